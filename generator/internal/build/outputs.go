@@ -1,0 +1,77 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"strings"
+
+	"portal/generator/internal/site"
+)
+
+// Output is one file of the published site.
+type Output struct {
+	Path   string     // slash-separated, relative to the output folder
+	Page   *site.Page // set for HTML pages
+	render func(buf *bytes.Buffer) error
+	data   []byte // set for files whose bytes are known
+	copy   string // set for files copied from the sources
+	fsys   fs.FS
+}
+
+// Bytes returns the output's content, rendering into buf when needed.
+func (o *Output) Bytes(buf *bytes.Buffer) ([]byte, error) {
+	switch {
+	case o.data != nil:
+		return o.data, nil
+	case o.copy != "":
+		return fs.ReadFile(o.fsys, o.copy)
+	}
+	if err := o.render(buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// FilePath maps a site URL to its file: "/exjobb/" → "exjobb/index.html".
+func FilePath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p
+}
+
+// Outputs lists every file of the site, pages first, in a fixed order.
+func (l *Loaded) Outputs() []Output {
+	s, t := l.Site, l.Templates
+	var outs []Output
+	for _, p := range s.Pages {
+		outs = append(outs, Output{Path: FilePath(p.URL), Page: p, render: func(buf *bytes.Buffer) error {
+			return t.Page(buf, s, p)
+		}})
+	}
+	for name, data := range sortedMap(t.Assets()) {
+		outs = append(outs, Output{Path: name, data: data})
+	}
+	outs = append(outs, l.attachments()...)
+	outs = append(outs, l.feeds()...)
+	return outs
+}
+
+// attachments copies each record's attachment into its page folder in
+// every language; a confidential agreement's attachment is never copied.
+func (l *Loaded) attachments() []Output {
+	var outs []Output
+	s := l.Site
+	for _, e := range s.Entries {
+		if e.Attachment == "" || e.Confidential {
+			continue
+		}
+		for _, v := range e.Versions {
+			dir := strings.TrimPrefix(e.URL[v.Lang], "/")
+			outs = append(outs, Output{Path: dir + path.Base(e.Attachment), copy: e.Attachment, fsys: l.fsys})
+		}
+	}
+	return outs
+}

@@ -1,0 +1,314 @@
+// Package config loads and validates config.toml: the site's settings and its
+// controlled vocabularies (areas, organisations, schools) and the URL segment
+// of each kind per language.
+//
+// Every problem is reported as a positioned error ("config.toml:12:3: ...");
+// keys the contract does not know are errors, since they are nearly always
+// typos. Vocabularies keep the order they have in the file, which is the
+// order editors expect to see them in on the site.
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"portal/generator/internal/diag"
+)
+
+// FileName is the config file's name at the site root.
+const FileName = "config.toml"
+
+// Kinds lists the record kinds in the order they appear on the site.
+var Kinds = []string{"theses", "internships", "lectures", "collaborations", "agreements", "exchanges", "followups"}
+
+// OrgTypes are the organisation types the contract allows.
+var OrgTypes = []string{"kth", "city", "city-administration", "city-company", "other"}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s is a valid slug or vocabulary key.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+// Term is one entry of a vocabulary.
+type Term struct {
+	Key   string
+	Names map[string]string // language → name
+	Type  string            // organisations only
+}
+
+// Name returns the term's name in lang, or the key if none is given.
+func (t *Term) Name(lang string) string {
+	if n := t.Names[lang]; n != "" {
+		return n
+	}
+	return t.Key
+}
+
+// Vocab is an ordered vocabulary with lookup by key.
+type Vocab struct {
+	Terms []*Term
+	byKey map[string]*Term
+}
+
+// Get returns the term for key, or nil.
+func (v *Vocab) Get(key string) *Term { return v.byKey[key] }
+
+// Config is the validated site configuration.
+type Config struct {
+	Title           map[string]string
+	BaseURL         string // always ends in "/"
+	DefaultLanguage string
+	Languages       []string // default language first
+	TimeZone        *time.Location
+	PageSize        int
+	Sections        map[string]map[string]string // kind → language → segment
+	Areas           Vocab
+	Organisations   Vocab
+	Schools         Vocab
+}
+
+// Section returns the URL segment of kind in lang.
+func (c *Config) Section(kind, lang string) string { return c.Sections[kind][lang] }
+
+// Load reads and validates config.toml from fsys.
+func Load(fsys fs.FS) (*Config, error) {
+	src, err := fs.ReadFile(fsys, FileName)
+	if err != nil {
+		return nil, diag.List{{Path: FileName, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)}}
+	}
+	return Parse(src)
+}
+
+// Parse validates the bytes of a config file.
+func Parse(src []byte) (*Config, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		return nil, diag.List{diag.FromTOML(FileName, 0, err)}
+	}
+	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20}}
+	p.load(raw)
+	if len(p.errs) > 0 {
+		p.errs.Sort()
+		return nil, p.errs
+	}
+	return p.cfg, nil
+}
+
+type parser struct {
+	pos  *diag.Positions
+	cfg  *Config
+	errs diag.List
+}
+
+func (p *parser) errf(key []string, format string, args ...any) {
+	line, col := p.pos.Key(key...)
+	p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) load(raw map[string]any) {
+	c := p.cfg
+	c.Sections = map[string]map[string]string{}
+	seen := map[string]bool{}
+	for _, k := range sortedKeys(raw) {
+		v := raw[k]
+		seen[k] = true
+		switch k {
+		case "title":
+			c.Title = p.names([]string{k}, v)
+		case "baseURL":
+			s, ok := v.(string)
+			if !ok || !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) {
+				p.errf([]string{k}, "baseURL must be an absolute http(s) URL")
+				continue
+			}
+			if !strings.HasSuffix(s, "/") {
+				s += "/"
+			}
+			c.BaseURL = s
+		case "defaultLanguage":
+			c.DefaultLanguage, _ = v.(string)
+		case "languages":
+			arr, _ := v.([]any)
+			for _, l := range arr {
+				if s, ok := l.(string); ok {
+					c.Languages = append(c.Languages, s)
+				}
+			}
+		case "timeZone":
+			s, _ := v.(string)
+			loc, err := time.LoadLocation(s)
+			if err != nil || s == "" {
+				p.errf([]string{k}, "unknown time zone %q", s)
+				continue
+			}
+			c.TimeZone = loc
+		case "pageSize":
+			n, ok := v.(int64)
+			if !ok || n < 1 || n > 1000 {
+				p.errf([]string{k}, "pageSize must be an integer from 1 to 1000")
+				continue
+			}
+			c.PageSize = int(n)
+		case "sections":
+			p.sections(v)
+		case "areas":
+			p.vocab(k, v, &c.Areas, false)
+		case "organisations":
+			p.vocab(k, v, &c.Organisations, true)
+		case "schools":
+			p.vocab(k, v, &c.Schools, false)
+		default:
+			p.errf([]string{k}, "unknown key %q", k)
+		}
+	}
+	for _, req := range []string{"title", "baseURL", "defaultLanguage", "languages", "timeZone", "sections", "areas", "organisations"} {
+		if !seen[req] {
+			p.errs = append(p.errs, diag.Error{Path: FileName, Line: 1, Col: 1, Msg: fmt.Sprintf("missing required key %q", req)})
+		}
+	}
+	p.languages()
+}
+
+func (p *parser) languages() {
+	c := p.cfg
+	if c.DefaultLanguage == "" || len(c.Languages) == 0 {
+		return
+	}
+	i := slices.Index(c.Languages, c.DefaultLanguage)
+	if i < 0 {
+		p.errf([]string{"defaultLanguage"}, "defaultLanguage %q is not in languages", c.DefaultLanguage)
+		return
+	}
+	langs := []string{c.DefaultLanguage}
+	for _, l := range c.Languages {
+		if l != c.DefaultLanguage {
+			langs = append(langs, l)
+		}
+	}
+	c.Languages = langs
+	for _, l := range langs {
+		if c.Title[l] == "" && c.Title != nil {
+			p.errf([]string{"title"}, "title has no %q text", l)
+		}
+	}
+	for _, kind := range Kinds {
+		if _, ok := c.Sections[kind]; !ok && c.Sections != nil {
+			p.errf([]string{"sections"}, "missing [sections.%s]", kind)
+			continue
+		}
+		for _, l := range langs {
+			if s := c.Sections[kind][l]; s != "" && !ValidSlug(s) {
+				p.errf([]string{"sections", kind, l}, "section segment %q is not a slug", s)
+			} else if s == "" {
+				p.errf([]string{"sections", kind}, "[sections.%s] has no %q segment", kind, l)
+			}
+		}
+	}
+	for _, vocab := range []*Vocab{&c.Areas, &c.Organisations, &c.Schools} {
+		for _, t := range vocab.Terms {
+			for _, l := range langs {
+				if t.Names[l] == "" {
+					t.Names[l] = t.Key
+				}
+			}
+		}
+	}
+}
+
+func (p *parser) names(key []string, v any) map[string]string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		p.errf(key, "%s must be a table of language = text", key[len(key)-1])
+		return nil
+	}
+	out := map[string]string{}
+	for _, l := range sortedKeys(m) {
+		s, ok := m[l].(string)
+		if !ok {
+			p.errf(append(key, l), "%s.%s must be a string", strings.Join(key, "."), l)
+			continue
+		}
+		out[l] = s
+	}
+	return out
+}
+
+func (p *parser) sections(v any) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		p.errf([]string{"sections"}, "sections must be a table")
+		return
+	}
+	for _, kind := range sortedKeys(m) {
+		key := []string{"sections", kind}
+		if !slices.Contains(Kinds, kind) {
+			p.errf(key, "unknown kind %q in [sections]", kind)
+			continue
+		}
+		p.cfg.Sections[kind] = p.names(key, m[kind])
+	}
+}
+
+func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		p.errf([]string{name}, "%s must be a table of tables", name)
+		return
+	}
+	out.byKey = map[string]*Term{}
+	keys := sortedKeys(m)
+	// Keep the order of the file: editors list terms in the order they want.
+	slices.SortStableFunc(keys, func(a, b string) int {
+		la, _ := p.pos.Key(name, a)
+		lb, _ := p.pos.Key(name, b)
+		return la - lb
+	})
+	for _, k := range keys {
+		key := []string{name, k}
+		if !ValidSlug(k) {
+			p.errf(key, "key %q is not a slug (lowercase letters, digits and hyphens)", k)
+			continue
+		}
+		tm, ok := m[k].(map[string]any)
+		if !ok {
+			p.errf(key, "[%s.%s] must be a table", name, k)
+			continue
+		}
+		t := &Term{Key: k, Names: map[string]string{}}
+		for _, f := range sortedKeys(tm) {
+			fv := tm[f]
+			s, isStr := fv.(string)
+			switch {
+			case f == "type" && typed:
+				if !slices.Contains(OrgTypes, s) {
+					p.errf(append(key, f), "type must be one of %s", strings.Join(OrgTypes, ", "))
+				}
+				t.Type = s
+			case len(f) == 2 && isStr:
+				t.Names[f] = s
+			default:
+				p.errf(append(key, f), "unknown key %q in [%s.%s]", f, name, k)
+			}
+		}
+		if typed && t.Type == "" {
+			p.errf(key, "[%s.%s] needs a type", name, k)
+		}
+		out.Terms = append(out.Terms, t)
+		out.byKey[k] = t
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,513 @@
+package content
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+)
+
+// decoder turns one file's decoded TOML into typed record fields,
+// collecting positioned problems.
+type decoder struct {
+	cfg  *config.Config
+	path string
+	kind string
+	raw  map[string]any
+	pos  *diag.Positions
+	errs diag.List
+}
+
+func (d *decoder) errAt(line, col int, format string, args ...any) {
+	d.errs = append(d.errs, diag.Error{Path: d.path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// keyErr points at a key; valErr at its value.
+func (d *decoder) keyErr(key string, format string, args ...any) {
+	line, col := d.pos.Key(key)
+	d.errAt(line, col, format, args...)
+}
+
+func (d *decoder) valErr(key string, format string, args ...any) {
+	line, col := d.pos.Value(key)
+	d.errAt(line, col, format, args...)
+}
+
+var (
+	courseRE = regexp.MustCompile(`^[A-Z]{2}[0-9]{3}[0-9A-Z]$`)
+)
+
+// checkKeys reports unknown keys, keys of the wrong shape and missing
+// required ones, and returns whether the shapes are all right.
+func (d *decoder) checkKeys() bool {
+	ok := true
+	spec := specs(d.kind)
+	for _, k := range sortedKeys(d.raw) {
+		i := slices.IndexFunc(spec, func(s keySpec) bool { return s.name == k })
+		if i < 0 {
+			d.keyErr(k, "%s", unknownKey(d.kind, k, spec))
+			ok = false
+			continue
+		}
+		if msg := shapeError(spec[i].typ, d.raw[k]); msg != "" {
+			d.valErr(k, "%s %s", k, msg)
+			ok = false
+		}
+	}
+	for _, s := range spec {
+		if _, has := d.raw[s.name]; s.required && !has {
+			d.errAt(1, 1, "missing required key %q", s.name)
+		}
+	}
+	return ok
+}
+
+func unknownKey(kind, k string, spec []keySpec) string {
+	best, dist := "", 3
+	for _, s := range spec {
+		if n := editDistance(strings.ToLower(k), strings.ToLower(s.name)); n < dist {
+			best, dist = s.name, n
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("unknown key %q (did you mean %q?)", k, best)
+	}
+	for other, keys := range kindKeys {
+		if other != kind && slices.ContainsFunc(keys, func(s keySpec) bool { return s.name == k }) {
+			return fmt.Sprintf("unknown key %q: %s do not have it", k, kind)
+		}
+	}
+	return fmt.Sprintf("unknown key %q", k)
+}
+
+func shapeError(t keyType, v any) string {
+	switch t {
+	case tString, tText:
+		s, ok := v.(string)
+		if !ok {
+			return "must be a string"
+		}
+		if t == tText && strings.TrimSpace(s) == "" {
+			return "must not be empty"
+		}
+	case tDate:
+		if _, ok := v.(time.Time); !ok {
+			if _, isStr := v.(string); isStr {
+				return "must be a date like 2026-03-01, written without quotes"
+			}
+			return "must be a date like 2026-03-01"
+		}
+	case tDateTime:
+		tv, ok := v.(time.Time)
+		if !ok || tv.Location().String() == "date-local" {
+			return "must be a date and time like 2026-03-01T13:15:00"
+		}
+	case tInt:
+		if _, ok := v.(int64); !ok {
+			return "must be a whole number"
+		}
+	case tBool:
+		if _, ok := v.(bool); !ok {
+			return "must be true or false"
+		}
+	case tStrings:
+		arr, ok := v.([]any)
+		if !ok {
+			return `must be an array of strings like ["a", "b"]`
+		}
+		for _, e := range arr {
+			if _, ok := e.(string); !ok {
+				return `must be an array of strings like ["a", "b"]`
+			}
+		}
+	case tContacts, tSignatories:
+		arr, ok := v.([]any)
+		if !ok {
+			return "must be an array of inline tables like [{ role = \"...\", email = \"...\" }]"
+		}
+		for _, e := range arr {
+			if _, ok := e.(map[string]any); !ok {
+				return "must be an array of inline tables like [{ role = \"...\", email = \"...\" }]"
+			}
+		}
+	}
+	return ""
+}
+
+func (d *decoder) str(k string) string {
+	s, _ := d.raw[k].(string)
+	return strings.TrimSpace(s)
+}
+
+func (d *decoder) num(k string) int {
+	n, _ := d.raw[k].(int64)
+	return int(n)
+}
+
+func (d *decoder) flag(k string) bool {
+	b, _ := d.raw[k].(bool)
+	return b
+}
+
+func (d *decoder) has(k string) bool {
+	_, ok := d.raw[k]
+	return ok
+}
+
+// when converts a TOML date or datetime: a local date is that day's start
+// and a local datetime that clock time, both in the site's time zone.
+func (d *decoder) when(k string) time.Time {
+	t, ok := d.raw[k].(time.Time)
+	if !ok {
+		return time.Time{}
+	}
+	return toZone(t, d.cfg.TimeZone)
+}
+
+func toZone(t time.Time, loc *time.Location) time.Time {
+	switch t.Location().String() {
+	case "date-local", "datetime-local":
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	}
+	return t.In(loc)
+}
+
+func (d *decoder) strs(k string) []string {
+	arr, _ := d.raw[k].([]any)
+	out := make([]string, 0, len(arr))
+	for _, e := range arr {
+		if s, ok := e.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// vocab checks that each value of key k is a term of v.
+func (d *decoder) vocab(k string, v *config.Vocab, what string, values ...string) {
+	for _, s := range values {
+		if v.Get(s) == nil {
+			line, col := d.pos.Find(s, k)
+			d.errAt(line, col, "unknown %s %q (not in config.toml [%s])", what, s, vocabTable(what))
+		}
+	}
+}
+
+func vocabTable(what string) string {
+	switch what {
+	case "area":
+		return "areas"
+	case "school":
+		return "schools"
+	}
+	return "organisations"
+}
+
+func (d *decoder) oneOf(k string, allowed ...string) string {
+	s := d.str(k)
+	if d.has(k) && !slices.Contains(allowed, s) {
+		d.valErr(k, "%s must be %s, not %q", k, quoteList(allowed), s)
+	}
+	return s
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// link checks a URL a reader will follow: http(s), or mailto where allowed.
+func (d *decoder) link(k string, mailto bool) string {
+	s := d.str(k)
+	if !d.has(k) {
+		return ""
+	}
+	u, err := url.Parse(s)
+	ok := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+	if mailto && err == nil && u.Scheme == "mailto" {
+		_, perr := mail.ParseAddress(u.Opaque)
+		ok = perr == nil && validEmail(u.Opaque)
+	}
+	if !ok {
+		if mailto {
+			d.valErr(k, "%s must be an http(s) or mailto: URL, not %q", k, s)
+		} else {
+			d.valErr(k, "%s must be an http(s) URL, not %q", k, s)
+		}
+		return ""
+	}
+	return s
+}
+
+// validEmail accepts a bare address with a dotted domain, nothing else.
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Name != "" || a.Address != s {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"")
+}
+
+func (d *decoder) contacts() []Contact {
+	arr, _ := d.raw["contacts"].([]any)
+	var out []Contact
+	for i, e := range arr {
+		m, _ := e.(map[string]any)
+		path := []string{"contacts", fmt.Sprint(i)}
+		c := Contact{}
+		for _, k := range sortedKeys(m) {
+			s, isStr := m[k].(string)
+			kp := append(slices.Clip(path), k)
+			line, col := d.pos.Key(kp...)
+			switch {
+			case !isStr:
+				d.errAt(line, col, "contacts: %s must be a string", k)
+			case k == "role":
+				c.Role = strings.TrimSpace(s)
+			case k == "email":
+				c.Email = strings.TrimSpace(s)
+			case k == "name":
+				c.Name = strings.TrimSpace(s)
+			default:
+				d.errAt(line, col, "contacts: unknown key %q (a contact has role, email and name)", k)
+			}
+		}
+		line, col := d.pos.Key(path...)
+		if c.Role == "" {
+			d.errAt(line, col, "contacts: each contact needs a role")
+		}
+		if c.Email == "" {
+			d.errAt(line, col, "contacts: each contact needs an email")
+		} else if !validEmail(c.Email) {
+			line, col := d.pos.Value(append(path, "email")...)
+			d.errAt(line, col, "contacts: %q is not an email address", c.Email)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (d *decoder) signatories() []Signatory {
+	arr, _ := d.raw["signatories"].([]any)
+	var out []Signatory
+	for i, e := range arr {
+		m, _ := e.(map[string]any)
+		path := []string{"signatories", fmt.Sprint(i)}
+		s := Signatory{}
+		for _, k := range sortedKeys(m) {
+			v, isStr := m[k].(string)
+			line, col := d.pos.Key(append(slices.Clip(path), k)...)
+			switch {
+			case !isStr:
+				d.errAt(line, col, "signatories: %s must be a string", k)
+			case k == "name":
+				s.Name = strings.TrimSpace(v)
+			case k == "title":
+				s.Title = strings.TrimSpace(v)
+			case k == "org":
+				s.Org = strings.TrimSpace(v)
+			default:
+				d.errAt(line, col, "signatories: unknown key %q (a signatory has name, title and org)", k)
+			}
+		}
+		line, col := d.pos.Key(path...)
+		if s.Name == "" || s.Title == "" || s.Org == "" {
+			d.errAt(line, col, "signatories: each signatory needs name, title and org")
+		}
+		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {
+			line, col := d.pos.Value(append(path, "org")...)
+			d.errAt(line, col, "unknown organisation %q (not in config.toml [organisations])", s.Org)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// decode fills r from the decoder's raw keys.
+func (d *decoder) decode(r *Record) {
+	if !d.checkKeys() {
+		return
+	}
+	r.Draft = d.flag("draft")
+	r.Date = d.when("date")
+	r.PublishDate = d.when("publishDate")
+	r.ExpiryDate = d.when("expiryDate")
+	if d.kind == Pages {
+		return
+	}
+	r.Areas = d.strs("areas")
+	if len(r.Areas) == 0 && d.has("areas") {
+		d.valErr("areas", "areas needs at least one area")
+	}
+	d.vocab("areas", &d.cfg.Areas, "area", r.Areas...)
+	r.Contacts = d.contacts()
+	orgs := &d.cfg.Organisations
+	one := func(k string) string {
+		s := d.str(k)
+		if s != "" {
+			d.vocab(k, orgs, "organisation", s)
+		}
+		return s
+	}
+	switch d.kind {
+	case "theses", "internships":
+		r.Host = one("host")
+		r.Deadline = d.when("deadline")
+		r.Start = d.when("start")
+		r.Location = d.str("location")
+		r.Apply = d.link("apply", true)
+		r.Credits = d.num("credits")
+		if d.kind == "theses" {
+			r.Level = d.oneOf("level", "bachelor", "master")
+			if d.has("credits") && r.Credits != 15 && r.Credits != 30 {
+				d.valErr("credits", "credits must be 15 or 30, not %d", r.Credits)
+			}
+			r.Schools = d.strs("schools")
+			d.vocab("schools", &d.cfg.Schools, "school", r.Schools...)
+			r.Language = d.strs("language")
+			for _, l := range r.Language {
+				if l != "sv" && l != "en" {
+					line, col := d.pos.Find(l, "language")
+					d.errAt(line, col, `language must list "sv" and/or "en", not %q`, l)
+				}
+			}
+			r.Students = d.num("students")
+			if d.has("students") && (r.Students < 1 || r.Students > 2) {
+				d.valErr("students", "students must be 1 or 2, not %d", r.Students)
+			}
+		} else {
+			r.Weeks = d.num("weeks")
+			if d.has("weeks") && (r.Weeks < 1 || r.Weeks > 104) {
+				d.valErr("weeks", "weeks must be from 1 to 104, not %d", r.Weeks)
+			}
+			if d.has("paid") {
+				p := d.flag("paid")
+				r.Paid = &p
+			}
+			if d.has("credits") && (r.Credits < 1 || r.Credits > 60) {
+				d.valErr("credits", "credits must be from 1 to 60, not %d", r.Credits)
+			}
+		}
+	case "lectures":
+		r.Start = d.when("start")
+		r.End = d.when("end")
+		if d.has("start") && d.has("end") && !r.End.After(r.Start) {
+			d.valErr("end", "end must be after start")
+		}
+		r.Place = d.str("place")
+		r.Speaker = d.str("speaker")
+		r.SpeakerOrg = one("speakerOrg")
+		r.Course = d.str("course")
+		if r.Course != "" && !courseRE.MatchString(r.Course) {
+			d.valErr("course", "course must be a KTH course code like AG2129, not %q", r.Course)
+		}
+		r.Registration = d.link("registration", false)
+		r.Status = "scheduled"
+		if d.has("status") {
+			r.Status = d.oneOf("status", "scheduled", "cancelled")
+		}
+	case "collaborations":
+		r.Status = d.oneOf("status", "planned", "active", "completed")
+		r.Partners = d.strs("partners")
+		if len(r.Partners) == 0 && d.has("partners") {
+			d.valErr("partners", "partners needs at least one organisation")
+		}
+		d.vocab("partners", orgs, "organisation", r.Partners...)
+		d.period(r)
+		r.Schools = d.strs("schools")
+		d.vocab("schools", &d.cfg.Schools, "school", r.Schools...)
+		r.Centre = d.str("centre")
+		r.Funding = d.str("funding")
+		r.Agreement = d.str("agreement")
+	case "agreements":
+		r.Type = d.oneOf("type", "mou", "agreement")
+		r.Parties = d.strs("parties")
+		if len(r.Parties) < 2 && d.has("parties") {
+			d.valErr("parties", "parties needs at least two organisations")
+		}
+		d.vocab("parties", orgs, "organisation", r.Parties...)
+		r.Signed = d.when("signed")
+		r.Signatories = d.signatories()
+		r.ValidFrom = d.when("validFrom")
+		r.ValidUntil = d.when("validUntil")
+		if !r.ValidFrom.IsZero() && !r.ValidUntil.IsZero() && r.ValidUntil.Before(r.ValidFrom) {
+			d.valErr("validUntil", "validUntil must not be before validFrom")
+		}
+		r.NoticeMonths = d.num("noticeMonths")
+		if r.NoticeMonths < 0 {
+			d.valErr("noticeMonths", "noticeMonths must not be negative")
+		}
+		r.Status = d.oneOf("status", "active", "terminated")
+		r.Terminated = d.when("terminated")
+		switch {
+		case r.Status == "terminated" && !d.has("terminated"):
+			d.valErr("status", `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`)
+		case r.Status != "terminated" && d.has("terminated"):
+			d.keyErr("terminated", `terminated is set but status is not "terminated"`)
+		}
+		r.Confidential = d.flag("confidential")
+	case "exchanges":
+		r.From = one("from")
+		r.To = one("to")
+		r.Position = d.str("position")
+		d.period(r)
+	case "followups":
+		r.Year = d.num("year")
+		if d.has("year") && (r.Year < 2000 || r.Year > 2100) {
+			d.valErr("year", "year must be a year like 2025, not %d", r.Year)
+		}
+		r.Meeting = d.when("meeting")
+	}
+}
+
+func (d *decoder) period(r *Record) {
+	r.PeriodStart = d.when("periodStart")
+	r.PeriodEnd = d.when("periodEnd")
+	if !r.PeriodEnd.IsZero() && r.PeriodEnd.Before(r.PeriodStart) {
+		d.valErr("periodEnd", "periodEnd must not be before periodStart")
+	}
+}
+
+// sameValue compares two decoded TOML values; times by instant and zone kind.
+func sameValue(a, b any) bool {
+	ta, okA := a.(time.Time)
+	tb, okB := b.(time.Time)
+	if okA && okB {
+		return ta.Equal(tb) && ta.Location().String() == tb.Location().String()
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

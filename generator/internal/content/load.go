@@ -1,0 +1,343 @@
+package content
+
+import (
+	"hash/fnv"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+)
+
+// Dir is the content folder at the site root.
+const Dir = "content"
+
+// Set is what Load found: the records (drafts and all; the site decides
+// what is published) and how many files it read.
+type Set struct {
+	Records []*Record
+	Files   int // record files read, translations included
+	Failed  int // record files that had errors
+}
+
+// file is one parsed record file before translations are joined.
+type file struct {
+	path, kind, name, lang string
+	raw                    map[string]any
+	ver                    *Version
+	errs                   diag.List
+}
+
+// Load reads every record under content/ in fsys. It returns all records
+// that decoded cleanly and a diag.List of every problem found.
+func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
+	var errs diag.List
+	var paths []string
+	others := map[string]bool{} // non-record files: must be attachments
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			return nil
+		}
+		if p == Dir {
+			return nil
+		}
+		name := d.Name()
+		if ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		depth := strings.Count(p, "/")
+		if d.IsDir() {
+			switch {
+			case depth == 1 && IsKind(name):
+				return nil
+			case depth == 1:
+				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "unknown kind folder " + quote(name) + " (kinds: " + strings.Join(append(slices.Clone(config.Kinds), Pages), ", ") + ")"})
+			default:
+				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "folders inside a kind are not allowed; put the record beside the others"})
+			}
+			return fs.SkipDir
+		}
+		if depth == 1 {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file outside a kind folder; move it into one of content/<kind>/"})
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if msg := checkLink(fsys, p); msg != "" {
+				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: msg})
+				return nil
+			}
+		}
+		if strings.HasSuffix(name, ".md") {
+			paths = append(paths, p)
+		} else {
+			others[p] = true
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+	}
+
+	files := parseAll(fsys, cfg, paths)
+	set := &Set{Files: len(files)}
+	groups := map[string][]*file{}
+	var order []string
+	for _, f := range files {
+		errs = append(errs, f.errs...)
+		key := f.kind + "/" + f.name
+		if groups[key] == nil {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], f)
+	}
+	slices.Sort(order)
+	failed := map[string]bool{}
+	for _, f := range files {
+		if len(f.errs) > 0 {
+			failed[f.path] = true
+		}
+	}
+	for _, key := range order {
+		r, rerrs := join(fsys, cfg, groups[key], others)
+		errs = append(errs, rerrs...)
+		for _, e := range rerrs {
+			failed[e.Path] = true
+		}
+		if r != nil && len(rerrs) == 0 {
+			set.Records = append(set.Records, r)
+		}
+	}
+	errs = append(errs, collisions(set.Records)...)
+	for p := range others {
+		errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file is neither a record (.md) nor the attachment of one"})
+	}
+	set.Failed = len(failed)
+	if len(errs) > 0 {
+		errs.Sort()
+		return set, errs
+	}
+	return set, nil
+}
+
+// ignored reports names that are not content: hidden files and editor
+// backups, which appear and vanish while someone types.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// checkLink refuses a symbolic link whose target leaves content/.
+func checkLink(fsys fs.FS, p string) string {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil {
+		return "symbolic link cannot be read: " + diag.Cause(err)
+	}
+	if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+		return "symbolic link points outside content/ (" + target + ")"
+	}
+	joined := path.Join(path.Dir(p), target)
+	if joined != Dir && !strings.HasPrefix(joined, Dir+"/") {
+		return "symbolic link points outside content/ (" + target + ")"
+	}
+	return ""
+}
+
+// parseAll reads and decodes files in parallel; the result keeps the order of paths.
+func parseAll(fsys fs.FS, cfg *config.Config, paths []string) []*file {
+	out := make([]*file, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = parse(fsys, cfg, paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// parse reads one file: name, language, front matter and body.
+func parse(fsys fs.FS, cfg *config.Config, p string) *file {
+	dir, base := path.Split(p)
+	f := &file{path: p, kind: path.Base(dir), name: strings.TrimSuffix(base, ".md"), lang: cfg.DefaultLanguage}
+	fail := func(line, col int, msg string) *file {
+		f.errs = append(f.errs, diag.Error{Path: p, Line: line, Col: col, Msg: msg})
+		return f
+	}
+	if i := strings.LastIndexByte(f.name, '.'); i >= 0 {
+		lang := f.name[i+1:]
+		if !slices.Contains(cfg.Languages, lang) || lang == cfg.DefaultLanguage {
+			return fail(1, 1, "unknown language suffix "+quote(lang)+" (a translation is named <name>.<lang>.md with lang one of "+strings.Join(cfg.Languages[1:], ", ")+")")
+		}
+		f.name, f.lang = f.name[:i], lang
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return fail(1, 1, "cannot read: "+diag.Cause(err))
+	}
+	front, body, bodyLine, err := Split(p, src)
+	if err != nil {
+		f.errs = append(f.errs, err.(diag.Error))
+		return f
+	}
+	if _, err := toml.Decode(string(front), &f.raw); err != nil {
+		f.errs = append(f.errs, diag.FromTOML(p, 1, err))
+		return f
+	}
+	h := fnv.New64a()
+	h.Write(src)
+	f.ver = &Version{
+		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
+		Pos: diag.NewPositions(front, 1), Hash: h.Sum64(),
+	}
+	if f.raw == nil {
+		f.raw = map[string]any{}
+	}
+	return f
+}
+
+// join decodes the primary file of a group and checks its translations.
+func join(fsys fs.FS, cfg *config.Config, group []*file, others map[string]bool) (*Record, diag.List) {
+	var ok []*file
+	for _, f := range group {
+		if f.ver != nil && len(f.errs) == 0 {
+			ok = append(ok, f)
+		}
+	}
+	if len(ok) < len(group) {
+		// A file failed to parse; its group cannot be checked as a whole.
+		return nil, nil
+	}
+	slices.SortFunc(ok, func(a, b *file) int {
+		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
+	})
+	own := ok[0]
+	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos}
+	r := &Record{Kind: own.kind, Slug: own.name, Lang: own.lang}
+	d.decode(r)
+	own.ver.Title = d.str("title")
+	own.ver.Summary = d.str("summary")
+	r.Versions = append(r.Versions, own.ver)
+	if s, has := own.raw["slug"].(string); has {
+		r.Slug = s
+		if !config.ValidSlug(s) {
+			d.valErr("slug", "slug %q must be lowercase letters, digits and single hyphens", s)
+		}
+	} else if !config.ValidSlug(own.name) {
+		d.errAt(1, 1, "file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug", own.name)
+	}
+	for _, t := range ok[1:] {
+		d.errs = append(d.errs, translation(t, own)...)
+		t.ver.Title, _ = t.raw["title"].(string)
+		t.ver.Summary, _ = t.raw["summary"].(string)
+		t.ver.Title = strings.TrimSpace(t.ver.Title)
+		t.ver.Summary = strings.TrimSpace(t.ver.Summary)
+		r.Versions = append(r.Versions, t.ver)
+	}
+	if a := d.str("attachment"); a != "" && d.kind != Pages {
+		r.Attachment = d.attachment(fsys, a, others)
+	}
+	return r, d.errs
+}
+
+// translation checks that a translation repeats no key with another value.
+func translation(t, own *file) diag.List {
+	var errs diag.List
+	for _, k := range sortedKeys(t.raw) {
+		line, col := t.ver.Pos.Key(k)
+		switch {
+		case slices.Contains(translatable, k):
+			if msg := shapeError(tText, t.raw[k]); msg != "" && k == "title" {
+				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: "title " + msg})
+			}
+			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
+				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: "summary must be a string"})
+			}
+		case !slices.ContainsFunc(specs(t.kind), func(s keySpec) bool { return s.name == k }):
+			errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: unknownKey(t.kind, k, specs(t.kind))})
+		case !sameValue(t.raw[k], own.raw[k]):
+			if _, has := own.raw[k]; !has {
+				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: k + " is not set in " + own.path + "; a translation sets only title and summary"})
+			} else {
+				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: k + " differs from " + own.path + "; a translation inherits it, so remove it here"})
+			}
+		}
+	}
+	if _, has := t.raw["title"]; !has {
+		errs = append(errs, diag.Error{Path: t.path, Line: 1, Col: 1, Msg: `missing required key "title"`})
+	}
+	return errs
+}
+
+// attachment resolves a file named beside the record, refusing any path
+// that leaves the record's folder.
+func (d *decoder) attachment(fsys fs.FS, name string, others map[string]bool) string {
+	if strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
+		d.valErr("attachment", "attachment must be the name of a file beside the record, not a path (%q)", name)
+		return ""
+	}
+	p := path.Join(path.Dir(d.path), name)
+	info, err := fs.Lstat(fsys, p)
+	switch {
+	case err != nil:
+		d.valErr("attachment", "attachment %q not found beside the record", name)
+		return ""
+	case info.Mode()&fs.ModeSymlink != 0:
+		if msg := checkLink(fsys, p); msg != "" {
+			d.valErr("attachment", "attachment %q: %s", name, msg)
+			return ""
+		}
+	case !info.Mode().IsRegular():
+		d.valErr("attachment", "attachment %q is not a regular file", name)
+		return ""
+	}
+	delete(others, p)
+	return p
+}
+
+// collisions reports two records of one kind that claim the same slug.
+func collisions(records []*Record) diag.List {
+	var errs diag.List
+	seen := map[string]*Record{}
+	for _, r := range records {
+		key := r.Kind + "/" + r.Slug
+		if prev, dup := seen[key]; dup {
+			line, col := r.Own().Pos.Value("slug")
+			if !r.Own().Pos.Has("slug") {
+				line, col = 1, 1
+			}
+			errs = append(errs, diag.Error{Path: r.Path(), Line: line, Col: col,
+				Msg: "slug " + quote(r.Slug) + " is already used by " + prev.Path()})
+			continue
+		}
+		seen[key] = r
+	}
+	return errs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

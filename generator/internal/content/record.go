@@ -1,0 +1,162 @@
+// Package content reads the records under content/: it splits each file's
+// TOML front matter from its Markdown body, decodes the keys of its kind,
+// validates them against the contract and the vocabularies of config.toml,
+// and joins translations (x.en.md) to their records (x.md).
+//
+// Every problem is collected as a diag.Error pointing at the offending key
+// or value in the file, so one run reports all mistakes. Nothing here knows
+// about URLs, time or pages: that is the site package's job.
+package content
+
+import (
+	"html/template"
+	"time"
+
+	"portal/generator/internal/diag"
+)
+
+// Pages is the folder of free-standing pages (accessibility statement,
+// contact), which are published at the site root.
+const Pages = "pages"
+
+// Contact is a functional mailbox for a record.
+type Contact struct {
+	Role  string
+	Email string
+	Name  string
+}
+
+// Signatory is a person who signed an agreement.
+type Signatory struct {
+	Name  string
+	Title string
+	Org   string
+}
+
+// Version is one language's text of a record.
+type Version struct {
+	Lang     string
+	Path     string // source file, relative to the site root
+	Title    string
+	Summary  string // as written; empty means "first paragraph of the body"
+	Body     []byte // Markdown source
+	BodyLine int    // file line on which Body starts
+	Pos      *diag.Positions
+	Hash     uint64 // of the file's bytes, for change detection
+
+	// Filled by the site from the body, once per build.
+	HTML    template.HTML // rendered body
+	Excerpt string        // Summary, or else the body's first paragraph as plain text
+	Text    string        // plain text of the body, for the search index
+}
+
+// Record is one published item: a thesis offer, a lecture, an agreement...
+// Keys of all kinds live in one flat struct; each kind uses its own.
+type Record struct {
+	Kind     string
+	Slug     string
+	Lang     string     // the record's own language: the default, or that of an only translation
+	Versions []*Version // in the order of config languages; Versions[0] is the record's own file
+
+	Date        time.Time
+	Areas       []string
+	Draft       bool
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	Contacts    []Contact
+
+	// theses, internships
+	Host     string
+	Level    string
+	Credits  int
+	Deadline time.Time
+	Schools  []string // also collaborations
+	Start    time.Time
+	Language []string
+	Students int
+	Location string
+	Apply    string
+	Weeks    int
+	Paid     *bool
+
+	// lectures (Start is shared with offers)
+	End          time.Time
+	Place        string
+	Speaker      string
+	SpeakerOrg   string
+	Course       string
+	Registration string
+	Status       string // lectures, collaborations, agreements
+
+	// collaborations
+	Partners    []string
+	PeriodStart time.Time // also exchanges
+	PeriodEnd   time.Time
+	Centre      string
+	Funding     string
+	Agreement   string
+
+	// agreements
+	Type         string
+	Parties      []string
+	Signed       time.Time
+	Signatories  []Signatory
+	ValidFrom    time.Time
+	ValidUntil   time.Time
+	NoticeMonths int
+	Terminated   time.Time
+	Attachment   string // path relative to the site root
+	Confidential bool
+
+	// exchanges
+	From     string
+	To       string
+	Position string
+
+	// followups
+	Year    int
+	Meeting time.Time
+}
+
+// Own returns the record's own version (its primary file).
+func (r *Record) Own() *Version { return r.Versions[0] }
+
+// In returns the version in lang, or nil.
+func (r *Record) In(lang string) *Version {
+	for _, v := range r.Versions {
+		if v.Lang == lang {
+			return v
+		}
+	}
+	return nil
+}
+
+// Path is the record's primary source file.
+func (r *Record) Path() string { return r.Own().Path }
+
+// Orgs returns every organisation key the record names, in key order of
+// appearance (host, partners, parties, from, to, speakerOrg, signatories).
+func (r *Record) Orgs() []string {
+	var out []string
+	add := func(keys ...string) {
+		for _, k := range keys {
+			if k == "" {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				dup = dup || o == k
+			}
+			if !dup {
+				out = append(out, k)
+			}
+		}
+	}
+	add(r.Host, r.SpeakerOrg, r.From, r.To)
+	add(r.Partners...)
+	add(r.Parties...)
+	for _, s := range r.Signatories {
+		add(s.Org)
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package content
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"portal/generator/internal/diag"
+)
+
+// MaxFileSize is the largest record file accepted (1 MiB): anything bigger
+// is a mistake (a pasted binary, a generated dump), not a record.
+const MaxFileSize = 1 << 20
+
+// Split separates the TOML front matter between the opening and closing
+// "+++" lines from the Markdown body. bodyLine is the file line on which
+// the body starts. A UTF-8 byte order mark is skipped and CRLF line ends are
+// accepted, since common Windows editors write both.
+func Split(path string, src []byte) (front, body []byte, bodyLine int, err error) {
+	if len(src) > MaxFileSize {
+		return nil, nil, 0, diag.Error{Path: path, Line: 1, Col: 1, Msg: "file is larger than 1 MiB"}
+	}
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		return nil, nil, 0, diag.Error{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8"}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		line, col := lineCol(src, bytes.IndexByte(src, 0))
+		return nil, nil, 0, diag.Error{Path: path, Line: line, Col: col, Msg: "NUL byte in a text file"}
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, _ := cutLine(src)
+	if string(bytes.TrimRight(first, " \t")) != "+++" {
+		return nil, nil, 0, diag.Error{Path: path, Line: 1, Col: 1, Msg: `front matter missing: a record starts with a "+++" line`}
+	}
+	line := 2
+	start := len(src) - len(rest)
+	for off := start; off < len(src) || off == start; {
+		l, next, ok := cutLine(src[off:])
+		if string(bytes.TrimRight(l, " \t")) == "+++" {
+			front = src[start:off]
+			body = next
+			return front, body, line + 1, nil
+		}
+		if !ok {
+			break
+		}
+		off = len(src) - len(next)
+		line++
+	}
+	return nil, nil, 0, diag.Error{Path: path, Line: 1, Col: 1, Msg: `front matter is never closed: add a "+++" line after the last key`}
+}
+
+// cutLine returns the first line of b without its line end (LF or CRLF),
+// the rest after it, and whether a line end was found.
+func cutLine(b []byte) (line, rest []byte, ok bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return bytes.TrimSuffix(b, []byte("\r")), nil, false
+	}
+	return bytes.TrimSuffix(b[:i], []byte("\r")), b[i+1:], true
+}
+
+func invalidUTF8(src []byte) (line, col int) {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return lineCol(src, i)
+		}
+		i += n
+	}
+	return 1, 1
+}
+
+func lineCol(src []byte, off int) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, utf8.RuneCount(src[start:off]) + 1
+}

@@ -1,0 +1,311 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+	"portal/generator/internal/markdown"
+)
+
+// Options are the inputs of a build besides config and content.
+type Options struct {
+	Now      time.Time
+	Drafts   bool               // publish drafts (preview)
+	Markdown *markdown.Renderer // shared renderer; nil makes one
+}
+
+// HomeSize is how many items of each kind the home page shows.
+const HomeSize = 6
+
+// New builds the site model. It returns a diag.List of every problem:
+// broken links between records, URL collisions.
+func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
+	s := &Site{
+		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts,
+		ByKind:      map[string][]*Entry{},
+		bySource:    map[string]*Entry{},
+		paths:       map[string]string{},
+		memberCache: map[string]map[string][]*Entry{},
+		Stats:       Stats{Published: map[string]int{}},
+	}
+	all := map[string]*content.Record{} // kind/slug → record, published or not
+	for _, r := range set.Records {
+		all[r.Kind+"/"+r.Slug] = r
+		if !s.publish(r) {
+			continue
+		}
+		e := &Entry{Record: r, URL: map[string]string{}}
+		e.Archived = s.archived(r)
+		for _, l := range cfg.Languages {
+			lang := l
+			if r.In(l) == nil {
+				lang = r.Lang
+			}
+			e.URL[l] = s.recordURL(e, lang)
+		}
+		for _, v := range r.Versions {
+			s.bySource[v.Path] = e
+		}
+		if r.Kind == content.Pages {
+			s.Free = append(s.Free, e)
+			continue
+		}
+		s.Stats.Published[r.Kind]++
+		if e.Archived {
+			s.Stats.Archived++
+		}
+		s.Entries = append(s.Entries, e)
+		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
+	}
+	var errs diag.List
+	errs = append(errs, s.checkAgreements(all)...)
+	errs = append(errs, s.buildPages()...)
+	md := opt.Markdown
+	if md == nil {
+		md = markdown.New()
+	}
+	errs = append(errs, s.renderBodies(md, set.Records)...)
+	if len(errs) > 0 {
+		errs.Sort()
+		return s, errs
+	}
+	return s, nil
+}
+
+// publish decides whether r is published at s.Now and counts why not.
+func (s *Site) publish(r *content.Record) bool {
+	switch {
+	case r.Draft && !s.Drafts:
+		s.Stats.Drafts++
+		return false
+	case !r.PublishDate.IsZero() && s.Now.Before(r.PublishDate):
+		s.Stats.Scheduled++
+		return false
+	case !r.ExpiryDate.IsZero() && !s.Now.Before(r.ExpiryDate):
+		s.Stats.Expired++
+		return false
+	}
+	return true
+}
+
+// dayAfter is the start of the day after t's day in the site's time zone:
+// a date is valid through the whole of its day.
+func (s *Site) dayAfter(t time.Time) time.Time {
+	t = t.In(s.Cfg.TimeZone)
+	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, s.Cfg.TimeZone)
+}
+
+// archived decides whether a record belongs in its kind's archive at s.Now.
+func (s *Site) archived(r *content.Record) bool {
+	switch r.Kind {
+	case "theses", "internships":
+		return !s.Now.Before(s.dayAfter(r.Deadline))
+	case "lectures":
+		return !s.Now.Before(r.End)
+	case "collaborations":
+		return r.Status == "completed"
+	case "agreements":
+		return r.Status == "terminated"
+	case "exchanges":
+		return !r.PeriodEnd.IsZero() && !s.Now.Before(s.dayAfter(r.PeriodEnd))
+	}
+	return false
+}
+
+// checkAgreements reports a collaboration whose agreement does not exist.
+func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
+	var errs diag.List
+	for _, e := range s.ByKind["collaborations"] {
+		if e.Agreement == "" {
+			continue
+		}
+		if _, ok := all["agreements/"+e.Agreement]; !ok {
+			line, col := e.Own().Pos.Value("agreement")
+			errs = append(errs, diag.Error{Path: e.Path(), Line: line, Col: col,
+				Msg: fmt.Sprintf("agreement %q does not exist (no content/agreements/%s.md or record with that slug)", e.Agreement, e.Agreement)})
+		}
+	}
+	return errs
+}
+
+// AgreementOf returns the published agreement a collaboration names, or nil.
+func (s *Site) AgreementOf(e *Entry) *Entry {
+	if e.Agreement == "" {
+		return nil
+	}
+	for _, a := range s.ByKind["agreements"] {
+		if a.Slug == e.Agreement {
+			return a
+		}
+	}
+	return nil
+}
+
+// claim registers an output path; a second claim is a collision.
+func (s *Site) claim(url, source string, e *Entry) *diag.Error {
+	if prev, dup := s.paths[url]; dup {
+		d := diag.Error{Path: source, Line: 1, Col: 1, Msg: fmt.Sprintf("URL %s is also claimed by %s", url, prev)}
+		if e != nil && e.Own().Pos.Has("slug") {
+			d.Line, d.Col = e.Own().Pos.Value("slug")
+		}
+		return &d
+	}
+	s.paths[url] = source
+	return nil
+}
+
+// HasPath reports whether the site writes a page or file at url.
+func (s *Site) HasPath(url string) bool {
+	_, ok := s.paths[url]
+	return ok
+}
+
+// renderBodies turns every published version's Markdown into HTML in
+// parallel, resolving links to records and site paths.
+func (s *Site) renderBodies(md *markdown.Renderer, records []*content.Record) diag.List {
+	type job struct {
+		e *Entry
+		v *content.Version
+	}
+	var jobs []job
+	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+		for _, v := range e.Versions {
+			jobs = append(jobs, job{e, v})
+		}
+	}
+	unpublished := map[string]bool{}
+	for _, r := range records {
+		for _, v := range r.Versions {
+			if s.bySource[v.Path] == nil {
+				unpublished[v.Path] = true
+			}
+		}
+	}
+	errs := make([]diag.List, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				j := jobs[i]
+				res := md.Render(j.v.Body, j.v.BodyLine, s.resolver(j.v, unpublished))
+				hideBody := j.e.Kind == "agreements" && j.e.Confidential
+				if !hideBody {
+					j.v.HTML = template.HTML(res.HTML)
+					j.v.Text = res.Text
+				}
+				j.v.Excerpt = j.v.Summary
+				if j.v.Excerpt == "" && !hideBody {
+					j.v.Excerpt = res.Summary
+				}
+				for _, le := range res.Errors {
+					errs[i] = append(errs[i], diag.Error{Path: j.v.Path, Line: le.Line, Col: le.Col, Msg: le.Msg})
+				}
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out diag.List
+	for _, l := range errs {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// resolver maps a link in the body of v to a published URL.
+func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdown.Resolver {
+	return func(dest string) (string, error) {
+		target, frag, _ := strings.Cut(dest, "#")
+		if frag != "" {
+			frag = "#" + frag
+		}
+		if strings.HasPrefix(target, "/") {
+			if s.HasPath(target) || s.HasPath(target+"/") {
+				return dest, nil
+			}
+			return "", fmt.Errorf("link to %s: no such page on the site", target)
+		}
+		p := path.Join(path.Dir(v.Path), target)
+		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
+			return "", fmt.Errorf("link to %s leaves content/", dest)
+		}
+		e := s.bySource[p]
+		if e == nil {
+			if unpublished[p] {
+				return "", fmt.Errorf("link to %s: that record is not published (draft, scheduled or expired)", target)
+			}
+			return "", fmt.Errorf("link to %s: no such record", target)
+		}
+		return e.URL[v.Lang] + frag, nil
+	}
+}
+
+// Warnings are problems that do not stop a build: an offer whose deadline
+// has passed, a record without an English translation, an agreement
+// without its attachment.
+func (s *Site) Warnings() diag.List {
+	var out diag.List
+	for _, e := range s.Entries {
+		own := e.Own()
+		switch {
+		case (e.Kind == "theses" || e.Kind == "internships") && e.Archived:
+			line, col := own.Pos.Value("deadline")
+			out = append(out, warn(own.Path, line, col, "deadline %s has passed; the offer is shown as closed", e.Deadline.Format(time.DateOnly)))
+		case e.Kind == "agreements" && e.Attachment == "" && !e.Confidential:
+			out = append(out, warn(own.Path, 1, 1, "agreement has no attachment (the signed PDF)"))
+		}
+		for _, l := range s.Cfg.Languages {
+			if e.In(l) == nil {
+				out = append(out, warn(own.Path, 1, 1, "no %s translation (%s)", l, translationName(own.Path, l)))
+			}
+		}
+	}
+	out.Sort()
+	return out
+}
+
+func warn(p string, line, col int, format string, args ...any) diag.Error {
+	return diag.Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: diag.SeverityWarning}
+}
+
+func translationName(p, lang string) string {
+	base := strings.TrimSuffix(p, ".md")
+	if i := strings.LastIndexByte(path.Base(base), '.'); i >= 0 {
+		base = path.Join(path.Dir(base), path.Base(base)[:i])
+	}
+	return base + "." + lang + ".md"
+}
+
+// byKey sorts entries with cmp functions then by slug.
+func sortEntries(es []*Entry, fns ...func(a, b *Entry) int) {
+	slices.SortStableFunc(es, func(a, b *Entry) int {
+		for _, f := range fns {
+			if c := f(a, b); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a.Slug, b.Slug)
+	})
+}
+
+func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
+	return func(a, b *Entry) int { return f(a).Compare(f(b)) }
+}
+
+func desc(f func(*Entry) time.Time) func(a, b *Entry) int {
+	return func(a, b *Entry) int { return f(b).Compare(f(a)) }
+}

@@ -1,0 +1,121 @@
+package site
+
+import (
+	"slices"
+
+	"portal/generator/internal/config"
+)
+
+// indexes are the three vocabularies with a page per term.
+var indexes = []string{"areas", "organisations", "schools"}
+
+func (s *Site) vocab(index string) *config.Vocab {
+	switch index {
+	case "areas":
+		return &s.Cfg.Areas
+	case "organisations":
+		return &s.Cfg.Organisations
+	}
+	return &s.Cfg.Schools
+}
+
+// members returns, for each term of an index, its published entries in
+// kind order, current before archived, each part in its list's order. It
+// is computed once per site in one pass over the entries.
+func (s *Site) members(index string) map[string][]*Entry {
+	if m, ok := s.memberCache[index]; ok {
+		return m
+	}
+	out := map[string][]*Entry{}
+	for _, kind := range config.Kinds {
+		cur, arch := s.split(kind)
+		for _, e := range append(cur, arch...) {
+			var keys []string
+			switch index {
+			case "areas":
+				keys = e.Areas
+			case "organisations":
+				keys = e.Orgs()
+			case "schools":
+				keys = e.Schools
+			}
+			for _, k := range keys {
+				out[k] = append(out[k], e)
+			}
+		}
+	}
+	s.memberCache[index] = out
+	return out
+}
+
+// termCounts lists the terms of an index that have records, with counts.
+func (s *Site) termCounts(index, lang string) []TermCount {
+	m := s.members(index)
+	var out []TermCount
+	for _, t := range s.vocab(index).Terms {
+		if n := len(m[t.Key]); n > 0 || index == "areas" {
+			out = append(out, TermCount{Term: t, URL: s.TermURL(index, t.Key, lang), Count: n})
+		}
+	}
+	return out
+}
+
+// indexPages builds, for lang, the list of each index and a paginated page
+// per term, its records grouped by kind.
+func (s *Site) indexPages(lang string) []*Page {
+	var pages []*Page
+	for _, index := range indexes {
+		typ := map[string]PageType{"areas": AreasPage}[index]
+		if typ == "" {
+			typ = OrgsPage
+		}
+		list := &Page{Type: typ, Lang: lang, URL: s.IndexURL(index, lang), Index: index,
+			Terms: s.termCounts(index, lang), Crumbs: []Link{s.homeCrumb(lang)}}
+		s.alternates(list, func(l string) string { return s.IndexURL(index, l) })
+		pages = append(pages, list)
+		m := s.members(index)
+		for _, t := range s.vocab(index).Terms {
+			es := m[t.Key]
+			if len(es) == 0 && index != "areas" {
+				continue
+			}
+			pages = append(pages, s.termPages(index, t, lang, es)...)
+		}
+	}
+	return pages
+}
+
+func (s *Site) termPages(index string, t *config.Term, lang string, es []*Entry) []*Page {
+	typ := map[string]PageType{"areas": AreaPage, "organisations": OrgPage, "schools": SchoolPage}[index]
+	base := func(l string) string { return s.TermURL(index, t.Key, l) }
+	totals := map[string]int{}
+	for _, e := range es {
+		totals[e.Kind]++
+	}
+	var pages []*Page
+	s.paginate(len(es), lang, base, func(n, from, to int, pager *Pager) {
+		p := &Page{Type: typ, Lang: lang, URL: pageURL(base(lang), lang, n), Index: index, Term: t,
+			Title: t.Name(lang), Pager: pager, Deps: es[from:to],
+			Crumbs: []Link{s.homeCrumb(lang), {Key: "index." + index, URL: s.IndexURL(index, lang)}}}
+		if n > 1 {
+			p.Crumbs = append(p.Crumbs, Link{Title: t.Name(lang), URL: base(lang)})
+		}
+		for _, e := range es[from:to] {
+			if len(p.Groups) == 0 || p.Groups[len(p.Groups)-1].Kind != e.Kind {
+				p.Groups = append(p.Groups, Group{Kind: e.Kind, Total: totals[e.Kind]})
+			}
+			g := &p.Groups[len(p.Groups)-1]
+			g.Items = append(g.Items, items([]*Entry{e}, lang)...)
+		}
+		if index == "areas" {
+			p.Feed = base(lang) + "atom.xml"
+		}
+		s.alternates(p, func(l string) string { return pageURL(base(l), l, n) })
+		pages = append(pages, p)
+	})
+	return pages
+}
+
+// Members returns the published entries of a term of an index, in the
+// order of its pages.
+func (s *Site) Members(index, key string) []*Entry { return slices.Clip(s.members(index)[key]) }

@@ -1,0 +1,253 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+)
+
+// listOrder sorts a kind's current list; archiveOrder its archive.
+func listOrder(kind string) []func(a, b *Entry) int {
+	switch kind {
+	case "theses", "internships":
+		return []func(a, b *Entry) int{asc(func(e *Entry) time.Time { return e.Deadline })}
+	case "lectures":
+		return []func(a, b *Entry) int{asc(func(e *Entry) time.Time { return e.Start })}
+	case "collaborations":
+		rank := func(e *Entry) int { return map[string]int{"active": 0, "planned": 1}[e.Status] }
+		return []func(a, b *Entry) int{
+			func(a, b *Entry) int { return cmp.Compare(rank(a), rank(b)) },
+			desc(func(e *Entry) time.Time { return e.PeriodStart }),
+		}
+	case "agreements":
+		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Signed })}
+	case "exchanges":
+		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.PeriodStart })}
+	case "followups":
+		return []func(a, b *Entry) int{func(a, b *Entry) int { return cmp.Compare(b.Year, a.Year) }}
+	}
+	return nil
+}
+
+func archiveOrder(kind string) []func(a, b *Entry) int {
+	switch kind {
+	case "theses", "internships":
+		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Deadline })}
+	case "lectures":
+		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Start })}
+	case "collaborations", "exchanges":
+		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return cmp.Or(e.PeriodEnd, e.PeriodStart) })}
+	case "agreements":
+		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Terminated })}
+	}
+	return nil
+}
+
+// split returns a kind's current and archived entries, each in its order.
+func (s *Site) split(kind string) (current, archived []*Entry) {
+	for _, e := range s.ByKind[kind] {
+		if e.Archived {
+			archived = append(archived, e)
+		} else {
+			current = append(current, e)
+		}
+	}
+	sortEntries(current, listOrder(kind)...)
+	sortEntries(archived, archiveOrder(kind)...)
+	return current, archived
+}
+
+// items presents entries in a list of lang.
+func items(es []*Entry, lang string) []Item {
+	out := make([]Item, len(es))
+	for i, e := range es {
+		v := e.VersionFor(lang)
+		out[i] = Item{Entry: e, V: v, URL: e.URL[lang], Foreign: v.Lang != lang}
+	}
+	return out
+}
+
+// buildPages creates every HTML page of the site and claims its URL.
+func (s *Site) buildPages() diag.List {
+	var errs diag.List
+	add := func(p *Page, source string, e *Entry) {
+		if d := s.claim(p.URL, source, e); d != nil {
+			errs = append(errs, *d)
+			return
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	langs := s.Cfg.Languages
+	current := map[string][]*Entry{}
+	archived := map[string][]*Entry{}
+	for _, kind := range config.Kinds {
+		current[kind], archived[kind] = s.split(kind)
+	}
+	for _, lang := range langs {
+		home := s.homePage(lang, current)
+		add(home, "(home page)", nil)
+		for _, kind := range config.Kinds {
+			for _, p := range s.listPages(kind, lang, current[kind], false) {
+				add(p, "(list of "+kind+")", nil)
+			}
+			if len(archived[kind]) > 0 || kind != "followups" {
+				for _, p := range s.listPages(kind, lang, archived[kind], true) {
+					add(p, "(archive of "+kind+")", nil)
+				}
+			}
+		}
+		for _, p := range s.indexPages(lang) {
+			add(p, "(index)", nil)
+		}
+		nf := &Page{Type: NotFound, Lang: lang, URL: s.Prefix(lang) + "404.html"}
+		s.alternates(nf, func(l string) string { return s.Prefix(l) + "404.html" })
+		add(nf, "(404 page)", nil)
+	}
+	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+		for _, v := range e.Versions {
+			p := &Page{Type: RecordPage, Lang: v.Lang, URL: s.recordURL(e, v.Lang), Title: v.Title,
+				Kind: e.Kind, Entry: e, V: v, Deps: []*Entry{e}}
+			if e.Kind == content.Pages {
+				p.Type = FreePage
+				p.Crumbs = []Link{s.homeCrumb(v.Lang)}
+			} else {
+				p.Crumbs = []Link{s.homeCrumb(v.Lang), {Key: "kind." + e.Kind, URL: s.SectionURL(e.Kind, v.Lang)}}
+				if e.Archived {
+					p.Crumbs = append(p.Crumbs, Link{Key: "archive", URL: s.ArchiveURL(e.Kind, v.Lang)})
+				}
+				if a := s.AgreementOf(e); a != nil {
+					p.Deps = append(p.Deps, a)
+				}
+			}
+			p.Alternates = nil
+			for _, l := range langs {
+				if e.In(l) != nil {
+					p.Alternates = append(p.Alternates, Link{Lang: l, URL: s.recordURL(e, l)})
+				}
+			}
+			p.Switch = s.switchLinks(v.Lang, p.Alternates)
+			add(p, v.Path, e)
+		}
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	return errs
+}
+
+// homeCrumb is the first breadcrumb of every page.
+func (s *Site) homeCrumb(lang string) Link {
+	return Link{Key: "home", URL: s.Prefix(lang)}
+}
+
+// alternates sets a page that exists in every language.
+func (s *Site) alternates(p *Page, url func(lang string) string) {
+	for _, l := range s.Cfg.Languages {
+		p.Alternates = append(p.Alternates, Link{Lang: l, URL: url(l)})
+	}
+	p.Switch = s.switchLinks(p.Lang, p.Alternates)
+}
+
+func (s *Site) switchLinks(lang string, alts []Link) []Link {
+	var out []Link
+	for _, l := range s.Cfg.Languages {
+		if l == lang {
+			continue
+		}
+		link := Link{Lang: l, URL: s.Prefix(l)}
+		for _, a := range alts {
+			if a.Lang == l {
+				link.URL = a.URL
+			}
+		}
+		out = append(out, link)
+	}
+	return out
+}
+
+func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
+	h := &Home{}
+	offers := append(slices.Clone(current["theses"]), current["internships"]...)
+	sortEntries(offers, listOrder("theses")...)
+	h.Offers = items(offers[:min(len(offers), HomeSize)], lang)
+	h.Lectures = items(current["lectures"][:min(len(current["lectures"]), HomeSize)], lang)
+	var active []*Entry
+	for _, e := range current["collaborations"] {
+		if e.Status == "active" && len(active) < HomeSize {
+			active = append(active, e)
+		}
+	}
+	h.Collaborations = items(active, lang)
+	agreements := slices.Clone(s.ByKind["agreements"])
+	sortEntries(agreements, listOrder("agreements")...)
+	h.Agreements = items(agreements[:min(len(agreements), 3)], lang)
+	h.Areas = s.termCounts("areas", lang)
+	for _, kind := range config.Kinds {
+		h.Kinds = append(h.Kinds, KindCount{Kind: kind, URL: s.SectionURL(kind, lang), Count: len(current[kind])})
+	}
+	p := &Page{Type: HomePage, Lang: lang, URL: s.Prefix(lang), Home: h}
+	for _, list := range [][]Item{h.Offers, h.Lectures, h.Collaborations, h.Agreements} {
+		for _, it := range list {
+			p.Deps = append(p.Deps, it.Entry)
+		}
+	}
+	s.alternates(p, s.Prefix)
+	return p
+}
+
+// listPages paginates a kind's current list or archive in lang.
+func (s *Site) listPages(kind, lang string, es []*Entry, archive bool) []*Page {
+	base := func(l string) string {
+		if archive {
+			return s.ArchiveURL(kind, l)
+		}
+		return s.SectionURL(kind, l)
+	}
+	typ := ListPage
+	crumbs := []Link{s.homeCrumb(lang)}
+	if archive {
+		typ = ArchivePage
+		crumbs = append(crumbs, Link{Key: "kind." + kind, URL: s.SectionURL(kind, lang)})
+	}
+	var pages []*Page
+	s.paginate(len(es), lang, base, func(n, from, to int, pager *Pager) {
+		p := &Page{Type: typ, Lang: lang, URL: pageURL(base(lang), lang, n), Kind: kind, Pager: pager,
+			Crumbs: crumbs, Groups: []Group{{Kind: kind, Items: items(es[from:to], lang), Total: len(es)}},
+			Deps: es[from:to]}
+		if n > 1 {
+			p.Crumbs = append(slices.Clip(crumbs), Link{Key: map[bool]string{false: "kind." + kind, true: "archive"}[archive], URL: base(lang)})
+		}
+		if !archive {
+			p.Feed = base(lang) + "atom.xml"
+			p.Archive = s.ArchiveURL(kind, lang)
+		}
+		s.alternates(p, func(l string) string { return pageURL(base(l), l, n) })
+		pages = append(pages, p)
+	})
+	return pages
+}
+
+// paginate calls page for each page of a list of total items: page number,
+// item range and pager. An empty list still has one page.
+func (s *Site) paginate(total int, lang string, base func(string) string, page func(n, from, to int, p *Pager)) {
+	size := s.Cfg.PageSize
+	pages := max(1, (total+size-1)/size)
+	for n := 1; n <= pages; n++ {
+		p := &Pager{Page: n, Pages: pages, First: base(lang), Last: pageURL(base(lang), lang, pages)}
+		if n > 1 {
+			p.Prev = pageURL(base(lang), lang, n-1)
+		}
+		if n < pages {
+			p.Next = pageURL(base(lang), lang, n+1)
+		}
+		if pages > 1 {
+			for i := max(1, n-3); i <= min(pages, n+3); i++ {
+				p.Links = append(p.Links, Link{Title: strconv.Itoa(i), URL: pageURL(base(lang), lang, i)})
+			}
+		}
+		page(n, (n-1)*size, min(total, n*size), p)
+	}
+}

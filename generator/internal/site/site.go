@@ -1,0 +1,158 @@
+// Package site turns the loaded records into the model of the published
+// site, with no I/O: which records are published at "now" (drafts,
+// publishDate, expiryDate), which are open or closed, every page's URL in
+// every language, the lists per kind, the indexes per area, organisation
+// and school, pagination, and the check that links between records and to
+// site paths resolve and that no two outputs claim one URL.
+//
+// The model is a value: New builds a fresh *Site from its inputs, so tests
+// build many sites in one process and the preview server swaps whole sites.
+package site
+
+import (
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+)
+
+// Entry is a published record with the facts derived from it at "now".
+type Entry struct {
+	*content.Record
+	Archived bool              // closed offer, past lecture, completed collaboration, ...
+	URL      map[string]string // language → URL of the record's page in that language's lists
+}
+
+// VersionFor returns the version a reader of lang sees: the translation in
+// lang, or else the record's own version.
+func (e *Entry) VersionFor(lang string) *content.Version {
+	if v := e.In(lang); v != nil {
+		return v
+	}
+	return e.Own()
+}
+
+// Open reports whether an offer is still open or a lecture still to come.
+func (e *Entry) Open() bool { return !e.Archived }
+
+// Link is a labelled URL (breadcrumbs, alternates, pager).
+type Link struct {
+	Lang  string
+	Key   string // i18n key of the label, when the label is a UI string
+	Title string // the label itself, when it is content (a record's title)
+	URL   string
+}
+
+// Item is one record as shown in a list of a given language.
+type Item struct {
+	*Entry
+	V       *content.Version // the version shown
+	URL     string
+	Foreign bool // shown in another language than the list's
+}
+
+// Group is the items of one kind on an index page.
+type Group struct {
+	Kind  string
+	Items []Item
+	Total int // items of this kind on all pages of the index
+}
+
+// Pager describes one page of a paginated list.
+type Pager struct {
+	Page, Pages int
+	Prev, Next  string
+	First, Last string
+	Links       []Link // every page, for a short numbered pager
+}
+
+// PageType names the template a page is rendered with.
+type PageType string
+
+// The page types.
+const (
+	HomePage    PageType = "home"
+	ListPage    PageType = "list"
+	ArchivePage PageType = "archive"
+	RecordPage  PageType = "record"
+	AreasPage   PageType = "areas"
+	AreaPage    PageType = "area"
+	OrgsPage    PageType = "organisations"
+	OrgPage     PageType = "organisation"
+	SchoolPage  PageType = "school"
+	FreePage    PageType = "page"
+	NotFound    PageType = "404"
+)
+
+// Page is one HTML output and everything its template shows.
+type Page struct {
+	Type       PageType
+	Lang       string
+	URL        string // site path, "/" or "/en/theses/"; 404 pages end in .html
+	Title      string
+	Alternates []Link // the same page in every language that has it, this one included
+	Switch     []Link // for each other language: this page in it, or that language's home
+	Crumbs     []Link // from home to the parent of this page
+
+	Kind    string           // list, archive and record pages
+	Entry   *Entry           // record pages
+	V       *content.Version // record and free pages
+	Term    *config.Term     // area, organisation and school pages
+	Groups  []Group          // list, archive and index pages: this page's items
+	Pager   *Pager           // paginated pages
+	Feed    string           // URL of the page's Atom feed, if any
+	Archive string           // URL of the kind's archive (list pages)
+	Home    *Home            // home page
+	Terms   []TermCount      // areas list, organisations list
+	Deps    []*Entry         // records whose content the page shows
+	Index   string           // index pages: "areas", "organisations" or "schools"
+}
+
+// Home is what the front page shows.
+type Home struct {
+	Offers         []Item
+	Lectures       []Item
+	Collaborations []Item
+	Agreements     []Item
+	Areas          []TermCount
+	Kinds          []KindCount
+}
+
+// TermCount is a vocabulary term with the number of published records.
+type TermCount struct {
+	Term  *config.Term
+	URL   string
+	Count int
+}
+
+// KindCount is a kind with its section URL and number of current records.
+type KindCount struct {
+	Kind  string
+	URL   string
+	Count int
+}
+
+// Stats counts what the build read and decided.
+type Stats struct {
+	Published                            map[string]int // kind → published records
+	Drafts, Scheduled, Expired, Archived int
+}
+
+// Site is the whole model of one build.
+type Site struct {
+	Cfg     *config.Config
+	Now     time.Time
+	Drafts  bool
+	Entries []*Entry            // published records, by kind order then slug
+	Free    []*Entry            // published free-standing pages
+	ByKind  map[string][]*Entry // published, per kind
+	Pages   []*Page
+	Stats   Stats
+
+	bySource    map[string]*Entry // source path (any version) → entry
+	paths       map[string]string // every output path → its source, for collisions and links
+	memberCache map[string]map[string][]*Entry
+}
+
+// Lookup returns the published entry whose source file (of any version) is path.
+func (s *Site) Lookup(path string) *Entry { return s.bySource[path] }

@@ -1,0 +1,72 @@
+package site
+
+import (
+	"strconv"
+)
+
+// fixed are the URL segments that do not come from config.toml.
+var fixed = map[string]map[string]string{
+	"sv": {"areas": "omraden", "organisations": "organisationer", "schools": "skolor", "archive": "arkiv", "page": "sida"},
+	"en": {"areas": "areas", "organisations": "organisations", "schools": "schools", "archive": "archive", "page": "page"},
+}
+
+// Segment returns a fixed URL segment ("areas", "archive", ...) in lang;
+// languages other than Swedish use the English segments.
+func Segment(name, lang string) string {
+	if m, ok := fixed[lang]; ok {
+		return m[name]
+	}
+	return fixed["en"][name]
+}
+
+// Prefix is the root of a language: "/" for the default, "/en/" for English.
+func (s *Site) Prefix(lang string) string {
+	if lang == s.Cfg.DefaultLanguage {
+		return "/"
+	}
+	return "/" + lang + "/"
+}
+
+// SectionURL is the list of a kind in lang.
+func (s *Site) SectionURL(kind, lang string) string {
+	return s.Prefix(lang) + s.Cfg.Section(kind, lang) + "/"
+}
+
+// ArchiveURL is the archive of a kind in lang.
+func (s *Site) ArchiveURL(kind, lang string) string {
+	return s.SectionURL(kind, lang) + Segment("archive", lang) + "/"
+}
+
+// IndexURL is the list of an index ("areas", "organisations", "schools") in lang.
+func (s *Site) IndexURL(index, lang string) string {
+	return s.Prefix(lang) + Segment(index, lang) + "/"
+}
+
+// TermURL is the page of one area, organisation or school.
+func (s *Site) TermURL(index, key, lang string) string {
+	return s.IndexURL(index, lang) + key + "/"
+}
+
+// recordURL is the page of a record's version in lang.
+func (s *Site) recordURL(e *Entry, lang string) string {
+	if e.Kind == "pages" {
+		return s.Prefix(lang) + e.Slug + "/"
+	}
+	return s.SectionURL(e.Kind, lang) + e.Slug + "/"
+}
+
+// pageURL is page n (1-based) of a paginated list rooted at base.
+func pageURL(base, lang string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + Segment("page", lang) + "/" + strconv.Itoa(n) + "/"
+}
+
+// Abs makes a site path absolute with the configured base URL.
+func (s *Site) Abs(path string) string {
+	if len(path) > 0 && path[0] == '/' {
+		path = path[1:]
+	}
+	return s.Cfg.BaseURL + path
+}

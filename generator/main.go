@@ -1,0 +1,299 @@
+// Command generator builds the KTH – City of Stockholm collaboration
+// portal: a static, bilingual site from Markdown records.
+//
+//	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
+//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
+//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313]
+//	go run ./generator new KIND "Title" [-lang en] [-root DIR]
+//
+// Only this file reads flags, the environment and the clock, and exits.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"portal/generator/internal/build"
+	"portal/generator/internal/diag"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitProblems = 1 // the sources have errors, or the build failed
+	exitUsage    = 2
+)
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	cmd := "build"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "build":
+		return cmdBuild(ctx, args, stdout, stderr, getenv)
+	case "check":
+		return cmdCheck(args, stdout, stderr, getenv)
+	case "serve":
+		return cmdServe(ctx, args, stdout, stderr, getenv)
+	case "new":
+		return cmdNew(args, stdout, stderr, getenv)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+const usage = `usage:
+  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
+  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
+                                                                   validate without writing
+  generator serve [-root DIR] [-addr 127.0.0.1:1313]               live preview with drafts
+  generator new KIND "Title" [-lang en] [-root DIR]                scaffold a record
+
+TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
+-now, SOURCE_DATE_EPOCH (seconds) is used, else the clock.
+`
+
+// common holds the flags of build and check.
+type common struct {
+	root, now string
+	drafts    bool
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.root, "root", ".", "site root: config.toml, content/, templates/")
+	fs.StringVar(&c.now, "now", "", "the build's notion of now: RFC 3339 or YYYY-MM-DD")
+	fs.BoolVar(&c.drafts, "drafts", false, "publish drafts too")
+}
+
+// resolveNow picks now from -now, SOURCE_DATE_EPOCH or the clock. A bare
+// date means the start of that day in Europe/Stockholm.
+func resolveNow(flagValue string, getenv func(string) string) (time.Time, error) {
+	if flagValue != "" {
+		if t, err := time.Parse(time.RFC3339, flagValue); err == nil {
+			return t, nil
+		}
+		loc, err := time.LoadLocation("Europe/Stockholm")
+		if err != nil {
+			loc = time.UTC
+		}
+		if t, err := time.ParseInLocation(time.DateOnly, flagValue, loc); err == nil {
+			return t, nil
+		}
+		return time.Time{}, fmt.Errorf("-now %q: want RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01)", flagValue)
+	}
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want whole seconds since 1970", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now(), nil
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	out := fs.String("out", "", "output folder (default: public/ in the site root)")
+	if fs.Parse(args) != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	now, err := resolveNow(c.now, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	if *out == "" {
+		*out = filepath.Join(c.root, "public")
+	}
+	start := time.Now()
+	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts})
+	if err != nil {
+		return reportErrors(stderr, err, "text")
+	}
+	rep, err := l.Write(ctx, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "build failed, %s left as it was: %v\n", *out, err)
+		return exitProblems
+	}
+	printSummary(stdout, rep, *out, time.Since(start))
+	return exitOK
+}
+
+// reportErrors prints every problem and the count; it returns the exit code.
+func reportErrors(w io.Writer, err error, format string) int {
+	list, ok := diag.AsList(err)
+	if !ok {
+		fmt.Fprintln(w, err)
+		return exitProblems
+	}
+	if format == "json" {
+		writeJSON(w, list)
+	} else {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+	}
+	n := len(list.Errors())
+	if n == 0 {
+		return exitOK
+	}
+	if format != "json" {
+		fmt.Fprintf(w, "%d %s\n", n, plural(n, "error", "errors"))
+	}
+	return exitProblems
+}
+
+// jsonProblem is one problem in check -format json.
+type jsonProblem struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func writeJSON(w io.Writer, list diag.List) {
+	out := make([]jsonProblem, 0, len(list))
+	for _, e := range list {
+		sev := string(e.Severity)
+		if sev == "" {
+			sev = string(diag.SeverityError)
+		}
+		out = append(out, jsonProblem{e.Path, e.Line, e.Col, sev, e.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(out)
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	format := fs.String("format", "text", "output format: text or json")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	if fs.Parse(args) != nil || fs.NArg() > 0 || (*format != "text" && *format != "json") {
+		return exitUsage
+	}
+	now, err := resolveNow(c.now, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts})
+	var list diag.List
+	if err != nil {
+		var ok bool
+		if list, ok = diag.AsList(err); !ok {
+			fmt.Fprintln(stderr, err)
+			return exitProblems
+		}
+	}
+	if l != nil && l.Site != nil {
+		list = append(list, l.Site.Warnings()...)
+		list.Sort()
+	}
+	if *strict {
+		for i := range list {
+			list[i].Severity = diag.SeverityError
+		}
+	}
+	out := stderr
+	if *format == "json" {
+		out = stdout
+	}
+	if code := reportErrors(out, list, *format); code != exitOK {
+		return code
+	}
+	if *format == "text" {
+		w := len(list.Warnings())
+		records := 0
+		if l != nil && l.Set != nil {
+			records = l.Set.Files
+		}
+		fmt.Fprintf(stdout, "ok: %d files checked, 0 errors, %d %s\n", records, w, plural(w, "warning", "warnings"))
+	}
+	return exitOK
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func printSummary(w io.Writer, rep *build.Report, out string, total time.Duration) {
+	var kinds []string
+	for k := range rep.Read {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	var parts []string
+	files := 0
+	for _, k := range kinds {
+		var langs []string
+		for l := range rep.Read[k] {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		var ls []string
+		for _, l := range langs {
+			ls = append(ls, fmt.Sprintf("%d %s", rep.Read[k][l], l))
+			files += rep.Read[k][l]
+		}
+		parts = append(parts, k+" "+strings.Join(ls, "+"))
+	}
+	published := 0
+	for _, n := range rep.Stats.Published {
+		published += n
+	}
+	fmt.Fprintf(w, "read     %d files: %s\n", files, strings.Join(parts, ", "))
+	fmt.Fprintf(w, "records  %d published, %d drafts, %d scheduled, %d expired, %d closed or archived\n",
+		published, rep.Stats.Drafts, rep.Stats.Scheduled, rep.Stats.Expired, rep.Stats.Archived)
+	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, out)
+	var ph []string
+	for _, p := range rep.Phases {
+		ph = append(ph, fmt.Sprintf("%s %s", p.Name, p.Time.Round(time.Millisecond)))
+	}
+	fmt.Fprintf(w, "time     %s, total %s\n", strings.Join(ph, ", "), total.Round(time.Millisecond))
+}
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fmt.Fprintln(stderr, "serve: not built yet")
+	return exitUsage
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fmt.Fprintln(stderr, "new: not built yet")
+	return exitUsage
+}
+
+var _ = errors.New

@@ -1,0 +1,11 @@
+module portal
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/fsnotify/fsnotify v1.10.1
+	github.com/yuin/goldmark v1.8.7
+)
+
+require golang.org/x/sys v0.13.0
