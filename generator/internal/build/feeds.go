@@ -1,14 +1,191 @@
 package build
 
 import (
+	"bytes"
+	"cmp"
 	"iter"
+	"net/url"
+	"path"
 	"slices"
+	"strings"
+
+	"portal/generator/internal/feeds"
+	"portal/generator/internal/site"
 )
+
+// feedAuthor is the author of every feed: the partnership, not a person.
+const feedAuthor = "KTH och Stockholms stad"
 
 // feeds lists the Atom feeds, calendars, sitemap and robots.txt.
 func (l *Loaded) feeds() []Output {
-	return nil
+	s, t := l.Site, l.Templates
+	var outs []Output
+	for _, p := range s.Pages {
+		if p.Feed == "" {
+			continue
+		}
+		var es []*site.Entry
+		title := s.Cfg.Title[p.Lang] + " – "
+		switch p.Type {
+		case site.ListPage:
+			es = s.Current(p.Kind)
+			title += t.T(p.Lang, "kind."+p.Kind)
+		case site.AreaPage:
+			for _, e := range s.Members("areas", p.Term.Key) {
+				if !e.Archived {
+					es = append(es, e)
+				}
+			}
+			title += p.Term.Name(p.Lang)
+		}
+		feed := l.atom(p, title, es)
+		outs = append(outs, Output{Path: strings.TrimPrefix(p.Feed, "/"), render: func(buf *bytes.Buffer) error {
+			return feeds.WriteAtom(buf, feed)
+		}})
+	}
+	outs = append(outs, l.calendars()...)
+	outs = append(outs, l.sitemap()...)
+	return outs
 }
+
+// host is the base URL's host, for tag: ids.
+func (l *Loaded) host() string {
+	u, err := url.Parse(l.Cfg.BaseURL)
+	if err != nil || u.Host == "" {
+		return "localhost"
+	}
+	return u.Hostname()
+}
+
+// atom builds the feed of a list page: its records, newest first.
+func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
+	s := l.Site
+	es = slices.Clone(es)
+	slices.SortStableFunc(es, func(a, b *site.Entry) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Slug, b.Slug))
+	})
+	f := feeds.Feed{
+		ID: s.Abs(p.URL), Title: title, Lang: p.Lang, Self: s.Abs(p.Feed), Alt: s.Abs(p.URL),
+		Author: feedAuthor,
+	}
+	for _, e := range es {
+		v := e.VersionFor(p.Lang)
+		var cats []string
+		for _, a := range e.Areas {
+			if term := s.Cfg.Areas.Get(a); term != nil {
+				cats = append(cats, term.Name(p.Lang))
+			}
+		}
+		f.Entries = append(f.Entries, feeds.Entry{
+			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
+			Title: v.Title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
+			Published: e.Date, Updated: e.Date, Summary: v.Excerpt, Categories: cats,
+		})
+		if e.Date.After(f.Updated) {
+			f.Updated = e.Date
+		}
+	}
+	return f
+}
+
+// CalendarName is the file name of a lecture's own calendar file, in its
+// page folder.
+func CalendarName(e *site.Entry) string { return e.Slug + ".ics" }
+
+// calendars writes calendar.ics of all lectures per language and one .ics
+// per lecture page.
+func (l *Loaded) calendars() []Output {
+	s, t := l.Site, l.Templates
+	var outs []Output
+	lectures := slices.Clone(s.ByKind["lectures"])
+	slices.SortStableFunc(lectures, func(a, b *site.Entry) int {
+		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
+	})
+	for _, lang := range s.Cfg.Languages {
+		cal := feeds.Calendar{
+			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
+			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind.lectures"), Lang: lang,
+		}
+		for _, e := range lectures {
+			cal.Events = append(cal.Events, l.event(e, lang))
+		}
+		outs = append(outs, Output{Path: strings.TrimPrefix(s.SectionURL("lectures", lang), "/") + "calendar.ics",
+			render: func(buf *bytes.Buffer) error { return feeds.WriteICS(buf, cal, s.Cfg.TimeZone) }})
+		for _, e := range lectures {
+			if e.In(lang) == nil {
+				continue
+			}
+			one := cal
+			one.Events = []feeds.Event{l.event(e, lang)}
+			outs = append(outs, Output{Path: strings.TrimPrefix(e.URL[lang], "/") + CalendarName(e),
+				render: func(buf *bytes.Buffer) error { return feeds.WriteICS(buf, one, s.Cfg.TimeZone) }})
+		}
+	}
+	return outs
+}
+
+func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
+	s := l.Site
+	v := e.VersionFor(lang)
+	var cats []string
+	for _, a := range e.Areas {
+		if term := s.Cfg.Areas.Get(a); term != nil {
+			cats = append(cats, term.Name(lang))
+		}
+	}
+	desc := v.Excerpt
+	if e.Speaker != "" {
+		desc = strings.TrimSpace(l.Templates.T(lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
+	}
+	ev := feeds.Event{
+		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: v.Title, Description: desc,
+		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Date,
+		Cancelled: e.Status == "cancelled", Categories: cats,
+	}
+	if v.Lang != lang {
+		ev.Lang = v.Lang
+	}
+	return ev
+}
+
+// sitemap lists every published HTML page (not the 404 pages) with its
+// language alternates, and robots.txt naming it.
+func (l *Loaded) sitemap() []Output {
+	s := l.Site
+	var urls []feeds.URL
+	def := s.Cfg.DefaultLanguage
+	for _, p := range s.Pages {
+		if p.Type == site.NotFound {
+			continue
+		}
+		u := feeds.URL{Loc: s.Abs(p.URL)}
+		if p.Entry != nil {
+			u.LastMod = p.Entry.Date
+		}
+		if len(p.Alternates) > 1 {
+			xdef := p.Alternates[0].URL
+			for _, a := range p.Alternates {
+				u.Alternates = append(u.Alternates, feeds.Alternate{Lang: a.Lang, Href: s.Abs(a.URL)})
+				if a.Lang == def {
+					xdef = a.URL
+				}
+			}
+			u.Alternates = append(u.Alternates, feeds.Alternate{Lang: "x-default", Href: s.Abs(xdef)})
+		}
+		urls = append(urls, u)
+	}
+	files, err := feeds.Sitemaps(s.Cfg.BaseURL, urls, feeds.SitemapMaxURLs)
+	if err != nil {
+		return []Output{{Path: "sitemap.xml", render: func(*bytes.Buffer) error { return err }}}
+	}
+	var outs []Output
+	for name, data := range sortedMap(files) {
+		outs = append(outs, Output{Path: path.Clean(name), data: data})
+	}
+	outs = append(outs, Output{Path: "robots.txt", data: feeds.Robots(s.Abs("sitemap.xml"))})
+	return outs
+}
+
 
 // sortedMap iterates a map in key order, for deterministic output.
 func sortedMap[V any](m map[string]V) iter.Seq2[string, V] {

@@ -23,6 +23,7 @@ type decoder struct {
 	raw  map[string]any
 	pos  *diag.Positions
 	errs diag.List
+	bad  map[string]bool // keys with errors already reported: treated as absent
 }
 
 func (d *decoder) errAt(line, col int, format string, args ...any) {
@@ -45,20 +46,19 @@ var (
 )
 
 // checkKeys reports unknown keys, keys of the wrong shape and missing
-// required ones, and returns whether the shapes are all right.
-func (d *decoder) checkKeys() bool {
-	ok := true
+// required ones; keys of the wrong shape are then treated as absent.
+func (d *decoder) checkKeys() {
+	d.bad = map[string]bool{}
 	spec := specs(d.kind)
 	for _, k := range sortedKeys(d.raw) {
 		i := slices.IndexFunc(spec, func(s keySpec) bool { return s.name == k })
 		if i < 0 {
 			d.keyErr(k, "%s", unknownKey(d.kind, k, spec))
-			ok = false
 			continue
 		}
 		if msg := shapeError(spec[i].typ, d.raw[k]); msg != "" {
 			d.valErr(k, "%s %s", k, msg)
-			ok = false
+			d.bad[k] = true
 		}
 	}
 	for _, s := range spec {
@@ -66,7 +66,6 @@ func (d *decoder) checkKeys() bool {
 			d.errAt(1, 1, "missing required key %q", s.name)
 		}
 	}
-	return ok
 }
 
 func unknownKey(kind, k string, spec []keySpec) string {
@@ -142,6 +141,9 @@ func shapeError(t keyType, v any) string {
 }
 
 func (d *decoder) str(k string) string {
+	if d.bad[k] {
+		return ""
+	}
 	s, _ := d.raw[k].(string)
 	return strings.TrimSpace(s)
 }
@@ -158,14 +160,14 @@ func (d *decoder) flag(k string) bool {
 
 func (d *decoder) has(k string) bool {
 	_, ok := d.raw[k]
-	return ok
+	return ok && !d.bad[k]
 }
 
 // when converts a TOML date or datetime: a local date is that day's start
 // and a local datetime that clock time, both in the site's time zone.
 func (d *decoder) when(k string) time.Time {
 	t, ok := d.raw[k].(time.Time)
-	if !ok {
+	if !ok || d.bad[k] {
 		return time.Time{}
 	}
 	return toZone(t, d.cfg.TimeZone)
@@ -181,6 +183,9 @@ func toZone(t time.Time, loc *time.Location) time.Time {
 
 func (d *decoder) strs(k string) []string {
 	arr, _ := d.raw[k].([]any)
+	if d.bad[k] {
+		arr = nil
+	}
 	out := make([]string, 0, len(arr))
 	for _, e := range arr {
 		if s, ok := e.(string); ok {
@@ -264,6 +269,9 @@ func validEmail(s string) bool {
 
 func (d *decoder) contacts() []Contact {
 	arr, _ := d.raw["contacts"].([]any)
+	if d.bad["contacts"] {
+		return nil
+	}
 	var out []Contact
 	for i, e := range arr {
 		m, _ := e.(map[string]any)
@@ -303,6 +311,9 @@ func (d *decoder) contacts() []Contact {
 
 func (d *decoder) signatories() []Signatory {
 	arr, _ := d.raw["signatories"].([]any)
+	if d.bad["signatories"] {
+		return nil
+	}
 	var out []Signatory
 	for i, e := range arr {
 		m, _ := e.(map[string]any)
@@ -339,9 +350,7 @@ func (d *decoder) signatories() []Signatory {
 
 // decode fills r from the decoder's raw keys.
 func (d *decoder) decode(r *Record) {
-	if !d.checkKeys() {
-		return
-	}
+	d.checkKeys()
 	r.Draft = d.flag("draft")
 	r.Date = d.when("date")
 	r.PublishDate = d.when("publishDate")

@@ -107,17 +107,21 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 			failed[f.path] = true
 		}
 	}
+	var decoded []*Record // with or without errors, for the collision check
 	for _, key := range order {
 		r, rerrs := join(fsys, cfg, groups[key], others)
 		errs = append(errs, rerrs...)
 		for _, e := range rerrs {
 			failed[e.Path] = true
 		}
+		if r != nil {
+			decoded = append(decoded, r)
+		}
 		if r != nil && len(rerrs) == 0 {
 			set.Records = append(set.Records, r)
 		}
 	}
-	errs = append(errs, collisions(set.Records)...)
+	errs = append(errs, collisions(decoded)...)
 	for p := range others {
 		errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file is neither a record (.md) nor the attachment of one"})
 	}

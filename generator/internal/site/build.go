@@ -36,6 +36,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		bySource:    map[string]*Entry{},
 		paths:       map[string]string{},
 		memberCache: map[string]map[string][]*Entry{},
+		splitCache:  map[string][2][]*Entry{},
 		Stats:       Stats{Published: map[string]int{}},
 	}
 	all := map[string]*content.Record{} // kind/slug → record, published or not

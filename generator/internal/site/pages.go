@@ -50,6 +50,9 @@ func archiveOrder(kind string) []func(a, b *Entry) int {
 
 // split returns a kind's current and archived entries, each in its order.
 func (s *Site) split(kind string) (current, archived []*Entry) {
+	if c, ok := s.splitCache[kind]; ok {
+		return c[0], c[1]
+	}
 	for _, e := range s.ByKind[kind] {
 		if e.Archived {
 			archived = append(archived, e)
@@ -59,6 +62,7 @@ func (s *Site) split(kind string) (current, archived []*Entry) {
 	}
 	sortEntries(current, listOrder(kind)...)
 	sortEntries(archived, archiveOrder(kind)...)
+	s.splitCache[kind] = [2][]*Entry{current, archived}
 	return current, archived
 }
 
@@ -250,4 +254,16 @@ func (s *Site) paginate(total int, lang string, base func(string) string, page f
 		}
 		page(n, (n-1)*size, min(total, n*size), p)
 	}
+}
+
+// Current returns a kind's current (not archived) entries in list order.
+func (s *Site) Current(kind string) []*Entry {
+	cur, _ := s.split(kind)
+	return slices.Clip(cur)
+}
+
+// Archived returns a kind's archived entries in archive order.
+func (s *Site) Archived(kind string) []*Entry {
+	_, arch := s.split(kind)
+	return slices.Clip(arch)
 }

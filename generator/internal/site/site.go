@@ -152,6 +152,7 @@ type Site struct {
 	bySource    map[string]*Entry // source path (any version) → entry
 	paths       map[string]string // every output path → its source, for collisions and links
 	memberCache map[string]map[string][]*Entry
+	splitCache  map[string][2][]*Entry // kind → current, archived
 }
 
 // Lookup returns the published entry whose source file (of any version) is path.
