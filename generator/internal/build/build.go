@@ -97,6 +97,13 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	return l, nil
 }
 
+// Assemble makes a Loaded from parts the caller loaded itself: the preview
+// server keeps the config and templates between rebuilds and reloads only
+// the records that changed. fsys is the site root, for attachments.
+func Assemble(fsys fs.FS, cfg *config.Config, set *content.Set, s *site.Site, t *render.Templates) *Loaded {
+	return &Loaded{Cfg: cfg, Set: set, Site: s, Templates: t, fsys: fsys}
+}
+
 // Report summarises a finished build.
 type Report struct {
 	Read   map[string]map[string]int // kind → language → files read

@@ -186,7 +186,6 @@ func (l *Loaded) sitemap() []Output {
 	return outs
 }
 
-
 // sortedMap iterates a map in key order, for deterministic output.
 func sortedMap[V any](m map[string]V) iter.Seq2[string, V] {
 	return func(yield func(string, V) bool) {

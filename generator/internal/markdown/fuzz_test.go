@@ -1,0 +1,55 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzRender(f *testing.F) {
+	f.Add([]byte("# Åtgärder\n\nVi söker en **student**.\n"), 1)
+	f.Add([]byte("a\nb\nc [x](../theses/x.md#f) [y](/exjobb/)\n"), 12)
+	f.Add([]byte("- a\n  - [b](<../x y.md> \"t\")\n\n> [c][r]\n\n[r]: /nope/\n"), 3)
+	f.Add([]byte("| a | [b](b.md) |\n|---|---|\n| ![c](/c.png) | `](d.md` |\n"), 5)
+	f.Add([]byte("[![i](i.md)](l.md) [`](n.md`](n.md) [a](\n../z.md)\r\n"), 1)
+	f.Add([]byte("<script>alert(1)</script>[x](javascript:alert(1))[^1]\n\n[^1]: [f](f.md)\n"), 2)
+	f.Add([]byte(benchBody), 20)
+
+	r := New()
+	f.Fuzz(func(t *testing.T, src []byte, firstLine int) {
+		firstLine = 1 + firstLine&0xffff
+		n := 0
+		resolve := func(dest string) (string, error) {
+			n++
+			if n%2 == 0 {
+				return "/ok/", nil
+			}
+			return "", errors.New("missing")
+		}
+		res := r.Render(src, firstLine, resolve)
+		lines := bytes.Split(src, []byte("\n"))
+		for _, e := range res.Errors {
+			if e.Line < firstLine || e.Col < 1 {
+				t.Fatalf("bad position %+v (firstLine %d)", e, firstLine)
+			}
+			if i := e.Line - firstLine; i >= len(lines) || e.Col > len(lines[i])+1 {
+				t.Fatalf("position %+v outside the source", e)
+			}
+		}
+		if n != len(res.Errors)+n/2 {
+			t.Fatalf("%d resolver calls, %d errors", n, len(res.Errors))
+		}
+		lower := bytes.ToLower(res.HTML)
+		if bytes.Contains(lower, []byte("<script")) || bytes.Contains(lower, []byte(`href="javascript:`)) ||
+			bytes.Contains(lower, []byte(`src="javascript:`)) {
+			t.Fatalf("unsafe output %q", res.HTML)
+		}
+		if !utf8.ValidString(res.Summary) || !utf8.ValidString(res.Text) {
+			t.Fatalf("invalid UTF-8 in plain text")
+		}
+		if utf8.RuneCountInString(res.Text) > textLimit {
+			t.Fatalf("text has %d characters", utf8.RuneCountInString(res.Text))
+		}
+	})
+}

@@ -1,0 +1,191 @@
+package markdown
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingIDs is the parser.IDs of one Render call: it turns heading text into
+// readable ids ("Åtgärder för år 2" → "atgarder-for-ar-2") and keeps them
+// unique within the body by adding "-1", "-2", ... to repeats.
+type headingIDs struct {
+	used map[string]bool
+	next map[string]int // next suffix to try for a base id
+}
+
+// Generate implements parser.IDs.
+func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := slugify(value)
+	if len(base) == 0 {
+		if kind == ast.KindHeading {
+			base = []byte("heading")
+		} else {
+			base = []byte("id")
+		}
+	}
+	if s.used == nil {
+		s.used = map[string]bool{}
+		s.next = map[string]int{}
+	}
+	id := base
+	if s.used[string(id)] {
+		n := max(s.next[string(base)], 1)
+		for {
+			id = strconv.AppendInt(append(base[:len(base):len(base)], '-'), int64(n), 10)
+			n++
+			if !s.used[string(id)] {
+				break
+			}
+		}
+		s.next[string(base)] = n
+	}
+	s.used[string(id)] = true
+	return id
+}
+
+// Put implements parser.IDs.
+func (s *headingIDs) Put(value []byte) {
+	if s.used == nil {
+		s.used = map[string]bool{}
+		s.next = map[string]int{}
+	}
+	s.used[string(value)] = true
+}
+
+// slugify turns the Markdown source of a heading into an id: letters
+// lowercased and Latin letters transliterated to ASCII, digits kept, runs of
+// anything else turned into one hyphen, no hyphen at either end. Link
+// destinations and character references are dealt with first, so that
+// "Se [avtalet](../avtal/x.md) &amp; mer" gives "se-avtalet-mer".
+func slugify(value []byte) []byte {
+	value = resolveEscapes(value)
+	out := make([]byte, 0, len(value))
+	sep := false
+	for i := 0; i < len(value); {
+		c := value[i]
+		if c == ']' && i+1 < len(value) && value[i+1] == '(' {
+			// Skip an inline link destination: "](...)".
+			if j := closingParen(value, i+2); j > 0 {
+				i = j + 1
+				sep = true
+				continue
+			}
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(value[i:])
+		}
+		i += size
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			out = appendSep(out, &sep)
+			out = append(out, byte(r))
+		case 'A' <= r && r <= 'Z':
+			out = appendSep(out, &sep)
+			out = append(out, byte(r)+'a'-'A')
+		case r < utf8.RuneSelf:
+			sep = true
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark (decomposed "å"): drop it.
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			out = appendSep(out, &sep)
+			if t := translit(r); t != "" {
+				out = append(out, t...)
+			} else {
+				out = utf8.AppendRune(out, r)
+			}
+		default:
+			sep = true
+		}
+	}
+	return out
+}
+
+// appendSep writes the pending hyphen, if any, unless out is empty.
+func appendSep(out []byte, sep *bool) []byte {
+	if *sep && len(out) > 0 {
+		out = append(out, '-')
+	}
+	*sep = false
+	return out
+}
+
+// closingParen returns the index of the ')' closing a link destination that
+// starts at i, allowing balanced parentheses, or -1.
+func closingParen(v []byte, i int) int {
+	depth := 0
+	for ; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// translit returns the ASCII spelling of a lowercase Latin letter with a
+// diacritic (or a ligature), or "" if r has none.
+func translit(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return "a"
+	case 'æ':
+		return "ae"
+	case 'ç', 'ć', 'ĉ', 'ċ', 'č':
+		return "c"
+	case 'ď', 'đ', 'ð':
+		return "d"
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ĕ', 'ė', 'ę', 'ě':
+		return "e"
+	case 'ĝ', 'ğ', 'ġ', 'ģ':
+		return "g"
+	case 'ĥ', 'ħ':
+		return "h"
+	case 'ì', 'í', 'î', 'ï', 'ĩ', 'ī', 'ĭ', 'į', 'ı':
+		return "i"
+	case 'ĳ':
+		return "ij"
+	case 'ĵ':
+		return "j"
+	case 'ķ':
+		return "k"
+	case 'ĺ', 'ļ', 'ľ', 'ŀ', 'ł':
+		return "l"
+	case 'ñ', 'ń', 'ņ', 'ň':
+		return "n"
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ŏ', 'ő':
+		return "o"
+	case 'œ':
+		return "oe"
+	case 'ŕ', 'ŗ', 'ř':
+		return "r"
+	case 'ś', 'ŝ', 'ş', 'š', 'ș':
+		return "s"
+	case 'ß':
+		return "ss"
+	case 'ţ', 'ť', 'ŧ', 'ț':
+		return "t"
+	case 'þ':
+		return "th"
+	case 'ù', 'ú', 'û', 'ü', 'ũ', 'ū', 'ŭ', 'ů', 'ű', 'ų':
+		return "u"
+	case 'ŵ':
+		return "w"
+	case 'ý', 'ÿ', 'ŷ':
+		return "y"
+	case 'ź', 'ż', 'ž':
+		return "z"
+	}
+	return ""
+}

@@ -1,0 +1,142 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// resolveEscapes resolves backslash escapes and character references in raw
+// Markdown text (a link destination, a text segment), as goldmark does when it
+// writes HTML. It returns raw itself when there is nothing to resolve.
+func resolveEscapes(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 {
+		return raw
+	}
+	d := util.UnescapePunctuations(raw)
+	d = util.ResolveNumericReferences(d)
+	return util.ResolveEntityNames(d)
+}
+
+// isResolvable reports whether dest is a link the Resolver must see: a
+// site-absolute path ("/exjobb/", but not the protocol-relative "//host") or a
+// relative path without a scheme whose path ends in ".md", optionally followed
+// by a "#fragment".
+func isResolvable(dest []byte) bool {
+	if len(dest) == 0 {
+		return false
+	}
+	switch dest[0] {
+	case '/':
+		return len(dest) == 1 || dest[1] != '/'
+	case '#', '?':
+		return false
+	}
+	// A ':' before the first '/', '?' or '#' starts a scheme ("https:",
+	// "mailto:", "javascript:").
+	for _, c := range dest {
+		if c == ':' {
+			return false
+		}
+		if c == '/' || c == '?' || c == '#' {
+			break
+		}
+	}
+	path := dest
+	if i := bytes.IndexByte(path, '#'); i >= 0 {
+		path = path[:i]
+	}
+	return bytes.HasSuffix(path, []byte(".md"))
+}
+
+// destOffset returns the byte offset in src of the destination of link n (a
+// *ast.Link or *ast.Image) whose raw destination is raw. For reference links,
+// whose destination is in a definition elsewhere, and when the destination
+// cannot be found, it returns the offset of the link itself ('[' or '!').
+func destOffset(n ast.Node, src, raw []byte, ref bool) int {
+	start := n.Pos()
+	if start < 0 || start > len(src) {
+		start = blockStart(n)
+	}
+	if ref {
+		return start
+	}
+	// The destination follows "](" after the link text; begin the search
+	// after the last text of the link so that "](" inside a code span of the
+	// link text is not taken for it.
+	from := max(start, lastTextStop(n))
+	end := blockEnd(n, len(src))
+	first := -1
+	for from < end {
+		i := bytes.Index(src[from:end], []byte("]("))
+		if i < 0 {
+			break
+		}
+		p := from + i + 2
+		for p < end && (src[p] == ' ' || src[p] == '\t' || src[p] == '\n' || src[p] == '\r') {
+			p++
+		}
+		angle := p < end && src[p] == '<'
+		if angle {
+			p++
+		}
+		if first < 0 {
+			first = p
+		}
+		if q := p + len(raw); bytes.HasPrefix(src[p:end], raw) && (q == end || isDestEnd(src[q], angle)) {
+			return p
+		}
+		from = from + i + 2
+	}
+	if first >= 0 {
+		return first
+	}
+	return start
+}
+
+func isDestEnd(c byte, angle bool) bool {
+	if angle {
+		return c == '>'
+	}
+	return c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}
+
+// lastTextStop returns the end offset of the last text segment inside n, or -1.
+func lastTextStop(n ast.Node) int {
+	stop := -1
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			stop = max(stop, t.Segment.Stop)
+		}
+		if c.HasChildren() {
+			stop = max(stop, lastTextStop(c))
+		}
+	}
+	return stop
+}
+
+// blockOf returns the nearest ancestor block of n that has source lines.
+func blockOf(n ast.Node) ast.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p
+		}
+	}
+	return nil
+}
+
+func blockStart(n ast.Node) int {
+	if b := blockOf(n); b != nil {
+		return b.Lines().At(0).Start
+	}
+	return 0
+}
+
+func blockEnd(n ast.Node, limit int) int {
+	if b := blockOf(n); b != nil {
+		lines := b.Lines()
+		return min(lines.At(lines.Len()-1).Stop, limit)
+	}
+	return limit
+}

@@ -1,0 +1,191 @@
+// Package markdown turns the Markdown body of a record into HTML, plain text
+// for summaries and the search index, and a list of broken links.
+//
+// One [Renderer] (one goldmark instance) serves the whole site and is shared by
+// all goroutines of a build. It parses GitHub Flavored Markdown (tables,
+// strikethrough, autolinks, task lists) with footnotes, and gives every heading
+// a readable, unique id ("Åtgärder för år 2" becomes "atgarder-for-ar-2", a
+// second heading with the same text "atgarder-for-ar-2-1").
+//
+// The output is safe to publish: raw HTML in a body is never passed through
+// (goldmark writes an "<!-- raw HTML omitted -->" comment instead) and
+// dangerous link destinations such as "javascript:" are written as an empty
+// href.
+//
+// Links between records are written as relative paths to the Markdown files,
+// as an editor sees them ("../theses/energy-data.md#apply"), or as site paths
+// ("/exjobb/"). Render passes those destinations to a [Resolver], writes the
+// URL it returns, and reports the ones it cannot resolve as [LinkError]s with
+// the line and column in the file.
+package markdown
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// textLimit is the length, in characters, at which Result.Text is cut.
+const textLimit = 2000
+
+// Resolver maps a link destination found in a body to the URL to publish.
+//
+// dest is the destination as written in the body, with backslash escapes and
+// character references resolved (e.g. "../theses/energy-data.md",
+// "../theses/energy-data.md#apply", "/exjobb/"). Render calls it only for
+// relative paths that end in ".md" (before an optional "#fragment") and for
+// site-absolute paths, which start with a single "/". Everything else
+// (external URLs, "mailto:", "#fragment", "bild.png", "//host/...") is
+// written unchanged.
+//
+// It returns the URL to write, fragment included; the renderer percent-encodes
+// and HTML-escapes it. When the target does not exist it returns an error whose
+// message (lowercase, no final period, naming the destination) becomes
+// LinkError.Msg; the link then keeps its original destination.
+type Resolver func(dest string) (url string, err error)
+
+// Result is what Render produces for one body.
+type Result struct {
+	// HTML is the rendered body.
+	HTML []byte
+	// Summary is the plain text of the first paragraph (not a heading):
+	// markup stripped, character references decoded, whitespace collapsed.
+	// A paragraph at the top level of the body is preferred; if there is none,
+	// the first paragraph anywhere (in a list, a quote) is used. Footnotes are
+	// never used. Empty if the body has no paragraph with text.
+	Summary string
+	// Text is the plain text of the whole body (headings, paragraphs, lists,
+	// tables, code, footnotes; not raw HTML) for the search index, whitespace
+	// collapsed and cut at a word boundary at about 2000 characters.
+	Text string
+	// Errors lists the links the Resolver could not resolve, in the order
+	// they appear in the body.
+	Errors []LinkError
+}
+
+// LinkError is a link whose destination the Resolver rejected.
+type LinkError struct {
+	// Line is the line in the file (src starts at line firstLine), Col the
+	// 1-based byte column in that line of the link destination, or of the
+	// start of the link ('[' or '!') for a reference link, whose destination
+	// is in its definition.
+	Line, Col int
+	Msg       string
+}
+
+// Renderer renders Markdown bodies. It holds one goldmark instance and no
+// per-call state, so one Renderer is safe for concurrent use by many
+// goroutines.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer. Create one per site (or per process) and share it.
+func New() *Renderer {
+	return &Renderer{
+		md: goldmark.New(
+			goldmark.WithExtensions(extension.GFM, extension.Footnote),
+			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		),
+	}
+}
+
+// Render converts src to HTML. firstLine is the 1-based line number in the file
+// where src starts (the body follows the front matter), so that errors carry
+// file positions. resolve may be nil, in which case no link is resolved.
+//
+// Render never fails: problems are returned in Result.Errors and the HTML is
+// produced all the same.
+func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	st := &walker{src: src, firstLine: firstLine, resolve: resolve}
+	st.text.limit = textLimit
+	st.text.b = make([]byte, 0, min(len(src), 2*textLimit)+16)
+	st.walk(doc)
+	if len(st.errs) > 1 {
+		// A link is visited before the images in its text.
+		slices.SortStableFunc(st.errs, func(a, b LinkError) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
+	}
+
+	var out bytes.Buffer
+	out.Grow(len(src) + len(src)/2 + 512)
+	// Rendering into a bytes.Buffer cannot fail, and no node renderer of the
+	// configured extensions returns an error.
+	_ = r.md.Renderer().Render(bufWriter{&out}, src, doc)
+
+	return Result{
+		HTML:    out.Bytes(),
+		Summary: summary(doc, src),
+		Text:    st.text.finish(),
+		Errors:  st.errs,
+	}
+}
+
+// bufWriter lets goldmark write straight into the output buffer; given a plain
+// io.Writer goldmark allocates a 4 KB bufio.Writer per call and copies through it.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
+
+// walker is the per-call state of one Render: it resolves links and collects
+// the plain text of the body in one pass over the AST.
+type walker struct {
+	src       []byte
+	firstLine int
+	resolve   Resolver
+	errs      []LinkError
+	text      textBuf
+}
+
+func (w *walker) walk(n ast.Node) {
+	w.text.node(n, w.src, w.link)
+}
+
+// link resolves the destination of a link or image.
+func (w *walker) link(n ast.Node) {
+	if w.resolve == nil {
+		return
+	}
+	var dest *[]byte
+	var ref bool
+	switch n := n.(type) {
+	case *ast.Link:
+		dest, ref = &n.Destination, n.Reference != nil
+	case *ast.Image:
+		dest, ref = &n.Destination, n.Reference != nil
+	default:
+		return
+	}
+	raw := *dest
+	d := resolveEscapes(raw)
+	if !isResolvable(d) {
+		return
+	}
+	url, err := w.resolve(string(d))
+	if err == nil {
+		*dest = []byte(url)
+		return
+	}
+	line, col := w.lineCol(destOffset(n, w.src, raw, ref))
+	w.errs = append(w.errs, LinkError{Line: line, Col: col, Msg: err.Error()})
+}
+
+// lineCol converts a byte offset in src to a file line and a 1-based byte column.
+func (w *walker) lineCol(off int) (line, col int) {
+	off = min(max(off, 0), len(w.src))
+	before := w.src[:off]
+	line = w.firstLine + bytes.Count(before, []byte{'\n'})
+	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
+}

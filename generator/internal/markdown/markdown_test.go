@@ -1,0 +1,554 @@
+package markdown
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// records is the resolver used by the tests: two records and two site paths
+// exist, everything else is missing.
+func records(calls *[]string) Resolver {
+	return func(dest string) (string, error) {
+		if calls != nil {
+			*calls = append(*calls, dest)
+		}
+		path, frag, _ := strings.Cut(dest, "#")
+		var url string
+		switch path {
+		case "../theses/energy-data.md", "energy-data.md":
+			url = "/exjobb/energy-data/"
+		case "../agreements/mou-2014.md":
+			url = "/avtal/mou-2014/"
+		case "/exjobb/", "/en/theses/":
+			url = path
+		default:
+			return "", fmt.Errorf("link to %q: no such record", dest)
+		}
+		if frag != "" {
+			url += "#" + frag
+		}
+		return url, nil
+	}
+}
+
+func TestRenderHTML(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{
+			name: "table",
+			src:  "| Vad | När |\n|---|:-:|\n| Ansökan | 1 mars |\n",
+			want: "<table>\n<thead>\n<tr>\n<th>Vad</th>\n<th style=\"text-align:center\">När</th>\n</tr>\n</thead>\n" +
+				"<tbody>\n<tr>\n<td>Ansökan</td>\n<td style=\"text-align:center\">1 mars</td>\n</tr>\n</tbody>\n</table>\n",
+		},
+		{
+			name: "strikethrough",
+			src:  "~~stängd~~ öppen",
+			want: "<p><del>stängd</del> öppen</p>\n",
+		},
+		{
+			name: "task list",
+			src:  "- [ ] skriv\n- [x] läs\n",
+			want: "<ul>\n<li><input disabled=\"\" type=\"checkbox\"> skriv</li>\n" +
+				"<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> läs</li>\n</ul>\n",
+		},
+		{
+			name: "footnote",
+			src:  "Text[^a].\n\n[^a]: Not.\n",
+			want: "<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup>.</p>\n" +
+				"<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n" +
+				"<p>Not.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n" +
+				"</li>\n</ol>\n</div>\n",
+		},
+		{
+			name: "heading ids",
+			src: "# Åtgärder för år 2\n\n## Åtgärder för år 2\n\n## Åtgärder för år 2\n\n" +
+				"### Café & Crème brûlée\n\nRubrik\n------\n\n## Se [avtalet](https://x.se/a) `kod`\n\n## ***\n",
+			want: "<h1 id=\"atgarder-for-ar-2\">Åtgärder för år 2</h1>\n" +
+				"<h2 id=\"atgarder-for-ar-2-1\">Åtgärder för år 2</h2>\n" +
+				"<h2 id=\"atgarder-for-ar-2-2\">Åtgärder för år 2</h2>\n" +
+				"<h3 id=\"cafe-creme-brulee\">Café &amp; Crème brûlée</h3>\n" +
+				"<h2 id=\"rubrik\">Rubrik</h2>\n" +
+				"<h2 id=\"se-avtalet-kod\">Se <a href=\"https://x.se/a\">avtalet</a> <code>kod</code></h2>\n" +
+				"<h2 id=\"heading\">***</h2>\n",
+		},
+		{
+			name: "heading id suffix does not collide",
+			src:  "## A 1\n\n## A\n\n## A\n",
+			want: "<h2 id=\"a-1\">A 1</h2>\n<h2 id=\"a\">A</h2>\n<h2 id=\"a-2\">A</h2>\n",
+		},
+		{
+			name: "autolinks",
+			src:  "Se https://www.kth.se/abe, www.stockholm.se och <exjobb@kth.se>.",
+			want: "<p>Se <a href=\"https://www.kth.se/abe\">https://www.kth.se/abe</a>, " +
+				"<a href=\"http://www.stockholm.se\">www.stockholm.se</a> och " +
+				"<a href=\"mailto:exjobb@kth.se\">exjobb@kth.se</a>.</p>\n",
+		},
+		{
+			name: "raw html omitted",
+			src:  "<script>alert(1)</script>\n\nHej <b onclick=\"x()\">fet</b>\n",
+			want: "<!-- raw HTML omitted -->\n<p>Hej <!-- raw HTML omitted -->fet<!-- raw HTML omitted --></p>\n",
+		},
+		{
+			name: "javascript destinations neutralised",
+			src:  "[a](javascript:alert(1)) ![b](JavaScript:alert(1)) <javascript:alert(1)> [c](vbscript:x)",
+			want: "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <a href=\"\">javascript:alert(1)</a> <a href=\"\">c</a></p>\n",
+		},
+		{
+			name: "links resolved",
+			src: "[Exjobb](../theses/energy-data.md#apply), [lista](/exjobb/), [bild](bild.png), " +
+				"[pdf](mou-2014.pdf), [extern](https://kth.se/x.md), [e-post](mailto:a@kth.se), [här](#mal)",
+			want: "<p><a href=\"/exjobb/energy-data/#apply\">Exjobb</a>, <a href=\"/exjobb/\">lista</a>, " +
+				"<a href=\"bild.png\">bild</a>, <a href=\"mou-2014.pdf\">pdf</a>, " +
+				"<a href=\"https://kth.se/x.md\">extern</a>, <a href=\"mailto:a@kth.se\">e-post</a>, " +
+				"<a href=\"#mal\">här</a></p>\n",
+		},
+	}
+	r := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := r.Render([]byte(tt.src), 1, records(nil))
+			if string(got.HTML) != tt.want {
+				t.Errorf("HTML\n got: %q\nwant: %q", got.HTML, tt.want)
+			}
+			if len(got.Errors) != 0 {
+				t.Errorf("errors: %v", got.Errors)
+			}
+		})
+	}
+}
+
+func TestUnsafeNeverPassesThrough(t *testing.T) {
+	srcs := []string{
+		"<script>alert(1)</script>",
+		"text <script>alert(1)</script> text",
+		"<div>\n<script>alert(1)</script>\n</div>",
+		"Hej <b onclick=\"alert(1)\">fet</b>",
+		"<img src=x onerror=alert(1)>",
+		"- <b onclick=x>a</b>\n\n> <SCRIPT>alert(1)</SCRIPT>",
+		"| a |\n|---|\n| <b onclick=x>b</b> |",
+		"[x](javascript:alert(1))",
+		"[x](  JAVASCRIPT:alert(1) )",
+		"[x][r]\n\n[r]: javascript:alert(1)",
+		"![x](javascript:alert(1))",
+		"<javascript:alert(1)>",
+		"[x](data:text/html;base64,PHNjcmlwdD4=)",
+	}
+	r := New()
+	for _, src := range srcs {
+		html := strings.ToLower(string(r.Render([]byte(src), 1, records(nil)).HTML))
+		for _, bad := range []string{"<script", "onclick", "onerror", "<b ", "<img src=x", `="javascript:`, `="vbscript:`, `="data:text`} {
+			if strings.Contains(html, bad) {
+				t.Errorf("%q: output contains %q:\n%s", src, bad, html)
+			}
+		}
+	}
+}
+
+func TestLinks(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		firstLine int
+		calls     []string // destinations passed to the resolver, if not nil
+		html      string   // substring expected in the HTML, if set
+		errs      []LinkError
+	}{
+		{
+			name:      "resolved with fragment",
+			src:       "Se [erbjudandet](../theses/energy-data.md#apply).",
+			firstLine: 7,
+			calls:     []string{"../theses/energy-data.md#apply"},
+			html:      `<a href="/exjobb/energy-data/#apply">erbjudandet</a>`,
+		},
+		{
+			name:      "missing record on first line",
+			src:       "Se [avtalet](../agreements/nope.md).",
+			firstLine: 7,
+			calls:     []string{"../agreements/nope.md"},
+			html:      `<a href="../agreements/nope.md">avtalet</a>`,
+			errs:      []LinkError{{7, 14, `link to "../agreements/nope.md": no such record`}},
+		},
+		{
+			name: "third line of a paragraph",
+			src: "Första raden i stycket\n" +
+				"andra raden\n" +
+				"och den tredje med [en länk](../theses/gone.md) i.\n",
+			firstLine: 10,
+			errs:      []LinkError{{12, 31, `link to "../theses/gone.md": no such record`}},
+		},
+		{
+			name: "list items",
+			src: "Intro.\n\n" +
+				"- ett\n" +
+				"- två [x](../a.md)\n" +
+				"  - nästlad [y](/nope/)\n" +
+				"1. tre\n" +
+				"   fortsättning [z](b.md#f)\n",
+			firstLine: 4,
+			calls:     []string{"../a.md", "/nope/", "b.md#f"},
+			errs: []LinkError{
+				{7, 12, `link to "../a.md": no such record`},
+				{8, 18, `link to "/nope/": no such record`},
+				{10, 22, `link to "b.md#f": no such record`},
+			},
+		},
+		{
+			name:      "blockquote and heading",
+			src:       "# Om [x](x.md)\n\n> citat\n> med [y](y.md)\n",
+			firstLine: 1,
+			errs: []LinkError{
+				{1, 10, `link to "x.md": no such record`},
+				{4, 11, `link to "y.md": no such record`},
+			},
+		},
+		{
+			name:      "table cell",
+			src:       "| a | b |\n|---|---|\n| 1 | [x](../nope.md) |\n",
+			firstLine: 3,
+			errs:      []LinkError{{5, 11, `link to "../nope.md": no such record`}},
+		},
+		{
+			name:      "two links with the same destination",
+			src:       "[a](n.md) och [b](n.md)",
+			firstLine: 1,
+			errs: []LinkError{
+				{1, 5, `link to "n.md": no such record`},
+				{1, 19, `link to "n.md": no such record`},
+			},
+		},
+		{
+			name:      "image inside a link",
+			src:       "[![bild](i.md)](l.md)",
+			firstLine: 1,
+			calls:     []string{"l.md", "i.md"},
+			errs: []LinkError{
+				{1, 10, `link to "i.md": no such record`},
+				{1, 17, `link to "l.md": no such record`},
+			},
+		},
+		{
+			name:      "code span in link text",
+			src:       "[`](n.md`](n.md)",
+			firstLine: 1,
+			errs:      []LinkError{{1, 12, `link to "n.md": no such record`}},
+		},
+		{
+			name:      "angle brackets, title, destination on next line",
+			src:       "[a](<../x y.md> \"T\")\n[b](\n../z.md)",
+			firstLine: 2,
+			calls:     []string{"../x y.md", "../z.md"},
+			errs: []LinkError{
+				{2, 6, `link to "../x y.md": no such record`},
+				{4, 1, `link to "../z.md": no such record`},
+			},
+		},
+		{
+			name:      "escaped destination",
+			src:       `[a](../a\_b.md)`,
+			firstLine: 1,
+			calls:     []string{"../a_b.md"},
+			errs:      []LinkError{{1, 5, `link to "../a_b.md": no such record`}},
+		},
+		{
+			name:      "reference link points at the link",
+			src:       "Text och\n  en [ref] och [text][ref].\n\n[ref]: ../nope.md\n",
+			firstLine: 5,
+			calls:     []string{"../nope.md", "../nope.md"},
+			errs: []LinkError{
+				{6, 6, `link to "../nope.md": no such record`},
+				{6, 16, `link to "../nope.md": no such record`},
+			},
+		},
+		{
+			name:      "multibyte and CRLF",
+			src:       "åäö\r\nåäö [x](../n.md)",
+			firstLine: 1,
+			errs:      []LinkError{{2, 12, `link to "../n.md": no such record`}},
+		},
+		{
+			name:      "not resolved",
+			src:       "[a](bild.png) [b](mou-2014.pdf) [c](https://x.se/a.md) [d](mailto:a@b.se) [e](#apply) [f](//cdn.se/a.md) [g](a.md?x=1) [h]() [i](x:y.md) ![j](../img/k.jpg) https://x.se/a.md",
+			firstLine: 1,
+			calls:     []string{},
+		},
+		{
+			name:      "images resolved too",
+			src:       "![karta](/exjobb/) ![k](/bilder/k.png)",
+			firstLine: 1,
+			calls:     []string{"/exjobb/", "/bilder/k.png"},
+			html:      `<img src="/exjobb/" alt="karta">`,
+			errs:      []LinkError{{1, 25, `link to "/bilder/k.png": no such record`}},
+		},
+	}
+	r := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var calls []string
+			got := r.Render([]byte(tt.src), tt.firstLine, records(&calls))
+			if tt.calls != nil && !slices.Equal(calls, tt.calls) {
+				t.Errorf("resolver calls: got %q, want %q", calls, tt.calls)
+			}
+			if tt.html != "" && !strings.Contains(string(got.HTML), tt.html) {
+				t.Errorf("HTML %q does not contain %q", got.HTML, tt.html)
+			}
+			if !slices.Equal(got.Errors, tt.errs) {
+				t.Errorf("errors\n got: %v\nwant: %v", got.Errors, tt.errs)
+			}
+		})
+	}
+}
+
+func TestNilResolver(t *testing.T) {
+	got := New().Render([]byte("[a](../nope.md)"), 1, nil)
+	if want := "<p><a href=\"../nope.md\">a</a></p>\n"; string(got.HTML) != want || len(got.Errors) != 0 {
+		t.Errorf("got %q %v, want %q and no errors", got.HTML, got.Errors, want)
+	}
+}
+
+func TestSummaryAndText(t *testing.T) {
+	tests := []struct {
+		name, src, summary, text string
+	}{
+		{
+			name:    "first paragraph after heading",
+			src:     "## Bakgrund\n\nVi söker en **student** som\nvill  arbeta med *öppna* data &amp; AI.\n\nAndra stycket.\n",
+			summary: "Vi söker en student som vill arbeta med öppna data & AI.",
+			text:    "Bakgrund Vi söker en student som vill arbeta med öppna data & AI. Andra stycket.",
+		},
+		{
+			name:    "links, code, breaks, escapes",
+			src:     "Läs [mer](../theses/energy-data.md) om `go test`,\\\nsnart\\* &#x41;.  \nSlut",
+			summary: "Läs mer om go test, snart* A. Slut",
+			text:    "Läs mer om go test, snart* A. Slut",
+		},
+		{
+			name:    "raw html dropped",
+			src:     "<div>block</div>\n\nHej <b>fet</b> du\n",
+			summary: "Hej fet du",
+			text:    "Hej fet du",
+		},
+		{
+			name:    "list only falls back to first item",
+			src:     "- Ett\n- Två\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```go\nx := 1\n```\n",
+			summary: "Ett",
+			text:    "Ett Två a b 1 2 x := 1",
+		},
+		{
+			name:    "footnotes not a summary",
+			src:     "# Rubrik\n\nText[^1]\n\n[^1]: Fotnot.\n",
+			summary: "Text",
+			text:    "Rubrik Text Fotnot.",
+		},
+		{
+			name:    "empty paragraph skipped",
+			src:     "![](bild.png)\n\nRiktig text.\n",
+			summary: "Riktig text.",
+			text:    "Riktig text.",
+		},
+		{
+			name: "empty",
+		},
+	}
+	r := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := r.Render([]byte(tt.src), 1, records(nil))
+			if got.Summary != tt.summary {
+				t.Errorf("Summary\n got: %q\nwant: %q", got.Summary, tt.summary)
+			}
+			if got.Text != tt.text {
+				t.Errorf("Text\n got: %q\nwant: %q", got.Text, tt.text)
+			}
+		})
+	}
+}
+
+func TestTextCap(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want int // length of Text in characters
+	}{
+		{"short", strings.Repeat("ord ", 10), 39},
+		{"words of four", strings.Repeat("åäöx ", 1000), 1999}, // 400 words, the last cut before the space at 2000
+		{"word ends at the cap", "abcd " + strings.Repeat("x", 1995) + " tail", 2000},
+		{"one long word", strings.Repeat("x", 5000), 2000},
+	}
+	r := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := r.Render([]byte(tt.src), 1, nil).Text
+			if n := len([]rune(text)); n != tt.want {
+				t.Errorf("len = %d, want %d", n, tt.want)
+			}
+			if strings.HasSuffix(text, " ") || strings.HasPrefix(text, " ") {
+				t.Errorf("text has surrounding space: %q", text)
+			}
+			if !strings.HasPrefix(tt.src, text) {
+				t.Errorf("text is not a prefix of the source")
+			}
+		})
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Åtgärder för år 2", "atgarder-for-ar-2"},
+		{"  Ärende -- ÖVERSIKT  ", "arende-oversikt"},
+		{"Crème brûlée, façade & Æsir", "creme-brulee-facade-aesir"},
+		{"Straße über Łódź", "strasse-uber-lodz"},
+		{"A\u030angström", "angstrom"}, // decomposed å
+		{"Se [avtal](../avtal/x.md) nu", "se-avtal-nu"},
+		{"R&amp;D &#246;", "r-d-o"},
+		{"snake_case och `kod`", "snake-case-och-kod"},
+		{"Ελληνικά 2024", "ελληνικά-2024"},
+		{"***", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := string(slugify([]byte(tt.in))); got != tt.want {
+			t.Errorf("slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestIDsPerCall checks that heading ids do not leak from one Render to the next.
+func TestIDsPerCall(t *testing.T) {
+	r := New()
+	src := []byte("## Mål\n\n## Mål\n")
+	want := "<h2 id=\"mal\">Mål</h2>\n<h2 id=\"mal-1\">Mål</h2>\n"
+	for range 3 {
+		if got := string(r.Render(src, 1, nil).HTML); got != want {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// TestConcurrent renders in parallel and compares with sequential results; run
+// with -race.
+func TestConcurrent(t *testing.T) {
+	r := New()
+	srcs := make([][]byte, 16)
+	want := make([]Result, len(srcs))
+	for i := range srcs {
+		srcs[i] = fmt.Appendf(nil, "## Rubrik %d\n\n## Rubrik %d\n\nText [l](../nope-%d.md) [m](../theses/energy-data.md)\n\n%s",
+			i%3, i%3, i, benchBody)
+		want[i] = r.Render(srcs[i], i+1, records(nil))
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (g + k) % len(srcs)
+				got := r.Render(srcs[i], i+1, records(nil))
+				if string(got.HTML) != string(want[i].HTML) || got.Text != want[i].Text ||
+					got.Summary != want[i].Summary || !slices.Equal(got.Errors, want[i].Errors) {
+					t.Errorf("render %d differs when concurrent", i)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestResolverErrorMessage(t *testing.T) {
+	res := func(string) (string, error) { return "", errors.New("no such record") }
+	got := New().Render([]byte("[a](/x/)"), 3, res)
+	if want := []LinkError{{3, 5, "no such record"}}; !slices.Equal(got.Errors, want) {
+		t.Errorf("got %v, want %v", got.Errors, want)
+	}
+}
+
+// benchBody is a realistic ~3 KB thesis body.
+const benchBody = `Vi söker en eller två **masterstudenter** som vill undersöka hur öppna
+energidata från stadens fastigheter kan användas för att planera
+energieffektiviseringar. Arbetet sker i samarbete med [Stockholms stad](https://start.stockholm/)
+och [KTH:s avdelning för energiteknik](../organisations/kth-energy.md).
+
+## Bakgrund
+
+Staden har sedan 2019 samlat mätdata från drygt 400 skolor, förskolor och
+kontor. Data finns i ett öppet API men används i dag sällan i planeringen.
+Se även det tidigare [exjobbet om solceller](../theses/energy-data.md#resultat)
+och [samarbetsavtalet](../agreements/mou-2014.md).
+
+## Åtgärder för år 2
+
+1. Kartlägg vilka data som finns och hur de är strukturerade.
+2. Ta fram en metod för att jämföra byggnader med varandra:
+   - normalisera för yta och utetemperatur,
+   - identifiera avvikande förbrukning,
+   - föreslå åtgärder i prioritetsordning.
+3. Utvärdera metoden på ett urval av byggnader tillsammans med förvaltarna.
+
+- [x] Handledare på KTH klar
+- [ ] Handledare på staden
+
+| Moment | Omfattning | Tidpunkt |
+|---|---:|:-:|
+| Litteraturstudie | 3 veckor | januari |
+| Dataanalys | 8 veckor | februari–mars |
+| Utvärdering | 5 veckor | april |
+| Rapport | 4 veckor | maj |
+
+## Om projektet
+
+Projektet drivs inom ramen för [samarbetet om hållbar stadsutveckling](../collaborations/hallbar-stad.md)
+mellan KTH och Stockholms stad. Tidigare studenter har bland annat tagit fram
+en modell för att uppskatta värmebehovet i äldre flerbostadshus, och en
+jämförelse av olika sätt att presentera energidata för förvaltare och
+politiker. Resultaten har presenterats vid stadens årliga energiseminarium
+och har legat till grund för två vetenskapliga artiklar.
+
+Du får tillgång till en arbetsplats i stadshuset en dag i veckan, handledning
+från både KTH och staden samt möjlighet att presentera ditt arbete för
+stadens ledningsgrupp. Ersättning utgår enligt stadens riktlinjer för
+examensarbeten (för närvarande 10 000 kronor vid godkänt arbete).
+
+### Praktiska uppgifter
+
+- **Omfattning:** 30 hp, heltid under vårterminen
+- **Plats:** Stockholm, delvis på distans
+- **Språk:** svenska eller engelska
+- **Handledare:** se [kontaktuppgifterna](#ansokan) nedan
+
+## Vem vi söker
+
+Du läser ett masterprogram inom energiteknik, datavetenskap eller
+samhällsbyggnad och har goda kunskaper i ~~Excel~~ Python eller R. Erfarenhet
+av ` + "`pandas`" + ` eller liknande är meriterande[^1]. Arbetet kan skrivas på svenska
+eller engelska.
+
+> Vi har tidigare haft tre exjobb i samma projekt och resultaten används nu
+> i stadens energiplan. Läs mer på https://www.stockholm.se/energi.
+
+## Ansökan
+
+Skicka ett kort personligt brev och ditt studieintyg till
+<exjobb-energi@stockholm.se> senast sista ansökningsdagen. Frågor besvaras av
+[kontaktpersonen](/exjobb/) och av programansvarig. Bilaga: [projektbeskrivning](projekt.pdf).
+
+![Karta över byggnaderna](karta.png)
+
+[^1]: Kurserna AG2129 och DD2421 ger en bra grund.
+`
+
+func BenchmarkRender(b *testing.B) {
+	r := New()
+	src := []byte(benchBody)
+	resolve := records(nil)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res := r.Render(src, 12, resolve)
+		if len(res.Errors) != 2 { // kth-energy.md, hallbar-stad.md
+			b.Fatalf("errors: %v", res.Errors)
+		}
+	}
+}
