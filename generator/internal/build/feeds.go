@@ -21,8 +21,8 @@ func (l *Loaded) feeds() []Output {
 	s, t := l.Site, l.Templates
 	var outs []Output
 	for _, p := range s.Pages {
-		if p.Feed == "" {
-			continue
+		if p.Feed == "" || (p.Pager != nil && p.Pager.Page > 1) {
+			continue // every page of a list names the feed; write it once
 		}
 		var es []*site.Entry
 		title := s.Cfg.Title[p.Lang] + " – "

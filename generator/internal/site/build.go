@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
@@ -22,6 +24,12 @@ type Options struct {
 	Now      time.Time
 	Drafts   bool               // publish drafts (preview)
 	Markdown *markdown.Renderer // shared renderer; nil makes one
+
+	// RenderBody, when set, renders a version's body instead of
+	// Markdown.Render(v.Body, v.BodyLine, resolve). The preview server uses
+	// it to reuse the bodies of unchanged files. It is called from several
+	// goroutines at once.
+	RenderBody func(v *content.Version, resolve markdown.Resolver) markdown.Result
 }
 
 // HomeSize is how many items of each kind the home page shows.
@@ -71,11 +79,17 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
 	errs = append(errs, s.buildPages()...)
-	md := opt.Markdown
-	if md == nil {
-		md = markdown.New()
+	render := opt.RenderBody
+	if render == nil {
+		md := opt.Markdown
+		if md == nil {
+			md = markdown.New()
+		}
+		render = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
+			return md.Render(v.Body, v.BodyLine, resolve)
+		}
 	}
-	errs = append(errs, s.renderBodies(md, set.Records)...)
+	errs = append(errs, s.renderBodies(render, set.Records)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return s, errs
@@ -155,7 +169,7 @@ func (s *Site) AgreementOf(e *Entry) *Entry {
 // claim registers an output path; a second claim is a collision.
 func (s *Site) claim(url, source string, e *Entry) *diag.Error {
 	if prev, dup := s.paths[url]; dup {
-		d := diag.Error{Path: source, Line: 1, Col: 1, Msg: fmt.Sprintf("URL %s is also claimed by %s", url, prev)}
+		d := diag.Error{Path: source, Line: 1, Col: 1, Msg: fmt.Sprintf("URL %s is already used by %s; choose another slug", url, prev)}
 		if e != nil && e.Own().Pos.Has("slug") {
 			d.Line, d.Col = e.Own().Pos.Value("slug")
 		}
@@ -173,7 +187,7 @@ func (s *Site) HasPath(url string) bool {
 
 // renderBodies turns every published version's Markdown into HTML in
 // parallel, resolving links to records and site paths.
-func (s *Site) renderBodies(md *markdown.Renderer, records []*content.Record) diag.List {
+func (s *Site) renderBodies(render func(*content.Version, markdown.Resolver) markdown.Result, records []*content.Record) diag.List {
 	type job struct {
 		e *Entry
 		v *content.Version
@@ -199,7 +213,7 @@ func (s *Site) renderBodies(md *markdown.Renderer, records []*content.Record) di
 		wg.Go(func() {
 			for i := range next {
 				j := jobs[i]
-				res := md.Render(j.v.Body, j.v.BodyLine, s.resolver(j.v, unpublished))
+				res := render(j.v, s.resolver(j.v, unpublished))
 				hideBody := j.e.Kind == "agreements" && j.e.Confidential
 				if !hideBody {
 					j.v.HTML = template.HTML(res.HTML)
@@ -210,7 +224,8 @@ func (s *Site) renderBodies(md *markdown.Renderer, records []*content.Record) di
 					j.v.Excerpt = res.Summary
 				}
 				for _, le := range res.Errors {
-					errs[i] = append(errs[i], diag.Error{Path: j.v.Path, Line: le.Line, Col: le.Col, Msg: le.Msg})
+					col := charCol(j.v.Body, le.Line-j.v.BodyLine, le.Col)
+					errs[i] = append(errs[i], diag.Error{Path: j.v.Path, Line: le.Line, Col: col, Msg: le.Msg})
 				}
 			}
 		})
@@ -309,4 +324,20 @@ func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
 
 func desc(f func(*Entry) time.Time) func(a, b *Entry) int {
 	return func(a, b *Entry) int { return f(b).Compare(f(a)) }
+}
+
+// charCol converts a 1-based byte column on line n (0-based) of body into
+// a column counted in characters, as editors count.
+func charCol(body []byte, n, col int) int {
+	for ; n > 0; n-- {
+		i := bytes.IndexByte(body, '\n')
+		if i < 0 {
+			return col
+		}
+		body = body[i+1:]
+	}
+	if col-1 > len(body) {
+		return col
+	}
+	return utf8.RuneCount(body[:col-1]) + 1
 }

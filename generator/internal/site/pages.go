@@ -94,23 +94,23 @@ func (s *Site) buildPages() diag.List {
 	}
 	for _, lang := range langs {
 		home := s.homePage(lang, current)
-		add(home, "(home page)", nil)
+		add(home, "the home page", nil)
 		for _, kind := range config.Kinds {
 			for _, p := range s.listPages(kind, lang, current[kind], false) {
-				add(p, "(list of "+kind+")", nil)
+				add(p, "the list of "+kind, nil)
 			}
 			if len(archived[kind]) > 0 || kind != "followups" {
 				for _, p := range s.listPages(kind, lang, archived[kind], true) {
-					add(p, "(archive of "+kind+")", nil)
+					add(p, "the archive of "+kind, nil)
 				}
 			}
 		}
 		for _, p := range s.indexPages(lang) {
-			add(p, "(index)", nil)
+			add(p, "an index page", nil)
 		}
 		nf := &Page{Type: NotFound, Lang: lang, URL: s.Prefix(lang) + "404.html"}
 		s.alternates(nf, func(l string) string { return s.Prefix(l) + "404.html" })
-		add(nf, "(404 page)", nil)
+		add(nf, "the 404 page", nil)
 	}
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		for _, v := range e.Versions {

@@ -1,0 +1,380 @@
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Structures for strict decoding: every name is qualified with the Atom
+// namespace, so an element outside it is not picked up and a missing
+// required element shows as empty.
+type atomFeedX struct {
+	XMLName xml.Name      `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string        `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	IDs     []string      `xml:"http://www.w3.org/2005/Atom id"`
+	Titles  []string      `xml:"http://www.w3.org/2005/Atom title"`
+	Updated []string      `xml:"http://www.w3.org/2005/Atom updated"`
+	Links   []atomLinkX   `xml:"http://www.w3.org/2005/Atom link"`
+	Authors []atomAuthorX `xml:"http://www.w3.org/2005/Atom author"`
+	Entries []atomEntryX  `xml:"http://www.w3.org/2005/Atom entry"`
+}
+
+type atomLinkX struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthorX struct {
+	Names []string `xml:"http://www.w3.org/2005/Atom name"`
+}
+
+type atomEntryX struct {
+	Lang       string        `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	IDs        []string      `xml:"http://www.w3.org/2005/Atom id"`
+	Titles     []string      `xml:"http://www.w3.org/2005/Atom title"`
+	Updated    []string      `xml:"http://www.w3.org/2005/Atom updated"`
+	Published  []string      `xml:"http://www.w3.org/2005/Atom published"`
+	Links      []atomLinkX   `xml:"http://www.w3.org/2005/Atom link"`
+	Authors    []atomAuthorX `xml:"http://www.w3.org/2005/Atom author"`
+	Summaries  []atomTextX   `xml:"http://www.w3.org/2005/Atom summary"`
+	Categories []struct {
+		Term string `xml:"term,attr"`
+	} `xml:"http://www.w3.org/2005/Atom category"`
+}
+
+type atomTextX struct {
+	Type string `xml:"type,attr"`
+	Text string `xml:",chardata"`
+}
+
+// decodeAtom parses data strictly and checks what RFC 4287 requires.
+func decodeAtom(t *testing.T, data []byte) atomFeedX {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	var f atomFeedX
+	if err := dec.Decode(&f); err != nil {
+		t.Fatalf("decode: %v\n%s", err, data)
+	}
+	checkTrailing(t, dec)
+	one := func(what string, v []string) {
+		t.Helper()
+		if len(v) != 1 {
+			t.Errorf("%s: %d elements, want 1", what, len(v))
+		}
+	}
+	rfc3339 := func(what string, v []string) {
+		t.Helper()
+		for _, s := range v {
+			if _, err := time.Parse(time.RFC3339, s); err != nil || !strings.HasSuffix(s, "Z") {
+				t.Errorf("%s %q is not an RFC 3339 UTC time: %v", what, s, err)
+			}
+		}
+	}
+	one("feed id", f.IDs)
+	one("feed title", f.Titles)
+	one("feed updated", f.Updated)
+	rfc3339("feed updated", f.Updated)
+	if len(f.IDs) == 1 && f.IDs[0] == "" {
+		t.Error("feed id is empty")
+	}
+	feedAuthor := len(f.Authors) > 0 && len(f.Authors[0].Names) == 1 && f.Authors[0].Names[0] != ""
+	if !feedAuthor && len(f.Entries) == 0 {
+		t.Error("feed has neither author nor entries")
+	}
+	for i, e := range f.Entries {
+		one("entry id", e.IDs)
+		one("entry title", e.Titles)
+		one("entry updated", e.Updated)
+		rfc3339("entry updated", e.Updated)
+		rfc3339("entry published", e.Published)
+		if len(e.IDs) == 1 && e.IDs[0] == "" {
+			t.Errorf("entry %d: id is empty", i)
+		}
+		if !feedAuthor && (len(e.Authors) == 0 || len(e.Authors[0].Names) != 1 || e.Authors[0].Names[0] == "") {
+			t.Errorf("entry %d: no author, and the feed has none", i)
+		}
+		alt := 0
+		for _, l := range e.Links {
+			if l.Rel == "alternate" && l.Href != "" {
+				alt++
+			}
+		}
+		if alt != 1 {
+			t.Errorf("entry %d: %d links rel=alternate, want 1", i, alt)
+		}
+	}
+	return f
+}
+
+var (
+	stockholm = mustLoad("Europe/Stockholm")
+	t0        = time.Date(2026, 3, 1, 10, 0, 0, 0, stockholm)
+)
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+func basicFeed() Feed {
+	return Feed{
+		ID:      "https://samverkan.example.se/exjobb/",
+		Title:   "Exjobb",
+		Lang:    "sv",
+		Self:    "https://samverkan.example.se/exjobb/atom.xml",
+		Alt:     "https://samverkan.example.se/exjobb/",
+		Updated: t0.AddDate(0, 0, 2),
+		Author:  "KTH och Stockholms stad",
+		Entries: []Entry{
+			{
+				ID:         "tag:samverkan.example.se,2026:theses/energidata",
+				Title:      "Energidata för hela staden",
+				Link:       "https://samverkan.example.se/exjobb/energidata/",
+				Published:  t0,
+				Updated:    t0.AddDate(0, 0, 2),
+				Summary:    "Analysera energidata från stadens fastigheter.",
+				Categories: []string{"Energi", "Data och digitalisering"},
+			},
+			{
+				ID:        "tag:samverkan.example.se,2026:theses/urban-heat",
+				Title:     "Urban heat islands",
+				Link:      "https://samverkan.example.se/en/theses/urban-heat/",
+				Lang:      "en",
+				Published: t0.AddDate(0, 0, -1),
+			},
+		},
+	}
+}
+
+func TestWriteAtom(t *testing.T) {
+	escaping := basicFeed()
+	escaping.Title = `Fish & Chips <b>"quoted" 'single'</b>`
+	escaping.Entries = []Entry{{
+		ID:         "https://samverkan.example.se/exjobb/a?x=1&y=2",
+		Title:      "Ctrl\x00\x01\x08\x0b\x0c\x1b chars\uFFFE\uFFFF and bad \xff utf-8 — kept: tab\there, å",
+		Link:       `https://samverkan.example.se/exjobb/a/?q="1"&r=<2>`,
+		Updated:    t0,
+		Summary:    "a < b && c > d; \"x\" 'y'\nnext line",
+		Categories: []string{"R&D", "<tag>", ""},
+	}}
+
+	noFeedAuthor := basicFeed()
+	noFeedAuthor.Author = ""
+	for i := range noFeedAuthor.Entries {
+		noFeedAuthor.Entries[i].Author = "Miljöförvaltningen"
+	}
+
+	derived := basicFeed()
+	derived.Updated = time.Time{}
+
+	tests := []struct {
+		name   string
+		feed   Feed
+		golden string
+		check  func(t *testing.T, got atomFeedX, raw []byte)
+	}{
+		{
+			name:   "basic",
+			feed:   basicFeed(),
+			golden: "atom/basic.xml",
+			check: func(t *testing.T, got atomFeedX, raw []byte) {
+				if got.Lang != "sv" {
+					t.Errorf("feed lang %q", got.Lang)
+				}
+				if got.Updated[0] != "2026-03-03T09:00:00Z" {
+					t.Errorf("updated %q, want the UTC time", got.Updated[0])
+				}
+				if got.Entries[0].Lang != "" || got.Entries[1].Lang != "en" {
+					t.Errorf("entry langs %q %q, want \"\" \"en\"", got.Entries[0].Lang, got.Entries[1].Lang)
+				}
+				if u := got.Entries[1].Updated[0]; u != "2026-02-28T09:00:00Z" {
+					t.Errorf("entry without Updated: updated %q, want published", u)
+				}
+				if n := len(got.Entries[0].Categories); n != 2 {
+					t.Errorf("%d categories", n)
+				}
+				rels := map[string]string{}
+				for _, l := range got.Links {
+					rels[l.Rel] = l.Href
+				}
+				if rels["self"] == "" || rels["alternate"] == "" {
+					t.Errorf("feed links %v", got.Links)
+				}
+			},
+		},
+		{
+			name:   "escaping",
+			feed:   escaping,
+			golden: "atom/escaping.xml",
+			check: func(t *testing.T, got atomFeedX, raw []byte) {
+				if got.Titles[0] != escaping.Title {
+					t.Errorf("title %q", got.Titles[0])
+				}
+				e := got.Entries[0]
+				if want := "Ctrl chars and bad  utf-8 — kept: tab\there, å"; e.Titles[0] != want {
+					t.Errorf("entry title %q, want %q", e.Titles[0], want)
+				}
+				if e.Summaries[0].Text != escaping.Entries[0].Summary || e.Summaries[0].Type != "text" {
+					t.Errorf("summary %+v", e.Summaries[0])
+				}
+				if e.Links[0].Href != escaping.Entries[0].Link {
+					t.Errorf("link %q", e.Links[0].Href)
+				}
+				if len(e.Categories) != 2 || e.Categories[0].Term != "R&D" || e.Categories[1].Term != "<tag>" {
+					t.Errorf("categories %+v", e.Categories)
+				}
+				for _, b := range raw {
+					if b < 0x20 && b != '\n' && b != '\t' {
+						t.Errorf("raw control byte %#x in output", b)
+					}
+				}
+				for _, s := range []string{"Fish &amp; Chips &lt;b&gt;", "x=1&amp;y=2"} {
+					if !bytes.Contains(raw, []byte(s)) {
+						t.Errorf("output lacks %q", s)
+					}
+				}
+			},
+		},
+		{
+			name:   "empty",
+			feed:   Feed{ID: "https://samverkan.example.se/en/theses/", Title: "Theses", Lang: "en", Author: "KTH"},
+			golden: "atom/empty.xml",
+			check: func(t *testing.T, got atomFeedX, raw []byte) {
+				if got.Updated[0] != "1970-01-01T00:00:00Z" {
+					t.Errorf("updated %q, want the epoch", got.Updated[0])
+				}
+				if len(got.Links) != 0 {
+					t.Errorf("links %v, want none", got.Links)
+				}
+			},
+		},
+		{
+			name: "updated-derived",
+			feed: derived,
+			check: func(t *testing.T, got atomFeedX, raw []byte) {
+				if got.Updated[0] != "2026-03-03T09:00:00Z" {
+					t.Errorf("updated %q, want the newest entry's", got.Updated[0])
+				}
+			},
+		},
+		{
+			name: "entry-authors",
+			feed: noFeedAuthor,
+			check: func(t *testing.T, got atomFeedX, raw []byte) {
+				if len(got.Authors) != 0 {
+					t.Errorf("feed authors %v", got.Authors)
+				}
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteAtom(&buf, tc.feed); err != nil {
+				t.Fatal(err)
+			}
+			raw := buf.Bytes()
+			if !bytes.HasPrefix(raw, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n<feed xmlns=\"http://www.w3.org/2005/Atom\"")) {
+				t.Errorf("unexpected start:\n%s", raw[:min(len(raw), 120)])
+			}
+			got := decodeAtom(t, raw)
+			if len(got.Entries) != len(tc.feed.Entries) {
+				t.Fatalf("%d entries, want %d", len(got.Entries), len(tc.feed.Entries))
+			}
+			for i, e := range tc.feed.Entries { // order kept
+				if got.Entries[i].IDs[0] != e.ID {
+					t.Errorf("entry %d id %q, want %q", i, got.Entries[i].IDs[0], e.ID)
+				}
+			}
+			if tc.check != nil {
+				tc.check(t, got, raw)
+			}
+			if tc.golden != "" {
+				checkGolden(t, tc.golden, raw)
+			}
+			var again bytes.Buffer
+			if err := WriteAtom(&again, tc.feed); err != nil || !bytes.Equal(raw, again.Bytes()) {
+				t.Errorf("second run differs (err %v)", err)
+			}
+		})
+	}
+}
+
+func TestWriteAtomErrors(t *testing.T) {
+	mod := func(f func(*Feed)) Feed {
+		feed := basicFeed()
+		f(&feed)
+		return feed
+	}
+	tests := []struct {
+		name string
+		feed Feed
+		want string
+	}{
+		{"no id", mod(func(f *Feed) { f.ID = "" }), "feed id is empty"},
+		{"relative id", mod(func(f *Feed) { f.ID = "/exjobb/" }), "not an absolute iri"},
+		{"relative self", mod(func(f *Feed) { f.Self = "atom.xml" }), "rel=self"},
+		{"no author no entries", Feed{ID: "https://x.example/"}, "has no author"},
+		{"entry no id", mod(func(f *Feed) { f.Entries[0].ID = "" }), "entry 0: id is empty"},
+		{"entry relative link", mod(func(f *Feed) { f.Entries[1].Link = "/en/theses/x/" }), "not an absolute url"},
+		{"entry no link", mod(func(f *Feed) { f.Entries[1].Link = "" }), "link is empty"},
+		{"entry no time", mod(func(f *Feed) { f.Entries[1].Published = time.Time{} }), "neither updated nor published"},
+		{"entry no author", mod(func(f *Feed) { f.Author = ""; f.Entries[0].Author = "A" }), "entry 1"},
+		{"duplicate id", mod(func(f *Feed) { f.Entries[1].ID = f.Entries[0].ID }), "same id"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := WriteAtom(&buf, tc.feed)
+			if err == nil || !strings.Contains(strings.ToLower(err.Error()), tc.want) {
+				t.Fatalf("error %v, want one containing %q", err, tc.want)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("wrote %d bytes despite the error", buf.Len())
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, "feeds: ") || strings.HasSuffix(msg, ".") {
+				t.Errorf("message style: %q", msg)
+			}
+		})
+	}
+}
+
+// checkTrailing fails unless only white space follows the root element.
+func checkTrailing(t *testing.T, dec *xml.Decoder) {
+	t.Helper()
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("after the root element: %v", err)
+		}
+		if cd, ok := tok.(xml.CharData); !ok || len(bytes.TrimSpace(cd)) != 0 {
+			t.Fatalf("content after the root element: %#v", tok)
+		}
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteErrorsPropagate(t *testing.T) {
+	if err := WriteAtom(failWriter{}, basicFeed()); err == nil {
+		t.Error("WriteAtom: no error from a failing writer")
+	}
+	if err := WriteICS(failWriter{}, basicCalendar(), stockholm); err == nil {
+		t.Error("WriteICS: no error from a failing writer")
+	}
+}

@@ -1,0 +1,556 @@
+package feeds
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Event is one VEVENT (a guest lecture).
+type Event struct {
+	// UID is the stable, globally unique id of the event. Required and
+	// unique in the calendar.
+	UID string
+	// Summary, Description and Location are plain text (TEXT values,
+	// escaped on output). Each is omitted when empty.
+	Summary, Description, Location string
+	// URL is the absolute URL of the event page, written unescaped as a URI.
+	// Omitted when empty.
+	URL string
+	// Start is DTSTART (required); End is DTEND, omitted when zero, else it
+	// must be after Start. Both are written to whole seconds.
+	Start, End time.Time
+	// Stamp is DTSTAMP, from the record (e.g. its date), never the clock.
+	// Required. Always written in UTC.
+	Stamp time.Time
+	// Cancelled writes STATUS:CANCELLED, else STATUS:CONFIRMED.
+	Cancelled bool
+	// Categories are area names, written as one CATEGORIES property.
+	Categories []string
+	// Lang is the language of the event's text when it differs from the
+	// calendar's (an addition to the brief); empty means Calendar.Lang.
+	Lang string
+}
+
+// Calendar is one iCalendar object with events.
+type Calendar struct {
+	// ProdID is the PRODID value, e.g. "-//KTH//Samverkan//SV". Required.
+	ProdID string
+	// Name is written as X-WR-CALNAME unless empty.
+	Name string
+	// Lang is the default LANGUAGE parameter of the SUMMARY, DESCRIPTION
+	// and LOCATION of every event whose own Lang is empty; empty means no
+	// LANGUAGE parameter.
+	Lang string
+	// Events are written in the order given.
+	Events []Event
+}
+
+// WriteICS writes c as an iCalendar (RFC 5545) object: VERSION:2.0, PRODID,
+// CALSCALE:GREGORIAN, METHOD:PUBLISH and X-WR-CALNAME, then the events in the
+// order given. Lines end in CRLF and are folded at 75 octets without splitting
+// a UTF-8 sequence (continuation lines start with one space); TEXT values have
+// backslash, semicolon, comma and newline escaped and other control
+// characters (except tab) and invalid UTF-8 dropped.
+//
+// Times: with loc nil or UTC, DTSTART and DTEND are UTC times ("...Z") and
+// no VTIMEZONE is written. With any other loc (it must have an IANA name such
+// as "Europe/Stockholm"; time.Local is refused because its name says nothing)
+// they are local times with TZID=<loc name>, and X-WR-TIMEZONE and a VTIMEZONE
+// for loc are written (unless there are no events). The VTIMEZONE is derived
+// from loc itself: for Europe/Stockholm a STANDARD (CET, +0100) and a
+// DAYLIGHT (CEST, +0200) observance with RRULE:FREQ=YEARLY;BYMONTH=10 (resp.
+// 3);BYDAY=-1SU. The observances cover the years of the events plus the next
+// year and follow the time zone database, so a zone whose rules changed gets
+// one observance per rule, the older closed with UNTIL. A local time that
+// occurs twice (the hour repeated when summer time ends) is written in UTC
+// when it means the second occurrence, because RFC 5545 reads an ambiguous
+// local time as the first. DTSTAMP is always UTC. Sub-second parts are
+// dropped.
+//
+// WriteICS checks c first and writes nothing when c is invalid.
+func WriteICS(w io.Writer, c Calendar, loc *time.Location) error {
+	if err := c.check(); err != nil {
+		return err
+	}
+	zone, err := newICSZone(loc, c.Events)
+	if err != nil {
+		return err
+	}
+	iw := icsWriter{bw: bufio.NewWriter(w), zone: zone}
+	iw.raw("BEGIN", "VCALENDAR")
+	iw.raw("VERSION", "2.0")
+	iw.text("PRODID", "", c.ProdID)
+	iw.raw("CALSCALE", "GREGORIAN")
+	iw.raw("METHOD", "PUBLISH")
+	if c.Name != "" {
+		iw.text("X-WR-CALNAME", "", c.Name)
+	}
+	if zone != nil {
+		iw.raw("X-WR-TIMEZONE", zone.name)
+		zone.write(&iw)
+	}
+	for i := range c.Events {
+		iw.event(&c.Events[i], c.Lang)
+	}
+	iw.raw("END", "VCALENDAR")
+	return iw.bw.Flush()
+}
+
+func (c *Calendar) check() error {
+	if c.ProdID == "" {
+		return fmt.Errorf("feeds: ics: calendar prodid is empty")
+	}
+	seen := make(map[string]int, len(c.Events))
+	for i := range c.Events {
+		e := &c.Events[i]
+		switch {
+		case e.UID == "":
+			return fmt.Errorf("feeds: ics: event %d: uid is empty", i)
+		case e.Stamp.IsZero():
+			return fmt.Errorf("feeds: ics: event %d (%s): stamp is zero", i, e.UID)
+		case e.Start.IsZero():
+			return fmt.Errorf("feeds: ics: event %d (%s): start is zero", i, e.UID)
+		case !e.End.IsZero() && !e.End.Truncate(time.Second).After(e.Start.Truncate(time.Second)):
+			return fmt.Errorf("feeds: ics: event %d (%s): end %s is not after start %s", i, e.UID,
+				e.End.Format(time.RFC3339), e.Start.Format(time.RFC3339))
+		}
+		if j, ok := seen[e.UID]; ok {
+			return fmt.Errorf("feeds: ics: events %d and %d have the same uid %s", j, i, e.UID)
+		}
+		seen[e.UID] = i
+	}
+	return nil
+}
+
+// icsWriter builds one content line at a time and writes it folded.
+type icsWriter struct {
+	bw   *bufio.Writer // keeps the first write error; Flush reports it
+	zone *icsZone      // nil: UTC
+	line []byte        // the content line being built
+}
+
+func (w *icsWriter) event(e *Event, calLang string) {
+	lang := e.Lang
+	if lang == "" {
+		lang = calLang
+	}
+	w.raw("BEGIN", "VEVENT")
+	w.text("UID", "", e.UID)
+	w.line = append(w.line[:0], "DTSTAMP:"...)
+	w.line = appendICSUTC(w.line, e.Stamp)
+	w.emit()
+	w.time("DTSTART", e.Start)
+	if !e.End.IsZero() {
+		w.time("DTEND", e.End)
+	}
+	if e.Summary != "" {
+		w.text("SUMMARY", lang, e.Summary)
+	}
+	if e.Description != "" {
+		w.text("DESCRIPTION", lang, e.Description)
+	}
+	if e.Location != "" {
+		w.text("LOCATION", lang, e.Location)
+	}
+	if e.URL != "" {
+		w.raw("URL", e.URL)
+	}
+	if len(e.Categories) > 0 {
+		w.line = append(w.line[:0], "CATEGORIES:"...)
+		n := 0
+		for _, c := range e.Categories {
+			if c == "" {
+				continue
+			}
+			if n > 0 {
+				w.line = append(w.line, ',')
+			}
+			w.line = appendICSText(w.line, c)
+			n++
+		}
+		if n > 0 {
+			w.emit()
+		}
+	}
+	if e.Cancelled {
+		w.raw("STATUS", "CANCELLED")
+	} else {
+		w.raw("STATUS", "CONFIRMED")
+	}
+	w.raw("END", "VEVENT")
+}
+
+// raw writes name:value with value unescaped (fixed values, URIs, TZIDs);
+// control characters and invalid UTF-8 are dropped.
+func (w *icsWriter) raw(name, value string) {
+	w.line = append(w.line[:0], name...)
+	w.line = append(w.line, ':')
+	w.line = appendICSRaw(w.line, value)
+	w.emit()
+}
+
+// text writes a TEXT property, with a LANGUAGE parameter when lang is set.
+func (w *icsWriter) text(name, lang, value string) {
+	w.line = append(w.line[:0], name...)
+	if lang != "" {
+		w.line = append(w.line, ";LANGUAGE="...)
+		w.line = appendICSParam(w.line, lang)
+	}
+	w.line = append(w.line, ':')
+	w.line = appendICSText(w.line, value)
+	w.emit()
+}
+
+// time writes a DATE-TIME property in the calendar's zone (see WriteICS).
+func (w *icsWriter) time(name string, t time.Time) {
+	w.line = append(w.line[:0], name...)
+	t = t.Truncate(time.Second)
+	if w.zone == nil || w.zone.secondOccurrence(t) {
+		w.line = append(w.line, ':')
+		w.line = appendICSUTC(w.line, t)
+	} else {
+		w.line = append(w.line, ";TZID="...)
+		w.line = append(w.line, w.zone.name...)
+		w.line = append(w.line, ':')
+		w.line = t.In(w.zone.loc).AppendFormat(w.line, "20060102T150405")
+	}
+	w.emit()
+}
+
+// icsLineMax is the longest physical line in octets, CRLF excluded.
+const icsLineMax = 75
+
+// emit writes w.line folded (RFC 5545 3.1): physical lines of at most 75
+// octets, each continuation starting with one space, never cutting a UTF-8
+// sequence, each line ending in CRLF.
+func (w *icsWriter) emit() {
+	line := w.line
+	limit := icsLineMax
+	for len(line) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		if cut == 0 { // not UTF-8; cannot happen for lines built here
+			cut = limit
+		}
+		w.bw.Write(line[:cut])
+		w.bw.WriteString("\r\n ")
+		line = line[cut:]
+		limit = icsLineMax - 1 // the leading space counts
+	}
+	w.bw.Write(line)
+	w.bw.WriteString("\r\n")
+}
+
+// appendICSText appends s as an RFC 5545 TEXT value: backslash, semicolon
+// and comma are backslash-escaped, CRLF, CR and LF become \n, other control
+// characters (except tab) and invalid UTF-8 are dropped.
+func appendICSText(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+		case r == '\\':
+			dst = append(dst, `\\`...)
+		case r == ';':
+			dst = append(dst, `\;`...)
+		case r == ',':
+			dst = append(dst, `\,`...)
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				size++
+			}
+			dst = append(dst, `\n`...)
+		case r == '\n':
+			dst = append(dst, `\n`...)
+		case r == '\t':
+			dst = append(dst, '\t')
+		case r < 0x20 || r == 0x7F:
+		default:
+			dst = append(dst, s[i:i+size]...)
+		}
+		i += size
+	}
+	return dst
+}
+
+// appendICSRaw appends s without escaping, dropping control characters
+// (tab included) and invalid UTF-8.
+func appendICSRaw(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(r == utf8.RuneError && size == 1) && r >= 0x20 && r != 0x7F {
+			dst = append(dst, s[i:i+size]...)
+		}
+		i += size
+	}
+	return dst
+}
+
+// appendICSParam appends a parameter value, quoted when it holds ; : or , and
+// without double quotes and control characters, which a parameter cannot hold.
+func appendICSParam(dst []byte, s string) []byte {
+	s = strings.ReplaceAll(s, `"`, "")
+	quote := strings.ContainsAny(s, ";:,")
+	if quote {
+		dst = append(dst, '"')
+	}
+	dst = appendICSRaw(dst, s)
+	if quote {
+		dst = append(dst, '"')
+	}
+	return dst
+}
+
+func appendICSUTC(dst []byte, t time.Time) []byte {
+	return t.UTC().Truncate(time.Second).AppendFormat(dst, "20060102T150405Z")
+}
+
+// appendICSOffset appends a UTC-OFFSET value: +HHMM, or +HHMMSS when the
+// offset has seconds.
+func appendICSOffset(dst []byte, sec int) []byte {
+	if sec < 0 {
+		dst = append(dst, '-')
+		sec = -sec
+	} else {
+		dst = append(dst, '+')
+	}
+	two := func(n int) {
+		dst = append(dst, byte('0'+n/10), byte('0'+n%10))
+	}
+	two(sec / 3600)
+	two(sec / 60 % 60)
+	if sec%60 != 0 {
+		two(sec % 60)
+	}
+	return dst
+}
+
+// icsZone is the time zone of a calendar's local times and the observances
+// of its VTIMEZONE.
+type icsZone struct {
+	loc  *time.Location
+	name string // TZID
+	obs  []observance
+}
+
+// observance is one STANDARD or DAYLIGHT sub-component: an onset, repeated
+// yearly by a rule when count > 1.
+type observance struct {
+	onset    // the first onset
+	count    int
+	last     bool // rule "last <weekday> of month", else "nth <weekday>"
+	nth      int
+	until    time.Time // zero: no UNTIL
+	repeated bool      // an RRULE is written
+}
+
+// onset is the moment a zone's offset (or name) takes effect.
+type onset struct {
+	at       time.Time // zero: in effect since the beginning of time
+	from, to int       // UTC offsets in seconds before and after
+	name     string
+	dst      bool
+}
+
+// wall is the local time of the onset in the offset before it, as
+// VTIMEZONE's DTSTART wants it.
+func (o onset) wall() time.Time {
+	if o.at.IsZero() {
+		return time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return o.at.Add(time.Duration(o.from) * time.Second).UTC()
+}
+
+// newICSZone returns nil for UTC, else the zone with the observances needed
+// for the events' times.
+func newICSZone(loc *time.Location, events []Event) (*icsZone, error) {
+	if loc == nil || loc == time.UTC || loc.String() == "UTC" {
+		return nil, nil
+	}
+	name := loc.String()
+	switch {
+	case name == "" || name == "Local":
+		return nil, fmt.Errorf("feeds: ics: time zone %q has no IANA name; load one such as Europe/Stockholm", name)
+	case strings.ContainsAny(name, "\";:,") || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7F }):
+		return nil, fmt.Errorf("feeds: ics: time zone name %q cannot be a TZID", name)
+	}
+	if len(events) == 0 {
+		return nil, nil // no local times to describe
+	}
+	z := &icsZone{loc: loc, name: name}
+	loYear, hiYear := 0, 0
+	for i := range events {
+		for _, t := range [...]time.Time{events[i].Start, events[i].End} {
+			if t.IsZero() {
+				continue
+			}
+			y := t.In(loc).Year()
+			if loYear == 0 || y < loYear {
+				loYear = y
+			}
+			if y > hiYear {
+				hiYear = y
+			}
+		}
+	}
+	z.obs = observances(loc, loYear, hiYear+1)
+	return z, nil
+}
+
+// observances describes loc from the zone in effect on 1 January of loYear
+// through the end of hiYear: the onsets found with ZoneBounds, grouped by
+// offsets, name and DST flag, and within a group joined into yearly rules
+// (same month, weekday, local time, and "last" or the same "nth" weekday, in
+// consecutive years). A rule reaching hiYear is left open; one ending before
+// it gets UNTIL. The result is in the order of first onsets.
+func observances(loc *time.Location, loYear, hiYear int) []observance {
+	end := time.Date(hiYear+1, 1, 1, 0, 0, 0, 0, loc)
+	var ons []onset
+	for t := time.Date(loYear, 1, 1, 0, 0, 0, 0, loc); ; {
+		name, off := t.Zone()
+		start, next := t.ZoneBounds()
+		o := onset{at: start, from: off, to: off, name: name, dst: t.IsDST()}
+		if !start.IsZero() {
+			_, o.from = start.Add(-time.Nanosecond).Zone()
+		}
+		ons = append(ons, o)
+		if next.IsZero() || !next.Before(end) {
+			break
+		}
+		t = next
+	}
+
+	type key struct {
+		from, to int
+		name     string
+		dst      bool
+	}
+	var order []key
+	groups := map[key][]onset{}
+	for _, o := range ons {
+		k := key{o.from, o.to, o.name, o.dst}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], o)
+	}
+
+	var out []observance
+	for _, k := range order {
+		g := groups[k]
+		for i := 0; i < len(g); {
+			ob := observance{onset: g[i], count: 1}
+			j := i + 1
+			if !g[i].at.IsZero() {
+				w0 := g[i].wall()
+				ob.last = isLastWeekday(w0)
+				ob.nth = (w0.Day()-1)/7 + 1
+				nthOK := true
+				prev := w0
+				for ; j < len(g); j++ {
+					w := g[j].wall()
+					if w.Year() != prev.Year()+1 || w.Month() != w0.Month() || w.Weekday() != w0.Weekday() ||
+						secondOfDay(w) != secondOfDay(w0) {
+						break
+					}
+					lastOK := ob.last && isLastWeekday(w)
+					nthOK = nthOK && (w.Day()-1)/7+1 == ob.nth
+					if !lastOK && !nthOK {
+						break
+					}
+					ob.last = lastOK
+					prev = w
+				}
+				ob.count = j - i
+				ob.repeated = ob.count > 1
+				if ob.repeated && prev.Year() < hiYear {
+					ob.until = g[j-1].at.UTC()
+				}
+			}
+			out = append(out, ob)
+			i = j
+		}
+	}
+	// Groups interleave in time; order the sub-components by first onset.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].at.Before(out[j-1].at); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func isLastWeekday(t time.Time) bool {
+	return t.AddDate(0, 0, 7).Month() != t.Month()
+}
+
+func secondOfDay(t time.Time) int {
+	h, m, s := t.Clock()
+	return h*3600 + m*60 + s
+}
+
+// secondOccurrence reports whether t falls in the repeated local hour after
+// a backward shift (end of summer time), where its local time would be read
+// as the first occurrence.
+func (z *icsZone) secondOccurrence(t time.Time) bool {
+	lt := t.In(z.loc)
+	_, off := lt.Zone()
+	start, _ := lt.ZoneBounds()
+	if start.IsZero() {
+		return false
+	}
+	_, prev := start.Add(-time.Nanosecond).Zone()
+	return prev > off && t.Before(start.Add(time.Duration(prev-off)*time.Second))
+}
+
+// weekdayCodes holds the RRULE weekday codes, two letters each, Sunday first.
+const weekdayCodes = "SUMOTUWETHFRSA"
+
+func (z *icsZone) write(w *icsWriter) {
+	w.raw("BEGIN", "VTIMEZONE")
+	w.raw("TZID", z.name)
+	w.raw("X-LIC-LOCATION", z.name)
+	for _, o := range z.obs {
+		kind := "STANDARD"
+		if o.dst {
+			kind = "DAYLIGHT"
+		}
+		w.raw("BEGIN", kind)
+		w.line = o.wall().AppendFormat(append(w.line[:0], "DTSTART:"...), "20060102T150405")
+		w.emit()
+		if o.repeated {
+			wall := o.wall()
+			w.line = append(w.line[:0], "RRULE:FREQ=YEARLY;BYMONTH="...)
+			w.line = strconv.AppendInt(w.line, int64(wall.Month()), 10)
+			w.line = append(w.line, ";BYDAY="...)
+			if o.last {
+				w.line = append(w.line, "-1"...)
+			} else {
+				w.line = strconv.AppendInt(w.line, int64(o.nth), 10)
+			}
+			wd := int(wall.Weekday())
+			w.line = append(w.line, weekdayCodes[2*wd:2*wd+2]...)
+			if !o.until.IsZero() {
+				w.line = append(w.line, ";UNTIL="...)
+				w.line = appendICSUTC(w.line, o.until)
+			}
+			w.emit()
+		}
+		w.line = appendICSOffset(append(w.line[:0], "TZOFFSETFROM:"...), o.from)
+		w.emit()
+		w.line = appendICSOffset(append(w.line[:0], "TZOFFSETTO:"...), o.to)
+		w.emit()
+		if o.name != "" {
+			w.text("TZNAME", "", o.name)
+		}
+		w.raw("END", kind)
+	}
+	w.raw("END", "VTIMEZONE")
+}
