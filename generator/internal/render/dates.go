@@ -1,0 +1,116 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date and time formats are UI strings, so each language writes them its
+// own way:
+//
+//	format.date     = "{d} {month} {yyyy}"                 3 mars 2026
+//	format.datetime = "{d} {month} {yyyy} kl. {HH}.{mm}"   3 mars 2026 kl. 13.15
+//	format.time     = "{HH}.{mm}"                          13.15
+//
+// {month} is month.1 … month.12 of the same table. Every time is shown in
+// the site's time zone.
+
+// layout fills a format pattern with t, which is already in the right zone.
+func (t *Templates) layout(lang, pattern string, tm time.Time) string {
+	month := t.strings[lang]["month."+strconv.Itoa(int(tm.Month()))]
+	r := strings.NewReplacer(
+		"{d}", strconv.Itoa(tm.Day()),
+		"{dd}", pad(tm.Day()),
+		"{month}", month,
+		"{M}", strconv.Itoa(int(tm.Month())),
+		"{MM}", pad(int(tm.Month())),
+		"{yyyy}", strconv.Itoa(tm.Year()),
+		"{H}", strconv.Itoa(tm.Hour()),
+		"{HH}", pad(tm.Hour()),
+		"{mm}", pad(tm.Minute()),
+	)
+	return r.Replace(pattern)
+}
+
+func pad(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func (t *Templates) local(tm time.Time) time.Time { return tm.In(t.cfg.TimeZone) }
+
+// FormatDate is a date as readers of lang write it: "3 mars 2026", "3 March 2026".
+func (t *Templates) FormatDate(lang string, tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	return t.layout(lang, t.strings[lang]["format.date"], t.local(tm))
+}
+
+// FormatDateTime is a date and time: "3 mars 2026 kl. 13.15", "3 March 2026, 13:15".
+func (t *Templates) FormatDateTime(lang string, tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	return t.layout(lang, t.strings[lang]["format.datetime"], t.local(tm))
+}
+
+// FormatTime is a time of day: "13.15", "13:15".
+func (t *Templates) FormatTime(lang string, tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	return t.layout(lang, t.strings[lang]["format.time"], t.local(tm))
+}
+
+// FormatSpan is a lecture's start and end: "3 mars 2026 kl. 13.15–15.00",
+// or both in full when the end is on another day.
+func (t *Templates) FormatSpan(lang string, start, end time.Time) string {
+	if end.IsZero() {
+		return t.FormatDateTime(lang, start)
+	}
+	s, e := t.local(start), t.local(end)
+	if s.Year() == e.Year() && s.YearDay() == e.YearDay() {
+		return t.FormatDateTime(lang, start) + "–" + t.FormatTime(lang, end)
+	}
+	return t.FormatDateTime(lang, start) + " – " + t.FormatDateTime(lang, end)
+}
+
+// isoDate is the value of a <time datetime> attribute for a date: 2026-03-03.
+func (t *Templates) isoDate(tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	return t.local(tm).Format(time.DateOnly)
+}
+
+// isoDateTime is the value of a <time datetime> attribute for a moment:
+// 2026-03-03T13:15:00+01:00.
+func (t *Templates) isoDateTime(tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	return t.local(tm).Format(time.RFC3339)
+}
+
+// dayEnd is the moment a date stops being valid: the start of the next
+// day in the site's time zone, as RFC 3339 (data-deadline).
+func (t *Templates) dayEnd(tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	l := t.local(tm)
+	return time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, t.cfg.TimeZone).Format(time.RFC3339)
+}
+
+// period is a span of dates: "1 mars 2025 – 31 december 2026", or
+// "från 1 mars 2025" (period.from) when it has no end.
+func (t *Templates) period(lang string, start, end time.Time) string {
+	if end.IsZero() {
+		return strings.ReplaceAll(t.strings[lang]["period.from"], "{start}", t.FormatDate(lang, start))
+	}
+	return t.FormatDate(lang, start) + " – " + t.FormatDate(lang, end)
+}

@@ -1,0 +1,204 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/site"
+)
+
+// funcs is the explicit FuncMap of one Templates: the functions that need
+// the UI strings or the configuration close over t.
+//
+//	t lang key            UI string; an unknown key fails the render
+//	tn lang key n         key.one or key.other, with {n} replaced by n
+//	tr lang key k v ...   UI string with {k} replaced by v, for each pair
+//	date lang time        "3 mars 2026" / "3 March 2026"
+//	datetime lang time    "3 mars 2026 kl. 13.15" / "3 March 2026, 13:15"
+//	clock lang time       "13.15" / "13:15"
+//	span lang start end   a lecture's time: "3 mars 2026 kl. 13.15–15.00"
+//	isodate time          2026-03-03 (for <time datetime>)
+//	isotime time          2026-03-03T13:15:00+01:00
+//	dayend time           RFC 3339 start of the day after (data-deadline)
+//	org/area/school lang key   a term's name
+//	asset name            URL of a file under templates/assets/
+//	state entry           i18n key of a closed/past/cancelled mark, or ""
+//	status entry          i18n key of the entry's status
+//	yesno lang *bool      "Ja"/"Nej" or "" when unset
+//	join sep list, base path, kindkey kind
+func (t *Templates) funcs() template.FuncMap {
+	return template.FuncMap{
+		"t":  t.lookup,
+		"tn": t.plural,
+		"tr": t.replace,
+		"date": func(lang string, tm time.Time) string {
+			return t.FormatDate(lang, tm)
+		},
+		"datetime": func(lang string, tm time.Time) string {
+			return t.FormatDateTime(lang, tm)
+		},
+		"clock": func(lang string, tm time.Time) string {
+			return t.FormatTime(lang, tm)
+		},
+		"span": func(lang string, start, end time.Time) string {
+			return t.FormatSpan(lang, start, end)
+		},
+		"period":  t.period,
+		"isodate": t.isoDate,
+		"isotime": t.isoDateTime,
+		"dayend":  t.dayEnd,
+		"org": func(lang, key string) string {
+			return termName(t.cfg.Organisations.Get(key), lang, key)
+		},
+		"area": func(lang, key string) string {
+			return termName(t.cfg.Areas.Get(key), lang, key)
+		},
+		"school": func(lang, key string) string {
+			return termName(t.cfg.Schools.Get(key), lang, key)
+		},
+		"asset": func(name string) (string, error) {
+			if u, ok := t.assetURL[name]; ok {
+				return u, nil
+			}
+			return "", fmt.Errorf("no asset %q under %s/assets/", name, Dir)
+		},
+		"state":     stateKey,
+		"status":    statusKey,
+		"stateDate": stateDate,
+		"yesno": func(lang string, b *bool) (string, error) {
+			if b == nil {
+				return "", nil
+			}
+			if *b {
+				return t.lookup(lang, "yes")
+			}
+			return t.lookup(lang, "no")
+		},
+		"attr": attr,
+		"list": func(s ...string) []string { return s },
+		"join": func(sep string, list []string) string { return strings.Join(list, sep) },
+		"base": path.Base,
+		"first": func(s string) string {
+			// The first line of a text, for short labels.
+			s, _, _ = strings.Cut(s, "\n")
+			return s
+		},
+	}
+}
+
+func termName(term *config.Term, lang, key string) string {
+	if term == nil {
+		return key
+	}
+	return term.Name(lang)
+}
+
+// plural picks key.one for 1 and key.other otherwise, and puts n in {n}.
+func (t *Templates) plural(lang, key string, n int) (string, error) {
+	k := key + ".other"
+	if n == 1 {
+		k = key + ".one"
+	}
+	s, err := t.lookup(lang, k)
+	if err != nil {
+		return "", err
+	}
+	return strings.ReplaceAll(s, "{n}", strconv.Itoa(n)), nil
+}
+
+// replace fills {name} placeholders of a UI string from name/value pairs.
+func (t *Templates) replace(lang, key string, pairs ...any) (string, error) {
+	s, err := t.lookup(lang, key)
+	if err != nil {
+		return "", err
+	}
+	if len(pairs)%2 != 0 {
+		return "", fmt.Errorf("tr %q: placeholder names and values must come in pairs", key)
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+fmt.Sprint(pairs[i])+"}", fmt.Sprint(pairs[i+1]))
+	}
+	return s, nil
+}
+
+// stateKey names an entry's closed/past/cancelled mark ("closed", "past",
+// "cancelled", "completed", "terminated", "ended"), or "". The UI strings
+// are state.<name> (the mark) and notice.<name> (the record page's notice).
+func stateKey(e *site.Entry) string {
+	switch e.Kind {
+	case "theses", "internships":
+		if e.Archived {
+			return "closed"
+		}
+	case "lectures":
+		if e.Status == "cancelled" {
+			return "cancelled"
+		}
+		if e.Archived {
+			return "past"
+		}
+	case "collaborations":
+		if e.Status == "completed" {
+			return "completed"
+		}
+	case "agreements":
+		if e.Status == "terminated" {
+			return "terminated"
+		}
+	case "exchanges":
+		if e.Archived {
+			return "ended"
+		}
+	}
+	return ""
+}
+
+// stateDate is the date a state's notice names: the deadline of a closed
+// offer, the day a lecture was given, the end of a collaboration, ...
+func stateDate(e *site.Entry) time.Time {
+	switch stateKey(e) {
+	case "closed":
+		return e.Deadline
+	case "past", "cancelled":
+		return e.Start
+	case "completed", "ended":
+		return e.PeriodEnd
+	case "terminated":
+		return e.Terminated
+	}
+	return time.Time{}
+}
+
+// statusKey is the UI string of an entry's status field.
+func statusKey(e *site.Entry) string {
+	st := e.Status
+	if st == "" && e.Kind == "lectures" {
+		st = "scheduled"
+	}
+	if st == "" {
+		return ""
+	}
+	return "status." + e.Kind + "." + st
+}
+
+// attr writes an attribute whose value the generator made itself (an RFC
+// 3339 time, a list of keys), without the entity escaping of "+" that
+// html/template applies to attribute values: {{attr "data-end" (isotime .End)}}.
+// An empty value writes nothing.
+func attr(name, value string) (template.HTMLAttr, error) {
+	if value == "" {
+		return "", nil
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r == '-' || r >= '0' && r <= '9') {
+			return "", fmt.Errorf("attr: bad attribute name %q", name)
+		}
+	}
+	return template.HTMLAttr(name + `="` + html.EscapeString(value) + `"`), nil
+}

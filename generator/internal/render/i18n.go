@@ -1,0 +1,107 @@
+package render
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"portal/generator/internal/diag"
+)
+
+// i18nDir holds one table of UI strings per language: <lang>.toml.
+const i18nDir = "templates/i18n"
+
+// table is one language's UI strings, flattened: `kind.theses = "Exjobb"`
+// (a dotted TOML key) and `[kind] theses = "Exjobb"` both give "kind.theses".
+type table struct {
+	path    string
+	strings map[string]string
+	pos     *diag.Positions
+}
+
+// loadTables reads the table of every configured language and checks that
+// they all have the same keys. A table for a language the site does not
+// use is read and checked too, so a half-added language is noticed.
+func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
+	var errs diag.List
+	names := slices.Clone(langs)
+	if ents, err := fs.ReadDir(fsys, i18nDir); err == nil {
+		for _, d := range ents {
+			l, ok := strings.CutSuffix(d.Name(), ".toml")
+			if ok && !d.IsDir() && !slices.Contains(names, l) {
+				names = append(names, l)
+			}
+		}
+	}
+	tables := map[string]*table{}
+	for _, l := range names {
+		p := path.Join(i18nDir, l+".toml")
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read the UI strings of language " + quote(l) + ": " + diag.Cause(err)})
+			continue
+		}
+		var raw map[string]any
+		if _, err := toml.Decode(string(src), &raw); err != nil {
+			errs = append(errs, diag.FromTOML(p, 0, err))
+			continue
+		}
+		t := &table{path: p, strings: map[string]string{}, pos: diag.NewPositions(src, 0)}
+		errs = append(errs, t.flatten(nil, raw)...)
+		tables[l] = t
+	}
+	// Parity: every key of every table must be in every other table.
+	for _, l := range names {
+		t := tables[l]
+		if t == nil {
+			continue
+		}
+		for _, key := range sortedKeys(t.strings) {
+			for _, o := range names {
+				ot := tables[o]
+				if ot == nil || o == l {
+					continue
+				}
+				if _, ok := ot.strings[key]; !ok {
+					line, col := t.pos.Key(strings.Split(key, ".")...)
+					errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col,
+						Msg: fmt.Sprintf("UI string %q is missing in %s", key, ot.path)})
+				}
+			}
+		}
+	}
+	return tables, errs
+}
+
+func (t *table) flatten(prefix []string, m map[string]any) diag.List {
+	var errs diag.List
+	for _, k := range sortedKeys(m) {
+		key := append(slices.Clip(prefix), k)
+		switch v := m[k].(type) {
+		case string:
+			t.strings[strings.Join(key, ".")] = v
+		case map[string]any:
+			errs = append(errs, t.flatten(key, v)...)
+		default:
+			line, col := t.pos.Value(key...)
+			errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col,
+				Msg: fmt.Sprintf("UI string %q must be a string", strings.Join(key, "."))})
+		}
+	}
+	return errs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,446 @@
+// Package render parses templates/ once (html/template, explicit FuncMap,
+// no globals), loads the i18n tables templates/i18n/<lang>.toml,
+// fingerprints assets, and renders site pages.
+//
+// Layout of templates/:
+//
+//	layouts/base.html     the page frame; calls {{template "main" .}}
+//	partials/*.html       shared {{define}}s: list items, facts, pager, ...
+//	pages/<type>.html     one per site.PageType, each defining "main"
+//	i18n/<lang>.toml      UI strings, the same keys in every language
+//	assets/...            copied to /assets/ with a content hash in the name
+//
+// Every template receives a *View (see view.go).
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+	"portal/generator/internal/site"
+)
+
+// Dir is the templates folder at the site root.
+const Dir = "templates"
+
+// PageTypes lists every page type; each needs templates/pages/<type>.html.
+var PageTypes = []site.PageType{
+	site.HomePage, site.ListPage, site.ArchivePage, site.RecordPage,
+	site.AreasPage, site.AreaPage, site.OrgsPage, site.OrgPage, site.SchoolPage,
+	site.FreePage, site.NotFound,
+}
+
+// Templates is the parsed templates/ folder of one site.
+type Templates struct {
+	cfg      *config.Config
+	strings  map[string]map[string]string // language → key → text
+	tables   map[string]*table
+	pages    map[site.PageType]*template.Template
+	assets   map[string][]byte // output path → bytes
+	assetURL map[string]string // name under templates/assets/ → URL
+}
+
+// Load reads templates/ from fsys, the site root. Every problem is
+// returned as a diag.List positioned in the template or table file.
+func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
+	t := &Templates{
+		cfg:      cfg,
+		strings:  map[string]map[string]string{},
+		pages:    map[site.PageType]*template.Template{},
+		assets:   map[string][]byte{},
+		assetURL: map[string]string{},
+	}
+	var errs diag.List
+	tables, terrs := loadTables(fsys, cfg.Languages)
+	errs = append(errs, terrs...)
+	t.tables = tables
+	for l, tb := range tables {
+		t.strings[l] = tb.strings
+	}
+	errs = append(errs, t.requireKeys()...)
+	errs = append(errs, t.loadAssets(fsys)...)
+	errs = append(errs, t.parse(fsys)...)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return t, nil
+}
+
+// requiredKeys are the UI strings the Go code looks up itself.
+func requiredKeys() []string {
+	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
+		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description"}
+	for m := 1; m <= 12; m++ {
+		keys = append(keys, "month."+strconv.Itoa(m))
+	}
+	for _, k := range config.Kinds {
+		keys = append(keys, "kind."+k, "archivetitle."+k)
+	}
+	for _, ix := range []string{"areas", "organisations", "schools"} {
+		keys = append(keys, "index."+ix)
+	}
+	return keys
+}
+
+func (t *Templates) requireKeys() diag.List {
+	var errs diag.List
+	for _, l := range t.cfg.Languages {
+		tb := t.tables[l]
+		if tb == nil {
+			continue
+		}
+		for _, k := range requiredKeys() {
+			if _, ok := tb.strings[k]; !ok {
+				errs = append(errs, diag.Error{Path: tb.path, Line: 1, Col: 1, Msg: fmt.Sprintf("missing UI string %q", k)})
+			}
+		}
+	}
+	return errs
+}
+
+// loadAssets reads every file under templates/assets/ and names its output
+// after its content: assets/site.css → assets/site.3f2a9c1b0d.css.
+func (t *Templates) loadAssets(fsys fs.FS) diag.List {
+	var errs diag.List
+	root := path.Join(Dir, "assets")
+	if _, err := fs.Stat(fsys, root); err != nil {
+		return nil
+	}
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			return nil
+		}
+		name := strings.TrimPrefix(p, root+"/")
+		out := "assets/" + Fingerprint(name, b)
+		t.assets[out] = b
+		t.assetURL[name] = "/" + out
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, diag.Error{Path: root, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+	}
+	return errs
+}
+
+// Fingerprint names a file after its content: "css/site.css" with content b
+// becomes "css/site.<first 10 hex digits of sha256(b)>.css".
+func Fingerprint(name string, b []byte) string {
+	sum := sha256.Sum256(b)
+	h := hex.EncodeToString(sum[:])[:10]
+	dir, base := path.Split(name)
+	ext := path.Ext(base)
+	return dir + strings.TrimSuffix(base, ext) + "." + h + ext
+}
+
+// parse reads layouts and partials into one set, then clones it for every
+// page type and adds that type's page template.
+func (t *Templates) parse(fsys fs.FS) diag.List {
+	var errs diag.List
+	root := template.New("").Funcs(t.funcs()).Option("missingkey=error")
+	var shared []string
+	for _, dir := range []string{"layouts", "partials"} {
+		files, _ := fs.Glob(fsys, path.Join(Dir, dir, "*.html"))
+		shared = append(shared, files...)
+	}
+	if !slices.Contains(shared, path.Join(Dir, "layouts", "base.html")) {
+		errs = append(errs, diag.Error{Path: path.Join(Dir, "layouts", "base.html"), Line: 1, Col: 1, Msg: "missing: the base layout every page is rendered in"})
+		return errs
+	}
+	for _, p := range shared {
+		if err := parseFile(fsys, root, p); err != nil {
+			errs = append(errs, *err)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	for _, typ := range PageTypes {
+		p := path.Join(Dir, "pages", string(typ)+".html")
+		set, err := root.Clone()
+		if err != nil {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: err.Error()})
+			continue
+		}
+		if _, err := fs.Stat(fsys, p); err != nil {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: fmt.Sprintf("missing: the template of %q pages", typ)})
+			continue
+		}
+		if e := parseFile(fsys, set, p); e != nil {
+			errs = append(errs, *e)
+			continue
+		}
+		if set.Lookup("main") == nil {
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: `page template must {{define "main"}}`})
+			continue
+		}
+		base := set.Lookup(baseName)
+		files := map[string]string{} // template name → file; escaping errors drop trees
+		for _, tm := range set.Templates() {
+			if tm.Tree != nil {
+				files[tm.Name()] = tm.Tree.ParseName
+			}
+		}
+		// Escaping is analysed on first execution: run once without data
+		// so a context error (an attribute left open, ...) shows up now,
+		// the page's own "main" first so the error names its file.
+		for _, tmpl := range []*template.Template{set.Lookup("main"), base} {
+			if err := tmpl.Execute(io.Discard, nil); err != nil {
+				var te *template.Error
+				if errors.As(err, &te) && te.ErrorCode != template.ErrorCode(0) {
+					e := convert(err)
+					if f := files[te.Name]; f != "" {
+						e.Path = Dir + "/" + f
+					}
+					errs = append(errs, e)
+					break
+				}
+			}
+		}
+		t.pages[typ] = base
+	}
+	// Literal UI string keys are checked now rather than at render.
+	for _, tmpl := range root.Templates() {
+		errs = append(errs, t.checkKeys(tmpl)...)
+	}
+	for _, typ := range PageTypes {
+		set := t.pages[typ]
+		if set == nil {
+			continue
+		}
+		for _, tmpl := range set.Templates() {
+			if tmpl.Tree != nil && tmpl.Tree.ParseName == path.Join("pages", string(typ)+".html") {
+				errs = append(errs, t.checkKeys(tmpl)...)
+			}
+		}
+	}
+	return dedupe(errs)
+}
+
+const baseName = "layouts/base.html"
+
+func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return &diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)}
+	}
+	name := strings.TrimPrefix(p, Dir+"/")
+	if _, err := set.New(name).Parse(string(src)); err != nil {
+		e := convert(err)
+		return &e
+	}
+	return nil
+}
+
+var (
+	parseErrRE = regexp.MustCompile(`^template: ([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
+	htmlErrRE  = regexp.MustCompile(`^html/template:([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
+)
+
+// convert turns a template error into templates/<file>:LINE:COL: message.
+func convert(err error) diag.Error {
+	msg := err.Error()
+	first, _, _ := strings.Cut(msg, "\n")
+	for _, re := range []*regexp.Regexp{parseErrRE, htmlErrRE} {
+		if m := re.FindStringSubmatch(first); m != nil {
+			line, _ := strconv.Atoi(m[2])
+			col := 1
+			if m[3] != "" {
+				col, _ = strconv.Atoi(m[3])
+			}
+			return diag.Error{Path: Dir + "/" + m[1], Line: line, Col: col, Msg: lower(m[4])}
+		}
+	}
+	var te *template.Error
+	if errors.As(err, &te) && te.Name != "" {
+		return diag.Error{Path: Dir + "/" + te.Name, Line: max(te.Line, 1), Col: 1, Msg: lower(te.Description)}
+	}
+	return diag.Error{Path: Dir, Line: 1, Col: 1, Msg: lower(msg)}
+}
+
+func lower(s string) string {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func dedupe(l diag.List) diag.List {
+	var out diag.List
+	seen := map[string]bool{}
+	for _, e := range l {
+		if s := e.Error(); !seen[s] {
+			seen[s] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// checkKeys reports calls {{t $.Lang "key"}} and {{tn $.Lang "key" n}}
+// whose literal key is in no table.
+func (t *Templates) checkKeys(tmpl *template.Template) diag.List {
+	if tmpl.Tree == nil || tmpl.Tree.Root == nil {
+		return nil
+	}
+	var errs diag.List
+	var walk func(n parse.Node)
+	check := func(cmd *parse.CommandNode) {
+		if len(cmd.Args) < 3 {
+			return
+		}
+		id, ok := cmd.Args[0].(*parse.IdentifierNode)
+		if !ok || (id.Ident != "t" && id.Ident != "tn" && id.Ident != "tr") {
+			return
+		}
+		s, ok := cmd.Args[2].(*parse.StringNode)
+		if !ok {
+			return
+		}
+		keys := []string{s.Text}
+		if id.Ident == "tn" {
+			keys = []string{s.Text + ".one", s.Text + ".other"}
+		}
+		for _, l := range t.cfg.Languages {
+			for _, k := range keys {
+				if _, ok := t.strings[l][k]; ok || t.strings[l] == nil {
+					continue
+				}
+				loc, _ := tmpl.Tree.ErrorContext(cmd)
+				e := convert(fmt.Errorf("template: %s: unknown UI string %q (not in %s)", loc, k, t.tables[l].path))
+				errs = append(errs, e)
+			}
+		}
+	}
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c)
+				}
+			}
+		case *parse.CommandNode:
+			check(n)
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			if n.ElseList != nil {
+				walk(n.ElseList)
+			}
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			if n.ElseList != nil {
+				walk(n.ElseList)
+			}
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			if n.ElseList != nil {
+				walk(n.ElseList)
+			}
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		}
+	}
+	walk(tmpl.Tree.Root)
+	return errs
+}
+
+// Page renders p to w with the template of its type. Nothing is written
+// when rendering fails.
+func (t *Templates) Page(w io.Writer, s *site.Site, p *site.Page) error {
+	tmpl := t.pages[p.Type]
+	if tmpl == nil {
+		return fmt.Errorf("render %s: no template for page type %q", p.URL, p.Type)
+	}
+	v, err := t.view(s, p)
+	if err != nil {
+		return fmt.Errorf("render %s: %w", p.URL, err)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, v); err != nil {
+		e := convert(err)
+		e.Msg = "rendering " + p.URL + ": " + e.Msg
+		return e
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// Assets returns every file under templates/assets/ by output path, e.g.
+// "assets/site.3f2a9c1b0d.css".
+func (t *Templates) Assets() map[string][]byte {
+	out := make(map[string][]byte, len(t.assets))
+	for k, v := range t.assets {
+		out[k] = v
+	}
+	return out
+}
+
+// AssetURL returns the URL of an asset by its name under templates/assets/.
+func (t *Templates) AssetURL(name string) (string, bool) {
+	u, ok := t.assetURL[name]
+	return u, ok
+}
+
+// T looks up a UI string; an unknown key gives the key itself, so a
+// mistake is visible rather than silent.
+func (t *Templates) T(lang, key string) string {
+	if s, ok := t.strings[lang][key]; ok {
+		return s
+	}
+	if s, ok := t.strings[t.cfg.DefaultLanguage][key]; ok {
+		return s
+	}
+	return key
+}
+
+// lookup is the template function behind t: an unknown key is an error.
+func (t *Templates) lookup(lang, key string) (string, error) {
+	tb := t.strings[lang]
+	if tb == nil {
+		return "", fmt.Errorf("no UI strings for language %q (add %s/%s.toml)", lang, i18nDir, lang)
+	}
+	s, ok := tb[key]
+	if !ok {
+		return "", fmt.Errorf("unknown UI string %q (not in %s/%s.toml)", key, i18nDir, lang)
+	}
+	return s, nil
+}

@@ -1,0 +1,218 @@
+package render
+
+import (
+	"slices"
+	"strconv"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/site"
+)
+
+// The search of kind lists and area pages runs in the browser
+// (templates/assets/search.js) over an index per language that the build
+// writes (build/search.go). This file holds what the templates and the
+// index writer share: the index's URL, the facets a page offers and the
+// short facts of a record shown in the results.
+
+// SearchIndexURL is the site path of the search index of lang:
+// /search.json for the default language, /en/search.json for English.
+func SearchIndexURL(s *site.Site, lang string) string { return s.Prefix(lang) + "search.json" }
+
+// Facet names, in the order the form shows them. They are also the keys of
+// the URL query (?area=energi&level=master).
+var Facets = []string{"kind", "area", "host", "school", "level", "language"}
+
+// Facet is one filter of the search form: a <select> of the values that
+// occur among the records the page searches.
+type Facet struct {
+	Name    string // "area", "host", ...
+	Options []Option
+}
+
+// Option is one value of a facet.
+type Option struct {
+	Value, Label string
+}
+
+// Fact is a label and its value, as in the <dl class="meta"> of a list item.
+type Fact struct {
+	Label, Value string
+}
+
+// Searchable reports whether the page gets the search form: kind lists and
+// area pages.
+func (v *View) Searchable() bool {
+	return v.P.Type == site.ListPage || v.P.Type == site.AreaPage && v.P.Term != nil
+}
+
+// SearchIndex is the URL of the search index of the page's language.
+func (v *View) SearchIndex() string { return SearchIndexURL(v.S, v.Lang) }
+
+// SearchScope returns the entries a searchable page searches: a kind's
+// current entries, or every entry of an area.
+func SearchScope(s *site.Site, p *site.Page) []*site.Entry {
+	switch {
+	case p.Type == site.ListPage:
+		return s.Current(p.Kind)
+	case p.Type == site.AreaPage && p.Term != nil:
+		return s.Members("areas", p.Term.Key)
+	}
+	return nil
+}
+
+// SearchFacets returns the facets worth offering on the page: those with
+// at least two values among the records it searches. The area of an area
+// page is a filter already, so its other areas are offered only when they
+// narrow the list down.
+func (v *View) SearchFacets() []Facet {
+	es := SearchScope(v.S, v.P)
+	cfg := v.S.Cfg
+	var out []Facet
+	for _, name := range Facets {
+		seen := map[string]bool{}
+		for _, e := range es {
+			for _, k := range facetValues(name, e) {
+				seen[k] = true
+			}
+		}
+		if v.P.Type == site.AreaPage && name == "area" {
+			delete(seen, v.P.Term.Key)
+		}
+		if v.P.Type == site.ListPage && name == "kind" {
+			continue
+		}
+		var opts []Option
+		add := func(key, label string) {
+			if seen[key] {
+				opts = append(opts, Option{Value: key, Label: label})
+			}
+		}
+		switch name {
+		case "kind":
+			for _, k := range config.Kinds {
+				add(k, v.t.strings[v.Lang]["kind."+k])
+			}
+		case "area", "host", "school":
+			voc := map[string]*config.Vocab{"area": &cfg.Areas, "host": &cfg.Organisations, "school": &cfg.Schools}[name]
+			for _, term := range voc.Terms {
+				add(term.Key, term.Name(v.Lang))
+			}
+		case "level":
+			for _, k := range []string{"bachelor", "master"} {
+				add(k, v.t.strings[v.Lang]["level."+k])
+			}
+		case "language":
+			langs := slices.Clone(cfg.Languages)
+			for k := range seen {
+				if !slices.Contains(langs, k) {
+					langs = append(langs, k)
+				}
+			}
+			for _, k := range langs {
+				label := v.t.strings[v.Lang]["language."+k]
+				if label == "" {
+					label = k
+				}
+				add(k, label)
+			}
+		}
+		if len(opts) >= 2 || name == "area" && v.P.Type == site.AreaPage && len(opts) >= 1 {
+			out = append(out, Facet{Name: name, Options: opts})
+		}
+	}
+	return out
+}
+
+// facetValues are an entry's values of a facet.
+func facetValues(name string, e *site.Entry) []string {
+	one := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	switch name {
+	case "kind":
+		return []string{e.Kind}
+	case "area":
+		return e.Areas
+	case "host":
+		return one(e.Host)
+	case "school":
+		return e.Schools
+	case "level":
+		return one(e.Level)
+	case "language":
+		return e.Language
+	}
+	return nil
+}
+
+// SearchFacts are the facts of an entry that its list item shows (the
+// <dl class="meta"> of the "item" partial), formatted for lang.
+func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
+	tr := func(key string) string { return t.T(lang, key) }
+	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
+	org := func(key string) string { return termName(t.cfg.Organisations.Get(key), lang, key) }
+	var out []Fact
+	add := func(label, value string) { out = append(out, Fact{tr(label), value}) }
+	switch e.Kind {
+	case "theses":
+		add("fact.deadline", t.FormatDate(lang, e.Deadline))
+		add("fact.host", org(e.Host))
+		add("fact.level", tr("level."+e.Level)+", "+n("unit.credits", e.Credits))
+	case "internships":
+		add("fact.deadline", t.FormatDate(lang, e.Deadline))
+		add("fact.host", org(e.Host))
+		if e.Weeks > 0 {
+			add("fact.weeks", n("unit.weeks", e.Weeks))
+		}
+		if e.Credits > 0 {
+			add("fact.credits", n("unit.credits", e.Credits))
+		}
+	case "lectures":
+		add("fact.time", t.FormatSpan(lang, e.Start, e.End))
+		add("fact.place", e.Place)
+		add("fact.speaker", e.Speaker)
+	case "collaborations":
+		add("fact.status", tr(statusKey(e)))
+		var names string
+		for i, p := range e.Partners {
+			if i > 0 {
+				names += ", "
+			}
+			names += org(p)
+		}
+		add("fact.partners", names)
+		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
+	case "agreements":
+		add("fact.type", tr("type."+e.Type))
+		add("fact.signed", t.FormatDate(lang, e.Signed))
+		add("fact.status", tr(statusKey(e)))
+	case "exchanges":
+		add("fact.exchange", org(e.From)+" → "+org(e.To))
+		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
+	case "followups":
+		add("fact.year", strconv.Itoa(e.Year))
+		if !e.Meeting.IsZero() {
+			add("fact.meeting", t.FormatDate(lang, e.Meeting))
+		}
+	}
+	return out
+}
+
+// State is the i18n key suffix of an entry's mark at build time
+// ("closed", "past", "cancelled", ...), or "" (see stateKey).
+func State(e *site.Entry) string { return stateKey(e) }
+
+// Closes is the moment an offer closes or a lecture ends, as RFC 3339 in the
+// site's time zone (the data-deadline / data-end of the pages), or "".
+func (t *Templates) Closes(e *site.Entry) string {
+	switch e.Kind {
+	case "theses", "internships":
+		return t.dayEnd(e.Deadline)
+	case "lectures":
+		return t.isoDateTime(e.End)
+	}
+	return ""
+}

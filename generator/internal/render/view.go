@@ -1,0 +1,233 @@
+package render
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/site"
+)
+
+// View is what every template receives as its data.
+type View struct {
+	S    *site.Site
+	P    *site.Page
+	Lang string
+
+	SiteTitle   string
+	Heading     string // the page's h1
+	Title       string // <title>: heading – site title (the home page: site title)
+	Description string // meta description
+	Canonical   string // absolute URL of the page; empty for the 404 page
+	XDefault    string // absolute URL for hreflang="x-default"
+	Kinds       []string
+
+	t *Templates
+}
+
+// Sub pairs the view with a value for a partial: {{template "item" ($.With .)}}
+// gives the partial .X (the item) and every field of the view.
+type Sub struct {
+	*View
+	X any
+}
+
+// ItemArg is one list item and the level of its heading.
+type ItemArg struct {
+	Item site.Item
+	H    int
+}
+
+// ItemsArg is a list of items and the level of their headings.
+type ItemsArg struct {
+	Items []site.Item
+	H     int
+}
+
+// Arg makes the argument of the "item" partial.
+func (v *View) Arg(it site.Item, h int) ItemArg { return ItemArg{Item: it, H: h} }
+
+// List makes the argument of the "items" partial: {{template "items" ($.List .Items 2)}}.
+func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Items: items, H: h}) }
+
+// With wraps x for a partial.
+func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
+
+func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
+	v := &View{S: s, P: p, Lang: p.Lang, t: t, Kinds: config.Kinds}
+	if _, ok := t.strings[p.Lang]; !ok {
+		return nil, fmt.Errorf("no UI strings for language %q (add %s/%s.toml)", p.Lang, i18nDir, p.Lang)
+	}
+	v.SiteTitle = s.Cfg.Title[p.Lang]
+	tr := func(key string) string { return t.strings[p.Lang][key] }
+	switch p.Type {
+	case site.HomePage:
+		v.Heading = v.SiteTitle
+	case site.ListPage:
+		v.Heading = tr("kind." + p.Kind)
+	case site.ArchivePage:
+		v.Heading = tr("archivetitle." + p.Kind)
+	case site.AreasPage, site.OrgsPage:
+		v.Heading = tr("index." + p.Index)
+	case site.NotFound:
+		v.Heading = tr("notfound.title")
+	default:
+		v.Heading = p.Title
+		if v.Heading == "" && p.Term != nil {
+			v.Heading = p.Term.Name(p.Lang)
+		}
+	}
+	v.Title = v.Heading
+	if p.Pager != nil && p.Pager.Page > 1 {
+		v.Title += " (" + strings.ReplaceAll(tr("pager.title"), "{n}", strconv.Itoa(p.Pager.Page)) + ")"
+	}
+	if p.Type != site.HomePage {
+		v.Title += " – " + v.SiteTitle
+	}
+	if p.V != nil {
+		v.Description = p.V.Excerpt
+	}
+	if v.Description == "" {
+		v.Description = t.strings[p.Lang]["site.description"]
+	}
+	if p.Type != site.NotFound {
+		v.Canonical = s.Abs(p.URL)
+		for _, a := range p.Alternates {
+			if a.Lang == s.Cfg.DefaultLanguage {
+				v.XDefault = s.Abs(a.URL)
+			}
+		}
+		if v.XDefault == "" && len(p.Alternates) > 0 {
+			v.XDefault = s.Abs(p.Alternates[0].URL)
+		}
+	}
+	return v, nil
+}
+
+// Abs makes a site path absolute.
+func (v *View) Abs(u string) string { return v.S.Abs(u) }
+
+// Home is the home page of the view's language.
+func (v *View) Home() string { return v.S.Prefix(v.Lang) }
+
+// HomeOf is the home page of a language.
+func (v *View) HomeOf(lang string) string { return v.S.Prefix(lang) }
+
+// Section is a kind's list in the view's language.
+func (v *View) Section(kind string) string { return v.S.SectionURL(kind, v.Lang) }
+
+// ArchiveOf is a kind's archive in the view's language.
+func (v *View) ArchiveOf(kind string) string { return v.S.ArchiveURL(kind, v.Lang) }
+
+// Index is the list of an index ("areas", "organisations", "schools").
+func (v *View) Index(index string) string { return v.S.IndexURL(index, v.Lang) }
+
+// TermURL is the page of an area, organisation or school.
+func (v *View) TermURL(index, key string) string { return v.S.TermURL(index, key, v.Lang) }
+
+// HasTerm reports whether a term has a page (organisations and schools
+// without published records have none).
+func (v *View) HasTerm(index, key string) bool {
+	return v.S.HasPath(v.S.TermURL(index, key, v.Lang))
+}
+
+// Agreement returns the agreement a collaboration names, or nil.
+func (v *View) Agreement(e *site.Entry) *site.Entry { return v.S.AgreementOf(e) }
+
+// EntryURL is a record's page for readers of the view's language.
+func (v *View) EntryURL(e *site.Entry) string { return e.URL[v.Lang] }
+
+// Attachment is the URL of a record's attachment, beside its page; empty
+// for none and for a confidential agreement.
+func (v *View) Attachment(e *site.Entry) string {
+	if e.Attachment == "" || (e.Kind == "agreements" && e.Confidential) {
+		return ""
+	}
+	return e.URL[v.Lang] + path.Base(e.Attachment)
+}
+
+// AttachmentName is the file name of a record's attachment.
+func (v *View) AttachmentName(e *site.Entry) string { return path.Base(e.Attachment) }
+
+// Free is the URL of a free-standing page by slug in the view's language
+// (or its only language), or empty when the site has no such page.
+func (v *View) Free(slug string) string {
+	for _, e := range v.S.Free {
+		if e.Slug == slug {
+			return e.URL[v.Lang]
+		}
+	}
+	return ""
+}
+
+// FreeTitle is the title of a free-standing page as readers of the view's
+// language see it.
+func (v *View) FreeTitle(slug string) string {
+	for _, e := range v.S.Free {
+		if e.Slug == slug {
+			return e.VersionFor(v.Lang).Title
+		}
+	}
+	return ""
+}
+
+// Untranslated reports whether a language-switch link leads to that
+// language's home page because this page has no version in it.
+func (v *View) Untranslated(l site.Link) bool {
+	if l.URL != v.S.Prefix(l.Lang) || v.P.Type == site.HomePage {
+		return false
+	}
+	return !slices.ContainsFunc(v.P.Alternates, func(a site.Link) bool { return a.Lang == l.Lang })
+}
+
+// Feed is the Atom feed of a kind's list.
+func (v *View) Feed(kind string) string { return v.Section(kind) + "atom.xml" }
+
+// Calendar is the iCalendar file of the lectures.
+func (v *View) Calendar() string { return v.Section("lectures") + "calendar.ics" }
+
+// InSection reports whether the page belongs to a kind's section (its
+// list, archive or a record of the kind).
+func (v *View) InSection(kind string) bool { return v.P.Kind == kind }
+
+// HasPath reports whether the site writes url.
+func (v *View) HasPath(url string) bool { return v.S.HasPath(url) }
+
+// TermsOfType filters the terms of an organisations list by type.
+func (v *View) TermsOfType(typ string) []site.TermCount {
+	var out []site.TermCount
+	for _, tc := range v.P.Terms {
+		if tc.Term.Type == typ {
+			out = append(out, tc)
+		}
+	}
+	return out
+}
+
+// OrgTypes are the organisation types, in display order.
+func (v *View) OrgTypes() []string { return config.OrgTypes }
+
+// Empty reports whether a list or index page has no items.
+func (v *View) Empty() bool {
+	for _, g := range v.P.Groups {
+		if len(g.Items) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Total is the number of records on all pages of a list or index page.
+func (v *View) Total() int {
+	if v.P.Term != nil {
+		return len(v.S.Members(v.P.Index, v.P.Term.Key))
+	}
+	n := 0
+	for _, g := range v.P.Groups {
+		n += g.Total
+	}
+	return n
+}
