@@ -3,8 +3,8 @@
 //
 //	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
 //	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
-//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313]
-//	go run ./generator new KIND "Title" [-lang en] [-root DIR]
+//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]
+//	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]
 //
 // Only this file reads flags, the environment and the clock, and exits.
 package main
@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,7 +28,11 @@ import (
 	"time"
 
 	"portal/generator/internal/build"
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/scaffold"
+	"portal/generator/internal/serve"
 )
 
 func main() {
@@ -70,8 +75,8 @@ const usage = `usage:
   generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
   generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
                                                                    validate without writing
-  generator serve [-root DIR] [-addr 127.0.0.1:1313]               live preview with drafts
-  generator new KIND "Title" [-lang en] [-root DIR]                scaffold a record
+  generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
+  generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
 
 TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 -now, SOURCE_DATE_EPOCH (seconds) is used, else the clock.
@@ -308,13 +313,89 @@ func printSummary(w io.Writer, rep *build.Report, out string, total time.Duratio
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fmt.Fprintln(stderr, "serve: not built yet")
-	return exitUsage
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
+	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback by default)")
+	out := fs.String("out", "", "folder to write the preview to (default: a temporary folder)")
+	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
+	if fs.Parse(args) != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	now := time.Now
+	if *nowFlag != "" || getenv("SOURCE_DATE_EPOCH") != "" {
+		t, err := resolveNow(*nowFlag, getenv)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		now = func() time.Time { return t }
+	}
+	err := serve.Run(ctx, serve.Options{
+		Root: *root, Addr: *addr, Out: *out, Now: now,
+		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitProblems
+	}
+	return exitOK
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fmt.Fprintln(stderr, "new: not built yet")
-	return exitUsage
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
+	lang := fs.String("lang", "", "language of the file; another than the default makes the translation of the record named like the title (or -name)")
+	name := fs.String("name", "", "file name without .md (default: made from the title)")
+	nowFlag := fs.String("now", "", "the date to fill in: RFC 3339 or YYYY-MM-DD (default: today)")
+	const newUsage = `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`
+	// Flags may come before, between or after KIND and the title.
+	var pos []string
+	for {
+		if fs.Parse(args) != nil {
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fmt.Fprintln(stderr, newUsage)
+		return exitUsage
+	}
+	kind, title := pos[0], pos[1]
+	if !content.IsKind(kind) {
+		fmt.Fprintf(stderr, "new: unknown kind %q (kinds: %s, %s)\n", kind, strings.Join(config.Kinds, ", "), content.Pages)
+		return exitUsage
+	}
+	cfg, err := config.Load(os.DirFS(*root))
+	if err != nil {
+		return reportErrors(stderr, err, "text")
+	}
+	if *lang != "" && !slices.Contains(cfg.Languages, *lang) {
+		fmt.Fprintf(stderr, "new: unknown language %q (config.toml languages: %s)\n", *lang, strings.Join(cfg.Languages, ", "))
+		return exitUsage
+	}
+	now, err := resolveNow(*nowFlag, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	res, err := scaffold.Create(*root, scaffold.Options{
+		Kind: kind, Title: title, Lang: *lang, Name: *name, Today: now.In(cfg.TimeZone), Cfg: cfg,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "new:", err)
+		return exitProblems
+	}
+	if res.Translation {
+		fmt.Fprintf(stdout, "wrote %s: translate the title and the text; every other key comes from the %s file\n", res.Path, cfg.DefaultLanguage)
+	} else {
+		fmt.Fprintf(stdout, "wrote %s: replace every TODO; check lists what is left\n", res.Path)
+	}
+	return exitOK
 }
 
 var _ = errors.New

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"portal/generator/internal/feeds"
+	"portal/generator/internal/render"
 	"portal/generator/internal/site"
 )
 
@@ -38,9 +39,10 @@ func (l *Loaded) feeds() []Output {
 			}
 			title += p.Term.Name(p.Lang)
 		}
-		feed := l.atom(p, title, es)
-		outs = append(outs, Output{Path: strings.TrimPrefix(p.Feed, "/"), render: func(buf *bytes.Buffer) error {
-			return feeds.WriteAtom(buf, feed)
+		// The feed is made when it is rendered, so that listing the
+		// outputs stays cheap and reads the records' current text.
+		outs = append(outs, Output{Path: strings.TrimPrefix(p.Feed, "/"), Deps: es, render: func(buf *bytes.Buffer) error {
+			return feeds.WriteAtom(buf, l.atom(p, title, es))
 		}})
 	}
 	outs = append(outs, l.calendars()...)
@@ -90,7 +92,8 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 
 // CalendarName is the file name of a lecture's own calendar file, in its
 // page folder.
-func CalendarName(e *site.Entry) string { return e.Slug + ".ics" }
+// The lecture's page links it (render.View.EventCalendar).
+func CalendarName(e *site.Entry) string { return render.CalendarName(e) }
 
 // calendars writes calendar.ics of all lectures per language and one .ics
 // per lecture page.
@@ -106,19 +109,24 @@ func (l *Loaded) calendars() []Output {
 			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
 			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind.lectures"), Lang: lang,
 		}
-		for _, e := range lectures {
-			cal.Events = append(cal.Events, l.event(e, lang))
-		}
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.SectionURL("lectures", lang), "/") + "calendar.ics",
-			render: func(buf *bytes.Buffer) error { return feeds.WriteICS(buf, cal, s.Cfg.TimeZone) }})
+			Deps: lectures, render: func(buf *bytes.Buffer) error {
+				all := cal
+				for _, e := range lectures {
+					all.Events = append(all.Events, l.event(e, lang))
+				}
+				return feeds.WriteICS(buf, all, s.Cfg.TimeZone)
+			}})
 		for _, e := range lectures {
 			if e.In(lang) == nil {
 				continue
 			}
-			one := cal
-			one.Events = []feeds.Event{l.event(e, lang)}
 			outs = append(outs, Output{Path: strings.TrimPrefix(e.URL[lang], "/") + CalendarName(e),
-				render: func(buf *bytes.Buffer) error { return feeds.WriteICS(buf, one, s.Cfg.TimeZone) }})
+				Deps: []*site.Entry{e}, render: func(buf *bytes.Buffer) error {
+					one := cal
+					one.Events = []feeds.Event{l.event(e, lang)}
+					return feeds.WriteICS(buf, one, s.Cfg.TimeZone)
+				}})
 		}
 	}
 	return outs
@@ -150,7 +158,11 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 
 // sitemap lists every published HTML page (not the 404 pages) with its
 // language alternates, and robots.txt naming it.
-func (l *Loaded) sitemap() []Output {
+func (l *Loaded) sitemap() []Output { return l.sitemapSplit(feeds.SitemapMaxURLs) }
+
+// sitemapSplit is sitemap with at most max URLs per file: past max, the
+// sitemap is an index of sitemap-1.xml, sitemap-2.xml, ...
+func (l *Loaded) sitemapSplit(max int) []Output {
 	s := l.Site
 	var urls []feeds.URL
 	def := s.Cfg.DefaultLanguage
@@ -174,7 +186,7 @@ func (l *Loaded) sitemap() []Output {
 		}
 		urls = append(urls, u)
 	}
-	files, err := feeds.Sitemaps(s.Cfg.BaseURL, urls, feeds.SitemapMaxURLs)
+	files, err := feeds.Sitemaps(s.Cfg.BaseURL, urls, max)
 	if err != nil {
 		return []Output{{Path: "sitemap.xml", render: func(*bytes.Buffer) error { return err }}}
 	}

@@ -11,8 +11,14 @@ import (
 
 // Output is one file of the published site.
 type Output struct {
-	Path   string     // slash-separated, relative to the output folder
-	Page   *site.Page // set for HTML pages
+	Path string     // slash-separated, relative to the output folder
+	Page *site.Page // set for HTML pages
+	// Deps lists the records whose text (title, summary, body) a feed or
+	// calendar shows. Pages list theirs in Page.Deps. A file that is not a
+	// page and has no Deps shows no record text (sitemap, assets). The
+	// preview server relies on this to render again only what an edit
+	// changed.
+	Deps   []*site.Entry
 	render func(buf *bytes.Buffer) error
 	data   []byte // set for files whose bytes are known
 	copy   string // set for files copied from the sources
@@ -56,6 +62,7 @@ func (l *Loaded) Outputs() []Output {
 	}
 	outs = append(outs, l.attachments()...)
 	outs = append(outs, l.feeds()...)
+	outs = append(outs, l.search()...)
 	return outs
 }
 

@@ -30,7 +30,10 @@ var Kinds = []string{"theses", "internships", "lectures", "collaborations", "agr
 // OrgTypes are the organisation types the contract allows.
 var OrgTypes = []string{"kth", "city", "city-administration", "city-company", "other"}
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	langRE = regexp.MustCompile(`^[a-z]{2}$`)
+)
 
 // ValidSlug reports whether s is a valid slug or vocabulary key.
 func ValidSlug(s string) bool { return slugRE.MatchString(s) }
@@ -87,9 +90,12 @@ func Load(fsys fs.FS) (*Config, error) {
 
 // Parse validates the bytes of a config file.
 func Parse(src []byte) (*Config, error) {
+	if e, ok := diag.CheckLimits(FileName, src, 0); !ok {
+		return nil, diag.List{e}
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
-		return nil, diag.List{diag.FromTOML(FileName, 0, err)}
+		return nil, diag.List{diag.TOMLError(FileName, src, 0, err)}
 	}
 	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20}}
 	p.load(raw)
@@ -101,9 +107,10 @@ func Parse(src []byte) (*Config, error) {
 }
 
 type parser struct {
-	pos  *diag.Positions
-	cfg  *Config
-	errs diag.List
+	pos      *diag.Positions
+	cfg      *Config
+	errs     diag.List
+	badLangs bool // languages has errors: names in other languages are not checked
 }
 
 func (p *parser) errf(key []string, format string, args ...any) {
@@ -113,7 +120,6 @@ func (p *parser) errf(key []string, format string, args ...any) {
 
 func (p *parser) load(raw map[string]any) {
 	c := p.cfg
-	c.Sections = map[string]map[string]string{}
 	seen := map[string]bool{}
 	for _, k := range sortedKeys(raw) {
 		v := raw[k]
@@ -132,13 +138,30 @@ func (p *parser) load(raw map[string]any) {
 			}
 			c.BaseURL = s
 		case "defaultLanguage":
-			c.DefaultLanguage, _ = v.(string)
+			s, ok := v.(string)
+			if !ok || !langRE.MatchString(s) {
+				p.errf([]string{k}, `defaultLanguage must be a two-letter language code like "sv"`)
+				continue
+			}
+			c.DefaultLanguage = s
 		case "languages":
 			arr, _ := v.([]any)
-			for _, l := range arr {
-				if s, ok := l.(string); ok {
+			for i, l := range arr {
+				s, ok := l.(string)
+				switch {
+				case !ok || !langRE.MatchString(s):
+					p.badLangs = true
+					line, col := p.pos.Nth(i, k)
+					p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col, Msg: `languages must list two-letter language codes like "sv"`})
+				case slices.Contains(c.Languages, s):
+					line, col := p.pos.Nth(i, k)
+					p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col, Msg: fmt.Sprintf("language %q is listed twice", s)})
+				default:
 					c.Languages = append(c.Languages, s)
 				}
+			}
+			if len(arr) == 0 {
+				p.errf([]string{k}, `languages must list at least one language, like ["sv", "en"]`)
 			}
 		case "timeZone":
 			s, _ := v.(string)
@@ -198,7 +221,10 @@ func (p *parser) languages() {
 		}
 	}
 	for _, kind := range Kinds {
-		if _, ok := c.Sections[kind]; !ok && c.Sections != nil {
+		if c.Sections == nil {
+			break // reported as missing
+		}
+		if _, ok := c.Sections[kind]; !ok {
 			p.errf([]string{"sections"}, "missing [sections.%s]", kind)
 			continue
 		}
@@ -210,13 +236,31 @@ func (p *parser) languages() {
 			}
 		}
 	}
-	for _, vocab := range []*Vocab{&c.Areas, &c.Organisations, &c.Schools} {
+	p.unknownLanguages([]string{"title"}, c.Title)
+	for _, kind := range Kinds {
+		p.unknownLanguages([]string{"sections", kind}, c.Sections[kind])
+	}
+	for name, vocab := range map[string]*Vocab{"areas": &c.Areas, "organisations": &c.Organisations, "schools": &c.Schools} {
 		for _, t := range vocab.Terms {
+			p.unknownLanguages([]string{name, t.Key}, t.Names)
 			for _, l := range langs {
 				if t.Names[l] == "" {
 					t.Names[l] = t.Key
 				}
 			}
+		}
+	}
+}
+
+// unknownLanguages reports names in a language the site does not have:
+// usually a typo of a language code.
+func (p *parser) unknownLanguages(key []string, names map[string]string) {
+	if p.badLangs {
+		return
+	}
+	for _, l := range sortedKeys(names) {
+		if !slices.Contains(p.cfg.Languages, l) {
+			p.errf(append(slices.Clip(key), l), "unknown key %q in %s: languages are %s", l, strings.Join(key, "."), strings.Join(p.cfg.Languages, ", "))
 		}
 	}
 }
@@ -245,6 +289,7 @@ func (p *parser) sections(v any) {
 		p.errf([]string{"sections"}, "sections must be a table")
 		return
 	}
+	p.cfg.Sections = map[string]map[string]string{}
 	for _, kind := range sortedKeys(m) {
 		key := []string{"sections", kind}
 		if !slices.Contains(Kinds, kind) {
@@ -292,6 +337,8 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 				t.Type = s
 			case len(f) == 2 && isStr:
 				t.Names[f] = s
+			case len(f) == 2:
+				p.errf(append(key, f), "%s.%s.%s must be a string", name, k, f)
 			default:
 				p.errf(append(key, f), "unknown key %q in [%s.%s]", f, name, k)
 			}

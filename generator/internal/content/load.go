@@ -2,6 +2,7 @@ package content
 
 import (
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -23,7 +24,7 @@ const Dir = "content"
 type Set struct {
 	Records []*Record
 	Files   int // record files read, translations included
-	Failed  int // record files that had errors
+	Failed  int // record files that had errors, or whose record had them
 }
 
 // file is one parsed record file before translations are joined.
@@ -76,6 +77,10 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: msg})
 				return nil
 			}
+		} else if !d.Type().IsRegular() {
+			// A named pipe would block the build forever; a device is no record.
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "not a regular file"})
+			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
 			paths = append(paths, p)
@@ -111,8 +116,12 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 	for _, key := range order {
 		r, rerrs := join(fsys, cfg, groups[key], others)
 		errs = append(errs, rerrs...)
-		for _, e := range rerrs {
-			failed[e.Path] = true
+		if r == nil || len(rerrs) > 0 {
+			// Every file of a record that failed is accounted as failed,
+			// also a clean translation of a broken record.
+			for _, f := range groups[key] {
+				failed[f.path] = true
+			}
 		}
 		if r != nil {
 			decoded = append(decoded, r)
@@ -121,7 +130,8 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 			set.Records = append(set.Records, r)
 		}
 	}
-	errs = append(errs, collisions(decoded)...)
+	errs = append(errs, Collisions(decoded)...)
+	errs = append(errs, sharedAttachments(fsys, decoded)...)
 	for p := range others {
 		errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file is neither a record (.md) nor the attachment of one"})
 	}
@@ -142,20 +152,73 @@ func ignored(name string) bool {
 
 func quote(s string) string { return `"` + s + `"` }
 
-// checkLink refuses a symbolic link whose target leaves content/.
+// maxLinks is how many symbolic links a path may pass through.
+const maxLinks = 40
+
+// checkLink refuses a symbolic link that leads outside content/, through
+// any chain of links (including links to folders, hidden ones too), or to
+// something other than a regular file.
 func checkLink(fsys fs.FS, p string) string {
-	target, err := fs.ReadLink(fsys, p)
-	if err != nil {
-		return "symbolic link cannot be read: " + diag.Cause(err)
+	real, msg := resolveLink(fsys, p)
+	if msg != "" {
+		return msg
 	}
-	if path.IsAbs(target) || strings.HasPrefix(target, "/") {
-		return "symbolic link points outside content/ (" + target + ")"
-	}
-	joined := path.Join(path.Dir(p), target)
-	if joined != Dir && !strings.HasPrefix(joined, Dir+"/") {
-		return "symbolic link points outside content/ (" + target + ")"
+	info, err := fs.Lstat(fsys, real)
+	switch {
+	case err != nil:
+		return "symbolic link cannot be followed: " + diag.Cause(err)
+	case !info.Mode().IsRegular():
+		return "symbolic link does not point to a regular file"
+	case strings.HasSuffix(real, ".md"):
+		// Another record's file: published twice, it could carry a
+		// confidential body into a page or an attachment.
+		return "symbolic link points to a record (" + real + "); copy the file instead"
 	}
 	return ""
+}
+
+// resolveLink follows every symbolic link in p, a path under content/,
+// component by component as the operating system does when the file is
+// read, and returns the path it resolves to. No step may leave content/.
+func resolveLink(fsys fs.FS, p string) (string, string) {
+	cur := Dir  // resolved so far, free of links, so ".." is its real parent
+	first := "" // target of the first link, as written: named in errors
+	rest := strings.Split(strings.TrimPrefix(p, Dir+"/"), "/")
+	for links := 0; len(rest) > 0; {
+		part := rest[0]
+		rest = rest[1:]
+		if part == "" || part == "." {
+			continue
+		}
+		next := path.Join(cur, part)
+		if next != Dir && !strings.HasPrefix(next, Dir+"/") {
+			return "", "symbolic link points outside content/ (" + first + ")"
+		}
+		info, err := fs.Lstat(fsys, next)
+		if err != nil {
+			return "", "symbolic link cannot be followed: " + diag.Cause(err)
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		if links++; links > maxLinks {
+			return "", "symbolic link cannot be followed: too many links"
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil {
+			return "", "symbolic link cannot be read: " + diag.Cause(err)
+		}
+		if first == "" {
+			first = target
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+			return "", "symbolic link points outside content/ (" + first + ")"
+		}
+		// The target is relative to the link's folder, which is cur.
+		rest = append(strings.Split(target, "/"), rest...)
+	}
+	return cur, ""
 }
 
 // parseAll reads and decodes files in parallel; the result keeps the order of paths.
@@ -193,7 +256,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string) *file {
 		}
 		f.name, f.lang = f.name[:i], lang
 	}
-	src, err := fs.ReadFile(fsys, p)
+	src, err := readLimited(fsys, p)
 	if err != nil {
 		return fail(1, 1, "cannot read: "+diag.Cause(err))
 	}
@@ -202,8 +265,12 @@ func parse(fsys fs.FS, cfg *config.Config, p string) *file {
 		f.errs = append(f.errs, err.(diag.Error))
 		return f
 	}
+	if e, ok := diag.CheckLimits(p, front, 1); !ok {
+		f.errs = append(f.errs, e)
+		return f
+	}
 	if _, err := toml.Decode(string(front), &f.raw); err != nil {
-		f.errs = append(f.errs, diag.FromTOML(p, 1, err))
+		f.errs = append(f.errs, diag.TOMLError(p, front, 1, err))
 		return f
 	}
 	h := fnv.New64a()
@@ -216,6 +283,17 @@ func parse(fsys fs.FS, cfg *config.Config, p string) *file {
 		f.raw = map[string]any{}
 	}
 	return f
+}
+
+// readLimited reads a file, but no more than one byte past MaxFileSize:
+// Split rejects the file then, and a huge file never fills the memory.
+func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 // join decodes the primary file of a group and checks its translations.
@@ -299,6 +377,10 @@ func (d *decoder) attachment(fsys fs.FS, name string, others map[string]bool) st
 		return ""
 	}
 	p := path.Join(path.Dir(d.path), name)
+	if strings.HasSuffix(name, ".md") {
+		d.valErr("attachment", "attachment %q is a record, not an attachment", name)
+		return ""
+	}
 	info, err := fs.Lstat(fsys, p)
 	switch {
 	case err != nil:
@@ -317,8 +399,36 @@ func (d *decoder) attachment(fsys fs.FS, name string, others map[string]bool) st
 	return p
 }
 
-// collisions reports two records of one kind that claim the same slug.
-func collisions(records []*Record) diag.List {
+// sharedAttachments reports a record whose attachment is (or links to) the
+// file of a confidential agreement's attachment, which must never be published.
+func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
+	secret := map[string]string{} // real path → confidential record
+	for _, r := range records {
+		if r.Attachment != "" && r.Confidential {
+			if real, msg := resolveLink(fsys, r.Attachment); msg == "" {
+				secret[real] = r.Path()
+			}
+		}
+	}
+	var errs diag.List
+	for _, r := range records {
+		if r.Attachment == "" || r.Confidential {
+			continue
+		}
+		real, _ := resolveLink(fsys, r.Attachment)
+		if owner, ok := secret[real]; ok {
+			line, col := r.Own().Pos.Value("attachment")
+			errs = append(errs, diag.Error{Path: r.Path(), Line: line, Col: col,
+				Msg: "attachment " + quote(path.Base(r.Attachment)) + " is the confidential attachment of " + owner})
+		}
+	}
+	return errs
+}
+
+// Collisions reports two records of one kind that claim the same slug.
+// Load runs it over all records; the preview server, which reloads only
+// the records that changed, runs it again over the merged set.
+func Collisions(records []*Record) diag.List {
 	var errs diag.List
 	seen := map[string]*Record{}
 	for _, r := range records {

@@ -114,7 +114,8 @@ func Cause(err error) string {
 }
 
 // FromTOML converts a TOML decoding error into a positioned error. lineOff
-// is the number of file lines before the TOML text starts.
+// is the number of file lines before the TOML text starts. The column is the
+// decoder's, in bytes; TOMLError counts it in characters.
 func FromTOML(path string, lineOff int, err error) Error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
@@ -123,9 +124,83 @@ func FromTOML(path string, lineOff int, err error) Error {
 		if msg == "" {
 			msg = pe.Error()
 		}
-		return Error{Path: path, Line: pe.Position.Line + lineOff, Col: col, Msg: "invalid TOML: " + lowerFirst(msg)}
+		return Error{Path: path, Line: max(pe.Position.Line, 1) + lineOff, Col: col, Msg: "invalid TOML: " + tidy(msg)}
 	}
-	return Error{Path: path, Line: lineOff + 1, Col: 1, Msg: "invalid TOML: " + err.Error()}
+	return Error{Path: path, Line: lineOff + 1, Col: 1, Msg: "invalid TOML: " + tidy(err.Error())}
+}
+
+// TOMLError is FromTOML for a decoding error of src, with the column
+// counted in characters like every other position.
+func TOMLError(path string, src []byte, lineOff int, err error) Error {
+	e := FromTOML(path, lineOff, err)
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return e
+	}
+	// The decoder's byte offset, counted again in characters: its column
+	// is in bytes, and its line is one too far for an error at a line end.
+	if pe.Position.Start > 0 || pe.Position.Line <= 1 {
+		off := min(pe.Position.Start, len(src))
+		e.Line, e.Col = NewPositions(src, lineOff).LineCol(off)
+	}
+	return e
+}
+
+// tidy makes a decoder message fit "path:line:col: message": one line,
+// lowercase start, no final period.
+func tidy(msg string) string {
+	msg = strings.Join(strings.Fields(msg), " ")
+	return strings.TrimSuffix(lowerFirst(msg), ".")
+}
+
+// Limits on a TOML text, checked before it is decoded: real files need
+// three or four levels, and the TOML decoder takes quadratic time on deeply
+// nested inline tables and long dotted keys, so one hostile file could
+// otherwise stall a build.
+const (
+	MaxNesting  = 16 // arrays and inline tables inside each other
+	MaxKeyParts = 16 // parts of a dotted key
+)
+
+// CheckLimits returns a positioned error, and ok=false, if src (a TOML text
+// after lineOff lines of the file at path) nests arrays or inline tables
+// deeper than MaxNesting or has a dotted key of more than MaxKeyParts parts.
+// Strings and comments are skipped; the check takes linear time.
+func CheckLimits(path string, src []byte, lineOff int) (Error, bool) {
+	depth, dots := 0, 0
+	for i := 0; i < len(src); {
+		msg := ""
+		switch src[i] {
+		case '"', '\'':
+			i = skipString(src, i)
+			continue
+		case '#':
+			i = lineEnd(src, i)
+			continue
+		case '[', '{':
+			depth++
+			dots = 0
+			if depth > MaxNesting {
+				msg = fmt.Sprintf("arrays and inline tables nest more than %d levels deep", MaxNesting)
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+			dots = 0
+		case '.':
+			dots++
+			if dots >= MaxKeyParts {
+				msg = fmt.Sprintf("dotted key has more than %d parts", MaxKeyParts)
+			}
+		case '\n', '=', ',':
+			dots = 0
+		}
+		if msg != "" {
+			line, col := NewPositions(src[:i], lineOff).LineCol(i)
+			return Error{Path: path, Line: line, Col: col, Msg: msg}, false
+		}
+		i++
+	}
+	return Error{}, true
 }
 
 func lowerFirst(s string) string {

@@ -1,8 +1,10 @@
 package diag
 
 import (
+	"bytes"
+	"slices"
+	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Positions locates keys and values in a TOML text, so that a problem found
@@ -12,14 +14,36 @@ type Positions struct {
 	src     []byte
 	lineOff int
 	spans   map[string]span // dotted key path → where it is
+	lines   []int           // byte offset at which each line starts
+	runes   []int           // runes before every runeStep-th byte, for LineCol
 }
+
+// Limits that keep the scan linear on hostile text: longer or deeper key
+// paths are not recorded (problems in them fall back to an enclosing key).
+const (
+	maxPathLen   = 256 // bytes of a dotted key path
+	maxPathDepth = 16  // components of a key path, inline tables included
+	runeStep     = 256
+)
 
 type span struct{ key, val, end int } // byte offsets: key start, value start, value end
 
 // NewPositions scans src, a TOML text that starts after lineOff lines of its
 // file. The scan is lenient: it must not fail on text the decoder accepted.
 func NewPositions(src []byte, lineOff int) *Positions {
-	p := &Positions{src: src, lineOff: lineOff, spans: map[string]span{}}
+	p := &Positions{src: src, lineOff: lineOff, spans: map[string]span{}, lines: []int{0}}
+	n := 0
+	for i, c := range src {
+		if i%runeStep == 0 {
+			p.runes = append(p.runes, n)
+		}
+		if c == '\n' {
+			p.lines = append(p.lines, i+1)
+		}
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
 	p.scan()
 	return p
 }
@@ -51,9 +75,9 @@ func (p *Positions) Find(needle string, path ...string) (line, col int) {
 	if !ok {
 		return p.Key(path...)
 	}
-	text := string(p.src[s.val:s.end])
+	text := p.src[s.val:max(s.end, s.val)]
 	for _, q := range []string{`"` + needle + `"`, `'` + needle + `'`, needle} {
-		if i := strings.Index(text, q); i >= 0 && needle != "" {
+		if i := bytes.Index(text, []byte(q)); i >= 0 && needle != "" {
 			return p.LineCol(s.val + i)
 		}
 	}
@@ -62,34 +86,56 @@ func (p *Positions) Find(needle string, path ...string) (line, col int) {
 
 // Nth returns the position of the n-th (0-based) element of the array value
 // at path: its first character after the opening bracket and separators.
+// Commas and brackets inside strings and comments do not count.
 func (p *Positions) Nth(n int, path ...string) (line, col int) {
 	s, ok := p.spans[strings.Join(path, ".")]
 	if !ok {
 		return p.Key(path...)
 	}
-	depth, idx := 0, 0
-	starts := true
-	for i := s.val; i < s.end; i++ {
-		c := p.src[i]
+	src := p.src
+	depth, idx, starts := 0, 0, false
+	for i := s.val; i < s.end && i < len(src); {
+		c := src[i]
 		switch {
-		case c == '[' || c == '{':
-			depth++
-			if depth == 1 {
-				starts = true
-				continue
-			}
-		case c == ']' || c == '}':
-			depth--
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			i++
+			continue
+		case c == '#':
+			i = lineEnd(src, i)
+			continue
 		case c == ',' && depth == 1:
 			idx++
 			starts = true
+			i++
+			continue
+		case c == ']' || c == '}':
+			if depth--; depth <= 0 {
+				return p.LineCol(s.val)
+			}
+			i++
+			continue
+		case depth == 0:
+			if c != '[' {
+				return p.LineCol(s.val)
+			}
+			depth, starts = 1, true
+			i++
 			continue
 		}
-		if depth >= 1 && starts && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+		if starts && depth == 1 {
 			if idx == n {
 				return p.LineCol(i)
 			}
 			starts = false
+		}
+		switch c {
+		case '"', '\'':
+			i = skipString(src, i)
+		case '[', '{':
+			depth++
+			i++
+		default:
+			i++
 		}
 	}
 	return p.LineCol(s.val)
@@ -98,16 +144,29 @@ func (p *Positions) Nth(n int, path ...string) (line, col int) {
 // LineCol converts a byte offset in the text into a file line and a
 // 1-based column counted in characters.
 func (p *Positions) LineCol(off int) (line, col int) {
-	off = min(off, len(p.src))
-	start := 0
-	line = 1
-	for i := 0; i < off; i++ {
-		if p.src[i] == '\n' {
-			line++
-			start = i + 1
+	off = max(min(off, len(p.src)), 0)
+	l, _ := slices.BinarySearch(p.lines, off+1) // lines starting at or before off
+	start := p.lines[l-1]
+	return l + p.lineOff, p.runesBefore(off) - p.runesBefore(start) + 1
+}
+
+// runesBefore counts the characters (bytes that do not continue a UTF-8
+// sequence) in src[:off], in time independent of off.
+func (p *Positions) runesBefore(off int) int {
+	if off == 0 {
+		return 0
+	}
+	k := off / runeStep
+	if k >= len(p.runes) {
+		k = len(p.runes) - 1
+	}
+	n := p.runes[k]
+	for _, c := range p.src[k*runeStep : off] {
+		if c&0xC0 != 0x80 {
+			n++
 		}
 	}
-	return line + p.lineOff, utf8.RuneCount(p.src[start:off]) + 1
+	return n
 }
 
 // scan walks the text once, recording each key's path and value span.
@@ -132,8 +191,8 @@ func (p *Positions) scan() {
 			j = skipSpace(src, j, false)
 			keys, end := readKey(src, j)
 			table = keys
-			if _, seen := p.spans[strings.Join(keys, ".")]; !seen && len(keys) > 0 {
-				p.spans[strings.Join(keys, ".")] = span{key: j, val: j, end: j}
+			if !p.Has(keys...) {
+				p.record(keys, span{key: j, val: j, end: j})
 			}
 			i = lineEnd(src, end)
 		default:
@@ -147,18 +206,44 @@ func (p *Positions) scan() {
 				j = skipSpace(src, j+1, false)
 			}
 			vend := skipValue(src, j)
-			full := append(append([]string{}, table...), keys...)
-			p.spans[strings.Join(full, ".")] = span{key: i, val: j, end: vend}
-			p.inline(full, src, j, vend)
+			full := append(slices.Clip(table), keys...)
+			if p.record(full, span{key: i, val: j, end: vend}) {
+				p.inline(full, src, j, vend)
+			}
 			i = vend
 		}
 	}
 }
 
+// record notes where the key at path is, and where each enclosing key first
+// appears (so that a.b = 1 also locates a), unless the path is too long or
+// too deep to be a real key. It reports whether it recorded the path.
+func (p *Positions) record(path []string, s span) bool {
+	if len(path) == 0 || len(path) > maxPathDepth {
+		return false
+	}
+	n := len(path) - 1
+	for _, k := range path {
+		n += len(k)
+	}
+	if n > maxPathLen {
+		return false
+	}
+	for i := 1; i < len(path); i++ {
+		prefix := strings.Join(path[:i], ".")
+		if _, seen := p.spans[prefix]; !seen {
+			p.spans[prefix] = span{key: s.key, val: s.key, end: s.end}
+		}
+	}
+	p.spans[strings.Join(path, ".")] = s
+	return true
+}
+
 // inline records the keys of an inline table value, and of inline tables
 // inside an array (as path.N.key), so errors in contacts can point inside.
+// Its recursion is bounded by maxPathDepth, since record refuses deeper paths.
 func (p *Positions) inline(path []string, src []byte, start, end int) {
-	if start >= end {
+	if start >= end || start >= len(src) {
 		return
 	}
 	switch src[start] {
@@ -173,6 +258,10 @@ func (p *Positions) inline(path []string, src []byte, start, end int) {
 				i++
 				continue
 			}
+			if src[i] == '#' {
+				i = lineEnd(src, i)
+				continue
+			}
 			keys, kend := readKey(src, i)
 			if len(keys) == 0 {
 				return
@@ -182,9 +271,10 @@ func (p *Positions) inline(path []string, src []byte, start, end int) {
 				j = skipSpace(src, j+1, true)
 			}
 			vend := skipValue(src, j)
-			full := append(append([]string{}, path...), keys...)
-			p.spans[strings.Join(full, ".")] = span{key: i, val: j, end: vend}
-			p.inline(full, src, j, vend)
+			full := append(slices.Clip(path), keys...)
+			if p.record(full, span{key: i, val: j, end: vend}) {
+				p.inline(full, src, j, vend)
+			}
 			i = vend
 		}
 	case '[':
@@ -204,9 +294,10 @@ func (p *Positions) inline(path []string, src []byte, start, end int) {
 			}
 			vend := skipValue(src, i)
 			if src[i] == '{' {
-				full := append(append([]string{}, path...), itoa(n))
-				p.spans[strings.Join(full, ".")] = span{key: i, val: i, end: vend}
-				p.inline(full, src, i, vend)
+				full := append(slices.Clip(path), itoa(n))
+				if p.record(full, span{key: i, val: i, end: vend}) {
+					p.inline(full, src, i, vend)
+				}
 			}
 			n++
 			if vend <= i {
@@ -217,12 +308,7 @@ func (p *Positions) inline(path []string, src []byte, start, end int) {
 	}
 }
 
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func skipSpace(src []byte, i int, newlines bool) int {
 	for i < len(src) {
@@ -247,9 +333,15 @@ func lineEnd(src []byte, i int) int {
 	return i
 }
 
-// readKey reads a possibly dotted, possibly quoted key.
+// readKey reads a possibly dotted, possibly quoted key. It keeps at most
+// maxPathDepth+1 parts: a longer key is never recorded anyway.
 func readKey(src []byte, i int) ([]string, int) {
 	var keys []string
+	add := func(k []byte) {
+		if len(keys) <= maxPathDepth {
+			keys = append(keys, string(k))
+		}
+	}
 	for i < len(src) {
 		i = skipSpace(src, i, false)
 		if i >= len(src) {
@@ -259,19 +351,22 @@ func readKey(src []byte, i int) ([]string, int) {
 		case c == '"' || c == '\'':
 			j := i + 1
 			for j < len(src) && src[j] != c && src[j] != '\n' {
-				if c == '"' && src[j] == '\\' {
+				if c == '"' && src[j] == '\\' && j+1 < len(src) && src[j+1] != '\n' {
 					j++
 				}
 				j++
 			}
-			keys = append(keys, string(src[min(i+1, len(src)):min(j, len(src))]))
-			i = min(j+1, len(src))
+			add(src[i+1 : j])
+			i = j
+			if j < len(src) && src[j] == c {
+				i++
+			}
 		case isBare(c):
 			j := i
 			for j < len(src) && isBare(src[j]) {
 				j++
 			}
-			keys = append(keys, string(src[i:j]))
+			add(src[i:j])
 			i = j
 		default:
 			return keys, i
@@ -336,7 +431,12 @@ func skipString(src []byte, i int) int {
 				continue
 			}
 			if src[i] == q && src[i+1] == q && src[i+2] == q {
-				return i + 3
+				// up to two more quotes belong to the string: """a""""
+				i += 3
+				for k := 0; k < 2 && i < len(src) && src[i] == q; k++ {
+					i++
+				}
+				return i
 			}
 			i++
 		}

@@ -89,7 +89,8 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 			return md.Render(v.Body, v.BodyLine, resolve)
 		}
 	}
-	errs = append(errs, s.renderBodies(render, set.Records)...)
+	s.render = render
+	errs = append(errs, s.renderBodies(set.Records)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return s, errs
@@ -187,7 +188,7 @@ func (s *Site) HasPath(url string) bool {
 
 // renderBodies turns every published version's Markdown into HTML in
 // parallel, resolving links to records and site paths.
-func (s *Site) renderBodies(render func(*content.Version, markdown.Resolver) markdown.Result, records []*content.Record) diag.List {
+func (s *Site) renderBodies(records []*content.Record) diag.List {
 	type job struct {
 		e *Entry
 		v *content.Version
@@ -198,11 +199,11 @@ func (s *Site) renderBodies(render func(*content.Version, markdown.Resolver) mar
 			jobs = append(jobs, job{e, v})
 		}
 	}
-	unpublished := map[string]bool{}
+	s.unpublished = map[string]bool{}
 	for _, r := range records {
 		for _, v := range r.Versions {
 			if s.bySource[v.Path] == nil {
-				unpublished[v.Path] = true
+				s.unpublished[v.Path] = true
 			}
 		}
 	}
@@ -212,21 +213,7 @@ func (s *Site) renderBodies(render func(*content.Version, markdown.Resolver) mar
 	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				j := jobs[i]
-				res := render(j.v, s.resolver(j.v, unpublished))
-				hideBody := j.e.Kind == "agreements" && j.e.Confidential
-				if !hideBody {
-					j.v.HTML = template.HTML(res.HTML)
-					j.v.Text = res.Text
-				}
-				j.v.Excerpt = j.v.Summary
-				if j.v.Excerpt == "" && !hideBody {
-					j.v.Excerpt = res.Summary
-				}
-				for _, le := range res.Errors {
-					col := charCol(j.v.Body, le.Line-j.v.BodyLine, le.Col)
-					errs[i] = append(errs[i], diag.Error{Path: j.v.Path, Line: le.Line, Col: col, Msg: le.Msg})
-				}
+				errs[i] = s.renderBody(jobs[i].e, jobs[i].v)
 			}
 		})
 	}
@@ -240,6 +227,35 @@ func (s *Site) renderBodies(render func(*content.Version, markdown.Resolver) mar
 		out = append(out, l...)
 	}
 	return out
+}
+
+// renderBody fills v's HTML, Text and Excerpt and returns its link errors.
+func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
+	res := s.render(v, s.resolver(v, s.unpublished))
+	hideBody := e.Kind == "agreements" && e.Confidential
+	v.HTML, v.Text = "", ""
+	if !hideBody {
+		v.HTML = template.HTML(res.HTML)
+		v.Text = res.Text
+	}
+	v.Excerpt = v.Summary
+	if v.Excerpt == "" && !hideBody {
+		v.Excerpt = res.Summary
+	}
+	var errs diag.List
+	for _, le := range res.Errors {
+		col := charCol(v.Body, le.Line-v.BodyLine, le.Col)
+		errs = append(errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
+	}
+	return errs
+}
+
+// RenderBody renders the body of v, a version of the published entry e,
+// again, as New did: the preview server calls it after it replaced the
+// text of v in place (an edit that changed only a title, summary or
+// body). It returns the body's link errors.
+func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
+	return s.renderBody(e, v)
 }
 
 // resolver maps a link in the body of v to a published URL.

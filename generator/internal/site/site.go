@@ -14,6 +14,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
+	"portal/generator/internal/markdown"
 )
 
 // Entry is a published record with the facts derived from it at "now".
@@ -153,6 +154,8 @@ type Site struct {
 	paths       map[string]string // every output path → its source, for collisions and links
 	memberCache map[string]map[string][]*Entry
 	splitCache  map[string][2][]*Entry // kind → current, archived
+	unpublished map[string]bool        // source paths of records that are not published
+	render      func(*content.Version, markdown.Resolver) markdown.Result
 }
 
 // Lookup returns the published entry whose source file (of any version) is path.

@@ -1,0 +1,128 @@
+// Debian's chromium, driven by playwright-core. Nothing is downloaded:
+// executablePath is the system browser. Playwright gives every launch a
+// fresh, empty --user-data-dir of its own (a new temporary profile), which
+// it removes on close.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+import { CHROMIUM, NOW } from './env.js';
+
+export const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60_000 });
+}
+
+/**
+ * fixClock makes the page's Date the build's NOW (noon in Stockholm), so
+ * the script that marks passed deadlines sees what the build saw and every
+ * run looks the same, whatever the day. Timers keep running.
+ */
+export async function fixClock(context) {
+  await context.clock.setFixedTime(new Date(`${NOW}T12:00:00+01:00`));
+}
+
+const require = createRequire(import.meta.url);
+let axeSource = null;
+
+/** axe injects axe-core into the page and returns its violations. */
+export async function axe(page) {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
+    }));
+  });
+}
+
+/** formatViolations prints axe violations so a person can fix them. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 8)
+        .map((n) => `      at ${n.target}\n         ${n.html.slice(0, 200).replace(/\s+/g, ' ')}\n         ${(n.summary ?? '').replace(/\n\s*/g, '\n         ')}`)
+        .join('\n');
+      const more = v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : '';
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'})\n      ${v.helpUrl}\n${nodes}${more}`;
+    })
+    .join('\n');
+}
+
+/**
+ * watch records what goes wrong while a page loads: console errors,
+ * uncaught exceptions, failed requests, and any request to a host other
+ * than the site's own (those are aborted). expect404 names a URL whose 404
+ * is intended (the not-found page itself).
+ */
+export async function watch(context, page, origin, { expect404 = null } = {}) {
+  const problems = { console: [], errors: [], foreign: [], failed: [], downloads: new Set() };
+  // A link to a file the browser downloads (an .ics) ends its navigation
+  // with net::ERR_ABORTED; that is the download, not a failure.
+  page.on('download', (d) => problems.downloads.add(d.url()));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    let o;
+    try {
+      o = new URL(url).origin;
+    } catch {
+      o = null;
+    }
+    if (o !== origin) {
+      problems.foreign.push(`${route.request().resourceType()} ${url}`);
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const loc = m.location()?.url ?? '';
+    if (expect404 && loc === expect404 && /status of 404/.test(m.text())) return;
+    problems.console.push(`${m.text()}${loc ? ` (${loc})` : ''}`);
+  });
+  page.on('pageerror', (e) => problems.errors.push(String(e?.stack ?? e)));
+  page.on('requestfailed', (r) => {
+    let o = null;
+    try {
+      o = new URL(r.url()).origin;
+    } catch {
+      // ignore
+    }
+    if (o === origin) problems.failed.push({ url: r.url(), text: `${r.url()}: ${r.failure()?.errorText}`, aborted: r.failure()?.errorText === 'net::ERR_ABORTED' });
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !(expect404 && r.url() === expect404)) problems.failed.push({ url: r.url(), text: `${r.url()}: HTTP ${r.status()}` });
+  });
+  return problems;
+}
+
+/** describeProblems turns watch() results into lines; empty when clean. */
+export function describeProblems(p) {
+  const lines = [];
+  for (const c of p.console) lines.push(`console error: ${c}`);
+  for (const e of p.errors) lines.push(`uncaught exception: ${e}`);
+  for (const f of p.foreign) lines.push(`request to another host (blocked): ${f}`);
+  for (const f of p.failed) if (!(f.aborted && p.downloads.has(f.url))) lines.push(`failed request: ${f.text}`);
+  return lines;
+}

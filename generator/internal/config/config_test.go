@@ -1,0 +1,232 @@
+package config
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// base is a small valid config. Its line numbers matter to the cases below.
+const base = `title = { sv = "Portal", en = "Portal EN" }
+baseURL = "https://example.org"
+defaultLanguage = "sv"
+languages = ["en", "sv"]
+timeZone = "Europe/Stockholm"
+pageSize = 10
+
+[sections.theses]
+sv = "exjobb"
+en = "theses"
+[sections.internships]
+sv = "praktik"
+en = "internships"
+[sections.lectures]
+sv = "gastforelasningar"
+en = "guest-lectures"
+[sections.collaborations]
+sv = "samarbeten"
+en = "collaborations"
+[sections.agreements]
+sv = "avtal"
+en = "agreements"
+[sections.exchanges]
+sv = "personutbyten"
+en = "exchanges"
+[sections.followups]
+sv = "uppfoljning"
+en = "follow-ups"
+
+[areas.energi]
+sv = "Energi"
+en = "Energy"
+[areas.bygg]
+sv = "Bygg"
+
+[organisations.stad]
+sv = "Staden"
+type = "city"
+[organisations.kth]
+sv = "KTH"
+en = "KTH Royal Institute of Technology"
+type = "kth"
+
+[schools.abe]
+sv = "ABE"
+`
+
+func TestParseValid(t *testing.T) {
+	c, err := Parse([]byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, check := range []struct {
+		what      string
+		got, want any
+	}{
+		{"baseURL gets a slash", c.BaseURL, "https://example.org/"},
+		{"default language first", strings.Join(c.Languages, ","), "sv,en"},
+		{"page size", c.PageSize, 10},
+		{"time zone", c.TimeZone.String(), "Europe/Stockholm"},
+		{"section", c.Section("followups", "en"), "follow-ups"},
+		{"areas in file order", c.Areas.Terms[0].Key + "," + c.Areas.Terms[1].Key, "energi,bygg"},
+		{"organisations in file order", c.Organisations.Terms[0].Key, "stad"},
+		{"missing name falls back to the key", c.Areas.Get("bygg").Name("en"), "bygg"},
+		{"name", c.Organisations.Get("kth").Name("en"), "KTH Royal Institute of Technology"},
+		{"type", c.Organisations.Get("kth").Type, "kth"},
+		{"unknown term", c.Schools.Get("eecs") == nil, true},
+		{"title", c.Title["en"], "Portal EN"},
+	} {
+		if check.got != check.want {
+			t.Errorf("%s: got %v, want %v", check.what, check.got, check.want)
+		}
+	}
+	noPageSize := strings.Replace(base, "pageSize = 10\n", "", 1)
+	if c, err := Parse([]byte(noPageSize)); err != nil || c.PageSize != 20 {
+		t.Errorf("default pageSize: %v %v", c, err)
+	}
+}
+
+// edit is a change to base: replace old (which must occur) with new.
+type edit struct{ old, new string }
+
+func TestParseErrors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		edits []edit
+		want  []string
+	}{
+		{"unknown top-level key", []edit{{"pageSize = 10\n", "pageSize = 10\npagesize = 10\n"}},
+			[]string{`config.toml:7:1: unknown key "pagesize"`}},
+		{"unknown key in a vocabulary term", []edit{{"type = \"kth\"\n", "type = \"kth\"\ntyp = \"kth\"\n"}},
+			[]string{`config.toml:43:1: unknown key "typ" in [organisations.kth]`}},
+		{"name in an unknown language", []edit{{"sv = \"Bygg\"\n", "sv = \"Bygg\"\nsw = \"Bygg\"\n"}},
+			[]string{`config.toml:35:1: unknown key "sw" in areas.bygg: languages are sv, en`}},
+		{"title in an unknown language", []edit{{`en = "Portal EN" }`, `en = "Portal EN", de = "Portal DE" }`}},
+			[]string{`config.toml:1:44: unknown key "de" in title: languages are sv, en`}},
+		{"section in an unknown language", []edit{{"en = \"theses\"\n", "en = \"theses\"\nfi = \"x\"\n"}},
+			[]string{`config.toml:11:1: unknown key "fi" in sections.theses: languages are sv, en`}},
+		{"name not a string", []edit{{`sv = "Bygg"`, `sv = 1`}},
+			[]string{`config.toml:34:1: areas.bygg.sv must be a string`}},
+		{"pageSize a string", []edit{{"pageSize = 10", `pageSize = "10"`}},
+			[]string{`config.toml:6:1: pageSize must be an integer from 1 to 1000`}},
+		{"pageSize zero", []edit{{"pageSize = 10", `pageSize = 0`}},
+			[]string{`config.toml:6:1: pageSize must be an integer from 1 to 1000`}},
+		{"baseURL not http", []edit{{`"https://example.org"`, `"javascript:alert(1)"`}},
+			[]string{`config.toml:2:1: baseURL must be an absolute http(s) URL`}},
+		{"unknown time zone", []edit{{`"Europe/Stockholm"`, `"Mars/Olympus_Mons"`}},
+			[]string{`config.toml:5:1: unknown time zone "Mars/Olympus_Mons"`}},
+		{"time zone path", []edit{{`"Europe/Stockholm"`, `"../../../etc/passwd"`}},
+			[]string{`config.toml:5:1: unknown time zone "../../../etc/passwd"`}},
+		{"title a string", []edit{{`title = { sv = "Portal", en = "Portal EN" }`, `title = "Portal"`}},
+			[]string{`config.toml:1:1: title must be a table of language = text`}},
+		{"title missing a language", []edit{{`, en = "Portal EN"`, ``}},
+			[]string{`config.toml:1:1: title has no "en" text`}},
+		{"defaultLanguage not listed", []edit{{`defaultLanguage = "sv"`, `defaultLanguage = "de"`}},
+			[]string{`config.toml:3:1: defaultLanguage "de" is not in languages`}},
+		{"defaultLanguage not a string", []edit{{`defaultLanguage = "sv"`, `defaultLanguage = 1`}},
+			[]string{`config.toml:3:1: defaultLanguage must be a two-letter language code like "sv"`}},
+		{"languages not an array", []edit{{`languages = ["en", "sv"]`, `languages = "sv"`}},
+			[]string{`config.toml:4:1: languages must list at least one language, like ["sv", "en"]`}},
+		{"languages empty", []edit{{`languages = ["en", "sv"]`, `languages = []`}},
+			[]string{`config.toml:4:1: languages must list at least one language, like ["sv", "en"]`}},
+		{"language not a code", []edit{{`languages = ["en", "sv"]`, `languages = ["sv", "../en", 3]`}},
+			[]string{
+				`config.toml:4:20: languages must list two-letter language codes like "sv"`,
+				`config.toml:4:29: languages must list two-letter language codes like "sv"`,
+			}},
+		{"language twice", []edit{{`languages = ["en", "sv"]`, `languages = ["en", "sv", "en"]`}},
+			[]string{`config.toml:4:26: language "en" is listed twice`}},
+		{"vocabulary key not a slug", []edit{{"[areas.bygg]", "[areas.Bygg]"}},
+			[]string{`config.toml:33:2: key "Bygg" is not a slug (lowercase letters, digits and hyphens)`}},
+		{"vocabulary term not a table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools]\nabe = \"ABE\"\n"}},
+			[]string{`config.toml:45:1: [schools.abe] must be a table`}},
+		{"vocabulary not a table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", ""}, {"pageSize = 10\n", "pageSize = 10\nschools = 1\n"}},
+			[]string{`config.toml:7:1: schools must be a table of tables`}},
+		{"organisation type", []edit{{`type = "city"`, `type = "university"`}},
+			[]string{`config.toml:38:1: type must be one of kth, city, city-administration, city-company, other`}},
+		{"organisation without a type", []edit{{"type = \"city\"\n", ""}},
+			[]string{`config.toml:36:2: [organisations.stad] needs a type`}},
+		{"missing section table", []edit{{"[sections.followups]\nsv = \"uppfoljning\"\nen = \"follow-ups\"\n", ""}},
+			[]string{`config.toml:8:2: missing [sections.followups]`}},
+		{"missing section segment", []edit{{"sv = \"praktik\"\n", ""}},
+			[]string{`config.toml:11:2: [sections.internships] has no "sv" segment`}},
+		{"section segment not a slug", []edit{{`sv = "praktik"`, `sv = "Prak tik"`}},
+			[]string{`config.toml:12:1: section segment "Prak tik" is not a slug`}},
+		{"section of an unknown kind", []edit{{"[areas.energi]", "[sections.blog]\nsv = \"blogg\"\n[areas.energi]"}},
+			[]string{`config.toml:30:2: unknown kind "blog" in [sections]`}},
+		{"missing tables", []edit{{"[areas.energi]\nsv = \"Energi\"\nen = \"Energy\"\n[areas.bygg]\nsv = \"Bygg\"\n", ""},
+			{base[strings.Index(base, "[sections.theses]"):strings.Index(base, "[areas.energi]")], ""}},
+			[]string{`config.toml:1:1: missing required key "areas"`, `config.toml:1:1: missing required key "sections"`}},
+		{"empty file", []edit{{base, ""}},
+			[]string{
+				`config.toml:1:1: missing required key "areas"`,
+				`config.toml:1:1: missing required key "baseURL"`,
+				`config.toml:1:1: missing required key "defaultLanguage"`,
+				`config.toml:1:1: missing required key "languages"`,
+				`config.toml:1:1: missing required key "organisations"`,
+				`config.toml:1:1: missing required key "sections"`,
+				`config.toml:1:1: missing required key "timeZone"`,
+				`config.toml:1:1: missing required key "title"`,
+			}},
+		{"invalid TOML", []edit{{"pageSize = 10", "pageSize = 2026-02-30"}},
+			[]string{`config.toml:6:12: invalid TOML: invalid datetime: "2026-02-30"`}},
+		{"duplicate table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools.abe]\nsv = \"ABE\"\n[schools.abe]\n"}},
+			[]string{`config.toml:46:2: invalid TOML: key 'schools.abe' has already been defined`}},
+		{"hostile nesting", []edit{{"pageSize = 10", "pageSize = " + strings.Repeat("[", 5000)}},
+			[]string{`config.toml:6:28: arrays and inline tables nest more than 16 levels deep`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := base
+			for _, e := range c.edits {
+				if !strings.Contains(src, e.old) {
+					t.Fatalf("edit %q does not apply", e.old)
+				}
+				src = strings.Replace(src, e.old, e.new, 1)
+			}
+			cfg, err := Parse([]byte(src))
+			if err == nil {
+				t.Fatalf("accepted: %+v", cfg)
+			}
+			if cfg != nil {
+				t.Errorf("a config with errors is returned")
+			}
+			if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, c.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	if _, err := Load(fstest.MapFS{}); err == nil || err.Error() != "config.toml:1:1: cannot read: file does not exist" {
+		t.Errorf("missing file: %v", err)
+	}
+	fsys := fstest.MapFS{FileName: {Data: []byte(base)}}
+	if _, err := Load(fsys); err != nil {
+		t.Errorf("Load: %v", err)
+	}
+}
+
+// TestShippedConfig parses the site's own config.toml, when it is there.
+func TestShippedConfig(t *testing.T) {
+	src, err := os.ReadFile("../../../config.toml")
+	if err != nil {
+		t.Skip("no config.toml at the repository root")
+	}
+	if _, err := Parse(src); err != nil {
+		t.Errorf("config.toml:\n%v", err)
+	}
+}
+
+func TestValidSlug(t *testing.T) {
+	for s, want := range map[string]bool{
+		"a": true, "a-b": true, "a1-2b": true, "": false, "-a": false, "a-": false, "a--b": false,
+		"A": false, "å": false, "a b": false, "a/b": false, "..": false,
+	} {
+		if ValidSlug(s) != want {
+			t.Errorf("ValidSlug(%q) = %v", s, !want)
+		}
+	}
+}

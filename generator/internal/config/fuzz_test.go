@@ -1,0 +1,54 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"portal/generator/internal/diag"
+)
+
+// FuzzParse feeds Parse any bytes: it must not panic or hang, and must
+// return either a config or only positioned, one-line errors.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte("languages = []\ndefaultLanguage = 1\n[sections]\nx = 1\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		done := make(chan struct{})
+		var cfg *Config
+		var err error
+		go func() {
+			defer close(done)
+			cfg, err = Parse(src)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("Parse did not return in 10s")
+		}
+		if err == nil {
+			if cfg == nil || len(cfg.Languages) == 0 || cfg.TimeZone == nil || cfg.BaseURL == "" {
+				t.Fatalf("accepted an incomplete config: %+v", cfg)
+			}
+			for _, kind := range Kinds {
+				for _, l := range cfg.Languages {
+					if !ValidSlug(cfg.Section(kind, l)) {
+						t.Fatalf("section %s/%s: %q", kind, l, cfg.Section(kind, l))
+					}
+				}
+			}
+			return
+		}
+		list, ok := diag.AsList(err)
+		if !ok || len(list) == 0 {
+			t.Fatalf("not a diag.List: %v", err)
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for _, e := range list {
+			if e.Path != FileName || e.Line < 1 || e.Line > lines || e.Col < 1 || e.Msg == "" ||
+				strings.ContainsAny(e.Msg, "\n\r") || strings.HasSuffix(e.Msg, ".") {
+				t.Fatalf("bad error %q (%d lines)", e.Error(), lines)
+			}
+		}
+	})
+}

@@ -1,0 +1,166 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+)
+
+// The fuzz targets below must never panic or hang, and every failure must
+// be a positioned error: a path, a line inside the file, a column, and a
+// one-line message. They run with seeds under testdata/fuzz/<Target>/;
+// .ci/fuzz.sh runs each for a bounded time.
+
+// FuzzSplit checks front matter splitting on any bytes.
+func FuzzSplit(f *testing.F) {
+	f.Add([]byte(rec(thesis)))
+	f.Add([]byte("\xef\xbb\xbf+++\r\na = 1\r\n+++\r\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		const p = "content/theses/a.md"
+		var front, body []byte
+		var bodyLine int
+		var err error
+		within(t, func() { front, body, bodyLine, err = Split(p, src) })
+		lines := bytes.Count(src, []byte("\n")) + 1
+		if err != nil {
+			var e diag.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("not a diag.Error: %v", err)
+			}
+			checkError(t, e, map[string]int{p: lines})
+			return
+		}
+		if len(src) > MaxFileSize {
+			t.Fatalf("accepted %d bytes", len(src))
+		}
+		if bodyLine < 3 || bodyLine > lines+1 {
+			t.Fatalf("body line %d of %d", bodyLine, lines)
+		}
+		if !bytes.Contains(src, front) || !bytes.HasSuffix(src, body) {
+			t.Fatalf("front %q or body %q not from the source", front, body)
+		}
+		if len(body) > 0 {
+			before := src[:len(src)-len(body)]
+			if n := bytes.Count(before, []byte("\n")) + 1; n != bodyLine {
+				t.Fatalf("body starts on line %d, reported %d", n, bodyLine)
+			}
+		}
+	})
+}
+
+// FuzzDecode checks the per-file parse and decode: any front matter in a
+// record of any kind.
+func FuzzDecode(f *testing.F) {
+	f.Add(byte(0), []byte(thesis))
+	f.Add(byte(2), []byte(lecture))
+	f.Add(byte(4), []byte("title = \"x\"\ncontacts = [{ role = \"r\", email = \"a@b\" }]\nsignatories = [{ name = 1 }]"))
+	cfg := testConfig(f)
+	f.Fuzz(func(t *testing.T, kind byte, front []byte) {
+		kinds := append(config.Kinds[:len(config.Kinds):len(config.Kinds)], Pages)
+		p := "content/" + kinds[int(kind)%len(kinds)] + "/x.md"
+		src := "+++\n" + string(front) + "\n+++\n\nBody.\n"
+		checkLoad(t, cfg, map[string]string{p: src})
+	})
+}
+
+// FuzzRecord checks the whole record parser: a record file and its
+// translation, both any bytes, and an attachment beside them.
+func FuzzRecord(f *testing.F) {
+	f.Add([]byte(rec(thesis)), []byte(rec(`title = "Energy data"`)), "theses")
+	f.Add([]byte(agreement(`attachment = "x.pdf"`+"\nconfidential = true")), []byte(rec(`title = "x"`, "deadline = 2026-01-01")), "agreements")
+	f.Add([]byte("\xef\xbb\xbf"+strings.ReplaceAll(rec(lecture), "\n", "\r\n")), []byte("+++\n+++\n"), "lectures")
+	cfg := testConfig(f)
+	f.Fuzz(func(t *testing.T, own, translation []byte, kind string) {
+		if !config.ValidSlug(kind) {
+			kind = "theses"
+		}
+		dir := "content/" + kind + "/"
+		checkLoad(t, cfg, map[string]string{
+			dir + "x.md":    string(own),
+			dir + "x.en.md": string(translation),
+			dir + "x.pdf":   "%PDF",
+		})
+	})
+}
+
+// checkLoad runs Load on files and checks what the fuzz targets promise.
+func checkLoad(t *testing.T, cfg *config.Config, files map[string]string) {
+	fsys := fstest.MapFS{}
+	lines := map[string]int{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		lines[name] = strings.Count(data, "\n") + 1
+	}
+	var set *Set
+	var err error
+	within(t, func() { set, err = Load(fsys, cfg) })
+	if set == nil {
+		t.Fatal("no set")
+	}
+	inRecords := 0
+	for _, r := range set.Records {
+		inRecords += len(r.Versions)
+		for _, u := range []string{r.Apply, r.Registration} {
+			if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "mailto:") {
+				t.Fatalf("accepted link %q", u)
+			}
+		}
+		if r.Attachment != "" && !strings.HasPrefix(r.Attachment, "content/") {
+			t.Fatalf("attachment %q", r.Attachment)
+		}
+		if !config.ValidSlug(r.Slug) && err == nil {
+			t.Fatalf("accepted slug %q", r.Slug)
+		}
+	}
+	if set.Files != inRecords+set.Failed {
+		t.Fatalf("accounting: %d files, %d in records, %d failed", set.Files, inRecords, set.Failed)
+	}
+	if err == nil {
+		return
+	}
+	list, ok := diag.AsList(err)
+	if !ok || len(list) == 0 {
+		t.Fatalf("not a diag.List: %v", err)
+	}
+	for _, e := range list {
+		checkError(t, e, lines)
+	}
+}
+
+// checkError asserts e is positioned inside a known file or folder.
+func checkError(t *testing.T, e diag.Error, lines map[string]int) {
+	t.Helper()
+	n, known := lines[e.Path]
+	if !known {
+		for name := range lines {
+			if strings.HasPrefix(name, e.Path+"/") {
+				known, n = true, 1
+			}
+		}
+	}
+	if !known || e.Line < 1 || e.Line > n || e.Col < 1 || e.Msg == "" ||
+		strings.ContainsAny(e.Msg, "\n\r") || strings.HasSuffix(e.Msg, ".") {
+		t.Fatalf("bad error %q (file of %d lines)", e.Error(), n)
+	}
+}
+
+// within fails t if f does not return in 10 seconds.
+func within(t testing.TB, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("did not finish in 10s")
+	}
+}

@@ -1,0 +1,64 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLoadHostile loads files near the 1 MiB limit built to make a careless
+// parser slow: each must be refused or accepted in seconds, with positioned
+// errors.
+func TestLoadHostile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	const budget = MaxFileSize - 1024
+	fill := func(head, unit, tail string) string {
+		n := (budget - len(head) - len(tail)) / len(unit)
+		return head + strings.Repeat(unit, n) + tail
+	}
+	numbered := func(head, format, tail string) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := 0; b.Len() < budget-len(tail)-64; i++ {
+			fmt.Fprintf(&b, format, i)
+		}
+		b.WriteString(tail)
+		return b.String()
+	}
+	cfg := testConfig(t)
+	for name, front := range map[string]string{
+		"many unknown keys":      numbered(thesis+"\n", "k%d = 1\n", ""),
+		"many unknown areas":     numbered(thesis+"\nschools = [", `"s%d",`, "]"),
+		"many bad contacts":      numbered(thesis+"\ncontacts = [", `{ role = "r", email = "bad%d", x = 1 },`, "]"),
+		"many signatories":       numbered(agreementFront+"\nsignatories = [", `{ name = "n", title = "t", org = "o%d" },`, "]"),
+		"nested inline tables":   fill(thesis+"\nx = ", "{a=", ""),
+		"nested arrays":          fill(thesis+"\nx = ", "[", ""),
+		"long dotted key":        fill(thesis+"\n", "a.", "b = 1"),
+		"one long string":        fill(thesis+"\nlocation = \"", "å", "\""),
+		"long multi-line string": fill(thesis+"\nlocation = \"\"\"", "\\\n", "\"\"\""),
+		"many tables":            numbered(thesis+"\n", "[t%d]\n", ""),
+		"many lines of comments": fill(thesis+"\n", "#\n", ""),
+		"array of many strings":  fill(thesis+"\nlanguage = [", `"sv",`, "]"),
+		"deep table":             fill(thesis+"\n[", "a.", "b]\nx = 1"),
+		"unclosed string":        fill(thesis+"\nlocation = \"", "x", ""),
+	} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			checkLoad(t, cfg, map[string]string{"content/theses/a.md": "+++\n" + front + "\n+++\n"})
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+const agreementFront = `title = "Avtal"
+date = 2026-01-01
+areas = ["bygg"]
+type = "mou"
+parties = ["kth", "stad"]
+signed = 2026-01-01
+status = "active"`

@@ -1,0 +1,425 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+)
+
+// testConfig is testdata/config.toml: areas energi and bygg, organisations
+// kth and stad, school abe, languages sv and en.
+func testConfig(t testing.TB) *config.Config {
+	t.Helper()
+	src, err := os.ReadFile("testdata/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// thesis is a valid thesis front matter. In a file made by rec, its keys
+// are on lines 2 (title) to 8 (deadline); the closing fence is line 9 and
+// the body starts on line 10.
+const thesis = `title = "Energidata i skolor"
+date = 2026-01-15
+areas = ["energi"]
+host = "kth"
+level = "master"
+credits = 30
+deadline = 2026-04-30`
+
+// lecture is a valid lecture: title line 2 ... registration line 9.
+const lecture = `title = "Digital tvilling"
+date = 2026-01-10
+areas = ["bygg"]
+start = 2026-03-12T15:15:00
+end = 2026-03-12T17:00:00
+place = "KTH, sal F3"
+speaker = "Anna Andersson"
+registration = "https://example.org/anmalan"`
+
+// rec makes a record file from front matter lines.
+func rec(lines ...string) string {
+	return "+++\n" + strings.Join(lines, "\n") + "\n+++\n\nBody text.\n"
+}
+
+// with returns front matter fm with each old=new replacement applied; an
+// old that is not found is appended as new (a key added at the end).
+func with(fm string, edits ...string) string {
+	for i := 0; i+1 < len(edits); i += 2 {
+		if edits[i] == "" || !strings.Contains(fm, edits[i]) {
+			fm += "\n" + edits[i+1]
+			continue
+		}
+		fm = strings.Replace(fm, edits[i], edits[i+1], 1)
+	}
+	return fm
+}
+
+// load runs Load on fsys and returns the set and the error lines.
+func load(t *testing.T, fsys fs.FS) (*Set, []string) {
+	t.Helper()
+	set, err := Load(fsys, testConfig(t))
+	if set == nil {
+		t.Fatalf("Load returned no set (err %v)", err)
+	}
+	checkAccounting(t, set)
+	if err == nil {
+		return set, nil
+	}
+	list, ok := diag.AsList(err)
+	if !ok {
+		t.Fatalf("not a diag.List: %v", err)
+	}
+	for _, e := range list {
+		if e.Path == "" || e.Line < 1 || e.Col < 1 {
+			t.Errorf("unpositioned error %q", e.Error())
+		}
+	}
+	return set, strings.Split(err.Error(), "\n")
+}
+
+// checkAccounting asserts that every file read is either in a clean record
+// or counted as failed: nothing is lost without a word.
+func checkAccounting(t *testing.T, set *Set) {
+	t.Helper()
+	inRecords := 0
+	for _, r := range set.Records {
+		inRecords += len(r.Versions)
+	}
+	if set.Files != inRecords+set.Failed {
+		t.Errorf("accounting: %d files read, %d in records + %d failed", set.Files, inRecords, set.Failed)
+	}
+}
+
+func mapFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func TestLoadValid(t *testing.T) {
+	crlf := strings.ReplaceAll(rec(thesis), "\n", "\r\n")
+	fsys := mapFS(map[string]string{
+		"content/theses/a.md":                    rec(with(thesis, "", `apply = "mailto:exjobb@example.org"`, "", `schools = ["abe"]`)),
+		"content/theses/a.en.md":                 rec(`title = "Energy data in schools"`, `summary = "<b>bold</b>"`),
+		"content/theses/bom.md":                  "\xef\xbb\xbf" + rec(thesis),
+		"content/theses/crlf.md":                 crlf,
+		"content/theses/only-english.en.md":      rec(thesis),
+		"content/lectures/l.md":                  rec(lecture),
+		"content/agreements/avtal.md":            rec(`title = "Avtal"`, "date = 2026-01-01", `areas = ["bygg"]`, `type = "mou"`, `parties = ["kth", "stad"]`, "signed = 2026-01-01", `status = "active"`, `attachment = "avtal.pdf"`, "confidential = true"),
+		"content/agreements/avtal.pdf":           "%PDF-1.4",
+		"content/pages/om.md":                    rec(`title = "Om"`),
+		"content/theses/.hidden.md":              "not read",
+		"content/theses/backup.md~":              "not read",
+		"content/.git/config":                    "not read",
+		"content/theses/#autosave#":              "not read",
+		"content/collaborations/x.md.swp":        "not read",
+		"content/exchanges/draft-of-x.md.tmp":    "not read",
+		"content/followups/2025.md":              rec(`title = "Uppföljning 2025"`, "date = 2025-06-01", `areas = ["energi"]`, "year = 2025"),
+		"content/internships/sommar.md":          rec(`title = "Sommarpraktik"`, "date = 2026-01-01", `areas = ["energi"]`, `host = "stad"`, "deadline = 2026-03-01", "paid = true", "weeks = 10"),
+		"content/exchanges/byte.md":              rec(`title = "Byte"`, "date = 2026-01-01", `areas = ["energi"]`, `from = "kth"`, `to = "stad"`, `position = "Lektor"`, "periodStart = 2026-01-01"),
+		"content/collaborations/samarbete.md":    rec(`title = "Samarbete"`, "date = 2026-01-01", `areas = ["energi"]`, `status = "active"`, `partners = ["stad"]`, "periodStart = 2025-01-01", "periodEnd = 2027-01-01", `agreement = "avtal"`),
+		"content/collaborations/samarbete.en.md": rec(`title = "Collaboration"`, `status = "active"`),
+	})
+	set, errs := load(t, fsys)
+	if errs != nil {
+		t.Fatalf("errors:\n%s", strings.Join(errs, "\n"))
+	}
+	if set.Files != 13 || len(set.Records) != 11 || set.Failed != 0 {
+		t.Errorf("files %d records %d failed %d", set.Files, len(set.Records), set.Failed)
+	}
+	get := func(kind, slug string) *Record {
+		for _, r := range set.Records {
+			if r.Kind == kind && r.Slug == slug {
+				return r
+			}
+		}
+		t.Fatalf("no record %s/%s", kind, slug)
+		return nil
+	}
+	a := get("theses", "a")
+	if a.Apply != "mailto:exjobb@example.org" || a.Host != "kth" || a.Credits != 30 || len(a.Versions) != 2 {
+		t.Errorf("a: %+v", a)
+	}
+	if en := a.In("en"); en == nil || en.Title != "Energy data in schools" || en.Summary != "<b>bold</b>" {
+		t.Errorf("translation: %+v", en)
+	}
+	stockholm, _ := time.LoadLocation("Europe/Stockholm")
+	if want := time.Date(2026, 4, 30, 0, 0, 0, 0, stockholm); !a.Deadline.Equal(want) {
+		t.Errorf("deadline %v, want %v", a.Deadline, want)
+	}
+	for _, slug := range []string{"bom", "crlf"} {
+		r := get("theses", slug)
+		if r.Own().Title != "Energidata i skolor" || r.Own().BodyLine != 10 || r.Deadline.IsZero() {
+			t.Errorf("%s: title %q body line %d", slug, r.Own().Title, r.Own().BodyLine)
+		}
+	}
+	if l, c := get("theses", "crlf").Own().Pos.Value("deadline"); l != 8 || c != 12 {
+		t.Errorf("CRLF position of deadline: %d:%d, want 8:12", l, c)
+	}
+	if r := get("theses", "only-english"); r.Lang != "en" || len(r.Versions) != 1 {
+		t.Errorf("English-only record: lang %q, %d versions", r.Lang, len(r.Versions))
+	}
+	if r := get("agreements", "avtal"); r.Attachment != "content/agreements/avtal.pdf" || !r.Confidential {
+		t.Errorf("agreement: attachment %q confidential %v", r.Attachment, r.Confidential)
+	}
+	if r := get("lectures", "l"); r.Status != "scheduled" || !r.End.After(r.Start) {
+		t.Errorf("lecture: %+v", r)
+	}
+}
+
+// TestLoadErrors feeds Load hostile and mistaken files. Each case lists
+// every error line, exactly; files not named are absent.
+func TestLoadErrors(t *testing.T) {
+	const p = "content/theses/a.md"
+	thesisAt := func(files ...string) map[string]string {
+		m := map[string]string{}
+		for i := 0; i+1 < len(files); i += 2 {
+			m[files[i]] = files[i+1]
+		}
+		return m
+	}
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		// Front matter and TOML.
+		{"malformed TOML", thesisAt(p, rec(with(thesis, `level = "master"`, `level = "master`))),
+			[]string{p + `:6:16: invalid TOML: strings cannot contain newlines`}},
+		{"TOML table syntax error", thesisAt(p, rec(with(thesis, "", "[extra"))),
+			[]string{p + `:9:7: invalid TOML: expected '.' or ']' to end table name, but got '\n' instead`}},
+		{"missing +++", thesisAt(p, thesis+"\n\nBody.\n"),
+			[]string{p + `:1:1: front matter missing: a record starts with a "+++" line`}},
+		{"unclosed +++", thesisAt(p, "+++\n"+thesis+"\n\nBody.\n"),
+			[]string{p + `:1:1: front matter is never closed: add a "+++" line after the last key`}},
+		{"CRLF error positions", thesisAt(p, strings.ReplaceAll(rec(with(thesis, `areas = ["energi"]`, `areas = ["bygg", "energy"]`)), "\n", "\r\n")),
+			[]string{p + `:4:18: unknown area "energy" (not in config.toml [areas])`}},
+		{"BOM error positions", thesisAt(p, "\xef\xbb\xbf"+rec(with(thesis, `host = "kth"`, `host = "KTH"`))),
+			[]string{p + `:5:8: unknown organisation "KTH" (not in config.toml [organisations])`}},
+		{"invalid UTF-8", thesisAt(p, rec(with(thesis, `"Energidata i skolor"`, "\"Energidata i sk\xf6lor\""))),
+			[]string{p + `:2:25: invalid UTF-8; save the file as UTF-8`}},
+		{"over the size limit", thesisAt(p, rec(thesis)+strings.Repeat("x", MaxFileSize)),
+			[]string{p + `:1:1: file is larger than 1 MiB`}},
+		{"nesting too deep", thesisAt(p, rec(with(thesis, "", "x = "+strings.Repeat("[", 100)))),
+			[]string{p + `:9:21: arrays and inline tables nest more than 16 levels deep`}},
+		{"dotted key too long", thesisAt(p, rec(with(thesis, "", strings.Repeat("a.", 20)+"b = 1"))),
+			[]string{p + `:9:32: dotted key has more than 16 parts`}},
+		{"empty front matter", thesisAt(p, "+++\n+++\n"),
+			[]string{
+				p + `:1:1: missing required key "areas"`, p + `:1:1: missing required key "credits"`,
+				p + `:1:1: missing required key "date"`, p + `:1:1: missing required key "deadline"`,
+				p + `:1:1: missing required key "host"`, p + `:1:1: missing required key "level"`,
+				p + `:1:1: missing required key "title"`,
+			}},
+
+		// Dates.
+		{"impossible date", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30"))),
+			[]string{p + `:8:12: invalid TOML: invalid datetime: "2026-02-30"`}},
+		{"date in quotes", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", `deadline = "2026-04-30"`))),
+			[]string{p + `:8:12: deadline must be a date like 2026-03-01, written without quotes`}},
+		{"end before start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:00:00"))),
+			[]string{`content/lectures/l.md:6:7: end must be after start`}},
+		{"end equal to start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:15:00"))),
+			[]string{`content/lectures/l.md:6:7: end must be after start`}},
+		{"lecture start without a time", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 2026-03-12"))),
+			[]string{`content/lectures/l.md:5:9: start must be a date and time like 2026-03-01T13:15:00`}},
+		{"period end before start", thesisAt("content/exchanges/e.md", rec(`title = "Byte"`, "date = 2026-01-01", `areas = ["energi"]`, `from = "kth"`, `to = "stad"`, `position = "Lektor"`, "periodStart = 2026-01-01", "periodEnd = 2025-12-31")),
+			[]string{`content/exchanges/e.md:9:13: periodEnd must not be before periodStart`}},
+
+		// Vocabularies and unknown keys.
+		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
+			[]string{
+				p + `:4:20: unknown area "energy" (not in config.toml [areas])`,
+				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations])`,
+				p + `:9:19: unknown school "eecs" (not in config.toml [schools])`,
+			}},
+		{"no areas", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = []`))),
+			[]string{p + `:4:9: areas needs at least one area`}},
+		{"unknown key, did you mean", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadine = 2026-04-30"))),
+			[]string{p + `:1:1: missing required key "deadline"`, p + `:8:1: unknown key "deadine" (did you mean "deadline"?)`}},
+		{"unknown key, wrong case", thesisAt(p, rec(with(thesis, "", `Location = "KTH"`))),
+			[]string{p + `:9:1: unknown key "Location" (did you mean "location"?)`}},
+		{"key of another kind", thesisAt(p, rec(with(thesis, "", `speaker = "Anna"`))),
+			[]string{p + `:9:1: unknown key "speaker": theses do not have it`}},
+		{"unknown key", thesisAt(p, rec(with(thesis, "", `foo = 1`))),
+			[]string{p + `:9:1: unknown key "foo"`}},
+		{"unknown table", thesisAt(p, rec(with(thesis, "", "[extra]\nx = 1"))),
+			[]string{p + `:9:2: unknown key "extra"`}},
+		{"unknown dotted key", thesisAt(p, rec(with(thesis, "", "meta.x = 1"))),
+			[]string{p + `:9:1: unknown key "meta"`}},
+		{"wrong types", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, "title = 1", "credits = 30", `credits = "30"`, `areas = ["energi"]`, `areas = "energi"`))),
+			[]string{
+				p + `:2:9: title must be a string`,
+				p + `:4:9: areas must be an array of strings like ["a", "b"]`,
+				p + `:7:11: credits must be a whole number`,
+			}},
+		{"blank title", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, `title = "  "`))),
+			[]string{p + `:2:9: title must not be empty`}},
+		{"out of range", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 45", `level = "master"`, `level = "phd"`, "", "students = 3"))),
+			[]string{
+				p + `:6:9: level must be "bachelor" or "master", not "phd"`,
+				p + `:7:11: credits must be 15 or 30, not 45`,
+				p + `:9:12: students must be 1 or 2, not 3`,
+			}},
+
+		// URLs and email addresses.
+		{"javascript: in apply", thesisAt(p, rec(with(thesis, "", `apply = "javascript:alert(1)"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "javascript:alert(1)"`}},
+		{"javascript: in mixed case with blanks", thesisAt(p, rec(with(thesis, "", `apply = " JaVaScRiPt:alert(1)"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "JaVaScRiPt:alert(1)"`}},
+		{"javascript: behind a tab", thesisAt(p, rec(with(thesis, "", `apply = "java\tscript:alert(1)"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "java\tscript:alert(1)"`}},
+		{"data: in apply", thesisAt(p, rec(with(thesis, "", `apply = "data:text/html,<script>alert(1)</script>"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "data:text/html,<script>alert(1)</script>"`}},
+		{"data: in registration", thesisAt("content/lectures/l.md", rec(with(lecture, `registration = "https://example.org/anmalan"`, `registration = "data:text/html;base64,PHNjcmlwdD4="`))),
+			[]string{`content/lectures/l.md:9:16: registration must be an http(s) URL, not "data:text/html;base64,PHNjcmlwdD4="`}},
+		{"javascript: in registration", thesisAt("content/lectures/l.md", rec(with(lecture, `registration = "https://example.org/anmalan"`, `registration = "javascript://example.org/%0aalert(1)"`))),
+			[]string{`content/lectures/l.md:9:16: registration must be an http(s) URL, not "javascript://example.org/%0aalert(1)"`}},
+		{"mailto: in registration", thesisAt("content/lectures/l.md", rec(with(lecture, `registration = "https://example.org/anmalan"`, `registration = "mailto:a@example.org"`))),
+			[]string{`content/lectures/l.md:9:16: registration must be an http(s) URL, not "mailto:a@example.org"`}},
+		{"scheme-relative URL", thesisAt(p, rec(with(thesis, "", `apply = "//evil.example/"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "//evil.example/"`}},
+		{"URL without a host", thesisAt(p, rec(with(thesis, "", `apply = "https:/x"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "https:/x"`}},
+		{"mailto: with javascript", thesisAt(p, rec(with(thesis, "", `apply = "mailto:javascript:alert(1)"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:javascript:alert(1)"`}},
+		{"malformed email", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "Handledare", email = "handledare(at)kth.se" }]`))),
+			[]string{p + `:9:44: contacts: "handledare(at)kth.se" is not an email address`}},
+		{"email with a display name", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "Anna <anna@kth.se>" }]`))),
+			[]string{p + `:9:35: contacts: "Anna <anna@kth.se>" is not an email address`}},
+		{"email without a dotted domain", thesisAt(p, rec(with(thesis, "", "contacts = [\n  { role = \"R\", email = \"a@kth.se\" },\n  { role = \"R\", email = \"a@localhost\" },\n]"))),
+			[]string{p + `:11:25: contacts: "a@localhost" is not an email address`}},
+		{"contact without role, unknown key", thesisAt(p, rec(with(thesis, "", `contacts = [{ email = "a@kth.se", phone = "08-123" }]`))),
+			[]string{
+				p + `:9:13: contacts: each contact needs a role`,
+				p + `:9:35: contacts: unknown key "phone" (a contact has role, email and name)`,
+			}},
+		{"malformed mailto in apply", thesisAt(p, rec(with(thesis, "", `apply = "mailto:not an address"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:not an address"`}},
+
+		// Attachments.
+		{"attachment with ..", thesisAt("content/agreements/x.md", agreement(`attachment = "../../config.toml"`)),
+			[]string{`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path ("../../config.toml")`}},
+		{"attachment absolute", thesisAt("content/agreements/x.md", agreement(`attachment = "/etc/passwd"`)),
+			[]string{`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path ("/etc/passwd")`}},
+		{"attachment in a sub-folder", thesisAt("content/agreements/x.md", agreement(`attachment = "sub/x.pdf"`), "content/agreements/sub/x.pdf", "%PDF"),
+			[]string{
+				`content/agreements/sub:1:1: folders inside a kind are not allowed; put the record beside the others`,
+				`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path ("sub/x.pdf")`,
+			}},
+		{"attachment with a backslash", thesisAt("content/agreements/x.md", agreement(`attachment = "..\\..\\x.pdf"`)),
+			[]string{`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path ("..\\..\\x.pdf")`}},
+		{"hidden attachment", thesisAt("content/agreements/x.md", agreement(`attachment = ".x.pdf"`), "content/agreements/.x.pdf", "%PDF"),
+			[]string{`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path (".x.pdf")`}},
+		{"missing attachment", thesisAt("content/agreements/x.md", agreement(`attachment = "x.pdf"`)),
+			[]string{`content/agreements/x.md:9:14: attachment "x.pdf" not found beside the record`}},
+		{"attachment of another record", thesisAt("content/agreements/x.md", agreement(`attachment = "y.md"`), "content/agreements/y.md", "+++\n"),
+			[]string{
+				`content/agreements/x.md:9:14: attachment "y.md" is a record, not an attachment`,
+				`content/agreements/y.md:1:1: front matter is never closed: add a "+++" line after the last key`,
+			}},
+		{"stray file", thesisAt("content/agreements/x.md", agreement(""), "content/agreements/notes.txt", "x"),
+			[]string{`content/agreements/notes.txt:1:1: file is neither a record (.md) nor the attachment of one`}},
+
+		// Folders and names.
+		{"unknown kind folder", thesisAt("content/blog/a.md", rec(thesis)),
+			[]string{`content/blog:1:1: unknown kind folder "blog" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+		{"file outside a kind folder", thesisAt("content/a.md", rec(thesis)),
+			[]string{`content/a.md:1:1: file outside a kind folder; move it into one of content/<kind>/`}},
+		{"sub-folder", thesisAt("content/theses/sub/a.md", rec(thesis)),
+			[]string{`content/theses/sub:1:1: folders inside a kind are not allowed; put the record beside the others`}},
+		{"file name not a slug", thesisAt("content/theses/Energi_Data.md", rec(thesis)),
+			[]string{`content/theses/Energi_Data.md:1:1: file name "Energi_Data" is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug`}},
+		{"unknown language suffix", thesisAt(p, rec(thesis), "content/theses/a.de.md", rec(`title = "Energiedaten"`)),
+			[]string{`content/theses/a.de.md:1:1: unknown language suffix "de" (a translation is named <name>.<lang>.md with lang one of en)`}},
+		{"default language suffix", thesisAt(p, rec(thesis), "content/theses/a.sv.md", rec(`title = "x"`)),
+			[]string{`content/theses/a.sv.md:1:1: unknown language suffix "sv" (a translation is named <name>.<lang>.md with lang one of en)`}},
+
+		// Slugs.
+		{"duplicate slug from an override", thesisAt(p, rec(with(thesis, "", `slug = "b"`)), "content/theses/b.md", rec(thesis)),
+			[]string{`content/theses/b.md:1:1: slug "b" is already used by content/theses/a.md`}},
+		{"colliding slug overrides", thesisAt(p, rec(with(thesis, "", `slug = "same"`)), "content/theses/b.md", rec(with(thesis, "", `slug = "same"`))),
+			[]string{`content/theses/b.md:9:8: slug "same" is already used by content/theses/a.md`}},
+		{"same slug in two kinds", thesisAt(p, rec(thesis), "content/lectures/a.md", rec(lecture)),
+			nil},
+		{"invalid slug override", thesisAt(p, rec(with(thesis, "", `slug = "../../index"`))),
+			[]string{p + `:9:8: slug "../../index" must be lowercase letters, digits and single hyphens`}},
+		{"slug override with upper case", thesisAt(p, rec(with(thesis, "", `slug = "Energi"`))),
+			[]string{p + `:9:8: slug "Energi" must be lowercase letters, digits and single hyphens`}},
+
+		// Translations.
+		{"translation disagrees", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, "deadline = 2026-05-01")),
+			[]string{`content/theses/a.en.md:3:1: deadline differs from content/theses/a.md; a translation inherits it, so remove it here`}},
+		{"translation agrees", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, "deadline = 2026-04-30", `host = "kth"`)),
+			nil},
+		{"translation sets a key the record lacks", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, `location = "Stockholm"`)),
+			[]string{`content/theses/a.en.md:3:1: location is not set in content/theses/a.md; a translation sets only title and summary`}},
+		{"translation with a slug", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, `slug = "energy"`)),
+			[]string{`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title and summary`}},
+		{"translation without a title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`summary = "x"`)),
+			[]string{`content/theses/a.en.md:1:1: missing required key "title"`}},
+		{"translation with an unknown key", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `titel = "y"`)),
+			[]string{`content/theses/a.en.md:3:1: unknown key "titel" (did you mean "title"?)`}},
+		{"translation with a bad title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = ""`, "summary = 1")),
+			[]string{`content/theses/a.en.md:2:1: title must not be empty`, `content/theses/a.en.md:3:1: summary must be a string`}},
+		{"translation of a broken record", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30")), "content/theses/a.en.md", rec(`title = "x"`)),
+			[]string{p + `:8:12: invalid TOML: invalid datetime: "2026-02-30"`}},
+
+		// Confidential and agreements.
+		{"terminated without a date", thesisAt("content/agreements/x.md", agreement(`status = "terminated"`)),
+			[]string{`content/agreements/x.md:8:10: a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`}},
+		{"confidential not a bool", thesisAt("content/agreements/x.md", agreement(`confidential = "yes"`)),
+			[]string{`content/agreements/x.md:9:16: confidential must be true or false`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, got := load(t, mapFS(c.files))
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// agreement is a valid agreement record with one more line (line 9) of
+// front matter; status is on line 8.
+func agreement(extra string) string {
+	lines := []string{`title = "Avtal"`, "date = 2026-01-01", `areas = ["bygg"]`, `type = "mou"`, `parties = ["kth", "stad"]`, "signed = 2026-01-01", `status = "active"`}
+	if strings.HasPrefix(extra, "status = ") {
+		lines[6] = extra
+	} else if extra != "" {
+		lines = append(lines, extra)
+	}
+	return rec(lines...)
+}
+
+// TestLoadHTMLInTitles checks that markup in titles and summaries is kept
+// as text: content does not escape or strip, the templates escape.
+func TestLoadHTMLInTitles(t *testing.T) {
+	title := `<script>alert("t")</script> & <b>`
+	fsys := mapFS(map[string]string{
+		"content/theses/a.md": rec(with(thesis, `title = "Energidata i skolor"`, "title = '"+title+"'", "", `summary = "<img src=x onerror=alert(1)>"`)),
+	})
+	set, errs := load(t, fsys)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	v := set.Records[0].Own()
+	if v.Title != title || v.Summary != "<img src=x onerror=alert(1)>" {
+		t.Errorf("title %q summary %q", v.Title, v.Summary)
+	}
+}

@@ -1,0 +1,81 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	big := "+++\ntitle = \"x\"\n+++\n" + strings.Repeat("a", MaxFileSize)
+	exact := big[:MaxFileSize]
+	for _, c := range []struct {
+		name, src   string
+		front, body string
+		bodyLine    int
+		err         string // the whole error line; "" when accepted
+	}{
+		{name: "plain", src: "+++\ntitle = \"x\"\n+++\nbody\n",
+			front: "title = \"x\"\n", body: "body\n", bodyLine: 4},
+		{name: "CRLF", src: "+++\r\ntitle = \"x\"\r\n+++\r\nbody\r\n",
+			front: "title = \"x\"\r\n", body: "body\r\n", bodyLine: 4},
+		{name: "BOM", src: "\xef\xbb\xbf+++\ntitle = \"x\"\n+++\nbody",
+			front: "title = \"x\"\n", body: "body", bodyLine: 4},
+		{name: "trailing blanks on the fences", src: "+++ \t\na = 1\n+++  \n\nbody",
+			front: "a = 1\n", body: "\nbody", bodyLine: 4},
+		{name: "empty front matter", src: "+++\n+++\nbody",
+			front: "", body: "body", bodyLine: 3},
+		{name: "no body", src: "+++\na = 1\n+++",
+			front: "a = 1\n", body: "", bodyLine: 4},
+		{name: "fence in the body", src: "+++\na = 1\n+++\nx\n+++\ny\n",
+			front: "a = 1\n", body: "x\n+++\ny\n", bodyLine: 4},
+		{name: "exactly the size limit", src: exact,
+			front: "title = \"x\"\n", body: exact[len("+++\ntitle = \"x\"\n+++\n"):], bodyLine: 4},
+		{name: "empty file", src: "",
+			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
+		{name: "no fence", src: "title = \"x\"\n",
+			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
+		{name: "YAML fence", src: "---\ntitle: x\n---\n",
+			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
+		{name: "four pluses", src: "++++\na = 1\n++++\n",
+			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
+		{name: "indented fence", src: " +++\na = 1\n+++\n",
+			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
+		{name: "blank line first", src: "\n+++\na = 1\n+++\n",
+			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
+		{name: "never closed", src: "+++\ntitle = \"x\"\nbody\n",
+			err: `content/theses/a.md:1:1: front matter is never closed: add a "+++" line after the last key`},
+		{name: "only a fence", src: "+++",
+			err: `content/theses/a.md:1:1: front matter is never closed: add a "+++" line after the last key`},
+		{name: "only a fence and CR", src: "+++\r\n",
+			err: `content/theses/a.md:1:1: front matter is never closed: add a "+++" line after the last key`},
+		{name: "over the size limit", src: big,
+			err: `content/theses/a.md:1:1: file is larger than 1 MiB`},
+		{name: "invalid UTF-8", src: "+++\ntitle = \"x\"\n+++\nåäö \xff\n",
+			err: `content/theses/a.md:4:5: invalid UTF-8; save the file as UTF-8`},
+		{name: "Latin-1 file", src: "+++\ntitle = \"R\xe4ksm\xf6rg\xe5s\"\n+++\n",
+			err: `content/theses/a.md:2:11: invalid UTF-8; save the file as UTF-8`},
+		{name: "UTF-16 file", src: "\xff\xfe+\x00+\x00+\x00\n\x00",
+			err: `content/theses/a.md:1:1: invalid UTF-8; save the file as UTF-8`},
+		{name: "NUL byte", src: "+++\ntitle = \"x\"\n+++\nab\x00c\n",
+			err: `content/theses/a.md:4:3: NUL byte in a text file`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			front, body, bodyLine, err := Split("content/theses/a.md", []byte(c.src))
+			if c.err != "" {
+				if err == nil || err.Error() != c.err {
+					t.Fatalf("got error %v, want %s", err, c.err)
+				}
+				if front != nil || body != nil || bodyLine != 0 {
+					t.Errorf("an error also returns parts")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("error: %v", err)
+			}
+			if string(front) != c.front || string(body) != c.body || bodyLine != c.bodyLine {
+				t.Errorf("got front %q body %.40q line %d, want %q %.40q %d", front, body, bodyLine, c.front, c.body, c.bodyLine)
+			}
+		})
+	}
+}

@@ -1,0 +1,159 @@
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+func TestErrorLines(t *testing.T) {
+	l := List{
+		{Path: "b.md", Line: 2, Col: 1, Msg: "second"},
+		{Path: "a.md", Line: 10, Col: 3, Msg: "z"},
+		{Path: "a.md", Line: 10, Col: 3, Msg: "a", Severity: SeverityWarning},
+		{Path: "a.md", Line: 9, Col: 7, Msg: "first"},
+	}
+	l.Sort()
+	want := "a.md:9:7: first\na.md:10:3: warning: a\na.md:10:3: z\nb.md:2:1: second"
+	if got := l.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if n := len(l.Errors()); n != 3 {
+		t.Errorf("Errors: %d", n)
+	}
+	if w := l.Warnings(); len(w) != 1 || w[0].Msg != "a" {
+		t.Errorf("Warnings: %v", w)
+	}
+}
+
+func TestAsList(t *testing.T) {
+	e := Error{Path: "p", Line: 1, Col: 1, Msg: "m"}
+	for _, c := range []struct {
+		name string
+		err  error
+		n    int
+		ok   bool
+	}{
+		{"list", List{e, e}, 2, true},
+		{"single", e, 1, true},
+		{"wrapped list", fmt.Errorf("x: %w", List{e}), 1, true},
+		{"joined error", errors.Join(errors.New("x"), e), 1, true},
+		{"other", errors.New("x"), 0, false},
+	} {
+		l, ok := AsList(c.err)
+		if ok != c.ok || len(l) != c.n {
+			t.Errorf("%s: got %d, %v", c.name, len(l), ok)
+		}
+	}
+}
+
+func TestCause(t *testing.T) {
+	err := &fs.PathError{Op: "open", Path: "content/x.md", Err: fs.ErrPermission}
+	if got := Cause(err); got != "permission denied" {
+		t.Errorf("got %q", got)
+	}
+	if got := Cause(errors.New("plain")); got != "plain" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestTOMLError checks decoder errors become one-line positioned errors,
+// with the column in characters and the line in the file.
+func TestTOMLError(t *testing.T) {
+	for _, c := range []struct {
+		name, src, want string
+	}{
+		{"impossible date", "title = \"x\"\ndate = 2026-02-30\n",
+			`f.md:3:8: invalid TOML: invalid datetime: "2026-02-30"`},
+		{"duplicate key", "a = 1\na = 2\n",
+			`f.md:3:1: invalid TOML: key 'a' has already been defined`},
+		{"column in characters", "title = \"åäö\" x\n",
+			`f.md:2:14: invalid TOML: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead`},
+		{"unclosed string", "title = \"x\n",
+			`f.md:2:11: invalid TOML: strings cannot contain newlines`},
+		{"unclosed array", "areas = [\"a\"",
+			`f.md:2:12: invalid TOML: expected a comma (',') or array terminator (']'), but got end of file`},
+		{"bare word", "title = hello\n",
+			`f.md:2:9: invalid TOML: expected value but found "hello" instead`},
+		{"invalid UTF-8", "a = \"\xff\"\n",
+			`f.md:2:5: invalid TOML: invalid UTF-8 byte: 0xff`},
+		{"crlf", "a = 1\r\nb = = 2\r\n",
+			`f.md:3:5: invalid TOML: expected value but found '=' instead`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var m map[string]any
+			_, err := toml.Decode(c.src, &m)
+			if err == nil {
+				t.Fatal("decoded")
+			}
+			got := TOMLError("f.md", []byte(c.src), 1, err).Error()
+			if got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+	if got := FromTOML("f.md", 4, errors.New("Boom.")).Error(); got != "f.md:5:1: invalid TOML: boom" {
+		t.Errorf("plain error: %s", got)
+	}
+}
+
+// TestPositionsHostile runs the scanner on 1 MiB texts built to make a
+// careless scanner quadratic; each must finish quickly.
+func TestPositionsHostile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	const m = 1 << 20
+	long := strings.Repeat("a", m/2)
+	for name, src := range map[string]string{
+		"long table name":     "[" + long + "]\n" + strings.Repeat("x=1\n", m/8),
+		"deep table":          "[" + strings.Repeat("a.", m/4) + "a]\n" + strings.Repeat("x=1\n", m/8),
+		"nested inline":       "a = " + strings.Repeat("{a=", m/3),
+		"nested arrays":       "a = " + strings.Repeat("[", m),
+		"inline tables":       "a = [" + strings.Repeat("{b=1},", m/6) + "]",
+		"many keys":           strings.Repeat("k=1\n", m/4),
+		"long dotted key":     strings.Repeat("a.", m/4) + "b = 1\n",
+		"quotes":              strings.Repeat(`"`, m),
+		"open triple":         `a = """` + strings.Repeat(`\`, m),
+		"brackets":            strings.Repeat("[", m),
+		"equals":              strings.Repeat("a=", m/2),
+		"commas":              "a=[" + strings.Repeat(",", m),
+		"one long line":       "a = [" + strings.Repeat(`"é",`, m/5) + "]",
+		"nested inline array": "a = " + strings.Repeat("[{a=", m/4),
+	} {
+		t.Run(name, func(t *testing.T) {
+			within(t, 10*time.Second, func() {
+				p := NewPositions([]byte(src), 1)
+				// Many lookups, as when every key of a file is an error.
+				for i := range 100 {
+					p.Key("a", "b")
+					p.Value("a")
+					p.Nth(i%4, "a")
+					p.Find("zz", "a")
+					p.LineCol(len(src) - i)
+				}
+				CheckLimits("f.md", []byte(src), 1)
+			})
+		})
+	}
+}
+
+// within fails t if f does not return in d: a hang, not a panic.
+func within(t testing.TB, d time.Duration, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("did not finish in %v", d)
+	}
+}

@@ -1,0 +1,72 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// FuzzPositions feeds the scanner any text (not only TOML the decoder
+// accepted) and looks up a key path in it. It must never panic or hang,
+// every position must lie inside the text, and LineCol must agree with a
+// plain count of lines and characters.
+func FuzzPositions(f *testing.F) {
+	f.Add([]byte(tricky), "contacts.1.name", 1)
+	f.Add([]byte("a = [\"x,y\", # c, d\n  { b = 1 }]\n"), "a.1.b", 1)
+	f.Add([]byte("s = \"\"\"x\"\"\"\"\"\nn = 1\n"), "n", 0)
+	f.Fuzz(func(t *testing.T, src []byte, path string, n int) {
+		const lineOff = 1
+		keys := strings.Split(path, ".")
+		lines := strings.Count(string(src), "\n") + 1
+		check := func(what string, line, col int) {
+			t.Helper()
+			if line < 1+lineOff || line > lines+lineOff || col < 1 || col > len(src)+1 {
+				t.Fatalf("%s: position %d:%d outside the text (%d lines)", what, line, col, lines)
+			}
+		}
+		within(t, 10*time.Second, func() {
+			p := NewPositions(src, lineOff)
+			l, c := p.Key(keys...)
+			check("Key", l, c)
+			l, c = p.Value(keys...)
+			check("Value", l, c)
+			l, c = p.Nth(n, keys...)
+			check("Nth", l, c)
+			l, c = p.Find(path, keys...)
+			check("Find", l, c)
+			if utf8.Valid(src) {
+				for _, off := range []int{0, len(src) / 3, len(src) / 2, len(src)} {
+					l, c = p.LineCol(off)
+					wl, wc := naiveLineCol(src, off)
+					if l != wl+lineOff || c != wc {
+						t.Fatalf("LineCol(%d) = %d:%d, want %d:%d", off, l, c, wl+lineOff, wc)
+					}
+				}
+			}
+			if e, ok := CheckLimits("f.md", src, lineOff); !ok {
+				check("CheckLimits", e.Line, e.Col)
+				if e.Path != "f.md" || e.Msg == "" {
+					t.Fatalf("CheckLimits: %q", e.Error())
+				}
+			}
+		})
+	})
+}
+
+// naiveLineCol counts lines and characters up to off, or to the end of the
+// rune containing off.
+func naiveLineCol(src []byte, off int) (line, col int) {
+	line, col = 1, 1
+	for i, r := range string(src) {
+		if i >= off {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

@@ -1,0 +1,397 @@
+// Package scaffold writes a new record for an editor to fill in: the file
+// content/<kind>/<slug>.md with every key of its kind, or the translation
+// <slug>.<lang>.md of an existing record, which has only a title, a
+// summary and a body.
+//
+// Required keys are filled in: dates with the day given by the caller (the
+// package never reads the clock), everything else with a placeholder that
+// `check` rejects until it is replaced ("TODO-organisation" is not in the
+// vocabulary, an empty place "must not be empty", level "TODO" is neither
+// "bachelor" nor "master"). Optional keys are written commented out, each
+// with a hint. An existing file is never overwritten.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+)
+
+// Placeholders written for required keys; check reports each of them.
+const (
+	TodoArea         = "TODO-area"
+	TodoOrganisation = "TODO-organisation"
+	TodoChoice       = "TODO"
+)
+
+// maxSlug is the longest slug made from a title, in bytes.
+const maxSlug = 60
+
+// Options describe the record to create.
+type Options struct {
+	Kind  string // folder under content/: theses, internships, ..., pages
+	Title string
+	// Lang is the language of the file. Empty or the default language: a
+	// new record <name>.md. Another language: the translation
+	// <name>.<lang>.md of the record <name>.md, or, when there is no such
+	// record, a record of its own published in that language only.
+	Lang string
+	// Name is the file name without .md; empty means Slug(Title).
+	Name string
+	// Today fills the required dates; its calendar day is used as it is,
+	// so pass it in the site's time zone.
+	Today time.Time
+	Cfg   *config.Config // languages and vocabularies (for the hints)
+}
+
+// Result tells what Create wrote.
+type Result struct {
+	Path        string // slash-separated, relative to the site root
+	Translation bool   // a translation of an existing record
+}
+
+// Create writes the new file under root and returns its path. It refuses
+// to overwrite a file.
+func Create(root string, opt Options) (Result, error) {
+	if err := opt.check(); err != nil {
+		return Result{}, err
+	}
+	name := opt.Name
+	if name == "" {
+		name = Slug(opt.Title)
+		if name == "" {
+			return Result{}, fmt.Errorf("title %q has no letters or digits to make a file name from; give one with -name", opt.Title)
+		}
+	} else if !config.ValidSlug(name) {
+		return Result{}, fmt.Errorf("name %q must be lowercase letters, digits and single hyphens", name)
+	}
+	lang := opt.Lang
+	if lang == "" {
+		lang = opt.Cfg.DefaultLanguage
+	}
+	dir := path.Join(content.Dir, opt.Kind)
+	res := Result{Path: path.Join(dir, name+".md")}
+	var text []byte
+	if lang == opt.Cfg.DefaultLanguage {
+		text = Record(opt)
+	} else {
+		res.Path = path.Join(dir, name+"."+lang+".md")
+		own := path.Join(dir, name+".md")
+		_, err := os.Stat(filepath.Join(root, filepath.FromSlash(own)))
+		switch {
+		case err == nil:
+			res.Translation = true
+			text = Translation(opt, own)
+		case errors.Is(err, fs.ErrNotExist):
+			text = Record(opt)
+		default:
+			return Result{}, err
+		}
+	}
+	full := filepath.Join(root, filepath.FromSlash(res.Path))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return Result{}, err
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return Result{}, fmt.Errorf("%s already exists; edit it, or choose another title or -name", res.Path)
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	if _, err := f.Write(text); err != nil {
+		f.Close()
+		os.Remove(full)
+		return Result{}, err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(full)
+		return Result{}, err
+	}
+	return res, nil
+}
+
+func (opt Options) check() error {
+	if opt.Cfg == nil {
+		return errors.New("scaffold: no config")
+	}
+	if !content.IsKind(opt.Kind) {
+		return fmt.Errorf("unknown kind %q (kinds: %s)", opt.Kind, strings.Join(append(slices.Clone(config.Kinds), content.Pages), ", "))
+	}
+	if strings.TrimSpace(opt.Title) == "" {
+		return errors.New("the title must not be empty")
+	}
+	if !utf8.ValidString(opt.Title) {
+		return errors.New("the title is not valid UTF-8")
+	}
+	if opt.Lang != "" && !slices.Contains(opt.Cfg.Languages, opt.Lang) {
+		return fmt.Errorf("unknown language %q (config.toml languages: %s)", opt.Lang, strings.Join(opt.Cfg.Languages, ", "))
+	}
+	return nil
+}
+
+// Slug makes a file name from a title: lower case, å and ä → a, ö → o,
+// é → e (and other Latin letters with marks to their base letter), every
+// run of other characters → one hyphen, none at either end. Long titles
+// are cut at a hyphen near 60 characters.
+func Slug(title string) string {
+	var b strings.Builder
+	gap := false
+	for _, r := range strings.ToLower(title) {
+		var s string
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			s = string(r)
+		default:
+			s = fold[r]
+		}
+		if s == "" {
+			gap = true
+			continue
+		}
+		if gap && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		gap = false
+		b.WriteString(s)
+	}
+	out := b.String()
+	if len(out) > maxSlug {
+		out = out[:maxSlug]
+		if i := strings.LastIndexByte(out, '-'); i > maxSlug/2 {
+			out = out[:i]
+		}
+		out = strings.TrimSuffix(out, "-")
+	}
+	return out
+}
+
+// fold maps lower-case Latin letters with marks to ASCII.
+var fold = func() map[rune]string {
+	m := map[rune]string{}
+	for base, letters := range map[string]string{
+		"a": "àáâãäåāăą", "ae": "æ", "c": "çćĉċč", "d": "ďđð", "e": "èéêëēĕėęě",
+		"g": "ĝğġģ", "h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł",
+		"n": "ñńņňŉ", "o": "òóôõöøōŏő", "oe": "œ", "r": "ŕŗř", "s": "śŝşšș", "ss": "ß",
+		"t": "ţťŧț", "th": "þ", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// Record is the text of a new record of opt.Kind in opt.Lang.
+func Record(opt Options) []byte {
+	names, required := content.KeyNames(opt.Kind)
+	var b strings.Builder
+	b.WriteString("+++\n")
+	var rows [][2]string
+	for _, k := range names {
+		if required[k] {
+			rows = append(rows, opt.required(k))
+		}
+	}
+	writeRows(&b, rows)
+	var optional [][2]string
+	for _, k := range names {
+		if !required[k] {
+			h := hintFor(opt.Kind, k)
+			ex := strings.ReplaceAll(h.example, "DATE", opt.Today.Format(time.DateOnly))
+			optional = append(optional, [2]string{"# " + k + " = " + ex, h.text + opt.vocabHint(k)})
+		}
+	}
+	if len(optional) > 0 {
+		b.WriteString("\n# Optional: remove the # to use a key.\n")
+		writeRows(&b, optional)
+	}
+	b.WriteString("+++\n\n")
+	b.WriteString(bodyText(opt.Kind, opt.lang(), ""))
+	return []byte(b.String())
+}
+
+// Translation is the text of the translation of the record at own.
+func Translation(opt Options, own string) []byte {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	writeRows(&b, [][2]string{
+		{"title = " + quote(opt.Title), ""},
+		{`# summary = ""`, hints["summary"].text},
+	})
+	fmt.Fprintf(&b, "# Every other key comes from %s.\n", own)
+	b.WriteString("+++\n\n")
+	b.WriteString(bodyText(opt.Kind, opt.lang(), own))
+	return []byte(b.String())
+}
+
+func (opt Options) lang() string {
+	if opt.Lang == "" {
+		return opt.Cfg.DefaultLanguage
+	}
+	return opt.Lang
+}
+
+// writeRows writes key lines with their comments aligned; a long line
+// does not push the others' comments to the right.
+func writeRows(b *strings.Builder, rows [][2]string) {
+	const long = 32
+	width := 0
+	for _, r := range rows {
+		if n := utf8.RuneCountInString(r[0]); r[1] != "" && n <= long {
+			width = max(width, n)
+		}
+	}
+	for _, r := range rows {
+		b.WriteString(r[0])
+		if r[1] != "" {
+			b.WriteString(strings.Repeat(" ", max(width-utf8.RuneCountInString(r[0]), 0)+2))
+			b.WriteString("# ")
+			b.WriteString(r[1])
+		}
+		b.WriteByte('\n')
+	}
+}
+
+// required is the line of a required key and its comment.
+func (opt Options) required(k string) [2]string {
+	day := opt.Today.Format(time.DateOnly)
+	h := hintFor(opt.Kind, k)
+	var v string
+	todo := true
+	switch k {
+	case "title":
+		return [2]string{"title = " + quote(opt.Title), ""}
+	case "date":
+		v, todo = day, false
+	case "year":
+		v, todo = strconv.Itoa(opt.Today.Year()), false
+	case "areas":
+		v = "[" + quote(TodoArea) + "]"
+	case "partners":
+		v = "[" + quote(TodoOrganisation) + "]"
+	case "parties":
+		v = "[" + quote(TodoOrganisation) + ", " + quote(TodoOrganisation) + "]"
+		if kth := opt.kth(); kth != "" {
+			v = "[" + quote(kth) + ", " + quote(TodoOrganisation) + "]"
+		}
+	case "host", "from", "to":
+		v = quote(TodoOrganisation)
+	case "level", "status", "type":
+		v = quote(TodoChoice)
+	case "credits":
+		v = "0"
+	case "start", "end":
+		if opt.Kind == "lectures" {
+			v = day + map[string]string{"start": "T13:15:00", "end": "T15:00:00"}[k]
+		} else {
+			v = day
+		}
+	case "deadline", "periodStart", "signed":
+		v = day
+	default:
+		v = `""`
+	}
+	text := h.text
+	if todo {
+		text = "TODO: " + text
+	}
+	return [2]string{k + " = " + v, text + opt.vocabHint(k)}
+}
+
+// kth is the first organisation of type "kth", a party to most agreements.
+func (opt Options) kth() string {
+	for _, t := range opt.Cfg.Organisations.Terms {
+		if t.Type == "kth" {
+			return t.Key
+		}
+	}
+	return ""
+}
+
+// vocabHint lists the keys a vocabulary key may take.
+func (opt Options) vocabHint(k string) string {
+	keys := func(v *config.Vocab, n int) string {
+		var out []string
+		for _, t := range v.Terms {
+			out = append(out, t.Key)
+		}
+		if len(out) == 0 {
+			return ""
+		}
+		if n > 0 && len(out) > n {
+			return "; e.g. " + strings.Join(out[:n], ", ")
+		}
+		return ": " + strings.Join(out, ", ")
+	}
+	switch k {
+	case "areas":
+		return keys(&opt.Cfg.Areas, 0)
+	case "schools":
+		return keys(&opt.Cfg.Schools, 0)
+	case "host", "from", "to", "partners", "parties", "speakerOrg":
+		var city []string
+		for _, t := range opt.Cfg.Organisations.Terms {
+			if strings.HasPrefix(t.Type, "city-") && len(city) < 3 {
+				city = append(city, t.Key)
+			}
+		}
+		if len(city) == 0 {
+			return keys(&opt.Cfg.Organisations, 3)
+		}
+		return "; e.g. " + strings.Join(city, ", ")
+	}
+	return ""
+}
+
+// quote writes s as a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// bodyText is the placeholder body of a new file.
+func bodyText(kind, lang, own string) string {
+	if own != "" {
+		return "TODO: translate the text of " + own + " here.\n"
+	}
+	if lang == "sv" {
+		return map[string]string{
+			"theses":         "TODO: Beskriv uppdraget: bakgrund, frågeställning, vad studenten gör och vilka förkunskaper som behövs.\n",
+			"internships":    "TODO: Beskriv praktiken: arbetsuppgifter, vem som handleder och vilka förkunskaper som behövs.\n",
+			"lectures":       "TODO: Beskriv föreläsningen: ämne, talare och vem den vänder sig till.\n",
+			"collaborations": "TODO: Beskriv samarbetet: mål, vad parterna gör och vad det har lett till.\n",
+			"agreements":     "TODO: Sammanfatta avtalet: syfte, vad parterna åtar sig och hur det följs upp.\n",
+			"exchanges":      "TODO: Beskriv utbytet: vem, var, vad personen arbetar med och vad det ger båda parter.\n",
+			"followups":      "TODO: Sammanfatta årets uppföljning: vad som gjorts, vad som lärts och vad som planeras.\n",
+			content.Pages:    "TODO: Skriv sidans text här.\n",
+		}[kind]
+	}
+	return "TODO: write the text of the record here.\n"
+}

@@ -1,0 +1,207 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+)
+
+var today = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
+func testConfig(t *testing.T) *config.Config {
+	t.Helper()
+	src, err := os.ReadFile("testdata/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// site makes a site root with the test config.
+func site(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	src, _ := os.ReadFile("testdata/config.toml")
+	if err := os.WriteFile(filepath.Join(root, "config.toml"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func TestSlug(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"Energidata för flerbostadshus", "energidata-for-flerbostadshus"},
+		{"Åtgärder i Älvsjö", "atgarder-i-alvsjo"},
+		{"Café Étoile – möte", "cafe-etoile-mote"},
+		{"  AI & maskininlärning!! 2026 ", "ai-maskininlarning-2026"},
+		{"Straße og Ærø", "strasse-og-aero"},
+		{"a--b__c", "a-b-c"},
+		{"???", ""},
+		{"Ett mycket långt namn på ett examensarbete om energieffektivisering i Stockholms skolor och förskolor", "ett-mycket-langt-namn-pa-ett-examensarbete-om"},
+	} {
+		got := Slug(c.title)
+		if got != c.want {
+			t.Errorf("Slug(%q) = %q, want %q", c.title, got, c.want)
+		}
+		if got != "" && !config.ValidSlug(got) {
+			t.Errorf("Slug(%q) = %q is not a valid slug", c.title, got)
+		}
+	}
+}
+
+// TestEveryKey checks that a new record has every key of its kind:
+// required keys set, optional ones commented out with a hint.
+func TestEveryKey(t *testing.T) {
+	cfg := testConfig(t)
+	for _, kind := range append(slices.Clone(config.Kinds), content.Pages) {
+		text := string(Record(Options{Kind: kind, Title: "Test", Today: today, Cfg: cfg}))
+		names, required := content.KeyNames(kind)
+		for _, k := range names {
+			set := regexp.MustCompile(`(?m)^` + k + ` = `).MatchString(text)
+			commented := regexp.MustCompile(`(?m)^# ` + k + ` = .*  # \S`).MatchString(text)
+			if required[k] && !set {
+				t.Errorf("%s: required key %s not set:\n%s", kind, k, text)
+			}
+			if !required[k] && !commented {
+				t.Errorf("%s: optional key %s not commented out with a hint:\n%s", kind, k, text)
+			}
+			if h := hintFor(kind, k); h.text == "" || (!required[k] && h.example == "") {
+				t.Errorf("%s: no hint for %s", kind, k)
+			}
+		}
+	}
+}
+
+// TestCheckFlagsPlaceholders writes a record of every kind and loads them
+// as check does: each placeholder is an error with a clear message; with
+// the placeholders replaced, the records are clean.
+func TestCheckFlagsPlaceholders(t *testing.T) {
+	root := site(t)
+	cfg := testConfig(t)
+	for _, kind := range append(slices.Clone(config.Kinds), content.Pages) {
+		if _, err := Create(root, Options{Kind: kind, Title: "Ett prov", Today: today, Cfg: cfg}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := content.Load(os.DirFS(root), cfg)
+	list, _ := diag.AsList(err)
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`content/agreements/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/agreements/ett-prov.md:5:8: type must be "mou" or "agreement", not "TODO"`,
+		`content/agreements/ett-prov.md:6:19: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/agreements/ett-prov.md:8:10: status must be "active" or "terminated", not "TODO"`,
+		`content/collaborations/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/collaborations/ett-prov.md:5:10: status must be "planned", "active" or "completed", not "TODO"`,
+		`content/collaborations/ett-prov.md:6:13: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/exchanges/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/exchanges/ett-prov.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/exchanges/ett-prov.md:6:6: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/exchanges/ett-prov.md:7:12: position must not be empty`,
+		`content/followups/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/internships/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/internships/ett-prov.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/lectures/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/lectures/ett-prov.md:7:9: place must not be empty`,
+		`content/lectures/ett-prov.md:8:11: speaker must not be empty`,
+		`content/theses/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/theses/ett-prov.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/theses/ett-prov.md:6:9: level must be "bachelor" or "master", not "TODO"`,
+		`content/theses/ett-prov.md:7:11: credits must be 15 or 30, not 0`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("check says\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Filled in, every record is clean.
+	fill := strings.NewReplacer(`"TODO-area"`, `"energi"`, `["kth", "TODO-organisation"]`, `["kth", "stockholms-stad"]`,
+		`"TODO-organisation"`, `"trafikkontoret"`, `level = "TODO"`, `level = "master"`, `credits = 0`, `credits = 30`,
+		`type = "TODO"`, `type = "mou"`, `status = "TODO"`, `status = "active"`, `= ""`, `= "Text"`)
+	for _, kind := range append(slices.Clone(config.Kinds), content.Pages) {
+		p := filepath.Join(root, "content", kind, "ett-prov.md")
+		b, _ := os.ReadFile(p)
+		os.WriteFile(p, []byte(fill.Replace(string(b))), 0o644)
+	}
+	if _, err := content.Load(os.DirFS(root), cfg); err != nil {
+		t.Errorf("filled in: %v", err)
+	}
+}
+
+func TestCreate(t *testing.T) {
+	root := site(t)
+	cfg := testConfig(t)
+	res, err := Create(root, Options{Kind: "theses", Title: "Energidata för flerbostadshus", Today: today, Cfg: cfg})
+	if err != nil || res.Path != "content/theses/energidata-for-flerbostadshus.md" || res.Translation {
+		t.Fatalf("Create: %+v %v", res, err)
+	}
+	b, _ := os.ReadFile(filepath.Join(root, res.Path))
+	for _, want := range []string{"title = \"Energidata för flerbostadshus\"\n", "\ndate = 2026-03-01 ", "\ndeadline = 2026-03-01 "} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("new record lacks %q:\n%s", want, b)
+		}
+	}
+
+	// Never overwrites.
+	os.WriteFile(filepath.Join(root, res.Path), []byte("edited"), 0o644)
+	_, err = Create(root, Options{Kind: "theses", Title: "Energidata för flerbostadshus", Today: today, Cfg: cfg})
+	if err == nil || !strings.Contains(err.Error(), "content/theses/energidata-for-flerbostadshus.md already exists") {
+		t.Errorf("second Create: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(root, res.Path)); string(b) != "edited" {
+		t.Errorf("file overwritten")
+	}
+
+	// The English translation of an existing record: title, summary, body.
+	tr, err := Create(root, Options{Kind: "theses", Title: "Energy data in \"blocks\"", Lang: "en", Name: "energidata-for-flerbostadshus", Today: today, Cfg: cfg})
+	if err != nil || tr.Path != "content/theses/energidata-for-flerbostadshus.en.md" || !tr.Translation {
+		t.Fatalf("translation: %+v %v", tr, err)
+	}
+	b, _ = os.ReadFile(filepath.Join(root, tr.Path))
+	want := "+++\ntitle = \"Energy data in \\\"blocks\\\"\"\n# summary = \"\"  # one sentence for lists and feeds; without it, the first paragraph of the text\n" +
+		"# Every other key comes from content/theses/energidata-for-flerbostadshus.md.\n+++\n\n" +
+		"TODO: translate the text of content/theses/energidata-for-flerbostadshus.md here.\n"
+	if string(b) != want {
+		t.Errorf("translation:\n%s\nwant\n%s", b, want)
+	}
+
+	// English without a Swedish record: a record of its own, every key.
+	own, err := Create(root, Options{Kind: "lectures", Title: "Smart maps", Lang: "en", Today: today, Cfg: cfg})
+	if err != nil || own.Path != "content/lectures/smart-maps.en.md" || own.Translation {
+		t.Fatalf("English record: %+v %v", own, err)
+	}
+	b, _ = os.ReadFile(filepath.Join(root, own.Path))
+	if !strings.Contains(string(b), "\nspeaker = \"\"") || !strings.Contains(string(b), "TODO: write the text") {
+		t.Errorf("English record:\n%s", b)
+	}
+
+	for _, c := range []struct {
+		opt  Options
+		want string
+	}{
+		{Options{Kind: "thesis", Title: "x"}, `unknown kind "thesis"`},
+		{Options{Kind: "theses", Title: " "}, "the title must not be empty"},
+		{Options{Kind: "theses", Title: "x", Lang: "de"}, `unknown language "de"`},
+		{Options{Kind: "theses", Title: "!!!"}, "no letters or digits"},
+		{Options{Kind: "theses", Title: "x", Name: "Bad Name"}, "must be lowercase"},
+	} {
+		c.opt.Cfg, c.opt.Today = cfg, today
+		if _, err := Create(root, c.opt); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Create(%+v): %v, want %q", c.opt, err, c.want)
+		}
+	}
+}

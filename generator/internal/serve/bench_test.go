@@ -1,0 +1,188 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// corpusSize is the number of records of the benchmark corpus.
+const corpusSize = 10000
+
+// benchSite makes a site root with the repository's config.toml and
+// templates/ and a synthetic corpus made by the shared corpus tool
+// (mkcorpus.py; PORTAL_MKCORPUS overrides its path). The corpus is made
+// once and kept in the temporary folder, since the tool is slow.
+func benchSite(b *testing.B) string {
+	b.Helper()
+	tool := os.Getenv("PORTAL_MKCORPUS")
+	if tool == "" {
+		tool = "/work/shared/bench/mkcorpus.py"
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		b.Skip("python3 not found; the corpus tool needs it")
+	}
+	if _, err := os.Stat(tool); err != nil {
+		b.Skipf("corpus tool %s not found (set PORTAL_MKCORPUS)", tool)
+	}
+	repo, err := filepath.Abs("../../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := filepath.Join(repo, "config.toml")
+	if _, err := os.Stat(filepath.Join(repo, "templates", "layouts")); err != nil {
+		b.Skip("templates/ not present")
+	}
+	cache := filepath.Join(os.TempDir(), fmt.Sprintf("portal-bench-corpus-%d", corpusSize))
+	if _, err := os.Stat(filepath.Join(cache, ".complete")); err != nil {
+		os.RemoveAll(cache)
+		b.Logf("making a %d-record corpus in %s", corpusSize, cache)
+		cmd := exec.Command(python, tool, filepath.Join(cache, "content"), fmt.Sprint(corpusSize), "--config", cfg)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%s: %v\n%s", tool, err, out)
+		}
+		if err := os.WriteFile(filepath.Join(cache, ".complete"), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	root := b.TempDir()
+	copyTree(b, filepath.Join(cache, "content"), filepath.Join(root, "content"))
+	copyTree(b, filepath.Join(repo, "templates"), filepath.Join(root, "templates"))
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	write(b, root, "config.toml", string(data))
+	return root
+}
+
+// firstThesis is a record of the corpus to edit.
+func firstThesis(b *testing.B, root string) string {
+	ents, err := os.ReadDir(filepath.Join(root, "content", "theses"))
+	if err != nil || len(ents) == 0 {
+		b.Fatalf("no theses in the corpus: %v", err)
+	}
+	return "content/theses/" + ents[0].Name()
+}
+
+// BenchmarkIncrementalEdit measures, on a 10,000-record corpus, the time
+// from a saved edit of a record's text to updated output: the rebuild
+// function called directly (ms-pages: until the pages that show the record
+// are written and the browser can be told; ms-all: also the feeds and the
+// search index). "structural" edits a key that moves the record in its
+// list, which builds a new site model. "end-to-end" goes through a real
+// server: from the write of the file to the reload event, fsnotify and
+// the debounce included.
+func BenchmarkIncrementalEdit(b *testing.B) {
+	root := benchSite(b)
+	e := newEngine(os.DirFS(root), b.TempDir(), fixedNow)
+	start := time.Now()
+	res, err := e.update(nil)
+	if err != nil || len(res.Errs) > 0 {
+		b.Fatalf("first build: %v %v", err, res.Errs)
+	}
+	b.Logf("first build: %s, %d files", time.Since(start).Round(time.Millisecond), res.Written)
+	rec := firstThesis(b, root)
+	orig, err := os.ReadFile(filepath.Join(root, rec))
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	edit := func() {
+		n++
+		text := strings.Replace(string(orig), "\n+++\n", fmt.Sprintf("\n+++\n\nRedigering %d.\n", n), 1)
+		write(b, root, rec, text)
+	}
+
+	b.Run("text", func(b *testing.B) {
+		var pages, all time.Duration
+		for b.Loop() {
+			b.StopTimer()
+			edit()
+			b.StartTimer()
+			t0 := time.Now()
+			res, err := e.update([]string{rec})
+			if err != nil || len(res.Errs) > 0 || res.Full {
+				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
+			}
+			pages += time.Since(t0)
+			if _, err := e.finish(); err != nil {
+				b.Fatal(err)
+			}
+			all += time.Since(t0)
+		}
+		b.ReportMetric(float64(pages.Microseconds())/1000/float64(b.N), "ms-pages/op")
+		b.ReportMetric(float64(all.Microseconds())/1000/float64(b.N), "ms-all/op")
+	})
+
+	b.Run("structural", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			n++
+			text := strings.Replace(string(orig), "deadline = 2026-", fmt.Sprintf("deadline = %d-", 2027+n%2), 1)
+			write(b, root, rec, text)
+			b.StartTimer()
+			res, err := e.update([]string{rec})
+			if err != nil || len(res.Errs) > 0 || !res.Full {
+				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
+			}
+		}
+	})
+
+	b.Run("end-to-end", func(b *testing.B) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		write(b, root, rec, string(orig))
+		ready := make(chan string, 1)
+		done := make(chan error, 1)
+		go func() {
+			done <- Run(ctx, Options{Root: root, Addr: "127.0.0.1:0", Now: fixedNow, Debounce: 20 * time.Millisecond,
+				Ready: func(addr string) { ready <- addr }})
+		}()
+		var addr string
+		select {
+		case addr = <-ready:
+		case err := <-done:
+			b.Fatal(err)
+		}
+		r := &running{base: "http://" + addr}
+		ev := r.events(b)
+		url := "/exjobb/" + strings.TrimSuffix(filepath.Base(rec), ".md") + "/"
+		b.ResetTimer()
+		for b.Loop() {
+			edit()
+			for {
+				got := <-ev
+				if paths, _ := got.Data["paths"].([]any); got.Name == "reload" && contains(paths, url) {
+					break
+				}
+			}
+			b.StopTimer()
+			// Let the feeds and the search index follow before the next edit.
+			for got := range ev {
+				if paths, _ := got.Data["paths"].([]any); got.Name == "reload" && contains(paths, "/search.json") {
+					break
+				}
+			}
+			b.StartTimer()
+		}
+		b.StopTimer()
+		cancel()
+		<-done
+	})
+}
+
+func contains(paths []any, p string) bool {
+	for _, x := range paths {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}

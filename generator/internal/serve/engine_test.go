@@ -1,0 +1,214 @@
+package serve
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"portal/generator/internal/build"
+)
+
+func newTestEngine(t testing.TB, root string) *engine {
+	t.Helper()
+	e := newEngine(os.DirFS(root), t.TempDir(), fixedNow)
+	res, err := e.update(nil)
+	if err != nil || len(res.Errs) > 0 {
+		t.Fatalf("first build: %v %v", err, res.Errs)
+	}
+	return e
+}
+
+// mustUpdate updates and finishes, and returns both results in one.
+func mustUpdate(t testing.TB, e *engine, paths ...string) result {
+	t.Helper()
+	res, err := e.update(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later, err := e.finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Changed = append(res.Changed, later.Changed...)
+	slices.Sort(res.Changed)
+	res.Written += later.Written
+	return res
+}
+
+func TestInPlaceEdit(t *testing.T) {
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	edit(t, root, "content/theses/energidata.md", "Vi söker", "Vi letar efter")
+	res := mustUpdate(t, e, "content/theses/energidata.md")
+	if res.Full || len(res.Errs) > 0 {
+		t.Fatalf("full=%v errs=%v, want an in-place update", res.Full, res.Errs)
+	}
+	t.Log(res.Changed)
+}
+
+// TestMatchesBuild checks, after each of a series of edits, that the
+// served folder holds exactly what build -drafts writes from the same
+// sources.
+func TestMatchesBuild(t *testing.T) {
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	check := func(step string) {
+		t.Helper()
+		l, err := build.Load(os.DirFS(root), build.Options{Now: testNow, Drafts: true})
+		if err != nil {
+			t.Fatalf("%s: build: %v", step, err)
+		}
+		want := filepath.Join(t.TempDir(), "public")
+		if _, err := l.Write(context.Background(), want); err != nil {
+			t.Fatal(err)
+		}
+		got, exp := tree(t, e.out), tree(t, want)
+		for p := range exp {
+			if _, ok := got[p]; !ok {
+				t.Errorf("%s: %s missing", step, p)
+			} else if got[p] != exp[p] {
+				t.Errorf("%s: %s differs", step, p)
+			}
+		}
+		for p := range got {
+			if _, ok := exp[p]; !ok {
+				t.Errorf("%s: %s is stale", step, p)
+			}
+		}
+	}
+	check("start")
+	steps := []struct {
+		name, path, old, new string
+		full                 bool // needs a new site model
+	}{
+		{"body", "content/theses/energidata.md", "Vi söker", "Vi letar efter", false},
+		{"title", "content/theses/trafikfloden.md", "title = \"", "title = \"Nya ", false},
+		{"summary", "content/theses/trafikfloden.md", "summary = \"", "summary = \"Nu: ", false},
+		{"deadline", "content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2026-11-01", true},
+		{"area", "content/theses/gammalt.md", "areas = [\"trafik\"]", "areas = [\"trafik\", \"energi\"]", true},
+		{"translation title", "content/theses/energidata.en.md", "title = \"", "title = \"New ", false},
+		{"agreement body", "content/agreements/mou.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
+		{"free page body", "content/pages/tillganglighet.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
+		{"free page title", "content/pages/tillganglighet.md", "title = \"", "title = \"Om ", true},
+		{"draft", "content/theses/utkast.md", "draft = true", "draft = false", true},
+		{"config", "config.toml", "sv = \"Energi", "sv = \"Energin", true},
+		{"template", "templates/layouts/base.html", "</main>", "</main>\n<!-- x -->", true},
+	}
+	for _, s := range steps {
+		edit(t, root, s.path, s.old, s.new)
+		res := mustUpdate(t, e, s.path)
+		if len(res.Errs) > 0 {
+			t.Fatalf("%s: %v", s.name, res.Errs)
+		}
+		if res.Full != s.full {
+			t.Errorf("%s: full = %v, want %v", s.name, res.Full, s.full)
+		}
+		check(s.name)
+	}
+	// delete, add, rename
+	os.Remove(filepath.Join(root, "content/theses/trafikfloden.md"))
+	mustUpdate(t, e, "content/theses/trafikfloden.md")
+	check("delete")
+	b, _ := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
+	write(t, root, "content/theses/nytt.md", string(b))
+	mustUpdate(t, e, "content/theses/nytt.md")
+	check("add")
+	os.Rename(filepath.Join(root, "content/theses/nytt.md"), filepath.Join(root, "content/theses/nyare.md"))
+	res := mustUpdate(t, e, "content/theses/nytt.md", "content/theses/nyare.md")
+	check("rename")
+	if !slices.Contains(res.Changed, "/exjobb/nytt/") || !slices.Contains(res.Changed, "/exjobb/nyare/") {
+		t.Errorf("rename changed %v", res.Changed)
+	}
+}
+
+func TestErrorsKeepLastGood(t *testing.T) {
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	before := tree(t, e.out)
+	const rec = "content/theses/energidata.md"
+
+	edit(t, root, rec, `areas = ["energi"]`, `areas = ["energi"`)
+	res := mustUpdate(t, e, rec)
+	if len(res.Errs) != 1 || res.Errs[0].Path != rec || res.Errs[0].Line != 5 || !strings.HasPrefix(res.Errs[0].Msg, "invalid TOML: expected a comma") {
+		t.Fatalf("errors: %v", res.Errs)
+	}
+	if len(res.Changed) > 0 || !maps.Equal(tree(t, e.out), before) {
+		t.Fatalf("the served files changed while the sources had errors: %v", res.Changed)
+	}
+
+	edit(t, root, rec, `areas = ["energi"`, `areas = ["energi"]`)
+	edit(t, root, rec, "Vi söker", "Vi letar efter")
+	res = mustUpdate(t, e, rec)
+	if len(res.Errs) > 0 || res.Full || !slices.Contains(res.Changed, "/exjobb/energidata/") {
+		t.Fatalf("after the fix: errs %v, full %v, changed %v", res.Errs, res.Full, res.Changed)
+	}
+
+	// A broken link in a body edited in place.
+	edit(t, root, rec, "Vi letar efter", "Se [borta](../theses/borta.md). Vi letar efter")
+	res = mustUpdate(t, e, rec)
+	if len(res.Errs) != 1 || !strings.Contains(res.Errs[0].Error(), "content/theses/energidata.md:16:") || !strings.Contains(res.Errs[0].Msg, "no such record") {
+		t.Fatalf("link error: %v", res.Errs)
+	}
+	if len(res.Changed) > 0 {
+		t.Fatalf("wrote %v despite the error", res.Changed)
+	}
+	// An edit of another record while the error stands writes nothing.
+	edit(t, root, "content/theses/trafikfloden.md", "title = \"", "title = \"Nya ")
+	if res = mustUpdate(t, e, "content/theses/trafikfloden.md"); len(res.Errs) != 1 || len(res.Changed) > 0 {
+		t.Fatalf("second edit: errs %v, changed %v", res.Errs, res.Changed)
+	}
+	edit(t, root, rec, "Se [borta](../theses/borta.md). ", "")
+	res = mustUpdate(t, e, rec)
+	if len(res.Errs) > 0 || !slices.Contains(res.Changed, "/exjobb/trafikfloden/") {
+		t.Fatalf("after the second fix: errs %v, changed %v", res.Errs, res.Changed)
+	}
+}
+
+// TestWritesOnlyChanged checks that an edit rewrites only the files whose
+// bytes changed, and exactly the files that show the record.
+func TestWritesOnlyChanged(t *testing.T) {
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	for p := range tree(t, e.out) {
+		os.Chtimes(filepath.Join(e.out, p), old, old)
+	}
+	edit(t, root, "content/internships/sommarpraktik.md", "+++\n\n", "+++\n\nNytt stycke.\n\n")
+	res := mustUpdate(t, e, "content/internships/sommarpraktik.md")
+	var touched []string
+	for p := range tree(t, e.out) {
+		info, err := os.Stat(filepath.Join(e.out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !info.ModTime().Equal(old) {
+			touched = append(touched, urlOf(p))
+		}
+	}
+	slices.Sort(touched)
+	if !slices.Equal(touched, res.Changed) {
+		t.Errorf("touched %v, reported %v", touched, res.Changed)
+	}
+	want := []string{"/", "/en/", "/en/areas/trafik/atom.xml", "/en/areas/trafik/page/2/", "/en/internships/",
+		"/en/internships/atom.xml", "/en/organisations/trafikkontoret/page/2/", "/en/search.json",
+		"/omraden/trafik/atom.xml", "/omraden/trafik/sida/2/", "/organisationer/trafikkontoret/sida/2/",
+		"/praktik/", "/praktik/atom.xml", "/praktik/sommarpraktik/", "/search.json"}
+	if !slices.Equal(res.Changed, want) {
+		t.Errorf("wrote\n%v\nwant\n%v", res.Changed, want)
+	}
+	for _, w := range want {
+		if !slices.Contains(res.Changed, w) {
+			t.Errorf("%s not written; wrote %v", w, res.Changed)
+		}
+	}
+	for _, c := range res.Changed {
+		if strings.HasPrefix(c, "/exjobb/") || strings.HasPrefix(c, "/avtal/") || strings.HasPrefix(c, "/assets/") || c == "/sitemap.xml" {
+			t.Errorf("%s written, but it does not show the record", c)
+		}
+	}
+}

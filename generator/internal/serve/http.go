@@ -1,0 +1,329 @@
+package serve
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"time"
+)
+
+// eventsPath is the Server-Sent Events stream of the live reload script.
+const eventsPath = "/_portal/events"
+
+// view is what the server shows besides the files: replaced as a whole
+// after every update, never changed.
+type view struct {
+	meta     map[string]pageMeta // URL path → page facts
+	problems []problem
+	overlay  template.HTML // the problems as HTML, or ""
+	langs    []string      // languages with their own prefix ("/en/")
+}
+
+// server serves the output folder with the live reload script, the draft
+// banner and the error overlay added to every HTML page.
+type server struct {
+	root *os.Root // the output folder; nothing outside it is opened
+	hub  hub
+	done chan struct{} // closed on shutdown, ends the event streams
+
+	mu sync.RWMutex
+	v  *view
+}
+
+func newServer(root *os.Root) *server {
+	return &server{root: root, done: make(chan struct{}), v: &view{}, hub: hub{clients: map[chan event]bool{}}}
+}
+
+func (sv *server) view() *view {
+	sv.mu.RLock()
+	defer sv.mu.RUnlock()
+	return sv.v
+}
+
+// publish shows a new view and tells the browsers what changed.
+func (sv *server) publish(v *view, changed []string) {
+	sv.mu.Lock()
+	sv.v = v
+	sv.mu.Unlock()
+	if len(v.problems) > 0 {
+		sv.hub.send(errorsEvent(v))
+		return
+	}
+	sv.hub.send(event{"ok", "{}"})
+	if len(changed) > 0 {
+		sv.hub.send(reloadEvent(changed))
+	}
+}
+
+// event is one Server-Sent Event.
+type event struct{ name, data string }
+
+// maxPaths is how many changed paths an event lists; more reload every page.
+const maxPaths = 500
+
+func reloadEvent(changed []string) event {
+	msg := struct {
+		All   bool     `json:"all"`
+		Paths []string `json:"paths"`
+	}{Paths: changed}
+	if len(changed) > maxPaths {
+		msg.All, msg.Paths = true, []string{}
+	}
+	b, _ := json.Marshal(msg)
+	return event{"reload", string(b)}
+}
+
+func errorsEvent(v *view) event {
+	b, _ := json.Marshal(struct {
+		Count int    `json:"count"`
+		HTML  string `json:"html"`
+	}{len(v.problems), string(v.overlay)})
+	return event{"errors", string(b)}
+}
+
+// hub fans events out to the connected browsers.
+type hub struct {
+	mu      sync.Mutex
+	clients map[chan event]bool
+}
+
+func (h *hub) subscribe() chan event {
+	ch := make(chan event, 64)
+	h.mu.Lock()
+	h.clients[ch] = true
+	h.mu.Unlock()
+	return ch
+}
+
+func (h *hub) unsubscribe(ch chan event) {
+	h.mu.Lock()
+	delete(h.clients, ch)
+	h.mu.Unlock()
+}
+
+// send queues ev for every client; a client too slow to take it misses
+// it (its page then reloads on the next event that names it).
+func (h *hub) send(ev event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.clients {
+		select {
+		case ch <- ev:
+		default:
+		}
+	}
+}
+
+func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if r.URL.Path == eventsPath {
+		sv.events(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := cleanPath(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	v := sv.view()
+	f, err := sv.root.Open(name)
+	if err != nil {
+		sv.notFound(w, r, name, v)
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		sv.notFound(w, r, name, v)
+		return
+	}
+	if info.IsDir() {
+		// "/exjobb" → "/exjobb/", like every published URL.
+		if _, err := fs.Stat(sv.root.FS(), path.Join(name, "index.html")); err != nil {
+			sv.notFound(w, r, name, v)
+			return
+		}
+		u := *r.URL
+		u.Path += "/"
+		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
+		return
+	}
+	if path.Ext(name) == ".html" {
+		b, err := io.ReadAll(f)
+		if err != nil {
+			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+			return
+		}
+		sv.html(w, r, http.StatusOK, sv.inject(b, r.URL.Path, v))
+		return
+	}
+	h.Set("Content-Type", contentType(name))
+	http.ServeContent(w, r, name, info.ModTime(), f)
+}
+
+// cleanPath maps a request path to a file inside the output folder. It
+// refuses paths with "..", "." or hidden segments (after decoding, so
+// %2e%2e too), backslashes and NULs; "/x/" means "x/index.html".
+func cleanPath(p string) (string, bool) {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
+		return "", false
+	}
+	var segs []string
+	for _, s := range strings.Split(p[1:], "/") {
+		switch {
+		case s == "":
+			continue
+		case s == "." || s == ".." || strings.HasPrefix(s, "."):
+			return "", false
+		}
+		segs = append(segs, s)
+	}
+	name := strings.Join(segs, "/")
+	if name == "" || strings.HasSuffix(p, "/") {
+		name = path.Join(name, "index.html")
+	}
+	return name, fs.ValidPath(name)
+}
+
+func contentType(name string) string {
+	switch {
+	case path.Base(name) == "atom.xml":
+		return "application/atom+xml; charset=utf-8"
+	case path.Ext(name) == ".ics":
+		return "text/calendar; charset=utf-8"
+	case path.Ext(name) == ".xml":
+		return "application/xml; charset=utf-8"
+	case path.Ext(name) == ".txt":
+		return "text/plain; charset=utf-8"
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// notFound serves the site's 404 page of the request's language.
+func (sv *server) notFound(w http.ResponseWriter, r *http.Request, name string, v *view) {
+	page := "404.html"
+	for _, l := range v.langs {
+		if strings.HasPrefix(name, l+"/") {
+			page = l + "/404.html"
+		}
+	}
+	b, err := fs.ReadFile(sv.root.FS(), page)
+	if err != nil {
+		b = []byte("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404</h1><p>Nothing here (yet).</p></body></html>\n")
+	}
+	sv.html(w, r, http.StatusNotFound, sv.inject(b, r.URL.Path, v))
+}
+
+func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []byte) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", fmt.Sprint(len(b)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(b)
+	}
+}
+
+// inject adds the draft banner and the overlay after <body> and the live
+// reload script before </body>. build never writes any of them.
+func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
+	var top bytes.Buffer
+	if m, ok := v.meta[urlPath]; ok && m.Draft {
+		top.WriteString(draftBanner(m.Lang))
+	}
+	top.WriteString(string(v.overlay))
+	lower := bytes.ToLower(page)
+	at := 0
+	if i := bytes.Index(lower, []byte("<body")); i >= 0 {
+		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
+			at = i + j + 1
+		}
+	}
+	end := len(page)
+	if i := bytes.LastIndex(lower, []byte("</body>")); i >= at {
+		end = i
+	}
+	var out bytes.Buffer
+	out.Grow(len(page) + top.Len() + len(clientScript) + 32)
+	out.Write(page[:at])
+	out.Write(top.Bytes())
+	out.Write(page[at:end])
+	out.WriteString(clientScript)
+	out.Write(page[end:])
+	return out.Bytes()
+}
+
+// draftBanner marks the page of a draft, which only serve shows.
+func draftBanner(lang string) string {
+	text := "Draft: shown only in this preview; build does not publish it until draft = true is removed."
+	if lang == "sv" {
+		text = "Utkast: visas bara i förhandsgranskningen; build publicerar det inte förrän draft = true tas bort."
+	}
+	return `<div id="portal-draft" role="note" style="position:sticky;top:0;z-index:2147483646;margin:0;padding:.6em 1em;background:#fff3bf;color:#3d2e00;border-bottom:3px solid #e0a800;font:600 1rem/1.4 system-ui,sans-serif;text-align:center">` +
+		template.HTMLEscapeString(text) + "</div>"
+}
+
+// events streams reload, errors and ok events to one browser.
+func (sv *server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("X-Accel-Buffering", "no")
+	ch := sv.hub.subscribe()
+	defer sv.hub.unsubscribe(ch)
+	write := func(ev event) error {
+		_, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
+		fl.Flush()
+		return err
+	}
+	fmt.Fprint(w, "retry: 1000\n\n")
+	v := sv.view()
+	first := event{"ok", "{}"}
+	if len(v.problems) > 0 {
+		first = errorsEvent(v)
+	}
+	if write(first) != nil {
+		return
+	}
+	ping := time.NewTicker(15 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-sv.done:
+			return
+		case ev := <-ch:
+			if write(ev) != nil {
+				return
+			}
+		case <-ping.C:
+			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
+				return
+			}
+			fl.Flush()
+		}
+	}
+}

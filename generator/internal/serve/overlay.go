@@ -1,0 +1,188 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"portal/generator/internal/diag"
+)
+
+// problem is one error in the sources with the lines around it.
+type problem struct {
+	Error string // "path:line:col: message", as the terminal prints it
+	Lines []srcLine
+}
+
+// srcLine is one numbered source line; Caret is set on the problem's line.
+type srcLine struct {
+	N     int
+	Text  string
+	Here  bool
+	Caret string // the line's text before the column, blanked, then "^"
+}
+
+// contextLines is how many lines are shown before and after a problem's line.
+const contextLines = 2
+
+// maxShown is how many problems the overlay lists.
+const maxShown = 50
+
+// maxSource is the largest file whose lines the overlay quotes.
+const maxSource = 4 << 20
+
+// problems adds the source lines to each error. Paths are relative to the
+// site root fsys; a path that is not a readable file gets no lines.
+func problems(fsys fs.FS, list diag.List) []problem {
+	var out []problem
+	cache := map[string][]string{}
+	for _, e := range list {
+		p := problem{Error: e.Error()}
+		lines, ok := cache[e.Path]
+		if !ok {
+			lines = readLines(fsys, e.Path)
+			cache[e.Path] = lines
+		}
+		if e.Line >= 1 && e.Line <= len(lines) {
+			for n := max(1, e.Line-contextLines); n <= min(len(lines), e.Line+contextLines); n++ {
+				l := srcLine{N: n, Text: lines[n-1]}
+				if n == e.Line {
+					l.Here = true
+					l.Caret = caret(lines[n-1], e.Col) + "^"
+				}
+				p.Lines = append(p.Lines, l)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func readLines(fsys fs.FS, p string) []string {
+	if !fs.ValidPath(p) {
+		return nil
+	}
+	info, err := fs.Stat(fsys, p)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSource {
+		return nil
+	}
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil || !utf8.Valid(b) {
+		return nil
+	}
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	return strings.Split(string(b), "\n")
+}
+
+// caret blanks the characters of line before column col (1-based,
+// counted in characters), keeping tabs so that the caret lines up.
+func caret(line string, col int) string {
+	var b strings.Builder
+	n := 1
+	for _, r := range line {
+		if n >= col {
+			break
+		}
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+		n++
+	}
+	return b.String()
+}
+
+// overlayHTML renders the problems for the browser. Every value is escaped
+// by html/template, so the script may insert it as it is.
+func overlayHTML(t *template.Template, ps []problem) template.HTML {
+	if len(ps) == 0 {
+		return ""
+	}
+	data := struct {
+		Count, More int
+		Problems    []problem
+	}{Count: len(ps), Problems: ps}
+	if len(ps) > maxShown {
+		data.Problems, data.More = ps[:maxShown], len(ps)-maxShown
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return template.HTML("<div id=\"portal-overlay\">" + template.HTMLEscapeString(fmt.Sprint(err)) + "</div>")
+	}
+	return template.HTML(b.String())
+}
+
+// newOverlayTemplate parses the overlay's template.
+func newOverlayTemplate() *template.Template {
+	return template.Must(template.New("overlay").Parse(overlaySource))
+}
+
+const overlaySource = `<div id="portal-overlay" role="alert">
+<style>
+#portal-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;padding:2rem;background:rgba(24,24,27,.96);color:#f4f4f5;font:15px/1.5 system-ui,sans-serif;text-align:left}
+#portal-overlay h2{margin:0 0 .3rem;font-size:1.3rem;color:#fca5a5}
+#portal-overlay .portal-note{margin:0 0 1.5rem;color:#d4d4d8}
+#portal-overlay section{margin:0 0 1.5rem;padding:1rem;border-left:4px solid #f87171;background:#27272a}
+#portal-overlay .portal-msg{margin:0 0 .6rem;font:600 14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-word}
+#portal-overlay pre{margin:0;overflow:auto;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#a1a1aa;tab-size:4}
+#portal-overlay pre .here{color:#fafafa}
+#portal-overlay pre .caret{color:#f87171}
+#portal-overlay button{float:right;font:inherit;padding:.3em .8em;border:1px solid #71717a;border-radius:4px;background:#3f3f46;color:#fafafa;cursor:pointer}
+</style>
+<button type="button" onclick="this.parentNode.remove()">Close</button>
+<h2>{{.Count}} {{if eq .Count 1}}problem{{else}}problems{{end}} in the sources</h2>
+<p class="portal-note">The preview shows the last good build. Fix the file and save: this goes away by itself.</p>
+{{- range .Problems}}
+<section>
+<p class="portal-msg">{{.Error}}</p>
+{{- if .Lines}}
+<pre>{{range .Lines}}<span{{if .Here}} class="here"{{end}}>{{printf "%5d" .N}} | {{.Text}}</span>
+{{if .Here}}<span class="caret">      | {{.Caret}}</span>
+{{end}}{{end}}</pre>
+{{- end}}
+</section>
+{{- end}}
+{{- if .More}}
+<p class="portal-note">… and {{.More}} more (the terminal lists them all).</p>
+{{- end}}
+</div>
+`
+
+// clientScript is added to every page serve sends. It listens to the
+// events stream: "reload" names the changed URL paths, and the page
+// reloads when its own path is among them (or a stylesheet or script
+// changed); "errors" shows the overlay; "ok" removes it.
+const clientScript = `<script id="portal-live">
+(function () {
+  "use strict";
+  if (!window.EventSource || window.portalLive) return;
+  window.portalLive = true;
+  function norm(p) {
+    try { p = decodeURI(p); } catch (e) {}
+    return p.replace(/\/index\.html$/, "/");
+  }
+  var here = norm(location.pathname);
+  function overlay(html) {
+    var old = document.getElementById("portal-overlay");
+    if (old) old.remove();
+    if (!html) return;
+    var t = document.createElement("template");
+    t.innerHTML = html; // made by the server, every value escaped
+    document.body.insertBefore(t.content, document.body.firstChild);
+  }
+  var es = new EventSource("` + eventsPath + `");
+  es.addEventListener("errors", function (e) { overlay(JSON.parse(e.data).html); });
+  es.addEventListener("ok", function () { overlay(""); });
+  es.addEventListener("reload", function (e) {
+    var d = JSON.parse(e.data);
+    if (d.all || d.paths.some(function (p) { return norm(p) === here || /\.(css|js)$/.test(p); })) {
+      location.reload();
+    }
+  });
+})();
+</script>
+`

@@ -1,0 +1,232 @@
+package serve
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+)
+
+// records is the content/ folder as last loaded, one group per record: its
+// file and its translations ("theses/energidata" holds energidata.md and
+// energidata.en.md). After a clean full load every problem belongs to one
+// group, so a changed file is reloaded by loading its group alone (through
+// a view of the site root that lists only that group's files) and the
+// result is exact. A full load with problems makes the next load full too.
+type records struct {
+	groups map[string]*group
+	// exact is true when every problem is in a group's errs, so that
+	// reloading single groups gives what a full load would.
+	exact  bool
+	global diag.List // the problems of the last full load when not exact
+}
+
+type group struct {
+	rec   *content.Record // nil when the group has errors or no files
+	errs  diag.List
+	files int
+}
+
+// loadAll reads every record.
+func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
+	set, err := content.Load(fsys, cfg)
+	rs.groups = map[string]*group{}
+	rs.global = nil
+	rs.exact = err == nil
+	if err != nil {
+		list, ok := diag.AsList(err)
+		if !ok {
+			return err
+		}
+		rs.global = list
+	}
+	if set != nil {
+		for _, r := range set.Records {
+			rs.groups[groupKey(cfg, r.Own().Path)] = &group{rec: r, files: len(r.Versions)}
+		}
+	}
+	return nil
+}
+
+// reloadable reports whether the changed source paths can be reloaded group
+// by group: the last load was exact and every path is a record file (an
+// .md file in a kind folder), present or deleted, or a temporary file that
+// is gone again. Anything else (folders, attachments, stray files) needs a
+// full load. It returns the record files.
+func (rs *records) reloadable(fsys fs.FS, paths []string) ([]string, bool) {
+	if !rs.exact || rs.groups == nil {
+		return nil, false
+	}
+	var files []string
+	for _, p := range paths {
+		dir, name := path.Split(p)
+		inKind := strings.Count(p, "/") == 2 && strings.HasPrefix(dir, content.Dir+"/") && content.IsKind(path.Base(dir))
+		if inKind && !strings.HasSuffix(name, ".md") && rs.vanished(fsys, p) {
+			continue // a temporary file of an editor or a tool (sed -i), come and gone
+		}
+		if !inKind || !strings.HasSuffix(name, ".md") {
+			return nil, false
+		}
+		info, err := fs.Stat(fsys, p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil || !info.Mode().IsRegular():
+			return nil, false
+		}
+		if info, err := fs.Lstat(fsys, p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, false
+		}
+		files = append(files, p)
+	}
+	return files, true
+}
+
+// vanished reports whether p, not a record file, is gone and was nothing
+// the site used (no record names it as its attachment).
+func (rs *records) vanished(fsys fs.FS, p string) bool {
+	if _, err := fs.Lstat(fsys, p); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	for _, g := range rs.groups {
+		if g.rec != nil && g.rec.Attachment == p {
+			return false
+		}
+	}
+	return true
+}
+
+// reload loads the groups of the changed record files again and returns
+// the keys of the groups it reloaded, with the record each held before.
+func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[string]*content.Record, error) {
+	before := map[string]*content.Record{}
+	for _, p := range paths {
+		key := groupKey(cfg, p)
+		if _, done := before[key]; done {
+			continue
+		}
+		old := rs.groups[key]
+		before[key] = nil
+		if old != nil {
+			before[key] = old.rec
+		}
+		view := groupFS{fsys: fsys, cfg: cfg, key: key}
+		set, err := content.Load(view, cfg)
+		g := &group{}
+		if err != nil {
+			list, ok := diag.AsList(err)
+			if !ok {
+				return nil, err
+			}
+			g.errs = list
+		}
+		if set != nil {
+			g.files = set.Files
+			if len(set.Records) == 1 {
+				g.rec = set.Records[0]
+			}
+		}
+		if g.files == 0 && len(g.errs) == 0 {
+			delete(rs.groups, key)
+		} else {
+			rs.groups[key] = g
+		}
+	}
+	return before, nil
+}
+
+// set returns the records in the order content.Load gives them, and every
+// problem.
+func (rs *records) set() (*content.Set, diag.List) {
+	keys := make([]string, 0, len(rs.groups))
+	for k := range rs.groups {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	set := &content.Set{}
+	errs := slices.Clone(rs.global)
+	for _, k := range keys {
+		g := rs.groups[k]
+		set.Files += g.files
+		if len(g.errs) > 0 {
+			set.Failed++
+			errs = append(errs, g.errs...)
+		}
+		if g.rec != nil && len(g.errs) == 0 {
+			set.Records = append(set.Records, g.rec)
+		}
+	}
+	if rs.exact {
+		errs = append(errs, content.Collisions(set.Records)...)
+	}
+	errs.Sort()
+	return set, errs
+}
+
+// groupKey names the group of a record file: "theses/energidata" for
+// content/theses/energidata.md and content/theses/energidata.en.md. It
+// strips a language suffix the way content.Load does.
+func groupKey(cfg *config.Config, p string) string {
+	dir, name := path.Split(p)
+	name = strings.TrimSuffix(name, ".md")
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		lang := name[i+1:]
+		if slices.Contains(cfg.Languages, lang) && lang != cfg.DefaultLanguage {
+			name = name[:i]
+		}
+	}
+	return path.Base(dir) + "/" + name
+}
+
+// groupFS is the site root as content.Load sees it when it reloads one
+// group: content/ lists only the group's kind folder, which lists only the
+// group's record files. Everything else (reading, attachments beside the
+// record) passes through.
+type groupFS struct {
+	fsys fs.FS
+	cfg  *config.Config
+	key  string // "kind/name"
+}
+
+func (g groupFS) Open(name string) (fs.File, error) { return g.fsys.Open(name) }
+
+func (g groupFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(g.fsys, name) }
+
+func (g groupFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(g.fsys, name) }
+
+func (g groupFS) ReadLink(name string) (string, error) { return fs.ReadLink(g.fsys, name) }
+
+func (g groupFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(g.fsys, name) }
+
+// ReadDir lists content/ and the group's kind folder by looking up only the
+// names the group can have, so a reload does not read a large folder.
+func (g groupFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	kind, base, _ := strings.Cut(g.key, "/")
+	var names []string
+	switch name {
+	case content.Dir:
+		names = []string{kind}
+	case content.Dir + "/" + kind:
+		names = []string{base + ".md"}
+		for _, l := range g.cfg.Languages {
+			if l != g.cfg.DefaultLanguage {
+				names = append(names, base+"."+l+".md")
+			}
+		}
+	default:
+		return fs.ReadDir(g.fsys, name)
+	}
+	var out []fs.DirEntry
+	for _, n := range names {
+		info, err := fs.Lstat(g.fsys, name+"/"+n)
+		if err == nil && (n == kind || !info.IsDir()) {
+			out = append(out, fs.FileInfoToDirEntry(info))
+		}
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}

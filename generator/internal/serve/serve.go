@@ -1,0 +1,250 @@
+// Package serve is the editors' live preview: it builds the site with
+// drafts into a folder of its own, serves it over HTTP (loopback by
+// default) and rebuilds when config.toml, content/ or templates/ change.
+//
+// Changes are watched with fsnotify, including folders created later, and
+// debounced; editors' swap, backup and temporary files are ignored. A
+// rebuild reloads only the records whose files changed and renders only
+// the outputs whose inputs changed (see engine and signer): an edit of a
+// record's title, summary or body updates the site model in place and
+// renders the pages, lists, indexes and feeds that show that record; any
+// other change builds a new model, but still renders only the outputs
+// whose signature changed. Only files whose bytes changed are written.
+//
+// Every HTML page served gets a small script that listens on a
+// Server-Sent Events stream (/_portal/events) and reloads the page when
+// its own URL changed; pages of drafts get a banner. When the sources
+// have problems, the terminal lists them, the last good site stays served
+// and every page shows an overlay with each problem and the source lines
+// around it, until a save fixes them. None of this is ever in build's
+// output.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"portal/generator/internal/diag"
+)
+
+// Options configure Run.
+type Options struct {
+	Root string // the site root: config.toml, content/, templates/
+	Addr string // listen address; default 127.0.0.1:1313 (":0" picks a port)
+	// Out is the folder the preview is written to and served from; empty
+	// means a temporary folder, removed when Run returns. A folder given
+	// here must be empty or one serve made before.
+	Out string
+	// Now is the build's notion of now, asked at every rebuild (the
+	// command passes the clock, or the fixed -now).
+	Now func() time.Time
+	// Logf prints a line to the terminal; nil discards.
+	Logf func(format string, args ...any)
+	// Ready is called with the address served once the first build is
+	// written and the server listens.
+	Ready func(addr string)
+	// Debounce is how long the sources must be quiet before a rebuild;
+	// default 100ms.
+	Debounce time.Duration
+}
+
+// DefaultAddr is where serve listens unless told otherwise: loopback only.
+const DefaultAddr = "127.0.0.1:1313"
+
+// marker names the file that marks a folder as serve's own output.
+const marker = ".portal-serve"
+
+// Run serves the preview until ctx is cancelled.
+func Run(ctx context.Context, opt Options) error {
+	if opt.Now == nil {
+		return errors.New("serve: Options.Now is required")
+	}
+	logf := opt.Logf
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	if opt.Addr == "" {
+		opt.Addr = DefaultAddr
+	}
+	if opt.Debounce <= 0 {
+		opt.Debounce = 100 * time.Millisecond
+	}
+	root, err := filepath.Abs(opt.Root)
+	if err != nil {
+		return err
+	}
+	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		return fmt.Errorf("serve: site root %s is not a folder", opt.Root)
+	}
+	out, cleanup, err := prepareOut(root, opt.Out)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+
+	wt, err := newWatcher(root, logf)
+	if err != nil {
+		return fmt.Errorf("serve: watch %s: %w", root, err)
+	}
+	defer wt.close()
+
+	outRoot, err := os.OpenRoot(out)
+	if err != nil {
+		return err
+	}
+	defer outRoot.Close()
+	rootFS := os.DirFS(root)
+	eng := newEngine(rootFS, out, opt.Now)
+	sv := newServer(outRoot)
+	overlay := newOverlayTemplate()
+	apply := func(res result, err error) {
+		if err != nil {
+			res.Errs = diag.List{{Path: "(serve)", Line: 1, Col: 1, Msg: err.Error()}}
+		}
+		report(logf, res)
+		v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs)}
+		v.overlay = overlayHTML(overlay, v.problems)
+		if eng.cfg != nil {
+			for _, l := range eng.cfg.Languages {
+				if l != eng.cfg.DefaultLanguage {
+					v.langs = append(v.langs, l)
+				}
+			}
+		}
+		sv.publish(v, res.Changed)
+	}
+	logf("serve: building %s (drafts included)", root)
+	apply(eng.update(nil))
+
+	ln, err := net.Listen("tcp", opt.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	addr := ln.Addr().String()
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		if ip := net.ParseIP(host); ip != nil && !ip.IsLoopback() {
+			logf("serve: listening on %s, which other computers can reach; the preview shows drafts", addr)
+		}
+	}
+	srv := &http.Server{Handler: sv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	logf("serve: http://%s/ (Ctrl-C to stop)", addr)
+	if opt.Ready != nil {
+		opt.Ready(addr)
+	}
+
+	batches := make(chan []string)
+	wctx, stopWatch := context.WithCancel(ctx)
+	watchDone := make(chan struct{})
+	go func() {
+		defer close(watchDone)
+		wt.run(wctx, opt.Debounce, 10*opt.Debounce, batches)
+	}()
+	var serveErr error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case err := <-served:
+			serveErr = err
+			break loop
+		case batch := <-batches:
+			apply(eng.update(batch))
+			if len(eng.later) > 0 {
+				apply(eng.finish())
+			}
+		}
+	}
+	stopWatch()
+	<-watchDone
+	close(sv.done)
+	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	srv.Shutdown(shut)
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", serveErr)
+	}
+	return nil
+}
+
+// report prints an update's outcome.
+func report(logf func(string, ...any), res result) {
+	if len(res.Errs) > 0 {
+		for _, e := range res.Errs {
+			logf("%s", e.Error())
+		}
+		n := len(res.Errs)
+		logf("serve: %d %s; still serving the last good build", n, map[bool]string{true: "problem", false: "problems"}[n == 1])
+		return
+	}
+	switch {
+	case res.Later:
+		logf("serve: feeds, calendars and search index updated in %s: %d written", res.Took.Round(time.Millisecond), res.Written)
+	case res.Full:
+		logf("serve: rebuilt in %s: %d written, %d removed", res.Took.Round(time.Millisecond), res.Written, res.Removed)
+	default:
+		logf("serve: pages updated in %s: %d written", res.Took.Round(time.Millisecond), res.Written)
+	}
+}
+
+// prepareOut returns the folder to write the preview to and a function
+// that removes it if it is a temporary one. A folder given must not be the
+// root, contain it, or be inside content/ or templates/, and must be empty
+// or marked as serve's own; its old contents are removed.
+func prepareOut(root, out string) (string, func(), error) {
+	if out == "" {
+		dir, err := os.MkdirTemp("", "portal-serve-*")
+		if err != nil {
+			return "", nil, err
+		}
+		return dir, func() { os.RemoveAll(dir) }, nil
+	}
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return "", nil, err
+	}
+	inside := func(p, dir string) bool {
+		r, err := filepath.Rel(dir, p)
+		return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
+	}
+	for _, src := range []string{filepath.Join(root, "content"), filepath.Join(root, "templates"), filepath.Join(root, "config.toml")} {
+		if inside(out, src) {
+			return "", nil, fmt.Errorf("serve: -out %s is inside the sources", out)
+		}
+	}
+	if inside(root, out) {
+		return "", nil, fmt.Errorf("serve: -out %s contains the site root", out)
+	}
+	ents, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return "", nil, err
+		}
+	case err != nil:
+		return "", nil, err
+	case len(ents) > 0:
+		if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
+			return "", nil, fmt.Errorf("serve: -out %s is not empty and was not made by serve; choose an empty folder", out)
+		}
+		for _, e := range ents {
+			if err := os.RemoveAll(filepath.Join(out, e.Name())); err != nil {
+				return "", nil, err
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(out, marker), []byte("written by generator serve; its contents are replaced at every start\n"), 0o644); err != nil {
+		return "", nil, err
+	}
+	return out, func() {}, nil
+}

@@ -1,0 +1,256 @@
+package serve
+
+import (
+	"time"
+
+	"portal/generator/internal/build"
+	"portal/generator/internal/content"
+	"portal/generator/internal/site"
+)
+
+// A signature sums everything an output's bytes depend on. Two renderings
+// with one signature give the same bytes, so an output whose signature did
+// not change since it was written is not rendered again.
+//
+// A page's signature covers its own data (type, URL, links, pager, counts)
+// and, for every record it shows, the record's files (their hashes, which
+// cover the front matter and the Markdown), its rendered bodies (whose
+// links may resolve differently when another record moves) and the facts
+// the site derives at "now" (archived, URLs). What every page shows from
+// the site as a whole (the footer's free-standing pages, which term and
+// archive pages exist, the day) goes into the global part of every
+// signature, as do the templates and the config (a generation number).
+
+// hasher is FNV-1a, fed without allocating.
+type hasher uint64
+
+const (
+	fnvOffset hasher = 14695981039346656037
+	fnvPrime  hasher = 1099511628211
+)
+
+func (h *hasher) byte(b byte) { *h = (*h ^ hasher(b)) * fnvPrime }
+
+func (h *hasher) str(s string) {
+	for i := 0; i < len(s); i++ {
+		h.byte(s[i])
+	}
+	h.byte(0xff)
+}
+
+func (h *hasher) u64(x uint64) {
+	for range 8 {
+		h.byte(byte(x))
+		x >>= 8
+	}
+}
+
+func (h *hasher) int(n int) { h.u64(uint64(n)) }
+
+func (h *hasher) bool(b bool) {
+	if b {
+		h.byte(1)
+	} else {
+		h.byte(0)
+	}
+}
+
+// signer signs the outputs of one site.
+type signer struct {
+	s        *site.Site
+	global   uint64
+	entries  map[*site.Entry]uint64
+	versions map[*content.Version]uint64
+	bodies   *bodies
+}
+
+// newSigner computes the signatures of every entry and the global part.
+// gen changes whenever the config or the templates were reloaded.
+func newSigner(s *site.Site, b *bodies, gen uint64) *signer {
+	sg := &signer{s: s, bodies: b,
+		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
+		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
+	}
+	for _, e := range s.Entries {
+		sg.sign(e)
+	}
+	for _, e := range s.Free {
+		sg.sign(e)
+	}
+	h := fnvOffset
+	h.u64(gen)
+	h.bool(s.Drafts)
+	h.str(s.Now.In(s.Cfg.TimeZone).Format(time.DateOnly))
+	for _, e := range s.Free { // the footer links them by title
+		h.str(e.Slug)
+		for _, l := range s.Cfg.Languages {
+			h.str(e.URL[l])
+		}
+		for _, v := range e.Versions {
+			h.str(v.Lang)
+			h.str(v.Title)
+		}
+	}
+	for _, p := range s.Pages { // which list, archive and term pages exist
+		switch p.Type {
+		case site.RecordPage, site.FreePage, site.NotFound:
+			continue
+		}
+		if p.Pager == nil || p.Pager.Page == 1 {
+			h.str(p.URL)
+		}
+	}
+	sg.global = uint64(h)
+	return sg
+}
+
+// sign (re)computes the signature of an entry and its versions.
+func (sg *signer) sign(e *site.Entry) {
+	h := fnvOffset
+	h.str(e.Kind)
+	h.str(e.Slug)
+	h.bool(e.Archived)
+	for _, l := range sg.s.Cfg.Languages {
+		h.str(e.URL[l])
+	}
+	for _, v := range e.Versions {
+		vh := fnvOffset
+		vh.str(v.Path)
+		vh.u64(v.Hash)
+		vh.u64(sg.bodies.sum(v))
+		vh.str(v.Title) // may change in place, see engine.inPlace
+		sg.versions[v] = uint64(vh)
+		h.u64(uint64(vh))
+	}
+	sg.entries[e] = uint64(h)
+}
+
+// output signs one output and calls dep for every entry the signature
+// covers. It returns 0 for outputs without a signature (sitemap, assets,
+// attachments), which are rendered every time and compared by bytes.
+func (sg *signer) output(o *build.Output, dep func(*site.Entry)) uint64 {
+	h := fnvOffset
+	h.u64(sg.global)
+	h.str(o.Path)
+	switch {
+	case o.Page != nil:
+		sg.page(&h, o.Page, dep)
+	case o.Deps != nil:
+		sg.entryList(&h, o.Deps, dep)
+	default:
+		return 0
+	}
+	if h == 0 {
+		h = 1
+	}
+	return uint64(h)
+}
+
+func (sg *signer) entry(h *hasher, e *site.Entry, dep func(*site.Entry)) {
+	if e == nil {
+		h.byte(0)
+		return
+	}
+	h.u64(sg.entries[e])
+	dep(e)
+}
+
+func (sg *signer) entryList(h *hasher, es []*site.Entry, dep func(*site.Entry)) {
+	h.int(len(es))
+	for _, e := range es {
+		sg.entry(h, e, dep)
+	}
+}
+
+func (sg *signer) version(h *hasher, v *content.Version) {
+	if v == nil {
+		h.byte(0)
+		return
+	}
+	h.u64(sg.versions[v])
+}
+
+func (sg *signer) links(h *hasher, ls []site.Link) {
+	h.int(len(ls))
+	for _, l := range ls {
+		h.str(l.Lang)
+		h.str(l.Key)
+		h.str(l.Title)
+		h.str(l.URL)
+	}
+}
+
+func (sg *signer) items(h *hasher, its []site.Item, dep func(*site.Entry)) {
+	h.int(len(its))
+	for _, it := range its {
+		sg.entry(h, it.Entry, dep)
+		sg.version(h, it.V)
+		h.str(it.URL)
+		h.bool(it.Foreign)
+	}
+}
+
+func (sg *signer) terms(h *hasher, ts []site.TermCount) {
+	h.int(len(ts))
+	for _, t := range ts {
+		h.str(t.Term.Key)
+		h.str(t.URL)
+		h.int(t.Count)
+	}
+}
+
+// page signs every field of a page; sig_test checks that none is left out.
+func (sg *signer) page(h *hasher, p *site.Page, dep func(*site.Entry)) {
+	h.str(string(p.Type))
+	h.str(p.Lang)
+	h.str(p.URL)
+	h.str(p.Title)
+	sg.links(h, p.Alternates)
+	sg.links(h, p.Switch)
+	sg.links(h, p.Crumbs)
+	h.str(p.Kind)
+	sg.entry(h, p.Entry, dep)
+	sg.version(h, p.V)
+	if p.Term != nil {
+		h.str(p.Term.Key)
+		h.int(len(sg.s.Members(p.Index, p.Term.Key))) // the total the page shows
+	} else {
+		h.byte(0)
+	}
+	h.int(len(p.Groups))
+	for _, g := range p.Groups {
+		h.str(g.Kind)
+		h.int(g.Total)
+		sg.items(h, g.Items, dep)
+	}
+	if pg := p.Pager; pg != nil {
+		h.int(pg.Page)
+		h.int(pg.Pages)
+		h.str(pg.Prev)
+		h.str(pg.Next)
+		h.str(pg.First)
+		h.str(pg.Last)
+		sg.links(h, pg.Links)
+	} else {
+		h.byte(0)
+	}
+	h.str(p.Feed)
+	h.str(p.Archive)
+	if hm := p.Home; hm != nil {
+		for _, its := range [][]site.Item{hm.Offers, hm.Lectures, hm.Collaborations, hm.Agreements} {
+			sg.items(h, its, dep)
+		}
+		sg.terms(h, hm.Areas)
+		h.int(len(hm.Kinds))
+		for _, k := range hm.Kinds {
+			h.str(k.Kind)
+			h.str(k.URL)
+			h.int(k.Count)
+		}
+	} else {
+		h.byte(0)
+	}
+	sg.terms(h, p.Terms)
+	sg.entryList(h, p.Deps, dep)
+	h.str(p.Index)
+}

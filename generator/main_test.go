@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// checkSite copies testdata/check and the repository's templates/ into a
+// temporary site root, with extra files added.
+func checkSite(t *testing.T, extra map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	copyDir(t, "testdata/check", root)
+	copyDir(t, "../templates", filepath.Join(root, "templates"))
+	for name, text := range extra {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	if _, err := os.Stat(from); err != nil {
+		t.Skipf("%s not present", from)
+	}
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb, func(string) string { return "" })
+	return code, out.String(), errb.String()
+}
+
+const badThesis = `+++
+title = "X"
+date = 2026-01-01
+areas = ["energy"]
+host = "kth"
+level = "master"
+credits = 30
+deadline = 2027-01-01
++++
+`
+
+const kartorEN = "+++\ntitle = \"Smart maps\"\n+++\n\nAbout maps.\n"
+
+const warningsJSON = `[
+  {
+    "path": "content/lectures/kartor.md",
+    "line": 1,
+    "column": 1,
+    "severity": "warning",
+    "message": "no en translation (content/lectures/kartor.en.md)"
+  },
+  {
+    "path": "content/theses/energidata.md",
+    "line": 8,
+    "column": 12,
+    "severity": "warning",
+    "message": "deadline 2026-06-15 has passed; the offer is shown as closed"
+  }
+]
+`
+
+func TestCheck(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		extra          map[string]string
+		args           []string
+		code           int
+		stdout, stderr string
+	}{
+		{
+			name: "json warnings", args: []string{"-format", "json"}, code: exitOK, stdout: warningsJSON,
+		},
+		{
+			name: "json strict", args: []string{"-format", "json", "-strict"}, code: exitProblems,
+			stdout: strings.ReplaceAll(warningsJSON, `"warning"`, `"error"`),
+		},
+		{
+			name: "json clean", args: []string{"-format", "json", "-now", "2026-05-01"}, code: exitOK, stdout: "[]\n",
+			extra: map[string]string{"content/lectures/kartor.en.md": kartorEN},
+		},
+		{
+			name: "json error", args: []string{"-format", "json"}, code: exitProblems,
+			extra: map[string]string{"content/theses/x.md": badThesis},
+			stdout: strings.TrimSuffix(warningsJSON, "\n]\n") + `,
+  {
+    "path": "content/theses/x.md",
+    "line": 4,
+    "column": 10,
+    "severity": "error",
+    "message": "unknown area \"energy\" (not in config.toml [areas])"
+  }
+]
+`,
+		},
+		{
+			name: "text warnings", code: exitOK,
+			stdout: "ok: 3 files checked, 0 errors, 2 warnings\n",
+			stderr: "content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
+				"content/theses/energidata.md:8:12: warning: deadline 2026-06-15 has passed; the offer is shown as closed\n",
+		},
+		{
+			name: "text strict", args: []string{"-strict"}, code: exitProblems,
+			stderr: "content/lectures/kartor.md:1:1: no en translation (content/lectures/kartor.en.md)\n" +
+				"content/theses/energidata.md:8:12: deadline 2026-06-15 has passed; the offer is shown as closed\n" +
+				"2 errors\n",
+		},
+		{
+			name: "text strict clean", args: []string{"-strict", "-now", "2026-05-01"}, code: exitOK,
+			extra:  map[string]string{"content/lectures/kartor.en.md": kartorEN},
+			stdout: "ok: 4 files checked, 0 errors, 0 warnings\n",
+		},
+		{
+			name: "bad format", args: []string{"-format", "xml"}, code: exitUsage,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := checkSite(t, c.extra)
+			args := append([]string{"check", "-root", root, "-now", "2026-11-27"}, c.args...)
+			code, stdout, stderr := runCmd(t, args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", code, c.code, stderr)
+			}
+			if stdout != c.stdout {
+				t.Errorf("stdout:\n%s\nwant:\n%s", stdout, c.stdout)
+			}
+			if c.stderr != "" && stderr != c.stderr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, c.stderr)
+			}
+		})
+	}
+}
+
+func TestNew(t *testing.T) {
+	root := checkSite(t, nil)
+	code, stdout, stderr := runCmd(t, "new", "theses", "Åtgärder för skolgårdar", "-root", root, "-now", "2026-03-01")
+	if code != exitOK || stdout != "wrote content/theses/atgarder-for-skolgardar.md: replace every TODO; check lists what is left\n" || stderr != "" {
+		t.Fatalf("new: %d\n%s\n%s", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(root, "content/theses/atgarder-for-skolgardar.md"))
+	if err != nil || !strings.HasPrefix(string(b), "+++\ntitle = \"Åtgärder för skolgårdar\"\ndate = 2026-03-01 ") {
+		t.Errorf("file:\n%s", b)
+	}
+	// check flags the placeholders.
+	code, _, stderr = runCmd(t, "check", "-root", root, "-now", "2026-03-01")
+	for _, want := range []string{
+		`content/theses/atgarder-for-skolgardar.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/theses/atgarder-for-skolgardar.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/theses/atgarder-for-skolgardar.md:6:9: level must be "bachelor" or "master", not "TODO"`,
+		`content/theses/atgarder-for-skolgardar.md:7:11: credits must be 15 or 30, not 0`,
+	} {
+		if code != exitProblems || !strings.Contains(stderr, want+"\n") {
+			t.Errorf("check after new: exit %d, stderr lacks %s:\n%s", code, want, stderr)
+		}
+	}
+
+	if err := os.Remove(filepath.Join(root, "content/theses/energidata.en.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args           []string
+		code           int
+		stdout, stderr string
+	}{
+		{[]string{"theses", "Åtgärder för skolgårdar"}, exitProblems, "",
+			"new: content/theses/atgarder-for-skolgardar.md already exists; edit it, or choose another title or -name\n"},
+		{[]string{"-lang", "en", "theses", "Energy data", "-name", "energidata"}, exitOK,
+			"wrote content/theses/energidata.en.md: translate the title and the text; every other key comes from the sv file\n", ""},
+		{[]string{"lectures", "Smart maps", "-lang", "en"}, exitOK,
+			"wrote content/lectures/smart-maps.en.md: replace every TODO; check lists what is left\n", ""},
+		{[]string{"thesis", "X"}, exitUsage, "",
+			"new: unknown kind \"thesis\" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)\n"},
+		{[]string{"theses", "X", "-lang", "de"}, exitUsage, "", "new: unknown language \"de\" (config.toml languages: sv, en)\n"},
+		{[]string{"theses"}, exitUsage, "", "usage: generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR]\n"},
+	} {
+		args := append([]string{"new", "-root", root, "-now", "2026-03-01"}, c.args...)
+		code, stdout, stderr := runCmd(t, args...)
+		if code != c.code || stdout != c.stdout || stderr != c.stderr {
+			t.Errorf("new %q: exit %d, stdout %q, stderr %q; want %d, %q, %q", c.args, code, stdout, stderr, c.code, c.stdout, c.stderr)
+		}
+	}
+	b, _ = os.ReadFile(filepath.Join(root, "content/theses/energidata.en.md"))
+	if !strings.HasPrefix(string(b), "+++\ntitle = \"Energy data\"\n# summary") {
+		t.Errorf("translation:\n%s", b)
+	}
+}
+
+func TestServeRefusesSourcesAsOut(t *testing.T) {
+	root := checkSite(t, nil)
+	code, _, stderr := runCmd(t, "serve", "-root", root, "-out", filepath.Join(root, "content", "public"))
+	if code != exitProblems || !strings.Contains(stderr, "is inside the sources") {
+		t.Errorf("serve -out inside content/: %d %s", code, stderr)
+	}
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Every check of the project, in the order CI runs them:
+#
+#   gofmt -l      no unformatted Go file
+#   go vet ./...
+#   go test -race ./...
+#   .ci/fuzz.sh   (when present) short fuzzing runs
+#   e2e           the built site in Debian's chromium, served by nginx with
+#                 deploy/nginx.conf: flows, every page type, axe-core,
+#                 the Nu HTML Checker (see e2e/run.js)
+#
+# Run it from anywhere: scripts/test-all.sh. It needs go and node; the
+# browser tests also need chromium, nginx and java (.ci/run installs them).
+# Without them the browser tests skip with a message, unless CI=true, when
+# anything missing is a failure. Every step has a time limit; all steps run
+# even after one fails, and the exit status is non-zero if any failed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+
+failed=()
+
+# step NAME SECONDS COMMAND...: run COMMAND with a time limit, note a failure.
+step() {
+	local name=$1 limit=$2
+	shift 2
+	printf '\n=== %s (limit %ss)\n' "$name" "$limit"
+	local start=$SECONDS
+	# Success prints nothing more, so the output of the last step (node's
+	# test summary) is the end of the log.
+	local rc=0
+	timeout --kill-after=30 "$limit" "$@" </dev/null || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+			printf '=== %s: TIMED OUT after %ss\n' "$name" "$limit"
+		else
+			printf '=== %s: FAILED (exit %s) in %ss\n' "$name" "$rc" $((SECONDS - start))
+		fi
+		failed+=("$name")
+	fi
+}
+
+gofmt_check() {
+	local out
+	out=$(find . -name '*.go' -not -path './.git/*' -not -path '*/node_modules/*' -print0 | xargs -0 -r gofmt -l)
+	if [ -n "$out" ]; then
+		echo "gofmt: these files need gofmt -w:"
+		echo "$out"
+		return 1
+	fi
+}
+
+e2e() {
+	cd e2e || return 1
+	if [ ! -d node_modules ]; then
+		npm ci --ignore-scripts --no-audit --no-fund || return 1
+	fi
+	npm test --silent
+}
+
+# timeout runs programs, not shell functions: hand these to a child bash.
+export -f gofmt_check e2e
+
+step 'gofmt' 120 bash -c gofmt_check
+step 'go vet' 600 go vet ./...
+step 'go test -race' 1500 go test -race -timeout 20m ./...
+if [ -f .ci/fuzz.sh ]; then
+	step 'fuzz (.ci/fuzz.sh)' 900 bash .ci/fuzz.sh
+fi
+step 'e2e (browser, nginx, HTML, accessibility)' 1500 bash -c e2e
+
+if [ ${#failed[@]} -gt 0 ]; then
+	printf '\nFAILED: %s\n' "$(IFS=,; echo "${failed[*]}")" >&2
+	exit 1
+fi
