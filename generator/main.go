@@ -301,9 +301,12 @@ func printSummary(w io.Writer, rep *build.Report, out string, total time.Duratio
 	for _, n := range rep.Stats.Published {
 		published += n
 	}
-	fmt.Fprintf(w, "read     %d files: %s\n", files, strings.Join(parts, ", "))
-	fmt.Fprintf(w, "records  %d published, %d drafts, %d scheduled, %d expired, %d closed or archived\n",
-		published, rep.Stats.Drafts, rep.Stats.Scheduled, rep.Stats.Expired, rep.Stats.Archived)
+	fmt.Fprintf(w, "read     %d files in %d records: %s\n", files, rep.Records, strings.Join(parts, ", "))
+	fmt.Fprintf(w, "records  %d published, %d pages, %d drafts, %d scheduled, %d expired, %d closed or archived\n",
+		published, rep.FreePages, rep.Stats.Drafts, rep.Stats.Scheduled, rep.Stats.Expired, rep.Stats.Archived)
+	if f, r := rep.Unaccounted(); f != 0 || r != 0 {
+		fmt.Fprintf(w, "warning  %d files and %d records not accounted for (a generator bug)\n", f, r)
+	}
 	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, out)
 	var ph []string
 	for _, p := range rep.Phases {

@@ -327,20 +327,32 @@
       }, 0);
     });
 
+    // The index is fetched when it is first needed: at once for a
+    // filtered link, else when the visitor first touches the form.
+    var loading = false;
+    function load() {
+      if (loading) return;
+      loading = true;
+      win.fetch(box.getAttribute('data-index'), { credentials: 'same-origin' })
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+          return r.json();
+        })
+        .then(function (ix) {
+          index = parseIndex(ix);
+          readControls();
+          update(true);
+        })
+        .catch(function () {
+          // Without the index the page stays the plain list.
+          box.hidden = true;
+        });
+    }
+    form.addEventListener('focusin', load);
+    form.addEventListener('pointerdown', load);
+
     box.hidden = false;
-    win.fetch(box.getAttribute('data-index'), { credentials: 'same-origin' })
-      .then(function (r) {
-        if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
-        return r.json();
-      })
-      .then(function (ix) {
-        index = parseIndex(ix);
-        update(true);
-      })
-      .catch(function () {
-        // Without the index the page stays the plain list.
-        box.hidden = true;
-      });
+    if (isActive(state)) load();
   }
 
   return {

@@ -104,15 +104,36 @@ func Assemble(fsys fs.FS, cfg *config.Config, set *content.Set, s *site.Site, t 
 	return &Loaded{Cfg: cfg, Set: set, Site: s, Templates: t, fsys: fsys}
 }
 
-// Report summarises a finished build.
+// Report summarises a finished build. It accounts for every record file
+// read: each is in a record (Read) or failed, and each record is published
+// (Stats.Published, FreePages), a draft, scheduled or expired.
 type Report struct {
-	Read   map[string]map[string]int // kind → language → files read
-	Stats  site.Stats
-	Failed int // record files with errors
-	Pages  int // HTML pages written
-	Files  int // all files written
-	Bytes  int64
-	Phases []Phase
+	Read      map[string]map[string]int // kind → language → files of records without errors
+	Stats     site.Stats
+	Sources   int // record files read, translations included
+	Records   int // records without errors; a translation counts with its record
+	FreePages int // published free-standing pages (content/pages)
+	Failed    int // record files with errors, or whose record had them
+	Pages     int // HTML pages written
+	Files     int // all files written
+	Bytes     int64
+	Phases    []Phase
+}
+
+// Unaccounted returns how many record files and records the report does
+// not account for; both are 0 unless the build lost something.
+func (r *Report) Unaccounted() (files, records int) {
+	files = r.Sources - r.Failed
+	for _, langs := range r.Read {
+		for _, n := range langs {
+			files -= n
+		}
+	}
+	records = r.Records - r.FreePages - r.Stats.Drafts - r.Stats.Scheduled - r.Stats.Expired
+	for _, n := range r.Stats.Published {
+		records -= n
+	}
+	return files, records
 }
 
 // NewReport counts what was read.
@@ -120,6 +141,8 @@ func (l *Loaded) NewReport() *Report {
 	r := &Report{Read: map[string]map[string]int{}, Phases: l.Phases}
 	if l.Set != nil {
 		r.Failed = l.Set.Failed
+		r.Sources = l.Set.Files
+		r.Records = len(l.Set.Records)
 		for _, rec := range l.Set.Records {
 			if r.Read[rec.Kind] == nil {
 				r.Read[rec.Kind] = map[string]int{}
@@ -131,6 +154,7 @@ func (l *Loaded) NewReport() *Report {
 	}
 	if l.Site != nil {
 		r.Stats = l.Site.Stats
+		r.FreePages = len(l.Site.Free)
 	}
 	return r
 }

@@ -14,7 +14,7 @@ import (
 
 // SearchTextMax caps, in characters, the slice of a record's body text
 // that goes into the search index beside its title and excerpt.
-const SearchTextMax = 400
+const SearchTextMax = 300
 
 // searchFields names the positions of an item of the search index.
 var searchFields = []string{
@@ -198,6 +198,14 @@ func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry) e
 // excerpt left out when the body starts with it, cut at a word boundary
 // after at most max characters.
 func searchText(text, excerpt string, max int) string {
+	// Only the start of a long body can be used: cut it (at a character
+	// boundary) before collapsing, with room for runs of white space.
+	if limit := len(excerpt) + 8*max; len(text) > limit {
+		for limit > 0 && !utf8.RuneStart(text[limit]) {
+			limit--
+		}
+		text = text[:limit]
+	}
 	text = strings.Join(strings.Fields(text), " ")
 	if ex := strings.Join(strings.Fields(excerpt), " "); ex != "" {
 		text = strings.TrimSpace(strings.TrimPrefix(text, ex))

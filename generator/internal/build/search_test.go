@@ -130,14 +130,21 @@ func col(rows [][2]string) []string {
 	return out
 }
 
-// checkSearchForms checks that kind lists and area pages, and only they,
-// carry the hidden search form with a visible label for every control.
+// checkSearchForms checks that kind lists and area pages with records to
+// search, and only they, carry the hidden search form with a visible label for every control.
 func checkSearchForms(t *testing.T, b *built) {
 	t.Helper()
 	control := regexp.MustCompile(`<(input|select)[^>]* id="([^"]+)"`)
 	for _, p := range b.l.Site.Pages {
 		html := string(b.file(t, p.URL))
-		want := p.Type == site.ListPage || p.Type == site.AreaPage
+		var scope []*site.Entry
+		switch p.Type {
+		case site.ListPage:
+			scope = b.l.Site.Current(p.Kind)
+		case site.AreaPage:
+			scope = b.l.Site.Members("areas", p.Term.Key)
+		}
+		want := len(scope) > 0
 		has := strings.Contains(html, `<div class="search" hidden data-index="`+b.l.Site.Prefix(p.Lang)+`search.json"`)
 		if has != want {
 			t.Errorf("%s (%s): search form %v, want %v", p.URL, p.Type, has, want)

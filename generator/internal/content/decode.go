@@ -86,6 +86,11 @@ func unknownKey(kind, k string, spec []keySpec) string {
 	return fmt.Sprintf("unknown key %q", k)
 }
 
+// maxValues bounds the arrays of a record (areas, partners, contacts...):
+// no real record comes near it, and checking each value of a longer one
+// against the vocabularies would take quadratic time.
+const maxValues = 100
+
 func shapeError(t keyType, v any) string {
 	switch t {
 	case tString, tText:
@@ -121,6 +126,9 @@ func shapeError(t keyType, v any) string {
 		if !ok {
 			return `must be an array of strings like ["a", "b"]`
 		}
+		if len(arr) > maxValues {
+			return fmt.Sprintf("must not list more than %d values", maxValues)
+		}
 		for _, e := range arr {
 			if _, ok := e.(string); !ok {
 				return `must be an array of strings like ["a", "b"]`
@@ -130,6 +138,9 @@ func shapeError(t keyType, v any) string {
 		arr, ok := v.([]any)
 		if !ok {
 			return "must be an array of inline tables like [{ role = \"...\", email = \"...\" }]"
+		}
+		if len(arr) > maxValues {
+			return fmt.Sprintf("must not list more than %d values", maxValues)
 		}
 		for _, e := range arr {
 			if _, ok := e.(map[string]any); !ok {

@@ -52,6 +52,7 @@ type Templates struct {
 	pages    map[site.PageType]*template.Template
 	assets   map[string][]byte // output path → bytes
 	assetURL map[string]string // name under templates/assets/ → URL
+	facets   facetCache        // search facets of the site being rendered (searchdata.go)
 }
 
 // Load reads templates/ from fsys, the site root. Every problem is

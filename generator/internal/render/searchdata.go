@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"strconv"
+	"sync"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/site"
@@ -40,9 +41,9 @@ type Fact struct {
 }
 
 // Searchable reports whether the page gets the search form: kind lists and
-// area pages.
+// area pages that have records to search.
 func (v *View) Searchable() bool {
-	return v.P.Type == site.ListPage || v.P.Type == site.AreaPage && v.P.Term != nil
+	return len(SearchScope(v.S, v.P)) > 0
 }
 
 // SearchIndex is the URL of the search index of the page's language.
@@ -60,11 +61,48 @@ func SearchScope(s *site.Site, p *site.Page) []*site.Entry {
 	return nil
 }
 
+// facetCache keeps the facets of each search scope of one site: every page
+// of a paginated list offers the same ones. A new site empties it, so the
+// preview server's Templates, used for build after build, holds no more
+// than the site being rendered.
+type facetCache struct {
+	mu   sync.Mutex
+	site *site.Site
+	m    map[string][]Facet
+}
+
 // SearchFacets returns the facets worth offering on the page: those with
 // at least two values among the records it searches. The area of an area
 // page is a filter already, so its other areas are offered only when they
 // narrow the list down.
 func (v *View) SearchFacets() []Facet {
+	if !v.Searchable() {
+		return nil
+	}
+	key := v.Lang + "/" + string(v.P.Type) + "/" + v.P.Kind
+	if v.P.Term != nil {
+		key += "/" + v.P.Term.Key
+	}
+	c := &v.t.facets
+	c.mu.Lock()
+	if c.site != v.S {
+		c.site, c.m = v.S, map[string][]Facet{}
+	}
+	f, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = v.searchFacets()
+	c.mu.Lock()
+	if c.site == v.S {
+		c.m[key] = f
+	}
+	c.mu.Unlock()
+	return f
+}
+
+func (v *View) searchFacets() []Facet {
 	es := SearchScope(v.S, v.P)
 	cfg := v.S.Cfg
 	var out []Facet

@@ -1,0 +1,197 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+	"portal/generator/internal/markdown"
+)
+
+// The benchmarks build a synthetic corpus made by the shared corpus tool
+// (../shared/bench/mkcorpus.py; PORTAL_MKCORPUS overrides its path) with
+// the repository's config.toml and templates/. PORTAL_BENCH_RECORDS sets
+// the number of records (default 2000), PORTAL_BENCH_LANGS the languages
+// of every record (default "sv"; "sv,en" adds English translations).
+//
+//	go test ./generator/internal/build -run '^$' -bench . -benchmem
+//	PORTAL_BENCH_RECORDS=10000 go test ./generator/internal/build -run '^$' -bench Build -benchtime 3x
+
+// benchNow is the "now" of the benchmark builds, as in compare.sh.
+var benchNow = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// benchSite makes a site root in a temporary folder: the repository's
+// config.toml and templates/ and a generated content/.
+func benchSite(b *testing.B) string {
+	b.Helper()
+	n := 2000
+	if s := os.Getenv("PORTAL_BENCH_RECORDS"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("PORTAL_BENCH_RECORDS=%q: want a positive number", s)
+		}
+	}
+	langs := "sv"
+	if s := os.Getenv("PORTAL_BENCH_LANGS"); s != "" {
+		langs = s
+	}
+	tool := os.Getenv("PORTAL_MKCORPUS")
+	if tool == "" {
+		tool = "/work/shared/bench/mkcorpus.py"
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		b.Skip("python3 not found; the corpus tool needs it")
+	}
+	if _, err := os.Stat(tool); err != nil {
+		b.Skipf("corpus tool %s not found (set PORTAL_MKCORPUS)", tool)
+	}
+	repo, err := filepath.Abs("../../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(repo, "templates", "layouts")); err != nil {
+		b.Skip("templates/ not present")
+	}
+	root := b.TempDir()
+	cfg := filepath.Join(repo, "config.toml")
+	cmd := exec.Command(python, tool, filepath.Join(root, "content"), strconv.Itoa(n), "--config", cfg, "--langs", langs)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("%s: %v\n%s", tool, err, out)
+	}
+	if err := os.CopyFS(filepath.Join(root, "templates"), os.DirFS(filepath.Join(repo, "templates"))); err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "config.toml"), data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return root
+}
+
+// BenchmarkBuild is the whole build command: load, model, render, write
+// and publish, into the same output folder each time (as a deployment
+// rebuilds).
+func BenchmarkBuild(b *testing.B) {
+	root := benchSite(b)
+	out := filepath.Join(b.TempDir(), "public")
+	fsys := os.DirFS(root)
+	var pages, files int
+	for b.Loop() {
+		l, err := Load(fsys, Options{Now: benchNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep, err := l.Write(context.Background(), out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages, files = rep.Pages, rep.Files
+	}
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(files), "files")
+}
+
+// BenchmarkLoad is the reading half: config, content, templates, model.
+func BenchmarkLoad(b *testing.B) {
+	root := benchSite(b)
+	fsys := os.DirFS(root)
+	for b.Loop() {
+		if _, err := Load(fsys, Options{Now: benchNow}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkContent is content.Load alone: reading the files, splitting
+// and decoding the front matter.
+func BenchmarkContent(b *testing.B) {
+	root := benchSite(b)
+	fsys := os.DirFS(root)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := content.Load(fsys, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMarkdown renders every body of the corpus once per iteration,
+// on one goroutine.
+func BenchmarkMarkdown(b *testing.B) {
+	root := benchSite(b)
+	fsys := os.DirFS(root)
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := content.Load(fsys, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := markdown.New()
+	for b.Loop() {
+		for _, r := range set.Records {
+			for _, v := range r.Versions {
+				md.Render(v.Body, v.BodyLine, nil)
+			}
+		}
+	}
+}
+
+// BenchmarkOutputs renders every output of the site into memory, on one
+// goroutine, and reports the cost per output of each page type.
+func BenchmarkOutputs(b *testing.B) {
+	root := benchSite(b)
+	l, err := Load(os.DirFS(root), Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	groups := map[string][]Output{}
+	var order []string
+	for _, o := range l.Outputs() {
+		key := "file"
+		if o.Page != nil {
+			key = string(o.Page.Type)
+		} else if filepath.Ext(o.Path) != "" {
+			key = filepath.Ext(o.Path)[1:]
+		}
+		if groups[key] == nil {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], o)
+	}
+	for _, key := range order {
+		outs := groups[key]
+		b.Run(fmt.Sprintf("%s-%d", key, len(outs)), func(b *testing.B) {
+			var buf bytes.Buffer
+			var size int
+			for b.Loop() {
+				size = 0
+				for _, o := range outs {
+					buf.Reset()
+					data, err := o.Bytes(&buf)
+					if err != nil {
+						b.Fatal(err)
+					}
+					size += len(data)
+				}
+			}
+			b.ReportMetric(float64(size)/float64(len(outs)), "B/output")
+		})
+	}
+}
