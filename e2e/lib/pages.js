@@ -15,7 +15,10 @@ export const LANGS = {
 export const STATEMENT = 'tillganglighet';
 
 /** Records that a flow or a reviewer cares about are always sampled. */
-const ALWAYS = { agreements: ['mou-2014'] };
+const ALWAYS = {
+  agreements: ['mou-2014'], // attachment, signatories, a table in the body
+  lectures: ['installd-framtidens-avloppsrening'], // a cancelled lecture
+};
 
 function isPage(dir, urlPath) {
   return existsSync(path.join(dir, urlPath, 'index.html'));
@@ -44,6 +47,9 @@ export function samplePages(dir) {
     for (const [kind, seg] of Object.entries(secs)) {
       const base = `${P}${seg[lang]}/`;
       add(lang, `list ${kind}`, base);
+      // The thesis list once more with a filter set, so the script's
+      // results (and the filter form) are checked as well.
+      if (kind === 'theses') add(lang, `list ${kind} filtered`, `${base}?area=energi-och-klimat&level=master`);
       if (isPage(dir, `${base}${L.page}/2/`)) add(lang, `list ${kind} page 2`, `${base}${L.page}/2/`);
       if (isPage(dir, `${base}${L.archive}/`)) add(lang, `archive ${kind}`, `${base}${L.archive}/`);
       const records = subdirs(dir, base).filter((n) => n !== L.archive && n !== L.page);

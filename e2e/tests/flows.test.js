@@ -73,6 +73,10 @@ suite('flows', skip, () => {
     await submitIfNeeded(page);
     await page.waitForURL((u) => u.searchParams.get('area') === AREA && u.searchParams.get('level') === LEVEL, { timeout: 15_000 });
 
+    const expected = [...offers].filter(([, o]) => o.areas.split(' ').includes(AREA) && o.level === LEVEL).map(([h]) => h);
+    // The URL may change before the results are drawn (the script may still
+    // be loading its index): wait for the list to settle on the matches.
+    await settle(page, expected);
     const shown = await visibleItems(page);
     assert.ok(shown.length > 0, 'some offers match energy + master');
     assert.ok(shown.length < total, 'the filter hides offers that do not match');
@@ -82,13 +86,12 @@ suite('flows', skip, () => {
       assert.ok(o.areas.split(' ').includes(AREA), `${it.href} shown but not in ${AREA}`);
       assert.equal(o.level, LEVEL, `${it.href} shown but not ${LEVEL}`);
     }
-    const expected = [...offers].filter(([, o]) => o.areas.split(' ').includes(AREA) && o.level === LEVEL).map(([h]) => h);
     assert.deepEqual(shown.map((s) => s.href).sort(), expected.sort(), 'every matching offer is shown');
 
     // The URL keeps the filter: a reload shows the same selection.
     await page.reload();
     await control(page, /område|area/i);
-    await page.waitForFunction((n) => document.querySelectorAll('ul.items > li').length > 0 && n >= 0, shown.length);
+    await settle(page, expected);
     assert.equal(await valueOf(page, /område|area/i), AREA);
     assert.equal(await valueOf(page, /nivå|level/i), LEVEL);
     assert.deepEqual(await visibleItems(page), shown);
@@ -264,6 +267,7 @@ suite('flows', skip, () => {
       }
       await submitIfNeeded(page, true);
       await page.waitForURL((u) => u.searchParams.get('area') === AREA, { timeout: 15_000 });
+      await settle(page, [...offers].filter(([, o]) => o.areas.split(' ').includes(AREA)).map(([h]) => h));
       const shown = await visibleItems(page);
       assert.ok(shown.length > 0, 'the keyboard filter shows offers');
       for (const it of shown) {
@@ -398,6 +402,26 @@ async function submitIfNeeded(page, keyboard = false) {
   } else {
     await button.click();
   }
+}
+
+/**
+ * settle waits (at most 15 s) until the records shown on the page are
+ * exactly the hrefs expected; the assertions that follow say what differs.
+ */
+async function settle(page, expected) {
+  await page
+    .waitForFunction(
+      (want) => {
+        const shown = [...document.querySelectorAll('ul.items > li')]
+          .filter((li) => li.offsetParent !== null && !li.closest('[hidden]'))
+          .map((li) => li.querySelector('a[href]').getAttribute('href'))
+          .sort();
+        return JSON.stringify(shown) === JSON.stringify(want);
+      },
+      [...expected].sort(),
+      { timeout: 15_000 },
+    )
+    .catch(() => {});
 }
 
 /** visibleItems lists the records shown in lists on the page, in order. */

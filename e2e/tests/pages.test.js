@@ -43,7 +43,9 @@ suite('every page type', skip, () => {
       const problems = await watch(context, page, site.origin, { expect404: p.status === 404 ? url : null });
       const report = [];
       try {
-        const res = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+        // networkidle: scripts that fetch data (the search index) are done,
+        // so what is checked and photographed is the page as people see it.
+        const res = await page.goto(url, { waitUntil: 'networkidle', timeout: 60_000 });
         assert.ok(res, `no response for ${url}`);
         assert.equal(res.status(), p.status, `${url}: HTTP status`);
         await page.evaluate(() => document.fonts.ready);

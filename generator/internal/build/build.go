@@ -169,6 +169,11 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 		return rep, err
 	}
 	outs := l.Outputs()
+	paths := make([]string, len(outs))
+	for i, o := range outs {
+		paths[i] = o.Path
+	}
+	stage.Expect(paths)
 	if err := renderAll(ctx, outs, stage.Write); err != nil {
 		stage.Abort()
 		return rep, err

@@ -26,7 +26,7 @@ func FuzzSplit(f *testing.F) {
 		var front, body []byte
 		var bodyLine int
 		var err error
-		within(t, func() { front, body, bodyLine, err = Split(p, src) })
+		within(t, 10*time.Second, func() { front, body, bodyLine, err = Split(p, src) })
 		lines := bytes.Count(src, []byte("\n")) + 1
 		if err != nil {
 			var e diag.Error
@@ -65,7 +65,7 @@ func FuzzDecode(f *testing.F) {
 		kinds := append(config.Kinds[:len(config.Kinds):len(config.Kinds)], Pages)
 		p := "content/" + kinds[int(kind)%len(kinds)] + "/x.md"
 		src := "+++\n" + string(front) + "\n+++\n\nBody.\n"
-		checkLoad(t, cfg, map[string]string{p: src})
+		checkLoad(t, cfg, map[string]string{p: src}, 10*time.Second)
 	})
 }
 
@@ -85,12 +85,13 @@ func FuzzRecord(f *testing.F) {
 			dir + "x.md":    string(own),
 			dir + "x.en.md": string(translation),
 			dir + "x.pdf":   "%PDF",
-		})
+		}, 10*time.Second)
 	})
 }
 
-// checkLoad runs Load on files and checks what the fuzz targets promise.
-func checkLoad(t *testing.T, cfg *config.Config, files map[string]string) {
+// checkLoad runs Load on files and checks what the fuzz targets promise:
+// no panic, a return within limit, only positioned errors.
+func checkLoad(t *testing.T, cfg *config.Config, files map[string]string, limit time.Duration) {
 	fsys := fstest.MapFS{}
 	lines := map[string]int{}
 	for name, data := range files {
@@ -99,7 +100,7 @@ func checkLoad(t *testing.T, cfg *config.Config, files map[string]string) {
 	}
 	var set *Set
 	var err error
-	within(t, func() { set, err = Load(fsys, cfg) })
+	within(t, limit, func() { set, err = Load(fsys, cfg) })
 	if set == nil {
 		t.Fatal("no set")
 	}
@@ -150,8 +151,8 @@ func checkError(t *testing.T, e diag.Error, lines map[string]int) {
 	}
 }
 
-// within fails t if f does not return in 10 seconds.
-func within(t testing.TB, f func()) {
+// within fails t if f does not return in d.
+func within(t testing.TB, d time.Duration, f func()) {
 	t.Helper()
 	done := make(chan struct{})
 	go func() {
@@ -160,7 +161,7 @@ func within(t testing.TB, f func()) {
 	}()
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("did not finish in 10s")
+	case <-time.After(d):
+		t.Fatalf("did not finish in %v", d)
 	}
 }

@@ -46,11 +46,11 @@ func TestLoadHostile(t *testing.T) {
 		"unclosed string":        fill(thesis+"\nlocation = \"", "x", ""),
 	} {
 		t.Run(name, func(t *testing.T) {
-			start := time.Now()
-			checkLoad(t, cfg, map[string]string{"content/theses/a.md": "+++\n" + front + "\n+++\n"})
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %v", d)
+			limit := 10 * time.Second // linear, but the TOML decoder is slow
+			if raceEnabled {
+				limit *= 10
 			}
+			checkLoad(t, cfg, map[string]string{"content/theses/a.md": "+++\n" + front + "\n+++\n"}, limit)
 		})
 	}
 }

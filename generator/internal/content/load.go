@@ -159,6 +159,10 @@ const maxLinks = 40
 // any chain of links (including links to folders, hidden ones too), or to
 // something other than a regular file.
 func checkLink(fsys fs.FS, p string) string {
+	if _, ok := fsys.(fs.ReadLinkFS); !ok {
+		// Its Lstat would follow links: nothing could be checked.
+		return "symbolic link cannot be read: the file system does not support links"
+	}
 	real, msg := resolveLink(fsys, p)
 	if msg != "" {
 		return msg

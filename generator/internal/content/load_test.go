@@ -67,10 +67,14 @@ func with(fm string, edits ...string) string {
 	return fm
 }
 
-// load runs Load on fsys and returns the set and the error lines.
+// load runs Load on fsys and returns the set and the error lines. It
+// fails the test if Load takes more than 20 seconds: nothing may hang it.
 func load(t *testing.T, fsys fs.FS) (*Set, []string) {
 	t.Helper()
-	set, err := Load(fsys, testConfig(t))
+	cfg := testConfig(t)
+	var set *Set
+	var err error
+	within(t, 20*time.Second, func() { set, err = Load(fsys, cfg) })
 	if set == nil {
 		t.Fatalf("Load returned no set (err %v)", err)
 	}

@@ -17,20 +17,50 @@ import (
 // the site's time zone.
 
 // layout fills a format pattern with t, which is already in the right zone.
+// Placeholders it does not know are left as they are.
 func (t *Templates) layout(lang, pattern string, tm time.Time) string {
-	month := t.strings[lang]["month."+strconv.Itoa(int(tm.Month()))]
-	r := strings.NewReplacer(
-		"{d}", strconv.Itoa(tm.Day()),
-		"{dd}", pad(tm.Day()),
-		"{month}", month,
-		"{M}", strconv.Itoa(int(tm.Month())),
-		"{MM}", pad(int(tm.Month())),
-		"{yyyy}", strconv.Itoa(tm.Year()),
-		"{H}", strconv.Itoa(tm.Hour()),
-		"{HH}", pad(tm.Hour()),
-		"{mm}", pad(tm.Minute()),
-	)
-	return r.Replace(pattern)
+	b := make([]byte, 0, len(pattern)+16)
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		if c != '{' {
+			b = append(b, c)
+			continue
+		}
+		end := strings.IndexByte(pattern[i:], '}')
+		if end < 0 {
+			b = append(b, pattern[i:]...)
+			break
+		}
+		known := true
+		switch pattern[i+1 : i+end] {
+		case "d":
+			b = strconv.AppendInt(b, int64(tm.Day()), 10)
+		case "dd":
+			b = append(b, pad(tm.Day())...)
+		case "month":
+			b = append(b, t.strings[lang]["month."+strconv.Itoa(int(tm.Month()))]...)
+		case "M":
+			b = strconv.AppendInt(b, int64(tm.Month()), 10)
+		case "MM":
+			b = append(b, pad(int(tm.Month()))...)
+		case "yyyy":
+			b = strconv.AppendInt(b, int64(tm.Year()), 10)
+		case "H":
+			b = strconv.AppendInt(b, int64(tm.Hour()), 10)
+		case "HH":
+			b = append(b, pad(tm.Hour())...)
+		case "mm":
+			b = append(b, pad(tm.Minute())...)
+		default:
+			known = false
+		}
+		if !known {
+			b = append(b, c) // not a placeholder: keep the brace
+			continue
+		}
+		i += end
+	}
+	return string(b)
 }
 
 func pad(n int) string {

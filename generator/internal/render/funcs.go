@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"html/template"
@@ -32,8 +33,11 @@ import (
 //	status entry          i18n key of the entry's status
 //	yesno lang *bool      "Ja"/"Nej" or "" when unset
 //	join sep list, base path, kindkey kind
+//	cached name data key...   the partial name rendered with data once per
+//	                          site and keys, then reused (see partial)
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
+		"cached": t.cached,
 		"t":  t.lookup,
 		"tn": t.plural,
 		"tr": t.replace,
@@ -90,6 +94,46 @@ func (t *Templates) funcs() template.FuncMap {
 			return s
 		},
 	}
+}
+
+// cached renders the partial name with data, a *View or a *Sub, the first
+// time it is asked for with these keys on a site, and gives the same HTML
+// every later time: {{cached "footer" . .Lang}}. The keys must be all the
+// partial depends on besides the site as a whole (the footer: the
+// language), or pages get another page's block. The partial starts in the
+// HTML text context (between elements), like any {{template}} there.
+func (t *Templates) cached(name string, data any, keys ...any) (template.HTML, error) {
+	var v *View
+	switch d := data.(type) {
+	case *View:
+		v = d
+	case *Sub:
+		v = d.View
+	}
+	if v == nil || v.S == nil {
+		return "", fmt.Errorf("cached %q: the data must be the page's view (.) or a partial's ($.With ...)", name)
+	}
+	key := make([]byte, 0, 64)
+	key = append(key, "partial\x00"...)
+	key = append(key, name...)
+	for _, k := range keys {
+		key = append(key, 0)
+		key = fmt.Append(key, k)
+	}
+	b, err := v.S.Memo().Get(string(key), func() ([]byte, error) { return t.partial(name, data) })
+	return template.HTML(b), err
+}
+
+// partial renders the template name of the shared layouts and partials.
+func (t *Templates) partial(name string, data any) ([]byte, error) {
+	if t.shared.Lookup(name) == nil {
+		return nil, fmt.Errorf("no partial %q in %s/partials", name, Dir)
+	}
+	var buf bytes.Buffer
+	if err := t.shared.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 func termName(term *config.Term, lang, key string) string {

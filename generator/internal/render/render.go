@@ -50,7 +50,8 @@ type Templates struct {
 	strings  map[string]map[string]string // language → key → text
 	tables   map[string]*table
 	pages    map[site.PageType]*template.Template
-	assets   map[string][]byte // output path → bytes
+	shared   *template.Template // layouts and partials, for the partials rendered once and reused
+	assets   map[string][]byte  // output path → bytes
 	assetURL map[string]string // name under templates/assets/ → URL
 	facets   facetCache        // search facets of the site being rendered (searchdata.go)
 }
@@ -179,6 +180,11 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 	if len(errs) > 0 {
 		return errs
 	}
+	partials, err := root.Clone()
+	if err != nil {
+		return append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: err.Error()})
+	}
+	t.shared = partials
 	for _, typ := range PageTypes {
 		p := path.Join(Dir, "pages", string(typ)+".html")
 		set, err := root.Clone()

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"path"
 	"slices"
 	"strconv"
@@ -55,6 +56,67 @@ func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Item
 
 // With wraps x for a partial.
 func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
+
+// Item renders the "item" partial of a record in a list with headings of
+// level h. A record is shown the same way in every list of a language, so
+// the HTML is made once per record, language and level and kept in the
+// entry's memo, except on kind lists and archives, which show each record
+// once. The partial sees .Lang and .X (an ItemArg), never the page (.P is
+// nil): that is what lets lists share it.
+func (v *View) Item(it site.Item, h int) (template.HTML, error) {
+	render := func() ([]byte, error) {
+		iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t}
+		return v.t.partial("item", &Sub{View: iv, X: ItemArg{Item: it, H: h}})
+	}
+	if v.P != nil && (v.P.Type == site.ListPage || v.P.Type == site.ArchivePage) {
+		b, err := render()
+		return template.HTML(b), err
+	}
+	b, err := it.Entry.Memo().Get("item\x00"+v.Lang+"\x00"+strconv.Itoa(h), render)
+	return template.HTML(b), err
+}
+
+// Nav is the state of the primary navigation on the page: the section or
+// index the page belongs to ("theses", "areas", or "" for none), and "/"
+// after it when the page is that section's or index's own first page.
+// The navigation is rendered once per language and state.
+func (v *View) Nav() string {
+	switch {
+	case v.P.Kind != "":
+		if v.P.URL == v.Section(v.P.Kind) {
+			return v.P.Kind + "/"
+		}
+		return v.P.Kind
+	case v.P.Index == "areas":
+		if v.P.URL == v.Index("areas") {
+			return "areas/"
+		}
+		return "areas"
+	}
+	return ""
+}
+
+// Current is the aria-current value of a navigation link to a section
+// (a kind) or an index ("areas") on this page: "page" on that section's
+// own first page, "true" elsewhere in it, "" outside. It depends on Nav
+// only.
+func (v *View) Current(section string) string {
+	switch n := v.Nav(); n {
+	case section + "/":
+		return "page"
+	case section:
+		return "true"
+	}
+	return ""
+}
+
+// TermKey is the key of the page's area, organisation or school, or "".
+func (v *View) TermKey() string {
+	if v.P.Term == nil {
+		return ""
+	}
+	return v.P.Term.Key
+}
 
 func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
 	v := &View{S: s, P: p, Lang: p.Lang, t: t, Kinds: config.Kinds}

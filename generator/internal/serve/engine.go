@@ -45,6 +45,7 @@ type engine struct {
 	pending map[string]bool
 
 	cfgErrs, tmplErrs, siteErrs diag.List
+	contentErrs                 diag.List            // as of the last check of all records
 	bodyErrs                    map[string]diag.List // link errors of bodies rendered in place
 
 	// The last good site and what was written from it.
@@ -54,7 +55,7 @@ type engine struct {
 	byEntry map[*site.Entry][]int // outputs whose signature covers an entry
 	pagesOf map[*site.Entry][]*site.Page
 	dirty   map[*site.Entry]bool // changed in place, outputs not written yet
-	later   []int                // outputs to write in finish
+	later   [][]int              // outputs to write in finish, a batch per call
 	seed    maphash.Seed         // for the sums of written files
 	day     string
 	files   map[string]file // output path → what is on disk
@@ -95,15 +96,17 @@ func newEngine(fsys fs.FS, out string, now func() time.Time) *engine {
 // to the site root) affect and writes the outputs whose bytes changed.
 // With no paths at the first call, it builds everything.
 //
-// An update that edits records in place writes the pages only; call finish
-// after it to write the rest.
+// An update that edits records in place writes the records' own pages
+// only; call finish while pending reports true to write the rest.
 func (e *engine) update(paths []string) (res result, err error) {
 	start := time.Now()
 	defer func() { res.Took = time.Since(start) }()
-	if len(e.later) > 0 {
-		if res, err = e.finish(); err != nil {
+	for e.pendingWrites() {
+		later, err := e.finish()
+		if err != nil {
 			return res, err
 		}
+		res.Changed = append(res.Changed, later.Changed...)
 	}
 	var cfgChanged, tmplChanged bool
 	var contentPaths []string
@@ -159,20 +162,25 @@ func (e *engine) update(paths []string) (res result, err error) {
 			e.pending[k] = true
 		}
 	}
+	now := e.now()
+	day := now.In(e.cfg.TimeZone).Format(time.DateOnly)
+	// An edit of text alone needs no new model, and no check of the
+	// records together: their keys, slugs included, are as they were.
+	if !contentFull && !tmplChanged && e.tmplErrs == nil && !e.recs.hasErrors() &&
+		e.pending != nil && e.site != nil && e.siteErrs == nil && day == e.day {
+		if ok := e.inPlace(); ok {
+			e.contentErrs = nil
+			return e.writeDirty(res)
+		}
+	}
 	set, errs := e.recs.set()
+	e.contentErrs = errs
 	if len(errs) > 0 || len(e.tmplErrs) > 0 {
 		if contentFull {
 			e.pending = nil // everything was reloaded: the next success is a full build
 		}
 		e.siteErrs = nil
 		return e.failed(res), nil
-	}
-	now := e.now()
-	day := now.In(e.cfg.TimeZone).Format(time.DateOnly)
-	if !contentFull && !tmplChanged && e.pending != nil && e.site != nil && e.siteErrs == nil && day == e.day {
-		if ok := e.inPlace(); ok {
-			return e.writeDirty(res)
-		}
 	}
 	return e.rebuild(res, set, now, day)
 }
@@ -186,11 +194,10 @@ func (e *engine) failed(res result) result {
 // problems returns every current problem in the sources. The link errors
 // of bodies rendered in place count only when the rest is clean.
 func (e *engine) problems() diag.List {
-	out := append(slices.Clone(e.cfgErrs), e.tmplErrs...)
-	if e.cfg != nil {
-		_, cerrs := e.recs.set()
-		out = append(out, cerrs...)
+	if len(e.cfgErrs) > 0 {
+		return e.cfgErrs // nothing else can be loaded
 	}
+	out := append(slices.Clone(e.tmplErrs), e.contentErrs...)
 	if len(out) == 0 {
 		out = append(out, e.siteErrs...)
 		for _, l := range e.bodyErrs {
@@ -273,16 +280,18 @@ func sameShape(a, b *content.Record) bool {
 	return reflect.DeepEqual(x, y)
 }
 
-// writeDirty renders the outputs of the entries changed in place: the
-// pages now, the files that are not pages (feeds, calendars, the search
-// index, which may be large) in finish, so that the browser can reload
-// the page being edited first.
+// writeDirty renders the outputs of the entries changed in place, in
+// three batches so that the browser can reload the page being edited as
+// soon as it is written: the records' own pages now; in finish, the other
+// pages that show them (lists, indexes, the home page), then the files
+// that are not pages (feeds, calendars, the search index, which may be
+// large).
 func (e *engine) writeDirty(res result) (result, error) {
 	if errs := e.problems(); len(errs) > 0 {
 		res.Errs = errs
 		return res, nil
 	}
-	var pages []int
+	var own, pages, files []int
 	seen := map[int]bool{}
 	for ent := range e.dirty {
 		e.sg.sign(ent)
@@ -291,22 +300,32 @@ func (e *engine) writeDirty(res result) (result, error) {
 				continue
 			}
 			seen[i] = true
-			if e.outs[i].Page != nil {
+			switch p := e.outs[i].Page; {
+			case p != nil && e.dirty[p.Entry]:
+				own = append(own, i)
+			case p != nil:
 				pages = append(pages, i)
-			} else {
-				e.later = append(e.later, i)
+			default:
+				files = append(files, i)
 			}
 		}
 	}
 	clear(e.dirty)
-	return e.write(res, pages)
+	e.later = [][]int{pages, files}
+	return e.write(res, own)
 }
 
-// finish writes what writeDirty left for later.
+// pendingWrites reports whether finish has outputs to write.
+func (e *engine) pendingWrites() bool { return len(e.later) > 0 }
+
+// finish writes the next batch that writeDirty left for later.
 func (e *engine) finish() (result, error) {
 	start := time.Now()
-	idx := e.later
-	e.later = nil
+	if len(e.later) == 0 {
+		return result{Later: true}, nil
+	}
+	idx := e.later[0]
+	e.later = e.later[1:]
 	res, err := e.write(result{Later: true}, idx)
 	res.Took = time.Since(start)
 	return res, err

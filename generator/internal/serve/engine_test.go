@@ -30,13 +30,15 @@ func mustUpdate(t testing.TB, e *engine, paths ...string) result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	later, err := e.finish()
-	if err != nil {
-		t.Fatal(err)
+	for e.pendingWrites() {
+		later, err := e.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Changed = append(res.Changed, later.Changed...)
+		res.Written += later.Written
 	}
-	res.Changed = append(res.Changed, later.Changed...)
 	slices.Sort(res.Changed)
-	res.Written += later.Written
 	return res
 }
 

@@ -139,6 +139,20 @@ func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[s
 	return before, nil
 }
 
+// hasErrors reports whether a group or the last full load had problems.
+// (Slug collisions between records are found by set.)
+func (rs *records) hasErrors() bool {
+	if len(rs.global) > 0 {
+		return true
+	}
+	for _, g := range rs.groups {
+		if len(g.errs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // set returns the records in the order content.Load gives them, and every
 // problem.
 func (rs *records) set() (*content.Set, diag.List) {

@@ -160,7 +160,7 @@ loop:
 			break loop
 		case batch := <-batches:
 			apply(eng.update(batch))
-			if len(eng.later) > 0 {
+			for eng.pendingWrites() {
 				apply(eng.finish())
 			}
 		}
@@ -189,11 +189,11 @@ func report(logf func(string, ...any), res result) {
 	}
 	switch {
 	case res.Later:
-		logf("serve: feeds, calendars and search index updated in %s: %d written", res.Took.Round(time.Millisecond), res.Written)
+		logf("serve: then %d more written in %s", res.Written, res.Took.Round(time.Millisecond))
 	case res.Full:
 		logf("serve: rebuilt in %s: %d written, %d removed", res.Took.Round(time.Millisecond), res.Written, res.Removed)
 	default:
-		logf("serve: pages updated in %s: %d written", res.Took.Round(time.Millisecond), res.Written)
+		logf("serve: updated in place in %s: %d written", res.Took.Round(time.Millisecond), res.Written)
 	}
 }
 

@@ -255,6 +255,8 @@ func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
 // text of v in place (an edit that changed only a title, summary or
 // body). It returns the body's link errors.
 func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
+	e.memo.Forget()
+	s.memo.Forget()
 	return s.renderBody(e, v)
 }
 
