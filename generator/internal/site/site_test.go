@@ -1,0 +1,212 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+)
+
+const testConfig = `
+title = { sv = "T", en = "T" }
+baseURL = "https://t.example.se/"
+defaultLanguage = "sv"
+languages = ["sv", "en"]
+timeZone = "Europe/Stockholm"
+pageSize = 2
+[sections.theses]
+sv = "exjobb"
+en = "theses"
+[sections.internships]
+sv = "praktik"
+en = "internships"
+[sections.lectures]
+sv = "gastforelasningar"
+en = "guest-lectures"
+[sections.collaborations]
+sv = "samarbeten"
+en = "collaborations"
+[sections.agreements]
+sv = "avtal"
+en = "agreements"
+[sections.exchanges]
+sv = "personutbyten"
+en = "exchanges"
+[sections.followups]
+sv = "uppfoljning"
+en = "follow-ups"
+[areas.energi]
+sv = "Energi"
+en = "Energy"
+[organisations.kth]
+sv = "KTH"
+en = "KTH"
+type = "kth"
+`
+
+func thesis(extra string) string {
+	return "+++\ntitle = \"T\"\ndate = 2026-01-01\nareas = [\"energi\"]\nhost = \"kth\"\nlevel = \"master\"\ncredits = 30\n" + extra + "\n+++\n\nText.\n"
+}
+
+func lecture(extra string) string {
+	return "+++\ntitle = \"L\"\ndate = 2026-01-01\nareas = [\"energi\"]\nplace = \"KTH\"\nspeaker = \"S\"\n" + extra + "\n+++\n\nText.\n"
+}
+
+// newSite builds a model from files at now.
+func newSite(t *testing.T, files map[string]string, now time.Time, drafts bool) (*Site, error) {
+	t.Helper()
+	fsys := fstest.MapFS{"config.toml": {Data: []byte(testConfig)}}
+	for p, s := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := content.Load(fsys, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(cfg, set, Options{Now: now, Drafts: drafts})
+}
+
+func stockholm(t *testing.T, s string) time.Time {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestTimeRules checks publishing and open/closed at the edges of days.
+func TestTimeRules(t *testing.T) {
+	tests := []struct {
+		name      string
+		file      string
+		now       string
+		drafts    bool
+		published bool
+		archived  bool
+	}{
+		{"open on the deadline day", thesis("deadline = 2026-03-01"), "2026-03-01 23:59", false, true, false},
+		{"closed the day after", thesis("deadline = 2026-03-01"), "2026-03-02 00:00", false, true, true},
+		{"deadline across the DST change", thesis("deadline = 2026-03-28"), "2026-03-29 00:30", false, true, true},
+		{"scheduled before publishDate", thesis("deadline = 2027-01-01\npublishDate = 2026-05-01"), "2026-04-30 23:59", false, false, false},
+		{"published from publishDate", thesis("deadline = 2027-01-01\npublishDate = 2026-05-01"), "2026-05-01 00:00", false, true, false},
+		{"published until expiryDate", thesis("deadline = 2027-01-01\nexpiryDate = 2026-05-01T12:00:00"), "2026-05-01 11:59", false, true, false},
+		{"removed from expiryDate", thesis("deadline = 2027-01-01\nexpiryDate = 2026-05-01T12:00:00"), "2026-05-01 12:00", false, false, false},
+		{"draft not published", thesis("deadline = 2027-01-01\ndraft = true"), "2026-05-01 12:00", false, false, false},
+		{"draft published with -drafts", thesis("deadline = 2027-01-01\ndraft = true"), "2026-05-01 12:00", true, true, false},
+		{"lecture upcoming until its end", lecture("start = 2026-05-01T10:00:00\nend = 2026-05-01T12:00:00"), "2026-05-01 11:59", false, true, false},
+		{"lecture past at its end", lecture("start = 2026-05-01T10:00:00\nend = 2026-05-01T12:00:00"), "2026-05-01 12:00", false, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kind := "theses"
+			if strings.Contains(tt.file, "speaker") {
+				kind = "lectures"
+			}
+			s, err := newSite(t, map[string]string{"content/" + kind + "/x.md": tt.file}, stockholm(t, tt.now), tt.drafts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(s.Entries) == 1; got != tt.published {
+				t.Fatalf("published = %v, want %v", got, tt.published)
+			}
+			if tt.published && s.Entries[0].Archived != tt.archived {
+				t.Errorf("archived = %v, want %v", s.Entries[0].Archived, tt.archived)
+			}
+		})
+	}
+}
+
+// TestTranslationsInLists checks that each language lists every record
+// once, in its translation where there is one, else marked foreign.
+func TestTranslationsInLists(t *testing.T) {
+	files := map[string]string{
+		"content/theses/a.md":    thesis("deadline = 2027-01-01"),
+		"content/theses/a.en.md": "+++\ntitle = \"A in English\"\n+++\n",
+		"content/theses/b.md":    thesis("deadline = 2027-01-02"),
+		"content/theses/c.en.md": thesis("deadline = 2027-01-03"),
+	}
+	s, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"sv": {"/exjobb/a/ sv false", "/exjobb/b/ sv false", "/en/theses/c/ en true"},
+		"en": {"/en/theses/a/ en false", "/exjobb/b/ sv true", "/en/theses/c/ en false"},
+	}
+	for _, lang := range []string{"sv", "en"} {
+		var got []string
+		for _, p := range s.Pages {
+			if p.Type == ListPage && p.Kind == "theses" && p.Lang == lang {
+				for _, it := range p.Groups[0].Items {
+					got = append(got, it.URL+" "+it.V.Lang+" "+map[bool]string{true: "true", false: "false"}[it.Foreign])
+				}
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(want[lang], "|") {
+			t.Errorf("%s list:\n got %q\nwant %q", lang, got, want[lang])
+		}
+	}
+	// The Swedish-only record's page switches to the English home.
+	for _, p := range s.Pages {
+		if p.URL == "/exjobb/b/" && (len(p.Switch) != 1 || p.Switch[0].URL != "/en/") {
+			t.Errorf("switch of a Swedish-only page = %+v, want the English home", p.Switch)
+		}
+		if p.URL == "/exjobb/a/" && (len(p.Switch) != 1 || p.Switch[0].URL != "/en/theses/a/") {
+			t.Errorf("switch of a translated page = %+v, want its translation", p.Switch)
+		}
+	}
+}
+
+// TestPagination checks page URLs and pager links in both languages.
+func TestPagination(t *testing.T) {
+	files := map[string]string{}
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
+		files["content/theses/"+n+".md"] = thesis("deadline = 2027-01-01")
+	}
+	s, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range s.Pages {
+		if p.Type == ListPage && p.Kind == "theses" {
+			got = append(got, p.URL+" next="+p.Pager.Next+" prev="+p.Pager.Prev)
+		}
+	}
+	want := []string{
+		"/en/theses/ next=/en/theses/page/2/ prev=",
+		"/en/theses/page/2/ next=/en/theses/page/3/ prev=/en/theses/",
+		"/en/theses/page/3/ next= prev=/en/theses/page/2/",
+		"/exjobb/ next=/exjobb/sida/2/ prev=",
+		"/exjobb/sida/2/ next=/exjobb/sida/3/ prev=/exjobb/",
+		"/exjobb/sida/3/ next= prev=/exjobb/sida/2/",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCollisions checks that two outputs claiming one URL are an error.
+func TestCollisions(t *testing.T) {
+	files := map[string]string{
+		"content/pages/omraden.md": "+++\ntitle = \"Krock\"\n+++\n",
+	}
+	_, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+	list, _ := diag.AsList(err)
+	want := "content/pages/omraden.md:1:1: URL /omraden/ is already used by an index page; choose another slug"
+	if list.Error() != want {
+		t.Errorf("got %q\nwant %q", list.Error(), want)
+	}
+}
