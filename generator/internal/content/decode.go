@@ -208,7 +208,12 @@ func (d *decoder) strs(k string) []string {
 
 // vocab checks that each value of key k is a term of v.
 func (d *decoder) vocab(k string, v *config.Vocab, what string, values ...string) {
-	for _, s := range values {
+	for i, s := range values {
+		if slices.Contains(values[:i], s) {
+			line, col := d.pos.Nth(i, k)
+			d.errAt(line, col, "%s %q is listed twice", what, s)
+			continue
+		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
 			d.errAt(line, col, "unknown %s %q (not in config.toml [%s])", what, s, vocabTable(what))

@@ -252,6 +252,8 @@ func TestLoadErrors(t *testing.T) {
 				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations])`,
 				p + `:9:19: unknown school "eecs" (not in config.toml [schools])`,
 			}},
+		{"area listed twice", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energi"]`))),
+			[]string{p + `:4:20: area "energi" is listed twice`}},
 		{"no areas", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = []`))),
 			[]string{p + `:4:9: areas needs at least one area`}},
 		{"unknown key, did you mean", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadine = 2026-04-30"))),
