@@ -301,18 +301,24 @@
       say(countText(found.length), announceNow);
     }
 
+    // Every handler makes sure the index is on its way: a control can
+    // change without having had focus (form restore on Back, assistive
+    // technology), and load() is idempotent.
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
+      load();
       readControls();
       update(true);
     });
     form.addEventListener('input', function (ev) {
+      load();
       if (ev.target === controls.q) {
         readControls();
         update(false);
       }
     });
     form.addEventListener('change', function (ev) {
+      load();
       if (ev.target !== controls.q) {
         readControls();
         update(true);

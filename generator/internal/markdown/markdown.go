@@ -22,6 +22,7 @@ package markdown
 import (
 	"bytes"
 	"cmp"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"slices"
 
 	"github.com/yuin/goldmark"
@@ -110,6 +111,7 @@ func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
 	st.text.limit = textLimit
 	st.text.b = make([]byte, 0, min(len(src), 2*textLimit)+16)
 	st.walk(doc)
+	focusableTables(doc)
 	if len(st.errs) > 1 {
 		// A link is visited before the images in its text.
 		slices.SortStableFunc(st.errs, func(a, b LinkError) int {
@@ -188,4 +190,19 @@ func (w *walker) lineCol(off int) (line, col int) {
 	line = w.firstLine + bytes.Count(before, []byte{'\n'})
 	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
 	return line, col
+}
+
+// focusableTables makes every table reachable by keyboard: on narrow
+// screens a wide table scrolls sideways inside itself, and a scrolling
+// region must take focus so that keyboard users can scroll it (WCAG 2.1.1).
+func focusableTables(doc ast.Node) {
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == extast.KindTable {
+			c.SetAttributeString("tabindex", []byte("0"))
+			continue
+		}
+		if c.HasChildren() && c.Type() == ast.TypeBlock {
+			focusableTables(c)
+		}
+	}
 }

@@ -42,7 +42,7 @@ func TestRenderHTML(t *testing.T) {
 		{
 			name: "table",
 			src:  "| Vad | När |\n|---|:-:|\n| Ansökan | 1 mars |\n",
-			want: "<table>\n<thead>\n<tr>\n<th>Vad</th>\n<th style=\"text-align:center\">När</th>\n</tr>\n</thead>\n" +
+			want: "<table tabindex=\"0\">\n<thead>\n<tr>\n<th>Vad</th>\n<th style=\"text-align:center\">När</th>\n</tr>\n</thead>\n" +
 				"<tbody>\n<tr>\n<td>Ansökan</td>\n<td style=\"text-align:center\">1 mars</td>\n</tr>\n</tbody>\n</table>\n",
 		},
 		{
