@@ -644,7 +644,7 @@ func TestAssetFingerprints(t *testing.T) {
 		}
 		return names
 	}
-	hashed := regexp.MustCompile(`^(site|search)\.[0-9a-f]{10}\.(css|js)$`)
+	hashed := regexp.MustCompile(`^(site|search|favicon)\.[0-9a-f]{10}\.(css|js|svg)$`)
 	buildTo(t, fsys, out)
 	before := assets()
 	for _, n := range before {
