@@ -38,9 +38,9 @@ import (
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
 		"cached": t.cached,
-		"t":  t.lookup,
-		"tn": t.plural,
-		"tr": t.replace,
+		"t":      t.lookup,
+		"tn":     t.plural,
+		"tr":     t.replace,
 		"date": func(lang string, tm time.Time) string {
 			return t.FormatDate(lang, tm)
 		},

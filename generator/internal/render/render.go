@@ -52,8 +52,8 @@ type Templates struct {
 	pages    map[site.PageType]*template.Template
 	shared   *template.Template // layouts and partials, for the partials rendered once and reused
 	assets   map[string][]byte  // output path → bytes
-	assetURL map[string]string // name under templates/assets/ → URL
-	facets   facetCache        // search facets of the site being rendered (searchdata.go)
+	assetURL map[string]string  // name under templates/assets/ → URL
+	facets   facetCache         // search facets of the site being rendered (searchdata.go)
 }
 
 // Load reads templates/ from fsys, the site root. Every problem is
