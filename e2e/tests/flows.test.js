@@ -371,10 +371,15 @@ async function control(page, re) {
   throw new Error(`${page.url()}: no form control with an accessible name matching ${re} (the thesis filter)`);
 }
 
+/** choose sets a filter control as a person does: focus it, then pick. */
 async function choose(page, re, value) {
   const c = await control(page, re);
-  if (c.kind === 'select') await c.loc.selectOption(value);
-  else await c.loc.locator(`input[value="${value}"]`).check();
+  if (c.kind === 'select') {
+    await c.loc.focus();
+    await c.loc.selectOption(value);
+  } else {
+    await c.loc.locator(`input[value="${value}"]`).check();
+  }
 }
 
 async function valueOf(page, re) {
