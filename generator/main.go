@@ -158,11 +158,16 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		*out = filepath.Join(c.root, "public")
 	}
 	start := time.Now()
-	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts})
+	// Stream: bodies are rendered as their pages are written, and broken
+	// links come from Write (when they are the only problems).
+	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Stream: true})
 	if err != nil {
 		return reportErrors(stderr, err, "text")
 	}
 	rep, err := l.Write(ctx, *out)
+	if _, isList := diag.AsList(err); isList {
+		return reportErrors(stderr, err, "text")
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "build failed, %s left as it was: %v\n", *out, err)
 		return exitProblems

@@ -21,7 +21,8 @@ import (
 // (../shared/bench/mkcorpus.py; PORTAL_MKCORPUS overrides its path) with
 // the repository's config.toml and templates/. PORTAL_BENCH_RECORDS sets
 // the number of records (default 2000), PORTAL_BENCH_LANGS the languages
-// of every record (default "sv"; "sv,en" adds English translations).
+// of every record (default "sv"; "sv,en" adds English translations),
+// PORTAL_BENCH_TEMPLATES another templates folder than the repository's.
 //
 //	go test ./generator/internal/build -run '^$' -bench . -benchmem
 //	PORTAL_BENCH_RECORDS=10000 go test ./generator/internal/build -run '^$' -bench Build -benchtime 3x
@@ -83,7 +84,11 @@ func benchSite(b *testing.B) string {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		b.Fatalf("%s: %v\n%s", tool, err, out)
 	}
-	if err := os.CopyFS(filepath.Join(root, "templates"), os.DirFS(filepath.Join(repo, "templates"))); err != nil {
+	templates := filepath.Join(repo, "templates")
+	if dir := os.Getenv("PORTAL_BENCH_TEMPLATES"); dir != "" {
+		templates = dir // to measure a variant of the templates
+	}
+	if err := os.CopyFS(filepath.Join(root, "templates"), os.DirFS(templates)); err != nil {
 		b.Fatal(err)
 	}
 	data, err := os.ReadFile(cfg)

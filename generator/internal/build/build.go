@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -31,6 +32,15 @@ type Options struct {
 	Now      time.Time
 	Drafts   bool
 	Markdown *markdown.Renderer // reused across builds by the preview server; nil makes one
+
+	// Stream renders the Markdown bodies while Write writes the pages
+	// (the build command): a record's body is rendered, its page written
+	// and its HTML and Markdown source dropped at once, so that memory
+	// does not grow with the bodies of the whole site. Load then finds
+	// broken links only when the sources have other problems too (it
+	// renders the bodies to report every problem in one run); otherwise
+	// Write reports them, as a diag.List, and publishes nothing.
+	Stream bool
 }
 
 // Phase is a named step with its duration, for the summary.
@@ -47,6 +57,7 @@ type Loaded struct {
 	Templates *render.Templates
 	Phases    []Phase
 	fsys      fs.FS
+	stream    bool // bodies not rendered yet: Write renders them
 }
 
 // Load reads and checks the sources in fsys (the site root). Its error is
@@ -60,7 +71,9 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	}
 	l.Cfg = cfg
 	var errs diag.List
-	set, err := content.Load(fsys, cfg)
+	// Streaming, the bodies are read again as they are rendered, so that
+	// the Markdown of the whole site is never in memory at once.
+	set, err := content.LoadWith(fsys, cfg, content.Options{DropBodies: opt.Stream})
 	l.Set = set
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -80,7 +93,23 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	l.Templates = tmpl
 	l.Phases = append(l.Phases, Phase{"load", time.Since(start)})
 	start = time.Now()
-	s, err := site.New(cfg, set, site.Options{Now: opt.Now, Drafts: opt.Drafts, Markdown: opt.Markdown})
+	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Markdown: opt.Markdown,
+		Stream: opt.Stream, TextLimit: SearchTextMax + 8}
+	if opt.Stream {
+		md := opt.Markdown
+		if md == nil {
+			md = markdown.New()
+		}
+		sopt.RenderBody = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
+			body, err := content.ReadBody(fsys, v)
+			if err != nil {
+				return markdown.Result{Errors: []markdown.LinkError{{Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}}
+			}
+			v.Body = body // for the columns of link errors; Write drops it with the page
+			return md.Render(body, v.BodyLine, resolve)
+		}
+	}
+	s, err := site.New(cfg, set, sopt)
 	l.Site = s
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -88,6 +117,14 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 			return nil, err
 		}
 		errs = append(errs, list...)
+	}
+	l.stream = opt.Stream
+	if opt.Stream && len(errs) > 0 {
+		// The build fails: report the broken links with the rest.
+		l.stream = false
+		if list, ok := diag.AsList(s.Bodies(nil)); ok {
+			errs = append(errs, list...)
+		}
 	}
 	l.Phases = append(l.Phases, Phase{"model", time.Since(start)})
 	if len(errs) > 0 {
@@ -117,6 +154,9 @@ type Report struct {
 	Pages     int // HTML pages written
 	Files     int // all files written
 	Bytes     int64
+	// Unchanged counts the files written that the recycled staging folder
+	// held with the same bytes already, and so were not written again.
+	Unchanged int
 	Phases    []Phase
 }
 
@@ -160,7 +200,10 @@ func (l *Loaded) NewReport() *Report {
 }
 
 // Write renders every output into a staging folder beside out and swaps it
-// in. On any error, out is left exactly as it was.
+// in. On any error, out is left exactly as it was. When the bodies were
+// left to it (Options.Stream), Write renders them first, each record's
+// page as soon as its body is made, and returns their broken links as a
+// diag.List.
 func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	rep := l.NewReport()
 	start := time.Now()
@@ -174,24 +217,96 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 		paths[i] = o.Path
 	}
 	stage.Expect(paths)
-	if err := renderAll(ctx, outs, stage.Write); err != nil {
-		stage.Abort()
-		return rep, err
-	}
-	rep.Phases = append(rep.Phases, Phase{"render+write", time.Since(start)})
-	start = time.Now()
-	rep.Files, rep.Bytes = stage.Files()
 	for _, o := range outs {
 		if o.Page != nil {
 			rep.Pages++
 		}
 	}
+	if l.stream {
+		l.stream = false
+		rest, err := l.writeBodies(ctx, outs, stage.Write)
+		if err != nil {
+			stage.Abort()
+			return rep, err
+		}
+		outs = rest
+	}
+	// The pages of one language after another, then the other files: a
+	// list item is kept in memory from the first list of its language
+	// that shows it (see render.View.Items), and forgotten when its
+	// language is done.
+	for _, group := range byLanguage(outs, l.Site.Cfg.Languages) {
+		if err := renderAll(ctx, group, stage.Write); err != nil {
+			stage.Abort()
+			return rep, err
+		}
+		l.Site.Forget()
+	}
+	rep.Phases = append(rep.Phases, Phase{"render+write", time.Since(start)})
+	start = time.Now()
+	rep.Files, rep.Bytes = stage.Files()
+	rep.Unchanged = stage.Unchanged()
 	if err := stage.Commit(); err != nil {
 		stage.Abort()
 		return rep, err
 	}
 	rep.Phases = append(rep.Phases, Phase{"publish", time.Since(start)})
 	return rep, nil
+}
+
+// writeBodies renders the bodies of the site, and the page of each
+// version (records and free-standing pages) as soon as its body is made;
+// then it drops the version's HTML and Markdown source. It returns the
+// outputs still to write.
+func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path string, data []byte) error) ([]Output, error) {
+	of := map[*content.Version]*Output{}
+	var rest []Output
+	for i, o := range outs {
+		if o.Page != nil && o.Page.V != nil {
+			of[o.Page.V] = &outs[i]
+			continue
+		}
+		rest = append(rest, o)
+	}
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	err := l.Site.Bodies(func(e *site.Entry, v *content.Version) error {
+		if err := context.Cause(ctx); err != nil {
+			return err
+		}
+		o := of[v]
+		if o == nil {
+			return nil
+		}
+		buf := bufs.Get().(*bytes.Buffer)
+		defer bufs.Put(buf)
+		buf.Reset()
+		data, err := o.Bytes(buf)
+		if err == nil {
+			err = write(o.Path, data)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", o.Path, err)
+		}
+		v.HTML, v.Body = "", nil
+		return nil
+	})
+	return rest, err
+}
+
+// byLanguage groups outputs: the pages of each language, in the order of
+// langs, then every other output; each group keeps the order of outs.
+func byLanguage(outs []Output, langs []string) [][]Output {
+	groups := make([][]Output, len(langs)+1)
+	for _, o := range outs {
+		i := len(langs)
+		if o.Page != nil {
+			if j := slices.Index(langs, o.Page.Lang); j >= 0 {
+				i = j
+			}
+		}
+		groups[i] = append(groups[i], o)
+	}
+	return groups
 }
 
 // renderAll renders outputs in parallel, bounded by GOMAXPROCS, and hands

@@ -3,11 +3,13 @@ package build
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"iter"
 	"net/url"
-	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"portal/generator/internal/feeds"
 	"portal/generator/internal/render"
@@ -16,6 +18,12 @@ import (
 
 // feedAuthor is the author of every feed: the partnership, not a person.
 const feedAuthor = "KTH och Stockholms stad"
+
+// FeedSize is how many records a feed holds: the newest. A feed reader
+// polls a feed again and again for what is new, so a feed of every
+// record would grow with the site and be fetched whole each time; the
+// list pages (paginated) and the search index hold them all.
+const FeedSize = 50
 
 // feeds lists the Atom feeds, calendars, sitemap and robots.txt.
 func (l *Loaded) feeds() []Output {
@@ -59,13 +67,15 @@ func (l *Loaded) host() string {
 	return u.Hostname()
 }
 
-// atom builds the feed of a list page: its records, newest first.
+// atom builds the feed of a list page: its FeedSize newest records,
+// newest first.
 func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 	s := l.Site
 	es = slices.Clone(es)
 	slices.SortStableFunc(es, func(a, b *site.Entry) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Slug, b.Slug))
 	})
+	es = es[:min(len(es), FeedSize)]
 	f := feeds.Feed{
 		ID: s.Abs(p.URL), Title: title, Lang: p.Lang, Self: s.Abs(p.Feed), Alt: s.Abs(p.URL),
 		Author: feedAuthor,
@@ -164,35 +174,72 @@ func (l *Loaded) sitemap() []Output { return l.sitemapSplit(feeds.SitemapMaxURLs
 // sitemap is an index of sitemap-1.xml, sitemap-2.xml, ...
 func (l *Loaded) sitemapSplit(max int) []Output {
 	s := l.Site
-	var urls []feeds.URL
-	def := s.Cfg.DefaultLanguage
+	n := 0
 	for _, p := range s.Pages {
-		if p.Type == site.NotFound {
-			continue
+		if p.Type != site.NotFound {
+			n++
 		}
-		u := feeds.URL{Loc: s.Abs(p.URL)}
-		if p.Entry != nil {
-			u.LastMod = p.Entry.Date
-		}
-		if len(p.Alternates) > 1 {
-			xdef := p.Alternates[0].URL
-			for _, a := range p.Alternates {
-				u.Alternates = append(u.Alternates, feeds.Alternate{Lang: a.Lang, Href: s.Abs(a.URL)})
-				if a.Lang == def {
-					xdef = a.URL
-				}
-			}
-			u.Alternates = append(u.Alternates, feeds.Alternate{Lang: "x-default", Href: s.Abs(xdef)})
-		}
-		urls = append(urls, u)
 	}
-	files, err := feeds.Sitemaps(s.Cfg.BaseURL, urls, max)
-	if err != nil {
-		return []Output{{Path: "sitemap.xml", render: func(*bytes.Buffer) error { return err }}}
+	// The files are known from the number of URLs; their bytes are made
+	// when the first is written (the URLs of every page take memory) and
+	// dropped as they are written.
+	names := []string{"sitemap.xml"}
+	if parts := (n + max - 1) / max; parts > 1 {
+		names = names[:0]
+		for i := 1; i <= parts; i++ {
+			names = append(names, "sitemap-"+strconv.Itoa(i)+".xml")
+		}
+		names = append(names, "sitemap.xml")
+		slices.Sort(names)
+	}
+	var (
+		once  sync.Once
+		mu    sync.Mutex
+		files map[string][]byte
+		err   error
+	)
+	build := func() {
+		def := s.Cfg.DefaultLanguage
+		urls := make([]feeds.URL, 0, n)
+		for _, p := range s.Pages {
+			if p.Type == site.NotFound {
+				continue
+			}
+			u := feeds.URL{Loc: s.Abs(p.URL)}
+			if p.Entry != nil {
+				u.LastMod = p.Entry.Date
+			}
+			if len(p.Alternates) > 1 {
+				xdef := p.Alternates[0].URL
+				for _, a := range p.Alternates {
+					u.Alternates = append(u.Alternates, feeds.Alternate{Lang: a.Lang, Href: s.Abs(a.URL)})
+					if a.Lang == def {
+						xdef = a.URL
+					}
+				}
+				u.Alternates = append(u.Alternates, feeds.Alternate{Lang: "x-default", Href: s.Abs(xdef)})
+			}
+			urls = append(urls, u)
+		}
+		files, err = feeds.Sitemaps(s.Cfg.BaseURL, urls, max)
 	}
 	var outs []Output
-	for name, data := range sortedMap(files) {
-		outs = append(outs, Output{Path: path.Clean(name), data: data})
+	for _, name := range names {
+		outs = append(outs, Output{Path: name, render: func(buf *bytes.Buffer) error {
+			once.Do(build)
+			if err != nil {
+				return err
+			}
+			mu.Lock()
+			data, ok := files[name]
+			delete(files, name)
+			mu.Unlock()
+			if !ok {
+				return fmt.Errorf("sitemap %s: written twice", name)
+			}
+			buf.Write(data)
+			return nil
+		}})
 	}
 	outs = append(outs, Output{Path: "robots.txt", data: feeds.Robots(s.Abs("sitemap.xml"))})
 	return outs

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,7 +40,9 @@ type searchIndex struct {
 	States    [][2]string `json:"states"`
 	Foreign   [][2]string `json:"foreign"`
 	Labels    []string    `json:"labels"`
-	Items     [][]any     `json:"items"`
+	// writeSearch leaves Items empty and writes the items after the other
+	// fields as it makes them, in this place of the document.
+	Items [][]any `json:"items,omitempty"`
 }
 
 // nameTable dedupes the names of one header table.
@@ -95,7 +98,14 @@ func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry) e
 	cfg := s.Cfg
 	var kinds, areas, orgs, schools, levels, languages, states, foreign nameTable
 	labels := map[string]int{}
-	ix := searchIndex{V: 1, Lang: lang, Fields: searchFields, Labels: []string{}, Items: [][]any{}}
+	ix := searchIndex{V: 1, Lang: lang, Fields: searchFields, Labels: []string{}}
+	// The items are written into buf as they are made, after room left
+	// for the header, which is made last (the items fill its tables) and
+	// moved in front of them: the index is built in the one buffer.
+	const room = 64 << 10
+	buf.Reset()
+	buf.Grow(room + len(es)*900)
+	items := buf.AvailableBuffer()[:room]
 	// Header tables keep the order of config.toml and of the kinds, so the
 	// index reads like the site; only terms some record uses are listed.
 	used := map[string]bool{}
@@ -125,18 +135,22 @@ func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry) e
 			}
 		}
 	}
-	refs := func(tab *nameTable, keys []string, name func(string) string) []int {
-		out := []int{}
-		for _, k := range keys {
-			out = append(out, tab.ref(k, name(k)))
+	refs := func(tab *nameTable, keys []string, name func(string) string) {
+		items = append(items, '[')
+		for i, k := range keys {
+			if i > 0 {
+				items = append(items, ',')
+			}
+			items = strconv.AppendInt(items, int64(tab.ref(k, name(k))), 10)
 		}
-		return out
+		items = append(items, ']')
 	}
-	opt := func(tab *nameTable, key string, name func(string) string) any {
+	opt := func(tab *nameTable, key string, name func(string) string) {
 		if key == "" {
-			return nil
+			items = append(items, "null"...)
+			return
 		}
-		return tab.ref(key, name(key))
+		items = strconv.AppendInt(items, int64(tab.ref(key, name(key))), 10)
 	}
 	ui := func(prefix string) func(string) string {
 		return func(k string) string { return t.T(lang, prefix+k) }
@@ -149,65 +163,159 @@ func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry) e
 			return k
 		}
 	}
-	for _, e := range es {
+	str := func(s string) { items = appendJSONString(items, s) }
+	for n, e := range es {
 		v := e.VersionFor(lang)
-		facts := [][2]any{}
-		for _, f := range t.SearchFacts(lang, e) {
-			i, ok := labels[f.Label]
-			if !ok {
-				i = len(ix.Labels)
-				labels[f.Label] = i
-				ix.Labels = append(ix.Labels, f.Label)
-			}
-			facts = append(facts, [2]any{i, f.Value})
-		}
-		var state any
-		if st := render.State(e); st != "" {
-			state = states.ref(st, t.T(lang, "state."+st))
-		}
-		if v.Lang != lang {
-			foreign.ref(v.Lang, t.T(lang, "foreign."+v.Lang))
-		}
 		text := v.Text
 		if e.Kind == "agreements" && e.Confidential {
 			text = "" // never any of a confidential agreement's body
 		}
-		archived := 0
-		if e.Archived {
-			archived = 1
+		if n > 0 {
+			items = append(items, ',')
 		}
-		ix.Items = append(ix.Items, []any{
-			e.URL[lang], v.Title, kinds.ref(e.Kind, t.T(lang, "kind."+e.Kind)),
-			refs(&areas, e.Areas, termName(&cfg.Areas)),
-			opt(&orgs, e.Host, termName(&cfg.Organisations)),
-			refs(&schools, e.Schools, termName(&cfg.Schools)),
-			opt(&levels, e.Level, ui("level.")),
-			refs(&languages, e.Language, ui("language.")),
-			t.Closes(e), v.Lang, state, archived,
-			v.Excerpt, searchText(text, v.Excerpt, SearchTextMax), facts,
-		})
+		items = append(items, '[')
+		str(e.URL[lang])
+		items = append(items, ',')
+		str(v.Title)
+		items = append(items, ',')
+		items = strconv.AppendInt(items, int64(kinds.ref(e.Kind, t.T(lang, "kind."+e.Kind))), 10)
+		items = append(items, ',')
+		refs(&areas, e.Areas, termName(&cfg.Areas))
+		items = append(items, ',')
+		opt(&orgs, e.Host, termName(&cfg.Organisations))
+		items = append(items, ',')
+		refs(&schools, e.Schools, termName(&cfg.Schools))
+		items = append(items, ',')
+		opt(&levels, e.Level, ui("level."))
+		items = append(items, ',')
+		refs(&languages, e.Language, ui("language."))
+		items = append(items, ',')
+		str(t.Closes(e))
+		items = append(items, ',')
+		str(v.Lang)
+		items = append(items, ',')
+		if st := render.State(e); st != "" {
+			items = strconv.AppendInt(items, int64(states.ref(st, t.T(lang, "state."+st))), 10)
+		} else {
+			items = append(items, "null"...)
+		}
+		if v.Lang != lang {
+			foreign.ref(v.Lang, t.T(lang, "foreign."+v.Lang))
+		}
+		if e.Archived {
+			items = append(items, ",1,"...)
+		} else {
+			items = append(items, ",0,"...)
+		}
+		str(v.Excerpt)
+		items = append(items, ',')
+		str(searchText(text, v.Excerpt, SearchTextMax))
+		items = append(items, ",["...)
+		for i, f := range t.SearchFacts(lang, e) {
+			j, ok := labels[f.Label]
+			if !ok {
+				j = len(ix.Labels)
+				labels[f.Label] = j
+				ix.Labels = append(ix.Labels, f.Label)
+			}
+			if i > 0 {
+				items = append(items, ',')
+			}
+			items = append(items, '[')
+			items = strconv.AppendInt(items, int64(j), 10)
+			items = append(items, ',')
+			str(f.Value)
+			items = append(items, ']')
+		}
+		items = append(items, "]]"...)
 	}
 	ix.Kinds, ix.Areas, ix.Orgs, ix.Schools = kinds.list(), areas.list(), orgs.list(), schools.list()
 	ix.Levels, ix.Languages, ix.States, ix.Foreign = levels.list(), languages.list(), states.list(), foreign.list()
-	enc := json.NewEncoder(buf)
+	head := bytes.Buffer{}
+	enc := json.NewEncoder(&head)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(ix)
+	if err := enc.Encode(ix); err != nil {
+		return err
+	}
+	// {"v":1,...,"labels":[...]}\n → {"v":1,...,"labels":[...],"items":[...]}\n
+	h := append(bytes.TrimSuffix(head.Bytes(), []byte("}\n")), `,"items":[`...)
+	items = append(items, "]}\n"...)
+	if len(h) > room {
+		buf.Write(h)
+		buf.Write(items[room:])
+		return nil
+	}
+	start := room - len(h)
+	copy(items[start:], h)
+	buf.Write(items[start:]) // within buf's own array, unless items outgrew it
+	return nil
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json writes
+// it without HTML escaping: quotes, backslashes and control characters
+// escaped, invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // searchText is the body text for matching: white space collapsed, the
 // excerpt left out when the body starts with it, cut at a word boundary
 // after at most max characters.
 func searchText(text, excerpt string, max int) string {
-	// Only the start of a long body can be used: cut it (at a character
-	// boundary) before collapsing, with room for runs of white space.
-	if limit := len(excerpt) + 8*max; len(text) > limit {
-		for limit > 0 && !utf8.RuneStart(text[limit]) {
-			limit--
-		}
-		text = text[:limit]
-	}
-	text = strings.Join(strings.Fields(text), " ")
-	if ex := strings.Join(strings.Fields(excerpt), " "); ex != "" {
+	ex, _ := collapse(excerpt, -1)
+	// Only the start of the body can end up in the index: collapse no
+	// more of it than the excerpt, a space and a few more than max
+	// characters, so that a longer body is still cut.
+	text, _ = collapse(text, utf8.RuneCountInString(ex)+max+4)
+	if ex != "" {
 		text = strings.TrimSpace(strings.TrimPrefix(text, ex))
 	}
 	if utf8.RuneCountInString(text) <= max {
@@ -226,4 +334,38 @@ func searchText(text, excerpt string, max int) string {
 		text = text[:i]
 	}
 	return strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+}
+
+// collapse is strings.Join(strings.Fields(s), " ") cut after limit
+// characters (no limit when negative); it reports whether it cut.
+func collapse(s string, limit int) (string, bool) {
+	b := make([]byte, 0, min(len(s), max(limit, 0)*2+8))
+	if limit < 0 {
+		b = make([]byte, 0, len(s))
+	}
+	n, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
+		}
+		if limit >= 0 && n+btoi(space) >= limit {
+			return string(b), true
+		}
+		if space {
+			b = append(b, ' ')
+			n++
+			space = false
+		}
+		b = utf8.AppendRune(b, r)
+		n++
+	}
+	return string(b), false
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -30,6 +30,12 @@ func (d *decoder) errAt(line, col int, format string, args ...any) {
 	d.errs = append(d.errs, diag.Error{Path: d.path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
 }
 
+// errKey points at the key at path (a problem inside a table).
+func (d *decoder) errKey(path []string, format string, args ...any) {
+	line, col := d.pos.Key(path...)
+	d.errAt(line, col, format, args...)
+}
+
 // keyErr points at a key; valErr at its value.
 func (d *decoder) keyErr(key string, format string, args ...any) {
 	line, col := d.pos.Key(key)
@@ -296,10 +302,9 @@ func (d *decoder) contacts() []Contact {
 		for _, k := range sortedKeys(m) {
 			s, isStr := m[k].(string)
 			kp := append(slices.Clip(path), k)
-			line, col := d.pos.Key(kp...)
 			switch {
 			case !isStr:
-				d.errAt(line, col, "contacts: %s must be a string", k)
+				d.errKey(kp, "contacts: %s must be a string", k)
 			case k == "role":
 				c.Role = strings.TrimSpace(s)
 			case k == "email":
@@ -307,15 +312,14 @@ func (d *decoder) contacts() []Contact {
 			case k == "name":
 				c.Name = strings.TrimSpace(s)
 			default:
-				d.errAt(line, col, "contacts: unknown key %q (a contact has role, email and name)", k)
+				d.errKey(kp, "contacts: unknown key %q (a contact has role, email and name)", k)
 			}
 		}
-		line, col := d.pos.Key(path...)
 		if c.Role == "" {
-			d.errAt(line, col, "contacts: each contact needs a role")
+			d.errKey(path, "contacts: each contact needs a role")
 		}
 		if c.Email == "" {
-			d.errAt(line, col, "contacts: each contact needs an email")
+			d.errKey(path, "contacts: each contact needs an email")
 		} else if !validEmail(c.Email) {
 			line, col := d.pos.Value(append(path, "email")...)
 			d.errAt(line, col, "contacts: %q is not an email address", c.Email)
@@ -337,10 +341,10 @@ func (d *decoder) signatories() []Signatory {
 		s := Signatory{}
 		for _, k := range sortedKeys(m) {
 			v, isStr := m[k].(string)
-			line, col := d.pos.Key(append(slices.Clip(path), k)...)
+			kp := append(slices.Clip(path), k)
 			switch {
 			case !isStr:
-				d.errAt(line, col, "signatories: %s must be a string", k)
+				d.errKey(kp, "signatories: %s must be a string", k)
 			case k == "name":
 				s.Name = strings.TrimSpace(v)
 			case k == "title":
@@ -348,12 +352,11 @@ func (d *decoder) signatories() []Signatory {
 			case k == "org":
 				s.Org = strings.TrimSpace(v)
 			default:
-				d.errAt(line, col, "signatories: unknown key %q (a signatory has name, title and org)", k)
+				d.errKey(kp, "signatories: unknown key %q (a signatory has name, title and org)", k)
 			}
 		}
-		line, col := d.pos.Key(path...)
 		if s.Name == "" || s.Title == "" || s.Org == "" {
-			d.errAt(line, col, "signatories: each signatory needs name, title and org")
+			d.errKey(path, "signatories: each signatory needs name, title and org")
 		}
 		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {
 			line, col := d.pos.Value(append(path, "org")...)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"hash/fnv"
 	"io"
 	"io/fs"
@@ -9,8 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/BurntSushi/toml"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
@@ -38,6 +37,19 @@ type file struct {
 // Load reads every record under content/ in fsys. It returns all records
 // that decoded cleanly and a diag.List of every problem found.
 func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
+	return LoadWith(fsys, cfg, Options{})
+}
+
+// Options change how Load reads.
+type Options struct {
+	// DropBodies leaves Version.Body nil: the Markdown of the whole site
+	// is not held in memory, and whoever renders a body reads it again
+	// with ReadBody (the build command renders each body once).
+	DropBodies bool
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	var errs diag.List
 	var paths []string
 	others := map[string]bool{} // non-record files: must be attachments
@@ -93,7 +105,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 		errs = append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
 	}
 
-	files := parseAll(fsys, cfg, paths)
+	files := parseAll(fsys, cfg, paths, opt)
 	set := &Set{Files: len(files)}
 	groups := map[string][]*file{}
 	var order []string
@@ -226,14 +238,14 @@ func resolveLink(fsys fs.FS, p string) (string, string) {
 }
 
 // parseAll reads and decodes files in parallel; the result keeps the order of paths.
-func parseAll(fsys fs.FS, cfg *config.Config, paths []string) []*file {
+func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
 	out := make([]*file, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = parse(fsys, cfg, paths[i])
+				out[i] = parse(fsys, cfg, paths[i], opt)
 			}
 		})
 	}
@@ -246,7 +258,7 @@ func parseAll(fsys fs.FS, cfg *config.Config, paths []string) []*file {
 }
 
 // parse reads one file: name, language, front matter and body.
-func parse(fsys fs.FS, cfg *config.Config, p string) *file {
+func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	dir, base := path.Split(p)
 	f := &file{path: p, kind: path.Base(dir), name: strings.TrimSuffix(base, ".md"), lang: cfg.DefaultLanguage}
 	fail := func(line, col int, msg string) *file {
@@ -273,7 +285,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string) *file {
 		f.errs = append(f.errs, e)
 		return f
 	}
-	if _, err := toml.Decode(string(front), &f.raw); err != nil {
+	if err := decodeFront(front, &f.raw); err != nil {
 		f.errs = append(f.errs, diag.TOMLError(p, front, 1, err))
 		return f
 	}
@@ -283,10 +295,29 @@ func parse(fsys fs.FS, cfg *config.Config, p string) *file {
 		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
 		Pos: diag.NewPositions(front, 1), Hash: h.Sum64(),
 	}
+	if opt.DropBodies {
+		f.ver.Body = nil
+	}
 	if f.raw == nil {
 		f.raw = map[string]any{}
 	}
 	return f
+}
+
+// ReadBody reads the Markdown body of v from its file again (see
+// Options.DropBodies). The file must still hold what Load read.
+func ReadBody(fsys fs.FS, v *Version) ([]byte, error) {
+	src, err := readLimited(fsys, v.Path)
+	if err != nil {
+		return nil, err
+	}
+	h := fnv.New64a()
+	h.Write(src)
+	if h.Sum64() != v.Hash {
+		return nil, fmt.Errorf("%s changed while the site was being built; build again", v.Path)
+	}
+	_, body, _, err := Split(v.Path, src)
+	return body, err
 }
 
 // readLimited reads a file, but no more than one byte past MaxFileSize:
@@ -297,7 +328,27 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Read into a buffer of the file's size (one byte more, to see the
+	// end), not one that io.ReadAll grows by doubling.
+	size := int64(512)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = min(info.Size(), MaxFileSize) + 1
+	}
+	buf := make([]byte, 0, size)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grew after Stat: make room
+		}
+	}
 }
 
 // join decodes the primary file of a group and checks its translations.
@@ -348,22 +399,26 @@ func join(fsys fs.FS, cfg *config.Config, group []*file, others map[string]bool)
 func translation(t, own *file) diag.List {
 	var errs diag.List
 	for _, k := range sortedKeys(t.raw) {
-		line, col := t.ver.Pos.Key(k)
+		// The key's position, only for a problem: finding it scans the file.
+		at := func(msg string) diag.Error {
+			line, col := t.ver.Pos.Key(k)
+			return diag.Error{Path: t.path, Line: line, Col: col, Msg: msg}
+		}
 		switch {
 		case slices.Contains(translatable, k):
 			if msg := shapeError(tText, t.raw[k]); msg != "" && k == "title" {
-				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: "title " + msg})
+				errs = append(errs, at("title "+msg))
 			}
 			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
-				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: "summary must be a string"})
+				errs = append(errs, at("summary must be a string"))
 			}
 		case !slices.ContainsFunc(specs(t.kind), func(s keySpec) bool { return s.name == k }):
-			errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: unknownKey(t.kind, k, specs(t.kind))})
+			errs = append(errs, at(unknownKey(t.kind, k, specs(t.kind))))
 		case !sameValue(t.raw[k], own.raw[k]):
 			if _, has := own.raw[k]; !has {
-				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: k + " is not set in " + own.path + "; a translation sets only title and summary"})
+				errs = append(errs, at(k+" is not set in "+own.path+"; a translation sets only title and summary"))
 			} else {
-				errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col, Msg: k + " differs from " + own.path + "; a translation inherits it, so remove it here"})
+				errs = append(errs, at(k+" differs from "+own.path+"; a translation inherits it, so remove it here"))
 			}
 		}
 	}

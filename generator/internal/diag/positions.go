@@ -5,14 +5,19 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Positions locates keys and values in a TOML text, so that a problem found
 // after decoding (an unknown area, a date in the past) can point at the
 // exact place an editor has to change.
+//
+// The text is scanned on the first question, not before: most files have
+// no problem, and nobody asks.
 type Positions struct {
 	src     []byte
 	lineOff int
+	once    sync.Once
 	spans   map[string]span // dotted key path → where it is
 	lines   []int           // byte offset at which each line starts
 	runes   []int           // runes before every runeStep-th byte, for LineCol
@@ -28,10 +33,20 @@ const (
 
 type span struct{ key, val, end int } // byte offsets: key start, value start, value end
 
-// NewPositions scans src, a TOML text that starts after lineOff lines of its
-// file. The scan is lenient: it must not fail on text the decoder accepted.
+// NewPositions returns the positions in src, a TOML text that starts after
+// lineOff lines of its file. It keeps a copy of src, which it scans when
+// first asked. The scan is lenient: it must not fail on text the decoder
+// accepted.
 func NewPositions(src []byte, lineOff int) *Positions {
-	p := &Positions{src: src, lineOff: lineOff, spans: map[string]span{}, lines: []int{0}}
+	return &Positions{src: bytes.Clone(src), lineOff: lineOff}
+}
+
+// index scans the text, once.
+func (p *Positions) index() { p.once.Do(p.build) }
+
+func (p *Positions) build() {
+	p.spans, p.lines = map[string]span{}, []int{0}
+	src := p.src
 	n := 0
 	for i, c := range src {
 		if i%runeStep == 0 {
@@ -45,12 +60,12 @@ func NewPositions(src []byte, lineOff int) *Positions {
 		}
 	}
 	p.scan()
-	return p
 }
 
 // Key returns the line and column of the key at path, or of the nearest
 // enclosing table, or the start of the text.
 func (p *Positions) Key(path ...string) (line, col int) {
+	p.index()
 	for n := len(path); n > 0; n-- {
 		if s, ok := p.spans[strings.Join(path[:n], ".")]; ok {
 			return p.LineCol(s.key)
@@ -62,6 +77,7 @@ func (p *Positions) Key(path ...string) (line, col int) {
 // Value returns the position of the value of the key at path (falling back
 // like Key).
 func (p *Positions) Value(path ...string) (line, col int) {
+	p.index()
 	if s, ok := p.spans[strings.Join(path, ".")]; ok {
 		return p.LineCol(s.val)
 	}
@@ -71,6 +87,7 @@ func (p *Positions) Value(path ...string) (line, col int) {
 // Find returns the position of the quoted string needle inside the value of
 // the key at path, falling back to the value itself.
 func (p *Positions) Find(needle string, path ...string) (line, col int) {
+	p.index()
 	s, ok := p.spans[strings.Join(path, ".")]
 	if !ok {
 		return p.Key(path...)
@@ -88,6 +105,7 @@ func (p *Positions) Find(needle string, path ...string) (line, col int) {
 // at path: its first character after the opening bracket and separators.
 // Commas and brackets inside strings and comments do not count.
 func (p *Positions) Nth(n int, path ...string) (line, col int) {
+	p.index()
 	s, ok := p.spans[strings.Join(path, ".")]
 	if !ok {
 		return p.Key(path...)
@@ -144,6 +162,7 @@ func (p *Positions) Nth(n int, path ...string) (line, col int) {
 // LineCol converts a byte offset in the text into a file line and a
 // 1-based column counted in characters.
 func (p *Positions) LineCol(off int) (line, col int) {
+	p.index()
 	off = max(min(off, len(p.src)), 0)
 	l, _ := slices.BinarySearch(p.lines, off+1) // lines starting at or before off
 	start := p.lines[l-1]
@@ -191,7 +210,7 @@ func (p *Positions) scan() {
 			j = skipSpace(src, j, false)
 			keys, end := readKey(src, j)
 			table = keys
-			if !p.Has(keys...) {
+			if _, has := p.spans[strings.Join(keys, ".")]; !has {
 				p.record(keys, span{key: j, val: j, end: j})
 			}
 			i = lineEnd(src, end)
@@ -458,6 +477,7 @@ func skipString(src []byte, i int) int {
 
 // Has reports whether the key at path appears in the text.
 func (p *Positions) Has(path ...string) bool {
+	p.index()
 	_, ok := p.spans[strings.Join(path, ".")]
 	return ok
 }

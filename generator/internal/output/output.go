@@ -43,12 +43,14 @@ type Stage struct {
 	root     int  // file descriptor of dir, for openat2 beneath it
 	old      bool // dir was recycled: most folders exist already
 
-	mu       sync.Mutex
-	recycled bool            // dir holds an earlier tree, not swept yet
-	written  map[string]bool // files written, while recycled and not swept
-	dirs     map[string]bool // folders known to exist in dir
-	files    int
-	bytes    int64
+	mu        sync.Mutex
+	recycled  bool            // dir holds an earlier tree, not swept yet
+	written   map[string]bool // files written, while recycled and not swept
+	dirs      map[string]bool // folders known to exist in dir
+	files     int
+	bytes     int64
+	unchanged int // files of a recycled tree that already held their bytes
+	bufs      sync.Pool
 
 	sweep    sync.WaitGroup
 	sweepErr error
@@ -63,6 +65,7 @@ func Begin(out string) (*Stage, error) {
 		return nil, err
 	}
 	s := &Stage{out: out, dirs: map[string]bool{".": true}}
+	s.bufs.New = func() any { return new([]byte) }
 	leftovers, _ := filepath.Glob(filepath.Join(parent, stagingPrefix(out)+"*"))
 	for _, m := range leftovers {
 		if s.dir == "" {
@@ -241,38 +244,119 @@ func (s *Stage) Write(rel string, data []byte) error {
 	return nil
 }
 
-// writeFile creates or truncates rel beneath the staging folder, refusing
-// to follow any symbolic link, and writes data to it.
+// writeFile creates rel beneath the staging folder, refusing to follow
+// any symbolic link, and writes data to it. In a recycled tree a file
+// that already holds data is left alone (write if changed): comparing
+// costs a read from the page cache, writing costs block allocation and
+// journalling, and an unchanged page keeps its modification time.
 func (s *Stage) writeFile(rel string, data []byte) error {
+	flags := unix.O_WRONLY | unix.O_CREAT | unix.O_TRUNC
+	if s.old {
+		flags = unix.O_RDWR | unix.O_CREAT
+	}
 	how := unix.OpenHow{
-		Flags:   unix.O_WRONLY | unix.O_CREAT | unix.O_TRUNC | unix.O_CLOEXEC | unix.O_NOFOLLOW,
+		Flags:   uint64(flags | unix.O_CLOEXEC | unix.O_NOFOLLOW),
 		Mode:    0o644,
 		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_SYMLINKS,
 	}
 	fd, err := unix.Openat2(s.root, rel, &how)
-	if err == unix.ENOSYS || err == unix.EPERM && how.Resolve != 0 {
+	for err == unix.EINTR {
+		fd, err = unix.Openat2(s.root, rel, &how)
+	}
+	if err == unix.ENOSYS || err == unix.EPERM {
 		// openat2 is unavailable (an old kernel or a seccomp filter):
 		// O_NOFOLLOW still protects the file itself.
 		fd, err = unix.Openat(s.root, rel, int(how.Flags), uint32(how.Mode))
 	}
-	for err == unix.EINTR {
-		fd, err = unix.Openat2(s.root, rel, &how)
-	}
 	if err != nil {
 		return err
 	}
-	for len(data) > 0 {
-		n, err := unix.Write(fd, data)
+	if s.old {
+		same, err := s.update(fd, data)
+		if e := unix.Close(fd); err == nil {
+			err = e
+		}
+		if err == nil && same {
+			s.mu.Lock()
+			s.unchanged++
+			s.mu.Unlock()
+		}
+		return err
+	}
+	if err := writeAt(fd, data); err != nil {
+		unix.Close(fd)
+		return err
+	}
+	return unix.Close(fd)
+}
+
+// update makes the open file fd hold data, writing only when it differs.
+func (s *Stage) update(fd int, data []byte) (same bool, err error) {
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return false, err
+	}
+	if st.Mode&0o7777 != 0o644 {
+		if err := unix.Fchmod(fd, 0o644); err != nil {
+			return false, err
+		}
+	}
+	if st.Size == int64(len(data)) && len(data) > 0 {
+		bp := s.bufs.Get().(*[]byte)
+		buf := *bp
+		if cap(buf) < len(data)+1 {
+			buf = make([]byte, len(data)+1)
+		}
+		buf = buf[:len(data)+1]
+		n, err := readAt(fd, buf)
+		same = err == nil && n == len(data) && string(buf[:n]) == string(data)
+		*bp = buf[:0]
+		s.bufs.Put(bp)
+		if same {
+			return true, nil
+		}
+	}
+	if err := writeAt(fd, data); err != nil {
+		return false, err
+	}
+	if st.Size > int64(len(data)) {
+		return false, unix.Ftruncate(fd, int64(len(data)))
+	}
+	return false, nil
+}
+
+// writeAt writes data at the start of the file fd.
+func writeAt(fd int, data []byte) error {
+	for off := 0; off < len(data); {
+		n, err := unix.Pwrite(fd, data[off:], int64(off))
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			unix.Close(fd)
 			return err
 		}
-		data = data[n:]
+		off += n
 	}
-	return unix.Close(fd)
+	return nil
+}
+
+// readAt fills buf from the start of the file fd, up to its end.
+func readAt(fd int, buf []byte) (int, error) {
+	off := 0
+	for off < len(buf) {
+		n, err := unix.Pread(fd, buf[off:], int64(off))
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return off, err
+		}
+		if n == 0 {
+			break
+		}
+		off += n
+	}
+	return off, nil
 }
 
 // clear removes whatever of the wrong type is in the way of rel: a
@@ -299,6 +383,14 @@ func (s *Stage) Files() (int, int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.files, s.bytes
+}
+
+// Unchanged returns how many of the files written were already in the
+// recycled tree with the same bytes, and so were not written again.
+func (s *Stage) Unchanged() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.unchanged
 }
 
 // mkdir makes the folder rel and its parents, each with one mkdir(2) at

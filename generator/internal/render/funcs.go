@@ -118,22 +118,33 @@ func (t *Templates) cached(name string, data any, keys ...any) (template.HTML, e
 	key = append(key, name...)
 	for _, k := range keys {
 		key = append(key, 0)
-		key = fmt.Append(key, k)
+		switch k := k.(type) {
+		case string:
+			key = append(key, k...)
+		case bool:
+			key = strconv.AppendBool(key, k)
+		case int:
+			key = strconv.AppendInt(key, int64(k), 10)
+		default:
+			key = fmt.Append(key, k)
+		}
 	}
-	b, err := v.S.Memo().Get(string(key), func() ([]byte, error) { return t.partial(name, data) })
+	b, err := v.S.Memo().Get(string(key), func() (string, error) { return t.partial(name, data) })
 	return template.HTML(b), err
 }
 
 // partial renders the template name of the shared layouts and partials.
-func (t *Templates) partial(name string, data any) ([]byte, error) {
+func (t *Templates) partial(name string, data any) (string, error) {
 	if t.shared.Lookup(name) == nil {
-		return nil, fmt.Errorf("no partial %q in %s/partials", name, Dir)
+		return "", fmt.Errorf("no partial %q in %s/partials", name, Dir)
 	}
-	var buf bytes.Buffer
-	if err := t.shared.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, err
+	buf := t.bufs.Get().(*bytes.Buffer)
+	defer t.bufs.Put(buf)
+	buf.Reset()
+	if err := t.shared.ExecuteTemplate(buf, name, data); err != nil {
+		return "", err
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return buf.String(), nil
 }
 
 func termName(term *config.Term, lang, key string) string {

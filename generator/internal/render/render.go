@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"portal/generator/internal/config"
@@ -51,6 +52,7 @@ type Templates struct {
 	tables   map[string]*table
 	pages    map[site.PageType]*template.Template
 	shared   *template.Template // layouts and partials, for the partials rendered once and reused
+	bufs     sync.Pool          // of *bytes.Buffer, for partials
 	assets   map[string][]byte  // output path → bytes
 	assetURL map[string]string  // name under templates/assets/ → URL
 	facets   facetCache         // search facets of the site being rendered (searchdata.go)
@@ -66,6 +68,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 		assets:   map[string][]byte{},
 		assetURL: map[string]string{},
 	}
+	t.bufs.New = func() any { return new(bytes.Buffer) }
 	var errs diag.List
 	tables, terrs := loadTables(fsys, cfg.Languages)
 	errs = append(errs, terrs...)
@@ -86,7 +89,8 @@ func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 // requiredKeys are the UI strings the Go code looks up itself.
 func requiredKeys() []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
-		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description"}
+		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
+		"nav.language", "switch.untranslated"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}
@@ -401,11 +405,24 @@ func (t *Templates) Page(w io.Writer, s *site.Site, p *site.Page) error {
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
-	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, v); err != nil {
+	fail := func(err error) error {
 		e := convert(err)
 		e.Msg = "rendering " + p.URL + ": " + e.Msg
 		return e
+	}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		// Render in place (the build reuses its buffers), and take back
+		// what a failed render wrote.
+		n := buf.Len()
+		if err := tmpl.Execute(buf, v); err != nil {
+			buf.Truncate(n)
+			return fail(err)
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, v); err != nil {
+		return fail(err)
 	}
 	_, err = w.Write(buf.Bytes())
 	return err

@@ -26,7 +26,43 @@ type View struct {
 	XDefault    string // absolute URL for hreflang="x-default"
 	Kinds       []string
 
-	t *Templates
+	// The frame of the page, resolved (see frame).
+	Links     []site.Link // the page in every language, absolute URLs: <link rel="alternate">
+	FeedLink  string      // absolute URL of the page's Atom feed, or ""
+	HomeURL   string      // the home page of the page's language
+	IsHome    bool
+	LangLinks []LangLink // the language switch
+	Crumbs    []Crumb    // the breadcrumbs above the page, home first; none on the home and 404 pages
+	Here      string     // the label of the page's own breadcrumb
+	LangLabel string     // the label of the language switch
+
+	t      *Templates
+	record *RecordView
+}
+
+// Record is what the page of a record shows (record pages only).
+func (v *View) Record() (*RecordView, error) {
+	if v.record == nil && v.P.Type == site.RecordPage && v.P.Entry != nil {
+		r, err := v.t.record(v.S, v.P)
+		if err != nil {
+			return nil, err
+		}
+		v.record = r
+	}
+	return v.record, nil
+}
+
+// LangLink is a link of the language switch.
+type LangLink struct {
+	Lang  string
+	URL   string
+	Label string // the language's own name
+	Note  string // "not translated" when the link leads to that language's home page
+}
+
+// Crumb is a breadcrumb.
+type Crumb struct {
+	URL, Label string
 }
 
 // Sub pairs the view with a value for a partial: {{template "item" ($.With .)}}
@@ -36,20 +72,11 @@ type Sub struct {
 	X any
 }
 
-// ItemArg is one list item and the level of its heading.
-type ItemArg struct {
-	Item site.Item
-	H    int
-}
-
 // ItemsArg is a list of items and the level of their headings.
 type ItemsArg struct {
 	Items []site.Item
 	H     int
 }
-
-// Arg makes the argument of the "item" partial.
-func (v *View) Arg(it site.Item, h int) ItemArg { return ItemArg{Item: it, H: h} }
 
 // List makes the argument of the "items" partial: {{template "items" ($.List .Items 2)}}.
 func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Items: items, H: h}) }
@@ -57,23 +84,49 @@ func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Item
 // With wraps x for a partial.
 func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 
-// Item renders the "item" partial of a record in a list with headings of
-// level h. A record is shown the same way in every list of a language, so
-// the HTML is made once per record, language and level and kept in the
-// entry's memo, except on kind lists and archives, which show each record
-// once. The partial sees .Lang and .X (an ItemArg), never the page (.P is
-// nil): that is what lets lists share it.
-func (v *View) Item(it site.Item, h int) (template.HTML, error) {
-	render := func() ([]byte, error) {
-		iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t}
-		return v.t.partial("item", &Sub{View: iv, X: ItemArg{Item: it, H: h}})
+// Items writes the items of a list with headings of level h, each after
+// a newline. An item is written in three parts, the partials item-open
+// (the <li> tag), item-title (the heading, of level h) and item-rest (the
+// rest of the <li>), all from the record's Card. A record is shown the
+// same way in every list of a language, so each part is rendered once per
+// record and language (the title once per level too) and kept in the
+// entry's memo: a record is in its kind's list or archive and on the pages
+// of its areas, organisations and schools.
+func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
+	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t}
+	names := [3]string{"item-open", "item-title", "item-rest"}
+	keys := [3]string{"open\x00" + v.Lang, "title\x00" + v.Lang + "\x00" + strconv.Itoa(h), "rest\x00" + v.Lang}
+	parts := make([]string, 0, 3*len(items))
+	size := 0
+	for _, it := range items {
+		var c *Card
+		for i := range names {
+			x, err := it.Entry.Memo().Get(keys[i], func() (string, error) {
+				if c == nil {
+					var err error
+					if c, err = v.t.card(v.Lang, it, h); err != nil {
+						return "", err
+					}
+				}
+				c.H = h
+				return v.t.partial(names[i], &Sub{View: iv, X: c})
+			})
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, x)
+			size += len(x)
+		}
 	}
-	if v.P != nil && (v.P.Type == site.ListPage || v.P.Type == site.ArchivePage) {
-		b, err := render()
-		return template.HTML(b), err
+	var b strings.Builder
+	b.Grow(size + len(items))
+	for i, x := range parts {
+		if i%3 == 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(x)
 	}
-	b, err := it.Entry.Memo().Get("item\x00"+v.Lang+"\x00"+strconv.Itoa(h), render)
-	return template.HTML(b), err
+	return template.HTML(b.String()), nil
 }
 
 // Nav is the state of the primary navigation on the page: the section or
@@ -108,6 +161,71 @@ func (v *View) Current(section string) string {
 		return "true"
 	}
 	return ""
+}
+
+// frame resolves what the layout and the header show of the page.
+func (t *Templates) frame(v *View) error {
+	s, p, lang := v.S, v.P, v.Lang
+	var err error
+	tr := func(lang, key string) string {
+		x, e := t.lookup(lang, key)
+		if e != nil && err == nil {
+			err = e
+		}
+		return x
+	}
+	v.Links = make([]site.Link, len(p.Alternates))
+	for i, a := range p.Alternates {
+		v.Links[i] = site.Link{Lang: a.Lang, URL: s.Abs(a.URL)}
+	}
+	if p.Feed != "" {
+		v.FeedLink = s.Abs(p.Feed)
+	}
+	v.HomeURL = s.Prefix(lang)
+	v.IsHome = p.Type == site.HomePage
+	if len(p.Switch) > 0 {
+		v.LangLabel = tr(lang, "nav.language")
+	}
+	for _, l := range p.Switch {
+		ll := LangLink{Lang: l.Lang, URL: l.URL, Label: tr(l.Lang, "language.autonym")}
+		if p.Type == site.NotFound {
+			ll.URL = s.Prefix(l.Lang)
+		}
+		if v.Untranslated(l) {
+			ll.Note = tr(l.Lang, "switch.untranslated")
+		}
+		v.LangLinks = append(v.LangLinks, ll)
+	}
+	if p.Type != site.HomePage && p.Type != site.NotFound {
+		v.Crumbs = make([]Crumb, len(p.Crumbs))
+		for i, c := range p.Crumbs {
+			v.Crumbs[i] = Crumb{URL: c.URL, Label: c.Title}
+			if c.Key != "" {
+				v.Crumbs[i].Label = tr(lang, c.Key)
+			}
+		}
+		v.Here = v.Heading
+		if p.Pager != nil && p.Pager.Page > 1 {
+			n, e := t.replace(lang, "pager.title", "n", p.Pager.Page)
+			if e != nil && err == nil {
+				err = e
+			}
+			v.Here += " (" + n + ")"
+		}
+	}
+	return err
+}
+
+// Trail is the key of the breadcrumbs above the page, for caching them.
+func (v *View) Trail() string {
+	var b strings.Builder
+	for _, c := range v.Crumbs {
+		b.WriteString(c.URL)
+		b.WriteByte(0)
+		b.WriteString(c.Label)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // TermKey is the key of the page's area, organisation or school, or "".
@@ -154,6 +272,9 @@ func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
 	}
 	if v.Description == "" {
 		v.Description = t.strings[p.Lang]["site.description"]
+	}
+	if err := t.frame(v); err != nil {
+		return nil, err
 	}
 	if p.Type != site.NotFound {
 		v.Canonical = s.Abs(p.URL)

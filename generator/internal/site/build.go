@@ -30,6 +30,17 @@ type Options struct {
 	// it to reuse the bodies of unchanged files. It is called from several
 	// goroutines at once.
 	RenderBody func(v *content.Version, resolve markdown.Resolver) markdown.Result
+
+	// Stream leaves the bodies unrendered: Bodies renders them later and
+	// hands over each version as soon as its HTML is made, so that the
+	// build can write the version's page at once and no more than a few
+	// bodies are held in memory at a time.
+	Stream bool
+
+	// TextLimit, when positive, keeps of a body's plain text (Version.Text)
+	// only as many characters past the length of its excerpt: the search
+	// index shows no more.
+	TextLimit int
 }
 
 // HomeSize is how many items of each kind the home page shows.
@@ -90,7 +101,18 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		}
 	}
 	s.render = render
-	errs = append(errs, s.renderBodies(set.Records)...)
+	s.textLimit = opt.TextLimit
+	s.unpublished = map[string]bool{}
+	for _, r := range set.Records {
+		for _, v := range r.Versions {
+			if s.bySource[v.Path] == nil {
+				s.unpublished[v.Path] = true
+			}
+		}
+	}
+	if !opt.Stream {
+		errs = append(errs, s.renderBodies(nil)...)
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return s, errs
@@ -187,8 +209,10 @@ func (s *Site) HasPath(url string) bool {
 }
 
 // renderBodies turns every published version's Markdown into HTML in
-// parallel, resolving links to records and site paths.
-func (s *Site) renderBodies(records []*content.Record) diag.List {
+// parallel, resolving links to records and site paths, and calls use,
+// when it is not nil, with each version whose body is rendered. It stops
+// calling use after use failed, and returns use's first error then.
+func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.List {
 	type job struct {
 		e *Entry
 		v *content.Version
@@ -199,21 +223,28 @@ func (s *Site) renderBodies(records []*content.Record) diag.List {
 			jobs = append(jobs, job{e, v})
 		}
 	}
-	s.unpublished = map[string]bool{}
-	for _, r := range records {
-		for _, v := range r.Versions {
-			if s.bySource[v.Path] == nil {
-				s.unpublished[v.Path] = true
-			}
-		}
-	}
 	errs := make([]diag.List, len(jobs))
+	var failed error
+	var mu sync.Mutex
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Go(func() {
 			for i := range next {
 				errs[i] = s.renderBody(jobs[i].e, jobs[i].v)
+				mu.Lock()
+				stop := failed != nil
+				mu.Unlock()
+				if use == nil || stop {
+					continue
+				}
+				if err := use(jobs[i].e, jobs[i].v); err != nil {
+					mu.Lock()
+					if failed == nil {
+						failed = err
+					}
+					mu.Unlock()
+				}
 			}
 		})
 	}
@@ -222,6 +253,7 @@ func (s *Site) renderBodies(records []*content.Record) diag.List {
 	}
 	close(next)
 	wg.Wait()
+	s.useErr = failed
 	var out diag.List
 	for _, l := range errs {
 		out = append(out, l...)
@@ -229,18 +261,33 @@ func (s *Site) renderBodies(records []*content.Record) diag.List {
 	return out
 }
 
+// Bodies renders the bodies that New left unrendered (Options.Stream), in
+// parallel, and calls use, when it is not nil, with each published
+// version once its HTML, Text and Excerpt are set; use runs on the
+// rendering goroutines, and its versions' HTML may be dropped when it
+// returns. Bodies returns the link errors of all bodies as a sorted
+// diag.List, or else the first error use returned.
+func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
+	errs := s.renderBodies(use)
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	return s.useErr
+}
+
 // renderBody fills v's HTML, Text and Excerpt and returns its link errors.
 func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
 	res := s.render(v, s.resolver(v, s.unpublished))
 	hideBody := e.Kind == "agreements" && e.Confidential
 	v.HTML, v.Text = "", ""
-	if !hideBody {
-		v.HTML = template.HTML(res.HTML)
-		v.Text = res.Text
-	}
 	v.Excerpt = v.Summary
 	if v.Excerpt == "" && !hideBody {
 		v.Excerpt = res.Summary
+	}
+	if !hideBody {
+		v.HTML = template.HTML(res.HTML)
+		v.Text = clip(res.Text, s.textLimit, v.Excerpt)
 	}
 	var errs diag.List
 	for _, le := range res.Errors {
@@ -248,6 +295,22 @@ func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
 		errs = append(errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
 	}
 	return errs
+}
+
+// clip cuts text after limit characters more than excerpt has, when
+// limit is positive.
+func clip(text string, limit int, excerpt string) string {
+	if limit <= 0 {
+		return text
+	}
+	n := utf8.RuneCountInString(excerpt) + limit
+	for i := range text {
+		if n == 0 {
+			return strings.Clone(text[:i])
+		}
+		n--
+	}
+	return text
 }
 
 // RenderBody renders the body of v, a version of the published entry e,

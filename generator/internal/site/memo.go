@@ -2,7 +2,7 @@ package site
 
 import "sync"
 
-// Memo keeps bytes that a renderer makes once and reuses, such as the
+// Memo keeps text that a renderer makes once and reuses, such as the
 // HTML of a record's list item, which every list showing the record
 // repeats. A Site and each Entry have one; it lives as long as the model.
 // RenderBody, which the preview server calls when it changes a version in
@@ -10,12 +10,12 @@ import "sync"
 // Memo is empty and ready; it is safe for concurrent use.
 type Memo struct {
 	mu sync.Mutex
-	m  map[string][]byte
+	m  map[string]string
 }
 
-// Get returns the bytes kept under key, made by make the first time.
-// Two goroutines asking at once may both make them; one result is kept.
-func (m *Memo) Get(key string, make func() ([]byte, error)) ([]byte, error) {
+// Get returns the text kept under key, made by make the first time.
+// Two goroutines asking at once may both make it; one result is kept.
+func (m *Memo) Get(key string, make func() (string, error)) (string, error) {
 	m.mu.Lock()
 	b, ok := m.m[key]
 	m.mu.Unlock()
@@ -24,11 +24,11 @@ func (m *Memo) Get(key string, make func() ([]byte, error)) ([]byte, error) {
 	}
 	b, err := make()
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	m.mu.Lock()
 	if m.m == nil {
-		m.m = map[string][]byte{}
+		m.m = map[string]string{}
 	}
 	if kept, ok := m.m[key]; ok {
 		b = kept
@@ -44,4 +44,16 @@ func (m *Memo) Forget() {
 	m.mu.Lock()
 	m.m = nil
 	m.mu.Unlock()
+}
+
+// Forget empties the memos of the site and of every entry: the build calls
+// it when the pages that share what they hold are written.
+func (s *Site) Forget() {
+	s.memo.Forget()
+	for _, e := range s.Entries {
+		e.memo.Forget()
+	}
+	for _, e := range s.Free {
+		e.memo.Forget()
+	}
 }

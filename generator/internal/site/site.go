@@ -162,6 +162,8 @@ type Site struct {
 	splitCache  map[string][2][]*Entry // kind → current, archived
 	unpublished map[string]bool        // source paths of records that are not published
 	render      func(*content.Version, markdown.Resolver) markdown.Result
+	textLimit   int
+	useErr      error // of the function Bodies called
 	memo        Memo
 }
 

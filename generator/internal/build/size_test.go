@@ -1,0 +1,81 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestFeedSize: a kind's feed holds its FeedSize newest records, newest
+// first, however many the list has.
+func TestFeedSize(t *testing.T) {
+	root := siteCopy(t, "")
+	mediumSite(t, root, FeedSize+30, 0)
+	l, err := Load(os.DirFS(root), Options{Now: leakNow, Stream: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := l.Write(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(l.Site.Current("theses")); n <= FeedSize {
+		t.Fatalf("the list has %d current theses, want more than %d", n, FeedSize)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "exjobb", "atom.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feed struct {
+		Entries []struct {
+			Updated string `xml:"updated"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(data, &feed); err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Entries) != FeedSize {
+		t.Fatalf("%d entries, want %d", len(feed.Entries), FeedSize)
+	}
+	// The newest: no record left out is newer than the oldest kept.
+	oldest, _ := time.Parse(time.RFC3339, feed.Entries[len(feed.Entries)-1].Updated)
+	kept := 0
+	for _, e := range l.Site.Current("theses") {
+		if e.Date.After(oldest) {
+			kept++
+		}
+	}
+	if kept > FeedSize {
+		t.Errorf("%d records are newer than the oldest entry of the feed", kept)
+	}
+}
+
+// TestAppendJSONString: the search index writes its strings as
+// encoding/json does without HTML escaping.
+func TestAppendJSONString(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	pieces := []string{"a", "\"", "\\", "\b", "\f", "\n", "\r", "\t", "\x00", "\x1f", "\x7f", "<", ">", "&",
+		"å", "\u2028", "\u2029", "\xff", "\xe2\x80", "😀", "\u00a0"}
+	for i := 0; i < 20000; i++ {
+		var s string
+		for j := r.Intn(8); j >= 0; j-- {
+			s += pieces[r.Intn(len(pieces))]
+		}
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		want := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}

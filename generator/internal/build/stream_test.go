@@ -1,0 +1,99 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"portal/generator/internal/diag"
+)
+
+// TestStreamSameOutput builds the fixture sites with the bodies rendered
+// while the pages are written (Options.Stream, the build command) and
+// without, and expects the same files.
+func TestStreamSameOutput(t *testing.T) {
+	sites, _ := filepath.Glob("testdata/sites/*")
+	for _, dir := range sites {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			fsys := fixture(t, dir)
+			trees := map[bool]map[string][]byte{}
+			for _, stream := range []bool{false, true} {
+				l, err := Load(fsys, Options{Now: testNow, Stream: stream})
+				if err != nil {
+					t.Fatalf("load (stream %v): %v", stream, err)
+				}
+				out := filepath.Join(t.TempDir(), "public")
+				if _, err := l.Write(context.Background(), out); err != nil {
+					t.Fatalf("write (stream %v): %v", stream, err)
+				}
+				trees[stream] = tree(t, out)
+			}
+			a, b := trees[false], trees[true]
+			if !slices.Equal(sortedKeys(a), sortedKeys(b)) {
+				t.Fatalf("file lists differ:\n%v\n%v", sortedKeys(a), sortedKeys(b))
+			}
+			for p, data := range a {
+				if !bytes.Equal(data, b[p]) {
+					t.Errorf("%s differs when streamed", p)
+				}
+			}
+		})
+	}
+}
+
+// TestStreamReportsEveryProblem expects a streamed build to report the
+// problems of the invalid fixtures exactly as Load does without
+// streaming: all of them, broken links included, in one run.
+func TestStreamReportsEveryProblem(t *testing.T) {
+	sites, _ := filepath.Glob("testdata/invalid/*")
+	for _, dir := range sites {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			want, err := os.ReadFile(filepath.Join(dir, "errors.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Load(fixture(t, dir), Options{Now: testNow, Stream: true})
+			list, ok := diag.AsList(err)
+			if !ok {
+				t.Fatalf("want positioned errors, got %v", err)
+			}
+			if got := list.Error() + "\n"; got != string(want) {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestStreamBrokenLinks has broken links as its only problems: a streamed
+// Load accepts it, Write reports the links as Load does without streaming
+// and publishes nothing.
+func TestStreamBrokenLinks(t *testing.T) {
+	root := siteCopy(t, "testdata/invalid/links")
+	if err := os.Remove(filepath.Join(root, "content/pages/exjobb.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(os.DirFS(root), Options{Now: testNow})
+	want, ok := diag.AsList(err)
+	if !ok || len(want) == 0 {
+		t.Fatalf("the fixture without its colliding page: want broken links, got %v", err)
+	}
+	l, err := Load(os.DirFS(root), Options{Now: testNow, Stream: true})
+	if err != nil {
+		t.Fatalf("streamed load: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	_, err = l.Write(context.Background(), out)
+	got, ok := diag.AsList(err)
+	if !ok {
+		t.Fatalf("write: want positioned errors, got %v", err)
+	}
+	if got.Error() != want.Error() {
+		t.Errorf("errors:\n%s\nwant:\n%s", got.Error(), want.Error())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a build with broken links published %s: %v", out, err)
+	}
+}

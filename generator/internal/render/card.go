@@ -1,0 +1,132 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"portal/generator/internal/site"
+)
+
+// Card is a record as a list item shows it to readers of one language:
+// every value resolved to the text the "item" partial writes (UI strings
+// looked up, dates formatted, keys joined), so that the partial only
+// places them. html/template spends most of its time per action on
+// reflection, so an item made of plain fields costs a fraction of one
+// that calls functions and walks the record's embedded structs.
+type Card struct {
+	Kind        string
+	H           int    // heading level: 2 on kind lists and archives, 3 elsewhere
+	URL         string // the record's page for readers of Lang
+	Title       string
+	Foreign     bool   // shown in another language than the list's
+	VLang       string // the language of the text shown
+	Lang        string // the list's language
+	State       string // "closed", "past", "cancelled", ...: the mark, or ""
+	StateText   string // the mark's label
+	ForeignText string // the foreign-language mark's label
+	Excerpt     string
+	Facts       []CardFact
+
+	// Data are the data-* attributes the scripts read: data-deadline
+	// (offers) or data-end (lectures), then data-areas, data-host,
+	// data-level, data-schools and data-language, those that apply.
+	Data template.HTMLAttr
+}
+
+// CardFact is one labelled value of a card's <dl class="meta">.
+type CardFact struct {
+	Label string
+	Text  string
+	Time  template.HTMLAttr // datetime="…" when the value is a date or a moment
+}
+
+// card resolves the card of the item it in a list of lang.
+func (t *Templates) card(lang string, it site.Item, h int) (*Card, error) {
+	e := it.Entry
+	c := &Card{
+		Kind: e.Kind, H: h, URL: it.URL, Title: it.V.Title, Foreign: it.Foreign, VLang: it.V.Lang,
+		Lang: lang, State: stateKey(e), Excerpt: it.V.Excerpt,
+	}
+	var data []string
+	dataAttr := func(name, value string) {
+		if a, _ := attr(name, value); a != "" {
+			data = append(data, string(a))
+		}
+	}
+	var err error
+	tr := func(key string) string {
+		s, e := t.lookup(lang, key)
+		if e != nil && err == nil {
+			err = e
+		}
+		return s
+	}
+	n := func(key string, num int) string {
+		s, e := t.plural(lang, key, num)
+		if e != nil && err == nil {
+			err = e
+		}
+		return s
+	}
+	org := func(key string) string { return termName(t.cfg.Organisations.Get(key), lang, key) }
+	day := func(label string, tm func() string, text string) {
+		a, _ := attr("datetime", tm())
+		c.Facts = append(c.Facts, CardFact{Label: tr(label), Text: text, Time: a})
+	}
+	add := func(label, text string) { c.Facts = append(c.Facts, CardFact{Label: tr(label), Text: text}) }
+	if c.State != "" {
+		c.StateText = tr("state." + c.State)
+	}
+	if c.Foreign {
+		c.ForeignText = tr("foreign." + c.VLang)
+	}
+	switch e.Kind {
+	case "theses", "internships":
+		dataAttr("data-deadline", t.dayEnd(e.Deadline))
+		day("fact.deadline", func() string { return t.isoDate(e.Deadline) }, t.FormatDate(lang, e.Deadline))
+		add("fact.host", org(e.Host))
+		if e.Kind == "theses" {
+			add("fact.level", tr("level."+e.Level)+", "+n("unit.credits", e.Credits))
+			break
+		}
+		if e.Weeks != 0 {
+			add("fact.weeks", n("unit.weeks", e.Weeks))
+		}
+		if e.Credits != 0 {
+			add("fact.credits", n("unit.credits", e.Credits))
+		}
+	case "lectures":
+		dataAttr("data-end", t.isoDateTime(e.End))
+		day("fact.time", func() string { return t.isoDateTime(e.Start) }, t.FormatSpan(lang, e.Start, e.End))
+		add("fact.place", e.Place)
+		add("fact.speaker", e.Speaker)
+	case "collaborations":
+		add("fact.status", tr(statusKey(e)))
+		names := make([]string, len(e.Partners))
+		for i, p := range e.Partners {
+			names[i] = org(p)
+		}
+		add("fact.partners", strings.Join(names, ", "))
+		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
+	case "agreements":
+		add("fact.type", tr("type."+e.Type))
+		day("fact.signed", func() string { return t.isoDate(e.Signed) }, t.FormatDate(lang, e.Signed))
+		add("fact.status", tr(statusKey(e)))
+	case "exchanges":
+		add("fact.exchange", org(e.From)+" → "+org(e.To))
+		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
+	case "followups":
+		add("fact.year", strconv.Itoa(e.Year))
+		if !e.Meeting.IsZero() {
+			day("fact.meeting", func() string { return t.isoDate(e.Meeting) }, t.FormatDate(lang, e.Meeting))
+		}
+	}
+	dataAttr("data-areas", strings.Join(e.Areas, " "))
+	dataAttr("data-host", e.Host)
+	dataAttr("data-level", e.Level)
+	dataAttr("data-schools", strings.Join(e.Schools, " "))
+	dataAttr("data-language", strings.Join(e.Language, " "))
+	c.Data = template.HTMLAttr(strings.Join(data, " "))
+	return c, err
+}
