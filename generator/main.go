@@ -19,6 +19,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"sort"
@@ -158,6 +160,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		*out = filepath.Join(c.root, "public")
 	}
 	start := time.Now()
+	if getenv("GOMEMLIMIT") == "" { // a limit set by hand is kept
+		defer governMemory()()
+	}
 	// Stream: bodies are rendered as their pages are written, and broken
 	// links come from Write (when they are the only problems).
 	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Stream: true})
@@ -174,6 +179,48 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	printSummary(stdout, rep, *out, time.Since(start))
 	return exitOK
+}
+
+// governMemory keeps the memory of a build near what its live data needs
+// and returns a function that stops it. With the default settings the Go
+// runtime lets the heap grow to twice the live data before it collects,
+// and gives freed memory back to the system only slowly: a build, which
+// allocates fast for a few seconds, ends up holding about three times its
+// live data. Every 10 ms this sets the soft memory limit from the live
+// heap (as of the last collection): twice it, plus 16 MiB, minus a
+// quarter of it up to 32 MiB. The runtime then returns freed memory at
+// once and collects a little earlier: about 1.75 times the live data on a
+// site of ten thousand records, which lowers its peak by a fifth at no
+// measurable cost; twice on large sites, where a tighter limit would keep
+// the collector running without pause. The limit follows the live data,
+// so a large site is never squeezed. It does nothing when GOMEMLIMIT is set.
+func governMemory() (stop func()) {
+	const margin, floor = 16 << 20, 64 << 20
+	before := debug.SetMemoryLimit(-1)
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			if live := int64(sample[0].Value.Uint64()); live > 0 {
+				debug.SetMemoryLimit(max(2*live+margin-min(live/4, 32<<20), floor))
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-stopped
+		debug.SetMemoryLimit(before)
+	}
 }
 
 // reportErrors prints every problem and the count; it returns the exit code.

@@ -10,11 +10,13 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -41,7 +43,19 @@ type Options struct {
 	// renders the bodies to report every problem in one run); otherwise
 	// Write reports them, as a diag.List, and publishes nothing.
 	Stream bool
+
+	// KeepBodies, when streaming, is how many bytes of Markdown are kept
+	// in memory from loading to rendering: 0 means the default
+	// (KeepBodies), a negative number none.
+	KeepBodies int64
 }
+
+// KeepBodies is how many bytes of Markdown a streamed build keeps in
+// memory from loading to rendering (content.Options.KeepBodies): up to
+// that, reading a body again would cost more time than holding it costs
+// memory; a larger site reads the rest again, so that its memory does not
+// grow with all of its text.
+const KeepBodies = 48 << 20
 
 // Phase is a named step with its duration, for the summary.
 type Phase struct {
@@ -71,9 +85,22 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	}
 	l.Cfg = cfg
 	var errs diag.List
-	// Streaming, the bodies are read again as they are rendered, so that
-	// the Markdown of the whole site is never in memory at once.
-	set, err := content.LoadWith(fsys, cfg, content.Options{DropBodies: opt.Stream})
+	// The templates are read while the content is.
+	var tmpl *render.Templates
+	var terr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tmpl, terr = render.Load(fsys, cfg)
+	}()
+	// Streaming, the Markdown of a large site is not all kept in memory:
+	// past KeepBodies bytes, bodies are read again as they are rendered.
+	var copt content.Options
+	if opt.Stream {
+		copt.KeepBodies = cmp.Or(opt.KeepBodies, KeepBodies)
+	}
+	set, err := content.LoadWith(fsys, cfg, copt)
+	<-done
 	l.Set = set
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -82,8 +109,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 		}
 		errs = append(errs, list...)
 	}
-	tmpl, err := render.Load(fsys, cfg)
-	if err != nil {
+	if err := terr; err != nil {
 		list, ok := diag.AsList(err)
 		if !ok {
 			return nil, err
@@ -101,12 +127,14 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 			md = markdown.New()
 		}
 		sopt.RenderBody = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
-			body, err := content.ReadBody(fsys, v)
-			if err != nil {
-				return markdown.Result{Errors: []markdown.LinkError{{Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}}
+			if v.Body == nil {
+				body, err := content.ReadBody(fsys, v)
+				if err != nil {
+					return markdown.Result{Errors: []markdown.LinkError{{Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}}
+				}
+				v.Body = body // for the columns of link errors; Write drops it with the page
 			}
-			v.Body = body // for the columns of link errors; Write drops it with the page
-			return md.Render(body, v.BodyLine, resolve)
+			return md.Render(v.Body, v.BodyLine, resolve)
 		}
 	}
 	s, err := site.New(cfg, set, sopt)
@@ -119,6 +147,16 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 		errs = append(errs, list...)
 	}
 	l.stream = opt.Stream
+	if opt.Stream && len(errs) == 0 {
+		// Every problem with a key has been found: let go of where the keys
+		// are (a copy of each front matter). Each is now at line 1.
+		none := diag.NewPositions(nil, 1)
+		for _, r := range set.Records {
+			for _, v := range r.Versions {
+				v.Pos = none
+			}
+		}
+	}
 	if opt.Stream && len(errs) > 0 {
 		// The build fails: report the broken links with the rest.
 		l.stream = false
@@ -222,6 +260,10 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 			rep.Pages++
 		}
 	}
+	phase := func(name string) {
+		rep.Phases = append(rep.Phases, Phase{name, time.Since(start)})
+		start = time.Now()
+	}
 	if l.stream {
 		l.stream = false
 		rest, err := l.writeBodies(ctx, outs, stage.Write)
@@ -230,20 +272,24 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 			return rep, err
 		}
 		outs = rest
+		phase("bodies+records")
 	}
 	// The pages of one language after another, then the other files: a
 	// list item is kept in memory from the first list of its language
 	// that shows it (see render.View.Items), and forgotten when its
 	// language is done.
-	for _, group := range byLanguage(outs, l.Site.Cfg.Languages) {
+	groups := l.byLanguage(outs)
+	for i, group := range groups {
 		if err := renderAll(ctx, group, stage.Write); err != nil {
 			stage.Abort()
 			return rep, err
 		}
 		l.Site.Forget()
+		if i == len(groups)-2 {
+			phase("pages")
+		}
 	}
-	rep.Phases = append(rep.Phases, Phase{"render+write", time.Since(start)})
-	start = time.Now()
+	phase("feeds+search")
 	rep.Files, rep.Bytes = stage.Files()
 	rep.Unchanged = stage.Unchanged()
 	if err := stage.Commit(); err != nil {
@@ -294,8 +340,13 @@ func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path
 }
 
 // byLanguage groups outputs: the pages of each language, in the order of
-// langs, then every other output; each group keeps the order of outs.
-func byLanguage(outs []Output, langs []string) [][]Output {
+// the languages, then every other output. A language's search index, one
+// of the largest outputs, which needs the bodies rendered but no list
+// item, goes first in its language's group: the other worker renders the
+// pages meanwhile, and no two indexes are in memory at once. The sitemap,
+// the next largest, goes first among the others.
+func (l *Loaded) byLanguage(outs []Output) [][]Output {
+	langs := l.Site.Cfg.Languages
 	groups := make([][]Output, len(langs)+1)
 	for _, o := range outs {
 		i := len(langs)
@@ -306,6 +357,18 @@ func byLanguage(outs []Output, langs []string) [][]Output {
 		}
 		groups[i] = append(groups[i], o)
 	}
+	for j, lang := range langs {
+		search := strings.TrimPrefix(render.SearchIndexURL(l.Site, lang), "/")
+		rest := groups[len(langs)]
+		if k := slices.IndexFunc(rest, func(o Output) bool { return o.Path == search }); k >= 0 {
+			groups[j] = append([]Output{rest[k]}, groups[j]...)
+			groups[len(langs)] = slices.Delete(rest, k, k+1)
+		}
+	}
+	rest := groups[len(langs)]
+	slices.SortStableFunc(rest, func(a, b Output) int {
+		return cmp.Compare(btoi(!strings.HasPrefix(a.Path, "sitemap")), btoi(!strings.HasPrefix(b.Path, "sitemap")))
+	})
 	return groups
 }
 
@@ -328,6 +391,9 @@ func renderAll(ctx context.Context, outs []Output, write func(path string, data 
 				}
 				if err != nil {
 					cancel(fmt.Errorf("%s: %w", o.Path, err))
+				}
+				if buf.Cap() > 4<<20 {
+					buf = bytes.Buffer{} // a search index: not kept for the pages
 				}
 			}
 		})

@@ -104,7 +104,7 @@ func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry) e
 	// moved in front of them: the index is built in the one buffer.
 	const room = 64 << 10
 	buf.Reset()
-	buf.Grow(room + len(es)*900)
+	buf.Grow(room + len(es)*800)
 	items := buf.AvailableBuffer()[:room]
 	// Header tables keep the order of config.toml and of the kinds, so the
 	// index reads like the site; only terms some record uses are listed.
@@ -310,14 +310,20 @@ func appendJSONString(dst []byte, s string) []byte {
 // excerpt left out when the body starts with it, cut at a word boundary
 // after at most max characters.
 func searchText(text, excerpt string, max int) string {
-	ex, _ := collapse(excerpt, -1)
+	ex := collapse(excerpt, -1)
 	// Only the start of the body can end up in the index: collapse no
 	// more of it than the excerpt, a space and a few more than max
 	// characters, so that a longer body is still cut.
-	text, _ = collapse(text, utf8.RuneCountInString(ex)+max+4)
+	text = collapse(text, utf8.RuneCountInString(ex)+max+4)
 	if ex != "" {
 		text = strings.TrimSpace(strings.TrimPrefix(text, ex))
 	}
+	return cutWords(text, max)
+}
+
+// cutWords cuts text after at most max characters, at a word boundary
+// when there is one in the second half, without trailing punctuation.
+func cutWords(text string, max int) string {
 	if utf8.RuneCountInString(text) <= max {
 		return text
 	}
@@ -337,30 +343,79 @@ func searchText(text, excerpt string, max int) string {
 }
 
 // collapse is strings.Join(strings.Fields(s), " ") cut after limit
-// characters (no limit when negative); it reports whether it cut.
-func collapse(s string, limit int) (string, bool) {
+// characters (no limit when negative).
+func collapse(s string, limit int) string {
+	// Text from Markdown is collapsed already: then it is only cut.
+	n, prevSpace := 0, true
+	for i := 0; i < len(s); {
+		if limit >= 0 && n >= limit {
+			if prevSpace && i > 0 {
+				return s[:i-1]
+			}
+			return s[:i]
+		}
+		c := s[i]
+		size := 1
+		switch {
+		case c >= utf8.RuneSelf:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return collapseSlow(s, limit)
+			}
+			prevSpace = false
+		case c == ' ':
+			if prevSpace {
+				return collapseSlow(s, limit) // leading or double
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			return collapseSlow(s, limit)
+		default:
+			prevSpace = false
+		}
+		n++
+		i += size
+	}
+	if prevSpace && len(s) > 0 {
+		return collapseSlow(s, limit) // a space at the end
+	}
+	return s
+}
+
+// collapseSlow is collapse for text that is not collapsed already.
+func collapseSlow(s string, limit int) string {
 	b := make([]byte, 0, min(len(s), max(limit, 0)*2+8))
 	if limit < 0 {
 		b = make([]byte, 0, len(s))
 	}
 	n, space := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		isSpace := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+			c >= utf8.RuneSelf && unicode.IsSpace(r)
+		if isSpace {
 			space = len(b) > 0
+			i += size
 			continue
 		}
 		if limit >= 0 && n+btoi(space) >= limit {
-			return string(b), true
+			return string(b)
 		}
 		if space {
 			b = append(b, ' ')
 			n++
 			space = false
 		}
-		b = utf8.AppendRune(b, r)
+		b = append(b, s[i:i+size]...)
 		n++
+		i += size
 	}
-	return string(b), false
+	return string(b)
 }
 
 func btoi(b bool) int {

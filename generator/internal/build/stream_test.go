@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"portal/generator/internal/diag"
@@ -95,5 +96,35 @@ func TestStreamBrokenLinks(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a build with broken links published %s: %v", out, err)
+	}
+}
+
+// TestStreamChangedFile: a streamed build that keeps no Markdown in memory
+// reads each body again when it renders it; a record file edited since
+// Load fails the build, which publishes nothing. (Text added at the end of a file is not read: the
+// body rendered is the one Load read.)
+func TestStreamChangedFile(t *testing.T) {
+	root := siteCopy(t, "testdata/sites/basic")
+	l, err := Load(os.DirFS(root), Options{Now: testNow, Stream: true, KeepBodies: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := l.Set.Records[0].Own().Path
+	data, err := os.ReadFile(filepath.Join(root, rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("+++\n"), []byte("+++\nEdited. "), 2) // the body, at the same place
+	if err := os.WriteFile(filepath.Join(root, rec), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	_, err = l.Write(context.Background(), out)
+	list, ok := diag.AsList(err)
+	if !ok || len(list) != 1 || list[0].Path != rec || !strings.Contains(list[0].Msg, "changed while the site was being built") {
+		t.Fatalf("want one problem in %s, got %v", rec, err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("published %s: %v", out, err)
 	}
 }

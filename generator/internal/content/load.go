@@ -2,7 +2,7 @@ package content
 
 import (
 	"fmt"
-	"hash/fnv"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
@@ -42,10 +43,14 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 
 // Options change how Load reads.
 type Options struct {
-	// DropBodies leaves Version.Body nil: the Markdown of the whole site
-	// is not held in memory, and whoever renders a body reads it again
-	// with ReadBody (the build command renders each body once).
-	DropBodies bool
+	// KeepBodies, when positive, bounds the bytes of Markdown kept in
+	// memory: once the bodies read add up to more, Version.Body is left
+	// nil, and whoever renders such a body reads it again with ReadBody
+	// (the build command renders each body once). Zero keeps every body,
+	// a negative number none.
+	KeepBodies int64
+
+	kept *atomic.Int64 // bytes of bodies read so far
 }
 
 // LoadWith is Load with options.
@@ -105,6 +110,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		errs = append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
 	}
 
+	opt.kept = new(atomic.Int64)
 	files := parseAll(fsys, cfg, paths, opt)
 	set := &Set{Files: len(files)}
 	groups := map[string][]*file{}
@@ -124,9 +130,35 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			failed[f.path] = true
 		}
 	}
+	// Decode the records in parallel; an attachment found is taken out
+	// of others after, in order.
+	type joined struct {
+		r        *Record
+		errs     diag.List
+		attached string
+	}
+	results := make([]joined, len(order))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(order), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				j := &results[i]
+				j.r, j.errs, j.attached = join(fsys, cfg, groups[order[i]])
+			}
+		})
+	}
+	for i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var decoded []*Record // with or without errors, for the collision check
-	for _, key := range order {
-		r, rerrs := join(fsys, cfg, groups[key], others)
+	for i, key := range order {
+		r, rerrs := results[i].r, results[i].errs
+		if results[i].attached != "" {
+			delete(others, results[i].attached)
+		}
 		errs = append(errs, rerrs...)
 		if r == nil || len(rerrs) > 0 {
 			// Every file of a record that failed is accounted as failed,
@@ -289,13 +321,12 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		f.errs = append(f.errs, diag.TOMLError(p, front, 1, err))
 		return f
 	}
-	h := fnv.New64a()
-	h.Write(src)
 	f.ver = &Version{
 		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
-		Pos: diag.NewPositions(front, 1), Hash: h.Sum64(),
+		Pos: diag.NewPositions(front, 1), Hash: fileHash(src),
 	}
-	if opt.DropBodies {
+	f.ver.size, f.ver.bodyAt = len(src), len(src)-len(body)
+	if opt.KeepBodies < 0 || opt.KeepBodies > 0 && opt.kept.Add(int64(len(body))) > opt.KeepBodies {
 		f.ver.Body = nil
 	}
 	if f.raw == nil {
@@ -305,19 +336,50 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 }
 
 // ReadBody reads the Markdown body of v from its file again (see
-// Options.DropBodies). The file must still hold what Load read.
+// Options.KeepBodies). The file must still hold what Load read.
 func ReadBody(fsys fs.FS, v *Version) ([]byte, error) {
-	src, err := readLimited(fsys, v.Path)
+	var src []byte
+	var err error
+	if v.size > 0 {
+		src, err = readSize(fsys, v.Path, v.size)
+	} else {
+		src, err = readLimited(fsys, v.Path)
+	}
 	if err != nil {
 		return nil, err
 	}
-	h := fnv.New64a()
-	h.Write(src)
-	if h.Sum64() != v.Hash {
+	if fileHash(src) != v.Hash {
 		return nil, fmt.Errorf("%s changed while the site was being built; build again", v.Path)
+	}
+	if v.size > 0 {
+		return src[v.bodyAt:], nil
 	}
 	_, body, _, err := Split(v.Path, src)
 	return body, err
+}
+
+// fileHash is Version.Hash: two CRC-32s (IEEE and Castagnoli), which the
+// processor computes at memory speed, where FNV-1a takes a multiplication
+// per byte.
+func fileHash(src []byte) uint64 {
+	return uint64(crc32.ChecksumIEEE(src))<<32 | uint64(crc32.Checksum(src, castagnoli))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// readSize reads the first size bytes of a file: the hash of what Load
+// read tells whether they are still the same.
+func readSize(fsys fs.FS, p string, size int) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, size)
+	if _, err := io.ReadFull(f, buf); err != nil && err != io.ErrUnexpectedEOF {
+		return nil, err
+	}
+	return buf, nil
 }
 
 // readLimited reads a file, but no more than one byte past MaxFileSize:
@@ -352,7 +414,8 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 }
 
 // join decodes the primary file of a group and checks its translations.
-func join(fsys fs.FS, cfg *config.Config, group []*file, others map[string]bool) (*Record, diag.List) {
+// It also returns the path of the attachment it found, if any.
+func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, string) {
 	var ok []*file
 	for _, f := range group {
 		if f.ver != nil && len(f.errs) == 0 {
@@ -361,7 +424,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file, others map[string]bool)
 	}
 	if len(ok) < len(group) {
 		// A file failed to parse; its group cannot be checked as a whole.
-		return nil, nil
+		return nil, nil, ""
 	}
 	slices.SortFunc(ok, func(a, b *file) int {
 		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
@@ -390,9 +453,9 @@ func join(fsys fs.FS, cfg *config.Config, group []*file, others map[string]bool)
 		r.Versions = append(r.Versions, t.ver)
 	}
 	if a := d.str("attachment"); a != "" && d.kind != Pages {
-		r.Attachment = d.attachment(fsys, a, others)
+		r.Attachment = d.attachment(fsys, a)
 	}
-	return r, d.errs
+	return r, d.errs, r.Attachment
 }
 
 // translation checks that a translation repeats no key with another value.
@@ -430,7 +493,7 @@ func translation(t, own *file) diag.List {
 
 // attachment resolves a file named beside the record, refusing any path
 // that leaves the record's folder.
-func (d *decoder) attachment(fsys fs.FS, name string, others map[string]bool) string {
+func (d *decoder) attachment(fsys fs.FS, name string) string {
 	if strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
 		d.valErr("attachment", "attachment must be the name of a file beside the record, not a path (%q)", name)
 		return ""
@@ -454,7 +517,6 @@ func (d *decoder) attachment(fsys fs.FS, name string, others map[string]bool) st
 		d.valErr("attachment", "attachment %q is not a regular file", name)
 		return ""
 	}
-	delete(others, p)
 	return p
 }
 

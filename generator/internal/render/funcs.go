@@ -141,6 +141,9 @@ func (t *Templates) partial(name string, data any) (string, error) {
 	buf := t.bufs.Get().(*bytes.Buffer)
 	defer t.bufs.Put(buf)
 	buf.Reset()
+	if t.fast.execute(buf, t.shared, t.shared.Lookup(name), data) == nil {
+		return buf.String(), nil
+	}
 	if err := t.shared.ExecuteTemplate(buf, name, data); err != nil {
 		return "", err
 	}

@@ -53,6 +53,7 @@ type Templates struct {
 	pages    map[site.PageType]*template.Template
 	shared   *template.Template // layouts and partials, for the partials rendered once and reused
 	bufs     sync.Pool          // of *bytes.Buffer, for partials
+	fast     *fastExec          // executes the escaped templates (exec.go)
 	assets   map[string][]byte  // output path → bytes
 	assetURL map[string]string  // name under templates/assets/ → URL
 	facets   facetCache         // search facets of the site being rendered (searchdata.go)
@@ -189,6 +190,7 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 		return append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: err.Error()})
 	}
 	t.shared = partials
+	t.fast = newFastExec(t.funcs())
 	for _, typ := range PageTypes {
 		p := path.Join(Dir, "pages", string(typ)+".html")
 		set, err := root.Clone()
@@ -246,6 +248,15 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 			if tmpl.Tree != nil && tmpl.Tree.ParseName == path.Join("pages", string(typ)+".html") {
 				errs = append(errs, t.checkKeys(tmpl)...)
 			}
+		}
+	}
+	// Escape every partial now, one after another: html/template escapes a
+	// template on its first execution, rewriting its tree, and the fast
+	// executor must never read a tree that is being rewritten. Executing
+	// without data fails, after escaping.
+	if len(errs) == 0 {
+		for _, tmpl := range t.shared.Templates() {
+			t.shared.ExecuteTemplate(io.Discard, tmpl.Name(), nil)
 		}
 	}
 	return dedupe(errs)
@@ -413,6 +424,9 @@ func (t *Templates) Page(w io.Writer, s *site.Site, p *site.Page) error {
 	if buf, ok := w.(*bytes.Buffer); ok {
 		// Render in place (the build reuses its buffers), and take back
 		// what a failed render wrote.
+		if t.fast.execute(buf, tmpl, tmpl, v) == nil {
+			return nil
+		}
 		n := buf.Len()
 		if err := tmpl.Execute(buf, v); err != nil {
 			buf.Truncate(n)

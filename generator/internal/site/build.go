@@ -87,6 +87,10 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		s.Entries = append(s.Entries, e)
 		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
 	}
+	s.agreements = map[string]*Entry{}
+	for _, a := range slices.Backward(s.ByKind["agreements"]) {
+		s.agreements[a.Slug] = a // the first of a slug, as a search would find
+	}
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
 	errs = append(errs, s.buildPages()...)
@@ -181,12 +185,7 @@ func (s *Site) AgreementOf(e *Entry) *Entry {
 	if e.Agreement == "" {
 		return nil
 	}
-	for _, a := range s.ByKind["agreements"] {
-		if a.Slug == e.Agreement {
-			return a
-		}
-	}
-	return nil
+	return s.agreements[e.Agreement]
 }
 
 // claim registers an output path; a second claim is a collision.

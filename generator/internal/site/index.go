@@ -100,12 +100,16 @@ func (s *Site) termPages(index string, t *config.Term, lang string, es []*Entry)
 		if n > 1 {
 			p.Crumbs = append(p.Crumbs, Link{Title: t.Name(lang), URL: base(lang)})
 		}
-		for _, e := range es[from:to] {
+		all := items(es[from:to], lang)
+		for i, e := range es[from:to] {
 			if len(p.Groups) == 0 || p.Groups[len(p.Groups)-1].Kind != e.Kind {
-				p.Groups = append(p.Groups, Group{Kind: e.Kind, Total: totals[e.Kind]})
+				p.Groups = append(p.Groups, Group{Kind: e.Kind, Total: totals[e.Kind], Items: all[i:i:len(all)]})
 			}
 			g := &p.Groups[len(p.Groups)-1]
-			g.Items = append(g.Items, items([]*Entry{e}, lang)...)
+			g.Items = g.Items[:len(g.Items)+1] // all[i], in place
+		}
+		for i := range p.Groups {
+			p.Groups[i].Items = slices.Clip(p.Groups[i].Items)
 		}
 		if index == "areas" {
 			p.Feed = base(lang) + "atom.xml"

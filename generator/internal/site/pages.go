@@ -112,27 +112,42 @@ func (s *Site) buildPages() diag.List {
 		s.alternates(nf, func(l string) string { return s.Prefix(l) + "404.html" })
 		add(nf, "the 404 page", nil)
 	}
+	// Record pages share what is the same for many: the breadcrumbs of a
+	// kind's (archived) records in a language, the alternates of all the
+	// versions of a record, the URLs the entry holds. Nobody changes them.
+	type trail struct {
+		kind, lang string
+		archived   bool
+	}
+	trails := map[trail][]Link{}
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+		alts := make([]Link, 0, len(e.Versions))
+		for _, l := range langs {
+			if e.In(l) != nil {
+				alts = append(alts, Link{Lang: l, URL: e.URL[l]}) // recordURL(e, l)
+			}
+		}
 		for _, v := range e.Versions {
-			p := &Page{Type: RecordPage, Lang: v.Lang, URL: s.recordURL(e, v.Lang), Title: v.Title,
-				Kind: e.Kind, Entry: e, V: v, Deps: []*Entry{e}}
+			p := &Page{Type: RecordPage, Lang: v.Lang, URL: e.URL[v.Lang], Title: v.Title,
+				Kind: e.Kind, Entry: e, V: v, Deps: []*Entry{e}, Alternates: alts}
+			key := trail{e.Kind, v.Lang, e.Archived}
+			crumbs, ok := trails[key]
+			if !ok {
+				if e.Kind == content.Pages {
+					crumbs = []Link{s.homeCrumb(v.Lang)}
+				} else {
+					crumbs = []Link{s.homeCrumb(v.Lang), {Key: "kind." + e.Kind, URL: s.SectionURL(e.Kind, v.Lang)}}
+					if e.Archived {
+						crumbs = append(crumbs, Link{Key: "archive", URL: s.ArchiveURL(e.Kind, v.Lang)})
+					}
+				}
+				trails[key] = slices.Clip(crumbs)
+			}
+			p.Crumbs = crumbs
 			if e.Kind == content.Pages {
 				p.Type = FreePage
-				p.Crumbs = []Link{s.homeCrumb(v.Lang)}
-			} else {
-				p.Crumbs = []Link{s.homeCrumb(v.Lang), {Key: "kind." + e.Kind, URL: s.SectionURL(e.Kind, v.Lang)}}
-				if e.Archived {
-					p.Crumbs = append(p.Crumbs, Link{Key: "archive", URL: s.ArchiveURL(e.Kind, v.Lang)})
-				}
-				if a := s.AgreementOf(e); a != nil {
-					p.Deps = append(p.Deps, a)
-				}
-			}
-			p.Alternates = nil
-			for _, l := range langs {
-				if e.In(l) != nil {
-					p.Alternates = append(p.Alternates, Link{Lang: l, URL: s.recordURL(e, l)})
-				}
+			} else if a := s.AgreementOf(e); a != nil {
+				p.Deps = append(p.Deps, a)
 			}
 			p.Switch = s.switchLinks(v.Lang, p.Alternates)
 			add(p, v.Path, e)
@@ -239,17 +254,25 @@ func (s *Site) listPages(kind, lang string, es []*Entry, archive bool) []*Page {
 func (s *Site) paginate(total int, lang string, base func(string) string, page func(n, from, to int, p *Pager)) {
 	size := s.Cfg.PageSize
 	pages := max(1, (total+size-1)/size)
+	// Every page's URL and number once, shared by the pagers.
+	urls := make([]string, pages+1)
+	nums := make([]string, pages+1)
+	b := base(lang)
 	for n := 1; n <= pages; n++ {
-		p := &Pager{Page: n, Pages: pages, First: base(lang), Last: pageURL(base(lang), lang, pages)}
+		urls[n], nums[n] = pageURL(b, lang, n), strconv.Itoa(n)
+	}
+	for n := 1; n <= pages; n++ {
+		p := &Pager{Page: n, Pages: pages, First: urls[1], Last: urls[pages]}
 		if n > 1 {
-			p.Prev = pageURL(base(lang), lang, n-1)
+			p.Prev = urls[n-1]
 		}
 		if n < pages {
-			p.Next = pageURL(base(lang), lang, n+1)
+			p.Next = urls[n+1]
 		}
 		if pages > 1 {
+			p.Links = make([]Link, 0, min(pages, n+3)-max(1, n-3)+1)
 			for i := max(1, n-3); i <= min(pages, n+3); i++ {
-				p.Links = append(p.Links, Link{Title: strconv.Itoa(i), URL: pageURL(base(lang), lang, i)})
+				p.Links = append(p.Links, Link{Title: nums[i], URL: urls[i]})
 			}
 		}
 		page(n, (n-1)*size, min(total, n*size), p)

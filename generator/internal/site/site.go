@@ -160,6 +160,7 @@ type Site struct {
 	paths       map[string]string // every output path → its source, for collisions and links
 	memberCache map[string]map[string][]*Entry
 	splitCache  map[string][2][]*Entry // kind → current, archived
+	agreements  map[string]*Entry      // published agreements by slug
 	unpublished map[string]bool        // source paths of records that are not published
 	render      func(*content.Version, markdown.Resolver) markdown.Result
 	textLimit   int
