@@ -22,6 +22,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"sort"
 	"strconv"
@@ -130,6 +131,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	out := fs.String("out", "", "output folder (default: public/ in the site root)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end")
+	traceFile := fs.String("trace", "", "write an execution trace to this file (go tool trace)")
 	if fs.Parse(args) != nil || fs.NArg() > 0 {
 		return exitUsage
 	}
@@ -142,6 +144,16 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		defer f.Close()
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		defer f.Close()
+		trace.Start(f)
+		defer trace.Stop()
 	}
 	if *memprofile != "" {
 		defer func() {

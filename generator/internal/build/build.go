@@ -372,14 +372,17 @@ func (l *Loaded) byLanguage(outs []Output) [][]Output {
 	return groups
 }
 
-// renderAll renders outputs in parallel, bounded by GOMAXPROCS, and hands
+// renderAll renders outputs in parallel, bounded by 4×GOMAXPROCS, and hands
 // each result to write. It stops at the first error.
 func renderAll(ctx context.Context, outs []Output, write func(path string, data []byte) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(outs), 1)) {
+	// More workers than processors: a worker waiting for the disk
+	// (reading a file of a recycled tree to compare) leaves its
+	// processor to another.
+	for range min(4*runtime.GOMAXPROCS(0), max(len(outs), 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for i := range next {

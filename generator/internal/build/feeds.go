@@ -26,7 +26,7 @@ const feedAuthor = "KTH och Stockholms stad"
 const FeedSize = 50
 
 // feeds lists the Atom feeds, calendars, sitemap and robots.txt.
-func (l *Loaded) feeds() []Output {
+func (l *Loaded) feeds(c *cacheUse) []Output {
 	s, t := l.Site, l.Templates
 	var outs []Output
 	for _, p := range s.Pages {
@@ -53,7 +53,7 @@ func (l *Loaded) feeds() []Output {
 			return feeds.WriteAtom(buf, l.atom(p, title, es))
 		}})
 	}
-	outs = append(outs, l.calendars()...)
+	outs = append(outs, l.calendars(c)...)
 	outs = append(outs, l.sitemap()...)
 	return outs
 }
@@ -106,8 +106,9 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 func CalendarName(e *site.Entry) string { return render.CalendarName(e) }
 
 // calendars writes calendar.ics of all lectures per language and one .ics
-// per lecture page.
-func (l *Loaded) calendars() []Output {
+// per lecture page. With a cache, calendar.ics is put together from the
+// events the cache kept from an earlier build.
+func (l *Loaded) calendars(c *cacheUse) []Output {
 	s, t := l.Site, l.Templates
 	var outs []Output
 	lectures := slices.Clone(s.ByKind["lectures"])
@@ -121,6 +122,9 @@ func (l *Loaded) calendars() []Output {
 		}
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.SectionURL("lectures", lang), "/") + "calendar.ics",
 			Deps: lectures, render: func(buf *bytes.Buffer) error {
+				if c != nil {
+					return c.writeCalendar(buf, l, cal, lectures)
+				}
 				all := cal
 				for _, e := range lectures {
 					all.Events = append(all.Events, l.event(e, lang))

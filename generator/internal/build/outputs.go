@@ -49,7 +49,10 @@ func FilePath(url string) string {
 }
 
 // Outputs lists every file of the site, pages first, in a fixed order.
-func (l *Loaded) Outputs() []Output {
+func (l *Loaded) Outputs() []Output { return l.outputs(nil) }
+
+// outputs is Outputs, with the cache of CachedOutputs or none.
+func (l *Loaded) outputs(c *cacheUse) []Output {
 	s, t := l.Site, l.Templates
 	var outs []Output
 	for _, p := range s.Pages {
@@ -61,8 +64,8 @@ func (l *Loaded) Outputs() []Output {
 		outs = append(outs, Output{Path: name, data: data})
 	}
 	outs = append(outs, l.attachments()...)
-	outs = append(outs, l.feeds()...)
-	outs = append(outs, l.search()...)
+	outs = append(outs, l.feeds(c)...)
+	outs = append(outs, l.search(c)...)
 	return outs
 }
 

@@ -49,9 +49,10 @@ type searchIndex struct {
 type nameTable struct {
 	rows [][2]string
 	at   map[string]int
+	pos  []int32 // of each row, the item that added it; -1: added before the items
 }
 
-func (t *nameTable) ref(key, name string) int {
+func (t *nameTable) ref(key, name string, pos int32) int {
 	if i, ok := t.at[key]; ok {
 		return i
 	}
@@ -60,6 +61,7 @@ func (t *nameTable) ref(key, name string) int {
 	}
 	t.at[key] = len(t.rows)
 	t.rows = append(t.rows, [2]string{key, name})
+	t.pos = append(t.pos, pos)
 	return len(t.rows) - 1
 }
 
@@ -70,13 +72,15 @@ func (t *nameTable) list() [][2]string {
 	return t.rows
 }
 
-// search writes the search index of every language.
-func (l *Loaded) search() []Output {
+// search writes the search index of every language. With a cache, each
+// index is put together from the items the cache kept from an earlier
+// build (see Cache).
+func (l *Loaded) search(c *cacheUse) []Output {
 	var outs []Output
 	es := searchEntries(l.Site)
 	for _, lang := range l.Site.Cfg.Languages {
 		outs = append(outs, Output{Path: strings.TrimPrefix(render.SearchIndexURL(l.Site, lang), "/"),
-			Deps: es, render: func(buf *bytes.Buffer) error { return l.writeSearch(buf, lang, es) }})
+			Deps: es, render: func(buf *bytes.Buffer) error { return l.writeSearch(buf, lang, es, c) }})
 	}
 	return outs
 }
@@ -93,64 +97,130 @@ func searchEntries(s *site.Site) []*site.Entry {
 	return es
 }
 
-func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry) error {
-	s, t := l.Site, l.Templates
-	cfg := s.Cfg
-	var kinds, areas, orgs, schools, levels, languages, states, foreign nameTable
-	labels := map[string]int{}
-	ix := searchIndex{V: 1, Lang: lang, Fields: searchFields, Labels: []string{}}
-	// The items are written into buf as they are made, after room left
-	// for the header, which is made last (the items fill its tables) and
-	// moved in front of them: the index is built in the one buffer.
-	const room = 64 << 10
-	buf.Reset()
-	buf.Grow(room + len(es)*800)
-	items := buf.AvailableBuffer()[:room]
-	// Header tables keep the order of config.toml and of the kinds, so the
-	// index reads like the site; only terms some record uses are listed.
-	used := map[string]bool{}
+// The header tables of a search index, in the order searchWriter.tabs
+// holds them.
+const (
+	tabKinds = iota
+	tabAreas
+	tabOrgs
+	tabSchools
+	tabLevels
+	tabLanguages
+	tabStates
+	tabForeign
+	tabLabels // fact labels: key and name are the label
+	numTabs
+)
+
+// searchRef is one reference an item makes to a header table: the key
+// and name it asked for and the number it got.
+type searchRef struct {
+	tab       uint8
+	idx       int32
+	key, name string
+}
+
+// searchWriter writes the items of one language's index and fills the
+// header tables as they refer to them.
+type searchWriter struct {
+	l    *Loaded
+	lang string
+	tabs [numTabs]nameTable
+	pos  int32 // the item being written: its place in the entries
+	// rec, when not nil, records every reference, in order.
+	rec *[]searchRef
+	// frozen tables are not added to: a reference to a key that is not
+	// in its table before the item being written, or that is there with
+	// another name, sets bad.
+	frozen, bad bool
+}
+
+// prefill lists, in the header tables of kinds, areas, organisations and
+// schools, the terms some entry of es uses, in the order of the kinds and
+// of config.toml, so the index reads like the site. The other tables are
+// filled in the order the items refer to them.
+func (w *searchWriter) prefill(es []*site.Entry) {
+	t, cfg, lang := w.l.Templates, w.l.Site.Cfg, w.lang
+	kinds, areas, orgs, schools := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, e := range es {
-		used["kind/"+e.Kind] = true
+		kinds[e.Kind] = true
 		for _, a := range e.Areas {
-			used["area/"+a] = true
+			areas[a] = true
 		}
-		used["org/"+e.Host] = true
+		orgs[e.Host] = true
 		for _, k := range e.Schools {
-			used["school/"+k] = true
+			schools[k] = true
 		}
 	}
 	for _, k := range config.Kinds {
-		if used["kind/"+k] {
-			kinds.ref(k, t.T(lang, "kind."+k))
+		if kinds[k] {
+			w.tabs[tabKinds].ref(k, t.T(lang, "kind."+k), -1)
 		}
 	}
 	for _, v := range []struct {
-		prefix string
-		voc    *config.Vocab
-		tab    *nameTable
-	}{{"area/", &cfg.Areas, &areas}, {"org/", &cfg.Organisations, &orgs}, {"school/", &cfg.Schools, &schools}} {
+		used map[string]bool
+		voc  *config.Vocab
+		tab  int
+	}{{areas, &cfg.Areas, tabAreas}, {orgs, &cfg.Organisations, tabOrgs}, {schools, &cfg.Schools, tabSchools}} {
 		for _, term := range v.voc.Terms {
-			if used[v.prefix+term.Key] {
-				v.tab.ref(term.Key, term.Name(lang))
+			if v.used[term.Key] {
+				w.tabs[v.tab].ref(term.Key, term.Name(lang), -1)
 			}
 		}
 	}
-	refs := func(tab *nameTable, keys []string, name func(string) string) {
+}
+
+// ref returns the number of key in a table, adding it with its name.
+func (w *searchWriter) ref(tab int, key, name string) int {
+	var i int
+	if w.frozen {
+		t := &w.tabs[tab]
+		var ok bool
+		if i, ok = t.at[key]; !ok || t.pos[i] >= w.pos || t.rows[i][1] != name {
+			w.bad = true
+		}
+	} else {
+		i = w.tabs[tab].ref(key, name, w.pos)
+	}
+	if w.rec != nil {
+		*w.rec = append(*w.rec, searchRef{tab: uint8(tab), idx: int32(i), key: key, name: name})
+	}
+	return i
+}
+
+// replay makes the references of an item written before and reports
+// whether each got the number it got then, so that the item's bytes are
+// the same. Making the references of an item more than once changes
+// nothing, so an item that does not replay is simply written again.
+func (w *searchWriter) replay(refs []searchRef) bool {
+	for _, r := range refs {
+		if w.tabs[r.tab].ref(r.key, r.name, w.pos) != int(r.idx) {
+			return false
+		}
+	}
+	return true
+}
+
+// item appends the item of e, a JSON array in the order of searchFields.
+func (w *searchWriter) item(items []byte, e *site.Entry) []byte {
+	s, t, lang := w.l.Site, w.l.Templates, w.lang
+	cfg := s.Cfg
+	refs := func(tab int, keys []string, name func(string) string) {
 		items = append(items, '[')
 		for i, k := range keys {
 			if i > 0 {
 				items = append(items, ',')
 			}
-			items = strconv.AppendInt(items, int64(tab.ref(k, name(k))), 10)
+			items = strconv.AppendInt(items, int64(w.ref(tab, k, name(k))), 10)
 		}
 		items = append(items, ']')
 	}
-	opt := func(tab *nameTable, key string, name func(string) string) {
+	opt := func(tab int, key string, name func(string) string) {
 		if key == "" {
 			items = append(items, "null"...)
 			return
 		}
-		items = strconv.AppendInt(items, int64(tab.ref(key, name(key))), 10)
+		items = strconv.AppendInt(items, int64(w.ref(tab, key, name(key))), 10)
 	}
 	ui := func(prefix string) func(string) string {
 		return func(k string) string { return t.T(lang, prefix+k) }
@@ -164,91 +234,128 @@ func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry) e
 		}
 	}
 	str := func(s string) { items = appendJSONString(items, s) }
-	for n, e := range es {
-		v := e.VersionFor(lang)
-		text := v.Text
-		if e.Kind == "agreements" && e.Confidential {
-			text = "" // never any of a confidential agreement's body
-		}
-		if n > 0 {
+	v := e.VersionFor(lang)
+	text := v.Text
+	if e.Kind == "agreements" && e.Confidential {
+		text = "" // never any of a confidential agreement's body
+	}
+	items = append(items, '[')
+	str(e.URL[lang])
+	items = append(items, ',')
+	str(v.Title)
+	items = append(items, ',')
+	items = strconv.AppendInt(items, int64(w.ref(tabKinds, e.Kind, t.T(lang, "kind."+e.Kind))), 10)
+	items = append(items, ',')
+	refs(tabAreas, e.Areas, termName(&cfg.Areas))
+	items = append(items, ',')
+	opt(tabOrgs, e.Host, termName(&cfg.Organisations))
+	items = append(items, ',')
+	refs(tabSchools, e.Schools, termName(&cfg.Schools))
+	items = append(items, ',')
+	opt(tabLevels, e.Level, ui("level."))
+	items = append(items, ',')
+	refs(tabLanguages, e.Language, ui("language."))
+	items = append(items, ',')
+	str(t.Closes(e))
+	items = append(items, ',')
+	str(v.Lang)
+	items = append(items, ',')
+	if st := render.State(e); st != "" {
+		items = strconv.AppendInt(items, int64(w.ref(tabStates, st, t.T(lang, "state."+st))), 10)
+	} else {
+		items = append(items, "null"...)
+	}
+	if v.Lang != lang {
+		w.ref(tabForeign, v.Lang, t.T(lang, "foreign."+v.Lang))
+	}
+	if e.Archived {
+		items = append(items, ",1,"...)
+	} else {
+		items = append(items, ",0,"...)
+	}
+	str(v.Excerpt)
+	items = append(items, ',')
+	str(searchText(text, v.Excerpt, SearchTextMax))
+	items = append(items, ",["...)
+	for i, f := range t.SearchFacts(lang, e) {
+		j := w.ref(tabLabels, f.Label, f.Label)
+		if i > 0 {
 			items = append(items, ',')
 		}
 		items = append(items, '[')
-		str(e.URL[lang])
+		items = strconv.AppendInt(items, int64(j), 10)
 		items = append(items, ',')
-		str(v.Title)
-		items = append(items, ',')
-		items = strconv.AppendInt(items, int64(kinds.ref(e.Kind, t.T(lang, "kind."+e.Kind))), 10)
-		items = append(items, ',')
-		refs(&areas, e.Areas, termName(&cfg.Areas))
-		items = append(items, ',')
-		opt(&orgs, e.Host, termName(&cfg.Organisations))
-		items = append(items, ',')
-		refs(&schools, e.Schools, termName(&cfg.Schools))
-		items = append(items, ',')
-		opt(&levels, e.Level, ui("level."))
-		items = append(items, ',')
-		refs(&languages, e.Language, ui("language."))
-		items = append(items, ',')
-		str(t.Closes(e))
-		items = append(items, ',')
-		str(v.Lang)
-		items = append(items, ',')
-		if st := render.State(e); st != "" {
-			items = strconv.AppendInt(items, int64(states.ref(st, t.T(lang, "state."+st))), 10)
-		} else {
-			items = append(items, "null"...)
-		}
-		if v.Lang != lang {
-			foreign.ref(v.Lang, t.T(lang, "foreign."+v.Lang))
-		}
-		if e.Archived {
-			items = append(items, ",1,"...)
-		} else {
-			items = append(items, ",0,"...)
-		}
-		str(v.Excerpt)
-		items = append(items, ',')
-		str(searchText(text, v.Excerpt, SearchTextMax))
-		items = append(items, ",["...)
-		for i, f := range t.SearchFacts(lang, e) {
-			j, ok := labels[f.Label]
-			if !ok {
-				j = len(ix.Labels)
-				labels[f.Label] = j
-				ix.Labels = append(ix.Labels, f.Label)
-			}
-			if i > 0 {
-				items = append(items, ',')
-			}
-			items = append(items, '[')
-			items = strconv.AppendInt(items, int64(j), 10)
-			items = append(items, ',')
-			str(f.Value)
-			items = append(items, ']')
-		}
-		items = append(items, "]]"...)
+		str(f.Value)
+		items = append(items, ']')
 	}
-	ix.Kinds, ix.Areas, ix.Orgs, ix.Schools = kinds.list(), areas.list(), orgs.list(), schools.list()
-	ix.Levels, ix.Languages, ix.States, ix.Foreign = levels.list(), languages.list(), states.list(), foreign.list()
+	return append(items, "]]"...)
+}
+
+// searchRoom is the room writeSearch leaves for the header in front of
+// the items it writes.
+const searchRoom = 64 << 10
+
+func (l *Loaded) writeSearch(buf *bytes.Buffer, lang string, es []*site.Entry, c *cacheUse) error {
+	w := &searchWriter{l: l, lang: lang}
+	if c != nil {
+		return c.writeSearch(w, buf, es)
+	}
+	w.prefill(es)
+	// The items are written into buf as they are made, after room left
+	// for the header, which is made last (the items fill its tables) and
+	// moved in front of them: the index is built in the one buffer.
+	buf.Reset()
+	buf.Grow(searchRoom + len(es)*800)
+	items := buf.AvailableBuffer()[:searchRoom]
+	for n, e := range es {
+		if n > 0 {
+			items = append(items, ',')
+		}
+		w.pos = int32(n)
+		items = w.item(items, e)
+	}
+	h, err := searchHeader(lang, &w.tabs)
+	if err != nil {
+		return err
+	}
+	joinSearch(buf, h, items)
+	return nil
+}
+
+// searchHeader returns the start of the index of lang with the header
+// tables, up to the opening bracket of the items:
+// {"v":1,...,"labels":[...],"items":[
+func searchHeader(lang string, tabs *[numTabs]nameTable) ([]byte, error) {
+	ix := searchIndex{V: 1, Lang: lang, Fields: searchFields}
+	ix.Kinds, ix.Areas, ix.Orgs = tabs[tabKinds].list(), tabs[tabAreas].list(), tabs[tabOrgs].list()
+	ix.Schools, ix.Levels, ix.Languages = tabs[tabSchools].list(), tabs[tabLevels].list(), tabs[tabLanguages].list()
+	ix.States, ix.Foreign = tabs[tabStates].list(), tabs[tabForeign].list()
+	ix.Labels = make([]string, len(tabs[tabLabels].rows))
+	for i, r := range tabs[tabLabels].rows {
+		ix.Labels[i] = r[0]
+	}
 	head := bytes.Buffer{}
 	enc := json.NewEncoder(&head)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(ix); err != nil {
-		return err
+		return nil, err
 	}
-	// {"v":1,...,"labels":[...]}\n → {"v":1,...,"labels":[...],"items":[...]}\n
-	h := append(bytes.TrimSuffix(head.Bytes(), []byte("}\n")), `,"items":[`...)
+	// {"v":1,...,"labels":[...]}\n → {"v":1,...,"labels":[...],"items":[
+	return append(bytes.TrimSuffix(head.Bytes(), []byte("}\n")), `,"items":[`...), nil
+}
+
+// joinSearch writes into buf the header h and the items, which were
+// written after searchRoom bytes of buf's available buffer.
+func joinSearch(buf *bytes.Buffer, h, items []byte) {
 	items = append(items, "]}\n"...)
-	if len(h) > room {
+	if len(h) > searchRoom {
 		buf.Write(h)
-		buf.Write(items[room:])
-		return nil
+		buf.Write(items[searchRoom:])
+		return
 	}
-	start := room - len(h)
+	start := searchRoom - len(h)
 	copy(items[start:], h)
 	buf.Write(items[start:]) // within buf's own array, unless items outgrew it
-	return nil
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json writes

@@ -274,7 +274,9 @@ func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*fi
 	out := make([]*file, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+	// More readers than processors: a reader waiting for the disk leaves
+	// its processor to another.
+	for range min(4*runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Go(func() {
 			for i := range next {
 				out[i] = parse(fsys, cfg, paths[i], opt)

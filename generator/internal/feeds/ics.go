@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -74,6 +75,15 @@ type Calendar struct {
 //
 // WriteICS checks c first and writes nothing when c is invalid.
 func WriteICS(w io.Writer, c Calendar, loc *time.Location) error {
+	return writeCalendar(w, c, loc, func(iw *icsWriter) {
+		for i := range c.Events {
+			iw.event(&c.Events[i], c.Lang)
+		}
+	})
+}
+
+// writeCalendar checks c and writes it, its events by events.
+func writeCalendar(w io.Writer, c Calendar, loc *time.Location, events func(iw *icsWriter)) error {
 	if err := c.check(); err != nil {
 		return err
 	}
@@ -82,6 +92,50 @@ func WriteICS(w io.Writer, c Calendar, loc *time.Location) error {
 		return err
 	}
 	iw := icsWriter{bw: bufio.NewWriter(w), zone: zone}
+	iw.head(&c)
+	events(&iw)
+	iw.raw("END", "VCALENDAR")
+	return iw.bw.Flush()
+}
+
+// AppendEvent appends e as WriteICS writes it in a calendar of language
+// calLang with the times in loc: the same bytes, so that a caller that
+// keeps the events it wrote can put a calendar together again with
+// WriteICSEvents, writing only the events that changed.
+func AppendEvent(dst []byte, e Event, calLang string, loc *time.Location) ([]byte, error) {
+	one := Calendar{ProdID: "-", Events: []Event{e}}
+	if err := one.check(); err != nil {
+		return dst, err
+	}
+	zone, err := newICSZone(loc, one.Events)
+	if err != nil {
+		return dst, err
+	}
+	b := bytes.NewBuffer(dst)
+	iw := icsWriter{bw: bufio.NewWriter(b), zone: zone}
+	iw.event(&e, calLang)
+	if err := iw.bw.Flush(); err != nil {
+		return dst, err
+	}
+	return b.Bytes(), nil
+}
+
+// WriteICSEvents is WriteICS with each event of c already written by
+// AppendEvent (with c.Lang and loc): events[i] is c.Events[i]. The bytes
+// are those of WriteICS.
+func WriteICSEvents(w io.Writer, c Calendar, loc *time.Location, events [][]byte) error {
+	if len(events) != len(c.Events) {
+		return fmt.Errorf("feeds: ics: %d events written for %d", len(events), len(c.Events))
+	}
+	return writeCalendar(w, c, loc, func(iw *icsWriter) {
+		for _, ev := range events {
+			iw.bw.Write(ev)
+		}
+	})
+}
+
+// head writes the calendar's properties and time zone.
+func (iw *icsWriter) head(c *Calendar) {
 	iw.raw("BEGIN", "VCALENDAR")
 	iw.raw("VERSION", "2.0")
 	iw.text("PRODID", "", c.ProdID)
@@ -90,15 +144,10 @@ func WriteICS(w io.Writer, c Calendar, loc *time.Location) error {
 	if c.Name != "" {
 		iw.text("X-WR-CALNAME", "", c.Name)
 	}
-	if zone != nil {
-		iw.raw("X-WR-TIMEZONE", zone.name)
-		zone.write(&iw)
+	if iw.zone != nil {
+		iw.raw("X-WR-TIMEZONE", iw.zone.name)
+		iw.zone.write(iw)
 	}
-	for i := range c.Events {
-		iw.event(&c.Events[i], c.Lang)
-	}
-	iw.raw("END", "VCALENDAR")
-	return iw.bw.Flush()
 }
 
 func (c *Calendar) check() error {

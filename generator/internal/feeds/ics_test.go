@@ -692,6 +692,22 @@ func TestWriteICS(t *testing.T) {
 				t.Fatal(err)
 			}
 			raw := buf.Bytes()
+			// Put together from events written one by one: the same bytes.
+			var blocks [][]byte
+			for _, e := range tc.cal.Events {
+				b, err := AppendEvent(nil, e, tc.cal.Lang, tc.loc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				blocks = append(blocks, b)
+			}
+			var joined bytes.Buffer
+			if err := WriteICSEvents(&joined, tc.cal, tc.loc, blocks); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(joined.Bytes(), raw) {
+				t.Errorf("WriteICSEvents differs from WriteICS:\n%s\n---\n%s", joined.Bytes(), raw)
+			}
 			root, err := parseICS(raw)
 			if err != nil {
 				t.Fatalf("strict parse: %v\n%s", err, raw)

@@ -35,6 +35,12 @@ type engine struct {
 
 	md     *markdown.Renderer
 	bodies *bodies
+	cache  *build.Cache // the items of the search indexes, kept between rebuilds
+	// bufs are the render buffers of the workers, kept between updates:
+	// a search index needs megabytes, and allocating them at every
+	// update costs more than the rest of it (the collector makes a large
+	// allocation pay for marking the heap).
+	bufs []*bytes.Buffer
 
 	cfg  *config.Config    // nil until config.toml loads
 	tmpl *render.Templates // nil while the templates have errors
@@ -87,7 +93,7 @@ type result struct {
 
 func newEngine(fsys fs.FS, out string, now func() time.Time) *engine {
 	md := markdown.New()
-	return &engine{fsys: fsys, out: out, now: now, md: md, bodies: newBodies(md), seed: maphash.MakeSeed(),
+	return &engine{fsys: fsys, out: out, now: now, md: md, bodies: newBodies(md), cache: build.NewCache(), seed: maphash.MakeSeed(),
 		pending: map[string]bool{}, bodyErrs: map[string]diag.List{},
 		files: map[string]file{}, dirty: map[*site.Entry]bool{}}
 }
@@ -366,7 +372,8 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		clear(e.bodyErrs)
 		return e.failed(res), nil
 	}
-	outs := build.Assemble(e.fsys, e.cfg, set, s, e.tmpl).Outputs()
+	sg := newSigner(s, e.bodies, e.gen)
+	outs := build.Assemble(e.fsys, e.cfg, set, s, e.tmpl).CachedOutputs(e.cache, sg.stamp)
 	// One file per path: the first output that claims it.
 	var idx []int
 	claimed := map[string]bool{}
@@ -376,7 +383,6 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 			idx = append(idx, i)
 		}
 	}
-	sg := newSigner(s, e.bodies, e.gen)
 	prev := e.outs
 	e.outs = outs
 	results, err := e.renderOutputs(sg, idx)
@@ -458,9 +464,12 @@ func (e *engine) renderOutputs(sg *signer, idx []int) ([]rendered, error) {
 	errs := make([]error, len(idx))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(idx), 1)) {
+	for w := range min(runtime.GOMAXPROCS(0), max(len(idx), 1)) {
+		if w == len(e.bufs) {
+			e.bufs = append(e.bufs, new(bytes.Buffer))
+		}
+		buf := e.bufs[w]
 		wg.Go(func() {
-			var buf bytes.Buffer
 			for j := range next {
 				o := &e.outs[idx[j]]
 				r := &results[j]
@@ -472,7 +481,7 @@ func (e *engine) renderOutputs(sg *signer, idx []int) ([]rendered, error) {
 					continue
 				}
 				buf.Reset()
-				data, err := o.Bytes(&buf)
+				data, err := o.Bytes(buf)
 				if err != nil {
 					errs[j] = fmt.Errorf("%s: %w", o.Path, err)
 					continue

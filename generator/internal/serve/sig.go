@@ -59,6 +59,7 @@ func (h *hasher) bool(b bool) {
 type signer struct {
 	s        *site.Site
 	global   uint64
+	base     uint64 // the part of global that is not the site's pages: config, templates, day
 	entries  map[*site.Entry]uint64
 	versions map[*content.Version]uint64
 	bodies   *bodies
@@ -81,6 +82,7 @@ func newSigner(s *site.Site, b *bodies, gen uint64) *signer {
 	h.u64(gen)
 	h.bool(s.Drafts)
 	h.str(s.Now.In(s.Cfg.TimeZone).Format(time.DateOnly))
+	sg.base = uint64(h)
 	for _, e := range s.Free { // the footer links them by title
 		h.str(e.Slug)
 		for _, l := range s.Cfg.Languages {
@@ -123,6 +125,14 @@ func (sg *signer) sign(e *site.Entry) {
 		h.u64(uint64(vh))
 	}
 	sg.entries[e] = uint64(h)
+}
+
+// stamp is the build.Stamp of an entry: its signature and the base.
+func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
+	es, ok := sg.entries[e]
+	h := hasher(sg.base)
+	h.u64(es)
+	return uint64(h), ok
 }
 
 // output signs one output and calls dep for every entry the signature

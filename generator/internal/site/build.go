@@ -227,7 +227,9 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+	// More workers than processors: use may read and write files, and a
+	// worker waiting for the disk leaves its processor to another.
+	for range min(4*runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Go(func() {
 			for i := range next {
 				errs[i] = s.renderBody(jobs[i].e, jobs[i].v)
