@@ -55,7 +55,7 @@ type Options struct {
 // that, reading a body again would cost more time than holding it costs
 // memory; a larger site reads the rest again, so that its memory does not
 // grow with all of its text.
-const KeepBodies = 48 << 20
+const KeepBodies = 16 << 20
 
 // Phase is a named step with its duration, for the summary.
 type Phase struct {
