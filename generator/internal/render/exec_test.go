@@ -133,3 +133,45 @@ func TestFastPages(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkPages renders every page of the shipped site, with the fast
+// executor and with html/template alone.
+func BenchmarkPages(b *testing.B) {
+	fsys := os.DirFS("../../..")
+	if _, err := fs.Stat(fsys, "templates/layouts/base.html"); err != nil {
+		b.Skip("templates/ not present")
+	}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := content.Load(fsys, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := site.New(cfg, set, site.Options{Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, fast := range []bool{true, false} {
+		name := map[bool]string{true: "fast", false: "html-template"}[fast]
+		b.Run(name, func(b *testing.B) {
+			tm, err := Load(fsys, cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			tm.fast.off = !fast
+			var buf bytes.Buffer
+			for b.Loop() {
+				s.Forget() // list items rendered again, as on every build
+				for _, p := range s.Pages {
+					buf.Reset()
+					if err := tm.Page(&buf, s, p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(s.Pages)), "pages")
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"portal/generator/internal/config"
@@ -77,84 +78,137 @@ func items(es []*Entry, lang string) []Item {
 }
 
 // buildPages creates every HTML page of the site and claims its URL.
+// The pages of each language are made in parallel (nothing shared is
+// written then: the lists and index members are computed first), and
+// claimed afterwards in one fixed order, so that a collision is always
+// reported for the same page.
 func (s *Site) buildPages() diag.List {
-	var errs diag.List
-	add := func(p *Page, source string, e *Entry) {
-		if d := s.claim(p.URL, source, e); d != nil {
-			errs = append(errs, *d)
-			return
-		}
-		s.Pages = append(s.Pages, p)
-	}
 	langs := s.Cfg.Languages
 	current := map[string][]*Entry{}
 	archived := map[string][]*Entry{}
 	for _, kind := range config.Kinds {
 		current[kind], archived[kind] = s.split(kind)
 	}
-	for _, lang := range langs {
-		home := s.homePage(lang, current)
-		add(home, "the home page", nil)
-		for _, kind := range config.Kinds {
-			for _, p := range s.listPages(kind, lang, current[kind], false) {
-				add(p, "the list of "+kind, nil)
-			}
-			if len(archived[kind]) > 0 || kind != "followups" {
-				for _, p := range s.listPages(kind, lang, archived[kind], true) {
-					add(p, "the archive of "+kind, nil)
-				}
-			}
-		}
-		for _, p := range s.indexPages(lang) {
-			add(p, "an index page", nil)
-		}
-		nf := &Page{Type: NotFound, Lang: lang, URL: s.Prefix(lang) + "404.html"}
-		s.alternates(nf, func(l string) string { return s.Prefix(l) + "404.html" })
-		add(nf, "the 404 page", nil)
+	for _, index := range indexes {
+		s.members(index)
 	}
-	// Record pages share what is the same for many: the breadcrumbs of a
-	// kind's (archived) records in a language, the alternates of all the
-	// versions of a record, the URLs the entry holds. Nobody changes them.
-	type trail struct {
-		kind, lang string
-		archived   bool
+	// made[0][i] are the list and index pages of langs[i], made[1][i] its
+	// record and free pages, each in the order they are claimed.
+	var made [2][][]claimed
+	made[0], made[1] = make([][]claimed, len(langs)), make([][]claimed, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() { made[0][i] = s.sectionPages(lang, current, archived) })
+		wg.Go(func() { made[1][i] = s.recordPages(lang) })
 	}
-	trails := map[trail][]Link{}
+	wg.Wait()
+	var errs diag.List
+	add := func(c claimed) {
+		if d := s.claim(c.page.URL, c.source, c.entry); d != nil {
+			errs = append(errs, *d)
+			return
+		}
+		s.Pages = append(s.Pages, c.page)
+	}
+	for _, pages := range made[0] {
+		for _, c := range pages {
+			add(c)
+		}
+	}
+	// Record pages in entry order, an entry's versions in language order.
+	next := make([]int, len(langs))
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
-		alts := make([]Link, 0, len(e.Versions))
-		for _, l := range langs {
-			if e.In(l) != nil {
-				alts = append(alts, Link{Lang: l, URL: e.URL[l]}) // recordURL(e, l)
+		for i := range langs {
+			for next[i] < len(made[1][i]) && made[1][i][next[i]].entry == e {
+				add(made[1][i][next[i]])
+				next[i]++
 			}
-		}
-		for _, v := range e.Versions {
-			p := &Page{Type: RecordPage, Lang: v.Lang, URL: e.URL[v.Lang], Title: v.Title,
-				Kind: e.Kind, Entry: e, V: v, Deps: []*Entry{e}, Alternates: alts}
-			key := trail{e.Kind, v.Lang, e.Archived}
-			crumbs, ok := trails[key]
-			if !ok {
-				if e.Kind == content.Pages {
-					crumbs = []Link{s.homeCrumb(v.Lang)}
-				} else {
-					crumbs = []Link{s.homeCrumb(v.Lang), {Key: "kind." + e.Kind, URL: s.SectionURL(e.Kind, v.Lang)}}
-					if e.Archived {
-						crumbs = append(crumbs, Link{Key: "archive", URL: s.ArchiveURL(e.Kind, v.Lang)})
-					}
-				}
-				trails[key] = slices.Clip(crumbs)
-			}
-			p.Crumbs = crumbs
-			if e.Kind == content.Pages {
-				p.Type = FreePage
-			} else if a := s.AgreementOf(e); a != nil {
-				p.Deps = append(p.Deps, a)
-			}
-			p.Switch = s.switchLinks(v.Lang, p.Alternates)
-			add(p, v.Path, e)
 		}
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	return errs
+}
+
+// claimed is a page to claim, with what claims it.
+type claimed struct {
+	page   *Page
+	source string
+	entry  *Entry
+}
+
+// sectionPages makes the home page, the lists and archives, the index
+// pages and the 404 page of lang.
+func (s *Site) sectionPages(lang string, current, archived map[string][]*Entry) []claimed {
+	var out []claimed
+	add := func(p *Page, source string) { out = append(out, claimed{p, source, nil}) }
+	add(s.homePage(lang, current), "the home page")
+	for _, kind := range config.Kinds {
+		for _, p := range s.listPages(kind, lang, current[kind], false) {
+			add(p, "the list of "+kind)
+		}
+		if len(archived[kind]) > 0 || kind != "followups" {
+			for _, p := range s.listPages(kind, lang, archived[kind], true) {
+				add(p, "the archive of "+kind)
+			}
+		}
+	}
+	for _, p := range s.indexPages(lang) {
+		add(p, "an index page")
+	}
+	nf := &Page{Type: NotFound, Lang: lang, URL: s.Prefix(lang) + "404.html"}
+	s.alternates(nf, func(l string) string { return s.Prefix(l) + "404.html" })
+	add(nf, "the 404 page")
+	return out
+}
+
+// recordPages makes the page of every version in lang of the records and
+// free pages, in entry order. Record pages share what is the same for
+// many: the breadcrumbs of a kind's (archived) records, the alternates of
+// all the versions of a record, the URLs the entry holds. Nobody changes
+// them.
+func (s *Site) recordPages(lang string) []claimed {
+	type trail struct {
+		kind     string
+		archived bool
+	}
+	trails := map[trail][]Link{}
+	var out []claimed
+	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+		v := e.In(lang)
+		if v == nil {
+			continue
+		}
+		alts := make([]Link, 0, len(e.Versions))
+		for _, l := range s.Cfg.Languages {
+			if e.In(l) != nil {
+				alts = append(alts, Link{Lang: l, URL: e.URL[l]}) // recordURL(e, l)
+			}
+		}
+		p := &Page{Type: RecordPage, Lang: v.Lang, URL: e.URL[v.Lang], Title: v.Title,
+			Kind: e.Kind, Entry: e, V: v, Deps: []*Entry{e}, Alternates: alts}
+		key := trail{e.Kind, e.Archived}
+		crumbs, ok := trails[key]
+		if !ok {
+			if e.Kind == content.Pages {
+				crumbs = []Link{s.homeCrumb(v.Lang)}
+			} else {
+				crumbs = []Link{s.homeCrumb(v.Lang), {Key: "kind." + e.Kind, URL: s.SectionURL(e.Kind, v.Lang)}}
+				if e.Archived {
+					crumbs = append(crumbs, Link{Key: "archive", URL: s.ArchiveURL(e.Kind, v.Lang)})
+				}
+			}
+			trails[key] = slices.Clip(crumbs)
+		}
+		p.Crumbs = crumbs
+		if e.Kind == content.Pages {
+			p.Type = FreePage
+		} else if a := s.AgreementOf(e); a != nil {
+			p.Deps = append(p.Deps, a)
+		}
+		p.Switch = s.switchLinks(v.Lang, p.Alternates)
+		out = append(out, claimed{p, v.Path, e})
+	}
+	return out
 }
 
 // homeCrumb is the first breadcrumb of every page.
