@@ -21,29 +21,39 @@ import (
 // archive pages exist, the day) goes into the global part of every
 // signature, as do the templates and the config (a generation number).
 
-// hasher is FNV-1a, fed without allocating.
+// hasher is a 64-bit hash fed without allocating: FNV-1a for single
+// bytes, and strings eight bytes at a time, each word multiplied in and
+// its high bits folded down (a byte-at-a-time FNV took a quarter of the
+// time of a rebuild). It tells changed inputs apart within one process;
+// nothing is stored.
 type hasher uint64
 
 const (
 	fnvOffset hasher = 14695981039346656037
 	fnvPrime  hasher = 1099511628211
+	wordMul   hasher = 0x9e3779b97f4a7c15 // 2^64 / golden ratio, odd
 )
 
 func (h *hasher) byte(b byte) { *h = (*h ^ hasher(b)) * fnvPrime }
 
+// word mixes in eight bytes.
+func (h *hasher) word(x uint64) {
+	*h = (*h ^ hasher(x)) * wordMul
+	*h ^= *h >> 29
+}
+
 func (h *hasher) str(s string) {
+	for ; len(s) >= 8; s = s[8:] {
+		h.word(uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
+	}
 	for i := 0; i < len(s); i++ {
 		h.byte(s[i])
 	}
 	h.byte(0xff)
 }
 
-func (h *hasher) u64(x uint64) {
-	for range 8 {
-		h.byte(byte(x))
-		x >>= 8
-	}
-}
+func (h *hasher) u64(x uint64) { h.word(x) }
 
 func (h *hasher) int(n int) { h.u64(uint64(n)) }
 

@@ -48,4 +48,25 @@ func TestHasher(t *testing.T) {
 	if sum("x") != sum("x") {
 		t.Error("not deterministic")
 	}
+	// Every single-bit change of a string, in the words and in the tail,
+	// changes the hash.
+	base := "0123456789abcdefghij"
+	seen := map[hasher]string{sum(base): base}
+	for i := range len(base) {
+		for bit := range 8 {
+			b := []byte(base)
+			b[i] ^= 1 << bit
+			h := sum(string(b))
+			if prev, dup := seen[h]; dup {
+				t.Errorf("%q and %q hash alike", prev, b)
+			}
+			seen[h] = string(b)
+		}
+	}
+	var a, b hasher = fnvOffset, fnvOffset
+	a.u64(1)
+	b.u64(1 << 63)
+	if a == b {
+		t.Error("u64: the high bits are lost")
+	}
 }
