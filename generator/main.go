@@ -177,7 +177,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	// Stream: bodies are rendered as their pages are written, and broken
 	// links come from Write (when they are the only problems).
-	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Stream: true})
+	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root})
 	if err != nil {
 		return reportErrors(stderr, err, "text")
 	}
@@ -297,7 +297,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
-	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts})
+	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Dir: c.root})
 	var list diag.List
 	if err != nil {
 		var ok bool

@@ -44,6 +44,11 @@ type Options struct {
 	// Write reports them, as a diag.List, and publishes nothing.
 	Stream bool
 
+	// Dir, when not empty, is the folder that fsys reads (fsys is
+	// os.DirFS(Dir)): the sources are then read with fewer system calls
+	// (content.Options.Dir).
+	Dir string
+
 	// KeepBodies, when streaming, is how many bytes of Markdown are kept
 	// in memory from loading to rendering: 0 means the default
 	// (KeepBodies), a negative number none.
@@ -95,7 +100,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	}()
 	// Streaming, the Markdown of a large site is not all kept in memory:
 	// past KeepBodies bytes, bodies are read again as they are rendered.
-	var copt content.Options
+	copt := content.Options{Dir: opt.Dir}
 	if opt.Stream {
 		copt.KeepBodies = cmp.Or(opt.KeepBodies, KeepBodies)
 	}

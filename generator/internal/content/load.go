@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"hash/crc32"
-	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -49,6 +48,11 @@ type Options struct {
 	// (the build command renders each body once). Zero keeps every body,
 	// a negative number none.
 	KeepBodies int64
+
+	// Dir, when not empty, is the folder that fsys reads (fsys is
+	// os.DirFS(Dir)): the sources are then read with plain system calls,
+	// half as many as through os.Open (see read.go).
+	Dir string
 
 	kept *atomic.Int64 // bytes of bodies read so far
 }
@@ -306,7 +310,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		}
 		f.name, f.lang = f.name[:i], lang
 	}
-	src, err := readLimited(fsys, p)
+	src, err := readLimited(fsys, opt.Dir, p)
 	if err != nil {
 		return fail(1, 1, "cannot read: "+diag.Cause(err))
 	}
@@ -327,7 +331,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
 		Pos: diag.NewPositions(front, 1), Hash: fileHash(src),
 	}
-	f.ver.size, f.ver.bodyAt = len(src), len(src)-len(body)
+	f.ver.size, f.ver.bodyAt, f.ver.dir = len(src), len(src)-len(body), opt.Dir
 	if opt.KeepBodies < 0 || opt.KeepBodies > 0 && opt.kept.Add(int64(len(body))) > opt.KeepBodies {
 		f.ver.Body = nil
 	}
@@ -343,9 +347,9 @@ func ReadBody(fsys fs.FS, v *Version) ([]byte, error) {
 	var src []byte
 	var err error
 	if v.size > 0 {
-		src, err = readSize(fsys, v.Path, v.size)
+		src, err = readSize(fsys, v.dir, v.Path, v.size)
 	} else {
-		src, err = readLimited(fsys, v.Path)
+		src, err = readLimited(fsys, v.dir, v.Path)
 	}
 	if err != nil {
 		return nil, err
@@ -368,52 +372,6 @@ func fileHash(src []byte) uint64 {
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// readSize reads the first size bytes of a file: the hash of what Load
-// read tells whether they are still the same.
-func readSize(fsys fs.FS, p string, size int) ([]byte, error) {
-	f, err := fsys.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, size)
-	if _, err := io.ReadFull(f, buf); err != nil && err != io.ErrUnexpectedEOF {
-		return nil, err
-	}
-	return buf, nil
-}
-
-// readLimited reads a file, but no more than one byte past MaxFileSize:
-// Split rejects the file then, and a huge file never fills the memory.
-func readLimited(fsys fs.FS, p string) ([]byte, error) {
-	f, err := fsys.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// Read into a buffer of the file's size (one byte more, to see the
-	// end), not one that io.ReadAll grows by doubling.
-	size := int64(512)
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		size = min(info.Size(), MaxFileSize) + 1
-	}
-	buf := make([]byte, 0, size)
-	r := io.LimitReader(f, MaxFileSize+1)
-	for {
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grew after Stat: make room
-		}
-	}
-}
 
 // join decodes the primary file of a group and checks its translations.
 // It also returns the path of the attachment it found, if any.

@@ -44,7 +44,8 @@ type Version struct {
 	Pos      *diag.Positions
 	Hash     uint64 // of the file's bytes, for change detection
 
-	size, bodyAt int // the file's length and where Body starts in it, for ReadBody
+	size, bodyAt int    // the file's length and where Body starts in it, for ReadBody
+	dir          string // Options.Dir of the Load that read it, for ReadBody
 
 	// Filled by the site from the body, once per build.
 	HTML    template.HTML // rendered body
