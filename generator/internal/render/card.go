@@ -69,12 +69,6 @@ func (t *Templates) card(lang string, it site.Item, h int) (*Card, error) {
 		}
 		return s
 	}
-	org := func(key string) string { return termName(t.cfg.Organisations.Get(key), lang, key) }
-	day := func(label string, tm func() string, text string) {
-		a, _ := attr("datetime", tm())
-		c.Facts = append(c.Facts, CardFact{Label: tr(label), Text: text, Time: a})
-	}
-	add := func(label, text string) { c.Facts = append(c.Facts, CardFact{Label: tr(label), Text: text}) }
 	if c.State != "" {
 		c.StateText = tr("state." + c.State)
 	}
@@ -84,44 +78,16 @@ func (t *Templates) card(lang string, it site.Item, h int) (*Card, error) {
 	switch e.Kind {
 	case "theses", "internships":
 		dataAttr("data-deadline", t.dayEnd(e.Deadline))
-		day("fact.deadline", func() string { return t.isoDate(e.Deadline) }, t.FormatDate(lang, e.Deadline))
-		add("fact.host", org(e.Host))
-		if e.Kind == "theses" {
-			add("fact.level", tr("level."+e.Level)+", "+n("unit.credits", e.Credits))
-			break
-		}
-		if e.Weeks != 0 {
-			add("fact.weeks", n("unit.weeks", e.Weeks))
-		}
-		if e.Credits != 0 {
-			add("fact.credits", n("unit.credits", e.Credits))
-		}
 	case "lectures":
 		dataAttr("data-end", t.isoDateTime(e.End))
-		day("fact.time", func() string { return t.isoDateTime(e.Start) }, t.FormatSpan(lang, e.Start, e.End))
-		add("fact.place", e.Place)
-		add("fact.speaker", e.Speaker)
-	case "collaborations":
-		add("fact.status", tr(statusKey(e)))
-		names := make([]string, len(e.Partners))
-		for i, p := range e.Partners {
-			names[i] = org(p)
-		}
-		add("fact.partners", strings.Join(names, ", "))
-		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
-	case "agreements":
-		add("fact.type", tr("type."+e.Type))
-		day("fact.signed", func() string { return t.isoDate(e.Signed) }, t.FormatDate(lang, e.Signed))
-		add("fact.status", tr(statusKey(e)))
-	case "exchanges":
-		add("fact.exchange", org(e.From)+" → "+org(e.To))
-		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
-	case "followups":
-		add("fact.year", strconv.Itoa(e.Year))
-		if !e.Meeting.IsZero() {
-			day("fact.meeting", func() string { return t.isoDate(e.Meeting) }, t.FormatDate(lang, e.Meeting))
-		}
 	}
+	t.listFacts(lang, e, tr, n, func(label, text string, datetime func() string) {
+		f := CardFact{Label: tr(label), Text: text}
+		if datetime != nil {
+			f.Time, _ = attr("datetime", datetime())
+		}
+		c.Facts = append(c.Facts, f)
+	})
 	dataAttr("data-areas", strings.Join(e.Areas, " "))
 	dataAttr("data-host", e.Host)
 	dataAttr("data-level", e.Level)
@@ -129,4 +95,53 @@ func (t *Templates) card(lang string, it site.Item, h int) (*Card, error) {
 	dataAttr("data-language", strings.Join(e.Language, " "))
 	c.Data = template.HTMLAttr(strings.Join(data, " "))
 	return c, err
+}
+
+// listFacts calls add with each fact that the list item of e shows, in
+// order: the i18n key of its label, its text in lang, and for a date or a
+// moment its machine-readable value (nil otherwise). The cards of the
+// lists and the search index show these same facts; tr and n are the
+// caller's lookups of texts and plurals.
+func (t *Templates) listFacts(lang string, e *site.Entry, tr func(string) string, n func(string, int) string, add func(label, text string, datetime func() string)) {
+	org := func(key string) string { return termName(t.cfg.Organisations.Get(key), lang, key) }
+	text := func(label, text string) { add(label, text, nil) }
+	switch e.Kind {
+	case "theses", "internships":
+		add("fact.deadline", t.FormatDate(lang, e.Deadline), func() string { return t.isoDate(e.Deadline) })
+		text("fact.host", org(e.Host))
+		if e.Kind == "theses" {
+			text("fact.level", tr("level."+e.Level)+", "+n("unit.credits", e.Credits))
+			break
+		}
+		if e.Weeks != 0 {
+			text("fact.weeks", n("unit.weeks", e.Weeks))
+		}
+		if e.Credits != 0 {
+			text("fact.credits", n("unit.credits", e.Credits))
+		}
+	case "lectures":
+		add("fact.time", t.FormatSpan(lang, e.Start, e.End), func() string { return t.isoDateTime(e.Start) })
+		text("fact.place", e.Place)
+		text("fact.speaker", e.Speaker)
+	case "collaborations":
+		text("fact.status", tr(statusKey(e)))
+		names := make([]string, len(e.Partners))
+		for i, p := range e.Partners {
+			names[i] = org(p)
+		}
+		text("fact.partners", strings.Join(names, ", "))
+		text("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
+	case "agreements":
+		text("fact.type", tr("type."+e.Type))
+		add("fact.signed", t.FormatDate(lang, e.Signed), func() string { return t.isoDate(e.Signed) })
+		text("fact.status", tr(statusKey(e)))
+	case "exchanges":
+		text("fact.exchange", org(e.From)+" → "+org(e.To))
+		text("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
+	case "followups":
+		text("fact.year", strconv.Itoa(e.Year))
+		if !e.Meeting.IsZero() {
+			add("fact.meeting", t.FormatDate(lang, e.Meeting), func() string { return t.isoDate(e.Meeting) })
+		}
+	}
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strconv"
 	"sync"
 
 	"portal/generator/internal/config"
@@ -191,51 +190,10 @@ func facetValues(name string, e *site.Entry) []string {
 func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	tr := func(key string) string { return t.T(lang, key) }
 	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
-	org := func(key string) string { return termName(t.cfg.Organisations.Get(key), lang, key) }
 	var out []Fact
-	add := func(label, value string) { out = append(out, Fact{tr(label), value}) }
-	switch e.Kind {
-	case "theses":
-		add("fact.deadline", t.FormatDate(lang, e.Deadline))
-		add("fact.host", org(e.Host))
-		add("fact.level", tr("level."+e.Level)+", "+n("unit.credits", e.Credits))
-	case "internships":
-		add("fact.deadline", t.FormatDate(lang, e.Deadline))
-		add("fact.host", org(e.Host))
-		if e.Weeks > 0 {
-			add("fact.weeks", n("unit.weeks", e.Weeks))
-		}
-		if e.Credits > 0 {
-			add("fact.credits", n("unit.credits", e.Credits))
-		}
-	case "lectures":
-		add("fact.time", t.FormatSpan(lang, e.Start, e.End))
-		add("fact.place", e.Place)
-		add("fact.speaker", e.Speaker)
-	case "collaborations":
-		add("fact.status", tr(statusKey(e)))
-		var names string
-		for i, p := range e.Partners {
-			if i > 0 {
-				names += ", "
-			}
-			names += org(p)
-		}
-		add("fact.partners", names)
-		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
-	case "agreements":
-		add("fact.type", tr("type."+e.Type))
-		add("fact.signed", t.FormatDate(lang, e.Signed))
-		add("fact.status", tr(statusKey(e)))
-	case "exchanges":
-		add("fact.exchange", org(e.From)+" → "+org(e.To))
-		add("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
-	case "followups":
-		add("fact.year", strconv.Itoa(e.Year))
-		if !e.Meeting.IsZero() {
-			add("fact.meeting", t.FormatDate(lang, e.Meeting))
-		}
-	}
+	t.listFacts(lang, e, tr, n, func(label, text string, _ func() string) {
+		out = append(out, Fact{tr(label), text})
+	})
 	return out
 }
 
