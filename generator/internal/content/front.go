@@ -58,27 +58,13 @@ func quickTOML(src []byte) (map[string]any, bool) {
 		if p.end() || p.peek() == '#' {
 			continue
 		}
-		key, ok := p.key()
-		if !ok {
-			return nil, false
-		}
-		p.space()
-		if !p.eat('=') {
-			return nil, false
-		}
-		p.space()
-		v, ok := p.value(0)
-		if !ok {
+		if !p.pair(0, m) {
 			return nil, false
 		}
 		p.space()
 		if !p.end() && p.peek() != '#' {
 			return nil, false
 		}
-		if _, dup := m[key]; dup {
-			return nil, false
-		}
-		m[key] = v
 	}
 	return m, true
 }
@@ -252,6 +238,29 @@ func (p *quick) array(depth int) (any, bool) {
 	}
 }
 
+// pair reads "key = value" into m, the value at depth; a key that m
+// already has is refused.
+func (p *quick) pair(depth int, m map[string]any) bool {
+	key, ok := p.key()
+	if !ok {
+		return false
+	}
+	p.space()
+	if !p.eat('=') {
+		return false
+	}
+	p.space()
+	v, ok := p.value(depth)
+	if !ok {
+		return false
+	}
+	if _, dup := m[key]; dup {
+		return false
+	}
+	m[key] = v
+	return true
+}
+
 // table reads an inline table: bare keys, at least one, no trailing comma.
 func (p *quick) table(depth int) (any, bool) {
 	p.i++
@@ -262,23 +271,9 @@ func (p *quick) table(depth int) (any, bool) {
 	}
 	for {
 		p.space()
-		k, ok := p.key()
-		if !ok {
+		if !p.pair(depth+1, out) {
 			return nil, false
 		}
-		p.space()
-		if !p.eat('=') {
-			return nil, false
-		}
-		p.space()
-		v, ok := p.value(depth + 1)
-		if !ok {
-			return nil, false
-		}
-		if _, dup := out[k]; dup {
-			return nil, false
-		}
-		out[k] = v
 		p.space()
 		if p.eat('}') {
 			return out, true
