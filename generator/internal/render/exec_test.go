@@ -11,10 +11,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"portal/generator/internal/config"
-	"portal/generator/internal/content"
-	"portal/generator/internal/site"
 )
 
 // The fast executor (exec.go) must write what html/template writes.
@@ -91,24 +87,9 @@ func TestFastPages(t *testing.T) {
 	for _, root := range roots {
 		t.Run(filepath.Base(root), func(t *testing.T) {
 			fsys := siteFS{site: os.DirFS(root), repo: repo}
-			cfg, err := config.Load(fsys)
-			if err != nil {
-				t.Fatal(err)
-			}
-			set, err := content.Load(fsys, cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
 			render := func(fast bool) (map[string][]byte, int64) {
-				tm, err := Load(fsys, cfg)
-				if err != nil {
-					t.Fatal(err)
-				}
+				s, tm := loadSite(t, fsys, fixedNoon)
 				tm.fast.off = !fast
-				s, err := site.New(cfg, set, site.Options{Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)})
-				if err != nil {
-					t.Fatal(err)
-				}
 				out := map[string][]byte{}
 				for _, p := range s.Pages {
 					var b bytes.Buffer
@@ -141,25 +122,10 @@ func BenchmarkPages(b *testing.B) {
 	if _, err := fs.Stat(fsys, "templates/layouts/base.html"); err != nil {
 		b.Skip("templates/ not present")
 	}
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		b.Fatal(err)
-	}
-	set, err := content.Load(fsys, cfg)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := site.New(cfg, set, site.Options{Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)})
-	if err != nil {
-		b.Fatal(err)
-	}
 	for _, fast := range []bool{true, false} {
 		name := map[bool]string{true: "fast", false: "html-template"}[fast]
 		b.Run(name, func(b *testing.B) {
-			tm, err := Load(fsys, cfg)
-			if err != nil {
-				b.Fatal(err)
-			}
+			s, tm := loadSite(b, fsys, fixedNoon)
 			tm.fast.off = !fast
 			var buf bytes.Buffer
 			for b.Loop() {
@@ -175,3 +141,6 @@ func BenchmarkPages(b *testing.B) {
 		})
 	}
 }
+
+// fixedNoon is the time the executor's tests build their sites at.
+func fixedNoon(*time.Location) time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }

@@ -228,22 +228,28 @@ func tinySite(t *testing.T) (*site.Site, *Templates) {
 	for p, s := range tinyContent {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
 	}
+	return loadSite(t, fsys, func(tz *time.Location) time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, tz) })
+}
+
+// loadSite loads the site in fsys, its model at the time at gives in the
+// site's time zone, and its templates.
+func loadSite(tb testing.TB, fsys fs.FS, at func(tz *time.Location) time.Time) (*site.Site, *Templates) {
+	tb.Helper()
 	cfg, err := config.Load(fsys)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	set, err := content.Load(fsys, cfg)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	now := time.Date(2026, 11, 27, 12, 0, 0, 0, cfg.TimeZone)
-	s, err := site.New(cfg, set, site.Options{Now: now})
+	s, err := site.New(cfg, set, site.Options{Now: at(cfg.TimeZone)})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	tm, err := Load(fsys, cfg)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return s, tm
 }
@@ -643,24 +649,9 @@ func TestUnknownKeyAtRender(t *testing.T) {
 	for p, s := range tinyContent {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
 	}
-	cfg, err := config.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := content.Load(fsys, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(cfg, set, site.Options{Now: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tm, err := Load(fsys, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, tm := loadSite(t, fsys, func(*time.Location) time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) })
 	var buf bytes.Buffer
-	err = tm.Page(&buf, s, pageAt(t, s, "/exjobb/"))
+	err := tm.Page(&buf, s, pageAt(t, s, "/exjobb/"))
 	if err == nil || !strings.Contains(err.Error(), `unknown UI string "kind.theses.nope"`) || !strings.HasPrefix(err.Error(), "templates/pages/list.html:1:") {
 		t.Errorf("got %v", err)
 	}
