@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -185,24 +186,28 @@ func TestRebuildRemovesStale(t *testing.T) {
 	}
 }
 
-// TestInvalidSites builds each fixture under testdata/invalid and expects
-// exactly the problems listed in its errors.txt, and the output untouched.
+// TestInvalidSites loads each fixture under testdata/invalid and expects
+// exactly the problems listed in its errors.txt, streamed or not: a
+// streamed Load reports all of them too, broken links included, in one
+// run.
 func TestInvalidSites(t *testing.T) {
 	sites, _ := filepath.Glob("testdata/invalid/*")
 	for _, dir := range sites {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			want, err := os.ReadFile(filepath.Join(dir, "errors.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = Load(fixture(t, dir), Options{Now: testNow})
-			list, ok := diag.AsList(err)
-			if !ok {
-				t.Fatalf("want positioned errors, got %v", err)
-			}
-			if got := list.Error() + "\n"; got != string(want) {
-				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
-			}
-		})
+		for _, stream := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/stream=%v", filepath.Base(dir), stream), func(t *testing.T) {
+				want, err := os.ReadFile(filepath.Join(dir, "errors.txt"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = Load(fixture(t, dir), Options{Now: testNow, Stream: stream})
+				list, ok := diag.AsList(err)
+				if !ok {
+					t.Fatalf("want positioned errors, got %v", err)
+				}
+				if got := list.Error() + "\n"; got != string(want) {
+					t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+				}
+			})
+		}
 	}
 }

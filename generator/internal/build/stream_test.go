@@ -45,29 +45,6 @@ func TestStreamSameOutput(t *testing.T) {
 	}
 }
 
-// TestStreamReportsEveryProblem expects a streamed build to report the
-// problems of the invalid fixtures exactly as Load does without
-// streaming: all of them, broken links included, in one run.
-func TestStreamReportsEveryProblem(t *testing.T) {
-	sites, _ := filepath.Glob("testdata/invalid/*")
-	for _, dir := range sites {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			want, err := os.ReadFile(filepath.Join(dir, "errors.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = Load(fixture(t, dir), Options{Now: testNow, Stream: true})
-			list, ok := diag.AsList(err)
-			if !ok {
-				t.Fatalf("want positioned errors, got %v", err)
-			}
-			if got := list.Error() + "\n"; got != string(want) {
-				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
-			}
-		})
-	}
-}
-
 // TestStreamBrokenLinks has broken links as its only problems: a streamed
 // Load accepts it, Write reports the links as Load does without streaming
 // and publishes nothing.
