@@ -54,21 +54,9 @@ func (t *Templates) card(lang string, it site.Item, h int) (*Card, error) {
 			data = append(data, string(a))
 		}
 	}
-	var err error
-	tr := func(key string) string {
-		s, e := t.lookup(lang, key)
-		if e != nil && err == nil {
-			err = e
-		}
-		return s
-	}
-	n := func(key string, num int) string {
-		s, e := t.plural(lang, key, num)
-		if e != nil && err == nil {
-			err = e
-		}
-		return s
-	}
+	var fe firstError
+	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
+	n := func(key string, num int) string { return fe.text(t.plural(lang, key, num)) }
 	if c.State != "" {
 		c.StateText = tr("state." + c.State)
 	}
@@ -94,7 +82,7 @@ func (t *Templates) card(lang string, it site.Item, h int) (*Card, error) {
 	dataAttr("data-schools", strings.Join(e.Schools, " "))
 	dataAttr("data-language", strings.Join(e.Language, " "))
 	c.Data = template.HTMLAttr(strings.Join(data, " "))
-	return c, err
+	return c, fe.err
 }
 
 // listFacts calls add with each fact that the list item of e shows, in

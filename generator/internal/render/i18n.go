@@ -105,3 +105,15 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// firstError keeps the first error of many lookups of texts, so that code
+// that resolves many texts in a row fails once, with the first problem.
+type firstError struct{ err error }
+
+// text returns s and keeps err if it is the first.
+func (f *firstError) text(s string, err error) string {
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return s
+}

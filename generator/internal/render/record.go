@@ -64,28 +64,10 @@ type FactLink struct {
 // record resolves the record page p for its language.
 func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 	e, lang := p.Entry, p.Lang
-	var err error
-	tr := func(key string) string {
-		v, e := t.lookup(lang, key)
-		if e != nil && err == nil {
-			err = e
-		}
-		return v
-	}
-	n := func(key string, num int) string {
-		v, e := t.plural(lang, key, num)
-		if e != nil && err == nil {
-			err = e
-		}
-		return v
-	}
-	replace := func(key, date string) string {
-		v, e := t.replace(lang, key, "date", date)
-		if e != nil && err == nil {
-			err = e
-		}
-		return v
-	}
+	var fe firstError
+	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
+	n := func(key string, num int) string { return fe.text(t.plural(lang, key, num)) }
+	replace := func(key, date string) string { return fe.text(t.replace(lang, key, "date", date)) }
 	r := &RecordView{
 		Kind: e.Kind, Section: s.SectionURL(e.Kind, lang), KindOne: tr("kindone." + e.Kind),
 		Summary: p.V.Summary, FactsHeading: tr("record.facts"),
@@ -315,5 +297,5 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		add(f)
 	}
 	day("fact.published", func() (string, string) { return t.isoDate(e.Date), t.FormatDate(lang, e.Date) })
-	return r, err
+	return r, fe.err
 }

@@ -166,14 +166,8 @@ func (v *View) Current(section string) string {
 // frame resolves what the layout and the header show of the page.
 func (t *Templates) frame(v *View) error {
 	s, p, lang := v.S, v.P, v.Lang
-	var err error
-	tr := func(lang, key string) string {
-		x, e := t.lookup(lang, key)
-		if e != nil && err == nil {
-			err = e
-		}
-		return x
-	}
+	var fe firstError
+	tr := func(lang, key string) string { return fe.text(t.lookup(lang, key)) }
 	v.Links = make([]site.Link, len(p.Alternates))
 	for i, a := range p.Alternates {
 		v.Links[i] = site.Link{Lang: a.Lang, URL: s.Abs(a.URL)}
@@ -206,14 +200,10 @@ func (t *Templates) frame(v *View) error {
 		}
 		v.Here = v.Heading
 		if p.Pager != nil && p.Pager.Page > 1 {
-			n, e := t.replace(lang, "pager.title", "n", p.Pager.Page)
-			if e != nil && err == nil {
-				err = e
-			}
-			v.Here += " (" + n + ")"
+			v.Here += " (" + fe.text(t.replace(lang, "pager.title", "n", p.Pager.Page)) + ")"
 		}
 	}
-	return err
+	return fe.err
 }
 
 // Trail is the key of the breadcrumbs above the page, for caching them.
