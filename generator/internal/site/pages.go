@@ -96,10 +96,11 @@ func (s *Site) buildPages() diag.List {
 	// record and free pages, each in the order they are claimed.
 	var made [2][][]claimed
 	made[0], made[1] = make([][]claimed, len(langs)), make([][]claimed, len(langs))
+	entries := append(slices.Clip(s.Entries), s.Free...)
 	var wg sync.WaitGroup
 	for i, lang := range langs {
 		wg.Go(func() { made[0][i] = s.sectionPages(lang, current, archived) })
-		wg.Go(func() { made[1][i] = s.recordPages(lang) })
+		wg.Go(func() { made[1][i] = s.recordPages(lang, entries) })
 	}
 	wg.Wait()
 	var errs diag.List
@@ -117,7 +118,7 @@ func (s *Site) buildPages() diag.List {
 	}
 	// Record pages in entry order, an entry's versions in language order.
 	next := make([]int, len(langs))
-	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+	for _, e := range entries {
 		for i := range langs {
 			for next[i] < len(made[1][i]) && made[1][i][next[i]].entry == e {
 				add(made[1][i][next[i]])
@@ -161,19 +162,19 @@ func (s *Site) sectionPages(lang string, current, archived map[string][]*Entry) 
 	return out
 }
 
-// recordPages makes the page of every version in lang of the records and
-// free pages, in entry order. Record pages share what is the same for
+// recordPages makes the page of every version in lang of entries (the
+// records and free pages), in their order. Record pages share what is the same for
 // many: the breadcrumbs of a kind's (archived) records, the alternates of
 // all the versions of a record, the URLs the entry holds. Nobody changes
 // them.
-func (s *Site) recordPages(lang string) []claimed {
+func (s *Site) recordPages(lang string, entries []*Entry) []claimed {
 	type trail struct {
 		kind     string
 		archived bool
 	}
 	trails := map[trail][]Link{}
 	var out []claimed
-	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+	for _, e := range entries {
 		v := e.In(lang)
 		if v == nil {
 			continue
