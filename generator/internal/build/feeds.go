@@ -7,7 +7,6 @@ import (
 	"iter"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -187,15 +186,7 @@ func (l *Loaded) sitemapSplit(max int) []Output {
 	// The files are known from the number of URLs; their bytes are made
 	// when the first is written (the URLs of every page take memory) and
 	// dropped as they are written.
-	names := []string{"sitemap.xml"}
-	if parts := (n + max - 1) / max; parts > 1 {
-		names = names[:0]
-		for i := 1; i <= parts; i++ {
-			names = append(names, "sitemap-"+strconv.Itoa(i)+".xml")
-		}
-		names = append(names, "sitemap.xml")
-		slices.Sort(names)
-	}
+	names := feeds.SitemapNames(n, max)
 	var (
 		once  sync.Once
 		mu    sync.Mutex
