@@ -126,6 +126,11 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	start = time.Now()
 	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Markdown: opt.Markdown,
 		Stream: opt.Stream, TextLimit: SearchTextMax + 8}
+	if tmpl != nil {
+		for name := range sortedMap(tmpl.Assets()) {
+			sopt.Assets = append(sopt.Assets, name)
+		}
+	}
 	if opt.Stream {
 		md := opt.Markdown
 		if md == nil {

@@ -119,7 +119,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
 			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind.lectures"), Lang: lang,
 		}
-		outs = append(outs, Output{Path: strings.TrimPrefix(s.SectionURL("lectures", lang), "/") + "calendar.ics",
+		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),
 			Deps: lectures, render: func(buf *bytes.Buffer) error {
 				if c != nil {
 					return c.writeCalendar(buf, l, cal, lectures)
@@ -134,7 +134,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 			if e.In(lang) == nil {
 				continue
 			}
-			outs = append(outs, Output{Path: strings.TrimPrefix(e.URL[lang], "/") + CalendarName(e),
+			outs = append(outs, Output{Path: strings.TrimPrefix(s.EventURL(e, lang), "/"),
 				Deps: []*site.Entry{e}, render: func(buf *bytes.Buffer) error {
 					one := cal
 					one.Events = []feeds.Event{l.event(e, lang)}

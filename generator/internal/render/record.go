@@ -141,12 +141,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			text("fact.location", e.Location)
 		}
 	}
-	attachment := func() string {
-		if e.Attachment == "" || (e.Kind == "agreements" && e.Confidential) {
-			return ""
-		}
-		return e.URL[lang] + path.Base(e.Attachment)
-	}
+	attachment := func() string { return s.AttachmentURL(e, lang) }
 
 	switch e.Kind {
 	case "theses":
@@ -201,7 +196,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		}
 		add(status)
 		if !e.Archived && e.Status != "cancelled" && e.In(lang) != nil {
-			add(RecordFact{Label: tr("calendar.fact"), Links: []FactLink{{Class: "ics", URL: e.URL[lang] + CalendarName(e),
+			add(RecordFact{Label: tr("calendar.fact"), Links: []FactLink{{Class: "ics", URL: s.EventURL(e, lang),
 				Type: "text/calendar", Text: tr("calendar.add"), Format: "iCalendar"}}})
 		}
 	case "collaborations":
