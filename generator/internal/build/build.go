@@ -124,18 +124,20 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	l.Templates = tmpl
 	l.Phases = append(l.Phases, Phase{"load", time.Since(start)})
 	start = time.Now()
-	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Markdown: opt.Markdown,
-		Stream: opt.Stream, TextLimit: SearchTextMax + 8}
+	md := opt.Markdown
+	if md == nil {
+		md = markdown.New()
+	}
+	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Stream: opt.Stream, TextLimit: SearchTextMax + 8}
 	if tmpl != nil {
+		// A body's headings avoid the ids of the page around it.
+		md = md.Reserve(tmpl.FrameIDs())
 		for name := range sortedMap(tmpl.Assets()) {
 			sopt.Assets = append(sopt.Assets, name)
 		}
 	}
+	sopt.Markdown = md
 	if opt.Stream {
-		md := opt.Markdown
-		if md == nil {
-			md = markdown.New()
-		}
 		sopt.RenderBody = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
 			if v.Body == nil {
 				body, err := content.ReadBody(fsys, v)

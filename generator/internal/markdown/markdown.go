@@ -84,7 +84,8 @@ type LinkError struct {
 // per-call state, so one Renderer is safe for concurrent use by many
 // goroutines.
 type Renderer struct {
-	md goldmark.Markdown
+	md       goldmark.Markdown
+	reserved map[string]bool // ids the page frame uses; read only
 }
 
 // New returns a Renderer. Create one per site (or per process) and share it.
@@ -97,6 +98,23 @@ func New() *Renderer {
 	}
 }
 
+// Reserve returns a Renderer that shares r's parser and gives no heading
+// of a body any of ids, besides those r reserves: the page around the
+// body uses them ("main", "facts-heading"), and ids must be unique on a
+// page. A heading whose id is reserved is numbered like a repeated one
+// ("main-1"). Footnote ids ("fn:1", "fnref:1") cannot collide with
+// heading ids, which never contain a colon.
+func (r *Renderer) Reserve(ids []string) *Renderer {
+	m := make(map[string]bool, len(r.reserved)+len(ids))
+	for id := range r.reserved {
+		m[id] = true
+	}
+	for _, id := range ids {
+		m[id] = true
+	}
+	return &Renderer{md: r.md, reserved: m}
+}
+
 // Render converts src to HTML. firstLine is the 1-based line number in the file
 // where src starts (the body follows the front matter), so that errors carry
 // file positions. resolve may be nil, in which case no link is resolved.
@@ -104,7 +122,7 @@ func New() *Renderer {
 // Render never fails: problems are returned in Result.Errors and the HTML is
 // produced all the same.
 func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
-	pc := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{reserved: r.reserved}))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	st := &walker{src: src, firstLine: firstLine, resolve: resolve}

@@ -429,6 +429,30 @@ func TestIDsPerCall(t *testing.T) {
 	}
 }
 
+// TestReservedIDs checks that a body's headings avoid the ids of the page
+// frame, and that footnote ids stay apart from heading ids.
+func TestReservedIDs(t *testing.T) {
+	plain := New()
+	r := plain.Reserve([]string{"main", "facts-heading", "main-1"}).Reserve([]string{"kind-theses"})
+	for _, c := range []struct{ name, src, want string }{
+		{"frame id", "## Main\n", `<h2 id="main-2">Main</h2>` + "\n"},
+		{"frame id twice", "## Main\n\n# main\n", `<h2 id="main-2">Main</h2>` + "\n" + `<h1 id="main-3">main</h1>` + "\n"},
+		{"frame id with spaces", "### Facts heading\n", `<h3 id="facts-heading-1">Facts heading</h3>` + "\n"},
+		{"reserved by a second call", "## Kind: theses\n", `<h2 id="kind-theses-1">Kind: theses</h2>` + "\n"},
+		{"not reserved", "## Mainly\n", `<h2 id="mainly">Mainly</h2>` + "\n"},
+		{"footnote-like heading", "## fn:1\n\nText[^a].\n\n[^a]: Not.\n", `<h2 id="fn-1">fn:1</h2>`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := string(r.Render([]byte(c.src), 1, nil).HTML); !strings.HasPrefix(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+	if got, want := string(plain.Render([]byte("## Main\n"), 1, nil).HTML), `<h2 id="main">Main</h2>`+"\n"; got != want {
+		t.Errorf("Reserve changed the renderer it was called on: %q, want %q", got, want)
+	}
+}
+
 // TestConcurrent renders in parallel and compares with sequential results; run
 // with -race.
 func TestConcurrent(t *testing.T) {
