@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"html"
 	"io/fs"
 	"os"
@@ -11,17 +12,9 @@ import (
 	"testing"
 )
 
-// headings is a record whose body's headings and footnotes would take
-// ids of the page frame.
-const headings = `+++
-title = "Rubriker"
-date = 2026-08-01
-areas = ["trafik"]
-host = "trafikkontoret"
-level = "master"
-credits = 30
-deadline = 2026-12-20
-+++
+// headings is a body whose headings and footnotes would take ids of the
+// page frame.
+const headings = `
 
 ## Main
 
@@ -61,7 +54,13 @@ func TestUniqueIDs(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS("testdata/sites/basic")); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "content/theses/rubriker.md"), []byte(headings), 0o644); err != nil {
+	// A record of the fixture gets the headings at the end of its body.
+	f, err := os.OpenFile(filepath.Join(dir, "content/theses/trafikfloden.md"), os.O_APPEND|os.O_WRONLY, 0)
+	if err == nil {
+		_, err = f.WriteString(headings)
+		err = errors.Join(err, f.Close())
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 	for name, fsys := range map[string]fs.FS{"shipped": os.DirFS(repo), "headings": fixture(t, dir)} {
