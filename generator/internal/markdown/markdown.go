@@ -129,6 +129,7 @@ func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
 	st.text.limit = textLimit
 	st.text.b = make([]byte, 0, min(len(src), 2*textLimit)+16)
 	st.walk(doc)
+	st.neutralise()
 	focusableTables(doc)
 	if len(st.errs) > 1 {
 		// A link is visited before the images in its text.
@@ -166,17 +167,16 @@ type walker struct {
 	resolve   Resolver
 	errs      []LinkError
 	text      textBuf
+	inert     []*ast.AutoLink // dangerous autolinks, to be written without their URL
 }
 
 func (w *walker) walk(n ast.Node) {
 	w.text.node(n, w.src, w.link)
 }
 
-// link resolves the destination of a link or image.
+// link neutralises a dangerous destination of a link, image or autolink
+// and resolves the destination of a link or image.
 func (w *walker) link(n ast.Node) {
-	if w.resolve == nil {
-		return
-	}
 	var dest *[]byte
 	var ref bool
 	switch n := n.(type) {
@@ -184,12 +184,21 @@ func (w *walker) link(n ast.Node) {
 		dest, ref = &n.Destination, n.Reference != nil
 	case *ast.Image:
 		dest, ref = &n.Destination, n.Reference != nil
+	case *ast.AutoLink:
+		if dangerous(n.URL(w.src)) {
+			w.inert = append(w.inert, n)
+		}
+		return
 	default:
 		return
 	}
 	raw := *dest
 	d := resolveEscapes(raw)
-	if !isResolvable(d) {
+	if dangerous(d) {
+		*dest = nil
+		return
+	}
+	if w.resolve == nil || !isResolvable(d) {
 		return
 	}
 	url, err := w.resolve(string(d))

@@ -99,6 +99,21 @@ func TestRenderHTML(t *testing.T) {
 			want: "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <a href=\"\">javascript:alert(1)</a> <a href=\"\">c</a></p>\n",
 		},
 		{
+			name: "data destinations neutralised, images too",
+			src:  "[a](data:text/html,x) ![b](data:image/png;base64,iVBOR) ![c](DATA:image/svg+xml,x) <data:text/html,x>",
+			want: "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <img src=\"\" alt=\"c\"> <a href=\"\">data:text/html,x</a></p>\n",
+		},
+		{
+			name: "schemes a browser reads through tabs, references and spaces",
+			src:  "[a](<java\tscript:alert(1)>) [b](java&#9;script:alert(1)) [c](&#x20;javascript:x) [d](file:///etc/passwd) <FILE:///x>",
+			want: "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a> <a href=\"\">FILE:///x</a></p>\n",
+		},
+		{
+			name: "data in a name or path is no scheme",
+			src:  "[a](datafile.pdf) [b](https://x.se/data:) [c](javascript.pdf)",
+			want: "<p><a href=\"datafile.pdf\">a</a> <a href=\"https://x.se/data:\">b</a> <a href=\"javascript.pdf\">c</a></p>\n",
+		},
+		{
 			name: "links resolved",
 			src: "[Exjobb](../theses/energy-data.md#apply), [lista](/exjobb/), [bild](bild.png), " +
 				"[pdf](mou-2014.pdf), [extern](https://kth.se/x.md), [e-post](mailto:a@kth.se), [här](#mal)",
