@@ -59,7 +59,7 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 
 // host is the base URL's host, for tag: ids.
 func (l *Loaded) host() string {
-	u, err := url.Parse(l.Cfg.BaseURL)
+	u, err := url.Parse(l.Site.BaseURL())
 	if err != nil || u.Host == "" {
 		return "localhost"
 	}
@@ -216,7 +216,7 @@ func (l *Loaded) sitemapSplit(max int) []Output {
 			}
 			urls = append(urls, u)
 		}
-		files, err = feeds.Sitemaps(s.Cfg.BaseURL, urls, max)
+		files, err = feeds.Sitemaps(s.BaseURL(), urls, max)
 	}
 	var outs []Output
 	for _, name := range names {

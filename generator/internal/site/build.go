@@ -54,7 +54,7 @@ const HomeSize = 6
 // broken links between records, URL collisions.
 func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s := &Site{
-		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts,
+		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
 		ByKind:      map[string][]*Entry{},
 		bySource:    map[string]*Entry{},
 		paths:       map[string]string{},

@@ -251,3 +251,19 @@ func TestCollisions(t *testing.T) {
 		})
 	}
 }
+
+// TestEscapeURL checks which bytes of a base URL are percent-encoded.
+func TestEscapeURL(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://example.org/", "https://example.org/"},
+		{"https://example.org/a%20b/?q=1#f", "https://example.org/a%20b/?q=1#f"},
+		{"https://example.org/a b/", "https://example.org/a%20b/"},
+		{"https://x.se/\"'<>\\^`{|}/", "https://x.se/%22'%3C%3E%5C%5E%60%7B%7C%7D/"},
+		{"https://x.se/\r\n\t\x00\x7f/", "https://x.se/%0D%0A%09%00%7F/"},
+		{"https://x.se/år/", "https://x.se/%C3%A5r/"},
+	} {
+		if got := EscapeURL(c.in); got != c.want {
+			t.Errorf("EscapeURL(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
