@@ -354,7 +354,7 @@ func (s *Site) Warnings() diag.List {
 		}
 		for _, l := range s.Cfg.Languages {
 			if e.In(l) == nil {
-				out = append(out, warn(own.Path, 1, 1, "no %s translation (%s)", l, translationName(own.Path, l)))
+				out = append(out, warn(own.Path, 1, 1, "no %s translation (%s)", l, s.translationName(own.Path, l)))
 			}
 		}
 	}
@@ -366,10 +366,16 @@ func warn(p string, line, col int, format string, args ...any) diag.Error {
 	return diag.Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: diag.SeverityWarning}
 }
 
-func translationName(p, lang string) string {
-	base := strings.TrimSuffix(p, ".md")
+// translationName is the file of a record's version in lang, beside own
+// (the record's own file), as content.Load reads it: <name>.md in the
+// default language, <name>.<lang>.md in another.
+func (s *Site) translationName(own, lang string) string {
+	base := strings.TrimSuffix(own, ".md")
 	if i := strings.LastIndexByte(path.Base(base), '.'); i >= 0 {
 		base = path.Join(path.Dir(base), path.Base(base)[:i])
+	}
+	if lang == s.Cfg.DefaultLanguage {
+		return base + ".md"
 	}
 	return base + "." + lang + ".md"
 }

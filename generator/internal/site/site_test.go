@@ -267,3 +267,34 @@ func TestEscapeURL(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationWarnings checks that the warning for a missing version
+// names a file that content.Load accepts as that version: written with
+// the keys of the record, it ends the warning.
+func TestTranslationWarnings(t *testing.T) {
+	for _, c := range []struct {
+		file, want, missing string
+	}{
+		{"content/theses/b.md", "content/theses/b.md:1:1: warning: no en translation (content/theses/b.en.md)", "content/theses/b.en.md"},
+		{"content/theses/c.en.md", "content/theses/c.en.md:1:1: warning: no sv translation (content/theses/c.md)", "content/theses/c.md"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			files := map[string]string{c.file: thesis("deadline = 2027-01-02")}
+			s, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Warnings().Error(); got != c.want {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+			files[c.missing] = files[c.file]
+			s, err = newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+			if err != nil {
+				t.Fatalf("the suggested file is refused: %v", err)
+			}
+			if got := s.Warnings(); len(got) > 0 {
+				t.Errorf("with the suggested file, still: %v", got)
+			}
+		})
+	}
+}
