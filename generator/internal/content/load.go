@@ -477,8 +477,8 @@ func (d *decoder) attachment(fsys fs.FS, name string) string {
 		d.valErr("attachment", "attachment %q is not a regular file", name)
 		return ""
 	}
-	if ext, ok := attachmentType(name); !ok {
-		d.valErr("attachment", "%s", attachmentTypeError(name, ext))
+	if ft, ok := AttachmentType(name); !ok {
+		d.valErr("attachment", "%s", attachmentTypeError(name, ft.Ext))
 		// The file is named, so not a stray: one error is enough.
 	}
 	return p

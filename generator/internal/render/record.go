@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"portal/generator/internal/content"
 	"portal/generator/internal/site"
 )
 
@@ -253,8 +254,9 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		if e.Confidential {
 			text("fact.agreementText", tr("confidential.short"))
 		} else if u := attachment(); u != "" {
-			add(RecordFact{Label: tr("fact.agreementText"), Links: []FactLink{{Class: "file", URL: u, Type: "application/pdf",
-				Print: s.Abs(u), Text: path.Base(e.Attachment), Format: "PDF"}}})
+			ft, _ := content.AttachmentType(e.Attachment)
+			add(RecordFact{Label: tr("fact.agreementText"), Links: []FactLink{{Class: "file", URL: u, Type: ft.Media,
+				Print: s.Abs(u), Text: path.Base(e.Attachment), Format: ft.Format}}})
 		}
 	case "exchanges":
 		orgs("fact.from", []string{e.From})
