@@ -99,21 +99,6 @@ func TestRenderHTML(t *testing.T) {
 			want: "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <a href=\"\">javascript:alert(1)</a> <a href=\"\">c</a></p>\n",
 		},
 		{
-			name: "data destinations neutralised, images too",
-			src:  "[a](data:text/html,x) ![b](data:image/png;base64,iVBOR) ![c](DATA:image/svg+xml,x) <data:text/html,x>",
-			want: "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <img src=\"\" alt=\"c\"> <a href=\"\">data:text/html,x</a></p>\n",
-		},
-		{
-			name: "schemes a browser reads through tabs, references and spaces",
-			src:  "[a](<java\tscript:alert(1)>) [b](java&#9;script:alert(1)) [c](&#x20;javascript:x) [d](file:///etc/passwd) <FILE:///x>",
-			want: "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a> <a href=\"\">FILE:///x</a></p>\n",
-		},
-		{
-			name: "data in a name or path is no scheme",
-			src:  "[a](datafile.pdf) [b](https://x.se/data:) [c](javascript.pdf)",
-			want: "<p><a href=\"datafile.pdf\">a</a> <a href=\"https://x.se/data:\">b</a> <a href=\"javascript.pdf\">c</a></p>\n",
-		},
-		{
 			name: "links resolved",
 			src: "[Exjobb](../theses/energy-data.md#apply), [lista](/exjobb/), [bild](bild.png), " +
 				"[pdf](mou-2014.pdf), [extern](https://kth.se/x.md), [e-post](mailto:a@kth.se), [här](#mal)",
@@ -134,6 +119,22 @@ func TestRenderHTML(t *testing.T) {
 				t.Errorf("errors: %v", got.Errors)
 			}
 		})
+	}
+}
+
+// TestDangerousDestinations checks that a URL a browser would run or embed
+// is written as an empty target, however its scheme is hidden, and that a
+// name merely holding such a word is not.
+func TestDangerousDestinations(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"data destinations neutralised, images too", "[a](data:text/html,x) ![b](data:image/png;base64,iVBOR) ![c](DATA:image/svg+xml,x) <data:text/html,x>", "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <img src=\"\" alt=\"c\"> <a href=\"\">data:text/html,x</a></p>\n"},
+		{"schemes a browser reads through tabs, references and spaces", "[a](<java\tscript:alert(1)>) [b](java&#9;script:alert(1)) [c](&#x20;javascript:x) [d](file:///etc/passwd) <FILE:///x>", "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a> <a href=\"\">FILE:///x</a></p>\n"},
+		{"character references", "[a](&#100;ata:text/html,x) [b](j&#x61;vascript:x) [c](javascript&colon;x) [d](&#x0A;data:x)", "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a></p>\n"},
+		{"data in a name or path is no scheme", "[a](datafile.pdf) [b](https://x.se/data:) [c](javascript.pdf)", "<p><a href=\"datafile.pdf\">a</a> <a href=\"https://x.se/data:\">b</a> <a href=\"javascript.pdf\">c</a></p>\n"},
+	} {
+		if got := string(New().Render([]byte(c.src), 1, nil).HTML); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
 	}
 }
 
