@@ -124,24 +124,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	l.Templates = tmpl
 	l.Phases = append(l.Phases, Phase{"load", time.Since(start)})
 	start = time.Now()
-	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Markdown: opt.Markdown,
-		Stream: opt.Stream, TextLimit: SearchTextMax + 8}
-	if opt.Stream {
-		md := opt.Markdown
-		if md == nil {
-			md = markdown.New()
-		}
-		sopt.RenderBody = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
-			if v.Body == nil {
-				body, err := content.ReadBody(fsys, v)
-				if err != nil {
-					return markdown.Result{Errors: []markdown.LinkError{{Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}}
-				}
-				v.Body = body // for the columns of link errors; Write drops it with the page
-			}
-			return md.Render(v.Body, v.BodyLine, resolve)
-		}
-	}
+	sopt := siteOptions(fsys, opt, tmpl)
 	s, err := site.New(cfg, set, sopt)
 	l.Site = s
 	if err != nil {
@@ -175,6 +158,39 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 		return l, errs
 	}
 	return l, nil
+}
+
+// siteOptions are the options of the site model of a build: the Markdown
+// renderer, which gives no heading of a body an id the page frame uses,
+// the assets to claim, and when streaming, bodies read again as they are
+// rendered. tmpl is nil when the templates have errors.
+func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
+	md := opt.Markdown
+	if md == nil {
+		md = markdown.New()
+	}
+	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Stream: opt.Stream, TextLimit: SearchTextMax + 8}
+	if tmpl != nil {
+		// A body's headings avoid the ids of the page around it.
+		md = md.Reserve(tmpl.FrameIDs())
+		for name := range sortedMap(tmpl.Assets()) {
+			sopt.Assets = append(sopt.Assets, name)
+		}
+	}
+	sopt.Markdown = md
+	if opt.Stream {
+		sopt.RenderBody = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
+			if v.Body == nil {
+				body, err := content.ReadBody(fsys, v)
+				if err != nil {
+					return markdown.Result{Errors: []markdown.LinkError{{Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}}
+				}
+				v.Body = body // for the columns of link errors; Write drops it with the page
+			}
+			return md.Render(v.Body, v.BodyLine, resolve)
+		}
+	}
+	return sopt
 }
 
 // Assemble makes a Loaded from parts the caller loaded itself: the preview

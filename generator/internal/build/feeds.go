@@ -7,7 +7,6 @@ import (
 	"iter"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -60,7 +59,7 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 
 // host is the base URL's host, for tag: ids.
 func (l *Loaded) host() string {
-	u, err := url.Parse(l.Cfg.BaseURL)
+	u, err := url.Parse(l.Site.BaseURL())
 	if err != nil || u.Host == "" {
 		return "localhost"
 	}
@@ -120,7 +119,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
 			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind.lectures"), Lang: lang,
 		}
-		outs = append(outs, Output{Path: strings.TrimPrefix(s.SectionURL("lectures", lang), "/") + "calendar.ics",
+		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),
 			Deps: lectures, render: func(buf *bytes.Buffer) error {
 				if c != nil {
 					return c.writeCalendar(buf, l, cal, lectures)
@@ -135,7 +134,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 			if e.In(lang) == nil {
 				continue
 			}
-			outs = append(outs, Output{Path: strings.TrimPrefix(e.URL[lang], "/") + CalendarName(e),
+			outs = append(outs, Output{Path: strings.TrimPrefix(s.EventURL(e, lang), "/"),
 				Deps: []*site.Entry{e}, render: func(buf *bytes.Buffer) error {
 					one := cal
 					one.Events = []feeds.Event{l.event(e, lang)}
@@ -187,15 +186,7 @@ func (l *Loaded) sitemapSplit(max int) []Output {
 	// The files are known from the number of URLs; their bytes are made
 	// when the first is written (the URLs of every page take memory) and
 	// dropped as they are written.
-	names := []string{"sitemap.xml"}
-	if parts := (n + max - 1) / max; parts > 1 {
-		names = names[:0]
-		for i := 1; i <= parts; i++ {
-			names = append(names, "sitemap-"+strconv.Itoa(i)+".xml")
-		}
-		names = append(names, "sitemap.xml")
-		slices.Sort(names)
-	}
+	names := feeds.SitemapNames(n, max)
 	var (
 		once  sync.Once
 		mu    sync.Mutex
@@ -225,7 +216,7 @@ func (l *Loaded) sitemapSplit(max int) []Output {
 			}
 			urls = append(urls, u)
 		}
-		files, err = feeds.Sitemaps(s.Cfg.BaseURL, urls, max)
+		files, err = feeds.Sitemaps(s.BaseURL(), urls, max)
 	}
 	var outs []Output
 	for _, name := range names {

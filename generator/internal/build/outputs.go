@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"io/fs"
-	"path"
 	"strings"
 
 	"portal/generator/internal/site"
@@ -40,13 +39,7 @@ func (o *Output) Bytes(buf *bytes.Buffer) ([]byte, error) {
 }
 
 // FilePath maps a site URL to its file: "/exjobb/" → "exjobb/index.html".
-func FilePath(url string) string {
-	p := strings.TrimPrefix(url, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
-	}
-	return p
-}
+func FilePath(url string) string { return site.FilePath(url) }
 
 // Outputs lists every file of the site, pages first, in a fixed order.
 func (l *Loaded) Outputs() []Output { return l.outputs(nil) }
@@ -75,12 +68,12 @@ func (l *Loaded) attachments() []Output {
 	var outs []Output
 	s := l.Site
 	for _, e := range s.Entries {
-		if e.Attachment == "" || e.Confidential {
+		if s.AttachmentURL(e, e.Lang) == "" {
 			continue
 		}
 		for _, v := range e.Versions {
-			dir := strings.TrimPrefix(e.URL[v.Lang], "/")
-			outs = append(outs, Output{Path: dir + path.Base(e.Attachment), copy: e.Attachment, fsys: l.fsys})
+			u := strings.TrimPrefix(s.AttachmentURL(e, v.Lang), "/")
+			outs = append(outs, Output{Path: u, copy: e.Attachment, fsys: l.fsys})
 		}
 	}
 	return outs

@@ -477,6 +477,10 @@ func (d *decoder) attachment(fsys fs.FS, name string) string {
 		d.valErr("attachment", "attachment %q is not a regular file", name)
 		return ""
 	}
+	if ft, ok := AttachmentType(name); !ok {
+		d.valErr("attachment", "%s", attachmentTypeError(name, ft.Ext))
+		// The file is named, so not a stray: one error is enough.
+	}
 	return p
 }
 

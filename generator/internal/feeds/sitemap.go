@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,22 @@ type URL struct {
 type Alternate struct {
 	Lang string // "sv", "en", "x-default"
 	Href string // absolute URL
+}
+
+// SitemapNames are the files Sitemaps writes for n URLs with at most max
+// URLs per file, sorted: "sitemap.xml" alone, or "sitemap-1.xml",
+// "sitemap-2.xml", ... and "sitemap.xml", the index.
+func SitemapNames(n, max int) []string {
+	names := []string{"sitemap.xml"}
+	if parts := (n + max - 1) / max; parts > 1 {
+		names = names[:0]
+		for i := 1; i <= parts; i++ {
+			names = append(names, "sitemap-"+strconv.Itoa(i)+".xml")
+		}
+		names = append(names, "sitemap.xml")
+		slices.Sort(names)
+	}
+	return names
 }
 
 // Sitemaps writes the sitemap of urls (in the order given). It returns the

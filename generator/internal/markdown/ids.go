@@ -12,8 +12,14 @@ import (
 // readable ids ("Åtgärder för år 2" → "atgarder-for-ar-2") and keeps them
 // unique within the body by adding "-1", "-2", ... to repeats.
 type headingIDs struct {
-	used map[string]bool
-	next map[string]int // next suffix to try for a base id
+	used     map[string]bool
+	next     map[string]int  // next suffix to try for a base id
+	reserved map[string]bool // ids of the page frame, never given (Renderer.Reserve)
+}
+
+// taken reports whether id is used in the body or by the page frame.
+func (s *headingIDs) taken(id []byte) bool {
+	return s.used[string(id)] || s.reserved[string(id)]
 }
 
 // Generate implements parser.IDs.
@@ -31,12 +37,12 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		s.next = map[string]int{}
 	}
 	id := base
-	if s.used[string(id)] {
+	if s.taken(id) {
 		n := max(s.next[string(base)], 1)
 		for {
 			id = strconv.AppendInt(append(base[:len(base):len(base)], '-'), int64(n), 10)
 			n++
-			if !s.used[string(id)] {
+			if !s.taken(id) {
 				break
 			}
 		}

@@ -140,3 +140,45 @@ func blockEnd(n ast.Node, limit int) int {
 	}
 	return limit
 }
+
+// dangerous reports whether a link destination (escapes resolved) would
+// run or embed content in the page: a "javascript:", "vbscript:", "data:"
+// or "file:" URL, in any case. Browsers drop tabs and line breaks
+// anywhere in a URL and spaces and control characters before it, so
+// "java&#9;script:" is one too.
+func dangerous(dest []byte) bool {
+	var scheme [len("javascript:")]byte
+	n := 0
+	for _, c := range bytes.TrimLeft(dest, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ") {
+		if c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if n == len(scheme) {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		scheme[n] = c
+		n++
+		if c == ':' {
+			break
+		}
+	}
+	switch string(scheme[:n]) {
+	case "javascript:", "vbscript:", "data:", "file:":
+		return true
+	}
+	return false
+}
+
+// neutralise writes each dangerous autolink as a link without a target
+// (`<a href="">javascript:alert(1)</a>`), as goldmark writes a dangerous
+// link.
+func (w *walker) neutralise() {
+	for _, a := range w.inert {
+		l := ast.NewLink()
+		l.AppendChild(l, ast.NewString(a.Label(w.src)))
+		a.Parent().ReplaceChild(a.Parent(), a, l)
+	}
+}

@@ -84,7 +84,8 @@ type LinkError struct {
 // per-call state, so one Renderer is safe for concurrent use by many
 // goroutines.
 type Renderer struct {
-	md goldmark.Markdown
+	md       goldmark.Markdown
+	reserved map[string]bool // ids the page frame uses; read only
 }
 
 // New returns a Renderer. Create one per site (or per process) and share it.
@@ -97,6 +98,23 @@ func New() *Renderer {
 	}
 }
 
+// Reserve returns a Renderer that shares r's parser and gives no heading
+// of a body any of ids, besides those r reserves: the page around the
+// body uses them ("main", "facts-heading"), and ids must be unique on a
+// page. A heading whose id is reserved is numbered like a repeated one
+// ("main-1"). Footnote ids ("fn:1", "fnref:1") cannot collide with
+// heading ids, which never contain a colon.
+func (r *Renderer) Reserve(ids []string) *Renderer {
+	m := make(map[string]bool, len(r.reserved)+len(ids))
+	for id := range r.reserved {
+		m[id] = true
+	}
+	for _, id := range ids {
+		m[id] = true
+	}
+	return &Renderer{md: r.md, reserved: m}
+}
+
 // Render converts src to HTML. firstLine is the 1-based line number in the file
 // where src starts (the body follows the front matter), so that errors carry
 // file positions. resolve may be nil, in which case no link is resolved.
@@ -104,13 +122,14 @@ func New() *Renderer {
 // Render never fails: problems are returned in Result.Errors and the HTML is
 // produced all the same.
 func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
-	pc := parser.NewContext(parser.WithIDs(&headingIDs{}))
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{reserved: r.reserved}))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	st := &walker{src: src, firstLine: firstLine, resolve: resolve}
 	st.text.limit = textLimit
 	st.text.b = make([]byte, 0, min(len(src), 2*textLimit)+16)
 	st.walk(doc)
+	st.neutralise()
 	focusableTables(doc)
 	if len(st.errs) > 1 {
 		// A link is visited before the images in its text.
@@ -148,17 +167,16 @@ type walker struct {
 	resolve   Resolver
 	errs      []LinkError
 	text      textBuf
+	inert     []*ast.AutoLink // dangerous autolinks, to be written without their URL
 }
 
 func (w *walker) walk(n ast.Node) {
 	w.text.node(n, w.src, w.link)
 }
 
-// link resolves the destination of a link or image.
+// link neutralises a dangerous destination of a link, image or autolink
+// and resolves the destination of a link or image.
 func (w *walker) link(n ast.Node) {
-	if w.resolve == nil {
-		return
-	}
 	var dest *[]byte
 	var ref bool
 	switch n := n.(type) {
@@ -166,12 +184,21 @@ func (w *walker) link(n ast.Node) {
 		dest, ref = &n.Destination, n.Reference != nil
 	case *ast.Image:
 		dest, ref = &n.Destination, n.Reference != nil
+	case *ast.AutoLink:
+		if dangerous(n.URL(w.src)) {
+			w.inert = append(w.inert, n)
+		}
+		return
 	default:
 		return
 	}
 	raw := *dest
 	d := resolveEscapes(raw)
-	if !isResolvable(d) {
+	if dangerous(d) {
+		*dest = nil
+		return
+	}
+	if w.resolve == nil || !isResolvable(d) {
 		return
 	}
 	url, err := w.resolve(string(d))

@@ -122,6 +122,22 @@ func TestRenderHTML(t *testing.T) {
 	}
 }
 
+// TestDangerousDestinations checks that a URL a browser would run or embed
+// is written as an empty target, however its scheme is hidden, and that a
+// name merely holding such a word is not.
+func TestDangerousDestinations(t *testing.T) {
+	for _, c := range []struct{ name, src, want string }{
+		{"data destinations neutralised, images too", "[a](data:text/html,x) ![b](data:image/png;base64,iVBOR) ![c](DATA:image/svg+xml,x) <data:text/html,x>", "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <img src=\"\" alt=\"c\"> <a href=\"\">data:text/html,x</a></p>\n"},
+		{"schemes a browser reads through tabs, references and spaces", "[a](<java\tscript:alert(1)>) [b](java&#9;script:alert(1)) [c](&#x20;javascript:x) [d](file:///etc/passwd) <FILE:///x>", "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a> <a href=\"\">FILE:///x</a></p>\n"},
+		{"character references", "[a](&#100;ata:text/html,x) [b](j&#x61;vascript:x) [c](javascript&colon;x) [d](&#x0A;data:x)", "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a></p>\n"},
+		{"data in a name or path is no scheme", "[a](datafile.pdf) [b](https://x.se/data:) [c](javascript.pdf)", "<p><a href=\"datafile.pdf\">a</a> <a href=\"https://x.se/data:\">b</a> <a href=\"javascript.pdf\">c</a></p>\n"},
+	} {
+		if got := string(New().Render([]byte(c.src), 1, nil).HTML); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
 func TestUnsafeNeverPassesThrough(t *testing.T) {
 	srcs := []string{
 		"<script>alert(1)</script>",
@@ -426,6 +442,30 @@ func TestIDsPerCall(t *testing.T) {
 		if got := string(r.Render(src, 1, nil).HTML); got != want {
 			t.Fatalf("got %q, want %q", got, want)
 		}
+	}
+}
+
+// TestReservedIDs checks that a body's headings avoid the ids of the page
+// frame, and that footnote ids stay apart from heading ids.
+func TestReservedIDs(t *testing.T) {
+	plain := New()
+	r := plain.Reserve([]string{"main", "facts-heading", "main-1"}).Reserve([]string{"kind-theses"})
+	for _, c := range []struct{ name, src, want string }{
+		{"frame id", "## Main\n", `<h2 id="main-2">Main</h2>` + "\n"},
+		{"frame id twice", "## Main\n\n# main\n", `<h2 id="main-2">Main</h2>` + "\n" + `<h1 id="main-3">main</h1>` + "\n"},
+		{"frame id with spaces", "### Facts heading\n", `<h3 id="facts-heading-1">Facts heading</h3>` + "\n"},
+		{"reserved by a second call", "## Kind: theses\n", `<h2 id="kind-theses-1">Kind: theses</h2>` + "\n"},
+		{"not reserved", "## Mainly\n", `<h2 id="mainly">Mainly</h2>` + "\n"},
+		{"footnote-like heading", "## fn:1\n\nText[^a].\n\n[^a]: Not.\n", `<h2 id="fn-1">fn:1</h2>`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := string(r.Render([]byte(c.src), 1, nil).HTML); !strings.HasPrefix(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+	if got, want := string(plain.Render([]byte("## Main\n"), 1, nil).HTML), `<h2 id="main">Main</h2>`+"\n"; got != want {
+		t.Errorf("Reserve changed the renderer it was called on: %q, want %q", got, want)
 	}
 }
 

@@ -123,6 +123,9 @@ func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 			continue
 		case *ast.AutoLink:
 			t.write(c.Label(src))
+			if onLink != nil {
+				onLink(c)
+			}
 			continue
 		case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink:
 			continue

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"portal/generator/internal/content"
 	"portal/generator/internal/site"
 )
 
@@ -141,12 +142,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			text("fact.location", e.Location)
 		}
 	}
-	attachment := func() string {
-		if e.Attachment == "" || (e.Kind == "agreements" && e.Confidential) {
-			return ""
-		}
-		return e.URL[lang] + path.Base(e.Attachment)
-	}
+	attachment := func() string { return s.AttachmentURL(e, lang) }
 
 	switch e.Kind {
 	case "theses":
@@ -201,7 +197,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		}
 		add(status)
 		if !e.Archived && e.Status != "cancelled" && e.In(lang) != nil {
-			add(RecordFact{Label: tr("calendar.fact"), Links: []FactLink{{Class: "ics", URL: e.URL[lang] + CalendarName(e),
+			add(RecordFact{Label: tr("calendar.fact"), Links: []FactLink{{Class: "ics", URL: s.EventURL(e, lang),
 				Type: "text/calendar", Text: tr("calendar.add"), Format: "iCalendar"}}})
 		}
 	case "collaborations":
@@ -258,8 +254,9 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		if e.Confidential {
 			text("fact.agreementText", tr("confidential.short"))
 		} else if u := attachment(); u != "" {
-			add(RecordFact{Label: tr("fact.agreementText"), Links: []FactLink{{Class: "file", URL: u, Type: "application/pdf",
-				Print: s.Abs(u), Text: path.Base(e.Attachment), Format: "PDF"}}})
+			ft, _ := content.AttachmentType(e.Attachment)
+			add(RecordFact{Label: tr("fact.agreementText"), Links: []FactLink{{Class: "file", URL: u, Type: ft.Media,
+				Print: s.Abs(u), Text: path.Base(e.Attachment), Format: ft.Format}}})
 		}
 	case "exchanges":
 		orgs("fact.from", []string{e.From})

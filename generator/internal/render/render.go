@@ -57,6 +57,7 @@ type Templates struct {
 	assets   map[string][]byte  // output path → bytes
 	assetURL map[string]string  // name under templates/assets/ → URL
 	facets   facetCache         // search facets of the site being rendered (searchdata.go)
+	frameIDs []string           // ids the page frame may use (frameids.go)
 }
 
 // Load reads templates/ from fsys, the site root. Every problem is
@@ -80,6 +81,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 	errs = append(errs, t.requireKeys()...)
 	errs = append(errs, t.loadAssets(fsys)...)
 	errs = append(errs, t.parse(fsys)...)
+	t.frameIDs = frameIDs(fsys, cfg)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

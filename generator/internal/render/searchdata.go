@@ -16,7 +16,7 @@ import (
 
 // SearchIndexURL is the site path of the search index of lang:
 // /search.json for the default language, /en/search.json for English.
-func SearchIndexURL(s *site.Site, lang string) string { return s.Prefix(lang) + "search.json" }
+func SearchIndexURL(s *site.Site, lang string) string { return s.SearchIndexURL(lang) }
 
 // Facet names, in the order the form shows them. They are also the keys of
 // the URL query (?area=energi&level=master).

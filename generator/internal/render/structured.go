@@ -171,7 +171,7 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 
 // CalendarName is the file name of a lecture's own iCalendar file, which
 // the build writes in the lecture's page folder in every language it has.
-func CalendarName(e *site.Entry) string { return e.Slug + ".ics" }
+func CalendarName(e *site.Entry) string { return site.EventFile(e) }
 
 // EventCalendar is the URL of the iCalendar file of a lecture shown on a
 // record page, for an "add to calendar" link; "" for other records and for
@@ -180,5 +180,5 @@ func (v *View) EventCalendar(e *site.Entry) string {
 	if e == nil || e.Kind != "lectures" || e.Archived || e.Status == "cancelled" || e.In(v.Lang) == nil {
 		return ""
 	}
-	return e.URL[v.Lang] + CalendarName(e)
+	return v.S.EventURL(e, v.Lang)
 }

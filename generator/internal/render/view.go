@@ -315,12 +315,7 @@ func (v *View) EntryURL(e *site.Entry) string { return e.URL[v.Lang] }
 
 // Attachment is the URL of a record's attachment, beside its page; empty
 // for none and for a confidential agreement.
-func (v *View) Attachment(e *site.Entry) string {
-	if e.Attachment == "" || (e.Kind == "agreements" && e.Confidential) {
-		return ""
-	}
-	return e.URL[v.Lang] + path.Base(e.Attachment)
-}
+func (v *View) Attachment(e *site.Entry) string { return v.S.AttachmentURL(e, v.Lang) }
 
 // AttachmentName is the file name of a record's attachment.
 func (v *View) AttachmentName(e *site.Entry) string { return path.Base(e.Attachment) }

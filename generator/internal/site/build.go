@@ -37,6 +37,10 @@ type Options struct {
 	// bodies are held in memory at a time.
 	Stream bool
 
+	// Assets are the output paths of the files under templates/assets/
+	// ("assets/site.3f2a9c1b0d.css"), claimed like every other output.
+	Assets []string
+
 	// TextLimit, when positive, keeps of a body's plain text (Version.Text)
 	// only as many characters past the length of its excerpt: the search
 	// index shows no more.
@@ -50,7 +54,7 @@ const HomeSize = 6
 // broken links between records, URL collisions.
 func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s := &Site{
-		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts,
+		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
 		ByKind:      map[string][]*Entry{},
 		bySource:    map[string]*Entry{},
 		paths:       map[string]string{},
@@ -94,6 +98,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
 	errs = append(errs, s.buildPages()...)
+	errs = append(errs, s.claimFiles(opt.Assets)...)
 	render := opt.RenderBody
 	if render == nil {
 		md := opt.Markdown
@@ -186,25 +191,6 @@ func (s *Site) AgreementOf(e *Entry) *Entry {
 		return nil
 	}
 	return s.agreements[e.Agreement]
-}
-
-// claim registers an output path; a second claim is a collision.
-func (s *Site) claim(url, source string, e *Entry) *diag.Error {
-	if prev, dup := s.paths[url]; dup {
-		d := diag.Error{Path: source, Line: 1, Col: 1, Msg: fmt.Sprintf("URL %s is already used by %s; choose another slug", url, prev)}
-		if e != nil && e.Own().Pos.Has("slug") {
-			d.Line, d.Col = e.Own().Pos.Value("slug")
-		}
-		return &d
-	}
-	s.paths[url] = source
-	return nil
-}
-
-// HasPath reports whether the site writes a page or file at url.
-func (s *Site) HasPath(url string) bool {
-	_, ok := s.paths[url]
-	return ok
 }
 
 // renderBodies turns every published version's Markdown into HTML in
@@ -368,7 +354,7 @@ func (s *Site) Warnings() diag.List {
 		}
 		for _, l := range s.Cfg.Languages {
 			if e.In(l) == nil {
-				out = append(out, warn(own.Path, 1, 1, "no %s translation (%s)", l, translationName(own.Path, l)))
+				out = append(out, warn(own.Path, 1, 1, "no %s translation (%s)", l, s.translationName(own.Path, l)))
 			}
 		}
 	}
@@ -380,10 +366,16 @@ func warn(p string, line, col int, format string, args ...any) diag.Error {
 	return diag.Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: diag.SeverityWarning}
 }
 
-func translationName(p, lang string) string {
-	base := strings.TrimSuffix(p, ".md")
+// translationName is the file of a record's version in lang, beside own
+// (the record's own file), as content.Load reads it: <name>.md in the
+// default language, <name>.<lang>.md in another.
+func (s *Site) translationName(own, lang string) string {
+	base := strings.TrimSuffix(own, ".md")
 	if i := strings.LastIndexByte(path.Base(base), '.'); i >= 0 {
 		base = path.Join(path.Dir(base), path.Base(base)[:i])
+	}
+	if lang == s.Cfg.DefaultLanguage {
+		return base + ".md"
 	}
 	return base + "." + lang + ".md"
 }

@@ -156,6 +156,7 @@ type Site struct {
 	Pages   []*Page
 	Stats   Stats
 
+	base        string            // Cfg.BaseURL, escaped (BaseURL)
 	bySource    map[string]*Entry // source path (any version) → entry
 	paths       map[string]string // every output path → its source, for collisions and links
 	memberCache map[string]map[string][]*Entry

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -46,6 +47,10 @@ en = "Energy"
 sv = "KTH"
 en = "KTH"
 type = "kth"
+[organisations.stad]
+sv = "Stockholms stad"
+en = "City of Stockholm"
+type = "city"
 `
 
 func thesis(extra string) string {
@@ -59,6 +64,13 @@ func lecture(extra string) string {
 // newSite builds a model from files at now.
 func newSite(t *testing.T, files map[string]string, now time.Time, drafts bool) (*Site, error) {
 	t.Helper()
+	cfg, set := load(t, files)
+	return New(cfg, set, Options{Now: now, Drafts: drafts})
+}
+
+// load reads the test config and the records of files.
+func load(t *testing.T, files map[string]string) (*config.Config, *content.Set) {
+	t.Helper()
 	fsys := fstest.MapFS{"config.toml": {Data: []byte(testConfig)}}
 	for p, s := range files {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
@@ -71,7 +83,7 @@ func newSite(t *testing.T, files map[string]string, now time.Time, drafts bool) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(cfg, set, Options{Now: now, Drafts: drafts})
+	return cfg, set
 }
 
 func stockholm(t *testing.T, s string) time.Time {
@@ -198,15 +210,91 @@ func TestPagination(t *testing.T) {
 	}
 }
 
-// TestCollisions checks that two outputs claiming one URL are an error.
+// TestCollisions checks that two outputs claiming one file are an error
+// naming both: pages, and attachments that a check before the model let
+// through (content refuses HTML attachments), which would replace a page.
 func TestCollisions(t *testing.T) {
-	files := map[string]string{
-		"content/pages/omraden.md": "+++\ntitle = \"Krock\"\n+++\n",
+	agreement := "+++\ntitle = \"A\"\ndate = 2026-01-01\nareas = [\"energi\"]\ntype = \"mou\"\nparties = [\"kth\", \"stad\"]\nsigned = 2026-01-01\nstatus = \"active\"\nattachment = \"a.pdf\"\n+++\n"
+	for _, c := range []struct {
+		name       string
+		files      map[string]string
+		attachment string // the name the agreement's attachment is given after loading
+		want       []string
+	}{
+		{"free page over an index", map[string]string{
+			"content/pages/omraden.md": "+++\ntitle = \"Krock\"\n+++\n",
+		}, "", []string{"content/pages/omraden.md:1:1: URL /omraden/ is already used by an index page; choose another slug"}},
+		{"attachment over its page", map[string]string{
+			"content/agreements/a.md": agreement, "content/agreements/a.pdf": "%PDF",
+			"content/agreements/a.en.md": "+++\ntitle = \"A\"\n+++\n",
+		}, "index.html", []string{
+			`content/agreements/a.md:9:14: attachment "index.html" would be published at /avtal/a/index.html, which is already used by content/agreements/a.md; rename the attachment`,
+			`content/agreements/a.md:9:14: attachment "index.html" would be published at /en/agreements/a/index.html, which is already used by content/agreements/a.en.md; rename the attachment`,
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, set := load(t, c.files)
+			for _, r := range set.Records {
+				if c.attachment != "" && r.Attachment != "" {
+					r.Attachment = path.Join(path.Dir(r.Attachment), c.attachment)
+				}
+			}
+			_, err := New(cfg, set, Options{Now: stockholm(t, "2026-06-01 12:00")})
+			list, _ := diag.AsList(err)
+			var got []string
+			for _, e := range list {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
 	}
-	_, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
-	list, _ := diag.AsList(err)
-	want := "content/pages/omraden.md:1:1: URL /omraden/ is already used by an index page; choose another slug"
-	if list.Error() != want {
-		t.Errorf("got %q\nwant %q", list.Error(), want)
+}
+
+// TestEscapeURL checks which bytes of a base URL are percent-encoded.
+func TestEscapeURL(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://example.org/", "https://example.org/"},
+		{"https://example.org/a%20b/?q=1#f", "https://example.org/a%20b/?q=1#f"},
+		{"https://example.org/a b/", "https://example.org/a%20b/"},
+		{"https://x.se/\"'<>\\^`{|}/", "https://x.se/%22'%3C%3E%5C%5E%60%7B%7C%7D/"},
+		{"https://x.se/\r\n\t\x00\x7f/", "https://x.se/%0D%0A%09%00%7F/"},
+		{"https://x.se/år/", "https://x.se/%C3%A5r/"},
+	} {
+		if got := EscapeURL(c.in); got != c.want {
+			t.Errorf("EscapeURL(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTranslationWarnings checks that the warning for a missing version
+// names a file that content.Load accepts as that version: written with
+// the keys of the record, it ends the warning.
+func TestTranslationWarnings(t *testing.T) {
+	for _, c := range []struct {
+		file, want, missing string
+	}{
+		{"content/theses/b.md", "content/theses/b.md:1:1: warning: no en translation (content/theses/b.en.md)", "content/theses/b.en.md"},
+		{"content/theses/c.en.md", "content/theses/c.en.md:1:1: warning: no sv translation (content/theses/c.md)", "content/theses/c.md"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			files := map[string]string{c.file: thesis("deadline = 2027-01-02")}
+			s, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Warnings().Error(); got != c.want {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+			files[c.missing] = files[c.file]
+			s, err = newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+			if err != nil {
+				t.Fatalf("the suggested file is refused: %v", err)
+			}
+			if got := s.Warnings(); len(got) > 0 {
+				t.Errorf("with the suggested file, still: %v", got)
+			}
+		})
 	}
 }

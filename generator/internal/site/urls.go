@@ -2,6 +2,7 @@ package site
 
 import (
 	"strconv"
+	"strings"
 )
 
 // fixed are the URL segments that do not come from config.toml.
@@ -63,10 +64,43 @@ func pageURL(base, lang string, n int) string {
 	return base + Segment("page", lang) + "/" + strconv.Itoa(n) + "/"
 }
 
-// Abs makes a site path absolute with the configured base URL.
+// Abs makes a site path absolute with the configured base URL, escaped
+// (BaseURL).
 func (s *Site) Abs(path string) string {
 	if len(path) > 0 && path[0] == '/' {
 		path = path[1:]
 	}
-	return s.Cfg.BaseURL + path
+	return s.base + path
+}
+
+// BaseURL is the configured base URL with every byte a URL cannot hold
+// percent-encoded (EscapeURL), so that each output format, escaping its
+// own special characters, writes a URL: no space, quote, angle bracket,
+// control character or line break of config.toml reaches a page, feed,
+// calendar, sitemap or robots.txt as it is.
+func (s *Site) BaseURL() string { return s.base }
+
+// EscapeURL percent-encodes the bytes of u that a URL cannot hold: control
+// characters, space, non-ASCII bytes and " < > \ ^ ` { | }. A "%" is
+// kept: u may be encoded already.
+func EscapeURL(u string) string {
+	const hex = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c > 0x20 && c < 0x7F && !strings.ContainsRune("\"<>\\^`{|}", rune(c)) {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(u)+8), u[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b == nil {
+		return u
+	}
+	return string(b)
 }

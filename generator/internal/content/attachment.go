@@ -1,0 +1,67 @@
+package content
+
+import (
+	"path"
+	"strings"
+)
+
+// FileType is a kind of document an attachment may be.
+type FileType struct {
+	Ext    string // file name extension, lowercase: ".pdf"
+	Media  string // media type: "application/pdf"
+	Format string // what a reader calls it: "PDF"
+}
+
+// attachmentTypes are the documents an attachment may be: ones a browser
+// shows or downloads but never runs (PDF, office formats, plain text,
+// raster images). HTML, SVG, XML and anything else a browser could run
+// as part of the site are refused: an attachment is published beside its
+// record's page, under the site's own origin. docs/EDITING.md lists them
+// for editors.
+func attachmentTypes() []FileType {
+	return []FileType{
+		{".pdf", "application/pdf", "PDF"},
+		{".doc", "application/msword", "Word"},
+		{".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"},
+		{".xls", "application/vnd.ms-excel", "Excel"},
+		{".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"},
+		{".ppt", "application/vnd.ms-powerpoint", "PowerPoint"},
+		{".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint"},
+		{".odt", "application/vnd.oasis.opendocument.text", "OpenDocument"},
+		{".ods", "application/vnd.oasis.opendocument.spreadsheet", "OpenDocument"},
+		{".odp", "application/vnd.oasis.opendocument.presentation", "OpenDocument"},
+		{".rtf", "application/rtf", "RTF"},
+		{".txt", "text/plain", "text"},
+		{".csv", "text/csv", "CSV"},
+		{".png", "image/png", "PNG"},
+		{".jpg", "image/jpeg", "JPEG"},
+		{".jpeg", "image/jpeg", "JPEG"},
+		{".gif", "image/gif", "GIF"},
+		{".webp", "image/webp", "WebP"},
+	}
+}
+
+// AttachmentType returns the type of an attachment by its file name's
+// extension (in any case), and whether attachments may have it.
+func AttachmentType(name string) (FileType, bool) {
+	ext := strings.ToLower(path.Ext(name))
+	for _, ft := range attachmentTypes() {
+		if ft.Ext == ext {
+			return ft, true
+		}
+	}
+	return FileType{Ext: ext}, false
+}
+
+// attachmentTypeError is the message for an attachment of a refused type.
+func attachmentTypeError(name, ext string) string {
+	var exts []string
+	for _, ft := range attachmentTypes() {
+		exts = append(exts, ft.Ext)
+	}
+	list := strings.Join(exts, " ")
+	if ext == "" {
+		return "attachment " + quote(name) + " has no file name extension; an attachment is a document: " + list
+	}
+	return "attachment " + quote(name) + ": " + ext + " files are not published (a browser could run them); an attachment is a document: " + list
+}

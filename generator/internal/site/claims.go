@@ -1,0 +1,155 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+	"portal/generator/internal/feeds"
+)
+
+// Every file the site writes is claimed once, by its page, feed,
+// calendar, sitemap, search index, asset or attachment; a second claim of
+// a path is an error naming both. A file name with a dot (every file but
+// a page) never equals a folder name, which is a slug.
+
+// key is the claim of a URL: a page's folder URL ("/exjobb/") and the
+// file that holds it ("/exjobb/index.html") are one output.
+func key(url string) string {
+	if strings.HasSuffix(url, "/index.html") {
+		return url[:len(url)-len("index.html")]
+	}
+	return url
+}
+
+// FilePath maps a site URL to its file: "/exjobb/" → "exjobb/index.html".
+func FilePath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p
+}
+
+// claim registers an output path; a second claim is a collision, reported
+// at source, or at the slug of e when it has one.
+func (s *Site) claim(url, source string, e *Entry) *diag.Error {
+	if prev, dup := s.paths[key(url)]; dup {
+		d := diag.Error{Path: source, Line: 1, Col: 1, Msg: fmt.Sprintf("URL %s is already used by %s; choose another slug", url, prev)}
+		if e != nil && e.Own().Pos.Has("slug") {
+			d.Line, d.Col = e.Own().Pos.Value("slug")
+		}
+		return &d
+	}
+	s.paths[key(url)] = source
+	return nil
+}
+
+// HasPath reports whether the site writes a page or file at url.
+func (s *Site) HasPath(url string) bool {
+	_, ok := s.paths[key(url)]
+	return ok
+}
+
+// Paths lists the files of the site (as FilePath names them), sorted.
+func (s *Site) Paths() []string {
+	out := make([]string, 0, len(s.paths))
+	for k := range s.paths {
+		out = append(out, FilePath(k))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// CalendarURL is the calendar of all lectures, in lang.
+func (s *Site) CalendarURL(lang string) string {
+	return s.SectionURL("lectures", lang) + "calendar.ics"
+}
+
+// EventURL is the calendar file of one lecture, beside its page in lang.
+func (s *Site) EventURL(e *Entry, lang string) string { return e.URL[lang] + EventFile(e) }
+
+// EventFile is the file name of a lecture's own calendar file.
+func EventFile(e *Entry) string { return e.Slug + ".ics" }
+
+// SearchIndexURL is the search index of lang.
+func (s *Site) SearchIndexURL(lang string) string { return s.Prefix(lang) + "search.json" }
+
+// AttachmentURL is the URL of e's attachment beside its page in lang, or
+// "" when e has none that is published.
+func (s *Site) AttachmentURL(e *Entry, lang string) string {
+	if e.Attachment == "" || e.Confidential {
+		return ""
+	}
+	return e.URL[lang] + path.Base(e.Attachment)
+}
+
+// Sitemaps are the files of the sitemap: "sitemap.xml" and, past max URLs,
+// its parts (feeds.SitemapNames).
+func (s *Site) Sitemaps(max int) []string {
+	n := 0
+	for _, p := range s.Pages {
+		if p.Type != NotFound {
+			n++
+		}
+	}
+	return feeds.SitemapNames(n, max)
+}
+
+// claimFiles claims every file that is not a page: the feeds, calendars,
+// search indexes, sitemap and robots.txt, which the site always writes,
+// then the assets (their output paths), then the attachments, so that a
+// collision is reported at the attachment key of the record that caused
+// it.
+func (s *Site) claimFiles(assets []string) diag.List {
+	var errs diag.List
+	fixed := func(url, what string) {
+		if d := s.claim(url, what, nil); d != nil {
+			d.Path = config.FileName
+			errs = append(errs, *d)
+		}
+	}
+	for _, p := range s.Pages {
+		if p.Feed != "" && (p.Pager == nil || p.Pager.Page == 1) {
+			fixed(p.Feed, "the Atom feed of "+p.URL)
+		}
+	}
+	for _, lang := range s.Cfg.Languages {
+		fixed(s.CalendarURL(lang), "the calendar of lectures")
+		for _, e := range s.ByKind["lectures"] {
+			if e.In(lang) != nil {
+				fixed(s.EventURL(e, lang), "the calendar file of "+e.In(lang).Path)
+			}
+		}
+		fixed(s.SearchIndexURL(lang), "the search index")
+	}
+	for _, name := range s.Sitemaps(feeds.SitemapMaxURLs) {
+		fixed("/"+name, "the sitemap")
+	}
+	fixed("/robots.txt", "robots.txt")
+	for _, name := range assets {
+		if d := s.claim("/"+name, "the asset "+name, nil); d != nil {
+			d.Path = "templates/assets"
+			errs = append(errs, *d)
+		}
+	}
+	for _, e := range s.Entries {
+		for _, v := range e.Versions {
+			url := s.AttachmentURL(e, v.Lang)
+			if url == "" {
+				continue
+			}
+			if prev, dup := s.paths[key(url)]; dup {
+				line, col := e.Own().Pos.Value("attachment")
+				errs = append(errs, diag.Error{Path: e.Path(), Line: line, Col: col,
+					Msg: fmt.Sprintf("attachment %q would be published at %s, which is already used by %s; rename the attachment", path.Base(e.Attachment), url, prev)})
+				continue
+			}
+			s.paths[key(url)] = "the attachment of " + e.Path()
+		}
+	}
+	return errs
+}
