@@ -67,14 +67,8 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		if p == Dir && err == nil {
 			return nil
 		}
-		if p != Dir {
-			if sources.Ignored(path.Base(p)) {
-				return skip(d)
-			}
-			if e, ok := sources.Check(p); !ok {
-				errs = append(errs, e)
-				return skip(d)
-			}
+		if leave, ret := sources.Leave(Dir, p, d, &errs); leave {
+			return ret
 		}
 		if err != nil {
 			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
@@ -193,15 +187,6 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		return set, errs
 	}
 	return set, nil
-}
-
-// skip is what a walk returns for an entry it leaves out: a folder's
-// files are left out with it.
-func skip(d fs.DirEntry) error {
-	if d != nil && d.IsDir() {
-		return fs.SkipDir
-	}
-	return nil
 }
 
 func quote(s string) string { return `"` + s + `"` }

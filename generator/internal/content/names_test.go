@@ -56,14 +56,11 @@ func TestLoadFileNames(t *testing.T) {
 				"content/theses/" + c.file: {Data: []byte(c.data)},
 			}
 			_, err := Load(fsys, cfg)
-			var got []string
-			if list, ok := diag.AsList(err); ok {
-				for _, e := range list {
-					got = append(got, e.Error())
-				}
-			} else if err != nil {
+			list, ok := diag.AsList(err)
+			if err != nil && !ok {
 				t.Fatal(err)
 			}
+			got := list.Lines()
 			if !slices.Equal(got, c.want) {
 				t.Errorf("got\n%q\nwant\n%q", got, c.want)
 			}

@@ -120,6 +120,27 @@ func Check(p string) (diag.Error, bool) {
 	return diag.Error{Path: at, Line: 1, Col: 1, Msg: msg}, false
 }
 
+// Leave reports whether a walk (fs.WalkDir) of the folder root leaves
+// the entry p out: an ignored name, or a name that Check refuses, whose
+// problem it adds to errs. ret is what the walk returns then: a folder is
+// left out with its files.
+func Leave(root, p string, d fs.DirEntry, errs *diag.List) (leave bool, ret error) {
+	if p == root {
+		return false, nil
+	}
+	if d != nil && d.IsDir() {
+		ret = fs.SkipDir
+	}
+	if Ignored(path.Base(p)) {
+		return true, ret
+	}
+	if e, ok := Check(p); !ok {
+		*errs = append(*errs, e)
+		return true, ret
+	}
+	return false, nil
+}
+
 // MaxLinks is how many symbolic links a path may pass through.
 const MaxLinks = 40
 
