@@ -376,7 +376,7 @@ func printSummary(w io.Writer, rep *build.Report, out string, total time.Duratio
 	if f, r := rep.Unaccounted(); f != 0 || r != 0 {
 		fmt.Fprintf(w, "warning  %d files and %d records not accounted for (a generator bug)\n", f, r)
 	}
-	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, out)
+	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, filepath.ToSlash(out))
 	var ph []string
 	for _, p := range rep.Phases {
 		ph = append(ph, fmt.Sprintf("%s %s", p.Name, p.Time.Round(time.Millisecond)))
