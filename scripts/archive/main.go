@@ -41,7 +41,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("usage: archive pack|sums ...")
+		return errors.New("usage: archive pack|sums (see the package comment)")
 	}
 	switch args[0] {
 	case "pack":
