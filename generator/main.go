@@ -5,6 +5,7 @@
 //	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
 //	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]
+//	go run ./generator version
 //
 // Only this file reads flags, the environment and the clock, and exits.
 package main
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdServe(ctx, args, stdout, stderr, getenv)
 	case "new":
 		return cmdNew(args, stdout, stderr, getenv)
+	case "version", "-version", "--version":
+		return cmdVersion(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -80,6 +83,7 @@ const usage = `usage:
                                                                    validate without writing
   generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
   generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
+  generator version                                                the release and commit of this program
 
 TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 -now, SOURCE_DATE_EPOCH (seconds) is used, else the clock.
@@ -365,13 +369,14 @@ func printSummary(w io.Writer, rep *build.Report, out string, total time.Duratio
 	for _, n := range rep.Stats.Published {
 		published += n
 	}
+	fmt.Fprintf(w, "program  %s\n", programVersion())
 	fmt.Fprintf(w, "read     %d files in %d records: %s\n", files, rep.Records, strings.Join(parts, ", "))
 	fmt.Fprintf(w, "records  %d published, %d pages, %d drafts, %d scheduled, %d expired, %d closed or archived\n",
 		published, rep.FreePages, rep.Stats.Drafts, rep.Stats.Scheduled, rep.Stats.Expired, rep.Stats.Archived)
 	if f, r := rep.Unaccounted(); f != 0 || r != 0 {
 		fmt.Fprintf(w, "warning  %d files and %d records not accounted for (a generator bug)\n", f, r)
 	}
-	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, out)
+	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, filepath.ToSlash(out))
 	var ph []string
 	for _, p := range rep.Phases {
 		ph = append(ph, fmt.Sprintf("%s %s", p.Name, p.Time.Round(time.Millisecond)))

@@ -6,6 +6,8 @@
 #   staticcheck   (a pinned release, fetched through the Go module proxy)
 #   go test -race ./...
 #   .ci/fuzz.sh   (when present) short fuzzing runs
+#   release       scripts/release-check.sh: release.sh 0.1.0 twice gives the
+#                 same archives; the linux archive builds the same site
 #   e2e           the built site in Debian's chromium, served by nginx with
 #                 deploy/nginx.conf: flows, every page type, axe-core,
 #                 the Nu HTML Checker (see e2e/run.js)
@@ -71,6 +73,7 @@ step 'go test -race' 1200 go test -race -timeout 18m ./...
 if [ -f .ci/fuzz.sh ]; then
 	step 'fuzz (.ci/fuzz.sh)' 900 bash .ci/fuzz.sh
 fi
+step 'release (scripts/release-check.sh)' 900 bash scripts/release-check.sh
 step 'e2e (browser, nginx, HTML, accessibility)' 1200 bash -c e2e
 
 if [ ${#failed[@]} -gt 0 ]; then

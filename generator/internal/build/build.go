@@ -96,7 +96,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		tmpl, terr = render.Load(fsys, cfg)
+		tmpl, terr = render.LoadSite(fsys, cfg)
 	}()
 	// Streaming, the Markdown of a large site is not all kept in memory:
 	// past KeepBodies bytes, bodies are read again as they are rendered.

@@ -13,6 +13,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/sources"
 )
 
 // Dir is the content folder at the site root.
@@ -63,20 +64,17 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	var paths []string
 	others := map[string]bool{} // non-record files: must be attachments
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if p == Dir && err == nil {
+			return nil
+		}
+		if leave, ret := sources.Leave(Dir, p, d, &errs); leave {
+			return ret
+		}
 		if err != nil {
 			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
 			return nil
 		}
-		if p == Dir {
-			return nil
-		}
 		name := d.Name()
-		if ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
 		depth := strings.Count(p, "/")
 		if d.IsDir() {
 			switch {
@@ -191,86 +189,19 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	return set, nil
 }
 
-// ignored reports names that are not content: hidden files and editor
-// backups, which appear and vanish while someone types.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp")
-}
-
 func quote(s string) string { return `"` + s + `"` }
-
-// maxLinks is how many symbolic links a path may pass through.
-const maxLinks = 40
 
 // checkLink refuses a symbolic link that leads outside content/, through
 // any chain of links (including links to folders, hidden ones too), or to
-// something other than a regular file.
+// something other than a regular file, or to another record.
 func checkLink(fsys fs.FS, p string) string {
-	if _, ok := fsys.(fs.ReadLinkFS); !ok {
-		// Its Lstat would follow links: nothing could be checked.
-		return "symbolic link cannot be read: the file system does not support links"
-	}
-	real, msg := resolveLink(fsys, p)
-	if msg != "" {
-		return msg
-	}
-	info, err := fs.Lstat(fsys, real)
-	switch {
-	case err != nil:
-		return "symbolic link cannot be followed: " + diag.Cause(err)
-	case !info.Mode().IsRegular():
-		return "symbolic link does not point to a regular file"
-	case strings.HasSuffix(real, ".md"):
+	real, msg := sources.CheckLink(fsys, Dir, p)
+	if msg == "" && strings.HasSuffix(real, ".md") {
 		// Another record's file: published twice, it could carry a
 		// confidential body into a page or an attachment.
 		return "symbolic link points to a record (" + real + "); copy the file instead"
 	}
-	return ""
-}
-
-// resolveLink follows every symbolic link in p, a path under content/,
-// component by component as the operating system does when the file is
-// read, and returns the path it resolves to. No step may leave content/.
-func resolveLink(fsys fs.FS, p string) (string, string) {
-	cur := Dir  // resolved so far, free of links, so ".." is its real parent
-	first := "" // target of the first link, as written: named in errors
-	rest := strings.Split(strings.TrimPrefix(p, Dir+"/"), "/")
-	for links := 0; len(rest) > 0; {
-		part := rest[0]
-		rest = rest[1:]
-		if part == "" || part == "." {
-			continue
-		}
-		next := path.Join(cur, part)
-		if next != Dir && !strings.HasPrefix(next, Dir+"/") {
-			return "", "symbolic link points outside content/ (" + first + ")"
-		}
-		info, err := fs.Lstat(fsys, next)
-		if err != nil {
-			return "", "symbolic link cannot be followed: " + diag.Cause(err)
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
-			cur = next
-			continue
-		}
-		if links++; links > maxLinks {
-			return "", "symbolic link cannot be followed: too many links"
-		}
-		target, err := fs.ReadLink(fsys, next)
-		if err != nil {
-			return "", "symbolic link cannot be read: " + diag.Cause(err)
-		}
-		if first == "" {
-			first = target
-		}
-		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
-			return "", "symbolic link points outside content/ (" + first + ")"
-		}
-		// The target is relative to the link's folder, which is cur.
-		rest = append(strings.Split(target, "/"), rest...)
-	}
-	return cur, ""
+	return msg
 }
 
 // parseAll reads and decodes files in parallel; the result keeps the order of paths.
@@ -400,6 +331,8 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 		r.Slug = s
 		if !config.ValidSlug(s) {
 			d.valErr("slug", "slug %q must be lowercase letters, digits and single hyphens", s)
+		} else if sources.Reserved(s) {
+			d.valErr("slug", "slug %q is a name reserved on Windows, where the site must build too; choose another", s)
 		}
 	} else if !config.ValidSlug(own.name) {
 		d.errAt(1, 1, "file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug", own.name)
@@ -490,7 +423,7 @@ func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
 	secret := map[string]string{} // real path → confidential record
 	for _, r := range records {
 		if r.Attachment != "" && r.Confidential {
-			if real, msg := resolveLink(fsys, r.Attachment); msg == "" {
+			if real, msg := sources.Resolve(fsys, Dir, r.Attachment); msg == "" {
 				secret[real] = r.Path()
 			}
 		}
@@ -500,7 +433,7 @@ func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
 		if r.Attachment == "" || r.Confidential {
 			continue
 		}
-		real, _ := resolveLink(fsys, r.Attachment)
+		real, _ := sources.Resolve(fsys, Dir, r.Attachment)
 		if owner, ok := secret[real]; ok {
 			line, col := r.Own().Pos.Value("attachment")
 			errs = append(errs, diag.Error{Path: r.Path(), Line: line, Col: col,

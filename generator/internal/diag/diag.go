@@ -51,12 +51,16 @@ func (e Error) IsWarning() bool { return e.Severity == SeverityWarning }
 // List is a set of problems, itself an error.
 type List []Error
 
-func (l List) Error() string {
-	lines := make([]string, len(l))
-	for i, e := range l {
-		lines[i] = e.Error()
+func (l List) Error() string { return strings.Join(l.Lines(), "\n") }
+
+// Lines returns the problems as text lines, "path:line:col: message";
+// nil for none.
+func (l List) Lines() []string {
+	var lines []string
+	for _, e := range l {
+		lines = append(lines, e.Error())
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // Sort orders problems by path, line, column and message.

@@ -141,7 +141,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 		tmplChanged, contentFull = true, true
 	}
 	if tmplChanged {
-		t, err := render.Load(e.fsys, e.cfg)
+		t, err := render.LoadSite(e.fsys, e.cfg)
 		e.tmpl, e.tmplErrs = t, nil
 		if err != nil {
 			list, ok := diag.AsList(err)

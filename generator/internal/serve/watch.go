@@ -13,6 +13,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/render"
+	"portal/generator/internal/sources"
 )
 
 // watcher reports the source files that changed, in debounced batches:
@@ -141,22 +142,7 @@ func (wt *watcher) run(ctx context.Context, quiet, maxWait time.Duration, out ch
 	}
 }
 
-// ignored reports names editors and tools make beside the files they save:
-// hidden files and folders (.x.md.swp, .#x.md, .goutputstream-*), backups
-// (x.md~, #x.md#, x.bak), vim's write test files (4913), swap and temporary
-// files (.swp, .swx, .tmp, .kate-swp, ___jb_tmp___, .crswap).
-func ignored(name string) bool {
-	if name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") {
-		return true
-	}
-	for _, suffix := range []string{".swp", ".swx", ".swo", ".tmp", ".temp", ".bak", ".kate-swp", "___jb_tmp___", "___jb_old___", ".crswap", ".part"} {
-		if strings.HasSuffix(name, suffix) {
-			return true
-		}
-	}
-	digits := true
-	for _, r := range name {
-		digits = digits && r >= '0' && r <= '9'
-	}
-	return digits
-}
+// ignored reports names editors, tools and desktops make beside the
+// files they save, which build and check ignore too (sources.Ignored):
+// hidden files, backups, swap and temporary files, Thumbs.db, ~$ locks.
+func ignored(name string) bool { return sources.Ignored(name) }

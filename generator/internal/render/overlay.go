@@ -1,0 +1,138 @@
+package render
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+	"portal/generator/internal/sources"
+	"portal/templates"
+)
+
+// LoadSite is Load over the default templates embedded in the program
+// (package portal/templates) with the site's own templates/ folder, if
+// any, laid over them file by file. The site's folder follows the rules of
+// content/: files that desktops drop are ignored; a name that Windows
+// cannot hold or with a control character, a symbolic link leading outside
+// templates/ and anything but a regular file are errors.
+func LoadSite(fsys fs.FS, cfg *config.Config) (*Templates, error) {
+	merged, errs := Overlay(fsys, templates.FS())
+	t, err := Load(merged, cfg)
+	if len(errs) == 0 {
+		return t, err
+	}
+	if list, ok := diag.AsList(err); ok {
+		errs = append(errs, list...)
+	} else if err != nil {
+		return nil, err
+	}
+	errs.Sort()
+	return nil, errs
+}
+
+// Overlay returns the templates/ folder of the site fsys laid over base
+// (rooted at templates/), file by file, and the problems with the site's
+// files, which are left out.
+func Overlay(fsys fs.FS, base fs.FS) (fs.FS, diag.List) {
+	l := &layered{site: fsys, base: base, own: map[string]bool{}, dirs: map[string]bool{}}
+	var errs diag.List
+	if _, err := fs.Stat(fsys, Dir); err != nil {
+		return l, nil // no templates/ of its own: the defaults alone
+	}
+	fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if leave, ret := sources.Leave(Dir, p, d, &errs); leave {
+			return ret
+		}
+		switch {
+		case err != nil:
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			return nil
+		case d.IsDir():
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			if _, msg := sources.CheckLink(fsys, Dir, p); msg != "" {
+				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: msg})
+				return nil
+			}
+		case !d.Type().IsRegular():
+			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "not a regular file"})
+			return nil
+		}
+		l.own[p] = true
+		for dir := path.Dir(p); dir != Dir; dir = path.Dir(dir) {
+			l.dirs[dir] = true
+		}
+		return nil
+	})
+	return l, errs
+}
+
+// layered is the site's checked templates/ files over the defaults.
+type layered struct {
+	site fs.FS           // the site root; only the files in own are read from it
+	base fs.FS           // the defaults, rooted at templates/
+	own  map[string]bool // the site's files under templates/ that passed the checks
+	dirs map[string]bool // the site's folders under templates/ that hold them
+}
+
+// inBase is name's path in base, and whether name is under templates/.
+func inBase(name string) (string, bool) {
+	if name == Dir {
+		return ".", true
+	}
+	rest, ok := strings.CutPrefix(name, Dir+"/")
+	return rest, ok
+}
+
+func (l *layered) Open(name string) (fs.File, error) {
+	if l.own[name] {
+		return l.site.Open(name)
+	}
+	rest, ok := inBase(name)
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	f, err := l.base.Open(rest)
+	if errors.Is(err, fs.ErrNotExist) && l.dirs[name] {
+		return l.site.Open(name)
+	}
+	return f, err
+}
+
+// ReadDir lists both layers, the site's entry where both have one.
+func (l *layered) ReadDir(name string) ([]fs.DirEntry, error) {
+	rest, ok := inBase(name)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	entries, err := fs.ReadDir(l.base, rest)
+	if err != nil && !l.dirs[name] && name != Dir {
+		return nil, err
+	}
+	own, _ := fs.ReadDir(l.site, name)
+	for _, e := range own {
+		p := path.Join(name, e.Name())
+		if !l.own[p] && !l.dirs[p] {
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// Checked: a link to a regular file inside templates/.
+			info, err := fs.Stat(l.site, p)
+			if err != nil {
+				return nil, err
+			}
+			e = fs.FileInfoToDirEntry(info)
+		}
+		i, found := slices.BinarySearchFunc(entries, e.Name(), func(x fs.DirEntry, n string) int { return strings.Compare(x.Name(), n) })
+		if found {
+			entries[i] = e
+		} else {
+			entries = slices.Insert(entries, i, e)
+		}
+	}
+	return entries, nil
+}

@@ -1,0 +1,215 @@
+// Package sources holds the rules every file of a site's sources follows,
+// in content/ and in templates/ alike, so that the site builds the same on
+// Windows, macOS and Linux and no file leads outside its folder:
+//
+//   - Ignored: files that desktops and editors drop into folders
+//     (.DS_Store, Thumbs.db, desktop.ini, ~$ lock files, swap and backup
+//     files) are not sources, and no error.
+//   - CheckName: a name that Windows cannot hold (con, nul, aux, prn,
+//     com1–com9, lpt1–lpt9 with any extension, a trailing dot or space, one
+//     of <>:"|?*\) or that holds a control character (which could forge a
+//     line of the diagnostics) is refused.
+//   - Resolve: a symbolic link is followed component by component, and no
+//     step may leave the folder it is in.
+package sources
+
+import (
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"portal/generator/internal/diag"
+)
+
+// junk are names that desktop systems create in folders they show.
+var junk = []string{".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"}
+
+// junkSuffixes end the names of editors' swap, backup and temporary files.
+var junkSuffixes = []string{".swp", ".swx", ".swo", ".tmp", ".temp", ".bak", ".kate-swp",
+	"___jb_tmp___", "___jb_old___", ".crswap", ".part"}
+
+// Ignored reports names that are not sources: hidden files and folders
+// (.DS_Store, .x.md.swp, .#x.md), files that Windows and macOS drop into
+// folders (Thumbs.db, desktop.ini, Icon\r), Office's lock files (~$x.docx),
+// backups (x.md~, #x.md#, x.bak), swap and temporary files, and vim's
+// write test files (4913). They appear and vanish while someone works.
+func Ignored(name string) bool {
+	lower := strings.ToLower(name)
+	if name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~") {
+		return true
+	}
+	for _, j := range junk {
+		if lower == j {
+			return true
+		}
+	}
+	for _, suffix := range junkSuffixes {
+		if strings.HasSuffix(lower, suffix) {
+			return true
+		}
+	}
+	digits := true
+	for _, r := range name {
+		digits = digits && r >= '0' && r <= '9'
+	}
+	return digits
+}
+
+// Reserved reports whether Windows reserves name for a device, with any
+// extension and in any case: con, prn, aux, nul, com1–com9 and lpt1–lpt9
+// (also with the superscript digits ¹²³, which Windows reserves too).
+func Reserved(name string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(name), ".")
+	base = strings.TrimRight(base, " ")
+	switch base {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(base) < 4 || base[:3] != "com" && base[:3] != "lpt" {
+		return false
+	}
+	switch base[3:] {
+	case "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³":
+		return true
+	}
+	return false
+}
+
+// CheckName returns why a file or folder name cannot be part of the
+// sources, or "" if it can. The name is quoted (Go syntax), so that the
+// message itself holds no control character.
+func CheckName(name string) string {
+	q := strconv.Quote(name)
+	if !utf8.ValidString(name) {
+		return "file name " + q + " is not valid UTF-8; rename it"
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return "file name " + q + " contains a control character; rename it"
+		}
+	}
+	switch {
+	case Reserved(name):
+		return "file name " + q + " is reserved on Windows, where the site must build too; rename it"
+	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
+		return "file name " + q + " ends in a dot or a space, which Windows drops; rename it"
+	case strings.ContainsAny(name, `<>:"|?*\`):
+		return "file name " + q + ` contains one of <>:"|?*\, which Windows does not allow; rename it`
+	}
+	return ""
+}
+
+// Check returns the problem with the last name in p, a slash-separated
+// path whose folders were checked already, positioned at p, or at its
+// folder when the name cannot be printed as it is; ok is false when there
+// is a problem.
+func Check(p string) (diag.Error, bool) {
+	msg := CheckName(path.Base(p))
+	if msg == "" {
+		return diag.Error{}, true
+	}
+	at := p
+	if strconv.Quote(at) != `"`+at+`"` {
+		// The folder's own name was checked before its entries.
+		at = path.Dir(p)
+	}
+	return diag.Error{Path: at, Line: 1, Col: 1, Msg: msg}, false
+}
+
+// Leave reports whether a walk (fs.WalkDir) of the folder root leaves
+// the entry p out: an ignored name, or a name that Check refuses, whose
+// problem it adds to errs. ret is what the walk returns then: a folder is
+// left out with its files.
+func Leave(root, p string, d fs.DirEntry, errs *diag.List) (leave bool, ret error) {
+	if p == root {
+		return false, nil
+	}
+	if d != nil && d.IsDir() {
+		ret = fs.SkipDir
+	}
+	if Ignored(path.Base(p)) {
+		return true, ret
+	}
+	if e, ok := Check(p); !ok {
+		*errs = append(*errs, e)
+		return true, ret
+	}
+	return false, nil
+}
+
+// MaxLinks is how many symbolic links a path may pass through.
+const MaxLinks = 40
+
+// Resolve follows every symbolic link in p, a path under dir, component
+// by component as the operating system does when the file is read, and
+// returns the path it resolves to, or a message why it cannot. No step may
+// leave dir.
+func Resolve(fsys fs.FS, dir, p string) (string, string) {
+	outside := func(first string) (string, string) {
+		return "", "symbolic link points outside " + dir + "/ (" + first + ")"
+	}
+	cur := dir  // resolved so far, free of links, so ".." is its real parent
+	first := "" // target of the first link, as written: named in errors
+	rest := strings.Split(strings.TrimPrefix(p, dir+"/"), "/")
+	for links := 0; len(rest) > 0; {
+		part := rest[0]
+		rest = rest[1:]
+		if part == "" || part == "." {
+			continue
+		}
+		next := path.Join(cur, part)
+		if next != dir && !strings.HasPrefix(next, dir+"/") {
+			return outside(first)
+		}
+		info, err := fs.Lstat(fsys, next)
+		if err != nil {
+			return "", "symbolic link cannot be followed: " + diag.Cause(err)
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		if links++; links > MaxLinks {
+			return "", "symbolic link cannot be followed: too many links"
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil {
+			return "", "symbolic link cannot be read: " + diag.Cause(err)
+		}
+		if first == "" {
+			first = target
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+			return outside(first)
+		}
+		// The target is relative to the link's folder, which is cur.
+		rest = append(strings.Split(target, "/"), rest...)
+	}
+	return cur, ""
+}
+
+// CheckLink refuses a symbolic link at p, under dir, that leads outside
+// dir through any chain of links, or to something other than a regular
+// file. It returns the resolved path, or the message why not.
+func CheckLink(fsys fs.FS, dir, p string) (string, string) {
+	if _, ok := fsys.(fs.ReadLinkFS); !ok {
+		// Its Lstat would follow links: nothing could be checked.
+		return "", "symbolic link cannot be read: the file system does not support links"
+	}
+	real, msg := Resolve(fsys, dir, p)
+	if msg != "" {
+		return "", msg
+	}
+	info, err := fs.Lstat(fsys, real)
+	switch {
+	case err != nil:
+		return "", "symbolic link cannot be followed: " + diag.Cause(err)
+	case !info.Mode().IsRegular():
+		return "", "symbolic link does not point to a regular file"
+	}
+	return real, ""
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Stamped in by the linker (-ldflags "-X main.version=0.1.0 ...", as
+// scripts/release.sh does); empty in a program built without them. commit
+// and modified ("true" or "false") stand in for the build information's
+// vcs.revision and vcs.modified where the go command cannot read the
+// repository (a git worktree, whose .git is a file).
+var version, commit, modified string
+
+// versionLine says which program this is, from the stamped release and the
+// build information the go command records: the release (else the module
+// version, else "devel"), the commit and its time, and whether the working
+// tree had changes that are not committed.
+func versionLine(release, commit, modified string, info *debug.BuildInfo) string {
+	settings := map[string]string{"vcs.revision": commit, "vcs.modified": modified}
+	if info != nil {
+		for _, s := range info.Settings {
+			if hasVCS(info) {
+				settings[s.Key] = s.Value
+			}
+		}
+		if release == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+			release = strings.TrimPrefix(info.Main.Version, "v")
+		}
+	}
+	if release == "" {
+		release = "devel"
+	}
+	line := "portal " + release
+	rev := settings["vcs.revision"]
+	if rev == "" {
+		return line + ", commit unknown"
+	}
+	line += ", commit " + rev[:min(len(rev), 12)]
+	if t := settings["vcs.time"]; t != "" {
+		line += " (" + t + ")"
+	}
+	if settings["vcs.modified"] == "true" {
+		return line + ", with uncommitted changes"
+	}
+	return line + ", clean tree"
+}
+
+func hasVCS(info *debug.BuildInfo) bool {
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" {
+			return true
+		}
+	}
+	return false
+}
+
+// programVersion is versionLine for this program.
+func programVersion() string {
+	info, _ := debug.ReadBuildInfo()
+	return versionLine(version, commit, modified, info)
+}
+
+func cmdVersion(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintf(stderr, "version takes no arguments\n\n%s", usage)
+		return exitUsage
+	}
+	fmt.Fprintln(stdout, programVersion())
+	return exitOK
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Tries the release as a new user would, on Linux (scripts/test-all.sh runs
+# it):
+#
+#   1. scripts/release.sh 0.1.0 twice gives byte-identical archives and
+#      the same SHA256SUMS;
+#   2. the archive for this machine (linux/amd64 in CI), unpacked in a
+#      folder that holds only a copy of config.toml and content/, builds
+#      the same site as `go run ./generator` in the repository;
+#   3. its `portal version` prints 0.1.0, and its `check` passes.
+#
+# TARGETS="linux/amd64" limits the archives built (see release.sh).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+repo=$PWD
+now=2026-11-27
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+DIST="$tmp/a" scripts/release.sh 0.1.0 >/dev/null
+DIST="$tmp/b" scripts/release.sh 0.1.0 >/dev/null
+if ! diff -r "$tmp/a" "$tmp/b"; then
+	echo "release-check: two runs of release.sh 0.1.0 gave different archives" >&2
+	exit 1
+fi
+echo "release-check: two runs gave the same SHA256SUMS:"
+cat "$tmp/a/SHA256SUMS"
+
+host="$(go env GOOS)-$(go env GOARCH)"
+archive="$tmp/a/portal-0.1.0-$host.tar.gz"
+site="$tmp/site"
+mkdir -p "$site"
+cp -R config.toml content "$site/"
+tar -xzf "$archive" -C "$tmp"
+program="$tmp/portal-0.1.0-$host/portal"
+
+got=$("$program" version)
+case $got in
+"portal 0.1.0, commit "*) echo "release-check: $got" ;;
+*)
+	echo "release-check: version printed \"$got\", want portal 0.1.0, commit ..." >&2
+	exit 1
+	;;
+esac
+
+# The editor's way: in the site's folder, no flags but the date.
+(cd "$site" && "$program" check -now "$now" >/dev/null 2>&1 && "$program" build -now "$now" >/dev/null)
+go run ./generator build -root "$repo" -now "$now" -out "$tmp/repo-public" >/dev/null
+if ! diff -r "$tmp/repo-public" "$site/public"; then
+	echo "release-check: the released program built another site than go run ./generator" >&2
+	exit 1
+fi
+echo "release-check: $archive builds the same site as go run ./generator"
