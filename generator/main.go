@@ -2,7 +2,7 @@
 // portal: a static, bilingual site from Markdown records.
 //
 //	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
-//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
+//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
 //	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]
 //
@@ -76,8 +76,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 
 const usage = `usage:
   generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
-  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
-                                                                   validate without writing
+  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
+                                                                   validate without writing; with
+                                                                   FILEs, report only their problems
   generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
   generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
 
@@ -289,12 +290,28 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	c.register(fs)
 	format := fs.String("format", "text", "output format: text or json")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
-	if fs.Parse(args) != nil || fs.NArg() > 0 || (*format != "text" && *format != "json") {
+	// Flags may come before or after the files.
+	var files []string
+	for {
+		if fs.Parse(args) != nil {
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files, args = append(files, fs.Arg(0)), fs.Args()[1:]
+	}
+	if *format != "text" && *format != "json" {
 		return exitUsage
 	}
 	now, err := resolveNow(c.now, getenv)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	only, err := siteFiles(c.root, files)
+	if err != nil {
+		fmt.Fprintln(stderr, "check:", err)
 		return exitUsage
 	}
 	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Dir: c.root})
@@ -310,6 +327,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		list = append(list, l.Site.Warnings()...)
 		list.Sort()
 	}
+	if only != nil {
+		list = slices.DeleteFunc(list, func(e diag.Error) bool { return !only[e.Path] })
+	}
 	if *strict {
 		for i := range list {
 			list[i].Severity = diag.SeverityError
@@ -324,13 +344,46 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	}
 	if *format == "text" {
 		w := len(list.Warnings())
-		records := 0
-		if l != nil && l.Set != nil {
+		records := len(only)
+		if only == nil && l != nil && l.Set != nil {
 			records = l.Set.Files
 		}
-		fmt.Fprintf(stdout, "ok: %d files checked, 0 errors, %d %s\n", records, w, plural(w, "warning", "warnings"))
+		fmt.Fprintf(stdout, "ok: %d %s checked, 0 errors, %d %s\n", records, plural(records, "file", "files"), w, plural(w, "warning", "warnings"))
 	}
 	return exitOK
+}
+
+// siteFiles turns the files named on the command line into paths relative
+// to the site root, as problems name them: a name is taken relative to the
+// current folder when it lies inside root there, else relative to root. It
+// returns nil when no file is named (the whole site), and an error for a
+// file that does not exist or lies outside the site root.
+func siteFiles(root string, files []string) (map[string]bool, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+	only := map[string]bool{}
+	for _, f := range files {
+		rel := filepath.Clean(f)
+		if abs, err := filepath.Abs(f); err == nil && (filepath.IsAbs(f) || exists(abs)) {
+			if r, err := filepath.Rel(absRoot, abs); err == nil {
+				rel = r
+			}
+		}
+		if !filepath.IsLocal(rel) {
+			return nil, fmt.Errorf("%s is not inside the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+		}
+		if !exists(filepath.Join(root, rel)) {
+			return nil, fmt.Errorf("%s: no such file in the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+		}
+		only[filepath.ToSlash(rel)] = true
+	}
+	return only, nil
 }
 
 func plural(n int, one, many string) string {

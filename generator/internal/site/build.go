@@ -352,19 +352,19 @@ func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdow
 	}
 }
 
-// Warnings are problems that do not stop a build: an offer whose deadline
-// has passed, a record without an English translation, an agreement
-// without its attachment.
+// Warnings are problems that do not stop a build: a record without a
+// version in a language, for the kinds config.toml [translations] expects
+// in every language, and an agreement without its attachment. An offer
+// whose deadline has passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
-	for _, e := range s.Entries {
+	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		own := e.Own()
-		switch {
-		case (e.Kind == "theses" || e.Kind == "internships") && e.Archived:
-			line, col := own.Pos.Value("deadline")
-			out = append(out, warn(own.Path, line, col, "deadline %s has passed; the offer is shown as closed", e.Deadline.Format(time.DateOnly)))
-		case e.Kind == "agreements" && e.Attachment == "" && !e.Confidential:
+		if e.Kind == "agreements" && e.Attachment == "" && !e.Confidential {
 			out = append(out, warn(own.Path, 1, 1, "agreement has no attachment (the signed PDF)"))
+		}
+		if !s.Cfg.Translations[e.Kind] {
+			continue
 		}
 		for _, l := range s.Cfg.Languages {
 			if e.In(l) == nil {
