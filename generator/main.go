@@ -290,16 +290,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	c.register(fs)
 	format := fs.String("format", "text", "output format: text or json")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
-	// Flags may come before or after the files.
-	var files []string
-	for {
-		if fs.Parse(args) != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files, args = append(files, fs.Arg(0)), fs.Args()[1:]
+	files, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitUsage
 	}
 	if *format != "text" && *format != "json" {
 		return exitUsage
@@ -384,6 +377,20 @@ func siteFiles(root string, files []string) (map[string]bool, error) {
 		only[filepath.ToSlash(rel)] = true
 	}
 	return only, nil
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// other arguments, and returns those; ok is false when a flag is wrong.
+func parseInterleaved(fs *flag.FlagSet, args []string) (rest []string, ok bool) {
+	for {
+		if fs.Parse(args) != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return rest, true
+		}
+		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
+	}
 }
 
 func plural(n int, one, many string) string {
@@ -471,15 +478,9 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	nowFlag := fs.String("now", "", "the date to fill in: RFC 3339 or YYYY-MM-DD (default: today)")
 	const newUsage = `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`
 	// Flags may come before, between or after KIND and the title.
-	var pos []string
-	for {
-		if fs.Parse(args) != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
+	pos, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitUsage
 	}
 	if len(pos) != 2 {
 		fmt.Fprintln(stderr, newUsage)
