@@ -34,6 +34,7 @@ var common = []keySpec{
 	{"expiryDate", tDate, false},
 	{"slug", tString, false},
 	{"contacts", tContacts, false},
+	{"aliases", tStrings, false},
 }
 
 // pageKeys are the keys of free-standing pages.
@@ -43,6 +44,7 @@ var pageKeys = []keySpec{
 	{"summary", tString, false},
 	{"draft", tBool, false},
 	{"slug", tString, false},
+	{"aliases", tStrings, false},
 }
 
 // kindKeys are each kind's own keys, after the common ones.
@@ -110,5 +112,6 @@ func IsKind(folder string) bool {
 	return ok || folder == Pages
 }
 
-// translatable are the keys a translation may set on its own.
-var translatable = []string{"title", "summary"}
+// translatable are the keys a translation may set on its own: its title,
+// summary and the old addresses of its page.
+var translatable = []string{"title", "summary", "aliases"}

@@ -91,7 +91,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 func requiredKeys() []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
-		"nav.language", "switch.untranslated"}
+		"nav.language", "switch.untranslated", "redirect.title", "redirect.moved"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}

@@ -18,6 +18,7 @@ var hints = map[string]hint{
 	"publishDate": {"DATE", "publish from this day (or date and time) on"},
 	"expiryDate":  {"DATE", "remove the record from this day on"},
 	"slug":        {`"..."`, "the URL name if not the file name: lowercase letters, digits, hyphens"},
+	"aliases":     {`["/exjobb/old-name/"]`, "old addresses of this page, which then redirect here (after a rename)"},
 	"contacts":    {`[{ role = "Kontakt", email = "funktionsbrevlada@example.se" }]`, "prefer functional mailboxes; name = \"...\" is optional"},
 
 	"host":     {`"..."`, "the host organisation, a key of config.toml [organisations]"},

@@ -100,6 +100,8 @@ func TestMatchesBuild(t *testing.T) {
 		{"school", "content/theses/energidata.md", "schools = [\"abe\"]", "schools = [\"eecs\"]", true},
 		{"area", "content/theses/gammalt.md", "areas = [\"trafik\"]", "areas = [\"trafik\", \"energi\"]", true},
 		{"translation title", "content/theses/energidata.en.md", "title = \"", "title = \"New ", false},
+		{"alias", "content/theses/energidata.en.md", "title = \"New ", "aliases = [\"/en/theses/old/\"]\ntitle = \"New ", true},
+		{"alias renamed", "content/theses/energidata.en.md", "/en/theses/old/", "/en/theses/older/", true},
 		{"agreement body", "content/agreements/mou.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
 		{"free page body", "content/pages/tillganglighet.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
 		{"free page title", "content/pages/tillganglighet.md", "title = \"", "title = \"Om ", true},

@@ -94,6 +94,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
 	errs = append(errs, s.buildPages()...)
+	errs = append(errs, s.claimAliases(append(slices.Clip(s.Entries), s.Free...))...)
 	render := opt.RenderBody
 	if render == nil {
 		md := opt.Markdown

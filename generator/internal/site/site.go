@@ -155,6 +155,8 @@ type Site struct {
 	ByKind  map[string][]*Entry // published, per kind
 	Pages   []*Page
 	Stats   Stats
+	// Redirects are the old addresses records name (aliases), by From.
+	Redirects []Redirect
 
 	bySource    map[string]*Entry // source path (any version) → entry
 	paths       map[string]string // every output path → its source, for collisions and links
