@@ -46,6 +46,9 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 				}
 			}
 			title += p.Term.Name(p.Lang)
+		case site.DuePage:
+			es = s.Due()
+			title += t.T(p.Lang, "due.title")
 		}
 		// The feed is made when it is rendered, so that listing the
 		// outputs stays cheap and reads the records' current text.

@@ -87,15 +87,15 @@ func TestOutputsUnique(t *testing.T) {
 	}
 }
 
-// TestAtomFeeds reads every feed of the fixture strictly: one per kind list
-// and per area in each language, newest first, the right records,
+// TestAtomFeeds reads every feed of the fixture strictly: one per kind list,
+// per area and of the agreements due for review in each language, newest first, the right records,
 // times taken from the records, and each list page linking its feed.
 func TestAtomFeeds(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	s := b.l.Site
 	feedsSeen := map[string]bool{}
 	for _, p := range s.Pages {
-		wantFeed := p.Type == site.ListPage || p.Type == site.AreaPage
+		wantFeed := p.Type == site.ListPage || p.Type == site.AreaPage || p.Type == site.DuePage
 		if (p.Feed != "") != wantFeed {
 			t.Errorf("%s (%s): feed %q", p.URL, p.Type, p.Feed)
 		}
@@ -138,9 +138,12 @@ func TestAtomFeeds(t *testing.T) {
 		// The records: a kind list's current entries, an area's entries
 		// that are not archived; newest first.
 		var want []*site.Entry
-		if p.Type == site.ListPage {
+		switch p.Type {
+		case site.ListPage:
 			want = s.Current(p.Kind)
-		} else {
+		case site.DuePage:
+			want = s.Due()
+		default:
 			for _, e := range s.Members("areas", p.Term.Key) {
 				if !e.Archived {
 					want = append(want, e)

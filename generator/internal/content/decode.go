@@ -493,12 +493,14 @@ func (d *decoder) decode(r *Record) {
 		r.To = one("to")
 		r.Position = d.str("position")
 		d.period(r)
+		r.Agreement = d.str("agreement")
 	case "followups":
 		r.Year = d.num("year")
 		if d.has("year") && (r.Year < 2000 || r.Year > 2100) {
 			d.valErr("year", "year must be a year like 2025, not %d", r.Year)
 		}
 		r.Meeting = d.when("meeting")
+		r.Agreement = d.str("agreement")
 	}
 }
 

@@ -98,7 +98,7 @@ type Record struct {
 	PeriodEnd   time.Time
 	Centre      string
 	Funding     string
-	Agreement   string
+	Agreement   string // also exchanges and followups: the slug of the agreement they fall under
 
 	// agreements
 	Type         string

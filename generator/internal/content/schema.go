@@ -78,10 +78,11 @@ var kindKeys = map[string][]keySpec{
 	},
 	"exchanges": {
 		{"from", tText, true}, {"to", tText, true}, {"position", tText, true},
-		{"periodStart", tDate, true}, {"periodEnd", tDate, false},
+		{"periodStart", tDate, true}, {"periodEnd", tDate, false}, {"agreement", tText, false},
 	},
 	"followups": {
 		{"year", tInt, true}, {"meeting", tDate, false}, {"attachment", tText, false},
+		{"agreement", tText, false},
 	},
 }
 

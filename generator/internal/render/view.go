@@ -218,6 +218,9 @@ func (v *View) Trail() string {
 	return b.String()
 }
 
+// DueURL is the page of the agreements due for review in the page's language.
+func (v *View) DueURL() string { return v.S.DueURL(v.Lang) }
+
 // TermKey is the key of the page's area, organisation or school, or "".
 func (v *View) TermKey() string {
 	if v.P.Term == nil {
@@ -240,6 +243,8 @@ func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
 		v.Heading = tr("kind." + p.Kind)
 	case site.ArchivePage:
 		v.Heading = tr("archivetitle." + p.Kind)
+	case site.DuePage:
+		v.Heading = tr("due.title")
 	case site.AreasPage, site.OrgsPage:
 		v.Heading = tr("index." + p.Index)
 	case site.NotFound:

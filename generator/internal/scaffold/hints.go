@@ -51,6 +51,7 @@ var hints = map[string]hint{
 	"collaborations.periodEnd":   {"DATE", "the last day, not before periodStart"},
 	"collaborations.centre":      {`""`, "the KTH centre or lab"},
 	"collaborations.funding":     {`""`, "e.g. Horisont Europa, Vinnova"},
+	"agreement":                  {`"..."`, "the slug of the agreement this falls under (content/agreements/<slug>.md)"},
 	"collaborations.agreement":   {`"..."`, "the slug of the agreement the work falls under (content/agreements/<slug>.md)"},
 
 	"agreements.type":         {`"mou"`, `"mou" or "agreement"`},

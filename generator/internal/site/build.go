@@ -93,6 +93,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	}
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
+	s.agreementFacts()
 	errs = append(errs, s.buildPages()...)
 	errs = append(errs, s.claimAliases(append(slices.Clip(s.Entries), s.Free...))...)
 	render := opt.RenderBody
@@ -165,23 +166,8 @@ func (s *Site) archived(r *content.Record) bool {
 	return false
 }
 
-// checkAgreements reports a collaboration whose agreement does not exist.
-func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
-	var errs diag.List
-	for _, e := range s.ByKind["collaborations"] {
-		if e.Agreement == "" {
-			continue
-		}
-		if _, ok := all["agreements/"+e.Agreement]; !ok {
-			line, col := e.Own().Pos.Value("agreement")
-			errs = append(errs, diag.Error{Path: e.Path(), Line: line, Col: col,
-				Msg: fmt.Sprintf("agreement %q does not exist (no content/agreements/%s.md or record with that slug)", e.Agreement, e.Agreement)})
-		}
-	}
-	return errs
-}
-
-// AgreementOf returns the published agreement a collaboration names, or nil.
+// AgreementOf returns the published agreement a collaboration, exchange or
+// follow-up names, or nil.
 func (s *Site) AgreementOf(e *Entry) *Entry {
 	if e.Agreement == "" {
 		return nil
