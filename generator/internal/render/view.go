@@ -367,6 +367,23 @@ func (v *View) Feed(kind string) string { return v.Section(kind) + "atom.xml" }
 // Calendar is the iCalendar file of the lectures.
 func (v *View) Calendar() string { return v.Section("lectures") + "calendar.ics" }
 
+// Webcal is the address calendar programs subscribe to for the lectures'
+// calendar: its absolute URL (from baseURL) with the webcal: scheme, so
+// that a click offers a subscription, which the program refreshes, rather
+// than a download. It is typed as a URL: html/template would otherwise
+// replace a scheme other than http(s) and mailto.
+func (v *View) Webcal() template.URL { return Webcal(v.S.Abs(v.Calendar())) }
+
+// Webcal turns the absolute http(s) URL of a calendar into its webcal:
+// address.
+func Webcal(abs string) template.URL {
+	_, rest, ok := strings.Cut(abs, "://")
+	if !ok {
+		return template.URL(abs)
+	}
+	return template.URL("webcal://" + rest)
+}
+
 // InSection reports whether the page belongs to a kind's section (its
 // list, archive or a record of the kind).
 func (v *View) InSection(kind string) bool { return v.P.Kind == kind }
