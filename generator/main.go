@@ -5,6 +5,7 @@
 //	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
 //	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]
+//	go run ./generator schema [-root DIR] [-out DIR]
 //
 // Only this file reads flags, the environment and the clock, and exits.
 package main
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdServe(ctx, args, stdout, stderr, getenv)
 	case "new":
 		return cmdNew(args, stdout, stderr, getenv)
+	case "schema":
+		return cmdSchema(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -81,6 +84,8 @@ const usage = `usage:
                                                                    FILEs, report only their problems
   generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
   generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
+  generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
+                                                                   of each kind, for editors' tools
 
 TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 -now, SOURCE_DATE_EPOCH (seconds) is used, else the clock.
@@ -516,6 +521,42 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	} else {
 		fmt.Fprintf(stdout, "wrote %s: replace every TODO; check lists what is left\n", res.Path)
 	}
+	return exitOK
+}
+
+// cmdSchema writes <kind>.schema.json for every kind and the pages: the
+// JSON Schema of their front matter, with the vocabularies of config.toml.
+func cmdSchema(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
+	out := fs.String("out", "", "folder to write the schemas to (default: schemas/ in the site root)")
+	if fs.Parse(args) != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	cfg, err := config.Load(os.DirFS(*root))
+	if err != nil {
+		return reportErrors(stderr, err, "text")
+	}
+	if *out == "" {
+		*out = filepath.Join(*root, "schemas")
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintln(stderr, "schema:", err)
+		return exitProblems
+	}
+	for _, kind := range append(slices.Clip(config.Kinds), content.Pages) {
+		b, err := content.JSONSchema(kind, cfg, scaffold.Describe)
+		name := filepath.Join(*out, kind+".schema.json")
+		if err == nil {
+			err = os.WriteFile(name, b, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "schema:", err)
+			return exitProblems
+		}
+	}
+	fmt.Fprintf(stdout, "wrote %d schemas to %s (<kind>.schema.json)\n", len(config.Kinds)+1, filepath.ToSlash(*out))
 	return exitOK
 }
 

@@ -262,3 +262,24 @@ func TestShippedSiteStrict(t *testing.T) {
 		}
 	}
 }
+
+func TestSchema(t *testing.T) {
+	root := checkSite(t, nil)
+	out := filepath.Join(t.TempDir(), "s")
+	code, stdout, stderr := runCmd(t, "schema", "-root", root, "-out", out)
+	if code != exitOK || stdout != "wrote 8 schemas to "+filepath.ToSlash(out)+" (<kind>.schema.json)\n" || stderr != "" {
+		t.Fatalf("schema: %d %q %q", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "lectures.schema.json"))
+	if err != nil || !strings.Contains(string(b), `"enum": [
+        "scheduled",
+        "cancelled"
+      ]`) || !strings.Contains(string(b), `"speakerOrg": {
+      "description": "`) {
+		t.Errorf("lectures.schema.json:\n%s", b)
+	}
+	os.Remove(filepath.Join(root, "config.toml"))
+	if code, _, stderr := runCmd(t, "schema", "-root", root, "-out", out); code != exitProblems || !strings.HasPrefix(stderr, "config.toml:1:1: cannot read: ") {
+		t.Errorf("schema without config.toml: %d %q", code, stderr)
+	}
+}

@@ -113,6 +113,24 @@ func IsKind(folder string) bool {
 	return ok || folder == Pages
 }
 
+// enums are the values a key of a kind may take, by "kind.key": decode
+// accepts only these, and the JSON Schemas offer them.
+var enums = map[string][]string{
+	"theses.level":          {"bachelor", "master"},
+	"theses.language":       {"sv", "en"},
+	"lectures.status":       {"scheduled", "cancelled"},
+	"collaborations.status": {"planned", "active", "completed"},
+	"agreements.type":       {"mou", "agreement"},
+	"agreements.status":     {"active", "terminated"},
+}
+
+// vocabs names the config.toml table whose keys a key's values must be.
+var vocabs = map[string]string{
+	"areas": "areas", "schools": "schools",
+	"host": "organisations", "from": "organisations", "to": "organisations",
+	"speakerOrg": "organisations", "partners": "organisations", "parties": "organisations",
+}
+
 // translatable are the keys a translation may set on its own: its title,
 // summary and the old addresses of its page.
 var translatable = []string{"title", "summary", "aliases"}

@@ -79,6 +79,10 @@ var hints = map[string]hint{
 	"pages.date": {"DATE", "the day the page was published"},
 }
 
+// Describe is the explanation of a key of kind that a new file writes
+// beside it, for the descriptions of the JSON Schemas.
+func Describe(kind, key string) string { return hintFor(kind, key).text }
+
 // hintFor returns the hint of a key of kind.
 func hintFor(kind, key string) hint {
 	if h, ok := hints[kind+"."+key]; ok {
