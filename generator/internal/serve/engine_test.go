@@ -103,6 +103,7 @@ func TestMatchesBuild(t *testing.T) {
 		{"alias", "content/theses/energidata.en.md", "title = \"New ", "aliases = [\"/en/theses/old/\"]\ntitle = \"New ", true},
 		{"alias renamed", "content/theses/energidata.en.md", "/en/theses/old/", "/en/theses/older/", true},
 		{"agreement body", "content/agreements/mou.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
+		{"follow-up title, on its agreement's page", "content/followups/2025.md", "title = \"", "title = \"Ny ", false},
 		{"free page body", "content/pages/tillganglighet.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
 		{"free page title", "content/pages/tillganglighet.md", "title = \"", "title = \"Om ", true},
 		{"draft", "content/theses/utkast.md", "draft = true", "draft = false", true},
