@@ -71,16 +71,7 @@ deadline = 2027-01-01
 
 // soloThesis is a thesis without a translation: theses are not in the test
 // config's [translations] expected, so it is no warning.
-const soloThesis = `+++
-title = "Solo"
-date = 2026-01-01
-areas = ["energi"]
-host = "kth"
-level = "master"
-credits = 30
-deadline = 2026-01-15
-+++
-`
+var soloThesis = strings.Replace(badThesis, `["energy"]`, `["energi"]`, 1)
 
 const kartorEN = "+++\ntitle = \"Smart maps\"\n+++\n\nAbout maps.\n"
 
