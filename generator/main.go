@@ -2,10 +2,11 @@
 // portal: a static, bilingual site from Markdown records.
 //
 //	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
-//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
+//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
 //	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]
 //	go run ./generator version
+//	go run ./generator schema [-root DIR] [-out DIR]
 //
 // Only this file reads flags, the environment and the clock, and exits.
 package main
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		return cmdNew(args, stdout, stderr, getenv)
 	case "version", "-version", "--version":
 		return cmdVersion(args, stdout, stderr)
+	case "schema":
+		return cmdSchema(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -79,11 +82,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 
 const usage = `usage:
   generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
-  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict]
-                                                                   validate without writing
+  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
+                                                                   validate without writing; with
+                                                                   FILEs, report only their problems
   generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
   generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
   generator version                                                the release and commit of this program
+  generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
+                                                                   of each kind, for editors' tools
 
 TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 -now, SOURCE_DATE_EPOCH (seconds) is used, else the clock.
@@ -293,12 +299,21 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	c.register(fs)
 	format := fs.String("format", "text", "output format: text or json")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
-	if fs.Parse(args) != nil || fs.NArg() > 0 || (*format != "text" && *format != "json") {
+	files, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
 		return exitUsage
 	}
 	now, err := resolveNow(c.now, getenv)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	only, err := siteFiles(c.root, files)
+	if err != nil {
+		fmt.Fprintln(stderr, "check:", err)
 		return exitUsage
 	}
 	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Dir: c.root})
@@ -314,6 +329,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		list = append(list, l.Site.Warnings()...)
 		list.Sort()
 	}
+	if only != nil {
+		list = slices.DeleteFunc(list, func(e diag.Error) bool { return !only[e.Path] })
+	}
 	if *strict {
 		for i := range list {
 			list[i].Severity = diag.SeverityError
@@ -328,13 +346,60 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	}
 	if *format == "text" {
 		w := len(list.Warnings())
-		records := 0
-		if l != nil && l.Set != nil {
+		records := len(only)
+		if only == nil && l != nil && l.Set != nil {
 			records = l.Set.Files
 		}
-		fmt.Fprintf(stdout, "ok: %d files checked, 0 errors, %d %s\n", records, w, plural(w, "warning", "warnings"))
+		fmt.Fprintf(stdout, "ok: %d %s checked, 0 errors, %d %s\n", records, plural(records, "file", "files"), w, plural(w, "warning", "warnings"))
 	}
 	return exitOK
+}
+
+// siteFiles turns the files named on the command line into paths relative
+// to the site root, as problems name them: a name is taken relative to the
+// current folder when it lies inside root there, else relative to root. It
+// returns nil when no file is named (the whole site), and an error for a
+// file that does not exist or lies outside the site root.
+func siteFiles(root string, files []string) (map[string]bool, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+	only := map[string]bool{}
+	for _, f := range files {
+		rel := filepath.Clean(f)
+		if abs, err := filepath.Abs(f); err == nil && (filepath.IsAbs(f) || exists(abs)) {
+			if r, err := filepath.Rel(absRoot, abs); err == nil {
+				rel = r
+			}
+		}
+		if !filepath.IsLocal(rel) {
+			return nil, fmt.Errorf("%s is not inside the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+		}
+		if !exists(filepath.Join(root, rel)) {
+			return nil, fmt.Errorf("%s: no such file in the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+		}
+		only[filepath.ToSlash(rel)] = true
+	}
+	return only, nil
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// other arguments, and returns those; ok is false when a flag is wrong.
+func parseInterleaved(fs *flag.FlagSet, args []string) (rest []string, ok bool) {
+	for {
+		if fs.Parse(args) != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return rest, true
+		}
+		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
+	}
 }
 
 func plural(n int, one, many string) string {
@@ -423,15 +488,9 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	nowFlag := fs.String("now", "", "the date to fill in: RFC 3339 or YYYY-MM-DD (default: today)")
 	const newUsage = `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`
 	// Flags may come before, between or after KIND and the title.
-	var pos []string
-	for {
-		if fs.Parse(args) != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
+	pos, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitUsage
 	}
 	if len(pos) != 2 {
 		fmt.Fprintln(stderr, newUsage)
@@ -467,6 +526,42 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	} else {
 		fmt.Fprintf(stdout, "wrote %s: replace every TODO; check lists what is left\n", res.Path)
 	}
+	return exitOK
+}
+
+// cmdSchema writes <kind>.schema.json for every kind and the pages: the
+// JSON Schema of their front matter, with the vocabularies of config.toml.
+func cmdSchema(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
+	out := fs.String("out", "", "folder to write the schemas to (default: schemas/ in the site root)")
+	if fs.Parse(args) != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	cfg, err := config.Load(os.DirFS(*root))
+	if err != nil {
+		return reportErrors(stderr, err, "text")
+	}
+	if *out == "" {
+		*out = filepath.Join(*root, "schemas")
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintln(stderr, "schema:", err)
+		return exitProblems
+	}
+	for _, kind := range append(slices.Clip(config.Kinds), content.Pages) {
+		b, err := content.JSONSchema(kind, cfg, scaffold.Describe)
+		name := filepath.Join(*out, kind+".schema.json")
+		if err == nil {
+			err = os.WriteFile(name, b, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "schema:", err)
+			return exitProblems
+		}
+	}
+	fmt.Fprintf(stdout, "wrote %d schemas to %s (<kind>.schema.json)\n", len(config.Kinds)+1, filepath.ToSlash(*out))
 	return exitOK
 }
 

@@ -45,6 +45,9 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 				}
 			}
 			title += p.Term.Name(p.Lang)
+		case site.DuePage:
+			es = s.Due()
+			title += t.T(p.Lang, "due.title")
 		}
 		// The feed is made when it is rendered, so that listing the
 		// outputs stays cheap and reads the records' current text.
@@ -104,9 +107,15 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 // The lecture's page links it (render.View.EventCalendar).
 func CalendarName(e *site.Entry) string { return render.CalendarName(e) }
 
-// calendars writes calendar.ics of all lectures per language and one .ics
-// per lecture page. With a cache, calendar.ics is put together from the
-// events the cache kept from an earlier build.
+// CalendarDays is how long a lecture stays in calendar.ics after it ended:
+// a subscribed calendar keeps the recent past, and the file does not grow
+// with every lecture ever held. Every lecture keeps its own .ics.
+const CalendarDays = 90
+
+// calendars writes calendar.ics per language, of the lectures to come and
+// those that ended in the last CalendarDays days, and one .ics per lecture
+// page. With a cache, calendar.ics is put together from the events the
+// cache kept from an earlier build.
 func (l *Loaded) calendars(c *cacheUse) []Output {
 	s, t := l.Site, l.Templates
 	var outs []Output
@@ -114,18 +123,20 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 	slices.SortStableFunc(lectures, func(a, b *site.Entry) int {
 		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
 	})
+	since := s.Now.AddDate(0, 0, -CalendarDays)
+	recent := slices.DeleteFunc(slices.Clone(lectures), func(e *site.Entry) bool { return e.End.Before(since) })
 	for _, lang := range s.Cfg.Languages {
 		cal := feeds.Calendar{
 			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
 			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind.lectures"), Lang: lang,
 		}
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),
-			Deps: lectures, render: func(buf *bytes.Buffer) error {
+			Deps: recent, render: func(buf *bytes.Buffer) error {
 				if c != nil {
-					return c.writeCalendar(buf, l, cal, lectures)
+					return c.writeCalendar(buf, l, cal, recent)
 				}
 				all := cal
-				for _, e := range lectures {
+				for _, e := range recent {
 					all.Events = append(all.Events, l.event(e, lang))
 				}
 				return feeds.WriteICS(buf, all, s.Cfg.TimeZone)

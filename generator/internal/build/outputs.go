@@ -57,6 +57,7 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 		outs = append(outs, Output{Path: name, data: data})
 	}
 	outs = append(outs, l.attachments()...)
+	outs = append(outs, l.redirects()...)
 	outs = append(outs, l.feeds(c)...)
 	outs = append(outs, l.search(c)...)
 	return outs

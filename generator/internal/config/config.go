@@ -74,7 +74,14 @@ type Config struct {
 	Areas           Vocab
 	Organisations   Vocab
 	Schools         Vocab
+	// Translations are the kinds (and "pages") whose records are expected
+	// in every language: a missing translation is then a warning.
+	Translations map[string]bool
 }
+
+// TranslationKinds are the folders [translations] expected may name: the
+// kinds and the free-standing pages.
+var TranslationKinds = append(slices.Clip(Kinds), "pages")
 
 // Section returns the URL segment of kind in lang.
 func (c *Config) Section(kind, lang string) string { return c.Sections[kind][lang] }
@@ -186,6 +193,8 @@ func (p *parser) load(raw map[string]any) {
 			p.vocab(k, v, &c.Organisations, true)
 		case "schools":
 			p.vocab(k, v, &c.Schools, false)
+		case "translations":
+			p.translations(v)
 		default:
 			p.errf([]string{k}, "unknown key %q", k)
 		}
@@ -281,6 +290,37 @@ func (p *parser) names(key []string, v any) map[string]string {
 		out[l] = s
 	}
 	return out
+}
+
+// translations reads [translations]: expected = ["theses", ...], the kinds
+// whose records should have a version in every language.
+func (p *parser) translations(v any) {
+	p.cfg.Translations = map[string]bool{}
+	m, ok := v.(map[string]any)
+	if !ok {
+		p.errf([]string{"translations"}, "translations must be a table")
+		return
+	}
+	for _, k := range sortedKeys(m) {
+		if k != "expected" {
+			p.errf([]string{"translations", k}, "unknown key %q in [translations] (it has expected = [kinds])", k)
+		}
+	}
+	arr, ok := m["expected"].([]any)
+	if !ok && m["expected"] != nil {
+		p.errf([]string{"translations", "expected"}, "expected must be a list of kinds")
+		return
+	}
+	for i, x := range arr {
+		kind, _ := x.(string)
+		if !slices.Contains(TranslationKinds, kind) {
+			line, col := p.pos.Nth(i, "translations", "expected")
+			p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col,
+				Msg: fmt.Sprintf("unknown kind %q in [translations] expected (kinds: %s)", kind, strings.Join(TranslationKinds, ", "))})
+			continue
+		}
+		p.cfg.Translations[kind] = true
+	}
 }
 
 func (p *parser) sections(v any) {

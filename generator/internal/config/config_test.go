@@ -77,10 +77,15 @@ func TestParseValid(t *testing.T) {
 		{"type", c.Organisations.Get("kth").Type, "kth"},
 		{"unknown term", c.Schools.Get("eecs") == nil, true},
 		{"title", c.Title["en"], "Portal EN"},
+		{"no translation expected by default", len(c.Translations), 0},
 	} {
 		if check.got != check.want {
 			t.Errorf("%s: got %v, want %v", check.what, check.got, check.want)
 		}
+	}
+	withPolicy := strings.Replace(base, "[schools.abe]\n", "[translations]\nexpected = [\"theses\", \"pages\"]\n[schools.abe]\n", 1)
+	if c, err := Parse([]byte(withPolicy)); err != nil || !c.Translations["theses"] || !c.Translations["pages"] || c.Translations["lectures"] {
+		t.Errorf("[translations] expected: %v %v", c, err)
 	}
 	noPageSize := strings.Replace(base, "pageSize = 10\n", "", 1)
 	if c, err := Parse([]byte(noPageSize)); err != nil || c.PageSize != 20 {
@@ -174,6 +179,12 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:6:12: invalid TOML: invalid datetime: "2026-02-30"`}},
 		{"duplicate table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools.abe]\nsv = \"ABE\"\n[schools.abe]\n"}},
 			[]string{`config.toml:46:2: invalid TOML: key 'schools.abe' has already been defined`}},
+		{"translations: unknown kind", []edit{{"[schools.abe]\n", "[translations]\nexpected = [\"pages\", \"thesis\"]\n[schools.abe]\n"}},
+			[]string{`config.toml:45:22: unknown kind "thesis" in [translations] expected (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+		{"translations: unknown key", []edit{{"[schools.abe]\n", "[translations]\nexpect = [\"theses\"]\n[schools.abe]\n"}},
+			[]string{`config.toml:45:1: unknown key "expect" in [translations] (it has expected = [kinds])`}},
+		{"translations: not a list", []edit{{"[schools.abe]\n", "[translations]\nexpected = \"theses\"\n[schools.abe]\n"}},
+			[]string{`config.toml:45:1: expected must be a list of kinds`}},
 		{"hostile nesting", []edit{{"pageSize = 10", "pageSize = " + strings.Repeat("[", 5000)}},
 			[]string{`config.toml:6:28: arrays and inline tables nest more than 16 levels deep`}},
 	} {

@@ -237,7 +237,9 @@ func vocabTable(what string) string {
 	return "organisations"
 }
 
-func (d *decoder) oneOf(k string, allowed ...string) string {
+// oneOf checks that key k has one of the values enums allows it.
+func (d *decoder) oneOf(k string) string {
+	allowed := enums[d.kind+"."+k]
 	s := d.str(k)
 	if d.has(k) && !slices.Contains(allowed, s) {
 		d.valErr(k, "%s must be %s, not %q", k, quoteList(allowed), s)
@@ -400,7 +402,7 @@ func (d *decoder) decode(r *Record) {
 		r.Apply = d.link("apply", true)
 		r.Credits = d.num("credits")
 		if d.kind == "theses" {
-			r.Level = d.oneOf("level", "bachelor", "master")
+			r.Level = d.oneOf("level")
 			if d.has("credits") && r.Credits != 15 && r.Credits != 30 {
 				d.valErr("credits", "credits must be 15 or 30, not %d", r.Credits)
 			}
@@ -408,7 +410,7 @@ func (d *decoder) decode(r *Record) {
 			d.vocab("schools", &d.cfg.Schools, "school", r.Schools...)
 			r.Language = d.strs("language")
 			for _, l := range r.Language {
-				if l != "sv" && l != "en" {
+				if !slices.Contains(enums["theses.language"], l) {
 					line, col := d.pos.Find(l, "language")
 					d.errAt(line, col, `language must list "sv" and/or "en", not %q`, l)
 				}
@@ -446,10 +448,10 @@ func (d *decoder) decode(r *Record) {
 		r.Registration = d.link("registration", false)
 		r.Status = "scheduled"
 		if d.has("status") {
-			r.Status = d.oneOf("status", "scheduled", "cancelled")
+			r.Status = d.oneOf("status")
 		}
 	case "collaborations":
-		r.Status = d.oneOf("status", "planned", "active", "completed")
+		r.Status = d.oneOf("status")
 		r.Partners = d.strs("partners")
 		if len(r.Partners) == 0 && d.has("partners") {
 			d.valErr("partners", "partners needs at least one organisation")
@@ -462,7 +464,7 @@ func (d *decoder) decode(r *Record) {
 		r.Funding = d.str("funding")
 		r.Agreement = d.str("agreement")
 	case "agreements":
-		r.Type = d.oneOf("type", "mou", "agreement")
+		r.Type = d.oneOf("type")
 		r.Parties = d.strs("parties")
 		if len(r.Parties) < 2 && d.has("parties") {
 			d.valErr("parties", "parties needs at least two organisations")
@@ -479,7 +481,7 @@ func (d *decoder) decode(r *Record) {
 		if r.NoticeMonths < 0 {
 			d.valErr("noticeMonths", "noticeMonths must not be negative")
 		}
-		r.Status = d.oneOf("status", "active", "terminated")
+		r.Status = d.oneOf("status")
 		r.Terminated = d.when("terminated")
 		switch {
 		case r.Status == "terminated" && !d.has("terminated"):
@@ -493,12 +495,14 @@ func (d *decoder) decode(r *Record) {
 		r.To = one("to")
 		r.Position = d.str("position")
 		d.period(r)
+		r.Agreement = d.str("agreement")
 	case "followups":
 		r.Year = d.num("year")
 		if d.has("year") && (r.Year < 2000 || r.Year > 2100) {
 			d.valErr("year", "year must be a year like 2025, not %d", r.Year)
 		}
 		r.Meeting = d.when("meeting")
+		r.Agreement = d.str("agreement")
 	}
 }
 

@@ -326,6 +326,9 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 	d.decode(r)
 	own.ver.Title = d.str("title")
 	own.ver.Summary = d.str("summary")
+	var errs diag.List
+	own.ver.Aliases, errs = checkAliases(own.path, own.ver.Pos, d.strs("aliases"))
+	d.errs = append(d.errs, errs...)
 	r.Versions = append(r.Versions, own.ver)
 	if s, has := own.raw["slug"].(string); has {
 		r.Slug = s
@@ -343,6 +346,8 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 		t.ver.Summary, _ = t.raw["summary"].(string)
 		t.ver.Title = strings.TrimSpace(t.ver.Title)
 		t.ver.Summary = strings.TrimSpace(t.ver.Summary)
+		t.ver.Aliases, errs = translationAliases(t)
+		d.errs = append(d.errs, errs...)
 		r.Versions = append(r.Versions, t.ver)
 	}
 	if a := d.str("attachment"); a != "" && d.kind != Pages {

@@ -386,6 +386,26 @@ func TestLoadErrors(t *testing.T) {
 		{"translation of a broken record", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30")), "content/theses/a.en.md", rec(`title = "x"`)),
 			[]string{p + `:8:12: invalid TOML: invalid datetime: "2026-02-30"`}},
 
+		// Aliases.
+		{"aliases", thesisAt(p, rec(with(thesis, "", `aliases = ["/exjobb/gammal/", "/old.html", "/a/index.html"]`)), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/theses/old/"]`)),
+			nil},
+		{"alias not a site path", thesisAt(p, rec(with(thesis, "", `aliases = ["exjobb/x/", "/exjobb/../x/", "/x", "/x y/", "/x/{y}/", "/.git/", "https://x.se/"]`))),
+			[]string{
+				p + `:9:12: alias "exjobb/x/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
+				p + `:9:25: alias "/exjobb/../x/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
+				p + `:9:42: alias "/x" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
+				p + `:9:48: alias "/x y/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
+				p + `:9:57: alias "/x/{y}/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
+				p + `:9:68: alias "/.git/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
+				p + `:9:78: alias "https://x.se/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
+			}},
+		{"aliases not a list", thesisAt(p, rec(with(thesis, "", `aliases = "/x/"`))),
+			[]string{p + `:9:11: aliases must be an array of strings like ["a", "b"]`}},
+		{"translation alias not a site path", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/x;"]`)),
+			[]string{`content/theses/a.en.md:3:12: alias "/en/x;" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`}},
+		{"translation aliases not a list", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `aliases = 1`)),
+			[]string{`content/theses/a.en.md:3:11: aliases must be an array of strings like ["a", "b"]`}},
+
 		// Confidential and agreements.
 		{"terminated without a date", thesisAt("content/agreements/x.md", agreement(`status = "terminated"`)),
 			[]string{`content/agreements/x.md:8:10: a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`}},

@@ -38,9 +38,10 @@ type Version struct {
 	Lang     string
 	Path     string // source file, relative to the site root
 	Title    string
-	Summary  string // as written; empty means "first paragraph of the body"
-	Body     []byte // Markdown source
-	BodyLine int    // file line on which Body starts
+	Summary  string   // as written; empty means "first paragraph of the body"
+	Aliases  []string // old site paths that redirect to this version's page
+	Body     []byte   // Markdown source
+	BodyLine int      // file line on which Body starts
 	Pos      *diag.Positions
 	Hash     uint64 // of the file's bytes, for change detection
 
@@ -97,7 +98,7 @@ type Record struct {
 	PeriodEnd   time.Time
 	Centre      string
 	Funding     string
-	Agreement   string
+	Agreement   string // also exchanges and followups: the slug of the agreement they fall under
 
 	// agreements
 	Type         string

@@ -34,6 +34,7 @@ var common = []keySpec{
 	{"expiryDate", tDate, false},
 	{"slug", tString, false},
 	{"contacts", tContacts, false},
+	{"aliases", tStrings, false},
 }
 
 // pageKeys are the keys of free-standing pages.
@@ -43,6 +44,7 @@ var pageKeys = []keySpec{
 	{"summary", tString, false},
 	{"draft", tBool, false},
 	{"slug", tString, false},
+	{"aliases", tStrings, false},
 }
 
 // kindKeys are each kind's own keys, after the common ones.
@@ -76,10 +78,11 @@ var kindKeys = map[string][]keySpec{
 	},
 	"exchanges": {
 		{"from", tText, true}, {"to", tText, true}, {"position", tText, true},
-		{"periodStart", tDate, true}, {"periodEnd", tDate, false},
+		{"periodStart", tDate, true}, {"periodEnd", tDate, false}, {"agreement", tText, false},
 	},
 	"followups": {
 		{"year", tInt, true}, {"meeting", tDate, false}, {"attachment", tText, false},
+		{"agreement", tText, false},
 	},
 }
 
@@ -110,5 +113,24 @@ func IsKind(folder string) bool {
 	return ok || folder == Pages
 }
 
-// translatable are the keys a translation may set on its own.
-var translatable = []string{"title", "summary"}
+// enums are the values a key of a kind may take, by "kind.key": decode
+// accepts only these, and the JSON Schemas offer them.
+var enums = map[string][]string{
+	"theses.level":          {"bachelor", "master"},
+	"theses.language":       {"sv", "en"},
+	"lectures.status":       {"scheduled", "cancelled"},
+	"collaborations.status": {"planned", "active", "completed"},
+	"agreements.type":       {"mou", "agreement"},
+	"agreements.status":     {"active", "terminated"},
+}
+
+// vocabs names the config.toml table whose keys a key's values must be.
+var vocabs = map[string]string{
+	"areas": "areas", "schools": "schools",
+	"host": "organisations", "from": "organisations", "to": "organisations",
+	"speakerOrg": "organisations", "partners": "organisations", "parties": "organisations",
+}
+
+// translatable are the keys a translation may set on its own: its title,
+// summary and the old addresses of its page.
+var translatable = []string{"title", "summary", "aliases"}

@@ -122,6 +122,14 @@ func (t *Templates) listFacts(lang string, e *site.Entry, tr func(string) string
 	case "agreements":
 		text("fact.type", tr("type."+e.Type))
 		add("fact.signed", t.FormatDate(lang, e.Signed), func() string { return t.isoDate(e.Signed) })
+		if e.ValidUntil.IsZero() {
+			text("fact.validUntil", tr("validUntil.open"))
+		} else {
+			add("fact.validUntil", t.FormatDate(lang, e.ValidUntil), func() string { return t.isoDate(e.ValidUntil) })
+		}
+		if d := e.NoticeDay(); !d.IsZero() && !e.Archived {
+			add("fact.noticeDay", t.FormatDate(lang, d), func() string { return t.isoDate(d) })
+		}
 		text("fact.status", tr(statusKey(e)))
 	case "exchanges":
 		text("fact.exchange", org(e.From)+" → "+org(e.To))

@@ -211,14 +211,6 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		if e.Funding != "" {
 			text("fact.funding", e.Funding)
 		}
-		if a := s.AgreementOf(e); a != nil {
-			v := a.VersionFor(lang)
-			l := FactLink{URL: a.URL[lang], Text: v.Title}
-			if v.Lang != lang {
-				l.Hreflang = v.Lang
-			}
-			add(RecordFact{Label: tr("fact.agreement"), Links: []FactLink{l}})
-		}
 	case "agreements":
 		text("fact.type", tr("type."+e.Type))
 		orgs("fact.parties", e.Parties)
@@ -243,6 +235,9 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			text("fact.validUntil", tr("validUntil.open"))
 		} else {
 			day("fact.validUntil", func() (string, string) { return t.isoDate(e.ValidUntil), t.FormatDate(lang, e.ValidUntil) })
+		}
+		if d := e.NoticeDay(); !d.IsZero() && !e.Archived {
+			day("fact.noticeDay", func() (string, string) { return t.isoDate(d), t.FormatDate(lang, d) })
 		}
 		if e.NoticeMonths != 0 {
 			text("fact.notice", n("unit.months", e.NoticeMonths))
@@ -272,6 +267,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			add(RecordFact{Label: tr("fact.attachment"), Links: []FactLink{{Class: "file", URL: u, Print: s.Abs(u), Text: path.Base(e.Attachment)}}})
 		}
 	}
+	r.Facts = append(r.Facts, agreementLinks(s, e, lang, tr)...)
 	if len(e.Areas) > 0 {
 		f := RecordFact{Label: tr("fact.areas"), List: "tags"}
 		for _, a := range e.Areas {
@@ -295,4 +291,30 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 	}
 	day("fact.published", func() (string, string) { return t.isoDate(e.Date), t.FormatDate(lang, e.Date) })
 	return r, fe.err
+}
+
+// agreementLinks are the facts that link a record and its agreement: the
+// agreement a collaboration, exchange or follow-up falls under; on an
+// agreement's page, the records that name it, one fact per kind.
+func agreementLinks(s *site.Site, e *site.Entry, lang string, tr func(string) string) []RecordFact {
+	link := func(o *site.Entry) FactLink {
+		v := o.VersionFor(lang)
+		l := FactLink{URL: o.URL[lang], Text: v.Title}
+		if v.Lang != lang {
+			l.Hreflang = v.Lang
+		}
+		return l
+	}
+	if a := s.AgreementOf(e); a != nil {
+		return []RecordFact{{Label: tr("fact.agreement"), Links: []FactLink{link(a)}}}
+	}
+	var out []RecordFact
+	for _, o := range s.NamedBy(e) {
+		if len(out) == 0 || out[len(out)-1].Label != tr("kind."+o.Kind) {
+			out = append(out, RecordFact{Label: tr("kind." + o.Kind), List: "plain"})
+		}
+		f := &out[len(out)-1]
+		f.Links = append(f.Links, link(o))
+	}
+	return out
 }

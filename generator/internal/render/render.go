@@ -42,7 +42,7 @@ const Dir = "templates"
 var PageTypes = []site.PageType{
 	site.HomePage, site.ListPage, site.ArchivePage, site.RecordPage,
 	site.AreasPage, site.AreaPage, site.OrgsPage, site.OrgPage, site.SchoolPage,
-	site.FreePage, site.NotFound,
+	site.FreePage, site.NotFound, site.DuePage,
 }
 
 // Templates is the parsed templates/ folder of one site.
@@ -93,7 +93,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 func requiredKeys() []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
-		"nav.language", "switch.untranslated"}
+		"nav.language", "switch.untranslated", "redirect.title", "redirect.moved", "due.title"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}

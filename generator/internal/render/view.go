@@ -218,6 +218,9 @@ func (v *View) Trail() string {
 	return b.String()
 }
 
+// DueURL is the page of the agreements due for review in the page's language.
+func (v *View) DueURL() string { return v.S.DueURL(v.Lang) }
+
 // TermKey is the key of the page's area, organisation or school, or "".
 func (v *View) TermKey() string {
 	if v.P.Term == nil {
@@ -240,6 +243,8 @@ func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
 		v.Heading = tr("kind." + p.Kind)
 	case site.ArchivePage:
 		v.Heading = tr("archivetitle." + p.Kind)
+	case site.DuePage:
+		v.Heading = tr("due.title")
 	case site.AreasPage, site.OrgsPage:
 		v.Heading = tr("index." + p.Index)
 	case site.NotFound:
@@ -356,6 +361,23 @@ func (v *View) Feed(kind string) string { return v.Section(kind) + "atom.xml" }
 
 // Calendar is the iCalendar file of the lectures.
 func (v *View) Calendar() string { return v.Section("lectures") + "calendar.ics" }
+
+// Webcal is the address calendar programs subscribe to for the lectures'
+// calendar: its absolute URL (from baseURL) with the webcal: scheme, so
+// that a click offers a subscription, which the program refreshes, rather
+// than a download. It is typed as a URL: html/template would otherwise
+// replace a scheme other than http(s) and mailto.
+func (v *View) Webcal() template.URL { return Webcal(v.S.Abs(v.Calendar())) }
+
+// Webcal turns the absolute http(s) URL of a calendar into its webcal:
+// address.
+func Webcal(abs string) template.URL {
+	_, rest, ok := strings.Cut(abs, "://")
+	if !ok {
+		return template.URL(abs)
+	}
+	return template.URL("webcal://" + rest)
+}
 
 // InSection reports whether the page belongs to a kind's section (its
 // list, archive or a record of the kind).

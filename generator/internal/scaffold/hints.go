@@ -18,6 +18,7 @@ var hints = map[string]hint{
 	"publishDate": {"DATE", "publish from this day (or date and time) on"},
 	"expiryDate":  {"DATE", "remove the record from this day on"},
 	"slug":        {`"..."`, "the URL name if not the file name: lowercase letters, digits, hyphens"},
+	"aliases":     {`["/exjobb/old-name/"]`, "old addresses of this page, which then redirect here (after a rename)"},
 	"contacts":    {`[{ role = "Kontakt", email = "funktionsbrevlada@example.se" }]`, "prefer functional mailboxes; name = \"...\" is optional"},
 
 	"host":     {`"..."`, "the host organisation, a key of config.toml [organisations]"},
@@ -50,6 +51,7 @@ var hints = map[string]hint{
 	"collaborations.periodEnd":   {"DATE", "the last day, not before periodStart"},
 	"collaborations.centre":      {`""`, "the KTH centre or lab"},
 	"collaborations.funding":     {`""`, "e.g. Horisont Europa, Vinnova"},
+	"agreement":                  {`"..."`, "the slug of the agreement this falls under (content/agreements/<slug>.md)"},
 	"collaborations.agreement":   {`"..."`, "the slug of the agreement the work falls under (content/agreements/<slug>.md)"},
 
 	"agreements.type":         {`"mou"`, `"mou" or "agreement"`},
@@ -76,6 +78,10 @@ var hints = map[string]hint{
 
 	"pages.date": {"DATE", "the day the page was published"},
 }
+
+// Describe is the explanation of a key of kind that a new file writes
+// beside it, for the descriptions of the JSON Schemas.
+func Describe(kind, key string) string { return hintFor(kind, key).text }
 
 // hintFor returns the hint of a key of kind.
 func hintFor(kind, key string) hint {

@@ -271,13 +271,15 @@ func (e *engine) inPlace() bool {
 }
 
 // sameShape reports whether two loads of a record differ at most in the
-// title, summary and body of their versions.
+// title, summary and body of their versions (a changed alias is a new
+// redirect: a new model).
 func sameShape(a, b *content.Record) bool {
 	if len(a.Versions) != len(b.Versions) {
 		return false
 	}
 	for i := range a.Versions {
-		if a.Versions[i].Path != b.Versions[i].Path || a.Versions[i].Lang != b.Versions[i].Lang {
+		va, vb := a.Versions[i], b.Versions[i]
+		if va.Path != vb.Path || va.Lang != vb.Lang || !slices.Equal(va.Aliases, vb.Aliases) {
 			return false
 		}
 	}

@@ -97,8 +97,10 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	}
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
+	s.agreementFacts()
 	errs = append(errs, s.buildPages()...)
 	errs = append(errs, s.claimFiles(opt.Assets)...)
+	errs = append(errs, s.claimAliases(append(slices.Clip(s.Entries), s.Free...))...)
 	render := opt.RenderBody
 	if render == nil {
 		md := opt.Markdown
@@ -169,23 +171,8 @@ func (s *Site) archived(r *content.Record) bool {
 	return false
 }
 
-// checkAgreements reports a collaboration whose agreement does not exist.
-func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
-	var errs diag.List
-	for _, e := range s.ByKind["collaborations"] {
-		if e.Agreement == "" {
-			continue
-		}
-		if _, ok := all["agreements/"+e.Agreement]; !ok {
-			line, col := e.Own().Pos.Value("agreement")
-			errs = append(errs, diag.Error{Path: e.Path(), Line: line, Col: col,
-				Msg: fmt.Sprintf("agreement %q does not exist (no content/agreements/%s.md or record with that slug)", e.Agreement, e.Agreement)})
-		}
-	}
-	return errs
-}
-
-// AgreementOf returns the published agreement a collaboration names, or nil.
+// AgreementOf returns the published agreement a collaboration, exchange or
+// follow-up names, or nil.
 func (s *Site) AgreementOf(e *Entry) *Entry {
 	if e.Agreement == "" {
 		return nil
@@ -338,19 +325,19 @@ func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdow
 	}
 }
 
-// Warnings are problems that do not stop a build: an offer whose deadline
-// has passed, a record without an English translation, an agreement
-// without its attachment.
+// Warnings are problems that do not stop a build: a record without a
+// version in a language, for the kinds config.toml [translations] expects
+// in every language, and an agreement without its attachment. An offer
+// whose deadline has passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
-	for _, e := range s.Entries {
+	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		own := e.Own()
-		switch {
-		case (e.Kind == "theses" || e.Kind == "internships") && e.Archived:
-			line, col := own.Pos.Value("deadline")
-			out = append(out, warn(own.Path, line, col, "deadline %s has passed; the offer is shown as closed", e.Deadline.Format(time.DateOnly)))
-		case e.Kind == "agreements" && e.Attachment == "" && !e.Confidential:
+		if e.Kind == "agreements" && e.Attachment == "" && !e.Confidential {
 			out = append(out, warn(own.Path, 1, 1, "agreement has no attachment (the signed PDF)"))
+		}
+		if !s.Cfg.Translations[e.Kind] {
+			continue
 		}
 		for _, l := range s.Cfg.Languages {
 			if e.In(l) == nil {

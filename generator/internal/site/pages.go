@@ -153,6 +153,7 @@ func (s *Site) sectionPages(lang string, current, archived map[string][]*Entry) 
 			}
 		}
 	}
+	add(s.duePage(lang), "the agreements due for review")
 	for _, p := range s.indexPages(lang) {
 		add(p, "an index page")
 	}
@@ -206,6 +207,7 @@ func (s *Site) recordPages(lang string, entries []*Entry) []claimed {
 		} else if a := s.AgreementOf(e); a != nil {
 			p.Deps = append(p.Deps, a)
 		}
+		p.Deps = append(p.Deps, s.NamedBy(e)...)
 		p.Switch = s.switchLinks(v.Lang, p.Alternates)
 		out = append(out, claimed{p, v.Path, e})
 	}

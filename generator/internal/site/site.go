@@ -87,6 +87,7 @@ const (
 	OrgsPage    PageType = "organisations"
 	OrgPage     PageType = "organisation"
 	SchoolPage  PageType = "school"
+	DuePage     PageType = "due" // agreements due for review
 	FreePage    PageType = "page"
 	NotFound    PageType = "404"
 )
@@ -155,6 +156,8 @@ type Site struct {
 	ByKind  map[string][]*Entry // published, per kind
 	Pages   []*Page
 	Stats   Stats
+	// Redirects are the old addresses records name (aliases), by From.
+	Redirects []Redirect
 
 	base        string            // Cfg.BaseURL, escaped (BaseURL)
 	bySource    map[string]*Entry // source path (any version) → entry
@@ -162,6 +165,8 @@ type Site struct {
 	memberCache map[string]map[string][]*Entry
 	splitCache  map[string][2][]*Entry // kind → current, archived
 	agreements  map[string]*Entry      // published agreements by slug
+	due         []*Entry               // agreements due for review, soonest first
+	namedBy     map[*Entry][]*Entry    // agreement → the records that name it
 	unpublished map[string]bool        // source paths of records that are not published
 	render      func(*content.Version, markdown.Resolver) markdown.Result
 	textLimit   int

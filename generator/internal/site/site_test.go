@@ -298,3 +298,64 @@ func TestTranslationWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestAliases checks that every alias of a version redirects to that
+// version's page, and that an alias claiming a URL already claimed (a
+// page, another alias, the record's own page) is an error at the alias.
+func TestAliases(t *testing.T) {
+	now := stockholm(t, "2026-06-01 12:00")
+	files := map[string]string{
+		"content/theses/ny.md":    thesis("deadline = 2026-12-01\naliases = [\"/exjobb/gammal/\", \"/gamla/exjobb/ny/index.html\"]"),
+		"content/theses/ny.en.md": "+++\ntitle = \"New\"\naliases = [\"/en/theses/old.html\"]\n+++\n",
+	}
+	s, err := newSite(t, files, now, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range s.Redirects {
+		got = append(got, r.From+" → "+r.To+" ("+r.Lang+")")
+	}
+	want := []string{
+		"/en/theses/old.html → /en/theses/ny/ (en)",
+		"/exjobb/gammal/ → /exjobb/ny/ (sv)",
+		"/gamla/exjobb/ny/ → /exjobb/ny/ (sv)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("redirects:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !s.HasPath("/exjobb/gammal/") {
+		t.Error("a link to an alias does not resolve")
+	}
+
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"alias is a list page", map[string]string{"content/theses/ny.md": thesis("deadline = 2026-12-01\naliases = [\"/praktik/\"]")},
+			"content/theses/ny.md:9:12: alias /praktik/ is already used by the list of internships; remove the alias"},
+		{"alias is its own page", map[string]string{"content/theses/ny.md": thesis("deadline = 2026-12-01\naliases = [\"/exjobb/ny/\"]")},
+			"content/theses/ny.md:9:12: alias /exjobb/ny/ is already used by content/theses/ny.md; remove the alias"},
+		{"alias is another record's page", map[string]string{
+			"content/theses/ny.md":    thesis("deadline = 2026-12-01\naliases = [\"/exjobb/annat/\"]"),
+			"content/theses/annat.md": thesis("deadline = 2026-12-01")},
+			"content/theses/ny.md:9:12: alias /exjobb/annat/ is already used by content/theses/annat.md; remove the alias"},
+		{"two records, one alias", map[string]string{
+			"content/theses/ny.md":    thesis("deadline = 2026-12-01\naliases = [\"/x/\"]"),
+			"content/theses/annat.md": thesis("deadline = 2026-12-01\naliases = [\"/x/\"]")},
+			"content/theses/ny.md:9:12: alias /x/ is already used by content/theses/annat.md; remove the alias"},
+		{"alias is a free page", map[string]string{
+			"content/pages/om.md":  "+++\ntitle = \"Om\"\n+++\n",
+			"content/theses/ny.md": thesis("deadline = 2026-12-01\naliases = [\"/om/index.html\"]")},
+			"content/theses/ny.md:9:12: alias /om/ is already used by content/pages/om.md; remove the alias"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := newSite(t, c.files, now, false)
+			list, _ := diag.AsList(err)
+			if list.Error() != c.want {
+				t.Errorf("got %q\nwant %q", list.Error(), c.want)
+			}
+		})
+	}
+}

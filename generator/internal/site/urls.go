@@ -7,8 +7,8 @@ import (
 
 // fixed are the URL segments that do not come from config.toml.
 var fixed = map[string]map[string]string{
-	"sv": {"areas": "omraden", "organisations": "organisationer", "schools": "skolor", "archive": "arkiv", "page": "sida"},
-	"en": {"areas": "areas", "organisations": "organisations", "schools": "schools", "archive": "archive", "page": "page"},
+	"sv": {"areas": "omraden", "organisations": "organisationer", "schools": "skolor", "archive": "arkiv", "page": "sida", "due": "att-fornya"},
+	"en": {"areas": "areas", "organisations": "organisations", "schools": "schools", "archive": "archive", "page": "page", "due": "due-for-review"},
 }
 
 // Segment returns a fixed URL segment ("areas", "archive", ...) in lang;

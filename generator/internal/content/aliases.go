@@ -1,0 +1,50 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+
+	"portal/generator/internal/diag"
+)
+
+// aliasRE matches an alias: a site path of segments that do not start with
+// a dot, ending in a slash or in a file name ending in .html. The
+// characters are the ones a URL path needs no escaping for, so an alias is
+// safe in an HTML attribute and in a line of server configuration.
+var aliasRE = regexp.MustCompile(`^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*([A-Za-z0-9_~-][A-Za-z0-9._~-]*\.html)?$`)
+
+// checkAliases validates the aliases of one version (the old addresses
+// that redirect to its page) and returns the valid ones. A problem points
+// at the alias in the file at p.
+func checkAliases(p string, pos *diag.Positions, list []string) ([]string, diag.List) {
+	var out []string
+	var errs diag.List
+	for _, a := range list {
+		if !aliasRE.MatchString(a) {
+			line, col := pos.Find(a, "aliases")
+			errs = append(errs, diag.Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf(
+				`alias %q must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`, a)})
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, errs
+}
+
+// translationAliases reads the aliases of a translation, which are its
+// own: the old addresses of its page, not of the record's.
+func translationAliases(t *file) ([]string, diag.List) {
+	v, has := t.raw["aliases"]
+	if !has {
+		return nil, nil
+	}
+	if msg := shapeError(tStrings, v); msg != "" {
+		line, col := t.ver.Pos.Value("aliases")
+		return nil, diag.List{{Path: t.path, Line: line, Col: col, Msg: "aliases " + msg}}
+	}
+	var list []string
+	for _, e := range v.([]any) {
+		list = append(list, e.(string))
+	}
+	return checkAliases(t.path, t.ver.Pos, list)
+}

@@ -1,0 +1,99 @@
+package site
+
+import (
+	"fmt"
+	"time"
+
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+)
+
+// DueMonths is how far ahead the page of agreements due for review looks:
+// an agreement is on it from this many months before its notice day.
+const DueMonths = 12
+
+// naming are the kinds whose records may name the agreement they fall
+// under (agreement = "<slug>"); its page lists them, in this order.
+var naming = []string{"collaborations", "exchanges", "followups"}
+
+// NoticeDay returns the last day to give notice of an agreement, so that it
+// ends on its end date rather than being renewed: validUntil minus
+// noticeMonths (the same day of that month, or its last day when it is
+// shorter). An open-ended agreement has none: the zero time.
+func (e *Entry) NoticeDay() time.Time {
+	if e.Kind != "agreements" || e.ValidUntil.IsZero() {
+		return time.Time{}
+	}
+	y, m, d := e.ValidUntil.Date()
+	first := time.Date(y, m-time.Month(e.NoticeMonths), 1, 0, 0, 0, 0, e.ValidUntil.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
+}
+
+// DueURL is the page of the agreements due for review in lang.
+func (s *Site) DueURL(lang string) string {
+	return s.SectionURL("agreements", lang) + Segment("due", lang) + "/"
+}
+
+// Due returns the current agreements whose notice day falls within the
+// next DueMonths months (today included), the soonest first.
+func (s *Site) Due() []*Entry { return s.due }
+
+// NamedBy returns the published records that name agreement a (their
+// agreement key), collaborations first, then exchanges and follow-ups,
+// each in their list order.
+func (s *Site) NamedBy(a *Entry) []*Entry { return s.namedBy[a] }
+
+// agreementFacts works out, before the pages are made, which agreements
+// are due and which records name each agreement.
+func (s *Site) agreementFacts() {
+	today := s.dayAfter(s.Now).AddDate(0, 0, -1)
+	horizon := today.AddDate(0, DueMonths, 0)
+	s.due = nil
+	for _, a := range s.ByKind["agreements"] {
+		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && !d.Before(today) && d.Before(horizon) {
+			s.due = append(s.due, a)
+		}
+	}
+	sortEntries(s.due, asc((*Entry).NoticeDay))
+	s.namedBy = map[*Entry][]*Entry{}
+	for _, kind := range naming {
+		cur, arch := s.split(kind)
+		for _, es := range [][]*Entry{cur, arch} {
+			for _, e := range es {
+				if a := s.AgreementOf(e); a != nil {
+					s.namedBy[a] = append(s.namedBy[a], e)
+				}
+			}
+		}
+	}
+}
+
+// duePage is the page of the agreements due for review in lang, with its
+// own feed.
+func (s *Site) duePage(lang string) *Page {
+	p := &Page{Type: DuePage, Lang: lang, URL: s.DueURL(lang), Kind: "agreements",
+		Crumbs: []Link{s.homeCrumb(lang), {Key: "kind.agreements", URL: s.SectionURL("agreements", lang)}},
+		Groups: []Group{{Kind: "agreements", Items: items(s.due, lang), Total: len(s.due)}},
+		Deps:   s.due, Feed: s.DueURL(lang) + "atom.xml"}
+	s.alternates(p, s.DueURL)
+	return p
+}
+
+// checkAgreements reports a record whose agreement does not exist.
+func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
+	var errs diag.List
+	for _, kind := range naming {
+		for _, e := range s.ByKind[kind] {
+			if e.Agreement == "" {
+				continue
+			}
+			if _, ok := all["agreements/"+e.Agreement]; !ok {
+				line, col := e.Own().Pos.Value("agreement")
+				errs = append(errs, diag.Error{Path: e.Path(), Line: line, Col: col,
+					Msg: fmt.Sprintf("agreement %q does not exist (no content/agreements/%s.md or record with that slug)", e.Agreement, e.Agreement)})
+			}
+		}
+	}
+	return errs
+}

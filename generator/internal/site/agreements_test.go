@@ -1,0 +1,104 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"portal/generator/internal/content"
+)
+
+func agreement(extra string) string {
+	return "+++\ntitle = \"A\"\ndate = 2020-01-01\nareas = [\"energi\"]\ntype = \"agreement\"\nparties = [\"kth\", \"stad\"]\nsigned = 2020-01-01\n" + extra + "\n+++\n\nText.\n"
+}
+
+// TestNoticeDay checks the last day to give notice: the end date minus
+// the notice months, on the month's last day when the month is shorter.
+func TestNoticeDay(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/Stockholm")
+	day := func(s string) time.Time {
+		d, _ := time.ParseInLocation(time.DateOnly, s, loc)
+		return d
+	}
+	for _, c := range []struct {
+		until  string
+		months int
+		want   string
+	}{
+		{"2027-12-31", 3, "2027-09-30"},
+		{"2027-05-31", 3, "2027-02-28"},
+		{"2028-05-31", 3, "2028-02-29"},
+		{"2027-03-15", 6, "2026-09-15"},
+		{"2027-03-15", 0, "2027-03-15"},
+		{"2027-01-31", 13, "2025-12-31"},
+		{"", 3, ""},
+	} {
+		e := &Entry{Record: &content.Record{Kind: "agreements", NoticeMonths: c.months}}
+		if c.until != "" {
+			e.ValidUntil = day(c.until)
+		}
+		got := ""
+		if d := e.NoticeDay(); !d.IsZero() {
+			got = d.Format(time.DateOnly)
+		}
+		if got != c.want {
+			t.Errorf("validUntil %s, noticeMonths %d: notice day %q, want %q", c.until, c.months, got, c.want)
+		}
+	}
+}
+
+// TestDue checks which agreements the page of agreements due for review
+// lists, in what order, and that records naming an agreement are listed
+// on its page.
+func TestDue(t *testing.T) {
+	files := map[string]string{
+		"config.toml": testConfig + "[organisations.stad]\nsv = \"Staden\"\nen = \"The City\"\ntype = \"city\"\n",
+		// now is 2026-09-01: notice days from today to 2027-08-31 are due.
+		"content/agreements/idag.md":        agreement("status = \"active\"\nvalidUntil = 2026-12-01\nnoticeMonths = 3"), // today
+		"content/agreements/igar.md":        agreement("status = \"active\"\nvalidUntil = 2026-08-31"),                   // yesterday
+		"content/agreements/snart.md":       agreement("status = \"active\"\nvalidUntil = 2027-03-01\nnoticeMonths = 6"), // today too
+		"content/agreements/sist.md":        agreement("status = \"active\"\nvalidUntil = 2027-08-31"),                   // the last day
+		"content/agreements/sent.md":        agreement("status = \"active\"\nvalidUntil = 2027-12-01\nnoticeMonths = 3"), // a year from today
+		"content/agreements/tillsvidare.md": agreement("status = \"active\"\nnoticeMonths = 3"),
+		"content/agreements/uppsagt.md":     agreement("status = \"terminated\"\nterminated = 2026-01-01\nvalidUntil = 2026-12-01\nnoticeMonths = 1"),
+		"content/collaborations/c.md":       "+++\ntitle = \"C\"\ndate = 2026-01-01\nareas = [\"energi\"]\nstatus = \"active\"\npartners = [\"kth\"]\nperiodStart = 2026-01-01\nagreement = \"idag\"\n+++\n",
+		"content/exchanges/x.md":            "+++\ntitle = \"X\"\ndate = 2026-01-01\nareas = [\"energi\"]\nfrom = \"kth\"\nto = \"stad\"\nposition = \"P\"\nperiodStart = 2026-01-01\nagreement = \"idag\"\n+++\n",
+		"content/followups/f.md":            "+++\ntitle = \"F\"\ndate = 2026-01-01\nareas = [\"energi\"]\nyear = 2025\nagreement = \"idag\"\n+++\n",
+	}
+	s, err := newSite(t, files, stockholm(t, "2026-09-01 23:59"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range s.Due() {
+		got = append(got, e.Slug+" "+e.NoticeDay().Format(time.DateOnly))
+	}
+	want := "idag 2026-09-01|snart 2026-09-01|sist 2027-08-31"
+	if strings.Join(got, "|") != want {
+		t.Errorf("due: %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	var due *Page
+	for _, p := range s.Pages {
+		if p.Type == DuePage && p.Lang == "en" {
+			due = p
+		}
+	}
+	if due == nil || due.URL != "/en/agreements/due-for-review/" || due.Feed != "/en/agreements/due-for-review/atom.xml" || due.Groups[0].Total != 3 {
+		t.Errorf("due page: %+v", due)
+	}
+	var named []string
+	for _, e := range s.NamedBy(s.agreements["idag"]) {
+		named = append(named, e.Kind+"/"+e.Slug)
+	}
+	if strings.Join(named, " ") != "collaborations/c exchanges/x followups/f" {
+		t.Errorf("named by: %v", named)
+	}
+	if a := s.AgreementOf(s.Lookup("content/exchanges/x.md")); a == nil || a.Slug != "idag" {
+		t.Errorf("exchange's agreement: %v", a)
+	}
+
+	_, err = newSite(t, map[string]string{"config.toml": files["config.toml"], "content/followups/f.md": files["content/followups/f.md"]}, stockholm(t, "2026-06-01 12:00"), false)
+	if err == nil || err.Error() != `content/followups/f.md:6:13: agreement "idag" does not exist (no content/agreements/idag.md or record with that slug)` {
+		t.Errorf("missing agreement: %v", err)
+	}
+}

@@ -1,0 +1,46 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"portal/generator/internal/diag"
+)
+
+// Redirect is an old address of a page (an alias a version names), which
+// sends readers on to the page.
+type Redirect struct {
+	From string // the old site path: "/exjobb/old-name/" or "/old.html"
+	To   string // the page's site path
+	Lang string // the language of the page
+}
+
+// claimAliases claims the old addresses every published version names,
+// after every page has claimed its URL: an alias that is a page's URL,
+// another alias or the version's own URL is an error at the alias. An
+// alias ".../index.html" is the folder ".../", which is the same file.
+func (s *Site) claimAliases(entries []*Entry) diag.List {
+	var errs diag.List
+	for _, e := range entries {
+		for _, v := range e.Versions {
+			for _, alias := range v.Aliases {
+				a := alias
+				if strings.HasSuffix(a, "/index.html") {
+					a = strings.TrimSuffix(a, "index.html")
+				}
+				if prev, dup := s.paths[a]; dup {
+					line, col := v.Pos.Find(alias, "aliases")
+					errs = append(errs, diag.Error{Path: v.Path, Line: line, Col: col,
+						Msg: fmt.Sprintf("alias %s is already used by %s; remove the alias", a, prev)})
+					continue
+				}
+				s.paths[a] = v.Path
+				s.Redirects = append(s.Redirects, Redirect{From: a, To: e.URL[v.Lang], Lang: v.Lang})
+			}
+		}
+	}
+	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return cmp.Compare(a.From, b.From) })
+	return errs
+}
