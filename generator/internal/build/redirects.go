@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"portal/generator/internal/site"
 )
 
-// NginxRedirects is the file of nginx lines that answer every alias with a
-// 301 to its page; deploy/nginx.conf includes it. It is written only when
-// some record has aliases.
-const NginxRedirects = "nginx-redirects.conf"
 
 // redirects makes, for every alias a record names, a small page at the old
 // address that sends browsers on (a meta refresh, which a strict
@@ -32,7 +30,7 @@ func (l *Loaded) redirects() []Output {
 		// Aliases and URLs are made of characters that need no quoting here.
 		fmt.Fprintf(&conf, "location = %s { return 301 %s; }\n", r.From, r.To)
 	}
-	return append(outs, Output{Path: NginxRedirects, data: []byte(conf.String())})
+	return append(outs, Output{Path: site.NginxRedirects, data: []byte(conf.String())})
 }
 
 // redirectPage is the page at an old address.

@@ -52,7 +52,7 @@ func TestNoticeDay(t *testing.T) {
 // on its page.
 func TestDue(t *testing.T) {
 	files := map[string]string{
-		"config.toml": testConfig + "[organisations.stad]\nsv = \"Staden\"\nen = \"The City\"\ntype = \"city\"\n",
+		"config.toml": testConfig,
 		// now is 2026-09-01: notice days from today to 2027-08-31 are due.
 		"content/agreements/idag.md":        agreement("status = \"active\"\nvalidUntil = 2026-12-01\nnoticeMonths = 3"), // today
 		"content/agreements/igar.md":        agreement("status = \"active\"\nvalidUntil = 2026-08-31"),                   // yesterday

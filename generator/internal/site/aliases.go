@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
 )
 
@@ -30,17 +31,28 @@ func (s *Site) claimAliases(entries []*Entry) diag.List {
 				if strings.HasSuffix(a, "/index.html") {
 					a = strings.TrimSuffix(a, "index.html")
 				}
-				if prev, dup := s.paths[a]; dup {
+				if prev, dup := s.paths[key(a)]; dup {
 					line, col := v.Pos.Find(alias, "aliases")
 					errs = append(errs, diag.Error{Path: v.Path, Line: line, Col: col,
 						Msg: fmt.Sprintf("alias %s is already used by %s; remove the alias", a, prev)})
 					continue
 				}
-				s.paths[a] = v.Path
+				s.paths[key(a)] = v.Path
 				s.Redirects = append(s.Redirects, Redirect{From: a, To: e.URL[v.Lang], Lang: v.Lang})
 			}
 		}
 	}
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return cmp.Compare(a.From, b.From) })
+	if len(s.Redirects) > 0 {
+		if d := s.claim("/"+NginxRedirects, "the nginx redirects", nil); d != nil {
+			d.Path = config.FileName
+			errs = append(errs, *d)
+		}
+	}
 	return errs
 }
+
+// NginxRedirects is the file of nginx lines that answer every alias with a
+// 301 to its page; deploy/nginx.conf includes it. It is written only when
+// some record has aliases.
+const NginxRedirects = "nginx-redirects.conf"

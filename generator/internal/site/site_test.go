@@ -279,7 +279,8 @@ func TestTranslationWarnings(t *testing.T) {
 		{"content/theses/c.en.md", "content/theses/c.en.md:1:1: warning: no sv translation (content/theses/c.md)", "content/theses/c.md"},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			files := map[string]string{c.file: thesis("deadline = 2027-01-02")}
+			files := map[string]string{c.file: thesis("deadline = 2027-01-02"),
+				"config.toml": testConfig + "[translations]\nexpected = [\"theses\"]\n"}
 			s, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
 			if err != nil {
 				t.Fatal(err)
