@@ -8,7 +8,6 @@ import (
 	"portal/generator/internal/site"
 )
 
-
 // redirects makes, for every alias a record names, a small page at the old
 // address that sends browsers on (a meta refresh, which a strict
 // Content-Security-Policy allows, unlike a script), names the page as
