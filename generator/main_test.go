@@ -221,3 +221,29 @@ func TestServeRefusesSourcesAsOut(t *testing.T) {
 		t.Errorf("serve -out inside content/: %d %s", code, stderr)
 	}
 }
+
+// TestBuildRefusesOut expects build to refuse an -out that would move or
+// replace the sources or a file, as serve does, and to leave them alone.
+func TestBuildRefusesOut(t *testing.T) {
+	root := checkSite(t, nil)
+	notes := filepath.Join(root, "notes.txt")
+	os.WriteFile(notes, []byte("keep"), 0o644)
+	r := filepath.ToSlash(root)
+	for _, c := range []struct{ out, stderr string }{
+		{filepath.Join(root, "content", "public"), "build: -out " + r + "/content/public is inside the sources (content)\n"},
+		{filepath.Join(root, "templates"), "build: -out " + r + "/templates is inside the sources (templates)\n"},
+		{root, "build: -out " + r + " contains the site root\n"},
+		{notes, "build: -out " + r + "/notes.txt is a file, not a folder\n"},
+	} {
+		code, _, stderr := runCmd(t, "build", "-root", root, "-out", c.out, "-now", "2026-03-01")
+		if code != exitUsage || stderr != c.stderr {
+			t.Errorf("build -out %s: exit %d, %q; want %d, %q", c.out, code, stderr, exitUsage, c.stderr)
+		}
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "keep" {
+		t.Error("notes.txt changed")
+	}
+	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
+		t.Errorf("content/ moved: %v", err)
+	}
+}
