@@ -85,7 +85,9 @@ func limitedWatcher(t *testing.T, root string) {
 		change func() error
 		want   []string
 	}{
-		{func() error { return os.WriteFile(filepath.Join(dir, "r04711.md"), []byte("+++\ntitle = \"x\"\n+++\n"), 0o644) },
+		{func() error {
+			return os.WriteFile(filepath.Join(dir, "r04711.md"), []byte("+++\ntitle = \"x\"\n+++\n"), 0o644)
+		},
 			[]string{"content/theses/r04711.md"}},
 		{func() error { return os.WriteFile(filepath.Join(dir, "new.md"), []byte("+++\n+++\n"), 0o644) },
 			[]string{"content/theses/new.md"}},
