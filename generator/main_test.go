@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"portal/generator/internal/output"
 )
 
 // checkSite copies testdata/check and the repository's templates/ into a
@@ -245,5 +247,27 @@ func TestBuildRefusesOut(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
 		t.Errorf("content/ moved: %v", err)
+	}
+}
+
+// TestBuildLockedOut expects a build into an output folder that another
+// build or serve holds to fail at once, saying so, and to leave it alone.
+func TestBuildLockedOut(t *testing.T) {
+	root := checkSite(t, nil)
+	out := filepath.Join(root, "public")
+	lock, err := output.Lock(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	r := filepath.ToSlash(root)
+	want := "build failed, " + out + " left as it was: " + r + "/public: another build or serve is writing to it (it holds " +
+		r + "/.public.lock); wait until it has finished\n"
+	code, _, stderr := runCmd(t, "build", "-root", root, "-out", out, "-now", "2026-03-01")
+	if code != exitProblems || stderr != want {
+		t.Errorf("exit %d, %q\nwant %d, %q", code, stderr, exitProblems, want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s was made: %v", out, err)
 	}
 }
