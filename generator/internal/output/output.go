@@ -14,8 +14,8 @@
 //     the moment between them the output folder does not exist: a reader
 //     gets "not found", never a mix of trees. A build that fails there
 //     renames the old tree back. A build killed there leaves the old tree
-//     beside the output folder, and the next build or serve puts it back
-//     before anything else. On Windows a folder with a file open in
+//     beside the output folder, and the next build puts it back before
+//     anything else. On Windows a folder with a file open in
 //     another program cannot be renamed: each rename is retried for a
 //     while (see Rename), and a build that still cannot swap fails with
 //     the old output in place.
@@ -112,7 +112,7 @@ func Begin(out string) (*Stage, error) {
 
 func begin(out string) (*Stage, error) {
 	parent := filepath.Dir(out)
-	if err := Restore(out); err != nil {
+	if err := restore(out); err != nil {
 		return nil, err
 	}
 	s := &Stage{out: out, dirs: map[string]bool{".": true}}
@@ -150,11 +150,11 @@ func begin(out string) (*Stage, error) {
 	return s, nil
 }
 
-// Restore puts back the previous tree of out when a build was killed
+// restore puts back the previous tree of out when a build was killed
 // between the two renames of the portable swap and out is missing. The
 // caller holds the lock of out. Systems with an atomic swap never leave
 // such a tree.
-func Restore(out string) error {
+func restore(out string) error {
 	out = filepath.Clean(out)
 	previous, _ := filepath.Glob(filepath.Join(filepath.Dir(out), previousPrefix(out)+"*"))
 	if len(previous) == 0 {

@@ -54,7 +54,7 @@ func TestRetry(t *testing.T) {
 
 // TestRestore leaves the output as a build killed between the two renames
 // of the portable swap leaves it (no output folder, the previous tree
-// aside), and expects Restore, and so the next build, to put it back.
+// aside), and expects restore, and so the next build, to put it back.
 func TestRestore(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
@@ -65,7 +65,7 @@ func TestRestore(t *testing.T) {
 	if err := os.Rename(out, aside); err != nil {
 		t.Fatal(err)
 	}
-	if err := Restore(out); err != nil {
+	if err := restore(out); err != nil {
 		t.Fatal(err)
 	}
 	if got := readTree(t, out); !maps.Equal(got, want(v2)) {
@@ -73,11 +73,11 @@ func TestRestore(t *testing.T) {
 	}
 	// Out is there: a previous tree is a leftover that Begin recycles.
 	os.MkdirAll(aside, 0o755)
-	if err := Restore(out); err != nil {
+	if err := restore(out); err != nil {
 		t.Fatal(err)
 	}
 	if got := readTree(t, out); !maps.Equal(got, want(v2)) {
-		t.Errorf("Restore with the output in place changed it: %v", got)
+		t.Errorf("restore with the output in place changed it: %v", got)
 	}
 	v3 := map[string]string{"index.html": "v3"}
 	publish(t, out, v3, true)
