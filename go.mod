@@ -8,4 +8,4 @@ require (
 	github.com/yuin/goldmark v1.8.7
 )
 
-require golang.org/x/sys v0.13.0
+require golang.org/x/sys v0.50.0

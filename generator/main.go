@@ -36,6 +36,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/output"
 	"portal/generator/internal/scaffold"
 	"portal/generator/internal/serve"
 )
@@ -180,6 +181,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	if *out == "" {
 		*out = filepath.Join(c.root, "public")
+	}
+	if err := output.CheckOut(c.root, *out); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		return exitUsage
 	}
 	start := time.Now()
 	if getenv("GOMEMLIMIT") == "" { // a limit set by hand is kept

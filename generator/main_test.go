@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"portal/generator/internal/output"
 )
 
 // checkSite copies testdata/check and the repository's templates/ into a
@@ -272,5 +274,53 @@ func TestSchema(t *testing.T) {
 	os.Remove(filepath.Join(root, "config.toml"))
 	if code, _, stderr := runCmd(t, "schema", "-root", root, "-out", out); code != exitProblems || !strings.HasPrefix(stderr, "config.toml:1:1: cannot read: ") {
 		t.Errorf("schema without config.toml: %d %q", code, stderr)
+	}
+}
+
+// TestBuildRefusesOut expects build to refuse an -out that would move or
+// replace the sources or a file, as serve does, and to leave them alone.
+func TestBuildRefusesOut(t *testing.T) {
+	root := checkSite(t, nil)
+	notes := filepath.Join(root, "notes.txt")
+	os.WriteFile(notes, []byte("keep"), 0o644)
+	r := filepath.ToSlash(root)
+	for _, c := range []struct{ out, stderr string }{
+		{filepath.Join(root, "content", "public"), "build: -out " + r + "/content/public is inside the sources (content)\n"},
+		{filepath.Join(root, "templates"), "build: -out " + r + "/templates is inside the sources (templates)\n"},
+		{root, "build: -out " + r + " contains the site root\n"},
+		{notes, "build: -out " + r + "/notes.txt is a file, not a folder\n"},
+	} {
+		code, _, stderr := runCmd(t, "build", "-root", root, "-out", c.out, "-now", "2026-03-01")
+		if code != exitUsage || stderr != c.stderr {
+			t.Errorf("build -out %s: exit %d, %q; want %d, %q", c.out, code, stderr, exitUsage, c.stderr)
+		}
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "keep" {
+		t.Error("notes.txt changed")
+	}
+	if _, err := os.Stat(filepath.Join(root, "content")); err != nil {
+		t.Errorf("content/ moved: %v", err)
+	}
+}
+
+// TestBuildLockedOut expects a build into an output folder that another
+// build or serve holds to fail at once, saying so, and to leave it alone.
+func TestBuildLockedOut(t *testing.T) {
+	root := checkSite(t, nil)
+	out := filepath.Join(root, "public")
+	lock, err := output.Lock(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	r := filepath.ToSlash(root)
+	want := "build failed, " + out + " left as it was: " + r + "/public: another build or serve is writing to it (it holds " +
+		r + "/.public.lock); wait until it has finished\n"
+	code, _, stderr := runCmd(t, "build", "-root", root, "-out", out, "-now", "2026-03-01")
+	if code != exitProblems || stderr != want {
+		t.Errorf("exit %d, %q\nwant %d, %q", code, stderr, exitProblems, want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s was made: %v", out, err)
 	}
 }

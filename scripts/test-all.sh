@@ -5,6 +5,12 @@
 #   go vet ./...
 #   staticcheck   (a pinned release, fetched through the Go module proxy)
 #   go test -race ./...
+#   cross         go vet and go test -c (every package's test binary) for
+#                 windows/amd64, windows/arm64, darwin/amd64, darwin/arm64
+#                 and linux/arm64: the systems CI cannot run
+#   portable      go test -tags portable ./...: the whole suite again on
+#                 Linux through the code the other systems use (os.Root,
+#                 ReadDir, the two-rename swap, the polling watcher)
 #   .ci/fuzz.sh   (when present) short fuzzing runs
 #   release       scripts/release-check.sh: release.sh 0.1.0 twice gives the
 #                 same archives; the linux archive builds the same site
@@ -63,13 +69,30 @@ e2e() {
 	npm test --silent
 }
 
+# cross: for every system CI cannot run, go vet and the test binaries of
+# every package (which compiles the program too), into a temporary folder.
+cross() {
+	local bin target rc=0
+	bin=$(mktemp -d)
+	for target in windows/amd64 windows/arm64 darwin/amd64 darwin/arm64 linux/arm64; do
+		echo "--- $target"
+		GOOS=${target%/*} GOARCH=${target#*/} go vet ./... || rc=1
+		GOOS=${target%/*} GOARCH=${target#*/} go test -c -o "$bin/" ./... || rc=1
+		rm -f "$bin"/*
+	done
+	rm -rf "$bin"
+	return $rc
+}
+
 # timeout runs programs, not shell functions: hand these to a child bash.
-export -f gofmt_check e2e
+export -f gofmt_check e2e cross
 
 step 'gofmt' 120 bash -c gofmt_check
 step 'go vet' 300 go vet ./...
 step 'staticcheck' 600 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 step 'go test -race' 1200 go test -race -timeout 18m ./...
+step 'cross-compile (windows, darwin, linux/arm64)' 900 bash -c cross
+step 'go test -tags portable' 900 go test -tags portable -timeout 14m ./...
 if [ -f .ci/fuzz.sh ]; then
 	step 'fuzz (.ci/fuzz.sh)' 900 bash .ci/fuzz.sh
 fi

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
@@ -28,14 +27,9 @@ import (
 //	PORTAL_BENCH_RECORDS=10000 go test ./generator/internal/build -run '^$' -bench Build -benchtime 3x
 
 // cpuClock measures the CPU time (user and system) of the process, which
-// on a shared machine says more than the wall time b.Loop reports.
+// on a shared machine says more than the wall time b.Loop reports; cpuNow
+// reads it (cpu_unix_test.go, cpu_windows_test.go).
 type cpuClock time.Duration
-
-func cpuNow() cpuClock {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return cpuClock(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
-}
 
 // report adds the CPU time per iteration since start as cpu-ms/op.
 func (start cpuClock) report(b *testing.B) {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -176,7 +175,7 @@ func TestLoadLinks(t *testing.T) {
 				case e.link != "":
 					err = os.Symlink(strings.ReplaceAll(e.link, "$OUT", out), p)
 				case e.fifo:
-					err = syscall.Mkfifo(p, 0o644)
+					err = mkfifo(t, p)
 				case e.folder:
 					err = os.Mkdir(p, 0o755)
 				default:

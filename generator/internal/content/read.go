@@ -1,20 +1,12 @@
 package content
 
 import (
+	"errors"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
-
-	"golang.org/x/sys/unix"
 )
-
-// A site has thousands of small sources, each read once to load it and
-// once more to render its body. os.Open costs three system calls besides
-// open(2) (two fcntl(2) to see whether the file can be polled, an
-// epoll_ctl(2) that fails for a regular file), which on this project's
-// build machine cost about as much as reading the file. When the folder
-// that fsys reads is known, the sources are read with open(2), fstat(2),
-// read(2) and close(2) alone; the bytes are the same.
 
 // source is an open source file.
 type source interface {
@@ -24,7 +16,10 @@ type source interface {
 }
 
 // openSource opens p (slash-separated, as in fsys) through fsys, or in
-// dir when dir is the folder fsys reads.
+// dir when dir is the folder fsys reads: os.Open then skips the layers of
+// os.DirFS. On Linux, raw open(2) and read(2) were measured against os.Open
+// on a 10,000-record build and were no faster (BENCHMARKS.md), so every
+// system reads the sources the same way.
 func openSource(fsys fs.FS, dir, p string) (source, error) {
 	if dir == "" {
 		f, err := fsys.Open(p)
@@ -33,17 +28,20 @@ func openSource(fsys fs.FS, dir, p string) (source, error) {
 		}
 		return fsFile{f}, nil
 	}
-	full := filepath.Join(dir, filepath.FromSlash(p))
-	for {
-		fd, err := unix.Open(full, unix.O_RDONLY|unix.O_CLOEXEC, 0)
-		if err == unix.EINTR {
-			continue
+	return openFile(filepath.Join(dir, filepath.FromSlash(p)), p)
+}
+
+// openFile opens the file full, which p names in messages.
+func openFile(full, p string) (source, error) {
+	f, err := os.Open(full)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Path = p
 		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "open", Path: p, Err: err}
-		}
-		return rawFile{fd, p}, nil
+		return nil, err
 	}
+	return fsFile{f}, nil
 }
 
 type fsFile struct{ fs.File }
@@ -54,36 +52,6 @@ func (f fsFile) size() (int64, bool) {
 		return 0, false
 	}
 	return info.Size(), true
-}
-
-type rawFile struct {
-	fd   int
-	path string
-}
-
-func (f rawFile) Read(b []byte) (int, error) {
-	for {
-		n, err := unix.Read(f.fd, b)
-		switch {
-		case err == unix.EINTR:
-			continue
-		case err != nil:
-			return 0, &fs.PathError{Op: "read", Path: f.path, Err: err}
-		case n == 0 && len(b) > 0:
-			return 0, io.EOF
-		}
-		return n, nil
-	}
-}
-
-func (f rawFile) Close() error { return unix.Close(f.fd) }
-
-func (f rawFile) size() (int64, bool) {
-	var st unix.Stat_t
-	if unix.Fstat(f.fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return 0, false
-	}
-	return st.Size, true
 }
 
 // readSize reads the first size bytes of a file: the hash of what Load

@@ -1,7 +1,28 @@
 // Package output publishes a build atomically. A build writes into a
 // staging folder beside the output folder (same file system), and Commit
-// swaps the two in one rename(2) with RENAME_EXCHANGE, so readers and a
-// killed build only ever see the complete old tree or the complete new one.
+// puts it in place of the output folder. What a reader, and a build that
+// is killed or fails, can see depends on the system:
+//
+//   - Linux: one renameat2(2) with RENAME_EXCHANGE swaps the two folders.
+//     Readers and a killed build only ever see the complete old tree or
+//     the complete new one.
+//   - macOS: one renamex_np(2) with RENAME_SWAP does the same, with the
+//     same guarantee.
+//   - Windows and any other system (and Linux built with the tag
+//     "portable", which CI uses to test this path): two renames, the old
+//     tree aside as ".<out>.previous-*", then the new tree in place. For
+//     the moment between them the output folder does not exist: a reader
+//     gets "not found", never a mix of trees. A build that fails there
+//     renames the old tree back. A build killed there leaves the old tree
+//     beside the output folder, and the next build puts it back before
+//     anything else. On Windows a folder with a file open in
+//     another program cannot be renamed: each rename is retried for a
+//     while (see Rename), and a build that still cannot swap fails with
+//     the old output in place.
+//
+// On every system a build that fails before Commit leaves the output
+// folder untouched, and Lock keeps two builds (or a build and serve) of
+// the same output folder from running at once.
 //
 // The previous tree is not deleted after the swap: it stays beside the
 // output folder as a staging leftover (".public.staging-*"), and the next
@@ -15,22 +36,25 @@
 // is recycled the same way; any further leftovers are removed.
 //
 // Write is safe for concurrent use; folders are created once. Files are
-// opened without following symbolic links, so a link planted in an old
-// tree cannot redirect a write outside the staging folder.
+// opened beneath the staging folder only (openat2(2) with RESOLVE_BENEATH
+// on Linux, os.Root elsewhere), so a link planted in an old tree cannot
+// redirect a write outside the staging folder.
+//
+// The portable logic is in output.go; tree_*.go open, list and remove
+// files beneath the staging folder, swap_*.go swap the folders, lock_*.go
+// lock the output folder, each per system.
 package output
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-
-	"golang.org/x/sys/unix"
 )
 
 // stagingPrefix names staging folders: ".<out>.staging-<random>".
@@ -38,11 +62,18 @@ func stagingPrefix(out string) string {
 	return "." + filepath.Base(out) + ".staging-"
 }
 
+// previousPrefix names the previous tree while the portable swap has put
+// it aside: ".<out>.previous-<random>".
+func previousPrefix(out string) string {
+	return "." + filepath.Base(out) + ".previous-"
+}
+
 // Stage is a build in progress.
 type Stage struct {
 	out, dir string
-	root     int  // file descriptor of dir, for openat2 beneath it
-	old      bool // dir was recycled: most folders exist already
+	root     *tree // dir, opened to create files beneath it
+	old      bool  // dir was recycled: most folders exist already
+	lock     *Locked
 
 	mu        sync.Mutex
 	recycled  bool            // dir holds an earlier tree, not swept yet
@@ -57,21 +88,41 @@ type Stage struct {
 	sweepErr error
 }
 
-// Begin prepares a staging folder for out: the leftover of an earlier
-// build when there is one (see the package comment), else a new folder.
+// Begin locks out (see Lock) and prepares a staging folder for it: the
+// leftover of an earlier build when there is one (see the package
+// comment), else a new folder. The lock is held until Commit or Abort.
 func Begin(out string) (*Stage, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	lock, err := Lock(out)
+	if err != nil {
+		return nil, err
+	}
+	s, err := begin(out)
+	if err != nil {
+		lock.Unlock()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+func begin(out string) (*Stage, error) {
+	parent := filepath.Dir(out)
+	if err := restore(out); err != nil {
+		return nil, err
+	}
 	s := &Stage{out: out, dirs: map[string]bool{".": true}}
 	s.bufs.New = func() any { return new([]byte) }
 	leftovers, _ := filepath.Glob(filepath.Join(parent, stagingPrefix(out)+"*"))
-	for _, m := range leftovers {
+	previous, _ := filepath.Glob(filepath.Join(parent, previousPrefix(out)+"*"))
+	for _, m := range append(leftovers, previous...) {
 		if s.dir == "" {
 			// Renaming claims the folder: of two builds that start at
-			// once, only one gets it.
+			// once, only one gets it (the lock makes that sure twice).
 			name := filepath.Join(parent, stagingPrefix(out)+strconv.FormatUint(uint64(rand.Uint32()), 10))
 			if info, err := os.Lstat(m); err == nil && info.IsDir() && claim(m, name) == nil {
 				s.dir, s.old, s.recycled = name, true, true
@@ -88,25 +139,39 @@ func Begin(out string) (*Stage, error) {
 		}
 		s.dir = dir
 	}
-	dir := s.dir
-	if err := os.Chmod(dir, 0o755); err != nil {
+	if err := os.Chmod(s.dir, 0o755); err != nil {
 		return nil, err
 	}
-	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	root, err := openTree(s.dir)
 	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: dir, Err: err}
+		return nil, err
 	}
-	s.root = fd
+	s.root = root
 	return s, nil
 }
 
-// claim renames the folder from to the new name to, which must not exist.
-func claim(from, to string) error {
-	err := unix.Renameat2(unix.AT_FDCWD, from, unix.AT_FDCWD, to, unix.RENAME_NOREPLACE)
-	if err == unix.EINVAL || err == unix.ENOSYS {
-		err = unix.Rename(from, to) // a file system without RENAME_NOREPLACE
+// restore puts back the previous tree of out when a build was killed
+// between the two renames of the portable swap and out is missing. The
+// caller holds the lock of out. Systems with an atomic swap never leave
+// such a tree.
+func restore(out string) error {
+	out = filepath.Clean(out)
+	previous, _ := filepath.Glob(filepath.Join(filepath.Dir(out), previousPrefix(out)+"*"))
+	if len(previous) == 0 {
+		return nil
 	}
-	return err
+	if _, err := os.Lstat(out); !errors.Is(err, os.ErrNotExist) {
+		return nil // out is there: the previous trees are leftovers
+	}
+	for _, p := range previous {
+		if info, err := os.Lstat(p); err == nil && info.IsDir() {
+			if err := Rename(p, out); err != nil {
+				return fmt.Errorf("put the previous %s back: %w", out, err)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // Clean removes staging folders left by builds that were killed.
@@ -150,54 +215,18 @@ func parentOf(p string) string {
 	return ""
 }
 
+// full is the path of rel in the staging folder, for messages.
+func (s *Stage) full(rel string) string {
+	return filepath.Join(s.dir, filepath.FromSlash(rel))
+}
+
 // sweepDir removes, under rel, every entry that is neither an expected
 // file nor a folder of one. An entry of the wrong type (a folder where a
 // file is expected, a link) is left to Write, which replaces it.
 func (s *Stage) sweepDir(rel string, files, dirs map[string]bool) error {
-	return s.sweepAt(unix.AT_FDCWD, s.dir, rel, files, dirs, make([]byte, 32<<10))
-}
-
-// sweepAt sweeps the folder name (opened relative to the folder dirfd),
-// which is rel in the tree. It reads the folder with getdents(2) on a
-// descriptor opened from its parent's, which costs half the system calls
-// and path lookups of os.ReadDir on the full path.
-func (s *Stage) sweepAt(dirfd int, name, rel string, files, dirs map[string]bool, buf []byte) error {
-	fd, err := unix.Openat(dirfd, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
+	ents, err := s.root.list(rel)
 	if err != nil {
-		return &os.PathError{Op: "open", Path: filepath.Join(s.dir, filepath.FromSlash(rel)), Err: err}
-	}
-	defer unix.Close(fd)
-	type entry struct {
-		name string
-		typ  byte
-	}
-	var ents []entry
-	for {
-		n, err := unix.Getdents(fd, buf)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return &os.PathError{Op: "readdir", Path: filepath.Join(s.dir, filepath.FromSlash(rel)), Err: err}
-		}
-		if n <= 0 {
-			break
-		}
-		for b := buf[:n]; len(b) >= 19; {
-			// struct linux_dirent64: ino u64, off s64, reclen u16, type u8, name.
-			reclen := int(b[16]) | int(b[17])<<8
-			if reclen < 19 || reclen > len(b) {
-				break
-			}
-			nm := b[19:reclen]
-			if i := bytes.IndexByte(nm, 0); i >= 0 {
-				nm = nm[:i]
-			}
-			if n := string(nm); n != "." && n != ".." {
-				ents = append(ents, entry{n, b[18]})
-			}
-			b = b[reclen:]
-		}
+		return &os.PathError{Op: "readdir", Path: s.full(rel), Err: err}
 	}
 	var errs []error
 	for _, e := range ents {
@@ -205,26 +234,25 @@ func (s *Stage) sweepAt(dirfd int, name, rel string, files, dirs map[string]bool
 		if rel != "" {
 			p = rel + "/" + p
 		}
-		typ := e.typ
-		if typ == unix.DT_UNKNOWN {
-			var st unix.Stat_t
-			if unix.Fstatat(fd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
-				typ = unix.DT_DIR
-			}
-		}
 		switch {
-		case dirs[p] && typ == unix.DT_DIR:
-			errs = append(errs, s.sweepAt(fd, e.name, p, files, dirs, buf))
+		case dirs[p] && e.dir:
+			errs = append(errs, s.sweepDir(p, files, dirs))
 		case dirs[p] || files[p]:
-		case typ == unix.DT_DIR:
-			errs = append(errs, os.RemoveAll(filepath.Join(s.dir, filepath.FromSlash(p))))
+		case e.dir:
+			errs = append(errs, os.RemoveAll(s.full(p)))
 		default:
-			if err := unix.Unlinkat(fd, e.name, 0); err != nil && err != unix.ENOENT {
-				errs = append(errs, &os.PathError{Op: "remove", Path: filepath.Join(s.dir, filepath.FromSlash(p)), Err: err})
+			if err := s.root.remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, &os.PathError{Op: "remove", Path: s.full(p), Err: err})
 			}
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// entry is a name in a folder of the staging tree.
+type entry struct {
+	name string
+	dir  bool // a folder, not a link to one
 }
 
 // Write writes a file at rel, a slash-separated path inside the output.
@@ -246,7 +274,7 @@ func (s *Stage) Write(rel string, data []byte) error {
 		known = true
 	}
 	err := s.writeFile(rel, data)
-	if err == unix.ENOENT && !known {
+	if errors.Is(err, os.ErrNotExist) && !known {
 		// In a recycled tree most folders exist: make them only when
 		// the file cannot be created.
 		if err := s.mkdir(dir); err != nil {
@@ -272,7 +300,7 @@ func (s *Stage) Write(rel string, data []byte) error {
 		}
 	}
 	if err != nil {
-		return &os.PathError{Op: "write", Path: filepath.Join(s.dir, filepath.FromSlash(rel)), Err: err}
+		return &os.PathError{Op: "write", Path: s.full(rel), Err: unwrapPath(err)}
 	}
 	s.mu.Lock()
 	if !known {
@@ -287,36 +315,36 @@ func (s *Stage) Write(rel string, data []byte) error {
 	return nil
 }
 
+// unwrapPath drops a *os.PathError around err: Write names the full path.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// file is a file open beneath the staging folder.
+type file interface {
+	io.ReaderAt
+	io.WriterAt
+	Close() error
+	size() (int64, error)
+	truncate(size int64) error
+}
+
 // writeFile creates rel beneath the staging folder, refusing to follow
 // any symbolic link, and writes data to it. In a recycled tree a file
 // that already holds data is left alone (write if changed): comparing
 // costs a read from the page cache, writing costs block allocation and
 // journalling, and an unchanged page keeps its modification time.
 func (s *Stage) writeFile(rel string, data []byte) error {
-	flags := unix.O_WRONLY | unix.O_CREAT | unix.O_TRUNC
-	if s.old {
-		flags = unix.O_RDWR | unix.O_CREAT
-	}
-	how := unix.OpenHow{
-		Flags:   uint64(flags | unix.O_CLOEXEC | unix.O_NOFOLLOW),
-		Mode:    0o644,
-		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_SYMLINKS,
-	}
-	fd, err := unix.Openat2(s.root, rel, &how)
-	for err == unix.EINTR {
-		fd, err = unix.Openat2(s.root, rel, &how)
-	}
-	if err == unix.ENOSYS || err == unix.EPERM {
-		// openat2 is unavailable (an old kernel or a seccomp filter):
-		// O_NOFOLLOW still protects the file itself.
-		fd, err = unix.Openat(s.root, rel, int(how.Flags), uint32(how.Mode))
-	}
+	f, err := s.root.create(rel, s.old)
 	if err != nil {
 		return err
 	}
 	if s.old {
-		same, err := s.update(fd, data)
-		if e := unix.Close(fd); err == nil {
+		same, err := s.update(f, data)
+		if e := f.Close(); err == nil {
 			err = e
 		}
 		if err == nil && same {
@@ -326,18 +354,18 @@ func (s *Stage) writeFile(rel string, data []byte) error {
 		}
 		return err
 	}
-	if err := writeAt(fd, data); err != nil {
-		unix.Close(fd)
+	if _, err := f.WriteAt(data, 0); err != nil {
+		f.Close()
 		return err
 	}
-	return unix.Close(fd)
+	return f.Close()
 }
 
-// update makes the open file fd hold data, writing only when it differs.
+// update makes the open file f hold data, writing only when it differs.
 // It compares the file with data a chunk at a time (one read for most
 // pages), then reads one byte more to see whether the file is longer: a
 // large output (a search index) needs no buffer of its size.
-func (s *Stage) update(fd int, data []byte) (same bool, err error) {
+func (s *Stage) update(f file, data []byte) (same bool, err error) {
 	bp := s.bufs.Get().(*[]byte)
 	defer s.bufs.Put(bp)
 	buf := *bp
@@ -348,8 +376,8 @@ func (s *Stage) update(fd int, data []byte) (same bool, err error) {
 	same = true
 	for off := 0; same; {
 		want := min(len(data)-off, compareChunk)
-		n, err := readAt(fd, buf[:want+1], int64(off))
-		if err != nil {
+		n, err := f.ReadAt(buf[:want+1], int64(off))
+		if err != nil && err != io.EOF {
 			return false, err
 		}
 		switch {
@@ -364,15 +392,15 @@ func (s *Stage) update(fd int, data []byte) (same bool, err error) {
 		}
 		off += want
 	}
-	if err := writeAt(fd, data); err != nil {
+	if _, err := f.WriteAt(data, 0); err != nil {
 		return false, err
 	}
-	var st unix.Stat_t
-	if err := unix.Fstat(fd, &st); err != nil {
+	size, err := f.size()
+	if err != nil {
 		return false, err
 	}
-	if st.Size > int64(len(data)) {
-		return false, unix.Ftruncate(fd, int64(len(data)))
+	if size > int64(len(data)) {
+		return false, f.truncate(int64(len(data)))
 	}
 	return false, nil
 }
@@ -380,47 +408,13 @@ func (s *Stage) update(fd int, data []byte) (same bool, err error) {
 // compareChunk is how many bytes update compares at a time.
 const compareChunk = 256 << 10
 
-// writeAt writes data at the start of the file fd.
-func writeAt(fd int, data []byte) error {
-	for off := 0; off < len(data); {
-		n, err := unix.Pwrite(fd, data[off:], int64(off))
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		off += n
-	}
-	return nil
-}
-
-// readAt fills buf from the file fd at off, up to the file's end.
-func readAt(fd int, buf []byte, off int64) (int, error) {
-	n := 0
-	for n < len(buf) {
-		k, err := unix.Pread(fd, buf[n:], off+int64(n))
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return n, err
-		}
-		if k == 0 {
-			break
-		}
-		n += k
-	}
-	return n, nil
-}
-
 // clear removes whatever of the wrong type is in the way of rel: a
 // folder or link at rel itself, or a file or link in place of one of its
 // folders. It reports an error when nothing was in the way.
 func (s *Stage) clear(rel string) error {
 	parts := strings.Split(rel, "/")
 	for i := range parts {
-		p := filepath.Join(s.dir, filepath.FromSlash(strings.Join(parts[:i+1], "/")))
+		p := s.full(strings.Join(parts[:i+1], "/"))
 		info, err := os.Lstat(p)
 		if err != nil {
 			break // missing: the folders will be made
@@ -461,9 +455,8 @@ func (s *Stage) mkdir(rel string) error {
 			}
 		}
 	}
-	err := unix.Mkdirat(s.root, rel, 0o755)
-	if err != nil && err != unix.EEXIST {
-		return &os.PathError{Op: "mkdir", Path: filepath.Join(s.dir, filepath.FromSlash(rel)), Err: err}
+	if err := s.root.mkdir(rel); err != nil && !errors.Is(err, os.ErrExist) {
+		return &os.PathError{Op: "mkdir", Path: s.full(rel), Err: unwrapPath(err)}
 	}
 	s.mu.Lock()
 	s.dirs[rel] = true
@@ -484,9 +477,9 @@ func checkRel(rel string) error {
 	return nil
 }
 
-// Commit makes the staged tree the output folder in one atomic step. The
-// previous tree stays beside it as a staging leftover, which the next
-// build recycles.
+// Commit makes the staged tree the output folder (see the package comment
+// for how atomically on each system) and unlocks it. The previous tree
+// stays beside it as a staging leftover, which the next build recycles.
 func (s *Stage) Commit() error {
 	defer s.close()
 	s.mu.Lock()
@@ -504,14 +497,16 @@ func (s *Stage) Commit() error {
 	if s.sweepErr != nil {
 		return fmt.Errorf("clean the recycled staging folder %s: %w", s.dir, s.sweepErr)
 	}
+	// The staging folder must be closed before it is renamed on Windows.
+	s.closeRoot()
 	_, err := os.Lstat(s.out)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return os.Rename(s.dir, s.out)
+		return Rename(s.dir, s.out)
 	case err != nil:
 		return err
 	}
-	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.out, unix.RENAME_EXCHANGE); err != nil {
+	if err := swap(s.dir, s.out); err != nil {
 		return fmt.Errorf("swap %s into place: %w", s.out, err)
 	}
 	// s.dir now holds the previous tree: the next build recycles it.
@@ -526,8 +521,16 @@ func (s *Stage) Abort() {
 }
 
 func (s *Stage) close() {
-	if s.root > 0 {
-		unix.Close(s.root)
-		s.root = -1
+	s.closeRoot()
+	if s.lock != nil {
+		s.lock.Unlock()
+		s.lock = nil
+	}
+}
+
+func (s *Stage) closeRoot() {
+	if s.root != nil {
+		s.root.close()
+		s.root = nil
 	}
 }

@@ -66,7 +66,7 @@ func TestRecycledFilesUpdated(t *testing.T) {
 		if err := s.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		tr := tree(t, out)
+		tr := readTree(t, out)
 		for name, data := range files {
 			if tr[name] != data {
 				t.Fatalf("round %d: %s holds %d bytes, want %d", round, name, len(tr[name]), len(data))

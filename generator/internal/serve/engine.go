@@ -21,6 +21,7 @@ import (
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/markdown"
+	"portal/generator/internal/output"
 	"portal/generator/internal/render"
 	"portal/generator/internal/site"
 )
@@ -536,7 +537,12 @@ func writeFile(out, rel string, data []byte) error {
 		err = os.Chmod(f.Name(), 0o644)
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), full)
+		// On Windows a page open in another program (or being read by
+		// serve's own HTTP handler) cannot be replaced for a moment:
+		// output.Rename retries for up to two seconds. If it still
+		// fails, the error reaches the overlay, and the page's old
+		// signature is kept, so the next rebuild writes it again.
+		err = output.Rename(f.Name(), full)
 	}
 	if err != nil {
 		os.Remove(f.Name())

@@ -29,10 +29,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/output"
 )
 
 // Options configure Run.
@@ -198,9 +198,10 @@ func report(logf func(string, ...any), res result) {
 }
 
 // prepareOut returns the folder to write the preview to and a function
-// that removes it if it is a temporary one. A folder given must not be the
-// root, contain it, or be inside content/ or templates/, and must be empty
-// or marked as serve's own; its old contents are removed.
+// that removes it if it is a temporary one, or unlocks it. A folder given
+// must pass output.CheckOut, must be empty or marked as serve's own, and
+// is locked (output.Lock) while serve runs, so that no build swaps it
+// away; its old contents are removed.
 func prepareOut(root, out string) (string, func(), error) {
 	if out == "" {
 		dir, err := os.MkdirTemp("", "portal-serve-*")
@@ -209,42 +210,47 @@ func prepareOut(root, out string) (string, func(), error) {
 		}
 		return dir, func() { os.RemoveAll(dir) }, nil
 	}
+	if err := output.CheckOut(root, out); err != nil {
+		return "", nil, fmt.Errorf("serve: %w", err)
+	}
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return "", nil, err
 	}
-	inside := func(p, dir string) bool {
-		r, err := filepath.Rel(dir, p)
-		return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
+	lock, err := output.Lock(out)
+	if err != nil {
+		return "", nil, fmt.Errorf("serve: %w", err)
 	}
-	for _, src := range []string{filepath.Join(root, "content"), filepath.Join(root, "templates"), filepath.Join(root, "config.toml")} {
-		if inside(out, src) {
-			return "", nil, fmt.Errorf("serve: -out %s is inside the sources", out)
-		}
+	if err := fillOut(out); err != nil {
+		lock.Unlock()
+		return "", nil, err
 	}
-	if inside(root, out) {
-		return "", nil, fmt.Errorf("serve: -out %s contains the site root", out)
-	}
+	return out, lock.Unlock, nil
+}
+
+// fillOut empties the folder out, which must be empty or serve's own, and
+// marks it as serve's own.
+func fillOut(out string) error {
 	ents, err := os.ReadDir(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(out, 0o755); err != nil {
-			return "", nil, err
+			return err
 		}
 	case err != nil:
-		return "", nil, err
+		return err
 	case len(ents) > 0:
 		if _, err := os.Stat(filepath.Join(out, marker)); err != nil {
-			return "", nil, fmt.Errorf("serve: -out %s is not empty and was not made by serve; choose an empty folder", out)
+			return fmt.Errorf("serve: -out %s is not empty and was not made by serve; choose an empty folder", out)
 		}
 		for _, e := range ents {
 			if err := os.RemoveAll(filepath.Join(out, e.Name())); err != nil {
-				return "", nil, err
+				return err
 			}
 		}
 	}
 	if err := os.WriteFile(filepath.Join(out, marker), []byte("written by generator serve; its contents are replaced at every start\n"), 0o644); err != nil {
-		return "", nil, err
+		return err
 	}
-	return out, func() {}, nil
+	return nil
 }

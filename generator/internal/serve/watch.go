@@ -2,10 +2,13 @@ package serve
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -20,10 +23,24 @@ import (
 // config.toml, and everything under content/ and templates/, including
 // folders created later. Editors' temporary, backup and swap files are
 // ignored.
+//
+// It watches folders, not files. On macOS (kqueue) a watched folder costs
+// a descriptor for itself and one for every file in it, and the default
+// limit of open files is 256: the watcher then watches folders while
+// their descriptors fit in half the limit (see watchBudget, per system)
+// and polls the others (see poller), so that serve keeps descriptors for
+// its builds and its clients. Linux (inotify) and Windows need no
+// descriptor per file and watch every folder; built with the tag
+// "portable", Linux counts descriptors as macOS does, which is how the
+// polling is tested.
 type watcher struct {
-	root string
-	w    *fsnotify.Watcher
-	logf func(string, ...any)
+	root   string
+	w      *fsnotify.Watcher
+	logf   func(string, ...any)
+	budget int // descriptors left for watched folders; < 0: no limit
+	poll   *poller
+	every  time.Duration   // how often polled folders are read
+	seen   map[string]bool // folders watched or polled
 }
 
 func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
@@ -31,13 +48,20 @@ func newWatcher(root string, logf func(string, ...any)) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	wt := &watcher{root: root, w: w, logf: logf}
-	if err := w.Add(root); err != nil {
+	wt := &watcher{root: root, w: w, logf: logf, budget: watchBudget(), poll: newPoller(), every: 500 * time.Millisecond, seen: map[string]bool{}}
+	if err := wt.add(root); err != nil {
 		w.Close()
 		return nil, err
 	}
 	for _, dir := range []string{content.Dir, render.Dir} {
 		wt.addTree(filepath.Join(root, dir))
+	}
+	if n := len(wt.poll.dirs); n > 0 {
+		what := fmt.Sprintf("%d folders", n)
+		if n == 1 {
+			what = "1 folder"
+		}
+		logf("serve: polling %s every %v: watching them would take more open files than the system allows", what, wt.every)
 	}
 	return wt, nil
 }
@@ -53,11 +77,36 @@ func (wt *watcher) addTree(dir string) {
 		if p != dir && ignored(d.Name()) {
 			return filepath.SkipDir
 		}
-		if err := wt.w.Add(p); err != nil {
+		if err := wt.add(p); err != nil {
 			wt.logf("serve: cannot watch %s: %v", p, err)
 		}
 		return nil
 	})
+}
+
+// add watches the folder dir, or polls it when watching would take more
+// descriptors than are left, or fails for want of them.
+func (wt *watcher) add(dir string) error {
+	if wt.seen[dir] {
+		return nil
+	}
+	wt.seen[dir] = true
+	if wt.budget >= 0 {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		cost := 1 + len(ents)
+		if cost > wt.budget {
+			return wt.poll.add(dir)
+		}
+		wt.budget -= cost
+	}
+	err := wt.w.Add(dir)
+	if errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+		return wt.poll.add(dir)
+	}
+	return err
 }
 
 // rel returns the site-root-relative, slash-separated path of an event,
@@ -90,6 +139,8 @@ func (wt *watcher) run(ctx context.Context, quiet, maxWait time.Duration, out ch
 	var first time.Time
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	tick := time.NewTicker(wt.every)
+	defer tick.Stop()
 	flush := func() {
 		if len(pending) == 0 {
 			return
@@ -103,6 +154,28 @@ func (wt *watcher) run(ctx context.Context, quiet, maxWait time.Duration, out ch
 		case out <- batch:
 		case <-ctx.Done():
 		}
+	}
+	// note adds the file name to the batch; a folder that may be new is
+	// watched with everything below it.
+	note := func(name string, created bool) {
+		r := wt.rel(name)
+		if r == "" {
+			return
+		}
+		if created {
+			if info, err := os.Stat(name); err == nil && info.IsDir() {
+				wt.addTree(name) // files made in it before the watch are found by the rebuild
+			}
+		}
+		if len(pending) == 0 {
+			first = time.Now()
+		}
+		pending[r] = true
+		wait := quiet
+		if left := maxWait - time.Since(first); left < wait {
+			wait = max(left, 0)
+		}
+		timer.Reset(wait)
 	}
 	for {
 		select {
@@ -118,24 +191,11 @@ func (wt *watcher) run(ctx context.Context, quiet, maxWait time.Duration, out ch
 			if !ok {
 				return
 			}
-			r := wt.rel(ev.Name)
-			if r == "" {
-				continue
+			note(ev.Name, ev.Has(fsnotify.Create))
+		case <-tick.C:
+			for _, name := range wt.poll.scan() {
+				note(name, true)
 			}
-			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					wt.addTree(ev.Name) // files made in it before the watch are found by the rebuild
-				}
-			}
-			if len(pending) == 0 {
-				first = time.Now()
-			}
-			pending[r] = true
-			wait := quiet
-			if left := maxWait - time.Since(first); left < wait {
-				wait = max(left, 0)
-			}
-			timer.Reset(wait)
 		case <-timer.C:
 			flush()
 		}

@@ -1,0 +1,11 @@
+//go:build unix
+
+package build
+
+import "syscall"
+
+func cpuNow() cpuClock {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return cpuClock(syscall.TimevalToNsec(ru.Utime) + syscall.TimevalToNsec(ru.Stime))
+}

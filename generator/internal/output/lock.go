@@ -1,0 +1,64 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Locked is the lock of an output folder, held by one build or one serve.
+type Locked struct {
+	f *os.File
+}
+
+// errBusy is the error of lockFile when another holds the lock.
+var errBusy = errors.New("locked")
+
+// ErrLocked is the error of Lock (and so of Begin) when another build or
+// serve holds the lock of the output folder.
+var ErrLocked = errors.New("another build or serve is writing to it")
+
+// LockFile names the lock file of out: ".<out>.lock" beside it, in its
+// parent folder, and so never published with it.
+func LockFile(out string) string {
+	out = filepath.Clean(out)
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".lock")
+}
+
+// Lock takes the lock of the output folder out (see LockFile) without
+// waiting: flock(2) on Unix, LockFileEx on Windows. The system lets go of
+// it when the process ends, however it ends, so a killed build leaves no
+// stale lock. The lock file itself is left in place: removing it would
+// let a third process lock a new file while a second still holds the old.
+// When another process, or another Lock in this one, holds the lock, Lock
+// fails with an error that wraps ErrLocked and names both files.
+func Lock(out string) (*Locked, error) {
+	p := LockFile(out)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		if errors.Is(err, errBusy) {
+			return nil, fmt.Errorf("%s: %w (it holds %s); wait until it has finished",
+				filepath.ToSlash(filepath.Clean(out)), ErrLocked, filepath.ToSlash(p))
+		}
+		return nil, fmt.Errorf("lock %s: %w", filepath.ToSlash(p), err)
+	}
+	return &Locked{f}, nil
+}
+
+// Unlock lets go of the lock.
+func (l *Locked) Unlock() {
+	if l == nil || l.f == nil {
+		return
+	}
+	unlockFile(l.f)
+	l.f.Close()
+	l.f = nil
+}

@@ -1,0 +1,63 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// CheckOut refuses an output folder out that would put the sources of the
+// site at root at risk: out inside content/ or templates/, out being
+// config.toml, out being the root or holding it (a swap would move the
+// sources away), or out naming something that is not a folder (the swap
+// would replace it). Both are made absolute, and links in them resolved,
+// before they are compared.
+func CheckOut(root, out string) error {
+	absRoot, err := resolve(root)
+	if err != nil {
+		return err
+	}
+	absOut, err := resolve(out)
+	if err != nil {
+		return err
+	}
+	name := filepath.ToSlash(out)
+	for _, src := range []string{"content", "templates", "config.toml"} {
+		if within(absOut, filepath.Join(absRoot, src)) {
+			return fmt.Errorf("-out %s is inside the sources (%s)", name, src)
+		}
+	}
+	if within(absRoot, absOut) {
+		return fmt.Errorf("-out %s contains the site root", name)
+	}
+	if info, err := os.Lstat(absOut); err == nil && !info.IsDir() {
+		return fmt.Errorf("-out %s is a file, not a folder", name)
+	}
+	return nil
+}
+
+// resolve makes p absolute and resolves the links in the longest part of
+// it that exists.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		} else if !errors.Is(err, os.ErrNotExist) || filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	r, err := filepath.Rel(dir, p)
+	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
+}

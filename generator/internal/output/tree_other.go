@@ -1,0 +1,87 @@
+//go:build !linux || portable
+
+package output
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
+
+// tree is the staging folder, open as an os.Root: no path, and no link
+// planted in a recycled tree, can lead a write outside it.
+type tree struct {
+	root *os.Root
+}
+
+func openTree(dir string) (*tree, error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &tree{r}, nil
+}
+
+func (t *tree) close() { t.root.Close() }
+
+// errLink is the error of create when a link is where the file goes.
+var errLink = errors.New("a symbolic link is in the way")
+
+// create opens rel for writing, truncated unless old (a recycled tree,
+// where the file is compared first). os.Root follows a link that stays
+// beneath the staging folder, so in a recycled tree, where an earlier
+// build (or someone else) may have left one, rel is looked at first: a
+// link makes create fail, and Write replaces it with the file.
+func (t *tree) create(rel string, old bool) (file, error) {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if old {
+		flags = os.O_RDWR | os.O_CREATE
+		info, err := t.root.Lstat(rel)
+		if err == nil && !info.Mode().IsRegular() {
+			return nil, errLink
+		}
+	}
+	f, err := t.root.OpenFile(rel, flags, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return osFile{f}, nil
+}
+
+func (t *tree) mkdir(rel string) error { return t.root.Mkdir(rel, 0o755) }
+
+func (t *tree) remove(rel string) error { return t.root.Remove(rel) }
+
+// list reads the folder rel with (*os.File).ReadDir.
+func (t *tree) list(rel string) ([]entry, error) {
+	if rel == "" {
+		rel = "."
+	}
+	f, err := t.root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	des, err := f.ReadDir(-1)
+	if err != nil {
+		return nil, err
+	}
+	ents := make([]entry, len(des))
+	for i, d := range des {
+		ents[i] = entry{d.Name(), d.Type()&fs.ModeType == fs.ModeDir}
+	}
+	return ents, nil
+}
+
+// osFile is an *os.File with the methods file needs besides.
+type osFile struct{ *os.File }
+
+func (f osFile) size() (int64, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return info.Size(), nil
+}
+
+func (f osFile) truncate(size int64) error { return f.Truncate(size) }
