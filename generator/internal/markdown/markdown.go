@@ -102,8 +102,15 @@ func New() *Renderer {
 // file positions. resolve may be nil, in which case no link is resolved.
 //
 // Render never fails: problems are returned in Result.Errors and the HTML is
-// produced all the same.
+// produced all the same. A body that nests deeper than [MaxBlockDepth] or
+// [MaxInlineDepth] is not parsed: its one error says where, and its HTML is
+// its text, preformatted.
 func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
+	if off, msg, bad := tooDeep(src); bad {
+		w := walker{src: src, firstLine: firstLine}
+		line, col := w.lineCol(off)
+		return refused(src, LinkError{Line: line, Col: col, Msg: msg})
+	}
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{}))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
