@@ -401,10 +401,6 @@ func (s spans) close(i, size int) int {
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
 
-func isWord(b byte) bool {
-	return b >= 0x80 || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-}
-
 func isBlank(l []byte) bool {
 	for _, b := range l {
 		if !isSpace(b) {
