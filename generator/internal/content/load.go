@@ -477,6 +477,13 @@ func (d *decoder) attachment(fsys fs.FS, name string) string {
 		d.valErr("attachment", "attachment %q is not a regular file", name)
 		return ""
 	}
+	// The build copies it: find out now (check too) if it cannot.
+	f, err := fsys.Open(p)
+	if err != nil {
+		d.valErr("attachment", "attachment %q cannot be read: %s", name, diag.Cause(err))
+		return p // it is the attachment all the same
+	}
+	f.Close()
 	return p
 }
 
