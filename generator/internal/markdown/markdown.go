@@ -66,7 +66,8 @@ type Result struct {
 	// collapsed and cut at a word boundary at about 2000 characters.
 	Text string
 	// Errors lists the links the Resolver could not resolve, in the order
-	// they appear in the body.
+	// they appear in the body; or, for a body that nests too deep, the one
+	// place where it goes past the bound (see MaxBlockDepth).
 	Errors []LinkError
 }
 
