@@ -25,6 +25,10 @@ const (
 	// "(" and "<" in a line, and emphasis markers ("*", "_", "~") that have
 	// not been closed in a paragraph.
 	MaxInlineDepth = 64
+	// MaxLinkWork bounds, in a paragraph, the sum over its closed brackets
+	// ("[a]", "[a](…)") of the lines that follow each in the paragraph:
+	// for each, goldmark looks for its line from the last line back.
+	MaxLinkWork = 1 << 22
 )
 
 // container is a block open on the lines scanned so far: a block quote,
@@ -50,6 +54,12 @@ type nesting struct {
 	para     bool   // the previous line was text of a paragraph
 	fence    []byte // the fence of the open fenced code block, if any
 	fenceAt  int    // how many containers are around that code block
+
+	lineAt    int // the offset in the body of the line scanned
+	paraAt    int // the offset in the body of the paragraph's text
+	paraLines int // the lines of the paragraph so far
+	closed    int // the brackets closed in the paragraph
+	closedAt  int // the sum of their line numbers in the paragraph (from 0)
 }
 
 // tooDeep reports the first place where src nests deeper than the bounds:
@@ -62,10 +72,24 @@ func tooDeep(src []byte) (off int, msg string, ok bool) {
 		for end < len(src) && src[end] != '\n' {
 			end++
 		}
+		n.lineAt = start
 		if i, m, bad := n.line(src[start:end]); bad {
 			return start + i, m, true
 		}
 		start = end + 1
+	}
+	return n.endParagraph()
+}
+
+// endParagraph ends the paragraph scanned, if any, and reports it if its
+// links would cost goldmark more than MaxLinkWork: the offset of its
+// text and the message.
+func (n *nesting) endParagraph() (int, string, bool) {
+	work := n.closed*n.paraLines - n.closedAt
+	lines, closed, at := n.paraLines, n.closed, n.paraAt
+	n.paraLines, n.closed, n.closedAt = 0, 0, 0
+	if work > MaxLinkWork {
+		return at, fmt.Sprintf("a paragraph of %d lines with %d links or bracketed texts; separate it into paragraphs with blank lines", lines, closed), true
 	}
 	return 0, "", false
 }
@@ -136,14 +160,24 @@ func (n *nesting) line(l []byte) (int, string, bool) {
 		i, col = k, kc
 	}
 	rest := l[i:]
-	if opened || isBlank(rest) {
+	f := openingFence(rest)
+	if opened || isBlank(rest) || f != nil {
 		n.brackets, n.emphasis = 0, n.emphasis[:0]
+		if at, m, bad := n.endParagraph(); bad {
+			return at - n.lineAt, m, true
+		}
 	}
-	if f := openingFence(rest); f != nil {
+	if f != nil {
 		n.fence, n.fenceAt, n.para = f, len(n.open), false
 		return 0, "", false
 	}
 	n.para = !isBlank(rest)
+	if n.para {
+		if n.paraLines == 0 {
+			n.paraAt = n.lineAt + i
+		}
+		n.paraLines++
+	}
 	if j, m, bad := n.inline(rest); bad {
 		return i + j, m, true
 	}
@@ -173,7 +207,11 @@ func (n *nesting) inline(l []byte) (int, string, bool) {
 				return i, fmt.Sprintf("more than %d \"[\" open in one paragraph; write \\[ for a bracket", MaxInlineDepth), true
 			}
 		case ']':
-			n.brackets = max(n.brackets-1, 0)
+			if n.brackets > 0 {
+				n.brackets--
+				n.closed++
+				n.closedAt += n.paraLines - 1
+			}
 		case '(':
 			if parens++; parens > MaxInlineDepth {
 				return i, fmt.Sprintf("more than %d \"(\" open in one line; write \\( for a parenthesis", MaxInlineDepth), true

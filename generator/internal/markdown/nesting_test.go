@@ -57,12 +57,16 @@ var hostile = []struct {
 	// At the bounds: as deep as allowed, on every line.
 	{"quotes at the bound", fill(strings.Repeat(">", 32)+"x\n", ""), ""},
 	{"lists at the bound", fill(strings.Repeat("- ", 32)+"x\n", ""), ""},
-	{"links at the bound", fill(strings.Repeat("[a](", 64)+"\n", ""), ""},
+	{"links at the bound", fill(strings.Repeat("[a](", 64)+"\n\n", ""), ""},
+	{"long paragraph of links", fill(strings.Repeat("[a](", 64)+"\n", ""), "1:1: " + fmt.Sprintf(linkWorkFmt, 4064, 260096)},
+	{"long paragraph of brackets", "x\n" + fill("[a]\n", ""), "1:1: " + fmt.Sprintf(linkWorkFmt, 261121, 261120)},
+	{"long list of links", fill("- [a](b)\n", ""), ""},
 	{"emphasis at the bound", fill(strings.Repeat("*a_", 32)+"\n\n", ""), ""},
 }
 
 const (
 	blockMsg    = "block quotes, lists and footnotes nested more than 32 deep; flatten the structure"
+	linkWorkFmt = "a paragraph of %d lines with %d links or bracketed texts; separate it into paragraphs with blank lines"
 	inlineMsg   = "more than 64 %q open in %s; write %s for a %s"
 	emphasisFmt = "more than 64 emphasis markers (*, _, ~) open in one paragraph; write \\%c for a literal %c"
 )
@@ -139,6 +143,8 @@ func TestNestingBounds(t *testing.T) {
 		{strings.Repeat("_a_ *b* snake_case ", 100), ""},
 		{strings.Repeat("*a ", 64) + "\n\n" + strings.Repeat("*a ", 64), ""},
 		{"x\n" + strings.Repeat("*a ", 64) + "\n" + strings.Repeat("*a ", 1), "3:1: " + fmt.Sprintf(emphasisFmt, '*', '*')},
+		{strings.Repeat("a [b] c\n", 2048), ""},
+		{"> x\n\n> " + strings.Repeat("a [b] c\n", 4096), "3:3: " + fmt.Sprintf(linkWorkFmt, 4096, 4096)},
 		{"~~~\n" + strings.Repeat(">", 40) + "\n~~~\n" + strings.Repeat(">", 33), "4:33: " + blockMsg},
 		{"- ```\n  " + strings.Repeat(">", 40) + "\n" + strings.Repeat(">", 33), "3:33: " + blockMsg},
 	}
