@@ -190,13 +190,20 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if getenv("GOMEMLIMIT") == "" { // a limit set by hand is kept
 		defer governMemory()()
 	}
-	// Stream: bodies are rendered as their pages are written, and broken
-	// links come from Write (when they are the only problems).
-	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root})
-	if err != nil {
-		return reportErrors(stderr, err, "text")
+	rep, err := stoppable(ctx, func() (*build.Report, error) {
+		// Stream: bodies are rendered as their pages are written, and broken
+		// links come from Write (when they are the only problems).
+		l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root})
+		if err != nil {
+			return nil, err
+		}
+		return l.Write(ctx, *out)
+	})
+	if ctx.Err() != nil {
+		// Interrupted: whatever the build found so far is incomplete.
+		fmt.Fprintf(stderr, "build failed, %s left as it was: %v\n", *out, context.Cause(ctx))
+		return exitProblems
 	}
-	rep, err := l.Write(ctx, *out)
 	if _, isList := diag.AsList(err); isList {
 		return reportErrors(stderr, err, "text")
 	}
@@ -206,6 +213,39 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	printSummary(stdout, rep, *out, time.Since(start))
 	return exitOK
+}
+
+// stopGrace is how long a build may take to stop after SIGINT or SIGTERM.
+const stopGrace = 500 * time.Millisecond
+
+// stoppable runs a build and returns its results, or returns stopGrace after
+// ctx is cancelled if run has not returned by then. A build stops at the
+// next record after a signal and removes its staging folder, but each of
+// its workers first finishes the body it renders, which can take a second
+// on a busy machine; main then exits without them. public/ is as safe as
+// when the build is killed: the swap is one atomic rename, and the next
+// build removes a staging folder that was left.
+func stoppable(ctx context.Context, run func() (*build.Report, error)) (*build.Report, error) {
+	type result struct {
+		rep *build.Report
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rep, err := run()
+		done <- result{rep, err}
+	}()
+	select {
+	case r := <-done:
+		return r.rep, r.err
+	case <-ctx.Done():
+	}
+	select {
+	case r := <-done:
+		return r.rep, r.err
+	case <-time.After(stopGrace):
+		return nil, context.Cause(ctx)
+	}
 }
 
 // governMemory keeps the memory of a build near what its live data needs

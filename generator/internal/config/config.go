@@ -135,15 +135,13 @@ func (p *parser) load(raw map[string]any) {
 		case "title":
 			c.Title = p.names([]string{k}, v)
 		case "baseURL":
-			s, ok := v.(string)
-			if !ok || !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) {
-				p.errf([]string{k}, "baseURL must be an absolute http(s) URL")
+			s, _ := v.(string)
+			u, msg := checkBaseURL(s)
+			if msg != "" {
+				p.errf([]string{k}, "%s", msg)
 				continue
 			}
-			if !strings.HasSuffix(s, "/") {
-				s += "/"
-			}
-			c.BaseURL = s
+			c.BaseURL = u
 		case "defaultLanguage":
 			s, ok := v.(string)
 			if !ok || !langRE.MatchString(s) {
@@ -172,6 +170,12 @@ func (p *parser) load(raw map[string]any) {
 			}
 		case "timeZone":
 			s, _ := v.(string)
+			if s == "Local" {
+				// The zone of the computer that builds: the same sources
+				// would give other dates on another computer.
+				p.errf([]string{k}, `time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`)
+				continue
+			}
 			loc, err := time.LoadLocation(s)
 			if err != nil || s == "" {
 				p.errf([]string{k}, "unknown time zone %q", s)
@@ -244,6 +248,9 @@ func (p *parser) languages() {
 				p.errf([]string{"sections", kind}, "[sections.%s] has no %q segment", kind, l)
 			}
 		}
+	}
+	if c.Sections != nil {
+		p.segmentClashes()
 	}
 	p.unknownLanguages([]string{"title"}, c.Title)
 	for _, kind := range Kinds {

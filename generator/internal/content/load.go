@@ -417,8 +417,15 @@ func (d *decoder) attachment(fsys fs.FS, name string) string {
 	}
 	if ft, ok := AttachmentType(name); !ok {
 		d.valErr("attachment", "%s", attachmentTypeError(name, ft.Ext))
-		// The file is named, so not a stray: one error is enough.
+		return p // named, so not a stray: one error is enough
 	}
+	// The build copies it: find out now (check too) if it cannot.
+	f, err := fsys.Open(p)
+	if err != nil {
+		d.valErr("attachment", "attachment %q cannot be read: %s", name, diag.Cause(err))
+		return p // it is the attachment all the same
+	}
+	f.Close()
 	return p
 }
 

@@ -66,7 +66,8 @@ type Result struct {
 	// collapsed and cut at a word boundary at about 2000 characters.
 	Text string
 	// Errors lists the links the Resolver could not resolve, in the order
-	// they appear in the body.
+	// they appear in the body; or, for a body that nests too deep, the one
+	// place where it goes past the bound (see MaxBlockDepth).
 	Errors []LinkError
 }
 
@@ -120,8 +121,15 @@ func (r *Renderer) Reserve(ids []string) *Renderer {
 // file positions. resolve may be nil, in which case no link is resolved.
 //
 // Render never fails: problems are returned in Result.Errors and the HTML is
-// produced all the same.
+// produced all the same. A body that nests deeper than [MaxBlockDepth] or
+// [MaxInlineDepth] is not parsed: its one error says where, and its HTML is
+// its text, preformatted.
 func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
+	if off, msg, bad := tooDeep(src); bad {
+		w := walker{src: src, firstLine: firstLine}
+		line, col := w.lineCol(off)
+		return refused(src, LinkError{Line: line, Col: col, Msg: msg})
+	}
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{reserved: r.reserved}))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 

@@ -38,7 +38,7 @@ func TestEventClientsDoNotLeak(t *testing.T) {
 			}
 			defer conn.Close()
 			conn.SetDeadline(time.Now().Add(wait))
-			fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n", eventsPath)
+			fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nAccept: text/event-stream\r\n\r\n", eventsPath, host)
 			if i%2 == 0 {
 				return // drop at once
 			}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"strings"
@@ -159,8 +160,9 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			sv.notFound(w, r, name, v)
 			return
 		}
-		u := *r.URL
-		u.Path += "/"
+		// From the clean name, never the request's path: "//exjobb" or
+		// "/%2Fexjobb" must not become a redirect to the host "exjobb".
+		u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
 		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 		return
 	}

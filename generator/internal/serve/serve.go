@@ -54,6 +54,9 @@ type Options struct {
 	// Debounce is how long the sources must be quiet before a rebuild;
 	// default 100ms.
 	Debounce time.Duration
+	// IdleTimeout is how long a kept-alive connection may wait for its
+	// next request before the server closes it; default 30s.
+	IdleTimeout time.Duration
 }
 
 // DefaultAddr is where serve listens unless told otherwise: loopback only.
@@ -76,6 +79,9 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	if opt.Debounce <= 0 {
 		opt.Debounce = 100 * time.Millisecond
+	}
+	if opt.IdleTimeout <= 0 {
+		opt.IdleTimeout = 30 * time.Second
 	}
 	root, err := filepath.Abs(opt.Root)
 	if err != nil {
@@ -134,7 +140,8 @@ func Run(ctx context.Context, opt Options) error {
 			logf("serve: listening on %s, which other computers can reach; the preview shows drafts", addr)
 		}
 	}
-	srv := &http.Server{Handler: sv, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: newHostGuard(sv, opt.Addr, addr),
+		ReadHeaderTimeout: 10 * time.Second, IdleTimeout: opt.IdleTimeout}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	logf("serve: http://%s/ (Ctrl-C to stop)", addr)

@@ -48,14 +48,20 @@ func (l *logBuf) String() string {
 // start serves root on a free loopback port until the test ends.
 func start(t *testing.T, root string) *running {
 	t.Helper()
+	return startWith(t, root, func(*Options) {})
+}
+
+// startWith is start with options changed by set.
+func startWith(t *testing.T, root string, set func(*Options)) *running {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	r := &running{root: root, logs: &logBuf{}}
-	go func() {
-		done <- Run(ctx, Options{Root: root, Addr: "127.0.0.1:0", Now: fixedNow, Logf: r.logs.logf,
-			Debounce: 20 * time.Millisecond, Ready: func(addr string) { ready <- addr }})
-	}()
+	opt := Options{Root: root, Addr: "127.0.0.1:0", Now: fixedNow, Logf: r.logs.logf,
+		Debounce: 20 * time.Millisecond, Ready: func(addr string) { ready <- addr }}
+	set(&opt)
+	go func() { done <- Run(ctx, opt) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -296,7 +302,7 @@ func TestServePaths(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer conn.Close()
-		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", target)
+		fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, strings.TrimPrefix(r.base, "http://"))
 		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 		if err != nil {
 			t.Fatal(err)

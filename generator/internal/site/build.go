@@ -182,8 +182,9 @@ func (s *Site) AgreementOf(e *Entry) *Entry {
 
 // renderBodies turns every published version's Markdown into HTML in
 // parallel, resolving links to records and site paths, and calls use,
-// when it is not nil, with each version whose body is rendered. It stops
-// calling use after use failed, and returns use's first error then.
+// when it is not nil, with each version whose body is rendered. After use
+// failed (the build was cancelled, or a write failed) it renders no more
+// bodies, and returns use's first error then.
 func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.List {
 	type job struct {
 		e *Entry
@@ -205,11 +206,14 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 	for range min(4*runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				errs[i] = s.renderBody(jobs[i].e, jobs[i].v)
 				mu.Lock()
 				stop := failed != nil
 				mu.Unlock()
-				if use == nil || stop {
+				if stop {
+					continue // a use failed (a cancelled build): render no more
+				}
+				errs[i] = s.renderBody(jobs[i].e, jobs[i].v)
+				if use == nil {
 					continue
 				}
 				if err := use(jobs[i].e, jobs[i].v); err != nil {

@@ -3,22 +3,13 @@ package site
 import (
 	"strconv"
 	"strings"
-)
 
-// fixed are the URL segments that do not come from config.toml.
-var fixed = map[string]map[string]string{
-	"sv": {"areas": "omraden", "organisations": "organisationer", "schools": "skolor", "archive": "arkiv", "page": "sida", "due": "att-fornya"},
-	"en": {"areas": "areas", "organisations": "organisations", "schools": "schools", "archive": "archive", "page": "page", "due": "due-for-review"},
-}
+	"portal/generator/internal/config"
+)
 
 // Segment returns a fixed URL segment ("areas", "archive", ...) in lang;
 // languages other than Swedish use the English segments.
-func Segment(name, lang string) string {
-	if m, ok := fixed[lang]; ok {
-		return m[name]
-	}
-	return fixed["en"][name]
-}
+func Segment(name, lang string) string { return config.Segment(name, lang) }
 
 // Prefix is the root of a language: "/" for the default, "/en/" for English.
 func (s *Site) Prefix(lang string) string {

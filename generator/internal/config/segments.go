@@ -1,0 +1,94 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// fixed are the URL segments that do not come from config.toml.
+var fixed = map[string]map[string]string{
+	"sv": {"areas": "omraden", "organisations": "organisationer", "schools": "skolor", "archive": "arkiv", "page": "sida", "due": "att-fornya"},
+	"en": {"areas": "areas", "organisations": "organisations", "schools": "schools", "archive": "archive", "page": "page", "due": "due-for-review"},
+}
+
+// Segment returns a fixed URL segment ("areas", "archive", ...) in lang;
+// languages other than Swedish use the English segments.
+func Segment(name, lang string) string {
+	if m, ok := fixed[lang]; ok {
+		return m[name]
+	}
+	return fixed["en"][name]
+}
+
+// assetsDir is the folder at the root of the site that holds the
+// stylesheets, scripts and images of the templates (see render.Load).
+const assetsDir = "assets"
+
+// rootSegments names what else takes a segment at the root of lang: the
+// index pages, and, in the default language, the other languages' roots
+// and the assets.
+func (c *Config) rootSegments(lang string) map[string]string {
+	used := map[string]string{}
+	for _, index := range []string{"areas", "organisations", "schools"} {
+		s := Segment(index, lang)
+		used[s] = fmt.Sprintf("the %s index (%s)", index, c.root(lang)+s+"/")
+	}
+	if lang == c.DefaultLanguage {
+		used[assetsDir] = "the assets (/" + assetsDir + "/)"
+		for _, l := range c.Languages {
+			if l != lang {
+				used[l] = fmt.Sprintf("the %q pages (/%s/)", l, l)
+			}
+		}
+	}
+	return used
+}
+
+func (c *Config) root(lang string) string {
+	if lang == c.DefaultLanguage {
+		return "/"
+	}
+	return "/" + lang + "/"
+}
+
+// segmentClashes reports a section whose segment in a language is the
+// segment of another section, or of something else at the root of that
+// language: their pages would have the same URLs.
+func (p *parser) segmentClashes() {
+	c := p.cfg
+	for _, l := range c.Languages {
+		used := c.rootSegments(l)
+		for _, kind := range Kinds {
+			s := c.Sections[kind][l]
+			if !ValidSlug(s) {
+				continue // reported
+			}
+			if other, ok := used[s]; ok {
+				p.errf([]string{"sections", kind, l}, "section segment %q is already the URL of %s", s, other)
+				continue
+			}
+			used[s] = fmt.Sprintf("[sections.%s] (%s)", kind, c.root(l)+s+"/")
+		}
+	}
+}
+
+// checkBaseURL returns the base URL s with a final slash, or an error
+// message: it must be an absolute http(s) URL with a valid host, and
+// nothing after its path.
+func checkBaseURL(s string) (string, string) {
+	const want = `baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")):
+		return "", want
+	case u.Host == "" || u.Hostname() == "":
+		return "", want + ": it has no host"
+	case u.User != nil || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#"):
+		return "", want + ": no user, query or fragment"
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, ""
+}
