@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -34,9 +35,10 @@ type engine struct {
 	out  string // the served folder
 	now  func() time.Time
 
-	md     *markdown.Renderer
-	bodies *bodies
-	cache  *build.Cache // the items of the search indexes, kept between rebuilds
+	md       *markdown.Renderer
+	frameIDs []string // the ids md keeps body headings off
+	bodies   *bodies
+	cache    *build.Cache // the items of the search indexes, kept between rebuilds
 	// bufs are the render buffers of the workers, kept between updates:
 	// a search index needs megabytes, and allocating them at every
 	// update costs more than the rest of it (the collector makes a large
@@ -151,6 +153,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 			}
 			e.tmpl, e.tmplErrs = nil, list
 		}
+		e.reserveFrameIDs()
 		e.gen++
 	}
 	files, reloadable := e.recs.reloadable(e.fsys, contentPaths)
@@ -190,6 +193,22 @@ func (e *engine) update(paths []string) (res result, err error) {
 		return e.failed(res), nil
 	}
 	return e.rebuild(res, set, now, day)
+}
+
+// reserveFrameIDs keeps the headings of bodies off the ids of the page
+// frame, as a build does. When the templates' ids change, every body is
+// rendered again.
+func (e *engine) reserveFrameIDs() {
+	if e.tmpl == nil {
+		return
+	}
+	ids := e.tmpl.FrameIDs()
+	if slices.Equal(ids, e.frameIDs) {
+		return
+	}
+	e.frameIDs = ids
+	e.md = markdown.New().Reserve(ids)
+	e.bodies = newBodies(e.md)
 }
 
 // failed finishes an update that found problems: the served files stay.
@@ -365,7 +384,8 @@ func (e *engine) write(res result, idx []int) (result, error) {
 func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string) (result, error) {
 	res.Full = true
 	e.later = nil
-	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, RenderBody: e.bodies.render})
+	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, RenderBody: e.bodies.render,
+		Assets: slices.Sorted(maps.Keys(e.tmpl.Assets()))})
 	if err != nil {
 		list, ok := diag.AsList(err)
 		if !ok {

@@ -89,6 +89,7 @@ func TestMatchesBuild(t *testing.T) {
 		full                 bool // needs a new site model
 	}{
 		{"body", "content/theses/energidata.md", "Vi söker", "Vi letar efter", false},
+		{"heading with a frame's id", "content/theses/energidata.md", "Vi letar efter", "## Main\n\nVi letar efter", false},
 		{"title", "content/theses/trafikfloden.md", "title = \"", "title = \"Nya ", false},
 		{"summary", "content/theses/trafikfloden.md", "summary = \"", "summary = \"Nu: ", false},
 		{"deadline", "content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2026-11-01", true}, // closed now
