@@ -1,6 +1,6 @@
 // Package config loads and validates config.toml: the site's settings and its
-// controlled vocabularies (areas, organisations, schools) and the URL segment
-// of each kind per language.
+// controlled vocabularies (areas, organisations, schools), the URL segment
+// of each kind per language and the Content-Security-Policy of the pages.
 //
 // Every problem is reported as a positioned error ("config.toml:12:3: ...");
 // keys the contract does not know are errors, since they are nearly always
@@ -74,6 +74,7 @@ type Config struct {
 	Areas           Vocab
 	Organisations   Vocab
 	Schools         Vocab
+	CSP             Policy // the [csp] table, or DefaultPolicy
 }
 
 // Section returns the URL segment of kind in lang.
@@ -97,7 +98,7 @@ func Parse(src []byte) (*Config, error) {
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		return nil, diag.List{diag.TOMLError(FileName, src, 0, err)}
 	}
-	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20}}
+	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20, CSP: DefaultPolicy()}}
 	p.load(raw)
 	if len(p.errs) > 0 {
 		p.errs.Sort()
@@ -186,6 +187,8 @@ func (p *parser) load(raw map[string]any) {
 			p.vocab(k, v, &c.Organisations, true)
 		case "schools":
 			p.vocab(k, v, &c.Schools, false)
+		case "csp":
+			p.csp(v)
 		default:
 			p.errf([]string{k}, "unknown key %q", k)
 		}
