@@ -1,6 +1,7 @@
 package config
 
 import (
+	"html"
 	"slices"
 	"strings"
 	"testing"
@@ -94,6 +95,47 @@ func TestCSPErrors(t *testing.T) {
 				t.Fatalf("accepted: %+v", cfg.CSP)
 			}
 			if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, c.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestCheck(t *testing.T) {
+	policy := DefaultPolicy()
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + html.EscapeString(policy.Meta()) + `">`
+	head := "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n" + meta + "\n"
+	for _, c := range []struct {
+		name, page string
+		want       []string
+	}{
+		{"clean", head + `<script type="application/ld+json">{"@type":"Thing"}</script><script src="/a.js" defer></script></head><body><p>a</p></body></html>`, nil},
+		{"no meta", "<!doctype html>\n<html><head><title>x</title></head></html>",
+			[]string{"p.html:1:1: no Content-Security-Policy meta"}},
+		{"meta after the stylesheet", "<html><head><link rel=\"stylesheet\" href=\"/s.css\">\n" + meta,
+			[]string{"p.html:1:13: <link> before the policy meta: the policy must come first in <head>"}},
+		{"another policy", `<head><meta http-equiv="content-security-policy" content="default-src *">`,
+			[]string{`p.html:1:7: the policy is "default-src *", want "` + policy.Meta() + `"`}},
+		{"two policies", head + meta,
+			[]string{"p.html:6:1: a second policy meta"}},
+		{"inline script", head + "<script>alert(1)</script>",
+			[]string{"p.html:6:1: inline <script>: the policy blocks it; put the code in templates/assets/*.js"}},
+		{"module script without src", head + `<script type="module">x()</script>`,
+			[]string{"p.html:6:1: inline <script>: the policy blocks it; put the code in templates/assets/*.js"}},
+		{"style element", head + "<STYLE>p{}</STYLE>",
+			[]string{"p.html:6:1: <style> element: the policy blocks it; style with templates/assets/*.css"}},
+		{"style attribute", head + `<p class="x" style="color:red">`,
+			[]string{"p.html:6:1: style attribute on <p>: the policy blocks it"}},
+		{"event handler", head + `<button type=button onClick='x()'>`,
+			[]string{"p.html:6:1: onclick attribute on <button>: the policy blocks it"}},
+		{"javascript URL", head + `<a href=" JavaScript:x()">`,
+			[]string{"p.html:6:1: javascript: URL: the policy blocks it"}},
+		{"frame", head + `<iframe src="https://video.example.se/1"></iframe>`,
+			[]string{"p.html:6:1: <iframe>: the policy blocks it"}},
+		{"escaped text is not a tag", head + `<p>&lt;script&gt;alert(1)&lt;/script&gt; style="x"</p>`, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := policy.Check("p.html", c.page); !slices.Equal(got, c.want) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
