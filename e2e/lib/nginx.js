@@ -19,17 +19,52 @@ export const SHIPPED = path.join(REPO, 'deploy', 'nginx.conf');
 
 const MIME_TYPES = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types', '/usr/local/etc/nginx/mime.types'];
 
-/** serverBlock returns the shipped server block with root and port filled in. */
+/**
+ * serverBlocks splits nginx configuration text into its top-level
+ * `server { … }` blocks (braces inside quotes and comments do not count).
+ */
+export function serverBlocks(text) {
+  const blocks = [];
+  let depth = 0;
+  let start = -1;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '{') {
+      if (depth === 0) start = text.lastIndexOf('\n', i) + 1;
+      depth++;
+    } else if (c === '}' && --depth === 0) {
+      blocks.push(text.slice(start, i + 1));
+    }
+  }
+  return blocks;
+}
+
+/**
+ * serverBlock returns the shipped site's server block (the first one) with
+ * root and port filled in, over plain HTTP: its listen lines become one
+ * loopback port without ssl, its ssl_certificate lines are dropped.
+ */
 export function serverBlock(root, port) {
-  const text = readFileSync(SHIPPED, 'utf8');
+  const [site] = serverBlocks(readFileSync(SHIPPED, 'utf8'));
   let listens = 0;
   let roots = 0;
-  const out = text
+  const out = (site ?? '')
     .split('\n')
     .map((line) => {
       if (/^\s*listen\s+[^;]+;/.test(line)) {
         listens++;
         return listens === 1 ? `    listen 127.0.0.1:${port};` : '    # (listen line dropped by the tests)';
+      }
+      if (/^\s*ssl_certificate(_key)?\s+[^;]+;/.test(line)) {
+        return '    # (certificate line dropped by the tests: they use plain HTTP)';
       }
       if (/^\s*root\s+[^;]+;/.test(line)) {
         roots++;
@@ -39,9 +74,26 @@ export function serverBlock(root, port) {
     })
     .join('\n');
   if (listens === 0 || roots !== 1) {
-    throw new Error(`${SHIPPED}: the tests need its listen line(s) and exactly one root line (found ${listens} listen, ${roots} root)`);
+    throw new Error(`${SHIPPED}: the tests need the first server block's listen line(s) and exactly one root line (found ${listens} listen, ${roots} root)`);
   }
   return out;
+}
+
+/**
+ * redirectBlock returns the shipped plain-HTTP server block (the second
+ * one) listening on a loopback port.
+ */
+export function redirectBlock(port) {
+  const [, http] = serverBlocks(readFileSync(SHIPPED, 'utf8'));
+  if (!http) throw new Error(`${SHIPPED}: no second server block (plain HTTP to HTTPS)`);
+  let listens = 0;
+  return http
+    .split('\n')
+    .map((line) => {
+      if (!/^\s*listen\s+[^;]+;/.test(line)) return line;
+      return listens++ === 0 ? `    listen 127.0.0.1:${port};` : '    # (listen line dropped by the tests)';
+    })
+    .join('\n');
 }
 
 function freePort() {
