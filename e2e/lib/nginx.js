@@ -96,7 +96,7 @@ export function redirectBlock(port) {
     .join('\n');
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -108,13 +108,14 @@ function freePort() {
   });
 }
 
-function sleep(ms) {
+export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 /**
- * startNginx serves root on a free loopback port. It returns
- * { base, port, dir, stop }; base is "http://127.0.0.1:<port>".
+ * startNginx serves root on a free loopback port, and the plain-HTTP
+ * redirect block on another. It returns { base, port, dir, stop, redirect };
+ * base is "http://127.0.0.1:<port>", redirect the other block's address.
  */
 export async function startNginx(root) {
   const nginx = tools.nginx();
@@ -137,7 +138,8 @@ export async function startNginx(root) {
 async function startOn(nginx, mime, root, port) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-nginx-'));
   const user = process.getuid?.() === 0 ? 'user root root;\n' : '';
-  writeFileSync(path.join(dir, 'server.conf'), serverBlock(root, port));
+  const httpPort = await freePort();
+  writeFileSync(path.join(dir, 'server.conf'), `${serverBlock(root, port)}\n\n${redirectBlock(httpPort)}\n`);
   writeFileSync(
     path.join(dir, 'nginx.conf'),
     `# Written by e2e/lib/nginx.js around ${SHIPPED}.
@@ -194,7 +196,7 @@ http {
     }
     try {
       await fetch(`${base}/`, { signal: AbortSignal.timeout(1000), redirect: 'manual' });
-      return { base, port, dir, stop, log };
+      return { base, port, dir, stop, log, redirect: `http://127.0.0.1:${httpPort}` };
     } catch {
       await sleep(100);
     }
