@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM, NOW } from './env.js';
@@ -19,6 +20,23 @@ export const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * useBrowser launches the browser before the tests of the enclosing suite
+ * and closes it, then calls cleanup (stopping the site), after them. The
+ * returned function gives the browser.
+ */
+export function useBrowser(cleanup) {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await cleanup?.();
+  });
+  return () => browser;
+}
 
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60_000 });

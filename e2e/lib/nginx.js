@@ -108,6 +108,18 @@ export function freePort() {
   });
 }
 
+/**
+ * stopProcess sends signal to a child process and waits up to 5 s for it
+ * to exit, then kills it.
+ */
+export async function stopProcess(child, signal) {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  if (!running()) return;
+  child.kill(signal);
+  for (let i = 0; i < 50 && running(); i++) await sleep(100);
+  if (running()) child.kill('SIGKILL');
+}
+
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -181,11 +193,7 @@ http {
     }
   };
   const stop = async () => {
-    if (exited === null) {
-      child.kill('SIGQUIT');
-      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
-      if (exited === null) child.kill('SIGKILL');
-    }
+    await stopProcess(child, 'SIGQUIT');
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 15_000;

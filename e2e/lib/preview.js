@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { NOW, REPO, tools } from './env.js';
-import { freePort, sleep } from './nginx.js';
+import { freePort, sleep, stopProcess } from './nginx.js';
 
 /**
  * startPreview returns { base, root, out, stop, log }: root is the copied
@@ -38,11 +38,7 @@ export async function startPreview() {
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
   const stop = async () => {
-    if (exited === null) {
-      child.kill('SIGTERM');
-      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
-      if (exited === null) child.kill('SIGKILL');
-    }
+    await stopProcess(child, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 60_000;

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launch, recordViolations } from '../lib/browser.js';
+import { recordViolations, useBrowser } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
 import { served } from '../lib/harness.js';
 
@@ -40,21 +40,14 @@ async function plant(context, url, keepHeader) {
 }
 
 suite('Content-Security-Policy in the browser', skip, () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
   for (const [name, keepHeader] of [
     ['header and meta (nginx)', true],
     ['meta only (a host without headers)', false],
   ]) {
     test(`a script planted in a page is blocked: ${name}`, async () => {
-      const context = await browser.newContext();
+      const context = await browserOf().newContext();
       const page = await context.newPage();
       const violations = [];
       await recordViolations(page, (v) => violations.push(v));

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { describeProblems, fixClock, useBrowser, watch } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
 import { samplePages } from '../lib/pages.js';
 import { startPreview } from '../lib/preview.js';
@@ -31,17 +31,10 @@ function editSource(rel, from, to) {
 }
 
 suite('generator serve under the Content-Security-Policy', skip, () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  const browserOf = useBrowser(() => preview?.stop());
 
   async function open(urlPath, { expect404 = false } = {}) {
-    const context = await browser.newContext();
+    const context = await browserOf().newContext();
     context.setDefaultTimeout(30_000);
     await fixClock(context);
     const page = await context.newPage();
