@@ -62,11 +62,11 @@ func TestPagesCarryPolicy(t *testing.T) {
 }
 
 // TestCorpusCarriesPolicy checks every page of a generated corpus of
-// PORTAL_CSP_RECORDS records (default 300) in Swedish and English:
+// PORTAL_CSP_RECORDS records (default 100) in Swedish and English:
 //
 //	PORTAL_CSP_RECORDS=10000 go test ./generator/internal/build -run CorpusCarriesPolicy
 func TestCorpusCarriesPolicy(t *testing.T) {
-	n := 300
+	n := 100
 	if s := os.Getenv("PORTAL_CSP_RECORDS"); s != "" {
 		var err error
 		if n, err = strconv.Atoi(s); err != nil || n < 1 {
