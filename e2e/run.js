@@ -51,6 +51,7 @@ try {
   if (!missing('nginx')) {
     server = await startNginx(dir);
     env.E2E_BASE_URL = server.base;
+    env.E2E_REDIRECT_URL = server.redirect;
     process.stderr.write(`e2e: serving ${dir} at ${server.base} with deploy/nginx.conf\n`);
   }
 } catch (err) {

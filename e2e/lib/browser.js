@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM, NOW } from './env.js';
@@ -19,6 +20,23 @@ export const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * useBrowser launches the browser before the tests of the enclosing suite
+ * and closes it, then calls cleanup (stopping the site), after them. The
+ * returned function gives the browser.
+ */
+export function useBrowser(cleanup) {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await cleanup?.();
+  });
+  return () => browser;
+}
 
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 60_000 });
@@ -39,7 +57,9 @@ let axeSource = null;
 /** axe injects axe-core into the page and returns its violations. */
 export async function axe(page) {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not added as an inline
+  // <script>: the site's Content-Security-Policy blocks inline script.
+  await page.evaluate(axeSource);
   return page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await window.axe.run(document, {
@@ -71,13 +91,33 @@ export function formatViolations(violations) {
 }
 
 /**
+ * recordViolations calls onViolation with a line for every
+ * Content-Security-Policy violation in page (and every page it navigates
+ * to): the securitypolicyviolation event, reported to the test through a
+ * binding, which no policy can block. Chromium also prints each violation
+ * as a console error, which watch records too.
+ */
+export async function recordViolations(page, onViolation) {
+  await page.exposeBinding('__portalCSPViolation', (_source, v) => onViolation(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+      // eslint-disable-next-line no-undef
+      window.__portalCSPViolation(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}${where}`);
+    });
+  });
+}
+
+/**
  * watch records what goes wrong while a page loads: console errors,
- * uncaught exceptions, failed requests, and any request to a host other
- * than the site's own (those are aborted). expect404 names a URL whose 404
+ * uncaught exceptions, failed requests, Content-Security-Policy
+ * violations, and any request to a host other than the site's own (those
+ * are aborted). expect404 names a URL whose 404
  * is intended (the not-found page itself).
  */
 export async function watch(context, page, origin, { expect404 = null } = {}) {
-  const problems = { console: [], errors: [], foreign: [], failed: [], downloads: new Set() };
+  const problems = { console: [], errors: [], foreign: [], failed: [], csp: [], downloads: new Set() };
+  await recordViolations(page, (v) => problems.csp.push(v));
   // A link to a file the browser downloads (an .ics) ends its navigation
   // with net::ERR_ABORTED; that is the download, not a failure.
   page.on('download', (d) => problems.downloads.add(d.url()));
@@ -120,6 +160,7 @@ export async function watch(context, page, origin, { expect404 = null } = {}) {
 /** describeProblems turns watch() results into lines; empty when clean. */
 export function describeProblems(p) {
   const lines = [];
+  for (const v of p.csp) lines.push(`Content-Security-Policy violation: ${v}`);
   for (const c of p.console) lines.push(`console error: ${c}`);
   for (const e of p.errors) lines.push(`uncaught exception: ${e}`);
   for (const f of p.foreign) lines.push(`request to another host (blocked): ${f}`);

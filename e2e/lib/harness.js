@@ -12,7 +12,10 @@ import { startNginx } from './nginx.js';
 
 let pending = null;
 
-/** served returns { dir, base, origin, built, stop } for the site under test. */
+/**
+ * served returns { dir, base, origin, redirect, built, stop } for the site
+ * under test; redirect is the address of the plain-HTTP server block.
+ */
 export function served() {
   pending ??= open();
   return pending;
@@ -22,7 +25,8 @@ async function open() {
   const given = process.env.E2E_SITE_DIR;
   if (given && process.env.E2E_BASE_URL) {
     const base = process.env.E2E_BASE_URL.replace(/\/$/, '');
-    return { dir: given, base, origin: new URL(base).origin, built: process.env.E2E_BUILT === '1', stop: async () => {} };
+    const redirect = process.env.E2E_REDIRECT_URL;
+    return { dir: given, base, origin: new URL(base).origin, redirect, built: process.env.E2E_BUILT === '1', stop: async () => {} };
   }
   const dir = given || (await buildSite());
   let srv;
@@ -36,6 +40,7 @@ async function open() {
     dir,
     base: srv.base,
     origin: new URL(srv.base).origin,
+    redirect: srv.redirect,
     built: !given,
     stop: async () => {
       await srv.stop();

@@ -19,17 +19,52 @@ export const SHIPPED = path.join(REPO, 'deploy', 'nginx.conf');
 
 const MIME_TYPES = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types', '/usr/local/etc/nginx/mime.types'];
 
-/** serverBlock returns the shipped server block with root and port filled in. */
+/**
+ * serverBlocks splits nginx configuration text into its top-level
+ * `server { … }` blocks (braces inside quotes and comments do not count).
+ */
+export function serverBlocks(text) {
+  const blocks = [];
+  let depth = 0;
+  let start = -1;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '{') {
+      if (depth === 0) start = text.lastIndexOf('\n', i) + 1;
+      depth++;
+    } else if (c === '}' && --depth === 0) {
+      blocks.push(text.slice(start, i + 1));
+    }
+  }
+  return blocks;
+}
+
+/**
+ * serverBlock returns the shipped site's server block (the first one) with
+ * root and port filled in, over plain HTTP: its listen lines become one
+ * loopback port without ssl, its ssl_certificate lines are dropped.
+ */
 export function serverBlock(root, port) {
-  const text = readFileSync(SHIPPED, 'utf8');
+  const [site] = serverBlocks(readFileSync(SHIPPED, 'utf8'));
   let listens = 0;
   let roots = 0;
-  const out = text
+  const out = (site ?? '')
     .split('\n')
     .map((line) => {
       if (/^\s*listen\s+[^;]+;/.test(line)) {
         listens++;
         return listens === 1 ? `    listen 127.0.0.1:${port};` : '    # (listen line dropped by the tests)';
+      }
+      if (/^\s*ssl_certificate(_key)?\s+[^;]+;/.test(line)) {
+        return '    # (certificate line dropped by the tests: they use plain HTTP)';
       }
       if (/^\s*root\s+[^;]+;/.test(line)) {
         roots++;
@@ -39,12 +74,29 @@ export function serverBlock(root, port) {
     })
     .join('\n');
   if (listens === 0 || roots !== 1) {
-    throw new Error(`${SHIPPED}: the tests need its listen line(s) and exactly one root line (found ${listens} listen, ${roots} root)`);
+    throw new Error(`${SHIPPED}: the tests need the first server block's listen line(s) and exactly one root line (found ${listens} listen, ${roots} root)`);
   }
   return out;
 }
 
-function freePort() {
+/**
+ * redirectBlock returns the shipped plain-HTTP server block (the second
+ * one) listening on a loopback port.
+ */
+export function redirectBlock(port) {
+  const [, http] = serverBlocks(readFileSync(SHIPPED, 'utf8'));
+  if (!http) throw new Error(`${SHIPPED}: no second server block (plain HTTP to HTTPS)`);
+  let listens = 0;
+  return http
+    .split('\n')
+    .map((line) => {
+      if (!/^\s*listen\s+[^;]+;/.test(line)) return line;
+      return listens++ === 0 ? `    listen 127.0.0.1:${port};` : '    # (listen line dropped by the tests)';
+    })
+    .join('\n');
+}
+
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -56,13 +108,26 @@ function freePort() {
   });
 }
 
-function sleep(ms) {
+/**
+ * stopProcess sends signal to a child process and waits up to 5 s for it
+ * to exit, then kills it.
+ */
+export async function stopProcess(child, signal) {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  if (!running()) return;
+  child.kill(signal);
+  for (let i = 0; i < 50 && running(); i++) await sleep(100);
+  if (running()) child.kill('SIGKILL');
+}
+
+export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 /**
- * startNginx serves root on a free loopback port. It returns
- * { base, port, dir, stop }; base is "http://127.0.0.1:<port>".
+ * startNginx serves root on a free loopback port, and the plain-HTTP
+ * redirect block on another. It returns { base, port, dir, stop, redirect };
+ * base is "http://127.0.0.1:<port>", redirect the other block's address.
  */
 export async function startNginx(root) {
   const nginx = tools.nginx();
@@ -85,7 +150,8 @@ export async function startNginx(root) {
 async function startOn(nginx, mime, root, port) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-nginx-'));
   const user = process.getuid?.() === 0 ? 'user root root;\n' : '';
-  writeFileSync(path.join(dir, 'server.conf'), serverBlock(root, port));
+  const httpPort = await freePort();
+  writeFileSync(path.join(dir, 'server.conf'), `${serverBlock(root, port)}\n\n${redirectBlock(httpPort)}\n`);
   writeFileSync(
     path.join(dir, 'nginx.conf'),
     `# Written by e2e/lib/nginx.js around ${SHIPPED}.
@@ -127,11 +193,7 @@ http {
     }
   };
   const stop = async () => {
-    if (exited === null) {
-      child.kill('SIGQUIT');
-      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
-      if (exited === null) child.kill('SIGKILL');
-    }
+    await stopProcess(child, 'SIGQUIT');
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 15_000;
@@ -142,7 +204,7 @@ http {
     }
     try {
       await fetch(`${base}/`, { signal: AbortSignal.timeout(1000), redirect: 'manual' });
-      return { base, port, dir, stop, log };
+      return { base, port, dir, stop, log, redirect: `http://127.0.0.1:${httpPort}` };
     } catch {
       await sleep(100);
     }

@@ -1,9 +1,11 @@
 // The shipped deploy/nginx.conf, as nginx really serves the built site:
 // clean URLs and slash redirects, language-specific 404 pages, media types,
-// and cache lifetimes (a year for fingerprinted assets only).
+// cache lifetimes (a year for fingerprinted assets only), the security
+// headers on every response, and plain HTTP sent to HTTPS.
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { after, test } from 'node:test';
 
@@ -166,5 +168,40 @@ suite('nginx with deploy/nginx.conf', skip, () => {
     const r = await get(`/${pdfs[0]}`, { method: 'HEAD' });
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'application/pdf');
+  });
+
+  test('every response carries the security headers, the policy as in the pages', async () => {
+    const meta = readFileSync(path.join(site.dir, 'index.html'), 'utf8').match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+    assert.ok(meta, 'index.html carries the policy');
+    const policy = meta[1].replaceAll('&#39;', "'");
+    const asset = files.find((f) => /^assets\/site\.[0-9a-f]{8,64}\.css$/.test(f));
+    const pdf = files.find((f) => f.endsWith('.pdf'));
+    const paths = ['/', `/en/${secs.theses.en}/`, '/finns-inte/', `/${secs.theses.sv}`, `/${asset}`, '/assets/no-such.css', '/atom.xml', '/sitemap.xml', `/${secs.lectures.sv}/calendar.ics`, `/${pdf}`];
+    const json = files.find((f) => f.endsWith('.json'));
+    if (json) paths.push(`/${json}`);
+    for (const p of paths) {
+      const r = await get(p, { method: 'HEAD' });
+      const h = (n) => r.headers.get(n);
+      const csp = h('content-security-policy') ?? '';
+      // The header is the meta policy with frame-ancestors added.
+      const directives = csp.split('; ');
+      assert.deepEqual(directives.filter((d) => !d.startsWith('frame-ancestors')), policy.split('; '), `${p}: Content-Security-Policy ${csp}`);
+      assert.ok(directives.includes("frame-ancestors 'none'"), `${p}: no frame-ancestors 'none' in ${csp}`);
+      assert.equal(h('cross-origin-opener-policy'), 'same-origin', p);
+      assert.match(h('permissions-policy') ?? '', /(^|, )camera=\(\)(, |$)/, `${p}: Permissions-Policy`);
+      assert.match(h('permissions-policy') ?? '', /(^|, )geolocation=\(\)(, |$)/, `${p}: Permissions-Policy`);
+      assert.equal(h('strict-transport-security'), 'max-age=31536000', p);
+      assert.equal(h('x-content-type-options'), 'nosniff', p);
+    }
+  });
+
+  test('plain HTTP is sent to the same address over HTTPS', { skip: !site?.redirect && 'no redirect block served' }, async () => {
+    const r = await new Promise((resolve, reject) => {
+      const req = http.get(`${site.redirect}/${secs.theses.sv}/?area=energi-och-klimat`, { headers: { Host: 'samverkan.example.se' } }, resolve);
+      req.on('error', reject);
+    });
+    r.resume();
+    assert.equal(r.statusCode, 301);
+    assert.equal(r.headers.location, `https://samverkan.example.se/${secs.theses.sv}/?area=energi-och-klimat`);
   });
 });

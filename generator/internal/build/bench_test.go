@@ -54,43 +54,50 @@ func benchSite(b *testing.B) string {
 	if s := os.Getenv("PORTAL_BENCH_LANGS"); s != "" {
 		langs = s
 	}
+	return corpusSite(b, n, langs)
+}
+
+// corpusSite makes a site root in a temporary folder with n generated
+// records in langs ("sv" or "sv,en"); it skips tb without the corpus tool.
+func corpusSite(tb testing.TB, n int, langs string) string {
+	tb.Helper()
 	tool := os.Getenv("PORTAL_MKCORPUS")
 	if tool == "" {
 		tool = "/work/shared/bench/mkcorpus.py"
 	}
 	python, err := exec.LookPath("python3")
 	if err != nil {
-		b.Skip("python3 not found; the corpus tool needs it")
+		tb.Skip("python3 not found; the corpus tool needs it")
 	}
 	if _, err := os.Stat(tool); err != nil {
-		b.Skipf("corpus tool %s not found (set PORTAL_MKCORPUS)", tool)
+		tb.Skipf("corpus tool %s not found (set PORTAL_MKCORPUS)", tool)
 	}
 	repo, err := filepath.Abs("../../..")
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(repo, "templates", "layouts")); err != nil {
-		b.Skip("templates/ not present")
+		tb.Skip("templates/ not present")
 	}
-	root := b.TempDir()
+	root := tb.TempDir()
 	cfg := filepath.Join(repo, "config.toml")
 	cmd := exec.Command(python, tool, filepath.Join(root, "content"), strconv.Itoa(n), "--config", cfg, "--langs", langs)
 	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("%s: %v\n%s", tool, err, out)
+		tb.Fatalf("%s: %v\n%s", tool, err, out)
 	}
 	templates := filepath.Join(repo, "templates")
 	if dir := os.Getenv("PORTAL_BENCH_TEMPLATES"); dir != "" {
 		templates = dir // to measure a variant of the templates
 	}
 	if err := os.CopyFS(filepath.Join(root, "templates"), os.DirFS(templates)); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	data, err := os.ReadFile(cfg)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(root, "config.toml"), data, 0o644); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return root
 }

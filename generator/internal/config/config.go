@@ -1,6 +1,6 @@
 // Package config loads and validates config.toml: the site's settings and its
-// controlled vocabularies (areas, organisations, schools) and the URL segment
-// of each kind per language.
+// controlled vocabularies (areas, organisations, schools), the URL segment
+// of each kind per language and the Content-Security-Policy of the pages.
 //
 // Every problem is reported as a positioned error ("config.toml:12:3: ...");
 // keys the contract does not know are errors, since they are nearly always
@@ -77,6 +77,7 @@ type Config struct {
 	// Translations are the kinds (and "pages") whose records are expected
 	// in every language: a missing translation is then a warning.
 	Translations map[string]bool
+	CSP             Policy // the [csp] table, or DefaultPolicy
 }
 
 // TranslationKinds are the folders [translations] expected may name: the
@@ -104,7 +105,7 @@ func Parse(src []byte) (*Config, error) {
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		return nil, diag.List{diag.TOMLError(FileName, src, 0, err)}
 	}
-	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20}}
+	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20, CSP: DefaultPolicy()}}
 	p.load(raw)
 	if len(p.errs) > 0 {
 		p.errs.Sort()
@@ -199,6 +200,8 @@ func (p *parser) load(raw map[string]any) {
 			p.vocab(k, v, &c.Schools, false)
 		case "translations":
 			p.translations(v)
+		case "csp":
+			p.csp(v)
 		default:
 			p.errf([]string{k}, "unknown key %q", k)
 		}

@@ -27,6 +27,7 @@ type view struct {
 	problems []problem
 	overlay  template.HTML // the problems as HTML, or ""
 	langs    []string      // languages with their own prefix ("/en/")
+	csp      string        // the Content-Security-Policy header of every response
 }
 
 // server serves the output folder with the live reload script, the draft
@@ -128,8 +129,16 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	v := sv.view()
+	if v.csp != "" {
+		h.Set("Content-Security-Policy", v.csp)
+	}
 	if r.URL.Path == eventsPath {
 		sv.events(w, r)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, livePrefix) {
+		liveFile(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -142,7 +151,6 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	v := sv.view()
 	f, err := sv.root.Open(name)
 	if err != nil {
 		sv.notFound(w, r, name, v)
@@ -244,8 +252,9 @@ func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []b
 	}
 }
 
-// inject adds the draft banner and the overlay after <body> and the live
-// reload script before </body>. build never writes any of them.
+// inject adds their stylesheet before </head>, the draft banner and the
+// overlay after <body> and the live reload script before </body>. build
+// never writes any of them.
 func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 	var top bytes.Buffer
 	if m, ok := v.meta[urlPath]; ok && m.Draft {
@@ -259,27 +268,34 @@ func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 			at = i + j + 1
 		}
 	}
+	head := at // without a </head>, the stylesheet goes with the banner
+	if i := bytes.Index(lower, []byte("</head>")); i >= 0 && i <= at {
+		head = i
+	}
 	end := len(page)
 	if i := bytes.LastIndex(lower, []byte("</body>")); i >= at {
 		end = i
 	}
 	var out bytes.Buffer
-	out.Grow(len(page) + top.Len() + len(clientScript) + 32)
-	out.Write(page[:at])
+	out.Grow(len(page) + top.Len() + len(liveStyle) + len(liveScript) + 32)
+	out.Write(page[:head])
+	out.WriteString(liveStyle)
+	out.Write(page[head:at])
 	out.Write(top.Bytes())
 	out.Write(page[at:end])
-	out.WriteString(clientScript)
+	out.WriteString(liveScript)
 	out.Write(page[end:])
 	return out.Bytes()
 }
 
-// draftBanner marks the page of a draft, which only serve shows.
+// draftBanner marks the page of a draft, which only serve shows. It is
+// styled by live.css.
 func draftBanner(lang string) string {
 	text := "Draft: shown only in this preview; build does not publish it until draft = true is removed."
 	if lang == "sv" {
 		text = "Utkast: visas bara i förhandsgranskningen; build publicerar det inte förrän draft = true tas bort."
 	}
-	return `<div id="portal-draft" role="note" style="position:sticky;top:0;z-index:2147483646;margin:0;padding:.6em 1em;background:#fff3bf;color:#3d2e00;border-bottom:3px solid #e0a800;font:600 1rem/1.4 system-ui,sans-serif;text-align:center">` +
+	return `<div id="portal-draft" role="note">` +
 		template.HTMLEscapeString(text) + "</div>"
 }
 

@@ -122,18 +122,7 @@ func newOverlayTemplate() *template.Template {
 }
 
 const overlaySource = `<div id="portal-overlay" role="alert">
-<style>
-#portal-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;padding:2rem;background:rgba(24,24,27,.96);color:#f4f4f5;font:15px/1.5 system-ui,sans-serif;text-align:left}
-#portal-overlay h2{margin:0 0 .3rem;font-size:1.3rem;color:#fca5a5}
-#portal-overlay .portal-note{margin:0 0 1.5rem;color:#d4d4d8}
-#portal-overlay section{margin:0 0 1.5rem;padding:1rem;border-left:4px solid #f87171;background:#27272a}
-#portal-overlay .portal-msg{margin:0 0 .6rem;font:600 14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;word-break:break-word}
-#portal-overlay pre{margin:0;overflow:auto;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#a1a1aa;tab-size:4}
-#portal-overlay pre .here{color:#fafafa}
-#portal-overlay pre .caret{color:#f87171}
-#portal-overlay button{float:right;font:inherit;padding:.3em .8em;border:1px solid #71717a;border-radius:4px;background:#3f3f46;color:#fafafa;cursor:pointer}
-</style>
-<button type="button" onclick="this.parentNode.remove()">Close</button>
+<button type="button" class="portal-close">Close</button>
 <h2>{{.Count}} {{if eq .Count 1}}problem{{else}}problems{{end}} in the sources</h2>
 <p class="portal-note">The preview shows the last good build. Fix the file and save: this goes away by itself.</p>
 {{- range .Problems}}
@@ -150,39 +139,4 @@ const overlaySource = `<div id="portal-overlay" role="alert">
 <p class="portal-note">… and {{.More}} more (the terminal lists them all).</p>
 {{- end}}
 </div>
-`
-
-// clientScript is added to every page serve sends. It listens to the
-// events stream: "reload" names the changed URL paths, and the page
-// reloads when its own path is among them (or a stylesheet or script
-// changed); "errors" shows the overlay; "ok" removes it.
-const clientScript = `<script id="portal-live">
-(function () {
-  "use strict";
-  if (!window.EventSource || window.portalLive) return;
-  window.portalLive = true;
-  function norm(p) {
-    try { p = decodeURI(p); } catch (e) {}
-    return p.replace(/\/index\.html$/, "/");
-  }
-  var here = norm(location.pathname);
-  function overlay(html) {
-    var old = document.getElementById("portal-overlay");
-    if (old) old.remove();
-    if (!html) return;
-    var t = document.createElement("template");
-    t.innerHTML = html; // made by the server, every value escaped
-    document.body.insertBefore(t.content, document.body.firstChild);
-  }
-  var es = new EventSource("` + eventsPath + `");
-  es.addEventListener("errors", function (e) { overlay(JSON.parse(e.data).html); });
-  es.addEventListener("ok", function () { overlay(""); });
-  es.addEventListener("reload", function (e) {
-    var d = JSON.parse(e.data);
-    if (d.all || d.paths.some(function (p) { return norm(p) === here || /\.(css|js)$/.test(p); })) {
-      location.reload();
-    }
-  });
-})();
-</script>
 `

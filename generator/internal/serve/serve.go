@@ -31,6 +31,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/output"
 )
@@ -116,9 +117,10 @@ func Run(ctx context.Context, opt Options) error {
 			res.Errs = diag.List{{Path: "(serve)", Line: 1, Col: 1, Msg: err.Error()}}
 		}
 		report(logf, res)
-		v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs)}
+		v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
 		v.overlay = overlayHTML(overlay, v.problems)
 		if eng.cfg != nil {
+			v.csp = eng.cfg.CSP.Header()
 			for _, l := range eng.cfg.Languages {
 				if l != eng.cfg.DefaultLanguage {
 					v.langs = append(v.langs, l)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
@@ -86,16 +85,8 @@ func startWith(t *testing.T, root string, set func(*Options)) *running {
 
 func (r *running) get(t *testing.T, path string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(r.base + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, string(b)
+	resp, body := r.getResp(t, path)
+	return resp.StatusCode, body
 }
 
 // sse is one event received from the stream.
@@ -180,7 +171,7 @@ func TestServeLiveReload(t *testing.T) {
 	ev := r.events(t)
 
 	code, page := r.get(t, "/exjobb/energidata/")
-	if code != 200 || !strings.Contains(page, "Vi söker") || !strings.Contains(page, `<script id="portal-live">`) {
+	if code != 200 || !strings.Contains(page, "Vi söker") || !strings.Contains(page, liveScript) {
 		t.Fatalf("record page: %d\n%s", code, page)
 	}
 	if strings.Index(page, `id="portal-live"`) > strings.LastIndex(page, "</body>") {
