@@ -25,7 +25,7 @@ func (l *Loaded) redirects() []Output {
 	conf.WriteString("# deploy/nginx.conf includes it in the server block: each old address\n")
 	conf.WriteString("# answers 301 with the address of its page.\n")
 	for _, r := range s.Redirects {
-		outs = append(outs, Output{Path: FilePath(r.From), data: redirectPage(r.Lang, t.T(r.Lang, "redirect.title"), t.T(r.Lang, "redirect.moved"), r.To, s.Abs(r.To))})
+		outs = append(outs, Output{Path: FilePath(r.From), data: redirectPage(s.Cfg.CSP.Meta(), r.Lang, t.T(r.Lang, "redirect.title"), t.T(r.Lang, "redirect.moved"), r.To, s.Abs(r.To))})
 		// Aliases and URLs are made of characters that need no quoting here.
 		fmt.Fprintf(&conf, "location = %s { return 301 %s; }\n", r.From, r.To)
 	}
@@ -33,12 +33,13 @@ func (l *Loaded) redirects() []Output {
 }
 
 // redirectPage is the page at an old address.
-func redirectPage(lang, title, moved, to, canonical string) []byte {
+func redirectPage(csp, lang, title, moved, to, canonical string) []byte {
 	esc := template.HTMLEscapeString
 	return fmt.Appendf(nil, `<!DOCTYPE html>
 <html lang="%s">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="%s">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=%s">
 <link rel="canonical" href="%s">
@@ -48,5 +49,5 @@ func redirectPage(lang, title, moved, to, canonical string) []byte {
 <p>%s <a href="%s">%s</a></p>
 </body>
 </html>
-`, esc(lang), esc(to), esc(canonical), esc(title), esc(moved), esc(to), esc(canonical))
+`, esc(lang), esc(csp), esc(to), esc(canonical), esc(title), esc(moved), esc(to), esc(canonical))
 }

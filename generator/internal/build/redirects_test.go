@@ -18,6 +18,7 @@ func TestRedirects(t *testing.T) {
 <html lang="sv">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;; img-src &#39;self&#39;; connect-src &#39;self&#39;; object-src &#39;none&#39;; base-uri &#39;self&#39;; form-action &#39;self&#39;; upgrade-insecure-requests">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=/exjobb/energidata/">
 <link rel="canonical" href="https://test.example.se/exjobb/energidata/">
@@ -32,6 +33,7 @@ func TestRedirects(t *testing.T) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;; img-src &#39;self&#39;; connect-src &#39;self&#39;; object-src &#39;none&#39;; base-uri &#39;self&#39;; form-action &#39;self&#39;; upgrade-insecure-requests">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=/en/theses/energidata/">
 <link rel="canonical" href="https://test.example.se/en/theses/energidata/">

@@ -77,7 +77,7 @@ type Config struct {
 	// Translations are the kinds (and "pages") whose records are expected
 	// in every language: a missing translation is then a warning.
 	Translations map[string]bool
-	CSP             Policy // the [csp] table, or DefaultPolicy
+	CSP          Policy // the [csp] table, or DefaultPolicy
 }
 
 // TranslationKinds are the folders [translations] expected may name: the
