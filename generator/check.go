@@ -1,0 +1,160 @@
+package main
+
+// The check command: every problem of the site, or of the files named, as
+// text or JSON.
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"portal/generator/internal/build"
+	"portal/generator/internal/diag"
+)
+
+// reportErrors prints every problem and the count; it returns the exit code.
+func reportErrors(w io.Writer, err error, format string) int {
+	list, ok := diag.AsList(err)
+	if !ok {
+		fmt.Fprintln(w, err)
+		return exitProblems
+	}
+	if format == "json" {
+		writeJSON(w, list)
+	} else {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+	}
+	n := len(list.Errors())
+	if n == 0 {
+		return exitOK
+	}
+	if format != "json" {
+		fmt.Fprintf(w, "%d %s\n", n, plural(n, "error", "errors"))
+	}
+	return exitProblems
+}
+
+// jsonProblem is one problem in check -format json.
+type jsonProblem struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func writeJSON(w io.Writer, list diag.List) {
+	out := make([]jsonProblem, 0, len(list))
+	for _, e := range list {
+		sev := string(e.Severity)
+		if sev == "" {
+			sev = string(diag.SeverityError)
+		}
+		out = append(out, jsonProblem{e.Path, e.Line, e.Col, sev, e.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(out)
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	format := fs.String("format", "text", "output format: text or json")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	files, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		return exitUsage
+	}
+	now, err := resolveNow(c.now, getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	only, err := siteFiles(c.root, files)
+	if err != nil {
+		fmt.Fprintln(stderr, "check:", err)
+		return exitUsage
+	}
+	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Dir: c.root})
+	var list diag.List
+	if err != nil {
+		var ok bool
+		if list, ok = diag.AsList(err); !ok {
+			fmt.Fprintln(stderr, err)
+			return exitProblems
+		}
+	}
+	if l != nil && l.Site != nil {
+		list = append(list, l.Site.Warnings()...)
+		list.Sort()
+	}
+	if only != nil {
+		list = slices.DeleteFunc(list, func(e diag.Error) bool { return !only[e.Path] })
+	}
+	if *strict {
+		for i := range list {
+			list[i].Severity = diag.SeverityError
+		}
+	}
+	out := stderr
+	if *format == "json" {
+		out = stdout
+	}
+	if code := reportErrors(out, list, *format); code != exitOK {
+		return code
+	}
+	if *format == "text" {
+		w := len(list.Warnings())
+		records := len(only)
+		if only == nil && l != nil && l.Set != nil {
+			records = l.Set.Files
+		}
+		fmt.Fprintf(stdout, "ok: %d %s checked, 0 errors, %d %s\n", records, plural(records, "file", "files"), w, plural(w, "warning", "warnings"))
+	}
+	return exitOK
+}
+
+// siteFiles turns the files named on the command line into paths relative
+// to the site root, as problems name them: a name is taken relative to the
+// current folder when it lies inside root there, else relative to root. It
+// returns nil when no file is named (the whole site), and an error for a
+// file that does not exist or lies outside the site root.
+func siteFiles(root string, files []string) (map[string]bool, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+	only := map[string]bool{}
+	for _, f := range files {
+		rel := filepath.Clean(f)
+		if abs, err := filepath.Abs(f); err == nil && (filepath.IsAbs(f) || exists(abs)) {
+			if r, err := filepath.Rel(absRoot, abs); err == nil {
+				rel = r
+			}
+		}
+		if !filepath.IsLocal(rel) {
+			return nil, fmt.Errorf("%s is not inside the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+		}
+		if !exists(filepath.Join(root, rel)) {
+			return nil, fmt.Errorf("%s: no such file in the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+		}
+		only[filepath.ToSlash(rel)] = true
+	}
+	return only, nil
+}
