@@ -65,7 +65,7 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 	}
 	outs = append(outs, l.attachments()...)
 	outs = append(outs, l.feeds(c)...)
-	outs = append(outs, l.search(c)...)
+	outs = append(outs, l.search()...)
 	return outs
 }
 

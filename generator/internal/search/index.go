@@ -1,0 +1,249 @@
+package search
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Doc is one record of the index, in the page's language. Its number is
+// its place in the documents given to Build, the order of the site's
+// lists.
+type Doc struct {
+	URL, Title, Lang string
+	Kind             string
+	State            string // the mark at build time ("closed", "past", ...), or ""
+	Closes           string // RFC 3339: when an offer closes or a lecture ends, or ""
+	Archived         bool
+	Excerpt          string
+	Facts            [][2]string // label and value, as the list item shows them
+	// Facets.
+	Host, Level    string
+	Areas, Schools []string
+	Languages      []string
+	// Strong is text whose words rank a match higher (title, host, areas,
+	// speaker); Text the rest (summary, body words, schools).
+	Strong, Text []string
+}
+
+// Scope is what one page filters: the documents of a kind's list or of an
+// area page, in the page's order.
+type Scope struct {
+	Name string
+	Docs []int
+}
+
+// Names are the display names the results need: the marks of States and
+// the notes of a record that is in another language (Foreign), by key.
+type Names struct {
+	States, Foreign map[string]string
+}
+
+// Index is the built index of one language: every file of its Layout.
+type Index struct {
+	Layout Layout
+	files  map[string][]byte
+}
+
+// File returns the bytes of the file at path (one of Layout.Paths).
+func (x *Index) File(path string) ([]byte, error) {
+	b, ok := x.files[path]
+	if !ok {
+		return nil, fmt.Errorf("search: no file %s in the index", path)
+	}
+	return b, nil
+}
+
+// Build makes the index of lang from docs and scopes, with the layout
+// NewLayout gives for them.
+func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error) {
+	var sn []string
+	for _, s := range scopes {
+		sn = append(sn, s.Name)
+	}
+	x := &Index{Layout: NewLayout(len(docs), sn), files: map[string][]byte{}}
+	var err error
+	put := func(path string, v any) {
+		if err != nil {
+			return
+		}
+		x.files[path], err = marshal(v)
+	}
+	put("index.json", map[string]any{"v": 2, "lang": lang, "docs": len(docs), "buckets": x.Layout.Buckets,
+		"chunk": Chunk, "prefix": Prefix, "states": nonNil(names.States), "foreign": nonNil(names.Foreign)})
+	for i, b := range buckets(x.Layout, docs) {
+		put(bucketPath(i), b)
+	}
+	for _, s := range scopes {
+		put(scopePath(s.Name), scopeRows(docs, s.Docs))
+	}
+	for i := range x.Layout.chunks() {
+		put(chunkPath(i), chunkRows(docs[i*Chunk:min(len(docs), (i+1)*Chunk)]))
+	}
+	return x, err
+}
+
+func nonNil(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+// marshal is json.Marshal without HTML escaping, ending in a newline.
+// Maps are written with sorted keys, so the bytes are deterministic.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// postings are the documents a word (or prefix) occurs in, ascending, and
+// those where it occurs in strong text.
+type postings struct{ all, strong []int }
+
+func (p *postings) add(doc int, strong bool) {
+	if n := len(p.all); n == 0 || p.all[n-1] != doc {
+		p.all = append(p.all, doc)
+	}
+	if n := len(p.strong); strong && (n == 0 || p.strong[n-1] != doc) {
+		p.strong = append(p.strong, doc)
+	}
+}
+
+// bucket is the JSON of a term bucket: words by their lowercase spelling,
+// and the unions of the words that start with a prefix shorter than
+// Prefix runes, by that (folded) prefix. Each is two encoded sets: all
+// documents and the strong ones.
+type bucket struct {
+	W map[string][2]string `json:"w"`
+	U map[string][2]string `json:"u"`
+}
+
+// buckets sorts the words of docs into the term buckets of l.
+func buckets(l Layout, docs []Doc) []bucket {
+	f := NewFolder()
+	words := map[string]*postings{}
+	unions := map[string]*postings{}
+	for i, d := range docs {
+		add := func(texts []string, strong bool) {
+			for _, t := range texts {
+				for _, w := range Tokens(t) {
+					p := words[w]
+					if p == nil {
+						p = &postings{}
+						words[w] = p
+					}
+					p.add(i, strong)
+					fw := f.Fold(w)
+					for n := 1; n < Prefix; n++ {
+						if runes(fw) < n {
+							break
+						}
+						k := prefix(fw, n)
+						u := unions[k]
+						if u == nil {
+							u = &postings{}
+							unions[k] = u
+						}
+						u.add(i, strong)
+					}
+				}
+			}
+		}
+		add(d.Strong, true)
+		add(d.Text, false)
+	}
+	out := make([]bucket, l.Buckets)
+	for i := range out {
+		out[i] = bucket{W: map[string][2]string{}, U: map[string][2]string{}}
+	}
+	for w, p := range words {
+		b := l.bucket(prefix(f.Fold(w), Prefix))
+		out[b].W[w] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+	}
+	for k, p := range unions {
+		b := l.bucket(k)
+		out[b].U[k] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+	}
+	return out
+}
+
+// encodeSet writes an ascending set of document numbers as the shorter
+// of two strings: "d" and the gaps between them (n - previous - 1, the
+// first from -1) in base 36, separated by commas; or "b" and a bitmap in
+// base64, bit n&7 of byte n>>3 for document n. The empty set is "".
+func encodeSet(s []int) string {
+	if len(s) == 0 {
+		return ""
+	}
+	var d strings.Builder
+	d.WriteByte('d')
+	prev := -1
+	for i, n := range s {
+		if i > 0 {
+			d.WriteByte(',')
+		}
+		d.WriteString(strconv.FormatInt(int64(n-prev-1), 36))
+		prev = n
+	}
+	bm := make([]byte, s[len(s)-1]/8+1)
+	if base64.StdEncoding.EncodedLen(len(bm))+1 >= d.Len() {
+		return d.String()
+	}
+	for _, n := range s {
+		bm[n>>3] |= 1 << (n & 7)
+	}
+	return "b" + base64.StdEncoding.EncodeToString(bm)
+}
+
+// scopeRows are the rows of a scope file: for each document, the gap to
+// the previous one's number (as in encodeSet), its kind, areas, host,
+// schools, level, languages, closing time, archived (0 or 1) and state.
+func scopeRows(docs []Doc, ids []int) map[string]any {
+	rows := make([][]any, 0, len(ids))
+	prev := -1
+	for _, id := range ids {
+		d := docs[id]
+		rows = append(rows, []any{id - prev - 1, d.Kind, nonNilS(d.Areas), d.Host, nonNilS(d.Schools),
+			d.Level, nonNilS(d.Languages), d.Closes, btoi(d.Archived), d.State})
+		prev = id
+	}
+	return map[string]any{"d": rows}
+}
+
+// chunkRows are the rows of a result chunk: for each document, its URL,
+// title, language, excerpt and facts.
+func chunkRows(docs []Doc) [][]any {
+	rows := make([][]any, 0, len(docs))
+	for _, d := range docs {
+		facts := d.Facts
+		if facts == nil {
+			facts = [][2]string{}
+		}
+		rows = append(rows, []any{d.URL, d.Title, d.Lang, d.Excerpt, facts})
+	}
+	return rows
+}
+
+func nonNilS(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return slices.Clip(s)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
