@@ -151,12 +151,15 @@
   function openIndex(dir, scope, get) {
     return Promise.all([get(dir + 'index.json'), get(dir + 's/' + scope + '.json')]).then(function (r) {
       var m = r[0];
+      var t = r[1].t;
       var prev = -1;
+      var all = function (tab, ns) { return ns.map(function (n) { return tab[n]; }); };
       var items = r[1].d.map(function (row, order) {
         prev += row[0] + 1;
         return {
-          id: prev, order: order, kind: row[1], areas: row[2], host: row[3], schools: row[4],
-          level: row[5], language: row[6], closes: row[7], archived: row[8] === 1, state: row[9]
+          id: prev, order: order, kind: t.kind[row[1]], areas: all(t.area, row[2]), host: t.host[row[3]],
+          schools: all(t.school, row[4]), level: t.level[row[5]], language: all(t.language, row[6]),
+          closes: t.closes[row[7]], archived: t.archived[row[8]] === '1', state: t.state[row[9]]
         };
       });
       return { dir: dir, get: get, manifest: m, lang: m.lang, items: items, states: m.states, foreign: m.foreign };

@@ -30,49 +30,50 @@ func (l *Loaded) search() []Output {
 	}
 	layout := search.NewLayout(len(es), names)
 	for _, lang := range l.Site.Cfg.Languages {
-		index := l.searchIndex(lang, es, scopes)
+		paths := layout.Paths()
+		file := l.searchIndex(lang, es, scopes, len(paths))
 		dir := strings.TrimPrefix(render.SearchDir(l.Site, lang), "/")
-		for _, p := range layout.Paths() {
+		for _, p := range paths {
 			outs = append(outs, Output{Path: dir + p, Deps: es, render: func(buf *bytes.Buffer) error {
-				x, err := index()
-				if err != nil {
-					return err
-				}
-				b, err := x.File(p)
-				buf.Write(b)
-				return err
+				return file(buf, p)
 			}})
 		}
 	}
 	return outs
 }
 
-// searchIndex returns a function that returns the index of lang, built
-// again whenever the site's memo no longer holds the token of the last
-// build.
-func (l *Loaded) searchIndex(lang string, es []*site.Entry, scopes []search.Scope) func() (*search.Index, error) {
+// searchIndex returns a function that writes a file of the index of lang
+// into buf. The index is built when it is first needed, and again whenever
+// the site's memo no longer holds the token of the last build. It is let
+// go once each of its files has been written (files is how many there
+// are), so that a build does not hold it while it writes the rest.
+func (l *Loaded) searchIndex(lang string, es []*site.Entry, scopes []search.Scope, files int) func(buf *bytes.Buffer, path string) error {
 	var mu sync.Mutex
 	var x *search.Index
 	var tok string // of x
-	n := 0
-	return func() (*search.Index, error) {
+	n, written := 0, map[string]bool{}
+	return func(buf *bytes.Buffer, path string) error {
 		mu.Lock()
 		defer mu.Unlock()
 		t, _ := l.Site.Memo().Get("search-index/"+lang, func() (string, error) {
 			n++
 			return strconv.Itoa(n), nil
 		})
-		if x != nil && t == tok {
-			return x, nil
+		if x == nil || t != tok {
+			docs, names := l.searchDocs(lang, es)
+			var err error
+			if x, err = search.Build(lang, docs, scopes, names); err != nil {
+				x = nil
+				return err
+			}
+			tok, written = t, map[string]bool{}
 		}
-		docs, names := l.searchDocs(lang, es)
-		var err error
-		if x, err = search.Build(lang, docs, scopes, names); err != nil {
+		b, err := x.File(path)
+		buf.Write(b)
+		if written[path] = true; len(written) == files {
 			x = nil
-			return nil, err
 		}
-		tok = t
-		return x, nil
+		return err
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -205,19 +204,52 @@ func encodeSet(s []int) string {
 	return "b" + base64.StdEncoding.EncodeToString(bm)
 }
 
-// scopeRows are the rows of a scope file: for each document, the gap to
-// the previous one's number (as in encodeSet), its kind, areas, host,
-// schools, level, languages, closing time, archived (0 or 1) and state.
+// scopeCols are the columns of a scope file's rows after the first (the
+// gap to the previous document's number, as in encodeSet, which may be
+// negative when a page's order is not the index's). Each value is a number
+// into the table of its column in "t", whose first value is "".
+var scopeCols = []string{"kind", "area", "host", "school", "level", "language", "closes", "archived", "state"}
+
+// scopeRows are the table "t" and rows "d" of a scope file.
 func scopeRows(docs []Doc, ids []int) map[string]any {
+	tabs := make([][]string, len(scopeCols))
+	at := make([]map[string]int, len(scopeCols))
+	for i := range tabs {
+		tabs[i], at[i] = []string{""}, map[string]int{"": 0}
+	}
+	ref := func(col int, v string) int {
+		n, ok := at[col][v]
+		if !ok {
+			n = len(tabs[col])
+			at[col][v] = n
+			tabs[col] = append(tabs[col], v)
+		}
+		return n
+	}
+	refs := func(col int, vs []string) []int {
+		out := make([]int, len(vs))
+		for i, v := range vs {
+			out[i] = ref(col, v)
+		}
+		return out
+	}
 	rows := make([][]any, 0, len(ids))
 	prev := -1
 	for _, id := range ids {
 		d := docs[id]
-		rows = append(rows, []any{id - prev - 1, d.Kind, nonNilS(d.Areas), d.Host, nonNilS(d.Schools),
-			d.Level, nonNilS(d.Languages), d.Closes, btoi(d.Archived), d.State})
+		arch := ""
+		if d.Archived {
+			arch = "1"
+		}
+		rows = append(rows, []any{id - prev - 1, ref(0, d.Kind), refs(1, d.Areas), ref(2, d.Host), refs(3, d.Schools),
+			ref(4, d.Level), refs(5, d.Languages), ref(6, d.Closes), ref(7, arch), ref(8, d.State)})
 		prev = id
 	}
-	return map[string]any{"d": rows}
+	t := map[string][]string{}
+	for i, c := range scopeCols {
+		t[c] = tabs[i]
+	}
+	return map[string]any{"t": t, "d": rows}
 }
 
 // chunkRows are the rows of a result chunk: for each document, its URL,
@@ -232,18 +264,4 @@ func chunkRows(docs []Doc) [][]any {
 		rows = append(rows, []any{d.URL, d.Title, d.Lang, d.Excerpt, facts})
 	}
 	return rows
-}
-
-func nonNilS(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return slices.Clip(s)
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

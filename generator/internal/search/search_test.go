@@ -176,9 +176,10 @@ func TestBuild(t *testing.T) {
 		t.Errorf("bucket of f: %s", b)
 	}
 	for p, want := range map[string]string{
-		"s/a-energi.json": `{"d":[[0,"theses",["energi"],"",[],"",[],"2026-12-01T00:00:00+01:00",0,""],[1,"lectures",[],"",[],"",[],"",1,"past"]]}` + "\n",
-		"r/0.json":        `[["/a/","Fjärrvärme i Mälardalen","sv","",[["Nivå","Master"]]],["/b/","Kyla","sv","",[]],["/c/","Arkiv","en","",[]]]` + "\n",
-		"index.json":      `{"buckets":8,"chunk":8,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
+		"s/a-energi.json": `{"d":[[0,1,[1],0,[],0,[],1,0,0],[1,2,[],0,[],0,[],0,1,1]],"t":{"archived":["","1"],"area":["","energi"],` +
+			`"closes":["","2026-12-01T00:00:00+01:00"],"host":[""],"kind":["","theses","lectures"],"language":[""],"level":[""],"school":[""],"state":["","past"]}}` + "\n",
+		"r/0.json":   `[["/a/","Fjärrvärme i Mälardalen","sv","",[["Nivå","Master"]]],["/b/","Kyla","sv","",[]],["/c/","Arkiv","en","",[]]]` + "\n",
+		"index.json": `{"buckets":8,"chunk":8,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
 	} {
 		if got, _ := x.File(p); string(got) != want {
 			t.Errorf("%s:\n%s\nwant\n%s", p, got, want)
