@@ -171,31 +171,43 @@
   // 2 more for a match in the title, host, areas or speaker, 1 more for a
   // whole word.
   function termScores(ix, word) {
+    ix.terms = ix.terms || new Map();
+    if (!ix.terms.has(word)) ix.terms.set(word, scoreTerm(ix, word));
+    return ix.terms.get(word);
+  }
+
+  function scoreTerm(ix, word) {
     var m = ix.manifest;
     var f = fold(word);
     var short = Array.from(f).length < m.prefix;
     var key = short ? f : prefix(f, m.prefix);
     var n = hash(key) & (m.buckets - 1);
+    ix.sets = ix.sets || new Map();
+    // sets decodes the two sets of a word of bucket n once per page.
+    function sets(k, pair) {
+      var id = n + ' ' + k;
+      if (!ix.sets.has(id)) ix.sets.set(id, { all: decodeSet(pair[0]), strong: new Set(decodeSet(pair[1])) });
+      return ix.sets.get(id);
+    }
     return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
       var scores = new Map();
-      function add(sets, base) {
-        var strong = new Set(decodeSet(sets[1]));
-        decodeSet(sets[0]).forEach(function (id) {
-          var s = base + (strong.has(id) ? 2 : 0);
-          if (!(scores.get(id) >= s)) scores.set(id, s);
+      function add(s, base) {
+        s.all.forEach(function (id) {
+          var v = base + (s.strong.has(id) ? 2 : 0);
+          if (!(scores.get(id) >= v)) scores.set(id, v);
         });
       }
       if (short) {
-        if (b.u[f]) add(b.u[f], 1);
+        if (b.u[f]) add(sets('|' + f, b.u[f]), 1);
         Object.keys(b.w).forEach(function (w) {
-          if (fold(w) === f) add(b.w[w], 2 + (w === word ? 4 : 0));
+          if (fold(w) === f) add(sets(w, b.w[w]), 2 + (w === word ? 4 : 0));
         });
         return scores;
       }
       Object.keys(b.w).forEach(function (w) {
         var fw = fold(w);
         if (fw.indexOf(f) !== 0) return;
-        add(b.w[w], 1 + (w.indexOf(word) === 0 ? 4 : 0) + (fw === f ? 1 : 0));
+        add(sets(w, b.w[w]), 1 + (w.indexOf(word) === 0 ? 4 : 0) + (fw === f ? 1 : 0));
       });
       return scores;
     });
