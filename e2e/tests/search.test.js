@@ -127,26 +127,48 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
-  test('an offer whose deadline passed after the build is marked closed', async () => {
+  test('an offer whose deadline passed after the build leaves the open list, its count and its apply link', async () => {
     // The first open thesis of the build closes at its data-deadline.
     const list = `/${secs.theses.sv}/`;
     const html = readFileSync(path.join(site.dir, secs.theses.sv, 'index.html'), 'utf8');
     const m = /<li class="item item-theses"[^>]* data-deadline="([^"]+)"[^>]*>\s*<h2 class="item-title"><a href="([^"]+)">([^<]+)</.exec(html);
     assert.ok(m, 'an open thesis with data-deadline');
     const [, deadline, href, title] = m;
+    const total = Number(/<span class="count" data-count="(\d+)"/.exec(html)[1]);
     const later = new Date(Date.parse(deadline) + 60_000).toISOString();
     const word = title.split(/\s+/)[0];
-    const { context, page, problems } = await open(`${list}?q=${encodeURIComponent(word)}`, { clock: later });
-    try {
-      await page.waitForSelector('.search-results:not([hidden]) li');
-      const mark = await page.$eval(`.search-results a[href="${href}"]`, (a) => a.closest('li').querySelector('.mark-closed')?.textContent);
-      assert.equal(mark, 'Stängd');
-      const listed = await page.$eval(`ul.items:not(.search-results) a[href="${href}"]`, (a) => a.closest('li').querySelector('.mark')?.textContent);
-      assert.equal(listed, 'Stängd', 'site.js marks the paged list too');
-    } finally {
-      await context.close();
+    {
+      const { context, page, problems } = await open(list, { clock: later });
+      try {
+        assert.equal(await page.isVisible(`ul.items:not(.search-results) a[href="${href}"]`), false, 'site.js takes it out of the list');
+        assert.equal(await page.textContent('.list-head .count'), `${total - 1} erbjudanden`);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
     }
-    assert.deepEqual(describeProblems(problems), []);
+    {
+      const { context, page, problems } = await open(`${list}?q=${encodeURIComponent(word)}`, { clock: later });
+      try {
+        await page.waitForSelector('.search-results:not([hidden]) li');
+        const mark = await page.$eval(`.search-results a[href="${href}"]`, (a) => a.closest('li').querySelector('.mark-closed')?.textContent);
+        assert.equal(mark, 'Stängd');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+    {
+      const { context, page, problems } = await open(href, { clock: later });
+      try {
+        assert.equal(await page.isVisible('.notice-closed'), true, 'the closed notice');
+        assert.equal(await page.locator('.fact-apply').count(), 1, 'the built page has a link to apply');
+        assert.equal(await page.isVisible('.fact-apply'), false, 'site.js hides it');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
   });
 
   test('without JavaScript the form stays hidden and the list is as built', async () => {
