@@ -7,14 +7,13 @@ export const PHONE = { latency: 150, down: 1.6e6 / 8, up: 0.75e6 / 8, cpu: 4 };
 
 /**
  * measureSearch opens url, types query into input one key at a time and
- * returns { bytes, code, first, later, shown } where bytes is what was
- * transferred from the focus on the field and the first keystroke until
- * the first result was drawn
- * in results (plus code, the bytes of the search script(s) the page
- * loaded before, matched by codeRe), first the milliseconds from the
- * keystroke to that result, later the milliseconds from each further
- * keystroke to the next change of the results, and shown the number of
- * results drawn at the end.
+ * returns { bytes, code, first, later, shown }: bytes is what the tap on
+ * the field and the first keystroke transferred until the first result was
+ * drawn in results, code the bytes of the search script(s) the page had
+ * loaded before (matched by codeRe), first the milliseconds from the tap
+ * to that result, later the milliseconds from each further keystroke to
+ * the last change of the results it made, and shown the number of results
+ * drawn at the end.
  */
 export async function measureSearch(browser, url, query, { input = '#search-q', results = '.search-results', item = '.search-results li', codeRe = /\/assets\/search\.[0-9a-f]+\.js$/, throttle = PHONE } = {}) {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -29,26 +28,33 @@ export async function measureSearch(browser, url, query, { input = '#search-q', 
       });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
     }
-    const urls = new Map();
-    const done = [];
-    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-    cdp.on('Network.loadingFinished', (e) => done.push({ url: urls.get(e.requestId), bytes: e.encodedDataLength, at: Date.now() }));
+    // Every request and its bytes on the wire.
+    const reqs = new Map();
+    cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url, bytes: 0 }));
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = reqs.get(e.requestId);
+      if (r) r.bytes = e.encodedDataLength;
+    });
     await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
-    const code = done.filter((d) => codeRe.test(d.url ?? '')).reduce((a, d) => a + d.bytes, 0);
+    const before = new Set(reqs.keys());
+    const code = [...reqs.values()].filter((r) => codeRe.test(r.url)).reduce((a, r) => a + r.bytes, 0);
     await page.evaluate((sel) => {
       window.__drawn = [];
       const box = document.querySelector(sel);
       new MutationObserver(() => window.__drawn.push(performance.now())).observe(box, { childList: true, subtree: true });
     }, results);
-    // From the tap on the field (which fetches what every query needs)
-    // through the first keystroke.
-    const mark = done.length;
-    const t0 = Date.now();
+    // From the tap on the field (which may fetch what every query needs)
+    // through the first keystroke to the first change of the results, on
+    // the page's clock; the bytes of every request made meanwhile, once
+    // the network is idle again (the results need them all).
+    const t0 = await page.evaluate(() => performance.now());
     await page.focus(input);
     await page.keyboard.type(query[0]);
     await page.waitForSelector(item, { timeout: 120_000 });
-    const t1 = Date.now();
-    const bytes = done.slice(mark).filter((d) => d.at <= t1).reduce((a, d) => a + d.bytes, 0);
+    const t1 = await page.evaluate(() => window.__drawn[0]);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+    const bytes = [...reqs.entries()].filter(([id]) => !before.has(id)).reduce((a, [, r]) => a + r.bytes, 0);
     const later = [];
     for (const ch of query.slice(1)) {
       const n = await page.evaluate(() => window.__drawn.length);
@@ -61,7 +67,7 @@ export async function measureSearch(browser, url, query, { input = '#search-q', 
       later.push(Math.round(k1 - k0));
     }
     const shown = await page.$$eval(item, (l) => l.length);
-    return { bytes, code, first: t1 - t0, later, shown };
+    return { bytes, code, first: Math.round(t1 - t0), later, shown };
   } finally {
     await context.close();
   }

@@ -79,10 +79,56 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // Tokens returns the words of s, lowercased, in order, with repeats.
 func Tokens(s string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
-		out = append(out, strings.ToLower(w))
-	}
+	eachWord(s, func(w string) { out = append(out, w) })
 	return out
+}
+
+// eachWord calls fn with each word of s, lowercased, in order: the runs
+// of letters and digits. Lowercase ASCII words are not copied.
+func eachWord(s string, fn func(w string)) {
+	start, lower := -1, true
+	emit := func(end int) {
+		if start >= 0 {
+			w := s[start:end]
+			if !lower {
+				w = strings.ToLower(w)
+			}
+			fn(w)
+		}
+		start, lower = -1, true
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				lower = false
+			default:
+				emit(i)
+				i++
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			emit(i)
+		} else {
+			if start < 0 {
+				start = i
+			}
+			if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				lower = false
+			}
+		}
+		i += size
+	}
+	emit(len(s))
 }
 
 // Words returns the distinct words of text, lowercased, in the order they
@@ -91,15 +137,15 @@ func Tokens(s string) []string {
 func Words(text string) string {
 	seen := map[string]bool{}
 	var b strings.Builder
-	for _, w := range Tokens(text) {
+	eachWord(text, func(w string) {
 		if seen[w] {
-			continue
+			return
 		}
 		seen[w] = true
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
-	}
+	})
 	return b.String()
 }

@@ -127,35 +127,42 @@ type bucket struct {
 	U map[string][2]string `json:"u"`
 }
 
+// word is what buckets keeps of a word: its documents, its folded form and
+// the unions of the shorter prefixes it adds to.
+type word struct {
+	p      postings
+	fold   string
+	unions []*postings
+}
+
 // buckets sorts the words of docs into the term buckets of l.
 func buckets(l Layout, docs []Doc) []bucket {
 	f := NewFolder()
-	words := map[string]*postings{}
+	words := map[string]*word{}
 	unions := map[string]*postings{}
 	for i, d := range docs {
 		add := func(texts []string, strong bool) {
 			for _, t := range texts {
-				for _, w := range Tokens(t) {
-					p := words[w]
-					if p == nil {
-						p = &postings{}
-						words[w] = p
+				eachWord(t, func(w string) {
+					x := words[w]
+					if x == nil {
+						x = &word{fold: f.Fold(w)}
+						for n := 1; n < Prefix && n <= runes(x.fold); n++ {
+							k := prefix(x.fold, n)
+							u := unions[k]
+							if u == nil {
+								u = &postings{}
+								unions[k] = u
+							}
+							x.unions = append(x.unions, u)
+						}
+						words[strings.Clone(w)] = x
 					}
-					p.add(i, strong)
-					fw := f.Fold(w)
-					for n := 1; n < Prefix; n++ {
-						if runes(fw) < n {
-							break
-						}
-						k := prefix(fw, n)
-						u := unions[k]
-						if u == nil {
-							u = &postings{}
-							unions[k] = u
-						}
+					x.p.add(i, strong)
+					for _, u := range x.unions {
 						u.add(i, strong)
 					}
-				}
+				})
 			}
 		}
 		add(d.Strong, true)
@@ -165,9 +172,9 @@ func buckets(l Layout, docs []Doc) []bucket {
 	for i := range out {
 		out[i] = bucket{W: map[string][2]string{}, U: map[string][2]string{}}
 	}
-	for w, p := range words {
-		b := l.bucket(prefix(f.Fold(w), Prefix))
-		out[b].W[w] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+	for w, x := range words {
+		b := l.bucket(prefix(x.fold, Prefix))
+		out[b].W[w] = [2]string{encodeSet(x.p.all), encodeSet(x.p.strong)}
 	}
 	for k, p := range unions {
 		b := l.bucket(k)
