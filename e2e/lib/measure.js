@@ -21,23 +21,27 @@ export async function measureSearch(browser, url, query, { input = '#search-q', 
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (throttle) {
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false, latency: throttle.latency, downloadThroughput: throttle.down, uploadThroughput: throttle.up,
       });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
     }
-    // Every request and its bytes on the wire.
-    const reqs = new Map();
-    cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url, bytes: 0 }));
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = reqs.get(e.requestId);
-      if (r) r.bytes = e.encodedDataLength;
-    });
+    // Every request of the page and its workers (Pagefind searches in a
+    // worker), with the bytes of its response on the wire.
+    const reqs = [];
+    context.on('requestfinished', (r) => reqs.push(r));
+    const wire = async (list) => {
+      let n = 0;
+      for (const r of list) {
+        const z = await r.sizes();
+        n += z.responseBodySize + z.responseHeadersSize;
+      }
+      return n;
+    };
     await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
-    const before = new Set(reqs.keys());
-    const code = [...reqs.values()].filter((r) => codeRe.test(r.url)).reduce((a, r) => a + r.bytes, 0);
+    const before = reqs.length;
+    const code = await wire(reqs.filter((r) => codeRe.test(r.url())));
     await page.evaluate((sel) => {
       window.__drawn = [];
       const box = document.querySelector(sel);
@@ -54,7 +58,7 @@ export async function measureSearch(browser, url, query, { input = '#search-q', 
     const t1 = await page.evaluate(() => window.__drawn[0]);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);
-    const bytes = [...reqs.entries()].filter(([id]) => !before.has(id)).reduce((a, [, r]) => a + r.bytes, 0);
+    const bytes = await wire(reqs.slice(before));
     const later = [];
     for (const ch of query.slice(1)) {
       const n = await page.evaluate(() => window.__drawn.length);
