@@ -1,6 +1,6 @@
 // Search and filters (templates/assets/search.js) in Debian's chromium
 // through nginx: a shared filtered link shows exactly the matching records
-// of the whole index, the pager and paged list are hidden, the count is in
+// of the list, the pager and paged list are hidden, the count is in
 // the aria-live region, the URL follows the filter, clearing restores the
 // page, no axe-core violations with a filter set, nothing without
 // JavaScript; and offers whose deadline passed after the build are marked
@@ -20,17 +20,22 @@ const skip = missing('chromium', 'nginx', 'go');
 const site = skip ? null : await served();
 
 // expected reads the built index and returns the URLs a kind list shows
-// for a filter, by the index's own tables (independent of search.js).
+// for a filter, from the list's scope file and the result chunks
+// (independent of search.js).
 function expected(lang, kind, filter) {
-  const file = lang === 'sv' ? 'search.json' : path.join(lang, 'search.json');
-  const ix = JSON.parse(readFileSync(path.join(site.dir, file), 'utf8'));
-  const f = Object.fromEntries(ix.fields.map((n, i) => [n, i]));
-  const keys = (table, refs) => refs.map((i) => ix[table][i][0]);
-  return ix.items
-    .filter((r) => ix.kinds[r[f.kind]][0] === kind && r[f.archived] === 0)
-    .filter((r) => !filter.area || keys('areas', r[f.areas]).includes(filter.area))
-    .filter((r) => !filter.level || (r[f.level] !== null && ix.levels[r[f.level]][0] === filter.level))
-    .map((r) => r[f.url]);
+  const dir = lang === 'sv' ? path.join(site.dir, 'search') : path.join(site.dir, lang, 'search');
+  const read = (p) => JSON.parse(readFileSync(path.join(dir, p), 'utf8'));
+  const { chunk } = read('index.json');
+  const { t, d } = read(`s/k-${kind}.json`);
+  let prev = -1;
+  return d
+    .map((r) => {
+      prev += r[0] + 1;
+      return { id: prev, areas: r[2].map((i) => t.area[i]), level: t.level[r[5]] };
+    })
+    .filter((it) => !filter.area || it.areas.includes(filter.area))
+    .filter((it) => !filter.level || it.level === filter.level)
+    .map((it) => read(`r/${Math.floor(it.id / chunk)}.json`)[it.id % chunk][0]);
 }
 
 suite('search and filters in the browser', skip, () => {
@@ -55,7 +60,7 @@ suite('search and filters in the browser', skip, () => {
     return { context, page, problems };
   }
 
-  test('a shared filtered link shows the matching records of the whole index', async () => {
+  test('a shared filtered link shows the matching records of the list', async () => {
     const list = `/${secs.theses.sv}/`;
     const want = expected('sv', 'theses', { area: 'energi-och-klimat', level: 'master' });
     assert.ok(want.length > 0, 'the shipped site has master theses in energi-och-klimat');
@@ -122,26 +127,48 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
-  test('an offer whose deadline passed after the build is marked closed', async () => {
+  test('an offer whose deadline passed after the build leaves the open list, its count and its apply link', async () => {
     // The first open thesis of the build closes at its data-deadline.
     const list = `/${secs.theses.sv}/`;
     const html = readFileSync(path.join(site.dir, secs.theses.sv, 'index.html'), 'utf8');
     const m = /<li class="item item-theses"[^>]* data-deadline="([^"]+)"[^>]*>\s*<h2 class="item-title"><a href="([^"]+)">([^<]+)</.exec(html);
     assert.ok(m, 'an open thesis with data-deadline');
     const [, deadline, href, title] = m;
+    const total = Number(/<span class="count" data-count="(\d+)"/.exec(html)[1]);
     const later = new Date(Date.parse(deadline) + 60_000).toISOString();
     const word = title.split(/\s+/)[0];
-    const { context, page, problems } = await open(`${list}?q=${encodeURIComponent(word)}`, { clock: later });
-    try {
-      await page.waitForSelector('.search-results:not([hidden]) li');
-      const mark = await page.$eval(`.search-results a[href="${href}"]`, (a) => a.closest('li').querySelector('.mark-closed')?.textContent);
-      assert.equal(mark, 'Stängd');
-      const listed = await page.$eval(`ul.items:not(.search-results) a[href="${href}"]`, (a) => a.closest('li').querySelector('.mark')?.textContent);
-      assert.equal(listed, 'Stängd', 'site.js marks the paged list too');
-    } finally {
-      await context.close();
+    {
+      const { context, page, problems } = await open(list, { clock: later });
+      try {
+        assert.equal(await page.isVisible(`ul.items:not(.search-results) a[href="${href}"]`), false, 'site.js takes it out of the list');
+        assert.equal(await page.textContent('.list-head .count'), `${total - 1} erbjudanden`);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
     }
-    assert.deepEqual(describeProblems(problems), []);
+    {
+      const { context, page, problems } = await open(`${list}?q=${encodeURIComponent(word)}`, { clock: later });
+      try {
+        await page.waitForSelector('.search-results:not([hidden]) li');
+        const mark = await page.$eval(`.search-results a[href="${href}"]`, (a) => a.closest('li').querySelector('.mark-closed')?.textContent);
+        assert.equal(mark, 'Stängd');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+    {
+      const { context, page, problems } = await open(href, { clock: later });
+      try {
+        assert.equal(await page.isVisible('.notice-closed'), true, 'the closed notice');
+        assert.equal(await page.locator('.fact-apply').count(), 1, 'the built page has a link to apply');
+        assert.equal(await page.isVisible('.fact-apply'), false, 'site.js hides it');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
   });
 
   test('without JavaScript the form stays hidden and the list is as built', async () => {

@@ -1,18 +1,25 @@
-// Instant search and filters on kind lists and area pages, over the whole
-// search index of the page's language (/search.json, /en/search.json),
-// which the generator writes at build time. No framework, no server.
+// Instant search and filters on kind lists and area pages. The index of
+// the page's language is many small files in /search/ (/en/search/),
+// written by the generator (generator/internal/search): a query fetches
+// only what it needs. On the first touch of the form: the manifest
+// (index.json) and the page's scope (s/<scope>.json, the facets of the
+// records this page lists). For each word typed: one term bucket
+// (t/<n>.json), chosen by the word's first two letters without
+// diacritics. For the results shown, a page of 20 at a time: the result
+// chunks (r/<n>.json) that hold them. No framework, no server, no worker.
 //
 // Progressive enhancement: the form is in the page with the hidden
 // attribute (templates/partials/search.html); this script shows it, and
-// while a filter is set it shows the matching records as list items in
-// .search-results and hides the paged list and the pager. Clearing the
-// filter restores the page. The filter lives in the URL query
-// (?q=energi&area=energi-och-klimat&level=master) so that a filtered view
-// can be shared; the number of matches is announced through the form's
-// aria-live region. Offers whose deadline has passed since the build are
-// marked closed, and lectures that are over are marked past.
+// while a filter is set it shows the matches in .search-results and hides
+// the paged list and the pager; "Show more" draws the next page of
+// matches. Clearing the filter restores the page. The filter lives in the
+// URL query (?q=energi&area=energi-och-klimat&level=master) so that a
+// filtered view can be shared; the number of matches is announced through
+// the form's polite live region once typing pauses. Open offers rank above
+// closed ones, and an offer whose deadline has passed since the build is
+// marked closed (a lecture that is over, past).
 //
-// The pure part (parseIndex, filter, readQuery, writeQuery, ...) is
+// The pure part (fold, openIndex, search, details, readQuery, ...) is
 // exported for Node when loaded with require(), so the generator's tests
 // can run it against a real built index.
 (function (factory) {
@@ -29,64 +36,63 @@
   // FACETS are the filters besides the text, in the order of the URL query.
   var FACETS = ['kind', 'area', 'host', 'school', 'level', 'language'];
   var OFFERS = ['theses', 'internships'];
+  // PAGE is how many matches are drawn at a time.
+  var PAGE = 20;
 
-  // normalize lowercases and drops diacritics, so "Energi" matches
-  // "energi" and "malardalen" matches "Mälardalen".
-  function normalize(s) {
-    return String(s == null ? '' : s)
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
+  // The letters fold drops the diacritics of: the same two strings as
+  // foldFrom and foldTo in generator/internal/search/fold.go.
+  var FOLD_FROM = 'àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž';
+  var FOLD_TO = 'aaaaaaaaacccccddeeeeeeeeegggghiiiiiiiiijkllllnnnnoooooooorrrssssttuuuuuuuuuuwyyyzzz';
+  var FOLDS = {};
+  Array.from(FOLD_FROM).forEach(function (c, i) { FOLDS[c] = FOLD_TO[i]; });
+
+  // fold lowercases and drops diacritics, so "malardalen" finds
+  // "Mälardalen" (as the generator folded the words of the index).
+  function fold(s) {
+    var out = '';
+    for (var c of String(s).toLowerCase()) out += FOLDS[c] || c;
+    return out;
   }
 
-  function key(table, i) {
-    return i === null || i === undefined || !table[i] ? '' : table[i][0];
+  // tokens are the words of s, lowercased: letters and digits.
+  function tokens(s) {
+    return String(s == null ? '' : s).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  function name(table, i) {
-    return i === null || i === undefined || !table[i] ? '' : table[i][1];
+  function prefix(s, n) {
+    return Array.from(s).slice(0, n).join('');
   }
 
-  function pairs(table) {
-    var m = {};
-    (table || []).forEach(function (p) { m[p[0]] = p[1]; });
-    return m;
+  // hash is FNV-1a (32 bits) of the UTF-8 bytes of s.
+  function hash(s) {
+    var h = 0x811c9dc5;
+    var bytes = new TextEncoder().encode(s);
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
   }
 
-  // parseIndex turns the compact index (arrays, numbers into header
-  // tables) into objects, each with a normalized text to match against.
-  function parseIndex(ix) {
-    var f = {};
-    ix.fields.forEach(function (n, i) { f[n] = i; });
-    var items = ix.items.map(function (r, order) {
-      var areas = r[f.areas] || [];
-      var schools = r[f.schools] || [];
-      var languages = r[f.language] || [];
-      var it = {
-        order: order,
-        url: r[f.url],
-        title: r[f.title],
-        kind: key(ix.kinds, r[f.kind]),
-        areas: areas.map(function (i) { return key(ix.areas, i); }),
-        host: key(ix.orgs, r[f.host]),
-        schools: schools.map(function (i) { return key(ix.schools, i); }),
-        level: key(ix.levels, r[f.level]),
-        language: languages.map(function (i) { return key(ix.languages, i); }),
-        closes: r[f.closes] || '',
-        lang: r[f.lang] || ix.lang,
-        state: key(ix.states, r[f.state]),
-        archived: r[f.archived] === 1,
-        excerpt: r[f.excerpt] || '',
-        text: r[f.text] || '',
-        facts: (r[f.facts] || []).map(function (p) { return [ix.labels[p[0]], p[1]]; })
-      };
-      var words = [it.title, it.excerpt, it.text, name(ix.kinds, r[f.kind]), name(ix.orgs, r[f.host]), name(ix.levels, r[f.level])];
-      areas.forEach(function (i) { words.push(name(ix.areas, i)); });
-      schools.forEach(function (i) { words.push(name(ix.schools, i)); });
-      it.haystack = normalize(words.join(' \u0001 '));
-      return it;
-    });
-    return { lang: ix.lang, items: items, states: pairs(ix.states), foreign: pairs(ix.foreign) };
+  // decodeSet reads a set of document numbers: "d" and base-36 gaps, or
+  // "b" and a base64 bitmap; "" is the empty set.
+  function decodeSet(s) {
+    var out = [];
+    if (!s) return out;
+    if (s[0] === 'd') {
+      var prev = -1;
+      s.slice(1).split(',').forEach(function (g) {
+        prev += parseInt(g, 36) + 1;
+        out.push(prev);
+      });
+      return out;
+    }
+    var bin = atob(s.slice(1));
+    for (var i = 0; i < bin.length; i++) {
+      var b = bin.charCodeAt(i);
+      for (var j = 0; j < 8; j++) if (b & (1 << j)) out.push(i * 8 + j);
+    }
+    return out;
   }
 
   // emptyState is a filter that matches everything.
@@ -132,38 +138,122 @@
     return it.state;
   }
 
+  // done is 1 for an item the next build would list among the archived:
+  // archived already, or an offer or lecture that closed since the build.
+  function done(it, now) {
+    var st = stateOf(it, now);
+    return st === 'closed' || st === 'past' || it.archived ? 1 : 0;
+  }
+
+  // openIndex loads the manifest and the scope of an index through get
+  // (a path → Promise of the parsed JSON, cached by the caller) and
+  // returns the index's state: the scope's items in the page's order.
+  function openIndex(dir, scope, get) {
+    return Promise.all([get(dir + 'index.json'), get(dir + 's/' + scope + '.json')]).then(function (r) {
+      var m = r[0];
+      var t = r[1].t;
+      var prev = -1;
+      var all = function (tab, ns) { return ns.map(function (n) { return tab[n]; }); };
+      var items = r[1].d.map(function (row, order) {
+        prev += row[0] + 1;
+        return {
+          id: prev, order: order, kind: t.kind[row[1]], areas: all(t.area, row[2]), host: t.host[row[3]],
+          schools: all(t.school, row[4]), level: t.level[row[5]], language: all(t.language, row[6]),
+          closes: t.closes[row[7]], archived: t.archived[row[8]] === '1', state: t.state[row[9]]
+        };
+      });
+      return { dir: dir, get: get, manifest: m, lang: m.lang, items: items, states: m.states, foreign: m.foreign };
+    });
+  }
+
+  // termScores resolves to the documents a query word matches, each with
+  // a score: 1, and 4 more for the exact spelling (with its diacritics),
+  // 2 more for a match in the title, host, areas or speaker, 1 more for a
+  // whole word.
+  function termScores(ix, word) {
+    ix.terms = ix.terms || new Map();
+    if (!ix.terms.has(word)) ix.terms.set(word, scoreTerm(ix, word));
+    return ix.terms.get(word);
+  }
+
+  function scoreTerm(ix, word) {
+    var m = ix.manifest;
+    var f = fold(word);
+    var short = Array.from(f).length < m.prefix;
+    var key = short ? f : prefix(f, m.prefix);
+    var n = hash(key) & (m.buckets - 1);
+    ix.sets = ix.sets || new Map();
+    // sets decodes the two sets of a word of bucket n once per page.
+    function sets(k, pair) {
+      var id = n + ' ' + k;
+      if (!ix.sets.has(id)) ix.sets.set(id, { all: decodeSet(pair[0]), strong: new Set(decodeSet(pair[1])) });
+      return ix.sets.get(id);
+    }
+    return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
+      var scores = new Map();
+      function add(s, base) {
+        s.all.forEach(function (id) {
+          var v = base + (s.strong.has(id) ? 2 : 0);
+          if (!(scores.get(id) >= v)) scores.set(id, v);
+        });
+      }
+      if (short) {
+        if (b.u[f]) add(sets('|' + f, b.u[f]), 1);
+        Object.keys(b.w).forEach(function (w) {
+          if (fold(w) === f) add(sets(w, b.w[w]), 2 + (w === word ? 4 : 0));
+        });
+        return scores;
+      }
+      Object.keys(b.w).forEach(function (w) {
+        var fw = fold(w);
+        if (fw.indexOf(f) !== 0) return;
+        add(sets(w, b.w[w]), 1 + (w.indexOf(word) === 0 ? 4 : 0) + (fw === f ? 1 : 0));
+      });
+      return scores;
+    });
+  }
+
   function has(list, v) {
     return list.indexOf(v) >= 0;
   }
 
-  // filter returns the items of index in scope that match the filter s at
-  // time now (ms), in index order (the order of the site's lists). scope is
-  // { kind, current, area }: a kind list searches that kind's current
-  // records, an area page every record of its area. On a list of current
-  // records an offer or lecture that closed after the build goes last, as
-  // the next build moves it to the archive.
-  function filter(index, scope, s, now) {
-    var terms = normalize(s.q).split(/\s+/).filter(Boolean);
-    var out = index.items.filter(function (it) {
-      if (scope.kind && it.kind !== scope.kind) return false;
-      if (scope.current && it.archived) return false;
-      if (scope.area && !has(it.areas, scope.area)) return false;
-      if (s.kind && it.kind !== s.kind) return false;
-      if (s.area && !has(it.areas, s.area)) return false;
-      if (s.host && it.host !== s.host) return false;
-      if (s.school && !has(it.schools, s.school)) return false;
-      if (s.level && it.level !== s.level) return false;
-      if (s.language && !has(it.language, s.language)) return false;
-      return terms.every(function (t) { return it.haystack.indexOf(t) >= 0; });
+  // search resolves to the items of the index that match the filter s at
+  // time now (ms): open before closed, then by score, then in the page's
+  // order. Each item gets its score.
+  function search(ix, s, now) {
+    var words = tokens(s.q);
+    return Promise.all(words.map(function (w) { return termScores(ix, w); })).then(function (per) {
+      var out = [];
+      ix.items.forEach(function (it) {
+        if (s.kind && it.kind !== s.kind) return;
+        if (s.area && !has(it.areas, s.area)) return;
+        if (s.host && it.host !== s.host) return;
+        if (s.school && !has(it.schools, s.school)) return;
+        if (s.level && it.level !== s.level) return;
+        if (s.language && !has(it.language, s.language)) return;
+        var score = 0;
+        for (var i = 0; i < per.length; i++) {
+          var sc = per[i].get(it.id);
+          if (sc === undefined) return;
+          score += sc;
+        }
+        out.push({ it: it, score: score, done: done(it, now) });
+      });
+      out.sort(function (a, b) { return a.done - b.done || b.score - a.score || a.it.order - b.it.order; });
+      return out.map(function (r) { r.it.score = r.score; return r.it; });
     });
-    if (scope.current) {
-      var done = function (it) {
-        var st = stateOf(it, now);
-        return st === 'closed' || st === 'past' ? 1 : 0;
-      };
-      out.sort(function (a, b) { return done(a) - done(b) || a.order - b.order; });
-    }
-    return out;
+  }
+
+  // details resolves to the items with what their list items show (url,
+  // title, lang, excerpt, facts), from the result chunks that hold them.
+  function details(ix, items) {
+    var c = ix.manifest.chunk;
+    return Promise.all(items.map(function (it) {
+      return ix.get(ix.dir + 'r/' + Math.floor(it.id / c) + '.json').then(function (rows) {
+        var r = rows[it.id % c];
+        return Object.assign({}, it, { url: r[0], title: r[1], lang: r[2], excerpt: r[3], facts: r[4] });
+      });
+    }));
   }
 
   // ---- the page ----
@@ -214,15 +304,30 @@
     return li;
   }
 
+  // fetcher returns get for openIndex: each file fetched once.
+  function fetcher(win) {
+    var cache = {};
+    return function (path) {
+      if (!cache[path]) {
+        cache[path] = win.fetch(path, { credentials: 'same-origin' }).then(function (r) {
+          if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+          return r.json();
+        });
+        cache[path].catch(function () { delete cache[path]; });
+      }
+      return cache[path];
+    };
+  }
+
   function start(doc, win) {
     var box = doc.querySelector('.search[data-index]');
-    if (!box || !win.fetch || !win.URLSearchParams || !win.history || !win.history.replaceState) return;
+    if (!box || !win.fetch || !win.URLSearchParams || !win.history || !win.history.replaceState || !win.Map) return;
     var form = box.querySelector('form');
     var status = box.querySelector('.search-status');
     var results = box.querySelector('.search-results');
-    if (!form || !status || !results) return;
+    var more = box.querySelector('.search-more');
+    if (!form || !status || !results || !more) return;
     var data = function (n) { return box.getAttribute('data-' + n) || ''; };
-    var scope = { kind: data('kind'), current: box.hasAttribute('data-current'), area: data('area') };
     var lang = doc.documentElement.lang || '';
 
     // What a filter hides: the rest of the list (items, empty note, pager,
@@ -253,6 +358,9 @@
 
     var index = null;
     var timer = 0;
+    var seq = 0; // of the last query: older answers are dropped
+    var found = [];
+    var shown = 0;
 
     function readControls() {
       Object.keys(controls).forEach(function (k) { state[k] = controls[k].value; });
@@ -269,24 +377,10 @@
       else timer = win.setTimeout(function () { status.textContent = text; }, 600);
     }
 
-    function update(announceNow) {
-      var q = writeQuery(state);
-      var url = win.location.pathname + q + win.location.hash;
-      if (url !== win.location.pathname + win.location.search + win.location.hash) {
-        win.history.replaceState(win.history.state, '', url);
-      }
-      if (!index) return;
-      while (results.firstChild) results.removeChild(results.firstChild);
-      if (!isActive(state)) {
-        results.hidden = true;
-        others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
-        say('', true);
-        return;
-      }
-      var now = Date.now();
-      var ctx = {
+    function context() {
+      return {
         lang: index.lang || lang,
-        now: now,
+        now: Date.now(),
         foreign: index.foreign,
         stateLabel: function (st) {
           if (st === 'closed' && data('closed-label')) return data('closed-label');
@@ -294,12 +388,69 @@
           return index.states[st] || st;
         }
       };
-      var found = filter(index, scope, state, now);
-      found.forEach(function (it) { results.appendChild(renderItem(doc, it, ctx)); });
-      results.hidden = found.length === 0;
-      others.forEach(function (o) { o.hidden = true; });
-      say(countText(found.length), announceNow);
     }
+
+    // draw appends the next page of matches (the first replaces what the
+    // last query showed).
+    function draw(my) {
+      var page = found.slice(shown, shown + PAGE);
+      return details(index, page).then(function (items) {
+        if (my !== seq) return;
+        var ctx = context();
+        if (shown === 0) {
+          while (results.firstChild) results.removeChild(results.firstChild);
+        }
+        var frag = doc.createDocumentFragment();
+        items.forEach(function (it) { frag.appendChild(renderItem(doc, it, ctx)); });
+        results.appendChild(frag);
+        shown += items.length;
+        results.hidden = shown === 0;
+        more.hidden = shown >= found.length;
+      });
+    }
+
+    function update(announceNow) {
+      var q = writeQuery(state);
+      var url = win.location.pathname + q + win.location.hash;
+      if (url !== win.location.pathname + win.location.search + win.location.hash) {
+        win.history.replaceState(win.history.state, '', url);
+      }
+      if (!index) return;
+      var my = ++seq;
+      if (!isActive(state)) {
+        while (results.firstChild) results.removeChild(results.firstChild);
+        results.hidden = true;
+        more.hidden = true;
+        others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
+        say('', true);
+        return;
+      }
+      search(index, state, Date.now()).then(function (list) {
+        if (my !== seq) return undefined;
+        found = list;
+        shown = 0;
+        return draw(my).then(function () {
+          if (my !== seq) return;
+          others.forEach(function (o) { o.hidden = true; });
+          say(countText(found.length), announceNow);
+        });
+      }).catch(fail);
+    }
+
+    function fail() {
+      // Without the index the page stays the plain list.
+      box.hidden = true;
+      others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
+    }
+
+    more.querySelector('button').addEventListener('click', function () {
+      var first = shown;
+      draw(seq).then(function () {
+        var next = results.children[first];
+        var a = next && next.querySelector('a');
+        if (a) a.focus();
+      }).catch(fail);
+    });
 
     // Every handler makes sure the index is on its way: a control can
     // change without having had focus (form restore on Back, assistive
@@ -333,26 +484,19 @@
       }, 0);
     });
 
-    // The index is fetched when it is first needed: at once for a
-    // filtered link, else when the visitor first touches the form.
+    // The manifest and the scope are fetched when first needed: at once
+    // for a filtered link, else when the visitor first touches the form.
     var loading = false;
     function load() {
       if (loading) return;
       loading = true;
-      win.fetch(box.getAttribute('data-index'), { credentials: 'same-origin' })
-        .then(function (r) {
-          if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
-          return r.json();
-        })
+      openIndex(data('index'), data('scope'), fetcher(win))
         .then(function (ix) {
-          index = parseIndex(ix);
+          index = ix;
           readControls();
           update(true);
         })
-        .catch(function () {
-          // Without the index the page stays the plain list.
-          box.hidden = true;
-        });
+        .catch(fail);
     }
     form.addEventListener('focusin', load);
     form.addEventListener('pointerdown', load);
@@ -363,14 +507,21 @@
 
   return {
     FACETS: FACETS,
-    normalize: normalize,
-    parseIndex: parseIndex,
+    PAGE: PAGE,
+    FOLD_FROM: FOLD_FROM,
+    FOLD_TO: FOLD_TO,
+    fold: fold,
+    tokens: tokens,
+    hash: hash,
+    decodeSet: decodeSet,
     emptyState: emptyState,
     readQuery: readQuery,
     writeQuery: writeQuery,
     isActive: isActive,
     stateOf: stateOf,
-    filter: filter,
+    openIndex: openIndex,
+    search: search,
+    details: details,
     renderItem: renderItem,
     start: start
   };

@@ -1,6 +1,8 @@
-// Marks offers and lectures closed in the browser when a page built some
-// days ago is read after a deadline. Everything works without this script;
-// it only adds the marks the next build would add.
+// Does in the browser what the next build will do when a page built some
+// days ago is read after a deadline: an offer that has closed leaves the
+// list of open offers (and its count) and loses its link to apply, which
+// the closed notice replaces; a lecture that is over is marked past.
+// Everything works without this script.
 (function () {
   "use strict";
   var now = Date.now();
@@ -10,31 +12,49 @@
     var t = Date.parse(v);
     return !isNaN(t) && now >= t;
   }
-  var lists = document.querySelectorAll("ul.items");
+  function mark(li, label) {
+    li.classList.add("is-marked");
+    var marks = li.querySelector(".marks");
+    if (!marks) {
+      marks = document.createElement("p");
+      marks.className = "marks";
+      var meta = li.querySelector(".meta");
+      li.insertBefore(marks, meta);
+      if (li.hasAttribute("lang")) marks.lang = document.documentElement.lang;
+    }
+    var span = document.createElement("span");
+    span.className = "mark mark-closed";
+    span.textContent = label;
+    marks.insertBefore(span, marks.firstChild);
+  }
+  // An item the build listed as open (not marked) whose deadline has
+  // passed: it leaves the list. The search results draw their own.
+  var gone = 0;
+  var lists = document.querySelectorAll("ul.items:not(.search-results)");
   Array.prototype.forEach.call(lists, function (ul) {
     Array.prototype.forEach.call(ul.children, function (li) {
-      var label = "";
-      if (passed(li, "data-deadline")) label = ul.getAttribute("data-closed-label");
-      else if (passed(li, "data-end")) label = ul.getAttribute("data-past-label");
-      if (!label || li.classList.contains("is-marked")) return;
-      li.classList.add("is-marked");
-      var marks = li.querySelector(".marks");
-      if (!marks) {
-        marks = document.createElement("p");
-        marks.className = "marks";
-        var meta = li.querySelector(".meta");
-        li.insertBefore(marks, meta);
-        if (li.hasAttribute("lang")) marks.lang = document.documentElement.lang;
+      if (li.classList.contains("is-marked")) return;
+      if (passed(li, "data-deadline")) {
+        li.hidden = true;
+        gone++;
+      } else if (passed(li, "data-end") && ul.getAttribute("data-past-label")) {
+        mark(li, ul.getAttribute("data-past-label"));
       }
-      var span = document.createElement("span");
-      span.className = "mark mark-closed";
-      span.textContent = label;
-      marks.insertBefore(span, marks.firstChild);
     });
   });
+  // The count of a kind's list: one fewer for each offer that left it.
+  var count = document.querySelector(".list-head .count[data-count]");
+  if (count && gone > 0) {
+    var n = Math.max(0, Number(count.getAttribute("data-count")) - gone);
+    var text = count.getAttribute(n === 1 ? "data-count-one" : "data-count-other");
+    if (text) count.textContent = text.replace("{n}", String(n));
+  }
   var rec = document.querySelector("article.record");
   if (rec && (passed(rec, "data-deadline") || passed(rec, "data-end"))) {
-    var n = rec.querySelector("[data-when-closed]");
-    if (n) n.hidden = false;
+    var notice = rec.querySelector("[data-when-closed]");
+    if (notice) notice.hidden = false;
+    Array.prototype.forEach.call(rec.querySelectorAll(".fact-apply"), function (row) {
+      row.hidden = true;
+    });
   }
 })();

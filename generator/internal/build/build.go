@@ -26,6 +26,7 @@ import (
 	"portal/generator/internal/markdown"
 	"portal/generator/internal/output"
 	"portal/generator/internal/render"
+	"portal/generator/internal/search"
 	"portal/generator/internal/site"
 )
 
@@ -169,7 +170,7 @@ func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
 	if md == nil {
 		md = markdown.New()
 	}
-	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Stream: opt.Stream, TextLimit: SearchTextMax + 8}
+	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Stream: opt.Stream, Words: search.Words}
 	if tmpl != nil {
 		// A body's headings avoid the ids of the page around it.
 		md = md.Reserve(tmpl.FrameIDs())
@@ -363,8 +364,8 @@ func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path
 // byLanguage groups outputs: the pages of each language, in the order of
 // the languages, then every other output. A language's search index, one
 // of the largest outputs, which needs the bodies rendered but no list
-// item, goes first in its language's group: the other worker renders the
-// pages meanwhile, and no two indexes are in memory at once. The sitemap,
+// item, goes first in its language's group (all its files, which share
+// one build of the index): the other workers render the pages meanwhile. The sitemap,
 // the next largest, goes first among the others.
 func (l *Loaded) byLanguage(outs []Output) [][]Output {
 	langs := l.Site.Cfg.Languages
@@ -379,12 +380,18 @@ func (l *Loaded) byLanguage(outs []Output) [][]Output {
 		groups[i] = append(groups[i], o)
 	}
 	for j, lang := range langs {
-		search := strings.TrimPrefix(render.SearchIndexURL(l.Site, lang), "/")
+		dir := strings.TrimPrefix(render.SearchDir(l.Site, lang), "/")
 		rest := groups[len(langs)]
-		if k := slices.IndexFunc(rest, func(o Output) bool { return o.Path == search }); k >= 0 {
-			groups[j] = append([]Output{rest[k]}, groups[j]...)
-			groups[len(langs)] = slices.Delete(rest, k, k+1)
+		var index, others []Output
+		for _, o := range rest {
+			if strings.HasPrefix(o.Path, dir) {
+				index = append(index, o)
+			} else {
+				others = append(others, o)
+			}
 		}
+		groups[j] = append(index, groups[j]...)
+		groups[len(langs)] = others
 	}
 	rest := groups[len(langs)]
 	slices.SortStableFunc(rest, func(a, b Output) int {
@@ -433,4 +440,11 @@ loop:
 	close(next)
 	wg.Wait()
 	return context.Cause(ctx)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

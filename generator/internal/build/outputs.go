@@ -59,7 +59,7 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 	outs = append(outs, l.attachments()...)
 	outs = append(outs, l.redirects()...)
 	outs = append(outs, l.feeds(c)...)
-	outs = append(outs, l.search(c)...)
+	outs = append(outs, l.search()...)
 	return outs
 }
 

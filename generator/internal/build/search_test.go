@@ -10,27 +10,56 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
+	"time"
 
+	"portal/generator/internal/render"
+	"portal/generator/internal/search"
 	"portal/generator/internal/site"
 )
 
-// readIndex decodes a built search index.
-func readIndex(t *testing.T, data []byte) searchIndex {
+// readSearch decodes every file of the search index of lang.
+func readSearch(t *testing.T, b *built, lang string) (map[string]any, search.Layout) {
 	t.Helper()
-	var ix searchIndex
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&ix); err != nil {
-		t.Fatalf("search index: %v", err)
+	s := b.l.Site
+	dir := strings.TrimPrefix(s.Prefix(lang), "/") + "search/"
+	var man struct {
+		Docs, Buckets int
 	}
-	return ix
+	if err := json.Unmarshal(b.files[dir+"index.json"], &man); err != nil {
+		t.Fatalf("%sindex.json: %v", dir, err)
+	}
+	var scopes []string
+	for p := range b.files {
+		if n, ok := strings.CutPrefix(p, dir+"s/"); ok {
+			scopes = append(scopes, strings.TrimSuffix(n, ".json"))
+		}
+	}
+	slices.Sort(scopes)
+	layout := search.NewLayout(man.Docs, scopes)
+	files := map[string]any{}
+	for _, p := range layout.Paths() {
+		data := b.files[dir+p]
+		if bytes.Count(data, []byte("\n")) != 1 || !bytes.HasSuffix(data, []byte("\n")) {
+			t.Errorf("%s%s is not one compact line", dir, p)
+		}
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatalf("%s%s: %v", dir, p, err)
+		}
+		files[p] = v
+	}
+	for p := range b.files {
+		if n, ok := strings.CutPrefix(p, dir); ok && files[n] == nil {
+			t.Errorf("%s is not a file of the index", p)
+		}
+	}
+	return files, layout
 }
 
 // TestSearchIndex checks the index of each language: every published
-// record once and nothing else, compact, vocabularies written once, and
-// never a confidential agreement's body, a draft, a scheduled or an
-// expired record.
+// record in one result chunk and nothing else, a scope per searchable
+// page, and never a confidential agreement's body, a draft, a scheduled
+// or an expired record.
 func TestSearchIndex(t *testing.T) {
 	long := strings.Repeat("Lång brödtext om energi och trafik. ", 60)
 	dir := copySite(t, "testdata/sites/basic", map[string]string{
@@ -46,88 +75,66 @@ func TestSearchIndex(t *testing.T) {
 		t.Errorf("confidential agreement has body text %q / HTML %q", hemligt.Own().Text, hemligt.Own().HTML)
 	}
 	for p, data := range b.files {
+		low := bytes.ToLower(data)
 		for _, secret := range []string{"HEMLIG-TEXT", "UTGANGEN-TEXT", "Utgånget", "Utkast", "Schemalagd praktik", "Publiceras senare"} {
-			if bytes.Contains(data, []byte(secret)) {
+			if bytes.Contains(data, []byte(secret)) || strings.HasSuffix(p, ".json") && bytes.Contains(low, bytes.ToLower([]byte(secret))) {
 				t.Errorf("%s contains %q", p, secret)
 			}
 		}
 	}
 	for _, lang := range s.Cfg.Languages {
-		name := strings.TrimPrefix(s.Prefix(lang), "/") + "search.json"
-		data := b.files[name]
-		if data == nil {
-			t.Fatalf("no %s", name)
-		}
-		if bytes.Count(data, []byte("\n")) != 1 || !bytes.HasSuffix(data, []byte("}\n")) {
-			t.Errorf("%s is not one compact line", name)
-		}
-		ix := readIndex(t, data)
-		if ix.Lang != lang || !slices.Equal(ix.Fields, searchFields) {
-			t.Errorf("%s: lang %q fields %v", name, ix.Lang, ix.Fields)
-		}
-		for tab, rows := range map[string][][2]string{"kinds": ix.Kinds, "areas": ix.Areas, "orgs": ix.Orgs, "schools": ix.Schools,
-			"levels": ix.Levels, "languages": ix.Languages, "states": ix.States, "foreign": ix.Foreign} {
-			seen := map[string]bool{}
-			for _, r := range rows {
-				if seen[r[0]] || r[1] == "" {
-					t.Errorf("%s: %s: key %q twice or without a name", name, tab, r[0])
-				}
-				seen[r[0]] = true
-			}
-		}
-		if want := []string{"energi", "trafik"}; !slices.Equal(col(ix.Areas), want) {
-			t.Errorf("%s: areas %v, want %v", name, col(ix.Areas), want)
+		files, layout := readSearch(t, b, lang)
+		if want := []string{"a-energi", "a-trafik", "k-agreements", "k-collaborations", "k-followups", "k-internships", "k-lectures", "k-theses"}; !slices.Equal(layout.Scopes, want) {
+			t.Errorf("%s: scopes %v, want %v", lang, layout.Scopes, want)
 		}
 		want := map[string]*site.Entry{}
 		for _, e := range s.Entries {
 			want[e.URL[lang]] = e
 		}
-		if len(ix.Items) != len(s.Entries) {
-			t.Errorf("%s: %d items, %d published records", name, len(ix.Items), len(s.Entries))
+		if layout.Docs != len(s.Entries) {
+			t.Errorf("%s: %d documents, %d published records", lang, layout.Docs, len(s.Entries))
 		}
-		for _, it := range ix.Items {
-			if len(it) != len(searchFields) {
-				t.Fatalf("%s: item of %d fields: %v", name, len(it), it)
-			}
-			url := it[0].(string)
-			e := want[url]
-			if e == nil {
-				t.Errorf("%s: %s is not a published record (or twice)", name, url)
+		for _, p := range layout.Paths() {
+			if !strings.HasPrefix(p, "r/") {
 				continue
 			}
-			delete(want, url)
-			if !b.has(url) {
-				t.Errorf("%s: %s is not in the output", name, url)
-			}
-			v := e.VersionFor(lang)
-			kind := ix.Kinds[int(it[2].(float64))][0]
-			if it[1] != v.Title || kind != e.Kind || it[9] != v.Lang {
-				t.Errorf("%s: %s: title %v kind %v lang %v", name, url, it[1], kind, it[9])
-			}
-			text := it[13].(string)
-			if utf8.RuneCountInString(text) > SearchTextMax {
-				t.Errorf("%s: %s: text of %d characters", name, url, utf8.RuneCountInString(text))
-			}
-			if e.Confidential && text != "" {
-				t.Errorf("%s: confidential %s has text %q", name, url, text)
-			}
-			if e.Slug == "lang" && (!strings.HasPrefix(text, "Lång brödtext") || strings.Contains(text, "SLUTET")) {
-				t.Errorf("%s: the long body is not capped: %q", name, text)
+			for _, row := range files[p].([]any) {
+				it := row.([]any)
+				url := it[0].(string)
+				e := want[url]
+				if e == nil {
+					t.Errorf("%s: %s is not a published record (or twice)", lang, url)
+					continue
+				}
+				delete(want, url)
+				if !b.has(url) {
+					t.Errorf("%s: %s is not in the output", lang, url)
+				}
+				if v := e.VersionFor(lang); it[1] != v.Title || it[2] != v.Lang {
+					t.Errorf("%s: %s: title %v lang %v", lang, url, it[1], it[2])
+				}
 			}
 		}
 		for url := range want {
-			t.Errorf("%s: %s is missing", name, url)
+			t.Errorf("%s: %s is missing", lang, url)
+		}
+		words := map[string]bool{}
+		for _, p := range layout.Paths() {
+			if strings.HasPrefix(p, "t/") {
+				for w := range files[p].(map[string]any)["w"].(map[string]any) {
+					words[w] = true
+				}
+			}
+		}
+		// The body's words, in full up to the Markdown text limit, but
+		// never those of a confidential agreement's body.
+		for w, in := range map[string]bool{"lång": true, "brödtext": true, "slutet": false, "hemlig": false, "två": lang == "sv", "flerbostadshus": lang == "sv"} {
+			if words[w] != in {
+				t.Errorf("%s: word %q in the index: %v, want %v", lang, w, words[w], in)
+			}
 		}
 	}
 	checkSearchForms(t, b)
-}
-
-func col(rows [][2]string) []string {
-	var out []string
-	for _, r := range rows {
-		out = append(out, r[0])
-	}
-	return out
 }
 
 // checkSearchForms checks that kind lists and area pages with records to
@@ -145,7 +152,7 @@ func checkSearchForms(t *testing.T, b *built) {
 			scope = b.l.Site.Members("areas", p.Term.Key)
 		}
 		want := len(scope) > 0
-		has := strings.Contains(html, `<div class="search" hidden data-index="`+b.l.Site.Prefix(p.Lang)+`search.json"`)
+		has := strings.Contains(html, `<div class="search" hidden data-index="`+b.l.Site.Prefix(p.Lang)+`search/" data-scope="`+render.SearchScopeName(p)+`"`)
 		if has != want {
 			t.Errorf("%s (%s): search form %v, want %v", p.URL, p.Type, has, want)
 		}
@@ -178,7 +185,8 @@ const searchRunner = `
 const api = require(process.argv[2]);
 const fs = require('fs');
 const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
-const cache = {};
+const files = {};
+const get = (p) => Promise.resolve(files[p] || (files[p] = JSON.parse(fs.readFileSync(p, 'utf8'))));
 function fakeDoc() {
   const E = (tag) => ({ tag, className: '', textContent: '', lang: '', href: '', attrs: [], children: [],
     appendChild(c) { this.children.push(c); return c; }, setAttribute(k, v) { this.attrs.push([k, v]); } });
@@ -192,34 +200,31 @@ function ser(e) {
   for (const [k, v] of e.attrs) a += ' ' + k + '="' + v + '"';
   return '<' + e.tag + a + '>' + e.textContent + e.children.map(ser).join('') + '</' + e.tag + '>';
 }
-const out = cases.map((c) => {
-  const ix = cache[c.index] || (cache[c.index] = api.parseIndex(JSON.parse(fs.readFileSync(c.index, 'utf8'))));
-  const state = api.readQuery(c.query);
-  const now = Date.parse(c.now);
-  const found = api.filter(ix, c.scope, state, now);
-  const res = { urls: found.map((it) => it.url), states: found.map((it) => api.stateOf(it, now)),
-    query: api.writeQuery(state), active: api.isActive(state) };
-  if (c.render) {
-    const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st) => ix.states[st] || st };
-    res.html = found.map((it) => ser(api.renderItem(fakeDoc(), it, ctx))).join('');
+(async () => {
+  const out = [];
+  for (const c of cases) {
+    const ix = await api.openIndex(c.index, c.scope, get);
+    const state = api.readQuery(c.query);
+    const now = Date.parse(c.now);
+    const found = await api.details(ix, await api.search(ix, state, now));
+    const res = { urls: found.map((it) => it.url), states: found.map((it) => api.stateOf(it, now)),
+      query: api.writeQuery(state), active: api.isActive(state) };
+    if (c.render) {
+      const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st) => ix.states[st] || st };
+      res.html = found.map((it) => ser(api.renderItem(fakeDoc(), it, ctx))).join('');
+    }
+    out.push(res);
   }
-  return res;
-});
-process.stdout.write(JSON.stringify(out));
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
 `
 
-type searchScope struct {
-	Kind    string `json:"kind,omitempty"`
-	Current bool   `json:"current,omitempty"`
-	Area    string `json:"area,omitempty"`
-}
-
 type searchCase struct {
-	Index  string      `json:"index"`
-	Scope  searchScope `json:"scope"`
-	Query  string      `json:"query"`
-	Now    string      `json:"now"`
-	Render bool        `json:"render,omitempty"`
+	Index  string `json:"index"` // the folder, ending in a slash
+	Scope  string `json:"scope"`
+	Query  string `json:"query"`
+	Now    string `json:"now"`
+	Render bool   `json:"render,omitempty"`
 }
 
 type searchResult struct {
@@ -235,18 +240,12 @@ type searchResult struct {
 // list or area page shows, the marks of records that closed after the
 // build, the URL query of a filter, and the markup of a result.
 func TestSearchFilter(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
+	if _, err := exec.LookPath("node"); err != nil {
 		t.Skip("node not installed")
 	}
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
-	script, _ := filepath.Abs("../../../templates/assets/search.js")
-	runner := filepath.Join(t.TempDir(), "run.js")
-	if err := os.WriteFile(runner, []byte(searchRunner), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sv, en := filepath.Join(b.out, "search.json"), filepath.Join(b.out, "en", "search.json")
-	theses := searchScope{Kind: "theses", Current: true}
+	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
+	theses := "k-theses"
 	now := testNow.Format("2006-01-02T15:04:05Z07:00")
 	tests := []struct {
 		name   string
@@ -276,19 +275,26 @@ func TestSearchFilter(t *testing.T) {
 			[]string{"/exjobb/energidata/", "/en/theses/international/", "/exjobb/trafikfloden/"}, []string{"", "", "closed"}, ""},
 		{"still open the second before", searchCase{sv, theses, "?level=bachelor", "2026-11-27T23:59:59+01:00", false},
 			[]string{"/exjobb/trafikfloden/"}, []string{""}, ""},
-		{"area page, kind facet", searchCase{sv, searchScope{Area: "energi"}, "?kind=lectures", now, false},
+		{"area page, kind facet", searchCase{sv, "a-energi", "?kind=lectures", now, false},
 			[]string{"/gastforelasningar/installd/", "/gastforelasningar/forra-aret/"}, []string{"cancelled", "past"}, "?kind=lectures"},
-		{"area page, text", searchCase{sv, searchScope{Area: "trafik"}, "?q=kartor", now, false},
+		{"area page, text", searchCase{sv, "a-trafik", "?q=kartor", now, false},
 			[]string{"/gastforelasningar/smarta-kartor/"}, nil, ""},
-		{"area page, school", searchCase{sv, searchScope{Area: "energi"}, "?school=abe", now, false},
+		{"area page, school", searchCase{sv, "a-energi", "?school=abe", now, false},
 			[]string{"/exjobb/energidata/"}, nil, ""},
-		{"confidential body is not searchable", searchCase{sv, searchScope{Area: "trafik"}, "?q=hemlig", now, false}, nil, nil, ""},
-		{"confidential title is", searchCase{sv, searchScope{Area: "trafik"}, "?q=avtal+om+data", now, false},
+		{"confidential body is not searchable", searchCase{sv, "a-trafik", "?q=hemlig", now, false}, nil, nil, ""},
+		{"confidential title is", searchCase{sv, "a-trafik", "?q=avtal+om+data", now, false},
 			[]string{"/avtal/hemligt/"}, []string{"terminated"}, ""},
-		{"lecture list order, past after the build", searchCase{sv, searchScope{Kind: "lectures", Current: true}, "", "2026-12-03T15:00:00+01:00", false},
+		{"lecture list order, past after the build", searchCase{sv, "k-lectures", "", "2026-12-03T15:00:00+01:00", false},
 			[]string{"/gastforelasningar/installd/", "/gastforelasningar/smarta-kartor/"}, []string{"cancelled", "past"}, ""},
 		{"unknown parameters are ignored", searchCase{sv, theses, "?foo=bar&q=", now, false},
 			[]string{"/exjobb/trafikfloden/", "/exjobb/energidata/", "/en/theses/international/"}, nil, ""},
+		{"prefix while typing", searchCase{sv, theses, "?q=trafikfl", now, false},
+			[]string{"/exjobb/trafikfloden/"}, nil, ""},
+		{"prefix without diacritics", searchCase{sv, theses, "?q=bostads+tva", now, false}, nil, nil, ""},
+		{"words of the body", searchCase{sv, theses, "?q=flerbost+tva", now, false},
+			[]string{"/exjobb/energidata/"}, nil, ""},
+		{"one letter", searchCase{sv, theses, "?q=u", now, false},
+			[]string{"/en/theses/international/"}, nil, ""},
 		{"shared link", searchCase{sv, theses, "?q=energi&area=energi-och-klimat&level=master", now, false},
 			nil, nil, "?q=energi&area=energi-och-klimat&level=master"},
 	}
@@ -297,19 +303,7 @@ func TestSearchFilter(t *testing.T) {
 		cases = append(cases, tc.c)
 	}
 	cases = append(cases, searchCase{sv, theses, "?q=urban", now, true})
-	in, _ := json.Marshal(cases)
-	cmd := exec.Command(node, runner, script)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, stderr.Bytes())
-	}
-	var res []searchResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("node output: %v\n%s", err, out)
-	}
+	res := runSearch(t, cases)
 	for i, tc := range tests {
 		got := res[i]
 		if !slices.Equal(got.URLs, tc.urls) {
@@ -335,5 +329,78 @@ func TestSearchFilter(t *testing.T) {
 		`<p class="excerpt">An offer written in English only.</p></li>`
 	if got := res[len(tests)].HTML; got != want {
 		t.Errorf("rendered result:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// runSearch runs the cases under Node with templates/assets/search.js.
+func runSearch(t *testing.T, cases []searchCase) []searchResult {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	script, _ := filepath.Abs("../../../templates/assets/search.js")
+	runner := filepath.Join(t.TempDir(), "run.js")
+	if err := os.WriteFile(runner, []byte(searchRunner), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := json.Marshal(cases)
+	cmd := exec.Command(node, runner, script)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.Bytes())
+	}
+	var res []searchResult
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("node output: %v\n%s", err, out)
+	}
+	if len(res) != len(cases) {
+		t.Fatalf("%d results for %d cases", len(res), len(cases))
+	}
+	return res
+}
+
+// TestSearchRanking: a word typed without its diacritics finds it, the
+// exact spelling ranks first, a match in the title ranks above one in the
+// body, and an open offer above one whose deadline passed after the build
+// (c-closes closes first, so it is listed first while open).
+func TestSearchRanking(t *testing.T) {
+	thesis := func(title, deadline, body string) string {
+		return "+++\ntitle = \"" + title + "\"\ndate = 2026-09-01\nareas = [\"energi\"]\nhost = \"kth\"\n" +
+			"level = \"master\"\ncredits = 30\ndeadline = " + deadline + "\napply = \"mailto:a@example.se\"\n+++\n\n" + body + "\n"
+	}
+	dir := copySite(t, "testdata/sites/basic", map[string]string{
+		"content/theses/a-mark.md":   thesis("Fjärrvärme i Mälardalen", "2026-12-20", "Om värme."),
+		"content/theses/b-plain.md":  thesis("Kyla och värme", "2026-12-20", "Text skriven fjarrvarme utan prickar."),
+		"content/theses/c-closes.md": thesis("Fjärrvärme och data", "2026-11-28", "Om data."),
+		"content/theses/d-body.md":   thesis("Annat ämne", "2026-12-20", "Här nämns fjärrvärme i brödtexten."),
+	})
+	b := buildFixture(t, fixture(t, dir))
+	sv := filepath.Join(b.out, "search") + "/"
+	now, later := testNow.Format(time.RFC3339), "2026-11-29T12:00:00+01:00"
+	tests := []struct {
+		c    searchCase
+		urls []string
+	}{
+		{searchCase{sv, "k-theses", "?q=fjarrvarme", now, false},
+			[]string{"/exjobb/b-plain/", "/exjobb/c-closes/", "/exjobb/a-mark/", "/exjobb/d-body/"}},
+		{searchCase{sv, "k-theses", "?q=fj%C3%A4rrv%C3%A4rme", now, false},
+			[]string{"/exjobb/c-closes/", "/exjobb/a-mark/", "/exjobb/d-body/", "/exjobb/b-plain/"}},
+		{searchCase{sv, "k-theses", "?q=fj%C3%A4rrv%C3%A4rme", later, false},
+			[]string{"/exjobb/a-mark/", "/exjobb/d-body/", "/exjobb/b-plain/", "/exjobb/c-closes/"}},
+		{searchCase{sv, "k-theses", "?q=malardalen", now, false}, []string{"/exjobb/a-mark/"}},
+		{searchCase{sv, "a-energi", "?q=m%C3%A4lard", now, false}, []string{"/exjobb/a-mark/"}},
+	}
+	var cases []searchCase
+	for _, tc := range tests {
+		cases = append(cases, tc.c)
+	}
+	for i, got := range runSearch(t, cases) {
+		if tc := tests[i]; !slices.Equal(got.URLs, tc.urls) {
+			t.Errorf("%s %s at %s: %v, want %v", tc.c.Scope, tc.c.Query, tc.c.Now, got.URLs, tc.urls)
+		}
 	}
 }

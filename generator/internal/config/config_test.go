@@ -144,6 +144,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:21:1: section segment "en" is already the URL of the "en" pages (/en/)`}},
 		{"section on the assets", []edit{{`sv = "avtal"`, `sv = "assets"`}},
 			[]string{`config.toml:21:1: section segment "assets" is already the URL of the assets (/assets/)`}},
+		{"section on the English search index", []edit{{`en = "theses"`, `en = "search"`}},
+			[]string{`config.toml:10:1: section segment "search" is already the URL of the search index (/en/search/)`}},
 		{"unknown time zone", []edit{{`"Europe/Stockholm"`, `"Mars/Olympus_Mons"`}},
 			[]string{`config.toml:5:1: unknown time zone "Mars/Olympus_Mons"`}},
 		{"time zone path", []edit{{`"Europe/Stockholm"`, `"../../../etc/passwd"`}},

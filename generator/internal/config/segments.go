@@ -25,6 +25,10 @@ func Segment(name, lang string) string {
 // stylesheets, scripts and images of the templates (see render.Load).
 const assetsDir = "assets"
 
+// SearchDir is the folder at the root of each language that holds the
+// files of its search index (see package search).
+const SearchDir = "search"
+
 // rootSegments names what else takes a segment at the root of lang: the
 // index pages, and, in the default language, the other languages' roots
 // and the assets.
@@ -34,6 +38,7 @@ func (c *Config) rootSegments(lang string) map[string]string {
 		s := Segment(index, lang)
 		used[s] = fmt.Sprintf("the %s index (%s)", index, c.root(lang)+s+"/")
 	}
+	used[SearchDir] = "the search index (" + c.root(lang) + SearchDir + "/)"
 	if lang == c.DefaultLanguage {
 		used[assetsDir] = "the assets (/" + assetsDir + "/)"
 		for _, l := range c.Languages {

@@ -48,6 +48,9 @@ type RecordFact struct {
 	Strong string
 	List   string
 	Links  []FactLink
+	// Apply marks the link to apply for an offer (class fact-apply), which
+	// assets/site.js hides once the deadline has passed.
+	Apply bool
 }
 
 // FactLink is a link in a fact, with the text written before it.
@@ -128,6 +131,12 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			add(RecordFact{Label: tr(label), Links: []FactLink{{Class: "ext", URL: url, Text: tr(action)}}})
 		}
 	}
+	// apply is the link to apply for an open offer; a closed one has none.
+	apply := func() {
+		if e.Apply != "" && !e.Archived {
+			add(RecordFact{Label: tr("fact.apply"), Links: []FactLink{{Class: "ext", URL: e.Apply, Text: tr("action.apply")}}, Apply: true})
+		}
+	}
 	start := func() {
 		if !e.Start.IsZero() {
 			day("fact.start", func() (string, string) { return t.isoDate(e.Start), t.FormatDate(lang, e.Start) })
@@ -163,7 +172,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			text("fact.students", n("unit.students", e.Students))
 		}
 		location()
-		ext("fact.apply", e.Apply, "action.apply")
+		apply()
 	case "internships":
 		deadline()
 		orgs("fact.host", []string{e.Host})
@@ -178,7 +187,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			credits()
 		}
 		location()
-		ext("fact.apply", e.Apply, "action.apply")
+		apply()
 	case "lectures":
 		a, _ := attr("datetime", t.isoDateTime(e.Start))
 		add(RecordFact{Label: tr("fact.time"), Text: t.FormatSpan(lang, e.Start, e.End), Time: a})

@@ -9,14 +9,27 @@ import (
 )
 
 // The search of kind lists and area pages runs in the browser
-// (templates/assets/search.js) over an index per language that the build
-// writes (build/search.go). This file holds what the templates and the
-// index writer share: the index's URL, the facets a page offers and the
-// short facts of a record shown in the results.
+// (templates/assets/search.js) over an index per language, in many small
+// files, that the build writes (package search). This file holds what the
+// templates and the index share: the index's folder, the name of a page's
+// scope, the facets a page offers and the short facts of a record shown
+// in the results.
 
-// SearchIndexURL is the site path of the search index of lang:
-// /search.json for the default language, /en/search.json for English.
-func SearchIndexURL(s *site.Site, lang string) string { return s.SearchIndexURL(lang) }
+// SearchDir is the site path of the folder of the search index of lang:
+// /search/ for the default language, /en/search/ for English.
+func SearchDir(s *site.Site, lang string) string { return s.SearchDir(lang) }
+
+// SearchScopeName names the scope file of a searchable page: "k-<kind>"
+// for a kind's list, "a-<area>" for an area page, "" for other pages.
+func SearchScopeName(p *site.Page) string {
+	switch {
+	case p.Type == site.ListPage:
+		return "k-" + p.Kind
+	case p.Type == site.AreaPage && p.Term != nil:
+		return "a-" + p.Term.Key
+	}
+	return ""
+}
 
 // Facet names, in the order the form shows them. They are also the keys of
 // the URL query (?area=energi&level=master).
@@ -45,8 +58,12 @@ func (v *View) Searchable() bool {
 	return len(SearchScope(v.S, v.P)) > 0
 }
 
-// SearchIndex is the URL of the search index of the page's language.
-func (v *View) SearchIndex() string { return SearchIndexURL(v.S, v.Lang) }
+// SearchIndex is the URL of the folder of the search index of the page's
+// language.
+func (v *View) SearchIndex() string { return SearchDir(v.S, v.Lang) }
+
+// SearchScope is the name of the page's scope file in the search index.
+func (v *View) SearchScope() string { return SearchScopeName(v.P) }
 
 // SearchScope returns the entries a searchable page searches: a kind's
 // current entries, or every entry of an area.

@@ -216,7 +216,7 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 			b.StopTimer()
 			// Let the feeds and the search index follow before the next edit.
 			for got := range ev {
-				if paths, _ := got.Data["paths"].([]any); got.Name == "reload" && contains(paths, "/search.json") {
+				if paths, _ := got.Data["paths"].([]any); got.Name == "reload" && containsPrefix(paths, "/search/") {
 					break
 				}
 			}

@@ -45,6 +45,10 @@ type Options struct {
 	// only as many characters past the length of its excerpt: the search
 	// index shows no more.
 	TextLimit int
+
+	// Words, when set, replaces a body's plain text by what the search
+	// index keeps of it (its distinct words), instead of TextLimit.
+	Words func(text string) string
 }
 
 // HomeSize is how many items of each kind the home page shows.
@@ -112,7 +116,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		}
 	}
 	s.render = render
-	s.textLimit = opt.TextLimit
+	s.textLimit, s.words = opt.TextLimit, opt.Words
 	s.unpublished = map[string]bool{}
 	for _, r := range set.Records {
 		for _, v := range r.Versions {
@@ -265,7 +269,11 @@ func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
 	}
 	if !hideBody {
 		v.HTML = template.HTML(res.HTML)
-		v.Text = clip(res.Text, s.textLimit, v.Excerpt)
+		if s.words != nil {
+			v.Text = s.words(res.Text)
+		} else {
+			v.Text = clip(res.Text, s.textLimit, v.Excerpt)
+		}
 	}
 	var errs diag.List
 	for _, le := range res.Errors {

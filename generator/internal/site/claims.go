@@ -75,8 +75,15 @@ func (s *Site) EventURL(e *Entry, lang string) string { return e.URL[lang] + Eve
 // EventFile is the file name of a lecture's own calendar file.
 func EventFile(e *Entry) string { return e.Slug + ".ics" }
 
-// SearchIndexURL is the search index of lang.
-func (s *Site) SearchIndexURL(lang string) string { return s.Prefix(lang) + "search.json" }
+// SearchDir is the folder of the search index of lang: /search/, or
+// /en/search/ for English. Its manifest (index.json) is claimed like any
+// file; the files in its subfolders are the search index's alone, since
+// no section may be named search (config) and no attachment name holds a
+// slash.
+func (s *Site) SearchDir(lang string) string { return s.Prefix(lang) + config.SearchDir + "/" }
+
+// SearchIndexURL is the manifest of the search index of lang.
+func (s *Site) SearchIndexURL(lang string) string { return s.SearchDir(lang) + "index.json" }
 
 // AttachmentURL is the URL of e's attachment beside its page in lang, or
 // "" when e has none that is published.

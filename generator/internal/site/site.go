@@ -170,6 +170,7 @@ type Site struct {
 	unpublished map[string]bool        // source paths of records that are not published
 	render      func(*content.Version, markdown.Resolver) markdown.Result
 	textLimit   int
+	words       func(string) string
 	useErr      error // of the function Bodies called
 	memo        Memo
 }

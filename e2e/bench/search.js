@@ -1,0 +1,98 @@
+// Search benchmark (issue #12 "Targets"): builds mkcorpus.py sites of the
+// given sizes, serves each with deploy/nginx.conf and measures, on the
+// throttled phone profile (lib/measure.js), what the first keystroke on
+// /exjobb/ and /en/theses/ transfers until the first result is drawn and
+// how long later keystrokes take; with Pagefind 1.x (PAGEFIND=path to its
+// binary; development only, the site never needs it) the same on the same
+// built site. Writes the table into ../BENCHMARKS.md between the markers
+// <!-- search-bench --> and <!-- /search-bench -->.
+//
+//   node bench/search.js 10000 100000
+
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { launch } from '../lib/browser.js';
+import { buildCorpus } from '../lib/corpus.js';
+import { REPO } from '../lib/env.js';
+import { measureSearch } from '../lib/measure.js';
+import { startNginx } from '../lib/nginx.js';
+
+const run = promisify(execFile);
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const QUERIES = [['/exjobb/', 'energi', 'sv'], ['/en/theses/', 'energy', 'en']];
+
+// A development-only page that searches with Pagefind's JS API the way
+// search.js does: on each input, the first 20 results' data.
+const PF_HTML = (lang) => `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>pagefind</title>
+<input id="q" type="search"><ul id="r"></ul><script type="module" src="/pf-bench/pf.js"></script></html>`;
+const PF_JS = `const pf = await import('/pagefind/pagefind.js');
+const q = document.getElementById('q'), r = document.getElementById('r');
+let seq = 0;
+q.addEventListener('input', async () => {
+  const my = ++seq;
+  const s = await pf.search(q.value);
+  const data = await Promise.all(s.results.slice(0, 20).map((x) => x.data()));
+  if (my !== seq) return;
+  r.replaceChildren(...data.map((d) => { const li = document.createElement('li'); li.textContent = d.meta.title; return li; }));
+});
+q.addEventListener('focus', () => pf.init(), { once: true });`;
+
+async function pagefind(out) {
+  const bin = process.env.PAGEFIND;
+  if (!bin || !existsSync(bin)) return false;
+  await run(bin, ['--site', out], { timeout: 30 * 60_000, maxBuffer: 64 << 20 });
+  for (const lang of ['sv', 'en']) {
+    mkdirSync(path.join(out, 'pf-bench', lang), { recursive: true });
+    writeFileSync(path.join(out, 'pf-bench', lang, 'index.html'), PF_HTML(lang));
+  }
+  writeFileSync(path.join(out, 'pf-bench', 'pf.js'), PF_JS);
+  return true;
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const ms = (a) => (a.length ? `${Math.max(...a)} ms (${a.join(', ')})` : '–');
+
+const rows = [];
+const browser = await launch();
+try {
+  for (const n of sizes) {
+    const corpus = await buildCorpus(n);
+    const srv = await startNginx(corpus.out);
+    try {
+      for (const [url, q] of QUERIES) {
+        const m = await measureSearch(browser, srv.base + url, q);
+        rows.push(`| ${n.toLocaleString('en')} | portal | ${url} “${q}” | ${kb(m.bytes + m.code)} (${kb(m.code)} code) | ${m.first} ms | ${ms(m.later)} |`);
+        console.log(rows.at(-1));
+      }
+      if (await pagefind(corpus.out)) {
+        for (const [, q, lang] of QUERIES) {
+          const m = await measureSearch(browser, `${srv.base}/pf-bench/${lang}/`, q, { input: '#q', results: '#r', item: '#r li', codeRe: /\/pagefind\/(pagefind\.js|wasm\.[a-z]+\.pagefind)$/ });
+          rows.push(`| ${n.toLocaleString('en')} | Pagefind | all pages “${q}” | ${kb(m.bytes + m.code)} (${kb(m.code)} code) | ${m.first} ms | ${ms(m.later)} |`);
+          console.log(rows.at(-1));
+        }
+      }
+    } finally {
+      await srv.stop();
+      rmSync(corpus.tmp, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+const table = [
+  '| records | search | page, query | first keystroke → first result: transferred | time | later keystrokes: slowest (each) |',
+  '|---|---|---|---|---|---|',
+  ...rows,
+].join('\n');
+const file = path.join(REPO, 'BENCHMARKS.md');
+const text = readFileSync(file, 'utf8');
+const re = /<!-- search-bench -->[\s\S]*<!-- \/search-bench -->/;
+if (re.test(text)) {
+  writeFileSync(file, text.replace(re, `<!-- search-bench -->\n${table}\n<!-- /search-bench -->`));
+} else {
+  console.log(table);
+}

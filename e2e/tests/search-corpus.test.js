@@ -1,0 +1,80 @@
+// The student flow of the search on a large synthetic site (mkcorpus.py,
+// E2E_CORPUS records, 10,000 by default) at 375 px through nginx with
+// deploy/nginx.conf: a page of 20 results with "show more", the count in
+// the live region, a filter, diacritics forgiven, and what the first
+// keystroke transfers on the throttled phone profile within the budget
+// (150 KB at 10,000 records). Times are measured by e2e/bench/search.js,
+// never asserted here.
+
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+
+import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { buildCorpus, mkcorpus } from '../lib/corpus.js';
+import { missing, suite } from '../lib/env.js';
+import { measureSearch } from '../lib/measure.js';
+import { startNginx } from '../lib/nginx.js';
+
+const N = Number(process.env.E2E_CORPUS || 10_000);
+const skip = missing('chromium', 'nginx', 'go') || (mkcorpus() ? null : 'mkcorpus.py not found (set E2E_MKCORPUS)');
+// BUDGET is the most the first keystroke may transfer, search code included.
+const BUDGET = N > 10_000 ? 250_000 : 150_000;
+
+suite(`search on a site of ${N} records`, skip, () => {
+  let corpus;
+  let srv;
+  let browser;
+  before(async () => {
+    corpus = await buildCorpus(N);
+    srv = await startNginx(corpus.out);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.stop();
+    if (corpus) rmSync(corpus.tmp, { recursive: true, force: true });
+  });
+
+  test('a student searches the theses on a phone: 20 at a time, the count announced, a filter, diacritics forgiven', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await fixClock(context);
+    const page = await context.newPage();
+    const problems = await watch(context, page, new URL(srv.base).origin);
+    try {
+      await page.goto(`${srv.base}/exjobb/`, { waitUntil: 'load' });
+      await page.fill('#search-q', 'matning');
+      await page.waitForSelector('.search-results:not([hidden]) li');
+      await page.waitForFunction(() => /^\d+ träffar$/.test(document.querySelector('.search-status').textContent));
+      const status = await page.textContent('.search-status');
+      const total = Number(status.split(' ')[0]);
+      assert.ok(total > 20, `status ${status}`);
+      assert.equal(await page.$$eval('.search-results li', (l) => l.length), 20);
+      // The same records as the spelling with diacritics.
+      await page.fill('#search-q', 'mätning');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'mätning');
+      await page.waitForFunction((s) => document.querySelector('.search-status').textContent === s, status);
+      // Show more: the next 20, and the focus on the first of them.
+      await page.click('.search-more button');
+      await page.waitForFunction(() => document.querySelectorAll('.search-results li').length === 40);
+      assert.equal(await page.evaluate(() => document.activeElement.closest('li') === document.querySelectorAll('.search-results li')[20]), true);
+      // A filter narrows the matches: every result is at that level.
+      await page.selectOption('#search-level', 'master');
+      await page.waitForFunction(() => location.search.includes('level=master'));
+      await page.waitForFunction((s) => document.querySelector('.search-status').textContent !== s, status);
+      const levels = await page.$$eval('.search-results li dl', (dls) => dls.map((dl) => dl.textContent));
+      assert.ok(levels.length > 0 && levels.every((t) => /Master/.test(t)), levels.slice(0, 3).join(' | '));
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
+  test(`the first keystroke transfers at most ${BUDGET / 1000} KB, search code included`, async () => {
+    for (const [url, q] of [['/exjobb/', 'energi'], ['/en/theses/', 'energy']]) {
+      const m = await measureSearch(browser, srv.base + url, q);
+      assert.ok(m.bytes + m.code <= BUDGET, `${url}: ${m.bytes} + ${m.code} bytes`);
+      assert.ok(m.shown > 0 && m.shown <= 20, `${url}: ${m.shown} results drawn`);
+    }
+  });
+});

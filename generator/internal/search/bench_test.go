@@ -1,0 +1,57 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// benchDocs makes n documents like mkcorpus.py's: a title of 6 words, a
+// summary of 20 and a body of about 300 from a vocabulary of 2,000 words
+// (some with diacritics), in 7 kinds and 8 areas.
+func benchDocs(n int) ([]Doc, []Scope) {
+	r := rand.New(rand.NewPCG(1, 2))
+	vocab := make([]string, 2000)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("ord%dä%d", i%97, i)
+	}
+	words := func(k int) string {
+		w := make([]string, k)
+		for i := range w {
+			w[i] = vocab[int(r.ExpFloat64()*300)%len(vocab)]
+		}
+		return strings.Join(w, " ")
+	}
+	kinds := []string{"theses", "internships", "lectures", "collaborations", "agreements", "exchanges", "followups"}
+	docs := make([]Doc, n)
+	scopes := map[string][]int{}
+	for i := range docs {
+		kind := kinds[i%len(kinds)]
+		area := fmt.Sprintf("area-%d", i%8)
+		title := words(6)
+		docs[i] = Doc{URL: fmt.Sprintf("/%s/rec-%06d/", kind, i), Title: title, Lang: "sv", Kind: kind,
+			Closes: "2026-12-01T00:00:00+01:00", Excerpt: words(20), Host: "trafikkontoret", Level: "master",
+			Areas: []string{area}, Schools: []string{"abe"}, Languages: []string{"sv"},
+			Facts:  [][2]string{{"Sista ansökningsdag", "1 december 2026"}, {"Nivå", "Master, 30 hp"}},
+			Strong: []string{title, "Trafikkontoret"}, Text: []string{Words(words(300))}}
+		scopes["k-"+kind] = append(scopes["k-"+kind], i)
+		scopes["a-"+area] = append(scopes["a-"+area], i)
+	}
+	var out []Scope
+	for name, ids := range scopes {
+		out = append(out, Scope{name, ids})
+	}
+	return docs, out
+}
+
+// BenchmarkBuild10k builds the index of one language of 10,000 records.
+func BenchmarkBuild10k(b *testing.B) {
+	docs, scopes := benchDocs(10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build("sv", docs, scopes, Names{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package search
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Chunk is how many documents a result chunk (r/<n>.json) holds: a page
+// of 20 results fetches at most 20 small chunks, and usually fewer.
+const Chunk = 8
+
+// Prefix is how many runes of a folded word choose its term bucket. A
+// query word of fewer runes is looked up in the union of the words that
+// start with it, kept in the bucket of that shorter prefix.
+const Prefix = 2
+
+// Layout is the set of files of one language's index. It depends only on
+// the number of documents and the names of the scopes, which the build
+// knows before it renders any body.
+type Layout struct {
+	Docs    int
+	Buckets int      // term buckets, a power of two
+	Scopes  []string // names of the scope files, s/<name>.json
+}
+
+// NewLayout returns the layout of an index of docs documents: about one
+// term bucket per 16 documents, from 8 to 4096.
+func NewLayout(docs int, scopes []string) Layout {
+	n := max(docs/16, 8)
+	b := 1 << bits.Len(uint(n-1))
+	return Layout{Docs: docs, Buckets: min(b, 4096), Scopes: scopes}
+}
+
+// Paths are the files of the index, relative to its folder, in a fixed
+// order.
+func (l Layout) Paths() []string {
+	out := []string{"index.json"}
+	for i := range l.Buckets {
+		out = append(out, bucketPath(i))
+	}
+	for _, s := range l.Scopes {
+		out = append(out, scopePath(s))
+	}
+	for i := range l.chunks() {
+		out = append(out, chunkPath(i))
+	}
+	return out
+}
+
+func (l Layout) chunks() int { return (l.Docs + Chunk - 1) / Chunk }
+
+func bucketPath(i int) string        { return "t/" + strconv.Itoa(i) + ".json" }
+func chunkPath(i int) string         { return "r/" + strconv.Itoa(i) + ".json" }
+func scopePath(s string) string      { return "s/" + s + ".json" }
+func (l Layout) mask() uint32        { return uint32(l.Buckets - 1) }
+func (l Layout) bucket(p string) int { return int(hash(p) & l.mask()) }
+
+// hash is FNV-1a (32 bits) of the UTF-8 bytes of s; search.js computes
+// the same.
+func hash(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
+// prefix returns the first n runes of s, or s when it is shorter.
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// runes is the number of runes of s.
+func runes(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,188 @@
+package search
+
+import (
+	"bytes"
+	"encoding/base64"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// decodeSet is search.js's decodeSet, for the tests.
+func decodeSet(t *testing.T, s string) []int {
+	t.Helper()
+	var out []int
+	switch {
+	case s == "":
+	case s[0] == 'd':
+		prev := -1
+		for _, g := range strings.Split(s[1:], ",") {
+			n, err := strconv.ParseInt(g, 36, 64)
+			if err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+			prev += int(n) + 1
+			out = append(out, prev)
+		}
+	case s[0] == 'b':
+		bm, err := base64.StdEncoding.DecodeString(s[1:])
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		for i, b := range bm {
+			for j := range 8 {
+				if b&(1<<j) != 0 {
+					out = append(out, i*8+j)
+				}
+			}
+		}
+	default:
+		t.Fatalf("%q: neither a list nor a bitmap", s)
+	}
+	return out
+}
+
+func TestEncodeSet(t *testing.T) {
+	dense := make([]int, 0, 500)
+	for i := range 1000 {
+		if i%2 == 0 {
+			dense = append(dense, i)
+		}
+	}
+	tests := []struct {
+		name string
+		set  []int
+		want string // "" to check the round trip only
+	}{
+		{"empty", nil, ""},
+		{"one", []int{0}, "d0"},
+		{"gaps in base 36", []int{3, 4, 40}, "d3,0,z"},
+		{"a run: a bitmap is shorter", []int{0, 1, 2, 3}, "bDw=="},
+		{"dense: a bitmap", dense, ""},
+	}
+	for _, tc := range tests {
+		got := encodeSet(tc.set)
+		if tc.want != "" && got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+		if back := decodeSet(t, got); !slices.Equal(back, tc.set) {
+			t.Errorf("%s: %q decodes to %v, want %v", tc.name, got, back, tc.set)
+		}
+	}
+	if got := encodeSet(dense); got[0] != 'b' || len(got) > 200 {
+		t.Errorf("dense set: %d bytes, %.10q…, want a bitmap", len(got), got)
+	}
+}
+
+func TestFold(t *testing.T) {
+	f := NewFolder()
+	for in, want := range map[string]string{
+		"fjärrvärme": "fjarrvarme", "Mälardalen": "malardalen", "ÅÄÖ": "aao", "Łódź": "lodz",
+		"café": "cafe", "energi": "energi", "straße": "straße", "ø": "ø",
+	} {
+		if got := f.Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if len([]rune(foldFrom)) != len([]rune(foldTo)) {
+		t.Fatalf("foldFrom has %d letters, foldTo %d", len([]rune(foldFrom)), len([]rune(foldTo)))
+	}
+}
+
+// TestFoldTableInScript: search.js folds a query with the same letters.
+func TestFoldTableInScript(t *testing.T) {
+	js, err := os.ReadFile("../../../templates/assets/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"FOLD_FROM": foldFrom, "FOLD_TO": foldTo} {
+		m := regexp.MustCompile(`var ` + name + ` = '([^']*)';`).FindSubmatch(js)
+		if m == nil || string(m[1]) != want {
+			t.Errorf("search.js: %s is %q, want %q", name, m, want)
+		}
+	}
+}
+
+func TestTokensAndWords(t *testing.T) {
+	if got, want := Tokens("Fjärrvärme – i Mälardalen, 2026! fjärrvärme"), []string{"fjärrvärme", "i", "mälardalen", "2026", "fjärrvärme"}; !slices.Equal(got, want) {
+		t.Errorf("Tokens: %q, want %q", got, want)
+	}
+	if got, want := Words("Data och data, och DATA-analys."), "data och analys"; got != want {
+		t.Errorf("Words: %q, want %q", got, want)
+	}
+}
+
+func TestLayout(t *testing.T) {
+	tests := []struct {
+		docs, buckets, files int
+	}{
+		{0, 8, 1 + 8 + 1},
+		{10, 8, 1 + 8 + 1 + 2},
+		{10_000, 1024, 1 + 1024 + 1 + 1250},
+		{1_000_000, 4096, 1 + 4096 + 1 + 125_000},
+	}
+	for _, tc := range tests {
+		l := NewLayout(tc.docs, []string{"k-theses"})
+		if l.Buckets != tc.buckets || len(l.Paths()) != tc.files {
+			t.Errorf("%d documents: %d buckets, %d files, want %d, %d", tc.docs, l.Buckets, len(l.Paths()), tc.buckets, tc.files)
+		}
+	}
+}
+
+func sampleDocs() ([]Doc, []Scope) {
+	docs := []Doc{
+		{URL: "/a/", Title: "Fjärrvärme i Mälardalen", Lang: "sv", Kind: "theses", Closes: "2026-12-01T00:00:00+01:00",
+			Areas: []string{"energi"}, Strong: []string{"Fjärrvärme i Mälardalen"}, Text: []string{"om värme"},
+			Facts: [][2]string{{"Nivå", "Master"}}},
+		{URL: "/b/", Title: "Kyla", Lang: "sv", Kind: "theses", Strong: []string{"Kyla"}, Text: []string{"fjarrvarme utan prickar"}},
+		{URL: "/c/", Title: "Arkiv", Lang: "en", Kind: "lectures", Archived: true, State: "past", Strong: []string{"Arkiv"}},
+	}
+	return docs, []Scope{{"k-theses", []int{0, 1}}, {"a-energi", []int{0, 2}}}
+}
+
+// TestBuild: every file of the layout, the same bytes every time, and the
+// words of a document in the bucket of their folded prefix.
+func TestBuild(t *testing.T) {
+	docs, scopes := sampleDocs()
+	x, err := Build("sv", docs, scopes, Names{States: map[string]string{"past": "Har varit"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, _ := Build("sv", docs, scopes, Names{States: map[string]string{"past": "Har varit"}})
+	for _, p := range x.Layout.Paths() {
+		a, err := x.File(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := y.File(p); !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+	if len(x.files) != len(x.Layout.Paths()) {
+		t.Errorf("%d files, layout has %d", len(x.files), len(x.Layout.Paths()))
+	}
+	if _, err := x.File("t/99.json"); err == nil || err.Error() != "search: no file t/99.json in the index" {
+		t.Errorf("unknown file: %v", err)
+	}
+	b, _ := x.File(bucketPath(x.Layout.bucket("fj")))
+	if !bytes.Contains(b, []byte(`"fjärrvärme":["d0","d0"]`)) || !bytes.Contains(b, []byte(`"fjarrvarme":["d1",""]`)) {
+		t.Errorf("bucket of fj: %s", b)
+	}
+	b, _ = x.File(bucketPath(x.Layout.bucket("f")))
+	if !bytes.Contains(b, []byte(`"f":["d0,0","d0"]`)) {
+		t.Errorf("bucket of f: %s", b)
+	}
+	for p, want := range map[string]string{
+		"s/a-energi.json": `{"d":[[0,1,[1],0,[],0,[],1,0,0],[1,2,[],0,[],0,[],0,1,1]],"t":{"archived":["","1"],"area":["","energi"],` +
+			`"closes":["","2026-12-01T00:00:00+01:00"],"host":[""],"kind":["","theses","lectures"],"language":[""],"level":[""],"school":[""],"state":["","past"]}}` + "\n",
+		"r/0.json":   `[["/a/","Fjärrvärme i Mälardalen","sv","",[["Nivå","Master"]]],["/b/","Kyla","sv","",[]],["/c/","Arkiv","en","",[]]]` + "\n",
+		"index.json": `{"buckets":8,"chunk":8,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
+	} {
+		if got, _ := x.File(p); string(got) != want {
+			t.Errorf("%s:\n%s\nwant\n%s", p, got, want)
+		}
+	}
+}
