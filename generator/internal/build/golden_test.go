@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -34,7 +35,10 @@ const (
 //	git diff --stat generator/internal/build/testdata/golden
 //
 // -update deletes the site's golden files first, so a kind no longer
-// built leaves no stale file and a new kind gets its own.
+// built leaves no stale file and a new kind gets its own. A merge that
+// conflicts in a golden file (or in the former single file basic.txt,
+// which is gone: delete it) is resolved by taking either side and
+// running -update on the merged code.
 func TestGoldenSites(t *testing.T) {
 	sites, _ := filepath.Glob("testdata/sites/*")
 	for _, dir := range sites {
@@ -82,8 +86,10 @@ func goldenKind(p string, data []byte) string {
 		return "sitemap"
 	case base == "atom.xml":
 		return "atom"
-	case strings.Contains(base, "search"):
+	case strings.Contains(p, "search"):
 		return "search"
+	case slices.Contains([]string{".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp"}, path.Ext(p)):
+		return "images"
 	case path.Ext(p) == ".conf":
 		return "server"
 	}
@@ -276,6 +282,8 @@ func TestGoldenKind(t *testing.T) {
 		{"robots.txt", "", "sitemap"},
 		{"en/theses/atom.xml", "", "atom"},
 		{"en/search.json", "", "search"},
+		{"search/sv-0.json", "", "search"},
+		{"exjobb/energidata/bild.480.webp", "", "images"},
 		{"nginx-redirects.conf", "", "server"},
 		{"avtal/mou/mou.pdf", "", "other"},
 	}
