@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,8 +14,6 @@ import (
 
 	"portal/generator/internal/diag"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // testNow is the fixed "now" of the fixture builds.
 var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -85,53 +82,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// TestGoldenSites builds each fixture under testdata/sites and compares
-// the whole output tree with testdata/golden/<site>.txt (-update rewrites).
-func TestGoldenSites(t *testing.T) {
-	sites, _ := filepath.Glob("testdata/sites/*")
-	for _, dir := range sites {
-		name := filepath.Base(dir)
-		t.Run(name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
-			buildTo(t, fixture(t, dir), out)
-			files := tree(t, out)
-			var got bytes.Buffer
-			for _, p := range sortedKeys(files) {
-				got.WriteString("-- " + p + " --\n")
-				got.Write(files[p])
-				if n := len(files[p]); n > 0 && files[p][n-1] != '\n' {
-					got.WriteString("\n")
-				}
-			}
-			golden := filepath.Join("testdata", "golden", name+".txt")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./generator/internal/build -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("output differs from %s; inspect with -update and git diff\n%s", golden, firstDiff(got.String(), string(want)))
-			}
-		})
-	}
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range min(len(g), len(w)) {
-		if g[i] != w[i] {
-			return "line " + itoa(i+1) + ":\n got: " + g[i] + "\nwant: " + w[i]
-		}
-	}
-	return "lengths differ"
 }
 
 func itoa(n int) string { return fmtInt(n) }

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"portal/generator/internal/feeds"
+	"portal/generator/internal/feeds/feedtest"
 	"portal/generator/internal/site"
 )
 
@@ -116,7 +116,7 @@ func TestAtomFeeds(t *testing.T) {
 		}
 		feedsSeen[p.Feed] = true
 		data := b.file(t, p.Feed)
-		f := decodeAtom(t, data)
+		f := readAtom(t, p.Feed, data)
 		if f.Lang != p.Lang {
 			t.Errorf("%s: xml:lang %q, want %q", p.Feed, f.Lang, p.Lang)
 		}
@@ -214,7 +214,7 @@ func TestAtomFeeds(t *testing.T) {
 		"/gastforelasningar/atom.xml": {"installd", "smarta-kartor"},                   // upcoming, not forra-aret
 		"/en/areas/energi/atom.xml":   {"installd", "international", "energidata", "trafikfloden", "2025", "elnat", "mou"},
 	} {
-		f := decodeAtom(t, b.file(t, feed))
+		f := readAtom(t, feed, b.file(t, feed))
 		var got []string
 		for _, e := range f.Entries {
 			id := e.IDs[0]
@@ -257,12 +257,12 @@ func TestCalendars(t *testing.T) {
 	}
 	for _, name := range icsFiles {
 		data := b.files[name]
-		root, err := parseICS(data)
+		root, err := feedtest.ParseICS(data)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		pc, err := checkCalendar(root)
+		pc, err := feedtest.CheckCalendar(root)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -329,7 +329,7 @@ func TestCalendars(t *testing.T) {
 func TestSitemap(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	s := b.l.Site
-	urls := decodeURLSet(t, "sitemap.xml", b.files["sitemap.xml"])
+	urls := readURLSet(t, "sitemap.xml", b.files["sitemap.xml"])
 	checkSitemapURLs(t, b, urls)
 	robots := string(b.files["robots.txt"])
 	if !strings.Contains(robots, "\nSitemap: https://test.example.se/sitemap.xml\n") {
@@ -343,7 +343,7 @@ func TestSitemap(t *testing.T) {
 	}
 }
 
-func checkSitemapURLs(t *testing.T, b *built, urls []feeds.URL) {
+func checkSitemapURLs(t *testing.T, b *built, urls []feedtest.URL) {
 	t.Helper()
 	s := b.l.Site
 	want := map[string]*site.Page{}
@@ -402,19 +402,21 @@ func TestSitemapSplit(t *testing.T) {
 		}
 		files[o.Path] = data
 	}
-	var idx sitemapIndexX
-	strictDecode(t, "sitemap.xml", files["sitemap.xml"], &idx)
+	idx, err := feedtest.DecodeSitemapIndex(files["sitemap.xml"])
+	if err != nil {
+		t.Fatalf("sitemap.xml: %v", err)
+	}
 	pages := len(b.l.Site.Pages) - len(b.l.Cfg.Languages) // without the 404 pages
 	if n := (pages + 9) / 10; len(idx.Sitemaps) != n || n < 2 {
 		t.Fatalf("index of %d sitemaps, want %d", len(idx.Sitemaps), n)
 	}
-	var all []feeds.URL
+	var all []feedtest.URL
 	for i, sm := range idx.Sitemaps {
 		name := "sitemap-" + itoa(i+1) + ".xml"
 		if len(sm.Loc) != 1 || sm.Loc[0] != "https://test.example.se/"+name {
 			t.Errorf("index entry %d: %v", i, sm.Loc)
 		}
-		part := decodeURLSet(t, name, files[name])
+		part := readURLSet(t, name, files[name])
 		if len(part) > 10 {
 			t.Errorf("%s: %d urls", name, len(part))
 		}

@@ -2,116 +2,13 @@ package feeds
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 	"time"
+
+	"portal/generator/internal/feeds/feedtest"
 )
-
-// Structures for strict decoding: every name is qualified with the Atom
-// namespace, so an element outside it is not picked up and a missing
-// required element shows as empty.
-type atomFeedX struct {
-	XMLName xml.Name      `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string        `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-	IDs     []string      `xml:"http://www.w3.org/2005/Atom id"`
-	Titles  []string      `xml:"http://www.w3.org/2005/Atom title"`
-	Updated []string      `xml:"http://www.w3.org/2005/Atom updated"`
-	Links   []atomLinkX   `xml:"http://www.w3.org/2005/Atom link"`
-	Authors []atomAuthorX `xml:"http://www.w3.org/2005/Atom author"`
-	Entries []atomEntryX  `xml:"http://www.w3.org/2005/Atom entry"`
-}
-
-type atomLinkX struct {
-	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
-	Href string `xml:"href,attr"`
-}
-
-type atomAuthorX struct {
-	Names []string `xml:"http://www.w3.org/2005/Atom name"`
-}
-
-type atomEntryX struct {
-	Lang       string        `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-	IDs        []string      `xml:"http://www.w3.org/2005/Atom id"`
-	Titles     []string      `xml:"http://www.w3.org/2005/Atom title"`
-	Updated    []string      `xml:"http://www.w3.org/2005/Atom updated"`
-	Published  []string      `xml:"http://www.w3.org/2005/Atom published"`
-	Links      []atomLinkX   `xml:"http://www.w3.org/2005/Atom link"`
-	Authors    []atomAuthorX `xml:"http://www.w3.org/2005/Atom author"`
-	Summaries  []atomTextX   `xml:"http://www.w3.org/2005/Atom summary"`
-	Categories []struct {
-		Term string `xml:"term,attr"`
-	} `xml:"http://www.w3.org/2005/Atom category"`
-}
-
-type atomTextX struct {
-	Type string `xml:"type,attr"`
-	Text string `xml:",chardata"`
-}
-
-// decodeAtom parses data strictly and checks what RFC 4287 requires.
-func decodeAtom(t *testing.T, data []byte) atomFeedX {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	var f atomFeedX
-	if err := dec.Decode(&f); err != nil {
-		t.Fatalf("decode: %v\n%s", err, data)
-	}
-	checkTrailing(t, dec)
-	one := func(what string, v []string) {
-		t.Helper()
-		if len(v) != 1 {
-			t.Errorf("%s: %d elements, want 1", what, len(v))
-		}
-	}
-	rfc3339 := func(what string, v []string) {
-		t.Helper()
-		for _, s := range v {
-			if _, err := time.Parse(time.RFC3339, s); err != nil || !strings.HasSuffix(s, "Z") {
-				t.Errorf("%s %q is not an RFC 3339 UTC time: %v", what, s, err)
-			}
-		}
-	}
-	one("feed id", f.IDs)
-	one("feed title", f.Titles)
-	one("feed updated", f.Updated)
-	rfc3339("feed updated", f.Updated)
-	if len(f.IDs) == 1 && f.IDs[0] == "" {
-		t.Error("feed id is empty")
-	}
-	feedAuthor := len(f.Authors) > 0 && len(f.Authors[0].Names) == 1 && f.Authors[0].Names[0] != ""
-	if !feedAuthor && len(f.Entries) == 0 {
-		t.Error("feed has neither author nor entries")
-	}
-	for i, e := range f.Entries {
-		one("entry id", e.IDs)
-		one("entry title", e.Titles)
-		one("entry updated", e.Updated)
-		rfc3339("entry updated", e.Updated)
-		rfc3339("entry published", e.Published)
-		if len(e.IDs) == 1 && e.IDs[0] == "" {
-			t.Errorf("entry %d: id is empty", i)
-		}
-		if !feedAuthor && (len(e.Authors) == 0 || len(e.Authors[0].Names) != 1 || e.Authors[0].Names[0] == "") {
-			t.Errorf("entry %d: no author, and the feed has none", i)
-		}
-		alt := 0
-		for _, l := range e.Links {
-			if l.Rel == "alternate" && l.Href != "" {
-				alt++
-			}
-		}
-		if alt != 1 {
-			t.Errorf("entry %d: %d links rel=alternate, want 1", i, alt)
-		}
-	}
-	return f
-}
 
 var (
 	stockholm = mustLoad("Europe/Stockholm")
@@ -181,13 +78,13 @@ func TestWriteAtom(t *testing.T) {
 		name   string
 		feed   Feed
 		golden string
-		check  func(t *testing.T, got atomFeedX, raw []byte)
+		check  func(t *testing.T, got feedtest.Feed, raw []byte)
 	}{
 		{
 			name:   "basic",
 			feed:   basicFeed(),
 			golden: "atom/basic.xml",
-			check: func(t *testing.T, got atomFeedX, raw []byte) {
+			check: func(t *testing.T, got feedtest.Feed, raw []byte) {
 				if got.Lang != "sv" {
 					t.Errorf("feed lang %q", got.Lang)
 				}
@@ -216,7 +113,7 @@ func TestWriteAtom(t *testing.T) {
 			name:   "escaping",
 			feed:   escaping,
 			golden: "atom/escaping.xml",
-			check: func(t *testing.T, got atomFeedX, raw []byte) {
+			check: func(t *testing.T, got feedtest.Feed, raw []byte) {
 				if got.Titles[0] != escaping.Title {
 					t.Errorf("title %q", got.Titles[0])
 				}
@@ -249,7 +146,7 @@ func TestWriteAtom(t *testing.T) {
 			name:   "empty",
 			feed:   Feed{ID: "https://samverkan.example.se/en/theses/", Title: "Theses", Lang: "en", Author: "KTH"},
 			golden: "atom/empty.xml",
-			check: func(t *testing.T, got atomFeedX, raw []byte) {
+			check: func(t *testing.T, got feedtest.Feed, raw []byte) {
 				if got.Updated[0] != "1970-01-01T00:00:00Z" {
 					t.Errorf("updated %q, want the epoch", got.Updated[0])
 				}
@@ -261,7 +158,7 @@ func TestWriteAtom(t *testing.T) {
 		{
 			name: "updated-derived",
 			feed: derived,
-			check: func(t *testing.T, got atomFeedX, raw []byte) {
+			check: func(t *testing.T, got feedtest.Feed, raw []byte) {
 				if got.Updated[0] != "2026-03-03T09:00:00Z" {
 					t.Errorf("updated %q, want the newest entry's", got.Updated[0])
 				}
@@ -270,7 +167,7 @@ func TestWriteAtom(t *testing.T) {
 		{
 			name: "entry-authors",
 			feed: noFeedAuthor,
-			check: func(t *testing.T, got atomFeedX, raw []byte) {
+			check: func(t *testing.T, got feedtest.Feed, raw []byte) {
 				if len(got.Authors) != 0 {
 					t.Errorf("feed authors %v", got.Authors)
 				}
@@ -287,7 +184,10 @@ func TestWriteAtom(t *testing.T) {
 			if !bytes.HasPrefix(raw, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n<feed xmlns=\"http://www.w3.org/2005/Atom\"")) {
 				t.Errorf("unexpected start:\n%s", raw[:min(len(raw), 120)])
 			}
-			got := decodeAtom(t, raw)
+			got, err := feedtest.DecodeAtom(raw)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, raw)
+			}
 			if len(got.Entries) != len(tc.feed.Entries) {
 				t.Fatalf("%d entries, want %d", len(got.Entries), len(tc.feed.Entries))
 			}
@@ -346,23 +246,6 @@ func TestWriteAtomErrors(t *testing.T) {
 				t.Errorf("message style: %q", msg)
 			}
 		})
-	}
-}
-
-// checkTrailing fails unless only white space follows the root element.
-func checkTrailing(t *testing.T, dec *xml.Decoder) {
-	t.Helper()
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			t.Fatalf("after the root element: %v", err)
-		}
-		if cd, ok := tok.(xml.CharData); !ok || len(bytes.TrimSpace(cd)) != 0 {
-			t.Fatalf("content after the root element: %#v", tok)
-		}
 	}
 }
 

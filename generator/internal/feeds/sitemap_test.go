@@ -2,84 +2,15 @@ package feeds
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"portal/generator/internal/feeds/feedtest"
 )
-
-type urlsetX struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []struct {
-		Loc     []string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 loc"`
-		LastMod []string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 lastmod"`
-		Links   []struct {
-			Rel      string `xml:"rel,attr"`
-			Hreflang string `xml:"hreflang,attr"`
-			Href     string `xml:"href,attr"`
-		} `xml:"http://www.w3.org/1999/xhtml link"`
-	} `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 url"`
-}
-
-type sitemapIndexX struct {
-	XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
-	Sitemaps []struct {
-		Loc     []string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 loc"`
-		LastMod []string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 lastmod"`
-	} `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemap"`
-}
-
-// w3cDateTime is the W3C datetime profile with seconds, as written here.
-var w3cDateTime = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$`)
-
-func strictDecode(t *testing.T, name string, data []byte, v any) {
-	t.Helper()
-	if !bytes.HasPrefix(data, []byte(`<?xml version="1.0" encoding="UTF-8"?>`)) {
-		t.Errorf("%s: no XML declaration", name)
-	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	if err := dec.Decode(v); err != nil {
-		t.Fatalf("%s: %v\n%s", name, err, data)
-	}
-	checkTrailing(t, dec)
-}
-
-// decodeURLSet checks a <urlset> and returns it as URLs.
-func decodeURLSet(t *testing.T, name string, data []byte) []URL {
-	t.Helper()
-	var us urlsetX
-	strictDecode(t, name, data, &us)
-	var out []URL
-	for i, u := range us.URLs {
-		if len(u.Loc) != 1 || u.Loc[0] == "" {
-			t.Errorf("%s: url %d: %d locs", name, i, len(u.Loc))
-			continue
-		}
-		got := URL{Loc: u.Loc[0]}
-		if len(u.LastMod) > 1 {
-			t.Errorf("%s: url %d: %d lastmods", name, i, len(u.LastMod))
-		}
-		for _, lm := range u.LastMod {
-			if !w3cDateTime.MatchString(lm) {
-				t.Errorf("%s: lastmod %q is not a W3C datetime", name, lm)
-			}
-			got.LastMod, _ = time.Parse(time.RFC3339, lm)
-		}
-		for _, l := range u.Links {
-			if l.Rel != "alternate" {
-				t.Errorf("%s: xhtml:link rel=%q", name, l.Rel)
-			}
-			got.Alternates = append(got.Alternates, Alternate{Lang: l.Hreflang, Href: l.Href})
-		}
-		out = append(out, got)
-	}
-	return out
-}
 
 func siteURLs(n int) []URL {
 	base := "https://samverkan.example.se/"
@@ -105,14 +36,28 @@ func siteURLs(n int) []URL {
 	return urls
 }
 
-func sameURLs(t *testing.T, got, want []URL) {
+// mustURLs fails the test with name on a reading error.
+func mustURLs(t *testing.T, name string) func([]feedtest.URL, error) []feedtest.URL {
+	return func(urls []feedtest.URL, err error) []feedtest.URL {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return urls
+	}
+}
+
+func sameURLs(t *testing.T, got []feedtest.URL, want []URL) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%d urls, want %d", len(got), len(want))
 	}
 	for i := range want {
 		g, w := got[i], want[i]
-		if g.Loc != w.Loc || !g.LastMod.Equal(w.LastMod.Truncate(time.Second)) || !slices.Equal(g.Alternates, w.Alternates) {
+		alts := slices.EqualFunc(g.Alternates, w.Alternates, func(a feedtest.Alternate, b Alternate) bool {
+			return a.Lang == b.Lang && a.Href == b.Href
+		})
+		if g.Loc != w.Loc || !g.LastMod.Equal(w.LastMod.Truncate(time.Second)) || !alts {
 			t.Errorf("url %d:\n got %+v\nwant %+v", i, g, w)
 		}
 	}
@@ -161,15 +106,17 @@ func TestSitemaps(t *testing.T) {
 					t.Errorf("%s: no final newline", name)
 				}
 			}
-			var got []URL
+			var got []feedtest.URL
 			if tc.parts == nil {
-				got = decodeURLSet(t, "sitemap.xml", files["sitemap.xml"])
+				got = mustURLs(t, "sitemap.xml")(feedtest.DecodeURLSet(files["sitemap.xml"]))
 				if !bytes.Contains(files["sitemap.xml"], []byte(`xmlns:xhtml="http://www.w3.org/1999/xhtml"`)) {
 					t.Error("urlset does not declare the xhtml prefix")
 				}
 			} else {
-				var idx sitemapIndexX
-				strictDecode(t, "sitemap.xml", files["sitemap.xml"], &idx)
+				idx, err := feedtest.DecodeSitemapIndex(files["sitemap.xml"])
+				if err != nil {
+					t.Fatalf("sitemap.xml: %v", err)
+				}
 				if len(idx.Sitemaps) != len(tc.parts) {
 					t.Fatalf("index lists %d sitemaps, want %d", len(idx.Sitemaps), len(tc.parts))
 				}
@@ -178,7 +125,7 @@ func TestSitemaps(t *testing.T) {
 					if len(sm.Loc) != 1 || sm.Loc[0] != "https://samverkan.example.se/"+name {
 						t.Errorf("index entry %d: loc %v", i, sm.Loc)
 					}
-					part := decodeURLSet(t, name, files[name])
+					part := mustURLs(t, name)(feedtest.DecodeURLSet(files[name]))
 					if len(part) != tc.parts[i] {
 						t.Errorf("%s: %d urls, want %d", name, len(part), tc.parts[i])
 					}

@@ -1,0 +1,120 @@
+package feedtest
+
+import (
+	"strings"
+	"time"
+)
+
+// Feed is an Atom feed as read back. Every name is qualified with the Atom
+// namespace, so an element outside it is not picked up and a missing
+// required element shows as empty; elements that may repeat are slices so
+// that a repeat shows.
+type Feed struct {
+	XMLName struct{} `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	IDs     []string `xml:"http://www.w3.org/2005/Atom id"`
+	Titles  []string `xml:"http://www.w3.org/2005/Atom title"`
+	Updated []string `xml:"http://www.w3.org/2005/Atom updated"`
+	Links   []Link   `xml:"http://www.w3.org/2005/Atom link"`
+	Authors []Author `xml:"http://www.w3.org/2005/Atom author"`
+	Entries []Entry  `xml:"http://www.w3.org/2005/Atom entry"`
+}
+
+// Link is an atom:link.
+type Link struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+	Href string `xml:"href,attr"`
+}
+
+// Author is an atom:author.
+type Author struct {
+	Names []string `xml:"http://www.w3.org/2005/Atom name"`
+}
+
+// Entry is an atom:entry.
+type Entry struct {
+	Lang       string     `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	IDs        []string   `xml:"http://www.w3.org/2005/Atom id"`
+	Titles     []string   `xml:"http://www.w3.org/2005/Atom title"`
+	Updated    []string   `xml:"http://www.w3.org/2005/Atom updated"`
+	Published  []string   `xml:"http://www.w3.org/2005/Atom published"`
+	Links      []Link     `xml:"http://www.w3.org/2005/Atom link"`
+	Authors    []Author   `xml:"http://www.w3.org/2005/Atom author"`
+	Summaries  []Text     `xml:"http://www.w3.org/2005/Atom summary"`
+	Categories []Category `xml:"http://www.w3.org/2005/Atom category"`
+}
+
+// Text is an Atom text construct.
+type Text struct {
+	Type string `xml:"type,attr"`
+	Text string `xml:",chardata"`
+}
+
+// Category is an atom:category.
+type Category struct {
+	Term string `xml:"term,attr"`
+}
+
+// DecodeAtom parses data strictly and checks what RFC 4287 requires: one
+// id, title and updated per feed and entry, RFC 3339 UTC times, an author
+// for every entry (its own or the feed's), one alternate link per entry.
+// The error joins every problem found.
+func DecodeAtom(data []byte) (Feed, error) {
+	var f Feed
+	if err := decodeStrict(data, &f); err != nil {
+		return f, err
+	}
+	var p problems
+	one := func(what string, v []string) {
+		if len(v) != 1 {
+			p.add("%s: %d elements, want 1", what, len(v))
+		}
+	}
+	rfc3339 := func(what string, v []string) {
+		for _, s := range v {
+			if _, err := time.Parse(time.RFC3339, s); err != nil || !strings.HasSuffix(s, "Z") {
+				p.add("%s %q is not an RFC 3339 UTC time: %v", what, s, err)
+			}
+		}
+	}
+	one("feed id", f.IDs)
+	one("feed title", f.Titles)
+	one("feed updated", f.Updated)
+	rfc3339("feed updated", f.Updated)
+	if len(f.IDs) == 1 && f.IDs[0] == "" {
+		p.add("feed id is empty")
+	}
+	feedAuthor := hasName(f.Authors)
+	if !feedAuthor && len(f.Entries) == 0 {
+		p.add("feed has neither author nor entries")
+	}
+	for i, e := range f.Entries {
+		one("entry id", e.IDs)
+		one("entry title", e.Titles)
+		one("entry updated", e.Updated)
+		rfc3339("entry updated", e.Updated)
+		rfc3339("entry published", e.Published)
+		if len(e.IDs) == 1 && e.IDs[0] == "" {
+			p.add("entry %d: id is empty", i)
+		}
+		if !feedAuthor && !hasName(e.Authors) {
+			p.add("entry %d: no author, and the feed has none", i)
+		}
+		alt := 0
+		for _, l := range e.Links {
+			if l.Rel == "alternate" && l.Href != "" {
+				alt++
+			}
+		}
+		if alt != 1 {
+			p.add("entry %d: %d links rel=alternate, want 1", i, alt)
+		}
+	}
+	return f, p.err()
+}
+
+// hasName reports whether the first author has exactly one, non-empty name.
+func hasName(authors []Author) bool {
+	return len(authors) > 0 && len(authors[0].Names) == 1 && authors[0].Names[0] != ""
+}

@@ -1,0 +1,177 @@
+package feedtest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Event is a VEVENT as read back, its times resolved to instants.
+type Event struct {
+	UID, Summary, Description, Location, URL, Status, Lang string
+	Start, End, Stamp                                      time.Time
+	Categories                                             []string
+}
+
+// Calendar is a VCALENDAR as read back: its name, the TZIDs of its
+// VTIMEZONEs in order, the zones by TZID and the events.
+type Calendar struct {
+	Name   string
+	TZIDs  []string
+	Zones  map[string]*Zone
+	Events []Event
+}
+
+func textProp(c *Component, name string) (string, string, error) {
+	p, ok, err := c.One(name, false)
+	if err != nil || !ok {
+		return "", "", err
+	}
+	v, err := UnescapeText(p.Value)
+	return v, p.Params["LANGUAGE"], err
+}
+
+// CheckCalendar validates the structure and required properties and reads
+// the events back, resolving local times through the VTIMEZONEs.
+func CheckCalendar(root *Component) (*Calendar, error) {
+	if root.Name != "VCALENDAR" {
+		return nil, fmt.Errorf("top component %s", root.Name)
+	}
+	for name, want := range map[string]string{"VERSION": "2.0", "CALSCALE": "GREGORIAN", "METHOD": "PUBLISH", "PRODID": ""} {
+		p, _, err := root.One(name, true)
+		if err != nil {
+			return nil, err
+		}
+		if want != "" && p.Value != want || p.Value == "" {
+			return nil, fmt.Errorf("%s:%s", name, p.Value)
+		}
+	}
+	pc := &Calendar{Zones: map[string]*Zone{}}
+	pc.Name, _, _ = textProp(root, "X-WR-CALNAME")
+	for _, c := range root.Comps {
+		if c.Name != "VTIMEZONE" {
+			continue
+		}
+		id, _, err := c.One("TZID", true)
+		if err != nil {
+			return nil, err
+		}
+		m, err := buildTZ(c, 2200)
+		if err != nil {
+			return nil, fmt.Errorf("VTIMEZONE %s: %v", id.Value, err)
+		}
+		pc.Zones[id.Value] = m
+		pc.TZIDs = append(pc.TZIDs, id.Value)
+	}
+	for _, c := range root.Comps {
+		switch c.Name {
+		case "VTIMEZONE":
+			continue
+		case "VEVENT":
+		default:
+			return nil, fmt.Errorf("unexpected component %s", c.Name)
+		}
+		e, err := pc.readEvent(c)
+		if err != nil {
+			return nil, err
+		}
+		pc.Events = append(pc.Events, e)
+	}
+	return pc, nil
+}
+
+// dateTime reads a DATE-TIME property: UTC, or local in a zone of the
+// calendar; a floating time is an error.
+func (pc *Calendar) dateTime(c *Component, name string, required bool) (time.Time, error) {
+	p, ok, err := c.One(name, required)
+	if err != nil || !ok {
+		return time.Time{}, err
+	}
+	if strings.HasSuffix(p.Value, "Z") {
+		if _, has := p.Params["TZID"]; has {
+			return time.Time{}, fmt.Errorf("%s: UTC time with TZID", name)
+		}
+		return time.Parse("20060102T150405Z", p.Value)
+	}
+	id, has := p.Params["TZID"]
+	if !has {
+		return time.Time{}, fmt.Errorf("%s: floating time %s", name, p.Value)
+	}
+	m := pc.Zones[id]
+	if m == nil {
+		return time.Time{}, fmt.Errorf("%s: TZID %s has no VTIMEZONE", name, id)
+	}
+	wall, err := parseWall(p.Value)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return m.Resolve(wall)
+}
+
+// readEvent reads a VEVENT: its required properties, times and texts.
+func (pc *Calendar) readEvent(c *Component) (Event, error) {
+	var e Event
+	uid, _, err := c.One("UID", true)
+	if err != nil {
+		return e, err
+	}
+	if e.UID, err = UnescapeText(uid.Value); err != nil {
+		return e, err
+	}
+	stamp, _, err := c.One("DTSTAMP", true)
+	if err != nil {
+		return e, err
+	}
+	if e.Stamp, err = time.Parse("20060102T150405Z", stamp.Value); err != nil {
+		return e, fmt.Errorf("DTSTAMP must be UTC: %v", err)
+	}
+	if e.Start, err = pc.dateTime(c, "DTSTART", true); err != nil {
+		return e, err
+	}
+	if e.End, err = pc.dateTime(c, "DTEND", false); err != nil {
+		return e, err
+	}
+	if !e.End.IsZero() && !e.End.After(e.Start) {
+		return e, fmt.Errorf("event %s: DTEND %s not after DTSTART %s", e.UID, e.End, e.Start)
+	}
+	langs := map[string]bool{}
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"SUMMARY", &e.Summary}, {"DESCRIPTION", &e.Description}, {"LOCATION", &e.Location}} {
+		var lang string
+		if *f.dst, lang, err = textProp(c, f.name); err != nil {
+			return e, err
+		}
+		if c.All(f.name) != nil {
+			langs[lang] = true
+		}
+	}
+	if len(langs) > 1 {
+		return e, fmt.Errorf("event %s: mixed LANGUAGE parameters", e.UID)
+	}
+	for l := range langs {
+		e.Lang = l
+	}
+	if u, ok, err := c.One("URL", false); err != nil {
+		return e, err
+	} else if ok {
+		e.URL = u.Value
+	}
+	st, _, err := c.One("STATUS", true)
+	if err != nil {
+		return e, err
+	}
+	if st.Value != "CONFIRMED" && st.Value != "CANCELLED" {
+		return e, fmt.Errorf("STATUS:%s", st.Value)
+	}
+	e.Status = st.Value
+	if cp, ok, err := c.One("CATEGORIES", false); err != nil {
+		return e, err
+	} else if ok {
+		if e.Categories, err = SplitText(cp.Value); err != nil {
+			return e, err
+		}
+	}
+	return e, nil
+}
