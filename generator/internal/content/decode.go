@@ -372,6 +372,7 @@ func (d *decoder) signatories() []Signatory {
 // decode fills r from the decoder's raw keys.
 func (d *decoder) decode(r *Record) {
 	d.checkKeys()
+	d.errs = append(d.errs, placeholderValues(d.path, d.raw, d.pos, d.bad)...)
 	r.Draft = d.flag("draft")
 	r.Date = d.when("date")
 	r.PublishDate = d.when("publishDate")
@@ -397,6 +398,10 @@ func (d *decoder) decode(r *Record) {
 	case "theses", "internships":
 		r.Host = one("host")
 		r.Deadline = d.when("deadline")
+		if !r.Deadline.IsZero() && !r.Date.IsZero() && !r.Deadline.After(r.Date) {
+			d.valErr("deadline", "deadline %s must be after the record's date %s; write the last day to apply",
+				r.Deadline.Format(time.DateOnly), r.Date.Format(time.DateOnly))
+		}
 		r.Start = d.when("start")
 		r.Location = d.str("location")
 		r.Apply = d.link("apply", true)

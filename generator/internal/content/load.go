@@ -33,6 +33,7 @@ type file struct {
 	raw                    map[string]any
 	ver                    *Version
 	errs                   diag.List
+	todo                   diag.List // placeholders in the body, reported with the record
 }
 
 // Load reads every record under content/ in fsys. It returns all records
@@ -258,6 +259,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		f.errs = append(f.errs, diag.TOMLError(p, front, 1, err))
 		return f
 	}
+	f.todo = placeholderBody(p, body, bodyLine)
 	f.ver = &Version{
 		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
 		Pos: diag.NewPositions(front, 1), Hash: fileHash(src),
@@ -340,8 +342,11 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 	} else if !config.ValidSlug(own.name) {
 		d.errAt(1, 1, "file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug", own.name)
 	}
+	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
 		d.errs = append(d.errs, translation(t, own)...)
+		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
+		d.errs = append(d.errs, t.todo...)
 		t.ver.Title, _ = t.raw["title"].(string)
 		t.ver.Summary, _ = t.raw["summary"].(string)
 		t.ver.Title = strings.TrimSpace(t.ver.Title)
