@@ -13,6 +13,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/markdown"
 	"portal/generator/internal/sources"
 )
 
@@ -34,6 +35,7 @@ type file struct {
 	ver                    *Version
 	errs                   diag.List
 	todo                   diag.List // placeholders in the body, reported with the record
+	images                 []markdown.ImageRef
 }
 
 // Load reads every record under content/ in fsys. It returns all records
@@ -56,7 +58,8 @@ type Options struct {
 	// half as many as through os.Open (see read.go).
 	Dir string
 
-	kept *atomic.Int64 // bytes of bodies read so far
+	kept *atomic.Int64      // bytes of bodies read so far
+	md   *markdown.Renderer // finds the images of bodies
 }
 
 // LoadWith is Load with options.
@@ -114,6 +117,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	}
 
 	opt.kept = new(atomic.Int64)
+	opt.md = markdown.New()
 	files := parseAll(fsys, cfg, paths, opt)
 	set := &Set{Files: len(files)}
 	groups := map[string][]*file{}
@@ -136,9 +140,9 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	// Decode the records in parallel; an attachment found is taken out
 	// of others after, in order.
 	type joined struct {
-		r        *Record
-		errs     diag.List
-		attached string
+		r    *Record
+		errs diag.List
+		used []string
 	}
 	results := make([]joined, len(order))
 	var wg sync.WaitGroup
@@ -147,7 +151,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		wg.Go(func() {
 			for i := range next {
 				j := &results[i]
-				j.r, j.errs, j.attached = join(fsys, cfg, groups[order[i]])
+				j.r, j.errs, j.used = join(fsys, cfg, groups[order[i]])
 			}
 		})
 	}
@@ -159,8 +163,8 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	var decoded []*Record // with or without errors, for the collision check
 	for i, key := range order {
 		r, rerrs := results[i].r, results[i].errs
-		if results[i].attached != "" {
-			delete(others, results[i].attached)
+		for _, p := range results[i].used {
+			delete(others, p)
 		}
 		errs = append(errs, rerrs...)
 		if r == nil || len(rerrs) > 0 {
@@ -260,6 +264,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		return f
 	}
 	f.todo = placeholderBody(p, body, bodyLine)
+	f.images = opt.md.Images(body, bodyLine)
 	f.ver = &Version{
 		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
 		Pos: diag.NewPositions(front, 1), Hash: fileHash(src),
@@ -307,8 +312,8 @@ func fileHash(src []byte) uint64 {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // join decodes the primary file of a group and checks its translations.
-// It also returns the path of the attachment it found, if any.
-func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, string) {
+// It also returns the paths of the attachment and the images it found.
+func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []string) {
 	var ok []*file
 	for _, f := range group {
 		if f.ver != nil && len(f.errs) == 0 {
@@ -317,7 +322,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 	}
 	if len(ok) < len(group) {
 		// A file failed to parse; its group cannot be checked as a whole.
-		return nil, nil, ""
+		return nil, nil, nil
 	}
 	slices.SortFunc(ok, func(a, b *file) int {
 		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
@@ -358,7 +363,19 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 	if a := d.str("attachment"); a != "" && d.kind != Pages {
 		r.Attachment = d.attachment(fsys, a)
 	}
-	return r, d.errs, r.Attachment
+	var used []string
+	if r.Attachment != "" {
+		used = append(used, r.Attachment)
+	}
+	for _, f := range ok {
+		var errs diag.List
+		f.ver.Images, errs = checkImages(fsys, f)
+		d.errs = append(d.errs, errs...)
+		for _, img := range f.ver.Images {
+			used = append(used, img.Path)
+		}
+	}
+	return r, d.errs, used
 }
 
 // translation checks that a translation repeats no key with another value.

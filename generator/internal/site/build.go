@@ -108,7 +108,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 			md = markdown.New()
 		}
 		render = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
-			return md.Render(v.Body, v.BodyLine, resolve)
+			return md.RenderImages(v.Body, v.BodyLine, resolve, BodyImages(v))
 		}
 	}
 	s.render = render
