@@ -21,12 +21,14 @@ type Image struct {
 }
 
 // checkImages checks the images that the body of f shows and returns
-// those beside the record, each once. An image must have a text (alt),
+// those beside the record, each once, and the paths of the files the
+// body names (refused ones too: named, they are no strays). An image must have a text (alt),
 // be a file beside the record of a type and size the site publishes, and
 // not be on another site. Site paths ("/logo.png") are left to the link
 // check of the site.
-func checkImages(fsys fs.FS, f *file) ([]Image, diag.List) {
+func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 	var out []Image
+	var named []string
 	var errs diag.List
 	seen := map[string]bool{}
 	for _, ref := range f.images {
@@ -40,6 +42,12 @@ func checkImages(fsys fs.FS, f *file) ([]Image, diag.List) {
 		if ref.Alt == "" {
 			fail("image %q needs a text for those who cannot see it: write ![what the image shows](%s)", clipDest(name), clipDest(name))
 		}
+		if msg := imagePath(name); msg != "" {
+			fail("%s", msg)
+			continue
+		}
+		p := path.Join(path.Dir(f.path), name)
+		named = append(named, p)
 		if msg := imageName(name); msg != "" {
 			fail("%s", msg)
 			continue
@@ -48,7 +56,6 @@ func checkImages(fsys fs.FS, f *file) ([]Image, diag.List) {
 			continue
 		}
 		seen[name] = true
-		p := path.Join(path.Dir(f.path), name)
 		info, err := fs.Lstat(fsys, p)
 		switch {
 		case err != nil:
@@ -70,12 +77,12 @@ func checkImages(fsys fs.FS, f *file) ([]Image, diag.List) {
 		}
 		out = append(out, Image{Name: name, Path: p, Line: ref.Line, Col: ref.Col, Info: in})
 	}
-	return out, errs
+	return out, named, errs
 }
 
-// imageName says what is wrong with an image destination that is not the
-// name of a PNG, JPEG or WebP file beside the record, or returns "".
-func imageName(dest string) string {
+// imagePath says why an image destination is not a file beside the
+// record, or returns "".
+func imagePath(dest string) string {
 	d := clipDest(dest)
 	if strings.HasPrefix(dest, "//") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
 		return fmt.Sprintf("image %q is not on this site, which shows only its own images; save the file beside the record and write its name", d)
@@ -83,6 +90,13 @@ func imageName(dest string) string {
 	if dest == "" || strings.ContainsAny(dest, `/\?#`) || strings.HasPrefix(dest, ".") {
 		return fmt.Sprintf("image %q must be the name of a file beside the record, not a path", d)
 	}
+	return ""
+}
+
+// imageName says why the name of a file beside the record is not one of
+// an image the site publishes, or returns "".
+func imageName(dest string) string {
+	d := clipDest(dest)
 	for _, r := range dest {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
 			return fmt.Sprintf("image %q: an image's file name has only letters a-z, digits, - _ and .; rename the file", d)

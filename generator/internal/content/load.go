@@ -368,12 +368,10 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		used = append(used, r.Attachment)
 	}
 	for _, f := range ok {
-		var errs diag.List
-		f.ver.Images, errs = checkImages(fsys, f)
+		var named []string
+		f.ver.Images, named, errs = checkImages(fsys, f)
 		d.errs = append(d.errs, errs...)
-		for _, img := range f.ver.Images {
-			used = append(used, img.Path)
-		}
+		used = append(used, named...)
 	}
 	return r, d.errs, used
 }
