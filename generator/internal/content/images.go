@@ -20,6 +20,19 @@ type Image struct {
 	images.Info
 }
 
+// Shows reports whether a version of r shows the image file at p (a
+// path relative to the site root).
+func (r *Record) Shows(p string) bool {
+	for _, v := range r.Versions {
+		for _, img := range v.Images {
+			if img.Path == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // checkImages checks the images that the body of f shows and returns
 // those beside the record, each once, and the paths of the files the
 // body names (refused ones too: named, they are no strays). An image must have a text (alt),

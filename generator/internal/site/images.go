@@ -61,13 +61,17 @@ func (s *Site) claimImages() diag.List {
 				if prev, dup := s.paths[key(pi.URL)]; dup {
 					what := fmt.Sprintf("image %q", pi.Image.Name)
 					if pi.Variant {
-						what = fmt.Sprintf("the %dw variant of image %q", images.VariantWidth, pi.Image.Name)
+						what = fmt.Sprintf("the %dw variant of %s", images.VariantWidth, what)
 					}
 					errs = append(errs, diag.Error{Path: v.Path, Line: pi.Image.Line, Col: pi.Image.Col,
 						Msg: fmt.Sprintf("%s would be published at %s, which is already used by %s; rename the image", what, pi.URL, prev)})
 					continue
 				}
-				s.paths[key(pi.URL)] = "the image " + pi.Image.Name + " of " + v.Path
+				what := "the image " + pi.Image.Name
+				if pi.Variant {
+					what = fmt.Sprintf("the %dw variant of %s", images.VariantWidth, what)
+				}
+				s.paths[key(pi.URL)] = what + " of " + v.Path
 			}
 		}
 	}
