@@ -397,11 +397,7 @@ func (d *decoder) decode(r *Record) {
 	switch d.kind {
 	case "theses", "internships":
 		r.Host = one("host")
-		r.Deadline = d.when("deadline")
-		if !r.Deadline.IsZero() && !r.Date.IsZero() && !r.Deadline.After(r.Date) {
-			d.valErr("deadline", "deadline %s must be after the record's date %s; write the last day to apply",
-				r.Deadline.Format(time.DateOnly), r.Date.Format(time.DateOnly))
-		}
+		r.Deadline = d.deadline(r.Date)
 		r.Start = d.when("start")
 		r.Location = d.str("location")
 		r.Apply = d.link("apply", true)
@@ -509,6 +505,17 @@ func (d *decoder) decode(r *Record) {
 		r.Meeting = d.when("meeting")
 		r.Agreement = d.str("agreement")
 	}
+}
+
+// deadline is the deadline of an offer, which must be after its date:
+// `portal new` writes today for both.
+func (d *decoder) deadline(date time.Time) time.Time {
+	t := d.when("deadline")
+	if !t.IsZero() && !date.IsZero() && !t.After(date) {
+		d.valErr("deadline", "deadline %s must be after the record's date %s; write the last day to apply",
+			t.Format(time.DateOnly), date.Format(time.DateOnly))
+	}
+	return t
 }
 
 func (d *decoder) period(r *Record) {

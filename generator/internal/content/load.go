@@ -117,7 +117,6 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	}
 
 	opt.kept = new(atomic.Int64)
-	opt.md = markdown.New()
 	files := parseAll(fsys, cfg, paths, opt)
 	set := &Set{Files: len(files)}
 	groups := map[string][]*file{}
@@ -212,6 +211,7 @@ func checkLink(fsys fs.FS, p string) string {
 // parseAll reads and decodes files in parallel; the result keeps the order of paths.
 func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
 	out := make([]*file, len(paths))
+	opt.md = markdown.New()
 	var wg sync.WaitGroup
 	next := make(chan int)
 	// More readers than processors: a reader waiting for the disk leaves
