@@ -2,11 +2,13 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/png"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // pngFile is a PNG image of w×h pixels.
@@ -85,6 +87,43 @@ func TestImages(t *testing.T) {
 			if !slices.Equal(names, c.names) {
 				t.Errorf("images %q, want %q", names, c.names)
 			}
+		})
+	}
+}
+
+// TestLoadHostileBodies loads bodies near the 1 MiB limit built to make
+// the image and placeholder checks slow: each must finish in seconds,
+// with positioned errors.
+func TestLoadHostileBodies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	const budget = MaxFileSize - 1024
+	head := "+++\n" + thesis + "\n+++\n\n"
+	numbered := func(format string) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := 0; b.Len() < budget-64; i++ {
+			fmt.Fprintf(&b, format, i)
+		}
+		return b.String()
+	}
+	fill := func(unit string) string { return head + strings.Repeat(unit, (budget-len(head))/len(unit)) }
+	cfg := testConfig(t)
+	for name, body := range map[string]string{
+		"many missing images":    numbered("![](a%d.png)\n"),
+		"one image many times":   fill("![a](a.png) "),
+		"many external images":   numbered("![x](https://example.org/%d.png)\n"),
+		"nested image brackets":  fill("![["),
+		"many placeholder lines": fill("TODO: x\n"),
+		"many reference images":  numbered("![x][r%d]\n") + "\n[r1]: https://x/\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			limit := 60 * time.Second // a watchdog against hangs, as in TestLoadHostile
+			if raceEnabled {
+				limit *= 10
+			}
+			checkLoad(t, cfg, map[string]string{"content/theses/a.md": body, "content/theses/a.png": pngFile(2, 2)}, limit)
 		})
 	}
 }

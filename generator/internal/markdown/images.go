@@ -30,7 +30,7 @@ func (r *Renderer) Images(src []byte, firstLine int) []ImageRef {
 		return nil
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src))
-	w := &walker{src: src, firstLine: firstLine}
+	at := &cursor{src: src, line: firstLine, first: firstLine}
 	var out []ImageRef
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
@@ -38,13 +38,39 @@ func (r *Renderer) Images(src []byte, firstLine int) []ImageRef {
 			return ast.WalkContinue, nil
 		}
 		raw := img.Destination
-		off := min(max(destOffset(img, src, raw, img.Reference != nil), 0), len(src))
-		line, _ := w.lineCol(off)
-		col := utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
+		line, col := at.move(destOffset(img, src, raw, img.Reference != nil))
 		out = append(out, ImageRef{Dest: string(resolveEscapes(raw)), Alt: strings.TrimSpace(altText(img, src)), Line: line, Col: col})
 		return ast.WalkSkipChildren, nil
 	})
 	return out
+}
+
+// cursor turns byte offsets into lines and character columns, reading
+// src once when the offsets grow (images in the order of the source), so
+// that a long line of images takes linear time.
+type cursor struct {
+	src                  []byte
+	off, line, lineStart int
+	first                int // line of offset 0
+	col                  int // characters from lineStart to off
+}
+
+// move goes to offset off and returns its line and 1-based column.
+func (c *cursor) move(off int) (line, col int) {
+	off = min(max(off, 0), len(c.src))
+	if off < c.off {
+		c.off, c.line, c.lineStart, c.col = 0, c.first, 0, 0
+	}
+	seg := c.src[c.off:off]
+	if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
+		c.line += nl
+		c.lineStart = c.off + bytes.LastIndexByte(seg, '\n') + 1
+		c.col = utf8.RuneCount(c.src[c.lineStart:off])
+	} else {
+		c.col += utf8.RuneCount(seg)
+	}
+	c.off = off
+	return c.line, c.col + 1
 }
 
 // altText is the text of n's children, as goldmark writes it in alt.
