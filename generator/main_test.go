@@ -196,10 +196,11 @@ func TestNew(t *testing.T) {
 	// check flags the placeholders.
 	code, _, stderr = runCmd(t, "check", "-root", root, "-now", "2026-03-01")
 	for _, want := range []string{
-		`content/theses/atgarder-for-skolgardar.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
-		`content/theses/atgarder-for-skolgardar.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
-		`content/theses/atgarder-for-skolgardar.md:6:9: level must be "bachelor" or "master", not "TODO"`,
+		`content/theses/atgarder-for-skolgardar.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
+		`content/theses/atgarder-for-skolgardar.md:5:8: host still holds the placeholder "TODO-organisation" of portal new; replace it`,
+		`content/theses/atgarder-for-skolgardar.md:6:9: level still holds the placeholder "TODO" of portal new; replace it`,
 		`content/theses/atgarder-for-skolgardar.md:7:11: credits must be 15 or 30, not 0`,
+		`content/theses/atgarder-for-skolgardar.md:26:1: the text still holds the placeholder "TODO: Beskriv uppdraget: bakgrund, fråge…" of portal new; replace it`,
 	} {
 		if code != exitProblems || !strings.Contains(stderr, want+"\n") {
 			t.Errorf("check after new: exit %d, stderr lacks %s:\n%s", code, want, stderr)

@@ -188,7 +188,7 @@ func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
 				}
 				v.Body = body // for the columns of link errors; Write drops it with the page
 			}
-			return md.Render(v.Body, v.BodyLine, resolve)
+			return md.RenderImages(v.Body, v.BodyLine, resolve, site.BodyImages(v))
 		}
 	}
 	return sopt

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"portal/generator/internal/images"
 	"portal/generator/internal/site"
 )
 
@@ -57,6 +58,7 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 		outs = append(outs, Output{Path: name, data: data})
 	}
 	outs = append(outs, l.attachments()...)
+	outs = append(outs, l.images()...)
 	outs = append(outs, l.redirects()...)
 	outs = append(outs, l.feeds(c)...)
 	outs = append(outs, l.search()...)
@@ -75,6 +77,29 @@ func (l *Loaded) attachments() []Output {
 		for _, v := range e.Versions {
 			u := strings.TrimPrefix(s.AttachmentURL(e, v.Lang), "/")
 			outs = append(outs, Output{Path: u, copy: e.Attachment, fsys: l.fsys})
+		}
+	}
+	return outs
+}
+
+// images copies the images each published body shows beside its page,
+// and makes the variant of each larger one, one image at a time when the
+// output is written.
+func (l *Loaded) images() []Output {
+	var outs []Output
+	s := l.Site
+	for _, e := range append(s.Entries[:len(s.Entries):len(s.Entries)], s.Free...) {
+		for _, v := range e.Versions {
+			for _, pi := range s.Images(e, v) {
+				o := Output{Path: strings.TrimPrefix(pi.URL, "/"), copy: pi.Image.Path, fsys: l.fsys}
+				if pi.Variant {
+					img := pi.Image
+					o = Output{Path: o.Path, render: func(buf *bytes.Buffer) error {
+						return images.WriteVariant(buf, l.fsys, img.Path, img.Info)
+					}}
+				}
+				outs = append(outs, o)
+			}
 		}
 	}
 	return outs

@@ -372,6 +372,7 @@ func (d *decoder) signatories() []Signatory {
 // decode fills r from the decoder's raw keys.
 func (d *decoder) decode(r *Record) {
 	d.checkKeys()
+	d.errs = append(d.errs, placeholderValues(d.path, d.raw, d.pos, d.bad)...)
 	r.Draft = d.flag("draft")
 	r.Date = d.when("date")
 	r.PublishDate = d.when("publishDate")

@@ -13,6 +13,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/markdown"
 	"portal/generator/internal/sources"
 )
 
@@ -33,6 +34,8 @@ type file struct {
 	raw                    map[string]any
 	ver                    *Version
 	errs                   diag.List
+	todo                   diag.List // placeholders in the body, reported with the record
+	images                 []markdown.ImageRef
 }
 
 // Load reads every record under content/ in fsys. It returns all records
@@ -55,7 +58,8 @@ type Options struct {
 	// half as many as through os.Open (see read.go).
 	Dir string
 
-	kept *atomic.Int64 // bytes of bodies read so far
+	kept *atomic.Int64      // bytes of bodies read so far
+	md   *markdown.Renderer // finds the images of bodies
 }
 
 // LoadWith is Load with options.
@@ -135,9 +139,9 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	// Decode the records in parallel; an attachment found is taken out
 	// of others after, in order.
 	type joined struct {
-		r        *Record
-		errs     diag.List
-		attached string
+		r    *Record
+		errs diag.List
+		used []string
 	}
 	results := make([]joined, len(order))
 	var wg sync.WaitGroup
@@ -146,7 +150,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		wg.Go(func() {
 			for i := range next {
 				j := &results[i]
-				j.r, j.errs, j.attached = join(fsys, cfg, groups[order[i]])
+				j.r, j.errs, j.used = join(fsys, cfg, groups[order[i]])
 			}
 		})
 	}
@@ -158,8 +162,8 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	var decoded []*Record // with or without errors, for the collision check
 	for i, key := range order {
 		r, rerrs := results[i].r, results[i].errs
-		if results[i].attached != "" {
-			delete(others, results[i].attached)
+		for _, p := range results[i].used {
+			delete(others, p)
 		}
 		errs = append(errs, rerrs...)
 		if r == nil || len(rerrs) > 0 {
@@ -207,6 +211,7 @@ func checkLink(fsys fs.FS, p string) string {
 // parseAll reads and decodes files in parallel; the result keeps the order of paths.
 func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
 	out := make([]*file, len(paths))
+	opt.md = markdown.New()
 	var wg sync.WaitGroup
 	next := make(chan int)
 	// More readers than processors: a reader waiting for the disk leaves
@@ -258,6 +263,8 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		f.errs = append(f.errs, diag.TOMLError(p, front, 1, err))
 		return f
 	}
+	f.todo = placeholderBody(p, body, bodyLine)
+	f.images = opt.md.Images(body, bodyLine)
 	f.ver = &Version{
 		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
 		Pos: diag.NewPositions(front, 1), Hash: fileHash(src),
@@ -305,8 +312,8 @@ func fileHash(src []byte) uint64 {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // join decodes the primary file of a group and checks its translations.
-// It also returns the path of the attachment it found, if any.
-func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, string) {
+// It also returns the paths of the attachment and the images it found.
+func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []string) {
 	var ok []*file
 	for _, f := range group {
 		if f.ver != nil && len(f.errs) == 0 {
@@ -315,7 +322,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 	}
 	if len(ok) < len(group) {
 		// A file failed to parse; its group cannot be checked as a whole.
-		return nil, nil, ""
+		return nil, nil, nil
 	}
 	slices.SortFunc(ok, func(a, b *file) int {
 		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
@@ -340,8 +347,11 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 	} else if !config.ValidSlug(own.name) {
 		d.errAt(1, 1, "file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug", own.name)
 	}
+	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
 		d.errs = append(d.errs, translation(t, own)...)
+		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
+		d.errs = append(d.errs, t.todo...)
 		t.ver.Title, _ = t.raw["title"].(string)
 		t.ver.Summary, _ = t.raw["summary"].(string)
 		t.ver.Title = strings.TrimSpace(t.ver.Title)
@@ -353,7 +363,17 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, st
 	if a := d.str("attachment"); a != "" && d.kind != Pages {
 		r.Attachment = d.attachment(fsys, a)
 	}
-	return r, d.errs, r.Attachment
+	var used []string
+	if r.Attachment != "" {
+		used = append(used, r.Attachment)
+	}
+	for _, f := range ok {
+		var named []string
+		f.ver.Images, named, errs = checkImages(fsys, f)
+		d.errs = append(d.errs, errs...)
+		used = append(used, named...)
+	}
+	return r, d.errs, used
 }
 
 // translation checks that a translation repeats no key with another value.

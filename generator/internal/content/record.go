@@ -43,7 +43,8 @@ type Version struct {
 	Body     []byte   // Markdown source
 	BodyLine int      // file line on which Body starts
 	Pos      *diag.Positions
-	Hash     uint64 // of the file's bytes, for change detection
+	Hash     uint64  // of the file's bytes, for change detection
+	Images   []Image // the images beside the record that the body shows, each once
 
 	size, bodyAt int    // the file's length and where Body starts in it, for ReadBody
 	dir          string // Options.Dir of the Load that read it, for ReadBody

@@ -83,3 +83,32 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// FuzzImages checks that Images finds every image Render writes, at a
+// position inside the source, and that sizes given to RenderImages are
+// written as numbers on exactly those images.
+func FuzzImages(f *testing.F) {
+	f.Add([]byte("![Karta](karta.png)\n\n[![i](i.png)](l.md) `![k](k.png)`\n"), 1)
+	f.Add([]byte("Åäö ![*a*](<b c.png> \"t\")\n\n![r][r]\n\n[r]: //x/y.png\n\n[^1]\n\n[^1]: ![f](f.png)\n"), 9)
+	f.Add([]byte("<img src=x> ![](\n../a.png) ![b](data:image/png;base64,x) ![c](https://example.org/c.png)\n"), 3)
+	r := New()
+	f.Fuzz(func(t *testing.T, src []byte, firstLine int) {
+		firstLine = 1 + firstLine&0xffff
+		refs := r.Images(src, firstLine)
+		lines := bytes.Split(src, []byte("\n"))
+		sizes := map[string]Image{}
+		for _, ref := range refs {
+			if i := ref.Line - firstLine; ref.Col < 1 || i < 0 || i >= len(lines) || ref.Col > utf8.RuneCount(lines[i])+1 {
+				t.Fatalf("position %+v outside the source", ref)
+			}
+			sizes[ref.Dest] = Image{Width: 7, Height: 5}
+		}
+		out := r.RenderImages(src, firstLine, nil, sizes).HTML
+		if n := bytes.Count(out, []byte("<img ")); n != len(refs) {
+			t.Fatalf("%d images found, %d written: %q", len(refs), n, out)
+		}
+		if n := bytes.Count(out, []byte(` width="7" height="5"`)); n > len(refs) {
+			t.Fatalf("%d sizes written for %d images: %q", n, len(refs), out)
+		}
+	})
+}

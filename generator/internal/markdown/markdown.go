@@ -125,6 +125,13 @@ func (r *Renderer) Reserve(ids []string) *Renderer {
 // [MaxInlineDepth] is not parsed: its one error says where, and its HTML is
 // its text, preformatted.
 func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
+	return r.RenderImages(src, firstLine, resolve, nil)
+}
+
+// RenderImages is Render that also writes the size of each image whose
+// destination (as ImageRef.Dest) is a key of images, and the srcset of
+// its variant.
+func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, images map[string]Image) Result {
 	if off, msg, bad := tooDeep(src); bad {
 		w := walker{src: src, firstLine: firstLine}
 		line, col := w.lineCol(off)
@@ -133,7 +140,7 @@ func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{reserved: r.reserved}))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	st := &walker{src: src, firstLine: firstLine, resolve: resolve}
+	st := &walker{src: src, firstLine: firstLine, resolve: resolve, images: images}
 	st.text.limit = textLimit
 	st.text.b = make([]byte, 0, min(len(src), 2*textLimit)+16)
 	st.walk(doc)
@@ -173,6 +180,7 @@ type walker struct {
 	src       []byte
 	firstLine int
 	resolve   Resolver
+	images    map[string]Image
 	errs      []LinkError
 	text      textBuf
 	inert     []*ast.AutoLink // dangerous autolinks, to be written without their URL
@@ -205,6 +213,11 @@ func (w *walker) link(n ast.Node) {
 	if dangerous(d) {
 		*dest = nil
 		return
+	}
+	if img, ok := n.(*ast.Image); ok && w.images != nil {
+		if info, ok := w.images[string(d)]; ok {
+			setImage(img, string(d), info)
+		}
 	}
 	if w.resolve == nil || !isResolvable(d) {
 		return

@@ -4,11 +4,13 @@
 // summary and a body.
 //
 // Required keys are filled in: dates with the day given by the caller (the
-// package never reads the clock), everything else with a placeholder that
-// `check` rejects until it is replaced ("TODO-organisation" is not in the
-// vocabulary, an empty place "must not be empty", level "TODO" is neither
-// "bachelor" nor "master"). Optional keys are written commented out, each
-// with a hint. An existing file is never overwritten.
+// package never reads the clock), everything else with a value that
+// `check` rejects until it is replaced: the placeholders of package content
+// ("TODO-organisation", level "TODO", a body beginning "TODO:"), which
+// check reports as placeholders, an empty place ("must not be empty"),
+// credits 0 and a deadline on the record's date (a deadline must be after
+// it). Optional keys are written commented out, each with a hint. An
+// existing file is never overwritten.
 package scaffold
 
 import (
@@ -30,9 +32,10 @@ import (
 
 // Placeholders written for required keys; check reports each of them.
 const (
-	TodoArea         = "TODO-area"
-	TodoOrganisation = "TODO-organisation"
-	TodoChoice       = "TODO"
+	TodoArea         = content.PlaceholderArea
+	TodoOrganisation = content.PlaceholderOrganisation
+	TodoChoice       = content.Placeholder
+	todoText         = content.PlaceholderText
 )
 
 // maxSlug is the longest slug made from a title, in bytes.
@@ -305,7 +308,7 @@ func (opt Options) required(k string) [2]string {
 	}
 	text := h.text
 	if todo {
-		text = "TODO: " + text
+		text = todoText + text
 	}
 	return [2]string{k + " = " + v, text + opt.vocabHint(k)}
 }
@@ -379,19 +382,19 @@ func quote(s string) string {
 // bodyText is the placeholder body of a new file.
 func bodyText(kind, lang, own string) string {
 	if own != "" {
-		return "TODO: translate the text of " + own + " here.\n"
+		return todoText + "translate the text of " + own + " here.\n"
 	}
 	if lang == "sv" {
 		return map[string]string{
-			"theses":         "TODO: Beskriv uppdraget: bakgrund, frågeställning, vad studenten gör och vilka förkunskaper som behövs.\n",
-			"internships":    "TODO: Beskriv praktiken: arbetsuppgifter, vem som handleder och vilka förkunskaper som behövs.\n",
-			"lectures":       "TODO: Beskriv föreläsningen: ämne, talare och vem den vänder sig till.\n",
-			"collaborations": "TODO: Beskriv samarbetet: mål, vad parterna gör och vad det har lett till.\n",
-			"agreements":     "TODO: Sammanfatta avtalet: syfte, vad parterna åtar sig och hur det följs upp.\n",
-			"exchanges":      "TODO: Beskriv utbytet: vem, var, vad personen arbetar med och vad det ger båda parter.\n",
-			"followups":      "TODO: Sammanfatta årets uppföljning: vad som gjorts, vad som lärts och vad som planeras.\n",
-			content.Pages:    "TODO: Skriv sidans text här.\n",
+			"theses":         todoText + "Beskriv uppdraget: bakgrund, frågeställning, vad studenten gör och vilka förkunskaper som behövs.\n",
+			"internships":    todoText + "Beskriv praktiken: arbetsuppgifter, vem som handleder och vilka förkunskaper som behövs.\n",
+			"lectures":       todoText + "Beskriv föreläsningen: ämne, talare och vem den vänder sig till.\n",
+			"collaborations": todoText + "Beskriv samarbetet: mål, vad parterna gör och vad det har lett till.\n",
+			"agreements":     todoText + "Sammanfatta avtalet: syfte, vad parterna åtar sig och hur det följs upp.\n",
+			"exchanges":      todoText + "Beskriv utbytet: vem, var, vad personen arbetar med och vad det ger båda parter.\n",
+			"followups":      todoText + "Sammanfatta årets uppföljning: vad som gjorts, vad som lärts och vad som planeras.\n",
+			content.Pages:    todoText + "Skriv sidans text här.\n",
 		}[kind]
 	}
-	return "TODO: write the text of the record here.\n"
+	return todoText + "write the text of the record here.\n"
 }

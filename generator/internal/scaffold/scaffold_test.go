@@ -85,8 +85,9 @@ func TestEveryKey(t *testing.T) {
 }
 
 // TestCheckFlagsPlaceholders writes a record of every kind and loads them
-// as check does: each placeholder is an error with a clear message; with
-// the placeholders replaced, the records are clean.
+// as check does: each placeholder (of package content, which both use) is
+// an error at the placeholder, and so are the body and a deadline on the
+// record's date; with the placeholders replaced, the records are clean.
 func TestCheckFlagsPlaceholders(t *testing.T) {
 	root := site(t)
 	cfg := testConfig(t)
@@ -102,27 +103,35 @@ func TestCheckFlagsPlaceholders(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		`content/agreements/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
-		`content/agreements/ett-prov.md:5:8: type must be "mou" or "agreement", not "TODO"`,
-		`content/agreements/ett-prov.md:6:19: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
-		`content/agreements/ett-prov.md:8:10: status must be "active" or "terminated", not "TODO"`,
-		`content/collaborations/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
-		`content/collaborations/ett-prov.md:5:10: status must be "planned", "active" or "completed", not "TODO"`,
-		`content/collaborations/ett-prov.md:6:13: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
-		`content/exchanges/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
-		`content/exchanges/ett-prov.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
-		`content/exchanges/ett-prov.md:6:6: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
+		`content/agreements/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
+		`content/agreements/ett-prov.md:5:8: type still holds the placeholder "TODO" of portal new; replace it`,
+		`content/agreements/ett-prov.md:6:19: parties still holds the placeholder "TODO-organisation" of portal new; replace it`,
+		`content/agreements/ett-prov.md:8:10: status still holds the placeholder "TODO" of portal new; replace it`,
+		`content/agreements/ett-prov.md:27:1: the text still holds the placeholder "TODO: Sammanfatta avtalet: syfte, vad pa…" of portal new; replace it`,
+		`content/collaborations/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
+		`content/collaborations/ett-prov.md:5:10: status still holds the placeholder "TODO" of portal new; replace it`,
+		`content/collaborations/ett-prov.md:6:13: partners still holds the placeholder "TODO-organisation" of portal new; replace it`,
+		`content/collaborations/ett-prov.md:24:1: the text still holds the placeholder "TODO: Beskriv samarbetet: mål, vad parte…" of portal new; replace it`,
+		`content/exchanges/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
+		`content/exchanges/ett-prov.md:5:8: from still holds the placeholder "TODO-organisation" of portal new; replace it`,
+		`content/exchanges/ett-prov.md:6:6: to still holds the placeholder "TODO-organisation" of portal new; replace it`,
 		`content/exchanges/ett-prov.md:7:12: position must not be empty`,
-		`content/followups/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
-		`content/internships/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
-		`content/internships/ett-prov.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
-		`content/lectures/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
+		`content/exchanges/ett-prov.md:22:1: the text still holds the placeholder "TODO: Beskriv utbytet: vem, var, vad per…" of portal new; replace it`,
+		`content/followups/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
+		`content/followups/ett-prov.md:20:1: the text still holds the placeholder "TODO: Sammanfatta årets uppföljning: vad…" of portal new; replace it`,
+		`content/internships/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
+		`content/internships/ett-prov.md:5:8: host still holds the placeholder "TODO-organisation" of portal new; replace it`,
+		`content/internships/ett-prov.md:24:1: the text still holds the placeholder "TODO: Beskriv praktiken: arbetsuppgifter…" of portal new; replace it`,
+		`content/lectures/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
 		`content/lectures/ett-prov.md:7:9: place must not be empty`,
 		`content/lectures/ett-prov.md:8:11: speaker must not be empty`,
-		`content/theses/ett-prov.md:4:10: unknown area "TODO-area" (not in config.toml [areas])`,
-		`content/theses/ett-prov.md:5:8: unknown organisation "TODO-organisation" (not in config.toml [organisations])`,
-		`content/theses/ett-prov.md:6:9: level must be "bachelor" or "master", not "TODO"`,
+		`content/lectures/ett-prov.md:24:1: the text still holds the placeholder "TODO: Beskriv föreläsningen: ämne, talar…" of portal new; replace it`,
+		`content/pages/ett-prov.md:12:1: the text still holds the placeholder "TODO: Skriv sidans text här." of portal new; replace it`,
+		`content/theses/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
+		`content/theses/ett-prov.md:5:8: host still holds the placeholder "TODO-organisation" of portal new; replace it`,
+		`content/theses/ett-prov.md:6:9: level still holds the placeholder "TODO" of portal new; replace it`,
 		`content/theses/ett-prov.md:7:11: credits must be 15 or 30, not 0`,
+		`content/theses/ett-prov.md:26:1: the text still holds the placeholder "TODO: Beskriv uppdraget: bakgrund, fråge…" of portal new; replace it`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("check says\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -131,7 +140,8 @@ func TestCheckFlagsPlaceholders(t *testing.T) {
 	// Filled in, every record is clean.
 	fill := strings.NewReplacer(`"TODO-area"`, `"energi"`, `["kth", "TODO-organisation"]`, `["kth", "stockholms-stad"]`,
 		`"TODO-organisation"`, `"trafikkontoret"`, `level = "TODO"`, `level = "master"`, `credits = 0`, `credits = 30`,
-		`type = "TODO"`, `type = "mou"`, `status = "TODO"`, `status = "active"`, `= ""`, `= "Text"`)
+		`type = "TODO"`, `type = "mou"`, `status = "TODO"`, `status = "active"`, `= ""`, `= "Text"`,
+		"deadline = 2026-03-01", "deadline = 2026-04-01", "\nTODO: ", "\n")
 	for _, kind := range append(slices.Clone(config.Kinds), content.Pages) {
 		p := filepath.Join(root, "content", kind, "ett-prov.md")
 		b, _ := os.ReadFile(p)

@@ -6,6 +6,7 @@ import (
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/markdown"
+	"portal/generator/internal/site"
 )
 
 // bodies caches rendered Markdown bodies by source path and file hash, so a
@@ -55,7 +56,7 @@ func (c *bodies) render(v *content.Version, resolve markdown.Resolver) markdown.
 		b.links = append(b.links, l)
 		return url, err
 	}
-	b.res = c.md.Render(v.Body, v.BodyLine, rec)
+	b.res = c.md.RenderImages(v.Body, v.BodyLine, rec, site.BodyImages(v))
 	b.sum = sumResult(b.res)
 	c.mu.Lock()
 	c.m[v.Path] = b

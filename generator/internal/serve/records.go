@@ -87,13 +87,13 @@ func (rs *records) reloadable(fsys fs.FS, paths []string) ([]string, bool) {
 }
 
 // vanished reports whether p, not a record file, is gone and was nothing
-// the site used (no record names it as its attachment).
+// the site used (no record names it as its attachment or shows it).
 func (rs *records) vanished(fsys fs.FS, p string) bool {
 	if _, err := fs.Lstat(fsys, p); !errors.Is(err, fs.ErrNotExist) {
 		return false
 	}
 	for _, g := range rs.groups {
-		if g.rec != nil && g.rec.Attachment == p {
+		if g.rec != nil && (g.rec.Attachment == p || g.rec.Shows(p)) {
 			return false
 		}
 	}

@@ -112,7 +112,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 			md = markdown.New()
 		}
 		render = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
-			return md.Render(v.Body, v.BodyLine, resolve)
+			return md.RenderImages(v.Body, v.BodyLine, resolve, BodyImages(v))
 		}
 	}
 	s.render = render
@@ -339,14 +339,22 @@ func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdow
 
 // Warnings are problems that do not stop a build: a record without a
 // version in a language, for the kinds config.toml [translations] expects
-// in every language, and an agreement without its attachment. An offer
-// whose deadline has passed is not one: it is shown as closed, as it should.
+// in every language, an agreement without its attachment, and an offer
+// whose deadline is not after its date (as `portal new` writes them: a
+// warning, not an error, so that older records, and the benchmark corpus,
+// still build; check -strict refuses it). An offer whose deadline has
+// passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		own := e.Own()
 		if e.Kind == "agreements" && e.Attachment == "" && !e.Confidential {
 			out = append(out, warn(own.Path, 1, 1, "agreement has no attachment (the signed PDF)"))
+		}
+		if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
+			line, col := own.Pos.Value("deadline")
+			out = append(out, warn(own.Path, line, col, "deadline %s must be after the record's date %s; write the last day to apply",
+				e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly)))
 		}
 		if !s.Cfg.Translations[e.Kind] {
 			continue

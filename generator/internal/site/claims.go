@@ -108,9 +108,9 @@ func (s *Site) Sitemaps(max int) []string {
 
 // claimFiles claims every file that is not a page: the feeds, calendars,
 // search indexes, sitemap and robots.txt, which the site always writes,
-// then the assets (their output paths), then the attachments, so that a
-// collision is reported at the attachment key of the record that caused
-// it.
+// then the assets (their output paths), then the attachments and the
+// images of bodies, so that a collision is reported at the attachment key
+// or the image of the record that caused it.
 func (s *Site) claimFiles(assets []string) diag.List {
 	var errs diag.List
 	fixed := func(url, what string) {
@@ -158,5 +158,5 @@ func (s *Site) claimFiles(assets []string) diag.List {
 			s.paths[key(url)] = "the attachment of " + e.Path()
 		}
 	}
-	return errs
+	return append(errs, s.claimImages()...)
 }

@@ -1,0 +1,173 @@
+// Package images checks the images a record's body shows and makes their
+// smaller variants.
+//
+// An image is a PNG, JPEG or WebP file beside the record. SVG is not
+// one: a browser opened on an SVG file alone runs it as a document, with
+// its scripts. A file may hold at most MaxBytes and MaxSide pixels on
+// either side; Inspect reads only the header (image.DecodeConfig) to
+// check that, so a small file that would decode to gigabytes (a
+// decompression bomb) is refused before it is decoded.
+//
+// An image wider than VariantWidth gets a variant VariantWidth wide,
+// resampled with Catmull-Rom and encoded with fixed settings (PNG at best
+// compression, JPEG at quality 85), so that a build writes the same bytes
+// every time. A PNG's variant is a PNG, a JPEG's a JPEG; Go has no WebP
+// encoder, and a WebP image is published as it is, without a variant.
+// Nothing is ever scaled up.
+package images
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+
+	"golang.org/x/image/draw"
+	"golang.org/x/image/webp"
+)
+
+// Limits of an image and the width of its variant.
+const (
+	MaxBytes     = 5 << 20
+	MaxSide      = 4000
+	VariantWidth = 800
+	jpegQuality  = 85
+)
+
+// Formats of the images the site publishes.
+const (
+	PNG  = "png"
+	JPEG = "jpeg"
+	WebP = "webp"
+)
+
+// Format is the image format of a file name's extension (any case):
+// PNG, JPEG or WebP. For any other extension it returns "" and a message
+// saying why the file is not an image the site publishes.
+func Format(name string) (format, msg string) {
+	ext := strings.ToLower(path.Ext(name))
+	switch ext {
+	case ".png":
+		return PNG, ""
+	case ".jpg", ".jpeg":
+		return JPEG, ""
+	case ".webp":
+		return WebP, ""
+	case ".svg", ".svgz":
+		return "", fmt.Sprintf("image %q: SVG is not published (a browser opened on it alone runs it as a document); save it as PNG", name)
+	case "":
+		return "", fmt.Sprintf("image %q has no extension; an image is a .png, .jpg or .webp file", name)
+	}
+	return "", fmt.Sprintf("image %q: %s is not an image type the site publishes; save it as PNG, JPEG or WebP", name, ext)
+}
+
+// Info is what Inspect found in an image file.
+type Info struct {
+	Format        string
+	Width, Height int
+}
+
+// HasVariant reports whether the image gets a smaller variant.
+func (i Info) HasVariant() bool { return i.Width > VariantWidth && i.Format != WebP }
+
+// VariantSize is the size of the variant: VariantWidth wide, the height
+// in proportion, rounded, at least 1.
+func (i Info) VariantSize() (w, h int) {
+	return VariantWidth, max(1, (i.Height*VariantWidth+i.Width/2)/i.Width)
+}
+
+// VariantName is the file name of the variant of name: "karta.png" →
+// "karta-800w.png".
+func VariantName(name string) string {
+	ext := path.Ext(name)
+	return fmt.Sprintf("%s-%dw%s", strings.TrimSuffix(name, ext), VariantWidth, ext)
+}
+
+// Inspect checks the image file at p in fsys (name is how the body names
+// it) and returns its format and size. The error message names the image
+// and says what to do.
+func Inspect(fsys fs.FS, p, name string) (Info, error) {
+	format, msg := Format(name)
+	if msg != "" {
+		return Info{}, errors.New(msg)
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return Info{}, fmt.Errorf("image %q cannot be read", name)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxBytes {
+		return Info{}, fmt.Errorf("image %q is %.1f MB; the limit is %d MB: make it smaller", name, float64(st.Size())/(1<<20), MaxBytes>>20)
+	}
+	cfg, got, err := decodeConfig(io.LimitReader(f, MaxBytes+1))
+	if err != nil {
+		return Info{}, fmt.Errorf("image %q is not a PNG, JPEG or WebP image", name)
+	}
+	if got != format {
+		return Info{}, fmt.Errorf("image %q is a %s image; name it %s", name, strings.ToUpper(got), map[string]string{PNG: ".png", JPEG: ".jpg", WebP: ".webp"}[got])
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxSide || cfg.Height > MaxSide {
+		return Info{}, fmt.Errorf("image %q is %d×%d pixels; the limit is %d×%d: make it smaller", name, cfg.Width, cfg.Height, MaxSide, MaxSide)
+	}
+	return Info{Format: format, Width: cfg.Width, Height: cfg.Height}, nil
+}
+
+// decodeConfig reads the header of a PNG, JPEG or WebP image, whichever
+// its first bytes say it is.
+func decodeConfig(r io.Reader) (image.Config, string, error) {
+	var head [12]byte
+	n, _ := io.ReadFull(r, head[:])
+	r = io.MultiReader(bytes.NewReader(head[:n]), r)
+	switch {
+	case bytes.HasPrefix(head[:n], []byte("\x89PNG\r\n\x1a\n")):
+		c, err := png.DecodeConfig(r)
+		return c, PNG, err
+	case bytes.HasPrefix(head[:n], []byte("\xff\xd8")):
+		c, err := jpeg.DecodeConfig(r)
+		return c, JPEG, err
+	case n == 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP":
+		c, err := webp.DecodeConfig(r)
+		return c, WebP, err
+	}
+	return image.Config{}, "", errors.New("unknown image format")
+}
+
+// WriteVariant decodes the image at p (checked by Inspect, with info) and
+// writes its variant to w.
+func WriteVariant(w io.Writer, fsys fs.FS, p string, info Info) error {
+	if !info.HasVariant() {
+		return fmt.Errorf("%s: no variant", p)
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var src image.Image
+	switch info.Format {
+	case PNG:
+		src, err = png.Decode(io.LimitReader(f, MaxBytes+1))
+	case JPEG:
+		src, err = jpeg.Decode(io.LimitReader(f, MaxBytes+1))
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	if b := src.Bounds(); b.Dx() != info.Width || b.Dy() != info.Height {
+		return fmt.Errorf("%s changed while the site was being built; build again", p)
+	}
+	vw, vh := info.VariantSize()
+	dst := image.NewNRGBA(image.Rect(0, 0, vw, vh))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+	if info.Format == JPEG {
+		return jpeg.Encode(w, dst, &jpeg.Options{Quality: jpegQuality})
+	}
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	return enc.Encode(w, dst)
+}
