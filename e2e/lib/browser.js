@@ -63,7 +63,7 @@ export async function axe(page) {
   return page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
       resultTypes: ['violations'],
     });
     return r.violations.map((v) => ({
