@@ -65,7 +65,7 @@ type engine struct {
 	pagesOf map[*site.Entry][]*site.Page
 	dirty   map[*site.Entry]bool // changed in place, outputs not written yet
 	later   [][]int              // outputs to write in finish, a batch per call
-	seed    maphash.Seed         // for the sums of written files
+	seed    maphash.Seed         // for the sums of written files and the signatures
 	day     string
 	files   map[string]file // output path → what is on disk
 	meta    map[string]pageMeta
@@ -395,7 +395,7 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		clear(e.bodyErrs)
 		return e.failed(res), nil
 	}
-	sg := newSigner(s, e.bodies, e.gen)
+	sg := newSigner(s, e.bodies, e.gen, e.seed)
 	outs := build.Assemble(e.fsys, e.cfg, set, s, e.tmpl).CachedOutputs(e.cache, sg.stamp)
 	// One file per path: the first output that claims it.
 	var idx []int
