@@ -63,7 +63,7 @@ func corpusSite(tb testing.TB, n int, langs string) string {
 	tb.Helper()
 	tool := os.Getenv("PORTAL_MKCORPUS")
 	if tool == "" {
-		tool = "/work/shared/bench/mkcorpus.py"
+		tool = filepath.Join("..", "..", "..", "..", "shared", "bench", "mkcorpus.py") // ../shared from the project root
 	}
 	python, err := exec.LookPath("python3")
 	if err != nil {

@@ -24,7 +24,7 @@ func benchSite(b *testing.B) string {
 	b.Helper()
 	tool := os.Getenv("PORTAL_MKCORPUS")
 	if tool == "" {
-		tool = "/work/shared/bench/mkcorpus.py"
+		tool = filepath.Join("..", "..", "..", "..", "shared", "bench", "mkcorpus.py") // ../shared from the project root
 	}
 	python, err := exec.LookPath("python3")
 	if err != nil {

@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"sync"
 	"time"
 
 	"portal/generator/internal/build"
@@ -69,13 +70,16 @@ type signer struct {
 	entries  map[*site.Entry]uint64
 	versions map[*content.Version]uint64
 	bodies   *bodies
+
+	mu    sync.Mutex // outputs are signed in parallel
+	lists map[listKey]uint64
 }
 
 // newSigner computes the signatures of every entry and the global part.
 // gen changes whenever the config or the templates were reloaded; seed is
 // the engine's.
 func newSigner(s *site.Site, b *bodies, gen uint64, seed maphash.Seed) *signer {
-	sg := &signer{s: s, bodies: b, seed: seed,
+	sg := &signer{s: s, bodies: b, seed: seed, lists: map[listKey]uint64{},
 		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
 	}
@@ -133,6 +137,9 @@ func (sg *signer) sign(e *site.Entry) {
 		h.u64(sum)
 	}
 	sg.entries[e] = h.sum()
+	sg.mu.Lock()
+	clear(sg.lists) // a list's signature covers its entries'
+	sg.mu.Unlock()
 }
 
 // stamp is the build.Stamp of an entry: its signature and the base.
@@ -176,9 +183,44 @@ func (sg *signer) entry(h *hasher, e *site.Entry, dep func(*site.Entry)) {
 
 func (sg *signer) entryList(h *hasher, es []*site.Entry, dep func(*site.Entry)) {
 	h.int(len(es))
-	for _, e := range es {
-		sg.entry(h, e, dep)
+	if len(es) < 64 {
+		for _, e := range es {
+			sg.entry(h, e, dep)
+		}
+		return
 	}
+	// A long list is usually shared by many outputs (every file of a
+	// search index depends on all its records): sign it once.
+	key := listKey{&es[0], len(es)}
+	sg.mu.Lock()
+	sum, ok := sg.lists[key]
+	sg.mu.Unlock()
+	if !ok {
+		lh := newHasher(sg.seed)
+		for _, e := range es {
+			if e == nil {
+				lh.byte(0)
+			} else {
+				lh.u64(sg.entries[e])
+			}
+		}
+		sum = lh.sum()
+		sg.mu.Lock()
+		sg.lists[key] = sum
+		sg.mu.Unlock()
+	}
+	h.u64(sum)
+	for _, e := range es {
+		if e != nil {
+			dep(e)
+		}
+	}
+}
+
+// listKey names a list of entries by its backing array and length.
+type listKey struct {
+	first *(*site.Entry)
+	n     int
 }
 
 func (sg *signer) version(h *hasher, v *content.Version) {
