@@ -24,6 +24,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"net"
 	"net/http"
@@ -71,19 +72,8 @@ func Run(ctx context.Context, opt Options) error {
 	if opt.Now == nil {
 		return errors.New("serve: Options.Now is required")
 	}
+	opt = opt.withDefaults()
 	logf := opt.Logf
-	if logf == nil {
-		logf = func(string, ...any) {}
-	}
-	if opt.Addr == "" {
-		opt.Addr = DefaultAddr
-	}
-	if opt.Debounce <= 0 {
-		opt.Debounce = 100 * time.Millisecond
-	}
-	if opt.IdleTimeout <= 0 {
-		opt.IdleTimeout = 30 * time.Second
-	}
 	root, err := filepath.Abs(opt.Root)
 	if err != nil {
 		return err
@@ -117,17 +107,7 @@ func Run(ctx context.Context, opt Options) error {
 			res.Errs = diag.List{{Path: "(serve)", Line: 1, Col: 1, Msg: err.Error()}}
 		}
 		report(logf, res)
-		v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
-		v.overlay = overlayHTML(overlay, v.problems)
-		if eng.cfg != nil {
-			v.csp = eng.cfg.CSP.Header()
-			for _, l := range eng.cfg.Languages {
-				if l != eng.cfg.DefaultLanguage {
-					v.langs = append(v.langs, l)
-				}
-			}
-		}
-		sv.publish(v, res.Changed)
+		sv.publish(newView(eng, rootFS, overlay, res), res.Changed)
 	}
 	logf("serve: building %s (drafts included)", root)
 	apply(eng.update(nil))
@@ -184,6 +164,39 @@ loop:
 		return fmt.Errorf("serve: %w", serveErr)
 	}
 	return nil
+}
+
+// withDefaults fills in the options left at their zero value.
+func (opt Options) withDefaults() Options {
+	if opt.Logf == nil {
+		opt.Logf = func(string, ...any) {}
+	}
+	if opt.Addr == "" {
+		opt.Addr = DefaultAddr
+	}
+	if opt.Debounce <= 0 {
+		opt.Debounce = 100 * time.Millisecond
+	}
+	if opt.IdleTimeout <= 0 {
+		opt.IdleTimeout = 30 * time.Second
+	}
+	return opt
+}
+
+// newView is what the server shows after an update: the problems and
+// their overlay, the policy it sends and the site's other languages.
+func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) *view {
+	v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
+	v.overlay = overlayHTML(overlay, v.problems)
+	if eng.cfg != nil {
+		v.csp = eng.cfg.CSP.Header()
+		for _, l := range eng.cfg.Languages {
+			if l != eng.cfg.DefaultLanguage {
+				v.langs = append(v.langs, l)
+			}
+		}
+	}
+	return v
 }
 
 // report prints an update's outcome.
