@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 
-	"portal/generator/internal/build"
+	"portal/generator/internal/pipeline"
 	"portal/generator/internal/diag"
 )
 
@@ -87,7 +87,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		fmt.Fprintln(stderr, "check:", err)
 		return exitUsage
 	}
-	l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Dir: c.root})
+	l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Dir: c.root})
 	var list diag.List
 	if err != nil {
 		var ok bool

@@ -32,7 +32,7 @@ import (
 	"syscall"
 	"time"
 
-	"portal/generator/internal/build"
+	"portal/generator/internal/pipeline"
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
@@ -190,10 +190,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if getenv("GOMEMLIMIT") == "" { // a limit set by hand is kept
 		defer governMemory()()
 	}
-	rep, err := stoppable(ctx, func() (*build.Report, error) {
+	rep, err := stoppable(ctx, func() (*pipeline.Report, error) {
 		// Stream: bodies are rendered as their pages are written, and broken
 		// links come from Write (when they are the only problems).
-		l, err := build.Load(os.DirFS(c.root), build.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root})
+		l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root})
 		if err != nil {
 			return nil, err
 		}
@@ -225,9 +225,9 @@ const stopGrace = 500 * time.Millisecond
 // on a busy machine; main then exits without them. public/ is as safe as
 // when the build is killed: the swap is one atomic rename, and the next
 // build removes a staging folder that was left.
-func stoppable(ctx context.Context, run func() (*build.Report, error)) (*build.Report, error) {
+func stoppable(ctx context.Context, run func() (*pipeline.Report, error)) (*pipeline.Report, error) {
 	type result struct {
-		rep *build.Report
+		rep *pipeline.Report
 		err error
 	}
 	done := make(chan result, 1)
@@ -311,7 +311,7 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func printSummary(w io.Writer, rep *build.Report, out string, total time.Duration) {
+func printSummary(w io.Writer, rep *pipeline.Report, out string, total time.Duration) {
 	var kinds []string
 	for k := range rep.Read {
 		kinds = append(kinds, k)

@@ -26,7 +26,7 @@ func TestReadDirect(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(broken, "content/lectures/x.md"), []byte("+++\ntitle = \"x\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, root := range []string{"../../..", "../build/testdata/sites/basic", broken} {
+	for _, root := range []string{"../../..", "../pipeline/testdata/sites/basic", broken} {
 		t.Run(filepath.Base(root), func(t *testing.T) {
 			fsys := os.DirFS(root)
 			cfg, err := config.Load(fsys)

@@ -75,7 +75,7 @@ func (o siteFS) Open(name string) (fs.File, error) {
 // site, with the fast
 // executor and with html/template only, and compares the bytes.
 func TestFastPages(t *testing.T) {
-	roots, _ := filepath.Glob("../build/testdata/sites/*")
+	roots, _ := filepath.Glob("../pipeline/testdata/sites/*")
 	roots = append(roots, "../../..") // the shipped site
 	if dir := os.Getenv("PORTAL_EXEC_SITE"); dir != "" {
 		roots = append(roots, dir)

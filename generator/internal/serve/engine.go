@@ -17,7 +17,7 @@ import (
 	"sync"
 	"time"
 
-	"portal/generator/internal/build"
+	"portal/generator/internal/pipeline"
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
@@ -38,7 +38,7 @@ type engine struct {
 	md       *markdown.Renderer
 	frameIDs []string // the ids md keeps body headings off
 	bodies   *bodies
-	cache    *build.Cache // the items of the search indexes, kept between rebuilds
+	cache    *pipeline.Cache // the items of the search indexes, kept between rebuilds
 	// bufs are the render buffers of the workers, kept between updates:
 	// a search index needs megabytes, and allocating them at every
 	// update costs more than the rest of it (the collector makes a large
@@ -59,7 +59,7 @@ type engine struct {
 
 	// The last good site and what was written from it.
 	site    *site.Site
-	outs    []build.Output
+	outs    []pipeline.Output
 	sg      *signer
 	byEntry map[*site.Entry][]int // outputs whose signature covers an entry
 	pagesOf map[*site.Entry][]*site.Page
@@ -96,7 +96,7 @@ type result struct {
 
 func newEngine(fsys fs.FS, out string, now func() time.Time) *engine {
 	md := markdown.New()
-	return &engine{fsys: fsys, out: out, now: now, md: md, bodies: newBodies(md), cache: build.NewCache(), seed: maphash.MakeSeed(),
+	return &engine{fsys: fsys, out: out, now: now, md: md, bodies: newBodies(md), cache: pipeline.NewCache(), seed: maphash.MakeSeed(),
 		pending: map[string]bool{}, bodyErrs: map[string]diag.List{},
 		files: map[string]file{}, dirty: map[*site.Entry]bool{}}
 }
@@ -396,7 +396,7 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		return e.failed(res), nil
 	}
 	sg := newSigner(s, e.bodies, e.gen, e.seed)
-	outs := build.Assemble(e.fsys, e.cfg, set, s, e.tmpl).CachedOutputs(e.cache, sg.stamp)
+	outs := pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl).CachedOutputs(e.cache, sg.stamp)
 	// One file per path: the first output that claims it.
 	var idx []int
 	claimed := map[string]bool{}

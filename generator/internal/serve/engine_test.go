@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"portal/generator/internal/build"
+	"portal/generator/internal/pipeline"
 )
 
 func newTestEngine(t testing.TB, root string) *engine {
@@ -61,7 +61,7 @@ func TestMatchesBuild(t *testing.T) {
 	e := newTestEngine(t, root)
 	check := func(step string) {
 		t.Helper()
-		l, err := build.Load(os.DirFS(root), build.Options{Now: testNow, Drafts: true})
+		l, err := pipeline.Load(os.DirFS(root), pipeline.Options{Now: testNow, Drafts: true})
 		if err != nil {
 			t.Fatalf("%s: build: %v", step, err)
 		}

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"portal/generator/internal/build"
+	"portal/generator/internal/pipeline"
 )
 
 // wait is how long a test waits for the server; the machine may be busy.
@@ -344,7 +344,7 @@ func TestServePaths(t *testing.T) {
 // live reload script, the overlay or the draft banner.
 func TestBuildHasNoServeMarkup(t *testing.T) {
 	root := fixture(t)
-	l, err := build.Load(os.DirFS(root), build.Options{Now: testNow, Drafts: true})
+	l, err := pipeline.Load(os.DirFS(root), pipeline.Options{Now: testNow, Drafts: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"portal/generator/internal/build"
+	"portal/generator/internal/pipeline"
 	"portal/generator/internal/content"
 	"portal/generator/internal/site"
 )
@@ -142,7 +142,7 @@ func (sg *signer) sign(e *site.Entry) {
 	sg.mu.Unlock()
 }
 
-// stamp is the build.Stamp of an entry: its signature and the base.
+// stamp is the pipeline.Stamp of an entry: its signature and the base.
 func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
 	es, ok := sg.entries[e]
 	h := newHasher(sg.seed)
@@ -154,7 +154,7 @@ func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
 // output signs one output and calls dep for every entry the signature
 // covers. It returns 0 for outputs without a signature (sitemap, assets,
 // attachments), which are rendered every time and compared by bytes.
-func (sg *signer) output(o *build.Output, dep func(*site.Entry)) uint64 {
+func (sg *signer) output(o *pipeline.Output, dep func(*site.Entry)) uint64 {
 	h := newHasher(sg.seed)
 	h.u64(sg.global)
 	h.str(o.Path)

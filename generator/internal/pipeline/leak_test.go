@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // Tests that the published site holds exactly what may be published, that
 // hostile text is escaped everywhere, and that public/ is never half-written:

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -31,8 +31,8 @@ const (
 // After a change to the outputs (or a merge of branches that changed
 // them), rewrite the golden files and review the change with git:
 //
-//	go test ./generator/internal/build -run TestGoldenSites -update
-//	git diff --stat generator/internal/build/testdata/golden
+//	go test ./generator/internal/pipeline -run TestGoldenSites -update
+//	git diff --stat generator/internal/pipeline/testdata/golden
 //
 // -update deletes the site's golden files first, so a kind no longer
 // built leaves no stale file and a new kind gets its own. A merge that

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -23,8 +23,8 @@ import (
 // of every record (default "sv"; "sv,en" adds English translations),
 // PORTAL_BENCH_TEMPLATES another templates folder than the repository's.
 //
-//	go test ./generator/internal/build -run '^$' -bench . -benchmem
-//	PORTAL_BENCH_RECORDS=10000 go test ./generator/internal/build -run '^$' -bench Build -benchtime 3x
+//	go test ./generator/internal/pipeline -run '^$' -bench . -benchmem
+//	PORTAL_BENCH_RECORDS=10000 go test ./generator/internal/pipeline -run '^$' -bench Build -benchtime 3x
 
 // cpuClock measures the CPU time (user and system) of the process, which
 // on a shared machine says more than the wall time b.Loop reports; cpuNow

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"os"
@@ -64,7 +64,7 @@ func TestPagesCarryPolicy(t *testing.T) {
 // TestCorpusCarriesPolicy checks every page of a generated corpus of
 // PORTAL_CSP_RECORDS records (default 100) in Swedish and English:
 //
-//	PORTAL_CSP_RECORDS=10000 go test ./generator/internal/build -run CorpusCarriesPolicy
+//	PORTAL_CSP_RECORDS=10000 go test ./generator/internal/pipeline -run CorpusCarriesPolicy
 func TestCorpusCarriesPolicy(t *testing.T) {
 	n := 100
 	if s := os.Getenv("PORTAL_CSP_RECORDS"); s != "" {

@@ -1,4 +1,4 @@
-// Package build runs the pipeline end to end: load config.toml and
+// Package pipeline runs the pipeline end to end: load config.toml and
 // content/, build the site model, parse the templates, then render every
 // output (pages, feeds, calendars, sitemap, search index, assets,
 // attachments) in parallel into a staging folder that replaces the output
@@ -6,7 +6,7 @@
 //
 // The loading half (Load) is separate from the writing half (Outputs and
 // Write) so that the preview server can reload and re-render selectively.
-package build
+package pipeline
 
 import (
 	"bytes"
