@@ -12,8 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 
-	"portal/generator/internal/pipeline"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/pipeline"
 )
 
 // reportErrors prints every problem and the count; it returns the exit code.

@@ -32,11 +32,11 @@ import (
 	"syscall"
 	"time"
 
-	"portal/generator/internal/pipeline"
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/output"
+	"portal/generator/internal/pipeline"
 	"portal/generator/internal/scaffold"
 	"portal/generator/internal/serve"
 )

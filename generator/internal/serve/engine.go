@@ -17,12 +17,12 @@ import (
 	"sync"
 	"time"
 
-	"portal/generator/internal/pipeline"
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/markdown"
 	"portal/generator/internal/output"
+	"portal/generator/internal/pipeline"
 	"portal/generator/internal/render"
 	"portal/generator/internal/site"
 )

@@ -6,8 +6,8 @@ import (
 	"sync"
 	"time"
 
-	"portal/generator/internal/pipeline"
 	"portal/generator/internal/content"
+	"portal/generator/internal/pipeline"
 	"portal/generator/internal/site"
 )
 
