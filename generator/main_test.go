@@ -110,16 +110,42 @@ func TestCheck(t *testing.T) {
 		{
 			name: "json error", args: []string{"-format", "json"}, code: exitProblems,
 			extra: map[string]string{"content/theses/x.md": badThesis},
-			stdout: strings.TrimSuffix(warningsJSON, "\n]\n") + `,
+			stdout: `[
   {
     "path": "content/theses/x.md",
     "line": 4,
     "column": 10,
     "severity": "error",
     "message": "unknown area \"energy\" (not in config.toml [areas])"
-  }
-]
-`,
+  },` + strings.TrimPrefix(warningsJSON, "["),
+		},
+		{
+			name: "json in Swedish", args: []string{"-format", "json", "-lang", "sv"}, code: exitOK,
+			stdout: strings.Replace(warningsJSON, `"no en translation (content/lectures/kartor.en.md)"`,
+				`"ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md"`, 1),
+		},
+		{
+			name: "text: errors before warnings", code: exitProblems,
+			extra: map[string]string{"content/theses/x.md": badThesis},
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas])\n" +
+				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
+				"1 error, 1 warning\n",
+		},
+		{
+			name: "text in Swedish", args: []string{"-lang", "sv"}, code: exitProblems,
+			extra: map[string]string{"content/theses/x.md": badThesis},
+			stderr: "content/theses/x.md:4:10: området \"energy\" finns inte under [areas] i config.toml – kontrollera stavningen\n" +
+				"content/lectures/kartor.md:1:1: varning: ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md\n" +
+				"1 fel, 1 varning\n",
+		},
+		{
+			name: "clean in Swedish", args: []string{"-lang", "sv", "-strict", "-now", "2026-05-01"}, code: exitOK,
+			extra:  map[string]string{"content/lectures/kartor.en.md": kartorEN},
+			stdout: "inga fel: 4 filer kontrollerade, 0 fel, 0 varningar\n",
+		},
+		{
+			name: "bad language", args: []string{"-lang", "de"}, code: exitUsage,
+			stderr: "check: -lang \"de\": want sv or en\n",
 		},
 		{
 			name: "text warnings", code: exitOK,
@@ -164,6 +190,11 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "bad format", args: []string{"-format", "xml"}, code: exitUsage,
+			stderr: "check: -format \"xml\": want text or json\n",
+		},
+		{
+			name: "bad now", args: []string{"-now", "igår"}, code: exitUsage,
+			stderr: "-now \"igår\": want RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01)\n",
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
