@@ -433,7 +433,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		now = func() time.Time { return t }
 	}
 	err := serve.Run(ctx, serve.Options{
-		Root: *root, Addr: *addr, Out: *out, Now: now,
+		Root: *root, Addr: *addr, Out: *out, Now: now, Lang: lang,
 		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
 	})
 	if err != nil {

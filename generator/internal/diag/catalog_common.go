@@ -2,31 +2,32 @@ package diag
 
 // The messages of every file: warnings, TOML syntax and limits (package diag).
 const (
-	WarningPrefix  ID = "common.warning"
-	TOMLInvalid    ID = "toml.invalid"
-	LimitNesting   ID = "toml.nesting"
-	LimitDots      ID = "toml.dots"
-	SyntaxNoDay    ID = "syntax.no-day"
-	SyntaxNoMonth  ID = "syntax.no-month"
+	WarningPrefix ID = "common.warning"
+	TOMLInvalid ID = "toml.invalid"
+	LimitNesting ID = "toml.nesting"
+	LimitDots ID = "toml.dots"
+	SyntaxNoDay ID = "syntax.no-day"
+	SyntaxNoMonth ID = "syntax.no-month"
 	SyntaxDateForm ID = "syntax.date-form"
-	SyntaxTime     ID = "syntax.time"
+	SyntaxTime ID = "syntax.time"
 	SyntaxKeyTwice ID = "syntax.key-twice"
 	SyntaxUnclosed ID = "syntax.unclosed"
-	SyntaxNoValue  ID = "syntax.no-value"
+	SyntaxNoValue ID = "syntax.no-value"
 	SyntaxUnquoted ID = "syntax.unquoted"
-	SyntaxValue    ID = "syntax.value"
-	Month1         ID = "month.1"
-	Month2         ID = "month.2"
-	Month3         ID = "month.3"
-	Month4         ID = "month.4"
-	Month5         ID = "month.5"
-	Month6         ID = "month.6"
-	Month7         ID = "month.7"
-	Month8         ID = "month.8"
-	Month9         ID = "month.9"
-	Month10        ID = "month.10"
-	Month11        ID = "month.11"
-	Month12        ID = "month.12"
+	SyntaxValue ID = "syntax.value"
+	Month1 ID = "month.1"
+	Month2 ID = "month.2"
+	Month3 ID = "month.3"
+	Month4 ID = "month.4"
+	Month5 ID = "month.5"
+	Month6 ID = "month.6"
+	Month7 ID = "month.7"
+	Month8 ID = "month.8"
+	Month9 ID = "month.9"
+	Month10 ID = "month.10"
+	Month11 ID = "month.11"
+	Month12 ID = "month.12"
+	SyntaxUnclosedList ID = "syntax.unclosed-list"
 )
 
 var commonTexts = map[ID]texts{
@@ -80,4 +81,6 @@ var commonTexts = map[ID]texts{
 		sv: `november`},
 	Month12: {en: `December`,
 		sv: `december`},
+	SyntaxUnclosedList: {en: `%s: the list cannot be read – separate its values with commas and end it with ], like %[1]s = ["a", "b"]`,
+		sv: `%s: listan går inte att läsa – skilj värdena åt med kommatecken och avsluta den med ], t.ex. %[1]s = ["a", "b"]`},
 }

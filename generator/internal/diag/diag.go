@@ -143,8 +143,9 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	}
 	// In plain words where the line says what it meant, at its value
 	// (or key): "deadline: 2027-02-30 does not exist – …".
-	start, end := lineAround(src, off)
-	line := src[start:end]
+	start, _ := lineAround(src, off)
+	start = culprit(src, start, pe.Message)
+	line := src[start:endOfLine(src, start)]
 	m, ok := syntaxMessage(line, pe.Message)
 	if !ok {
 		return e

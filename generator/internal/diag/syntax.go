@@ -42,10 +42,10 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 			// value broken above: blanked without a second report.
 			errs = append(errs, TOMLError(path, src, lineOff, err))
 		}
-		if !isKey {
-			// The rest of a value written over lines: blank it from the
-			// line of its key.
-			start = statementStart(text, start)
+		if c := culprit(text, start, pe.Message); c != start {
+			// A list left open above, or the rest of a value written
+			// over lines: the line of its key is blanked.
+			start, end = c, endOfLine(text, c)
 		}
 		if len(bytes.TrimSpace(text[start:end])) == 0 {
 			return errs, broken, false // nothing left to blank: no progress
@@ -75,6 +75,36 @@ func statementStart(src []byte, start int) int {
 		}
 		at = bytes.LastIndexByte(src[:at-1], '\n') + 1
 	}
+}
+
+// unclosedList reports whether a decoder message says that a list or
+// table was not closed where it stopped.
+func unclosedList(msg string) bool {
+	return strings.Contains(msg, "array terminator") || strings.Contains(msg, "inline table")
+}
+
+// culprit returns the start of the line to blame for a syntax error on
+// the line at start: that line, unless it is the rest of a value written
+// over lines, or it follows a list left open (then the line that opened
+// it, above).
+func culprit(src []byte, start int, msg string) int {
+	line := src[start:endOfLine(src, start)]
+	_, isKey := lineKey(line)
+	switch {
+	case !isKey:
+		if s := statementStart(src, start); opens(lineValue(src[s:endOfLine(src, s)])) {
+			return s
+		}
+	case unclosedList(msg) && !opens(lineValue(line)) && start > 0:
+		return statementStart(src, bytes.LastIndexByte(src[:start-1], '\n')+1)
+	}
+	return start
+}
+
+// opens reports whether a value opens more lists and tables than it
+// closes (quoted text aside, roughly: enough to tell which line to blame).
+func opens(v string) bool {
+	return strings.Count(v, "[")+strings.Count(v, "{") > strings.Count(v, "]")+strings.Count(v, "}")
 }
 
 // endOfLine returns the offset of the line break after at, or len(src).
@@ -136,6 +166,8 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 	}
 	value := lineValue(line)
 	switch {
+	case unclosedList(msg):
+		return M(SyntaxUnclosedList, key), true
 	case strings.HasPrefix(msg, "invalid datetime"):
 		return dateMessage(key, value), true
 	case strings.Contains(msg, "has already been defined"):

@@ -32,7 +32,7 @@ func TestDecodeTOML(t *testing.T) {
 				"f.md:4:9: start: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28",
 			}, []string{"deadline", "start"}, []string{"areas", "title"}, true},
 		{"array over lines: the rest reported once", "a = [1,\n2 3]\nb = 1\n",
-			[]string{"f.md:3:3: invalid TOML: expected a comma (',') or array terminator (']'), but got '3'"},
+			[]string{`f.md:2:5: a: the list cannot be read – separate its values with commas and end it with ], like a = ["a", "b"]`},
 			[]string{"a"}, []string{"b"}, true},
 		{"table header", "[a\n", []string{"f.md:2:3: invalid TOML: expected '.' or ']' to end table name, but got '\\n' instead"}, nil, nil, true},
 		{"too many", strings.Repeat("a = b\n", MaxSyntaxErrors+1), tooMany, as, nil, false},
