@@ -40,7 +40,7 @@ var cliTexts = map[ID]texts{
 	WordError: {en: `error`,
 		sv: `fel`},
 	WordErrors: {en: `errors`,
-		sv: `fel totalt`},
+		sv: `fel`},
 	WordWarning: {en: `warning`,
 		sv: `varning`},
 	WordWarnings: {en: `warnings`,

@@ -2,11 +2,11 @@ package diag
 
 // The messages of the preview's error overlay (package serve).
 const (
-	OverlayClose ID = "overlay.close"
+	OverlayClose  ID = "overlay.close"
 	OverlayTitle1 ID = "overlay.title-1"
 	OverlayTitleN ID = "overlay.title-n"
-	OverlayNote ID = "overlay.note"
-	OverlayMore ID = "overlay.more"
+	OverlayNote   ID = "overlay.note"
+	OverlayMore   ID = "overlay.more"
 )
 
 var serveTexts = map[ID]texts{
