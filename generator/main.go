@@ -94,7 +94,9 @@ const usage = `usage:
                                                                    of each kind, for editors' tools
 
 TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
--now, SOURCE_DATE_EPOCH (seconds) is used, else the clock.
+-now, SOURCE_DATE_EPOCH (seconds) is used, else the clock. build and check
+take -lang sv|en, the language of their messages; without it, LC_ALL,
+LC_MESSAGES or LANG decides (sv… is Swedish, anything else English).
 `
 
 // common holds the flags of build and check.
