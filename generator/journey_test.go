@@ -32,18 +32,7 @@ func TestJourneyPlaceholdersAndImages(t *testing.T) {
 	file := filepath.Join(root, filepath.FromSlash(rec))
 	edit := func(oldnew ...string) {
 		t.Helper()
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(b)
-		for i := 0; i < len(oldnew); i += 2 {
-			if !strings.Contains(s, oldnew[i]) {
-				t.Fatalf("%s lacks %q:\n%s", rec, oldnew[i], s)
-			}
-			s = strings.Replace(s, oldnew[i], oldnew[i+1], 1)
-		}
-		os.WriteFile(file, []byte(s), 0o644)
+		editFile(t, file, oldnew...)
 	}
 	check := func(wantCode int, wantStderr string) {
 		t.Helper()
