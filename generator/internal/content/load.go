@@ -195,8 +195,6 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	return set, nil
 }
 
-func quote(s string) string { return `"` + s + `"` }
-
 // checkLink refuses a symbolic link that leads outside content/, through
 // any chain of links (including links to folders, hidden ones too), or to
 // something other than a regular file, or to another record.

@@ -12,7 +12,6 @@ const (
 	CheckCount          ID = "cli.check-count"
 	CheckCountWarnings  ID = "cli.check-count-warnings"
 	CLIUnknownCommand   ID = "cli.unknown-command"
-	CLIFlag             ID = "cli.flag"
 	CLIExtraArgs        ID = "cli.extra-args"
 	CLIFormat           ID = "cli.format"
 	CLILang             ID = "cli.lang"
@@ -20,7 +19,6 @@ const (
 	CLIEpoch            ID = "cli.epoch"
 	CLIFileMissing      ID = "cli.file-missing"
 	CLIFileOutside      ID = "cli.file-outside"
-	CLIFailed           ID = "cli.failed"
 	BuildFailed         ID = "cli.build-failed"
 	NewUsage            ID = "cli.new-usage"
 	NewUnknownKind      ID = "cli.new-kind"
@@ -57,8 +55,6 @@ var cliTexts = map[ID]texts{
 		sv: `%d %s, %d %s`},
 	CLIUnknownCommand: {en: `unknown command %q`,
 		sv: `okänt kommando %q`},
-	CLIFlag: {en: `%s: %v (generator help lists the options)`,
-		sv: `%s: %v (generator help visar vilka val som finns)`},
 	CLIExtraArgs: {en: `%s: unexpected argument %q (generator help lists the options)`,
 		sv: `%s: oväntat argument %q (generator help visar vilka val som finns)`},
 	CLIFormat: {en: `check: -format %q: want text or json`,
@@ -73,8 +69,6 @@ var cliTexts = map[ID]texts{
 		sv: `check: %s: filen finns inte i webbplatsens mapp %s`},
 	CLIFileOutside: {en: `check: %s is not inside the site root %s`,
 		sv: `check: %s ligger inte i webbplatsens mapp %s`},
-	CLIFailed: {en: `%s: %v`,
-		sv: `%s misslyckades: %v`},
 	BuildFailed: {en: `build failed, %s left as it was: %v`,
 		sv: `bygget misslyckades, %s lämnades orörd: %v`},
 	NewUsage: {en: `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`,
