@@ -243,7 +243,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		*out = filepath.Join(c.root, "public")
 	}
 	if err := output.CheckOut(c.root, *out); err != nil {
-		fmt.Fprintln(stderr, "build:", err)
+		sayErr(stderr, lang, "build", err)
 		return exitUsage
 	}
 	start := time.Now()

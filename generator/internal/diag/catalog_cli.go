@@ -1,6 +1,6 @@
 package diag
 
-// The messages of the commands (package main and scaffold).
+// The messages of the commands (packages main, scaffold and output).
 const (
 	WordError           ID = "word.error"
 	WordErrors          ID = "word.errors"
@@ -32,6 +32,9 @@ const (
 	NewTitleUTF8        ID = "cli.new-title-utf8"
 	NewKind             ID = "cli.new-kind-scaffold"
 	NewLang             ID = "cli.new-lang-scaffold"
+	OutInSources        ID = "cli.out-in-sources"
+	OutHasRoot          ID = "cli.out-has-root"
+	OutIsFile           ID = "cli.out-is-file"
 )
 
 var cliTexts = map[ID]texts{
@@ -95,4 +98,10 @@ var cliTexts = map[ID]texts{
 		sv: `%q är ingen sort – sorterna är: %s`},
 	NewLang: {en: `unknown language %q (config.toml languages: %s)`,
 		sv: `okänt språk %q – språken i config.toml är: %s`},
+	OutInSources: {en: `-out %s is inside the sources (%s)`,
+		sv: `-out %s ligger bland källfilerna (%s) – välj en mapp utanför dem`},
+	OutHasRoot: {en: `-out %s contains the site root`,
+		sv: `-out %s innehåller webbplatsens mapp – välj en annan mapp`},
+	OutIsFile: {en: `-out %s is a file, not a folder`,
+		sv: `-out %s är en fil, inte en mapp`},
 }

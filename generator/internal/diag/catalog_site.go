@@ -1,6 +1,6 @@
 package diag
 
-// The messages of the site model and Markdown bodies (packages site and markdown).
+// The messages of the site model, Markdown bodies and UI strings (packages site, markdown and render).
 const (
 	AgreementMissing  ID = "agreement.missing"
 	AliasUsed         ID = "alias.used"
@@ -22,6 +22,10 @@ const (
 	MDParens          ID = "markdown.parens"
 	MDAngles          ID = "markdown.angles"
 	MDEmphasis        ID = "markdown.emphasis"
+	UIMissing         ID = "ui.missing"
+	UIReadLang        ID = "ui.read-lang"
+	UIMissingIn       ID = "ui.missing-in"
+	UIString          ID = "ui.string"
 )
 
 var siteTexts = map[ID]texts{
@@ -65,4 +69,12 @@ var siteTexts = map[ID]texts{
 		sv: `mer än %d "<" öppna på en rad – skriv \< för ett mindre än-tecken`},
 	MDEmphasis: {en: `more than %d emphasis markers (*, _, ~) open in one paragraph; write \%c for a literal %c`,
 		sv: `mer än %d betoningstecken (*, _, ~) öppna i ett stycke – skriv \%c för ett vanligt %c`},
+	UIMissing: {en: `missing UI string %q`,
+		sv: `texten %q saknas i gränssnittets texter – lägg till den`},
+	UIReadLang: {en: `cannot read the UI strings of language %q: %s`,
+		sv: `gränssnittets texter på språket %q kan inte läsas: %s`},
+	UIMissingIn: {en: `UI string %q is missing in %s`,
+		sv: `texten %q saknas i %s – lägg till den där också`},
+	UIString: {en: `UI string %q must be a string`,
+		sv: `texten %q ska vara en text inom raka citattecken`},
 }

@@ -59,7 +59,7 @@ func Overlay(fsys fs.FS, base fs.FS) (fs.FS, diag.List) {
 				return nil
 			}
 		case !d.Type().IsRegular():
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "not a regular file"})
+			errs = append(errs, diag.At(p, 1, 1, diag.NotRegular))
 			return nil
 		}
 		l.own[p] = true
