@@ -24,15 +24,8 @@ func TestExitPaths(t *testing.T) {
 	root := checkSite(t, map[string]string{"content/theses/x.md": badThesis})
 	clean := checkSite(t, map[string]string{"content/lectures/kartor.en.md": kartorEN})
 	noConfig := t.TempDir()
-	type want struct {
-		code           int
-		stdout, stderr string // the first line of each; "" for none
-	}
-	for _, c := range []struct {
-		name   string
-		args   []string
-		en, sv want
-	}{
+	type want = exitWant
+	for _, c := range []exitCase{
 		{"unknown command", []string{"bygg"},
 			want{exitUsage, "", `unknown command "bygg"`},
 			want{exitUsage, "", `okänt kommando "bygg"`}},
@@ -98,27 +91,47 @@ func TestExitPaths(t *testing.T) {
 			want{exitUsage, "", "version takes no arguments"},
 			want{exitUsage, "", "version takes no arguments"}},
 	} {
-		for _, lc := range []struct {
-			lang string
-			env  map[string]string
-			want want
-		}{
-			{"en", map[string]string{"LANG": "en_GB.UTF-8"}, c.en},
-			{"sv", map[string]string{"LANG": "sv_SE.UTF-8"}, c.sv},
-		} {
-			t.Run(c.name+"/"+lc.lang, func(t *testing.T) {
-				code, stdout, stderr := runCmdEnv(t, lc.env, c.args...)
-				first := func(s string) string { line, _, _ := strings.Cut(s, "\n"); return line }
-				w := lc.want
-				w.stderr = strings.ReplaceAll(w.stderr, "ROOT", filepath.ToSlash(root))
-				if code != w.code || !strings.HasPrefix(first(stdout), w.stdout) || !strings.HasPrefix(first(stderr), w.stderr) ||
-					(w.stdout == "") != (stdout == "") || (w.stderr == "") != (stderr == "") {
-					t.Errorf("exit %d, stdout %q, stderr %q\nwant %d, %q…, %q…", code, first(stdout), first(stderr), w.code, w.stdout, w.stderr)
-				}
-				if code != exitOK && strings.TrimSpace(stderr) == "" {
-					t.Errorf("exit %d without a word", code)
-				}
-			})
-		}
+		c.run(t, root)
+	}
+}
+
+// exitWant is how a command should end: its exit code and the first line
+// of its output and of its errors ("" for none).
+type exitWant struct {
+	code           int
+	stdout, stderr string
+}
+
+// exitCase is a command run in English and in Swedish.
+type exitCase struct {
+	name   string
+	args   []string
+	en, sv exitWant
+}
+
+// run runs the command with LANG set for each language; ROOT in the
+// expected errors stands for root.
+func (c exitCase) run(t *testing.T, root string) {
+	for _, lc := range []struct {
+		lang string
+		env  map[string]string
+		want exitWant
+	}{
+		{"en", map[string]string{"LANG": "en_GB.UTF-8"}, c.en},
+		{"sv", map[string]string{"LANG": "sv_SE.UTF-8"}, c.sv},
+	} {
+		t.Run(c.name+"/"+lc.lang, func(t *testing.T) {
+			code, stdout, stderr := runCmdEnv(t, lc.env, c.args...)
+			first := func(s string) string { line, _, _ := strings.Cut(s, "\n"); return line }
+			w := lc.want
+			w.stderr = strings.ReplaceAll(w.stderr, "ROOT", filepath.ToSlash(root))
+			if code != w.code || !strings.HasPrefix(first(stdout), w.stdout) || !strings.HasPrefix(first(stderr), w.stderr) ||
+				(w.stdout == "") != (stdout == "") || (w.stderr == "") != (stderr == "") {
+				t.Errorf("exit %d, stdout %q, stderr %q\nwant %d, %q…, %q…", code, first(stdout), first(stderr), w.code, w.stdout, w.stderr)
+			}
+			if code != exitOK && strings.TrimSpace(stderr) == "" {
+				t.Errorf("exit %d without a word", code)
+			}
+		})
 	}
 }
