@@ -101,8 +101,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func quote(s string) string { return `"` + s + `"` }
-
 // firstError keeps the first error of many lookups of texts, so that code
 // that resolves many texts in a row fails once, with the first problem.
 type firstError struct{ err error }
