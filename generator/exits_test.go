@@ -29,7 +29,7 @@ func TestExitPaths(t *testing.T) {
 		{"unknown command", []string{"bygg"},
 			want{exitUsage, "", `unknown command "bygg"`},
 			want{exitUsage, "", `okänt kommando "bygg"`}},
-		{"help", []string{"help"}, want{exitOK, "usage:", ""}, want{exitOK, "usage:", ""}},
+		{"help", []string{"help"}, want{exitOK, "usage:", ""}, want{exitOK, "så här:", ""}},
 		{"check: bad flag", []string{"check", "-strikt"},
 			want{exitUsage, "", "flag provided but not defined: -strikt"},
 			want{exitUsage, "", "flag provided but not defined: -strikt"}},
@@ -89,7 +89,7 @@ func TestExitPaths(t *testing.T) {
 			want{exitUsage, "", `-now "x" går inte – skriv ett datum som 2026-03-01 eller en tidpunkt som 2026-03-01T12:00:00+01:00`}},
 		{"version: argument", []string{"version", "x"},
 			want{exitUsage, "", "version takes no arguments"},
-			want{exitUsage, "", "version takes no arguments"}},
+			want{exitUsage, "", "version tar inga argument"}},
 	} {
 		c.run(t, root)
 	}

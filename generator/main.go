@@ -70,34 +70,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "new":
 		return cmdNew(args, stdout, stderr, getenv)
 	case "version", "-version", "--version":
-		return cmdVersion(args, stdout, stderr)
+		return cmdVersion(args, stdout, stderr, envLang(getenv))
 	case "schema":
 		return cmdSchema(args, stdout, stderr, getenv)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage(envLang(getenv)))
 		return exitOK
 	}
 	say(stderr, envLang(getenv), diag.CLIUnknownCommand, cmd)
-	fmt.Fprintf(stderr, "\n%s", usage)
+	fmt.Fprintf(stderr, "\n%s", usage(envLang(getenv)))
 	return exitUsage
 }
 
-const usage = `usage:
-  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
-  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
-                                                                   validate without writing; with
-                                                                   FILEs, report only their problems
-  generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
-  generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
-  generator version                                                the release and commit of this program
-  generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
-                                                                   of each kind, for editors' tools
-
-TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
--now, SOURCE_DATE_EPOCH (seconds) is used, else the clock. build and check
-take -lang sv|en, the language of their messages; without it, LC_ALL,
-LC_MESSAGES or LANG decides (sv… is Swedish, anything else English).
-`
+// usage is the command line's help in lang.
+func usage(lang diag.Lang) string { return diag.M(diag.Usage).Text(lang) }
 
 // common holds the flags of build and check.
 type common struct {

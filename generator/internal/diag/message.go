@@ -145,5 +145,5 @@ func lookup(id ID) (texts, bool) {
 
 // catalog returns the tables of the catalog, one per area.
 func catalog() []map[ID]texts {
-	return []map[ID]texts{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts}
+	return []map[ID]texts{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts}
 }
