@@ -16,26 +16,36 @@ import (
 	"portal/generator/internal/pipeline"
 )
 
-// reportErrors prints every problem and the count; it returns the exit code.
-func reportErrors(w io.Writer, err error, format string) int {
+// reportErrors prints every problem in lang, errors before warnings, each
+// sorted by file and line, and the count; it returns the exit code.
+func reportErrors(w io.Writer, err error, format string, lang diag.Lang) int {
 	list, ok := diag.AsList(err)
 	if !ok {
-		fmt.Fprintln(w, err)
+		sayErr(w, lang, "", err)
 		return exitProblems
 	}
+	errs, warnings := list.Errors(), list.Warnings()
+	errs.Sort()
+	warnings.Sort()
+	list = append(errs, warnings...)
 	if format == "json" {
-		writeJSON(w, list)
+		writeJSON(w, list, lang)
 	} else {
 		for _, e := range list {
-			fmt.Fprintln(w, e.Error())
+			fmt.Fprintln(w, e.In(lang))
 		}
 	}
-	n := len(list.Errors())
+	n, nw := len(errs), len(warnings)
 	if n == 0 {
 		return exitOK
 	}
 	if format != "json" {
-		fmt.Fprintf(w, "%d %s\n", n, plural(n, "error", "errors"))
+		word := diag.M(plural(n, diag.WordError, diag.WordErrors))
+		if nw == 0 {
+			say(w, lang, diag.CheckCount, n, word)
+		} else {
+			say(w, lang, diag.CheckCountWarnings, n, word, nw, diag.M(plural(nw, diag.WordWarning, diag.WordWarnings)))
+		}
 	}
 	return exitProblems
 }
@@ -49,14 +59,14 @@ type jsonProblem struct {
 	Message  string `json:"message"`
 }
 
-func writeJSON(w io.Writer, list diag.List) {
+func writeJSON(w io.Writer, list diag.List, lang diag.Lang) {
 	out := make([]jsonProblem, 0, len(list))
 	for _, e := range list {
 		sev := string(e.Severity)
 		if sev == "" {
 			sev = string(diag.SeverityError)
 		}
-		out = append(out, jsonProblem{e.Path, e.Line, e.Col, sev, e.Msg})
+		out = append(out, jsonProblem{e.Path, e.Line, e.Col, sev, e.Message(lang)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -74,17 +84,22 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if !ok {
 		return exitUsage
 	}
+	lang, ok := messageLang("check", c.lang, stderr, getenv)
+	if !ok {
+		return exitUsage
+	}
 	if *format != "text" && *format != "json" {
+		say(stderr, lang, diag.CLIFormat, *format)
 		return exitUsage
 	}
 	now, err := resolveNow(c.now, getenv)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		sayErr(stderr, lang, "", err)
 		return exitUsage
 	}
 	only, err := siteFiles(c.root, files)
 	if err != nil {
-		fmt.Fprintln(stderr, "check:", err)
+		sayErr(stderr, lang, "", err)
 		return exitUsage
 	}
 	l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Dir: c.root})
@@ -92,7 +107,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if err != nil {
 		var ok bool
 		if list, ok = diag.AsList(err); !ok {
-			fmt.Fprintln(stderr, err)
+			sayErr(stderr, lang, "check", err)
 			return exitProblems
 		}
 	}
@@ -112,7 +127,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	if *format == "json" {
 		out = stdout
 	}
-	if code := reportErrors(out, list, *format); code != exitOK {
+	if code := reportErrors(out, list, *format, lang); code != exitOK {
 		return code
 	}
 	if *format == "text" {
@@ -121,7 +136,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		if only == nil && l != nil && l.Set != nil {
 			records = l.Set.Files
 		}
-		fmt.Fprintf(stdout, "ok: %d %s checked, 0 errors, %d %s\n", records, plural(records, "file", "files"), w, plural(w, "warning", "warnings"))
+		say(stdout, lang, diag.CheckOK, records, diag.M(plural(records, diag.WordFile, diag.WordFiles)), w, diag.M(plural(w, diag.WordWarning, diag.WordWarnings)))
 	}
 	return exitOK
 }
@@ -149,10 +164,10 @@ func siteFiles(root string, files []string) (map[string]bool, error) {
 			}
 		}
 		if !filepath.IsLocal(rel) {
-			return nil, fmt.Errorf("%s is not inside the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+			return nil, diag.M(diag.CLIFileOutside, filepath.ToSlash(f), filepath.ToSlash(root))
 		}
 		if !exists(filepath.Join(root, rel)) {
-			return nil, fmt.Errorf("%s: no such file in the site root %s", filepath.ToSlash(f), filepath.ToSlash(root))
+			return nil, diag.M(diag.CLIFileMissing, filepath.ToSlash(f), filepath.ToSlash(root))
 		}
 		only[filepath.ToSlash(rel)] = true
 	}

@@ -70,42 +70,84 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "new":
 		return cmdNew(args, stdout, stderr, getenv)
 	case "version", "-version", "--version":
-		return cmdVersion(args, stdout, stderr)
+		return cmdVersion(args, stdout, stderr, envLang(getenv))
 	case "schema":
-		return cmdSchema(args, stdout, stderr)
+		return cmdSchema(args, stdout, stderr, getenv)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage(envLang(getenv)))
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+	say(stderr, envLang(getenv), diag.CLIUnknownCommand, cmd)
+	fmt.Fprintf(stderr, "\n%s", usage(envLang(getenv)))
 	return exitUsage
 }
 
-const usage = `usage:
-  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
-  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
-                                                                   validate without writing; with
-                                                                   FILEs, report only their problems
-  generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
-  generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
-  generator version                                                the release and commit of this program
-  generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
-                                                                   of each kind, for editors' tools
-
-TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
--now, SOURCE_DATE_EPOCH (seconds) is used, else the clock.
-`
+// usage is the command line's help in lang.
+func usage(lang diag.Lang) string { return diag.M(diag.Usage).Text(lang) }
 
 // common holds the flags of build and check.
 type common struct {
-	root, now string
-	drafts    bool
+	root, now, lang string
+	drafts          bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "site root: config.toml, content/, templates/")
 	fs.StringVar(&c.now, "now", "", "the build's notion of now: RFC 3339 or YYYY-MM-DD")
 	fs.BoolVar(&c.drafts, "drafts", false, "publish drafts too")
+	registerLang(fs, &c.lang)
+}
+
+// registerLang adds -lang, the language of the messages.
+func registerLang(fs *flag.FlagSet, lang *string) {
+	fs.StringVar(lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+}
+
+// envLang is the message language the environment asks for, as POSIX
+// reads it: LC_ALL, then LC_MESSAGES, then LANG.
+func envLang(getenv func(string) string) diag.Lang {
+	return diag.LocaleLang(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"))
+}
+
+// messageLang is the language of -lang, or of the environment when it is
+// not given; ok is false (and the reason printed) for another value.
+func messageLang(cmd, flagValue string, stderr io.Writer, getenv func(string) string) (diag.Lang, bool) {
+	if flagValue == "" {
+		return envLang(getenv), true
+	}
+	lang, ok := diag.ParseLang(flagValue)
+	if !ok {
+		say(stderr, envLang(getenv), diag.CLILang, cmd, flagValue)
+	}
+	return lang, ok
+}
+
+// say prints the catalog message id in lang, as one line.
+func say(w io.Writer, lang diag.Lang, id diag.ID, args ...any) {
+	fmt.Fprintln(w, diag.M(id, args...).Text(lang))
+}
+
+// extraArgs prints why a command that takes no arguments refuses them;
+// it reports whether there were any.
+func extraArgs(cmd string, fs *flag.FlagSet, stderr io.Writer, lang diag.Lang) bool {
+	if fs.NArg() == 0 {
+		return false
+	}
+	say(stderr, lang, diag.CLIExtraArgs, cmd, fs.Arg(0))
+	return true
+}
+
+// sayErr prints err in lang: a catalog message in lang, another error as
+// it is, after "cmd: " when cmd is given.
+func sayErr(w io.Writer, lang diag.Lang, cmd string, err error) {
+	text := err.Error()
+	if m, ok := err.(diag.Message); ok {
+		text = m.Text(lang)
+	}
+	if cmd != "" {
+		text = cmd + ": " + text
+	}
+	fmt.Fprintln(w, text)
 }
 
 // resolveNow picks now from -now, SOURCE_DATE_EPOCH or the clock. A bare
@@ -122,12 +164,12 @@ func resolveNow(flagValue string, getenv func(string) string) (time.Time, error)
 		if t, err := time.ParseInLocation(time.DateOnly, flagValue, loc); err == nil {
 			return t, nil
 		}
-		return time.Time{}, fmt.Errorf("-now %q: want RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01)", flagValue)
+		return time.Time{}, diag.M(diag.CLINow, flagValue)
 	}
 	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want whole seconds since 1970", s)
+			return time.Time{}, diag.M(diag.CLIEpoch, s)
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
@@ -143,7 +185,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end")
 	traceFile := fs.String("trace", "", "write an execution trace to this file (go tool trace)")
-	if fs.Parse(args) != nil || fs.NArg() > 0 {
+	if fs.Parse(args) != nil {
+		return exitUsage
+	}
+	lang, ok := messageLang("build", c.lang, stderr, getenv)
+	if !ok || extraArgs("build", fs, stderr, lang) {
 		return exitUsage
 	}
 	if *cpuprofile != "" {
@@ -176,14 +222,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	now, err := resolveNow(c.now, getenv)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		sayErr(stderr, lang, "", err)
 		return exitUsage
 	}
 	if *out == "" {
 		*out = filepath.Join(c.root, "public")
 	}
 	if err := output.CheckOut(c.root, *out); err != nil {
-		fmt.Fprintln(stderr, "build:", err)
+		sayErr(stderr, lang, "build", err)
 		return exitUsage
 	}
 	start := time.Now()
@@ -201,14 +247,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	})
 	if ctx.Err() != nil {
 		// Interrupted: whatever the build found so far is incomplete.
-		fmt.Fprintf(stderr, "build failed, %s left as it was: %v\n", *out, context.Cause(ctx))
+		say(stderr, lang, diag.BuildFailed, *out, context.Cause(ctx))
 		return exitProblems
 	}
 	if _, isList := diag.AsList(err); isList {
-		return reportErrors(stderr, err, "text")
+		return reportErrors(stderr, err, "text", lang)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "build failed, %s left as it was: %v\n", *out, err)
+		say(stderr, lang, diag.BuildFailed, *out, err)
 		return exitProblems
 	}
 	printSummary(stdout, rep, *out, time.Since(start))
@@ -304,7 +350,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) (rest []string, ok bool) 
 	}
 }
 
-func plural(n int, one, many string) string {
+func plural[T any](n int, one, many T) T {
 	if n == 1 {
 		return one
 	}
@@ -358,20 +404,24 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback by default)")
 	out := fs.String("out", "", "folder to write the preview to (default: a temporary folder)")
 	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
-	if fs.Parse(args) != nil || fs.NArg() > 0 {
+	if fs.Parse(args) != nil {
+		return exitUsage
+	}
+	lang := envLang(getenv)
+	if extraArgs("serve", fs, stderr, lang) {
 		return exitUsage
 	}
 	now := time.Now
 	if *nowFlag != "" || getenv("SOURCE_DATE_EPOCH") != "" {
 		t, err := resolveNow(*nowFlag, getenv)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			sayErr(stderr, lang, "", err)
 			return exitUsage
 		}
 		now = func() time.Time { return t }
 	}
 	err := serve.Run(ctx, serve.Options{
-		Root: *root, Addr: *addr, Out: *out, Now: now,
+		Root: *root, Addr: *addr, Out: *out, Now: now, Lang: lang,
 		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
 	})
 	if err != nil {
@@ -388,62 +438,68 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	lang := fs.String("lang", "", "language of the file; another than the default makes the translation of the record named like the title (or -name)")
 	name := fs.String("name", "", "file name without .md (default: made from the title)")
 	nowFlag := fs.String("now", "", "the date to fill in: RFC 3339 or YYYY-MM-DD (default: today)")
-	const newUsage = `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`
+	// The record's language is -lang; its messages are in the language
+	// of the environment.
+	msgs := envLang(getenv)
 	// Flags may come before, between or after KIND and the title.
 	pos, ok := parseInterleaved(fs, args)
 	if !ok {
 		return exitUsage
 	}
 	if len(pos) != 2 {
-		fmt.Fprintln(stderr, newUsage)
+		say(stderr, msgs, diag.NewUsage)
 		return exitUsage
 	}
 	kind, title := pos[0], pos[1]
 	if !content.IsKind(kind) {
-		fmt.Fprintf(stderr, "new: unknown kind %q (kinds: %s, %s)\n", kind, strings.Join(config.Kinds, ", "), content.Pages)
+		say(stderr, msgs, diag.NewUnknownKind, kind, strings.Join(config.Kinds, ", "), content.Pages)
 		return exitUsage
 	}
 	cfg, err := config.Load(os.DirFS(*root))
 	if err != nil {
-		return reportErrors(stderr, err, "text")
+		return reportErrors(stderr, err, "text", msgs)
 	}
 	if *lang != "" && !slices.Contains(cfg.Languages, *lang) {
-		fmt.Fprintf(stderr, "new: unknown language %q (config.toml languages: %s)\n", *lang, strings.Join(cfg.Languages, ", "))
+		say(stderr, msgs, diag.NewUnknownLang, *lang, strings.Join(cfg.Languages, ", "))
 		return exitUsage
 	}
 	now, err := resolveNow(*nowFlag, getenv)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		sayErr(stderr, msgs, "", err)
 		return exitUsage
 	}
 	res, err := scaffold.Create(*root, scaffold.Options{
 		Kind: kind, Title: title, Lang: *lang, Name: *name, Today: now.In(cfg.TimeZone), Cfg: cfg,
 	})
 	if err != nil {
-		fmt.Fprintln(stderr, "new:", err)
+		sayErr(stderr, msgs, "new", err)
 		return exitProblems
 	}
 	if res.Translation {
-		fmt.Fprintf(stdout, "wrote %s: translate the title and the text; every other key comes from the %s file\n", res.Path, cfg.DefaultLanguage)
+		say(stdout, msgs, diag.NewWroteTranslation, res.Path, cfg.DefaultLanguage)
 	} else {
-		fmt.Fprintf(stdout, "wrote %s: replace every TODO; check lists what is left\n", res.Path)
+		say(stdout, msgs, diag.NewWrote, res.Path)
 	}
 	return exitOK
 }
 
 // cmdSchema writes <kind>.schema.json for every kind and the pages: the
 // JSON Schema of their front matter, with the vocabularies of config.toml.
-func cmdSchema(args []string, stdout, stderr io.Writer) int {
+func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
 	out := fs.String("out", "", "folder to write the schemas to (default: schemas/ in the site root)")
-	if fs.Parse(args) != nil || fs.NArg() > 0 {
+	if fs.Parse(args) != nil {
+		return exitUsage
+	}
+	lang := envLang(getenv)
+	if extraArgs("schema", fs, stderr, lang) {
 		return exitUsage
 	}
 	cfg, err := config.Load(os.DirFS(*root))
 	if err != nil {
-		return reportErrors(stderr, err, "text")
+		return reportErrors(stderr, err, "text", lang)
 	}
 	if *out == "" {
 		*out = filepath.Join(*root, "schemas")

@@ -88,14 +88,34 @@ const warningsJSON = `[
 ]
 `
 
+// checkCase is a check run on the test site with extra files.
+type checkCase struct {
+	name           string
+	extra          map[string]string
+	args           []string
+	code           int
+	stdout, stderr string
+}
+
+func (c checkCase) run(t *testing.T) {
+	t.Run(c.name, func(t *testing.T) {
+		root := checkSite(t, c.extra)
+		args := append([]string{"check", "-root", root, "-now", "2026-11-27"}, c.args...)
+		code, stdout, stderr := runCmd(t, args...)
+		if code != c.code {
+			t.Errorf("exit %d, want %d\nstderr:\n%s", code, c.code, stderr)
+		}
+		if stdout != c.stdout {
+			t.Errorf("stdout:\n%s\nwant:\n%s", stdout, c.stdout)
+		}
+		if want := strings.ReplaceAll(c.stderr, "ROOT", filepath.ToSlash(root)); c.stderr != "" && stderr != want {
+			t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+		}
+	})
+}
+
 func TestCheck(t *testing.T) {
-	for _, c := range []struct {
-		name           string
-		extra          map[string]string
-		args           []string
-		code           int
-		stdout, stderr string
-	}{
+	for _, c := range []checkCase{
 		{
 			name: "json warnings", args: []string{"-format", "json"}, code: exitOK, stdout: warningsJSON,
 		},
@@ -110,16 +130,14 @@ func TestCheck(t *testing.T) {
 		{
 			name: "json error", args: []string{"-format", "json"}, code: exitProblems,
 			extra: map[string]string{"content/theses/x.md": badThesis},
-			stdout: strings.TrimSuffix(warningsJSON, "\n]\n") + `,
+			stdout: `[
   {
     "path": "content/theses/x.md",
     "line": 4,
     "column": 10,
     "severity": "error",
     "message": "unknown area \"energy\" (not in config.toml [areas])"
-  }
-]
-`,
+  },` + strings.TrimPrefix(warningsJSON, "["),
 		},
 		{
 			name: "text warnings", code: exitOK,
@@ -164,22 +182,51 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "bad format", args: []string{"-format", "xml"}, code: exitUsage,
+			stderr: "check: -format \"xml\": want text or json\n",
+		},
+		{
+			name: "bad now", args: []string{"-now", "igår"}, code: exitUsage,
+			stderr: "-now \"igår\": want RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01)\n",
 		},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			root := checkSite(t, c.extra)
-			args := append([]string{"check", "-root", root, "-now", "2026-11-27"}, c.args...)
-			code, stdout, stderr := runCmd(t, args...)
-			if code != c.code {
-				t.Errorf("exit %d, want %d\nstderr:\n%s", code, c.code, stderr)
-			}
-			if stdout != c.stdout {
-				t.Errorf("stdout:\n%s\nwant:\n%s", stdout, c.stdout)
-			}
-			if want := strings.ReplaceAll(c.stderr, "ROOT", filepath.ToSlash(root)); c.stderr != "" && stderr != want {
-				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
-			}
-		})
+		c.run(t)
+	}
+}
+
+// TestCheckOrderAndLanguage: errors before warnings, the summary with
+// both counts, and every message in the language -lang asks for.
+func TestCheckOrderAndLanguage(t *testing.T) {
+	for _, c := range []checkCase{
+		{
+			name: "json in Swedish", args: []string{"-format", "json", "-lang", "sv"}, code: exitOK,
+			stdout: strings.Replace(warningsJSON, `"no en translation (content/lectures/kartor.en.md)"`,
+				`"ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md"`, 1),
+		},
+		{
+			name: "text: errors before warnings", code: exitProblems,
+			extra: map[string]string{"content/theses/x.md": badThesis},
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas])\n" +
+				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
+				"1 error, 1 warning\n",
+		},
+		{
+			name: "text in Swedish", args: []string{"-lang", "sv"}, code: exitProblems,
+			extra: map[string]string{"content/theses/x.md": badThesis},
+			stderr: "content/theses/x.md:4:10: området \"energy\" finns inte under [areas] i config.toml – kontrollera stavningen\n" +
+				"content/lectures/kartor.md:1:1: varning: ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md\n" +
+				"1 fel, 1 varning\n",
+		},
+		{
+			name: "clean in Swedish", args: []string{"-lang", "sv", "-strict", "-now", "2026-05-01"}, code: exitOK,
+			extra:  map[string]string{"content/lectures/kartor.en.md": kartorEN},
+			stdout: "inga fel: 4 filer kontrollerade, 0 fel, 0 varningar\n",
+		},
+		{
+			name: "bad language", args: []string{"-lang", "de"}, code: exitUsage,
+			stderr: "check: -lang \"de\": want sv or en\n",
+		},
+	} {
+		c.run(t)
 	}
 }
 

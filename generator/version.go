@@ -5,6 +5,8 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+
+	"portal/generator/internal/diag"
 )
 
 // Stamped in by the linker (-ldflags "-X main.version=0.1.0 ...", as
@@ -63,9 +65,10 @@ func programVersion() string {
 	return versionLine(version, commit, modified, info)
 }
 
-func cmdVersion(args []string, stdout, stderr io.Writer) int {
+func cmdVersion(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	if len(args) > 0 {
-		fmt.Fprintf(stderr, "version takes no arguments\n\n%s", usage)
+		say(stderr, lang, diag.VersionArgs)
+		fmt.Fprintf(stderr, "\n%s", usage(lang))
 		return exitUsage
 	}
 	fmt.Fprintln(stdout, programVersion())

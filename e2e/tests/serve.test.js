@@ -63,12 +63,13 @@ suite('generator serve under the Content-Security-Policy', skip, () => {
     const slug = path.basename(THESIS, '.md');
     const { context, page, problems } = await open(`/${secs.theses.sv}/${slug}/`);
 
-    // An error in the sources: the overlay, styled by the preview's
-    // stylesheet, and closed by its button.
+    // An error in the sources: the overlay, in the page's language (a
+    // Swedish page), styled by the preview's stylesheet, and closed by its
+    // button.
     editSource(THESIS, 'level = "master"', 'level = "magister"');
     const overlay = page.locator('#portal-overlay');
     await overlay.waitFor({ state: 'visible' });
-    assert.match(await overlay.textContent(), /level must be "bachelor" or "master", not "magister"/);
+    assert.match(await overlay.textContent(), /level: "magister" är inte tillåtet – skriv "bachelor" eller "master"/);
     const style = await overlay.evaluate((el) => ({ position: getComputedStyle(el).position, z: getComputedStyle(el).zIndex }));
     assert.deepEqual(style, { position: 'fixed', z: '2147483647' }, 'the overlay is styled by /_portal/live.css');
     await page.click('#portal-overlay .portal-close');

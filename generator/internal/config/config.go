@@ -9,7 +9,6 @@
 package config
 
 import (
-	"fmt"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -91,7 +90,7 @@ func (c *Config) Section(kind, lang string) string { return c.Sections[kind][lan
 func Load(fsys fs.FS) (*Config, error) {
 	src, err := fs.ReadFile(fsys, FileName)
 	if err != nil {
-		return nil, diag.List{{Path: FileName, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)}}
+		return nil, diag.List{diag.At(FileName, 1, 1, diag.CannotRead, diag.Cause(err))}
 	}
 	return Parse(src)
 }
@@ -121,9 +120,9 @@ type parser struct {
 	badLangs bool // languages has errors: names in other languages are not checked
 }
 
-func (p *parser) errf(key []string, format string, args ...any) {
+func (p *parser) errf(key []string, id diag.ID, args ...any) {
 	line, col := p.pos.Key(key...)
-	p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
 }
 
 func (p *parser) load(raw map[string]any) {
@@ -139,14 +138,14 @@ func (p *parser) load(raw map[string]any) {
 			s, _ := v.(string)
 			u, msg := checkBaseURL(s)
 			if msg != "" {
-				p.errf([]string{k}, "%s", msg)
+				p.errf([]string{k}, msg)
 				continue
 			}
 			c.BaseURL = u
 		case "defaultLanguage":
 			s, ok := v.(string)
 			if !ok || !langRE.MatchString(s) {
-				p.errf([]string{k}, `defaultLanguage must be a two-letter language code like "sv"`)
+				p.errf([]string{k}, diag.DefaultLangCode)
 				continue
 			}
 			c.DefaultLanguage = s
@@ -158,35 +157,35 @@ func (p *parser) load(raw map[string]any) {
 				case !ok || !langRE.MatchString(s):
 					p.badLangs = true
 					line, col := p.pos.Nth(i, k)
-					p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col, Msg: `languages must list two-letter language codes like "sv"`})
+					p.errs = append(p.errs, diag.At(FileName, line, col, diag.LangCodes))
 				case slices.Contains(c.Languages, s):
 					line, col := p.pos.Nth(i, k)
-					p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col, Msg: fmt.Sprintf("language %q is listed twice", s)})
+					p.errs = append(p.errs, diag.At(FileName, line, col, diag.LangTwice, s))
 				default:
 					c.Languages = append(c.Languages, s)
 				}
 			}
 			if len(arr) == 0 {
-				p.errf([]string{k}, `languages must list at least one language, like ["sv", "en"]`)
+				p.errf([]string{k}, diag.LangNone)
 			}
 		case "timeZone":
 			s, _ := v.(string)
 			if s == "Local" {
 				// The zone of the computer that builds: the same sources
 				// would give other dates on another computer.
-				p.errf([]string{k}, `time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`)
+				p.errf([]string{k}, diag.ZoneLocal)
 				continue
 			}
 			loc, err := time.LoadLocation(s)
 			if err != nil || s == "" {
-				p.errf([]string{k}, "unknown time zone %q", s)
+				p.errf([]string{k}, diag.ZoneUnknown, s)
 				continue
 			}
 			c.TimeZone = loc
 		case "pageSize":
 			n, ok := v.(int64)
 			if !ok || n < 1 || n > 1000 {
-				p.errf([]string{k}, "pageSize must be an integer from 1 to 1000")
+				p.errf([]string{k}, diag.PageSize)
 				continue
 			}
 			c.PageSize = int(n)
@@ -203,12 +202,12 @@ func (p *parser) load(raw map[string]any) {
 		case "csp":
 			p.csp(v)
 		default:
-			p.errf([]string{k}, "unknown key %q", k)
+			p.errf([]string{k}, diag.KeyUnknown, k)
 		}
 	}
 	for _, req := range []string{"title", "baseURL", "defaultLanguage", "languages", "timeZone", "sections", "areas", "organisations"} {
 		if !seen[req] {
-			p.errs = append(p.errs, diag.Error{Path: FileName, Line: 1, Col: 1, Msg: fmt.Sprintf("missing required key %q", req)})
+			p.errs = append(p.errs, diag.At(FileName, 1, 1, diag.KeyMissing, req))
 		}
 	}
 	p.languages()
@@ -221,7 +220,7 @@ func (p *parser) languages() {
 	}
 	i := slices.Index(c.Languages, c.DefaultLanguage)
 	if i < 0 {
-		p.errf([]string{"defaultLanguage"}, "defaultLanguage %q is not in languages", c.DefaultLanguage)
+		p.errf([]string{"defaultLanguage"}, diag.DefaultLangMissing, c.DefaultLanguage)
 		return
 	}
 	langs := []string{c.DefaultLanguage}
@@ -233,7 +232,7 @@ func (p *parser) languages() {
 	c.Languages = langs
 	for _, l := range langs {
 		if c.Title[l] == "" && c.Title != nil {
-			p.errf([]string{"title"}, "title has no %q text", l)
+			p.errf([]string{"title"}, diag.TitleLang, l)
 		}
 	}
 	for _, kind := range Kinds {
@@ -241,14 +240,14 @@ func (p *parser) languages() {
 			break // reported as missing
 		}
 		if _, ok := c.Sections[kind]; !ok {
-			p.errf([]string{"sections"}, "missing [sections.%s]", kind)
+			p.errf([]string{"sections"}, diag.SectionMissing, kind)
 			continue
 		}
 		for _, l := range langs {
 			if s := c.Sections[kind][l]; s != "" && !ValidSlug(s) {
-				p.errf([]string{"sections", kind, l}, "section segment %q is not a slug", s)
+				p.errf([]string{"sections", kind, l}, diag.SectionSlug, s)
 			} else if s == "" {
-				p.errf([]string{"sections", kind}, "[sections.%s] has no %q segment", kind, l)
+				p.errf([]string{"sections", kind}, diag.SectionNoLang, kind, l)
 			}
 		}
 	}
@@ -279,7 +278,7 @@ func (p *parser) unknownLanguages(key []string, names map[string]string) {
 	}
 	for _, l := range sortedKeys(names) {
 		if !slices.Contains(p.cfg.Languages, l) {
-			p.errf(append(slices.Clip(key), l), "unknown key %q in %s: languages are %s", l, strings.Join(key, "."), strings.Join(p.cfg.Languages, ", "))
+			p.errf(append(slices.Clip(key), l), diag.NamesUnknownLang, l, strings.Join(key, "."), strings.Join(p.cfg.Languages, ", "))
 		}
 	}
 }
@@ -287,14 +286,14 @@ func (p *parser) unknownLanguages(key []string, names map[string]string) {
 func (p *parser) names(key []string, v any) map[string]string {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf(key, "%s must be a table of language = text", key[len(key)-1])
+		p.errf(key, diag.NamesTable, key[len(key)-1])
 		return nil
 	}
 	out := map[string]string{}
 	for _, l := range sortedKeys(m) {
 		s, ok := m[l].(string)
 		if !ok {
-			p.errf(append(key, l), "%s.%s must be a string", strings.Join(key, "."), l)
+			p.errf(append(key, l), diag.NamesString, strings.Join(key, "."), l)
 			continue
 		}
 		out[l] = s
@@ -308,25 +307,24 @@ func (p *parser) translations(v any) {
 	p.cfg.Translations = map[string]bool{}
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{"translations"}, "translations must be a table")
+		p.errf([]string{"translations"}, diag.TranslationsTable)
 		return
 	}
 	for _, k := range sortedKeys(m) {
 		if k != "expected" {
-			p.errf([]string{"translations", k}, "unknown key %q in [translations] (it has expected = [kinds])", k)
+			p.errf([]string{"translations", k}, diag.TranslationsKey, k)
 		}
 	}
 	arr, ok := m["expected"].([]any)
 	if !ok && m["expected"] != nil {
-		p.errf([]string{"translations", "expected"}, "expected must be a list of kinds")
+		p.errf([]string{"translations", "expected"}, diag.TranslationsList)
 		return
 	}
 	for i, x := range arr {
 		kind, _ := x.(string)
 		if !slices.Contains(TranslationKinds, kind) {
 			line, col := p.pos.Nth(i, "translations", "expected")
-			p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col,
-				Msg: fmt.Sprintf("unknown kind %q in [translations] expected (kinds: %s)", kind, strings.Join(TranslationKinds, ", "))})
+			p.errs = append(p.errs, diag.At(FileName, line, col, diag.TranslationsKind, kind, strings.Join(TranslationKinds, ", ")))
 			continue
 		}
 		p.cfg.Translations[kind] = true
@@ -336,14 +334,14 @@ func (p *parser) translations(v any) {
 func (p *parser) sections(v any) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{"sections"}, "sections must be a table")
+		p.errf([]string{"sections"}, diag.SectionsTable)
 		return
 	}
 	p.cfg.Sections = map[string]map[string]string{}
 	for _, kind := range sortedKeys(m) {
 		key := []string{"sections", kind}
 		if !slices.Contains(Kinds, kind) {
-			p.errf(key, "unknown kind %q in [sections]", kind)
+			p.errf(key, diag.SectionsKind, kind)
 			continue
 		}
 		p.cfg.Sections[kind] = p.names(key, m[kind])
@@ -353,7 +351,7 @@ func (p *parser) sections(v any) {
 func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{name}, "%s must be a table of tables", name)
+		p.errf([]string{name}, diag.VocabTables, name)
 		return
 	}
 	out.byKey = map[string]*Term{}
@@ -367,12 +365,12 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 	for _, k := range keys {
 		key := []string{name, k}
 		if !ValidSlug(k) {
-			p.errf(key, "key %q is not a slug (lowercase letters, digits and hyphens)", k)
+			p.errf(key, diag.VocabSlug, k)
 			continue
 		}
 		tm, ok := m[k].(map[string]any)
 		if !ok {
-			p.errf(key, "[%s.%s] must be a table", name, k)
+			p.errf(key, diag.VocabTable, name, k)
 			continue
 		}
 		t := &Term{Key: k, Names: map[string]string{}}
@@ -382,19 +380,19 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 			switch {
 			case f == "type" && typed:
 				if !slices.Contains(OrgTypes, s) {
-					p.errf(append(key, f), "type must be one of %s", strings.Join(OrgTypes, ", "))
+					p.errf(append(key, f), diag.OrgType, strings.Join(OrgTypes, ", "))
 				}
 				t.Type = s
 			case len(f) == 2 && isStr:
 				t.Names[f] = s
 			case len(f) == 2:
-				p.errf(append(key, f), "%s.%s.%s must be a string", name, k, f)
+				p.errf(append(key, f), diag.VocabString, name, k, f)
 			default:
-				p.errf(append(key, f), "unknown key %q in [%s.%s]", f, name, k)
+				p.errf(append(key, f), diag.VocabUnknownKey, f, name, k)
 			}
 		}
 		if typed && t.Type == "" {
-			p.errf(key, "[%s.%s] needs a type", name, k)
+			p.errf(key, diag.VocabNeedsType, name, k)
 		}
 		out.Terms = append(out.Terms, t)
 		out.byKey[k] = t

@@ -202,7 +202,7 @@ func TestParseErrors(t *testing.T) {
 				`config.toml:1:1: missing required key "title"`,
 			}},
 		{"invalid TOML", []edit{{"pageSize = 10", "pageSize = 2026-02-30"}},
-			[]string{`config.toml:6:12: invalid TOML: invalid datetime: "2026-02-30"`}},
+			[]string{`config.toml:6:12: pageSize: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"duplicate table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools.abe]\nsv = \"ABE\"\n[schools.abe]\n"}},
 			[]string{`config.toml:46:2: invalid TOML: key 'schools.abe' has already been defined`}},
 		{"translations: unknown kind", []edit{{"[schools.abe]\n", "[translations]\nexpected = [\"pages\", \"thesis\"]\n[schools.abe]\n"}},

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -82,7 +81,7 @@ func (p Policy) join(skip []string) string {
 func (p *parser) csp(v any) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{"csp"}, "csp must be a table of directive = [sources]")
+		p.errf([]string{"csp"}, diag.CSPTable)
 		return
 	}
 	names := sortedKeys(m)
@@ -95,48 +94,49 @@ func (p *parser) csp(v any) {
 	for _, name := range names {
 		key := []string{"csp", name}
 		if !slices.Contains(cspDirectives, name) {
-			p.errf(key, "unknown directive %q in [csp]", name)
+			p.errf(key, diag.CSPUnknown, name)
 			continue
 		}
 		arr, ok := m[name].([]any)
 		if !ok {
-			p.errf(key, `%s must be a list of sources, like ["'self'"]`, name)
+			p.errf(key, diag.CSPList, name)
 			continue
 		}
 		d := Directive{Name: name}
 		for i, s := range arr {
 			src, _ := s.(string)
-			if msg := badSource(src, s); msg != "" {
+			if msg := badSource(src, s); msg.ID != "" {
 				line, col := p.pos.Nth(i, key...)
-				p.errs = append(p.errs, diag.Error{Path: FileName, Line: line, Col: col, Msg: name + ": " + msg})
+				p.errs = append(p.errs, diag.At(FileName, line, col, diag.CSPSource, name, msg))
 				continue
 			}
 			d.Sources = append(d.Sources, src)
 		}
 		switch {
 		case name == "upgrade-insecure-requests" && len(arr) > 0:
-			p.errf(key, "upgrade-insecure-requests takes no sources: write upgrade-insecure-requests = []")
+			p.errf(key, diag.CSPUpgrade)
 		case name != "upgrade-insecure-requests" && len(arr) == 0:
-			p.errf(key, `%s needs at least one source, like ["'none'"]`, name)
+			p.errf(key, diag.CSPNone, name)
 		}
 		policy = append(policy, d)
 	}
 	p.cfg.CSP = policy
 }
 
-// badSource says what is wrong with one source of a directive, or "".
-func badSource(src string, v any) string {
+// badSource says what is wrong with one source of a directive; no ID
+// for nothing.
+func badSource(src string, v any) diag.Message {
 	switch {
 	case v != any(src):
-		return fmt.Sprintf("a source must be a string, not %v", v)
+		return diag.M(diag.CSPString, v)
 	case slices.Contains(unsafeSources, strings.ToLower(src)):
-		return src + " would let injected code run: move scripts and styles into files under templates/assets/"
+		return diag.M(diag.CSPUnsafe, src)
 	case src == "" || strings.ContainsFunc(src, func(r rune) bool {
 		return r <= ' ' || r == ';' || r == ',' || r == '"' || r == '\\' || r == 0x7f
 	}):
-		return fmt.Sprintf("%q is not a source: no spaces, quotes, commas or semicolons", src)
+		return diag.M(diag.CSPChars, src)
 	case strings.HasPrefix(src, "'") != strings.HasSuffix(src, "'") || src == "'":
-		return fmt.Sprintf("%q is not a source: keywords are quoted on both sides, like 'self'", src)
+		return diag.M(diag.CSPQuotes, src)
 	}
-	return ""
+	return diag.Message{}
 }

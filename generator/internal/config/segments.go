@@ -1,9 +1,10 @@
 package config
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
+
+	"portal/generator/internal/diag"
 )
 
 // fixed are the URL segments that do not come from config.toml.
@@ -32,18 +33,18 @@ const SearchDir = "search"
 // rootSegments names what else takes a segment at the root of lang: the
 // index pages, and, in the default language, the other languages' roots
 // and the assets.
-func (c *Config) rootSegments(lang string) map[string]string {
-	used := map[string]string{}
+func (c *Config) rootSegments(lang string) map[string]diag.Message {
+	used := map[string]diag.Message{}
 	for _, index := range []string{"areas", "organisations", "schools"} {
 		s := Segment(index, lang)
-		used[s] = fmt.Sprintf("the %s index (%s)", index, c.root(lang)+s+"/")
+		used[s] = diag.M(diag.UsedIndex, index, c.root(lang)+s+"/")
 	}
-	used[SearchDir] = "the search index (" + c.root(lang) + SearchDir + "/)"
+	used[SearchDir] = diag.M(diag.UsedSearch, c.root(lang)+SearchDir+"/")
 	if lang == c.DefaultLanguage {
-		used[assetsDir] = "the assets (/" + assetsDir + "/)"
+		used[assetsDir] = diag.M(diag.UsedAssets, assetsDir)
 		for _, l := range c.Languages {
 			if l != lang {
-				used[l] = fmt.Sprintf("the %q pages (/%s/)", l, l)
+				used[l] = diag.M(diag.UsedLang, l, l)
 			}
 		}
 	}
@@ -70,10 +71,10 @@ func (p *parser) segmentClashes() {
 				continue // reported
 			}
 			if other, ok := used[s]; ok {
-				p.errf([]string{"sections", kind, l}, "section segment %q is already the URL of %s", s, other)
+				p.errf([]string{"sections", kind, l}, diag.SegmentUsed, s, other)
 				continue
 			}
-			used[s] = fmt.Sprintf("[sections.%s] (%s)", kind, c.root(l)+s+"/")
+			used[s] = diag.M(diag.UsedSection, kind, c.root(l)+s+"/")
 		}
 	}
 }
@@ -81,16 +82,15 @@ func (p *parser) segmentClashes() {
 // checkBaseURL returns the base URL s with a final slash, or an error
 // message: it must be an absolute http(s) URL with a valid host, and
 // nothing after its path.
-func checkBaseURL(s string) (string, string) {
-	const want = `baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`
+func checkBaseURL(s string) (string, diag.ID) {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil || !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")):
-		return "", want
+		return "", diag.BaseURL
 	case u.Host == "" || u.Hostname() == "":
-		return "", want + ": it has no host"
+		return "", diag.BaseURLNoHost
 	case u.User != nil || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#"):
-		return "", want + ": no user, query or fragment"
+		return "", diag.BaseURLExtra
 	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"

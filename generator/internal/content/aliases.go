@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"regexp"
 
 	"portal/generator/internal/diag"
@@ -22,8 +21,7 @@ func checkAliases(p string, pos *diag.Positions, list []string) ([]string, diag.
 	for _, a := range list {
 		if !aliasRE.MatchString(a) {
 			line, col := pos.Find(a, "aliases")
-			errs = append(errs, diag.Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf(
-				`alias %q must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`, a)})
+			errs = append(errs, diag.At(p, line, col, diag.AliasPath, a))
 			continue
 		}
 		out = append(out, a)
@@ -38,9 +36,9 @@ func translationAliases(t *file) ([]string, diag.List) {
 	if !has {
 		return nil, nil
 	}
-	if msg := shapeError(tStrings, v); msg != "" {
+	if msg := shapeError(tStrings, v); msg.ID != "" {
 		line, col := t.ver.Pos.Value("aliases")
-		return nil, diag.List{{Path: t.path, Line: line, Col: col, Msg: "aliases " + msg}}
+		return nil, diag.List{diag.At(t.path, line, col, diag.AliasesShape, msg)}
 	}
 	var list []string
 	for _, e := range v.([]any) {

@@ -3,6 +3,8 @@ package content
 import (
 	"path"
 	"strings"
+
+	"portal/generator/internal/diag"
 )
 
 // FileType is a kind of document an attachment may be.
@@ -54,14 +56,14 @@ func AttachmentType(name string) (FileType, bool) {
 }
 
 // attachmentTypeError is the message for an attachment of a refused type.
-func attachmentTypeError(name, ext string) string {
+func attachmentTypeError(name, ext string) diag.Message {
 	var exts []string
 	for _, ft := range attachmentTypes() {
 		exts = append(exts, ft.Ext)
 	}
 	list := strings.Join(exts, " ")
 	if ext == "" {
-		return "attachment " + quote(name) + " has no file name extension; an attachment is a document: " + list
+		return diag.M(diag.AttachmentNoExt, name, list)
 	}
-	return "attachment " + quote(name) + ": " + ext + " files are not published (a browser could run them); an attachment is a document: " + list
+	return diag.M(diag.AttachmentType, name, ext, list)
 }

@@ -24,27 +24,30 @@ type decoder struct {
 	pos  *diag.Positions
 	errs diag.List
 	bad  map[string]bool // keys with errors already reported: treated as absent
+	// broken are the keys on lines the TOML decoder could not read,
+	// reported as such: absent, but not missing.
+	broken []string
 }
 
-func (d *decoder) errAt(line, col int, format string, args ...any) {
-	d.errs = append(d.errs, diag.Error{Path: d.path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+func (d *decoder) errAt(line, col int, id diag.ID, args ...any) {
+	d.errs = append(d.errs, diag.At(d.path, line, col, id, args...))
 }
 
 // errKey points at the key at path (a problem inside a table).
-func (d *decoder) errKey(path []string, format string, args ...any) {
+func (d *decoder) errKey(path []string, id diag.ID, args ...any) {
 	line, col := d.pos.Key(path...)
-	d.errAt(line, col, format, args...)
+	d.errAt(line, col, id, args...)
 }
 
 // keyErr points at a key; valErr at its value.
-func (d *decoder) keyErr(key string, format string, args ...any) {
+func (d *decoder) keyErr(key string, id diag.ID, args ...any) {
 	line, col := d.pos.Key(key)
-	d.errAt(line, col, format, args...)
+	d.errAt(line, col, id, args...)
 }
 
-func (d *decoder) valErr(key string, format string, args ...any) {
+func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 	line, col := d.pos.Value(key)
-	d.errAt(line, col, format, args...)
+	d.errAt(line, col, id, args...)
 }
 
 var (
@@ -59,22 +62,23 @@ func (d *decoder) checkKeys() {
 	for _, k := range sortedKeys(d.raw) {
 		i := slices.IndexFunc(spec, func(s keySpec) bool { return s.name == k })
 		if i < 0 {
-			d.keyErr(k, "%s", unknownKey(d.kind, k, spec))
+			m := unknownKey(d.kind, k, spec)
+			d.keyErr(k, m.ID, m.Args...)
 			continue
 		}
-		if msg := shapeError(spec[i].typ, d.raw[k]); msg != "" {
-			d.valErr(k, "%s %s", k, msg)
+		if msg := shapeError(spec[i].typ, d.raw[k]); msg.ID != "" {
+			d.valErr(k, diag.KeyShape, k, msg)
 			d.bad[k] = true
 		}
 	}
 	for _, s := range spec {
-		if _, has := d.raw[s.name]; s.required && !has {
-			d.errAt(1, 1, "missing required key %q", s.name)
+		if _, has := d.raw[s.name]; s.required && !has && !slices.Contains(d.broken, s.name) {
+			d.errAt(1, 1, diag.KeyMissing, s.name)
 		}
 	}
 }
 
-func unknownKey(kind, k string, spec []keySpec) string {
+func unknownKey(kind, k string, spec []keySpec) diag.Message {
 	best, dist := "", 3
 	for _, s := range spec {
 		if n := editDistance(strings.ToLower(k), strings.ToLower(s.name)); n < dist {
@@ -82,14 +86,14 @@ func unknownKey(kind, k string, spec []keySpec) string {
 		}
 	}
 	if best != "" {
-		return fmt.Sprintf("unknown key %q (did you mean %q?)", k, best)
+		return diag.M(diag.KeyUnknownMean, k, best)
 	}
 	for other, keys := range kindKeys {
 		if other != kind && slices.ContainsFunc(keys, func(s keySpec) bool { return s.name == k }) {
-			return fmt.Sprintf("unknown key %q: %s do not have it", k, kind)
+			return diag.M(diag.KeyUnknownKind, k, kind)
 		}
 	}
-	return fmt.Sprintf("unknown key %q", k)
+	return diag.M(diag.KeyUnknown, k)
 }
 
 // maxValues bounds the arrays of a record (areas, partners, contacts...):
@@ -97,64 +101,65 @@ func unknownKey(kind, k string, spec []keySpec) string {
 // against the vocabularies would take quadratic time.
 const maxValues = 100
 
-func shapeError(t keyType, v any) string {
+// shapeError says what is wrong with the type of v; no ID for nothing.
+func shapeError(t keyType, v any) diag.Message {
 	switch t {
 	case tString, tText:
 		s, ok := v.(string)
 		if !ok {
-			return "must be a string"
+			return diag.M(diag.ShapeString)
 		}
 		if t == tText && strings.TrimSpace(s) == "" {
-			return "must not be empty"
+			return diag.M(diag.ShapeEmpty)
 		}
 	case tDate:
 		if _, ok := v.(time.Time); !ok {
 			if _, isStr := v.(string); isStr {
-				return "must be a date like 2026-03-01, written without quotes"
+				return diag.M(diag.ShapeDateQuoted)
 			}
-			return "must be a date like 2026-03-01"
+			return diag.M(diag.ShapeDate)
 		}
 	case tDateTime:
 		tv, ok := v.(time.Time)
 		if !ok || tv.Location().String() == "date-local" {
-			return "must be a date and time like 2026-03-01T13:15:00"
+			return diag.M(diag.ShapeDateTime)
 		}
 	case tInt:
 		if _, ok := v.(int64); !ok {
-			return "must be a whole number"
+			return diag.M(diag.ShapeInt)
 		}
 	case tBool:
 		if _, ok := v.(bool); !ok {
-			return "must be true or false"
+			return diag.M(diag.ShapeBool)
 		}
 	case tStrings:
 		arr, ok := v.([]any)
 		if !ok {
-			return `must be an array of strings like ["a", "b"]`
+			return diag.M(diag.ShapeStrings)
 		}
 		if len(arr) > maxValues {
-			return fmt.Sprintf("must not list more than %d values", maxValues)
+			return diag.M(diag.ShapeTooMany, maxValues)
 		}
 		for _, e := range arr {
 			if _, ok := e.(string); !ok {
-				return `must be an array of strings like ["a", "b"]`
+				return diag.M(diag.ShapeStrings)
 			}
 		}
 	case tContacts, tSignatories:
 		arr, ok := v.([]any)
 		if !ok {
-			return "must be an array of inline tables like [{ role = \"...\", email = \"...\" }]"
+			return diag.M(diag.ShapeTables)
 		}
 		if len(arr) > maxValues {
-			return fmt.Sprintf("must not list more than %d values", maxValues)
+			return diag.M(diag.ShapeTooMany, maxValues)
 		}
 		for _, e := range arr {
 			if _, ok := e.(map[string]any); !ok {
-				return "must be an array of inline tables like [{ role = \"...\", email = \"...\" }]"
+				return diag.M(diag.ShapeTables)
 			}
 		}
 	}
-	return ""
+	return diag.Message{}
 }
 
 func (d *decoder) str(k string) string {
@@ -213,25 +218,25 @@ func (d *decoder) strs(k string) []string {
 }
 
 // vocab checks that each value of key k is a term of v.
-func (d *decoder) vocab(k string, v *config.Vocab, what string, values ...string) {
+func (d *decoder) vocab(k string, v *config.Vocab, what diag.ID, values ...string) {
 	for i, s := range values {
 		if slices.Contains(values[:i], s) {
 			line, col := d.pos.Nth(i, k)
-			d.errAt(line, col, "%s %q is listed twice", what, s)
+			d.errAt(line, col, diag.VocabTwice, diag.M(what), s)
 			continue
 		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
-			d.errAt(line, col, "unknown %s %q (not in config.toml [%s])", what, s, vocabTable(what))
+			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, vocabTable(what))
 		}
 	}
 }
 
-func vocabTable(what string) string {
+func vocabTable(what diag.ID) string {
 	switch what {
-	case "area":
+	case diag.WordArea:
 		return "areas"
-	case "school":
+	case diag.WordSchool:
 		return "schools"
 	}
 	return "organisations"
@@ -242,12 +247,12 @@ func (d *decoder) oneOf(k string) string {
 	allowed := enums[d.kind+"."+k]
 	s := d.str(k)
 	if d.has(k) && !slices.Contains(allowed, s) {
-		d.valErr(k, "%s must be %s, not %q", k, quoteList(allowed), s)
+		d.valErr(k, diag.EnumOneOf, k, quoteList(allowed), s)
 	}
 	return s
 }
 
-func quoteList(xs []string) string {
+func quoteList(xs []string) any {
 	q := make([]string, len(xs))
 	for i, x := range xs {
 		q[i] = fmt.Sprintf("%q", x)
@@ -255,7 +260,7 @@ func quoteList(xs []string) string {
 	if len(q) == 1 {
 		return q[0]
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return diag.M(diag.ListOr, strings.Join(q[:len(q)-1], ", "), q[len(q)-1])
 }
 
 // link checks a URL a reader will follow: http(s), or mailto where allowed.
@@ -272,9 +277,9 @@ func (d *decoder) link(k string, mailto bool) string {
 	}
 	if !ok {
 		if mailto {
-			d.valErr(k, "%s must be an http(s) or mailto: URL, not %q", k, s)
+			d.valErr(k, diag.LinkMailto, k, s)
 		} else {
-			d.valErr(k, "%s must be an http(s) URL, not %q", k, s)
+			d.valErr(k, diag.LinkHTTP, k, s)
 		}
 		return ""
 	}
@@ -306,7 +311,7 @@ func (d *decoder) contacts() []Contact {
 			kp := append(slices.Clip(path), k)
 			switch {
 			case !isStr:
-				d.errKey(kp, "contacts: %s must be a string", k)
+				d.errKey(kp, diag.ContactString, k)
 			case k == "role":
 				c.Role = strings.TrimSpace(s)
 			case k == "email":
@@ -314,17 +319,17 @@ func (d *decoder) contacts() []Contact {
 			case k == "name":
 				c.Name = strings.TrimSpace(s)
 			default:
-				d.errKey(kp, "contacts: unknown key %q (a contact has role, email and name)", k)
+				d.errKey(kp, diag.ContactUnknown, k)
 			}
 		}
 		if c.Role == "" {
-			d.errKey(path, "contacts: each contact needs a role")
+			d.errKey(path, diag.ContactRole)
 		}
 		if c.Email == "" {
-			d.errKey(path, "contacts: each contact needs an email")
+			d.errKey(path, diag.ContactEmail)
 		} else if !validEmail(c.Email) {
 			line, col := d.pos.Value(append(path, "email")...)
-			d.errAt(line, col, "contacts: %q is not an email address", c.Email)
+			d.errAt(line, col, diag.ContactBadEmail, c.Email)
 		}
 		out = append(out, c)
 	}
@@ -346,7 +351,7 @@ func (d *decoder) signatories() []Signatory {
 			kp := append(slices.Clip(path), k)
 			switch {
 			case !isStr:
-				d.errKey(kp, "signatories: %s must be a string", k)
+				d.errKey(kp, diag.SignatoryString, k)
 			case k == "name":
 				s.Name = strings.TrimSpace(v)
 			case k == "title":
@@ -354,15 +359,15 @@ func (d *decoder) signatories() []Signatory {
 			case k == "org":
 				s.Org = strings.TrimSpace(v)
 			default:
-				d.errKey(kp, "signatories: unknown key %q (a signatory has name, title and org)", k)
+				d.errKey(kp, diag.SignatoryUnknown, k)
 			}
 		}
 		if s.Name == "" || s.Title == "" || s.Org == "" {
-			d.errKey(path, "signatories: each signatory needs name, title and org")
+			d.errKey(path, diag.SignatoryNeeds)
 		}
 		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {
 			line, col := d.pos.Value(append(path, "org")...)
-			d.errAt(line, col, "unknown organisation %q (not in config.toml [organisations])", s.Org)
+			d.errAt(line, col, diag.OrgUnknown, s.Org)
 		}
 		out = append(out, s)
 	}
@@ -382,15 +387,15 @@ func (d *decoder) decode(r *Record) {
 	}
 	r.Areas = d.strs("areas")
 	if len(r.Areas) == 0 && d.has("areas") {
-		d.valErr("areas", "areas needs at least one area")
+		d.valErr("areas", diag.AreasEmpty)
 	}
-	d.vocab("areas", &d.cfg.Areas, "area", r.Areas...)
+	d.vocab("areas", &d.cfg.Areas, diag.WordArea, r.Areas...)
 	r.Contacts = d.contacts()
 	orgs := &d.cfg.Organisations
 	one := func(k string) string {
 		s := d.str(k)
 		if s != "" {
-			d.vocab(k, orgs, "organisation", s)
+			d.vocab(k, orgs, diag.WordOrganisation, s)
 		}
 		return s
 	}
@@ -405,46 +410,46 @@ func (d *decoder) decode(r *Record) {
 		if d.kind == "theses" {
 			r.Level = d.oneOf("level")
 			if d.has("credits") && r.Credits != 15 && r.Credits != 30 {
-				d.valErr("credits", "credits must be 15 or 30, not %d", r.Credits)
+				d.valErr("credits", diag.CreditsThesis, r.Credits)
 			}
 			r.Schools = d.strs("schools")
-			d.vocab("schools", &d.cfg.Schools, "school", r.Schools...)
+			d.vocab("schools", &d.cfg.Schools, diag.WordSchool, r.Schools...)
 			r.Language = d.strs("language")
 			for _, l := range r.Language {
 				if !slices.Contains(enums["theses.language"], l) {
 					line, col := d.pos.Find(l, "language")
-					d.errAt(line, col, `language must list "sv" and/or "en", not %q`, l)
+					d.errAt(line, col, diag.LanguageList, l)
 				}
 			}
 			r.Students = d.num("students")
 			if d.has("students") && (r.Students < 1 || r.Students > 2) {
-				d.valErr("students", "students must be 1 or 2, not %d", r.Students)
+				d.valErr("students", diag.StudentsRange, r.Students)
 			}
 		} else {
 			r.Weeks = d.num("weeks")
 			if d.has("weeks") && (r.Weeks < 1 || r.Weeks > 104) {
-				d.valErr("weeks", "weeks must be from 1 to 104, not %d", r.Weeks)
+				d.valErr("weeks", diag.WeeksRange, r.Weeks)
 			}
 			if d.has("paid") {
 				p := d.flag("paid")
 				r.Paid = &p
 			}
 			if d.has("credits") && (r.Credits < 1 || r.Credits > 60) {
-				d.valErr("credits", "credits must be from 1 to 60, not %d", r.Credits)
+				d.valErr("credits", diag.CreditsRange, r.Credits)
 			}
 		}
 	case "lectures":
 		r.Start = d.when("start")
 		r.End = d.when("end")
 		if d.has("start") && d.has("end") && !r.End.After(r.Start) {
-			d.valErr("end", "end must be after start")
+			d.valErr("end", diag.EndAfterStart)
 		}
 		r.Place = d.str("place")
 		r.Speaker = d.str("speaker")
 		r.SpeakerOrg = one("speakerOrg")
 		r.Course = d.str("course")
 		if r.Course != "" && !courseRE.MatchString(r.Course) {
-			d.valErr("course", "course must be a KTH course code like AG2129, not %q", r.Course)
+			d.valErr("course", diag.CourseCode, r.Course)
 		}
 		r.Registration = d.link("registration", false)
 		r.Status = "scheduled"
@@ -455,12 +460,12 @@ func (d *decoder) decode(r *Record) {
 		r.Status = d.oneOf("status")
 		r.Partners = d.strs("partners")
 		if len(r.Partners) == 0 && d.has("partners") {
-			d.valErr("partners", "partners needs at least one organisation")
+			d.valErr("partners", diag.PartnersEmpty)
 		}
-		d.vocab("partners", orgs, "organisation", r.Partners...)
+		d.vocab("partners", orgs, diag.WordOrganisation, r.Partners...)
 		d.period(r)
 		r.Schools = d.strs("schools")
-		d.vocab("schools", &d.cfg.Schools, "school", r.Schools...)
+		d.vocab("schools", &d.cfg.Schools, diag.WordSchool, r.Schools...)
 		r.Centre = d.str("centre")
 		r.Funding = d.str("funding")
 		r.Agreement = d.str("agreement")
@@ -468,27 +473,27 @@ func (d *decoder) decode(r *Record) {
 		r.Type = d.oneOf("type")
 		r.Parties = d.strs("parties")
 		if len(r.Parties) < 2 && d.has("parties") {
-			d.valErr("parties", "parties needs at least two organisations")
+			d.valErr("parties", diag.PartiesTwo)
 		}
-		d.vocab("parties", orgs, "organisation", r.Parties...)
+		d.vocab("parties", orgs, diag.WordOrganisation, r.Parties...)
 		r.Signed = d.when("signed")
 		r.Signatories = d.signatories()
 		r.ValidFrom = d.when("validFrom")
 		r.ValidUntil = d.when("validUntil")
 		if !r.ValidFrom.IsZero() && !r.ValidUntil.IsZero() && r.ValidUntil.Before(r.ValidFrom) {
-			d.valErr("validUntil", "validUntil must not be before validFrom")
+			d.valErr("validUntil", diag.ValidUntilOrder)
 		}
 		r.NoticeMonths = d.num("noticeMonths")
 		if r.NoticeMonths < 0 {
-			d.valErr("noticeMonths", "noticeMonths must not be negative")
+			d.valErr("noticeMonths", diag.NoticeNegative)
 		}
 		r.Status = d.oneOf("status")
 		r.Terminated = d.when("terminated")
 		switch {
 		case r.Status == "terminated" && !d.has("terminated"):
-			d.valErr("status", `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`)
+			d.valErr("status", diag.TerminatedDate)
 		case r.Status != "terminated" && d.has("terminated"):
-			d.keyErr("terminated", `terminated is set but status is not "terminated"`)
+			d.keyErr("terminated", diag.TerminatedStatus)
 		}
 		r.Confidential = d.flag("confidential")
 	case "exchanges":
@@ -500,7 +505,7 @@ func (d *decoder) decode(r *Record) {
 	case "followups":
 		r.Year = d.num("year")
 		if d.has("year") && (r.Year < 2000 || r.Year > 2100) {
-			d.valErr("year", "year must be a year like 2025, not %d", r.Year)
+			d.valErr("year", diag.YearRange, r.Year)
 		}
 		r.Meeting = d.when("meeting")
 		r.Agreement = d.str("agreement")
@@ -511,7 +516,7 @@ func (d *decoder) period(r *Record) {
 	r.PeriodStart = d.when("periodStart")
 	r.PeriodEnd = d.when("periodEnd")
 	if !r.PeriodEnd.IsZero() && r.PeriodEnd.Before(r.PeriodStart) {
-		d.valErr("periodEnd", "periodEnd must not be before periodStart")
+		d.valErr("periodEnd", diag.PeriodOrder)
 	}
 }
 

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -45,24 +44,24 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 	var errs diag.List
 	seen := map[string]bool{}
 	for _, ref := range f.images {
-		fail := func(format string, args ...any) {
-			errs = append(errs, diag.Error{Path: f.path, Line: ref.Line, Col: ref.Col, Msg: fmt.Sprintf(format, args...)})
+		fail := func(m diag.Message) {
+			errs = append(errs, diag.Of(f.path, ref.Line, ref.Col, m))
 		}
 		name := ref.Dest
 		if strings.HasPrefix(name, "/") && !strings.HasPrefix(name, "//") {
 			continue
 		}
 		if ref.Alt == "" {
-			fail("image %q needs a text for those who cannot see it: write ![what the image shows](%s)", clipDest(name), clipDest(name))
+			fail(diag.M(diag.ImageAlt, clipDest(name), clipDest(name)))
 		}
-		if msg := imagePath(name); msg != "" {
-			fail("%s", msg)
+		if msg := imagePath(name); msg.ID != "" {
+			fail(msg)
 			continue
 		}
 		p := path.Join(path.Dir(f.path), name)
 		named = append(named, p)
-		if msg := imageName(name); msg != "" {
-			fail("%s", msg)
+		if msg := imageName(name); msg.ID != "" {
+			fail(msg)
 			continue
 		}
 		if seen[name] {
@@ -72,20 +71,24 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 		info, err := fs.Lstat(fsys, p)
 		switch {
 		case err != nil:
-			fail("image %q not found beside the record", name)
+			fail(diag.M(diag.ImageMissing, name))
 			continue
 		case info.Mode()&fs.ModeSymlink != 0:
-			if msg := checkLink(fsys, p); msg != "" {
-				fail("image %q: %s", name, msg)
+			if msg := checkLink(fsys, p); msg.ID != "" {
+				fail(diag.M(diag.ImageLink, name, msg))
 				continue
 			}
 		case !info.Mode().IsRegular():
-			fail("image %q is not a regular file", name)
+			fail(diag.M(diag.ImageNotRegular, name))
 			continue
 		}
 		in, err := images.Inspect(fsys, p, name)
 		if err != nil {
-			fail("%s", err.Error())
+			m, ok := err.(diag.Message)
+			if !ok {
+				m = diag.M(diag.ImageUnreadable, name)
+			}
+			fail(m)
 			continue
 		}
 		out = append(out, Image{Name: name, Path: p, Line: ref.Line, Col: ref.Col, Info: in})
@@ -95,24 +98,24 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 
 // imagePath says why an image destination is not a file beside the
 // record, or returns "".
-func imagePath(dest string) string {
+func imagePath(dest string) diag.Message {
 	d := clipDest(dest)
 	if strings.HasPrefix(dest, "//") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
-		return fmt.Sprintf("image %q is not on this site, which shows only its own images; save the file beside the record and write its name", d)
+		return diag.M(diag.ImageExternal, d)
 	}
 	if dest == "" || strings.ContainsAny(dest, `/\?#`) || strings.HasPrefix(dest, ".") {
-		return fmt.Sprintf("image %q must be the name of a file beside the record, not a path", d)
+		return diag.M(diag.ImagePath, d)
 	}
-	return ""
+	return diag.Message{}
 }
 
 // imageName says why the name of a file beside the record is not one of
 // an image the site publishes, or returns "".
-func imageName(dest string) string {
+func imageName(dest string) diag.Message {
 	d := clipDest(dest)
 	for _, r := range dest {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
-			return fmt.Sprintf("image %q: an image's file name has only letters a-z, digits, - _ and .; rename the file", d)
+			return diag.M(diag.ImageName, d)
 		}
 	}
 	_, msg := images.Format(dest)

@@ -35,6 +35,8 @@ type file struct {
 	ver                    *Version
 	errs                   diag.List
 	todo                   diag.List // placeholders in the body, reported with the record
+	syntax                 diag.List // lines the TOML decoder could not read, blanked; reported with the record
+	broken                 []string  // the keys of those lines: not reported missing
 	images                 []markdown.ImageRef
 }
 
@@ -75,7 +77,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			return ret
 		}
 		if err != nil {
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
 			return nil
 		}
 		name := d.Name()
@@ -85,24 +87,24 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			case depth == 1 && IsKind(name):
 				return nil
 			case depth == 1:
-				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "unknown kind folder " + quote(name) + " (kinds: " + strings.Join(append(slices.Clone(config.Kinds), Pages), ", ") + ")"})
+				errs = append(errs, diag.At(p, 1, 1, diag.KindFolderUnknown, name, strings.Join(append(slices.Clone(config.Kinds), Pages), ", ")))
 			default:
-				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "folders inside a kind are not allowed; put the record beside the others"})
+				errs = append(errs, diag.At(p, 1, 1, diag.FolderNested))
 			}
 			return fs.SkipDir
 		}
 		if depth == 1 {
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file outside a kind folder; move it into one of content/<kind>/"})
+			errs = append(errs, diag.At(p, 1, 1, diag.FileOutsideKind))
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			if msg := checkLink(fsys, p); msg != "" {
-				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: msg})
+			if msg := checkLink(fsys, p); msg.ID != "" {
+				errs = append(errs, diag.Of(p, 1, 1, msg))
 				return nil
 			}
 		} else if !d.Type().IsRegular() {
 			// A named pipe would block the build forever; a device is no record.
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "not a regular file"})
+			errs = append(errs, diag.At(p, 1, 1, diag.NotRegular))
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -113,7 +115,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+		errs = append(errs, diag.At(Dir, 1, 1, diag.CannotRead, diag.Cause(err)))
 	}
 
 	opt.kept = new(atomic.Int64)
@@ -183,7 +185,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	errs = append(errs, Collisions(decoded)...)
 	errs = append(errs, sharedAttachments(fsys, decoded)...)
 	for p := range others {
-		errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file is neither a record (.md) nor the attachment of one"})
+		errs = append(errs, diag.At(p, 1, 1, diag.NeitherRecord))
 	}
 	set.Failed = len(failed)
 	if len(errs) > 0 {
@@ -193,17 +195,15 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	return set, nil
 }
 
-func quote(s string) string { return `"` + s + `"` }
-
 // checkLink refuses a symbolic link that leads outside content/, through
 // any chain of links (including links to folders, hidden ones too), or to
 // something other than a regular file, or to another record.
-func checkLink(fsys fs.FS, p string) string {
+func checkLink(fsys fs.FS, p string) diag.Message {
 	real, msg := sources.CheckLink(fsys, Dir, p)
-	if msg == "" && strings.HasSuffix(real, ".md") {
+	if msg.ID == "" && strings.HasSuffix(real, ".md") {
 		// Another record's file: published twice, it could carry a
 		// confidential body into a page or an attachment.
-		return "symbolic link points to a record (" + real + "); copy the file instead"
+		return diag.M(diag.LinkToRecord, real)
 	}
 	return msg
 }
@@ -235,20 +235,20 @@ func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*fi
 func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	dir, base := path.Split(p)
 	f := &file{path: p, kind: path.Base(dir), name: strings.TrimSuffix(base, ".md"), lang: cfg.DefaultLanguage}
-	fail := func(line, col int, msg string) *file {
-		f.errs = append(f.errs, diag.Error{Path: p, Line: line, Col: col, Msg: msg})
+	fail := func(line, col int, id diag.ID, args ...any) *file {
+		f.errs = append(f.errs, diag.At(p, line, col, id, args...))
 		return f
 	}
 	if i := strings.LastIndexByte(f.name, '.'); i >= 0 {
 		lang := f.name[i+1:]
 		if !slices.Contains(cfg.Languages, lang) || lang == cfg.DefaultLanguage {
-			return fail(1, 1, "unknown language suffix "+quote(lang)+" (a translation is named <name>.<lang>.md with lang one of "+strings.Join(cfg.Languages[1:], ", ")+")")
+			return fail(1, 1, diag.LangSuffix, lang, strings.Join(cfg.Languages[1:], ", "))
 		}
 		f.name, f.lang = f.name[:i], lang
 	}
 	src, err := readLimited(fsys, opt.Dir, p)
 	if err != nil {
-		return fail(1, 1, "cannot read: "+diag.Cause(err))
+		return fail(1, 1, diag.CannotRead, diag.Cause(err))
 	}
 	front, body, bodyLine, err := Split(p, src)
 	if err != nil {
@@ -259,10 +259,17 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		f.errs = append(f.errs, e)
 		return f
 	}
-	if err := decodeFront(front, &f.raw); err != nil {
-		f.errs = append(f.errs, diag.TOMLError(p, front, 1, err))
+	// A syntax error is reported and its line left out, so that the
+	// file's other keys and its body are still checked.
+	syntax, broken, ok := diag.DecodeTOML(p, front, 1, func(b []byte) error {
+		f.raw = nil
+		return decodeFront(b, &f.raw)
+	})
+	if !ok {
+		f.errs = append(f.errs, syntax...)
 		return f
 	}
+	f.syntax, f.broken = syntax, broken
 	f.todo = placeholderBody(p, body, bodyLine)
 	f.images = opt.md.Images(body, bodyLine)
 	f.ver = &Version{
@@ -328,7 +335,10 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
 	})
 	own := ok[0]
-	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos}
+	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken}
+	for _, f := range ok {
+		d.errs = append(d.errs, f.syntax...)
+	}
 	r := &Record{Kind: own.kind, Slug: own.name, Lang: own.lang}
 	d.decode(r)
 	own.ver.Title = d.str("title")
@@ -340,12 +350,12 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	if s, has := own.raw["slug"].(string); has {
 		r.Slug = s
 		if !config.ValidSlug(s) {
-			d.valErr("slug", "slug %q must be lowercase letters, digits and single hyphens", s)
+			d.valErr("slug", diag.SlugInvalid, s)
 		} else if sources.Reserved(s) {
-			d.valErr("slug", "slug %q is a name reserved on Windows, where the site must build too; choose another", s)
+			d.valErr("slug", diag.SlugReserved, s)
 		}
 	} else if !config.ValidSlug(own.name) {
-		d.errAt(1, 1, "file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug", own.name)
+		d.errAt(1, 1, diag.FileNameSlug, own.name)
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
@@ -381,30 +391,31 @@ func translation(t, own *file) diag.List {
 	var errs diag.List
 	for _, k := range sortedKeys(t.raw) {
 		// The key's position, only for a problem: finding it scans the file.
-		at := func(msg string) diag.Error {
+		at := func(id diag.ID, args ...any) diag.Error {
 			line, col := t.ver.Pos.Key(k)
-			return diag.Error{Path: t.path, Line: line, Col: col, Msg: msg}
+			return diag.At(t.path, line, col, id, args...)
 		}
 		switch {
 		case slices.Contains(translatable, k):
-			if msg := shapeError(tText, t.raw[k]); msg != "" && k == "title" {
-				errs = append(errs, at("title "+msg))
+			if msg := shapeError(tText, t.raw[k]); msg.ID != "" && k == "title" {
+				errs = append(errs, at(diag.TitleShape, msg))
 			}
 			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
-				errs = append(errs, at("summary must be a string"))
+				errs = append(errs, at(diag.SummaryString))
 			}
 		case !slices.ContainsFunc(specs(t.kind), func(s keySpec) bool { return s.name == k }):
-			errs = append(errs, at(unknownKey(t.kind, k, specs(t.kind))))
+			m := unknownKey(t.kind, k, specs(t.kind))
+			errs = append(errs, at(m.ID, m.Args...))
 		case !sameValue(t.raw[k], own.raw[k]):
 			if _, has := own.raw[k]; !has {
-				errs = append(errs, at(k+" is not set in "+own.path+"; a translation sets only title and summary"))
+				errs = append(errs, at(diag.TranslationNotSet, k, own.path))
 			} else {
-				errs = append(errs, at(k+" differs from "+own.path+"; a translation inherits it, so remove it here"))
+				errs = append(errs, at(diag.TranslationDiffers, k, own.path))
 			}
 		}
 	}
-	if _, has := t.raw["title"]; !has {
-		errs = append(errs, diag.Error{Path: t.path, Line: 1, Col: 1, Msg: `missing required key "title"`})
+	if _, has := t.raw["title"]; !has && !slices.Contains(t.broken, "title") {
+		errs = append(errs, diag.At(t.path, 1, 1, diag.KeyMissing, "title"))
 	}
 	return errs
 }
@@ -413,36 +424,37 @@ func translation(t, own *file) diag.List {
 // that leaves the record's folder.
 func (d *decoder) attachment(fsys fs.FS, name string) string {
 	if strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
-		d.valErr("attachment", "attachment must be the name of a file beside the record, not a path (%q)", name)
+		d.valErr("attachment", diag.AttachmentPath, name)
 		return ""
 	}
 	p := path.Join(path.Dir(d.path), name)
 	if strings.HasSuffix(name, ".md") {
-		d.valErr("attachment", "attachment %q is a record, not an attachment", name)
+		d.valErr("attachment", diag.AttachmentRecord, name)
 		return ""
 	}
 	info, err := fs.Lstat(fsys, p)
 	switch {
 	case err != nil:
-		d.valErr("attachment", "attachment %q not found beside the record", name)
+		d.valErr("attachment", diag.AttachmentMissing, name)
 		return ""
 	case info.Mode()&fs.ModeSymlink != 0:
-		if msg := checkLink(fsys, p); msg != "" {
-			d.valErr("attachment", "attachment %q: %s", name, msg)
+		if msg := checkLink(fsys, p); msg.ID != "" {
+			d.valErr("attachment", diag.AttachmentLink, name, msg)
 			return ""
 		}
 	case !info.Mode().IsRegular():
-		d.valErr("attachment", "attachment %q is not a regular file", name)
+		d.valErr("attachment", diag.AttachmentNotRegular, name)
 		return ""
 	}
 	if ft, ok := AttachmentType(name); !ok {
-		d.valErr("attachment", "%s", attachmentTypeError(name, ft.Ext))
+		m := attachmentTypeError(name, ft.Ext)
+		d.valErr("attachment", m.ID, m.Args...)
 		return p // named, so not a stray: one error is enough
 	}
 	// The build copies it: find out now (check too) if it cannot.
 	f, err := fsys.Open(p)
 	if err != nil {
-		d.valErr("attachment", "attachment %q cannot be read: %s", name, diag.Cause(err))
+		d.valErr("attachment", diag.AttachmentUnreadable, name, diag.Cause(err))
 		return p // it is the attachment all the same
 	}
 	f.Close()
@@ -455,7 +467,7 @@ func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
 	secret := map[string]string{} // real path → confidential record
 	for _, r := range records {
 		if r.Attachment != "" && r.Confidential {
-			if real, msg := sources.Resolve(fsys, Dir, r.Attachment); msg == "" {
+			if real, msg := sources.Resolve(fsys, Dir, r.Attachment); msg.ID == "" {
 				secret[real] = r.Path()
 			}
 		}
@@ -468,8 +480,7 @@ func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
 		real, _ := sources.Resolve(fsys, Dir, r.Attachment)
 		if owner, ok := secret[real]; ok {
 			line, col := r.Own().Pos.Value("attachment")
-			errs = append(errs, diag.Error{Path: r.Path(), Line: line, Col: col,
-				Msg: "attachment " + quote(path.Base(r.Attachment)) + " is the confidential attachment of " + owner})
+			errs = append(errs, diag.At(r.Path(), line, col, diag.AttachmentConfidential, path.Base(r.Attachment), owner))
 		}
 	}
 	return errs
@@ -488,8 +499,7 @@ func Collisions(records []*Record) diag.List {
 			if !r.Own().Pos.Has("slug") {
 				line, col = 1, 1
 			}
-			errs = append(errs, diag.Error{Path: r.Path(), Line: line, Col: col,
-				Msg: "slug " + quote(r.Slug) + " is already used by " + prev.Path()})
+			errs = append(errs, diag.At(r.Path(), line, col, diag.SlugUsed, r.Slug, prev.Path()))
 			continue
 		}
 		seen[key] = r

@@ -204,7 +204,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		// Front matter and TOML.
 		{"malformed TOML", thesisAt(p, rec(with(thesis, `level = "master"`, `level = "master`))),
-			[]string{p + `:6:16: invalid TOML: strings cannot contain newlines`}},
+			[]string{p + `:6:9: level: the text has no closing quote – end it with " on the same line`}},
 		{"TOML table syntax error", thesisAt(p, rec(with(thesis, "", "[extra"))),
 			[]string{p + `:9:7: invalid TOML: expected '.' or ']' to end table name, but got '\n' instead`}},
 		{"missing +++", thesisAt(p, thesis+"\n\nBody.\n"),
@@ -233,7 +233,15 @@ func TestLoadErrors(t *testing.T) {
 
 		// Dates.
 		{"impossible date", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30"))),
-			[]string{p + `:8:12: invalid TOML: invalid datetime: "2026-02-30"`}},
+			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
+		{"syntax errors hide nothing else", thesisAt(p, rec(with(with(with(thesis,
+			"deadline = 2026-04-30", "deadline = 28/2 2027"), "date = 2026-01-15", "date = 2026-02-30"), `host = "kth"`, `hots = "kth"`))),
+			[]string{
+				p + `:1:1: missing required key "host"`,
+				p + `:3:8: date: 2026-02-30 does not exist – February 2026 has 28 days`,
+				p + `:5:1: unknown key "hots" (did you mean "host"?)`,
+				p + `:8:12: deadline: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`,
+			}},
 		{"date in quotes", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", `deadline = "2026-04-30"`))),
 			[]string{p + `:8:12: deadline must be a date like 2026-03-01, written without quotes`}},
 		{"end before start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:00:00"))),
@@ -384,7 +392,12 @@ func TestLoadErrors(t *testing.T) {
 		{"translation with a bad title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = ""`, "summary = 1")),
 			[]string{`content/theses/a.en.md:2:1: title must not be empty`, `content/theses/a.en.md:3:1: summary must be a string`}},
 		{"translation of a broken record", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30")), "content/theses/a.en.md", rec(`title = "x"`)),
-			[]string{p + `:8:12: invalid TOML: invalid datetime: "2026-02-30"`}},
+			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
+		{"broken translation", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x`, `slug = "b"`)),
+			[]string{
+				`content/theses/a.en.md:2:9: title: the text has no closing quote – end it with " on the same line`,
+				`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title and summary`,
+			}},
 
 		// Aliases.
 		{"aliases", thesisAt(p, rec(with(thesis, "", `aliases = ["/exjobb/gammal/", "/old.html", "/a/index.html"]`)), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/theses/old/"]`)),

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"portal/generator/internal/diag"
@@ -42,8 +41,7 @@ func placeholderValues(path string, raw map[string]any, pos *diag.Positions, bad
 				continue
 			}
 			line, col := pos.Find(s, k)
-			errs = append(errs, diag.Error{Path: path, Line: line, Col: col,
-				Msg: fmt.Sprintf("%s still holds the placeholder %q of portal new; replace it", k, strings.TrimSpace(s))})
+			errs = append(errs, diag.At(path, line, col, diag.PlaceholderValue, k, strings.TrimSpace(s)))
 			if bad != nil {
 				bad[k] = true
 			}
@@ -97,8 +95,7 @@ func placeholderBody(path string, body []byte, firstLine int) diag.List {
 		if r := []rune(shown); len(r) > 40 {
 			shown = string(r[:40]) + "…"
 		}
-		errs = append(errs, diag.Error{Path: path, Line: firstLine + i, Col: len(line) - len(text) + 1,
-			Msg: fmt.Sprintf("the text still holds the placeholder %q of portal new; replace it", shown)})
+		errs = append(errs, diag.At(path, firstLine+i, len(line)-len(text)+1, diag.PlaceholderBody, shown))
 		if len(errs) == 10 {
 			break
 		}

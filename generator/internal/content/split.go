@@ -17,20 +17,20 @@ const MaxFileSize = 1 << 20
 // accepted, since common Windows editors write both.
 func Split(path string, src []byte) (front, body []byte, bodyLine int, err error) {
 	if len(src) > MaxFileSize {
-		return nil, nil, 0, diag.Error{Path: path, Line: 1, Col: 1, Msg: "file is larger than 1 MiB"}
+		return nil, nil, 0, diag.At(path, 1, 1, diag.FileTooLarge)
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
-		return nil, nil, 0, diag.Error{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8"}
+		return nil, nil, 0, diag.At(path, line, col, diag.FileUTF8)
 	}
 	if bytes.IndexByte(src, 0) >= 0 {
 		line, col := lineCol(src, bytes.IndexByte(src, 0))
-		return nil, nil, 0, diag.Error{Path: path, Line: line, Col: col, Msg: "NUL byte in a text file"}
+		return nil, nil, 0, diag.At(path, line, col, diag.FileNUL)
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	first, rest, _ := cutLine(src)
 	if string(bytes.TrimRight(first, " \t")) != "+++" {
-		return nil, nil, 0, diag.Error{Path: path, Line: 1, Col: 1, Msg: `front matter missing: a record starts with a "+++" line`}
+		return nil, nil, 0, diag.At(path, 1, 1, diag.FrontMissing)
 	}
 	line := 2
 	start := len(src) - len(rest)
@@ -47,7 +47,7 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		off = len(src) - len(next)
 		line++
 	}
-	return nil, nil, 0, diag.Error{Path: path, Line: 1, Col: 1, Msg: `front matter is never closed: add a "+++" line after the last key`}
+	return nil, nil, 0, diag.At(path, 1, 1, diag.FrontUnclosed)
 }
 
 // cutLine returns the first line of b without its line end (LF or CRLF),

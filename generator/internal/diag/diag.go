@@ -9,9 +9,9 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -34,16 +34,14 @@ type Error struct {
 	Path     string
 	Line     int
 	Col      int
-	Msg      string
+	Msg      string   // the message in English
+	ID       ID       // the message in the catalog, empty for a text from outside it
+	Args     []any    // the arguments of ID's text
 	Severity Severity // empty means error
 }
 
-func (e Error) Error() string {
-	if e.Severity == SeverityWarning {
-		return fmt.Sprintf("%s:%d:%d: warning: %s", e.Path, e.Line, e.Col, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
-}
+// Error returns e in English, "path:line:col: message".
+func (e Error) Error() string { return e.In(English) }
 
 // IsWarning reports whether e is only a warning.
 func (e Error) IsWarning() bool { return e.Severity == SeverityWarning }
@@ -53,15 +51,9 @@ type List []Error
 
 func (l List) Error() string { return strings.Join(l.Lines(), "\n") }
 
-// Lines returns the problems as text lines, "path:line:col: message";
-// nil for none.
-func (l List) Lines() []string {
-	var lines []string
-	for _, e := range l {
-		lines = append(lines, e.Error())
-	}
-	return lines
-}
+// Lines returns the problems as text lines in English,
+// "path:line:col: message"; nil for none.
+func (l List) Lines() []string { return l.LinesIn(English) }
 
 // Sort orders problems by path, line, column and message.
 func (l List) Sort() {
@@ -128,9 +120,9 @@ func FromTOML(path string, lineOff int, err error) Error {
 		if msg == "" {
 			msg = pe.Error()
 		}
-		return Error{Path: path, Line: max(pe.Position.Line, 1) + lineOff, Col: col, Msg: "invalid TOML: " + tidy(msg)}
+		return At(path, max(pe.Position.Line, 1)+lineOff, col, TOMLInvalid, tidy(msg))
 	}
-	return Error{Path: path, Line: lineOff + 1, Col: 1, Msg: "invalid TOML: " + tidy(err.Error())}
+	return At(path, lineOff+1, 1, TOMLInvalid, tidy(err.Error()))
 }
 
 // TOMLError is FromTOML for a decoding error of src, with the column
@@ -143,11 +135,29 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	}
 	// The decoder's byte offset, counted again in characters: its column
 	// is in bytes, and its line is one too far for an error at a line end.
+	off := min(pe.Position.Start, len(src))
 	if pe.Position.Start > 0 || pe.Position.Line <= 1 {
-		off := min(pe.Position.Start, len(src))
 		e.Line, e.Col = NewPositions(src, lineOff).LineCol(off)
+	} else {
+		return e
 	}
-	return e
+	// In plain words where the line says what it meant, at its value
+	// (or key): "deadline: 2027-02-30 does not exist – …".
+	start, _ := lineAround(src, off)
+	start = culprit(src, start, pe.Message)
+	line := src[start:endOfLine(src, start)]
+	m, ok := syntaxMessage(line, pe.Message)
+	if !ok {
+		return e
+	}
+	at := start + len(line) - len(bytes.TrimLeft(line, " \t"))
+	if v := lineValue(line); v != "" && m.ID != SyntaxKeyTwice {
+		if i := bytes.Index(line, []byte(v)); i >= 0 {
+			at = start + i
+		}
+	}
+	line1, col := NewPositions(src, lineOff).LineCol(at)
+	return Of(path, line1, col, m)
 }
 
 // tidy makes a decoder message fit "path:line:col: message": one line,
@@ -173,7 +183,8 @@ const (
 func CheckLimits(path string, src []byte, lineOff int) (Error, bool) {
 	depth, dots := 0, 0
 	for i := 0; i < len(src); {
-		msg := ""
+		var id ID
+		limit := 0
 		switch src[i] {
 		case '"', '\'':
 			i = skipString(src, i)
@@ -185,7 +196,7 @@ func CheckLimits(path string, src []byte, lineOff int) (Error, bool) {
 			depth++
 			dots = 0
 			if depth > MaxNesting {
-				msg = fmt.Sprintf("arrays and inline tables nest more than %d levels deep", MaxNesting)
+				id, limit = LimitNesting, MaxNesting
 			}
 		case ']', '}':
 			depth = max(depth-1, 0)
@@ -193,14 +204,14 @@ func CheckLimits(path string, src []byte, lineOff int) (Error, bool) {
 		case '.':
 			dots++
 			if dots >= MaxKeyParts {
-				msg = fmt.Sprintf("dotted key has more than %d parts", MaxKeyParts)
+				id, limit = LimitDots, MaxKeyParts
 			}
 		case '\n', '=', ',':
 			dots = 0
 		}
-		if msg != "" {
+		if id != "" {
 			line, col := NewPositions(src[:i], lineOff).LineCol(i)
-			return Error{Path: path, Line: line, Col: col, Msg: msg}, false
+			return At(path, line, col, id, limit), false
 		}
 		i++
 	}

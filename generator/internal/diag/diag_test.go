@@ -63,27 +63,54 @@ func TestCause(t *testing.T) {
 }
 
 // TestTOMLError checks decoder errors become one-line positioned errors,
-// with the column in characters and the line in the file.
+// with the column in characters and the line in the file, in plain words
+// where the line says what it meant (at its value), in both languages.
 func TestTOMLError(t *testing.T) {
 	for _, c := range []struct {
-		name, src, want string
+		name, src, en, sv string
 	}{
-		{"impossible date", "title = \"x\"\ndate = 2026-02-30\n",
-			`f.md:3:8: invalid TOML: invalid datetime: "2026-02-30"`},
+		{"impossible date", "title = \"x\"\ndeadline = 2027-02-30\n",
+			`f.md:3:12: deadline: 2027-02-30 does not exist – February 2027 has 28 days`,
+			`f.md:3:12: deadline: 2027-02-30 finns inte – februari 2027 har 28 dagar`},
+		{"leap day", "date = 2028-02-30\n",
+			`f.md:2:8: date: 2028-02-30 does not exist – February 2028 has 29 days`,
+			`f.md:2:8: date: 2028-02-30 finns inte – februari 2028 har 29 dagar`},
+		{"day and month swapped", "deadline = 28/2 2027\n",
+			`f.md:2:12: deadline: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`,
+			`f.md:2:12: deadline: 28/2 2027 är inget datum som webbplatsen kan läsa – skriv år-månad-dag med två siffror för månad och dag, utan citattecken, t.ex. 2027-02-28`},
+		{"month 13", "start = 2027-13-01\n",
+			`f.md:2:9: start: 2027-13-01 does not exist – a year has 12 months; write year-month-day, like 2027-02-28`,
+			`f.md:2:9: start: 2027-13-01 finns inte – ett år har 12 månader; skriv år-månad-dag, t.ex. 2027-02-28`},
+		{"one digit", "start = 2027-3-1\n",
+			`f.md:2:9: start: 2027-3-1 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`,
+			`f.md:2:9: start: 2027-3-1 är inget datum som webbplatsen kan läsa – skriv år-månad-dag med två siffror för månad och dag, utan citattecken, t.ex. 2027-02-28`},
+		{"bad time", "start = 2027-03-01T25:00:00\n",
+			`f.md:2:9: start: 2027-03-01T25:00:00 is not a date and time – write it like 2027-02-28T13:15:00`,
+			`f.md:2:9: start: 2027-03-01T25:00:00 är ingen tidpunkt – skriv den som 2027-02-28T13:15:00`},
+		{"list left open", "areas = [\"energi\"\nhost = \"kth\"\n",
+			`f.md:2:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`,
+			`f.md:2:9: areas: listan går inte att läsa – skilj värdena åt med kommatecken och avsluta den med ], t.ex. areas = ["a", "b"]`},
 		{"duplicate key", "a = 1\na = 2\n",
-			`f.md:3:1: invalid TOML: key 'a' has already been defined`},
+			`f.md:3:1: a is set twice – remove one of the lines`,
+			`f.md:3:1: a står två gånger – ta bort en av raderna`},
 		{"column in characters", "title = \"åäö\" x\n",
-			`f.md:2:14: invalid TOML: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead`},
+			`f.md:2:9: title: "åäö" x cannot be read – text goes in quotes ("…"), dates as 2027-02-28, numbers as 30, lists as ["a", "b"]`,
+			`f.md:2:9: title: "åäö" x går inte att läsa – text skrivs inom citattecken ("…"), datum som 2027-02-28, tal som 30, listor som ["a", "b"]`},
 		{"unclosed string", "title = \"x\n",
-			`f.md:2:11: invalid TOML: strings cannot contain newlines`},
-		{"unclosed array", "areas = [\"a\"",
-			`f.md:2:12: invalid TOML: expected a comma (',') or array terminator (']'), but got end of file`},
+			`f.md:2:9: title: the text has no closing quote – end it with " on the same line`,
+			`f.md:2:9: title: texten saknar avslutande citattecken – avsluta den med " på samma rad`},
 		{"bare word", "title = hello\n",
-			`f.md:2:9: invalid TOML: expected value but found "hello" instead`},
+			`f.md:2:9: title: hello is text and needs quotes – write title = "hello"`,
+			`f.md:2:9: title: hello är text och behöver citattecken – skriv title = "hello"`},
+		{"no value", "title =\n",
+			`f.md:2:1: title has no value – write one after =, like title = "…"`,
+			`f.md:2:1: title saknar värde – skriv ett efter =, t.ex. title = "…"`},
 		{"invalid UTF-8", "a = \"\xff\"\n",
-			`f.md:2:5: invalid TOML: invalid UTF-8 byte: 0xff`},
-		{"crlf", "a = 1\r\nb = = 2\r\n",
-			`f.md:3:5: invalid TOML: expected value but found '=' instead`},
+			`f.md:2:5: invalid TOML: invalid UTF-8 byte: 0xff`,
+			`f.md:2:5: raden går inte att läsa – kontrollera citattecken, hakparenteser och likhetstecken (invalid UTF-8 byte: 0xff)`},
+		{"not a key", "a = 1\r\n= 2\r\n",
+			`f.md:3:1: invalid TOML: unexpected '=': key name appears blank`,
+			`f.md:3:1: raden går inte att läsa – kontrollera citattecken, hakparenteser och likhetstecken (unexpected '=': key name appears blank)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var m map[string]any
@@ -91,9 +118,12 @@ func TestTOMLError(t *testing.T) {
 			if err == nil {
 				t.Fatal("decoded")
 			}
-			got := TOMLError("f.md", []byte(c.src), 1, err).Error()
-			if got != c.want {
-				t.Errorf("got  %s\nwant %s", got, c.want)
+			e := TOMLError("f.md", []byte(c.src), 1, err)
+			if got := e.In(English); got != c.en {
+				t.Errorf("got  %s\nwant %s", got, c.en)
+			}
+			if got := e.In(Swedish); got != c.sv {
+				t.Errorf("got  %s\nwant %s", got, c.sv)
 			}
 		})
 	}

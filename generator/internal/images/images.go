@@ -30,6 +30,8 @@ import (
 
 	"golang.org/x/image/draw"
 	"golang.org/x/image/webp"
+
+	"portal/generator/internal/diag"
 )
 
 // Limits of an image and the width of its variant.
@@ -50,21 +52,21 @@ const (
 // Format is the image format of a file name's extension (any case):
 // PNG, JPEG or WebP. For any other extension it returns "" and a message
 // saying why the file is not an image the site publishes.
-func Format(name string) (format, msg string) {
+func Format(name string) (format string, msg diag.Message) {
 	ext := strings.ToLower(path.Ext(name))
 	switch ext {
 	case ".png":
-		return PNG, ""
+		return PNG, diag.Message{}
 	case ".jpg", ".jpeg":
-		return JPEG, ""
+		return JPEG, diag.Message{}
 	case ".webp":
-		return WebP, ""
+		return WebP, diag.Message{}
 	case ".svg", ".svgz":
-		return "", fmt.Sprintf("image %q: SVG is not published (a browser opened on it alone runs it as a document); save it as PNG", name)
+		return "", diag.M(diag.ImageSVG, name)
 	case "":
-		return "", fmt.Sprintf("image %q has no extension; an image is a .png, .jpg or .webp file", name)
+		return "", diag.M(diag.ImageNoExt, name)
 	}
-	return "", fmt.Sprintf("image %q: %s is not an image type the site publishes; save it as PNG, JPEG or WebP", name, ext)
+	return "", diag.M(diag.ImageType, name, ext)
 }
 
 // Info is what Inspect found in an image file.
@@ -94,26 +96,26 @@ func VariantName(name string) string {
 // and says what to do.
 func Inspect(fsys fs.FS, p, name string) (Info, error) {
 	format, msg := Format(name)
-	if msg != "" {
-		return Info{}, errors.New(msg)
+	if msg.ID != "" {
+		return Info{}, msg
 	}
 	f, err := fsys.Open(p)
 	if err != nil {
-		return Info{}, fmt.Errorf("image %q cannot be read", name)
+		return Info{}, diag.M(diag.ImageUnreadable, name)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxBytes {
-		return Info{}, fmt.Errorf("image %q is %.1f MB; the limit is %d MB: make it smaller", name, float64(st.Size())/(1<<20), MaxBytes>>20)
+		return Info{}, diag.M(diag.ImageTooLarge, name, float64(st.Size())/(1<<20), MaxBytes>>20)
 	}
 	cfg, got, err := decodeConfig(io.LimitReader(f, MaxBytes+1))
 	if err != nil {
-		return Info{}, fmt.Errorf("image %q is not a PNG, JPEG or WebP image", name)
+		return Info{}, diag.M(diag.ImageNotImage, name)
 	}
 	if got != format {
-		return Info{}, fmt.Errorf("image %q is a %s image; name it %s", name, strings.ToUpper(got), map[string]string{PNG: ".png", JPEG: ".jpg", WebP: ".webp"}[got])
+		return Info{}, diag.M(diag.ImageWrongExt, name, strings.ToUpper(got), map[string]string{PNG: ".png", JPEG: ".jpg", WebP: ".webp"}[got])
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxSide || cfg.Height > MaxSide {
-		return Info{}, fmt.Errorf("image %q is %d×%d pixels; the limit is %d×%d: make it smaller", name, cfg.Width, cfg.Height, MaxSide, MaxSide)
+		return Info{}, diag.M(diag.ImageTooBig, name, cfg.Width, cfg.Height, MaxSide, MaxSide)
 	}
 	return Info{Format: format, Width: cfg.Width, Height: cfg.Height}, nil
 }

@@ -22,8 +22,11 @@ package markdown
 import (
 	"bytes"
 	"cmp"
-	extast "github.com/yuin/goldmark/extension/ast"
 	"slices"
+
+	extast "github.com/yuin/goldmark/extension/ast"
+
+	"portal/generator/internal/diag"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -78,7 +81,8 @@ type LinkError struct {
 	// start of the link ('[' or '!') for a reference link, whose destination
 	// is in its definition.
 	Line, Col int
-	Msg       string
+	Msg       string       // in English
+	Text      diag.Message // the message, when it is one of the catalog
 }
 
 // Renderer renders Markdown bodies. It holds one goldmark instance and no
@@ -135,7 +139,7 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 	if off, msg, bad := tooDeep(src); bad {
 		w := walker{src: src, firstLine: firstLine}
 		line, col := w.lineCol(off)
-		return refused(src, LinkError{Line: line, Col: col, Msg: msg})
+		return refused(src, LinkError{Line: line, Col: col, Msg: msg.Error(), Text: msg})
 	}
 	pc := parser.NewContext(parser.WithIDs(&headingIDs{reserved: r.reserved}))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -228,7 +232,8 @@ func (w *walker) link(n ast.Node) {
 		return
 	}
 	line, col := w.lineCol(destOffset(n, w.src, raw, ref))
-	w.errs = append(w.errs, LinkError{Line: line, Col: col, Msg: err.Error()})
+	m, _ := err.(diag.Message)
+	w.errs = append(w.errs, LinkError{Line: line, Col: col, Msg: err.Error(), Text: m})
 }
 
 // lineCol converts a byte offset in src to a file line and a 1-based byte column.

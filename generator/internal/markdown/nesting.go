@@ -1,10 +1,11 @@
 package markdown
 
 import (
-	"fmt"
 	"html/template"
 	"unicode"
 	"unicode/utf8"
+
+	"portal/generator/internal/diag"
 )
 
 // Bounds on nesting, checked before goldmark sees a body. Goldmark's work
@@ -65,7 +66,7 @@ type nesting struct {
 // tooDeep reports the first place where src nests deeper than the bounds:
 // the byte offset in src and the message. ok is false if src is within them.
 // It takes time linear in len(src).
-func tooDeep(src []byte) (off int, msg string, ok bool) {
+func tooDeep(src []byte) (off int, msg diag.Message, ok bool) {
 	var n nesting
 	for start := 0; start < len(src); {
 		end := start
@@ -84,19 +85,19 @@ func tooDeep(src []byte) (off int, msg string, ok bool) {
 // endParagraph ends the paragraph scanned, if any, and reports it if its
 // links would cost goldmark more than MaxLinkWork: the offset of its
 // text and the message.
-func (n *nesting) endParagraph() (int, string, bool) {
+func (n *nesting) endParagraph() (int, diag.Message, bool) {
 	work := n.closed*n.paraLines - n.closedAt
 	lines, closed, at := n.paraLines, n.closed, n.paraAt
 	n.paraLines, n.closed, n.closedAt = 0, 0, 0
 	if work > MaxLinkWork {
-		return at, fmt.Sprintf("a paragraph of %d lines with %d links or bracketed texts; separate it into paragraphs with blank lines", lines, closed), true
+		return at, diag.M(diag.MDParagraph, lines, closed), true
 	}
-	return 0, "", false
+	return 0, diag.Message{}, false
 }
 
 // line scans one line (without its newline) and returns the offset in it
 // of the first marker past the bounds.
-func (n *nesting) line(l []byte) (int, string, bool) {
+func (n *nesting) line(l []byte) (int, diag.Message, bool) {
 	i, col := 0, 0
 	kept := 0
 	for kept < len(n.open) {
@@ -127,7 +128,7 @@ func (n *nesting) line(l []byte) (int, string, bool) {
 			if closesFence(l[j:], n.fence) {
 				n.fence = nil
 			}
-			return 0, "", false // in the code block, or its fence
+			return 0, diag.Message{}, false // in the code block, or its fence
 		}
 		n.fence = nil // closed with its container
 	}
@@ -136,14 +137,14 @@ func (n *nesting) line(l []byte) (int, string, bool) {
 	for {
 		j, jc := skipSpaces(l, i, col, col+4)
 		if jc-col >= 4 && j < len(l) && !n.para {
-			return 0, "", false // indented code
+			return 0, diag.Message{}, false // indented code
 		}
 		next, width := marker(l, j)
 		if width == 0 || jc-col >= 4 {
 			break
 		}
 		if len(n.open) == MaxBlockDepth {
-			return j, fmt.Sprintf("block quotes, lists and footnotes nested more than %d deep; flatten the structure", MaxBlockDepth), true
+			return j, diag.M(diag.MDNesting, MaxBlockDepth), true
 		}
 		opened = true
 		if l[j] == '>' {
@@ -169,7 +170,7 @@ func (n *nesting) line(l []byte) (int, string, bool) {
 	}
 	if f != nil {
 		n.fence, n.fenceAt, n.para = f, len(n.open), false
-		return 0, "", false
+		return 0, diag.Message{}, false
 	}
 	n.para = !isBlank(rest)
 	if n.para {
@@ -181,11 +182,11 @@ func (n *nesting) line(l []byte) (int, string, bool) {
 	if j, m, bad := n.inline(rest); bad {
 		return i + j, m, true
 	}
-	return 0, "", false
+	return 0, diag.Message{}, false
 }
 
 // inline scans the text of a line for open markers.
-func (n *nesting) inline(l []byte) (int, string, bool) {
+func (n *nesting) inline(l []byte) (int, diag.Message, bool) {
 	parens, angles := 0, 0
 	code := codeSpans(l)
 	for i := 0; i < len(l); i++ {
@@ -204,7 +205,7 @@ func (n *nesting) inline(l []byte) (int, string, bool) {
 			i = j - 1
 		case '[':
 			if n.brackets++; n.brackets > MaxInlineDepth {
-				return i, fmt.Sprintf("more than %d \"[\" open in one paragraph; write \\[ for a bracket", MaxInlineDepth), true
+				return i, diag.M(diag.MDBrackets, MaxInlineDepth), true
 			}
 		case ']':
 			if n.brackets > 0 {
@@ -214,13 +215,13 @@ func (n *nesting) inline(l []byte) (int, string, bool) {
 			}
 		case '(':
 			if parens++; parens > MaxInlineDepth {
-				return i, fmt.Sprintf("more than %d \"(\" open in one line; write \\( for a parenthesis", MaxInlineDepth), true
+				return i, diag.M(diag.MDParens, MaxInlineDepth), true
 			}
 		case ')':
 			parens = max(parens-1, 0)
 		case '<':
 			if angles++; angles > MaxInlineDepth {
-				return i, fmt.Sprintf("more than %d \"<\" open in one line; write \\< for a less-than sign", MaxInlineDepth), true
+				return i, diag.M(diag.MDAngles, MaxInlineDepth), true
 			}
 		case '>':
 			angles = max(angles-1, 0)
@@ -230,12 +231,12 @@ func (n *nesting) inline(l []byte) (int, string, bool) {
 				j++
 			}
 			if n.delimiter(l, i, j) {
-				return i, fmt.Sprintf("more than %d emphasis markers (*, _, ~) open in one paragraph; write \\%c for a literal %c", MaxInlineDepth, c, c), true
+				return i, diag.M(diag.MDEmphasis, MaxInlineDepth, c, c), true
 			}
 			i = j - 1
 		}
 	}
-	return 0, "", false
+	return 0, diag.Message{}, false
 }
 
 // delimiter takes the run of emphasis markers l[i:j] as goldmark does: a

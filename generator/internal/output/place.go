@@ -2,10 +2,11 @@ package output
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"portal/generator/internal/diag"
 )
 
 // CheckOut refuses an output folder out that would put the sources of the
@@ -26,14 +27,14 @@ func CheckOut(root, out string) error {
 	name := filepath.ToSlash(out)
 	for _, src := range []string{"content", "templates", "config.toml"} {
 		if within(absOut, filepath.Join(absRoot, src)) {
-			return fmt.Errorf("-out %s is inside the sources (%s)", name, src)
+			return diag.M(diag.OutInSources, name, src)
 		}
 	}
 	if within(absRoot, absOut) {
-		return fmt.Errorf("-out %s contains the site root", name)
+		return diag.M(diag.OutHasRoot, name)
 	}
 	if info, err := os.Lstat(absOut); err == nil && !info.IsDir() {
-		return fmt.Errorf("-out %s is a file, not a folder", name)
+		return diag.M(diag.OutIsFile, name)
 	}
 	return nil
 }

@@ -458,7 +458,14 @@ func TestAtomicPublish(t *testing.T) {
 		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 			t.Errorf("exit: %v, want status 1", err)
 		}
-		want := "content/theses/trasig.md:3:12: invalid TOML: invalid datetime: \"2026-02-30\"\n1 error\n"
+		// The date that does not exist hides none of the file's other problems.
+		want := "content/theses/trasig.md:1:1: missing required key \"areas\"\n" +
+			"content/theses/trasig.md:1:1: missing required key \"credits\"\n" +
+			"content/theses/trasig.md:1:1: missing required key \"date\"\n" +
+			"content/theses/trasig.md:1:1: missing required key \"host\"\n" +
+			"content/theses/trasig.md:1:1: missing required key \"level\"\n" +
+			"content/theses/trasig.md:3:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days\n" +
+			"6 errors\n"
 		if buf.String() != want {
 			t.Errorf("output:\n%s\nwant:\n%s", buf, want)
 		}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -42,7 +41,7 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		p := path.Join(i18nDir, l+".toml")
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read the UI strings of language " + quote(l) + ": " + diag.Cause(err)})
+			errs = append(errs, diag.At(p, 1, 1, diag.UIReadLang, l, diag.Cause(err)))
 			continue
 		}
 		var raw map[string]any
@@ -68,8 +67,7 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 				}
 				if _, ok := ot.strings[key]; !ok {
 					line, col := t.pos.Key(strings.Split(key, ".")...)
-					errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col,
-						Msg: fmt.Sprintf("UI string %q is missing in %s", key, ot.path)})
+					errs = append(errs, diag.At(t.path, line, col, diag.UIMissingIn, key, ot.path))
 				}
 			}
 		}
@@ -88,8 +86,7 @@ func (t *table) flatten(prefix []string, m map[string]any) diag.List {
 			errs = append(errs, t.flatten(key, v)...)
 		default:
 			line, col := t.pos.Value(key...)
-			errs = append(errs, diag.Error{Path: t.path, Line: line, Col: col,
-				Msg: fmt.Sprintf("UI string %q must be a string", strings.Join(key, "."))})
+			errs = append(errs, diag.At(t.path, line, col, diag.UIString, strings.Join(key, ".")))
 		}
 	}
 	return errs
@@ -103,8 +100,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
-
-func quote(s string) string { return `"` + s + `"` }
 
 // firstError keeps the first error of many lookups of texts, so that code
 // that resolves many texts in a row fails once, with the first problem.

@@ -49,17 +49,17 @@ func Overlay(fsys fs.FS, base fs.FS) (fs.FS, diag.List) {
 		}
 		switch {
 		case err != nil:
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
 			return nil
 		case d.IsDir():
 			return nil
 		case d.Type()&fs.ModeSymlink != 0:
-			if _, msg := sources.CheckLink(fsys, Dir, p); msg != "" {
-				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: msg})
+			if _, msg := sources.CheckLink(fsys, Dir, p); msg.ID != "" {
+				errs = append(errs, diag.Of(p, 1, 1, msg))
 				return nil
 			}
 		case !d.Type().IsRegular():
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "not a regular file"})
+			errs = append(errs, diag.At(p, 1, 1, diag.NotRegular))
 			return nil
 		}
 		l.own[p] = true

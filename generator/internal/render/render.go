@@ -115,7 +115,7 @@ func (t *Templates) requireKeys() diag.List {
 		}
 		for _, k := range requiredKeys() {
 			if _, ok := tb.strings[k]; !ok {
-				errs = append(errs, diag.Error{Path: tb.path, Line: 1, Col: 1, Msg: fmt.Sprintf("missing UI string %q", k)})
+				errs = append(errs, diag.At(tb.path, 1, 1, diag.UIMissing, k))
 			}
 		}
 	}
@@ -132,7 +132,7 @@ func (t *Templates) loadAssets(fsys fs.FS) diag.List {
 	}
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
 			return nil
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
@@ -140,7 +140,7 @@ func (t *Templates) loadAssets(fsys fs.FS) diag.List {
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
 			return nil
 		}
 		name := strings.TrimPrefix(p, root+"/")
@@ -150,7 +150,7 @@ func (t *Templates) loadAssets(fsys fs.FS) diag.List {
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, diag.Error{Path: root, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
+		errs = append(errs, diag.At(root, 1, 1, diag.CannotRead, diag.Cause(err)))
 	}
 	return errs
 }
@@ -269,7 +269,8 @@ const baseName = "layouts/base.html"
 func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return &diag.Error{Path: p, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)}
+		e := diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err))
+		return &e
 	}
 	name := strings.TrimPrefix(p, Dir+"/")
 	if _, err := set.New(name).Parse(string(src)); err != nil {

@@ -28,6 +28,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
 )
 
 // Placeholders written for required keys; check reports each of them.
@@ -74,10 +75,10 @@ func Create(root string, opt Options) (Result, error) {
 	if name == "" {
 		name = Slug(opt.Title)
 		if name == "" {
-			return Result{}, fmt.Errorf("title %q has no letters or digits to make a file name from; give one with -name", opt.Title)
+			return Result{}, diag.M(diag.NewNoSlug, opt.Title)
 		}
 	} else if !config.ValidSlug(name) {
-		return Result{}, fmt.Errorf("name %q must be lowercase letters, digits and single hyphens", name)
+		return Result{}, diag.M(diag.NewBadName, name)
 	}
 	lang := opt.Lang
 	if lang == "" {
@@ -108,7 +109,7 @@ func Create(root string, opt Options) (Result, error) {
 	}
 	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return Result{}, fmt.Errorf("%s already exists; edit it, or choose another title or -name", res.Path)
+		return Result{}, diag.M(diag.NewExists, res.Path)
 	}
 	if err != nil {
 		return Result{}, err
@@ -130,16 +131,16 @@ func (opt Options) check() error {
 		return errors.New("scaffold: no config")
 	}
 	if !content.IsKind(opt.Kind) {
-		return fmt.Errorf("unknown kind %q (kinds: %s)", opt.Kind, strings.Join(append(slices.Clone(config.Kinds), content.Pages), ", "))
+		return diag.M(diag.NewKind, opt.Kind, strings.Join(append(slices.Clone(config.Kinds), content.Pages), ", "))
 	}
 	if strings.TrimSpace(opt.Title) == "" {
-		return errors.New("the title must not be empty")
+		return diag.M(diag.NewEmptyTitle)
 	}
 	if !utf8.ValidString(opt.Title) {
-		return errors.New("the title is not valid UTF-8")
+		return diag.M(diag.NewTitleUTF8)
 	}
 	if opt.Lang != "" && !slices.Contains(opt.Cfg.Languages, opt.Lang) {
-		return fmt.Errorf("unknown language %q (config.toml languages: %s)", opt.Lang, strings.Join(opt.Cfg.Languages, ", "))
+		return diag.M(diag.NewLang, opt.Lang, strings.Join(opt.Cfg.Languages, ", "))
 	}
 	return nil
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"portal/generator/internal/diag"
 )
 
 // eventsPath is the Server-Sent Events stream of the live reload script.
@@ -25,9 +27,10 @@ const eventsPath = "/_portal/events"
 type view struct {
 	meta     map[string]pageMeta // URL path → page facts
 	problems []problem
-	overlay  template.HTML // the problems as HTML, or ""
-	langs    []string      // languages with their own prefix ("/en/")
-	csp      string        // the Content-Security-Policy header of every response
+	overlay  map[diag.Lang]template.HTML // the problems as HTML in each message language; nil for none
+	lang     string                      // the site's default language
+	langs    []string                    // languages with their own prefix ("/en/")
+	csp      string                      // the Content-Security-Policy header of every response
 }
 
 // server serves the output folder with the live reload script, the draft
@@ -85,10 +88,13 @@ func reloadEvent(changed []string) event {
 }
 
 func errorsEvent(v *view) event {
+	// The script shows the overlay in its page's language (<html lang>);
+	// html is the English one, for a page without.
 	b, _ := json.Marshal(struct {
-		Count int    `json:"count"`
-		HTML  string `json:"html"`
-	}{len(v.problems), string(v.overlay)})
+		Count int                         `json:"count"`
+		HTML  template.HTML               `json:"html"`
+		Langs map[diag.Lang]template.HTML `json:"langs"`
+	}{len(v.problems), v.overlay[diag.English], v.overlay})
 	return event{"errors", string(b)}
 }
 
@@ -252,6 +258,24 @@ func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []b
 	}
 }
 
+// pageLang is the message language of the page at urlPath: its own
+// language, else that of its prefix ("/en/…"), else the site's default;
+// English for a language messages do not exist in.
+func (v *view) pageLang(urlPath string) diag.Lang {
+	lang := v.lang
+	if m, ok := v.meta[urlPath]; ok && m.Lang != "" {
+		lang = m.Lang
+	} else {
+		for _, l := range v.langs {
+			if strings.HasPrefix(urlPath, "/"+l+"/") {
+				lang = l
+			}
+		}
+	}
+	ml, _ := diag.ParseLang(lang)
+	return ml
+}
+
 // inject adds their stylesheet before </head>, the draft banner and the
 // overlay after <body> and the live reload script before </body>. build
 // never writes any of them.
@@ -260,7 +284,7 @@ func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 	if m, ok := v.meta[urlPath]; ok && m.Draft {
 		top.WriteString(draftBanner(m.Lang))
 	}
-	top.WriteString(string(v.overlay))
+	top.WriteString(string(v.overlay[v.pageLang(urlPath)]))
 	lower := bytes.ToLower(page)
 	at := 0
 	if i := bytes.Index(lower, []byte("<body")); i >= 0 {

@@ -13,6 +13,12 @@ import (
 
 // problem is one error in the sources with the lines around it.
 type problem struct {
+	Err   diag.Error
+	Lines []srcLine
+}
+
+// shown is a problem as the overlay shows it, in one language.
+type shown struct {
 	Error string // "path:line:col: message", as the terminal prints it
 	Lines []srcLine
 }
@@ -40,7 +46,7 @@ func problems(fsys fs.FS, list diag.List) []problem {
 	var out []problem
 	cache := map[string][]string{}
 	for _, e := range list {
-		p := problem{Error: e.Error()}
+		p := problem{Err: e}
 		lines, ok := cache[e.Path]
 		if !ok {
 			lines = readLines(fsys, e.Path)
@@ -96,18 +102,39 @@ func caret(line string, col int) string {
 	return b.String()
 }
 
-// overlayHTML renders the problems for the browser. Every value is escaped
-// by html/template, so the script may insert it as it is.
-func overlayHTML(t *template.Template, ps []problem) template.HTML {
+// overlays renders the problems for the browser in each message
+// language; nil for none.
+func overlays(t *template.Template, ps []problem) map[diag.Lang]template.HTML {
+	if len(ps) == 0 {
+		return nil
+	}
+	return map[diag.Lang]template.HTML{
+		diag.English: overlayHTML(t, ps, diag.English),
+		diag.Swedish: overlayHTML(t, ps, diag.Swedish),
+	}
+}
+
+// overlayHTML renders the problems for the browser in lang. Every value is
+// escaped by html/template, so the script may insert it as it is.
+func overlayHTML(t *template.Template, ps []problem, lang diag.Lang) template.HTML {
 	if len(ps) == 0 {
 		return ""
 	}
+	text := func(id diag.ID, args ...any) string { return diag.M(id, args...).Text(lang) }
+	title := diag.OverlayTitleN
+	if len(ps) == 1 {
+		title = diag.OverlayTitle1
+	}
 	data := struct {
-		Count, More int
-		Problems    []problem
-	}{Count: len(ps), Problems: ps}
+		Lang, Close, Title, Note, More string
+		Problems                       []shown
+	}{Lang: string(lang), Close: text(diag.OverlayClose), Title: text(title, len(ps)), Note: text(diag.OverlayNote)}
 	if len(ps) > maxShown {
-		data.Problems, data.More = ps[:maxShown], len(ps)-maxShown
+		data.More = text(diag.OverlayMore, len(ps)-maxShown)
+		ps = ps[:maxShown]
+	}
+	for _, p := range ps {
+		data.Problems = append(data.Problems, shown{Error: p.Err.In(lang), Lines: p.Lines})
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
@@ -121,10 +148,10 @@ func newOverlayTemplate() *template.Template {
 	return template.Must(template.New("overlay").Parse(overlaySource))
 }
 
-const overlaySource = `<div id="portal-overlay" role="alert">
-<button type="button" class="portal-close">Close</button>
-<h2>{{.Count}} {{if eq .Count 1}}problem{{else}}problems{{end}} in the sources</h2>
-<p class="portal-note">The preview shows the last good build. Fix the file and save: this goes away by itself.</p>
+const overlaySource = `<div id="portal-overlay" role="alert" lang="{{.Lang}}">
+<button type="button" class="portal-close">{{.Close}}</button>
+<h2>{{.Title}}</h2>
+<p class="portal-note">{{.Note}}</p>
 {{- range .Problems}}
 <section>
 <p class="portal-msg">{{.Error}}</p>
@@ -136,7 +163,7 @@ const overlaySource = `<div id="portal-overlay" role="alert">
 </section>
 {{- end}}
 {{- if .More}}
-<p class="portal-note">… and {{.More}} more (the terminal lists them all).</p>
+<p class="portal-note">{{.More}}</p>
 {{- end}}
 </div>
 `

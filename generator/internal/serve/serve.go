@@ -50,6 +50,9 @@ type Options struct {
 	Now func() time.Time
 	// Logf prints a line to the terminal; nil discards.
 	Logf func(format string, args ...any)
+	// Lang is the language of the problems Logf prints (the overlay shows
+	// them in the language of each page); default English.
+	Lang diag.Lang
 	// Ready is called with the address served once the first build is
 	// written and the server listens.
 	Ready func(addr string)
@@ -106,7 +109,7 @@ func Run(ctx context.Context, opt Options) error {
 		if err != nil {
 			res.Errs = diag.List{{Path: "(serve)", Line: 1, Col: 1, Msg: err.Error()}}
 		}
-		report(logf, res)
+		report(logf, res, opt.Lang)
 		sv.publish(newView(eng, rootFS, overlay, res), res.Changed)
 	}
 	logf("serve: building %s (drafts included)", root)
@@ -187,9 +190,10 @@ func (opt Options) withDefaults() Options {
 // their overlay, the policy it sends and the site's other languages.
 func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) *view {
 	v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
-	v.overlay = overlayHTML(overlay, v.problems)
+	v.overlay = overlays(overlay, v.problems)
 	if eng.cfg != nil {
 		v.csp = eng.cfg.CSP.Header()
+		v.lang = eng.cfg.DefaultLanguage
 		for _, l := range eng.cfg.Languages {
 			if l != eng.cfg.DefaultLanguage {
 				v.langs = append(v.langs, l)
@@ -200,10 +204,10 @@ func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) 
 }
 
 // report prints an update's outcome.
-func report(logf func(string, ...any), res result) {
+func report(logf func(string, ...any), res result, lang diag.Lang) {
 	if len(res.Errs) > 0 {
 		for _, e := range res.Errs {
-			logf("%s", e.Error())
+			logf("%s", e.In(lang))
 		}
 		n := len(res.Errs)
 		logf("serve: %d %s; still serving the last good build", n, map[bool]string{true: "problem", false: "problems"}[n == 1])

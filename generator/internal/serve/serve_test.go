@@ -236,16 +236,29 @@ func TestServeOverlay(t *testing.T) {
 	if !strings.Contains(r.logs.String(), "content/theses/energidata.md:6:9: level must be") {
 		t.Errorf("terminal did not print the error:\n%s", r.logs)
 	}
-	// The last good page is still served, with the overlay on top.
-	_, page := r.get(t, "/exjobb/energidata/")
-	if !strings.Contains(page, `id="portal-overlay"`) || !strings.Contains(page, msg) || !strings.Contains(page, "Vi söker") {
-		t.Errorf("page during the error:\n%s", page)
+	// The script shows the overlay in its page's language.
+	langs, _ := e.Data["langs"].(map[string]any)
+	svHTML, _ := langs["sv"].(string)
+	svMsg := `content/theses/energidata.md:6:9: level: &#34;magister&#34; är inte tillåtet – skriv &#34;bachelor&#34; eller &#34;master&#34;`
+	if langs["en"] != html || !strings.Contains(svHTML, svMsg) || !strings.Contains(svHTML, "<h2>1 problem i källfilerna</h2>") {
+		t.Errorf("overlays by language: %v", langs)
+	}
+	// The last good page is still served, with the overlay on top, in the
+	// page's language.
+	for _, c := range []struct{ url, msg, text string }{
+		{"/exjobb/energidata/", svMsg, "Vi söker"},
+		{"/en/theses/energidata/", msg, "<h2>1 problem in the sources</h2>"},
+	} {
+		_, page := r.get(t, c.url)
+		if !strings.Contains(page, `id="portal-overlay"`) || !strings.Contains(page, c.msg) || !strings.Contains(page, c.text) {
+			t.Errorf("%s during the error:\n%s", c.url, page)
+		}
 	}
 
 	edit(t, root, rec, `level = "magister"`, `level = "bachelor"`)
 	next(t, ev, "ok")
 	reloadFor(t, ev, "/exjobb/energidata/")
-	if _, page = r.get(t, "/exjobb/energidata/"); strings.Contains(page, `id="portal-overlay"`) {
+	if _, page := r.get(t, "/exjobb/energidata/"); strings.Contains(page, `id="portal-overlay"`) {
 		t.Errorf("overlay still there after the fix")
 	}
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"time"
 
 	"portal/generator/internal/content"
@@ -90,8 +89,7 @@ func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
 			}
 			if _, ok := all["agreements/"+e.Agreement]; !ok {
 				line, col := e.Own().Pos.Value("agreement")
-				errs = append(errs, diag.Error{Path: e.Path(), Line: line, Col: col,
-					Msg: fmt.Sprintf("agreement %q does not exist (no content/agreements/%s.md or record with that slug)", e.Agreement, e.Agreement)})
+				errs = append(errs, diag.At(e.Path(), line, col, diag.AgreementMissing, e.Agreement, e.Agreement))
 			}
 		}
 	}

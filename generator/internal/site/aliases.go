@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -33,8 +32,7 @@ func (s *Site) claimAliases(entries []*Entry) diag.List {
 				}
 				if prev, dup := s.paths[key(a)]; dup {
 					line, col := v.Pos.Find(alias, "aliases")
-					errs = append(errs, diag.Error{Path: v.Path, Line: line, Col: col,
-						Msg: fmt.Sprintf("alias %s is already used by %s; remove the alias", a, prev)})
+					errs = append(errs, diag.At(v.Path, line, col, diag.AliasUsed, a, prev))
 					continue
 				}
 				s.paths[key(a)] = v.Path

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"html/template"
 	"path"
 	"runtime"
@@ -278,7 +277,11 @@ func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
 	var errs diag.List
 	for _, le := range res.Errors {
 		col := charCol(v.Body, le.Line-v.BodyLine, le.Col)
-		errs = append(errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
+		if le.Text.ID != "" {
+			errs = append(errs, diag.Of(v.Path, le.Line, col, le.Text))
+		} else {
+			errs = append(errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
+		}
 	}
 	return errs
 }
@@ -320,18 +323,18 @@ func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdow
 			if s.HasPath(target) || s.HasPath(target+"/") {
 				return dest, nil
 			}
-			return "", fmt.Errorf("link to %s: no such page on the site", target)
+			return "", diag.M(diag.LinkNoPage, target)
 		}
 		p := path.Join(path.Dir(v.Path), target)
 		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
-			return "", fmt.Errorf("link to %s leaves content/", dest)
+			return "", diag.M(diag.LinkLeaves, dest)
 		}
 		e := s.bySource[p]
 		if e == nil {
 			if unpublished[p] {
-				return "", fmt.Errorf("link to %s: that record is not published (draft, scheduled or expired)", target)
+				return "", diag.M(diag.LinkUnpublished, target)
 			}
-			return "", fmt.Errorf("link to %s: no such record", target)
+			return "", diag.M(diag.LinkNoRecord, target)
 		}
 		return e.URL[v.Lang] + frag, nil
 	}
@@ -349,11 +352,11 @@ func (s *Site) Warnings() diag.List {
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		own := e.Own()
 		if e.Kind == "agreements" && e.Attachment == "" && !e.Confidential {
-			out = append(out, warn(own.Path, 1, 1, "agreement has no attachment (the signed PDF)"))
+			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 		}
 		if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
 			line, col := own.Pos.Value("deadline")
-			out = append(out, warn(own.Path, line, col, "deadline %s must be after the record's date %s; write the last day to apply",
+			out = append(out, diag.Warn(own.Path, line, col, diag.WarnDeadline,
 				e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly)))
 		}
 		if !s.Cfg.Translations[e.Kind] {
@@ -361,16 +364,12 @@ func (s *Site) Warnings() diag.List {
 		}
 		for _, l := range s.Cfg.Languages {
 			if e.In(l) == nil {
-				out = append(out, warn(own.Path, 1, 1, "no %s translation (%s)", l, s.translationName(own.Path, l)))
+				out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnTranslation, l, s.translationName(own.Path, l)))
 			}
 		}
 	}
 	out.Sort()
 	return out
-}
-
-func warn(p string, line, col int, format string, args ...any) diag.Error {
-	return diag.Error{Path: p, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: diag.SeverityWarning}
 }
 
 // translationName is the file of a record's version in lang, beside own

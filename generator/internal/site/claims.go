@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -38,7 +37,7 @@ func FilePath(url string) string {
 // at source, or at the slug of e when it has one.
 func (s *Site) claim(url, source string, e *Entry) *diag.Error {
 	if prev, dup := s.paths[key(url)]; dup {
-		d := diag.Error{Path: source, Line: 1, Col: 1, Msg: fmt.Sprintf("URL %s is already used by %s; choose another slug", url, prev)}
+		d := diag.At(source, 1, 1, diag.URLUsed, url, prev)
 		if e != nil && e.Own().Pos.Has("slug") {
 			d.Line, d.Col = e.Own().Pos.Value("slug")
 		}
@@ -151,8 +150,7 @@ func (s *Site) claimFiles(assets []string) diag.List {
 			}
 			if prev, dup := s.paths[key(url)]; dup {
 				line, col := e.Own().Pos.Value("attachment")
-				errs = append(errs, diag.Error{Path: e.Path(), Line: line, Col: col,
-					Msg: fmt.Sprintf("attachment %q would be published at %s, which is already used by %s; rename the attachment", path.Base(e.Attachment), url, prev)})
+				errs = append(errs, diag.At(e.Path(), line, col, diag.AttachmentURLUsed, path.Base(e.Attachment), url, prev))
 				continue
 			}
 			s.paths[key(url)] = "the attachment of " + e.Path()

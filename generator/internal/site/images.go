@@ -59,12 +59,11 @@ func (s *Site) claimImages() diag.List {
 		for _, v := range e.Versions {
 			for _, pi := range s.Images(e, v) {
 				if prev, dup := s.paths[key(pi.URL)]; dup {
-					what := fmt.Sprintf("image %q", pi.Image.Name)
+					what := diag.M(diag.ImageWhat, pi.Image.Name)
 					if pi.Variant {
-						what = fmt.Sprintf("the %dw variant of %s", images.VariantWidth, what)
+						what = diag.M(diag.VariantWhat, images.VariantWidth, what)
 					}
-					errs = append(errs, diag.Error{Path: v.Path, Line: pi.Image.Line, Col: pi.Image.Col,
-						Msg: fmt.Sprintf("%s would be published at %s, which is already used by %s; rename the image", what, pi.URL, prev)})
+					errs = append(errs, diag.At(v.Path, pi.Image.Line, pi.Image.Col, diag.ImageURLUsed, what, pi.URL, prev))
 					continue
 				}
 				what := "the image " + pi.Image.Name

@@ -80,27 +80,27 @@ func Reserved(name string) bool {
 }
 
 // CheckName returns why a file or folder name cannot be part of the
-// sources, or "" if it can. The name is quoted (Go syntax), so that the
+// sources, or a Message without ID if it can. The name is quoted (Go syntax), so that the
 // message itself holds no control character.
-func CheckName(name string) string {
+func CheckName(name string) diag.Message {
 	q := strconv.Quote(name)
 	if !utf8.ValidString(name) {
-		return "file name " + q + " is not valid UTF-8; rename it"
+		return diag.M(diag.NameUTF8, q)
 	}
 	for _, r := range name {
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return "file name " + q + " contains a control character; rename it"
+			return diag.M(diag.NameControl, q)
 		}
 	}
 	switch {
 	case Reserved(name):
-		return "file name " + q + " is reserved on Windows, where the site must build too; rename it"
+		return diag.M(diag.NameReserved, q)
 	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
-		return "file name " + q + " ends in a dot or a space, which Windows drops; rename it"
+		return diag.M(diag.NameDot, q)
 	case strings.ContainsAny(name, `<>:"|?*\`):
-		return "file name " + q + ` contains one of <>:"|?*\, which Windows does not allow; rename it`
+		return diag.M(diag.NameChars, q)
 	}
-	return ""
+	return diag.Message{}
 }
 
 // Check returns the problem with the last name in p, a slash-separated
@@ -109,7 +109,7 @@ func CheckName(name string) string {
 // is a problem.
 func Check(p string) (diag.Error, bool) {
 	msg := CheckName(path.Base(p))
-	if msg == "" {
+	if msg.ID == "" {
 		return diag.Error{}, true
 	}
 	at := p
@@ -117,7 +117,7 @@ func Check(p string) (diag.Error, bool) {
 		// The folder's own name was checked before its entries.
 		at = path.Dir(p)
 	}
-	return diag.Error{Path: at, Line: 1, Col: 1, Msg: msg}, false
+	return diag.Of(at, 1, 1, msg), false
 }
 
 // Leave reports whether a walk (fs.WalkDir) of the folder root leaves
@@ -148,9 +148,9 @@ const MaxLinks = 40
 // by component as the operating system does when the file is read, and
 // returns the path it resolves to, or a message why it cannot. No step may
 // leave dir.
-func Resolve(fsys fs.FS, dir, p string) (string, string) {
-	outside := func(first string) (string, string) {
-		return "", "symbolic link points outside " + dir + "/ (" + first + ")"
+func Resolve(fsys fs.FS, dir, p string) (string, diag.Message) {
+	outside := func(first string) (string, diag.Message) {
+		return "", diag.M(diag.LinkOutside, dir, first)
 	}
 	cur := dir  // resolved so far, free of links, so ".." is its real parent
 	first := "" // target of the first link, as written: named in errors
@@ -167,18 +167,18 @@ func Resolve(fsys fs.FS, dir, p string) (string, string) {
 		}
 		info, err := fs.Lstat(fsys, next)
 		if err != nil {
-			return "", "symbolic link cannot be followed: " + diag.Cause(err)
+			return "", diag.M(diag.LinkCannotFollow, diag.Cause(err))
 		}
 		if info.Mode()&fs.ModeSymlink == 0 {
 			cur = next
 			continue
 		}
 		if links++; links > MaxLinks {
-			return "", "symbolic link cannot be followed: too many links"
+			return "", diag.M(diag.LinkTooMany)
 		}
 		target, err := fs.ReadLink(fsys, next)
 		if err != nil {
-			return "", "symbolic link cannot be read: " + diag.Cause(err)
+			return "", diag.M(diag.LinkCannotRead, diag.Cause(err))
 		}
 		if first == "" {
 			first = target
@@ -189,27 +189,27 @@ func Resolve(fsys fs.FS, dir, p string) (string, string) {
 		// The target is relative to the link's folder, which is cur.
 		rest = append(strings.Split(target, "/"), rest...)
 	}
-	return cur, ""
+	return cur, diag.Message{}
 }
 
 // CheckLink refuses a symbolic link at p, under dir, that leads outside
 // dir through any chain of links, or to something other than a regular
 // file. It returns the resolved path, or the message why not.
-func CheckLink(fsys fs.FS, dir, p string) (string, string) {
+func CheckLink(fsys fs.FS, dir, p string) (string, diag.Message) {
 	if _, ok := fsys.(fs.ReadLinkFS); !ok {
 		// Its Lstat would follow links: nothing could be checked.
-		return "", "symbolic link cannot be read: the file system does not support links"
+		return "", diag.M(diag.LinkUnsupported)
 	}
 	real, msg := Resolve(fsys, dir, p)
-	if msg != "" {
+	if msg.ID != "" {
 		return "", msg
 	}
 	info, err := fs.Lstat(fsys, real)
 	switch {
 	case err != nil:
-		return "", "symbolic link cannot be followed: " + diag.Cause(err)
+		return "", diag.M(diag.LinkCannotFollow, diag.Cause(err))
 	case !info.Mode().IsRegular():
-		return "", "symbolic link does not point to a regular file"
+		return "", diag.M(diag.LinkNotFile)
 	}
-	return real, ""
+	return real, diag.Message{}
 }

@@ -1,6 +1,10 @@
 package sources
 
-import "testing"
+import (
+	"testing"
+
+	"portal/generator/internal/diag"
+)
 
 func TestIgnored(t *testing.T) {
 	for _, c := range []struct {
@@ -42,7 +46,7 @@ func TestCheckName(t *testing.T) {
 		{"a\u2029", `file name "a\u2029" contains a control character; rename it`},
 		{"a\x9b", `file name "a\x9b" is not valid UTF-8; rename it`},
 	} {
-		if got := CheckName(c.name); got != c.want {
+		if got := CheckName(c.name).Text(diag.English); got != c.want {
 			t.Errorf("CheckName(%q) = %q, want %q", c.name, got, c.want)
 		}
 	}

@@ -27,7 +27,12 @@
     if (b) document.getElementById("portal-overlay").remove();
   });
   var es = new EventSource(document.currentScript.getAttribute("data-events"));
-  es.addEventListener("errors", function (e) { overlay(JSON.parse(e.data).html); });
+  // The overlay in the page's language, as the server shows it on a load.
+  var lang = (document.documentElement.lang || "").slice(0, 2);
+  es.addEventListener("errors", function (e) {
+    var d = JSON.parse(e.data);
+    overlay((d.langs && d.langs[lang]) || d.html);
+  });
   es.addEventListener("ok", function () { overlay(""); });
   es.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);

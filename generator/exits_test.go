@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmdEnv is runCmd with an environment.
+func runCmdEnv(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb, func(k string) string { return env[k] })
+	return code, out.String(), errb.String()
+}
+
+// TestExitPaths runs every way a command ends, in both message languages
+// (the language from LANG, as an editor's terminal sets it): each prints
+// at least one line saying what happened, in that language. Paths with a
+// list of problems are in TestCheck and TestJourney.
+func TestExitPaths(t *testing.T) {
+	root := checkSite(t, map[string]string{"content/theses/x.md": badThesis})
+	clean := checkSite(t, map[string]string{"content/lectures/kartor.en.md": kartorEN})
+	noConfig := t.TempDir()
+	type want = exitWant
+	for _, c := range []exitCase{
+		{"unknown command", []string{"bygg"},
+			want{exitUsage, "", `unknown command "bygg"`},
+			want{exitUsage, "", `okänt kommando "bygg"`}},
+		{"help", []string{"help"}, want{exitOK, "usage:", ""}, want{exitOK, "så här:", ""}},
+		{"check: bad flag", []string{"check", "-strikt"},
+			want{exitUsage, "", "flag provided but not defined: -strikt"},
+			want{exitUsage, "", "flag provided but not defined: -strikt"}},
+		{"check: bad language", []string{"check", "-root", root, "-lang", "fi"},
+			want{exitUsage, "", `check: -lang "fi": want sv or en`},
+			want{exitUsage, "", `check: -lang "fi" går inte – skriv sv eller en`}},
+		{"check: bad format", []string{"check", "-root", root, "-format", "xml"},
+			want{exitUsage, "", `check: -format "xml": want text or json`},
+			want{exitUsage, "", `check: -format "xml" går inte – skriv text eller json`}},
+		{"check: bad now", []string{"check", "-root", root, "-now", "28/2"},
+			want{exitUsage, "", `-now "28/2": want RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01)`},
+			want{exitUsage, "", `-now "28/2" går inte – skriv ett datum som 2026-03-01 eller en tidpunkt som 2026-03-01T12:00:00+01:00`}},
+		{"check: no such file", []string{"check", "-root", root, "content/theses/y.md"},
+			want{exitUsage, "", "check: content/theses/y.md: no such file in the site root ROOT"},
+			want{exitUsage, "", "check: content/theses/y.md: filen finns inte i webbplatsens mapp ROOT"}},
+		{"check: problems", []string{"check", "-root", root, "content/theses/x.md"},
+			want{exitProblems, "", `content/theses/x.md:4:10: unknown area "energy" (not in config.toml [areas])`},
+			want{exitProblems, "", `content/theses/x.md:4:10: området "energy" finns inte under [areas] i config.toml – kontrollera stavningen`}},
+		{"check: clean", []string{"check", "-root", clean, "-now", "2026-05-01"},
+			want{exitOK, "ok: 4 files checked, 0 errors, 0 warnings", ""},
+			want{exitOK, "inga fel: 4 filer kontrollerade, 0 fel, 0 varningar", ""}},
+		{"check: no config", []string{"check", "-root", noConfig},
+			want{exitProblems, "", "config.toml:1:1: cannot read: "},
+			want{exitProblems, "", "config.toml:1:1: filen kan inte läsas: "}},
+		{"build: extra argument", []string{"build", "-root", root, "public"},
+			want{exitUsage, "", `build: unexpected argument "public" (generator help lists the options)`},
+			want{exitUsage, "", `build: oväntat argument "public" (generator help visar vilka val som finns)`}},
+		{"build: problems", []string{"build", "-root", root, "-now", "2026-03-01"},
+			want{exitProblems, "", `content/theses/x.md:4:10: unknown area "energy" (not in config.toml [areas])`},
+			want{exitProblems, "", `content/theses/x.md:4:10: området "energy" finns inte under [areas] i config.toml – kontrollera stavningen`}},
+		{"build: output inside the sources", []string{"build", "-root", root, "-out", filepath.Join(root, "content", "public")},
+			want{exitUsage, "", "build: -out ROOT/content/public is inside the sources (content)"},
+			want{exitUsage, "", "build: -out ROOT/content/public ligger bland källfilerna (content) – välj en mapp utanför dem"}},
+		{"build: bad language", []string{"build", "-root", root, "-lang", "x"},
+			want{exitUsage, "", `build: -lang "x": want sv or en`},
+			want{exitUsage, "", `build: -lang "x" går inte – skriv sv eller en`}},
+		{"new: usage", []string{"new", "theses"},
+			want{exitUsage, "", `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`},
+			want{exitUsage, "", `så här: generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP]`}},
+		{"new: unknown kind", []string{"new", "exjobb", "X", "-root", root},
+			want{exitUsage, "", `new: unknown kind "exjobb" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`},
+			want{exitUsage, "", `new: "exjobb" är ingen sort – sorterna är: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
+		{"new: exists", []string{"new", "theses", "X", "-name", "x", "-root", root},
+			want{exitProblems, "", "new: content/theses/x.md already exists; edit it, or choose another title or -name"},
+			want{exitProblems, "", "new: content/theses/x.md finns redan – redigera den, eller välj en annan titel eller -name"}},
+		{"new: no config", []string{"new", "theses", "X", "-root", noConfig},
+			want{exitProblems, "", "config.toml:1:1: cannot read: "},
+			want{exitProblems, "", "config.toml:1:1: filen kan inte läsas: "}},
+		{"schema: extra argument", []string{"schema", "x"},
+			want{exitUsage, "", `schema: unexpected argument "x" (generator help lists the options)`},
+			want{exitUsage, "", `schema: oväntat argument "x" (generator help visar vilka val som finns)`}},
+		{"serve: extra argument", []string{"serve", "x"},
+			want{exitUsage, "", `serve: unexpected argument "x" (generator help lists the options)`},
+			want{exitUsage, "", `serve: oväntat argument "x" (generator help visar vilka val som finns)`}},
+		{"serve: bad now", []string{"serve", "-now", "x"},
+			want{exitUsage, "", `-now "x": want RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01)`},
+			want{exitUsage, "", `-now "x" går inte – skriv ett datum som 2026-03-01 eller en tidpunkt som 2026-03-01T12:00:00+01:00`}},
+		{"version: argument", []string{"version", "x"},
+			want{exitUsage, "", "version takes no arguments"},
+			want{exitUsage, "", "version tar inga argument"}},
+	} {
+		c.run(t, root)
+	}
+}
+
+// exitWant is how a command should end: its exit code and the first line
+// of its output and of its errors ("" for none).
+type exitWant struct {
+	code           int
+	stdout, stderr string
+}
+
+// exitCase is a command run in English and in Swedish.
+type exitCase struct {
+	name   string
+	args   []string
+	en, sv exitWant
+}
+
+// run runs the command with LANG set for each language; ROOT in the
+// expected errors stands for root.
+func (c exitCase) run(t *testing.T, root string) {
+	for _, lc := range []struct {
+		lang string
+		env  map[string]string
+		want exitWant
+	}{
+		{"en", map[string]string{"LANG": "en_GB.UTF-8"}, c.en},
+		{"sv", map[string]string{"LANG": "sv_SE.UTF-8"}, c.sv},
+	} {
+		t.Run(c.name+"/"+lc.lang, func(t *testing.T) {
+			code, stdout, stderr := runCmdEnv(t, lc.env, c.args...)
+			first := func(s string) string { line, _, _ := strings.Cut(s, "\n"); return line }
+			w := lc.want
+			w.stderr = strings.ReplaceAll(w.stderr, "ROOT", filepath.ToSlash(root))
+			if code != w.code || !strings.HasPrefix(first(stdout), w.stdout) || !strings.HasPrefix(first(stderr), w.stderr) ||
+				(w.stdout == "") != (stdout == "") || (w.stderr == "") != (stderr == "") {
+				t.Errorf("exit %d, stdout %q, stderr %q\nwant %d, %q…, %q…", code, first(stdout), first(stderr), w.code, w.stdout, w.stderr)
+			}
+			if code != exitOK && strings.TrimSpace(stderr) == "" {
+				t.Errorf("exit %d without a word", code)
+			}
+		})
+	}
+}

@@ -1,0 +1,188 @@
+package diag
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// anyArg formats as <n> for any verb, so a text can be rendered without
+// knowing the types of its arguments.
+type anyArg int
+
+func (a anyArg) Format(f fmt.State, verb rune) { fmt.Fprintf(f, "<%d>", int(a)) }
+
+var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// argCount is the number of arguments the English text consumes: the
+// highest index its verbs reach, in order or by an explicit [n].
+func argCount(en string) int {
+	n, next := 0, 0
+	for _, v := range verbRE.FindAllStringSubmatch(en, -1) {
+		if v[0] == "%%" {
+			continue
+		}
+		if v[1] != "" {
+			next, _ = strconv.Atoi(strings.Trim(v[1], "[]"))
+		} else {
+			next++
+		}
+		n = max(n, next)
+	}
+	return n
+}
+
+// catalogIDs returns every ID constant declared in the catalog files,
+// by name.
+func catalogIDs(t *testing.T) map[string]ID {
+	t.Helper()
+	files, err := filepath.Glob("catalog_*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no catalog files", err)
+	}
+	ids := map[string]ID{}
+	seen := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			vs, ok := n.(*ast.ValueSpec)
+			if !ok || vs.Type == nil || fmt.Sprint(vs.Type) != "ID" {
+				return true
+			}
+			for i, name := range vs.Names {
+				lit := vs.Values[i].(*ast.BasicLit).Value
+				value := strings.Trim(lit, `"`)
+				if prev, dup := seen[value]; dup {
+					t.Errorf("%s: ID %q is also %s", name.Name, value, prev)
+				}
+				seen[value] = name.Name
+				ids[name.Name] = ID(value)
+			}
+			return true
+		})
+	}
+	return ids
+}
+
+// hasWords reports whether a text has letters besides its verbs: one
+// without ("%s: %s") may be the same in both languages.
+func hasWords(s string) bool {
+	return strings.ContainsFunc(verbRE.ReplaceAllString(s, ""), unicode.IsLetter)
+}
+
+// TestCatalogComplete fails for a message ID without an English or a
+// Swedish text, a Swedish text that is just the English one, a Swedish
+// text that drops or misuses an argument, and TOML words in Swedish.
+func TestCatalogComplete(t *testing.T) {
+	ids := catalogIDs(t)
+	if len(ids) < 200 {
+		t.Errorf("only %d message IDs: a catalog file was not read", len(ids))
+	}
+	for name, id := range ids {
+		tx, ok := lookup(id)
+		switch {
+		case !ok:
+			t.Errorf("%s (%s): in no table", name, id)
+			continue
+		case tx.en == "":
+			t.Errorf("%s: no English text", name)
+		case tx.sv == "":
+			t.Errorf("%s: no Swedish text", name)
+		case tx.sv == tx.en && hasWords(tx.en) && strings.ContainsRune(tx.en, ' '):
+			t.Errorf("%s: the Swedish text is the English one: %q", name, tx.sv)
+		}
+		n := argCount(tx.en)
+		args := make([]any, n)
+		for i := range args {
+			args[i] = anyArg(i + 1)
+		}
+		en, sv := fmt.Sprintf(tx.en, args...), fmt.Sprintf(tx.sv, args...)
+		for _, out := range []string{en, sv} {
+			if strings.Contains(out, "%!") {
+				t.Errorf("%s: the verbs do not fit %d arguments: %q", name, n, out)
+			}
+		}
+		for i := 1; i <= n; i++ {
+			if a := fmt.Sprintf("<%d>", i); !strings.Contains(sv, a) {
+				t.Errorf("%s: the Swedish text drops argument %d: %q", name, i, tx.sv)
+			}
+		}
+		for _, jargon := range []string{"TOML", "array", "inline"} {
+			if strings.Contains(tx.sv, jargon) {
+				t.Errorf("%s: the Swedish text says %q: %q", name, jargon, tx.sv)
+			}
+		}
+	}
+}
+
+func TestMessageText(t *testing.T) {
+	for _, c := range []struct {
+		m      Message
+		en, sv string
+	}{
+		{M(KeyUnknownMean, "dedline", "deadline"), `unknown key "dedline" (did you mean "deadline"?)`, `okänd nyckel "dedline" – menade du "deadline"?`},
+		{M(VocabUnknown, M(WordArea), "energy", "areas"), `unknown area "energy" (not in config.toml [areas])`,
+			`området "energy" finns inte under [areas] i config.toml – kontrollera stavningen`},
+		{M(EnumOneOf, "level", M(ListOr, `"bachelor"`, `"master"`), "phd"), `level must be "bachelor" or "master", not "phd"`,
+			`level: "phd" är inte tillåtet – skriv "bachelor" eller "master"`},
+		{M("no.such.id", 1, "x"), "no.such.id 1 x", "no.such.id 1 x"},
+	} {
+		if got := c.m.Text(English); got != c.en {
+			t.Errorf("%s en: %q, want %q", c.m.ID, got, c.en)
+		}
+		if got := c.m.Text(Swedish); got != c.sv {
+			t.Errorf("%s sv: %q, want %q", c.m.ID, got, c.sv)
+		}
+	}
+}
+
+func TestErrorIn(t *testing.T) {
+	e := Warn("content/theses/x.md", 1, 1, WarnTranslation, "en", "content/theses/x.en.md")
+	for lang, want := range map[Lang]string{
+		English: `content/theses/x.md:1:1: warning: no en translation (content/theses/x.en.md)`,
+		Swedish: `content/theses/x.md:1:1: varning: ingen översättning till språket "en" – skapa filen content/theses/x.en.md`,
+	} {
+		if got := e.In(lang); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	if e.Error() != e.In(English) || e.Msg != "no en translation (content/theses/x.en.md)" {
+		t.Errorf("Error() %q, Msg %q", e.Error(), e.Msg)
+	}
+	plain := Error{Path: "templates/x.html", Line: 2, Col: 3, Msg: "template: boom"}
+	if got := plain.In(Swedish); got != "templates/x.html:2:3: template: boom" {
+		t.Errorf("a text outside the catalog: %q", got)
+	}
+}
+
+func TestLocaleLang(t *testing.T) {
+	for _, c := range []struct {
+		all, messages, lang string
+		want                Lang
+	}{
+		{"", "", "", English},
+		{"", "", "sv_SE.UTF-8", Swedish},
+		{"", "", "sv", Swedish},
+		{"", "en_GB.UTF-8", "sv_SE.UTF-8", English},
+		{"sv_FI", "en_GB.UTF-8", "", Swedish},
+		{"C", "", "sv_SE.UTF-8", English},
+		{"", "", "svenska", English},
+	} {
+		if got := LocaleLang(c.all, c.messages, c.lang); got != c.want {
+			t.Errorf("LC_ALL=%q LC_MESSAGES=%q LANG=%q: %s, want %s", c.all, c.messages, c.lang, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package diag
+
+// The command line's help, and what version says to arguments.
+const (
+	Usage       ID = "cli.usage"
+	VersionArgs ID = "cli.version-args"
+)
+
+var usageTexts = map[ID]texts{
+	Usage: {en: `usage:
+  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
+  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
+                                                                   validate without writing; with
+                                                                   FILEs, report only their problems
+  generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
+  generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
+  generator version                                                the release and commit of this program
+  generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
+                                                                   of each kind, for editors' tools
+
+TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
+-now, SOURCE_DATE_EPOCH (seconds) is used, else the clock. build and check
+take -lang sv|en, the language of their messages; without it, LC_ALL,
+LC_MESSAGES or LANG decides (sv… is Swedish, anything else English).
+`,
+		sv: `så här:
+  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/
+  generator check [-root MAPP] [-now TID] [-drafts] [-format text|json] [-strict] [FIL...]
+                                                                   kontrollera utan att skriva; med
+                                                                   FILer visas bara deras problem
+  generator serve [-root MAPP] [-addr 127.0.0.1:1313] [-out MAPP]  förhandsvisning med utkast
+  generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP]  skapa en ny post
+  generator version                                                programmets version och commit
+  generator schema [-root MAPP] [-out MAPP]                        JSON-scheman för postens huvud,
+                                                                   per sort, för redigerarens verktyg
+
+TID är ett datum (2026-03-01) eller en tidpunkt (2026-03-01T12:00:00+01:00);
+utan -now gäller SOURCE_DATE_EPOCH (sekunder), annars klockan. build och
+check tar -lang sv|en, meddelandenas språk; utan det avgör LC_ALL,
+LC_MESSAGES eller LANG (sv… ger svenska, allt annat engelska).
+`},
+	VersionArgs: {en: `version takes no arguments`,
+		sv: `version tar inga argument`},
+}

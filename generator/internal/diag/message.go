@@ -1,0 +1,149 @@
+package diag
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ID names a message of the catalog (catalog_*.go): one text per language,
+// with fmt verbs for the arguments. A Swedish text may take the arguments
+// in another order with explicit indexes (%[2]s).
+type ID string
+
+// Lang is a language messages are printed in.
+type Lang string
+
+// The languages every message exists in.
+const (
+	English Lang = "en"
+	Swedish Lang = "sv"
+)
+
+// ParseLang returns the message language of a -lang value ("sv" or "en").
+func ParseLang(s string) (Lang, bool) {
+	switch Lang(s) {
+	case Swedish, English:
+		return Lang(s), true
+	}
+	return English, false
+}
+
+// LocaleLang returns the message language of the first locale setting
+// that is not empty, as POSIX reads them: LC_ALL, then LC_MESSAGES, then
+// LANG (pass them in that order). "sv", "sv_SE.UTF-8" and the like give
+// Swedish, anything else English.
+func LocaleLang(settings ...string) Lang {
+	for _, s := range settings {
+		if s == "" {
+			continue
+		}
+		if s == "sv" || strings.HasPrefix(s, "sv_") || strings.HasPrefix(s, "sv.") || strings.HasPrefix(s, "sv@") {
+			return Swedish
+		}
+		return English
+	}
+	return English
+}
+
+// Message is a catalogued message: its ID and the arguments of its text.
+// An argument that is itself a Message (or a List of words made with W)
+// is printed in the same language.
+type Message struct {
+	ID   ID
+	Args []any
+}
+
+// M makes a Message.
+func M(id ID, args ...any) Message { return Message{ID: id, Args: args} }
+
+// Text renders m in lang. An ID missing from the catalog (which a test
+// forbids) prints as the ID and its arguments rather than nothing.
+func (m Message) Text(lang Lang) string {
+	t, ok := lookup(m.ID)
+	if !ok {
+		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.ID)}, m.Args...)...), "\n")
+	}
+	format := t.en
+	if lang == Swedish {
+		format = t.sv
+	}
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		if am, ok := a.(Message); ok {
+			args[i] = am.Text(lang)
+		} else {
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Error returns the English text, so that a Message can travel as an error
+// from a package that finds a problem to the one that positions it.
+func (m Message) Error() string { return m.Text(English) }
+
+// At makes the positioned problem id(args) at path:line:col. Msg is its
+// English text.
+func At(path string, line, col int, id ID, args ...any) Error {
+	m := M(id, args...)
+	return Error{Path: path, Line: line, Col: col, Msg: m.Text(English), ID: id, Args: args}
+}
+
+// Warn is At for a warning.
+func Warn(path string, line, col int, id ID, args ...any) Error {
+	e := At(path, line, col, id, args...)
+	e.Severity = SeverityWarning
+	return e
+}
+
+// Of is At for a Message made elsewhere.
+func Of(path string, line, col int, m Message) Error {
+	return At(path, line, col, m.ID, m.Args...)
+}
+
+// Message returns e's message in lang: the catalog's text when e has an
+// ID, else Msg (a text from outside the catalog, such as a template
+// author's error).
+func (e Error) Message(lang Lang) string {
+	if e.ID == "" {
+		return e.Msg
+	}
+	return M(e.ID, e.Args...).Text(lang)
+}
+
+// In returns e as a line of text in lang, "path:line:col: message", with
+// "warning: " ("varning: ") before the message of a warning.
+func (e Error) In(lang Lang) string {
+	msg := e.Message(lang)
+	if e.IsWarning() {
+		msg = M(WarningPrefix, msg).Text(lang)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, msg)
+}
+
+// LinesIn returns the problems as text lines in lang; nil for none.
+func (l List) LinesIn(lang Lang) []string {
+	var lines []string
+	for _, e := range l {
+		lines = append(lines, e.In(lang))
+	}
+	return lines
+}
+
+// texts is one catalog entry: the English and the Swedish text.
+type texts struct{ en, sv string }
+
+// lookup finds id in the catalog's tables.
+func lookup(id ID) (texts, bool) {
+	for _, table := range catalog() {
+		if t, ok := table[id]; ok {
+			return t, true
+		}
+	}
+	return texts{}, false
+}
+
+// catalog returns the tables of the catalog, one per area.
+func catalog() []map[ID]texts {
+	return []map[ID]texts{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts}
+}

@@ -1,0 +1,229 @@
+package diag
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxSyntaxErrors bounds the syntax errors DecodeTOML reports in one text:
+// each costs a decoding of the whole text.
+const MaxSyntaxErrors = 10
+
+// DecodeTOML decodes src (a TOML text after lineOff lines of the file at
+// path) with decode. When the decoder stops at a syntax error, the error
+// is reported in plain words at its position, its line is blanked (with
+// spaces, so every other position stays) and the text decoded again, so
+// that the file's other lines are still checked. It returns the problems,
+// the keys of the blanked lines (absent now, but not to be reported
+// missing), and ok=false if the text still cannot be decoded: then the
+// problems are all there is to say.
+func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error) (errs List, broken []string, ok bool) {
+	text := src
+	for range MaxSyntaxErrors {
+		err := decode(text)
+		if err == nil {
+			return errs, broken, true
+		}
+		var pe toml.ParseError
+		if !errors.As(err, &pe) {
+			return append(errs, TOMLError(path, src, lineOff, err)), broken, false
+		}
+		start, end := lineAround(text, pe.Position.Start)
+		line := text[start:end]
+		_, isKey := lineKey(line)
+		if len(errs) == 0 || isKey || bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
+			// A line after the first that is not a key is the rest of a
+			// value broken above: blanked without a second report.
+			errs = append(errs, TOMLError(path, src, lineOff, err))
+		}
+		if c := culprit(text, start, pe.Message); c != start {
+			// A list left open above, or the rest of a value written
+			// over lines: the line of its key is blanked.
+			start, end = c, endOfLine(text, c)
+		}
+		if len(bytes.TrimSpace(text[start:end])) == 0 {
+			return errs, broken, false // nothing left to blank: no progress
+		}
+		if key, ok := lineKey(text[start:endOfLine(text, start)]); ok {
+			broken = append(broken, key)
+		}
+		if &text[0] == &src[0] {
+			text = bytes.Clone(src)
+		}
+		for i := start; i < end; i++ {
+			text[i] = ' '
+		}
+	}
+	return errs, broken, false
+}
+
+// statementStart returns the start of the nearest line at or above the
+// one at start that sets a key, or start if there is none.
+func statementStart(src []byte, start int) int {
+	for at := start; ; {
+		if _, ok := lineKey(src[at:endOfLine(src, at)]); ok {
+			return at
+		}
+		if at == 0 {
+			return start
+		}
+		at = bytes.LastIndexByte(src[:at-1], '\n') + 1
+	}
+}
+
+// unclosedList reports whether a decoder message says that a list or
+// table was not closed where it stopped.
+func unclosedList(msg string) bool {
+	return strings.Contains(msg, "array terminator") || strings.Contains(msg, "inline table")
+}
+
+// culprit returns the start of the line to blame for a syntax error on
+// the line at start: that line, unless it is the rest of a value written
+// over lines, or it follows a list left open (then the line that opened
+// it, above).
+func culprit(src []byte, start int, msg string) int {
+	line := src[start:endOfLine(src, start)]
+	_, isKey := lineKey(line)
+	switch {
+	case !isKey:
+		if s := statementStart(src, start); opens(lineValue(src[s:endOfLine(src, s)])) {
+			return s
+		}
+	case unclosedList(msg) && !opens(lineValue(line)) && start > 0:
+		return statementStart(src, bytes.LastIndexByte(src[:start-1], '\n')+1)
+	}
+	return start
+}
+
+// opens reports whether a value opens more lists and tables than it
+// closes (quoted text aside, roughly: enough to tell which line to blame).
+func opens(v string) bool {
+	return strings.Count(v, "[")+strings.Count(v, "{") > strings.Count(v, "]")+strings.Count(v, "}")
+}
+
+// endOfLine returns the offset of the line break after at, or len(src).
+func endOfLine(src []byte, at int) int {
+	if i := bytes.IndexByte(src[at:], '\n'); i >= 0 {
+		return at + i
+	}
+	return len(src)
+}
+
+// lineAround returns the bounds of the line of src holding offset off,
+// without its line break.
+func lineAround(src []byte, off int) (start, end int) {
+	off = min(max(off, 0), len(src))
+	start = bytes.LastIndexByte(src[:off], '\n') + 1
+	return start, endOfLine(src, off)
+}
+
+// keyLineRE matches a line that sets a key: the key (bare, dotted or
+// quoted) and its value as written.
+var keyLineRE = regexp.MustCompile(`^\s*([A-Za-z0-9_.\-]+|"[^"]*")\s*=\s*(.*?)\s*$`)
+
+// lineKey returns the key a line sets, if it sets one.
+func lineKey(line []byte) (string, bool) {
+	m := keyLineRE.FindSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	return strings.Trim(string(m[1]), `"`), true
+}
+
+// lineValue returns the value a line sets as written, without a comment
+// after it.
+func lineValue(line []byte) string {
+	m := keyLineRE.FindSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	v := string(m[2])
+	if !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") {
+		if i := strings.IndexByte(v, '#'); i >= 0 {
+			v = strings.TrimSpace(v[:i])
+		}
+	}
+	return v
+}
+
+// dateRE matches what could be meant as a date, with a time perhaps:
+// year, month and day in any number of digits.
+var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$`)
+
+// syntaxMessage says in plain words what is wrong with a line the TOML
+// decoder stopped at (decoder message msg), and what to write instead.
+// ok is false when it cannot say more than the decoder.
+func syntaxMessage(line []byte, msg string) (Message, bool) {
+	key, isKey := lineKey(line)
+	if !isKey || strings.Contains(msg, "UTF-8") {
+		return Message{}, false
+	}
+	value := lineValue(line)
+	switch {
+	case unclosedList(msg):
+		return M(SyntaxUnclosedList, key), true
+	case strings.HasPrefix(msg, "invalid datetime"):
+		return dateMessage(key, value), true
+	case strings.Contains(msg, "has already been defined"):
+		return M(SyntaxKeyTwice, key), true
+	case strings.Contains(msg, "strings cannot contain newlines"):
+		return M(SyntaxUnclosed, key), true
+	case value == "":
+		return M(SyntaxNoValue, key), true
+	case looksLikeDate(value):
+		return M(SyntaxDateForm, key, value), true
+	case strings.HasPrefix(msg, "expected value but found") && !strings.ContainsAny(value, `"'[]{}=`):
+		return M(SyntaxUnquoted, key, value), true
+	}
+	return M(SyntaxValue, key, value), true
+}
+
+// looksLikeDate reports whether v is written like a date in another form
+// than year-month-day: 28/2 2027, 28.2.2027, 2027/02/28.
+func looksLikeDate(v string) bool {
+	digits, seps := 0, 0
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '/' || r == '.' || r == ' ' || r == '-':
+			seps++
+		default:
+			return false
+		}
+	}
+	return digits >= 4 && seps >= 1
+}
+
+// dateMessage explains why value, which the decoder read as a date, is
+// none.
+func dateMessage(key, value string) Message {
+	m := dateRE.FindStringSubmatch(value)
+	if m == nil {
+		return M(SyntaxDateForm, key, value)
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	switch {
+	case month < 1 || month > 12:
+		return M(SyntaxNoMonth, key, value)
+	case len(m[2]) != 2 || len(m[3]) != 2:
+		return M(SyntaxDateForm, key, value)
+	}
+	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day < 1 || day > days {
+		return M(SyntaxNoDay, key, value, M(monthName(month)), year, days)
+	}
+	return M(SyntaxTime, key, value)
+}
+
+func monthName(m int) ID {
+	return []ID{Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12}[m-1]
+}

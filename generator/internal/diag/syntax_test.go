@@ -1,0 +1,65 @@
+package diag
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// TestDecodeTOML checks that a syntax error does not hide the rest of the
+// text: each broken line is reported and blanked, the others decoded.
+func TestDecodeTOML(t *testing.T) {
+	var tooMany []string
+	var as []string
+	for i := range MaxSyntaxErrors {
+		tooMany = append(tooMany, fmt.Sprintf(`f.md:%d:5: a: b is text and needs quotes – write a = "b"`, i+2))
+		as = append(as, "a")
+	}
+	for _, c := range []struct {
+		name, src string
+		errs      []string
+		broken    []string
+		keys      []string // decoded at the end
+		ok        bool
+	}{
+		{"clean", "a = 1\nb = 2\n", nil, nil, []string{"a", "b"}, true},
+		{"two dates", "title = \"x\"\ndeadline = 2027-02-30\nstart = 28/2 2027\nareas = [\"a\"]\n",
+			[]string{
+				"f.md:3:12: deadline: 2027-02-30 does not exist – February 2027 has 28 days",
+				"f.md:4:9: start: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28",
+			}, []string{"deadline", "start"}, []string{"areas", "title"}, true},
+		{"array over lines: the rest reported once", "a = [1,\n2 3]\nb = 1\n",
+			[]string{`f.md:2:5: a: the list cannot be read – separate its values with commas and end it with ], like a = ["a", "b"]`},
+			[]string{"a"}, []string{"b"}, true},
+		{"table header", "[a\n", []string{"f.md:2:3: invalid TOML: expected '.' or ']' to end table name, but got '\\n' instead"}, nil, nil, true},
+		{"too many", strings.Repeat("a = b\n", MaxSyntaxErrors+1), tooMany, as, nil, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var m map[string]any
+			errs, broken, ok := DecodeTOML("f.md", []byte(c.src), 1, func(b []byte) error {
+				m = nil
+				_, err := toml.Decode(string(b), &m)
+				return err
+			})
+			if got := strings.Join(errs.Lines(), "\n"); got != strings.Join(c.errs, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, strings.Join(c.errs, "\n"))
+			}
+			if !slices.Equal(broken, c.broken) || ok != c.ok {
+				t.Errorf("broken %q ok %v, want %q %v", broken, ok, c.broken, c.ok)
+			}
+			if ok {
+				var keys []string
+				for k := range m {
+					keys = append(keys, k)
+				}
+				slices.Sort(keys)
+				if !slices.Equal(keys, c.keys) {
+					t.Errorf("keys %q, want %q", keys, c.keys)
+				}
+			}
+		})
+	}
+}
