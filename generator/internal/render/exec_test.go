@@ -2,62 +2,18 @@ package render
 
 import (
 	"bytes"
-	"html/template"
-	"io"
 	"io/fs"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"portal/generator/internal/tmplexec"
 )
 
-// The fast executor (exec.go) must write what html/template writes.
-
-// TestFastEscapers runs tiny templates, one for each escaping context the
-// site's templates use, on random text with the fast executor and with
-// html/template.
-func TestFastEscapers(t *testing.T) {
-	srcs := []string{
-		`<p>{{.}}</p>`,
-		`<a title="{{.}}">x</a>`,
-		`<title>{{.}}</title>`,
-		`<a href="{{.}}">x</a>`,
-		`<a href="/x?q={{.}}">x</a>`,
-		`<a href="/{{.}}/y">x</a>`,
-		`<p {{.}}>x</p>`,
-		`<script type="application/ld+json">{{.}}</script>`,
-	}
-	pieces := []string{"a", "Å", "<", ">", "&", "'", `"`, "+", "=", "`", " ", "\x00", "\t", "\n", "%", "%2f", "%zz", "#",
-		"?", "/", ":", "javascript:", "http:", "mailto:x@y.se", "\u2028", "\ufdd0", "\xff", "😀", "&amp;", "<b>", "</title>"}
-	r := rand.New(rand.NewSource(3))
-	x := newFastExec(nil)
-	for _, src := range srcs {
-		tmpl := template.Must(template.New("t").Parse(src))
-		tmpl.Execute(io.Discard, "") // escape
-		for i := 0; i < 3000; i++ {
-			var b strings.Builder
-			for j := r.Intn(6); j >= 0; j-- {
-				b.WriteString(pieces[r.Intn(len(pieces))])
-			}
-			s := b.String()
-			for _, v := range []any{s, template.HTML(s), template.HTMLAttr(s), template.URL(s), template.JS(s), len(s), i%2 == 0} {
-				var want, got bytes.Buffer
-				wantErr := tmpl.Execute(&want, v)
-				if err := x.execute(&got, tmpl, tmpl, v); err != nil {
-					continue // left to html/template
-				}
-				if wantErr != nil {
-					t.Fatalf("%s with %#v: html/template fails (%v), the fast executor wrote %q", src, v, wantErr, got.String())
-				}
-				if got.String() != want.String() {
-					t.Fatalf("%s with %#v:\nfast: %q\nhtml: %q", src, v, got.String(), want.String())
-				}
-			}
-		}
-	}
-}
+// The fast executor (package tmplexec) must write what html/template
+// writes, blocks kept by {{cached}} included.
 
 // siteFS serves a fixture site of the build package with the repository's
 // templates.
@@ -89,7 +45,7 @@ func TestFastPages(t *testing.T) {
 			fsys := siteFS{site: os.DirFS(root), repo: repo}
 			render := func(fast bool) (map[string][]byte, int64) {
 				s, tm := loadSite(t, fsys, fixedNoon)
-				tm.fast.off = !fast
+				tm.exec = tmplexec.New(tm.funcs(), fast)
 				out := map[string][]byte{}
 				for _, p := range s.Pages {
 					var b bytes.Buffer
@@ -98,7 +54,7 @@ func TestFastPages(t *testing.T) {
 					}
 					out[p.URL] = b.Bytes()
 				}
-				return out, tm.fast.missed.Load()
+				return out, tm.Fallbacks()
 			}
 			fast, missed := render(true)
 			slow, _ := render(false)
@@ -107,9 +63,12 @@ func TestFastPages(t *testing.T) {
 					t.Errorf("%s differs:\nfast: %s\nhtml: %s", url, got, want)
 				}
 			}
-			t.Logf("%d pages; %d executions left to html/template", len(fast), missed)
+			t.Logf("%d pages; %d executions handed back to html/template", len(fast), missed)
 			if missed > 0 {
-				t.Errorf("the fast executor left %d executions to html/template: find what it does not know", missed)
+				t.Errorf("the fast executor handed %d executions back to html/template: find what it does not know", missed)
+			}
+			if _, off := render(false); off != 0 {
+				t.Errorf("with the fast executor off, %d fallbacks counted; want 0", off)
 			}
 		})
 	}
@@ -126,7 +85,7 @@ func BenchmarkPages(b *testing.B) {
 		name := map[bool]string{true: "fast", false: "html-template"}[fast]
 		b.Run(name, func(b *testing.B) {
 			s, tm := loadSite(b, fsys, fixedNoon)
-			tm.fast.off = !fast
+			tm.exec = tmplexec.New(tm.funcs(), fast)
 			var buf bytes.Buffer
 			for b.Loop() {
 				s.Forget() // list items rendered again, as on every build

@@ -85,45 +85,42 @@ func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Item
 func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 
 // Items writes the items of a list with headings of level h, each after
-// a newline. An item is written in three parts, the partials item-open
-// (the <li> tag), item-title (the heading, of level h) and item-rest (the
-// rest of the <li>), all from the record's Card. A record is shown the
-// same way in every list of a language, so each part is rendered once per
-// record and language (the title once per level too) and kept in the
-// entry's memo: a record is in its kind's list or archive and on the pages
-// of its areas, organisations and schools.
+// a newline, with the partial item from the record's Card. A record is
+// shown the same way in every list of a language, so the item is
+// rendered once per record, language and level, its body (the partial
+// item-body) once per record and language, and kept in the entry's memo:
+// a record is in its kind's list or archive (level 2) and on the pages of
+// its areas, organisations and schools (level 3).
 func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t}
-	names := [3]string{"item-open", "item-title", "item-rest"}
-	keys := [3]string{"open\x00" + v.Lang, "title\x00" + v.Lang + "\x00" + strconv.Itoa(h), "rest\x00" + v.Lang}
-	parts := make([]string, 0, 3*len(items))
+	key := "item\x00" + v.Lang + "\x00" + strconv.Itoa(h)
+	parts := make([]string, 0, len(items))
 	size := 0
 	for _, it := range items {
-		var c *Card
-		for i := range names {
-			x, err := it.Entry.Memo().Get(keys[i], func() (string, error) {
-				if c == nil {
-					var err error
-					if c, err = v.t.card(v.Lang, it, h); err != nil {
-						return "", err
-					}
-				}
-				c.H = h
-				return v.t.partial(names[i], &Sub{View: iv, X: c})
-			})
+		x, err := it.Entry.Memo().Get(key, func() (string, error) {
+			c, err := v.t.card(v.Lang, it, h)
 			if err != nil {
 				return "", err
 			}
-			parts = append(parts, x)
-			size += len(x)
+			body, err := it.Entry.Memo().Get("item-body\x00"+v.Lang, func() (string, error) {
+				return v.t.partial("item-body", &Sub{View: iv, X: c})
+			})
+			c.Body = template.HTML(body)
+			if err != nil {
+				return "", err
+			}
+			return v.t.partial("item", &Sub{View: iv, X: c})
+		})
+		if err != nil {
+			return "", err
 		}
+		parts = append(parts, x)
+		size += len(x)
 	}
 	var b strings.Builder
 	b.Grow(size + len(items))
-	for i, x := range parts {
-		if i%3 == 0 {
-			b.WriteByte('\n')
-		}
+	for _, x := range parts {
+		b.WriteByte('\n')
 		b.WriteString(x)
 	}
 	return template.HTML(b.String()), nil
@@ -204,18 +201,6 @@ func (t *Templates) frame(v *View) error {
 		}
 	}
 	return fe.err
-}
-
-// Trail is the key of the breadcrumbs above the page, for caching them.
-func (v *View) Trail() string {
-	var b strings.Builder
-	for _, c := range v.Crumbs {
-		b.WriteString(c.URL)
-		b.WriteByte(0)
-		b.WriteString(c.Label)
-		b.WriteByte(0)
-	}
-	return b.String()
 }
 
 // DueURL is the page of the agreements due for review in the page's language.
