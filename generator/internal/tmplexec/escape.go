@@ -33,6 +33,7 @@ func handedBackEscapers() []string {
 		"_html_template_commentescaper", "_html_template_cssescaper", "_html_template_cssvaluefilter",
 		"_html_template_jsregexpescaper", "_html_template_jsstrescaper", "_html_template_jstmpllitescaper",
 		"_html_template_nospaceescaper", "_html_template_srcsetescaper",
+		"_eval_args_", // the arguments of {{html x}} and {{urlquery x}}
 	}
 }
 

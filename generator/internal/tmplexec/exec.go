@@ -72,7 +72,9 @@ func (x *Executor) Fallbacks() int64 { return x.fallbacks.Load() }
 // Execute runs tmpl, a template of set that html/template has escaped,
 // with data and appends the output to w: with the fast path when it can,
 // otherwise with html/template. On an error (html/template's, positioned
-// in the template) w is left as it was.
+// in the template) w is left as it was. html/template escapes a template
+// on its first execution, rewriting its tree: execute every template of
+// set once before calling Execute or Cached from several goroutines.
 func (x *Executor) Execute(w *bytes.Buffer, set, tmpl *template.Template, data any) error {
 	if x.fast {
 		if x.execute(w, set, tmpl, data, nil) == nil {
@@ -221,7 +223,7 @@ func knownPipe(p *parse.PipeNode) bool {
 			case *parse.FieldNode, *parse.VariableNode, *parse.DotNode,
 				*parse.StringNode, *parse.NumberNode, *parse.BoolNode:
 			case *parse.IdentifierNode:
-				if strings.HasPrefix(a.Ident, "_html_template_") && !copied(a.Ident) {
+				if strings.HasPrefix(a.Ident, "_") && !copied(a.Ident) {
 					return false
 				}
 			case *parse.PipeNode:
