@@ -74,12 +74,18 @@ func TestFastPages(t *testing.T) {
 	}
 }
 
-// BenchmarkPages renders every page of the shipped site, with the fast
-// executor and with html/template alone.
+// BenchmarkPages renders every page of the shipped site (or of the site
+// at PORTAL_EXEC_SITE, such as a corpus of mkcorpus.py, with the
+// repository's templates), with the fast executor and with html/template
+// alone.
 func BenchmarkPages(b *testing.B) {
-	fsys := os.DirFS("../../..")
-	if _, err := fs.Stat(fsys, "templates/layouts/base.html"); err != nil {
+	repo := os.DirFS("../../..")
+	if _, err := fs.Stat(repo, "templates/layouts/base.html"); err != nil {
 		b.Skip("templates/ not present")
+	}
+	var fsys fs.FS = repo
+	if dir := os.Getenv("PORTAL_EXEC_SITE"); dir != "" {
+		fsys = siteFS{site: os.DirFS(dir), repo: repo}
 	}
 	for _, fast := range []bool{true, false} {
 		name := map[bool]string{true: "fast", false: "html-template"}[fast]
