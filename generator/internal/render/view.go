@@ -86,45 +86,70 @@ func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 
 // Items writes the items of a list with headings of level h, each after
 // a newline, with the partial item from the record's Card. A record is
-// shown the same way in every list of a language, so the item is
-// rendered once per record, language and level, its body (the partial
-// item-body) once per record and language, and kept in the entry's memo:
-// a record is in its kind's list or archive (level 2) and on the pages of
-// its areas, organisations and schools (level 3).
+// shown the same way in every list of a language, so its parts are
+// rendered once and kept in the entry's memo: the partial item-body once
+// per record and language, the partial item around it once per record,
+// language and level, with bodyMark where it writes .X.Body, so that the
+// body is kept once. A record is in its kind's list or archive (level 2)
+// and on the pages of its areas, organisations and schools (level 3).
 func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t}
-	key := "item\x00" + v.Lang + "\x00" + strconv.Itoa(h)
-	parts := make([]string, 0, len(items))
+	itemKey := "item\x00" + v.Lang + "\x00" + strconv.Itoa(h)
+	bodyKey := "item-body\x00" + v.Lang
+	parts := make([]string, 0, 3*len(items))
 	size := 0
 	for _, it := range items {
-		x, err := it.Entry.Memo().Get(key, func() (string, error) {
-			c, err := v.t.card(v.Lang, it, h)
+		var c *Card
+		card := func() (*Sub, error) {
+			var err error
+			if c == nil {
+				c, err = v.t.card(v.Lang, it, h)
+			}
+			return &Sub{View: iv, X: c}, err
+		}
+		frame, err := it.Entry.Memo().Get(itemKey, func() (string, error) {
+			sub, err := card()
 			if err != nil {
 				return "", err
 			}
-			body, err := it.Entry.Memo().Get("item-body\x00"+v.Lang, func() (string, error) {
-				return v.t.partial("item-body", &Sub{View: iv, X: c})
-			})
-			c.Body = template.HTML(body)
-			if err != nil {
-				return "", err
+			c.Body = bodyMark
+			x, err := v.t.partial("item", sub)
+			if err == nil && strings.Count(x, bodyMark) != 1 {
+				err = fmt.Errorf("the partial item must write {{.X.Body}} once")
 			}
-			return v.t.partial("item", &Sub{View: iv, X: c})
+			return x, err
 		})
 		if err != nil {
 			return "", err
 		}
-		parts = append(parts, x)
-		size += len(x)
+		body, err := it.Entry.Memo().Get(bodyKey, func() (string, error) {
+			sub, err := card()
+			if err != nil {
+				return "", err
+			}
+			return v.t.partial("item-body", sub)
+		})
+		if err != nil {
+			return "", err
+		}
+		before, after, _ := strings.Cut(frame, bodyMark)
+		parts = append(parts, before, body, after)
+		size += len(before) + len(body) + len(after)
 	}
 	var b strings.Builder
 	b.Grow(size + len(items))
-	for _, x := range parts {
-		b.WriteByte('\n')
+	for i, x := range parts {
+		if i%3 == 0 {
+			b.WriteByte('\n')
+		}
 		b.WriteString(x)
 	}
 	return template.HTML(b.String()), nil
 }
+
+// bodyMark stands for an item's body in its kept frame: no escaped text
+// holds a NUL (html/template writes U+FFFD for it).
+const bodyMark = "\x00item-body\x00"
 
 // Nav is the state of the primary navigation on the page: the section or
 // index the page belongs to ("theses", "areas", or "" for none), and "/"

@@ -101,7 +101,7 @@ func (s *execState) evalFieldChain(dot, receiver reflect.Value, ident []string, 
 func (s *execState) evalField(dot reflect.Value, name string, args []parse.Node, final, receiver reflect.Value) reflect.Value {
 	receiver, info := s.fieldOf(receiver, name)
 	if info.method >= 0 {
-		return s.evalCall(dot, method(receiver, info), name, args, final)
+		return s.evalCall(dot, method(receiver, info), nil, name, args, final)
 	}
 	if len(args) > 1 || !isMissing(final) {
 		s.fail("%s has arguments but is a field", name)

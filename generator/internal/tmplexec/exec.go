@@ -42,6 +42,7 @@ import (
 // Executor executes the escaped templates of one template set.
 type Executor struct {
 	funcs     map[string]reflect.Value                // the templates' FuncMap
+	direct    map[string]any                          // those that callDirect calls
 	fields    atomic.Pointer[map[string][]fieldEntry] // by name; copied on write
 	mu        sync.Mutex                              // writers of fields and shapes
 	trees     sync.Map                                // *parse.Tree → bool: escaped, all nodes known
@@ -54,9 +55,12 @@ type Executor struct {
 // New returns an Executor for templates using funcs. With fast false,
 // Execute is html/template's Execute and Cached keeps nothing.
 func New(funcs template.FuncMap, fast bool) *Executor {
-	x := &Executor{funcs: map[string]reflect.Value{}, fast: fast}
+	x := &Executor{funcs: map[string]reflect.Value{}, direct: map[string]any{}, fast: fast}
 	for name, f := range funcs {
 		x.funcs[name] = reflect.ValueOf(f)
+		if directFunc(f) {
+			x.direct[name] = f
+		}
 	}
 	x.bufs.New = func() any { return new(bytes.Buffer) }
 	return x
