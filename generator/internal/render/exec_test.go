@@ -2,11 +2,13 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"portal/generator/internal/tmplexec"
@@ -71,6 +73,34 @@ func TestFastPages(t *testing.T) {
 				t.Errorf("with the fast executor off, %d fallbacks counted; want 0", off)
 			}
 		})
+	}
+}
+
+// TestItemBody: the partial item must write the body of the item once,
+// where View.Items puts the body kept for the record and language.
+func TestItemBody(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"{{- $c.Body}}", ""},
+		{"", "the partial item must write {{.X.Body}} once"},
+		{"{{- $c.Body}}{{$c.Body}}", "the partial item must write {{.X.Body}} once"},
+	} {
+		fsys := realTemplates(t)
+		fsys["config.toml"] = &fstest.MapFile{Data: []byte(tinyConfig)}
+		for p, s := range tinyContent {
+			fsys[p] = &fstest.MapFile{Data: []byte(s)}
+		}
+		items := string(fsys["templates/partials/items.html"].Data)
+		if !strings.Contains(items, "{{- $c.Body}}") {
+			t.Fatal("templates/partials/items.html: no {{- $c.Body}}")
+		}
+		items = strings.Replace(items, "{{- $c.Body}}", c.body, 1)
+		fsys["templates/partials/items.html"] = &fstest.MapFile{Data: []byte(items)}
+		s, tm := loadSite(t, fsys, fixedNoon)
+		var b bytes.Buffer
+		err := tm.Page(&b, s, pageAt(t, s, "/exjobb/"))
+		if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && !strings.HasSuffix(got, c.want) {
+			t.Errorf("%q: %v, want %q", c.body, err, c.want)
+		}
 	}
 }
 
