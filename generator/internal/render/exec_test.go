@@ -10,8 +10,6 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
-
-	"portal/generator/internal/tmplexec"
 )
 
 // The fast executor (package tmplexec) must write what html/template
@@ -47,7 +45,7 @@ func TestFastPages(t *testing.T) {
 			fsys := siteFS{site: os.DirFS(root), repo: repo}
 			render := func(fast bool) (map[string][]byte, int64) {
 				s, tm := loadSite(t, fsys, fixedNoon)
-				tm.exec = tmplexec.New(tm.funcs(), fast)
+				tm.exec = tm.newExec(fast)
 				out := map[string][]byte{}
 				for _, p := range s.Pages {
 					var b bytes.Buffer
@@ -121,7 +119,7 @@ func BenchmarkPages(b *testing.B) {
 		name := map[bool]string{true: "fast", false: "html-template"}[fast]
 		b.Run(name, func(b *testing.B) {
 			s, tm := loadSite(b, fsys, fixedNoon)
-			tm.exec = tmplexec.New(tm.funcs(), fast)
+			tm.exec = tm.newExec(fast)
 			var buf bytes.Buffer
 			for b.Loop() {
 				s.Forget() // list items rendered again, as on every build

@@ -208,7 +208,7 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 		return append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: err.Error()})
 	}
 	t.shared = partials
-	t.exec = tmplexec.New(t.funcs(), !t.opt.HTMLTemplate)
+	t.exec = t.newExec(!t.opt.HTMLTemplate)
 	for _, typ := range PageTypes {
 		p := path.Join(Dir, "pages", string(typ)+".html")
 		set, err := root.Clone()
@@ -452,6 +452,12 @@ func (t *Templates) Page(w io.Writer, s *site.Site, p *site.Page) error {
 		_, err = w.Write(buf.Bytes())
 	}
 	return err
+}
+
+// newExec makes the executor of the templates: the data's methods are
+// called without reflection.
+func (t *Templates) newExec(fast bool) *tmplexec.Executor {
+	return tmplexec.New(t.funcs(), fast, tmplexec.Methods[*View](), tmplexec.Methods[*Sub]())
 }
 
 // Fallbacks is the number of executions of pages and blocks that the

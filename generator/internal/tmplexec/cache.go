@@ -154,12 +154,18 @@ func (x *Executor) addShape(name string, sh *shape) int {
 // select, or false when a read fails or gives a value that cannot be
 // compared.
 func (x *Executor) keyOf(prefix string, i int, sh *shape, root reflect.Value) (key string, ok bool) {
-	b := make([]byte, 0, 128)
+	defer func() {
+		if recover() != nil {
+			ok = false // as text/template, which turns a panic into an error
+		}
+	}()
+	b := make([]byte, 0, 256)
 	b = append(b, prefix...)
 	b = strconv.AppendInt(b, int64(i), 10)
 	b = append(b, 0)
+	s := &execState{x: x}
 	for _, r := range sh.reads {
-		v, ok := x.replay(root, r)
+		v, ok := s.replay(root, r)
 		if !ok {
 			return "", false
 		}
@@ -171,14 +177,8 @@ func (x *Executor) keyOf(prefix string, i int, sh *shape, root reflect.Value) (k
 }
 
 // replay evaluates a read on root as the template did.
-func (x *Executor) replay(root reflect.Value, r read) (v reflect.Value, ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false // as text/template, which turns a panic into an error
-		}
-	}()
-	s := &execState{x: x}
-	v = root
+func (s *execState) replay(root reflect.Value, r read) (reflect.Value, bool) {
+	v := root
 	for i, name := range r.chain {
 		recv, info := s.fieldOf(v, name)
 		if info.method < 0 {
@@ -189,7 +189,12 @@ func (x *Executor) replay(root reflect.Value, r read) (v reflect.Value, ok bool)
 		if i == len(r.chain)-1 {
 			argv = r.args
 		}
-		out := method(recv, info).Call(argv)
+		recv = bound(recv, info)
+		if out, ok, _ := (direct{m: info.call, recv: recv}).call(argv); ok {
+			v = out
+			continue
+		}
+		out := recv.Method(info.method).Call(argv)
 		if len(out) == 2 && !out[1].IsNil() {
 			return v, false
 		}

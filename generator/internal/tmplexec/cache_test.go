@@ -25,6 +25,12 @@ type crumb struct{ URL, Label string }
 
 func (p *page) Section(kind string) string { return "/" + p.Lang + "/" + kind + "/" }
 func (p *page) Secret() string             { return p.secret }
+func (p *page) Current(kind string) string {
+	if kind == p.Kind {
+		return "page"
+	}
+	return ""
+}
 
 // memo is a Store that counts the renderings it keeps.
 type memo struct {
@@ -96,32 +102,38 @@ func TestCached(t *testing.T) {
 		{"the data passed to a function: never kept", `{{kind .}}`,
 			[]*page{sv("a"), sv("b"), sv("a")}, 0},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			funcs := template.FuncMap{"kind": func(p *page) string { return p.Kind }}
-			set := template.Must(template.New("").Funcs(funcs).Parse(
-				`{{define "b"}}` + c.block + `{{end}}{{define "inner"}}[{{.Kind}}]{{end}}`))
-			x := New(funcs, true)
-			store := &memo{m: map[string]string{}}
-			for i, p := range c.pages {
-				var want bytes.Buffer
-				if err := set.ExecuteTemplate(&want, "b", p); err != nil {
-					t.Fatal(err)
-				}
-				got, err := x.Cached(store, set, "b", p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got != want.String() {
-					t.Errorf("page %d: got %q, want %q", i, got, want.String())
-				}
+		for _, methods := range [][]MethodSet{nil, {Methods[*page]()}} {
+			name := c.name
+			if methods != nil {
+				name += ", methods called directly"
 			}
-			if len(store.m) != c.kept {
-				t.Errorf("%d renderings kept, want %d", len(store.m), c.kept)
-			}
-			if x.Fallbacks() != 0 {
-				t.Errorf("%d fallbacks", x.Fallbacks())
-			}
-		})
+			t.Run(name, func(t *testing.T) {
+				funcs := template.FuncMap{"kind": func(p *page) string { return p.Kind }}
+				set := template.Must(template.New("").Funcs(funcs).Parse(
+					`{{define "b"}}` + c.block + `{{end}}{{define "inner"}}[{{.Kind}}]{{end}}`))
+				x := New(funcs, true, methods...)
+				store := &memo{m: map[string]string{}}
+				for i, p := range c.pages {
+					var want bytes.Buffer
+					if err := set.ExecuteTemplate(&want, "b", p); err != nil {
+						t.Fatal(err)
+					}
+					got, err := x.Cached(store, set, "b", p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got != want.String() {
+						t.Errorf("page %d: got %q, want %q", i, got, want.String())
+					}
+				}
+				if len(store.m) != c.kept {
+					t.Errorf("%d renderings kept, want %d", len(store.m), c.kept)
+				}
+				if x.Fallbacks() != 0 {
+					t.Errorf("%d fallbacks", x.Fallbacks())
+				}
+			})
+		}
 	}
 }
 
@@ -175,4 +187,20 @@ func keys(m map[string]string) []string {
 		out = append(out, fmt.Sprintf("%q", k))
 	}
 	return out
+}
+
+// BenchmarkCached reuses a navigation-like block: the cost of deriving
+// its key on every page (a read of a field, then two method calls per
+// link).
+func BenchmarkCached(b *testing.B) {
+	set := template.Must(template.New("").Parse(`{{define "nav"}}<ul>{{range .Kinds}}<li><a href="{{$.Section .}}"{{with $.Current .}} aria-current="{{.}}"{{end}}>{{.}}</a></li>{{end}}</ul>{{end}}`))
+	set.ExecuteTemplate(io.Discard, "nav", nil)
+	x := New(nil, true, Methods[*page]())
+	store := &memo{m: map[string]string{}}
+	p := &page{Lang: "sv", Kind: "c", Kinds: []string{"a", "b", "c", "d", "e", "f", "g"}}
+	for b.Loop() {
+		if _, err := x.Cached(store, set, "nav", p); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

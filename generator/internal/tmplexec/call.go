@@ -2,7 +2,6 @@ package tmplexec
 
 import (
 	"fmt"
-	"html/template"
 	"reflect"
 	"strings"
 	"text/template/parse"
@@ -88,7 +87,7 @@ func (s *execState) evalFunction(dot reflect.Value, name string, args []parse.No
 	if !ok {
 		s.fail("function %s", name)
 	}
-	return s.evalCall(dot, f, s.x.direct[name], name, args, final)
+	return s.evalCall(dot, f, direct{f: s.x.direct[name]}, name, args, final)
 }
 
 // evalArgs evaluates the arguments of a builtin, the pipeline's value last.
@@ -127,9 +126,9 @@ func (s *execState) evalAny(dot reflect.Value, n parse.Node) reflect.Value {
 	return reflect.Value{}
 }
 
-// evalCall calls a function or a bound method as text/template does;
-// direct is the function itself when callDirect knows its signature.
-func (s *execState) evalCall(dot, fun reflect.Value, direct any, name string, args []parse.Node, final reflect.Value) reflect.Value {
+// evalCall calls a function or a bound method as text/template does,
+// without reflect.Value.Call when d has a direct way (direct.go).
+func (s *execState) evalCall(dot, fun reflect.Value, d direct, name string, args []parse.Node, final reflect.Value) reflect.Value {
 	if args != nil {
 		args = args[1:]
 	}
@@ -181,8 +180,7 @@ func (s *execState) evalCall(dot, fun reflect.Value, direct any, name string, ar
 			s.escapes(a)
 		}
 	}
-	if direct != nil {
-		v, err := callDirect(direct, argv)
+	if v, ok, err := d.call(argv); ok {
 		if err != nil {
 			s.fail("%s: %v", name, err)
 		}
@@ -193,42 +191,6 @@ func (s *execState) evalCall(dot, fun reflect.Value, direct any, name string, ar
 		s.fail("%s: %v", name, out[1].Interface())
 	}
 	return out[0]
-}
-
-// directFunc reports whether callDirect knows the signature of f.
-func directFunc(f any) bool {
-	switch f.(type) {
-	case func(string, string) (string, error), func(string, string, int) (string, error),
-		func(string, string) string, func(string) string, func(string) (string, error),
-		func(string, any) (template.HTML, error):
-		return true
-	}
-	return false
-}
-
-// callDirect calls a function of the FuncMap with one of the signatures
-// the site's templates call most (the UI strings above all) without
-// reflect.Value.Call, which costs more than most of these functions:
-// argv has been checked against the signature.
-func callDirect(f any, argv []reflect.Value) (reflect.Value, error) {
-	var r string
-	var err error
-	switch f := f.(type) {
-	case func(string, string) (string, error):
-		r, err = f(argv[0].String(), argv[1].String())
-	case func(string, string, int) (string, error):
-		r, err = f(argv[0].String(), argv[1].String(), int(argv[2].Int()))
-	case func(string, string) string:
-		r = f(argv[0].String(), argv[1].String())
-	case func(string) string:
-		r = f(argv[0].String())
-	case func(string) (string, error):
-		r, err = f(argv[0].String())
-	case func(string, any) (template.HTML, error):
-		h, err := f(argv[0].String(), argv[1].Interface())
-		return reflect.ValueOf(h), err
-	}
-	return reflect.ValueOf(r), err
 }
 
 var errorType = reflect.TypeFor[error]()

@@ -101,7 +101,8 @@ func (s *execState) evalFieldChain(dot, receiver reflect.Value, ident []string, 
 func (s *execState) evalField(dot reflect.Value, name string, args []parse.Node, final, receiver reflect.Value) reflect.Value {
 	receiver, info := s.fieldOf(receiver, name)
 	if info.method >= 0 {
-		return s.evalCall(dot, method(receiver, info), nil, name, args, final)
+		recv := bound(receiver, info)
+		return s.evalCall(dot, recv.Method(info.method), direct{m: info.call, recv: recv}, name, args, final)
 	}
 	if len(args) > 1 || !isMissing(final) {
 		s.fail("%s has arguments but is a field", name)
@@ -125,12 +126,13 @@ func (s *execState) fieldOf(receiver reflect.Value, name string) (reflect.Value,
 	return receiver, info
 }
 
-// method is the method info names, bound to receiver.
-func method(receiver reflect.Value, info *fieldInfo) reflect.Value {
+// bound is the receiver of the method info names: receiver or its
+// address.
+func bound(receiver reflect.Value, info *fieldInfo) reflect.Value {
 	if info.ptr {
-		receiver = receiver.Addr()
+		return receiver.Addr()
 	}
-	return receiver.Method(info.method)
+	return receiver
 }
 
 // structField is the field info names of the struct receiver.
@@ -186,7 +188,7 @@ func (x *Executor) lookupField(k fieldKey) *fieldInfo {
 		ptr = reflect.PointerTo(k.typ)
 	}
 	if m, ok := ptr.MethodByName(k.name); ok {
-		info = &fieldInfo{method: m.Index, ptr: ptr != k.typ}
+		info = &fieldInfo{method: m.Index, ptr: ptr != k.typ, call: x.methods[ptr][m.Index]}
 	} else if k.typ.Kind() == reflect.Struct {
 		if f, ok := k.typ.FieldByName(k.name); ok && f.IsExported() {
 			info = &fieldInfo{method: -1, index: f.Index}

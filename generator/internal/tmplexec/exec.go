@@ -43,6 +43,7 @@ import (
 type Executor struct {
 	funcs     map[string]reflect.Value                // the templates' FuncMap
 	direct    map[string]any                          // those that callDirect calls
+	methods   map[reflect.Type]map[int]methodCaller   // by receiver type and method index (Methods)
 	fields    atomic.Pointer[map[string][]fieldEntry] // by name; copied on write
 	mu        sync.Mutex                              // writers of fields and shapes
 	trees     sync.Map                                // *parse.Tree → bool: escaped, all nodes known
@@ -53,9 +54,15 @@ type Executor struct {
 }
 
 // New returns an Executor for templates using funcs. With fast false,
-// Execute is html/template's Execute and Cached keeps nothing.
-func New(funcs template.FuncMap, fast bool) *Executor {
-	x := &Executor{funcs: map[string]reflect.Value{}, direct: map[string]any{}, fast: fast}
+// Execute is html/template's Execute and Cached keeps nothing. methods
+// are the method sets of the data's types to call without reflection
+// (Methods).
+func New(funcs template.FuncMap, fast bool, methods ...MethodSet) *Executor {
+	x := &Executor{funcs: map[string]reflect.Value{}, direct: map[string]any{}, fast: fast,
+		methods: map[reflect.Type]map[int]methodCaller{}}
+	for _, m := range methods {
+		x.methods[m.typ] = m.calls
+	}
 	for name, f := range funcs {
 		x.funcs[name] = reflect.ValueOf(f)
 		if directFunc(f) {
@@ -113,9 +120,10 @@ type fieldEntry struct {
 }
 
 type fieldInfo struct {
-	method int   // index in the method set of the receiver (or its pointer), or -1
-	ptr    bool  // the method is on the pointer
-	index  []int // of the struct field, when not a method
+	method int          // index in the method set of the receiver (or its pointer), or -1
+	ptr    bool         // the method is on the pointer
+	call   methodCaller // calls the method without reflection, or nil (Methods)
+	index  []int        // of the struct field, when not a method
 }
 
 // execute runs tmpl with the fast path, recording the reads of data into
