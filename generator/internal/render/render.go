@@ -1,6 +1,7 @@
 // Package render parses templates/ once (html/template, explicit FuncMap,
 // no globals), loads the i18n tables templates/i18n/<lang>.toml,
-// fingerprints assets, and renders site pages.
+// fingerprints assets, and renders site pages, executed by package
+// tmplexec (Options.HTMLTemplate turns it off).
 //
 // Layout of templates/:
 //
