@@ -107,10 +107,12 @@ func TestEscaperSet(t *testing.T) {
 		t.Logf("html/template's source not found (%v): its declared escapers are not compared", err)
 		return
 	}
+	declared := map[string]bool{}
 	for _, m := range regexp.MustCompile(`"(_html_template_\w+|_eval_args_)"`).FindAllStringSubmatch(string(src), -1) {
-		if n := strings.TrimPrefix(m[1], "_html_template_"); !known[n] {
+		if n := strings.TrimPrefix(m[1], "_html_template_"); !known[n] && !declared[n] {
 			t.Errorf("html/template declares %s, which the fast path neither copies nor hands back", m[1])
 		}
+		declared[strings.TrimPrefix(m[1], "_html_template_")] = true
 	}
 }
 
