@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -26,7 +27,8 @@ import (
 // each known shape of the block is evaluated on the page's data: when
 // every read gives the values of a kept rendering, that rendering is what
 // the block would write again (a template sees nothing but its data, its
-// constants and the results of its functions), and it is reused.
+// constants and the results of its functions, which must depend on their
+// arguments alone), and it is reused. Shapes are tried shortest first.
 //
 // A value that is not plain data cannot be compared by content: a
 // pointer (.P, .S), a map, a function. A block whose rendering reads one,
@@ -53,6 +55,7 @@ type read struct {
 type shape struct {
 	reads []read
 	id    string // the reads, encoded: shapes are compared by id
+	n     int    // the shape's number among its block's, in the keys
 }
 
 // shapeList is the shapes of one block: read without a lock, replaced
@@ -89,8 +92,8 @@ func (x *Executor) Cached(store Store, set *template.Template, name string, data
 		return buf.String(), err
 	}
 	prefix := "block\x00" + name + "\x00"
-	for i, sh := range x.shapesOf(name) {
-		key, ok := x.keyOf(prefix, i, sh, root)
+	for _, sh := range x.shapesOf(name) {
+		key, ok := x.keyOf(prefix, sh.n, sh, root)
 		if !ok {
 			continue
 		}
@@ -126,7 +129,7 @@ func (x *Executor) shapesOf(name string) []*shape {
 }
 
 // addShape adds sh to the shapes of a block, unless it is known, and
-// returns its index; -1 when the block has too many.
+// returns its number; -1 when the block has too many.
 func (x *Executor) addShape(name string, sh *shape) int {
 	l, _ := x.shapes.LoadOrStore(name, &shapeList{})
 	sl := l.(*shapeList)
@@ -136,18 +139,20 @@ func (x *Executor) addShape(name string, sh *shape) int {
 	if p := sl.list.Load(); p != nil {
 		list = *p
 	}
-	for i, s := range list {
+	for _, s := range list {
 		if s.id == sh.id {
-			return i
+			return s.n
 		}
 	}
 	if len(list) == maxShapes {
 		return -1
 	}
-	// A new slice: readers hold the old one.
+	// A new slice, the shortest shapes first: readers hold the old one.
+	sh.n = len(list)
 	list = append(list[:len(list):len(list)], sh)
+	slices.SortStableFunc(list, func(a, b *shape) int { return len(a.reads) - len(b.reads) })
 	sl.list.Store(&list)
-	return len(list) - 1
+	return sh.n
 }
 
 // keyOf evaluates the reads of sh on root: the key of the rendering they

@@ -83,6 +83,8 @@ func TestCached(t *testing.T) {
 			[]*page{sv("a"), sv("b"), sv("a")}, 2},
 		{"a field in a condition", `{{if eq .Kind "a"}}A{{else}}other{{end}}`,
 			[]*page{sv("a"), sv("b"), sv("a")}, 2},
+		{"reads that depend on a value (two shapes)", `{{if eq .Kind "a"}}{{.Lang}}{{end}}`,
+			[]*page{sv("a"), sv("b"), {Lang: "en", Kind: "a"}, {Lang: "en", Kind: "b"}, sv("a")}, 3},
 		{"a method with an argument from a range", `{{range .Kinds}}<a href="{{$.Section .}}">{{.}}</a>{{end}}`,
 			[]*page{sv("a"), {Lang: "en", Kinds: []string{"a", "b"}}, {Lang: "sv", Kinds: []string{"b"}}, sv("b")}, 3},
 		{"a method reading an unexported field", `{{.Secret}}`,
