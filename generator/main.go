@@ -185,6 +185,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end")
 	traceFile := fs.String("trace", "", "write an execution trace to this file (go tool trace)")
+	fast := fs.Bool("fast-templates", true, "execute the templates with the fast executor; false: with html/template alone")
 	if fs.Parse(args) != nil {
 		return exitUsage
 	}
@@ -239,7 +240,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	rep, err := stoppable(ctx, func() (*pipeline.Report, error) {
 		// Stream: bodies are rendered as their pages are written, and broken
 		// links come from Write (when they are the only problems).
-		l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root})
+		l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root, HTMLTemplate: !*fast})
 		if err != nil {
 			return nil, err
 		}
@@ -390,6 +391,11 @@ func printSummary(w io.Writer, rep *pipeline.Report, out string, total time.Dura
 		fmt.Fprintf(w, "warning  %d files and %d records not accounted for (a generator bug)\n", f, r)
 	}
 	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, filepath.ToSlash(out))
+	if rep.FastTemplates {
+		fmt.Fprintf(w, "templates fast executor, %d executions handed back to html/template\n", rep.Fallbacks)
+	} else {
+		fmt.Fprintf(w, "templates html/template alone (-fast-templates=false)\n")
+	}
 	var ph []string
 	for _, p := range rep.Phases {
 		ph = append(ph, fmt.Sprintf("%s %s", p.Name, p.Time.Round(time.Millisecond)))

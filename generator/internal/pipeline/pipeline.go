@@ -54,6 +54,11 @@ type Options struct {
 	// in memory from loading to rendering: 0 means the default
 	// (KeepBodies), a negative number none.
 	KeepBodies int64
+
+	// HTMLTemplate executes every template with html/template itself,
+	// without the fast executor (render.Options.HTMLTemplate): the
+	// executor's off-switch, `build -fast-templates=false`.
+	HTMLTemplate bool
 }
 
 // KeepBodies is how many bytes of Markdown a streamed build keeps in
@@ -97,7 +102,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		tmpl, terr = render.LoadSite(fsys, cfg)
+		tmpl, terr = render.LoadSiteWith(fsys, cfg, render.Options{HTMLTemplate: opt.HTMLTemplate})
 	}()
 	// Streaming, the Markdown of a large site is not all kept in memory:
 	// past KeepBodies bytes, bodies are read again as they are rendered.
@@ -218,6 +223,11 @@ type Report struct {
 	// held with the same bytes already, and so were not written again.
 	Unchanged int
 	Phases    []Phase
+	// FastTemplates: the fast executor ran the templates; Fallbacks is
+	// how many executions of pages and blocks it handed back to
+	// html/template (render.Templates.Fallbacks).
+	FastTemplates bool
+	Fallbacks     int64
 }
 
 // Unaccounted returns how many record files and records the report does
@@ -314,6 +324,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	phase("feeds+search")
 	rep.Files, rep.Bytes = stage.Files()
 	rep.Unchanged = stage.Unchanged()
+	rep.FastTemplates, rep.Fallbacks = l.Templates.FastTemplates(), l.Templates.Fallbacks()
 	if err := stage.Commit(); err != nil {
 		stage.Abort()
 		return rep, err

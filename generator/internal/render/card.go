@@ -28,6 +28,10 @@ type Card struct {
 	Excerpt     string
 	Facts       []CardFact
 
+	// Body is the rest of the item below its title, rendered by the
+	// partial item-body; the partial item writes it (View.Items).
+	Body template.HTML
+
 	// Data are the data-* attributes the scripts read: data-deadline
 	// (offers) or data-end (lectures), then data-areas, data-host,
 	// data-level, data-schools and data-language, those that apply.

@@ -33,8 +33,8 @@ import (
 //	status entry          i18n key of the entry's status
 //	yesno lang *bool      "Ja"/"Nej" or "" when unset
 //	join sep list, base path, kindkey kind
-//	cached name data key...   the partial name rendered with data once per
-//	                          site and keys, then reused (see partial)
+//	cached name data      the partial name rendered with data, reused by
+//	                      every page whose data it reads alike (see cached)
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
 		"cached": t.cached,
@@ -96,13 +96,13 @@ func (t *Templates) funcs() template.FuncMap {
 	}
 }
 
-// cached renders the partial name with data, a *View or a *Sub, the first
-// time it is asked for with these keys on a site, and gives the same HTML
-// every later time: {{cached "footer" . .Lang}}. The keys must be all the
-// partial depends on besides the site as a whole (the footer: the
-// language), or pages get another page's block. The partial starts in the
-// HTML text context (between elements), like any {{template}} there.
-func (t *Templates) cached(name string, data any, keys ...any) (template.HTML, error) {
+// cached renders the partial name with data, a *View or a *Sub, or
+// reuses its rendering on another page whose data gives the same values
+// to every read the partial makes: {{cached "footer" .}}. The key is
+// derived from those reads (tmplexec.Executor.Cached), never written by
+// hand. The partial starts in the HTML text context (between elements),
+// like any {{template}} there.
+func (t *Templates) cached(name string, data any) (template.HTML, error) {
 	var v *View
 	switch d := data.(type) {
 	case *View:
@@ -113,38 +113,23 @@ func (t *Templates) cached(name string, data any, keys ...any) (template.HTML, e
 	if v == nil || v.S == nil {
 		return "", fmt.Errorf("cached %q: the data must be the page's view (.) or a partial's ($.With ...)", name)
 	}
-	key := make([]byte, 0, 64)
-	key = append(key, "partial\x00"...)
-	key = append(key, name...)
-	for _, k := range keys {
-		key = append(key, 0)
-		switch k := k.(type) {
-		case string:
-			key = append(key, k...)
-		case bool:
-			key = strconv.AppendBool(key, k)
-		case int:
-			key = strconv.AppendInt(key, int64(k), 10)
-		default:
-			key = fmt.Append(key, k)
-		}
+	if t.shared.Lookup(name) == nil {
+		return "", fmt.Errorf("no partial %q in %s/partials", name, Dir)
 	}
-	b, err := v.S.Memo().Get(string(key), func() (string, error) { return t.partial(name, data) })
+	b, err := t.exec.Cached(v.S.Memo(), t.shared, name, data)
 	return template.HTML(b), err
 }
 
 // partial renders the template name of the shared layouts and partials.
 func (t *Templates) partial(name string, data any) (string, error) {
-	if t.shared.Lookup(name) == nil {
+	tmpl := t.shared.Lookup(name)
+	if tmpl == nil {
 		return "", fmt.Errorf("no partial %q in %s/partials", name, Dir)
 	}
 	buf := t.bufs.Get().(*bytes.Buffer)
 	defer t.bufs.Put(buf)
 	buf.Reset()
-	if t.fast.execute(buf, t.shared, t.shared.Lookup(name), data) == nil {
-		return buf.String(), nil
-	}
-	if err := t.shared.ExecuteTemplate(buf, name, data); err != nil {
+	if err := t.exec.Execute(buf, t.shared, tmpl, data); err != nil {
 		return "", err
 	}
 	return buf.String(), nil

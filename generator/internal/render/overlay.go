@@ -20,8 +20,13 @@ import (
 // cannot hold or with a control character, a symbolic link leading outside
 // templates/ and anything but a regular file are errors.
 func LoadSite(fsys fs.FS, cfg *config.Config) (*Templates, error) {
+	return LoadSiteWith(fsys, cfg, Options{})
+}
+
+// LoadSiteWith is LoadSite with options.
+func LoadSiteWith(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	merged, errs := Overlay(fsys, templates.FS())
-	t, err := Load(merged, cfg)
+	t, err := LoadWith(merged, cfg, opt)
 	if len(errs) == 0 {
 		return t, err
 	}

@@ -1,6 +1,7 @@
 // Package render parses templates/ once (html/template, explicit FuncMap,
 // no globals), loads the i18n tables templates/i18n/<lang>.toml,
-// fingerprints assets, and renders site pages.
+// fingerprints assets, and renders site pages, executed by package
+// tmplexec (Options.HTMLTemplate turns it off).
 //
 // Layout of templates/:
 //
@@ -33,6 +34,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/site"
+	"portal/generator/internal/tmplexec"
 )
 
 // Dir is the templates folder at the site root.
@@ -53,17 +55,32 @@ type Templates struct {
 	pages    map[site.PageType]*template.Template
 	shared   *template.Template // layouts and partials, for the partials rendered once and reused
 	bufs     sync.Pool          // of *bytes.Buffer, for partials
-	fast     *fastExec          // executes the escaped templates (exec.go)
-	assets   map[string][]byte  // output path → bytes
-	assetURL map[string]string  // name under templates/assets/ → URL
-	facets   facetCache         // search facets of the site being rendered (searchdata.go)
-	frameIDs []string           // ids the page frame may use (frameids.go)
+	exec     *tmplexec.Executor // executes the escaped templates
+	opt      Options
+	assets   map[string][]byte // output path → bytes
+	assetURL map[string]string // name under templates/assets/ → URL
+	facets   facetCache        // search facets of the site being rendered (searchdata.go)
+	frameIDs []string          // ids the page frame may use (frameids.go)
+}
+
+// Options are the choices of how templates are executed.
+type Options struct {
+	// HTMLTemplate executes every page and block with html/template's
+	// own Execute, without the fast executor (package tmplexec), and keeps
+	// no block ({{cached}}): the executor's off-switch.
+	HTMLTemplate bool
 }
 
 // Load reads templates/ from fsys, the site root. Every problem is
 // returned as a diag.List positioned in the template or table file.
 func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
+	return LoadWith(fsys, cfg, Options{})
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	t := &Templates{
+		opt:      opt,
 		cfg:      cfg,
 		strings:  map[string]map[string]string{},
 		pages:    map[site.PageType]*template.Template{},
@@ -192,7 +209,7 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 		return append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: err.Error()})
 	}
 	t.shared = partials
-	t.fast = newFastExec(t.funcs())
+	t.exec = t.newExec(!t.opt.HTMLTemplate)
 	for _, typ := range PageTypes {
 		p := path.Join(Dir, "pages", string(typ)+".html")
 		set, err := root.Clone()
@@ -424,26 +441,33 @@ func (t *Templates) Page(w io.Writer, s *site.Site, p *site.Page) error {
 		e.Msg = "rendering " + p.URL + ": " + e.Msg
 		return e
 	}
-	if buf, ok := w.(*bytes.Buffer); ok {
-		// Render in place (the build reuses its buffers), and take back
-		// what a failed render wrote.
-		if t.fast.execute(buf, tmpl, tmpl, v) == nil {
-			return nil
-		}
-		n := buf.Len()
-		if err := tmpl.Execute(buf, v); err != nil {
-			buf.Truncate(n)
-			return fail(err)
-		}
-		return nil
+	// Render in place when w is a buffer (the build reuses its buffers):
+	// Execute takes back what a failed render wrote.
+	buf, ok := w.(*bytes.Buffer)
+	if !ok {
+		buf = new(bytes.Buffer)
 	}
-	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, v); err != nil {
+	if err := t.exec.Execute(buf, tmpl, tmpl, v); err != nil {
 		return fail(err)
 	}
-	_, err = w.Write(buf.Bytes())
+	if !ok {
+		_, err = w.Write(buf.Bytes())
+	}
 	return err
 }
+
+// newExec makes the executor of the templates: the data's methods are
+// called without reflection.
+func (t *Templates) newExec(fast bool) *tmplexec.Executor {
+	return tmplexec.New(t.funcs(), fast, tmplexec.Methods[*View](), tmplexec.Methods[*Sub]())
+}
+
+// Fallbacks is the number of executions of pages and blocks that the
+// fast executor handed back to html/template so far; 0 when it is off.
+func (t *Templates) Fallbacks() int64 { return t.exec.Fallbacks() }
+
+// FastTemplates reports whether the fast executor is on.
+func (t *Templates) FastTemplates() bool { return t.exec.Fast() }
 
 // Assets returns every file under templates/assets/ by output path, e.g.
 // "assets/site.3f2a9c1b0d.css".

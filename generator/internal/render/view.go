@@ -85,38 +85,56 @@ func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Item
 func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 
 // Items writes the items of a list with headings of level h, each after
-// a newline. An item is written in three parts, the partials item-open
-// (the <li> tag), item-title (the heading, of level h) and item-rest (the
-// rest of the <li>), all from the record's Card. A record is shown the
-// same way in every list of a language, so each part is rendered once per
-// record and language (the title once per level too) and kept in the
-// entry's memo: a record is in its kind's list or archive and on the pages
-// of its areas, organisations and schools.
+// a newline, with the partial item from the record's Card. A record is
+// shown the same way in every list of a language, so its parts are
+// rendered once and kept in the entry's memo: the partial item-body once
+// per record and language, the partial item around it once per record,
+// language and level, with bodyMark where it writes .X.Body, so that the
+// body is kept once. A record is in its kind's list or archive (level 2)
+// and on the pages of its areas, organisations and schools (level 3).
 func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t}
-	names := [3]string{"item-open", "item-title", "item-rest"}
-	keys := [3]string{"open\x00" + v.Lang, "title\x00" + v.Lang + "\x00" + strconv.Itoa(h), "rest\x00" + v.Lang}
+	itemKey := "item\x00" + v.Lang + "\x00" + strconv.Itoa(h)
+	bodyKey := "item-body\x00" + v.Lang
 	parts := make([]string, 0, 3*len(items))
 	size := 0
 	for _, it := range items {
 		var c *Card
-		for i := range names {
-			x, err := it.Entry.Memo().Get(keys[i], func() (string, error) {
-				if c == nil {
-					var err error
-					if c, err = v.t.card(v.Lang, it, h); err != nil {
-						return "", err
-					}
-				}
-				c.H = h
-				return v.t.partial(names[i], &Sub{View: iv, X: c})
-			})
+		card := func() (*Sub, error) {
+			var err error
+			if c == nil {
+				c, err = v.t.card(v.Lang, it, h)
+			}
+			return &Sub{View: iv, X: c}, err
+		}
+		frame, err := it.Entry.Memo().Get(itemKey, func() (string, error) {
+			sub, err := card()
 			if err != nil {
 				return "", err
 			}
-			parts = append(parts, x)
-			size += len(x)
+			c.Body = bodyMark
+			x, err := v.t.partial("item", sub)
+			if err == nil && strings.Count(x, bodyMark) != 1 {
+				err = fmt.Errorf("the partial item must write {{.X.Body}} once")
+			}
+			return x, err
+		})
+		if err != nil {
+			return "", err
 		}
+		body, err := it.Entry.Memo().Get(bodyKey, func() (string, error) {
+			sub, err := card()
+			if err != nil {
+				return "", err
+			}
+			return v.t.partial("item-body", sub)
+		})
+		if err != nil {
+			return "", err
+		}
+		before, after, _ := strings.Cut(frame, bodyMark)
+		parts = append(parts, before, body, after)
+		size += len(before) + len(body) + len(after)
 	}
 	var b strings.Builder
 	b.Grow(size + len(items))
@@ -128,6 +146,10 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 	}
 	return template.HTML(b.String()), nil
 }
+
+// bodyMark stands for an item's body in its kept frame: no escaped text
+// holds a NUL (html/template writes U+FFFD for it).
+const bodyMark = "\x00item-body\x00"
 
 // Nav is the state of the primary navigation on the page: the section or
 // index the page belongs to ("theses", "areas", or "" for none), and "/"
@@ -204,18 +226,6 @@ func (t *Templates) frame(v *View) error {
 		}
 	}
 	return fe.err
-}
-
-// Trail is the key of the breadcrumbs above the page, for caching them.
-func (v *View) Trail() string {
-	var b strings.Builder
-	for _, c := range v.Crumbs {
-		b.WriteString(c.URL)
-		b.WriteByte(0)
-		b.WriteString(c.Label)
-		b.WriteByte(0)
-	}
-	return b.String()
 }
 
 // DueURL is the page of the agreements due for review in the page's language.
