@@ -180,16 +180,7 @@ func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
 	}
 	sopt.Markdown = md
 	if opt.Stream {
-		sopt.RenderBody = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
-			if v.Body == nil {
-				body, err := content.ReadBody(fsys, v)
-				if err != nil {
-					return markdown.Result{Errors: []markdown.LinkError{{Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}}
-				}
-				v.Body = body // for the columns of link errors; Write drops it with the page
-			}
-			return md.RenderImages(v.Body, v.BodyLine, resolve, site.BodyImages(v))
-		}
+		sopt.ReadBody = func(v *content.Version) ([]byte, error) { return content.ReadBody(fsys, v) }
 	}
 	return sopt
 }
@@ -324,7 +315,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 
 // writeBodies renders the bodies of the site, and the page of each
 // version (records and free-standing pages) as soon as its body is made;
-// then it drops the version's HTML and Markdown source. It returns the
+// then it drops the body's HTML from the site's store. It returns the
 // outputs still to write.
 func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path string, data []byte) error) ([]Output, error) {
 	of := map[*content.Version]*Output{}
@@ -355,7 +346,7 @@ func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path
 		if err != nil {
 			return fmt.Errorf("%s: %w", o.Path, err)
 		}
-		v.HTML, v.Body = "", nil
+		l.Site.DropBody(v)
 		return nil
 	})
 	return rest, err

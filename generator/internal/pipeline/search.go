@@ -131,8 +131,9 @@ func (l *Loaded) searchDocs(lang string, es []*site.Entry) ([]search.Doc, search
 	docs := make([]search.Doc, len(es))
 	for i, e := range es {
 		v := e.VersionFor(lang)
+		body := l.Site.Body(v)
 		d := search.Doc{URL: e.URL[lang], Title: v.Title, Lang: v.Lang, Kind: e.Kind, State: render.State(e),
-			Closes: t.Closes(e), Archived: e.Archived, Excerpt: v.Excerpt, Host: e.Host, Level: e.Level,
+			Closes: t.Closes(e), Archived: e.Archived, Excerpt: body.Excerpt, Host: e.Host, Level: e.Level,
 			Areas: e.Areas, Schools: e.Schools, Languages: e.Language}
 		for _, f := range t.SearchFacts(lang, e) {
 			d.Facts = append(d.Facts, [2]string{f.Label, f.Value})
@@ -150,9 +151,9 @@ func (l *Loaded) searchDocs(lang string, es []*site.Entry) ([]search.Doc, search
 		for _, a := range e.Areas {
 			d.Strong = append(d.Strong, term(&cfg.Areas, a))
 		}
-		d.Text = []string{v.Excerpt, t.T(lang, "kind."+e.Kind)}
+		d.Text = []string{body.Excerpt, t.T(lang, "kind."+e.Kind)}
 		if !(e.Kind == "agreements" && e.Confidential) {
-			d.Text = append(d.Text, v.Text) // never any of a confidential agreement's body
+			d.Text = append(d.Text, body.Text) // never any of a confidential agreement's body
 		}
 		if e.Level != "" {
 			d.Text = append(d.Text, t.T(lang, "level."+e.Level))

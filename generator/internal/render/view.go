@@ -52,6 +52,15 @@ func (v *View) Record() (*RecordView, error) {
 	return v.record, nil
 }
 
+// Body is the rendered Markdown of the page's version (a free-standing
+// page's text), from the site's store of bodies.
+func (v *View) Body() template.HTML {
+	if v.P.V == nil {
+		return ""
+	}
+	return v.S.Body(v.P.V).HTML
+}
+
 // LangLink is a link of the language switch.
 type LangLink struct {
 	Lang  string
@@ -104,7 +113,7 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 			x, err := it.Entry.Memo().Get(keys[i], func() (string, error) {
 				if c == nil {
 					var err error
-					if c, err = v.t.card(v.Lang, it, h); err != nil {
+					if c, err = v.t.card(v.S, v.Lang, it, h); err != nil {
 						return "", err
 					}
 				}
@@ -263,7 +272,7 @@ func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
 		v.Title += " – " + v.SiteTitle
 	}
 	if p.V != nil {
-		v.Description = p.V.Excerpt
+		v.Description = s.Body(p.V).Excerpt
 	}
 	if v.Description == "" {
 		v.Description = t.strings[p.Lang]["site.description"]

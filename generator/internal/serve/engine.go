@@ -37,7 +37,7 @@ type engine struct {
 
 	md       *markdown.Renderer
 	frameIDs []string // the ids md keeps body headings off
-	bodies   *bodies
+	bodies   *site.Bodies // rendered Markdown, kept between updates
 	cache    *pipeline.Cache // the items of the search indexes, kept between rebuilds
 	// bufs are the render buffers of the workers, kept between updates:
 	// a search index needs megabytes, and allocating them at every
@@ -96,7 +96,7 @@ type result struct {
 
 func newEngine(fsys fs.FS, out string, now func() time.Time) *engine {
 	md := markdown.New()
-	return &engine{fsys: fsys, out: out, now: now, md: md, bodies: newBodies(md), cache: pipeline.NewCache(), seed: maphash.MakeSeed(),
+	return &engine{fsys: fsys, out: out, now: now, md: md, bodies: site.NewBodies(), cache: pipeline.NewCache(), seed: maphash.MakeSeed(),
 		pending: map[string]bool{}, bodyErrs: map[string]diag.List{},
 		files: map[string]file{}, dirty: map[*site.Entry]bool{}}
 }
@@ -208,7 +208,7 @@ func (e *engine) reserveFrameIDs() {
 	}
 	e.frameIDs = ids
 	e.md = markdown.New().Reserve(ids)
-	e.bodies = newBodies(e.md)
+	e.bodies = site.NewBodies()
 }
 
 // failed finishes an update that found problems: the served files stay.
@@ -384,7 +384,7 @@ func (e *engine) write(res result, idx []int) (result, error) {
 func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string) (result, error) {
 	res.Full = true
 	e.later = nil
-	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, RenderBody: e.bodies.render,
+	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, Bodies: e.bodies,
 		Assets: slices.Sorted(maps.Keys(e.tmpl.Assets()))})
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -454,19 +454,12 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 	e.siteErrs = nil
 	e.pagesOf = map[*site.Entry][]*site.Page{}
 	e.meta = map[string]pageMeta{}
-	keep := map[string]bool{}
 	for _, p := range s.Pages {
 		if p.Entry != nil {
 			e.pagesOf[p.Entry] = append(e.pagesOf[p.Entry], p)
 		}
 		e.meta[p.URL] = pageMeta{Lang: p.Lang, Draft: p.Entry != nil && p.Entry.Draft}
 	}
-	for _, r := range set.Records {
-		for _, v := range r.Versions {
-			keep[v.Path] = true
-		}
-	}
-	e.bodies.keep(keep)
 	return res, nil
 }
 

@@ -69,7 +69,7 @@ type signer struct {
 	base     uint64 // the part of global that is not the site's pages: config, templates, day
 	entries  map[*site.Entry]uint64
 	versions map[*content.Version]uint64
-	bodies   *bodies
+	bodies   *site.Bodies
 
 	mu    sync.Mutex // outputs are signed in parallel
 	lists map[listKey]uint64
@@ -78,7 +78,7 @@ type signer struct {
 // newSigner computes the signatures of every entry and the global part.
 // gen changes whenever the config or the templates were reloaded; seed is
 // the engine's.
-func newSigner(s *site.Site, b *bodies, gen uint64, seed maphash.Seed) *signer {
+func newSigner(s *site.Site, b *site.Bodies, gen uint64, seed maphash.Seed) *signer {
 	sg := &signer{s: s, bodies: b, seed: seed, lists: map[listKey]uint64{},
 		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
@@ -130,7 +130,7 @@ func (sg *signer) sign(e *site.Entry) {
 		vh := newHasher(sg.seed)
 		vh.str(v.Path)
 		vh.u64(v.Hash)
-		vh.u64(sg.bodies.sum(v))
+		vh.u64(sg.bodies.Sum(v))
 		vh.str(v.Title) // may change in place, see engine.inPlace
 		sum := vh.sum()
 		sg.versions[v] = sum

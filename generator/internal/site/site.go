@@ -168,7 +168,9 @@ type Site struct {
 	due         []*Entry               // agreements due for review, soonest first
 	namedBy     map[*Entry][]*Entry    // agreement → the records that name it
 	unpublished map[string]bool        // source paths of records that are not published
-	render      func(*content.Version, markdown.Resolver) markdown.Result
+	md          *markdown.Renderer
+	readBody    func(*content.Version) ([]byte, error)
+	bodies      *Bodies // rendered bodies, by version
 	textLimit   int
 	words       func(string) string
 	useErr      error // of the function Bodies called
