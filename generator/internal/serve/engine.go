@@ -36,8 +36,8 @@ type engine struct {
 	now  func() time.Time
 
 	md       *markdown.Renderer
-	frameIDs []string // the ids md keeps body headings off
-	bodies   *site.Bodies // rendered Markdown, kept between updates
+	frameIDs []string        // the ids md keeps body headings off
+	bodies   *site.Bodies    // rendered Markdown, kept between updates
 	cache    *pipeline.Cache // the items of the search indexes, kept between rebuilds
 	// bufs are the render buffers of the workers, kept between updates:
 	// a search index needs megabytes, and allocating them at every
