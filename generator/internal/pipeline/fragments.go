@@ -5,25 +5,91 @@ import (
 	"sync"
 
 	"portal/generator/internal/feeds"
+	"portal/generator/internal/search"
 	"portal/generator/internal/site"
 )
 
-// Cache keeps, from one build of a site to the next, the serialized items
-// of the outputs that list many records (the calendar of all lectures),
-// so that an output is put together again by copying the items of the
-// records that did not change and writing only the others. (The search
-// index is built again as a whole: see Loaded.search.) The
-// preview server keeps one for as long as it runs; the build command has
-// none. A Cache is safe for use by the goroutines that render the outputs
-// of one build at a time.
+// Cache keeps, from one build of a site to the next, what the outputs
+// that list many records are made of: the serialized items of the
+// calendar of all lectures, so that it is put together again by copying
+// the items of the records that did not change and writing only the
+// others; and the search index of each language with its documents, so
+// that an edit writes again only the files of the index it changes
+// (search.Incremental). The preview server keeps one for as long as it
+// runs; the build command has none. A Cache is safe for use by the
+// goroutines that render the outputs of one build at a time.
 type Cache struct {
 	mu     sync.Mutex
-	events map[string]*events // of calendar.ics, by language
+	events map[string]*events      // of calendar.ics, by language
+	search map[string]*searchState // by language
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{events: map[string]*events{}}
+	return &Cache{events: map[string]*events{}, search: map[string]*searchState{}}
+}
+
+// searchState is the kept search index of one language.
+type searchState struct {
+	mu   sync.Mutex
+	x    *search.Incremental
+	keys []fragKey // of its documents, in order
+	docs map[fragKey]searchDoc
+}
+
+// searchDoc is the document of an entry, made at the entry's stamp.
+type searchDoc struct {
+	stamp uint64
+	doc   search.Doc
+}
+
+// searchIndex updates the index of lang kept in the cache to that of es
+// and scopes: the documents of the entries whose stamp did not change are
+// reused, and the index writes again only the files that change.
+func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes []search.Scope) (*search.Index, error) {
+	u.c.mu.Lock()
+	st := u.c.search[lang]
+	if st == nil {
+		st = &searchState{}
+		u.c.search[lang] = st
+	}
+	u.c.mu.Unlock()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	keys := make([]fragKey, len(es))
+	docs := make([]search.Doc, len(es))
+	next := make(map[fragKey]searchDoc, len(es))
+	var changed []int
+	for i, e := range es {
+		k := fragKey{e.Kind, e.Slug}
+		keys[i] = k
+		stamp, ok := u.stamp(e)
+		old, kept := st.docs[k]
+		if ok && kept && old.stamp == stamp {
+			docs[i] = old.doc
+		} else {
+			docs[i] = l.searchDoc(lang, e)
+		}
+		if ok {
+			next[k] = searchDoc{stamp, docs[i]}
+		}
+		if !ok || i >= len(st.keys) || st.keys[i] != k || !kept || old.stamp != stamp {
+			changed = append(changed, i)
+		}
+	}
+	names := l.searchNames(lang, docs)
+	var err error
+	if st.x == nil || len(changed) > len(es)/4 {
+		st.x, err = search.NewIncremental(lang, docs, scopes, names)
+	} else {
+		_, err = st.x.Update(docs, changed, scopes, names)
+	}
+	if err != nil {
+		st.x, st.keys, st.docs = nil, nil, nil
+		return nil, err
+	}
+	st.keys, st.docs = keys, next
+	return st.x.Index(), nil
 }
 
 // Stamp returns a number that changes whenever anything an entry's

@@ -61,7 +61,7 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 	outs = append(outs, l.images()...)
 	outs = append(outs, l.redirects()...)
 	outs = append(outs, l.feeds(c)...)
-	outs = append(outs, l.search()...)
+	outs = append(outs, l.search(c)...)
 	return outs
 }
 
