@@ -391,9 +391,22 @@ func (l *Loaded) byLanguage(outs []Output) [][]Output {
 	return groups
 }
 
-// renderAll renders outputs in parallel, bounded by 4×GOMAXPROCS, and hands
-// each result to write. It stops at the first error.
+// renderAll renders outputs in parallel and hands each result to write.
+// It stops at the first error.
 func renderAll(ctx context.Context, outs []Output, write func(path string, data []byte) error) error {
+	return each(ctx, len(outs), func(i int, buf *bytes.Buffer) error {
+		data, err := outs[i].Bytes(buf)
+		if err == nil {
+			err = write(outs[i].Path, data)
+		}
+		return err
+	}, func(i int) string { return outs[i].Path })
+}
+
+// each calls do for 0 ≤ i < n in parallel, bounded by 4×GOMAXPROCS, each
+// worker with a buffer of its own, emptied before each call. It stops at
+// the first error, which it returns prefixed by name(i).
+func each(ctx context.Context, n int, do func(i int, buf *bytes.Buffer) error, name func(i int) string) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
@@ -401,27 +414,22 @@ func renderAll(ctx context.Context, outs []Output, write func(path string, data 
 	// More workers than processors: a worker waiting for the disk
 	// (reading a file of a recycled tree to compare) leaves its
 	// processor to another.
-	for range min(4*runtime.GOMAXPROCS(0), max(len(outs), 1)) {
+	for range min(4*runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for i := range next {
 				buf.Reset()
-				o := outs[i]
-				data, err := o.Bytes(&buf)
-				if err == nil {
-					err = write(o.Path, data)
-				}
-				if err != nil {
-					cancel(fmt.Errorf("%s: %w", o.Path, err))
+				if err := do(i, &buf); err != nil {
+					cancel(fmt.Errorf("%s: %w", name(i), err))
 				}
 				if buf.Cap() > 4<<20 {
-					buf = bytes.Buffer{} // a search index: not kept for the pages
+					buf = bytes.Buffer{} // a large file: not kept for the pages
 				}
 			}
 		})
 	}
 loop:
-	for i := range outs {
+	for i := range n {
 		select {
 		case next <- i:
 		case <-ctx.Done():

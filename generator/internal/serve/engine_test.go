@@ -199,7 +199,7 @@ func TestWritesOnlyChanged(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !info.ModTime().Equal(old) {
-			touched = append(touched, urlOf(p))
+			touched = append(touched, pipeline.URLPath(p))
 		}
 	}
 	slices.Sort(touched)

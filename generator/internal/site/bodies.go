@@ -149,6 +149,11 @@ func (s *Site) Body(v *content.Version) Body {
 	return Body{}
 }
 
+// BodySum returns a number that changes whenever the body rendered for v
+// does, or 0 when none is kept: the incremental build signs outputs with
+// it.
+func (s *Site) BodySum(v *content.Version) uint64 { return s.bodies.Sum(v) }
+
 // DropBody lets go of the HTML of v's body once v's page is written (a
 // streaming build); its excerpt and text stay for the feeds and search.
 func (s *Site) DropBody(v *content.Version) { s.bodies.dropHTML(v) }

@@ -1,4 +1,4 @@
-package serve
+package pipeline
 
 import (
 	"encoding/binary"
@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"portal/generator/internal/content"
-	"portal/generator/internal/pipeline"
 	"portal/generator/internal/site"
 )
 
@@ -25,7 +24,7 @@ import (
 // signature, as do the templates and the config (a generation number).
 
 // hasher sums the inputs of an output with hash/maphash, without
-// allocating. Its seed is the engine's, so sums made by one engine compare;
+// allocating. Its seed is the Incremental's, so sums made by one compare;
 // nothing is stored.
 type hasher struct{ h maphash.Hash }
 
@@ -69,7 +68,6 @@ type signer struct {
 	base     uint64 // the part of global that is not the site's pages: config, templates, day
 	entries  map[*site.Entry]uint64
 	versions map[*content.Version]uint64
-	bodies   *site.Bodies
 
 	mu    sync.Mutex // outputs are signed in parallel
 	lists map[listKey]uint64
@@ -77,9 +75,9 @@ type signer struct {
 
 // newSigner computes the signatures of every entry and the global part.
 // gen changes whenever the config or the templates were reloaded; seed is
-// the engine's.
-func newSigner(s *site.Site, b *site.Bodies, gen uint64, seed maphash.Seed) *signer {
-	sg := &signer{s: s, bodies: b, seed: seed, lists: map[listKey]uint64{},
+// the Incremental's.
+func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
+	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{},
 		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
 	}
@@ -130,8 +128,8 @@ func (sg *signer) sign(e *site.Entry) {
 		vh := newHasher(sg.seed)
 		vh.str(v.Path)
 		vh.u64(v.Hash)
-		vh.u64(sg.bodies.Sum(v))
-		vh.str(v.Title) // may change in place, see engine.inPlace
+		vh.u64(sg.s.BodySum(v))
+		vh.str(v.Title) // may change in place (an edit of text)
 		sum := vh.sum()
 		sg.versions[v] = sum
 		h.u64(sum)
@@ -142,7 +140,7 @@ func (sg *signer) sign(e *site.Entry) {
 	sg.mu.Unlock()
 }
 
-// stamp is the pipeline.Stamp of an entry: its signature and the base.
+// stamp is the Stamp of an entry: its signature and the base.
 func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
 	es, ok := sg.entries[e]
 	h := newHasher(sg.seed)
@@ -154,7 +152,7 @@ func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
 // output signs one output and calls dep for every entry the signature
 // covers. It returns 0 for outputs without a signature (sitemap, assets,
 // attachments), which are rendered every time and compared by bytes.
-func (sg *signer) output(o *pipeline.Output, dep func(*site.Entry)) uint64 {
+func (sg *signer) output(o *Output, dep func(*site.Entry)) uint64 {
 	h := newHasher(sg.seed)
 	h.u64(sg.global)
 	h.str(o.Path)
@@ -260,7 +258,7 @@ func (sg *signer) terms(h *hasher, ts []site.TermCount) {
 	}
 }
 
-// page signs every field of a page; sig_test checks that none is left out.
+// page signs every field of a page; sign_test checks that none is left out.
 func (sg *signer) page(h *hasher, p *site.Page, dep func(*site.Entry)) {
 	h.str(string(p.Type))
 	h.str(p.Lang)
