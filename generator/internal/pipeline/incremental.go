@@ -30,6 +30,7 @@ type Incremental struct {
 	sg      *signer
 	outs    []Output
 	byEntry map[*site.Entry][]int // outputs whose signature covers an entry
+	byList  map[listKey]*listDeps // outputs whose signature covers a long list
 	files   map[string]file       // output path → what is on disk
 }
 
@@ -37,6 +38,12 @@ type Incremental struct {
 type file struct {
 	sum uint64 // of its bytes
 	sig uint64 // signature it was rendered with; 0: none
+}
+
+// listDeps are the outputs whose signature covers a long list of entries.
+type listDeps struct {
+	list []*site.Entry
+	outs []int
 }
 
 // Written is what one call of Incremental wrote.
@@ -86,12 +93,23 @@ func (in *Incremental) Build(ctx context.Context, l *Loaded, gen uint64) (Writte
 		return w, err
 	}
 	in.sg, in.outs = sg, outs
-	in.byEntry = map[*site.Entry][]int{}
+	in.byEntry, in.byList = map[*site.Entry][]int{}, map[listKey]*listDeps{}
 	for _, r := range results {
 		in.record(&w, r)
-		for _, ent := range r.deps {
+		for _, ent := range r.deps.entries {
 			if l := in.byEntry[ent]; len(l) == 0 || l[len(l)-1] != r.index {
 				in.byEntry[ent] = append(l, r.index)
+			}
+		}
+		for _, list := range r.deps.lists {
+			k := listKey{&list[0], len(list)}
+			ld := in.byList[k]
+			if ld == nil {
+				ld = &listDeps{list: list}
+				in.byList[k] = ld
+			}
+			if len(ld.outs) == 0 || ld.outs[len(ld.outs)-1] != r.index {
+				ld.outs = append(ld.outs, r.index)
 			}
 		}
 	}
@@ -130,7 +148,13 @@ func (in *Incremental) Edited(ents []*site.Entry) [3]Batch {
 	}
 	seen := map[int]bool{}
 	for _, ent := range ents {
-		for _, i := range in.byEntry[ent] {
+		outs := in.byEntry[ent]
+		for _, ld := range in.byList {
+			if slices.Contains(ld.list, ent) {
+				outs = append(slices.Clip(outs), ld.outs...)
+			}
+		}
+		for _, i := range outs {
 			if seen[i] {
 				continue
 			}
@@ -178,7 +202,7 @@ type rendered struct {
 	path    string
 	file    file
 	written bool
-	deps    []*site.Entry
+	deps    deps
 }
 
 // render signs the outputs at idx and renders, in parallel, those whose
@@ -190,7 +214,7 @@ func (in *Incremental) render(ctx context.Context, sg *signer, outs []Output, id
 		o := &outs[idx[j]]
 		r := &results[j]
 		r.index, r.path = idx[j], o.Path
-		r.file.sig = sg.output(o, func(ent *site.Entry) { r.deps = append(r.deps, ent) })
+		r.file.sig = sg.output(o, &r.deps)
 		old, exists := in.files[o.Path] // written only after each returns
 		if exists && r.file.sig != 0 && old.sig == r.file.sig {
 			r.file = old

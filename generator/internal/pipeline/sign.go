@@ -149,10 +149,17 @@ func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
 	return h.sum(), ok
 }
 
-// output signs one output and calls dep for every entry the signature
+// deps are the entries an output's signature covers: one by one, and in
+// long lists, which many outputs share.
+type deps struct {
+	entries []*site.Entry
+	lists   [][]*site.Entry
+}
+
+// output signs one output and adds to dep every entry the signature
 // covers. It returns 0 for outputs without a signature (sitemap, assets,
 // attachments), which are rendered every time and compared by bytes.
-func (sg *signer) output(o *Output, dep func(*site.Entry)) uint64 {
+func (sg *signer) output(o *Output, dep *deps) uint64 {
 	h := newHasher(sg.seed)
 	h.u64(sg.global)
 	h.str(o.Path)
@@ -170,16 +177,16 @@ func (sg *signer) output(o *Output, dep func(*site.Entry)) uint64 {
 	return 1
 }
 
-func (sg *signer) entry(h *hasher, e *site.Entry, dep func(*site.Entry)) {
+func (sg *signer) entry(h *hasher, e *site.Entry, dep *deps) {
 	if e == nil {
 		h.byte(0)
 		return
 	}
 	h.u64(sg.entries[e])
-	dep(e)
+	dep.entries = append(dep.entries, e)
 }
 
-func (sg *signer) entryList(h *hasher, es []*site.Entry, dep func(*site.Entry)) {
+func (sg *signer) entryList(h *hasher, es []*site.Entry, dep *deps) {
 	h.int(len(es))
 	if len(es) < 64 {
 		for _, e := range es {
@@ -208,11 +215,7 @@ func (sg *signer) entryList(h *hasher, es []*site.Entry, dep func(*site.Entry)) 
 		sg.mu.Unlock()
 	}
 	h.u64(sum)
-	for _, e := range es {
-		if e != nil {
-			dep(e)
-		}
-	}
+	dep.lists = append(dep.lists, es)
 }
 
 // listKey names a list of entries by its backing array and length.
@@ -239,7 +242,7 @@ func (sg *signer) links(h *hasher, ls []site.Link) {
 	}
 }
 
-func (sg *signer) items(h *hasher, its []site.Item, dep func(*site.Entry)) {
+func (sg *signer) items(h *hasher, its []site.Item, dep *deps) {
 	h.int(len(its))
 	for _, it := range its {
 		sg.entry(h, it.Entry, dep)
@@ -259,7 +262,7 @@ func (sg *signer) terms(h *hasher, ts []site.TermCount) {
 }
 
 // page signs every field of a page; sign_test checks that none is left out.
-func (sg *signer) page(h *hasher, p *site.Page, dep func(*site.Entry)) {
+func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 	h.str(string(p.Type))
 	h.str(p.Lang)
 	h.str(p.URL)
