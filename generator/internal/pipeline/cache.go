@@ -31,21 +31,31 @@ func NewCache() *Cache {
 
 // searchState is the kept search index of one language.
 type searchState struct {
-	mu   sync.Mutex
-	x    *search.Incremental
-	keys []fragKey // of its documents, in order
-	docs map[fragKey]searchDoc
+	mu      sync.Mutex
+	x       *search.Incremental
+	epoch   uint64        // counts the indexes made anew
+
+	entries []*site.Entry // of its documents, in order
+	stamps  []uint64      // of the entries; 0: none
+	docs    []search.Doc
 }
 
-// searchDoc is the document of an entry, made at the entry's stamp.
-type searchDoc struct {
-	stamp uint64
-	doc   search.Doc
+// searchVersion is a number that changes whenever the file at path of the
+// index of lang kept in the cache is written again: made anew or updated.
+func (u *cacheUse) searchVersion(lang, path string) uint64 {
+	u.c.mu.Lock()
+	st := u.c.search[lang]
+	u.c.mu.Unlock()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.epoch<<32 | st.x.Version(path)
 }
 
 // searchIndex updates the index of lang kept in the cache to that of es
 // and scopes: the documents of the entries whose stamp did not change are
-// reused, and the index writes again only the files that change.
+// reused (found by place when the entries are those of the last call, as
+// after an edit in place, else by kind and slug), and the index writes
+// again only the files that change.
 func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes []search.Scope) (*search.Index, error) {
 	u.c.mu.Lock()
 	st := u.c.search[lang]
@@ -56,39 +66,51 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 	u.c.mu.Unlock()
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	keys := make([]fragKey, len(es))
+	var byKey map[fragKey]int // of st's entries, made when needed
+	stamps := make([]uint64, len(es))
 	docs := make([]search.Doc, len(es))
-	next := make(map[fragKey]searchDoc, len(es))
 	var changed []int
 	for i, e := range es {
-		k := fragKey{e.Kind, e.Slug}
-		keys[i] = k
 		stamp, ok := u.stamp(e)
-		old, kept := st.docs[k]
-		if ok && kept && old.stamp == stamp {
-			docs[i] = old.doc
+		if !ok {
+			stamp = 0
+		}
+		stamps[i] = stamp
+		j := i
+		if i >= len(st.entries) || st.entries[i] != e {
+			if byKey == nil {
+				byKey = make(map[fragKey]int, len(st.entries))
+				for j, e := range st.entries {
+					byKey[fragKey{e.Kind, e.Slug}] = j
+				}
+			}
+			var kept bool
+			if j, kept = byKey[fragKey{e.Kind, e.Slug}]; !kept {
+				j = -1
+			}
+		}
+		if j >= 0 && stamp != 0 && st.stamps[j] == stamp {
+			docs[i] = st.docs[j]
 		} else {
 			docs[i] = l.searchDoc(lang, e)
 		}
-		if ok {
-			next[k] = searchDoc{stamp, docs[i]}
-		}
-		if !ok || i >= len(st.keys) || st.keys[i] != k || !kept || old.stamp != stamp {
+		if j != i || stamp == 0 || st.stamps[j] != stamp {
 			changed = append(changed, i)
 		}
 	}
 	names := l.searchNames(lang, docs)
 	var err error
 	if st.x == nil || len(changed) > len(es)/4 {
+		st.epoch++
 		st.x, err = search.NewIncremental(lang, docs, scopes, names)
 	} else {
 		_, err = st.x.Update(docs, changed, scopes, names)
 	}
 	if err != nil {
-		st.x, st.keys, st.docs = nil, nil, nil
+		st.x, st.entries, st.stamps, st.docs = nil, nil, nil, nil
 		return nil, err
 	}
-	st.keys, st.docs = keys, next
+	st.entries, st.stamps, st.docs = es, stamps, docs
 	return st.x.Index(), nil
 }
 

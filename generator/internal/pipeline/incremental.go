@@ -214,7 +214,18 @@ func (in *Incremental) render(ctx context.Context, sg *signer, outs []Output, id
 		o := &outs[idx[j]]
 		r := &results[j]
 		r.index, r.path = idx[j], o.Path
-		r.file.sig = sg.output(o, &r.deps)
+		if o.version != nil {
+			v, err := o.version()
+			if err != nil {
+				return err
+			}
+			r.file.sig = v | 1<<63 // never 0
+			if len(o.Deps) > 0 {
+				r.deps.lists = append(r.deps.lists, o.Deps)
+			}
+		} else {
+			r.file.sig = sg.output(o, &r.deps)
+		}
 		old, exists := in.files[o.Path] // written only after each returns
 		if exists && r.file.sig != 0 && old.sig == r.file.sig {
 			r.file = old

@@ -20,6 +20,9 @@ type Output struct {
 	// changed.
 	Deps   []*site.Entry
 	render func(buf *bytes.Buffer) error
+	// version, when set, is a number that changes whenever the bytes
+	// may: Incremental then signs the output by it alone.
+	version func() (uint64, error)
 	data   []byte // set for files whose bytes are known
 	copy   string // set for files copied from the sources
 	fsys   fs.FS

@@ -24,6 +24,10 @@ type Incremental struct {
 	// inBucket lists the words and unions of each term bucket.
 	inBucket []map[string]*posted
 	unionsIn []map[string]*posted
+	// updates counts the calls of Update; written is the last that
+	// wrote each file again (0: none, since NewIncremental).
+	updates uint64
+	written map[string]uint64
 }
 
 // posted is the postings of a word or union, and its term bucket.
@@ -46,7 +50,7 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 		return nil, err
 	}
 	in := &Incremental{x: x, lang: lang, docs: docs, scopes: scopes, names: names, fold: NewFolder(),
-		words: map[string]*posted{}, unions: map[string]*posted{}}
+		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
 	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
 	in.unionsIn = make([]map[string]*posted, x.Layout.Buckets)
 	for i := range in.inBucket {
@@ -67,6 +71,11 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 // Index returns the index as last built or updated.
 func (in *Incremental) Index() *Index { return in.x }
 
+// Version returns a number that changes whenever Update writes the file at
+// path again; it is 0 until then. (Update may write a file again with the
+// same bytes.)
+func (in *Incremental) Version(path string) uint64 { return in.written[path] }
+
 // Update makes the index that of docs, scopes and names, writing again
 // only the files that change, and returns their paths (all of them when
 // the layout changed: another number of documents or other scopes).
@@ -82,7 +91,12 @@ func (in *Incremental) Update(docs []Doc, changed []int, scopes []Scope, names N
 		if err != nil {
 			return nil, err
 		}
+		updates := in.updates + 1
 		*in = *next
+		in.updates = updates
+		for _, p := range in.x.Layout.Paths() {
+			in.written[p] = updates
+		}
 		return in.x.Layout.Paths(), nil
 	}
 	dirty := map[string]bool{}
@@ -121,6 +135,10 @@ func (in *Incremental) Update(docs []Doc, changed []int, scopes []Scope, names N
 // write makes the files at the dirty paths again.
 func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	paths := slices.Sorted(maps.Keys(dirty))
+	in.updates++
+	for _, p := range paths {
+		in.written[p] = in.updates
+	}
 	l := in.x.Layout
 	byName := map[string]Scope{}
 	for _, s := range in.scopes {

@@ -92,6 +92,9 @@ func TestIncrementalUpdate(t *testing.T) {
 				if !bytes.Equal(g, w) {
 					t.Errorf("%s:\n got %s\nwant %s", p, g, w)
 				}
+				if v := in.Version(p); (v != 0) != slices.Contains(wrote, p) {
+					t.Errorf("%s: version %d, written again: %v", p, v, slices.Contains(wrote, p))
+				}
 				if old, err := before.File(p); (err != nil || !bytes.Equal(old, w)) && !slices.Contains(wrote, p) {
 					t.Errorf("%s changed but is not among the files written again %v", p, wrote)
 				}
