@@ -31,9 +31,9 @@ func NewCache() *Cache {
 
 // searchState is the kept search index of one language.
 type searchState struct {
-	mu      sync.Mutex
-	x       *search.Incremental
-	epoch   uint64        // counts the indexes made anew
+	mu    sync.Mutex
+	x     *search.Incremental
+	epoch uint64 // counts the indexes made anew
 
 	entries []*site.Entry // of its documents, in order
 	stamps  []uint64      // of the entries; 0: none

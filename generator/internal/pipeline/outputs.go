@@ -23,9 +23,9 @@ type Output struct {
 	// version, when set, is a number that changes whenever the bytes
 	// may: Incremental then signs the output by it alone.
 	version func() (uint64, error)
-	data   []byte // set for files whose bytes are known
-	copy   string // set for files copied from the sources
-	fsys   fs.FS
+	data    []byte // set for files whose bytes are known
+	copy    string // set for files copied from the sources
+	fsys    fs.FS
 }
 
 // Bytes returns the output's content, rendering into buf when needed.
