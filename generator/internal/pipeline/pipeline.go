@@ -5,7 +5,13 @@
 // folder atomically when, and only when, everything succeeded.
 //
 // The loading half (Load) is separate from the writing half (Outputs and
-// Write) so that the preview server can reload and re-render selectively.
+// Write). Incremental is the pipeline's incremental layer: every output
+// is signed by a hash of its inputs (sign.go), and Incremental renders and
+// writes only the outputs whose inputs changed, keeping between builds the
+// rendered bodies (site.Bodies) and what outputs listing many records
+// share (Cache: calendar events, the search index of each language). A
+// full build is that layer with nothing kept; the preview server (serve)
+// is its client.
 package pipeline
 
 import (
