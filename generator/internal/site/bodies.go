@@ -86,9 +86,9 @@ func (b *Bodies) put(v *content.Version, st *stored) {
 	b.mu.Unlock()
 }
 
-// Sum returns a number that changes whenever the body rendered for v
+// sum returns a number that changes whenever the body rendered for v
 // does, or 0 when none is kept: the preview server signs outputs with it.
-func (b *Bodies) Sum(v *content.Version) uint64 {
+func (b *Bodies) sum(v *content.Version) uint64 {
 	if st := b.get(v); st != nil {
 		return st.sum
 	}
@@ -152,7 +152,7 @@ func (s *Site) Body(v *content.Version) Body {
 // BodySum returns a number that changes whenever the body rendered for v
 // does, or 0 when none is kept: the incremental build signs outputs with
 // it.
-func (s *Site) BodySum(v *content.Version) uint64 { return s.bodies.Sum(v) }
+func (s *Site) BodySum(v *content.Version) uint64 { return s.bodies.sum(v) }
 
 // DropBody lets go of the HTML of v's body once v's page is written (a
 // streaming build); its excerpt and text stay for the feeds and search.
