@@ -34,6 +34,7 @@ type Incremental struct {
 type posted struct {
 	postings
 	bucket int
+	fold   string // of a word
 }
 
 // term flags: a term occurs in a document, in its strong text.
@@ -45,10 +46,11 @@ const (
 // NewIncremental builds the index of lang as Build does, keeping what
 // Update needs. docs is kept: the caller must not change it.
 func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incremental, error) {
-	x, err := Build(lang, docs, scopes, names)
-	if err != nil {
-		return nil, err
+	var sn []string
+	for _, s := range scopes {
+		sn = append(sn, s.Name)
 	}
+	x := &Index{Layout: NewLayout(len(docs), sn), files: map[string][]byte{}}
 	in := &Incremental{x: x, lang: lang, docs: docs, scopes: scopes, names: names, fold: NewFolder(),
 		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
 	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
@@ -65,6 +67,14 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 			in.union(k).insert(i, f)
 		}
 	}
+	all := map[string]bool{}
+	for _, p := range x.Layout.Paths() {
+		all[p] = true
+	}
+	if _, err := in.write(all); err != nil {
+		return nil, err
+	}
+	in.updates, in.written = 0, map[string]uint64{} // versions count from here
 	return in, nil
 }
 
@@ -217,7 +227,12 @@ func (in *Incremental) terms(d Doc) (words, unions map[string]uint8) {
 					return
 				}
 				words[w] |= f
-				fold := in.fold.Fold(w)
+				var fold string
+				if p := in.words[w]; p != nil {
+					fold = p.fold
+				} else {
+					fold = in.fold.Fold(w)
+				}
 				for n := 1; n < Prefix && n <= runes(fold); n++ {
 					unions[prefix(fold, n)] |= f
 				}
@@ -250,7 +265,8 @@ func (in *Incremental) word(w string) *posted {
 	p := in.words[w]
 	if p == nil {
 		w = string([]byte(w)) // not a slice of a document's text
-		p = &posted{bucket: in.x.Layout.bucket(prefix(in.fold.Fold(w), Prefix))}
+		fold := in.fold.Fold(w)
+		p = &posted{bucket: in.x.Layout.bucket(prefix(fold, Prefix)), fold: fold}
 		in.words[w], in.inBucket[p.bucket][w] = p, p
 	}
 	return p

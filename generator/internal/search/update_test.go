@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -112,4 +113,32 @@ func cloneScopes(s []Scope) []Scope {
 		out[i] = Scope{Name: sc.Name, Docs: slices.Clone(sc.Docs)}
 	}
 	return out
+}
+
+// BenchmarkIncremental10k makes the kept index of 10,000 records, then
+// measures an update for an edit of one body.
+func BenchmarkIncremental10k(b *testing.B) {
+	docs, scopes := benchDocs(10_000)
+	b.Run("new", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := NewIncremental("sv", docs, scopes, Names{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("update", func(b *testing.B) {
+		in, err := NewIncremental("sv", slices.Clone(docs), scopes, Names{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for b.Loop() {
+			n++
+			next := slices.Clone(docs)
+			next[5000].Text = []string{"Redigering " + strconv.Itoa(n), docs[5000].Text[0]}
+			if _, err := in.Update(next, []int{5000}, scopes, Names{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
