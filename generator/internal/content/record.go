@@ -9,7 +9,6 @@
 package content
 
 import (
-	"html/template"
 	"time"
 
 	"portal/generator/internal/diag"
@@ -48,11 +47,6 @@ type Version struct {
 
 	size, bodyAt int    // the file's length and where Body starts in it, for ReadBody
 	dir          string // Options.Dir of the Load that read it, for ReadBody
-
-	// Filled by the site from the body, once per build.
-	HTML    template.HTML // rendered body
-	Excerpt string        // Summary, or else the body's first paragraph as plain text
-	Text    string        // plain text of the body, for the search index
 }
 
 // Record is one published item: a thesis offer, a lecture, an agreement...

@@ -93,7 +93,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
 			Title: v.Title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Date, Updated: e.Date, Summary: v.Excerpt, Categories: cats,
+			Published: e.Date, Updated: e.Date, Summary: s.Body(v).Excerpt, Categories: cats,
 		})
 		if e.Date.After(f.Updated) {
 			f.Updated = e.Date
@@ -165,7 +165,7 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 			cats = append(cats, term.Name(lang))
 		}
 	}
-	desc := v.Excerpt
+	desc := s.Body(v).Excerpt
 	if e.Speaker != "" {
 		desc = strings.TrimSpace(l.Templates.T(lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
 	}

@@ -20,9 +20,12 @@ type Output struct {
 	// changed.
 	Deps   []*site.Entry
 	render func(buf *bytes.Buffer) error
-	data   []byte // set for files whose bytes are known
-	copy   string // set for files copied from the sources
-	fsys   fs.FS
+	// version, when set, is a number that changes whenever the bytes
+	// may: Incremental then signs the output by it alone.
+	version func() (uint64, error)
+	data    []byte // set for files whose bytes are known
+	copy    string // set for files copied from the sources
+	fsys    fs.FS
 }
 
 // Bytes returns the output's content, rendering into buf when needed.
@@ -61,7 +64,7 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 	outs = append(outs, l.images()...)
 	outs = append(outs, l.redirects()...)
 	outs = append(outs, l.feeds(c)...)
-	outs = append(outs, l.search()...)
+	outs = append(outs, l.search(c)...)
 	return outs
 }
 

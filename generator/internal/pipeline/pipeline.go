@@ -5,7 +5,13 @@
 // folder atomically when, and only when, everything succeeded.
 //
 // The loading half (Load) is separate from the writing half (Outputs and
-// Write) so that the preview server can reload and re-render selectively.
+// Write). Incremental is the pipeline's incremental layer: every output
+// is signed by a hash of its inputs (sign.go), and Incremental renders and
+// writes only the outputs whose inputs changed, keeping between builds the
+// rendered bodies (site.Bodies) and what outputs listing many records
+// share (Cache: calendar events, the search index of each language). A
+// full build is that layer with nothing kept; the preview server (serve)
+// is its client.
 package pipeline
 
 import (
@@ -185,16 +191,7 @@ func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
 	}
 	sopt.Markdown = md
 	if opt.Stream {
-		sopt.RenderBody = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
-			if v.Body == nil {
-				body, err := content.ReadBody(fsys, v)
-				if err != nil {
-					return markdown.Result{Errors: []markdown.LinkError{{Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}}
-				}
-				v.Body = body // for the columns of link errors; Write drops it with the page
-			}
-			return md.RenderImages(v.Body, v.BodyLine, resolve, site.BodyImages(v))
-		}
+		sopt.ReadBody = func(v *content.Version) ([]byte, error) { return content.ReadBody(fsys, v) }
 	}
 	return sopt
 }
@@ -335,8 +332,8 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 
 // writeBodies renders the bodies of the site, and the page of each
 // version (records and free-standing pages) as soon as its body is made;
-// then it drops the version's HTML and Markdown source. It returns the
-// outputs still to write.
+// then it drops the body's HTML from the site's store and the version's
+// Markdown source. It returns the outputs still to write.
 func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path string, data []byte) error) ([]Output, error) {
 	of := map[*content.Version]*Output{}
 	var rest []Output
@@ -366,7 +363,12 @@ func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path
 		if err != nil {
 			return fmt.Errorf("%s: %w", o.Path, err)
 		}
-		v.HTML, v.Body = "", nil
+		l.Site.DropBody(v)
+		// The one write into a loaded record left: the Markdown source
+		// kept from loading (KeepBodies) goes with the page, or a
+		// 10,000-record build peaks 40 MB higher. (A store of sources
+		// owned by content would remove it.)
+		v.Body = nil
 		return nil
 	})
 	return rest, err
@@ -411,9 +413,22 @@ func (l *Loaded) byLanguage(outs []Output) [][]Output {
 	return groups
 }
 
-// renderAll renders outputs in parallel, bounded by 4×GOMAXPROCS, and hands
-// each result to write. It stops at the first error.
+// renderAll renders outputs in parallel and hands each result to write.
+// It stops at the first error.
 func renderAll(ctx context.Context, outs []Output, write func(path string, data []byte) error) error {
+	return each(ctx, len(outs), func(i int, buf *bytes.Buffer) error {
+		data, err := outs[i].Bytes(buf)
+		if err == nil {
+			err = write(outs[i].Path, data)
+		}
+		return err
+	}, func(i int) string { return outs[i].Path })
+}
+
+// each calls do for 0 ≤ i < n in parallel, bounded by 4×GOMAXPROCS, each
+// worker with a buffer of its own, emptied before each call. It stops at
+// the first error, which it returns prefixed by name(i).
+func each(ctx context.Context, n int, do func(i int, buf *bytes.Buffer) error, name func(i int) string) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
@@ -421,27 +436,22 @@ func renderAll(ctx context.Context, outs []Output, write func(path string, data 
 	// More workers than processors: a worker waiting for the disk
 	// (reading a file of a recycled tree to compare) leaves its
 	// processor to another.
-	for range min(4*runtime.GOMAXPROCS(0), max(len(outs), 1)) {
+	for range min(4*runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for i := range next {
 				buf.Reset()
-				o := outs[i]
-				data, err := o.Bytes(&buf)
-				if err == nil {
-					err = write(o.Path, data)
-				}
-				if err != nil {
-					cancel(fmt.Errorf("%s: %w", o.Path, err))
+				if err := do(i, &buf); err != nil {
+					cancel(fmt.Errorf("%s: %w", name(i), err))
 				}
 				if buf.Cap() > 4<<20 {
-					buf = bytes.Buffer{} // a search index: not kept for the pages
+					buf = bytes.Buffer{} // a large file: not kept for the pages
 				}
 			}
 		})
 	}
 loop:
-	for i := range outs {
+	for i := range n {
 		select {
 		case next <- i:
 		case <-ctx.Done():

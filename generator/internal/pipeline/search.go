@@ -19,8 +19,11 @@ import (
 // paths are known before any body is rendered; the index of a language is
 // built when the first of its files is rendered, and again after the site
 // forgets what it keeps (site.Memo), as it does when the preview server
-// renders a record again in place.
-func (l *Loaded) search() []Output {
+// renders a record again in place. With a cache, each file has a version
+// (Output.version) that changes only when an update of the index kept in
+// the cache wrote the file again, so that the other files are not even
+// read.
+func (l *Loaded) search(c *cacheUse) []Output {
 	var outs []Output
 	es := searchEntries(l.Site)
 	scopes := searchScopes(l.Site, es)
@@ -31,50 +34,90 @@ func (l *Loaded) search() []Output {
 	layout := search.NewLayout(len(es), names)
 	for _, lang := range l.Site.Cfg.Languages {
 		paths := layout.Paths()
-		file := l.searchIndex(lang, es, scopes, len(paths))
+		x := &searchFiles{l: l, c: c, lang: lang, es: es, scopes: scopes, files: len(paths)}
 		dir := strings.TrimPrefix(render.SearchDir(l.Site, lang), "/")
 		for _, p := range paths {
-			outs = append(outs, Output{Path: dir + p, Deps: es, render: func(buf *bytes.Buffer) error {
-				return file(buf, p)
-			}})
+			o := Output{Path: dir + p, Deps: es, render: func(buf *bytes.Buffer) error { return x.write(buf, p) }}
+			if c != nil {
+				o.version = func() (uint64, error) { return x.version(p) }
+			}
+			outs = append(outs, o)
 		}
 	}
 	return outs
 }
 
-// searchIndex returns a function that writes a file of the index of lang
-// into buf. The index is built when it is first needed, and again whenever
-// the site's memo no longer holds the token of the last build. It is let
-// go once each of its files has been written (files is how many there
-// are), so that a build does not hold it while it writes the rest.
-func (l *Loaded) searchIndex(lang string, es []*site.Entry, scopes []search.Scope, files int) func(buf *bytes.Buffer, path string) error {
-	var mu sync.Mutex
-	var x *search.Index
-	var tok string // of x
-	n, written := 0, map[string]bool{}
-	return func(buf *bytes.Buffer, path string) error {
-		mu.Lock()
-		defer mu.Unlock()
-		t, _ := l.Site.Memo().Get("search-index/"+lang, func() (string, error) {
-			n++
-			return strconv.Itoa(n), nil
-		})
-		if x == nil || t != tok {
-			docs, names := l.searchDocs(lang, es)
-			var err error
-			if x, err = search.Build(lang, docs, scopes, names); err != nil {
-				x = nil
-				return err
-			}
-			tok, written = t, map[string]bool{}
-		}
-		b, err := x.File(path)
-		buf.Write(b)
-		if written[path] = true; len(written) == files {
-			x = nil
-		}
+// searchFiles are the files of the index of one language.
+type searchFiles struct {
+	l      *Loaded
+	c      *cacheUse // nil: none
+	lang   string
+	es     []*site.Entry
+	scopes []search.Scope
+	files  int // how many
+
+	mu      sync.Mutex
+	x       *search.Index
+	tok     string // of x
+	n       int
+	written map[string]bool
+}
+
+// index makes sure x is the index of the site as it is, and returns it.
+// The index is built when it is first needed, and again whenever the
+// site's memo no longer holds the token of the last build: with a cache,
+// by updating the index kept there (cacheUse.searchIndex). The caller
+// holds f.mu.
+func (f *searchFiles) index() (*search.Index, error) {
+	t, _ := f.l.Site.Memo().Get("search-index/"+f.lang, func() (string, error) {
+		f.n++
+		return strconv.Itoa(f.n), nil
+	})
+	if f.x != nil && t == f.tok {
+		return f.x, nil
+	}
+	var err error
+	if f.c != nil {
+		f.x, err = f.c.searchIndex(f.l, f.lang, f.es, f.scopes)
+	} else {
+		docs := f.l.searchDocs(f.lang, f.es)
+		f.x, err = search.Build(f.lang, docs, f.scopes, f.l.searchNames(f.lang, docs))
+	}
+	if err != nil {
+		f.x = nil
+		return nil, err
+	}
+	f.tok, f.written = t, map[string]bool{}
+	return f.x, nil
+}
+
+// write writes the file at path into buf. The index is let go once each
+// of its files has been written, so that a build does not hold it while
+// it writes the rest.
+func (f *searchFiles) write(buf *bytes.Buffer, path string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	x, err := f.index()
+	if err != nil {
 		return err
 	}
+	b, err := x.File(path)
+	buf.Write(b)
+	if f.written[path] = true; len(f.written) == f.files {
+		f.x = nil
+	}
+	return err
+}
+
+// version is the version of the file at path in the index kept in the
+// cache.
+func (f *searchFiles) version(path string) (uint64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, err := f.index(); err != nil {
+		return 0, err
+	}
+	return f.c.searchVersion(f.lang, path), nil
 }
 
 // searchEntries lists the entries of the index in the order of the area
@@ -117,50 +160,63 @@ func searchScopes(s *site.Site, es []*site.Entry) []search.Scope {
 	return out
 }
 
-// searchDocs are the documents of es in lang, and the names of the marks
-// and language notes they use.
-func (l *Loaded) searchDocs(lang string, es []*site.Entry) ([]search.Doc, search.Names) {
-	t, cfg := l.Templates, l.Site.Cfg
+// searchDocs are the documents of es in lang.
+func (l *Loaded) searchDocs(lang string, es []*site.Entry) []search.Doc {
+	docs := make([]search.Doc, len(es))
+	for i, e := range es {
+		docs[i] = l.searchDoc(lang, e)
+	}
+	return docs
+}
+
+// searchNames are the names of the marks and language notes docs use.
+func (l *Loaded) searchNames(lang string, docs []search.Doc) search.Names {
+	t := l.Templates
 	names := search.Names{States: map[string]string{}, Foreign: map[string]string{}}
+	for _, d := range docs {
+		if d.State != "" && names.States[d.State] == "" {
+			names.States[d.State] = t.T(lang, "state."+d.State)
+		}
+		if d.Lang != lang && names.Foreign[d.Lang] == "" {
+			names.Foreign[d.Lang] = t.T(lang, "foreign."+d.Lang)
+		}
+	}
+	return names
+}
+
+// searchDoc is the document of e in lang.
+func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
+	t, cfg := l.Templates, l.Site.Cfg
 	term := func(voc *config.Vocab, k string) string {
 		if x := voc.Get(k); x != nil {
 			return x.Name(lang)
 		}
 		return k
 	}
-	docs := make([]search.Doc, len(es))
-	for i, e := range es {
-		v := e.VersionFor(lang)
-		d := search.Doc{URL: e.URL[lang], Title: v.Title, Lang: v.Lang, Kind: e.Kind, State: render.State(e),
-			Closes: t.Closes(e), Archived: e.Archived, Excerpt: v.Excerpt, Host: e.Host, Level: e.Level,
-			Areas: e.Areas, Schools: e.Schools, Languages: e.Language}
-		for _, f := range t.SearchFacts(lang, e) {
-			d.Facts = append(d.Facts, [2]string{f.Label, f.Value})
-		}
-		if d.State != "" {
-			names.States[d.State] = t.T(lang, "state."+d.State)
-		}
-		if v.Lang != lang {
-			names.Foreign[v.Lang] = t.T(lang, "foreign."+v.Lang)
-		}
-		d.Strong = []string{v.Title, e.Speaker}
-		if e.Host != "" {
-			d.Strong = append(d.Strong, term(&cfg.Organisations, e.Host))
-		}
-		for _, a := range e.Areas {
-			d.Strong = append(d.Strong, term(&cfg.Areas, a))
-		}
-		d.Text = []string{v.Excerpt, t.T(lang, "kind."+e.Kind)}
-		if !(e.Kind == "agreements" && e.Confidential) {
-			d.Text = append(d.Text, v.Text) // never any of a confidential agreement's body
-		}
-		if e.Level != "" {
-			d.Text = append(d.Text, t.T(lang, "level."+e.Level))
-		}
-		for _, k := range e.Schools {
-			d.Text = append(d.Text, term(&cfg.Schools, k))
-		}
-		docs[i] = d
+	v := e.VersionFor(lang)
+	body := l.Site.Body(v)
+	d := search.Doc{URL: e.URL[lang], Title: v.Title, Lang: v.Lang, Kind: e.Kind, State: render.State(e),
+		Closes: t.Closes(e), Archived: e.Archived, Excerpt: body.Excerpt, Host: e.Host, Level: e.Level,
+		Areas: e.Areas, Schools: e.Schools, Languages: e.Language}
+	for _, f := range t.SearchFacts(lang, e) {
+		d.Facts = append(d.Facts, [2]string{f.Label, f.Value})
 	}
-	return docs, names
+	d.Strong = []string{v.Title, e.Speaker}
+	if e.Host != "" {
+		d.Strong = append(d.Strong, term(&cfg.Organisations, e.Host))
+	}
+	for _, a := range e.Areas {
+		d.Strong = append(d.Strong, term(&cfg.Areas, a))
+	}
+	d.Text = []string{body.Excerpt, t.T(lang, "kind."+e.Kind)}
+	if !(e.Kind == "agreements" && e.Confidential) {
+		d.Text = append(d.Text, body.Text) // never any of a confidential agreement's body
+	}
+	if e.Level != "" {
+		d.Text = append(d.Text, t.T(lang, "level."+e.Level))
+	}
+	for _, k := range e.Schools {
+		d.Text = append(d.Text, term(&cfg.Schools, k))
+	}
+	return d
 }

@@ -46,11 +46,11 @@ type CardFact struct {
 }
 
 // card resolves the card of the item it in a list of lang.
-func (t *Templates) card(lang string, it site.Item, h int) (*Card, error) {
+func (t *Templates) card(s *site.Site, lang string, it site.Item, h int) (*Card, error) {
 	e := it.Entry
 	c := &Card{
 		Kind: e.Kind, H: h, URL: it.URL, Title: it.V.Title, Foreign: it.Foreign, VLang: it.V.Lang,
-		Lang: lang, State: stateKey(e), Excerpt: it.V.Excerpt,
+		Lang: lang, State: stateKey(e), Excerpt: s.Body(it.V).Excerpt,
 	}
 	var data []string
 	dataAttr := func(name, value string) {

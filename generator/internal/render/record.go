@@ -96,7 +96,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 	if e.Kind == "agreements" && e.Confidential {
 		r.Confidential = tr("confidential.note")
 	} else {
-		r.Body = p.V.HTML
+		r.Body = s.Body(p.V).HTML
 	}
 
 	add := func(f RecordFact) { r.Facts = append(r.Facts, f) }

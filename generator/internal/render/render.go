@@ -11,7 +11,10 @@
 //	i18n/<lang>.toml      UI strings, the same keys in every language
 //	assets/...            copied to /assets/ with a content hash in the name
 //
-// Every template receives a *View (see view.go).
+// Every template receives a *View (see view.go). The rendered Markdown
+// bodies are not on the records: a View reads them from the site's store
+// (site.Site.Body), which the incremental layer of the pipeline keeps
+// between updates of the preview.
 package render
 
 import (

@@ -143,7 +143,7 @@ func (v *View) ldEvent(e *site.Entry) ldEvent {
 	}
 	org := v.ldSite(false)
 	return ldEvent{
-		Context: ldContext, Type: "Event", Name: ver.Title, Description: ver.Excerpt,
+		Context: ldContext, Type: "Event", Name: ver.Title, Description: v.S.Body(ver).Excerpt,
 		StartDate: v.t.isoDateTime(e.Start), EndDate: v.t.isoDateTime(e.End),
 		EventStatus: status, AttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
 		Location:  ldPlace{Type: "Place", Name: e.Place, Address: e.Place},
@@ -159,7 +159,7 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 		host.URL = v.S.Abs(u)
 	}
 	j := ldJobPosting{
-		Context: ldContext, Type: "JobPosting", Title: ver.Title, Description: ver.Excerpt,
+		Context: ldContext, Type: "JobPosting", Title: ver.Title, Description: v.S.Body(ver).Excerpt,
 		DatePosted: v.t.isoDate(e.Date), ValidThrough: v.t.dayEnd(e.Deadline),
 		EmploymentType: "INTERN", HiringOrganization: host, URL: v.S.Abs(v.P.URL),
 	}

@@ -52,6 +52,15 @@ func (v *View) Record() (*RecordView, error) {
 	return v.record, nil
 }
 
+// Body is the rendered Markdown of the page's version (a free-standing
+// page's text), from the site's store of bodies.
+func (v *View) Body() template.HTML {
+	if v.P.V == nil {
+		return ""
+	}
+	return v.S.Body(v.P.V).HTML
+}
+
 // LangLink is a link of the language switch.
 type LangLink struct {
 	Lang  string
@@ -103,7 +112,7 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 		card := func() (*Sub, error) {
 			var err error
 			if c == nil {
-				c, err = v.t.card(v.Lang, it, h)
+				c, err = v.t.card(v.S, v.Lang, it, h)
 			}
 			return &Sub{View: iv, X: c}, err
 		}
@@ -273,7 +282,7 @@ func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
 		v.Title += " – " + v.SiteTitle
 	}
 	if p.V != nil {
-		v.Description = p.V.Excerpt
+		v.Description = s.Body(p.V).Excerpt
 	}
 	if v.Description == "" {
 		v.Description = t.strings[p.Lang]["site.description"]

@@ -72,8 +72,7 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 		}
 		x.files[path], err = marshal(v)
 	}
-	put("index.json", map[string]any{"v": 2, "lang": lang, "docs": len(docs), "buckets": x.Layout.Buckets,
-		"chunk": Chunk, "prefix": Prefix, "states": nonNil(names.States), "foreign": nonNil(names.Foreign)})
+	put("index.json", head(lang, len(docs), x.Layout, names))
 	for i, b := range buckets(x.Layout, docs) {
 		put(bucketPath(i), b)
 	}
@@ -84,6 +83,12 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 		put(chunkPath(i), chunkRows(docs[i*Chunk:min(len(docs), (i+1)*Chunk)]))
 	}
 	return x, err
+}
+
+// head is the content of index.json.
+func head(lang string, docs int, l Layout, names Names) map[string]any {
+	return map[string]any{"v": 2, "lang": lang, "docs": docs, "buckets": l.Buckets,
+		"chunk": Chunk, "prefix": Prefix, "states": nonNil(names.States), "foreign": nonNil(names.Foreign)}
 }
 
 func nonNil(m map[string]string) map[string]string {

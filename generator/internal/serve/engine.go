@@ -1,27 +1,18 @@
 package serve
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"hash/maphash"
+	"context"
 	"io/fs"
 	"maps"
-	"os"
-	"path"
-	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/markdown"
-	"portal/generator/internal/output"
 	"portal/generator/internal/pipeline"
 	"portal/generator/internal/render"
 	"portal/generator/internal/site"
@@ -36,14 +27,8 @@ type engine struct {
 	now  func() time.Time
 
 	md       *markdown.Renderer
-	frameIDs []string // the ids md keeps body headings off
-	bodies   *bodies
-	cache    *pipeline.Cache // the items of the search indexes, kept between rebuilds
-	// bufs are the render buffers of the workers, kept between updates:
-	// a search index needs megabytes, and allocating them at every
-	// update costs more than the rest of it (the collector makes a large
-	// allocation pay for marking the heap).
-	bufs []*bytes.Buffer
+	frameIDs []string              // the ids md keeps body headings off
+	inc      *pipeline.Incremental // what is written, and what it was made from
 
 	cfg  *config.Config    // nil until config.toml loads
 	tmpl *render.Templates // nil while the templates have errors
@@ -57,24 +42,13 @@ type engine struct {
 	contentErrs                 diag.List            // as of the last check of all records
 	bodyErrs                    map[string]diag.List // link errors of bodies rendered in place
 
-	// The last good site and what was written from it.
+	// The last good site.
 	site    *site.Site
-	outs    []pipeline.Output
-	sg      *signer
-	byEntry map[*site.Entry][]int // outputs whose signature covers an entry
 	pagesOf map[*site.Entry][]*site.Page
 	dirty   map[*site.Entry]bool // changed in place, outputs not written yet
-	later   [][]int              // outputs to write in finish, a batch per call
-	seed    maphash.Seed         // for the sums of written files and the signatures
+	later   []pipeline.Batch     // outputs to write in finish, a batch per call
 	day     string
-	files   map[string]file // output path → what is on disk
 	meta    map[string]pageMeta
-}
-
-// file is one written output.
-type file struct {
-	sum uint64 // of its bytes
-	sig uint64 // signature it was rendered with; 0: none
 }
 
 // pageMeta is what the server needs to know about a page it serves.
@@ -96,9 +70,8 @@ type result struct {
 
 func newEngine(fsys fs.FS, out string, now func() time.Time) *engine {
 	md := markdown.New()
-	return &engine{fsys: fsys, out: out, now: now, md: md, bodies: newBodies(md), cache: pipeline.NewCache(), seed: maphash.MakeSeed(),
-		pending: map[string]bool{}, bodyErrs: map[string]diag.List{},
-		files: map[string]file{}, dirty: map[*site.Entry]bool{}}
+	return &engine{fsys: fsys, out: out, now: now, md: md, inc: pipeline.NewIncremental(out),
+		pending: map[string]bool{}, bodyErrs: map[string]diag.List{}, dirty: map[*site.Entry]bool{}}
 }
 
 // update reloads what the changed source paths (slash-separated, relative
@@ -208,7 +181,7 @@ func (e *engine) reserveFrameIDs() {
 	}
 	e.frameIDs = ids
 	e.md = markdown.New().Reserve(ids)
-	e.bodies = newBodies(e.md)
+	e.inc.ResetBodies()
 }
 
 // failed finishes an update that found problems: the served files stay.
@@ -309,38 +282,22 @@ func sameShape(a, b *content.Record) bool {
 }
 
 // writeDirty renders the outputs of the entries changed in place, in
-// three batches so that the browser can reload the page being edited as
-// soon as it is written: the records' own pages now; in finish, the other
-// pages that show them (lists, indexes, the home page), then the files
-// that are not pages (feeds, calendars, the search index, which may be
-// large).
+// three batches (pipeline.Incremental.Edited): the records' own pages now,
+// so that the browser can reload the page being edited as soon as it is
+// written; the other pages and the other files in finish.
 func (e *engine) writeDirty(res result) (result, error) {
 	if errs := e.problems(); len(errs) > 0 {
 		res.Errs = errs
 		return res, nil
 	}
-	var own, pages, files []int
-	seen := map[int]bool{}
+	var ents []*site.Entry
 	for ent := range e.dirty {
-		e.sg.sign(ent)
-		for _, i := range e.byEntry[ent] {
-			if seen[i] {
-				continue
-			}
-			seen[i] = true
-			switch p := e.outs[i].Page; {
-			case p != nil && e.dirty[p.Entry]:
-				own = append(own, i)
-			case p != nil:
-				pages = append(pages, i)
-			default:
-				files = append(files, i)
-			}
-		}
+		ents = append(ents, ent)
 	}
 	clear(e.dirty)
-	e.later = [][]int{pages, files}
-	return e.write(res, own)
+	b := e.inc.Edited(ents)
+	e.later = b[1:]
+	return e.write(res, b[0])
 }
 
 // pendingWrites reports whether finish has outputs to write.
@@ -352,39 +309,28 @@ func (e *engine) finish() (result, error) {
 	if len(e.later) == 0 {
 		return result{Later: true}, nil
 	}
-	idx := e.later[0]
+	b := e.later[0]
 	e.later = e.later[1:]
-	res, err := e.write(result{Later: true}, idx)
+	res, err := e.write(result{Later: true}, b)
 	res.Took = time.Since(start)
 	return res, err
 }
 
-// write renders the outputs at idx and writes those that changed.
-func (e *engine) write(res result, idx []int) (result, error) {
-	slices.Sort(idx)
-	idx = slices.Compact(idx)
-	results, err := e.renderOutputs(e.sg, idx)
-	if err != nil {
-		return res, err
-	}
-	for _, r := range results {
-		e.files[r.path] = r.file
-		if r.written {
-			res.Written++
-			res.Changed = append(res.Changed, urlOf(r.path))
-		}
-	}
+// write renders the outputs of b and writes those that changed.
+func (e *engine) write(res result, b pipeline.Batch) (result, error) {
+	w, err := e.inc.Write(context.Background(), b)
+	res.Changed = append(res.Changed, w.Changed...)
 	slices.Sort(res.Changed)
-	return res, nil
+	res.Written += w.Written
+	return res, err
 }
 
-// rebuild builds a new site model from set, renders the outputs whose
-// signature changed, writes those whose bytes changed and removes the
-// files the site no longer has.
+// rebuild builds a new site model from set and has the pipeline write
+// what changed.
 func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string) (result, error) {
 	res.Full = true
 	e.later = nil
-	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, RenderBody: e.bodies.render,
+	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies(),
 		Assets: slices.Sorted(maps.Keys(e.tmpl.Assets()))})
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -395,190 +341,27 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		clear(e.bodyErrs)
 		return e.failed(res), nil
 	}
-	sg := newSigner(s, e.bodies, e.gen, e.seed)
-	outs := pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl).CachedOutputs(e.cache, sg.stamp)
-	// One file per path: the first output that claims it.
-	var idx []int
-	claimed := map[string]bool{}
-	for i, o := range outs {
-		if !claimed[o.Path] {
-			claimed[o.Path] = true
-			idx = append(idx, i)
-		}
-	}
-	prev := e.outs
-	e.outs = outs
-	results, err := e.renderOutputs(sg, idx)
+	w, err := e.inc.Build(context.Background(), pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl), e.gen)
 	if err != nil {
-		e.outs = prev
 		return res, err
 	}
-	written := res.Changed
-	res.Changed = nil
-	e.byEntry = map[*site.Entry][]int{}
-	for _, r := range results {
-		e.files[r.path] = r.file
-		if r.written {
-			res.Written++
-			res.Changed = append(res.Changed, urlOf(r.path))
-		}
-		for _, ent := range r.deps {
-			if l := e.byEntry[ent]; len(l) == 0 || l[len(l)-1] != r.index {
-				e.byEntry[ent] = append(l, r.index)
-			}
-		}
-	}
-	var gone []string
-	for p := range e.files {
-		if !claimed[p] {
-			gone = append(gone, p)
-		}
-	}
-	slices.Sort(gone)
-	for _, p := range gone {
-		if err := removeFile(e.out, p); err != nil {
-			return res, err
-		}
-		delete(e.files, p)
-		res.Removed++
-		res.Changed = append(res.Changed, urlOf(p))
-	}
-	res.Changed = append(res.Changed, written...)
+	res.Written, res.Removed = w.Written, w.Removed
+	res.Changed = append(res.Changed, w.Changed...)
 	slices.Sort(res.Changed)
 	res.Changed = slices.Compact(res.Changed)
 
-	e.site, e.sg, e.day = s, sg, day
+	e.site, e.day = s, day
 	e.pending = map[string]bool{}
 	clear(e.dirty)
 	clear(e.bodyErrs)
 	e.siteErrs = nil
 	e.pagesOf = map[*site.Entry][]*site.Page{}
 	e.meta = map[string]pageMeta{}
-	keep := map[string]bool{}
 	for _, p := range s.Pages {
 		if p.Entry != nil {
 			e.pagesOf[p.Entry] = append(e.pagesOf[p.Entry], p)
 		}
 		e.meta[p.URL] = pageMeta{Lang: p.Lang, Draft: p.Entry != nil && p.Entry.Draft}
 	}
-	for _, r := range set.Records {
-		for _, v := range r.Versions {
-			keep[v.Path] = true
-		}
-	}
-	e.bodies.keep(keep)
 	return res, nil
-}
-
-// rendered is what renderOutputs did with one output.
-type rendered struct {
-	index   int
-	path    string
-	file    file
-	written bool
-	deps    []*site.Entry
-}
-
-// renderOutputs signs the outputs at idx and renders, in parallel, those
-// whose signature differs from the one on disk; it writes those whose
-// bytes differ.
-func (e *engine) renderOutputs(sg *signer, idx []int) ([]rendered, error) {
-	results := make([]rendered, len(idx))
-	errs := make([]error, len(idx))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := range min(runtime.GOMAXPROCS(0), max(len(idx), 1)) {
-		if w == len(e.bufs) {
-			e.bufs = append(e.bufs, new(bytes.Buffer))
-		}
-		buf := e.bufs[w]
-		wg.Go(func() {
-			for j := range next {
-				o := &e.outs[idx[j]]
-				r := &results[j]
-				r.index, r.path = idx[j], o.Path
-				r.file.sig = sg.output(o, func(ent *site.Entry) { r.deps = append(r.deps, ent) })
-				old, exists := e.files[o.Path]
-				if exists && r.file.sig != 0 && old.sig == r.file.sig {
-					r.file = old
-					continue
-				}
-				buf.Reset()
-				data, err := o.Bytes(buf)
-				if err != nil {
-					errs[j] = fmt.Errorf("%s: %w", o.Path, err)
-					continue
-				}
-				r.file.sum = maphash.Bytes(e.seed, data)
-				if exists && old.sum == r.file.sum {
-					continue
-				}
-				if err := writeFile(e.out, o.Path, data); err != nil {
-					errs[j] = err
-					continue
-				}
-				r.written = true
-			}
-		})
-	}
-	for j := range idx {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
-	return results, errors.Join(errs...)
-}
-
-// urlOf is the URL path of an output file: "exjobb/x/index.html" → "/exjobb/x/".
-func urlOf(p string) string {
-	if p == "index.html" || strings.HasSuffix(p, "/index.html") {
-		return "/" + strings.TrimSuffix(p, "index.html")
-	}
-	return "/" + p
-}
-
-// writeFile replaces out/rel with data in one rename, so that a reader
-// sees the old file or the new one, never half of one.
-func writeFile(out, rel string, data []byte) error {
-	full := filepath.Join(out, filepath.FromSlash(rel))
-	dir := filepath.Dir(full)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".portal-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		// On Windows a page open in another program (or being read by
-		// serve's own HTTP handler) cannot be replaced for a moment:
-		// output.Rename retries for up to two seconds. If it still
-		// fails, the error reaches the overlay, and the page's old
-		// signature is kept, so the next rebuild writes it again.
-		err = output.Rename(f.Name(), full)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
-}
-
-// removeFile removes out/rel and the folders it leaves empty.
-func removeFile(out, rel string) error {
-	if err := os.Remove(filepath.Join(out, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	for dir := path.Dir(rel); dir != "." && dir != "/"; dir = path.Dir(dir) {
-		if os.Remove(filepath.Join(out, filepath.FromSlash(dir))) != nil {
-			break
-		}
-	}
-	return nil
 }

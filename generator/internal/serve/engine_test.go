@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -53,6 +54,33 @@ func TestInPlaceEdit(t *testing.T) {
 	t.Log(res.Changed)
 }
 
+// matchesBuild checks that the served folder holds exactly what build
+// -drafts writes from the same sources.
+func matchesBuild(t *testing.T, e *engine, root, step string) {
+	t.Helper()
+	l, err := pipeline.Load(os.DirFS(root), pipeline.Options{Now: testNow, Drafts: true})
+	if err != nil {
+		t.Fatalf("%s: build: %v", step, err)
+	}
+	want := filepath.Join(t.TempDir(), "public")
+	if _, err := l.Write(context.Background(), want); err != nil {
+		t.Fatal(err)
+	}
+	got, exp := tree(t, e.out), tree(t, want)
+	for p := range exp {
+		if _, ok := got[p]; !ok {
+			t.Errorf("%s: %s missing", step, p)
+		} else if got[p] != exp[p] {
+			t.Errorf("%s: %s differs", step, p)
+		}
+	}
+	for p := range got {
+		if _, ok := exp[p]; !ok {
+			t.Errorf("%s: %s is stale", step, p)
+		}
+	}
+}
+
 // TestMatchesBuild checks, after each of a series of edits, that the
 // served folder holds exactly what build -drafts writes from the same
 // sources.
@@ -61,27 +89,7 @@ func TestMatchesBuild(t *testing.T) {
 	e := newTestEngine(t, root)
 	check := func(step string) {
 		t.Helper()
-		l, err := pipeline.Load(os.DirFS(root), pipeline.Options{Now: testNow, Drafts: true})
-		if err != nil {
-			t.Fatalf("%s: build: %v", step, err)
-		}
-		want := filepath.Join(t.TempDir(), "public")
-		if _, err := l.Write(context.Background(), want); err != nil {
-			t.Fatal(err)
-		}
-		got, exp := tree(t, e.out), tree(t, want)
-		for p := range exp {
-			if _, ok := got[p]; !ok {
-				t.Errorf("%s: %s missing", step, p)
-			} else if got[p] != exp[p] {
-				t.Errorf("%s: %s differs", step, p)
-			}
-		}
-		for p := range got {
-			if _, ok := exp[p]; !ok {
-				t.Errorf("%s: %s is stale", step, p)
-			}
-		}
+		matchesBuild(t, e, root, step)
 	}
 	check("start")
 	steps := []struct {
@@ -135,6 +143,35 @@ func TestMatchesBuild(t *testing.T) {
 	check("rename")
 	if !slices.Contains(res.Changed, "/exjobb/nytt/") || !slices.Contains(res.Changed, "/exjobb/nyare/") {
 		t.Errorf("rename changed %v", res.Changed)
+	}
+}
+
+// TestMatchesBuildLongLists is TestMatchesBuild on a site whose lists
+// are long enough to be signed as a whole (the search index, the feeds of
+// a kind): an edit in place must still write every output that shows the
+// record, the search files included.
+func TestMatchesBuildLongLists(t *testing.T) {
+	root := fixture(t)
+	b, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 80 {
+		text := strings.Replace(string(b), "title = \"", fmt.Sprintf("title = \"Extra %d ", i), 1)
+		write(t, root, fmt.Sprintf("content/theses/extra-%02d.md", i), text+fmt.Sprintf("\nOrdet%d.\n", i))
+	}
+	e := newTestEngine(t, root)
+	matchesBuild(t, e, root, "start")
+	for _, s := range []struct{ name, path, old, new string }{
+		{"body", "content/theses/extra-40.md", "Ordet40.", "Ordet40 och ett nyord."},
+		{"title", "content/theses/extra-07.md", "Extra 7 ", "Extra sju "},
+		{"body again", "content/theses/extra-40.md", "och ett nyord.", "utan nyord."},
+	} {
+		edit(t, root, s.path, s.old, s.new)
+		if res := mustUpdate(t, e, s.path); res.Full || len(res.Errs) > 0 {
+			t.Fatalf("%s: full=%v errs=%v, want an in-place update", s.name, res.Full, res.Errs)
+		}
+		matchesBuild(t, e, root, s.name)
 	}
 }
 
@@ -199,7 +236,7 @@ func TestWritesOnlyChanged(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !info.ModTime().Equal(old) {
-			touched = append(touched, urlOf(p))
+			touched = append(touched, pipeline.URLPath(p))
 		}
 	}
 	slices.Sort(touched)

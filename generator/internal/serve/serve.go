@@ -3,13 +3,16 @@
 // default) and rebuilds when config.toml, content/ or templates/ change.
 //
 // Changes are watched with fsnotify, including folders created later, and
-// debounced; editors' swap, backup and temporary files are ignored. A
-// rebuild reloads only the records whose files changed and renders only
-// the outputs whose inputs changed (see engine and signer): an edit of a
+// debounced; editors' swap, backup and temporary files are ignored. An
+// update reloads only the records whose files changed (see engine) and
+// asks the pipeline's incremental layer (pipeline.Incremental) for the
+// outputs whose inputs changed, which it renders and writes: an edit of a
 // record's title, summary or body updates the site model in place and
-// renders the pages, lists, indexes and feeds that show that record; any
-// other change builds a new model, but still renders only the outputs
-// whose signature changed. Only files whose bytes changed are written.
+// has the pages, lists, indexes, feeds and search files that show that
+// record written again; any other change builds a new model, of which
+// still only the outputs whose signature changed are rendered, and only
+// the files whose bytes changed are written. serve has no worker pool,
+// writer or signature of its own.
 //
 // Every HTML page served gets a small script that listens on a
 // Server-Sent Events stream (/_portal/events) and reloads the page when

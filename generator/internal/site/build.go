@@ -24,11 +24,17 @@ type Options struct {
 	Drafts   bool               // publish drafts (preview)
 	Markdown *markdown.Renderer // shared renderer; nil makes one
 
-	// RenderBody, when set, renders a version's body instead of
-	// Markdown.Render(v.Body, v.BodyLine, resolve). The preview server uses
-	// it to reuse the bodies of unchanged files. It is called from several
-	// goroutines at once.
-	RenderBody func(v *content.Version, resolve markdown.Resolver) markdown.Result
+	// Bodies, when set, is the store the site renders the bodies into
+	// (Site.Body reads them), and reuses those it holds of unchanged
+	// files: the preview server keeps one from one update to the next.
+	// Nil makes an empty one.
+	Bodies *Bodies
+
+	// ReadBody, when set, reads the Markdown of a version that content
+	// did not keep in memory (Version.Body is nil; see
+	// content.Options.KeepBodies). It is called from several goroutines
+	// at once.
+	ReadBody func(v *content.Version) ([]byte, error)
 
 	// Stream leaves the bodies unrendered: Bodies renders them later and
 	// hands over each version as soon as its HTML is made, so that the
@@ -40,7 +46,7 @@ type Options struct {
 	// ("assets/site.3f2a9c1b0d.css"), claimed like every other output.
 	Assets []string
 
-	// TextLimit, when positive, keeps of a body's plain text (Version.Text)
+	// TextLimit, when positive, keeps of a body's plain text (Body.Text)
 	// only as many characters past the length of its excerpt: the search
 	// index shows no more.
 	TextLimit int
@@ -104,17 +110,11 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	errs = append(errs, s.buildPages()...)
 	errs = append(errs, s.claimFiles(opt.Assets)...)
 	errs = append(errs, s.claimAliases(append(slices.Clip(s.Entries), s.Free...))...)
-	render := opt.RenderBody
-	if render == nil {
-		md := opt.Markdown
-		if md == nil {
-			md = markdown.New()
-		}
-		render = func(v *content.Version, resolve markdown.Resolver) markdown.Result {
-			return md.RenderImages(v.Body, v.BodyLine, resolve, BodyImages(v))
-		}
+	s.md, s.readBody, s.bodies = cmp.Or(opt.Markdown, markdown.New()), opt.ReadBody, opt.Bodies
+	if s.bodies == nil {
+		s.bodies = NewBodies()
 	}
-	s.render = render
+	s.bodies.keep(set)
 	s.textLimit, s.words = opt.TextLimit, opt.Words
 	s.unpublished = map[string]bool{}
 	for _, r := range set.Records {
@@ -244,9 +244,8 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 
 // Bodies renders the bodies that New left unrendered (Options.Stream), in
 // parallel, and calls use, when it is not nil, with each published
-// version once its HTML, Text and Excerpt are set; use runs on the
-// rendering goroutines, and its versions' HTML may be dropped when it
-// returns. Bodies returns the link errors of all bodies as a sorted
+// version once its body is in the store (Site.Body); use runs on the
+// rendering goroutines, and may drop the body's HTML (DropBody) when done. Bodies returns the link errors of all bodies as a sorted
 // diag.List, or else the first error use returned.
 func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
 	errs := s.renderBodies(use)
@@ -257,33 +256,58 @@ func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
 	return s.useErr
 }
 
-// renderBody fills v's HTML, Text and Excerpt and returns its link errors.
+// renderBody renders the body of v into the store, unless the store
+// holds it already (same file, links resolving the same), and returns its
+// link errors.
 func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
-	res := s.render(v, s.resolver(v, s.unpublished))
+	resolve := s.resolver(v, s.unpublished)
+	if st := s.bodies.get(v); st != nil && st.resolvesSame(resolve) {
+		return st.errs
+	}
+	st := &stored{hash: v.Hash}
+	src := v.Body
+	if src == nil && s.readBody != nil {
+		var err error
+		if src, err = s.readBody(v); err != nil {
+			st.errs = diag.List{{Path: v.Path, Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}
+			s.bodies.put(v, st)
+			return st.errs
+		}
+	}
+	record := func(dest string) (string, error) {
+		url, err := resolve(dest)
+		l := link{dest: dest, url: url}
+		if err != nil {
+			l.err = err.Error()
+		}
+		st.links = append(st.links, l)
+		return url, err
+	}
+	res := s.md.RenderImages(src, v.BodyLine, record, BodyImages(v))
 	hideBody := e.Kind == "agreements" && e.Confidential
-	v.HTML, v.Text = "", ""
-	v.Excerpt = v.Summary
-	if v.Excerpt == "" && !hideBody {
-		v.Excerpt = res.Summary
+	b := &st.body
+	b.Excerpt = v.Summary
+	if b.Excerpt == "" && !hideBody {
+		b.Excerpt = res.Summary
 	}
 	if !hideBody {
-		v.HTML = template.HTML(res.HTML)
+		b.HTML = template.HTML(res.HTML)
 		if s.words != nil {
-			v.Text = s.words(res.Text)
+			b.Text = s.words(res.Text)
 		} else {
-			v.Text = clip(res.Text, s.textLimit, v.Excerpt)
+			b.Text = clip(res.Text, s.textLimit, b.Excerpt)
 		}
 	}
-	var errs diag.List
 	for _, le := range res.Errors {
-		col := charCol(v.Body, le.Line-v.BodyLine, le.Col)
+		col := charCol(src, le.Line-v.BodyLine, le.Col)
 		if le.Text.ID != "" {
-			errs = append(errs, diag.Of(v.Path, le.Line, col, le.Text))
+			st.errs = append(st.errs, diag.Of(v.Path, le.Line, col, le.Text))
 		} else {
-			errs = append(errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
+			st.errs = append(st.errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
 		}
 	}
-	return errs
+	s.bodies.put(v, st)
+	return st.errs
 }
 
 // clip cuts text after limit characters more than excerpt has, when

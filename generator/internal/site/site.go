@@ -6,7 +6,14 @@
 // site paths resolve and that no two outputs claim one URL.
 //
 // The model is a value: New builds a fresh *Site from its inputs, so tests
-// build many sites in one process and the preview server swaps whole sites.
+// build many sites in one process; the records it is made of are never
+// changed by it. The rendered bodies are kept in a store (Bodies) owned by
+// the site, keyed by version (source path, language, file hash), which the
+// pipeline's incremental layer hands from one model to the next, so that
+// only the bodies of changed files (or of changed link targets) are
+// rendered again. For an edit of text alone the preview server updates a
+// version in place and renders its body again (RenderBody) instead of
+// building a new model.
 package site
 
 import (
@@ -168,7 +175,9 @@ type Site struct {
 	due         []*Entry               // agreements due for review, soonest first
 	namedBy     map[*Entry][]*Entry    // agreement → the records that name it
 	unpublished map[string]bool        // source paths of records that are not published
-	render      func(*content.Version, markdown.Resolver) markdown.Result
+	md          *markdown.Renderer
+	readBody    func(*content.Version) ([]byte, error)
+	bodies      *Bodies // rendered bodies, by version
 	textLimit   int
 	words       func(string) string
 	useErr      error // of the function Bodies called

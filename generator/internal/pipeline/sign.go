@@ -1,4 +1,4 @@
-package serve
+package pipeline
 
 import (
 	"encoding/binary"
@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"portal/generator/internal/content"
-	"portal/generator/internal/pipeline"
 	"portal/generator/internal/site"
 )
 
@@ -25,7 +24,7 @@ import (
 // signature, as do the templates and the config (a generation number).
 
 // hasher sums the inputs of an output with hash/maphash, without
-// allocating. Its seed is the engine's, so sums made by one engine compare;
+// allocating. Its seed is the Incremental's, so sums made by one compare;
 // nothing is stored.
 type hasher struct{ h maphash.Hash }
 
@@ -69,7 +68,6 @@ type signer struct {
 	base     uint64 // the part of global that is not the site's pages: config, templates, day
 	entries  map[*site.Entry]uint64
 	versions map[*content.Version]uint64
-	bodies   *bodies
 
 	mu    sync.Mutex // outputs are signed in parallel
 	lists map[listKey]uint64
@@ -77,9 +75,9 @@ type signer struct {
 
 // newSigner computes the signatures of every entry and the global part.
 // gen changes whenever the config or the templates were reloaded; seed is
-// the engine's.
-func newSigner(s *site.Site, b *bodies, gen uint64, seed maphash.Seed) *signer {
-	sg := &signer{s: s, bodies: b, seed: seed, lists: map[listKey]uint64{},
+// the Incremental's.
+func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
+	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{},
 		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
 	}
@@ -130,8 +128,8 @@ func (sg *signer) sign(e *site.Entry) {
 		vh := newHasher(sg.seed)
 		vh.str(v.Path)
 		vh.u64(v.Hash)
-		vh.u64(sg.bodies.sum(v))
-		vh.str(v.Title) // may change in place, see engine.inPlace
+		vh.u64(sg.s.BodySum(v))
+		vh.str(v.Title) // may change in place (an edit of text)
 		sum := vh.sum()
 		sg.versions[v] = sum
 		h.u64(sum)
@@ -142,7 +140,7 @@ func (sg *signer) sign(e *site.Entry) {
 	sg.mu.Unlock()
 }
 
-// stamp is the pipeline.Stamp of an entry: its signature and the base.
+// stamp is the Stamp of an entry: its signature and the base.
 func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
 	es, ok := sg.entries[e]
 	h := newHasher(sg.seed)
@@ -151,10 +149,17 @@ func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
 	return h.sum(), ok
 }
 
-// output signs one output and calls dep for every entry the signature
+// deps are the entries an output's signature covers: one by one, and in
+// long lists, which many outputs share.
+type deps struct {
+	entries []*site.Entry
+	lists   [][]*site.Entry
+}
+
+// output signs one output and adds to dep every entry the signature
 // covers. It returns 0 for outputs without a signature (sitemap, assets,
 // attachments), which are rendered every time and compared by bytes.
-func (sg *signer) output(o *pipeline.Output, dep func(*site.Entry)) uint64 {
+func (sg *signer) output(o *Output, dep *deps) uint64 {
 	h := newHasher(sg.seed)
 	h.u64(sg.global)
 	h.str(o.Path)
@@ -172,16 +177,16 @@ func (sg *signer) output(o *pipeline.Output, dep func(*site.Entry)) uint64 {
 	return 1
 }
 
-func (sg *signer) entry(h *hasher, e *site.Entry, dep func(*site.Entry)) {
+func (sg *signer) entry(h *hasher, e *site.Entry, dep *deps) {
 	if e == nil {
 		h.byte(0)
 		return
 	}
 	h.u64(sg.entries[e])
-	dep(e)
+	dep.entries = append(dep.entries, e)
 }
 
-func (sg *signer) entryList(h *hasher, es []*site.Entry, dep func(*site.Entry)) {
+func (sg *signer) entryList(h *hasher, es []*site.Entry, dep *deps) {
 	h.int(len(es))
 	if len(es) < 64 {
 		for _, e := range es {
@@ -210,11 +215,7 @@ func (sg *signer) entryList(h *hasher, es []*site.Entry, dep func(*site.Entry)) 
 		sg.mu.Unlock()
 	}
 	h.u64(sum)
-	for _, e := range es {
-		if e != nil {
-			dep(e)
-		}
-	}
+	dep.lists = append(dep.lists, es)
 }
 
 // listKey names a list of entries by its backing array and length.
@@ -241,7 +242,7 @@ func (sg *signer) links(h *hasher, ls []site.Link) {
 	}
 }
 
-func (sg *signer) items(h *hasher, its []site.Item, dep func(*site.Entry)) {
+func (sg *signer) items(h *hasher, its []site.Item, dep *deps) {
 	h.int(len(its))
 	for _, it := range its {
 		sg.entry(h, it.Entry, dep)
@@ -260,8 +261,8 @@ func (sg *signer) terms(h *hasher, ts []site.TermCount) {
 	}
 }
 
-// page signs every field of a page; sig_test checks that none is left out.
-func (sg *signer) page(h *hasher, p *site.Page, dep func(*site.Entry)) {
+// page signs every field of a page; sign_test checks that none is left out.
+func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 	h.str(string(p.Type))
 	h.str(p.Lang)
 	h.str(p.URL)

@@ -1,4 +1,4 @@
-package serve
+package pipeline
 
 import (
 	"hash/maphash"
@@ -29,7 +29,7 @@ func TestSignerKnowsEveryField(t *testing.T) {
 	for typ, names := range known {
 		for i := range typ.NumField() {
 			if f := typ.Field(i); f.IsExported() && !slices.Contains(names, f.Name) {
-				t.Errorf("%s.%s is not signed (see sig.go)", typ.Name(), f.Name)
+				t.Errorf("%s.%s is not signed (see sign.go)", typ.Name(), f.Name)
 			}
 		}
 	}

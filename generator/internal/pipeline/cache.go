@@ -1,0 +1,196 @@
+package pipeline
+
+import (
+	"bytes"
+	"sync"
+
+	"portal/generator/internal/feeds"
+	"portal/generator/internal/search"
+	"portal/generator/internal/site"
+)
+
+// Cache keeps, from one build of a site to the next, what the outputs
+// that list many records are made of: the serialized items of the
+// calendar of all lectures, so that it is put together again by copying
+// the items of the records that did not change and writing only the
+// others; and the search index of each language with its documents, so
+// that an edit writes again only the files of the index it changes
+// (search.Incremental). The preview server keeps one for as long as it
+// runs; the build command has none. A Cache is safe for use by the
+// goroutines that render the outputs of one build at a time.
+type Cache struct {
+	mu     sync.Mutex
+	events map[string]*events      // of calendar.ics, by language
+	search map[string]*searchState // by language
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{events: map[string]*events{}, search: map[string]*searchState{}}
+}
+
+// searchState is the kept search index of one language.
+type searchState struct {
+	mu    sync.Mutex
+	x     *search.Incremental
+	epoch uint64 // counts the indexes made anew
+
+	entries []*site.Entry // of its documents, in order
+	stamps  []uint64      // of the entries; 0: none
+	docs    []search.Doc
+}
+
+// searchVersion is a number that changes whenever the file at path of the
+// index of lang kept in the cache is written again: made anew or updated.
+func (u *cacheUse) searchVersion(lang, path string) uint64 {
+	u.c.mu.Lock()
+	st := u.c.search[lang]
+	u.c.mu.Unlock()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.epoch<<32 | st.x.Version(path)
+}
+
+// searchIndex updates the index of lang kept in the cache to that of es
+// and scopes: the documents of the entries whose stamp did not change are
+// reused (found by place when the entries are those of the last call, as
+// after an edit in place, else by kind and slug), and the index writes
+// again only the files that change.
+func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes []search.Scope) (*search.Index, error) {
+	u.c.mu.Lock()
+	st := u.c.search[lang]
+	if st == nil {
+		st = &searchState{}
+		u.c.search[lang] = st
+	}
+	u.c.mu.Unlock()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var byKey map[fragKey]int // of st's entries, made when needed
+	stamps := make([]uint64, len(es))
+	docs := make([]search.Doc, len(es))
+	var changed []int
+	for i, e := range es {
+		stamp, ok := u.stamp(e)
+		if !ok {
+			stamp = 0
+		}
+		stamps[i] = stamp
+		j := i
+		if i >= len(st.entries) || st.entries[i] != e {
+			if byKey == nil {
+				byKey = make(map[fragKey]int, len(st.entries))
+				for j, e := range st.entries {
+					byKey[fragKey{e.Kind, e.Slug}] = j
+				}
+			}
+			var kept bool
+			if j, kept = byKey[fragKey{e.Kind, e.Slug}]; !kept {
+				j = -1
+			}
+		}
+		if j >= 0 && stamp != 0 && st.stamps[j] == stamp {
+			docs[i] = st.docs[j]
+		} else {
+			docs[i] = l.searchDoc(lang, e)
+		}
+		if j != i || stamp == 0 || st.stamps[j] != stamp {
+			changed = append(changed, i)
+		}
+	}
+	names := l.searchNames(lang, docs)
+	var err error
+	if st.x == nil || len(changed) > len(es)/4 {
+		st.epoch++
+		st.x, err = search.NewIncremental(lang, docs, scopes, names)
+	} else {
+		_, err = st.x.Update(docs, changed, scopes, names)
+	}
+	if err != nil {
+		st.x, st.entries, st.stamps, st.docs = nil, nil, nil, nil
+		return nil, err
+	}
+	st.entries, st.stamps, st.docs = es, stamps, docs
+	return st.x.Index(), nil
+}
+
+// Stamp returns a number that changes whenever anything an entry's
+// serialized items depend on changes: the record's files and rendered
+// bodies, the facts derived from the site (archived, URLs), and the
+// config, the templates and the day. ok is false when the caller cannot
+// tell; the entry's items are then written again.
+type Stamp func(e *site.Entry) (stamp uint64, ok bool)
+
+// cacheUse is a cache as one build uses it.
+type cacheUse struct {
+	c     *Cache
+	stamp Stamp
+}
+
+// CachedOutputs is Outputs for a caller that builds the same site again
+// and again: the outputs it returns keep their serialized items in c, and
+// reuse those kept by earlier builds for every entry whose stamp did not
+// change. The bytes are those Outputs gives.
+func (l *Loaded) CachedOutputs(c *Cache, stamp Stamp) []Output {
+	return l.outputs(&cacheUse{c: c, stamp: stamp})
+}
+
+// fragKey names an entry across builds, which make new entries.
+type fragKey struct{ kind, slug string }
+
+// events are the events of one language's calendar of all lectures, as
+// last written.
+type events struct {
+	mu sync.Mutex
+	m  map[fragKey]*event
+}
+
+type event struct {
+	stamp uint64
+	ev    feeds.Event
+	data  []byte // feeds.AppendEvent of ev
+}
+
+// writeCalendar writes the calendar cal of the lectures es, in the
+// calendar's language, reusing the events kept of the lectures whose
+// stamp did not change.
+func (u *cacheUse) writeCalendar(buf *bytes.Buffer, l *Loaded, cal feeds.Calendar, es []*site.Entry) error {
+	u.c.mu.Lock()
+	f := u.c.events[cal.Lang]
+	if f == nil {
+		f = &events{}
+		u.c.events[cal.Lang] = f
+	}
+	u.c.mu.Unlock()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	tz := l.Site.Cfg.TimeZone
+	next := make(map[fragKey]*event, len(es))
+	blocks := make([][]byte, len(es))
+	cal.Events = make([]feeds.Event, len(es))
+	for i, e := range es {
+		k := fragKey{e.Kind, e.Slug}
+		stamp, ok := u.stamp(e)
+		if old := f.m[k]; ok && old != nil && old.stamp == stamp {
+			cal.Events[i], blocks[i], next[k] = old.ev, old.data, old
+			continue
+		}
+		ev := l.event(e, cal.Lang)
+		data, err := feeds.AppendEvent(nil, ev, cal.Lang, tz)
+		if err != nil {
+			// WriteICS says what is wrong as it always does.
+			f.m = nil
+			cal.Events = cal.Events[:0]
+			for _, e := range es {
+				cal.Events = append(cal.Events, l.event(e, cal.Lang))
+			}
+			return feeds.WriteICS(buf, cal, tz)
+		}
+		cal.Events[i], blocks[i] = ev, data
+		if ok {
+			next[k] = &event{stamp: stamp, ev: ev, data: data}
+		}
+	}
+	f.m = next
+	return feeds.WriteICSEvents(buf, cal, tz, blocks)
+}

@@ -1,0 +1,316 @@
+package search
+
+import (
+	"maps"
+	"slices"
+)
+
+// Incremental is the index of one language kept from one build of a site
+// to the next (the preview server's): besides the files, it keeps the
+// documents and the postings of every word, so that Update writes again
+// only the files an edit changes: the term buckets of the words that
+// entered or left a document, the result chunk of each changed document,
+// the scopes whose rows changed and index.json. The files are those Build
+// makes of the same documents, byte for byte.
+type Incremental struct {
+	x      *Index
+	lang   string
+	docs   []Doc
+	scopes []Scope
+	names  Names
+	fold   *Folder
+	words  map[string]*posted // by spelling
+	unions map[string]*posted // by folded prefix
+	// inBucket lists the words and unions of each term bucket.
+	inBucket []map[string]*posted
+	unionsIn []map[string]*posted
+	// updates counts the calls of Update; written is the last that
+	// wrote each file again (0: none, since NewIncremental).
+	updates uint64
+	written map[string]uint64
+}
+
+// posted is the postings of a word or union, and its term bucket.
+type posted struct {
+	postings
+	bucket int
+	fold   string // of a word
+}
+
+// term flags: a term occurs in a document, in its strong text.
+const (
+	inDoc = 1 << iota
+	inStrong
+)
+
+// NewIncremental builds the index of lang as Build does, keeping what
+// Update needs. docs is kept: the caller must not change it.
+func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incremental, error) {
+	var sn []string
+	for _, s := range scopes {
+		sn = append(sn, s.Name)
+	}
+	x := &Index{Layout: NewLayout(len(docs), sn), files: map[string][]byte{}}
+	in := &Incremental{x: x, lang: lang, docs: docs, scopes: scopes, names: names, fold: NewFolder(),
+		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
+	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
+	in.unionsIn = make([]map[string]*posted, x.Layout.Buckets)
+	for i := range in.inBucket {
+		in.inBucket[i], in.unionsIn[i] = map[string]*posted{}, map[string]*posted{}
+	}
+	for i, d := range docs {
+		words, unions := in.terms(d)
+		for w, f := range words {
+			in.word(w).insert(i, f)
+		}
+		for k, f := range unions {
+			in.union(k).insert(i, f)
+		}
+	}
+	all := map[string]bool{}
+	for _, p := range x.Layout.Paths() {
+		all[p] = true
+	}
+	if _, err := in.write(all); err != nil {
+		return nil, err
+	}
+	in.updates, in.written = 0, map[string]uint64{} // versions count from here
+	return in, nil
+}
+
+// Index returns the index as last built or updated.
+func (in *Incremental) Index() *Index { return in.x }
+
+// Version returns a number that changes whenever Update writes the file at
+// path again; it is 0 until then. (Update may write a file again with the
+// same bytes.)
+func (in *Incremental) Version(path string) uint64 { return in.written[path] }
+
+// Update makes the index that of docs, scopes and names, writing again
+// only the files that change, and returns their paths (all of them when
+// the layout changed: another number of documents or other scopes).
+// changed lists the documents that may differ from the previous ones;
+// every other document must be equal to the one at its place before.
+func (in *Incremental) Update(docs []Doc, changed []int, scopes []Scope, names Names) ([]string, error) {
+	var sn []string
+	for _, s := range scopes {
+		sn = append(sn, s.Name)
+	}
+	if len(docs) != len(in.docs) || !slices.Equal(sn, in.x.Layout.Scopes) {
+		next, err := NewIncremental(in.lang, docs, scopes, names)
+		if err != nil {
+			return nil, err
+		}
+		updates := in.updates + 1
+		*in = *next
+		in.updates = updates
+		for _, p := range in.x.Layout.Paths() {
+			in.written[p] = updates
+		}
+		return in.x.Layout.Paths(), nil
+	}
+	dirty := map[string]bool{}
+	buckets := map[int]bool{}
+	facets := false
+	for _, i := range changed {
+		old, d := in.docs[i], docs[i]
+		facets = facets || !sameFacets(old, d)
+		ow, ou := in.terms(old)
+		nw, nu := in.terms(d)
+		for _, w := range differ(ow, nw) {
+			buckets[in.word(w).set(i, nw[w])] = true
+			in.drop(in.words, in.inBucket, w)
+		}
+		for _, k := range differ(ou, nu) {
+			buckets[in.union(k).set(i, nu[k])] = true
+			in.drop(in.unions, in.unionsIn, k)
+		}
+		dirty[chunkPath(i/Chunk)] = true
+	}
+	for b := range buckets {
+		dirty[bucketPath(b)] = true
+	}
+	for j, s := range scopes {
+		if !slices.Equal(s.Docs, in.scopes[j].Docs) || facets && in.scopeChanged(s, changed, docs) {
+			dirty[scopePath(s.Name)] = true
+		}
+	}
+	if !maps.Equal(names.States, in.names.States) || !maps.Equal(names.Foreign, in.names.Foreign) {
+		dirty["index.json"] = true
+	}
+	in.docs, in.scopes, in.names = docs, scopes, names
+	return in.write(dirty)
+}
+
+// write makes the files at the dirty paths again.
+func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
+	paths := slices.Sorted(maps.Keys(dirty))
+	in.updates++
+	for _, p := range paths {
+		in.written[p] = in.updates
+	}
+	l := in.x.Layout
+	byName := map[string]Scope{}
+	for _, s := range in.scopes {
+		byName[scopePath(s.Name)] = s
+	}
+	for b := range l.Buckets {
+		if !dirty[bucketPath(b)] {
+			continue
+		}
+		out := bucket{W: map[string][2]string{}, U: map[string][2]string{}}
+		for w, p := range in.inBucket[b] {
+			out.W[w] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+		}
+		for k, p := range in.unionsIn[b] {
+			out.U[k] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+		}
+		if err := in.put(bucketPath(b), out); err != nil {
+			return nil, err
+		}
+	}
+	for c := range l.chunks() {
+		if dirty[chunkPath(c)] {
+			if err := in.put(chunkPath(c), chunkRows(in.docs[c*Chunk:min(len(in.docs), (c+1)*Chunk)])); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for p, s := range byName {
+		if dirty[p] {
+			if err := in.put(p, scopeRows(in.docs, s.Docs)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if dirty["index.json"] {
+		if err := in.put("index.json", head(in.lang, len(in.docs), l, in.names)); err != nil {
+			return nil, err
+		}
+	}
+	return paths, nil
+}
+
+func (in *Incremental) put(path string, v any) error {
+	b, err := marshal(v)
+	if err == nil {
+		in.x.files[path] = b
+	}
+	return err
+}
+
+// scopeChanged reports whether a changed document of s has other facets.
+func (in *Incremental) scopeChanged(s Scope, changed []int, docs []Doc) bool {
+	for _, i := range changed {
+		if slices.Contains(s.Docs, i) && !sameFacets(in.docs[i], docs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameFacets reports whether two documents have the same row in a scope.
+func sameFacets(a, b Doc) bool {
+	return a.Kind == b.Kind && a.Host == b.Host && a.Level == b.Level && a.Closes == b.Closes &&
+		a.Archived == b.Archived && a.State == b.State && slices.Equal(a.Areas, b.Areas) &&
+		slices.Equal(a.Schools, b.Schools) && slices.Equal(a.Languages, b.Languages)
+}
+
+// terms returns the words of d and the prefixes of their unions, each
+// with its flags, as Build counts them.
+func (in *Incremental) terms(d Doc) (words, unions map[string]uint8) {
+	words, unions = map[string]uint8{}, map[string]uint8{}
+	add := func(texts []string, f uint8) {
+		for _, t := range texts {
+			eachWord(t, func(w string) {
+				if words[w]&f == f {
+					return
+				}
+				words[w] |= f
+				var fold string
+				if p := in.words[w]; p != nil {
+					fold = p.fold
+				} else {
+					fold = in.fold.Fold(w)
+				}
+				for n := 1; n < Prefix && n <= runes(fold); n++ {
+					unions[prefix(fold, n)] |= f
+				}
+			})
+		}
+	}
+	add(d.Strong, inDoc|inStrong)
+	add(d.Text, inDoc)
+	return words, unions
+}
+
+// differ lists the keys whose flags differ between a and b.
+func differ(a, b map[string]uint8) []string {
+	var out []string
+	for k, f := range a {
+		if b[k] != f {
+			out = append(out, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// word returns the postings of w, new ones when it has none.
+func (in *Incremental) word(w string) *posted {
+	p := in.words[w]
+	if p == nil {
+		w = string([]byte(w)) // not a slice of a document's text
+		fold := in.fold.Fold(w)
+		p = &posted{bucket: in.x.Layout.bucket(prefix(fold, Prefix)), fold: fold}
+		in.words[w], in.inBucket[p.bucket][w] = p, p
+	}
+	return p
+}
+
+// union returns the postings of the prefix k, new ones when it has none.
+func (in *Incremental) union(k string) *posted {
+	p := in.unions[k]
+	if p == nil {
+		p = &posted{bucket: in.x.Layout.bucket(k)}
+		in.unions[k], in.unionsIn[p.bucket][k] = p, p
+	}
+	return p
+}
+
+// drop forgets the term k when no document has it any more.
+func (in *Incremental) drop(m map[string]*posted, by []map[string]*posted, k string) {
+	if p := m[k]; p != nil && len(p.all) == 0 {
+		delete(m, k)
+		delete(by[p.bucket], k)
+	}
+}
+
+// insert adds doc, the highest so far, with flags f.
+func (p *posted) insert(doc int, f uint8) {
+	p.add(doc, f&inStrong != 0)
+}
+
+// set gives doc the flags f (0: not in the document) and returns the
+// term's bucket.
+func (p *posted) set(doc int, f uint8) int {
+	p.all = setIn(p.all, doc, f&inDoc != 0)
+	p.strong = setIn(p.strong, doc, f&inStrong != 0)
+	return p.bucket
+}
+
+// setIn adds n to or removes it from the ascending set s.
+func setIn(s []int, n int, in bool) []int {
+	i, found := slices.BinarySearch(s, n)
+	switch {
+	case in && !found:
+		return slices.Insert(s, i, n)
+	case !in && found:
+		return slices.Delete(s, i, i+1)
+	}
+	return s
+}

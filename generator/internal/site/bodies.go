@@ -1,0 +1,159 @@
+package site
+
+import (
+	"hash/maphash"
+	"html/template"
+	"sync"
+
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+)
+
+// Body is what pages, feeds and the search index show of a version's
+// Markdown. It is kept in a Bodies store, never on the version, which
+// stays as content loaded it.
+type Body struct {
+	HTML    template.HTML // the rendered body; empty for a confidential agreement, or once dropped
+	Excerpt string        // the summary, or else the body's first paragraph as plain text
+	Text    string        // plain text of the body, for the search index
+}
+
+// Bodies is the store of rendered bodies, owned by the stage that renders
+// them (New, Site.Bodies, Site.RenderBody). A body is kept under its
+// version's source path and language, with the hash of the file it was
+// rendered from: a body of an older file is never returned.
+//
+// A store given to New (Options.Bodies) may hold the bodies of an earlier
+// site: New reuses each whose file did not change and whose links resolve
+// as they did, as the preview server does from one update to the next. A
+// streaming build drops a body's HTML once its page is written. A store
+// must be used with one Markdown renderer and one set of text options
+// (Options.TextLimit, Options.Words). It is safe for concurrent use.
+type Bodies struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[bodyKey]*stored
+}
+
+// bodyKey names a version across sites, which load new versions.
+type bodyKey struct{ path, lang string }
+
+// stored is one rendered body and what it was rendered from.
+type stored struct {
+	hash  uint64 // of the source file (content.Version.Hash)
+	body  Body
+	links []link    // every link the body resolved, in order
+	errs  diag.List // its link errors
+	sum   uint64    // of body and errs
+}
+
+// link is one call of the resolver during a rendering.
+type link struct {
+	dest, url, err string
+}
+
+// NewBodies returns an empty store.
+func NewBodies() *Bodies {
+	return &Bodies{seed: maphash.MakeSeed(), m: map[bodyKey]*stored{}}
+}
+
+func keyOf(v *content.Version) bodyKey { return bodyKey{v.Path, v.Lang} }
+
+// get returns the body kept for v's file, or nil.
+func (b *Bodies) get(v *content.Version) *stored {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if st := b.m[keyOf(v)]; st != nil && st.hash == v.Hash {
+		return st
+	}
+	return nil
+}
+
+func (b *Bodies) put(v *content.Version, st *stored) {
+	h := maphash.Hash{}
+	h.SetSeed(b.seed)
+	for _, s := range []string{string(st.body.HTML), st.body.Excerpt, st.body.Text} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	for _, e := range st.errs {
+		h.WriteString(e.Error())
+		h.WriteByte(0)
+	}
+	st.sum = h.Sum64()
+	b.mu.Lock()
+	b.m[keyOf(v)] = st
+	b.mu.Unlock()
+}
+
+// sum returns a number that changes whenever the body rendered for v
+// does, or 0 when none is kept: the preview server signs outputs with it.
+func (b *Bodies) sum(v *content.Version) uint64 {
+	if st := b.get(v); st != nil {
+		return st.sum
+	}
+	return 0
+}
+
+// dropHTML lets go of the HTML of v's body, keeping its excerpt and text
+// (the feeds and the search index show them after the page is written).
+func (b *Bodies) dropHTML(v *content.Version) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if st := b.m[keyOf(v)]; st != nil && st.body.HTML != "" {
+		cp := *st
+		cp.body.HTML = ""
+		b.m[keyOf(v)] = &cp
+	}
+}
+
+// keep drops the bodies of files that are not versions of set.
+func (b *Bodies) keep(set *content.Set) {
+	in := map[bodyKey]bool{}
+	for _, r := range set.Records {
+		for _, v := range r.Versions {
+			in[keyOf(v)] = true
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for k := range b.m {
+		if !in[k] {
+			delete(b.m, k)
+		}
+	}
+}
+
+// resolvesSame reports whether every link of st still resolves as it did.
+func (st *stored) resolvesSame(resolve func(string) (string, error)) bool {
+	for _, l := range st.links {
+		url, err := resolve(l.dest)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if url != l.url || msg != l.err {
+			return false
+		}
+	}
+	return true
+}
+
+// Body returns the rendered body of v, a version of a published record or
+// free-standing page; its HTML is empty once a streaming build wrote v's
+// page. The zero Body is returned for a version not rendered (yet).
+func (s *Site) Body(v *content.Version) Body {
+	if st := s.bodies.get(v); st != nil {
+		return st.body
+	}
+	return Body{}
+}
+
+// BodySum returns a number that changes whenever the body rendered for v
+// does, or 0 when none is kept: the incremental build signs outputs with
+// it.
+func (s *Site) BodySum(v *content.Version) uint64 { return s.bodies.sum(v) }
+
+// DropBody lets go of the HTML of v's body once v's page is written (a
+// streaming build); its excerpt and text stay for the feeds and search.
+func (s *Site) DropBody(v *content.Version) { s.bodies.dropHTML(v) }
