@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // aliasRE matches an alias: a site path of segments that do not start with
@@ -38,7 +39,7 @@ func translationAliases(t *file) ([]string, diag.List) {
 	if !has {
 		return nil, nil
 	}
-	if msg := shapeError(tStrings, v); msg != "" {
+	if msg := shapeError(kinds.Strings, v); msg != "" {
 		line, col := t.ver.Pos.Value("aliases")
 		return nil, diag.List{{Path: t.path, Line: line, Col: col, Msg: "aliases " + msg}}
 	}

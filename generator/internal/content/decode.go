@@ -5,13 +5,13 @@ import (
 	"net/mail"
 	"net/url"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // decoder turns one file's decoded TOML into typed record fields,
@@ -24,6 +24,7 @@ type decoder struct {
 	pos  *diag.Positions
 	errs diag.List
 	bad  map[string]bool // keys with errors already reported: treated as absent
+	spec []kinds.Key     // the keys of the kind, from the registry of cfg
 }
 
 func (d *decoder) errAt(line, col int, format string, args ...any) {
@@ -47,45 +48,41 @@ func (d *decoder) valErr(key string, format string, args ...any) {
 	d.errAt(line, col, format, args...)
 }
 
-var (
-	courseRE = regexp.MustCompile(`^[A-Z]{2}[0-9]{3}[0-9A-Z]$`)
-)
-
 // checkKeys reports unknown keys, keys of the wrong shape and missing
 // required ones; keys of the wrong shape are then treated as absent.
 func (d *decoder) checkKeys() {
 	d.bad = map[string]bool{}
-	spec := specs(d.kind)
+	d.spec = specs(d.cfg.Kinds, d.kind)
 	for _, k := range sortedKeys(d.raw) {
-		i := slices.IndexFunc(spec, func(s keySpec) bool { return s.name == k })
+		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
 		if i < 0 {
-			d.keyErr(k, "%s", unknownKey(d.kind, k, spec))
+			d.keyErr(k, "%s", unknownKey(d.cfg.Kinds, d.kind, k, d.spec))
 			continue
 		}
-		if msg := shapeError(spec[i].typ, d.raw[k]); msg != "" {
+		if msg := shapeError(d.spec[i].Type, d.raw[k]); msg != "" {
 			d.valErr(k, "%s %s", k, msg)
 			d.bad[k] = true
 		}
 	}
-	for _, s := range spec {
-		if _, has := d.raw[s.name]; s.required && !has {
-			d.errAt(1, 1, "missing required key %q", s.name)
+	for _, s := range d.spec {
+		if _, has := d.raw[s.Name]; s.Required && !has {
+			d.errAt(1, 1, "missing required key %q", s.Name)
 		}
 	}
 }
 
-func unknownKey(kind, k string, spec []keySpec) string {
+func unknownKey(reg *kinds.Registry, kind, k string, spec []kinds.Key) string {
 	best, dist := "", 3
 	for _, s := range spec {
-		if n := editDistance(strings.ToLower(k), strings.ToLower(s.name)); n < dist {
-			best, dist = s.name, n
+		if n := editDistance(strings.ToLower(k), strings.ToLower(s.Name)); n < dist {
+			best, dist = s.Name, n
 		}
 	}
 	if best != "" {
 		return fmt.Sprintf("unknown key %q (did you mean %q?)", k, best)
 	}
-	for other, keys := range kindKeys {
-		if other != kind && slices.ContainsFunc(keys, func(s keySpec) bool { return s.name == k }) {
+	for _, other := range reg.All() {
+		if other.Name != kind && other.Key(k) != nil {
 			return fmt.Sprintf("unknown key %q: %s do not have it", k, kind)
 		}
 	}
@@ -97,37 +94,37 @@ func unknownKey(kind, k string, spec []keySpec) string {
 // against the vocabularies would take quadratic time.
 const maxValues = 100
 
-func shapeError(t keyType, v any) string {
+func shapeError(t kinds.Type, v any) string {
 	switch t {
-	case tString, tText:
+	case kinds.String, kinds.Text:
 		s, ok := v.(string)
 		if !ok {
 			return "must be a string"
 		}
-		if t == tText && strings.TrimSpace(s) == "" {
+		if t == kinds.Text && strings.TrimSpace(s) == "" {
 			return "must not be empty"
 		}
-	case tDate:
+	case kinds.Date:
 		if _, ok := v.(time.Time); !ok {
 			if _, isStr := v.(string); isStr {
 				return "must be a date like 2026-03-01, written without quotes"
 			}
 			return "must be a date like 2026-03-01"
 		}
-	case tDateTime:
+	case kinds.DateTime:
 		tv, ok := v.(time.Time)
 		if !ok || tv.Location().String() == "date-local" {
 			return "must be a date and time like 2026-03-01T13:15:00"
 		}
-	case tInt:
+	case kinds.Int:
 		if _, ok := v.(int64); !ok {
 			return "must be a whole number"
 		}
-	case tBool:
+	case kinds.Bool:
 		if _, ok := v.(bool); !ok {
 			return "must be true or false"
 		}
-	case tStrings:
+	case kinds.Strings:
 		arr, ok := v.([]any)
 		if !ok {
 			return `must be an array of strings like ["a", "b"]`
@@ -140,7 +137,7 @@ func shapeError(t keyType, v any) string {
 				return `must be an array of strings like ["a", "b"]`
 			}
 		}
-	case tContacts, tSignatories:
+	case kinds.Contacts, kinds.Signatories:
 		arr, ok := v.([]any)
 		if !ok {
 			return "must be an array of inline tables like [{ role = \"...\", email = \"...\" }]"
@@ -237,25 +234,29 @@ func vocabTable(what string) string {
 	return "organisations"
 }
 
-// oneOf checks that key k has one of the values enums allows it.
-func (d *decoder) oneOf(k string) string {
-	allowed := enums[d.kind+"."+k]
-	s := d.str(k)
-	if d.has(k) && !slices.Contains(allowed, s) {
-		d.valErr(k, "%s must be %s, not %q", k, quoteList(allowed), s)
+// oneOf checks that key k has one of the values its declaration allows.
+func (d *decoder) oneOf(k *kinds.Key) string {
+	s := d.str(k.Name)
+	if d.has(k.Name) && !slices.Contains(k.Enum, s) {
+		d.valErr(k.Name, "%s must be %s, not %q", k.Name, quoteList(k.Enum, " or "), s)
 	}
 	return s
 }
 
-func quoteList(xs []string) string {
+// quoteList lists xs quoted, the last one after or ("or", "and/or").
+func quoteList(xs []string, or string) string {
 	q := make([]string, len(xs))
 	for i, x := range xs {
 		q[i] = fmt.Sprintf("%q", x)
 	}
+	return orList(q, or)
+}
+
+func orList(q []string, or string) string {
 	if len(q) == 1 {
 		return q[0]
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return strings.Join(q[:len(q)-1], ", ") + or + q[len(q)-1]
 }
 
 // link checks a URL a reader will follow: http(s), or mailto where allowed.
@@ -369,7 +370,8 @@ func (d *decoder) signatories() []Signatory {
 	return out
 }
 
-// decode fills r from the decoder's raw keys.
+// decode fills r from the decoder's raw keys, each as the kind's
+// declaration says (see package kinds and values.go).
 func (d *decoder) decode(r *Record) {
 	d.checkKeys()
 	d.errs = append(d.errs, placeholderValues(d.path, d.raw, d.pos, d.bad)...)
@@ -380,138 +382,14 @@ func (d *decoder) decode(r *Record) {
 	if d.kind == Pages {
 		return
 	}
-	r.Areas = d.strs("areas")
-	if len(r.Areas) == 0 && d.has("areas") {
-		d.valErr("areas", "areas needs at least one area")
-	}
-	d.vocab("areas", &d.cfg.Areas, "area", r.Areas...)
 	r.Contacts = d.contacts()
-	orgs := &d.cfg.Organisations
-	one := func(k string) string {
-		s := d.str(k)
-		if s != "" {
-			d.vocab(k, orgs, "organisation", s)
+	for i := range d.spec {
+		if !decodedElsewhere(d.spec[i].Name) {
+			d.value(r, &d.spec[i])
 		}
-		return s
 	}
-	switch d.kind {
-	case "theses", "internships":
-		r.Host = one("host")
-		r.Deadline = d.when("deadline")
-		r.Start = d.when("start")
-		r.Location = d.str("location")
-		r.Apply = d.link("apply", true)
-		r.Credits = d.num("credits")
-		if d.kind == "theses" {
-			r.Level = d.oneOf("level")
-			if d.has("credits") && r.Credits != 15 && r.Credits != 30 {
-				d.valErr("credits", "credits must be 15 or 30, not %d", r.Credits)
-			}
-			r.Schools = d.strs("schools")
-			d.vocab("schools", &d.cfg.Schools, "school", r.Schools...)
-			r.Language = d.strs("language")
-			for _, l := range r.Language {
-				if !slices.Contains(enums["theses.language"], l) {
-					line, col := d.pos.Find(l, "language")
-					d.errAt(line, col, `language must list "sv" and/or "en", not %q`, l)
-				}
-			}
-			r.Students = d.num("students")
-			if d.has("students") && (r.Students < 1 || r.Students > 2) {
-				d.valErr("students", "students must be 1 or 2, not %d", r.Students)
-			}
-		} else {
-			r.Weeks = d.num("weeks")
-			if d.has("weeks") && (r.Weeks < 1 || r.Weeks > 104) {
-				d.valErr("weeks", "weeks must be from 1 to 104, not %d", r.Weeks)
-			}
-			if d.has("paid") {
-				p := d.flag("paid")
-				r.Paid = &p
-			}
-			if d.has("credits") && (r.Credits < 1 || r.Credits > 60) {
-				d.valErr("credits", "credits must be from 1 to 60, not %d", r.Credits)
-			}
-		}
-	case "lectures":
-		r.Start = d.when("start")
-		r.End = d.when("end")
-		if d.has("start") && d.has("end") && !r.End.After(r.Start) {
-			d.valErr("end", "end must be after start")
-		}
-		r.Place = d.str("place")
-		r.Speaker = d.str("speaker")
-		r.SpeakerOrg = one("speakerOrg")
-		r.Course = d.str("course")
-		if r.Course != "" && !courseRE.MatchString(r.Course) {
-			d.valErr("course", "course must be a KTH course code like AG2129, not %q", r.Course)
-		}
-		r.Registration = d.link("registration", false)
-		r.Status = "scheduled"
-		if d.has("status") {
-			r.Status = d.oneOf("status")
-		}
-	case "collaborations":
-		r.Status = d.oneOf("status")
-		r.Partners = d.strs("partners")
-		if len(r.Partners) == 0 && d.has("partners") {
-			d.valErr("partners", "partners needs at least one organisation")
-		}
-		d.vocab("partners", orgs, "organisation", r.Partners...)
-		d.period(r)
-		r.Schools = d.strs("schools")
-		d.vocab("schools", &d.cfg.Schools, "school", r.Schools...)
-		r.Centre = d.str("centre")
-		r.Funding = d.str("funding")
-		r.Agreement = d.str("agreement")
-	case "agreements":
-		r.Type = d.oneOf("type")
-		r.Parties = d.strs("parties")
-		if len(r.Parties) < 2 && d.has("parties") {
-			d.valErr("parties", "parties needs at least two organisations")
-		}
-		d.vocab("parties", orgs, "organisation", r.Parties...)
-		r.Signed = d.when("signed")
-		r.Signatories = d.signatories()
-		r.ValidFrom = d.when("validFrom")
-		r.ValidUntil = d.when("validUntil")
-		if !r.ValidFrom.IsZero() && !r.ValidUntil.IsZero() && r.ValidUntil.Before(r.ValidFrom) {
-			d.valErr("validUntil", "validUntil must not be before validFrom")
-		}
-		r.NoticeMonths = d.num("noticeMonths")
-		if r.NoticeMonths < 0 {
-			d.valErr("noticeMonths", "noticeMonths must not be negative")
-		}
-		r.Status = d.oneOf("status")
-		r.Terminated = d.when("terminated")
-		switch {
-		case r.Status == "terminated" && !d.has("terminated"):
-			d.valErr("status", `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`)
-		case r.Status != "terminated" && d.has("terminated"):
-			d.keyErr("terminated", `terminated is set but status is not "terminated"`)
-		}
-		r.Confidential = d.flag("confidential")
-	case "exchanges":
-		r.From = one("from")
-		r.To = one("to")
-		r.Position = d.str("position")
-		d.period(r)
-		r.Agreement = d.str("agreement")
-	case "followups":
-		r.Year = d.num("year")
-		if d.has("year") && (r.Year < 2000 || r.Year > 2100) {
-			d.valErr("year", "year must be a year like 2025, not %d", r.Year)
-		}
-		r.Meeting = d.when("meeting")
-		r.Agreement = d.str("agreement")
-	}
-}
-
-func (d *decoder) period(r *Record) {
-	r.PeriodStart = d.when("periodStart")
-	r.PeriodEnd = d.when("periodEnd")
-	if !r.PeriodEnd.IsZero() && r.PeriodEnd.Before(r.PeriodStart) {
-		d.valErr("periodEnd", "periodEnd must not be before periodStart")
+	for i := range d.spec {
+		d.relation(r, &d.spec[i])
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/markdown"
 	"portal/generator/internal/sources"
 )
@@ -82,10 +83,10 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		depth := strings.Count(p, "/")
 		if d.IsDir() {
 			switch {
-			case depth == 1 && IsKind(name):
+			case depth == 1 && IsKind(cfg.Kinds, name):
 				return nil
 			case depth == 1:
-				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "unknown kind folder " + quote(name) + " (kinds: " + strings.Join(append(slices.Clone(config.Kinds), Pages), ", ") + ")"})
+				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "unknown kind folder " + quote(name) + " (kinds: " + strings.Join(Folders(cfg.Kinds), ", ") + ")"})
 			default:
 				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "folders inside a kind are not allowed; put the record beside the others"})
 			}
@@ -349,7 +350,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
-		d.errs = append(d.errs, translation(t, own)...)
+		d.errs = append(d.errs, translation(cfg.Kinds, t, own)...)
 		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
 		d.errs = append(d.errs, t.todo...)
 		t.ver.Title, _ = t.raw["title"].(string)
@@ -377,7 +378,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 }
 
 // translation checks that a translation repeats no key with another value.
-func translation(t, own *file) diag.List {
+func translation(reg *kinds.Registry, t, own *file) diag.List {
 	var errs diag.List
 	for _, k := range sortedKeys(t.raw) {
 		// The key's position, only for a problem: finding it scans the file.
@@ -387,14 +388,14 @@ func translation(t, own *file) diag.List {
 		}
 		switch {
 		case slices.Contains(translatable, k):
-			if msg := shapeError(tText, t.raw[k]); msg != "" && k == "title" {
+			if msg := shapeError(kinds.Text, t.raw[k]); msg != "" && k == "title" {
 				errs = append(errs, at("title "+msg))
 			}
 			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
 				errs = append(errs, at("summary must be a string"))
 			}
-		case !slices.ContainsFunc(specs(t.kind), func(s keySpec) bool { return s.name == k }):
-			errs = append(errs, at(unknownKey(t.kind, k, specs(t.kind))))
+		case !slices.ContainsFunc(specs(reg, t.kind), func(s kinds.Key) bool { return s.Name == k }):
+			errs = append(errs, at(unknownKey(reg, t.kind, k, specs(reg, t.kind))))
 		case !sameValue(t.raw[k], own.raw[k]):
 			if _, has := own.raw[k]; !has {
 				errs = append(errs, at(k+" is not set in "+own.path+"; a translation sets only title and summary"))

@@ -32,6 +32,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 )
 
@@ -90,14 +91,14 @@ func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 }
 
 // requiredKeys are the UI strings the Go code looks up itself.
-func requiredKeys() []string {
+func requiredKeys(reg *kinds.Registry) []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "redirect.title", "redirect.moved", "due.title"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}
-	for _, k := range config.Kinds {
+	for _, k := range reg.Names() {
 		keys = append(keys, "kind."+k, "archivetitle."+k)
 	}
 	for _, ix := range []string{"areas", "organisations", "schools"} {
@@ -113,7 +114,7 @@ func (t *Templates) requireKeys() diag.List {
 		if tb == nil {
 			continue
 		}
-		for _, k := range requiredKeys() {
+		for _, k := range requiredKeys(t.cfg.Kinds) {
 			if _, ok := tb.strings[k]; !ok {
 				errs = append(errs, diag.Error{Path: tb.path, Line: 1, Col: 1, Msg: fmt.Sprintf("missing UI string %q", k)})
 			}

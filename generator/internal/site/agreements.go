@@ -12,10 +12,6 @@ import (
 // an agreement is on it from this many months before its notice day.
 const DueMonths = 12
 
-// naming are the kinds whose records may name the agreement they fall
-// under (agreement = "<slug>"); its page lists them, in this order.
-var naming = []string{"collaborations", "exchanges", "followups"}
-
 // NoticeDay returns the last day to give notice of an agreement, so that it
 // ends on its end date rather than being renewed: validUntil minus
 // noticeMonths (the same day of that month, or its last day when it is
@@ -57,7 +53,7 @@ func (s *Site) agreementFacts() {
 	}
 	sortEntries(s.due, asc((*Entry).NoticeDay))
 	s.namedBy = map[*Entry][]*Entry{}
-	for _, kind := range naming {
+	for _, kind := range s.naming() {
 		cur, arch := s.split(kind)
 		for _, es := range [][]*Entry{cur, arch} {
 			for _, e := range es {
@@ -83,7 +79,7 @@ func (s *Site) duePage(lang string) *Page {
 // checkAgreements reports a record whose agreement does not exist.
 func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
 	var errs diag.List
-	for _, kind := range naming {
+	for _, kind := range s.naming() {
 		for _, e := range s.ByKind[kind] {
 			if e.Agreement == "" {
 				continue
@@ -96,4 +92,17 @@ func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
 		}
 	}
 	return errs
+}
+
+// naming returns the kinds whose records may name the agreement they fall
+// under (they have the key agreement = "<slug>"), in the registry's order:
+// an agreement's page lists them in this order.
+func (s *Site) naming() []string {
+	var out []string
+	for _, k := range s.Cfg.Kinds.All() {
+		if k.Key("agreement") != nil {
+			out = append(out, k.Name)
+		}
+	}
+	return out
 }

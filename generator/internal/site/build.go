@@ -16,6 +16,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/markdown"
 )
 
@@ -158,19 +159,25 @@ func (s *Site) dayAfter(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, s.Cfg.TimeZone)
 }
 
-// archived decides whether a record belongs in its kind's archive at s.Now.
+// archived decides whether a record belongs in its kind's archive at
+// s.Now: its status is the kind's archived one, or the moment it closes
+// has come (see kinds.Kind).
 func (s *Site) archived(r *content.Record) bool {
-	switch r.Kind {
-	case "theses", "internships":
-		return !s.Now.Before(s.dayAfter(r.Deadline))
-	case "lectures":
-		return !s.Now.Before(r.End)
-	case "collaborations":
-		return r.Status == "completed"
-	case "agreements":
-		return r.Status == "terminated"
-	case "exchanges":
-		return !r.PeriodEnd.IsZero() && !s.Now.Before(s.dayAfter(r.PeriodEnd))
+	k := s.Cfg.Kinds.Get(r.Kind)
+	switch {
+	case k == nil:
+		return false
+	case k.ArchiveStatus != "":
+		return r.Status == k.ArchiveStatus
+	case k.CloseKey != "":
+		t := r.Time(k.CloseKey)
+		if t.IsZero() {
+			return false
+		}
+		if k.CloseDay {
+			t = s.dayAfter(t)
+		}
+		return !s.Now.Before(t)
 	}
 	return false
 }
@@ -261,7 +268,7 @@ func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
 // renderBody fills v's HTML, Text and Excerpt and returns its link errors.
 func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
 	res := s.render(v, s.resolver(v, s.unpublished))
-	hideBody := e.Kind == "agreements" && e.Confidential
+	hideBody := e.Confidential
 	v.HTML, v.Text = "", ""
 	v.Excerpt = v.Summary
 	if v.Excerpt == "" && !hideBody {
@@ -399,12 +406,32 @@ func sortEntries(es []*Entry, fns ...func(a, b *Entry) int) {
 	})
 }
 
-func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
-	return func(a, b *Entry) int { return f(a).Compare(f(b)) }
+// order is the comparisons of a list of kind k in the order sorts gives.
+func order(k *kinds.Kind, sorts []kinds.Sort) []func(a, b *Entry) int {
+	var out []func(a, b *Entry) int
+	for _, o := range sorts {
+		var f func(a, b *Entry) int
+		switch {
+		case len(o.Rank) > 0:
+			rank := func(e *Entry) int { return max(0, slices.Index(o.Rank, e.String(o.Key))) }
+			f = func(a, b *Entry) int { return cmp.Compare(rank(a), rank(b)) }
+		case k.Key(o.Key) != nil && k.Key(o.Key).Type == kinds.Int:
+			f = func(a, b *Entry) int { return cmp.Compare(a.Int(o.Key), b.Int(o.Key)) }
+		default:
+			at := func(e *Entry) time.Time { return cmp.Or(e.Time(o.Key), e.Time(o.Or)) }
+			f = func(a, b *Entry) int { return at(a).Compare(at(b)) }
+		}
+		if o.Desc {
+			up := f
+			f = func(a, b *Entry) int { return up(b, a) }
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
-func desc(f func(*Entry) time.Time) func(a, b *Entry) int {
-	return func(a, b *Entry) int { return f(b).Compare(f(a)) }
+func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
+	return func(a, b *Entry) int { return f(a).Compare(f(b)) }
 }
 
 // charCol converts a 1-based byte column on line n (0-based) of body into

@@ -27,7 +27,7 @@ func (s *Site) members(index string) map[string][]*Entry {
 		return m
 	}
 	out := map[string][]*Entry{}
-	for _, kind := range config.Kinds {
+	for _, kind := range s.Cfg.Kinds.Names() {
 		cur, arch := s.split(kind)
 		for _, e := range append(cur, arch...) {
 			var keys []string
