@@ -65,9 +65,67 @@ type Options struct {
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
-	var errs diag.List
-	var paths []string
-	others := map[string]bool{} // non-record files: must be attachments
+	paths, others, errs := walk(fsys, cfg.Kinds)
+	opt.kept = new(atomic.Int64)
+	files := parseAll(fsys, cfg, paths, opt)
+	set := &Set{Files: len(files)}
+	groups := map[string][]*file{}
+	var order []string
+	for _, f := range files {
+		errs = append(errs, f.errs...)
+		key := f.kind + "/" + f.name
+		if groups[key] == nil {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], f)
+	}
+	slices.Sort(order)
+	failed := map[string]bool{}
+	for _, f := range files {
+		if len(f.errs) > 0 {
+			failed[f.path] = true
+		}
+	}
+	results := joinAll(fsys, cfg, groups, order)
+	var decoded []*Record // with or without errors, for the collision check
+	for i, key := range order {
+		r, rerrs := results[i].r, results[i].errs
+		for _, p := range results[i].used {
+			delete(others, p) // an attachment
+		}
+		errs = append(errs, rerrs...)
+		if r == nil || len(rerrs) > 0 {
+			// Every file of a record that failed is accounted as failed,
+			// also a clean translation of a broken record.
+			for _, f := range groups[key] {
+				failed[f.path] = true
+			}
+		}
+		if r != nil {
+			decoded = append(decoded, r)
+		}
+		if r != nil && len(rerrs) == 0 {
+			set.Records = append(set.Records, r)
+		}
+	}
+	errs = append(errs, Collisions(decoded)...)
+	errs = append(errs, sharedAttachments(fsys, decoded)...)
+	for p := range others {
+		errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file is neither a record (.md) nor the attachment of one"})
+	}
+	set.Failed = len(failed)
+	if len(errs) > 0 {
+		errs.Sort()
+		return set, errs
+	}
+	return set, nil
+}
+
+// walk lists the record files under content/ (the .md files of the kind
+// folders of reg) and the other files, which must be attachments, and
+// reports what has no place there.
+func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bool, errs diag.List) {
+	others = map[string]bool{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if p == Dir && err == nil {
 			return nil
@@ -83,10 +141,10 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		depth := strings.Count(p, "/")
 		if d.IsDir() {
 			switch {
-			case depth == 1 && IsKind(cfg.Kinds, name):
+			case depth == 1 && IsKind(reg, name):
 				return nil
 			case depth == 1:
-				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "unknown kind folder " + quote(name) + " (kinds: " + strings.Join(Folders(cfg.Kinds), ", ") + ")"})
+				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "unknown kind folder " + quote(name) + " (kinds: " + strings.Join(Folders(reg), ", ") + ")"})
 			default:
 				errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "folders inside a kind are not allowed; put the record beside the others"})
 			}
@@ -116,34 +174,19 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	if err != nil {
 		errs = append(errs, diag.Error{Path: Dir, Line: 1, Col: 1, Msg: "cannot read: " + diag.Cause(err)})
 	}
+	return paths, others, errs
+}
 
-	opt.kept = new(atomic.Int64)
-	files := parseAll(fsys, cfg, paths, opt)
-	set := &Set{Files: len(files)}
-	groups := map[string][]*file{}
-	var order []string
-	for _, f := range files {
-		errs = append(errs, f.errs...)
-		key := f.kind + "/" + f.name
-		if groups[key] == nil {
-			order = append(order, key)
-		}
-		groups[key] = append(groups[key], f)
-	}
-	slices.Sort(order)
-	failed := map[string]bool{}
-	for _, f := range files {
-		if len(f.errs) > 0 {
-			failed[f.path] = true
-		}
-	}
-	// Decode the records in parallel; an attachment found is taken out
-	// of others after, in order.
-	type joined struct {
-		r    *Record
-		errs diag.List
-		used []string
-	}
+// joined is a group of files decoded: its record, problems and the
+// attachments and images it uses.
+type joined struct {
+	r    *Record
+	errs diag.List
+	used []string
+}
+
+// joinAll decodes the groups in order, in parallel.
+func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
 	results := make([]joined, len(order))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -160,38 +203,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	}
 	close(next)
 	wg.Wait()
-	var decoded []*Record // with or without errors, for the collision check
-	for i, key := range order {
-		r, rerrs := results[i].r, results[i].errs
-		for _, p := range results[i].used {
-			delete(others, p)
-		}
-		errs = append(errs, rerrs...)
-		if r == nil || len(rerrs) > 0 {
-			// Every file of a record that failed is accounted as failed,
-			// also a clean translation of a broken record.
-			for _, f := range groups[key] {
-				failed[f.path] = true
-			}
-		}
-		if r != nil {
-			decoded = append(decoded, r)
-		}
-		if r != nil && len(rerrs) == 0 {
-			set.Records = append(set.Records, r)
-		}
-	}
-	errs = append(errs, Collisions(decoded)...)
-	errs = append(errs, sharedAttachments(fsys, decoded)...)
-	for p := range others {
-		errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: "file is neither a record (.md) nor the attachment of one"})
-	}
-	set.Failed = len(failed)
-	if len(errs) > 0 {
-		errs.Sort()
-		return set, errs
-	}
-	return set, nil
+	return results
 }
 
 func quote(s string) string { return `"` + s + `"` }
