@@ -21,6 +21,12 @@ package kinds
 
 import "slices"
 
+// Agreements names the kind of the agreements, which some features are
+// about: the records of other kinds name their agreement (key agreement),
+// an agreement's page lists them, and the page of the agreements due for
+// review follows their notice days.
+const Agreements = "agreements"
+
 // Type is the TOML shape a key must have.
 type Type int
 

@@ -171,7 +171,7 @@ func agreements(p parts) *Kind {
 	until := Fact{Label: "fact.validUntil", Key: "validUntil", As: AsOpen, Arg: "validUntil.open"}
 	notice := Fact{Label: "fact.noticeDay", As: AsNoticeDay}
 	return &Kind{
-		Name: "agreements",
+		Name: Agreements,
 		Keys: []Key{
 			{Name: "type", Type: Text, Required: true, Enum: []string{"mou", "agreement"}},
 			{Name: "parties", Type: Strings, Required: true, Vocab: "organisations", MinItems: 2, Need: "at least two organisations"},

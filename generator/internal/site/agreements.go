@@ -6,6 +6,7 @@ import (
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // DueMonths is how far ahead the page of agreements due for review looks:
@@ -17,7 +18,7 @@ const DueMonths = 12
 // noticeMonths (the same day of that month, or its last day when it is
 // shorter). An open-ended agreement has none: the zero time.
 func (e *Entry) NoticeDay() time.Time {
-	if e.Kind != "agreements" || e.ValidUntil.IsZero() {
+	if e.Kind != kinds.Agreements || e.ValidUntil.IsZero() {
 		return time.Time{}
 	}
 	y, m, d := e.ValidUntil.Date()
@@ -28,7 +29,7 @@ func (e *Entry) NoticeDay() time.Time {
 
 // DueURL is the page of the agreements due for review in lang.
 func (s *Site) DueURL(lang string) string {
-	return s.SectionURL("agreements", lang) + Segment("due", lang) + "/"
+	return s.SectionURL(kinds.Agreements, lang) + Segment("due", lang) + "/"
 }
 
 // Due returns the current agreements whose notice day falls within the
@@ -46,7 +47,7 @@ func (s *Site) agreementFacts() {
 	today := s.dayAfter(s.Now).AddDate(0, 0, -1)
 	horizon := today.AddDate(0, DueMonths, 0)
 	s.due = nil
-	for _, a := range s.ByKind["agreements"] {
+	for _, a := range s.ByKind[kinds.Agreements] {
 		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && !d.Before(today) && d.Before(horizon) {
 			s.due = append(s.due, a)
 		}
@@ -68,9 +69,9 @@ func (s *Site) agreementFacts() {
 // duePage is the page of the agreements due for review in lang, with its
 // own feed.
 func (s *Site) duePage(lang string) *Page {
-	p := &Page{Type: DuePage, Lang: lang, URL: s.DueURL(lang), Kind: "agreements",
-		Crumbs: []Link{s.homeCrumb(lang), {Key: "kind.agreements", URL: s.SectionURL("agreements", lang)}},
-		Groups: []Group{{Kind: "agreements", Items: items(s.due, lang), Total: len(s.due)}},
+	p := &Page{Type: DuePage, Lang: lang, URL: s.DueURL(lang), Kind: kinds.Agreements,
+		Crumbs: []Link{s.homeCrumb(lang), {Key: "kind." + kinds.Agreements, URL: s.SectionURL(kinds.Agreements, lang)}},
+		Groups: []Group{{Kind: kinds.Agreements, Items: items(s.due, lang), Total: len(s.due)}},
 		Deps:   s.due, Feed: s.DueURL(lang) + "atom.xml"}
 	s.alternates(p, s.DueURL)
 	return p

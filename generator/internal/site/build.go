@@ -97,7 +97,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
 	}
 	s.agreements = map[string]*Entry{}
-	for _, a := range slices.Backward(s.ByKind["agreements"]) {
+	for _, a := range slices.Backward(s.ByKind[kinds.Agreements]) {
 		s.agreements[a.Slug] = a // the first of a slug, as a search would find
 	}
 	var errs diag.List
@@ -355,7 +355,7 @@ func (s *Site) Warnings() diag.List {
 	var out diag.List
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		own := e.Own()
-		if e.Kind == "agreements" && e.Attachment == "" && !e.Confidential {
+		if e.Kind == kinds.Agreements && e.Attachment == "" && !e.Confidential {
 			out = append(out, warn(own.Path, 1, 1, "agreement has no attachment (the signed PDF)"))
 		}
 		if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {

@@ -221,7 +221,8 @@ func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
 		sortEntries(offers, order(offer, offer.Order)...)
 	}
 	h.Offers = items(offers[:min(len(offers), HomeSize)], lang)
-	h.Lectures = items(current["lectures"][:min(len(current["lectures"]), HomeSize)], lang)
+	events := current[s.CalendarKind()]
+	h.Lectures = items(events[:min(len(events), HomeSize)], lang)
 	var active []*Entry
 	for _, e := range current["collaborations"] {
 		if e.Status == "active" && len(active) < HomeSize {
@@ -229,8 +230,8 @@ func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
 		}
 	}
 	h.Collaborations = items(active, lang)
-	agreements := slices.Clone(s.ByKind["agreements"])
-	k := s.Cfg.Kinds.Get("agreements")
+	agreements := slices.Clone(s.ByKind[kinds.Agreements])
+	k := s.Cfg.Kinds.Get(kinds.Agreements)
 	sortEntries(agreements, order(k, k.Order)...)
 	h.Agreements = items(agreements[:min(len(agreements), 3)], lang)
 	h.Areas = s.termCounts("areas", lang)
