@@ -85,6 +85,18 @@ type Config struct {
 // kinds and "pages".
 func (c *Config) translationKinds() []string { return append(c.Kinds.Names(), "pages") }
 
+// Vocab returns the vocabulary of the table name: "areas", "schools", or
+// else "organisations".
+func (c *Config) Vocab(name string) *Vocab {
+	switch name {
+	case "areas":
+		return &c.Areas
+	case "schools":
+		return &c.Schools
+	}
+	return &c.Organisations
+}
+
 // Section returns the URL segment of kind in lang.
 func (c *Config) Section(kind, lang string) string { return c.Sections[kind][lang] }
 

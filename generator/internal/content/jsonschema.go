@@ -92,7 +92,7 @@ func objects(most int, required []string, keys ...string) map[string]any {
 }
 
 func vocabKeys(cfg *config.Config, table string) []string {
-	v := map[string]*config.Vocab{"areas": &cfg.Areas, "organisations": &cfg.Organisations, "schools": &cfg.Schools}[table]
+	v := cfg.Vocab(table)
 	keys := make([]string, 0, len(v.Terms))
 	for _, t := range v.Terms {
 		keys = append(keys, t.Key)

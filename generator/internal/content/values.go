@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 
-	"portal/generator/internal/config"
 	"portal/generator/internal/kinds"
 )
 
@@ -43,7 +42,7 @@ func (d *decoder) text(k *kinds.Key) string {
 	}
 	s := d.str(k.Name)
 	if s != "" && k.Vocab != "" {
-		d.vocab(k.Name, d.table(k.Vocab), vocabNoun(k.Vocab), s)
+		d.vocab(k.Name, d.cfg.Vocab(k.Vocab), vocabNoun(k.Vocab), s)
 	}
 	if s != "" && k.Pattern != "" && !regexp.MustCompile(k.Pattern).MatchString(s) {
 		d.valErr(k.Name, "%s must be %s, not %q", k.Name, k.Want, s)
@@ -87,7 +86,7 @@ func (d *decoder) list(k *kinds.Key) []string {
 		d.valErr(k.Name, "%s needs %s", k.Name, k.Need)
 	}
 	if k.Vocab != "" {
-		d.vocab(k.Name, d.table(k.Vocab), vocabNoun(k.Vocab), values...)
+		d.vocab(k.Name, d.cfg.Vocab(k.Vocab), vocabNoun(k.Vocab), values...)
 	}
 	for _, v := range values {
 		if len(k.Enum) > 0 && !slices.Contains(k.Enum, v) {
@@ -120,17 +119,6 @@ func (d *decoder) relation(r *Record, k *kinds.Key) {
 			d.keyErr(k.Name, "%s", k.When.Unexpected)
 		}
 	}
-}
-
-// table is the vocabulary of config.toml named name.
-func (d *decoder) table(name string) *config.Vocab {
-	switch name {
-	case "areas":
-		return &d.cfg.Areas
-	case "schools":
-		return &d.cfg.Schools
-	}
-	return &d.cfg.Organisations
 }
 
 // vocabNoun is a term of the vocabulary name, in messages.

@@ -9,15 +9,7 @@ import (
 // indexes are the three vocabularies with a page per term.
 var indexes = []string{"areas", "organisations", "schools"}
 
-func (s *Site) vocab(index string) *config.Vocab {
-	switch index {
-	case "areas":
-		return &s.Cfg.Areas
-	case "organisations":
-		return &s.Cfg.Organisations
-	}
-	return &s.Cfg.Schools
-}
+func (s *Site) vocab(index string) *config.Vocab { return s.Cfg.Vocab(index) }
 
 // members returns, for each term of an index, its published entries in
 // kind order, current before archived, each part in its list's order. It
