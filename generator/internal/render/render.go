@@ -10,7 +10,10 @@
 //	i18n/<lang>.toml      UI strings, the same keys in every language
 //	assets/...            copied to /assets/ with a content hash in the name
 //
-// Every template receives a *View (see view.go).
+// Every template receives a *View (see view.go). The facts of record pages
+// and list items, their marks and notices are resolved as each kind
+// declares them (package kinds; facts.go), so the templates are the same for
+// every kind.
 package render
 
 import (

@@ -9,7 +9,8 @@
 // ("TODO-organisation", level "TODO", a body beginning "TODO:"), which
 // check reports as placeholders, an empty place ("must not be empty"),
 // credits 0 and a deadline on the record's date (a deadline must be after
-// it). Optional keys are written commented out, each with a hint. An
+// it). Optional keys are written commented out, each with a hint. The keys
+// and the Swedish body come from the kind's declaration (package kinds). An
 // existing file is never overwritten.
 package scaffold
 
