@@ -209,8 +209,10 @@ func (d *decoder) strs(k string) []string {
 	return out
 }
 
-// vocab checks that each value of key k is a term of v.
-func (d *decoder) vocab(k string, v *config.Vocab, what string, values ...string) {
+// vocab checks that each value of key k is a term of the vocabulary
+// table, once.
+func (d *decoder) vocab(k, table string, values ...string) {
+	v, what := d.cfg.Vocab(table), vocabNoun(table)
 	for i, s := range values {
 		if slices.Contains(values[:i], s) {
 			line, col := d.pos.Nth(i, k)
@@ -219,19 +221,9 @@ func (d *decoder) vocab(k string, v *config.Vocab, what string, values ...string
 		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
-			d.errAt(line, col, "unknown %s %q (not in config.toml [%s])", what, s, vocabTable(what))
+			d.errAt(line, col, "unknown %s %q (not in config.toml [%s])", what, s, table)
 		}
 	}
-}
-
-func vocabTable(what string) string {
-	switch what {
-	case "area":
-		return "areas"
-	case "school":
-		return "schools"
-	}
-	return "organisations"
 }
 
 // oneOf checks that key k has one of the values its declaration allows.
@@ -292,39 +284,48 @@ func validEmail(s string) bool {
 	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"")
 }
 
-func (d *decoder) contacts() []Contact {
-	arr, _ := d.raw["contacts"].([]any)
-	if d.bad["contacts"] {
-		return nil
+// tables reads key, an array of inline tables with string values: each
+// table's values by name, trimmed, and its path for messages. A value
+// that is not a string or a name not in names is reported; has says
+// what a table has.
+func (d *decoder) tables(key, has string, names ...string) (rows []map[string]string, paths [][]string) {
+	arr, _ := d.raw[key].([]any)
+	if d.bad[key] {
+		return nil, nil
 	}
-	var out []Contact
 	for i, e := range arr {
 		m, _ := e.(map[string]any)
-		path := []string{"contacts", fmt.Sprint(i)}
-		c := Contact{}
+		path := []string{key, fmt.Sprint(i)}
+		row := map[string]string{}
 		for _, k := range sortedKeys(m) {
 			s, isStr := m[k].(string)
 			kp := append(slices.Clip(path), k)
 			switch {
 			case !isStr:
-				d.errKey(kp, "contacts: %s must be a string", k)
-			case k == "role":
-				c.Role = strings.TrimSpace(s)
-			case k == "email":
-				c.Email = strings.TrimSpace(s)
-			case k == "name":
-				c.Name = strings.TrimSpace(s)
+				d.errKey(kp, "%s: %s must be a string", key, k)
+			case slices.Contains(names, k):
+				row[k] = strings.TrimSpace(s)
 			default:
-				d.errKey(kp, "contacts: unknown key %q (a contact has role, email and name)", k)
+				d.errKey(kp, "%s: unknown key %q (%s)", key, k, has)
 			}
 		}
+		rows, paths = append(rows, row), append(paths, path)
+	}
+	return rows, paths
+}
+
+func (d *decoder) contacts() []Contact {
+	rows, paths := d.tables("contacts", "a contact has role, email and name", "role", "email", "name")
+	var out []Contact
+	for i, m := range rows {
+		c := Contact{Role: m["role"], Email: m["email"], Name: m["name"]}
 		if c.Role == "" {
-			d.errKey(path, "contacts: each contact needs a role")
+			d.errKey(paths[i], "contacts: each contact needs a role")
 		}
 		if c.Email == "" {
-			d.errKey(path, "contacts: each contact needs an email")
+			d.errKey(paths[i], "contacts: each contact needs an email")
 		} else if !validEmail(c.Email) {
-			line, col := d.pos.Value(append(path, "email")...)
+			line, col := d.pos.Value(append(paths[i], "email")...)
 			d.errAt(line, col, "contacts: %q is not an email address", c.Email)
 		}
 		out = append(out, c)
@@ -333,36 +334,15 @@ func (d *decoder) contacts() []Contact {
 }
 
 func (d *decoder) signatories() []Signatory {
-	arr, _ := d.raw["signatories"].([]any)
-	if d.bad["signatories"] {
-		return nil
-	}
+	rows, paths := d.tables("signatories", "a signatory has name, title and org", "name", "title", "org")
 	var out []Signatory
-	for i, e := range arr {
-		m, _ := e.(map[string]any)
-		path := []string{"signatories", fmt.Sprint(i)}
-		s := Signatory{}
-		for _, k := range sortedKeys(m) {
-			v, isStr := m[k].(string)
-			kp := append(slices.Clip(path), k)
-			switch {
-			case !isStr:
-				d.errKey(kp, "signatories: %s must be a string", k)
-			case k == "name":
-				s.Name = strings.TrimSpace(v)
-			case k == "title":
-				s.Title = strings.TrimSpace(v)
-			case k == "org":
-				s.Org = strings.TrimSpace(v)
-			default:
-				d.errKey(kp, "signatories: unknown key %q (a signatory has name, title and org)", k)
-			}
-		}
+	for i, m := range rows {
+		s := Signatory{Name: m["name"], Title: m["title"], Org: m["org"]}
 		if s.Name == "" || s.Title == "" || s.Org == "" {
-			d.errKey(path, "signatories: each signatory needs name, title and org")
+			d.errKey(paths[i], "signatories: each signatory needs name, title and org")
 		}
 		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {
-			line, col := d.pos.Value(append(path, "org")...)
+			line, col := d.pos.Value(append(paths[i], "org")...)
 			d.errAt(line, col, "unknown organisation %q (not in config.toml [organisations])", s.Org)
 		}
 		out = append(out, s)

@@ -42,7 +42,7 @@ func (d *decoder) text(k *kinds.Key) string {
 	}
 	s := d.str(k.Name)
 	if s != "" && k.Vocab != "" {
-		d.vocab(k.Name, d.cfg.Vocab(k.Vocab), vocabNoun(k.Vocab), s)
+		d.vocab(k.Name, k.Vocab, s)
 	}
 	if s != "" && k.Pattern != "" && !regexp.MustCompile(k.Pattern).MatchString(s) {
 		d.valErr(k.Name, "%s must be %s, not %q", k.Name, k.Want, s)
@@ -86,7 +86,7 @@ func (d *decoder) list(k *kinds.Key) []string {
 		d.valErr(k.Name, "%s needs %s", k.Name, k.Need)
 	}
 	if k.Vocab != "" {
-		d.vocab(k.Name, d.cfg.Vocab(k.Vocab), vocabNoun(k.Vocab), values...)
+		d.vocab(k.Name, k.Vocab, values...)
 	}
 	for _, v := range values {
 		if len(k.Enum) > 0 && !slices.Contains(k.Enum, v) {
