@@ -10,7 +10,10 @@
 //	i18n/<lang>.toml      UI strings, the same keys in every language
 //	assets/...            copied to /assets/ with a content hash in the name
 //
-// Every template receives a *View (see view.go).
+// Every template receives a *View (see view.go). The facts of record pages
+// and list items, their marks and notices are resolved as each kind
+// declares them (package kinds; facts.go), so the templates are the same for
+// every kind.
 package render
 
 import (
@@ -32,6 +35,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 )
 
@@ -90,14 +94,14 @@ func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 }
 
 // requiredKeys are the UI strings the Go code looks up itself.
-func requiredKeys() []string {
+func requiredKeys(reg *kinds.Registry) []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "redirect.title", "redirect.moved", "due.title"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}
-	for _, k := range config.Kinds {
+	for _, k := range reg.Names() {
 		keys = append(keys, "kind."+k, "archivetitle."+k)
 	}
 	for _, ix := range []string{"areas", "organisations", "schools"} {
@@ -113,7 +117,7 @@ func (t *Templates) requireKeys() diag.List {
 		if tb == nil {
 			continue
 		}
-		for _, k := range requiredKeys() {
+		for _, k := range requiredKeys(t.cfg.Kinds) {
 			if _, ok := tb.strings[k]; !ok {
 				errs = append(errs, diag.At(tb.path, 1, 1, diag.UIMissing, k))
 			}
