@@ -35,6 +35,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/output"
 	"portal/generator/internal/pipeline"
 	"portal/generator/internal/scaffold"
@@ -457,8 +458,8 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		return exitUsage
 	}
 	kind, title := pos[0], pos[1]
-	if !content.IsKind(kind) {
-		say(stderr, msgs, diag.NewUnknownKind, kind, strings.Join(config.Kinds, ", "), content.Pages)
+	if reg := kinds.Default(); !content.IsKind(reg, kind) {
+		say(stderr, msgs, diag.NewUnknownKind, kind, strings.Join(reg.Names(), ", "), content.Pages)
 		return exitUsage
 	}
 	cfg, err := config.Load(os.DirFS(*root))
@@ -514,8 +515,9 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 		fmt.Fprintln(stderr, "schema:", err)
 		return exitProblems
 	}
-	for _, kind := range append(slices.Clip(config.Kinds), content.Pages) {
-		b, err := content.JSONSchema(kind, cfg, scaffold.Describe)
+	folders := content.Folders(cfg.Kinds)
+	for _, kind := range folders {
+		b, err := content.JSONSchema(cfg.Kinds, kind, cfg, scaffold.Describe)
 		name := filepath.Join(*out, kind+".schema.json")
 		if err == nil {
 			err = os.WriteFile(name, b, 0o644)
@@ -525,7 +527,7 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 			return exitProblems
 		}
 	}
-	fmt.Fprintf(stdout, "wrote %d schemas to %s (<kind>.schema.json)\n", len(config.Kinds)+1, filepath.ToSlash(*out))
+	fmt.Fprintf(stdout, "wrote %d schemas to %s (<kind>.schema.json)\n", len(folders), filepath.ToSlash(*out))
 	return exitOK
 }
 

@@ -18,13 +18,11 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // FileName is the config file's name at the site root.
 const FileName = "config.toml"
-
-// Kinds lists the record kinds in the order they appear on the site.
-var Kinds = []string{"theses", "internships", "lectures", "collaborations", "agreements", "exchanges", "followups"}
 
 // OrgTypes are the organisation types the contract allows.
 var OrgTypes = []string{"kth", "city", "city-administration", "city-company", "other"}
@@ -77,26 +75,48 @@ type Config struct {
 	// in every language: a missing translation is then a warning.
 	Translations map[string]bool
 	CSP          Policy // the [csp] table, or DefaultPolicy
+	// Kinds is the registry of the site's kinds of record (package
+	// kinds): every stage reads a kind's declaration from it.
+	Kinds *kinds.Registry
 }
 
-// TranslationKinds are the folders [translations] expected may name: the
-// kinds and the free-standing pages.
-var TranslationKinds = append(slices.Clip(Kinds), "pages")
+// translationKinds are the folders [translations] expected may name: the
+// kinds and "pages".
+func (c *Config) translationKinds() []string { return append(c.Kinds.Names(), "pages") }
+
+// Vocab returns the vocabulary of the table name: "areas", "schools", or
+// else "organisations".
+func (c *Config) Vocab(name string) *Vocab {
+	switch name {
+	case "areas":
+		return &c.Areas
+	case "schools":
+		return &c.Schools
+	}
+	return &c.Organisations
+}
 
 // Section returns the URL segment of kind in lang.
 func (c *Config) Section(kind, lang string) string { return c.Sections[kind][lang] }
 
-// Load reads and validates config.toml from fsys.
-func Load(fsys fs.FS) (*Config, error) {
+// Load reads and validates config.toml from fsys, for the portal's kinds
+// (kinds.Default).
+func Load(fsys fs.FS) (*Config, error) { return LoadWith(fsys, kinds.Default()) }
+
+// LoadWith reads and validates config.toml from fsys for the kinds of reg.
+func LoadWith(fsys fs.FS, reg *kinds.Registry) (*Config, error) {
 	src, err := fs.ReadFile(fsys, FileName)
 	if err != nil {
 		return nil, diag.List{diag.At(FileName, 1, 1, diag.CannotRead, diag.Cause(err))}
 	}
-	return Parse(src)
+	return ParseWith(src, reg)
 }
 
-// Parse validates the bytes of a config file.
-func Parse(src []byte) (*Config, error) {
+// Parse validates the bytes of a config file, for the portal's kinds.
+func Parse(src []byte) (*Config, error) { return ParseWith(src, kinds.Default()) }
+
+// ParseWith validates the bytes of a config file for the kinds of reg.
+func ParseWith(src []byte, reg *kinds.Registry) (*Config, error) {
 	if e, ok := diag.CheckLimits(FileName, src, 0); !ok {
 		return nil, diag.List{e}
 	}
@@ -104,7 +124,7 @@ func Parse(src []byte) (*Config, error) {
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		return nil, diag.List{diag.TOMLError(FileName, src, 0, err)}
 	}
-	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20, CSP: DefaultPolicy()}}
+	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20, CSP: DefaultPolicy(), Kinds: reg}}
 	p.load(raw)
 	if len(p.errs) > 0 {
 		p.errs.Sort()
@@ -235,7 +255,7 @@ func (p *parser) languages() {
 			p.errf([]string{"title"}, diag.TitleLang, l)
 		}
 	}
-	for _, kind := range Kinds {
+	for _, kind := range c.Kinds.Names() {
 		if c.Sections == nil {
 			break // reported as missing
 		}
@@ -255,7 +275,7 @@ func (p *parser) languages() {
 		p.segmentClashes()
 	}
 	p.unknownLanguages([]string{"title"}, c.Title)
-	for _, kind := range Kinds {
+	for _, kind := range c.Kinds.Names() {
 		p.unknownLanguages([]string{"sections", kind}, c.Sections[kind])
 	}
 	for name, vocab := range map[string]*Vocab{"areas": &c.Areas, "organisations": &c.Organisations, "schools": &c.Schools} {
@@ -322,9 +342,9 @@ func (p *parser) translations(v any) {
 	}
 	for i, x := range arr {
 		kind, _ := x.(string)
-		if !slices.Contains(TranslationKinds, kind) {
+		if !slices.Contains(p.cfg.translationKinds(), kind) {
 			line, col := p.pos.Nth(i, "translations", "expected")
-			p.errs = append(p.errs, diag.At(FileName, line, col, diag.TranslationsKind, kind, strings.Join(TranslationKinds, ", ")))
+			p.errs = append(p.errs, diag.At(FileName, line, col, diag.TranslationsKind, kind, strings.Join(p.cfg.translationKinds(), ", ")))
 			continue
 		}
 		p.cfg.Translations[kind] = true
@@ -340,7 +360,7 @@ func (p *parser) sections(v any) {
 	p.cfg.Sections = map[string]map[string]string{}
 	for _, kind := range sortedKeys(m) {
 		key := []string{"sections", kind}
-		if !slices.Contains(Kinds, kind) {
+		if p.cfg.Kinds.Get(kind) == nil {
 			p.errf(key, diag.SectionsKind, kind)
 			continue
 		}

@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 			if cfg == nil || len(cfg.Languages) == 0 || cfg.TimeZone == nil || cfg.BaseURL == "" {
 				t.Fatalf("accepted an incomplete config: %+v", cfg)
 			}
-			for _, kind := range Kinds {
+			for _, kind := range cfg.Kinds.Names() {
 				for _, l := range cfg.Languages {
 					if !ValidSlug(cfg.Section(kind, l)) {
 						t.Fatalf("section %s/%s: %q", kind, l, cfg.Section(kind, l))

@@ -65,7 +65,7 @@ func (p *parser) segmentClashes() {
 	c := p.cfg
 	for _, l := range c.Languages {
 		used := c.rootSegments(l)
-		for _, kind := range Kinds {
+		for _, kind := range c.Kinds.Names() {
 			s := c.Sections[kind][l]
 			if !ValidSlug(s) {
 				continue // reported

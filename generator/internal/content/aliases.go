@@ -4,6 +4,7 @@ import (
 	"regexp"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // aliasRE matches an alias: a site path of segments that do not start with
@@ -36,7 +37,7 @@ func translationAliases(t *file) ([]string, diag.List) {
 	if !has {
 		return nil, nil
 	}
-	if msg := shapeError(tStrings, v); msg.ID != "" {
+	if msg := shapeError(kinds.Strings, v); msg.ID != "" {
 		line, col := t.ver.Pos.Value("aliases")
 		return nil, diag.List{diag.At(t.path, line, col, diag.AliasesShape, msg)}
 	}

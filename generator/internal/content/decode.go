@@ -5,13 +5,13 @@ import (
 	"net/mail"
 	"net/url"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // decoder turns one file's decoded TOML into typed record fields,
@@ -27,6 +27,7 @@ type decoder struct {
 	// broken are the keys on lines the TOML decoder could not read,
 	// reported as such: absent, but not missing.
 	broken []string
+	spec   []kinds.Key // the keys of the kind, from the registry of cfg
 }
 
 func (d *decoder) errAt(line, col int, id diag.ID, args ...any) {
@@ -50,46 +51,42 @@ func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 	d.errAt(line, col, id, args...)
 }
 
-var (
-	courseRE = regexp.MustCompile(`^[A-Z]{2}[0-9]{3}[0-9A-Z]$`)
-)
-
 // checkKeys reports unknown keys, keys of the wrong shape and missing
 // required ones; keys of the wrong shape are then treated as absent.
 func (d *decoder) checkKeys() {
 	d.bad = map[string]bool{}
-	spec := specs(d.kind)
+	d.spec = specs(d.cfg.Kinds, d.kind)
 	for _, k := range sortedKeys(d.raw) {
-		i := slices.IndexFunc(spec, func(s keySpec) bool { return s.name == k })
+		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
 		if i < 0 {
-			m := unknownKey(d.kind, k, spec)
+			m := unknownKey(d.cfg.Kinds, d.kind, k, d.spec)
 			d.keyErr(k, m.ID, m.Args...)
 			continue
 		}
-		if msg := shapeError(spec[i].typ, d.raw[k]); msg.ID != "" {
+		if msg := shapeError(d.spec[i].Type, d.raw[k]); msg.ID != "" {
 			d.valErr(k, diag.KeyShape, k, msg)
 			d.bad[k] = true
 		}
 	}
-	for _, s := range spec {
-		if _, has := d.raw[s.name]; s.required && !has && !slices.Contains(d.broken, s.name) {
-			d.errAt(1, 1, diag.KeyMissing, s.name)
+	for _, s := range d.spec {
+		if _, has := d.raw[s.Name]; s.Required && !has && !slices.Contains(d.broken, s.Name) {
+			d.errAt(1, 1, diag.KeyMissing, s.Name)
 		}
 	}
 }
 
-func unknownKey(kind, k string, spec []keySpec) diag.Message {
+func unknownKey(reg *kinds.Registry, kind, k string, spec []kinds.Key) diag.Message {
 	best, dist := "", 3
 	for _, s := range spec {
-		if n := editDistance(strings.ToLower(k), strings.ToLower(s.name)); n < dist {
-			best, dist = s.name, n
+		if n := editDistance(strings.ToLower(k), strings.ToLower(s.Name)); n < dist {
+			best, dist = s.Name, n
 		}
 	}
 	if best != "" {
 		return diag.M(diag.KeyUnknownMean, k, best)
 	}
-	for other, keys := range kindKeys {
-		if other != kind && slices.ContainsFunc(keys, func(s keySpec) bool { return s.name == k }) {
+	for _, other := range reg.All() {
+		if other.Name != kind && other.Key(k) != nil {
 			return diag.M(diag.KeyUnknownKind, k, kind)
 		}
 	}
@@ -102,37 +99,37 @@ func unknownKey(kind, k string, spec []keySpec) diag.Message {
 const maxValues = 100
 
 // shapeError says what is wrong with the type of v; no ID for nothing.
-func shapeError(t keyType, v any) diag.Message {
+func shapeError(t kinds.Type, v any) diag.Message {
 	switch t {
-	case tString, tText:
+	case kinds.String, kinds.Text:
 		s, ok := v.(string)
 		if !ok {
 			return diag.M(diag.ShapeString)
 		}
-		if t == tText && strings.TrimSpace(s) == "" {
+		if t == kinds.Text && strings.TrimSpace(s) == "" {
 			return diag.M(diag.ShapeEmpty)
 		}
-	case tDate:
+	case kinds.Date:
 		if _, ok := v.(time.Time); !ok {
 			if _, isStr := v.(string); isStr {
 				return diag.M(diag.ShapeDateQuoted)
 			}
 			return diag.M(diag.ShapeDate)
 		}
-	case tDateTime:
+	case kinds.DateTime:
 		tv, ok := v.(time.Time)
 		if !ok || tv.Location().String() == "date-local" {
 			return diag.M(diag.ShapeDateTime)
 		}
-	case tInt:
+	case kinds.Int:
 		if _, ok := v.(int64); !ok {
 			return diag.M(diag.ShapeInt)
 		}
-	case tBool:
+	case kinds.Bool:
 		if _, ok := v.(bool); !ok {
 			return diag.M(diag.ShapeBool)
 		}
-	case tStrings:
+	case kinds.Strings:
 		arr, ok := v.([]any)
 		if !ok {
 			return diag.M(diag.ShapeStrings)
@@ -145,7 +142,7 @@ func shapeError(t keyType, v any) diag.Message {
 				return diag.M(diag.ShapeStrings)
 			}
 		}
-	case tContacts, tSignatories:
+	case kinds.Contacts, kinds.Signatories:
 		arr, ok := v.([]any)
 		if !ok {
 			return diag.M(diag.ShapeTables)
@@ -217,8 +214,10 @@ func (d *decoder) strs(k string) []string {
 	return out
 }
 
-// vocab checks that each value of key k is a term of v.
-func (d *decoder) vocab(k string, v *config.Vocab, what diag.ID, values ...string) {
+// vocab checks that each value of key k is a term of the vocabulary
+// table, once.
+func (d *decoder) vocab(k, table string, values ...string) {
+	v, what := d.cfg.Vocab(table), vocabNoun(table)
 	for i, s := range values {
 		if slices.Contains(values[:i], s) {
 			line, col := d.pos.Nth(i, k)
@@ -227,40 +226,36 @@ func (d *decoder) vocab(k string, v *config.Vocab, what diag.ID, values ...strin
 		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
-			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, vocabTable(what))
+			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
 		}
 	}
 }
 
-func vocabTable(what diag.ID) string {
-	switch what {
-	case diag.WordArea:
-		return "areas"
-	case diag.WordSchool:
-		return "schools"
-	}
-	return "organisations"
-}
-
-// oneOf checks that key k has one of the values enums allows it.
-func (d *decoder) oneOf(k string) string {
-	allowed := enums[d.kind+"."+k]
-	s := d.str(k)
-	if d.has(k) && !slices.Contains(allowed, s) {
-		d.valErr(k, diag.EnumOneOf, k, quoteList(allowed), s)
+// oneOf checks that key k has one of the values its declaration allows.
+func (d *decoder) oneOf(k *kinds.Key) string {
+	s := d.str(k.Name)
+	if d.has(k.Name) && !slices.Contains(k.Enum, s) {
+		d.valErr(k.Name, diag.EnumOneOf, k.Name, quoteList(k.Enum, diag.ListOr), s)
 	}
 	return s
 }
 
-func quoteList(xs []string) any {
+// quoteList lists xs quoted, the last one after the word of or
+// (diag.ListOr, diag.ListAndOr).
+func quoteList(xs []string, or diag.ID) any {
 	q := make([]string, len(xs))
 	for i, x := range xs {
 		q[i] = fmt.Sprintf("%q", x)
 	}
+	return orList(q, or)
+}
+
+// orList lists q, the last one after the word of or.
+func orList(q []string, or diag.ID) any {
 	if len(q) == 1 {
 		return q[0]
 	}
-	return diag.M(diag.ListOr, strings.Join(q[:len(q)-1], ", "), q[len(q)-1])
+	return diag.M(or, strings.Join(q[:len(q)-1], ", "), q[len(q)-1])
 }
 
 // link checks a URL a reader will follow: http(s), or mailto where allowed.
@@ -296,39 +291,48 @@ func validEmail(s string) bool {
 	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"")
 }
 
-func (d *decoder) contacts() []Contact {
-	arr, _ := d.raw["contacts"].([]any)
-	if d.bad["contacts"] {
-		return nil
+// tables reads key, an array of inline tables with string values: each
+// table's values by name, trimmed, and its path for messages. A value
+// that is not a string (notString) or a name not in names (unknown) is
+// reported.
+func (d *decoder) tables(key string, notString, unknown diag.ID, names ...string) (rows []map[string]string, paths [][]string) {
+	arr, _ := d.raw[key].([]any)
+	if d.bad[key] {
+		return nil, nil
 	}
-	var out []Contact
 	for i, e := range arr {
 		m, _ := e.(map[string]any)
-		path := []string{"contacts", fmt.Sprint(i)}
-		c := Contact{}
+		path := []string{key, fmt.Sprint(i)}
+		row := map[string]string{}
 		for _, k := range sortedKeys(m) {
 			s, isStr := m[k].(string)
 			kp := append(slices.Clip(path), k)
 			switch {
 			case !isStr:
-				d.errKey(kp, diag.ContactString, k)
-			case k == "role":
-				c.Role = strings.TrimSpace(s)
-			case k == "email":
-				c.Email = strings.TrimSpace(s)
-			case k == "name":
-				c.Name = strings.TrimSpace(s)
+				d.errKey(kp, notString, k)
+			case slices.Contains(names, k):
+				row[k] = strings.TrimSpace(s)
 			default:
-				d.errKey(kp, diag.ContactUnknown, k)
+				d.errKey(kp, unknown, k)
 			}
 		}
+		rows, paths = append(rows, row), append(paths, path)
+	}
+	return rows, paths
+}
+
+func (d *decoder) contacts() []Contact {
+	rows, paths := d.tables("contacts", diag.ContactString, diag.ContactUnknown, "role", "email", "name")
+	var out []Contact
+	for i, m := range rows {
+		c := Contact{Role: m["role"], Email: m["email"], Name: m["name"]}
 		if c.Role == "" {
-			d.errKey(path, diag.ContactRole)
+			d.errKey(paths[i], diag.ContactRole)
 		}
 		if c.Email == "" {
-			d.errKey(path, diag.ContactEmail)
+			d.errKey(paths[i], diag.ContactEmail)
 		} else if !validEmail(c.Email) {
-			line, col := d.pos.Value(append(path, "email")...)
+			line, col := d.pos.Value(append(paths[i], "email")...)
 			d.errAt(line, col, diag.ContactBadEmail, c.Email)
 		}
 		out = append(out, c)
@@ -337,36 +341,15 @@ func (d *decoder) contacts() []Contact {
 }
 
 func (d *decoder) signatories() []Signatory {
-	arr, _ := d.raw["signatories"].([]any)
-	if d.bad["signatories"] {
-		return nil
-	}
+	rows, paths := d.tables("signatories", diag.SignatoryString, diag.SignatoryUnknown, "name", "title", "org")
 	var out []Signatory
-	for i, e := range arr {
-		m, _ := e.(map[string]any)
-		path := []string{"signatories", fmt.Sprint(i)}
-		s := Signatory{}
-		for _, k := range sortedKeys(m) {
-			v, isStr := m[k].(string)
-			kp := append(slices.Clip(path), k)
-			switch {
-			case !isStr:
-				d.errKey(kp, diag.SignatoryString, k)
-			case k == "name":
-				s.Name = strings.TrimSpace(v)
-			case k == "title":
-				s.Title = strings.TrimSpace(v)
-			case k == "org":
-				s.Org = strings.TrimSpace(v)
-			default:
-				d.errKey(kp, diag.SignatoryUnknown, k)
-			}
-		}
+	for i, m := range rows {
+		s := Signatory{Name: m["name"], Title: m["title"], Org: m["org"]}
 		if s.Name == "" || s.Title == "" || s.Org == "" {
-			d.errKey(path, diag.SignatoryNeeds)
+			d.errKey(paths[i], diag.SignatoryNeeds)
 		}
 		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {
-			line, col := d.pos.Value(append(path, "org")...)
+			line, col := d.pos.Value(append(paths[i], "org")...)
 			d.errAt(line, col, diag.OrgUnknown, s.Org)
 		}
 		out = append(out, s)
@@ -374,7 +357,8 @@ func (d *decoder) signatories() []Signatory {
 	return out
 }
 
-// decode fills r from the decoder's raw keys.
+// decode fills r from the decoder's raw keys, each as the kind's
+// declaration says (see package kinds and values.go).
 func (d *decoder) decode(r *Record) {
 	d.checkKeys()
 	d.errs = append(d.errs, placeholderValues(d.path, d.raw, d.pos, d.bad)...)
@@ -385,138 +369,14 @@ func (d *decoder) decode(r *Record) {
 	if d.kind == Pages {
 		return
 	}
-	r.Areas = d.strs("areas")
-	if len(r.Areas) == 0 && d.has("areas") {
-		d.valErr("areas", diag.AreasEmpty)
-	}
-	d.vocab("areas", &d.cfg.Areas, diag.WordArea, r.Areas...)
 	r.Contacts = d.contacts()
-	orgs := &d.cfg.Organisations
-	one := func(k string) string {
-		s := d.str(k)
-		if s != "" {
-			d.vocab(k, orgs, diag.WordOrganisation, s)
+	for i := range d.spec {
+		if !decodedElsewhere(d.spec[i].Name) {
+			d.value(r, &d.spec[i])
 		}
-		return s
 	}
-	switch d.kind {
-	case "theses", "internships":
-		r.Host = one("host")
-		r.Deadline = d.when("deadline")
-		r.Start = d.when("start")
-		r.Location = d.str("location")
-		r.Apply = d.link("apply", true)
-		r.Credits = d.num("credits")
-		if d.kind == "theses" {
-			r.Level = d.oneOf("level")
-			if d.has("credits") && r.Credits != 15 && r.Credits != 30 {
-				d.valErr("credits", diag.CreditsThesis, r.Credits)
-			}
-			r.Schools = d.strs("schools")
-			d.vocab("schools", &d.cfg.Schools, diag.WordSchool, r.Schools...)
-			r.Language = d.strs("language")
-			for _, l := range r.Language {
-				if !slices.Contains(enums["theses.language"], l) {
-					line, col := d.pos.Find(l, "language")
-					d.errAt(line, col, diag.LanguageList, l)
-				}
-			}
-			r.Students = d.num("students")
-			if d.has("students") && (r.Students < 1 || r.Students > 2) {
-				d.valErr("students", diag.StudentsRange, r.Students)
-			}
-		} else {
-			r.Weeks = d.num("weeks")
-			if d.has("weeks") && (r.Weeks < 1 || r.Weeks > 104) {
-				d.valErr("weeks", diag.WeeksRange, r.Weeks)
-			}
-			if d.has("paid") {
-				p := d.flag("paid")
-				r.Paid = &p
-			}
-			if d.has("credits") && (r.Credits < 1 || r.Credits > 60) {
-				d.valErr("credits", diag.CreditsRange, r.Credits)
-			}
-		}
-	case "lectures":
-		r.Start = d.when("start")
-		r.End = d.when("end")
-		if d.has("start") && d.has("end") && !r.End.After(r.Start) {
-			d.valErr("end", diag.EndAfterStart)
-		}
-		r.Place = d.str("place")
-		r.Speaker = d.str("speaker")
-		r.SpeakerOrg = one("speakerOrg")
-		r.Course = d.str("course")
-		if r.Course != "" && !courseRE.MatchString(r.Course) {
-			d.valErr("course", diag.CourseCode, r.Course)
-		}
-		r.Registration = d.link("registration", false)
-		r.Status = "scheduled"
-		if d.has("status") {
-			r.Status = d.oneOf("status")
-		}
-	case "collaborations":
-		r.Status = d.oneOf("status")
-		r.Partners = d.strs("partners")
-		if len(r.Partners) == 0 && d.has("partners") {
-			d.valErr("partners", diag.PartnersEmpty)
-		}
-		d.vocab("partners", orgs, diag.WordOrganisation, r.Partners...)
-		d.period(r)
-		r.Schools = d.strs("schools")
-		d.vocab("schools", &d.cfg.Schools, diag.WordSchool, r.Schools...)
-		r.Centre = d.str("centre")
-		r.Funding = d.str("funding")
-		r.Agreement = d.str("agreement")
-	case "agreements":
-		r.Type = d.oneOf("type")
-		r.Parties = d.strs("parties")
-		if len(r.Parties) < 2 && d.has("parties") {
-			d.valErr("parties", diag.PartiesTwo)
-		}
-		d.vocab("parties", orgs, diag.WordOrganisation, r.Parties...)
-		r.Signed = d.when("signed")
-		r.Signatories = d.signatories()
-		r.ValidFrom = d.when("validFrom")
-		r.ValidUntil = d.when("validUntil")
-		if !r.ValidFrom.IsZero() && !r.ValidUntil.IsZero() && r.ValidUntil.Before(r.ValidFrom) {
-			d.valErr("validUntil", diag.ValidUntilOrder)
-		}
-		r.NoticeMonths = d.num("noticeMonths")
-		if r.NoticeMonths < 0 {
-			d.valErr("noticeMonths", diag.NoticeNegative)
-		}
-		r.Status = d.oneOf("status")
-		r.Terminated = d.when("terminated")
-		switch {
-		case r.Status == "terminated" && !d.has("terminated"):
-			d.valErr("status", diag.TerminatedDate)
-		case r.Status != "terminated" && d.has("terminated"):
-			d.keyErr("terminated", diag.TerminatedStatus)
-		}
-		r.Confidential = d.flag("confidential")
-	case "exchanges":
-		r.From = one("from")
-		r.To = one("to")
-		r.Position = d.str("position")
-		d.period(r)
-		r.Agreement = d.str("agreement")
-	case "followups":
-		r.Year = d.num("year")
-		if d.has("year") && (r.Year < 2000 || r.Year > 2100) {
-			d.valErr("year", diag.YearRange, r.Year)
-		}
-		r.Meeting = d.when("meeting")
-		r.Agreement = d.str("agreement")
-	}
-}
-
-func (d *decoder) period(r *Record) {
-	r.PeriodStart = d.when("periodStart")
-	r.PeriodEnd = d.when("periodEnd")
-	if !r.PeriodEnd.IsZero() && r.PeriodEnd.Before(r.PeriodStart) {
-		d.valErr("periodEnd", diag.PeriodOrder)
+	for i := range d.spec {
+		d.relation(r, &d.spec[i])
 	}
 }
 

@@ -62,8 +62,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add(byte(4), []byte("title = \"x\"\ncontacts = [{ role = \"r\", email = \"a@b\" }]\nsignatories = [{ name = 1 }]"))
 	cfg := testConfig(f)
 	f.Fuzz(func(t *testing.T, kind byte, front []byte) {
-		kinds := append(config.Kinds[:len(config.Kinds):len(config.Kinds)], Pages)
-		p := "content/" + kinds[int(kind)%len(kinds)] + "/x.md"
+		folders := Folders(cfg.Kinds)
+		p := "content/" + folders[int(kind)%len(folders)] + "/x.md"
 		src := "+++\n" + string(front) + "\n+++\n\nBody.\n"
 		checkLoad(t, cfg, map[string]string{p: src}, 10*time.Second)
 	})

@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/kinds"
 )
 
 // JSON Schemas of the front matter of each kind, for editors' TOML tools
 // (completion of keys and values, checks as you type). They are made from
-// the declaration the checker uses (specs, enums, vocabs), so they cannot
+// the declaration the checker uses (the registry of kinds), so they cannot
 // drift from it; what they cannot say (a date in the past, an agreement
 // that exists, a translation that agrees) is still check's to report.
 
@@ -23,17 +24,17 @@ const (
 // kind's records (or of the free-standing pages). With cfg, the values of
 // vocabulary keys (areas, organisations, schools) are listed too. describe
 // gives the description of a key, or "".
-func JSONSchema(kind string, cfg *config.Config, describe func(kind, key string) string) ([]byte, error) {
+func JSONSchema(reg *kinds.Registry, kind string, cfg *config.Config, describe func(kind, key string) string) ([]byte, error) {
 	props := map[string]any{}
 	var required []string
-	for _, s := range specs(kind) {
-		p := keySchema(kind, s, cfg)
-		if d := describe(kind, s.name); d != "" {
+	for _, s := range specs(reg, kind) {
+		p := keySchema(s, cfg)
+		if d := describe(kind, s.Name); d != "" {
 			p["description"] = d
 		}
-		props[s.name] = p
-		if s.required {
-			required = append(required, s.name)
+		props[s.Name] = p
+		if s.Required {
+			required = append(required, s.Name)
 		}
 	}
 	schema := map[string]any{
@@ -49,31 +50,31 @@ func JSONSchema(kind string, cfg *config.Config, describe func(kind, key string)
 }
 
 // keySchema is the schema of one key's value.
-func keySchema(kind string, s keySpec, cfg *config.Config) map[string]any {
-	values := enums[kind+"."+s.name]
-	if t := vocabs[s.name]; t != "" && cfg != nil {
+func keySchema(s kinds.Key, cfg *config.Config) map[string]any {
+	values := s.Enum
+	if t := s.Vocab; t != "" && cfg != nil {
 		values = vocabKeys(cfg, t)
 	}
 	one := map[string]any{"type": "string"}
 	if len(values) > 0 {
 		one["enum"] = values
 	}
-	switch s.typ {
-	case tText:
+	switch s.Type {
+	case kinds.Text:
 		one["pattern"] = `\S` // not empty, nor only spaces
-	case tDate:
+	case kinds.Date:
 		return map[string]any{"type": "string", "pattern": datePattern}
-	case tDateTime:
+	case kinds.DateTime:
 		return map[string]any{"type": "string", "pattern": dateTimePattern}
-	case tInt:
+	case kinds.Int:
 		return map[string]any{"type": "integer"}
-	case tBool:
+	case kinds.Bool:
 		return map[string]any{"type": "boolean"}
-	case tStrings:
+	case kinds.Strings:
 		return map[string]any{"type": "array", "items": one, "maxItems": maxValues, "uniqueItems": true}
-	case tContacts:
+	case kinds.Contacts:
 		return objects(maxValues, []string{"role", "email"}, "role", "email", "name")
-	case tSignatories:
+	case kinds.Signatories:
 		return objects(maxValues, []string{"name", "title", "org"}, "name", "title", "org")
 	}
 	return one
@@ -91,7 +92,7 @@ func objects(most int, required []string, keys ...string) map[string]any {
 }
 
 func vocabKeys(cfg *config.Config, table string) []string {
-	v := map[string]*config.Vocab{"areas": &cfg.Areas, "organisations": &cfg.Organisations, "schools": &cfg.Schools}[table]
+	v := cfg.Vocab(table)
 	keys := make([]string, 0, len(v.Terms))
 	for _, t := range v.Terms {
 		keys = append(keys, t.Key)

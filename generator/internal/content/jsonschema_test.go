@@ -110,8 +110,8 @@ func asJSON(v any) any {
 func schemas(t *testing.T, cfg *config.Config) map[string]map[string]any {
 	t.Helper()
 	out := map[string]map[string]any{}
-	for _, kind := range append(slices.Clip(config.Kinds), Pages) {
-		b, err := JSONSchema(kind, cfg, func(kind, key string) string { return kind + "." + key })
+	for _, kind := range Folders(cfg.Kinds) {
+		b, err := JSONSchema(cfg.Kinds, kind, cfg, func(kind, key string) string { return kind + "." + key })
 		if err != nil {
 			t.Fatal(err)
 		}

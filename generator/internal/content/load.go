@@ -13,6 +13,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/markdown"
 	"portal/generator/internal/sources"
 )
@@ -66,9 +67,67 @@ type Options struct {
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
-	var errs diag.List
-	var paths []string
-	others := map[string]bool{} // non-record files: must be attachments
+	paths, others, errs := walk(fsys, cfg.Kinds)
+	opt.kept = new(atomic.Int64)
+	files := parseAll(fsys, cfg, paths, opt)
+	set := &Set{Files: len(files)}
+	groups := map[string][]*file{}
+	var order []string
+	for _, f := range files {
+		errs = append(errs, f.errs...)
+		key := f.kind + "/" + f.name
+		if groups[key] == nil {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], f)
+	}
+	slices.Sort(order)
+	failed := map[string]bool{}
+	for _, f := range files {
+		if len(f.errs) > 0 {
+			failed[f.path] = true
+		}
+	}
+	results := joinAll(fsys, cfg, groups, order)
+	var decoded []*Record // with or without errors, for the collision check
+	for i, key := range order {
+		r, rerrs := results[i].r, results[i].errs
+		for _, p := range results[i].used {
+			delete(others, p) // an attachment
+		}
+		errs = append(errs, rerrs...)
+		if r == nil || len(rerrs) > 0 {
+			// Every file of a record that failed is accounted as failed,
+			// also a clean translation of a broken record.
+			for _, f := range groups[key] {
+				failed[f.path] = true
+			}
+		}
+		if r != nil {
+			decoded = append(decoded, r)
+		}
+		if r != nil && len(rerrs) == 0 {
+			set.Records = append(set.Records, r)
+		}
+	}
+	errs = append(errs, Collisions(decoded)...)
+	errs = append(errs, sharedAttachments(fsys, decoded)...)
+	for p := range others {
+		errs = append(errs, diag.At(p, 1, 1, diag.NeitherRecord))
+	}
+	set.Failed = len(failed)
+	if len(errs) > 0 {
+		errs.Sort()
+		return set, errs
+	}
+	return set, nil
+}
+
+// walk lists the record files under content/ (the .md files of the kind
+// folders of reg) and the other files, which must be attachments, and
+// reports what has no place there.
+func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bool, errs diag.List) {
+	others = map[string]bool{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if p == Dir && err == nil {
 			return nil
@@ -84,10 +143,10 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		depth := strings.Count(p, "/")
 		if d.IsDir() {
 			switch {
-			case depth == 1 && IsKind(name):
+			case depth == 1 && IsKind(reg, name):
 				return nil
 			case depth == 1:
-				errs = append(errs, diag.At(p, 1, 1, diag.KindFolderUnknown, name, strings.Join(append(slices.Clone(config.Kinds), Pages), ", ")))
+				errs = append(errs, diag.At(p, 1, 1, diag.KindFolderUnknown, name, strings.Join(Folders(reg), ", ")))
 			default:
 				errs = append(errs, diag.At(p, 1, 1, diag.FolderNested))
 			}
@@ -117,34 +176,19 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	if err != nil {
 		errs = append(errs, diag.At(Dir, 1, 1, diag.CannotRead, diag.Cause(err)))
 	}
+	return paths, others, errs
+}
 
-	opt.kept = new(atomic.Int64)
-	files := parseAll(fsys, cfg, paths, opt)
-	set := &Set{Files: len(files)}
-	groups := map[string][]*file{}
-	var order []string
-	for _, f := range files {
-		errs = append(errs, f.errs...)
-		key := f.kind + "/" + f.name
-		if groups[key] == nil {
-			order = append(order, key)
-		}
-		groups[key] = append(groups[key], f)
-	}
-	slices.Sort(order)
-	failed := map[string]bool{}
-	for _, f := range files {
-		if len(f.errs) > 0 {
-			failed[f.path] = true
-		}
-	}
-	// Decode the records in parallel; an attachment found is taken out
-	// of others after, in order.
-	type joined struct {
-		r    *Record
-		errs diag.List
-		used []string
-	}
+// joined is a group of files decoded: its record, problems and the
+// attachments and images it uses.
+type joined struct {
+	r    *Record
+	errs diag.List
+	used []string
+}
+
+// joinAll decodes the groups in order, in parallel.
+func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
 	results := make([]joined, len(order))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -161,38 +205,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	}
 	close(next)
 	wg.Wait()
-	var decoded []*Record // with or without errors, for the collision check
-	for i, key := range order {
-		r, rerrs := results[i].r, results[i].errs
-		for _, p := range results[i].used {
-			delete(others, p)
-		}
-		errs = append(errs, rerrs...)
-		if r == nil || len(rerrs) > 0 {
-			// Every file of a record that failed is accounted as failed,
-			// also a clean translation of a broken record.
-			for _, f := range groups[key] {
-				failed[f.path] = true
-			}
-		}
-		if r != nil {
-			decoded = append(decoded, r)
-		}
-		if r != nil && len(rerrs) == 0 {
-			set.Records = append(set.Records, r)
-		}
-	}
-	errs = append(errs, Collisions(decoded)...)
-	errs = append(errs, sharedAttachments(fsys, decoded)...)
-	for p := range others {
-		errs = append(errs, diag.At(p, 1, 1, diag.NeitherRecord))
-	}
-	set.Failed = len(failed)
-	if len(errs) > 0 {
-		errs.Sort()
-		return set, errs
-	}
-	return set, nil
+	return results
 }
 
 // checkLink refuses a symbolic link that leads outside content/, through
@@ -359,7 +372,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
-		d.errs = append(d.errs, translation(t, own)...)
+		d.errs = append(d.errs, translation(cfg.Kinds, t, own)...)
 		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
 		d.errs = append(d.errs, t.todo...)
 		t.ver.Title, _ = t.raw["title"].(string)
@@ -387,7 +400,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 }
 
 // translation checks that a translation repeats no key with another value.
-func translation(t, own *file) diag.List {
+func translation(reg *kinds.Registry, t, own *file) diag.List {
 	var errs diag.List
 	for _, k := range sortedKeys(t.raw) {
 		// The key's position, only for a problem: finding it scans the file.
@@ -397,14 +410,14 @@ func translation(t, own *file) diag.List {
 		}
 		switch {
 		case slices.Contains(translatable, k):
-			if msg := shapeError(tText, t.raw[k]); msg.ID != "" && k == "title" {
+			if msg := shapeError(kinds.Text, t.raw[k]); msg.ID != "" && k == "title" {
 				errs = append(errs, at(diag.TitleShape, msg))
 			}
 			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
 				errs = append(errs, at(diag.SummaryString))
 			}
-		case !slices.ContainsFunc(specs(t.kind), func(s keySpec) bool { return s.name == k }):
-			m := unknownKey(t.kind, k, specs(t.kind))
+		case !slices.ContainsFunc(specs(reg, t.kind), func(s kinds.Key) bool { return s.Name == k }):
+			m := unknownKey(reg, t.kind, k, specs(reg, t.kind))
 			errs = append(errs, at(m.ID, m.Args...))
 		case !sameValue(t.raw[k], own.raw[k]):
 			if _, has := own.raw[k]; !has {

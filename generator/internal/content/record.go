@@ -1,7 +1,9 @@
 // Package content reads the records under content/: it splits each file's
-// TOML front matter from its Markdown body, decodes the keys of its kind,
+// TOML front matter from its Markdown body, decodes the keys of its kind as
+// the registry of kinds declares them (package kinds, from config.Kinds),
 // validates them against the contract and the vocabularies of config.toml,
-// and joins translations (x.en.md) to their records (x.md).
+// and joins translations (x.en.md) to their records (x.md). The stages
+// after it read a record's fields by key too (Record.Time, Record.String).
 //
 // Every problem is collected as a diag.Error pointing at the offending key
 // or value in the file, so one run reports all mistakes. Nothing here knows

@@ -24,6 +24,19 @@ const (
 	WordOrganisation ID = "word.organisation"
 	EnumOneOf        ID = "enum.one-of"
 	ListOr           ID = "list.or"
+	ListAndOr        ID = "list.and-or"
+	IntMust          ID = "int.must"
+	WantFromTo       ID = "want.from-to"
+	WantCourse       ID = "want.course"
+	WantYear         ID = "want.year"
+	ListNeeds        ID = "list.needs"
+	ListMust         ID = "list.must"
+	NeedArea         ID = "need.area"
+	NeedOrganisation ID = "need.organisation"
+	NeedTwoOrgs      ID = "need.two-organisations"
+	MustAfter        ID = "must.after"
+	MustNotBefore    ID = "must.not-before"
+	NotNegative      ID = "not-negative"
 	LinkMailto       ID = "link.mailto"
 	LinkHTTP         ID = "link.http"
 	ContactString    ID = "contact.string"
@@ -35,22 +48,8 @@ const (
 	SignatoryUnknown ID = "signatory.unknown"
 	SignatoryNeeds   ID = "signatory.needs"
 	OrgUnknown       ID = "org.unknown"
-	AreasEmpty       ID = "areas.empty"
-	LanguageList     ID = "language.list"
-	CreditsThesis    ID = "credits.thesis"
-	StudentsRange    ID = "students.range"
-	WeeksRange       ID = "weeks.range"
-	CreditsRange     ID = "credits.range"
-	EndAfterStart    ID = "end.after-start"
-	CourseCode       ID = "course.code"
-	PartnersEmpty    ID = "partners.empty"
-	PartiesTwo       ID = "parties.two"
-	ValidUntilOrder  ID = "valid-until.order"
-	NoticeNegative   ID = "notice.negative"
 	TerminatedDate   ID = "terminated.date"
 	TerminatedStatus ID = "terminated.status"
-	YearRange        ID = "year.range"
-	PeriodOrder      ID = "period.order"
 )
 
 var decodeTexts = map[ID]texts{
@@ -98,6 +97,32 @@ var decodeTexts = map[ID]texts{
 		sv: `%[1]s: %[3]q är inte tillåtet – skriv %[2]s`},
 	ListOr: {en: `%s or %s`,
 		sv: `%s eller %s`},
+	ListAndOr: {en: `%s and/or %s`,
+		sv: `%s och/eller %s`},
+	IntMust: {en: `%s must be %s, not %d`,
+		sv: `%[1]s: %[3]d är inte tillåtet – skriv %[2]s`},
+	WantFromTo: {en: `from %d to %d`,
+		sv: `ett tal från %d till %d`},
+	WantCourse: {en: `a KTH course code like AG2129`,
+		sv: `en KTH-kurskod som AG2129`},
+	WantYear: {en: `a year like 2025`,
+		sv: `ett år som 2025`},
+	ListNeeds: {en: `%s needs %s`,
+		sv: `%[1]s: ange %[2]s`},
+	ListMust: {en: `%s must list %s, not %q`,
+		sv: `%[1]s: %[3]q är inte tillåtet – skriv %[2]s`},
+	NeedArea: {en: `at least one area`,
+		sv: `minst ett område`},
+	NeedOrganisation: {en: `at least one organisation`,
+		sv: `minst en organisation`},
+	NeedTwoOrgs: {en: `at least two organisations`,
+		sv: `minst två organisationer`},
+	MustAfter: {en: `%s must be after %s`,
+		sv: `%[1]s ska vara efter %[2]s`},
+	MustNotBefore: {en: `%s must not be before %s`,
+		sv: `%[1]s får inte vara före %[2]s`},
+	NotNegative: {en: `%s must not be negative`,
+		sv: `%s kan inte vara negativ`},
 	LinkMailto: {en: `%s must be an http(s) or mailto: URL, not %q`,
 		sv: `%[1]s: %[2]q är ingen webbadress – skriv en adress som börjar med https:// eller mailto:`},
 	LinkHTTP: {en: `%s must be an http(s) URL, not %q`,
@@ -120,36 +145,8 @@ var decodeTexts = map[ID]texts{
 		sv: `signatories: varje undertecknare behöver name, title och org`},
 	OrgUnknown: {en: `unknown organisation %q (not in config.toml [organisations])`,
 		sv: `%q är ingen känd organisation (finns inte under [organisations] i config.toml) – kontrollera stavningen`},
-	AreasEmpty: {en: `areas needs at least one area`,
-		sv: `areas: ange minst ett område, t.ex. areas = ["klimat"]`},
-	LanguageList: {en: `language must list "sv" and/or "en", not %q`,
-		sv: `language: %q är inget språk här – skriv "sv", "en" eller båda, t.ex. ["sv", "en"]`},
-	CreditsThesis: {en: `credits must be 15 or 30, not %d`,
-		sv: `credits: ett exjobb ger 15 eller 30 högskolepoäng, inte %d`},
-	StudentsRange: {en: `students must be 1 or 2, not %d`,
-		sv: `students: ett exjobb görs av 1 eller 2 studenter, inte %d`},
-	WeeksRange: {en: `weeks must be from 1 to 104, not %d`,
-		sv: `weeks: antalet veckor ska vara 1–104, inte %d`},
-	CreditsRange: {en: `credits must be from 1 to 60, not %d`,
-		sv: `credits: antalet högskolepoäng ska vara 1–60, inte %d`},
-	EndAfterStart: {en: `end must be after start`,
-		sv: `end: slutet ska vara efter start – kontrollera klockslagen`},
-	CourseCode: {en: `course must be a KTH course code like AG2129, not %q`,
-		sv: `course: %q är ingen kurskod – skriv en KTH-kurskod som AG2129`},
-	PartnersEmpty: {en: `partners needs at least one organisation`,
-		sv: `partners: ange minst en organisation, t.ex. partners = ["kth"]`},
-	PartiesTwo: {en: `parties needs at least two organisations`,
-		sv: `parties: ett avtal har minst två parter, t.ex. parties = ["kth", "stockholms-stad"]`},
-	ValidUntilOrder: {en: `validUntil must not be before validFrom`,
-		sv: `validUntil: slutdatumet får inte vara före startdatumet validFrom`},
-	NoticeNegative: {en: `noticeMonths must not be negative`,
-		sv: `noticeMonths: uppsägningstiden kan inte vara negativ – skriv t.ex. 6`},
 	TerminatedDate: {en: `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`,
 		sv: `ett uppsagt avtal behöver datumet då det upphörde – lägg till en rad som terminated = 2026-06-30`},
 	TerminatedStatus: {en: `terminated is set but status is not "terminated"`,
 		sv: `terminated har ett datum men status är inte "terminated" – ändra status eller ta bort terminated`},
-	YearRange: {en: `year must be a year like 2025, not %d`,
-		sv: `year: %d är inget rimligt år – skriv ett år som 2025`},
-	PeriodOrder: {en: `periodEnd must not be before periodStart`,
-		sv: `periodEnd: periodens slut får inte vara före periodStart`},
 }

@@ -139,6 +139,13 @@ func TestMessageText(t *testing.T) {
 		{M(EnumOneOf, "level", M(ListOr, `"bachelor"`, `"master"`), "phd"), `level must be "bachelor" or "master", not "phd"`,
 			`level: "phd" är inte tillåtet – skriv "bachelor" eller "master"`},
 		{M("no.such.id", 1, "x"), "no.such.id 1 x", "no.such.id 1 x"},
+		{M(IntMust, "weeks", M(WantFromTo, 1, 104), 200), `weeks must be from 1 to 104, not 200`,
+			`weeks: 200 är inte tillåtet – skriv ett tal från 1 till 104`},
+		{T("a room like Q2", "ett rum som Q2"), "a room like Q2", "ett rum som Q2"},
+		{M(EnumOneOf, "room", T("a room like Q2", "ett rum som Q2"), "x"), `room must be a room like Q2, not "x"`,
+			`room: "x" är inte tillåtet – skriv ett rum som Q2`},
+		{M(ListNeeds, "hosts", Text{En: "two hosts", Sv: "två värdar"}), "hosts needs two hosts", "hosts: ange två värdar"},
+		{M(Declared), "declared", "declared"},
 	} {
 		if got := c.m.Text(English); got != c.en {
 			t.Errorf("%s en: %q, want %q", c.m.ID, got, c.en)

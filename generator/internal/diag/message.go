@@ -56,9 +56,34 @@ type Message struct {
 // M makes a Message.
 func M(id ID, args ...any) Message { return Message{ID: id, Args: args} }
 
+// Text is a text in both languages that is not in the catalog: the words
+// a declaration brings with it (a kind of the registry that is not the
+// portal's). As an argument it prints in the message's language.
+type Text struct{ En, Sv string }
+
+// In returns t in lang.
+func (t Text) In(lang Lang) string {
+	if lang == Swedish {
+		return t.Sv
+	}
+	return t.En
+}
+
+// Declared is the ID of a Message made with T: its text is its argument.
+const Declared ID = "declared"
+
+// T makes a Message of a text that is not in the catalog, in English and
+// Swedish.
+func T(en, sv string) Message { return Message{ID: Declared, Args: []any{Text{En: en, Sv: sv}}} }
+
 // Text renders m in lang. An ID missing from the catalog (which a test
 // forbids) prints as the ID and its arguments rather than nothing.
 func (m Message) Text(lang Lang) string {
+	if m.ID == Declared && len(m.Args) == 1 {
+		if t, ok := m.Args[0].(Text); ok {
+			return t.In(lang)
+		}
+	}
 	t, ok := lookup(m.ID)
 	if !ok {
 		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.ID)}, m.Args...)...), "\n")
@@ -69,9 +94,12 @@ func (m Message) Text(lang Lang) string {
 	}
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
-		if am, ok := a.(Message); ok {
+		switch am := a.(type) {
+		case Message:
 			args[i] = am.Text(lang)
-		} else {
+		case Text:
+			args[i] = am.In(lang)
+		default:
 			args[i] = a
 		}
 	}

@@ -119,7 +119,7 @@ const CalendarDays = 90
 func (l *Loaded) calendars(c *cacheUse) []Output {
 	s, t := l.Site, l.Templates
 	var outs []Output
-	lectures := slices.Clone(s.ByKind["lectures"])
+	lectures := s.Events()
 	slices.SortStableFunc(lectures, func(a, b *site.Entry) int {
 		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
 	})
@@ -128,7 +128,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 	for _, lang := range s.Cfg.Languages {
 		cal := feeds.Calendar{
 			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
-			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind.lectures"), Lang: lang,
+			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind."+s.CalendarKind()), Lang: lang,
 		}
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),
 			Deps: recent, render: func(buf *bytes.Buffer) error {

@@ -29,6 +29,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/markdown"
 	"portal/generator/internal/output"
 	"portal/generator/internal/render"
@@ -55,6 +56,10 @@ type Options struct {
 	// os.DirFS(Dir)): the sources are then read with fewer system calls
 	// (content.Options.Dir).
 	Dir string
+
+	// Kinds is the registry of the site's kinds of record; nil means the
+	// portal's (kinds.Default).
+	Kinds *kinds.Registry
 
 	// KeepBodies, when streaming, is how many bytes of Markdown are kept
 	// in memory from loading to rendering: 0 means the default
@@ -96,7 +101,7 @@ type Loaded struct {
 func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	start := time.Now()
 	l := &Loaded{fsys: fsys}
-	cfg, err := config.Load(fsys)
+	cfg, err := config.LoadWith(fsys, cmp.Or(opt.Kinds, kinds.Default()))
 	if err != nil {
 		return nil, err
 	}

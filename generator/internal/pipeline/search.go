@@ -125,7 +125,7 @@ func (f *searchFiles) version(path string) (uint64, error) {
 // published records are entries (no drafts, scheduled or expired ones).
 func searchEntries(s *site.Site) []*site.Entry {
 	var es []*site.Entry
-	for _, kind := range config.Kinds {
+	for _, kind := range s.Cfg.Kinds.Names() {
 		es = append(es, s.Current(kind)...)
 		es = append(es, s.Archived(kind)...)
 	}
@@ -147,7 +147,7 @@ func searchScopes(s *site.Site, es []*site.Entry) []search.Scope {
 		return out
 	}
 	var out []search.Scope
-	for _, kind := range config.Kinds {
+	for _, kind := range s.Cfg.Kinds.Names() {
 		if list := s.Current(kind); len(list) > 0 {
 			out = append(out, search.Scope{Name: render.SearchScopeName(&site.Page{Type: site.ListPage, Kind: kind}), Docs: ids(list)})
 		}
@@ -195,7 +195,7 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	}
 	v := e.VersionFor(lang)
 	body := l.Site.Body(v)
-	d := search.Doc{URL: e.URL[lang], Title: v.Title, Lang: v.Lang, Kind: e.Kind, State: render.State(e),
+	d := search.Doc{URL: e.URL[lang], Title: v.Title, Lang: v.Lang, Kind: e.Kind, State: t.State(e),
 		Closes: t.Closes(e), Archived: e.Archived, Excerpt: body.Excerpt, Host: e.Host, Level: e.Level,
 		Areas: e.Areas, Schools: e.Schools, Languages: e.Language}
 	for _, f := range t.SearchFacts(lang, e) {
@@ -209,7 +209,7 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 		d.Strong = append(d.Strong, term(&cfg.Areas, a))
 	}
 	d.Text = []string{body.Excerpt, t.T(lang, "kind."+e.Kind)}
-	if !(e.Kind == "agreements" && e.Confidential) {
+	if !e.Confidential {
 		d.Text = append(d.Text, body.Text) // never any of a confidential agreement's body
 	}
 	if e.Level != "" {

@@ -25,7 +25,7 @@ var (
 // (kinds, organisation types, search facets, page types, languages).
 func frameIDs(fsys fs.FS, cfg *config.Config) []string {
 	var words []string
-	words = append(words, config.Kinds...)
+	words = append(words, cfg.Kinds.Names()...)
 	words = append(words, config.OrgTypes...)
 	words = append(words, Facets...)
 	words = append(words, cfg.Languages...)

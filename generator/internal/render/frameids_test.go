@@ -6,12 +6,13 @@ import (
 	"testing/fstest"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/kinds"
 )
 
 // TestFrameIDs checks the ids found in templates: literal ones, and those
 // made by actions expanded with the words the templates fill in.
 func TestFrameIDs(t *testing.T) {
-	cfg := &config.Config{Languages: []string{"sv", "en"}}
+	cfg := &config.Config{Languages: []string{"sv", "en"}, Kinds: kinds.Default()}
 	fsys := fstest.MapFS{
 		"templates/layouts/base.html":   {Data: []byte(`<main id="main" tabindex="-1"><p class=x id = 'single'>`)},
 		"templates/partials/terms.html": {Data: []byte(`<h2 id="kind-{{.Kind}}-h">{{.Kind}}</h2><i data-id="not-an-id">`)},

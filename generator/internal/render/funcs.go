@@ -72,9 +72,9 @@ func (t *Templates) funcs() template.FuncMap {
 			}
 			return "", fmt.Errorf("no asset %q under %s/assets/", name, Dir)
 		},
-		"state":     stateKey,
-		"status":    statusKey,
-		"stateDate": stateDate,
+		"state":     t.stateKey,
+		"status":    t.statusKey,
+		"stateDate": t.stateDate,
 		"yesno": func(lang string, b *bool) (string, error) {
 			if b == nil {
 				return "", nil
@@ -170,59 +170,39 @@ func (t *Templates) replace(lang, key string, pairs ...any) (string, error) {
 	return s, nil
 }
 
-// stateKey names an entry's closed/past/cancelled mark ("closed", "past",
-// "cancelled", "completed", "terminated", "ended"), or "". The UI strings
-// are state.<name> (the mark) and notice.<name> (the record page's notice).
-func stateKey(e *site.Entry) string {
-	switch e.Kind {
-	case "theses", "internships":
-		if e.Archived {
-			return "closed"
-		}
-	case "lectures":
-		if e.Status == "cancelled" {
-			return "cancelled"
-		}
-		if e.Archived {
-			return "past"
-		}
-	case "collaborations":
-		if e.Status == "completed" {
-			return "completed"
-		}
-	case "agreements":
-		if e.Status == "terminated" {
-			return "terminated"
-		}
-	case "exchanges":
-		if e.Archived {
-			return "ended"
-		}
+// stateKey names an entry's mark as its kind declares it ("closed",
+// "past", "cancelled", "completed", "terminated", "ended"), or "". The UI
+// strings are state.<name> (the mark) and notice.<name> (the record
+// page's notice, dated by the kind's MarkDate).
+func (t *Templates) stateKey(e *site.Entry) string {
+	k := t.cfg.Kinds.Get(e.Kind)
+	switch {
+	case k == nil:
+		return ""
+	case k.Marks[e.Status] != "":
+		return k.Marks[e.Status]
+	case e.Archived:
+		return k.Mark
 	}
 	return ""
 }
 
-// stateDate is the date a state's notice names: the deadline of a closed
-// offer, the day a lecture was given, the end of a collaboration, ...
-func stateDate(e *site.Entry) time.Time {
-	switch stateKey(e) {
-	case "closed":
-		return e.Deadline
-	case "past", "cancelled":
-		return e.Start
-	case "completed", "ended":
-		return e.PeriodEnd
-	case "terminated":
-		return e.Terminated
+// stateDate is the date a state's notice names (the kind's MarkDate): the
+// deadline of a closed offer, the day a lecture was given, the end of a
+// collaboration, ...; zero without a state.
+func (t *Templates) stateDate(e *site.Entry) time.Time {
+	if t.stateKey(e) == "" {
+		return time.Time{}
 	}
-	return time.Time{}
+	return e.Time(t.cfg.Kinds.Get(e.Kind).MarkDate)
 }
 
-// statusKey is the UI string of an entry's status field.
-func statusKey(e *site.Entry) string {
+// statusKey is the UI string of an entry's status field (or of the
+// default status of its kind).
+func (t *Templates) statusKey(e *site.Entry) string {
 	st := e.Status
-	if st == "" && e.Kind == "lectures" {
-		st = "scheduled"
+	if key := t.cfg.Kinds.Get(e.Kind).Key("status"); st == "" && key != nil {
+		st = key.Default
 	}
 	if st == "" {
 		return ""

@@ -2,11 +2,7 @@ package render
 
 import (
 	"html/template"
-	"path"
-	"strconv"
-	"strings"
 
-	"portal/generator/internal/content"
 	"portal/generator/internal/site"
 )
 
@@ -65,224 +61,66 @@ type FactLink struct {
 	Format   string // "PDF": shown after the text
 }
 
-// record resolves the record page p for its language.
+// record resolves the record page p for its language: the notice of its
+// state, then the facts its kind declares (package kinds), then those
+// every record has.
 func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 	e, lang := p.Entry, p.Lang
+	k := t.cfg.Kinds.Get(e.Kind)
 	var fe firstError
 	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
-	n := func(key string, num int) string { return fe.text(t.plural(lang, key, num)) }
-	replace := func(key, date string) string { return fe.text(t.replace(lang, key, "date", date)) }
 	r := &RecordView{
 		Kind: e.Kind, Section: s.SectionURL(e.Kind, lang), KindOne: tr("kindone." + e.Kind),
-		Summary: p.V.Summary, FactsHeading: tr("record.facts"),
+		Summary: p.V.Summary, FactsHeading: tr("record.facts"), Notice: t.notice(e, lang, &fe),
 	}
-	switch e.Kind {
-	case "theses", "internships":
-		r.Closes, _ = attr("data-deadline", t.dayEnd(e.Deadline))
-	case "lectures":
-		r.Closes, _ = attr("data-end", t.isoDateTime(e.End))
-	}
-	switch st := stateKey(e); {
-	case st != "":
-		r.Notice = &Notice{Class: st, Text: replace("notice."+st, t.FormatDate(lang, stateDate(e)))}
-		if st == "closed" || st == "past" {
-			r.Notice.More = tr("notice.more." + e.Kind)
-		}
-	case e.Kind == "theses" || e.Kind == "internships":
-		r.Notice = &Notice{Class: "closed", Text: replace("notice.closed", t.FormatDate(lang, e.Deadline)), Hidden: true}
-	case e.Kind == "lectures":
-		r.Notice = &Notice{Class: "past", Text: replace("notice.past", t.FormatDate(lang, e.Start)), Hidden: true}
-	}
-	if e.Kind == "agreements" && e.Confidential {
+	r.Closes, _ = attr(k.CloseAttr, t.Closes(e))
+	if e.Confidential {
 		r.Confidential = tr("confidential.note")
 	} else {
 		r.Body = s.Body(p.V).HTML
 	}
-
-	add := func(f RecordFact) { r.Facts = append(r.Facts, f) }
-	text := func(label, value string) { add(RecordFact{Label: tr(label), Text: value}) }
-	day := func(label string, get func() (iso, text string)) {
-		iso, txt := get()
-		a, _ := attr("datetime", iso)
-		add(RecordFact{Label: tr(label), Text: txt, Time: a})
-	}
-	orgLink := func(key string) FactLink {
-		return FactLink{URL: s.TermURL("organisations", key, lang), Text: termName(t.cfg.Organisations.Get(key), lang, key)}
-	}
-	orgs := func(label string, keys []string) {
-		f := RecordFact{Label: tr(label)}
-		for _, k := range keys {
-			f.Links = append(f.Links, orgLink(k))
-		}
-		add(f)
-	}
-	schools := func() {
-		if len(e.Schools) == 0 {
-			return
-		}
-		f := RecordFact{Label: tr("fact.schools")}
-		for _, k := range e.Schools {
-			f.Links = append(f.Links, FactLink{URL: s.TermURL("schools", k, lang), Text: termName(t.cfg.Schools.Get(k), lang, k)})
-		}
-		add(f)
-	}
-	ext := func(label, url, action string) {
-		if url != "" {
-			add(RecordFact{Label: tr(label), Links: []FactLink{{Class: "ext", URL: url, Text: tr(action)}}})
-		}
-	}
-	// apply is the link to apply for an open offer; a closed one has none.
-	apply := func() {
-		if e.Apply != "" && !e.Archived {
-			add(RecordFact{Label: tr("fact.apply"), Links: []FactLink{{Class: "ext", URL: e.Apply, Text: tr("action.apply")}}, Apply: true})
-		}
-	}
-	start := func() {
-		if !e.Start.IsZero() {
-			day("fact.start", func() (string, string) { return t.isoDate(e.Start), t.FormatDate(lang, e.Start) })
-		}
-	}
-	deadline := func() {
-		day("fact.deadline", func() (string, string) { return t.isoDate(e.Deadline), t.FormatDate(lang, e.Deadline) })
-	}
-	credits := func() { text("fact.credits", n("unit.credits", e.Credits)) }
-	location := func() {
-		if e.Location != "" {
-			text("fact.location", e.Location)
-		}
-	}
-	attachment := func() string { return s.AttachmentURL(e, lang) }
-
-	switch e.Kind {
-	case "theses":
-		deadline()
-		text("fact.level", tr("level."+e.Level))
-		credits()
-		orgs("fact.host", []string{e.Host})
-		schools()
-		start()
-		if len(e.Language) > 0 {
-			names := make([]string, len(e.Language))
-			for i, l := range e.Language {
-				names[i] = tr("language." + l)
-			}
-			text("fact.languages", strings.Join(names, ", "))
-		}
-		if e.Students != 0 {
-			text("fact.students", n("unit.students", e.Students))
-		}
-		location()
-		apply()
-	case "internships":
-		deadline()
-		orgs("fact.host", []string{e.Host})
-		start()
-		if e.Weeks != 0 {
-			text("fact.weeks", n("unit.weeks", e.Weeks))
-		}
-		if e.Paid != nil {
-			text("fact.paid", tr(map[bool]string{true: "yes", false: "no"}[*e.Paid]))
-		}
-		if e.Credits != 0 {
-			credits()
-		}
-		location()
-		apply()
-	case "lectures":
-		a, _ := attr("datetime", t.isoDateTime(e.Start))
-		add(RecordFact{Label: tr("fact.time"), Text: t.FormatSpan(lang, e.Start, e.End), Time: a})
-		text("fact.place", e.Place)
-		text("fact.speaker", e.Speaker)
-		if e.SpeakerOrg != "" {
-			orgs("fact.speakerOrg", []string{e.SpeakerOrg})
-		}
-		if e.Course != "" {
-			text("fact.course", e.Course)
-		}
-		ext("fact.registration", e.Registration, "action.register")
-		status := RecordFact{Label: tr("fact.status"), Text: tr(statusKey(e))}
-		if e.Status == "cancelled" {
-			status.Strong = "mark mark-cancelled"
-		}
-		add(status)
-		if !e.Archived && e.Status != "cancelled" && e.In(lang) != nil {
-			add(RecordFact{Label: tr("calendar.fact"), Links: []FactLink{{Class: "ics", URL: s.EventURL(e, lang),
-				Type: "text/calendar", Text: tr("calendar.add"), Format: "iCalendar"}}})
-		}
-	case "collaborations":
-		text("fact.status", tr(statusKey(e)))
-		orgs("fact.partners", e.Partners)
-		text("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
-		schools()
-		if e.Centre != "" {
-			text("fact.centre", e.Centre)
-		}
-		if e.Funding != "" {
-			text("fact.funding", e.Funding)
-		}
-	case "agreements":
-		text("fact.type", tr("type."+e.Type))
-		orgs("fact.parties", e.Parties)
-		if len(e.Signatories) > 0 {
-			f := RecordFact{Label: tr("fact.signatories"), List: "plain"}
-			for _, sg := range e.Signatories {
-				before := sg.Name
-				if sg.Title != "" {
-					before += ", " + sg.Title
-				}
-				l := orgLink(sg.Org)
-				l.Before = before + ", "
-				f.Links = append(f.Links, l)
-			}
-			add(f)
-		}
-		day("fact.signed", func() (string, string) { return t.isoDate(e.Signed), t.FormatDate(lang, e.Signed) })
-		if !e.ValidFrom.IsZero() {
-			day("fact.validFrom", func() (string, string) { return t.isoDate(e.ValidFrom), t.FormatDate(lang, e.ValidFrom) })
-		}
-		if e.ValidUntil.IsZero() {
-			text("fact.validUntil", tr("validUntil.open"))
-		} else {
-			day("fact.validUntil", func() (string, string) { return t.isoDate(e.ValidUntil), t.FormatDate(lang, e.ValidUntil) })
-		}
-		if d := e.NoticeDay(); !d.IsZero() && !e.Archived {
-			day("fact.noticeDay", func() (string, string) { return t.isoDate(d), t.FormatDate(lang, d) })
-		}
-		if e.NoticeMonths != 0 {
-			text("fact.notice", n("unit.months", e.NoticeMonths))
-		}
-		text("fact.status", tr(statusKey(e)))
-		if !e.Terminated.IsZero() {
-			day("fact.terminated", func() (string, string) { return t.isoDate(e.Terminated), t.FormatDate(lang, e.Terminated) })
-		}
-		if e.Confidential {
-			text("fact.agreementText", tr("confidential.short"))
-		} else if u := attachment(); u != "" {
-			ft, _ := content.AttachmentType(e.Attachment)
-			add(RecordFact{Label: tr("fact.agreementText"), Links: []FactLink{{Class: "file", URL: u, Type: ft.Media,
-				Print: s.Abs(u), Text: path.Base(e.Attachment), Format: ft.Format}}})
-		}
-	case "exchanges":
-		orgs("fact.from", []string{e.From})
-		orgs("fact.to", []string{e.To})
-		text("fact.position", e.Position)
-		text("fact.period", t.period(lang, e.PeriodStart, e.PeriodEnd))
-	case "followups":
-		text("fact.year", strconv.Itoa(e.Year))
-		if !e.Meeting.IsZero() {
-			day("fact.meeting", func() (string, string) { return t.isoDate(e.Meeting), t.FormatDate(lang, e.Meeting) })
-		}
-		if u := attachment(); u != "" {
-			add(RecordFact{Label: tr("fact.attachment"), Links: []FactLink{{Class: "file", URL: u, Print: s.Abs(u), Text: path.Base(e.Attachment)}}})
+	c := &facts{t: t, s: s, e: e, lang: lang, tr: tr, n: func(key string, num int) string { return fe.text(t.plural(lang, key, num)) }}
+	for i := range k.Facts {
+		if f, ok := c.record(&k.Facts[i]); ok {
+			r.Facts = append(r.Facts, f)
 		}
 	}
 	r.Facts = append(r.Facts, agreementLinks(s, e, lang, tr)...)
+	r.Facts = append(r.Facts, t.commonFacts(s, e, lang, tr)...)
+	return r, fe.err
+}
+
+// notice is the note at the top of a record page: its mark, or the mark
+// the scripts show once it closes.
+func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
+	k := t.cfg.Kinds.Get(e.Kind)
+	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
+	text := func(mark string) string {
+		return fe.text(t.replace(lang, "notice."+mark, "date", t.FormatDate(lang, e.Time(k.MarkDate))))
+	}
+	switch st := t.stateKey(e); {
+	case st != "":
+		n := &Notice{Class: st, Text: text(st)}
+		if st == k.Mark && k.CloseAttr != "" {
+			n.More = tr("notice.more." + e.Kind)
+		}
+		return n
+	case k.CloseAttr != "":
+		return &Notice{Class: k.Mark, Text: text(k.Mark), Hidden: true}
+	}
+	return nil
+}
+
+// commonFacts are the facts of every record, after its kind's: its areas,
+// contacts and the day it was published.
+func (t *Templates) commonFacts(s *site.Site, e *site.Entry, lang string, tr func(string) string) []RecordFact {
+	var out []RecordFact
 	if len(e.Areas) > 0 {
 		f := RecordFact{Label: tr("fact.areas"), List: "tags"}
 		for _, a := range e.Areas {
 			f.Links = append(f.Links, FactLink{URL: s.TermURL("areas", a, lang), Text: termName(t.cfg.Areas.Get(a), lang, a)})
 		}
-		add(f)
+		out = append(out, f)
 	}
 	if len(e.Contacts) > 0 {
 		f := RecordFact{Label: tr("fact.contacts"), List: "plain"}
@@ -296,10 +134,10 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			}
 			f.Links = append(f.Links, FactLink{Before: before, URL: "mailto:" + c.Email, Text: c.Email})
 		}
-		add(f)
+		out = append(out, f)
 	}
-	day("fact.published", func() (string, string) { return t.isoDate(e.Date), t.FormatDate(lang, e.Date) })
-	return r, fe.err
+	published, _ := attr("datetime", t.isoDate(e.Date))
+	return append(out, RecordFact{Label: tr("fact.published"), Text: t.FormatDate(lang, e.Date), Time: published})
 }
 
 // agreementLinks are the facts that link a record and its agreement: the

@@ -15,6 +15,10 @@
 // bodies are not on the records: a View reads them from the site's store
 // (site.Site.Body), which the incremental layer of the pipeline keeps
 // between updates of the preview.
+// The facts of record pages
+// and list items, their marks and notices are resolved as each kind
+// declares them (package kinds; facts.go), so the templates are the same for
+// every kind.
 package render
 
 import (
@@ -36,6 +40,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 	"portal/generator/internal/tmplexec"
 )
@@ -110,14 +115,14 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 }
 
 // requiredKeys are the UI strings the Go code looks up itself.
-func requiredKeys() []string {
+func requiredKeys(reg *kinds.Registry) []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "redirect.title", "redirect.moved", "due.title"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}
-	for _, k := range config.Kinds {
+	for _, k := range reg.Names() {
 		keys = append(keys, "kind."+k, "archivetitle."+k)
 	}
 	for _, ix := range []string{"areas", "organisations", "schools"} {
@@ -133,7 +138,7 @@ func (t *Templates) requireKeys() diag.List {
 		if tb == nil {
 			continue
 		}
-		for _, k := range requiredKeys() {
+		for _, k := range requiredKeys(t.cfg.Kinds) {
 			if _, ok := tb.strings[k]; !ok {
 				errs = append(errs, diag.At(tb.path, 1, 1, diag.UIMissing, k))
 			}

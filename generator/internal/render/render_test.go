@@ -16,6 +16,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 )
 
@@ -547,7 +548,7 @@ func minimal(sv, en string) fstest.MapFS {
 // required returns a table with every key the Go code needs, plus extra.
 func required(extra string) string {
 	var b strings.Builder
-	for _, k := range requiredKeys() {
+	for _, k := range requiredKeys(kinds.Default()) {
 		b.WriteString(`"` + k + `" = "x"` + "\n")
 	}
 	return b.String() + extra
@@ -578,12 +579,12 @@ func TestI18nParity(t *testing.T) {
 	}{
 		{"same keys", required(""), required(""), nil},
 		{"missing in en", required("only.sv = \"bara svenska\"\n"), required(""),
-			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys())+1) + `:1: UI string "only.sv" is missing in templates/i18n/en.toml`}},
+			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+1) + `:1: UI string "only.sv" is missing in templates/i18n/en.toml`}},
 		{"missing in sv, table form", required(""), required("[extra]\nkey = \"x\"\n"),
-			[]string{`templates/i18n/en.toml:` + strconv.Itoa(len(requiredKeys())+2) + `:1: UI string "extra.key" is missing in templates/i18n/sv.toml`}},
+			[]string{`templates/i18n/en.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+2) + `:1: UI string "extra.key" is missing in templates/i18n/sv.toml`}},
 		{"required key missing in both", `home = "x"`, `home = "y"`, nil},
 		{"not a string", required("n = 3\n"), required("n = \"3\"\n"),
-			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys())+1) + `:5: UI string "n" must be a string`}},
+			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+1) + `:5: UI string "n" must be a string`}},
 		{"bad toml", required("x = \n"), required(""), []string{`templates/i18n/sv.toml:`}},
 	}
 	for _, tt := range tests {
@@ -677,7 +678,7 @@ func TestShippedTables(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	for _, kind := range config.Kinds {
+	for _, kind := range kinds.Default().Names() {
 		for _, prefix := range []string{"kind.", "kindone.", "archivetitle.", "intro.", "archiveintro.", "empty.", "current.", "count." + kind + ".one", "count." + kind + ".other"} {
 			key := prefix
 			if strings.HasSuffix(prefix, ".") {

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 )
 
@@ -143,7 +144,7 @@ func (v *View) searchFacets() []Facet {
 		}
 		switch name {
 		case "kind":
-			for _, k := range config.Kinds {
+			for _, k := range cfg.Kinds.Names() {
 				add(k, v.t.strings[v.Lang]["kind."+k])
 			}
 		case "area", "host", "school":
@@ -152,7 +153,7 @@ func (v *View) searchFacets() []Facet {
 				add(term.Key, term.Name(v.Lang))
 			}
 		case "level":
-			for _, k := range []string{"bachelor", "master"} {
+			for _, k := range levels(cfg.Kinds) {
 				add(k, v.t.strings[v.Lang]["level."+k])
 			}
 		case "language":
@@ -208,7 +209,7 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	tr := func(key string) string { return t.T(lang, key) }
 	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
 	var out []Fact
-	t.listFacts(lang, e, tr, n, func(label, text string, _ func() string) {
+	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, _ string) {
 		out = append(out, Fact{tr(label), text})
 	})
 	return out
@@ -216,16 +217,33 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 
 // State is the i18n key suffix of an entry's mark at build time
 // ("closed", "past", "cancelled", ...), or "" (see stateKey).
-func State(e *site.Entry) string { return stateKey(e) }
+func (t *Templates) State(e *site.Entry) string { return t.stateKey(e) }
 
 // Closes is the moment an offer closes or a lecture ends, as RFC 3339 in the
 // site's time zone (the data-deadline / data-end of the pages), or "".
 func (t *Templates) Closes(e *site.Entry) string {
-	switch e.Kind {
-	case "theses", "internships":
-		return t.dayEnd(e.Deadline)
-	case "lectures":
-		return t.isoDateTime(e.End)
+	switch k := t.cfg.Kinds.Get(e.Kind); {
+	case k == nil || k.CloseAttr == "":
+		return ""
+	case k.CloseDay:
+		return t.dayEnd(e.Time(k.CloseKey))
+	default:
+		return t.isoDateTime(e.Time(k.CloseKey))
 	}
-	return ""
+}
+
+// levels are the values of the key level, of every kind that has it.
+func levels(reg *kinds.Registry) []string {
+	var out []string
+	for _, k := range reg.All() {
+		if k.Key("level") == nil {
+			continue
+		}
+		for _, l := range k.Key("level").Enum {
+			if !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }

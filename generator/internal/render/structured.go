@@ -85,12 +85,16 @@ type ldJobPosting struct {
 func (v *View) StructuredData() (template.JS, error) {
 	var x any
 	p := v.P
+	var ld string // the schema.org type its kind declares
+	if p.Type == site.RecordPage && p.Entry != nil {
+		ld = v.S.Cfg.Kinds.Get(p.Entry.Kind).JSONLD
+	}
 	switch {
 	case p.Type == site.HomePage:
 		x = v.ldSite(true)
-	case p.Type == site.RecordPage && p.Entry != nil && p.Entry.Kind == "lectures":
+	case ld == "Event":
 		x = v.ldEvent(p.Entry)
-	case p.Type == site.RecordPage && p.Entry != nil && p.Entry.Kind == "internships":
+	case ld == "JobPosting":
 		x = v.ldJob(p.Entry)
 	default:
 		return "", nil
@@ -177,7 +181,7 @@ func CalendarName(e *site.Entry) string { return site.EventFile(e) }
 // record page, for an "add to calendar" link; "" for other records and for
 // lectures that are over or cancelled.
 func (v *View) EventCalendar(e *site.Entry) string {
-	if e == nil || e.Kind != "lectures" || e.Archived || e.Status == "cancelled" || e.In(v.Lang) == nil {
+	if e == nil || !v.S.Cfg.Kinds.Get(e.Kind).Calendar || v.t.stateKey(e) != "" || e.In(v.Lang) == nil {
 		return ""
 	}
 	return v.S.EventURL(e, v.Lang)

@@ -249,7 +249,7 @@ func (v *View) TermKey() string {
 }
 
 func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
-	v := &View{S: s, P: p, Lang: p.Lang, t: t, Kinds: config.Kinds}
+	v := &View{S: s, P: p, Lang: p.Lang, t: t, Kinds: t.cfg.Kinds.Names()}
 	if _, ok := t.strings[p.Lang]; !ok {
 		return nil, fmt.Errorf("no UI strings for language %q (add %s/%s.toml)", p.Lang, i18nDir, p.Lang)
 	}
@@ -379,7 +379,7 @@ func (v *View) Untranslated(l site.Link) bool {
 func (v *View) Feed(kind string) string { return v.Section(kind) + "atom.xml" }
 
 // Calendar is the iCalendar file of the lectures.
-func (v *View) Calendar() string { return v.Section("lectures") + "calendar.ics" }
+func (v *View) Calendar() string { return v.S.CalendarURL(v.Lang) }
 
 // Webcal is the address calendar programs subscribe to for the lectures'
 // calendar: its absolute URL (from baseURL) with the webcal: scheme, so

@@ -9,7 +9,8 @@
 // ("TODO-organisation", level "TODO", a body beginning "TODO:"), which
 // check reports as placeholders, an empty place ("must not be empty"),
 // credits 0 and a deadline on the record's date (a deadline must be after
-// it). Optional keys are written commented out, each with a hint. An
+// it). Optional keys are written commented out, each with a hint. The keys
+// and the Swedish body come from the kind's declaration (package kinds). An
 // existing file is never overwritten.
 package scaffold
 
@@ -29,6 +30,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // Placeholders written for required keys; check reports each of them.
@@ -130,8 +132,8 @@ func (opt Options) check() error {
 	if opt.Cfg == nil {
 		return errors.New("scaffold: no config")
 	}
-	if !content.IsKind(opt.Kind) {
-		return diag.M(diag.NewKind, opt.Kind, strings.Join(append(slices.Clone(config.Kinds), content.Pages), ", "))
+	if !content.IsKind(opt.Cfg.Kinds, opt.Kind) {
+		return diag.M(diag.NewKind, opt.Kind, strings.Join(content.Folders(opt.Cfg.Kinds), ", "))
 	}
 	if strings.TrimSpace(opt.Title) == "" {
 		return diag.M(diag.NewEmptyTitle)
@@ -199,7 +201,7 @@ var fold = func() map[rune]string {
 
 // Record is the text of a new record of opt.Kind in opt.Lang.
 func Record(opt Options) []byte {
-	names, required := content.KeyNames(opt.Kind)
+	names, required := content.KeyNames(opt.Cfg.Kinds, opt.Kind)
 	var b strings.Builder
 	b.WriteString("+++\n")
 	var rows [][2]string
@@ -222,7 +224,7 @@ func Record(opt Options) []byte {
 		writeRows(&b, optional)
 	}
 	b.WriteString("+++\n\n")
-	b.WriteString(bodyText(opt.Kind, opt.lang(), ""))
+	b.WriteString(bodyText(opt.Cfg.Kinds, opt.Kind, opt.lang(), ""))
 	return []byte(b.String())
 }
 
@@ -236,7 +238,7 @@ func Translation(opt Options, own string) []byte {
 	})
 	fmt.Fprintf(&b, "# Every other key comes from %s.\n", own)
 	b.WriteString("+++\n\n")
-	b.WriteString(bodyText(opt.Kind, opt.lang(), own))
+	b.WriteString(bodyText(opt.Cfg.Kinds, opt.Kind, opt.lang(), own))
 	return []byte(b.String())
 }
 
@@ -297,7 +299,7 @@ func (opt Options) required(k string) [2]string {
 	case "credits":
 		v = "0"
 	case "start", "end":
-		if opt.Kind == "lectures" {
+		if key := opt.Cfg.Kinds.Get(opt.Kind).Key(k); key != nil && key.Type == kinds.DateTime {
 			v = day + map[string]string{"start": "T13:15:00", "end": "T15:00:00"}[k]
 		} else {
 			v = day
@@ -380,22 +382,17 @@ func quote(s string) string {
 	return b.String()
 }
 
-// bodyText is the placeholder body of a new file.
-func bodyText(kind, lang, own string) string {
+// bodyText is the placeholder body of a new file: in Swedish, the body
+// the kind's declaration gives.
+func bodyText(reg *kinds.Registry, kind, lang, own string) string {
 	if own != "" {
 		return todoText + "translate the text of " + own + " here.\n"
 	}
-	if lang == "sv" {
-		return map[string]string{
-			"theses":         todoText + "Beskriv uppdraget: bakgrund, frågeställning, vad studenten gör och vilka förkunskaper som behövs.\n",
-			"internships":    todoText + "Beskriv praktiken: arbetsuppgifter, vem som handleder och vilka förkunskaper som behövs.\n",
-			"lectures":       todoText + "Beskriv föreläsningen: ämne, talare och vem den vänder sig till.\n",
-			"collaborations": todoText + "Beskriv samarbetet: mål, vad parterna gör och vad det har lett till.\n",
-			"agreements":     todoText + "Sammanfatta avtalet: syfte, vad parterna åtar sig och hur det följs upp.\n",
-			"exchanges":      todoText + "Beskriv utbytet: vem, var, vad personen arbetar med och vad det ger båda parter.\n",
-			"followups":      todoText + "Sammanfatta årets uppföljning: vad som gjorts, vad som lärts och vad som planeras.\n",
-			content.Pages:    todoText + "Skriv sidans text här.\n",
-		}[kind]
+	if lang == "sv" && kind == content.Pages {
+		return todoText + "Skriv sidans text här.\n"
+	}
+	if k := reg.Get(kind); lang == "sv" && k != nil && k.Body != "" {
+		return todoText + k.Body + "\n"
 	}
 	return todoText + "write the text of the record here.\n"
 }

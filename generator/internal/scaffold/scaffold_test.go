@@ -12,6 +12,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 var today = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -65,9 +66,9 @@ func TestSlug(t *testing.T) {
 // required keys set, optional ones commented out with a hint.
 func TestEveryKey(t *testing.T) {
 	cfg := testConfig(t)
-	for _, kind := range append(slices.Clone(config.Kinds), content.Pages) {
+	for _, kind := range content.Folders(kinds.Default()) {
 		text := string(Record(Options{Kind: kind, Title: "Test", Today: today, Cfg: cfg}))
-		names, required := content.KeyNames(kind)
+		names, required := content.KeyNames(cfg.Kinds, kind)
 		for _, k := range names {
 			set := regexp.MustCompile(`(?m)^` + k + ` = `).MatchString(text)
 			commented := regexp.MustCompile(`(?m)^# ` + k + ` = .*  # \S`).MatchString(text)
@@ -91,7 +92,7 @@ func TestEveryKey(t *testing.T) {
 func TestCheckFlagsPlaceholders(t *testing.T) {
 	root := site(t)
 	cfg := testConfig(t)
-	for _, kind := range append(slices.Clone(config.Kinds), content.Pages) {
+	for _, kind := range content.Folders(kinds.Default()) {
 		if _, err := Create(root, Options{Kind: kind, Title: "Ett prov", Today: today, Cfg: cfg}); err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +143,7 @@ func TestCheckFlagsPlaceholders(t *testing.T) {
 		`"TODO-organisation"`, `"trafikkontoret"`, `level = "TODO"`, `level = "master"`, `credits = 0`, `credits = 30`,
 		`type = "TODO"`, `type = "mou"`, `status = "TODO"`, `status = "active"`, `= ""`, `= "Text"`,
 		"deadline = 2026-03-01", "deadline = 2026-04-01", "\nTODO: ", "\n")
-	for _, kind := range append(slices.Clone(config.Kinds), content.Pages) {
+	for _, kind := range content.Folders(kinds.Default()) {
 		p := filepath.Join(root, "content", kind, "ett-prov.md")
 		b, _ := os.ReadFile(p)
 		os.WriteFile(p, []byte(fill.Replace(string(b))), 0o644)

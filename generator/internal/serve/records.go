@@ -10,6 +10,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // records is the content/ folder as last loaded, one group per record: its
@@ -23,7 +24,8 @@ type records struct {
 	// exact is true when every problem is in a group's errs, so that
 	// reloading single groups gives what a full load would.
 	exact  bool
-	global diag.List // the problems of the last full load when not exact
+	global diag.List       // the problems of the last full load when not exact
+	kinds  *kinds.Registry // the kinds of the config of the last full load
 }
 
 type group struct {
@@ -34,6 +36,7 @@ type group struct {
 
 // loadAll reads every record.
 func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
+	rs.kinds = cfg.Kinds
 	set, err := content.Load(fsys, cfg)
 	rs.groups = map[string]*group{}
 	rs.global = nil
@@ -65,7 +68,7 @@ func (rs *records) reloadable(fsys fs.FS, paths []string) ([]string, bool) {
 	var files []string
 	for _, p := range paths {
 		dir, name := path.Split(p)
-		inKind := strings.Count(p, "/") == 2 && strings.HasPrefix(dir, content.Dir+"/") && content.IsKind(path.Base(dir))
+		inKind := strings.Count(p, "/") == 2 && strings.HasPrefix(dir, content.Dir+"/") && content.IsKind(rs.kinds, path.Base(dir))
 		if inKind && !strings.HasSuffix(name, ".md") && rs.vanished(fsys, p) {
 			continue // a temporary file of an editor or a tool (sed -i), come and gone
 		}

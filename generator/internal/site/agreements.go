@@ -5,22 +5,19 @@ import (
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // DueMonths is how far ahead the page of agreements due for review looks:
 // an agreement is on it from this many months before its notice day.
 const DueMonths = 12
 
-// naming are the kinds whose records may name the agreement they fall
-// under (agreement = "<slug>"); its page lists them, in this order.
-var naming = []string{"collaborations", "exchanges", "followups"}
-
 // NoticeDay returns the last day to give notice of an agreement, so that it
 // ends on its end date rather than being renewed: validUntil minus
 // noticeMonths (the same day of that month, or its last day when it is
 // shorter). An open-ended agreement has none: the zero time.
 func (e *Entry) NoticeDay() time.Time {
-	if e.Kind != "agreements" || e.ValidUntil.IsZero() {
+	if e.Kind != kinds.Agreements || e.ValidUntil.IsZero() {
 		return time.Time{}
 	}
 	y, m, d := e.ValidUntil.Date()
@@ -31,7 +28,7 @@ func (e *Entry) NoticeDay() time.Time {
 
 // DueURL is the page of the agreements due for review in lang.
 func (s *Site) DueURL(lang string) string {
-	return s.SectionURL("agreements", lang) + Segment("due", lang) + "/"
+	return s.SectionURL(kinds.Agreements, lang) + Segment("due", lang) + "/"
 }
 
 // Due returns the current agreements whose notice day falls within the
@@ -49,14 +46,14 @@ func (s *Site) agreementFacts() {
 	today := s.dayAfter(s.Now).AddDate(0, 0, -1)
 	horizon := today.AddDate(0, DueMonths, 0)
 	s.due = nil
-	for _, a := range s.ByKind["agreements"] {
+	for _, a := range s.ByKind[kinds.Agreements] {
 		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && !d.Before(today) && d.Before(horizon) {
 			s.due = append(s.due, a)
 		}
 	}
 	sortEntries(s.due, asc((*Entry).NoticeDay))
 	s.namedBy = map[*Entry][]*Entry{}
-	for _, kind := range naming {
+	for _, kind := range s.naming() {
 		cur, arch := s.split(kind)
 		for _, es := range [][]*Entry{cur, arch} {
 			for _, e := range es {
@@ -71,9 +68,9 @@ func (s *Site) agreementFacts() {
 // duePage is the page of the agreements due for review in lang, with its
 // own feed.
 func (s *Site) duePage(lang string) *Page {
-	p := &Page{Type: DuePage, Lang: lang, URL: s.DueURL(lang), Kind: "agreements",
-		Crumbs: []Link{s.homeCrumb(lang), {Key: "kind.agreements", URL: s.SectionURL("agreements", lang)}},
-		Groups: []Group{{Kind: "agreements", Items: items(s.due, lang), Total: len(s.due)}},
+	p := &Page{Type: DuePage, Lang: lang, URL: s.DueURL(lang), Kind: kinds.Agreements,
+		Crumbs: []Link{s.homeCrumb(lang), {Key: "kind." + kinds.Agreements, URL: s.SectionURL(kinds.Agreements, lang)}},
+		Groups: []Group{{Kind: kinds.Agreements, Items: items(s.due, lang), Total: len(s.due)}},
 		Deps:   s.due, Feed: s.DueURL(lang) + "atom.xml"}
 	s.alternates(p, s.DueURL)
 	return p
@@ -82,7 +79,7 @@ func (s *Site) duePage(lang string) *Page {
 // checkAgreements reports a record whose agreement does not exist.
 func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
 	var errs diag.List
-	for _, kind := range naming {
+	for _, kind := range s.naming() {
 		for _, e := range s.ByKind[kind] {
 			if e.Agreement == "" {
 				continue
@@ -94,4 +91,17 @@ func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
 		}
 	}
 	return errs
+}
+
+// naming returns the kinds whose records may name the agreement they fall
+// under (they have the key agreement = "<slug>"), in the registry's order:
+// an agreement's page lists them in this order.
+func (s *Site) naming() []string {
+	var out []string
+	for _, k := range s.Cfg.Kinds.All() {
+		if k.Key("agreement") != nil {
+			out = append(out, k.Name)
+		}
+	}
+	return out
 }

@@ -15,6 +15,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/markdown"
 )
 
@@ -101,7 +102,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
 	}
 	s.agreements = map[string]*Entry{}
-	for _, a := range slices.Backward(s.ByKind["agreements"]) {
+	for _, a := range slices.Backward(s.ByKind[kinds.Agreements]) {
 		s.agreements[a.Slug] = a // the first of a slug, as a search would find
 	}
 	var errs diag.List
@@ -157,19 +158,25 @@ func (s *Site) dayAfter(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, s.Cfg.TimeZone)
 }
 
-// archived decides whether a record belongs in its kind's archive at s.Now.
+// archived decides whether a record belongs in its kind's archive at
+// s.Now: its status is the kind's archived one, or the moment it closes
+// has come (see kinds.Kind).
 func (s *Site) archived(r *content.Record) bool {
-	switch r.Kind {
-	case "theses", "internships":
-		return !s.Now.Before(s.dayAfter(r.Deadline))
-	case "lectures":
-		return !s.Now.Before(r.End)
-	case "collaborations":
-		return r.Status == "completed"
-	case "agreements":
-		return r.Status == "terminated"
-	case "exchanges":
-		return !r.PeriodEnd.IsZero() && !s.Now.Before(s.dayAfter(r.PeriodEnd))
+	k := s.Cfg.Kinds.Get(r.Kind)
+	switch {
+	case k == nil:
+		return false
+	case k.ArchiveStatus != "":
+		return r.Status == k.ArchiveStatus
+	case k.CloseKey != "":
+		t := r.Time(k.CloseKey)
+		if t.IsZero() {
+			return false
+		}
+		if k.CloseDay {
+			t = s.dayAfter(t)
+		}
+		return !s.Now.Before(t)
 	}
 	return false
 }
@@ -284,7 +291,7 @@ func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
 		return url, err
 	}
 	res := s.md.RenderImages(src, v.BodyLine, record, BodyImages(v))
-	hideBody := e.Kind == "agreements" && e.Confidential
+	hideBody := e.Confidential
 	b := &st.body
 	b.Excerpt = v.Summary
 	if b.Excerpt == "" && !hideBody {
@@ -375,7 +382,7 @@ func (s *Site) Warnings() diag.List {
 	var out diag.List
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		own := e.Own()
-		if e.Kind == "agreements" && e.Attachment == "" && !e.Confidential {
+		if e.Kind == kinds.Agreements && e.Attachment == "" && !e.Confidential {
 			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 		}
 		if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
@@ -422,12 +429,32 @@ func sortEntries(es []*Entry, fns ...func(a, b *Entry) int) {
 	})
 }
 
-func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
-	return func(a, b *Entry) int { return f(a).Compare(f(b)) }
+// order is the comparisons of a list of kind k in the order sorts gives.
+func order(k *kinds.Kind, sorts []kinds.Sort) []func(a, b *Entry) int {
+	var out []func(a, b *Entry) int
+	for _, o := range sorts {
+		var f func(a, b *Entry) int
+		switch {
+		case len(o.Rank) > 0:
+			rank := func(e *Entry) int { return max(0, slices.Index(o.Rank, e.String(o.Key))) }
+			f = func(a, b *Entry) int { return cmp.Compare(rank(a), rank(b)) }
+		case k.Key(o.Key) != nil && k.Key(o.Key).Type == kinds.Int:
+			f = func(a, b *Entry) int { return cmp.Compare(a.Int(o.Key), b.Int(o.Key)) }
+		default:
+			at := func(e *Entry) time.Time { return cmp.Or(e.Time(o.Key), e.Time(o.Or)) }
+			f = func(a, b *Entry) int { return at(a).Compare(at(b)) }
+		}
+		if o.Desc {
+			up := f
+			f = func(a, b *Entry) int { return up(b, a) }
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
-func desc(f func(*Entry) time.Time) func(a, b *Entry) int {
-	return func(a, b *Entry) int { return f(b).Compare(f(a)) }
+func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
+	return func(a, b *Entry) int { return f(a).Compare(f(b)) }
 }
 
 // charCol converts a 1-based byte column on line n (0-based) of body into

@@ -63,9 +63,33 @@ func (s *Site) Paths() []string {
 	return out
 }
 
-// CalendarURL is the calendar of all lectures, in lang.
+// CalendarURL is the calendar of all events (the records of the kinds
+// that are in the calendar, lectures), in lang: beside the list of the
+// first of those kinds.
 func (s *Site) CalendarURL(lang string) string {
-	return s.SectionURL("lectures", lang) + "calendar.ics"
+	return s.SectionURL(s.CalendarKind(), lang) + "calendar.ics"
+}
+
+// CalendarKind is the first kind in the calendar, which names it.
+func (s *Site) CalendarKind() string {
+	for _, k := range s.Cfg.Kinds.All() {
+		if k.Calendar {
+			return k.Name
+		}
+	}
+	return ""
+}
+
+// Events returns the records of the kinds that are in the calendar, in
+// the order of the kinds and then of ByKind.
+func (s *Site) Events() []*Entry {
+	var out []*Entry
+	for _, k := range s.Cfg.Kinds.All() {
+		if k.Calendar {
+			out = append(out, s.ByKind[k.Name]...)
+		}
+	}
+	return out
 }
 
 // EventURL is the calendar file of one lecture, beside its page in lang.
@@ -125,7 +149,7 @@ func (s *Site) claimFiles(assets []string) diag.List {
 	}
 	for _, lang := range s.Cfg.Languages {
 		fixed(s.CalendarURL(lang), "the calendar of lectures")
-		for _, e := range s.ByKind["lectures"] {
+		for _, e := range s.Events() {
 			if e.In(lang) != nil {
 				fixed(s.EventURL(e, lang), "the calendar file of "+e.In(lang).Path)
 			}

@@ -21,7 +21,7 @@ type PublishedImage struct {
 // e: each image its body shows, and its variant when it has one. The
 // body of a confidential agreement is not published, nor are its images.
 func (s *Site) Images(e *Entry, v *content.Version) []PublishedImage {
-	if e.Kind == "agreements" && e.Confidential {
+	if e.Confidential {
 		return nil
 	}
 	var out []PublishedImage

@@ -9,15 +9,7 @@ import (
 // indexes are the three vocabularies with a page per term.
 var indexes = []string{"areas", "organisations", "schools"}
 
-func (s *Site) vocab(index string) *config.Vocab {
-	switch index {
-	case "areas":
-		return &s.Cfg.Areas
-	case "organisations":
-		return &s.Cfg.Organisations
-	}
-	return &s.Cfg.Schools
-}
+func (s *Site) vocab(index string) *config.Vocab { return s.Cfg.Vocab(index) }
 
 // members returns, for each term of an index, its published entries in
 // kind order, current before archived, each part in its list's order. It
@@ -27,7 +19,7 @@ func (s *Site) members(index string) map[string][]*Entry {
 		return m
 	}
 	out := map[string][]*Entry{}
-	for _, kind := range config.Kinds {
+	for _, kind := range s.Cfg.Kinds.Names() {
 		cur, arch := s.split(kind)
 		for _, e := range append(cur, arch...) {
 			var keys []string

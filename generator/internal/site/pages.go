@@ -5,49 +5,11 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"time"
 
-	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
-
-// listOrder sorts a kind's current list; archiveOrder its archive.
-func listOrder(kind string) []func(a, b *Entry) int {
-	switch kind {
-	case "theses", "internships":
-		return []func(a, b *Entry) int{asc(func(e *Entry) time.Time { return e.Deadline })}
-	case "lectures":
-		return []func(a, b *Entry) int{asc(func(e *Entry) time.Time { return e.Start })}
-	case "collaborations":
-		rank := func(e *Entry) int { return map[string]int{"active": 0, "planned": 1}[e.Status] }
-		return []func(a, b *Entry) int{
-			func(a, b *Entry) int { return cmp.Compare(rank(a), rank(b)) },
-			desc(func(e *Entry) time.Time { return e.PeriodStart }),
-		}
-	case "agreements":
-		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Signed })}
-	case "exchanges":
-		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.PeriodStart })}
-	case "followups":
-		return []func(a, b *Entry) int{func(a, b *Entry) int { return cmp.Compare(b.Year, a.Year) }}
-	}
-	return nil
-}
-
-func archiveOrder(kind string) []func(a, b *Entry) int {
-	switch kind {
-	case "theses", "internships":
-		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Deadline })}
-	case "lectures":
-		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Start })}
-	case "collaborations", "exchanges":
-		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return cmp.Or(e.PeriodEnd, e.PeriodStart) })}
-	case "agreements":
-		return []func(a, b *Entry) int{desc(func(e *Entry) time.Time { return e.Terminated })}
-	}
-	return nil
-}
 
 // split returns a kind's current and archived entries, each in its order.
 func (s *Site) split(kind string) (current, archived []*Entry) {
@@ -61,8 +23,9 @@ func (s *Site) split(kind string) (current, archived []*Entry) {
 			current = append(current, e)
 		}
 	}
-	sortEntries(current, listOrder(kind)...)
-	sortEntries(archived, archiveOrder(kind)...)
+	k := s.Cfg.Kinds.Get(kind)
+	sortEntries(current, order(k, k.Order)...)
+	sortEntries(archived, order(k, k.Archive)...)
 	s.splitCache[kind] = [2][]*Entry{current, archived}
 	return current, archived
 }
@@ -86,7 +49,7 @@ func (s *Site) buildPages() diag.List {
 	langs := s.Cfg.Languages
 	current := map[string][]*Entry{}
 	archived := map[string][]*Entry{}
-	for _, kind := range config.Kinds {
+	for _, kind := range s.Cfg.Kinds.Names() {
 		current[kind], archived[kind] = s.split(kind)
 	}
 	for _, index := range indexes {
@@ -143,11 +106,11 @@ func (s *Site) sectionPages(lang string, current, archived map[string][]*Entry) 
 	var out []claimed
 	add := func(p *Page, source string) { out = append(out, claimed{p, source, nil}) }
 	add(s.homePage(lang, current), "the home page")
-	for _, kind := range config.Kinds {
+	for _, kind := range s.Cfg.Kinds.Names() {
 		for _, p := range s.listPages(kind, lang, current[kind], false) {
 			add(p, "the list of "+kind)
 		}
-		if len(archived[kind]) > 0 || kind != "followups" {
+		if len(archived[kind]) > 0 || !s.Cfg.Kinds.Get(kind).NoEmptyArchive {
 			for _, p := range s.listPages(kind, lang, archived[kind], true) {
 				add(p, "the archive of "+kind)
 			}
@@ -246,10 +209,20 @@ func (s *Site) switchLinks(lang string, alts []Link) []Link {
 
 func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
 	h := &Home{}
-	offers := append(slices.Clone(current["theses"]), current["internships"]...)
-	sortEntries(offers, listOrder("theses")...)
+	var offers []*Entry
+	var offer *kinds.Kind // the first kind of offer, whose order the home page's offers take
+	for _, k := range s.Cfg.Kinds.All() {
+		if k.Offer {
+			offers = append(offers, current[k.Name]...)
+			offer = cmp.Or(offer, k)
+		}
+	}
+	if offer != nil {
+		sortEntries(offers, order(offer, offer.Order)...)
+	}
 	h.Offers = items(offers[:min(len(offers), HomeSize)], lang)
-	h.Lectures = items(current["lectures"][:min(len(current["lectures"]), HomeSize)], lang)
+	events := current[s.CalendarKind()]
+	h.Lectures = items(events[:min(len(events), HomeSize)], lang)
 	var active []*Entry
 	for _, e := range current["collaborations"] {
 		if e.Status == "active" && len(active) < HomeSize {
@@ -257,11 +230,12 @@ func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
 		}
 	}
 	h.Collaborations = items(active, lang)
-	agreements := slices.Clone(s.ByKind["agreements"])
-	sortEntries(agreements, listOrder("agreements")...)
+	agreements := slices.Clone(s.ByKind[kinds.Agreements])
+	k := s.Cfg.Kinds.Get(kinds.Agreements)
+	sortEntries(agreements, order(k, k.Order)...)
 	h.Agreements = items(agreements[:min(len(agreements), 3)], lang)
 	h.Areas = s.termCounts("areas", lang)
-	for _, kind := range config.Kinds {
+	for _, kind := range s.Cfg.Kinds.Names() {
 		h.Kinds = append(h.Kinds, KindCount{Kind: kind, URL: s.SectionURL(kind, lang), Count: len(current[kind])})
 	}
 	p := &Page{Type: HomePage, Lang: lang, URL: s.Prefix(lang), Home: h}

@@ -1,6 +1,7 @@
 // Package site turns the loaded records into the model of the published
 // site, with no I/O: which records are published at "now" (drafts,
-// publishDate, expiryDate), which are open or closed, every page's URL in
+// publishDate, expiryDate), which are open or closed and how lists are
+// ordered (as each kind declares, see package kinds), every page's URL in
 // every language, the lists per kind, the indexes per area, organisation
 // and school, pagination, and the check that links between records and to
 // site paths resolve and that no two outputs claim one URL.

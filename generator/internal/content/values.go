@@ -1,0 +1,134 @@
+package content
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+
+	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
+)
+
+// value decodes and checks the value of key k into its field of r.
+func (d *decoder) value(r *Record, k *kinds.Key) {
+	switch k.Type {
+	case kinds.String, kinds.Text:
+		set(r, k.Name, d.text(k))
+	case kinds.Date, kinds.DateTime:
+		set(r, k.Name, d.when(k.Name))
+	case kinds.Int:
+		set(r, k.Name, d.whole(k))
+	case kinds.Bool:
+		if d.has(k.Name) {
+			set(r, k.Name, d.flag(k.Name))
+		}
+	case kinds.Strings:
+		set(r, k.Name, d.list(k))
+	case kinds.Signatories:
+		r.Signatories = d.signatories()
+	}
+}
+
+// text is a string: a link, one of an enumeration, an organisation, or
+// text that matches the key's pattern.
+func (d *decoder) text(k *kinds.Key) string {
+	switch {
+	case k.Link != kinds.NoLink:
+		return d.link(k.Name, k.Link == kinds.Mailto)
+	case k.Default != "" && !d.has(k.Name):
+		return k.Default
+	case len(k.Enum) > 0:
+		return d.oneOf(k)
+	}
+	s := d.str(k.Name)
+	if s != "" && k.Vocab != "" {
+		d.vocab(k.Name, k.Vocab, s)
+	}
+	if s != "" && k.Pattern != "" && !regexp.MustCompile(k.Pattern).MatchString(s) {
+		d.valErr(k.Name, diag.EnumOneOf, k.Name, k.Want, s)
+	}
+	return s
+}
+
+// whole is a whole number within the key's bounds.
+func (d *decoder) whole(k *kinds.Key) int {
+	n := d.num(k.Name)
+	switch {
+	case !d.has(k.Name):
+	case k.NotNeg && n < 0:
+		d.valErr(k.Name, diag.NotNegative, k.Name)
+	case len(k.Ints) > 0 && !slices.Contains(k.Ints, n), k.Max > k.Min && (n < k.Min || n > k.Max):
+		d.valErr(k.Name, diag.IntMust, k.Name, want(k), n)
+	}
+	return n
+}
+
+// want is what a whole number must be, in words: the key's Want, else
+// its range or its list of numbers.
+func want(k *kinds.Key) any {
+	if k.Want.ID != "" || len(k.Ints) == 0 && k.Max <= k.Min {
+		return k.Want
+	}
+	if len(k.Ints) == 0 {
+		return diag.M(diag.WantFromTo, k.Min, k.Max)
+	}
+	q := make([]string, len(k.Ints))
+	for i, n := range k.Ints {
+		q[i] = strconv.Itoa(n)
+	}
+	return orList(q, diag.ListOr)
+}
+
+// list is an array of strings: enough of them, each a term of the key's
+// vocabulary or one of its enumeration.
+func (d *decoder) list(k *kinds.Key) []string {
+	values := d.strs(k.Name)
+	if len(values) < k.MinItems && d.has(k.Name) {
+		d.valErr(k.Name, diag.ListNeeds, k.Name, k.Need)
+	}
+	if k.Vocab != "" {
+		d.vocab(k.Name, k.Vocab, values...)
+	}
+	for _, v := range values {
+		if len(k.Enum) > 0 && !slices.Contains(k.Enum, v) {
+			line, col := d.pos.Find(v, k.Name)
+			d.errAt(line, col, diag.ListMust, k.Name, quoteList(k.Enum, diag.ListAndOr), v)
+		}
+	}
+	return values
+}
+
+// relation checks the key k against another: a moment after another, a
+// date not before another, a date set exactly when a key has a value.
+func (d *decoder) relation(r *Record, k *kinds.Key) {
+	switch {
+	case k.After != "":
+		if d.has(k.After) && d.has(k.Name) && !r.Time(k.Name).After(r.Time(k.After)) {
+			d.valErr(k.Name, diag.MustAfter, k.Name, k.After)
+		}
+	case k.NotAfter != "":
+		from, to := r.Time(k.NotAfter), r.Time(k.Name)
+		if !from.IsZero() && !to.IsZero() && to.Before(from) {
+			d.valErr(k.Name, diag.MustNotBefore, k.Name, k.NotAfter)
+		}
+	case k.When != nil:
+		is := r.String(k.When.Key) == k.When.Is
+		switch {
+		case is && !d.has(k.Name):
+			d.valErr(k.When.Key, k.When.Missing.ID, k.When.Missing.Args...)
+		case !is && d.has(k.Name):
+			d.keyErr(k.Name, k.When.Unexpected.ID, k.When.Unexpected.Args...)
+		}
+	}
+}
+
+// vocabNoun is a term of the vocabulary name, in messages.
+func vocabNoun(name string) diag.ID {
+	switch name {
+	case "areas":
+		return diag.WordArea
+	case "schools":
+		return diag.WordSchool
+	}
+	return diag.WordOrganisation
+}

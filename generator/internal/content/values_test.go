@@ -1,0 +1,53 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"portal/generator/internal/diag"
+)
+
+// TestRegistryMessages checks the messages built from the declarations
+// of the registry (ranges, lists of numbers, enumerations, Want, Need,
+// relations and When) in both languages.
+func TestRegistryMessages(t *testing.T) {
+	const p = "content/theses/a.md"
+	for _, c := range []struct {
+		name, path, src string
+		en, sv          string
+	}{
+		{"list of numbers", p, rec(with(thesis, "credits = 30", "credits = 45")),
+			p + `:7:11: credits must be 15 or 30, not 45`,
+			p + `:7:11: credits: 45 är inte tillåtet – skriv 15 eller 30`},
+		{"range", "content/internships/i.md", rec(`title = "Praktik"`, "date = 2026-01-01", `areas = ["energi"]`, `host = "kth"`, "deadline = 2026-04-30", "weeks = 200"),
+			`content/internships/i.md:7:9: weeks must be from 1 to 104, not 200`,
+			`content/internships/i.md:7:9: weeks: 200 är inte tillåtet – skriv ett tal från 1 till 104`},
+		{"enumeration", p, rec(with(thesis, "", `language = ["sv", "de"]`)),
+			p + `:9:19: language must list "sv" and/or "en", not "de"`,
+			p + `:9:19: language: "de" är inte tillåtet – skriv "sv" och/eller "en"`},
+		{"pattern and want", "content/lectures/l.md", rec(with(lecture, "", `course = "ag2129"`)),
+			`content/lectures/l.md:10:10: course must be a KTH course code like AG2129, not "ag2129"`,
+			`content/lectures/l.md:10:10: course: "ag2129" är inte tillåtet – skriv en KTH-kurskod som AG2129`},
+		{"need", p, rec(with(thesis, `areas = ["energi"]`, `areas = []`)),
+			p + `:4:9: areas needs at least one area`,
+			p + `:4:9: areas: ange minst ett område`},
+		{"after", "content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:00:00")),
+			`content/lectures/l.md:6:7: end must be after start`,
+			`content/lectures/l.md:6:7: end ska vara efter start`},
+		{"when", "content/agreements/x.md", agreement(`status = "terminated"`),
+			`content/agreements/x.md:8:10: a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`,
+			`content/agreements/x.md:8:10: ett uppsagt avtal behöver datumet då det upphörde – lägg till en rad som terminated = 2026-06-30`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(mapFS(map[string]string{c.path: c.src}), testConfig(t))
+			list, _ := diag.AsList(err)
+			if got := list.LinesIn(diag.English); !slices.Equal(got, []string{c.en}) {
+				t.Errorf("en:\n%s\nwant\n%s", strings.Join(got, "\n"), c.en)
+			}
+			if got := list.LinesIn(diag.Swedish); !slices.Equal(got, []string{c.sv}) {
+				t.Errorf("sv:\n%s\nwant\n%s", strings.Join(got, "\n"), c.sv)
+			}
+		})
+	}
+}

@@ -1,0 +1,223 @@
+// Package kinds is the one registry of record kinds: each kind is declared
+// once, as data, and the stages read it instead of switching on kind
+// names. A kind's declaration holds its schema (the keys of its front
+// matter, their types and checks), when its records close and what they
+// are then marked, the order of its lists and archive, the facts its
+// record pages and list items show, its membership of the calendar and
+// its JSON-LD type, and the body a new file of it starts with.
+//
+// The registry is a value: [Default] returns the portal's kinds, a test
+// or another site may add its own with [Registry.With]. config.Config
+// carries the registry of a build, so that content (decoding and the
+// JSON Schemas), site (archives, lists), render (record pages, list
+// items, search data), pipeline (feeds, calendar) and scaffold (new
+// files) all read the same one.
+//
+// Adding a kind: declare it in table.go (or pass it to With), give it a
+// [sections] entry in config.toml and its UI strings in the i18n files
+// (kind.<name>, kindone.<name>, front/more/count keys as for the others);
+// the page templates are shared by every kind. Its messages (Key.Want,
+// Key.Need, When.Missing and When.Unexpected) are diag.Message values: the
+// portal's kinds name catalog entries, another kind may carry its own
+// words in both languages with diag.T(english, swedish), so that it needs
+// no entry in the catalog.
+package kinds
+
+import (
+	"slices"
+
+	"portal/generator/internal/diag"
+)
+
+// Agreements names the kind of the agreements, which some features are
+// about: the records of other kinds name their agreement (key agreement),
+// an agreement's page lists them, and the page of the agreements due for
+// review follows their notice days.
+const Agreements = "agreements"
+
+// Type is the TOML shape a key must have.
+type Type int
+
+// The key types.
+const (
+	String      Type = iota
+	Text             // a string that must not be empty
+	Date             // a date or a date and time
+	DateTime         // a date and time
+	Int              // a whole number
+	Bool             // true or false
+	Strings          // an array of strings
+	Contacts         // an array of { role, email, name } tables
+	Signatories      // an array of { name, title, org } tables
+)
+
+// Key is one key of a kind's front matter and the checks its value gets.
+type Key struct {
+	Name     string
+	Type     Type
+	Required bool
+	Enum     []string     // the values a string (or each of an array) may take
+	Default  string       // the value of an absent string key
+	Vocab    string       // the config.toml table ("organisations", ...) whose keys the values must be
+	Link     Link         // a URL readers follow
+	Pattern  string       // a regular expression a non-empty string must match
+	Ints     []int        // the whole numbers allowed
+	Min, Max int          // the range of a whole number, when Max > Min
+	NotNeg   bool         // a whole number must not be negative
+	Want     diag.Message // what the value must be, in messages ("a year like 2025"); derived when it has no ID
+	MinItems int          // the least number of values of an array that is present
+	Need     diag.Message // the message's words for MinItems ("at least one area")
+	After    string       // a moment that must be after this key's
+	NotAfter string       // a date this one must not be before (the start of a period)
+	// When, for a date, makes it required exactly when another key has a value.
+	When *When
+}
+
+// When ties a key to the value of another: the key must be set exactly
+// when key Key has value Is.
+type When struct {
+	Key, Is    string
+	Missing    diag.Message // the message at Key's value when this key is missing
+	Unexpected diag.Message // the message at this key when it is set otherwise
+}
+
+// Link is the kind of URL a key holds.
+type Link int
+
+// The links.
+const (
+	NoLink Link = iota
+	HTTP        // an http(s) URL
+	Mailto      // an http(s) or mailto: URL
+)
+
+// Kind is the declaration of one kind of record.
+type Kind struct {
+	Name string
+	Keys []Key // its own keys, after the common ones
+
+	// Closing and marks. A record is archived at a moment (CloseKey's
+	// time, the day after it when CloseDay) or when its status is
+	// ArchiveStatus; an archived record shows the mark Mark, dated by
+	// MarkDate. Marks maps a status to a mark shown whatever the time.
+	CloseKey      string
+	CloseDay      bool
+	ArchiveStatus string
+	Mark          string
+	MarkDate      string
+	Marks         map[string]string
+	// CloseAttr is the data-* attribute the scripts read to close a
+	// record in the browser (with CloseKey's moment); the record page
+	// then carries the notice of Mark, hidden until then.
+	CloseAttr string
+
+	Order   []Sort // the current list
+	Archive []Sort // the archive
+	// NoEmptyArchive leaves out the archive page while it has no records.
+	NoEmptyArchive bool
+
+	Facts     []Fact // the facts of the record page, in order
+	ListFacts []Fact // the facts of list items and search results, in order
+
+	Calendar bool   // its records are events: calendar.ics and one .ics each
+	JSONLD   string // the schema.org type of its record pages ("Event", "JobPosting"), or ""
+	Offer    bool   // an offer to apply for: the home page's offers, the search's offer filter
+	Body     string // the Swedish body of a new file of the kind (after the TODO mark)
+}
+
+// Sort is one key of a list's order.
+type Sort struct {
+	Key  string
+	Desc bool
+	Or   string   // the key used when Key's value is zero
+	Rank []string // string values in this order first (others rank with the first)
+}
+
+// Format is how a fact shows its value.
+type Format string
+
+// The formats of facts. Every fact is left out when its value is zero.
+const (
+	AsText      Format = "text"     // the value as it is
+	AsNumber    Format = "number"   // a whole number as digits
+	AsDate      Format = "date"     // a date
+	AsSpan      Format = "span"     // the moment Key to the moment And.Key
+	AsPeriod    Format = "period"   // the days Key to And.Key
+	AsTerm      Format = "term"     // the UI string Arg+value
+	AsTerms     Format = "terms"    // each value as the UI string Arg+value, joined
+	AsCount     Format = "count"    // the plural UI string Arg of the number
+	AsYesNo     Format = "yesno"    // "yes" or "no"
+	AsStatus    Format = "status"   // the UI string status.<kind>.<value>
+	AsOrgs      Format = "orgs"     // organisations: links on record pages, names in lists
+	AsSchools   Format = "schools"  // schools, linked
+	AsApply     Format = "apply"    // the link to apply, while the record is open
+	AsExt       Format = "ext"      // an external link with the UI string Arg as text
+	AsOpen      Format = "open"     // a date, or the UI string Arg when there is none
+	AsNoticeDay Format = "notice"   // the last day to give notice, while open
+	AsSigners   Format = "signers"  // the signatories
+	AsDocument  Format = "document" // the attached text, or a note when confidential
+	AsFile      Format = "file"     // the attachment
+	AsCalendar  Format = "calendar" // the link to the record's .ics, while it is to come
+)
+
+// Fact is one fact a page shows: the i18n key of its label, the key whose
+// value it shows and how. And joins a second key's value after Sep (the
+// end of a span or a period, the credits after a level).
+type Fact struct {
+	Label  string
+	Key    string
+	As     Format
+	Arg    string
+	Strong map[string]string // value → class of the <strong> it is shown in
+	And    *Fact
+	Sep    string
+}
+
+// Registry is the set of kinds of a site, in the order the site shows them.
+type Registry struct {
+	kinds []*Kind
+}
+
+// New returns a registry of ks, in that order.
+func New(ks ...*Kind) *Registry { return &Registry{kinds: ks} }
+
+// With returns a registry with the kinds of r and then ks.
+func (r *Registry) With(ks ...*Kind) *Registry {
+	return New(append(slices.Clip(r.kinds), ks...)...)
+}
+
+// Get returns the kind named name, or nil.
+func (r *Registry) Get(name string) *Kind {
+	for _, k := range r.kinds {
+		if k.Name == name {
+			return k
+		}
+	}
+	return nil
+}
+
+// All returns the kinds in order.
+func (r *Registry) All() []*Kind { return slices.Clip(r.kinds) }
+
+// Names returns the names of the kinds in order.
+func (r *Registry) Names() []string {
+	out := make([]string, len(r.kinds))
+	for i, k := range r.kinds {
+		out[i] = k.Name
+	}
+	return out
+}
+
+// Key returns the declaration of the kind's key name, or nil (also for a
+// nil kind).
+func (k *Kind) Key(name string) *Key {
+	if k == nil {
+		return nil
+	}
+	for i := range k.Keys {
+		if k.Keys[i].Name == name {
+			return &k.Keys[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package kinds
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// check lists what in k's declaration names a key k does not have.
+func check(k *Kind) []string {
+	has := func(name string) bool {
+		return name == "" || k.Key(name) != nil || slices.ContainsFunc(Common(), func(c Key) bool { return c.Name == name })
+	}
+	var bad []string
+	need := func(what, name string) {
+		if !has(name) {
+			bad = append(bad, fmt.Sprintf("%s: %s %q is not a key", k.Name, what, name))
+		}
+	}
+	need("CloseKey", k.CloseKey)
+	need("MarkDate", k.MarkDate)
+	for _, s := range append(slices.Clip(k.Order), k.Archive...) {
+		need("sort", s.Key)
+		need("sort", s.Or)
+	}
+	for _, f := range append(slices.Clip(k.Facts), k.ListFacts...) {
+		need("fact", f.Key)
+		if f.And != nil {
+			need("fact", f.And.Key)
+		}
+	}
+	for _, key := range k.Keys {
+		need("After of "+key.Name, key.After)
+		need("NotAfter of "+key.Name, key.NotAfter)
+		if key.When != nil {
+			need("When of "+key.Name, key.When.Key)
+		}
+	}
+	if (k.CloseAttr != "" || k.Mark != "") && k.CloseKey == "" && k.ArchiveStatus == "" {
+		bad = append(bad, k.Name+": a mark or CloseAttr without CloseKey or ArchiveStatus")
+	}
+	return bad
+}
+
+// TestDefault checks that every declaration of the portal's kinds names
+// only keys its kind has, and that no kind is declared twice.
+func TestDefault(t *testing.T) {
+	reg := Default()
+	names := reg.Names()
+	if want := []string{"theses", "internships", "lectures", "collaborations", "agreements", "exchanges", "followups"}; !slices.Equal(names, want) {
+		t.Errorf("kinds %v, want %v", names, want)
+	}
+	for _, k := range reg.All() {
+		for _, msg := range check(k) {
+			t.Error(msg)
+		}
+	}
+}
+
+// TestCheck checks that check finds a declaration that names a key its
+// kind lacks.
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name string
+		kind *Kind
+		want []string
+	}{
+		{"fine", &Kind{Name: "a", Keys: []Key{{Name: "start"}}, CloseKey: "start", Mark: "past", MarkDate: "date"}, nil},
+		{"sort", &Kind{Name: "b", Order: []Sort{{Key: "when"}}}, []string{`b: sort "when" is not a key`}},
+		{"fact", &Kind{Name: "c", Facts: []Fact{{Key: "start", And: &Fact{Key: "end"}}}, Keys: []Key{{Name: "start"}}},
+			[]string{`c: fact "end" is not a key`}},
+		{"mark", &Kind{Name: "d", Mark: "closed"}, []string{"d: a mark or CloseAttr without CloseKey or ArchiveStatus"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := check(tt.kind); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWith checks that With adds kinds after the others and leaves its
+// receiver as it was.
+func TestWith(t *testing.T) {
+	reg := Default()
+	more := reg.With(&Kind{Name: "workshops"})
+	if got := more.Names(); len(got) != 8 || got[7] != "workshops" || more.Get("workshops") == nil {
+		t.Errorf("With: %v", got)
+	}
+	if reg.Get("workshops") != nil || len(reg.Names()) != 7 {
+		t.Errorf("With changed its receiver: %v", reg.Names())
+	}
+}

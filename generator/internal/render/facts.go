@@ -1,0 +1,177 @@
+package render
+
+import (
+	"path"
+	"strconv"
+	"strings"
+
+	"portal/generator/internal/content"
+	"portal/generator/internal/kinds"
+	"portal/generator/internal/site"
+)
+
+// facts resolves the declared facts of one entry for pages of one
+// language (see kinds.Fact): the text of a fact, as list items show it,
+// and the row of a record page's facts.
+type facts struct {
+	t    *Templates
+	s    *site.Site // nil for list items and search data
+	e    *site.Entry
+	lang string
+	tr   func(string) string
+	n    func(string, int) string
+}
+
+// text is a fact's value as text, with its machine-readable date or
+// moment (iso) when it is one; ok is false when the fact is left out.
+func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
+	t, e, lang := c.t, c.e, c.lang
+	switch f.As {
+	case kinds.AsText:
+		text = e.String(f.Key)
+	case kinds.AsNumber:
+		if n := e.Int(f.Key); n != 0 {
+			text = strconv.Itoa(n)
+		}
+	case kinds.AsDate:
+		d := e.Time(f.Key)
+		text, iso = t.FormatDate(lang, d), t.isoDate(d)
+	case kinds.AsOpen:
+		if d := e.Time(f.Key); d.IsZero() {
+			text = c.tr(f.Arg)
+		} else {
+			text, iso = t.FormatDate(lang, d), t.isoDate(d)
+		}
+	case kinds.AsNoticeDay:
+		if d := e.NoticeDay(); !e.Archived {
+			text, iso = t.FormatDate(lang, d), t.isoDate(d)
+		}
+	case kinds.AsSpan:
+		if start := e.Time(f.Key); !start.IsZero() {
+			text, iso = t.FormatSpan(lang, start, e.Time(f.And.Key)), t.isoDateTime(start)
+		}
+	case kinds.AsPeriod:
+		if start := e.Time(f.Key); !start.IsZero() {
+			text = t.period(lang, start, e.Time(f.And.Key))
+		}
+	case kinds.AsTerm, kinds.AsTerms:
+		names := make([]string, 0, 1)
+		for _, v := range c.values(f.Key) {
+			names = append(names, c.tr(f.Arg+v))
+		}
+		text = strings.Join(names, ", ")
+	case kinds.AsCount:
+		if n := e.Int(f.Key); n != 0 {
+			text = c.n(f.Arg, n)
+		}
+	case kinds.AsYesNo:
+		if b := e.Flag(f.Key); b != nil {
+			text = c.tr(map[bool]string{true: "yes", false: "no"}[*b])
+		}
+	case kinds.AsStatus:
+		if key := t.statusKey(e); key != "" {
+			text = c.tr(key)
+		}
+	case kinds.AsOrgs:
+		names := make([]string, 0, 1)
+		for _, k := range c.values(f.Key) {
+			names = append(names, termName(t.cfg.Organisations.Get(k), lang, k))
+		}
+		text = strings.Join(names, ", ")
+	}
+	if text != "" && f.And != nil && f.And.As != "" {
+		more, _, _ := c.text(f.And)
+		text += f.Sep + more
+	}
+	return text, iso, text != ""
+}
+
+// values are the strings of key: the values of an array, or the one
+// value of a string.
+func (c *facts) values(key string) []string {
+	if vs := c.e.Strings(key); vs != nil {
+		return vs
+	}
+	if v := c.e.String(key); v != "" {
+		return []string{v}
+	}
+	return nil
+}
+
+// list calls add with each fact of the entry's list item, in order.
+func (c *facts) list(add func(label, text, iso string)) {
+	k := c.t.cfg.Kinds.Get(c.e.Kind)
+	for i := range k.ListFacts {
+		if text, iso, ok := c.text(&k.ListFacts[i]); ok {
+			add(k.ListFacts[i].Label, text, iso)
+		}
+	}
+}
+
+// record returns the row of a record page's facts that f declares.
+func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
+	e, s, lang := c.e, c.s, c.lang
+	r := RecordFact{Label: c.tr(f.Label)}
+	link := func(l FactLink) (RecordFact, bool) { r.Links = append(r.Links, l); return r, true }
+	switch f.As {
+	case kinds.AsOrgs, kinds.AsSchools:
+		vocab, index := &c.t.cfg.Organisations, "organisations"
+		if f.As == kinds.AsSchools {
+			vocab, index = &c.t.cfg.Schools, "schools"
+		}
+		for _, k := range c.values(f.Key) {
+			r.Links = append(r.Links, FactLink{URL: s.TermURL(index, k, lang), Text: termName(vocab.Get(k), lang, k)})
+		}
+		return r, len(r.Links) > 0
+	case kinds.AsApply, kinds.AsExt:
+		if u := e.String(f.Key); u != "" && !(f.As == kinds.AsApply && e.Archived) {
+			r.Apply = f.As == kinds.AsApply
+			return link(FactLink{Class: "ext", URL: u, Text: c.tr(f.Arg)})
+		}
+		return r, false
+	case kinds.AsSigners:
+		r.List = "plain"
+		for _, sg := range e.Signatories {
+			before := sg.Name
+			if sg.Title != "" {
+				before += ", " + sg.Title
+			}
+			r.Links = append(r.Links, FactLink{Before: before + ", ", URL: s.TermURL("organisations", sg.Org, lang),
+				Text: termName(c.t.cfg.Organisations.Get(sg.Org), lang, sg.Org)})
+		}
+		return r, len(r.Links) > 0
+	case kinds.AsDocument, kinds.AsFile:
+		return c.attachment(f, r)
+	case kinds.AsCalendar:
+		if c.t.stateKey(e) == "" && e.In(lang) != nil {
+			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
+		}
+		return r, false
+	}
+	text, iso, ok := c.text(f)
+	r.Text = text
+	r.Time, _ = attr("datetime", iso)
+	r.Strong = f.Strong[e.String(f.Key)]
+	return r, ok
+}
+
+// attachment is the link to the attached file (with its type for a
+// document), or the note of a confidential one.
+func (c *facts) attachment(f *kinds.Fact, r RecordFact) (RecordFact, bool) {
+	e, s := c.e, c.s
+	if f.As == kinds.AsDocument && e.Confidential {
+		r.Text = c.tr(f.Arg)
+		return r, true
+	}
+	u := s.AttachmentURL(e, c.lang)
+	if u == "" {
+		return r, false
+	}
+	l := FactLink{Class: "file", URL: u, Print: s.Abs(u), Text: path.Base(e.Attachment)}
+	if f.As == kinds.AsDocument {
+		ft, _ := content.AttachmentType(e.Attachment)
+		l.Type, l.Format = ft.Media, ft.Format
+	}
+	r.Links = append(r.Links, l)
+	return r, true
+}
