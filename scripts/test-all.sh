@@ -16,7 +16,8 @@
 #                 same archives; the linux archive builds the same site
 #   e2e           the built site in Debian's chromium, served by nginx with
 #                 deploy/nginx.conf: flows, every page type, axe-core,
-#                 the Nu HTML Checker (see e2e/run.js)
+#                 Lighthouse (mobile, every category at least 95), the
+#                 Nu HTML Checker (see e2e/run.js)
 #
 # Run it from anywhere: scripts/test-all.sh. It needs go and node; the
 # browser tests also need chromium, nginx and java (.ci/run installs them).
@@ -97,7 +98,7 @@ if [ -f .ci/fuzz.sh ]; then
 	step 'fuzz (.ci/fuzz.sh)' 900 bash .ci/fuzz.sh
 fi
 step 'release (scripts/release-check.sh)' 900 bash scripts/release-check.sh
-step 'e2e (browser, nginx, HTML, accessibility)' 1200 bash -c e2e
+step 'e2e (browser, nginx, HTML, accessibility, Lighthouse)' 1800 bash -c e2e
 
 if [ ${#failed[@]} -gt 0 ]; then
 	printf '\nFAILED: %s\n' "$(IFS=,; echo "${failed[*]}")" >&2
