@@ -91,7 +91,11 @@ export async function audit(url, port, type) {
   });
   const lhr = run?.lhr;
   if (!lhr) throw new Error(`${url}: Lighthouse returned no report`);
-  if (lhr.runtimeError) throw new Error(`${url}: Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) {
+    const err = new Error(`${url}: Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    err.code = lhr.runtimeError.code;
+    throw err;
+  }
   return readReport(lhr, EXPECTED[type] ?? {});
 }
 
@@ -99,20 +103,32 @@ export async function audit(url, port, type) {
 export const PERFORMANCE_RETRIES = 2;
 
 /**
+ * Lighthouse's runtime errors that ask for another run: the trace of the
+ * page load came out incomplete (seen on a busy machine).
+ */
+const TRANSIENT = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED', 'PROTOCOL_TIMEOUT']);
+
+/**
  * auditPage is audit, run again (at most PERFORMANCE_RETRIES times) while
- * performance is the only category under MIN_SCORE: its simulated
- * throttling scales the CPU time the page took, which varies with what
- * else the machine is doing. note(text) is told of every retry.
+ * performance is the only category under MIN_SCORE, or Lighthouse asked
+ * for another run (TRANSIENT): its simulated throttling scales the CPU
+ * time the page took, which varies with what else the machine is doing.
+ * note(text) is told of every retry.
  */
 export async function auditPage(url, port, type, note = () => {}) {
-  let result = await audit(url, port, type);
-  for (let i = 0; i < PERFORMANCE_RETRIES; i++) {
+  for (let i = 0; ; i++) {
+    let result;
+    try {
+      result = await audit(url, port, type);
+    } catch (err) {
+      if (i >= PERFORMANCE_RETRIES || !TRANSIENT.has(err.code)) throw err;
+      note(`again: ${err.message}`);
+      continue;
+    }
     const perfOnly = result.failures.length > 0 && result.failures.every((f) => f.startsWith('performance '));
-    if (!perfOnly) break;
+    if (!perfOnly || i >= PERFORMANCE_RETRIES) return result;
     note(`again: ${result.failures.join('; ')}`);
-    result = await audit(url, port, type);
   }
-  return result;
 }
 
 /**
