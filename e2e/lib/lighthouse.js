@@ -63,15 +63,30 @@ export function lighthousePages(dir) {
 }
 
 /**
- * startChrome launches one headless Debian chromium for all the audits
- * (chrome-launcher, with CHROME_PATH set to it: nothing is downloaded).
+ * chrome gives one headless Debian chromium for all the audits
+ * (chrome-launcher, with CHROME_PATH set to it: nothing is downloaded),
+ * launched when first asked for: { port(), restart(), kill() }.
  */
-export function startChrome() {
-  process.env.CHROME_PATH = CHROMIUM;
-  return chromeLauncher.launch({
-    chromePath: CHROMIUM,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+export function chrome() {
+  let running = null;
+  return {
+    async port() {
+      process.env.CHROME_PATH = CHROMIUM;
+      running ??= await chromeLauncher.launch({
+        chromePath: CHROMIUM,
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      return running.port;
+    },
+    restart() {
+      running?.kill();
+      running = null;
+    },
+    kill() {
+      running?.kill();
+      running = null;
+    },
+  };
 }
 
 /**
@@ -102,31 +117,39 @@ export async function audit(url, port, type) {
 /** How often an audit whose only low score is performance is run again. */
 export const PERFORMANCE_RETRIES = 2;
 
+/** How often an audit is run again after Lighthouse asked for it. */
+export const TRANSIENT_RETRIES = 4;
+
 /**
  * Lighthouse's runtime errors that ask for another run: the trace of the
- * page load came out incomplete (seen on a busy machine).
+ * page load came out incomplete (seen on a busy machine). The browser is
+ * started afresh before the next run.
  */
 const TRANSIENT = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED', 'PROTOCOL_TIMEOUT']);
 
 /**
- * auditPage is audit, run again (at most PERFORMANCE_RETRIES times) while
- * performance is the only category under MIN_SCORE, or Lighthouse asked
- * for another run (TRANSIENT): its simulated throttling scales the CPU
- * time the page took, which varies with what else the machine is doing.
- * note(text) is told of every retry.
+ * auditPage is audit in browser (chrome()), run again while performance
+ * is the only category under MIN_SCORE (at most PERFORMANCE_RETRIES
+ * times: its simulated throttling scales the CPU time the page took,
+ * which varies with what else the machine is doing) or Lighthouse asked
+ * for another run (TRANSIENT, at most TRANSIENT_RETRIES times). note(text)
+ * is told of every retry.
  */
-export async function auditPage(url, port, type, note = () => {}) {
-  for (let i = 0; ; i++) {
+export async function auditPage(url, browser, type, note = () => {}) {
+  let slow = 0;
+  let transient = 0;
+  for (;;) {
     let result;
     try {
-      result = await audit(url, port, type);
+      result = await audit(url, await browser.port(), type);
     } catch (err) {
-      if (i >= PERFORMANCE_RETRIES || !TRANSIENT.has(err.code)) throw err;
-      note(`again: ${err.message}`);
+      if (!TRANSIENT.has(err.code) || transient++ >= TRANSIENT_RETRIES) throw err;
+      note(`again, in a new browser: ${err.message}`);
+      browser.restart();
       continue;
     }
     const perfOnly = result.failures.length > 0 && result.failures.every((f) => f.startsWith('performance '));
-    if (!perfOnly || i >= PERFORMANCE_RETRIES) return result;
+    if (!perfOnly || slow++ >= PERFORMANCE_RETRIES) return result;
     note(`again: ${result.failures.join('; ')}`);
   }
 }
