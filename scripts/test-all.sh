@@ -23,8 +23,9 @@
 # browser tests also need chromium, nginx and java (.ci/run installs them).
 # Without them the browser tests skip with a message, unless CI=true, when
 # anything missing is a failure. Every step has a time limit (together, with
-# .ci/run's installs, under CI's 90 minutes; a normal run takes ~16, Lighthouse ~6 of it); all
-# steps run even after one fails, and the exit status is non-zero if any did.
+# .ci/run's installs, under CI's 90 minutes; a normal run takes ~16 minutes,
+# Lighthouse ~6 of them); all steps run even after one fails, and the exit
+# status is non-zero if any did.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
