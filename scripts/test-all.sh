@@ -16,14 +16,16 @@
 #                 same archives; the linux archive builds the same site
 #   e2e           the built site in Debian's chromium, served by nginx with
 #                 deploy/nginx.conf: flows, every page type, axe-core,
-#                 the Nu HTML Checker (see e2e/run.js)
+#                 Lighthouse (mobile, every category at least 95), the
+#                 Nu HTML Checker (see e2e/run.js)
 #
 # Run it from anywhere: scripts/test-all.sh. It needs go and node; the
 # browser tests also need chromium, nginx and java (.ci/run installs them).
 # Without them the browser tests skip with a message, unless CI=true, when
 # anything missing is a failure. Every step has a time limit (together, with
-# .ci/run's installs, under CI's 90 minutes; a normal run takes ~10); all
-# steps run even after one fails, and the exit status is non-zero if any did.
+# .ci/run's installs, under CI's 90 minutes; a normal run takes ~16 minutes,
+# Lighthouse ~6 of them); all steps run even after one fails, and the exit
+# status is non-zero if any did.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -97,7 +99,7 @@ if [ -f .ci/fuzz.sh ]; then
 	step 'fuzz (.ci/fuzz.sh)' 900 bash .ci/fuzz.sh
 fi
 step 'release (scripts/release-check.sh)' 900 bash scripts/release-check.sh
-step 'e2e (browser, nginx, HTML, accessibility)' 1200 bash -c e2e
+step 'e2e (browser, nginx, HTML, accessibility, Lighthouse)' 1800 bash -c e2e
 
 if [ ${#failed[@]} -gt 0 ]; then
 	printf '\nFAILED: %s\n' "$(IFS=,; echo "${failed[*]}")" >&2

@@ -1,7 +1,10 @@
 // Every page type in both languages, in Debian's chromium through nginx:
 // no console errors, no request to another host, nothing wider than a
-// 375 px viewport, zero axe-core violations (WCAG 2.0/2.1 A and AA) at
-// 375 px and at 1280 px, and screenshots of both widths in screenshots/.
+// 375 px viewport, no word of a label, heading, button or navigation link
+// broken across lines, zero axe-core violations (WCAG 2.0/2.1/2.2 A and
+// AA) at 375 px and at 1280 px, the same with the main navigation's menu
+// opened at 375 px, the search field (where a page has one) within the
+// first 667 px, and screenshots of both widths in screenshots/.
 
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -11,6 +14,7 @@ import { after, before, test } from 'node:test';
 import { axe, describeProblems, fixClock, formatViolations, launch, watch } from '../lib/browser.js';
 import { missing, SCREENSHOTS, suite } from '../lib/env.js';
 import { served } from '../lib/harness.js';
+import { overflow, splitWords } from '../lib/layout.js';
 import { fileName, samplePages } from '../lib/pages.js';
 
 const skip = missing('chromium', 'nginx', 'go');
@@ -21,6 +25,44 @@ const WIDTHS = [
   { width: 375, height: 812 },
   { width: 1280, height: 900 },
 ];
+
+/** A phone's first screen: 375 x 667 CSS px. */
+const FIRST_SCREEN = 667;
+
+/**
+ * searchInFirstScreen checks that a page with the search form shows its
+ * text field within the first FIRST_SCREEN px, before any scrolling.
+ */
+async function searchInFirstScreen(page) {
+  const bottom = await page.evaluate(() => {
+    const q = document.querySelector('#search-q');
+    if (!q || q.getClientRects().length === 0) return null;
+    return q.getBoundingClientRect().bottom + window.scrollY;
+  });
+  if (bottom === null || bottom <= FIRST_SCREEN) return [];
+  return [`the search field ends ${Math.round(bottom)} px from the top, below the first ${FIRST_SCREEN} px of a phone`];
+}
+
+/**
+ * openMenu opens the main navigation's "Meny" disclosure, where the page
+ * shows it, and checks the opened menu as the page: no overflow, no word
+ * broken inside, no axe violation. It closes it again.
+ */
+async function openMenu(page, width) {
+  const summary = page.locator('nav.primary details.menu > summary');
+  if (!(await summary.isVisible())) return [`at ${width} px the main navigation has no visible menu button`];
+  await summary.click();
+  const report = [];
+  if (!(await page.locator('nav.primary a').first().isVisible())) report.push(`at ${width} px the menu button does not open the menu`);
+  const wide = await overflow(page, width);
+  if (wide) report.push(`menu open: wider than the ${width} px viewport: ${wide.wide.join(', ')}`);
+  const split = await splitWords(page);
+  if (split.length > 0) report.push(`menu open: a word is broken inside:\n      ${split.join('\n      ')}`);
+  const violations = await axe(page);
+  if (violations.length > 0) report.push(`axe with the menu open: ${violations.length} violation(s)\n${formatViolations(violations)}`);
+  await summary.click();
+  return report;
+}
 
 suite('every page type', skip, () => {
   let browser;
@@ -52,25 +94,19 @@ suite('every page type', skip, () => {
 
         for (const vp of WIDTHS) {
           await page.setViewportSize(vp);
-          const overflow = await page.evaluate((w) => {
-            const sw = document.documentElement.scrollWidth;
-            if (sw <= w) return null;
-            const wide = [];
-            for (const el of document.querySelectorAll('body *')) {
-              const r = el.getBoundingClientRect();
-              if (r.right > w + 0.5 && r.width > 0) {
-                const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-                wide.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} (right edge ${Math.round(r.right)} px)`);
-              }
-            }
-            return { sw, wide: wide.slice(0, 10) };
-          }, vp.width);
-          if (overflow) {
-            report.push(`wider than the ${vp.width} px viewport: scrollWidth ${overflow.sw}; widest elements:\n      ${overflow.wide.join('\n      ')}`);
+          const wide = await overflow(page, vp.width);
+          if (wide) {
+            report.push(`wider than the ${vp.width} px viewport: scrollWidth ${wide.sw}; widest elements:\n      ${wide.wide.join('\n      ')}`);
           }
+          const split = await splitWords(page);
+          if (split.length > 0) report.push(`at ${vp.width} px a word is broken inside:\n      ${split.join('\n      ')}`);
           await page.screenshot({ path: path.join(SCREENSHOTS, fileName(p, vp.width)), fullPage: true });
           const violations = await axe(page);
           if (violations.length > 0) report.push(`axe at ${vp.width} px: ${violations.length} violation(s)\n${formatViolations(violations)}`);
+          if (vp.width === WIDTHS[0].width) {
+            report.push(...(await searchInFirstScreen(page)));
+            report.push(...(await openMenu(page, vp.width)));
+          }
         }
       } finally {
         await context.close();

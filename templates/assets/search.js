@@ -8,8 +8,9 @@
 // diacritics. For the results shown, a page of 20 at a time: the result
 // chunks (r/<n>.json) that hold them. No framework, no server, no worker.
 //
-// Progressive enhancement: the form is in the page with the hidden
-// attribute (templates/partials/search.html); this script shows it, and
+// Progressive enhancement: the form is in the page, hidden by search.css
+// where scripting is off (templates/partials/search.html); this script
+// hides it if the index cannot be loaded, and
 // while a filter is set it shows the matches in .search-results and hides
 // the paged list and the pager; "Show more" draws the next page of
 // matches. Clearing the filter restores the page. The filter lives in the

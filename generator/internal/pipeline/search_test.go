@@ -138,7 +138,7 @@ func TestSearchIndex(t *testing.T) {
 }
 
 // checkSearchForms checks that kind lists and area pages with records to
-// search, and only they, carry the hidden search form with a visible label for every control.
+// search, and only they, carry the search form with a visible label for every control.
 func checkSearchForms(t *testing.T, b *built) {
 	t.Helper()
 	control := regexp.MustCompile(`<(input|select)[^>]* id="([^"]+)"`)
@@ -152,7 +152,7 @@ func checkSearchForms(t *testing.T, b *built) {
 			scope = b.l.Site.Members("areas", p.Term.Key)
 		}
 		want := len(scope) > 0
-		has := strings.Contains(html, `<div class="search" hidden data-index="`+b.l.Site.Prefix(p.Lang)+`search/" data-scope="`+render.SearchScopeName(p)+`"`)
+		has := strings.Contains(html, `<div class="search" data-index="`+b.l.Site.Prefix(p.Lang)+`search/" data-scope="`+render.SearchScopeName(p)+`"`)
 		if has != want {
 			t.Errorf("%s (%s): search form %v, want %v", p.URL, p.Type, has, want)
 		}
