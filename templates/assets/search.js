@@ -6,7 +6,11 @@
 // records this page lists). For each word typed: one term bucket
 // (t/<n>.json), chosen by the word's first two letters without
 // diacritics. For the results shown, a page of 20 at a time: the result
-// chunks (r/<n>.json) that hold them. No framework, no server, no worker.
+// chunks (r/<n>.json) that hold them. Once a query is drawn, while the
+// browser is idle, the buckets of the likeliest next keystrokes and the
+// chunks of their first results are fetched ahead (prefetch), so that a
+// keystroke that goes on with the word is drawn from what is at hand.
+// No framework, no server, no worker.
 //
 // Progressive enhancement: the form is in the page with the hidden
 // attribute (templates/partials/search.html); this script shows it, and
@@ -38,6 +42,10 @@
   var OFFERS = ['theses', 'internships'];
   // PAGE is how many matches are drawn at a time.
   var PAGE = 20;
+  // PREFETCH is how many likely next queries get their term buckets
+  // fetched ahead, CHUNKS how many of them their first page of results.
+  var PREFETCH = 3;
+  var CHUNKS = 2;
 
   // The letters fold drops the diacritics of: the same two strings as
   // foldFrom and foldTo in generator/internal/search/fold.go.
@@ -210,6 +218,73 @@
         add(sets(w, b.w[w]), 1 + (w.indexOf(word) === 0 ? 4 : 0) + (fw === f ? 1 : 0));
       });
       return scores;
+    });
+  }
+
+  // setSize is the number of documents of an encoded set, without
+  // decoding it.
+  function setSize(s) {
+    if (!s) return 0;
+    if (s[0] === 'd') return s.split(',').length;
+    var bin = atob(s.slice(1));
+    var n = 0;
+    for (var i = 0; i < bin.length; i++) {
+      for (var b = bin.charCodeAt(i); b; b &= b - 1) n++;
+    }
+    return n;
+  }
+
+  // likely resolves to the queries the next keystroke most likely makes
+  // of q, at most k, the likeliest first: q and one more letter of its
+  // last word, taken from the index. A word shorter than the bucket
+  // prefix goes on as its bucket lists (field "n", most frequent first);
+  // a longer one as the words of its bucket that start with it, weighted
+  // by their documents. Nothing after a space.
+  function likely(ix, q, k) {
+    var words = tokens(q);
+    if (!words.length || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
+    var f = fold(words[words.length - 1]);
+    var m = ix.manifest;
+    var len = Array.from(f).length;
+    var short = len < m.prefix;
+    var key = short ? f : prefix(f, m.prefix);
+    var n = hash(key) & (m.buckets - 1);
+    return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
+      var next;
+      if (short) {
+        next = ((b.n && b.n[f]) || []).map(function (p) { return Array.from(p)[len]; });
+      } else {
+        var weight = new Map();
+        Object.keys(b.w).forEach(function (w) {
+          var fw = Array.from(fold(w));
+          if (fw.length <= len || fw.slice(0, len).join('') !== f) return;
+          weight.set(fw[len], (weight.get(fw[len]) || 0) + setSize(b.w[w][0]));
+        });
+        next = Array.from(weight.keys()).sort(function (x, y) {
+          return weight.get(y) - weight.get(x) || (x < y ? -1 : x > y ? 1 : 0);
+        });
+      }
+      return next.slice(0, k).map(function (c) { return q + c; });
+    });
+  }
+
+  // prefetch fetches, while the visitor reads or types, what the likely
+  // next queries of the filter s need (likely): the term buckets of the
+  // first PREFETCH of them, and the result chunks of the first page of
+  // the first CHUNKS. One after the other, and only while live() says the
+  // filter is still the one shown.
+  function prefetch(ix, s, now, live) {
+    return likely(ix, s.q, PREFETCH).then(function (qs) {
+      return qs.reduce(function (p, q, i) {
+        return p.then(function () {
+          if (!live()) return undefined;
+          var t = Object.assign({}, s, { q: q });
+          return search(ix, t, now).then(function (list) {
+            if (i < CHUNKS && live()) return details(ix, list.slice(0, PAGE));
+            return undefined;
+          });
+        });
+      }, Promise.resolve());
     });
   }
 
@@ -433,8 +508,21 @@
           if (my !== seq) return;
           others.forEach(function (o) { o.hidden = true; });
           say(countText(found.length), announceNow);
+          ahead(my);
         });
       }).catch(fail);
+    }
+
+    // ahead prefetches what the likely next keystrokes need once the
+    // browser is idle; a prefetch that fails costs nothing but a fetch
+    // again when the query needs it.
+    function ahead(my) {
+      var idle = win.requestIdleCallback || function (fn) { return win.setTimeout(fn, 50); };
+      var s = Object.assign({}, state);
+      idle(function () {
+        if (my !== seq) return;
+        prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
+      }, { timeout: 300 });
     }
 
     function fail() {
@@ -521,6 +609,9 @@
     stateOf: stateOf,
     openIndex: openIndex,
     search: search,
+    setSize: setSize,
+    likely: likely,
+    prefetch: prefetch,
     details: details,
     renderItem: renderItem,
     start: start

@@ -3,11 +3,13 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -186,7 +188,11 @@ const api = require(process.argv[2]);
 const fs = require('fs');
 const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
 const files = {};
-const get = (p) => Promise.resolve(files[p] || (files[p] = JSON.parse(fs.readFileSync(p, 'utf8'))));
+let asked = null; // the files a prefetch asks for
+const get = (p) => {
+  if (asked && !files[p]) asked.push(p);
+  return Promise.resolve(files[p] || (files[p] = JSON.parse(fs.readFileSync(p, 'utf8'))));
+};
 function fakeDoc() {
   const E = (tag) => ({ tag, className: '', textContent: '', lang: '', href: '', attrs: [], children: [],
     appendChild(c) { this.children.push(c); return c; }, setAttribute(k, v) { this.attrs.push([k, v]); } });
@@ -209,6 +215,13 @@ function ser(e) {
     const found = await api.details(ix, await api.search(ix, state, now));
     const res = { urls: found.map((it) => it.url), states: found.map((it) => api.stateOf(it, now)),
       query: api.writeQuery(state), active: api.isActive(state) };
+    if (c.ahead) {
+      res.next = await api.likely(ix, state.q, 3);
+      asked = [];
+      await api.prefetch(ix, state, now, () => true);
+      res.fetched = asked.map((p) => p.slice(c.index.length));
+      asked = null;
+    }
     if (c.render) {
       const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st) => ix.states[st] || st };
       res.html = found.map((it) => ser(api.renderItem(fakeDoc(), it, ctx))).join('');
@@ -227,12 +240,21 @@ type searchCase struct {
 	Render bool   `json:"render,omitempty"`
 }
 
+// aheadCase is a case whose result has the likely next queries and what
+// prefetching for them fetches.
+type aheadCase struct {
+	searchCase
+	Ahead bool `json:"ahead"`
+}
+
 type searchResult struct {
-	URLs   []string `json:"urls"`
-	States []string `json:"states"`
-	Query  string   `json:"query"`
-	Active bool     `json:"active"`
-	HTML   string   `json:"html"`
+	URLs    []string `json:"urls"`
+	States  []string `json:"states"`
+	Query   string   `json:"query"`
+	Active  bool     `json:"active"`
+	Next    []string `json:"next"`
+	Fetched []string `json:"fetched"`
+	HTML    string   `json:"html"`
 }
 
 // TestSearchFilter runs the filter of templates/assets/search.js under
@@ -335,6 +357,12 @@ func TestSearchFilter(t *testing.T) {
 // runSearch runs the cases under Node with templates/assets/search.js.
 func runSearch(t *testing.T, cases []searchCase) []searchResult {
 	t.Helper()
+	return runCases(t, cases, len(cases))
+}
+
+// runCases runs n cases (searchCase or aheadCase) under Node.
+func runCases(t *testing.T, cases any, n int) []searchResult {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed")
@@ -357,8 +385,8 @@ func runSearch(t *testing.T, cases []searchCase) []searchResult {
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatalf("node output: %v\n%s", err, out)
 	}
-	if len(res) != len(cases) {
-		t.Fatalf("%d results for %d cases", len(res), len(cases))
+	if len(res) != n {
+		t.Fatalf("%d results for %d cases", len(res), n)
 	}
 	return res
 }
@@ -403,4 +431,56 @@ func TestSearchRanking(t *testing.T) {
 			t.Errorf("%s %s at %s: %v, want %v", tc.c.Scope, tc.c.Query, tc.c.Now, got.URLs, tc.urls)
 		}
 	}
+}
+
+// TestSearchPrefetch: after a query is drawn, search.js fetches ahead the
+// term buckets of the likeliest next keystrokes (from the index's next
+// prefixes for one letter, from the words of the bucket for more) and the
+// result chunks of their first results, so that typing on is drawn from
+// what is at hand; nothing after a space.
+func TestSearchPrefetch(t *testing.T) {
+	thesis := func(title string) string {
+		return "+++\ntitle = \"" + title + "\"\ndate = 2026-09-01\nareas = [\"energi\"]\nhost = \"kth\"\n" +
+			"level = \"master\"\ncredits = 30\ndeadline = 2026-12-20\napply = \"mailto:a@example.se\"\n+++\n\nText.\n"
+	}
+	dir := copySite(t, "testdata/sites/basic", map[string]string{
+		"content/theses/a.md": thesis("Zyxa zyxb"),
+		"content/theses/b.md": thesis("Zyxa zcxo"),
+		"content/theses/c.md": thesis("Zyxa Zyxc"),
+	})
+	b := buildFixture(t, fixture(t, dir))
+	sv := filepath.Join(b.out, "search") + "/"
+	_, layout := readSearch(t, b, "sv")
+	bucket := func(p string) string { return "t/" + strconv.Itoa(searchBucket(p, layout.Buckets)) + ".json" }
+	now := testNow.Format(time.RFC3339)
+	tests := []struct {
+		query   string
+		next    []string
+		fetched []string
+	}{
+		{"?q=z", []string{"zy", "zc"}, []string{bucket("zy"), bucket("zc")}},
+		{"?q=zyx", []string{"zyxa", "zyxb", "zyxc"}, []string{}},
+		{"?q=zyxa+", []string{}, []string{}},
+	}
+	var cases []aheadCase
+	for _, tc := range tests {
+		cases = append(cases, aheadCase{searchCase{sv, "k-theses", tc.query, now, false}, true})
+	}
+	for i, got := range runCases(t, cases, len(cases)) {
+		tc := tests[i]
+		if !slices.Equal(got.Next, tc.next) {
+			t.Errorf("%s: next %q, want %q", tc.query, got.Next, tc.next)
+		}
+		if !slices.Equal(got.Fetched, tc.fetched) {
+			t.Errorf("%s: prefetched %q, want %q", tc.query, got.Fetched, tc.fetched)
+		}
+	}
+}
+
+// searchBucket is the term bucket of a folded prefix among n (FNV-1a, as
+// package search and search.js choose it).
+func searchBucket(prefix string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(prefix))
+	return int(h.Sum32() & uint32(n-1))
 }

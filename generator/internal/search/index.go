@@ -2,9 +2,11 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -121,11 +123,18 @@ func (p *postings) add(doc int, strong bool) {
 // bucket is the JSON of a term bucket: words by their lowercase spelling,
 // and the unions of the words that start with a prefix shorter than
 // Prefix runes, by that (folded) prefix. Each is two encoded sets: all
-// documents and the strong ones.
+// documents and the strong ones. N lists, for each such short prefix, the
+// prefixes one rune longer that its words go on with, the most frequent
+// first (at most Next): what search.js fetches ahead while the visitor
+// has typed only the short prefix.
 type bucket struct {
 	W map[string][2]string `json:"w"`
 	U map[string][2]string `json:"u"`
+	N map[string][]string  `json:"n,omitempty"`
 }
+
+// Next is how many longer prefixes a bucket lists for a short one.
+const Next = 6
 
 // word is what buckets keeps of a word: its documents, its folded form and
 // the unions of the shorter prefixes it adds to.
@@ -179,6 +188,46 @@ func buckets(l Layout, docs []Doc) []bucket {
 	for k, p := range unions {
 		b := l.bucket(k)
 		out[b].U[k] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+	}
+	for k, next := range nextPrefixes(words) {
+		b := &out[l.bucket(k)]
+		if b.N == nil {
+			b.N = map[string][]string{}
+		}
+		b.N[k] = next
+	}
+	return out
+}
+
+// nextPrefixes lists, for each prefix shorter than Prefix runes, the
+// prefixes one rune longer that words go on with, by the number of
+// (word, document) pairs under them, most first, then in byte order; at
+// most Next of them.
+func nextPrefixes(words map[string]*word) map[string][]string {
+	type next struct {
+		p string
+		n int
+	}
+	counts := map[string]map[string]int{}
+	for _, x := range words {
+		for n := 1; n < Prefix && n < runes(x.fold); n++ {
+			k, p := prefix(x.fold, n), prefix(x.fold, n+1)
+			if counts[k] == nil {
+				counts[k] = map[string]int{}
+			}
+			counts[k][p] += len(x.p.all)
+		}
+	}
+	out := make(map[string][]string, len(counts))
+	for k, m := range counts {
+		list := make([]next, 0, len(m))
+		for p, n := range m {
+			list = append(list, next{p, n})
+		}
+		slices.SortFunc(list, func(a, b next) int { return cmp.Or(cmp.Compare(b.n, a.n), strings.Compare(a.p, b.p)) })
+		for _, x := range list[:min(len(list), Next)] {
+			out[k] = append(out[k], x.p)
+		}
 	}
 	return out
 }

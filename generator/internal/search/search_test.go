@@ -3,7 +3,10 @@ package search
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
+	"maps"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -175,6 +178,9 @@ func TestBuild(t *testing.T) {
 	if !bytes.Contains(b, []byte(`"f":["d0,0","d0"]`)) {
 		t.Errorf("bucket of f: %s", b)
 	}
+	if !bytes.Contains(b, []byte(`"n":{`)) || !bytes.Contains(b, []byte(`"f":["fj"]`)) {
+		t.Errorf("next prefixes of f: %s", b)
+	}
 	for p, want := range map[string]string{
 		"s/a-energi.json": `{"d":[[0,1,[1],0,[],0,[],1,0,0],[1,2,[],0,[],0,[],0,1,1]],"t":{"archived":["","1"],"area":["","energi"],` +
 			`"closes":["","2026-12-01T00:00:00+01:00"],"host":[""],"kind":["","theses","lectures"],"language":[""],"level":[""],"school":[""],"state":["","past"]}}` + "\n",
@@ -183,6 +189,43 @@ func TestBuild(t *testing.T) {
 	} {
 		if got, _ := x.File(p); string(got) != want {
 			t.Errorf("%s:\n%s\nwant\n%s", p, got, want)
+		}
+	}
+}
+
+// TestNextPrefixes: the prefixes a short one goes on with, by the number
+// of documents of their words (folded), most first, then in byte order,
+// at most Next.
+func TestNextPrefixes(t *testing.T) {
+	tests := []struct {
+		texts []string // one document each
+		want  map[string][]string
+	}{
+		{[]string{"energi en", "Energi enkel", "ett eko"}, map[string][]string{"e": {"en", "ek", "et"}}},
+		{[]string{"Ärende ärm", "arm"}, map[string][]string{"a": {"ar"}}},
+		{[]string{"a b"}, map[string][]string{}},
+		{[]string{"ea eb ec ed ee ef eg", "eg"}, map[string][]string{"e": {"eg", "ea", "eb", "ec", "ed", "ee"}}},
+	}
+	for _, tc := range tests {
+		docs := make([]Doc, len(tc.texts))
+		for i, text := range tc.texts {
+			docs[i] = Doc{Text: []string{text}}
+		}
+		x, err := Build("sv", docs, nil, Names{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		for i := range x.Layout.Buckets {
+			data, _ := x.File(bucketPath(i))
+			var b bucket
+			if err := json.Unmarshal(data, &b); err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(got, b.N)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.texts, got, tc.want)
 		}
 	}
 }
