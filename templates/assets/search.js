@@ -97,8 +97,8 @@
     }
     var bin = atob(s.slice(1));
     for (var i = 0; i < bin.length; i++) {
-      var b = bin.charCodeAt(i);
-      for (var j = 0; j < 8; j++) if (b & (1 << j)) out.push(i * 8 + j);
+      // Each set bit, lowest first.
+      for (var b = bin.charCodeAt(i); b; b &= b - 1) out.push(i * 8 + 31 - Math.clz32(b & -b));
     }
     return out;
   }
@@ -177,7 +177,10 @@
   // termScores resolves to the documents a query word matches, each with
   // a score: 1, and 4 more for the exact spelling (with its diacritics),
   // 2 more for a match in the title, host, areas or speaker, 1 more for a
-  // whole word.
+  // whole word. The scores are a Uint8Array indexed by document number,
+  // 0 for the documents it does not match: typed arrays, not maps, so that
+  // a short prefix that matches most documents is scored in a few
+  // milliseconds on a phone.
   function termScores(ix, word) {
     ix.terms = ix.terms || new Map();
     if (!ix.terms.has(word)) ix.terms.set(word, scoreTerm(ix, word));
@@ -194,16 +197,23 @@
     // sets decodes the two sets of a word of bucket n once per page.
     function sets(k, pair) {
       var id = n + ' ' + k;
-      if (!ix.sets.has(id)) ix.sets.set(id, { all: decodeSet(pair[0]), strong: new Set(decodeSet(pair[1])) });
+      if (!ix.sets.has(id)) ix.sets.set(id, { all: Int32Array.from(decodeSet(pair[0])), strong: Int32Array.from(decodeSet(pair[1])) });
       return ix.sets.get(id);
     }
     return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
-      var scores = new Map();
+      var scores = new Uint8Array(m.docs);
+      // add raises the score of the documents of s to base, and of its
+      // strong ones (a subset) to base + 2.
       function add(s, base) {
-        s.all.forEach(function (id) {
-          var v = base + (s.strong.has(id) ? 2 : 0);
-          if (!(scores.get(id) >= v)) scores.set(id, v);
-        });
+        var i, id;
+        for (i = 0; i < s.all.length; i++) {
+          id = s.all[i];
+          if (scores[id] < base) scores[id] = base;
+        }
+        for (i = 0; i < s.strong.length; i++) {
+          id = s.strong[i];
+          if (scores[id] < base + 2) scores[id] = base + 2;
+        }
       }
       if (short) {
         if (b.u[f]) add(sets('|' + f, b.u[f]), 1);
@@ -308,8 +318,8 @@
         if (s.language && !has(it.language, s.language)) return;
         var score = 0;
         for (var i = 0; i < per.length; i++) {
-          var sc = per[i].get(it.id);
-          if (sc === undefined) return;
+          var sc = per[i][it.id];
+          if (!sc) return;
           score += sc;
         }
         out.push({ it: it, score: score, done: done(it, now) });
