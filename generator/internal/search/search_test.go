@@ -49,21 +49,23 @@ func decodeSet(t *testing.T, s string) []int {
 }
 
 func TestEncodeSet(t *testing.T) {
-	dense := make([]int, 0, 500)
+	dense := make([]int32, 0, 500)
 	for i := range 1000 {
 		if i%2 == 0 {
-			dense = append(dense, i)
+			dense = append(dense, int32(i))
 		}
 	}
 	tests := []struct {
 		name string
-		set  []int
+		set  []int32
 		want string // "" to check the round trip only
 	}{
 		{"empty", nil, ""},
-		{"one", []int{0}, "d0"},
-		{"gaps in base 36", []int{3, 4, 40}, "d3,0,z"},
-		{"a run: a bitmap is shorter", []int{0, 1, 2, 3}, "bDw=="},
+		{"one", []int32{0}, "d0"},
+		{"gaps in base 36", []int32{3, 4, 40}, "d3,0,z"},
+		{"gaps of two and three digits", []int32{1295, 1296, 2593}, "dzz,0,100"},
+		{"a run: a bitmap is shorter", []int32{0, 1, 2, 3}, "bDw=="},
+		{"shorter than a bitmap: the list", []int32{0, 1}, "d0,0"},
 		{"dense: a bitmap", dense, ""},
 	}
 	for _, tc := range tests {
@@ -71,7 +73,7 @@ func TestEncodeSet(t *testing.T) {
 		if tc.want != "" && got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
-		if back := decodeSet(t, got); !slices.Equal(back, tc.set) {
+		if back := decodeSet(t, got); !slices.Equal(back, toInts(tc.set)) {
 			t.Errorf("%s: %q decodes to %v, want %v", tc.name, got, back, tc.set)
 		}
 	}
@@ -228,4 +230,12 @@ func TestNextPrefixes(t *testing.T) {
 			t.Errorf("%q: %v, want %v", tc.texts, got, tc.want)
 		}
 	}
+}
+
+func toInts(s []int32) []int {
+	out := make([]int, len(s))
+	for i, n := range s {
+		out[i] = int(n)
+	}
+	return out
 }
