@@ -61,7 +61,9 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 	outs = append(outs, l.images()...)
 	outs = append(outs, l.redirects()...)
 	outs = append(outs, l.feeds(c)...)
-	outs = append(outs, l.search()...)
+	if !l.noSearch {
+		outs = append(outs, l.search()...)
+	}
 	return outs
 }
 

@@ -484,3 +484,38 @@ func searchBucket(prefix string, n int) int {
 	h.Write([]byte(prefix))
 	return int(h.Sum32() & uint32(n-1))
 }
+
+// TestNoSearch: Options.NoSearch, for BenchmarkSearchCost only, leaves
+// out every file of the search indexes and the body words kept for them,
+// and nothing else.
+func TestNoSearch(t *testing.T) {
+	paths := func(opt Options) (search, other []string) {
+		l, err := Load(fixture(t, "testdata/sites/basic"), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range l.Outputs() {
+			if strings.HasPrefix(o.Path, "search/") || strings.HasPrefix(o.Path, "en/search/") {
+				search = append(search, o.Path)
+			} else {
+				other = append(other, o.Path)
+			}
+		}
+		for _, e := range l.Site.Entries {
+			for _, v := range e.Versions {
+				if opt.NoSearch && v.Text != "" {
+					t.Errorf("%s: body words kept without an index: %.40q", v.Path, v.Text)
+				}
+			}
+		}
+		return search, other
+	}
+	withIndex, all := paths(Options{Now: testNow})
+	none, rest := paths(Options{Now: testNow, NoSearch: true})
+	if len(withIndex) == 0 || len(none) != 0 {
+		t.Errorf("search files: %d with the index, %d without (%q…)", len(withIndex), len(none), none)
+	}
+	if !slices.Equal(all, rest) {
+		t.Errorf("other outputs differ without the index: %d against %d", len(rest), len(all))
+	}
+}
