@@ -303,6 +303,18 @@ func TestSearchFilter(t *testing.T) {
 			[]string{"/gastforelasningar/smarta-kartor/"}, nil, ""},
 		{"area page, school", searchCase{sv, "a-energi", "?school=abe", now, false},
 			[]string{"/exjobb/energidata/"}, nil, ""},
+		// Every filter in English too: the same records, their English
+		// pages where they have one.
+		{"host, English", searchCase{en, theses, "?host=trafikkontoret", now, false},
+			[]string{"/exjobb/trafikfloden/"}, nil, "?host=trafikkontoret"},
+		{"language of the work, English", searchCase{en, theses, "?language=en", now, false},
+			[]string{"/en/theses/energidata/"}, nil, ""},
+		{"text, English (an area's English name)", searchCase{en, theses, "?q=energy", now, false},
+			[]string{"/exjobb/trafikfloden/", "/en/theses/energidata/", "/en/theses/international/"}, nil, ""},
+		{"area page, kind facet, English", searchCase{en, "a-energi", "?kind=lectures", now, false},
+			[]string{"/gastforelasningar/installd/", "/gastforelasningar/forra-aret/"}, []string{"cancelled", "past"}, "?kind=lectures"},
+		{"area page, school, English", searchCase{en, "a-energi", "?school=abe", now, false},
+			[]string{"/en/theses/energidata/"}, nil, ""},
 		{"confidential body is not searchable", searchCase{sv, "a-trafik", "?q=hemlig", now, false}, nil, nil, ""},
 		{"confidential title is", searchCase{sv, "a-trafik", "?q=avtal+om+data", now, false},
 			[]string{"/avtal/hemligt/"}, []string{"terminated"}, ""},
