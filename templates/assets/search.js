@@ -44,8 +44,7 @@
   var PAGE = 20;
   // PREFETCH is how many likely next queries get their term buckets
   // fetched ahead, CHUNKS how many of them their first page of results.
-  var PREFETCH = 3;
-  var CHUNKS = 2;
+  var PREFETCH = 3, CHUNKS = 2;
 
   // The letters fold drops the diacritics of: the same two strings as
   // foldFrom and foldTo in generator/internal/search/fold.go.
@@ -187,12 +186,17 @@
     return ix.terms.get(word);
   }
 
+  // bucketOf is where the index keeps a word: its folded form f, its
+  // length in letters, whether it is shorter than the bucket prefix, and
+  // the number n of its bucket (t/<n>.json).
+  function bucketOf(ix, word) {
+    var m = ix.manifest, f = fold(word), len = Array.from(f).length, short = len < m.prefix;
+    return { f: f, len: len, short: short, n: hash(short ? f : prefix(f, m.prefix)) & (m.buckets - 1) };
+  }
+
   function scoreTerm(ix, word) {
-    var m = ix.manifest;
-    var f = fold(word);
-    var short = Array.from(f).length < m.prefix;
-    var key = short ? f : prefix(f, m.prefix);
-    var n = hash(key) & (m.buckets - 1);
+    var m = ix.manifest, at = bucketOf(ix, word);
+    var f = at.f, short = at.short, n = at.n;
     ix.sets = ix.sets || new Map();
     // sets decodes the two sets of a word of bucket n once per page.
     function sets(k, pair) {
@@ -205,15 +209,9 @@
       // add raises the score of the documents of s to base, and of its
       // strong ones (a subset) to base + 2.
       function add(s, base) {
-        var i, id;
-        for (i = 0; i < s.all.length; i++) {
-          id = s.all[i];
-          if (scores[id] < base) scores[id] = base;
-        }
-        for (i = 0; i < s.strong.length; i++) {
-          id = s.strong[i];
-          if (scores[id] < base + 2) scores[id] = base + 2;
-        }
+        var i;
+        for (i = 0; i < s.all.length; i++) scores[s.all[i]] = Math.max(scores[s.all[i]], base);
+        for (i = 0; i < s.strong.length; i++) scores[s.strong[i]] = Math.max(scores[s.strong[i]], base + 2);
       }
       if (short) {
         if (b.u[f]) add(sets('|' + f, b.u[f]), 1);
@@ -234,11 +232,8 @@
   // setSize is the number of documents of an encoded set, without
   // decoding it.
   function setSize(s) {
-    if (!s) return 0;
-    if (s[0] === 'd') return s.split(',').length;
-    var bin = atob(s.slice(1));
-    var n = 0;
-    for (var i = 0; i < bin.length; i++) {
+    if (!s || s[0] === 'd') return s ? s.split(',').length : 0;
+    for (var bin = atob(s.slice(1)), n = 0, i = 0; i < bin.length; i++) {
       for (var b = bin.charCodeAt(i); b; b &= b - 1) n++;
     }
     return n;
@@ -253,15 +248,11 @@
   function likely(ix, q, k) {
     var words = tokens(q);
     if (!words.length || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
-    var f = fold(words[words.length - 1]);
-    var m = ix.manifest;
-    var len = Array.from(f).length;
-    var short = len < m.prefix;
-    var key = short ? f : prefix(f, m.prefix);
-    var n = hash(key) & (m.buckets - 1);
-    return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
-      var next;
-      if (short) {
+    var at = bucketOf(ix, words[words.length - 1]);
+    var f = at.f, len = at.len;
+    return ix.get(ix.dir + 't/' + at.n + '.json').then(function (b) {
+      var next = [];
+      if (at.short) {
         next = ((b.n && b.n[f]) || []).map(function (p) { return Array.from(p)[len]; });
       } else {
         var weight = new Map();
@@ -278,20 +269,16 @@
     });
   }
 
-  // prefetch fetches, while the visitor reads or types, what the likely
-  // next queries of the filter s need (likely): the term buckets of the
-  // first PREFETCH of them, and the result chunks of the first page of
-  // the first CHUNKS. One after the other, and only while live() says the
-  // filter is still the one shown.
+  // prefetch fetches what the likely next queries of the filter s need:
+  // the term buckets of the first PREFETCH, the result chunks of the first
+  // page of the first CHUNKS; one after the other, while live() is true.
   function prefetch(ix, s, now, live) {
     return likely(ix, s.q, PREFETCH).then(function (qs) {
       return qs.reduce(function (p, q, i) {
         return p.then(function () {
-          if (!live()) return undefined;
-          var t = Object.assign({}, s, { q: q });
-          return search(ix, t, now).then(function (list) {
-            if (i < CHUNKS && live()) return details(ix, list.slice(0, PAGE));
-            return undefined;
+          if (!live()) return null;
+          return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
+            return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
           });
         });
       }, Promise.resolve());
@@ -524,15 +511,14 @@
     }
 
     // ahead prefetches what the likely next keystrokes need once the
-    // browser is idle; a prefetch that fails costs nothing but a fetch
-    // again when the query needs it.
+    // browser is idle; a failed prefetch is fetched again when needed.
     function ahead(my) {
-      var idle = win.requestIdleCallback || function (fn) { return win.setTimeout(fn, 50); };
       var s = Object.assign({}, state);
-      idle(function () {
-        if (my !== seq) return;
-        prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
-      }, { timeout: 300 });
+      var go = function () {
+        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
+      };
+      if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout: 300 });
+      else win.setTimeout(go, 50);
     }
 
     function fail() {
@@ -604,26 +590,9 @@
   }
 
   return {
-    FACETS: FACETS,
-    PAGE: PAGE,
-    FOLD_FROM: FOLD_FROM,
-    FOLD_TO: FOLD_TO,
-    fold: fold,
-    tokens: tokens,
-    hash: hash,
-    decodeSet: decodeSet,
-    emptyState: emptyState,
-    readQuery: readQuery,
-    writeQuery: writeQuery,
-    isActive: isActive,
-    stateOf: stateOf,
-    openIndex: openIndex,
-    search: search,
-    setSize: setSize,
-    likely: likely,
-    prefetch: prefetch,
-    details: details,
-    renderItem: renderItem,
-    start: start
+    FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
+    decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
+    stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
+    details: details, renderItem: renderItem, start: start
   };
 });
