@@ -68,7 +68,9 @@ e2e() {
 	if [ ! -d node_modules ]; then
 		npm ci --ignore-scripts --no-audit --no-fund || return 1
 	fi
-	npm test --silent
+	# The 10,000-record corpus of tests/search-corpus.test.js is generated
+	# once and kept here (a CI cache may keep the folder between runs).
+	E2E_CORPUS_CACHE="${E2E_CORPUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/portal-e2e-corpus}" npm test --silent
 }
 
 # cross: for every system CI cannot run, go vet and the test binaries of

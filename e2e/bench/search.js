@@ -53,30 +53,35 @@ async function pagefind(out) {
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-const ms = (a) => (a.length ? `${Math.max(...a)} ms (${a.join(', ')})` : '–');
+// ms is the slowest later keystroke and each of them, with * where the
+// keystroke had to fetch a file before its results were drawn.
+const ms = (m) => (m.later.length ? `${Math.max(...m.later)} ms (${m.later.map((t, i) => t + (m.fetched[i] ? '*' : '')).join(', ')})` : '–');
+const row = (n, who, what, m) =>
+  `| ${n.toLocaleString('en')} | ${who} | ${what} | ${kb(m.bytes + m.code)} (${kb(m.code)} code) | ${m.first} ms | ${kb(m.ahead)} | ${ms(m)} | ${m.long ? m.long + ' ms' : 'none'} |`;
 
 const rows = [];
 const browser = await launch();
 try {
   for (const n of sizes) {
     const corpus = await buildCorpus(n);
+    console.log(`${n} records: built in ${corpus.seconds.toFixed(1)} s`);
     const srv = await startNginx(corpus.out);
     try {
       for (const [url, q] of QUERIES) {
         const m = await measureSearch(browser, srv.base + url, q);
-        rows.push(`| ${n.toLocaleString('en')} | portal | ${url} “${q}” | ${kb(m.bytes + m.code)} (${kb(m.code)} code) | ${m.first} ms | ${ms(m.later)} |`);
+        rows.push(row(n, 'portal', `${url} “${q}”`, m));
         console.log(rows.at(-1));
       }
       if (await pagefind(corpus.out)) {
         for (const [, q, lang] of QUERIES) {
           const m = await measureSearch(browser, `${srv.base}/pf-bench/${lang}/`, q, { input: '#q', results: '#r', item: '#r li', codeRe: /\/pagefind\/(pagefind\.js|wasm\.[a-z]+\.pagefind)$/ });
-          rows.push(`| ${n.toLocaleString('en')} | Pagefind | all pages “${q}” | ${kb(m.bytes + m.code)} (${kb(m.code)} code) | ${m.first} ms | ${ms(m.later)} |`);
+          rows.push(row(n, 'Pagefind', `all pages “${q}”`, m));
           console.log(rows.at(-1));
         }
       }
     } finally {
       await srv.stop();
-      rmSync(corpus.tmp, { recursive: true, force: true });
+      if (!process.env.E2E_KEEP) rmSync(corpus.tmp, { recursive: true, force: true });
     }
   }
 } finally {
@@ -84,8 +89,8 @@ try {
 }
 
 const table = [
-  '| records | search | page, query | first keystroke → first result: transferred | time | later keystrokes: slowest (each) |',
-  '|---|---|---|---|---|---|',
+  '| records | search | page, query | first keystroke → first result: transferred | time | then fetched ahead | later keystrokes: slowest (each; * fetched a file) | longest task after the first result |',
+  '|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 const file = path.join(REPO, 'BENCHMARKS.md');

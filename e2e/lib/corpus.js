@@ -3,7 +3,8 @@
 // at 10,000 and 100,000 records.
 
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,13 +32,27 @@ export async function buildCorpus(n) {
   const script = mkcorpus();
   if (!script) throw new Error('mkcorpus.py not found (set E2E_MKCORPUS)');
   const tmp = mkdtempSync(path.join(os.tmpdir(), `portal-corpus-${n}-`));
-  const root = path.join(tmp, 'site');
-  mkdirSync(root);
+  // E2E_CORPUS_CACHE keeps the generated site root between runs (CI may
+  // cache the folder): <cache>/<n>-<key>/, its records made once
+  // (mkcorpus.py is deterministic, so they are the ones it would write
+  // again; the key is a hash of mkcorpus.py and config.toml, whose
+  // vocabularies the records use), the project's config.toml and
+  // templates copied in every time.
+  const key = createHash('sha256').update(readFileSync(script)).update(readFileSync(path.join(REPO, 'config.toml'))).digest('hex').slice(0, 12);
+  const cache = process.env.E2E_CORPUS_CACHE ? path.resolve(process.env.E2E_CORPUS_CACHE, `${n}-${key}`) : null;
+  const root = cache ?? path.join(tmp, 'site');
+  mkdirSync(root, { recursive: true });
   cpSync(path.join(REPO, 'config.toml'), path.join(root, 'config.toml'));
+  rmSync(path.join(root, 'templates'), { recursive: true, force: true });
   cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
-  await run('python3', [script, path.join(root, 'content'), String(n), '--config', path.join(REPO, 'config.toml'), '--langs', 'sv,en'], {
-    timeout: 10 * 60_000,
-  });
+  const done = path.join(root, 'content.done');
+  if (!existsSync(done)) {
+    rmSync(path.join(root, 'content'), { recursive: true, force: true });
+    await run('python3', [script, path.join(root, 'content'), String(n), '--config', path.join(REPO, 'config.toml'), '--langs', 'sv,en'], {
+      timeout: 30 * 60_000,
+    });
+    if (cache) writeFileSync(done, '');
+  }
   const go = tools.go() ?? 'go';
   const bin = path.join(tmp, 'portal');
   await run(go, ['build', '-o', bin, './generator'], { cwd: REPO, timeout: 5 * 60_000 });

@@ -7,13 +7,18 @@ export const PHONE = { latency: 150, down: 1.6e6 / 8, up: 0.75e6 / 8, cpu: 4 };
 
 /**
  * measureSearch opens url, types query into input one key at a time and
- * returns { bytes, code, first, later, shown }: bytes is what the tap on
- * the field and the first keystroke transferred until the first result was
- * drawn in results, code the bytes of the search script(s) the page had
- * loaded before (matched by codeRe), first the milliseconds from the tap
- * to that result, later the milliseconds from each further keystroke to
- * the last change of the results it made, and shown the number of results
- * drawn at the end.
+ * returns { bytes, ahead, code, first, later, fetched, shown }: bytes is
+ * what the tap on the field and the first keystroke transferred until the
+ * first result was drawn in results (the requests started before it),
+ * ahead what was transferred after it until the network was idle (what
+ * the page fetched ahead for the next keystrokes), code the bytes of the
+ * search script(s) the page had loaded before (matched by codeRe), first
+ * the milliseconds from the tap to that result, later the milliseconds
+ * from each further keystroke to the last change of the results it made,
+ * fetched for each of them whether it started a request before its
+ * results were drawn, long the longest task on the main thread after the
+ * first result (0 when none took more than 50 ms), and shown the number
+ * of results drawn at the end.
  */
 export async function measureSearch(browser, url, query, { input = '#search-q', results = '.search-results', item = '.search-results li', codeRe = /\/assets\/search\.[0-9a-f]+\.js$/, throttle = PHONE } = {}) {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -44,6 +49,9 @@ export async function measureSearch(browser, url, query, { input = '#search-q', 
     const code = await wire(reqs.filter((r) => codeRe.test(r.url())));
     await page.evaluate((sel) => {
       window.__drawn = [];
+      // Tasks that held the main thread for more than 50 ms.
+      window.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask' });
       const box = document.querySelector(sel);
       new MutationObserver(() => window.__drawn.push(performance.now())).observe(box, { childList: true, subtree: true });
     }, results);
@@ -56,22 +64,34 @@ export async function measureSearch(browser, url, query, { input = '#search-q', 
     await page.keyboard.type(query[0]);
     await page.waitForSelector(item, { timeout: 120_000 });
     const t1 = await page.evaluate(() => window.__drawn[0]);
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    // started tells whether a request started before the page's time t.
+    const started = (r, t) => r.timing().startTime <= origin + t;
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);
-    const bytes = await wire(reqs.slice(before));
+    const after = reqs.slice(before);
+    const bytes = await wire(after.filter((r) => started(r, t1)));
+    const ahead = await wire(after.filter((r) => !started(r, t1)));
     const later = [];
+    const fetched = [];
     for (const ch of query.slice(1)) {
       const n = await page.evaluate(() => window.__drawn.length);
       const k0 = await page.evaluate(() => performance.now());
+      const from = reqs.length;
       await page.keyboard.type(ch);
       await page.waitForFunction((m) => window.__drawn.length > m, n, { timeout: 60_000 });
       // Let the drawing finish: the last change of the results.
       await page.waitForTimeout(300);
       const k1 = await page.evaluate((m) => window.__drawn[window.__drawn.length - 1], n);
       later.push(Math.round(k1 - k0));
+      // The favicon, which the browser asks for again when the search
+      // writes the query into the address, draws no result.
+      fetched.push(reqs.slice(from).some((r) => !/favicon/.test(r.url()) && !started(r, k0) && started(r, k1)));
     }
     const shown = await page.$$eval(item, (l) => l.length);
-    return { bytes, code, first: Math.round(t1 - t0), later, shown };
+    // The longest task of the later keystrokes (0: none over 50 ms).
+    const long = await page.evaluate((t) => Math.round(Math.max(0, ...window.__long.filter((x) => x[0] > t).map((x) => x[1]))), t1);
+    return { bytes, ahead, code, first: Math.round(t1 - t0), later, fetched, long, shown };
   } finally {
     await context.close();
   }

@@ -6,7 +6,11 @@
 // records this page lists). For each word typed: one term bucket
 // (t/<n>.json), chosen by the word's first two letters without
 // diacritics. For the results shown, a page of 20 at a time: the result
-// chunks (r/<n>.json) that hold them. No framework, no server, no worker.
+// chunks (r/<n>.json) that hold them. Once a query is drawn, while the
+// browser is idle, the buckets of the likeliest next keystrokes and the
+// chunks of their first results are fetched ahead (prefetch), so that a
+// keystroke that goes on with the word is drawn from what is at hand.
+// No framework, no server, no worker.
 //
 // Progressive enhancement: the form is in the page, hidden by search.css
 // where scripting is off (templates/partials/search.html); this script
@@ -39,6 +43,9 @@
   var OFFERS = ['theses', 'internships'];
   // PAGE is how many matches are drawn at a time.
   var PAGE = 20;
+  // PREFETCH is how many likely next queries get their term buckets
+  // fetched ahead, CHUNKS how many of them their first page of results.
+  var PREFETCH = 3, CHUNKS = 2;
 
   // The letters fold drops the diacritics of: the same two strings as
   // foldFrom and foldTo in generator/internal/search/fold.go.
@@ -90,8 +97,8 @@
     }
     var bin = atob(s.slice(1));
     for (var i = 0; i < bin.length; i++) {
-      var b = bin.charCodeAt(i);
-      for (var j = 0; j < 8; j++) if (b & (1 << j)) out.push(i * 8 + j);
+      // Each set bit, lowest first.
+      for (var b = bin.charCodeAt(i); b; b &= b - 1) out.push(i * 8 + 31 - Math.clz32(b & -b));
     }
     return out;
   }
@@ -170,33 +177,42 @@
   // termScores resolves to the documents a query word matches, each with
   // a score: 1, and 4 more for the exact spelling (with its diacritics),
   // 2 more for a match in the title, host, areas or speaker, 1 more for a
-  // whole word.
+  // whole word. The scores are a Uint8Array indexed by document number,
+  // 0 for the documents it does not match: typed arrays, not maps, so that
+  // a short prefix that matches most documents is scored in a few
+  // milliseconds on a phone.
   function termScores(ix, word) {
     ix.terms = ix.terms || new Map();
     if (!ix.terms.has(word)) ix.terms.set(word, scoreTerm(ix, word));
     return ix.terms.get(word);
   }
 
+  // bucketOf is where the index keeps a word: its folded form f, its
+  // length in letters, whether it is shorter than the bucket prefix, and
+  // the number n of its bucket (t/<n>.json).
+  function bucketOf(ix, word) {
+    var m = ix.manifest, f = fold(word), len = Array.from(f).length, short = len < m.prefix;
+    return { f: f, len: len, short: short, n: hash(short ? f : prefix(f, m.prefix)) & (m.buckets - 1) };
+  }
+
   function scoreTerm(ix, word) {
-    var m = ix.manifest;
-    var f = fold(word);
-    var short = Array.from(f).length < m.prefix;
-    var key = short ? f : prefix(f, m.prefix);
-    var n = hash(key) & (m.buckets - 1);
+    var m = ix.manifest, at = bucketOf(ix, word);
+    var f = at.f, short = at.short, n = at.n;
     ix.sets = ix.sets || new Map();
     // sets decodes the two sets of a word of bucket n once per page.
     function sets(k, pair) {
       var id = n + ' ' + k;
-      if (!ix.sets.has(id)) ix.sets.set(id, { all: decodeSet(pair[0]), strong: new Set(decodeSet(pair[1])) });
+      if (!ix.sets.has(id)) ix.sets.set(id, { all: Int32Array.from(decodeSet(pair[0])), strong: Int32Array.from(decodeSet(pair[1])) });
       return ix.sets.get(id);
     }
     return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
-      var scores = new Map();
+      var scores = new Uint8Array(m.docs);
+      // add raises the score of the documents of s to base, and of its
+      // strong ones (a subset) to base + 2.
       function add(s, base) {
-        s.all.forEach(function (id) {
-          var v = base + (s.strong.has(id) ? 2 : 0);
-          if (!(scores.get(id) >= v)) scores.set(id, v);
-        });
+        var i;
+        for (i = 0; i < s.all.length; i++) scores[s.all[i]] = Math.max(scores[s.all[i]], base);
+        for (i = 0; i < s.strong.length; i++) scores[s.strong[i]] = Math.max(scores[s.strong[i]], base + 2);
       }
       if (short) {
         if (b.u[f]) add(sets('|' + f, b.u[f]), 1);
@@ -211,6 +227,62 @@
         add(sets(w, b.w[w]), 1 + (w.indexOf(word) === 0 ? 4 : 0) + (fw === f ? 1 : 0));
       });
       return scores;
+    });
+  }
+
+  // setSize is the number of documents of an encoded set, without
+  // decoding it.
+  function setSize(s) {
+    if (!s || s[0] === 'd') return s ? s.split(',').length : 0;
+    for (var bin = atob(s.slice(1)), n = 0, i = 0; i < bin.length; i++) {
+      for (var b = bin.charCodeAt(i); b; b &= b - 1) n++;
+    }
+    return n;
+  }
+
+  // likely resolves to the queries the next keystroke most likely makes
+  // of q, at most k, the likeliest first: q and one more letter of its
+  // last word, taken from the index. A word shorter than the bucket
+  // prefix goes on as its bucket lists (field "n", most frequent first);
+  // a longer one as the words of its bucket that start with it, weighted
+  // by their documents. Nothing after a space.
+  function likely(ix, q, k) {
+    var words = tokens(q);
+    if (!words.length || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
+    var at = bucketOf(ix, words[words.length - 1]);
+    var f = at.f, len = at.len;
+    return ix.get(ix.dir + 't/' + at.n + '.json').then(function (b) {
+      var next = [];
+      if (at.short) {
+        next = ((b.n && b.n[f]) || []).map(function (p) { return Array.from(p)[len]; });
+      } else {
+        var weight = new Map();
+        Object.keys(b.w).forEach(function (w) {
+          var fw = Array.from(fold(w));
+          if (fw.length <= len || fw.slice(0, len).join('') !== f) return;
+          weight.set(fw[len], (weight.get(fw[len]) || 0) + setSize(b.w[w][0]));
+        });
+        next = Array.from(weight.keys()).sort(function (x, y) {
+          return weight.get(y) - weight.get(x) || (x < y ? -1 : x > y ? 1 : 0);
+        });
+      }
+      return next.slice(0, k).map(function (c) { return q + c; });
+    });
+  }
+
+  // prefetch fetches what the likely next queries of the filter s need:
+  // the term buckets of the first PREFETCH, the result chunks of the first
+  // page of the first CHUNKS; one after the other, while live() is true.
+  function prefetch(ix, s, now, live) {
+    return likely(ix, s.q, PREFETCH).then(function (qs) {
+      return qs.reduce(function (p, q, i) {
+        return p.then(function () {
+          if (!live()) return null;
+          return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
+            return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
+          });
+        });
+      }, Promise.resolve());
     });
   }
 
@@ -234,8 +306,8 @@
         if (s.language && !has(it.language, s.language)) return;
         var score = 0;
         for (var i = 0; i < per.length; i++) {
-          var sc = per[i].get(it.id);
-          if (sc === undefined) return;
+          var sc = per[i][it.id];
+          if (!sc) return;
           score += sc;
         }
         out.push({ it: it, score: score, done: done(it, now) });
@@ -434,8 +506,20 @@
           if (my !== seq) return;
           others.forEach(function (o) { o.hidden = true; });
           say(countText(found.length), announceNow);
+          ahead(my);
         });
       }).catch(fail);
+    }
+
+    // ahead prefetches what the likely next keystrokes need once the
+    // browser is idle; a failed prefetch is fetched again when needed.
+    function ahead(my) {
+      var s = Object.assign({}, state);
+      var go = function () {
+        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
+      };
+      if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout: 300 });
+      else win.setTimeout(go, 50);
     }
 
     function fail() {
@@ -507,23 +591,9 @@
   }
 
   return {
-    FACETS: FACETS,
-    PAGE: PAGE,
-    FOLD_FROM: FOLD_FROM,
-    FOLD_TO: FOLD_TO,
-    fold: fold,
-    tokens: tokens,
-    hash: hash,
-    decodeSet: decodeSet,
-    emptyState: emptyState,
-    readQuery: readQuery,
-    writeQuery: writeQuery,
-    isActive: isActive,
-    stateOf: stateOf,
-    openIndex: openIndex,
-    search: search,
-    details: details,
-    renderItem: renderItem,
-    start: start
+    FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
+    decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
+    stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
+    details: details, renderItem: renderItem, start: start
   };
 });

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"testing"
 	"time"
@@ -241,5 +243,70 @@ func BenchmarkOutputs(b *testing.B) {
 			cpu.report(b)
 			b.ReportMetric(float64(size)/float64(count[key]), "B/output")
 		})
+	}
+}
+
+// BenchmarkSearchCost is the whole build with the search index ("index")
+// and without it ("none": Options.NoSearch, no index and no body words
+// kept for it), in turns on the same corpus and output folder, for the
+// target that the index adds at most 10% to a build's time and memory.
+// Besides the time it reports cpu-ms/op and live-MiB, the largest live
+// heap a collection found (sampled every millisecond): what the build's
+// peak memory follows, since the build command keeps the runtime's memory
+// near twice the live heap (main.governMemory), while the heap in use at
+// any moment depends on when the collector last ran.
+//
+//	PORTAL_BENCH_RECORDS=10000 PORTAL_BENCH_LANGS=sv,en go test ./generator/internal/pipeline -run '^$' -bench SearchCost -benchtime 3x -count 3
+func BenchmarkSearchCost(b *testing.B) {
+	root := benchSite(b)
+	out := filepath.Join(b.TempDir(), "public")
+	fsys := os.DirFS(root)
+	for _, bc := range []struct {
+		name     string
+		noSearch bool
+	}{{"index", false}, {"none", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			runtime.GC()
+			peak := heapPeak()
+			cpu := cpuNow()
+			for b.Loop() {
+				l, err := Load(fsys, Options{Now: benchNow, Stream: true, Dir: root, NoSearch: bc.noSearch})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := l.Write(context.Background(), out); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu.report(b)
+			b.ReportMetric(float64(peak())/(1<<20), "live-MiB")
+		})
+	}
+}
+
+// heapPeak samples the live heap (as of the last collection) every
+// millisecond until the function it returns is called, which stops it and
+// returns the most seen.
+func heapPeak() func() uint64 {
+	stop, done := make(chan struct{}), make(chan uint64)
+	go func() {
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var most uint64
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(s)
+			most = max(most, s[0].Value.Uint64())
+			select {
+			case <-stop:
+				done <- most
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		return <-done
 	}
 }

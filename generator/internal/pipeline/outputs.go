@@ -64,7 +64,9 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 	outs = append(outs, l.images()...)
 	outs = append(outs, l.redirects()...)
 	outs = append(outs, l.feeds(c)...)
-	outs = append(outs, l.search(c)...)
+	if !l.noSearch {
+		outs = append(outs, l.search(c)...)
+	}
 	return outs
 }
 

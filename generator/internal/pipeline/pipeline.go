@@ -70,6 +70,12 @@ type Options struct {
 	// without the fast executor (render.Options.HTMLTemplate): the
 	// executor's off-switch, `build -fast-templates=false`.
 	HTMLTemplate bool
+
+	// NoSearch leaves out the search index and the body text it needs:
+	// only for measuring what the index costs a build
+	// (BenchmarkSearchCost). No command sets it; a site built with it has
+	// no working search.
+	NoSearch bool
 }
 
 // KeepBodies is how many bytes of Markdown a streamed build keeps in
@@ -94,13 +100,14 @@ type Loaded struct {
 	Phases    []Phase
 	fsys      fs.FS
 	stream    bool // bodies not rendered yet: Write renders them
+	noSearch  bool // Options.NoSearch
 }
 
 // Load reads and checks the sources in fsys (the site root). Its error is
 // a diag.List of every problem found; Loaded is nil then.
 func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	start := time.Now()
-	l := &Loaded{fsys: fsys}
+	l := &Loaded{fsys: fsys, noSearch: opt.NoSearch}
 	cfg, err := config.LoadWith(fsys, cmp.Or(opt.Kinds, kinds.Default()))
 	if err != nil {
 		return nil, err
@@ -187,6 +194,9 @@ func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
 		md = markdown.New()
 	}
 	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Stream: opt.Stream, Words: search.Words}
+	if opt.NoSearch {
+		sopt.Words = func(string) string { return "" }
+	}
 	if tmpl != nil {
 		// A body's headings avoid the ids of the page around it.
 		md = md.Reserve(tmpl.FrameIDs())

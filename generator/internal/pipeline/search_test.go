@@ -3,11 +3,13 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -186,7 +188,11 @@ const api = require(process.argv[2]);
 const fs = require('fs');
 const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
 const files = {};
-const get = (p) => Promise.resolve(files[p] || (files[p] = JSON.parse(fs.readFileSync(p, 'utf8'))));
+let asked = null; // the files a prefetch asks for
+const get = (p) => {
+  if (asked && !files[p]) asked.push(p);
+  return Promise.resolve(files[p] || (files[p] = JSON.parse(fs.readFileSync(p, 'utf8'))));
+};
 function fakeDoc() {
   const E = (tag) => ({ tag, className: '', textContent: '', lang: '', href: '', attrs: [], children: [],
     appendChild(c) { this.children.push(c); return c; }, setAttribute(k, v) { this.attrs.push([k, v]); } });
@@ -209,6 +215,13 @@ function ser(e) {
     const found = await api.details(ix, await api.search(ix, state, now));
     const res = { urls: found.map((it) => it.url), states: found.map((it) => api.stateOf(it, now)),
       query: api.writeQuery(state), active: api.isActive(state) };
+    if (c.ahead) {
+      res.next = await api.likely(ix, state.q, 3);
+      asked = [];
+      await api.prefetch(ix, state, now, () => true);
+      res.fetched = asked.map((p) => p.slice(c.index.length));
+      asked = null;
+    }
     if (c.render) {
       const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st) => ix.states[st] || st };
       res.html = found.map((it) => ser(api.renderItem(fakeDoc(), it, ctx))).join('');
@@ -227,12 +240,21 @@ type searchCase struct {
 	Render bool   `json:"render,omitempty"`
 }
 
+// aheadCase is a case whose result has the likely next queries and what
+// prefetching for them fetches.
+type aheadCase struct {
+	searchCase
+	Ahead bool `json:"ahead"`
+}
+
 type searchResult struct {
-	URLs   []string `json:"urls"`
-	States []string `json:"states"`
-	Query  string   `json:"query"`
-	Active bool     `json:"active"`
-	HTML   string   `json:"html"`
+	URLs    []string `json:"urls"`
+	States  []string `json:"states"`
+	Query   string   `json:"query"`
+	Active  bool     `json:"active"`
+	Next    []string `json:"next"`
+	Fetched []string `json:"fetched"`
+	HTML    string   `json:"html"`
 }
 
 // TestSearchFilter runs the filter of templates/assets/search.js under
@@ -281,6 +303,18 @@ func TestSearchFilter(t *testing.T) {
 			[]string{"/gastforelasningar/smarta-kartor/"}, nil, ""},
 		{"area page, school", searchCase{sv, "a-energi", "?school=abe", now, false},
 			[]string{"/exjobb/energidata/"}, nil, ""},
+		// Every filter in English too: the same records, their English
+		// pages where they have one.
+		{"host, English", searchCase{en, theses, "?host=trafikkontoret", now, false},
+			[]string{"/exjobb/trafikfloden/"}, nil, "?host=trafikkontoret"},
+		{"language of the work, English", searchCase{en, theses, "?language=en", now, false},
+			[]string{"/en/theses/energidata/"}, nil, ""},
+		{"text, English (an area's English name)", searchCase{en, theses, "?q=energy", now, false},
+			[]string{"/exjobb/trafikfloden/", "/en/theses/energidata/", "/en/theses/international/"}, nil, ""},
+		{"area page, kind facet, English", searchCase{en, "a-energi", "?kind=lectures", now, false},
+			[]string{"/gastforelasningar/installd/", "/gastforelasningar/forra-aret/"}, []string{"cancelled", "past"}, "?kind=lectures"},
+		{"area page, school, English", searchCase{en, "a-energi", "?school=abe", now, false},
+			[]string{"/en/theses/energidata/"}, nil, ""},
 		{"confidential body is not searchable", searchCase{sv, "a-trafik", "?q=hemlig", now, false}, nil, nil, ""},
 		{"confidential title is", searchCase{sv, "a-trafik", "?q=avtal+om+data", now, false},
 			[]string{"/avtal/hemligt/"}, []string{"terminated"}, ""},
@@ -335,6 +369,12 @@ func TestSearchFilter(t *testing.T) {
 // runSearch runs the cases under Node with templates/assets/search.js.
 func runSearch(t *testing.T, cases []searchCase) []searchResult {
 	t.Helper()
+	return runCases(t, cases, len(cases))
+}
+
+// runCases runs n cases (searchCase or aheadCase) under Node.
+func runCases(t *testing.T, cases any, n int) []searchResult {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed")
@@ -357,8 +397,8 @@ func runSearch(t *testing.T, cases []searchCase) []searchResult {
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatalf("node output: %v\n%s", err, out)
 	}
-	if len(res) != len(cases) {
-		t.Fatalf("%d results for %d cases", len(res), len(cases))
+	if len(res) != n {
+		t.Fatalf("%d results for %d cases", len(res), n)
 	}
 	return res
 }
@@ -402,5 +442,92 @@ func TestSearchRanking(t *testing.T) {
 		if tc := tests[i]; !slices.Equal(got.URLs, tc.urls) {
 			t.Errorf("%s %s at %s: %v, want %v", tc.c.Scope, tc.c.Query, tc.c.Now, got.URLs, tc.urls)
 		}
+	}
+}
+
+// TestSearchPrefetch: after a query is drawn, search.js fetches ahead the
+// term buckets of the likeliest next keystrokes (from the index's next
+// prefixes for one letter, from the words of the bucket for more) and the
+// result chunks of their first results, so that typing on is drawn from
+// what is at hand; nothing after a space.
+func TestSearchPrefetch(t *testing.T) {
+	thesis := func(title string) string {
+		return "+++\ntitle = \"" + title + "\"\ndate = 2026-09-01\nareas = [\"energi\"]\nhost = \"kth\"\n" +
+			"level = \"master\"\ncredits = 30\ndeadline = 2026-12-20\napply = \"mailto:a@example.se\"\n+++\n\nText.\n"
+	}
+	dir := copySite(t, "testdata/sites/basic", map[string]string{
+		"content/theses/a.md": thesis("Zyxa zyxb"),
+		"content/theses/b.md": thesis("Zyxa zcxo"),
+		"content/theses/c.md": thesis("Zyxa Zyxc"),
+	})
+	b := buildFixture(t, fixture(t, dir))
+	sv := filepath.Join(b.out, "search") + "/"
+	_, layout := readSearch(t, b, "sv")
+	bucket := func(p string) string { return "t/" + strconv.Itoa(searchBucket(p, layout.Buckets)) + ".json" }
+	now := testNow.Format(time.RFC3339)
+	tests := []struct {
+		query   string
+		next    []string
+		fetched []string
+	}{
+		{"?q=z", []string{"zy", "zc"}, []string{bucket("zy"), bucket("zc")}},
+		{"?q=zyx", []string{"zyxa", "zyxb", "zyxc"}, []string{}},
+		{"?q=zyxa+", []string{}, []string{}},
+	}
+	var cases []aheadCase
+	for _, tc := range tests {
+		cases = append(cases, aheadCase{searchCase{sv, "k-theses", tc.query, now, false}, true})
+	}
+	for i, got := range runCases(t, cases, len(cases)) {
+		tc := tests[i]
+		if !slices.Equal(got.Next, tc.next) {
+			t.Errorf("%s: next %q, want %q", tc.query, got.Next, tc.next)
+		}
+		if !slices.Equal(got.Fetched, tc.fetched) {
+			t.Errorf("%s: prefetched %q, want %q", tc.query, got.Fetched, tc.fetched)
+		}
+	}
+}
+
+// searchBucket is the term bucket of a folded prefix among n (FNV-1a, as
+// package search and search.js choose it).
+func searchBucket(prefix string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(prefix))
+	return int(h.Sum32() & uint32(n-1))
+}
+
+// TestNoSearch: Options.NoSearch, for BenchmarkSearchCost only, leaves
+// out every file of the search indexes and the body words kept for them,
+// and nothing else.
+func TestNoSearch(t *testing.T) {
+	paths := func(opt Options) (search, other []string) {
+		l, err := Load(fixture(t, "testdata/sites/basic"), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range l.Outputs() {
+			if strings.HasPrefix(o.Path, "search/") || strings.HasPrefix(o.Path, "en/search/") {
+				search = append(search, o.Path)
+			} else {
+				other = append(other, o.Path)
+			}
+		}
+		for _, e := range l.Site.Entries {
+			for _, v := range e.Versions {
+				if opt.NoSearch && l.Site.Body(v).Text != "" {
+					t.Errorf("%s: body words kept without an index: %.40q", v.Path, l.Site.Body(v).Text)
+				}
+			}
+		}
+		return search, other
+	}
+	withIndex, all := paths(Options{Now: testNow})
+	none, rest := paths(Options{Now: testNow, NoSearch: true})
+	if len(withIndex) == 0 || len(none) != 0 {
+		t.Errorf("search files: %d with the index, %d without (%q…)", len(withIndex), len(none), none)
+	}
+	if !slices.Equal(all, rest) {
+		t.Errorf("other outputs differ without the index: %d against %d", len(rest), len(all))
 	}
 }

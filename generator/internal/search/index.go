@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // Doc is one record of the index, in the page's language. Its number is
@@ -65,24 +65,30 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 		sn = append(sn, s.Name)
 	}
 	x := &Index{Layout: NewLayout(len(docs), sn), files: map[string][]byte{}}
-	var err error
-	put := func(path string, v any) {
-		if err != nil {
-			return
+	bs := groupTerms(x.Layout, collect(docs))
+	paths := x.Layout.Paths()
+	files := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	nb, ns := x.Layout.Buckets, len(scopes)
+	parallel(len(paths), func(i int) {
+		var v any
+		switch {
+		case i == 0:
+			v = head(lang, len(docs), x.Layout, names)
+		case i <= nb:
+			v = bs[i-1].encode()
+		case i <= nb+ns:
+			v = scopeRows(docs, scopes[i-1-nb].Docs)
+		default:
+			c := i - 1 - nb - ns
+			v = chunkRows(docs[c*Chunk : min(len(docs), (c+1)*Chunk)])
 		}
-		x.files[path], err = marshal(v)
+		files[i], errs[i] = marshal(v)
+	})
+	for i, p := range paths {
+		x.files[p] = files[i]
 	}
-	put("index.json", head(lang, len(docs), x.Layout, names))
-	for i, b := range buckets(x.Layout, docs) {
-		put(bucketPath(i), b)
-	}
-	for _, s := range scopes {
-		put(scopePath(s.Name), scopeRows(docs, s.Docs))
-	}
-	for i := range x.Layout.chunks() {
-		put(chunkPath(i), chunkRows(docs[i*Chunk:min(len(docs), (i+1)*Chunk)]))
-	}
-	return x, err
+	return x, errors.Join(errs...)
 }
 
 // head is the content of index.json.
@@ -110,110 +116,51 @@ func marshal(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// postings are the documents a word (or prefix) occurs in, ascending, and
-// those where it occurs in strong text.
-type postings struct{ all, strong []int }
-
-func (p *postings) add(doc int, strong bool) {
-	if n := len(p.all); n == 0 || p.all[n-1] != doc {
-		p.all = append(p.all, doc)
-	}
-	if n := len(p.strong); strong && (n == 0 || p.strong[n-1] != doc) {
-		p.strong = append(p.strong, doc)
-	}
-}
-
-// bucket is the JSON of a term bucket: words by their lowercase spelling,
-// and the unions of the words that start with a prefix shorter than
-// Prefix runes, by that (folded) prefix. Each is two encoded sets: all
-// documents and the strong ones.
-type bucket struct {
-	W map[string][2]string `json:"w"`
-	U map[string][2]string `json:"u"`
-}
-
-// word is what buckets keeps of a word: its documents, its folded form and
-// the unions of the shorter prefixes it adds to.
-type word struct {
-	p      postings
-	fold   string
-	unions []*postings
-}
-
-// buckets sorts the words of docs into the term buckets of l.
-func buckets(l Layout, docs []Doc) []bucket {
-	f := NewFolder()
-	words := map[string]*word{}
-	unions := map[string]*postings{}
-	for i, d := range docs {
-		add := func(texts []string, strong bool) {
-			for _, t := range texts {
-				eachWord(t, func(w string) {
-					x := words[w]
-					if x == nil {
-						x = &word{fold: f.Fold(w)}
-						for n := 1; n < Prefix && n <= runes(x.fold); n++ {
-							k := prefix(x.fold, n)
-							u := unions[k]
-							if u == nil {
-								u = &postings{}
-								unions[k] = u
-							}
-							x.unions = append(x.unions, u)
-						}
-						words[strings.Clone(w)] = x
-					}
-					x.p.add(i, strong)
-					for _, u := range x.unions {
-						u.add(i, strong)
-					}
-				})
-			}
-		}
-		add(d.Strong, true)
-		add(d.Text, false)
-	}
-	out := make([]bucket, l.Buckets)
-	for i := range out {
-		out[i] = bucket{W: map[string][2]string{}, U: map[string][2]string{}}
-	}
-	for w, x := range words {
-		b := l.bucket(prefix(x.fold, Prefix))
-		out[b].W[w] = [2]string{encodeSet(x.p.all), encodeSet(x.p.strong)}
-	}
-	for k, p := range unions {
-		b := l.bucket(k)
-		out[b].U[k] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
-	}
-	return out
-}
-
 // encodeSet writes an ascending set of document numbers as the shorter
 // of two strings: "d" and the gaps between them (n - previous - 1, the
 // first from -1) in base 36, separated by commas; or "b" and a bitmap in
-// base64, bit n&7 of byte n>>3 for document n. The empty set is "".
-func encodeSet(s []int) string {
+// base64, bit n&7 of byte n>>3 for document n. The empty set is "". The
+// lengths are reckoned before either is written, so only one is.
+func encodeSet(s []int32) string {
 	if len(s) == 0 {
 		return ""
 	}
-	var d strings.Builder
-	d.WriteByte('d')
-	prev := -1
-	for i, n := range s {
-		if i > 0 {
-			d.WriteByte(',')
-		}
-		d.WriteString(strconv.FormatInt(int64(n-prev-1), 36))
+	dlen, prev := len(s), int32(-1) // "d" and the commas
+	for _, n := range s {
+		dlen += digits36(n - prev - 1)
 		prev = n
 	}
-	bm := make([]byte, s[len(s)-1]/8+1)
-	if base64.StdEncoding.EncodedLen(len(bm))+1 >= d.Len() {
-		return d.String()
+	bm := int(s[len(s)-1])/8 + 1
+	if base64.StdEncoding.EncodedLen(bm)+1 >= dlen {
+		d := make([]byte, 0, dlen)
+		d = append(d, 'd')
+		prev = -1
+		for i, n := range s {
+			if i > 0 {
+				d = append(d, ',')
+			}
+			d = strconv.AppendInt(d, int64(n-prev-1), 36)
+			prev = n
+		}
+		return string(d)
 	}
+	bits := make([]byte, bm)
 	for _, n := range s {
-		bm[n>>3] |= 1 << (n & 7)
+		bits[n>>3] |= 1 << (n & 7)
 	}
-	return "b" + base64.StdEncoding.EncodeToString(bm)
+	out := make([]byte, 1+base64.StdEncoding.EncodedLen(bm))
+	out[0] = 'b'
+	base64.StdEncoding.Encode(out[1:], bits)
+	return string(out)
+}
+
+// digits36 is the number of digits of n ≥ 0 in base 36.
+func digits36(n int32) int {
+	d := 1
+	for ; n >= 36; n /= 36 {
+		d++
+	}
+	return d
 }
 
 // scopeCols are the columns of a scope file's rows after the first (the

@@ -3,7 +3,10 @@ package search
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
+	"maps"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -46,21 +49,23 @@ func decodeSet(t *testing.T, s string) []int {
 }
 
 func TestEncodeSet(t *testing.T) {
-	dense := make([]int, 0, 500)
+	dense := make([]int32, 0, 500)
 	for i := range 1000 {
 		if i%2 == 0 {
-			dense = append(dense, i)
+			dense = append(dense, int32(i))
 		}
 	}
 	tests := []struct {
 		name string
-		set  []int
+		set  []int32
 		want string // "" to check the round trip only
 	}{
 		{"empty", nil, ""},
-		{"one", []int{0}, "d0"},
-		{"gaps in base 36", []int{3, 4, 40}, "d3,0,z"},
-		{"a run: a bitmap is shorter", []int{0, 1, 2, 3}, "bDw=="},
+		{"one", []int32{0}, "d0"},
+		{"gaps in base 36", []int32{3, 4, 40}, "d3,0,z"},
+		{"gaps of two and three digits", []int32{1295, 1296, 2593}, "dzz,0,100"},
+		{"a run: a bitmap is shorter", []int32{0, 1, 2, 3}, "bDw=="},
+		{"shorter than a bitmap: the list", []int32{0, 1}, "d0,0"},
 		{"dense: a bitmap", dense, ""},
 	}
 	for _, tc := range tests {
@@ -68,7 +73,7 @@ func TestEncodeSet(t *testing.T) {
 		if tc.want != "" && got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
-		if back := decodeSet(t, got); !slices.Equal(back, tc.set) {
+		if back := decodeSet(t, got); !slices.Equal(back, toInts(tc.set)) {
 			t.Errorf("%s: %q decodes to %v, want %v", tc.name, got, back, tc.set)
 		}
 	}
@@ -110,7 +115,7 @@ func TestTokensAndWords(t *testing.T) {
 	if got, want := Tokens("Fjärrvärme – i Mälardalen, 2026! fjärrvärme"), []string{"fjärrvärme", "i", "mälardalen", "2026", "fjärrvärme"}; !slices.Equal(got, want) {
 		t.Errorf("Tokens: %q, want %q", got, want)
 	}
-	if got, want := Words("Data och data, och DATA-analys."), "data och analys"; got != want {
+	if got, want := Words("Data och data, och DATA-analys."), "analys data och"; got != want {
 		t.Errorf("Words: %q, want %q", got, want)
 	}
 }
@@ -175,6 +180,9 @@ func TestBuild(t *testing.T) {
 	if !bytes.Contains(b, []byte(`"f":["d0,0","d0"]`)) {
 		t.Errorf("bucket of f: %s", b)
 	}
+	if !bytes.Contains(b, []byte(`"n":{`)) || !bytes.Contains(b, []byte(`"f":["fj"]`)) {
+		t.Errorf("next prefixes of f: %s", b)
+	}
 	for p, want := range map[string]string{
 		"s/a-energi.json": `{"d":[[0,1,[1],0,[],0,[],1,0,0],[1,2,[],0,[],0,[],0,1,1]],"t":{"archived":["","1"],"area":["","energi"],` +
 			`"closes":["","2026-12-01T00:00:00+01:00"],"host":[""],"kind":["","theses","lectures"],"language":[""],"level":[""],"school":[""],"state":["","past"]}}` + "\n",
@@ -185,4 +193,49 @@ func TestBuild(t *testing.T) {
 			t.Errorf("%s:\n%s\nwant\n%s", p, got, want)
 		}
 	}
+}
+
+// TestNextPrefixes: the prefixes a short one goes on with, by the number
+// of documents of their words (folded), most first, then in byte order,
+// at most Next.
+func TestNextPrefixes(t *testing.T) {
+	tests := []struct {
+		texts []string // one document each
+		want  map[string][]string
+	}{
+		{[]string{"energi en", "Energi enkel", "ett eko"}, map[string][]string{"e": {"en", "ek", "et"}}},
+		{[]string{"Ärende ärm", "arm"}, map[string][]string{"a": {"ar"}}},
+		{[]string{"a b"}, map[string][]string{}},
+		{[]string{"ea eb ec ed ee ef eg", "eg"}, map[string][]string{"e": {"eg", "ea", "eb", "ec", "ed", "ee"}}},
+	}
+	for _, tc := range tests {
+		docs := make([]Doc, len(tc.texts))
+		for i, text := range tc.texts {
+			docs[i] = Doc{Text: []string{text}}
+		}
+		x, err := Build("sv", docs, nil, Names{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		for i := range x.Layout.Buckets {
+			data, _ := x.File(bucketPath(i))
+			var b bucket
+			if err := json.Unmarshal(data, &b); err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(got, b.N)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.texts, got, tc.want)
+		}
+	}
+}
+
+func toInts(s []int32) []int {
+	out := make([]int, len(s))
+	for i, n := range s {
+		out[i] = int(n)
+	}
+	return out
 }

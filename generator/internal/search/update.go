@@ -118,7 +118,11 @@ func (in *Incremental) Update(docs []Doc, changed []int, scopes []Scope, names N
 		ow, ou := in.terms(old)
 		nw, nu := in.terms(d)
 		for _, w := range differ(ow, nw) {
-			buckets[in.word(w).set(i, nw[w])] = true
+			p := in.word(w)
+			buckets[p.set(i, nw[w])] = true
+			if ow[w]&inDoc != nw[w]&inDoc {
+				in.nextChanged(p.fold, buckets)
+			}
 			in.drop(in.words, in.inBucket, w)
 		}
 		for _, k := range differ(ou, nu) {
@@ -154,11 +158,20 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	for _, s := range in.scopes {
 		byName[scopePath(s.Name)] = s
 	}
+	next := in.next(dirty)
 	for b := range l.Buckets {
 		if !dirty[bucketPath(b)] {
 			continue
 		}
 		out := bucket{W: map[string][2]string{}, U: map[string][2]string{}}
+		for k := range in.unionsIn[b] {
+			if n := next[k]; n != nil {
+				if out.N == nil {
+					out.N = map[string][]string{}
+				}
+				out.N[k] = n
+			}
+		}
 		for w, p := range in.inBucket[b] {
 			out.W[w] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
 		}
@@ -189,6 +202,31 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 		}
 	}
 	return paths, nil
+}
+
+// nextChanged marks the buckets whose lists of next prefixes (bucket.N)
+// count a word folded as fold, whose number of documents changed.
+func (in *Incremental) nextChanged(fold string, buckets map[int]bool) {
+	for n := 1; n < Prefix && n < runes(fold); n++ {
+		buckets[in.x.Layout.bucket(prefix(fold, n))] = true
+	}
+}
+
+// next is nextPrefixes of the words under the short prefixes of the dirty
+// buckets (all of them: a short prefix's list counts every word under it;
+// the lists of other prefixes it returns may be partial and are not read).
+func (in *Incremental) next(dirty map[string]bool) map[string][]string {
+	l := in.x.Layout
+	return nextPrefixes(func(yield func(fold string, docs int)) {
+		for _, p := range in.words {
+			for n := 1; n < Prefix && n < runes(p.fold); n++ {
+				if dirty[bucketPath(l.bucket(prefix(p.fold, n)))] {
+					yield(p.fold, len(p.all))
+					break
+				}
+			}
+		}
+	})
 }
 
 func (in *Incremental) put(path string, v any) error {
@@ -292,19 +330,19 @@ func (in *Incremental) drop(m map[string]*posted, by []map[string]*posted, k str
 
 // insert adds doc, the highest so far, with flags f.
 func (p *posted) insert(doc int, f uint8) {
-	p.add(doc, f&inStrong != 0)
+	p.add(int32(doc), f&inStrong != 0)
 }
 
 // set gives doc the flags f (0: not in the document) and returns the
 // term's bucket.
 func (p *posted) set(doc int, f uint8) int {
-	p.all = setIn(p.all, doc, f&inDoc != 0)
-	p.strong = setIn(p.strong, doc, f&inStrong != 0)
+	p.all = setIn(p.all, int32(doc), f&inDoc != 0)
+	p.strong = setIn(p.strong, int32(doc), f&inStrong != 0)
 	return p.bucket
 }
 
 // setIn adds n to or removes it from the ascending set s.
-func setIn(s []int, n int, in bool) []int {
+func setIn(s []int32, n int32, in bool) []int32 {
 	i, found := slices.BinarySearch(s, n)
 	switch {
 	case in && !found:

@@ -1,0 +1,230 @@
+package search
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// postings are the documents a word (or prefix) occurs in, ascending, and
+// those where it occurs in strong text.
+type postings struct{ all, strong []int32 }
+
+func (p *postings) add(doc int32, strong bool) {
+	if n := len(p.all); n == 0 || p.all[n-1] != doc {
+		p.all = append(p.all, doc)
+	}
+	if n := len(p.strong); strong && (n == 0 || p.strong[n-1] != doc) {
+		p.strong = append(p.strong, doc)
+	}
+}
+
+// merge appends q, whose documents all come after p's.
+func (p *postings) merge(q *postings) {
+	p.all = append(p.all, q.all...)
+	p.strong = append(p.strong, q.strong...)
+}
+
+// word is what collect keeps of a word: its documents, its folded form and
+// the unions of the shorter prefixes it adds to.
+type word struct {
+	p      postings
+	fold   string
+	unions []*postings
+}
+
+// terms are the words of documents by their lowercase spelling, and the
+// unions of the words that start with a prefix shorter than Prefix runes,
+// by that folded prefix.
+type terms struct {
+	words  map[string]*word
+	unions map[string]*postings
+}
+
+// collect gathers the terms of docs: in parallel over ranges of at least
+// 1,000 documents, one range per processor, each into maps of its own,
+// then merged in the order of the ranges, so that every posting list
+// stays ascending.
+func collect(docs []Doc) terms {
+	n := max(1, min(runtime.GOMAXPROCS(0), len(docs)/1000))
+	parts := make([]terms, n)
+	parallel(n, func(k int) {
+		parts[k] = collectRange(docs, k*len(docs)/n, (k+1)*len(docs)/n)
+	})
+	all := parts[0]
+	for _, part := range parts[1:] {
+		for w, x := range part.words {
+			if y := all.words[w]; y != nil {
+				y.p.merge(&x.p)
+			} else {
+				all.words[w] = x
+			}
+		}
+		for k, u := range part.unions {
+			if v := all.unions[k]; v != nil {
+				v.merge(u)
+			} else {
+				all.unions[k] = u
+			}
+		}
+	}
+	return all
+}
+
+// collectRange gathers the terms of docs[lo:hi], numbered from lo.
+func collectRange(docs []Doc, lo, hi int) terms {
+	f := NewFolder()
+	t := terms{words: map[string]*word{}, unions: map[string]*postings{}}
+	for i := lo; i < hi; i++ {
+		doc := int32(i)
+		add := func(texts []string, strong bool) {
+			for _, text := range texts {
+				eachWord(text, func(w string) {
+					x := t.words[w]
+					if x == nil {
+						x = t.newWord(f.Fold(w))
+						t.words[strings.Clone(w)] = x
+					}
+					x.p.add(doc, strong)
+					for _, u := range x.unions {
+						u.add(doc, strong)
+					}
+				})
+			}
+		}
+		add(docs[i].Strong, true)
+		add(docs[i].Text, false)
+	}
+	return t
+}
+
+// newWord is a word folded as fold, with the unions of its short prefixes.
+func (t terms) newWord(fold string) *word {
+	x := &word{fold: fold}
+	for n := 1; n < Prefix && n <= runes(fold); n++ {
+		k := prefix(fold, n)
+		u := t.unions[k]
+		if u == nil {
+			u = &postings{}
+			t.unions[k] = u
+		}
+		x.unions = append(x.unions, u)
+	}
+	return x
+}
+
+// bucket is the JSON of a term bucket: words by their lowercase spelling,
+// and the unions of the words that start with a prefix shorter than
+// Prefix runes, by that (folded) prefix. Each is two encoded sets: all
+// documents and the strong ones. N lists, for each such short prefix, the
+// prefixes one rune longer that its words go on with, the most frequent
+// first (at most Next): what search.js fetches ahead while the visitor
+// has typed only the short prefix.
+type bucket struct {
+	W map[string][2]string `json:"w"`
+	U map[string][2]string `json:"u"`
+	N map[string][]string  `json:"n,omitempty"`
+}
+
+// Next is how many longer prefixes a bucket lists for a short one.
+const Next = 6
+
+// keyed is a word or short prefix with its postings.
+type keyed struct {
+	key string
+	p   *postings
+}
+
+// termBucket is what a term bucket holds before it is encoded.
+type termBucket struct {
+	words, unions []keyed
+	next          map[string][]string
+}
+
+// groupTerms sorts the terms into the term buckets of l.
+func groupTerms(l Layout, t terms) []termBucket {
+	out := make([]termBucket, l.Buckets)
+	for w, x := range t.words {
+		b := &out[l.bucket(prefix(x.fold, Prefix))]
+		b.words = append(b.words, keyed{w, &x.p})
+	}
+	for k, p := range t.unions {
+		b := &out[l.bucket(k)]
+		b.unions = append(b.unions, keyed{k, p})
+	}
+	for k, next := range nextPrefixes(func(yield func(fold string, docs int)) {
+		for _, x := range t.words {
+			yield(x.fold, len(x.p.all))
+		}
+	}) {
+		b := &out[l.bucket(k)]
+		if b.next == nil {
+			b.next = map[string][]string{}
+		}
+		b.next[k] = next
+	}
+	return out
+}
+
+// encode is the JSON value of the bucket, its sets encoded.
+func (tb termBucket) encode() bucket {
+	b := bucket{W: make(map[string][2]string, len(tb.words)), U: make(map[string][2]string, len(tb.unions)), N: tb.next}
+	for _, e := range tb.words {
+		b.W[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+	}
+	for _, e := range tb.unions {
+		b.U[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+	}
+	return b
+}
+
+// nextPrefixes lists, for each prefix shorter than Prefix runes, the
+// prefixes one rune longer that words go on with, by the number of
+// (word, document) pairs under them, most first, then in byte order; at
+// most Next of them. words calls its function with the folded form of
+// every word and the number of documents it occurs in.
+func nextPrefixes(words func(yield func(fold string, docs int))) map[string][]string {
+	type next struct {
+		p string
+		n int
+	}
+	counts := map[string]map[string]int{}
+	words(func(fold string, docs int) {
+		for n := 1; n < Prefix && n < runes(fold); n++ {
+			k, p := prefix(fold, n), prefix(fold, n+1)
+			if counts[k] == nil {
+				counts[k] = map[string]int{}
+			}
+			counts[k][p] += docs
+		}
+	})
+	out := make(map[string][]string, len(counts))
+	for k, m := range counts {
+		list := make([]next, 0, len(m))
+		for p, n := range m {
+			list = append(list, next{p, n})
+		}
+		slices.SortFunc(list, func(a, b next) int { return cmp.Or(cmp.Compare(b.n, a.n), strings.Compare(a.p, b.p)) })
+		for _, x := range list[:min(len(list), Next)] {
+			out[k] = append(out[k], x.p)
+		}
+	}
+	return out
+}
+
+// parallel calls fn(0) … fn(n-1) on one goroutine per processor; each
+// call must write only what is its own.
+func parallel(n int, fn func(i int)) {
+	p := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	for k := range p {
+		wg.Go(func() {
+			for i := k; i < n; i += p {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
