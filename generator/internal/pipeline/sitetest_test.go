@@ -1,0 +1,295 @@
+package pipeline
+
+// Whole-site tests as small txtar archives: each testdata/txtar/*.txtar is
+// a tiny site (its config.toml, content and template overrides, over the
+// shipped templates) with targeted assertions about its outputs or its
+// problems. testdata/txtar/README.md describes the format.
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"portal/generator/internal/diag"
+)
+
+// The names of an archive's sections that are not files of the site.
+const (
+	secNow        = "now"
+	secWantCheck  = "want-check"
+	secWantFiles  = "want-files"
+	secWant       = "want/"
+	secWantAbsent = "want-absent/"
+)
+
+// siteCase is one archive: the site and what must hold of its build.
+type siteCase struct {
+	name   string // the archive's file, for positions in failures
+	fsys   fstest.MapFS
+	now    time.Time
+	checks []section // want/, want-absent/ and want-files, in archive order
+	check  *section  // want-check, when the archive has one
+}
+
+// section is an assertion section: its name, the line of the archive its
+// first line is on, and its non-empty lines.
+type section struct {
+	name  string
+	line  int
+	lines []string
+	at    []int // the archive line of each of lines
+}
+
+// TestTxtarSites builds each site in testdata/txtar in memory and checks
+// its assertions.
+func TestTxtarSites(t *testing.T) {
+	files, err := filepath.Glob("testdata/txtar/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no archives in testdata/txtar: %v", err)
+	}
+	tmpl := shippedTemplates(t)
+	base, err := os.ReadFile("testdata/txtar/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := parseSiteCase(filepath.ToSlash(file), ar, tmpl, &fstest.MapFile{Data: base, Mode: 0o644})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, msg := range c.run() {
+				t.Error(msg)
+			}
+		})
+	}
+}
+
+// shippedTemplates reads the repository's templates/ into memory.
+func shippedTemplates(t *testing.T) fstest.MapFS {
+	t.Helper()
+	repo, err := filepath.Abs("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	err = fs.WalkDir(os.DirFS(repo), "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(repo, filepath.FromSlash(p)))
+		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Skipf("templates/ not readable: %v", err)
+	}
+	return fsys
+}
+
+// parseSiteCase splits an archive into the site's files (over tmpl, with
+// the config.toml base unless it has its own) and its assertion sections.
+func parseSiteCase(name string, ar *txtar.Archive, tmpl fstest.MapFS, base *fstest.MapFile) (*siteCase, error) {
+	c := &siteCase{name: name, fsys: fstest.MapFS{}, now: testNow}
+	for p, f := range tmpl {
+		c.fsys[p] = f
+	}
+	c.fsys["config.toml"] = base
+	line := 1 + bytes.Count(ar.Comment, []byte("\n"))
+	for _, f := range ar.Files {
+		s := newSection(f, line+1)
+		line += 1 + bytes.Count(f.Data, []byte("\n"))
+		switch {
+		case f.Name == secNow:
+			now, err := time.Parse(time.RFC3339, strings.TrimSpace(string(f.Data)))
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", name, s.line, err)
+			}
+			c.now = now
+		case f.Name == secWantCheck:
+			c.check = &s
+		case f.Name == secWantFiles || strings.HasPrefix(f.Name, secWant) || strings.HasPrefix(f.Name, secWantAbsent):
+			c.checks = append(c.checks, s)
+		case strings.HasPrefix(f.Name, "want"):
+			return nil, fmt.Errorf("%s:%d: unknown section %q", name, s.line-1, f.Name)
+		default:
+			c.fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+		}
+	}
+	return c, nil
+}
+
+// newSection makes a section of f, whose first line is archive line first.
+func newSection(f txtar.File, first int) section {
+	s := section{name: f.Name, line: first}
+	for i, l := range strings.Split(string(f.Data), "\n") {
+		if strings.TrimSpace(l) != "" {
+			s.lines = append(s.lines, l)
+			s.at = append(s.at, first+i)
+		}
+	}
+	return s
+}
+
+// run builds the site and returns every assertion that fails, each as
+// "archive:line: message".
+func (c *siteCase) run() []string {
+	l, err := Load(c.fsys, Options{Now: c.now})
+	var problems diag.List
+	if err != nil {
+		list, ok := diag.AsList(err)
+		if !ok {
+			return []string{fmt.Sprintf("%s: load: %v", c.name, err)}
+		}
+		problems = list
+	}
+	if l != nil && l.Site != nil {
+		problems = append(problems, l.Site.Warnings()...)
+	}
+	var fails []string
+	if c.check != nil {
+		fails = append(fails, c.checkProblems(problems)...)
+	} else if len(problems) > 0 {
+		return []string{fmt.Sprintf("%s: the site has problems and no want-check section:\n%s", c.name, checkLines(problems))}
+	}
+	if len(c.checks) == 0 {
+		return fails
+	}
+	if err != nil {
+		return append(fails, fmt.Sprintf("%s: the site has errors; its outputs cannot be checked", c.name))
+	}
+	outs, err := outputBytes(l)
+	if err != nil {
+		return append(fails, fmt.Sprintf("%s: %v", c.name, err))
+	}
+	for _, s := range c.checks {
+		fails = append(fails, c.checkSection(s, outs)...)
+	}
+	return fails
+}
+
+// checkLines is what `check` prints for a list: the errors, then the
+// warnings, each sorted, in English.
+func checkLines(list diag.List) string {
+	errs, warnings := list.Errors(), list.Warnings()
+	errs.Sort()
+	warnings.Sort()
+	return strings.Join(append(errs, warnings...).Lines(), "\n")
+}
+
+// checkProblems compares the site's problems with want-check.
+func (c *siteCase) checkProblems(list diag.List) []string {
+	got, want := checkLines(list), strings.Join(c.check.lines, "\n")
+	if got == want {
+		return nil
+	}
+	return []string{fmt.Sprintf("%s:%d: check reports:\n%s\nwant:\n%s", c.name, c.check.line, got, want)}
+}
+
+// outputBytes renders every output of l: path → bytes.
+func outputBytes(l *Loaded) (map[string][]byte, error) {
+	outs := map[string][]byte{}
+	for _, o := range l.Outputs() {
+		b, err := o.Bytes(new(bytes.Buffer))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", o.Path, err)
+		}
+		outs[o.Path] = b
+	}
+	return outs, nil
+}
+
+// checkSection checks one want/, want-absent/ or want-files section.
+func (c *siteCase) checkSection(s section, outs map[string][]byte) []string {
+	if s.name == secWantFiles {
+		return c.checkFiles(s, outs)
+	}
+	absent := strings.HasPrefix(s.name, secWantAbsent)
+	file := strings.TrimPrefix(strings.TrimPrefix(s.name, secWantAbsent), secWant)
+	data, ok := outs[file]
+	if !ok {
+		return []string{fmt.Sprintf("%s:%d: no output %s", c.name, s.line-1, file)}
+	}
+	text := string(data)
+	var fails []string
+	at := 0 // want/ lines match in order
+	for i, l := range s.lines {
+		start, end, err := find(text, l, at, absent)
+		if err != nil {
+			return append(fails, fmt.Sprintf("%s:%d: %v", c.name, s.at[i], err))
+		}
+		switch {
+		case absent && start >= 0:
+			fails = append(fails, fmt.Sprintf("%s:%d: %s has %q", c.name, s.at[i], file, text[start:end]))
+		case !absent && start < 0:
+			return append(fails, fmt.Sprintf("%s:%d: %s has no %s after byte %d:\n%s", c.name, s.at[i], file, l, at, text))
+		case !absent:
+			at = end
+		}
+	}
+	return fails
+}
+
+// find looks for one assertion line in text from byte at (from 0 when
+// anywhere): a substring, or a regular expression after "re:". It returns
+// the match's bounds, or -1.
+func find(text, line string, at int, anywhere bool) (int, int, error) {
+	if anywhere {
+		at = 0
+	}
+	if re, ok := strings.CutPrefix(line, "re:"); ok {
+		rx, err := regexp.Compile(re)
+		if err != nil {
+			return 0, 0, err
+		}
+		m := rx.FindStringIndex(text[at:])
+		if m == nil {
+			return -1, -1, nil
+		}
+		return at + m[0], at + m[1], nil
+	}
+	i := strings.Index(text[at:], line)
+	if i < 0 {
+		return -1, -1, nil
+	}
+	return at + i, at + i + len(line), nil
+}
+
+// checkFiles checks want-files: each pattern (path.Match) matches an
+// output, each "!pattern" none.
+func (c *siteCase) checkFiles(s section, outs map[string][]byte) []string {
+	paths := sortedKeys(outs)
+	var fails []string
+	for i, l := range s.lines {
+		pattern, not := strings.CutPrefix(l, "!")
+		var hits []string
+		for _, p := range paths {
+			if ok, err := path.Match(pattern, p); err != nil {
+				return append(fails, fmt.Sprintf("%s:%d: %v", c.name, s.at[i], err))
+			} else if ok {
+				hits = append(hits, p)
+			}
+		}
+		switch {
+		case not && len(hits) > 0:
+			fails = append(fails, fmt.Sprintf("%s:%d: outputs match %s: %s", c.name, s.at[i], pattern, strings.Join(hits, " ")))
+		case !not && len(hits) == 0:
+			fails = append(fails, fmt.Sprintf("%s:%d: no output matches %s", c.name, s.at[i], pattern))
+		}
+	}
+	return fails
+}
