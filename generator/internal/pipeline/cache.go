@@ -55,7 +55,8 @@ func (u *cacheUse) searchVersion(lang, path string) uint64 {
 // and scopes: the documents of the entries whose stamp did not change are
 // reused (found by place when the entries are those of the last call, as
 // after an edit in place, else by kind and slug), and the index writes
-// again only the files that change.
+// again only the files that change, giving the documents new numbers when
+// records were added or deleted.
 func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes []search.Scope) (*search.Index, error) {
 	u.c.mu.Lock()
 	st := u.c.search[lang]
@@ -70,6 +71,9 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 	stamps := make([]uint64, len(es))
 	docs := make([]search.Doc, len(es))
 	var changed []int
+	added := 0
+	from := make([]int, len(es)) // each document's number in st, -1: none
+	moved := len(es) != len(st.entries)
 	for i, e := range es {
 		stamp, ok := u.stamp(e)
 		if !ok {
@@ -94,17 +98,24 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 		} else {
 			docs[i] = l.searchDoc(lang, e)
 		}
-		if j != i || stamp == 0 || st.stamps[j] != stamp {
+		from[i], moved = j, moved || j != i
+		if j < 0 {
+			added++
+		}
+		if j >= 0 && (stamp == 0 || st.stamps[j] != stamp) {
 			changed = append(changed, i)
 		}
 	}
+	if !moved {
+		from = nil
+	}
 	names := l.searchNames(lang, docs)
 	var err error
-	if st.x == nil || len(changed) > len(es)/4 {
+	if st.x == nil || len(changed)+added > len(es)/4 {
 		st.epoch++
 		st.x, err = search.NewIncremental(lang, docs, scopes, names)
 	} else {
-		_, err = st.x.Update(docs, changed, scopes, names)
+		_, err = st.x.Update(docs, from, changed, scopes, names)
 	}
 	if err != nil {
 		st.x, st.entries, st.stamps, st.docs = nil, nil, nil, nil

@@ -88,34 +88,51 @@ func (in *Incremental) Version(path string) uint64 { return in.written[path] }
 
 // Update makes the index that of docs, scopes and names, writing again
 // only the files that change, and returns their paths (all of them when
-// the layout changed: another number of documents or other scopes).
-// changed lists the documents that may differ from the previous ones;
-// every other document must be equal to the one at its place before.
-func (in *Incremental) Update(docs []Doc, changed []int, scopes []Scope, names Names) ([]string, error) {
+// the layout changed: other scopes or another number of term buckets).
+// from gives the number each document had in the previous documents, -1
+// for a new one, in increasing order; nil means that every document kept
+// its number. changed lists the documents that may differ from their
+// previous ones (a new one need not be listed); every other document must
+// be equal to its previous one.
+func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, names Names) ([]string, error) {
 	var sn []string
 	for _, s := range scopes {
 		sn = append(sn, s.Name)
 	}
-	if len(docs) != len(in.docs) || !slices.Equal(sn, in.x.Layout.Scopes) {
-		next, err := NewIncremental(in.lang, docs, scopes, names)
-		if err != nil {
-			return nil, err
+	l := NewLayout(len(docs), sn)
+	if from == nil && len(docs) != len(in.docs) || l.Buckets != in.x.Layout.Buckets ||
+		!slices.Equal(sn, in.x.Layout.Scopes) || !increasing(from) {
+		return in.anew(docs, scopes, names)
+	}
+	// prev is the previous document numbered i now, if there was one.
+	prev := func(i int) (Doc, bool) {
+		if from == nil {
+			return in.docs[i], true
 		}
-		updates := in.updates + 1
-		*in = *next
-		in.updates = updates
-		for _, p := range in.x.Layout.Paths() {
-			in.written[p] = updates
+		if from[i] < 0 {
+			return Doc{}, false
 		}
-		return in.x.Layout.Paths(), nil
+		return in.docs[from[i]], true
 	}
 	dirty := map[string]bool{}
 	buckets := map[int]bool{}
+	if from != nil {
+		for i, j := range from {
+			if j < 0 {
+				changed = append(changed, i)
+			}
+		}
+		in.renumber(from, dirty, buckets)
+	}
 	facets := false
 	for _, i := range changed {
-		old, d := in.docs[i], docs[i]
-		facets = facets || !sameFacets(old, d)
-		ow, ou := in.terms(old)
+		old, had := prev(i)
+		d := docs[i]
+		facets = facets || !had || !sameFacets(old, d)
+		ow, ou := map[string]uint8{}, map[string]uint8{}
+		if had {
+			ow, ou = in.terms(old)
+		}
 		nw, nu := in.terms(d)
 		for _, w := range differ(ow, nw) {
 			p := in.word(w)
@@ -135,15 +152,109 @@ func (in *Incremental) Update(docs []Doc, changed []int, scopes []Scope, names N
 		dirty[bucketPath(b)] = true
 	}
 	for j, s := range scopes {
-		if !slices.Equal(s.Docs, in.scopes[j].Docs) || facets && in.scopeChanged(s, changed, docs) {
+		if !slices.Equal(s.Docs, in.scopes[j].Docs) || facets && scopeChanged(s, changed, docs, prev) {
 			dirty[scopePath(s.Name)] = true
+		}
+	}
+	if len(docs) != len(in.docs) {
+		dirty["index.json"] = true
+		if len(docs) > 0 {
+			dirty[chunkPath((len(docs)-1)/Chunk)] = true // the last, shorter or longer
+		}
+		for c := l.chunks(); c < in.x.Layout.chunks(); c++ {
+			delete(in.x.files, chunkPath(c))
 		}
 	}
 	if !maps.Equal(names.States, in.names.States) || !maps.Equal(names.Foreign, in.names.Foreign) {
 		dirty["index.json"] = true
 	}
+	in.x.Layout = l
 	in.docs, in.scopes, in.names = docs, scopes, names
 	return in.write(dirty)
+}
+
+// anew makes the index again from docs, as NewIncremental does; every file
+// counts as written again.
+func (in *Incremental) anew(docs []Doc, scopes []Scope, names Names) ([]string, error) {
+	next, err := NewIncremental(in.lang, docs, scopes, names)
+	if err != nil {
+		return nil, err
+	}
+	updates := in.updates + 1
+	*in = *next
+	in.updates = updates
+	for _, p := range in.x.Layout.Paths() {
+		in.written[p] = updates
+	}
+	return in.x.Layout.Paths(), nil
+}
+
+// increasing reports whether the numbers of from that are not -1 increase.
+func increasing(from []int) bool {
+	last := -1
+	for _, j := range from {
+		if j >= 0 {
+			if j <= last {
+				return false
+			}
+			last = j
+		}
+	}
+	return true
+}
+
+// renumber takes the previous documents that from does not list out of
+// the postings and gives the others their numbers in from, marking the
+// term buckets and result chunks that change.
+func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[int]bool) {
+	to := make([]int32, len(in.docs))
+	for j := range to {
+		to[j] = -1
+	}
+	for i, j := range from {
+		if j >= 0 {
+			to[j] = int32(i)
+		}
+		if j != i {
+			dirty[chunkPath(i/Chunk)] = true
+		}
+	}
+	for j, i := range to {
+		if i >= 0 {
+			continue
+		}
+		ow, ou := in.terms(in.docs[j]) // a deleted document's terms leave
+		for w := range ow {
+			p := in.words[w]
+			buckets[p.set(j, 0)] = true
+			in.nextChanged(p.fold, buckets)
+			in.drop(in.words, in.inBucket, w)
+		}
+		for k := range ou {
+			buckets[in.unions[k].set(j, 0)] = true
+			in.drop(in.unions, in.unionsIn, k)
+		}
+	}
+	for _, m := range []map[string]*posted{in.words, in.unions} {
+		for _, p := range m {
+			a, s := moveSet(p.all, to), moveSet(p.strong, to)
+			if a || s {
+				buckets[p.bucket] = true
+			}
+		}
+	}
+}
+
+// moveSet gives the numbers of s their new numbers in to, which keeps
+// their order, and reports whether any changed.
+func moveSet(s []int32, to []int32) bool {
+	moved := false
+	for k, n := range s {
+		if m := to[n]; m != n {
+			s[k], moved = m, true
+		}
+	}
+	return moved
 }
 
 // write makes the files at the dirty paths again.
@@ -237,10 +348,14 @@ func (in *Incremental) put(path string, v any) error {
 	return err
 }
 
-// scopeChanged reports whether a changed document of s has other facets.
-func (in *Incremental) scopeChanged(s Scope, changed []int, docs []Doc) bool {
+// scopeChanged reports whether a changed document of s has other facets
+// than its previous one (prev).
+func scopeChanged(s Scope, changed []int, docs []Doc, prev func(int) (Doc, bool)) bool {
 	for _, i := range changed {
-		if slices.Contains(s.Docs, i) && !sameFacets(in.docs[i], docs[i]) {
+		if !slices.Contains(s.Docs, i) {
+			continue
+		}
+		if old, had := prev(i); !had || !sameFacets(old, docs[i]) {
 			return true
 		}
 	}

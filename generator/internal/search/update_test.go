@@ -79,32 +79,126 @@ func TestIncrementalUpdate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wrote, err := in.Update(docs2, changed, scopes2, names)
+			wrote, err := in.Update(docs2, nil, changed, scopes2, names)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := in.Index()
-			if !slices.Equal(got.Layout.Paths(), want.Layout.Paths()) {
-				t.Fatalf("paths %v, want %v", got.Layout.Paths(), want.Layout.Paths())
-			}
-			for _, p := range want.Layout.Paths() {
-				g, _ := got.File(p)
-				w, _ := want.File(p)
-				if !bytes.Equal(g, w) {
-					t.Errorf("%s:\n got %s\nwant %s", p, g, w)
-				}
-				if v := in.Version(p); (v != 0) != slices.Contains(wrote, p) {
-					t.Errorf("%s: version %d, written again: %v", p, v, slices.Contains(wrote, p))
-				}
-				if old, err := before.File(p); (err != nil || !bytes.Equal(old, w)) && !slices.Contains(wrote, p) {
-					t.Errorf("%s changed but is not among the files written again %v", p, wrote)
-				}
-			}
-			if tt.most > 0 && len(wrote) > tt.most {
-				t.Errorf("wrote %d files again, want at most %d: %v", len(wrote), tt.most, wrote)
-			}
+			checkUpdate(t, before, want, in, wrote, tt.most)
 		})
 	}
+}
+
+// checkUpdate compares the updated index in with want, built from
+// nothing, and checks that the files written again (wrote, at most most
+// of them unless 0) are those whose bytes differ from before.
+func checkUpdate(t *testing.T, before, want *Index, in *Incremental, wrote []string, most int) {
+	t.Helper()
+	got := in.Index()
+	if !slices.Equal(got.Layout.Paths(), want.Layout.Paths()) {
+		t.Fatalf("paths %v, want %v", got.Layout.Paths(), want.Layout.Paths())
+	}
+	for _, p := range want.Layout.Paths() {
+		g, _ := got.File(p)
+		w, _ := want.File(p)
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s:\n got %s\nwant %s", p, g, w)
+		}
+		if v := in.Version(p); (v != 0) != slices.Contains(wrote, p) {
+			t.Errorf("%s: version %d, written again: %v", p, v, slices.Contains(wrote, p))
+		}
+		if old, err := before.File(p); (err != nil || !bytes.Equal(old, w)) && !slices.Contains(wrote, p) {
+			t.Errorf("%s changed but is not among the files written again %v", p, wrote)
+		}
+	}
+	if most > 0 && len(wrote) > most {
+		t.Errorf("wrote %d files again, want at most %d: %v", len(wrote), most, wrote)
+	}
+}
+
+// TestIncrementalRenumber updates the index for documents added, deleted
+// and moved (from: the previous number of each document, -1 for a new
+// one), without making it anew when the numbers keep their order.
+func TestIncrementalRenumber(t *testing.T) {
+	keep := func(n int, drop ...int) []int { // 0..n-1 without drop
+		var out []int
+		for i := range n {
+			if !slices.Contains(drop, i) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		from []int
+		most int // files the update may write again; 0: any number
+	}{
+		{"the last document deleted", keep(200, 199), 20},
+		{"a document deleted", keep(200, 17), 0},
+		{"documents deleted, the last chunk goes", keep(200, 3, 150, 193, 194, 195, 196, 197, 198, 199), 0},
+		{"a document added", slices.Insert(keep(200), 17, -1), 0},
+		{"a document added at the end", append(keep(200), -1), 21},
+		{"added and deleted", slices.Insert(keep(200, 100), 40, -1), 0},
+		{"out of order: made anew", append([]int{1, 0}, keep(200, 0, 1)...), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, scopes := benchDocs(200)
+			slices.SortFunc(scopes, func(a, b Scope) int { return strings.Compare(a.Name, b.Name) })
+			before, err := Build("sv", docs, scopes, Names{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in, err := NewIncremental("sv", slices.Clone(docs), cloneScopes(scopes), Names{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs2, scopes2 := reorder(docs, scopes, tt.from)
+			want, err := Build("sv", docs2, scopes2, Names{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wrote, err := in.Update(docs2, tt.from, nil, scopes2, Names{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkUpdate(t, before, want, in, wrote, tt.most)
+		})
+	}
+}
+
+// reorder makes the documents numbered as from says, a new one for each
+// -1, and the scopes with them: a new document at the end of its kind's.
+func reorder(docs []Doc, scopes []Scope, from []int) ([]Doc, []Scope) {
+	out := make([]Doc, len(from))
+	to := map[int]int{}
+	for i, j := range from {
+		if j >= 0 {
+			out[i], to[j] = docs[j], i
+			continue
+		}
+		out[i] = Doc{URL: "/theses/ny-" + strconv.Itoa(i) + "/", Title: "Ett nytt erbjudande", Lang: "sv",
+			Kind: "theses", Excerpt: "Nytt.", Areas: []string{"area-9"}, Strong: []string{"Ett nytt erbjudande"},
+			Text: []string{"helt nya ord och ord0ä0"}}
+	}
+	var next []Scope
+	for _, s := range scopes {
+		var ids []int
+		for _, j := range s.Docs {
+			if i, ok := to[j]; ok {
+				ids = append(ids, i)
+			}
+		}
+		if s.Name == "k-theses" {
+			for i, j := range from {
+				if j < 0 {
+					ids = append(ids, i)
+				}
+			}
+		}
+		next = append(next, Scope{Name: s.Name, Docs: ids})
+	}
+	return out, next
 }
 
 func cloneScopes(s []Scope) []Scope {
@@ -136,7 +230,7 @@ func BenchmarkIncremental10k(b *testing.B) {
 			n++
 			next := slices.Clone(docs)
 			next[5000].Text = []string{"Redigering " + strconv.Itoa(n), docs[5000].Text[0]}
-			if _, err := in.Update(next, []int{5000}, scopes, Names{}); err != nil {
+			if _, err := in.Update(next, nil, []int{5000}, scopes, Names{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -189,6 +189,9 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 			}
 			all = append(all, time.Since(t0))
+			if len(all) == 1 {
+				b.Logf("one edit wrote %d files, removed %d", res.Written, res.Removed)
+			}
 		}
 		b.ReportMetric(ms(all), "ms-all-median")
 	})
@@ -211,6 +214,9 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 			}
 			all = append(all, time.Since(t0))
+			if len(all) <= 2 {
+				b.Logf("edit %d wrote %d files, removed %d", i, res.Written, res.Removed)
+			}
 		}
 		os.Remove(filepath.Join(root, rel))
 		if _, err := e.update([]string{rel}); err != nil {
