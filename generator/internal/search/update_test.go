@@ -60,19 +60,7 @@ func TestIncrementalUpdate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, scopes := benchDocs(200)
-			slices.SortFunc(scopes, func(a, b Scope) int { return strings.Compare(a.Name, b.Name) })
-			if tt.setup != nil {
-				tt.setup(docs)
-			}
-			before, err := Build("sv", docs, scopes, Names{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			in, err := NewIncremental("sv", slices.Clone(docs), cloneScopes(scopes), Names{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			docs, scopes, before, in := kept(t, tt.setup)
 			names := Names{}
 			docs2, scopes2, changed := tt.edit(slices.Clone(docs), cloneScopes(scopes), &names)
 			want, err := Build("sv", docs2, scopes2, names)
@@ -86,6 +74,26 @@ func TestIncrementalUpdate(t *testing.T) {
 			checkUpdate(t, before, want, in, wrote, tt.most)
 		})
 	}
+}
+
+// kept returns 200 documents and their scopes (changed by setup, unless
+// nil), their index built from nothing and the kept index of them.
+func kept(t *testing.T, setup func([]Doc)) ([]Doc, []Scope, *Index, *Incremental) {
+	t.Helper()
+	docs, scopes := benchDocs(200)
+	slices.SortFunc(scopes, func(a, b Scope) int { return strings.Compare(a.Name, b.Name) })
+	if setup != nil {
+		setup(docs)
+	}
+	before, err := Build("sv", docs, scopes, Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := NewIncremental("sv", slices.Clone(docs), cloneScopes(scopes), Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs, scopes, before, in
 }
 
 // checkUpdate compares the updated index in with want, built from
@@ -143,16 +151,7 @@ func TestIncrementalRenumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, scopes := benchDocs(200)
-			slices.SortFunc(scopes, func(a, b Scope) int { return strings.Compare(a.Name, b.Name) })
-			before, err := Build("sv", docs, scopes, Names{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			in, err := NewIncremental("sv", slices.Clone(docs), cloneScopes(scopes), Names{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			docs, scopes, before, in := kept(t, nil)
 			docs2, scopes2 := reorder(docs, scopes, tt.from)
 			want, err := Build("sv", docs2, scopes2, Names{})
 			if err != nil {
