@@ -35,6 +35,9 @@ type posted struct {
 	postings
 	bucket int
 	fold   string // of a word
+	// shorts are the buckets of the word's shorter prefixes, whose lists
+	// of next prefixes (bucket.N) count it.
+	shorts []int
 }
 
 // term flags: a term occurs in a document, in its strong text.
@@ -138,7 +141,7 @@ func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, n
 			p := in.word(w)
 			buckets[p.set(i, nw[w])] = true
 			if ow[w]&inDoc != nw[w]&inDoc {
-				in.nextChanged(p.fold, buckets)
+				in.nextChanged(p, buckets)
 			}
 			in.drop(in.words, in.inBucket, w)
 		}
@@ -227,7 +230,7 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 		for w := range ow {
 			p := in.words[w]
 			buckets[p.set(j, 0)] = true
-			in.nextChanged(p.fold, buckets)
+			in.nextChanged(p, buckets)
 			in.drop(in.words, in.inBucket, w)
 		}
 		for k := range ou {
@@ -316,10 +319,10 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 }
 
 // nextChanged marks the buckets whose lists of next prefixes (bucket.N)
-// count a word folded as fold, whose number of documents changed.
-func (in *Incremental) nextChanged(fold string, buckets map[int]bool) {
-	for n := 1; n < Prefix && n < runes(fold); n++ {
-		buckets[in.x.Layout.bucket(prefix(fold, n))] = true
+// count the word of p, whose number of documents changed.
+func (in *Incremental) nextChanged(p *posted, buckets map[int]bool) {
+	for _, b := range p.shorts {
+		buckets[b] = true
 	}
 }
 
@@ -327,11 +330,14 @@ func (in *Incremental) nextChanged(fold string, buckets map[int]bool) {
 // buckets (all of them: a short prefix's list counts every word under it;
 // the lists of other prefixes it returns may be partial and are not read).
 func (in *Incremental) next(dirty map[string]bool) map[string][]string {
-	l := in.x.Layout
+	short := make([]bool, in.x.Layout.Buckets)
+	for b := range short {
+		short[b] = dirty[bucketPath(b)]
+	}
 	return nextPrefixes(func(yield func(fold string, docs int)) {
 		for _, p := range in.words {
-			for n := 1; n < Prefix && n < runes(p.fold); n++ {
-				if dirty[bucketPath(l.bucket(prefix(p.fold, n)))] {
+			for _, b := range p.shorts {
+				if short[b] {
 					yield(p.fold, len(p.all))
 					break
 				}
@@ -420,6 +426,9 @@ func (in *Incremental) word(w string) *posted {
 		w = string([]byte(w)) // not a slice of a document's text
 		fold := in.fold.Fold(w)
 		p = &posted{bucket: in.x.Layout.bucket(prefix(fold, Prefix)), fold: fold}
+		for n := 1; n < Prefix && n < runes(fold); n++ {
+			p.shorts = append(p.shorts, in.x.Layout.bucket(prefix(fold, n)))
+		}
 		in.words[w], in.inBucket[p.bucket][w] = p, p
 	}
 	return p
