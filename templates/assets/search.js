@@ -134,9 +134,11 @@
 
   // stateOf is the mark an item gets at time now (ms): "closed" for an
   // offer whose deadline has passed, "past" for a lecture that is over,
-  // else the mark it had when the site was built ("" for none).
+  // else the mark it had when the site was built ("" for none). The
+  // items of openIndex carry their deadline parsed (closesAt), as every
+  // keystroke asks this of every item.
   function stateOf(it, now) {
-    var closes = it.closes ? Date.parse(it.closes) : NaN;
+    var closes = typeof it.closesAt === 'number' ? it.closesAt : it.closes ? Date.parse(it.closes) : NaN;
     var passed = !isNaN(closes) && now >= closes;
     if (OFFERS.indexOf(it.kind) >= 0 && passed) return 'closed';
     if (it.kind === 'lectures') {
@@ -162,12 +164,13 @@
       var t = r[1].t;
       var prev = -1;
       var all = function (tab, ns) { return ns.map(function (n) { return tab[n]; }); };
+      var at = t.closes.map(function (c) { return c ? Date.parse(c) : NaN; });
       var items = r[1].d.map(function (row, order) {
         prev += row[0] + 1;
         return {
           id: prev, order: order, kind: t.kind[row[1]], areas: all(t.area, row[2]), host: t.host[row[3]],
           schools: all(t.school, row[4]), level: t.level[row[5]], language: all(t.language, row[6]),
-          closes: t.closes[row[7]], archived: t.archived[row[8]] === '1', state: t.state[row[9]]
+          closes: t.closes[row[7]], closesAt: at[row[7]], archived: t.archived[row[8]] === '1', state: t.state[row[9]]
         };
       });
       return { dir: dir, get: get, manifest: m, lang: m.lang, items: items, states: m.states, foreign: m.foreign };
@@ -399,7 +402,7 @@
     var status = box.querySelector('.search-status');
     var results = box.querySelector('.search-results');
     var more = box.querySelector('.search-more');
-    if (!form || !status || !results || !more) return;
+    if (!form || !status || !results || !more || !results.replaceChildren) return;
     var data = function (n) { return box.getAttribute('data-' + n) || ''; };
     var lang = doc.documentElement.lang || '';
 
@@ -434,6 +437,7 @@
     var seq = 0; // of the last query: older answers are dropped
     var found = [];
     var shown = 0;
+    var nodes = new Map();
 
     function readControls() {
       Object.keys(controls).forEach(function (k) { state[k] = controls[k].value; });
@@ -444,10 +448,13 @@
       return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', String(n));
     }
 
+    // say announces text in the live region: at once (now) or once
+    // typing pauses; the region is written only when its text changes.
     function say(text, now) {
+      var put = function () { if (status.textContent !== text) status.textContent = text; };
       win.clearTimeout(timer);
-      if (now) status.textContent = text;
-      else timer = win.setTimeout(function () { status.textContent = text; }, 600);
+      if (now) put();
+      else timer = win.setTimeout(put, 600);
     }
 
     function context() {
@@ -464,57 +471,112 @@
     }
 
     // draw appends the next page of matches (the first replaces what the
-    // last query showed).
-    function draw(my) {
+    // last query showed). A result that was drawn for the last query
+    // keeps its node (nodes: id → [state, li]), and a first page of the
+    // results already shown, in the same order, leaves the list alone:
+    // what the browser has laid out is not laid out again. The list's
+    // data-query then says which query (q) it shows.
+    function draw(my, q) {
       var page = found.slice(shown, shown + PAGE);
       return details(index, page).then(function (items) {
         if (my !== seq) return;
         var ctx = context();
+        var lis = items.map(function (it) {
+          var st = stateOf(it, ctx.now), old = nodes.get(it.id);
+          return old && old[0] === st ? old[1] : renderItem(doc, it, ctx);
+        });
         if (shown === 0) {
-          while (results.firstChild) results.removeChild(results.firstChild);
+          var kids = results.children;
+          var same = lis.length === kids.length && lis.every(function (li, i) { return kids[i] === li; });
+          if (!same) results.replaceChildren.apply(results, lis);
+          nodes = new Map();
+        } else {
+          results.append.apply(results, lis);
         }
-        var frag = doc.createDocumentFragment();
-        items.forEach(function (it) { frag.appendChild(renderItem(doc, it, ctx)); });
-        results.appendChild(frag);
+        items.forEach(function (it, i) { nodes.set(it.id, [stateOf(it, ctx.now), lis[i]]); });
         shown += items.length;
-        results.hidden = shown === 0;
-        more.hidden = shown >= found.length;
+        show(results, shown > 0);
+        show(more, shown < found.length);
+        if (results.getAttribute('data-query') !== q) results.setAttribute('data-query', q);
       });
     }
 
-    function update(announceNow) {
-      var q = writeQuery(state);
-      var url = win.location.pathname + q + win.location.hash;
+    // show shows or hides e, touching it only when that changes.
+    function show(e, on) {
+      if (e.hidden === on) e.hidden = !on;
+    }
+
+    // later resolves to fn() run in a task of its own, after what the
+    // browser does for the keystroke (the field's layout and paint), so
+    // that a keystroke's work comes in parts the browser can draw between.
+    function later(fn) {
+      if (win.scheduler && win.scheduler.postTask) return win.scheduler.postTask(fn, { priority: 'user-visible' });
+      return new Promise(function (resolve) { win.setTimeout(resolve, 0); }).then(fn);
+    }
+
+    // address writes the query q into the page's URL: at once (now), or
+    // while typing once it pauses (history.replaceState costs a phone
+    // tens of milliseconds a keystroke), and at the latest when the page
+    // is left or a result is followed (flush).
+    var addressTimer = 0, pending = null;
+    function address(q, now) {
+      win.clearTimeout(addressTimer);
+      pending = q;
+      if (now) flush();
+      else addressTimer = win.setTimeout(flush, 600);
+    }
+    function flush() {
+      win.clearTimeout(addressTimer);
+      if (pending === null) return;
+      var url = win.location.pathname + pending + win.location.hash;
+      pending = null;
       if (url !== win.location.pathname + win.location.search + win.location.hash) {
         win.history.replaceState(win.history.state, '', url);
       }
+    }
+    win.addEventListener('pagehide', flush);
+    results.addEventListener('click', flush);
+    form.addEventListener('focusout', flush);
+
+    // update shows the matches of state: the URL at once, then the scoring
+    // and the drawing in a task each, the drawing only for the last query
+    // typed (a keystroke that comes meanwhile takes over).
+    function update(announceNow) {
+      var q = writeQuery(state);
+      address(q, announceNow);
       if (!index) return;
       var my = ++seq;
       if (!isActive(state)) {
-        while (results.firstChild) results.removeChild(results.firstChild);
-        results.hidden = true;
-        more.hidden = true;
+        results.replaceChildren();
+        nodes = new Map();
+        show(results, false);
+        show(more, false);
+        results.removeAttribute('data-query');
         others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
         say('', true);
         return;
       }
-      search(index, state, Date.now()).then(function (list) {
-        if (my !== seq) return undefined;
-        found = list;
-        shown = 0;
-        return draw(my).then(function () {
-          if (my !== seq) return;
-          others.forEach(function (o) { o.hidden = true; });
-          say(countText(found.length), announceNow);
-          ahead(my);
+      var s = Object.assign({}, state);
+      later(function () {
+        return my === seq ? search(index, s, Date.now()) : null;
+      }).then(function (list) {
+        return list && later(function () {
+          if (my !== seq) return undefined;
+          found = list;
+          shown = 0;
+          return draw(my, q).then(function () {
+            if (my !== seq) return;
+            others.forEach(function (o) { show(o, false); });
+            say(countText(found.length), announceNow);
+            ahead(my, s);
+          });
         });
       }).catch(fail);
     }
 
     // ahead prefetches what the likely next keystrokes need once the
     // browser is idle; a failed prefetch is fetched again when needed.
-    function ahead(my) {
-      var s = Object.assign({}, state);
+    function ahead(my, s) {
       var go = function () {
         if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
       };
@@ -530,7 +592,7 @@
 
     more.querySelector('button').addEventListener('click', function () {
       var first = shown;
-      draw(seq).then(function () {
+      draw(seq, results.getAttribute('data-query')).then(function () {
         var next = results.children[first];
         var a = next && next.querySelector('a');
         if (a) a.focus();
