@@ -22,7 +22,7 @@ export const PHONE = { latency: 150, down: 1.6e6 / 8, up: 0.75e6 / 8, cpu: 4 };
  * first result (0 when none took more than 50 ms), and shown the number
  * of results drawn at the end.
  */
-export async function measureSearch(browser, url, query, { input = '#search-q', results = '.search-results', item = '.search-results li', codeRe = /\/assets\/search\.[0-9a-f]+\.js$/, throttle = PHONE } = {}) {
+export async function measureSearch(browser, url, query, { input = '#search-q', results = '.search-results', item = '.search-results li', codeRe = /\/assets\/search(-page)?\.[0-9a-f]+\.js$/, throttle = PHONE } = {}) {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   try {
     const page = await context.newPage();
