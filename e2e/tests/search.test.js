@@ -28,13 +28,16 @@ function expected(lang, kind, filter) {
   const { chunk } = read('index.json');
   const { t, d } = read(`s/k-${kind}.json`);
   let prev = -1;
+  const all = (tab, ns) => ns.map((i) => tab[i]);
   return d
     .map((r) => {
       prev += r[0] + 1;
-      return { id: prev, areas: r[2].map((i) => t.area[i]), level: t.level[r[5]] };
+      return {
+        id: prev, kind: [t.kind[r[1]]], area: all(t.area, r[2]), host: [t.host[r[3]]], school: all(t.school, r[4]),
+        level: [t.level[r[5]]], language: all(t.language, r[6]),
+      };
     })
-    .filter((it) => !filter.area || it.areas.includes(filter.area))
-    .filter((it) => !filter.level || it.level === filter.level)
+    .filter((it) => Object.entries(filter).every(([k, v]) => !v || it[k].includes(v)))
     .map((it) => read(`r/${Math.floor(it.id / chunk)}.json`)[it.id % chunk][0]);
 }
 
@@ -77,6 +80,72 @@ suite('search and filters in the browser', skip, () => {
       assert.equal(await page.isVisible('nav.pager'), false, 'the pager is hidden');
       const violations = await axe(page);
       assert.equal(violations.length, 0, formatViolations(violations));
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
+  // Every filter of the list in both languages, set one after the other
+  // on the same page (search.js keeps the nodes of results that stay):
+  // each value (the first three of a long list) shows exactly the
+  // records of the list that have it, and the count.
+  test('every filter in both languages shows the matching records', async () => {
+    for (const lang of ['sv', 'en']) {
+      const { context, page, problems } = await open(lang === 'sv' ? `/${secs.theses.sv}/` : `/en/${secs.theses.en}/`);
+      try {
+        await page.waitForSelector('.search:not([hidden])');
+        const facets = await page.$$eval('.search-form select', (ss) => ss.map((s) => [s.name, [...s.options].map((o) => o.value).filter(Boolean)]));
+        assert.ok(facets.length >= 4, `${lang}: facets ${facets.map((f) => f[0])}`);
+        for (const [name, values] of facets) {
+          for (const value of values.slice(0, 3)) {
+            const want = expected(lang, 'theses', { [name]: value });
+            await page.selectOption(`#search-${name}`, value);
+            const q = `?${name}=${encodeURIComponent(value)}`;
+            await page.waitForFunction((q) => location.search === q && document.querySelector('.search-results').dataset.query === q, q);
+            const got = await page.$$eval('.search-results .item-title a', (as) => as.map((a) => a.getAttribute('href')));
+            const what = `${lang} ${name}=${value}`;
+            assert.equal(got.length, Math.min(want.length, 20), what);
+            // The first page, open offers first: the records themselves
+            // when they fit on it, else records of the list.
+            if (want.length <= 20) assert.deepEqual([...got].sort(), [...want].sort(), what);
+            else assert.deepEqual(got.filter((u) => !want.includes(u)), [], what);
+            assert.match(await page.textContent('[aria-live="polite"]'), new RegExp(`^${want.length} `), what);
+            await page.selectOption(`#search-${name}`, '');
+            await page.waitForFunction(() => location.search === '' && !document.querySelector('.search-results').hasAttribute('data-query'));
+          }
+        }
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+  });
+
+  // A keystroke whose results are the ones shown (a space after the word)
+  // changes nothing in the list: no node is replaced, none laid out again.
+  test('a keystroke that keeps the results keeps their nodes', async () => {
+    const { context, page, problems } = await open(`/en/${secs.theses.en}/`);
+    try {
+      await page.waitForSelector('.search:not([hidden])');
+      await page.fill('#search-q', 'data');
+      await page.waitForFunction(() => document.querySelector('.search-results').dataset.query === '?q=data');
+      const n = await page.evaluate(() => {
+        const ul = document.querySelector('.search-results');
+        ul.querySelectorAll('li').forEach((li) => { li.kept = true; });
+        window.changes = 0;
+        new MutationObserver((l) => { window.changes += l.length; }).observe(ul, { childList: true, subtree: true });
+        return ul.children.length;
+      });
+      assert.ok(n > 0, 'results for "data"');
+      await page.type('#search-q', ' ');
+      // search.js scores and draws in tasks of user-visible priority:
+      // after three background tasks they are done.
+      const got = await page.evaluate(async () => {
+        for (let i = 0; i < 3; i++) await scheduler.postTask(() => {}, { priority: 'background' });
+        return { changes: window.changes, kept: [...document.querySelectorAll('.search-results li')].filter((li) => li.kept).length };
+      });
+      assert.deepEqual(got, { changes: 0, kept: n });
     } finally {
       await context.close();
     }

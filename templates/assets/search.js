@@ -13,14 +13,16 @@
 // No framework, no server, no worker.
 //
 // Progressive enhancement: the form is in the page, hidden by search.css
-// where scripting is off (templates/partials/search.html); this script
-// hides it if the index cannot be loaded, and
+// where scripting is off (templates/partials/search.html); the page part
+// (search-page.js, loaded after this file, which hands it this part as
+// window.portalSearch) hides it if the index cannot be loaded, and
 // while a filter is set it shows the matches in .search-results and hides
 // the paged list and the pager; "Show more" draws the next page of
 // matches. Clearing the filter restores the page. The filter lives in the
 // URL query (?q=energi&area=energi-och-klimat&level=master) so that a
-// filtered view can be shared; the number of matches is announced through
-// the form's polite live region once typing pauses. Open offers rank above
+// filtered view can be shared (written once typing pauses); the number of
+// matches is announced through the form's polite live region once typing
+// pauses. Open offers rank above
 // closed ones, and an offer whose deadline has passed since the build is
 // marked closed (a lecture that is over, past).
 //
@@ -32,8 +34,8 @@
   var api = factory();
   if (typeof module !== 'undefined' && module.exports) {
     module.exports = api;
-  } else if (typeof document !== 'undefined') {
-    api.start(document, window);
+  } else if (typeof window !== 'undefined') {
+    window.portalSearch = api;
   }
 })(function () {
   'use strict';
@@ -134,9 +136,11 @@
 
   // stateOf is the mark an item gets at time now (ms): "closed" for an
   // offer whose deadline has passed, "past" for a lecture that is over,
-  // else the mark it had when the site was built ("" for none).
+  // else the mark it had when the site was built ("" for none). The
+  // items of openIndex carry their deadline parsed (closesAt), as every
+  // keystroke asks this of every item.
   function stateOf(it, now) {
-    var closes = it.closes ? Date.parse(it.closes) : NaN;
+    var closes = typeof it.closesAt === 'number' ? it.closesAt : it.closes ? Date.parse(it.closes) : NaN;
     var passed = !isNaN(closes) && now >= closes;
     if (OFFERS.indexOf(it.kind) >= 0 && passed) return 'closed';
     if (it.kind === 'lectures') {
@@ -162,12 +166,13 @@
       var t = r[1].t;
       var prev = -1;
       var all = function (tab, ns) { return ns.map(function (n) { return tab[n]; }); };
+      var at = t.closes.map(function (c) { return c ? Date.parse(c) : NaN; });
       var items = r[1].d.map(function (row, order) {
         prev += row[0] + 1;
         return {
           id: prev, order: order, kind: t.kind[row[1]], areas: all(t.area, row[2]), host: t.host[row[3]],
           schools: all(t.school, row[4]), level: t.level[row[5]], language: all(t.language, row[6]),
-          closes: t.closes[row[7]], archived: t.archived[row[8]] === '1', state: t.state[row[9]]
+          closes: t.closes[row[7]], closesAt: at[row[7]], archived: t.archived[row[8]] === '1', state: t.state[row[9]]
         };
       });
       return { dir: dir, get: get, manifest: m, lang: m.lang, items: items, states: m.states, foreign: m.foreign };
@@ -329,7 +334,7 @@
     }));
   }
 
-  // ---- the page ----
+  // ---- the markup of a result ----
 
   function el(doc, tag, cls, text) {
     var e = doc.createElement(tag);
@@ -377,223 +382,10 @@
     return li;
   }
 
-  // fetcher returns get for openIndex: each file fetched once.
-  function fetcher(win) {
-    var cache = {};
-    return function (path) {
-      if (!cache[path]) {
-        cache[path] = win.fetch(path, { credentials: 'same-origin' }).then(function (r) {
-          if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
-          return r.json();
-        });
-        cache[path].catch(function () { delete cache[path]; });
-      }
-      return cache[path];
-    };
-  }
-
-  function start(doc, win) {
-    var box = doc.querySelector('.search[data-index]');
-    if (!box || !win.fetch || !win.URLSearchParams || !win.history || !win.history.replaceState || !win.Map) return;
-    var form = box.querySelector('form');
-    var status = box.querySelector('.search-status');
-    var results = box.querySelector('.search-results');
-    var more = box.querySelector('.search-more');
-    if (!form || !status || !results || !more) return;
-    var data = function (n) { return box.getAttribute('data-' + n) || ''; };
-    var lang = doc.documentElement.lang || '';
-
-    // What a filter hides: the rest of the list (items, empty note, pager,
-    // kind groups) and an area page's table of contents.
-    var others = [];
-    for (var n = box.nextElementSibling; n; n = n.nextElementSibling) others.push(n);
-    var toc = box.parentNode.querySelector('.toc');
-    if (toc) others.push(toc);
-    var wasHidden = others.map(function (o) { return o.hidden; });
-
-    var controls = {};
-    ['q'].concat(FACETS).forEach(function (k) {
-      var c = form.elements.namedItem(k);
-      if (c) controls[k] = c;
-    });
-
-    var state = readQuery(win.location.search);
-    // A value the page does not offer is dropped rather than silently
-    // matching nothing.
-    FACETS.forEach(function (k) {
-      var c = controls[k];
-      if (!c || !state[k]) return;
-      var ok = Array.prototype.some.call(c.options, function (o) { return o.value === state[k]; });
-      if (ok) c.value = state[k];
-      else state[k] = '';
-    });
-    if (controls.q) controls.q.value = state.q;
-
-    var index = null;
-    var timer = 0;
-    var seq = 0; // of the last query: older answers are dropped
-    var found = [];
-    var shown = 0;
-
-    function readControls() {
-      Object.keys(controls).forEach(function (k) { state[k] = controls[k].value; });
-    }
-
-    function countText(n) {
-      if (n === 0) return data('count-none');
-      return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', String(n));
-    }
-
-    function say(text, now) {
-      win.clearTimeout(timer);
-      if (now) status.textContent = text;
-      else timer = win.setTimeout(function () { status.textContent = text; }, 600);
-    }
-
-    function context() {
-      return {
-        lang: index.lang || lang,
-        now: Date.now(),
-        foreign: index.foreign,
-        stateLabel: function (st) {
-          if (st === 'closed' && data('closed-label')) return data('closed-label');
-          if (st === 'past' && data('past-label')) return data('past-label');
-          return index.states[st] || st;
-        }
-      };
-    }
-
-    // draw appends the next page of matches (the first replaces what the
-    // last query showed).
-    function draw(my) {
-      var page = found.slice(shown, shown + PAGE);
-      return details(index, page).then(function (items) {
-        if (my !== seq) return;
-        var ctx = context();
-        if (shown === 0) {
-          while (results.firstChild) results.removeChild(results.firstChild);
-        }
-        var frag = doc.createDocumentFragment();
-        items.forEach(function (it) { frag.appendChild(renderItem(doc, it, ctx)); });
-        results.appendChild(frag);
-        shown += items.length;
-        results.hidden = shown === 0;
-        more.hidden = shown >= found.length;
-      });
-    }
-
-    function update(announceNow) {
-      var q = writeQuery(state);
-      var url = win.location.pathname + q + win.location.hash;
-      if (url !== win.location.pathname + win.location.search + win.location.hash) {
-        win.history.replaceState(win.history.state, '', url);
-      }
-      if (!index) return;
-      var my = ++seq;
-      if (!isActive(state)) {
-        while (results.firstChild) results.removeChild(results.firstChild);
-        results.hidden = true;
-        more.hidden = true;
-        others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
-        say('', true);
-        return;
-      }
-      search(index, state, Date.now()).then(function (list) {
-        if (my !== seq) return undefined;
-        found = list;
-        shown = 0;
-        return draw(my).then(function () {
-          if (my !== seq) return;
-          others.forEach(function (o) { o.hidden = true; });
-          say(countText(found.length), announceNow);
-          ahead(my);
-        });
-      }).catch(fail);
-    }
-
-    // ahead prefetches what the likely next keystrokes need once the
-    // browser is idle; a failed prefetch is fetched again when needed.
-    function ahead(my) {
-      var s = Object.assign({}, state);
-      var go = function () {
-        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
-      };
-      if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout: 300 });
-      else win.setTimeout(go, 50);
-    }
-
-    function fail() {
-      // Without the index the page stays the plain list.
-      box.hidden = true;
-      others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
-    }
-
-    more.querySelector('button').addEventListener('click', function () {
-      var first = shown;
-      draw(seq).then(function () {
-        var next = results.children[first];
-        var a = next && next.querySelector('a');
-        if (a) a.focus();
-      }).catch(fail);
-    });
-
-    // Every handler makes sure the index is on its way: a control can
-    // change without having had focus (form restore on Back, assistive
-    // technology), and load() is idempotent.
-    form.addEventListener('submit', function (ev) {
-      ev.preventDefault();
-      load();
-      readControls();
-      update(true);
-    });
-    form.addEventListener('input', function (ev) {
-      load();
-      if (ev.target === controls.q) {
-        readControls();
-        update(false);
-      }
-    });
-    form.addEventListener('change', function (ev) {
-      load();
-      if (ev.target !== controls.q) {
-        readControls();
-        update(true);
-      }
-    });
-    form.addEventListener('reset', function () {
-      // The controls take their default values after this event.
-      win.setTimeout(function () {
-        state = emptyState();
-        readControls();
-        update(true);
-      }, 0);
-    });
-
-    // The manifest and the scope are fetched when first needed: at once
-    // for a filtered link, else when the visitor first touches the form.
-    var loading = false;
-    function load() {
-      if (loading) return;
-      loading = true;
-      openIndex(data('index'), data('scope'), fetcher(win))
-        .then(function (ix) {
-          index = ix;
-          readControls();
-          update(true);
-        })
-        .catch(fail);
-    }
-    form.addEventListener('focusin', load);
-    form.addEventListener('pointerdown', load);
-
-    box.hidden = false;
-    if (isActive(state)) load();
-  }
-
   return {
     FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
     stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
-    details: details, renderItem: renderItem, start: start
+    details: details, renderItem: renderItem
   };
 });

@@ -650,7 +650,7 @@ func TestAssetFingerprints(t *testing.T) {
 		}
 		return names
 	}
-	hashed := regexp.MustCompile(`^(site|search|favicon)\.[0-9a-f]{10}\.(css|js|svg)$`)
+	hashed := regexp.MustCompile(`^(site|search|search-page|favicon)\.[0-9a-f]{10}\.(css|js|svg)$`)
 	buildTo(t, fsys, out)
 	before := assets()
 	for _, n := range before {

@@ -179,7 +179,7 @@ func TestOverlayFS(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if want := []string{"favicon.svg", "img", "search.css", "search.js", "site.css", "site.js"}; !slices.Equal(names, want) {
+	if want := []string{"favicon.svg", "img", "search-page.js", "search.css", "search.js", "site.css", "site.js"}; !slices.Equal(names, want) {
 		t.Errorf("templates/assets = %q, want %q", names, want)
 	}
 }

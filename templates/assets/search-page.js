@@ -1,0 +1,296 @@
+// The search form on kind lists and area pages (partials/search.html):
+// the page part of search.js, which it needs loaded before it (both
+// deferred, in this order: head-extra.html) and which hands it its pure
+// part as window.portalSearch. It reads the filter from the URL and the
+// form, fetches through search.js what a query needs, draws the results
+// and keeps the URL and the live region up to date (see search.js for
+// the whole of it).
+//
+// Each keystroke's work is kept small and off the keystroke's own task:
+// the scoring and the drawing run in tasks of their own (later), results
+// drawn for the previous query keep their nodes, a page of results that
+// did not change is left alone, the URL is written once typing pauses,
+// and the results below the first screen are not laid out
+// (content-visibility in search.css).
+(function (api) {
+  'use strict';
+  if (!api || typeof document === 'undefined') return;
+  var FACETS = api.FACETS, PAGE = api.PAGE;
+  var readQuery = api.readQuery, writeQuery = api.writeQuery, isActive = api.isActive, emptyState = api.emptyState;
+  var stateOf = api.stateOf, openIndex = api.openIndex, search = api.search, details = api.details;
+  var prefetch = api.prefetch, renderItem = api.renderItem;
+
+  // fetcher returns get for openIndex: each file fetched once.
+  function fetcher(win) {
+    var cache = {};
+    return function (path) {
+      if (!cache[path]) {
+        cache[path] = win.fetch(path, { credentials: 'same-origin' }).then(function (r) {
+          if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+          return r.json();
+        });
+        cache[path].catch(function () { delete cache[path]; });
+      }
+      return cache[path];
+    };
+  }
+
+  function start(doc, win) {
+    var box = doc.querySelector('.search[data-index]');
+    if (!box || !win.fetch || !win.URLSearchParams || !win.history || !win.history.replaceState || !win.Map) return;
+    var form = box.querySelector('form');
+    var status = box.querySelector('.search-status');
+    var results = box.querySelector('.search-results');
+    var more = box.querySelector('.search-more');
+    if (!form || !status || !results || !more || !results.replaceChildren) return;
+    var data = function (n) { return box.getAttribute('data-' + n) || ''; };
+    var lang = doc.documentElement.lang || '';
+
+    // What a filter hides: the rest of the list (items, empty note, pager,
+    // kind groups) and an area page's table of contents.
+    var others = [];
+    for (var n = box.nextElementSibling; n; n = n.nextElementSibling) others.push(n);
+    var toc = box.parentNode.querySelector('.toc');
+    if (toc) others.push(toc);
+    var wasHidden = others.map(function (o) { return o.hidden; });
+
+    var controls = {};
+    ['q'].concat(FACETS).forEach(function (k) {
+      var c = form.elements.namedItem(k);
+      if (c) controls[k] = c;
+    });
+
+    var state = readQuery(win.location.search);
+    // A value the page does not offer is dropped rather than silently
+    // matching nothing.
+    FACETS.forEach(function (k) {
+      var c = controls[k];
+      if (!c || !state[k]) return;
+      var ok = Array.prototype.some.call(c.options, function (o) { return o.value === state[k]; });
+      if (ok) c.value = state[k];
+      else state[k] = '';
+    });
+    if (controls.q) controls.q.value = state.q;
+
+    var index = null;
+    var timer = 0;
+    var seq = 0; // of the last query: older answers are dropped
+    var found = [];
+    var shown = 0;
+    var nodes = new Map();
+
+    function readControls() {
+      Object.keys(controls).forEach(function (k) { state[k] = controls[k].value; });
+    }
+
+    function countText(n) {
+      if (n === 0) return data('count-none');
+      return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', String(n));
+    }
+
+    // say announces text in the live region: at once (now) or once
+    // typing pauses; the region is written only when its text changes.
+    function say(text, now) {
+      var put = function () { if (status.textContent !== text) status.textContent = text; };
+      win.clearTimeout(timer);
+      if (now) put();
+      else timer = win.setTimeout(put, 600);
+    }
+
+    function context() {
+      return {
+        lang: index.lang || lang,
+        now: Date.now(),
+        foreign: index.foreign,
+        stateLabel: function (st) {
+          if (st === 'closed' && data('closed-label')) return data('closed-label');
+          if (st === 'past' && data('past-label')) return data('past-label');
+          return index.states[st] || st;
+        }
+      };
+    }
+
+    // draw appends the next page of matches (the first replaces what the
+    // last query showed). A result that was drawn for the last query
+    // keeps its node (nodes: id → [state, li]), and a first page of the
+    // results already shown, in the same order, leaves the list alone:
+    // what the browser has laid out is not laid out again. The list's
+    // data-query then says which query (q) it shows.
+    function draw(my, q) {
+      var page = found.slice(shown, shown + PAGE);
+      return details(index, page).then(function (items) {
+        if (my !== seq) return;
+        var ctx = context();
+        var lis = items.map(function (it) {
+          var st = stateOf(it, ctx.now), old = nodes.get(it.id);
+          return old && old[0] === st ? old[1] : renderItem(doc, it, ctx);
+        });
+        if (shown === 0) {
+          var kids = results.children;
+          var same = lis.length === kids.length && lis.every(function (li, i) { return kids[i] === li; });
+          if (!same) results.replaceChildren.apply(results, lis);
+          nodes = new Map();
+        } else {
+          results.append.apply(results, lis);
+        }
+        items.forEach(function (it, i) { nodes.set(it.id, [stateOf(it, ctx.now), lis[i]]); });
+        shown += items.length;
+        show(results, shown > 0);
+        show(more, shown < found.length);
+        if (results.getAttribute('data-query') !== q) results.setAttribute('data-query', q);
+      });
+    }
+
+    // show shows or hides e, touching it only when that changes.
+    function show(e, on) {
+      if (e.hidden === on) e.hidden = !on;
+    }
+
+    // later resolves to fn() run in a task of its own, after what the
+    // browser does for the keystroke (the field's layout and paint), so
+    // that a keystroke's work comes in parts the browser can draw between.
+    function later(fn) {
+      if (win.scheduler && win.scheduler.postTask) return win.scheduler.postTask(fn, { priority: 'user-visible' });
+      return new Promise(function (resolve) { win.setTimeout(resolve, 0); }).then(fn);
+    }
+
+    // address writes the query q into the page's URL: at once (now), or
+    // while typing once it pauses (history.replaceState costs a phone
+    // tens of milliseconds a keystroke), and at the latest when the page
+    // is left or a result is followed (flush).
+    var addressTimer = 0, pending = null;
+    function address(q, now) {
+      win.clearTimeout(addressTimer);
+      pending = q;
+      if (now) flush();
+      else addressTimer = win.setTimeout(flush, 600);
+    }
+    function flush() {
+      win.clearTimeout(addressTimer);
+      if (pending === null) return;
+      var url = win.location.pathname + pending + win.location.hash;
+      pending = null;
+      if (url !== win.location.pathname + win.location.search + win.location.hash) {
+        win.history.replaceState(win.history.state, '', url);
+      }
+    }
+    win.addEventListener('pagehide', flush);
+    results.addEventListener('click', flush);
+    form.addEventListener('focusout', flush);
+
+    // update shows the matches of state: the URL (address), then the
+    // scoring and the drawing in a task each, the drawing only for the last query
+    // typed (a keystroke that comes meanwhile takes over).
+    function update(announceNow) {
+      var q = writeQuery(state);
+      address(q, announceNow);
+      if (!index) return;
+      var my = ++seq;
+      if (!isActive(state)) {
+        results.replaceChildren();
+        nodes = new Map();
+        show(results, false);
+        show(more, false);
+        results.removeAttribute('data-query');
+        others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
+        say('', true);
+        return;
+      }
+      var s = Object.assign({}, state);
+      later(function () {
+        return my === seq ? search(index, s, Date.now()) : null;
+      }).then(function (list) {
+        return list && later(function () {
+          if (my !== seq) return undefined;
+          found = list;
+          shown = 0;
+          return draw(my, q).then(function () {
+            if (my !== seq) return;
+            others.forEach(function (o) { show(o, false); });
+            say(countText(found.length), announceNow);
+            ahead(my, s);
+          });
+        });
+      }).catch(fail);
+    }
+
+    // ahead prefetches what the likely next keystrokes need once the
+    // browser is idle; a failed prefetch is fetched again when needed.
+    function ahead(my, s) {
+      var go = function () {
+        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
+      };
+      if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout: 300 });
+      else win.setTimeout(go, 50);
+    }
+
+    function fail() {
+      // Without the index the page stays the plain list.
+      box.hidden = true;
+      others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
+    }
+
+    more.querySelector('button').addEventListener('click', function () {
+      var first = shown;
+      draw(seq, results.getAttribute('data-query')).then(function () {
+        var next = results.children[first];
+        var a = next && next.querySelector('a');
+        if (a) a.focus();
+      }).catch(fail);
+    });
+
+    // Every handler makes sure the index is on its way: a control can
+    // change without having had focus (form restore on Back, assistive
+    // technology), and load() is idempotent.
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      load();
+      readControls();
+      update(true);
+    });
+    form.addEventListener('input', function (ev) {
+      load();
+      if (ev.target === controls.q) {
+        readControls();
+        update(false);
+      }
+    });
+    form.addEventListener('change', function (ev) {
+      load();
+      if (ev.target !== controls.q) {
+        readControls();
+        update(true);
+      }
+    });
+    form.addEventListener('reset', function () {
+      // The controls take their default values after this event.
+      win.setTimeout(function () {
+        state = emptyState();
+        readControls();
+        update(true);
+      }, 0);
+    });
+
+    // The manifest and the scope are fetched when first needed: at once
+    // for a filtered link, else when the visitor first touches the form.
+    var loading = false;
+    function load() {
+      if (loading) return;
+      loading = true;
+      openIndex(data('index'), data('scope'), fetcher(win))
+        .then(function (ix) {
+          index = ix;
+          readControls();
+          update(true);
+        })
+        .catch(fail);
+    }
+    form.addEventListener('focusin', load);
+    form.addEventListener('pointerdown', load);
+
+    box.hidden = false;
+    if (isActive(state)) load();
+  }
+
+  start(document, window);
+})(typeof window !== 'undefined' ? window.portalSearch : null);
