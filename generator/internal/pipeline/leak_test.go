@@ -113,7 +113,7 @@ func TestNothingLeaks(t *testing.T) {
 		"en/agreements/hemligt/": ".json",
 	}
 	found := map[string]bool{}
-	files := readTree(t, out)
+	files := tree(t, out)
 	if len(files) < 50 {
 		t.Fatalf("only %d files written", len(files))
 	}
@@ -135,25 +135,6 @@ func TestNothingLeaks(t *testing.T) {
 			t.Errorf("control %q not found in any %s: the test reads too little", m, where)
 		}
 	}
-}
-
-// readTree reads every file under dir: slash path → bytes.
-func readTree(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 func excerpt(s string, i int) string {
@@ -210,7 +191,7 @@ func TestHostileText(t *testing.T) {
 	// or a folded continuation.
 	icsLine := regexp.MustCompile(`^([A-Z][A-Z0-9-]*(;[A-Z0-9-]+=("[^"]*"|[^";:,]*)(,("[^"]*"|[^";:,]*))*)*:.*| .*)$`)
 	escapedTitle := 0
-	for _, p := range slices.Sorted(maps.Keys(readTree(t, out))) {
+	for _, p := range slices.Sorted(maps.Keys(tree(t, out))) {
 		data, _ := os.ReadFile(filepath.Join(out, p))
 		text := string(data)
 		switch {
