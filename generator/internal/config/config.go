@@ -10,6 +10,7 @@ package config
 
 import (
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -148,7 +149,7 @@ func (p *parser) errf(key []string, id diag.ID, args ...any) {
 func (p *parser) load(raw map[string]any) {
 	c := p.cfg
 	seen := map[string]bool{}
-	for _, k := range sortedKeys(raw) {
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		v := raw[k]
 		seen[k] = true
 		switch k {
@@ -296,7 +297,7 @@ func (p *parser) unknownLanguages(key []string, names map[string]string) {
 	if p.badLangs {
 		return
 	}
-	for _, l := range sortedKeys(names) {
+	for _, l := range slices.Sorted(maps.Keys(names)) {
 		if !slices.Contains(p.cfg.Languages, l) {
 			p.errf(append(slices.Clip(key), l), diag.NamesUnknownLang, l, strings.Join(key, "."), strings.Join(p.cfg.Languages, ", "))
 		}
@@ -310,7 +311,7 @@ func (p *parser) names(key []string, v any) map[string]string {
 		return nil
 	}
 	out := map[string]string{}
-	for _, l := range sortedKeys(m) {
+	for _, l := range slices.Sorted(maps.Keys(m)) {
 		s, ok := m[l].(string)
 		if !ok {
 			p.errf(append(key, l), diag.NamesString, strings.Join(key, "."), l)
@@ -330,7 +331,7 @@ func (p *parser) translations(v any) {
 		p.errf([]string{"translations"}, diag.TranslationsTable)
 		return
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if k != "expected" {
 			p.errf([]string{"translations", k}, diag.TranslationsKey, k)
 		}
@@ -358,7 +359,7 @@ func (p *parser) sections(v any) {
 		return
 	}
 	p.cfg.Sections = map[string]map[string]string{}
-	for _, kind := range sortedKeys(m) {
+	for _, kind := range slices.Sorted(maps.Keys(m)) {
 		key := []string{"sections", kind}
 		if p.cfg.Kinds.Get(kind) == nil {
 			p.errf(key, diag.SectionsKind, kind)
@@ -375,7 +376,7 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 		return
 	}
 	out.byKey = map[string]*Term{}
-	keys := sortedKeys(m)
+	keys := slices.Sorted(maps.Keys(m))
 	// Keep the order of the file: editors list terms in the order they want.
 	slices.SortStableFunc(keys, func(a, b string) int {
 		la, _ := p.pos.Key(name, a)
@@ -394,7 +395,7 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 			continue
 		}
 		t := &Term{Key: k, Names: map[string]string{}}
-		for _, f := range sortedKeys(tm) {
+		for _, f := range slices.Sorted(maps.Keys(tm)) {
 			fv := tm[f]
 			s, isStr := fv.(string)
 			switch {
@@ -417,13 +418,4 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 		out.Terms = append(out.Terms, t)
 		out.byKey[k] = t
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

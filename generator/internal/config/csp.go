@@ -1,6 +1,7 @@
 package config
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -84,7 +85,7 @@ func (p *parser) csp(v any) {
 		p.errf([]string{"csp"}, diag.CSPTable)
 		return
 	}
-	names := sortedKeys(m)
+	names := slices.Sorted(maps.Keys(m))
 	slices.SortStableFunc(names, func(a, b string) int {
 		la, _ := p.pos.Key("csp", a)
 		lb, _ := p.pos.Key("csp", b)

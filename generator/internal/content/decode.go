@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"net/mail"
 	"net/url"
 	"reflect"
@@ -56,7 +57,7 @@ func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 func (d *decoder) checkKeys() {
 	d.bad = map[string]bool{}
 	d.spec = specs(d.cfg.Kinds, d.kind)
-	for _, k := range sortedKeys(d.raw) {
+	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
 		if i < 0 {
 			m := unknownKey(d.cfg.Kinds, d.kind, k, d.spec)
@@ -304,7 +305,7 @@ func (d *decoder) tables(key string, notString, unknown diag.ID, names ...string
 		m, _ := e.(map[string]any)
 		path := []string{key, fmt.Sprint(i)}
 		row := map[string]string{}
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			s, isStr := m[k].(string)
 			kp := append(slices.Clip(path), k)
 			switch {

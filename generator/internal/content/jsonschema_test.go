@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"regexp"
@@ -56,7 +57,7 @@ func validate(schema map[string]any, v any, at string) string {
 				return fmt.Sprintf("%s: missing %s", at, r)
 			}
 		}
-		for _, k := range sortedKeys(v) {
+		for _, k := range slices.Sorted(maps.Keys(v)) {
 			p, ok := props[k].(map[string]any)
 			if !ok {
 				return fmt.Sprintf("%s: unknown key %s", at, k)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -402,7 +403,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 // translation checks that a translation repeats no key with another value.
 func translation(reg *kinds.Registry, t, own *file) diag.List {
 	var errs diag.List
-	for _, k := range sortedKeys(t.raw) {
+	for _, k := range slices.Sorted(maps.Keys(t.raw)) {
 		// The key's position, only for a problem: finding it scans the file.
 		at := func(id diag.ID, args ...any) diag.Error {
 			line, col := t.ver.Pos.Key(k)
@@ -518,13 +519,4 @@ func Collisions(records []*Record) diag.List {
 		seen[key] = r
 	}
 	return errs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

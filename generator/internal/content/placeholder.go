@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strings"
 
 	"portal/generator/internal/diag"
@@ -35,7 +37,7 @@ func IsPlaceholder(s string) bool {
 // placeholder gets one error, not a second one from the vocabulary.
 func placeholderValues(path string, raw map[string]any, pos *diag.Positions, bad map[string]bool) diag.List {
 	var errs diag.List
-	for _, k := range sortedKeys(raw) {
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		for _, s := range stringsIn(raw[k]) {
 			if !IsPlaceholder(s) {
 				continue
@@ -70,7 +72,7 @@ func stringsIn(v any) []string {
 		return out
 	case map[string]any:
 		var out []string
-		for _, k := range sortedKeys(v) {
+		for _, k := range slices.Sorted(maps.Keys(v)) {
 			out = append(out, stringsIn(v[k])...)
 		}
 		return out

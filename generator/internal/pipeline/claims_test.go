@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,7 +23,7 @@ func TestClaimedAreWritten(t *testing.T) {
 	}
 	for _, dir := range []string{"testdata/sites/basic", repo} {
 		b := buildFixture(t, fixture(t, dir))
-		written := claimable(sortedKeys(b.files))
+		written := claimable(slices.Sorted(maps.Keys(b.files)))
 		if claimed := b.l.Site.Paths(); !slices.Equal(claimed, written) {
 			t.Errorf("%s: claimed:\n%s\nwritten:\n%s", dir, strings.Join(claimed, "\n"), strings.Join(written, "\n"))
 		}
@@ -67,7 +68,7 @@ func TestImagesClaimedAndWritten(t *testing.T) {
 		if _, err := l.Write(context.Background(), out); err != nil {
 			t.Fatal(err)
 		}
-		written := claimable(sortedKeys(tree(t, out)))
+		written := claimable(slices.Sorted(maps.Keys(tree(t, out))))
 		if claimed := l.Site.Paths(); !slices.Equal(claimed, written) {
 			t.Errorf("stream=%v: claimed:\n%s\nwritten:\n%s", stream, strings.Join(claimed, "\n"), strings.Join(written, "\n"))
 		}

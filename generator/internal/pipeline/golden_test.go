@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -119,7 +120,7 @@ func goldenArchives(files map[string][]byte) map[string]goldenFile {
 // without a final newline gets one, and its header says so.
 func (g goldenFile) format() []byte {
 	var b bytes.Buffer
-	for _, p := range sortedKeys(g) {
+	for _, p := range slices.Sorted(maps.Keys(g)) {
 		data := g[p]
 		if bytes.HasSuffix(data, []byte("\n")) {
 			b.WriteString("-- " + p + " --\n")
@@ -209,7 +210,7 @@ func readGolden(t *testing.T, dir string) map[string]goldenFile {
 func compareGolden(want, got map[string]goldenFile) string {
 	wantKind := map[string]string{} // output path → golden file
 	var msgs []string
-	for _, kind := range sortedKeys(want) {
+	for _, kind := range slices.Sorted(maps.Keys(want)) {
 		for p := range want[kind] {
 			if other, dup := wantKind[p]; dup {
 				msgs = append(msgs, fmt.Sprintf("%s: in both %s.txt and %s.txt", p, min(kind, other), max(kind, other)))
@@ -224,7 +225,7 @@ func compareGolden(want, got map[string]goldenFile) string {
 		}
 	}
 	diffs := 0
-	for _, p := range sortedKeys(gotKind) {
+	for _, p := range slices.Sorted(maps.Keys(gotKind)) {
 		kind, wk := gotKind[p], wantKind[p]
 		switch {
 		case wk == "":
@@ -241,7 +242,7 @@ func compareGolden(want, got map[string]goldenFile) string {
 	if diffs > goldenDiffFiles {
 		msgs = append(msgs, fmt.Sprintf("… and %d more files differ", diffs-goldenDiffFiles))
 	}
-	for _, p := range sortedKeys(wantKind) {
+	for _, p := range slices.Sorted(maps.Keys(wantKind)) {
 		if gotKind[p] == "" {
 			msgs = append(msgs, fmt.Sprintf("%s: in %s.txt, no longer built", p, wantKind[p]))
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -75,15 +76,6 @@ func tree(t testing.TB, dir string) map[string][]byte {
 	return files
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 func itoa(n int) string { return fmtInt(n) }
 
 func fmtInt(n int) string {
@@ -101,8 +93,8 @@ func TestDeterministic(t *testing.T) {
 	buildTo(t, fsys, a)
 	buildTo(t, fsys, b)
 	ta, tb := tree(t, a), tree(t, b)
-	if !slices.Equal(sortedKeys(ta), sortedKeys(tb)) {
-		t.Fatalf("file lists differ:\n%v\n%v", sortedKeys(ta), sortedKeys(tb))
+	if !slices.Equal(slices.Sorted(maps.Keys(ta)), slices.Sorted(maps.Keys(tb))) {
+		t.Fatalf("file lists differ:\n%v\n%v", slices.Sorted(maps.Keys(ta)), slices.Sorted(maps.Keys(tb)))
 	}
 	for p, data := range ta {
 		if !bytes.Equal(data, tb[p]) {

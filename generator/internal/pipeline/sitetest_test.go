@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -273,7 +274,7 @@ func find(text, line string, at int, anywhere bool) (int, int, error) {
 // checkFiles checks want-files: each pattern (path.Match) matches an
 // output, each "!pattern" none.
 func (c *siteCase) checkFiles(s section, outs map[string][]byte) []string {
-	paths := sortedKeys(outs)
+	paths := slices.Sorted(maps.Keys(outs))
 	var fails []string
 	for i, l := range s.lines {
 		pattern, not := strings.CutPrefix(l, "!")

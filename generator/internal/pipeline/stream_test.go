@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,8 +34,8 @@ func TestStreamSameOutput(t *testing.T) {
 				trees[stream] = tree(t, out)
 			}
 			a, b := trees[false], trees[true]
-			if !slices.Equal(sortedKeys(a), sortedKeys(b)) {
-				t.Fatalf("file lists differ:\n%v\n%v", sortedKeys(a), sortedKeys(b))
+			if !slices.Equal(slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b))) {
+				t.Fatalf("file lists differ:\n%v\n%v", slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b)))
 			}
 			for p, data := range a {
 				if !bytes.Equal(data, b[p]) {

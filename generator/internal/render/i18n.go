@@ -2,6 +2,7 @@ package render
 
 import (
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -59,7 +60,7 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		if t == nil {
 			continue
 		}
-		for _, key := range sortedKeys(t.strings) {
+		for _, key := range slices.Sorted(maps.Keys(t.strings)) {
 			for _, o := range names {
 				ot := tables[o]
 				if ot == nil || o == l {
@@ -77,7 +78,7 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 
 func (t *table) flatten(prefix []string, m map[string]any) diag.List {
 	var errs diag.List
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		key := append(slices.Clip(prefix), k)
 		switch v := m[k].(type) {
 		case string:
@@ -90,15 +91,6 @@ func (t *table) flatten(prefix []string, m map[string]any) diag.List {
 		}
 	}
 	return errs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // firstError keeps the first error of many lookups of texts, so that code
