@@ -277,22 +277,20 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 		if !dirty[bucketPath(b)] {
 			continue
 		}
-		out := bucket{W: map[string][2]string{}, U: map[string][2]string{}}
-		for k := range in.unionsIn[b] {
-			if n := next[k]; n != nil {
-				if out.N == nil {
-					out.N = map[string][]string{}
-				}
-				out.N[k] = n
-			}
-		}
+		var tb termBucket
 		for w, p := range in.inBucket[b] {
-			out.W[w] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+			tb.words = append(tb.words, keyed{w, &p.postings})
 		}
 		for k, p := range in.unionsIn[b] {
-			out.U[k] = [2]string{encodeSet(p.all), encodeSet(p.strong)}
+			tb.unions = append(tb.unions, keyed{k, &p.postings})
+			if n := next[k]; n != nil {
+				if tb.next == nil {
+					tb.next = map[string][]string{}
+				}
+				tb.next[k] = n
+			}
 		}
-		if err := in.put(bucketPath(b), out); err != nil {
+		if err := in.put(bucketPath(b), tb.encode()); err != nil {
 			return nil, err
 		}
 	}
