@@ -2,7 +2,9 @@ package diag
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // ID names a message of the catalog (catalog_*.go): one text per language,
@@ -99,11 +101,32 @@ func (m Message) Text(lang Lang) string {
 			args[i] = am.Text(lang)
 		case Text:
 			args[i] = am.In(lang)
+		case string:
+			args[i] = oneLine(am)
 		default:
 			args[i] = a
 		}
 	}
 	return fmt.Sprintf(format, args...)
+}
+
+// oneLine returns s with its control characters written as Go escapes
+// (a carriage return as \r), so that a value quoted from a file cannot
+// break the "path:line:col: message" line it is printed in.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Error returns the English text, so that a Message can travel as an error
