@@ -97,7 +97,8 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			delete(others, p) // an attachment
 		}
 		errs = append(errs, rerrs...)
-		if r == nil || len(rerrs) > 0 {
+		partial := slices.ContainsFunc(groups[key], func(f *file) bool { return len(f.errs) > 0 })
+		if r == nil || len(rerrs) > 0 || partial {
 			// Every file of a record that failed is accounted as failed,
 			// also a clean translation of a broken record.
 			for _, f := range groups[key] {
@@ -107,7 +108,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		if r != nil {
 			decoded = append(decoded, r)
 		}
-		if r != nil && len(rerrs) == 0 {
+		if r != nil && len(rerrs) == 0 && !partial {
 			set.Records = append(set.Records, r)
 		}
 	}
@@ -341,13 +342,21 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 			ok = append(ok, f)
 		}
 	}
-	if len(ok) < len(group) {
-		// A file failed to parse; its group cannot be checked as a whole.
-		return nil, nil, nil
-	}
-	slices.SortFunc(ok, func(a, b *file) int {
+	byLang := func(a, b *file) int {
 		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
-	})
+	}
+	slices.SortFunc(ok, byLang)
+	if len(ok) < len(group) && (len(ok) == 0 || slices.MinFunc(group, byLang) != ok[0]) {
+		// The record's own file failed to parse: the translations that
+		// parsed report the lines their decoder could not read, and the
+		// rest waits until the own file can be read. (A translation that
+		// failed does not stop the own file being checked below.)
+		var syntax diag.List
+		for _, f := range ok {
+			syntax = append(syntax, f.syntax...)
+		}
+		return nil, syntax, nil
+	}
 	own := ok[0]
 	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken}
 	for _, f := range ok {

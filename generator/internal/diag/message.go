@@ -101,18 +101,17 @@ func (m Message) Text(lang Lang) string {
 			args[i] = am.Text(lang)
 		case Text:
 			args[i] = am.In(lang)
-		case string:
-			args[i] = oneLine(am)
 		default:
 			args[i] = a
 		}
 	}
-	return fmt.Sprintf(format, args...)
+	return oneLine(fmt.Sprintf(format, args...))
 }
 
 // oneLine returns s with its control characters written as Go escapes
 // (a carriage return as \r), so that a value quoted from a file cannot
-// break the "path:line:col: message" line it is printed in.
+// break the "path:line:col: message" line it is printed in. (The
+// catalog's texts have none.)
 func oneLine(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsControl) {
 		return s
