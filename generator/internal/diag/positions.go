@@ -472,7 +472,7 @@ func skipString(src []byte, i int) int {
 		}
 		i++
 	}
-	return i
+	return min(i, len(src)) // a backslash that ends the text escapes nothing
 }
 
 // Has reports whether the key at path appears in the text.

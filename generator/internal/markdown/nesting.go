@@ -404,7 +404,11 @@ type spans struct {
 func codeSpans(l []byte) spans {
 	s := spans{}
 	for i := 0; i < len(l); {
-		if l[i] != '`' || (i > 0 && l[i-1] == '\\') {
+		if l[i] == '\\' {
+			i += 2 // an escaped character, as inline reads it: \\ escapes a backslash
+			continue
+		}
+		if l[i] != '`' {
 			i++
 			continue
 		}
@@ -426,6 +430,9 @@ func codeSpans(l []byte) spans {
 // in the order of the line, so that the line is read once in all.
 func (s spans) close(i, size int) int {
 	runs := s.runs[size]
+	if len(runs) == 0 {
+		return 0
+	}
 	k := s.next[size]
 	for k < len(runs) && runs[k] <= i {
 		k++
