@@ -142,6 +142,18 @@ export async function watch(context, page, origin, { expect404 = null } = {}) {
     problems.console.push(`${m.text()}${loc ? ` (${loc})` : ''}`);
   });
   page.on('pageerror', (e) => problems.errors.push(String(e?.stack ?? e)));
+  // A request that a navigation of the page cut short (Chrome aborts the
+  // icon and images still loading when a link is followed) ends with
+  // net::ERR_ABORTED; that is the navigation, not a failure. The abort
+  // comes before the navigation commits, so each request notes how many
+  // navigations had happened when it started, and describeProblems
+  // compares that with the count at the end.
+  problems.navigations = 0;
+  const started = new WeakMap();
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) problems.navigations++;
+  });
+  page.on('request', (r) => started.set(r, problems.navigations));
   page.on('requestfailed', (r) => {
     let o = null;
     try {
@@ -149,7 +161,14 @@ export async function watch(context, page, origin, { expect404 = null } = {}) {
     } catch {
       // ignore
     }
-    if (o === origin) problems.failed.push({ url: r.url(), text: `${r.url()}: ${r.failure()?.errorText}`, aborted: r.failure()?.errorText === 'net::ERR_ABORTED' });
+    if (o === origin) {
+      problems.failed.push({
+        url: r.url(),
+        text: `${r.url()}: ${r.failure()?.errorText}`,
+        aborted: r.failure()?.errorText === 'net::ERR_ABORTED',
+        navigation: started.get(r) ?? problems.navigations,
+      });
+    }
   });
   page.on('response', (r) => {
     if (r.status() >= 400 && !(expect404 && r.url() === expect404)) problems.failed.push({ url: r.url(), text: `${r.url()}: HTTP ${r.status()}` });
@@ -164,6 +183,9 @@ export function describeProblems(p) {
   for (const c of p.console) lines.push(`console error: ${c}`);
   for (const e of p.errors) lines.push(`uncaught exception: ${e}`);
   for (const f of p.foreign) lines.push(`request to another host (blocked): ${f}`);
-  for (const f of p.failed) if (!(f.aborted && p.downloads.has(f.url))) lines.push(`failed request: ${f.text}`);
+  for (const f of p.failed) {
+    const cutShort = f.aborted && (p.downloads.has(f.url) || (f.navigation !== undefined && f.navigation < p.navigations));
+    if (!cutShort) lines.push(`failed request: ${f.text}`);
+  }
   return lines;
 }
