@@ -97,10 +97,11 @@ func newestLecture(b *testing.B, e *engine) string {
 // until every output that changed is written, the feeds, calendars,
 // sitemap and search indexes included. "text" edits the body of a thesis
 // (an archived one: no feed shows it), "lecture" that of the newest
-// lecture (the feeds and calendars show it). "structural" edits a key
-// that moves the record to another list, which builds a new site model;
-// "new-or-deleted" adds a record and deletes it in turn. Each reports the
-// median of its edits.
+// lecture (the feeds and calendars show it). The structural edits,
+// which give the site a new model, change a thesis's deadline or areas
+// (it moves in its lists, and onto other area pages), a collaboration's
+// status (it moves to the archive and back), add a thesis and delete it.
+// Each reports the median of its edits.
 // "end-to-end" goes through a real server: from the write of the file to
 // the reload event for its page, fsnotify and the debounce included.
 func BenchmarkIncrementalEdit(b *testing.B) {
@@ -175,55 +176,114 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 	b.Run("text", textEdits(rec))
 	b.Run("lecture", textEdits(newestLecture(b, e)))
 
-	b.Run("structural", func(b *testing.B) {
-		var all []time.Duration
-		for b.Loop() {
-			b.StopTimer()
-			n++
-			text := strings.Replace(string(orig), "deadline = 2026-", fmt.Sprintf("deadline = %d-", 2027+n%2), 1)
-			write(b, root, rec, text)
-			b.StartTimer()
-			t0 := time.Now()
-			res, err := e.update([]string{rec})
-			if err != nil || len(res.Errs) > 0 || !res.Full {
-				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
+	// structural times the edits of a record that change its place in
+	// the site: step(i) makes the i-th change to the sources and returns
+	// the path it changed and whether it is to be timed (an untimed step
+	// undoes a timed one).
+	structural := func(step func(i int) (string, bool)) func(b *testing.B) {
+		return func(b *testing.B) {
+			var all []time.Duration
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				rel, timed := step(i)
+				if !timed {
+					if res, err := e.update([]string{rel}); err != nil || len(res.Errs) > 0 {
+						b.Fatalf("update: %v %v", err, res.Errs)
+					}
+					rel, _ = step(i)
+				}
+				b.StartTimer()
+				t0 := time.Now()
+				res, err := e.update([]string{rel})
+				if err != nil || len(res.Errs) > 0 || !res.Full {
+					b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
+				}
+				all = append(all, time.Since(t0))
+				if len(all) <= 2 {
+					b.Logf("edit %d wrote %d files, removed %d", i, res.Written, res.Removed)
+				}
 			}
-			all = append(all, time.Since(t0))
-			if len(all) == 1 {
-				b.Logf("one edit wrote %d files, removed %d", res.Written, res.Removed)
-			}
+			b.ReportMetric(ms(all), "ms-all-median")
 		}
-		b.ReportMetric(ms(all), "ms-all-median")
-	})
-
-	// "new-or-deleted" adds a record, then deletes it, in turn.
-	b.Run("new-or-deleted", func(b *testing.B) {
-		var all []time.Duration
-		rel := "content/theses/zz-bench-new.md"
-		for i := 0; b.Loop(); i++ {
-			b.StopTimer()
-			if i%2 == 0 {
-				write(b, root, rel, string(orig))
-			} else if err := os.Remove(filepath.Join(root, rel)); err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
-			t0 := time.Now()
-			res, err := e.update([]string{rel})
-			if err != nil || len(res.Errs) > 0 || !res.Full {
-				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
-			}
-			all = append(all, time.Since(t0))
-			if len(all) <= 2 {
-				b.Logf("edit %d wrote %d files, removed %d", i, res.Written, res.Removed)
-			}
+	}
+	// replace writes the record at rel with old replaced by new.
+	replace := func(rel, text, old, new string) string {
+		if !strings.Contains(text, old) {
+			b.Fatalf("%s has no %q", rel, old)
 		}
-		os.Remove(filepath.Join(root, rel))
-		if _, err := e.update([]string{rel}); err != nil {
+		write(b, root, rel, strings.Replace(text, old, new, 1))
+		return rel
+	}
+	// "deadline" moves a thesis in the list of open theses, a year on and
+	// back (the first edit opens it, untimed).
+	b.Run("deadline", func() func(b *testing.B) {
+		year := func(i int) string { return fmt.Sprintf("deadline = %d-", 2027+i%2) }
+		replace(rec, string(orig), "deadline = 2026-", year(1))
+		if _, err := e.update([]string{rec}); err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric(ms(all), "ms-all-median")
-	})
+		return structural(func(i int) (string, bool) {
+			return replace(rec, string(orig), "deadline = 2026-", year(i)), true
+		})
+	}())
+	// "area" gives the thesis one area and another, in turn.
+	areas := e.cfg.Areas.Terms
+	b.Run("area", structural(func(i int) (string, bool) {
+		text, _, _ := strings.Cut(string(orig), "\nareas = ")
+		_, rest, _ := strings.Cut(string(orig), "\nareas = ")
+		_, rest, _ = strings.Cut(rest, "\n")
+		return replace(rec, text+"\n"+rest, "\n+++\n", fmt.Sprintf("\nareas = [%q]\n+++\n", areas[i%2].Key)), true
+	}))
+	write(b, root, rec, string(orig))
+	if _, err := e.update([]string{rec}); err != nil {
+		b.Fatal(err)
+	}
+	// "status" completes an active collaboration and makes it active again.
+	collab := activeCollaboration(b, root)
+	corig, err := os.ReadFile(filepath.Join(root, collab))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("status", structural(func(i int) (string, bool) {
+		if i%2 == 0 {
+			return replace(collab, string(corig), `status = "active"`, `status = "completed"`), true
+		}
+		write(b, root, collab, string(corig))
+		return collab, true
+	}))
+	write(b, root, collab, string(corig))
+	if _, err := e.update([]string{collab}); err != nil {
+		b.Fatal(err)
+	}
+	// "new" adds a thesis (timed), "deleted" deletes it (timed); each
+	// undoes the other untimed.
+	added := "content/theses/zz-bench-new.md"
+	add := func() string { write(b, root, added, string(orig)); return added }
+	del := func() string {
+		if err := os.Remove(filepath.Join(root, added)); err != nil {
+			b.Fatal(err)
+		}
+		return added
+	}
+	exists := func() bool { _, err := os.Stat(filepath.Join(root, added)); return err == nil }
+	b.Run("new", structural(func(int) (string, bool) {
+		if exists() {
+			return del(), false
+		}
+		return add(), true
+	}))
+	b.Run("deleted", structural(func(int) (string, bool) {
+		if !exists() {
+			return add(), false
+		}
+		return del(), true
+	}))
+	if exists() {
+		del()
+		if _, err := e.update([]string{added}); err != nil {
+			b.Fatal(err)
+		}
+	}
 
 	b.Run("end-to-end", func(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -266,6 +326,22 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 		cancel()
 		<-done
 	})
+}
+
+// activeCollaboration is the source of an active collaboration.
+func activeCollaboration(b *testing.B, root string) string {
+	ents, err := os.ReadDir(filepath.Join(root, "content", "collaborations"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, ent := range ents {
+		rel := "content/collaborations/" + ent.Name()
+		if data, err := os.ReadFile(filepath.Join(root, rel)); err == nil && strings.Contains(string(data), `status = "active"`) {
+			return rel
+		}
+	}
+	b.Fatal("no active collaboration in the corpus")
+	return ""
 }
 
 func contains(paths []any, p string) bool {
