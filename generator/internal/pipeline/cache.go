@@ -57,9 +57,9 @@ func (u *cacheUse) searchVersion(lang, path string) uint64 {
 // and scopes: the documents of the entries whose stamp did not change are
 // reused (found by place while the records are in the places of the last
 // call, as after an edit in place or of a fact that moves no record, else
-// by kind and slug), and the index writes
-// again only the files that change, giving the documents new numbers when
-// records were added or deleted.
+// by kind and slug), and the index writes again only the files that
+// change, giving the documents new numbers when records moved, were added
+// or were deleted.
 func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes []search.Scope) (*search.Index, error) {
 	u.c.mu.Lock()
 	st := u.c.search[lang]

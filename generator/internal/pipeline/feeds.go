@@ -230,8 +230,12 @@ func (l *Loaded) sitemapSplit(c *cacheUse, max int) []Output {
 		}
 		files, err = feeds.Sitemaps(s.BaseURL(), urls, max)
 	}
+	var version func() (uint64, error)
+	if c != nil {
+		sum := sync.OnceValue(func() uint64 { return l.sitemapSum(c.c.seed, max) })
+		version = func() (uint64, error) { return sum(), nil }
+	}
 	var outs []Output
-	version := sync.OnceValue(func() uint64 { return l.sitemapSum(c.c.seed, max) })
 	for _, name := range names {
 		outs = append(outs, Output{Path: name, render: func(buf *bytes.Buffer) error {
 			once.Do(build)
@@ -247,10 +251,7 @@ func (l *Loaded) sitemapSplit(c *cacheUse, max int) []Output {
 			}
 			buf.Write(data)
 			return nil
-		}})
-		if c != nil {
-			outs[len(outs)-1].version = func() (uint64, error) { return version(), nil }
-		}
+		}, version: version})
 	}
 	outs = append(outs, Output{Path: "robots.txt", data: feeds.Robots(s.Abs("sitemap.xml"))})
 	return outs

@@ -94,9 +94,10 @@ func (in *Incremental) Version(path string) uint64 { return in.written[path] }
 // the layout changed: other scopes or another number of term buckets).
 // from gives the number each document had in the previous documents, -1
 // for a new one; a document moved in the order keeps its postings, under
-// its new number. nil means that every document kept its number. changed lists the documents that may differ from their
-// previous ones (a new one need not be listed); every other document must
-// be equal to its previous one.
+// its new number. nil means that every document kept its number. changed
+// lists the documents that may differ from their previous ones (a new one
+// need not be listed); every other document must be equal to its previous
+// one.
 func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, names Names) ([]string, error) {
 	var sn []string
 	for _, s := range scopes {
