@@ -3,31 +3,37 @@ package output
 import (
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 )
 
 // Replace replaces out/rel with data in one rename, so that a reader of
 // the published folder (the preview server's) sees the old file or the
 // new one, never half of one. It is how an incremental build updates the
-// folder it serves, without a staging folder.
+// folder it serves, without a staging folder. The folder is made only
+// when the file cannot be created in it, and the file is created with
+// its mode, as a build creates it: an edit that writes hundreds of files
+// (a record that moves shifts its lists and search files) spends its
+// time in these system calls.
 func Replace(out, rel string, data []byte) error {
 	full := filepath.Join(out, filepath.FromSlash(rel))
 	dir := filepath.Dir(full)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	f, err := createTemp(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		f, err = createTemp(dir)
 	}
-	f, err := os.CreateTemp(dir, ".portal-*")
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
 	}
 	if err == nil {
 		// On Windows a page open in another program (or being read by
@@ -41,6 +47,19 @@ func Replace(out, rel string, data []byte) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// createTemp creates a new file in dir, named as os.CreateTemp(dir,
+// ".portal-*") names it, with the mode of every output file.
+func createTemp(dir string) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, ".portal-"+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, &fs.PathError{Op: "createtemp", Path: filepath.Join(dir, ".portal-*"), Err: fs.ErrExist}
 }
 
 // Remove removes out/rel and the folders it leaves empty.

@@ -15,6 +15,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
+	"portal/generator/internal/cpuclock"
 	"portal/generator/internal/markdown"
 )
 
@@ -29,9 +30,10 @@ import (
 //	PORTAL_BENCH_RECORDS=10000 go test ./generator/internal/pipeline -run '^$' -bench Build -benchtime 3x
 
 // cpuClock measures the CPU time (user and system) of the process, which
-// on a shared machine says more than the wall time b.Loop reports; cpuNow
-// reads it (cpu_unix_test.go, cpu_windows_test.go).
+// on a shared machine says more than the wall time b.Loop reports.
 type cpuClock time.Duration
+
+func cpuNow() cpuClock { return cpuClock(cpuclock.Now()) }
 
 // report adds the CPU time per iteration since start as cpu-ms/op.
 func (start cpuClock) report(b *testing.B) {

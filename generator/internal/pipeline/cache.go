@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"hash/maphash"
 	"sync"
 
 	"portal/generator/internal/feeds"
@@ -19,6 +20,7 @@ import (
 // runs; the build command has none. A Cache is safe for use by the
 // goroutines that render the outputs of one build at a time.
 type Cache struct {
+	seed   maphash.Seed // of the sums that stand for outputs' versions
 	mu     sync.Mutex
 	events map[string]*events      // of calendar.ics, by language
 	search map[string]*searchState // by language
@@ -26,7 +28,7 @@ type Cache struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{events: map[string]*events{}, search: map[string]*searchState{}}
+	return &Cache{seed: maphash.MakeSeed(), events: map[string]*events{}, search: map[string]*searchState{}}
 }
 
 // searchState is the kept search index of one language.
@@ -53,10 +55,11 @@ func (u *cacheUse) searchVersion(lang, path string) uint64 {
 
 // searchIndex updates the index of lang kept in the cache to that of es
 // and scopes: the documents of the entries whose stamp did not change are
-// reused (found by place when the entries are those of the last call, as
-// after an edit in place, else by kind and slug), and the index writes
-// again only the files that change, giving the documents new numbers when
-// records were added or deleted.
+// reused (found by place while the records are in the places of the last
+// call, as after an edit in place or of a fact that moves no record, else
+// by kind and slug), and the index writes again only the files that
+// change, giving the documents new numbers when records moved, were added
+// or were deleted.
 func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes []search.Scope) (*search.Index, error) {
 	u.c.mu.Lock()
 	st := u.c.search[lang]
@@ -81,7 +84,7 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 		}
 		stamps[i] = stamp
 		j := i
-		if i >= len(st.entries) || st.entries[i] != e {
+		if i >= len(st.entries) || st.entries[i].Kind != e.Kind || st.entries[i].Slug != e.Slug {
 			if byKey == nil {
 				byKey = make(map[fragKey]int, len(st.entries))
 				for j, e := range st.entries {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"net/url"
 	"slices"
@@ -56,7 +57,7 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 		}})
 	}
 	outs = append(outs, l.calendars(c)...)
-	outs = append(outs, l.sitemap()...)
+	outs = append(outs, l.sitemapSplit(c, feeds.SitemapMaxURLs)...)
 	return outs
 }
 
@@ -180,13 +181,13 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 	return ev
 }
 
-// sitemap lists every published HTML page (not the 404 pages) with its
-// language alternates, and robots.txt naming it.
-func (l *Loaded) sitemap() []Output { return l.sitemapSplit(feeds.SitemapMaxURLs) }
-
-// sitemapSplit is sitemap with at most max URLs per file: past max, the
-// sitemap is an index of sitemap-1.xml, sitemap-2.xml, ...
-func (l *Loaded) sitemapSplit(max int) []Output {
+// sitemapSplit lists every published HTML page (not the 404 pages) with
+// its language alternates, with at most max URLs per file (past max, the
+// sitemap is an index of sitemap-1.xml, sitemap-2.xml, ...), and
+// robots.txt naming it. With a cache, the files have a version: a sum of
+// what they show (sitemapSum), so that an edit that changes none of it
+// does not make them again.
+func (l *Loaded) sitemapSplit(c *cacheUse, max int) []Output {
 	s := l.Site
 	n := 0
 	for _, p := range s.Pages {
@@ -229,6 +230,11 @@ func (l *Loaded) sitemapSplit(max int) []Output {
 		}
 		files, err = feeds.Sitemaps(s.BaseURL(), urls, max)
 	}
+	var version func() (uint64, error)
+	if c != nil {
+		sum := sync.OnceValue(func() uint64 { return l.sitemapSum(c.c.seed, max) })
+		version = func() (uint64, error) { return sum(), nil }
+	}
 	var outs []Output
 	for _, name := range names {
 		outs = append(outs, Output{Path: name, render: func(buf *bytes.Buffer) error {
@@ -245,10 +251,41 @@ func (l *Loaded) sitemapSplit(max int) []Output {
 			}
 			buf.Write(data)
 			return nil
-		}})
+		}, version: version})
 	}
 	outs = append(outs, Output{Path: "robots.txt", data: feeds.Robots(s.Abs("sitemap.xml"))})
 	return outs
+}
+
+// sitemapSum sums what the sitemap shows of each page: its address, its
+// record's date and its alternates, after the base URL, the default
+// language and max.
+func (l *Loaded) sitemapSum(seed maphash.Seed, max int) uint64 {
+	s := l.Site
+	h := newHasher(seed)
+	h.str(s.BaseURL())
+	h.str(s.Cfg.DefaultLanguage)
+	h.int(max)
+	for _, p := range s.Pages {
+		if p.Type == site.NotFound {
+			continue
+		}
+		h.str(p.URL)
+		if p.Entry != nil {
+			h.u64(uint64(p.Entry.Date.UnixNano()))
+			name, offset := p.Entry.Date.Zone()
+			h.str(name)
+			h.int(offset)
+		} else {
+			h.byte(0)
+		}
+		h.int(len(p.Alternates))
+		for _, a := range p.Alternates {
+			h.str(a.Lang)
+			h.str(a.URL)
+		}
+	}
+	return h.sum()
 }
 
 // sortedMap iterates a map in key order, for deterministic output.

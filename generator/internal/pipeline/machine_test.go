@@ -395,7 +395,7 @@ func checkSitemapURLs(t *testing.T, b *built, urls []feedtest.URL) {
 func TestSitemapSplit(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	files := map[string][]byte{}
-	for _, o := range b.l.sitemapSplit(10) {
+	for _, o := range b.l.sitemapSplit(nil, 10) {
 		data, err := o.Bytes(&bytes.Buffer{})
 		if err != nil {
 			t.Fatal(err)

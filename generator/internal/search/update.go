@@ -93,10 +93,11 @@ func (in *Incremental) Version(path string) uint64 { return in.written[path] }
 // only the files that change, and returns their paths (all of them when
 // the layout changed: other scopes or another number of term buckets).
 // from gives the number each document had in the previous documents, -1
-// for a new one, in increasing order; nil means that every document kept
-// its number. changed lists the documents that may differ from their
-// previous ones (a new one need not be listed); every other document must
-// be equal to its previous one.
+// for a new one; a document moved in the order keeps its postings, under
+// its new number. nil means that every document kept its number. changed
+// lists the documents that may differ from their previous ones (a new one
+// need not be listed); every other document must be equal to its previous
+// one.
 func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, names Names) ([]string, error) {
 	var sn []string
 	for _, s := range scopes {
@@ -104,7 +105,7 @@ func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, n
 	}
 	l := NewLayout(len(docs), sn)
 	if from == nil && len(docs) != len(in.docs) || l.Buckets != in.x.Layout.Buckets ||
-		!slices.Equal(sn, in.x.Layout.Scopes) || !increasing(from) {
+		!slices.Equal(sn, in.x.Layout.Scopes) {
 		return in.anew(docs, scopes, names)
 	}
 	// prev is the previous document numbered i now, if there was one.
@@ -192,20 +193,6 @@ func (in *Incremental) anew(docs []Doc, scopes []Scope, names Names) ([]string, 
 	return in.x.Layout.Paths(), nil
 }
 
-// increasing reports whether the numbers of from that are not -1 increase.
-func increasing(from []int) bool {
-	last := -1
-	for _, j := range from {
-		if j >= 0 {
-			if j <= last {
-				return false
-			}
-			last = j
-		}
-	}
-	return true
-}
-
 // renumber takes the previous documents that from does not list out of
 // the postings and gives the others their numbers in from, marking the
 // term buckets and result chunks that change.
@@ -248,14 +235,21 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 	}
 }
 
-// moveSet gives the numbers of s their new numbers in to, which keeps
-// their order, and reports whether any changed.
+// moveSet gives the numbers of s their new numbers in to, keeping s
+// ascending (a moved document changes places with those it passes), and
+// reports whether any changed.
 func moveSet(s []int32, to []int32) bool {
-	moved := false
+	moved, sorted := false, true
 	for k, n := range s {
 		if m := to[n]; m != n {
 			s[k], moved = m, true
 		}
+		if k > 0 && s[k-1] > s[k] {
+			sorted = false
+		}
+	}
+	if !sorted {
+		slices.Sort(s)
 	}
 	return moved
 }

@@ -125,7 +125,7 @@ func checkUpdate(t *testing.T, before, want *Index, in *Incremental, wrote []str
 
 // TestIncrementalRenumber updates the index for documents added, deleted
 // and moved (from: the previous number of each document, -1 for a new
-// one), without making it anew when the numbers keep their order.
+// one), without making it anew.
 func TestIncrementalRenumber(t *testing.T) {
 	keep := func(n int, drop ...int) []int { // 0..n-1 without drop
 		var out []int
@@ -147,7 +147,9 @@ func TestIncrementalRenumber(t *testing.T) {
 		{"a document added", slices.Insert(keep(200), 17, -1), 0},
 		{"a document added at the end", append(keep(200), -1), 21},
 		{"added and deleted", slices.Insert(keep(200, 100), 40, -1), 0},
-		{"out of order: made anew", append([]int{1, 0}, keep(200, 0, 1)...), 0},
+		{"two documents change places", append([]int{1, 0}, keep(200, 0, 1)...), 8},
+		{"a document moves back", slices.Insert(keep(200, 150), 20, 150), 0},
+		{"a document moves forward, another is added", slices.Insert(keep(200, 3), 180, 3, -1), 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"portal/generator/internal/cpuclock"
 	"portal/generator/internal/site"
 )
 
@@ -97,17 +98,20 @@ func newestLecture(b *testing.B, e *engine) string {
 // until every output that changed is written, the feeds, calendars,
 // sitemap and search indexes included. "text" edits the body of a thesis
 // (an archived one: no feed shows it), "lecture" that of the newest
-// lecture (the feeds and calendars show it). "structural" edits a key
-// that moves the record to another list, which builds a new site model;
-// "new-or-deleted" adds a record and deletes it in turn. Each reports the
-// median of its edits.
+// lecture (the feeds and calendars show it). The structural edits,
+// which give the site a new model, change a thesis's deadline or areas
+// (it moves in its lists, and onto other area pages), a collaboration's
+// status (it moves to the archive and back), add a thesis and delete it.
+// Each reports the median of its edits, in wall time and in CPU time
+// (user and system, of every thread: on the shared machine the wall time
+// swings with the other processes' load).
 // "end-to-end" goes through a real server: from the write of the file to
 // the reload event for its page, fsnotify and the debounce included.
 func BenchmarkIncrementalEdit(b *testing.B) {
 	root := benchSite(b)
-	e := newEngine(os.DirFS(root), b.TempDir(), fixedNow)
+	be := &benchEdits{e: newEngine(os.DirFS(root), b.TempDir(), fixedNow), root: root}
 	start := time.Now()
-	res, err := e.update(nil)
+	res, err := be.e.update(nil)
 	if err != nil || len(res.Errs) > 0 {
 		b.Fatalf("first build: %v %v", err, res.Errs)
 	}
@@ -117,122 +121,194 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	n := 0
-	edit := func() {
-		n++
-		text := strings.Replace(string(orig), "\n+++\n", fmt.Sprintf("\n+++\n\nRedigering %d.\n", n), 1)
-		write(b, root, rec, text)
-	}
-	// ms is the median of the durations, in milliseconds: the shared
-	// machine's load makes the mean swing with a single slow edit.
-	ms := func(ds []time.Duration) float64 {
-		slices.Sort(ds)
-		return float64(ds[len(ds)/2].Microseconds()) / 1000
-	}
-	// textEdits edits the body of the record at rel again and again.
-	textEdits := func(rel string) func(b *testing.B) {
-		return func(b *testing.B) {
-			orig, err := os.ReadFile(filepath.Join(root, rel))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer write(b, root, rel, string(orig))
-			var page, pages, all []time.Duration
-			first := true
-			for b.Loop() {
-				b.StopTimer()
-				n++
-				write(b, root, rel, strings.Replace(string(orig), "\n+++\n", fmt.Sprintf("\n+++\n\nRedigering %d.\n", n), 1))
-				b.StartTimer()
-				t0 := time.Now()
-				res, err := e.update([]string{rel})
-				if err != nil || len(res.Errs) > 0 || res.Full {
-					b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
-				}
-				page = append(page, time.Since(t0))
-				written := [][]string{res.Changed}
-				for i := 0; e.pendingWrites(); i++ {
-					later, err := e.finish()
-					if err != nil {
-						b.Fatal(err)
-					}
-					if i == 0 {
-						pages = append(pages, time.Since(t0))
-					}
-					written = append(written, later.Changed)
-				}
-				all = append(all, time.Since(t0))
-				if first {
-					first = false
-					b.Logf("one edit wrote, batch by batch: %v", written)
-				}
-			}
-			b.ReportMetric(ms(page), "ms-page-median")
-			b.ReportMetric(ms(pages), "ms-pages-median")
-			b.ReportMetric(ms(all), "ms-all-median")
-		}
-	}
-	b.Run("text", textEdits(rec))
-	b.Run("lecture", textEdits(newestLecture(b, e)))
+	b.Run("text", be.text(rec))
+	b.Run("lecture", be.text(newestLecture(b, be.e)))
+	be.moves(b, rec, string(orig))
+	be.addDelete(b, string(orig))
+	b.Run("end-to-end", be.endToEnd(rec, string(orig)))
+}
 
-	b.Run("structural", func(b *testing.B) {
-		var all []time.Duration
+// benchEdits are the edits of BenchmarkIncrementalEdit, made to the
+// sources under root and brought to the engine e.
+type benchEdits struct {
+	e    *engine
+	root string
+	n    int // edits of text made, numbering the texts written
+}
+
+// median is the median of the durations, in milliseconds: the shared
+// machine's load makes the mean swing with a single slow edit.
+func median(ds []time.Duration) float64 {
+	slices.Sort(ds)
+	return float64(ds[len(ds)/2].Microseconds()) / 1000
+}
+
+// edited is the text of a record with its n-th edit of text.
+func edited(text string, n int) string {
+	return strings.Replace(text, "\n+++\n", fmt.Sprintf("\n+++\n\nRedigering %d.\n", n), 1)
+}
+
+// update brings the engine up to an untimed change of rel.
+func (be *benchEdits) update(b *testing.B, rel string) {
+	b.Helper()
+	if res, err := be.e.update([]string{rel}); err != nil || len(res.Errs) > 0 {
+		b.Fatalf("update: %v %v", err, res.Errs)
+	}
+}
+
+// replace writes the record at rel as text with old replaced by new.
+func (be *benchEdits) replace(b *testing.B, rel, text, old, new string) string {
+	b.Helper()
+	if !strings.Contains(text, old) {
+		b.Fatalf("%s has no %q", rel, old)
+	}
+	write(b, be.root, rel, strings.Replace(text, old, new, 1))
+	return rel
+}
+
+// text edits the body of the record at rel again and again.
+func (be *benchEdits) text(rel string) func(b *testing.B) {
+	return func(b *testing.B) {
+		orig, err := os.ReadFile(filepath.Join(be.root, rel))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer write(b, be.root, rel, string(orig))
+		var page, pages, all, cpu []time.Duration
 		for b.Loop() {
 			b.StopTimer()
-			n++
-			text := strings.Replace(string(orig), "deadline = 2026-", fmt.Sprintf("deadline = %d-", 2027+n%2), 1)
-			write(b, root, rec, text)
+			be.n++
+			write(b, be.root, rel, edited(string(orig), be.n))
 			b.StartTimer()
-			t0 := time.Now()
-			res, err := e.update([]string{rec})
-			if err != nil || len(res.Errs) > 0 || !res.Full {
+			t0, c0 := time.Now(), cpuclock.Now()
+			res, err := be.e.update([]string{rel})
+			if err != nil || len(res.Errs) > 0 || res.Full {
 				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 			}
-			all = append(all, time.Since(t0))
+			page = append(page, time.Since(t0))
+			written := [][]string{res.Changed}
+			for i := 0; be.e.pendingWrites(); i++ {
+				later, err := be.e.finish()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if i == 0 {
+					pages = append(pages, time.Since(t0))
+				}
+				written = append(written, later.Changed)
+			}
+			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Since(c0))
 			if len(all) == 1 {
-				b.Logf("one edit wrote %d files, removed %d", res.Written, res.Removed)
+				b.Logf("one edit wrote, batch by batch: %v", written)
 			}
 		}
-		b.ReportMetric(ms(all), "ms-all-median")
-	})
+		b.ReportMetric(median(page), "ms-page-median")
+		b.ReportMetric(median(pages), "ms-pages-median")
+		b.ReportMetric(median(all), "ms-all-median")
+		b.ReportMetric(median(cpu), "cpu-ms-all-median")
+	}
+}
 
-	// "new-or-deleted" adds a record, then deletes it, in turn.
-	b.Run("new-or-deleted", func(b *testing.B) {
-		var all []time.Duration
-		rel := "content/theses/zz-bench-new.md"
+// structural times the edits of a record that change its place in the
+// site: step(b, i) makes the i-th change to the sources and returns the
+// path it changed and whether it is to be timed (an untimed step undoes a
+// timed one; the next step is then made and timed).
+func (be *benchEdits) structural(step func(b *testing.B, i int) (string, bool)) func(b *testing.B) {
+	return func(b *testing.B) {
+		var all, cpu []time.Duration
 		for i := 0; b.Loop(); i++ {
 			b.StopTimer()
-			if i%2 == 0 {
-				write(b, root, rel, string(orig))
-			} else if err := os.Remove(filepath.Join(root, rel)); err != nil {
-				b.Fatal(err)
+			rel, timed := step(b, i)
+			if !timed {
+				be.update(b, rel)
+				rel, _ = step(b, i)
 			}
 			b.StartTimer()
-			t0 := time.Now()
-			res, err := e.update([]string{rel})
+			t0, c0 := time.Now(), cpuclock.Now()
+			res, err := be.e.update([]string{rel})
 			if err != nil || len(res.Errs) > 0 || !res.Full {
 				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 			}
-			all = append(all, time.Since(t0))
+			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Since(c0))
 			if len(all) <= 2 {
 				b.Logf("edit %d wrote %d files, removed %d", i, res.Written, res.Removed)
 			}
 		}
-		os.Remove(filepath.Join(root, rel))
-		if _, err := e.update([]string{rel}); err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(ms(all), "ms-all-median")
-	})
+		b.ReportMetric(median(all), "ms-all-median")
+		b.ReportMetric(median(cpu), "cpu-ms-all-median")
+	}
+}
 
-	b.Run("end-to-end", func(b *testing.B) {
+// moves runs the structural edits that move a record: "deadline" moves
+// the thesis rec (orig) in the list of open theses, a year on and back
+// (the first edit opens it, untimed); "area" gives it one area and
+// another, in turn; "status" completes an active collaboration and makes
+// it active again. The records are as they were afterwards.
+func (be *benchEdits) moves(b *testing.B, rec, orig string) {
+	year := func(i int) string { return fmt.Sprintf("deadline = %d-", 2027+i%2) }
+	be.replace(b, rec, orig, "deadline = 2026-", year(1))
+	be.update(b, rec)
+	b.Run("deadline", be.structural(func(b *testing.B, i int) (string, bool) {
+		return be.replace(b, rec, orig, "deadline = 2026-", year(i)), true
+	}))
+	areas := be.e.cfg.Areas.Terms
+	head, rest, _ := strings.Cut(orig, "\nareas = ")
+	_, rest, _ = strings.Cut(rest, "\n")
+	b.Run("area", be.structural(func(b *testing.B, i int) (string, bool) {
+		return be.replace(b, rec, head+"\n"+rest, "\n+++\n", fmt.Sprintf("\nareas = [%q]\n+++\n", areas[i%2].Key)), true
+	}))
+	write(b, be.root, rec, orig)
+	be.update(b, rec)
+	collab := activeCollaboration(b, be.root)
+	corig, err := os.ReadFile(filepath.Join(be.root, collab))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("status", be.structural(func(b *testing.B, i int) (string, bool) {
+		if i%2 == 0 {
+			return be.replace(b, collab, string(corig), `status = "active"`, `status = "completed"`), true
+		}
+		write(b, be.root, collab, string(corig))
+		return collab, true
+	}))
+	write(b, be.root, collab, string(corig))
+	be.update(b, collab)
+}
+
+// addDelete runs the structural edits "new", which adds a thesis (text),
+// and "deleted", which deletes it; each undoes the other untimed.
+func (be *benchEdits) addDelete(b *testing.B, text string) {
+	const added = "content/theses/zz-bench-new.md"
+	full := filepath.Join(be.root, added)
+	exists := func() bool { _, err := os.Stat(full); return err == nil }
+	toggle := func(b *testing.B) string {
+		if exists() {
+			if err := os.Remove(full); err != nil {
+				b.Fatal(err)
+			}
+		} else {
+			write(b, be.root, added, text)
+		}
+		return added
+	}
+	b.Run("new", be.structural(func(b *testing.B, _ int) (string, bool) { return toggle(b), exists() }))
+	b.Run("deleted", be.structural(func(b *testing.B, _ int) (string, bool) { return toggle(b), !exists() }))
+	if exists() {
+		toggle(b)
+		be.update(b, added)
+	}
+}
+
+// endToEnd edits the text of rec (orig) through a real server.
+func (be *benchEdits) endToEnd(rec, orig string) func(b *testing.B) {
+	return func(b *testing.B) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		write(b, root, rec, string(orig))
+		write(b, be.root, rec, orig)
 		ready := make(chan string, 1)
 		done := make(chan error, 1)
 		go func() {
-			done <- Run(ctx, Options{Root: root, Addr: "127.0.0.1:0", Now: fixedNow, Debounce: 20 * time.Millisecond,
+			done <- Run(ctx, Options{Root: be.root, Addr: "127.0.0.1:0", Now: fixedNow, Debounce: 20 * time.Millisecond,
 				Ready: func(addr string) { ready <- addr }})
 		}()
 		var addr string
@@ -246,7 +322,8 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 		url := "/exjobb/" + strings.TrimSuffix(filepath.Base(rec), ".md") + "/"
 		b.ResetTimer()
 		for b.Loop() {
-			edit()
+			be.n++
+			write(b, be.root, rec, edited(orig, be.n))
 			for {
 				got := <-ev
 				if paths, _ := got.Data["paths"].([]any); got.Name == "reload" && contains(paths, url) {
@@ -265,7 +342,23 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 		b.StopTimer()
 		cancel()
 		<-done
-	})
+	}
+}
+
+// activeCollaboration is the source of an active collaboration.
+func activeCollaboration(b *testing.B, root string) string {
+	ents, err := os.ReadDir(filepath.Join(root, "content", "collaborations"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, ent := range ents {
+		rel := "content/collaborations/" + ent.Name()
+		if data, err := os.ReadFile(filepath.Join(root, rel)); err == nil && strings.Contains(string(data), `status = "active"`) {
+			return rel
+		}
+	}
+	b.Fatal("no active collaboration in the corpus")
+	return ""
 }
 
 func contains(paths []any, p string) bool {

@@ -108,6 +108,8 @@ func TestMatchesBuild(t *testing.T) {
 		{"level", "content/theses/energidata.md", "level = \"master\"", "level = \"bachelor\"", true},
 		{"school", "content/theses/energidata.md", "schools = [\"abe\"]", "schools = [\"eecs\"]", true},
 		{"area", "content/theses/gammalt.md", "areas = [\"trafik\"]", "areas = [\"trafik\", \"energi\"]", true},
+		{"collaboration status", "content/collaborations/elnat.md", "status = \"active\"", "status = \"completed\"", true},
+		{"lecture status", "content/lectures/smarta-kartor.md", "speakerOrg = ", "status = \"cancelled\"\nspeakerOrg = ", true},
 		{"translation title", "content/theses/energidata.en.md", "title = \"", "title = \"New ", false},
 		{"alias", "content/theses/energidata.en.md", "title = \"New ", "aliases = [\"/en/theses/old/\"]\ntitle = \"New ", true},
 		{"alias renamed", "content/theses/energidata.en.md", "/en/theses/old/", "/en/theses/older/", true},
@@ -144,12 +146,19 @@ func TestMatchesBuild(t *testing.T) {
 	if !slices.Contains(res.Changed, "/exjobb/nytt/") || !slices.Contains(res.Changed, "/exjobb/nyare/") {
 		t.Errorf("rename changed %v", res.Changed)
 	}
+	write(t, root, "content/theses/nyare.en.md", "+++\ntitle = \"A newer offer\"\n+++\n\nIn English.\n")
+	mustUpdate(t, e, "content/theses/nyare.en.md")
+	check("translation added")
+	os.Remove(filepath.Join(root, "content/theses/nyare.en.md"))
+	mustUpdate(t, e, "content/theses/nyare.en.md")
+	check("translation deleted")
 }
 
 // TestMatchesBuildLongLists is TestMatchesBuild on a site whose lists
 // are long enough to be signed as a whole (the search index, the feeds of
 // a kind): an edit in place must still write every output that shows the
-// record, the search files included.
+// record, the search files included, and an edit that moves a record
+// every output it shifts.
 func TestMatchesBuildLongLists(t *testing.T) {
 	root := fixture(t)
 	b, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
@@ -162,17 +171,31 @@ func TestMatchesBuildLongLists(t *testing.T) {
 	}
 	e := newTestEngine(t, root)
 	matchesBuild(t, e, root, "start")
-	for _, s := range []struct{ name, path, old, new string }{
-		{"body", "content/theses/extra-40.md", "Ordet40.", "Ordet40 och ett nyord."},
-		{"title", "content/theses/extra-07.md", "Extra 7 ", "Extra sju "},
-		{"body again", "content/theses/extra-40.md", "och ett nyord.", "utan nyord."},
+	for _, s := range []struct {
+		name, path, old, new string
+		full                 bool // needs a new site model
+	}{
+		{"body", "content/theses/extra-40.md", "Ordet40.", "Ordet40 och ett nyord.", false},
+		{"title", "content/theses/extra-07.md", "Extra 7 ", "Extra sju ", false},
+		{"body again", "content/theses/extra-40.md", "och ett nyord.", "utan nyord.", false},
+		// A record that moves renumbers the search documents it passes.
+		{"opened", "content/theses/extra-40.md", "deadline = 2025-03-01", "deadline = 2027-03-01", true},
+		{"moved back", "content/theses/extra-12.md", "date = 2025-01-01", "date = 2024-01-01", true},
+		{"moved forward", "content/theses/extra-70.md", "date = 2025-01-01", "date = 2025-06-01", true},
+		{"closed", "content/theses/extra-40.md", "deadline = 2027-03-01", "deadline = 2025-03-01", true},
 	} {
 		edit(t, root, s.path, s.old, s.new)
-		if res := mustUpdate(t, e, s.path); res.Full || len(res.Errs) > 0 {
-			t.Fatalf("%s: full=%v errs=%v, want an in-place update", s.name, res.Full, res.Errs)
+		if res := mustUpdate(t, e, s.path); res.Full != s.full || len(res.Errs) > 0 {
+			t.Fatalf("%s: full=%v errs=%v, want full=%v", s.name, res.Full, res.Errs, s.full)
 		}
 		matchesBuild(t, e, root, s.name)
 	}
+	os.Remove(filepath.Join(root, "content/theses/extra-33.md"))
+	mustUpdate(t, e, "content/theses/extra-33.md")
+	matchesBuild(t, e, root, "deleted")
+	write(t, root, "content/theses/extra-33.md", string(b))
+	mustUpdate(t, e, "content/theses/extra-33.md")
+	matchesBuild(t, e, root, "added")
 }
 
 func TestErrorsKeepLastGood(t *testing.T) {
