@@ -28,6 +28,9 @@ type Set struct {
 	Records []*Record
 	Files   int // record files read, translations included
 	Failed  int // record files that had errors, or whose record had them
+	// Sources holds the Markdown bodies kept in memory when Load was
+	// given KeepBodies; nil otherwise.
+	Sources *Sources
 }
 
 // file is one parsed record file before translations are joined.
@@ -50,11 +53,13 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 
 // Options change how Load reads.
 type Options struct {
-	// KeepBodies, when positive, bounds the bytes of Markdown kept in
-	// memory: once the bodies read add up to more, Version.Body is left
-	// nil, and whoever renders such a body reads it again with ReadBody
-	// (the build command renders each body once). Zero keeps every body,
-	// a negative number none.
+	// KeepBodies, when not zero, is for a reader that renders each body
+	// once and lets it go (the build command): no version then holds its
+	// Markdown (Version.Body is nil) or a copy of its front matter
+	// (Version.Pos reads the file again when asked). Up to KeepBodies
+	// bytes of Markdown are kept in Set.Sources, which drops each body
+	// as it is taken; the rest is read again (ReadBody). A negative
+	// number keeps none.
 	KeepBodies int64
 
 	// Dir, when not empty, is the folder that fsys reads (fsys is
@@ -62,16 +67,20 @@ type Options struct {
 	// half as many as through os.Open (see read.go).
 	Dir string
 
-	kept *atomic.Int64      // bytes of bodies read so far
-	md   *markdown.Renderer // finds the images of bodies
+	kept    *atomic.Int64      // bytes of bodies read so far
+	sources *Sources           // where they are kept (KeepBodies)
+	md      *markdown.Renderer // finds the images of bodies
 }
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	paths, others, errs := walk(fsys, cfg.Kinds)
 	opt.kept = new(atomic.Int64)
+	if opt.KeepBodies != 0 {
+		opt.sources = &Sources{m: map[*Version][]byte{}}
+	}
 	files := parseAll(fsys, cfg, paths, opt)
-	set := &Set{Files: len(files)}
+	set := &Set{Files: len(files), Sources: opt.sources}
 	groups := map[string][]*file{}
 	var order []string
 	for _, f := range files {
@@ -287,14 +296,17 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	f.syntax, f.broken = syntax, broken
 	f.todo = placeholderBody(p, body, bodyLine)
 	f.images = opt.md.Images(body, bodyLine)
-	f.ver = &Version{
-		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
-		Pos: diag.NewPositions(front, 1), Hash: fileHash(src),
+	v := &Version{Lang: f.lang, Path: p, BodyLine: bodyLine, Hash: fileHash(src),
+		size: len(src), bodyAt: len(src) - len(body), dir: opt.Dir}
+	if opt.sources == nil {
+		v.Body, v.Pos = body, diag.NewPositions(front, 1)
+	} else {
+		v.Pos = diag.PositionsOf(func() []byte { return readFront(fsys, v) }, 1)
+		if opt.KeepBodies > 0 && opt.kept.Add(int64(len(body))) <= opt.KeepBodies {
+			opt.sources.put(v, body)
+		}
 	}
-	f.ver.size, f.ver.bodyAt, f.ver.dir = len(src), len(src)-len(body), opt.Dir
-	if opt.KeepBodies < 0 || opt.KeepBodies > 0 && opt.kept.Add(int64(len(body))) > opt.KeepBodies {
-		f.ver.Body = nil
-	}
+	f.ver = v
 	if f.raw == nil {
 		f.raw = map[string]any{}
 	}
@@ -304,24 +316,31 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 // ReadBody reads the Markdown body of v from its file again (see
 // Options.KeepBodies). The file must still hold what Load read.
 func ReadBody(fsys fs.FS, v *Version) ([]byte, error) {
-	var src []byte
-	var err error
-	if v.size > 0 {
-		src, err = readSize(fsys, v.dir, v.Path, v.size)
-	} else {
-		src, err = readLimited(fsys, v.dir, v.Path)
-	}
+	src, err := reread(fsys, v)
 	if err != nil {
 		return nil, err
 	}
-	if fileHash(src) != v.Hash {
-		return nil, fmt.Errorf("%s changed while the site was being built; build again", v.Path)
+	return src[v.bodyAt:], nil
+}
+
+// readFront reads the front matter of v from its file again, for
+// Version.Pos; nil when the file cannot be read or changed.
+func readFront(fsys fs.FS, v *Version) []byte {
+	src, err := reread(fsys, v)
+	if err != nil {
+		return nil
 	}
-	if v.size > 0 {
-		return src[v.bodyAt:], nil
+	front, _, _, _ := Split(v.Path, src)
+	return front
+}
+
+// reread reads the file of v again, as Load read it.
+func reread(fsys fs.FS, v *Version) ([]byte, error) {
+	src, err := readSize(fsys, v.dir, v.Path, v.size)
+	if err == nil && fileHash(src) != v.Hash {
+		err = fmt.Errorf("%s changed while the site was being built; build again", v.Path)
 	}
-	_, body, _, err := Split(v.Path, src)
-	return body, err
+	return src, err
 }
 
 // fileHash is Version.Hash: two CRC-32s (IEEE and Castagnoli), which the

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // source is an open source file.
@@ -98,4 +99,33 @@ func readLimited(fsys fs.FS, dir, p string) ([]byte, error) {
 			buf = append(buf, 0)[:len(buf)] // grew after Stat: make room
 		}
 	}
+}
+
+// Sources is the store of the Markdown bodies Load kept in memory
+// (Options.KeepBodies), outside the versions, which stay as Load made
+// them: a reader that renders each body once takes it from here, and
+// the store lets it go. It is safe for concurrent use.
+type Sources struct {
+	mu sync.Mutex
+	m  map[*Version][]byte
+}
+
+func (s *Sources) put(v *Version, body []byte) {
+	s.mu.Lock()
+	s.m[v] = body
+	s.mu.Unlock()
+}
+
+// Take returns the Markdown body of v, a version of the Set that holds
+// s, and drops it from s: a body not kept, or taken before, is read again
+// from fsys (ReadBody).
+func (s *Sources) Take(fsys fs.FS, v *Version) ([]byte, error) {
+	s.mu.Lock()
+	body, ok := s.m[v]
+	delete(s.m, v)
+	s.mu.Unlock()
+	if ok {
+		return body, nil
+	}
+	return ReadBody(fsys, v)
 }

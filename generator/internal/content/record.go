@@ -41,7 +41,7 @@ type Version struct {
 	Title    string
 	Summary  string   // as written; empty means "first paragraph of the body"
 	Aliases  []string // old site paths that redirect to this version's page
-	Body     []byte   // Markdown source
+	Body     []byte   // Markdown source; nil when Load kept none (Options.KeepBodies)
 	BodyLine int      // file line on which Body starts
 	Pos      *diag.Positions
 	Hash     uint64  // of the file's bytes, for change detection

@@ -148,7 +148,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	l.Templates = tmpl
 	l.Phases = append(l.Phases, Phase{"load", time.Since(start)})
 	start = time.Now()
-	sopt := siteOptions(fsys, opt, tmpl)
+	sopt := siteOptions(fsys, set, opt, tmpl)
 	s, err := site.New(cfg, set, sopt)
 	l.Site = s
 	if err != nil {
@@ -159,16 +159,6 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 		errs = append(errs, list...)
 	}
 	l.stream = opt.Stream
-	if opt.Stream && len(errs) == 0 {
-		// Every problem with a key has been found: let go of where the keys
-		// are (a copy of each front matter). Each is now at line 1.
-		none := diag.NewPositions(nil, 1)
-		for _, r := range set.Records {
-			for _, v := range r.Versions {
-				v.Pos = none
-			}
-		}
-	}
 	if opt.Stream && len(errs) > 0 {
 		// The build fails: report the broken links with the rest.
 		l.stream = false
@@ -187,8 +177,9 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 // siteOptions are the options of the site model of a build: the Markdown
 // renderer, which gives no heading of a body an id the page frame uses,
 // the assets to claim, and when streaming, bodies read again as they are
-// rendered. tmpl is nil when the templates have errors.
-func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
+// rendered, each taken from the Markdown set kept (content.Sources) or
+// read again. tmpl is nil when the templates have errors.
+func siteOptions(fsys fs.FS, set *content.Set, opt Options, tmpl *render.Templates) site.Options {
 	md := opt.Markdown
 	if md == nil {
 		md = markdown.New()
@@ -206,7 +197,7 @@ func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
 	}
 	sopt.Markdown = md
 	if opt.Stream {
-		sopt.ReadBody = func(v *content.Version) ([]byte, error) { return content.ReadBody(fsys, v) }
+		sopt.ReadBody = func(v *content.Version) ([]byte, error) { return set.Sources.Take(fsys, v) }
 	}
 	return sopt
 }
@@ -347,8 +338,9 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 
 // writeBodies renders the bodies of the site, and the page of each
 // version (records and free-standing pages) as soon as its body is made;
-// then it drops the body's HTML from the site's store and the version's
-// Markdown source. It returns the outputs still to write.
+// then it drops the body's HTML from the site's store (its Markdown
+// source left the store of sources when it was rendered). It returns the
+// outputs still to write.
 func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path string, data []byte) error) ([]Output, error) {
 	of := map[*content.Version]*Output{}
 	var rest []Output
@@ -379,11 +371,6 @@ func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path
 			return fmt.Errorf("%s: %w", o.Path, err)
 		}
 		l.Site.DropBody(v)
-		// The one write into a loaded record left: the Markdown source
-		// kept from loading (KeepBodies) goes with the page, or a
-		// 10,000-record build peaks 40 MB higher. (A store of sources
-		// owned by content would remove it.)
-		v.Body = nil
 		return nil
 	})
 	return rest, err

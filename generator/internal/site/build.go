@@ -31,10 +31,10 @@ type Options struct {
 	// Nil makes an empty one.
 	Bodies *Bodies
 
-	// ReadBody, when set, reads the Markdown of a version that content
-	// did not keep in memory (Version.Body is nil; see
-	// content.Options.KeepBodies). It is called from several goroutines
-	// at once.
+	// ReadBody, when set, gives the Markdown of a version whose Body is
+	// nil (content.Options.KeepBodies): the build takes it from the
+	// store of sources (content.Sources). It is called from several
+	// goroutines at once.
 	ReadBody func(v *content.Version) ([]byte, error)
 
 	// Stream leaves the bodies unrendered: Bodies renders them later and
