@@ -99,8 +99,9 @@ type Loaded struct {
 	Templates *render.Templates
 	Phases    []Phase
 	fsys      fs.FS
-	stream    bool // bodies not rendered yet: Write renders them
-	noSearch  bool // Options.NoSearch
+	stream    bool        // bodies not rendered yet: Write renders them
+	noSearch  bool        // Options.NoSearch
+	memo      render.Memo // what the pages share (list items, blocks)
 }
 
 // Load reads and checks the sources in fsys (the site root). Its error is
@@ -310,7 +311,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 		phase("bodies+records")
 	}
 	// The pages of one language after another, then the other files: a
-	// list item is kept in memory from the first list of its language
+	// list item is kept in the memo from the first list of its language
 	// that shows it (see render.View.Items), and forgotten when its
 	// language is done.
 	groups := l.byLanguage(outs)
@@ -319,7 +320,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 			stage.Abort()
 			return rep, err
 		}
-		l.Site.Forget()
+		l.memo.Forget()
 		if i == len(groups)-2 {
 			phase("pages")
 		}

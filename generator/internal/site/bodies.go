@@ -33,6 +33,7 @@ type Bodies struct {
 	mu   sync.Mutex
 	seed maphash.Seed
 	m    map[bodyKey]*stored
+	gen  uint64 // bodies rendered so far
 }
 
 // bodyKey names a version across sites, which load new versions.
@@ -83,6 +84,7 @@ func (b *Bodies) put(v *content.Version, st *stored) {
 	st.sum = h.Sum64()
 	b.mu.Lock()
 	b.m[keyOf(v)] = st
+	b.gen++
 	b.mu.Unlock()
 }
 
@@ -153,6 +155,15 @@ func (s *Site) Body(v *content.Version) Body {
 // does, or 0 when none is kept: the incremental build signs outputs with
 // it.
 func (s *Site) BodySum(v *content.Version) uint64 { return s.bodies.sum(v) }
+
+// BodyGen returns a number that changes whenever a body is rendered:
+// what is made of every body (the search index) is made again when it
+// changed.
+func (s *Site) BodyGen() uint64 {
+	s.bodies.mu.Lock()
+	defer s.bodies.mu.Unlock()
+	return s.bodies.gen
+}
 
 // DropBody lets go of the HTML of v's body once v's page is written (a
 // streaming build); its excerpt and text stay for the feeds and search.

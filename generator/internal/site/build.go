@@ -338,8 +338,6 @@ func clip(text string, limit int, excerpt string) string {
 // text of v in place (an edit that changed only a title, summary or
 // body). It returns the body's link errors.
 func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
-	e.memo.Forget()
-	s.memo.Forget()
 	return s.renderBody(e, v)
 }
 
