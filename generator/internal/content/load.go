@@ -26,11 +26,9 @@ const Dir = "content"
 // what is published) and how many files it read.
 type Set struct {
 	Records []*Record
-	Files   int // record files read, translations included
-	Failed  int // record files that had errors, or whose record had them
-	// Sources holds the Markdown bodies kept in memory when Load was
-	// given KeepBodies; nil otherwise.
-	Sources *Sources
+	Files   int      // record files read, translations included
+	Failed  int      // record files that had errors, or whose record had them
+	Sources *Sources // the Markdown kept when Load was given KeepBodies; else nil
 }
 
 // file is one parsed record file before translations are joined.
@@ -54,12 +52,10 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 // Options change how Load reads.
 type Options struct {
 	// KeepBodies, when not zero, is for a reader that renders each body
-	// once and lets it go (the build command): no version then holds its
-	// Markdown (Version.Body is nil) or a copy of its front matter
-	// (Version.Pos reads the file again when asked). Up to KeepBodies
-	// bytes of Markdown are kept in Set.Sources, which drops each body
-	// as it is taken; the rest is read again (ReadBody). A negative
-	// number keeps none.
+	// once (the build command): no version then holds its Markdown or a
+	// copy of its front matter (Version.Pos reads the file again when
+	// asked); up to KeepBodies bytes of Markdown are kept in Set.Sources
+	// (none when negative), the rest read again when taken.
 	KeepBodies int64
 
 	// Dir, when not empty, is the folder that fsys reads (fsys is
@@ -301,9 +297,15 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	if opt.sources == nil {
 		v.Body, v.Pos = body, diag.NewPositions(front, 1)
 	} else {
-		v.Pos = diag.PositionsOf(func() []byte { return readFront(fsys, v) }, 1)
+		v.Pos = diag.PositionsOf(func() []byte {
+			src, _ := reread(fsys, v)
+			front, _, _, _ := Split(p, src)
+			return front // nil when the file changed
+		}, 1)
 		if opt.KeepBodies > 0 && opt.kept.Add(int64(len(body))) <= opt.KeepBodies {
-			opt.sources.put(v, body)
+			opt.sources.mu.Lock()
+			opt.sources.m[v] = body
+			opt.sources.mu.Unlock()
 		}
 	}
 	f.ver = v
@@ -313,32 +315,11 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	return f
 }
 
-// ReadBody reads the Markdown body of v from its file again (see
-// Options.KeepBodies). The file must still hold what Load read.
-func ReadBody(fsys fs.FS, v *Version) ([]byte, error) {
-	src, err := reread(fsys, v)
-	if err != nil {
-		return nil, err
-	}
-	return src[v.bodyAt:], nil
-}
-
-// readFront reads the front matter of v from its file again, for
-// Version.Pos; nil when the file cannot be read or changed.
-func readFront(fsys fs.FS, v *Version) []byte {
-	src, err := reread(fsys, v)
-	if err != nil {
-		return nil
-	}
-	front, _, _, _ := Split(v.Path, src)
-	return front
-}
-
 // reread reads the file of v again, as Load read it.
 func reread(fsys fs.FS, v *Version) ([]byte, error) {
 	src, err := readSize(fsys, v.dir, v.Path, v.size)
 	if err == nil && fileHash(src) != v.Hash {
-		err = fmt.Errorf("%s changed while the site was being built; build again", v.Path)
+		return nil, fmt.Errorf("%s changed while the site was being built; build again", v.Path)
 	}
 	return src, err
 }

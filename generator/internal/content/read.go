@@ -101,24 +101,15 @@ func readLimited(fsys fs.FS, dir, p string) ([]byte, error) {
 	}
 }
 
-// Sources is the store of the Markdown bodies Load kept in memory
-// (Options.KeepBodies), outside the versions, which stay as Load made
-// them: a reader that renders each body once takes it from here, and
-// the store lets it go. It is safe for concurrent use.
+// Sources holds the Markdown bodies Load kept (Options.KeepBodies) off
+// the versions, dropping each as it is taken. Safe for concurrent use.
 type Sources struct {
 	mu sync.Mutex
 	m  map[*Version][]byte
 }
 
-func (s *Sources) put(v *Version, body []byte) {
-	s.mu.Lock()
-	s.m[v] = body
-	s.mu.Unlock()
-}
-
-// Take returns the Markdown body of v, a version of the Set that holds
-// s, and drops it from s: a body not kept, or taken before, is read again
-// from fsys (ReadBody).
+// Take returns and drops the body of v, a version of s's Set; a body not
+// kept, or taken before, is read again from fsys, as Load read it.
 func (s *Sources) Take(fsys fs.FS, v *Version) ([]byte, error) {
 	s.mu.Lock()
 	body, ok := s.m[v]
@@ -127,5 +118,9 @@ func (s *Sources) Take(fsys fs.FS, v *Version) ([]byte, error) {
 	if ok {
 		return body, nil
 	}
-	return ReadBody(fsys, v)
+	src, err := reread(fsys, v)
+	if err != nil {
+		return nil, err
+	}
+	return src[v.bodyAt:], nil
 }

@@ -51,7 +51,7 @@ func TestReadDirect(t *testing.T) {
 					if v.Path != dv.Path || v.Hash != dv.Hash || v.Title != dv.Title || dv.Body != nil {
 						t.Fatalf("%s: versions differ", v.Path)
 					}
-					body, err := ReadBody(fsys, dv)
+					body, err := direct.Sources.Take(fsys, dv)
 					if err != nil || string(body) != string(v.Body) {
 						t.Fatalf("%s: body read again differs (%v)", v.Path, err)
 					}
@@ -63,7 +63,7 @@ func TestReadDirect(t *testing.T) {
 	fsys := os.DirFS(broken)
 	for _, dir := range []string{"", broken} {
 		v := &Version{Path: "content/lectures/gone.md", size: 10, dir: dir}
-		if _, err := ReadBody(fsys, v); err == nil || err.Error() != "open content/lectures/gone.md: no such file or directory" {
+		if _, err := (&Sources{}).Take(fsys, v); err == nil || err.Error() != "open content/lectures/gone.md: no such file or directory" {
 			t.Errorf("dir %q: %v", dir, err)
 		}
 	}

@@ -47,8 +47,8 @@ type Version struct {
 	Hash     uint64  // of the file's bytes, for change detection
 	Images   []Image // the images beside the record that the body shows, each once
 
-	size, bodyAt int    // the file's length and where Body starts in it, for ReadBody
-	dir          string // Options.Dir of the Load that read it, for ReadBody
+	size, bodyAt int    // the file's length and where Body starts in it, for Sources.Take
+	dir          string // Options.Dir of the Load that read it, for Sources.Take
 }
 
 // Record is one published item: a thesis offer, a lecture, an agreement...

@@ -42,10 +42,9 @@ func NewPositions(src []byte, lineOff int) *Positions {
 	return &Positions{src: bytes.Clone(src), lineOff: lineOff}
 }
 
-// PositionsOf is NewPositions of the text read returns, which it calls
-// on the first question: a build that keeps no copy of every text asks
-// read to find it again. When read returns nil (the file changed), every
-// position is the start of the text.
+// PositionsOf is NewPositions of the text read returns when first asked,
+// for a build that keeps no copy of every text; read returns nil when the
+// text is gone (every position is then the start of the text).
 func PositionsOf(read func() []byte, lineOff int) *Positions {
 	return &Positions{read: read, lineOff: lineOff}
 }

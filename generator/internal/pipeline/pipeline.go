@@ -339,9 +339,8 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 
 // writeBodies renders the bodies of the site, and the page of each
 // version (records and free-standing pages) as soon as its body is made;
-// then it drops the body's HTML from the site's store (its Markdown
-// source left the store of sources when it was rendered). It returns the
-// outputs still to write.
+// then it drops the body's HTML from the site's store (its Markdown left
+// content.Sources). It returns the outputs still to write.
 func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path string, data []byte) error) ([]Output, error) {
 	of := map[*content.Version]*Output{}
 	var rest []Output

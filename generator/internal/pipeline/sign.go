@@ -83,7 +83,7 @@ func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
 	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{},
 		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
-		pageEnc:  encoders{}.of(reflect.TypeFor[site.Page]()),
+		pageEnc:  encoderOf(reflect.TypeFor[site.Page]()),
 	}
 	for _, e := range s.Entries {
 		sg.sign(e)
@@ -228,34 +228,16 @@ type listKey struct {
 	n     int
 }
 
-// A page is signed by walking its value (encoders.of): every field of
-// site.Page and of the types inside it, so that a field added to them is
-// signed without a word here. A record a page shows (*site.Entry,
-// *content.Version) is signed by its precomputed signature, a long list of
-// records once for every output that shares it, a config term (whose text
-// the config generation covers) by its key.
-
 // encoder mixes v, a value of one type, into h, adding to dep the entries
-// it shows.
+// it shows. A page is signed by walking every field of site.Page and of
+// the types inside it (encoderOf, once per signer), so that a field added
+// is signed too; a record it shows by its signature, a long list of them
+// once for all outputs sharing it, a config term (its text is in the
+// config generation) by its key.
 type encoder func(sg *signer, h *hasher, v reflect.Value, dep *deps)
 
-// encoders are the encoders of the types met so far: a signer makes each
-// once, from the type alone.
-type encoders map[reflect.Type]encoder
-
-// of returns the encoder of t, made when first asked.
-func (es encoders) of(t reflect.Type) encoder {
-	if enc, ok := es[t]; ok {
-		return enc
-	}
-	var enc encoder
-	es[t] = func(sg *signer, h *hasher, v reflect.Value, dep *deps) { enc(sg, h, v, dep) } // a type inside itself
-	enc = es.make(t)
-	es[t] = enc
-	return enc
-}
-
-func (es encoders) make(t reflect.Type) encoder {
+// encoderOf makes the encoder of t.
+func encoderOf(t reflect.Type) encoder {
 	switch t {
 	case reflect.TypeFor[*site.Entry]():
 		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
@@ -284,14 +266,14 @@ func (es encoders) make(t reflect.Type) encoder {
 	case reflect.Bool:
 		return func(_ *signer, h *hasher, v reflect.Value, _ *deps) { h.bool(v.Bool()) }
 	case reflect.Pointer:
-		elem := es.of(t.Elem())
+		elem := encoderOf(t.Elem())
 		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
 			if h.bool(!v.IsNil()); !v.IsNil() {
 				elem(sg, h, v.Elem(), dep)
 			}
 		}
 	case reflect.Slice:
-		elem := es.of(t.Elem())
+		elem := encoderOf(t.Elem())
 		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
 			h.int(v.Len())
 			for i := range v.Len() {
@@ -301,7 +283,7 @@ func (es encoders) make(t reflect.Type) encoder {
 	case reflect.Struct:
 		fields := make([]encoder, t.NumField())
 		for i := range fields {
-			fields[i] = es.of(t.Field(i).Type)
+			fields[i] = encoderOf(t.Field(i).Type)
 		}
 		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
 			for i, enc := range fields {

@@ -96,7 +96,7 @@ func TestItemBody(t *testing.T) {
 		fsys["templates/partials/items.html"] = &fstest.MapFile{Data: []byte(items)}
 		s, tm := loadSite(t, fsys, fixedNoon)
 		var b bytes.Buffer
-		err := tm.Page(&b, nil, s, pageAt(t, s, "/exjobb/"))
+		err := tm.Page(&b, new(Memo), s, pageAt(t, s, "/exjobb/"))
 		if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && !strings.HasSuffix(got, c.want) {
 			t.Errorf("%q: %v, want %q", c.body, err, c.want)
 		}

@@ -362,7 +362,7 @@ func TestPages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := tm.Page(&buf, nil, s, pageAt(t, s, tt.url)); err != nil {
+			if err := tm.Page(&buf, new(Memo), s, pageAt(t, s, tt.url)); err != nil {
 				t.Fatal(err)
 			}
 			out := buf.String()
@@ -653,7 +653,7 @@ func TestUnknownKeyAtRender(t *testing.T) {
 	}
 	s, tm := loadSite(t, fsys, func(*time.Location) time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) })
 	var buf bytes.Buffer
-	err := tm.Page(&buf, nil, s, pageAt(t, s, "/exjobb/"))
+	err := tm.Page(&buf, new(Memo), s, pageAt(t, s, "/exjobb/"))
 	if err == nil || !strings.Contains(err.Error(), `unknown UI string "kind.theses.nope"`) || !strings.HasPrefix(err.Error(), "templates/pages/list.html:1:") {
 		t.Errorf("got %v", err)
 	}
