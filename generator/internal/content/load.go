@@ -26,8 +26,9 @@ const Dir = "content"
 // what is published) and how many files it read.
 type Set struct {
 	Records []*Record
-	Files   int // record files read, translations included
-	Failed  int // record files that had errors, or whose record had them
+	Files   int      // record files read, translations included
+	Failed  int      // record files that had errors, or whose record had them
+	Sources *Sources // the Markdown kept when Load was given KeepBodies; else nil
 }
 
 // file is one parsed record file before translations are joined.
@@ -50,11 +51,11 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, error) {
 
 // Options change how Load reads.
 type Options struct {
-	// KeepBodies, when positive, bounds the bytes of Markdown kept in
-	// memory: once the bodies read add up to more, Version.Body is left
-	// nil, and whoever renders such a body reads it again with ReadBody
-	// (the build command renders each body once). Zero keeps every body,
-	// a negative number none.
+	// KeepBodies, when not zero, is for a reader that renders each body
+	// once (the build command): no version then holds its Markdown or a
+	// copy of its front matter (Version.Pos reads the file again when
+	// asked); up to KeepBodies bytes of Markdown are kept in Set.Sources
+	// (none when negative), the rest read again when taken.
 	KeepBodies int64
 
 	// Dir, when not empty, is the folder that fsys reads (fsys is
@@ -62,16 +63,20 @@ type Options struct {
 	// half as many as through os.Open (see read.go).
 	Dir string
 
-	kept *atomic.Int64      // bytes of bodies read so far
-	md   *markdown.Renderer // finds the images of bodies
+	kept    *atomic.Int64      // bytes of bodies read so far
+	sources *Sources           // where they are kept (KeepBodies)
+	md      *markdown.Renderer // finds the images of bodies
 }
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	paths, others, errs := walk(fsys, cfg.Kinds)
 	opt.kept = new(atomic.Int64)
+	if opt.KeepBodies != 0 {
+		opt.sources = &Sources{m: map[*Version][]byte{}}
+	}
 	files := parseAll(fsys, cfg, paths, opt)
-	set := &Set{Files: len(files)}
+	set := &Set{Files: len(files), Sources: opt.sources}
 	groups := map[string][]*file{}
 	var order []string
 	for _, f := range files {
@@ -287,41 +292,36 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	f.syntax, f.broken = syntax, broken
 	f.todo = placeholderBody(p, body, bodyLine)
 	f.images = opt.md.Images(body, bodyLine)
-	f.ver = &Version{
-		Lang: f.lang, Path: p, Body: body, BodyLine: bodyLine,
-		Pos: diag.NewPositions(front, 1), Hash: fileHash(src),
+	v := &Version{Lang: f.lang, Path: p, BodyLine: bodyLine, Hash: fileHash(src),
+		size: len(src), bodyAt: len(src) - len(body), dir: opt.Dir}
+	if opt.sources == nil {
+		v.Body, v.Pos = body, diag.NewPositions(front, 1)
+	} else {
+		v.Pos = diag.PositionsOf(func() []byte {
+			src, _ := reread(fsys, v)
+			front, _, _, _ := Split(p, src)
+			return front // nil when the file changed
+		}, 1)
+		if opt.KeepBodies > 0 && opt.kept.Add(int64(len(body))) <= opt.KeepBodies {
+			opt.sources.mu.Lock()
+			opt.sources.m[v] = body
+			opt.sources.mu.Unlock()
+		}
 	}
-	f.ver.size, f.ver.bodyAt, f.ver.dir = len(src), len(src)-len(body), opt.Dir
-	if opt.KeepBodies < 0 || opt.KeepBodies > 0 && opt.kept.Add(int64(len(body))) > opt.KeepBodies {
-		f.ver.Body = nil
-	}
+	f.ver = v
 	if f.raw == nil {
 		f.raw = map[string]any{}
 	}
 	return f
 }
 
-// ReadBody reads the Markdown body of v from its file again (see
-// Options.KeepBodies). The file must still hold what Load read.
-func ReadBody(fsys fs.FS, v *Version) ([]byte, error) {
-	var src []byte
-	var err error
-	if v.size > 0 {
-		src, err = readSize(fsys, v.dir, v.Path, v.size)
-	} else {
-		src, err = readLimited(fsys, v.dir, v.Path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if fileHash(src) != v.Hash {
+// reread reads the file of v again, as Load read it.
+func reread(fsys fs.FS, v *Version) ([]byte, error) {
+	src, err := readSize(fsys, v.dir, v.Path, v.size)
+	if err == nil && fileHash(src) != v.Hash {
 		return nil, fmt.Errorf("%s changed while the site was being built; build again", v.Path)
 	}
-	if v.size > 0 {
-		return src[v.bodyAt:], nil
-	}
-	_, body, _, err := Split(v.Path, src)
-	return body, err
+	return src, err
 }
 
 // fileHash is Version.Hash: two CRC-32s (IEEE and Castagnoli), which the

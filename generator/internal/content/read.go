@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // source is an open source file.
@@ -98,4 +99,28 @@ func readLimited(fsys fs.FS, dir, p string) ([]byte, error) {
 			buf = append(buf, 0)[:len(buf)] // grew after Stat: make room
 		}
 	}
+}
+
+// Sources holds the Markdown bodies Load kept (Options.KeepBodies) off
+// the versions, dropping each as it is taken. Safe for concurrent use.
+type Sources struct {
+	mu sync.Mutex
+	m  map[*Version][]byte
+}
+
+// Take returns and drops the body of v, a version of s's Set; a body not
+// kept, or taken before, is read again from fsys, as Load read it.
+func (s *Sources) Take(fsys fs.FS, v *Version) ([]byte, error) {
+	s.mu.Lock()
+	body, ok := s.m[v]
+	delete(s.m, v)
+	s.mu.Unlock()
+	if ok {
+		return body, nil
+	}
+	src, err := reread(fsys, v)
+	if err != nil {
+		return nil, err
+	}
+	return src[v.bodyAt:], nil
 }

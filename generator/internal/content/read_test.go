@@ -51,7 +51,7 @@ func TestReadDirect(t *testing.T) {
 					if v.Path != dv.Path || v.Hash != dv.Hash || v.Title != dv.Title || dv.Body != nil {
 						t.Fatalf("%s: versions differ", v.Path)
 					}
-					body, err := ReadBody(fsys, dv)
+					body, err := direct.Sources.Take(fsys, dv)
 					if err != nil || string(body) != string(v.Body) {
 						t.Fatalf("%s: body read again differs (%v)", v.Path, err)
 					}
@@ -63,8 +63,66 @@ func TestReadDirect(t *testing.T) {
 	fsys := os.DirFS(broken)
 	for _, dir := range []string{"", broken} {
 		v := &Version{Path: "content/lectures/gone.md", size: 10, dir: dir}
-		if _, err := ReadBody(fsys, v); err == nil || err.Error() != "open content/lectures/gone.md: no such file or directory" {
+		if _, err := (&Sources{}).Take(fsys, v); err == nil || err.Error() != "open content/lectures/gone.md: no such file or directory" {
 			t.Errorf("dir %q: %v", dir, err)
+		}
+	}
+}
+
+// TestKeepBodies: a load that keeps no Markdown on the versions
+// (Options.KeepBodies, the build command) reports every problem at the
+// place a plain load does, its positions reading the file again, and
+// hands each body over once from Set.Sources, or reads it again.
+func TestKeepBodies(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"content/theses/ok.md": "+++\ntitle = \"Ok\"\ndate = 2026-09-14\nareas = [\"vatten-och-miljo\"]\nhost = \"miljoforvaltningen\"\n" +
+			"level = \"bachelor\"\ncredits = 15\ndeadline = 2026-11-20\nschools = [\"sci\"]\ncontacts = [{ role = \"R\", email = \"a@example.se\" }]\n+++\n\nThe body.\n",
+		"content/theses/bad.md": "+++\ntitle = \"Bad\"\ndate = 2026-09-14\nareas = [\"vatten-och-miljo\", \"nowhere\"]\nhost = \"miljoforvaltningen\"\n" +
+			"level = \"bachelor\"\ncredits = 15\ndeadline = 2026-11-20\nschools = [\"sci\"]\ncontacts = [{ role = \"R\", email = \"a@example.se\" }]\n+++\n\nText.\n",
+	}
+	for p, data := range files {
+		if err := os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, p), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := os.DirFS(root)
+	cfg, err := config.Load(os.DirFS("../../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `content/theses/bad.md:4:30: unknown area "nowhere" (not in config.toml [areas])`
+	for _, tt := range []struct {
+		keep int64
+		kept int // bodies in Sources after the load (both files')
+	}{
+		{0, 0}, {-1, 0}, {1, 0}, {1 << 20, 2},
+	} {
+		set, err := LoadWith(fsys, cfg, Options{KeepBodies: tt.keep})
+		if err == nil || err.Error() != want {
+			t.Errorf("KeepBodies %d: got %v, want %s", tt.keep, err, want)
+		}
+		if len(set.Records) != 1 {
+			t.Fatalf("KeepBodies %d: %d records, want 1", tt.keep, len(set.Records))
+		}
+		v := set.Records[0].Own()
+		if tt.keep == 0 {
+			if set.Sources != nil || string(v.Body) != "\nThe body.\n" {
+				t.Errorf("KeepBodies 0: sources %v, body %q", set.Sources, v.Body)
+			}
+			continue
+		}
+		if v.Body != nil || len(set.Sources.m) != tt.kept {
+			t.Errorf("KeepBodies %d: body %q on the version, %d kept", tt.keep, v.Body, len(set.Sources.m))
+		}
+		for range 2 { // the second time read again
+			body, err := set.Sources.Take(fsys, v)
+			if err != nil || string(body) != "\nThe body.\n" || len(set.Sources.m) != max(tt.kept-1, 0) {
+				t.Errorf("KeepBodies %d: took %q, %v; %d left", tt.keep, body, err, len(set.Sources.m))
+			}
 		}
 	}
 }

@@ -41,14 +41,14 @@ type Version struct {
 	Title    string
 	Summary  string   // as written; empty means "first paragraph of the body"
 	Aliases  []string // old site paths that redirect to this version's page
-	Body     []byte   // Markdown source
+	Body     []byte   // Markdown source; nil when Load kept none (Options.KeepBodies)
 	BodyLine int      // file line on which Body starts
 	Pos      *diag.Positions
 	Hash     uint64  // of the file's bytes, for change detection
 	Images   []Image // the images beside the record that the body shows, each once
 
-	size, bodyAt int    // the file's length and where Body starts in it, for ReadBody
-	dir          string // Options.Dir of the Load that read it, for ReadBody
+	size, bodyAt int    // the file's length and where Body starts in it, for Sources.Take
+	dir          string // Options.Dir of the Load that read it, for Sources.Take
 }
 
 // Record is one published item: a thesis offer, a lecture, an agreement...

@@ -16,6 +16,7 @@ import (
 // no problem, and nobody asks.
 type Positions struct {
 	src     []byte
+	read    func() []byte // reads src on the first question (PositionsOf)
 	lineOff int
 	once    sync.Once
 	spans   map[string]span // dotted key path → where it is
@@ -41,10 +42,20 @@ func NewPositions(src []byte, lineOff int) *Positions {
 	return &Positions{src: bytes.Clone(src), lineOff: lineOff}
 }
 
+// PositionsOf is NewPositions of the text read returns when first asked,
+// for a build that keeps no copy of every text; read returns nil when the
+// text is gone (every position is then the start of the text).
+func PositionsOf(read func() []byte, lineOff int) *Positions {
+	return &Positions{read: read, lineOff: lineOff}
+}
+
 // index scans the text, once.
 func (p *Positions) index() { p.once.Do(p.build) }
 
 func (p *Positions) build() {
+	if p.read != nil {
+		p.src = p.read()
+	}
 	p.spans, p.lines = map[string]span{}, []int{0}
 	src := p.src
 	n := 0

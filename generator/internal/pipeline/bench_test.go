@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -311,4 +312,25 @@ func heapPeak() func() uint64 {
 		close(stop)
 		return <-done
 	}
+}
+
+// BenchmarkSign signs every output of the site, as the incremental layer
+// does after an edit that builds a new model: the entries, the global
+// part and each output (sign.go).
+func BenchmarkSign(b *testing.B) {
+	root := benchSite(b)
+	l, err := Load(os.DirFS(root), Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	outs := l.Outputs()
+	seed := maphash.MakeSeed()
+	for b.Loop() {
+		sg := newSigner(l.Site, 1, seed)
+		for i := range outs {
+			var dep deps
+			sg.output(&outs[i], &dep)
+		}
+	}
+	b.ReportMetric(float64(len(outs)), "outputs")
 }

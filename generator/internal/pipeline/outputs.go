@@ -54,7 +54,7 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 	var outs []Output
 	for _, p := range s.Pages {
 		outs = append(outs, Output{Path: FilePath(p.URL), Page: p, render: func(buf *bytes.Buffer) error {
-			return t.Page(buf, s, p)
+			return t.Page(buf, &l.memo, s, p)
 		}})
 	}
 	for name, data := range sortedMap(t.Assets()) {

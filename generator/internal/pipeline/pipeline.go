@@ -99,8 +99,9 @@ type Loaded struct {
 	Templates *render.Templates
 	Phases    []Phase
 	fsys      fs.FS
-	stream    bool // bodies not rendered yet: Write renders them
-	noSearch  bool // Options.NoSearch
+	stream    bool        // bodies not rendered yet: Write renders them
+	noSearch  bool        // Options.NoSearch
+	memo      render.Memo // what the pages share (list items, blocks)
 }
 
 // Load reads and checks the sources in fsys (the site root). Its error is
@@ -148,7 +149,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	l.Templates = tmpl
 	l.Phases = append(l.Phases, Phase{"load", time.Since(start)})
 	start = time.Now()
-	sopt := siteOptions(fsys, opt, tmpl)
+	sopt := siteOptions(fsys, set, opt, tmpl)
 	s, err := site.New(cfg, set, sopt)
 	l.Site = s
 	if err != nil {
@@ -159,16 +160,6 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 		errs = append(errs, list...)
 	}
 	l.stream = opt.Stream
-	if opt.Stream && len(errs) == 0 {
-		// Every problem with a key has been found: let go of where the keys
-		// are (a copy of each front matter). Each is now at line 1.
-		none := diag.NewPositions(nil, 1)
-		for _, r := range set.Records {
-			for _, v := range r.Versions {
-				v.Pos = none
-			}
-		}
-	}
 	if opt.Stream && len(errs) > 0 {
 		// The build fails: report the broken links with the rest.
 		l.stream = false
@@ -187,8 +178,9 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 // siteOptions are the options of the site model of a build: the Markdown
 // renderer, which gives no heading of a body an id the page frame uses,
 // the assets to claim, and when streaming, bodies read again as they are
-// rendered. tmpl is nil when the templates have errors.
-func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
+// rendered, each taken from the Markdown set kept (content.Sources) or
+// read again. tmpl is nil when the templates have errors.
+func siteOptions(fsys fs.FS, set *content.Set, opt Options, tmpl *render.Templates) site.Options {
 	md := opt.Markdown
 	if md == nil {
 		md = markdown.New()
@@ -206,7 +198,7 @@ func siteOptions(fsys fs.FS, opt Options, tmpl *render.Templates) site.Options {
 	}
 	sopt.Markdown = md
 	if opt.Stream {
-		sopt.ReadBody = func(v *content.Version) ([]byte, error) { return content.ReadBody(fsys, v) }
+		sopt.ReadBody = func(v *content.Version) ([]byte, error) { return set.Sources.Take(fsys, v) }
 	}
 	return sopt
 }
@@ -319,7 +311,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 		phase("bodies+records")
 	}
 	// The pages of one language after another, then the other files: a
-	// list item is kept in memory from the first list of its language
+	// list item is kept in the memo from the first list of its language
 	// that shows it (see render.View.Items), and forgotten when its
 	// language is done.
 	groups := l.byLanguage(outs)
@@ -328,7 +320,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 			stage.Abort()
 			return rep, err
 		}
-		l.Site.Forget()
+		l.memo.Forget()
 		if i == len(groups)-2 {
 			phase("pages")
 		}
@@ -347,8 +339,8 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 
 // writeBodies renders the bodies of the site, and the page of each
 // version (records and free-standing pages) as soon as its body is made;
-// then it drops the body's HTML from the site's store and the version's
-// Markdown source. It returns the outputs still to write.
+// then it drops the body's HTML from the site's store (its Markdown left
+// content.Sources). It returns the outputs still to write.
 func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path string, data []byte) error) ([]Output, error) {
 	of := map[*content.Version]*Output{}
 	var rest []Output
@@ -379,11 +371,6 @@ func (l *Loaded) writeBodies(ctx context.Context, outs []Output, write func(path
 			return fmt.Errorf("%s: %w", o.Path, err)
 		}
 		l.Site.DropBody(v)
-		// The one write into a loaded record left: the Markdown source
-		// kept from loading (KeepBodies) goes with the page, or a
-		// 10,000-record build peaks 40 MB higher. (A store of sources
-		// owned by content would remove it.)
-		v.Body = nil
 		return nil
 	})
 	return rest, err

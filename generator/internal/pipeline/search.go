@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -17,9 +16,9 @@ import (
 
 // search lists the files of the search index of every language. Their
 // paths are known before any body is rendered; the index of a language is
-// built when the first of its files is rendered, and again after the site
-// forgets what it keeps (site.Memo), as it does when the preview server
-// renders a record again in place. With a cache, each file has a version
+// built when the first of its files is rendered, and again after a body
+// was rendered again (site.Site.BodyGen), as when the preview server
+// edits a record in place. With a cache, each file has a version
 // (Output.version) that changes only when an update of the index kept in
 // the cache wrote the file again, so that the other files are not even
 // read.
@@ -58,22 +57,18 @@ type searchFiles struct {
 
 	mu      sync.Mutex
 	x       *search.Index
-	tok     string // of x
-	n       int
+	gen     uint64 // of the bodies x was built from
 	written map[string]bool
 }
 
 // index makes sure x is the index of the site as it is, and returns it.
-// The index is built when it is first needed, and again whenever the
-// site's memo no longer holds the token of the last build: with a cache,
+// The index is built when it is first needed, and again whenever a body
+// was rendered since the last build (site.Site.BodyGen): with a cache,
 // by updating the index kept there (cacheUse.searchIndex). The caller
 // holds f.mu.
 func (f *searchFiles) index() (*search.Index, error) {
-	t, _ := f.l.Site.Memo().Get("search-index/"+f.lang, func() (string, error) {
-		f.n++
-		return strconv.Itoa(f.n), nil
-	})
-	if f.x != nil && t == f.tok {
+	t := f.l.Site.BodyGen()
+	if f.x != nil && t == f.gen {
 		return f.x, nil
 	}
 	var err error
@@ -87,7 +82,7 @@ func (f *searchFiles) index() (*search.Index, error) {
 		f.x = nil
 		return nil, err
 	}
-	f.tok, f.written = t, map[string]bool{}
+	f.gen, f.written = t, map[string]bool{}
 	return f.x, nil
 }
 

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"reflect"
 	"sync"
 	"time"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/site"
 )
@@ -14,11 +16,11 @@ import (
 // with one signature give the same bytes, so an output whose signature did
 // not change since it was written is not rendered again.
 //
-// A page's signature covers its own data (type, URL, links, pager, counts)
-// and, for every record it shows, the record's files (their hashes, which
-// cover the front matter and the Markdown), its rendered bodies (whose
-// links may resolve differently when another record moves) and the facts
-// the site derives at "now" (archived, URLs). What every page shows from
+// A page's signature covers its own data (every field of site.Page, see
+// encoder) and, for every record it shows, the record's files (their
+// hashes, which cover the front matter and the Markdown), its rendered
+// bodies (whose links may resolve differently when another record moves)
+// and the facts the site derives at "now" (archived, URLs). What every page shows from
 // the site as a whole (the footer's free-standing pages, which term and
 // archive pages exist, the day) goes into the global part of every
 // signature, as do the templates and the config (a generation number).
@@ -68,6 +70,7 @@ type signer struct {
 	base     uint64 // the part of global that is not the site's pages: config, templates, day
 	entries  map[*site.Entry]uint64
 	versions map[*content.Version]uint64
+	pageEnc  encoder // of site.Page
 
 	mu    sync.Mutex // outputs are signed in parallel
 	lists map[listKey]uint64
@@ -80,6 +83,7 @@ func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
 	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{},
 		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
+		pageEnc:  encoderOf(reflect.TypeFor[site.Page]()),
 	}
 	for _, e := range s.Entries {
 		sg.sign(e)
@@ -224,95 +228,77 @@ type listKey struct {
 	n     int
 }
 
-func (sg *signer) version(h *hasher, v *content.Version) {
-	if v == nil {
-		h.byte(0)
-		return
+// encoder mixes v, a value of one type, into h, adding to dep the entries
+// it shows. A page is signed by walking every field of site.Page and of
+// the types inside it (encoderOf, once per signer), so that a field added
+// is signed too; a record it shows by its signature, a long list of them
+// once for all outputs sharing it, a config term (its text is in the
+// config generation) by its key.
+type encoder func(sg *signer, h *hasher, v reflect.Value, dep *deps)
+
+// encoderOf makes the encoder of t.
+func encoderOf(t reflect.Type) encoder {
+	switch t {
+	case reflect.TypeFor[*site.Entry]():
+		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
+			sg.entry(h, v.Interface().(*site.Entry), dep)
+		}
+	case reflect.TypeFor[[]*site.Entry]():
+		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
+			sg.entryList(h, v.Interface().([]*site.Entry), dep)
+		}
+	case reflect.TypeFor[*content.Version]():
+		return func(sg *signer, h *hasher, v reflect.Value, _ *deps) {
+			h.u64(sg.versions[v.Interface().(*content.Version)]) // 0 for nil
+		}
+	case reflect.TypeFor[*config.Term]():
+		return func(_ *signer, h *hasher, v reflect.Value, _ *deps) {
+			if h.bool(!v.IsNil()); !v.IsNil() {
+				h.str(v.Interface().(*config.Term).Key)
+			}
+		}
 	}
-	h.u64(sg.versions[v])
+	switch t.Kind() {
+	case reflect.String:
+		return func(_ *signer, h *hasher, v reflect.Value, _ *deps) { h.str(v.String()) }
+	case reflect.Int:
+		return func(_ *signer, h *hasher, v reflect.Value, _ *deps) { h.int(int(v.Int())) }
+	case reflect.Bool:
+		return func(_ *signer, h *hasher, v reflect.Value, _ *deps) { h.bool(v.Bool()) }
+	case reflect.Pointer:
+		elem := encoderOf(t.Elem())
+		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
+			if h.bool(!v.IsNil()); !v.IsNil() {
+				elem(sg, h, v.Elem(), dep)
+			}
+		}
+	case reflect.Slice:
+		elem := encoderOf(t.Elem())
+		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
+			h.int(v.Len())
+			for i := range v.Len() {
+				elem(sg, h, v.Index(i), dep)
+			}
+		}
+	case reflect.Struct:
+		fields := make([]encoder, t.NumField())
+		for i := range fields {
+			fields[i] = encoderOf(t.Field(i).Type)
+		}
+		return func(sg *signer, h *hasher, v reflect.Value, dep *deps) {
+			for i, enc := range fields {
+				enc(sg, h, v.Field(i), dep)
+			}
+		}
+	}
+	panic("pipeline: a page cannot be signed: no encoder for " + t.String() + " (sign.go)")
 }
 
-func (sg *signer) links(h *hasher, ls []site.Link) {
-	h.int(len(ls))
-	for _, l := range ls {
-		h.str(l.Lang)
-		h.str(l.Key)
-		h.str(l.Title)
-		h.str(l.URL)
-	}
-}
-
-func (sg *signer) items(h *hasher, its []site.Item, dep *deps) {
-	h.int(len(its))
-	for _, it := range its {
-		sg.entry(h, it.Entry, dep)
-		sg.version(h, it.V)
-		h.str(it.URL)
-		h.bool(it.Foreign)
-	}
-}
-
-func (sg *signer) terms(h *hasher, ts []site.TermCount) {
-	h.int(len(ts))
-	for _, t := range ts {
-		h.str(t.Term.Key)
-		h.str(t.URL)
-		h.int(t.Count)
-	}
-}
-
-// page signs every field of a page; sign_test checks that none is left out.
+// page signs p: its value, and the total of a term page's records, which
+// the page shows but does not hold.
 func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
-	h.str(string(p.Type))
-	h.str(p.Lang)
-	h.str(p.URL)
-	h.str(p.Title)
-	sg.links(h, p.Alternates)
-	sg.links(h, p.Switch)
-	sg.links(h, p.Crumbs)
-	h.str(p.Kind)
-	sg.entry(h, p.Entry, dep)
-	sg.version(h, p.V)
+	sg.pageEnc(sg, h, reflect.ValueOf(p).Elem(), dep)
 	if p.Term != nil {
-		h.str(p.Term.Key)
-		h.int(len(sg.s.Members(p.Index, p.Term.Key))) // the total the page shows
-	} else {
-		h.byte(0)
+		h.int(len(sg.s.Members(p.Index, p.Term.Key)))
 	}
-	h.int(len(p.Groups))
-	for _, g := range p.Groups {
-		h.str(g.Kind)
-		h.int(g.Total)
-		sg.items(h, g.Items, dep)
-	}
-	if pg := p.Pager; pg != nil {
-		h.int(pg.Page)
-		h.int(pg.Pages)
-		h.str(pg.Prev)
-		h.str(pg.Next)
-		h.str(pg.First)
-		h.str(pg.Last)
-		sg.links(h, pg.Links)
-	} else {
-		h.byte(0)
-	}
-	h.str(p.Feed)
-	h.str(p.Archive)
-	if hm := p.Home; hm != nil {
-		for _, its := range [][]site.Item{hm.Offers, hm.Lectures, hm.Collaborations, hm.Agreements} {
-			sg.items(h, its, dep)
-		}
-		sg.terms(h, hm.Areas)
-		h.int(len(hm.Kinds))
-		for _, k := range hm.Kinds {
-			h.str(k.Kind)
-			h.str(k.URL)
-			h.int(k.Count)
-		}
-	} else {
-		h.byte(0)
-	}
-	sg.terms(h, p.Terms)
-	sg.entryList(h, p.Deps, dep)
-	h.str(p.Index)
 }

@@ -6,16 +6,19 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 )
 
 // TestStreamSameOutput builds the fixture sites with the bodies rendered
 // while the pages are written (Options.Stream, the build command) and
-// without, and expects the same files.
+// without, and expects the same files, and the loaded records unchanged
+// by the build (their Markdown and positions are not dropped from them).
 func TestStreamSameOutput(t *testing.T) {
 	sites, _ := filepath.Glob("testdata/sites/*")
 	for _, dir := range sites {
@@ -27,11 +30,22 @@ func TestStreamSameOutput(t *testing.T) {
 				if err != nil {
 					t.Fatalf("load (stream %v): %v", stream, err)
 				}
+				loaded := map[*content.Version]content.Version{}
+				for _, r := range l.Set.Records {
+					for _, v := range r.Versions {
+						loaded[v] = *v
+					}
+				}
 				out := filepath.Join(t.TempDir(), "public")
 				if _, err := l.Write(context.Background(), out); err != nil {
 					t.Fatalf("write (stream %v): %v", stream, err)
 				}
 				trees[stream] = tree(t, out)
+				for v, was := range loaded {
+					if !reflect.DeepEqual(*v, was) {
+						t.Errorf("stream %v: the build changed the loaded version %s", stream, v.Path)
+					}
+				}
 			}
 			a, b := trees[false], trees[true]
 			if !slices.Equal(slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b))) {

@@ -47,9 +47,10 @@ func TestFastPages(t *testing.T) {
 				s, tm := loadSite(t, fsys, fixedNoon)
 				tm.exec = tm.newExec(fast)
 				out := map[string][]byte{}
+				var m Memo
 				for _, p := range s.Pages {
 					var b bytes.Buffer
-					if err := tm.Page(&b, s, p); err != nil {
+					if err := tm.Page(&b, &m, s, p); err != nil {
 						t.Fatalf("%s: %v", p.URL, err)
 					}
 					out[p.URL] = b.Bytes()
@@ -95,7 +96,7 @@ func TestItemBody(t *testing.T) {
 		fsys["templates/partials/items.html"] = &fstest.MapFile{Data: []byte(items)}
 		s, tm := loadSite(t, fsys, fixedNoon)
 		var b bytes.Buffer
-		err := tm.Page(&b, s, pageAt(t, s, "/exjobb/"))
+		err := tm.Page(&b, new(Memo), s, pageAt(t, s, "/exjobb/"))
 		if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && !strings.HasSuffix(got, c.want) {
 			t.Errorf("%q: %v, want %q", c.body, err, c.want)
 		}
@@ -121,11 +122,12 @@ func BenchmarkPages(b *testing.B) {
 			s, tm := loadSite(b, fsys, fixedNoon)
 			tm.exec = tm.newExec(fast)
 			var buf bytes.Buffer
+			var m Memo
 			for b.Loop() {
-				s.Forget() // list items rendered again, as on every build
+				m.Forget() // list items rendered again, as on every build
 				for _, p := range s.Pages {
 					buf.Reset()
-					if err := tm.Page(&buf, s, p); err != nil {
+					if err := tm.Page(&buf, &m, s, p); err != nil {
 						b.Fatal(err)
 					}
 				}

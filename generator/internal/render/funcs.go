@@ -116,7 +116,7 @@ func (t *Templates) cached(name string, data any) (template.HTML, error) {
 	if t.shared.Lookup(name) == nil {
 		return "", fmt.Errorf("no partial %q in %s/partials", name, Dir)
 	}
-	b, err := t.exec.Cached(v.S.Memo(), t.shared, name, data)
+	b, err := t.exec.Cached(v.m, t.shared, name, data)
 	return template.HTML(b), err
 }
 

@@ -14,7 +14,8 @@
 // Every template receives a *View (see view.go). The rendered Markdown
 // bodies are not on the records: a View reads them from the site's store
 // (site.Site.Body), which the incremental layer of the pipeline keeps
-// between updates of the preview.
+// between updates of the preview; what many pages repeat, in the Memo
+// of whoever renders them (memo.go).
 // The facts of record pages
 // and list items, their marks and notices are resolved as each kind
 // declares them (package kinds; facts.go), so the templates are the same for
@@ -433,14 +434,15 @@ func (t *Templates) checkKeys(tmpl *template.Template) diag.List {
 	return errs
 }
 
-// Page renders p to w with the template of its type. Nothing is written
-// when rendering fails.
-func (t *Templates) Page(w io.Writer, s *site.Site, p *site.Page) error {
+// Page renders p, a page of s, to w with the template of its type,
+// keeping in m what other pages of s repeat. Nothing is written when
+// rendering fails.
+func (t *Templates) Page(w io.Writer, m *Memo, s *site.Site, p *site.Page) error {
 	tmpl := t.pages[p.Type]
 	if tmpl == nil {
 		return fmt.Errorf("render %s: no template for page type %q", p.URL, p.Type)
 	}
-	v, err := t.view(s, p)
+	v, err := t.view(m, s, p)
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}

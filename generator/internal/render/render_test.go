@@ -362,7 +362,7 @@ func TestPages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := tm.Page(&buf, s, pageAt(t, s, tt.url)); err != nil {
+			if err := tm.Page(&buf, new(Memo), s, pageAt(t, s, tt.url)); err != nil {
 				t.Fatal(err)
 			}
 			out := buf.String()
@@ -387,12 +387,13 @@ func TestPages(t *testing.T) {
 func TestEveryPage(t *testing.T) {
 	s, tm := tinySite(t)
 	types := map[site.PageType]bool{}
+	var m Memo
 	for _, p := range s.Pages {
 		var a, b bytes.Buffer
-		if err := tm.Page(&a, s, p); err != nil {
+		if err := tm.Page(&a, &m, s, p); err != nil {
 			t.Fatalf("%s: %v", p.URL, err)
 		}
-		if err := tm.Page(&b, s, p); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		if err := tm.Page(&b, &m, s, p); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
 			t.Errorf("%s: not deterministic", p.URL)
 		}
 		out := a.String()
@@ -652,7 +653,7 @@ func TestUnknownKeyAtRender(t *testing.T) {
 	}
 	s, tm := loadSite(t, fsys, func(*time.Location) time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) })
 	var buf bytes.Buffer
-	err := tm.Page(&buf, s, pageAt(t, s, "/exjobb/"))
+	err := tm.Page(&buf, new(Memo), s, pageAt(t, s, "/exjobb/"))
 	if err == nil || !strings.Contains(err.Error(), `unknown UI string "kind.theses.nope"`) || !strings.HasPrefix(err.Error(), "templates/pages/list.html:1:") {
 		t.Errorf("got %v", err)
 	}
@@ -689,6 +690,38 @@ func TestShippedTables(t *testing.T) {
 					t.Errorf("%s: empty or missing %q", l, key)
 				}
 			}
+		}
+	}
+}
+
+// TestMemoEdited: a record's list item is kept in the Memo under the
+// hashes of its files, so that a version edited in place (as the preview
+// server does) is shown anew by the next rendering with the same Memo,
+// and an unedited one as it was.
+func TestMemoEdited(t *testing.T) {
+	for _, edit := range []bool{false, true} {
+		s, tm := tinySite(t)
+		p := pageAt(t, s, "/exjobb/")
+		e := p.Groups[0].Items[0].Entry
+		v := e.Own()
+		old := v.Title
+		var m Memo
+		var before, after bytes.Buffer
+		if err := tm.Page(&before, &m, s, p); err != nil {
+			t.Fatal(err)
+		}
+		if edit {
+			v.Title, v.Hash = "Edited title", v.Hash+1
+			s.RenderBody(e, v)
+		}
+		if err := tm.Page(&after, &m, s, p); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(after.String(), "Edited title"); got != edit || !strings.Contains(before.String(), old) {
+			t.Errorf("edit %v: the list shows the new title: %v", edit, got)
+		}
+		if !edit && before.String() != after.String() {
+			t.Error("the list differs when rendered again")
 		}
 	}
 }

@@ -37,6 +37,7 @@ type View struct {
 	LangLabel string     // the label of the language switch
 
 	t      *Templates
+	m      *Memo // what the pages of the site share
 	record *RecordView
 }
 
@@ -96,15 +97,13 @@ func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 // Items writes the items of a list with headings of level h, each after
 // a newline, with the partial item from the record's Card. A record is
 // shown the same way in every list of a language, so its parts are
-// rendered once and kept in the entry's memo: the partial item-body once
+// rendered once and kept in the Memo: the partial item-body once
 // per record and language, the partial item around it once per record,
 // language and level, with bodyMark where it writes .X.Body, so that the
 // body is kept once. A record is in its kind's list or archive (level 2)
 // and on the pages of its areas, organisations and schools (level 3).
 func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
-	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t}
-	itemKey := "item\x00" + v.Lang + "\x00" + strconv.Itoa(h)
-	bodyKey := "item-body\x00" + v.Lang
+	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t, m: v.m}
 	parts := make([]string, 0, 3*len(items))
 	size := 0
 	for _, it := range items {
@@ -116,7 +115,7 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 			}
 			return &Sub{View: iv, X: c}, err
 		}
-		frame, err := it.Entry.Memo().Get(itemKey, func() (string, error) {
+		frame, err := v.m.get(itemKey(it.Entry, "item", v.Lang, h), func() (string, error) {
 			sub, err := card()
 			if err != nil {
 				return "", err
@@ -131,7 +130,7 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 		if err != nil {
 			return "", err
 		}
-		body, err := it.Entry.Memo().Get(bodyKey, func() (string, error) {
+		body, err := v.m.get(itemKey(it.Entry, "item-body", v.Lang, 0), func() (string, error) {
 			sub, err := card()
 			if err != nil {
 				return "", err
@@ -248,8 +247,8 @@ func (v *View) TermKey() string {
 	return v.P.Term.Key
 }
 
-func (t *Templates) view(s *site.Site, p *site.Page) (*View, error) {
-	v := &View{S: s, P: p, Lang: p.Lang, t: t, Kinds: t.cfg.Kinds.Names()}
+func (t *Templates) view(m *Memo, s *site.Site, p *site.Page) (*View, error) {
+	v := &View{S: s, P: p, Lang: p.Lang, t: t, m: m, Kinds: t.cfg.Kinds.Names()}
 	if _, ok := t.strings[p.Lang]; !ok {
 		return nil, fmt.Errorf("no UI strings for language %q (add %s/%s.toml)", p.Lang, i18nDir, p.Lang)
 	}

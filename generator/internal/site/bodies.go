@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"sync"
+	"sync/atomic"
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
@@ -33,6 +34,7 @@ type Bodies struct {
 	mu   sync.Mutex
 	seed maphash.Seed
 	m    map[bodyKey]*stored
+	gen  atomic.Uint64 // bodies rendered so far
 }
 
 // bodyKey names a version across sites, which load new versions.
@@ -84,20 +86,13 @@ func (b *Bodies) put(v *content.Version, st *stored) {
 	b.mu.Lock()
 	b.m[keyOf(v)] = st
 	b.mu.Unlock()
+	b.gen.Add(1)
 }
 
-// sum returns a number that changes whenever the body rendered for v
-// does, or 0 when none is kept: the preview server signs outputs with it.
-func (b *Bodies) sum(v *content.Version) uint64 {
-	if st := b.get(v); st != nil {
-		return st.sum
-	}
-	return 0
-}
-
-// dropHTML lets go of the HTML of v's body, keeping its excerpt and text
-// (the feeds and the search index show them after the page is written).
-func (b *Bodies) dropHTML(v *content.Version) {
+// DropBody lets go of the HTML of v's body once v's page is written (a
+// streaming build); its excerpt and text stay for the feeds and search.
+func (s *Site) DropBody(v *content.Version) {
+	b := s.bodies
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if st := b.m[keyOf(v)]; st != nil && st.body.HTML != "" {
@@ -152,8 +147,13 @@ func (s *Site) Body(v *content.Version) Body {
 // BodySum returns a number that changes whenever the body rendered for v
 // does, or 0 when none is kept: the incremental build signs outputs with
 // it.
-func (s *Site) BodySum(v *content.Version) uint64 { return s.bodies.sum(v) }
+func (s *Site) BodySum(v *content.Version) uint64 {
+	if st := s.bodies.get(v); st != nil {
+		return st.sum
+	}
+	return 0
+}
 
-// DropBody lets go of the HTML of v's body once v's page is written (a
-// streaming build); its excerpt and text stay for the feeds and search.
-func (s *Site) DropBody(v *content.Version) { s.bodies.dropHTML(v) }
+// BodyGen returns a number that changes whenever a body is rendered, for
+// what is made of every body (the search index).
+func (s *Site) BodyGen() uint64 { return s.bodies.gen.Load() }

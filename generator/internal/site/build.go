@@ -31,10 +31,9 @@ type Options struct {
 	// Nil makes an empty one.
 	Bodies *Bodies
 
-	// ReadBody, when set, reads the Markdown of a version that content
-	// did not keep in memory (Version.Body is nil; see
-	// content.Options.KeepBodies). It is called from several goroutines
-	// at once.
+	// ReadBody, when set, gives the Markdown of a version whose Body is
+	// nil (content.Options.KeepBodies; the build takes it from
+	// content.Sources). It is called from several goroutines at once.
 	ReadBody func(v *content.Version) ([]byte, error)
 
 	// Stream leaves the bodies unrendered: Bodies renders them later and
@@ -222,7 +221,7 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 				if stop {
 					continue // a use failed (a cancelled build): render no more
 				}
-				errs[i] = s.renderBody(jobs[i].e, jobs[i].v)
+				errs[i] = s.RenderBody(jobs[i].e, jobs[i].v)
 				if use == nil {
 					continue
 				}
@@ -263,10 +262,12 @@ func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
 	return s.useErr
 }
 
-// renderBody renders the body of v into the store, unless the store
-// holds it already (same file, links resolving the same), and returns its
-// link errors.
-func (s *Site) renderBody(e *Entry, v *content.Version) diag.List {
+// RenderBody renders the body of v, a version of the published entry e,
+// into the store, unless the store holds it already (same file, links
+// resolving the same), and returns its link errors: New and Bodies call
+// it, and the preview server after it replaced the text of v in place (an
+// edit that changed only a title, summary or body).
+func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 	resolve := s.resolver(v, s.unpublished)
 	if st := s.bodies.get(v); st != nil && st.resolvesSame(resolve) {
 		return st.errs
@@ -331,16 +332,6 @@ func clip(text string, limit int, excerpt string) string {
 		n--
 	}
 	return text
-}
-
-// RenderBody renders the body of v, a version of the published entry e,
-// again, as New did: the preview server calls it after it replaced the
-// text of v in place (an edit that changed only a title, summary or
-// body). It returns the body's link errors.
-func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
-	e.memo.Forget()
-	s.memo.Forget()
-	return s.renderBody(e, v)
 }
 
 // resolver maps a link in the body of v to a published URL.

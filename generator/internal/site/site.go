@@ -30,13 +30,7 @@ type Entry struct {
 	*content.Record
 	Archived bool              // closed offer, past lecture, completed collaboration, ...
 	URL      map[string]string // language → URL of the record's page in that language's lists
-
-	memo Memo
 }
-
-// Memo is where renderers keep what they make once per entry (its list
-// items). It is emptied when a version of the entry changes in place.
-func (e *Entry) Memo() *Memo { return &e.memo }
 
 // VersionFor returns the version a reader of lang sees: the translation in
 // lang, or else the record's own version.
@@ -182,13 +176,7 @@ type Site struct {
 	textLimit   int
 	words       func(string) string
 	useErr      error // of the function Bodies called
-	memo        Memo
 }
-
-// Memo is where renderers keep what they make once per site (blocks that
-// every page of a language repeats). It is emptied when a version of any
-// entry changes in place.
-func (s *Site) Memo() *Memo { return &s.memo }
 
 // Lookup returns the published entry whose source file (of any version) is path.
 func (s *Site) Lookup(path string) *Entry { return s.bySource[path] }

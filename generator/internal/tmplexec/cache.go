@@ -35,7 +35,7 @@ import (
 // or passes the data itself to a function ({{cached "x" .}}, {{f .}}),
 // is rendered again on every page, never shared: slower, never wrong.
 
-// Store keeps the rendered blocks of one site; *site.Memo is one.
+// Store keeps the rendered blocks of one site; *render.Memo is one.
 type Store interface {
 	Get(key string, make func() (string, error)) (string, error)
 }

@@ -1,0 +1,74 @@
+package render
+
+import (
+	"sync"
+
+	"portal/generator/internal/site"
+)
+
+// Memo keeps what the pages of a site repeat: a record's list item, the
+// same in every list of a language, under the entry, the hashes of its
+// files (a version edited in place is another key), the language and the
+// heading level; the {{cached}} blocks under the values they read
+// (tmplexec.Executor.Cached). Whoever renders the pages owns it (the
+// pipeline: one per loaded site), never the site model; it serves one
+// Templates. The zero Memo is ready. It is safe for concurrent use.
+type Memo struct {
+	mu sync.Mutex
+	m  map[memoKey]string
+}
+
+// memoKey names a text: a block's key, or a part of an entry's item.
+type memoKey struct {
+	key, lang string
+	e         *site.Entry
+	files     uint64 // of the hashes of e's files
+	h         int
+}
+
+// itemKey is the key of part of e's list item in lang at heading level h.
+func itemKey(e *site.Entry, part, lang string, h int) memoKey {
+	k := memoKey{key: part, lang: lang, e: e, h: h}
+	for _, v := range e.Versions {
+		k.files = k.files*1099511628211 ^ v.Hash
+	}
+	return k
+}
+
+// Get returns the text kept under key, made by make the first time (a
+// Memo is the tmplexec.Store of the blocks). Two goroutines asking at
+// once may both make it; one result is kept.
+func (m *Memo) Get(key string, make func() (string, error)) (string, error) {
+	return m.get(memoKey{key: key}, make)
+}
+
+func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
+	m.mu.Lock()
+	b, ok := m.m[key]
+	m.mu.Unlock()
+	if ok {
+		return b, nil
+	}
+	b, err := make()
+	if err != nil {
+		return "", err
+	}
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = map[memoKey]string{}
+	}
+	if kept, ok := m.m[key]; ok {
+		b = kept
+	} else {
+		m.m[key] = b
+	}
+	m.mu.Unlock()
+	return b, nil
+}
+
+// Forget drops everything kept, once the pages that share it are written.
+func (m *Memo) Forget() {
+	m.mu.Lock()
+	m.m = nil
+	m.mu.Unlock()
+}
