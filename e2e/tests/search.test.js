@@ -152,6 +152,35 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // Results whose chunk is still on its way do not hold back the ones at
+  // hand: those are drawn first (the first results, in their order), the
+  // rest appended when it arrives; data-query waits for the whole page.
+  test('results are drawn as their chunks arrive', async () => {
+    const { context, page, problems } = await open(`/${secs.theses.sv}/`);
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    try {
+      await page.route(/\/search\/r\/1\.json$/, async (route) => { await held; await route.continue(); });
+      await page.waitForSelector('.search:not([hidden])');
+      const want = expected('sv', 'theses', { level: 'master' });
+      const { chunk } = JSON.parse(readFileSync(path.join(site.dir, 'search', 'index.json'), 'utf8'));
+      const first = JSON.parse(readFileSync(path.join(site.dir, 'search', 'r', '0.json'), 'utf8')).map((r) => r[0]);
+      const atHand = want.filter((u) => first.includes(u)).length;
+      assert.ok(atHand > 0 && atHand < want.length && want.slice(0, atHand).every((u) => first.includes(u)), `chunk 0 of ${chunk} holds the first results`);
+      await page.selectOption('#search-level', 'master');
+      const hrefs = () => page.$$eval('.search-results .item-title a', (as) => as.map((a) => a.getAttribute('href')));
+      await page.waitForFunction((n) => document.querySelectorAll('.search-results li').length === n, atHand);
+      assert.deepEqual({ shown: await hrefs(), query: await page.getAttribute('.search-results', 'data-query') }, { shown: want.slice(0, atHand), query: null });
+      release();
+      await page.waitForFunction(() => document.querySelector('.search-results').dataset.query === '?level=master');
+      assert.deepEqual(await hrefs(), want);
+    } finally {
+      release();
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   test('typing and choosing update the results and the URL; clearing restores the page', async () => {
     const list = `/en/${secs.theses.en}/`;
     const { context, page, problems } = await open(list);

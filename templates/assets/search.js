@@ -277,17 +277,17 @@
 
   // prefetch fetches what the likely next queries of the filter s need:
   // the term buckets of the first PREFETCH, the result chunks of the first
-  // page of the first CHUNKS; one after the other, while live() is true.
+  // page of the first CHUNKS; all at once (one round trip, not one per
+  // query: a keystroke typed meanwhile would wait for them), while live()
+  // is true.
   function prefetch(ix, s, now, live) {
     return likely(ix, s.q, PREFETCH).then(function (qs) {
-      return qs.reduce(function (p, q, i) {
-        return p.then(function () {
-          if (!live()) return null;
-          return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
-            return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
-          });
+      return Promise.all(qs.map(function (q, i) {
+        if (!live()) return null;
+        return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
+          return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
         });
-      }, Promise.resolve());
+      }));
     });
   }
 
@@ -322,12 +322,26 @@
     });
   }
 
+  // chunkOf is the path of the result chunk that holds an item.
+  function chunkOf(ix, it) {
+    return ix.dir + 'r/' + Math.floor(it.id / ix.manifest.chunk) + '.json';
+  }
+
+  // atHand is how many of the items, from the first on, have their result
+  // chunk at hand (get.has, when the caller's get can tell): the ones
+  // that can be drawn before anything more arrives.
+  function atHand(ix, items) {
+    var n = 0;
+    while (ix.get.has && n < items.length && ix.get.has(chunkOf(ix, items[n]))) n++;
+    return n;
+  }
+
   // details resolves to the items with what their list items show (url,
   // title, lang, excerpt, facts), from the result chunks that hold them.
   function details(ix, items) {
     var c = ix.manifest.chunk;
     return Promise.all(items.map(function (it) {
-      return ix.get(ix.dir + 'r/' + Math.floor(it.id / c) + '.json').then(function (rows) {
+      return ix.get(chunkOf(ix, it)).then(function (rows) {
         var r = rows[it.id % c];
         return Object.assign({}, it, { url: r[0], title: r[1], lang: r[2], excerpt: r[3], facts: r[4] });
       });
@@ -386,6 +400,6 @@
     FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
     stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
-    details: details, renderItem: renderItem
+    atHand: atHand, details: details, renderItem: renderItem
   };
 });

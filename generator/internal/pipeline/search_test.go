@@ -188,9 +188,14 @@ const api = require(process.argv[2]);
 const fs = require('fs');
 const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
 const files = {};
-let asked = null; // the files a prefetch asks for
+// The files a prefetch asks for, each with how many of them had arrived
+// when it was asked: during a prefetch a file arrives a task later.
+let asked = null, arrived = 0;
 const get = (p) => {
-  if (asked && !files[p]) asked.push(p);
+  if (asked && !files[p]) {
+    asked.push([arrived, p]);
+    files[p] = new Promise((ok) => setTimeout(() => { arrived++; ok(JSON.parse(fs.readFileSync(p, 'utf8'))); }, 0));
+  }
   return Promise.resolve(files[p] || (files[p] = JSON.parse(fs.readFileSync(p, 'utf8'))));
 };
 function fakeDoc() {
@@ -218,8 +223,9 @@ function ser(e) {
     if (c.ahead) {
       res.next = await api.likely(ix, state.q, 3);
       asked = [];
+      arrived = 0;
       await api.prefetch(ix, state, now, () => true);
-      res.fetched = asked.map((p) => p.slice(c.index.length));
+      res.fetched = asked.map(([n, p]) => n + ' ' + p.slice(c.index.length));
       asked = null;
     }
     if (c.render) {
@@ -449,7 +455,10 @@ func TestSearchRanking(t *testing.T) {
 // term buckets of the likeliest next keystrokes (from the index's next
 // prefixes for one letter, from the words of the bucket for more) and the
 // result chunks of their first results, so that typing on is drawn from
-// what is at hand; nothing after a space.
+// what is at hand; nothing after a space. The buckets are asked for all
+// at once (each fetched file is "<files arrived before it was asked>
+// <path>"), not one after the other, which kept a keystroke typed
+// meanwhile waiting for a bucket fetched ahead.
 func TestSearchPrefetch(t *testing.T) {
 	thesis := func(title string) string {
 		return "+++\ntitle = \"" + title + "\"\ndate = 2026-09-01\nareas = [\"energi\"]\nhost = \"kth\"\n" +
@@ -470,7 +479,7 @@ func TestSearchPrefetch(t *testing.T) {
 		next    []string
 		fetched []string
 	}{
-		{"?q=z", []string{"zy", "zc"}, []string{bucket("zy"), bucket("zc")}},
+		{"?q=z", []string{"zy", "zc"}, []string{"0 " + bucket("zy"), "0 " + bucket("zc")}},
 		{"?q=zyx", []string{"zyxa", "zyxb", "zyxc"}, []string{}},
 		{"?q=zyxa+", []string{}, []string{}},
 	}
