@@ -152,6 +152,28 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // The first word's term bucket is asked for as soon as the manifest
+  // says which it is, not after the list's scope (the larger file) has
+  // arrived: one round trip less before the first result.
+  test('the bucket of the first word is fetched while the scope is on its way', async () => {
+    const { context, page, problems } = await open(`/${secs.theses.sv}/`);
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    try {
+      await page.route(/\/search\/s\/k-theses\.json$/, async (route) => { await held; await route.continue(); });
+      await page.waitForSelector('.search:not([hidden])');
+      const bucket = page.waitForRequest(/\/search\/t\/\d+\.json$/, { timeout: 10_000 });
+      await page.fill('#search-q', 'energi');
+      await bucket;
+      release();
+      await page.waitForFunction(() => document.querySelector('.search-results').dataset.query === '?q=energi');
+    } finally {
+      release();
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   // Results whose chunk is still on its way do not hold back the ones at
   // hand: those are drawn first (the first results, in their order), the
   // rest appended when it arrives; data-query waits for the whole page.

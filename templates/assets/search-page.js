@@ -280,6 +280,7 @@
     });
     form.addEventListener('input', function (ev) {
       load();
+      warm();
       if (ev.target === controls.q) {
         readControls();
         update(false);
@@ -303,11 +304,20 @@
 
     // The manifest and the scope are fetched when first needed: at once
     // for a filtered link, else when the visitor first touches the form.
-    var loading = false;
+    // The term buckets of the words typed meanwhile are fetched as soon
+    // as the manifest says which they are (warm), while the scope, the
+    // larger file, is still on its way.
+    var loading = false, get = null, manifest = null;
+    function warm() {
+      if (!manifest || index || !controls.q) return;
+      api.buckets(data('index'), manifest, controls.q.value).forEach(function (p) { get(p).catch(function () {}); });
+    }
     function load() {
       if (loading) return;
       loading = true;
-      openIndex(data('index'), data('scope'), fetcher(win))
+      get = fetcher(win);
+      get(data('index') + 'index.json').then(function (m) { manifest = m; warm(); }, function () {});
+      openIndex(data('index'), data('scope'), get)
         .then(function (ix) {
           index = ix;
           readControls();

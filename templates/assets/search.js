@@ -200,6 +200,13 @@
     return { f: f, len: len, short: short, n: hash(short ? f : prefix(f, m.prefix)) & (m.buckets - 1) };
   }
 
+  // buckets are the paths of the term buckets that the words of q need,
+  // from the index's folder and manifest alone: they can be fetched
+  // while the scope is still on its way.
+  function buckets(dir, manifest, q) {
+    return tokens(q).map(function (w) { return dir + 't/' + bucketOf({ manifest: manifest }, w).n + '.json'; });
+  }
+
   function scoreTerm(ix, word) {
     var m = ix.manifest, at = bucketOf(ix, word);
     var f = at.f, short = at.short, n = at.n;
@@ -400,6 +407,6 @@
     FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
     stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
-    atHand: atHand, details: details, renderItem: renderItem
+    atHand: atHand, buckets: buckets, details: details, renderItem: renderItem
   };
 });
