@@ -152,15 +152,22 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // hold keeps the responses of the requests whose URL matches re back
+  // until the function it resolves to is called.
+  async function hold(page, re) {
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(re, async (route) => { await held; await route.continue(); });
+    return release;
+  }
+
   // The first word's term bucket is asked for as soon as the manifest
   // says which it is, not after the list's scope (the larger file) has
   // arrived: one round trip less before the first result.
   test('the bucket of the first word is fetched while the scope is on its way', async () => {
     const { context, page, problems } = await open(`/${secs.theses.sv}/`);
-    let release;
-    const held = new Promise((ok) => { release = ok; });
+    const release = await hold(page, /\/search\/s\/k-theses\.json$/);
     try {
-      await page.route(/\/search\/s\/k-theses\.json$/, async (route) => { await held; await route.continue(); });
       await page.waitForSelector('.search:not([hidden])');
       const bucket = page.waitForRequest(/\/search\/t\/\d+\.json$/, { timeout: 10_000 });
       await page.fill('#search-q', 'energi');
@@ -179,10 +186,8 @@ suite('search and filters in the browser', skip, () => {
   // rest appended when it arrives; data-query waits for the whole page.
   test('results are drawn as their chunks arrive', async () => {
     const { context, page, problems } = await open(`/${secs.theses.sv}/`);
-    let release;
-    const held = new Promise((ok) => { release = ok; });
+    const release = await hold(page, /\/search\/r\/1\.json$/);
     try {
-      await page.route(/\/search\/r\/1\.json$/, async (route) => { await held; await route.continue(); });
       await page.waitForSelector('.search:not([hidden])');
       const want = expected('sv', 'theses', { level: 'master' });
       const { chunk } = JSON.parse(readFileSync(path.join(site.dir, 'search', 'index.json'), 'utf8'));
