@@ -302,14 +302,24 @@
     return list.indexOf(v) >= 0;
   }
 
+  // SEARCHES is how many queries' matches search keeps, to narrow down
+  // from (typing on, the visitor's and the fetch ahead's).
+  var SEARCHES = 16;
+
   // search resolves to the items of the index that match the filter s at
   // time now (ms): open before closed, then by score, then in the page's
-  // order. Each item gets its score.
+  // order. Each item gets its score. A query that is a kept one and one
+  // more character (a letter more of its last word, or a new word)
+  // matches a subset of what the kept one matched, so only those are
+  // looked at, not every item of the scope: what keeps a keystroke short
+  // on a list of many thousand records.
   function search(ix, s, now) {
     var words = tokens(s.q);
+    ix.found = ix.found || new Map();
+    var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
     return Promise.all(words.map(function (w) { return termScores(ix, w); })).then(function (per) {
       var out = [];
-      ix.items.forEach(function (it) {
+      (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;
         if (s.area && !has(it.areas, s.area)) return;
         if (s.host && it.host !== s.host) return;
@@ -325,7 +335,11 @@
         out.push({ it: it, score: score, done: done(it, now) });
       });
       out.sort(function (a, b) { return a.done - b.done || b.score - a.score || a.it.order - b.it.order; });
-      return out.map(function (r) { r.it.score = r.score; return r.it; });
+      var list = out.map(function (r) { r.it.score = r.score; return r.it; });
+      ix.found.delete(key);
+      ix.found.set(key, list);
+      if (ix.found.size > SEARCHES) ix.found.delete(ix.found.keys().next().value);
+      return list;
     });
   }
 

@@ -228,6 +228,14 @@ function ser(e) {
       res.fetched = asked.map(([n, p]) => n + ' ' + p.slice(c.index.length));
       asked = null;
     }
+    if (c.from !== undefined) {
+      // The same query typed on from c.from, on an index whose scope is
+      // then emptied: what it finds, it found among the kept matches.
+      const ix2 = await api.openIndex(c.index, c.scope, get);
+      await api.search(ix2, api.readQuery(c.from), now);
+      ix2.items = [];
+      res.narrowed = (await api.details(ix2, await api.search(ix2, state, now))).map((it) => it.url);
+    }
     if (c.render) {
       const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st) => ix.states[st] || st };
       res.html = found.map((it) => ser(api.renderItem(fakeDoc(), it, ctx))).join('');
@@ -253,14 +261,21 @@ type aheadCase struct {
 	Ahead bool `json:"ahead"`
 }
 
+// narrowCase is a case typed on from the query From.
+type narrowCase struct {
+	searchCase
+	From string `json:"from"`
+}
+
 type searchResult struct {
-	URLs    []string `json:"urls"`
-	States  []string `json:"states"`
-	Query   string   `json:"query"`
-	Active  bool     `json:"active"`
-	Next    []string `json:"next"`
-	Fetched []string `json:"fetched"`
-	HTML    string   `json:"html"`
+	Narrowed []string `json:"narrowed"`
+	URLs     []string `json:"urls"`
+	States   []string `json:"states"`
+	Query    string   `json:"query"`
+	Active   bool     `json:"active"`
+	Next     []string `json:"next"`
+	Fetched  []string `json:"fetched"`
+	HTML     string   `json:"html"`
 }
 
 // TestSearchFilter runs the filter of templates/assets/search.js under
@@ -494,6 +509,33 @@ func TestSearchPrefetch(t *testing.T) {
 		}
 		if !slices.Equal(got.Fetched, tc.fetched) {
 			t.Errorf("%s: prefetched %q, want %q", tc.query, got.Fetched, tc.fetched)
+		}
+	}
+}
+
+// TestSearchNarrows: a query typed on from the last one (one character
+// more) is looked for among the last one's matches only, not the whole
+// scope (search.js keeps them), and finds what a fresh search finds, in
+// the same order: a letter more of the last word, a new word, a
+// first letter after a facet.
+func TestSearchNarrows(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	sv := filepath.Join(b.out, "search") + "/"
+	now := testNow.Format(time.RFC3339)
+	tests := []struct{ from, query string }{
+		{"?q=trafikflo", "?q=trafikflod"},
+		{"?q=e", "?q=en"},
+		{"?q=tv%C3%A5+", "?q=tv%C3%A5+s"},
+		{"?level=master", "?q=e&level=master"},
+	}
+	var cases []narrowCase
+	for _, tc := range tests {
+		cases = append(cases, narrowCase{searchCase{sv, "k-theses", tc.query, now, false}, tc.from})
+	}
+	for i, got := range runCases(t, cases, len(cases)) {
+		tc := tests[i]
+		if len(got.URLs) == 0 || !slices.Equal(got.Narrowed, got.URLs) {
+			t.Errorf("%s typed on from %s: %v, want %v", tc.query, tc.from, got.Narrowed, got.URLs)
 		}
 	}
 }
