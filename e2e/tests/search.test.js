@@ -152,6 +152,35 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // The URL follows the text typed once typing has paused for two
+  // seconds (history.replaceState is a long task on a slow phone), not
+  // between keystrokes.
+  test('the URL is written once typing pauses', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.clock.install({ time: new Date('2026-11-27T12:00:00+01:00') });
+    const page = await context.newPage();
+    const problems = await watch(context, page, site.origin);
+    try {
+      await page.goto(`${site.base}/${secs.theses.sv}/`);
+      await page.waitForSelector('.search:not([hidden])');
+      const shows = (q) => page.waitForFunction((v) => document.querySelector('.search-results').dataset.query === v, q);
+      // The first letter loads the index, which writes the URL at once.
+      await page.type('#search-q', 'e');
+      await shows('?q=e');
+      await page.type('#search-q', 'nergi');
+      await shows('?q=energi');
+      const at = [];
+      for (const ms of [1500, 600]) {
+        await page.clock.runFor(ms);
+        at.push(await page.evaluate(() => location.search));
+      }
+      assert.deepEqual(at, ['?q=e', '?q=energi']);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   // hold keeps the responses of the requests whose URL matches re back
   // until the function it resolves to is called.
   async function hold(page, re) {

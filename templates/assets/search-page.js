@@ -9,7 +9,8 @@
 // Each keystroke's work is kept small and off the keystroke's own task:
 // the scoring and the drawing run in tasks of their own (later), results
 // drawn for the previous query keep their nodes, a page of results that
-// did not change is left alone, the URL is written once typing pauses,
+// did not change is left alone, the URL is written once typing pauses
+// (two seconds),
 // and the results below the first screen are not laid out
 // (content-visibility in search.css).
 (function (api) {
@@ -186,15 +187,18 @@
     }
 
     // address writes the query q into the page's URL: at once (now), or
-    // while typing once it pauses (history.replaceState costs a phone
-    // tens of milliseconds a keystroke), and at the latest when the page
-    // is left or a result is followed (flush).
+    // while typing once it has paused for ADDRESS ms, and at the latest
+    // when the page is left or a result is followed (flush).
+    // history.replaceState costs a throttled phone 50-100 ms on a large
+    // site: a shorter pause let it fall on the next keystroke of someone
+    // who types slowly.
+    var ADDRESS = 2000;
     var addressTimer = 0, pending = null;
     function address(q, now) {
       win.clearTimeout(addressTimer);
       pending = q;
       if (now) flush();
-      else addressTimer = win.setTimeout(flush, 600);
+      else addressTimer = win.setTimeout(flush, ADDRESS);
     }
     function flush() {
       win.clearTimeout(addressTimer);
