@@ -186,12 +186,6 @@
       return new Promise(function (resolve) { win.setTimeout(resolve, 0); }).then(fn);
     }
 
-    // pause resolves in a task of its own, at low priority.
-    function pause() {
-      if (win.scheduler && win.scheduler.postTask) return win.scheduler.postTask(function () {}, { priority: 'background' });
-      return new Promise(function (resolve) { win.setTimeout(resolve, 0); });
-    }
-
     // address writes the query q into the page's URL: at once (now), or
     // while typing once it has paused for ADDRESS ms, and at the latest
     // when the page is left or a result is followed (flush).
@@ -258,7 +252,7 @@
     // browser is idle; a failed prefetch is fetched again when needed.
     function ahead(my, s) {
       var go = function () {
-        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }, pause).catch(function () {});
+        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
       };
       if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout: 300 });
       else win.setTimeout(go, 50);

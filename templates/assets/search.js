@@ -283,27 +283,18 @@
   }
 
   // prefetch fetches what the likely next queries of the filter s need:
-  // the term buckets of the first PREFETCH, all at once (one round trip,
-  // not one per query: a keystroke typed meanwhile would wait for them),
-  // and the result chunks of the first page of the first CHUNKS, while
-  // live() is true. Each query is scored after pause() (a promise that
-  // resolves in a task of its own, or at once when not given), so that
-  // scoring them all is not one long task a keystroke has to wait for.
-  function prefetch(ix, s, now, live, pause) {
-    pause = pause || function () { return Promise.resolve(); };
+  // the term buckets of the first PREFETCH, the result chunks of the first
+  // page of the first CHUNKS; all at once (one round trip, not one per
+  // query: a keystroke typed meanwhile would wait for them), while live()
+  // is true.
+  function prefetch(ix, s, now, live) {
     return likely(ix, s.q, PREFETCH).then(function (qs) {
-      qs.forEach(function (q) {
-        buckets(ix.dir, ix.manifest, q).forEach(function (p) { ix.get(p).catch(function () {}); });
-      });
-      var chunks = [];
-      return qs.reduce(function (p, q, i) {
-        return p.then(pause).then(function () {
-          if (!live()) return null;
-          return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
-            if (i < CHUNKS && live()) chunks.push(details(ix, list.slice(0, PAGE)));
-          });
+      return Promise.all(qs.map(function (q, i) {
+        if (!live()) return null;
+        return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
+          return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
         });
-      }, Promise.resolve()).then(function () { return Promise.all(chunks); });
+      }));
     });
   }
 
