@@ -187,6 +187,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	memprofile := fs.String("memprofile", "", "write a heap profile to this file at the end")
 	traceFile := fs.String("trace", "", "write an execution trace to this file (go tool trace)")
 	fast := fs.Bool("fast-templates", true, "execute the templates with the fast executor; false: with html/template alone")
+	noSearch := fs.Bool("no-search", false, "leave out the search index (to measure what it costs; the site's search then does not work)")
 	if fs.Parse(args) != nil {
 		return exitUsage
 	}
@@ -241,7 +242,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	rep, err := stoppable(ctx, func() (*pipeline.Report, error) {
 		// Stream: bodies are rendered as their pages are written, and broken
 		// links come from Write (when they are the only problems).
-		l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root, HTMLTemplate: !*fast})
+		l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root, HTMLTemplate: !*fast, NoSearch: *noSearch})
 		if err != nil {
 			return nil, err
 		}

@@ -325,6 +325,27 @@ func TestSchema(t *testing.T) {
 	}
 }
 
+// TestBuildNoSearch: build -no-search (for measuring what the index
+// costs) writes the site without its search indexes; without the flag
+// they are there.
+func TestBuildNoSearch(t *testing.T) {
+	root := checkSite(t, nil)
+	for _, c := range []struct {
+		args  []string
+		index bool
+	}{{nil, true}, {[]string{"-no-search"}, false}} {
+		out := filepath.Join(t.TempDir(), "public")
+		args := append([]string{"build", "-root", root, "-out", out, "-now", "2026-03-01"}, c.args...)
+		if code, _, stderr := runCmd(t, args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		_, err := os.Stat(filepath.Join(out, "search", "index.json"))
+		if index := err == nil; index != c.index {
+			t.Errorf("%v: search/index.json written %v, want %v", c.args, index, c.index)
+		}
+	}
+}
+
 // TestBuildRefusesOut expects build to refuse an -out that would move or
 // replace the sources or a file, as serve does, and to leave them alone.
 func TestBuildRefusesOut(t *testing.T) {

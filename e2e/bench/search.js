@@ -4,10 +4,15 @@
 // /exjobb/ and /en/theses/ transfers until the first result is drawn and
 // how long later keystrokes take; with Pagefind 1.x (PAGEFIND=path to its
 // binary; development only, the site never needs it) the same on the same
-// built site. Writes the table into ../BENCHMARKS.md between the markers
+// built site. Pagefind compiles WebAssembly, which the site's
+// Content-Security-Policy (script-src 'self') forbids: its pages are
+// served by a second nginx whose policy adds 'wasm-unsafe-eval' (the
+// site itself is measured, and shipped, with the policy as it is).
+// Writes the table into ../BENCHMARKS.md between the markers
 // <!-- search-bench --> and <!-- /search-bench -->.
 //
 //   node bench/search.js 10000 100000
+//   node bench/search.js 100000=/tmp/built   (a site built before, kept)
 
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -21,7 +26,9 @@ import { measureSearch } from '../lib/measure.js';
 import { startNginx } from '../lib/nginx.js';
 
 const run = promisify(execFile);
-const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+// Each argument is a number of records, or n=dir: the site of n records
+// built before into dir (E2E_KEEP keeps the bench's), measured as it is.
+const sizes = process.argv.slice(2).map((a) => a.split('=')).map(([n, dir]) => ({ n: Number(n), dir })).filter((x) => x.n);
 const QUERIES = [['/exjobb/', 'energi', 'sv'], ['/en/theses/', 'energy', 'en']];
 
 // A development-only page that searches with Pagefind's JS API the way
@@ -40,16 +47,28 @@ q.addEventListener('input', async () => {
 });
 q.addEventListener('focus', () => pf.init(), { once: true });`;
 
-async function pagefind(out) {
+// pagefind indexes the built site out with Pagefind, unless reuse and
+// the site has its index already, and adds the bench pages.
+async function pagefind(out, reuse) {
   const bin = process.env.PAGEFIND;
   if (!bin || !existsSync(bin)) return false;
-  await run(bin, ['--site', out], { timeout: 30 * 60_000, maxBuffer: 64 << 20 });
+  if (!reuse || !existsSync(path.join(out, 'pagefind', 'pagefind.js'))) {
+    await run(bin, ['--site', out], { timeout: 60 * 60_000, maxBuffer: 64 << 20 });
+  }
   for (const lang of ['sv', 'en']) {
     mkdirSync(path.join(out, 'pf-bench', lang), { recursive: true });
     writeFileSync(path.join(out, 'pf-bench', lang, 'index.html'), PF_HTML(lang));
   }
   writeFileSync(path.join(out, 'pf-bench', 'pf.js'), PF_JS);
   return true;
+}
+
+// wasm is the site's server block with 'wasm-unsafe-eval' added to the
+// script-src of its Content-Security-Policy, for Pagefind only.
+function wasm(block) {
+  const out = block.replace(/(set \$csp "[^"]*script-src 'self')/, "$1 'wasm-unsafe-eval'");
+  if (out === block) throw new Error("deploy/nginx.conf: no script-src 'self' in set $csp");
+  return out;
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -62,9 +81,9 @@ const row = (n, who, what, m) =>
 const rows = [];
 const browser = await launch();
 try {
-  for (const n of sizes) {
-    const corpus = await buildCorpus(n);
-    console.log(`${n} records: built in ${corpus.seconds.toFixed(1)} s`);
+  for (const { n, dir } of sizes) {
+    const corpus = dir ? { out: path.resolve(dir), tmp: null } : await buildCorpus(n);
+    if (!dir) console.log(`${n} records: built in ${corpus.seconds.toFixed(1)} s`);
     const srv = await startNginx(corpus.out);
     try {
       for (const [url, q] of QUERIES) {
@@ -72,16 +91,21 @@ try {
         rows.push(row(n, 'portal', `${url} “${q}”`, m));
         console.log(rows.at(-1));
       }
-      if (await pagefind(corpus.out)) {
-        for (const [, q, lang] of QUERIES) {
-          const m = await measureSearch(browser, `${srv.base}/pf-bench/${lang}/`, q, { input: '#q', results: '#r', item: '#r li', codeRe: /\/pagefind\/(pagefind\.js|wasm\.[a-z]+\.pagefind)$/ });
-          rows.push(row(n, 'Pagefind', `all pages “${q}”`, m));
-          console.log(rows.at(-1));
+      if (await pagefind(corpus.out, Boolean(dir))) {
+        const pf = await startNginx(corpus.out, { edit: wasm });
+        try {
+          for (const [, q, lang] of QUERIES) {
+            const m = await measureSearch(browser, `${pf.base}/pf-bench/${lang}/`, q, { input: '#q', results: '#r', item: '#r li', codeRe: /\/pagefind\/(pagefind\.js|wasm\.[a-z]+\.pagefind)$/ });
+            rows.push(row(n, 'Pagefind', `all pages “${q}”`, m));
+            console.log(rows.at(-1));
+          }
+        } finally {
+          await pf.stop();
         }
       }
     } finally {
       await srv.stop();
-      if (!process.env.E2E_KEEP) rmSync(corpus.tmp, { recursive: true, force: true });
+      if (corpus.tmp && !process.env.E2E_KEEP) rmSync(corpus.tmp, { recursive: true, force: true });
     }
   }
 } finally {

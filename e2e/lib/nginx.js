@@ -128,8 +128,10 @@ export function sleep(ms) {
  * startNginx serves root on a free loopback port, and the plain-HTTP
  * redirect block on another. It returns { base, port, dir, stop, redirect };
  * base is "http://127.0.0.1:<port>", redirect the other block's address.
+ * edit, for development tools only (the Pagefind comparison of
+ * bench/search.js), rewrites the site's server block first.
  */
-export async function startNginx(root) {
+export async function startNginx(root, { edit = (block) => block } = {}) {
   const nginx = tools.nginx();
   if (!nginx) throw new Error('nginx is not installed (apt-get install nginx)');
   const mime = MIME_TYPES.find((p) => existsSync(p));
@@ -138,7 +140,7 @@ export async function startNginx(root) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     try {
-      return await startOn(nginx, mime, root, port);
+      return await startOn(nginx, mime, root, port, edit);
     } catch (err) {
       lastErr = err;
       if (!/in use/i.test(err.message)) break;
@@ -147,11 +149,11 @@ export async function startNginx(root) {
   throw lastErr;
 }
 
-async function startOn(nginx, mime, root, port) {
+async function startOn(nginx, mime, root, port, edit) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-nginx-'));
   const user = process.getuid?.() === 0 ? 'user root root;\n' : '';
   const httpPort = await freePort();
-  writeFileSync(path.join(dir, 'server.conf'), `${serverBlock(root, port)}\n\n${redirectBlock(httpPort)}\n`);
+  writeFileSync(path.join(dir, 'server.conf'), `${edit(serverBlock(root, port))}\n\n${redirectBlock(httpPort)}\n`);
   writeFileSync(
     path.join(dir, 'nginx.conf'),
     `# Written by e2e/lib/nginx.js around ${SHIPPED}.

@@ -152,6 +152,91 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // The URL follows the text typed once typing has paused for two
+  // seconds (history.replaceState is a long task on a slow phone), not
+  // between keystrokes.
+  test('the URL is written once typing pauses', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.clock.install({ time: new Date('2026-11-27T12:00:00+01:00') });
+    const page = await context.newPage();
+    const problems = await watch(context, page, site.origin);
+    try {
+      await page.goto(`${site.base}/${secs.theses.sv}/`);
+      await page.waitForSelector('.search:not([hidden])');
+      const shows = (q) => page.waitForFunction((v) => document.querySelector('.search-results').dataset.query === v, q);
+      // The first letter loads the index, which writes the URL at once.
+      await page.type('#search-q', 'e');
+      await shows('?q=e');
+      await page.type('#search-q', 'nergi');
+      await shows('?q=energi');
+      const at = [];
+      for (const ms of [1500, 600]) {
+        await page.clock.runFor(ms);
+        at.push(await page.evaluate(() => location.search));
+      }
+      assert.deepEqual(at, ['?q=e', '?q=energi']);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
+  // hold keeps the responses of the requests whose URL matches re back
+  // until the function it resolves to is called.
+  async function hold(page, re) {
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(re, async (route) => { await held; await route.continue(); });
+    return release;
+  }
+
+  // The first word's term bucket is asked for as soon as the manifest
+  // says which it is, not after the list's scope (the larger file) has
+  // arrived: one round trip less before the first result.
+  test('the bucket of the first word is fetched while the scope is on its way', async () => {
+    const { context, page, problems } = await open(`/${secs.theses.sv}/`);
+    const release = await hold(page, /\/search\/s\/k-theses\.json$/);
+    try {
+      await page.waitForSelector('.search:not([hidden])');
+      const bucket = page.waitForRequest(/\/search\/t\/\d+\.json$/, { timeout: 10_000 });
+      await page.fill('#search-q', 'energi');
+      await bucket;
+      release();
+      await page.waitForFunction(() => document.querySelector('.search-results').dataset.query === '?q=energi');
+    } finally {
+      release();
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
+  // Results whose chunk is still on its way do not hold back the ones at
+  // hand: those are drawn first (the first results, in their order), the
+  // rest appended when it arrives; data-query waits for the whole page.
+  test('results are drawn as their chunks arrive', async () => {
+    const { context, page, problems } = await open(`/${secs.theses.sv}/`);
+    const release = await hold(page, /\/search\/r\/1\.json$/);
+    try {
+      await page.waitForSelector('.search:not([hidden])');
+      const want = expected('sv', 'theses', { level: 'master' });
+      const { chunk } = JSON.parse(readFileSync(path.join(site.dir, 'search', 'index.json'), 'utf8'));
+      const first = JSON.parse(readFileSync(path.join(site.dir, 'search', 'r', '0.json'), 'utf8')).map((r) => r[0]);
+      const atHand = want.filter((u) => first.includes(u)).length;
+      assert.ok(atHand > 0 && atHand < want.length && want.slice(0, atHand).every((u) => first.includes(u)), `chunk 0 of ${chunk} holds the first results`);
+      await page.selectOption('#search-level', 'master');
+      const hrefs = () => page.$$eval('.search-results .item-title a', (as) => as.map((a) => a.getAttribute('href')));
+      await page.waitForFunction((n) => document.querySelectorAll('.search-results li').length === n, atHand);
+      assert.deepEqual({ shown: await hrefs(), query: await page.getAttribute('.search-results', 'data-query') }, { shown: want.slice(0, atHand), query: null });
+      release();
+      await page.waitForFunction(() => document.querySelector('.search-results').dataset.query === '?level=master');
+      assert.deepEqual(await hrefs(), want);
+    } finally {
+      release();
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   test('typing and choosing update the results and the URL; clearing restores the page', async () => {
     const list = `/en/${secs.theses.en}/`;
     const { context, page, problems } = await open(list);

@@ -9,7 +9,8 @@
 // Each keystroke's work is kept small and off the keystroke's own task:
 // the scoring and the drawing run in tasks of their own (later), results
 // drawn for the previous query keep their nodes, a page of results that
-// did not change is left alone, the URL is written once typing pauses,
+// did not change is left alone, the URL is written once typing pauses
+// (two seconds),
 // and the results below the first screen are not laid out
 // (content-visibility in search.css).
 (function (api) {
@@ -20,19 +21,22 @@
   var stateOf = api.stateOf, openIndex = api.openIndex, search = api.search, details = api.details;
   var prefetch = api.prefetch, renderItem = api.renderItem;
 
-  // fetcher returns get for openIndex: each file fetched once.
+  // fetcher returns get for openIndex: each file fetched once; get.has
+  // tells whether a file has arrived.
   function fetcher(win) {
-    var cache = {};
-    return function (path) {
+    var cache = {}, arrived = {};
+    var get = function (path) {
       if (!cache[path]) {
         cache[path] = win.fetch(path, { credentials: 'same-origin' }).then(function (r) {
           if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
           return r.json();
         });
-        cache[path].catch(function () { delete cache[path]; });
+        cache[path].then(function () { arrived[path] = true; }, function () { delete cache[path]; });
       }
       return cache[path];
     };
+    get.has = function (path) { return arrived[path] === true; };
+    return get;
   }
 
   function start(doc, win) {
@@ -111,34 +115,62 @@
     }
 
     // draw appends the next page of matches (the first replaces what the
-    // last query showed). A result that was drawn for the last query
-    // keeps its node (nodes: id → [state, li]), and a first page of the
-    // results already shown, in the same order, leaves the list alone:
-    // what the browser has laid out is not laid out again. The list's
-    // data-query then says which query (q) it shows.
+    // last query showed). The first page is drawn as its result chunks
+    // arrive: at once the results from the first on whose chunks are at
+    // hand, then more as the others come (appended, so that nothing
+    // drawn moves), so that a keystroke whose chunks are still on their
+    // way, fetched ahead or not, shows what is known. The list's
+    // data-query then says which query (q) it shows, once the page is
+    // complete.
     function draw(my, q) {
-      var page = found.slice(shown, shown + PAGE);
+      var from = shown, page = found.slice(from, from + PAGE), lead = 0, complete = false;
+      // step draws the first results whose chunks are at hand, when
+      // there are more of them than drawn and not yet all of them.
+      var step = function () {
+        var k = api.atHand(index, page);
+        if (my !== seq || complete || k <= lead || k >= page.length) return;
+        lead = k;
+        details(index, page.slice(0, k)).then(function (items) {
+          if (my === seq && !complete && items.length === lead) put(items, from, false);
+        });
+      };
+      if (from === 0) {
+        step();
+        page.forEach(function (it) { details(index, [it]).then(step, function () {}); });
+      }
       return details(index, page).then(function (items) {
         if (my !== seq) return;
-        var ctx = context();
-        var lis = items.map(function (it) {
-          var st = stateOf(it, ctx.now), old = nodes.get(it.id);
-          return old && old[0] === st ? old[1] : renderItem(doc, it, ctx);
-        });
-        if (shown === 0) {
-          var kids = results.children;
-          var same = lis.length === kids.length && lis.every(function (li, i) { return kids[i] === li; });
-          if (!same) results.replaceChildren.apply(results, lis);
-          nodes = new Map();
-        } else {
-          results.append.apply(results, lis);
-        }
-        items.forEach(function (it, i) { nodes.set(it.id, [stateOf(it, ctx.now), lis[i]]); });
-        shown += items.length;
-        show(results, shown > 0);
+        complete = true;
+        put(items, from, true);
+        shown = from + items.length;
         show(more, shown < found.length);
         if (results.getAttribute('data-query') !== q) results.setAttribute('data-query', q);
       });
+    }
+
+    // put draws items as the results from number from on, the whole page
+    // (final) or its first part. A result that was drawn for the last
+    // query keeps its node (nodes: id → [state, li]; kept until the page
+    // is complete), and a first page of the results already shown, in
+    // the same order, leaves the list alone: what the browser has laid
+    // out is not laid out again.
+    function put(items, from, final) {
+      var ctx = context();
+      var lis = items.map(function (it) {
+        var st = stateOf(it, ctx.now), old = nodes.get(it.id);
+        return old && old[0] === st ? old[1] : renderItem(doc, it, ctx);
+      });
+      if (from === 0) {
+        var kids = results.children;
+        var same = lis.length === kids.length && lis.every(function (li, i) { return kids[i] === li; });
+        if (!same) results.replaceChildren.apply(results, lis);
+        if (final) nodes = new Map();
+        others.forEach(function (o) { show(o, false); });
+      } else {
+        results.append.apply(results, lis);
+      }
+      items.forEach(function (it, i) { nodes.set(it.id, [stateOf(it, ctx.now), lis[i]]); });
+      show(results, from + items.length > 0);
     }
 
     // show shows or hides e, touching it only when that changes.
@@ -155,15 +187,18 @@
     }
 
     // address writes the query q into the page's URL: at once (now), or
-    // while typing once it pauses (history.replaceState costs a phone
-    // tens of milliseconds a keystroke), and at the latest when the page
-    // is left or a result is followed (flush).
+    // while typing once it has paused for ADDRESS ms, and at the latest
+    // when the page is left or a result is followed (flush).
+    // history.replaceState costs a throttled phone 50-100 ms on a large
+    // site: a shorter pause let it fall on the next keystroke of someone
+    // who types slowly.
+    var ADDRESS = 2000;
     var addressTimer = 0, pending = null;
     function address(q, now) {
       win.clearTimeout(addressTimer);
       pending = q;
       if (now) flush();
-      else addressTimer = win.setTimeout(flush, 600);
+      else addressTimer = win.setTimeout(flush, ADDRESS);
     }
     function flush() {
       win.clearTimeout(addressTimer);
@@ -206,7 +241,6 @@
           shown = 0;
           return draw(my, q).then(function () {
             if (my !== seq) return;
-            others.forEach(function (o) { show(o, false); });
             say(countText(found.length), announceNow);
             ahead(my, s);
           });
@@ -250,6 +284,7 @@
     });
     form.addEventListener('input', function (ev) {
       load();
+      warm();
       if (ev.target === controls.q) {
         readControls();
         update(false);
@@ -273,11 +308,20 @@
 
     // The manifest and the scope are fetched when first needed: at once
     // for a filtered link, else when the visitor first touches the form.
-    var loading = false;
+    // The term buckets of the words typed meanwhile are fetched as soon
+    // as the manifest says which they are (warm), while the scope, the
+    // larger file, is still on its way.
+    var loading = false, get = null, manifest = null;
+    function warm() {
+      if (!manifest || index || !controls.q) return;
+      api.buckets(data('index'), manifest, controls.q.value).forEach(function (p) { get(p).catch(function () {}); });
+    }
     function load() {
       if (loading) return;
       loading = true;
-      openIndex(data('index'), data('scope'), fetcher(win))
+      get = fetcher(win);
+      get(data('index') + 'index.json').then(function (m) { manifest = m; warm(); }, function () {});
+      openIndex(data('index'), data('scope'), get)
         .then(function (ix) {
           index = ix;
           readControls();

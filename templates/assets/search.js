@@ -200,6 +200,13 @@
     return { f: f, len: len, short: short, n: hash(short ? f : prefix(f, m.prefix)) & (m.buckets - 1) };
   }
 
+  // buckets are the paths of the term buckets that the words of q need,
+  // from the index's folder and manifest alone: they can be fetched
+  // while the scope is still on its way.
+  function buckets(dir, manifest, q) {
+    return tokens(q).map(function (w) { return dir + 't/' + bucketOf({ manifest: manifest }, w).n + '.json'; });
+  }
+
   function scoreTerm(ix, word) {
     var m = ix.manifest, at = bucketOf(ix, word);
     var f = at.f, short = at.short, n = at.n;
@@ -277,17 +284,17 @@
 
   // prefetch fetches what the likely next queries of the filter s need:
   // the term buckets of the first PREFETCH, the result chunks of the first
-  // page of the first CHUNKS; one after the other, while live() is true.
+  // page of the first CHUNKS; all at once (one round trip, not one per
+  // query: a keystroke typed meanwhile would wait for them), while live()
+  // is true.
   function prefetch(ix, s, now, live) {
     return likely(ix, s.q, PREFETCH).then(function (qs) {
-      return qs.reduce(function (p, q, i) {
-        return p.then(function () {
-          if (!live()) return null;
-          return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
-            return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
-          });
+      return Promise.all(qs.map(function (q, i) {
+        if (!live()) return null;
+        return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
+          return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
         });
-      }, Promise.resolve());
+      }));
     });
   }
 
@@ -295,14 +302,24 @@
     return list.indexOf(v) >= 0;
   }
 
+  // SEARCHES is how many queries' matches search keeps, to narrow down
+  // from (typing on, the visitor's and the fetch ahead's).
+  var SEARCHES = 16;
+
   // search resolves to the items of the index that match the filter s at
   // time now (ms): open before closed, then by score, then in the page's
-  // order. Each item gets its score.
+  // order. Each item gets its score. A query that is a kept one and one
+  // more character (a letter more of its last word, or a new word)
+  // matches a subset of what the kept one matched, so only those are
+  // looked at, not every item of the scope: what keeps a keystroke short
+  // on a list of many thousand records.
   function search(ix, s, now) {
     var words = tokens(s.q);
+    ix.found = ix.found || new Map();
+    var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
     return Promise.all(words.map(function (w) { return termScores(ix, w); })).then(function (per) {
       var out = [];
-      ix.items.forEach(function (it) {
+      (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;
         if (s.area && !has(it.areas, s.area)) return;
         if (s.host && it.host !== s.host) return;
@@ -318,8 +335,26 @@
         out.push({ it: it, score: score, done: done(it, now) });
       });
       out.sort(function (a, b) { return a.done - b.done || b.score - a.score || a.it.order - b.it.order; });
-      return out.map(function (r) { r.it.score = r.score; return r.it; });
+      var list = out.map(function (r) { r.it.score = r.score; return r.it; });
+      ix.found.delete(key);
+      ix.found.set(key, list);
+      if (ix.found.size > SEARCHES) ix.found.delete(ix.found.keys().next().value);
+      return list;
     });
+  }
+
+  // chunkOf is the path of the result chunk that holds an item.
+  function chunkOf(ix, it) {
+    return ix.dir + 'r/' + Math.floor(it.id / ix.manifest.chunk) + '.json';
+  }
+
+  // atHand is how many of the items, from the first on, have their result
+  // chunk at hand (get.has, when the caller's get can tell): the ones
+  // that can be drawn before anything more arrives.
+  function atHand(ix, items) {
+    var n = 0;
+    while (ix.get.has && n < items.length && ix.get.has(chunkOf(ix, items[n]))) n++;
+    return n;
   }
 
   // details resolves to the items with what their list items show (url,
@@ -327,7 +362,7 @@
   function details(ix, items) {
     var c = ix.manifest.chunk;
     return Promise.all(items.map(function (it) {
-      return ix.get(ix.dir + 'r/' + Math.floor(it.id / c) + '.json').then(function (rows) {
+      return ix.get(chunkOf(ix, it)).then(function (rows) {
         var r = rows[it.id % c];
         return Object.assign({}, it, { url: r[0], title: r[1], lang: r[2], excerpt: r[3], facts: r[4] });
       });
@@ -386,6 +421,6 @@
     FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
     stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
-    details: details, renderItem: renderItem
+    atHand: atHand, buckets: buckets, details: details, renderItem: renderItem
   };
 });

@@ -188,9 +188,14 @@ const api = require(process.argv[2]);
 const fs = require('fs');
 const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
 const files = {};
-let asked = null; // the files a prefetch asks for
+// The files a prefetch asks for, each with how many of them had arrived
+// when it was asked: during a prefetch a file arrives a task later.
+let asked = null, arrived = 0;
 const get = (p) => {
-  if (asked && !files[p]) asked.push(p);
+  if (asked && !files[p]) {
+    asked.push([arrived, p]);
+    files[p] = new Promise((ok) => setTimeout(() => { arrived++; ok(JSON.parse(fs.readFileSync(p, 'utf8'))); }, 0));
+  }
   return Promise.resolve(files[p] || (files[p] = JSON.parse(fs.readFileSync(p, 'utf8'))));
 };
 function fakeDoc() {
@@ -218,9 +223,18 @@ function ser(e) {
     if (c.ahead) {
       res.next = await api.likely(ix, state.q, 3);
       asked = [];
+      arrived = 0;
       await api.prefetch(ix, state, now, () => true);
-      res.fetched = asked.map((p) => p.slice(c.index.length));
+      res.fetched = asked.map(([n, p]) => n + ' ' + p.slice(c.index.length));
       asked = null;
+    }
+    if (c.from !== undefined) {
+      // The same query typed on from c.from, on an index whose scope is
+      // then emptied: what it finds, it found among the kept matches.
+      const ix2 = await api.openIndex(c.index, c.scope, get);
+      await api.search(ix2, api.readQuery(c.from), now);
+      ix2.items = [];
+      res.narrowed = (await api.details(ix2, await api.search(ix2, state, now))).map((it) => it.url);
     }
     if (c.render) {
       const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st) => ix.states[st] || st };
@@ -247,14 +261,21 @@ type aheadCase struct {
 	Ahead bool `json:"ahead"`
 }
 
+// narrowCase is a case typed on from the query From.
+type narrowCase struct {
+	searchCase
+	From string `json:"from"`
+}
+
 type searchResult struct {
-	URLs    []string `json:"urls"`
-	States  []string `json:"states"`
-	Query   string   `json:"query"`
-	Active  bool     `json:"active"`
-	Next    []string `json:"next"`
-	Fetched []string `json:"fetched"`
-	HTML    string   `json:"html"`
+	Narrowed []string `json:"narrowed"`
+	URLs     []string `json:"urls"`
+	States   []string `json:"states"`
+	Query    string   `json:"query"`
+	Active   bool     `json:"active"`
+	Next     []string `json:"next"`
+	Fetched  []string `json:"fetched"`
+	HTML     string   `json:"html"`
 }
 
 // TestSearchFilter runs the filter of templates/assets/search.js under
@@ -449,7 +470,10 @@ func TestSearchRanking(t *testing.T) {
 // term buckets of the likeliest next keystrokes (from the index's next
 // prefixes for one letter, from the words of the bucket for more) and the
 // result chunks of their first results, so that typing on is drawn from
-// what is at hand; nothing after a space.
+// what is at hand; nothing after a space. The buckets are asked for all
+// at once (each fetched file is "<files arrived before it was asked>
+// <path>"), not one after the other, which kept a keystroke typed
+// meanwhile waiting for a bucket fetched ahead.
 func TestSearchPrefetch(t *testing.T) {
 	thesis := func(title string) string {
 		return "+++\ntitle = \"" + title + "\"\ndate = 2026-09-01\nareas = [\"energi\"]\nhost = \"kth\"\n" +
@@ -470,7 +494,7 @@ func TestSearchPrefetch(t *testing.T) {
 		next    []string
 		fetched []string
 	}{
-		{"?q=z", []string{"zy", "zc"}, []string{bucket("zy"), bucket("zc")}},
+		{"?q=z", []string{"zy", "zc"}, []string{"0 " + bucket("zy"), "0 " + bucket("zc")}},
 		{"?q=zyx", []string{"zyxa", "zyxb", "zyxc"}, []string{}},
 		{"?q=zyxa+", []string{}, []string{}},
 	}
@@ -485,6 +509,33 @@ func TestSearchPrefetch(t *testing.T) {
 		}
 		if !slices.Equal(got.Fetched, tc.fetched) {
 			t.Errorf("%s: prefetched %q, want %q", tc.query, got.Fetched, tc.fetched)
+		}
+	}
+}
+
+// TestSearchNarrows: a query typed on from the last one (one character
+// more) is looked for among the last one's matches only, not the whole
+// scope (search.js keeps them), and finds what a fresh search finds, in
+// the same order: a letter more of the last word, a new word, a
+// first letter after a facet.
+func TestSearchNarrows(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	sv := filepath.Join(b.out, "search") + "/"
+	now := testNow.Format(time.RFC3339)
+	tests := []struct{ from, query string }{
+		{"?q=trafikflo", "?q=trafikflod"},
+		{"?q=e", "?q=en"},
+		{"?q=tv%C3%A5+", "?q=tv%C3%A5+s"},
+		{"?level=master", "?q=e&level=master"},
+	}
+	var cases []narrowCase
+	for _, tc := range tests {
+		cases = append(cases, narrowCase{searchCase{sv, "k-theses", tc.query, now, false}, tc.from})
+	}
+	for i, got := range runCases(t, cases, len(cases)) {
+		tc := tests[i]
+		if len(got.URLs) == 0 || !slices.Equal(got.Narrowed, got.URLs) {
+			t.Errorf("%s typed on from %s: %v, want %v", tc.query, tc.from, got.Narrowed, got.URLs)
 		}
 	}
 }
