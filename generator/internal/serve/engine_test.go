@@ -1,8 +1,11 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"maps"
 	"os"
 	"path/filepath"
@@ -208,6 +211,30 @@ func TestMatchesBuild(t *testing.T) {
 	os.Remove(filepath.Join(root, "content/theses/nyare.en.md"))
 	mustUpdate(t, e, "content/theses/nyare.en.md")
 	check("translation deleted")
+}
+
+// TestImageShownMatchesBuild checks that a body that comes to show an
+// image beside its record, an edit that changes its version's images (a
+// new output), gives a new model: an edit in place would render the body
+// without the image's size and leave the image unpublished for it.
+func TestImageShownMatchesBuild(t *testing.T) {
+	root := fixture(t)
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 20))); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/theses/karta.png", img.String())
+	edit(t, root, "content/theses/energidata.md", "Vi söker", "![Karta](karta.png)\n\nVi söker")
+	e := newTestEngine(t, root)
+	edit(t, root, "content/theses/energidata.en.md", "We are", "![Map](karta.png)\n\nWe are")
+	res := mustUpdate(t, e, "content/theses/energidata.en.md")
+	if len(res.Errs) > 0 {
+		t.Fatal(res.Errs)
+	}
+	if !res.Full {
+		t.Error("full = false, want a new model")
+	}
+	matchesBuild(t, e, root, "image shown")
 }
 
 // TestMatchesBuildLongLists is TestMatchesBuild on a site whose lists
