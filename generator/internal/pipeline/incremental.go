@@ -161,8 +161,8 @@ func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]
 }
 
 // Edited returns the outputs that show the entries of the last site
-// whose versions changed in place (an edit of text alone: the site's
-// bodies rendered again with Site.RenderBody), in three batches, so that
+// whose records were replaced (Replace: an edit of text alone), in three
+// batches, so that
 // a browser can reload the page being edited as soon as it is written:
 // the entries' own pages; the other pages that show them (lists,
 // indexes, the home page); the files that are not pages (feeds,
