@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
 	"portal/generator/internal/output"
 	"portal/generator/internal/site"
 )
@@ -132,9 +134,35 @@ func (in *Incremental) Build(ctx context.Context, l *Loaded, gen uint64) (Writte
 	return w, nil
 }
 
+// Replace puts rec, a new load of the record of ent, an entry of the last
+// site, that differs from it at most in the title, summary and body of
+// its versions, in the model in its place (site.Site.ReplaceText), renders
+// the bodies of the versions whose file changed and signs ent again. It
+// returns the link errors of each body it rendered, by source path (nil
+// for none); an empty map when no file changed. Edited then gives the
+// outputs to write.
+func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]diag.List {
+	s := in.sg.s
+	var pages []*site.Page // byEntry: those that show ent
+	for _, i := range in.byEntry[ent] {
+		if p := in.outs[i].Page; p != nil {
+			pages = append(pages, p)
+		}
+	}
+	errs := map[string]diag.List{}
+	for _, p := range s.ReplaceText(ent, rec, pages) {
+		delete(in.sg.versions, p[0])
+		if p[0].Hash != p[1].Hash {
+			errs[p[1].Path] = s.RenderBody(ent, p[1])
+		}
+	}
+	in.sg.sign(ent)
+	return errs
+}
+
 // Edited returns the outputs that show the entries of the last site
-// whose versions changed in place (an edit of text alone: the site's
-// bodies rendered again with Site.RenderBody), in three batches, so that
+// whose records were replaced (Replace: an edit of text alone), in three
+// batches, so that
 // a browser can reload the page being edited as soon as it is written:
 // the entries' own pages; the other pages that show them (lists,
 // indexes, the home page); the files that are not pages (feeds,

@@ -43,12 +43,11 @@ type engine struct {
 	bodyErrs                    map[string]diag.List // link errors of bodies rendered in place
 
 	// The last good site.
-	site    *site.Site
-	pagesOf map[*site.Entry][]*site.Page
-	dirty   map[*site.Entry]bool // changed in place, outputs not written yet
-	later   []pipeline.Batch     // outputs to write in finish, a batch per call
-	day     string
-	meta    map[string]pageMeta
+	site  *site.Site
+	dirty map[*site.Entry]bool // changed in place, outputs not written yet
+	later []pipeline.Batch     // outputs to write in finish, a batch per call
+	day   string
+	meta  map[string]pageMeta
 }
 
 // pageMeta is what the server needs to know about a page it serves.
@@ -208,8 +207,9 @@ func (e *engine) problems() diag.List {
 }
 
 // inPlace applies edits that change only the title, summary or body of
-// records the site already publishes: their versions are updated in the
-// model itself and their bodies rendered again, with no new model. It
+// records the site already publishes: the incremental layer puts the
+// records as reloaded in the model in place of the old ones and renders
+// their bodies again (pipeline.Incremental.Replace), with no new model. It
 // reports false, changing nothing, when any pending change is more than
 // that (a new, deleted or renamed record, a changed key, a changed title
 // of a free-standing page, which every page's footer shows).
@@ -238,26 +238,17 @@ func (e *engine) inPlace() bool {
 		changes = append(changes, change{ent, g.rec})
 	}
 	for _, c := range changes {
-		for i, v := range c.ent.Versions {
-			nv := c.rec.Versions[i]
-			if v.Hash == nv.Hash {
-				continue
-			}
+		errs := e.inc.Replace(c.ent, c.rec)
+		if len(errs) > 0 {
 			e.dirty[c.ent] = true
-			v.Title, v.Summary, v.Body, v.BodyLine, v.Pos, v.Hash = nv.Title, nv.Summary, nv.Body, nv.BodyLine, nv.Pos, nv.Hash
-			if errs := e.site.RenderBody(c.ent, v); len(errs) > 0 {
-				e.bodyErrs[v.Path] = errs
+		}
+		for path, l := range errs {
+			if len(l) > 0 {
+				e.bodyErrs[path] = l
 			} else {
-				delete(e.bodyErrs, v.Path)
-			}
-			for _, p := range e.pagesOf[c.ent] {
-				if p.V == v {
-					p.Title = v.Title
-				}
+				delete(e.bodyErrs, path)
 			}
 		}
-		// The group keeps the record the site holds, now updated.
-		e.recs.groups[groupKey(e.cfg, c.ent.Own().Path)].rec = c.ent.Record
 	}
 	clear(e.pending)
 	return true
@@ -265,14 +256,15 @@ func (e *engine) inPlace() bool {
 
 // sameShape reports whether two loads of a record differ at most in the
 // title, summary and body of their versions (a changed alias is a new
-// redirect: a new model).
+// redirect, a newly shown image a new output: a new model).
 func sameShape(a, b *content.Record) bool {
 	if len(a.Versions) != len(b.Versions) {
 		return false
 	}
 	for i := range a.Versions {
 		va, vb := a.Versions[i], b.Versions[i]
-		if va.Path != vb.Path || va.Lang != vb.Lang || !slices.Equal(va.Aliases, vb.Aliases) {
+		if va.Path != vb.Path || va.Lang != vb.Lang || !slices.Equal(va.Aliases, vb.Aliases) ||
+			!reflect.DeepEqual(va.Images, vb.Images) {
 			return false
 		}
 	}
@@ -355,12 +347,8 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 	clear(e.dirty)
 	clear(e.bodyErrs)
 	e.siteErrs = nil
-	e.pagesOf = map[*site.Entry][]*site.Page{}
 	e.meta = map[string]pageMeta{}
 	for _, p := range s.Pages {
-		if p.Entry != nil {
-			e.pagesOf[p.Entry] = append(e.pagesOf[p.Entry], p)
-		}
 		e.meta[p.URL] = pageMeta{Lang: p.Lang, Draft: p.Entry != nil && p.Entry.Draft}
 	}
 	return res, nil

@@ -1,16 +1,21 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"portal/generator/internal/content"
 	"portal/generator/internal/pipeline"
 )
 
@@ -52,6 +57,60 @@ func TestInPlaceEdit(t *testing.T) {
 		t.Fatalf("full=%v errs=%v, want an in-place update", res.Full, res.Errs)
 	}
 	t.Log(res.Changed)
+}
+
+// TestInPlaceKeepsLoadedVersions checks that an edit of text puts the
+// record as reloaded in the model and leaves the versions loaded before as
+// they were: content records are never written after they are loaded.
+func TestInPlaceKeepsLoadedVersions(t *testing.T) {
+	tests := []struct {
+		name, file, old, new string
+		lang, title          string // the version edited, its title after
+	}{
+		{"body", "content/theses/energidata.md", "Vi söker", "Vi letar efter", "sv", "Energidata för flerbostadshus"},
+		{"title", "content/theses/energidata.en.md", `"Energy data for apartment blocks"`, `"Energy data"`, "en", "Energy data"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := fixture(t)
+			e := newTestEngine(t, root)
+			ent := e.site.Lookup(tt.file)
+			before := ent.Record
+			var saved []content.Version
+			for _, v := range before.Versions {
+				saved = append(saved, *v)
+			}
+			edit(t, root, tt.file, tt.old, tt.new)
+			if res := mustUpdate(t, e, tt.file); res.Full || len(res.Errs) > 0 {
+				t.Fatalf("full=%v errs=%v, want an in-place update", res.Full, res.Errs)
+			}
+			for i, v := range before.Versions {
+				if !reflect.DeepEqual(*v, saved[i]) {
+					t.Errorf("loaded version %s changed: %q, was %q", v.Path, v.Title, saved[i].Title)
+				}
+			}
+			now := e.site.Lookup(tt.file)
+			if now != ent || ent.Record == before {
+				t.Fatalf("entry %p holds record %p, want entry %p with a new record", now, ent.Record, ent)
+			}
+			v := ent.In(tt.lang)
+			if v.Title != tt.title {
+				t.Errorf("title %q, want %q", v.Title, tt.title)
+			}
+			for _, p := range e.site.Pages {
+				if p.Entry == ent && p.Lang == tt.lang && (p.V != v || p.Title != tt.title) {
+					t.Errorf("page %s shows %q (%p), want %q (%p)", p.URL, p.Title, p.V, tt.title, v)
+				}
+				for _, g := range p.Groups {
+					for _, it := range g.Items {
+						if it.Entry == ent && !slices.Contains(ent.Versions, it.V) {
+							t.Errorf("page %s lists a version loaded before: %q", p.URL, it.V.Title)
+						}
+					}
+				}
+			}
+		})
+	}
 }
 
 // matchesBuild checks that the served folder holds exactly what build
@@ -152,6 +211,30 @@ func TestMatchesBuild(t *testing.T) {
 	os.Remove(filepath.Join(root, "content/theses/nyare.en.md"))
 	mustUpdate(t, e, "content/theses/nyare.en.md")
 	check("translation deleted")
+}
+
+// TestImageShownMatchesBuild checks that a body that comes to show an
+// image beside its record, an edit that changes its version's images (a
+// new output), gives a new model: an edit in place would render the body
+// without the image's size and leave the image unpublished for it.
+func TestImageShownMatchesBuild(t *testing.T) {
+	root := fixture(t)
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 20))); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/theses/karta.png", img.String())
+	edit(t, root, "content/theses/energidata.md", "Vi söker", "![Karta](karta.png)\n\nVi söker")
+	e := newTestEngine(t, root)
+	edit(t, root, "content/theses/energidata.en.md", "We are", "![Map](karta.png)\n\nWe are")
+	res := mustUpdate(t, e, "content/theses/energidata.en.md")
+	if len(res.Errs) > 0 {
+		t.Fatal(res.Errs)
+	}
+	if !res.Full {
+		t.Error("full = false, want a new model")
+	}
+	matchesBuild(t, e, root, "image shown")
 }
 
 // TestMatchesBuildLongLists is TestMatchesBuild on a site whose lists
