@@ -138,7 +138,25 @@ func eachWord(s string, fn func(w string)) {
 // a map, which costs a tenth of the memory.
 func Words(text string) string {
 	words := make([]string, 0, len(text)/6+1)
-	eachWord(text, func(w string) { words = append(words, w) })
+	// Most of a text's words are repeats ("och", "the", its subject): a
+	// small table of the words seen keeps them out of the sort, which
+	// costs n log n string comparisons. A word whose slot another word
+	// holds is appended anyway; Compact removes what the table missed.
+	var seen [512]int32 // 1 + index in words, by hash of the word
+	eachWord(text, func(w string) {
+		h := uint32(2166136261)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * 16777619
+		}
+		slot := &seen[h&511]
+		if *slot > 0 && words[*slot-1] == w {
+			return
+		}
+		if *slot == 0 {
+			*slot = int32(len(words) + 1)
+		}
+		words = append(words, w)
+	})
 	slices.Sort(words)
 	words = slices.Compact(words)
 	n := len(words)

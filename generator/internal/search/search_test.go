@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"regexp"
@@ -117,6 +119,21 @@ func TestTokensAndWords(t *testing.T) {
 	}
 	if got, want := Words("Data och data, och DATA-analys."), "analys data och"; got != want {
 		t.Errorf("Words: %q, want %q", got, want)
+	}
+	// Words skips repeats with a table of 512 slots: texts with more
+	// distinct words than slots, and with repeats far apart, must give
+	// the sorted distinct tokens all the same.
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, distinct := range []int{1, 10, 511, 512, 513, 3000} {
+		w := make([]string, 4*distinct)
+		for i := range w {
+			w[i] = fmt.Sprintf("Ord%d", r.IntN(distinct))
+		}
+		text := strings.Join(w, " ")
+		want := slices.Compact(slices.Sorted(slices.Values(Tokens(text))))
+		if got := Words(text); got != strings.Join(want, " ") {
+			t.Errorf("Words of %d distinct words: %d words, want %d", distinct, len(strings.Fields(got)), len(want))
+		}
 	}
 }
 
