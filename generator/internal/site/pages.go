@@ -239,7 +239,7 @@ func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
 		h.Kinds = append(h.Kinds, KindCount{Kind: kind, URL: s.SectionURL(kind, lang), Count: len(current[kind])})
 	}
 	p := &Page{Type: HomePage, Lang: lang, URL: s.Prefix(lang), Home: h}
-	for _, list := range [][]Item{h.Offers, h.Lectures, h.Collaborations, h.Agreements} {
+	for _, list := range h.Lists() {
 		for _, it := range list {
 			p.Deps = append(p.Deps, it.Entry)
 		}

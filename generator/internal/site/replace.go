@@ -35,11 +35,10 @@ func (s *Site) ReplaceText(e *Entry, rec *content.Record, pages []*Page) [][2]*c
 		for _, g := range p.Groups {
 			swap(g.Items)
 		}
-		if h := p.Home; h != nil {
-			swap(h.Offers)
-			swap(h.Lectures)
-			swap(h.Collaborations)
-			swap(h.Agreements)
+		if p.Home != nil {
+			for _, list := range p.Home.Lists() {
+				swap(list)
+			}
 		}
 	}
 	return pairs

@@ -128,6 +128,11 @@ type Home struct {
 	Kinds          []KindCount
 }
 
+// Lists returns the home page's lists of records, sharing h's items.
+func (h *Home) Lists() [][]Item {
+	return [][]Item{h.Offers, h.Lectures, h.Collaborations, h.Agreements}
+}
+
 // TermCount is a vocabulary term with the number of published records.
 type TermCount struct {
 	Term  *config.Term
