@@ -21,9 +21,11 @@ type Incremental struct {
 	fold   *Folder
 	words  map[string]*posted // by spelling
 	unions map[string]*posted // by folded prefix
-	// inBucket lists the words and unions of each term bucket.
+	// inBucket lists the words and unions of each term bucket; under the
+	// words whose shorter prefixes (posted.shorts) fall in each bucket.
 	inBucket []map[string]*posted
 	unionsIn []map[string]*posted
+	under    []map[string]*posted
 	// updates counts the calls of Update; written is the last that
 	// wrote each file again (0: none, since NewIncremental).
 	updates uint64
@@ -47,7 +49,8 @@ const (
 )
 
 // NewIncremental builds the index of lang as Build does, keeping what
-// Update needs. docs is kept: the caller must not change it.
+// Update and Edit need. docs is kept, and Edit changes it: the caller must
+// neither change it nor read it after an Edit (Docs returns it).
 func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incremental, error) {
 	var sn []string
 	for _, s := range scopes {
@@ -58,8 +61,9 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
 	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
 	in.unionsIn = make([]map[string]*posted, x.Layout.Buckets)
+	in.under = make([]map[string]*posted, x.Layout.Buckets)
 	for i := range in.inBucket {
-		in.inBucket[i], in.unionsIn[i] = map[string]*posted{}, map[string]*posted{}
+		in.inBucket[i], in.unionsIn[i], in.under[i] = map[string]*posted{}, map[string]*posted{}, map[string]*posted{}
 	}
 	for i, d := range docs {
 		words, unions := in.terms(d)
@@ -83,6 +87,13 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 
 // Index returns the index as last built or updated.
 func (in *Incremental) Index() *Index { return in.x }
+
+// Docs returns the documents of the index as last built or updated; the
+// caller must not change them.
+func (in *Incremental) Docs() []Doc { return in.docs }
+
+// Names returns the names of the index as last built or updated.
+func (in *Incremental) Names() Names { return in.names }
 
 // Version returns a number that changes whenever Update writes the file at
 // path again; it is 0 until then. (Update may write a file again with the
@@ -128,6 +139,47 @@ func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, n
 		}
 		in.renumber(from, dirty, buckets)
 	}
+	return in.apply(change{l, docs, prev, changed, scopes, names}, dirty, buckets)
+}
+
+// Edit is Update for an edit that keeps every document in its place and
+// the scopes as they are: edits gives the new document of each number
+// that may have changed; names are the names of the documents as edited.
+// It costs what the edited documents' terms cost, not what the index's
+// documents do (Update takes a new list of every document). The
+// documents are changed in place (Docs).
+func (in *Incremental) Edit(edits map[int]Doc, names Names) ([]string, error) {
+	changed := slices.Sorted(maps.Keys(edits))
+	old := make(map[int]Doc, len(edits))
+	for _, i := range changed {
+		old[i], in.docs[i] = in.docs[i], edits[i]
+	}
+	prev := func(i int) (Doc, bool) {
+		if d, ok := old[i]; ok {
+			return d, true
+		}
+		return in.docs[i], true
+	}
+	return in.apply(change{in.x.Layout, in.docs, prev, changed, in.scopes, names}, map[string]bool{}, map[int]bool{})
+}
+
+// change is what Update and Edit make the index of: the layout, the
+// documents, the previous document of each number (prev), those that
+// may differ from it (changed), the scopes and the names.
+type change struct {
+	l       Layout
+	docs    []Doc
+	prev    func(i int) (Doc, bool)
+	changed []int
+	scopes  []Scope
+	names   Names
+}
+
+// apply makes the index that of c, writing again the files that change:
+// those at the dirty paths and in the term buckets given so far, and those
+// the changed documents change.
+func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bool) ([]string, error) {
+	l, docs, prev, changed, scopes, names := c.l, c.docs, c.prev, c.changed, c.scopes, c.names
 	facets := false
 	for _, i := range changed {
 		old, had := prev(i)
@@ -156,7 +208,7 @@ func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, n
 		dirty[bucketPath(b)] = true
 	}
 	for j, s := range scopes {
-		if !slices.Equal(s.Docs, in.scopes[j].Docs) || facets && scopeChanged(s, changed, docs, prev) {
+		if !sameInts(s.Docs, in.scopes[j].Docs) || facets && scopeChanged(s, changed, docs, prev) {
 			dirty[scopePath(s.Name)] = true
 		}
 	}
@@ -322,16 +374,16 @@ func (in *Incremental) nextChanged(p *posted, buckets map[int]bool) {
 // buckets (all of them: a short prefix's list counts every word under it;
 // the lists of other prefixes it returns may be partial and are not read).
 func (in *Incremental) next(dirty map[string]bool) map[string][]string {
-	short := make([]bool, in.x.Layout.Buckets)
-	for b := range short {
-		short[b] = dirty[bucketPath(b)]
-	}
+	seen := map[*posted]bool{} // a word under two dirty buckets counts once
 	return nextPrefixes(func(yield func(fold string, docs int)) {
-		for _, p := range in.words {
-			for _, b := range p.shorts {
-				if short[b] {
+		for b, words := range in.under {
+			if len(words) == 0 || !dirty[bucketPath(b)] {
+				continue
+			}
+			for _, p := range words {
+				if !seen[p] {
+					seen[p] = true
 					yield(p.fold, len(p.all))
-					break
 				}
 			}
 		}
@@ -358,6 +410,15 @@ func scopeChanged(s Scope, changed []int, docs []Doc, prev func(int) (Doc, bool)
 		}
 	}
 	return false
+}
+
+// sameInts reports whether a and b hold the same numbers, without reading
+// them when they are one slice (an Edit's scopes).
+func sameInts(a, b []int) bool {
+	if len(a) > 0 && len(b) == len(a) && &a[0] == &b[0] {
+		return true
+	}
+	return slices.Equal(a, b)
 }
 
 // sameFacets reports whether two documents have the same row in a scope.
@@ -419,7 +480,9 @@ func (in *Incremental) word(w string) *posted {
 		fold := in.fold.Fold(w)
 		p = &posted{bucket: in.x.Layout.bucket(prefix(fold, Prefix)), fold: fold}
 		for n := 1; n < Prefix && n < runes(fold); n++ {
-			p.shorts = append(p.shorts, in.x.Layout.bucket(prefix(fold, n)))
+			b := in.x.Layout.bucket(prefix(fold, n))
+			p.shorts = append(p.shorts, b)
+			in.under[b][w] = p
 		}
 		in.words[w], in.inBucket[p.bucket][w] = p, p
 	}
@@ -441,6 +504,9 @@ func (in *Incremental) drop(m map[string]*posted, by []map[string]*posted, k str
 	if p := m[k]; p != nil && len(p.all) == 0 {
 		delete(m, k)
 		delete(by[p.bucket], k)
+		for _, b := range p.shorts { // a word's
+			delete(in.under[b], k)
+		}
 	}
 }
 

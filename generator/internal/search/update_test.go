@@ -72,6 +72,20 @@ func TestIncrementalUpdate(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkUpdate(t, before, want, in, wrote, tt.most)
+			if len(docs2) != len(docs) || !slices.EqualFunc(scopes, scopes2, func(a, b Scope) bool {
+				return a.Name == b.Name && slices.Equal(a.Docs, b.Docs)
+			}) {
+				return // not an edit in place
+			}
+			_, _, _, in = kept(t, tt.setup)
+			edits := map[int]Doc{}
+			for _, i := range changed {
+				edits[i] = docs2[i]
+			}
+			if wrote, err = in.Edit(edits, names); err != nil {
+				t.Fatal(err)
+			}
+			checkUpdate(t, before, want, in, wrote, tt.most)
 		})
 	}
 }
@@ -232,6 +246,21 @@ func BenchmarkIncremental10k(b *testing.B) {
 			next := slices.Clone(docs)
 			next[5000].Text = []string{"Redigering " + strconv.Itoa(n), docs[5000].Text[0]}
 			if _, err := in.Update(next, nil, []int{5000}, scopes, Names{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("edit", func(b *testing.B) {
+		in, err := NewIncremental("sv", slices.Clone(docs), scopes, Names{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for b.Loop() {
+			n++
+			d := docs[5000]
+			d.Text = []string{"Redigering " + strconv.Itoa(n), docs[5000].Text[0]}
+			if _, err := in.Edit(map[int]Doc{5000: d}, Names{}); err != nil {
 				b.Fatal(err)
 			}
 		}
