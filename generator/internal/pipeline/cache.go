@@ -39,7 +39,8 @@ type searchState struct {
 
 	entries []*site.Entry // of its documents, in order
 	stamps  []uint64      // of the entries; 0: none
-	docs    []search.Doc
+	at      map[*site.Entry]int
+	mark    int // Stamps.Since: the stamps are those of then
 }
 
 // searchVersion is a number that changes whenever the file at path of the
@@ -70,6 +71,11 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 	u.c.mu.Unlock()
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if st.x != nil && sameEntries(es, st.entries) {
+		if x, ok, err := u.editSearch(st, l, lang); ok || err != nil {
+			return x, err
+		}
+	}
 	var byKey map[fragKey]int // of st's entries, made when needed
 	stamps := make([]uint64, len(es))
 	docs := make([]search.Doc, len(es))
@@ -97,7 +103,7 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 			}
 		}
 		if j >= 0 && stamp != 0 && st.stamps[j] == stamp {
-			docs[i] = st.docs[j]
+			docs[i] = st.x.Docs()[j]
 		} else {
 			docs[i] = l.searchDoc(lang, e)
 		}
@@ -121,32 +127,98 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 		_, err = st.x.Update(docs, from, changed, scopes, names)
 	}
 	if err != nil {
-		st.x, st.entries, st.stamps, st.docs = nil, nil, nil, nil
+		st.x, st.entries, st.stamps = nil, nil, nil
 		return nil, err
 	}
-	st.entries, st.stamps, st.docs = es, stamps, docs
+	st.entries, st.stamps, st.at = es, stamps, nil
+	_, st.mark = u.stamps.Since(0)
 	return st.x.Index(), nil
 }
 
-// Stamp returns a number that changes whenever anything an entry's
-// serialized items depend on changes: the record's files and rendered
-// bodies, the facts derived from the site (archived, URLs), and the
-// config, the templates and the day. ok is false when the caller cannot
-// tell; the entry's items are then written again.
-type Stamp func(e *site.Entry) (stamp uint64, ok bool)
+// sameEntries reports whether a and b are one list of entries: that of
+// the last call, as after an edit in place.
+func sameEntries(a, b []*site.Entry) bool {
+	return len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
+}
+
+// editSearch updates the index kept in st for the entries of its list
+// whose stamp changed, each in its place (search.Incremental.Edit), as
+// after an edit in place: it reads the stamps and the documents of the
+// entries signed again since the last call (Stamps.Since) alone. It
+// reports false, changing nothing, when an edited document has another
+// mark or language than before (the names of the index may change):
+// searchIndex then lists every document.
+func (u *cacheUse) editSearch(st *searchState, l *Loaded, lang string) (*search.Index, bool, error) {
+	if st.at == nil {
+		st.at = make(map[*site.Entry]int, len(st.entries))
+		for i, e := range st.entries {
+			st.at[e] = i
+		}
+	}
+	edits := map[int]search.Doc{}
+	stamps := map[int]uint64{}
+	old := st.x.Docs()
+	resigned, mark := u.stamps.Since(st.mark)
+	for _, e := range resigned {
+		i, listed := st.at[e]
+		if _, seen := stamps[i]; !listed || seen {
+			continue
+		}
+		stamp, ok := u.stamp(e)
+		if !ok {
+			stamp = 0 // cannot tell: read again
+		}
+		if stamps[i] = stamp; stamp != 0 && stamp == st.stamps[i] {
+			continue
+		}
+		d := l.searchDoc(lang, e)
+		if d.State != old[i].State || d.Lang != old[i].Lang {
+			return nil, false, nil
+		}
+		edits[i] = d
+	}
+	st.mark = mark
+	if len(edits) == 0 {
+		return st.x.Index(), true, nil
+	}
+	if _, err := st.x.Edit(edits, st.x.Names()); err != nil {
+		st.x, st.entries, st.stamps, st.at = nil, nil, nil, nil
+		return nil, true, err
+	}
+	for i, stamp := range stamps {
+		st.stamps[i] = stamp
+	}
+	return st.x.Index(), true, nil
+}
+
+// Stamps are the stamps of the entries of one site.
+type Stamps interface {
+	// Stamp returns a number that changes whenever anything an entry's
+	// serialized items depend on changes: the record's files and
+	// rendered bodies, the facts derived from the site (archived, URLs),
+	// and the config, the templates and the day. ok is false when the
+	// caller cannot tell; the entry's items are then written again.
+	Stamp(e *site.Entry) (stamp uint64, ok bool)
+	// Since returns the entries whose stamp may have changed since the
+	// call that returned mark (0: since the site's outputs were listed),
+	// and the mark of now.
+	Since(mark int) ([]*site.Entry, int)
+}
 
 // cacheUse is a cache as one build uses it.
 type cacheUse struct {
-	c     *Cache
-	stamp Stamp
+	c      *Cache
+	stamps Stamps
 }
+
+func (u *cacheUse) stamp(e *site.Entry) (uint64, bool) { return u.stamps.Stamp(e) }
 
 // CachedOutputs is Outputs for a caller that builds the same site again
 // and again: the outputs it returns keep their serialized items in c, and
 // reuse those kept by earlier builds for every entry whose stamp did not
 // change. The bytes are those Outputs gives.
-func (l *Loaded) CachedOutputs(c *Cache, stamp Stamp) []Output {
-	return l.outputs(&cacheUse{c: c, stamp: stamp})
+func (l *Loaded) CachedOutputs(c *Cache, stamps Stamps) []Output {
+	return l.outputs(&cacheUse{c: c, stamps: stamps})
 }
 
 // fragKey names an entry across builds, which make new entries.

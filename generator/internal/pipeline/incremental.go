@@ -80,7 +80,7 @@ func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 func (in *Incremental) Build(ctx context.Context, l *Loaded, gen uint64) (Written, error) {
 	var w Written
 	sg := newSigner(l.Site, gen, in.seed)
-	outs := l.CachedOutputs(in.cache, sg.stamp)
+	outs := l.CachedOutputs(in.cache, sg)
 	// One file per path: the first output that claims it.
 	var idx Batch
 	claimed := map[string]bool{}

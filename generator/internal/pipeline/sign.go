@@ -74,6 +74,10 @@ type signer struct {
 
 	mu    sync.Mutex // outputs are signed in parallel
 	lists map[listKey]uint64
+
+	// resigned lists the entries signed again since newSigner (Since).
+	resigned []*site.Entry
+	ready    bool
 }
 
 // newSigner computes the signatures of every entry and the global part.
@@ -116,6 +120,7 @@ func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
 		}
 	}
 	sg.global = h.sum()
+	sg.ready = true
 	return sg
 }
 
@@ -139,13 +144,22 @@ func (sg *signer) sign(e *site.Entry) {
 		h.u64(sum)
 	}
 	sg.entries[e] = h.sum()
+	if sg.ready {
+		sg.resigned = append(sg.resigned, e)
+	}
 	sg.mu.Lock()
 	clear(sg.lists) // a list's signature covers its entries'
 	sg.mu.Unlock()
 }
 
-// stamp is the Stamp of an entry: its signature and the base.
-func (sg *signer) stamp(e *site.Entry) (uint64, bool) {
+// Since returns the entries signed again since the call that returned
+// mark (0: since the signer was made), and the mark of now (Stamps).
+func (sg *signer) Since(mark int) ([]*site.Entry, int) {
+	return sg.resigned[mark:], len(sg.resigned)
+}
+
+// Stamp is the stamp of an entry (Stamps): its signature and the base.
+func (sg *signer) Stamp(e *site.Entry) (uint64, bool) {
 	es, ok := sg.entries[e]
 	h := newHasher(sg.seed)
 	h.u64(sg.base)

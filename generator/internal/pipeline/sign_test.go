@@ -116,3 +116,54 @@ func TestHasher(t *testing.T) {
 		t.Error("u64: the high bits are lost")
 	}
 }
+
+// countingStamps are a signer's stamps, counting the calls of Stamp.
+type countingStamps struct {
+	*signer
+	calls int
+}
+
+func (c *countingStamps) Stamp(e *site.Entry) (uint64, bool) {
+	c.calls++
+	return c.signer.Stamp(e)
+}
+
+// TestSearchEditReadsSignedStamps: after an edit in place, the search
+// index kept in the cache reads the stamps of the entries signed again
+// (Stamps.Since) alone, not those of every record.
+func TestSearchEditReadsSignedStamps(t *testing.T) {
+	l, err := Load(fixture(t, "testdata/sites/basic"), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &countingStamps{signer: newSigner(l.Site, 1, maphash.MakeSeed())}
+	u := &cacheUse{c: NewCache(), stamps: st}
+	es := searchEntries(l.Site)
+	scopes := searchScopes(l.Site, es)
+	langs := l.Site.Cfg.Languages
+	tests := []struct {
+		name   string
+		signed []*site.Entry
+		want   int // calls of Stamp
+	}{
+		{"first index", nil, len(es) * len(langs)},
+		{"nothing signed again", nil, 0},
+		{"one entry signed again", es[1:2], len(langs)},
+		{"two entries", es[2:4], 2 * len(langs)},
+		{"one entry twice", []*site.Entry{es[5], es[5]}, len(langs)},
+	}
+	for _, tt := range tests {
+		for _, e := range tt.signed {
+			st.sign(e)
+		}
+		st.calls = 0
+		for _, lang := range langs {
+			if _, err := u.searchIndex(l, lang, es, scopes); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if st.calls != tt.want {
+			t.Errorf("%s: %d stamps read, want %d", tt.name, st.calls, tt.want)
+		}
+	}
+}

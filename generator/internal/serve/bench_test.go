@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"testing"
@@ -181,22 +183,26 @@ func (be *benchEdits) text(rel string) func(b *testing.B) {
 			write(b, be.root, rel, edited(string(orig), be.n))
 			b.StartTimer()
 			t0, c0 := time.Now(), cpuclock.Now()
-			res, err := be.e.update([]string{rel})
-			if err != nil || len(res.Errs) > 0 || res.Full {
-				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
-			}
-			page = append(page, time.Since(t0))
-			written := [][]string{res.Changed}
-			for i := 0; be.e.pendingWrites(); i++ {
-				later, err := be.e.finish()
-				if err != nil {
-					b.Fatal(err)
+			var written [][]string
+			// Labelled for a CPU profile: -tagfocus edit=text or edit=lecture.
+			pprof.Do(context.Background(), pprof.Labels("edit", path.Base(b.Name())), func(context.Context) {
+				res, err := be.e.update([]string{rel})
+				if err != nil || len(res.Errs) > 0 || res.Full {
+					b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 				}
-				if i == 0 {
-					pages = append(pages, time.Since(t0))
+				page = append(page, time.Since(t0))
+				written = append(written, res.Changed)
+				for i := 0; be.e.pendingWrites(); i++ {
+					later, err := be.e.finish()
+					if err != nil {
+						b.Fatal(err)
+					}
+					if i == 0 {
+						pages = append(pages, time.Since(t0))
+					}
+					written = append(written, later.Changed)
 				}
-				written = append(written, later.Changed)
-			}
+			})
 			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Since(c0))
 			if len(all) == 1 {
 				b.Logf("one edit wrote, batch by batch: %v", written)
