@@ -50,8 +50,10 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 			es = s.Due()
 			title += t.T(p.Lang, "due.title")
 		}
-		// The feed is made when it is rendered, so that listing the
-		// outputs stays cheap and reads the records' current text.
+		// The feed is made when it is rendered, so that it reads the
+		// records' current text; which records it holds is known now
+		// (an edit of text moves none), and they alone are its Deps.
+		es = newest(es, FeedSize)
 		outs = append(outs, Output{Path: strings.TrimPrefix(p.Feed, "/"), Deps: es, render: func(buf *bytes.Buffer) error {
 			return feeds.WriteAtom(buf, l.atom(p, title, es))
 		}})
@@ -70,15 +72,32 @@ func (l *Loaded) host() string {
 	return u.Hostname()
 }
 
-// atom builds the feed of a list page: its FeedSize newest records,
-// newest first.
+// newest returns the n newest of es, newest first (then by kind and
+// slug), without sorting the others.
+func newest(es []*site.Entry, n int) []*site.Entry {
+	if n <= 0 {
+		return nil
+	}
+	order := func(a, b *site.Entry) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Slug, b.Slug))
+	}
+	top := make([]*site.Entry, 0, min(len(es), n)+1)
+	for _, e := range es {
+		if len(top) == n && order(e, top[n-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, e, order)
+		if top = slices.Insert(top, i, e); len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
+}
+
+// atom builds the feed of a list page of the records es, its newest
+// (newest).
 func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 	s := l.Site
-	es = slices.Clone(es)
-	slices.SortStableFunc(es, func(a, b *site.Entry) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Slug, b.Slug))
-	})
-	es = es[:min(len(es), FeedSize)]
 	f := feeds.Feed{
 		ID: s.Abs(p.URL), Title: title, Lang: p.Lang, Self: s.Abs(p.Feed), Alt: s.Abs(p.URL),
 		Author: feedAuthor,

@@ -1,12 +1,18 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
+
+	"portal/generator/internal/content"
+	"portal/generator/internal/site"
 )
 
 // TestFeedSize: a kind's feed holds its FeedSize newest records, newest
@@ -50,5 +56,41 @@ func TestFeedSize(t *testing.T) {
 	}
 	if kept > FeedSize {
 		t.Errorf("%d records are newer than the oldest entry of the feed", kept)
+	}
+}
+
+// TestNewest: the n newest records, newest first, then by kind and slug,
+// are those a sort of every record puts first.
+func TestNewest(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 1, d, 0, 0, 0, 0, time.UTC) }
+	var es []*site.Entry
+	for i := range 40 {
+		es = append(es, &site.Entry{Record: &content.Record{Kind: []string{"theses", "lectures"}[i%2], Slug: fmt.Sprintf("r%02d", i*13%40), Date: day(1 + i*7%11)}})
+	}
+	sortedOf := func(es []*site.Entry) []*site.Entry { // unique by kind and slug
+		out := slices.Clone(es)
+		slices.SortFunc(out, func(a, b *site.Entry) int {
+			return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Slug, b.Slug))
+		})
+		return out
+	}
+	sorted := sortedOf(es)
+	tests := []struct {
+		name string
+		es   []*site.Entry
+		n    int
+		want []*site.Entry
+	}{
+		{"none wanted", es, 0, nil},
+		{"no records", nil, 5, []*site.Entry{}},
+		{"fewer than n", es[:3], 10, sortedOf(es[:3])},
+		{"the newest of many", es, 12, sorted[:12]},
+		{"all of them", es, 40, sorted},
+		{"one", es, 1, sorted[:1]},
+	}
+	for _, tt := range tests {
+		if got := newest(tt.es, tt.n); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
