@@ -1,8 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Incremental is the index of one language kept from one build of a site
@@ -21,11 +23,13 @@ type Incremental struct {
 	fold   *Folder
 	words  map[string]*posted // by spelling
 	unions map[string]*posted // by folded prefix
-	// inBucket lists the words and unions of each term bucket; under the
-	// words whose shorter prefixes (posted.shorts) fall in each bucket.
+	// inBucket lists the words and unions of each term bucket.
 	inBucket []map[string]*posted
 	unionsIn []map[string]*posted
-	under    []map[string]*posted
+	// counts are what nextPrefixes counts, kept as the words' numbers of
+	// documents change: short prefix → prefix one rune longer → the
+	// number of (word, document) pairs under it.
+	counts map[string]map[string]int
 	// updates counts the calls of Update; written is the last that
 	// wrote each file again (0: none, since NewIncremental).
 	updates uint64
@@ -61,9 +65,8 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
 	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
 	in.unionsIn = make([]map[string]*posted, x.Layout.Buckets)
-	in.under = make([]map[string]*posted, x.Layout.Buckets)
 	for i := range in.inBucket {
-		in.inBucket[i], in.unionsIn[i], in.under[i] = map[string]*posted{}, map[string]*posted{}, map[string]*posted{}
+		in.inBucket[i], in.unionsIn[i] = map[string]*posted{}, map[string]*posted{}
 	}
 	for i, d := range docs {
 		words, unions := in.terms(d)
@@ -73,6 +76,10 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 		for k, f := range unions {
 			in.union(k).insert(i, f)
 		}
+	}
+	in.counts = map[string]map[string]int{}
+	for _, p := range in.words {
+		in.count(p.fold, len(p.all))
 	}
 	all := map[string]bool{}
 	for _, p := range x.Layout.Paths() {
@@ -192,7 +199,7 @@ func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bo
 		nw, nu := in.terms(d)
 		for _, w := range differ(ow, nw) {
 			p := in.word(w)
-			buckets[p.set(i, nw[w])] = true
+			buckets[in.setWord(p, i, nw[w])] = true
 			if ow[w]&inDoc != nw[w]&inDoc {
 				in.nextChanged(p, buckets)
 			}
@@ -268,7 +275,7 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 		ow, ou := in.terms(in.docs[j]) // a deleted document's terms leave
 		for w := range ow {
 			p := in.words[w]
-			buckets[p.set(j, 0)] = true
+			buckets[in.setWord(p, j, 0)] = true
 			in.nextChanged(p, buckets)
 			in.drop(in.words, in.inBucket, w)
 		}
@@ -371,23 +378,49 @@ func (in *Incremental) nextChanged(p *posted, buckets map[int]bool) {
 }
 
 // next is nextPrefixes of the words under the short prefixes of the dirty
-// buckets (all of them: a short prefix's list counts every word under it;
-// the lists of other prefixes it returns may be partial and are not read).
+// buckets, made of the counts kept (the lists of other prefixes are not
+// read).
 func (in *Incremental) next(dirty map[string]bool) map[string][]string {
-	seen := map[*posted]bool{} // a word under two dirty buckets counts once
-	return nextPrefixes(func(yield func(fold string, docs int)) {
-		for b, words := range in.under {
-			if len(words) == 0 || !dirty[bucketPath(b)] {
-				continue
-			}
-			for _, p := range words {
-				if !seen[p] {
-					seen[p] = true
-					yield(p.fold, len(p.all))
-				}
+	out := map[string][]string{}
+	for b, unions := range in.unionsIn {
+		if len(unions) == 0 || !dirty[bucketPath(b)] {
+			continue
+		}
+		for k := range unions {
+			if m := in.counts[k]; len(m) > 0 {
+				ps := slices.Collect(maps.Keys(m)) // most first, then in byte order
+				slices.SortFunc(ps, func(a, b string) int { return cmp.Or(m[b]-m[a], strings.Compare(a, b)) })
+				out[k] = ps[:min(len(ps), Next)]
 			}
 		}
-	})
+	}
+	return out
+}
+
+// setWord is posted.set for the postings p of a word, keeping the counts
+// of next prefixes.
+func (in *Incremental) setWord(p *posted, doc int, f uint8) int {
+	n := len(p.all)
+	b := p.set(doc, f)
+	if d := len(p.all) - n; d != 0 {
+		in.count(p.fold, d)
+	}
+	return b
+}
+
+// count adds d (word, document) pairs under the prefixes of fold.
+func (in *Incremental) count(fold string, d int) {
+	for n := 1; n < Prefix && n < runes(fold); n++ {
+		k, q := prefix(fold, n), prefix(fold, n+1)
+		m := in.counts[k]
+		if m == nil {
+			m = map[string]int{}
+			in.counts[k] = m
+		}
+		if m[q] += d; m[q] == 0 {
+			delete(m, q)
+		}
+	}
 }
 
 func (in *Incremental) put(path string, v any) error {
@@ -480,9 +513,7 @@ func (in *Incremental) word(w string) *posted {
 		fold := in.fold.Fold(w)
 		p = &posted{bucket: in.x.Layout.bucket(prefix(fold, Prefix)), fold: fold}
 		for n := 1; n < Prefix && n < runes(fold); n++ {
-			b := in.x.Layout.bucket(prefix(fold, n))
-			p.shorts = append(p.shorts, b)
-			in.under[b][w] = p
+			p.shorts = append(p.shorts, in.x.Layout.bucket(prefix(fold, n)))
 		}
 		in.words[w], in.inBucket[p.bucket][w] = p, p
 	}
@@ -504,9 +535,6 @@ func (in *Incremental) drop(m map[string]*posted, by []map[string]*posted, k str
 	if p := m[k]; p != nil && len(p.all) == 0 {
 		delete(m, k)
 		delete(by[p.bucket], k)
-		for _, b := range p.shorts { // a word's
-			delete(in.under[b], k)
-		}
 	}
 }
 
