@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -200,12 +201,29 @@ func (in *Incremental) Edited(ents []*site.Entry) [3]Batch {
 	return b
 }
 
-// Write renders the outputs of b and writes those that changed.
+// Write renders the outputs of b and writes those that changed. The
+// outputs with a version (the search index: thousands of files, of which
+// an edit changes a few) are asked for it here, one after the other, and
+// only those whose version changed go to the workers.
 func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	var w Written
 	slices.Sort(b)
 	b = slices.Compact(b)
-	results, err := in.render(ctx, in.sg, in.outs, b)
+	kept := b[:0]
+	for _, i := range b {
+		o := &in.outs[i]
+		if o.version != nil {
+			v, err := o.version()
+			if err != nil {
+				return w, fmt.Errorf("%s: %w", o.Path, err)
+			}
+			if old, ok := in.files[o.Path]; ok && old.sig == versionSig(v) {
+				continue
+			}
+		}
+		kept = append(kept, i)
+	}
+	results, err := in.render(ctx, in.sg, in.outs, kept)
 	if err != nil {
 		return w, err
 	}
@@ -247,7 +265,7 @@ func (in *Incremental) render(ctx context.Context, sg *signer, outs []Output, id
 			if err != nil {
 				return err
 			}
-			r.file.sig = v | 1<<63 // never 0
+			r.file.sig = versionSig(v)
 			if len(o.Deps) > 0 {
 				r.deps.lists = append(r.deps.lists, o.Deps)
 			}
@@ -272,6 +290,9 @@ func (in *Incremental) render(ctx context.Context, sg *signer, outs []Output, id
 	}, func(j int) string { return outs[idx[j]].Path })
 	return results, err
 }
+
+// versionSig is the signature of an output with version v: never 0.
+func versionSig(v uint64) uint64 { return v | 1<<63 }
 
 // URLPath is the URL path of an output file (FilePath reversed): "exjobb/x/index.html" → "/exjobb/x/".
 func URLPath(p string) string {
