@@ -325,15 +325,17 @@
   // the term buckets of the first PREFETCH, the result chunks of the first
   // page of the first CHUNKS; all at once (one round trip, not one per
   // query: a keystroke typed meanwhile would wait for them), while live()
-  // is true. With pace (see run), what it computes, the likely queries
-  // and their scores, is done in slices, so that a keystroke is not kept
-  // waiting behind it.
+  // is true. With pace (see run), what it computes, the likely queries,
+  // their scores, their matches and the requests of their chunks, is
+  // done in slices, so that a keystroke is not kept waiting behind it.
   function prefetch(ix, s, now, live, pace) {
     return likely(ix, s.q, PREFETCH, pace).then(function (qs) {
       return Promise.all(qs.map(function (q, i) {
         if (!live()) return null;
         return search(ix, Object.assign({}, s, { q: q }), now, pace).then(function (list) {
-          return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
+          if (i >= CHUNKS || !live()) return null;
+          var get = function () { return details(ix, list.slice(0, PAGE)); };
+          return pace ? pace().then(get) : get();
         });
       }));
     });
@@ -360,6 +362,10 @@
     ix.found = ix.found || new Map();
     var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
     return Promise.all(words.map(function (w) { return termScores(ix, w, pace); })).then(function (per) {
+      // The matching and sorting is a slice of its own: what is done when
+      // the last word is scored comes in the same task as its last slice.
+      return pace ? pace().then(function () { return per; }) : per;
+    }).then(function (per) {
       var out = [];
       (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;
