@@ -288,8 +288,8 @@
     }
 
     // ahead prefetches what the likely next keystrokes need once the
-    // browser is idle, computing in slices of idle time (paced); a failed
-    // prefetch is fetched again when needed.
+    // browser is idle, computing in slices (paced); a failed prefetch is
+    // fetched again when needed.
     function ahead(my, s) {
       var go = function () {
         if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }, paced(my, true)).catch(function () {});
@@ -298,23 +298,31 @@
       else win.setTimeout(go, 50);
     }
 
-    // paced is the pace (search.js, run) of the work for query my: slices
-    // of at most SLICE ms, in tasks of their own (later) for the query
-    // typed, in idle time for the fetch ahead (idle; at most what the
-    // browser says is left of it). Once another query is typed, the
-    // next slice never comes: what is left is done when needed.
-    var SLICE = 8;
-    function paced(my, idle) {
+    // paced is the pace (search.js, run) of the work for query my:
+    // slices of at most TYPED ms in tasks of their own (later) for the
+    // query typed, of at most AHEAD ms in background tasks for the fetch
+    // ahead (which starts once the browser is idle: ahead). Background
+    // tasks, not idle callbacks: a busy phone has few idle periods, and a
+    // fetch ahead that waits for them has not asked for its chunks when
+    // the next key comes. Work asked for while the slice has time left
+    // goes on in it, so that a query whose scoring is short is done in
+    // one task. Once another query is typed, the next slice never comes:
+    // what is left is done when needed.
+    var TYPED = 30, AHEAD = 8;
+    function paced(my, background) {
+      var t0 = 0, budget = 0;
+      var until = function () { return win.performance.now() - t0 >= budget; };
       return function () {
+        if (my === seq && !until()) return Promise.resolve(until);
         return new Promise(function (resolve) {
-          var go = function (deadline) {
+          var go = function () {
             if (my !== seq) return;
-            var t0 = win.performance.now(), budget = SLICE;
-            if (deadline && !deadline.didTimeout) budget = Math.max(2, Math.min(SLICE, deadline.timeRemaining()));
-            resolve(function () { return win.performance.now() - t0 >= budget; });
+            t0 = win.performance.now();
+            budget = background ? AHEAD : TYPED;
+            resolve(until);
           };
-          if (!idle) later(go);
-          else if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout: 300 });
+          if (!background) later(go);
+          else if (win.scheduler && win.scheduler.postTask) win.scheduler.postTask(go, { priority: 'background' });
           else win.setTimeout(go, 0);
         });
       };

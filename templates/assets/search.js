@@ -322,22 +322,30 @@
   }
 
   // prefetch fetches what the likely next queries of the filter s need:
-  // the term buckets of the first PREFETCH, the result chunks of the first
-  // page of the first CHUNKS; all at once (one round trip, not one per
-  // query: a keystroke typed meanwhile would wait for them), while live()
-  // is true. With pace (see run), what it computes, the likely queries,
-  // their scores, their matches and the requests of their chunks, is
-  // done in slices, so that a keystroke is not kept waiting behind it.
+  // the term buckets of the first PREFETCH, all at once (one round trip,
+  // not one per query: a keystroke typed meanwhile would wait for them),
+  // and the result chunks of the first page of the first CHUNKS, each
+  // asked for as soon as its query is scored; while live() is true. With
+  // pace (see run), what it computes, the likely queries, their scores,
+  // their matches and the requests of their chunks, is done in slices,
+  // the likeliest query first, so that a keystroke is not kept waiting
+  // behind it and the chunks most likely needed are on their way first.
   function prefetch(ix, s, now, live, pace) {
     return likely(ix, s.q, PREFETCH, pace).then(function (qs) {
-      return Promise.all(qs.map(function (q, i) {
-        if (!live()) return null;
-        return search(ix, Object.assign({}, s, { q: q }), now, pace).then(function (list) {
-          if (i >= CHUNKS || !live()) return null;
-          var get = function () { return details(ix, list.slice(0, PAGE)); };
-          return pace ? pace().then(get) : get();
+      var asked = [];
+      qs.forEach(function (q) {
+        buckets(ix.dir, ix.manifest, q).forEach(function (p) { ix.get(p).catch(function () {}); });
+      });
+      return qs.reduce(function (before, q, i) {
+        return before.then(function () {
+          if (!live()) return;
+          return search(ix, Object.assign({}, s, { q: q }), now, pace).then(function (list) {
+            if (i >= CHUNKS || !live()) return;
+            var get = function () { return details(ix, list.slice(0, PAGE)); };
+            asked.push(pace ? pace().then(get) : get());
+          });
         });
-      }));
+      }, Promise.resolve()).then(function () { return Promise.all(asked); });
     });
   }
 
