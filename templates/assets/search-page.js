@@ -305,12 +305,14 @@
     // tasks, not idle callbacks: a busy phone has few idle periods, and a
     // fetch ahead that waits for them has not asked for its chunks when
     // the next key comes. Work asked for while the slice has time left
-    // goes on in it, so that a query whose scoring is short is done in
-    // one task. Once another query is typed, the next slice never comes:
-    // what is left is done when needed.
-    var TYPED = 30, AHEAD = 8;
+    // goes on in it, the first slice being the task that asks (a
+    // keystroke's scoring task, the idle callback of ahead), so that a
+    // query whose scoring is short is done in one task, with no task
+    // between for the browser to draw a frame in. Once another query is
+    // typed, the next slice never comes: what is left is done when needed.
+    var TYPED = 20, AHEAD = 16;
     function paced(my, background) {
-      var t0 = 0, budget = 0;
+      var t0 = win.performance.now(), budget = background ? AHEAD : TYPED;
       var until = function () { return win.performance.now() - t0 >= budget; };
       return function () {
         if (my === seq && !until()) return Promise.resolve(until);
