@@ -7,7 +7,9 @@
 // the whole of it).
 //
 // Each keystroke's work is kept small and off the keystroke's own task:
-// the scoring and the drawing run in tasks of their own (later), results
+// the scoring and the drawing run in tasks of their own (later), the
+// scoring, the keystroke's and the fetch ahead's, in slices of a few
+// milliseconds (paced) that stop when another key is typed, results
 // drawn for the previous query keep their nodes, a page of results that
 // did not change is left alone, the URL is written once typing pauses
 // (two seconds),
@@ -151,9 +153,9 @@
     // put draws items as the results from number from on, the whole page
     // (final) or its first part. A result that was drawn for the last
     // query keeps its node (nodes: id → [state, li]; kept until the page
-    // is complete), and a first page of the results already shown, in
-    // the same order, leaves the list alone: what the browser has laid
-    // out is not laid out again.
+    // is complete), and the first page changes the list only where it
+    // differs (place): what the browser has laid out is not laid out
+    // again.
     function put(items, from, final) {
       var ctx = context();
       var lis = items.map(function (it) {
@@ -161,9 +163,7 @@
         return old && old[0] === st ? old[1] : renderItem(doc, it, ctx);
       });
       if (from === 0) {
-        var kids = results.children;
-        var same = lis.length === kids.length && lis.every(function (li, i) { return kids[i] === li; });
-        if (!same) results.replaceChildren.apply(results, lis);
+        place(results, lis);
         if (final) nodes = new Map();
         others.forEach(function (o) { show(o, false); });
       } else {
@@ -171,6 +171,45 @@
       }
       items.forEach(function (it, i) { nodes.set(it.id, [stateOf(it, ctx.now), lis[i]]); });
       show(results, from + items.length > 0);
+    }
+
+    // place makes lis the children of list, touching only what changes:
+    // the children not among them are removed, the longest run of those
+    // left that is already in the new order stays, and the others are
+    // inserted where they go. A node that stays keeps its style and
+    // layout; one removed and put back (every one of them, with
+    // replaceChildren) has both computed anew, the larger part of drawing
+    // a keystroke's results on a phone.
+    function place(list, lis) {
+      var keep = new Set(lis), at = new Map();
+      Array.prototype.slice.call(list.children).forEach(function (c) {
+        if (!keep.has(c)) c.remove();
+      });
+      Array.prototype.forEach.call(list.children, function (c, i) { at.set(c, i); });
+      var stay = rising(lis.map(function (li) { return at.has(li) ? at.get(li) : -1; }));
+      for (var i = lis.length - 1, next = null; i >= 0; i--) {
+        if (!stay.has(i)) list.insertBefore(lis[i], next);
+        next = lis[i];
+      }
+    }
+
+    // rising is the indexes of a longest increasing run (not necessarily
+    // contiguous) of the numbers of a that are not negative.
+    function rising(a) {
+      var len = [], prev = [], best = -1, out = new Set();
+      a.forEach(function (x, i) {
+        len[i] = x < 0 ? 0 : 1;
+        prev[i] = -1;
+        for (var j = 0; j < i && x >= 0; j++) {
+          if (a[j] >= 0 && a[j] < x && len[j] + 1 > len[i]) {
+            len[i] = len[j] + 1;
+            prev[i] = j;
+          }
+        }
+        if (x >= 0 && (best < 0 || len[i] > len[best])) best = i;
+      });
+      for (var k = best; k >= 0; k = prev[k]) out.add(k);
+      return out;
     }
 
     // show shows or hides e, touching it only when that changes.
@@ -233,7 +272,7 @@
       }
       var s = Object.assign({}, state);
       later(function () {
-        return my === seq ? search(index, s, Date.now()) : null;
+        return my === seq ? search(index, s, Date.now(), paced(my, false)) : null;
       }).then(function (list) {
         return list && later(function () {
           if (my !== seq) return undefined;
@@ -249,13 +288,46 @@
     }
 
     // ahead prefetches what the likely next keystrokes need once the
-    // browser is idle; a failed prefetch is fetched again when needed.
+    // browser is idle, computing in slices (paced); a failed prefetch is
+    // fetched again when needed.
     function ahead(my, s) {
       var go = function () {
-        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }).catch(function () {});
+        if (my === seq) prefetch(index, s, Date.now(), function () { return my === seq; }, paced(my, true)).catch(function () {});
       };
       if (win.requestIdleCallback) win.requestIdleCallback(go, { timeout: 300 });
       else win.setTimeout(go, 50);
+    }
+
+    // paced is the pace (search.js, run) of the work for query my:
+    // slices of at most TYPED ms in tasks of their own (later) for the
+    // query typed, of at most AHEAD ms in background tasks for the fetch
+    // ahead (which starts once the browser is idle: ahead). Background
+    // tasks, not idle callbacks: a busy phone has few idle periods, and a
+    // fetch ahead that waits for them has not asked for its chunks when
+    // the next key comes. Work asked for while the slice has time left
+    // goes on in it, the first slice being the task that asks (a
+    // keystroke's scoring task, the idle callback of ahead), so that a
+    // query whose scoring is short is done in one task, with no task
+    // between for the browser to draw a frame in. Once another query is
+    // typed, the next slice never comes: what is left is done when needed.
+    var TYPED = 20, AHEAD = 16;
+    function paced(my, background) {
+      var t0 = win.performance.now(), budget = background ? AHEAD : TYPED;
+      var until = function () { return win.performance.now() - t0 >= budget; };
+      return function () {
+        if (my === seq && !until()) return Promise.resolve(until);
+        return new Promise(function (resolve) {
+          var go = function () {
+            if (my !== seq) return;
+            t0 = win.performance.now();
+            budget = background ? AHEAD : TYPED;
+            resolve(until);
+          };
+          if (!background) later(go);
+          else if (win.scheduler && win.scheduler.postTask) win.scheduler.postTask(go, { priority: 'background' });
+          else win.setTimeout(go, 0);
+        });
+      };
     }
 
     function fail() {

@@ -186,10 +186,37 @@
   // 0 for the documents it does not match: typed arrays, not maps, so that
   // a short prefix that matches most documents is scored in a few
   // milliseconds on a phone.
-  function termScores(ix, word) {
+  //
+  // The scoring of a word is a job kept per word (scoreTerm): the sets of
+  // the bucket's words it matches, added one after another. pace, when
+  // given, runs the job in slices (see run); a job left unfinished (the
+  // fetch ahead stopped by a keystroke) goes on where it stopped when the
+  // word is asked for again, so a keystroke that needs a word still being
+  // scored ahead does only the rest of that word.
+  function termScores(ix, word, pace) {
     ix.terms = ix.terms || new Map();
-    if (!ix.terms.has(word)) ix.terms.set(word, scoreTerm(ix, word));
-    return ix.terms.get(word);
+    var job = ix.terms.get(word);
+    if (!job) {
+      job = scoreTerm(ix, word);
+      ix.terms.set(word, job);
+    }
+    return job.ready.then(function () { return run(job, pace); }).then(function () { return job.scores; });
+  }
+
+  // run does what is left of job (its list todo from next on, each with
+  // job.one): all at once without pace, else in slices. pace resolves
+  // when the next slice may run, to a function that is true once the
+  // slice has taken its time; it never resolves when the caller has
+  // given up (a later keystroke). Each slice does at least one item.
+  function run(job, pace) {
+    var slice = function (until) {
+      while (job.next < job.todo.length) {
+        job.one(job.todo[job.next++]);
+        if (until && until()) break;
+      }
+      return job.next < job.todo.length && pace ? pace().then(slice) : undefined;
+    };
+    return Promise.resolve(pace && job.next < job.todo.length ? pace().then(slice) : slice(null));
   }
 
   // bucketOf is where the index keeps a word: its folded form f, its
@@ -207,9 +234,19 @@
     return tokens(q).map(function (w) { return dir + 't/' + bucketOf({ manifest: manifest }, w).n + '.json'; });
   }
 
+  // wordsOf are the words of bucket n (its content b), each with its
+  // folded form: folded once per page, not once per query.
+  function wordsOf(ix, n, b) {
+    ix.words = ix.words || new Map();
+    if (!ix.words.has(n)) ix.words.set(n, Object.keys(b.w).map(function (w) { return { w: w, f: fold(w), size: -1 }; }));
+    return ix.words.get(n);
+  }
+
+  // scoreTerm is the job that scores word (see termScores): ready once
+  // its bucket has come and the list of the sets to add is made.
   function scoreTerm(ix, word) {
     var m = ix.manifest, at = bucketOf(ix, word);
-    var f = at.f, short = at.short, n = at.n;
+    var f = at.f, n = at.n;
     ix.sets = ix.sets || new Map();
     // sets decodes the two sets of a word of bucket n once per page.
     function sets(k, pair) {
@@ -217,29 +254,29 @@
       if (!ix.sets.has(id)) ix.sets.set(id, { all: Int32Array.from(decodeSet(pair[0])), strong: Int32Array.from(decodeSet(pair[1])) });
       return ix.sets.get(id);
     }
-    return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
-      var scores = new Uint8Array(m.docs);
-      // add raises the score of the documents of s to base, and of its
-      // strong ones (a subset) to base + 2.
-      function add(s, base) {
-        var i;
-        for (i = 0; i < s.all.length; i++) scores[s.all[i]] = Math.max(scores[s.all[i]], base);
-        for (i = 0; i < s.strong.length; i++) scores[s.strong[i]] = Math.max(scores[s.strong[i]], base + 2);
-      }
-      if (short) {
-        if (b.u[f]) add(sets('|' + f, b.u[f]), 1);
-        Object.keys(b.w).forEach(function (w) {
-          if (fold(w) === f) add(sets(w, b.w[w]), 2 + (w === word ? 4 : 0));
+    var job = { todo: [], next: 0, scores: null };
+    // one raises the score of the documents of a word's set to its base,
+    // and of its strong ones (a subset) to base + 2.
+    job.one = function (x) {
+      var s = sets(x[0], x[1]), base = x[2], scores = job.scores, i;
+      for (i = 0; i < s.all.length; i++) scores[s.all[i]] = Math.max(scores[s.all[i]], base);
+      for (i = 0; i < s.strong.length; i++) scores[s.strong[i]] = Math.max(scores[s.strong[i]], base + 2);
+    };
+    job.ready = ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
+      job.scores = new Uint8Array(m.docs);
+      var ws = wordsOf(ix, n, b);
+      if (at.short) {
+        if (b.u[f]) job.todo.push(['|' + f, b.u[f], 1]);
+        ws.forEach(function (x) {
+          if (x.f === f) job.todo.push([x.w, b.w[x.w], 2 + (x.w === word ? 4 : 0)]);
         });
-        return scores;
+        return;
       }
-      Object.keys(b.w).forEach(function (w) {
-        var fw = fold(w);
-        if (fw.indexOf(f) !== 0) return;
-        add(sets(w, b.w[w]), 1 + (w.indexOf(word) === 0 ? 4 : 0) + (fw === f ? 1 : 0));
+      ws.forEach(function (x) {
+        if (x.f.indexOf(f) === 0) job.todo.push([x.w, b.w[x.w], 1 + (x.w.indexOf(word) === 0 ? 4 : 0) + (x.f === f ? 1 : 0)]);
       });
-      return scores;
     });
+    return job;
   }
 
   // setSize is the number of documents of an encoded set, without
@@ -257,44 +294,58 @@
   // last word, taken from the index. A word shorter than the bucket
   // prefix goes on as its bucket lists (field "n", most frequent first);
   // a longer one as the words of its bucket that start with it, weighted
-  // by their documents. Nothing after a space.
-  function likely(ix, q, k) {
+  // by their documents (counted in slices with pace, as termScores
+  // scores). Nothing after a space.
+  function likely(ix, q, k, pace) {
     var words = tokens(q);
     if (!words.length || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
     var at = bucketOf(ix, words[words.length - 1]);
     var f = at.f, len = at.len;
+    var first = function (next) { return next.slice(0, k).map(function (c) { return q + c; }); };
     return ix.get(ix.dir + 't/' + at.n + '.json').then(function (b) {
-      var next = [];
-      if (at.short) {
-        next = ((b.n && b.n[f]) || []).map(function (p) { return Array.from(p)[len]; });
-      } else {
-        var weight = new Map();
-        Object.keys(b.w).forEach(function (w) {
-          var fw = Array.from(fold(w));
-          if (fw.length <= len || fw.slice(0, len).join('') !== f) return;
-          weight.set(fw[len], (weight.get(fw[len]) || 0) + setSize(b.w[w][0]));
-        });
-        next = Array.from(weight.keys()).sort(function (x, y) {
+      if (at.short) return first(((b.n && b.n[f]) || []).map(function (p) { return Array.from(p)[len]; }));
+      var weight = new Map();
+      var job = { todo: wordsOf(ix, at.n, b), next: 0 };
+      job.one = function (x) {
+        if (x.f.indexOf(f) !== 0) return;
+        var c = Array.from(x.f)[len];
+        if (c === undefined) return;
+        if (x.size < 0) x.size = setSize(b.w[x.w][0]);
+        weight.set(c, (weight.get(c) || 0) + x.size);
+      };
+      return run(job, pace).then(function () {
+        return first(Array.from(weight.keys()).sort(function (x, y) {
           return weight.get(y) - weight.get(x) || (x < y ? -1 : x > y ? 1 : 0);
-        });
-      }
-      return next.slice(0, k).map(function (c) { return q + c; });
+        }));
+      });
     });
   }
 
   // prefetch fetches what the likely next queries of the filter s need:
-  // the term buckets of the first PREFETCH, the result chunks of the first
-  // page of the first CHUNKS; all at once (one round trip, not one per
-  // query: a keystroke typed meanwhile would wait for them), while live()
-  // is true.
-  function prefetch(ix, s, now, live) {
-    return likely(ix, s.q, PREFETCH).then(function (qs) {
-      return Promise.all(qs.map(function (q, i) {
-        if (!live()) return null;
-        return search(ix, Object.assign({}, s, { q: q }), now).then(function (list) {
-          return i < CHUNKS && live() ? details(ix, list.slice(0, PAGE)) : null;
+  // the term buckets of the first PREFETCH, all at once (one round trip,
+  // not one per query: a keystroke typed meanwhile would wait for them),
+  // and the result chunks of the first page of the first CHUNKS, each
+  // asked for as soon as its query is scored; while live() is true. With
+  // pace (see run), what it computes, the likely queries, their scores,
+  // their matches and the requests of their chunks, is done in slices,
+  // the likeliest query first, so that a keystroke is not kept waiting
+  // behind it and the chunks most likely needed are on their way first.
+  function prefetch(ix, s, now, live, pace) {
+    return likely(ix, s.q, PREFETCH, pace).then(function (qs) {
+      var asked = [];
+      qs.forEach(function (q) {
+        buckets(ix.dir, ix.manifest, q).forEach(function (p) { ix.get(p).catch(function () {}); });
+      });
+      return qs.reduce(function (before, q, i) {
+        return before.then(function () {
+          if (!live()) return;
+          return search(ix, Object.assign({}, s, { q: q }), now, pace).then(function (list) {
+            if (i >= CHUNKS || !live()) return;
+            var get = function () { return details(ix, list.slice(0, PAGE)); };
+            asked.push(pace ? pace().then(get) : get());
+          });
         });
-      }));
+      }, Promise.resolve()).then(function () { return Promise.all(asked); });
     });
   }
 
@@ -312,12 +363,17 @@
   // more character (a letter more of its last word, or a new word)
   // matches a subset of what the kept one matched, so only those are
   // looked at, not every item of the scope: what keeps a keystroke short
-  // on a list of many thousand records.
-  function search(ix, s, now) {
+  // on a list of many thousand records. pace, if given, scores the words
+  // in slices (see run).
+  function search(ix, s, now, pace) {
     var words = tokens(s.q);
     ix.found = ix.found || new Map();
     var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
-    return Promise.all(words.map(function (w) { return termScores(ix, w); })).then(function (per) {
+    return Promise.all(words.map(function (w) { return termScores(ix, w, pace); })).then(function (per) {
+      // The matching and sorting is a slice of its own: what is done when
+      // the last word is scored comes in the same task as its last slice.
+      return pace ? pace().then(function () { return per; }) : per;
+    }).then(function (per) {
       var out = [];
       (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"hash/fnv"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -396,28 +395,8 @@ func runSearch(t *testing.T, cases []searchCase) []searchResult {
 // runCases runs n cases (searchCase or aheadCase) under Node.
 func runCases(t *testing.T, cases any, n int) []searchResult {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed")
-	}
-	script, _ := filepath.Abs("../../../templates/assets/search.js")
-	runner := filepath.Join(t.TempDir(), "run.js")
-	if err := os.WriteFile(runner, []byte(searchRunner), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	in, _ := json.Marshal(cases)
-	cmd := exec.Command(node, runner, script)
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, stderr.Bytes())
-	}
 	var res []searchResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("node output: %v\n%s", err, out)
-	}
+	runNode(t, searchRunner, cases, &res)
 	if len(res) != n {
 		t.Fatalf("%d results for %d cases", len(res), n)
 	}
