@@ -157,12 +157,8 @@ func Words(text string) string {
 		at := len(out)
 		out = appendLower(out, w, upper)
 		word := out[at:]
-		h := uint32(2166136261)
-		for _, c := range word {
-			h = (h ^ uint32(c)) * 16777619
-		}
 		mask := uint32(len(table) - 1)
-		for i := h & mask; ; i = (i + 1) & mask {
+		for i := fnv1a(word) & mask; ; i = (i + 1) & mask {
 			sp := table[i]
 			if sp.end == 0 {
 				table[i] = span{int32(at), int32(len(out))}
@@ -192,17 +188,22 @@ func rehash(t []span, out []byte) []span {
 		if sp.end == 0 {
 			continue
 		}
-		h := uint32(2166136261)
-		for _, c := range out[sp.start:sp.end] {
-			h = (h ^ uint32(c)) * 16777619
-		}
-		i := h & mask
+		i := fnv1a(out[sp.start:sp.end]) & mask
 		for n[i].end != 0 {
 			i = (i + 1) & mask
 		}
 		n[i] = sp
 	}
 	return n
+}
+
+// fnv1a is the FNV-1a hash (32 bits) of b.
+func fnv1a(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 // pow2 is the least power of two ≥ n (1 for n ≤ 1).
