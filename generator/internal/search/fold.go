@@ -145,7 +145,7 @@ func eachRaw(s string, fn func(w string, upper bool)) {
 // far (their places in the result), then kept or cut off again: no
 // string per word, no sort.
 func Words(text string) string {
-	out := make([]byte, 0, len(text)/3+16)
+	out := make([]byte, 0, len(text)+16) // the most it holds, but for a rare longer lowercase
 	var small [1024]span
 	table := small[:min(len(small), max(16, pow2(len(text)/4)))]
 	kept := 0
