@@ -201,3 +201,70 @@ func encodeChunk(docs []Doc) []byte {
 	}
 	return append(b, "]\n"...)
 }
+
+// encodeScope is the file of a scope: the rows "d" of the documents ids,
+// in their order, and the tables "t" of the values of their columns
+// (scopeCols), each numbered in the order the rows first use it.
+func encodeScope(docs []Doc, ids []int) []byte {
+	tabs := make([][]string, len(scopeCols))
+	at := make([]map[string]int, len(scopeCols))
+	for i := range tabs {
+		tabs[i], at[i] = []string{""}, map[string]int{"": 0}
+	}
+	ref := func(b []byte, col int, v string) []byte {
+		n, ok := at[col][v]
+		if !ok {
+			n = len(tabs[col])
+			at[col][v] = n
+			tabs[col] = append(tabs[col], v)
+		}
+		return strconv.AppendInt(b, int64(n), 10)
+	}
+	refs := func(b []byte, col int, vs []string) []byte {
+		b = append(b, '[')
+		for i, v := range vs {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = ref(b, col, v)
+		}
+		return append(b, ']')
+	}
+	b := make([]byte, 0, 32*len(ids)+256)
+	b = append(b, `{"d":[`...)
+	prev := -1
+	for i, id := range ids {
+		d := &docs[id]
+		arch := ""
+		if d.Archived {
+			arch = "1"
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(strconv.AppendInt(append(b, '['), int64(id-prev-1), 10), ',')
+		b = append(ref(b, 0, d.Kind), ',')
+		b = append(refs(b, 1, d.Areas), ',')
+		b = append(ref(b, 2, d.Host), ',')
+		b = append(refs(b, 3, d.Schools), ',')
+		b = append(ref(b, 4, d.Level), ',')
+		b = append(refs(b, 5, d.Languages), ',')
+		b = append(ref(b, 6, d.Closes), ',')
+		b = append(ref(b, 7, arch), ',')
+		b = append(ref(b, 8, d.State), ']')
+		prev = id
+	}
+	b = append(b, `],"t":{`...)
+	cols := make([]int, len(scopeCols))
+	for i := range cols {
+		cols[i] = i
+	}
+	slices.SortFunc(cols, func(x, y int) int { return strings.Compare(scopeCols[x], scopeCols[y]) })
+	for i, c := range cols {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendStrings(append(appendString(b, scopeCols[c]), ':'), tabs[c])
+	}
+	return append(b, "}}\n"...)
+}

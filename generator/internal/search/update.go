@@ -293,9 +293,7 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	}
 	for p, s := range byName {
 		if dirty[p] {
-			if err := in.put(p, scopeRows(in.docs, s.Docs)); err != nil {
-				return nil, err
-			}
+			in.x.files[p] = encodeScope(in.docs, s.Docs)
 		}
 	}
 	if dirty["index.json"] {
