@@ -74,6 +74,7 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 			files[i], errs[i] = marshal(head(lang, len(docs), x.Layout, names))
 		case i <= nb:
 			files[i] = bs[i-1].encode()
+			bs[i-1].release()
 		case i <= nb+ns:
 			files[i] = encodeScope(docs, scopes[i-1-nb].Docs)
 		default:

@@ -163,6 +163,17 @@ func groupTerms(l Layout, t terms) []termBucket {
 	return out
 }
 
+// release lets go of the postings of the bucket's terms once its file is
+// written, so that they are not all live until every file is.
+func (tb termBucket) release() {
+	for _, e := range tb.words {
+		*e.p = postings{}
+	}
+	for _, e := range tb.unions {
+		*e.p = postings{}
+	}
+}
+
 // nextPrefixes lists, for each prefix shorter than Prefix runes, the
 // prefixes one rune longer that words go on with, by the number of
 // (word, document) pairs under them, most first, then in byte order; at
