@@ -18,7 +18,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,16 +86,23 @@ func Tokens(s string) []string {
 // eachWord calls fn with each word of s, lowercased, in order: the runs
 // of letters and digits. Lowercase ASCII words are not copied.
 func eachWord(s string, fn func(w string)) {
-	start, lower := -1, true
+	eachRaw(s, func(w string, upper bool) {
+		if upper {
+			w = strings.ToLower(w)
+		}
+		fn(w)
+	})
+}
+
+// eachRaw calls fn with each word of s as it is spelled, in order, and
+// whether it has an upper-case letter.
+func eachRaw(s string, fn func(w string, upper bool)) {
+	start, upper := -1, false
 	emit := func(end int) {
 		if start >= 0 {
-			w := s[start:end]
-			if !lower {
-				w = strings.ToLower(w)
-			}
-			fn(w)
+			fn(s[start:end], upper)
 		}
-		start, lower = -1, true
+		start, upper = -1, false
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -104,7 +110,7 @@ func eachWord(s string, fn func(w string)) {
 			switch {
 			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 			case 'A' <= c && c <= 'Z':
-				lower = false
+				upper = true
 			default:
 				emit(i)
 				i++
@@ -124,7 +130,7 @@ func eachWord(s string, fn func(w string)) {
 				start = i
 			}
 			if unicode.IsUpper(r) || unicode.IsTitle(r) {
-				lower = false
+				upper = true
 			}
 		}
 		i += size
@@ -132,44 +138,101 @@ func eachWord(s string, fn func(w string)) {
 	emit(len(s))
 }
 
-// Words returns the distinct words of text, lowercased, in byte order,
-// joined by spaces: what the index needs of a body, in less memory than
-// its text. The words are sorted and compacted rather than looked up in
-// a map, which costs a tenth of the memory.
+// Words returns the distinct words of text, lowercased, in the order of
+// their first occurrence, joined by spaces: what the index needs of a
+// body, in less memory than its text. Each word is lowercased straight
+// into the result and looked up in a hash table of the words kept so
+// far (their places in the result), then kept or cut off again: no
+// string per word, no sort.
 func Words(text string) string {
-	words := make([]string, 0, len(text)/6+1)
-	// Most of a text's words are repeats ("och", "the", its subject): a
-	// small table of the words seen keeps them out of the sort, which
-	// costs n log n string comparisons. A word whose slot another word
-	// holds is appended anyway; Compact removes what the table missed.
-	var seen [512]int32 // 1 + index in words, by hash of the word
-	eachWord(text, func(w string) {
-		h := uint32(2166136261)
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint32(w[i])) * 16777619
+	out := make([]byte, 0, len(text)+16) // the most it holds, but for a rare longer lowercase
+	var small [1024]span
+	table := small[:min(len(small), max(16, pow2(len(text)/4)))]
+	kept := 0
+	eachRaw(text, func(w string, upper bool) {
+		start := len(out)
+		if start > 0 {
+			out = append(out, ' ')
 		}
-		slot := &seen[h&511]
-		if *slot > 0 && words[*slot-1] == w {
-			return
+		at := len(out)
+		out = appendLower(out, w, upper)
+		word := out[at:]
+		mask := uint32(len(table) - 1)
+		for i := fnv1a(word) & mask; ; i = (i + 1) & mask {
+			sp := table[i]
+			if sp.end == 0 {
+				table[i] = span{int32(at), int32(len(out))}
+				break
+			}
+			if string(out[sp.start:sp.end]) == string(word) {
+				out = out[:start]
+				return
+			}
 		}
-		if *slot == 0 {
-			*slot = int32(len(words) + 1)
+		if kept++; 2*kept > len(table) {
+			table = rehash(table, out)
 		}
-		words = append(words, w)
 	})
-	slices.Sort(words)
-	words = slices.Compact(words)
-	n := len(words)
-	for _, w := range words {
-		n += len(w)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for i, w := range words {
-		if i > 0 {
-			b.WriteByte(' ')
+	return string(out)
+}
+
+// span is where a word kept by Words is in its result; end 0 is none.
+type span struct{ start, end int32 }
+
+// rehash returns a table twice the size of t with the words of t, which
+// are in out.
+func rehash(t []span, out []byte) []span {
+	n := make([]span, 2*len(t))
+	mask := uint32(len(n) - 1)
+	for _, sp := range t {
+		if sp.end == 0 {
+			continue
 		}
-		b.WriteString(w)
+		i := fnv1a(out[sp.start:sp.end]) & mask
+		for n[i].end != 0 {
+			i = (i + 1) & mask
+		}
+		n[i] = sp
 	}
-	return b.String()
+	return n
+}
+
+// fnv1a is the FNV-1a hash (32 bits) of b.
+func fnv1a(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// pow2 is the least power of two ≥ n (1 for n ≤ 1).
+func pow2(n int) int {
+	p := 1
+	for p < n {
+		p <<= 1
+	}
+	return p
+}
+
+// appendLower appends w lowercased as strings.ToLower lowercases it (w
+// is a word of eachRaw: valid UTF-8).
+func appendLower(dst []byte, w string, upper bool) []byte {
+	if !upper {
+		return append(dst, w...)
+	}
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
 }

@@ -2,11 +2,9 @@ package search
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 )
 
 // Doc is one record of the index, in the page's language. Its number is
@@ -71,19 +69,18 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 	errs := make([]error, len(paths))
 	nb, ns := x.Layout.Buckets, len(scopes)
 	parallel(len(paths), func(i int) {
-		var v any
 		switch {
 		case i == 0:
-			v = head(lang, len(docs), x.Layout, names)
+			files[i], errs[i] = marshal(head(lang, len(docs), x.Layout, names))
 		case i <= nb:
-			v = bs[i-1].encode()
+			files[i] = bs[i-1].encode()
+			bs[i-1].release()
 		case i <= nb+ns:
-			v = scopeRows(docs, scopes[i-1-nb].Docs)
+			files[i] = encodeScope(docs, scopes[i-1-nb].Docs)
 		default:
 			c := i - 1 - nb - ns
-			v = chunkRows(docs[c*Chunk : min(len(docs), (c+1)*Chunk)])
+			files[i] = encodeChunk(docs[c*Chunk : min(len(docs), (c+1)*Chunk)])
 		}
-		files[i], errs[i] = marshal(v)
 	})
 	for i, p := range paths {
 		x.files[p] = files[i]
@@ -116,111 +113,8 @@ func marshal(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// encodeSet writes an ascending set of document numbers as the shorter
-// of two strings: "d" and the gaps between them (n - previous - 1, the
-// first from -1) in base 36, separated by commas; or "b" and a bitmap in
-// base64, bit n&7 of byte n>>3 for document n. The empty set is "". The
-// lengths are reckoned before either is written, so only one is.
-func encodeSet(s []int32) string {
-	if len(s) == 0 {
-		return ""
-	}
-	dlen, prev := len(s), int32(-1) // "d" and the commas
-	for _, n := range s {
-		dlen += digits36(n - prev - 1)
-		prev = n
-	}
-	bm := int(s[len(s)-1])/8 + 1
-	if base64.StdEncoding.EncodedLen(bm)+1 >= dlen {
-		d := make([]byte, 0, dlen)
-		d = append(d, 'd')
-		prev = -1
-		for i, n := range s {
-			if i > 0 {
-				d = append(d, ',')
-			}
-			d = strconv.AppendInt(d, int64(n-prev-1), 36)
-			prev = n
-		}
-		return string(d)
-	}
-	bits := make([]byte, bm)
-	for _, n := range s {
-		bits[n>>3] |= 1 << (n & 7)
-	}
-	out := make([]byte, 1+base64.StdEncoding.EncodedLen(bm))
-	out[0] = 'b'
-	base64.StdEncoding.Encode(out[1:], bits)
-	return string(out)
-}
-
-// digits36 is the number of digits of n ≥ 0 in base 36.
-func digits36(n int32) int {
-	d := 1
-	for ; n >= 36; n /= 36 {
-		d++
-	}
-	return d
-}
-
 // scopeCols are the columns of a scope file's rows after the first (the
 // gap to the previous document's number, as in encodeSet, which may be
 // negative when a page's order is not the index's). Each value is a number
 // into the table of its column in "t", whose first value is "".
 var scopeCols = []string{"kind", "area", "host", "school", "level", "language", "closes", "archived", "state"}
-
-// scopeRows are the table "t" and rows "d" of a scope file.
-func scopeRows(docs []Doc, ids []int) map[string]any {
-	tabs := make([][]string, len(scopeCols))
-	at := make([]map[string]int, len(scopeCols))
-	for i := range tabs {
-		tabs[i], at[i] = []string{""}, map[string]int{"": 0}
-	}
-	ref := func(col int, v string) int {
-		n, ok := at[col][v]
-		if !ok {
-			n = len(tabs[col])
-			at[col][v] = n
-			tabs[col] = append(tabs[col], v)
-		}
-		return n
-	}
-	refs := func(col int, vs []string) []int {
-		out := make([]int, len(vs))
-		for i, v := range vs {
-			out[i] = ref(col, v)
-		}
-		return out
-	}
-	rows := make([][]any, 0, len(ids))
-	prev := -1
-	for _, id := range ids {
-		d := docs[id]
-		arch := ""
-		if d.Archived {
-			arch = "1"
-		}
-		rows = append(rows, []any{id - prev - 1, ref(0, d.Kind), refs(1, d.Areas), ref(2, d.Host), refs(3, d.Schools),
-			ref(4, d.Level), refs(5, d.Languages), ref(6, d.Closes), ref(7, arch), ref(8, d.State)})
-		prev = id
-	}
-	t := map[string][]string{}
-	for i, c := range scopeCols {
-		t[c] = tabs[i]
-	}
-	return map[string]any{"t": t, "d": rows}
-}
-
-// chunkRows are the rows of a result chunk: for each document, its URL,
-// title, language, excerpt and facts.
-func chunkRows(docs []Doc) [][]any {
-	rows := make([][]any, 0, len(docs))
-	for _, d := range docs {
-		facts := d.Facts
-		if facts == nil {
-			facts = [][2]string{}
-		}
-		rows = append(rows, []any{d.URL, d.Title, d.Lang, d.Excerpt, facts})
-	}
-	return rows
-}

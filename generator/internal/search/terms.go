@@ -115,18 +115,13 @@ func (t terms) newWord(fold string) *word {
 	return x
 }
 
-// bucket is the JSON of a term bucket: words by their lowercase spelling,
-// and the unions of the words that start with a prefix shorter than
-// Prefix runes, by that (folded) prefix. Each is two encoded sets: all
-// documents and the strong ones. N lists, for each such short prefix, the
-// prefixes one rune longer that its words go on with, the most frequent
-// first (at most Next): what search.js fetches ahead while the visitor
-// has typed only the short prefix.
-type bucket struct {
-	W map[string][2]string `json:"w"`
-	U map[string][2]string `json:"u"`
-	N map[string][]string  `json:"n,omitempty"`
-}
+// A term bucket's file (termBucket.encode) holds words by their
+// lowercase spelling ("w"), and the unions of the words that start with a
+// prefix shorter than Prefix runes, by that (folded) prefix ("u"). Each is
+// two encoded sets: all documents and the strong ones. "n" lists, for
+// each such short prefix, the prefixes one rune longer that its words go
+// on with, the most frequent first (at most Next): what search.js fetches
+// ahead while the visitor has typed only the short prefix.
 
 // Next is how many longer prefixes a bucket lists for a short one.
 const Next = 6
@@ -168,16 +163,15 @@ func groupTerms(l Layout, t terms) []termBucket {
 	return out
 }
 
-// encode is the JSON value of the bucket, its sets encoded.
-func (tb termBucket) encode() bucket {
-	b := bucket{W: make(map[string][2]string, len(tb.words)), U: make(map[string][2]string, len(tb.unions)), N: tb.next}
+// release lets go of the postings of the bucket's terms once its file is
+// written, so that they are not all live until every file is.
+func (tb termBucket) release() {
 	for _, e := range tb.words {
-		b.W[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+		*e.p = postings{}
 	}
 	for _, e := range tb.unions {
-		b.U[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+		*e.p = postings{}
 	}
-	return b
 }
 
 // nextPrefixes lists, for each prefix shorter than Prefix runes, the

@@ -343,22 +343,16 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 				tb.next[k] = n
 			}
 		}
-		if err := in.put(bucketPath(b), tb.encode()); err != nil {
-			return nil, err
-		}
+		in.x.files[bucketPath(b)] = tb.encode()
 	}
 	for c := range l.chunks() {
 		if dirty[chunkPath(c)] {
-			if err := in.put(chunkPath(c), chunkRows(in.docs[c*Chunk:min(len(in.docs), (c+1)*Chunk)])); err != nil {
-				return nil, err
-			}
+			in.x.files[chunkPath(c)] = encodeChunk(in.docs[c*Chunk : min(len(in.docs), (c+1)*Chunk)])
 		}
 	}
 	for p, s := range byName {
 		if dirty[p] {
-			if err := in.put(p, scopeRows(in.docs, s.Docs)); err != nil {
-				return nil, err
-			}
+			in.x.files[p] = encodeScope(in.docs, s.Docs)
 		}
 	}
 	if dirty["index.json"] {
