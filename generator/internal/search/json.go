@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// The term buckets, scopes and result chunks (every file of an index but
-// index.json) are written here byte by byte, the bytes encoding/json
+// The term buckets and result chunks, nearly all of an index's files and
+// bytes, are written here byte by byte, with the bytes encoding/json
 // writes for the same values (marshal: compact, no HTML escaping, map
 // keys in byte order, a final newline): going through maps of strings
 // and encoding/json's reflection cost the build as much again as
