@@ -76,7 +76,7 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 			files[i] = bs[i-1].encode()
 			bs[i-1].release()
 		case i <= nb+ns:
-			files[i] = encodeScope(docs, scopes[i-1-nb].Docs)
+			files[i], errs[i] = marshal(scopeRows(docs, scopes[i-1-nb].Docs))
 		default:
 			c := i - 1 - nb - ns
 			files[i] = encodeChunk(docs[c*Chunk : min(len(docs), (c+1)*Chunk)])
@@ -118,3 +118,45 @@ func marshal(v any) ([]byte, error) {
 // negative when a page's order is not the index's). Each value is a number
 // into the table of its column in "t", whose first value is "".
 var scopeCols = []string{"kind", "area", "host", "school", "level", "language", "closes", "archived", "state"}
+
+// scopeRows are the table "t" and rows "d" of a scope file.
+func scopeRows(docs []Doc, ids []int) map[string]any {
+	tabs := make([][]string, len(scopeCols))
+	at := make([]map[string]int, len(scopeCols))
+	for i := range tabs {
+		tabs[i], at[i] = []string{""}, map[string]int{"": 0}
+	}
+	ref := func(col int, v string) int {
+		n, ok := at[col][v]
+		if !ok {
+			n = len(tabs[col])
+			at[col][v] = n
+			tabs[col] = append(tabs[col], v)
+		}
+		return n
+	}
+	refs := func(col int, vs []string) []int {
+		out := make([]int, len(vs))
+		for i, v := range vs {
+			out[i] = ref(col, v)
+		}
+		return out
+	}
+	rows := make([][]any, 0, len(ids))
+	prev := -1
+	for _, id := range ids {
+		d := docs[id]
+		arch := ""
+		if d.Archived {
+			arch = "1"
+		}
+		rows = append(rows, []any{id - prev - 1, ref(0, d.Kind), refs(1, d.Areas), ref(2, d.Host), refs(3, d.Schools),
+			ref(4, d.Level), refs(5, d.Languages), ref(6, d.Closes), ref(7, arch), ref(8, d.State)})
+		prev = id
+	}
+	t := map[string][]string{}
+	for i, c := range scopeCols {
+		t[c] = tabs[i]
+	}
+	return map[string]any{"t": t, "d": rows}
+}

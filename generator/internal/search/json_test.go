@@ -48,53 +48,6 @@ func refChunk(t *testing.T, docs []Doc) []byte {
 	return data
 }
 
-// refScope is a scope's file as encoding/json writes it: the reference
-// of encodeScope.
-func refScope(t *testing.T, docs []Doc, ids []int) []byte {
-	tabs := make([][]string, len(scopeCols))
-	at := make([]map[string]int, len(scopeCols))
-	for i := range tabs {
-		tabs[i], at[i] = []string{""}, map[string]int{"": 0}
-	}
-	ref := func(col int, v string) int {
-		n, ok := at[col][v]
-		if !ok {
-			n = len(tabs[col])
-			at[col][v] = n
-			tabs[col] = append(tabs[col], v)
-		}
-		return n
-	}
-	refs := func(col int, vs []string) []int {
-		out := make([]int, len(vs))
-		for i, v := range vs {
-			out[i] = ref(col, v)
-		}
-		return out
-	}
-	rows := make([][]any, 0, len(ids))
-	prev := -1
-	for _, id := range ids {
-		d := docs[id]
-		arch := ""
-		if d.Archived {
-			arch = "1"
-		}
-		rows = append(rows, []any{id - prev - 1, ref(0, d.Kind), refs(1, d.Areas), ref(2, d.Host), refs(3, d.Schools),
-			ref(4, d.Level), refs(5, d.Languages), ref(6, d.Closes), ref(7, arch), ref(8, d.State)})
-		prev = id
-	}
-	tab := map[string][]string{}
-	for i, c := range scopeCols {
-		tab[c] = tabs[i]
-	}
-	data, err := marshal(map[string]any{"t": tab, "d": rows})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 // hard are strings that JSON escapes, or that look as if it might.
 var hard = []string{"", "plain", `quote " and \ backslash`, "tab\tnew\nline\rcr", "\b\f\x00\x01\x1f\x7f",
 	"<a href='x'>&amp;</a>", "Mälardalen fjärrvärme Łódź ø", "line\u2028para\u2029end", "bad \xff\xfe utf-8 \xe2\x80",
@@ -141,15 +94,6 @@ func TestEncodeAsJSON(t *testing.T) {
 	for i, s := range hard {
 		docs = append(docs, Doc{URL: fmt.Sprintf("/%d/", i), Title: s, Lang: "en", Excerpt: strings.Repeat(s, 3),
 			Facts: [][2]string{{"Nivå", s}, {s, "Master"}}})
-	}
-	docs[1].Areas, docs[1].Schools, docs[1].Languages = []string{"energi", "klimat"}, []string{"abe"}, []string{"sv", "en"}
-	docs[2].Archived, docs[2].State, docs[2].Closes, docs[2].Host, docs[2].Level = true, "closed", "2026-12-01T00:00:00+01:00", "kth", "master"
-	docs[3].Areas, docs[3].Kind = []string{"klimat", hard[2]}, "theses"
-	for _, ids := range [][]int{nil, {0}, {3, 1, 2, 0}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}} {
-		want := refScope(t, docs, ids)
-		if got := encodeScope(docs, ids); !bytes.Equal(got, want) {
-			t.Errorf("scope %v\n%s\nwant\n%s", ids, got, want)
-		}
 	}
 	for _, ds := range [][]Doc{nil, docs[:1], docs} {
 		want := refChunk(t, ds)

@@ -352,7 +352,9 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	}
 	for p, s := range byName {
 		if dirty[p] {
-			in.x.files[p] = encodeScope(in.docs, s.Docs)
+			if err := in.put(p, scopeRows(in.docs, s.Docs)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if dirty["index.json"] {
