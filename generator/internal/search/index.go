@@ -2,9 +2,11 @@ package search
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 )
 
 // Doc is one record of the index, in the page's language. Its number is
@@ -69,18 +71,20 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 	errs := make([]error, len(paths))
 	nb, ns := x.Layout.Buckets, len(scopes)
 	parallel(len(paths), func(i int) {
+		var v any
 		switch {
 		case i == 0:
-			files[i], errs[i] = marshal(head(lang, len(docs), x.Layout, names))
+			v = head(lang, len(docs), x.Layout, names)
 		case i <= nb:
-			files[i] = bs[i-1].encode()
+			v = bs[i-1].encode()
 			bs[i-1].release()
 		case i <= nb+ns:
-			files[i], errs[i] = marshal(scopeRows(docs, scopes[i-1-nb].Docs))
+			v = scopeRows(docs, scopes[i-1-nb].Docs)
 		default:
 			c := i - 1 - nb - ns
-			files[i] = encodeChunk(docs[c*Chunk : min(len(docs), (c+1)*Chunk)])
+			v = chunkRows(docs[c*Chunk : min(len(docs), (c+1)*Chunk)])
 		}
+		files[i], errs[i] = marshal(v)
 	})
 	for i, p := range paths {
 		x.files[p] = files[i]
@@ -111,6 +115,53 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// encodeSet writes an ascending set of document numbers as the shorter
+// of two strings: "d" and the gaps between them (n - previous - 1, the
+// first from -1) in base 36, separated by commas; or "b" and a bitmap in
+// base64, bit n&7 of byte n>>3 for document n. The empty set is "". The
+// lengths are reckoned before either is written, so only one is.
+func encodeSet(s []int32) string {
+	if len(s) == 0 {
+		return ""
+	}
+	dlen, prev := len(s), int32(-1) // "d" and the commas
+	for _, n := range s {
+		dlen += digits36(n - prev - 1)
+		prev = n
+	}
+	bm := int(s[len(s)-1])/8 + 1
+	if base64.StdEncoding.EncodedLen(bm)+1 >= dlen {
+		d := make([]byte, 0, dlen)
+		d = append(d, 'd')
+		prev = -1
+		for i, n := range s {
+			if i > 0 {
+				d = append(d, ',')
+			}
+			d = strconv.AppendInt(d, int64(n-prev-1), 36)
+			prev = n
+		}
+		return string(d)
+	}
+	bits := make([]byte, bm)
+	for _, n := range s {
+		bits[n>>3] |= 1 << (n & 7)
+	}
+	out := make([]byte, 1+base64.StdEncoding.EncodedLen(bm))
+	out[0] = 'b'
+	base64.StdEncoding.Encode(out[1:], bits)
+	return string(out)
+}
+
+// digits36 is the number of digits of n ≥ 0 in base 36.
+func digits36(n int32) int {
+	d := 1
+	for ; n >= 36; n /= 36 {
+		d++
+	}
+	return d
 }
 
 // scopeCols are the columns of a scope file's rows after the first (the
@@ -159,4 +210,18 @@ func scopeRows(docs []Doc, ids []int) map[string]any {
 		t[c] = tabs[i]
 	}
 	return map[string]any{"t": t, "d": rows}
+}
+
+// chunkRows are the rows of a result chunk: for each document, its URL,
+// title, language, excerpt and facts.
+func chunkRows(docs []Doc) [][]any {
+	rows := make([][]any, 0, len(docs))
+	for _, d := range docs {
+		facts := d.Facts
+		if facts == nil {
+			facts = [][2]string{}
+		}
+		rows = append(rows, []any{d.URL, d.Title, d.Lang, d.Excerpt, facts})
+	}
+	return rows
 }

@@ -115,13 +115,18 @@ func (t terms) newWord(fold string) *word {
 	return x
 }
 
-// A term bucket's file (termBucket.encode) holds words by their
-// lowercase spelling ("w"), and the unions of the words that start with a
-// prefix shorter than Prefix runes, by that (folded) prefix ("u"). Each is
-// two encoded sets: all documents and the strong ones. "n" lists, for
-// each such short prefix, the prefixes one rune longer that its words go
-// on with, the most frequent first (at most Next): what search.js fetches
-// ahead while the visitor has typed only the short prefix.
+// bucket is the JSON of a term bucket: words by their lowercase spelling,
+// and the unions of the words that start with a prefix shorter than
+// Prefix runes, by that (folded) prefix. Each is two encoded sets: all
+// documents and the strong ones. N lists, for each such short prefix, the
+// prefixes one rune longer that its words go on with, the most frequent
+// first (at most Next): what search.js fetches ahead while the visitor
+// has typed only the short prefix.
+type bucket struct {
+	W map[string][2]string `json:"w"`
+	U map[string][2]string `json:"u"`
+	N map[string][]string  `json:"n,omitempty"`
+}
 
 // Next is how many longer prefixes a bucket lists for a short one.
 const Next = 6
@@ -172,6 +177,18 @@ func (tb termBucket) release() {
 	for _, e := range tb.unions {
 		*e.p = postings{}
 	}
+}
+
+// encode is the JSON value of the bucket, its sets encoded.
+func (tb termBucket) encode() bucket {
+	b := bucket{W: make(map[string][2]string, len(tb.words)), U: make(map[string][2]string, len(tb.unions)), N: tb.next}
+	for _, e := range tb.words {
+		b.W[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+	}
+	for _, e := range tb.unions {
+		b.U[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+	}
+	return b
 }
 
 // nextPrefixes lists, for each prefix shorter than Prefix runes, the

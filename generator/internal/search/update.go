@@ -343,11 +343,15 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 				tb.next[k] = n
 			}
 		}
-		in.x.files[bucketPath(b)] = tb.encode()
+		if err := in.put(bucketPath(b), tb.encode()); err != nil {
+			return nil, err
+		}
 	}
 	for c := range l.chunks() {
 		if dirty[chunkPath(c)] {
-			in.x.files[chunkPath(c)] = encodeChunk(in.docs[c*Chunk : min(len(in.docs), (c+1)*Chunk)])
+			if err := in.put(chunkPath(c), chunkRows(in.docs[c*Chunk:min(len(in.docs), (c+1)*Chunk)])); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for p, s := range byName {
