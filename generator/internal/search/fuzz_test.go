@@ -1,0 +1,37 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzWords checks the hash table of Words against the plain way: the
+// distinct tokens of the text, in the order they first occur. Words
+// lowercases each word in place and cuts repeats off again, so texts of
+// any runes, case changes that alter a word's length (İ, ẞ) and repeats
+// far apart must give the same words.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"Data och data, och DATA-analys. Ödmjuk ÖDMJUK ödmjuk",
+		"İstanbul istanbul İSTANBUL ẞ ß SS",
+		"a b c a b c Ä ä Å å",
+		"fjärrvärme\u00a0Fjärrvärme\tFJÄRRVÄRME\u200b",
+		strings.Repeat("ord ", 600) + strings.Repeat("Ord1 ord2 ", 300),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var want []string
+		seen := map[string]bool{}
+		for _, tok := range Tokens(text) {
+			if !seen[tok] {
+				seen[tok] = true
+				want = append(want, tok)
+			}
+		}
+		if got := Words(text); got != strings.Join(want, " ") {
+			t.Fatalf("Words(%q) = %q, want %q", text, got, strings.Join(want, " "))
+		}
+	})
+}
