@@ -18,6 +18,8 @@
 package search
 
 import (
+	"hash/maphash"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -147,7 +149,8 @@ func eachRaw(s string, fn func(w string, upper bool)) {
 func Words(text string) string {
 	out := make([]byte, 0, len(text)+16) // the most it holds, but for a rare longer lowercase
 	var small [1024]span
-	table := small[:min(len(small), max(16, pow2(len(text)/4)))]
+	table := small[:min(len(small), 1<<bits.Len(uint(max(16, len(text)/4)-1)))]
+	seed := maphash.MakeSeed()
 	kept := 0
 	eachRaw(text, func(w string, upper bool) {
 		start := len(out)
@@ -158,7 +161,7 @@ func Words(text string) string {
 		out = appendLower(out, w, upper)
 		word := out[at:]
 		mask := uint32(len(table) - 1)
-		for i := fnv1a(word) & mask; ; i = (i + 1) & mask {
+		for i := uint32(maphash.Bytes(seed, word)) & mask; ; i = (i + 1) & mask {
 			sp := table[i]
 			if sp.end == 0 {
 				table[i] = span{int32(at), int32(len(out))}
@@ -170,7 +173,7 @@ func Words(text string) string {
 			}
 		}
 		if kept++; 2*kept > len(table) {
-			table = rehash(table, out)
+			table = rehash(table, out, seed)
 		}
 	})
 	return string(out)
@@ -180,39 +183,21 @@ func Words(text string) string {
 type span struct{ start, end int32 }
 
 // rehash returns a table twice the size of t with the words of t, which
-// are in out.
-func rehash(t []span, out []byte) []span {
+// are in out, hashed with seed.
+func rehash(t []span, out []byte, seed maphash.Seed) []span {
 	n := make([]span, 2*len(t))
 	mask := uint32(len(n) - 1)
 	for _, sp := range t {
 		if sp.end == 0 {
 			continue
 		}
-		i := fnv1a(out[sp.start:sp.end]) & mask
+		i := uint32(maphash.Bytes(seed, out[sp.start:sp.end])) & mask
 		for n[i].end != 0 {
 			i = (i + 1) & mask
 		}
 		n[i] = sp
 	}
 	return n
-}
-
-// fnv1a is the FNV-1a hash (32 bits) of b.
-func fnv1a(b []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return h
-}
-
-// pow2 is the least power of two ≥ n (1 for n ≤ 1).
-func pow2(n int) int {
-	p := 1
-	for p < n {
-		p <<= 1
-	}
-	return p
 }
 
 // appendLower appends w lowercased as strings.ToLower lowercases it (w
