@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -154,11 +155,15 @@ func groupTerms(l Layout, t terms) []termBucket {
 		b := &out[l.bucket(k)]
 		b.unions = append(b.unions, keyed{k, p})
 	}
-	for k, next := range nextPrefixes(func(yield func(fold string, docs int)) {
-		for _, x := range t.words {
-			yield(x.fold, len(x.p.all))
+	counts := prefixCounts{}
+	for _, x := range t.words {
+		counts.add(x.fold, len(x.p.all))
+	}
+	for k := range counts {
+		next := counts.top(k)
+		if len(next) == 0 {
+			continue
 		}
-	}) {
 		b := &out[l.bucket(k)]
 		if b.next == nil {
 			b.next = map[string][]string{}
@@ -191,38 +196,34 @@ func (tb termBucket) encode() bucket {
 	return b
 }
 
-// nextPrefixes lists, for each prefix shorter than Prefix runes, the
-// prefixes one rune longer that words go on with, by the number of
-// (word, document) pairs under them, most first, then in byte order; at
-// most Next of them. words calls its function with the folded form of
-// every word and the number of documents it occurs in.
-func nextPrefixes(words func(yield func(fold string, docs int))) map[string][]string {
-	type next struct {
-		p string
-		n int
-	}
-	counts := map[string]map[string]int{}
-	words(func(fold string, docs int) {
-		for n := 1; n < Prefix && n < runes(fold); n++ {
-			k, p := prefix(fold, n), prefix(fold, n+1)
-			if counts[k] == nil {
-				counts[k] = map[string]int{}
-			}
-			counts[k][p] += docs
+// prefixCounts counts, for each prefix shorter than Prefix runes, the
+// (word, document) pairs under each prefix one rune longer that words go
+// on with: short prefix → longer prefix → pairs.
+type prefixCounts map[string]map[string]int
+
+// add adds d (word, document) pairs of the word fold (folded) under its
+// prefixes; d is negative for pairs that leave.
+func (c prefixCounts) add(fold string, d int) {
+	for n := 1; n < Prefix && n < runes(fold); n++ {
+		k, q := prefix(fold, n), prefix(fold, n+1)
+		m := c[k]
+		if m == nil {
+			m = map[string]int{}
+			c[k] = m
 		}
-	})
-	out := make(map[string][]string, len(counts))
-	for k, m := range counts {
-		list := make([]next, 0, len(m))
-		for p, n := range m {
-			list = append(list, next{p, n})
-		}
-		slices.SortFunc(list, func(a, b next) int { return cmp.Or(cmp.Compare(b.n, a.n), strings.Compare(a.p, b.p)) })
-		for _, x := range list[:min(len(list), Next)] {
-			out[k] = append(out[k], x.p)
+		if m[q] += d; m[q] == 0 {
+			delete(m, q)
 		}
 	}
-	return out
+}
+
+// top lists the prefixes one rune longer than k by their number of
+// pairs, most first, then in byte order; at most Next of them.
+func (c prefixCounts) top(k string) []string {
+	m := c[k]
+	ps := slices.Collect(maps.Keys(m))
+	slices.SortFunc(ps, func(a, b string) int { return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b)) })
+	return ps[:min(len(ps), Next)]
 }
 
 // parallel calls fn(0) … fn(n-1) on one goroutine per processor; each

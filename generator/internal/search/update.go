@@ -1,10 +1,8 @@
 package search
 
 import (
-	"cmp"
 	"maps"
 	"slices"
-	"strings"
 )
 
 // Incremental is the index of one language kept from one build of a site
@@ -26,10 +24,9 @@ type Incremental struct {
 	// inBucket lists the words and unions of each term bucket.
 	inBucket []map[string]*posted
 	unionsIn []map[string]*posted
-	// counts are what nextPrefixes counts, kept as the words' numbers of
-	// documents change: short prefix → prefix one rune longer → the
-	// number of (word, document) pairs under it.
-	counts map[string]map[string]int
+	// counts are the counts of next prefixes that Build makes, kept as
+	// the words' numbers of documents change.
+	counts prefixCounts
 	// updates counts the calls of Update; written is the last that
 	// wrote each file again (0: none, since NewIncremental).
 	updates uint64
@@ -77,9 +74,9 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 			in.union(k).insert(i, f)
 		}
 	}
-	in.counts = map[string]map[string]int{}
+	in.counts = prefixCounts{}
 	for _, p := range in.words {
-		in.count(p.fold, len(p.all))
+		in.counts.add(p.fold, len(p.all))
 	}
 	all := map[string]bool{}
 	for _, p := range x.Layout.Paths() {
@@ -377,9 +374,9 @@ func (in *Incremental) nextChanged(p *posted, buckets map[int]bool) {
 	}
 }
 
-// next is nextPrefixes of the words under the short prefixes of the dirty
-// buckets, made of the counts kept (the lists of other prefixes are not
-// read).
+// next lists the next prefixes of the short prefixes of the dirty
+// buckets, as Build does, from the counts kept (the lists of other
+// prefixes are not read).
 func (in *Incremental) next(dirty map[string]bool) map[string][]string {
 	out := map[string][]string{}
 	for b, unions := range in.unionsIn {
@@ -387,10 +384,8 @@ func (in *Incremental) next(dirty map[string]bool) map[string][]string {
 			continue
 		}
 		for k := range unions {
-			if m := in.counts[k]; len(m) > 0 {
-				ps := slices.Collect(maps.Keys(m)) // most first, then in byte order
-				slices.SortFunc(ps, func(a, b string) int { return cmp.Or(m[b]-m[a], strings.Compare(a, b)) })
-				out[k] = ps[:min(len(ps), Next)]
+			if next := in.counts.top(k); len(next) > 0 {
+				out[k] = next
 			}
 		}
 	}
@@ -403,24 +398,9 @@ func (in *Incremental) setWord(p *posted, doc int, f uint8) int {
 	n := len(p.all)
 	b := p.set(doc, f)
 	if d := len(p.all) - n; d != 0 {
-		in.count(p.fold, d)
+		in.counts.add(p.fold, d)
 	}
 	return b
-}
-
-// count adds d (word, document) pairs under the prefixes of fold.
-func (in *Incremental) count(fold string, d int) {
-	for n := 1; n < Prefix && n < runes(fold); n++ {
-		k, q := prefix(fold, n), prefix(fold, n+1)
-		m := in.counts[k]
-		if m == nil {
-			m = map[string]int{}
-			in.counts[k] = m
-		}
-		if m[q] += d; m[q] == 0 {
-			delete(m, q)
-		}
-	}
 }
 
 func (in *Incremental) put(path string, v any) error {
