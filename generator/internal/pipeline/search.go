@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -155,12 +156,21 @@ func searchScopes(s *site.Site, es []*site.Entry) []search.Scope {
 	return out
 }
 
-// searchDocs are the documents of es in lang.
+// searchDocs are the documents of es in lang, made in parallel over
+// ranges of at least 500 entries, one range per processor: the other
+// workers of the build wait for the index while it is made.
 func (l *Loaded) searchDocs(lang string, es []*site.Entry) []search.Doc {
 	docs := make([]search.Doc, len(es))
-	for i, e := range es {
-		docs[i] = l.searchDoc(lang, e)
+	n := max(1, min(runtime.GOMAXPROCS(0), len(es)/500))
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Go(func() {
+			for i := k * len(es) / n; i < (k+1)*len(es)/n; i++ {
+				docs[i] = l.searchDoc(lang, es[i])
+			}
+		})
 	}
+	wg.Wait()
 	return docs
 }
 

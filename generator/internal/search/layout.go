@@ -7,9 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// Chunk is how many documents a result chunk (r/<n>.json) holds: a page
-// of 20 results fetches at most 20 small chunks, and usually fewer.
-const Chunk = 8
+// Chunk is how many documents a result chunk (r/<n>.json) holds. The
+// documents are numbered in the order of the lists, so the first results
+// of a list are mostly neighbours: a page of 20 results fetches one or two
+// chunks, and at most 20. Fewer, larger files cost the browser no more
+// bytes for a first result than chunks of 8 did (BENCHMARKS.md), and cost
+// the build a quarter of the files.
+const Chunk = 32
 
 // Prefix is how many runes of a folded word choose its term bucket. A
 // query word of fewer runes is looked up in the union of the words that
@@ -26,9 +30,9 @@ type Layout struct {
 }
 
 // NewLayout returns the layout of an index of docs documents: about one
-// term bucket per 16 documents, from 8 to 4096.
+// term bucket per 64 documents, from 8 to 4096.
 func NewLayout(docs int, scopes []string) Layout {
-	n := max(docs/16, 8)
+	n := max(docs/64, 8)
 	b := 1 << bits.Len(uint(n-1))
 	return Layout{Docs: docs, Buckets: min(b, 4096), Scopes: scopes}
 }

@@ -143,9 +143,9 @@ func TestLayout(t *testing.T) {
 		docs, buckets, files int
 	}{
 		{0, 8, 1 + 8 + 1},
-		{10, 8, 1 + 8 + 1 + 2},
-		{10_000, 1024, 1 + 1024 + 1 + 1250},
-		{1_000_000, 4096, 1 + 4096 + 1 + 125_000},
+		{10, 8, 1 + 8 + 1 + 1},
+		{10_000, 256, 1 + 256 + 1 + 313},
+		{1_000_000, 4096, 1 + 4096 + 1 + 31_250},
 	}
 	for _, tc := range tests {
 		l := NewLayout(tc.docs, []string{"k-theses"})
@@ -205,7 +205,7 @@ func TestBuild(t *testing.T) {
 		"s/a-energi.json": `{"d":[[0,1,[1],0,[],0,[],1,0,0],[1,2,[],0,[],0,[],0,1,1]],"t":{"archived":["","1"],"area":["","energi"],` +
 			`"closes":["","2026-12-01T00:00:00+01:00"],"host":[""],"kind":["","theses","lectures"],"language":[""],"level":[""],"school":[""],"state":["","past"]}}` + "\n",
 		"r/0.json":   `[["/a/","Fjärrvärme i Mälardalen","sv","",[["Nivå","Master"]]],["/b/","Kyla","sv","",[]],["/c/","Arkiv","en","",[]]]` + "\n",
-		"index.json": `{"buckets":8,"chunk":8,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
+		"index.json": `{"buckets":8,"chunk":32,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
 	} {
 		if got, _ := x.File(p); string(got) != want {
 			t.Errorf("%s:\n%s\nwant\n%s", p, got, want)
