@@ -231,7 +231,12 @@ func (be *benchEdits) structural(step func(b *testing.B, i int) (string, bool)) 
 			}
 			b.StartTimer()
 			t0, c0 := time.Now(), cpuclock.Now()
-			res, err := be.e.update([]string{rel})
+			var res result
+			var err error
+			// Labelled for a CPU profile: -tagfocus edit=deadline, and so on.
+			pprof.Do(context.Background(), pprof.Labels("edit", path.Base(b.Name())), func(context.Context) {
+				res, err = be.e.update([]string{rel})
+			})
 			if err != nil || len(res.Errs) > 0 || !res.Full {
 				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 			}
