@@ -10,7 +10,7 @@
 //	index.json       the manifest: buckets, chunk size, state and language names
 //	t/<n>.json       term bucket n: words and their documents, by folded prefix
 //	s/<scope>.json   a scope's documents in the page's order with their facets
-//	r/<n>.json       result chunk n: what a result shows, Chunk documents each
+//	r/<n>.json       result chunk n: what a result shows, Layout.Chunk documents each
 //
 // Which files there are depends only on the number of documents and the
 // scopes (Layout), so the build knows every path before any body is

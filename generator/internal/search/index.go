@@ -82,7 +82,7 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 			v = scopeRows(docs, scopes[i-1-nb].Docs)
 		default:
 			c := i - 1 - nb - ns
-			v = chunkRows(docs[c*Chunk : min(len(docs), (c+1)*Chunk)])
+			v = chunkRows(x.Layout.chunk(docs, c))
 		}
 		files[i], errs[i] = marshal(v)
 	})
@@ -95,7 +95,7 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 // head is the content of index.json.
 func head(lang string, docs int, l Layout, names Names) map[string]any {
 	return map[string]any{"v": 2, "lang": lang, "docs": docs, "buckets": l.Buckets,
-		"chunk": Chunk, "prefix": Prefix, "states": nonNil(names.States), "foreign": nonNil(names.Foreign)}
+		"chunk": l.Chunk, "prefix": Prefix, "states": nonNil(names.States), "foreign": nonNil(names.Foreign)}
 }
 
 func nonNil(m map[string]string) map[string]string {

@@ -7,14 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// Chunk is how many documents a result chunk (r/<n>.json) holds. The
-// documents are numbered in the order of the lists, so the first results
-// of a list are mostly neighbours: a page of 20 results fetches one or two
-// chunks, and at most 20. Fewer, larger files cost the browser no more
-// bytes for a first result than chunks of 8 did (BENCHMARKS.md), and cost
-// the build a quarter of the files.
-const Chunk = 32
-
 // Prefix is how many runes of a folded word choose its term bucket. A
 // query word of fewer runes is looked up in the union of the words that
 // start with it, kept in the bucket of that shorter prefix.
@@ -26,16 +18,28 @@ const Prefix = 2
 type Layout struct {
 	Docs    int
 	Buckets int      // term buckets, a power of two
+	Chunk   int      // documents per result chunk (r/<n>.json)
 	Scopes  []string // names of the scope files, s/<name>.json
 }
 
 // NewLayout returns the layout of an index of docs documents: about one
-// term bucket per 64 documents, from 8 to 4096.
+// term bucket per 64 documents, from 8 to 4096, and result chunks of
+// about a three-hundredth of the documents, from 8 to 32 (a power of
+// two). A small site keeps its result files small, a large one keeps
+// their number down. The documents are numbered in the lists' order, so
+// the first results of a list are mostly neighbours: a page of 20
+// results fetches one or two chunks, at most 20. At 10,000 documents,
+// chunks of 32 and buckets of 64 documents cost the phone no more bytes
+// for a first result than chunks of 8 and buckets of 16 did, and the
+// build a quarter of the files (BENCHMARKS.md).
 func NewLayout(docs int, scopes []string) Layout {
-	n := max(docs/64, 8)
-	b := 1 << bits.Len(uint(n-1))
-	return Layout{Docs: docs, Buckets: min(b, 4096), Scopes: scopes}
+	b := pow2(max(docs/64, 8))
+	c := pow2(max(docs/300, 8))
+	return Layout{Docs: docs, Buckets: min(b, 4096), Chunk: min(c, 32), Scopes: scopes}
 }
+
+// pow2 is the least power of two not below n > 0.
+func pow2(n int) int { return 1 << bits.Len(uint(n-1)) }
 
 // Paths are the files of the index, relative to its folder, in a fixed
 // order.
@@ -53,7 +57,12 @@ func (l Layout) Paths() []string {
 	return out
 }
 
-func (l Layout) chunks() int { return (l.Docs + Chunk - 1) / Chunk }
+func (l Layout) chunks() int { return (l.Docs + l.Chunk - 1) / l.Chunk }
+
+// chunk returns the documents of result chunk c of docs.
+func (l Layout) chunk(docs []Doc, c int) []Doc {
+	return docs[c*l.Chunk : min(len(docs), (c+1)*l.Chunk)]
+}
 
 func bucketPath(i int) string        { return "t/" + strconv.Itoa(i) + ".json" }
 func chunkPath(i int) string         { return "r/" + strconv.Itoa(i) + ".json" }

@@ -140,17 +140,19 @@ func TestTokensAndWords(t *testing.T) {
 
 func TestLayout(t *testing.T) {
 	tests := []struct {
-		docs, buckets, files int
+		docs, buckets, chunk, files int
 	}{
-		{0, 8, 1 + 8 + 1},
-		{10, 8, 1 + 8 + 1 + 1},
-		{10_000, 256, 1 + 256 + 1 + 313},
-		{1_000_000, 4096, 1 + 4096 + 1 + 31_250},
+		{0, 8, 8, 1 + 8 + 1},
+		{10, 8, 8, 1 + 8 + 1 + 2},
+		{2_699, 64, 8, 1 + 64 + 1 + 338},
+		{2_700, 64, 16, 1 + 64 + 1 + 169},
+		{10_000, 256, 32, 1 + 256 + 1 + 313},
+		{1_000_000, 4096, 32, 1 + 4096 + 1 + 31_250},
 	}
 	for _, tc := range tests {
 		l := NewLayout(tc.docs, []string{"k-theses"})
-		if l.Buckets != tc.buckets || len(l.Paths()) != tc.files {
-			t.Errorf("%d documents: %d buckets, %d files, want %d, %d", tc.docs, l.Buckets, len(l.Paths()), tc.buckets, tc.files)
+		if l.Buckets != tc.buckets || l.Chunk != tc.chunk || len(l.Paths()) != tc.files {
+			t.Errorf("%d documents: %d buckets, chunks of %d, %d files, want %d, %d, %d", tc.docs, l.Buckets, l.Chunk, len(l.Paths()), tc.buckets, tc.chunk, tc.files)
 		}
 	}
 }
@@ -205,7 +207,7 @@ func TestBuild(t *testing.T) {
 		"s/a-energi.json": `{"d":[[0,1,[1],0,[],0,[],1,0,0],[1,2,[],0,[],0,[],0,1,1]],"t":{"archived":["","1"],"area":["","energi"],` +
 			`"closes":["","2026-12-01T00:00:00+01:00"],"host":[""],"kind":["","theses","lectures"],"language":[""],"level":[""],"school":[""],"state":["","past"]}}` + "\n",
 		"r/0.json":   `[["/a/","Fjärrvärme i Mälardalen","sv","",[["Nivå","Master"]]],["/b/","Kyla","sv","",[]],["/c/","Arkiv","en","",[]]]` + "\n",
-		"index.json": `{"buckets":8,"chunk":32,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
+		"index.json": `{"buckets":8,"chunk":8,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
 	} {
 		if got, _ := x.File(p); string(got) != want {
 			t.Errorf("%s:\n%s\nwant\n%s", p, got, want)

@@ -106,7 +106,8 @@ func (in *Incremental) Version(path string) uint64 { return in.written[path] }
 
 // Update makes the index that of docs, scopes and names, writing again
 // only the files that change, and returns their paths (all of them when
-// the layout changed: other scopes or another number of term buckets).
+// the layout changed: other scopes, another number of term buckets or
+// another size of result chunks).
 // from gives the number each document had in the previous documents, -1
 // for a new one; a document moved in the order keeps its postings, under
 // its new number. nil means that every document kept its number. changed
@@ -120,7 +121,7 @@ func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, n
 	}
 	l := NewLayout(len(docs), sn)
 	if from == nil && len(docs) != len(in.docs) || l.Buckets != in.x.Layout.Buckets ||
-		!slices.Equal(sn, in.x.Layout.Scopes) {
+		l.Chunk != in.x.Layout.Chunk || !slices.Equal(sn, in.x.Layout.Scopes) {
 		return in.anew(docs, scopes, names)
 	}
 	// prev is the previous document numbered i now, if there was one.
@@ -206,7 +207,7 @@ func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bo
 			buckets[in.union(k).set(i, nu[k])] = true
 			in.drop(in.unions, in.unionsIn, k)
 		}
-		dirty[chunkPath(i/Chunk)] = true
+		dirty[chunkPath(i/l.Chunk)] = true
 	}
 	for b := range buckets {
 		dirty[bucketPath(b)] = true
@@ -219,7 +220,7 @@ func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bo
 	if len(docs) != len(in.docs) {
 		dirty["index.json"] = true
 		if len(docs) > 0 {
-			dirty[chunkPath((len(docs)-1)/Chunk)] = true // the last, shorter or longer
+			dirty[chunkPath((len(docs)-1)/l.Chunk)] = true // the last, shorter or longer
 		}
 		for c := l.chunks(); c < in.x.Layout.chunks(); c++ {
 			delete(in.x.files, chunkPath(c))
@@ -262,7 +263,7 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 			to[j] = int32(i)
 		}
 		if j != i {
-			dirty[chunkPath(i/Chunk)] = true
+			dirty[chunkPath(i/in.x.Layout.Chunk)] = true
 		}
 	}
 	for j, i := range to {
@@ -346,7 +347,7 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	}
 	for c := range l.chunks() {
 		if dirty[chunkPath(c)] {
-			if err := in.put(chunkPath(c), chunkRows(in.docs[c*Chunk:min(len(in.docs), (c+1)*Chunk)])); err != nil {
+			if err := in.put(chunkPath(c), chunkRows(l.chunk(in.docs, c))); err != nil {
 				return nil, err
 			}
 		}

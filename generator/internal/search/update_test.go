@@ -266,3 +266,38 @@ func BenchmarkIncremental10k(b *testing.B) {
 		}
 	})
 }
+
+// TestIncrementalChunkSize adds the document with which the result chunks
+// grow from 8 to 16 documents: every chunk file is written again.
+func TestIncrementalChunkSize(t *testing.T) {
+	docs, scopes := benchDocs(2_699)
+	before, err := Build("sv", docs, scopes, Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := NewIncremental("sv", slices.Clone(docs), cloneScopes(scopes), Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := make([]int, len(docs)+1)
+	for i := range from {
+		from[i] = i
+	}
+	from[len(docs)] = -1
+	docs2, scopes2 := reorder(docs, scopes, from)
+	want, err := Build("sv", docs2, scopes2, Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrote, err := in.Update(docs2, from, nil, scopes2, Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.Layout.Chunk != 8 || want.Layout.Chunk != 16 {
+		t.Fatalf("chunks of %d, then %d documents, want 8, then 16", before.Layout.Chunk, want.Layout.Chunk)
+	}
+	checkUpdate(t, before, want, in, wrote, 0)
+	if !slices.Contains(wrote, "r/168.json") {
+		t.Errorf("r/168.json, the last chunk of 16, not written: %v", wrote)
+	}
+}
