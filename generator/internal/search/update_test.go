@@ -60,7 +60,7 @@ func TestIncrementalUpdate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, scopes, before, in := kept(t, tt.setup)
+			docs, scopes, before, in := kept(t, 200, tt.setup)
 			names := Names{}
 			docs2, scopes2, changed := tt.edit(slices.Clone(docs), cloneScopes(scopes), &names)
 			want, err := Build("sv", docs2, scopes2, names)
@@ -77,7 +77,7 @@ func TestIncrementalUpdate(t *testing.T) {
 			}) {
 				return // not an edit in place
 			}
-			_, _, _, in = kept(t, tt.setup)
+			_, _, _, in = kept(t, 200, tt.setup)
 			edits := map[int]Doc{}
 			for _, i := range changed {
 				edits[i] = docs2[i]
@@ -92,9 +92,9 @@ func TestIncrementalUpdate(t *testing.T) {
 
 // kept returns 200 documents and their scopes (changed by setup, unless
 // nil), their index built from nothing and the kept index of them.
-func kept(t *testing.T, setup func([]Doc)) ([]Doc, []Scope, *Index, *Incremental) {
+func kept(t *testing.T, n int, setup func([]Doc)) ([]Doc, []Scope, *Index, *Incremental) {
 	t.Helper()
-	docs, scopes := benchDocs(200)
+	docs, scopes := benchDocs(n)
 	slices.SortFunc(scopes, func(a, b Scope) int { return strings.Compare(a.Name, b.Name) })
 	if setup != nil {
 		setup(docs)
@@ -141,15 +141,6 @@ func checkUpdate(t *testing.T, before, want *Index, in *Incremental, wrote []str
 // and moved (from: the previous number of each document, -1 for a new
 // one), without making it anew.
 func TestIncrementalRenumber(t *testing.T) {
-	keep := func(n int, drop ...int) []int { // 0..n-1 without drop
-		var out []int
-		for i := range n {
-			if !slices.Contains(drop, i) {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
 	tests := []struct {
 		name string
 		from []int
@@ -167,7 +158,7 @@ func TestIncrementalRenumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			docs, scopes, before, in := kept(t, nil)
+			docs, scopes, before, in := kept(t, 200, nil)
 			docs2, scopes2 := reorder(docs, scopes, tt.from)
 			want, err := Build("sv", docs2, scopes2, Names{})
 			if err != nil {
@@ -180,6 +171,18 @@ func TestIncrementalRenumber(t *testing.T) {
 			checkUpdate(t, before, want, in, wrote, tt.most)
 		})
 	}
+}
+
+// keep is 0 … n-1 without drop: the previous numbers of documents that
+// stay, for Update's from.
+func keep(n int, drop ...int) []int {
+	var out []int
+	for i := range n {
+		if !slices.Contains(drop, i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // reorder makes the documents numbered as from says, a new one for each
@@ -270,20 +273,8 @@ func BenchmarkIncremental10k(b *testing.B) {
 // TestIncrementalChunkSize adds the document with which the result chunks
 // grow from 8 to 16 documents: every chunk file is written again.
 func TestIncrementalChunkSize(t *testing.T) {
-	docs, scopes := benchDocs(2_699)
-	before, err := Build("sv", docs, scopes, Names{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := NewIncremental("sv", slices.Clone(docs), cloneScopes(scopes), Names{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	from := make([]int, len(docs)+1)
-	for i := range from {
-		from[i] = i
-	}
-	from[len(docs)] = -1
+	docs, scopes, before, in := kept(t, 2_699, nil)
+	from := append(keep(len(docs)), -1)
 	docs2, scopes2 := reorder(docs, scopes, from)
 	want, err := Build("sv", docs2, scopes2, Names{})
 	if err != nil {
