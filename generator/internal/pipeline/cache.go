@@ -84,7 +84,7 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 	from := make([]int, len(es)) // each document's number in st, -1: none
 	moved := len(es) != len(st.entries)
 	for i, e := range es {
-		stamp, ok := u.stamp(e)
+		stamp, ok := u.stamps.Stamp(e)
 		if !ok {
 			stamp = 0
 		}
@@ -164,7 +164,7 @@ func (u *cacheUse) editSearch(st *searchState, l *Loaded, lang string) (*search.
 		if _, seen := stamps[i]; !listed || seen {
 			continue
 		}
-		stamp, ok := u.stamp(e)
+		stamp, ok := u.stamps.Stamp(e)
 		if !ok {
 			stamp = 0 // cannot tell: read again
 		}
@@ -211,8 +211,6 @@ type cacheUse struct {
 	stamps Stamps
 }
 
-func (u *cacheUse) stamp(e *site.Entry) (uint64, bool) { return u.stamps.Stamp(e) }
-
 // CachedOutputs is Outputs for a caller that builds the same site again
 // and again: the outputs it returns keep their serialized items in c, and
 // reuse those kept by earlier builds for every entry whose stamp did not
@@ -256,7 +254,7 @@ func (u *cacheUse) writeCalendar(buf *bytes.Buffer, l *Loaded, cal feeds.Calenda
 	cal.Events = make([]feeds.Event, len(es))
 	for i, e := range es {
 		k := fragKey{e.Kind, e.Slug}
-		stamp, ok := u.stamp(e)
+		stamp, ok := u.stamps.Stamp(e)
 		if old := f.m[k]; ok && old != nil && old.stamp == stamp {
 			cal.Events[i], blocks[i], next[k] = old.ev, old.data, old
 			continue
