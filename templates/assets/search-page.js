@@ -320,7 +320,6 @@
           var go = function () {
             if (my !== seq) return;
             t0 = win.performance.now();
-            budget = background ? AHEAD : TYPED;
             resolve(until);
           };
           if (!background) later(go);
