@@ -3,8 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"hash/maphash"
+	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -35,6 +38,9 @@ type Incremental struct {
 	byEntry map[*site.Entry][]int // outputs whose signature covers an entry
 	byList  map[listKey]*listDeps // outputs whose signature covers a long list
 	files   map[string]file       // output path → what is on disk
+
+	plan     uint64 // counts the calls of Plan: the batches of an earlier one are refused
+	unsigned int    // batches of the last Plan not written yet (Settled)
 }
 
 // file is one written output.
@@ -56,8 +62,25 @@ type Written struct {
 	Removed int
 }
 
-// Batch is a set of outputs of the last site to render and write.
-type Batch []int
+// add adds v, written after w, to w.
+func (w *Written) add(v Written) {
+	w.Changed = append(w.Changed, v.Changed...)
+	slices.Sort(w.Changed)
+	w.Written += v.Written
+	w.Removed += v.Removed
+}
+
+// Batch is a part of an update of the folder to the last site (Plan,
+// Edited): outputs to sign, render and write when their bytes changed,
+// and files to remove. Write writes it.
+type Batch struct {
+	plan uint64   // the Plan whose outputs these are
+	outs []int    // indexes of outputs of the Plan's site
+	gone []string // paths of files the site no longer has
+	// sign is set for a Plan's batches: the entries each output's
+	// signature covers go into byEntry and byList as it is signed.
+	sign bool
+}
 
 // NewIncremental returns the incremental layer of the folder out, with
 // nothing kept.
@@ -74,65 +97,125 @@ func (in *Incremental) Bodies() *site.Bodies { return in.bodies }
 // ResetBodies forgets every rendered body: the Markdown renderer changed.
 func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 
-// Build brings the folder up to l, a site made with Bodies: it signs every
-// output, renders those whose signature changed, writes those whose
-// bytes changed and removes the files l does not have. gen must change
-// whenever the config or the templates were loaded again.
+// Build brings the folder up to l, a site made with Bodies, at once: it
+// writes every batch of Plan.
 func (in *Incremental) Build(ctx context.Context, l *Loaded, gen uint64) (Written, error) {
 	var w Written
+	for _, b := range in.Plan(l, gen, func(*site.Entry) bool { return false }) {
+		v, err := in.Write(ctx, b)
+		w.add(v)
+		if err != nil {
+			return w, err
+		}
+	}
+	return w, nil
+}
+
+// Plan makes l, a site made with Bodies, the site of the folder, and
+// returns what brings the folder up to it in three batches, to write
+// (Write) in turn, so that a browser can reload the pages of the records
+// that changed as soon as they are written: the pages of the entries that
+// own reports (the records whose sources changed) with the files beside
+// them (images, attachments); every other page; every other file (feeds,
+// calendars, sitemap, search index, assets). Each batch removes the files
+// of its kind that l no longer has (the first: those of the entries of
+// the last site that own reports, as a deleted record's pages). Every
+// output of l is in one batch, and Write signs every output it is given
+// and renders those whose signature changed, so the three write what
+// rendering them all at once would. Until the three are written without
+// error, the layer is not Settled. gen must change whenever the config or
+// the templates were loaded again.
+func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [3]Batch {
 	sg := newSigner(l.Site, gen, in.seed)
 	outs := l.CachedOutputs(in.cache, sg)
+	in.plan++
+	var b [3]Batch
+	for k := range b {
+		b[k] = Batch{plan: in.plan, sign: true}
+	}
 	// One file per path: the first output that claims it.
-	var idx Batch
-	claimed := map[string]bool{}
+	claimed := make(map[string]bool, len(outs))
+	byNew := newSorter(outs, own)
 	for i, o := range outs {
 		if !claimed[o.Path] {
 			claimed[o.Path] = true
-			idx = append(idx, i)
+			k := byNew.batch(i)
+			b[k].outs = append(b[k].outs, i)
 		}
 	}
-	results, err := in.render(ctx, sg, outs, idx)
-	if err != nil {
-		return w, err
+	gone := map[string]bool{}
+	for p := range in.files {
+		if !claimed[p] {
+			gone[p] = true
+		}
+	}
+	byOld := newSorter(in.outs, own)
+	for i, o := range in.outs {
+		if gone[o.Path] {
+			delete(gone, o.Path)
+			k := byOld.batch(i)
+			b[k].gone = append(b[k].gone, o.Path)
+		}
+	}
+	b[2].gone = append(b[2].gone, slices.Collect(maps.Keys(gone))...) // none: every file was an output
+	for k := range b {
+		slices.Sort(b[k].gone)
 	}
 	in.sg, in.outs = sg, outs
 	in.byEntry, in.byList = map[*site.Entry][]int{}, map[listKey]*listDeps{}
-	for _, r := range results {
-		in.record(&w, r)
-		for _, ent := range r.deps.entries {
-			if l := in.byEntry[ent]; len(l) == 0 || l[len(l)-1] != r.index {
-				in.byEntry[ent] = append(l, r.index)
-			}
-		}
-		for _, list := range r.deps.lists {
-			k := listKey{&list[0], len(list)}
-			ld := in.byList[k]
-			if ld == nil {
-				ld = &listDeps{list: list}
-				in.byList[k] = ld
-			}
-			if len(ld.outs) == 0 || ld.outs[len(ld.outs)-1] != r.index {
-				ld.outs = append(ld.outs, r.index)
-			}
+	in.unsigned = len(b)
+	return b
+}
+
+// Settled reports whether every batch of the last Plan was written: only
+// then do the signatures of all its outputs, which Replace and Edited
+// need, stand.
+func (in *Incremental) Settled() bool { return in.unsigned == 0 }
+
+// sorter tells the batch of Plan an output goes in.
+type sorter struct {
+	outs []Output
+	own  func(*site.Entry) bool
+	is   map[*site.Entry]bool // own, asked once an entry
+	dirs map[string]bool      // the folders of the pages of own entries
+}
+
+func newSorter(outs []Output, own func(*site.Entry) bool) *sorter {
+	s := &sorter{outs: outs, own: own, is: map[*site.Entry]bool{}, dirs: map[string]bool{}}
+	for i := range outs {
+		if dir := path.Dir(outs[i].Path); dir != "." && s.ownPage(i) {
+			s.dirs[dir] = true
 		}
 	}
-	var gone []string
-	for p := range in.files {
-		if !claimed[p] {
-			gone = append(gone, p)
-		}
+	return s
+}
+
+// ownPage reports whether output i is a page of an entry own reports.
+func (s *sorter) ownPage(i int) bool {
+	p := s.outs[i].Page
+	if p == nil || p.Entry == nil {
+		return false
 	}
-	slices.Sort(gone)
-	for _, p := range gone {
-		if err := output.Remove(in.out, p); err != nil {
-			return w, err
-		}
-		delete(in.files, p)
-		w.Removed++
-		w.Changed = append(w.Changed, URLPath(p))
+	is, ok := s.is[p.Entry]
+	if !ok {
+		is = s.own(p.Entry)
+		s.is[p.Entry] = is
 	}
-	slices.Sort(w.Changed)
-	return w, nil
+	return is
+}
+
+// batch is the batch of output i: 0 for the pages of own entries and the
+// files beside them, 1 for the other pages, 2 for the other files.
+func (s *sorter) batch(i int) int {
+	switch {
+	case s.ownPage(i):
+		return 0
+	case s.outs[i].Page != nil:
+		return 1
+	case s.dirs[path.Dir(s.outs[i].Path)]:
+		return 0
+	}
+	return 2
 }
 
 // Replace puts rec, a new load of the record of ent, an entry of the last
@@ -141,7 +224,8 @@ func (in *Incremental) Build(ctx context.Context, l *Loaded, gen uint64) (Writte
 // the bodies of the versions whose file changed and signs ent again. It
 // returns the link errors of each body it rendered, by source path (nil
 // for none); an empty map when no file changed. Edited then gives the
-// outputs to write.
+// outputs to write. The layer must be Settled (its outputs' signatures
+// tell which show ent).
 func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]diag.List {
 	s := in.sg.s
 	var pages []*site.Page // byEntry: those that show ent
@@ -163,13 +247,12 @@ func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]
 
 // Edited returns the outputs that show the entries of the last site
 // whose records were replaced (Replace: an edit of text alone), in three
-// batches, so that
-// a browser can reload the page being edited as soon as it is written:
-// the entries' own pages; the other pages that show them (lists,
-// indexes, the home page); the files that are not pages (feeds,
-// calendars, the search index).
+// batches, so that a browser can reload the page being edited as soon as
+// it is written: the entries' own pages; the other pages that show them
+// (lists, indexes, the home page); the files that are not pages (feeds,
+// calendars, the search index). The layer must be Settled.
 func (in *Incremental) Edited(ents []*site.Entry) [3]Batch {
-	var b [3]Batch
+	b := [3]Batch{{plan: in.plan}, {plan: in.plan}, {plan: in.plan}}
 	dirty := map[*site.Entry]bool{}
 	for _, ent := range ents {
 		dirty[ent] = true
@@ -190,27 +273,30 @@ func (in *Incremental) Edited(ents []*site.Entry) [3]Batch {
 			seen[i] = true
 			switch p := in.outs[i].Page; {
 			case p != nil && dirty[p.Entry]:
-				b[0] = append(b[0], i)
+				b[0].outs = append(b[0].outs, i)
 			case p != nil:
-				b[1] = append(b[1], i)
+				b[1].outs = append(b[1].outs, i)
 			default:
-				b[2] = append(b[2], i)
+				b[2].outs = append(b[2].outs, i)
 			}
 		}
 	}
 	return b
 }
 
-// Write renders the outputs of b and writes those that changed. The
-// outputs with a version (the search index: thousands of files, of which
-// an edit changes a few) are asked for it here, one after the other, and
-// only those whose version changed go to the workers.
+// Write writes b: it renders its outputs and writes those that changed,
+// then removes its files that are gone. The outputs with a version (the
+// search index: thousands of files, of which an edit changes a few) are
+// asked for it here, one after the other, and only those whose version
+// changed go to the workers.
 func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	var w Written
-	slices.Sort(b)
-	b = slices.Compact(b)
-	kept := b[:0]
-	for _, i := range b {
+	if b.plan != in.plan {
+		return w, errors.New("pipeline: a batch of an earlier site cannot be written")
+	}
+	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))
+	kept := idx[:0]
+	for _, i := range idx {
 		o := &in.outs[i]
 		if o.version != nil {
 			v, err := o.version()
@@ -218,20 +304,57 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 				return w, fmt.Errorf("%s: %w", o.Path, err)
 			}
 			if old, ok := in.files[o.Path]; ok && old.sig == versionSig(v) {
+				if b.sign {
+					in.index(i, versionDeps(o))
+				}
 				continue
 			}
 		}
 		kept = append(kept, i)
 	}
-	results, err := in.render(ctx, in.sg, in.outs, kept)
+	results, err := in.render(ctx, kept)
 	if err != nil {
 		return w, err
 	}
 	for _, r := range results {
 		in.record(&w, r)
+		if b.sign {
+			in.index(r.index, r.deps)
+		}
+	}
+	for _, p := range b.gone {
+		if err := output.Remove(in.out, p); err != nil {
+			return w, err
+		}
+		delete(in.files, p)
+		w.Removed++
+		w.Changed = append(w.Changed, URLPath(p))
+	}
+	if b.sign {
+		in.unsigned--
 	}
 	slices.Sort(w.Changed)
 	return w, nil
+}
+
+// index adds output i, whose signature covers d, to byEntry and byList.
+func (in *Incremental) index(i int, d deps) {
+	for _, ent := range d.entries {
+		if l := in.byEntry[ent]; len(l) == 0 || l[len(l)-1] != i {
+			in.byEntry[ent] = append(l, i)
+		}
+	}
+	for _, list := range d.lists {
+		k := listKey{&list[0], len(list)}
+		ld := in.byList[k]
+		if ld == nil {
+			ld = &listDeps{list: list}
+			in.byList[k] = ld
+		}
+		if len(ld.outs) == 0 || ld.outs[len(ld.outs)-1] != i {
+			ld.outs = append(ld.outs, i)
+		}
+	}
 }
 
 func (in *Incremental) record(w *Written, r rendered) {
@@ -254,7 +377,8 @@ type rendered struct {
 // render signs the outputs at idx and renders, in parallel, those whose
 // signature differs from the one on disk; it writes those whose bytes
 // differ.
-func (in *Incremental) render(ctx context.Context, sg *signer, outs []Output, idx Batch) ([]rendered, error) {
+func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error) {
+	sg, outs := in.sg, in.outs
 	results := make([]rendered, len(idx))
 	err := each(ctx, len(idx), func(j int, buf *bytes.Buffer) error {
 		o := &outs[idx[j]]
@@ -265,10 +389,7 @@ func (in *Incremental) render(ctx context.Context, sg *signer, outs []Output, id
 			if err != nil {
 				return err
 			}
-			r.file.sig = versionSig(v)
-			if len(o.Deps) > 0 {
-				r.deps.lists = append(r.deps.lists, o.Deps)
-			}
+			r.file.sig, r.deps = versionSig(v), versionDeps(o)
 		} else {
 			r.file.sig = sg.output(o, &r.deps)
 		}
@@ -289,6 +410,15 @@ func (in *Incremental) render(ctx context.Context, sg *signer, outs []Output, id
 		return output.Replace(in.out, o.Path, data)
 	}, func(j int) string { return outs[idx[j]].Path })
 	return results, err
+}
+
+// versionDeps are the entries an output with a version depends on: its
+// Deps, as one list.
+func versionDeps(o *Output) deps {
+	if len(o.Deps) == 0 {
+		return deps{}
+	}
+	return deps{lists: [][]*site.Entry{o.Deps}}
 }
 
 // versionSig is the signature of an output with version v: never 0.

@@ -1,0 +1,130 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"portal/generator/internal/site"
+)
+
+// TestPlanBatches checks the batches of Incremental.Plan after edits that
+// give the site a new model: every output in one batch; the first holds
+// the pages of the edited records and the files beside them, and removes
+// a deleted record's; the second the other pages, the third the other
+// files; the layer is Settled once the three are written, and the folder
+// then holds what a build writes.
+func TestPlanBatches(t *testing.T) {
+	root := siteCopy(t, "testdata/sites/basic")
+	out := t.TempDir()
+	in := NewIncremental(out)
+	load := func() *Loaded {
+		t.Helper()
+		l, err := Load(os.DirFS(root), Options{Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	if _, err := in.Build(context.Background(), load(), 1); err != nil || !in.Settled() {
+		t.Fatalf("build: %v settled=%v", err, in.Settled())
+	}
+	rewrite := func(rel, old, new string) {
+		p := filepath.Join(root, rel)
+		b, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(b, []byte(old)) {
+			t.Fatalf("%s: %v, or no %q", rel, err, old)
+		}
+		os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644)
+	}
+	for _, s := range []struct {
+		name, rec string
+		change    func()
+		gone      []string // the files the first batch removes
+	}{
+		{"deadline", "content/theses/energidata.md", func() {
+			rewrite("content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2027-02-01")
+		}, nil},
+		{"new", "content/agreements/nytt.md", func() {
+			b, _ := os.ReadFile(filepath.Join(root, "content/agreements/ramavtal.md"))
+			text := strings.Replace(string(b), "status = ", "attachment = \"nytt.pdf\"\nstatus = ", 1)
+			os.WriteFile(filepath.Join(root, "content/agreements/nytt.md"), []byte(text), 0o644)
+			os.WriteFile(filepath.Join(root, "content/agreements/nytt.pdf"), []byte("%PDF-1.4\n"), 0o644)
+		}, nil},
+		{"deleted", "content/agreements/nytt.md", func() {
+			os.Remove(filepath.Join(root, "content/agreements/nytt.md"))
+			os.Remove(filepath.Join(root, "content/agreements/nytt.pdf"))
+		}, []string{"avtal/nytt/index.html", "avtal/nytt/nytt.pdf"}},
+	} {
+		s.change()
+		l := load()
+		own := func(e *site.Entry) bool { return e.Own().Path == s.rec }
+		b := in.Plan(l, 1, own)
+		checkBatches(t, s.name, in.outs, b, own, len(s.gone) == 0)
+		if strings.Join(b[0].gone, " ") != strings.Join(s.gone, " ") {
+			t.Errorf("%s: the first batch removes %v, want %v", s.name, b[0].gone, s.gone)
+		}
+		if _, err := in.Write(context.Background(), Batch{plan: in.plan - 1}); err == nil {
+			t.Errorf("%s: a batch of the plan before was written", s.name)
+		}
+		for k, bt := range b {
+			if in.Settled() {
+				t.Errorf("%s: settled before batch %d", s.name, k)
+			}
+			if _, err := in.Write(context.Background(), bt); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !in.Settled() {
+			t.Errorf("%s: not settled after the three batches", s.name)
+		}
+		want := t.TempDir()
+		buildTo(t, os.DirFS(root), want)
+		if got, exp := tree(t, out), tree(t, want); !maps.EqualFunc(got, exp, bytes.Equal) {
+			t.Errorf("%s: the folder is not what a build writes", s.name)
+		}
+	}
+}
+
+// checkBatches checks that every path of outs is in one batch of b, and
+// in the batch of its kind.
+func checkBatches(t *testing.T, step string, outs []Output, b [3]Batch, own func(*site.Entry) bool, first bool) {
+	t.Helper()
+	dirs := map[string]bool{}
+	for _, o := range outs {
+		if o.Page != nil && o.Page.Entry != nil && own(o.Page.Entry) {
+			dirs[path.Dir(o.Path)] = true
+		}
+	}
+	at := map[string]int{}
+	for k, bt := range b {
+		for _, i := range bt.outs {
+			if _, dup := at[outs[i].Path]; dup {
+				t.Errorf("%s: %s in two batches", step, outs[i].Path)
+			}
+			at[outs[i].Path] = k
+		}
+	}
+	for _, o := range outs {
+		want := 2
+		switch {
+		case o.Page != nil && o.Page.Entry != nil && own(o.Page.Entry):
+			want = 0
+		case o.Page != nil:
+			want = 1
+		case dirs[path.Dir(o.Path)]:
+			want = 0
+		}
+		if k, ok := at[o.Path]; !ok || k != want {
+			t.Errorf("%s: %s in batch %d (listed: %v), want %d", step, o.Path, k, ok, want)
+		}
+	}
+	if first != (len(b[0].outs) > 0) {
+		t.Errorf("%s: the first batch has %d outputs", step, len(b[0].outs))
+	}
+}
