@@ -77,8 +77,9 @@ func newEngine(fsys fs.FS, out string, now func() time.Time) *engine {
 // to the site root) affect and writes the outputs whose bytes changed.
 // With no paths at the first call, it builds everything.
 //
-// An update that edits records in place writes the records' own pages
-// only; call finish while pending reports true to write the rest.
+// An update that edits records in place, or that builds a new model of a
+// site already served, writes the own pages of the records edited only;
+// call finish while pendingWrites reports true to write the rest.
 func (e *engine) update(paths []string) (res result, err error) {
 	start := time.Now()
 	defer func() { res.Took = time.Since(start) }()
@@ -149,7 +150,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 	// An edit of text alone needs no new model, and no check of the
 	// records together: their keys, slugs included, are as they were.
 	if !contentFull && !tmplChanged && e.tmplErrs == nil && !e.recs.hasErrors() &&
-		e.pending != nil && e.site != nil && e.siteErrs == nil && day == e.day {
+		e.pending != nil && e.site != nil && e.siteErrs == nil && day == e.day && e.inc.Settled() {
 		if ok := e.inPlace(); ok {
 			e.contentErrs = nil
 			return e.writeDirty(res)
@@ -295,7 +296,7 @@ func (e *engine) writeDirty(res result) (result, error) {
 // pendingWrites reports whether finish has outputs to write.
 func (e *engine) pendingWrites() bool { return len(e.later) > 0 }
 
-// finish writes the next batch that writeDirty left for later.
+// finish writes the next batch that writeDirty or rebuild left for later.
 func (e *engine) finish() (result, error) {
 	start := time.Now()
 	if len(e.later) == 0 {
@@ -314,11 +315,16 @@ func (e *engine) write(res result, b pipeline.Batch) (result, error) {
 	res.Changed = append(res.Changed, w.Changed...)
 	slices.Sort(res.Changed)
 	res.Written += w.Written
+	res.Removed += w.Removed
 	return res, err
 }
 
 // rebuild builds a new site model from set and has the pipeline write
-// what changed.
+// what changed, in the batches of pipeline.Incremental.Plan: the pages of
+// the records whose sources changed (e.pending) now, so that the browser
+// can reload the page being edited as soon as it is written; the other
+// pages and the other files in finish. The first build, which nothing was
+// served of before, writes everything now.
 func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string) (result, error) {
 	res.Full = true
 	e.later = nil
@@ -333,14 +339,20 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		clear(e.bodyErrs)
 		return e.failed(res), nil
 	}
-	w, err := e.inc.Build(context.Background(), pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl), e.gen)
-	if err != nil {
-		return res, err
+	changed, cfg := e.pending, e.cfg
+	own := func(ent *site.Entry) bool { return changed[groupKey(cfg, ent.Own().Path)] }
+	b := e.inc.Plan(pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl), e.gen, own)
+	first, later := b[:1], b[1:]
+	if e.site == nil {
+		first, later = b[:], nil
 	}
-	res.Written, res.Removed = w.Written, w.Removed
-	res.Changed = append(res.Changed, w.Changed...)
-	slices.Sort(res.Changed)
+	for _, b := range first {
+		if res, err = e.write(res, b); err != nil {
+			return res, err // the layer is not settled: the next update builds anew
+		}
+	}
 	res.Changed = slices.Compact(res.Changed)
+	e.later = later
 
 	e.site, e.day = s, day
 	e.pending = map[string]bool{}

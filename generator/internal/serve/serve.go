@@ -11,8 +11,11 @@
 // has the pages, lists, indexes, feeds and search files that show that
 // record written again; any other change builds a new model, of which
 // still only the outputs whose signature changed are rendered, and only
-// the files whose bytes changed are written. serve has no worker pool,
-// writer or signature of its own.
+// the files whose bytes changed are written. Either way the pages of the
+// records edited are written first and the browsers told at once; the
+// other pages, then the other files follow (engine.finish), before the
+// next change is read. serve has no worker pool, writer or signature of
+// its own.
 //
 // Every HTML page served gets a small script that listens on a
 // Server-Sent Events stream (/_portal/events) and reloads the page when
@@ -218,7 +221,7 @@ func report(logf func(string, ...any), res result, lang diag.Lang) {
 	}
 	switch {
 	case res.Later:
-		logf("serve: then %d more written in %s", res.Written, res.Took.Round(time.Millisecond))
+		logf("serve: then %d more written, %d removed in %s", res.Written, res.Removed, res.Took.Round(time.Millisecond))
 	case res.Full:
 		logf("serve: rebuilt in %s: %d written, %d removed", res.Took.Round(time.Millisecond), res.Written, res.Removed)
 	default:

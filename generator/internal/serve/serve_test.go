@@ -273,7 +273,12 @@ func TestServeDeleteAndNewFolder(t *testing.T) {
 		t.Fatalf("list lacks the record before the delete:\n%s", list)
 	}
 	os.Remove(filepath.Join(root, "content/theses/trafikfloden.md"))
+	// First the removal of the record's page; then the lists, in one batch.
 	reloadFor(t, ev, "/exjobb/trafikfloden/")
+	if code, _ := r.get(t, "/exjobb/trafikfloden/"); code != 404 {
+		t.Errorf("deleted record's page: %d, want 404", code)
+	}
+	reloadFor(t, ev, "/exjobb/")
 	if _, list := r.get(t, "/exjobb/"); strings.Contains(list, "trafikfloden") {
 		t.Errorf("list still names the deleted record")
 	}
