@@ -149,12 +149,14 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 			gone[p] = true
 		}
 	}
-	byOld := newSorter(in.outs, own)
-	for i, o := range in.outs {
-		if gone[o.Path] {
-			delete(gone, o.Path)
-			k := byOld.batch(i)
-			b[k].gone = append(b[k].gone, o.Path)
+	if len(gone) > 0 {
+		byOld := newSorter(in.outs, own)
+		for i, o := range in.outs {
+			if gone[o.Path] {
+				delete(gone, o.Path)
+				k := byOld.batch(i)
+				b[k].gone = append(b[k].gone, o.Path)
+			}
 		}
 	}
 	b[2].gone = append(b[2].gone, slices.Collect(maps.Keys(gone))...) // none: every file was an output
