@@ -150,11 +150,17 @@ func edited(text string, n int) string {
 	return strings.Replace(text, "\n+++\n", fmt.Sprintf("\n+++\n\nRedigering %d.\n", n), 1)
 }
 
-// update brings the engine up to an untimed change of rel.
+// update brings the engine up to an untimed change of rel, every batch
+// written.
 func (be *benchEdits) update(b *testing.B, rel string) {
 	b.Helper()
 	if res, err := be.e.update([]string{rel}); err != nil || len(res.Errs) > 0 {
 		b.Fatalf("update: %v %v", err, res.Errs)
+	}
+	for be.e.pendingWrites() {
+		if _, err := be.e.finish(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -218,10 +224,12 @@ func (be *benchEdits) text(rel string) func(b *testing.B) {
 // structural times the edits of a record that change its place in the
 // site: step(b, i) makes the i-th change to the sources and returns the
 // path it changed and whether it is to be timed (an untimed step undoes a
-// timed one; the next step is then made and timed).
+// timed one; the next step is then made and timed). Like text, it
+// reports the time until update returns (the record's own pages written),
+// until the first finish (the other pages) and until the last.
 func (be *benchEdits) structural(step func(b *testing.B, i int) (string, bool)) func(b *testing.B) {
 	return func(b *testing.B) {
-		var all, cpu []time.Duration
+		var page, pages, all, cpu []time.Duration
 		for i := 0; b.Loop(); i++ {
 			b.StopTimer()
 			rel, timed := step(b, i)
@@ -233,18 +241,32 @@ func (be *benchEdits) structural(step func(b *testing.B, i int) (string, bool)) 
 			t0, c0 := time.Now(), cpuclock.Now()
 			var res result
 			var err error
+			written := []int{0}
 			// Labelled for a CPU profile: -tagfocus edit=deadline, and so on.
 			pprof.Do(context.Background(), pprof.Labels("edit", path.Base(b.Name())), func(context.Context) {
-				res, err = be.e.update([]string{rel})
+				if res, err = be.e.update([]string{rel}); err != nil || len(res.Errs) > 0 || !res.Full {
+					return
+				}
+				page, written[0] = append(page, time.Since(t0)), res.Written+res.Removed
+				for j := 0; be.e.pendingWrites() && err == nil; j++ {
+					var later result
+					later, err = be.e.finish()
+					if j == 0 {
+						pages = append(pages, time.Since(t0))
+					}
+					written = append(written, later.Written+later.Removed)
+				}
 			})
 			if err != nil || len(res.Errs) > 0 || !res.Full {
 				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 			}
 			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Since(c0))
 			if len(all) <= 2 {
-				b.Logf("edit %d wrote %d files, removed %d", i, res.Written, res.Removed)
+				b.Logf("edit %d wrote or removed, batch by batch: %v files", i, written)
 			}
 		}
+		b.ReportMetric(median(page), "ms-page-median")
+		b.ReportMetric(median(pages), "ms-pages-median")
 		b.ReportMetric(median(all), "ms-all-median")
 		b.ReportMetric(median(cpu), "cpu-ms-all-median")
 	}
