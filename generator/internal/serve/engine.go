@@ -165,7 +165,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 		e.siteErrs = nil
 		return e.failed(res), nil
 	}
-	return e.rebuild(res, set, now, day)
+	return e.rebuild(res, set, now, day, contentPaths)
 }
 
 // reserveFrameIDs keeps the headings of bodies off the ids of the page
@@ -321,11 +321,12 @@ func (e *engine) write(res result, b pipeline.Batch) (result, error) {
 
 // rebuild builds a new site model from set and has the pipeline write
 // what changed, in the batches of pipeline.Incremental.Plan: the pages of
-// the records whose sources changed (e.pending) now, so that the browser
-// can reload the page being edited as soon as it is written; the other
-// pages and the other files in finish. The first build, which nothing was
-// served of before, writes everything now.
-func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string) (result, error) {
+// the records edited (reloaded since the site was last brought up to
+// date, e.pending, or named by the changed paths of a full load) now, so
+// that the browser can reload the page being edited as soon as it is
+// written; the other pages and the other files in finish. The first
+// build, which nothing was served of before, writes everything now.
+func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string, paths []string) (result, error) {
 	res.Full = true
 	e.later = nil
 	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies(),
@@ -339,8 +340,15 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		clear(e.bodyErrs)
 		return e.failed(res), nil
 	}
-	changed, cfg := e.pending, e.cfg
-	own := func(ent *site.Entry) bool { return changed[groupKey(cfg, ent.Own().Path)] }
+	edited := maps.Clone(e.pending)
+	if edited == nil {
+		edited = map[string]bool{}
+	}
+	for _, p := range paths {
+		edited[groupKey(e.cfg, p)] = true
+	}
+	cfg := e.cfg
+	own := func(ent *site.Entry) bool { return edited[groupKey(cfg, ent.Own().Path)] }
 	b := e.inc.Plan(pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl), e.gen, own)
 	first, later := b[:1], b[1:]
 	if e.site == nil {

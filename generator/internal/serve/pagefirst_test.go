@@ -19,30 +19,50 @@ func TestStructuralPageFirst(t *testing.T) {
 	root := fixture(t)
 	e := newTestEngine(t, root)
 	const rec, added = "content/theses/energidata.md", "content/theses/nytt.md"
+	const agreement, pdf = "content/agreements/nytt.md", "content/agreements/nytt.pdf"
 	gammalt, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	mou, err := os.ReadFile(filepath.Join(root, "content/agreements/mou.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, s := range []struct {
-		name, path string
-		change     func()
-		want       []string // URLs the batches must write, among others
+		name   string
+		path   string // the record edited
+		also   string // another file changed
+		change func()
+		want   []string // URLs the batches must write, among others
 	}{
-		{"deadline", rec, func() { edit(t, root, rec, "deadline = 2026-12-15", "deadline = 2027-01-15") },
+		{"deadline", rec, "", func() { edit(t, root, rec, "deadline = 2026-12-15", "deadline = 2027-01-15") },
 			[]string{"/exjobb/energidata/", "/exjobb/", "/en/theses/energidata/", "/search/s/k-theses.json"}},
-		{"closed", rec, func() { edit(t, root, rec, "deadline = 2027-01-15", "deadline = 2026-11-01") },
+		{"closed", rec, "", func() { edit(t, root, rec, "deadline = 2027-01-15", "deadline = 2026-11-01") },
 			[]string{"/exjobb/energidata/", "/exjobb/"}},
-		{"new", added, func() {
+		{"new", added, "", func() {
 			write(t, root, added, strings.Replace(string(gammalt), "deadline = 2025-03-01", "deadline = 2027-03-01", 1))
 		}, []string{"/exjobb/nytt/", "/exjobb/", "/sitemap.xml"}},
-		{"deleted", added, func() { os.Remove(filepath.Join(root, added)) },
+		{"deleted", added, "", func() { os.Remove(filepath.Join(root, added)) },
 			[]string{"/exjobb/nytt/", "/exjobb/", "/sitemap.xml"}},
+		// An attachment changed: every record is read again.
+		{"new with an attachment", agreement, pdf, func() {
+			write(t, root, pdf, "%PDF-1.4\n")
+			write(t, root, agreement, strings.Replace(string(mou), "mou.pdf", "nytt.pdf", 1))
+		}, []string{"/avtal/nytt/", "/avtal/nytt/nytt.pdf", "/avtal/", "/sitemap.xml"}},
+		{"attachment deleted", agreement, pdf, func() {
+			os.Remove(filepath.Join(root, pdf))
+			os.Remove(filepath.Join(root, agreement))
+		}, []string{"/avtal/nytt/", "/avtal/nytt/nytt.pdf", "/avtal/"}},
 	} {
 		t.Run(s.name, func(t *testing.T) {
 			own := ownURLs(e, s.path)
 			before, pages := tree(t, e.out), e.meta
 			s.change()
-			res, err := e.update([]string{s.path})
+			paths := []string{s.path}
+			if s.also != "" {
+				paths = append(paths, s.also)
+			}
+			res, err := e.update(paths)
 			if err != nil || len(res.Errs) > 0 || !res.Full {
 				t.Fatalf("update: %v %v full=%v, want a new model", err, res.Errs, res.Full)
 			}
