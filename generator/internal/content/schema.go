@@ -7,16 +7,13 @@ import (
 )
 
 // specs returns the keys a kind of reg accepts: the common keys and its
-// own (see package kinds), or the keys of free-standing pages.
+// own (see package kinds), or the keys of free-standing pages. The
+// slice may be shared: callers must not change it.
 func specs(reg *kinds.Registry, kind string) []kinds.Key {
 	if kind == Pages {
 		return kinds.PageKeys()
 	}
-	k := reg.Get(kind)
-	if k == nil {
-		return kinds.Common()
-	}
-	return append(kinds.Common(), k.Keys...)
+	return reg.Keys(kind)
 }
 
 // KeyNames returns the names of the keys a kind of reg accepts, in schema

@@ -176,10 +176,30 @@ type Fact struct {
 // Registry is the set of kinds of a site, in the order the site shows them.
 type Registry struct {
 	kinds []*Kind
+	keys  map[string][]Key // of each kind: the common keys, then its own
 }
 
 // New returns a registry of ks, in that order.
-func New(ks ...*Kind) *Registry { return &Registry{kinds: ks} }
+func New(ks ...*Kind) *Registry {
+	r := &Registry{kinds: ks, keys: make(map[string][]Key, len(ks))}
+	for _, k := range ks {
+		if _, dup := r.keys[k.Name]; !dup { // Get finds the first
+			r.keys[k.Name] = slices.Clip(append(Common(), k.Keys...))
+		}
+	}
+	return r
+}
+
+// Keys returns the keys a record of the kind named name accepts: the
+// common keys, then the kind's own; the common keys alone for a kind r
+// does not have. Every record of a site is checked against them, so they
+// are made once, in New: the slice is shared and must not be changed.
+func (r *Registry) Keys(name string) []Key {
+	if keys, ok := r.keys[name]; ok {
+		return keys
+	}
+	return Common()
+}
 
 // With returns a registry with the kinds of r and then ks.
 func (r *Registry) With(ks ...*Kind) *Registry {

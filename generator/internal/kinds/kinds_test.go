@@ -92,3 +92,34 @@ func TestWith(t *testing.T) {
 		t.Errorf("With changed its receiver: %v", reg.Names())
 	}
 }
+
+// TestRegistryKeys checks the key lists New makes once: the common keys,
+// then the kind's own; the first of two kinds of one name (as Get); the
+// common keys alone for a kind the registry does not have.
+func TestRegistryKeys(t *testing.T) {
+	names := func(keys []Key) []string {
+		var out []string
+		for _, k := range keys {
+			out = append(out, k.Name)
+		}
+		return out
+	}
+	common := names(Common())
+	r := New(&Kind{Name: "toy", Keys: []Key{{Name: "colour"}}}, &Kind{Name: "toy", Keys: []Key{{Name: "size"}}})
+	tests := []struct {
+		kind string
+		want []string
+	}{
+		{"toy", append(slices.Clip(common), "colour")},
+		{"none", common},
+	}
+	for _, tt := range tests {
+		got := r.Keys(tt.kind)
+		if !slices.Equal(names(got), tt.want) {
+			t.Errorf("Keys(%q) = %v, want %v", tt.kind, names(got), tt.want)
+		}
+		if len(got) != cap(got) {
+			t.Errorf("Keys(%q) has room to append into: an append by one caller would be seen by another", tt.kind)
+		}
+	}
+}

@@ -174,14 +174,6 @@ func restore(out string) error {
 	return nil
 }
 
-// Clean removes staging folders left by builds that were killed.
-func Clean(out string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), stagingPrefix(out)+"*"))
-	for _, m := range matches {
-		os.RemoveAll(m)
-	}
-}
-
 // Dir is the staging folder.
 func (s *Stage) Dir() string { return s.dir }
 

@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"portal/generator/internal/feeds"
-	"portal/generator/internal/render"
 	"portal/generator/internal/site"
 )
 
@@ -121,11 +120,6 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 	}
 	return f
 }
-
-// CalendarName is the file name of a lecture's own calendar file, in its
-// page folder.
-// The lecture's page links it (render.View.EventCalendar).
-func CalendarName(e *site.Entry) string { return render.CalendarName(e) }
 
 // CalendarDays is how long a lecture stays in calendar.ics after it ended:
 // a subscribed calendar keeps the recent past, and the file does not grow

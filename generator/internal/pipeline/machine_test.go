@@ -316,7 +316,7 @@ func TestCalendars(t *testing.T) {
 		case !upcoming && m != nil:
 			t.Errorf("%s: add-to-calendar link on a past or cancelled lecture", e.URL["sv"])
 		case m != nil:
-			if got, want := string(m[1]), e.URL["sv"]+CalendarName(e); got != want || !b.has(got) {
+			if got, want := string(m[1]), e.URL["sv"]+site.EventFile(e); got != want || !b.has(got) {
 				t.Errorf("%s: calendar link %s, want %s (present: %v)", e.URL["sv"], got, want, b.has(got))
 			}
 		}

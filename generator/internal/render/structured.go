@@ -173,10 +173,6 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 	return j
 }
 
-// CalendarName is the file name of a lecture's own iCalendar file, which
-// the build writes in the lecture's page folder in every language it has.
-func CalendarName(e *site.Entry) string { return site.EventFile(e) }
-
 // EventCalendar is the URL of the iCalendar file of a lecture shown on a
 // record page, for an "add to calendar" link; "" for other records and for
 // lectures that are over or cancelled.
