@@ -75,26 +75,18 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	if opt.KeepBodies != 0 {
 		opt.sources = &Sources{m: map[*Version][]byte{}}
 	}
-	files := parseAll(fsys, cfg, paths, opt)
+	files, order, results := loadAll(fsys, cfg, paths, opt)
 	set := &Set{Files: len(files), Sources: opt.sources}
 	groups := map[string][]*file{}
-	var order []string
+	failed := map[string]bool{}
 	for _, f := range files {
 		errs = append(errs, f.errs...)
 		key := f.kind + "/" + f.name
-		if groups[key] == nil {
-			order = append(order, key)
-		}
 		groups[key] = append(groups[key], f)
-	}
-	slices.Sort(order)
-	failed := map[string]bool{}
-	for _, f := range files {
 		if len(f.errs) > 0 {
 			failed[f.path] = true
 		}
 	}
-	results := joinAll(fsys, cfg, groups, order)
 	var decoded []*Record // with or without errors, for the collision check
 	for i, key := range order {
 		r, rerrs := results[i].r, results[i].errs
@@ -194,27 +186,6 @@ type joined struct {
 	used []string
 }
 
-// joinAll decodes the groups in order, in parallel.
-func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
-	results := make([]joined, len(order))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(order), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				j := &results[i]
-				j.r, j.errs, j.used = join(fsys, cfg, groups[order[i]])
-			}
-		})
-	}
-	for i := range order {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return results
-}
-
 // checkLink refuses a symbolic link that leads outside content/, through
 // any chain of links (including links to folders, hidden ones too), or to
 // something other than a regular file, or to another record.
@@ -228,43 +199,76 @@ func checkLink(fsys fs.FS, p string) diag.Message {
 	return msg
 }
 
-// parseAll reads and decodes files in parallel; the result keeps the order of paths.
-func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
-	out := make([]*file, len(paths))
+// loadAll reads, decodes and joins the files at paths in parallel, a
+// record at a time: a worker parses the files of one record (its own file
+// and its translations, which their paths name) and joins them at once,
+// so that no worker waits for the slowest file of the site before it
+// joins, and the joins are shared out like the reads. More workers than
+// processors: a worker waiting for the disk leaves its processor to
+// another. files keeps the order of paths; order lists the records' keys
+// (kind/name) sorted, and results[i] is the record of order[i].
+func loadAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) (files []*file, order []string, results []joined) {
 	opt.md = markdown.New()
+	files = make([]*file, len(paths))
+	members := map[string][]int{} // key → indexes in paths, in their order
+	for i, p := range paths {
+		kind, name, _, _ := fileName(cfg, p)
+		key := kind + "/" + name
+		if members[key] == nil {
+			order = append(order, key)
+		}
+		members[key] = append(members[key], i)
+	}
+	slices.Sort(order)
+	results = make([]joined, len(order))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int)
-	// More readers than processors: a reader waiting for the disk leaves
-	// its processor to another.
-	for range min(4*runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+	for range min(4*runtime.GOMAXPROCS(0), max(len(order), 1)) {
 		wg.Go(func() {
-			for i := range next {
-				out[i] = parse(fsys, cfg, paths[i], opt)
+			for i := int(next.Add(1) - 1); i < len(order); i = int(next.Add(1) - 1) {
+				idx := members[order[i]]
+				group := make([]*file, len(idx))
+				for k, at := range idx {
+					files[at] = parse(fsys, cfg, paths[at], opt)
+					group[k] = files[at]
+				}
+				j := &results[i]
+				j.r, j.errs, j.used = join(fsys, cfg, group)
 			}
 		})
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
-	return out
+	return files, order, results
+}
+
+// fileName is what the path p of a record file names: the record's kind
+// (its folder), its name and the language of the file. A language suffix
+// that is not one of the site's other languages stays in name, and bad
+// is set.
+func fileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) {
+	dir, base := path.Split(p)
+	kind, name, lang = path.Base(dir), strings.TrimSuffix(base, ".md"), cfg.DefaultLanguage
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		l := name[i+1:]
+		if !slices.Contains(cfg.Languages, l) || l == cfg.DefaultLanguage {
+			return kind, name, l, true
+		}
+		name, lang = name[:i], l
+	}
+	return kind, name, lang, false
 }
 
 // parse reads one file: name, language, front matter and body.
 func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
-	dir, base := path.Split(p)
-	f := &file{path: p, kind: path.Base(dir), name: strings.TrimSuffix(base, ".md"), lang: cfg.DefaultLanguage}
+	kind, name, lang, bad := fileName(cfg, p)
+	f := &file{path: p, kind: kind, name: name, lang: lang}
 	fail := func(line, col int, id diag.ID, args ...any) *file {
 		f.errs = append(f.errs, diag.At(p, line, col, id, args...))
 		return f
 	}
-	if i := strings.LastIndexByte(f.name, '.'); i >= 0 {
-		lang := f.name[i+1:]
-		if !slices.Contains(cfg.Languages, lang) || lang == cfg.DefaultLanguage {
-			return fail(1, 1, diag.LangSuffix, lang, strings.Join(cfg.Languages[1:], ", "))
-		}
-		f.name, f.lang = f.name[:i], lang
+	if bad {
+		f.lang = cfg.DefaultLanguage
+		return fail(1, 1, diag.LangSuffix, lang, strings.Join(cfg.Languages[1:], ", "))
 	}
 	src, err := readLimited(fsys, opt.Dir, p)
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"portal/generator/internal/config"
@@ -434,14 +435,16 @@ func each(ctx context.Context, n int, do func(i int, buf *bytes.Buffer) error, n
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
-	next := make(chan int)
+	// Each worker takes the next index itself: no goroutine hands them
+	// out, which would need a processor of its own between outputs.
+	var next atomic.Int64
 	// More workers than processors: a worker waiting for the disk
 	// (reading a file of a recycled tree to compare) leaves its
 	// processor to another.
 	for range min(4*runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < n && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				buf.Reset()
 				if err := do(i, &buf); err != nil {
 					cancel(fmt.Errorf("%s: %w", name(i), err))
@@ -452,15 +455,6 @@ func each(ctx context.Context, n int, do func(i int, buf *bytes.Buffer) error, n
 			}
 		})
 	}
-loop:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break loop
-		}
-	}
-	close(next)
 	wg.Wait()
 	return context.Cause(ctx)
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -209,17 +210,19 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 	var failed error
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	next := make(chan int)
+	// Each worker takes the next job itself: no goroutine hands them
+	// out, which would need a processor of its own between jobs.
+	var next atomic.Int64
 	// More workers than processors: use may read and write files, and a
 	// worker waiting for the disk leaves its processor to another.
 	for range min(4*runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
 				mu.Lock()
 				stop := failed != nil
 				mu.Unlock()
 				if stop {
-					continue // a use failed (a cancelled build): render no more
+					return // a use failed (a cancelled build): render no more
 				}
 				errs[i] = s.RenderBody(jobs[i].e, jobs[i].v)
 				if use == nil {
@@ -235,10 +238,6 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 			}
 		})
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	s.useErr = failed
 	var out diag.List
