@@ -220,6 +220,13 @@ func loadAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) (files
 		members[key] = append(members[key], i)
 	}
 	slices.Sort(order)
+	// The keys of each kind, made once: a record's decoder only reads them.
+	keys := map[string][]kinds.Key{}
+	for _, p := range paths {
+		if kind, _, _, _ := fileName(cfg, p); keys[kind] == nil {
+			keys[kind] = specs(cfg.Kinds, kind)
+		}
+	}
 	results = make([]joined, len(order))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -233,7 +240,7 @@ func loadAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) (files
 					group[k] = files[at]
 				}
 				j := &results[i]
-				j.r, j.errs, j.used = join(fsys, cfg, group)
+				j.r, j.errs, j.used = join(fsys, cfg, group, keys[group[0].kind])
 			}
 		})
 	}
@@ -337,9 +344,10 @@ func fileHash(src []byte) uint64 {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// join decodes the primary file of a group and checks its translations.
+// join decodes the primary file of a group and checks its translations
+// against spec, the keys of their kind (specs), which it does not modify.
 // It also returns the paths of the attachment and the images it found.
-func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []string) {
+func join(fsys fs.FS, cfg *config.Config, group []*file, spec []kinds.Key) (*Record, diag.List, []string) {
 	var ok []*file
 	for _, f := range group {
 		if f.ver != nil && len(f.errs) == 0 {
@@ -362,7 +370,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		return nil, syntax, nil
 	}
 	own := ok[0]
-	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken}
+	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken, spec: spec}
 	for _, f := range ok {
 		d.errs = append(d.errs, f.syntax...)
 	}
@@ -386,7 +394,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
-		d.errs = append(d.errs, translation(cfg.Kinds, t, own)...)
+		d.errs = append(d.errs, translation(cfg.Kinds, spec, t, own)...)
 		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
 		d.errs = append(d.errs, t.todo...)
 		t.ver.Title, _ = t.raw["title"].(string)
@@ -413,8 +421,9 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	return r, d.errs, used
 }
 
-// translation checks that a translation repeats no key with another value.
-func translation(reg *kinds.Registry, t, own *file) diag.List {
+// translation checks that a translation repeats no key with another
+// value; spec are the keys of its kind.
+func translation(reg *kinds.Registry, spec []kinds.Key, t, own *file) diag.List {
 	var errs diag.List
 	for _, k := range slices.Sorted(maps.Keys(t.raw)) {
 		// The key's position, only for a problem: finding it scans the file.
@@ -430,8 +439,8 @@ func translation(reg *kinds.Registry, t, own *file) diag.List {
 			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
 				errs = append(errs, at(diag.SummaryString))
 			}
-		case !slices.ContainsFunc(specs(reg, t.kind), func(s kinds.Key) bool { return s.Name == k }):
-			m := unknownKey(reg, t.kind, k, specs(reg, t.kind))
+		case !slices.ContainsFunc(spec, func(s kinds.Key) bool { return s.Name == k }):
+			m := unknownKey(reg, t.kind, k, spec)
 			errs = append(errs, at(m.ID, m.Args...))
 		case !sameValue(t.raw[k], own.raw[k]):
 			if _, has := own.raw[k]; !has {
