@@ -286,29 +286,42 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	outs := l.Outputs()
-	paths := make([]string, len(outs))
-	for i, o := range outs {
-		paths[i] = o.Path
-	}
-	stage.Expect(paths)
-	for _, o := range outs {
-		if o.Page != nil {
-			rep.Pages++
-		}
-	}
 	phase := func(name string) {
 		rep.Phases = append(rep.Phases, Phase{name, time.Since(start)})
 		start = time.Now()
 	}
+	pages := l.pageOutputs()
+	rep.Pages = len(pages)
+	// The other files are listed, and the recycled tree's sweep started,
+	// while the workers render the bodies: on the main goroutine alone,
+	// that would leave a processor idle.
+	files := make(chan []Output, 1)
+	go func() {
+		rest := l.fileOutputs(nil)
+		paths := make([]string, 0, len(pages)+len(rest))
+		for _, o := range pages {
+			paths = append(paths, o.Path)
+		}
+		for _, o := range rest {
+			paths = append(paths, o.Path)
+		}
+		stage.Expect(paths)
+		files <- rest
+	}()
+	outs := pages
+	streamed := l.stream
 	if l.stream {
 		l.stream = false
 		rest, err := l.writeBodies(ctx, outs, stage.Write)
 		if err != nil {
+			<-files
 			stage.Abort()
 			return rep, err
 		}
 		outs = rest
+	}
+	outs = append(outs, <-files...)
+	if streamed {
 		phase("bodies+records")
 	}
 	// The pages of one language after another, then the other files: a
