@@ -66,13 +66,13 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s := &Site{
 		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
 		ByKind:      map[string][]*Entry{},
-		bySource:    map[string]*Entry{},
+		bySource:    make(map[string]*Entry, len(set.Records)),
 		paths:       map[string]string{},
 		memberCache: map[string]map[string][]*Entry{},
 		splitCache:  map[string][2][]*Entry{},
 		Stats:       Stats{Published: map[string]int{}},
 	}
-	all := map[string]*content.Record{} // kind/slug → record, published or not
+	all := make(map[string]*content.Record, len(set.Records)) // kind/slug → record, published or not
 	for _, r := range set.Records {
 		all[r.Kind+"/"+r.Slug] = r
 		if !s.publish(r) {
@@ -107,6 +107,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	}
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
+	s.lists()
 	s.agreementFacts()
 	errs = append(errs, s.buildPages()...)
 	errs = append(errs, s.claimFiles(opt.Assets)...)
