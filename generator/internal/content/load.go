@@ -75,18 +75,24 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	if opt.KeepBodies != 0 {
 		opt.sources = &Sources{m: map[*Version][]byte{}}
 	}
-	files, order, results := loadAll(fsys, cfg, paths, opt)
+	files := parseAll(fsys, cfg, paths, opt)
 	set := &Set{Files: len(files), Sources: opt.sources}
 	groups := map[string][]*file{}
+	var order []string
 	failed := map[string]bool{}
 	for _, f := range files {
 		errs = append(errs, f.errs...)
 		key := f.kind + "/" + f.name
+		if groups[key] == nil {
+			order = append(order, key)
+		}
 		groups[key] = append(groups[key], f)
 		if len(f.errs) > 0 {
 			failed[f.path] = true
 		}
 	}
+	slices.Sort(order)
+	results := joinAll(fsys, cfg, groups, order)
 	var decoded []*Record // with or without errors, for the collision check
 	for i, key := range order {
 		r, rerrs := results[i].r, results[i].errs
@@ -199,53 +205,53 @@ func checkLink(fsys fs.FS, p string) diag.Message {
 	return msg
 }
 
-// loadAll reads, decodes and joins the files at paths in parallel, a
-// record at a time: a worker parses the files of one record (its own file
-// and its translations, which their paths name) and joins them at once,
-// so that no worker waits for the slowest file of the site before it
-// joins, and the joins are shared out like the reads. More workers than
-// processors: a worker waiting for the disk leaves its processor to
-// another. files keeps the order of paths; order lists the records' keys
-// (kind/name) sorted, and results[i] is the record of order[i].
-func loadAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) (files []*file, order []string, results []joined) {
+// parseAll reads and decodes files in parallel; the result keeps the
+// order of paths. More readers than processors: a reader waiting for the
+// disk leaves its processor to another.
+func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
+	out := make([]*file, len(paths))
 	opt.md = markdown.New()
-	files = make([]*file, len(paths))
-	members := map[string][]int{} // key → indexes in paths, in their order
-	for i, p := range paths {
-		kind, name, _, _ := fileName(cfg, p)
-		key := kind + "/" + name
-		if members[key] == nil {
-			order = append(order, key)
-		}
-		members[key] = append(members[key], i)
-	}
-	slices.Sort(order)
+	parallel(len(paths), 4*runtime.GOMAXPROCS(0), func(i int) {
+		out[i] = parse(fsys, cfg, paths[i], opt)
+	})
+	return out
+}
+
+// joinAll decodes the groups in order, in parallel. More workers than
+// processors: a join may look for an attachment or an image on the disk.
+func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
 	// The keys of each kind, made once: a record's decoder only reads them.
 	keys := map[string][]kinds.Key{}
-	for _, p := range paths {
-		if kind, _, _, _ := fileName(cfg, p); keys[kind] == nil {
+	for _, key := range order {
+		if kind := groups[key][0].kind; keys[kind] == nil {
 			keys[kind] = specs(cfg.Kinds, kind)
 		}
 	}
-	results = make([]joined, len(order))
+	results := make([]joined, len(order))
+	parallel(len(order), 4*runtime.GOMAXPROCS(0), func(i int) {
+		group := groups[order[i]]
+		j := &results[i]
+		j.r, j.errs, j.used = join(fsys, cfg, group, keys[group[0].kind])
+	})
+	return results
+}
+
+// parallel calls do for 0 ≤ i < n on up to workers goroutines, each of
+// which takes the next i itself (an atomic counter): a goroutine handing
+// the indexes out through a channel needed a processor of its own between
+// two calls, and with calls of tens of microseconds (a join) one of two
+// processors sat idle for stretches of 10-20 ms.
+func parallel(n, workers int, do func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(4*runtime.GOMAXPROCS(0), max(len(order), 1)) {
+	for range min(workers, max(n, 1)) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(order); i = int(next.Add(1) - 1) {
-				idx := members[order[i]]
-				group := make([]*file, len(idx))
-				for k, at := range idx {
-					files[at] = parse(fsys, cfg, paths[at], opt)
-					group[k] = files[at]
-				}
-				j := &results[i]
-				j.r, j.errs, j.used = join(fsys, cfg, group, keys[group[0].kind])
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
 			}
 		})
 	}
 	wg.Wait()
-	return files, order, results
 }
 
 // fileName is what the path p of a record file names: the record's kind
