@@ -79,6 +79,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	set := &Set{Files: len(files), Sources: opt.sources}
 	groups := map[string][]*file{}
 	var order []string
+	failed := map[string]bool{}
 	for _, f := range files {
 		errs = append(errs, f.errs...)
 		key := f.kind + "/" + f.name
@@ -86,14 +87,11 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			order = append(order, key)
 		}
 		groups[key] = append(groups[key], f)
-	}
-	slices.Sort(order)
-	failed := map[string]bool{}
-	for _, f := range files {
 		if len(f.errs) > 0 {
 			failed[f.path] = true
 		}
 	}
+	slices.Sort(order)
 	results := joinAll(fsys, cfg, groups, order)
 	var decoded []*Record // with or without errors, for the collision check
 	for i, key := range order {
@@ -194,27 +192,6 @@ type joined struct {
 	used []string
 }
 
-// joinAll decodes the groups in order, in parallel.
-func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
-	results := make([]joined, len(order))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(order), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				j := &results[i]
-				j.r, j.errs, j.used = join(fsys, cfg, groups[order[i]])
-			}
-		})
-	}
-	for i := range order {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return results
-}
-
 // checkLink refuses a symbolic link that leads outside content/, through
 // any chain of links (including links to folders, hidden ones too), or to
 // something other than a regular file, or to another record.
@@ -228,43 +205,83 @@ func checkLink(fsys fs.FS, p string) diag.Message {
 	return msg
 }
 
-// parseAll reads and decodes files in parallel; the result keeps the order of paths.
+// parseAll reads and decodes files in parallel; the result keeps the
+// order of paths. More readers than processors: a reader waiting for the
+// disk leaves its processor to another.
 func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
 	out := make([]*file, len(paths))
 	opt.md = markdown.New()
+	parallel(len(paths), 4*runtime.GOMAXPROCS(0), func(i int) {
+		out[i] = parse(fsys, cfg, paths[i], opt)
+	})
+	return out
+}
+
+// joinAll decodes the groups in order, in parallel. More workers than
+// processors: a join may look for an attachment or an image on the disk.
+func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
+	// The keys of each kind, made once: a record's decoder only reads them.
+	keys := map[string][]kinds.Key{}
+	for _, key := range order {
+		if kind := groups[key][0].kind; keys[kind] == nil {
+			keys[kind] = specs(cfg.Kinds, kind)
+		}
+	}
+	results := make([]joined, len(order))
+	parallel(len(order), 4*runtime.GOMAXPROCS(0), func(i int) {
+		group := groups[order[i]]
+		j := &results[i]
+		j.r, j.errs, j.used = join(fsys, cfg, group, keys[group[0].kind])
+	})
+	return results
+}
+
+// parallel calls do for 0 ≤ i < n on up to workers goroutines, each of
+// which takes the next i itself (an atomic counter): a goroutine handing
+// the indexes out through a channel needed a processor of its own between
+// two calls, and with calls of tens of microseconds (a join) one of two
+// processors sat idle for stretches of 10-20 ms.
+func parallel(n, workers int, do func(i int)) {
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int)
-	// More readers than processors: a reader waiting for the disk leaves
-	// its processor to another.
-	for range min(4*runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+	for range min(workers, max(n, 1)) {
 		wg.Go(func() {
-			for i := range next {
-				out[i] = parse(fsys, cfg, paths[i], opt)
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
 			}
 		})
 	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
-	return out
+}
+
+// fileName is what the path p of a record file names: the record's kind
+// (its folder), its name and the language of the file. A language suffix
+// that is not one of the site's other languages stays in name, and bad
+// is set.
+func fileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) {
+	dir, base := path.Split(p)
+	kind, name, lang = path.Base(dir), strings.TrimSuffix(base, ".md"), cfg.DefaultLanguage
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		l := name[i+1:]
+		if !slices.Contains(cfg.Languages, l) || l == cfg.DefaultLanguage {
+			return kind, name, l, true
+		}
+		name, lang = name[:i], l
+	}
+	return kind, name, lang, false
 }
 
 // parse reads one file: name, language, front matter and body.
 func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
-	dir, base := path.Split(p)
-	f := &file{path: p, kind: path.Base(dir), name: strings.TrimSuffix(base, ".md"), lang: cfg.DefaultLanguage}
+	kind, name, lang, bad := fileName(cfg, p)
+	f := &file{path: p, kind: kind, name: name, lang: lang}
 	fail := func(line, col int, id diag.ID, args ...any) *file {
 		f.errs = append(f.errs, diag.At(p, line, col, id, args...))
 		return f
 	}
-	if i := strings.LastIndexByte(f.name, '.'); i >= 0 {
-		lang := f.name[i+1:]
-		if !slices.Contains(cfg.Languages, lang) || lang == cfg.DefaultLanguage {
-			return fail(1, 1, diag.LangSuffix, lang, strings.Join(cfg.Languages[1:], ", "))
-		}
-		f.name, f.lang = f.name[:i], lang
+	if bad {
+		f.lang = cfg.DefaultLanguage
+		return fail(1, 1, diag.LangSuffix, lang, strings.Join(cfg.Languages[1:], ", "))
 	}
 	src, err := readLimited(fsys, opt.Dir, p)
 	if err != nil {
@@ -333,9 +350,10 @@ func fileHash(src []byte) uint64 {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// join decodes the primary file of a group and checks its translations.
+// join decodes the primary file of a group and checks its translations
+// against spec, the keys of their kind (specs), which it does not modify.
 // It also returns the paths of the attachment and the images it found.
-func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []string) {
+func join(fsys fs.FS, cfg *config.Config, group []*file, spec []kinds.Key) (*Record, diag.List, []string) {
 	var ok []*file
 	for _, f := range group {
 		if f.ver != nil && len(f.errs) == 0 {
@@ -358,7 +376,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		return nil, syntax, nil
 	}
 	own := ok[0]
-	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken}
+	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken, spec: spec}
 	for _, f := range ok {
 		d.errs = append(d.errs, f.syntax...)
 	}
@@ -382,7 +400,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
-		d.errs = append(d.errs, translation(cfg.Kinds, t, own)...)
+		d.errs = append(d.errs, translation(cfg.Kinds, spec, t, own)...)
 		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
 		d.errs = append(d.errs, t.todo...)
 		t.ver.Title, _ = t.raw["title"].(string)
@@ -409,8 +427,9 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	return r, d.errs, used
 }
 
-// translation checks that a translation repeats no key with another value.
-func translation(reg *kinds.Registry, t, own *file) diag.List {
+// translation checks that a translation repeats no key with another
+// value; spec are the keys of its kind.
+func translation(reg *kinds.Registry, spec []kinds.Key, t, own *file) diag.List {
 	var errs diag.List
 	for _, k := range slices.Sorted(maps.Keys(t.raw)) {
 		// The key's position, only for a problem: finding it scans the file.
@@ -426,8 +445,8 @@ func translation(reg *kinds.Registry, t, own *file) diag.List {
 			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
 				errs = append(errs, at(diag.SummaryString))
 			}
-		case !slices.ContainsFunc(specs(reg, t.kind), func(s kinds.Key) bool { return s.Name == k }):
-			m := unknownKey(reg, t.kind, k, specs(reg, t.kind))
+		case !slices.ContainsFunc(spec, func(s kinds.Key) bool { return s.Name == k }):
+			m := unknownKey(reg, t.kind, k, spec)
 			errs = append(errs, at(m.ID, m.Args...))
 		case !sameValue(t.raw[k], own.raw[k]):
 			if _, has := own.raw[k]; !has {

@@ -197,7 +197,7 @@ func (s *Stage) Expect(paths []string) {
 			dirs[d] = true
 		}
 	}
-	s.sweep.Go(func() { s.sweepErr = s.sweepDir("", files, dirs) })
+	s.sweep.Go(func() { s.sweepErr = s.sweepTree(files, dirs) })
 }
 
 func parentOf(p string) string {
@@ -210,35 +210,6 @@ func parentOf(p string) string {
 // full is the path of rel in the staging folder, for messages.
 func (s *Stage) full(rel string) string {
 	return filepath.Join(s.dir, filepath.FromSlash(rel))
-}
-
-// sweepDir removes, under rel, every entry that is neither an expected
-// file nor a folder of one. An entry of the wrong type (a folder where a
-// file is expected, a link) is left to Write, which replaces it.
-func (s *Stage) sweepDir(rel string, files, dirs map[string]bool) error {
-	ents, err := s.root.list(rel)
-	if err != nil {
-		return &os.PathError{Op: "readdir", Path: s.full(rel), Err: err}
-	}
-	var errs []error
-	for _, e := range ents {
-		p := e.name
-		if rel != "" {
-			p = rel + "/" + p
-		}
-		switch {
-		case dirs[p] && e.dir:
-			errs = append(errs, s.sweepDir(p, files, dirs))
-		case dirs[p] || files[p]:
-		case e.dir:
-			errs = append(errs, os.RemoveAll(s.full(p)))
-		default:
-			if err := s.root.remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-				errs = append(errs, &os.PathError{Op: "remove", Path: s.full(p), Err: err})
-			}
-		}
-	}
-	return errors.Join(errs...)
 }
 
 // entry is a name in a folder of the staging tree.

@@ -50,13 +50,27 @@ func (l *Loaded) Outputs() []Output { return l.outputs(nil) }
 
 // outputs is Outputs, with the cache of CachedOutputs or none.
 func (l *Loaded) outputs(c *cacheUse) []Output {
+	return append(l.pageOutputs(), l.fileOutputs(c)...)
+}
+
+// pageOutputs are the HTML pages of the site, in the order of its pages.
+func (l *Loaded) pageOutputs() []Output {
 	s, t := l.Site, l.Templates
-	var outs []Output
+	outs := make([]Output, 0, len(s.Pages))
 	for _, p := range s.Pages {
 		outs = append(outs, Output{Path: FilePath(p.URL), Page: p, render: func(buf *bytes.Buffer) error {
 			return t.Page(buf, &l.memo, s, p)
 		}})
 	}
+	return outs
+}
+
+// fileOutputs are the files of the site besides its pages, in a fixed
+// order. Listing them reads the site model and the templates and writes
+// nothing shared, so that it can run while the bodies are rendered.
+func (l *Loaded) fileOutputs(c *cacheUse) []Output {
+	t := l.Templates
+	var outs []Output
 	for name, data := range sortedMap(t.Assets()) {
 		outs = append(outs, Output{Path: name, data: data})
 	}

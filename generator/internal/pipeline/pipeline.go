@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"portal/generator/internal/config"
@@ -285,29 +286,42 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	outs := l.Outputs()
-	paths := make([]string, len(outs))
-	for i, o := range outs {
-		paths[i] = o.Path
-	}
-	stage.Expect(paths)
-	for _, o := range outs {
-		if o.Page != nil {
-			rep.Pages++
-		}
-	}
 	phase := func(name string) {
 		rep.Phases = append(rep.Phases, Phase{name, time.Since(start)})
 		start = time.Now()
 	}
+	pages := l.pageOutputs()
+	rep.Pages = len(pages)
+	// The other files are listed, and the recycled tree's sweep started,
+	// while the workers render the bodies: on the main goroutine alone,
+	// that would leave a processor idle.
+	files := make(chan []Output, 1)
+	go func() {
+		rest := l.fileOutputs(nil)
+		paths := make([]string, 0, len(pages)+len(rest))
+		for _, o := range pages {
+			paths = append(paths, o.Path)
+		}
+		for _, o := range rest {
+			paths = append(paths, o.Path)
+		}
+		stage.Expect(paths)
+		files <- rest
+	}()
+	outs := pages
+	streamed := l.stream
 	if l.stream {
 		l.stream = false
 		rest, err := l.writeBodies(ctx, outs, stage.Write)
 		if err != nil {
+			<-files
 			stage.Abort()
 			return rep, err
 		}
 		outs = rest
+	}
+	outs = append(outs, <-files...)
+	if streamed {
 		phase("bodies+records")
 	}
 	// The pages of one language after another, then the other files: a
@@ -434,14 +448,16 @@ func each(ctx context.Context, n int, do func(i int, buf *bytes.Buffer) error, n
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
-	next := make(chan int)
+	// Each worker takes the next index itself: no goroutine hands them
+	// out, which would need a processor of its own between outputs.
+	var next atomic.Int64
 	// More workers than processors: a worker waiting for the disk
 	// (reading a file of a recycled tree to compare) leaves its
 	// processor to another.
 	for range min(4*runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < n && ctx.Err() == nil; i = int(next.Add(1) - 1) {
 				buf.Reset()
 				if err := do(i, &buf); err != nil {
 					cancel(fmt.Errorf("%s: %w", name(i), err))
@@ -452,15 +468,6 @@ func each(ctx context.Context, n int, do func(i int, buf *bytes.Buffer) error, n
 			}
 		})
 	}
-loop:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break loop
-		}
-	}
-	close(next)
 	wg.Wait()
 	return context.Cause(ctx)
 }

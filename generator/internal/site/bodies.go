@@ -102,8 +102,15 @@ func (s *Site) DropBody(v *content.Version) {
 	}
 }
 
-// keep drops the bodies of files that are not versions of set.
+// keep drops the bodies of files that are not versions of set. An empty
+// store (a build's, or the preview server's first) has none to drop.
 func (b *Bodies) keep(set *content.Set) {
+	b.mu.Lock()
+	empty := len(b.m) == 0
+	b.mu.Unlock()
+	if empty {
+		return
+	}
 	in := map[bodyKey]bool{}
 	for _, r := range set.Records {
 		for _, v := range r.Versions {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -65,13 +66,13 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s := &Site{
 		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
 		ByKind:      map[string][]*Entry{},
-		bySource:    map[string]*Entry{},
+		bySource:    make(map[string]*Entry, len(set.Records)),
 		paths:       map[string]string{},
 		memberCache: map[string]map[string][]*Entry{},
 		splitCache:  map[string][2][]*Entry{},
 		Stats:       Stats{Published: map[string]int{}},
 	}
-	all := map[string]*content.Record{} // kind/slug → record, published or not
+	all := make(map[string]*content.Record, len(set.Records)) // kind/slug → record, published or not
 	for _, r := range set.Records {
 		all[r.Kind+"/"+r.Slug] = r
 		if !s.publish(r) {
@@ -106,6 +107,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	}
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(all)...)
+	s.lists()
 	s.agreementFacts()
 	errs = append(errs, s.buildPages()...)
 	errs = append(errs, s.claimFiles(opt.Assets)...)
@@ -209,17 +211,19 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 	var failed error
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	next := make(chan int)
+	// Each worker takes the next job itself: no goroutine hands them
+	// out, which would need a processor of its own between jobs.
+	var next atomic.Int64
 	// More workers than processors: use may read and write files, and a
 	// worker waiting for the disk leaves its processor to another.
 	for range min(4*runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
 				mu.Lock()
 				stop := failed != nil
 				mu.Unlock()
 				if stop {
-					continue // a use failed (a cancelled build): render no more
+					return // a use failed (a cancelled build): render no more
 				}
 				errs[i] = s.RenderBody(jobs[i].e, jobs[i].v)
 				if use == nil {
@@ -235,10 +239,6 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 			}
 		})
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	s.useErr = failed
 	var out diag.List

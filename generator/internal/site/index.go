@@ -18,10 +18,19 @@ func (s *Site) members(index string) map[string][]*Entry {
 	if m, ok := s.memberCache[index]; ok {
 		return m
 	}
+	out := s.membersOf(index)
+	s.memberCache[index] = out
+	return out
+}
+
+// membersOf is members without its cache: it writes nothing shared.
+func (s *Site) membersOf(index string) map[string][]*Entry {
 	out := map[string][]*Entry{}
 	for _, kind := range s.Cfg.Kinds.Names() {
 		cur, arch := s.split(kind)
-		for _, e := range append(cur, arch...) {
+		// Not append(cur, arch...): that would write into the spare
+		// room of the list split keeps, which the other indexes read.
+		for _, e := range slices.Concat(cur, arch) {
 			var keys []string
 			switch index {
 			case "areas":
@@ -36,7 +45,6 @@ func (s *Site) members(index string) map[string][]*Entry {
 			}
 		}
 	}
-	s.memberCache[index] = out
 	return out
 }
 

@@ -16,6 +16,13 @@ func (s *Site) split(kind string) (current, archived []*Entry) {
 	if c, ok := s.splitCache[kind]; ok {
 		return c[0], c[1]
 	}
+	current, archived = s.splitOf(kind)
+	s.splitCache[kind] = [2][]*Entry{current, archived}
+	return current, archived
+}
+
+// splitOf is split without the cache: it writes nothing shared.
+func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 	for _, e := range s.ByKind[kind] {
 		if e.Archived {
 			archived = append(archived, e)
@@ -26,8 +33,34 @@ func (s *Site) split(kind string) (current, archived []*Entry) {
 	k := s.Cfg.Kinds.Get(kind)
 	sortEntries(current, order(k, k.Order)...)
 	sortEntries(archived, order(k, k.Archive)...)
-	s.splitCache[kind] = [2][]*Entry{current, archived}
 	return current, archived
+}
+
+// lists fills the caches of split and members, every kind's and every
+// index's, in parallel: the agreements' facts and the pages read them,
+// and made one after another on one goroutine they were a stretch of the
+// model with the other processors idle.
+func (s *Site) lists() {
+	names := s.Cfg.Kinds.Names()
+	splits := make([][2][]*Entry, len(names))
+	var wg sync.WaitGroup
+	for i, kind := range names {
+		wg.Go(func() { splits[i][0], splits[i][1] = s.splitOf(kind) })
+	}
+	wg.Wait()
+	for i, kind := range names {
+		s.splitCache[kind] = splits[i]
+	}
+	// Members reads the lists, which are all made now: no goroutine
+	// writes the cache of split.
+	members := make([]map[string][]*Entry, len(indexes))
+	for i, index := range indexes {
+		wg.Go(func() { members[i] = s.membersOf(index) })
+	}
+	wg.Wait()
+	for i, index := range indexes {
+		s.memberCache[index] = members[i]
+	}
 }
 
 // items presents entries in a list of lang.
@@ -51,9 +84,6 @@ func (s *Site) buildPages() diag.List {
 	archived := map[string][]*Entry{}
 	for _, kind := range s.Cfg.Kinds.Names() {
 		current[kind], archived[kind] = s.split(kind)
-	}
-	for _, index := range indexes {
-		s.members(index)
 	}
 	// made[0][i] are the list and index pages of langs[i], made[1][i] its
 	// record and free pages, each in the order they are claimed.
