@@ -220,18 +220,11 @@ func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*fi
 // joinAll decodes the groups in order, in parallel. More workers than
 // processors: a join may look for an attachment or an image on the disk.
 func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
-	// The keys of each kind, made once: a record's decoder only reads them.
-	keys := map[string][]kinds.Key{}
-	for _, key := range order {
-		if kind := groups[key][0].kind; keys[kind] == nil {
-			keys[kind] = specs(cfg.Kinds, kind)
-		}
-	}
 	results := make([]joined, len(order))
 	parallel(len(order), 4*runtime.GOMAXPROCS(0), func(i int) {
 		group := groups[order[i]]
 		j := &results[i]
-		j.r, j.errs, j.used = join(fsys, cfg, group, keys[group[0].kind])
+		j.r, j.errs, j.used = join(fsys, cfg, group, specs(cfg.Kinds, group[0].kind))
 	})
 	return results
 }
