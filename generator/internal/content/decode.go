@@ -28,7 +28,7 @@ type decoder struct {
 	// broken are the keys on lines the TOML decoder could not read,
 	// reported as such: absent, but not missing.
 	broken []string
-	spec   []kinds.Key // the keys of the kind, from the registry of cfg (specs); nil: checkKeys looks them up
+	spec   []kinds.Key // the keys of the kind, from the registry of cfg (specs)
 }
 
 func (d *decoder) errAt(line, col int, id diag.ID, args ...any) {
@@ -56,9 +56,6 @@ func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 // required ones; keys of the wrong shape are then treated as absent.
 func (d *decoder) checkKeys() {
 	d.bad = map[string]bool{}
-	if d.spec == nil {
-		d.spec = specs(d.cfg.Kinds, d.kind)
-	}
 	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
 		if i < 0 {

@@ -224,7 +224,7 @@ func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []
 	parallel(len(order), 4*runtime.GOMAXPROCS(0), func(i int) {
 		group := groups[order[i]]
 		j := &results[i]
-		j.r, j.errs, j.used = join(fsys, cfg, group, specs(cfg.Kinds, group[0].kind))
+		j.r, j.errs, j.used = join(fsys, cfg, group)
 	})
 	return results
 }
@@ -344,9 +344,9 @@ func fileHash(src []byte) uint64 {
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // join decodes the primary file of a group and checks its translations
-// against spec, the keys of their kind (specs), which it does not modify.
+// against the keys of their kind (specs).
 // It also returns the paths of the attachment and the images it found.
-func join(fsys fs.FS, cfg *config.Config, group []*file, spec []kinds.Key) (*Record, diag.List, []string) {
+func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []string) {
 	var ok []*file
 	for _, f := range group {
 		if f.ver != nil && len(f.errs) == 0 {
@@ -369,6 +369,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file, spec []kinds.Key) (*Rec
 		return nil, syntax, nil
 	}
 	own := ok[0]
+	spec := specs(cfg.Kinds, own.kind)
 	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken, spec: spec}
 	for _, f := range ok {
 		d.errs = append(d.errs, f.syntax...)
