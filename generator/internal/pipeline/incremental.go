@@ -62,14 +62,6 @@ type Written struct {
 	Removed int
 }
 
-// add adds v, written after w, to w.
-func (w *Written) add(v Written) {
-	w.Changed = append(w.Changed, v.Changed...)
-	slices.Sort(w.Changed)
-	w.Written += v.Written
-	w.Removed += v.Removed
-}
-
 // Batch is a part of an update of the folder to the last site (Plan,
 // Edited): outputs to sign, render and write when their bytes changed,
 // and files to remove. Write writes it.
@@ -89,27 +81,13 @@ func NewIncremental(out string) *Incremental {
 		files: map[string]file{}}
 }
 
-// Bodies is the store of rendered bodies that the sites given to Build
+// Bodies is the store of rendered bodies that the sites given to Plan
 // must be made with (site.Options.Bodies), so that a body is rendered
 // again only when its file or its links change.
 func (in *Incremental) Bodies() *site.Bodies { return in.bodies }
 
 // ResetBodies forgets every rendered body: the Markdown renderer changed.
 func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
-
-// Build brings the folder up to l, a site made with Bodies, at once: it
-// writes every batch of Plan.
-func (in *Incremental) Build(ctx context.Context, l *Loaded, gen uint64) (Written, error) {
-	var w Written
-	for _, b := range in.Plan(l, gen, func(*site.Entry) bool { return false }) {
-		v, err := in.Write(ctx, b)
-		w.add(v)
-		if err != nil {
-			return w, err
-		}
-	}
-	return w, nil
-}
 
 // Plan makes l, a site made with Bodies, the site of the folder, and
 // returns what brings the folder up to it in three batches, to write
@@ -426,7 +404,7 @@ func versionDeps(o *Output) deps {
 // versionSig is the signature of an output with version v: never 0.
 func versionSig(v uint64) uint64 { return v | 1<<63 }
 
-// URLPath is the URL path of an output file (FilePath reversed): "exjobb/x/index.html" → "/exjobb/x/".
+// URLPath is the URL path of an output file (site.FilePath reversed): "exjobb/x/index.html" → "/exjobb/x/".
 func URLPath(p string) string {
 	if p == "index.html" || strings.HasSuffix(p, "/index.html") {
 		return "/" + strings.TrimSuffix(p, "index.html")

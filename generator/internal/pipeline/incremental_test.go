@@ -13,6 +13,17 @@ import (
 	"portal/generator/internal/site"
 )
 
+// build brings the folder up to l, a site made with Bodies, at once: it
+// writes every batch of Plan.
+func (in *Incremental) build(ctx context.Context, l *Loaded, gen uint64) error {
+	for _, b := range in.Plan(l, gen, func(*site.Entry) bool { return false }) {
+		if _, err := in.Write(ctx, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // TestPlanBatches checks the batches of Incremental.Plan after edits that
 // give the site a new model: every output in one batch; the first holds
 // the pages of the edited records and the files beside them, and removes
@@ -31,7 +42,7 @@ func TestPlanBatches(t *testing.T) {
 		}
 		return l
 	}
-	if _, err := in.Build(context.Background(), load(), 1); err != nil || !in.Settled() {
+	if err := in.build(context.Background(), load(), 1); err != nil || !in.Settled() {
 		t.Fatalf("build: %v settled=%v", err, in.Settled())
 	}
 	rewrite := func(rel, old, new string) {

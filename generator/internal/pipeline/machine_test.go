@@ -44,9 +44,9 @@ func buildFixture(t *testing.T, fsys fs.FS) *built {
 
 func (b *built) file(t *testing.T, url string) []byte {
 	t.Helper()
-	data, ok := b.files[FilePath(url)]
+	data, ok := b.files[site.FilePath(url)]
 	if !ok {
-		t.Fatalf("%s: no file %s in the output", url, FilePath(url))
+		t.Fatalf("%s: no file %s in the output", url, site.FilePath(url))
 	}
 	return data
 }
@@ -55,7 +55,7 @@ func (b *built) file(t *testing.T, url string) []byte {
 // the output.
 func (b *built) has(url string) bool {
 	url = strings.TrimPrefix(url, b.l.Cfg.BaseURL)
-	_, ok := b.files[FilePath("/"+strings.TrimPrefix(url, "/"))]
+	_, ok := b.files[site.FilePath("/"+strings.TrimPrefix(url, "/"))]
 	return ok
 }
 

@@ -42,13 +42,8 @@ func (o *Output) Bytes(buf *bytes.Buffer) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// FilePath maps a site URL to its file: "/exjobb/" → "exjobb/index.html".
-func FilePath(url string) string { return site.FilePath(url) }
-
-// Outputs lists every file of the site, pages first, in a fixed order.
-func (l *Loaded) Outputs() []Output { return l.outputs(nil) }
-
-// outputs is Outputs, with the cache of CachedOutputs or none.
+// outputs lists every file of the site, pages first, in a fixed order,
+// with the cache of CachedOutputs or none.
 func (l *Loaded) outputs(c *cacheUse) []Output {
 	return append(l.pageOutputs(), l.fileOutputs(c)...)
 }
@@ -58,7 +53,7 @@ func (l *Loaded) pageOutputs() []Output {
 	s, t := l.Site, l.Templates
 	outs := make([]Output, 0, len(s.Pages))
 	for _, p := range s.Pages {
-		outs = append(outs, Output{Path: FilePath(p.URL), Page: p, render: func(buf *bytes.Buffer) error {
+		outs = append(outs, Output{Path: site.FilePath(p.URL), Page: p, render: func(buf *bytes.Buffer) error {
 			return t.Page(buf, &l.memo, s, p)
 		}})
 	}

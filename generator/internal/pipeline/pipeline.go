@@ -4,8 +4,8 @@
 // attachments) in parallel into a staging folder that replaces the output
 // folder atomically when, and only when, everything succeeded.
 //
-// The loading half (Load) is separate from the writing half (Outputs and
-// Write). Incremental is the pipeline's incremental layer: every output
+// The loading half (Load) is separate from the writing half (Write).
+// Incremental is the pipeline's incremental layer: every output
 // is signed by a hash of its inputs (sign.go), and Incremental renders and
 // writes only the outputs whose inputs changed, keeping between builds the
 // rendered bodies (site.Bodies) and what outputs listing many records

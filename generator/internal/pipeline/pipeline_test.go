@@ -16,6 +16,9 @@ import (
 	"portal/generator/internal/diag"
 )
 
+// Outputs lists every file of the site, pages first, in a fixed order.
+func (l *Loaded) Outputs() []Output { return l.outputs(nil) }
+
 // testNow is the fixed "now" of the fixture builds.
 var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 

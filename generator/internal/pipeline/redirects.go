@@ -25,7 +25,7 @@ func (l *Loaded) redirects() []Output {
 	conf.WriteString("# deploy/nginx.conf includes it in the server block: each old address\n")
 	conf.WriteString("# answers 301 with the address of its page.\n")
 	for _, r := range s.Redirects {
-		outs = append(outs, Output{Path: FilePath(r.From), data: redirectPage(s.Cfg.CSP.Meta(), r.Lang, t.T(r.Lang, "redirect.title"), t.T(r.Lang, "redirect.moved"), r.To, s.Abs(r.To))})
+		outs = append(outs, Output{Path: site.FilePath(r.From), data: redirectPage(s.Cfg.CSP.Meta(), r.Lang, t.T(r.Lang, "redirect.title"), t.T(r.Lang, "redirect.moved"), r.To, s.Abs(r.To))})
 		// Aliases and URLs are made of characters that need no quoting here.
 		fmt.Fprintf(&conf, "location = %s { return 301 %s; }\n", r.From, r.To)
 	}
