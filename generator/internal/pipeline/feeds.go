@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
-	"iter"
 	"net/url"
 	"slices"
 	"strings"
@@ -103,22 +102,28 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 	}
 	for _, e := range es {
 		v := e.VersionFor(p.Lang)
-		var cats []string
-		for _, a := range e.Areas {
-			if term := s.Cfg.Areas.Get(a); term != nil {
-				cats = append(cats, term.Name(p.Lang))
-			}
-		}
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
 			Title: v.Title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Date, Updated: e.Date, Summary: s.Body(v).Excerpt, Categories: cats,
+			Published: e.Date, Updated: e.Date, Summary: s.Body(v).Excerpt, Categories: l.areaNames(e, p.Lang),
 		})
 		if e.Date.After(f.Updated) {
 			f.Updated = e.Date
 		}
 	}
 	return f
+}
+
+// areaNames are the names in lang of the areas of e, the categories of
+// its feed entries and events.
+func (l *Loaded) areaNames(e *site.Entry, lang string) []string {
+	var names []string
+	for _, a := range e.Areas {
+		if term := l.Site.Cfg.Areas.Get(a); term != nil {
+			names = append(names, term.Name(lang))
+		}
+	}
+	return names
 }
 
 // CalendarDays is how long a lecture stays in calendar.ics after it ended:
@@ -173,12 +178,6 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 	s := l.Site
 	v := e.VersionFor(lang)
-	var cats []string
-	for _, a := range e.Areas {
-		if term := s.Cfg.Areas.Get(a); term != nil {
-			cats = append(cats, term.Name(lang))
-		}
-	}
 	desc := s.Body(v).Excerpt
 	if e.Speaker != "" {
 		desc = strings.TrimSpace(l.Templates.T(lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
@@ -186,7 +185,7 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 	ev := feeds.Event{
 		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: v.Title, Description: desc,
 		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Date,
-		Cancelled: e.Status == "cancelled", Categories: cats,
+		Cancelled: e.Status == "cancelled", Categories: l.areaNames(e, lang),
 	}
 	if v.Lang != lang {
 		ev.Lang = v.Lang
@@ -299,20 +298,4 @@ func (l *Loaded) sitemapSum(seed maphash.Seed, max int) uint64 {
 		}
 	}
 	return h.sum()
-}
-
-// sortedMap iterates a map in key order, for deterministic output.
-func sortedMap[V any](m map[string]V) iter.Seq2[string, V] {
-	return func(yield func(string, V) bool) {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			if !yield(k, m[k]) {
-				return
-			}
-		}
-	}
 }

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"bytes"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"portal/generator/internal/images"
@@ -66,8 +68,9 @@ func (l *Loaded) pageOutputs() []Output {
 func (l *Loaded) fileOutputs(c *cacheUse) []Output {
 	t := l.Templates
 	var outs []Output
-	for name, data := range sortedMap(t.Assets()) {
-		outs = append(outs, Output{Path: name, data: data})
+	assets := t.Assets()
+	for _, name := range slices.Sorted(maps.Keys(assets)) {
+		outs = append(outs, Output{Path: name, data: assets[name]})
 	}
 	outs = append(outs, l.attachments()...)
 	outs = append(outs, l.images()...)

@@ -20,6 +20,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -193,9 +194,7 @@ func siteOptions(fsys fs.FS, set *content.Set, opt Options, tmpl *render.Templat
 	if tmpl != nil {
 		// A body's headings avoid the ids of the page around it.
 		md = md.Reserve(tmpl.FrameIDs())
-		for name := range sortedMap(tmpl.Assets()) {
-			sopt.Assets = append(sopt.Assets, name)
-		}
+		sopt.Assets = slices.Sorted(maps.Keys(tmpl.Assets()))
 	}
 	sopt.Markdown = md
 	if opt.Stream {
