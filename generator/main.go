@@ -14,10 +14,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,7 +26,6 @@ import (
 	"runtime/pprof"
 	"runtime/trace"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -361,21 +360,11 @@ func plural[T any](n int, one, many T) T {
 }
 
 func printSummary(w io.Writer, rep *pipeline.Report, out string, total time.Duration) {
-	var kinds []string
-	for k := range rep.Read {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
 	var parts []string
 	files := 0
-	for _, k := range kinds {
-		var langs []string
-		for l := range rep.Read[k] {
-			langs = append(langs, l)
-		}
-		sort.Strings(langs)
+	for _, k := range slices.Sorted(maps.Keys(rep.Read)) {
 		var ls []string
-		for _, l := range langs {
+		for _, l := range slices.Sorted(maps.Keys(rep.Read[k])) {
 			ls = append(ls, fmt.Sprintf("%d %s", rep.Read[k][l], l))
 			files += rep.Read[k][l]
 		}
@@ -531,5 +520,3 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	fmt.Fprintf(stdout, "wrote %d schemas to %s (<kind>.schema.json)\n", len(folders), filepath.ToSlash(*out))
 	return exitOK
 }
-
-var _ = errors.New

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"portal/generator/internal/diag"
@@ -23,8 +24,10 @@ var version, commit, modified string
 func versionLine(release, commit, modified string, info *debug.BuildInfo) string {
 	settings := map[string]string{"vcs.revision": commit, "vcs.modified": modified}
 	if info != nil {
-		for _, s := range info.Settings {
-			if hasVCS(info) {
+		// The build information's vcs settings, when it has any, stand
+		// over the stamped ones.
+		if slices.ContainsFunc(info.Settings, func(s debug.BuildSetting) bool { return s.Key == "vcs.revision" }) {
+			for _, s := range info.Settings {
 				settings[s.Key] = s.Value
 			}
 		}
@@ -48,15 +51,6 @@ func versionLine(release, commit, modified string, info *debug.BuildInfo) string
 		return line + ", with uncommitted changes"
 	}
 	return line + ", clean tree"
-}
-
-func hasVCS(info *debug.BuildInfo) bool {
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" {
-			return true
-		}
-	}
-	return false
 }
 
 // programVersion is versionLine for this program.
