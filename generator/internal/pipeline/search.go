@@ -27,11 +27,7 @@ func (l *Loaded) search(c *cacheUse) []Output {
 	var outs []Output
 	es := searchEntries(l.Site)
 	scopes := searchScopes(l.Site, es)
-	names := make([]string, len(scopes))
-	for i, sc := range scopes {
-		names[i] = sc.Name
-	}
-	layout := search.NewLayout(len(es), names)
+	layout := search.LayoutOf(len(es), scopes)
 	for _, lang := range l.Site.Cfg.Languages {
 		paths := layout.Paths()
 		x := &searchFiles{l: l, c: c, lang: lang, es: es, scopes: scopes, files: len(paths)}

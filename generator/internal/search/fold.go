@@ -78,13 +78,6 @@ func (f *Folder) Fold(w string) string {
 // isWordRune reports whether r is part of a word: letters and digits.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// Tokens returns the words of s, lowercased, in order, with repeats.
-func Tokens(s string) []string {
-	var out []string
-	eachWord(s, func(w string) { out = append(out, w) })
-	return out
-}
-
 // eachWord calls fn with each word of s, lowercased, in order: the runs
 // of letters and digits. Lowercase ASCII words are not copied.
 func eachWord(s string, fn func(w string)) {

@@ -5,6 +5,13 @@ import (
 	"testing"
 )
 
+// Tokens returns the words of s, lowercased, in order, with repeats.
+func Tokens(s string) []string {
+	var out []string
+	eachWord(s, func(w string) { out = append(out, w) })
+	return out
+}
+
 // FuzzWords checks the hash table of Words against the plain way: the
 // distinct tokens of the text, in the order they first occur. Words
 // lowercases each word in place and cuts repeats off again, so texts of

@@ -60,11 +60,7 @@ func (x *Index) File(path string) ([]byte, error) {
 // Build makes the index of lang from docs and scopes, with the layout
 // NewLayout gives for them.
 func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error) {
-	var sn []string
-	for _, s := range scopes {
-		sn = append(sn, s.Name)
-	}
-	x := &Index{Layout: NewLayout(len(docs), sn), files: map[string][]byte{}}
+	x := &Index{Layout: LayoutOf(len(docs), scopes), files: map[string][]byte{}}
 	bs := groupTerms(x.Layout, collect(docs))
 	paths := x.Layout.Paths()
 	files := make([][]byte, len(paths))

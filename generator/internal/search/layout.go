@@ -38,6 +38,15 @@ func NewLayout(docs int, scopes []string) Layout {
 	return Layout{Docs: docs, Buckets: min(b, 4096), Chunk: min(c, 32), Scopes: scopes}
 }
 
+// LayoutOf is NewLayout for docs documents and scopes.
+func LayoutOf(docs int, scopes []Scope) Layout {
+	names := make([]string, len(scopes))
+	for i, s := range scopes {
+		names[i] = s.Name
+	}
+	return NewLayout(docs, names)
+}
+
 // pow2 is the least power of two not below n > 0.
 func pow2(n int) int { return 1 << bits.Len(uint(n-1)) }
 

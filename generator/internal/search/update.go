@@ -53,11 +53,7 @@ const (
 // Update and Edit need. docs is kept, and Edit changes it: the caller must
 // neither change it nor read it after an Edit (Docs returns it).
 func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incremental, error) {
-	var sn []string
-	for _, s := range scopes {
-		sn = append(sn, s.Name)
-	}
-	x := &Index{Layout: NewLayout(len(docs), sn), files: map[string][]byte{}}
+	x := &Index{Layout: LayoutOf(len(docs), scopes), files: map[string][]byte{}}
 	in := &Incremental{x: x, lang: lang, docs: docs, scopes: scopes, names: names, fold: NewFolder(),
 		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
 	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
@@ -115,13 +111,9 @@ func (in *Incremental) Version(path string) uint64 { return in.written[path] }
 // need not be listed); every other document must be equal to its previous
 // one.
 func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, names Names) ([]string, error) {
-	var sn []string
-	for _, s := range scopes {
-		sn = append(sn, s.Name)
-	}
-	l := NewLayout(len(docs), sn)
+	l := LayoutOf(len(docs), scopes)
 	if from == nil && len(docs) != len(in.docs) || l.Buckets != in.x.Layout.Buckets ||
-		l.Chunk != in.x.Layout.Chunk || !slices.Equal(sn, in.x.Layout.Scopes) {
+		l.Chunk != in.x.Layout.Chunk || !slices.Equal(l.Scopes, in.x.Layout.Scopes) {
 		return in.anew(docs, scopes, names)
 	}
 	// prev is the previous document numbered i now, if there was one.
