@@ -14,8 +14,7 @@ import (
 // a time, whatever the number of files. A change is a file or folder that
 // appeared, went, or changed its size, time or type.
 type poller struct {
-	dirs  map[string]bool
-	state map[string]map[string]stamp // folder → name → what it was
+	dirs map[string]map[string]stamp // polled folder → name → what it was
 }
 
 // stamp is what the poller compares of a file.
@@ -26,7 +25,7 @@ type stamp struct {
 }
 
 func newPoller() *poller {
-	return &poller{dirs: map[string]bool{}, state: map[string]map[string]stamp{}}
+	return &poller{dirs: map[string]map[string]stamp{}}
 }
 
 // add polls the folder dir from now on.
@@ -35,8 +34,7 @@ func (p *poller) add(dir string) error {
 	if err != nil {
 		return err
 	}
-	p.dirs[dir] = true
-	p.state[dir] = st
+	p.dirs[dir] = st
 	return nil
 }
 
@@ -45,17 +43,15 @@ func (p *poller) add(dir string) error {
 // longer polled.
 func (p *poller) scan() []string {
 	var changed []string
-	for dir := range p.dirs {
+	for dir, old := range p.dirs {
 		st, err := read(dir)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				changed = append(changed, dir)
 				delete(p.dirs, dir)
-				delete(p.state, dir)
 			}
 			continue
 		}
-		old := p.state[dir]
 		for name, s := range st {
 			if o, ok := old[name]; !ok || o != s {
 				changed = append(changed, filepath.Join(dir, name))
@@ -66,7 +62,7 @@ func (p *poller) scan() []string {
 				changed = append(changed, filepath.Join(dir, name))
 			}
 		}
-		p.state[dir] = st
+		p.dirs[dir] = st
 	}
 	slices.Sort(changed)
 	return changed

@@ -22,7 +22,7 @@ import (
 // watcher reports the source files that changed, in debounced batches:
 // config.toml, and everything under content/ and templates/, including
 // folders created later. Editors' temporary, backup and swap files are
-// ignored.
+// ignored, as build and check ignore them (sources.Ignored).
 //
 // It watches folders, not files. On macOS (kqueue) a watched folder costs
 // a descriptor for itself and one for every file in it, and the default
@@ -74,7 +74,7 @@ func (wt *watcher) addTree(dir string) {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if p != dir && ignored(d.Name()) {
+		if p != dir && sources.Ignored(d.Name()) {
 			return filepath.SkipDir
 		}
 		if err := wt.add(p); err != nil {
@@ -125,7 +125,7 @@ func (wt *watcher) rel(name string) string {
 		return ""
 	}
 	for _, part := range strings.Split(r, "/") {
-		if ignored(part) {
+		if sources.Ignored(part) {
 			return ""
 		}
 	}
@@ -201,8 +201,3 @@ func (wt *watcher) run(ctx context.Context, quiet, maxWait time.Duration, out ch
 		}
 	}
 }
-
-// ignored reports names editors, tools and desktops make beside the
-// files they save, which build and check ignore too (sources.Ignored):
-// hidden files, backups, swap and temporary files, Thumbs.db, ~$ locks.
-func ignored(name string) bool { return sources.Ignored(name) }

@@ -58,7 +58,7 @@ func limitedWatcher(t *testing.T, root string) {
 	}
 	defer wt.close()
 	dir := filepath.Join(root, "content", "theses")
-	if wt.budget >= 0 && !wt.poll.dirs[dir] {
+	if wt.budget >= 0 && wt.poll.dirs[dir] == nil {
 		t.Errorf("a folder of 10,000 files is watched under a budget of %d descriptors", wt.budget)
 	}
 	wt.every = 50 * time.Millisecond

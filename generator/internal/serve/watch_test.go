@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"portal/generator/internal/sources"
 )
 
 func TestIgnored(t *testing.T) {
@@ -33,8 +35,8 @@ func TestIgnored(t *testing.T) {
 		{".goutputstream-ABC123", true},
 		{".DS_Store", true},
 	} {
-		if got := ignored(c.name); got != c.want {
-			t.Errorf("ignored(%q) = %v, want %v", c.name, got, c.want)
+		if got := sources.Ignored(c.name); got != c.want {
+			t.Errorf("sources.Ignored(%q) = %v, want %v", c.name, got, c.want)
 		}
 	}
 }
