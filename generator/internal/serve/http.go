@@ -59,12 +59,8 @@ func (sv *server) publish(v *view, changed []string) {
 	sv.mu.Lock()
 	sv.v = v
 	sv.mu.Unlock()
-	if len(v.problems) > 0 {
-		sv.hub.send(errorsEvent(v))
-		return
-	}
-	sv.hub.send(event{"ok", "{}"})
-	if len(changed) > 0 {
+	sv.hub.send(v.status())
+	if len(v.problems) == 0 && len(changed) > 0 {
 		sv.hub.send(reloadEvent(changed))
 	}
 }
@@ -87,7 +83,12 @@ func reloadEvent(changed []string) event {
 	return event{"reload", string(b)}
 }
 
-func errorsEvent(v *view) event {
+// status is the event that tells a browser the state of the sources:
+// "ok", or "errors" with the overlay.
+func (v *view) status() event {
+	if len(v.problems) == 0 {
+		return event{"ok", "{}"}
+	}
 	// The script shows the overlay in its page's language (<html lang>);
 	// html is the English one, for a page without.
 	b, _ := json.Marshal(struct {
@@ -341,12 +342,7 @@ func (sv *server) events(w http.ResponseWriter, r *http.Request) {
 		return err
 	}
 	fmt.Fprint(w, "retry: 1000\n\n")
-	v := sv.view()
-	first := event{"ok", "{}"}
-	if len(v.problems) > 0 {
-		first = errorsEvent(v)
-	}
-	if write(first) != nil {
+	if write(sv.view().status()) != nil {
 		return
 	}
 	ping := time.NewTicker(15 * time.Second)
