@@ -9,15 +9,15 @@ const (
 	OverlayMore   ID = "overlay.more"
 )
 
-var serveTexts = map[ID]texts{
-	OverlayClose: {en: `Close`,
-		sv: `Stäng`},
-	OverlayTitle1: {en: `%d problem in the sources`,
-		sv: `%d problem i källfilerna`},
-	OverlayTitleN: {en: `%d problems in the sources`,
-		sv: `%d problem i källfilerna`},
-	OverlayNote: {en: `The preview shows the last good build. Fix the file and save: this goes away by itself.`,
-		sv: `Förhandsvisningen visar det senaste bygget som fungerade. Rätta filen och spara: då försvinner det här av sig självt.`},
-	OverlayMore: {en: `… and %d more (the terminal lists them all).`,
-		sv: `… och %d till (terminalen visar alla).`},
+var serveTexts = map[ID]Text{
+	OverlayClose: {En: `Close`,
+		Sv: `Stäng`},
+	OverlayTitle1: {En: `%d problem in the sources`,
+		Sv: `%d problem i källfilerna`},
+	OverlayTitleN: {En: `%d problems in the sources`,
+		Sv: `%d problem i källfilerna`},
+	OverlayNote: {En: `The preview shows the last good build. Fix the file and save: this goes away by itself.`,
+		Sv: `Förhandsvisningen visar det senaste bygget som fungerade. Rätta filen och spara: då försvinner det här av sig självt.`},
+	OverlayMore: {En: `… and %d more (the terminal lists them all).`,
+		Sv: `… och %d till (terminalen visar alla).`},
 }

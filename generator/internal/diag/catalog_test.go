@@ -97,19 +97,19 @@ func TestCatalogComplete(t *testing.T) {
 		case !ok:
 			t.Errorf("%s (%s): in no table", name, id)
 			continue
-		case tx.en == "":
+		case tx.En == "":
 			t.Errorf("%s: no English text", name)
-		case tx.sv == "":
+		case tx.Sv == "":
 			t.Errorf("%s: no Swedish text", name)
-		case tx.sv == tx.en && hasWords(tx.en) && strings.ContainsRune(tx.en, ' '):
-			t.Errorf("%s: the Swedish text is the English one: %q", name, tx.sv)
+		case tx.Sv == tx.En && hasWords(tx.En) && strings.ContainsRune(tx.En, ' '):
+			t.Errorf("%s: the Swedish text is the English one: %q", name, tx.Sv)
 		}
-		n := argCount(tx.en)
+		n := argCount(tx.En)
 		args := make([]any, n)
 		for i := range args {
 			args[i] = anyArg(i + 1)
 		}
-		en, sv := fmt.Sprintf(tx.en, args...), fmt.Sprintf(tx.sv, args...)
+		en, sv := fmt.Sprintf(tx.En, args...), fmt.Sprintf(tx.Sv, args...)
 		for _, out := range []string{en, sv} {
 			if strings.Contains(out, "%!") {
 				t.Errorf("%s: the verbs do not fit %d arguments: %q", name, n, out)
@@ -117,12 +117,12 @@ func TestCatalogComplete(t *testing.T) {
 		}
 		for i := 1; i <= n; i++ {
 			if a := fmt.Sprintf("<%d>", i); !strings.Contains(sv, a) {
-				t.Errorf("%s: the Swedish text drops argument %d: %q", name, i, tx.sv)
+				t.Errorf("%s: the Swedish text drops argument %d: %q", name, i, tx.Sv)
 			}
 		}
 		for _, jargon := range []string{"TOML", "array", "inline"} {
-			if strings.Contains(tx.sv, jargon) {
-				t.Errorf("%s: the Swedish text says %q: %q", name, jargon, tx.sv)
+			if strings.Contains(tx.Sv, jargon) {
+				t.Errorf("%s: the Swedish text says %q: %q", name, jargon, tx.Sv)
 			}
 		}
 	}

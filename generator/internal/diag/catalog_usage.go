@@ -6,8 +6,8 @@ const (
 	VersionArgs ID = "cli.version-args"
 )
 
-var usageTexts = map[ID]texts{
-	Usage: {en: `usage:
+var usageTexts = map[ID]Text{
+	Usage: {En: `usage:
   generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
   generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
                                                                    validate without writing; with
@@ -23,7 +23,7 @@ TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 take -lang sv|en, the language of their messages; without it, LC_ALL,
 LC_MESSAGES or LANG decides (sv… is Swedish, anything else English).
 `,
-		sv: `så här:
+		Sv: `så här:
   generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/
   generator check [-root MAPP] [-now TID] [-drafts] [-format text|json] [-strict] [FIL...]
                                                                    kontrollera utan att skriva; med
@@ -39,6 +39,6 @@ utan -now gäller SOURCE_DATE_EPOCH (sekunder), annars klockan. build och
 check tar -lang sv|en, meddelandenas språk; utan det avgör LC_ALL,
 LC_MESSAGES eller LANG (sv… ger svenska, allt annat engelska).
 `},
-	VersionArgs: {en: `version takes no arguments`,
-		sv: `version tar inga argument`},
+	VersionArgs: {En: `version takes no arguments`,
+		Sv: `version tar inga argument`},
 }

@@ -48,8 +48,8 @@ func LocaleLang(settings ...string) Lang {
 }
 
 // Message is a catalogued message: its ID and the arguments of its text.
-// An argument that is itself a Message (or a List of words made with W)
-// is printed in the same language.
+// An argument that is itself a Message or a Text is printed in the same
+// language.
 type Message struct {
 	ID   ID
 	Args []any
@@ -58,9 +58,10 @@ type Message struct {
 // M makes a Message.
 func M(id ID, args ...any) Message { return Message{ID: id, Args: args} }
 
-// Text is a text in both languages that is not in the catalog: the words
-// a declaration brings with it (a kind of the registry that is not the
-// portal's). As an argument it prints in the message's language.
+// Text is a text in both languages: a catalog entry, or the words a
+// declaration brings with it (a kind of the registry that is not the
+// portal's), which are not in the catalog. As an argument it prints in
+// the message's language.
 type Text struct{ En, Sv string }
 
 // In returns t in lang.
@@ -90,10 +91,7 @@ func (m Message) Text(lang Lang) string {
 	if !ok {
 		return strings.TrimSuffix(fmt.Sprintln(append([]any{string(m.ID)}, m.Args...)...), "\n")
 	}
-	format := t.en
-	if lang == Swedish {
-		format = t.sv
-	}
+	format := t.In(lang)
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
 		switch am := a.(type) {
@@ -180,20 +178,17 @@ func (l List) LinesIn(lang Lang) []string {
 	return lines
 }
 
-// texts is one catalog entry: the English and the Swedish text.
-type texts struct{ en, sv string }
-
 // lookup finds id in the catalog's tables.
-func lookup(id ID) (texts, bool) {
+func lookup(id ID) (Text, bool) {
 	for _, table := range catalog() {
 		if t, ok := table[id]; ok {
 			return t, true
 		}
 	}
-	return texts{}, false
+	return Text{}, false
 }
 
 // catalog returns the tables of the catalog, one per area.
-func catalog() []map[ID]texts {
-	return []map[ID]texts{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts}
+func catalog() []map[ID]Text {
+	return []map[ID]Text{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts}
 }
