@@ -278,20 +278,7 @@ func (p *Positions) inline(path []string, src []byte, start, end int) {
 	}
 	switch src[start] {
 	case '{':
-		i := start + 1
-		for i < end {
-			i = skipSpace(src, i, true)
-			if i >= end || src[i] == '}' {
-				return
-			}
-			if src[i] == ',' {
-				i++
-				continue
-			}
-			if src[i] == '#' {
-				i = lineEnd(src, i)
-				continue
-			}
+		for i := nextItem(src, start+1, end, '}'); i >= 0; i = nextItem(src, i, end, '}') {
 			keys, kend := readKey(src, i)
 			if len(keys) == 0 {
 				return
@@ -308,23 +295,11 @@ func (p *Positions) inline(path []string, src []byte, start, end int) {
 			i = vend
 		}
 	case '[':
-		i, n := start+1, 0
-		for i < end {
-			i = skipSpace(src, i, true)
-			if i >= end || src[i] == ']' {
-				return
-			}
-			if src[i] == ',' {
-				i++
-				continue
-			}
-			if src[i] == '#' {
-				i = lineEnd(src, i)
-				continue
-			}
+		n := 0
+		for i := nextItem(src, start+1, end, ']'); i >= 0; i = nextItem(src, i, end, ']') {
 			vend := skipValue(src, i)
 			if src[i] == '{' {
-				full := append(slices.Clip(path), itoa(n))
+				full := append(slices.Clip(path), strconv.Itoa(n))
 				if p.record(full, span{key: i, val: i, end: vend}) {
 					p.inline(full, src, i, vend)
 				}
@@ -338,7 +313,24 @@ func (p *Positions) inline(path []string, src []byte, start, end int) {
 	}
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+// nextItem skips the blanks, commas and comments of an inline table or
+// array from i and returns where its next item starts, or -1 at closing or
+// at end.
+func nextItem(src []byte, i, end int, closing byte) int {
+	for {
+		i = skipSpace(src, i, true)
+		switch {
+		case i >= end || src[i] == closing:
+			return -1
+		case src[i] == ',':
+			i++
+		case src[i] == '#':
+			i = lineEnd(src, i)
+		default:
+			return i
+		}
+	}
+}
 
 func skipSpace(src []byte, i int, newlines bool) int {
 	for i < len(src) {
