@@ -33,14 +33,6 @@ import (
 	"portal/generator/internal/kinds"
 )
 
-// Placeholders written for required keys; check reports each of them.
-const (
-	TodoArea         = content.PlaceholderArea
-	TodoOrganisation = content.PlaceholderOrganisation
-	TodoChoice       = content.Placeholder
-	todoText         = content.PlaceholderText
-)
-
 // maxSlug is the longest slug made from a title, in bytes.
 const maxSlug = 60
 
@@ -82,10 +74,7 @@ func Create(root string, opt Options) (Result, error) {
 	} else if !config.ValidSlug(name) {
 		return Result{}, diag.M(diag.NewBadName, name)
 	}
-	lang := opt.Lang
-	if lang == "" {
-		lang = opt.Cfg.DefaultLanguage
-	}
+	lang := opt.lang()
 	dir := path.Join(content.Dir, opt.Kind)
 	res := Result{Path: path.Join(dir, name+".md")}
 	var text []byte
@@ -273,6 +262,7 @@ func writeRows(b *strings.Builder, rows [][2]string) {
 // required is the line of a required key and its comment.
 func (opt Options) required(k string) [2]string {
 	day := opt.Today.Format(time.DateOnly)
+	org := quote(content.PlaceholderOrganisation)
 	h := hintFor(opt.Kind, k)
 	var v string
 	todo := true
@@ -284,18 +274,19 @@ func (opt Options) required(k string) [2]string {
 	case "year":
 		v, todo = strconv.Itoa(opt.Today.Year()), false
 	case "areas":
-		v = "[" + quote(TodoArea) + "]"
+		v = "[" + quote(content.PlaceholderArea) + "]"
 	case "partners":
-		v = "[" + quote(TodoOrganisation) + "]"
+		v = "[" + org + "]"
 	case "parties":
-		v = "[" + quote(TodoOrganisation) + ", " + quote(TodoOrganisation) + "]"
+		first := org
 		if kth := opt.kth(); kth != "" {
-			v = "[" + quote(kth) + ", " + quote(TodoOrganisation) + "]"
+			first = quote(kth)
 		}
+		v = "[" + first + ", " + org + "]"
 	case "host", "from", "to":
-		v = quote(TodoOrganisation)
+		v = org
 	case "level", "status", "type":
-		v = quote(TodoChoice)
+		v = quote(content.Placeholder)
 	case "credits":
 		v = "0"
 	case "start", "end":
@@ -311,7 +302,7 @@ func (opt Options) required(k string) [2]string {
 	}
 	text := h.text
 	if todo {
-		text = todoText + text
+		text = content.PlaceholderText + text
 	}
 	return [2]string{k + " = " + v, text + opt.vocabHint(k)}
 }
@@ -386,13 +377,13 @@ func quote(s string) string {
 // the kind's declaration gives.
 func bodyText(reg *kinds.Registry, kind, lang, own string) string {
 	if own != "" {
-		return todoText + "translate the text of " + own + " here.\n"
+		return content.PlaceholderText + "translate the text of " + own + " here.\n"
 	}
 	if lang == "sv" && kind == content.Pages {
-		return todoText + "Skriv sidans text här.\n"
+		return content.PlaceholderText + "Skriv sidans text här.\n"
 	}
 	if k := reg.Get(kind); lang == "sv" && k != nil && k.Body != "" {
-		return todoText + k.Body + "\n"
+		return content.PlaceholderText + k.Body + "\n"
 	}
-	return todoText + "write the text of the record here.\n"
+	return content.PlaceholderText + "write the text of the record here.\n"
 }
