@@ -144,13 +144,13 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		sv.events(w, r)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, livePrefix) {
-		liveFile(w, r)
-		return
-	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, livePrefix) {
+		liveFile(w, r)
 		return
 	}
 	name, ok := cleanPath(r.URL.Path)

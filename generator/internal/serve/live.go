@@ -26,14 +26,9 @@ const (
 	liveScript = `<script src="` + livePrefix + `live.js" id="portal-live" data-events="` + eventsPath + `"></script>`
 )
 
-// liveFile serves /_portal/live.js and /_portal/live.css.
+// liveFile serves /_portal/live.js and /_portal/live.css to a GET or HEAD.
 func liveFile(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(r.URL.Path, livePrefix)
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
 	b, err := liveFiles.ReadFile("live/" + name)
 	if err != nil || strings.Contains(name, "/") {
 		http.NotFound(w, r)

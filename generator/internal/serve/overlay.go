@@ -117,9 +117,6 @@ func overlays(t *template.Template, ps []problem) map[diag.Lang]template.HTML {
 // overlayHTML renders the problems for the browser in lang. Every value is
 // escaped by html/template, so the script may insert it as it is.
 func overlayHTML(t *template.Template, ps []problem, lang diag.Lang) template.HTML {
-	if len(ps) == 0 {
-		return ""
-	}
 	text := func(id diag.ID, args ...any) string { return diag.M(id, args...).Text(lang) }
 	title := diag.OverlayTitleN
 	if len(ps) == 1 {
