@@ -41,9 +41,8 @@ import (
 
 // Options are a build's inputs besides the site's files.
 type Options struct {
-	Now      time.Time
-	Drafts   bool
-	Markdown *markdown.Renderer // reused across builds by the preview server; nil makes one
+	Now    time.Time
+	Drafts bool
 
 	// Stream renders the Markdown bodies while Write writes the pages
 	// (the build command): a record's body is rendered, its page written
@@ -183,10 +182,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 // rendered, each taken from the Markdown set kept (content.Sources) or
 // read again. tmpl is nil when the templates have errors.
 func siteOptions(fsys fs.FS, set *content.Set, opt Options, tmpl *render.Templates) site.Options {
-	md := opt.Markdown
-	if md == nil {
-		md = markdown.New()
-	}
+	md := markdown.New()
 	sopt := site.Options{Now: opt.Now, Drafts: opt.Drafts, Stream: opt.Stream, Words: search.Words}
 	if opt.NoSearch {
 		sopt.Words = func(string) string { return "" }
