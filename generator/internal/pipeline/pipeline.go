@@ -404,7 +404,7 @@ func (l *Loaded) byLanguage(outs []Output) [][]Output {
 		groups[i] = append(groups[i], o)
 	}
 	for j, lang := range langs {
-		dir := strings.TrimPrefix(render.SearchDir(l.Site, lang), "/")
+		dir := strings.TrimPrefix(l.Site.SearchDir(lang), "/")
 		rest := groups[len(langs)]
 		var index, others []Output
 		for _, o := range rest {

@@ -31,7 +31,7 @@ func (l *Loaded) search(c *cacheUse) []Output {
 	for _, lang := range l.Site.Cfg.Languages {
 		paths := layout.Paths()
 		x := &searchFiles{l: l, c: c, lang: lang, es: es, scopes: scopes, files: len(paths)}
-		dir := strings.TrimPrefix(render.SearchDir(l.Site, lang), "/")
+		dir := strings.TrimPrefix(l.Site.SearchDir(lang), "/")
 		for _, p := range paths {
 			o := Output{Path: dir + p, Deps: es, render: func(buf *bytes.Buffer) error { return x.write(buf, p) }}
 			if c != nil {
