@@ -133,19 +133,12 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	set, err := content.LoadWith(fsys, cfg, copt)
 	<-done
 	l.Set = set
-	if err != nil {
-		list, ok := diag.AsList(err)
-		if !ok {
+	for _, err := range []error{err, terr} {
+		if list, ok := diag.AsList(err); ok {
+			errs = append(errs, list...)
+		} else if err != nil {
 			return nil, err
 		}
-		errs = append(errs, list...)
-	}
-	if err := terr; err != nil {
-		list, ok := diag.AsList(err)
-		if !ok {
-			return nil, err
-		}
-		errs = append(errs, list...)
 	}
 	l.Templates = tmpl
 	l.Phases = append(l.Phases, Phase{"load", time.Since(start)})
@@ -153,12 +146,10 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	sopt := siteOptions(fsys, set, opt, tmpl)
 	s, err := site.New(cfg, set, sopt)
 	l.Site = s
-	if err != nil {
-		list, ok := diag.AsList(err)
-		if !ok {
-			return nil, err
-		}
+	if list, ok := diag.AsList(err); ok {
 		errs = append(errs, list...)
+	} else if err != nil {
+		return nil, err
 	}
 	l.stream = opt.Stream
 	if opt.Stream && len(errs) > 0 {
