@@ -192,7 +192,7 @@ func groupKey(cfg *config.Config, p string) string {
 	name = strings.TrimSuffix(name, ".md")
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
 		lang := name[i+1:]
-		if slices.Contains(cfg.Languages, lang) && lang != cfg.DefaultLanguage {
+		if slices.Contains(cfg.Languages[1:], lang) { // not the default, which is first
 			name = name[:i]
 		}
 	}
@@ -229,10 +229,8 @@ func (g groupFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		names = []string{kind}
 	case content.Dir + "/" + kind:
 		names = []string{base + ".md"}
-		for _, l := range g.cfg.Languages {
-			if l != g.cfg.DefaultLanguage {
-				names = append(names, base+"."+l+".md")
-			}
+		for _, l := range g.cfg.Languages[1:] { // after the default
+			names = append(names, base+"."+l+".md")
 		}
 	default:
 		return fs.ReadDir(g.fsys, name)

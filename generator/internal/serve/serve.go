@@ -200,11 +200,7 @@ func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) 
 	if eng.cfg != nil {
 		v.csp = eng.cfg.CSP.Header()
 		v.lang = eng.cfg.DefaultLanguage
-		for _, l := range eng.cfg.Languages {
-			if l != eng.cfg.DefaultLanguage {
-				v.langs = append(v.langs, l)
-			}
-		}
+		v.langs = eng.cfg.Languages[1:] // the default is first
 	}
 	return v
 }
