@@ -16,6 +16,7 @@ package sources
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -42,21 +43,15 @@ func Ignored(name string) bool {
 		strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~") {
 		return true
 	}
-	for _, j := range junk {
-		if lower == j {
-			return true
-		}
+	if slices.Contains(junk, lower) {
+		return true
 	}
 	for _, suffix := range junkSuffixes {
 		if strings.HasSuffix(lower, suffix) {
 			return true
 		}
 	}
-	digits := true
-	for _, r := range name {
-		digits = digits && r >= '0' && r <= '9'
-	}
-	return digits
+	return !strings.ContainsFunc(name, func(r rune) bool { return r < '0' || r > '9' }) // vim's 4913
 }
 
 // Reserved reports whether Windows reserves name for a device, with any
