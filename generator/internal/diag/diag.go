@@ -64,25 +64,11 @@ func (l List) Sort() {
 }
 
 // Errors returns only the problems that are errors.
-func (l List) Errors() List {
-	var out List
-	for _, e := range l {
-		if !e.IsWarning() {
-			out = append(out, e)
-		}
-	}
-	return out
-}
+func (l List) Errors() List { return slices.DeleteFunc(slices.Clone(l), Error.IsWarning) }
 
 // Warnings returns only the warnings.
 func (l List) Warnings() List {
-	var out List
-	for _, e := range l {
-		if e.IsWarning() {
-			out = append(out, e)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(l), func(e Error) bool { return !e.IsWarning() })
 }
 
 // AsList extracts a List from err (a List, a single Error, or a joined
@@ -135,12 +121,11 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	}
 	// The decoder's byte offset, counted again in characters: its column
 	// is in bytes, and its line is one too far for an error at a line end.
-	off := min(pe.Position.Start, len(src))
-	if pe.Position.Start > 0 || pe.Position.Line <= 1 {
-		e.Line, e.Col = NewPositions(src, lineOff).LineCol(off)
-	} else {
+	if pe.Position.Start <= 0 && pe.Position.Line > 1 {
 		return e
 	}
+	off := min(pe.Position.Start, len(src))
+	e.Line, e.Col = NewPositions(src, lineOff).LineCol(off)
 	// In plain words where the line says what it meant, at its value
 	// (or key): "deadline: 2027-02-30 does not exist – …".
 	start, _ := lineAround(src, off)
