@@ -175,7 +175,7 @@ func CheckLimits(path string, src []byte, lineOff int) (Error, bool) {
 			i = skipString(src, i)
 			continue
 		case '#':
-			i = lineEnd(src, i)
+			i = endOfLine(src, i)
 			continue
 		case '[', '{':
 			depth++

@@ -130,7 +130,7 @@ func (p *Positions) Nth(n int, path ...string) (line, col int) {
 			i++
 			continue
 		case c == '#':
-			i = lineEnd(src, i)
+			i = endOfLine(src, i)
 			continue
 		case c == ',' && depth == 1:
 			idx++
@@ -211,7 +211,7 @@ func (p *Positions) scan() {
 		}
 		switch c := src[i]; {
 		case c == '#':
-			i = lineEnd(src, i)
+			i = endOfLine(src, i)
 		case c == '[':
 			// [table] or [[array of tables]]
 			j := i + 1
@@ -224,11 +224,11 @@ func (p *Positions) scan() {
 			if _, has := p.spans[strings.Join(keys, ".")]; !has {
 				p.record(keys, span{key: j, val: j, end: j})
 			}
-			i = lineEnd(src, end)
+			i = endOfLine(src, end)
 		default:
 			keys, end := readKey(src, i)
 			if len(keys) == 0 {
-				i = lineEnd(src, i)
+				i = endOfLine(src, i)
 				continue
 			}
 			j := skipSpace(src, end, false)
@@ -325,7 +325,7 @@ func nextItem(src []byte, i, end int, closing byte) int {
 		case src[i] == ',':
 			i++
 		case src[i] == '#':
-			i = lineEnd(src, i)
+			i = endOfLine(src, i)
 		default:
 			return i
 		}
@@ -343,13 +343,6 @@ func skipSpace(src []byte, i int, newlines bool) int {
 		default:
 			return i
 		}
-		i++
-	}
-	return i
-}
-
-func lineEnd(src []byte, i int) int {
-	for i < len(src) && src[i] != '\n' {
 		i++
 	}
 	return i
@@ -428,7 +421,7 @@ func skipValue(src []byte, i int) int {
 				return i + 1
 			}
 		case c == '#' && depth > 0:
-			i = lineEnd(src, i)
+			i = endOfLine(src, i)
 			continue
 		case depth == 0 && (c == '\n' || c == ',' || c == '#' || c == ' ' || c == '\t' || c == '\r'):
 			// a bare scalar ends here, except for a date and time split by a space
