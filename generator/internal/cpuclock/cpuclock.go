@@ -1,9 +1,5 @@
 // Package cpuclock reads the CPU time (user and system) the process has
 // used, which on a shared machine says more of the cost of a step than
-// its wall time: the benchmarks report both.
+// its wall time: the benchmarks report both. The CPU time of a step is
+// the difference of two readings of Now.
 package cpuclock
-
-import "time"
-
-// Since returns the CPU time used since start, a reading of Now.
-func Since(start time.Duration) time.Duration { return Now() - start }

@@ -15,7 +15,7 @@ func TestNowCounts(t *testing.T) {
 	start, wall := Now(), time.Now()
 	for time.Since(wall) < 50*time.Millisecond {
 	}
-	used, elapsed := Since(start), time.Since(wall)
+	used, elapsed := Now()-start, time.Since(wall)
 	if used <= 0 || used > elapsed*time.Duration(runtime.NumCPU())+10*time.Millisecond {
 		t.Errorf("CPU time %v over %v of wall time", used, elapsed)
 	}

@@ -209,7 +209,7 @@ func (be *benchEdits) text(rel string) func(b *testing.B) {
 					written = append(written, later.Changed)
 				}
 			})
-			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Since(c0))
+			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Now()-c0)
 			if len(all) == 1 {
 				b.Logf("one edit wrote, batch by batch: %v", written)
 			}
@@ -260,7 +260,7 @@ func (be *benchEdits) structural(step func(b *testing.B, i int) (string, bool)) 
 			if err != nil || len(res.Errs) > 0 || !res.Full {
 				b.Fatalf("update: %v %v full=%v", err, res.Errs, res.Full)
 			}
-			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Since(c0))
+			all, cpu = append(all, time.Since(t0)), append(cpu, cpuclock.Now()-c0)
 			if len(all) <= 2 {
 				b.Logf("edit %d wrote or removed, batch by batch: %v files", i, written)
 			}
