@@ -315,7 +315,6 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	for _, s := range in.scopes {
 		byName[scopePath(s.Name)] = s
 	}
-	next := in.next(dirty)
 	for b := range l.Buckets {
 		if !dirty[bucketPath(b)] {
 			continue
@@ -326,7 +325,8 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 		}
 		for k, p := range in.unionsIn[b] {
 			tb.unions = append(tb.unions, keyed{k, &p.postings})
-			if n := next[k]; n != nil {
+			// The next prefixes, as Build lists them, from the counts kept.
+			if n := in.counts.top(k); len(n) > 0 {
 				if tb.next == nil {
 					tb.next = map[string][]string{}
 				}
@@ -365,24 +365,6 @@ func (in *Incremental) nextChanged(p *posted, buckets map[int]bool) {
 	for _, b := range p.shorts {
 		buckets[b] = true
 	}
-}
-
-// next lists the next prefixes of the short prefixes of the dirty
-// buckets, as Build does, from the counts kept (the lists of other
-// prefixes are not read).
-func (in *Incremental) next(dirty map[string]bool) map[string][]string {
-	out := map[string][]string{}
-	for b, unions := range in.unionsIn {
-		if len(unions) == 0 || !dirty[bucketPath(b)] {
-			continue
-		}
-		for k := range unions {
-			if next := in.counts.top(k); len(next) > 0 {
-				out[k] = next
-			}
-		}
-	}
-	return out
 }
 
 // setWord is posted.set for the postings p of a word, keeping the counts
