@@ -146,6 +146,12 @@ func (p *parser) errf(key []string, id diag.ID, args ...any) {
 	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
 }
 
+// errNth is errf at the n-th element of the array at key.
+func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
+	line, col := p.pos.Nth(n, key...)
+	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
+}
+
 func (p *parser) load(raw map[string]any) {
 	c := p.cfg
 	seen := map[string]bool{}
@@ -177,11 +183,9 @@ func (p *parser) load(raw map[string]any) {
 				switch {
 				case !ok || !langRE.MatchString(s):
 					p.badLangs = true
-					line, col := p.pos.Nth(i, k)
-					p.errs = append(p.errs, diag.At(FileName, line, col, diag.LangCodes))
+					p.errNth(i, []string{k}, diag.LangCodes)
 				case slices.Contains(c.Languages, s):
-					line, col := p.pos.Nth(i, k)
-					p.errs = append(p.errs, diag.At(FileName, line, col, diag.LangTwice, s))
+					p.errNth(i, []string{k}, diag.LangTwice, s)
 				default:
 					c.Languages = append(c.Languages, s)
 				}
@@ -344,8 +348,7 @@ func (p *parser) translations(v any) {
 	for i, x := range arr {
 		kind, _ := x.(string)
 		if !slices.Contains(p.cfg.translationKinds(), kind) {
-			line, col := p.pos.Nth(i, "translations", "expected")
-			p.errs = append(p.errs, diag.At(FileName, line, col, diag.TranslationsKind, kind, strings.Join(p.cfg.translationKinds(), ", ")))
+			p.errNth(i, []string{"translations", "expected"}, diag.TranslationsKind, kind, strings.Join(p.cfg.translationKinds(), ", "))
 			continue
 		}
 		p.cfg.Translations[kind] = true

@@ -107,8 +107,7 @@ func (p *parser) csp(v any) {
 		for i, s := range arr {
 			src, _ := s.(string)
 			if msg := badSource(src, s); msg.ID != "" {
-				line, col := p.pos.Nth(i, key...)
-				p.errs = append(p.errs, diag.At(FileName, line, col, diag.CSPSource, name, msg))
+				p.errNth(i, key, diag.CSPSource, name, msg)
 				continue
 			}
 			d.Sources = append(d.Sources, src)
