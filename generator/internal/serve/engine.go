@@ -283,10 +283,7 @@ func (e *engine) writeDirty(res result) (result, error) {
 		res.Errs = errs
 		return res, nil
 	}
-	var ents []*site.Entry
-	for ent := range e.dirty {
-		ents = append(ents, ent)
-	}
+	ents := slices.Collect(maps.Keys(e.dirty))
 	clear(e.dirty)
 	b := e.inc.Edited(ents)
 	e.later = b[1:]

@@ -3,6 +3,7 @@ package serve
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -159,14 +160,9 @@ func (rs *records) hasErrors() bool {
 // set returns the records in the order content.Load gives them, and every
 // problem.
 func (rs *records) set() (*content.Set, diag.List) {
-	keys := make([]string, 0, len(rs.groups))
-	for k := range rs.groups {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
 	set := &content.Set{}
 	errs := slices.Clone(rs.global)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(rs.groups)) {
 		g := rs.groups[k]
 		set.Files += g.files
 		if len(g.errs) > 0 {

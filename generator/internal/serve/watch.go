@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -145,10 +147,7 @@ func (wt *watcher) run(ctx context.Context, quiet, maxWait time.Duration, out ch
 		if len(pending) == 0 {
 			return
 		}
-		batch := make([]string, 0, len(pending))
-		for p := range pending {
-			batch = append(batch, p)
-		}
+		batch := slices.Collect(maps.Keys(pending))
 		clear(pending)
 		select {
 		case out <- batch:
