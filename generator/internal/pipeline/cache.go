@@ -211,15 +211,6 @@ type cacheUse struct {
 	stamps Stamps
 }
 
-// CachedOutputs lists every file of the site, as a build does, for a
-// caller that builds the same site again and again: the outputs it
-// returns keep their serialized items in c, and reuse those kept by
-// earlier builds for every entry whose stamp did not change. The bytes are
-// those a build writes.
-func (l *Loaded) CachedOutputs(c *Cache, stamps Stamps) []Output {
-	return l.outputs(&cacheUse{c: c, stamps: stamps})
-}
-
 // fragKey names an entry across builds, which make new entries.
 type fragKey struct{ kind, slug string }
 

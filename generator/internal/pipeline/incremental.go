@@ -105,7 +105,7 @@ func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 // the templates were loaded again.
 func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [3]Batch {
 	sg := newSigner(l.Site, gen, in.seed)
-	outs := l.CachedOutputs(in.cache, sg)
+	outs := l.outputs(&cacheUse{c: in.cache, stamps: sg})
 	in.plan++
 	var b [3]Batch
 	for k := range b {

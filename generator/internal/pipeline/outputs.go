@@ -44,8 +44,11 @@ func (o *Output) Bytes(buf *bytes.Buffer) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// outputs lists every file of the site, pages first, in a fixed order,
-// with the cache of CachedOutputs or none.
+// outputs lists every file of the site, pages first, in a fixed order.
+// With a cache c (nil: none), for a caller that builds the same site
+// again and again, the outputs keep their serialized items in it and
+// reuse those kept by earlier builds for every entry whose stamp did not
+// change: the bytes are those a build writes.
 func (l *Loaded) outputs(c *cacheUse) []Output {
 	return append(l.pageOutputs(), l.fileOutputs(c)...)
 }
