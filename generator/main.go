@@ -95,12 +95,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "site root: config.toml, content/, templates/")
 	fs.StringVar(&c.now, "now", "", "the build's notion of now: RFC 3339 or YYYY-MM-DD")
 	fs.BoolVar(&c.drafts, "drafts", false, "publish drafts too")
-	registerLang(fs, &c.lang)
-}
-
-// registerLang adds -lang, the language of the messages.
-func registerLang(fs *flag.FlagSet, lang *string) {
-	fs.StringVar(lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+	fs.StringVar(&c.lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)")
 }
 
 // envLang is the message language the environment asks for, as POSIX
