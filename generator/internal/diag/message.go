@@ -178,17 +178,12 @@ func (l List) LinesIn(lang Lang) []string {
 	return lines
 }
 
-// lookup finds id in the catalog's tables.
+// lookup finds id in the catalog's tables, one per area.
 func lookup(id ID) (Text, bool) {
-	for _, table := range catalog() {
+	for _, table := range []map[ID]Text{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts} {
 		if t, ok := table[id]; ok {
 			return t, true
 		}
 	}
 	return Text{}, false
-}
-
-// catalog returns the tables of the catalog, one per area.
-func catalog() []map[ID]Text {
-	return []map[ID]Text{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts}
 }
