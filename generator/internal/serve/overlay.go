@@ -140,11 +140,7 @@ func overlayHTML(t *template.Template, ps []problem, lang diag.Lang) template.HT
 	return template.HTML(b.String())
 }
 
-// newOverlayTemplate parses the overlay's template.
-func newOverlayTemplate() *template.Template {
-	return template.Must(template.New("overlay").Parse(overlaySource))
-}
-
+// overlaySource is the overlay's template.
 const overlaySource = `<div id="portal-overlay" role="alert" lang="{{.Lang}}">
 <button type="button" class="portal-close">{{.Close}}</button>
 <h2>{{.Title}}</h2>

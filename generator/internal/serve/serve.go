@@ -110,7 +110,7 @@ func Run(ctx context.Context, opt Options) error {
 	rootFS := os.DirFS(root)
 	eng := newEngine(rootFS, out, opt.Now)
 	sv := newServer(outRoot)
-	overlay := newOverlayTemplate()
+	overlay := template.Must(template.New("overlay").Parse(overlaySource))
 	apply := func(res result, err error) {
 		if err != nil {
 			res.Errs = diag.List{{Path: "(serve)", Line: 1, Col: 1, Msg: err.Error()}}
