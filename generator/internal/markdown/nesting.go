@@ -459,8 +459,5 @@ func isBlank(l []byte) bool {
 // refused is the Result for a body that nests too deep: its text as
 // preformatted text, and the error.
 func refused(src []byte, le LinkError) Result {
-	html := []byte("<pre>")
-	html = append(html, template.HTMLEscapeString(string(src))...)
-	html = append(html, "</pre>\n"...)
-	return Result{HTML: html, Errors: []LinkError{le}}
+	return Result{HTML: "<pre>" + template.HTMLEscapeString(string(src)) + "</pre>\n", Errors: []LinkError{le}}
 }
