@@ -197,3 +197,13 @@ func FuzzNesting(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkTooDeep(b *testing.B) {
+	src := []byte(benchBody)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, _, bad := tooDeep(src); bad {
+			b.Fatal("refused")
+		}
+	}
+}
