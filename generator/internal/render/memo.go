@@ -19,7 +19,7 @@ type Memo struct {
 	blocks map[string]string
 }
 
-// memoKey names a text: a block's key, or a part of an entry's item.
+// memoKey names a part of an entry's item.
 type memoKey struct {
 	key, lang string
 	e         *site.Entry
