@@ -46,10 +46,11 @@ func (t *textBuf) put(p []byte, n int) {
 func (t *textBuf) write(p []byte) {
 	for len(p) > 0 && !t.full {
 		c := p[0]
-		if c > ' ' && c < 0x7f {
-			// A run of printable ASCII, appended at once.
+		if printable(c) {
+			// A run of printable ASCII and of single spaces between it,
+			// which collapse to themselves, appended at once.
 			i := 1
-			for i < len(p) && p[i] > ' ' && p[i] < 0x7f {
+			for i < len(p) && (printable(p[i]) || p[i] == ' ' && i+1 < len(p) && printable(p[i+1])) {
 				i++
 			}
 			t.put(p[:i], i)
@@ -80,6 +81,9 @@ func (t *textBuf) write(p []byte) {
 		p = p[size:]
 	}
 }
+
+// printable reports whether c is printable ASCII, not a space.
+func printable(c byte) bool { return c > ' ' && c < 0x7f }
 
 // finish returns the collected text, cut at a word boundary if it is longer
 // than the limit.
