@@ -55,11 +55,11 @@ func FuzzRender(f *testing.F) {
 		if n != missing+n/2 {
 			t.Fatalf("%d resolver calls, %d errors", n, len(res.Errors))
 		}
-		lower := bytes.ToLower(res.HTML)
+		lower := bytes.ToLower([]byte(res.HTML))
 		if bytes.Contains(lower, []byte("<script")) {
 			t.Fatalf("unsafe output %q", res.HTML)
 		}
-		for _, m := range urlAttr.FindAllSubmatch(res.HTML, -1) {
+		for _, m := range urlAttr.FindAllSubmatch([]byte(res.HTML), -1) {
 			// As a browser reads the URL: tabs and line breaks dropped,
 			// leading spaces and control characters too.
 			u := strings.Map(func(r rune) rune {
@@ -103,7 +103,7 @@ func FuzzImages(f *testing.F) {
 			}
 			sizes[ref.Dest] = Image{Width: 7, Height: 5}
 		}
-		out := r.RenderImages(src, firstLine, nil, sizes).HTML
+		out := []byte(r.RenderImages(src, firstLine, nil, sizes).HTML)
 		if n := bytes.Count(out, []byte("<img ")); n != len(refs) {
 			t.Fatalf("%d images found, %d written: %q", len(refs), n, out)
 		}

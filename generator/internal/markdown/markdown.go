@@ -23,6 +23,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"strings"
 
 	extast "github.com/yuin/goldmark/extension/ast"
 
@@ -57,7 +58,7 @@ type Resolver func(dest string) (url string, err error)
 // Result is what Render produces for one body.
 type Result struct {
 	// HTML is the rendered body.
-	HTML []byte
+	HTML string
 	// Summary is the plain text of the first paragraph (not a heading):
 	// markup stripped, character references decoded, whitespace collapsed.
 	// A paragraph at the top level of the body is preferred; if there is none,
@@ -146,7 +147,7 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 
 	st := &walker{src: src, firstLine: firstLine, resolve: resolve, images: images}
 	st.text.limit = textLimit
-	st.text.b = make([]byte, 0, min(len(src), 2*textLimit)+16)
+	st.text.b.Grow(min(len(src), 2*textLimit) + 16)
 	st.walk(doc)
 	st.neutralise()
 	focusableTables(doc)
@@ -157,26 +158,28 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 		})
 	}
 
-	var out bytes.Buffer
+	var out strings.Builder
 	out.Grow(len(src) + len(src)/2 + 512)
-	// Rendering into a bytes.Buffer cannot fail, and no node renderer of the
-	// configured extensions returns an error.
+	// Rendering into a strings.Builder cannot fail, and no node renderer of
+	// the configured extensions returns an error.
 	_ = r.md.Renderer().Render(bufWriter{&out}, src, doc)
 
 	return Result{
-		HTML:    out.Bytes(),
+		HTML:    out.String(),
 		Summary: summary(doc, src),
 		Text:    st.text.finish(),
 		Errors:  st.errs,
 	}
 }
 
-// bufWriter lets goldmark write straight into the output buffer; given a plain
-// io.Writer goldmark allocates a 4 KB bufio.Writer per call and copies through it.
-type bufWriter struct{ *bytes.Buffer }
+// bufWriter lets goldmark write straight into the output, a string
+// without a copy; given a plain io.Writer goldmark allocates a 4 KB
+// bufio.Writer per call and copies through it.
+type bufWriter struct{ *strings.Builder }
 
-func (bufWriter) Buffered() int { return 0 }
-func (bufWriter) Flush() error  { return nil }
+func (w bufWriter) Available() int { return w.Cap() - w.Len() }
+func (bufWriter) Buffered() int    { return 0 }
+func (bufWriter) Flush() error     { return nil }
 
 // walker is the per-call state of one Render: it resolves links and collects
 // the plain text of the body in one pass over the AST.

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -96,7 +95,7 @@ func TestHostileShapes(t *testing.T) {
 				t.Fatalf("errors: %s\nwant: %s", got, tc.err)
 			}
 			if tc.err != "" {
-				if !bytes.HasPrefix(res.HTML, []byte("<pre>")) || len(res.HTML) < len(tc.src) {
+				if !strings.HasPrefix(res.HTML, "<pre>") || len(res.HTML) < len(tc.src) {
 					t.Errorf("refused body not shown as text: %.80q", res.HTML)
 				}
 				return
@@ -112,14 +111,14 @@ func TestHostileShapes(t *testing.T) {
 }
 
 // depth is how deep open nests in html.
-func depth(html []byte, open, close string) int {
+func depth(html, open, close string) int {
 	d, deepest := 0, 0
 	for i := 0; i < len(html); i++ {
 		switch {
-		case bytes.HasPrefix(html[i:], []byte(open)):
+		case strings.HasPrefix(html[i:], open):
 			d++
 			deepest = max(deepest, d)
-		case bytes.HasPrefix(html[i:], []byte(close)):
+		case strings.HasPrefix(html[i:], close):
 			d--
 		}
 	}
@@ -197,4 +196,14 @@ func FuzzNesting(f *testing.F) {
 			t.Fatalf("nests %d deep: %q", d, html)
 		}
 	})
+}
+
+func BenchmarkTooDeep(b *testing.B) {
+	src := []byte(benchBody)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, _, bad := tooDeep(src); bad {
+			b.Fatal("refused")
+		}
+	}
 }

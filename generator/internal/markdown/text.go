@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,7 +13,7 @@ import (
 // no leading or trailing space. With a limit > 0 it stops once it holds more
 // than limit characters; finish then cuts it at a word boundary.
 type textBuf struct {
-	b       []byte
+	b       strings.Builder // read as a string without a copy
 	runes   int
 	limit   int
 	pending bool // a space is due before the next character
@@ -22,7 +22,7 @@ type textBuf struct {
 
 // space separates what was written from what comes next.
 func (t *textBuf) space() {
-	if len(t.b) > 0 {
+	if t.b.Len() > 0 {
 		t.pending = true
 	}
 }
@@ -31,10 +31,10 @@ func (t *textBuf) space() {
 func (t *textBuf) put(p []byte, n int) {
 	if t.pending {
 		t.pending = false
-		t.b = append(t.b, ' ')
+		t.b.WriteByte(' ')
 		t.runes++
 	}
-	t.b = append(t.b, p...)
+	t.b.Write(p)
 	t.runes += n
 	if t.limit > 0 && t.runes > t.limit {
 		t.full = true
@@ -46,10 +46,11 @@ func (t *textBuf) put(p []byte, n int) {
 func (t *textBuf) write(p []byte) {
 	for len(p) > 0 && !t.full {
 		c := p[0]
-		if c > ' ' && c < 0x7f {
-			// A run of printable ASCII, appended at once.
+		if printable(c) {
+			// A run of printable ASCII and of single spaces between it,
+			// which collapse to themselves, appended at once.
 			i := 1
-			for i < len(p) && p[i] > ' ' && p[i] < 0x7f {
+			for i < len(p) && (printable(p[i]) || p[i] == ' ' && i+1 < len(p) && printable(p[i+1])) {
 				i++
 			}
 			t.put(p[:i], i)
@@ -81,26 +82,29 @@ func (t *textBuf) write(p []byte) {
 	}
 }
 
+// printable reports whether c is printable ASCII, not a space.
+func printable(c byte) bool { return c > ' ' && c < 0x7f }
+
 // finish returns the collected text, cut at a word boundary if it is longer
 // than the limit.
 func (t *textBuf) finish() string {
-	b := t.b
+	b := t.b.String()
 	if t.limit > 0 && t.runes > t.limit {
 		// Byte offset of the first character past the limit.
 		cut, n := 0, 0
 		for cut < len(b) && n < t.limit {
-			_, size := utf8.DecodeRune(b[cut:])
+			_, size := utf8.DecodeRuneInString(b[cut:])
 			cut += size
 			n++
 		}
 		if cut < len(b) && b[cut] != ' ' {
-			if i := bytes.LastIndexByte(b[:cut], ' '); i > 0 {
+			if i := strings.LastIndexByte(b[:cut], ' '); i > 0 {
 				cut = i
 			}
 		}
-		b = bytes.TrimRight(b[:cut], " ")
+		b = strings.TrimRight(b[:cut], " ")
 	}
-	return string(b)
+	return b
 }
 
 // node appends the plain text of the children of n. onLink, if not nil, is
@@ -193,8 +197,8 @@ func nestedSummary(n ast.Node, src []byte) (string, bool) {
 func plainText(n ast.Node, src []byte) string {
 	var t textBuf
 	if lines := n.Lines(); lines.Len() > 0 {
-		t.b = make([]byte, 0, lines.At(lines.Len()-1).Stop-lines.At(0).Start+8)
+		t.b.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start + 8)
 	}
 	t.node(n, src, nil)
-	return string(t.b)
+	return t.b.String()
 }

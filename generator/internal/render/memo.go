@@ -14,11 +14,12 @@ import (
 // pipeline: one per loaded site), never the site model; it serves one
 // Templates. The zero Memo is ready. It is safe for concurrent use.
 type Memo struct {
-	mu sync.Mutex
-	m  map[memoKey]string
+	mu     sync.Mutex
+	m      map[memoKey]string
+	blocks map[string]string
 }
 
-// memoKey names a text: a block's key, or a part of an entry's item.
+// memoKey names a part of an entry's item.
 type memoKey struct {
 	key, lang string
 	e         *site.Entry
@@ -35,13 +36,32 @@ func itemKey(e *site.Entry, part, lang string, h int) memoKey {
 	return k
 }
 
-// Get returns the text kept under key, made by make the first time (a
-// Memo is the tmplexec.Store of the blocks). Two goroutines asking at
-// once may both make it; one result is kept.
-func (m *Memo) Get(key string, make func() (string, error)) (string, error) {
-	return m.get(memoKey{key: key}, make)
+// Lookup returns the block kept under key (a Memo is the tmplexec.Store
+// of the blocks).
+func (m *Memo) Lookup(key []byte) (string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.blocks[string(key)]
+	return b, ok
 }
 
+// Keep keeps the block html under key, unless one is kept under it, and
+// returns the one kept.
+func (m *Memo) Keep(key, html string) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if kept, ok := m.blocks[key]; ok {
+		return kept
+	}
+	if m.blocks == nil {
+		m.blocks = map[string]string{}
+	}
+	m.blocks[key] = html
+	return html
+}
+
+// get returns the text kept under key, made by make the first time. Two
+// goroutines asking at once may both make it; one result is kept.
 func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
 	m.mu.Lock()
 	b, ok := m.m[key]
@@ -69,6 +89,6 @@ func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
 // Forget drops everything kept, once the pages that share it are written.
 func (m *Memo) Forget() {
 	m.mu.Lock()
-	m.m = nil
+	m.m, m.blocks = nil, nil
 	m.mu.Unlock()
 }

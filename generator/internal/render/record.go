@@ -80,13 +80,14 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		r.Body = s.Body(p.V).HTML
 	}
 	c := &facts{t: t, s: s, e: e, lang: lang, tr: tr, n: func(key string, num int) string { return fe.text(t.plural(lang, key, num)) }}
+	r.Facts = make([]RecordFact, 0, len(k.Facts)+3) // and the three of commonFacts
 	for i := range k.Facts {
 		if f, ok := c.record(&k.Facts[i]); ok {
 			r.Facts = append(r.Facts, f)
 		}
 	}
 	r.Facts = append(r.Facts, agreementLinks(s, e, lang, tr)...)
-	r.Facts = append(r.Facts, t.commonFacts(s, e, lang, tr)...)
+	r.Facts = t.commonFacts(r.Facts, s, e, lang, tr)
 	return r, fe.err
 }
 
@@ -111,10 +112,9 @@ func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 	return nil
 }
 
-// commonFacts are the facts of every record, after its kind's: its areas,
-// contacts and the day it was published.
-func (t *Templates) commonFacts(s *site.Site, e *site.Entry, lang string, tr func(string) string) []RecordFact {
-	var out []RecordFact
+// commonFacts appends to out the facts of every record, after its
+// kind's: its areas, contacts and the day it was published.
+func (t *Templates) commonFacts(out []RecordFact, s *site.Site, e *site.Entry, lang string, tr func(string) string) []RecordFact {
 	if len(e.Areas) > 0 {
 		f := RecordFact{Label: tr("fact.areas"), List: "tags"}
 		for _, a := range e.Areas {

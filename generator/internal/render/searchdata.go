@@ -124,17 +124,12 @@ func (v *View) searchFacets() []Facet {
 	cfg := v.S.Cfg
 	var out []Facet
 	for _, name := range Facets {
-		seen := map[string]bool{}
-		for _, e := range es {
-			for _, k := range facetValues(name, e) {
-				seen[k] = true
-			}
-		}
-		if v.P.Type == site.AreaPage && name == "area" {
-			delete(seen, v.P.Term.Key)
-		}
 		if v.P.Type == site.ListPage && name == "kind" {
 			continue
+		}
+		seen := facetValues(name, es)
+		if v.P.Type == site.AreaPage && name == "area" {
+			delete(seen, v.P.Term.Key)
 		}
 		var opts []Option
 		add := func(key, label string) {
@@ -178,29 +173,31 @@ func (v *View) searchFacets() []Facet {
 	return out
 }
 
-// facetValues are an entry's values of a facet.
-func facetValues(name string, e *site.Entry) []string {
-	one := func(s string) []string {
-		if s == "" {
-			return nil
+// facetValues are the values of a facet among es.
+func facetValues(name string, es []*site.Entry) map[string]bool {
+	seen := map[string]bool{}
+	add := func(keys ...string) {
+		for _, k := range keys {
+			seen[k] = true
 		}
-		return []string{s}
 	}
-	switch name {
-	case "kind":
-		return []string{e.Kind}
-	case "area":
-		return e.Areas
-	case "host":
-		return one(e.Host)
-	case "school":
-		return e.Schools
-	case "level":
-		return one(e.Level)
-	case "language":
-		return e.Language
+	for _, e := range es {
+		switch {
+		case name == "kind":
+			add(e.Kind)
+		case name == "area":
+			add(e.Areas...)
+		case name == "host" && e.Host != "":
+			add(e.Host)
+		case name == "school":
+			add(e.Schools...)
+		case name == "level" && e.Level != "":
+			add(e.Level)
+		case name == "language":
+			add(e.Language...)
+		}
 	}
-	return nil
+	return seen
 }
 
 // SearchFacts are the facts of an entry that its list item shows (the

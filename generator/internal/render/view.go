@@ -115,7 +115,8 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 			}
 			return &Sub{View: iv, X: c}, err
 		}
-		frame, err := v.m.get(itemKey(it.Entry, "item", v.Lang, h), func() (string, error) {
+		key := itemKey(it.Entry, "item", v.Lang, h)
+		frame, err := v.m.get(key, func() (string, error) {
 			sub, err := card()
 			if err != nil {
 				return "", err
@@ -130,7 +131,8 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 		if err != nil {
 			return "", err
 		}
-		body, err := v.m.get(itemKey(it.Entry, "item-body", v.Lang, 0), func() (string, error) {
+		key.key, key.h = "item-body", 0
+		body, err := v.m.get(key, func() (string, error) {
 			sub, err := card()
 			if err != nil {
 				return "", err

@@ -2,7 +2,6 @@ package tmplexec
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -37,7 +36,11 @@ import (
 
 // Store keeps the rendered blocks of one site; *render.Memo is one.
 type Store interface {
-	Get(key string, make func() (string, error)) (string, error)
+	// Lookup returns the rendering kept under key.
+	Lookup(key []byte) (string, bool)
+	// Keep keeps html under key, unless a rendering is kept under it
+	// already, and returns the one kept.
+	Keep(key, html string) string
 }
 
 // maxShapes bounds the shapes kept per block: a block whose reads differ
@@ -72,9 +75,6 @@ type trace struct {
 	opaque bool   // a value that cannot be compared was read, or the data escaped
 }
 
-// errMiss: no rendering kept under the key.
-var errMiss = errors.New("tmplexec: not kept")
-
 // Cached renders the block name of set with data, or reuses a rendering
 // of it kept in store whose reads of the data give the same values
 // (see above). data is normally a pointer (the page's view).
@@ -91,13 +91,15 @@ func (x *Executor) Cached(store Store, set *template.Template, name string, data
 		err := x.Execute(buf, set, tmpl, data)
 		return buf.String(), err
 	}
-	prefix := "block\x00" + name + "\x00"
+	// The keys are made in buf's room, which the rendering overwrites.
+	key := buf.AvailableBuffer()
+	s := &execState{x: x}
 	for _, sh := range x.shapesOf(name) {
-		key, ok := x.keyOf(prefix, sh.n, sh, root)
-		if !ok {
+		var ok bool
+		if key, ok = s.keyOf(blockKey(key[:0], name, sh.n), sh, root); !ok {
 			continue
 		}
-		if html, err := store.Get(key, func() (string, error) { return "", errMiss }); err == nil {
+		if html, ok := store.Lookup(key); ok {
 			return html, nil
 		}
 	}
@@ -115,7 +117,14 @@ func (x *Executor) Cached(store Store, set *template.Template, name string, data
 	if i < 0 {
 		return html, nil
 	}
-	return store.Get(prefix+strconv.Itoa(i)+"\x00"+string(tr.values), func() (string, error) { return html, nil })
+	return store.Keep(string(append(blockKey(nil, name, i), tr.values...)), html), nil
+}
+
+// blockKey appends the start of the keys of a block's renderings of
+// shape i.
+func blockKey(b []byte, name string, i int) []byte {
+	b = append(append(b, name...), 0)
+	return append(strconv.AppendInt(b, int64(i), 10), 0)
 }
 
 // shapesOf returns the known shapes of a block.
@@ -155,30 +164,25 @@ func (x *Executor) addShape(name string, sh *shape) int {
 	return sh.n
 }
 
-// keyOf evaluates the reads of sh on root: the key of the rendering they
-// select, or false when a read fails or gives a value that cannot be
-// compared.
-func (x *Executor) keyOf(prefix string, i int, sh *shape, root reflect.Value) (key string, ok bool) {
+// keyOf appends to b the values of the reads of sh on root: the key of
+// the rendering they select, or false when a read fails or gives a value
+// that cannot be compared.
+func (s *execState) keyOf(b []byte, sh *shape, root reflect.Value) (key []byte, ok bool) {
 	defer func() {
 		if recover() != nil {
-			ok = false // as text/template, which turns a panic into an error
+			key, ok = b, false // as text/template, which turns a panic into an error
 		}
 	}()
-	b := make([]byte, 0, 256)
-	b = append(b, prefix...)
-	b = strconv.AppendInt(b, int64(i), 10)
-	b = append(b, 0)
-	s := &execState{x: x}
 	for _, r := range sh.reads {
 		v, ok := s.replay(root, r)
 		if !ok {
-			return "", false
+			return b, false
 		}
 		if b, ok = appendValue(b, v, 0); !ok {
-			return "", false
+			return b, false
 		}
 	}
-	return string(b), true
+	return b, true
 }
 
 // replay evaluates a read on root as the template did.

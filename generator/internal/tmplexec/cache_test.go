@@ -38,21 +38,18 @@ type memo struct {
 	m  map[string]string
 }
 
-func (m *memo) Get(key string, make func() (string, error)) (string, error) {
+func (m *memo) Lookup(key []byte) (string, bool) {
 	m.mu.Lock()
-	s, ok := m.m[key]
-	m.mu.Unlock()
-	if ok {
-		return s, nil
-	}
-	s, err := make()
-	if err != nil {
-		return "", err
-	}
+	defer m.mu.Unlock()
+	s, ok := m.m[string(key)]
+	return s, ok
+}
+
+func (m *memo) Keep(key, html string) string {
 	m.mu.Lock()
-	m.m[key] = s
-	m.mu.Unlock()
-	return s, nil
+	defer m.mu.Unlock()
+	m.m[key] = html
+	return html
 }
 
 // TestCached renders blocks for pages one after another through Cached

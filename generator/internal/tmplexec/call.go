@@ -222,7 +222,11 @@ func (s *execState) evalArg(dot reflect.Value, typ reflect.Type, n parse.Node) r
 			return v
 		}
 	case reflect.String:
-		if c, ok := n.(*parse.StringNode); ok {
+		if c, ok := n.(*parse.StringNode); ok && typ == stringType {
+			// The constant itself, not a copy: the argument of a string
+			// parameter is copied into the call.
+			return reflect.ValueOf(&c.Text).Elem()
+		} else if ok {
 			v := reflect.New(typ).Elem()
 			v.SetString(c.Text)
 			return v

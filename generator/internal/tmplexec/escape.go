@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The escaping functions of html/template, as the fast path calls them:
@@ -145,26 +144,20 @@ var (
 )
 
 // htmlReplace is html/template's htmlReplacer with badRunes set: only the
-// characters of the table are replaced.
+// characters of the table are replaced. They are ASCII, and no byte of a
+// multi-byte UTF-8 sequence is, so s is read a byte at a time.
 func htmlReplace(s string, table [len(htmlTable)]string) string {
 	var b strings.Builder
 	written := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if int(c) < len(table) && table[c] != "" {
-				if written == 0 {
-					b.Grow(len(s) + 16)
-				}
-				b.WriteString(s[written:i])
-				b.WriteString(table[c])
-				written = i + 1
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; int(c) < len(table) && table[c] != "" {
+			if written == 0 {
+				b.Grow(len(s) + 16)
 			}
-			i++
-			continue
+			b.WriteString(s[written:i])
+			b.WriteString(table[c])
+			written = i + 1
 		}
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
 	}
 	if written == 0 {
 		return s

@@ -145,7 +145,9 @@ func (x *Executor) execute(w *bytes.Buffer, set, tmpl *template.Template, data a
 		}
 	}()
 	dot := reflect.ValueOf(data)
-	s := &execState{x: x, w: w, set: set, vars: []variable{{"$", dot}}, tr: tr}
+	// Room for the variables of the templates it calls (walkTemplate).
+	vars := append(make([]variable, 0, 2), variable{"$", dot})
+	s := &execState{x: x, w: w, set: set, vars: vars, tr: tr}
 	if tr != nil {
 		s.root = rootOf(dot)
 	}

@@ -167,6 +167,8 @@ func (s *execState) walkTemplate(dot reflect.Value, t *parse.TemplateNode) {
 	dot = s.evalPipeline(dot, t.Pipe)
 	ns := *s
 	ns.depth++
-	ns.vars = []variable{{"$", dot}}
+	// The called template's variables go after the caller's, which it
+	// cannot see.
+	ns.vars = append(s.vars[len(s.vars):], variable{"$", dot})
 	ns.walk(dot, tmpl.Tree.Root)
 }
