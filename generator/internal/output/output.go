@@ -174,9 +174,6 @@ func restore(out string) error {
 	return nil
 }
 
-// Dir is the staging folder.
-func (s *Stage) Dir() string { return s.dir }
-
 // Expect names every file the build will write (slash-separated paths).
 // In a recycled folder it starts the sweep of everything else, which runs
 // while the files are written; Commit waits for it. Without Expect, a

@@ -161,7 +161,7 @@ func TestWriteRefusesEscapes(t *testing.T) {
 			t.Errorf("Write(%q) accepted", rel)
 		}
 	}
-	if got := readTree(t, s.Dir()); len(got) != 0 {
+	if got := readTree(t, s.dir); len(got) != 0 {
 		t.Errorf("files appeared: %v", got)
 	}
 }

@@ -16,10 +16,6 @@ import (
 // scope, the facets a page offers and the short facts of a record shown
 // in the results.
 
-// SearchDir is the site path of the folder of the search index of lang:
-// /search/ for the default language, /en/search/ for English.
-func SearchDir(s *site.Site, lang string) string { return s.SearchDir(lang) }
-
 // SearchScopeName names the scope file of a searchable page: "k-<kind>"
 // for a kind's list, "a-<area>" for an area page, "" for other pages.
 func SearchScopeName(p *site.Page) string {
@@ -61,7 +57,7 @@ func (v *View) Searchable() bool {
 
 // SearchIndex is the URL of the folder of the search index of the page's
 // language.
-func (v *View) SearchIndex() string { return SearchDir(v.S, v.Lang) }
+func (v *View) SearchIndex() string { return v.S.SearchDir(v.Lang) }
 
 // SearchScope is the name of the page's scope file in the search index.
 func (v *View) SearchScope() string { return SearchScopeName(v.P) }

@@ -29,7 +29,7 @@ type Body struct {
 // as they did, as the preview server does from one update to the next. A
 // streaming build drops a body's HTML once its page is written. A store
 // must be used with one Markdown renderer and one set of text options
-// (Options.TextLimit, Options.Words). It is safe for concurrent use.
+// (Options.Words). It is safe for concurrent use.
 type Bodies struct {
 	mu   sync.Mutex
 	seed maphash.Seed

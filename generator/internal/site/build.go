@@ -47,13 +47,8 @@ type Options struct {
 	// ("assets/site.3f2a9c1b0d.css"), claimed like every other output.
 	Assets []string
 
-	// TextLimit, when positive, keeps of a body's plain text (Body.Text)
-	// only as many characters past the length of its excerpt: the search
-	// index shows no more.
-	TextLimit int
-
 	// Words, when set, replaces a body's plain text by what the search
-	// index keeps of it (its distinct words), instead of TextLimit.
+	// index keeps of it (its distinct words).
 	Words func(text string) string
 }
 
@@ -117,7 +112,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		s.bodies = NewBodies()
 	}
 	s.bodies.keep(set)
-	s.textLimit, s.words = opt.TextLimit, opt.Words
+	s.words = opt.Words
 	s.unpublished = map[string]bool{}
 	for _, r := range set.Records {
 		for _, v := range r.Versions {
@@ -300,10 +295,9 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 	}
 	if !hideBody {
 		b.HTML = template.HTML(res.HTML)
+		b.Text = res.Text
 		if s.words != nil {
 			b.Text = s.words(res.Text)
-		} else {
-			b.Text = clip(res.Text, s.textLimit, b.Excerpt)
 		}
 	}
 	for _, le := range res.Errors {
@@ -316,22 +310,6 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 	}
 	s.bodies.put(v, st)
 	return st.errs
-}
-
-// clip cuts text after limit characters more than excerpt has, when
-// limit is positive.
-func clip(text string, limit int, excerpt string) string {
-	if limit <= 0 {
-		return text
-	}
-	n := utf8.RuneCountInString(excerpt) + limit
-	for i := range text {
-		if n == 0 {
-			return strings.Clone(text[:i])
-		}
-		n--
-	}
-	return text
 }
 
 // resolver maps a link in the body of v to a published URL.

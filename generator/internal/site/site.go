@@ -178,7 +178,6 @@ type Site struct {
 	md          *markdown.Renderer
 	readBody    func(*content.Version) ([]byte, error)
 	bodies      *Bodies // rendered bodies, by version
-	textLimit   int
 	words       func(string) string
 	useErr      error // of the function Bodies called
 }
