@@ -140,7 +140,11 @@ func eachRaw(s string, fn func(w string, upper bool)) {
 // far (their places in the result), then kept or cut off again: no
 // string per word, no sort.
 func Words(text string) string {
-	out := make([]byte, 0, len(text)+16) // the most it holds, but for a rare longer lowercase
+	var buf [8192]byte // on the stack: a body's words are copied out once
+	out := buf[:0]
+	if len(text)+16 > len(buf) {
+		out = make([]byte, 0, len(text)+16) // the most it holds, but for a rare longer lowercase
+	}
 	var small [1024]span
 	table := small[:min(len(small), 1<<bits.Len(uint(max(16, len(text)/4)-1)))]
 	seed := maphash.MakeSeed()
