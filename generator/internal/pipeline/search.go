@@ -199,17 +199,19 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	d := search.Doc{URL: e.URL[lang], Title: v.Title, Lang: v.Lang, Kind: e.Kind, State: t.State(e),
 		Closes: t.Closes(e), Archived: e.Archived, Excerpt: body.Excerpt, Host: e.Host, Level: e.Level,
 		Areas: e.Areas, Schools: e.Schools, Languages: e.Language}
-	for _, f := range t.SearchFacts(lang, e) {
-		d.Facts = append(d.Facts, [2]string{f.Label, f.Value})
+	fs := t.SearchFacts(lang, e)
+	d.Facts = make([][2]string, len(fs))
+	for i, f := range fs {
+		d.Facts[i] = [2]string{f.Label, f.Value}
 	}
-	d.Strong = []string{v.Title, e.Speaker}
+	d.Strong = append(make([]string, 0, 3+len(e.Areas)), v.Title, e.Speaker)
 	if e.Host != "" {
 		d.Strong = append(d.Strong, term(&cfg.Organisations, e.Host))
 	}
 	for _, a := range e.Areas {
 		d.Strong = append(d.Strong, term(&cfg.Areas, a))
 	}
-	d.Text = []string{body.Excerpt, t.T(lang, "kind."+e.Kind)}
+	d.Text = append(make([]string, 0, 4+len(e.Schools)), body.Excerpt, t.T(lang, "kind."+e.Kind))
 	if !e.Confidential {
 		d.Text = append(d.Text, body.Text) // never any of a confidential agreement's body
 	}
