@@ -82,12 +82,7 @@ type Options struct {
 
 // Load reads templates/ from fsys, the site root. Every problem is
 // returned as a diag.List positioned in the template or table file.
-func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
-	return LoadWith(fsys, cfg, Options{})
-}
-
-// LoadWith is Load with options.
-func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
+func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	t := &Templates{
 		opt:      opt,
 		cfg:      cfg,
