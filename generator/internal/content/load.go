@@ -247,11 +247,11 @@ func parallel(n, workers int, do func(i int)) {
 	wg.Wait()
 }
 
-// fileName is what the path p of a record file names: the record's kind
+// FileName is what the path p of a record file names: the record's kind
 // (its folder), its name and the language of the file. A language suffix
 // that is not one of the site's other languages stays in name, and bad
 // is set.
-func fileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) {
+func FileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) {
 	dir, base := path.Split(p)
 	kind, name, lang = path.Base(dir), strings.TrimSuffix(base, ".md"), cfg.DefaultLanguage
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
@@ -266,7 +266,7 @@ func fileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) 
 
 // parse reads one file: name, language, front matter and body.
 func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
-	kind, name, lang, bad := fileName(cfg, p)
+	kind, name, lang, bad := FileName(cfg, p)
 	f := &file{path: p, kind: kind, name: name, lang: lang}
 	fail := func(line, col int, id diag.ID, args ...any) *file {
 		f.errs = append(f.errs, diag.At(p, line, col, id, args...))
