@@ -12,18 +12,12 @@ var indexes = []string{"areas", "organisations", "schools"}
 func (s *Site) vocab(index string) *config.Vocab { return s.Cfg.Vocab(index) }
 
 // members returns, for each term of an index, its published entries in
-// kind order, current before archived, each part in its list's order. It
-// is computed once per site in one pass over the entries.
-func (s *Site) members(index string) map[string][]*Entry {
-	if m, ok := s.memberCache[index]; ok {
-		return m
-	}
-	out := s.membersOf(index)
-	s.memberCache[index] = out
-	return out
-}
+// kind order, current before archived, each part in its list's order, as
+// lists made them.
+func (s *Site) members(index string) map[string][]*Entry { return s.memberCache[index] }
 
-// membersOf is members without its cache: it writes nothing shared.
+// membersOf makes the map members returns, in one pass over the entries:
+// it writes nothing shared.
 func (s *Site) membersOf(index string) map[string][]*Entry {
 	out := map[string][]*Entry{}
 	for _, kind := range s.Cfg.Kinds.Names() {

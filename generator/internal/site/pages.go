@@ -11,17 +11,14 @@ import (
 	"portal/generator/internal/kinds"
 )
 
-// split returns a kind's current and archived entries, each in its order.
+// split returns a kind's current and archived entries, each in its order,
+// as lists made them.
 func (s *Site) split(kind string) (current, archived []*Entry) {
-	if c, ok := s.splitCache[kind]; ok {
-		return c[0], c[1]
-	}
-	current, archived = s.splitOf(kind)
-	s.splitCache[kind] = [2][]*Entry{current, archived}
-	return current, archived
+	c := s.splitCache[kind]
+	return c[0], c[1]
 }
 
-// splitOf is split without the cache: it writes nothing shared.
+// splitOf makes the lists split returns: it writes nothing shared.
 func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 	for _, e := range s.ByKind[kind] {
 		if e.Archived {
@@ -36,7 +33,7 @@ func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 	return current, archived
 }
 
-// lists fills the caches of split and members, every kind's and every
+// lists makes the lists split and members return, every kind's and every
 // index's, in parallel: the agreements' facts and the pages read them,
 // and made one after another on one goroutine they were a stretch of the
 // model with the other processors idle.
@@ -51,8 +48,7 @@ func (s *Site) lists() {
 	for i, kind := range names {
 		s.splitCache[kind] = splits[i]
 	}
-	// Members reads the lists, which are all made now: no goroutine
-	// writes the cache of split.
+	// membersOf reads the lists of split, which are all made now.
 	members := make([]map[string][]*Entry, len(indexes))
 	for i, index := range indexes {
 		wg.Go(func() { members[i] = s.membersOf(index) })
