@@ -9,8 +9,6 @@ import (
 // indexes are the three vocabularies with a page per term.
 var indexes = []string{"areas", "organisations", "schools"}
 
-func (s *Site) vocab(index string) *config.Vocab { return s.Cfg.Vocab(index) }
-
 // members returns, for each term of an index, its published entries in
 // kind order, current before archived, each part in its list's order, as
 // lists made them.
@@ -46,7 +44,7 @@ func (s *Site) membersOf(index string) map[string][]*Entry {
 func (s *Site) termCounts(index, lang string) []TermCount {
 	m := s.members(index)
 	var out []TermCount
-	for _, t := range s.vocab(index).Terms {
+	for _, t := range s.Cfg.Vocab(index).Terms {
 		if n := len(m[t.Key]); n > 0 || index == "areas" {
 			out = append(out, TermCount{Term: t, URL: s.TermURL(index, t.Key, lang), Count: n})
 		}
@@ -68,7 +66,7 @@ func (s *Site) indexPages(lang string) []*Page {
 		s.alternates(list, func(l string) string { return s.IndexURL(index, l) })
 		pages = append(pages, list)
 		m := s.members(index)
-		for _, t := range s.vocab(index).Terms {
+		for _, t := range s.Cfg.Vocab(index).Terms {
 			es := m[t.Key]
 			if len(es) == 0 && index != "areas" {
 				continue
