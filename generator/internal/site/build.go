@@ -236,11 +236,7 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 	}
 	wg.Wait()
 	s.useErr = failed
-	var out diag.List
-	for _, l := range errs {
-		out = append(out, l...)
-	}
-	return out
+	return slices.Concat(errs...)
 }
 
 // Bodies renders the bodies that New left unrendered (Options.Stream), in
