@@ -52,7 +52,7 @@ func (s *Site) agreementFacts() {
 			s.due = append(s.due, a)
 		}
 	}
-	sortEntries(s.due, asc((*Entry).NoticeDay))
+	sortEntries(s.due, func(a, b *Entry) int { return a.NoticeDay().Compare(b.NoticeDay()) })
 	s.namedBy = map[*Entry][]*Entry{}
 	for _, kind := range s.naming() {
 		cur, arch := s.split(kind)

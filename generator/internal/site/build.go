@@ -382,7 +382,7 @@ func (s *Site) translationName(own, lang string) string {
 	return base + "." + lang + ".md"
 }
 
-// byKey sorts entries with cmp functions then by slug.
+// sortEntries sorts entries with cmp functions then by slug.
 func sortEntries(es []*Entry, fns ...func(a, b *Entry) int) {
 	slices.SortStableFunc(es, func(a, b *Entry) int {
 		for _, f := range fns {
@@ -416,10 +416,6 @@ func order(k *kinds.Kind, sorts []kinds.Sort) []func(a, b *Entry) int {
 		out = append(out, f)
 	}
 	return out
-}
-
-func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
-	return func(a, b *Entry) int { return f(a).Compare(f(b)) }
 }
 
 // charCol converts a 1-based byte column on line n (0-based) of body into
