@@ -372,10 +372,8 @@ func (s *Site) Warnings() diag.List {
 // (the record's own file), as content.Load reads it: <name>.md in the
 // default language, <name>.<lang>.md in another.
 func (s *Site) translationName(own, lang string) string {
-	base := strings.TrimSuffix(own, ".md")
-	if i := strings.LastIndexByte(path.Base(base), '.'); i >= 0 {
-		base = path.Join(path.Dir(base), path.Base(base)[:i])
-	}
+	_, name, _, _ := content.FileName(s.Cfg, own)
+	base := path.Join(path.Dir(own), name)
 	if lang == s.Cfg.DefaultLanguage {
 		return base + ".md"
 	}
