@@ -177,7 +177,7 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 // record page, for an "add to calendar" link; "" for other records and for
 // lectures that are over or cancelled.
 func (v *View) EventCalendar(e *site.Entry) string {
-	if e == nil || !v.S.Cfg.Kinds.Get(e.Kind).Calendar || v.t.stateKey(e) != "" || e.In(v.Lang) == nil {
+	if e == nil || !v.S.Cfg.Kinds.Get(e.Kind).Calendar || v.t.State(e) != "" || e.In(v.Lang) == nil {
 		return ""
 	}
 	return v.S.EventURL(e, v.Lang)
