@@ -185,10 +185,7 @@ func (d *decoder) when(k string) time.Time {
 	if !ok || d.bad[k] {
 		return time.Time{}
 	}
-	return toZone(t, d.cfg.TimeZone)
-}
-
-func toZone(t time.Time, loc *time.Location) time.Time {
+	loc := d.cfg.TimeZone
 	switch t.Location().String() {
 	case "date-local", "datetime-local":
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
