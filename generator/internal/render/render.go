@@ -484,12 +484,6 @@ func (t *Templates) Assets() map[string][]byte {
 	return out
 }
 
-// AssetURL returns the URL of an asset by its name under templates/assets/.
-func (t *Templates) AssetURL(name string) (string, bool) {
-	u, ok := t.assetURL[name]
-	return u, ok
-}
-
 // T looks up a UI string; an unknown key gives the key itself, so a
 // mistake is visible rather than silent.
 func (t *Templates) T(lang, key string) string {

@@ -521,7 +521,7 @@ func TestAssets(t *testing.T) {
 	if css == "" {
 		t.Fatalf("no site.css among %v", assets)
 	}
-	if u, _ := tm.AssetURL("site.css"); u != "/"+css {
+	if u := tm.assetURL["site.css"]; u != "/"+css {
 		t.Errorf("asset URL %q, output %q", u, css)
 	}
 	if want := Fingerprint("site.css", assets[css]); "assets/"+want != css {
