@@ -31,6 +31,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -476,13 +477,7 @@ func (t *Templates) FastTemplates() bool { return t.exec.Fast() }
 
 // Assets returns every file under templates/assets/ by output path, e.g.
 // "assets/site.3f2a9c1b0d.css".
-func (t *Templates) Assets() map[string][]byte {
-	out := make(map[string][]byte, len(t.assets))
-	for k, v := range t.assets {
-		out[k] = v
-	}
-	return out
-}
+func (t *Templates) Assets() map[string][]byte { return maps.Clone(t.assets) }
 
 // T looks up a UI string; an unknown key gives the key itself, so a
 // mistake is visible rather than silent.
