@@ -9,13 +9,9 @@ import (
 // indexes are the three vocabularies with a page per term.
 var indexes = []string{"areas", "organisations", "schools"}
 
-// members returns, for each term of an index, its published entries in
-// kind order, current before archived, each part in its list's order, as
-// lists made them.
-func (s *Site) members(index string) map[string][]*Entry { return s.memberCache[index] }
-
-// membersOf makes the map members returns, in one pass over the entries:
-// it writes nothing shared.
+// membersOf returns, for each term of an index, its published entries in
+// kind order, current before archived, each part in its list's order, in
+// one pass over the entries: it writes nothing shared.
 func (s *Site) membersOf(index string) map[string][]*Entry {
 	out := map[string][]*Entry{}
 	for _, kind := range s.Cfg.Kinds.Names() {
@@ -42,7 +38,7 @@ func (s *Site) membersOf(index string) map[string][]*Entry {
 
 // termCounts lists the terms of an index that have records, with counts.
 func (s *Site) termCounts(index, lang string) []TermCount {
-	m := s.members(index)
+	m := s.members[index]
 	var out []TermCount
 	for _, t := range s.Cfg.Vocab(index).Terms {
 		if n := len(m[t.Key]); n > 0 || index == "areas" {
@@ -65,7 +61,7 @@ func (s *Site) indexPages(lang string) []*Page {
 			Terms: s.termCounts(index, lang), Crumbs: []Link{s.homeCrumb(lang)}}
 		s.alternates(list, func(l string) string { return s.IndexURL(index, l) })
 		pages = append(pages, list)
-		m := s.members(index)
+		m := s.members[index]
 		for _, t := range s.Cfg.Vocab(index).Terms {
 			es := m[t.Key]
 			if len(es) == 0 && index != "areas" {
@@ -114,4 +110,4 @@ func (s *Site) termPages(index string, t *config.Term, lang string, es []*Entry)
 
 // Members returns the published entries of a term of an index, in the
 // order of its pages.
-func (s *Site) Members(index, key string) []*Entry { return slices.Clip(s.members(index)[key]) }
+func (s *Site) Members(index, key string) []*Entry { return slices.Clip(s.members[index][key]) }

@@ -33,8 +33,8 @@ func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 	return current, archived
 }
 
-// lists makes the lists split and members return, every kind's and every
-// index's, in parallel: the agreements' facts and the pages read them,
+// lists makes the lists split returns and the members of every index, in
+// parallel: the agreements' facts and the pages read them,
 // and made one after another on one goroutine they were a stretch of the
 // model with the other processors idle.
 func (s *Site) lists() {
@@ -55,7 +55,7 @@ func (s *Site) lists() {
 	}
 	wg.Wait()
 	for i, index := range indexes {
-		s.memberCache[index] = members[i]
+		s.members[index] = members[i]
 	}
 }
 
