@@ -60,12 +60,12 @@ const HomeSize = 6
 func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s := &Site{
 		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
-		ByKind:     map[string][]*Entry{},
-		bySource:   make(map[string]*Entry, len(set.Records)),
-		paths:      map[string]string{},
-		members:    map[string]map[string][]*Entry{},
-		splitCache: map[string][2][]*Entry{},
-		Stats:      Stats{Published: map[string]int{}},
+		ByKind:   map[string][]*Entry{},
+		bySource: make(map[string]*Entry, len(set.Records)),
+		paths:    map[string]string{},
+		members:  map[string]map[string][]*Entry{},
+		splits:   map[string][2][]*Entry{},
+		Stats:    Stats{Published: map[string]int{}},
 	}
 	all := make(map[string]*content.Record, len(set.Records)) // kind/slug → record, published or not
 	for _, r := range set.Records {

@@ -14,7 +14,7 @@ import (
 // split returns a kind's current and archived entries, each in its order,
 // as lists made them.
 func (s *Site) split(kind string) (current, archived []*Entry) {
-	c := s.splitCache[kind]
+	c := s.splits[kind]
 	return c[0], c[1]
 }
 
@@ -46,7 +46,7 @@ func (s *Site) lists() {
 	}
 	wg.Wait()
 	for i, kind := range names {
-		s.splitCache[kind] = splits[i]
+		s.splits[kind] = splits[i]
 	}
 	// membersOf reads the lists of split, which are all made now.
 	members := make([]map[string][]*Entry, len(indexes))

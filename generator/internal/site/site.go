@@ -170,7 +170,7 @@ type Site struct {
 	bySource    map[string]*Entry              // source path (any version) → entry
 	paths       map[string]string              // every output path → its source, for collisions and links
 	members     map[string]map[string][]*Entry // index → term → its entries (membersOf)
-	splitCache  map[string][2][]*Entry         // kind → current, archived
+	splits      map[string][2][]*Entry         // kind → current, archived (splitOf)
 	agreements  map[string]*Entry              // published agreements by slug
 	due         []*Entry                       // agreements due for review, soonest first
 	namedBy     map[*Entry][]*Entry            // agreement → the records that name it
