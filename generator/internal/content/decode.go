@@ -35,18 +35,14 @@ func (d *decoder) errAt(line, col int, id diag.ID, args ...any) {
 	d.errs = append(d.errs, diag.At(d.path, line, col, id, args...))
 }
 
-// errKey points at the key at path (a problem inside a table).
+// errKey points at the key at path: a key of the record, or one inside
+// a table.
 func (d *decoder) errKey(path []string, id diag.ID, args ...any) {
 	line, col := d.pos.Key(path...)
 	d.errAt(line, col, id, args...)
 }
 
-// keyErr points at a key; valErr at its value.
-func (d *decoder) keyErr(key string, id diag.ID, args ...any) {
-	line, col := d.pos.Key(key)
-	d.errAt(line, col, id, args...)
-}
-
+// valErr points at the value of a key.
 func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 	line, col := d.pos.Value(key)
 	d.errAt(line, col, id, args...)
@@ -60,7 +56,7 @@ func (d *decoder) checkKeys() {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
 		if i < 0 {
 			m := unknownKey(d.cfg.Kinds, d.kind, k, d.spec)
-			d.keyErr(k, m.ID, m.Args...)
+			d.errKey([]string{k}, m.ID, m.Args...)
 			continue
 		}
 		if msg := shapeError(d.spec[i].Type, d.raw[k]); msg.ID != "" {
@@ -189,10 +185,7 @@ func (d *decoder) when(k string) time.Time {
 	if !ok || d.bad[k] {
 		return time.Time{}
 	}
-	return toZone(t, d.cfg.TimeZone)
-}
-
-func toZone(t time.Time, loc *time.Location) time.Time {
+	loc := d.cfg.TimeZone
 	switch t.Location().String() {
 	case "date-local", "datetime-local":
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)

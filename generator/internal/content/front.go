@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"strconv"
 	"sync"
 	"time"
@@ -41,7 +42,7 @@ func quickTOML(src []byte) (map[string]any, bool) {
 	for len(src) > 0 {
 		var line []byte
 		var lf bool
-		line, src, lf = cutLineLF(src)
+		line, src, lf = bytes.Cut(src, []byte{'\n'})
 		if n := len(line); n > 0 && line[n-1] == '\r' && lf {
 			line = line[:n-1] // CRLF; a lone CR is a control character
 		}
@@ -69,15 +70,6 @@ func quickTOML(src []byte) (map[string]any, bool) {
 		}
 	}
 	return m, true
-}
-
-func cutLineLF(b []byte) (line, rest []byte, lf bool) {
-	for i, c := range b {
-		if c == '\n' {
-			return b[:i], b[i+1:], true
-		}
-	}
-	return b, nil, false
 }
 
 // quick reads one line of TOML.

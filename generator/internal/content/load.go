@@ -206,22 +206,20 @@ func checkLink(fsys fs.FS, p string) diag.Message {
 }
 
 // parseAll reads and decodes files in parallel; the result keeps the
-// order of paths. More readers than processors: a reader waiting for the
-// disk leaves its processor to another.
+// order of paths.
 func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
 	out := make([]*file, len(paths))
 	opt.md = markdown.New()
-	parallel(len(paths), 4*runtime.GOMAXPROCS(0), func(i int) {
+	parallel(len(paths), func(i int) {
 		out[i] = parse(fsys, cfg, paths[i], opt)
 	})
 	return out
 }
 
-// joinAll decodes the groups in order, in parallel. More workers than
-// processors: a join may look for an attachment or an image on the disk.
+// joinAll decodes the groups in order, in parallel.
 func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
 	results := make([]joined, len(order))
-	parallel(len(order), 4*runtime.GOMAXPROCS(0), func(i int) {
+	parallel(len(order), func(i int) {
 		group := groups[order[i]]
 		j := &results[i]
 		j.r, j.errs, j.used = join(fsys, cfg, group)
@@ -229,15 +227,17 @@ func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []
 	return results
 }
 
-// parallel calls do for 0 ≤ i < n on up to workers goroutines, each of
-// which takes the next i itself (an atomic counter): a goroutine handing
-// the indexes out through a channel needed a processor of its own between
-// two calls, and with calls of tens of microseconds (a join) one of two
+// parallel calls do for 0 ≤ i < n on up to four goroutines per processor
+// (a worker waiting for the disk, reading a file or looking for an
+// attachment or image, leaves its processor to another), each of which
+// takes the next i itself (an atomic counter): a goroutine handing the
+// indexes out through a channel needed a processor of its own between two
+// calls, and with calls of tens of microseconds (a join) one of two
 // processors sat idle for stretches of 10-20 ms.
-func parallel(n, workers int, do func(i int)) {
+func parallel(n int, do func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(workers, max(n, 1)) {
+	for range min(4*runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				do(i)
@@ -247,11 +247,11 @@ func parallel(n, workers int, do func(i int)) {
 	wg.Wait()
 }
 
-// fileName is what the path p of a record file names: the record's kind
+// FileName is what the path p of a record file names: the record's kind
 // (its folder), its name and the language of the file. A language suffix
 // that is not one of the site's other languages stays in name, and bad
 // is set.
-func fileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) {
+func FileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) {
 	dir, base := path.Split(p)
 	kind, name, lang = path.Base(dir), strings.TrimSuffix(base, ".md"), cfg.DefaultLanguage
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
@@ -266,7 +266,7 @@ func fileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) 
 
 // parse reads one file: name, language, front matter and body.
 func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
-	kind, name, lang, bad := fileName(cfg, p)
+	kind, name, lang, bad := FileName(cfg, p)
 	f := &file{path: p, kind: kind, name: name, lang: lang}
 	fail := func(line, col int, id diag.ID, args ...any) *file {
 		f.errs = append(f.errs, diag.At(p, line, col, id, args...))

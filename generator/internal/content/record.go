@@ -11,6 +11,7 @@
 package content
 
 import (
+	"slices"
 	"time"
 
 	"portal/generator/internal/diag"
@@ -141,14 +142,7 @@ func (r *Record) Orgs() []string {
 	var out []string
 	add := func(keys ...string) {
 		for _, k := range keys {
-			if k == "" {
-				continue
-			}
-			dup := false
-			for _, o := range out {
-				dup = dup || o == k
-			}
-			if !dup {
+			if k != "" && !slices.Contains(out, k) {
 				out = append(out, k)
 			}
 		}

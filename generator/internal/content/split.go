@@ -23,8 +23,8 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		line, col := invalidUTF8(src)
 		return nil, nil, 0, diag.At(path, line, col, diag.FileUTF8)
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		line, col := lineCol(src, bytes.IndexByte(src, 0))
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
 		return nil, nil, 0, diag.At(path, line, col, diag.FileNUL)
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
@@ -71,13 +71,10 @@ func invalidUTF8(src []byte) (line, col int) {
 	return 1, 1
 }
 
+// lineCol is the line and the 1-based column, counted in characters, of
+// the byte at off in src.
 func lineCol(src []byte, off int) (line, col int) {
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	return line, utf8.RuneCount(src[start:off]) + 1
+	before := src[:off]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1
 }

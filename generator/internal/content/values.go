@@ -117,7 +117,7 @@ func (d *decoder) relation(r *Record, k *kinds.Key) {
 		case is && !d.has(k.Name):
 			d.valErr(k.When.Key, k.When.Missing.ID, k.When.Missing.Args...)
 		case !is && d.has(k.Name):
-			d.keyErr(k.Name, k.When.Unexpected.ID, k.When.Unexpected.Args...)
+			d.errKey([]string{k.Name}, k.When.Unexpected.ID, k.When.Unexpected.Args...)
 		}
 	}
 }

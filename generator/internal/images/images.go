@@ -17,8 +17,6 @@
 package images
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -29,7 +27,7 @@ import (
 	"strings"
 
 	"golang.org/x/image/draw"
-	"golang.org/x/image/webp"
+	_ "golang.org/x/image/webp" // WebP for image.DecodeConfig, beside PNG and JPEG
 
 	"portal/generator/internal/diag"
 )
@@ -107,7 +105,7 @@ func Inspect(fsys fs.FS, p, name string) (Info, error) {
 	if st, err := f.Stat(); err == nil && st.Size() > MaxBytes {
 		return Info{}, diag.M(diag.ImageTooLarge, name, float64(st.Size())/(1<<20), MaxBytes>>20)
 	}
-	cfg, got, err := decodeConfig(io.LimitReader(f, MaxBytes+1))
+	cfg, got, err := image.DecodeConfig(io.LimitReader(f, MaxBytes+1))
 	if err != nil {
 		return Info{}, diag.M(diag.ImageNotImage, name)
 	}
@@ -118,26 +116,6 @@ func Inspect(fsys fs.FS, p, name string) (Info, error) {
 		return Info{}, diag.M(diag.ImageTooBig, name, cfg.Width, cfg.Height, MaxSide, MaxSide)
 	}
 	return Info{Format: format, Width: cfg.Width, Height: cfg.Height}, nil
-}
-
-// decodeConfig reads the header of a PNG, JPEG or WebP image, whichever
-// its first bytes say it is.
-func decodeConfig(r io.Reader) (image.Config, string, error) {
-	var head [12]byte
-	n, _ := io.ReadFull(r, head[:])
-	r = io.MultiReader(bytes.NewReader(head[:n]), r)
-	switch {
-	case bytes.HasPrefix(head[:n], []byte("\x89PNG\r\n\x1a\n")):
-		c, err := png.DecodeConfig(r)
-		return c, PNG, err
-	case bytes.HasPrefix(head[:n], []byte("\xff\xd8")):
-		c, err := jpeg.DecodeConfig(r)
-		return c, JPEG, err
-	case n == 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP":
-		c, err := webp.DecodeConfig(r)
-		return c, WebP, err
-	}
-	return image.Config{}, "", errors.New("unknown image format")
 }
 
 // WriteVariant decodes the image at p (checked by Inspect, with info) and

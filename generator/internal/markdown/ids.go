@@ -32,10 +32,6 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 			base = []byte("id")
 		}
 	}
-	if s.used == nil {
-		s.used = map[string]bool{}
-		s.next = map[string]int{}
-	}
 	id := base
 	if s.taken(id) {
 		n := max(s.next[string(base)], 1)
@@ -54,10 +50,6 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 
 // Put implements parser.IDs.
 func (s *headingIDs) Put(value []byte) {
-	if s.used == nil {
-		s.used = map[string]bool{}
-		s.next = map[string]int{}
-	}
 	s.used[string(value)] = true
 }
 

@@ -142,7 +142,7 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 		line, col := w.lineCol(off)
 		return refused(src, LinkError{Line: line, Col: col, Msg: msg.Error(), Text: msg})
 	}
-	pc := parser.NewContext(parser.WithIDs(&headingIDs{reserved: r.reserved}))
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}, next: map[string]int{}, reserved: r.reserved}))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	st := &walker{src: src, firstLine: firstLine, resolve: resolve, images: images}

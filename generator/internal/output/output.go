@@ -93,11 +93,7 @@ type Stage struct {
 // comment), else a new folder. The lock is held until Commit or Abort.
 func Begin(out string) (*Stage, error) {
 	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	lock, err := Lock(out)
+	lock, err := Lock(out) // makes the parent folder
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func (t *Templates) card(s *site.Site, lang string, it site.Item, h int) (*Card,
 	e := it.Entry
 	c := &Card{
 		Kind: e.Kind, H: h, URL: it.URL, Title: it.V.Title, Foreign: it.Foreign, VLang: it.V.Lang,
-		Lang: lang, State: t.stateKey(e), Excerpt: s.Body(it.V).Excerpt,
+		Lang: lang, State: t.State(e), Excerpt: s.Body(it.V).Excerpt,
 	}
 	var data []string
 	dataAttr := func(name, value string) {

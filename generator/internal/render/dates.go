@@ -16,9 +16,15 @@ import (
 // {month} is month.1 … month.12 of the same table. Every time is shown in
 // the site's time zone.
 
-// layout fills a format pattern with t, which is already in the right zone.
-// Placeholders it does not know are left as they are.
-func (t *Templates) layout(lang, pattern string, tm time.Time) string {
+// layout writes tm in the site's time zone as the format key of lang
+// (format.date, ...) says it; the zero time as "". Placeholders it does
+// not know are left as they are.
+func (t *Templates) layout(lang, key string, tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	pattern := t.strings[lang][key]
+	tm = t.local(tm)
 	b := make([]byte, 0, len(pattern)+16)
 	for i := 0; i < len(pattern); i++ {
 		c := pattern[i]
@@ -74,26 +80,17 @@ func (t *Templates) local(tm time.Time) time.Time { return tm.In(t.cfg.TimeZone)
 
 // FormatDate is a date as readers of lang write it: "3 mars 2026", "3 March 2026".
 func (t *Templates) FormatDate(lang string, tm time.Time) string {
-	if tm.IsZero() {
-		return ""
-	}
-	return t.layout(lang, t.strings[lang]["format.date"], t.local(tm))
+	return t.layout(lang, "format.date", tm)
 }
 
 // FormatDateTime is a date and time: "3 mars 2026 kl. 13.15", "3 March 2026, 13:15".
 func (t *Templates) FormatDateTime(lang string, tm time.Time) string {
-	if tm.IsZero() {
-		return ""
-	}
-	return t.layout(lang, t.strings[lang]["format.datetime"], t.local(tm))
+	return t.layout(lang, "format.datetime", tm)
 }
 
 // FormatTime is a time of day: "13.15", "13:15".
 func (t *Templates) FormatTime(lang string, tm time.Time) string {
-	if tm.IsZero() {
-		return ""
-	}
-	return t.layout(lang, t.strings[lang]["format.time"], t.local(tm))
+	return t.layout(lang, "format.time", tm)
 }
 
 // FormatSpan is a lecture's start and end: "3 mars 2026 kl. 13.15–15.00",

@@ -143,7 +143,7 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 	case kinds.AsDocument, kinds.AsFile:
 		return c.attachment(f, r)
 	case kinds.AsCalendar:
-		if c.t.stateKey(e) == "" && e.In(lang) != nil {
+		if c.t.State(e) == "" && e.In(lang) != nil {
 			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
 		}
 		return r, false

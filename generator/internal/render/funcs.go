@@ -72,7 +72,7 @@ func (t *Templates) funcs() template.FuncMap {
 			}
 			return "", fmt.Errorf("no asset %q under %s/assets/", name, Dir)
 		},
-		"state":     t.stateKey,
+		"state":     t.State,
 		"status":    t.statusKey,
 		"stateDate": t.stateDate,
 		"yesno": func(lang string, b *bool) (string, error) {
@@ -170,11 +170,11 @@ func (t *Templates) replace(lang, key string, pairs ...any) (string, error) {
 	return s, nil
 }
 
-// stateKey names an entry's mark as its kind declares it ("closed",
-// "past", "cancelled", "completed", "terminated", "ended"), or "". The UI
-// strings are state.<name> (the mark) and notice.<name> (the record
-// page's notice, dated by the kind's MarkDate).
-func (t *Templates) stateKey(e *site.Entry) string {
+// State names an entry's mark at build time as its kind declares it
+// ("closed", "past", "cancelled", "completed", "terminated", "ended"), or
+// "". The UI strings are state.<name> (the mark) and notice.<name> (the
+// record page's notice, dated by the kind's MarkDate).
+func (t *Templates) State(e *site.Entry) string {
 	k := t.cfg.Kinds.Get(e.Kind)
 	switch {
 	case k == nil:
@@ -191,7 +191,7 @@ func (t *Templates) stateKey(e *site.Entry) string {
 // deadline of a closed offer, the day a lecture was given, the end of a
 // collaboration, ...; zero without a state.
 func (t *Templates) stateDate(e *site.Entry) time.Time {
-	if t.stateKey(e) == "" {
+	if t.State(e) == "" {
 		return time.Time{}
 	}
 	return e.Time(t.cfg.Kinds.Get(e.Kind).MarkDate)

@@ -26,7 +26,7 @@ func LoadSite(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 // LoadSiteWith is LoadSite with options.
 func LoadSiteWith(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	merged, errs := Overlay(fsys, templates.FS())
-	t, err := LoadWith(merged, cfg, opt)
+	t, err := Load(merged, cfg, opt)
 	if len(errs) == 0 {
 		return t, err
 	}

@@ -67,7 +67,7 @@ func loadSiteDir(t *testing.T, root string) (*Templates, []string) {
 // embedded defaults; its own templates/ overrides them file by file, and
 // follows the rules of content/ for names and links (exact errors).
 func TestLoadSiteOverlay(t *testing.T) {
-	defaults, err := Load(realTemplates(t), mustConfig(t))
+	defaults, err := Load(realTemplates(t), mustConfig(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

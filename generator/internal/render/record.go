@@ -99,7 +99,7 @@ func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 	text := func(mark string) string {
 		return fe.text(t.replace(lang, "notice."+mark, "date", t.FormatDate(lang, e.Time(k.MarkDate))))
 	}
-	switch st := t.stateKey(e); {
+	switch st := t.State(e); {
 	case st != "":
 		n := &Notice{Class: st, Text: text(st)}
 		if st == k.Mark && k.CloseAttr != "" {

@@ -31,6 +31,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -82,12 +83,7 @@ type Options struct {
 
 // Load reads templates/ from fsys, the site root. Every problem is
 // returned as a diag.List positioned in the template or table file.
-func Load(fsys fs.FS, cfg *config.Config) (*Templates, error) {
-	return LoadWith(fsys, cfg, Options{})
-}
-
-// LoadWith is Load with options.
-func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
+func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	t := &Templates{
 		opt:      opt,
 		cfg:      cfg,
@@ -481,19 +477,7 @@ func (t *Templates) FastTemplates() bool { return t.exec.Fast() }
 
 // Assets returns every file under templates/assets/ by output path, e.g.
 // "assets/site.3f2a9c1b0d.css".
-func (t *Templates) Assets() map[string][]byte {
-	out := make(map[string][]byte, len(t.assets))
-	for k, v := range t.assets {
-		out[k] = v
-	}
-	return out
-}
-
-// AssetURL returns the URL of an asset by its name under templates/assets/.
-func (t *Templates) AssetURL(name string) (string, bool) {
-	u, ok := t.assetURL[name]
-	return u, ok
-}
+func (t *Templates) Assets() map[string][]byte { return maps.Clone(t.assets) }
 
 // T looks up a UI string; an unknown key gives the key itself, so a
 // mistake is visible rather than silent.

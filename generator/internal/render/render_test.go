@@ -248,7 +248,7 @@ func loadSite(tb testing.TB, fsys fs.FS, at func(tz *time.Location) time.Time) (
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tm, err := Load(fsys, cfg)
+	tm, err := Load(fsys, cfg, Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -521,7 +521,7 @@ func TestAssets(t *testing.T) {
 	if css == "" {
 		t.Fatalf("no site.css among %v", assets)
 	}
-	if u, _ := tm.AssetURL("site.css"); u != "/"+css {
+	if u := tm.assetURL["site.css"]; u != "/"+css {
 		t.Errorf("asset URL %q, output %q", u, css)
 	}
 	if want := Fingerprint("site.css", assets[css]); "assets/"+want != css {
@@ -561,7 +561,7 @@ func loadErr(t *testing.T, fsys fs.FS) diag.List {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Load(fsys, cfg)
+	_, err = Load(fsys, cfg, Options{})
 	if err == nil {
 		return nil
 	}

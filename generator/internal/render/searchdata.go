@@ -208,10 +208,6 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	return out
 }
 
-// State is the i18n key suffix of an entry's mark at build time
-// ("closed", "past", "cancelled", ...), or "" (see stateKey).
-func (t *Templates) State(e *site.Entry) string { return t.stateKey(e) }
-
 // Closes is the moment an offer closes or a lecture ends, as RFC 3339 in the
 // site's time zone (the data-deadline / data-end of the pages), or "".
 func (t *Templates) Closes(e *site.Entry) string {

@@ -23,12 +23,10 @@ import (
 // ldContext is the @context of every top-level object.
 const ldContext = "https://schema.org"
 
+// ldOrganization is the partnership itself, with its members.
 type ldOrganization struct {
-	Context     string  `json:"@context,omitempty"`
-	Type        string  `json:"@type"`
-	ID          string  `json:"@id,omitempty"`
-	Name        string  `json:"name"`
-	URL         string  `json:"url,omitempty"`
+	Context string `json:"@context"`
+	ldOrg
 	Description string  `json:"description,omitempty"`
 	Member      []ldOrg `json:"member,omitempty"`
 }
@@ -91,7 +89,7 @@ func (v *View) StructuredData() (template.JS, error) {
 	}
 	switch {
 	case p.Type == site.HomePage:
-		x = v.ldSite(true)
+		x = v.ldSite()
 	case ld == "Event":
 		x = v.ldEvent(p.Entry)
 	case ld == "JobPosting":
@@ -113,17 +111,17 @@ func JSONLD(x any) (template.JS, error) {
 	return template.JS(bytes.TrimSpace(buf.Bytes())), nil
 }
 
-// ldSite is the partnership as an Organization: the portal's name and home
-// page, and the KTH and City of Stockholm organisations of config.toml
-// (types "kth" and "city") as members.
-func (v *View) ldSite(top bool) ldOrganization {
+// ldHome is the partnership as an Organization: the portal's name and
+// home page.
+func (v *View) ldHome() ldOrg {
 	home := v.S.Abs(v.Home())
-	o := ldOrganization{Type: "Organization", ID: home + "#organization", Name: v.SiteTitle, URL: home}
-	if !top {
-		return o
-	}
-	o.Context = ldContext
-	o.Description = v.t.strings[v.Lang]["site.description"]
+	return ldOrg{Type: "Organization", ID: home + "#organization", Name: v.SiteTitle, URL: home}
+}
+
+// ldSite is the partnership with the KTH and City of Stockholm
+// organisations of config.toml (types "kth" and "city") as members.
+func (v *View) ldSite() ldOrganization {
+	o := ldOrganization{Context: ldContext, ldOrg: v.ldHome(), Description: v.t.strings[v.Lang]["site.description"]}
 	for _, term := range v.S.Cfg.Organisations.Terms {
 		var typ string
 		switch term.Type {
@@ -145,13 +143,12 @@ func (v *View) ldEvent(e *site.Entry) ldEvent {
 	if e.Status == "cancelled" {
 		status = "https://schema.org/EventCancelled"
 	}
-	org := v.ldSite(false)
 	return ldEvent{
 		Context: ldContext, Type: "Event", Name: ver.Title, Description: v.S.Body(ver).Excerpt,
 		StartDate: v.t.isoDateTime(e.Start), EndDate: v.t.isoDateTime(e.End),
 		EventStatus: status, AttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
 		Location:  ldPlace{Type: "Place", Name: e.Place, Address: e.Place},
-		Organizer: ldOrg{Type: org.Type, ID: org.ID, Name: org.Name, URL: org.URL},
+		Organizer: v.ldHome(),
 		URL:       v.S.Abs(v.P.URL), InLanguage: ver.Lang,
 	}
 }
@@ -177,7 +174,7 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 // record page, for an "add to calendar" link; "" for other records and for
 // lectures that are over or cancelled.
 func (v *View) EventCalendar(e *site.Entry) string {
-	if e == nil || !v.S.Cfg.Kinds.Get(e.Kind).Calendar || v.t.stateKey(e) != "" || e.In(v.Lang) == nil {
+	if e == nil || !v.S.Cfg.Kinds.Get(e.Kind).Calendar || v.t.State(e) != "" || e.In(v.Lang) == nil {
 		return ""
 	}
 	return v.S.EventURL(e, v.Lang)

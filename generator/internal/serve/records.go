@@ -181,18 +181,10 @@ func (rs *records) set() (*content.Set, diag.List) {
 }
 
 // groupKey names the group of a record file: "theses/energidata" for
-// content/theses/energidata.md and content/theses/energidata.en.md. It
-// strips a language suffix the way content.Load does.
+// content/theses/energidata.md and content/theses/energidata.en.md.
 func groupKey(cfg *config.Config, p string) string {
-	dir, name := path.Split(p)
-	name = strings.TrimSuffix(name, ".md")
-	if i := strings.LastIndexByte(name, '.'); i >= 0 {
-		lang := name[i+1:]
-		if slices.Contains(cfg.Languages[1:], lang) { // not the default, which is first
-			name = name[:i]
-		}
-	}
-	return path.Base(dir) + "/" + name
+	kind, name, _, _ := content.FileName(cfg, p)
+	return kind + "/" + name
 }
 
 // groupFS is the site root as content.Load sees it when it reloads one

@@ -3,6 +3,7 @@ package site
 import (
 	"time"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
@@ -28,7 +29,7 @@ func (e *Entry) NoticeDay() time.Time {
 
 // DueURL is the page of the agreements due for review in lang.
 func (s *Site) DueURL(lang string) string {
-	return s.SectionURL(kinds.Agreements, lang) + Segment("due", lang) + "/"
+	return s.SectionURL(kinds.Agreements, lang) + config.Segment("due", lang) + "/"
 }
 
 // Due returns the current agreements whose notice day falls within the
@@ -51,7 +52,7 @@ func (s *Site) agreementFacts() {
 			s.due = append(s.due, a)
 		}
 	}
-	sortEntries(s.due, asc((*Entry).NoticeDay))
+	sortEntries(s.due, func(a, b *Entry) int { return a.NoticeDay().Compare(b.NoticeDay()) })
 	s.namedBy = map[*Entry][]*Entry{}
 	for _, kind := range s.naming() {
 		cur, arch := s.split(kind)

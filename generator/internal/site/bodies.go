@@ -3,6 +3,7 @@ package site
 import (
 	"hash/maphash"
 	"html/template"
+	"maps"
 	"sync"
 	"sync/atomic"
 
@@ -119,11 +120,7 @@ func (b *Bodies) keep(set *content.Set) {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for k := range b.m {
-		if !in[k] {
-			delete(b.m, k)
-		}
-	}
+	maps.DeleteFunc(b.m, func(k bodyKey, _ *stored) bool { return !in[k] })
 }
 
 // resolvesSame reports whether every link of st still resolves as it did.

@@ -60,12 +60,12 @@ const HomeSize = 6
 func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s := &Site{
 		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
-		ByKind:      map[string][]*Entry{},
-		bySource:    make(map[string]*Entry, len(set.Records)),
-		paths:       map[string]string{},
-		memberCache: map[string]map[string][]*Entry{},
-		splitCache:  map[string][2][]*Entry{},
-		Stats:       Stats{Published: map[string]int{}},
+		ByKind:   map[string][]*Entry{},
+		bySource: make(map[string]*Entry, len(set.Records)),
+		paths:    map[string]string{},
+		members:  map[string]map[string][]*Entry{},
+		splits:   map[string][2][]*Entry{},
+		Stats:    Stats{Published: map[string]int{}},
 	}
 	all := make(map[string]*content.Record, len(set.Records)) // kind/slug → record, published or not
 	for _, r := range set.Records {
@@ -236,11 +236,7 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 	}
 	wg.Wait()
 	s.useErr = failed
-	var out diag.List
-	for _, l := range errs {
-		out = append(out, l...)
-	}
-	return out
+	return slices.Concat(errs...)
 }
 
 // Bodies renders the bodies that New left unrendered (Options.Stream), in
@@ -376,17 +372,15 @@ func (s *Site) Warnings() diag.List {
 // (the record's own file), as content.Load reads it: <name>.md in the
 // default language, <name>.<lang>.md in another.
 func (s *Site) translationName(own, lang string) string {
-	base := strings.TrimSuffix(own, ".md")
-	if i := strings.LastIndexByte(path.Base(base), '.'); i >= 0 {
-		base = path.Join(path.Dir(base), path.Base(base)[:i])
-	}
+	_, name, _, _ := content.FileName(s.Cfg, own)
+	base := path.Join(path.Dir(own), name)
 	if lang == s.Cfg.DefaultLanguage {
 		return base + ".md"
 	}
 	return base + "." + lang + ".md"
 }
 
-// byKey sorts entries with cmp functions then by slug.
+// sortEntries sorts entries with cmp functions then by slug.
 func sortEntries(es []*Entry, fns ...func(a, b *Entry) int) {
 	slices.SortStableFunc(es, func(a, b *Entry) int {
 		for _, f := range fns {
@@ -420,10 +414,6 @@ func order(k *kinds.Kind, sorts []kinds.Sort) []func(a, b *Entry) int {
 		out = append(out, f)
 	}
 	return out
-}
-
-func asc(f func(*Entry) time.Time) func(a, b *Entry) int {
-	return func(a, b *Entry) int { return f(a).Compare(f(b)) }
 }
 
 // charCol converts a 1-based byte column on line n (0-based) of body into

@@ -9,21 +9,9 @@ import (
 // indexes are the three vocabularies with a page per term.
 var indexes = []string{"areas", "organisations", "schools"}
 
-func (s *Site) vocab(index string) *config.Vocab { return s.Cfg.Vocab(index) }
-
-// members returns, for each term of an index, its published entries in
-// kind order, current before archived, each part in its list's order. It
-// is computed once per site in one pass over the entries.
-func (s *Site) members(index string) map[string][]*Entry {
-	if m, ok := s.memberCache[index]; ok {
-		return m
-	}
-	out := s.membersOf(index)
-	s.memberCache[index] = out
-	return out
-}
-
-// membersOf is members without its cache: it writes nothing shared.
+// membersOf returns, for each term of an index, its published entries in
+// kind order, current before archived, each part in its list's order, in
+// one pass over the entries: it writes nothing shared.
 func (s *Site) membersOf(index string) map[string][]*Entry {
 	out := map[string][]*Entry{}
 	for _, kind := range s.Cfg.Kinds.Names() {
@@ -50,9 +38,9 @@ func (s *Site) membersOf(index string) map[string][]*Entry {
 
 // termCounts lists the terms of an index that have records, with counts.
 func (s *Site) termCounts(index, lang string) []TermCount {
-	m := s.members(index)
+	m := s.members[index]
 	var out []TermCount
-	for _, t := range s.vocab(index).Terms {
+	for _, t := range s.Cfg.Vocab(index).Terms {
 		if n := len(m[t.Key]); n > 0 || index == "areas" {
 			out = append(out, TermCount{Term: t, URL: s.TermURL(index, t.Key, lang), Count: n})
 		}
@@ -73,8 +61,8 @@ func (s *Site) indexPages(lang string) []*Page {
 			Terms: s.termCounts(index, lang), Crumbs: []Link{s.homeCrumb(lang)}}
 		s.alternates(list, func(l string) string { return s.IndexURL(index, l) })
 		pages = append(pages, list)
-		m := s.members(index)
-		for _, t := range s.vocab(index).Terms {
+		m := s.members[index]
+		for _, t := range s.Cfg.Vocab(index).Terms {
 			es := m[t.Key]
 			if len(es) == 0 && index != "areas" {
 				continue
@@ -122,4 +110,4 @@ func (s *Site) termPages(index string, t *config.Term, lang string, es []*Entry)
 
 // Members returns the published entries of a term of an index, in the
 // order of its pages.
-func (s *Site) Members(index, key string) []*Entry { return slices.Clip(s.members(index)[key]) }
+func (s *Site) Members(index, key string) []*Entry { return slices.Clip(s.members[index][key]) }

@@ -11,17 +11,14 @@ import (
 	"portal/generator/internal/kinds"
 )
 
-// split returns a kind's current and archived entries, each in its order.
+// split returns a kind's current and archived entries, each in its order,
+// as lists made them.
 func (s *Site) split(kind string) (current, archived []*Entry) {
-	if c, ok := s.splitCache[kind]; ok {
-		return c[0], c[1]
-	}
-	current, archived = s.splitOf(kind)
-	s.splitCache[kind] = [2][]*Entry{current, archived}
-	return current, archived
+	c := s.splits[kind]
+	return c[0], c[1]
 }
 
-// splitOf is split without the cache: it writes nothing shared.
+// splitOf makes the lists split returns: it writes nothing shared.
 func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 	for _, e := range s.ByKind[kind] {
 		if e.Archived {
@@ -36,8 +33,8 @@ func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 	return current, archived
 }
 
-// lists fills the caches of split and members, every kind's and every
-// index's, in parallel: the agreements' facts and the pages read them,
+// lists makes the lists split returns and the members of every index, in
+// parallel: the agreements' facts and the pages read them,
 // and made one after another on one goroutine they were a stretch of the
 // model with the other processors idle.
 func (s *Site) lists() {
@@ -49,17 +46,16 @@ func (s *Site) lists() {
 	}
 	wg.Wait()
 	for i, kind := range names {
-		s.splitCache[kind] = splits[i]
+		s.splits[kind] = splits[i]
 	}
-	// Members reads the lists, which are all made now: no goroutine
-	// writes the cache of split.
+	// membersOf reads the lists of split, which are all made now.
 	members := make([]map[string][]*Entry, len(indexes))
 	for i, index := range indexes {
 		wg.Go(func() { members[i] = s.membersOf(index) })
 	}
 	wg.Wait()
 	for i, index := range indexes {
-		s.memberCache[index] = members[i]
+		s.members[index] = members[i]
 	}
 }
 
@@ -80,11 +76,6 @@ func items(es []*Entry, lang string) []Item {
 // reported for the same page.
 func (s *Site) buildPages() diag.List {
 	langs := s.Cfg.Languages
-	current := map[string][]*Entry{}
-	archived := map[string][]*Entry{}
-	for _, kind := range s.Cfg.Kinds.Names() {
-		current[kind], archived[kind] = s.split(kind)
-	}
 	// made[0][i] are the list and index pages of langs[i], made[1][i] its
 	// record and free pages, each in the order they are claimed.
 	var made [2][][]claimed
@@ -92,7 +83,7 @@ func (s *Site) buildPages() diag.List {
 	entries := append(slices.Clip(s.Entries), s.Free...)
 	var wg sync.WaitGroup
 	for i, lang := range langs {
-		wg.Go(func() { made[0][i] = s.sectionPages(lang, current, archived) })
+		wg.Go(func() { made[0][i] = s.sectionPages(lang) })
 		wg.Go(func() { made[1][i] = s.recordPages(lang, entries) })
 	}
 	wg.Wait()
@@ -132,16 +123,17 @@ type claimed struct {
 
 // sectionPages makes the home page, the lists and archives, the index
 // pages and the 404 page of lang.
-func (s *Site) sectionPages(lang string, current, archived map[string][]*Entry) []claimed {
+func (s *Site) sectionPages(lang string) []claimed {
 	var out []claimed
 	add := func(p *Page, source string) { out = append(out, claimed{p, source, nil}) }
-	add(s.homePage(lang, current), "the home page")
+	add(s.homePage(lang), "the home page")
 	for _, kind := range s.Cfg.Kinds.Names() {
-		for _, p := range s.listPages(kind, lang, current[kind], false) {
+		current, archived := s.split(kind)
+		for _, p := range s.listPages(kind, lang, current, false) {
 			add(p, "the list of "+kind)
 		}
-		if len(archived[kind]) > 0 || !s.Cfg.Kinds.Get(kind).NoEmptyArchive {
-			for _, p := range s.listPages(kind, lang, archived[kind], true) {
+		if len(archived) > 0 || !s.Cfg.Kinds.Get(kind).NoEmptyArchive {
+			for _, p := range s.listPages(kind, lang, archived, true) {
 				add(p, "the archive of "+kind)
 			}
 		}
@@ -237,13 +229,13 @@ func (s *Site) switchLinks(lang string, alts []Link) []Link {
 	return out
 }
 
-func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
+func (s *Site) homePage(lang string) *Page {
 	h := &Home{}
 	var offers []*Entry
 	var offer *kinds.Kind // the first kind of offer, whose order the home page's offers take
 	for _, k := range s.Cfg.Kinds.All() {
 		if k.Offer {
-			offers = append(offers, current[k.Name]...)
+			offers = append(offers, s.Current(k.Name)...)
 			offer = cmp.Or(offer, k)
 		}
 	}
@@ -251,10 +243,10 @@ func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
 		sortEntries(offers, order(offer, offer.Order)...)
 	}
 	h.Offers = items(offers[:min(len(offers), HomeSize)], lang)
-	events := current[s.CalendarKind()]
+	events := s.Current(s.CalendarKind())
 	h.Lectures = items(events[:min(len(events), HomeSize)], lang)
 	var active []*Entry
-	for _, e := range current["collaborations"] {
+	for _, e := range s.Current("collaborations") {
 		if e.Status == "active" && len(active) < HomeSize {
 			active = append(active, e)
 		}
@@ -266,7 +258,7 @@ func (s *Site) homePage(lang string, current map[string][]*Entry) *Page {
 	h.Agreements = items(agreements[:min(len(agreements), 3)], lang)
 	h.Areas = s.termCounts("areas", lang)
 	for _, kind := range s.Cfg.Kinds.Names() {
-		h.Kinds = append(h.Kinds, KindCount{Kind: kind, URL: s.SectionURL(kind, lang), Count: len(current[kind])})
+		h.Kinds = append(h.Kinds, KindCount{Kind: kind, URL: s.SectionURL(kind, lang), Count: len(s.Current(kind))})
 	}
 	p := &Page{Type: HomePage, Lang: lang, URL: s.Prefix(lang), Home: h}
 	for _, list := range h.Lists() {

@@ -166,15 +166,15 @@ type Site struct {
 	// Redirects are the old addresses records name (aliases), by From.
 	Redirects []Redirect
 
-	base        string            // Cfg.BaseURL, escaped (BaseURL)
-	bySource    map[string]*Entry // source path (any version) → entry
-	paths       map[string]string // every output path → its source, for collisions and links
-	memberCache map[string]map[string][]*Entry
-	splitCache  map[string][2][]*Entry // kind → current, archived
-	agreements  map[string]*Entry      // published agreements by slug
-	due         []*Entry               // agreements due for review, soonest first
-	namedBy     map[*Entry][]*Entry    // agreement → the records that name it
-	unpublished map[string]bool        // source paths of records that are not published
+	base        string                         // Cfg.BaseURL, escaped (BaseURL)
+	bySource    map[string]*Entry              // source path (any version) → entry
+	paths       map[string]string              // every output path → its source, for collisions and links
+	members     map[string]map[string][]*Entry // index → term → its entries (membersOf)
+	splits      map[string][2][]*Entry         // kind → current, archived (splitOf)
+	agreements  map[string]*Entry              // published agreements by slug
+	due         []*Entry                       // agreements due for review, soonest first
+	namedBy     map[*Entry][]*Entry            // agreement → the records that name it
+	unpublished map[string]bool                // source paths of records that are not published
 	md          *markdown.Renderer
 	readBody    func(*content.Version) ([]byte, error)
 	bodies      *Bodies // rendered bodies, by version

@@ -7,10 +7,6 @@ import (
 	"portal/generator/internal/config"
 )
 
-// Segment returns a fixed URL segment ("areas", "archive", ...) in lang;
-// languages other than Swedish use the English segments.
-func Segment(name, lang string) string { return config.Segment(name, lang) }
-
 // Prefix is the root of a language: "/" for the default, "/en/" for English.
 func (s *Site) Prefix(lang string) string {
 	if lang == s.Cfg.DefaultLanguage {
@@ -26,12 +22,12 @@ func (s *Site) SectionURL(kind, lang string) string {
 
 // ArchiveURL is the archive of a kind in lang.
 func (s *Site) ArchiveURL(kind, lang string) string {
-	return s.SectionURL(kind, lang) + Segment("archive", lang) + "/"
+	return s.SectionURL(kind, lang) + config.Segment("archive", lang) + "/"
 }
 
 // IndexURL is the list of an index ("areas", "organisations", "schools") in lang.
 func (s *Site) IndexURL(index, lang string) string {
-	return s.Prefix(lang) + Segment(index, lang) + "/"
+	return s.Prefix(lang) + config.Segment(index, lang) + "/"
 }
 
 // TermURL is the page of one area, organisation or school.
@@ -52,7 +48,7 @@ func pageURL(base, lang string, n int) string {
 	if n <= 1 {
 		return base
 	}
-	return base + Segment("page", lang) + "/" + strconv.Itoa(n) + "/"
+	return base + config.Segment("page", lang) + "/" + strconv.Itoa(n) + "/"
 }
 
 // Abs makes a site path absolute with the configured base URL, escaped

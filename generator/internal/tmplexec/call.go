@@ -1,6 +1,7 @@
 package tmplexec
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"strings"
@@ -278,7 +279,7 @@ func (s *execState) compare(op string, vals []reflect.Value) bool {
 		var c int // -1, 0, 1
 		switch {
 		case isInt(a) && isInt(b):
-			c = cmpInt(a.Int(), b.Int())
+			c = cmp.Compare(a.Int(), b.Int())
 		case a.Kind() == reflect.String && b.Kind() == reflect.String:
 			c = strings.Compare(a.String(), b.String())
 		case a.Kind() == reflect.Bool && b.Kind() == reflect.Bool && (op == "eq" || op == "ne"):
@@ -315,16 +316,6 @@ func isInt(v reflect.Value) bool {
 		return true
 	}
 	return false
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func indirect(v reflect.Value) (reflect.Value, bool) {
