@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"slices"
 	"sync"
 
@@ -149,7 +150,7 @@ func (v *View) searchFacets() []Facet {
 			}
 		case "language":
 			langs := slices.Clone(cfg.Languages)
-			for k := range seen {
+			for _, k := range slices.Sorted(maps.Keys(seen)) { // the same order every build
 				if !slices.Contains(langs, k) {
 					langs = append(langs, k)
 				}
