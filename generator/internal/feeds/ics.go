@@ -345,15 +345,10 @@ func appendICSRaw(dst []byte, s string) []byte {
 // without double quotes and control characters, which a parameter cannot hold.
 func appendICSParam(dst []byte, s string) []byte {
 	s = strings.ReplaceAll(s, `"`, "")
-	quote := strings.ContainsAny(s, ";:,")
-	if quote {
-		dst = append(dst, '"')
+	if strings.ContainsAny(s, ";:,") {
+		return append(appendICSRaw(append(dst, '"'), s), '"')
 	}
-	dst = appendICSRaw(dst, s)
-	if quote {
-		dst = append(dst, '"')
-	}
-	return dst
+	return appendICSRaw(dst, s)
 }
 
 func appendICSUTC(dst []byte, t time.Time) []byte {

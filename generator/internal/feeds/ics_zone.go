@@ -5,6 +5,7 @@ package feeds
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,10 +20,9 @@ type icsZone struct {
 }
 
 // observance is one STANDARD or DAYLIGHT sub-component: an onset, repeated
-// yearly by a rule when count > 1.
+// yearly by a rule when repeated.
 type observance struct {
-	onset    // the first onset
-	count    int
+	onset         // the first onset
 	last     bool // rule "last <weekday> of month", else "nth <weekday>"
 	nth      int
 	until    time.Time // zero: no UNTIL
@@ -124,7 +124,7 @@ func observances(loc *time.Location, loYear, hiYear int) []observance {
 	for _, k := range order {
 		g := groups[k]
 		for i := 0; i < len(g); {
-			ob := observance{onset: g[i], count: 1}
+			ob := observance{onset: g[i]}
 			j := i + 1
 			if !g[i].at.IsZero() {
 				w0 := g[i].wall()
@@ -146,8 +146,7 @@ func observances(loc *time.Location, loYear, hiYear int) []observance {
 					ob.last = lastOK
 					prev = w
 				}
-				ob.count = j - i
-				ob.repeated = ob.count > 1
+				ob.repeated = j-i > 1
 				if ob.repeated && prev.Year() < hiYear {
 					ob.until = g[j-1].at.UTC()
 				}
@@ -157,11 +156,7 @@ func observances(loc *time.Location, loYear, hiYear int) []observance {
 		}
 	}
 	// Groups interleave in time; order the sub-components by first onset.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].at.Before(out[j-1].at); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortStableFunc(out, func(a, b observance) int { return a.at.Compare(b.at) })
 	return out
 }
 
