@@ -49,9 +49,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -443,11 +445,7 @@ func (s *Stage) Commit() error {
 	s.mu.Unlock()
 	if written != nil {
 		// Expect was not called: keep what was written.
-		paths := make([]string, 0, len(written))
-		for p := range written {
-			paths = append(paths, p)
-		}
-		s.Expect(paths)
+		s.Expect(slices.Collect(maps.Keys(written)))
 	}
 	s.sweep.Wait()
 	if s.sweepErr != nil {
