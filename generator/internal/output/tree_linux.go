@@ -123,10 +123,18 @@ func isDir(fd int, name string, typ byte) bool {
 // pwrite(2).
 type rawFile int
 
-func (f rawFile) ReadAt(b []byte, off int64) (int, error) {
+func (f rawFile) ReadAt(b []byte, off int64) (int, error) { return f.all(unix.Pread, b, off, io.EOF) }
+
+func (f rawFile) WriteAt(b []byte, off int64) (int, error) {
+	return f.all(unix.Pwrite, b, off, io.ErrShortWrite)
+}
+
+// all calls op (pread(2) or pwrite(2)) until all of b is done, again
+// after EINTR; a call that does nothing ends it with the error none.
+func (f rawFile) all(op func(int, []byte, int64) (int, error), b []byte, off int64, none error) (int, error) {
 	n := 0
 	for n < len(b) {
-		k, err := unix.Pread(int(f), b[n:], off+int64(n))
+		k, err := op(int(f), b[n:], off+int64(n))
 		if err == unix.EINTR {
 			continue
 		}
@@ -134,22 +142,7 @@ func (f rawFile) ReadAt(b []byte, off int64) (int, error) {
 			return n, err
 		}
 		if k == 0 {
-			return n, io.EOF
-		}
-		n += k
-	}
-	return n, nil
-}
-
-func (f rawFile) WriteAt(b []byte, off int64) (int, error) {
-	n := 0
-	for n < len(b) {
-		k, err := unix.Pwrite(int(f), b[n:], off+int64(n))
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return n, err
+			return n, none
 		}
 		n += k
 	}
