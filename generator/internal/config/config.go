@@ -248,12 +248,7 @@ func (p *parser) languages() {
 		p.errf([]string{"defaultLanguage"}, diag.DefaultLangMissing, c.DefaultLanguage)
 		return
 	}
-	langs := []string{c.DefaultLanguage}
-	for _, l := range c.Languages {
-		if l != c.DefaultLanguage {
-			langs = append(langs, l)
-		}
-	}
+	langs := slices.Insert(slices.Delete(c.Languages, i, i+1), 0, c.DefaultLanguage)
 	c.Languages = langs
 	for _, l := range langs {
 		if c.Title[l] == "" && c.Title != nil {
