@@ -105,12 +105,11 @@ func Create(root string, opt Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if _, err := f.Write(text); err != nil {
-		f.Close()
-		os.Remove(full)
-		return Result{}, err
+	_, err = f.Write(text)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
+	if err != nil {
 		os.Remove(full)
 		return Result{}, err
 	}
@@ -193,21 +192,17 @@ func Record(opt Options) []byte {
 	names, required := content.KeyNames(opt.Cfg.Kinds, opt.Kind)
 	var b strings.Builder
 	b.WriteString("+++\n")
-	var rows [][2]string
+	var rows, optional [][2]string
 	for _, k := range names {
 		if required[k] {
 			rows = append(rows, opt.required(k))
+			continue
 		}
+		h := hintFor(opt.Kind, k)
+		ex := strings.ReplaceAll(h.example, "DATE", opt.Today.Format(time.DateOnly))
+		optional = append(optional, [2]string{"# " + k + " = " + ex, h.text + opt.vocabHint(k)})
 	}
 	writeRows(&b, rows)
-	var optional [][2]string
-	for _, k := range names {
-		if !required[k] {
-			h := hintFor(opt.Kind, k)
-			ex := strings.ReplaceAll(h.example, "DATE", opt.Today.Format(time.DateOnly))
-			optional = append(optional, [2]string{"# " + k + " = " + ex, h.text + opt.vocabHint(k)})
-		}
-	}
 	if len(optional) > 0 {
 		b.WriteString("\n# Optional: remove the # to use a key.\n")
 		writeRows(&b, optional)
