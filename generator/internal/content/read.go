@@ -9,50 +9,24 @@ import (
 	"sync"
 )
 
-// source is an open source file.
-type source interface {
-	io.Reader
-	Close() error
-	size() (int64, bool) // the size of a regular file
-}
-
 // openSource opens p (slash-separated, as in fsys) through fsys, or in
 // dir when dir is the folder fsys reads: os.Open then skips the layers of
 // os.DirFS. On Linux, raw open(2) and read(2) were measured against os.Open
 // on a 10,000-record build and were no faster (BENCHMARKS.md), so every
 // system reads the sources the same way.
-func openSource(fsys fs.FS, dir, p string) (source, error) {
+func openSource(fsys fs.FS, dir, p string) (fs.File, error) {
 	if dir == "" {
-		f, err := fsys.Open(p)
-		if err != nil {
-			return nil, err
-		}
-		return fsFile{f}, nil
+		return fsys.Open(p)
 	}
-	return openFile(filepath.Join(dir, filepath.FromSlash(p)), p)
-}
-
-// openFile opens the file full, which p names in messages.
-func openFile(full, p string) (source, error) {
-	f, err := os.Open(full)
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(p)))
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			pe.Path = p
+			pe.Path = p // as messages name it
 		}
 		return nil, err
 	}
-	return fsFile{f}, nil
-}
-
-type fsFile struct{ fs.File }
-
-func (f fsFile) size() (int64, bool) {
-	info, err := f.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		return 0, false
-	}
-	return info.Size(), true
+	return f, nil
 }
 
 // readSize reads the first size bytes of a file: the hash of what Load
@@ -81,8 +55,8 @@ func readLimited(fsys fs.FS, dir, p string) ([]byte, error) {
 	// Read into a buffer of the file's size (one byte more, to see the
 	// end), not one that io.ReadAll grows by doubling.
 	size := int64(512)
-	if n, ok := f.size(); ok {
-		size = min(n, MaxFileSize) + 1
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = min(info.Size(), MaxFileSize) + 1
 	}
 	buf := make([]byte, 0, size)
 	r := io.LimitReader(f, MaxFileSize+1)
