@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"portal/generator/internal/diag"
@@ -22,14 +23,9 @@ type Image struct {
 // Shows reports whether a version of r shows the image file at p (a
 // path relative to the site root).
 func (r *Record) Shows(p string) bool {
-	for _, v := range r.Versions {
-		for _, img := range v.Images {
-			if img.Path == p {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.Versions, func(v *Version) bool {
+		return slices.ContainsFunc(v.Images, func(img Image) bool { return img.Path == p })
+	})
 }
 
 // checkImages checks the images that the body of f shows and returns
@@ -52,7 +48,7 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 			continue
 		}
 		if ref.Alt == "" {
-			fail(diag.M(diag.ImageAlt, clipDest(name), clipDest(name)))
+			fail(diag.M(diag.ImageAlt, clip(name, 60), clip(name, 60)))
 		}
 		if msg := imagePath(name); msg.ID != "" {
 			fail(msg)
@@ -99,7 +95,7 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 // imagePath says why an image destination is not a file beside the
 // record, or returns "".
 func imagePath(dest string) diag.Message {
-	d := clipDest(dest)
+	d := clip(dest, 60)
 	if strings.HasPrefix(dest, "//") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
 		return diag.M(diag.ImageExternal, d)
 	}
@@ -112,7 +108,7 @@ func imagePath(dest string) diag.Message {
 // imageName says why the name of a file beside the record is not one of
 // an image the site publishes, or returns "".
 func imageName(dest string) diag.Message {
-	d := clipDest(dest)
+	d := clip(dest, 60)
 	for _, r := range dest {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
 			return diag.M(diag.ImageName, d)
@@ -122,10 +118,11 @@ func imageName(dest string) diag.Message {
 	return msg
 }
 
-// clipDest shortens a long destination (a data: URL) for a message.
-func clipDest(dest string) string {
-	if r := []rune(dest); len(r) > 60 {
-		return string(r[:60]) + "…"
+// clip shortens s to n characters and "…" for a message: a long
+// destination (a data: URL), a long line.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
 	}
-	return dest
+	return s
 }
