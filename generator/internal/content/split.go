@@ -32,20 +32,16 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 	if string(bytes.TrimRight(first, " \t")) != "+++" {
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FrontMissing)
 	}
-	line := 2
 	start := len(src) - len(rest)
-	for off := start; off < len(src) || off == start; {
+	for line, off := 2, start; ; line++ {
 		l, next, ok := cutLine(src[off:])
 		if string(bytes.TrimRight(l, " \t")) == "+++" {
-			front = src[start:off]
-			body = next
-			return front, body, line + 1, nil
+			return src[start:off], next, line + 1, nil
 		}
 		if !ok {
 			break
 		}
 		off = len(src) - len(next)
-		line++
 	}
 	return nil, nil, 0, diag.At(path, 1, 1, diag.FrontUnclosed)
 }
