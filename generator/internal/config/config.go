@@ -60,6 +60,15 @@ type Vocab struct {
 // Get returns the term for key, or nil.
 func (v *Vocab) Get(key string) *Term { return v.byKey[key] }
 
+// Keys returns the keys of the terms, in order.
+func (v *Vocab) Keys() []string {
+	keys := make([]string, len(v.Terms))
+	for i, t := range v.Terms {
+		keys[i] = t.Key
+	}
+	return keys
+}
+
 // Config is the validated site configuration.
 type Config struct {
 	Title           map[string]string

@@ -53,7 +53,7 @@ func JSONSchema(reg *kinds.Registry, kind string, cfg *config.Config, describe f
 func keySchema(s kinds.Key, cfg *config.Config) map[string]any {
 	values := s.Enum
 	if t := s.Vocab; t != "" && cfg != nil {
-		values = vocabKeys(cfg, t)
+		values = cfg.Vocab(t).Keys()
 	}
 	one := map[string]any{"type": "string"}
 	if len(values) > 0 {
@@ -89,13 +89,4 @@ func objects(most int, required []string, keys ...string) map[string]any {
 	return map[string]any{"type": "array", "maxItems": most, "items": map[string]any{
 		"type": "object", "properties": props, "required": required, "additionalProperties": false,
 	}}
-}
-
-func vocabKeys(cfg *config.Config, table string) []string {
-	v := cfg.Vocab(table)
-	keys := make([]string, 0, len(v.Terms))
-	for _, t := range v.Terms {
-		keys = append(keys, t.Key)
-	}
-	return keys
 }

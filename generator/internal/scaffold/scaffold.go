@@ -315,10 +315,7 @@ func (opt Options) kth() string {
 // vocabHint lists the keys a vocabulary key may take.
 func (opt Options) vocabHint(k string) string {
 	keys := func(v *config.Vocab, n int) string {
-		var out []string
-		for _, t := range v.Terms {
-			out = append(out, t.Key)
-		}
+		out := v.Keys()
 		if len(out) == 0 {
 			return ""
 		}
