@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -170,18 +171,8 @@ func (p *quick) str() (any, bool) {
 			}
 			p.i++
 			switch e := p.s[p.i]; e {
-			case 'b':
-				b = append(b, '\b')
-			case 't':
-				b = append(b, '\t')
-			case 'n':
-				b = append(b, '\n')
-			case 'f':
-				b = append(b, '\f')
-			case 'r':
-				b = append(b, '\r')
-			case '"', '\\':
-				b = append(b, e)
+			case 'b', 't', 'n', 'f', 'r', '"', '\\': // the letter at i of `btnfr"\` is the byte at i
+				b = append(b, "\b\t\n\f\r\"\\"[strings.IndexByte(`btnfr"\`, e)])
 			case 'u', 'U':
 				n := 4
 				if e == 'U' {
