@@ -64,18 +64,8 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 			continue
 		}
 		seen[name] = true
-		info, err := fs.Lstat(fsys, p)
-		switch {
-		case err != nil:
-			fail(diag.M(diag.ImageMissing, name))
-			continue
-		case info.Mode()&fs.ModeSymlink != 0:
-			if msg := checkLink(fsys, p); msg.ID != "" {
-				fail(diag.M(diag.ImageLink, name, msg))
-				continue
-			}
-		case !info.Mode().IsRegular():
-			fail(diag.M(diag.ImageNotRegular, name))
+		if m := besideProblem(fsys, p, name, diag.ImageMissing, diag.ImageLink, diag.ImageNotRegular); m.ID != "" {
+			fail(m)
 			continue
 		}
 		in, err := images.Inspect(fsys, p, name)

@@ -468,18 +468,8 @@ func (d *decoder) attachment(fsys fs.FS, name string) string {
 		d.valErr("attachment", diag.AttachmentRecord, name)
 		return ""
 	}
-	info, err := fs.Lstat(fsys, p)
-	switch {
-	case err != nil:
-		d.valErr("attachment", diag.AttachmentMissing, name)
-		return ""
-	case info.Mode()&fs.ModeSymlink != 0:
-		if msg := checkLink(fsys, p); msg.ID != "" {
-			d.valErr("attachment", diag.AttachmentLink, name, msg)
-			return ""
-		}
-	case !info.Mode().IsRegular():
-		d.valErr("attachment", diag.AttachmentNotRegular, name)
+	if m := besideProblem(fsys, p, name, diag.AttachmentMissing, diag.AttachmentLink, diag.AttachmentNotRegular); m.ID != "" {
+		d.valErr("attachment", m.ID, m.Args...)
 		return ""
 	}
 	if ft, ok := AttachmentType(name); !ok {
@@ -495,6 +485,25 @@ func (d *decoder) attachment(fsys fs.FS, name string) string {
 	}
 	f.Close()
 	return p
+}
+
+// besideProblem says why the file p beside a record, which the record
+// names name, cannot be published: it is missing, a link that checkLink
+// refuses, or not a regular file (the messages missing, link and
+// notRegular); no ID when it can.
+func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID) diag.Message {
+	info, err := fs.Lstat(fsys, p)
+	switch {
+	case err != nil:
+		return diag.M(missing, name)
+	case info.Mode()&fs.ModeSymlink != 0:
+		if msg := checkLink(fsys, p); msg.ID != "" {
+			return diag.M(link, name, msg)
+		}
+	case !info.Mode().IsRegular():
+		return diag.M(notRegular, name)
+	}
+	return diag.Message{}
 }
 
 // sharedAttachments reports a record whose attachment is (or links to) the
