@@ -43,15 +43,9 @@ func Ignored(name string) bool {
 		strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~") {
 		return true
 	}
-	if slices.Contains(junk, lower) {
-		return true
-	}
-	for _, suffix := range junkSuffixes {
-		if strings.HasSuffix(lower, suffix) {
-			return true
-		}
-	}
-	return !strings.ContainsFunc(name, func(r rune) bool { return r < '0' || r > '9' }) // vim's 4913
+	return slices.Contains(junk, lower) ||
+		slices.ContainsFunc(junkSuffixes, func(s string) bool { return strings.HasSuffix(lower, s) }) ||
+		!strings.ContainsFunc(name, func(r rune) bool { return r < '0' || r > '9' }) // vim's 4913
 }
 
 // Reserved reports whether Windows reserves name for a device, with any
