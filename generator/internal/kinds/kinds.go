@@ -234,10 +234,8 @@ func (k *Kind) Key(name string) *Key {
 	if k == nil {
 		return nil
 	}
-	for i := range k.Keys {
-		if k.Keys[i].Name == name {
-			return &k.Keys[i]
-		}
+	if i := slices.IndexFunc(k.Keys, func(key Key) bool { return key.Name == name }); i >= 0 {
+		return &k.Keys[i]
 	}
 	return nil
 }
