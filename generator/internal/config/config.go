@@ -376,6 +376,19 @@ func (p *parser) sections(v any) {
 	}
 }
 
+// inFileOrder returns the keys of m, the table at key table, in the
+// order of the file: editors list terms (and directives) in the order
+// they want.
+func (p *parser) inFileOrder(table string, m map[string]any) []string {
+	keys := slices.Sorted(maps.Keys(m))
+	slices.SortStableFunc(keys, func(a, b string) int {
+		la, _ := p.pos.Key(table, a)
+		lb, _ := p.pos.Key(table, b)
+		return la - lb
+	})
+	return keys
+}
+
 func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
@@ -383,14 +396,7 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 		return
 	}
 	out.byKey = map[string]*Term{}
-	keys := slices.Sorted(maps.Keys(m))
-	// Keep the order of the file: editors list terms in the order they want.
-	slices.SortStableFunc(keys, func(a, b string) int {
-		la, _ := p.pos.Key(name, a)
-		lb, _ := p.pos.Key(name, b)
-		return la - lb
-	})
-	for _, k := range keys {
+	for _, k := range p.inFileOrder(name, m) {
 		key := []string{name, k}
 		if !ValidSlug(k) {
 			p.errf(key, diag.VocabSlug, k)

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"maps"
 	"slices"
 	"strings"
 
@@ -85,14 +84,8 @@ func (p *parser) csp(v any) {
 		p.errf([]string{"csp"}, diag.CSPTable)
 		return
 	}
-	names := slices.Sorted(maps.Keys(m))
-	slices.SortStableFunc(names, func(a, b string) int {
-		la, _ := p.pos.Key("csp", a)
-		lb, _ := p.pos.Key("csp", b)
-		return la - lb
-	})
 	policy := Policy{}
-	for _, name := range names {
+	for _, name := range p.inFileOrder("csp", m) {
 		key := []string{"csp", name}
 		if !slices.Contains(cspDirectives, name) {
 			p.errf(key, diag.CSPUnknown, name)
