@@ -189,25 +189,22 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if !ok || extraArgs("build", fs, stderr, lang) {
 		return exitUsage
 	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+	for _, p := range []struct {
+		file  string
+		start func(io.Writer) error
+		stop  func()
+	}{{*cpuprofile, pprof.StartCPUProfile, pprof.StopCPUProfile}, {*traceFile, trace.Start, trace.Stop}} {
+		if p.file == "" {
+			continue
+		}
+		f, err := os.Create(p.file)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitUsage
 		}
 		defer f.Close()
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
-	}
-	if *traceFile != "" {
-		f, err := os.Create(*traceFile)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitUsage
-		}
-		defer f.Close()
-		trace.Start(f)
-		defer trace.Stop()
+		p.start(f)
+		defer p.stop()
 	}
 	if *memprofile != "" {
 		defer func() {
