@@ -75,11 +75,13 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	if opt.KeepBodies != 0 {
 		opt.sources = &Sources{m: map[*Version][]byte{}}
 	}
-	files := parseAll(fsys, cfg, paths, opt)
+	// The files are read, and then the records joined, in parallel.
+	files := make([]*file, len(paths))
+	opt.md = markdown.New()
+	parallel(len(paths), func(i int) { files[i] = parse(fsys, cfg, paths[i], opt) })
 	set := &Set{Files: len(files), Sources: opt.sources}
 	groups := map[string][]*file{}
 	var order []string
-	failed := map[string]bool{}
 	for _, f := range files {
 		errs = append(errs, f.errs...)
 		key := f.kind + "/" + f.name
@@ -87,32 +89,33 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			order = append(order, key)
 		}
 		groups[key] = append(groups[key], f)
-		if len(f.errs) > 0 {
-			failed[f.path] = true
-		}
 	}
 	slices.Sort(order)
-	results := joinAll(fsys, cfg, groups, order)
+	results := make([]joined, len(order))
+	parallel(len(order), func(i int) {
+		j := &results[i]
+		j.r, j.errs, j.used = join(fsys, cfg, groups[order[i]])
+	})
 	var decoded []*Record // with or without errors, for the collision check
+	failed := map[string]bool{}
 	for i, key := range order {
 		r, rerrs := results[i].r, results[i].errs
 		for _, p := range results[i].used {
 			delete(others, p) // an attachment
 		}
 		errs = append(errs, rerrs...)
-		partial := slices.ContainsFunc(groups[key], func(f *file) bool { return len(f.errs) > 0 })
-		if r == nil || len(rerrs) > 0 || partial {
-			// Every file of a record that failed is accounted as failed,
-			// also a clean translation of a broken record.
-			for _, f := range groups[key] {
-				failed[f.path] = true
-			}
-		}
 		if r != nil {
 			decoded = append(decoded, r)
 		}
+		partial := slices.ContainsFunc(groups[key], func(f *file) bool { return len(f.errs) > 0 })
 		if r != nil && len(rerrs) == 0 && !partial {
 			set.Records = append(set.Records, r)
+			continue
+		}
+		// Every file of a record that failed is accounted as failed,
+		// also a clean translation of a broken record.
+		for _, f := range groups[key] {
+			failed[f.path] = true
 		}
 	}
 	errs = append(errs, Collisions(decoded)...)
@@ -203,28 +206,6 @@ func checkLink(fsys fs.FS, p string) diag.Message {
 		return diag.M(diag.LinkToRecord, real)
 	}
 	return msg
-}
-
-// parseAll reads and decodes files in parallel; the result keeps the
-// order of paths.
-func parseAll(fsys fs.FS, cfg *config.Config, paths []string, opt Options) []*file {
-	out := make([]*file, len(paths))
-	opt.md = markdown.New()
-	parallel(len(paths), func(i int) {
-		out[i] = parse(fsys, cfg, paths[i], opt)
-	})
-	return out
-}
-
-// joinAll decodes the groups in order, in parallel.
-func joinAll(fsys fs.FS, cfg *config.Config, groups map[string][]*file, order []string) []joined {
-	results := make([]joined, len(order))
-	parallel(len(order), func(i int) {
-		group := groups[order[i]]
-		j := &results[i]
-		j.r, j.errs, j.used = join(fsys, cfg, group)
-	})
-	return results
 }
 
 // parallel calls do for 0 ≤ i < n on up to four goroutines per processor
