@@ -11,12 +11,6 @@ import (
 // file open for a moment: Rename retries them.
 func transient(err error) bool {
 	var errno syscall.Errno
-	if !errors.As(err, &errno) {
-		return false
-	}
-	switch errno {
-	case windows.ERROR_ACCESS_DENIED, windows.ERROR_SHARING_VIOLATION, windows.ERROR_LOCK_VIOLATION:
-		return true
-	}
-	return false
+	return errors.As(err, &errno) && (errno == windows.ERROR_ACCESS_DENIED ||
+		errno == windows.ERROR_SHARING_VIOLATION || errno == windows.ERROR_LOCK_VIOLATION)
 }
