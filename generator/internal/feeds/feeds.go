@@ -22,30 +22,17 @@ import (
 
 // validXMLRune reports whether r is a Char in the XML 1.0 grammar.
 func validXMLRune(r rune) bool {
-	switch {
-	case r == 0x09 || r == 0x0A || r == 0x0D:
-		return true
-	case r >= 0x20 && r <= 0xD7FF:
-		return true
-	case r >= 0xE000 && r <= 0xFFFD:
-		return true
-	case r >= 0x10000 && r <= utf8.MaxRune:
-		return true
-	}
-	return false
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= utf8.MaxRune
 }
 
 // cleanXML returns s without the characters XML 1.0 cannot carry and without
 // invalid UTF-8 bytes. It does not allocate when s is already clean.
 func cleanXML(s string) string {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || !validXMLRune(r) {
-			return string(appendCleanXML(make([]byte, 0, len(s)), s))
-		}
-		i += size
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return !validXMLRune(r) }) {
+		return s
 	}
-	return s
+	return string(appendCleanXML(make([]byte, 0, len(s)), s))
 }
 
 // appendCleanXML appends s to dst, dropping what cleanXML drops.
@@ -143,10 +130,6 @@ func hasScheme(s string) bool {
 			return false
 		}
 	}
-	for j := i + 1; j < len(s); j++ {
-		if s[j] <= ' ' || s[j] == 0x7F { // white space or a control
-			return false
-		}
-	}
-	return true
+	// No white space or control after the colon.
+	return !strings.ContainsFunc(s[i+1:], func(r rune) bool { return r <= ' ' || r == 0x7F })
 }
