@@ -1,7 +1,6 @@
 package feeds
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -96,11 +95,8 @@ func Sitemaps(baseURL string, urls []URL, max int) (map[string][]byte, error) {
 	}
 
 	files := make(map[string][]byte, parts+1)
-	var idx bytes.Buffer
-	idx.Grow(200 + parts*(len(baseURL)+90))
-	idx.WriteString(xmlDecl)
-	idx.WriteString(`<sitemapindex xmlns="` + sitemapNS + `">` + "\n")
-	var buf []byte
+	idx := make([]byte, 0, 200+parts*(len(baseURL)+90))
+	idx = append(idx, xmlDecl+`<sitemapindex xmlns="`+sitemapNS+`">`+"\n"...)
 	for p := range parts {
 		chunk := urls[p*max : min((p+1)*max, len(urls))]
 		b, err := urlset(chunk)
@@ -116,16 +112,13 @@ func Sitemaps(baseURL string, urls []URL, max int) (map[string][]byte, error) {
 				newest = chunk[i].LastMod
 			}
 		}
-		buf = append(buf[:0], "  <sitemap>\n    <loc>"...)
-		buf = appendEscapedXML(buf, baseURL)
-		buf = append(buf, name...)
-		buf = append(buf, "</loc>\n"...)
-		buf = appendLastMod(buf, newest)
-		buf = append(buf, "  </sitemap>\n"...)
-		idx.Write(buf)
+		idx = append(idx, "  <sitemap>\n    <loc>"...)
+		idx = appendEscapedXML(idx, baseURL)
+		idx = append(idx, name+"</loc>\n"...)
+		idx = appendLastMod(idx, newest)
+		idx = append(idx, "  </sitemap>\n"...)
 	}
-	idx.WriteString("</sitemapindex>\n")
-	files["sitemap.xml"] = idx.Bytes()
+	files["sitemap.xml"] = append(idx, "</sitemapindex>\n"...)
 	return files, nil
 }
 
