@@ -196,14 +196,10 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	if !e.End.IsZero() {
 		w.time("DTEND", e.End)
 	}
-	if e.Summary != "" {
-		w.text("SUMMARY", lang, e.Summary)
-	}
-	if e.Description != "" {
-		w.text("DESCRIPTION", lang, e.Description)
-	}
-	if e.Location != "" {
-		w.text("LOCATION", lang, e.Location)
+	for _, p := range [...][2]string{{"SUMMARY", e.Summary}, {"DESCRIPTION", e.Description}, {"LOCATION", e.Location}} {
+		if p[1] != "" {
+			w.text(p[0], lang, p[1])
+		}
 	}
 	if e.URL != "" {
 		w.raw("URL", e.URL)
