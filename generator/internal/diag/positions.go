@@ -124,48 +124,38 @@ func (p *Positions) Nth(n int, path ...string) (line, col int) {
 	src := p.src
 	depth, idx, starts := 0, 0, false
 	for i := s.val; i < s.end && i < len(src); {
-		c := src[i]
+		c, next := src[i], i+1
 		switch {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-			i++
-			continue
 		case c == '#':
-			i = endOfLine(src, i)
-			continue
+			next = endOfLine(src, i)
 		case c == ',' && depth == 1:
 			idx++
 			starts = true
-			i++
-			continue
 		case c == ']' || c == '}':
 			if depth--; depth <= 0 {
 				return p.LineCol(s.val)
 			}
-			i++
-			continue
 		case depth == 0:
 			if c != '[' {
 				return p.LineCol(s.val)
 			}
 			depth, starts = 1, true
-			i++
-			continue
-		}
-		if starts && depth == 1 {
-			if idx == n {
-				return p.LineCol(i)
-			}
-			starts = false
-		}
-		switch c {
-		case '"', '\'':
-			i = skipString(src, i)
-		case '[', '{':
-			depth++
-			i++
 		default:
-			i++
+			if starts && depth == 1 {
+				if idx == n {
+					return p.LineCol(i)
+				}
+				starts = false
+			}
+			switch c {
+			case '"', '\'':
+				next = skipString(src, i)
+			case '[', '{':
+				depth++
+			}
 		}
+		i = next
 	}
 	return p.LineCol(s.val)
 }
