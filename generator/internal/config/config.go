@@ -264,23 +264,20 @@ func (p *parser) languages() {
 			p.errf([]string{"title"}, diag.TitleLang, l)
 		}
 	}
-	for _, kind := range c.Kinds.Names() {
-		if c.Sections == nil {
-			break // reported as missing
-		}
-		if _, ok := c.Sections[kind]; !ok {
-			p.errf([]string{"sections"}, diag.SectionMissing, kind)
-			continue
-		}
-		for _, l := range langs {
-			if s := c.Sections[kind][l]; s != "" && !ValidSlug(s) {
-				p.errf([]string{"sections", kind, l}, diag.SectionSlug, s)
-			} else if s == "" {
-				p.errf([]string{"sections", kind}, diag.SectionNoLang, kind, l)
+	if c.Sections != nil { // else reported as missing
+		for _, kind := range c.Kinds.Names() {
+			if _, ok := c.Sections[kind]; !ok {
+				p.errf([]string{"sections"}, diag.SectionMissing, kind)
+				continue
+			}
+			for _, l := range langs {
+				if s := c.Sections[kind][l]; s != "" && !ValidSlug(s) {
+					p.errf([]string{"sections", kind, l}, diag.SectionSlug, s)
+				} else if s == "" {
+					p.errf([]string{"sections", kind}, diag.SectionNoLang, kind, l)
+				}
 			}
 		}
-	}
-	if c.Sections != nil {
 		p.segmentClashes()
 	}
 	p.unknownLanguages([]string{"title"}, c.Title)
