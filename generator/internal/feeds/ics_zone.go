@@ -105,15 +105,11 @@ func observances(loc *time.Location, loYear, hiYear int) []observance {
 		t = next
 	}
 
-	type key struct {
-		from, to int
-		name     string
-		dst      bool
-	}
-	var order []key
-	groups := map[key][]onset{}
+	var order []onset
+	groups := map[onset][]onset{} // by all but the moment
 	for _, o := range ons {
-		k := key{o.from, o.to, o.name, o.dst}
+		k := o
+		k.at = time.Time{}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
