@@ -22,8 +22,10 @@ type Calendar struct {
 	Events []Event
 }
 
-func textProp(c *Component, name string) (string, string, error) {
-	p, ok, err := c.One(name, false)
+// textProp reads the TEXT property name of c (see Component.One): its
+// value unescaped and its LANGUAGE.
+func textProp(c *Component, name string, required bool) (string, string, error) {
+	p, ok, err := c.One(name, required)
 	if err != nil || !ok {
 		return "", "", err
 	}
@@ -47,7 +49,7 @@ func CheckCalendar(root *Component) (*Calendar, error) {
 		}
 	}
 	pc := &Calendar{Zones: map[string]*Zone{}}
-	pc.Name, _, _ = textProp(root, "X-WR-CALNAME")
+	pc.Name, _, _ = textProp(root, "X-WR-CALNAME", false)
 	for _, c := range root.Comps {
 		if c.Name != "VTIMEZONE" {
 			continue
@@ -111,11 +113,8 @@ func (pc *Calendar) dateTime(c *Component, name string, required bool) (time.Tim
 // readEvent reads a VEVENT: its required properties, times and texts.
 func (pc *Calendar) readEvent(c *Component) (Event, error) {
 	var e Event
-	uid, _, err := c.One("UID", true)
-	if err != nil {
-		return e, err
-	}
-	if e.UID, err = UnescapeText(uid.Value); err != nil {
+	var err error
+	if e.UID, _, err = textProp(c, "UID", true); err != nil {
 		return e, err
 	}
 	stamp, _, err := c.One("DTSTAMP", true)
@@ -140,7 +139,7 @@ func (pc *Calendar) readEvent(c *Component) (Event, error) {
 		dst  *string
 	}{{"SUMMARY", &e.Summary}, {"DESCRIPTION", &e.Description}, {"LOCATION", &e.Location}} {
 		var lang string
-		if *f.dst, lang, err = textProp(c, f.name); err != nil {
+		if *f.dst, lang, err = textProp(c, f.name, false); err != nil {
 			return e, err
 		}
 		if c.All(f.name) != nil {
