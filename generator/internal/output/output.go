@@ -80,7 +80,7 @@ type Stage struct {
 	mu        sync.Mutex
 	recycled  bool            // dir holds an earlier tree, not swept yet
 	written   map[string]bool // files written, while recycled and not swept
-	dirs      map[string]bool // folders known to exist in dir
+	dirs      map[string]bool // folders known to exist in dir ("" is dir)
 	files     int
 	bytes     int64
 	unchanged int // files of a recycled tree that already held their bytes
@@ -113,7 +113,7 @@ func begin(out string) (*Stage, error) {
 	if err := restore(out); err != nil {
 		return nil, err
 	}
-	s := &Stage{out: out, dirs: map[string]bool{".": true}}
+	s := &Stage{out: out, dirs: map[string]bool{"": true}}
 	s.bufs.New = func() any { return new([]byte) }
 	leftovers, _ := filepath.Glob(filepath.Join(parent, stagingPrefix(out)+"*"))
 	previous, _ := filepath.Glob(filepath.Join(parent, previousPrefix(out)+"*"))
@@ -219,12 +219,9 @@ func (s *Stage) Write(rel string, data []byte) error {
 		return err
 	}
 	dir := parentOf(rel)
-	known := true
-	if dir != "" {
-		s.mu.Lock()
-		known = s.dirs[dir]
-		s.mu.Unlock()
-	}
+	s.mu.Lock()
+	known := s.dirs[dir]
+	s.mu.Unlock()
 	if !known && !s.old {
 		if err := s.mkdir(dir); err != nil {
 			return err
@@ -403,14 +400,13 @@ func (s *Stage) Unchanged() int {
 // mkdir makes the folder rel and its parents, each with one mkdir(2) at
 // most.
 func (s *Stage) mkdir(rel string) error {
-	if parent := parentOf(rel); parent != "" {
-		s.mu.Lock()
-		known := s.dirs[parent]
-		s.mu.Unlock()
-		if !known {
-			if err := s.mkdir(parent); err != nil {
-				return err
-			}
+	parent := parentOf(rel)
+	s.mu.Lock()
+	known := s.dirs[parent]
+	s.mu.Unlock()
+	if !known {
+		if err := s.mkdir(parent); err != nil {
+			return err
 		}
 	}
 	if err := s.root.mkdir(rel); err != nil && !errors.Is(err, os.ErrExist) {
