@@ -357,8 +357,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	}
 	r := &Record{Kind: own.kind, Slug: own.name, Lang: own.lang}
 	d.decode(r)
-	own.ver.Title = d.str("title")
-	own.ver.Summary = d.str("summary")
+	own.ver.Title, own.ver.Summary = d.str("title"), d.str("summary")
 	var errs diag.List
 	own.ver.Aliases, errs = checkAliases(own.path, own.ver.Pos, d.strs("aliases"))
 	d.errs = append(d.errs, errs...)
@@ -378,10 +377,8 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		d.errs = append(d.errs, translation(cfg.Kinds, spec, t, own)...)
 		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
 		d.errs = append(d.errs, t.todo...)
-		t.ver.Title, _ = t.raw["title"].(string)
-		t.ver.Summary, _ = t.raw["summary"].(string)
-		t.ver.Title = strings.TrimSpace(t.ver.Title)
-		t.ver.Summary = strings.TrimSpace(t.ver.Summary)
+		td := decoder{raw: t.raw}
+		t.ver.Title, t.ver.Summary = td.str("title"), td.str("summary")
 		t.ver.Aliases, errs = translationAliases(t)
 		d.errs = append(d.errs, errs...)
 		r.Versions = append(r.Versions, t.ver)
