@@ -284,14 +284,11 @@ func (opt Options) required(k string) [2]string {
 		v = quote(content.Placeholder)
 	case "credits":
 		v = "0"
-	case "start", "end":
-		if key := opt.Cfg.Kinds.Get(opt.Kind).Key(k); key != nil && key.Type == kinds.DateTime {
-			v = day + map[string]string{"start": "T13:15:00", "end": "T15:00:00"}[k]
-		} else {
-			v = day
-		}
-	case "deadline", "periodStart", "signed":
+	case "start", "end", "deadline", "periodStart", "signed":
 		v = day
+		if key := opt.Cfg.Kinds.Get(opt.Kind).Key(k); key != nil && key.Type == kinds.DateTime {
+			v += map[string]string{"start": "T13:15:00", "end": "T15:00:00"}[k]
+		}
 	default:
 		v = `""`
 	}
@@ -304,10 +301,9 @@ func (opt Options) required(k string) [2]string {
 
 // kth is the first organisation of type "kth", a party to most agreements.
 func (opt Options) kth() string {
-	for _, t := range opt.Cfg.Organisations.Terms {
-		if t.Type == "kth" {
-			return t.Key
-		}
+	terms := opt.Cfg.Organisations.Terms
+	if i := slices.IndexFunc(terms, func(t *config.Term) bool { return t.Type == "kth" }); i >= 0 {
+		return terms[i].Key
 	}
 	return ""
 }
