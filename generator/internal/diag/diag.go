@@ -166,39 +166,32 @@ const (
 // deeper than MaxNesting or has a dotted key of more than MaxKeyParts parts.
 // Strings and comments are skipped; the check takes linear time.
 func CheckLimits(path string, src []byte, lineOff int) (Error, bool) {
+	over := func(i int, id ID, limit int) (Error, bool) {
+		line, col := NewPositions(src[:i], lineOff).LineCol(i)
+		return At(path, line, col, id, limit), false
+	}
 	depth, dots := 0, 0
 	for i := 0; i < len(src); {
-		var id ID
-		limit := 0
+		next := i + 1
 		switch src[i] {
 		case '"', '\'':
-			i = skipString(src, i)
-			continue
+			next = skipString(src, i)
 		case '#':
-			i = endOfLine(src, i)
-			continue
+			next = endOfLine(src, i)
 		case '[', '{':
-			depth++
-			dots = 0
-			if depth > MaxNesting {
-				id, limit = LimitNesting, MaxNesting
+			if depth, dots = depth+1, 0; depth > MaxNesting {
+				return over(i, LimitNesting, MaxNesting)
 			}
 		case ']', '}':
-			depth = max(depth-1, 0)
-			dots = 0
+			depth, dots = max(depth-1, 0), 0
 		case '.':
-			dots++
-			if dots >= MaxKeyParts {
-				id, limit = LimitDots, MaxKeyParts
+			if dots++; dots >= MaxKeyParts {
+				return over(i, LimitDots, MaxKeyParts)
 			}
 		case '\n', '=', ',':
 			dots = 0
 		}
-		if id != "" {
-			line, col := NewPositions(src[:i], lineOff).LineCol(i)
-			return At(path, line, col, id, limit), false
-		}
-		i++
+		i = next
 	}
 	return Error{}, true
 }
