@@ -114,7 +114,7 @@ func begin(out string) (*Stage, error) {
 		return nil, err
 	}
 	s := &Stage{out: out, dirs: map[string]bool{"": true}}
-	s.bufs.New = func() any { return new([]byte) }
+	s.bufs.New = func() any { b := make([]byte, compareChunk+1); return &b }
 	leftovers, _ := filepath.Glob(filepath.Join(parent, stagingPrefix(out)+"*"))
 	previous, _ := filepath.Glob(filepath.Join(parent, previousPrefix(out)+"*"))
 	for _, m := range append(leftovers, previous...) {
@@ -324,28 +324,21 @@ func (s *Stage) update(f file, data []byte) (same bool, err error) {
 	bp := s.bufs.Get().(*[]byte)
 	defer s.bufs.Put(bp)
 	buf := *bp
-	if cap(buf) < compareChunk+1 {
-		buf = make([]byte, compareChunk+1)
-		*bp = buf
-	}
-	same = true
-	for off := 0; same; {
+	for off := 0; ; off += compareChunk {
 		want := min(len(data)-off, compareChunk)
 		n, err := f.ReadAt(buf[:want+1], int64(off))
 		if err != nil && err != io.EOF {
 			return false, err
 		}
-		switch {
-		case n < want || string(buf[:want]) != string(data[off:off+want]):
-			same = false
-		case off+want == len(data):
-			if n > want {
-				same = false // the file is longer
-			} else {
+		if n < want || string(buf[:want]) != string(data[off:off+want]) {
+			break
+		}
+		if off+want == len(data) {
+			if n == want {
 				return true, nil
 			}
+			break // the file is longer
 		}
-		off += want
 	}
 	if _, err := f.WriteAt(data, 0); err != nil {
 		return false, err
