@@ -249,26 +249,24 @@ func FileName(cfg *config.Config, p string) (kind, name, lang string, bad bool) 
 func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	kind, name, lang, bad := FileName(cfg, p)
 	f := &file{path: p, kind: kind, name: name, lang: lang}
-	fail := func(line, col int, id diag.ID, args ...any) *file {
-		f.errs = append(f.errs, diag.At(p, line, col, id, args...))
+	fail := func(errs ...diag.Error) *file {
+		f.errs = append(f.errs, errs...)
 		return f
 	}
 	if bad {
 		f.lang = cfg.DefaultLanguage
-		return fail(1, 1, diag.LangSuffix, lang, strings.Join(cfg.Languages[1:], ", "))
+		return fail(diag.At(p, 1, 1, diag.LangSuffix, lang, strings.Join(cfg.Languages[1:], ", ")))
 	}
 	src, err := readLimited(fsys, opt.Dir, p)
 	if err != nil {
-		return fail(1, 1, diag.CannotRead, diag.Cause(err))
+		return fail(diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
 	}
 	front, body, bodyLine, err := Split(p, src)
 	if err != nil {
-		f.errs = append(f.errs, err.(diag.Error))
-		return f
+		return fail(err.(diag.Error))
 	}
 	if e, ok := diag.CheckLimits(p, front, 1); !ok {
-		f.errs = append(f.errs, e)
-		return f
+		return fail(e)
 	}
 	// A syntax error is reported and its line left out, so that the
 	// file's other keys and its body are still checked.
@@ -277,8 +275,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		return decodeFront(b, &f.raw)
 	})
 	if !ok {
-		f.errs = append(f.errs, syntax...)
-		return f
+		return fail(syntax...)
 	}
 	f.syntax, f.broken = syntax, broken
 	f.todo = placeholderBody(p, body, bodyLine)
