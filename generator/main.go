@@ -266,23 +266,21 @@ const stopGrace = 500 * time.Millisecond
 // when the build is killed: the swap is one atomic rename, and the next
 // build removes a staging folder that was left.
 func stoppable(ctx context.Context, run func() (*pipeline.Report, error)) (*pipeline.Report, error) {
-	type result struct {
-		rep *pipeline.Report
-		err error
-	}
-	done := make(chan result, 1)
+	var rep *pipeline.Report
+	var err error
+	done := make(chan struct{})
 	go func() {
-		rep, err := run()
-		done <- result{rep, err}
+		rep, err = run()
+		close(done)
 	}()
 	select {
-	case r := <-done:
-		return r.rep, r.err
+	case <-done:
+		return rep, err
 	case <-ctx.Done():
 	}
 	select {
-	case r := <-done:
-		return r.rep, r.err
+	case <-done:
+		return rep, err
 	case <-time.After(stopGrace):
 		return nil, context.Cause(ctx)
 	}
