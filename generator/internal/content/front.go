@@ -236,10 +236,7 @@ func (p *quick) pair(depth int, m map[string]any) bool {
 	}
 	p.space()
 	v, ok := p.value(depth)
-	if !ok {
-		return false
-	}
-	if _, dup := m[key]; dup {
+	if _, dup := m[key]; !ok || dup {
 		return false
 	}
 	m[key] = v

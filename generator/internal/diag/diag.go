@@ -116,14 +116,11 @@ func FromTOML(path string, lineOff int, err error) Error {
 func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	e := FromTOML(path, lineOff, err)
 	var pe toml.ParseError
-	if !errors.As(err, &pe) {
-		return e
+	if !errors.As(err, &pe) || pe.Position.Start <= 0 && pe.Position.Line > 1 {
+		return e // no syntax error, or no offset of one
 	}
 	// The decoder's byte offset, counted again in characters: its column
 	// is in bytes, and its line is one too far for an error at a line end.
-	if pe.Position.Start <= 0 && pe.Position.Line > 1 {
-		return e
-	}
 	off := min(pe.Position.Start, len(src))
 	e.Line, e.Col = NewPositions(src, lineOff).LineCol(off)
 	// In plain words where the line says what it meant, at its value

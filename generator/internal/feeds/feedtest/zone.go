@@ -114,10 +114,8 @@ func buildTZ(vtz *Component, throughYear int) (*Zone, error) {
 			case "BYDAY":
 				code := v[len(v)-2:]
 				wd = time.Weekday(strings.Index(weekdayCodes, code) / 2)
-				if strings.Index(weekdayCodes, code)%2 != 0 {
-					return nil, fmt.Errorf("bad BYDAY %q", v)
-				}
-				if n, err = strconv.Atoi(v[:len(v)-2]); err != nil || n == 0 || n < -1 || n > 5 {
+				n, err = strconv.Atoi(v[:len(v)-2])
+				if strings.Index(weekdayCodes, code)%2 != 0 || err != nil || n == 0 || n < -1 || n > 5 {
 					return nil, fmt.Errorf("bad BYDAY %q", v)
 				}
 			case "UNTIL":
