@@ -125,10 +125,8 @@ func (r *Record) Own() *Version { return r.Versions[0] }
 
 // In returns the version in lang, or nil.
 func (r *Record) In(lang string) *Version {
-	for _, v := range r.Versions {
-		if v.Lang == lang {
-			return v
-		}
+	if i := slices.IndexFunc(r.Versions, func(v *Version) bool { return v.Lang == lang }); i >= 0 {
+		return r.Versions[i]
 	}
 	return nil
 }

@@ -208,10 +208,8 @@ func (r *Registry) With(ks ...*Kind) *Registry {
 
 // Get returns the kind named name, or nil.
 func (r *Registry) Get(name string) *Kind {
-	for _, k := range r.kinds {
-		if k.Name == name {
-			return k
-		}
+	if i := slices.IndexFunc(r.kinds, func(k *Kind) bool { return k.Name == name }); i >= 0 {
+		return r.kinds[i]
 	}
 	return nil
 }
