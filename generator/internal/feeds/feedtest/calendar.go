@@ -66,11 +66,10 @@ func CheckCalendar(root *Component) (*Calendar, error) {
 		pc.TZIDs = append(pc.TZIDs, id.Value)
 	}
 	for _, c := range root.Comps {
-		switch c.Name {
-		case "VTIMEZONE":
+		if c.Name == "VTIMEZONE" {
 			continue
-		case "VEVENT":
-		default:
+		}
+		if c.Name != "VEVENT" {
 			return nil, fmt.Errorf("unexpected component %s", c.Name)
 		}
 		e, err := pc.readEvent(c)
