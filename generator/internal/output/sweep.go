@@ -1,8 +1,8 @@
 package output
 
 import (
-	"cmp"
 	"errors"
+	"maps"
 	"os"
 	"slices"
 	"sync"
@@ -22,7 +22,7 @@ const sweepers = 4
 // sweepers goroutines. Its error joins those of every folder, in the
 // order of their paths.
 func (s *Stage) sweepTree(files, dirs map[string]bool) error {
-	w := &sweepWork{todo: []string{""}}
+	w := &sweepWork{todo: []string{""}, errs: map[string]error{}}
 	w.cond = sync.NewCond(&w.mu)
 	var wg sync.WaitGroup
 	for range sweepers {
@@ -31,10 +31,9 @@ func (s *Stage) sweepTree(files, dirs map[string]bool) error {
 		})
 	}
 	wg.Wait()
-	slices.SortFunc(w.errs, func(a, b folderErr) int { return cmp.Compare(a.rel, b.rel) })
-	errs := make([]error, len(w.errs))
-	for i, e := range w.errs {
-		errs[i] = e.err
+	var errs []error
+	for _, rel := range slices.Sorted(maps.Keys(w.errs)) {
+		errs = append(errs, w.errs[rel])
 	}
 	return errors.Join(errs...)
 }
@@ -43,16 +42,10 @@ func (s *Stage) sweepTree(files, dirs map[string]bool) error {
 // goroutines.
 type sweepWork struct {
 	mu   sync.Mutex
-	cond *sync.Cond  // signalled when todo grows or busy falls to 0
-	todo []string    // folders to sweep, taken from the end
-	busy int         // folders being swept, which may add to todo
-	errs []folderErr // of the folders swept
-}
-
-// folderErr is the error of sweeping the folder rel.
-type folderErr struct {
-	rel string
-	err error
+	cond *sync.Cond       // signalled when todo grows or busy falls to 0
+	todo []string         // folders to sweep, taken from the end
+	busy int              // folders being swept, which may add to todo
+	errs map[string]error // of the folders swept, by folder
 }
 
 // run sweeps folders from w, adding the subfolders each has to sweep,
@@ -76,7 +69,7 @@ func (w *sweepWork) run(sweep func(rel string) (sub []string, err error)) {
 		w.busy--
 		w.todo = append(w.todo, sub...)
 		if err != nil {
-			w.errs = append(w.errs, folderErr{rel, err})
+			w.errs[rel] = err
 		}
 		if len(sub) > 0 || w.busy == 0 {
 			w.cond.Broadcast()
