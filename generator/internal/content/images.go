@@ -98,11 +98,10 @@ func imagePath(dest string) diag.Message {
 // imageName says why the name of a file beside the record is not one of
 // an image the site publishes, or returns "".
 func imageName(dest string) diag.Message {
-	d := clip(dest, 60)
-	for _, r := range dest {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
-			return diag.M(diag.ImageName, d)
-		}
+	if strings.ContainsFunc(dest, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.')
+	}) {
+		return diag.M(diag.ImageName, clip(dest, 60))
 	}
 	_, msg := images.Format(dest)
 	return msg
