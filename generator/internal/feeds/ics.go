@@ -204,22 +204,20 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	if e.URL != "" {
 		w.raw("URL", e.URL)
 	}
-	if len(e.Categories) > 0 {
-		w.line = append(w.line[:0], "CATEGORIES:"...)
-		n := 0
-		for _, c := range e.Categories {
-			if c == "" {
-				continue
-			}
-			if n > 0 {
-				w.line = append(w.line, ',')
-			}
-			w.line = appendICSText(w.line, c)
-			n++
+	w.line = append(w.line[:0], "CATEGORIES:"...)
+	n := 0
+	for _, c := range e.Categories {
+		if c == "" {
+			continue
 		}
 		if n > 0 {
-			w.emit()
+			w.line = append(w.line, ',')
 		}
+		w.line = appendICSText(w.line, c)
+		n++
+	}
+	if n > 0 {
+		w.emit()
 	}
 	if e.Cancelled {
 		w.raw("STATUS", "CANCELLED")

@@ -73,9 +73,7 @@ func newICSZone(loc *time.Location, events []Event) (*icsZone, error) {
 			if loYear == 0 || y < loYear {
 				loYear = y
 			}
-			if y > hiYear {
-				hiYear = y
-			}
+			hiYear = max(hiYear, y)
 		}
 	}
 	z.obs = observances(loc, loYear, hiYear+1)
