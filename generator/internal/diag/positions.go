@@ -176,10 +176,7 @@ func (p *Positions) runesBefore(off int) int {
 	if off == 0 {
 		return 0
 	}
-	k := off / runeStep
-	if k >= len(p.runes) {
-		k = len(p.runes) - 1
-	}
+	k := min(off/runeStep, len(p.runes)-1)
 	n := p.runes[k]
 	for _, c := range p.src[k*runeStep : off] {
 		if c&0xC0 != 0x80 {
