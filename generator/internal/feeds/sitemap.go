@@ -46,11 +46,9 @@ type Alternate struct {
 func SitemapNames(n, max int) []string {
 	names := []string{"sitemap.xml"}
 	if parts := (n + max - 1) / max; parts > 1 {
-		names = names[:0]
 		for i := 1; i <= parts; i++ {
 			names = append(names, "sitemap-"+strconv.Itoa(i)+".xml")
 		}
-		names = append(names, "sitemap.xml")
 		slices.Sort(names)
 	}
 	return names
