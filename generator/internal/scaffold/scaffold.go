@@ -76,21 +76,17 @@ func Create(root string, opt Options) (Result, error) {
 	}
 	lang := opt.lang()
 	dir := path.Join(content.Dir, opt.Kind)
-	res := Result{Path: path.Join(dir, name+".md")}
-	var text []byte
-	if lang == opt.Cfg.DefaultLanguage {
-		text = Record(opt)
-	} else {
+	own := path.Join(dir, name+".md")
+	res, text := Result{Path: own}, Record(opt)
+	if lang != opt.Cfg.DefaultLanguage {
+		// The translation of the record own, or a record of its own.
 		res.Path = path.Join(dir, name+"."+lang+".md")
-		own := path.Join(dir, name+".md")
 		_, err := os.Stat(filepath.Join(root, filepath.FromSlash(own)))
 		switch {
 		case err == nil:
 			res.Translation = true
 			text = Translation(opt, own)
-		case errors.Is(err, fs.ErrNotExist):
-			text = Record(opt)
-		default:
+		case !errors.Is(err, fs.ErrNotExist):
 			return Result{}, err
 		}
 	}
