@@ -260,8 +260,7 @@ func (d *decoder) link(k string, mailto bool) string {
 	u, err := url.Parse(s)
 	ok := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 	if mailto && err == nil && u.Scheme == "mailto" {
-		_, perr := mail.ParseAddress(u.Opaque)
-		ok = perr == nil && validEmail(u.Opaque)
+		ok = validEmail(u.Opaque)
 	}
 	if !ok {
 		if mailto {
