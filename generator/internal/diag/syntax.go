@@ -56,9 +56,7 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		if &text[0] == &src[0] {
 			text = bytes.Clone(src)
 		}
-		for i := start; i < end; i++ {
-			text[i] = ' '
-		}
+		copy(text[start:end], bytes.Repeat([]byte{' '}, end-start))
 	}
 	return errs, broken, false
 }
