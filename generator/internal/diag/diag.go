@@ -146,7 +146,10 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 // lowercase start, no final period.
 func tidy(msg string) string {
 	msg = strings.Join(strings.Fields(msg), " ")
-	return strings.TrimSuffix(lowerFirst(msg), ".")
+	if msg != "" {
+		msg = strings.ToLower(msg[:1]) + msg[1:]
+	}
+	return strings.TrimSuffix(msg, ".")
 }
 
 // Limits on a TOML text, checked before it is decoded: real files need
@@ -191,11 +194,4 @@ func CheckLimits(path string, src []byte, lineOff int) (Error, bool) {
 		i = next
 	}
 	return Error{}, true
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
