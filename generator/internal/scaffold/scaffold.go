@@ -139,12 +139,9 @@ func Slug(title string) string {
 	var b strings.Builder
 	gap := false
 	for _, r := range strings.ToLower(title) {
-		var s string
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		s := fold[r]
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			s = string(r)
-		default:
-			s = fold[r]
 		}
 		if s == "" {
 			gap = true
