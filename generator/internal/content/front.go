@@ -283,12 +283,8 @@ func (p *quick) number() (any, bool) {
 	if digits == "" || len(digits) > 1 && digits[0] == '0' {
 		return nil, false
 	}
-	for i := 0; i < len(digits); i++ {
-		if digits[i] < '0' || digits[i] > '9' {
-			return nil, false
-		}
-	}
-	n, err := strconv.ParseInt(tok, 10, 64)
+	n, err := strconv.ParseInt(tok, 10, 64) // in base 10: a sign and digits only
+
 	return n, err == nil
 }
 
