@@ -4,6 +4,7 @@ package main
 // text or JSON.
 
 import (
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -62,11 +63,8 @@ type jsonProblem struct {
 func writeJSON(w io.Writer, list diag.List, lang diag.Lang) {
 	out := make([]jsonProblem, 0, len(list))
 	for _, e := range list {
-		sev := string(e.Severity)
-		if sev == "" {
-			sev = string(diag.SeverityError)
-		}
-		out = append(out, jsonProblem{e.Path, e.Line, e.Col, sev, e.Message(lang)})
+		sev := cmp.Or(e.Severity, diag.SeverityError)
+		out = append(out, jsonProblem{e.Path, e.Line, e.Col, string(sev), e.Message(lang)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -13,6 +13,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -219,9 +220,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		sayErr(stderr, lang, "", err)
 		return exitUsage
 	}
-	if *out == "" {
-		*out = filepath.Join(c.root, "public")
-	}
+	*out = cmp.Or(*out, filepath.Join(c.root, "public"))
 	if err := output.CheckOut(c.root, *out); err != nil {
 		sayErr(stderr, lang, "build", err)
 		return exitUsage
@@ -488,9 +487,7 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	if err != nil {
 		return reportErrors(stderr, err, "text", lang)
 	}
-	if *out == "" {
-		*out = filepath.Join(*root, "schemas")
-	}
+	*out = cmp.Or(*out, filepath.Join(*root, "schemas"))
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(stderr, "schema:", err)
 		return exitProblems

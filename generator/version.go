@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -35,10 +36,7 @@ func versionLine(release, commit, modified string, info *debug.BuildInfo) string
 			release = strings.TrimPrefix(info.Main.Version, "v")
 		}
 	}
-	if release == "" {
-		release = "devel"
-	}
-	line := "portal " + release
+	line := "portal " + cmp.Or(release, "devel")
 	rev := settings["vcs.revision"]
 	if rev == "" {
 		return line + ", commit unknown"

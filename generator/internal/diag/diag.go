@@ -102,10 +102,7 @@ func FromTOML(path string, lineOff int, err error) Error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		col := max(pe.Position.Col, 1)
-		msg := pe.Message
-		if msg == "" {
-			msg = pe.Error()
-		}
+		msg := cmp.Or(pe.Message, pe.Error())
 		return At(path, max(pe.Position.Line, 1)+lineOff, col, TOMLInvalid, tidy(msg))
 	}
 	return At(path, lineOff+1, 1, TOMLInvalid, tidy(err.Error()))

@@ -3,6 +3,7 @@ package feeds
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -183,10 +184,7 @@ type icsWriter struct {
 }
 
 func (w *icsWriter) event(e *Event, calLang string) {
-	lang := e.Lang
-	if lang == "" {
-		lang = calLang
-	}
+	lang := cmp.Or(e.Lang, calLang)
 	w.raw("BEGIN", "VEVENT")
 	w.text("UID", "", e.UID)
 	w.line = append(w.line[:0], "DTSTAMP:"...)

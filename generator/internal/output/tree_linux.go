@@ -4,6 +4,7 @@ package output
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"os"
 
@@ -69,11 +70,7 @@ func (t *tree) remove(rel string) error { return unix.Unlinkat(t.fd, rel, 0) }
 
 // list reads the folder rel with getdents(2).
 func (t *tree) list(rel string) ([]entry, error) {
-	name := rel
-	if name == "" {
-		name = "."
-	}
-	fd, err := t.open(name, unix.O_RDONLY|unix.O_DIRECTORY, 0)
+	fd, err := t.open(cmp.Or(rel, "."), unix.O_RDONLY|unix.O_DIRECTORY, 0)
 	if err != nil {
 		return nil, err
 	}

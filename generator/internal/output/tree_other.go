@@ -3,6 +3,7 @@
 package output
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
@@ -54,10 +55,7 @@ func (t *tree) remove(rel string) error { return t.root.Remove(rel) }
 
 // list reads the folder rel with (*os.File).ReadDir.
 func (t *tree) list(rel string) ([]entry, error) {
-	if rel == "" {
-		rel = "."
-	}
-	f, err := t.root.Open(rel)
+	f, err := t.root.Open(cmp.Or(rel, "."))
 	if err != nil {
 		return nil, err
 	}

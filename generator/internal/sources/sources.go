@@ -14,6 +14,7 @@
 package sources
 
 import (
+	"cmp"
 	"io/fs"
 	"path"
 	"slices"
@@ -169,9 +170,7 @@ func Resolve(fsys fs.FS, dir, p string) (string, diag.Message) {
 		if err != nil {
 			return "", diag.M(diag.LinkCannotRead, diag.Cause(err))
 		}
-		if first == "" {
-			first = target
-		}
+		first = cmp.Or(first, target)
 		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
 			return outside(first)
 		}
