@@ -23,12 +23,8 @@ const (
 
 // IsPlaceholder reports whether s, spaces trimmed, begins with a placeholder.
 func IsPlaceholder(s string) bool {
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, Placeholder) {
-		return false
-	}
-	rest := s[len(Placeholder):]
-	return rest == "" || rest[0] == '-' || rest[0] == ':'
+	rest, ok := strings.CutPrefix(strings.TrimSpace(s), Placeholder)
+	return ok && (rest == "" || rest[0] == '-' || rest[0] == ':')
 }
 
 // placeholderValues reports every string in the front matter (in arrays
