@@ -59,14 +59,8 @@ func Reserved(name string) bool {
 	case "con", "prn", "aux", "nul":
 		return true
 	}
-	if len(base) < 4 || base[:3] != "com" && base[:3] != "lpt" {
-		return false
-	}
-	switch base[3:] {
-	case "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³":
-		return true
-	}
-	return false
+	return len(base) >= 4 && (base[:3] == "com" || base[:3] == "lpt") &&
+		slices.Contains([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³"}, base[3:])
 }
 
 // CheckName returns why a file or folder name cannot be part of the
