@@ -49,11 +49,8 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 // cutLine returns the first line of b without its line end (LF or CRLF),
 // the rest after it, and whether a line end was found.
 func cutLine(b []byte) (line, rest []byte, ok bool) {
-	i := bytes.IndexByte(b, '\n')
-	if i < 0 {
-		return bytes.TrimSuffix(b, []byte("\r")), nil, false
-	}
-	return bytes.TrimSuffix(b[:i], []byte("\r")), b[i+1:], true
+	line, rest, ok = bytes.Cut(b, []byte{'\n'})
+	return bytes.TrimSuffix(line, []byte("\r")), rest, ok
 }
 
 func invalidUTF8(src []byte) (line, col int) {

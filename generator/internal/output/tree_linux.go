@@ -94,10 +94,7 @@ func (t *tree) list(rel string) ([]entry, error) {
 			if reclen < 19 || reclen > len(b) {
 				break
 			}
-			nm := b[19:reclen]
-			if i := bytes.IndexByte(nm, 0); i >= 0 {
-				nm = nm[:i]
-			}
+			nm, _, _ := bytes.Cut(b[19:reclen], []byte{0})
 			if n := string(nm); n != "." && n != ".." {
 				ents = append(ents, entry{n, isDir(fd, n, b[18])})
 			}
