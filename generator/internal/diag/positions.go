@@ -57,9 +57,8 @@ func (p *Positions) build() {
 		p.src = p.read()
 	}
 	p.spans, p.lines = map[string]span{}, []int{0}
-	src := p.src
 	n := 0
-	for i, c := range src {
+	for i, c := range p.src {
 		if i%runeStep == 0 {
 			p.runes = append(p.runes, n)
 		}
