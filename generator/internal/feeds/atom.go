@@ -259,13 +259,12 @@ func (a *atomWriter) entry(e *Entry, feedLang string) {
 		a.chars(e.Summary)
 		a.end(s)
 	}
+	cn := xml.Name{Local: "category"}
 	for _, c := range e.Categories {
-		if c == "" {
-			continue
+		if c != "" {
+			a.start(cn, a.attr("term", cleanXML(c)))
+			a.end(cn)
 		}
-		cn := xml.Name{Local: "category"}
-		a.start(cn, a.attr("term", cleanXML(c)))
-		a.end(cn)
 	}
 	a.end(n)
 }
