@@ -85,23 +85,8 @@ func appendXML(dst []byte, s string, escape bool) []byte {
 // xmlEscape returns the entity or character reference that replaces c, or
 // "" when c stands for itself.
 func xmlEscape(c byte) string {
-	switch c {
-	case '&':
-		return "&amp;"
-	case '<':
-		return "&lt;"
-	case '>':
-		return "&gt;"
-	case '"':
-		return "&quot;"
-	case '\'':
-		return "&apos;"
-	case '\t':
-		return "&#x9;"
-	case '\n':
-		return "&#xA;"
-	case '\r':
-		return "&#xD;"
+	if i := strings.IndexByte("&<>\"'\t\n\r", c); i >= 0 {
+		return [...]string{"&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#x9;", "&#xA;", "&#xD;"}[i]
 	}
 	return ""
 }
