@@ -296,22 +296,14 @@ func appendICSText(dst []byte, s string) []byte {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-		case r == '\\':
-			dst = append(dst, `\\`...)
-		case r == ';':
-			dst = append(dst, `\;`...)
-		case r == ',':
-			dst = append(dst, `\,`...)
-		case r == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
+		case r == '\\' || r == ';' || r == ',':
+			dst = append(dst, '\\', byte(r))
+		case r == '\r' || r == '\n':
+			if r == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 				size++
 			}
 			dst = append(dst, `\n`...)
-		case r == '\n':
-			dst = append(dst, `\n`...)
-		case r == '\t':
-			dst = append(dst, '\t')
-		case r < 0x20 || r == 0x7F:
+		case r < 0x20 && r != '\t' || r == 0x7F:
 		default:
 			dst = append(dst, s[i:i+size]...)
 		}
