@@ -325,12 +325,8 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // against the keys of their kind (specs).
 // It also returns the paths of the attachment and the images it found.
 func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []string) {
-	var ok []*file
-	for _, f := range group {
-		if f.ver != nil && len(f.errs) == 0 {
-			ok = append(ok, f)
-		}
-	}
+	// The files that parsed, in the order of the languages.
+	ok := slices.DeleteFunc(slices.Clone(group), func(f *file) bool { return f.ver == nil || len(f.errs) > 0 })
 	byLang := func(a, b *file) int {
 		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
 	}
