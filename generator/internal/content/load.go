@@ -331,23 +331,20 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		return slices.Index(cfg.Languages, a.lang) - slices.Index(cfg.Languages, b.lang)
 	}
 	slices.SortFunc(ok, byLang)
+	var syntax diag.List // the lines their decoder could not read
+	for _, f := range ok {
+		syntax = append(syntax, f.syntax...)
+	}
 	if len(ok) < len(group) && (len(ok) == 0 || slices.MinFunc(group, byLang) != ok[0]) {
 		// The record's own file failed to parse: the translations that
 		// parsed report the lines their decoder could not read, and the
 		// rest waits until the own file can be read. (A translation that
 		// failed does not stop the own file being checked below.)
-		var syntax diag.List
-		for _, f := range ok {
-			syntax = append(syntax, f.syntax...)
-		}
 		return nil, syntax, nil
 	}
 	own := ok[0]
 	spec := specs(cfg.Kinds, own.kind)
-	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken, spec: spec}
-	for _, f := range ok {
-		d.errs = append(d.errs, f.syntax...)
-	}
+	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken, spec: spec, errs: syntax}
 	r := &Record{Kind: own.kind, Slug: own.name, Lang: own.lang}
 	d.decode(r)
 	own.ver.Title, own.ver.Summary = d.str("title"), d.str("summary")
