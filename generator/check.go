@@ -101,13 +101,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		return exitUsage
 	}
 	l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Dir: c.root})
-	var list diag.List
-	if err != nil {
-		var ok bool
-		if list, ok = diag.AsList(err); !ok {
-			sayErr(stderr, lang, "check", err)
-			return exitProblems
-		}
+	list, isList := diag.AsList(err) // none for no error
+	if err != nil && !isList {
+		sayErr(stderr, lang, "check", err)
+		return exitProblems
 	}
 	if l != nil && l.Site != nil {
 		list = append(list, l.Site.Warnings()...)
