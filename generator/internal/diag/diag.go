@@ -101,9 +101,8 @@ func Cause(err error) string {
 func FromTOML(path string, lineOff int, err error) Error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		col := max(pe.Position.Col, 1)
 		msg := cmp.Or(pe.Message, pe.Error())
-		return At(path, max(pe.Position.Line, 1)+lineOff, col, TOMLInvalid, tidy(msg))
+		return At(path, max(pe.Position.Line, 1)+lineOff, max(pe.Position.Col, 1), TOMLInvalid, tidy(msg))
 	}
 	return At(path, lineOff+1, 1, TOMLInvalid, tidy(err.Error()))
 }
