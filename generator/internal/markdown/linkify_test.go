@@ -27,6 +27,8 @@ var linkifyCases = []struct {
 	{"日本語 テキスト\nです (x)\n", true},
 	{"footnote[^1] ( a\n\n[^1]: note (with) text\n", true},
 	{"[ref][r] ( x\n\n[r]: https://www.kth.se/ \"t\"\n", true},
+	{"[not a ref] ( x\n[a]\n\n[b]: /c\n", true},
+	{"[not a ref] (x) [b]\n\n- [c] d\n", true},
 	{"<https://www.kth.se/> and <http://x.se> ( x\n", true},
 	{"  indented ( text \n    code ( block\n", true},
 	{"  indented ( text   \n    code ( block\n", false},
@@ -69,7 +71,7 @@ func FuzzWithoutLinkify(f *testing.F) {
 
 func sameWithLinkify(t *testing.T, r *Renderer, src []byte) {
 	t.Helper()
-	always := &Renderer{md: r.md, plain: r.md, reserved: r.reserved}
+	always := &Renderer{md: r.md, plain: r.md, bare: r.md, reserved: r.reserved}
 	got := r.Render(src, 3, records(nil))
 	want := always.Render(src, 3, records(nil))
 	if !reflect.DeepEqual(got, want) {

@@ -92,21 +92,33 @@ type LinkError struct {
 type Renderer struct {
 	md       goldmark.Markdown
 	plain    goldmark.Markdown // md without Linkify (see parse)
+	bare     goldmark.Markdown // plain without link reference definitions
 	reserved map[string]bool   // ids the page frame uses; read only
 }
 
 // New returns a Renderer. Create one per site (or per process) and share it.
 func New() *Renderer {
-	return &Renderer{
-		md: goldmark.New(
-			goldmark.WithExtensions(extension.GFM, extension.Footnote),
-			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		),
-		plain: goldmark.New(
-			goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
-			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		),
+	return &Renderer{md: newMarkdown(true, true), plain: newMarkdown(false, true), bare: newMarkdown(false, false)}
+}
+
+// newMarkdown is goldmark with GFM and footnotes, without Linkify unless
+// linkify, and without the paragraph transformer that takes link
+// reference definitions ("[label]: /url") out of paragraphs unless refs.
+func newMarkdown(linkify, refs bool) goldmark.Markdown {
+	var opts []goldmark.Option
+	if !refs {
+		opts = append(opts, goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		)))
 	}
+	opts = append(opts, goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	if linkify {
+		opts = append(opts, goldmark.WithExtensions(extension.GFM, extension.Footnote))
+	} else {
+		opts = append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote))
+	}
+	return goldmark.New(opts...)
 }
 
 // Reserve returns a Renderer that shares r's parser and gives no heading
@@ -123,7 +135,7 @@ func (r *Renderer) Reserve(ids []string) *Renderer {
 	for _, id := range ids {
 		m[id] = true
 	}
-	return &Renderer{md: r.md, plain: r.plain, reserved: m}
+	return &Renderer{md: r.md, plain: r.plain, bare: r.bare, reserved: m}
 }
 
 // Render converts src to HTML. firstLine is the 1-based line number in the file
@@ -185,10 +197,17 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 // of that tree holds one of them after all. Without Linkify the tree
 // differs in where text is cut into nodes, which neither the HTML nor
 // the plain text depends on, and in one more way (see plainable).
+// A body without "]:" has no link reference definition ("[label]: /url")
+// either, and goldmark is spared looking for one at the start of every
+// paragraph.
 func (r *Renderer) parse(src []byte) ast.Node {
 	var room [16]int
 	if at, ok := plainable(src, room[:0]); ok {
-		if doc := r.parseWith(r.plain, src); !inText(doc, at) {
+		md := r.plain
+		if !bytes.Contains(src, []byte("]:")) {
+			md = r.bare
+		}
+		if doc := r.parseWith(md, src); !inText(doc, at) {
 			return doc
 		}
 	}
