@@ -1,7 +1,7 @@
 // Package markdown turns the Markdown body of a record into HTML, plain text
 // for summaries and the search index, and a list of broken links.
 //
-// One [Renderer] (one goldmark instance) serves the whole site and is shared by
+// One [Renderer] (its goldmark instances) serves the whole site and is shared by
 // all goroutines of a build. It parses GitHub Flavored Markdown (tables,
 // strikethrough, autolinks, task lists) with footnotes, and gives every heading
 // a readable, unique id ("Åtgärder för år 2" becomes "atgarder-for-ar-2", a
@@ -86,22 +86,39 @@ type LinkError struct {
 	Text      diag.Message // the message, when it is one of the catalog
 }
 
-// Renderer renders Markdown bodies. It holds one goldmark instance and no
+// Renderer renders Markdown bodies. It holds its goldmark instances and no
 // per-call state, so one Renderer is safe for concurrent use by many
 // goroutines.
 type Renderer struct {
 	md       goldmark.Markdown
-	reserved map[string]bool // ids the page frame uses; read only
+	plain    goldmark.Markdown // md without Linkify (see parse)
+	bare     goldmark.Markdown // plain without link reference definitions
+	reserved map[string]bool   // ids the page frame uses; read only
 }
 
 // New returns a Renderer. Create one per site (or per process) and share it.
 func New() *Renderer {
-	return &Renderer{
-		md: goldmark.New(
-			goldmark.WithExtensions(extension.GFM, extension.Footnote),
-			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		),
+	return &Renderer{md: newMarkdown(true, true), plain: newMarkdown(false, true), bare: newMarkdown(false, false)}
+}
+
+// newMarkdown is goldmark with GFM and footnotes, without Linkify unless
+// linkify, and without the paragraph transformer that takes link
+// reference definitions ("[label]: /url") out of paragraphs unless refs.
+func newMarkdown(linkify, refs bool) goldmark.Markdown {
+	var opts []goldmark.Option
+	if !refs {
+		opts = append(opts, goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		)))
 	}
+	opts = append(opts, goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	if linkify {
+		opts = append(opts, goldmark.WithExtensions(extension.GFM, extension.Footnote))
+	} else {
+		opts = append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote))
+	}
+	return goldmark.New(opts...)
 }
 
 // Reserve returns a Renderer that shares r's parser and gives no heading
@@ -118,7 +135,7 @@ func (r *Renderer) Reserve(ids []string) *Renderer {
 	for _, id := range ids {
 		m[id] = true
 	}
-	return &Renderer{md: r.md, reserved: m}
+	return &Renderer{md: r.md, plain: r.plain, bare: r.bare, reserved: m}
 }
 
 // Render converts src to HTML. firstLine is the 1-based line number in the file
@@ -142,8 +159,7 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 		line, col := w.lineCol(off)
 		return refused(src, LinkError{Line: line, Col: col, Msg: msg.Error(), Text: msg})
 	}
-	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}, next: map[string]int{}, reserved: r.reserved}))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc := r.parse(src)
 
 	st := &walker{src: src, firstLine: firstLine, resolve: resolve, images: images}
 	st.text.limit = textLimit
@@ -170,6 +186,120 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 		Text:    st.text.finish(),
 		Errors:  st.errs,
 	}
+}
+
+// parse parses src. Linkify, which GFM adds, is tried at every space
+// of the text, and that is a fifth of the time of parsing; but it makes
+// a link only of text that starts with "http:", "https:", "ftp:" or
+// "www.", or of an e-mail address, whose '@' is text as well. So a body
+// where all of those look like link destinations ("](https://...") is
+// parsed without Linkify first, and again with it only if a text node
+// of that tree holds one of them after all. Without Linkify the tree
+// differs in where text is cut into nodes, which neither the HTML nor
+// the plain text depends on, and in one more way (see plainable).
+// A body without "]:" has no link reference definition ("[label]: /url")
+// either, and goldmark is spared looking for one at the start of every
+// paragraph.
+func (r *Renderer) parse(src []byte) ast.Node {
+	var room [16]int
+	if at, ok := plainable(src, room[:0]); ok {
+		md := r.plain
+		if !bytes.Contains(src, []byte("]:")) {
+			md = r.bare
+		}
+		if doc := r.parseWith(md, src); !inText(doc, at) {
+			return doc
+		}
+	}
+	return r.parseWith(r.md, src)
+}
+
+func (r *Renderer) parseWith(md goldmark.Markdown, src []byte) ast.Node {
+	pc := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]bool{}, next: map[string]int{}, reserved: r.reserved}))
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+}
+
+// plainable reports whether src may be parsed without Linkify, and
+// appends to at the offsets of every "http:", "https:", "ftp:" and "www."
+// in it, where Linkify could start a link: no text node of the tree may
+// hold one. It is not when an '@' or one of those looks like text, not
+// like a link destination or an autolink ("](", "]: " or "<" before a
+// scheme, "//" before "www."), or when a line ends in two or more
+// spaces or tabs that do not make a line break ("a␣␣␣␣⏎"): the text
+// that goes into a node before the last space, where Linkify was tried,
+// keeps its spaces; only the last node of a line loses them.
+func plainable(src []byte, at []int) ([]int, bool) {
+	if bytes.IndexByte(src, '@') >= 0 || !plainEnds(src) {
+		return at, false
+	}
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(src[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		for _, scheme := range [...]string{"http", "https", "ftp"} {
+			k := i - len(scheme)
+			if k < 0 || string(src[k:i]) != scheme {
+				continue
+			}
+			at = append(at, k)
+			if b := src[:k]; !bytes.HasSuffix(b, []byte("](")) && !bytes.HasSuffix(b, []byte("]: ")) && !bytes.HasSuffix(b, []byte("<")) {
+				return at, false
+			}
+		}
+	}
+	for i := 0; ; i += 4 {
+		j := bytes.Index(src[i:], []byte("www."))
+		if j < 0 {
+			break
+		}
+		i += j
+		at = append(at, i)
+		if !bytes.HasSuffix(src[:i], []byte("//")) {
+			return at, false
+		}
+	}
+	return at, true
+}
+
+// plainEnds reports whether no line of src ends in more than one space
+// or tab, except in the two spaces of a line break.
+func plainEnds(src []byte) bool {
+	for i := 0; i <= len(src); i++ {
+		end := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			end = i + j
+		}
+		line := bytes.TrimSuffix(src[i:end], []byte("\r"))
+		n := len(line) - len(bytes.TrimRight(line, " \t\v\f\r"))
+		if n > 1 && !(n == 2 && end < len(src) && bytes.HasSuffix(line, []byte("  "))) {
+			return false
+		}
+		i = end
+	}
+	return true
+}
+
+// inText reports whether a text node under n holds one of the offsets at.
+func inText(n ast.Node, at []int) bool {
+	if len(at) == 0 {
+		return false
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			for _, i := range at {
+				if t.Segment.Start <= i && i < t.Segment.Stop {
+					return true
+				}
+			}
+			continue
+		}
+		if c.HasChildren() && inText(c, at) {
+			return true
+		}
+	}
+	return false
 }
 
 // bufWriter lets goldmark write straight into the output, a string

@@ -15,7 +15,8 @@ import (
 // Templates. The zero Memo is ready. It is safe for concurrent use.
 type Memo struct {
 	mu     sync.Mutex
-	m      map[memoKey]string
+	m      map[memoKey]string    // item bodies
+	items  map[memoKey][3]string // items: the frame around the body, split there, and the body
 	blocks map[string]string
 }
 
@@ -86,9 +87,32 @@ func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
 	return b, nil
 }
 
+// item returns the parts of the item kept under key.
+func (m *Memo) item(key memoKey) ([3]string, bool) {
+	m.mu.Lock()
+	p, ok := m.items[key]
+	m.mu.Unlock()
+	return p, ok
+}
+
+// keepItem keeps the parts p of an item under key, unless some are kept
+// under it, and returns those kept.
+func (m *Memo) keepItem(key memoKey, p [3]string) [3]string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if kept, ok := m.items[key]; ok {
+		return kept
+	}
+	if m.items == nil {
+		m.items = map[memoKey][3]string{}
+	}
+	m.items[key] = p
+	return p
+}
+
 // Forget drops everything kept, once the pages that share it are written.
 func (m *Memo) Forget() {
 	m.mu.Lock()
-	m.m, m.blocks = nil, nil
+	m.m, m.items, m.blocks = nil, nil, nil
 	m.mu.Unlock()
 }

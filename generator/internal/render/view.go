@@ -107,44 +107,16 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 	parts := make([]string, 0, 3*len(items))
 	size := 0
 	for _, it := range items {
-		var c *Card
-		card := func() (*Sub, error) {
-			var err error
-			if c == nil {
-				c, err = v.t.card(v.S, v.Lang, it, h)
-			}
-			return &Sub{View: iv, X: c}, err
-		}
 		key := itemKey(it.Entry, "item", v.Lang, h)
-		frame, err := v.m.get(key, func() (string, error) {
-			sub, err := card()
-			if err != nil {
+		p, ok := v.m.item(key)
+		if !ok {
+			var err error
+			if p, err = v.makeItem(iv, it, key); err != nil {
 				return "", err
 			}
-			c.Body = bodyMark
-			x, err := v.t.partial("item", sub)
-			if err == nil && strings.Count(x, bodyMark) != 1 {
-				err = fmt.Errorf("the partial item must write {{.X.Body}} once")
-			}
-			return x, err
-		})
-		if err != nil {
-			return "", err
 		}
-		key.key, key.h = "item-body", 0
-		body, err := v.m.get(key, func() (string, error) {
-			sub, err := card()
-			if err != nil {
-				return "", err
-			}
-			return v.t.partial("item-body", sub)
-		})
-		if err != nil {
-			return "", err
-		}
-		before, after, _ := strings.Cut(frame, bodyMark)
-		parts = append(parts, before, body, after)
-		size += len(before) + len(body) + len(after)
+		parts = append(parts, p[0], p[1], p[2])
+		size += len(p[0]) + len(p[1]) + len(p[2])
 	}
 	var b strings.Builder
 	b.Grow(size + len(items))
@@ -155,6 +127,45 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 		b.WriteString(x)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// makeItem renders the item of it under key (see Items): the frame
+// before its body, the body and the frame after it, and keeps them.
+func (v *View) makeItem(iv *View, it site.Item, key memoKey) ([3]string, error) {
+	var c *Card
+	card := func() (*Sub, error) {
+		var err error
+		if c == nil {
+			c, err = v.t.card(v.S, v.Lang, it, key.h)
+		}
+		return &Sub{View: iv, X: c}, err
+	}
+	sub, err := card()
+	if err != nil {
+		return [3]string{}, err
+	}
+	c.Body = bodyMark
+	frame, err := v.t.partial("item", sub)
+	if err == nil && strings.Count(frame, bodyMark) != 1 {
+		err = fmt.Errorf("the partial item must write {{.X.Body}} once")
+	}
+	if err != nil {
+		return [3]string{}, err
+	}
+	bkey := key
+	bkey.key, bkey.h = "item-body", 0
+	body, err := v.m.get(bkey, func() (string, error) {
+		sub, err := card()
+		if err != nil {
+			return "", err
+		}
+		return v.t.partial("item-body", sub)
+	})
+	if err != nil {
+		return [3]string{}, err
+	}
+	before, after, _ := strings.Cut(frame, bodyMark)
+	return v.m.keepItem(key, [3]string{before, body, after}), nil
 }
 
 // bodyMark stands for an item's body in its kept frame: no escaped text

@@ -97,17 +97,17 @@ func (s *execState) escapeText(name, str, typ string) string {
 		if typ == "html" {
 			return str
 		}
-		return htmlReplace(str, htmlTable)
+		return htmlReplace(str, &htmlTable)
 	case "_html_template_attrescaper":
 		if typ == "html" {
 			s.fail("HTML in an attribute")
 		}
-		return htmlReplace(str, htmlTable)
+		return htmlReplace(str, &htmlTable)
 	case "_html_template_rcdataescaper":
 		if typ == "html" {
-			return htmlReplace(str, htmlNormTable)
+			return htmlReplace(str, &htmlNormTable)
 		}
-		return htmlReplace(str, htmlTable)
+		return htmlReplace(str, &htmlTable)
 	case "_html_template_htmlnamefilter":
 		if typ == "attr" {
 			return str
@@ -146,7 +146,7 @@ var (
 // htmlReplace is html/template's htmlReplacer with badRunes set: only the
 // characters of the table are replaced. They are ASCII, and no byte of a
 // multi-byte UTF-8 sequence is, so s is read a byte at a time.
-func htmlReplace(s string, table [len(htmlTable)]string) string {
+func htmlReplace(s string, table *[len(htmlTable)]string) string {
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); i++ {
