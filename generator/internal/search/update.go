@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"maps"
 	"slices"
 )
@@ -303,7 +304,9 @@ func moveSet(s []int32, to []int32) bool {
 	return moved
 }
 
-// write makes the files at the dirty paths again.
+// write makes the files at the dirty paths again. They are encoded in
+// parallel: a document that moves renumbers those it passes, and with
+// them nearly every term bucket.
 func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	paths := slices.Sorted(maps.Keys(dirty))
 	in.updates++
@@ -311,52 +314,61 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 		in.written[p] = in.updates
 	}
 	l := in.x.Layout
-	byName := map[string]Scope{}
-	for _, s := range in.scopes {
-		byName[scopePath(s.Name)] = s
-	}
+	var jobs []job // what each file is made of
 	for b := range l.Buckets {
-		if !dirty[bucketPath(b)] {
-			continue
-		}
-		var tb termBucket
-		for w, p := range in.inBucket[b] {
-			tb.words = append(tb.words, keyed{w, &p.postings})
-		}
-		for k, p := range in.unionsIn[b] {
-			tb.unions = append(tb.unions, keyed{k, &p.postings})
-			// The next prefixes, as Build lists them, from the counts kept.
-			if n := in.counts.top(k); len(n) > 0 {
-				if tb.next == nil {
-					tb.next = map[string][]string{}
-				}
-				tb.next[k] = n
-			}
-		}
-		if err := in.put(bucketPath(b), tb.encode()); err != nil {
-			return nil, err
+		if dirty[bucketPath(b)] {
+			jobs = append(jobs, job{bucketPath(b), func() any { return in.bucket(b).encode() }})
 		}
 	}
 	for c := range l.chunks() {
 		if dirty[chunkPath(c)] {
-			if err := in.put(chunkPath(c), chunkRows(l.chunk(in.docs, c))); err != nil {
-				return nil, err
-			}
+			jobs = append(jobs, job{chunkPath(c), func() any { return chunkRows(l.chunk(in.docs, c)) }})
 		}
 	}
-	for p, s := range byName {
-		if dirty[p] {
-			if err := in.put(p, scopeRows(in.docs, s.Docs)); err != nil {
-				return nil, err
-			}
+	for _, s := range in.scopes {
+		if p := scopePath(s.Name); dirty[p] {
+			jobs = append(jobs, job{p, func() any { return scopeRows(in.docs, s.Docs) }})
 		}
 	}
 	if dirty["index.json"] {
-		if err := in.put("index.json", head(in.lang, len(in.docs), l, in.names)); err != nil {
-			return nil, err
-		}
+		jobs = append(jobs, job{"index.json", func() any { return head(in.lang, len(in.docs), l, in.names) }})
+	}
+	files := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) { files[i], errs[i] = marshal(jobs[i].value()) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, j := range jobs {
+		in.x.files[j.path] = files[i]
 	}
 	return paths, nil
+}
+
+// job is a file of the index to make again: its path, and what value
+// returns, written as JSON.
+type job struct {
+	path string
+	value func() any
+}
+
+// bucket is term bucket b as Build makes it, from the postings kept.
+func (in *Incremental) bucket(b int) termBucket {
+	var tb termBucket
+	for w, p := range in.inBucket[b] {
+		tb.words = append(tb.words, keyed{w, &p.postings})
+	}
+	for k, p := range in.unionsIn[b] {
+		tb.unions = append(tb.unions, keyed{k, &p.postings})
+		// The next prefixes, as Build lists them, from the counts kept.
+		if n := in.counts.top(k); len(n) > 0 {
+			if tb.next == nil {
+				tb.next = map[string][]string{}
+			}
+			tb.next[k] = n
+		}
+	}
+	return tb
 }
 
 // nextChanged marks the buckets whose lists of next prefixes (bucket.N)
@@ -376,14 +388,6 @@ func (in *Incremental) setWord(p *posted, doc int, f uint8) int {
 		in.counts.add(p.fold, d)
 	}
 	return b
-}
-
-func (in *Incremental) put(path string, v any) error {
-	b, err := marshal(v)
-	if err == nil {
-		in.x.files[path] = b
-	}
-	return err
 }
 
 // scopeChanged reports whether a changed document of s has other facets

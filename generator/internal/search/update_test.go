@@ -253,6 +253,31 @@ func BenchmarkIncremental10k(b *testing.B) {
 			}
 		}
 	})
+	// "move" moves a document from the middle of the list to near its
+	// start and back, as a new deadline does: every document between
+	// the two places gets a new number.
+	b.Run("move", func(b *testing.B) {
+		in, err := NewIncremental("sv", slices.Clone(docs), scopes, Names{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		there := keep(len(docs))
+		there = slices.Insert(slices.Delete(there, 5000, 5001), 100, 5000)
+		back := make([]int, len(there))
+		for i, j := range there {
+			back[j] = i
+		}
+		moved, movedScopes := reorder(docs, scopes, there)
+		for i := 0; b.Loop(); i++ {
+			next, nextScopes, from := moved, movedScopes, there
+			if i%2 == 1 {
+				next, nextScopes, from = docs, scopes, back
+			}
+			if _, err := in.Update(slices.Clone(next), from, nil, nextScopes, Names{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("edit", func(b *testing.B) {
 		in, err := NewIncremental("sv", slices.Clone(docs), scopes, Names{})
 		if err != nil {
