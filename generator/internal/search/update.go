@@ -348,7 +348,7 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 // job is a file of the index to make again: its path, and what value
 // returns, written as JSON.
 type job struct {
-	path string
+	path  string
 	value func() any
 }
 
