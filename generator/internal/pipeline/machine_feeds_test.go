@@ -1,0 +1,250 @@
+package pipeline
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"portal/generator/internal/feeds/feedtest"
+	"portal/generator/internal/site"
+)
+
+// TestAtomFeeds reads every feed of the fixture strictly: one per kind list,
+// per area and of the agreements due for review in each language, newest first, the right records,
+// times taken from the records, and each list page linking its feed.
+func TestAtomFeeds(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	s := b.l.Site
+	feedsSeen := map[string]bool{}
+	for _, p := range s.Pages {
+		wantFeed := p.Type == site.ListPage || p.Type == site.AreaPage || p.Type == site.DuePage
+		if (p.Feed != "") != wantFeed {
+			t.Errorf("%s (%s): feed %q", p.URL, p.Type, p.Feed)
+		}
+		if p.Feed == "" {
+			continue
+		}
+		// The page links its feed in <head> and visibly.
+		html := string(b.file(t, p.URL))
+		head := `<link rel="alternate" type="application/atom+xml" title="`
+		if !strings.Contains(html, head) || !strings.Contains(html, `href="`+s.Abs(p.Feed)+`">`) {
+			t.Errorf("%s: no <link rel=alternate> to %s", p.URL, s.Abs(p.Feed))
+		}
+		if !regexp.MustCompile(`<a [^>]*href="` + regexp.QuoteMeta(p.Feed) + `"[^>]*>[^<]+</a>`).MatchString(html) {
+			t.Errorf("%s: no visible link to %s", p.URL, p.Feed)
+		}
+		if feedsSeen[p.Feed] {
+			continue
+		}
+		feedsSeen[p.Feed] = true
+		data := b.file(t, p.Feed)
+		f := readAtom(t, p.Feed, data)
+		if f.Lang != p.Lang {
+			t.Errorf("%s: xml:lang %q, want %q", p.Feed, f.Lang, p.Lang)
+		}
+		if f.IDs[0] != s.Abs(p.URL) {
+			t.Errorf("%s: id %q, want the list's URL", p.Feed, f.IDs[0])
+		}
+		var self, alt string
+		for _, l := range f.Links {
+			switch l.Rel {
+			case "self":
+				self = l.Href
+			case "alternate":
+				alt = l.Href
+			}
+		}
+		if self != s.Abs(p.Feed) || alt != s.Abs(p.URL) {
+			t.Errorf("%s: self %q, alternate %q", p.Feed, self, alt)
+		}
+		// The records: a kind list's current entries, an area's entries
+		// that are not archived; newest first.
+		var want []*site.Entry
+		switch p.Type {
+		case site.ListPage:
+			want = s.Current(p.Kind)
+		case site.DuePage:
+			want = s.Due()
+		default:
+			for _, e := range s.Members("areas", p.Term.Key) {
+				if !e.Archived {
+					want = append(want, e)
+				}
+			}
+		}
+		wantLinks := map[string]*site.Entry{}
+		for _, e := range want {
+			wantLinks[s.Abs(e.URL[p.Lang])] = e
+		}
+		var newest time.Time
+		var prev time.Time
+		ids := map[string]bool{}
+		for i, e := range f.Entries {
+			link := ""
+			for _, l := range e.Links {
+				if l.Rel == "alternate" {
+					link = l.Href
+				}
+			}
+			rec := wantLinks[link]
+			if rec == nil {
+				t.Errorf("%s: entry %d links %s, which is not one of the list's records", p.Feed, i, link)
+				continue
+			}
+			delete(wantLinks, link)
+			if !b.has(link) {
+				t.Errorf("%s: entry %d links %s, which is not in the output", p.Feed, i, link)
+			}
+			if ids[e.IDs[0]] || !strings.HasPrefix(e.IDs[0], "tag:test.example.se,2014:"+rec.Kind+"/"+rec.Slug+"/") {
+				t.Errorf("%s: entry id %q", p.Feed, e.IDs[0])
+			}
+			ids[e.IDs[0]] = true
+			up, _ := time.Parse(time.RFC3339, e.Updated[0])
+			if !up.Equal(rec.Date) {
+				t.Errorf("%s: %s updated %s, want the record's date %s", p.Feed, link, up, rec.Date)
+			}
+			if i > 0 && up.After(prev) {
+				t.Errorf("%s: entry %d (%s) is newer than the one before it", p.Feed, i, up)
+			}
+			prev = up
+			if up.After(newest) {
+				newest = up
+			}
+			v := rec.VersionFor(p.Lang)
+			if e.Titles[0] != v.Title {
+				t.Errorf("%s: title %q, want %q", p.Feed, e.Titles[0], v.Title)
+			}
+			if ex := s.Body(v).Excerpt; ex != "" && (len(e.Summaries) != 1 || e.Summaries[0].Text != ex) {
+				t.Errorf("%s: %s: summary %v, want %q", p.Feed, link, e.Summaries, ex)
+			}
+		}
+		for link := range wantLinks {
+			t.Errorf("%s: no entry for %s", p.Feed, link)
+		}
+		up, _ := time.Parse(time.RFC3339, f.Updated[0])
+		if len(f.Entries) > 0 && !up.Equal(newest) {
+			t.Errorf("%s: updated %s, want the newest entry's %s", p.Feed, up, newest)
+		}
+		if up.Equal(testNow) {
+			t.Errorf("%s: updated is the build's clock", p.Feed)
+		}
+	}
+	// Spot checks of the content rules.
+	for feed, want := range map[string][]string{
+		"/exjobb/atom.xml":            {"international", "energidata", "trafikfloden"}, // open offers, newest first; not gammalt, utkast
+		"/praktik/atom.xml":           {"sommarpraktik"},                               // not framtida (scheduled)
+		"/gastforelasningar/atom.xml": {"installd", "smarta-kartor"},                   // upcoming, not forra-aret
+		"/en/areas/energi/atom.xml":   {"installd", "international", "energidata", "trafikfloden", "2025", "elnat", "mou"},
+	} {
+		f := readAtom(t, feed, b.file(t, feed))
+		var got []string
+		for _, e := range f.Entries {
+			id := e.IDs[0]
+			got = append(got, path.Base(path.Dir(id)))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: entries %v, want %v", feed, got, want)
+		}
+	}
+	for _, f := range []string{"exjobb/atom.xml", "en/theses/atom.xml", "omraden/energi/atom.xml", "en/areas/trafik/atom.xml"} {
+		if !feedsSeen["/"+f] {
+			t.Errorf("no feed %s", f)
+		}
+	}
+}
+
+// TestCalendars reads every .ics file of the fixture with the strict
+// reader: calendar.ics of all lectures per language and one file per
+// lecture page, linked from upcoming lectures' pages.
+func TestCalendars(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	s := b.l.Site
+	lectures := s.ByKind["lectures"]
+	var icsFiles []string
+	for p := range b.files {
+		if strings.HasSuffix(p, ".ics") {
+			icsFiles = append(icsFiles, p)
+		}
+	}
+	slices.Sort(icsFiles)
+	want := []string{
+		"en/guest-lectures/calendar.ics",
+		"gastforelasningar/calendar.ics",
+		"gastforelasningar/forra-aret/forra-aret.ics",
+		"gastforelasningar/installd/installd.ics",
+		"gastforelasningar/smarta-kartor/smarta-kartor.ics",
+	}
+	if !slices.Equal(icsFiles, want) {
+		t.Errorf("calendar files:\n%v\nwant\n%v", icsFiles, want)
+	}
+	for _, name := range icsFiles {
+		data := b.files[name]
+		root, err := feedtest.ParseICS(data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		pc, err := feedtest.CheckCalendar(root)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !slices.Equal(pc.TZIDs, []string{"Europe/Stockholm"}) {
+			t.Errorf("%s: VTIMEZONEs %v", name, pc.TZIDs)
+		}
+		n := 1
+		if strings.HasSuffix(name, "/calendar.ics") {
+			// Upcoming and recent lectures: not forra-aret, of last year.
+			n = len(lectures) - 1
+		}
+		if len(pc.Events) != n {
+			t.Errorf("%s: %d events, want %d", name, len(pc.Events), n)
+		}
+		for _, ev := range pc.Events {
+			slug, _, _ := strings.Cut(strings.TrimPrefix(ev.UID, "lectures-"), "@")
+			e := entryOf(t, s, "lectures", slug)
+			if ev.UID != "lectures-"+slug+"@test.example.se" {
+				t.Errorf("%s: UID %q", name, ev.UID)
+			}
+			if !ev.Start.Equal(e.Start) || !ev.End.Equal(e.End) {
+				t.Errorf("%s: %s: %s–%s, want %s–%s", name, slug, ev.Start, ev.End, e.Start, e.End)
+			}
+			if !ev.Stamp.Equal(e.Date) {
+				t.Errorf("%s: %s: DTSTAMP %s, want the record's date %s", name, slug, ev.Stamp, e.Date)
+			}
+			if wantSt := map[bool]string{true: "CANCELLED", false: "CONFIRMED"}[e.Status == "cancelled"]; ev.Status != wantSt {
+				t.Errorf("%s: %s: STATUS %s, want %s", name, slug, ev.Status, wantSt)
+			}
+			if ev.Location != e.Place || ev.Summary != e.Own().Title {
+				t.Errorf("%s: %s: summary %q location %q", name, slug, ev.Summary, ev.Location)
+			}
+			if !b.has(ev.URL) {
+				t.Errorf("%s: URL %s is not a page of the site", name, ev.URL)
+			}
+		}
+		if !bytes.Contains(data, []byte("\r\n ")) && strings.HasSuffix(name, "/calendar.ics") {
+			t.Errorf("%s: no folded line (the descriptions are long enough to fold)", name)
+		}
+	}
+	// "Add to calendar" on upcoming lectures' pages, to the file beside them.
+	link := regexp.MustCompile(`<a class="ics" href="([^"]+)" type="text/calendar">`)
+	for _, e := range lectures {
+		html := b.file(t, e.URL["sv"])
+		m := link.FindSubmatch(html)
+		upcoming := !e.Archived && e.Status != "cancelled"
+		switch {
+		case upcoming && m == nil:
+			t.Errorf("%s: no add-to-calendar link", e.URL["sv"])
+		case !upcoming && m != nil:
+			t.Errorf("%s: add-to-calendar link on a past or cancelled lecture", e.URL["sv"])
+		case m != nil:
+			if got, want := string(m[1]), e.URL["sv"]+site.EventFile(e); got != want || !b.has(got) {
+				t.Errorf("%s: calendar link %s, want %s (present: %v)", e.URL["sv"], got, want, b.has(got))
+			}
+		}
+	}
+}

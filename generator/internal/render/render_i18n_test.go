@@ -1,0 +1,180 @@
+package render
+
+import (
+	"bytes"
+	"io/fs"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
+)
+
+// minimal is a set of templates that renders every page type with the
+// given i18n tables.
+func minimal(sv, en string) fstest.MapFS {
+	m := fstest.MapFS{
+		"config.toml":                  {Data: []byte(tinyConfig)},
+		"templates/layouts/base.html":  {Data: []byte(`<html lang="{{.Lang}}">{{template "main" .}}</html>`)},
+		"templates/i18n/sv.toml":       {Data: []byte(sv)},
+		"templates/i18n/en.toml":       {Data: []byte(en)},
+		"templates/assets/site.css":    {Data: []byte("body{}")},
+		"templates/partials/void.html": {Data: []byte(`{{define "void"}}{{end}}`)},
+	}
+	for _, typ := range PageTypes {
+		m["templates/pages/"+string(typ)+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{t .Lang "home"}}{{end}}`)}
+	}
+	return m
+}
+
+// required returns a table with every key the Go code needs, plus extra.
+func required(extra string) string {
+	var b strings.Builder
+	for _, k := range requiredKeys(kinds.Default()) {
+		b.WriteString(`"` + k + `" = "x"` + "\n")
+	}
+	return b.String() + extra
+}
+
+func loadErr(t *testing.T, fsys fs.FS) diag.List {
+	t.Helper()
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(fsys, cfg, Options{})
+	if err == nil {
+		return nil
+	}
+	l, ok := diag.AsList(err)
+	if !ok {
+		t.Fatalf("not a diag.List: %v", err)
+	}
+	return l
+}
+
+func TestI18nParity(t *testing.T) {
+	tests := []struct {
+		name   string
+		sv, en string
+		want   []string // error lines
+	}{
+		{"same keys", required(""), required(""), nil},
+		{"missing in en", required("only.sv = \"bara svenska\"\n"), required(""),
+			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+1) + `:1: UI string "only.sv" is missing in templates/i18n/en.toml`}},
+		{"missing in sv, table form", required(""), required("[extra]\nkey = \"x\"\n"),
+			[]string{`templates/i18n/en.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+2) + `:1: UI string "extra.key" is missing in templates/i18n/sv.toml`}},
+		{"required key missing in both", `home = "x"`, `home = "y"`, nil},
+		{"not a string", required("n = 3\n"), required("n = \"3\"\n"),
+			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+1) + `:5: UI string "n" must be a string`}},
+		{"bad toml", required("x = \n"), required(""), []string{`templates/i18n/sv.toml:`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs := loadErr(t, minimal(tt.sv, tt.en))
+			if tt.name == "required key missing in both" {
+				if len(errs) == 0 || !strings.Contains(errs.Error(), `missing UI string "format.date"`) {
+					t.Errorf("got %v", errs)
+				}
+				return
+			}
+			if len(tt.want) == 0 && len(errs) > 0 {
+				t.Fatalf("unexpected errors:\n%v", errs)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(errs.Error(), w) {
+					t.Errorf("missing error %q in:\n%v", w, errs)
+				}
+			}
+		})
+	}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		src  string
+		want string
+	}{
+		{"parse error", "templates/pages/list.html", "{{define \"main\"}}\n\n{{if}}{{end}}", `templates/pages/list.html:3:1: missing value for if`},
+		{"unknown func", "templates/partials/x.html", "{{define \"x\"}}\n{{nosuch 1}}{{end}}", `templates/partials/x.html:2:1: function "nosuch" not defined`},
+		{"unknown key", "templates/pages/home.html", "{{define \"main\"}}\n\n  {{t .Lang \"no.such.key\"}}{{end}}", `templates/pages/home.html:3:`},
+		{"missing page", "templates/pages/record.html", "", `templates/pages/record.html:1:1: missing`},
+		{"no main", "templates/pages/area.html", "hello", `templates/pages/area.html:1:1: page template must {{define "main"}}`},
+		{"escaping", "templates/pages/school.html", "{{define \"main\"}}\n<a href=\"{{.Lang}}>x</a>{{end}}", `templates/pages/school.html:`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := minimal(required(""), required(""))
+			if tt.src == "" {
+				delete(fsys, tt.file)
+			} else {
+				fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.src)}
+			}
+			errs := loadErr(t, fsys)
+			if !strings.Contains(errs.Error(), tt.want) {
+				t.Errorf("want %q in:\n%v", tt.want, errs)
+			}
+			for _, e := range errs {
+				if !strings.HasPrefix(e.Path, "templates/") || e.Line < 1 || e.Col < 1 {
+					t.Errorf("badly positioned: %v", e)
+				}
+			}
+		})
+	}
+}
+
+// A key computed at render time that is in no table fails the render.
+func TestUnknownKeyAtRender(t *testing.T) {
+	fsys := minimal(required(""), required(""))
+	fsys["templates/pages/list.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{t .Lang (printf "kind.%s.nope" .P.Kind)}}{{end}}`)}
+	for p, s := range tinyContent {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	s, tm := loadSite(t, fsys, func(*time.Location) time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) })
+	var buf bytes.Buffer
+	err := tm.Page(&buf, new(Memo), s, pageAt(t, s, "/exjobb/"))
+	if err == nil || !strings.Contains(err.Error(), `unknown UI string "kind.theses.nope"`) || !strings.HasPrefix(err.Error(), "templates/pages/list.html:1:") {
+		t.Errorf("got %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %d bytes of a failed page", buf.Len())
+	}
+	if got := tm.T("en", "home"); got != "x" {
+		t.Errorf("T: got %q", got)
+	}
+	if got := tm.T("en", "no.such"); got != "no.such" {
+		t.Errorf("T of an unknown key: got %q", got)
+	}
+}
+
+// The shipped tables have the same keys and every kind's strings.
+func TestShippedTables(t *testing.T) {
+	fsys := realTemplates(t)
+	fsys["config.toml"] = &fstest.MapFile{Data: []byte(tinyConfig)}
+	if errs := loadErr(t, fsys); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	tables, errs := loadTables(fsys, []string{"sv", "en"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, kind := range kinds.Default().Names() {
+		for _, prefix := range []string{"kind.", "kindone.", "archivetitle.", "intro.", "archiveintro.", "empty.", "current.", "count." + kind + ".one", "count." + kind + ".other"} {
+			key := prefix
+			if strings.HasSuffix(prefix, ".") {
+				key = prefix + kind
+			}
+			for l, tb := range tables {
+				if tb.strings[key] == "" {
+					t.Errorf("%s: empty or missing %q", l, key)
+				}
+			}
+		}
+	}
+}
