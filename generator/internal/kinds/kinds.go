@@ -150,9 +150,8 @@ const (
 	AsStatus    Format = "status"   // the UI string status.<kind>.<value>
 	AsOrgs      Format = "orgs"     // organisations: links on record pages, names in lists
 	AsSchools   Format = "schools"  // schools, linked
-	AsApply     Format = "apply"    // the link to apply, while the record is open
-	AsExt       Format = "ext"      // an external link with the UI string Arg as text
-	AsOpen      Format = "open"     // a date, or the UI string Arg when there is none
+	AsApply     Format = "apply"    // a link with the UI string Arg as text, while the record is open and unmarked
+	AsOpen      Format = "open"     // a date (the earlier of Key and And.Key), or the UI string Arg when there is none
 	AsNoticeDay Format = "notice"   // the last day to give notice, while open
 	AsSigners   Format = "signers"  // the signatories
 	AsDocument  Format = "document" // the attached text, or a note when confidential
@@ -162,7 +161,8 @@ const (
 
 // Fact is one fact a page shows: the i18n key of its label, the key whose
 // value it shows and how. And joins a second key's value after Sep (the
-// end of a span or a period, the credits after a level).
+// end of a span or a period, the credits after a level); for AsOpen it is
+// a date that ends the first one sooner (an agreement's termination).
 type Fact struct {
 	Label  string
 	Key    string

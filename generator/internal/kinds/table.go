@@ -137,7 +137,7 @@ func lectures(p parts) *Kind {
 			span, place, speaker,
 			{Label: "fact.speakerOrg", Key: "speakerOrg", As: AsOrgs},
 			{Label: "fact.course", Key: "course", As: AsText},
-			{Label: "fact.registration", Key: "registration", As: AsExt, Arg: "action.register"},
+			{Label: "fact.registration", Key: "registration", As: AsApply, Arg: "action.register"},
 			{Label: "fact.status", Key: "status", As: AsStatus, Strong: map[string]string{"cancelled": "mark mark-cancelled"}},
 			{Label: "calendar.fact", As: AsCalendar, Arg: "calendar.add"},
 		},
@@ -170,7 +170,7 @@ func collaborations(p parts) *Kind {
 func agreements(p parts) *Kind {
 	typ := Fact{Label: "fact.type", Key: "type", As: AsTerm, Arg: "type."}
 	signed := Fact{Label: "fact.signed", Key: "signed", As: AsDate}
-	until := Fact{Label: "fact.validUntil", Key: "validUntil", As: AsOpen, Arg: "validUntil.open"}
+	until := Fact{Label: "fact.validUntil", Key: "validUntil", As: AsOpen, Arg: "validUntil.open", And: &Fact{Key: "terminated"}}
 	notice := Fact{Label: "fact.noticeDay", As: AsNoticeDay}
 	return &Kind{
 		Name: Agreements,

@@ -37,7 +37,13 @@ func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
 		d := e.Time(f.Key)
 		text, iso = t.FormatDate(lang, d), t.isoDate(d)
 	case kinds.AsOpen:
-		if d := e.Time(f.Key); d.IsZero() {
+		d := e.Time(f.Key)
+		if f.And != nil {
+			if end := e.Time(f.And.Key); !end.IsZero() && (d.IsZero() || end.Before(d)) {
+				d = end
+			}
+		}
+		if d.IsZero() {
 			text = c.tr(f.Arg)
 		} else {
 			text, iso = t.FormatDate(lang, d), t.isoDate(d)
@@ -123,9 +129,10 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 			r.Links = append(r.Links, FactLink{URL: s.TermURL(index, k, lang), Text: termName(vocab.Get(k), lang, k)})
 		}
 		return r, len(r.Links) > 0
-	case kinds.AsApply, kinds.AsExt:
-		if u := e.String(f.Key); u != "" && !(f.As == kinds.AsApply && e.Archived) {
-			r.Apply = f.As == kinds.AsApply
+	case kinds.AsApply:
+		// Not for a closed offer, a past or cancelled lecture.
+		if u := e.String(f.Key); u != "" && c.t.State(e) == "" {
+			r.Apply = true
 			return link(FactLink{Class: "ext", URL: u, Text: c.tr(f.Arg)})
 		}
 		return r, false

@@ -44,8 +44,9 @@ type RecordFact struct {
 	Strong string
 	List   string
 	Links  []FactLink
-	// Apply marks the link to apply for an offer (class fact-apply), which
-	// assets/site.js hides once the deadline has passed.
+	// Apply marks the link to apply for an offer or to register for a
+	// lecture (class fact-apply), which assets/site.js hides once the
+	// deadline has passed or the lecture has ended.
 	Apply bool
 }
 

@@ -252,10 +252,8 @@ func (s *Site) homePage(lang string) *Page {
 		}
 	}
 	h.Collaborations = items(active, lang)
-	agreements := slices.Clone(s.ByKind[kinds.Agreements])
-	k := s.Cfg.Kinds.Get(kinds.Agreements)
-	sortEntries(agreements, order(k, k.Order)...)
-	h.Agreements = items(agreements[:min(len(agreements), 3)], lang)
+	agreements := s.Current(kinds.Agreements) // in force, the newest first: not the terminated
+	h.Agreements = items(agreements[:min(len(agreements), HomeSize)], lang)
 	h.Areas = s.termCounts("areas", lang)
 	for _, kind := range s.Cfg.Kinds.Names() {
 		h.Kinds = append(h.Kinds, KindCount{Kind: kind, URL: s.SectionURL(kind, lang), Count: len(s.Current(kind))})
