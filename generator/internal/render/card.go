@@ -42,6 +42,7 @@ type CardFact struct {
 	Label string
 	Text  string
 	Time  template.HTMLAttr // datetime="…" when the value is a date or a moment
+	Lang  string            // of Text, when it is not the list's
 }
 
 // card resolves the card of the item it in a list of lang.
@@ -67,8 +68,8 @@ func (t *Templates) card(s *site.Site, lang string, it site.Item, h int) (*Card,
 		c.ForeignText = tr("foreign." + c.VLang)
 	}
 	dataAttr(t.cfg.Kinds.Get(e.Kind).CloseAttr, t.Closes(e))
-	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, iso string) {
-		f := CardFact{Label: tr(label), Text: text}
+	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, iso, textLang string) {
+		f := CardFact{Label: tr(label), Text: text, Lang: textLang}
 		f.Time, _ = attr("datetime", iso)
 		c.Facts = append(c.Facts, f)
 	})

@@ -92,6 +92,27 @@ func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
 	return text, iso, text != ""
 }
 
+// textLang is the language of a fact's value when it is the record's own
+// text (a place, a speaker, a position: the keys of its primary file,
+// which a translation does not override) and the page's language is
+// another one; "" otherwise. The value is then marked with it (WCAG
+// 3.1.2, language of parts), so that a screen reader reads it right.
+func (c *facts) textLang(f *kinds.Fact) string {
+	if f.As == kinds.AsText {
+		return c.ownLang()
+	}
+	return ""
+}
+
+// ownLang is the language of the record's own text when it is not the
+// page's, else "".
+func (c *facts) ownLang() string {
+	if l := c.e.Own().Lang; l != c.lang {
+		return l
+	}
+	return ""
+}
+
 // values are the strings of key: the values of an array, or the one
 // value of a string.
 func (c *facts) values(key string) []string {
@@ -104,12 +125,13 @@ func (c *facts) values(key string) []string {
 	return nil
 }
 
-// list calls add with each fact of the entry's list item, in order.
-func (c *facts) list(add func(label, text, iso string)) {
+// list calls add with each fact of the entry's list item, in order, and
+// the language of its text when it is not the page's (textLang).
+func (c *facts) list(add func(label, text, iso, lang string)) {
 	k := c.t.cfg.Kinds.Get(c.e.Kind)
 	for i := range k.ListFacts {
 		if text, iso, ok := c.text(&k.ListFacts[i]); ok {
-			add(k.ListFacts[i].Label, text, iso)
+			add(k.ListFacts[i].Label, text, iso, c.textLang(&k.ListFacts[i]))
 		}
 	}
 }
@@ -143,7 +165,7 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 			if sg.Title != "" {
 				before += ", " + sg.Title
 			}
-			r.Links = append(r.Links, FactLink{Before: before + ", ", URL: s.TermURL("organisations", sg.Org, lang),
+			r.Links = append(r.Links, FactLink{Before: before + ", ", Lang: c.ownLang(), URL: s.TermURL("organisations", sg.Org, lang),
 				Text: termName(c.t.cfg.Organisations.Get(sg.Org), lang, sg.Org)})
 		}
 		return r, len(r.Links) > 0
@@ -156,7 +178,7 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 		return r, false
 	}
 	text, iso, ok := c.text(f)
-	r.Text = text
+	r.Text, r.Lang = text, c.textLang(f)
 	r.Time, _ = attr("datetime", iso)
 	r.Strong = f.Strong[e.String(f.Key)]
 	return r, ok

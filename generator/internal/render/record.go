@@ -44,6 +44,7 @@ type RecordFact struct {
 	Strong string
 	List   string
 	Links  []FactLink
+	Lang   string // of Text, when it is not the page's (facts.textLang)
 	// Apply marks the link to apply for an offer or to register for a
 	// lecture (class fact-apply), which assets/site.js hides once the
 	// deadline has passed or the lecture has ended.
@@ -53,6 +54,7 @@ type RecordFact struct {
 // FactLink is a link in a fact, with the text written before it.
 type FactLink struct {
 	Before   string
+	Lang     string // of Before, when it is not the page's
 	Class    string
 	URL      string
 	Hreflang string
@@ -88,7 +90,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 		}
 	}
 	r.Facts = append(r.Facts, agreementLinks(s, e, lang, tr)...)
-	r.Facts = t.commonFacts(r.Facts, s, e, lang, tr)
+	r.Facts = c.common(r.Facts)
 	return r, fe.err
 }
 
@@ -113,9 +115,10 @@ func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 	return nil
 }
 
-// commonFacts appends to out the facts of every record, after its
-// kind's: its areas, contacts and the day it was published.
-func (t *Templates) commonFacts(out []RecordFact, s *site.Site, e *site.Entry, lang string, tr func(string) string) []RecordFact {
+// common appends to out the facts of every record, after its kind's:
+// its areas, contacts and the day it was published.
+func (c *facts) common(out []RecordFact) []RecordFact {
+	t, s, e, lang, tr := c.t, c.s, c.e, c.lang, c.tr
 	if len(e.Areas) > 0 {
 		f := RecordFact{Label: tr("fact.areas"), List: "tags"}
 		for _, a := range e.Areas {
@@ -125,15 +128,19 @@ func (t *Templates) commonFacts(out []RecordFact, s *site.Site, e *site.Entry, l
 	}
 	if len(e.Contacts) > 0 {
 		f := RecordFact{Label: tr("fact.contacts"), List: "plain"}
-		for _, c := range e.Contacts {
+		for _, ct := range e.Contacts {
 			var before string
-			if c.Role != "" {
-				before += c.Role + ": "
+			if ct.Role != "" {
+				before += ct.Role + ": "
 			}
-			if c.Name != "" {
-				before += c.Name + ", "
+			if ct.Name != "" {
+				before += ct.Name + ", "
 			}
-			f.Links = append(f.Links, FactLink{Before: before, URL: "mailto:" + c.Email, Text: c.Email})
+			l := FactLink{Before: before, URL: "mailto:" + ct.Email, Text: ct.Email}
+			if before != "" {
+				l.Lang = c.ownLang()
+			}
+			f.Links = append(f.Links, l)
 		}
 		out = append(out, f)
 	}

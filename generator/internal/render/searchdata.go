@@ -203,7 +203,7 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	tr := func(key string) string { return t.T(lang, key) }
 	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
 	var out []Fact
-	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, _ string) {
+	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, _, _ string) {
 		out = append(out, Fact{tr(label), text})
 	})
 	return out
