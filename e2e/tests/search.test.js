@@ -52,10 +52,11 @@ suite('search and filters in the browser', skip, () => {
     await site?.stop();
   });
 
-  async function open(url, { clock = null, js = true } = {}) {
+  async function open(url, { clock = null, js = true, init = null } = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js });
     if (clock) await context.clock.setFixedTime(new Date(clock));
     else await fixClock(context);
+    if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const problems = await watch(context, page, site.origin);
     const res = await page.goto(site.base + url, { waitUntil: 'load' });
@@ -359,6 +360,16 @@ suite('search and filters in the browser', skip, () => {
         await context.close();
       }
       assert.deepEqual(describeProblems(problems), []);
+    }
+  });
+
+  test('in a browser the script cannot run in, the form is hidden and the list is as built', async () => {
+    const { context, page } = await open(`/${secs.theses.sv}/`, { js: true, init: () => { delete window.fetch; } });
+    try {
+      await page.waitForSelector('.search', { state: 'hidden' });
+      assert.equal(await page.isVisible('ul.items:not(.search-results)'), true);
+    } finally {
+      await context.close();
     }
   });
 

@@ -43,12 +43,18 @@
 
   function start(doc, win) {
     var box = doc.querySelector('.search[data-index]');
-    if (!box || !win.fetch || !win.URLSearchParams || !win.history || !win.history.replaceState || !win.Map) return;
+    if (!box) return;
     var form = box.querySelector('form');
     var status = box.querySelector('.search-status');
     var results = box.querySelector('.search-results');
     var more = box.querySelector('.search-more');
-    if (!form || !status || !results || !more || !results.replaceChildren) return;
+    // A browser this script cannot run in gets the plain list, as without
+    // scripts: a form that does nothing must not be shown.
+    if (!form || !status || !results || !more || !results.replaceChildren || !win.fetch ||
+        !win.URLSearchParams || !win.history || !win.history.replaceState || !win.Map) {
+      box.hidden = true;
+      return;
+    }
     var data = function (n) { return box.getAttribute('data-' + n) || ''; };
     var lang = doc.documentElement.lang || '';
 
