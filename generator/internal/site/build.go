@@ -67,9 +67,11 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		splits:   map[string][2][]*Entry{},
 		Stats:    Stats{Published: map[string]int{}},
 	}
-	all := make(map[string]*content.Record, len(set.Records)) // kind/slug → record, published or not
+	agreements := map[string]bool{} // slugs of the agreements, published or not
 	for _, r := range set.Records {
-		all[r.Kind+"/"+r.Slug] = r
+		if r.Kind == kinds.Agreements {
+			agreements[r.Slug] = true
+		}
 		if !s.publish(r) {
 			continue
 		}
@@ -101,7 +103,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		s.agreements[a.Slug] = a // the first of a slug, as a search would find
 	}
 	var errs diag.List
-	errs = append(errs, s.checkAgreements(all)...)
+	errs = append(errs, s.checkAgreements(agreements)...)
 	s.lists()
 	s.agreementFacts()
 	errs = append(errs, s.buildPages()...)
@@ -390,30 +392,6 @@ func sortEntries(es []*Entry, fns ...func(a, b *Entry) int) {
 		}
 		return cmp.Compare(a.Slug, b.Slug)
 	})
-}
-
-// order is the comparisons of a list of kind k in the order sorts gives.
-func order(k *kinds.Kind, sorts []kinds.Sort) []func(a, b *Entry) int {
-	var out []func(a, b *Entry) int
-	for _, o := range sorts {
-		var f func(a, b *Entry) int
-		switch {
-		case len(o.Rank) > 0:
-			rank := func(e *Entry) int { return max(0, slices.Index(o.Rank, e.String(o.Key))) }
-			f = func(a, b *Entry) int { return cmp.Compare(rank(a), rank(b)) }
-		case k.Key(o.Key) != nil && k.Key(o.Key).Type == kinds.Int:
-			f = func(a, b *Entry) int { return cmp.Compare(a.Int(o.Key), b.Int(o.Key)) }
-		default:
-			at := func(e *Entry) time.Time { return cmp.Or(e.Time(o.Key), e.Time(o.Or)) }
-			f = func(a, b *Entry) int { return at(a).Compare(at(b)) }
-		}
-		if o.Desc {
-			up := f
-			f = func(a, b *Entry) int { return up(b, a) }
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // charCol converts a 1-based byte column on line n (0-based) of body into

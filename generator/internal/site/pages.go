@@ -28,8 +28,8 @@ func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 		}
 	}
 	k := s.Cfg.Kinds.Get(kind)
-	sortEntries(current, order(k, k.Order)...)
-	sortEntries(archived, order(k, k.Archive)...)
+	sortOrder(current, k, k.Order)
+	sortOrder(archived, k, k.Archive)
 	return current, archived
 }
 
@@ -240,7 +240,7 @@ func (s *Site) homePage(lang string) *Page {
 		}
 	}
 	if offer != nil {
-		sortEntries(offers, order(offer, offer.Order)...)
+		sortOrder(offers, offer, offer.Order)
 	}
 	h.Offers = items(offers[:min(len(offers), HomeSize)], lang)
 	events := s.Current(s.CalendarKind())
@@ -254,7 +254,7 @@ func (s *Site) homePage(lang string) *Page {
 	h.Collaborations = items(active, lang)
 	agreements := slices.Clone(s.ByKind[kinds.Agreements])
 	k := s.Cfg.Kinds.Get(kinds.Agreements)
-	sortEntries(agreements, order(k, k.Order)...)
+	sortOrder(agreements, k, k.Order)
 	h.Agreements = items(agreements[:min(len(agreements), 3)], lang)
 	h.Areas = s.termCounts("areas", lang)
 	for _, kind := range s.Cfg.Kinds.Names() {
