@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
@@ -104,8 +105,16 @@ func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 // error, the layer is not Settled. gen must change whenever the config or
 // the templates were loaded again.
 func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [3]Batch {
-	sg := newSigner(l.Site, gen, in.seed)
-	outs := l.outputs(&cacheUse{c: in.cache, stamps: sg})
+	// The outputs are listed while the entries are signed: listing them
+	// writes nothing shared, and they read the signer (their stamps) only
+	// when they are written.
+	var sg *signer
+	var wg sync.WaitGroup
+	wg.Go(func() { sg = newSigner(l.Site, gen, in.seed) })
+	use := &cacheUse{c: in.cache}
+	outs := l.outputs(use)
+	wg.Wait()
+	use.stamps = sg
 	in.plan++
 	var b [3]Batch
 	for k := range b {
@@ -113,11 +122,11 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	}
 	// One file per path: the first output that claims it.
 	claimed := make(map[string]bool, len(outs))
-	byNew := newSorter(outs, own)
+	byNew := batches(outs, own)
 	for i, o := range outs {
 		if !claimed[o.Path] {
 			claimed[o.Path] = true
-			k := byNew.batch(i)
+			k := byNew[i]
 			b[k].outs = append(b[k].outs, i)
 		}
 	}
@@ -128,11 +137,11 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 		}
 	}
 	if len(gone) > 0 {
-		byOld := newSorter(in.outs, own)
+		byOld := batches(in.outs, own)
 		for i, o := range in.outs {
 			if gone[o.Path] {
 				delete(gone, o.Path)
-				k := byOld.batch(i)
+				k := byOld[i]
 				b[k].gone = append(b[k].gone, o.Path)
 			}
 		}
@@ -152,50 +161,44 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 // need, stand.
 func (in *Incremental) Settled() bool { return in.unsigned == 0 }
 
-// sorter tells the batch of Plan an output goes in.
-type sorter struct {
-	outs []Output
-	own  func(*site.Entry) bool
-	is   map[*site.Entry]bool // own, asked once an entry
-	dirs map[string]bool      // the folders of the pages of own entries
-}
-
-func newSorter(outs []Output, own func(*site.Entry) bool) *sorter {
-	s := &sorter{outs: outs, own: own, is: map[*site.Entry]bool{}, dirs: map[string]bool{}}
+// batches tells the batch of Plan each output of outs goes in: 0 for the
+// pages of the entries own reports and the files beside them, 1 for the
+// other pages, 2 for the other files. own is asked once an entry, and the
+// folder of a page is worked out for the pages of own entries alone.
+func batches(outs []Output, own func(*site.Entry) bool) []uint8 {
+	batch := make([]uint8, len(outs))
+	is := map[*site.Entry]bool{}
+	dirs := map[string]bool{} // the folders of the pages of own entries
 	for i := range outs {
-		if dir := path.Dir(outs[i].Path); dir != "." && s.ownPage(i) {
-			s.dirs[dir] = true
+		p := outs[i].Page
+		if p == nil {
+			batch[i] = 2
+			continue
+		}
+		batch[i] = 1
+		if p.Entry == nil {
+			continue
+		}
+		mine, ok := is[p.Entry]
+		if !ok {
+			mine = own(p.Entry)
+			is[p.Entry] = mine
+		}
+		if mine {
+			batch[i] = 0
+			if dir := path.Dir(outs[i].Path); dir != "." {
+				dirs[dir] = true
+			}
 		}
 	}
-	return s
-}
-
-// ownPage reports whether output i is a page of an entry own reports.
-func (s *sorter) ownPage(i int) bool {
-	p := s.outs[i].Page
-	if p == nil || p.Entry == nil {
-		return false
+	if len(dirs) > 0 {
+		for i := range outs {
+			if batch[i] == 2 && dirs[path.Dir(outs[i].Path)] {
+				batch[i] = 0
+			}
+		}
 	}
-	is, ok := s.is[p.Entry]
-	if !ok {
-		is = s.own(p.Entry)
-		s.is[p.Entry] = is
-	}
-	return is
-}
-
-// batch is the batch of output i: 0 for the pages of own entries and the
-// files beside them, 1 for the other pages, 2 for the other files.
-func (s *sorter) batch(i int) int {
-	switch {
-	case s.ownPage(i):
-		return 0
-	case s.outs[i].Page != nil:
-		return 1
-	case s.dirs[path.Dir(s.outs[i].Path)]:
-		return 0
-	}
-	return 2
+	return batch
 }
 
 // Replace puts rec, a new load of the record of ent, an entry of the last
