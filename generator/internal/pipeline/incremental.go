@@ -103,7 +103,8 @@ func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 // and renders those whose signature changed, so the three write what
 // rendering them all at once would. Until the three are written without
 // error, the layer is not Settled. gen must change whenever the config or
-// the templates were loaded again.
+// the templates were loaded again. own is asked for the entry of every
+// page, of l and of the last site: it should be quick.
 func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [3]Batch {
 	// The outputs are listed while the entries are signed: listing them
 	// writes nothing shared, and they read the signer (their stamps) only
@@ -163,11 +164,11 @@ func (in *Incremental) Settled() bool { return in.unsigned == 0 }
 
 // batches tells the batch of Plan each output of outs goes in: 0 for the
 // pages of the entries own reports and the files beside them, 1 for the
-// other pages, 2 for the other files. own is asked once an entry, and the
-// folder of a page is worked out for the pages of own entries alone.
+// other pages, 2 for the other files. own is asked for the entry of every
+// page, and the folder of a page is worked out for the pages of own
+// entries alone.
 func batches(outs []Output, own func(*site.Entry) bool) []uint8 {
 	batch := make([]uint8, len(outs))
-	is := map[*site.Entry]bool{}
 	dirs := map[string]bool{} // the folders of the pages of own entries
 	for i := range outs {
 		p := outs[i].Page
@@ -176,15 +177,7 @@ func batches(outs []Output, own func(*site.Entry) bool) []uint8 {
 			continue
 		}
 		batch[i] = 1
-		if p.Entry == nil {
-			continue
-		}
-		mine, ok := is[p.Entry]
-		if !ok {
-			mine = own(p.Entry)
-			is[p.Entry] = mine
-		}
-		if mine {
+		if p.Entry != nil && own(p.Entry) {
 			batch[i] = 0
 			if dir := path.Dir(outs[i].Path); dir != "." {
 				dirs[dir] = true
