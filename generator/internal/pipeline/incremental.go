@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -41,6 +40,7 @@ type Incremental struct {
 	files   map[string]file       // output path → what is on disk
 
 	plan     uint64 // counts the calls of Plan: the batches of an earlier one are refused
+	rest     *rest  // of the last Plan: its second and third batches
 	unsigned int    // batches of the last Plan not written yet (Settled)
 }
 
@@ -73,6 +73,11 @@ type Batch struct {
 	// sign is set for a Plan's batches: the entries each output's
 	// signature covers go into byEntry and byList as it is signed.
 	sign bool
+	part int // which of the Plan's three
+	// rest is set for the second and third batches of a Plan: their
+	// outputs and files are worked out when the first of them is
+	// written (rest.sort), not before the first batch is.
+	rest bool
 }
 
 // NewIncremental returns the incremental layer of the folder out, with
@@ -104,7 +109,9 @@ func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 // rendering them all at once would. Until the three are written without
 // error, the layer is not Settled. gen must change whenever the config or
 // the templates were loaded again. own is asked for the entry of every
-// page, of l and of the last site: it should be quick.
+// page, of l and of the last site: it should be quick. Plan works out
+// the first batch only; the outputs and files of the other two are
+// worked out when the first of them is written (rest).
 func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [3]Batch {
 	// The outputs are listed while the entries are signed: listing them
 	// writes nothing shared, and they read the signer (their stamps) only
@@ -117,40 +124,13 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	wg.Wait()
 	use.stamps = sg
 	in.plan++
+	r := &rest{outs: outs, old: in.outs, byNew: batches(outs, own), byOld: batches(in.outs, own)}
 	var b [3]Batch
 	for k := range b {
-		b[k] = Batch{plan: in.plan, sign: true}
+		b[k] = Batch{plan: in.plan, sign: true, part: k, rest: k > 0}
 	}
-	// One file per path: the first output that claims it.
-	claimed := make(map[string]bool, len(outs))
-	byNew := batches(outs, own)
-	for i, o := range outs {
-		if !claimed[o.Path] {
-			claimed[o.Path] = true
-			k := byNew[i]
-			b[k].outs = append(b[k].outs, i)
-		}
-	}
-	gone := map[string]bool{}
-	for p := range in.files {
-		if !claimed[p] {
-			gone[p] = true
-		}
-	}
-	if len(gone) > 0 {
-		byOld := batches(in.outs, own)
-		for i, o := range in.outs {
-			if gone[o.Path] {
-				delete(gone, o.Path)
-				k := byOld[i]
-				b[k].gone = append(b[k].gone, o.Path)
-			}
-		}
-	}
-	b[2].gone = append(b[2].gone, slices.Collect(maps.Keys(gone))...) // none: every file was an output
-	for k := range b {
-		slices.Sort(b[k].gone)
-	}
+	b[0].outs, b[0].gone = r.first(in.files)
+	in.rest = r
 	in.sg, in.outs = sg, outs
 	in.byEntry, in.byList = map[*site.Entry][]int{}, map[listKey]*listDeps{}
 	in.unsigned = len(b)
@@ -269,6 +249,9 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	var w Written
 	if b.plan != in.plan {
 		return w, errors.New("pipeline: a batch of an earlier site cannot be written")
+	}
+	if b.rest {
+		b.outs, b.gone = in.rest.sort(in.files, b.part)
 	}
 	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))
 	kept := idx[:0]
