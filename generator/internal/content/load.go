@@ -504,9 +504,10 @@ func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
 // the records that changed, runs it again over the merged set.
 func Collisions(records []*Record) diag.List {
 	var errs diag.List
-	seen := map[string]*Record{}
+	type kindSlug struct{ kind, slug string }
+	seen := make(map[kindSlug]*Record, len(records))
 	for _, r := range records {
-		key := r.Kind + "/" + r.Slug
+		key := kindSlug{r.Kind, r.Slug}
 		if prev, dup := seen[key]; dup {
 			line, col := r.Own().Pos.Value("slug")
 			if !r.Own().Pos.Has("slug") {

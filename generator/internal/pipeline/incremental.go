@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"maps"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
@@ -40,6 +40,7 @@ type Incremental struct {
 	files   map[string]file       // output path → what is on disk
 
 	plan     uint64 // counts the calls of Plan: the batches of an earlier one are refused
+	rest     *rest  // of the last Plan: its second and third batches
 	unsigned int    // batches of the last Plan not written yet (Settled)
 }
 
@@ -72,6 +73,11 @@ type Batch struct {
 	// sign is set for a Plan's batches: the entries each output's
 	// signature covers go into byEntry and byList as it is signed.
 	sign bool
+	part int // which of the Plan's three
+	// rest is set for the second and third batches of a Plan: their
+	// outputs and files are worked out when the first of them is
+	// written (rest.sort), not before the first batch is.
+	rest bool
 }
 
 // NewIncremental returns the incremental layer of the folder out, with
@@ -102,45 +108,29 @@ func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 // and renders those whose signature changed, so the three write what
 // rendering them all at once would. Until the three are written without
 // error, the layer is not Settled. gen must change whenever the config or
-// the templates were loaded again.
+// the templates were loaded again. own is asked for the entry of every
+// page, of l and of the last site: it should be quick. Plan works out
+// the first batch only; the outputs and files of the other two are
+// worked out when the first of them is written (rest).
 func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [3]Batch {
-	sg := newSigner(l.Site, gen, in.seed)
-	outs := l.outputs(&cacheUse{c: in.cache, stamps: sg})
+	// The outputs are listed while the entries are signed: listing them
+	// writes nothing shared, and they read the signer (their stamps) only
+	// when they are written.
+	var sg *signer
+	var wg sync.WaitGroup
+	wg.Go(func() { sg = newSigner(l.Site, gen, in.seed) })
+	use := &cacheUse{c: in.cache}
+	outs := l.outputs(use)
+	wg.Wait()
+	use.stamps = sg
 	in.plan++
+	r := &rest{outs: outs, old: in.outs, byNew: batches(outs, own), byOld: batches(in.outs, own)}
 	var b [3]Batch
 	for k := range b {
-		b[k] = Batch{plan: in.plan, sign: true}
+		b[k] = Batch{plan: in.plan, sign: true, part: k, rest: k > 0}
 	}
-	// One file per path: the first output that claims it.
-	claimed := make(map[string]bool, len(outs))
-	byNew := newSorter(outs, own)
-	for i, o := range outs {
-		if !claimed[o.Path] {
-			claimed[o.Path] = true
-			k := byNew.batch(i)
-			b[k].outs = append(b[k].outs, i)
-		}
-	}
-	gone := map[string]bool{}
-	for p := range in.files {
-		if !claimed[p] {
-			gone[p] = true
-		}
-	}
-	if len(gone) > 0 {
-		byOld := newSorter(in.outs, own)
-		for i, o := range in.outs {
-			if gone[o.Path] {
-				delete(gone, o.Path)
-				k := byOld.batch(i)
-				b[k].gone = append(b[k].gone, o.Path)
-			}
-		}
-	}
-	b[2].gone = append(b[2].gone, slices.Collect(maps.Keys(gone))...) // none: every file was an output
-	for k := range b {
-		slices.Sort(b[k].gone)
-	}
+	b[0].outs, b[0].gone = r.first(in.files)
+	in.rest = r
 	in.sg, in.outs = sg, outs
 	in.byEntry, in.byList = map[*site.Entry][]int{}, map[listKey]*listDeps{}
 	in.unsigned = len(b)
@@ -152,50 +142,36 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 // need, stand.
 func (in *Incremental) Settled() bool { return in.unsigned == 0 }
 
-// sorter tells the batch of Plan an output goes in.
-type sorter struct {
-	outs []Output
-	own  func(*site.Entry) bool
-	is   map[*site.Entry]bool // own, asked once an entry
-	dirs map[string]bool      // the folders of the pages of own entries
-}
-
-func newSorter(outs []Output, own func(*site.Entry) bool) *sorter {
-	s := &sorter{outs: outs, own: own, is: map[*site.Entry]bool{}, dirs: map[string]bool{}}
+// batches tells the batch of Plan each output of outs goes in: 0 for the
+// pages of the entries own reports and the files beside them, 1 for the
+// other pages, 2 for the other files. own is asked for the entry of every
+// page, and the folder of a page is worked out for the pages of own
+// entries alone.
+func batches(outs []Output, own func(*site.Entry) bool) []uint8 {
+	batch := make([]uint8, len(outs))
+	dirs := map[string]bool{} // the folders of the pages of own entries
 	for i := range outs {
-		if dir := path.Dir(outs[i].Path); dir != "." && s.ownPage(i) {
-			s.dirs[dir] = true
+		p := outs[i].Page
+		if p == nil {
+			batch[i] = 2
+			continue
+		}
+		batch[i] = 1
+		if p.Entry != nil && own(p.Entry) {
+			batch[i] = 0
+			if dir := path.Dir(outs[i].Path); dir != "." {
+				dirs[dir] = true
+			}
 		}
 	}
-	return s
-}
-
-// ownPage reports whether output i is a page of an entry own reports.
-func (s *sorter) ownPage(i int) bool {
-	p := s.outs[i].Page
-	if p == nil || p.Entry == nil {
-		return false
+	if len(dirs) > 0 {
+		for i := range outs {
+			if batch[i] == 2 && dirs[path.Dir(outs[i].Path)] {
+				batch[i] = 0
+			}
+		}
 	}
-	is, ok := s.is[p.Entry]
-	if !ok {
-		is = s.own(p.Entry)
-		s.is[p.Entry] = is
-	}
-	return is
-}
-
-// batch is the batch of output i: 0 for the pages of own entries and the
-// files beside them, 1 for the other pages, 2 for the other files.
-func (s *sorter) batch(i int) int {
-	switch {
-	case s.ownPage(i):
-		return 0
-	case s.outs[i].Page != nil:
-		return 1
-	case s.dirs[path.Dir(s.outs[i].Path)]:
-		return 0
-	}
-	return 2
+	return batch
 }
 
 // Replace puts rec, a new load of the record of ent, an entry of the last
@@ -273,6 +249,9 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	var w Written
 	if b.plan != in.plan {
 		return w, errors.New("pipeline: a batch of an earlier site cannot be written")
+	}
+	if b.rest {
+		b.outs, b.gone = in.rest.sort(in.files, b.part)
 	}
 	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))
 	kept := idx[:0]

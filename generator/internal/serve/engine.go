@@ -344,8 +344,8 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 	for _, p := range paths {
 		edited[groupKey(e.cfg, p)] = true
 	}
-	cfg := e.cfg
-	own := func(ent *site.Entry) bool { return edited[groupKey(cfg, ent.Own().Path)] }
+	mine := ownEntries(e.cfg, edited, e.site, s)
+	own := func(ent *site.Entry) bool { return mine[ent] }
 	b := e.inc.Plan(pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl), e.gen, own)
 	first, later := b[:1], b[1:]
 	if e.site == nil {
@@ -369,4 +369,30 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		e.meta[p.URL] = pageMeta{Lang: p.Lang, Draft: p.Entry != nil && p.Entry.Draft}
 	}
 	return res, nil
+}
+
+// ownEntries returns the entries of the sites (the last one, nil at
+// first, and the new one) that are the records of the groups edited: the
+// pipeline writes their pages first (pipeline.Incremental.Plan). The files
+// of a group are content/<key>.md and content/<key>.<lang>.md, which the
+// sites look up, rather than every entry being asked for its group.
+func ownEntries(cfg *config.Config, edited map[string]bool, sites ...*site.Site) map[*site.Entry]bool {
+	out := map[*site.Entry]bool{}
+	for key := range edited {
+		files := []string{content.Dir + "/" + key + ".md"}
+		for _, l := range cfg.Languages {
+			files = append(files, content.Dir+"/"+key+"."+l+".md")
+		}
+		for _, s := range sites {
+			if s == nil {
+				continue
+			}
+			for _, f := range files {
+				if ent := s.Lookup(f); ent != nil && groupKey(cfg, ent.Own().Path) == key {
+					out[ent] = true
+				}
+			}
+		}
+	}
+	return out
 }

@@ -22,6 +22,7 @@ import (
 // result is exact. A full load with problems makes the next load full too.
 type records struct {
 	groups map[string]*group
+	keys   []string // of groups, sorted: set lists the records in this order
 	// exact is true when every problem is in a group's errs, so that
 	// reloading single groups gives what a full load would.
 	exact  bool
@@ -39,7 +40,7 @@ type group struct {
 func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 	rs.kinds = cfg.Kinds
 	set, err := content.Load(fsys, cfg)
-	rs.groups = map[string]*group{}
+	rs.groups, rs.keys = map[string]*group{}, nil
 	rs.global = nil
 	rs.exact = err == nil
 	if err != nil {
@@ -54,6 +55,7 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 			rs.groups[groupKey(cfg, r.Own().Path)] = &group{rec: r, files: len(r.Versions)}
 		}
 	}
+	rs.keys = slices.Sorted(maps.Keys(rs.groups))
 	return nil
 }
 
@@ -134,10 +136,17 @@ func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[s
 				g.rec = set.Records[0]
 			}
 		}
+		i, listed := slices.BinarySearch(rs.keys, key)
 		if g.files == 0 && len(g.errs) == 0 {
 			delete(rs.groups, key)
+			if listed {
+				rs.keys = slices.Delete(rs.keys, i, i+1)
+			}
 		} else {
 			rs.groups[key] = g
+			if !listed {
+				rs.keys = slices.Insert(rs.keys, i, key)
+			}
 		}
 	}
 	return before, nil
@@ -162,7 +171,7 @@ func (rs *records) hasErrors() bool {
 func (rs *records) set() (*content.Set, diag.List) {
 	set := &content.Set{}
 	errs := slices.Clone(rs.global)
-	for _, k := range slices.Sorted(maps.Keys(rs.groups)) {
+	for _, k := range rs.keys {
 		g := rs.groups[k]
 		set.Files += g.files
 		if len(g.errs) > 0 {

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"portal/generator/internal/config"
-	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
@@ -77,15 +76,16 @@ func (s *Site) duePage(lang string) *Page {
 	return p
 }
 
-// checkAgreements reports a record whose agreement does not exist.
-func (s *Site) checkAgreements(all map[string]*content.Record) diag.List {
+// checkAgreements reports a record whose agreement does not exist: no
+// record of agreements, published or not, has its slug.
+func (s *Site) checkAgreements(agreements map[string]bool) diag.List {
 	var errs diag.List
 	for _, kind := range s.naming() {
 		for _, e := range s.ByKind[kind] {
 			if e.Agreement == "" {
 				continue
 			}
-			if _, ok := all["agreements/"+e.Agreement]; !ok {
+			if !agreements[e.Agreement] {
 				line, col := e.Own().Pos.Value("agreement")
 				errs = append(errs, diag.At(e.Path(), line, col, diag.AgreementMissing, e.Agreement, e.Agreement))
 			}

@@ -60,58 +60,32 @@ const HomeSize = 6
 func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s := &Site{
 		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
-		ByKind:   map[string][]*Entry{},
-		bySource: make(map[string]*Entry, len(set.Records)),
-		paths:    map[string]string{},
-		members:  map[string]map[string][]*Entry{},
-		splits:   map[string][2][]*Entry{},
-		Stats:    Stats{Published: map[string]int{}},
+		ByKind:  map[string][]*Entry{},
+		members: map[string]map[string][]*Entry{},
+		splits:  map[string][2][]*Entry{},
+		Stats:   Stats{Published: map[string]int{}},
 	}
-	all := make(map[string]*content.Record, len(set.Records)) // kind/slug → record, published or not
-	for _, r := range set.Records {
-		all[r.Kind+"/"+r.Slug] = r
-		if !s.publish(r) {
-			continue
-		}
-		e := &Entry{Record: r, URL: map[string]string{}}
-		e.Archived = s.archived(r)
-		for _, l := range cfg.Languages {
-			lang := l
-			if r.In(l) == nil {
-				lang = r.Lang
-			}
-			e.URL[l] = s.recordURL(e, lang)
-		}
-		for _, v := range r.Versions {
-			s.bySource[v.Path] = e
-		}
-		if r.Kind == content.Pages {
-			s.Free = append(s.Free, e)
-			continue
-		}
-		s.Stats.Published[r.Kind]++
-		if e.Archived {
-			s.Stats.Archived++
-		}
-		s.Entries = append(s.Entries, e)
-		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
+	s.md, s.readBody, s.bodies = cmp.Or(opt.Markdown, markdown.New()), opt.ReadBody, opt.Bodies
+	if s.bodies == nil {
+		s.bodies = NewBodies()
 	}
+	// The store lets go of the bodies of files that are gone while the
+	// model is made: nothing reads it until the bodies are rendered.
+	var kept sync.WaitGroup
+	kept.Go(func() { s.bodies.keep(set) })
+	agreements := s.publishAll(set)
 	s.agreements = map[string]*Entry{}
 	for _, a := range slices.Backward(s.ByKind[kinds.Agreements]) {
 		s.agreements[a.Slug] = a // the first of a slug, as a search would find
 	}
 	var errs diag.List
-	errs = append(errs, s.checkAgreements(all)...)
+	errs = append(errs, s.checkAgreements(agreements)...)
 	s.lists()
 	s.agreementFacts()
 	errs = append(errs, s.buildPages()...)
 	errs = append(errs, s.claimFiles(opt.Assets)...)
 	errs = append(errs, s.claimAliases(append(slices.Clip(s.Entries), s.Free...))...)
-	s.md, s.readBody, s.bodies = cmp.Or(opt.Markdown, markdown.New()), opt.ReadBody, opt.Bodies
-	if s.bodies == nil {
-		s.bodies = NewBodies()
-	}
-	s.bodies.keep(set)
+	kept.Wait()
 	s.words = opt.Words
 	s.unpublished = map[string]bool{}
 	for _, r := range set.Records {
@@ -129,6 +103,50 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		return s, errs
 	}
 	return s, nil
+}
+
+// publishAll makes the entries of the records of set that are published,
+// with their URLs, and returns the slugs of the agreements, published or
+// not.
+func (s *Site) publishAll(set *content.Set) map[string]bool {
+	agreements := map[string]bool{}
+	versions := 0
+	for _, r := range set.Records {
+		versions += len(r.Versions)
+	}
+	s.bySource = make(map[string]*Entry, versions)
+	recordURL := s.recordURLs()
+	for _, r := range set.Records {
+		if r.Kind == kinds.Agreements {
+			agreements[r.Slug] = true
+		}
+		if !s.publish(r) {
+			continue
+		}
+		e := &Entry{Record: r, URL: make(map[string]string, len(s.Cfg.Languages))}
+		e.Archived = s.archived(r)
+		for _, l := range s.Cfg.Languages {
+			lang := l
+			if r.In(l) == nil {
+				lang = r.Lang
+			}
+			e.URL[l] = recordURL(e, lang)
+		}
+		for _, v := range r.Versions {
+			s.bySource[v.Path] = e
+		}
+		if r.Kind == content.Pages {
+			s.Free = append(s.Free, e)
+			continue
+		}
+		s.Stats.Published[r.Kind]++
+		if e.Archived {
+			s.Stats.Archived++
+		}
+		s.Entries = append(s.Entries, e)
+		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
+	}
+	return agreements
 }
 
 // publish decides whether r is published at s.Now and counts why not.
@@ -390,30 +408,6 @@ func sortEntries(es []*Entry, fns ...func(a, b *Entry) int) {
 		}
 		return cmp.Compare(a.Slug, b.Slug)
 	})
-}
-
-// order is the comparisons of a list of kind k in the order sorts gives.
-func order(k *kinds.Kind, sorts []kinds.Sort) []func(a, b *Entry) int {
-	var out []func(a, b *Entry) int
-	for _, o := range sorts {
-		var f func(a, b *Entry) int
-		switch {
-		case len(o.Rank) > 0:
-			rank := func(e *Entry) int { return max(0, slices.Index(o.Rank, e.String(o.Key))) }
-			f = func(a, b *Entry) int { return cmp.Compare(rank(a), rank(b)) }
-		case k.Key(o.Key) != nil && k.Key(o.Key).Type == kinds.Int:
-			f = func(a, b *Entry) int { return cmp.Compare(a.Int(o.Key), b.Int(o.Key)) }
-		default:
-			at := func(e *Entry) time.Time { return cmp.Or(e.Time(o.Key), e.Time(o.Or)) }
-			f = func(a, b *Entry) int { return at(a).Compare(at(b)) }
-		}
-		if o.Desc {
-			up := f
-			f = func(a, b *Entry) int { return up(b, a) }
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // charCol converts a 1-based byte column on line n (0-based) of body into

@@ -28,8 +28,8 @@ func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 		}
 	}
 	k := s.Cfg.Kinds.Get(kind)
-	sortEntries(current, order(k, k.Order)...)
-	sortEntries(archived, order(k, k.Archive)...)
+	sortOrder(current, k, k.Order)
+	sortOrder(archived, k, k.Archive)
 	return current, archived
 }
 
@@ -69,7 +69,9 @@ func items(es []*Entry, lang string) []Item {
 	return out
 }
 
-// buildPages creates every HTML page of the site and claims its URL.
+// buildPages creates every HTML page of the site and claims its URL: the
+// first claims of the site, which it makes the map of (s.paths) with room
+// for the files claimed after the pages.
 // The pages of each language are made in parallel (nothing shared is
 // written then: the lists and index members are computed first), and
 // claimed afterwards in one fixed order, so that a collision is always
@@ -87,6 +89,14 @@ func (s *Site) buildPages() diag.List {
 		wg.Go(func() { made[1][i] = s.recordPages(lang, entries) })
 	}
 	wg.Wait()
+	n := 0
+	for _, m := range made {
+		for _, pages := range m {
+			n += len(pages)
+		}
+	}
+	s.paths = make(map[string]string, n+n/8)
+	s.Pages = make([]*Page, 0, n)
 	var errs diag.List
 	add := func(c claimed) {
 		if d := s.claim(c.page.URL, c.source, c.entry); d != nil {
@@ -240,7 +250,7 @@ func (s *Site) homePage(lang string) *Page {
 		}
 	}
 	if offer != nil {
-		sortEntries(offers, order(offer, offer.Order)...)
+		sortOrder(offers, offer, offer.Order)
 	}
 	h.Offers = items(offers[:min(len(offers), HomeSize)], lang)
 	events := s.Current(s.CalendarKind())

@@ -35,12 +35,23 @@ func (s *Site) TermURL(index, key, lang string) string {
 	return s.IndexURL(index, lang) + key + "/"
 }
 
-// recordURL is the page of a record's version in lang.
-func (s *Site) recordURL(e *Entry, lang string) string {
-	if e.Kind == "pages" {
-		return s.Prefix(lang) + e.Slug + "/"
+// recordURLs returns the function that gives the page of a record's
+// version in lang, for the records of one site: it makes the list URL of
+// each kind and language once.
+func (s *Site) recordURLs() func(e *Entry, lang string) string {
+	sections := map[[2]string]string{} // kind, language → SectionURL
+	return func(e *Entry, lang string) string {
+		if e.Kind == "pages" {
+			return s.Prefix(lang) + e.Slug + "/"
+		}
+		k := [2]string{e.Kind, lang}
+		section, ok := sections[k]
+		if !ok {
+			section = s.SectionURL(e.Kind, lang)
+			sections[k] = section
+		}
+		return section + e.Slug + "/"
 	}
-	return s.SectionURL(e.Kind, lang) + e.Slug + "/"
 }
 
 // pageURL is page n (1-based) of a paginated list rooted at base.
