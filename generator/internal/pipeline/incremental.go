@@ -73,12 +73,15 @@ type Batch struct {
 	// sign is set for a Plan's batches: the entries each output's
 	// signature covers go into byEntry and byList as it is signed.
 	sign bool
-	part int // which of the Plan's three
-	// rest is set for the second and third batches of a Plan: their
-	// outputs and files are worked out when the first of them is
+	// part is which of the Plan's three this is: the outputs and files
+	// of the second and third are worked out when the first of them is
 	// written (rest.sort), not before the first batch is.
-	rest bool
+	part int
 }
+
+// later reports whether b is the second or third batch of a Plan, whose
+// outputs and files are worked out when it is written.
+func (b Batch) later() bool { return b.sign && b.part > 0 }
 
 // NewIncremental returns the incremental layer of the folder out, with
 // nothing kept.
@@ -127,7 +130,7 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	r := &rest{outs: outs, old: in.outs, byNew: batches(outs, own), byOld: batches(in.outs, own)}
 	var b [3]Batch
 	for k := range b {
-		b[k] = Batch{plan: in.plan, sign: true, part: k, rest: k > 0}
+		b[k] = Batch{plan: in.plan, sign: true, part: k}
 	}
 	b[0].outs, b[0].gone = r.first(in.files)
 	in.rest = r
@@ -250,7 +253,7 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	if b.plan != in.plan {
 		return w, errors.New("pipeline: a batch of an earlier site cannot be written")
 	}
-	if b.rest {
+	if b.later() {
 		b.outs, b.gone = in.rest.sort(in.files, b.part)
 	}
 	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))

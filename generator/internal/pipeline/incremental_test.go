@@ -106,7 +106,7 @@ func TestPlanBatches(t *testing.T) {
 // the second and third worked out, as Write works them out.
 func sorted(in *Incremental, b [3]Batch) [3]Batch {
 	for k := range b {
-		if b[k].rest {
+		if b[k].later() {
 			b[k].outs, b[k].gone = in.rest.sort(in.files, k)
 		}
 	}
