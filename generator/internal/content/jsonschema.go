@@ -62,12 +62,15 @@ func keySchema(s kinds.Key, cfg *config.Config) map[string]any {
 	switch s.Type {
 	case kinds.Text:
 		one["pattern"] = `\S` // not empty, nor only spaces
+		if s.Pattern != nil {
+			one["pattern"] = s.Pattern.String() // RE2's syntax, which ECMA-262 reads the same for these keys
+		}
 	case kinds.Date:
 		return map[string]any{"type": "string", "pattern": datePattern}
 	case kinds.DateTime:
 		return map[string]any{"type": "string", "pattern": dateTimePattern}
 	case kinds.Int:
-		return map[string]any{"type": "integer"}
+		return intSchema(s)
 	case kinds.Bool:
 		return map[string]any{"type": "boolean"}
 	case kinds.Strings:
@@ -78,6 +81,21 @@ func keySchema(s kinds.Key, cfg *config.Config) map[string]any {
 		return objects(maxValues, []string{"name", "title", "org"}, "name", "title", "org")
 	}
 	return one
+}
+
+// intSchema is the schema of a whole number, with the values or the
+// range check allows.
+func intSchema(s kinds.Key) map[string]any {
+	m := map[string]any{"type": "integer"}
+	switch {
+	case len(s.Ints) > 0:
+		m["enum"] = s.Ints
+	case s.Max > s.Min:
+		m["minimum"], m["maximum"] = s.Min, s.Max
+	case s.NotNeg:
+		m["minimum"] = 0
+	}
+	return m
 }
 
 // objects is an array of inline tables with string keys.

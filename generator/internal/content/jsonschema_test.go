@@ -31,6 +31,12 @@ func validate(schema map[string]any, v any, at string) string {
 	if enum, ok := schema["enum"].([]any); ok && !slices.Contains(enum, v) {
 		return fmt.Sprintf("%s: %v not in the enum", at, v)
 	}
+	if n, ok := schema["minimum"].(float64); ok && v.(float64) < n {
+		return fmt.Sprintf("%s: %v below %v", at, v, n)
+	}
+	if n, ok := schema["maximum"].(float64); ok && v.(float64) > n {
+		return fmt.Sprintf("%s: %v above %v", at, v, n)
+	}
 	if p, ok := schema["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(v.(string)) {
 		return fmt.Sprintf("%s: %q does not match %s", at, v, p)
 	}
@@ -214,5 +220,36 @@ func TestJSONSchemaRejects(t *testing.T) {
 	}
 	if d := all["theses"]["properties"].(map[string]any)["host"].(map[string]any)["description"]; d != "theses.host" {
 		t.Errorf("description %v", d)
+	}
+}
+
+// TestJSONSchemaValues checks that a value check rejects is rejected by
+// the schema too, where JSON Schema can say it: the pattern of a course
+// code, the whole numbers allowed and their ranges.
+func TestJSONSchemaValues(t *testing.T) {
+	all := schemas(t, testConfig(t))
+	for _, c := range []struct {
+		kind, key string
+		val       any
+		want      string // "" when valid
+	}{
+		{"lectures", "course", "SF1624", ""},
+		{"lectures", "course", "sf1624", `k: "sf1624" does not match ^[A-Z]{2}[0-9]{3}[0-9A-Z]$`},
+		{"theses", "credits", float64(30), ""},
+		{"theses", "credits", float64(45), "k: 45 not in the enum"},
+		{"internships", "weeks", float64(104), ""},
+		{"internships", "weeks", float64(0), "k: 0 below 1"},
+		{"internships", "weeks", float64(105), "k: 105 above 104"},
+		{"agreements", "noticeMonths", float64(0), ""},
+		{"agreements", "noticeMonths", float64(-1), "k: -1 below 0"},
+		{"followups", "year", float64(1999), "k: 1999 below 2000"},
+	} {
+		prop, ok := all[c.kind]["properties"].(map[string]any)[c.key].(map[string]any)
+		if !ok {
+			t.Fatalf("%s has no key %s", c.kind, c.key)
+		}
+		if got := validate(prop, c.val, "k"); got != c.want {
+			t.Errorf("%s.%s = %v: %q, want %q", c.kind, c.key, c.val, got, c.want)
+		}
 	}
 }

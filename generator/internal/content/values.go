@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 
@@ -44,7 +43,7 @@ func (d *decoder) text(k *kinds.Key) string {
 	if s != "" && k.Vocab != "" {
 		d.vocab(k.Name, k.Vocab, s)
 	}
-	if s != "" && k.Pattern != "" && !regexp.MustCompile(k.Pattern).MatchString(s) {
+	if s != "" && k.Pattern != nil && !k.Pattern.MatchString(s) {
 		d.valErr(k.Name, diag.EnumOneOf, k.Name, k.Want, s)
 	}
 	return s

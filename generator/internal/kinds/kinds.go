@@ -24,6 +24,7 @@
 package kinds
 
 import (
+	"regexp"
 	"slices"
 
 	"portal/generator/internal/diag"
@@ -56,19 +57,19 @@ type Key struct {
 	Name     string
 	Type     Type
 	Required bool
-	Enum     []string     // the values a string (or each of an array) may take
-	Default  string       // the value of an absent string key
-	Vocab    string       // the config.toml table ("organisations", ...) whose keys the values must be
-	Link     Link         // a URL readers follow
-	Pattern  string       // a regular expression a non-empty string must match
-	Ints     []int        // the whole numbers allowed
-	Min, Max int          // the range of a whole number, when Max > Min
-	NotNeg   bool         // a whole number must not be negative
-	Want     diag.Message // what the value must be, in messages ("a year like 2025"); derived when it has no ID
-	MinItems int          // the least number of values of an array that is present
-	Need     diag.Message // the message's words for MinItems ("at least one area")
-	After    string       // a moment that must be after this key's
-	NotAfter string       // a date this one must not be before (the start of a period)
+	Enum     []string       // the values a string (or each of an array) may take
+	Default  string         // the value of an absent string key
+	Vocab    string         // the config.toml table ("organisations", ...) whose keys the values must be
+	Link     Link           // a URL readers follow
+	Pattern  *regexp.Regexp // a non-empty string must match it
+	Ints     []int          // the whole numbers allowed
+	Min, Max int            // the range of a whole number, when Max > Min
+	NotNeg   bool           // a whole number must not be negative
+	Want     diag.Message   // what the value must be, in messages ("a year like 2025"); derived when it has no ID
+	MinItems int            // the least number of values of an array that is present
+	Need     diag.Message   // the message's words for MinItems ("at least one area")
+	After    string         // a moment that must be after this key's
+	NotAfter string         // a date this one must not be before (the start of a period)
 	// When, for a date, makes it required exactly when another key has a value.
 	When *When
 }

@@ -1,6 +1,10 @@
 package kinds
 
-import "portal/generator/internal/diag"
+import (
+	"regexp"
+
+	"portal/generator/internal/diag"
+)
 
 // Default returns the registry of the portal's kinds, in the order the
 // site shows them (see CONTENT-MODEL.md for the meaning of their keys).
@@ -126,7 +130,7 @@ func lectures(p parts) *Kind {
 			{Name: "place", Type: Text, Required: true},
 			{Name: "speaker", Type: Text, Required: true},
 			{Name: "speakerOrg", Type: Text, Vocab: "organisations"},
-			{Name: "course", Type: Text, Pattern: `^[A-Z]{2}[0-9]{3}[0-9A-Z]$`, Want: diag.M(diag.WantCourse)},
+			{Name: "course", Type: Text, Pattern: regexp.MustCompile(`^[A-Z]{2}[0-9]{3}[0-9A-Z]$`), Want: diag.M(diag.WantCourse)},
 			{Name: "registration", Type: Text, Link: HTTP},
 			{Name: "status", Type: Text, Enum: []string{"scheduled", "cancelled"}, Default: "scheduled"},
 		},
