@@ -3,7 +3,6 @@ package content
 import (
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"portal/generator/internal/diag"
@@ -20,13 +19,6 @@ type Image struct {
 	images.Info
 }
 
-// Shows reports whether a version of r shows the image file at p (a
-// path relative to the site root).
-func (r *Record) Shows(p string) bool {
-	return slices.ContainsFunc(r.Versions, func(v *Version) bool {
-		return slices.ContainsFunc(v.Images, func(img Image) bool { return img.Path == p })
-	})
-}
 
 // checkImages checks the images that the body of f shows and returns
 // those beside the record, each once, and the paths of the files the

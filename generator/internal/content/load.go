@@ -29,6 +29,12 @@ type Set struct {
 	Files   int      // record files read, translations included
 	Failed  int      // record files that had errors, or whose record had them
 	Sources *Sources // the Markdown kept when Load was given KeepBodies; else nil
+	// Others lists the files under content/ that are not record files,
+	// sorted; Uses maps a record's group ("theses/energidata") to those it
+	// uses (its attachment, the images its bodies name). The preview
+	// server, which reloads one group at a time, checks them with Strays.
+	Others []string
+	Uses   map[string][]string
 }
 
 // file is one parsed record file before translations are joined.
@@ -79,7 +85,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	files := make([]*file, len(paths))
 	opt.md = markdown.New()
 	parallel(len(paths), func(i int) { files[i] = parse(fsys, cfg, paths[i], opt) })
-	set := &Set{Files: len(files), Sources: opt.sources}
+	set := &Set{Files: len(files), Sources: opt.sources, Others: slices.Sorted(maps.Keys(others)), Uses: map[string][]string{}}
 	groups := map[string][]*file{}
 	var order []string
 	for _, f := range files {
@@ -100,8 +106,8 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	failed := map[string]bool{}
 	for i, key := range order {
 		r, rerrs := results[i].r, results[i].errs
-		for _, p := range results[i].used {
-			delete(others, p) // an attachment
+		if used := results[i].used; len(used) > 0 {
+			set.Uses[key] = used
 		}
 		errs = append(errs, rerrs...)
 		if r != nil {
@@ -119,10 +125,14 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		}
 	}
 	errs = append(errs, Collisions(decoded)...)
-	errs = append(errs, sharedAttachments(fsys, decoded)...)
-	for p := range others {
-		errs = append(errs, diag.At(p, 1, 1, diag.NeitherRecord))
+	errs = append(errs, SharedAttachments(fsys, decoded)...)
+	uses := map[string]bool{}
+	for _, used := range set.Uses {
+		for _, p := range used {
+			uses[p] = true
+		}
 	}
+	errs = append(errs, Strays(set.Others, func(p string) bool { return uses[p] })...)
 	set.Failed = len(failed)
 	if len(errs) > 0 {
 		errs.Sort()
@@ -474,9 +484,10 @@ func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID
 	return diag.Message{}
 }
 
-// sharedAttachments reports a record whose attachment is (or links to) the
+// SharedAttachments reports a record whose attachment is (or links to) the
 // file of a confidential agreement's attachment, which must never be published.
-func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
+// Load runs it over all records; the preview server over the merged set.
+func SharedAttachments(fsys fs.FS, records []*Record) diag.List {
 	secret := map[string]string{} // real path → confidential record
 	for _, r := range records {
 		if r.Attachment != "" && r.Confidential {
@@ -484,6 +495,9 @@ func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
 				secret[real] = r.Path()
 			}
 		}
+	}
+	if len(secret) == 0 {
+		return nil
 	}
 	var errs diag.List
 	for _, r := range records {
@@ -494,6 +508,18 @@ func sharedAttachments(fsys fs.FS, records []*Record) diag.List {
 		if owner, ok := secret[real]; ok {
 			line, col := r.Own().Pos.Value("attachment")
 			errs = append(errs, diag.At(r.Path(), line, col, diag.AttachmentConfidential, path.Base(r.Attachment), owner))
+		}
+	}
+	return errs
+}
+
+// Strays reports the files under content/ (others, as Set lists them)
+// that no record uses.
+func Strays(others []string, used func(string) bool) diag.List {
+	var errs diag.List
+	for _, p := range others {
+		if !used(p) {
+			errs = append(errs, diag.At(p, 1, 1, diag.NeitherRecord))
 		}
 	}
 	return errs

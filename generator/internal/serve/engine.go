@@ -156,7 +156,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 			return e.writeDirty(res)
 		}
 	}
-	set, errs := e.recs.set()
+	set, errs := e.recs.set(e.fsys)
 	e.contentErrs = errs
 	if len(errs) > 0 || len(e.tmplErrs) > 0 {
 		if contentFull {

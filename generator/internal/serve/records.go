@@ -28,12 +28,18 @@ type records struct {
 	exact  bool
 	global diag.List       // the problems of the last full load when not exact
 	kinds  *kinds.Registry // the kinds of the config of the last full load
+	// others are the files under content/ that are not record files, as
+	// the last full load found them (a change to one needs a full load),
+	// and uses counts the groups that use each.
+	others []string
+	uses   map[string]int
 }
 
 type group struct {
 	rec   *content.Record // nil when the group has errors or no files
 	errs  diag.List
 	files int
+	used  []string // the files beside it that it uses (see content.Set.Uses)
 }
 
 // loadAll reads every record.
@@ -41,7 +47,7 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 	rs.kinds = cfg.Kinds
 	set, err := content.Load(fsys, cfg)
 	rs.groups, rs.keys = map[string]*group{}, nil
-	rs.global = nil
+	rs.global, rs.others, rs.uses = nil, nil, map[string]int{}
 	rs.exact = err == nil
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -52,8 +58,11 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 	}
 	if set != nil {
 		for _, r := range set.Records {
-			rs.groups[groupKey(cfg, r.Own().Path)] = &group{rec: r, files: len(r.Versions)}
+			key := groupKey(cfg, r.Own().Path)
+			rs.groups[key] = &group{rec: r, files: len(r.Versions), used: set.Uses[key]}
+			rs.count(set.Uses[key], 1)
 		}
+		rs.others = set.Others
 	}
 	rs.keys = slices.Sorted(maps.Keys(rs.groups))
 	return nil
@@ -93,17 +102,14 @@ func (rs *records) reloadable(fsys fs.FS, paths []string) ([]string, bool) {
 }
 
 // vanished reports whether p, not a record file, is gone and was nothing
-// the site used (no record names it as its attachment or shows it).
+// the site used or the last full load saw (no record names it as its
+// attachment or shows it).
 func (rs *records) vanished(fsys fs.FS, p string) bool {
 	if _, err := fs.Lstat(fsys, p); !errors.Is(err, fs.ErrNotExist) {
 		return false
 	}
-	for _, g := range rs.groups {
-		if g.rec != nil && (g.rec.Attachment == p || g.rec.Shows(p)) {
-			return false
-		}
-	}
-	return true
+	_, seen := slices.BinarySearch(rs.others, p)
+	return !seen && rs.uses[p] == 0
 }
 
 // reload loads the groups of the changed record files again and returns
@@ -131,11 +137,15 @@ func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[s
 			g.errs = list
 		}
 		if set != nil {
-			g.files = set.Files
+			g.files, g.used = set.Files, set.Uses[key]
 			if len(set.Records) == 1 {
 				g.rec = set.Records[0]
 			}
 		}
+		if old != nil {
+			rs.count(old.used, -1)
+		}
+		rs.count(g.used, 1)
 		i, listed := slices.BinarySearch(rs.keys, key)
 		if g.files == 0 && len(g.errs) == 0 {
 			delete(rs.groups, key)
@@ -150,6 +160,13 @@ func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[s
 		}
 	}
 	return before, nil
+}
+
+// count adds n to the count of groups that use each file of used.
+func (rs *records) count(used []string, n int) {
+	for _, p := range used {
+		rs.uses[p] += n
+	}
 }
 
 // hasErrors reports whether a group or the last full load had problems.
@@ -167,8 +184,10 @@ func (rs *records) hasErrors() bool {
 }
 
 // set returns the records in the order content.Load gives them, and every
-// problem.
-func (rs *records) set() (*content.Set, diag.List) {
+// problem: those of the groups, and those a full load finds between
+// records (two claiming a slug, a record publishing a confidential
+// agreement's file, a file beside the records that none uses any more).
+func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 	set := &content.Set{}
 	errs := slices.Clone(rs.global)
 	for _, k := range rs.keys {
@@ -184,6 +203,8 @@ func (rs *records) set() (*content.Set, diag.List) {
 	}
 	if rs.exact {
 		errs = append(errs, content.Collisions(set.Records)...)
+		errs = append(errs, content.SharedAttachments(fsys, set.Records)...)
+		errs = append(errs, content.Strays(rs.others, func(p string) bool { return rs.uses[p] > 0 })...)
 	}
 	errs.Sort()
 	return set, errs

@@ -1,0 +1,281 @@
+package serve
+
+import (
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"portal/generator/internal/diag"
+	"portal/generator/internal/pipeline"
+)
+
+// TestMatchesBuildRandomEdits makes series of edits drawn at random (a
+// date, a deadline, the areas, a title, a body, a status, a draft, a
+// record copied, renamed or deleted) and checks after each that the
+// served folder holds exactly what build -drafts writes from the same
+// sources. An edit the checker refuses is taken back, and the served
+// folder must then match the sources as they were. The hand-picked
+// series of TestMatchesBuild cover each kind of edit once; these cover
+// them one after another, in orders nobody chose.
+//
+// The seeds are fixed, so a failure repeats; PORTAL_RANDOM_EDITS=N runs
+// N seeds more (e.g. 200, about a minute) to look for new failures.
+func TestMatchesBuildRandomEdits(t *testing.T) {
+	seeds := []uint64{1, 2, 3}
+	if n, err := strconv.Atoi(os.Getenv("PORTAL_RANDOM_EDITS")); err == nil {
+		for i := range n {
+			seeds = append(seeds, uint64(1000+i))
+		}
+	}
+	steps := 12
+	if testing.Short() {
+		seeds, steps = seeds[:1], 6
+	}
+	for _, seed := range seeds {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			randomEdits(t, rand.New(rand.NewPCG(seed, 0)), steps)
+		})
+	}
+}
+
+// randomEdits runs steps random edits on a fresh fixture.
+func randomEdits(t *testing.T, r *rand.Rand, steps int) {
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	for i := range steps {
+		files := mdFiles(t, root)
+		rel := files[r.IntN(len(files))]
+		before := snapshot(t, root)
+		name, paths := randomEdit(t, r, root, rel)
+		step := fmt.Sprintf("step %d: %s of %s", i, name, rel)
+		res := mustUpdate(t, e, paths...)
+		if len(res.Errs) > 0 {
+			refusedAsBuild(t, root, res.Errs, step)
+			restore(t, root, before)
+			step += " (refused: " + res.Errs[0].Msg + "; taken back)"
+			if res := mustUpdate(t, e, paths...); len(res.Errs) > 0 {
+				t.Fatalf("%s: still %v", step, res.Errs)
+			}
+		}
+		t.Log(step)
+		matchesBuild(t, e, root, step)
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+// refusedAsBuild checks that a build refuses the sources too, with every
+// problem the preview server reported. (A build reports more when a record
+// others name has problems: the server reports the records' problems
+// first, and the site's once they are mended.)
+func refusedAsBuild(t *testing.T, root string, got diag.List, step string) {
+	t.Helper()
+	_, err := pipeline.Load(os.DirFS(root), pipeline.Options{Now: testNow, Drafts: true})
+	want, _ := diag.AsList(err)
+	missing := slices.ContainsFunc(lines(got), func(l string) bool { return !slices.Contains(lines(want), l) })
+	if err == nil || missing {
+		t.Errorf("%s: serve reported\n%s\nbuild reported\n%s (%v)", step,
+			strings.Join(lines(got), "\n"), strings.Join(lines(want), "\n"), err)
+	}
+}
+
+// lines are problems as the command line prints them.
+func lines(l diag.List) []string {
+	var out []string
+	for _, e := range l {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+// mdFiles lists the Markdown files under content/, as slash paths.
+func mdFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// snapshot is the text of every Markdown file under content/.
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, rel := range mdFiles(t, root) {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[rel] = string(b)
+	}
+	return out
+}
+
+// restore puts content/ back as snapshot found it.
+func restore(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for _, rel := range mdFiles(t, root) {
+		if _, ok := files[rel]; !ok {
+			os.Remove(filepath.Join(root, filepath.FromSlash(rel)))
+		}
+	}
+	for rel, text := range files {
+		write(t, root, rel, text)
+	}
+}
+
+// frontLine matches a line of front matter by its key.
+func frontLine(key string) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^` + key + ` = .*$`)
+}
+
+// randomEdit changes rel (or the files beside it) in one of several ways
+// and returns what it did and the paths it touched. An edit that does not
+// apply to the file (it has no deadline) falls back to its body.
+func randomEdit(t *testing.T, r *rand.Rand, root, rel string) (string, []string) {
+	t.Helper()
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	b, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	day := func() string {
+		return fmt.Sprintf("%d-%02d-%02d", 2024+r.IntN(4), 1+r.IntN(12), 1+r.IntN(28))
+	}
+	replace := func(key, value string) (string, bool) {
+		re := frontLine(key)
+		if !re.MatchString(text) {
+			return "", false
+		}
+		return re.ReplaceAllLiteralString(text, key+" = "+value), true
+	}
+	primary := !strings.HasSuffix(strings.TrimSuffix(rel, ".md"), ".en")
+	var changed string
+	var ok bool
+	var name string
+	switch op := r.IntN(10); {
+	case op == 0 && primary:
+		name = "date"
+		changed, ok = replace("date", day())
+	case op == 1:
+		name = "deadline"
+		changed, ok = replace("deadline", day())
+	case op == 2:
+		name = "areas"
+		changed, ok = replace("areas", []string{`["energi"]`, `["trafik"]`, `["energi", "trafik"]`}[r.IntN(3)])
+	case op == 3:
+		name = "status"
+		status := []string{"scheduled", "cancelled", "planned", "active", "completed", "terminated"}
+		changed, ok = replace("status", strconv.Quote(status[r.IntN(len(status))]))
+	case op == 4:
+		name = "title"
+		changed, ok = replace("title", strconv.Quote(fmt.Sprintf("Rubrik %d", r.IntN(100))))
+	case op == 5 && primary:
+		name = "draft"
+		if re := frontLine("draft"); re.MatchString(text) {
+			changed, ok = re.ReplaceAllLiteralString(text, ""), true
+		} else {
+			changed, ok = strings.Replace(text, "+++\n", "+++\ndraft = true\n", 1), true
+		}
+	case op == 6 && primary:
+		copied := strings.TrimSuffix(rel, ".md") + fmt.Sprintf("-kopia%d.md", r.IntN(3))
+		write(t, root, copied, text)
+		return "copied to " + copied, []string{copied}
+	case op == 7 && primary:
+		renamed := strings.TrimSuffix(rel, ".md") + "-ny.md"
+		if err := os.Rename(full, filepath.Join(root, filepath.FromSlash(renamed))); err != nil {
+			t.Fatal(err)
+		}
+		return "renamed to " + renamed, []string{rel, renamed}
+	case op == 8:
+		if err := os.Remove(full); err != nil {
+			t.Fatal(err)
+		}
+		return "deleted", []string{rel}
+	}
+	if !ok {
+		name = "body"
+		changed = text + fmt.Sprintf("\nOrd%d och fler ord.\n", r.IntN(50))
+	}
+	write(t, root, rel, changed)
+	return name, []string{rel}
+}
+
+// TestChecksBetweenRecords checks the problems a full load finds between
+// records, which reloading one record's files alone cannot see: a file
+// beside the records that none uses any more, and a public record that
+// would publish a confidential agreement's file. The preview server
+// reports each as the build does, and serves again once it is mended.
+func TestChecksBetweenRecords(t *testing.T) {
+	const (
+		secret = "content/agreements/hemligt.md"
+		mou    = "content/agreements/mou.md"
+	)
+	for _, c := range []struct {
+		name string
+		do   func(t *testing.T, root string) []string // the paths it changed
+		want string
+		// mend, when set, mends otherwise than by taking the edit back.
+		mend func(t *testing.T, root string) []string
+	}{
+		{"the record of an attachment deleted", func(t *testing.T, root string) []string {
+			os.Remove(filepath.Join(root, secret))
+			return []string{secret}
+		}, "content/agreements/hemligt-avtal.pdf:1:1: file is neither a record (.md) nor the attachment of one", nil},
+		{"the record of an attachment deleted, then the attachment", func(t *testing.T, root string) []string {
+			os.Remove(filepath.Join(root, secret))
+			return []string{secret}
+		}, "content/agreements/hemligt-avtal.pdf:1:1: file is neither a record (.md) nor the attachment of one",
+			func(t *testing.T, root string) []string {
+				os.Remove(filepath.Join(root, "content/agreements/hemligt-avtal.pdf"))
+				return []string{"content/agreements/hemligt-avtal.pdf"}
+			}},
+		{"an attachment no longer named", func(t *testing.T, root string) []string {
+			edit(t, root, mou, "attachment = \"mou.pdf\"\n", "")
+			return []string{mou}
+		}, "content/agreements/mou.pdf:1:1: file is neither a record (.md) nor the attachment of one", nil},
+		{"a confidential agreement's file named", func(t *testing.T, root string) []string {
+			edit(t, root, mou, `attachment = "mou.pdf"`, `attachment = "hemligt-avtal.pdf"`)
+			return []string{mou}
+		}, `content/agreements/mou.md:15:14: attachment "hemligt-avtal.pdf" is the confidential attachment of content/agreements/hemligt.md`, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := fixture(t)
+			e := newTestEngine(t, root)
+			before := snapshot(t, root)
+			paths := c.do(t, root)
+			res := mustUpdate(t, e, paths...)
+			if got := lines(res.Errs); !slices.Contains(got, c.want) {
+				t.Fatalf("reported %q, want %q among them", got, c.want)
+			}
+			refusedAsBuild(t, root, res.Errs, c.name)
+			if c.mend != nil {
+				paths = c.mend(t, root)
+			} else {
+				restore(t, root, before)
+			}
+			if res := mustUpdate(t, e, paths...); len(res.Errs) > 0 {
+				t.Fatalf("mended: %v", res.Errs)
+			}
+			matchesBuild(t, e, root, "mended")
+		})
+	}
+}
