@@ -19,7 +19,6 @@ type Image struct {
 	images.Info
 }
 
-
 // checkImages checks the images that the body of f shows and returns
 // those beside the record, each once, and the paths of the files the
 // body names (refused ones too: named, they are no strays). An image must have a text (alt),
