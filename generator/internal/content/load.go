@@ -26,8 +26,11 @@ const Dir = "content"
 // what is published) and how many files it read.
 type Set struct {
 	Records []*Record
-	Files   int      // record files read, translations included
-	Failed  int      // record files that had errors, or whose record had them
+	Files   int // record files read, translations included
+	Failed  int // record files that had errors, or whose record had them
+	// Refused are the paths of those files, sorted: what names them is
+	// not reported again (the record's own problems say what is wrong).
+	Refused []string
 	Sources *Sources // the Markdown kept when Load was given KeepBodies; else nil
 	// Others lists the files under content/ that are not record files,
 	// sorted; Uses maps a record's group ("theses/energidata") to those it
@@ -133,7 +136,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		}
 	}
 	errs = append(errs, Strays(set.Others, func(p string) bool { return uses[p] })...)
-	set.Failed = len(failed)
+	set.Failed, set.Refused = len(failed), slices.Sorted(maps.Keys(failed))
 	if len(errs) > 0 {
 		errs.Sort()
 		return set, errs

@@ -78,6 +78,13 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	for _, a := range slices.Backward(s.ByKind[kinds.Agreements]) {
 		s.agreements[a.Slug] = a // the first of a slug, as a search would find
 	}
+	s.refused = map[string]bool{}
+	for _, p := range set.Refused {
+		s.refused[p] = true
+		if kind, name, _, _ := content.FileName(cfg, p); kind == kinds.Agreements {
+			agreements[name] = true // its problems are reported: not "does not exist"
+		}
+	}
 	var errs diag.List
 	errs = append(errs, s.checkAgreements(agreements)...)
 	s.lists()
@@ -345,6 +352,9 @@ func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdow
 		}
 		e := s.bySource[p]
 		if e == nil {
+			if s.refused[p] {
+				return dest, nil // the record's own problems are reported; the build fails on them
+			}
 			if unpublished[p] {
 				return "", diag.M(diag.LinkUnpublished, target)
 			}

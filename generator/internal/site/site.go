@@ -175,6 +175,7 @@ type Site struct {
 	due         []*Entry                       // agreements due for review, soonest first
 	namedBy     map[*Entry][]*Entry            // agreement → the records that name it
 	unpublished map[string]bool                // source paths of records that are not published
+	refused     map[string]bool                // source paths of records refused for their problems (content.Set.Refused)
 	md          *markdown.Renderer
 	readBody    func(*content.Version) ([]byte, error)
 	bodies      *Bodies // rendered bodies, by version
