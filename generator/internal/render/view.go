@@ -67,7 +67,7 @@ type LangLink struct {
 	Lang  string
 	URL   string
 	Label string // the language's own name
-	Note  string // when the link leads elsewhere than to this page: "home page – not translated", "Degree projects – this page is not in English"
+	Note  string // when the link leads elsewhere than to this page: "home page – not translated", "Degree projects – not translated"
 }
 
 // Crumb is a breadcrumb.
