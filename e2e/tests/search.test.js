@@ -3,8 +3,9 @@
 // of the list, the pager and paged list are hidden, the count is in
 // the aria-live region, the URL follows the filter, clearing restores the
 // page, no axe-core violations with a filter set, nothing without
-// JavaScript; and offers whose deadline passed after the build are marked
-// closed in the browser.
+// JavaScript, a search that finds nothing links to the archive; and
+// offers whose deadline passed after the build are marked closed in the
+// browser.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -304,6 +305,40 @@ suite('search and filters in the browser', skip, () => {
       await context.close();
     }
     assert.deepEqual(describeProblems(problems), []);
+  });
+
+  // A kind list searches its current records only: when nothing matches,
+  // "no matches" comes with the link to the kind's archive, in the
+  // page's language; a search that matches hides it again.
+  test('a search that finds nothing links to the archive', async () => {
+    for (const [lang, list, archive, none] of [
+      ['sv', `/${secs.theses.sv}/`, `/${secs.theses.sv}/arkiv/`, 'Inga träffar'],
+      ['en', `/en/${secs.theses.en}/`, `/en/${secs.theses.en}/archive/`, 'No matches'],
+    ]) {
+      const { context, page, problems } = await open(`${list}?q=zzxqvw`);
+      try {
+        await page.waitForFunction((none) => document.querySelector('[aria-live="polite"]').textContent === none, none);
+        assert.equal(await page.isVisible('.search-archive'), true, `${lang}: the archive link is shown`);
+        assert.equal(await page.getAttribute('.search-archive a', 'href'), archive, lang);
+        assert.equal(await page.isVisible('.search-results'), false, lang);
+        const violations = await axe(page);
+        assert.equal(violations.length, 0, formatViolations(violations));
+        await page.fill('#search-q', 'data');
+        await page.waitForSelector('.search-results:not([hidden]) li');
+        assert.equal(await page.isVisible('.search-archive'), false, `${lang}: hidden once something matches`);
+        await page.fill('#search-q', 'zzxqvw');
+        await page.waitForSelector('.search-archive:not([hidden])');
+        await page.click('.search-clear');
+        await page.waitForFunction(() => location.search === '');
+        assert.equal(await page.isVisible('.search-archive'), false, `${lang}: hidden once the search is cleared`);
+        await page.fill('#search-q', 'zzxqvw');
+        await page.click('.search-archive a');
+        await page.waitForURL(site.base + archive);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
   });
 
   test('area pages filter by kind', async () => {

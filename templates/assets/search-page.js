@@ -48,6 +48,9 @@
     var status = box.querySelector('.search-status');
     var results = box.querySelector('.search-results');
     var more = box.querySelector('.search-more');
+    // The link to the kind's archive, shown when nothing matches (a
+    // list searches its current records only); not on every page.
+    var archive = box.querySelector('.search-archive');
     // A browser this script cannot run in gets the plain list, as without
     // scripts: a form that does nothing must not be shown.
     if (!form || !status || !results || !more || !results.replaceChildren || !win.fetch ||
@@ -271,6 +274,7 @@
         nodes = new Map();
         show(results, false);
         show(more, false);
+        if (archive) show(archive, false);
         results.removeAttribute('data-query');
         others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
         say('', true);
@@ -286,6 +290,7 @@
           shown = 0;
           return draw(my, q).then(function () {
             if (my !== seq) return;
+            if (archive) show(archive, found.length === 0);
             say(countText(found.length), announceNow);
             ahead(my, s);
           });

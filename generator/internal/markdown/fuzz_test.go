@@ -103,7 +103,7 @@ func FuzzImages(f *testing.F) {
 			}
 			sizes[ref.Dest] = Image{Width: 7, Height: 5}
 		}
-		out := []byte(r.RenderImages(src, firstLine, nil, sizes).HTML)
+		out := []byte(r.RenderImages(src, firstLine, "", nil, sizes).HTML)
 		if n := bytes.Count(out, []byte("<img ")); n != len(refs) {
 			t.Fatalf("%d images found, %d written: %q", len(refs), n, out)
 		}

@@ -33,7 +33,7 @@ func TestRenderImages(t *testing.T) {
 		{"![Okänd](annan.png)", `<p><img src="annan.png" alt="Okänd"></p>`},
 		{"![X](javascript:alert(1))", `<p><img src="" alt="X"></p>`},
 	} {
-		got := strings.TrimSpace(string(New().RenderImages([]byte(c.src), 1, nil, images).HTML))
+		got := strings.TrimSpace(string(New().RenderImages([]byte(c.src), 1, "", nil, images).HTML))
 		if got != c.want {
 			t.Errorf("%s:\n%s\nwant\n%s", c.src, got, c.want)
 		}

@@ -33,7 +33,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // textLimit is the length, in characters, at which Result.Text is cut.
@@ -91,9 +93,10 @@ type LinkError struct {
 // goroutines.
 type Renderer struct {
 	md       goldmark.Markdown
-	plain    goldmark.Markdown // md without Linkify (see parse)
-	bare     goldmark.Markdown // plain without link reference definitions
-	reserved map[string]bool   // ids the page frame uses; read only
+	plain    goldmark.Markdown     // md without Linkify (see parse)
+	bare     goldmark.Markdown     // plain without link reference definitions
+	reserved map[string]bool       // ids the page frame uses; read only
+	tasks    map[string]TaskLabels // language → names of task checkboxes (Tasks); read only
 }
 
 // New returns a Renderer. Create one per site (or per process) and share it.
@@ -112,7 +115,8 @@ func newMarkdown(linkify, refs bool) goldmark.Markdown {
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 		)))
 	}
-	opts = append(opts, goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	opts = append(opts, goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(taskBoxes{}, taskBoxPriority))))
 	if linkify {
 		opts = append(opts, goldmark.WithExtensions(extension.GFM, extension.Footnote))
 	} else {
@@ -135,7 +139,7 @@ func (r *Renderer) Reserve(ids []string) *Renderer {
 	for _, id := range ids {
 		m[id] = true
 	}
-	return &Renderer{md: r.md, plain: r.plain, bare: r.bare, reserved: m}
+	return &Renderer{md: r.md, plain: r.plain, bare: r.bare, reserved: m, tasks: r.tasks}
 }
 
 // Render converts src to HTML. firstLine is the 1-based line number in the file
@@ -147,13 +151,14 @@ func (r *Renderer) Reserve(ids []string) *Renderer {
 // [MaxInlineDepth] is not parsed: its one error says where, and its HTML is
 // its text, preformatted.
 func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
-	return r.RenderImages(src, firstLine, resolve, nil)
+	return r.RenderImages(src, firstLine, "", resolve, nil)
 }
 
 // RenderImages is Render that also writes the size of each image whose
 // destination (as ImageRef.Dest) is a key of images, and the srcset of
-// its variant.
-func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, images map[string]Image) Result {
+// its variant. lang is the language of the body: its task lists'
+// checkboxes are named in it (see Tasks).
+func (r *Renderer) RenderImages(src []byte, firstLine int, lang string, resolve Resolver, images map[string]Image) Result {
 	if off, msg, bad := tooDeep(src); bad {
 		w := walker{src: src, firstLine: firstLine}
 		line, col := w.lineCol(off)
@@ -161,7 +166,7 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, resolve Resolver, ima
 	}
 	doc := r.parse(src)
 
-	st := &walker{src: src, firstLine: firstLine, resolve: resolve, images: images}
+	st := &walker{src: src, firstLine: firstLine, resolve: resolve, images: images, r: r, lang: lang}
 	st.text.limit = textLimit
 	st.text.b.Grow(min(len(src), 2*textLimit) + 16)
 	st.walk(doc)
@@ -316,6 +321,8 @@ func (bufWriter) Flush() error     { return nil }
 type walker struct {
 	src       []byte
 	firstLine int
+	r         *Renderer
+	lang      string // of the body, for the names of task checkboxes
 	resolve   Resolver
 	images    map[string]Image
 	errs      []LinkError
@@ -324,15 +331,21 @@ type walker struct {
 }
 
 func (w *walker) walk(n ast.Node) {
-	w.text.node(n, w.src, w.link)
+	w.text.node(n, w.src, w.visit)
 }
 
-// link neutralises a dangerous destination of a link, image or autolink
-// and resolves the destination of a link or image.
-func (w *walker) link(n ast.Node) {
+// visit neutralises a dangerous destination of a link, image or autolink,
+// resolves the destination of a link or image, and names a task
+// checkbox.
+func (w *walker) visit(n ast.Node) {
 	var dest *[]byte
 	var ref bool
 	switch n := n.(type) {
+	case *extast.TaskCheckBox:
+		if label := w.r.taskLabel(w.lang, n.IsChecked); label != "" {
+			n.SetAttributeString("aria-label", label)
+		}
+		return
 	case *ast.Link:
 		dest, ref = &n.Destination, n.Reference != nil
 	case *ast.Image:

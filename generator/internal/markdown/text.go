@@ -108,7 +108,8 @@ func (t *textBuf) finish() string {
 }
 
 // node appends the plain text of the children of n. onLink, if not nil, is
-// called for every link and image before its text is collected.
+// called for every link and image before its text is collected, and for
+// every task checkbox.
 func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -132,6 +133,11 @@ func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 			}
 			continue
 		case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink:
+			continue
+		case *east.TaskCheckBox:
+			if onLink != nil {
+				onLink(c)
+			}
 			continue
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			t.space()

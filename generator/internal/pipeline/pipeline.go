@@ -168,7 +168,8 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 }
 
 // siteOptions are the options of the site model of a build: the Markdown
-// renderer, which gives no heading of a body an id the page frame uses,
+// renderer, which gives no heading of a body an id the page frame uses
+// and names task checkboxes with the templates' UI strings,
 // the assets to claim, and when streaming, bodies read again as they are
 // rendered, each taken from the Markdown set kept (content.Sources) or
 // read again. tmpl is nil when the templates have errors.
@@ -179,8 +180,9 @@ func siteOptions(fsys fs.FS, set *content.Set, opt Options, tmpl *render.Templat
 		sopt.Words = func(string) string { return "" }
 	}
 	if tmpl != nil {
-		// A body's headings avoid the ids of the page around it.
-		md = md.Reserve(tmpl.FrameIDs())
+		// A body's headings avoid the ids of the page around it, and
+		// its task lists' checkboxes are named in its language.
+		md = md.Reserve(tmpl.FrameIDs()).Tasks(tmpl.TaskLabels())
 		sopt.Assets = slices.Sorted(maps.Keys(tmpl.Assets()))
 	}
 	sopt.Markdown = md

@@ -10,6 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/markdown"
 )
 
 // i18nDir holds one table of UI strings per language: <lang>.toml.
@@ -103,4 +104,15 @@ func (f *firstError) text(s string, err error) string {
 		f.err = err
 	}
 	return s
+}
+
+// TaskLabels returns the names of the checkboxes of task lists in every
+// language of the site (task.done, task.todo), which the Markdown
+// renderer gives them in a body of that language (markdown.Renderer.Tasks).
+func (t *Templates) TaskLabels() map[string]markdown.TaskLabels {
+	m := make(map[string]markdown.TaskLabels, len(t.cfg.Languages))
+	for _, l := range t.cfg.Languages {
+		m[l] = markdown.TaskLabels{Done: t.T(l, "task.done"), Todo: t.T(l, "task.todo")}
+	}
+	return m
 }

@@ -115,7 +115,8 @@ func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 func requiredKeys(reg *kinds.Registry) []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
-		"nav.language", "switch.untranslated", "redirect.title", "redirect.moved", "due.title"}
+		"nav.language", "switch.untranslated", "switch.list", "redirect.title", "redirect.moved", "due.title",
+		"task.done", "task.todo"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}

@@ -332,7 +332,7 @@ func TestPages(t *testing.T) {
 			`Avtalet innehåller konfidentiella uppgifter`,
 			`<dt>Uppsagt</dt><dd><time datetime="2026-06-30">30 juni 2026</time></dd>`,
 			`Avtalet sades upp 30 juni 2026`,
-			`<a href="/en/" hreflang="en" lang="en">English <span class="lang-note">(home page – not translated)</span></a>`,
+			`<a href="/en/agreements/archive/" hreflang="en" lang="en">English <span class="lang-note">(Terminated agreements – not translated)</span></a>`,
 		}, []string{`HEMLIG TEXT`, `.pdf`, `hreflang="en" href="https://example.org/en/`}},
 		{"/gastforelasningar/trafik/", []string{
 			`<time datetime="2027-03-29T13:15:00+02:00">29 mars 2027 kl. 13.15–15.00</time>`,

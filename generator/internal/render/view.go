@@ -67,7 +67,7 @@ type LangLink struct {
 	Lang  string
 	URL   string
 	Label string // the language's own name
-	Note  string // "not translated" when the link leads to that language's home page
+	Note  string // when the link leads elsewhere than to this page: "home page – not translated", "Degree projects – not translated"
 }
 
 // Crumb is a breadcrumb.
@@ -228,8 +228,12 @@ func (t *Templates) frame(v *View) error {
 		if p.Type == site.NotFound {
 			ll.URL = s.Prefix(l.Lang)
 		}
-		if v.Untranslated(l) {
+		switch {
+		case v.Untranslated(l):
 			ll.Note = tr(l.Lang, "switch.untranslated")
+		case l.Key != "":
+			// The list that shows the record in that language.
+			ll.Note = fe.text(t.replace(l.Lang, "switch.list", "list", tr(l.Lang, l.Key)))
 		}
 		v.LangLinks = append(v.LangLinks, ll)
 	}

@@ -27,8 +27,9 @@ type engine struct {
 	now  func() time.Time
 
 	md       *markdown.Renderer
-	frameIDs []string              // the ids md keeps body headings off
-	inc      *pipeline.Incremental // what is written, and what it was made from
+	frameIDs []string                       // the ids md keeps body headings off
+	tasks    map[string]markdown.TaskLabels // the names md gives task checkboxes
+	inc      *pipeline.Incremental          // what is written, and what it was made from
 
 	cfg  *config.Config    // nil until config.toml loads
 	tmpl *render.Templates // nil while the templates have errors
@@ -169,18 +170,18 @@ func (e *engine) update(paths []string) (res result, err error) {
 }
 
 // reserveFrameIDs keeps the headings of bodies off the ids of the page
-// frame, as a build does. When the templates' ids change, every body is
-// rendered again.
+// frame and names the checkboxes of task lists, as a build does. When the
+// templates' ids or names change, every body is rendered again.
 func (e *engine) reserveFrameIDs() {
 	if e.tmpl == nil {
 		return
 	}
-	ids := e.tmpl.FrameIDs()
-	if slices.Equal(ids, e.frameIDs) {
+	ids, tasks := e.tmpl.FrameIDs(), e.tmpl.TaskLabels()
+	if slices.Equal(ids, e.frameIDs) && maps.Equal(tasks, e.tasks) {
 		return
 	}
-	e.frameIDs = ids
-	e.md = markdown.New().Reserve(ids)
+	e.frameIDs, e.tasks = ids, tasks
+	e.md = markdown.New().Reserve(ids).Tasks(tasks)
 	e.inc.ResetBodies()
 }
 

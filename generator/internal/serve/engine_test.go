@@ -174,6 +174,8 @@ func TestMatchesBuild(t *testing.T) {
 		{"alias renamed", "content/theses/energidata.en.md", "/en/theses/old/", "/en/theses/older/", true},
 		{"agreement body", "content/agreements/mou.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
 		{"follow-up title, on its agreement's page", "content/followups/2025.md", "title = \"", "title = \"Ny ", false},
+		{"task list", "content/followups/2025.md", "Ledningsdialogen 2025.", "Ledningsdialogen 2025.\n\n- [x] klart\n- [ ] kvar", false},
+		{"names of task checkboxes", "templates/i18n/sv.toml", "done = \"Klar\"", "done = \"Avklarad\"", true},
 		{"free page body", "content/pages/tillganglighet.md", "\n+++\n", "\n+++\n\nInledning.\n", false},
 		{"free page title", "content/pages/tillganglighet.md", "title = \"", "title = \"Om ", true},
 		{"draft", "content/theses/utkast.md", "draft = true", "draft = false", true},

@@ -307,7 +307,7 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 		st.links = append(st.links, l)
 		return url, err
 	}
-	res := s.md.RenderImages(src, v.BodyLine, record, BodyImages(v))
+	res := s.md.RenderImages(src, v.BodyLine, v.Lang, record, BodyImages(v))
 	hideBody := e.Confidential
 	b := &st.body
 	b.Excerpt = v.Summary

@@ -203,7 +203,7 @@ func (s *Site) recordPages(lang string, entries []*Entry) []claimed {
 			p.Deps = append(p.Deps, a)
 		}
 		p.Deps = append(p.Deps, s.NamedBy(e)...)
-		p.Switch = s.switchLinks(v.Lang, p.Alternates)
+		p.Switch = s.switchLinks(v.Lang, p.Alternates, s.listOf(e))
 		out = append(out, claimed{p, v.Path, e})
 	}
 	return out
@@ -219,24 +219,46 @@ func (s *Site) alternates(p *Page, url func(lang string) string) {
 	for _, l := range s.Cfg.Languages {
 		p.Alternates = append(p.Alternates, Link{Lang: l, URL: url(l)})
 	}
-	p.Switch = s.switchLinks(p.Lang, p.Alternates)
+	p.Switch = s.switchLinks(p.Lang, p.Alternates, nil)
 }
 
-func (s *Site) switchLinks(lang string, alts []Link) []Link {
+// switchLinks returns the language switch of a page in lang with the
+// alternates alts: for each other language, the page in it; else the
+// page near, when near is not nil, gives in it (the list that shows a
+// record without a version in that language); else that language's home.
+func (s *Site) switchLinks(lang string, alts []Link, near func(lang string) Link) []Link {
 	var out []Link
 	for _, l := range s.Cfg.Languages {
 		if l == lang {
 			continue
 		}
 		link := Link{Lang: l, URL: s.Prefix(l)}
+		if near != nil {
+			link = near(l)
+		}
 		for _, a := range alts {
 			if a.Lang == l {
-				link.URL = a.URL
+				link = Link{Lang: l, URL: a.URL}
 			}
 		}
 		out = append(out, link)
 	}
 	return out
+}
+
+// listOf returns, for a record of a kind, the list that shows e in a
+// language: the kind's list, or its archive when e is archived, with
+// the i18n key of its heading. A free-standing page is in no list: nil.
+func (s *Site) listOf(e *Entry) func(lang string) Link {
+	if e.Kind == content.Pages {
+		return nil
+	}
+	return func(l string) Link {
+		if e.Archived {
+			return Link{Lang: l, Key: "archivetitle." + e.Kind, URL: s.ArchiveURL(e.Kind, l)}
+		}
+		return Link{Lang: l, Key: "kind." + e.Kind, URL: s.SectionURL(e.Kind, l)}
+	}
 }
 
 func (s *Site) homePage(lang string) *Page {

@@ -101,7 +101,7 @@ type Page struct {
 	URL        string // site path, "/" or "/en/theses/"; 404 pages end in .html
 	Title      string
 	Alternates []Link // the same page in every language that has it, this one included
-	Switch     []Link // for each other language: this page in it, or that language's home
+	Switch     []Link // for each other language: this page in it, else the list that shows its record there (Key: the list's heading), else that language's home
 	Crumbs     []Link // from home to the parent of this page
 
 	Kind    string           // list, archive and record pages

@@ -170,10 +170,14 @@ func TestTranslationsInLists(t *testing.T) {
 			t.Errorf("%s list:\n got %q\nwant %q", lang, got, want[lang])
 		}
 	}
-	// The Swedish-only record's page switches to the English home.
+	// The Swedish-only record's page switches to the English list that
+	// shows it, the English-only one's to the Swedish list.
 	for _, p := range s.Pages {
-		if p.URL == "/exjobb/b/" && (len(p.Switch) != 1 || p.Switch[0].URL != "/en/") {
-			t.Errorf("switch of a Swedish-only page = %+v, want the English home", p.Switch)
+		if p.URL == "/exjobb/b/" && (len(p.Switch) != 1 || p.Switch[0] != (Link{Lang: "en", Key: "kind.theses", URL: "/en/theses/"})) {
+			t.Errorf("switch of a Swedish-only page = %+v, want the English list", p.Switch)
+		}
+		if p.URL == "/en/theses/c/" && (len(p.Switch) != 1 || p.Switch[0] != (Link{Lang: "sv", Key: "kind.theses", URL: "/exjobb/"})) {
+			t.Errorf("switch of an English-only page = %+v, want the Swedish list", p.Switch)
 		}
 		if p.URL == "/exjobb/a/" && (len(p.Switch) != 1 || p.Switch[0].URL != "/en/theses/a/") {
 			t.Errorf("switch of a translated page = %+v, want its translation", p.Switch)
