@@ -8,6 +8,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -360,6 +361,9 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	d := &decoder{cfg: cfg, path: own.path, kind: own.kind, raw: own.raw, pos: own.ver.Pos, broken: own.broken, spec: spec, errs: syntax}
 	r := &Record{Kind: own.kind, Slug: own.name, Lang: own.lang}
 	d.decode(r)
+	if own.lang != cfg.DefaultLanguage {
+		d.errs = loneTranslation(d.errs, own)
+	}
 	own.ver.Title, own.ver.Summary = d.str("title"), d.str("summary")
 	var errs diag.List
 	own.ver.Aliases, errs = checkAliases(own.path, own.ver.Pos, d.strs("aliases"))
@@ -400,6 +404,32 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		used = append(used, named...)
 	}
 	return r, d.errs, used
+}
+
+// loneTranslation replaces the missing keys of a record's only file,
+// in another language than the default, that sets nothing but what a
+// translation sets, by one problem that says so: most likely its record
+// was renamed or deleted without it.
+func loneTranslation(errs diag.List, f *file) diag.List {
+	for k := range f.raw {
+		if !slices.Contains(translatable, k) {
+			return errs
+		}
+	}
+	var missing []string
+	var kept diag.List
+	for _, e := range errs {
+		if e.ID == diag.KeyMissing && e.Path == f.path {
+			missing = append(missing, strconv.Quote(fmt.Sprint(e.Args...)))
+		} else {
+			kept = append(kept, e)
+		}
+	}
+	if len(missing) == 0 {
+		return errs
+	}
+	own := strings.TrimSuffix(f.path, "."+f.lang+".md") + ".md"
+	return append(kept, diag.At(f.path, 1, 1, diag.TranslationAlone, own, strings.Join(missing, ", ")))
 }
 
 // translation checks that a translation repeats no key with another

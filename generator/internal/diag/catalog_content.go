@@ -17,6 +17,7 @@ const (
 	SummaryString          ID = "summary.string"
 	TranslationNotSet      ID = "translation.not-set"
 	TranslationDiffers     ID = "translation.differs"
+	TranslationAlone       ID = "translation.alone"
 	AttachmentPath         ID = "attachment.path"
 	AttachmentRecord       ID = "attachment.record"
 	AttachmentMissing      ID = "attachment.missing"
@@ -84,6 +85,8 @@ var contentTexts = map[ID]Text{
 		Sv: `%s finns inte i %s – en översättning anger bara title och summary, så ta bort raden här`},
 	TranslationDiffers: {En: `%s differs from %s; a translation inherits it, so remove it here`,
 		Sv: `%s skiljer sig från %s – översättningen ärver värdet därifrån, så ta bort raden här`},
+	TranslationAlone: {En: `no %s beside this file, which sets only what a translation sets: restore or rename that record, or make this file a record of its own with the keys %s`,
+		Sv: `%s saknas bredvid filen, som bara anger det en översättning anger – återställ eller döp om den posten, eller gör filen till en egen post med nycklarna %s`},
 	AttachmentPath: {En: `attachment must be the name of a file beside the record, not a path (%q)`,
 		Sv: `attachment: skriv namnet på en fil som ligger bredvid posten, inte en sökväg (%q), t.ex. "avtal.pdf"`},
 	AttachmentRecord: {En: `attachment %q is a record, not an attachment`,
