@@ -114,11 +114,12 @@ func mdFiles(t *testing.T, root string) []string {
 	return out
 }
 
-// snapshot is the text of every Markdown file under content/.
+// snapshot is the text of every Markdown file under content/ and of
+// config.toml.
 func snapshot(t *testing.T, root string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, rel := range mdFiles(t, root) {
+	for _, rel := range append(mdFiles(t, root), "config.toml") {
 		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)
@@ -171,6 +172,9 @@ func randomEdit(t *testing.T, r *rand.Rand, root, rel string) (string, []string)
 	var changed string
 	var ok bool
 	var name string
+	if name, paths := otherEdit(t, r, root, rel, text, primary, day); name != "" {
+		return name, paths
+	}
 	switch op := r.IntN(10); {
 	case op == 0 && primary:
 		name = "date"
@@ -278,4 +282,54 @@ func TestChecksBetweenRecords(t *testing.T) {
 			matchesBuild(t, e, root, "mended")
 		})
 	}
+}
+
+// otherEdit is, one time in three, one of the rarer edits of randomEdit:
+// a translation added or deleted, a slug, an alias, a publication or
+// expiry date, a link to another record, the name of an area in
+// config.toml. It returns "" otherwise.
+func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool, day func() string) (string, []string) {
+	t.Helper()
+	set := func(key, value string) string {
+		if re := frontLine(key); re.MatchString(text) {
+			return re.ReplaceAllLiteralString(text, key+" = "+value)
+		}
+		return strings.Replace(text, "+++\n", "+++\n"+key+" = "+value+"\n", 1)
+	}
+	var name, changed string
+	switch op := r.IntN(21); {
+	case op == 0 && primary:
+		tr := strings.TrimSuffix(rel, ".md") + ".en.md"
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(tr))); err == nil {
+			os.Remove(filepath.Join(root, filepath.FromSlash(tr)))
+			return "translation deleted", []string{tr}
+		}
+		write(t, root, tr, fmt.Sprintf("+++\ntitle = \"In English %d\"\n+++\n\nWords in English.\n", r.IntN(10)))
+		return "translation added", []string{tr}
+	case op == 1 && primary:
+		name, changed = "slug", set("slug", fmt.Sprintf("%q", fmt.Sprint("namn-", r.IntN(3))))
+	case op == 2:
+		name, changed = "alias", set("aliases", fmt.Sprintf(`["/gammal-%d/"]`, r.IntN(3)))
+	case op == 3 && primary:
+		name, changed = "publishDate", set("publishDate", day())
+	case op == 4 && primary:
+		name, changed = "expiryDate", set("expiryDate", day())
+	case op == 5:
+		files := mdFiles(t, root)
+		target := strings.TrimPrefix(files[r.IntN(len(files))], "content/")
+		name, changed = "link to "+target, text+"\nSe [den här](../"+target+").\n"
+	case op == 6:
+		cfg := filepath.Join(root, "config.toml")
+		b, err := os.ReadFile(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		re := regexp.MustCompile(`(\[areas\.energi\]\nsv = )".*"`)
+		write(t, root, "config.toml", re.ReplaceAllString(string(b), fmt.Sprintf(`${1}"Energi %d"`, r.IntN(5))))
+		return "area renamed in config.toml", []string{"config.toml"}
+	default:
+		return "", nil
+	}
+	write(t, root, rel, changed)
+	return name, []string{rel}
 }
