@@ -40,14 +40,29 @@ func TestMatchesBuildRandomEdits(t *testing.T) {
 	}
 	for _, seed := range seeds {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
-			randomEdits(t, rand.New(rand.NewPCG(seed, 0)), steps)
+			randomEdits(t, rand.New(rand.NewPCG(seed, 0)), steps, 0)
+		})
+		// With lists long enough to have several pages and search
+		// files of many documents, which a moved record renumbers.
+		t.Run(fmt.Sprint("long/seed=", seed), func(t *testing.T) {
+			randomEdits(t, rand.New(rand.NewPCG(seed, 1)), steps, 80)
 		})
 	}
 }
 
-// randomEdits runs steps random edits on a fresh fixture.
-func randomEdits(t *testing.T, r *rand.Rand, steps int) {
+// randomEdits runs steps random edits on a fresh fixture with extra
+// copies of a thesis.
+func randomEdits(t *testing.T, r *rand.Rand, steps, extra int) {
 	root := fixture(t)
+	b, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range extra {
+		text := strings.Replace(string(b), "title = \"", fmt.Sprintf("title = \"Extra %d ", i), 1)
+		text = strings.Replace(text, "date = 2025-01-01", fmt.Sprintf("date = 2025-%02d-%02d", 1+i%12, 1+i%28), 1)
+		write(t, root, fmt.Sprintf("content/theses/extra-%02d.md", i), text+fmt.Sprintf("\nOrdet%d.\n", i))
+	}
 	e := newTestEngine(t, root)
 	for i := range steps {
 		files := mdFiles(t, root)
