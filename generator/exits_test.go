@@ -135,3 +135,39 @@ func (c exitCase) run(t *testing.T, root string) {
 		})
 	}
 }
+
+// TestHelp runs the help and version commands under each name an editor
+// may type: each prints its text over several lines (no line break
+// written as \n) and succeeds, rather than being taken for an option of
+// build.
+func TestHelp(t *testing.T) {
+	for _, c := range []struct {
+		args        []string
+		lang        string
+		line, line2 string // the first two lines of stdout
+	}{
+		{[]string{"help"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
+		{[]string{"help"}, "sv_SE.UTF-8", "så här:", "  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/"},
+		{[]string{"-h"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
+		{[]string{"-help"}, "sv_SE.UTF-8", "så här:", "  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/"},
+		{[]string{"--help"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
+		{[]string{"-version"}, "en_GB.UTF-8", "portal devel, commit unknown", ""},
+		{[]string{"--version"}, "sv_SE.UTF-8", "portal devel, commit unknown", ""},
+	} {
+		t.Run(strings.Join(c.args, " ")+"/"+c.lang, func(t *testing.T) {
+			code, stdout, stderr := runCmdEnv(t, map[string]string{"LANG": c.lang}, c.args...)
+			lines := strings.SplitN(stdout, "\n", 3)
+			for len(lines) < 3 {
+				lines = append(lines, "")
+			}
+			if code != exitOK || stderr != "" || lines[0] != c.line || lines[1] != c.line2 || strings.Contains(stdout, `\n`) {
+				t.Errorf("exit %d, stderr %q, stdout %q\nwant exit 0, lines %q, %q", code, stderr, stdout, c.line, c.line2)
+			}
+		})
+	}
+	// An unknown command is followed by the help, over several lines too.
+	_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "bygg")
+	if want := "unknown command \"bygg\"\n\nusage:\n  generator [build]"; !strings.HasPrefix(stderr, want) {
+		t.Errorf("stderr %q, want it to begin %q", stderr, want)
+	}
+}

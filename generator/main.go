@@ -58,7 +58,7 @@ const (
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	cmd := "build"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || isCommandFlag(args[0])) {
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
@@ -83,8 +83,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	return exitUsage
 }
 
-// usage is the command line's help in lang.
-func usage(lang diag.Lang) string { return diag.M(diag.Usage).Text(lang) }
+// isCommandFlag reports whether arg, a flag, names a command of its own
+// (-h, --version) rather than an option of build, the default command.
+func isCommandFlag(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "-version", "--version":
+		return true
+	}
+	return false
+}
+
+// usage is the command line's help in lang, several lines.
+func usage(lang diag.Lang) string { return diag.UsageText(lang) }
 
 // common holds the flags of build and check.
 type common struct {

@@ -42,3 +42,8 @@ LC_MESSAGES eller LANG (sv… ger svenska, allt annat engelska).
 	VersionArgs: {En: `version takes no arguments`,
 		Sv: `version tar inga argument`},
 }
+
+// UsageText is the command line's help in lang. It has several lines, so
+// it is taken from the catalog as it is: Message.Text would write its line
+// breaks as \n, to keep a message on one line.
+func UsageText(lang Lang) string { return usageTexts[Usage].In(lang) }
