@@ -175,6 +175,11 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return M(SyntaxKeyTwice, key), true
 	case strings.Contains(msg, "strings cannot contain newlines"):
 		return M(SyntaxUnclosed, key), true
+	case strings.Contains(msg, "escape") || strings.Contains(msg, "hexadecimal digits after"):
+		return M(SyntaxBackslash, key, value), true
+	case strings.HasPrefix(value, `"`) && strings.Count(strings.ReplaceAll(value, `\"`, ""), `"`) > 2 &&
+		strings.Contains(msg, "top-level item to end"):
+		return M(SyntaxInnerQuote, key), true
 	case value == "":
 		return M(SyntaxNoValue, key), true
 	case looksLikeDate(value):

@@ -43,6 +43,16 @@ func TestDecodeTOML(t *testing.T) {
 		{"list left open above a key", "date = 2026-03-01\nareas = [\"a\", \"b\"\nhost = 1\n",
 			[]string{`f.md:3:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`},
 			[]string{"areas"}, []string{"date", "host"}, true},
+		{"a quote inside the text", "title = \"Projektet \"Grön stad\" i Hjulsta\"\ndate = 2026-03-01\n",
+			[]string{`f.md:2:9: title: the text has a " inside it, which ends the text there – write \" for a quote inside the text, or use typographic quotes (”…”)`},
+			[]string{"title"}, []string{"date"}, true},
+		{"an escaped quote is fine", "title = \"Projektet \\\"Grön stad\\\"\"\n", nil, nil, []string{"title"}, true},
+		{"a backslash", "location = \"C:\\Users\\x\"\nplace = \"a\\q\"\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:12: location: "C:\Users\x" has a backslash (\) the site cannot read – write \\ for each backslash in the text`,
+				`f.md:3:9: place: "a\q" has a backslash (\) the site cannot read – write \\ for each backslash in the text`,
+			},
+			[]string{"location", "place"}, []string{"date"}, true},
 		{"table header", "[a\n", []string{"f.md:2:3: invalid TOML: expected '.' or ']' to end table name, but got '\\n' instead"}, nil, nil, true},
 		{"too many", strings.Repeat("a = b\n", MaxSyntaxErrors+1), tooMany, as, nil, false},
 	} {
