@@ -395,9 +395,9 @@ func TestLoadErrors(t *testing.T) {
 		{"translation agrees", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, "deadline = 2026-04-30", `host = "kth"`)),
 			nil},
 		{"translation sets a key the record lacks", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, `location = "Stockholm"`)),
-			[]string{`content/theses/a.en.md:3:1: location is not set in content/theses/a.md; a translation sets only title and summary`}},
+			[]string{`content/theses/a.en.md:3:1: location is not set in content/theses/a.md; a translation sets only title, summary and aliases`}},
 		{"translation with a slug", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, `slug = "energy"`)),
-			[]string{`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title and summary`}},
+			[]string{`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title, summary and aliases`}},
 		{"translation without a title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`summary = "x"`)),
 			[]string{`content/theses/a.en.md:1:1: missing required key "title"`}},
 		{"translation with an unknown key", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `titel = "y"`)),
@@ -409,7 +409,7 @@ func TestLoadErrors(t *testing.T) {
 		{"broken translation", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x`, `slug = "b"`)),
 			[]string{
 				`content/theses/a.en.md:2:9: title: the text has no closing quote – end it with " on the same line`,
-				`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title and summary`,
+				`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title, summary and aliases`,
 			}},
 
 		// Aliases.
