@@ -358,6 +358,10 @@ func (d *decoder) decode(r *Record) {
 	r.Date = d.when("date")
 	r.PublishDate = d.when("publishDate")
 	r.ExpiryDate = d.when("expiryDate")
+	if !r.PublishDate.IsZero() && !r.ExpiryDate.IsZero() && !r.ExpiryDate.After(r.PublishDate) {
+		// Never published: removed before, or when, it would appear.
+		d.valErr("expiryDate", diag.MustAfter, "expiryDate", "publishDate")
+	}
 	if d.kind == Pages {
 		return
 	}

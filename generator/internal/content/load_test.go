@@ -232,6 +232,11 @@ func TestLoadErrors(t *testing.T) {
 			}},
 
 		// Dates.
+		{"expiry before publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-01-31"))),
+			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+		{"expiry at publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01T12:00:00", "", "expiryDate = 2026-02-01T12:00:00"))),
+			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+		{"expiry after publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-02-02"))), nil},
 		{"impossible date", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30"))),
 			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"syntax errors hide nothing else", thesisAt(p, rec(with(with(with(thesis,
