@@ -136,7 +136,7 @@ func TestCheck(t *testing.T) {
     "line": 4,
     "column": 10,
     "severity": "error",
-    "message": "unknown area \"energy\" (not in config.toml [areas])"
+    "message": "unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)"
   },` + strings.TrimPrefix(warningsJSON, "["),
 		},
 		{
@@ -157,7 +157,7 @@ func TestCheck(t *testing.T) {
 		{
 			name: "files: only their problems", args: []string{"-strict", "content/theses/energidata.md", "content/theses/x.md"},
 			extra: map[string]string{"content/theses/x.md": badThesis}, code: exitProblems,
-			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas])\n1 error\n",
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n1 error\n",
 		},
 		{
 			name: "files: warnings of other files left out", args: []string{"-strict", "content/theses/energidata.md"}, code: exitOK,
@@ -205,14 +205,14 @@ func TestCheckOrderAndLanguage(t *testing.T) {
 		{
 			name: "text: errors before warnings", code: exitProblems,
 			extra: map[string]string{"content/theses/x.md": badThesis},
-			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas])\n" +
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n" +
 				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
 				"1 error, 1 warning\n",
 		},
 		{
 			name: "text in Swedish", args: []string{"-lang", "sv"}, code: exitProblems,
 			extra: map[string]string{"content/theses/x.md": badThesis},
-			stderr: "content/theses/x.md:4:10: området \"energy\" finns inte under [areas] i config.toml – kontrollera stavningen\n" +
+			stderr: "content/theses/x.md:4:10: området \"energy\" finns inte under [areas] i config.toml – menade du \"energi\"?\n" +
 				"content/lectures/kartor.md:1:1: varning: ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md\n" +
 				"1 fel, 1 varning\n",
 		},

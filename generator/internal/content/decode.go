@@ -219,6 +219,10 @@ func (d *decoder) vocab(k, table string, values ...string) {
 		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
+			if key := suggestTerm(v, s); key != "" {
+				d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
+				continue
+			}
 			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
 		}
 	}

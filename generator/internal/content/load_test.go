@@ -212,9 +212,9 @@ func TestLoadErrors(t *testing.T) {
 		{"unclosed +++", thesisAt(p, "+++\n"+thesis+"\n\nBody.\n"),
 			[]string{p + `:1:1: front matter is never closed: add a "+++" line after the last key`}},
 		{"CRLF error positions", thesisAt(p, strings.ReplaceAll(rec(with(thesis, `areas = ["energi"]`, `areas = ["bygg", "energy"]`)), "\n", "\r\n")),
-			[]string{p + `:4:18: unknown area "energy" (not in config.toml [areas])`}},
+			[]string{p + `:4:18: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`}},
 		{"BOM error positions", thesisAt(p, "\xef\xbb\xbf"+rec(with(thesis, `host = "kth"`, `host = "KTH"`))),
-			[]string{p + `:5:8: unknown organisation "KTH" (not in config.toml [organisations])`}},
+			[]string{p + `:5:8: unknown organisation "KTH" (not in config.toml [organisations]; did you mean "kth"?)`}},
 		{"invalid UTF-8", thesisAt(p, rec(with(thesis, `"Energidata i skolor"`, "\"Energidata i sk\xf6lor\""))),
 			[]string{p + `:2:25: invalid UTF-8; save the file as UTF-8`}},
 		{"over the size limit", thesisAt(p, rec(thesis)+strings.Repeat("x", MaxFileSize)),
@@ -274,9 +274,15 @@ func TestLoadErrors(t *testing.T) {
 		// Vocabularies and unknown keys.
 		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
 			[]string{
-				p + `:4:20: unknown area "energy" (not in config.toml [areas])`,
+				p + `:4:20: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`,
 				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations])`,
 				p + `:9:19: unknown school "eecs" (not in config.toml [schools])`,
+			}},
+		{"a term written by its name or nearly its key", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["Construction", "enrgi"]`, `host = "kth"`, `host = "City of Stockholm"`))),
+			[]string{
+				p + `:4:10: unknown area "Construction" (not in config.toml [areas]; did you mean "bygg"?)`,
+				p + `:4:26: unknown area "enrgi" (not in config.toml [areas]; did you mean "energi"?)`,
+				p + `:5:8: unknown organisation "City of Stockholm" (not in config.toml [organisations]; did you mean "stad"?)`,
 			}},
 		{"area listed twice", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energi"]`))),
 			[]string{p + `:4:20: area "energi" is listed twice`}},
