@@ -168,6 +168,22 @@ func TestCheck(t *testing.T) {
 			stderr: "content/lectures/kartor.md:1:1: no en translation (content/lectures/kartor.en.md)\n1 error\n",
 		},
 		{
+			name: "files: a folder selects the problems of the files under it", args: []string{"-strict", "content/theses"},
+			extra: map[string]string{"content/theses/x.md": badThesis}, code: exitProblems,
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n1 error\n",
+		},
+		{
+			name: "files: a folder with a slash, and a file in it", args: []string{"content/theses/", "content/lectures/kartor.md"},
+			extra: map[string]string{"content/theses/x.md": badThesis}, code: exitProblems,
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n" +
+				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n1 error, 1 warning\n",
+		},
+		{
+			name: "files: a clean folder", args: []string{"-strict", "content/theses"}, code: exitOK,
+			extra:  map[string]string{"content/theses/solo.md": soloThesis},
+			stdout: "ok: 3 files checked, 0 errors, 0 warnings\n",
+		},
+		{
 			name: "files: no such file", args: []string{"content/theses/gone.md"}, code: exitUsage,
 			stderr: "check: content/theses/gone.md: no such file in the site root ROOT\n",
 		},
