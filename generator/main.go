@@ -471,9 +471,14 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		sayErr(stderr, msgs, "new", err)
 		return exitProblems
 	}
-	if res.Translation {
+	switch {
+	case res.Translation:
 		say(stdout, msgs, diag.NewWroteTranslation, res.Path, cfg.DefaultLanguage)
-	} else {
+	case *lang != "" && *lang != cfg.DefaultLanguage:
+		// Perhaps a translation whose -name is misspelt: say so.
+		own := strings.TrimSuffix(res.Path, "."+*lang+".md") + ".md"
+		say(stdout, msgs, diag.NewWroteOwn, res.Path, *lang, own)
+	default:
 		say(stdout, msgs, diag.NewWrote, res.Path)
 	}
 	return exitOK
