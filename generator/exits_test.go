@@ -165,6 +165,16 @@ func TestHelp(t *testing.T) {
 			}
 		})
 	}
+	// The options of serve and new that EDITING.md teaches are in the help.
+	_, stdout, _ := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "help")
+	for _, want := range []string{
+		"generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]\n",
+		"generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("help lacks %q:\n%s", want, stdout)
+		}
+	}
 	// An unknown command is followed by the help, over several lines too.
 	_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "bygg")
 	if want := "unknown command \"bygg\"\n\nusage:\n  generator [build]"; !strings.HasPrefix(stderr, want) {

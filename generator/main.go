@@ -3,8 +3,8 @@
 //
 //	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
 //	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
-//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]
-//	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]
+//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]
+//	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
 //	go run ./generator version
 //	go run ./generator schema [-root DIR] [-out DIR]
 //
