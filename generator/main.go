@@ -519,6 +519,6 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 			return exitProblems
 		}
 	}
-	fmt.Fprintf(stdout, "wrote %d schemas to %s (<kind>.schema.json)\n", len(folders), filepath.ToSlash(*out))
+	say(stdout, lang, diag.SchemaWrote, len(folders), filepath.ToSlash(*out))
 	return exitOK
 }

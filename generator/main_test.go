@@ -331,6 +331,11 @@ func TestSchema(t *testing.T) {
 	if code != exitOK || stdout != "wrote 8 schemas to "+filepath.ToSlash(out)+" (<kind>.schema.json)\n" || stderr != "" {
 		t.Fatalf("schema: %d %q %q", code, stdout, stderr)
 	}
+	// In the language of the editor's settings, as the guide says.
+	code, stdout, stderr = runCmdEnv(t, map[string]string{"LANG": "sv_SE.UTF-8"}, "schema", "-root", root, "-out", out)
+	if code != exitOK || stdout != "skrev 8 scheman till "+filepath.ToSlash(out)+" (<sort>.schema.json)\n" || stderr != "" {
+		t.Errorf("schema in Swedish: %d %q %q", code, stdout, stderr)
+	}
 	b, err := os.ReadFile(filepath.Join(out, "lectures.schema.json"))
 	if err != nil || !strings.Contains(string(b), `"enum": [
         "scheduled",
