@@ -9,9 +9,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/pipeline"
@@ -111,7 +113,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		list.Sort()
 	}
 	if only != nil {
-		list = slices.DeleteFunc(list, func(e diag.Error) bool { return !only[e.Path] })
+		list = slices.DeleteFunc(list, func(e diag.Error) bool { return !only.has(e.Path) })
 	}
 	if *strict {
 		for i := range list {
@@ -127,8 +129,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	}
 	if *format == "text" {
 		w := len(list.Warnings())
-		records := len(only)
-		if only == nil && l != nil && l.Set != nil {
+		var records int
+		if only != nil {
+			records = only.count
+		} else if l != nil && l.Set != nil {
 			records = l.Set.Files
 		}
 		say(stdout, lang, diag.CheckOK, records, diag.M(plural(records, diag.WordFile, diag.WordFiles)), w, diag.M(plural(w, diag.WordWarning, diag.WordWarnings)))
@@ -136,12 +140,27 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 	return exitOK
 }
 
+// selection is what the files named on check's command line select: the
+// problems of those files, and of every file under the folders named.
+type selection struct {
+	files map[string]bool // slash paths relative to the site root
+	dirs  []string        // the folders, each ending in "/"
+	count int             // the files named and the records under the folders, for the closing line
+}
+
+// has reports whether the problems of the file (or folder) at p are
+// selected.
+func (s *selection) has(p string) bool {
+	return s.files[p] || slices.ContainsFunc(s.dirs, func(d string) bool { return strings.HasPrefix(p+"/", d) })
+}
+
 // siteFiles turns the files named on the command line into paths relative
 // to the site root, as problems name them: a name is taken relative to the
 // current folder when it lies inside root there, else relative to root. It
-// returns nil when no file is named (the whole site), and an error for a
-// file that does not exist or lies outside the site root.
-func siteFiles(root string, files []string) (map[string]bool, error) {
+// returns nil when no file is named, or the site root is (the whole
+// site), and an error for a file that does not exist or lies outside the
+// site root. A folder selects every file under it.
+func siteFiles(root string, files []string) (*selection, error) {
 	if len(files) == 0 {
 		return nil, nil
 	}
@@ -150,7 +169,7 @@ func siteFiles(root string, files []string) (map[string]bool, error) {
 		return nil, err
 	}
 	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
-	only := map[string]bool{}
+	only := &selection{files: map[string]bool{}}
 	for _, f := range files {
 		rel := filepath.Clean(f)
 		if abs, err := filepath.Abs(f); err == nil && (filepath.IsAbs(f) || exists(abs)) {
@@ -158,13 +177,28 @@ func siteFiles(root string, files []string) (map[string]bool, error) {
 				rel = r
 			}
 		}
-		if !filepath.IsLocal(rel) {
+		if !filepath.IsLocal(rel) && rel != "." {
 			return nil, diag.M(diag.CLIFileOutside, filepath.ToSlash(f), filepath.ToSlash(root))
 		}
-		if !exists(filepath.Join(root, rel)) {
+		full := filepath.Join(root, rel)
+		info, err := os.Stat(full)
+		switch {
+		case err != nil:
 			return nil, diag.M(diag.CLIFileMissing, filepath.ToSlash(f), filepath.ToSlash(root))
+		case rel == ".":
+			return nil, nil
+		case info.IsDir():
+			only.dirs = append(only.dirs, filepath.ToSlash(rel)+"/")
+			filepath.WalkDir(full, func(_ string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && strings.HasSuffix(d.Name(), ".md") {
+					only.count++
+				}
+				return nil
+			})
+		case !only.files[filepath.ToSlash(rel)]:
+			only.files[filepath.ToSlash(rel)] = true
+			only.count++
 		}
-		only[filepath.ToSlash(rel)] = true
 	}
 	return only, nil
 }

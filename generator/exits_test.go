@@ -46,8 +46,8 @@ func TestExitPaths(t *testing.T) {
 			want{exitUsage, "", "check: content/theses/y.md: no such file in the site root ROOT"},
 			want{exitUsage, "", "check: content/theses/y.md: filen finns inte i webbplatsens mapp ROOT"}},
 		{"check: problems", []string{"check", "-root", root, "content/theses/x.md"},
-			want{exitProblems, "", `content/theses/x.md:4:10: unknown area "energy" (not in config.toml [areas])`},
-			want{exitProblems, "", `content/theses/x.md:4:10: området "energy" finns inte under [areas] i config.toml – kontrollera stavningen`}},
+			want{exitProblems, "", `content/theses/x.md:4:10: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`},
+			want{exitProblems, "", `content/theses/x.md:4:10: området "energy" finns inte under [areas] i config.toml – menade du "energi"?`}},
 		{"check: clean", []string{"check", "-root", clean, "-now", "2026-05-01"},
 			want{exitOK, "ok: 4 files checked, 0 errors, 0 warnings", ""},
 			want{exitOK, "inga fel: 4 filer kontrollerade, 0 fel, 0 varningar", ""}},
@@ -58,8 +58,8 @@ func TestExitPaths(t *testing.T) {
 			want{exitUsage, "", `build: unexpected argument "public" (generator help lists the options)`},
 			want{exitUsage, "", `build: oväntat argument "public" (generator help visar vilka val som finns)`}},
 		{"build: problems", []string{"build", "-root", root, "-now", "2026-03-01"},
-			want{exitProblems, "", `content/theses/x.md:4:10: unknown area "energy" (not in config.toml [areas])`},
-			want{exitProblems, "", `content/theses/x.md:4:10: området "energy" finns inte under [areas] i config.toml – kontrollera stavningen`}},
+			want{exitProblems, "", `content/theses/x.md:4:10: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`},
+			want{exitProblems, "", `content/theses/x.md:4:10: området "energy" finns inte under [areas] i config.toml – menade du "energi"?`}},
 		{"build: output inside the sources", []string{"build", "-root", root, "-out", filepath.Join(root, "content", "public")},
 			want{exitUsage, "", "build: -out ROOT/content/public is inside the sources (content)"},
 			want{exitUsage, "", "build: -out ROOT/content/public ligger bland källfilerna (content) – välj en mapp utanför dem"}},
@@ -133,5 +133,51 @@ func (c exitCase) run(t *testing.T, root string) {
 				t.Errorf("exit %d without a word", code)
 			}
 		})
+	}
+}
+
+// TestHelp runs the help and version commands under each name an editor
+// may type: each prints its text over several lines (no line break
+// written as \n) and succeeds, rather than being taken for an option of
+// build.
+func TestHelp(t *testing.T) {
+	for _, c := range []struct {
+		args        []string
+		lang        string
+		line, line2 string // the first two lines of stdout
+	}{
+		{[]string{"help"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
+		{[]string{"help"}, "sv_SE.UTF-8", "så här:", "  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/"},
+		{[]string{"-h"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
+		{[]string{"-help"}, "sv_SE.UTF-8", "så här:", "  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/"},
+		{[]string{"--help"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
+		{[]string{"-version"}, "en_GB.UTF-8", "portal devel, commit unknown", ""},
+		{[]string{"--version"}, "sv_SE.UTF-8", "portal devel, commit unknown", ""},
+	} {
+		t.Run(strings.Join(c.args, " ")+"/"+c.lang, func(t *testing.T) {
+			code, stdout, stderr := runCmdEnv(t, map[string]string{"LANG": c.lang}, c.args...)
+			lines := strings.SplitN(stdout, "\n", 3)
+			for len(lines) < 3 {
+				lines = append(lines, "")
+			}
+			if code != exitOK || stderr != "" || lines[0] != c.line || lines[1] != c.line2 || strings.Contains(stdout, `\n`) {
+				t.Errorf("exit %d, stderr %q, stdout %q\nwant exit 0, lines %q, %q", code, stderr, stdout, c.line, c.line2)
+			}
+		})
+	}
+	// The options of serve and new that EDITING.md teaches are in the help.
+	_, stdout, _ := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "help")
+	for _, want := range []string{
+		"generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]\n",
+		"generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("help lacks %q:\n%s", want, stdout)
+		}
+	}
+	// An unknown command is followed by the help, over several lines too.
+	_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "bygg")
+	if want := "unknown command \"bygg\"\n\nusage:\n  generator [build]"; !strings.HasPrefix(stderr, want) {
+		t.Errorf("stderr %q, want it to begin %q", stderr, want)
 	}
 }

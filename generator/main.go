@@ -3,8 +3,8 @@
 //
 //	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
 //	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
-//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]
-//	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]
+//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]
+//	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
 //	go run ./generator version
 //	go run ./generator schema [-root DIR] [-out DIR]
 //
@@ -58,7 +58,7 @@ const (
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	cmd := "build"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || isCommandFlag(args[0])) {
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
@@ -83,8 +83,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	return exitUsage
 }
 
-// usage is the command line's help in lang.
-func usage(lang diag.Lang) string { return diag.M(diag.Usage).Text(lang) }
+// isCommandFlag reports whether arg, a flag, names a command of its own
+// (-h, --version) rather than an option of build, the default command.
+func isCommandFlag(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "-version", "--version":
+		return true
+	}
+	return false
+}
+
+// usage is the command line's help in lang, several lines.
+func usage(lang diag.Lang) string { return diag.UsageText(lang) }
 
 // common holds the flags of build and check.
 type common struct {
@@ -461,9 +471,14 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		sayErr(stderr, msgs, "new", err)
 		return exitProblems
 	}
-	if res.Translation {
+	switch {
+	case res.Translation:
 		say(stdout, msgs, diag.NewWroteTranslation, res.Path, cfg.DefaultLanguage)
-	} else {
+	case *lang != "" && *lang != cfg.DefaultLanguage:
+		// Perhaps a translation whose -name is misspelt: say so.
+		own := strings.TrimSuffix(res.Path, "."+*lang+".md") + ".md"
+		say(stdout, msgs, diag.NewWroteOwn, res.Path, *lang, own)
+	default:
 		say(stdout, msgs, diag.NewWrote, res.Path)
 	}
 	return exitOK
@@ -504,6 +519,6 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 			return exitProblems
 		}
 	}
-	fmt.Fprintf(stdout, "wrote %d schemas to %s (<kind>.schema.json)\n", len(folders), filepath.ToSlash(*out))
+	say(stdout, lang, diag.SchemaWrote, len(folders), filepath.ToSlash(*out))
 	return exitOK
 }

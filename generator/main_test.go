@@ -136,7 +136,7 @@ func TestCheck(t *testing.T) {
     "line": 4,
     "column": 10,
     "severity": "error",
-    "message": "unknown area \"energy\" (not in config.toml [areas])"
+    "message": "unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)"
   },` + strings.TrimPrefix(warningsJSON, "["),
 		},
 		{
@@ -157,7 +157,7 @@ func TestCheck(t *testing.T) {
 		{
 			name: "files: only their problems", args: []string{"-strict", "content/theses/energidata.md", "content/theses/x.md"},
 			extra: map[string]string{"content/theses/x.md": badThesis}, code: exitProblems,
-			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas])\n1 error\n",
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n1 error\n",
 		},
 		{
 			name: "files: warnings of other files left out", args: []string{"-strict", "content/theses/energidata.md"}, code: exitOK,
@@ -166,6 +166,22 @@ func TestCheck(t *testing.T) {
 		{
 			name: "files: flags after files", args: []string{"content/lectures/kartor.md", "-strict"}, code: exitProblems,
 			stderr: "content/lectures/kartor.md:1:1: no en translation (content/lectures/kartor.en.md)\n1 error\n",
+		},
+		{
+			name: "files: a folder selects the problems of the files under it", args: []string{"-strict", "content/theses"},
+			extra: map[string]string{"content/theses/x.md": badThesis}, code: exitProblems,
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n1 error\n",
+		},
+		{
+			name: "files: a folder with a slash, and a file in it", args: []string{"content/theses/", "content/lectures/kartor.md"},
+			extra: map[string]string{"content/theses/x.md": badThesis}, code: exitProblems,
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n" +
+				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n1 error, 1 warning\n",
+		},
+		{
+			name: "files: a clean folder", args: []string{"-strict", "content/theses"}, code: exitOK,
+			extra:  map[string]string{"content/theses/solo.md": soloThesis},
+			stdout: "ok: 3 files checked, 0 errors, 0 warnings\n",
 		},
 		{
 			name: "files: no such file", args: []string{"content/theses/gone.md"}, code: exitUsage,
@@ -205,14 +221,14 @@ func TestCheckOrderAndLanguage(t *testing.T) {
 		{
 			name: "text: errors before warnings", code: exitProblems,
 			extra: map[string]string{"content/theses/x.md": badThesis},
-			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas])\n" +
+			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n" +
 				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
 				"1 error, 1 warning\n",
 		},
 		{
 			name: "text in Swedish", args: []string{"-lang", "sv"}, code: exitProblems,
 			extra: map[string]string{"content/theses/x.md": badThesis},
-			stderr: "content/theses/x.md:4:10: området \"energy\" finns inte under [areas] i config.toml – kontrollera stavningen\n" +
+			stderr: "content/theses/x.md:4:10: området \"energy\" finns inte under [areas] i config.toml – menade du \"energi\"?\n" +
 				"content/lectures/kartor.md:1:1: varning: ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md\n" +
 				"1 fel, 1 varning\n",
 		},
@@ -267,7 +283,11 @@ func TestNew(t *testing.T) {
 		{[]string{"-lang", "en", "theses", "Energy data", "-name", "energidata"}, exitOK,
 			"wrote content/theses/energidata.en.md: translate the title and the text; every other key comes from the sv file\n", ""},
 		{[]string{"lectures", "Smart maps", "-lang", "en"}, exitOK,
-			"wrote content/lectures/smart-maps.en.md: replace every TODO; check lists what is left\n", ""},
+			"wrote content/lectures/smart-maps.en.md: a record of its own, in en only, as there is no content/lectures/smart-maps.md to translate; replace every TODO; check lists what is left\n", ""},
+		{[]string{"theses", "Energy data", "-lang", "en", "-name", "energidat"}, exitOK,
+			"wrote content/theses/energidat.en.md: a record of its own, in en only, as there is no content/theses/energidat.md to translate; replace every TODO; check lists what is left\n", ""},
+		{[]string{"theses", "Energidata igen", "-lang", "sv"}, exitOK,
+			"wrote content/theses/energidata-igen.md: replace every TODO; check lists what is left\n", ""},
 		{[]string{"thesis", "X"}, exitUsage, "",
 			"new: unknown kind \"thesis\" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)\n"},
 		{[]string{"theses", "X", "-lang", "de"}, exitUsage, "", "new: unknown language \"de\" (config.toml languages: sv, en)\n"},
@@ -310,6 +330,11 @@ func TestSchema(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "schema", "-root", root, "-out", out)
 	if code != exitOK || stdout != "wrote 8 schemas to "+filepath.ToSlash(out)+" (<kind>.schema.json)\n" || stderr != "" {
 		t.Fatalf("schema: %d %q %q", code, stdout, stderr)
+	}
+	// In the language of the editor's settings, as the guide says.
+	code, stdout, stderr = runCmdEnv(t, map[string]string{"LANG": "sv_SE.UTF-8"}, "schema", "-root", root, "-out", out)
+	if code != exitOK || stdout != "skrev 8 scheman till "+filepath.ToSlash(out)+" (<sort>.schema.json)\n" || stderr != "" {
+		t.Errorf("schema in Swedish: %d %q %q", code, stdout, stderr)
 	}
 	b, err := os.ReadFile(filepath.Join(out, "lectures.schema.json"))
 	if err != nil || !strings.Contains(string(b), `"enum": [

@@ -219,6 +219,10 @@ func (d *decoder) vocab(k, table string, values ...string) {
 		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
+			if key := suggestTerm(v, s); key != "" {
+				d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
+				continue
+			}
 			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
 		}
 	}
@@ -358,6 +362,10 @@ func (d *decoder) decode(r *Record) {
 	r.Date = d.when("date")
 	r.PublishDate = d.when("publishDate")
 	r.ExpiryDate = d.when("expiryDate")
+	if !r.PublishDate.IsZero() && !r.ExpiryDate.IsZero() && !r.ExpiryDate.After(r.PublishDate) {
+		// Never published: removed before, or when, it would appear.
+		d.valErr("expiryDate", diag.MustAfter, "expiryDate", "publishDate")
+	}
 	if d.kind == Pages {
 		return
 	}

@@ -212,9 +212,9 @@ func TestLoadErrors(t *testing.T) {
 		{"unclosed +++", thesisAt(p, "+++\n"+thesis+"\n\nBody.\n"),
 			[]string{p + `:1:1: front matter is never closed: add a "+++" line after the last key`}},
 		{"CRLF error positions", thesisAt(p, strings.ReplaceAll(rec(with(thesis, `areas = ["energi"]`, `areas = ["bygg", "energy"]`)), "\n", "\r\n")),
-			[]string{p + `:4:18: unknown area "energy" (not in config.toml [areas])`}},
+			[]string{p + `:4:18: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`}},
 		{"BOM error positions", thesisAt(p, "\xef\xbb\xbf"+rec(with(thesis, `host = "kth"`, `host = "KTH"`))),
-			[]string{p + `:5:8: unknown organisation "KTH" (not in config.toml [organisations])`}},
+			[]string{p + `:5:8: unknown organisation "KTH" (not in config.toml [organisations]; did you mean "kth"?)`}},
 		{"invalid UTF-8", thesisAt(p, rec(with(thesis, `"Energidata i skolor"`, "\"Energidata i sk\xf6lor\""))),
 			[]string{p + `:2:25: invalid UTF-8; save the file as UTF-8`}},
 		{"over the size limit", thesisAt(p, rec(thesis)+strings.Repeat("x", MaxFileSize)),
@@ -232,6 +232,11 @@ func TestLoadErrors(t *testing.T) {
 			}},
 
 		// Dates.
+		{"expiry before publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-01-31"))),
+			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+		{"expiry at publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01T12:00:00", "", "expiryDate = 2026-02-01T12:00:00"))),
+			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+		{"expiry after publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-02-02"))), nil},
 		{"impossible date", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30"))),
 			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"syntax errors hide nothing else", thesisAt(p, rec(with(with(with(thesis,
@@ -269,9 +274,15 @@ func TestLoadErrors(t *testing.T) {
 		// Vocabularies and unknown keys.
 		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
 			[]string{
-				p + `:4:20: unknown area "energy" (not in config.toml [areas])`,
+				p + `:4:20: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`,
 				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations])`,
 				p + `:9:19: unknown school "eecs" (not in config.toml [schools])`,
+			}},
+		{"a term written by its name or nearly its key", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["Construction", "enrgi"]`, `host = "kth"`, `host = "City of Stockholm"`))),
+			[]string{
+				p + `:4:10: unknown area "Construction" (not in config.toml [areas]; did you mean "bygg"?)`,
+				p + `:4:26: unknown area "enrgi" (not in config.toml [areas]; did you mean "energi"?)`,
+				p + `:5:8: unknown organisation "City of Stockholm" (not in config.toml [organisations]; did you mean "stad"?)`,
 			}},
 		{"area listed twice", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energi"]`))),
 			[]string{p + `:4:20: area "energi" is listed twice`}},
@@ -395,9 +406,9 @@ func TestLoadErrors(t *testing.T) {
 		{"translation agrees", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, "deadline = 2026-04-30", `host = "kth"`)),
 			nil},
 		{"translation sets a key the record lacks", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, `location = "Stockholm"`)),
-			[]string{`content/theses/a.en.md:3:1: location is not set in content/theses/a.md; a translation sets only title and summary`}},
+			[]string{`content/theses/a.en.md:3:1: location is not set in content/theses/a.md; a translation sets only title, summary and aliases`}},
 		{"translation with a slug", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, `slug = "energy"`)),
-			[]string{`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title and summary`}},
+			[]string{`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title, summary and aliases`}},
 		{"translation without a title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`summary = "x"`)),
 			[]string{`content/theses/a.en.md:1:1: missing required key "title"`}},
 		{"translation with an unknown key", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `titel = "y"`)),
@@ -409,7 +420,7 @@ func TestLoadErrors(t *testing.T) {
 		{"broken translation", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x`, `slug = "b"`)),
 			[]string{
 				`content/theses/a.en.md:2:9: title: the text has no closing quote – end it with " on the same line`,
-				`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title and summary`,
+				`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title, summary and aliases`,
 			}},
 
 		// Aliases.

@@ -3,7 +3,9 @@ package content
 import (
 	"slices"
 	"strconv"
+	"strings"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
@@ -130,4 +132,54 @@ func vocabNoun(name string) diag.ID {
 		return diag.WordSchool
 	}
 	return diag.WordOrganisation
+}
+
+// suggestTerm returns the key of the term of v that s was probably meant
+// to be, or "": a key or a name of the term written with capitals,
+// spaces, underscores or å, ä, ö ("Energi och klimat", "Trafikkontoret",
+// "Transport Administration"), or a key with a letter or two wrong.
+func suggestTerm(v *config.Vocab, s string) string {
+	want := termForm(s)
+	best, dist := "", 3
+	for _, t := range v.Terms {
+		forms := []string{t.Key}
+		for _, n := range t.Names {
+			forms = append(forms, n)
+		}
+		for _, f := range forms {
+			if termForm(f) == want {
+				return t.Key
+			}
+		}
+		if n := editDistance(want, t.Key); n < dist && n < len(t.Key)/2 {
+			best, dist = t.Key, n
+		}
+	}
+	return best
+}
+
+// termForm is s as a key is written: lower case, å and ä as a, ö as o,
+// é as e, and each run of spaces, underscores and hyphens as one hyphen.
+func termForm(s string) string {
+	var b strings.Builder
+	gap := false
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch r {
+		case ' ', '_', '-', '\t':
+			gap = true
+			continue
+		case 'å', 'ä':
+			r = 'a'
+		case 'ö':
+			r = 'o'
+		case 'é':
+			r = 'e'
+		}
+		if gap && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		gap = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }

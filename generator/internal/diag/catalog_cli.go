@@ -25,6 +25,8 @@ const (
 	NewUnknownLang      ID = "cli.new-lang"
 	NewWrote            ID = "cli.new-wrote"
 	NewWroteTranslation ID = "cli.new-wrote-translation"
+	NewWroteOwn         ID = "cli.new-wrote-own"
+	SchemaWrote         ID = "cli.schema-wrote"
 	NewNoSlug           ID = "cli.new-no-slug"
 	NewBadName          ID = "cli.new-bad-name"
 	NewExists           ID = "cli.new-exists"
@@ -84,6 +86,10 @@ var cliTexts = map[ID]Text{
 		Sv: `skrev %s: ersätt varje TODO; check visar vad som återstår`},
 	NewWroteTranslation: {En: `wrote %s: translate the title and the text; every other key comes from the %s file`,
 		Sv: `skrev %s: översätt titeln och texten; alla andra nycklar kommer från filen på %s`},
+	SchemaWrote: {En: `wrote %d schemas to %s (<kind>.schema.json)`,
+		Sv: `skrev %d scheman till %s (<sort>.schema.json)`},
+	NewWroteOwn: {En: `wrote %s: a record of its own, in %s only, as there is no %s to translate; replace every TODO; check lists what is left`,
+		Sv: `skrev %s: en egen post, bara på %s, eftersom det inte finns någon %s att översätta; ersätt varje TODO; check visar vad som återstår`},
 	NewNoSlug: {En: `title %q has no letters or digits to make a file name from; give one with -name`,
 		Sv: `titeln %q har inga bokstäver eller siffror att göra ett filnamn av – ange ett med -name`},
 	NewBadName: {En: `name %q must be lowercase letters, digits and single hyphens`,

@@ -28,6 +28,8 @@ const (
 	Month11            ID = "month.11"
 	Month12            ID = "month.12"
 	SyntaxUnclosedList ID = "syntax.unclosed-list"
+	SyntaxInnerQuote   ID = "syntax.inner-quote"
+	SyntaxBackslash    ID = "syntax.backslash"
 )
 
 var commonTexts = map[ID]Text{
@@ -83,4 +85,8 @@ var commonTexts = map[ID]Text{
 		Sv: `december`},
 	SyntaxUnclosedList: {En: `%s: the list cannot be read – separate its values with commas and end it with ], like %[1]s = ["a", "b"]`,
 		Sv: `%s: listan går inte att läsa – skilj värdena åt med kommatecken och avsluta den med ], t.ex. %[1]s = ["a", "b"]`},
+	SyntaxInnerQuote: {En: `%s: the text has a " inside it, which ends the text there – write \" for a quote inside the text, or use typographic quotes (”…”)`,
+		Sv: `%s: texten har ett " inuti sig, som avslutar texten där – skriv \" för ett citattecken inne i texten, eller använd typografiska citattecken (”…”)`},
+	SyntaxBackslash: {En: `%s: %s has a backslash (\) the site cannot read – write \\ for each backslash in the text`,
+		Sv: `%s: %s har ett omvänt snedstreck (\) som inte går att läsa – skriv \\ för varje omvänt snedstreck i texten`},
 }

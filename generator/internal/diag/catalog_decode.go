@@ -19,6 +19,7 @@ const (
 	ShapeTables      ID = "shape.tables"
 	VocabTwice       ID = "vocab.twice"
 	VocabUnknown     ID = "vocab.unknown"
+	VocabUnknownMean ID = "vocab.unknown-mean"
 	WordArea         ID = "word.area"
 	WordSchool       ID = "word.school"
 	WordOrganisation ID = "word.organisation"
@@ -87,6 +88,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `%[1]s %[2]q står två gånger – ta bort den ena`},
 	VocabUnknown: {En: `unknown %s %q (not in config.toml [%s])`,
 		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – kontrollera stavningen`},
+	VocabUnknownMean: {En: `unknown %s %q (not in config.toml [%s]; did you mean %q?)`,
+		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – menade du %[4]q?`},
 	WordArea: {En: `area`,
 		Sv: `området`},
 	WordSchool: {En: `school`,

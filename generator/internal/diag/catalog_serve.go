@@ -1,12 +1,22 @@
 package diag
 
-// The messages of the preview's error overlay (package serve).
+// The messages of the preview's error overlay and of its lines in the
+// terminal (package serve).
 const (
 	OverlayClose  ID = "overlay.close"
 	OverlayTitle1 ID = "overlay.title-1"
 	OverlayTitleN ID = "overlay.title-n"
 	OverlayNote   ID = "overlay.note"
 	OverlayMore   ID = "overlay.more"
+
+	ServeBuilding  ID = "serve.building"
+	ServeExposed   ID = "serve.exposed"
+	ServeAddress   ID = "serve.address"
+	ServeProblems1 ID = "serve.problems-1"
+	ServeProblemsN ID = "serve.problems-n"
+	ServeLater     ID = "serve.later"
+	ServeRebuilt   ID = "serve.rebuilt"
+	ServeInPlace   ID = "serve.in-place"
 )
 
 var serveTexts = map[ID]Text{
@@ -20,4 +30,20 @@ var serveTexts = map[ID]Text{
 		Sv: `Förhandsvisningen visar det senaste bygget som fungerade. Rätta filen och spara: då försvinner det här av sig självt.`},
 	OverlayMore: {En: `… and %d more (the terminal lists them all).`,
 		Sv: `… och %d till (terminalen visar alla).`},
+	ServeBuilding: {En: `serve: building %s (drafts included)`,
+		Sv: `serve: bygger %s (med utkast)`},
+	ServeExposed: {En: `serve: listening on %s, which other computers can reach; the preview shows drafts`,
+		Sv: `serve: lyssnar på %s, som andra datorer kan nå – förhandsvisningen visar utkast`},
+	ServeAddress: {En: `serve: http://%s/ (Ctrl-C to stop)`,
+		Sv: `serve: http://%s/ (avsluta med Ctrl-C)`},
+	ServeProblems1: {En: `serve: %d problem; still serving the last good build`,
+		Sv: `serve: %d problem – visar fortfarande det senaste bygget som fungerade`},
+	ServeProblemsN: {En: `serve: %d problems; still serving the last good build`,
+		Sv: `serve: %d problem – visar fortfarande det senaste bygget som fungerade`},
+	ServeLater: {En: `serve: then %d more written, %d removed in %s`,
+		Sv: `serve: sedan %d till skrivna, %d borttagna på %s`},
+	ServeRebuilt: {En: `serve: rebuilt in %s: %d written, %d removed`,
+		Sv: `serve: byggde om på %s: %d skrivna, %d borttagna`},
+	ServeInPlace: {En: `serve: updated in place in %s: %d written`,
+		Sv: `serve: uppdaterade på plats på %s: %d skrivna`},
 }

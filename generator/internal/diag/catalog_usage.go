@@ -12,8 +12,10 @@ var usageTexts = map[ID]Text{
   generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
                                                                    validate without writing; with
                                                                    FILEs, report only their problems
-  generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR]    live preview with drafts
-  generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]   scaffold a record
+  generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]
+                                                                   live preview with drafts
+  generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
+                                                                   scaffold a record
   generator version                                                the release and commit of this program
   generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
                                                                    of each kind, for editors' tools
@@ -28,8 +30,10 @@ LC_MESSAGES or LANG decides (sv… is Swedish, anything else English).
   generator check [-root MAPP] [-now TID] [-drafts] [-format text|json] [-strict] [FIL...]
                                                                    kontrollera utan att skriva; med
                                                                    FILer visas bara deras problem
-  generator serve [-root MAPP] [-addr 127.0.0.1:1313] [-out MAPP]  förhandsvisning med utkast
-  generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP]  skapa en ny post
+  generator serve [-root MAPP] [-addr 127.0.0.1:1313] [-out MAPP] [-now TID]
+                                                                   förhandsvisning med utkast
+  generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]
+                                                                   skapa en ny post
   generator version                                                programmets version och commit
   generator schema [-root MAPP] [-out MAPP]                        JSON-scheman för postens huvud,
                                                                    per sort, för redigerarens verktyg
@@ -42,3 +46,8 @@ LC_MESSAGES eller LANG (sv… ger svenska, allt annat engelska).
 	VersionArgs: {En: `version takes no arguments`,
 		Sv: `version tar inga argument`},
 }
+
+// UsageText is the command line's help in lang. It has several lines, so
+// it is taken from the catalog as it is: Message.Text would write its line
+// breaks as \n, to keep a message on one line.
+func UsageText(lang Lang) string { return usageTexts[Usage].In(lang) }

@@ -122,7 +122,7 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	// In plain words where the line says what it meant, at its value
 	// (or key): "deadline: 2027-02-30 does not exist – …".
 	start, _ := lineAround(src, off)
-	start = culprit(src, start, pe.Message)
+	start = culprit(src, start, off, pe.Message)
 	line := src[start:endOfLine(src, start)]
 	m, ok := syntaxMessage(line, pe.Message)
 	if !ok {

@@ -42,7 +42,7 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 			// value broken above: blanked without a second report.
 			errs = append(errs, TOMLError(path, src, lineOff, err))
 		}
-		if c := culprit(text, start, pe.Message); c != start {
+		if c := culprit(text, start, pe.Position.Start, pe.Message); c != start {
 			// A list left open above, or the rest of a value written
 			// over lines: the line of its key is blanked.
 			start, end = c, endOfLine(text, c)
@@ -81,19 +81,22 @@ func unclosedList(msg string) bool {
 	return strings.Contains(msg, "array terminator") || strings.Contains(msg, "inline table")
 }
 
-// culprit returns the start of the line to blame for a syntax error on
-// the line at start: that line, unless it is the rest of a value written
-// over lines, or it follows a list left open (then the line that opened
-// it, above).
-func culprit(src []byte, start int, msg string) int {
+// culprit returns the start of the line to blame for a syntax error at
+// offset off, on the line at start: that line, unless it is the rest of a
+// value written over lines, or it follows a list left open (then the line
+// that opened it, above). A list is left open above when the decoder,
+// still in it, stops at this line's key; when it stops in this line's
+// value (a comma missing between two values), the list is this line's.
+func culprit(src []byte, start, off int, msg string) int {
 	line := src[start:endOfLine(src, start)]
 	_, isKey := lineKey(line)
+	inValue := off-start > bytes.IndexByte(line, '=')
 	switch {
 	case !isKey:
 		if s := statementStart(src, start); opens(lineValue(src[s:endOfLine(src, s)])) {
 			return s
 		}
-	case unclosedList(msg) && !opens(lineValue(line)) && start > 0:
+	case unclosedList(msg) && !opens(lineValue(line)) && !inValue && start > 0:
 		return statementStart(src, bytes.LastIndexByte(src[:start-1], '\n')+1)
 	}
 	return start
@@ -172,6 +175,11 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return M(SyntaxKeyTwice, key), true
 	case strings.Contains(msg, "strings cannot contain newlines"):
 		return M(SyntaxUnclosed, key), true
+	case strings.Contains(msg, "escape") || strings.Contains(msg, "hexadecimal digits after"):
+		return M(SyntaxBackslash, key, value), true
+	case strings.HasPrefix(value, `"`) && strings.Count(strings.ReplaceAll(value, `\"`, ""), `"`) > 2 &&
+		strings.Contains(msg, "top-level item to end"):
+		return M(SyntaxInnerQuote, key), true
 	case value == "":
 		return M(SyntaxNoValue, key), true
 	case looksLikeDate(value):

@@ -2,7 +2,8 @@ package scaffold
 
 // hint is what a new file says about a key: an example value for an
 // optional key (written commented out; DATE stands for the day of the new
-// record) and a short explanation.
+// record, ALIAS for an old address in its section and language) and a
+// short explanation.
 type hint struct {
 	example string
 	text    string
@@ -18,7 +19,7 @@ var hints = map[string]hint{
 	"publishDate": {"DATE", "publish from this day (or date and time) on"},
 	"expiryDate":  {"DATE", "remove the record from this day on"},
 	"slug":        {`"..."`, "the URL name if not the file name: lowercase letters, digits, hyphens"},
-	"aliases":     {`["/exjobb/old-name/"]`, "old addresses of this page, which then redirect here (after a rename)"},
+	"aliases":     {`["ALIAS"]`, "old addresses of this page, which then redirect here (after a rename)"},
 	"contacts":    {`[{ role = "Kontakt", email = "funktionsbrevlada@example.se" }]`, "prefer functional mailboxes; name = \"...\" is optional"},
 
 	"host":     {`"..."`, "the host organisation, a key of config.toml [organisations]"},

@@ -192,7 +192,7 @@ func Record(opt Options) []byte {
 			continue
 		}
 		h := hintFor(opt.Kind, k)
-		ex := strings.ReplaceAll(h.example, "DATE", opt.Today.Format(time.DateOnly))
+		ex := strings.NewReplacer("DATE", opt.Today.Format(time.DateOnly), "ALIAS", opt.oldAddress()).Replace(h.example)
 		optional = append(optional, [2]string{"# " + k + " = " + ex, h.text + opt.vocabHint(k)})
 	}
 	writeRows(&b, rows)
@@ -217,6 +217,20 @@ func Translation(opt Options, own string) []byte {
 	b.WriteString("+++\n\n")
 	b.WriteString(bodyText(opt.Cfg.Kinds, opt.Kind, opt.lang(), own))
 	return []byte(b.String())
+}
+
+// oldAddress is an old address of a record of opt.Kind in its language,
+// the example of an alias: /exjobb/old-name/, /en/guest-lectures/old-name/,
+// /old-name/ for a page.
+func (opt Options) oldAddress() string {
+	p := "/"
+	if l := opt.lang(); l != opt.Cfg.DefaultLanguage {
+		p += l + "/"
+	}
+	if s := opt.Cfg.Section(opt.Kind, opt.lang()); s != "" {
+		p += s + "/"
+	}
+	return p + "old-name/"
 }
 
 func (opt Options) lang() string {

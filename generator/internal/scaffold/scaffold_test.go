@@ -85,6 +85,26 @@ func TestEveryKey(t *testing.T) {
 	}
 }
 
+// TestAliasExample checks that the commented-out alias of a new record is
+// an old address in the record's own section and language, as a rename
+// would leave it, not a thesis's address for every kind.
+func TestAliasExample(t *testing.T) {
+	cfg := testConfig(t)
+	for _, c := range []struct{ kind, lang, want string }{
+		{"theses", "", `# aliases = ["/exjobb/old-name/"]`},
+		{"lectures", "sv", `# aliases = ["/gastforelasningar/old-name/"]`},
+		{"lectures", "en", `# aliases = ["/en/guest-lectures/old-name/"]`},
+		{"pages", "", `# aliases = ["/old-name/"]`},
+		{"pages", "en", `# aliases = ["/en/old-name/"]`},
+	} {
+		text := string(Record(Options{Kind: c.kind, Lang: c.lang, Title: "Test", Today: today, Cfg: cfg}))
+		line := regexp.MustCompile(`(?m)^# aliases = \S+`).FindString(text)
+		if line != c.want {
+			t.Errorf("%s %q: %q, want %q", c.kind, c.lang, line, c.want)
+		}
+	}
+}
+
 // TestCheckFlagsPlaceholders writes a record of every kind and loads them
 // as check does: each placeholder (of package content, which both use) is
 // an error at the placeholder, and so are the body and a deadline on the

@@ -118,7 +118,7 @@ func Run(ctx context.Context, opt Options) error {
 		report(logf, res, opt.Lang)
 		sv.publish(newView(eng, rootFS, overlay, res), res.Changed)
 	}
-	logf("serve: building %s (drafts included)", root)
+	say(logf, opt.Lang, diag.ServeBuilding, root)
 	apply(eng.update(nil))
 
 	ln, err := net.Listen("tcp", opt.Addr)
@@ -128,14 +128,14 @@ func Run(ctx context.Context, opt Options) error {
 	addr := ln.Addr().String()
 	if host, _, err := net.SplitHostPort(addr); err == nil {
 		if ip := net.ParseIP(host); ip != nil && !ip.IsLoopback() {
-			logf("serve: listening on %s, which other computers can reach; the preview shows drafts", addr)
+			say(logf, opt.Lang, diag.ServeExposed, addr)
 		}
 	}
 	srv := &http.Server{Handler: newHostGuard(sv, opt.Addr, addr),
 		ReadHeaderTimeout: 10 * time.Second, IdleTimeout: opt.IdleTimeout}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	logf("serve: http://%s/ (Ctrl-C to stop)", addr)
+	say(logf, opt.Lang, diag.ServeAddress, addr)
 	if opt.Ready != nil {
 		opt.Ready(addr)
 	}
@@ -211,18 +211,27 @@ func report(logf func(string, ...any), res result, lang diag.Lang) {
 		for _, e := range res.Errs {
 			logf("%s", e.In(lang))
 		}
-		n := len(res.Errs)
-		logf("serve: %d %s; still serving the last good build", n, map[bool]string{true: "problem", false: "problems"}[n == 1])
+		if n := len(res.Errs); n == 1 {
+			say(logf, lang, diag.ServeProblems1, n)
+		} else {
+			say(logf, lang, diag.ServeProblemsN, n)
+		}
 		return
 	}
+	took := res.Took.Round(time.Millisecond)
 	switch {
 	case res.Later:
-		logf("serve: then %d more written, %d removed in %s", res.Written, res.Removed, res.Took.Round(time.Millisecond))
+		say(logf, lang, diag.ServeLater, res.Written, res.Removed, took)
 	case res.Full:
-		logf("serve: rebuilt in %s: %d written, %d removed", res.Took.Round(time.Millisecond), res.Written, res.Removed)
+		say(logf, lang, diag.ServeRebuilt, took, res.Written, res.Removed)
 	default:
-		logf("serve: updated in place in %s: %d written", res.Took.Round(time.Millisecond), res.Written)
+		say(logf, lang, diag.ServeInPlace, took, res.Written)
 	}
+}
+
+// say prints the catalog's message id in lang, one line.
+func say(logf func(string, ...any), lang diag.Lang, id diag.ID, args ...any) {
+	logf("%s", diag.M(id, args...).Text(lang))
 }
 
 // prepareOut returns the folder to write the preview to and a function

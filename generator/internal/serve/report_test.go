@@ -1,0 +1,47 @@
+package serve
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"portal/generator/internal/diag"
+)
+
+// TestReport checks the lines serve prints in the terminal after an
+// update: in the language of the editor's settings, the problems and the
+// lines about them alike (they were always English).
+func TestReport(t *testing.T) {
+	typo := diag.At("content/theses/x.md", 9, 1, diag.KeyUnknownMean, "sumary", "summary")
+	took := 107 * time.Millisecond
+	for _, c := range []struct {
+		name   string
+		res    result
+		en, sv string
+	}{
+		{"one problem", result{Errs: diag.List{typo}},
+			"content/theses/x.md:9:1: unknown key \"sumary\" (did you mean \"summary\"?)\nserve: 1 problem; still serving the last good build",
+			"content/theses/x.md:9:1: okänd nyckel \"sumary\" – menade du \"summary\"?\nserve: 1 problem – visar fortfarande det senaste bygget som fungerade"},
+		{"two problems", result{Errs: diag.List{typo, typo}},
+			"content/theses/x.md:9:1: unknown key \"sumary\" (did you mean \"summary\"?)\ncontent/theses/x.md:9:1: unknown key \"sumary\" (did you mean \"summary\"?)\nserve: 2 problems; still serving the last good build",
+			"content/theses/x.md:9:1: okänd nyckel \"sumary\" – menade du \"summary\"?\ncontent/theses/x.md:9:1: okänd nyckel \"sumary\" – menade du \"summary\"?\nserve: 2 problem – visar fortfarande det senaste bygget som fungerade"},
+		{"rebuilt", result{Full: true, Written: 304, Took: took},
+			"serve: rebuilt in 107ms: 304 written, 0 removed",
+			"serve: byggde om på 107ms: 304 skrivna, 0 borttagna"},
+		{"in place", result{Written: 3, Took: took},
+			"serve: updated in place in 107ms: 3 written",
+			"serve: uppdaterade på plats på 107ms: 3 skrivna"},
+		{"later", result{Later: true, Written: 12, Removed: 1, Took: took},
+			"serve: then 12 more written, 1 removed in 107ms",
+			"serve: sedan 12 till skrivna, 1 borttagna på 107ms"},
+	} {
+		for lang, want := range map[diag.Lang]string{diag.English: c.en, diag.Swedish: c.sv} {
+			var lines []string
+			report(func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) }, c.res, lang)
+			if got := strings.Join(lines, "\n"); got != want {
+				t.Errorf("%s, %s:\n%s\nwant\n%s", c.name, lang, got, want)
+			}
+		}
+	}
+}
