@@ -52,11 +52,15 @@ func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 // required ones; keys of the wrong shape are then treated as absent.
 func (d *decoder) checkKeys() {
 	d.bad = map[string]bool{}
+	meant := map[string]bool{} // keys a misspelt one was taken for
 	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
 		if i < 0 {
 			m := unknownKey(d.cfg.Kinds, d.kind, k, d.spec)
 			d.errKey([]string{k}, m.ID, m.Args...)
+			if m.ID == diag.KeyUnknownMean {
+				meant[m.Args[1].(string)] = true
+			}
 			continue
 		}
 		if msg := shapeError(d.spec[i].Type, d.raw[k]); msg.ID != "" {
@@ -65,7 +69,9 @@ func (d *decoder) checkKeys() {
 		}
 	}
 	for _, s := range d.spec {
-		if _, has := d.raw[s.Name]; s.Required && !has && !slices.Contains(d.broken, s.Name) {
+		// A required key spelt wrong is one problem, at the misspelling
+		// ("did you mean"), not also a missing key at the top.
+		if _, has := d.raw[s.Name]; s.Required && !has && !slices.Contains(d.broken, s.Name) && !meant[s.Name] {
 			d.errAt(1, 1, diag.KeyMissing, s.Name)
 		}
 	}
