@@ -181,3 +181,26 @@ func TestHelp(t *testing.T) {
 		t.Errorf("stderr %q, want it to begin %q", stderr, want)
 	}
 }
+
+// TestBuildWarnings checks that a build that succeeds prints the warnings
+// check would, in the editor's language, and that one without prints none.
+func TestBuildWarnings(t *testing.T) {
+	warned := checkSite(t, nil) // kartor.md has no English version
+	clean := checkSite(t, map[string]string{"content/lectures/kartor.en.md": kartorEN})
+	for _, c := range []struct {
+		name, root, lang, stderr string
+	}{
+		{"warned", warned, "en", "content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
+			"1 warning: the site was built, but check -strict (as CI checks content) refuses them\n"},
+		{"warned, in Swedish", warned, "sv", "content/lectures/kartor.md:1:1: varning: ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md\n" +
+			"1 varning: webbplatsen byggdes, men check -strict (som CI kör på innehållet) godtar dem inte\n"},
+		{"clean", clean, "en", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runCmdEnv(t, map[string]string{"LANG": c.lang}, "build", "-root", c.root, "-out", filepath.Join(t.TempDir(), "public"), "-now", "2026-05-01")
+			if code != exitOK || stderr != c.stderr {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 0, stderr:\n%s", code, stderr, c.stderr)
+			}
+		})
+	}
+}

@@ -239,6 +239,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if getenv("GOMEMLIMIT") == "" { // a limit set by hand is kept
 		defer governMemory()()
 	}
+	var warnings diag.List
 	rep, err := stoppable(ctx, func() (*pipeline.Report, error) {
 		// Stream: bodies are rendered as their pages are written, and broken
 		// links come from Write (when they are the only problems).
@@ -246,6 +247,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		if err != nil {
 			return nil, err
 		}
+		warnings = l.Site.Warnings()
 		return l.Write(ctx, *out)
 	})
 	if ctx.Err() != nil {
@@ -261,6 +263,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitProblems
 	}
 	printSummary(stdout, rep, *out, time.Since(start))
+	if n := len(warnings); n > 0 {
+		// As check prints them: a build that passes may still fail CI.
+		reportErrors(stderr, warnings, "text", lang)
+		say(stderr, lang, diag.BuildWarnings, n, diag.M(plural(n, diag.WordWarning, diag.WordWarnings)))
+	}
 	return exitOK
 }
 

@@ -20,6 +20,7 @@ const (
 	CLIFileMissing      ID = "cli.file-missing"
 	CLIFileOutside      ID = "cli.file-outside"
 	BuildFailed         ID = "cli.build-failed"
+	BuildWarnings       ID = "cli.build-warnings"
 	NewUsage            ID = "cli.new-usage"
 	NewUnknownKind      ID = "cli.new-kind"
 	NewUnknownLang      ID = "cli.new-lang"
@@ -74,6 +75,8 @@ var cliTexts = map[ID]Text{
 		Sv: `check: %s: filen finns inte i webbplatsens mapp %s`},
 	CLIFileOutside: {En: `check: %s is not inside the site root %s`,
 		Sv: `check: %s ligger inte i webbplatsens mapp %s`},
+	BuildWarnings: {En: `%d %s: the site was built, but check -strict (as CI checks content) refuses them`,
+		Sv: `%d %s: webbplatsen byggdes, men check -strict (som CI kör på innehållet) godtar dem inte`},
 	BuildFailed: {En: `build failed, %s left as it was: %v`,
 		Sv: `bygget misslyckades, %s lämnades orörd: %v`},
 	NewUsage: {En: `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`,
