@@ -3,17 +3,19 @@ package diag
 // The messages of the preview's error overlay and of its lines in the
 // terminal (package serve).
 const (
-	OverlayClose  ID = "overlay.close"
-	OverlayTitle1 ID = "overlay.title-1"
-	OverlayTitleN ID = "overlay.title-n"
-	OverlayNote   ID = "overlay.note"
-	OverlayMore   ID = "overlay.more"
+	OverlayClose    ID = "overlay.close"
+	OverlayTitle1   ID = "overlay.title-1"
+	OverlayTitleN   ID = "overlay.title-n"
+	OverlayNote     ID = "overlay.note"
+	OverlayNoteNone ID = "overlay.note-none"
+	OverlayMore     ID = "overlay.more"
 
 	ServeBuilding  ID = "serve.building"
 	ServeExposed   ID = "serve.exposed"
 	ServeAddress   ID = "serve.address"
 	ServeProblems1 ID = "serve.problems-1"
 	ServeProblemsN ID = "serve.problems-n"
+	ServeNoneYet   ID = "serve.none-yet"
 	ServeLater     ID = "serve.later"
 	ServeRebuilt   ID = "serve.rebuilt"
 	ServeInPlace   ID = "serve.in-place"
@@ -26,6 +28,8 @@ var serveTexts = map[ID]Text{
 		Sv: `%d problem i källfilerna`},
 	OverlayTitleN: {En: `%d problems in the sources`,
 		Sv: `%d problem i källfilerna`},
+	OverlayNoteNone: {En: `Nothing is built yet. Fix the file and save: the site appears by itself.`,
+		Sv: `Inget är byggt än. Rätta filen och spara: då visas webbplatsen av sig själv.`},
 	OverlayNote: {En: `The preview shows the last good build. Fix the file and save: this goes away by itself.`,
 		Sv: `Förhandsvisningen visar det senaste bygget som fungerade. Rätta filen och spara: då försvinner det här av sig självt.`},
 	OverlayMore: {En: `… and %d more (the terminal lists them all).`,
@@ -38,6 +42,8 @@ var serveTexts = map[ID]Text{
 		Sv: `serve: http://%s/ (avsluta med Ctrl-C)`},
 	ServeProblems1: {En: `serve: %d problem; still serving the last good build`,
 		Sv: `serve: %d problem – visar fortfarande det senaste bygget som fungerade`},
+	ServeNoneYet: {En: `serve: %d %s and nothing built yet; the preview shows them until they are fixed`,
+		Sv: `serve: %d %s och inget byggt än – förhandsvisningen visar dem tills de är rättade`},
 	ServeProblemsN: {En: `serve: %d problems; still serving the last good build`,
 		Sv: `serve: %d problem – visar fortfarande det senaste bygget som fungerade`},
 	ServeLater: {En: `serve: then %d more written, %d removed in %s`,

@@ -65,6 +65,7 @@ type result struct {
 	Errs    diag.List // the problems in the sources; nothing was written then
 	Full    bool      // the site model was built anew (not changed in place)
 	Later   bool      // the files finish wrote after the pages
+	NoneYet bool      // with Errs: no build has succeeded yet, so nothing is served
 	Took    time.Duration
 }
 
@@ -187,7 +188,7 @@ func (e *engine) reserveFrameIDs() {
 
 // failed finishes an update that found problems: the served files stay.
 func (e *engine) failed(res result) result {
-	res.Errs = e.problems()
+	res.Errs, res.NoneYet = e.problems(), e.site == nil
 	return res
 }
 

@@ -103,29 +103,32 @@ func caret(line string, col int) string {
 }
 
 // overlays renders the problems for the browser in each message
-// language; nil for none.
-func overlays(t *template.Template, ps []problem) map[diag.Lang]template.HTML {
+// language; nil for none. noneYet says that no build has succeeded yet.
+func overlays(t *template.Template, ps []problem, noneYet bool) map[diag.Lang]template.HTML {
 	if len(ps) == 0 {
 		return nil
 	}
 	return map[diag.Lang]template.HTML{
-		diag.English: overlayHTML(t, ps, diag.English),
-		diag.Swedish: overlayHTML(t, ps, diag.Swedish),
+		diag.English: overlayHTML(t, ps, diag.English, noneYet),
+		diag.Swedish: overlayHTML(t, ps, diag.Swedish, noneYet),
 	}
 }
 
 // overlayHTML renders the problems for the browser in lang. Every value is
 // escaped by html/template, so the script may insert it as it is.
-func overlayHTML(t *template.Template, ps []problem, lang diag.Lang) template.HTML {
+func overlayHTML(t *template.Template, ps []problem, lang diag.Lang, noneYet bool) template.HTML {
 	text := func(id diag.ID, args ...any) string { return diag.M(id, args...).Text(lang) }
-	title := diag.OverlayTitleN
+	title, note := diag.OverlayTitleN, diag.OverlayNote
 	if len(ps) == 1 {
 		title = diag.OverlayTitle1
+	}
+	if noneYet {
+		note = diag.OverlayNoteNone
 	}
 	data := struct {
 		Lang, Close, Title, Note, More string
 		Problems                       []shown
-	}{Lang: string(lang), Close: text(diag.OverlayClose), Title: text(title, len(ps)), Note: text(diag.OverlayNote)}
+	}{Lang: string(lang), Close: text(diag.OverlayClose), Title: text(title, len(ps)), Note: text(note)}
 	if len(ps) > maxShown {
 		data.More = text(diag.OverlayMore, len(ps)-maxShown)
 		ps = ps[:maxShown]

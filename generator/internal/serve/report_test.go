@@ -2,6 +2,8 @@ package serve
 
 import (
 	"fmt"
+	"html/template"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +28,9 @@ func TestReport(t *testing.T) {
 		{"two problems", result{Errs: diag.List{typo, typo}},
 			"content/theses/x.md:9:1: unknown key \"sumary\" (did you mean \"summary\"?)\ncontent/theses/x.md:9:1: unknown key \"sumary\" (did you mean \"summary\"?)\nserve: 2 problems; still serving the last good build",
 			"content/theses/x.md:9:1: okänd nyckel \"sumary\" – menade du \"summary\"?\ncontent/theses/x.md:9:1: okänd nyckel \"sumary\" – menade du \"summary\"?\nserve: 2 problem – visar fortfarande det senaste bygget som fungerade"},
+		{"none built yet", result{Errs: diag.List{typo}, NoneYet: true},
+			"content/theses/x.md:9:1: unknown key \"sumary\" (did you mean \"summary\"?)\nserve: 1 error and nothing built yet; the preview shows them until they are fixed",
+			"content/theses/x.md:9:1: okänd nyckel \"sumary\" – menade du \"summary\"?\nserve: 1 fel och inget byggt än – förhandsvisningen visar dem tills de är rättade"},
 		{"rebuilt", result{Full: true, Written: 304, Took: took},
 			"serve: rebuilt in 107ms: 304 written, 0 removed",
 			"serve: byggde om på 107ms: 304 skrivna, 0 borttagna"},
@@ -41,6 +46,43 @@ func TestReport(t *testing.T) {
 			report(func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) }, c.res, lang)
 			if got := strings.Join(lines, "\n"); got != want {
 				t.Errorf("%s, %s:\n%s\nwant\n%s", c.name, lang, got, want)
+			}
+		}
+	}
+}
+
+// TestNoneYet checks that problems are reported as leaving nothing to
+// serve until a build has succeeded, and as leaving the last good build
+// after.
+func TestNoneYet(t *testing.T) {
+	root := fixture(t)
+	const rec = "content/theses/energidata.md"
+	edit(t, root, rec, `areas = ["energi"]`, `areas = ["energi"`)
+	e := newEngine(os.DirFS(root), t.TempDir(), fixedNow)
+	overlay := template.Must(template.New("overlay").Parse(overlaySource))
+	for _, step := range []struct {
+		name          string
+		old, new      string
+		errs, noneYet bool
+	}{
+		{"first build fails", "", "", true, true},
+		{"mended", `areas = ["energi"`, `areas = ["energi"]`, false, false},
+		{"broken again", `areas = ["energi"]`, `areas = ["energi"`, true, false},
+	} {
+		if step.old != "" {
+			edit(t, root, rec, step.old, step.new)
+		}
+		res, err := e.update([]string{rec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (len(res.Errs) > 0) != step.errs || res.NoneYet != step.noneYet {
+			t.Errorf("%s: errors %v, NoneYet %v; want errors %v, NoneYet %v", step.name, res.Errs, res.NoneYet, step.errs, step.noneYet)
+		}
+		shown := string(overlays(overlay, problems(os.DirFS(root), res.Errs), res.NoneYet)[diag.English])
+		for note, want := range map[string]bool{"Nothing is built yet": step.errs && step.noneYet, "The preview shows the last good build.": step.errs && !step.noneYet} {
+			if strings.Contains(shown, note) != want {
+				t.Errorf("%s: the overlay says %q: %v, want %v", step.name, note, !want, want)
 			}
 		}
 	}

@@ -196,7 +196,7 @@ func (opt Options) withDefaults() Options {
 // their overlay, the policy it sends and the site's other languages.
 func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) *view {
 	v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
-	v.overlay = overlays(overlay, v.problems)
+	v.overlay = overlays(overlay, v.problems, res.NoneYet)
 	if eng.cfg != nil {
 		v.csp = eng.cfg.CSP.Header()
 		v.lang = eng.cfg.DefaultLanguage
@@ -211,9 +211,16 @@ func report(logf func(string, ...any), res result, lang diag.Lang) {
 		for _, e := range res.Errs {
 			logf("%s", e.In(lang))
 		}
-		if n := len(res.Errs); n == 1 {
+		switch n := len(res.Errs); {
+		case res.NoneYet:
+			word := diag.M(diag.WordErrors)
+			if n == 1 {
+				word = diag.M(diag.WordError)
+			}
+			say(logf, lang, diag.ServeNoneYet, n, word)
+		case n == 1:
 			say(logf, lang, diag.ServeProblems1, n)
-		} else {
+		default:
 			say(logf, lang, diag.ServeProblemsN, n)
 		}
 		return
