@@ -161,9 +161,15 @@ func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
 	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
 }
 
+// topKeys are the keys of config.toml's top level, for "did you mean".
+func topKeys() []string {
+	return []string{"title", "baseURL", "defaultLanguage", "languages", "timeZone", "pageSize",
+		"sections", "areas", "organisations", "schools", "translations", "csp"}
+}
+
 func (p *parser) load(raw map[string]any) {
 	c := p.cfg
-	seen := map[string]bool{}
+	seen, meant := map[string]bool{}, map[string]bool{}
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		v := raw[k]
 		seen[k] = true
@@ -236,11 +242,16 @@ func (p *parser) load(raw map[string]any) {
 		case "csp":
 			p.csp(v)
 		default:
-			p.errf([]string{k}, diag.KeyUnknown, k)
+			if best := diag.Nearest(k, topKeys()); best != "" {
+				p.errf([]string{k}, diag.KeyUnknownMean, k, best)
+				meant[best] = true // one problem, at the misspelling
+			} else {
+				p.errf([]string{k}, diag.KeyUnknown, k)
+			}
 		}
 	}
 	for _, req := range []string{"title", "baseURL", "defaultLanguage", "languages", "timeZone", "sections", "areas", "organisations"} {
-		if !seen[req] {
+		if !seen[req] && !meant[req] {
 			p.errs = append(p.errs, diag.At(FileName, 1, 1, diag.KeyMissing, req))
 		}
 	}

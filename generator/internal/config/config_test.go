@@ -103,7 +103,11 @@ func TestParseErrors(t *testing.T) {
 		want  []string
 	}{
 		{"unknown top-level key", []edit{{"pageSize = 10\n", "pageSize = 10\npagesize = 10\n"}},
-			[]string{`config.toml:7:1: unknown key "pagesize"`}},
+			[]string{`config.toml:7:1: unknown key "pagesize" (did you mean "pageSize"?)`}},
+		{"a required key misspelt", []edit{{"baseURL = ", "baseURl = "}},
+			[]string{`config.toml:2:1: unknown key "baseURl" (did you mean "baseURL"?)`}},
+		{"an unknown top-level key like none", []edit{{"pageSize = 10\n", "pageSize = 10\ncolour = \"blue\"\n"}},
+			[]string{`config.toml:7:1: unknown key "colour"`}},
 		{"unknown key in a vocabulary term", []edit{{"type = \"kth\"\n", "type = \"kth\"\ntyp = \"kth\"\n"}},
 			[]string{`config.toml:43:1: unknown key "typ" in [organisations.kth]`}},
 		{"name in an unknown language", []edit{{"sv = \"Bygg\"\n", "sv = \"Bygg\"\nsw = \"Bygg\"\n"}},

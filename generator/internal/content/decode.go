@@ -78,13 +78,11 @@ func (d *decoder) checkKeys() {
 }
 
 func unknownKey(reg *kinds.Registry, kind, k string, spec []kinds.Key) diag.Message {
-	best, dist := "", 3
-	for _, s := range spec {
-		if n := editDistance(strings.ToLower(k), strings.ToLower(s.Name)); n < dist {
-			best, dist = s.Name, n
-		}
+	names := make([]string, len(spec))
+	for i, s := range spec {
+		names[i] = s.Name
 	}
-	if best != "" {
+	if best := diag.Nearest(k, names); best != "" {
 		return diag.M(diag.KeyUnknownMean, k, best)
 	}
 	for _, other := range reg.All() {
@@ -394,24 +392,4 @@ func sameValue(a, b any) bool {
 		return ta.Equal(tb) && ta.Location().String() == tb.Location().String()
 	}
 	return reflect.DeepEqual(a, b)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

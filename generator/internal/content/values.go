@@ -151,7 +151,7 @@ func suggestTerm(v *config.Vocab, s string) string {
 				return t.Key
 			}
 		}
-		if n := editDistance(want, t.Key); n < dist && n < len(t.Key)/2 {
+		if n := diag.EditDistance(want, t.Key); n < dist && n < len(t.Key)/2 {
 			best, dist = t.Key, n
 		}
 	}
