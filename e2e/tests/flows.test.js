@@ -143,7 +143,11 @@ suite('flows', skip, () => {
     const res = await page.request.get(site.base + href);
     assert.equal(res.status(), 200);
     assert.equal(res.headers()['content-type'], 'application/pdf');
-    assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
+    const body = await res.body();
+    assert.equal(body.subarray(0, 5).toString(), '%PDF-');
+    const size = (await link.innerText()).match(/\(PDF, (\d+)\s?kB\)/);
+    assert.ok(size, 'the link to the signed agreement names its file type and size');
+    assert.equal(+size[1], Math.max(1, Math.round(body.length / 1000)), 'the link gives the size of the file it opens');
     clean(problems);
   });
 
