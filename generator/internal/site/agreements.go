@@ -32,7 +32,10 @@ func (s *Site) DueURL(lang string) string {
 }
 
 // Due returns the current agreements whose notice day falls within the
-// next DueMonths months (today included), the soonest first.
+// next DueMonths months (today included) or has passed, the soonest
+// first. One whose day has passed runs out soon, or has run out, unless
+// it was renewed: it stays until the record says so (a later validUntil)
+// or that it was terminated, since it is the most urgent to look at.
 func (s *Site) Due() []*Entry { return s.due }
 
 // NamedBy returns the published records that name agreement a (their
@@ -47,7 +50,7 @@ func (s *Site) agreementFacts() {
 	horizon := today.AddDate(0, DueMonths, 0)
 	s.due = nil
 	for _, a := range s.ByKind[kinds.Agreements] {
-		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && !d.Before(today) && d.Before(horizon) {
+		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && d.Before(horizon) {
 			s.due = append(s.due, a)
 		}
 	}
