@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
@@ -24,6 +25,13 @@ func (e *Entry) NoticeDay() time.Time {
 	first := time.Date(y, m-time.Month(e.NoticeMonths), 1, 0, 0, 0, 0, e.ValidUntil.Location())
 	last := first.AddDate(0, 1, -1).Day()
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
+}
+
+// expired reports whether r is an agreement in force by its status whose
+// validUntil (valid through the whole of that day) has passed at s.Now.
+func (s *Site) expired(r *content.Record) bool {
+	return r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidUntil.IsZero() &&
+		!s.Now.Before(s.dayAfter(r.ValidUntil))
 }
 
 // DueURL is the page of the agreements due for review in lang.
