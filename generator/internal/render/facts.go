@@ -51,6 +51,9 @@ func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
 	case kinds.AsNoticeDay:
 		if d := e.NoticeDay(); !e.Archived {
 			text, iso = t.FormatDate(lang, d), t.isoDate(d)
+			if e.NoticePassed {
+				text += " " + c.tr("noticeDay.passed")
+			}
 		}
 	case kinds.AsSpan:
 		if start := e.Time(f.Key); !start.IsZero() {

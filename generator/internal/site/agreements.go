@@ -30,8 +30,13 @@ func (e *Entry) NoticeDay() time.Time {
 // expired reports whether r is an agreement in force by its status whose
 // validUntil (valid through the whole of that day) has passed at s.Now.
 func (s *Site) expired(r *content.Record) bool {
-	return r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidUntil.IsZero() &&
-		!s.Now.Before(s.dayAfter(r.ValidUntil))
+	return r.Kind == kinds.Agreements && r.Status == "active" && s.passed(r.ValidUntil)
+}
+
+// passed reports whether the whole of day d is past at s.Now (false for
+// the zero time).
+func (s *Site) passed(d time.Time) bool {
+	return !d.IsZero() && !s.Now.Before(s.dayAfter(d))
 }
 
 // DueURL is the page of the agreements due for review in lang.
