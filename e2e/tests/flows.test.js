@@ -31,8 +31,8 @@ suite('flows', skip, () => {
   });
 
   /** open gives a fresh context and page, watched for errors and foreign requests. */
-  async function open(t, { viewport = { width: 1280, height: 900 }, expect404 = null } = {}) {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+  async function open(t, { viewport = { width: 1280, height: 900 }, expect404 = null, javaScriptEnabled = true } = {}) {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, javaScriptEnabled });
     context.setDefaultTimeout(60_000);
     await fixClock(context);
     const page = await context.newPage();
@@ -109,6 +109,56 @@ suite('flows', skip, () => {
     clean(problems);
   });
 
+  // With the filter applied, a result followed and the back button
+  // pressed, the list shows the same filter and matches again.
+  test('student: the back button from an offer returns to the filtered list', async (t) => {
+    const { page, problems } = await open(t, { viewport: { width: 375, height: 800 } });
+    await page.goto(`${site.base}/${secs.theses.sv}/?area=${AREA}&level=${LEVEL}`);
+    await control(page, /område|area/i);
+    const offers = await listedOffers(page);
+    const expected = [...offers].filter(([, o]) => o.areas.split(' ').includes(AREA) && o.level === LEVEL).map(([h]) => h);
+    await settle(page, expected);
+    const shown = await visibleItems(page);
+    assert.ok(shown.length > 0, 'some offers match');
+    await page.locator(`ul.items a[href="${shown[0].href}"]:visible`).first().click();
+    assert.equal(path(page), shown[0].href);
+    await page.goBack();
+    assert.equal(new URL(page.url()).searchParams.get('area'), AREA, 'the URL still has the filter');
+    await control(page, /område|area/i);
+    await settle(page, expected);
+    assert.equal(await valueOf(page, /område|area/i), AREA);
+    assert.deepEqual(await visibleItems(page), shown);
+    clean(problems);
+  });
+
+  // Without JavaScript the filter form is not shown (it could do nothing);
+  // the list links instead to the page of each area and host organisation,
+  // at its section of degree projects (pages/list.html, in <noscript>).
+  test('student without JavaScript: thesis list → by area → that area\'s degree projects', async (t) => {
+    const { page, problems } = await open(t, { viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    await page.goto(`${site.base}/en/${secs.theses.en}/`);
+    assert.equal(await page.locator('.search-form').isVisible(), false, 'no filter form that cannot work');
+    const browse = page.getByRole('navigation', { name: /narrow down/i });
+    await browse.getByText('By area', { exact: true }).click();
+    const link = browse.locator(`a[href="/en/areas/${AREA}/#kind-theses"]`);
+    assert.ok(await link.isVisible(), `the area ${AREA} is offered once "By area" is opened`);
+    await link.click();
+    assert.equal(path(page), `/en/areas/${AREA}/`);
+    assert.equal(new URL(page.url()).hash, '#kind-theses');
+    const section = page.locator('#kind-theses');
+    assert.ok(await section.isVisible(), "the area page has the degree projects' section");
+    assert.ok((await section.locator('li.item').count()) > 0, 'with offers in it');
+    await page.goBack();
+    await browse.getByText('By host organisation', { exact: true }).click();
+    const host = browse.locator('a[href^="/en/organisations/"]').first();
+    const href = await host.getAttribute('href');
+    assert.match(href, /#kind-theses$/);
+    await host.click();
+    assert.equal(path(page), href.replace(/#.*/, ''));
+    assert.ok(await page.locator('#kind-theses li.item').first().isVisible(), "the organisation's degree projects are shown");
+    clean(problems);
+  });
+
   test('staff: home → agreements → the 2014 MoU with parties, signatories, dates, notice and attachment', async (t) => {
     const { page, problems } = await open(t);
     await page.goto(`${site.base}/`);
@@ -143,7 +193,11 @@ suite('flows', skip, () => {
     const res = await page.request.get(site.base + href);
     assert.equal(res.status(), 200);
     assert.equal(res.headers()['content-type'], 'application/pdf');
-    assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
+    const body = await res.body();
+    assert.equal(body.subarray(0, 5).toString(), '%PDF-');
+    const size = (await link.innerText()).match(/\(PDF, (\d+)\s?kB\)/);
+    assert.ok(size, 'the link to the signed agreement names its file type and size');
+    assert.equal(+size[1], Math.max(1, Math.round(body.length / 1000)), 'the link gives the size of the file it opens');
     clean(problems);
   });
 

@@ -391,7 +391,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		r.Versions = append(r.Versions, t.ver)
 	}
 	if a := d.str("attachment"); a != "" && d.kind != Pages {
-		r.Attachment = d.attachment(fsys, a)
+		r.Attachment, r.AttachmentSize = d.attachment(fsys, a)
 	}
 	var used []string
 	if r.Attachment != "" {
@@ -468,34 +468,39 @@ func translation(reg *kinds.Registry, spec []kinds.Key, t, own *file) diag.List 
 }
 
 // attachment resolves a file named beside the record, refusing any path
-// that leaves the record's folder.
-func (d *decoder) attachment(fsys fs.FS, name string) string {
+// that leaves the record's folder, and returns its size in bytes (shown
+// in the link to it).
+func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
 	if strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
 		d.valErr("attachment", diag.AttachmentPath, name)
-		return ""
+		return "", 0
 	}
 	p := path.Join(path.Dir(d.path), name)
 	if strings.HasSuffix(name, ".md") {
 		d.valErr("attachment", diag.AttachmentRecord, name)
-		return ""
+		return "", 0
 	}
 	if m := besideProblem(fsys, p, name, diag.AttachmentMissing, diag.AttachmentLink, diag.AttachmentNotRegular); m.ID != "" {
 		d.valErr("attachment", m.ID, m.Args...)
-		return ""
+		return "", 0
 	}
 	if ft, ok := AttachmentType(name); !ok {
 		m := attachmentTypeError(name, ft.Ext)
 		d.valErr("attachment", m.ID, m.Args...)
-		return p // named, so not a stray: one error is enough
+		return p, 0 // named, so not a stray: one error is enough
 	}
 	// The build copies it: find out now (check too) if it cannot.
 	f, err := fsys.Open(p)
 	if err != nil {
 		d.valErr("attachment", diag.AttachmentUnreadable, name, diag.Cause(err))
-		return p // it is the attachment all the same
+		return p, 0 // it is the attachment all the same
 	}
-	f.Close()
-	return p
+	defer f.Close()
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
+	return p, size
 }
 
 // besideProblem says why the file p beside a record, which the record

@@ -108,7 +108,9 @@ type Record struct {
 	NoticeMonths int
 	Terminated   time.Time
 	Attachment   string // path relative to the site root
-	Confidential bool
+	// AttachmentSize is the attachment's size in bytes, as loaded.
+	AttachmentSize int64
+	Confidential   bool
 
 	// exchanges
 	From     string

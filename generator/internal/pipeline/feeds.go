@@ -105,13 +105,28 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
 			Title: v.Title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Date, Updated: e.Date, Summary: s.Body(v).Excerpt, Categories: l.areaNames(e, p.Lang),
+			Published: e.Date, Updated: e.Date, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: l.areaNames(e, p.Lang),
 		})
 		if e.Date.After(f.Updated) {
 			f.Updated = e.Date
 		}
 	}
 	return f
+}
+
+// feedSummary is the summary of e's feed entry in lang, the language of
+// the version the entry shows: the facts its list item shows (an offer's
+// deadline, host and level, a lecture's time and place, ...), so that a
+// reader of the feed need not open the page to see them, then excerpt.
+func (l *Loaded) feedSummary(e *site.Entry, lang, excerpt string) string {
+	var facts []string
+	for _, f := range l.Templates.SearchFacts(lang, e) {
+		facts = append(facts, f.Label+": "+f.Value)
+	}
+	if len(facts) == 0 {
+		return excerpt
+	}
+	return strings.TrimSpace(strings.Join(facts, " · ") + "\n\n" + excerpt)
 }
 
 // areaNames are the names in lang of the areas of e, the categories of

@@ -51,6 +51,9 @@ func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
 	case kinds.AsNoticeDay:
 		if d := e.NoticeDay(); !e.Archived {
 			text, iso = t.FormatDate(lang, d), t.isoDate(d)
+			if e.NoticePassed {
+				text += " " + c.tr("noticeDay.passed")
+			}
 		}
 	case kinds.AsSpan:
 		if start := e.Time(f.Key); !start.IsZero() {
@@ -197,10 +200,27 @@ func (c *facts) attachment(f *kinds.Fact, r RecordFact) (RecordFact, bool) {
 		return r, false
 	}
 	l := FactLink{Class: "file", URL: u, Print: s.Abs(u), Text: path.Base(e.Attachment)}
-	if f.As == kinds.AsDocument {
-		ft, _ := content.AttachmentType(e.Attachment)
-		l.Type, l.Format = ft.Media, ft.Format
+	ft, _ := content.AttachmentType(e.Attachment)
+	l.Type, l.Format = ft.Media, ft.Format
+	if size := fileSize(e.AttachmentSize, c.tr("format.decimal")); size != "" {
+		l.Format += ", " + size
 	}
 	r.Links = append(r.Links, l)
 	return r, true
+}
+
+// fileSize is a file's size for a reader, in whole kB (at least 1) below
+// a megabyte, else in MB with one decimal written with the
+// decimal sign of the page's language; empty when the size is unknown.
+// The units are SI (1 kB = 1000 bytes), as in the Swedish and English
+// style guides.
+func fileSize(n int64, decimal string) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n < 999_500:
+		return strconv.FormatInt(max(1, (n+500)/1000), 10) + "\u00a0kB"
+	}
+	mb := strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64)
+	return strings.Replace(strings.TrimSuffix(mb, ".0"), ".", decimal, 1) + "\u00a0MB"
 }

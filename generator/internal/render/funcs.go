@@ -198,9 +198,13 @@ func (t *Templates) stateDate(e *site.Entry) time.Time {
 }
 
 // statusKey is the UI string of an entry's status field (or of the
-// default status of its kind).
+// default status of its kind); "expired" for an agreement in force by its
+// status whose end date has passed.
 func (t *Templates) statusKey(e *site.Entry) string {
 	st := e.Status
+	if e.Expired {
+		st = "expired"
+	}
 	if key := t.cfg.Kinds.Get(e.Kind).Key("status"); st == "" && key != nil {
 		st = key.Default
 	}

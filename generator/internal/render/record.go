@@ -57,7 +57,7 @@ type FactLink struct {
 	Lang     string // of Before, when it is not the page's
 	Class    string
 	URL      string
-	Hreflang string
+	Hreflang string // the language of the page linked to, and so of Text (its title)
 	Type     string // MIME type of the target
 	Print    string // absolute URL, written out when the page is printed
 	Text     string

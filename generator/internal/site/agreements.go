@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
@@ -26,13 +27,28 @@ func (e *Entry) NoticeDay() time.Time {
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
 }
 
+// expired reports whether r is an agreement in force by its status whose
+// validUntil (valid through the whole of that day) has passed at s.Now.
+func (s *Site) expired(r *content.Record) bool {
+	return r.Kind == kinds.Agreements && r.Status == "active" && s.passed(r.ValidUntil)
+}
+
+// passed reports whether the whole of day d is past at s.Now (false for
+// the zero time).
+func (s *Site) passed(d time.Time) bool {
+	return !d.IsZero() && !s.Now.Before(s.dayAfter(d))
+}
+
 // DueURL is the page of the agreements due for review in lang.
 func (s *Site) DueURL(lang string) string {
 	return s.SectionURL(kinds.Agreements, lang) + config.Segment("due", lang) + "/"
 }
 
 // Due returns the current agreements whose notice day falls within the
-// next DueMonths months (today included), the soonest first.
+// next DueMonths months (today included) or has passed, the soonest
+// first. One whose day has passed runs out soon, or has run out, unless
+// it was renewed: it stays until the record says so (a later validUntil)
+// or that it was terminated, since it is the most urgent to look at.
 func (s *Site) Due() []*Entry { return s.due }
 
 // NamedBy returns the published records that name agreement a (their
@@ -47,7 +63,7 @@ func (s *Site) agreementFacts() {
 	horizon := today.AddDate(0, DueMonths, 0)
 	s.due = nil
 	for _, a := range s.ByKind[kinds.Agreements] {
-		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && !d.Before(today) && d.Before(horizon) {
+		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && d.Before(horizon) {
 			s.due = append(s.due, a)
 		}
 	}

@@ -53,9 +53,10 @@ func TestNoticeDay(t *testing.T) {
 func TestDue(t *testing.T) {
 	files := map[string]string{
 		"config.toml": testConfig,
-		// now is 2026-09-01: notice days from today to 2027-08-31 are due.
+		// now is 2026-09-01: notice days up to 2027-08-31 are due, past
+		// ones too (igar ran out yesterday, but is not marked terminated).
 		"content/agreements/idag.md":        agreement("status = \"active\"\nvalidUntil = 2026-12-01\nnoticeMonths = 3"), // today
-		"content/agreements/igar.md":        agreement("status = \"active\"\nvalidUntil = 2026-08-31"),                   // yesterday
+		"content/agreements/igar.md":        agreement("status = \"active\"\nvalidUntil = 2026-08-31"),                   // yesterday: past
 		"content/agreements/snart.md":       agreement("status = \"active\"\nvalidUntil = 2027-03-01\nnoticeMonths = 6"), // today too
 		"content/agreements/sist.md":        agreement("status = \"active\"\nvalidUntil = 2027-08-31"),                   // the last day
 		"content/agreements/sent.md":        agreement("status = \"active\"\nvalidUntil = 2027-12-01\nnoticeMonths = 3"), // a year from today
@@ -73,7 +74,7 @@ func TestDue(t *testing.T) {
 	for _, e := range s.Due() {
 		got = append(got, e.Slug+" "+e.NoticeDay().Format(time.DateOnly))
 	}
-	want := "idag 2026-09-01|snart 2026-09-01|sist 2027-08-31"
+	want := "igar 2026-08-31|idag 2026-09-01|snart 2026-09-01|sist 2027-08-31"
 	if strings.Join(got, "|") != want {
 		t.Errorf("due: %s\nwant %s", strings.Join(got, "|"), want)
 	}
@@ -83,7 +84,7 @@ func TestDue(t *testing.T) {
 			due = p
 		}
 	}
-	if due == nil || due.URL != "/en/agreements/due-for-review/" || due.Feed != "/en/agreements/due-for-review/atom.xml" || due.Groups[0].Total != 3 {
+	if due == nil || due.URL != "/en/agreements/due-for-review/" || due.Feed != "/en/agreements/due-for-review/atom.xml" || due.Groups[0].Total != 4 {
 		t.Errorf("due page: %+v", due)
 	}
 	var named []string

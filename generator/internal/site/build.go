@@ -131,7 +131,8 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 			continue
 		}
 		e := &Entry{Record: r, URL: make(map[string]string, len(s.Cfg.Languages))}
-		e.Archived = s.archived(r)
+		e.Archived, e.Expired = s.archived(r), s.expired(r)
+		e.NoticePassed = !e.Archived && s.passed(e.NoticeDay())
 		for _, l := range s.Cfg.Languages {
 			lang := l
 			if r.In(l) == nil {

@@ -284,8 +284,13 @@ func (s *Site) homePage(lang string) *Page {
 		}
 	}
 	h.Collaborations = items(active, lang)
-	agreements := s.Current(kinds.Agreements) // in force, the newest first: not the terminated
-	h.Agreements = items(agreements[:min(len(agreements), HomeSize)], lang)
+	var agreements []*Entry // in force, the newest first: not the terminated, nor the expired
+	for _, e := range s.Current(kinds.Agreements) {
+		if !e.Expired && len(agreements) < HomeSize {
+			agreements = append(agreements, e)
+		}
+	}
+	h.Agreements = items(agreements, lang)
 	h.Areas = s.termCounts("areas", lang)
 	for _, kind := range s.Cfg.Kinds.Names() {
 		h.Kinds = append(h.Kinds, KindCount{Kind: kind, URL: s.SectionURL(kind, lang), Count: len(s.Current(kind))})

@@ -30,6 +30,11 @@ type Entry struct {
 	*content.Record
 	Archived bool              // closed offer, past lecture, completed collaboration, ...
 	URL      map[string]string // language → URL of the record's page in that language's lists
+	// Expired is an agreement in force by its status whose validUntil has
+	// passed: its status reads "expired", not "in force". NoticePassed is
+	// one whose last day to give notice (NoticeDay) has passed: the day
+	// is marked so.
+	Expired, NoticePassed bool
 }
 
 // VersionFor returns the version a reader of lang sees: the translation in

@@ -1,0 +1,56 @@
+package render
+
+import "portal/generator/internal/site"
+
+// The filters of a kind's list run in the browser (search.html). Without
+// JavaScript a reader narrows the list down by following a link instead:
+// to the page of an area, a host organisation or a KTH school, at its
+// section of the list's kind. Browse gives those links; the list writes
+// them inside <noscript>.
+
+// BrowseGroup is the links of one facet: Name is "area", "host" or
+// "school".
+type BrowseGroup struct {
+	Name  string
+	Links []Option // Value is the URL
+}
+
+// browseIndex is the index whose term pages stand in for a facet, or "".
+func browseIndex(facet string) string {
+	switch facet {
+	case "area":
+		return "areas"
+	case "host":
+		return "organisations"
+	case "school":
+		return "schools"
+	}
+	return ""
+}
+
+// Browse returns, on a kind's list, the facets its filter form offers that
+// have term pages, each value linked to its term page's section of the
+// list's kind (when that page exists); nil on other pages.
+func (v *View) Browse() []BrowseGroup {
+	if v.P.Type != site.ListPage {
+		return nil
+	}
+	var out []BrowseGroup
+	for _, f := range v.SearchFacets() {
+		index := browseIndex(f.Name)
+		if index == "" {
+			continue
+		}
+		g := BrowseGroup{Name: f.Name}
+		for _, o := range f.Options {
+			u := v.S.TermURL(index, o.Value, v.Lang)
+			if v.S.HasPath(u) {
+				g.Links = append(g.Links, Option{Value: u + "#kind-" + v.P.Kind, Label: o.Label})
+			}
+		}
+		if len(g.Links) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
