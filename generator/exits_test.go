@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -202,5 +203,21 @@ func TestBuildWarnings(t *testing.T) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit 0, stderr:\n%s", code, stderr, c.stderr)
 			}
 		})
+	}
+}
+
+// TestBuildWarningsShown checks that a build prints the first warnings
+// only, and says how many there are and where to see them all.
+func TestBuildWarningsShown(t *testing.T) {
+	extra := map[string]string{}
+	for i := range 11 { // and kartor.md: 12 warnings
+		extra[fmt.Sprintf("content/theses/w%02d.md", i)] = strings.Replace(soloThesis, "deadline = 2027-01-01", "deadline = 2026-01-01", 1)
+	}
+	root := checkSite(t, extra)
+	code, _, stderr := runCmd(t, "build", "-root", root, "-out", filepath.Join(t.TempDir(), "public"), "-now", "2026-05-01")
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	const last = "12 warnings, the first 10 above (portal check lists them all): the site was built, but check -strict (as CI checks content) refuses them"
+	if code != exitOK || len(lines) != 11 || lines[10] != last || !strings.Contains(lines[0], ": warning: ") {
+		t.Errorf("exit %d, stderr:\n%s\nwant 10 warnings, then %q", code, stderr, last)
 	}
 }

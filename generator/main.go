@@ -264,12 +264,24 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	}
 	printSummary(stdout, rep, *out, time.Since(start))
 	if n := len(warnings); n > 0 {
-		// As check prints them: a build that passes may still fail CI.
-		reportErrors(stderr, warnings, "text", lang)
-		say(stderr, lang, diag.BuildWarnings, n, diag.M(plural(n, diag.WordWarning, diag.WordWarnings)))
+		// As check prints them, the first few: a build that passes may
+		// still fail CI, and check lists them all.
+		warnings.Sort()
+		word := diag.M(plural(n, diag.WordWarning, diag.WordWarnings))
+		for _, w := range warnings[:min(n, shownWarnings)] {
+			fmt.Fprintln(stderr, w.In(lang))
+		}
+		if n > shownWarnings {
+			say(stderr, lang, diag.BuildWarningsMore, n, word, shownWarnings)
+		} else {
+			say(stderr, lang, diag.BuildWarnings, n, word)
+		}
 	}
 	return exitOK
 }
+
+// shownWarnings is how many warnings a build prints; check prints all.
+const shownWarnings = 10
 
 // stopGrace is how long a build may take to stop after SIGINT or SIGTERM.
 const stopGrace = 500 * time.Millisecond

@@ -21,6 +21,7 @@ const (
 	CLIFileOutside      ID = "cli.file-outside"
 	BuildFailed         ID = "cli.build-failed"
 	BuildWarnings       ID = "cli.build-warnings"
+	BuildWarningsMore   ID = "cli.build-warnings-more"
 	NewUsage            ID = "cli.new-usage"
 	NewUnknownKind      ID = "cli.new-kind"
 	NewUnknownLang      ID = "cli.new-lang"
@@ -77,6 +78,8 @@ var cliTexts = map[ID]Text{
 		Sv: `check: %s ligger inte i webbplatsens mapp %s`},
 	BuildWarnings: {En: `%d %s: the site was built, but check -strict (as CI checks content) refuses them`,
 		Sv: `%d %s: webbplatsen byggdes, men check -strict (som CI kör på innehållet) godtar dem inte`},
+	BuildWarningsMore: {En: `%d %s, the first %d above (portal check lists them all): the site was built, but check -strict (as CI checks content) refuses them`,
+		Sv: `%d %s, de %d första ovan (portal check visar alla): webbplatsen byggdes, men check -strict (som CI kör på innehållet) godtar dem inte`},
 	BuildFailed: {En: `build failed, %s left as it was: %v`,
 		Sv: `bygget misslyckades, %s lämnades orörd: %v`},
 	NewUsage: {En: `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`,
