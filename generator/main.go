@@ -247,8 +247,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		if err != nil {
 			return nil, err
 		}
-		warnings = l.Site.Warnings()
-		return l.Write(ctx, *out)
+		rep, err := l.Write(ctx, *out)
+		if err == nil {
+			// After the writing, whose peak of memory they would add to
+			// (finding a key's position reads its file's front matter).
+			warnings = l.Site.Warnings()
+		}
+		return rep, err
 	})
 	if ctx.Err() != nil {
 		// Interrupted: whatever the build found so far is incomplete.
