@@ -268,21 +268,28 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitProblems
 	}
 	printSummary(stdout, rep, *out, time.Since(start))
-	if n := len(warnings); n > 0 {
-		// As check prints them, the first few: a build that passes may
-		// still fail CI, and check lists them all.
-		warnings.Sort()
-		word := diag.M(plural(n, diag.WordWarning, diag.WordWarnings))
-		for _, w := range warnings[:min(n, shownWarnings)] {
-			fmt.Fprintln(stderr, w.In(lang))
-		}
-		if n > shownWarnings {
-			say(stderr, lang, diag.BuildWarningsMore, n, word, shownWarnings)
-		} else {
-			say(stderr, lang, diag.BuildWarnings, n, word)
-		}
-	}
+	printWarnings(stderr, warnings, lang)
 	return exitOK
+}
+
+// printWarnings prints the first warnings of a build that succeeded, as
+// check prints them, and their count: a build that passes may still fail
+// CI, and check lists them all.
+func printWarnings(w io.Writer, warnings diag.List, lang diag.Lang) {
+	n := len(warnings)
+	if n == 0 {
+		return
+	}
+	warnings.Sort()
+	word := diag.M(plural(n, diag.WordWarning, diag.WordWarnings))
+	for _, e := range warnings[:min(n, shownWarnings)] {
+		fmt.Fprintln(w, e.In(lang))
+	}
+	if n > shownWarnings {
+		say(w, lang, diag.BuildWarningsMore, n, word, shownWarnings)
+	} else {
+		say(w, lang, diag.BuildWarnings, n, word)
+	}
 }
 
 // shownWarnings is how many warnings a build prints; check prints all.
