@@ -49,6 +49,17 @@ func PositionsOf(read func() []byte, lineOff int) *Positions {
 	return &Positions{read: read, lineOff: lineOff}
 }
 
+// Unkept returns the positions of p's text, scanned anew when asked and
+// dropped with the copy rather than kept with p: for one question of
+// each of many files (a build's warnings), whose answers would otherwise
+// keep every file's index in memory.
+func (p *Positions) Unkept() *Positions {
+	if p.read != nil {
+		return &Positions{read: p.read, lineOff: p.lineOff}
+	}
+	return &Positions{src: p.src, lineOff: p.lineOff} // set when made, never after
+}
+
 // index scans the text, once.
 func (p *Positions) index() { p.once.Do(p.build) }
 

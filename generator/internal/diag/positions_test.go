@@ -273,3 +273,24 @@ func TestCheckLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestUnkept checks that a question asked through Unkept gets Value's
+// answer and leaves the positions unscanned, for both ways of making them.
+func TestUnkept(t *testing.T) {
+	src := []byte("title = \"x\"\ndeadline = 2026-04-30\n")
+	for name, p := range map[string]*Positions{
+		"NewPositions": NewPositions(src, 1),
+		"PositionsOf":  PositionsOf(func() []byte { return src }, 1),
+	} {
+		line, col := p.Unkept().Value("deadline")
+		if line != 3 || col != 12 {
+			t.Errorf("%s: deadline at %d:%d, want 3:12", name, line, col)
+		}
+		if p.spans != nil {
+			t.Errorf("%s: scanned and kept", name)
+		}
+		if l, c := p.Value("deadline"); l != line || c != col {
+			t.Errorf("%s: Value %d:%d, Unkept %d:%d", name, l, c, line, col)
+		}
+	}
+}

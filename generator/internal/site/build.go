@@ -380,7 +380,7 @@ func (s *Site) Warnings() diag.List {
 			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 		}
 		if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
-			line, col := own.Pos.Value("deadline")
+			line, col := own.Pos.Unkept().Value("deadline")
 			out = append(out, diag.Warn(own.Path, line, col, diag.WarnDeadline,
 				e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly)))
 		}
