@@ -203,7 +203,9 @@ suite('search and filters in the browser', skip, () => {
       await page.goto(`${site.base}/${secs.theses.sv}/`);
       await page.waitForSelector('.search:not([hidden])');
       const shows = (q) => page.waitForFunction((v) => document.querySelector('.search-results').dataset.query === v, q);
-      // The first letter loads the index, which writes the URL at once.
+      // The first letter writes the URL at once when it is the one that
+      // loads the index, else once typing pauses: which, depends on
+      // whether the index came before the keystroke.
       await page.type('#search-q', 'e');
       await shows('?q=e');
       await page.type('#search-q', 'nergi');
@@ -213,7 +215,8 @@ suite('search and filters in the browser', skip, () => {
         await page.clock.runFor(ms);
         at.push(await page.evaluate(() => location.search));
       }
-      assert.deepEqual(at, ['?q=e', '?q=energi']);
+      assert.ok(['', '?q=e'].includes(at[0]), `written before typing paused: ${at[0]}`);
+      assert.equal(at[1], '?q=energi');
     } finally {
       await context.close();
     }
