@@ -285,7 +285,7 @@ func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
 // it, and the preview server after it replaced the text of v in place (an
 // edit that changed only a title, summary or body).
 func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
-	resolve := s.resolver(v, s.unpublished)
+	resolve := s.resolver(v)
 	if st := s.bodies.get(v); st != nil && st.resolvesSame(resolve) {
 		return st.errs
 	}
@@ -335,7 +335,7 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 }
 
 // resolver maps a link in the body of v to a published URL.
-func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdown.Resolver {
+func (s *Site) resolver(v *content.Version) markdown.Resolver {
 	return func(dest string) (string, error) {
 		target, frag, _ := strings.Cut(dest, "#")
 		if frag != "" {
@@ -356,7 +356,7 @@ func (s *Site) resolver(v *content.Version, unpublished map[string]bool) markdow
 			if s.refused[p] {
 				return dest, nil // the record's own problems are reported; the build fails on them
 			}
-			if unpublished[p] {
+			if s.unpublished[p] {
 				return "", diag.M(diag.LinkUnpublished, target)
 			}
 			return "", diag.M(diag.LinkNoRecord, target)
