@@ -127,6 +127,7 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 	b.Run("lecture", be.text(newestLecture(b, be.e)))
 	be.moves(b, rec, string(orig))
 	be.addDelete(b, string(orig))
+	b.Run("broken", be.broken(rec, string(orig)))
 	b.Run("end-to-end", be.endToEnd(rec, string(orig)))
 }
 
@@ -329,6 +330,30 @@ func (be *benchEdits) addDelete(b *testing.B, text string) {
 	if exists() {
 		toggle(b)
 		be.update(b, added)
+	}
+}
+
+// broken times an edit that breaks the record rec (orig), a list left
+// unclosed, until its problem and those between the other records (checkRest)
+// are reported; the record is mended, untimed, after each.
+func (be *benchEdits) broken(rec, orig string) func(b *testing.B) {
+	return func(b *testing.B) {
+		var took []time.Duration
+		for b.Loop() {
+			b.StopTimer()
+			be.replace(b, rec, orig, "\nareas = [", "\nareas = [[")
+			b.StartTimer()
+			t0 := time.Now()
+			if res, err := be.e.update([]string{rec}); err != nil || len(res.Errs) == 0 {
+				b.Fatalf("update: %v, no problem reported", err)
+			}
+			took = append(took, time.Since(t0))
+			b.StopTimer()
+			write(b, be.root, rec, orig)
+			be.update(b, rec)
+			b.StartTimer()
+		}
+		b.ReportMetric(median(took), "ms-median")
 	}
 }
 

@@ -41,6 +41,7 @@ type engine struct {
 
 	cfgErrs, tmplErrs, siteErrs diag.List
 	contentErrs                 diag.List            // as of the last check of all records
+	rest                        checked              // the last check of the records without problems
 	bodyErrs                    map[string]diag.List // link errors of bodies rendered in place
 
 	// The last good site.
@@ -164,10 +165,42 @@ func (e *engine) update(paths []string) (res result, err error) {
 		if contentFull {
 			e.pending = nil // everything was reloaded: the next success is a full build
 		}
-		e.siteErrs = nil
+		e.siteErrs = e.checkRest(set, day)
 		return e.failed(res), nil
 	}
 	return e.rebuild(res, set, now, day, contentPaths)
+}
+
+// checkRest returns the problems between the records of set, which
+// leaves out those refused for their own problems, as a build reports
+// them beside the records' own: a link to a record that is not there, an
+// URL claimed twice. The model it makes is not served, and the bodies it
+// renders (those whose links resolve otherwise without the refused
+// records) go into a store of its own over the served site's. While an
+// editor types in a record with problems, the others stay as they were
+// checked, and so do their problems.
+func (e *engine) checkRest(set *content.Set, day string) diag.List {
+	last := e.rest
+	if last.gen == e.gen && last.day == day && slices.Equal(last.records, set.Records) && slices.Equal(last.refused, set.Refused) {
+		return last.errs
+	}
+	opt := site.Options{Now: e.now(), Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies().Over()}
+	if e.tmpl != nil {
+		opt.Assets = slices.Sorted(maps.Keys(e.tmpl.Assets()))
+	}
+	_, err := site.New(e.cfg, set, opt)
+	list, _ := diag.AsList(err)
+	e.rest = checked{gen: e.gen, day: day, records: set.Records, refused: set.Refused, errs: list}
+	return list
+}
+
+// checked is what checkRest checked last, and what it found.
+type checked struct {
+	gen     uint64
+	day     string
+	records []*content.Record
+	refused []string
+	errs    diag.List
 }
 
 // reserveFrameIDs keeps the headings of bodies off the ids of the page
@@ -199,8 +232,8 @@ func (e *engine) problems() diag.List {
 		return e.cfgErrs // nothing else can be loaded
 	}
 	out := append(slices.Clone(e.tmplErrs), e.contentErrs...)
+	out = append(out, e.siteErrs...)
 	if len(out) == 0 {
-		out = append(out, e.siteErrs...)
 		for _, l := range e.bodyErrs {
 			out = append(out, l...)
 		}

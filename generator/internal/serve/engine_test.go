@@ -374,3 +374,38 @@ func TestWritesOnlyChanged(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteProblemsBesideRecords checks that while a record has problems
+// of its own, the server still reports the problems between the others,
+// a broken link elsewhere, as a build does: all of them at once.
+func TestSiteProblemsBesideRecords(t *testing.T) {
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	before := tree(t, e.out)
+	const linking, typo = "content/theses/trafikfloden.md", "content/theses/energidata.md"
+	const link = "content/theses/trafikfloden.md:12:12: link to ../theses/borta.md: no such record"
+	const areas = `content/theses/energidata.md:4:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`
+	for _, s := range []struct {
+		name, path, old, new string
+		want                 []string
+	}{
+		{"broken link", linking, "+++\n\n", "+++\n\nSe [borta](../theses/borta.md).\n\n", []string{link}},
+		{"and a typo", typo, `areas = ["energi"]`, `areas = ["energi"`, []string{areas, link}},
+		{"typo mended", typo, `areas = ["energi"`, `areas = ["energi"]`, []string{link}},
+	} {
+		edit(t, root, s.path, s.old, s.new)
+		res := mustUpdate(t, e, s.path)
+		if got := lines(res.Errs); !slices.Equal(got, s.want) {
+			t.Fatalf("%s: got\n%s\nwant\n%s", s.name, strings.Join(got, "\n"), strings.Join(s.want, "\n"))
+		}
+		refusedAsBuild(t, root, res.Errs, s.name)
+		if len(res.Changed) > 0 || !maps.Equal(tree(t, e.out), before) {
+			t.Fatalf("%s: the served files changed while the sources had problems: %v", s.name, res.Changed)
+		}
+	}
+	edit(t, root, linking, "Se [borta](../theses/borta.md).\n\n", "")
+	if res := mustUpdate(t, e, linking); len(res.Errs) > 0 {
+		t.Fatalf("after the last fix: %v", res.Errs)
+	}
+	matchesBuild(t, e, root, "mended")
+}

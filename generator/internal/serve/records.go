@@ -26,8 +26,11 @@ type records struct {
 	// exact is true when every problem is in a group's errs, so that
 	// reloading single groups gives what a full load would.
 	exact  bool
-	global diag.List       // the problems of the last full load when not exact
-	kinds  *kinds.Registry // the kinds of the config of the last full load
+	global diag.List // the problems of the last full load when not exact
+	// refused are the record files of the last full load that it refused
+	// for their problems when not exact (content.Set.Refused).
+	refused []string
+	kinds   *kinds.Registry // the kinds of the config of the last full load
 	// others are the files under content/ that are not record files, as
 	// the last full load found them (a change to one needs a full load),
 	// and uses counts the groups that use each.
@@ -40,6 +43,8 @@ type group struct {
 	errs  diag.List
 	files int
 	used  []string // the files beside it that it uses (see content.Set.Uses)
+	// refused are its files when it has errors (content.Set.Refused).
+	refused []string
 }
 
 // loadAll reads every record.
@@ -47,7 +52,7 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 	rs.kinds = cfg.Kinds
 	set, err := content.Load(fsys, cfg)
 	rs.groups, rs.keys = map[string]*group{}, nil
-	rs.global, rs.others, rs.uses = nil, nil, map[string]int{}
+	rs.global, rs.refused, rs.others, rs.uses = nil, nil, nil, map[string]int{}
 	rs.exact = err == nil
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -63,6 +68,9 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 			rs.count(set.Uses[key], 1)
 		}
 		rs.others = set.Others
+		if !rs.exact {
+			rs.refused = set.Refused
+		}
 	}
 	rs.keys = slices.Sorted(maps.Keys(rs.groups))
 	return nil
@@ -137,7 +145,7 @@ func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[s
 			g.errs = list
 		}
 		if set != nil {
-			g.files, g.used = set.Files, set.Uses[key]
+			g.files, g.used, g.refused = set.Files, set.Uses[key], set.Refused
 			if len(set.Records) == 1 {
 				g.rec = set.Records[0]
 			}
@@ -190,12 +198,14 @@ func (rs *records) hasErrors() bool {
 func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 	set := &content.Set{}
 	errs := slices.Clone(rs.global)
+	refused := slices.Clone(rs.refused)
 	for _, k := range rs.keys {
 		g := rs.groups[k]
 		set.Files += g.files
 		if len(g.errs) > 0 {
 			set.Failed++
 			errs = append(errs, g.errs...)
+			refused = append(refused, g.refused...)
 		}
 		if g.rec != nil && len(g.errs) == 0 {
 			set.Records = append(set.Records, g.rec)
@@ -207,6 +217,7 @@ func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 		errs = append(errs, content.Strays(rs.others, func(p string) bool { return rs.uses[p] > 0 })...)
 	}
 	errs.Sort()
+	set.Refused = slices.Sorted(slices.Values(refused))
 	return set, errs
 }
 

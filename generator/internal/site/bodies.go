@@ -36,6 +36,9 @@ type Bodies struct {
 	seed maphash.Seed
 	m    map[bodyKey]*stored
 	gen  atomic.Uint64 // bodies rendered so far
+	// under is the store read through when m has no body (Over); it is
+	// never written to.
+	under *Bodies
 }
 
 // bodyKey names a version across sites, which load new versions.
@@ -60,14 +63,27 @@ func NewBodies() *Bodies {
 	return &Bodies{seed: maphash.MakeSeed(), m: map[bodyKey]*stored{}}
 }
 
+// Over returns an empty store that reads the bodies of b and keeps what
+// is rendered into it to itself: a model made only to be checked (the
+// preview server's, of sources with problems) leaves b as it was.
+func (b *Bodies) Over() *Bodies {
+	o := NewBodies()
+	o.under = b
+	return o
+}
+
 func keyOf(v *content.Version) bodyKey { return bodyKey{v.Path, v.Lang} }
 
 // get returns the body kept for v's file, or nil.
 func (b *Bodies) get(v *content.Version) *stored {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if st := b.m[keyOf(v)]; st != nil && st.hash == v.Hash {
+	st := b.m[keyOf(v)]
+	b.mu.Unlock()
+	if st != nil && st.hash == v.Hash {
 		return st
+	}
+	if b.under != nil {
+		return b.under.get(v)
 	}
 	return nil
 }

@@ -1,0 +1,45 @@
+package site
+
+import (
+	"testing"
+	"time"
+)
+
+// TestBodiesOver checks that a model made over a store reads its bodies
+// and leaves it as it was: no body dropped (a record missing from the
+// model) and none rendered into it.
+func TestBodiesOver(t *testing.T) {
+	now := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	files := map[string]string{
+		"content/theses/a.md": thesis(`deadline = 2026-06-01`),
+		"content/theses/b.md": thesis(`deadline = 2026-06-01`),
+	}
+	cfg, set := load(t, files)
+	served := NewBodies()
+	s, err := New(cfg, set, Options{Now: now, Bodies: served})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := s.BodyGen()
+	a, b := set.Records[0].Versions[0], set.Records[1].Versions[0]
+
+	files["content/theses/c.md"] = thesis(`deadline = 2026-06-01`)
+	cfg, set2 := load(t, files)
+	set2.Records = set2.Records[1:] // a is refused, c is new
+	over := served.Over()
+	if _, err := New(cfg, set2, Options{Now: now, Bodies: over}); err != nil {
+		t.Fatal(err)
+	}
+	if served.get(a) == nil || served.get(b) == nil {
+		t.Error("a model made over the store dropped a body from it")
+	}
+	if c := set2.Records[1].Versions[0]; served.get(c) != nil || over.get(c) == nil {
+		t.Error("the body of c went into the store under, or not into the one over it")
+	}
+	if over.get(b) != served.get(b) {
+		t.Error("the store over did not read b's body from the store under")
+	}
+	if s.BodyGen() != gen {
+		t.Errorf("the store under rendered %d bodies", s.BodyGen()-gen)
+	}
+}
