@@ -497,7 +497,7 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		return exitUsage
 	}
 	res, err := scaffold.Create(*root, scaffold.Options{
-		Kind: kind, Title: title, Lang: *lang, Name: *name, Today: now.In(cfg.TimeZone), Cfg: cfg,
+		Kind: kind, Title: title, Lang: *lang, Name: *name, Today: now.In(cfg.TimeZone), Cfg: cfg, Msgs: msgs,
 	})
 	if err != nil {
 		sayErr(stderr, msgs, "new", err)

@@ -51,6 +51,9 @@ type Options struct {
 	// so pass it in the site's time zone.
 	Today time.Time
 	Cfg   *config.Config // languages and vocabularies (for the hints)
+	// Msgs is the language of the comments written for the editor (the
+	// messages' language); the zero value is English.
+	Msgs diag.Lang
 }
 
 // Result tells what Create wrote.
@@ -193,15 +196,15 @@ func Record(opt Options) []byte {
 		}
 		h := hintFor(opt.Kind, k)
 		ex := strings.NewReplacer("DATE", opt.Today.Format(time.DateOnly), "ALIAS", opt.oldAddress()).Replace(h.example)
-		optional = append(optional, [2]string{"# " + k + " = " + ex, h.text + opt.vocabHint(k)})
+		optional = append(optional, [2]string{"# " + k + " = " + ex, h.in(opt.Msgs) + opt.vocabHint(k)})
 	}
 	writeRows(&b, rows)
 	if len(optional) > 0 {
-		b.WriteString("\n# Optional: remove the # to use a key.\n")
+		b.WriteString("\n# " + opt.say("Optional: remove the # to use a key.", "Valfria: ta bort # för att använda en nyckel.") + "\n")
 		writeRows(&b, optional)
 	}
 	b.WriteString("+++\n\n")
-	b.WriteString(bodyText(opt.Cfg.Kinds, opt.Kind, opt.lang(), ""))
+	b.WriteString(opt.bodyText(""))
 	return []byte(b.String())
 }
 
@@ -211,11 +214,11 @@ func Translation(opt Options, own string) []byte {
 	b.WriteString("+++\n")
 	writeRows(&b, [][2]string{
 		{"title = " + quote(opt.Title), ""},
-		{`# summary = ""`, hints["summary"].text},
+		{`# summary = ""`, hints["summary"].in(opt.Msgs)},
 	})
-	fmt.Fprintf(&b, "# Every other key comes from %s.\n", own)
+	b.WriteString("# " + opt.say("Every other key comes from ", "Övriga nycklar hämtas från ") + own + ".\n")
 	b.WriteString("+++\n\n")
-	b.WriteString(bodyText(opt.Cfg.Kinds, opt.Kind, opt.lang(), own))
+	b.WriteString(opt.bodyText(own))
 	return []byte(b.String())
 }
 
@@ -299,7 +302,7 @@ func (opt Options) required(k string) [2]string {
 	default:
 		v = `""`
 	}
-	text := h.text
+	text := h.in(opt.Msgs)
 	if todo {
 		text = content.PlaceholderText + text
 	}
@@ -323,7 +326,7 @@ func (opt Options) vocabHint(k string) string {
 			return ""
 		}
 		if n > 0 && len(out) > n {
-			return "; e.g. " + strings.Join(out[:n], ", ")
+			return opt.say("; e.g. ", "; t.ex. ") + strings.Join(out[:n], ", ")
 		}
 		return ": " + strings.Join(out, ", ")
 	}
@@ -342,7 +345,7 @@ func (opt Options) vocabHint(k string) string {
 		if len(city) == 0 {
 			return keys(&opt.Cfg.Organisations, 3)
 		}
-		return "; e.g. " + strings.Join(city, ", ")
+		return opt.say("; e.g. ", "; t.ex. ") + strings.Join(city, ", ")
 	}
 	return ""
 }
@@ -368,17 +371,27 @@ func quote(s string) string {
 	return b.String()
 }
 
-// bodyText is the placeholder body of a new file: in Swedish, the body
-// the kind's declaration gives.
-func bodyText(reg *kinds.Registry, kind, lang, own string) string {
+// bodyText is the placeholder body of a new file, the translation of own
+// when own is not empty: in a Swedish file, the body the kind's
+// declaration gives; else what to write, in the messages' language.
+func (opt Options) bodyText(own string) string {
+	lang, kind := opt.lang(), opt.Kind
 	if own != "" {
-		return content.PlaceholderText + "translate the text of " + own + " here.\n"
+		return content.PlaceholderText + opt.say("translate the text of "+own+" here.", "översätt texten i "+own+" här.") + "\n"
 	}
 	if lang == "sv" && kind == content.Pages {
 		return content.PlaceholderText + "Skriv sidans text här.\n"
 	}
-	if k := reg.Get(kind); lang == "sv" && k != nil && k.Body != "" {
+	if k := opt.Cfg.Kinds.Get(kind); lang == "sv" && k != nil && k.Body != "" {
 		return content.PlaceholderText + k.Body + "\n"
 	}
-	return content.PlaceholderText + "write the text of the record here.\n"
+	return content.PlaceholderText + opt.say("write the text of the record here.", "skriv postens text här.") + "\n"
+}
+
+// say is en, or sv when the messages are in Swedish.
+func (opt Options) say(en, sv string) string {
+	if opt.Msgs == diag.Swedish {
+		return sv
+	}
+	return en
 }

@@ -236,3 +236,38 @@ func TestCreate(t *testing.T) {
 		}
 	}
 }
+
+// TestSwedishComments checks that an editor whose messages are Swedish
+// gets the comments of a new file in Swedish, every key's hint included,
+// and the file's keys and values as in English.
+func TestSwedishComments(t *testing.T) {
+	cfg := testConfig(t)
+	for _, kind := range content.Folders(kinds.Default()) {
+		names, _ := content.KeyNames(cfg.Kinds, kind)
+		for _, k := range names {
+			if h := hintFor(kind, k); k != "title" && h.sv == "" {
+				t.Errorf("%s: no Swedish hint for %s", kind, k)
+			}
+		}
+	}
+	opt := Options{Kind: "internships", Title: "Praktik", Today: today, Cfg: cfg, Msgs: diag.Swedish}
+	got := string(Record(opt))
+	if !strings.Contains(got, "\n# Valfria: ta bort # för att använda en nyckel.\n") ||
+		!strings.Contains(got, "# weeks = 10                # längd i veckor, 1 till 104\n") ||
+		!strings.Contains(got, "TODO: värdorganisationen, en nyckel i config.toml [organisations]; t.ex. ") {
+		t.Errorf("Swedish record:\n%s", got)
+	}
+	opt.Lang = "en"
+	want := "+++\ntitle = \"Praktik\"\n" +
+		"# summary = \"\"  # en mening för listor och flöden; utan den används textens första stycke\n" +
+		"# Övriga nycklar hämtas från content/internships/praktik.md.\n+++\n\n" +
+		"TODO: översätt texten i content/internships/praktik.md här.\n"
+	if got := string(Translation(opt, "content/internships/praktik.md")); got != want {
+		t.Errorf("Swedish translation:\n%s\nwant\n%s", got, want)
+	}
+	english := Options{Kind: "internships", Title: "Praktik", Today: today, Cfg: cfg}
+	strip := regexp.MustCompile(`(?m)\s*#.*$|TODO: .*`)
+	if a, b := strip.ReplaceAllString(got, ""), strip.ReplaceAllString(string(Record(english)), ""); a != b {
+		t.Errorf("the keys differ from English:\n%s\n%s", a, b)
+	}
+}
