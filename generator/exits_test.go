@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -225,5 +227,35 @@ func TestBuildWarningsShown(t *testing.T) {
 	const last = "12 warnings, the first 10 above (portal check lists them all): the site was built, but check -strict (as CI checks content) refuses them"
 	if code != exitOK || len(lines) != 11 || lines[10] != last || !strings.Contains(lines[0], ": warning: ") {
 		t.Errorf("exit %d, stderr:\n%s\nwant 10 warnings, then %q", code, stderr, last)
+	}
+}
+
+// TestBuildSummaryLanguage checks that the summary of a build is in the
+// messages' language, line by line, with a decimal comma in Swedish.
+func TestBuildSummaryLanguage(t *testing.T) {
+	root := checkSite(t, map[string]string{"content/lectures/kartor.en.md": kartorEN})
+	for _, c := range []struct {
+		lang   string
+		labels []string
+		size   *regexp.Regexp
+	}{
+		{"en_GB.UTF-8", []string{"program", "read", "records", "wrote", "templates", "time"}, regexp.MustCompile(`^wrote +\d+ pages, \d+ files \(\d+\.\d MB\) to `)},
+		{"sv_SE.UTF-8", []string{"version", "läste", "poster", "skrev", "mallar", "tid"}, regexp.MustCompile(`^skrev +\d+ sidor, \d+ filer \(\d+,\d MB\) till `)},
+	} {
+		out := filepath.Join(t.TempDir(), "public")
+		code, stdout, stderr := runCmdEnv(t, map[string]string{"LANG": c.lang}, "build", "-root", root, "-out", out, "-now", "2026-05-01")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", c.lang, code, stderr)
+		}
+		var labels []string
+		for _, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+			labels = append(labels, strings.Fields(line)[0])
+			if strings.HasPrefix(line, c.labels[3]) && !c.size.MatchString(line) {
+				t.Errorf("%s: %q", c.lang, line)
+			}
+		}
+		if !slices.Equal(labels, c.labels) {
+			t.Errorf("%s: the summary's lines begin %v, want %v\n%s", c.lang, labels, c.labels, stdout)
+		}
 	}
 }

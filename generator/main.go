@@ -268,7 +268,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		say(stderr, lang, diag.BuildFailed, *out, err)
 		return exitProblems
 	}
-	printSummary(stdout, rep, *out, time.Since(start))
+	printSummary(stdout, lang, rep, *out, time.Since(start))
 	printWarnings(stderr, warnings, lang)
 	return exitOK
 }
@@ -390,7 +390,7 @@ func plural[T any](n int, one, many T) T {
 	return many
 }
 
-func printSummary(w io.Writer, rep *pipeline.Report, out string, total time.Duration) {
+func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string, total time.Duration) {
 	var parts []string
 	files := 0
 	for _, k := range slices.Sorted(maps.Keys(rep.Read)) {
@@ -405,24 +405,27 @@ func printSummary(w io.Writer, rep *pipeline.Report, out string, total time.Dura
 	for _, n := range rep.Stats.Published {
 		published += n
 	}
-	fmt.Fprintf(w, "program  %s\n", programVersion())
-	fmt.Fprintf(w, "read     %d files in %d records: %s\n", files, rep.Records, strings.Join(parts, ", "))
-	fmt.Fprintf(w, "records  %d published, %d pages, %d drafts, %d scheduled, %d expired, %d closed or archived\n",
-		published, rep.FreePages, rep.Stats.Drafts, rep.Stats.Scheduled, rep.Stats.Expired, rep.Stats.Archived)
+	say(w, lang, diag.SummaryProgram, programVersion())
+	say(w, lang, diag.SummaryRead, files, rep.Records, strings.Join(parts, ", "))
+	say(w, lang, diag.SummaryRecords, published, rep.FreePages, rep.Stats.Drafts, rep.Stats.Scheduled, rep.Stats.Expired, rep.Stats.Archived)
 	if f, r := rep.Unaccounted(); f != 0 || r != 0 {
-		fmt.Fprintf(w, "warning  %d files and %d records not accounted for (a generator bug)\n", f, r)
+		say(w, lang, diag.SummaryUnaccounted, f, r)
 	}
-	fmt.Fprintf(w, "wrote    %d pages, %d files (%.1f MB) to %s\n", rep.Pages, rep.Files, float64(rep.Bytes)/1e6, filepath.ToSlash(out))
+	mb := fmt.Sprintf("%.1f", float64(rep.Bytes)/1e6)
+	if lang == diag.Swedish {
+		mb = strings.Replace(mb, ".", ",", 1)
+	}
+	say(w, lang, diag.SummaryWrote, rep.Pages, rep.Files, mb, filepath.ToSlash(out))
 	if rep.FastTemplates {
-		fmt.Fprintf(w, "templates fast executor, %d executions handed back to html/template\n", rep.Fallbacks)
+		say(w, lang, diag.SummaryFast, rep.Fallbacks)
 	} else {
-		fmt.Fprintf(w, "templates html/template alone (-fast-templates=false)\n")
+		say(w, lang, diag.SummarySlow)
 	}
 	var ph []string
 	for _, p := range rep.Phases {
 		ph = append(ph, fmt.Sprintf("%s %s", p.Name, p.Time.Round(time.Millisecond)))
 	}
-	fmt.Fprintf(w, "time     %s, total %s\n", strings.Join(ph, ", "), total.Round(time.Millisecond))
+	say(w, lang, diag.SummaryTime, strings.Join(ph, ", "), total.Round(time.Millisecond))
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {

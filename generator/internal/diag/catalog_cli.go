@@ -39,9 +39,34 @@ const (
 	OutInSources        ID = "cli.out-in-sources"
 	OutHasRoot          ID = "cli.out-has-root"
 	OutIsFile           ID = "cli.out-is-file"
+	SummaryProgram      ID = "cli.summary-program"
+	SummaryRead         ID = "cli.summary-read"
+	SummaryRecords      ID = "cli.summary-records"
+	SummaryUnaccounted  ID = "cli.summary-unaccounted"
+	SummaryWrote        ID = "cli.summary-wrote"
+	SummaryFast         ID = "cli.summary-fast"
+	SummarySlow         ID = "cli.summary-slow"
+	SummaryTime         ID = "cli.summary-time"
 )
 
 var cliTexts = map[ID]Text{
+	// The summary of a build, a line each, the label padded to 9 columns.
+	SummaryProgram: {En: `program  %s`,
+		Sv: `version  %s`},
+	SummaryRead: {En: `read     %d files in %d records: %s`,
+		Sv: `läste    %d filer i %d poster: %s`},
+	SummaryRecords: {En: `records  %d published, %d pages, %d drafts, %d scheduled, %d expired, %d closed or archived`,
+		Sv: `poster   %d publicerade, %d sidor, %d utkast, %d ej publicerade än, %d utgångna, %d stängda eller arkiverade`},
+	SummaryUnaccounted: {En: `warning  %d files and %d records not accounted for (a generator bug)`,
+		Sv: `varning  %d filer och %d poster som inte räknats med (ett fel i programmet)`},
+	SummaryWrote: {En: `wrote    %d pages, %d files (%s MB) to %s`,
+		Sv: `skrev    %d sidor, %d filer (%s MB) till %s`},
+	SummaryFast: {En: `templates fast executor, %d executions handed back to html/template`,
+		Sv: `mallar   snabb körning, %d körningar lämnade till html/template`},
+	SummarySlow: {En: `templates html/template alone (-fast-templates=false)`,
+		Sv: `mallar   bara html/template (-fast-templates=false)`},
+	SummaryTime: {En: `time     %s, total %s`,
+		Sv: `tid      %s, totalt %s`},
 	WordError: {En: `error`,
 		Sv: `fel`},
 	WordErrors: {En: `errors`,
