@@ -55,6 +55,16 @@ func (d *decoder) checkKeys() {
 	meant := map[string]bool{} // keys a misspelt one was taken for
 	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
+		if i < 0 && d.pos.Header(k) {
+			// The keys below a [table] line are the table's: one problem,
+			// at the line, and none of them missing.
+			below := tableKeys(d.raw[k])
+			d.errKey([]string{k}, diag.KeyTableHeader, k, strings.Join(below, ", "))
+			for _, b := range below {
+				meant[b] = true
+			}
+			continue
+		}
 		if i < 0 {
 			m := unknownKey(d.cfg.Kinds, d.kind, k, d.spec)
 			d.errKey([]string{k}, m.ID, m.Args...)
@@ -75,6 +85,16 @@ func (d *decoder) checkKeys() {
 			d.errAt(1, 1, diag.KeyMissing, s.Name)
 		}
 	}
+}
+
+// tableKeys returns the keys of a table made by a [table] or [[array]]
+// line, sorted: those of its last table for an array.
+func tableKeys(v any) []string {
+	if arr, ok := v.([]map[string]any); ok && len(arr) > 0 {
+		v = arr[len(arr)-1]
+	}
+	m, _ := v.(map[string]any)
+	return slices.Sorted(maps.Keys(m))
 }
 
 func unknownKey(reg *kinds.Registry, kind, k string, spec []kinds.Key) diag.Message {

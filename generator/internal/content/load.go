@@ -284,7 +284,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	}
 	// A syntax error is reported and its line left out, so that the
 	// file's other keys and its body are still checked.
-	syntax, broken, ok := diag.DecodeTOML(p, front, 1, func(b []byte) error {
+	syntax, broken, decoded, ok := diag.DecodeTOML(p, front, 1, func(b []byte) error {
 		f.raw = nil
 		return decodeFront(b, &f.raw)
 	})
@@ -296,9 +296,14 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 	f.images = opt.md.Images(body, bodyLine)
 	v := &Version{Lang: f.lang, Path: p, BodyLine: bodyLine, Hash: fileHash(src),
 		size: len(src), bodyAt: len(src) - len(body), dir: opt.Dir}
-	if opt.sources == nil {
+	switch {
+	case len(syntax) > 0:
+		// The keys are where the text decoded has them (the record is
+		// refused: its body is not needed again).
+		v.Body, v.Pos = body, diag.NewPositions(decoded, 1)
+	case opt.sources == nil:
 		v.Body, v.Pos = body, diag.NewPositions(front, 1)
-	} else {
+	default:
 		v.Pos = diag.PositionsOf(func() []byte {
 			src, _ := reread(fsys, v)
 			front, _, _, _ := Split(p, src)

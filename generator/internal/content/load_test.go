@@ -295,7 +295,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown key", thesisAt(p, rec(with(thesis, "", `foo = 1`))),
 			[]string{p + `:9:1: unknown key "foo"`}},
 		{"unknown table", thesisAt(p, rec(with(thesis, "", "[extra]\nx = 1"))),
-			[]string{p + `:9:2: unknown key "extra"`}},
+			[]string{p + `:9:2: [extra] starts a table, which takes the lines below it (x) away from the record – remove the line`}},
 		{"unknown dotted key", thesisAt(p, rec(with(thesis, "", "meta.x = 1"))),
 			[]string{p + `:9:1: unknown key "meta"`}},
 		{"wrong types", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, "title = 1", "credits = 30", `credits = "30"`, `areas = ["energi"]`, `areas = "energi"`))),

@@ -12,6 +12,7 @@ const (
 	SyntaxTime         ID = "syntax.time"
 	SyntaxKeyTwice     ID = "syntax.key-twice"
 	SyntaxUnclosed     ID = "syntax.unclosed"
+	SyntaxUnclosedLong ID = "syntax.unclosed-long"
 	SyntaxNoValue      ID = "syntax.no-value"
 	SyntaxUnquoted     ID = "syntax.unquoted"
 	SyntaxValue        ID = "syntax.value"
@@ -53,6 +54,8 @@ var commonTexts = map[ID]Text{
 		Sv: `%s står två gånger – ta bort en av raderna`},
 	SyntaxUnclosed: {En: `%s: the text has no closing quote – end it with " on the same line`,
 		Sv: `%s: texten saknar avslutande citattecken – avsluta den med " på samma rad`},
+	SyntaxUnclosedLong: {En: `%s: the text opened with %s here is never closed – end it with %[2]s where it ends`,
+		Sv: `%s: texten som börjar med %s här avslutas aldrig – skriv %[2]s där den slutar`},
 	SyntaxNoValue: {En: `%s has no value – write one after =, like %[1]s = "…"`,
 		Sv: `%s saknar värde – skriv ett efter =, t.ex. %[1]s = "…"`},
 	SyntaxUnquoted: {En: `%s: %s is text and needs quotes – write %[1]s = "%[2]s"`,

@@ -4,6 +4,7 @@ package diag
 const (
 	KeyUnknown       ID = "key.unknown"
 	KeyUnknownMean   ID = "key.unknown-mean"
+	KeyTableHeader   ID = "key.table-header"
 	KeyUnknownKind   ID = "key.unknown-kind"
 	KeyMissing       ID = "key.missing"
 	KeyShape         ID = "key.shape"
@@ -56,6 +57,8 @@ const (
 var decodeTexts = map[ID]Text{
 	KeyUnknown: {En: `unknown key %q`,
 		Sv: `okänd nyckel %q – ta bort den, eller stava den som en av nycklarna i docs/EDITING.md`},
+	KeyTableHeader: {En: `[%s] starts a table, which takes the lines below it (%s) away from the record – remove the line`,
+		Sv: `[%s] inleder en tabell, som tar raderna under den (%s) från posten – ta bort raden`},
 	KeyUnknownMean: {En: `unknown key %q (did you mean %q?)`,
 		Sv: `okänd nyckel %q – menade du %q?`},
 	KeyUnknownKind: {En: `unknown key %q: %s do not have it`,

@@ -117,7 +117,7 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	}
 	// The decoder's byte offset, counted again in characters: its column
 	// is in bytes, and its line is one too far for an error at a line end.
-	off := min(pe.Position.Start, len(src))
+	off := syntaxOffset(src, pe)
 	e.Line, e.Col = NewPositions(src, lineOff).LineCol(off)
 	// In plain words where the line says what it meant, at its value
 	// (or key): "deadline: 2027-02-30 does not exist – …".

@@ -468,6 +468,14 @@ func skipString(src []byte, i int) int {
 	return min(i, len(src)) // a backslash that ends the text escapes nothing
 }
 
+// Header reports whether the key at path is named by a [table] or
+// [[array of tables]] line, not set with =.
+func (p *Positions) Header(path ...string) bool {
+	p.index()
+	s, ok := p.spans[strings.Join(path, ".")]
+	return ok && s.val == s.key && s.end == s.key
+}
+
 // Has reports whether the key at path appears in the text.
 func (p *Positions) Has(path ...string) bool {
 	p.index()

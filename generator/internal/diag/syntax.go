@@ -21,20 +21,22 @@ const MaxSyntaxErrors = 10
 // spaces, so every other position stays) and the text decoded again, so
 // that the file's other lines are still checked. It returns the problems,
 // the keys of the blanked lines (absent now, but not to be reported
-// missing), and ok=false if the text still cannot be decoded: then the
-// problems are all there is to say.
-func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error) (errs List, broken []string, ok bool) {
+// missing), the text decoded (src with those lines blanked: the keys'
+// positions are to be found in it, as a line left open above no longer
+// hides the keys below), and ok=false if the text still cannot be
+// decoded: then the problems are all there is to say.
+func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error) (errs List, broken []string, decoded []byte, ok bool) {
 	text := src
 	for range MaxSyntaxErrors {
 		err := decode(text)
 		if err == nil {
-			return errs, broken, true
+			return errs, broken, text, true
 		}
 		var pe toml.ParseError
 		if !errors.As(err, &pe) {
-			return append(errs, TOMLError(path, src, lineOff, err)), broken, false
+			return append(errs, TOMLError(path, src, lineOff, err)), broken, text, false
 		}
-		start, end := lineAround(text, pe.Position.Start)
+		start, end := lineAround(text, syntaxOffset(text, pe))
 		line := text[start:end]
 		_, isKey := lineKey(line)
 		if len(errs) == 0 || isKey || bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
@@ -48,7 +50,7 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 			start, end = c, endOfLine(text, c)
 		}
 		if len(bytes.TrimSpace(text[start:end])) == 0 {
-			return errs, broken, false // nothing left to blank: no progress
+			return errs, broken, text, false // nothing left to blank: no progress
 		}
 		if key, ok := lineKey(text[start:endOfLine(text, start)]); ok {
 			broken = append(broken, key)
@@ -58,7 +60,34 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		}
 		copy(text[start:end], bytes.Repeat([]byte{' '}, end-start))
 	}
-	return errs, broken, false
+	return errs, broken, text, false
+}
+
+// syntaxOffset returns the offset of src to blame for the syntax error
+// pe: where the decoder stopped, or, when it ran to the end in a text
+// written over lines, where that text opened.
+func syntaxOffset(src []byte, pe toml.ParseError) int {
+	off := min(pe.Position.Start, len(src))
+	if d := unclosedLong(pe.Message); d != "" {
+		if i := bytes.LastIndex(src[:off], []byte(d)); i >= 0 {
+			return i
+		}
+	}
+	return off
+}
+
+// unclosedLong returns the quotes of a text written over lines (""" or
+// ”') that a decoder message says were never closed, or "".
+func unclosedLong(msg string) string {
+	if !strings.HasPrefix(msg, "unexpected EOF") {
+		return ""
+	}
+	for _, d := range []string{`"""`, "'''"} {
+		if strings.Contains(msg, d) {
+			return d
+		}
+	}
+	return ""
 }
 
 // statementStart returns the start of the nearest line at or above the
@@ -169,6 +198,8 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 	switch {
 	case unclosedList(msg):
 		return M(SyntaxUnclosedList, key), true
+	case unclosedLong(msg) != "":
+		return M(SyntaxUnclosedLong, key, unclosedLong(msg)), true
 	case strings.HasPrefix(msg, "invalid datetime"):
 		return dateMessage(key, value), true
 	case strings.Contains(msg, "has already been defined"):

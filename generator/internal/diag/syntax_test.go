@@ -53,12 +53,18 @@ func TestDecodeTOML(t *testing.T) {
 				`f.md:3:9: place: "a\q" has a backslash (\) the site cannot read – write \\ for each backslash in the text`,
 			},
 			[]string{"location", "place"}, []string{"date"}, true},
+		{"text over lines never closed", "title = \"x\"\nsummary = \"\"\"Lång\nsom\ndate = 2026-03-01\nhost = 1\n",
+			[]string{`f.md:3:11: summary: the text opened with """ here is never closed – end it with """ where it ends`},
+			[]string{"summary"}, []string{"date", "host", "title"}, true},
+		{"literal text over lines never closed", "summary = '''Lång\ndate = 2026-03-01\n",
+			[]string{`f.md:2:11: summary: the text opened with ''' here is never closed – end it with ''' where it ends`},
+			[]string{"summary"}, []string{"date"}, true},
 		{"table header", "[a\n", []string{"f.md:2:3: invalid TOML: expected '.' or ']' to end table name, but got '\\n' instead"}, nil, nil, true},
 		{"too many", strings.Repeat("a = b\n", MaxSyntaxErrors+1), tooMany, as, nil, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var m map[string]any
-			errs, broken, ok := DecodeTOML("f.md", []byte(c.src), 1, func(b []byte) error {
+			errs, broken, _, ok := DecodeTOML("f.md", []byte(c.src), 1, func(b []byte) error {
 				m = nil
 				_, err := toml.Decode(string(b), &m)
 				return err
