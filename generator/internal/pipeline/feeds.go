@@ -100,12 +100,22 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 		ID: s.Abs(p.URL), Title: title, Lang: p.Lang, Self: s.Abs(p.Feed), Alt: s.Abs(p.URL),
 		Author: feedAuthor,
 	}
+	// An area's feed mixes the kinds, which its page shows under a
+	// heading each: an entry's title says its kind there, and so does its
+	// first category, so that a reader who follows an area for its
+	// degree projects can tell them from its lectures.
+	mixed := p.Type == site.AreaPage
 	for _, e := range es {
 		v := e.VersionFor(p.Lang)
+		title, categories := v.Title, l.areaNames(e, p.Lang)
+		if mixed {
+			title = l.Templates.T(v.Lang, "kindone."+e.Kind) + ": " + title
+			categories = append([]string{l.Templates.T(p.Lang, "kindone."+e.Kind)}, categories...)
+		}
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
-			Title: v.Title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Date, Updated: e.Date, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: l.areaNames(e, p.Lang),
+			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
+			Published: e.Date, Updated: e.Date, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
 		})
 		if e.Date.After(f.Updated) {
 			f.Updated = e.Date
