@@ -54,6 +54,9 @@ type Options struct {
 	// Msgs is the language of the comments written for the editor (the
 	// messages' language); the zero value is English.
 	Msgs diag.Lang
+	// agreements are the names of the agreements' files (Create lists
+	// them), which the hint of the key agreement suggests.
+	agreements []string
 }
 
 // Result tells what Create wrote.
@@ -80,6 +83,7 @@ func Create(root string, opt Options) (Result, error) {
 	lang := opt.lang()
 	dir := path.Join(content.Dir, opt.Kind)
 	own := path.Join(dir, name+".md")
+	opt.agreements = agreementNames(root, opt.Cfg)
 	res, text := Result{Path: own}, Record(opt)
 	if lang != opt.Cfg.DefaultLanguage {
 		// The translation of the record own, or a record of its own.
@@ -333,6 +337,13 @@ func (opt Options) vocabHint(k string) string {
 	switch k {
 	case "areas":
 		return keys(&opt.Cfg.Areas, 0)
+	case "agreement":
+		if n := len(opt.agreements); n > 0 {
+			if n > maxSuggested {
+				return opt.say("; e.g. ", "; t.ex. ") + strings.Join(opt.agreements[:maxSuggested], ", ")
+			}
+			return ": " + strings.Join(opt.agreements, ", ")
+		}
 	case "schools":
 		return keys(&opt.Cfg.Schools, 0)
 	case "host", "from", "to", "partners", "parties", "speakerOrg":
@@ -348,6 +359,30 @@ func (opt Options) vocabHint(k string) string {
 		return opt.say("; e.g. ", "; t.ex. ") + strings.Join(city, ", ")
 	}
 	return ""
+}
+
+// maxSuggested is how many agreements the hint of the key agreement
+// names.
+const maxSuggested = 6
+
+// agreementNames returns the names of the agreements' record files under
+// root, sorted, once for a record and its translations: what the key
+// agreement of an exchange, a follow-up or a collaboration names (unless
+// a record sets slug). None when the folder cannot be read.
+func agreementNames(root string, cfg *config.Config) []string {
+	dir := filepath.Join(root, content.Dir, kinds.Agreements)
+	ents, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		if _, name, _, bad := content.FileName(cfg, path.Join(content.Dir, kinds.Agreements, e.Name())); !bad {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // quote writes s as a TOML basic string.

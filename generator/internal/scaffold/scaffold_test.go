@@ -271,3 +271,37 @@ func TestSwedishComments(t *testing.T) {
 		t.Errorf("the keys differ from English:\n%s\n%s", a, b)
 	}
 }
+
+// TestAgreementHint checks that the hint of the key agreement names the
+// agreements the site has, each once, and a few of many.
+func TestAgreementHint(t *testing.T) {
+	cfg := testConfig(t)
+	for _, c := range []struct {
+		files []string
+		want  string
+	}{
+		{nil, "(content/agreements/<slug>.md)\n"},
+		{[]string{"mou.md", "mou.en.md", "ramavtal.md", "ramavtal.pdf", "bara-engelska.en.md"},
+			"(content/agreements/<slug>.md): bara-engelska, mou, ramavtal\n"},
+		{[]string{"a1.md", "a2.md", "a3.md", "a4.md", "a5.md", "a6.md", "a7.md"},
+			"(content/agreements/<slug>.md); e.g. a1, a2, a3, a4, a5, a6\n"},
+	} {
+		root := site(t)
+		for _, f := range c.files {
+			full := filepath.Join(root, "content", "agreements", f)
+			os.MkdirAll(filepath.Dir(full), 0o755)
+			if err := os.WriteFile(full, nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := Create(root, Options{Kind: "exchanges", Title: "Ett utbyte", Today: today, Cfg: cfg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := os.ReadFile(filepath.Join(root, res.Path))
+		line := regexp.MustCompile(`(?m)^# agreement = .*\n`).Find(text)
+		if !strings.HasSuffix(string(line), c.want) {
+			t.Errorf("%v: %q, want it to end %q", c.files, line, c.want)
+		}
+	}
+}
