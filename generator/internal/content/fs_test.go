@@ -122,6 +122,17 @@ func TestLoadLinks(t *testing.T) {
 			file("content/agreements/hemlig.pdf", "%PDF secret"),
 			file("content/agreements/x.md", agreement(`attachment = "hemlig.pdf"`)),
 		}, []string{`content/agreements/x.md:9:14: attachment "hemlig.pdf" is the confidential attachment of content/agreements/hemlig.md`}},
+		{"image that is a confidential attachment", []entry{
+			file("content/agreements/hemlig.md", agreement(`attachment = "karta.png"`+"\nconfidential = true")),
+			file("content/agreements/karta.png", pngFile(4, 4)),
+			file("content/agreements/x.md", agreement("")+"\n![Karta](karta.png)\n"),
+		}, []string{`content/agreements/x.md:13:10: image "karta.png" is the confidential attachment of content/agreements/hemlig.md`}},
+		{"image linked to a confidential attachment", []entry{
+			file("content/agreements/hemlig.md", agreement(`attachment = "karta.png"`+"\nconfidential = true")),
+			file("content/agreements/karta.png", pngFile(4, 4)),
+			link("content/theses/karta.png", "../agreements/karta.png"),
+			file("content/theses/x.md", rec(thesis)+"\n![Karta](karta.png)\n"),
+		}, []string{`content/theses/x.md:13:10: image "karta.png" is the confidential attachment of content/agreements/hemlig.md`}},
 		{"attachment linked inside content", []entry{
 			file("content/agreements/x.md", agreement(`attachment = "x.pdf"`)),
 			link("content/agreements/x.pdf", "y.pdf"),

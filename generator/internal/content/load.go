@@ -522,35 +522,6 @@ func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID
 	return diag.Message{}
 }
 
-// SharedAttachments reports a record whose attachment is (or links to) the
-// file of a confidential agreement's attachment, which must never be published.
-// Load runs it over all records; the preview server over the merged set.
-func SharedAttachments(fsys fs.FS, records []*Record) diag.List {
-	secret := map[string]string{} // real path → confidential record
-	for _, r := range records {
-		if r.Attachment != "" && r.Confidential {
-			if real, msg := sources.Resolve(fsys, Dir, r.Attachment); msg.ID == "" {
-				secret[real] = r.Path()
-			}
-		}
-	}
-	if len(secret) == 0 {
-		return nil
-	}
-	var errs diag.List
-	for _, r := range records {
-		if r.Attachment == "" || r.Confidential {
-			continue
-		}
-		real, _ := sources.Resolve(fsys, Dir, r.Attachment)
-		if owner, ok := secret[real]; ok {
-			line, col := r.Own().Pos.Value("attachment")
-			errs = append(errs, diag.At(r.Path(), line, col, diag.AttachmentConfidential, path.Base(r.Attachment), owner))
-		}
-	}
-	return errs
-}
-
 // Strays reports the files under content/ (others, as Set lists them)
 // that no record uses.
 func Strays(others []string, used func(string) bool) diag.List {

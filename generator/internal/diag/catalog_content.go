@@ -27,6 +27,7 @@ const (
 	AttachmentNoExt        ID = "attachment.no-ext"
 	AttachmentType         ID = "attachment.type"
 	AttachmentConfidential ID = "attachment.confidential"
+	ImageConfidential      ID = "image.confidential"
 	SlugUsed               ID = "slug.used"
 	AliasPath              ID = "alias.path"
 	AliasesShape           ID = "aliases.shape"
@@ -105,6 +106,8 @@ var contentTexts = map[ID]Text{
 		Sv: `attachment: %[2]s-filer som %[1]q publiceras inte (en webbläsare kunde köra dem) – en bilaga är ett dokument: %[3]s`},
 	AttachmentConfidential: {En: `attachment %q is the confidential attachment of %s`,
 		Sv: `attachment: %q är den konfidentiella bilagan till %s och får inte publiceras`},
+	ImageConfidential: {En: `image %q is the confidential attachment of %s`,
+		Sv: `bilden %q är den konfidentiella bilagan till %s och får inte publiceras`},
 	SlugUsed: {En: `slug %q is already used by %s`,
 		Sv: `slug: %q används redan av %s – välj en annan`},
 	AliasPath: {En: `alias %q must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
