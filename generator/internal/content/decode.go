@@ -362,6 +362,7 @@ func (d *decoder) signatories() []Signatory {
 func (d *decoder) decode(r *Record) {
 	d.checkKeys()
 	d.errs = append(d.errs, placeholderValues(d.path, d.raw, d.pos, d.bad)...)
+	d.errs = append(d.errs, hiddenValues(d.path, d.raw, d.pos)...)
 	r.Draft = d.flag("draft")
 	r.Date = d.when("date")
 	r.PublishDate = d.when("publishDate")

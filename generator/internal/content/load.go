@@ -292,7 +292,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		return fail(syntax...)
 	}
 	f.syntax, f.broken = syntax, broken
-	f.todo = placeholderBody(p, body, bodyLine)
+	f.todo = append(placeholderBody(p, body, bodyLine), hiddenBody(p, body, bodyLine)...)
 	f.images = opt.md.Images(body, bodyLine)
 	v := &Version{Lang: f.lang, Path: p, BodyLine: bodyLine, Hash: fileHash(src),
 		size: len(src), bodyAt: len(src) - len(body), dir: opt.Dir}
@@ -383,6 +383,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	for _, t := range ok[1:] {
 		d.errs = append(d.errs, translation(cfg.Kinds, spec, t, own)...)
 		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
+		d.errs = append(d.errs, hiddenValues(t.path, t.raw, t.ver.Pos)...)
 		d.errs = append(d.errs, t.todo...)
 		td := decoder{raw: t.raw}
 		t.ver.Title, t.ver.Summary = td.str("title"), td.str("summary")

@@ -33,6 +33,8 @@ const (
 	AliasesShape           ID = "aliases.shape"
 	PlaceholderValue       ID = "placeholder.value"
 	PlaceholderBody        ID = "placeholder.body"
+	HiddenValue            ID = "hidden.value"
+	HiddenBody             ID = "hidden.body"
 	FileTooLarge           ID = "file.too-large"
 	FileUTF8               ID = "file.utf8"
 	FileNUL                ID = "file.nul"
@@ -118,6 +120,10 @@ var contentTexts = map[ID]Text{
 		Sv: `%s innehåller fortfarande platshållaren %q från portal new – skriv in det riktiga värdet`},
 	PlaceholderBody: {En: `the text still holds the placeholder %q of portal new; replace it`,
 		Sv: `texten innehåller fortfarande platshållaren %q från portal new – ersätt den med din egen text`},
+	HiddenValue: {En: `%s holds the invisible control character %U, which can change how the text around it reads; delete it`,
+		Sv: `%s innehåller det osynliga styrtecknet %U, som kan ändra hur texten runt det läses – ta bort det`},
+	HiddenBody: {En: `the text holds the invisible control character %U, which can change how the text around it reads; delete it`,
+		Sv: `texten innehåller det osynliga styrtecknet %U, som kan ändra hur texten runt det läses – ta bort det`},
 	FileTooLarge: {En: `file is larger than 1 MiB`,
 		Sv: `filen är större än 1 MiB – dela upp texten eller lägg stora delar i en bilaga`},
 	FileUTF8: {En: `invalid UTF-8; save the file as UTF-8`,
