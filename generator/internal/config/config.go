@@ -9,6 +9,7 @@
 package config
 
 import (
+	"io"
 	"io/fs"
 	"maps"
 	"regexp"
@@ -115,11 +116,47 @@ func Load(fsys fs.FS) (*Config, error) { return LoadWith(fsys, kinds.Default()) 
 
 // LoadWith reads and validates config.toml from fsys for the kinds of reg.
 func LoadWith(fsys fs.FS, reg *kinds.Registry) (*Config, error) {
-	src, err := fs.ReadFile(fsys, FileName)
+	src, err := readFile(fsys)
 	if err != nil {
-		return nil, diag.List{diag.At(FileName, 1, 1, diag.CannotRead, diag.Cause(err))}
+		return nil, err
 	}
 	return ParseWith(src, reg)
+}
+
+// maxFileSize is the largest config.toml read, as for a record.
+const maxFileSize = 1 << 20
+
+// readFile reads config.toml, which must be a file of the site: not a
+// symbolic link, which could lead anywhere (/proc/self/environ, a
+// credentials file) and have its lines quoted in the messages that CI
+// prints for a pull request, and not a pipe or a device (/dev/zero),
+// which would never end.
+func readFile(fsys fs.FS) ([]byte, error) {
+	fail := func(id diag.ID, args ...any) ([]byte, error) {
+		return nil, diag.List{diag.At(FileName, 1, 1, id, args...)}
+	}
+	info, err := fs.Lstat(fsys, FileName)
+	switch {
+	case err != nil:
+		return fail(diag.CannotRead, diag.Cause(err))
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fail(diag.ConfigLink)
+	case !info.Mode().IsRegular():
+		return fail(diag.NotRegular)
+	}
+	f, err := fsys.Open(FileName)
+	if err != nil {
+		return fail(diag.CannotRead, diag.Cause(err))
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	switch {
+	case err != nil:
+		return fail(diag.CannotRead, diag.Cause(err))
+	case len(src) > maxFileSize:
+		return fail(diag.FileTooLarge)
+	}
+	return src, nil
 }
 
 // Parse validates the bytes of a config file, for the portal's kinds.
