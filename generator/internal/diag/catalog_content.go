@@ -55,6 +55,7 @@ const (
 	ImageNotImage          ID = "image.not-image"
 	ImageWrongExt          ID = "image.wrong-ext"
 	ImageTooBig            ID = "image.too-big"
+	ImageScans             ID = "image.scans"
 )
 
 var contentTexts = map[ID]Text{
@@ -164,4 +165,6 @@ var contentTexts = map[ID]Text{
 		Sv: `bilden %q är en %s-bild – byt filändelse till %s`},
 	ImageTooBig: {En: `image %q is %d×%d pixels; the limit is %d×%d: make it smaller`,
 		Sv: `bilden %q är %d×%d bildpunkter, men högst %d×%d går – gör den mindre`},
+	ImageScans: {En: `image %q is a JPEG of more than %d scans, which takes minutes to decode; save it again as a JPEG`,
+		Sv: `bilden %q är en JPEG med fler än %d skanningar, som tar minuter att avkoda – spara om den som JPEG`},
 }
