@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -198,6 +199,27 @@ func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
 	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
 }
 
+// hidden reports each string under key that holds a hidden character
+// (diag.Hidden): a name with a bidirectional override would read
+// otherwise than it is written on every page that shows it.
+func (p *parser) hidden(key []string, v any) {
+	switch v := v.(type) {
+	case string:
+		if i := strings.IndexFunc(v, diag.Hidden); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(v[i:])
+			p.errf(key, diag.HiddenValue, strings.Join(key, "."), r)
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			p.hidden(append(slices.Clip(key), k), v[k])
+		}
+	case []any:
+		for _, e := range v {
+			p.hidden(key, e)
+		}
+	}
+}
+
 // topKeys are the keys of config.toml's top level, for "did you mean".
 func topKeys() []string {
 	return []string{"title", "baseURL", "defaultLanguage", "languages", "timeZone", "pageSize",
@@ -205,6 +227,7 @@ func topKeys() []string {
 }
 
 func (p *parser) load(raw map[string]any) {
+	p.hidden(nil, raw)
 	c := p.cfg
 	seen, meant := map[string]bool{}, map[string]bool{}
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
