@@ -269,6 +269,10 @@ func (d *decoder) link(k string, mailto bool) string {
 	ok := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 	if mailto && err == nil && u.Scheme == "mailto" {
 		ok = validEmail(u.Opaque)
+		if h := mailHeader(u.RawQuery); ok && h != "" {
+			d.valErr(k, diag.LinkMailHeader, k, h)
+			return ""
+		}
 	}
 	if !ok {
 		if mailto {
@@ -281,14 +285,31 @@ func (d *decoder) link(k string, mailto bool) string {
 	return s
 }
 
-// validEmail accepts a bare address with a dotted domain, nothing else.
+// validEmail accepts a bare address with a dotted domain, nothing else:
+// none of the characters that a mailto: link reads as the start of its
+// headers ("?bcc=") or as an escape ("%2C", a second recipient), which
+// an address may hold but no mailbox of the site's needs.
 func validEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Name != "" || a.Address != s {
 		return false
 	}
 	at := strings.LastIndexByte(s, '@')
-	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"")
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"%?&=,;/#\\")
+}
+
+// mailHeader returns the first header of a mailto: link's query other
+// than subject and body (cc, bcc, to), which would send the mail to
+// others too, unseen by the reader who clicks; "" for none.
+func mailHeader(query string) string {
+	for f := range strings.SplitSeq(query, "&") {
+		name, _, _ := strings.Cut(f, "=")
+		n, err := url.QueryUnescape(name)
+		if f != "" && (err != nil || !strings.EqualFold(n, "subject") && !strings.EqualFold(n, "body")) {
+			return name
+		}
+	}
+	return ""
 }
 
 // tables reads key, an array of inline tables with string values: each

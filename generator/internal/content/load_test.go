@@ -347,6 +347,15 @@ func TestLoadErrors(t *testing.T) {
 			}},
 		{"malformed mailto in apply", thesisAt(p, rec(with(thesis, "", `apply = "mailto:not an address"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:not an address"`}},
+		// A mailto: link that copies the mail to someone else: students'
+		// applications, CVs and all, to a third party.
+		{"mailto: with bcc", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=Ans%C3%B6kan&BCC=spy@evil.example"`))),
+			[]string{p + `:9:9: apply: a mailto: link may set only subject and body, not "BCC", which would send the mail to others too, unseen`}},
+		{"mailto: with an encoded second recipient", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se%2Cspy%40evil.example"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:exjobb@kth.se%2Cspy%40evil.example"`}},
+		{"email with a mailto: header", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "a@kth.se?cc=spy%40evil.example" }]`))),
+			[]string{p + `:9:35: contacts: "a@kth.se?cc=spy%40evil.example" is not an email address`}},
+		{"mailto: with subject and body", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=Ans%C3%B6kan&body=Hej"`))), nil},
 
 		// Attachments.
 		{"attachment with ..", thesisAt("content/agreements/x.md", agreement(`attachment = "../../config.toml"`)),

@@ -39,6 +39,7 @@ const (
 	MustNotBefore    ID = "must.not-before"
 	NotNegative      ID = "not-negative"
 	LinkMailto       ID = "link.mailto"
+	LinkMailHeader   ID = "link.mail-header"
 	LinkHTTP         ID = "link.http"
 	ContactString    ID = "contact.string"
 	ContactUnknown   ID = "contact.unknown"
@@ -128,6 +129,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `%s kan inte vara negativ`},
 	LinkMailto: {En: `%s must be an http(s) or mailto: URL, not %q`,
 		Sv: `%[1]s: %[2]q är ingen webbadress – skriv en adress som börjar med https:// eller mailto:`},
+	LinkMailHeader: {En: `%s: a mailto: link may set only subject and body, not %q, which would send the mail to others too, unseen`,
+		Sv: `%s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
 	LinkHTTP: {En: `%s must be an http(s) URL, not %q`,
 		Sv: `%[1]s: %[2]q är ingen webbadress – skriv en adress som börjar med https://, t.ex. https://www.kth.se/`},
 	ContactString: {En: `contacts: %s must be a string`,
