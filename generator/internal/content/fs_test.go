@@ -45,6 +45,9 @@ func TestLoadLinks(t *testing.T) {
 			`content/theses/a.md:1:1: symbolic link points outside content/ (hop)`,
 			`content/theses/hop:1:1: symbolic link points outside content/ (../../../outside/secret.md)`,
 		}},
+		{"content folder linked outside", []entry{
+			link("content", "../outside"),
+		}, []string{`content:1:1: content/ is a symbolic link; put the folder itself in the site`}},
 		{"through a hidden folder link", []entry{
 			link("content/theses/.x", "../../../outside"),
 			link("content/theses/a.md", ".x/secret.md"),

@@ -150,6 +150,9 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 // reports what has no place there.
 func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bool, errs diag.List) {
 	others = map[string]bool{}
+	if msg := sources.FolderLink(fsys, Dir); msg.ID != "" {
+		return nil, others, diag.List{diag.Of(Dir, 1, 1, msg)}
+	}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if p == Dir && err == nil {
 			return nil
