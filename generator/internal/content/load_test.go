@@ -443,6 +443,8 @@ func TestLoadErrors(t *testing.T) {
 				p + `:9:68: alias "/.git/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
 				p + `:9:78: alias "https://x.se/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
 			}},
+		{"alias too long to be a file", thesisAt(p, rec(with(thesis, "", `aliases = ["/`+strings.Repeat("a", 199)+`/"]`))),
+			[]string{p + `:9:12: alias "/` + strings.Repeat("a", 59) + `…" is longer than 200 characters; shorten it`}},
 		{"aliases not a list", thesisAt(p, rec(with(thesis, "", `aliases = "/x/"`))),
 			[]string{p + `:9:11: aliases must be an array of strings like ["a", "b"]`}},
 		{"translation alias not a site path", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/x;"]`)),

@@ -30,6 +30,7 @@ const (
 	ImageConfidential      ID = "image.confidential"
 	SlugUsed               ID = "slug.used"
 	AliasPath              ID = "alias.path"
+	AliasLong              ID = "alias.long"
 	AliasesShape           ID = "aliases.shape"
 	PlaceholderValue       ID = "placeholder.value"
 	PlaceholderBody        ID = "placeholder.body"
@@ -115,6 +116,8 @@ var contentTexts = map[ID]Text{
 		Sv: `slug: %q används redan av %s – välj en annan`},
 	AliasPath: {En: `alias %q must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
 		Sv: `aliases: %q är ingen adress på webbplatsen – skriv som "/exjobb/gammalt-namn/": bokstäver, siffror och - _ . ~ mellan snedstreck, sist / eller .html`},
+	AliasLong: {En: `alias %q is longer than %d characters; shorten it`,
+		Sv: `aliases: adressen %q är längre än %d tecken – korta den`},
 	AliasesShape: {En: `aliases %s`,
 		Sv: `aliases: %s`},
 	PlaceholderValue: {En: `%s still holds the placeholder %q of portal new; replace it`,
