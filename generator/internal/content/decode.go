@@ -194,6 +194,12 @@ func (d *decoder) when(k string) time.Time {
 	case "date-local", "datetime-local":
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	}
+	if t.IsZero() {
+		// 0001-01-01T00:00:00Z is Go's zero time, which means "no
+		// date" everywhere after: a lecture starting then failed the
+		// build, unpositioned, after check had passed it.
+		d.valErr(k, diag.DateZero, k)
+	}
 	return t.In(loc)
 }
 

@@ -430,6 +430,9 @@ func TestLoadErrors(t *testing.T) {
 				`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title, summary and aliases`,
 			}},
 
+		{"the zero time", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 0001-01-01T00:00:00Z"))),
+			[]string{`content/lectures/l.md:5:9: start 0001-01-01T00:00:00Z is the zero time, which the program reads as no date; write the real date`}},
+
 		// Aliases.
 		{"aliases", thesisAt(p, rec(with(thesis, "", `aliases = ["/exjobb/gammal/", "/old.html", "/a/index.html"]`)), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/theses/old/"]`)),
 			nil},
