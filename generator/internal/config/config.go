@@ -9,12 +9,14 @@
 package config
 
 import (
+	"io"
 	"io/fs"
 	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -115,11 +117,47 @@ func Load(fsys fs.FS) (*Config, error) { return LoadWith(fsys, kinds.Default()) 
 
 // LoadWith reads and validates config.toml from fsys for the kinds of reg.
 func LoadWith(fsys fs.FS, reg *kinds.Registry) (*Config, error) {
-	src, err := fs.ReadFile(fsys, FileName)
+	src, err := readFile(fsys)
 	if err != nil {
-		return nil, diag.List{diag.At(FileName, 1, 1, diag.CannotRead, diag.Cause(err))}
+		return nil, err
 	}
 	return ParseWith(src, reg)
+}
+
+// maxFileSize is the largest config.toml read, as for a record.
+const maxFileSize = 1 << 20
+
+// readFile reads config.toml, which must be a file of the site: not a
+// symbolic link, which could lead anywhere (/proc/self/environ, a
+// credentials file) and have its lines quoted in the messages that CI
+// prints for a pull request, and not a pipe or a device (/dev/zero),
+// which would never end.
+func readFile(fsys fs.FS) ([]byte, error) {
+	fail := func(id diag.ID, args ...any) ([]byte, error) {
+		return nil, diag.List{diag.At(FileName, 1, 1, id, args...)}
+	}
+	info, err := fs.Lstat(fsys, FileName)
+	switch {
+	case err != nil:
+		return fail(diag.CannotRead, diag.Cause(err))
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fail(diag.ConfigLink)
+	case !info.Mode().IsRegular():
+		return fail(diag.NotRegular)
+	}
+	f, err := fsys.Open(FileName)
+	if err != nil {
+		return fail(diag.CannotRead, diag.Cause(err))
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	switch {
+	case err != nil:
+		return fail(diag.CannotRead, diag.Cause(err))
+	case len(src) > maxFileSize:
+		return fail(diag.FileTooLarge)
+	}
+	return src, nil
 }
 
 // Parse validates the bytes of a config file, for the portal's kinds.
@@ -161,6 +199,27 @@ func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
 	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
 }
 
+// hidden reports each string under key that holds a hidden character
+// (diag.Hidden): a name with a bidirectional override would read
+// otherwise than it is written on every page that shows it.
+func (p *parser) hidden(key []string, v any) {
+	switch v := v.(type) {
+	case string:
+		if i := strings.IndexFunc(v, diag.Hidden); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(v[i:])
+			p.errf(key, diag.HiddenValue, strings.Join(key, "."), r)
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			p.hidden(append(slices.Clip(key), k), v[k])
+		}
+	case []any:
+		for _, e := range v {
+			p.hidden(key, e)
+		}
+	}
+}
+
 // topKeys are the keys of config.toml's top level, for "did you mean".
 func topKeys() []string {
 	return []string{"title", "baseURL", "defaultLanguage", "languages", "timeZone", "pageSize",
@@ -168,6 +227,7 @@ func topKeys() []string {
 }
 
 func (p *parser) load(raw map[string]any) {
+	p.hidden(nil, raw)
 	c := p.cfg
 	seen, meant := map[string]bool{}, map[string]bool{}
 	for _, k := range slices.Sorted(maps.Keys(raw)) {

@@ -1,7 +1,9 @@
 package config
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -116,6 +118,10 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:1:44: unknown key "de" in title: languages are sv, en`}},
 		{"section in an unknown language", []edit{{"en = \"theses\"\n", "en = \"theses\"\nfi = \"x\"\n"}},
 			[]string{`config.toml:11:1: unknown key "fi" in sections.theses: languages are sv, en`}},
+		{"name with a direction override", []edit{{`sv = "Bygg"`, `sv = "Bygg\u202Eeeb"`}},
+			[]string{`config.toml:34:1: areas.bygg.sv holds the invisible control character U+202E, which can change how the text around it reads; delete it`}},
+		{"title with a control character", []edit{{`en = "Portal EN" }`, `en = "Portal\u0007EN" }`}},
+			[]string{`config.toml:1:26: title.en holds the invisible control character U+0007, which can change how the text around it reads; delete it`}},
 		{"name not a string", []edit{{`sv = "Bygg"`, `sv = 1`}},
 			[]string{`config.toml:34:1: areas.bygg.sv must be a string`}},
 		{"pageSize a string", []edit{{"pageSize = 10", `pageSize = "10"`}},
@@ -247,6 +253,37 @@ func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{FileName: {Data: []byte(base)}}
 	if _, err := Load(fsys); err != nil {
 		t.Errorf("Load: %v", err)
+	}
+}
+
+// TestLoadOnlyItsOwnFile refuses a config.toml that is not a file of the
+// site: a symbolic link (to /proc/self/environ or a credentials file it
+// quoted the lines of, "DB_PASSWORD: hunter2 is text and needs quotes", in
+// the messages CI prints for a pull request), a device (/dev/zero never
+// ended) or a file over 1 MiB.
+func TestLoadOnlyItsOwnFile(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secret.env")
+	if err := os.WriteFile(secret, []byte("DB_PASSWORD=hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(dir, "site")
+	os.Mkdir(root, 0o755)
+	if err := os.Symlink(secret, filepath.Join(root, FileName)); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for _, c := range []struct {
+		name string
+		fsys fs.FS
+		want string
+	}{
+		{"link", os.DirFS(root), "config.toml:1:1: config.toml is a symbolic link; put the file itself at the site root"},
+		{"device", fstest.MapFS{FileName: {Mode: fs.ModeDevice}}, "config.toml:1:1: not a regular file"},
+		{"large", fstest.MapFS{FileName: {Data: []byte(base + strings.Repeat("#\n", 1<<19))}}, "config.toml:1:1: file is larger than 1 MiB"},
+	} {
+		if _, err := Load(c.fsys); err == nil || err.Error() != c.want {
+			t.Errorf("%s: %v, want %s", c.name, err, c.want)
+		}
 	}
 }
 

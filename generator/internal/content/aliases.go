@@ -13,6 +13,12 @@ import (
 // safe in an HTML attribute and in a line of server configuration.
 var aliasRE = regexp.MustCompile(`^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*([A-Za-z0-9_~-][A-Za-z0-9._~-]*\.html)?$`)
 
+// MaxAlias is the longest alias, in bytes (an alias is ASCII): its page
+// is a file in folders named by its segments, and a name of more than 255
+// bytes, or a path of more than 260 on Windows, cannot be written, which
+// failed the build after check had passed it.
+const MaxAlias = 200
+
 // checkAliases validates the aliases of one version (the old addresses
 // that redirect to its page) and returns the valid ones. A problem points
 // at the alias in the file at p.
@@ -23,6 +29,11 @@ func checkAliases(p string, pos *diag.Positions, list []string) ([]string, diag.
 		if !aliasRE.MatchString(a) {
 			line, col := pos.Find(a, "aliases")
 			errs = append(errs, diag.At(p, line, col, diag.AliasPath, a))
+			continue
+		}
+		if len(a) > MaxAlias {
+			line, col := pos.Find(a, "aliases")
+			errs = append(errs, diag.At(p, line, col, diag.AliasLong, clip(a, 60), MaxAlias))
 			continue
 		}
 		out = append(out, a)

@@ -214,6 +214,12 @@ func (d *decoder) when(k string) time.Time {
 	case "date-local", "datetime-local":
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	}
+	if t.IsZero() {
+		// 0001-01-01T00:00:00Z is Go's zero time, which means "no
+		// date" everywhere after: a lecture starting then failed the
+		// build, unpositioned, after check had passed it.
+		d.valErr(k, diag.DateZero, k)
+	}
 	return t.In(loc)
 }
 
@@ -289,6 +295,10 @@ func (d *decoder) link(k string, mailto bool) string {
 	ok := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 	if mailto && err == nil && u.Scheme == "mailto" {
 		ok = validEmail(u.Opaque)
+		if h := mailHeader(u.RawQuery); ok && h != "" {
+			d.valErr(k, diag.LinkMailHeader, k, h)
+			return ""
+		}
 	}
 	if !ok {
 		if mailto {
@@ -301,14 +311,31 @@ func (d *decoder) link(k string, mailto bool) string {
 	return s
 }
 
-// validEmail accepts a bare address with a dotted domain, nothing else.
+// validEmail accepts a bare address with a dotted domain, nothing else:
+// none of the characters that a mailto: link reads as the start of its
+// headers ("?bcc=") or as an escape ("%2C", a second recipient), which
+// an address may hold but no mailbox of the site's needs.
 func validEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Name != "" || a.Address != s {
 		return false
 	}
 	at := strings.LastIndexByte(s, '@')
-	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"")
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"%?&=,;/#\\")
+}
+
+// mailHeader returns the first header of a mailto: link's query other
+// than subject and body (cc, bcc, to), which would send the mail to
+// others too, unseen by the reader who clicks; "" for none.
+func mailHeader(query string) string {
+	for f := range strings.SplitSeq(query, "&") {
+		name, _, _ := strings.Cut(f, "=")
+		n, err := url.QueryUnescape(name)
+		if f != "" && (err != nil || !strings.EqualFold(n, "subject") && !strings.EqualFold(n, "body")) {
+			return name
+		}
+	}
+	return ""
 }
 
 // tables reads key, an array of inline tables with string values: each
@@ -382,6 +409,7 @@ func (d *decoder) signatories() []Signatory {
 func (d *decoder) decode(r *Record) {
 	d.checkKeys()
 	d.errs = append(d.errs, placeholderValues(d.path, d.raw, d.pos, d.bad)...)
+	d.errs = append(d.errs, hiddenValues(d.path, d.raw, d.pos)...)
 	r.Draft = d.flag("draft")
 	r.Date = d.when("date")
 	r.PublishDate = d.when("publishDate")

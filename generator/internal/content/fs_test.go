@@ -45,6 +45,9 @@ func TestLoadLinks(t *testing.T) {
 			`content/theses/a.md:1:1: symbolic link points outside content/ (hop)`,
 			`content/theses/hop:1:1: symbolic link points outside content/ (../../../outside/secret.md)`,
 		}},
+		{"content folder linked outside", []entry{
+			link("content", "../outside"),
+		}, []string{`content:1:1: content/ is a symbolic link; put the folder itself in the site`}},
 		{"through a hidden folder link", []entry{
 			link("content/theses/.x", "../../../outside"),
 			link("content/theses/a.md", ".x/secret.md"),
@@ -122,6 +125,17 @@ func TestLoadLinks(t *testing.T) {
 			file("content/agreements/hemlig.pdf", "%PDF secret"),
 			file("content/agreements/x.md", agreement(`attachment = "hemlig.pdf"`)),
 		}, []string{`content/agreements/x.md:9:14: attachment "hemlig.pdf" is the confidential attachment of content/agreements/hemlig.md`}},
+		{"image that is a confidential attachment", []entry{
+			file("content/agreements/hemlig.md", agreement(`attachment = "karta.png"`+"\nconfidential = true")),
+			file("content/agreements/karta.png", pngFile(4, 4)),
+			file("content/agreements/x.md", agreement("")+"\n![Karta](karta.png)\n"),
+		}, []string{`content/agreements/x.md:13:10: image "karta.png" is the confidential attachment of content/agreements/hemlig.md`}},
+		{"image linked to a confidential attachment", []entry{
+			file("content/agreements/hemlig.md", agreement(`attachment = "karta.png"`+"\nconfidential = true")),
+			file("content/agreements/karta.png", pngFile(4, 4)),
+			link("content/theses/karta.png", "../agreements/karta.png"),
+			file("content/theses/x.md", rec(thesis)+"\n![Karta](karta.png)\n"),
+		}, []string{`content/theses/x.md:13:10: image "karta.png" is the confidential attachment of content/agreements/hemlig.md`}},
 		{"attachment linked inside content", []entry{
 			file("content/agreements/x.md", agreement(`attachment = "x.pdf"`)),
 			link("content/agreements/x.pdf", "y.pdf"),

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -65,3 +66,30 @@ type = "mou"
 parties = ["kth", "stad"]
 signed = 2026-01-01
 status = "active"`
+
+// TestLoadHiddenCharacters refuses the characters that make text read
+// otherwise than it is written (Trojan Source): a bidirectional override
+// in a title shows "Avtal\u202Efdp.exe" as "Avtalexe.pdf"; a control
+// character has no place in text. Each is an error at the string, or in
+// the body at the character; tabs, line breaks and the marks U+200E,
+// U+200F stay allowed.
+func TestLoadHiddenCharacters(t *testing.T) {
+	fsys := mapFS(map[string]string{
+		"content/theses/a.md": rec(with(thesis, `title = "Energidata i skolor"`, "title = \"Avtal\u202efdp.exe\"",
+			"", `contacts = [{ role = "r", email = "a@example.se", name = "N\u2066N" }]`,
+			"", "location = \"Tab\\there \u200e\u200f\"")) + "Ett\u001b[31m röd\n",
+		"content/theses/a.en.md": "+++\ntitle = \"Energy\\u0085data\"\n+++\n\nBody\u202a here.\n",
+		"content/theses/b.md":    rec(with(thesis, "", `summary = """Line one`+"\r\n"+`line two"""`)) + "Tab\there.\n",
+	})
+	_, got := load(t, fsys)
+	want := []string{
+		`content/theses/a.en.md:2:9: title holds the invisible control character U+0085, which can change how the text around it reads; delete it`,
+		`content/theses/a.en.md:5:5: the text holds the invisible control character U+202A, which can change how the text around it reads; delete it`,
+		`content/theses/a.md:2:9: title holds the invisible control character U+202E, which can change how the text around it reads; delete it`,
+		`content/theses/a.md:9:12: contacts holds the invisible control character U+2066, which can change how the text around it reads; delete it`,
+		`content/theses/a.md:14:4: the text holds the invisible control character U+001B, which can change how the text around it reads; delete it`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -150,6 +150,9 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 // reports what has no place there.
 func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bool, errs diag.List) {
 	others = map[string]bool{}
+	if msg := sources.FolderLink(fsys, Dir); msg.ID != "" {
+		return nil, others, diag.List{diag.Of(Dir, 1, 1, msg)}
+	}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if p == Dir && err == nil {
 			return nil
@@ -292,7 +295,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		return fail(syntax...)
 	}
 	f.syntax, f.broken = syntax, broken
-	f.todo = placeholderBody(p, body, bodyLine)
+	f.todo = append(placeholderBody(p, body, bodyLine), hiddenBody(p, body, bodyLine)...)
 	f.images = opt.md.Images(body, bodyLine)
 	v := &Version{Lang: f.lang, Path: p, BodyLine: bodyLine, Hash: fileHash(src),
 		size: len(src), bodyAt: len(src) - len(body), dir: opt.Dir}
@@ -388,6 +391,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	for _, t := range ok[1:] {
 		d.errs = append(d.errs, translation(cfg.Kinds, spec, t, own)...)
 		d.errs = append(d.errs, placeholderValues(t.path, t.raw, t.ver.Pos, nil)...)
+		d.errs = append(d.errs, hiddenValues(t.path, t.raw, t.ver.Pos)...)
 		d.errs = append(d.errs, t.todo...)
 		td := decoder{raw: t.raw}
 		t.ver.Title, t.ver.Summary = td.str("title"), td.str("summary")
@@ -525,35 +529,6 @@ func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID
 		return diag.M(notRegular, name)
 	}
 	return diag.Message{}
-}
-
-// SharedAttachments reports a record whose attachment is (or links to) the
-// file of a confidential agreement's attachment, which must never be published.
-// Load runs it over all records; the preview server over the merged set.
-func SharedAttachments(fsys fs.FS, records []*Record) diag.List {
-	secret := map[string]string{} // real path → confidential record
-	for _, r := range records {
-		if r.Attachment != "" && r.Confidential {
-			if real, msg := sources.Resolve(fsys, Dir, r.Attachment); msg.ID == "" {
-				secret[real] = r.Path()
-			}
-		}
-	}
-	if len(secret) == 0 {
-		return nil
-	}
-	var errs diag.List
-	for _, r := range records {
-		if r.Attachment == "" || r.Confidential {
-			continue
-		}
-		real, _ := sources.Resolve(fsys, Dir, r.Attachment)
-		if owner, ok := secret[real]; ok {
-			line, col := r.Own().Pos.Value("attachment")
-			errs = append(errs, diag.At(r.Path(), line, col, diag.AttachmentConfidential, path.Base(r.Attachment), owner))
-		}
-	}
-	return errs
 }
 
 // Strays reports the files under content/ (others, as Set lists them)

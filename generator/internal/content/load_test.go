@@ -347,6 +347,15 @@ func TestLoadErrors(t *testing.T) {
 			}},
 		{"malformed mailto in apply", thesisAt(p, rec(with(thesis, "", `apply = "mailto:not an address"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:not an address"`}},
+		// A mailto: link that copies the mail to someone else: students'
+		// applications, CVs and all, to a third party.
+		{"mailto: with bcc", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=Ans%C3%B6kan&BCC=spy@evil.example"`))),
+			[]string{p + `:9:9: apply: a mailto: link may set only subject and body, not "BCC", which would send the mail to others too, unseen`}},
+		{"mailto: with an encoded second recipient", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se%2Cspy%40evil.example"`))),
+			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:exjobb@kth.se%2Cspy%40evil.example"`}},
+		{"email with a mailto: header", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "a@kth.se?cc=spy%40evil.example" }]`))),
+			[]string{p + `:9:35: contacts: "a@kth.se?cc=spy%40evil.example" is not an email address`}},
+		{"mailto: with subject and body", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=Ans%C3%B6kan&body=Hej"`))), nil},
 
 		// Attachments.
 		{"attachment with ..", thesisAt("content/agreements/x.md", agreement(`attachment = "../../config.toml"`)),
@@ -421,6 +430,9 @@ func TestLoadErrors(t *testing.T) {
 				`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title, summary and aliases`,
 			}},
 
+		{"the zero time", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 0001-01-01T00:00:00Z"))),
+			[]string{`content/lectures/l.md:5:9: start 0001-01-01T00:00:00Z is the zero time, which the program reads as no date; write the real date`}},
+
 		// Aliases.
 		{"aliases", thesisAt(p, rec(with(thesis, "", `aliases = ["/exjobb/gammal/", "/old.html", "/a/index.html"]`)), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/theses/old/"]`)),
 			nil},
@@ -434,6 +446,8 @@ func TestLoadErrors(t *testing.T) {
 				p + `:9:68: alias "/.git/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
 				p + `:9:78: alias "https://x.se/" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
 			}},
+		{"alias too long to be a file", thesisAt(p, rec(with(thesis, "", `aliases = ["/`+strings.Repeat("a", 199)+`/"]`))),
+			[]string{p + `:9:12: alias "/` + strings.Repeat("a", 59) + `…" is longer than 200 characters; shorten it`}},
 		{"aliases not a list", thesisAt(p, rec(with(thesis, "", `aliases = "/x/"`))),
 			[]string{p + `:9:11: aliases must be an array of strings like ["a", "b"]`}},
 		{"translation alias not a site path", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/x;"]`)),

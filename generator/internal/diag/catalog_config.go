@@ -2,6 +2,7 @@ package diag
 
 // The messages of config.toml (package config).
 const (
+	ConfigLink         ID = "config.link"
 	BaseURL            ID = "config.base-url"
 	BaseURLNoHost      ID = "config.base-url-host"
 	BaseURLExtra       ID = "config.base-url-extra"
@@ -52,6 +53,8 @@ const (
 )
 
 var configTexts = map[ID]Text{
+	ConfigLink: {En: `config.toml is a symbolic link; put the file itself at the site root`,
+		Sv: `config.toml är en symbolisk länk – lägg själva filen i webbplatsens rotmapp`},
 	BaseURL: {En: `baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`,
 		Sv: `baseURL: skriv webbplatsens fullständiga adress, t.ex. "https://samverkan.example.se/"`},
 	BaseURLNoHost: {En: `baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": it has no host`,

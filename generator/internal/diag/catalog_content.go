@@ -27,11 +27,15 @@ const (
 	AttachmentNoExt        ID = "attachment.no-ext"
 	AttachmentType         ID = "attachment.type"
 	AttachmentConfidential ID = "attachment.confidential"
+	ImageConfidential      ID = "image.confidential"
 	SlugUsed               ID = "slug.used"
 	AliasPath              ID = "alias.path"
+	AliasLong              ID = "alias.long"
 	AliasesShape           ID = "aliases.shape"
 	PlaceholderValue       ID = "placeholder.value"
 	PlaceholderBody        ID = "placeholder.body"
+	HiddenValue            ID = "hidden.value"
+	HiddenBody             ID = "hidden.body"
 	FileTooLarge           ID = "file.too-large"
 	FileUTF8               ID = "file.utf8"
 	FileNUL                ID = "file.nul"
@@ -52,6 +56,7 @@ const (
 	ImageNotImage          ID = "image.not-image"
 	ImageWrongExt          ID = "image.wrong-ext"
 	ImageTooBig            ID = "image.too-big"
+	ImageScans             ID = "image.scans"
 )
 
 var contentTexts = map[ID]Text{
@@ -105,16 +110,24 @@ var contentTexts = map[ID]Text{
 		Sv: `attachment: %[2]s-filer som %[1]q publiceras inte (en webbläsare kunde köra dem) – en bilaga är ett dokument: %[3]s`},
 	AttachmentConfidential: {En: `attachment %q is the confidential attachment of %s`,
 		Sv: `attachment: %q är den konfidentiella bilagan till %s och får inte publiceras`},
+	ImageConfidential: {En: `image %q is the confidential attachment of %s`,
+		Sv: `bilden %q är den konfidentiella bilagan till %s och får inte publiceras`},
 	SlugUsed: {En: `slug %q is already used by %s`,
 		Sv: `slug: %q används redan av %s – välj en annan`},
 	AliasPath: {En: `alias %q must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
 		Sv: `aliases: %q är ingen adress på webbplatsen – skriv som "/exjobb/gammalt-namn/": bokstäver, siffror och - _ . ~ mellan snedstreck, sist / eller .html`},
+	AliasLong: {En: `alias %q is longer than %d characters; shorten it`,
+		Sv: `aliases: adressen %q är längre än %d tecken – korta den`},
 	AliasesShape: {En: `aliases %s`,
 		Sv: `aliases: %s`},
 	PlaceholderValue: {En: `%s still holds the placeholder %q of portal new; replace it`,
 		Sv: `%s innehåller fortfarande platshållaren %q från portal new – skriv in det riktiga värdet`},
 	PlaceholderBody: {En: `the text still holds the placeholder %q of portal new; replace it`,
 		Sv: `texten innehåller fortfarande platshållaren %q från portal new – ersätt den med din egen text`},
+	HiddenValue: {En: `%s holds the invisible control character %U, which can change how the text around it reads; delete it`,
+		Sv: `%s innehåller det osynliga styrtecknet %U, som kan ändra hur texten runt det läses – ta bort det`},
+	HiddenBody: {En: `the text holds the invisible control character %U, which can change how the text around it reads; delete it`,
+		Sv: `texten innehåller det osynliga styrtecknet %U, som kan ändra hur texten runt det läses – ta bort det`},
 	FileTooLarge: {En: `file is larger than 1 MiB`,
 		Sv: `filen är större än 1 MiB – dela upp texten eller lägg stora delar i en bilaga`},
 	FileUTF8: {En: `invalid UTF-8; save the file as UTF-8`,
@@ -155,4 +168,6 @@ var contentTexts = map[ID]Text{
 		Sv: `bilden %q är en %s-bild – byt filändelse till %s`},
 	ImageTooBig: {En: `image %q is %d×%d pixels; the limit is %d×%d: make it smaller`,
 		Sv: `bilden %q är %d×%d bildpunkter, men högst %d×%d går – gör den mindre`},
+	ImageScans: {En: `image %q is a JPEG of more than %d scans, which takes minutes to decode; save it again as a JPEG`,
+		Sv: `bilden %q är en JPEG med fler än %d skanningar, som tar minuter att avkoda – spara om den som JPEG`},
 }

@@ -40,6 +40,8 @@ const (
 	MustNotBefore    ID = "must.not-before"
 	NotNegative      ID = "not-negative"
 	LinkMailto       ID = "link.mailto"
+	DateZero         ID = "date.zero"
+	LinkMailHeader   ID = "link.mail-header"
 	LinkHTTP         ID = "link.http"
 	ContactString    ID = "contact.string"
 	ContactUnknown   ID = "contact.unknown"
@@ -129,8 +131,12 @@ var decodeTexts = map[ID]Text{
 		Sv: `%[1]s får inte vara före %[2]s`},
 	NotNegative: {En: `%s must not be negative`,
 		Sv: `%s kan inte vara negativ`},
+	DateZero: {En: `%s 0001-01-01T00:00:00Z is the zero time, which the program reads as no date; write the real date`,
+		Sv: `%s: 0001-01-01T00:00:00Z är nolltiden, som programmet läser som inget datum – skriv det riktiga datumet`},
 	LinkMailto: {En: `%s must be an http(s) or mailto: URL, not %q`,
 		Sv: `%[1]s: %[2]q är ingen webbadress – skriv en adress som börjar med https:// eller mailto:`},
+	LinkMailHeader: {En: `%s: a mailto: link may set only subject and body, not %q, which would send the mail to others too, unseen`,
+		Sv: `%s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
 	LinkHTTP: {En: `%s must be an http(s) URL, not %q`,
 		Sv: `%[1]s: %[2]q är ingen webbadress – skriv en adress som börjar med https://, t.ex. https://www.kth.se/`},
 	ContactString: {En: `contacts: %s must be a string`,

@@ -4,6 +4,7 @@ package diag
 const (
 	AgreementMissing  ID = "agreement.missing"
 	AliasUsed         ID = "alias.used"
+	AliasInside       ID = "alias.inside"
 	URLUsed           ID = "url.used"
 	AttachmentURLUsed ID = "attachment.url-used"
 	ImageURLUsed      ID = "image.url-used"
@@ -33,6 +34,8 @@ var siteTexts = map[ID]Text{
 		Sv: `agreement: avtalet %q finns inte (ingen content/agreements/%s.md eller post med den slug) – kontrollera stavningen`},
 	AliasUsed: {En: `alias %s is already used by %s; remove the alias`,
 		Sv: `aliases: adressen %s används redan av %s – ta bort den här`},
+	AliasInside: {En: `alias %s would be a page in %s, which is already used by %s; remove the alias`,
+		Sv: `aliases: adressen %s skulle bli en sida i %s, som redan används av %s – ta bort den här`},
 	URLUsed: {En: `URL %s is already used by %s; choose another slug`,
 		Sv: `adressen %s används redan av %s – välj en annan slug, t.ex. slug = "nytt-namn"`},
 	AttachmentURLUsed: {En: `attachment %q would be published at %s, which is already used by %s; rename the attachment`,

@@ -8,6 +8,7 @@ const (
 	NameDot          ID = "name.dot"
 	NameChars        ID = "name.chars"
 	LinkOutside      ID = "link.outside"
+	FolderIsLink     ID = "folder.link"
 	LinkCannotFollow ID = "link.cannot-follow"
 	LinkTooMany      ID = "link.too-many"
 	LinkCannotRead   ID = "link.cannot-read"
@@ -28,6 +29,8 @@ var sourceTexts = map[ID]Text{
 		Sv: `filnamnet %s innehåller något av <>:"|?*\, som Windows inte tillåter – byt namn på filen`},
 	LinkOutside: {En: `symbolic link points outside %s/ (%s)`,
 		Sv: `den symboliska länken pekar utanför %s/ (%s) – kopiera filen hit i stället`},
+	FolderIsLink: {En: `%s/ is a symbolic link; put the folder itself in the site`,
+		Sv: `%s/ är en symbolisk länk – lägg själva mappen i webbplatsen`},
 	LinkCannotFollow: {En: `symbolic link cannot be followed: %s`,
 		Sv: `den symboliska länken går inte att följa: %s`},
 	LinkTooMany: {En: `symbolic link cannot be followed: too many links`,

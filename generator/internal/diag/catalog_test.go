@@ -146,6 +146,10 @@ func TestMessageText(t *testing.T) {
 			`room: "x" är inte tillåtet – skriv ett rum som Q2`},
 		{M(ListNeeds, "hosts", Text{En: "two hosts", Sv: "två värdar"}), "hosts needs two hosts", "hosts: ange två värdar"},
 		{M(Declared), "declared", "declared"},
+		// A value quoted from a file keeps to its line and its order: a
+		// control character or a bidirectional override is escaped.
+		{M(LinkNoPage, "/a\u202efdp.exe\r\n\u2066x"), `link to /a\u202efdp.exe\r\n\u2066x: no such page on the site`,
+			`länken till /a\u202efdp.exe\r\n\u2066x: sidan finns inte på webbplatsen – kontrollera adressen`},
 	} {
 		if got := c.m.Text(English); got != c.en {
 			t.Errorf("%s en: %q, want %q", c.m.ID, got, c.en)

@@ -106,17 +106,19 @@ func (m Message) Text(lang Lang) string {
 	return oneLine(fmt.Sprintf(format, args...))
 }
 
-// oneLine returns s with its control characters written as Go escapes
-// (a carriage return as \r), so that a value quoted from a file cannot
-// break the "path:line:col: message" line it is printed in. (The
-// catalog's texts have none.)
+// oneLine returns s with its control characters and bidirectional
+// controls written as Go escapes (a carriage return as \r, U+202E as
+// \u202e), so that a value quoted from a file cannot break the
+// "path:line:col: message" line it is printed in, nor reorder it in a
+// terminal. (The catalog's texts have none.)
 func oneLine(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
+	escaped := func(r rune) bool { return unicode.IsControl(r) || bidiControl(r) }
+	if !strings.ContainsFunc(s, escaped) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsControl(r) {
+		if escaped(r) {
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])
 			continue

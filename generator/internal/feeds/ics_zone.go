@@ -96,9 +96,20 @@ func observances(loc *time.Location, loYear, hiYear int) []observance {
 		if !start.IsZero() {
 			_, o.from = start.Add(-time.Nanosecond).Zone()
 		}
-		ons = append(ons, o)
+		// Past the zone data's last transition (2037), where Go applies
+		// the zone's rule, ZoneBounds bounds each year too: such a bound
+		// changes nothing and is no onset.
+		if n := len(ons); n == 0 || o.to != ons[n-1].to || o.name != ons[n-1].name || o.dst != ons[n-1].dst {
+			ons = append(ons, o)
+		}
 		if next.IsZero() || !next.Before(end) {
 			break
+		}
+		// There, at the end of a leap year, it gives the moment asked
+		// about as the end (2040-12-31 01:00 CET), which looped forever:
+		// the next day is still in that zone and past the bound.
+		if !next.After(t) {
+			next = t.Add(24 * time.Hour)
 		}
 		t = next
 	}

@@ -17,6 +17,7 @@
 package images
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -105,9 +106,20 @@ func Inspect(fsys fs.FS, p, name string) (Info, error) {
 	if st, err := f.Stat(); err == nil && st.Size() > MaxBytes {
 		return Info{}, diag.M(diag.ImageTooLarge, name, float64(st.Size())/(1<<20), MaxBytes>>20)
 	}
-	cfg, got, err := image.DecodeConfig(io.LimitReader(f, MaxBytes+1))
+	var r io.Reader = io.LimitReader(f, MaxBytes+1)
+	var src []byte // a JPEG's bytes, whose scans are counted
+	if format == JPEG {
+		if src, err = io.ReadAll(r); err != nil {
+			return Info{}, diag.M(diag.ImageUnreadable, name)
+		}
+		r = bytes.NewReader(src)
+	}
+	cfg, got, err := image.DecodeConfig(r)
 	if err != nil {
 		return Info{}, diag.M(diag.ImageNotImage, name)
+	}
+	if got == JPEG && jpegScans(src, MaxScans) > MaxScans {
+		return Info{}, diag.M(diag.ImageScans, name, MaxScans)
 	}
 	if got != format {
 		return Info{}, diag.M(diag.ImageWrongExt, name, strings.ToUpper(got), map[string]string{PNG: ".png", JPEG: ".jpg", WebP: ".webp"}[got])

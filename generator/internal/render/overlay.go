@@ -48,6 +48,9 @@ func Overlay(fsys fs.FS, base fs.FS) (fs.FS, diag.List) {
 	if _, err := fs.Stat(fsys, Dir); err != nil {
 		return l, nil // no templates/ of its own: the defaults alone
 	}
+	if msg := sources.FolderLink(fsys, Dir); msg.ID != "" {
+		return l, diag.List{diag.Of(Dir, 1, 1, msg)}
+	}
 	fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if leave, ret := sources.Leave(Dir, p, d, &errs); leave {
 			return ret

@@ -103,6 +103,8 @@ func TestLoadSiteOverlay(t *testing.T) {
 			[]string{`templates/assets/c.css:1:1: symbolic link points outside templates/ (../../config.toml)`}, nil},
 		{"folder linked outside", map[string]string{"templates/assets/out": "-> ../../../outside"},
 			[]string{`templates/assets/out:1:1: symbolic link points outside templates/ (../../../outside)`}, nil},
+		{"templates folder linked outside", map[string]string{"templates": "-> ../outside"},
+			[]string{`templates:1:1: templates/ is a symbolic link; put the folder itself in the site`}, nil},
 		{"folder linked inside", map[string]string{"templates/assets/copy": "-> ../partials", "templates/partials/void.html": `{{define "void"}}{{end}}`},
 			[]string{`templates/assets/copy:1:1: symbolic link does not point to a regular file`}, nil},
 		{"name Windows reserves", map[string]string{"templates/partials/con.html": `{{define "c"}}{{end}}`},

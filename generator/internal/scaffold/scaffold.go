@@ -31,6 +31,7 @@ import (
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
+	"portal/generator/internal/sources"
 )
 
 // maxSlug is the longest slug made from a title, in bytes.
@@ -79,6 +80,10 @@ func Create(root string, opt Options) (Result, error) {
 		}
 	} else if !config.ValidSlug(name) {
 		return Result{}, diag.M(diag.NewBadName, name)
+	}
+	if sources.Reserved(name) {
+		// "con.md" is the console on Windows, which the site refuses.
+		return Result{}, diag.M(diag.NewReservedName, name)
 	}
 	lang := opt.lang()
 	dir := path.Join(content.Dir, opt.Kind)

@@ -229,6 +229,8 @@ func TestCreate(t *testing.T) {
 		{Options{Kind: "theses", Title: "x", Lang: "de"}, `unknown language "de"`},
 		{Options{Kind: "theses", Title: "!!!"}, "no letters or digits"},
 		{Options{Kind: "theses", Title: "x", Name: "Bad Name"}, "must be lowercase"},
+		{Options{Kind: "theses", Title: "Con"}, `name "con" is reserved on Windows, where the site must build too; choose another with -name`},
+		{Options{Kind: "theses", Title: "x", Name: "lpt1"}, `name "lpt1" is reserved on Windows, where the site must build too; choose another with -name`},
 	} {
 		c.opt.Cfg, c.opt.Today = cfg, today
 		if _, err := Create(root, c.opt); err == nil || !strings.Contains(err.Error(), c.want) {

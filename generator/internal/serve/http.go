@@ -286,7 +286,7 @@ func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 		top.WriteString(draftBanner(m.Lang))
 	}
 	top.WriteString(string(v.overlay[v.pageLang(urlPath)]))
-	lower := bytes.ToLower(page)
+	lower := asciiLower(page)
 	at := 0
 	if i := bytes.Index(lower, []byte("<body")); i >= 0 {
 		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
@@ -311,6 +311,20 @@ func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 	out.WriteString(liveScript)
 	out.Write(page[end:])
 	return out.Bytes()
+}
+
+// asciiLower returns b with its ASCII letters in lower case and its
+// other bytes as they are, so that an index into it is one into b:
+// bytes.ToLower changes the length of some letters ("Ⱥ", "İ") of a title.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // draftBanner marks the page of a draft, which only serve shows. It is

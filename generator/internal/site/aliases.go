@@ -47,7 +47,44 @@ func (s *Site) claimAliases(entries []*Entry) diag.List {
 			errs = append(errs, *d)
 		}
 	}
+	return append(errs, s.aliasFolders(entries)...)
+}
+
+// aliasFolders reports an alias whose page would be a file inside
+// something that is not a folder: a file the site claims
+// ("/exjobb/atom.xml/" in the feed, "/gammal.html/" in the alias
+// "/gammal.html") or a search index's folder, whose files are its own
+// and unclaimed. Written, one would silently replace the other.
+func (s *Site) aliasFolders(entries []*Entry) diag.List {
+	var errs diag.List
+	for _, e := range entries {
+		for _, v := range e.Versions {
+			for _, alias := range v.Aliases {
+				if in, what := s.aliasIn(alias); in != "" {
+					line, col := v.Pos.Find(alias, "aliases")
+					errs = append(errs, diag.At(v.Path, line, col, diag.AliasInside, alias, in, what))
+				}
+			}
+		}
+	}
 	return errs
+}
+
+// aliasIn returns the search folder the alias a is in, or the first of
+// its folders that is a claimed file, with what it is; "" for neither.
+func (s *Site) aliasIn(a string) (in, what string) {
+	for _, lang := range s.Cfg.Languages {
+		if dir := s.SearchDir(lang); strings.HasPrefix(a, dir) {
+			return dir, "the search index"
+		}
+	}
+	file := FilePath(a)
+	for i, c := range file {
+		if what, ok := s.paths["/"+file[:i]]; ok && c == '/' {
+			return "/" + file[:i], what
+		}
+	}
+	return "", ""
 }
 
 // NginxRedirects is the file of nginx lines that answer every alias with a

@@ -125,6 +125,18 @@ func Leave(root, p string, d fs.DirEntry, errs *diag.List) (leave bool, ret erro
 	return false, nil
 }
 
+// FolderLink returns why the folder dir at the site root (content,
+// templates) is not read: it is a symbolic link, which could lead anywhere
+// (/etc, another checkout), whose names check would list and whose files
+// the site would publish. The links inside it are checked against it, so
+// it must be the folder itself. A Message without ID when it is.
+func FolderLink(fsys fs.FS, dir string) diag.Message {
+	if info, err := fs.Lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return diag.M(diag.FolderIsLink, dir)
+	}
+	return diag.Message{}
+}
+
 // MaxLinks is how many symbolic links a path may pass through.
 const MaxLinks = 40
 
