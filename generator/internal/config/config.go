@@ -205,7 +205,7 @@ func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
 func (p *parser) hidden(key []string, v any) {
 	switch v := v.(type) {
 	case string:
-		if i := strings.IndexFunc(v, diag.Hidden); i >= 0 {
+		if i := diag.IndexHidden(v); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(v[i:])
 			p.errf(key, diag.HiddenValue, strings.Join(key, "."), r)
 		}

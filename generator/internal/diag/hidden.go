@@ -22,3 +22,33 @@ func Hidden(r rune) bool {
 func bidiControl(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
+
+// IndexHidden returns the index of the first hidden character of s
+// (Hidden), or -1: strings.IndexFunc(s, Hidden), reading bytes rather
+// than runes, since it runs over every body of a build. Only a byte below
+// 0x20, 0x7f, or the lead byte 0xc2 (U+0080–U+009F) or 0xe2 (the
+// bidirectional controls) can start one; neither lead byte is ever the
+// continuation of another character.
+func IndexHidden[T string | []byte](s T) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f:
+		case c < 0x20:
+			if c != '\t' && c != '\n' && c != '\r' {
+				return i
+			}
+		case c == 0x7f:
+			return i
+		case c == 0xc2:
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+				return i
+			}
+		case c == 0xe2:
+			if i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0xaa && s[i+2] <= 0xae ||
+				s[i+1] == 0x81 && s[i+2] >= 0xa6 && s[i+2] <= 0xa9) {
+				return i
+			}
+		}
+	}
+	return -1
+}

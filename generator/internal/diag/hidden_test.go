@@ -1,0 +1,24 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzIndexHidden checks that IndexHidden finds what
+// strings.IndexFunc(s, Hidden) finds, in valid and invalid UTF-8.
+func FuzzIndexHidden(f *testing.F) {
+	for _, s := range []string{"", "text", "a\tb\nc\r", "a\x00", "\x7f", "\u0085", "\u0080x", "x\u009f",
+		"Avtal\u202efdp.exe", "\u202a\u202e\u2066\u2069", "\u2065\u206a\u2029\u202f", "\u200e\u200f\u061c",
+		"\xc2", "\xe2\x80", "\xe2\x80\xae", "\xe0\xc2\x85", "\xff\xe2\x81\xa6", "åäö é ü €"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IndexHidden(s), strings.IndexFunc(s, Hidden); got != want {
+			t.Fatalf("IndexHidden(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := IndexHidden([]byte(s)), strings.IndexFunc(s, Hidden); got != want {
+			t.Fatalf("IndexHidden([]byte(%q)) = %d, want %d", s, got, want)
+		}
+	})
+}
