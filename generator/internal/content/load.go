@@ -161,7 +161,8 @@ func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bo
 			return ret
 		}
 		if err != nil {
-			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
+			_, msg := sources.File(fsys, Dir, p, d, err)
+			errs = append(errs, diag.Of(p, 1, 1, msg))
 			return nil
 		}
 		name := d.Name()
@@ -181,14 +182,8 @@ func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bo
 			errs = append(errs, diag.At(p, 1, 1, diag.FileOutsideKind))
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if msg := checkLink(fsys, p); msg.ID != "" {
-				errs = append(errs, diag.Of(p, 1, 1, msg))
-				return nil
-			}
-		} else if !d.Type().IsRegular() {
-			// A named pipe would block the build forever; a device is no record.
-			errs = append(errs, diag.At(p, 1, 1, diag.NotRegular))
+		if msg := checkFile(fsys, p, d); msg.ID != "" {
+			errs = append(errs, diag.Of(p, 1, 1, msg))
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -212,12 +207,13 @@ type joined struct {
 	used []string
 }
 
-// checkLink refuses a symbolic link that leads outside content/, through
-// any chain of links (including links to folders, hidden ones too), or to
-// something other than a regular file, or to another record.
-func checkLink(fsys fs.FS, p string) diag.Message {
-	real, msg := sources.CheckLink(fsys, Dir, p)
-	if msg.ID == "" && strings.HasSuffix(real, ".md") {
+// checkFile refuses what sources.File refuses (a symbolic link that
+// leads outside content/, through any chain of links, including links to
+// folders, hidden ones too, or to something other than a regular file;
+// a pipe or a device), and a link to another record.
+func checkFile(fsys fs.FS, p string, d fs.DirEntry) diag.Message {
+	real, msg := sources.File(fsys, Dir, p, d, nil)
+	if msg.ID == "" && real != p && strings.HasSuffix(real, ".md") {
 		// Another record's file: published twice, it could carry a
 		// confidential body into a page or an attachment.
 		return diag.M(diag.LinkToRecord, real)
@@ -513,7 +509,7 @@ func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
 }
 
 // besideProblem says why the file p beside a record, which the record
-// names name, cannot be published: it is missing, a link that checkLink
+// names name, cannot be published: it is missing, a link that checkFile
 // refuses, or not a regular file (the messages missing, link and
 // notRegular); no ID when it can.
 func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID) diag.Message {
@@ -522,7 +518,7 @@ func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID
 	case err != nil:
 		return diag.M(missing, name)
 	case info.Mode()&fs.ModeSymlink != 0:
-		if msg := checkLink(fsys, p); msg.ID != "" {
+		if msg := checkFile(fsys, p, fs.FileInfoToDirEntry(info)); msg.ID != "" {
 			return diag.M(link, name, msg)
 		}
 	case !info.Mode().IsRegular():

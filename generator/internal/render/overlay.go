@@ -55,19 +55,11 @@ func Overlay(fsys fs.FS, base fs.FS) (fs.FS, diag.List) {
 		if leave, ret := sources.Leave(Dir, p, d, &errs); leave {
 			return ret
 		}
-		switch {
-		case err != nil:
-			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
+		if err == nil && d.IsDir() {
 			return nil
-		case d.IsDir():
-			return nil
-		case d.Type()&fs.ModeSymlink != 0:
-			if _, msg := sources.CheckLink(fsys, Dir, p); msg.ID != "" {
-				errs = append(errs, diag.Of(p, 1, 1, msg))
-				return nil
-			}
-		case !d.Type().IsRegular():
-			errs = append(errs, diag.At(p, 1, 1, diag.NotRegular))
+		}
+		if _, msg := sources.File(fsys, Dir, p, d, err); msg.ID != "" {
+			errs = append(errs, diag.Of(p, 1, 1, msg))
 			return nil
 		}
 		l.own[p] = true

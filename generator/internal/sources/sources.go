@@ -207,3 +207,21 @@ func CheckLink(fsys fs.FS, dir, p string) (string, diag.Message) {
 	}
 	return real, diag.Message{}
 }
+
+// File returns what keeps the file p, which a walk (fs.WalkDir) of the
+// folder dir found as d with err, from being read as a source: it cannot
+// be read, it is a symbolic link that CheckLink refuses, or it is not a
+// regular file (a named pipe would block the build forever; a device is
+// no source). Otherwise it returns the path p resolves to: p, or the
+// file a link leads to. Not for folders.
+func File(fsys fs.FS, dir, p string, d fs.DirEntry, err error) (string, diag.Message) {
+	switch {
+	case err != nil:
+		return "", diag.M(diag.CannotRead, diag.Cause(err))
+	case d.Type()&fs.ModeSymlink != 0:
+		return CheckLink(fsys, dir, p)
+	case !d.Type().IsRegular():
+		return "", diag.M(diag.NotRegular)
+	}
+	return p, diag.Message{}
+}
