@@ -67,11 +67,14 @@ func problems(fsys fs.FS, list diag.List) []problem {
 	return out
 }
 
+// readLines returns the lines of the file p, if it is a regular file (a
+// symbolic link is not followed: the problem may be that it leads out of
+// the site, to a file whose lines are nobody's business).
 func readLines(fsys fs.FS, p string) []string {
 	if !fs.ValidPath(p) {
 		return nil
 	}
-	info, err := fs.Stat(fsys, p)
+	info, err := fs.Lstat(fsys, p)
 	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSource {
 		return nil
 	}

@@ -1,0 +1,32 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"portal/generator/internal/diag"
+)
+
+// TestOverlayQuotesNoLink checks that the overlay quotes the lines of a
+// record, not of a file a symbolic link in its place leads to (outside
+// the site: the link is the problem).
+func TestOverlayQuotesNoLink(t *testing.T) {
+	root := t.TempDir()
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	write(t, root, "content/theses/a.md", "+++\ntitle = 1\n+++\n")
+	if err := os.WriteFile(secret, []byte("password = hunter2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(root, "content/theses/b.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	list := diag.List{{Path: "content/theses/a.md", Line: 2, Col: 9, Msg: "x"}, {Path: "content/theses/b.md", Line: 1, Col: 1, Msg: "y"}}
+	got := problems(os.DirFS(root), list)
+	if len(got[0].Lines) == 0 {
+		t.Error("no lines of the record quoted")
+	}
+	if len(got[1].Lines) != 0 {
+		t.Errorf("the overlay quotes the file a link leads to: %v", got[1].Lines)
+	}
+}
