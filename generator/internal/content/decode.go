@@ -13,6 +13,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
+	"portal/generator/internal/markdown"
 )
 
 // decoder turns one file's decoded TOML into typed record fields,
@@ -295,7 +296,7 @@ func (d *decoder) link(k string, mailto bool) string {
 	ok := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 	if mailto && err == nil && u.Scheme == "mailto" {
 		ok = validEmail(u.Opaque)
-		if h := mailHeader(u.RawQuery); ok && h != "" {
+		if h := markdown.MailHeader(u.RawQuery); ok && h != "" {
 			d.valErr(k, diag.LinkMailHeader, k, h)
 			return ""
 		}
@@ -322,20 +323,6 @@ func validEmail(s string) bool {
 	}
 	at := strings.LastIndexByte(s, '@')
 	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " <>\"%?&=,;/#\\")
-}
-
-// mailHeader returns the first header of a mailto: link's query other
-// than subject and body (cc, bcc, to), which would send the mail to
-// others too, unseen by the reader who clicks; "" for none.
-func mailHeader(query string) string {
-	for f := range strings.SplitSeq(query, "&") {
-		name, _, _ := strings.Cut(f, "=")
-		n, err := url.QueryUnescape(name)
-		if f != "" && (err != nil || !strings.EqualFold(n, "subject") && !strings.EqualFold(n, "body")) {
-			return name
-		}
-	}
-	return ""
 }
 
 // tables reads key, an array of inline tables with string values: each

@@ -14,6 +14,7 @@ const (
 	LinkLeaves        ID = "link.leaves"
 	LinkUnpublished   ID = "link.unpublished"
 	LinkNoRecord      ID = "link.no-record"
+	LinkMailHeaders   ID = "link.mail-headers"
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
 	WarnDeadline      ID = "warn.deadline"
 	WarnTranslation   ID = "warn.translation"
@@ -52,6 +53,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s pekar utanför content/ – länka till en post, t.ex. ../theses/namn.md`},
 	LinkUnpublished: {En: `link to %s: that record is not published (draft, scheduled or expired)`,
 		Sv: `länken till %s: den posten är inte publicerad (utkast, schemalagd eller utgången)`},
+	LinkMailHeaders: {En: `link to %s: a mailto: link may set only subject and body, not %q, which would send the mail to others too, unseen`,
+		Sv: `länken till %s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
 	LinkNoRecord: {En: `link to %s: no such record`,
 		Sv: `länken till %s: posten finns inte – kontrollera filnamnet`},
 	WarnAgreementPDF: {En: `agreement has no attachment (the signed PDF)`,

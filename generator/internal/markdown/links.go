@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -181,4 +183,28 @@ func (w *walker) neutralise() {
 		l.AppendChild(l, ast.NewString(a.Label(w.src)))
 		a.Parent().ReplaceChild(a.Parent(), a, l)
 	}
+}
+
+// MailHeader returns the first header of a mailto: link's query other
+// than subject and body (cc, bcc, to), which would send the mail to
+// others too, unseen by the reader who clicks; "" for none.
+func MailHeader(query string) string {
+	for f := range strings.SplitSeq(query, "&") {
+		name, _, _ := strings.Cut(f, "=")
+		n, err := url.QueryUnescape(name)
+		if f != "" && (err != nil || !strings.EqualFold(n, "subject") && !strings.EqualFold(n, "body")) {
+			return name
+		}
+	}
+	return ""
+}
+
+// mailtoHeader is MailHeader of dest, if it is a mailto: link.
+func mailtoHeader(dest []byte) string {
+	const scheme = "mailto:"
+	if len(dest) < len(scheme) || !strings.EqualFold(string(dest[:len(scheme)]), scheme) {
+		return ""
+	}
+	_, query, _ := strings.Cut(string(dest[len(scheme):]), "?")
+	return MailHeader(query)
 }

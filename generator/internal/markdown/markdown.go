@@ -364,6 +364,13 @@ func (w *walker) visit(n ast.Node) {
 		*dest = nil
 		return
 	}
+	if h := mailtoHeader(d); h != "" && n.Kind() == ast.KindLink {
+		// Its text ("Write to us") hides who else the mail goes to.
+		line, col := w.lineCol(destOffset(n, w.src, raw, ref))
+		m := diag.M(diag.LinkMailHeaders, string(d), h)
+		w.errs = append(w.errs, LinkError{Line: line, Col: col, Msg: m.Error(), Text: m})
+		return
+	}
 	if img, ok := n.(*ast.Image); ok && w.images != nil {
 		if info, ok := w.images[string(d)]; ok {
 			setImage(img, string(d), info)
