@@ -310,6 +310,49 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // On a phone the results are below the filters, and the keyboard covers
+  // the rest of the screen: the keyboard's search key (Enter, which sends
+  // the form) moves the focus to the count of the results, closing the
+  // keyboard, and brings the count and the first result into view.
+  test('on a phone, Enter in the search field shows the results: the focus on their count', async () => {
+    for (const [lang, list, word] of [['sv', `/${secs.theses.sv}/`, 'energi'], ['en', `/en/${secs.theses.en}/`, 'energy']]) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+      await fixClock(context);
+      const page = await context.newPage();
+      const problems = await watch(context, page, site.origin);
+      try {
+        await page.goto(site.base + list, { waitUntil: 'load' });
+        await page.tap('#search-q');
+        await page.keyboard.type(word);
+        await page.keyboard.press('Enter');
+        const moved = await page
+          .waitForFunction(() => document.activeElement === document.querySelector('.search-status'), null, { timeout: 10_000 })
+          .then(() => true, () => false);
+        assert.ok(moved, `${lang}: Enter moves the focus to the count (it is on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))})`);
+        // The page scrolls smoothly (html's scroll-behavior): let it stop.
+        await page.waitForFunction(() => new Promise((done) => {
+          const y = scrollY;
+          setTimeout(() => done(scrollY === y), 200);
+        }));
+        const got = await page.evaluate(() => {
+          const first = document.querySelector('.search-results li');
+          const status = document.querySelector('.search-status');
+          return {
+            count: status.textContent,
+            statusTop: Math.round(status.getBoundingClientRect().top),
+            firstTop: Math.round(first.getBoundingClientRect().top),
+            height: innerHeight,
+          };
+        });
+        assert.match(got.count, lang === 'sv' ? /^[1-9]\d* träff(ar)?$/ : /^[1-9]\d* match(es)?$/, `${lang}: ${got.count}`);
+        assert.ok(got.statusTop >= 0 && got.firstTop < got.height - 100, `${lang}: the count (${got.statusTop} px) and the first result (${got.firstTop} px) are in the ${got.height} px window`);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+  });
+
   // A kind list searches its current records only: when nothing matches,
   // "no matches" comes with the link to the kind's archive, in the
   // page's language; a search that matches hides it again.

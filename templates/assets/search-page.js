@@ -278,6 +278,7 @@
         results.removeAttribute('data-query');
         others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
         say('', true);
+        reveal = false;
         return;
       }
       var s = Object.assign({}, state);
@@ -292,10 +293,28 @@
             if (my !== seq) return;
             if (archive) show(archive, found.length === 0);
             say(countText(found.length), announceNow);
+            revealResults();
             ahead(my, s);
           });
         });
       }).catch(fail);
+    }
+
+    // reveal: the form was sent (Enter, the phone keyboard's search key)
+    // and asks to see its results. On a phone they are below the filters,
+    // out of sight, and the keyboard covers what is left: once they are
+    // drawn the focus moves to their count (the live region, focusable
+    // for this), which closes the keyboard, and the count comes to the
+    // top of the window when it was not in view, as on a page of results.
+    // Typing or choosing again meanwhile cancels it.
+    var reveal = false;
+    function revealResults() {
+      if (!reveal) return;
+      reveal = false;
+      var below = status.getBoundingClientRect().bottom > win.innerHeight;
+      status.tabIndex = -1;
+      status.focus({ preventScroll: true });
+      if (below) status.scrollIntoView({ block: 'start' });
     }
 
     // ahead prefetches what the likely next keystrokes need once the
@@ -362,11 +381,13 @@
       ev.preventDefault();
       load();
       readControls();
+      reveal = true;
       update(true);
     });
     form.addEventListener('input', function (ev) {
       load();
       warm();
+      reveal = false;
       if (ev.target === controls.q) {
         readControls();
         update(false);
@@ -375,6 +396,7 @@
     form.addEventListener('change', function (ev) {
       load();
       if (ev.target !== controls.q) {
+        reveal = false;
         readControls();
         update(true);
       }
