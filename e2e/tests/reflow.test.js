@@ -4,6 +4,12 @@
 // or the organisation appears on may be wider than the viewport: every
 // long word wraps in the breadcrumbs, headings, facts and lists. The
 // sample site's words are short enough for 375 px (tests/pages.test.js).
+//
+// Text resized to 200 % (WCAG 1.4.4; the browser's default font size at
+// 32 px, as a reader who set large text has it) on a 375 px phone: no
+// text of the header and the breadcrumbs is drawn over another (the site
+// title under the language switch, the lines of the breadcrumbs), and
+// nothing is wider than the phone.
 
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -47,6 +53,41 @@ const FILES = {
   'content/theses/varmeatervinning.en.md': record('Heat recovery in sewers (Värmeåtervinningspotentialbedömning)', 'Sizing district-heating connections (Fjärrvärmeanslutningsdimensioneringen).'),
 };
 
+/** LARGE: pages checked with the reader's text at 200 %. */
+const LARGE = ['/exjobb/', '/en/theses/', '/exjobb/varmeatervinning/', '/en/', '/organisationer/markanvisning/'];
+
+/**
+ * overlaps returns the pairs of texts in the header and the breadcrumbs
+ * whose drawn boxes (the client rectangles of a Range over each text)
+ * intersect, as "a" / "b".
+ */
+function overlaps(page) {
+  return page.evaluate(() => {
+    const boxes = [];
+    for (const root of document.querySelectorAll('.site-header, .crumbs')) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.data.trim() || !n.parentElement.checkVisibility()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) if (r.width > 0) boxes.push({ text: n.data.trim(), r });
+      }
+    }
+    const out = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r;
+        const b = boxes[j].r;
+        // 1 px of the font's ascent and descent may touch.
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+          out.push(`"${boxes[i].text}" / "${boxes[j].text}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 const PAGES = [
   '/exjobb/varmeatervinning/',
   '/en/theses/varmeatervinning/',
@@ -87,6 +128,28 @@ suite(`reflow at ${WIDTH} px with long words`, skip, () => {
         if (p.includes('?')) await page.waitForSelector('.search-results:not([hidden]) li');
         const wide = await overflow(page, WIDTH);
         assert.equal(wide, null, `${p} is wider than ${WIDTH} px: ${JSON.stringify(wide)}`);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    });
+  }
+
+  for (const p of LARGE) {
+    test(`${p}: text at 200 % at 375 px: the header and breadcrumbs drawn apart, nothing wider`, async () => {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+      await fixClock(context);
+      const page = await context.newPage();
+      const problems = await watch(context, page, new URL(srv.base).origin);
+      try {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Page.enable');
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+        await page.goto(srv.base + p, { waitUntil: 'networkidle' });
+        assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '32px');
+        assert.deepEqual(await overlaps(page), [], `${p}: texts drawn over each other`);
+        const wide = await overflow(page, 375);
+        assert.equal(wide, null, `${p} is wider than 375 px: ${JSON.stringify(wide)}`);
       } finally {
         await context.close();
       }
