@@ -88,6 +88,35 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // The language switch keeps the filter: the list in the other language
+  // reads the same keys, so a shared link opened by a reader of the other
+  // language, or a switch mid-search, does not lose it.
+  test('the language switch carries the filter to the list in the other language', async () => {
+    const filter = { area: 'energi-och-klimat', level: 'master' };
+    const want = expected('en', 'theses', filter);
+    assert.ok(want.length > 0, 'the shipped site has English master theses in energi-och-klimat');
+    const { context, page, problems } = await open(`/${secs.theses.sv}/?area=energi-och-klimat&level=master`);
+    try {
+      await page.waitForSelector('.search-results:not([hidden]) li');
+      assert.equal(await page.getAttribute('.lang-switch a[hreflang="en"]', 'href'), `/en/${secs.theses.en}/?area=energi-och-klimat&level=master`);
+      await Promise.all([page.waitForURL(`**/en/${secs.theses.en}/?area=energi-och-klimat&level=master`), page.click('.lang-switch a[hreflang="en"]')]);
+      await page.waitForSelector('.search-results:not([hidden]) li');
+      const got = await page.$$eval('.search-results .item-title a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(got, want);
+      // A word typed, then cleared: the switch back follows the URL.
+      await page.fill('#search-q', 'data');
+      await page.locator('#search-q').blur();
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'data');
+      assert.equal(await page.getAttribute('.lang-switch a[hreflang="sv"]', 'href'), `/${secs.theses.sv}/?q=data&area=energi-och-klimat&level=master`);
+      await page.click('.search-clear');
+      await page.waitForFunction(() => location.search === '');
+      assert.equal(await page.getAttribute('.lang-switch a[hreflang="sv"]', 'href'), `/${secs.theses.sv}/`);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   // Every filter of the list in both languages, set one after the other
   // on the same page (search.js keeps the nodes of results that stay):
   // each value (the first three of a long list) shows exactly the

@@ -255,8 +255,25 @@
       pending = null;
       if (url !== win.location.pathname + win.location.search + win.location.hash) {
         win.history.replaceState(win.history.state, '', url);
+        carry();
       }
     }
+
+    // carry gives the language switch the filter of the URL: the page in
+    // the other language is the same list (or area), whose form reads the
+    // same filter (the keys of areas, hosts, levels are the same in both
+    // languages), so a reader who switches, or opens a shared link in the
+    // other language, does not set it again.
+    var switches = Array.prototype.map.call(doc.querySelectorAll('.lang-switch a[href]'), function (a) {
+      return [a, a.getAttribute('href').split(/[?#]/)[0]];
+    });
+    function carry() {
+      switches.forEach(function (s) {
+        var href = s[1] + win.location.search;
+        if (s[0].getAttribute('href') !== href) s[0].setAttribute('href', href);
+      });
+    }
+    carry();
     win.addEventListener('pagehide', flush);
     results.addEventListener('click', flush);
     form.addEventListener('focusout', flush);
