@@ -342,7 +342,8 @@ suite('search and filters in the browser', skip, () => {
   // On a phone the results are below the filters, and the keyboard covers
   // the rest of the screen: the keyboard's search key (Enter, which sends
   // the form) moves the focus to the count of the results, closing the
-  // keyboard, and brings the count and the first result into view.
+  // keyboard, and brings the count and the first result into view; on a
+  // wide screen, where they are in view, the focus stays in the field.
   test('on a phone, Enter in the search field shows the results: the focus on their count', async () => {
     for (const [lang, list, word] of [['sv', `/${secs.theses.sv}/`, 'energi'], ['en', `/en/${secs.theses.en}/`, 'energy']]) {
       const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
@@ -380,6 +381,19 @@ suite('search and filters in the browser', skip, () => {
       }
       assert.deepEqual(describeProblems(problems), []);
     }
+    // On a wide screen the results are in view: the focus stays in the field.
+    const { context, page, problems } = await open(`/${secs.theses.sv}/`);
+    try {
+      await page.click('#search-q');
+      await page.keyboard.type('energi');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /träff/.test(document.querySelector('.search-status').textContent));
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
   });
 
   // A kind list searches its current records only: when nothing matches,

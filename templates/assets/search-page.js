@@ -320,18 +320,22 @@
     // reveal: the form was sent (Enter, the phone keyboard's search key)
     // and asks to see its results. On a phone they are below the filters,
     // out of sight, and the keyboard covers what is left: once they are
-    // drawn the focus moves to their count (the live region, focusable
-    // for this), which closes the keyboard, and the count comes to the
-    // top of the window when it was not in view, as on a page of results.
-    // Typing or choosing again meanwhile cancels it.
+    // drawn, when their count is out of view (below what the keyboard
+    // leaves), the focus moves to it (the live region, focusable for
+    // this), which closes the keyboard, and it comes to the top of the
+    // window, as on a page of results. Where the count is in view (a wide
+    // screen) the focus stays in the form. Typing or choosing again
+    // meanwhile cancels it.
     var reveal = false;
     function revealResults() {
       if (!reveal) return;
       reveal = false;
-      var below = status.getBoundingClientRect().bottom > win.innerHeight;
+      var vv = win.visualViewport;
+      var bottom = vv ? vv.offsetTop + vv.height : win.innerHeight;
+      if (status.getBoundingClientRect().bottom <= bottom) return;
       status.tabIndex = -1;
       status.focus({ preventScroll: true });
-      if (below) status.scrollIntoView({ block: 'start' });
+      status.scrollIntoView({ block: 'start' });
     }
 
     // ahead prefetches what the likely next keystrokes need once the
