@@ -117,6 +117,44 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // A filter chosen is announced even when the count stays the same
+  // (another area with as many offers): the live region is written anew,
+  // or a screen reader says nothing and the choice seems to do nothing.
+  test('a choice that keeps the count is announced again', async () => {
+    const list = `/${secs.theses.sv}/`;
+    const { context, page, problems } = await open(list);
+    try {
+      await page.waitForSelector('.search:not([hidden])');
+      const values = await page.$$eval('#search-area option', (os) => os.map((o) => o.value).filter(Boolean));
+      const byCount = new Map();
+      let pair = null;
+      for (const v of values) {
+        const n = expected('sv', 'theses', { area: v }).length;
+        if (n > 0 && byCount.has(n)) pair ??= [byCount.get(n), v, n];
+        byCount.set(n, v);
+      }
+      assert.ok(pair, 'the shipped site has two areas with as many theses');
+      const [a, b, n] = pair;
+      await page.selectOption('#search-area', a);
+      await page.waitForFunction((n) => document.querySelector('.search-status').textContent.trim() === `${n} träffar`, n);
+      await page.evaluate(() => {
+        window.writes = 0;
+        new MutationObserver((ms) => { window.writes += ms.length; })
+          .observe(document.querySelector('.search-status'), { childList: true, characterData: true, subtree: true });
+      });
+      await page.selectOption('#search-area', b);
+      await page.waitForFunction((b) => new URLSearchParams(location.search).get('area') === b, b);
+      const want = expected('sv', 'theses', { area: b });
+      await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('.search-results .item-title a')].map((x) => x.getAttribute('href'))) === JSON.stringify(want), want);
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => document.querySelector('.search-status').textContent.trim()), `${n} träffar`);
+      assert.ok(await page.evaluate(() => window.writes > 0), `the live region is written again for ${b}, as many as ${a}`);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   // Every filter of the list in both languages, set one after the other
   // on the same page (search.js keeps the nodes of results that stay):
   // each value (the first three of a long list) shows exactly the

@@ -103,13 +103,17 @@
       return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', String(n));
     }
 
-    // say announces text in the live region: at once (now) or once
-    // typing pauses; the region is written only when its text changes.
+    // say announces text in the live region: at once (now: a filter
+    // chosen, the form sent) or once typing pauses. While typing the
+    // region is written only when its text changes; a choice is always
+    // said, also one that keeps the count (another area with as many
+    // offers), which screen readers would otherwise pass over in silence:
+    // its text is written anew with a no-break space added or taken away.
     function say(text, now) {
-      var put = function () { if (status.textContent !== text) status.textContent = text; };
+      var put = function () { if (status.textContent.replace(/\u00a0$/, '') !== text) status.textContent = text; };
       win.clearTimeout(timer);
-      if (now) put();
-      else timer = win.setTimeout(put, 600);
+      if (!now) timer = win.setTimeout(put, 600);
+      else status.textContent = text && status.textContent === text ? text + '\u00a0' : text;
     }
 
     function context() {
