@@ -1,6 +1,7 @@
 // What people do on the site, in Debian's chromium through nginx:
 // a student finds and filters thesis offers and reads one in English,
-// a staff member reads the 2014 MoU, a lecture goes into a calendar, and
+// a staff member reads the 2014 MoU, a lecture goes into a calendar,
+// the main navigation shows the current section in forced colours, and
 // everything works from the keyboard with a visible focus.
 
 import assert from 'node:assert/strict';
@@ -230,6 +231,35 @@ suite('flows', skip, () => {
     const summary = /^SUMMARY(?:;[^:\r\n]*)?:(.*(?:\r?\n[ \t].*)*)/m.exec(got)?.[1].replace(/\r?\n[ \t]/g, '').replace(/\\([,;\\])/g, '$1');
     assert.ok(summary && title.includes(summary.replace(/^Inställd: /, '').slice(0, 20)), `the event is "${title}" (SUMMARY ${summary})`);
     clean(problems);
+  });
+
+  // Windows high contrast (forced colours) paints every border in the
+  // system's colours: the main navigation's bar stays on the current
+  // section only (the others' borders in the page's background), at both
+  // widths, and the menu button keeps its three bars.
+  test('forced colours: the main navigation marks the current section only', async (t) => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
+      const context = await browser.newContext({ viewport, forcedColors: 'active' });
+      t.after(() => context.close());
+      const page = await context.newPage();
+      const problems = await watch(context, page, site.origin);
+      await page.goto(`${site.base}/${secs.theses.sv}/`);
+      const menu = page.locator('nav.primary details.menu > summary');
+      if (await menu.isVisible()) {
+        assert.notEqual(await menu.evaluate((s) => getComputedStyle(s.querySelector('.menu-button'), '::before').backgroundImage), 'none', 'the menu button\'s bars');
+        await menu.click();
+      }
+      const got = await page.evaluate(() => {
+        const side = innerWidth < 640 ? 'borderLeftColor' : 'borderBottomColor';
+        const bg = getComputedStyle(document.querySelector('nav.primary')).backgroundColor;
+        return [...document.querySelectorAll('nav.primary a')].map((a) => [a.textContent, a.hasAttribute('aria-current'), getComputedStyle(a)[side] !== bg]);
+      });
+      const marked = got.filter(([, , bar]) => bar).map(([text]) => text);
+      const current = got.filter(([, cur]) => cur).map(([text]) => text);
+      assert.deepEqual(marked, current, `at ${viewport.width} px the links drawn with the bar`);
+      assert.equal(current.length, 1);
+      clean(problems);
+    }
   });
 
   describe('keyboard only', () => {

@@ -1,7 +1,8 @@
 // The student flow of the search on a large synthetic site (mkcorpus.py,
 // E2E_CORPUS records, 10,000 by default) at 375 px through nginx with
 // deploy/nginx.conf: a page of 20 results with "show more", the count in
-// the live region, a filter, diacritics forgiven, and what the first
+// the live region, "show more" as large as the form's controls, a filter,
+// diacritics forgiven, and what the first
 // keystroke transfers on the throttled phone profile within the budget
 // (150 KB at 10,000 records). Times are measured by e2e/bench/search.js,
 // never asserted here.
@@ -54,7 +55,17 @@ suite(`search on a site of ${N} records`, skip, () => {
       await page.fill('#search-q', 'mätning');
       await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'mätning');
       await page.waitForFunction((s) => document.querySelector('.search-status').textContent === s, status);
-      // Show more: the next 20, and the focus on the first of them.
+      // Show more: a button as large as the form's controls (a touch
+      // target on a phone, not the browser's 21 px button), then the next
+      // 20, and the focus on the first of them.
+      const sizes = await page.evaluate(() => [
+        document.querySelector('.search-more button').getBoundingClientRect().height,
+        document.querySelector('#search-q').getBoundingClientRect().height,
+        getComputedStyle(document.querySelector('.search-more button')).fontSize,
+        getComputedStyle(document.body).fontSize,
+      ]);
+      assert.ok(sizes[0] >= sizes[1], `"show more" is ${sizes[0]} px tall, the search field ${sizes[1]} px`);
+      assert.equal(sizes[2], sizes[3], '"show more" is in the text size of the page');
       await page.click('.search-more button');
       await page.waitForFunction(() => document.querySelectorAll('.search-results li').length === 40);
       assert.equal(await page.evaluate(() => document.activeElement.closest('li') === document.querySelectorAll('.search-results li')[20]), true);

@@ -88,6 +88,73 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
+  // The language switch keeps the filter: the list in the other language
+  // reads the same keys, so a shared link opened by a reader of the other
+  // language, or a switch mid-search, does not lose it.
+  test('the language switch carries the filter to the list in the other language', async () => {
+    const filter = { area: 'energi-och-klimat', level: 'master' };
+    const want = expected('en', 'theses', filter);
+    assert.ok(want.length > 0, 'the shipped site has English master theses in energi-och-klimat');
+    const { context, page, problems } = await open(`/${secs.theses.sv}/?area=energi-och-klimat&level=master`);
+    try {
+      await page.waitForSelector('.search-results:not([hidden]) li');
+      assert.equal(await page.getAttribute('.lang-switch a[hreflang="en"]', 'href'), `/en/${secs.theses.en}/?area=energi-och-klimat&level=master`);
+      await Promise.all([page.waitForURL(`**/en/${secs.theses.en}/?area=energi-och-klimat&level=master`), page.click('.lang-switch a[hreflang="en"]')]);
+      await page.waitForSelector('.search-results:not([hidden]) li');
+      const got = await page.$$eval('.search-results .item-title a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(got, want);
+      // A word typed, then cleared: the switch back follows the URL.
+      await page.fill('#search-q', 'data');
+      await page.locator('#search-q').blur();
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'data');
+      assert.equal(await page.getAttribute('.lang-switch a[hreflang="sv"]', 'href'), `/${secs.theses.sv}/?q=data&area=energi-och-klimat&level=master`);
+      await page.click('.search-clear');
+      await page.waitForFunction(() => location.search === '');
+      assert.equal(await page.getAttribute('.lang-switch a[hreflang="sv"]', 'href'), `/${secs.theses.sv}/`);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
+  // A filter chosen is announced even when the count stays the same
+  // (another area with as many offers): the live region is written anew,
+  // or a screen reader says nothing and the choice seems to do nothing.
+  test('a choice that keeps the count is announced again', async () => {
+    const list = `/${secs.theses.sv}/`;
+    const { context, page, problems } = await open(list);
+    try {
+      await page.waitForSelector('.search:not([hidden])');
+      const values = await page.$$eval('#search-area option', (os) => os.map((o) => o.value).filter(Boolean));
+      const byCount = new Map();
+      let pair = null;
+      for (const v of values) {
+        const n = expected('sv', 'theses', { area: v }).length;
+        if (n > 0 && byCount.has(n)) pair ??= [byCount.get(n), v, n];
+        byCount.set(n, v);
+      }
+      assert.ok(pair, 'the shipped site has two areas with as many theses');
+      const [a, b, n] = pair;
+      await page.selectOption('#search-area', a);
+      await page.waitForFunction((n) => document.querySelector('.search-status').textContent.trim() === `${n} träffar`, n);
+      await page.evaluate(() => {
+        window.writes = 0;
+        new MutationObserver((ms) => { window.writes += ms.length; })
+          .observe(document.querySelector('.search-status'), { childList: true, characterData: true, subtree: true });
+      });
+      await page.selectOption('#search-area', b);
+      await page.waitForFunction((b) => new URLSearchParams(location.search).get('area') === b, b);
+      const want = expected('sv', 'theses', { area: b });
+      await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('.search-results .item-title a')].map((x) => x.getAttribute('href'))) === JSON.stringify(want), want);
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => document.querySelector('.search-status').textContent.trim()), `${n} träffar`);
+      assert.ok(await page.evaluate(() => window.writes > 0), `the live region is written again for ${b}, as many as ${a}`);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   // Every filter of the list in both languages, set one after the other
   // on the same page (search.js keeps the nodes of results that stay):
   // each value (the first three of a long list) shows exactly the
@@ -304,6 +371,63 @@ suite('search and filters in the browser', skip, () => {
       const after = await page.$$eval('ul.items:not(.search-results) .item-title a', (as) => as.map((a) => a.getAttribute('href')));
       assert.deepEqual(after, before);
       assert.equal(await page.isVisible('ul.items:not(.search-results)'), true);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
+  // On a phone the results are below the filters, and the keyboard covers
+  // the rest of the screen: the keyboard's search key (Enter, which sends
+  // the form) moves the focus to the count of the results, closing the
+  // keyboard, and brings the count and the first result into view; on a
+  // wide screen, where they are in view, the focus stays in the field.
+  test('on a phone, Enter in the search field shows the results: the focus on their count', async () => {
+    for (const [lang, list, word] of [['sv', `/${secs.theses.sv}/`, 'energi'], ['en', `/en/${secs.theses.en}/`, 'energy']]) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+      await fixClock(context);
+      const page = await context.newPage();
+      const problems = await watch(context, page, site.origin);
+      try {
+        await page.goto(site.base + list, { waitUntil: 'load' });
+        await page.tap('#search-q');
+        await page.keyboard.type(word);
+        await page.keyboard.press('Enter');
+        const moved = await page
+          .waitForFunction(() => document.activeElement === document.querySelector('.search-status'), null, { timeout: 10_000 })
+          .then(() => true, () => false);
+        assert.ok(moved, `${lang}: Enter moves the focus to the count (it is on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))})`);
+        // The page scrolls smoothly (html's scroll-behavior): let it stop.
+        await page.waitForFunction(() => new Promise((done) => {
+          const y = scrollY;
+          setTimeout(() => done(scrollY === y), 200);
+        }));
+        const got = await page.evaluate(() => {
+          const first = document.querySelector('.search-results li');
+          const status = document.querySelector('.search-status');
+          return {
+            count: status.textContent,
+            statusTop: Math.round(status.getBoundingClientRect().top),
+            firstTop: Math.round(first.getBoundingClientRect().top),
+            height: innerHeight,
+          };
+        });
+        assert.match(got.count, lang === 'sv' ? /^[1-9]\d* träff(ar)?$/ : /^[1-9]\d* match(es)?$/, `${lang}: ${got.count}`);
+        assert.ok(got.statusTop >= 0 && got.firstTop < got.height - 100, `${lang}: the count (${got.statusTop} px) and the first result (${got.firstTop} px) are in the ${got.height} px window`);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+    // On a wide screen the results are in view: the focus stays in the field.
+    const { context, page, problems } = await open(`/${secs.theses.sv}/`);
+    try {
+      await page.click('#search-q');
+      await page.keyboard.type('energi');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /träff/.test(document.querySelector('.search-status').textContent));
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
     } finally {
       await context.close();
     }

@@ -103,13 +103,17 @@
       return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', String(n));
     }
 
-    // say announces text in the live region: at once (now) or once
-    // typing pauses; the region is written only when its text changes.
+    // say announces text in the live region: at once (now: a filter
+    // chosen, the form sent) or once typing pauses. While typing the
+    // region is written only when its text changes; a choice is always
+    // said, also one that keeps the count (another area with as many
+    // offers), which screen readers would otherwise pass over in silence:
+    // its text is written anew with a no-break space added or taken away.
     function say(text, now) {
-      var put = function () { if (status.textContent !== text) status.textContent = text; };
+      var put = function () { if (status.textContent.replace(/\u00a0$/, '') !== text) status.textContent = text; };
       win.clearTimeout(timer);
-      if (now) put();
-      else timer = win.setTimeout(put, 600);
+      if (!now) timer = win.setTimeout(put, 600);
+      else status.textContent = text && status.textContent === text ? text + '\u00a0' : text;
     }
 
     function context() {
@@ -255,8 +259,25 @@
       pending = null;
       if (url !== win.location.pathname + win.location.search + win.location.hash) {
         win.history.replaceState(win.history.state, '', url);
+        carry();
       }
     }
+
+    // carry gives the language switch the filter of the URL: the page in
+    // the other language is the same list (or area), whose form reads the
+    // same filter (the keys of areas, hosts, levels are the same in both
+    // languages), so a reader who switches, or opens a shared link in the
+    // other language, does not set it again.
+    var switches = Array.prototype.map.call(doc.querySelectorAll('.lang-switch a[href]'), function (a) {
+      return [a, a.getAttribute('href').split(/[?#]/)[0]];
+    });
+    function carry() {
+      switches.forEach(function (s) {
+        var href = s[1] + win.location.search;
+        if (s[0].getAttribute('href') !== href) s[0].setAttribute('href', href);
+      });
+    }
+    carry();
     win.addEventListener('pagehide', flush);
     results.addEventListener('click', flush);
     form.addEventListener('focusout', flush);
@@ -278,6 +299,7 @@
         results.removeAttribute('data-query');
         others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
         say('', true);
+        reveal = false;
         return;
       }
       var s = Object.assign({}, state);
@@ -292,10 +314,32 @@
             if (my !== seq) return;
             if (archive) show(archive, found.length === 0);
             say(countText(found.length), announceNow);
+            revealResults();
             ahead(my, s);
           });
         });
       }).catch(fail);
+    }
+
+    // reveal: the form was sent (Enter, the phone keyboard's search key)
+    // and asks to see its results. On a phone they are below the filters,
+    // out of sight, and the keyboard covers what is left: once they are
+    // drawn, when their count is out of view (below what the keyboard
+    // leaves), the focus moves to it (the live region, focusable for
+    // this), which closes the keyboard, and it comes to the top of the
+    // window, as on a page of results. Where the count is in view (a wide
+    // screen) the focus stays in the form. Typing or choosing again
+    // meanwhile cancels it.
+    var reveal = false;
+    function revealResults() {
+      if (!reveal) return;
+      reveal = false;
+      var vv = win.visualViewport;
+      var bottom = vv ? vv.offsetTop + vv.height : win.innerHeight;
+      if (status.getBoundingClientRect().bottom <= bottom) return;
+      status.tabIndex = -1;
+      status.focus({ preventScroll: true });
+      status.scrollIntoView({ block: 'start' });
     }
 
     // ahead prefetches what the likely next keystrokes need once the
@@ -362,11 +406,13 @@
       ev.preventDefault();
       load();
       readControls();
+      reveal = true;
       update(true);
     });
     form.addEventListener('input', function (ev) {
       load();
       warm();
+      reveal = false;
       if (ev.target === controls.q) {
         readControls();
         update(false);
@@ -375,6 +421,7 @@
     form.addEventListener('change', function (ev) {
       load();
       if (ev.target !== controls.q) {
+        reveal = false;
         readControls();
         update(true);
       }

@@ -358,13 +358,35 @@ func (s *Site) paginate(total int, lang string, base func(string) string, page f
 			p.Next = urls[n+1]
 		}
 		if pages > 1 {
-			p.Links = make([]Link, 0, min(pages, n+3)-max(1, n-3)+1)
-			for i := max(1, n-3); i <= min(pages, n+3); i++ {
-				p.Links = append(p.Links, Link{Title: nums[i], URL: urls[i]})
-			}
+			p.Links = window(n, pages, urls, nums)
 		}
 		page(n, (n-1)*size, min(total, n*size), p)
 	}
+}
+
+// window is the numbered links of page n's pager: the pages from n-3 to
+// n+3, and the first and the last page when they are not among them, so
+// that a long list's ends are one step away (on a phone, without the
+// search). A link without a URL stands for the pages left out between.
+func window(n, pages int, urls, nums []string) []Link {
+	from, to := max(1, n-3), min(pages, n+3)
+	links := make([]Link, 0, to-from+5)
+	if from > 1 {
+		links = append(links, Link{Title: nums[1], URL: urls[1]})
+		if from > 2 {
+			links = append(links, Link{Title: "…"})
+		}
+	}
+	for i := from; i <= to; i++ {
+		links = append(links, Link{Title: nums[i], URL: urls[i]})
+	}
+	if to < pages {
+		if to < pages-1 {
+			links = append(links, Link{Title: "…"})
+		}
+		links = append(links, Link{Title: nums[pages], URL: urls[pages]})
+	}
+	return links
 }
 
 // Current returns a kind's current (not archived) entries in list order.

@@ -77,7 +77,7 @@ type Pager struct {
 	Page, Pages int
 	Prev, Next  string
 	First, Last string
-	Links       []Link // every page, for a short numbered pager
+	Links       []Link // the pages around this one, the first and the last; a Link without URL is a gap
 }
 
 // PageType names the template a page is rendered with.

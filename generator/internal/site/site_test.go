@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"path"
 	"strings"
 	"testing"
@@ -211,6 +212,45 @@ func TestPagination(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("pages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPagerWindow checks the numbered links of long lists' pagers: the
+// pages around the current one, and the first and the last page with a
+// gap ("…", no URL) for the pages left out.
+func TestPagerWindow(t *testing.T) {
+	files := map[string]string{}
+	for i := range 24 { // 12 pages of 2
+		files[fmt.Sprintf("content/theses/t%02d.md", i)] = thesis("deadline = 2027-01-01")
+	}
+	s, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]string{}
+	for _, p := range s.Pages {
+		if p.Type == ListPage && p.Kind == "theses" && p.Lang == "sv" {
+			var ls []string
+			for _, l := range p.Pager.Links {
+				if l.URL == "" {
+					ls = append(ls, l.Title)
+				} else {
+					ls = append(ls, l.Title+"="+l.URL)
+				}
+			}
+			got[p.Pager.Page] = strings.Join(ls, " ")
+		}
+	}
+	for n, want := range map[int]string{
+		1:  "1=/exjobb/ 2=/exjobb/sida/2/ 3=/exjobb/sida/3/ 4=/exjobb/sida/4/ … 12=/exjobb/sida/12/",
+		5:  "1=/exjobb/ 2=/exjobb/sida/2/ 3=/exjobb/sida/3/ 4=/exjobb/sida/4/ 5=/exjobb/sida/5/ 6=/exjobb/sida/6/ 7=/exjobb/sida/7/ 8=/exjobb/sida/8/ … 12=/exjobb/sida/12/",
+		6:  "1=/exjobb/ … 3=/exjobb/sida/3/ 4=/exjobb/sida/4/ 5=/exjobb/sida/5/ 6=/exjobb/sida/6/ 7=/exjobb/sida/7/ 8=/exjobb/sida/8/ 9=/exjobb/sida/9/ … 12=/exjobb/sida/12/",
+		9:  "1=/exjobb/ … 6=/exjobb/sida/6/ 7=/exjobb/sida/7/ 8=/exjobb/sida/8/ 9=/exjobb/sida/9/ 10=/exjobb/sida/10/ 11=/exjobb/sida/11/ 12=/exjobb/sida/12/",
+		12: "1=/exjobb/ … 9=/exjobb/sida/9/ 10=/exjobb/sida/10/ 11=/exjobb/sida/11/ 12=/exjobb/sida/12/",
+	} {
+		if got[n] != want {
+			t.Errorf("page %d of 12: links\n%s\nwant\n%s", n, got[n], want)
+		}
 	}
 }
 
