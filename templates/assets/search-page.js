@@ -85,7 +85,12 @@
       if (ok) c.value = state[k];
       else state[k] = '';
     });
-    if (controls.q) controls.q.value = state.q;
+    if (controls.q && state.q) controls.q.value = state.q;
+    // What the visitor chose or typed before this script ran (a slow
+    // phone draws the form first) counts, as does what the browser put
+    // back on Back: it is read as if chosen now, and applied once the
+    // index is in (load, below).
+    readControls();
 
     var index = null;
     var timer = 0;
