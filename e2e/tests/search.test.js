@@ -559,6 +559,30 @@ suite('search and filters in the browser', skip, () => {
     try {
       await page.waitForSelector('.search', { state: 'hidden' });
       assert.equal(await page.isVisible('ul.items:not(.search-results)'), true);
+      await page.waitForSelector('nav.browse summary', { state: 'visible' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  // A dropped connection: the index does not come, the form goes, and
+  // the links that stand in for it without JavaScript come in its place,
+  // each to an area's, host's or school's section of theses.
+  test('when the index cannot be loaded, the browse links take the form\'s place', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    await fixClock(context);
+    const page = await context.newPage();
+    await watch(context, page, site.origin);
+    await context.route('**/search/s/*.json', (route) => route.abort('connectionfailed'));
+    try {
+      await page.goto(`${site.base}/${secs.theses.sv}/`);
+      await page.selectOption('#search-area', 'energi-och-klimat');
+      await page.waitForSelector('.search', { state: 'hidden' });
+      await page.waitForSelector('nav.browse summary', { state: 'visible' });
+      const hrefs = await page.$$eval('nav.browse a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(hrefs.includes('/omraden/energi-och-klimat/#kind-theses'), `an area's link to its theses: ${hrefs.slice(0, 5).join(', ')}`);
+      assert.equal(await page.locator('nav.browse').count(), 1);
+      assert.equal(await page.isVisible('ul.items:not(.search-results)'), true);
     } finally {
       await context.close();
     }

@@ -41,6 +41,18 @@
     return get;
   }
 
+  // browseInstead puts the links that stand in for the filters without
+  // JavaScript (a list's areas, hosts, schools) where the form was, once
+  // the form is gone (the index could not be loaded, a dropped
+  // connection): a browser that runs scripts keeps them as the text of
+  // their <noscript>, which is parsed, not written as HTML.
+  function browseInstead(doc, win) {
+    var ns = doc.querySelector('noscript[data-browse]');
+    if (!ns || !win.DOMParser) return;
+    var nav = new win.DOMParser().parseFromString(ns.textContent, 'text/html').querySelector('nav.browse');
+    if (nav) ns.replaceWith(doc.importNode(nav, true));
+  }
+
   function start(doc, win) {
     var box = doc.querySelector('.search[data-index]');
     if (!box) return;
@@ -56,6 +68,7 @@
     if (!form || !status || !results || !more || !results.replaceChildren || !win.fetch ||
         !win.URLSearchParams || !win.history || !win.history.replaceState || !win.Map) {
       box.hidden = true;
+      browseInstead(doc, win);
       return;
     }
     var data = function (n) { return box.getAttribute('data-' + n) || ''; };
@@ -393,6 +406,7 @@
       // Without the index the page stays the plain list.
       box.hidden = true;
       others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
+      browseInstead(doc, win);
     }
 
     more.querySelector('button').addEventListener('click', function () {
