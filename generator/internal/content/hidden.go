@@ -2,8 +2,6 @@ package content
 
 import (
 	"bytes"
-	"maps"
-	"slices"
 	"unicode/utf8"
 
 	"portal/generator/internal/diag"
@@ -13,19 +11,12 @@ import (
 // top-level key's strings in the front matter (in arrays and tables too),
 // at the string.
 func hiddenValues(path string, raw map[string]any, pos *diag.Positions) diag.List {
-	if !anyHidden(raw) {
-		return nil // every file of a build: without sorting its keys
-	}
 	var errs diag.List
-	for _, k := range slices.Sorted(maps.Keys(raw)) {
-		for _, s := range stringsIn(raw[k]) {
-			if i := diag.IndexHidden(s); i >= 0 {
-				r, _ := utf8.DecodeRuneInString(s[i:])
-				line, col := pos.Find(s, k)
-				errs = append(errs, diag.At(path, line, col, diag.HiddenValue, k, r))
-				break
-			}
-		}
+	hidden := func(s string) bool { return diag.IndexHidden(s) >= 0 }
+	for _, f := range firstStrings(raw, hidden) {
+		r, _ := utf8.DecodeRuneInString(f.s[diag.IndexHidden(f.s):])
+		line, col := pos.Find(f.s, f.key)
+		errs = append(errs, diag.At(path, line, col, diag.HiddenValue, f.key, r))
 	}
 	return errs
 }
@@ -42,24 +33,4 @@ func hiddenBody(path string, body []byte, firstLine int) diag.List {
 	line := firstLine + bytes.Count(body[:i], []byte("\n"))
 	col := utf8.RuneCount(body[start:i]) + 1
 	return diag.List{diag.At(path, line, col, diag.HiddenBody, r)}
-}
-
-// anyHidden reports whether a string in v, a decoded TOML value, holds a
-// hidden character.
-func anyHidden(v any) bool {
-	switch v := v.(type) {
-	case string:
-		return diag.IndexHidden(v) >= 0
-	case []any:
-		return slices.ContainsFunc(v, anyHidden)
-	case []map[string]any:
-		return slices.ContainsFunc(v, func(m map[string]any) bool { return anyHidden(m) })
-	case map[string]any:
-		for _, e := range v {
-			if anyHidden(e) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -33,47 +34,69 @@ func IsPlaceholder(s string) bool {
 // placeholder gets one error, not a second one from the vocabulary.
 func placeholderValues(path string, raw map[string]any, pos *diag.Positions, bad map[string]bool) diag.List {
 	var errs diag.List
-	for _, k := range slices.Sorted(maps.Keys(raw)) {
-		for _, s := range stringsIn(raw[k]) {
-			if !IsPlaceholder(s) {
-				continue
-			}
-			line, col := pos.Find(s, k)
-			errs = append(errs, diag.At(path, line, col, diag.PlaceholderValue, k, strings.TrimSpace(s)))
-			if bad != nil {
-				bad[k] = true
-			}
-			break
+	for _, f := range firstStrings(raw, IsPlaceholder) {
+		line, col := pos.Find(f.s, f.key)
+		errs = append(errs, diag.At(path, line, col, diag.PlaceholderValue, f.key, strings.TrimSpace(f.s)))
+		if bad != nil {
+			bad[f.key] = true
 		}
 	}
 	return errs
 }
 
-// stringsIn lists the strings in a decoded TOML value.
-func stringsIn(v any) []string {
+// keyString is a top-level key of a front matter and a string in its value.
+type keyString struct{ key, s string }
+
+// firstStrings returns, in key order, each top-level key of raw whose
+// value holds a string (in arrays and tables too) that match accepts,
+// with the first such string. The keys are sorted only when one is
+// found: every file of a build is asked, and few have one.
+func firstStrings(raw map[string]any, match func(string) bool) []keyString {
+	var out []keyString
+	for k, v := range raw {
+		for s := range stringsIn(v) {
+			if match(s) {
+				out = append(out, keyString{k, s})
+				break
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b keyString) int { return strings.Compare(a.key, b.key) })
+	return out
+}
+
+// stringsIn yields the strings in a decoded TOML value, a table's in the
+// order of its keys.
+func stringsIn(v any) iter.Seq[string] {
+	return func(yield func(string) bool) { eachString(v, yield) }
+}
+
+// eachString calls yield with each string in v until it returns false,
+// and reports whether it never did.
+func eachString(v any, yield func(string) bool) bool {
 	switch v := v.(type) {
 	case string:
-		return []string{v}
+		return yield(v)
 	case []any:
-		var out []string
 		for _, e := range v {
-			out = append(out, stringsIn(e)...)
+			if !eachString(e, yield) {
+				return false
+			}
 		}
-		return out
 	case []map[string]any:
-		var out []string
 		for _, e := range v {
-			out = append(out, stringsIn(e)...)
+			if !eachString(e, yield) {
+				return false
+			}
 		}
-		return out
 	case map[string]any:
-		var out []string
 		for _, k := range slices.Sorted(maps.Keys(v)) {
-			out = append(out, stringsIn(v[k])...)
+			if !eachString(v[k], yield) {
+				return false
+			}
 		}
-		return out
 	}
-	return nil
+	return true
 }
 
 // placeholderBody reports each line of body that begins with a
