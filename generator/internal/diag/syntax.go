@@ -77,7 +77,7 @@ func syntaxOffset(src []byte, pe toml.ParseError) int {
 }
 
 // unclosedLong returns the quotes of a text written over lines (""" or
-// ”') that a decoder message says were never closed, or "".
+// ''') that a decoder message says were never closed, or "".
 func unclosedLong(msg string) string {
 	if !strings.HasPrefix(msg, "unexpected EOF") {
 		return ""
