@@ -80,7 +80,10 @@ func (s *Site) aliasIn(a string) (in, what string) {
 	}
 	file := FilePath(a)
 	for i, c := range file {
-		if what, ok := s.paths["/"+file[:i]]; ok && c == '/' {
+		if c != '/' {
+			continue
+		}
+		if what, ok := s.paths["/"+file[:i]]; ok {
 			return "/" + file[:i], what
 		}
 	}
