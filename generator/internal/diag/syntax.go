@@ -76,8 +76,9 @@ func syntaxOffset(src []byte, pe toml.ParseError) int {
 	return off
 }
 
-// unclosedLong returns the quotes of a text written over lines (""" or
-// ''') that a decoder message says were never closed, or "".
+// unclosedLong returns the quotes of a text written over lines (three
+// double or three single quotes) that a decoder message says were never
+// closed, or "".
 func unclosedLong(msg string) string {
 	if !strings.HasPrefix(msg, "unexpected EOF") {
 		return ""
