@@ -329,28 +329,23 @@ func (opt Options) kth() string {
 
 // vocabHint lists the keys a vocabulary key may take.
 func (opt Options) vocabHint(k string) string {
-	keys := func(v *config.Vocab, n int) string {
-		out := v.Keys()
-		if len(out) == 0 {
+	// listed is what a key may take: all of out, or the first n of more.
+	listed := func(out []string, n int) string {
+		switch {
+		case len(out) == 0:
 			return ""
-		}
-		if n > 0 && len(out) > n {
+		case n > 0 && len(out) > n:
 			return opt.say("; e.g. ", "; t.ex. ") + strings.Join(out[:n], ", ")
 		}
 		return ": " + strings.Join(out, ", ")
 	}
 	switch k {
 	case "areas":
-		return keys(&opt.Cfg.Areas, 0)
+		return listed(opt.Cfg.Areas.Keys(), 0)
 	case "agreement":
-		if n := len(opt.agreements); n > 0 {
-			if n > maxSuggested {
-				return opt.say("; e.g. ", "; t.ex. ") + strings.Join(opt.agreements[:maxSuggested], ", ")
-			}
-			return ": " + strings.Join(opt.agreements, ", ")
-		}
+		return listed(opt.agreements, maxSuggested)
 	case "schools":
-		return keys(&opt.Cfg.Schools, 0)
+		return listed(opt.Cfg.Schools.Keys(), 0)
 	case "host", "from", "to", "partners", "parties", "speakerOrg":
 		var city []string
 		for _, t := range opt.Cfg.Organisations.Terms {
@@ -359,7 +354,7 @@ func (opt Options) vocabHint(k string) string {
 			}
 		}
 		if len(city) == 0 {
-			return keys(&opt.Cfg.Organisations, 3)
+			return listed(opt.Cfg.Organisations.Keys(), 3)
 		}
 		return opt.say("; e.g. ", "; t.ex. ") + strings.Join(city, ", ")
 	}
