@@ -10,6 +10,23 @@ const (
 	ImageURLUsed      ID = "image.url-used"
 	ImageWhat         ID = "image.what"
 	VariantWhat       ID = "image.variant"
+	ClaimHome         ID = "claim.home"
+	ClaimList         ID = "claim.list"
+	ClaimArchive      ID = "claim.archive"
+	ClaimDue          ID = "claim.due"
+	ClaimIndex        ID = "claim.index"
+	Claim404          ID = "claim.404"
+	ClaimRedirects    ID = "claim.redirects"
+	ClaimFeed         ID = "claim.feed"
+	ClaimCalendar     ID = "claim.calendar"
+	ClaimEvent        ID = "claim.event"
+	ClaimSearch       ID = "claim.search"
+	ClaimSitemap      ID = "claim.sitemap"
+	ClaimRobots       ID = "claim.robots"
+	ClaimAsset        ID = "claim.asset"
+	ClaimAttachment   ID = "claim.attachment"
+	ClaimImage        ID = "claim.image"
+	ClaimVariant      ID = "claim.variant"
 	LinkNoPage        ID = "link.no-page"
 	LinkLeaves        ID = "link.leaves"
 	LinkUnpublished   ID = "link.unpublished"
@@ -47,6 +64,25 @@ var siteTexts = map[ID]Text{
 		Sv: `bilden %q`},
 	VariantWhat: {En: `the %dw variant of %s`,
 		Sv: `den %d bildpunkter breda versionen av %s`},
+	// What already uses an output, when it is not a source file: the last
+	// argument of the messages "... is already used by %s".
+	ClaimHome:       {En: `the home page`, Sv: `startsidan`},
+	ClaimList:       {En: `the list of %s`, Sv: `listan för %s`},
+	ClaimArchive:    {En: `the archive of %s`, Sv: `arkivet för %s`},
+	ClaimDue:        {En: `the page of agreements due for review`, Sv: `sidan med avtal att förnya`},
+	ClaimIndex:      {En: `an index page`, Sv: `en översiktssida`},
+	Claim404:        {En: `the 404 page`, Sv: `404-sidan`},
+	ClaimRedirects:  {En: `the nginx redirects`, Sv: `nginx-omdirigeringarna`},
+	ClaimFeed:       {En: `the Atom feed of %s`, Sv: `Atom-flödet för %s`},
+	ClaimCalendar:   {En: `the calendar of lectures`, Sv: `kalendern med gästföreläsningar`},
+	ClaimEvent:      {En: `the calendar file of %s`, Sv: `kalenderfilen för %s`},
+	ClaimSearch:     {En: `the search index`, Sv: `sökindexet`},
+	ClaimSitemap:    {En: `the sitemap`, Sv: `webbplatskartan`},
+	ClaimRobots:     {En: `robots.txt`, Sv: `robots.txt`},
+	ClaimAsset:      {En: `the asset %s`, Sv: `resursfilen %s`},
+	ClaimAttachment: {En: `the attachment of %s`, Sv: `bilagan till %s`},
+	ClaimImage:      {En: `the image %s of %s`, Sv: `bilden %s i %s`},
+	ClaimVariant:    {En: `the %dw variant of the image %s of %s`, Sv: `den %d bildpunkter breda versionen av bilden %s i %s`},
 	LinkNoPage: {En: `link to %s: no such page on the site`,
 		Sv: `länken till %s: sidan finns inte på webbplatsen – kontrollera adressen`},
 	LinkLeaves: {En: `link to %s leaves content/`,

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"portal/generator/internal/diag"
 )
 
 // TestClaimedAreWritten checks that the site model claims exactly the
@@ -84,6 +86,8 @@ func TestImagesClaimedAndWritten(t *testing.T) {
 		}
 	}
 
+	imageClaimedInSwedish(t, dir)
+
 	mou := filepath.Join(agreements, "mou.md")
 	b, _ := os.ReadFile(mou)
 	os.WriteFile(mou, bytes.Replace(b, []byte(`attachment = "mou.pdf"`), []byte(`attachment = "karta.png"`), 1), 0o644)
@@ -93,5 +97,24 @@ func TestImagesClaimedAndWritten(t *testing.T) {
 content/agreements/mou.md:20:10: image "karta.png" would be published at /avtal/mou/karta.png, which is already used by the attachment of content/agreements/mou.md; rename the image`
 	if err == nil || err.Error() != msg {
 		t.Errorf("image at an attachment's URL: %v\nwant\n%s", err, msg)
+	}
+}
+
+// imageClaimedInSwedish adds aliases inside the image of the fixture at
+// dir (and its variant) to a record: each is an error that names the
+// image as the claimant, in Swedish under a Swedish locale.
+func imageClaimedInSwedish(t *testing.T, dir string) {
+	t.Helper()
+	en := filepath.Join(dir, "content", "theses", "energidata.en.md")
+	b, _ := os.ReadFile(en)
+	os.WriteFile(en, bytes.Replace(b, []byte(`aliases = ["/en/theses/old-energy/"]`),
+		[]byte(`aliases = ["/avtal/mou/karta.png/", "/avtal/mou/karta-800w.png/"]`), 1), 0o644)
+	defer os.WriteFile(en, b, 0o644)
+	_, err := Load(fixture(t, dir), Options{Now: testNow})
+	list, _ := diag.AsList(err)
+	const want = `content/theses/energidata.en.md:3:12: aliases: adressen /avtal/mou/karta.png/ skulle bli en sida i /avtal/mou/karta.png, som redan används av bilden karta.png i content/agreements/mou.md – ta bort den här
+content/theses/energidata.en.md:3:37: aliases: adressen /avtal/mou/karta-800w.png/ skulle bli en sida i /avtal/mou/karta-800w.png, som redan används av den 800 bildpunkter breda versionen av bilden karta.png i content/agreements/mou.md – ta bort den här`
+	if got := strings.Join(list.LinesIn(diag.Swedish), "\n"); got != want {
+		t.Errorf("aliases inside an image: got\n%s\nwant\n%s", got, want)
 	}
 }

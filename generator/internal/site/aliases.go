@@ -32,17 +32,17 @@ func (s *Site) claimAliases(entries []*Entry) diag.List {
 				}
 				if prev, dup := s.paths[key(a)]; dup {
 					line, col := v.Pos.Find(alias, "aliases")
-					errs = append(errs, diag.At(v.Path, line, col, diag.AliasUsed, a, prev))
+					errs = append(errs, diag.At(v.Path, line, col, diag.AliasUsed, a, prev.arg()))
 					continue
 				}
-				s.paths[key(a)] = v.Path
+				s.paths[key(a)] = claimant{path: v.Path}
 				s.Redirects = append(s.Redirects, Redirect{From: a, To: e.URL[v.Lang], Lang: v.Lang})
 			}
 		}
 	}
 	slices.SortFunc(s.Redirects, func(a, b Redirect) int { return cmp.Compare(a.From, b.From) })
 	if len(s.Redirects) > 0 {
-		if d := s.claim("/"+NginxRedirects, "the nginx redirects", nil); d != nil {
+		if d := s.claim("/"+NginxRedirects, part(diag.ClaimRedirects), nil); d != nil {
 			d.Path = config.FileName
 			errs = append(errs, *d)
 		}
@@ -72,10 +72,10 @@ func (s *Site) aliasFolders(entries []*Entry) diag.List {
 
 // aliasIn returns the search folder the alias a is in, or the first of
 // its folders that is a claimed file, with what it is; "" for neither.
-func (s *Site) aliasIn(a string) (in, what string) {
+func (s *Site) aliasIn(a string) (in string, what any) {
 	for _, lang := range s.Cfg.Languages {
 		if dir := s.SearchDir(lang); strings.HasPrefix(a, dir) {
-			return dir, "the search index"
+			return dir, diag.M(diag.ClaimSearch)
 		}
 	}
 	file := FilePath(a)
@@ -83,11 +83,11 @@ func (s *Site) aliasIn(a string) (in, what string) {
 		if c != '/' {
 			continue
 		}
-		if what, ok := s.paths["/"+file[:i]]; ok {
-			return "/" + file[:i], what
+		if by, ok := s.paths["/"+file[:i]]; ok {
+			return "/" + file[:i], by.arg()
 		}
 	}
-	return "", ""
+	return "", nil
 }
 
 // NginxRedirects is the file of nginx lines that answer every alias with a

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"path"
 	"slices"
 	"strings"
@@ -33,17 +34,42 @@ func FilePath(url string) string {
 	return p
 }
 
+// claimant is what claimed an output, for the message of a second
+// claim: a source file (a record's or a page's), or a part of the site
+// (a list, a feed, an attachment, ...) described in the messages'
+// languages.
+type claimant struct {
+	path string        // the source file, or "" for a part of the site
+	part *diag.Message // the part of the site, when path is ""
+}
+
+// part makes the claimant of a part of the site, described by the
+// catalog's message id with args.
+func part(id diag.ID, args ...any) claimant {
+	m := diag.M(id, args...)
+	return claimant{part: &m}
+}
+
+// arg is c as an argument of a message.
+func (c claimant) arg() any {
+	if c.part != nil {
+		return *c.part
+	}
+	return c.path
+}
+
 // claim registers an output path; a second claim is a collision, reported
-// at source, or at the slug of e when it has one.
-func (s *Site) claim(url, source string, e *Entry) *diag.Error {
+// at the slug of e when it has one, else at the source file of by, else
+// at config.toml (whose sections name the site's parts).
+func (s *Site) claim(url string, by claimant, e *Entry) *diag.Error {
 	if prev, dup := s.paths[key(url)]; dup {
-		d := diag.At(source, 1, 1, diag.URLUsed, url, prev)
+		d := diag.At(cmp.Or(by.path, config.FileName), 1, 1, diag.URLUsed, url, prev.arg())
 		if e != nil && e.Own().Pos.Has("slug") {
 			d.Line, d.Col = e.Own().Pos.Value("slug")
 		}
 		return &d
 	}
-	s.paths[key(url)] = source
+	s.paths[key(url)] = by
 	return nil
 }
 
@@ -136,7 +162,7 @@ func (s *Site) Sitemaps(max int) []string {
 // or the image of the record that caused it.
 func (s *Site) claimFiles(assets []string) diag.List {
 	var errs diag.List
-	fixed := func(url, what string) {
+	fixed := func(url string, what claimant) {
 		if d := s.claim(url, what, nil); d != nil {
 			d.Path = config.FileName
 			errs = append(errs, *d)
@@ -144,24 +170,24 @@ func (s *Site) claimFiles(assets []string) diag.List {
 	}
 	for _, p := range s.Pages {
 		if p.Feed != "" && (p.Pager == nil || p.Pager.Page == 1) {
-			fixed(p.Feed, "the Atom feed of "+p.URL)
+			fixed(p.Feed, part(diag.ClaimFeed, p.URL))
 		}
 	}
 	for _, lang := range s.Cfg.Languages {
-		fixed(s.CalendarURL(lang), "the calendar of lectures")
+		fixed(s.CalendarURL(lang), part(diag.ClaimCalendar))
 		for _, e := range s.Events() {
 			if e.In(lang) != nil {
-				fixed(s.EventURL(e, lang), "the calendar file of "+e.In(lang).Path)
+				fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
 			}
 		}
-		fixed(s.SearchIndexURL(lang), "the search index")
+		fixed(s.SearchIndexURL(lang), part(diag.ClaimSearch))
 	}
 	for _, name := range s.Sitemaps(feeds.SitemapMaxURLs) {
-		fixed("/"+name, "the sitemap")
+		fixed("/"+name, part(diag.ClaimSitemap))
 	}
-	fixed("/robots.txt", "robots.txt")
+	fixed("/robots.txt", part(diag.ClaimRobots))
 	for _, name := range assets {
-		if d := s.claim("/"+name, "the asset "+name, nil); d != nil {
+		if d := s.claim("/"+name, part(diag.ClaimAsset, name), nil); d != nil {
 			d.Path = "templates/assets"
 			errs = append(errs, *d)
 		}
@@ -174,10 +200,10 @@ func (s *Site) claimFiles(assets []string) diag.List {
 			}
 			if prev, dup := s.paths[key(url)]; dup {
 				line, col := e.Own().Pos.Value("attachment")
-				errs = append(errs, diag.At(e.Path(), line, col, diag.AttachmentURLUsed, path.Base(e.Attachment), url, prev))
+				errs = append(errs, diag.At(e.Path(), line, col, diag.AttachmentURLUsed, path.Base(e.Attachment), url, prev.arg()))
 				continue
 			}
-			s.paths[key(url)] = "the attachment of " + e.Path()
+			s.paths[key(url)] = part(diag.ClaimAttachment, e.Path())
 		}
 	}
 	return append(errs, s.claimImages()...)

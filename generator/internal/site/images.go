@@ -1,8 +1,6 @@
 package site
 
 import (
-	"fmt"
-
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/images"
@@ -63,14 +61,14 @@ func (s *Site) claimImages() diag.List {
 					if pi.Variant {
 						what = diag.M(diag.VariantWhat, images.VariantWidth, what)
 					}
-					errs = append(errs, diag.At(v.Path, pi.Image.Line, pi.Image.Col, diag.ImageURLUsed, what, pi.URL, prev))
+					errs = append(errs, diag.At(v.Path, pi.Image.Line, pi.Image.Col, diag.ImageURLUsed, what, pi.URL, prev.arg()))
 					continue
 				}
-				what := "the image " + pi.Image.Name
+				by := part(diag.ClaimImage, pi.Image.Name, v.Path)
 				if pi.Variant {
-					what = fmt.Sprintf("the %dw variant of %s", images.VariantWidth, what)
+					by = part(diag.ClaimVariant, images.VariantWidth, pi.Image.Name, v.Path)
 				}
-				s.paths[key(pi.URL)] = what + " of " + v.Path
+				s.paths[key(pi.URL)] = by
 			}
 		}
 	}

@@ -95,11 +95,11 @@ func (s *Site) buildPages() diag.List {
 			n += len(pages)
 		}
 	}
-	s.paths = make(map[string]string, n+n/8)
+	s.paths = make(map[string]claimant, n+n/8)
 	s.Pages = make([]*Page, 0, n)
 	var errs diag.List
 	add := func(c claimed) {
-		if d := s.claim(c.page.URL, c.source, c.entry); d != nil {
+		if d := s.claim(c.page.URL, c.by, c.entry); d != nil {
 			errs = append(errs, *d)
 			return
 		}
@@ -126,35 +126,35 @@ func (s *Site) buildPages() diag.List {
 
 // claimed is a page to claim, with what claims it.
 type claimed struct {
-	page   *Page
-	source string
-	entry  *Entry
+	page  *Page
+	by    claimant
+	entry *Entry
 }
 
 // sectionPages makes the home page, the lists and archives, the index
 // pages and the 404 page of lang.
 func (s *Site) sectionPages(lang string) []claimed {
 	var out []claimed
-	add := func(p *Page, source string) { out = append(out, claimed{p, source, nil}) }
-	add(s.homePage(lang), "the home page")
+	add := func(p *Page, by claimant) { out = append(out, claimed{p, by, nil}) }
+	add(s.homePage(lang), part(diag.ClaimHome))
 	for _, kind := range s.Cfg.Kinds.Names() {
 		current, archived := s.split(kind)
 		for _, p := range s.listPages(kind, lang, current, false) {
-			add(p, "the list of "+kind)
+			add(p, part(diag.ClaimList, kind))
 		}
 		if len(archived) > 0 || !s.Cfg.Kinds.Get(kind).NoEmptyArchive {
 			for _, p := range s.listPages(kind, lang, archived, true) {
-				add(p, "the archive of "+kind)
+				add(p, part(diag.ClaimArchive, kind))
 			}
 		}
 	}
-	add(s.duePage(lang), "the agreements due for review")
+	add(s.duePage(lang), part(diag.ClaimDue))
 	for _, p := range s.indexPages(lang) {
-		add(p, "an index page")
+		add(p, part(diag.ClaimIndex))
 	}
 	nf := &Page{Type: NotFound, Lang: lang, URL: s.Prefix(lang) + "404.html"}
 	s.alternates(nf, func(l string) string { return s.Prefix(l) + "404.html" })
-	add(nf, "the 404 page")
+	add(nf, part(diag.Claim404))
 	return out
 }
 
@@ -204,7 +204,7 @@ func (s *Site) recordPages(lang string, entries []*Entry) []claimed {
 		}
 		p.Deps = append(p.Deps, s.NamedBy(e)...)
 		p.Switch = s.switchLinks(v.Lang, p.Alternates, s.listOf(e))
-		out = append(out, claimed{p, v.Path, e})
+		out = append(out, claimed{p, claimant{path: v.Path}, e})
 	}
 	return out
 }

@@ -173,7 +173,7 @@ type Site struct {
 
 	base        string                         // Cfg.BaseURL, escaped (BaseURL)
 	bySource    map[string]*Entry              // source path (any version) → entry
-	paths       map[string]string              // every output path → its source, for collisions and links
+	paths       map[string]claimant            // every output path → what claimed it, for collisions and links
 	members     map[string]map[string][]*Entry // index → term → its entries (membersOf)
 	splits      map[string][2][]*Entry         // kind → current, archived (splitOf)
 	agreements  map[string]*Entry              // published agreements by slug
