@@ -15,8 +15,12 @@ const DueMonths = 12
 
 // NoticeDay returns the last day to give notice of an agreement, so that it
 // ends on its end date rather than being renewed: validUntil minus
-// noticeMonths (the same day of that month, or its last day when it is
-// shorter). An open-ended agreement has none: the zero time.
+// noticeMonths, the same day of that month, or its last day when it is
+// shorter. An end date on the last day of its month gives the last day of
+// that month: a month counted from 31 January ends on 28 February (there
+// is no 31 February), so notice given on 31 January ends an agreement
+// valid until 28 February in time. An open-ended agreement has none: the
+// zero time.
 func (e *Entry) NoticeDay() time.Time {
 	if e.Kind != kinds.Agreements || e.ValidUntil.IsZero() {
 		return time.Time{}
@@ -24,6 +28,9 @@ func (e *Entry) NoticeDay() time.Time {
 	y, m, d := e.ValidUntil.Date()
 	first := time.Date(y, m-time.Month(e.NoticeMonths), 1, 0, 0, 0, 0, e.ValidUntil.Location())
 	last := first.AddDate(0, 1, -1).Day()
+	if e.ValidUntil.AddDate(0, 0, 1).Day() == 1 {
+		d = last
+	}
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
 }
 

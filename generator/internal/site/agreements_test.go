@@ -13,7 +13,9 @@ func agreement(extra string) string {
 }
 
 // TestNoticeDay checks the last day to give notice: the end date minus
-// the notice months, on the month's last day when the month is shorter.
+// the notice months, on the month's last day when the month is shorter
+// or when the end date is the last day of its month (a month's notice
+// given on 31 January runs to the end of February).
 func TestNoticeDay(t *testing.T) {
 	loc, _ := time.LoadLocation("Europe/Stockholm")
 	day := func(s string) time.Time {
@@ -31,6 +33,14 @@ func TestNoticeDay(t *testing.T) {
 		{"2027-03-15", 6, "2026-09-15"},
 		{"2027-03-15", 0, "2027-03-15"},
 		{"2027-01-31", 13, "2025-12-31"},
+		{"2027-02-28", 1, "2027-01-31"},
+		{"2028-02-29", 1, "2028-01-31"},
+		{"2028-02-28", 1, "2028-01-28"},
+		{"2027-06-30", 6, "2026-12-31"},
+		{"2027-04-30", 2, "2027-02-28"},
+		{"2027-09-30", 3, "2027-06-30"},
+		{"2027-03-30", 1, "2027-02-28"},
+		{"2027-03-31", 0, "2027-03-31"},
 		{"", 3, ""},
 	} {
 		e := &Entry{Record: &content.Record{Kind: "agreements", NoticeMonths: c.months}}
