@@ -58,6 +58,34 @@ func (s *Site) DueURL(lang string) string {
 // or that it was terminated, since it is the most urgent to look at.
 func (s *Site) Due() []*Entry { return s.due }
 
+// DueChanged is when agreement e last changed on the page of agreements
+// due for review, the updated time of its entry in that page's feed: the
+// day it came onto the page (its notice day within DueMonths months), or
+// the day after its notice day once that has passed; its record's date
+// when that is later (published due). A subscriber is told when an
+// agreement becomes due and when its notice day has passed, not only when
+// its record was first published, which is years before for most.
+func (s *Site) DueChanged(e *Entry) time.Time {
+	d := e.NoticeDay()
+	if d.IsZero() {
+		return e.Date
+	}
+	// The first day whose horizon (agreementFacts) is after d: about
+	// DueMonths months before d, give or take the days the months differ.
+	y, m, day := d.Date()
+	from := time.Date(y, m-DueMonths, day-4, 0, 0, 0, 0, s.Cfg.TimeZone)
+	for !d.Before(from.AddDate(0, DueMonths, 0)) {
+		from = from.AddDate(0, 0, 1)
+	}
+	if s.passed(d) {
+		from = s.dayAfter(d)
+	}
+	if e.Date.After(from) {
+		return e.Date
+	}
+	return from
+}
+
 // NamedBy returns the published records that name agreement a (their
 // agreement key), collaborations first, then exchanges and follow-ups,
 // each in their list order.
