@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"portal/generator/internal/feeds"
 	"portal/generator/internal/site"
@@ -32,6 +33,7 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 			continue // every page of a list names the feed; write it once
 		}
 		var es []*site.Entry
+		updated := published
 		title := s.Cfg.Title[p.Lang] + " – "
 		switch p.Type {
 		case site.ListPage:
@@ -45,15 +47,15 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 			}
 			title += p.Term.Name(p.Lang)
 		case site.DuePage:
-			es = s.Due()
+			es, updated = s.Due(), s.DueChanged
 			title += t.T(p.Lang, "due.title")
 		}
 		// The feed is made when it is rendered, so that it reads the
 		// records' current text; which records it holds is known now
 		// (an edit of text moves none), and they alone are its Deps.
-		es = newest(es, FeedSize)
+		es = newestBy(es, FeedSize, updated)
 		outs = append(outs, Output{Path: strings.TrimPrefix(p.Feed, "/"), Deps: es, render: func(buf *bytes.Buffer) error {
-			return feeds.WriteAtom(buf, l.atom(p, title, es))
+			return feeds.WriteAtom(buf, l.atom(p, title, es, updated))
 		}})
 	}
 	outs = append(outs, l.calendars(c)...)
@@ -70,14 +72,18 @@ func (l *Loaded) host() string {
 	return u.Hostname()
 }
 
-// newest returns the n newest of es, newest first (then by kind and
-// slug), without sorting the others.
-func newest(es []*site.Entry, n int) []*site.Entry {
+// published is the updated time of an entry in a feed: its record's date
+// (but on the page of agreements due for review, site.DueChanged).
+func published(e *site.Entry) time.Time { return e.Date }
+
+// newestBy returns the n newest of es by the time updated gives, newest
+// first (then by kind and slug), without sorting the others.
+func newestBy(es []*site.Entry, n int, updated func(*site.Entry) time.Time) []*site.Entry {
 	if n <= 0 {
 		return nil
 	}
 	order := func(a, b *site.Entry) int {
-		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Slug, b.Slug))
+		return cmp.Or(updated(b).Compare(updated(a)), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Slug, b.Slug))
 	}
 	top := make([]*site.Entry, 0, min(len(es), n)+1)
 	for _, e := range es {
@@ -93,8 +99,9 @@ func newest(es []*site.Entry, n int) []*site.Entry {
 }
 
 // atom builds the feed of a list page of the records es, its newest
-// (newest).
-func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
+// (newest), each updated when updated says (its record's date, or when
+// it became due on the page of agreements due for review).
+func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func(*site.Entry) time.Time) feeds.Feed {
 	s := l.Site
 	f := feeds.Feed{
 		ID: s.Abs(p.URL), Title: title, Lang: p.Lang, Self: s.Abs(p.Feed), Alt: s.Abs(p.URL),
@@ -106,6 +113,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 	// degree projects can tell them from its lectures.
 	mixed := p.Type == site.AreaPage
 	for _, e := range es {
+		up := updated(e)
 		v := e.VersionFor(p.Lang)
 		title, categories := v.Title, l.areaNames(e, p.Lang)
 		if mixed {
@@ -115,10 +123,10 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry) feeds.Feed {
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
 			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Date, Updated: e.Date, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
+			Published: e.Date, Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
 		})
-		if e.Date.After(f.Updated) {
-			f.Updated = e.Date
+		if up.After(f.Updated) {
+			f.Updated = up
 		}
 	}
 	return f

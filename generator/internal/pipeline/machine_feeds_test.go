@@ -104,7 +104,11 @@ func TestAtomFeeds(t *testing.T) {
 			}
 			ids[e.IDs[0]] = true
 			up, _ := time.Parse(time.RFC3339, e.Updated[0])
-			if !up.Equal(rec.Date) {
+			if p.Type == site.DuePage { // the day it became due, or its notice day passed
+				if !up.Equal(s.DueChanged(rec)) {
+					t.Errorf("%s: %s updated %s, want %s", p.Feed, link, up, s.DueChanged(rec))
+				}
+			} else if !up.Equal(rec.Date) {
 				t.Errorf("%s: %s updated %s, want the record's date %s", p.Feed, link, up, rec.Date)
 			}
 			if i > 0 && up.After(prev) {

@@ -96,7 +96,7 @@ func TestNewest(t *testing.T) {
 		{"one", es, 1, sorted[:1]},
 	}
 	for _, tt := range tests {
-		if got := newest(tt.es, tt.n); !slices.Equal(got, tt.want) {
+		if got := newestBy(tt.es, tt.n, published); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
 		}
 	}

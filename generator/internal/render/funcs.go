@@ -199,11 +199,15 @@ func (t *Templates) stateDate(e *site.Entry) time.Time {
 
 // statusKey is the UI string of an entry's status field (or of the
 // default status of its kind); "expired" for an agreement in force by its
-// status whose end date has passed.
+// status whose end date has passed, "pending" for one whose start date
+// (validFrom) is still to come.
 func (t *Templates) statusKey(e *site.Entry) string {
 	st := e.Status
-	if e.Expired {
+	switch {
+	case e.Expired:
 		st = "expired"
+	case e.Pending:
+		st = "pending"
 	}
 	if key := t.cfg.Kinds.Get(e.Kind).Key("status"); st == "" && key != nil {
 		st = key.Default

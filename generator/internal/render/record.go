@@ -95,12 +95,17 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 }
 
 // notice is the note at the top of a record page: its mark, or the mark
-// the scripts show once it closes.
+// the scripts show once it closes. A terminated agreement whose day has
+// not come says it is in force until then (notice.terminating).
 func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 	k := t.cfg.Kinds.Get(e.Kind)
 	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
 	text := func(mark string) string {
-		return fe.text(t.replace(lang, "notice."+mark, "date", t.FormatDate(lang, e.Time(k.MarkDate))))
+		key := "notice." + mark
+		if e.Ending {
+			key = "notice.terminating"
+		}
+		return fe.text(t.replace(lang, key, "date", t.FormatDate(lang, e.Time(k.MarkDate))))
 	}
 	switch st := t.State(e); {
 	case st != "":

@@ -15,8 +15,12 @@ const DueMonths = 12
 
 // NoticeDay returns the last day to give notice of an agreement, so that it
 // ends on its end date rather than being renewed: validUntil minus
-// noticeMonths (the same day of that month, or its last day when it is
-// shorter). An open-ended agreement has none: the zero time.
+// noticeMonths, the same day of that month, or its last day when it is
+// shorter. An end date on the last day of its month gives the last day of
+// that month: a month counted from 31 January ends on 28 February (there
+// is no 31 February), so notice given on 31 January ends an agreement
+// valid until 28 February in time. An open-ended agreement has none: the
+// zero time.
 func (e *Entry) NoticeDay() time.Time {
 	if e.Kind != kinds.Agreements || e.ValidUntil.IsZero() {
 		return time.Time{}
@@ -24,6 +28,9 @@ func (e *Entry) NoticeDay() time.Time {
 	y, m, d := e.ValidUntil.Date()
 	first := time.Date(y, m-time.Month(e.NoticeMonths), 1, 0, 0, 0, 0, e.ValidUntil.Location())
 	last := first.AddDate(0, 1, -1).Day()
+	if e.ValidUntil.AddDate(0, 0, 1).Day() == 1 {
+		d = last
+	}
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
 }
 
@@ -50,6 +57,34 @@ func (s *Site) DueURL(lang string) string {
 // it was renewed: it stays until the record says so (a later validUntil)
 // or that it was terminated, since it is the most urgent to look at.
 func (s *Site) Due() []*Entry { return s.due }
+
+// DueChanged is when agreement e last changed on the page of agreements
+// due for review, the updated time of its entry in that page's feed: the
+// day it came onto the page (its notice day within DueMonths months), or
+// the day after its notice day once that has passed; its record's date
+// when that is later (published due). A subscriber is told when an
+// agreement becomes due and when its notice day has passed, not only when
+// its record was first published, which is years before for most.
+func (s *Site) DueChanged(e *Entry) time.Time {
+	d := e.NoticeDay()
+	if d.IsZero() {
+		return e.Date
+	}
+	// The first day whose horizon (agreementFacts) is after d: about
+	// DueMonths months before d, give or take the days the months differ.
+	y, m, day := d.Date()
+	from := time.Date(y, m-DueMonths, day-4, 0, 0, 0, 0, s.Cfg.TimeZone)
+	for !d.Before(from.AddDate(0, DueMonths, 0)) {
+		from = from.AddDate(0, 0, 1)
+	}
+	if s.passed(d) {
+		from = s.dayAfter(d)
+	}
+	if e.Date.After(from) {
+		return e.Date
+	}
+	return from
+}
 
 // NamedBy returns the published records that name agreement a (their
 // agreement key), collaborations first, then exchanges and follow-ups,

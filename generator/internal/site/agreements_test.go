@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,9 @@ func agreement(extra string) string {
 }
 
 // TestNoticeDay checks the last day to give notice: the end date minus
-// the notice months, on the month's last day when the month is shorter.
+// the notice months, on the month's last day when the month is shorter
+// or when the end date is the last day of its month (a month's notice
+// given on 31 January runs to the end of February).
 func TestNoticeDay(t *testing.T) {
 	loc, _ := time.LoadLocation("Europe/Stockholm")
 	day := func(s string) time.Time {
@@ -31,6 +34,14 @@ func TestNoticeDay(t *testing.T) {
 		{"2027-03-15", 6, "2026-09-15"},
 		{"2027-03-15", 0, "2027-03-15"},
 		{"2027-01-31", 13, "2025-12-31"},
+		{"2027-02-28", 1, "2027-01-31"},
+		{"2028-02-29", 1, "2028-01-31"},
+		{"2028-02-28", 1, "2028-01-28"},
+		{"2027-06-30", 6, "2026-12-31"},
+		{"2027-04-30", 2, "2027-02-28"},
+		{"2027-09-30", 3, "2027-06-30"},
+		{"2027-03-30", 1, "2027-02-28"},
+		{"2027-03-31", 0, "2027-03-31"},
 		{"", 3, ""},
 	} {
 		e := &Entry{Record: &content.Record{Kind: "agreements", NoticeMonths: c.months}}
@@ -101,5 +112,60 @@ func TestDue(t *testing.T) {
 	_, err = newSite(t, map[string]string{"config.toml": files["config.toml"], "content/followups/f.md": files["content/followups/f.md"]}, stockholm(t, "2026-06-01 12:00"), false)
 	if err == nil || err.Error() != `content/followups/f.md:6:13: agreement "idag" does not exist (no content/agreements/idag.md or record with that slug)` {
 		t.Errorf("missing agreement: %v", err)
+	}
+}
+
+// TestDueChanged checks the updated time of an agreement in the feed of
+// agreements due for review: the first day it is on the page (the day
+// before, it is not), month ends and a leap day included; the day after
+// its notice day once that has passed; its record's date when later.
+func TestDueChanged(t *testing.T) {
+	for _, c := range []struct {
+		until  string
+		months int
+		date   string // the record's date
+		now    string // the build's day, at noon
+		want   string // DueChanged, in Stockholm
+	}{
+		{"2027-12-31", 3, "2020-01-01", "2026-11-27", "2026-10-01"}, // notice 30 September
+		{"2028-03-01", 0, "2020-01-01", "2027-06-01", "2027-03-02"}, // notice 1 March 2028
+		{"2028-02-29", 0, "2020-01-01", "2027-06-01", "2027-03-01"}, // a leap day
+		{"2027-03-31", 1, "2020-01-01", "2026-11-27", "2026-03-01"}, // notice 28 February
+		{"2026-12-31", 3, "2020-01-01", "2026-11-27", "2026-10-01"}, // passed 30 September
+		{"2027-12-31", 3, "2026-11-02", "2026-11-27", "2026-11-02"}, // published later
+		{"2027-03-28", 0, "2020-01-01", "2026-11-27", "2026-03-29"}, // a change to summer time
+	} {
+		files := map[string]string{
+			"config.toml":             testConfig,
+			"content/agreements/a.md": strings.Replace(agreement(fmt.Sprintf("status = \"active\"\nvalidUntil = %s\nnoticeMonths = %d", c.until, c.months)), "2020-01-01", c.date, 1),
+		}
+		s, err := newSite(t, files, stockholm(t, c.now+" 12:00"), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := s.agreements["a"]
+		if got := s.DueChanged(e).In(s.Cfg.TimeZone).Format("2006-01-02 15:04"); got != c.want+" 00:00" {
+			t.Errorf("validUntil %s, noticeMonths %d, date %s, now %s: %s, want %s 00:00", c.until, c.months, c.date, c.now, got, c.want)
+		}
+		if c.date != "2020-01-01" || s.passed(e.NoticeDay()) {
+			continue
+		}
+		// On the page from that day on, not the minute before.
+		for _, at := range []struct {
+			now string
+			due bool
+		}{{c.want + " 00:00", true}, {c.want + " 00:00", false}} {
+			now := stockholm(t, at.now)
+			if !at.due {
+				now = now.Add(-time.Minute)
+			}
+			s, err := newSite(t, files, now, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if due := len(s.Due()) == 1; due != at.due {
+				t.Errorf("validUntil %s, noticeMonths %d at %s: due %v, want %v", c.until, c.months, now, due, at.due)
+			}
+		}
 	}
 }

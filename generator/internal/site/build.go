@@ -132,7 +132,9 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		}
 		e := &Entry{Record: r, URL: make(map[string]string, len(s.Cfg.Languages))}
 		e.Archived, e.Expired = s.archived(r), s.expired(r)
+		e.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
 		e.NoticePassed = !e.Archived && s.passed(e.NoticeDay())
+		e.Ending = r.Kind == kinds.Agreements && r.Status == "terminated" && !r.Terminated.IsZero() && !s.passed(r.Terminated)
 		for _, l := range s.Cfg.Languages {
 			lang := l
 			if r.In(l) == nil {
