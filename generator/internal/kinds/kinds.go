@@ -99,14 +99,18 @@ type Kind struct {
 
 	// Closing and marks. A record is archived at a moment (CloseKey's
 	// time, the day after it when CloseDay) or when its status is
-	// ArchiveStatus; an archived record shows the mark Mark, dated by
-	// MarkDate. Marks maps a status to a mark shown whatever the time.
-	CloseKey      string
-	CloseDay      bool
-	ArchiveStatus string
-	Mark          string
-	MarkDate      string
-	Marks         map[string]string
+	// ArchiveStatus (from the day after MarkDate's day when
+	// ArchiveAfterMark: an agreement terminated from a day still to come
+	// is in force until then); an archived record shows the mark Mark,
+	// dated by MarkDate. Marks maps a status to a mark shown whatever the
+	// time.
+	CloseKey         string
+	CloseDay         bool
+	ArchiveStatus    string
+	ArchiveAfterMark bool
+	Mark             string
+	MarkDate         string
+	Marks            map[string]string
 	// CloseAttr is the data-* attribute the scripts read to close a
 	// record in the browser (with CloseKey's moment); the record page
 	// then carries the notice of Mark, hidden until then.

@@ -193,7 +193,7 @@ func agreements(p parts) *Kind {
 			{Name: "attachment", Type: Text},
 			{Name: "confidential", Type: Bool},
 		},
-		ArchiveStatus: "terminated", Mark: "terminated", MarkDate: "terminated",
+		ArchiveStatus: "terminated", ArchiveAfterMark: true, Mark: "terminated", MarkDate: "terminated",
 		Order: []Sort{{Key: "signed", Desc: true}}, Archive: []Sort{{Key: "terminated", Desc: true}},
 		Facts: []Fact{
 			typ, {Label: "fact.parties", Key: "parties", As: AsOrgs},

@@ -173,7 +173,9 @@ func (t *Templates) replace(lang, key string, pairs ...any) (string, error) {
 // State names an entry's mark at build time as its kind declares it
 // ("closed", "past", "cancelled", "completed", "terminated", "ended"), or
 // "". The UI strings are state.<name> (the mark) and notice.<name> (the
-// record page's notice, dated by the kind's MarkDate).
+// record page's notice, dated by the kind's MarkDate). A record whose
+// status is its kind's ArchiveStatus has the mark before it is archived
+// too (an agreement terminated from a day still to come).
 func (t *Templates) State(e *site.Entry) string {
 	k := t.cfg.Kinds.Get(e.Kind)
 	switch {
@@ -181,7 +183,7 @@ func (t *Templates) State(e *site.Entry) string {
 		return ""
 	case k.Marks[e.Status] != "":
 		return k.Marks[e.Status]
-	case e.Archived:
+	case e.Archived, k.ArchiveStatus != "" && e.Status == k.ArchiveStatus:
 		return k.Mark
 	}
 	return ""

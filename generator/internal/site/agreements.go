@@ -98,7 +98,7 @@ func (s *Site) agreementFacts() {
 	horizon := today.AddDate(0, DueMonths, 0)
 	s.due = nil
 	for _, a := range s.ByKind[kinds.Agreements] {
-		if d := a.NoticeDay(); !a.Archived && !d.IsZero() && d.Before(horizon) {
+		if d := a.NoticeDay(); !a.Archived && !a.Ending && !d.IsZero() && d.Before(horizon) {
 			s.due = append(s.due, a)
 		}
 	}

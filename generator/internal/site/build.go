@@ -133,8 +133,8 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		e := &Entry{Record: r, URL: make(map[string]string, len(s.Cfg.Languages))}
 		e.Archived, e.Expired = s.archived(r), s.expired(r)
 		e.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
-		e.NoticePassed = !e.Archived && s.passed(e.NoticeDay())
 		e.Ending = r.Kind == kinds.Agreements && r.Status == "terminated" && !r.Terminated.IsZero() && !s.passed(r.Terminated)
+		e.NoticePassed = !e.Archived && !e.Ending && s.passed(e.NoticeDay())
 		for _, l := range s.Cfg.Languages {
 			lang := l
 			if r.In(l) == nil {
@@ -191,6 +191,10 @@ func (s *Site) archived(r *content.Record) bool {
 	case k == nil:
 		return false
 	case k.ArchiveStatus != "":
+		if k.ArchiveAfterMark && r.Status == k.ArchiveStatus {
+			t := r.Time(k.MarkDate)
+			return t.IsZero() || s.passed(t)
+		}
 		return r.Status == k.ArchiveStatus
 	case k.CloseKey != "":
 		t := r.Time(k.CloseKey)

@@ -284,9 +284,9 @@ func (s *Site) homePage(lang string) *Page {
 		}
 	}
 	h.Collaborations = items(active, lang)
-	var agreements []*Entry // in force, the newest first: not the terminated, nor the expired
+	var agreements []*Entry // in force, the newest first: not the terminated (nor those still in force to a day to come), nor the expired
 	for _, e := range s.Current(kinds.Agreements) {
-		if !e.Expired && len(agreements) < HomeSize {
+		if !e.Expired && !e.Ending && len(agreements) < HomeSize {
 			agreements = append(agreements, e)
 		}
 	}
