@@ -439,6 +439,10 @@ async function tabTo(page, pred, max = 300) {
  * given a few seconds to show up.
  */
 async function control(page, re) {
+  // On a phone the filters may be behind a button ("Filter"): a person
+  // opens them first.
+  const filters = page.getByRole('button', { name: /^filters?\b/i, expanded: false });
+  if (await filters.isVisible().catch(() => false)) await filters.click();
   try {
     await page.getByLabel(re).or(page.getByRole('group', { name: re })).first().waitFor({ state: 'visible', timeout: 15_000 });
   } catch {

@@ -69,8 +69,12 @@ suite(`search on a site of ${N} records`, skip, () => {
       await page.click('.search-more button');
       await page.waitForFunction(() => document.querySelectorAll('.search-results li').length === 40);
       assert.equal(await page.evaluate(() => document.activeElement.closest('li') === document.querySelectorAll('.search-results li')[20]), true);
-      // A filter narrows the matches: every result is at that level.
+      // A filter narrows the matches: every result is at that level. On
+      // a phone the filters are behind the button "Filter", which then
+      // says one is set.
+      await page.tap('.search-facets-toggle');
       await page.selectOption('#search-level', 'master');
+      await page.waitForFunction(() => document.querySelector('.search-facets-toggle').textContent === 'Filter\u00a0(1)');
       await page.waitForFunction(() => location.search.includes('level=master'));
       await page.waitForFunction((s) => document.querySelector('.search-status').textContent !== s, status);
       const levels = await page.$$eval('.search-results li dl', (dls) => dls.map((dl) => dl.textContent));

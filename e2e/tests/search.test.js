@@ -117,13 +117,15 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
-  // A slow phone draws the form before the script runs: a filter chosen
-  // then is applied once the script is in, not lost (it was, until the
-  // visitor touched the form again).
+  // A slow computer draws the form before the script runs: a filter
+  // chosen then is applied once the script is in, not lost (it was, until
+  // the visitor touched the form again). (On a phone the filters are
+  // behind a button that needs the script; what is typed is kept the same
+  // way.)
   test('a filter chosen before the script ran is applied', async () => {
     const list = `/${secs.theses.sv}/`;
     const want = expected('sv', 'theses', { area: 'energi-och-klimat' });
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await fixClock(context);
     let release;
     const held = new Promise((resolve) => { release = resolve; });
@@ -406,11 +408,12 @@ suite('search and filters in the browser', skip, () => {
     assert.deepEqual(describeProblems(problems), []);
   });
 
-  // On a phone the results are below the filters, and the keyboard covers
-  // the rest of the screen: the keyboard's search key (Enter, which sends
-  // the form) moves the focus to the count of the results, closing the
-  // keyboard, and brings the count and the first result into view; on a
-  // wide screen, where they are in view, the focus stays in the field.
+  // On a phone with the filters open the results are below them, and the
+  // keyboard covers the rest of the screen: the keyboard's search key
+  // (Enter, which sends the form) moves the focus to the count of the
+  // results, closing the keyboard, and brings the count and the first
+  // result into view; on a wide screen, where they are in view, the focus
+  // stays in the field.
   test('on a phone, Enter in the search field shows the results: the focus on their count', async () => {
     for (const [lang, list, word] of [['sv', `/${secs.theses.sv}/`, 'energi'], ['en', `/en/${secs.theses.en}/`, 'energy']]) {
       const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
@@ -419,6 +422,7 @@ suite('search and filters in the browser', skip, () => {
       const problems = await watch(context, page, site.origin);
       try {
         await page.goto(site.base + list, { waitUntil: 'load' });
+        await page.tap('.search-facets-toggle');
         await page.tap('#search-q');
         await page.keyboard.type(word);
         await page.keyboard.press('Enter');
@@ -457,6 +461,46 @@ suite('search and filters in the browser', skip, () => {
       await page.waitForFunction(() => /träff/.test(document.querySelector('.search-status').textContent));
       await page.waitForTimeout(300);
       assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
+  // On a phone the filters are behind the button "Filter", closed at
+  // first, so that what the search field finds is in view above the
+  // keyboard: the count and the first result follow the field (they were
+  // below the four rows of filters, under the keyboard). The button opens
+  // and closes the filters and says how many are set; on a wide screen
+  // the filters are always shown and the button is not.
+  test('on a phone the filters are behind a button, and the results follow the search field', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    await fixClock(context);
+    const page = await context.newPage();
+    const problems = await watch(context, page, site.origin);
+    try {
+      await page.goto(`${site.base}/${secs.theses.sv}/`, { waitUntil: 'load' });
+      const toggle = page.locator('.search-facets-toggle');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.isVisible('#search-area'), false, 'the filters are closed at first');
+      await page.tap('#search-q');
+      await page.keyboard.type('energi');
+      await page.waitForSelector('.search-results:not([hidden]) li');
+      const gap = await page.evaluate(() => Math.round(document.querySelector('.search-results li').getBoundingClientRect().top -
+        document.querySelector('#search-q').getBoundingClientRect().bottom));
+      assert.ok(gap <= 160, `the first result is ${gap} px below the search field`);
+      await toggle.tap();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      assert.equal(await page.isVisible('#search-area'), true, 'the button opens the filters');
+      await page.selectOption('#search-area', 'energi-och-klimat');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('area') === 'energi-och-klimat');
+      await toggle.tap();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.isVisible('#search-area'), false, 'and closes them');
+      assert.equal(await toggle.textContent(), 'Filter\u00a0(1)', 'the button says a filter is set');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      assert.equal(await page.isVisible('#search-area'), true, 'on a wide screen the filters are shown');
+      assert.equal(await toggle.isVisible(), false, 'and the button is not');
     } finally {
       await context.close();
     }
@@ -576,7 +620,7 @@ suite('search and filters in the browser', skip, () => {
     await context.route('**/search/s/*.json', (route) => route.abort('connectionfailed'));
     try {
       await page.goto(`${site.base}/${secs.theses.sv}/`);
-      await page.selectOption('#search-area', 'energi-och-klimat');
+      await page.fill('#search-q', 'energi');
       await page.waitForSelector('.search', { state: 'hidden' });
       await page.waitForSelector('nav.browse summary', { state: 'visible' });
       const hrefs = await page.$$eval('nav.browse a', (as) => as.map((a) => a.getAttribute('href')));

@@ -88,6 +88,26 @@
       if (c) controls[k] = c;
     });
 
+    // On a phone the filters are behind the button "Filter", closed at
+    // first (search.css): it opens and closes them, and says how many
+    // are set, "Filter (2)", so that a filter is not forgotten while
+    // they are out of sight.
+    var toggle = form.querySelector('.search-facets-toggle');
+    var facetCount = toggle && toggle.querySelector('.search-facets-count');
+    function countFacets() {
+      if (!facetCount) return;
+      var n = FACETS.filter(function (k) { return controls[k] && controls[k].value; }).length;
+      var text = n ? '\u00a0(' + n + ')' : '';
+      if (facetCount.textContent !== text) facetCount.textContent = text;
+    }
+    if (toggle) {
+      toggle.addEventListener('click', function () {
+        var open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+        form.classList.toggle('facets-closed', !open);
+      });
+    }
+
     var state = readQuery(win.location.search);
     // A value the page does not offer is dropped rather than silently
     // matching nothing.
@@ -114,7 +134,9 @@
 
     function readControls() {
       Object.keys(controls).forEach(function (k) { state[k] = controls[k].value; });
+      countFacets();
     }
+
 
     function countText(n) {
       if (n === 0) return data('count-none');
