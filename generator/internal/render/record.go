@@ -62,6 +62,7 @@ type FactLink struct {
 	Print    string // absolute URL, written out when the page is printed
 	Text     string
 	Format   string // "PDF": shown after the text
+	After    string // shown after the link, in brackets: the status of an agreement
 }
 
 // record resolves the record page p for its language: the notice of its
@@ -89,7 +90,7 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 			r.Facts = append(r.Facts, f)
 		}
 	}
-	r.Facts = append(r.Facts, agreementLinks(s, e, lang, tr)...)
+	r.Facts = append(r.Facts, t.agreementLinks(s, e, lang, tr)...)
 	r.Facts = c.common(r.Facts)
 	return r, fe.err
 }
@@ -154,9 +155,11 @@ func (c *facts) common(out []RecordFact) []RecordFact {
 }
 
 // agreementLinks are the facts that link a record and its agreement: the
-// agreement a collaboration, exchange or follow-up falls under; on an
-// agreement's page, the records that name it, one fact per kind.
-func agreementLinks(s *site.Site, e *site.Entry, lang string, tr func(string) string) []RecordFact {
+// agreement a collaboration, exchange or follow-up falls under, with its
+// status ("Gällande", "Uppsagt", "Utgånget", ...), so that staff see at
+// once whether it is in force; on an agreement's page, the records that
+// name it, one fact per kind.
+func (t *Templates) agreementLinks(s *site.Site, e *site.Entry, lang string, tr func(string) string) []RecordFact {
 	link := func(o *site.Entry) FactLink {
 		v := o.VersionFor(lang)
 		l := FactLink{URL: o.URL[lang], Text: v.Title}
@@ -166,7 +169,11 @@ func agreementLinks(s *site.Site, e *site.Entry, lang string, tr func(string) st
 		return l
 	}
 	if a := s.AgreementOf(e); a != nil {
-		return []RecordFact{{Label: tr("fact.agreement"), Links: []FactLink{link(a)}}}
+		l := link(a)
+		if key := t.statusKey(a); key != "" {
+			l.After = tr(key)
+		}
+		return []RecordFact{{Label: tr("fact.agreement"), Links: []FactLink{l}}}
 	}
 	var out []RecordFact
 	for _, o := range s.NamedBy(e) {

@@ -341,7 +341,7 @@ func TestPages(t *testing.T) {
 		}, nil},
 		{"/en/collaborations/samarbete/", []string{
 			`<dt>Status</dt><dd>Active</dd>`,
-			`<dt>Agreement</dt><dd><a href="/avtal/mou/" hreflang="sv" lang="sv">Avsiktsförklaring 2014</a></dd>`,
+			`<dt>Agreement</dt><dd><a href="/avtal/mou/" hreflang="sv" lang="sv">Avsiktsförklaring 2014</a> (In force)</dd>`,
 			`<dt>Period</dt><dd>from 1 January 2026</dd>`,
 		}, nil},
 		{"/omraden/", []string{`<h1>Områden</h1>`, `<a href="/omraden/energi/">Energi</a> <span class="count">`}, nil},
