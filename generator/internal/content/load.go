@@ -47,7 +47,7 @@ type file struct {
 	raw                    map[string]any
 	ver                    *Version
 	errs                   diag.List
-	todo                   diag.List // placeholders in the body, reported with the record
+	todo                   diag.List // placeholders and other problems of the body, reported with the record
 	syntax                 diag.List // lines the TOML decoder could not read, blanked; reported with the record
 	broken                 []string  // the keys of those lines: not reported missing
 	images                 []markdown.ImageRef
@@ -291,7 +291,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		return fail(syntax...)
 	}
 	f.syntax, f.broken = syntax, broken
-	f.todo = append(placeholderBody(p, body, bodyLine), hiddenBody(p, body, bodyLine)...)
+	f.todo = slices.Concat(placeholderBody(p, body, bodyLine), hiddenBody(p, body, bodyLine), fenceTwice(p, body, bodyLine))
 	f.images = opt.md.Images(body, bodyLine)
 	v := &Version{Lang: f.lang, Path: p, BodyLine: bodyLine, Hash: fileHash(src),
 		size: len(src), bodyAt: len(src) - len(body), dir: opt.Dir}

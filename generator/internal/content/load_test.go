@@ -384,6 +384,15 @@ func TestLoadErrors(t *testing.T) {
 		// Folders and names.
 		{"unknown kind folder", thesisAt("content/blog/a.md", rec(thesis)),
 			[]string{`content/blog:1:1: unknown kind folder "blog" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+		// "+++" twice after the keys: the record is checked, and the line
+		// reported, not published as text.
+		{"closing fence twice", thesisAt(p, "+++\n"+thesis+"\n+++\n+++\n\nBody.\n"),
+			[]string{p + `:10:1: "+++" twice after the keys: this line would be published as text; remove it`}},
+		{"closing fence twice and an unknown key", thesisAt(p, "+++\n"+with(thesis, "", `sumary = "x"`)+"\n+++\n+++\n"),
+			[]string{
+				p + `:9:1: unknown key "sumary" (did you mean "summary"?)`,
+				p + `:11:1: "+++" twice after the keys: this line would be published as text; remove it`,
+			}},
 		{"file outside a kind folder", thesisAt("content/a.md", rec(thesis)),
 			[]string{`content/a.md:1:1: file outside a kind folder; move it into one of content/<kind>/`}},
 		{"sub-folder", thesisAt("content/theses/sub/a.md", rec(thesis)),

@@ -41,6 +41,8 @@ const (
 	FileNUL                ID = "file.nul"
 	FrontMissing           ID = "front.missing"
 	FrontUnclosed          ID = "front.unclosed"
+	FrontTwiceTop          ID = "front.twice-top"
+	FrontTwiceEnd          ID = "front.twice-end"
 	ImageAlt               ID = "image.alt"
 	ImageMissing           ID = "image.missing"
 	ImageLink              ID = "image.link"
@@ -138,6 +140,10 @@ var contentTexts = map[ID]Text{
 		Sv: `posten saknar sitt huvud: första raden ska vara +++, sedan nycklarna, sedan +++ igen`},
 	FrontUnclosed: {En: `front matter is never closed: add a "+++" line after the last key`,
 		Sv: `postens huvud avslutas aldrig – lägg till en rad +++ efter den sista nyckeln`},
+	FrontTwiceTop: {En: `"+++" twice at the top: this line ends the front matter before its keys; remove it`,
+		Sv: `+++ två gånger överst: den här raden avslutar postens huvud före nycklarna – ta bort den`},
+	FrontTwiceEnd: {En: `"+++" twice after the keys: this line would be published as text; remove it`,
+		Sv: `+++ två gånger efter nycklarna: den här raden skulle publiceras som text – ta bort den`},
 	ImageAlt: {En: `image %q needs a text for those who cannot see it: write ![what the image shows](%s)`,
 		Sv: `bilden %q behöver en text för den som inte ser den – skriv ![vad bilden visar](%s)`},
 	ImageMissing: {En: `image %q not found beside the record`,
