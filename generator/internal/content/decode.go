@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -144,10 +145,19 @@ func shapeError(t kinds.Type, v any) diag.Message {
 		}
 	case kinds.Int:
 		if _, ok := v.(int64); !ok {
+			// "30" is text: "a whole number" would not say what is wrong.
+			if s, isStr := v.(string); isStr {
+				if _, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); err == nil {
+					return diag.M(diag.ShapeQuoted, strings.TrimSpace(s))
+				}
+			}
 			return diag.M(diag.ShapeInt)
 		}
 	case kinds.Bool:
 		if _, ok := v.(bool); !ok {
+			if s, isStr := v.(string); isStr && (strings.TrimSpace(s) == "true" || strings.TrimSpace(s) == "false") {
+				return diag.M(diag.ShapeQuoted, strings.TrimSpace(s))
+			}
 			return diag.M(diag.ShapeBool)
 		}
 	case kinds.Strings:

@@ -302,7 +302,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				p + `:2:9: title must be a string`,
 				p + `:4:9: areas must be an array of strings like ["a", "b"]`,
+				p + `:7:11: credits must be written 30, without quotes`,
+			}},
+		{"not a whole number", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 7.5", "", `students = "två"`))),
+			[]string{
 				p + `:7:11: credits must be a whole number`,
+				p + `:9:12: students must be a whole number`,
 			}},
 		{"blank title", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, `title = "  "`))),
 			[]string{p + `:2:9: title must not be empty`}},
@@ -476,6 +481,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/agreements/x.md:8:10: a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`}},
 		{"confidential not a bool", thesisAt("content/agreements/x.md", agreement(`confidential = "yes"`)),
 			[]string{`content/agreements/x.md:9:16: confidential must be true or false`}},
+		{"confidential in quotes", thesisAt("content/agreements/x.md", agreement(`confidential = "true"`)),
+			[]string{`content/agreements/x.md:9:16: confidential must be written true, without quotes`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, got := load(t, mapFS(c.files))

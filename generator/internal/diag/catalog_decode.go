@@ -14,6 +14,7 @@ const (
 	ShapeDate        ID = "shape.date"
 	ShapeDateTime    ID = "shape.datetime"
 	ShapeInt         ID = "shape.int"
+	ShapeQuoted      ID = "shape.quoted"
 	ShapeBool        ID = "shape.bool"
 	ShapeStrings     ID = "shape.strings"
 	ShapeTooMany     ID = "shape.too-many"
@@ -81,6 +82,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00`},
 	ShapeInt: {En: `must be a whole number`,
 		Sv: `ska vara ett heltal, t.ex. 30, utan citattecken`},
+	ShapeQuoted: {En: `must be written %s, without quotes`,
+		Sv: `skriv %s utan citattecken`},
 	ShapeBool: {En: `must be true or false`,
 		Sv: `ska vara true (ja) eller false (nej), utan citattecken`},
 	ShapeStrings: {En: `must be an array of strings like ["a", "b"]`,
