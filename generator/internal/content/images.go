@@ -19,6 +19,12 @@ type Image struct {
 	images.Info
 }
 
+// ChecksImage reports whether the image at dest is checked here: all but
+// site paths ("/logo.png"), which the site's link check resolves.
+func ChecksImage(dest string) bool {
+	return !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//")
+}
+
 // checkImages checks the images that the body of f shows and returns
 // those beside the record, each once, and the paths of the files the
 // body names (refused ones too: named, they are no strays). An image must have a text (alt),
@@ -35,7 +41,7 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 			errs = append(errs, diag.Of(f.path, ref.Line, ref.Col, m))
 		}
 		name := ref.Dest
-		if strings.HasPrefix(name, "/") && !strings.HasPrefix(name, "//") {
+		if !ChecksImage(name) {
 			continue
 		}
 		if ref.Alt == "" {

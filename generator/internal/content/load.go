@@ -32,7 +32,12 @@ type Set struct {
 	// Refused are the paths of those files, sorted: what names them is
 	// not reported again (the record's own problems say what is wrong).
 	Refused []string
-	Sources *Sources // the Markdown kept when Load was given KeepBodies; else nil
+	// RefusedVersions are the versions of those files that were read,
+	// in the order of their paths: the site checks the links of their
+	// bodies, so that a broken link is reported with the record's other
+	// problems, not once they are fixed.
+	RefusedVersions []*Version
+	Sources         *Sources // the Markdown kept when Load was given KeepBodies; else nil
 	// Others lists the files under content/ that are not record files,
 	// sorted; Uses maps a record's group ("theses/energidata") to those it
 	// uses (its attachment, the images its bodies name). The preview
@@ -126,6 +131,9 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		// also a clean translation of a broken record.
 		for _, f := range groups[key] {
 			failed[f.path] = true
+			if f.ver != nil {
+				set.RefusedVersions = append(set.RefusedVersions, f.ver)
+			}
 		}
 	}
 	errs = append(errs, Collisions(decoded)...)

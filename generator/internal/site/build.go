@@ -105,6 +105,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	if !opt.Stream {
 		errs = append(errs, s.renderBodies(nil)...)
 	}
+	errs = append(errs, s.refusedLinks(set.RefusedVersions)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return s, errs
@@ -322,16 +323,24 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 			b.Text = s.words(res.Text)
 		}
 	}
-	for _, le := range res.Errors {
-		col := charCol(src, le.Line-v.BodyLine, le.Col)
-		if le.Text.ID != "" {
-			st.errs = append(st.errs, diag.Of(v.Path, le.Line, col, le.Text))
-		} else {
-			st.errs = append(st.errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
-		}
-	}
+	st.errs = bodyErrors(v, src, res.Errors)
 	s.bodies.put(v, st)
 	return st.errs
+}
+
+// bodyErrors are the errors of rendering src, the body of v, at their
+// place in v's file, the columns counted in characters.
+func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.List {
+	var errs diag.List
+	for _, le := range les {
+		col := charCol(src, le.Line-v.BodyLine, le.Col)
+		if le.Text.ID != "" {
+			errs = append(errs, diag.Of(v.Path, le.Line, col, le.Text))
+		} else {
+			errs = append(errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
+		}
+	}
+	return errs
 }
 
 // resolver maps a link in the body of v to a published URL.
