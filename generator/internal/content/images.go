@@ -30,7 +30,7 @@ func ChecksImage(dest string) bool {
 // body names (refused ones too: named, they are no strays). An image must have a text (alt),
 // be a file beside the record of a type and size the site publishes, and
 // not be on another site. Site paths ("/logo.png") are left to the link
-// check of the site.
+// check of the site, but for their text.
 func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 	var out []Image
 	var named []string
@@ -41,11 +41,11 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 			errs = append(errs, diag.Of(f.path, ref.Line, ref.Col, m))
 		}
 		name := ref.Dest
-		if !ChecksImage(name) {
-			continue
-		}
 		if ref.Alt == "" {
 			fail(diag.M(diag.ImageAlt, clip(name, 60), clip(name, 60)))
+		}
+		if !ChecksImage(name) {
+			continue // its text is checked: the site's link check finds no alt
 		}
 		if msg := imagePath(name); msg.ID != "" {
 			fail(msg)
