@@ -76,12 +76,15 @@ var cliTexts = map[ID]Text{
 		Sv: `varning`},
 	WordWarnings: {En: `warnings`,
 		Sv: `varningar`},
+	// WordFile and WordFiles carry the participle of CheckOK in
+	// Swedish, which agrees with the number: 1 fil kontrollerad, 2 filer
+	// kontrollerade.
 	WordFile: {En: `file`,
-		Sv: `fil`},
+		Sv: `fil kontrollerad`},
 	WordFiles: {En: `files`,
-		Sv: `filer`},
+		Sv: `filer kontrollerade`},
 	CheckOK: {En: `ok: %d %s checked, 0 errors, %d %s`,
-		Sv: `inga fel: %d %s kontrollerade, 0 fel, %d %s`},
+		Sv: `inga fel: %d %s, 0 fel, %d %s`},
 	CheckCount: {En: `%d %s`,
 		Sv: `%d %s`},
 	CheckCountWarnings: {En: `%d %s, %d %s`,
