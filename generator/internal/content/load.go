@@ -535,18 +535,6 @@ func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID
 	return diag.Message{}
 }
 
-// Strays reports the files under content/ (others, as Set lists them)
-// that no record uses.
-func Strays(others []string, used func(string) bool) diag.List {
-	var errs diag.List
-	for _, p := range others {
-		if !used(p) {
-			errs = append(errs, diag.At(p, 1, 1, diag.NeitherRecord))
-		}
-	}
-	return errs
-}
-
 // Collisions reports two records of one kind that claim the same slug.
 // Load runs it over all records; the preview server, which reloads only
 // the records that changed, runs it again over the merged set.

@@ -385,6 +385,15 @@ func TestLoadErrors(t *testing.T) {
 			}},
 		{"stray file", thesisAt("content/agreements/x.md", agreement(""), "content/agreements/notes.txt", "x"),
 			[]string{`content/agreements/notes.txt:1:1: file is neither a record (.md) nor the attachment of one`}},
+		// A record saved by Notepad (which adds .txt) or with its
+		// extension in capitals is told its name, not that it is no record.
+		{"record saved as .md.txt", thesisAt("content/theses/b.md.txt", rec(thesis)),
+			[]string{`content/theses/b.md.txt:1:1: "b.md.txt" is not read as a record, whose name ends in .md in lower case: rename it "b.md"`}},
+		{"record ending in .MD", thesisAt("content/theses/Energi.MD", rec(thesis), "content/theses/x.markdown", rec(thesis)),
+			[]string{
+				`content/theses/Energi.MD:1:1: "Energi.MD" is not read as a record, whose name ends in .md in lower case: rename it "energi.md"`,
+				`content/theses/x.markdown:1:1: "x.markdown" is not read as a record, whose name ends in .md in lower case: rename it "x.md"`,
+			}},
 
 		// Folders and names.
 		{"unknown kind folder", thesisAt("content/blog/a.md", rec(thesis)),

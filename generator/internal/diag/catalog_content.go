@@ -8,6 +8,7 @@ const (
 	FileOutsideKind        ID = "file.outside-kind"
 	NotRegular             ID = "file.not-regular"
 	NeitherRecord          ID = "file.neither"
+	RecordEnd              ID = "file.record-end"
 	LinkToRecord           ID = "link.to-record"
 	LangSuffix             ID = "file.lang-suffix"
 	SlugInvalid            ID = "slug.invalid"
@@ -74,6 +75,8 @@ var contentTexts = map[ID]Text{
 		Sv: `är ingen vanlig fil`},
 	NeitherRecord: {En: `file is neither a record (.md) nor the attachment of one`,
 		Sv: `filen är varken en post (.md) eller en bilaga eller bild som en post använder – ta bort den eller nämn den i en post`},
+	RecordEnd: {En: `%q is not read as a record, whose name ends in .md in lower case: rename it %q`,
+		Sv: `%q läses inte som en post, vars namn slutar på .md med små bokstäver – döp om den till %q`},
 	LinkToRecord: {En: `symbolic link points to a record (%s); copy the file instead`,
 		Sv: `den symboliska länken pekar på en post (%s) – kopiera filen i stället`},
 	LangSuffix: {En: `unknown language suffix %q (a translation is named <name>.<lang>.md with lang one of %s)`,
