@@ -54,6 +54,13 @@ func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 // required ones; keys of the wrong shape are then treated as absent.
 func (d *decoder) checkKeys() {
 	d.bad = map[string]bool{}
+	if other, foreign := d.otherKind(); other != "" {
+		// A record of another kind, moved or made in the wrong folder:
+		// one problem, not a key to remove for each of its own keys and
+		// one to add for each required key of this kind.
+		d.errAt(1, 1, diag.KindFolderWrong, strings.Join(foreign, ", "), other, d.kind)
+		return
+	}
 	meant := map[string]bool{} // keys a misspelt one was taken for
 	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
@@ -87,6 +94,34 @@ func (d *decoder) checkKeys() {
 			d.errAt(1, 1, diag.KeyMissing, s.Name)
 		}
 	}
+}
+
+// otherKind returns the kind whose record this is, if it is not one of
+// d's kind, and its keys that d's kind does not have: every key of the
+// record is one of that kind's, and every key that kind requires is
+// there.
+func (d *decoder) otherKind() (kind string, foreign []string) {
+	has := func(spec []kinds.Key, k string) bool {
+		return slices.ContainsFunc(spec, func(s kinds.Key) bool { return s.Name == k })
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
+		if !has(d.spec, k) {
+			foreign = append(foreign, k)
+		}
+	}
+	if len(foreign) == 0 {
+		return "", nil
+	}
+	for _, other := range Folders(d.cfg.Kinds) {
+		spec := specs(d.cfg.Kinds, other)
+		if other == d.kind || slices.ContainsFunc(foreign, func(k string) bool { return !has(spec, k) }) {
+			continue
+		}
+		if !slices.ContainsFunc(spec, func(s kinds.Key) bool { _, ok := d.raw[s.Name]; return s.Required && !ok }) {
+			return other, foreign
+		}
+	}
+	return "", nil
 }
 
 // tableKeys returns the keys of a table made by a [table] or [[array]]

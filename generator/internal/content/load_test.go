@@ -292,6 +292,23 @@ func TestLoadErrors(t *testing.T) {
 			[]string{p + `:9:1: unknown key "Location" (did you mean "location"?)`}},
 		{"key of another kind", thesisAt(p, rec(with(thesis, "", `speaker = "Anna"`))),
 			[]string{p + `:9:1: unknown key "speaker": theses do not have it`}},
+		// A record in the folder of another kind: one problem, not a key
+		// to remove for each of its keys and one to add for each of the
+		// folder's kind.
+		{"lecture in the theses folder", thesisAt("content/theses/l.md", rec(lecture)),
+			[]string{`content/theses/l.md:1:1: this record has the keys of lectures (end, place, registration, speaker), not of theses: move the file to content/lectures/`}},
+		{"thesis in the internships folder", thesisAt("content/internships/t.md", rec(with(thesis, "", `students = 2`))),
+			[]string{`content/internships/t.md:1:1: this record has the keys of theses (level, students), not of internships: move the file to content/theses/`}},
+		{"a lecture's keys, but not all of them", thesisAt("content/theses/l.md", rec(with(lecture, `speaker = "Anna Andersson"`, ""))),
+			[]string{
+				`content/theses/l.md:1:1: missing required key "credits"`,
+				`content/theses/l.md:1:1: missing required key "deadline"`,
+				`content/theses/l.md:1:1: missing required key "host"`,
+				`content/theses/l.md:1:1: missing required key "level"`,
+				`content/theses/l.md:6:1: unknown key "end": theses do not have it`,
+				`content/theses/l.md:7:1: unknown key "place": theses do not have it`,
+				`content/theses/l.md:9:1: unknown key "registration": theses do not have it`,
+			}},
 		{"unknown key", thesisAt(p, rec(with(thesis, "", `foo = 1`))),
 			[]string{p + `:9:1: unknown key "foo"`}},
 		{"unknown table", thesisAt(p, rec(with(thesis, "", "[extra]\nx = 1"))),

@@ -6,6 +6,7 @@ const (
 	KeyUnknownMean   ID = "key.unknown-mean"
 	KeyTableHeader   ID = "key.table-header"
 	KeyUnknownKind   ID = "key.unknown-kind"
+	KindFolderWrong  ID = "key.kind-folder"
 	KeyMissing       ID = "key.missing"
 	KeyShape         ID = "key.shape"
 	ShapeString      ID = "shape.string"
@@ -66,6 +67,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `okänd nyckel %q – menade du %q?`},
 	KeyUnknownKind: {En: `unknown key %q: %s do not have it`,
 		Sv: `nyckeln %q finns inte för %s – ta bort den`},
+	KindFolderWrong: {En: `this record has the keys of %[2]s (%[1]s), not of %[3]s: move the file to content/%[2]s/`,
+		Sv: `posten har nycklar som hör till %[2]s (%[1]s), inte till %[3]s – flytta filen till content/%[2]s/`},
 	KeyMissing: {En: `missing required key %q`,
 		Sv: `nyckeln %q saknas men måste finnas – lägg till en rad som börjar med %[1]s =`},
 	KeyShape: {En: `%s %s`,
