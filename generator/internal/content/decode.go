@@ -167,14 +167,21 @@ func shapeError(t kinds.Type, v any) diag.Message {
 			return diag.M(diag.ShapeEmpty)
 		}
 	case kinds.Date:
-		if _, ok := v.(time.Time); !ok {
+		tv, ok := v.(time.Time)
+		if !ok {
 			if _, isStr := v.(string); isStr {
 				return diag.M(diag.ShapeDateQuoted)
 			}
 			return diag.M(diag.ShapeDate)
 		}
+		if timeOnly(tv) {
+			return diag.M(diag.ShapeTimeOnly, "2026-03-01")
+		}
 	case kinds.DateTime:
 		tv, ok := v.(time.Time)
+		if ok && timeOnly(tv) {
+			return diag.M(diag.ShapeTimeOnly, "2026-03-01T13:15:00")
+		}
 		if !ok || tv.Location().String() == "date-local" {
 			return diag.M(diag.ShapeDateTime)
 		}
@@ -224,6 +231,10 @@ func shapeError(t kinds.Type, v any) diag.Message {
 	}
 	return diag.Message{}
 }
+
+// timeOnly reports whether t is a TOML time of day without a date
+// (start = 13:15): read as a day of the year 0, it was published so.
+func timeOnly(t time.Time) bool { return t.Location().String() == "time-local" }
 
 func (d *decoder) str(k string) string {
 	if d.bad[k] {

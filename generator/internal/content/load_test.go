@@ -326,6 +326,15 @@ func TestLoadErrors(t *testing.T) {
 				p + `:7:11: credits must be a whole number`,
 				p + `:9:12: students must be a whole number`,
 			}},
+		// A time of day without its date was read as a day of the year 0
+		// and published so ("1 januari 0 kl. 13.15").
+		{"time without a date", thesisAt(p, rec(with(thesis, "date = 2026-01-15", "date = 13:15:00", "", "start = 08:00"))),
+			[]string{
+				p + `:3:8: date has a time but no day: write the day, like 2026-03-01`,
+				p + `:9:9: start has a time but no day: write the day, like 2026-03-01`,
+			}},
+		{"lecture at a time without a date", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 15:15:00"))),
+			[]string{`content/lectures/l.md:5:9: start has a time but no day: write the day, like 2026-03-01T13:15:00`}},
 		{"blank title", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, `title = "  "`))),
 			[]string{p + `:2:9: title must not be empty`}},
 		{"out of range", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 45", `level = "master"`, `level = "phd"`, "", "students = 3"))),

@@ -14,6 +14,7 @@ const (
 	ShapeDateQuoted  ID = "shape.date-quoted"
 	ShapeDate        ID = "shape.date"
 	ShapeDateTime    ID = "shape.datetime"
+	ShapeTimeOnly    ID = "shape.time-only"
 	ShapeInt         ID = "shape.int"
 	ShapeQuoted      ID = "shape.quoted"
 	ShapeBool        ID = "shape.bool"
@@ -83,6 +84,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `ska vara ett datum som 2026-03-01 (år-månad-dag)`},
 	ShapeDateTime: {En: `must be a date and time like 2026-03-01T13:15:00`,
 		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00`},
+	ShapeTimeOnly: {En: `has a time but no day: write the day, like %s`,
+		Sv: `har ett klockslag men ingen dag – skriv dagen, t.ex. %s`},
 	ShapeInt: {En: `must be a whole number`,
 		Sv: `ska vara ett heltal, t.ex. 30, utan citattecken`},
 	ShapeQuoted: {En: `must be written %s, without quotes`,
