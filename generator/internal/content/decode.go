@@ -182,6 +182,9 @@ func shapeError(t kinds.Type, v any) diag.Message {
 		if ok && timeOnly(tv) {
 			return diag.M(diag.ShapeTimeOnly, "2026-03-01T13:15:00")
 		}
+		if s, isStr := v.(string); isStr && isDateTime(strings.TrimSpace(s)) {
+			return diag.M(diag.ShapeQuoted, strings.TrimSpace(s))
+		}
 		if !ok || tv.Location().String() == "date-local" {
 			return diag.M(diag.ShapeDateTime)
 		}
@@ -230,6 +233,17 @@ func shapeError(t kinds.Type, v any) diag.Message {
 		}
 	}
 	return diag.Message{}
+}
+
+// isDateTime reports whether s is a TOML date and time, as written in
+// quotes: 2026-03-01T13:15:00, with an offset or a space for the T.
+func isDateTime(s string) bool {
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC3339, "2006-01-02 15:04:05Z07:00"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // timeOnly reports whether t is a TOML time of day without a date

@@ -333,6 +333,11 @@ func TestLoadErrors(t *testing.T) {
 				p + `:3:8: date has a time but no day: write the day, like 2026-03-01`,
 				p + `:9:9: start has a time but no day: write the day, like 2026-03-01`,
 			}},
+		{"date and time in quotes", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", `start = "2026-03-12T15:15:00"`, "end = 2026-03-12T17:00:00", `end = "17:00"`))),
+			[]string{
+				`content/lectures/l.md:5:9: start must be written 2026-03-12T15:15:00, without quotes`,
+				`content/lectures/l.md:6:7: end must be a date and time like 2026-03-01T13:15:00`,
+			}},
 		{"lecture at a time without a date", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 15:15:00"))),
 			[]string{`content/lectures/l.md:5:9: start has a time but no day: write the day, like 2026-03-01T13:15:00`}},
 		{"blank title", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, `title = "  "`))),
