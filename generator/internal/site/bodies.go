@@ -50,6 +50,7 @@ type stored struct {
 	body  Body
 	links []link    // every link the body resolved, in order
 	errs  diag.List // its link errors
+	warns diag.List // its HTML tags, which are not published (Site.Warnings)
 	sum   uint64    // of body and errs
 }
 

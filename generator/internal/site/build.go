@@ -324,6 +324,12 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 		}
 	}
 	st.errs = bodyErrors(v, src, res.Errors)
+	if !hideBody {
+		for _, le := range res.RawHTML {
+			tag, _, _ := strings.Cut(le.Msg, "\n")
+			st.warns = append(st.warns, diag.Warn(v.Path, le.Line, charCol(src, le.Line-v.BodyLine, le.Col), diag.WarnRawHTML, content.Clip(tag, 40)))
+		}
+	}
 	s.bodies.put(v, st)
 	return st.errs
 }
@@ -379,7 +385,8 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 // in every language, an agreement without its attachment, and an offer
 // whose deadline is not after its date (as `portal new` writes them: a
 // warning, not an error, so that older records, and the benchmark corpus,
-// still build; check -strict refuses it). An offer whose deadline has
+// still build; check -strict refuses it), and HTML in a text, which is
+// not published (of the bodies rendered). An offer whose deadline has
 // passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
@@ -392,6 +399,11 @@ func (s *Site) Warnings() diag.List {
 			line, col := own.Pos.Unkept().Value("deadline")
 			out = append(out, diag.Warn(own.Path, line, col, diag.WarnDeadline,
 				e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly)))
+		}
+		for _, v := range e.Versions {
+			if st := s.bodies.get(v); st != nil {
+				out = append(out, st.warns...)
+			}
 		}
 		if !s.Cfg.Translations[e.Kind] {
 			continue
