@@ -45,7 +45,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, withSystemLocale(os.Getenv, systemLocale))
 	stop()
 	os.Exit(code)
 }
@@ -483,7 +483,11 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	}
 	kind, title := pos[0], pos[1]
 	if reg := kinds.Default(); !content.IsKind(reg, kind) {
-		say(stderr, msgs, diag.NewUnknownKind, kind, strings.Join(reg.Names(), ", "), content.Pages)
+		if mean := meantKind(*root, kind, reg); mean != "" {
+			say(stderr, msgs, diag.NewUnknownKindMean, kind, mean, strings.Join(reg.Names(), ", "), content.Pages)
+		} else {
+			say(stderr, msgs, diag.NewUnknownKind, kind, strings.Join(reg.Names(), ", "), content.Pages)
+		}
 		return exitUsage
 	}
 	cfg, err := config.Load(os.DirFS(*root))

@@ -289,7 +289,7 @@ func TestNew(t *testing.T) {
 		{[]string{"theses", "Energidata igen", "-lang", "sv"}, exitOK,
 			"wrote content/theses/energidata-igen.md: replace every TODO; check lists what is left\n", ""},
 		{[]string{"thesis", "X"}, exitUsage, "",
-			"new: unknown kind \"thesis\" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)\n"},
+			"new: unknown kind \"thesis\" (did you mean \"theses\"? kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)\n"},
 		{[]string{"theses", "X", "-lang", "de"}, exitUsage, "", "new: unknown language \"de\" (config.toml languages: sv, en)\n"},
 		{[]string{"theses"}, exitUsage, "", "usage: generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR]\n"},
 	} {

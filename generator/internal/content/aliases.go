@@ -33,7 +33,7 @@ func checkAliases(p string, pos *diag.Positions, list []string) ([]string, diag.
 		}
 		if len(a) > MaxAlias {
 			line, col := pos.Find(a, "aliases")
-			errs = append(errs, diag.At(p, line, col, diag.AliasLong, clip(a, 60), MaxAlias))
+			errs = append(errs, diag.At(p, line, col, diag.AliasLong, Clip(a, 60), MaxAlias))
 			continue
 		}
 		out = append(out, a)

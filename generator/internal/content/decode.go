@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +54,13 @@ func (d *decoder) valErr(key string, id diag.ID, args ...any) {
 // required ones; keys of the wrong shape are then treated as absent.
 func (d *decoder) checkKeys() {
 	d.bad = map[string]bool{}
+	if other, foreign := d.otherKind(); other != "" {
+		// A record of another kind, moved or made in the wrong folder:
+		// one problem, not a key to remove for each of its own keys and
+		// one to add for each required key of this kind.
+		d.errAt(1, 1, diag.KindFolderWrong, strings.Join(foreign, ", "), other, d.kind)
+		return
+	}
 	meant := map[string]bool{} // keys a misspelt one was taken for
 	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
@@ -86,6 +94,34 @@ func (d *decoder) checkKeys() {
 			d.errAt(1, 1, diag.KeyMissing, s.Name)
 		}
 	}
+}
+
+// otherKind returns the kind whose record this is, if it is not one of
+// d's kind, and its keys that d's kind does not have: every key of the
+// record is one of that kind's, and every key that kind requires is
+// there.
+func (d *decoder) otherKind() (kind string, foreign []string) {
+	has := func(spec []kinds.Key, k string) bool {
+		return slices.ContainsFunc(spec, func(s kinds.Key) bool { return s.Name == k })
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
+		if !has(d.spec, k) {
+			foreign = append(foreign, k)
+		}
+	}
+	if len(foreign) == 0 {
+		return "", nil
+	}
+	for _, other := range Folders(d.cfg.Kinds) {
+		spec := specs(d.cfg.Kinds, other)
+		if other == d.kind || slices.ContainsFunc(foreign, func(k string) bool { return !has(spec, k) }) {
+			continue
+		}
+		if !slices.ContainsFunc(spec, func(s kinds.Key) bool { _, ok := d.raw[s.Name]; return s.Required && !ok }) {
+			return other, foreign
+		}
+	}
+	return "", nil
 }
 
 // tableKeys returns the keys of a table made by a [table] or [[array]]
@@ -131,23 +167,42 @@ func shapeError(t kinds.Type, v any) diag.Message {
 			return diag.M(diag.ShapeEmpty)
 		}
 	case kinds.Date:
-		if _, ok := v.(time.Time); !ok {
+		tv, ok := v.(time.Time)
+		if !ok {
 			if _, isStr := v.(string); isStr {
 				return diag.M(diag.ShapeDateQuoted)
 			}
 			return diag.M(diag.ShapeDate)
 		}
+		if timeOnly(tv) {
+			return diag.M(diag.ShapeTimeOnly, "2026-03-01")
+		}
 	case kinds.DateTime:
 		tv, ok := v.(time.Time)
+		if ok && timeOnly(tv) {
+			return diag.M(diag.ShapeTimeOnly, "2026-03-01T13:15:00")
+		}
+		if s, isStr := v.(string); isStr && isDateTime(strings.TrimSpace(s)) {
+			return diag.M(diag.ShapeQuoted, strings.TrimSpace(s))
+		}
 		if !ok || tv.Location().String() == "date-local" {
 			return diag.M(diag.ShapeDateTime)
 		}
 	case kinds.Int:
 		if _, ok := v.(int64); !ok {
+			// "30" is text: "a whole number" would not say what is wrong.
+			if s, isStr := v.(string); isStr {
+				if _, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); err == nil {
+					return diag.M(diag.ShapeQuoted, strings.TrimSpace(s))
+				}
+			}
 			return diag.M(diag.ShapeInt)
 		}
 	case kinds.Bool:
 		if _, ok := v.(bool); !ok {
+			if s, isStr := v.(string); isStr && (strings.TrimSpace(s) == "true" || strings.TrimSpace(s) == "false") {
+				return diag.M(diag.ShapeQuoted, strings.TrimSpace(s))
+			}
 			return diag.M(diag.ShapeBool)
 		}
 	case kinds.Strings:
@@ -179,6 +234,21 @@ func shapeError(t kinds.Type, v any) diag.Message {
 	}
 	return diag.Message{}
 }
+
+// isDateTime reports whether s is a TOML date and time, as written in
+// quotes: 2026-03-01T13:15:00, with an offset or a space for the T.
+func isDateTime(s string) bool {
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC3339, "2006-01-02 15:04:05Z07:00"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// timeOnly reports whether t is a TOML time of day without a date
+// (start = 13:15): read as a day of the year 0, it was published so.
+func timeOnly(t time.Time) bool { return t.Location().String() == "time-local" }
 
 func (d *decoder) str(k string) string {
 	if d.bad[k] {

@@ -19,12 +19,18 @@ type Image struct {
 	images.Info
 }
 
+// ChecksImage reports whether the image at dest is checked here: all but
+// site paths ("/logo.png"), which the site's link check resolves.
+func ChecksImage(dest string) bool {
+	return !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//")
+}
+
 // checkImages checks the images that the body of f shows and returns
 // those beside the record, each once, and the paths of the files the
 // body names (refused ones too: named, they are no strays). An image must have a text (alt),
 // be a file beside the record of a type and size the site publishes, and
 // not be on another site. Site paths ("/logo.png") are left to the link
-// check of the site.
+// check of the site, but for their text.
 func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 	var out []Image
 	var named []string
@@ -35,11 +41,11 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 			errs = append(errs, diag.Of(f.path, ref.Line, ref.Col, m))
 		}
 		name := ref.Dest
-		if strings.HasPrefix(name, "/") && !strings.HasPrefix(name, "//") {
-			continue
-		}
 		if ref.Alt == "" {
-			fail(diag.M(diag.ImageAlt, clip(name, 60), clip(name, 60)))
+			fail(diag.M(diag.ImageAlt, Clip(name, 60), Clip(name, 60)))
+		}
+		if !ChecksImage(name) {
+			continue // its text is checked: the site's link check finds no alt
 		}
 		if msg := imagePath(name); msg.ID != "" {
 			fail(msg)
@@ -76,7 +82,7 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 // imagePath says why an image destination is not a file beside the
 // record, or returns "".
 func imagePath(dest string) diag.Message {
-	d := clip(dest, 60)
+	d := Clip(dest, 60)
 	if strings.HasPrefix(dest, "//") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
 		return diag.M(diag.ImageExternal, d)
 	}
@@ -92,15 +98,15 @@ func imageName(dest string) diag.Message {
 	if strings.ContainsFunc(dest, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.')
 	}) {
-		return diag.M(diag.ImageName, clip(dest, 60))
+		return diag.M(diag.ImageName, Clip(dest, 60))
 	}
 	_, msg := images.Format(dest)
 	return msg
 }
 
-// clip shortens s to n characters and "…" for a message: a long
+// Clip shortens s to n characters and "…" for a message: a long
 // destination (a data: URL), a long line.
-func clip(s string, n int) string {
+func Clip(s string, n int) string {
 	if r := []rune(s); len(r) > n {
 		return string(r[:n]) + "…"
 	}

@@ -38,6 +38,10 @@ func TestImages(t *testing.T) {
 		{"in the translation", map[string]string{p: rec(thesis), en: "+++\ntitle = \"x\"\n+++\n\n![Map](karta.png)\n", "content/theses/karta.png": png},
 			nil, nil},
 		{"site path left to the site", map[string]string{p: withBody("![Logo](/logo.png)\n")}, nil, nil},
+		// The image another record shows, at its address: published with
+		// alt="" for want of a text, as check said nothing.
+		{"site path without alt", map[string]string{p: withBody("![](/exjobb/b/karta.png)\n")},
+			[]string{p + `:11:5: image "/exjobb/b/karta.png" needs a text for those who cannot see it: write ![what the image shows](/exjobb/b/karta.png)`}, nil},
 		{"without alt", map[string]string{p: withBody("Text ![](karta.png) och ![ ](karta.png)\n"), "content/theses/karta.png": png},
 			[]string{
 				p + `:11:10: image "karta.png" needs a text for those who cannot see it: write ![what the image shows](karta.png)`,

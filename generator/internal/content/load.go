@@ -32,7 +32,12 @@ type Set struct {
 	// Refused are the paths of those files, sorted: what names them is
 	// not reported again (the record's own problems say what is wrong).
 	Refused []string
-	Sources *Sources // the Markdown kept when Load was given KeepBodies; else nil
+	// RefusedVersions are the versions of those files that were read,
+	// in the order of their paths: the site checks the links of their
+	// bodies, so that a broken link is reported with the record's other
+	// problems, not once they are fixed.
+	RefusedVersions []*Version
+	Sources         *Sources // the Markdown kept when Load was given KeepBodies; else nil
 	// Others lists the files under content/ that are not record files,
 	// sorted; Uses maps a record's group ("theses/energidata") to those it
 	// uses (its attachment, the images its bodies name). The preview
@@ -47,7 +52,7 @@ type file struct {
 	raw                    map[string]any
 	ver                    *Version
 	errs                   diag.List
-	todo                   diag.List // placeholders in the body, reported with the record
+	todo                   diag.List // placeholders and other problems of the body, reported with the record
 	syntax                 diag.List // lines the TOML decoder could not read, blanked; reported with the record
 	broken                 []string  // the keys of those lines: not reported missing
 	images                 []markdown.ImageRef
@@ -126,6 +131,9 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		// also a clean translation of a broken record.
 		for _, f := range groups[key] {
 			failed[f.path] = true
+			if f.ver != nil {
+				set.RefusedVersions = append(set.RefusedVersions, f.ver)
+			}
 		}
 	}
 	errs = append(errs, Collisions(decoded)...)
@@ -291,7 +299,7 @@ func parse(fsys fs.FS, cfg *config.Config, p string, opt Options) *file {
 		return fail(syntax...)
 	}
 	f.syntax, f.broken = syntax, broken
-	f.todo = append(placeholderBody(p, body, bodyLine), hiddenBody(p, body, bodyLine)...)
+	f.todo = slices.Concat(placeholderBody(p, body, bodyLine), hiddenBody(p, body, bodyLine), fenceTwice(p, body, bodyLine))
 	f.images = opt.md.Images(body, bodyLine)
 	v := &Version{Lang: f.lang, Path: p, BodyLine: bodyLine, Hash: fileHash(src),
 		size: len(src), bodyAt: len(src) - len(body), dir: opt.Dir}
@@ -525,18 +533,6 @@ func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID
 		return diag.M(notRegular, name)
 	}
 	return diag.Message{}
-}
-
-// Strays reports the files under content/ (others, as Set lists them)
-// that no record uses.
-func Strays(others []string, used func(string) bool) diag.List {
-	var errs diag.List
-	for _, p := range others {
-		if !used(p) {
-			errs = append(errs, diag.At(p, 1, 1, diag.NeitherRecord))
-		}
-	}
-	return errs
 }
 
 // Collisions reports two records of one kind that claim the same slug.

@@ -292,6 +292,23 @@ func TestLoadErrors(t *testing.T) {
 			[]string{p + `:9:1: unknown key "Location" (did you mean "location"?)`}},
 		{"key of another kind", thesisAt(p, rec(with(thesis, "", `speaker = "Anna"`))),
 			[]string{p + `:9:1: unknown key "speaker": theses do not have it`}},
+		// A record in the folder of another kind: one problem, not a key
+		// to remove for each of its keys and one to add for each of the
+		// folder's kind.
+		{"lecture in the theses folder", thesisAt("content/theses/l.md", rec(lecture)),
+			[]string{`content/theses/l.md:1:1: this record has the keys of lectures (end, place, registration, speaker), not of theses: move the file to content/lectures/`}},
+		{"thesis in the internships folder", thesisAt("content/internships/t.md", rec(with(thesis, "", `students = 2`))),
+			[]string{`content/internships/t.md:1:1: this record has the keys of theses (level, students), not of internships: move the file to content/theses/`}},
+		{"a lecture's keys, but not all of them", thesisAt("content/theses/l.md", rec(with(lecture, `speaker = "Anna Andersson"`, ""))),
+			[]string{
+				`content/theses/l.md:1:1: missing required key "credits"`,
+				`content/theses/l.md:1:1: missing required key "deadline"`,
+				`content/theses/l.md:1:1: missing required key "host"`,
+				`content/theses/l.md:1:1: missing required key "level"`,
+				`content/theses/l.md:6:1: unknown key "end": theses do not have it`,
+				`content/theses/l.md:7:1: unknown key "place": theses do not have it`,
+				`content/theses/l.md:9:1: unknown key "registration": theses do not have it`,
+			}},
 		{"unknown key", thesisAt(p, rec(with(thesis, "", `foo = 1`))),
 			[]string{p + `:9:1: unknown key "foo"`}},
 		{"unknown table", thesisAt(p, rec(with(thesis, "", "[extra]\nx = 1"))),
@@ -302,8 +319,27 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				p + `:2:9: title must be a string`,
 				p + `:4:9: areas must be an array of strings like ["a", "b"]`,
-				p + `:7:11: credits must be a whole number`,
+				p + `:7:11: credits must be written 30, without quotes`,
 			}},
+		{"not a whole number", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 7.5", "", `students = "två"`))),
+			[]string{
+				p + `:7:11: credits must be a whole number`,
+				p + `:9:12: students must be a whole number`,
+			}},
+		// A time of day without its date was read as a day of the year 0
+		// and published so ("1 januari 0 kl. 13.15").
+		{"time without a date", thesisAt(p, rec(with(thesis, "date = 2026-01-15", "date = 13:15:00", "", "start = 08:00"))),
+			[]string{
+				p + `:3:8: date has a time but no day: write the day, like 2026-03-01`,
+				p + `:9:9: start has a time but no day: write the day, like 2026-03-01`,
+			}},
+		{"date and time in quotes", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", `start = "2026-03-12T15:15:00"`, "end = 2026-03-12T17:00:00", `end = "17:00"`))),
+			[]string{
+				`content/lectures/l.md:5:9: start must be written 2026-03-12T15:15:00, without quotes`,
+				`content/lectures/l.md:6:7: end must be a date and time like 2026-03-01T13:15:00`,
+			}},
+		{"lecture at a time without a date", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 15:15:00"))),
+			[]string{`content/lectures/l.md:5:9: start has a time but no day: write the day, like 2026-03-01T13:15:00`}},
 		{"blank title", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, `title = "  "`))),
 			[]string{p + `:2:9: title must not be empty`}},
 		{"out of range", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 45", `level = "master"`, `level = "phd"`, "", "students = 3"))),
@@ -380,14 +416,39 @@ func TestLoadErrors(t *testing.T) {
 			}},
 		{"stray file", thesisAt("content/agreements/x.md", agreement(""), "content/agreements/notes.txt", "x"),
 			[]string{`content/agreements/notes.txt:1:1: file is neither a record (.md) nor the attachment of one`}},
+		// A record saved by Notepad (which adds .txt) or with its
+		// extension in capitals is told its name, not that it is no record.
+		{"record saved as .md.txt", thesisAt("content/theses/b.md.txt", rec(thesis)),
+			[]string{`content/theses/b.md.txt:1:1: "b.md.txt" is not read as a record, whose name ends in .md in lower case: rename it "b.md"`}},
+		{"record ending in .MD", thesisAt("content/theses/Energi.MD", rec(thesis), "content/theses/x.markdown", rec(thesis)),
+			[]string{
+				`content/theses/Energi.MD:1:1: "Energi.MD" is not read as a record, whose name ends in .md in lower case: rename it "energi.md"`,
+				`content/theses/x.markdown:1:1: "x.markdown" is not read as a record, whose name ends in .md in lower case: rename it "x.md"`,
+			}},
 
 		// Folders and names.
 		{"unknown kind folder", thesisAt("content/blog/a.md", rec(thesis)),
 			[]string{`content/blog:1:1: unknown kind folder "blog" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+		// "+++" twice after the keys: the record is checked, and the line
+		// reported, not published as text.
+		{"closing fence twice", thesisAt(p, "+++\n"+thesis+"\n+++\n+++\n\nBody.\n"),
+			[]string{p + `:10:1: "+++" twice after the keys: this line would be published as text; remove it`}},
+		{"closing fence twice and an unknown key", thesisAt(p, "+++\n"+with(thesis, "", `sumary = "x"`)+"\n+++\n+++\n"),
+			[]string{
+				p + `:9:1: unknown key "sumary" (did you mean "summary"?)`,
+				p + `:11:1: "+++" twice after the keys: this line would be published as text; remove it`,
+			}},
 		{"file outside a kind folder", thesisAt("content/a.md", rec(thesis)),
 			[]string{`content/a.md:1:1: file outside a kind folder; move it into one of content/<kind>/`}},
 		{"sub-folder", thesisAt("content/theses/sub/a.md", rec(thesis)),
 			[]string{`content/theses/sub:1:1: folders inside a kind are not allowed; put the record beside the others`}},
+		// A folder named by a year is no vim test file (4913): its records
+		// were left out of the site without a word.
+		{"sub-folder named by a year", thesisAt("content/theses/2026/a.md", rec(thesis)),
+			[]string{`content/theses/2026:1:1: folders inside a kind are not allowed; put the record beside the others`}},
+		{"kind folder named by a year", thesisAt("content/2026/a.md", rec(thesis)),
+			[]string{`content/2026:1:1: unknown kind folder "2026" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+		{"vim's test file", thesisAt(p, rec(thesis), "content/theses/4913", ""), nil},
 		{"file name not a slug", thesisAt("content/theses/Energi_Data.md", rec(thesis)),
 			[]string{`content/theses/Energi_Data.md:1:1: file name "Energi_Data" is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug`}},
 		{"unknown language suffix", thesisAt(p, rec(thesis), "content/theses/a.de.md", rec(`title = "Energiedaten"`)),
@@ -460,6 +521,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/agreements/x.md:8:10: a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`}},
 		{"confidential not a bool", thesisAt("content/agreements/x.md", agreement(`confidential = "yes"`)),
 			[]string{`content/agreements/x.md:9:16: confidential must be true or false`}},
+		{"confidential in quotes", thesisAt("content/agreements/x.md", agreement(`confidential = "true"`)),
+			[]string{`content/agreements/x.md:9:16: confidential must be written true, without quotes`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, got := load(t, mapFS(c.files))

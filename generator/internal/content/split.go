@@ -29,14 +29,20 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	first, rest, _ := cutLine(src)
-	if string(bytes.TrimRight(first, " \t")) != "+++" {
+	if !isFence(first) {
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FrontMissing)
 	}
 	start := len(src) - len(rest)
 	for line, off := 2, start; ; line++ {
 		l, next, ok := cutLine(src[off:])
-		if string(bytes.TrimRight(l, " \t")) == "+++" {
-			return src[start:off], next, line + 1, nil
+		if isFence(l) {
+			if front := src[start:off]; len(bytes.TrimSpace(front)) > 0 || !hasFence(next) {
+				return front, next, line + 1, nil
+			}
+			// "+++" twice at the top: the keys below, and the fence
+			// after them, would be the body, and every required key
+			// missing.
+			return nil, nil, 0, diag.At(path, line, 1, diag.FrontTwiceTop)
 		}
 		if !ok {
 			break
@@ -44,6 +50,40 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		off = len(src) - len(next)
 	}
 	return nil, nil, 0, diag.At(path, 1, 1, diag.FrontUnclosed)
+}
+
+// isFence reports whether line is a "+++" line (blanks may follow).
+func isFence(line []byte) bool {
+	return string(bytes.TrimRight(line, " \t")) == "+++"
+}
+
+// hasFence reports whether b has a "+++" line.
+func hasFence(b []byte) bool {
+	for len(b) > 0 {
+		var line []byte
+		line, b, _ = cutLine(b)
+		if isFence(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// fenceTwice reports a "+++" line that is the first line of body that is
+// not blank: the closing fence written twice, which would be published
+// as text. firstLine is the file line of the body's first line.
+func fenceTwice(path string, body []byte, firstLine int) diag.List {
+	for line := firstLine; len(body) > 0; line++ {
+		var l []byte
+		l, body, _ = cutLine(body)
+		switch {
+		case isFence(l):
+			return diag.List{diag.At(path, line, 1, diag.FrontTwiceEnd)}
+		case len(bytes.TrimSpace(l)) > 0:
+			return nil
+		}
+	}
+	return nil
 }
 
 // cutLine returns the first line of b without its line end (LF or CRLF),

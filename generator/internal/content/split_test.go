@@ -42,6 +42,12 @@ func TestSplit(t *testing.T) {
 			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
 		{name: "blank line first", src: "\n+++\na = 1\n+++\n",
 			err: `content/theses/a.md:1:1: front matter missing: a record starts with a "+++" line`},
+		// "+++" twice at the top: reported at the second, not as every
+		// required key missing.
+		{name: "fence twice at the top", src: "+++\n+++\ntitle = \"x\"\n+++\n\nbody\n",
+			err: `content/theses/a.md:2:1: "+++" twice at the top: this line ends the front matter before its keys; remove it`},
+		{name: "fence twice at the top, CRLF and a blank line", src: "+++\r\n\r\n+++ \r\ntitle = \"x\"\r\n+++\r\nbody\r\n",
+			err: `content/theses/a.md:3:1: "+++" twice at the top: this line ends the front matter before its keys; remove it`},
 		{name: "never closed", src: "+++\ntitle = \"x\"\nbody\n",
 			err: `content/theses/a.md:1:1: front matter is never closed: add a "+++" line after the last key`},
 		{name: "only a fence", src: "+++",
@@ -77,5 +83,21 @@ func TestSplit(t *testing.T) {
 				t.Errorf("got front %q body %.40q line %d, want %q %.40q %d", front, body, bodyLine, c.front, c.body, c.bodyLine)
 			}
 		})
+	}
+}
+
+func TestFenceTwice(t *testing.T) {
+	const p = "content/theses/a.md"
+	for _, c := range []struct{ name, body, want string }{
+		{"after the closing fence", "+++\n\nText.\n", p + `:4:1: "+++" twice after the keys: this line would be published as text; remove it`},
+		{"after a blank line, CRLF", "\r\n+++ \r\nText.\r\n", p + `:5:1: "+++" twice after the keys: this line would be published as text; remove it`},
+		{"in the text", "Text.\n\n+++\n", ""},
+		{"none", "\nText.\n", ""},
+		{"empty", "", ""},
+	} {
+		got := fenceTwice(p, []byte(c.body), 4)
+		if c.want == "" && len(got) > 0 || c.want != "" && (len(got) != 1 || got[0].Error() != c.want) {
+			t.Errorf("%s: got %v, want %q", c.name, got, c.want)
+		}
 	}
 }

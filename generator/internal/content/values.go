@@ -137,7 +137,9 @@ func vocabNoun(name string) diag.ID {
 // suggestTerm returns the key of the term of v that s was probably meant
 // to be, or "": a key or a name of the term written with capitals,
 // spaces, underscores or å, ä, ö ("Energi och klimat", "Trafikkontoret",
-// "Transport Administration"), or a key with a letter or two wrong.
+// "Transport Administration"), a key with a letter or two wrong, or the
+// first words of one key and of no other ("energi" for
+// energi-och-klimat).
 func suggestTerm(v *config.Vocab, s string) string {
 	want := termForm(s)
 	best, dist := "", 3
@@ -153,6 +155,17 @@ func suggestTerm(v *config.Vocab, s string) string {
 		}
 		if n := diag.EditDistance(want, t.Key); n < dist && n < len(t.Key)/2 {
 			best, dist = t.Key, n
+		}
+	}
+	if best == "" && want != "" {
+		// The first words of one key: "energi" for energi-och-klimat.
+		for _, t := range v.Terms {
+			if strings.HasPrefix(t.Key, want+"-") {
+				if best != "" {
+					return "" // of more than one
+				}
+				best = t.Key
+			}
 		}
 	}
 	return best

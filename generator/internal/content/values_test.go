@@ -1,10 +1,12 @@
 package content
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
 )
 
@@ -49,5 +51,41 @@ func TestRegistryMessages(t *testing.T) {
 				t.Errorf("sv:\n%s\nwant\n%s", strings.Join(got, "\n"), c.sv)
 			}
 		})
+	}
+}
+
+// TestSuggestTerm checks the key suggested for a term that is none: its
+// name, a misspelling, and the first words of one key only.
+func TestSuggestTerm(t *testing.T) {
+	src, err := os.ReadFile("testdata/config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, `
+[areas.energi-och-klimat]
+sv = "Energi och klimat"
+[areas.transport-och-mobilitet]
+sv = "Transport och mobilitet"
+[areas.halsa-och-omsorg]
+sv = "Hälsa och omsorg"
+[areas.halsa-och-idrott]
+sv = "Hälsa och idrott"
+`...)
+	cfg, err := config.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]string{
+		"Energi och klimat": "energi-och-klimat", // a name
+		"enrgi":             "energi",            // a misspelling
+		"transport":         "transport-och-mobilitet",
+		"Transport och":     "transport-och-mobilitet",
+		"hälsa":             "", // the first word of two keys
+		"mobilitet":         "",
+		"x":                 "",
+	} {
+		if got := suggestTerm(cfg.Vocab("areas"), word); got != want {
+			t.Errorf("suggestTerm(%q) = %q, want %q", word, got, want)
+		}
 	}
 }

@@ -24,6 +24,7 @@ const (
 	BuildWarningsMore   ID = "cli.build-warnings-more"
 	NewUsage            ID = "cli.new-usage"
 	NewUnknownKind      ID = "cli.new-kind"
+	NewUnknownKindMean  ID = "cli.new-kind-mean"
 	NewUnknownLang      ID = "cli.new-lang"
 	NewWrote            ID = "cli.new-wrote"
 	NewWroteTranslation ID = "cli.new-wrote-translation"
@@ -76,12 +77,15 @@ var cliTexts = map[ID]Text{
 		Sv: `varning`},
 	WordWarnings: {En: `warnings`,
 		Sv: `varningar`},
+	// WordFile and WordFiles carry the participle of CheckOK in
+	// Swedish, which agrees with the number: 1 fil kontrollerad, 2 filer
+	// kontrollerade.
 	WordFile: {En: `file`,
-		Sv: `fil`},
+		Sv: `fil kontrollerad`},
 	WordFiles: {En: `files`,
-		Sv: `filer`},
+		Sv: `filer kontrollerade`},
 	CheckOK: {En: `ok: %d %s checked, 0 errors, %d %s`,
-		Sv: `inga fel: %d %s kontrollerade, 0 fel, %d %s`},
+		Sv: `inga fel: %d %s, 0 fel, %d %s`},
 	CheckCount: {En: `%d %s`,
 		Sv: `%d %s`},
 	CheckCountWarnings: {En: `%d %s, %d %s`,
@@ -112,6 +116,8 @@ var cliTexts = map[ID]Text{
 		Sv: `så här: generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP]`},
 	NewUnknownKind: {En: `new: unknown kind %q (kinds: %s, %s)`,
 		Sv: `new: %q är ingen sort – sorterna är: %s, %s`},
+	NewUnknownKindMean: {En: `new: unknown kind %q (did you mean %q? kinds: %s, %s)`,
+		Sv: `new: %q är ingen sort – menade du %q? Sorterna är: %s, %s`},
 	NewUnknownLang: {En: `new: unknown language %q (config.toml languages: %s)`,
 		Sv: `new: okänt språk %q – språken i config.toml är: %s`},
 	NewWrote: {En: `wrote %s: replace every TODO; check lists what is left`,

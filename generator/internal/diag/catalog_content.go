@@ -8,6 +8,7 @@ const (
 	FileOutsideKind        ID = "file.outside-kind"
 	NotRegular             ID = "file.not-regular"
 	NeitherRecord          ID = "file.neither"
+	RecordEnd              ID = "file.record-end"
 	LinkToRecord           ID = "link.to-record"
 	LangSuffix             ID = "file.lang-suffix"
 	SlugInvalid            ID = "slug.invalid"
@@ -41,6 +42,8 @@ const (
 	FileNUL                ID = "file.nul"
 	FrontMissing           ID = "front.missing"
 	FrontUnclosed          ID = "front.unclosed"
+	FrontTwiceTop          ID = "front.twice-top"
+	FrontTwiceEnd          ID = "front.twice-end"
 	ImageAlt               ID = "image.alt"
 	ImageMissing           ID = "image.missing"
 	ImageLink              ID = "image.link"
@@ -72,6 +75,8 @@ var contentTexts = map[ID]Text{
 		Sv: `är ingen vanlig fil`},
 	NeitherRecord: {En: `file is neither a record (.md) nor the attachment of one`,
 		Sv: `filen är varken en post (.md) eller en bilaga eller bild som en post använder – ta bort den eller nämn den i en post`},
+	RecordEnd: {En: `%q is not read as a record, whose name ends in .md in lower case: rename it %q`,
+		Sv: `%q läses inte som en post, vars namn slutar på .md med små bokstäver – döp om den till %q`},
 	LinkToRecord: {En: `symbolic link points to a record (%s); copy the file instead`,
 		Sv: `den symboliska länken pekar på en post (%s) – kopiera filen i stället`},
 	LangSuffix: {En: `unknown language suffix %q (a translation is named <name>.<lang>.md with lang one of %s)`,
@@ -138,6 +143,10 @@ var contentTexts = map[ID]Text{
 		Sv: `posten saknar sitt huvud: första raden ska vara +++, sedan nycklarna, sedan +++ igen`},
 	FrontUnclosed: {En: `front matter is never closed: add a "+++" line after the last key`,
 		Sv: `postens huvud avslutas aldrig – lägg till en rad +++ efter den sista nyckeln`},
+	FrontTwiceTop: {En: `"+++" twice at the top: this line ends the front matter before its keys; remove it`,
+		Sv: `+++ två gånger överst: den här raden avslutar postens huvud före nycklarna – ta bort den`},
+	FrontTwiceEnd: {En: `"+++" twice after the keys: this line would be published as text; remove it`,
+		Sv: `+++ två gånger efter nycklarna: den här raden skulle publiceras som text – ta bort den`},
 	ImageAlt: {En: `image %q needs a text for those who cannot see it: write ![what the image shows](%s)`,
 		Sv: `bilden %q behöver en text för den som inte ser den – skriv ![vad bilden visar](%s)`},
 	ImageMissing: {En: `image %q not found beside the record`,

@@ -6,6 +6,7 @@ const (
 	KeyUnknownMean   ID = "key.unknown-mean"
 	KeyTableHeader   ID = "key.table-header"
 	KeyUnknownKind   ID = "key.unknown-kind"
+	KindFolderWrong  ID = "key.kind-folder"
 	KeyMissing       ID = "key.missing"
 	KeyShape         ID = "key.shape"
 	ShapeString      ID = "shape.string"
@@ -13,7 +14,9 @@ const (
 	ShapeDateQuoted  ID = "shape.date-quoted"
 	ShapeDate        ID = "shape.date"
 	ShapeDateTime    ID = "shape.datetime"
+	ShapeTimeOnly    ID = "shape.time-only"
 	ShapeInt         ID = "shape.int"
+	ShapeQuoted      ID = "shape.quoted"
 	ShapeBool        ID = "shape.bool"
 	ShapeStrings     ID = "shape.strings"
 	ShapeTooMany     ID = "shape.too-many"
@@ -65,6 +68,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `okänd nyckel %q – menade du %q?`},
 	KeyUnknownKind: {En: `unknown key %q: %s do not have it`,
 		Sv: `nyckeln %q finns inte för %s – ta bort den`},
+	KindFolderWrong: {En: `this record has the keys of %[2]s (%[1]s), not of %[3]s: move the file to content/%[2]s/`,
+		Sv: `posten har nycklar som hör till %[2]s (%[1]s), inte till %[3]s – flytta filen till content/%[2]s/`},
 	KeyMissing: {En: `missing required key %q`,
 		Sv: `nyckeln %q saknas men måste finnas – lägg till en rad som börjar med %[1]s =`},
 	KeyShape: {En: `%s %s`,
@@ -79,8 +84,12 @@ var decodeTexts = map[ID]Text{
 		Sv: `ska vara ett datum som 2026-03-01 (år-månad-dag)`},
 	ShapeDateTime: {En: `must be a date and time like 2026-03-01T13:15:00`,
 		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00`},
+	ShapeTimeOnly: {En: `has a time but no day: write the day, like %s`,
+		Sv: `har ett klockslag men ingen dag – skriv dagen, t.ex. %s`},
 	ShapeInt: {En: `must be a whole number`,
 		Sv: `ska vara ett heltal, t.ex. 30, utan citattecken`},
+	ShapeQuoted: {En: `must be written %s, without quotes`,
+		Sv: `skriv %s utan citattecken`},
 	ShapeBool: {En: `must be true or false`,
 		Sv: `ska vara true (ja) eller false (nej), utan citattecken`},
 	ShapeStrings: {En: `must be an array of strings like ["a", "b"]`,

@@ -35,6 +35,7 @@ const (
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
 	WarnDeadline      ID = "warn.deadline"
 	WarnTranslation   ID = "warn.translation"
+	WarnRawHTML       ID = "warn.raw-html"
 	MDParagraph       ID = "markdown.paragraph"
 	MDNesting         ID = "markdown.nesting"
 	MDBrackets        ID = "markdown.brackets"
@@ -97,6 +98,8 @@ var siteTexts = map[ID]Text{
 		Sv: `avtalet saknar bilaga (den undertecknade PDF-filen) – lägg den bredvid posten och skriv attachment = "avtal.pdf"`},
 	WarnDeadline: {En: `deadline %s must be after the record's date %s; write the last day to apply`,
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
+	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,
+		Sv: `%s är HTML, som inte publiceras – skriv det i Markdown (**fet**, [text](https://…)) eller ta bort det`},
 	WarnTranslation: {En: `no %s translation (%s)`,
 		Sv: `ingen översättning till språket %q – skapa filen %s`},
 	MDParagraph: {En: `a paragraph of %d lines with %d links or bracketed texts; separate it into paragraphs with blank lines`,

@@ -23,7 +23,8 @@ var usageTexts = map[ID]Text{
 TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 -now, SOURCE_DATE_EPOCH (seconds) is used, else the clock. build and check
 take -lang sv|en, the language of their messages; without it, LC_ALL,
-LC_MESSAGES or LANG decides (sv… is Swedish, anything else English).
+LC_MESSAGES or LANG decides (sv… is Swedish, anything else English), on
+Windows the language of Windows.
 `,
 		Sv: `så här:
   generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/
@@ -41,7 +42,8 @@ LC_MESSAGES or LANG decides (sv… is Swedish, anything else English).
 TID är ett datum (2026-03-01) eller en tidpunkt (2026-03-01T12:00:00+01:00);
 utan -now gäller SOURCE_DATE_EPOCH (sekunder), annars klockan. build och
 check tar -lang sv|en, meddelandenas språk; utan det avgör LC_ALL,
-LC_MESSAGES eller LANG (sv… ger svenska, allt annat engelska).
+LC_MESSAGES eller LANG (sv… ger svenska, allt annat engelska), i
+Windows det språk Windows visar.
 `},
 	VersionArgs: {En: `version takes no arguments`,
 		Sv: `version tar inga argument`},

@@ -128,6 +128,9 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	if !ok {
 		return e
 	}
+	if m.ID == SyntaxColon {
+		return Of(path, e.Line, e.Col, m) // at the colon
+	}
 	at := start + len(line) - len(bytes.TrimLeft(line, " \t"))
 	if v := lineValue(line); v != "" && m.ID != SyntaxKeyTwice {
 		if i := bytes.Index(line, []byte(v)); i >= 0 {

@@ -39,7 +39,8 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		start, end := lineAround(text, syntaxOffset(text, pe))
 		line := text[start:end]
 		_, isKey := lineKey(line)
-		if len(errs) == 0 || isKey || bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
+		_, _, isColon := colonKey(line, pe.Message)
+		if len(errs) == 0 || isKey || isColon || bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
 			// A line after the first that is not a key is the rest of a
 			// value broken above: blanked without a second report.
 			errs = append(errs, TOMLError(path, src, lineOff, err))
@@ -53,6 +54,8 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 			return errs, broken, text, false // nothing left to blank: no progress
 		}
 		if key, ok := lineKey(text[start:endOfLine(text, start)]); ok {
+			broken = append(broken, key)
+		} else if key, _, ok := colonKey(text[start:endOfLine(text, start)], pe.Message); ok {
 			broken = append(broken, key)
 		}
 		if &text[0] == &src[0] {
@@ -167,6 +170,46 @@ func lineKey(line []byte) (string, bool) {
 	return strings.Trim(string(m[1]), `"`), true
 }
 
+// colonLineRE matches a line that sets a key with a colon, as YAML
+// does: host: "kth". The key is one as records name them, lower case
+// first, so that the text of a value broken above ("Obs: …") is not
+// taken for one.
+var colonLineRE = regexp.MustCompile(`^\s*([a-z][A-Za-z0-9_\-]*)\s*:\s*(.*?)\s*$`)
+
+// colonKey returns the key and the value of a line that the decoder,
+// with message msg, stopped at for a colon in place of the = after its
+// key.
+func colonKey(line []byte, msg string) (key, value string, ok bool) {
+	if !strings.Contains(msg, "got ':'") {
+		return "", "", false
+	}
+	m := colonLineRE.FindSubmatch(line)
+	if m == nil || len(m[2]) == 0 {
+		return "", "", false
+	}
+	return string(m[1]), withoutComment(string(m[2])), true
+}
+
+// withoutComment returns the value v as written, without a comment after
+// it: after a quoted text's closing quote, else from the first #.
+func withoutComment(v string) string {
+	if q := v[:1]; q == `"` || q == "'" {
+		for i := 1; i < len(v); i++ {
+			switch {
+			case v[i] == '\\' && q == `"`:
+				i++
+			case v[i] == q[0]:
+				return v[:i+1]
+			}
+		}
+		return v
+	}
+	if i := strings.IndexByte(v, '#'); i >= 0 {
+		return strings.TrimSpace(v[:i])
+	}
+	return v
+}
+
 // lineValue returns the value a line sets as written, without a comment
 // after it.
 func lineValue(line []byte) string {
@@ -192,6 +235,9 @@ var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$`)
 // ok is false when it cannot say more than the decoder.
 func syntaxMessage(line []byte, msg string) (Message, bool) {
 	key, isKey := lineKey(line)
+	if k, v, ok := colonKey(line, msg); !isKey && ok {
+		return M(SyntaxColon, k, v), true
+	}
 	if !isKey || strings.Contains(msg, "UTF-8") {
 		return Message{}, false
 	}

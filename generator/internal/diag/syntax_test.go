@@ -46,6 +46,17 @@ func TestDecodeTOML(t *testing.T) {
 		{"a quote inside the text", "title = \"Projektet \"Grön stad\" i Hjulsta\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:9: title: the text has a " inside it, which ends the text there – write \" for a quote inside the text, or use typographic quotes (”…”)`},
 			[]string{"title"}, []string{"date"}, true},
+		// A colon for the = (as in YAML): each such line at its colon, its
+		// key not missing, the comment after the value left out.
+		{"a colon for the =", "date = 2026-03-01\nhost: \"kth\"  # the host\ncredits: 30\nsummary: \"Obs: \\\"x\\\"\"\n",
+			[]string{
+				`f.md:3:5: host: a key and its value are joined by =, not ":" – write host = "kth"`,
+				`f.md:4:8: credits: a key and its value are joined by =, not ":" – write credits = 30`,
+				`f.md:5:8: summary: a key and its value are joined by =, not ":" – write summary = "Obs: \"x\""`,
+			}, []string{"host", "credits", "summary"}, []string{"date"}, true},
+		{"a colon in a text broken above is no key", "summary = \"a\nObs: b\"\ndate = 2026-03-01\n",
+			[]string{`f.md:2:11: summary: the text has no closing quote – end it with " on the same line`},
+			[]string{"summary"}, []string{"date"}, true},
 		{"an escaped quote is fine", "title = \"Projektet \\\"Grön stad\\\"\"\n", nil, nil, []string{"title"}, true},
 		{"a backslash", "location = \"C:\\Users\\x\"\nplace = \"a\\q\"\ndate = 2026-03-01\n",
 			[]string{

@@ -75,7 +75,14 @@ type Result struct {
 	// they appear in the body; or, for a body that nests too deep, the one
 	// place where it goes past the bound (see MaxBlockDepth).
 	Errors []LinkError
+	// RawHTML lists the HTML tags of the body, which are not published
+	// (comments and closing tags aside), the first MaxRawHTML of them,
+	// each at its '<' with the tag as Msg.
+	RawHTML []LinkError
 }
+
+// MaxRawHTML is how many HTML tags of a body Result lists.
+const MaxRawHTML = 10
 
 // LinkError is a link whose destination the Resolver rejected.
 type LinkError struct {
@@ -190,6 +197,7 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, lang string, resolve 
 		Summary: summary(doc, src),
 		Text:    st.text.finish(),
 		Errors:  st.errs,
+		RawHTML: st.raw,
 	}
 }
 
@@ -328,6 +336,7 @@ type walker struct {
 	errs      []LinkError
 	text      textBuf
 	inert     []*ast.AutoLink // dangerous autolinks, to be written without their URL
+	raw       []LinkError     // the HTML tags, not published (Result.RawHTML)
 }
 
 func (w *walker) walk(n ast.Node) {
@@ -353,6 +362,16 @@ func (w *walker) visit(n ast.Node) {
 	case *ast.AutoLink:
 		if dangerous(n.URL(w.src)) {
 			w.inert = append(w.inert, n)
+		}
+		return
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			w.rawHTML(n.Segments.At(0).Start)
+		}
+		return
+	case *ast.HTMLBlock:
+		if n.Lines().Len() > 0 {
+			w.rawHTML(n.Lines().At(0).Start)
 		}
 		return
 	default:
@@ -387,6 +406,20 @@ func (w *walker) visit(n ast.Node) {
 	line, col := w.lineCol(destOffset(n, w.src, raw, ref))
 	m, _ := err.(diag.Message)
 	w.errs = append(w.errs, LinkError{Line: line, Col: col, Msg: err.Error(), Text: m})
+}
+
+// rawHTML notes the HTML tag at off, unless it is a comment or closes an
+// element (one problem for <b>…</b>), or MaxRawHTML are noted.
+func (w *walker) rawHTML(off int) {
+	tag := w.src[off:]
+	if i := bytes.IndexByte(tag, '>'); i >= 0 {
+		tag = tag[:i+1]
+	}
+	if len(w.raw) == MaxRawHTML || bytes.HasPrefix(tag, []byte("<!--")) || bytes.HasPrefix(tag, []byte("</")) || !bytes.HasPrefix(tag, []byte("<")) {
+		return
+	}
+	line, col := w.lineCol(off)
+	w.raw = append(w.raw, LinkError{Line: line, Col: col, Msg: string(tag)})
 }
 
 // lineCol converts a byte offset in src to a file line and a 1-based byte column.

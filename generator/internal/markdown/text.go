@@ -108,8 +108,8 @@ func (t *textBuf) finish() string {
 }
 
 // node appends the plain text of the children of n. onLink, if not nil, is
-// called for every link and image before its text is collected, and for
-// every task checkbox.
+// called for every link and image before its text is collected, for
+// every task checkbox and for raw HTML (which has no text).
 func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -132,7 +132,12 @@ func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 				onLink(c)
 			}
 			continue
-		case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink:
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if onLink != nil {
+				onLink(c) // not published: the walker notes where it is
+			}
+			continue
+		case *east.FootnoteLink, *east.FootnoteBacklink:
 			continue
 		case *east.TaskCheckBox:
 			if onLink != nil {

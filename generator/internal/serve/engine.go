@@ -176,12 +176,14 @@ func (e *engine) update(paths []string) (res result, err error) {
 // them beside the records' own: a link to a record that is not there, an
 // URL claimed twice. The model it makes is not served, and the bodies it
 // renders (those whose links resolve otherwise without the refused
-// records) go into a store of its own over the served site's. While an
+// records) go into a store of its own over the served site's; so do the
+// links of the refused records themselves, which are checked too. While an
 // editor types in a record with problems, the others stay as they were
 // checked, and so do their problems.
 func (e *engine) checkRest(set *content.Set, day string) diag.List {
 	last := e.rest
-	if last.gen == e.gen && last.day == day && slices.Equal(last.records, set.Records) && slices.Equal(last.refused, set.Refused) {
+	if last.gen == e.gen && last.day == day && slices.Equal(last.records, set.Records) && slices.Equal(last.refused, set.Refused) &&
+		slices.Equal(last.versions, set.RefusedVersions) {
 		return last.errs
 	}
 	opt := site.Options{Now: e.now(), Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies().Over()}
@@ -190,17 +192,18 @@ func (e *engine) checkRest(set *content.Set, day string) diag.List {
 	}
 	_, err := site.New(e.cfg, set, opt)
 	list, _ := diag.AsList(err)
-	e.rest = checked{gen: e.gen, day: day, records: set.Records, refused: set.Refused, errs: list}
+	e.rest = checked{gen: e.gen, day: day, records: set.Records, refused: set.Refused, versions: set.RefusedVersions, errs: list}
 	return list
 }
 
 // checked is what checkRest checked last, and what it found.
 type checked struct {
-	gen     uint64
-	day     string
-	records []*content.Record
-	refused []string
-	errs    diag.List
+	gen      uint64
+	day      string
+	records  []*content.Record
+	refused  []string
+	versions []*content.Version // of the refused files: their links are checked too
+	errs     diag.List
 }
 
 // reserveFrameIDs keeps the headings of bodies off the ids of the page

@@ -409,3 +409,31 @@ func TestSiteProblemsBesideRecords(t *testing.T) {
 	}
 	matchesBuild(t, e, root, "mended")
 }
+
+// TestRefusedRecordLinks checks that a broken link in a record refused
+// for another problem is in the overlay with it, as a build reports it,
+// and leaves it when the link is mended while the other problem stays.
+func TestRefusedRecordLinks(t *testing.T) {
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	const p = "content/theses/energidata.md"
+	const areas = `content/theses/energidata.md:4:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`
+	const link = "content/theses/energidata.md:16:72: link to ../agreements/borta.md: no such record"
+	for _, s := range []struct {
+		name, old, new string
+		want           []string
+	}{
+		{"typo", `areas = ["energi"]`, `areas = ["energi"`, []string{areas}},
+		{"and a broken link", "../agreements/mou.md", "../agreements/borta.md", []string{areas, link}},
+		{"link mended", "../agreements/borta.md", "../agreements/mou.md", []string{areas}},
+		{"link broken again", "../agreements/mou.md", "../agreements/borta.md", []string{areas, link}},
+		{"typo mended", `areas = ["energi"`, `areas = ["energi"]`, []string{link}},
+	} {
+		edit(t, root, p, s.old, s.new)
+		res := mustUpdate(t, e, p)
+		if got := lines(res.Errs); !slices.Equal(got, s.want) {
+			t.Fatalf("%s: got\n%s\nwant\n%s", s.name, strings.Join(got, "\n"), strings.Join(s.want, "\n"))
+		}
+		refusedAsBuild(t, root, res.Errs, s.name)
+	}
+}

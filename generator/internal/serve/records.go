@@ -28,9 +28,11 @@ type records struct {
 	exact  bool
 	global diag.List // the problems of the last full load when not exact
 	// refused are the record files of the last full load that it refused
-	// for their problems when not exact (content.Set.Refused).
-	refused []string
-	kinds   *kinds.Registry // the kinds of the config of the last full load
+	// for their problems when not exact (content.Set.Refused), and
+	// refusedVersions their versions (content.Set.RefusedVersions).
+	refused         []string
+	refusedVersions []*content.Version
+	kinds           *kinds.Registry // the kinds of the config of the last full load
 	// others are the files under content/ that are not record files, as
 	// the last full load found them (a change to one needs a full load),
 	// and uses counts the groups that use each.
@@ -43,8 +45,10 @@ type group struct {
 	errs  diag.List
 	files int
 	used  []string // the files beside it that it uses (see content.Set.Uses)
-	// refused are its files when it has errors (content.Set.Refused).
-	refused []string
+	// refused are its files when it has errors (content.Set.Refused),
+	// and refusedVersions their versions (content.Set.RefusedVersions).
+	refused         []string
+	refusedVersions []*content.Version
 }
 
 // loadAll reads every record.
@@ -52,7 +56,7 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 	rs.kinds = cfg.Kinds
 	set, err := content.Load(fsys, cfg)
 	rs.groups, rs.keys = map[string]*group{}, nil
-	rs.global, rs.refused, rs.others, rs.uses = nil, nil, nil, map[string]int{}
+	rs.global, rs.refused, rs.refusedVersions, rs.others, rs.uses = nil, nil, nil, nil, map[string]int{}
 	rs.exact = err == nil
 	if err != nil {
 		list, ok := diag.AsList(err)
@@ -69,7 +73,7 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 		}
 		rs.others = set.Others
 		if !rs.exact {
-			rs.refused = set.Refused
+			rs.refused, rs.refusedVersions = set.Refused, set.RefusedVersions
 		}
 	}
 	rs.keys = slices.Sorted(maps.Keys(rs.groups))
@@ -145,7 +149,7 @@ func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[s
 			g.errs = list
 		}
 		if set != nil {
-			g.files, g.used, g.refused = set.Files, set.Uses[key], set.Refused
+			g.files, g.used, g.refused, g.refusedVersions = set.Files, set.Uses[key], set.Refused, set.RefusedVersions
 			if len(set.Records) == 1 {
 				g.rec = set.Records[0]
 			}
@@ -199,6 +203,7 @@ func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 	set := &content.Set{}
 	errs := slices.Clone(rs.global)
 	refused := slices.Clone(rs.refused)
+	set.RefusedVersions = slices.Clone(rs.refusedVersions)
 	for _, k := range rs.keys {
 		g := rs.groups[k]
 		set.Files += g.files
@@ -206,6 +211,7 @@ func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 			set.Failed++
 			errs = append(errs, g.errs...)
 			refused = append(refused, g.refused...)
+			set.RefusedVersions = append(set.RefusedVersions, g.refusedVersions...)
 		}
 		if g.rec != nil && len(g.errs) == 0 {
 			set.Records = append(set.Records, g.rec)

@@ -76,7 +76,7 @@ func (wt *watcher) addTree(dir string) {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if p != dir && sources.Ignored(d.Name()) {
+		if p != dir && sources.Ignored(d.Name(), true) {
 			return filepath.SkipDir
 		}
 		if err := wt.add(p); err != nil {
@@ -126,12 +126,26 @@ func (wt *watcher) rel(name string) string {
 	default:
 		return ""
 	}
-	for _, part := range strings.Split(r, "/") {
-		if sources.Ignored(part) {
+	parts := strings.Split(r, "/")
+	for _, part := range parts[:len(parts)-1] {
+		if sources.Ignored(part, true) {
 			return ""
 		}
 	}
+	// The last part is a file or a folder (a folder 2026 is a source,
+	// vim's test file 4913 is not): a folder that is one now, or that
+	// was watched (one just removed).
+	if last := parts[len(parts)-1]; sources.Ignored(last, true) ||
+		sources.Ignored(last, false) && !wt.seen[name] && !isDir(name) {
+		return ""
+	}
 	return r
+}
+
+// isDir reports whether name is a folder.
+func isDir(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && info.IsDir()
 }
 
 // run sends batches of changed paths to out until ctx is done. A batch is
@@ -161,10 +175,8 @@ func (wt *watcher) run(ctx context.Context, quiet, maxWait time.Duration, out ch
 		if r == "" {
 			return
 		}
-		if created {
-			if info, err := os.Stat(name); err == nil && info.IsDir() {
-				wt.addTree(name) // files made in it before the watch are found by the rebuild
-			}
+		if created && isDir(name) {
+			wt.addTree(name) // files made in it before the watch are found by the rebuild
 		}
 		if len(pending) == 0 {
 			first = time.Now()

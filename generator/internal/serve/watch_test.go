@@ -35,15 +35,16 @@ func TestIgnored(t *testing.T) {
 		{".goutputstream-ABC123", true},
 		{".DS_Store", true},
 	} {
-		if got := sources.Ignored(c.name); got != c.want {
-			t.Errorf("sources.Ignored(%q) = %v, want %v", c.name, got, c.want)
+		if got := sources.Ignored(c.name, false); got != c.want {
+			t.Errorf("sources.Ignored(%q, false) = %v, want %v", c.name, got, c.want)
 		}
 	}
 }
 
 func TestWatcherRel(t *testing.T) {
 	root := t.TempDir()
-	wt := &watcher{root: root}
+	os.MkdirAll(filepath.Join(root, "content", "theses", "2026"), 0o755)
+	wt := &watcher{root: root, seen: map[string]bool{filepath.Join(root, "content", "theses", "2027"): true}}
 	for _, c := range []struct{ path, want string }{
 		{"config.toml", "config.toml"},
 		{"content/theses/x.md", "content/theses/x.md"},
@@ -54,6 +55,12 @@ func TestWatcherRel(t *testing.T) {
 		{"content/theses/.x.md.swp", ""},
 		{"content/.git/x", ""},
 		{"sub/config.toml", ""},
+		// vim's test file is no source, a folder named by a year is
+		// (one that exists, or one watched and just removed).
+		{"content/theses/4913", ""},
+		{"content/theses/2026", "content/theses/2026"},
+		{"content/theses/2026/x.md", "content/theses/2026/x.md"},
+		{"content/theses/2027", "content/theses/2027"},
 	} {
 		if got := wt.rel(filepath.Join(root, filepath.FromSlash(c.path))); got != c.want {
 			t.Errorf("rel(%s) = %q, want %q", c.path, got, c.want)

@@ -50,6 +50,7 @@ type stored struct {
 	body  Body
 	links []link    // every link the body resolved, in order
 	errs  diag.List // its link errors
+	warns diag.List // its HTML tags, which are not published (Site.Warnings)
 	sum   uint64    // of body and errs
 }
 
@@ -177,3 +178,29 @@ func (s *Site) BodySum(v *content.Version) uint64 {
 // BodyGen returns a number that changes whenever a body is rendered, for
 // what is made of every body (the search index).
 func (s *Site) BodyGen() uint64 { return s.bodies.gen.Load() }
+
+// refusedLinks returns the problems of the bodies of vs, the versions of
+// the records refused for their own problems (content.Set.RefusedVersions):
+// they have no page, but a link in them to a record that does not exist
+// is reported with their other problems, not once those are fixed. The
+// images that content checks are left out (content.ChecksImage).
+func (s *Site) refusedLinks(vs []*content.Version) diag.List {
+	var errs diag.List
+	for _, v := range vs {
+		src := v.Body
+		if src == nil && s.readBody != nil {
+			src, _ = s.readBody(v) // one that cannot be read has no links to check
+		}
+		images := map[[2]int]bool{}
+		for _, ref := range s.md.Images(src, v.BodyLine) {
+			images[[2]int{ref.Line, ref.Col}] = content.ChecksImage(ref.Dest)
+		}
+		res := s.md.RenderImages(src, v.BodyLine, v.Lang, s.resolver(v), nil)
+		for _, e := range bodyErrors(v, src, res.Errors) {
+			if !images[[2]int{e.Line, e.Col}] {
+				errs = append(errs, e)
+			}
+		}
+	}
+	return errs
+}

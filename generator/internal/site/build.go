@@ -105,6 +105,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	if !opt.Stream {
 		errs = append(errs, s.renderBodies(nil)...)
 	}
+	errs = append(errs, s.refusedLinks(set.RefusedVersions)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return s, errs
@@ -328,16 +329,30 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 			b.Text = s.words(res.Text)
 		}
 	}
-	for _, le := range res.Errors {
-		col := charCol(src, le.Line-v.BodyLine, le.Col)
-		if le.Text.ID != "" {
-			st.errs = append(st.errs, diag.Of(v.Path, le.Line, col, le.Text))
-		} else {
-			st.errs = append(st.errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
+	st.errs = bodyErrors(v, src, res.Errors)
+	if !hideBody {
+		for _, le := range res.RawHTML {
+			tag, _, _ := strings.Cut(le.Msg, "\n")
+			st.warns = append(st.warns, diag.Warn(v.Path, le.Line, charCol(src, le.Line-v.BodyLine, le.Col), diag.WarnRawHTML, content.Clip(tag, 40)))
 		}
 	}
 	s.bodies.put(v, st)
 	return st.errs
+}
+
+// bodyErrors are the errors of rendering src, the body of v, at their
+// place in v's file, the columns counted in characters.
+func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.List {
+	var errs diag.List
+	for _, le := range les {
+		col := charCol(src, le.Line-v.BodyLine, le.Col)
+		if le.Text.ID != "" {
+			errs = append(errs, diag.Of(v.Path, le.Line, col, le.Text))
+		} else {
+			errs = append(errs, diag.Error{Path: v.Path, Line: le.Line, Col: col, Msg: le.Msg})
+		}
+	}
+	return errs
 }
 
 // resolver maps a link in the body of v to a published URL.
@@ -376,7 +391,8 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 // in every language, an agreement without its attachment, and an offer
 // whose deadline is not after its date (as `portal new` writes them: a
 // warning, not an error, so that older records, and the benchmark corpus,
-// still build; check -strict refuses it). An offer whose deadline has
+// still build; check -strict refuses it), and HTML in a text, which is
+// not published (of the bodies rendered). An offer whose deadline has
 // passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
@@ -389,6 +405,11 @@ func (s *Site) Warnings() diag.List {
 			line, col := own.Pos.Unkept().Value("deadline")
 			out = append(out, diag.Warn(own.Path, line, col, diag.WarnDeadline,
 				e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly)))
+		}
+		for _, v := range e.Versions {
+			if st := s.bodies.get(v); st != nil {
+				out = append(out, st.warns...)
+			}
 		}
 		if !s.Cfg.Translations[e.Kind] {
 			continue

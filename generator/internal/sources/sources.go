@@ -38,7 +38,11 @@ var junkSuffixes = []string{".swp", ".swx", ".swo", ".tmp", ".temp", ".bak", ".k
 // folders (Thumbs.db, desktop.ini, Icon\r), Office's lock files (~$x.docx),
 // backups (x.md~, #x.md#, x.bak), swap and temporary files, and vim's
 // write test files (4913). They appear and vanish while someone works.
-func Ignored(name string) bool {
+// dir says that name is a folder's: vim's test files are files, and a
+// folder named by digits alone (a year, content/theses/2026) is read, so
+// that the records an editor put there are reported, not silently left
+// out of the site.
+func Ignored(name string, dir bool) bool {
 	lower := strings.ToLower(name)
 	if name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~") {
@@ -46,7 +50,7 @@ func Ignored(name string) bool {
 	}
 	return slices.Contains(junk, lower) ||
 		slices.ContainsFunc(junkSuffixes, func(s string) bool { return strings.HasSuffix(lower, s) }) ||
-		!strings.ContainsFunc(name, func(r rune) bool { return r < '0' || r > '9' }) // vim's 4913
+		!dir && !strings.ContainsFunc(name, func(r rune) bool { return r < '0' || r > '9' }) // vim's 4913
 }
 
 // Reserved reports whether Windows reserves name for a device, with any
@@ -115,7 +119,7 @@ func Leave(root, p string, d fs.DirEntry, errs *diag.List) (leave bool, ret erro
 	if d != nil && d.IsDir() {
 		ret = fs.SkipDir
 	}
-	if Ignored(path.Base(p)) {
+	if Ignored(path.Base(p), d != nil && d.IsDir()) {
 		return true, ret
 	}
 	if e, ok := Check(p); !ok {

@@ -18,8 +18,17 @@ func TestIgnored(t *testing.T) {
 		{"4913", true}, {"", true},
 		{"a.md", false}, {"Icon", false}, {"thumbs.md", false}, {"2026.md", false}, {"a~b.md", false},
 	} {
-		if got := Ignored(c.name); got != c.want {
-			t.Errorf("Ignored(%q) = %v, want %v", c.name, got, c.want)
+		if got := Ignored(c.name, false); got != c.want {
+			t.Errorf("Ignored(%q, false) = %v, want %v", c.name, got, c.want)
+		}
+	}
+	// A folder named by digits (a year) is no vim test file.
+	for _, c := range []struct {
+		name string
+		want bool
+	}{{"2026", false}, {"4913", false}, {".git", true}, {"x~", true}, {"a", false}} {
+		if got := Ignored(c.name, true); got != c.want {
+			t.Errorf("Ignored(%q, true) = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"os"
+	"strings"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
+)
+
+// meantKind returns the kind that word, which is none, was most likely
+// meant to be, for new's "did you mean": the kind whose address in some
+// language it is (exjobb, the Swedish address of theses, as config.toml
+// of the site in root names it), else the nearest kind by spelling
+// (thesis), else "".
+func meantKind(root, word string, reg *kinds.Registry) string {
+	if cfg, err := config.Load(os.DirFS(root)); err == nil {
+		for kind, segments := range cfg.Sections {
+			for _, s := range segments {
+				if strings.EqualFold(s, word) {
+					return kind
+				}
+			}
+		}
+	}
+	return diag.Nearest(word, append(reg.Names(), content.Pages))
+}
