@@ -210,7 +210,7 @@ func TestBuildWarnings(t *testing.T) {
 	for _, c := range []struct {
 		name, root, lang, stderr string
 	}{
-		{"warned", warned, "en", "content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
+		{"warned", warned, "en", "content/lectures/kartor.md:1:1: warning: no en translation: create content/lectures/kartor.en.md\n" +
 			"1 warning: the site was built, but check -strict (as CI checks content) refuses them\n"},
 		{"warned, in Swedish", warned, "sv", "content/lectures/kartor.md:1:1: varning: ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md\n" +
 			"1 varning: webbplatsen byggdes, men check -strict (som CI kör på innehållet) godtar dem inte\n"},

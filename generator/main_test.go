@@ -83,7 +83,7 @@ const warningsJSON = `[
     "line": 1,
     "column": 1,
     "severity": "warning",
-    "message": "no en translation (content/lectures/kartor.en.md)"
+    "message": "no en translation: create content/lectures/kartor.en.md"
   }
 ]
 `
@@ -142,11 +142,11 @@ func TestCheck(t *testing.T) {
 		{
 			name: "text warnings", code: exitOK,
 			stdout: "ok: 3 files checked, 0 errors, 1 warning\n",
-			stderr: "content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n",
+			stderr: "content/lectures/kartor.md:1:1: warning: no en translation: create content/lectures/kartor.en.md\n",
 		},
 		{
 			name: "text strict", args: []string{"-strict"}, code: exitProblems,
-			stderr: "content/lectures/kartor.md:1:1: no en translation (content/lectures/kartor.en.md)\n" +
+			stderr: "content/lectures/kartor.md:1:1: no en translation: create content/lectures/kartor.en.md\n" +
 				"1 error\n",
 		},
 		{
@@ -165,7 +165,7 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name: "files: flags after files", args: []string{"content/lectures/kartor.md", "-strict"}, code: exitProblems,
-			stderr: "content/lectures/kartor.md:1:1: no en translation (content/lectures/kartor.en.md)\n1 error\n",
+			stderr: "content/lectures/kartor.md:1:1: no en translation: create content/lectures/kartor.en.md\n1 error\n",
 		},
 		{
 			name: "files: a folder selects the problems of the files under it", args: []string{"-strict", "content/theses"},
@@ -176,7 +176,7 @@ func TestCheck(t *testing.T) {
 			name: "files: a folder with a slash, and a file in it", args: []string{"content/theses/", "content/lectures/kartor.md"},
 			extra: map[string]string{"content/theses/x.md": badThesis}, code: exitProblems,
 			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n" +
-				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n1 error, 1 warning\n",
+				"content/lectures/kartor.md:1:1: warning: no en translation: create content/lectures/kartor.en.md\n1 error, 1 warning\n",
 		},
 		{
 			name: "files: a clean folder", args: []string{"-strict", "content/theses"}, code: exitOK,
@@ -215,14 +215,14 @@ func TestCheckOrderAndLanguage(t *testing.T) {
 	for _, c := range []checkCase{
 		{
 			name: "json in Swedish", args: []string{"-format", "json", "-lang", "sv"}, code: exitOK,
-			stdout: strings.Replace(warningsJSON, `"no en translation (content/lectures/kartor.en.md)"`,
+			stdout: strings.Replace(warningsJSON, `"no en translation: create content/lectures/kartor.en.md"`,
 				`"ingen översättning till språket \"en\" – skapa filen content/lectures/kartor.en.md"`, 1),
 		},
 		{
 			name: "text: errors before warnings", code: exitProblems,
 			extra: map[string]string{"content/theses/x.md": badThesis},
 			stderr: "content/theses/x.md:4:10: unknown area \"energy\" (not in config.toml [areas]; did you mean \"energi\"?)\n" +
-				"content/lectures/kartor.md:1:1: warning: no en translation (content/lectures/kartor.en.md)\n" +
+				"content/lectures/kartor.md:1:1: warning: no en translation: create content/lectures/kartor.en.md\n" +
 				"1 error, 1 warning\n",
 		},
 		{

@@ -100,7 +100,7 @@ var siteTexts = map[ID]Text{
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,
 		Sv: `%s är HTML, som inte publiceras – skriv det i Markdown (**fet**, [text](https://…)) eller ta bort det`},
-	WarnTranslation: {En: `no %s translation (%s)`,
+	WarnTranslation: {En: `no %s translation: create %s`,
 		Sv: `ingen översättning till språket %q – skapa filen %s`},
 	MDParagraph: {En: `a paragraph of %d lines with %d links or bracketed texts; separate it into paragraphs with blank lines`,
 		Sv: `ett stycke på %d rader med %d länkar eller texter inom hakparenteser – dela upp det i stycken med tomma rader emellan`},

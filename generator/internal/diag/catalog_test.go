@@ -163,14 +163,14 @@ func TestMessageText(t *testing.T) {
 func TestErrorIn(t *testing.T) {
 	e := Warn("content/theses/x.md", 1, 1, WarnTranslation, "en", "content/theses/x.en.md")
 	for lang, want := range map[Lang]string{
-		English: `content/theses/x.md:1:1: warning: no en translation (content/theses/x.en.md)`,
+		English: `content/theses/x.md:1:1: warning: no en translation: create content/theses/x.en.md`,
 		Swedish: `content/theses/x.md:1:1: varning: ingen översättning till språket "en" – skapa filen content/theses/x.en.md`,
 	} {
 		if got := e.In(lang); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
-	if e.Error() != e.In(English) || e.Msg != "no en translation (content/theses/x.en.md)" {
+	if e.Error() != e.In(English) || e.Msg != "no en translation: create content/theses/x.en.md" {
 		t.Errorf("Error() %q, Msg %q", e.Error(), e.Msg)
 	}
 	plain := Error{Path: "templates/x.html", Line: 2, Col: 3, Msg: "template: boom"}

@@ -319,8 +319,8 @@ func TestTranslationWarnings(t *testing.T) {
 	for _, c := range []struct {
 		file, want, missing string
 	}{
-		{"content/theses/b.md", "content/theses/b.md:1:1: warning: no en translation (content/theses/b.en.md)", "content/theses/b.en.md"},
-		{"content/theses/c.en.md", "content/theses/c.en.md:1:1: warning: no sv translation (content/theses/c.md)", "content/theses/c.md"},
+		{"content/theses/b.md", "content/theses/b.md:1:1: warning: no en translation: create content/theses/b.en.md", "content/theses/b.en.md"},
+		{"content/theses/c.en.md", "content/theses/c.en.md:1:1: warning: no sv translation: create content/theses/c.md", "content/theses/c.md"},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			files := map[string]string{c.file: thesis("deadline = 2027-01-02"),
