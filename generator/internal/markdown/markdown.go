@@ -412,8 +412,8 @@ func (w *walker) visit(n ast.Node) {
 // element (one problem for <b>…</b>), or MaxRawHTML are noted.
 func (w *walker) rawHTML(off int) {
 	tag := w.src[off:]
-	if i := bytes.IndexByte(tag, '>'); i >= 0 {
-		tag = tag[:i+1]
+	if i := bytes.IndexAny(tag, ">\n"); i >= 0 {
+		tag = tag[:i+1] // to its end, or to the end of its line
 	}
 	if len(w.raw) == MaxRawHTML || bytes.HasPrefix(tag, []byte("<!--")) || bytes.HasPrefix(tag, []byte("</")) || !bytes.HasPrefix(tag, []byte("<")) {
 		return
