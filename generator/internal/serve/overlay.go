@@ -25,10 +25,10 @@ type shown struct {
 
 // srcLine is one numbered source line; Caret is set on the problem's line.
 type srcLine struct {
-	N     int
-	Text  string
-	Here  bool
-	Caret string // the line's text before the column, blanked, then "^"
+	N      int
+	Text   string
+	Here   bool
+	Before string // on the problem's line: its text before the column
 }
 
 // contextLines is how many lines are shown before and after a problem's line.
@@ -57,7 +57,7 @@ func problems(fsys fs.FS, list diag.List) []problem {
 				l := srcLine{N: n, Text: lines[n-1]}
 				if n == e.Line {
 					l.Here = true
-					l.Caret = caret(lines[n-1], e.Col) + "^"
+					l.Before = before(lines[n-1], e.Col)
 				}
 				p.Lines = append(p.Lines, l)
 			}
@@ -86,23 +86,19 @@ func readLines(fsys fs.FS, p string) []string {
 	return strings.Split(string(b), "\n")
 }
 
-// caret blanks the characters of line before column col (1-based,
-// counted in characters), keeping tabs so that the caret lines up.
-func caret(line string, col int) string {
-	var b strings.Builder
+// before is the text of line before column col (1-based, counted in
+// characters). The overlay writes it hidden in front of the caret, so
+// that the caret stands under the column whatever the widths of the
+// characters before it (a tab, an emoji, a wide letter).
+func before(line string, col int) string {
 	n := 1
-	for _, r := range line {
+	for i := range line {
 		if n >= col {
-			break
-		}
-		if r == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
+			return line[:i]
 		}
 		n++
 	}
-	return b.String()
+	return line
 }
 
 // overlays renders the problems for the browser in each message
@@ -156,7 +152,7 @@ const overlaySource = `<div id="portal-overlay" role="alert" lang="{{.Lang}}">
 <p class="portal-msg">{{.Error}}</p>
 {{- if .Lines}}
 <pre>{{range .Lines}}<span{{if .Here}} class="here"{{end}}>{{printf "%5d" .N}} | {{.Text}}</span>
-{{if .Here}}<span class="caret">      | {{.Caret}}</span>
+{{if .Here}}<span class="caret" aria-hidden="true">      | <span class="before">{{.Before}}</span>^</span>
 {{end}}{{end}}</pre>
 {{- end}}
 </section>

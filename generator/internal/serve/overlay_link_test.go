@@ -30,3 +30,26 @@ func TestOverlayQuotesNoLink(t *testing.T) {
 		t.Errorf("the overlay quotes the file a link leads to: %v", got[1].Lines)
 	}
 }
+
+// TestCaretBefore checks the text the overlay hides in front of its
+// caret: the characters before the column, whatever their width, so that
+// the caret stands under the column in the browser (spaces, one a
+// character, put it a cell early for each emoji or wide letter before it).
+func TestCaretBefore(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		col  int
+		want string
+	}{
+		{`level = "x"`, 9, `level = `},
+		{`title = "Cykel 🚲 och 雨"`, 22, `title = "Cykel 🚲 och `},
+		{"\tx", 2, "\t"},
+		{"åäö", 1, ""},
+		{"åäö", 3, "åä"},
+		{"ab", 9, "ab"}, // a column past the end: the whole line
+	} {
+		if got := before(tc.line, tc.col); got != tc.want {
+			t.Errorf("before(%q, %d) = %q, want %q", tc.line, tc.col, got, tc.want)
+		}
+	}
+}
