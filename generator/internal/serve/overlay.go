@@ -23,7 +23,8 @@ type shown struct {
 	Lines []srcLine
 }
 
-// srcLine is one numbered source line; Caret is set on the problem's line.
+// srcLine is one numbered source line; Here and Before are set on the
+// problem's line.
 type srcLine struct {
 	N      int
 	Text   string
