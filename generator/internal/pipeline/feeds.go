@@ -72,9 +72,10 @@ func (l *Loaded) host() string {
 	return u.Hostname()
 }
 
-// published is the updated time of an entry in a feed: its record's date
-// (but on the page of agreements due for review, site.DueChanged).
-func published(e *site.Entry) time.Time { return e.Date }
+// published is the updated time of an entry in a feed: when its record was
+// published (site.Entry.Published; but on the page of agreements due for
+// review, site.DueChanged).
+func published(e *site.Entry) time.Time { return e.Published() }
 
 // newestBy returns the n newest of es by the time updated gives, newest
 // first (then by kind and slug), without sorting the others.
@@ -123,7 +124,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
 			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Date, Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
+			Published: e.Published(), Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
 		})
 		if up.After(f.Updated) {
 			f.Updated = up
@@ -217,7 +218,7 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 	}
 	ev := feeds.Event{
 		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: v.Title, Description: desc,
-		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Date,
+		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Published(),
 		Cancelled: e.Status == "cancelled", Categories: l.areaNames(e, lang),
 	}
 	if v.Lang != lang {
@@ -259,7 +260,7 @@ func (l *Loaded) sitemapSplit(c *cacheUse, max int) []Output {
 			}
 			u := feeds.URL{Loc: s.Abs(p.URL)}
 			if p.Entry != nil {
-				u.LastMod = p.Entry.Date
+				u.LastMod = p.Entry.Published()
 			}
 			if len(p.Alternates) > 1 {
 				xdef := p.Alternates[0].URL
@@ -317,8 +318,9 @@ func (l *Loaded) sitemapSum(seed maphash.Seed, max int) uint64 {
 		}
 		h.str(p.URL)
 		if p.Entry != nil {
-			h.u64(uint64(p.Entry.Date.UnixNano()))
-			name, offset := p.Entry.Date.Zone()
+			at := p.Entry.Published()
+			h.u64(uint64(at.UnixNano()))
+			name, offset := at.Zone()
 			h.str(name)
 			h.int(offset)
 		} else {

@@ -150,8 +150,8 @@ func (c *facts) common(out []RecordFact) []RecordFact {
 		}
 		out = append(out, f)
 	}
-	published, _ := attr("datetime", t.isoDate(e.Date))
-	return append(out, RecordFact{Label: tr("fact.published"), Text: t.FormatDate(lang, e.Date), Time: published})
+	published, _ := attr("datetime", t.isoDate(e.Published()))
+	return append(out, RecordFact{Label: tr("fact.published"), Text: t.FormatDate(lang, e.Published()), Time: published})
 }
 
 // agreementLinks are the facts that link a record and its agreement: the

@@ -161,7 +161,7 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 	}
 	j := ldJobPosting{
 		Context: ldContext, Type: "JobPosting", Title: ver.Title, Description: v.S.Body(ver).Excerpt,
-		DatePosted: v.t.isoDate(e.Date), ValidThrough: v.t.dayEnd(e.Deadline),
+		DatePosted: v.t.isoDate(e.Published()), ValidThrough: v.t.dayEnd(e.Deadline),
 		EmploymentType: "INTERN", HiringOrganization: host, URL: v.S.Abs(v.P.URL),
 	}
 	if e.Location != "" {
