@@ -575,6 +575,21 @@ suite('search and filters in the browser', skip, () => {
       assert.deepEqual(describeProblems(problems), []);
     }
     {
+      // An area's page lists closed offers too: there it stays, marked
+      // closed, as the next build will show it, and its group's count holds.
+      const area = /data-areas="([^" ]+)/.exec(m[0])[1];
+      const { context, page, problems } = await open(`/omraden/${area}/`, { clock: later });
+      try {
+        const item = `section.group ul.items a[href="${href}"]`;
+        assert.equal(await page.isVisible(item), true, 'site.js keeps it on the area page');
+        const mark = await page.$eval(item, (a) => a.closest('li').querySelector('.mark-closed')?.textContent);
+        assert.equal(mark, 'Stängd');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+    {
       const { context, page, problems } = await open(`${list}?q=${encodeURIComponent(word)}`, { clock: later });
       try {
         await page.waitForSelector('.search-results:not([hidden]) li');
