@@ -613,6 +613,29 @@ suite('search and filters in the browser', skip, () => {
     }
   });
 
+  test('a lecture that ended after the build loses its links to register and to add it to a calendar', async () => {
+    // The first upcoming lecture of the build with a link to register ends
+    // at its data-end: its page then shows what the next build writes, the
+    // notice that it was held and no link to register or to add it to a
+    // calendar, which the build leaves out of a past lecture's page.
+    const list = `/${secs.lectures.sv}/`;
+    const html = readFileSync(path.join(site.dir, secs.lectures.sv, 'index.html'), 'utf8');
+    const m = /<li class="item item-lectures" data-end="([^"]+)"[^>]*>\s*<h2 class="item-title"><a href="([^"]+)">/.exec(html);
+    assert.ok(m, `an upcoming lecture in ${list}`);
+    const [, end, href] = m;
+    const { context, page, problems } = await open(href, { clock: new Date(Date.parse(end) + 60_000).toISOString() });
+    try {
+      assert.equal(await page.isVisible('.notice-past'), true, 'the notice that it was held');
+      assert.equal(await page.locator('a.ics').count(), 1, 'the built page has a link to add it to a calendar');
+      assert.equal(await page.isVisible('a.ics'), false, 'site.js hides it');
+      assert.equal(await page.locator('.fact-apply a[href^="https:"]').count(), 1, 'the built page has a link to register');
+      assert.equal(await page.isVisible('.fact-apply a[href^="https:"]'), false, 'site.js hides it');
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
+
   test('in a browser the script cannot run in, the form is hidden and the list is as built', async () => {
     const { context, page } = await open(`/${secs.theses.sv}/`, { js: true, init: () => { delete window.fetch; } });
     try {

@@ -178,6 +178,7 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 		return c.attachment(f, r)
 	case kinds.AsCalendar:
 		if c.t.State(e) == "" && e.In(lang) != nil {
+			r.Apply = true // not for a lecture that has ended: site.js hides it then
 			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
 		}
 		return r, false
