@@ -613,7 +613,7 @@ suite('search and filters in the browser', skip, () => {
     }
   });
 
-  test('a lecture that ended after the build loses its links to register and to add it to a calendar', async () => {
+  test('a lecture that ended after the build is marked past in its list and loses its links to register and to add it to a calendar', async () => {
     // The first upcoming lecture of the build with a link to register ends
     // at its data-end: its page then shows what the next build writes, the
     // notice that it was held and no link to register or to add it to a
@@ -623,7 +623,23 @@ suite('search and filters in the browser', skip, () => {
     const m = /<li class="item item-lectures" data-end="([^"]+)"[^>]*>\s*<h2 class="item-title"><a href="([^"]+)">/.exec(html);
     assert.ok(m, `an upcoming lecture in ${list}`);
     const [, end, href] = m;
-    const { context, page, problems } = await open(href, { clock: new Date(Date.parse(end) + 60_000).toISOString() });
+    const later = new Date(Date.parse(end) + 60_000).toISOString();
+    {
+      // In the list it is marked past as the build marks it in the archive
+      // (mark-past, grey), not as a closed offer (mark-closed, red).
+      const { context, page, problems } = await open(list, { clock: later });
+      try {
+        const mark = await page.$eval(`ul.items:not(.search-results) a[href="${href}"]`, (a) => {
+          const m = a.closest('li').querySelector('.mark');
+          return m && `${m.className}: ${m.textContent}`;
+        });
+        assert.equal(mark, 'mark mark-past: Genomförd');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+    const { context, page, problems } = await open(href, { clock: later });
     try {
       assert.equal(await page.isVisible('.notice-past'), true, 'the notice that it was held');
       assert.equal(await page.locator('a.ics').count(), 1, 'the built page has a link to add it to a calendar');

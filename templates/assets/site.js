@@ -12,7 +12,7 @@
     var t = Date.parse(v);
     return !isNaN(t) && now >= t;
   }
-  function mark(li, label) {
+  function mark(li, label, cls) {
     li.classList.add("is-marked");
     var marks = li.querySelector(".marks");
     if (!marks) {
@@ -23,7 +23,7 @@
       if (li.hasAttribute("lang")) marks.lang = document.documentElement.lang;
     }
     var span = document.createElement("span");
-    span.className = "mark mark-closed";
+    span.className = "mark " + cls;
     span.textContent = label;
     marks.insertBefore(span, marks.firstChild);
   }
@@ -40,13 +40,13 @@
       if (li.classList.contains("is-marked")) return;
       if (passed(li, "data-deadline")) {
         if (all && ul.getAttribute("data-closed-label")) {
-          mark(li, ul.getAttribute("data-closed-label"));
+          mark(li, ul.getAttribute("data-closed-label"), "mark-closed");
         } else {
           li.hidden = true;
           gone++;
         }
       } else if (passed(li, "data-end") && ul.getAttribute("data-past-label")) {
-        mark(li, ul.getAttribute("data-past-label"));
+        mark(li, ul.getAttribute("data-past-label"), "mark-past");
       }
     });
   });
