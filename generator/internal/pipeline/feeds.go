@@ -137,8 +137,13 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 // the version the entry shows: the facts its list item shows (an offer's
 // deadline, host and level, a lecture's time and place, ...), so that a
 // reader of the feed need not open the page to see them, then excerpt.
+// The mark of a record the list marks (a cancelled lecture, "Inställd")
+// comes first, so that nobody reads its time and place as if it were held.
 func (l *Loaded) feedSummary(e *site.Entry, lang, excerpt string) string {
 	var facts []string
+	if st := l.Templates.State(e); st != "" {
+		facts = append(facts, l.Templates.T(lang, "state."+st))
+	}
 	for _, f := range l.Templates.SearchFacts(lang, e) {
 		facts = append(facts, f.Label+": "+f.Value)
 	}
