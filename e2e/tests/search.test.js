@@ -575,6 +575,21 @@ suite('search and filters in the browser', skip, () => {
       assert.deepEqual(describeProblems(problems), []);
     }
     {
+      // An area's page lists closed offers too: there it stays, marked
+      // closed, as the next build will show it, and its group's count holds.
+      const area = /data-areas="([^" ]+)/.exec(m[0])[1];
+      const { context, page, problems } = await open(`/omraden/${area}/`, { clock: later });
+      try {
+        const item = `section.group ul.items a[href="${href}"]`;
+        assert.equal(await page.isVisible(item), true, 'site.js keeps it on the area page');
+        const mark = await page.$eval(item, (a) => a.closest('li').querySelector('.mark-closed')?.textContent);
+        assert.equal(mark, 'Stängd');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+    {
       const { context, page, problems } = await open(`${list}?q=${encodeURIComponent(word)}`, { clock: later });
       try {
         await page.waitForSelector('.search-results:not([hidden]) li');
@@ -596,6 +611,45 @@ suite('search and filters in the browser', skip, () => {
       }
       assert.deepEqual(describeProblems(problems), []);
     }
+  });
+
+  test('a lecture that ended after the build is marked past in its list and loses its links to register and to add it to a calendar', async () => {
+    // The first upcoming lecture of the build with a link to register ends
+    // at its data-end: its page then shows what the next build writes, the
+    // notice that it was held and no link to register or to add it to a
+    // calendar, which the build leaves out of a past lecture's page.
+    const list = `/${secs.lectures.sv}/`;
+    const html = readFileSync(path.join(site.dir, secs.lectures.sv, 'index.html'), 'utf8');
+    const m = /<li class="item item-lectures" data-end="([^"]+)"[^>]*>\s*<h2 class="item-title"><a href="([^"]+)">/.exec(html);
+    assert.ok(m, `an upcoming lecture in ${list}`);
+    const [, end, href] = m;
+    const later = new Date(Date.parse(end) + 60_000).toISOString();
+    {
+      // In the list it is marked past as the build marks it in the archive
+      // (mark-past, grey), not as a closed offer (mark-closed, red).
+      const { context, page, problems } = await open(list, { clock: later });
+      try {
+        const mark = await page.$eval(`ul.items:not(.search-results) a[href="${href}"]`, (a) => {
+          const m = a.closest('li').querySelector('.mark');
+          return m && `${m.className}: ${m.textContent}`;
+        });
+        assert.equal(mark, 'mark mark-past: Genomförd');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    }
+    const { context, page, problems } = await open(href, { clock: later });
+    try {
+      assert.equal(await page.isVisible('.notice-past'), true, 'the notice that it was held');
+      assert.equal(await page.locator('a.ics').count(), 1, 'the built page has a link to add it to a calendar');
+      assert.equal(await page.isVisible('a.ics'), false, 'site.js hides it');
+      assert.equal(await page.locator('.fact-apply a[href^="https:"]').count(), 1, 'the built page has a link to register');
+      assert.equal(await page.isVisible('.fact-apply a[href^="https:"]'), false, 'site.js hides it');
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
   });
 
   test('in a browser the script cannot run in, the form is hidden and the list is as built', async () => {

@@ -12,7 +12,7 @@
     var t = Date.parse(v);
     return !isNaN(t) && now >= t;
   }
-  function mark(li, label) {
+  function mark(li, label, cls) {
     li.classList.add("is-marked");
     var marks = li.querySelector(".marks");
     if (!marks) {
@@ -23,22 +23,30 @@
       if (li.hasAttribute("lang")) marks.lang = document.documentElement.lang;
     }
     var span = document.createElement("span");
-    span.className = "mark mark-closed";
+    span.className = "mark " + cls;
     span.textContent = label;
     marks.insertBefore(span, marks.firstChild);
   }
   // An item the build listed as open (not marked) whose deadline has
-  // passed: it leaves the list. The search results draw their own.
+  // passed: it leaves a list of open offers; in a group of an area's,
+  // organisation's or school's page, which lists the closed ones too, it
+  // is marked closed, as the next build shows it. The search results
+  // draw their own.
   var gone = 0;
   var lists = document.querySelectorAll("ul.items:not(.search-results)");
   Array.prototype.forEach.call(lists, function (ul) {
+    var all = ul.closest("section.group");
     Array.prototype.forEach.call(ul.children, function (li) {
       if (li.classList.contains("is-marked")) return;
       if (passed(li, "data-deadline")) {
-        li.hidden = true;
-        gone++;
+        if (all && ul.getAttribute("data-closed-label")) {
+          mark(li, ul.getAttribute("data-closed-label"), "mark-closed");
+        } else {
+          li.hidden = true;
+          gone++;
+        }
       } else if (passed(li, "data-end") && ul.getAttribute("data-past-label")) {
-        mark(li, ul.getAttribute("data-past-label"));
+        mark(li, ul.getAttribute("data-past-label"), "mark-past");
       }
     });
   });

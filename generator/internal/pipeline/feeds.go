@@ -72,9 +72,10 @@ func (l *Loaded) host() string {
 	return u.Hostname()
 }
 
-// published is the updated time of an entry in a feed: its record's date
-// (but on the page of agreements due for review, site.DueChanged).
-func published(e *site.Entry) time.Time { return e.Date }
+// published is the updated time of an entry in a feed: when its record was
+// published (site.Entry.Published; but on the page of agreements due for
+// review, site.DueChanged).
+func published(e *site.Entry) time.Time { return e.Published() }
 
 // newestBy returns the n newest of es by the time updated gives, newest
 // first (then by kind and slug), without sorting the others.
@@ -123,7 +124,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
 			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Date, Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
+			Published: e.Published(), Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
 		})
 		if up.After(f.Updated) {
 			f.Updated = up
@@ -136,8 +137,13 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 // the version the entry shows: the facts its list item shows (an offer's
 // deadline, host and level, a lecture's time and place, ...), so that a
 // reader of the feed need not open the page to see them, then excerpt.
+// The mark of a record the list marks (a cancelled lecture, "Inställd")
+// comes first, so that nobody reads its time and place as if it were held.
 func (l *Loaded) feedSummary(e *site.Entry, lang, excerpt string) string {
 	var facts []string
+	if st := l.Templates.State(e); st != "" {
+		facts = append(facts, l.Templates.T(lang, "state."+st))
+	}
 	for _, f := range l.Templates.SearchFacts(lang, e) {
 		facts = append(facts, f.Label+": "+f.Value)
 	}
@@ -217,7 +223,7 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 	}
 	ev := feeds.Event{
 		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: v.Title, Description: desc,
-		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Date,
+		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Published(),
 		Cancelled: e.Status == "cancelled", Categories: l.areaNames(e, lang),
 	}
 	if v.Lang != lang {
@@ -259,7 +265,7 @@ func (l *Loaded) sitemapSplit(c *cacheUse, max int) []Output {
 			}
 			u := feeds.URL{Loc: s.Abs(p.URL)}
 			if p.Entry != nil {
-				u.LastMod = p.Entry.Date
+				u.LastMod = p.Entry.Published()
 			}
 			if len(p.Alternates) > 1 {
 				xdef := p.Alternates[0].URL
@@ -317,8 +323,9 @@ func (l *Loaded) sitemapSum(seed maphash.Seed, max int) uint64 {
 		}
 		h.str(p.URL)
 		if p.Entry != nil {
-			h.u64(uint64(p.Entry.Date.UnixNano()))
-			name, offset := p.Entry.Date.Zone()
+			at := p.Entry.Published()
+			h.u64(uint64(at.UnixNano()))
+			name, offset := at.Zone()
 			h.str(name)
 			h.int(offset)
 		} else {

@@ -117,7 +117,7 @@ func TestStructuredData(t *testing.T) {
 	for k, want := range map[string]any{
 		"title":          "Sommarpraktik på Trafikkontoret",
 		"description":    "Praktik under sommaren.",
-		"datePosted":     "2026-10-15",
+		"datePosted":     "2026-10-20",                // its publishDate, later than its date 2026-10-15
 		"validThrough":   "2027-02-02T00:00:00+01:00", // the deadline 2027-02-01 ends at midnight, Stockholm time
 		"employmentType": "INTERN",
 		"url":            "https://test.example.se/praktik/sommarpraktik/",

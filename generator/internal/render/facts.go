@@ -1,9 +1,11 @@
 package render
 
 import (
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/kinds"
@@ -176,12 +178,17 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 		return c.attachment(f, r)
 	case kinds.AsCalendar:
 		if c.t.State(e) == "" && e.In(lang) != nil {
+			r.Apply = true // not for a lecture that has ended: site.js hides it then
 			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
 		}
 		return r, false
 	}
 	text, iso, ok := c.text(f)
 	r.Text, r.Lang = text, c.textLang(f)
+	if before, u, isLink := webLink(text); f.As == kinds.AsText && isLink {
+		// A place that is, or ends with, the link to an online meeting.
+		return link(FactLink{Before: before, URL: u, Text: u}) // its text is its address: no class ext, which prints it again
+	}
 	r.Time, _ = attr("datetime", iso)
 	r.Strong = f.Strong[e.String(f.Key)]
 	return r, ok
@@ -223,4 +230,19 @@ func fileSize(n int64, decimal string) string {
 	}
 	mb := strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64)
 	return strings.Replace(strings.TrimSuffix(mb, ".0"), ".", decimal, 1) + "\u00a0MB"
+}
+
+// webLink splits a text that is, or ends with, an http(s) address (a
+// lecture's place that is the link to its online meeting, "Zoom:
+// https://…") into the text before it and the address.
+func webLink(s string) (before, u string, ok bool) {
+	i := strings.LastIndexFunc(s, unicode.IsSpace) + 1
+	u = s[i:]
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return "", "", false
+	}
+	if p, err := url.Parse(u); err != nil || p.Host == "" {
+		return "", "", false
+	}
+	return s[:i], u, true
 }

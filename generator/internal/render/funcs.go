@@ -211,11 +211,18 @@ func (t *Templates) statusKey(e *site.Entry) string {
 	case e.Pending:
 		st = "pending"
 	}
-	if key := t.cfg.Kinds.Get(e.Kind).Key("status"); st == "" && key != nil {
+	k := t.cfg.Kinds.Get(e.Kind)
+	if key := k.Key("status"); st == "" && key != nil {
 		st = key.Default
 	}
 	if st == "" {
 		return ""
+	}
+	// A record closed by its time (a lecture that has ended) whose status
+	// marks nothing (scheduled, not cancelled) reads as its mark (held),
+	// as its notice and its lists say, not as still to come.
+	if e.Archived && k.CloseKey != "" && k.Mark != "" && k.Marks[st] == "" {
+		st = k.Mark
 	}
 	return "status." + e.Kind + "." + st
 }

@@ -45,9 +45,10 @@ type RecordFact struct {
 	List   string
 	Links  []FactLink
 	Lang   string // of Text, when it is not the page's (facts.textLang)
-	// Apply marks the link to apply for an offer or to register for a
-	// lecture (class fact-apply), which assets/site.js hides once the
-	// deadline has passed or the lecture has ended.
+	// Apply marks the link to apply for an offer, or to register for a
+	// lecture or add it to a calendar (class fact-apply), which
+	// assets/site.js hides once the deadline has passed or the lecture
+	// has ended, as the next build leaves it out.
 	Apply bool
 }
 
@@ -150,8 +151,8 @@ func (c *facts) common(out []RecordFact) []RecordFact {
 		}
 		out = append(out, f)
 	}
-	published, _ := attr("datetime", t.isoDate(e.Date))
-	return append(out, RecordFact{Label: tr("fact.published"), Text: t.FormatDate(lang, e.Date), Time: published})
+	published, _ := attr("datetime", t.isoDate(e.Published()))
+	return append(out, RecordFact{Label: tr("fact.published"), Text: t.FormatDate(lang, e.Published()), Time: published})
 }
 
 // agreementLinks are the facts that link a record and its agreement: the

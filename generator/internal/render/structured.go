@@ -45,6 +45,12 @@ type ldPlace struct {
 	Address any    `json:"address,omitempty"`
 }
 
+// ldVirtual is the online meeting of an event whose place is its link.
+type ldVirtual struct {
+	Type string `json:"@type"`
+	URL  string `json:"url"`
+}
+
 type ldPostalAddress struct {
 	Type     string `json:"@type"`
 	Locality string `json:"addressLocality"`
@@ -52,18 +58,18 @@ type ldPostalAddress struct {
 }
 
 type ldEvent struct {
-	Context        string  `json:"@context"`
-	Type           string  `json:"@type"`
-	Name           string  `json:"name"`
-	Description    string  `json:"description,omitempty"`
-	StartDate      string  `json:"startDate"`
-	EndDate        string  `json:"endDate,omitempty"`
-	EventStatus    string  `json:"eventStatus"`
-	AttendanceMode string  `json:"eventAttendanceMode"`
-	Location       ldPlace `json:"location"`
-	Organizer      ldOrg   `json:"organizer"`
-	URL            string  `json:"url"`
-	InLanguage     string  `json:"inLanguage"`
+	Context        string `json:"@context"`
+	Type           string `json:"@type"`
+	Name           string `json:"name"`
+	Description    string `json:"description,omitempty"`
+	StartDate      string `json:"startDate"`
+	EndDate        string `json:"endDate,omitempty"`
+	EventStatus    string `json:"eventStatus"`
+	AttendanceMode string `json:"eventAttendanceMode"`
+	Location       any    `json:"location"` // ldPlace, or ldVirtual online
+	Organizer      ldOrg  `json:"organizer"`
+	URL            string `json:"url"`
+	InLanguage     string `json:"inLanguage"`
 }
 
 type ldJobPosting struct {
@@ -143,11 +149,18 @@ func (v *View) ldEvent(e *site.Entry) ldEvent {
 	if e.Status == "cancelled" {
 		status = "https://schema.org/EventCancelled"
 	}
+	// A place that is, or ends with, the link to the meeting (webLink) is
+	// online: schema.org wants a VirtualLocation with its url there, not
+	// a Place whose address is a web address.
+	mode, loc := "https://schema.org/OfflineEventAttendanceMode", any(ldPlace{Type: "Place", Name: e.Place, Address: e.Place})
+	if _, u, ok := webLink(e.Place); ok {
+		mode, loc = "https://schema.org/OnlineEventAttendanceMode", ldVirtual{Type: "VirtualLocation", URL: u}
+	}
 	return ldEvent{
 		Context: ldContext, Type: "Event", Name: ver.Title, Description: v.S.Body(ver).Excerpt,
 		StartDate: v.t.isoDateTime(e.Start), EndDate: v.t.isoDateTime(e.End),
-		EventStatus: status, AttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
-		Location:  ldPlace{Type: "Place", Name: e.Place, Address: e.Place},
+		EventStatus: status, AttendanceMode: mode,
+		Location:  loc,
 		Organizer: v.ldHome(),
 		URL:       v.S.Abs(v.P.URL), InLanguage: ver.Lang,
 	}
@@ -161,7 +174,7 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 	}
 	j := ldJobPosting{
 		Context: ldContext, Type: "JobPosting", Title: ver.Title, Description: v.S.Body(ver).Excerpt,
-		DatePosted: v.t.isoDate(e.Date), ValidThrough: v.t.dayEnd(e.Deadline),
+		DatePosted: v.t.isoDate(e.Published()), ValidThrough: v.t.dayEnd(e.Deadline),
 		EmploymentType: "INTERN", HiringOrganization: host, URL: v.S.Abs(v.P.URL),
 	}
 	if e.Location != "" {

@@ -49,6 +49,17 @@ func (e *Entry) VersionFor(lang string) *content.Version {
 	return e.Own()
 }
 
+// Published is when the record was published on the site: its date, or
+// its publishDate when that is later, since a record scheduled to appear
+// on that day is new then. Feeds (the time and order of their entries),
+// the sitemap and the page's "published" fact give it.
+func (e *Entry) Published() time.Time {
+	if e.PublishDate.After(e.Date) {
+		return e.PublishDate
+	}
+	return e.Date
+}
+
 // Open reports whether an offer is still open or a lecture still to come.
 func (e *Entry) Open() bool { return !e.Archived }
 
