@@ -195,6 +195,14 @@ func TestHelp(t *testing.T) {
 			t.Errorf("help lacks %q:\n%s", want, stdout)
 		}
 	}
+	// The -lang of build and check says where its default comes from,
+	// Windows included, as the help does.
+	for _, cmd := range []string{"build", "check"} {
+		_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, cmd, "-h")
+		if want := "(default: from LC_ALL, LC_MESSAGES or LANG, else on Windows the language Windows shows)"; !strings.Contains(stderr, want) {
+			t.Errorf("%s -h lacks %q:\n%s", cmd, want, stderr)
+		}
+	}
 	// An unknown command is followed by the help, over several lines too.
 	_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "bygg")
 	if want := "unknown command \"bygg\"\n\nusage:\n  generator [build]"; !strings.HasPrefix(stderr, want) {

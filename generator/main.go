@@ -107,7 +107,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "site root: config.toml, content/, templates/")
 	fs.StringVar(&c.now, "now", "", "the build's notion of now: RFC 3339 or YYYY-MM-DD")
 	fs.BoolVar(&c.drafts, "drafts", false, "publish drafts too")
-	fs.StringVar(&c.lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+	fs.StringVar(&c.lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG, else on Windows the language Windows shows)")
 }
 
 // envLang is the message language the environment asks for, as POSIX
