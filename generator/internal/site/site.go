@@ -12,8 +12,10 @@
 // the site, keyed by version (source path, language, file hash), which the
 // pipeline's incremental layer hands from one model to the next, so that
 // only the bodies of changed files (or of changed link targets) are
-// rendered again. For an edit of text alone the preview server updates a
-// version in place and renders its body again (RenderBody) instead of
+// rendered again. For an edit of text alone the preview server puts the
+// record loaded again in its entry's place (ReplaceText: the pages and
+// items that showed the old versions show the new ones, and no loaded
+// version is written into) and renders its bodies (RenderBody) instead of
 // building a new model.
 package site
 
