@@ -1,15 +1,18 @@
 // Command generator builds the KTH – City of Stockholm collaboration
 // portal: a static, bilingual site from Markdown records.
 //
-//	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
-//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
+//	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts] [-lang sv|en]
+//	                           [-fast-templates=false] [-no-search] [-cpuprofile F] [-memprofile F] [-trace F]
+//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [-lang sv|en] [FILE...]
 //	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
 //	go run ./generator version
 //	go run ./generator schema [-root DIR] [-out DIR]
 //
 // Only package main (this file and its neighbours) reads flags, the
-// environment and the clock, and exits.
+// environment and the clock, and exits. Messages are in the language of
+// -lang, else of LC_ALL, LC_MESSAGES or LANG, else on Windows of Windows
+// (locale_windows.go).
 package main
 
 import (
