@@ -160,6 +160,17 @@ func sayErr(w io.Writer, lang diag.Lang, cmd string, err error) {
 	fmt.Fprintln(w, text)
 }
 
+// errText is the text of err in lang: the catalog message it wraps (the
+// output folder's lock, an -out refused) in lang, with whatever wraps it
+// ("serve: "); any other error as it is.
+func errText(err error, lang diag.Lang) string {
+	var m diag.Message
+	if errors.As(err, &m) {
+		return strings.Replace(err.Error(), m.Error(), m.Text(lang), 1)
+	}
+	return err.Error()
+}
+
 // resolveNow picks now from -now, SOURCE_DATE_EPOCH or the clock. A bare
 // date means the start of that day in Europe/Stockholm.
 func resolveNow(flagValue string, getenv func(string) string) (time.Time, error) {
@@ -268,7 +279,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return reportErrors(stderr, err, "text", lang)
 	}
 	if err != nil {
-		say(stderr, lang, diag.BuildFailed, *out, err)
+		say(stderr, lang, diag.BuildFailed, *out, errText(err, lang))
 		return exitProblems
 	}
 	printSummary(stdout, lang, rep, *out, time.Since(start))
@@ -459,7 +470,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
 	})
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, errText(err, lang))
 		return exitProblems
 	}
 	return exitOK

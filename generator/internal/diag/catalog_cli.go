@@ -41,6 +41,7 @@ const (
 	OutInSources        ID = "cli.out-in-sources"
 	OutHasRoot          ID = "cli.out-has-root"
 	OutIsFile           ID = "cli.out-is-file"
+	OutLocked           ID = "cli.out-locked"
 	SummaryProgram      ID = "cli.summary-program"
 	SummaryRead         ID = "cli.summary-read"
 	SummaryRecords      ID = "cli.summary-records"
@@ -150,4 +151,6 @@ var cliTexts = map[ID]Text{
 		Sv: `-out %s innehåller webbplatsens mapp – välj en annan mapp`},
 	OutIsFile: {En: `-out %s is a file, not a folder`,
 		Sv: `-out %s är en fil, inte en mapp`},
+	OutLocked: {En: `%s: another build or serve is writing to it (it holds %s); wait until it has finished`,
+		Sv: `%s: ett annat bygge eller en annan serve skriver i mappen (den håller %s) – vänta tills det är klart`},
 }
