@@ -69,12 +69,15 @@ func TestExitPaths(t *testing.T) {
 		{"build: output inside the sources", []string{"build", "-root", root, "-out", filepath.Join(root, "content", "public")},
 			want{exitUsage, "", "build: -out ROOT/content/public is inside the sources (content)"},
 			want{exitUsage, "", "build: -out ROOT/content/public ligger bland källfilerna (content) – välj en mapp utanför dem"}},
+		{"serve: output inside the sources", []string{"serve", "-root", root, "-out", filepath.Join(root, "content", "public")},
+			want{exitProblems, "", "serve: -out ROOT/content/public is inside the sources (content)"},
+			want{exitProblems, "", "serve: -out ROOT/content/public ligger bland källfilerna (content) – välj en mapp utanför dem"}},
 		{"build: bad language", []string{"build", "-root", root, "-lang", "x"},
 			want{exitUsage, "", `build: -lang "x": want sv or en`},
 			want{exitUsage, "", `build: -lang "x" går inte – skriv sv eller en`}},
 		{"new: usage", []string{"new", "theses"},
-			want{exitUsage, "", `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`},
-			want{exitUsage, "", `så här: generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP]`}},
+			want{exitUsage, "", `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]`},
+			want{exitUsage, "", `så här: generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]`}},
 		{"new: unknown kind", []string{"new", "blogg", "X", "-root", root},
 			want{exitUsage, "", `new: unknown kind "blogg" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`},
 			want{exitUsage, "", `new: "blogg" är ingen sort – sorterna är: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
@@ -193,6 +196,14 @@ func TestHelp(t *testing.T) {
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("help lacks %q:\n%s", want, stdout)
+		}
+	}
+	// The -lang of build and check says where its default comes from,
+	// Windows included, as the help does.
+	for _, cmd := range []string{"build", "check"} {
+		_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, cmd, "-h")
+		if want := "(default: from LC_ALL, LC_MESSAGES or LANG, else on Windows the language Windows shows)"; !strings.Contains(stderr, want) {
+			t.Errorf("%s -h lacks %q:\n%s", cmd, want, stderr)
 		}
 	}
 	// An unknown command is followed by the help, over several lines too.

@@ -1,15 +1,18 @@
 // Command generator builds the KTH – City of Stockholm collaboration
 // portal: a static, bilingual site from Markdown records.
 //
-//	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]
-//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
+//	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts] [-lang sv|en]
+//	                           [-fast-templates=false] [-no-search] [-cpuprofile F] [-memprofile F] [-trace F]
+//	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [-lang sv|en] [FILE...]
 //	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
 //	go run ./generator version
 //	go run ./generator schema [-root DIR] [-out DIR]
 //
 // Only package main (this file and its neighbours) reads flags, the
-// environment and the clock, and exits.
+// environment and the clock, and exits. Messages are in the language of
+// -lang, else of LC_ALL, LC_MESSAGES or LANG, else on Windows of Windows
+// (locale_windows.go).
 package main
 
 import (
@@ -107,7 +110,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "site root: config.toml, content/, templates/")
 	fs.StringVar(&c.now, "now", "", "the build's notion of now: RFC 3339 or YYYY-MM-DD")
 	fs.BoolVar(&c.drafts, "drafts", false, "publish drafts too")
-	fs.StringVar(&c.lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+	fs.StringVar(&c.lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG, else on Windows the language Windows shows)")
 }
 
 // envLang is the message language the environment asks for, as POSIX
@@ -155,6 +158,17 @@ func sayErr(w io.Writer, lang diag.Lang, cmd string, err error) {
 		text = cmd + ": " + text
 	}
 	fmt.Fprintln(w, text)
+}
+
+// errText is the text of err in lang: the catalog message it wraps (the
+// output folder's lock, an -out refused) in lang, with whatever wraps it
+// ("serve: "); any other error as it is.
+func errText(err error, lang diag.Lang) string {
+	var m diag.Message
+	if errors.As(err, &m) {
+		return strings.Replace(err.Error(), m.Error(), m.Text(lang), 1)
+	}
+	return err.Error()
 }
 
 // resolveNow picks now from -now, SOURCE_DATE_EPOCH or the clock. A bare
@@ -265,7 +279,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return reportErrors(stderr, err, "text", lang)
 	}
 	if err != nil {
-		say(stderr, lang, diag.BuildFailed, *out, err)
+		say(stderr, lang, diag.BuildFailed, *out, errText(err, lang))
 		return exitProblems
 	}
 	printSummary(stdout, lang, rep, *out, time.Since(start))
@@ -456,7 +470,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
 	})
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, errText(err, lang))
 		return exitProblems
 	}
 	return exitOK

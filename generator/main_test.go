@@ -291,7 +291,7 @@ func TestNew(t *testing.T) {
 		{[]string{"thesis", "X"}, exitUsage, "",
 			"new: unknown kind \"thesis\" (did you mean \"theses\"? kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)\n"},
 		{[]string{"theses", "X", "-lang", "de"}, exitUsage, "", "new: unknown language \"de\" (config.toml languages: sv, en)\n"},
-		{[]string{"theses"}, exitUsage, "", "usage: generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR]\n"},
+		{[]string{"theses"}, exitUsage, "", "usage: generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n"},
 	} {
 		args := append([]string{"new", "-root", root, "-now", "2026-03-01"}, c.args...)
 		code, stdout, stderr := runCmd(t, args...)
@@ -416,5 +416,17 @@ func TestBuildLockedOut(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("%s was made: %v", out, err)
+	}
+	// In Swedish the whole line is Swedish, in build and in serve.
+	sv := "bygget misslyckades, " + out + " lämnades orörd: " + r + "/public: ett annat bygge eller en annan serve skriver i mappen (den håller " +
+		r + "/.public.lock) – vänta tills det är klart\n"
+	code, _, stderr = runCmdEnv(t, map[string]string{"LANG": "sv_SE.UTF-8"}, "build", "-root", root, "-out", out, "-now", "2026-03-01")
+	if code != exitProblems || stderr != sv {
+		t.Errorf("exit %d, %q\nwant %d, %q", code, stderr, exitProblems, sv)
+	}
+	sv = "serve: " + r + "/public: ett annat bygge eller en annan serve skriver i mappen (den håller " + r + "/.public.lock) – vänta tills det är klart\n"
+	code, _, stderr = runCmdEnv(t, map[string]string{"LANG": "sv_SE.UTF-8"}, "serve", "-root", root, "-out", out, "-addr", "127.0.0.1:0")
+	if code != exitProblems || stderr != sv {
+		t.Errorf("serve: exit %d, %q\nwant %d, %q", code, stderr, exitProblems, sv)
 	}
 }

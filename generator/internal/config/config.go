@@ -1,6 +1,10 @@
 // Package config loads and validates config.toml: the site's settings and its
 // controlled vocabularies (areas, organisations, schools), the URL segment
-// of each kind per language and the Content-Security-Policy of the pages.
+// of each kind per language, the kinds whose records are expected in every
+// language ([translations]) and the Content-Security-Policy of the pages.
+// The Config it returns also carries the registry of kinds of the build
+// (Kinds; LoadWith takes another than kinds.Default), which the section
+// segments and translations are checked against.
 //
 // Every problem is reported as a positioned error ("config.toml:12:3: ...");
 // keys the contract does not know are errors, since they are nearly always

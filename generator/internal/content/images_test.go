@@ -63,7 +63,9 @@ func TestImages(t *testing.T) {
 		{"path", map[string]string{p: withBody("![Karta](../agreements/k.png)\n")},
 			[]string{p + `:11:10: image "../agreements/k.png" must be the name of a file beside the record, not a path`}, nil},
 		{"name with a space", map[string]string{p: withBody("![Karta](<min karta.png>)\n")},
-			[]string{p + `:11:11: image "min karta.png": an image's file name has only letters a-z, digits, - _ and .; rename the file`}, nil},
+			[]string{p + `:11:11: image "min karta.png": an image's file name has only letters a-z and A-Z, digits, - _ and .; rename the file`}, nil},
+		{"name in upper case", map[string]string{p: withBody("![Karta](Karta_2.PNG)\n"), "content/theses/Karta_2.PNG": png},
+			nil, []string{"Karta_2.PNG"}},
 		{"SVG", map[string]string{p: withBody("![Karta](karta.svg)\n"), "content/theses/karta.svg": "<svg/>"},
 			[]string{
 				p + `:11:10: image "karta.svg": SVG is not published (a browser opened on it alone runs it as a document); save it as PNG`,

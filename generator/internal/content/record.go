@@ -5,9 +5,19 @@
 // and joins translations (x.en.md) to their records (x.md). The stages
 // after it read a record's fields by key too (Record.Time, Record.String).
 //
+// It checks too what a record brings with it: the images its body shows
+// (found by package markdown, read by package images: a file beside the
+// record, with a text, of a type and size the site publishes), its
+// attachment (a document beside it; SharedAttachments: never a
+// confidential agreement's), the placeholders of portal new, invisible
+// control characters, its aliases, and (Strays) the files under content/
+// that are neither a record nor used by one. JSONSchema writes the JSON
+// Schemas of generator schema from the same declarations.
+//
 // Every problem is collected as a diag.Error pointing at the offending key
 // or value in the file, so one run reports all mistakes. Nothing here knows
-// about URLs, time or pages: that is the site package's job.
+// about URLs (beyond an alias's shape), the day or pages: that is the site
+// package's job.
 package content
 
 import (

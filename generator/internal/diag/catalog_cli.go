@@ -41,6 +41,7 @@ const (
 	OutInSources        ID = "cli.out-in-sources"
 	OutHasRoot          ID = "cli.out-has-root"
 	OutIsFile           ID = "cli.out-is-file"
+	OutLocked           ID = "cli.out-locked"
 	SummaryProgram      ID = "cli.summary-program"
 	SummaryRead         ID = "cli.summary-read"
 	SummaryRecords      ID = "cli.summary-records"
@@ -112,8 +113,8 @@ var cliTexts = map[ID]Text{
 		Sv: `%d %s, de %d första ovan (portal check visar alla): webbplatsen byggdes, men check -strict (som CI kör på innehållet) godtar dem inte`},
 	BuildFailed: {En: `build failed, %s left as it was: %v`,
 		Sv: `bygget misslyckades, %s lämnades orörd: %v`},
-	NewUsage: {En: `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR]`,
-		Sv: `så här: generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP]`},
+	NewUsage: {En: `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]`,
+		Sv: `så här: generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]`},
 	NewUnknownKind: {En: `new: unknown kind %q (kinds: %s, %s)`,
 		Sv: `new: %q är ingen sort – sorterna är: %s, %s`},
 	NewUnknownKindMean: {En: `new: unknown kind %q (did you mean %q? kinds: %s, %s)`,
@@ -150,4 +151,6 @@ var cliTexts = map[ID]Text{
 		Sv: `-out %s innehåller webbplatsens mapp – välj en annan mapp`},
 	OutIsFile: {En: `-out %s is a file, not a folder`,
 		Sv: `-out %s är en fil, inte en mapp`},
+	OutLocked: {En: `%s: another build or serve is writing to it (it holds %s); wait until it has finished`,
+		Sv: `%s: ett annat bygge eller en annan serve skriver i mappen (den håller %s) – vänta tills det är klart`},
 }

@@ -5,7 +5,18 @@
 // Loaders collect every problem they find into a List and return it as one
 // error, so an editor sees all mistakes of a commit in one run. Positions
 // finds where a TOML key or value sits in the source text, because the TOML
-// decoder reports positions only for syntax errors.
+// decoder reports positions only for syntax errors; DecodeTOML reports
+// each line the decoder cannot read (up to MaxSyntaxErrors), in plain
+// words, and leaves it out.
+//
+// A problem's words are a Message: an ID of the catalog (catalog_*.go, one
+// table per area, each ID in English and in Swedish, which a test
+// requires) and its arguments, rendered in a Lang when it is printed
+// (LocaleLang reads the language from LC_ALL, LC_MESSAGES and LANG); the
+// positioned Error keeps the ID and arguments for that. T makes the
+// message of words that are in no catalog, in both languages. Nearest
+// finds the name meant by a misspelt one ("did you mean"); Hidden the
+// characters a text may not hold.
 package diag
 
 import (

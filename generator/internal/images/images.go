@@ -6,7 +6,9 @@
 // its scripts. A file may hold at most MaxBytes and MaxSide pixels on
 // either side; Inspect reads only the header (image.DecodeConfig) to
 // check that, so a small file that would decode to gigabytes (a
-// decompression bomb) is refused before it is decoded.
+// decompression bomb) is refused before it is decoded. A JPEG may have at
+// most MaxScans scans, counted from its segments (scans.go), since each
+// scan of a progressive JPEG is decoded over the whole image.
 //
 // An image wider than VariantWidth gets a variant VariantWidth wide,
 // resampled with Catmull-Rom and encoded with fixed settings (PNG at best

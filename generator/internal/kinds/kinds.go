@@ -15,8 +15,11 @@
 //
 // Adding a kind: declare it in table.go (or pass it to With), give it a
 // [sections] entry in config.toml and its UI strings in the i18n files
-// (kind.<name>, kindone.<name>, front/more/count keys as for the others);
-// the page templates are shared by every kind. Its messages (Key.Want,
+// (its key in the tables kind, kindone, archivetitle, current, intro,
+// archiveintro and empty, a table count.<name>, and notice.more if its
+// records close at a time the pages' scripts watch, CloseAttr;
+// TestToyKind adds a kind so); the page templates are shared by every
+// kind. Its messages (Key.Want,
 // Key.Need, When.Missing and When.Unexpected) are diag.Message values: the
 // portal's kinds name catalog entries, another kind may carry its own
 // words in both languages with diag.T(english, swedish), so that it needs

@@ -5,12 +5,21 @@
 // all goroutines of a build. It parses GitHub Flavored Markdown (tables,
 // strikethrough, autolinks, task lists) with footnotes, and gives every heading
 // a readable, unique id ("Åtgärder för år 2" becomes "atgarder-for-ar-2", a
-// second heading with the same text "atgarder-for-ar-2-1").
+// second heading with the same text "atgarder-for-ar-2-1"); the ids of the
+// page around the body, given to [Renderer.Reserve], are numbered so too
+// ("main-1"). A body that nests deeper than the bounds of nesting.go, the
+// shapes that cost goldmark time growing with the square of their length,
+// is refused before goldmark parses it.
 //
 // The output is safe to publish: raw HTML in a body is never passed through
-// (goldmark writes an "<!-- raw HTML omitted -->" comment instead) and
-// dangerous link destinations such as "javascript:" are written as an empty
-// href.
+// (goldmark writes an "<!-- raw HTML omitted -->" comment instead; its
+// tags are listed in Result.RawHTML, for check's warning) and dangerous
+// link destinations such as "javascript:" are written as an empty href.
+//
+// [Renderer.Images] finds the images a body shows, for package content to
+// check; [Renderer.RenderImages] writes them with their sizes and the
+// srcset of their variants, and names the boxes of task lists in the
+// body's language ([Renderer.Tasks]).
 //
 // Links between records are written as relative paths to the Markdown files,
 // as an editor sees them ("../theses/energy-data.md#apply"), or as site paths

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"portal/generator/internal/diag"
 )
 
 // Locked is the lock of an output folder, held by one build or one serve.
@@ -18,6 +20,14 @@ var errBusy = errors.New("locked")
 // ErrLocked is the error of Lock (and so of Begin) when another build or
 // serve holds the lock of the output folder.
 var ErrLocked = errors.New("another build or serve is writing to it")
+
+// lockedError is the error of Lock when the lock is held: it is ErrLocked,
+// and its text the catalog's (diag.OutLocked), which the program prints in
+// the language of its messages.
+type lockedError struct{ diag.Message }
+
+func (e lockedError) Is(target error) bool { return target == ErrLocked }
+func (e lockedError) Unwrap() error        { return e.Message }
 
 // LockFile names the lock file of out: ".<out>.lock" beside it, in its
 // parent folder, and so never published with it.
@@ -45,8 +55,7 @@ func Lock(out string) (*Locked, error) {
 	if err := lockFile(f); err != nil {
 		f.Close()
 		if errors.Is(err, errBusy) {
-			return nil, fmt.Errorf("%s: %w (it holds %s); wait until it has finished",
-				filepath.ToSlash(filepath.Clean(out)), ErrLocked, filepath.ToSlash(p))
+			return nil, lockedError{diag.M(diag.OutLocked, filepath.ToSlash(filepath.Clean(out)), filepath.ToSlash(p))}
 		}
 		return nil, fmt.Errorf("lock %s: %w", filepath.ToSlash(p), err)
 	}

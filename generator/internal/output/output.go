@@ -40,9 +40,15 @@
 // on Linux, os.Root elsewhere), so a link planted in an old tree cannot
 // redirect a write outside the staging folder.
 //
+// Beside the staged build, Replace and Remove (live.go) change single
+// files of a published folder in place, each in one rename: how the
+// preview server updates the folder it serves. CheckOut (place.go)
+// refuses an output folder that would put the sources at risk.
+//
 // The portable logic is in output.go; tree_*.go open, list and remove
 // files beneath the staging folder, swap_*.go swap the folders, lock_*.go
-// lock the output folder, each per system.
+// lock the output folder and transient_*.go tell which failures of a
+// rename Rename retries, each per system.
 package output
 
 import (

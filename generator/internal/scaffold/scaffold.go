@@ -12,6 +12,10 @@
 // it). Optional keys are written commented out, each with a hint. The keys
 // and the Swedish body come from the kind's declaration (package kinds). An
 // existing file is never overwritten.
+//
+// The hints (hints.go, in English and Swedish: the language of the
+// messages) are also, in English, the descriptions of the keys in the
+// JSON Schemas of generator schema (Describe).
 package scaffold
 
 import (

@@ -3,7 +3,10 @@
 // default) and rebuilds when config.toml, content/ or templates/ change.
 //
 // Changes are watched with fsnotify, including folders created later, and
-// debounced; editors' swap, backup and temporary files are ignored. An
+// debounced; editors' swap, backup and temporary files are ignored. Where
+// a watched folder costs a descriptor for each of its files (macOS), the
+// folders past a budget of descriptors (budget_*.go, per system) are
+// polled instead (watch.go, poll.go). An
 // update reloads only the records whose files changed (see engine) and
 // asks the pipeline's incremental layer (pipeline.Incremental) for the
 // outputs whose inputs changed, which it renders and writes: an edit of a
@@ -23,7 +26,8 @@
 // have problems, the terminal lists them, the last good site stays served
 // and every page shows an overlay with each problem and the source lines
 // around it, until a save fixes them. None of this is ever in build's
-// output.
+// output. The server answers only requests whose Host names it (host.go),
+// so that a web page cannot read the drafts through DNS rebinding.
 package serve
 
 import (

@@ -3,8 +3,10 @@
 // publishDate, expiryDate), which are open or closed and how lists are
 // ordered (as each kind declares, see package kinds), every page's URL in
 // every language, the lists per kind, the indexes per area, organisation
-// and school, pagination, and the check that links between records and to
-// site paths resolve and that no two outputs claim one URL.
+// and school, pagination, the agreements due for review and the records
+// that name each agreement, the check that links between records and to
+// site paths resolve and that no two outputs claim one URL, and the
+// warnings check reports (Warnings).
 //
 // The model is a value: New builds a fresh *Site from its inputs, so tests
 // build many sites in one process; the records it is made of are never
@@ -12,8 +14,10 @@
 // the site, keyed by version (source path, language, file hash), which the
 // pipeline's incremental layer hands from one model to the next, so that
 // only the bodies of changed files (or of changed link targets) are
-// rendered again. For an edit of text alone the preview server updates a
-// version in place and renders its body again (RenderBody) instead of
+// rendered again. For an edit of text alone the preview server puts the
+// record loaded again in its entry's place (ReplaceText: the pages and
+// items that showed the old versions show the new ones, and no loaded
+// version is written into) and renders its bodies (RenderBody) instead of
 // building a new model.
 package site
 
