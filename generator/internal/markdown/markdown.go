@@ -380,7 +380,12 @@ func (w *walker) visit(n ast.Node) {
 		return
 	case *ast.HTMLBlock:
 		if n.Lines().Len() > 0 {
-			w.rawHTML(n.Lines().At(0).Start)
+			// Its first line starts at the spaces (up to three) before the tag.
+			off := n.Lines().At(0).Start
+			for off < len(w.src) && w.src[off] == ' ' {
+				off++
+			}
+			w.rawHTML(off)
 		}
 		return
 	default:
