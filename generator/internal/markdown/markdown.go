@@ -426,8 +426,13 @@ func (w *walker) visit(n ast.Node) {
 // element (one problem for <b>…</b>), or MaxRawHTML are noted.
 func (w *walker) rawHTML(off int) {
 	tag := w.src[off:]
-	if i := bytes.IndexAny(tag, ">\n"); i >= 0 {
+	if i := bytes.IndexAny(tag, ">\r\n"); i >= 0 {
 		tag = tag[:i+1] // to its end, or to the end of its line
+	}
+	if bytes.HasSuffix(tag, []byte("\r")) {
+		// A line that ends CRLF: the tag without its carriage return,
+		// which the message would show as \r.
+		tag = append(tag[:len(tag)-1:len(tag)-1], '\n')
 	}
 	if len(w.raw) == MaxRawHTML || bytes.HasPrefix(tag, []byte("<!--")) || bytes.HasPrefix(tag, []byte("</")) || !bytes.HasPrefix(tag, []byte("<")) {
 		return

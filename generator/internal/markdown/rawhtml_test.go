@@ -15,6 +15,8 @@ func TestRawHTMLTags(t *testing.T) {
 		{"block", "<div>x</div>\n", []LinkError{{Line: 5, Col: 1, Msg: "<div>"}}},
 		{"inline", "a <span>x</span> b\n", []LinkError{{Line: 5, Col: 3, Msg: "<span>"}}},
 		{"indented block", "   <iframe src=x></iframe>\n", []LinkError{{Line: 5, Col: 4, Msg: "<iframe src=x>"}}},
+		{"tag over two lines", "a <b\nclass=x>y</b>\n", []LinkError{{Line: 5, Col: 3, Msg: "<b\n"}}},
+		{"CRLF", "<div class=\"a\"\r\nb>\r\n", []LinkError{{Line: 5, Col: 1, Msg: "<div class=\"a\"\n"}}},
 		{"comment", "  <!-- c -->\n", nil},
 	}
 	for _, tt := range tests {
