@@ -380,7 +380,12 @@ func (w *walker) visit(n ast.Node) {
 		return
 	case *ast.HTMLBlock:
 		if n.Lines().Len() > 0 {
-			w.rawHTML(n.Lines().At(0).Start)
+			// Its first line starts at the spaces (up to three) before the tag.
+			off := n.Lines().At(0).Start
+			for off < len(w.src) && w.src[off] == ' ' {
+				off++
+			}
+			w.rawHTML(off)
 		}
 		return
 	default:
@@ -421,8 +426,13 @@ func (w *walker) visit(n ast.Node) {
 // element (one problem for <b>…</b>), or MaxRawHTML are noted.
 func (w *walker) rawHTML(off int) {
 	tag := w.src[off:]
-	if i := bytes.IndexAny(tag, ">\n"); i >= 0 {
+	if i := bytes.IndexAny(tag, ">\r\n"); i >= 0 {
 		tag = tag[:i+1] // to its end, or to the end of its line
+	}
+	if bytes.HasSuffix(tag, []byte("\r")) {
+		// A line that ends CRLF: the tag without its carriage return,
+		// which the message would show as \r.
+		tag = append(tag[:len(tag)-1:len(tag)-1], '\n')
 	}
 	if len(w.raw) == MaxRawHTML || bytes.HasPrefix(tag, []byte("<!--")) || bytes.HasPrefix(tag, []byte("</")) || !bytes.HasPrefix(tag, []byte("<")) {
 		return

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"portal/generator/internal/content"
 	"portal/generator/internal/kinds"
@@ -236,7 +237,13 @@ func fileSize(n int64, decimal string) string {
 // lecture's place that is the link to its online meeting, "Zoom:
 // https://…") into the text before it and the address.
 func webLink(s string) (before, u string, ok bool) {
-	i := strings.LastIndexFunc(s, unicode.IsSpace) + 1
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:]) // a space of more than a byte (no-break)
+		i += n
+	} else {
+		i = 0
+	}
 	u = s[i:]
 	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		return "", "", false

@@ -61,14 +61,15 @@ func (s *Site) Due() []*Entry { return s.due }
 // DueChanged is when agreement e last changed on the page of agreements
 // due for review, the updated time of its entry in that page's feed: the
 // day it came onto the page (its notice day within DueMonths months), or
-// the day after its notice day once that has passed; its record's date
-// when that is later (published due). A subscriber is told when an
+// the day after its notice day once that has passed; when its record was
+// published (Entry.Published: its publishDate when that is later than its
+// date) when that is later (published due). A subscriber is told when an
 // agreement becomes due and when its notice day has passed, not only when
 // its record was first published, which is years before for most.
 func (s *Site) DueChanged(e *Entry) time.Time {
 	d := e.NoticeDay()
 	if d.IsZero() {
-		return e.Date
+		return e.Published()
 	}
 	// The first day whose horizon (agreementFacts) is after d: about
 	// DueMonths months before d, give or take the days the months differ.
@@ -80,8 +81,8 @@ func (s *Site) DueChanged(e *Entry) time.Time {
 	if s.passed(d) {
 		from = s.dayAfter(d)
 	}
-	if e.Date.After(from) {
-		return e.Date
+	if at := e.Published(); at.After(from) {
+		return at
 	}
 	return from
 }

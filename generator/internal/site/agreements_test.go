@@ -121,23 +121,25 @@ func TestDue(t *testing.T) {
 // its notice day once that has passed; its record's date when later.
 func TestDueChanged(t *testing.T) {
 	for _, c := range []struct {
-		until  string
-		months int
-		date   string // the record's date
-		now    string // the build's day, at noon
-		want   string // DueChanged, in Stockholm
+		until   string
+		months  int
+		date    string // the record's date
+		now     string // the build's day, at noon
+		want    string // DueChanged, in Stockholm
+		publish string // its publishDate, or ""
 	}{
-		{"2027-12-31", 3, "2020-01-01", "2026-11-27", "2026-10-01"}, // notice 30 September
-		{"2028-03-01", 0, "2020-01-01", "2027-06-01", "2027-03-02"}, // notice 1 March 2028
-		{"2028-02-29", 0, "2020-01-01", "2027-06-01", "2027-03-01"}, // a leap day
-		{"2027-03-31", 1, "2020-01-01", "2026-11-27", "2026-03-01"}, // notice 28 February
-		{"2026-12-31", 3, "2020-01-01", "2026-11-27", "2026-10-01"}, // passed 30 September
-		{"2027-12-31", 3, "2026-11-02", "2026-11-27", "2026-11-02"}, // published later
-		{"2027-03-28", 0, "2020-01-01", "2026-11-27", "2026-03-29"}, // a change to summer time
+		{"2027-12-31", 3, "2020-01-01", "2026-11-27", "2026-10-01", ""},           // notice 30 September
+		{"2028-03-01", 0, "2020-01-01", "2027-06-01", "2027-03-02", ""},           // notice 1 March 2028
+		{"2028-02-29", 0, "2020-01-01", "2027-06-01", "2027-03-01", ""},           // a leap day
+		{"2027-03-31", 1, "2020-01-01", "2026-11-27", "2026-03-01", ""},           // notice 28 February
+		{"2026-12-31", 3, "2020-01-01", "2026-11-27", "2026-10-01", ""},           // passed 30 September
+		{"2027-12-31", 3, "2026-11-02", "2026-11-27", "2026-11-02", ""},           // published later
+		{"2027-03-28", 0, "2020-01-01", "2026-11-27", "2026-03-29", ""},           // a change to summer time
+		{"2027-12-31", 3, "2026-10-15", "2026-11-27", "2026-11-05", "2026-11-05"}, // scheduled: on the page from its publishDate
 	} {
 		files := map[string]string{
 			"config.toml":             testConfig,
-			"content/agreements/a.md": strings.Replace(agreement(fmt.Sprintf("status = \"active\"\nvalidUntil = %s\nnoticeMonths = %d", c.until, c.months)), "2020-01-01", c.date, 1),
+			"content/agreements/a.md": strings.Replace(agreement(fmt.Sprintf("status = \"active\"\nvalidUntil = %s\nnoticeMonths = %d", c.until, c.months)+publishDate(c.publish)), "2020-01-01", c.date, 1),
 		}
 		s, err := newSite(t, files, stockholm(t, c.now+" 12:00"), false)
 		if err != nil {
@@ -168,4 +170,12 @@ func TestDueChanged(t *testing.T) {
 			}
 		}
 	}
+}
+
+// publishDate is the line that sets publishDate d, or "" for none.
+func publishDate(d string) string {
+	if d == "" {
+		return ""
+	}
+	return "\npublishDate = " + d
 }

@@ -1,0 +1,26 @@
+package render
+
+import "testing"
+
+// TestWebLink checks how a text fact that ends with a web address is split
+// into its text and its link.
+func TestWebLink(t *testing.T) {
+	tests := []struct {
+		in, before, url string
+		ok              bool
+	}{
+		{"https://kth.zoom.us/j/1", "", "https://kth.zoom.us/j/1", true},
+		{"Zoom: https://kth.zoom.us/j/1", "Zoom: ", "https://kth.zoom.us/j/1", true},
+		{"Zoom:\u00a0https://kth.zoom.us/j/1", "Zoom:\u00a0", "https://kth.zoom.us/j/1", true},
+		{"Zoom:\u2003https://x.se/a", "Zoom:\u2003", "https://x.se/a", true},
+		{"Sal F1, KTH", "", "", false},
+		{"https://", "", "", false},
+		{"https://x.se b", "", "", false},
+	}
+	for _, tt := range tests {
+		before, u, ok := webLink(tt.in)
+		if before != tt.before || u != tt.url || ok != tt.ok {
+			t.Errorf("webLink(%q) = %q, %q, %v; want %q, %q, %v", tt.in, before, u, ok, tt.before, tt.url, tt.ok)
+		}
+	}
+}
