@@ -1,7 +1,9 @@
 package main
 
 import (
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"portal/generator/internal/config"
@@ -17,8 +19,8 @@ import (
 // (thesis), else "".
 func meantKind(root, word string, reg *kinds.Registry) string {
 	if cfg, err := config.Load(os.DirFS(root)); err == nil {
-		for kind, segments := range cfg.Sections {
-			for _, s := range segments {
+		for _, kind := range slices.Sorted(maps.Keys(cfg.Sections)) {
+			for _, s := range cfg.Sections[kind] {
 				if strings.EqualFold(s, word) {
 					return kind
 				}
