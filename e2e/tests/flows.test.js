@@ -441,8 +441,10 @@ async function tabTo(page, pred, max = 300) {
 async function control(page, re) {
   // On a phone the filters may be behind a button ("Filter"): a person
   // opens them first.
+  // (Once the styles are in: before, the button shows at every width.)
+  await page.waitForLoadState('load');
   const filters = page.getByRole('button', { name: /^filters?\b/i, expanded: false });
-  if (await filters.isVisible().catch(() => false)) await filters.click();
+  if (await filters.isVisible().catch(() => false)) await filters.click({ timeout: 5000 }).catch(() => {});
   try {
     await page.getByLabel(re).or(page.getByRole('group', { name: re })).first().waitFor({ state: 'visible', timeout: 15_000 });
   } catch {
