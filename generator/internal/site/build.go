@@ -134,7 +134,8 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		e := &Entry{Record: r, URL: make(map[string]string, len(s.Cfg.Languages))}
 		e.Archived, e.Expired = s.archived(r), s.expired(r)
 		e.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
-		e.Ending = r.Kind == kinds.Agreements && r.Status == "terminated" && !r.Terminated.IsZero() && !s.passed(r.Terminated)
+		k := s.Cfg.Kinds.Get(r.Kind)
+		e.Ending = !e.Archived && k != nil && k.ArchiveAfterMark && r.Status == k.ArchiveStatus
 		e.NoticePassed = !e.Archived && !e.Ending && s.passed(e.NoticeDay())
 		for _, l := range s.Cfg.Languages {
 			lang := l

@@ -37,8 +37,9 @@ type Entry struct {
 	// Expired is an agreement in force by its status whose validUntil has
 	// passed: its status reads "expired", not "in force". NoticePassed is
 	// one whose last day to give notice (NoticeDay) has passed: the day
-	// is marked so. Ending is a terminated agreement whose terminated day
-	// has not passed: notice was given, and it is in force until that day.
+	// is marked so. Ending is a record in its kind's ArchiveStatus that is
+	// not archived yet (kinds.Kind.ArchiveAfterMark): a terminated
+	// agreement whose terminated day has not passed, in force until then.
 	// Pending is an agreement in force by its status whose validFrom is
 	// still to come: its status reads "not yet in force".
 	Expired, NoticePassed, Ending, Pending bool
