@@ -447,7 +447,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	fs.SetOutput(stderr)
 	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
 	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback by default)")
-	out := fs.String("out", "", "folder to write the preview to (default: a temporary folder)")
+	out := fs.String("out", "", "folder to write the preview to (default: none, the preview is kept in memory)")
 	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
 	if fs.Parse(args) != nil {
 		return exitUsage

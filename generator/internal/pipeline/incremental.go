@@ -17,8 +17,8 @@ import (
 	"portal/generator/internal/site"
 )
 
-// Incremental is the incremental layer of the pipeline: it keeps a folder
-// (the preview server's) up to date with a site that changes, rendering
+// Incremental is the incremental layer of the pipeline: it keeps a store
+// of files (the preview server's, in memory or in a folder) up to date with a site that changes, rendering
 // and writing only the outputs whose inputs changed. Every output is
 // signed by a hash of its inputs (signer: the records it shows, their
 // rendered bodies, the site-wide facts every page shows, the templates,
@@ -28,7 +28,7 @@ import (
 // store (Bodies). Building a site from nothing is the same with nothing
 // kept. It is used by one goroutine at a time.
 type Incremental struct {
-	out    string // the folder written
+	store  output.Store // where the files are written
 	seed   maphash.Seed
 	cache  *Cache
 	bodies *site.Bodies
@@ -83,10 +83,10 @@ type Batch struct {
 // outputs and files are worked out when it is written.
 func (b Batch) later() bool { return b.sign && b.part > 0 }
 
-// NewIncremental returns the incremental layer of the folder out, with
-// nothing kept.
-func NewIncremental(out string) *Incremental {
-	return &Incremental{out: out, seed: maphash.MakeSeed(), cache: NewCache(), bodies: site.NewBodies(),
+// NewIncremental returns the incremental layer of the files of store,
+// with nothing kept: store must be empty.
+func NewIncremental(store output.Store) *Incremental {
+	return &Incremental{store: store, seed: maphash.MakeSeed(), cache: NewCache(), bodies: site.NewBodies(),
 		files: map[string]file{}}
 }
 
@@ -285,7 +285,7 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 		}
 	}
 	for _, p := range b.gone {
-		if err := output.Remove(in.out, p); err != nil {
+		if err := in.store.Remove(p); err != nil {
 			return w, err
 		}
 		delete(in.files, p)
@@ -369,7 +369,10 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 			return nil
 		}
 		r.written = true
-		return output.Replace(in.out, o.Path, data)
+		if l, ok := in.store.(output.Linker); ok && o.copy != "" {
+			return l.Link(o.Path, o.fsys, o.copy)
+		}
+		return in.store.Put(o.Path, data)
 	}, func(j int) string { return outs[idx[j]].Path })
 	return results, err
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"portal/generator/internal/output"
 	"portal/generator/internal/site"
 )
 
@@ -30,10 +32,25 @@ func (in *Incremental) build(ctx context.Context, l *Loaded, gen uint64) error {
 // a deleted record's; the second the other pages, the third the other
 // files; the layer is Settled once the three are written, and the folder
 // then holds what a build writes.
+// The store is a folder or memory (serve's): the same files in both.
 func TestPlanBatches(t *testing.T) {
+	for _, name := range []string{"folder", "memory"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			var store output.Store = output.Dir(dir)
+			files := os.DirFS(dir)
+			if name == "memory" {
+				m := output.NewMemory()
+				store, files = m, m
+			}
+			planBatches(t, store, files)
+		})
+	}
+}
+
+func planBatches(t *testing.T, store output.Store, files fs.FS) {
 	root := siteCopy(t, "testdata/sites/basic")
-	out := t.TempDir()
-	in := NewIncremental(out)
+	in := NewIncremental(store)
 	load := func() *Loaded {
 		t.Helper()
 		l, err := Load(os.DirFS(root), Options{Now: testNow})
@@ -96,8 +113,15 @@ func TestPlanBatches(t *testing.T) {
 		}
 		want := t.TempDir()
 		buildTo(t, os.DirFS(root), want)
-		if got, exp := tree(t, out), tree(t, want); !maps.EqualFunc(got, exp, bytes.Equal) {
-			t.Errorf("%s: the folder is not what a build writes", s.name)
+		if got, exp := treeFS(t, files), tree(t, want); !maps.EqualFunc(got, exp, bytes.Equal) {
+			t.Errorf("%s: the store does not hold what a build writes", s.name)
+		}
+	}
+	// An attachment in memory is the file of the sources, not a copy.
+	if _, ok := store.(output.Linker); ok {
+		os.WriteFile(filepath.Join(root, "content/agreements/mou.pdf"), []byte("%PDF-1.4 saved again"), 0o644)
+		if got, err := fs.ReadFile(files, "avtal/mou/mou.pdf"); string(got) != "%PDF-1.4 saved again" {
+			t.Errorf("the attachment after its source changed: %q %v", got, err)
 		}
 	}
 }

@@ -60,6 +60,23 @@ func buildTo(t testing.TB, fsys fs.FS, out string) *Report {
 	return rep
 }
 
+// treeFS reads every file of fsys: slash path → bytes.
+func treeFS(t testing.TB, fsys fs.FS) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files[p], err = fs.ReadFile(fsys, p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
 // tree reads every file under dir: slash path → bytes.
 func tree(t testing.TB, dir string) map[string][]byte {
 	t.Helper()

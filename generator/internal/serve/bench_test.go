@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"portal/generator/internal/cpuclock"
+	"portal/generator/internal/output"
 	"portal/generator/internal/site"
 )
 
@@ -111,7 +112,7 @@ func newestLecture(b *testing.B, e *engine) string {
 // the reload event for its page, fsnotify and the debounce included.
 func BenchmarkIncrementalEdit(b *testing.B) {
 	root := benchSite(b)
-	be := &benchEdits{e: newEngine(os.DirFS(root), b.TempDir(), fixedNow), root: root}
+	be := &benchEdits{e: newEngine(os.DirFS(root), output.NewMemory(), fixedNow), root: root}
 	start := time.Now()
 	res, err := be.e.update(nil)
 	if err != nil || len(res.Errs) > 0 {

@@ -13,6 +13,7 @@ import (
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/markdown"
+	"portal/generator/internal/output"
 	"portal/generator/internal/pipeline"
 	"portal/generator/internal/render"
 	"portal/generator/internal/site"
@@ -22,9 +23,9 @@ import (
 // brings both up to date when sources change. It is used by one goroutine
 // at a time.
 type engine struct {
-	fsys fs.FS  // the site root
-	out  string // the served folder
-	now  func() time.Time
+	fsys  fs.FS        // the site root
+	store output.Store // the files served
+	now   func() time.Time
 
 	md       *markdown.Renderer
 	frameIDs []string                       // the ids md keeps body headings off
@@ -70,9 +71,9 @@ type result struct {
 	Took    time.Duration
 }
 
-func newEngine(fsys fs.FS, out string, now func() time.Time) *engine {
+func newEngine(fsys fs.FS, store output.Store, now func() time.Time) *engine {
 	md := markdown.New()
-	return &engine{fsys: fsys, out: out, now: now, md: md, inc: pipeline.NewIncremental(out),
+	return &engine{fsys: fsys, store: store, now: now, md: md, inc: pipeline.NewIncremental(store),
 		pending: map[string]bool{}, bodyErrs: map[string]diag.List{}, dirty: map[*site.Entry]bool{}}
 }
 

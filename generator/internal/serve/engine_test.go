@@ -16,12 +16,13 @@ import (
 	"time"
 
 	"portal/generator/internal/content"
+	"portal/generator/internal/output"
 	"portal/generator/internal/pipeline"
 )
 
 func newTestEngine(t testing.TB, root string) *engine {
 	t.Helper()
-	e := newEngine(os.DirFS(root), t.TempDir(), fixedNow)
+	e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), fixedNow)
 	res, err := e.update(nil)
 	if err != nil || len(res.Errs) > 0 {
 		t.Fatalf("first build: %v %v", err, res.Errs)
@@ -125,7 +126,7 @@ func matchesBuild(t *testing.T, e *engine, root, step string) {
 	if _, err := l.Write(context.Background(), want); err != nil {
 		t.Fatal(err)
 	}
-	got, exp := tree(t, e.out), tree(t, want)
+	got, exp := tree(t, dirOf(e)), tree(t, want)
 	for p := range exp {
 		if _, ok := got[p]; !ok {
 			t.Errorf("%s: %s missing", step, p)
@@ -286,7 +287,7 @@ func TestMatchesBuildLongLists(t *testing.T) {
 func TestErrorsKeepLastGood(t *testing.T) {
 	root := fixture(t)
 	e := newTestEngine(t, root)
-	before := tree(t, e.out)
+	before := tree(t, dirOf(e))
 	const rec = "content/theses/energidata.md"
 
 	edit(t, root, rec, `areas = ["energi"]`, `areas = ["energi"`)
@@ -294,7 +295,7 @@ func TestErrorsKeepLastGood(t *testing.T) {
 	if len(res.Errs) != 1 || res.Errs[0].Path != rec || res.Errs[0].Line != 4 || !strings.HasPrefix(res.Errs[0].Msg, "areas: the list cannot be read") {
 		t.Fatalf("errors: %v", res.Errs)
 	}
-	if len(res.Changed) > 0 || !maps.Equal(tree(t, e.out), before) {
+	if len(res.Changed) > 0 || !maps.Equal(tree(t, dirOf(e)), before) {
 		t.Fatalf("the served files changed while the sources had errors: %v", res.Changed)
 	}
 
@@ -332,14 +333,14 @@ func TestWritesOnlyChanged(t *testing.T) {
 	root := fixture(t)
 	e := newTestEngine(t, root)
 	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
-	for p := range tree(t, e.out) {
-		os.Chtimes(filepath.Join(e.out, p), old, old)
+	for p := range tree(t, dirOf(e)) {
+		os.Chtimes(filepath.Join(dirOf(e), p), old, old)
 	}
 	edit(t, root, "content/internships/sommarpraktik.md", "+++\n\n", "+++\n\nNytt stycke.\n\n")
 	res := mustUpdate(t, e, "content/internships/sommarpraktik.md")
 	var touched []string
-	for p := range tree(t, e.out) {
-		info, err := os.Stat(filepath.Join(e.out, p))
+	for p := range tree(t, dirOf(e)) {
+		info, err := os.Stat(filepath.Join(dirOf(e), p))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -381,7 +382,7 @@ func TestWritesOnlyChanged(t *testing.T) {
 func TestSiteProblemsBesideRecords(t *testing.T) {
 	root := fixture(t)
 	e := newTestEngine(t, root)
-	before := tree(t, e.out)
+	before := tree(t, dirOf(e))
 	const linking, typo = "content/theses/trafikfloden.md", "content/theses/energidata.md"
 	const link = "content/theses/trafikfloden.md:12:12: link to ../theses/borta.md: no such record"
 	const areas = `content/theses/energidata.md:4:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`
@@ -399,7 +400,7 @@ func TestSiteProblemsBesideRecords(t *testing.T) {
 			t.Fatalf("%s: got\n%s\nwant\n%s", s.name, strings.Join(got, "\n"), strings.Join(s.want, "\n"))
 		}
 		refusedAsBuild(t, root, res.Errs, s.name)
-		if len(res.Changed) > 0 || !maps.Equal(tree(t, e.out), before) {
+		if len(res.Changed) > 0 || !maps.Equal(tree(t, dirOf(e)), before) {
 			t.Fatalf("%s: the served files changed while the sources had problems: %v", s.name, res.Changed)
 		}
 	}

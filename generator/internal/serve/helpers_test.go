@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"portal/generator/internal/output"
 )
 
 // testNow is the fixed "now" of the fixture builds.
@@ -102,3 +104,6 @@ func tree(t testing.TB, dir string) map[string]string {
 	}
 	return out
 }
+
+// dirOf is the folder an engine of the tests writes to.
+func dirOf(e *engine) string { return string(e.store.(output.Dir)) }

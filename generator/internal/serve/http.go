@@ -10,7 +10,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
 	"strings"
 	"sync"
@@ -36,16 +35,16 @@ type view struct {
 // server serves the output folder with the live reload script, the draft
 // banner and the error overlay added to every HTML page.
 type server struct {
-	root *os.Root // the output folder; nothing outside it is opened
-	hub  hub
-	done chan struct{} // closed on shutdown, ends the event streams
+	files fs.FS // the preview's files (output.Memory, or the -out folder)
+	hub   hub
+	done  chan struct{} // closed on shutdown, ends the event streams
 
 	mu sync.RWMutex
 	v  *view
 }
 
-func newServer(root *os.Root) *server {
-	return &server{root: root, done: make(chan struct{}), v: &view{}, hub: hub{clients: map[chan event]bool{}}}
+func newServer(files fs.FS) *server {
+	return &server{files: files, done: make(chan struct{}), v: &view{}, hub: hub{clients: map[chan event]bool{}}}
 }
 
 func (sv *server) view() *view {
@@ -158,20 +157,14 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	f, err := sv.root.Open(name)
-	if err != nil {
-		sv.notFound(w, r, name, v)
-		return
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	f, info, err := openFile(sv.files, name)
 	if err != nil {
 		sv.notFound(w, r, name, v)
 		return
 	}
 	if info.IsDir() {
 		// "/exjobb" → "/exjobb/", like every published URL.
-		if _, err := fs.Stat(sv.root.FS(), path.Join(name, "index.html")); err != nil {
+		if _, err := fs.Stat(sv.files, path.Join(name, "index.html")); err != nil {
 			sv.notFound(w, r, name, v)
 			return
 		}
@@ -181,6 +174,7 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 		return
 	}
+	defer f.Close()
 	if path.Ext(name) == ".html" {
 		b, err := io.ReadAll(f)
 		if err != nil {
@@ -192,6 +186,33 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Set("Content-Type", contentType(name))
 	http.ServeContent(w, r, name, info.ModTime(), f)
+}
+
+// openFile opens name in files for http.ServeContent, which needs to
+// seek (the files of output.Memory and of an os.Root can). For a folder
+// it returns its info only.
+func openFile(files fs.FS, name string) (fileSeeker, fs.FileInfo, error) {
+	f, err := files.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	if err != nil || info.IsDir() {
+		f.Close()
+		return nil, info, err
+	}
+	rs, ok := f.(fileSeeker)
+	if !ok {
+		f.Close()
+		return nil, nil, fmt.Errorf("serve: %s cannot seek", name)
+	}
+	return rs, info, nil
+}
+
+// fileSeeker is an open file that can seek.
+type fileSeeker interface {
+	fs.File
+	io.Seeker
 }
 
 // cleanPath maps a request path to a file inside the output folder. It
@@ -243,7 +264,7 @@ func (sv *server) notFound(w http.ResponseWriter, r *http.Request, name string, 
 			page = l + "/404.html"
 		}
 	}
-	b, err := fs.ReadFile(sv.root.FS(), page)
+	b, err := fs.ReadFile(sv.files, page)
 	if err != nil {
 		b = []byte("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404</h1><p>Nothing here (yet).</p></body></html>\n")
 	}

@@ -56,7 +56,7 @@ func TestStructuralPageFirst(t *testing.T) {
 	} {
 		t.Run(s.name, func(t *testing.T) {
 			own := ownURLs(e, s.path)
-			before, pages := tree(t, e.out), e.meta
+			before, pages := tree(t, dirOf(e)), e.meta
 			s.change()
 			paths := []string{s.path}
 			if s.also != "" {
@@ -67,7 +67,7 @@ func TestStructuralPageFirst(t *testing.T) {
 				t.Fatalf("update: %v %v full=%v, want a new model", err, res.Errs, res.Full)
 			}
 			own = append(own, ownURLs(e, s.path)...)
-			if on := changedURLs(t, before, tree(t, e.out)); !slices.Equal(on, res.Changed) {
+			if on := changedURLs(t, before, tree(t, dirOf(e))); !slices.Equal(on, res.Changed) {
 				t.Errorf("update reported %v, changed %v", res.Changed, on)
 			}
 			if len(res.Changed) == 0 {

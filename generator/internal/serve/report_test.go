@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/output"
 )
 
 // TestReport checks the lines serve prints in the terminal after an
@@ -58,7 +59,7 @@ func TestNoneYet(t *testing.T) {
 	root := fixture(t)
 	const rec = "content/theses/energidata.md"
 	edit(t, root, rec, `areas = ["energi"]`, `areas = ["energi"`)
-	e := newEngine(os.DirFS(root), t.TempDir(), fixedNow)
+	e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), fixedNow)
 	overlay := template.Must(template.New("overlay").Parse(overlaySource))
 	for _, step := range []struct {
 		name          string

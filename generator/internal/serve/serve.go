@@ -1,6 +1,7 @@
 // Package serve is the editors' live preview: it builds the site with
-// drafts into a folder of its own, serves it over HTTP (loopback by
-// default) and rebuilds when config.toml, content/ or templates/ change.
+// drafts into memory (output.Memory; into a folder with -out), serves it
+// over HTTP (loopback by default) and rebuilds when config.toml, content/
+// or templates/ change.
 //
 // Changes are watched with fsnotify, including folders created later, and
 // debounced; editors' swap, backup and temporary files are ignored. Where
@@ -52,8 +53,8 @@ type Options struct {
 	Root string // the site root: config.toml, content/, templates/
 	Addr string // listen address; default 127.0.0.1:1313 (":0" picks a port)
 	// Out is the folder the preview is written to and served from; empty
-	// means a temporary folder, removed when Run returns. A folder given
-	// here must be empty or one serve made before.
+	// means none: the preview is kept in memory (output.Memory). A folder
+	// given here must be empty or one serve made before.
 	Out string
 	// Now is the build's notion of now, asked at every rebuild (the
 	// command passes the clock, or the fixed -now).
@@ -94,7 +95,7 @@ func Run(ctx context.Context, opt Options) error {
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
 		return fmt.Errorf("serve: site root %s is not a folder", opt.Root)
 	}
-	out, cleanup, err := prepareOut(root, opt.Out)
+	store, files, cleanup, err := prepareOut(root, opt.Out)
 	if err != nil {
 		return err
 	}
@@ -106,14 +107,9 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	defer wt.close()
 
-	outRoot, err := os.OpenRoot(out)
-	if err != nil {
-		return err
-	}
-	defer outRoot.Close()
 	rootFS := os.DirFS(root)
-	eng := newEngine(rootFS, out, opt.Now)
-	sv := newServer(outRoot)
+	eng := newEngine(rootFS, store, opt.Now)
+	sv := newServer(files)
 	overlay := template.Must(template.New("overlay").Parse(overlaySource))
 	apply := func(res result, err error) {
 		if err != nil {
@@ -245,35 +241,38 @@ func say(logf func(string, ...any), lang diag.Lang, id diag.ID, args ...any) {
 	logf("%s", diag.M(id, args...).Text(lang))
 }
 
-// prepareOut returns the folder to write the preview to and a function
-// that removes it if it is a temporary one, or unlocks it. A folder given
-// must pass output.CheckOut, must be empty or marked as serve's own, and
-// is locked (output.Lock) while serve runs, so that no build swaps it
-// away; its old contents are removed.
-func prepareOut(root, out string) (string, func(), error) {
+// prepareOut returns where the preview is written (store) and read from
+// (files), and a function to call when serve ends. Without a folder the
+// preview is kept in memory. A folder given must pass output.CheckOut,
+// must be empty or marked as serve's own, and is locked (output.Lock)
+// while serve runs, so that no build swaps it away; its old contents are
+// removed, and nothing outside it is opened (os.Root).
+func prepareOut(root, out string) (store output.Store, files fs.FS, cleanup func(), err error) {
 	if out == "" {
-		dir, err := os.MkdirTemp("", "portal-serve-*")
-		if err != nil {
-			return "", nil, err
-		}
-		return dir, func() { os.RemoveAll(dir) }, nil
+		m := output.NewMemory()
+		return m, m, func() {}, nil
 	}
 	if err := output.CheckOut(root, out); err != nil {
-		return "", nil, fmt.Errorf("serve: %w", err)
+		return nil, nil, nil, fmt.Errorf("serve: %w", err)
 	}
-	out, err := filepath.Abs(out)
+	out, err = filepath.Abs(out)
 	if err != nil {
-		return "", nil, err
+		return nil, nil, nil, err
 	}
 	lock, err := output.Lock(out)
 	if err != nil {
-		return "", nil, fmt.Errorf("serve: %w", err)
+		return nil, nil, nil, fmt.Errorf("serve: %w", err)
 	}
 	if err := fillOut(out); err != nil {
 		lock.Unlock()
-		return "", nil, err
+		return nil, nil, nil, err
 	}
-	return out, lock.Unlock, nil
+	dir, err := os.OpenRoot(out)
+	if err != nil {
+		lock.Unlock()
+		return nil, nil, nil, err
+	}
+	return output.Dir(out), dir.FS(), func() { dir.Close(); lock.Unlock() }, nil
 }
 
 // fillOut empties the folder out, which must be empty or serve's own, and

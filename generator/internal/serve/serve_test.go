@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -301,9 +302,49 @@ func TestServeDeleteAndNewFolder(t *testing.T) {
 	}
 }
 
+// TestServePaths serves the preview from memory (no -out) and from a
+// folder (-out): the same answers.
 func TestServePaths(t *testing.T) {
-	root := fixture(t)
-	r := start(t, root)
+	for _, store := range []string{"memory", "folder"} {
+		t.Run(store, func(t *testing.T) {
+			root := fixture(t)
+			out := ""
+			if store == "folder" {
+				out = filepath.Join(t.TempDir(), "preview")
+			}
+			r := startWith(t, root, func(o *Options) { o.Out = out })
+			servePaths(t, r)
+			servePDF(t, r)
+			if _, err := os.Stat(filepath.Join(out, "exjobb", "index.html")); out != "" && err != nil {
+				t.Errorf("-out: the list is not on disk: %v", err)
+			}
+		})
+	}
+}
+
+// servePDF expects an attachment served whole and in ranges.
+func servePDF(t *testing.T, r *running) {
+	resp, body := r.getResp(t, "/avtal/mou/mou.pdf")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(body, "%PDF-1.4\n% test attachment") {
+		t.Errorf("the attachment: %d %s %q", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	req, err := http.NewRequest("GET", r.base+"/avtal/mou/mou.pdf", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Range", "bytes=2-4")
+	part, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer part.Body.Close()
+	b, _ := io.ReadAll(part.Body)
+	if part.StatusCode != http.StatusPartialContent || string(b) != "DF-" {
+		t.Errorf("bytes 2-4 of the attachment: %d %q", part.StatusCode, b)
+	}
+}
+
+func servePaths(t *testing.T, r *running) {
 	raw := func(target string) int {
 		t.Helper()
 		conn, err := net.Dial("tcp", strings.TrimPrefix(r.base, "http://"))
