@@ -186,9 +186,9 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 	}
 	text, iso, ok := c.text(f)
 	r.Text, r.Lang = text, c.textLang(f)
-	if before, u, isLink := webLink(text); f.As == kinds.AsText && isLink {
+	if before, u, after, isLink := webLink(text); f.As == kinds.AsText && isLink {
 		// A place that is, or ends with, the link to an online meeting.
-		return link(FactLink{Before: before, URL: u, Text: u}) // its text is its address: no class ext, which prints it again
+		return link(FactLink{Before: before, URL: u, Text: u, Rest: after}) // its text is its address: no class ext, which prints it again
 	}
 	r.Time, _ = attr("datetime", iso)
 	r.Strong = f.Strong[e.String(f.Key)]
@@ -235,8 +235,12 @@ func fileSize(n int64, decimal string) string {
 
 // webLink splits a text that is, or ends with, an http(s) address (a
 // lecture's place that is the link to its online meeting, "Zoom:
-// https://…") into the text before it and the address.
-func webLink(s string) (before, u string, ok bool) {
+// https://…") into the text before it, the address and the text after
+// it: an opening bracket before the address goes with the text before,
+// and the punctuation that ends the sentence or closes the bracket
+// ("(https://x.se/j/1).") with the text after, as GitHub's autolinks
+// leave them out (a closing bracket that the address opens stays).
+func webLink(s string) (before, u, after string, ok bool) {
 	i := strings.LastIndexFunc(s, unicode.IsSpace)
 	if i >= 0 {
 		_, n := utf8.DecodeRuneInString(s[i:]) // a space of more than a byte (no-break)
@@ -244,12 +248,31 @@ func webLink(s string) (before, u string, ok bool) {
 	} else {
 		i = 0
 	}
+	if i < len(s) && strings.ContainsRune("(<[", rune(s[i])) {
+		i++
+	}
 	u = s[i:]
 	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-		return "", "", false
+		return "", "", "", false
 	}
+	end := len(u)
+	for end > 0 {
+		c := u[end-1]
+		if strings.IndexByte(".,;:!?'\"", c) < 0 && !unclosed(u[:end], c) {
+			break
+		}
+		end--
+	}
+	u, after = u[:end], u[end:]
 	if p, err := url.Parse(u); err != nil || p.Host == "" {
-		return "", "", false
+		return "", "", "", false
 	}
-	return s[:i], u, true
+	return s[:i], u, after, true
+}
+
+// unclosed reports whether c, the last byte of u, is a closing bracket
+// that u has more of than of its opening one.
+func unclosed(u string, c byte) bool {
+	open, ok := map[byte]byte{')': '(', ']': '[', '>': '<'}[c]
+	return ok && strings.Count(u, string(c)) > strings.Count(u, string(open))
 }

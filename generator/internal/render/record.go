@@ -64,6 +64,7 @@ type FactLink struct {
 	Text     string
 	Format   string // "PDF": shown after the text
 	After    string // shown after the link, in brackets: the status of an agreement
+	Rest     string // the text after the link's address in a place ("Zoom (https://…)." ends with ").")
 }
 
 // record resolves the record page p for its language: the notice of its

@@ -153,7 +153,7 @@ func (v *View) ldEvent(e *site.Entry) ldEvent {
 	// online: schema.org wants a VirtualLocation with its url there, not
 	// a Place whose address is a web address.
 	mode, loc := "https://schema.org/OfflineEventAttendanceMode", any(ldPlace{Type: "Place", Name: e.Place, Address: e.Place})
-	if _, u, ok := webLink(e.Place); ok {
+	if _, u, _, ok := webLink(e.Place); ok {
 		mode, loc = "https://schema.org/OnlineEventAttendanceMode", ldVirtual{Type: "VirtualLocation", URL: u}
 	}
 	return ldEvent{
