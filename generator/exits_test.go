@@ -253,16 +253,20 @@ func TestBuildWarningsShown(t *testing.T) {
 }
 
 // TestBuildSummaryLanguage checks that the summary of a build is in the
-// messages' language, line by line, with a decimal comma in Swedish.
+// messages' language, line by line, with a decimal comma in Swedish and
+// the phases of the time line named in it.
 func TestBuildSummaryLanguage(t *testing.T) {
 	root := checkSite(t, map[string]string{"content/lectures/kartor.en.md": kartorEN})
 	for _, c := range []struct {
 		lang   string
 		labels []string
 		size   *regexp.Regexp
+		time   *regexp.Regexp
 	}{
-		{"en_GB.UTF-8", []string{"program", "read", "records", "wrote", "templates", "time"}, regexp.MustCompile(`^wrote +\d+ pages, \d+ files \(\d+\.\d MB\) to `)},
-		{"sv_SE.UTF-8", []string{"version", "läste", "poster", "skrev", "mallar", "tid"}, regexp.MustCompile(`^skrev +\d+ sidor, \d+ filer \(\d+,\d MB\) till `)},
+		{"en_GB.UTF-8", []string{"program", "read", "records", "wrote", "templates", "time"}, regexp.MustCompile(`^wrote +\d+ pages, \d+ files \(\d+\.\d MB\) to `),
+			regexp.MustCompile(`^time +load \S+, model \S+, bodies\+records \S+, pages \S+, feeds\+search \S+, publish \S+, total \S+$`)},
+		{"sv_SE.UTF-8", []string{"version", "läste", "poster", "skrev", "mallar", "tid"}, regexp.MustCompile(`^skrev +\d+ sidor, \d+ filer \(\d+,\d MB\) till `),
+			regexp.MustCompile(`^tid +inläsning \S+, modell \S+, texter\+poster \S+, sidor \S+, flöden\+sök \S+, publicering \S+, totalt \S+$`)},
 	} {
 		out := filepath.Join(t.TempDir(), "public")
 		code, stdout, stderr := runCmdEnv(t, map[string]string{"LANG": c.lang}, "build", "-root", root, "-out", out, "-now", "2026-05-01")
@@ -274,6 +278,9 @@ func TestBuildSummaryLanguage(t *testing.T) {
 			labels = append(labels, strings.Fields(line)[0])
 			if strings.HasPrefix(line, c.labels[3]) && !c.size.MatchString(line) {
 				t.Errorf("%s: %q", c.lang, line)
+			}
+			if strings.HasPrefix(line, c.labels[5]) && !c.time.MatchString(line) {
+				t.Errorf("%s: %q, want %s", c.lang, line, c.time)
 			}
 		}
 		if !slices.Equal(labels, c.labels) {

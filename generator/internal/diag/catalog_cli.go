@@ -50,6 +50,12 @@ const (
 	SummaryFast         ID = "cli.summary-fast"
 	SummarySlow         ID = "cli.summary-slow"
 	SummaryTime         ID = "cli.summary-time"
+	PhaseLoad           ID = "cli.phase-load"
+	PhaseModel          ID = "cli.phase-model"
+	PhaseBodies         ID = "cli.phase-bodies"
+	PhasePages          ID = "cli.phase-pages"
+	PhaseFeeds          ID = "cli.phase-feeds"
+	PhasePublish        ID = "cli.phase-publish"
 )
 
 var cliTexts = map[ID]Text{
@@ -70,6 +76,13 @@ var cliTexts = map[ID]Text{
 		Sv: `mallar   bara html/template (-fast-templates=false)`},
 	SummaryTime: {En: `time     %s, total %s`,
 		Sv: `tid      %s, totalt %s`},
+	// The phases the summary's time line names (pipeline.Phase).
+	PhaseLoad:    {En: `load`, Sv: `inläsning`},
+	PhaseModel:   {En: `model`, Sv: `modell`},
+	PhaseBodies:  {En: `bodies+records`, Sv: `texter+poster`},
+	PhasePages:   {En: `pages`, Sv: `sidor`},
+	PhaseFeeds:   {En: `feeds+search`, Sv: `flöden+sök`},
+	PhasePublish: {En: `publish`, Sv: `publicering`},
 	WordError: {En: `error`,
 		Sv: `fel`},
 	WordErrors: {En: `errors`,
