@@ -28,7 +28,7 @@ func TestBaseURLEscaped(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Assemble(fsys, &cfg, l.Set, s, l.Templates).Write(context.Background(), out); err != nil {
+	if _, err := Assemble(fsys, &cfg, l.Set, s, l.Templates, nil).Write(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}
 	files := tree(t, out)

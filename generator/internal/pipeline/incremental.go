@@ -14,11 +14,13 @@ import (
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/output"
+	"portal/generator/internal/render"
 	"portal/generator/internal/site"
 )
 
 // Incremental is the incremental layer of the pipeline: it keeps a store
-// of files (the preview server's, in memory or in a folder) up to date with a site that changes, rendering
+// of files (the preview server's, in memory or in a folder) up to date
+// with a site that changes, rendering
 // and writing only the outputs whose inputs changed. Every output is
 // signed by a hash of its inputs (signer: the records it shows, their
 // rendered bodies, the site-wide facts every page shows, the templates,
@@ -32,6 +34,8 @@ type Incremental struct {
 	seed   maphash.Seed
 	cache  *Cache
 	bodies *site.Bodies
+	memo   *render.Memo // what the pages share, across sites (Memo)
+	gen    uint64       // of the last Plan
 
 	sg      *signer
 	outs    []Output
@@ -86,7 +90,7 @@ func (b Batch) later() bool { return b.sign && b.part > 0 }
 // NewIncremental returns the incremental layer of the files of store,
 // with nothing kept: store must be empty.
 func NewIncremental(store output.Store) *Incremental {
-	return &Incremental{store: store, seed: maphash.MakeSeed(), cache: NewCache(), bodies: site.NewBodies(),
+	return &Incremental{store: store, seed: maphash.MakeSeed(), cache: NewCache(), bodies: site.NewBodies(), memo: new(render.Memo),
 		files: map[string]file{}}
 }
 
@@ -94,6 +98,12 @@ func NewIncremental(store output.Store) *Incremental {
 // must be made with (site.Options.Bodies), so that a body is rendered
 // again only when its file or its links change.
 func (in *Incremental) Bodies() *site.Bodies { return in.bodies }
+
+// Memo is what the pages of the sites given to Plan share (list items,
+// cached blocks), which they should be assembled with (Assemble): Plan
+// has it name an entry's list item by the entry's signature, so that a
+// new site finds the items of the records that did not change.
+func (in *Incremental) Memo() *render.Memo { return in.memo }
 
 // ResetBodies forgets every rendered body: the Markdown renderer changed.
 func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
@@ -126,6 +136,11 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	outs := l.outputs(use)
 	wg.Wait()
 	use.stamps = sg
+	if gen != in.gen {
+		in.memo.Forget() // its blocks are kept under the values they read, by other templates
+	}
+	in.gen = gen
+	in.memo.Age(sg.itemStamp)
 	in.plan++
 	r := &rest{outs: outs, old: in.outs, byNew: batches(outs, own), byOld: batches(in.outs, own)}
 	var b [3]Batch

@@ -59,7 +59,7 @@ func (l *Loaded) pageOutputs() []Output {
 	outs := make([]Output, 0, len(s.Pages))
 	for _, p := range s.Pages {
 		outs = append(outs, Output{Path: site.FilePath(p.URL), Page: p, render: func(buf *bytes.Buffer) error {
-			return t.Page(buf, &l.memo, s, p)
+			return t.Page(buf, l.memo, s, p)
 		}})
 	}
 	return outs

@@ -102,14 +102,14 @@ type Loaded struct {
 	fsys      fs.FS
 	stream    bool        // bodies not rendered yet: Write renders them
 	noSearch  bool        // Options.NoSearch
-	memo      render.Memo // what the pages share (list items, blocks)
+	memo      *render.Memo // what the pages share (list items, blocks)
 }
 
 // Load reads and checks the sources in fsys (the site root). Its error is
 // a diag.List of every problem found; Loaded is nil then.
 func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	start := time.Now()
-	l := &Loaded{fsys: fsys, noSearch: opt.NoSearch}
+	l := &Loaded{fsys: fsys, noSearch: opt.NoSearch, memo: new(render.Memo)}
 	cfg, err := config.LoadWith(fsys, cmp.Or(opt.Kinds, kinds.Default()))
 	if err != nil {
 		return nil, err
@@ -194,9 +194,14 @@ func siteOptions(fsys fs.FS, set *content.Set, opt Options, tmpl *render.Templat
 
 // Assemble makes a Loaded from parts the caller loaded itself: the preview
 // server keeps the config and templates between rebuilds and reloads only
-// the records that changed. fsys is the site root, for attachments.
-func Assemble(fsys fs.FS, cfg *config.Config, set *content.Set, s *site.Site, t *render.Templates) *Loaded {
-	return &Loaded{Cfg: cfg, Set: set, Site: s, Templates: t, fsys: fsys}
+// the records that changed. fsys is the site root, for attachments; memo
+// keeps what the pages share, the Memo of the Incremental the Loaded is
+// given to (Incremental.Memo), or nil for one of its own.
+func Assemble(fsys fs.FS, cfg *config.Config, set *content.Set, s *site.Site, t *render.Templates, memo *render.Memo) *Loaded {
+	if memo == nil {
+		memo = new(render.Memo)
+	}
+	return &Loaded{Cfg: cfg, Set: set, Site: s, Templates: t, fsys: fsys, memo: memo}
 }
 
 // Report summarises a finished build. It accounts for every record file

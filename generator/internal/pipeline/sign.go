@@ -172,6 +172,20 @@ func (sg *signer) Stamp(e *site.Entry) (uint64, bool) {
 	return h.sum(), ok
 }
 
+// itemStamp names the list item of e across sites (render.Memo.Age): its
+// signature, with what every page shows of the site (global), as a page
+// that lists it is signed by them.
+func (sg *signer) itemStamp(e *site.Entry) (uint64, bool) {
+	es, ok := sg.entries[e]
+	if !ok {
+		return 0, false
+	}
+	h := newHasher(sg.seed)
+	h.u64(sg.global)
+	h.u64(es)
+	return h.sum(), true
+}
+
 // deps are the entries an output's signature covers: one by one, and in
 // long lists, which many outputs share.
 type deps struct {

@@ -11,10 +11,24 @@ import (
 // files (a version edited in place is another key), the language and the
 // heading level; the {{cached}} blocks under the values they read
 // (tmplexec.Executor.Cached). Whoever renders the pages owns it (the
-// pipeline: one per loaded site), never the site model; it serves one
-// Templates. The zero Memo is ready. It is safe for concurrent use.
+// pipeline), never the site model; it serves one Templates. The zero
+// Memo is ready, for the pages of one site. It is safe for concurrent
+// use.
+//
+// The incremental layer keeps one Memo for the sites it is given in turn
+// (Age): an entry's item is then kept under the entry's stamp, a hash of
+// everything the item shows, instead of the entry itself, so that a new
+// site model finds the items of the records that did not change; what a
+// generation did not use is dropped at the next.
 type Memo struct {
-	mu     sync.Mutex
+	mu       sync.Mutex
+	cur, old memoGen
+	// stamp, when set (Age), names an entry's item in place of the entry.
+	stamp func(*site.Entry) (uint64, bool)
+}
+
+// memoGen is what a Memo keeps of one generation.
+type memoGen struct {
 	m      map[memoKey]string    // item bodies
 	items  map[memoKey][3]string // items: the frame around the body, split there, and the body
 	blocks map[string]string
@@ -23,18 +37,52 @@ type Memo struct {
 // memoKey names a part of an entry's item.
 type memoKey struct {
 	key, lang string
-	e         *site.Entry
-	files     uint64 // of the hashes of e's files
+	e         *site.Entry // nil when stamp names it
+	files     uint64      // of the hashes of e's files, or the stamp
 	h         int
 }
 
 // itemKey is the key of part of e's list item in lang at heading level h.
-func itemKey(e *site.Entry, part, lang string, h int) memoKey {
-	k := memoKey{key: part, lang: lang, e: e, h: h}
+func (m *Memo) itemKey(e *site.Entry, part, lang string, h int) memoKey {
+	k := memoKey{key: part, lang: lang, h: h}
+	if m.stamp != nil {
+		if st, ok := m.stamp(e); ok {
+			k.files = st
+			return k
+		}
+	}
+	k.e = e
 	for _, v := range e.Versions {
 		k.files = k.files*1099511628211 ^ v.Hash
 	}
 	return k
+}
+
+// Age starts a generation of the Memo for the pages of another site, in
+// which stamp names each entry's item (its value must change whenever
+// anything the item shows may). What the last generation kept and this
+// one asks for is kept again; the rest is dropped at the next Age. It
+// must not be called while pages are rendered.
+func (m *Memo) Age(stamp func(*site.Entry) (uint64, bool)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.old, m.cur, m.stamp = m.cur, memoGen{}, stamp
+}
+
+// found returns the value kept under key in the current generation, or
+// in the last one, which it moves to the current. The caller holds mu.
+func found[K comparable, V any](cur *map[K]V, old map[K]V, key K) (V, bool) {
+	if v, ok := (*cur)[key]; ok {
+		return v, true
+	}
+	v, ok := old[key]
+	if ok {
+		if *cur == nil {
+			*cur = map[K]V{}
+		}
+		(*cur)[key] = v
+	}
+	return v, ok
 }
 
 // Lookup returns the block kept under key (a Memo is the tmplexec.Store
@@ -42,8 +90,7 @@ func itemKey(e *site.Entry, part, lang string, h int) memoKey {
 func (m *Memo) Lookup(key []byte) (string, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	b, ok := m.blocks[string(key)]
-	return b, ok
+	return found(&m.cur.blocks, m.old.blocks, string(key))
 }
 
 // Keep keeps the block html under key, unless one is kept under it, and
@@ -51,13 +98,13 @@ func (m *Memo) Lookup(key []byte) (string, bool) {
 func (m *Memo) Keep(key, html string) string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if kept, ok := m.blocks[key]; ok {
+	if kept, ok := found(&m.cur.blocks, m.old.blocks, key); ok {
 		return kept
 	}
-	if m.blocks == nil {
-		m.blocks = map[string]string{}
+	if m.cur.blocks == nil {
+		m.cur.blocks = map[string]string{}
 	}
-	m.blocks[key] = html
+	m.cur.blocks[key] = html
 	return html
 }
 
@@ -65,7 +112,7 @@ func (m *Memo) Keep(key, html string) string {
 // goroutines asking at once may both make it; one result is kept.
 func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
 	m.mu.Lock()
-	b, ok := m.m[key]
+	b, ok := found(&m.cur.m, m.old.m, key)
 	m.mu.Unlock()
 	if ok {
 		return b, nil
@@ -75,13 +122,13 @@ func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
 		return "", err
 	}
 	m.mu.Lock()
-	if m.m == nil {
-		m.m = map[memoKey]string{}
-	}
-	if kept, ok := m.m[key]; ok {
+	if kept, ok := found(&m.cur.m, m.old.m, key); ok {
 		b = kept
 	} else {
-		m.m[key] = b
+		if m.cur.m == nil {
+			m.cur.m = map[memoKey]string{}
+		}
+		m.cur.m[key] = b
 	}
 	m.mu.Unlock()
 	return b, nil
@@ -90,9 +137,8 @@ func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
 // item returns the parts of the item kept under key.
 func (m *Memo) item(key memoKey) ([3]string, bool) {
 	m.mu.Lock()
-	p, ok := m.items[key]
-	m.mu.Unlock()
-	return p, ok
+	defer m.mu.Unlock()
+	return found(&m.cur.items, m.old.items, key)
 }
 
 // keepItem keeps the parts p of an item under key, unless some are kept
@@ -100,19 +146,19 @@ func (m *Memo) item(key memoKey) ([3]string, bool) {
 func (m *Memo) keepItem(key memoKey, p [3]string) [3]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if kept, ok := m.items[key]; ok {
+	if kept, ok := found(&m.cur.items, m.old.items, key); ok {
 		return kept
 	}
-	if m.items == nil {
-		m.items = map[memoKey][3]string{}
+	if m.cur.items == nil {
+		m.cur.items = map[memoKey][3]string{}
 	}
-	m.items[key] = p
+	m.cur.items[key] = p
 	return p
 }
 
 // Forget drops everything kept, once the pages that share it are written.
 func (m *Memo) Forget() {
 	m.mu.Lock()
-	m.m, m.items, m.blocks = nil, nil, nil
+	m.cur, m.old = memoGen{}, memoGen{}
 	m.mu.Unlock()
 }

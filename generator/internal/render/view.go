@@ -107,7 +107,7 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 	parts := make([]string, 0, 3*len(items))
 	size := 0
 	for _, it := range items {
-		key := itemKey(it.Entry, "item", v.Lang, h)
+		key := v.m.itemKey(it.Entry, "item", v.Lang, h)
 		p, ok := v.m.item(key)
 		if !ok {
 			var err error

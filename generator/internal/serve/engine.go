@@ -385,7 +385,7 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 	}
 	mine := ownEntries(e.cfg, edited, e.site, s)
 	own := func(ent *site.Entry) bool { return mine[ent] }
-	b := e.inc.Plan(pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl), e.gen, own)
+	b := e.inc.Plan(pipeline.Assemble(e.fsys, e.cfg, set, s, e.tmpl, e.inc.Memo()), e.gen, own)
 	first, later := b[:1], b[1:]
 	if e.site == nil {
 		first, later = b[:], nil
