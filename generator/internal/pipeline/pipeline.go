@@ -100,8 +100,8 @@ type Loaded struct {
 	Templates *render.Templates
 	Phases    []Phase
 	fsys      fs.FS
-	stream    bool        // bodies not rendered yet: Write renders them
-	noSearch  bool        // Options.NoSearch
+	stream    bool         // bodies not rendered yet: Write renders them
+	noSearch  bool         // Options.NoSearch
 	memo      *render.Memo // what the pages share (list items, blocks)
 }
 
