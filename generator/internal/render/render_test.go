@@ -323,7 +323,7 @@ func TestPages(t *testing.T) {
 			`<li>Anna Rektor, Rektor, <a href="/organisationer/kth/">KTH</a></li>`,
 			`<dt>Undertecknat</dt><dd><time datetime="2014-05-01">1 maj 2014</time></dd>`,
 			`<dt>Gäller till</dt><dd>Tills vidare</dd>`,
-			`<dt>Uppsägningstid</dt><dd>3 månader</dd>`,
+			`<dt>Uppsägningstid</dt><dd>3` + "\u00a0" + `månader</dd>`,
 			`<dt>Status</dt><dd>Gällande</dd>`,
 			`href="/avtal/mou/mou.pdf"`,
 			`Avtalets text.`,
