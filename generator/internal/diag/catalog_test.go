@@ -146,6 +146,10 @@ func TestMessageText(t *testing.T) {
 			`room: "x" är inte tillåtet – skriv ett rum som Q2`},
 		{M(ListNeeds, "hosts", Text{En: "two hosts", Sv: "två värdar"}), "hosts needs two hosts", "hosts: ange två värdar"},
 		{M(Declared), "declared", "declared"},
+		// A number with a fraction has the decimal sign of the language.
+		{M(ImageTooLarge, "big.png", 5.04, 5), `image "big.png" is 5.0 MB; the limit is 5 MB: make it smaller`,
+			`bilden "big.png" är 5,0 MB, men högst 5 MB går – gör den mindre`},
+		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.
 		{M(LinkNoPage, "/a\u202efdp.exe\r\n\u2066x"), `link to /a\u202efdp.exe\r\n\u2066x: no such page on the site`,
