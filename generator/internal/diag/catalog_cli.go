@@ -59,7 +59,7 @@ var cliTexts = map[ID]Text{
 	SummaryRead: {En: `read     %d files in %d records: %s`,
 		Sv: `läste    %d filer i %d poster: %s`},
 	SummaryRecords: {En: `records  %d published, %d pages, %d drafts, %d scheduled, %d expired, %d closed or archived`,
-		Sv: `poster   %d publicerade, %d sidor, %d utkast, %d ej publicerade än, %d utgångna, %d stängda eller arkiverade`},
+		Sv: `poster   %d publicerade, %d sidor, %d utkast, %d schemalagda, %d utgångna, %d stängda eller arkiverade`},
 	SummaryUnaccounted: {En: `warning  %d files and %d records not accounted for (a generator bug)`,
 		Sv: `varning  %d filer och %d poster som inte räknats med (ett fel i programmet)`},
 	SummaryWrote: {En: `wrote    %d pages, %d files (%.1f MB) to %s`,

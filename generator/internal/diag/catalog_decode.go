@@ -139,7 +139,7 @@ var decodeTexts = map[ID]Text{
 	MustNotBefore: {En: `%s must not be before %s`,
 		Sv: `%[1]s får inte vara före %[2]s`},
 	NotNegative: {En: `%s must not be negative`,
-		Sv: `%s kan inte vara negativ`},
+		Sv: `%s: talet får inte vara negativt`},
 	DateZero: {En: `%s 0001-01-01T00:00:00Z is the zero time, which the program reads as no date; write the real date`,
 		Sv: `%s: 0001-01-01T00:00:00Z är nolltiden, som programmet läser som inget datum – skriv det riktiga datumet`},
 	LinkMailto: {En: `%s must be an http(s) or mailto: URL, not %q`,

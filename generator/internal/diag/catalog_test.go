@@ -148,7 +148,12 @@ func TestMessageText(t *testing.T) {
 		{M(Declared), "declared", "declared"},
 		// A number with a fraction has the decimal sign of the language.
 		{M(ImageTooLarge, "big.png", 5.04, 5), `image "big.png" is 5.0 MB; the limit is 5 MB: make it smaller`,
-			`bilden "big.png" är 5,0 MB, men högst 5 MB går – gör den mindre`},
+			`bilden "big.png" är 5,0 MB, men den får vara högst 5 MB – gör den mindre`},
+		{M(NotNegative, "weeks"), `weeks must not be negative`, `weeks: talet får inte vara negativt`},
+		{M(AttachmentType, "x.html", "HTML", "PDF"), `attachment "x.html": HTML files are not published (a browser could run them); an attachment is a document: PDF`,
+			`attachment: HTML-filer som "x.html" publiceras inte (en webbläsare skulle kunna köra dem) – en bilaga är ett dokument: PDF`},
+		{M(SummaryRecords, 40, 3, 1, 2, 0, 8), `records  40 published, 3 pages, 1 drafts, 2 scheduled, 0 expired, 8 closed or archived`,
+			`poster   40 publicerade, 3 sidor, 1 utkast, 2 schemalagda, 0 utgångna, 8 stängda eller arkiverade`},
 		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.
