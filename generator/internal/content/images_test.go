@@ -50,7 +50,7 @@ func TestImages(t *testing.T) {
 		{"columns in characters", map[string]string{p: withBody("Åäö ![](karta.png)\n"), "content/theses/karta.png": png},
 			[]string{p + `:11:9: image "karta.png" needs a text for those who cannot see it: write ![what the image shows](karta.png)`}, nil},
 		{"missing", map[string]string{p: withBody("![Karta](karta.png)\n")},
-			[]string{p + `:11:10: image "karta.png" not found beside the record`}, nil},
+			[]string{p + `:11:10: image "karta.png" not found beside the record; check the name, or put the file in the same folder`}, nil},
 		{"external", map[string]string{p: withBody("![Karta](https://example.org/karta.png)\n\n![Karta](//example.org/k.png)\n")},
 			[]string{
 				p + `:11:10: image "https://example.org/karta.png" is not on this site, which shows only its own images; save the file beside the record and write its name`,

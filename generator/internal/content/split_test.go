@@ -55,7 +55,7 @@ func TestSplit(t *testing.T) {
 		{name: "only a fence and CR", src: "+++\r\n",
 			err: `content/theses/a.md:1:1: front matter is never closed: add a "+++" line after the last key`},
 		{name: "over the size limit", src: big,
-			err: `content/theses/a.md:1:1: file is larger than 1 MiB`},
+			err: `content/theses/a.md:1:1: file is larger than 1 MiB; split the text, or put large parts in an attachment`},
 		{name: "invalid UTF-8", src: "+++\ntitle = \"x\"\n+++\nåäö \xff\n",
 			err: `content/theses/a.md:4:5: invalid UTF-8; save the file as UTF-8`},
 		{name: "Latin-1 file", src: "+++\ntitle = \"R\xe4ksm\xf6rg\xe5s\"\n+++\n",

@@ -71,7 +71,7 @@ var configTexts = map[ID]Text{
 		Sv: `languages: ange minst ett språk, t.ex. ["sv", "en"]`},
 	ZoneLocal: {En: `time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`,
 		Sv: `tidszonen "Local" beror på datorn – skriv en tidszon som "Europe/Stockholm"`},
-	ZoneUnknown: {En: `unknown time zone %q`,
+	ZoneUnknown: {En: `unknown time zone %q; write a zone like "Europe/Stockholm"`,
 		Sv: `okänd tidszon %q – skriv t.ex. "Europe/Stockholm"`},
 	PageSize: {En: `pageSize must be an integer from 1 to 1000`,
 		Sv: `pageSize: skriv ett heltal från 1 till 1000, t.ex. 20`},

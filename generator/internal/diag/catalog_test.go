@@ -157,7 +157,7 @@ func TestMessageText(t *testing.T) {
 		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.
-		{M(LinkNoPage, "/a\u202efdp.exe\r\n\u2066x"), `link to /a\u202efdp.exe\r\n\u2066x: no such page on the site`,
+		{M(LinkNoPage, "/a\u202efdp.exe\r\n\u2066x"), `link to /a\u202efdp.exe\r\n\u2066x: no such page on the site; check the address`,
 			`länken till /a\u202efdp.exe\r\n\u2066x: sidan finns inte på webbplatsen – kontrollera adressen`},
 	} {
 		if got := c.m.Text(English); got != c.en {
