@@ -178,7 +178,7 @@ func TestParseErrors(t *testing.T) {
 				`config.toml:4:29: languages must list two-letter language codes like "sv"`,
 			}},
 		{"language twice", []edit{{`languages = ["en", "sv"]`, `languages = ["en", "sv", "en"]`}},
-			[]string{`config.toml:4:26: language "en" is listed twice`}},
+			[]string{`config.toml:4:26: language "en" is listed twice in languages; remove one`}},
 		{"vocabulary key not a slug", []edit{{"[areas.bygg]", "[areas.Bygg]"}},
 			[]string{`config.toml:33:2: key "Bygg" is not a slug (lowercase letters, digits and hyphens)`}},
 		{"vocabulary term not a table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools]\nabe = \"ABE\"\n"}},

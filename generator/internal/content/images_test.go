@@ -73,7 +73,7 @@ func TestImages(t *testing.T) {
 		{"too large", map[string]string{p: withBody("![Karta](karta.png)\n"), "content/theses/karta.png": pngFile(4001, 1)},
 			[]string{p + `:11:10: image "karta.png" is 4001×1 pixels; the limit is 4000×4000: make it smaller`}, nil},
 		{"stray image", map[string]string{p: withBody("Text.\n"), "content/theses/karta.png": png},
-			[]string{`content/theses/karta.png:1:1: file is neither a record (.md) nor the attachment of one`}, nil},
+			[]string{`content/theses/karta.png:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			set, got := load(t, mapFS(c.files))

@@ -273,8 +273,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
 			[]string{
 				p + `:4:20: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`,
-				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations])`,
-				p + `:9:19: unknown school "eecs" (not in config.toml [schools])`,
+				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations]); check the spelling`,
+				p + `:9:19: unknown school "eecs" (not in config.toml [schools]); check the spelling`,
 			}},
 		{"a term written by its name or nearly its key", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["Construction", "enrgi"]`, `host = "kth"`, `host = "City of Stockholm"`))),
 			[]string{
@@ -283,7 +283,7 @@ func TestLoadErrors(t *testing.T) {
 				p + `:5:8: unknown organisation "City of Stockholm" (not in config.toml [organisations]; did you mean "stad"?)`,
 			}},
 		{"area listed twice", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energi"]`))),
-			[]string{p + `:4:20: area "energi" is listed twice`}},
+			[]string{p + `:4:20: area "energi" is listed twice; remove one`}},
 		{"no areas", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = []`))),
 			[]string{p + `:4:9: areas needs at least one area`}},
 		{"unknown key, did you mean", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadine = 2026-04-30"))),
@@ -415,7 +415,7 @@ func TestLoadErrors(t *testing.T) {
 				`content/agreements/y.md:1:1: front matter is never closed: add a "+++" line after the last key`,
 			}},
 		{"stray file", thesisAt("content/agreements/x.md", agreement(""), "content/agreements/notes.txt", "x"),
-			[]string{`content/agreements/notes.txt:1:1: file is neither a record (.md) nor the attachment of one`}},
+			[]string{`content/agreements/notes.txt:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`}},
 		// A record saved by Notepad (which adds .txt) or with its
 		// extension in capitals is told its name, not that it is no record.
 		{"record saved as .md.txt", thesisAt("content/theses/b.md.txt", rec(thesis)),
@@ -428,7 +428,7 @@ func TestLoadErrors(t *testing.T) {
 
 		// Folders and names.
 		{"unknown kind folder", thesisAt("content/blog/a.md", rec(thesis)),
-			[]string{`content/blog:1:1: unknown kind folder "blog" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+			[]string{`content/blog:1:1: unknown kind folder "blog"; move the files into one of: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
 		// "+++" twice after the keys: the record is checked, and the line
 		// reported, not published as text.
 		{"closing fence twice", thesisAt(p, "+++\n"+thesis+"\n+++\n+++\n\nBody.\n"),
@@ -447,7 +447,7 @@ func TestLoadErrors(t *testing.T) {
 		{"sub-folder named by a year", thesisAt("content/theses/2026/a.md", rec(thesis)),
 			[]string{`content/theses/2026:1:1: folders inside a kind are not allowed; put the record beside the others`}},
 		{"kind folder named by a year", thesisAt("content/2026/a.md", rec(thesis)),
-			[]string{`content/2026:1:1: unknown kind folder "2026" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+			[]string{`content/2026:1:1: unknown kind folder "2026"; move the files into one of: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
 		{"vim's test file", thesisAt(p, rec(thesis), "content/theses/4913", ""), nil},
 		{"file name not a slug", thesisAt("content/theses/Energi_Data.md", rec(thesis)),
 			[]string{`content/theses/Energi_Data.md:1:1: file name "Energi_Data" is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug`}},

@@ -65,7 +65,7 @@ var configTexts = map[ID]Text{
 		Sv: `defaultLanguage: skriv en språkkod med två bokstäver, t.ex. "sv"`},
 	LangCodes: {En: `languages must list two-letter language codes like "sv"`,
 		Sv: `languages: skriv språkkoder med två bokstäver, t.ex. ["sv", "en"]`},
-	LangTwice: {En: `language %q is listed twice`,
+	LangTwice: {En: `language %q is listed twice in languages; remove one`,
 		Sv: `språket %q står två gånger i languages – ta bort det ena`},
 	LangNone: {En: `languages must list at least one language, like ["sv", "en"]`,
 		Sv: `languages: ange minst ett språk, t.ex. ["sv", "en"]`},

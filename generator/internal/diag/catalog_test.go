@@ -134,7 +134,7 @@ func TestMessageText(t *testing.T) {
 		en, sv string
 	}{
 		{M(KeyUnknownMean, "dedline", "deadline"), `unknown key "dedline" (did you mean "deadline"?)`, `okänd nyckel "dedline" – menade du "deadline"?`},
-		{M(VocabUnknown, M(WordArea), "energy", "areas"), `unknown area "energy" (not in config.toml [areas])`,
+		{M(VocabUnknown, M(WordArea), "energy", "areas"), `unknown area "energy" (not in config.toml [areas]); check the spelling`,
 			`området "energy" finns inte under [areas] i config.toml – kontrollera stavningen`},
 		{M(EnumOneOf, "level", M(ListOr, `"bachelor"`, `"master"`), "phd"), `level must be "bachelor" or "master", not "phd"`,
 			`level: "phd" är inte tillåtet – skriv "bachelor" eller "master"`},
