@@ -274,6 +274,28 @@ func TestSwedishComments(t *testing.T) {
 	}
 }
 
+// TestSwedishHintWords checks that the Swedish hints of a new file call
+// things what the site calls them: "Skolor vid KTH", "Centrum eller labb
+// vid KTH", "Särskilt avtal", "Gällande", "Uppsagt", "Befattning".
+func TestSwedishHintWords(t *testing.T) {
+	for key, want := range map[string]string{
+		"theses.schools":          "skolor vid KTH, nycklar i config.toml [schools]",
+		"collaborations.centre":   "centrum eller labb vid KTH",
+		"agreements.type":         `"mou" (avsiktsförklaring) eller "agreement" (särskilt avtal)`,
+		"agreements.status":       `"active" (gällande) eller "terminated" (uppsagt; ange då även terminated)`,
+		"exchanges.position":      "befattningen, t.ex. adjungerad lektor",
+		"lectures.status":         `"scheduled" (planerad, standard) eller "cancelled" (inställd)`,
+		"collaborations.status":   `"planned" (planerat), "active" (pågående) eller "completed" (avslutat)`,
+		"internships.credits":     "högskolepoäng, om praktiken ingår i en kurs (1 till 60)",
+		"agreements.noticeMonths": "uppsägningstid i månader",
+	} {
+		kind, k, _ := strings.Cut(key, ".")
+		if got := hintFor(kind, k).in(diag.Swedish); got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
+		}
+	}
+}
+
 // TestAgreementHint checks that the hint of the key agreement names the
 // agreements the site has, each once, and a few of many.
 func TestAgreementHint(t *testing.T) {
