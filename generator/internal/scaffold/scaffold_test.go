@@ -146,7 +146,7 @@ func TestCheckFlagsPlaceholders(t *testing.T) {
 		`content/lectures/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
 		`content/lectures/ett-prov.md:7:9: place must not be empty`,
 		`content/lectures/ett-prov.md:8:11: speaker must not be empty`,
-		`content/lectures/ett-prov.md:24:1: the text still holds the placeholder "TODO: Beskriv föreläsningen: ämne, talar…" of portal new; replace it`,
+		`content/lectures/ett-prov.md:24:1: the text still holds the placeholder "TODO: Beskriv föreläsningen: ämne, förel…" of portal new; replace it`,
 		`content/pages/ett-prov.md:12:1: the text still holds the placeholder "TODO: Skriv sidans text här." of portal new; replace it`,
 		`content/theses/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
 		`content/theses/ett-prov.md:5:8: host still holds the placeholder "TODO-organisation" of portal new; replace it`,
@@ -293,6 +293,11 @@ func TestSwedishHintWords(t *testing.T) {
 		if got := hintFor(kind, k).in(diag.Swedish); got != want {
 			t.Errorf("%s: %q, want %q", key, got, want)
 		}
+	}
+	// The text of a new lecture names its speaker as the page does.
+	opt := Options{Kind: "lectures", Title: "Buller", Today: today, Cfg: testConfig(t), Msgs: diag.Swedish}
+	if got, want := opt.bodyText(""), "TODO: Beskriv föreläsningen: ämne, föreläsare och vem den vänder sig till.\n"; got != want {
+		t.Errorf("a new lecture's text: %q, want %q", got, want)
 	}
 }
 
