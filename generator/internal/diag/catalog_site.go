@@ -50,7 +50,7 @@ const (
 
 var siteTexts = map[ID]Text{
 	AgreementMissing: {En: `agreement %q does not exist (no content/agreements/%s.md or record with that slug); check the spelling`,
-		Sv: `agreement: avtalet %q finns inte (ingen content/agreements/%s.md eller post med den slug) – kontrollera stavningen`},
+		Sv: `agreement: avtalet %q finns inte (ingen content/agreements/%s.md eller post med det namnet i slug) – kontrollera stavningen`},
 	AliasUsed: {En: `alias %s is already used by %s; remove the alias`,
 		Sv: `aliases: adressen %s används redan av %s – ta bort den här`},
 	AliasInside: {En: `alias %s would be a page in %s, which is already used by %s; remove the alias`,

@@ -154,6 +154,8 @@ func TestMessageText(t *testing.T) {
 			`attachment: HTML-filer som "x.html" publiceras inte (en webbläsare skulle kunna köra dem) – en bilaga är ett dokument: PDF`},
 		{M(SummaryRecords, 40, 3, 1, 2, 0, 8), `records  40 published, 3 pages, 1 drafts, 2 scheduled, 0 expired, 8 closed or archived`,
 			`poster   40 publicerade, 3 sidor, 1 utkast, 2 schemalagda, 0 utgångna, 8 stängda eller arkiverade`},
+		{M(AgreementMissing, "nope", "nope"), `agreement "nope" does not exist (no content/agreements/nope.md or record with that slug); check the spelling`,
+			`agreement: avtalet "nope" finns inte (ingen content/agreements/nope.md eller post med det namnet i slug) – kontrollera stavningen`},
 		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.
