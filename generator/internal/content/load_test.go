@@ -419,11 +419,11 @@ func TestLoadErrors(t *testing.T) {
 		// A record saved by Notepad (which adds .txt) or with its
 		// extension in capitals is told its name, not that it is no record.
 		{"record saved as .md.txt", thesisAt("content/theses/b.md.txt", rec(thesis)),
-			[]string{`content/theses/b.md.txt:1:1: "b.md.txt" is not read as a record, whose name ends in .md in lower case: rename it "b.md"`}},
+			[]string{`content/theses/b.md.txt:1:1: "b.md.txt" is not read as a record, since a record's file name ends in .md in lower case; rename it "b.md"`}},
 		{"record ending in .MD", thesisAt("content/theses/Energi.MD", rec(thesis), "content/theses/x.markdown", rec(thesis)),
 			[]string{
-				`content/theses/Energi.MD:1:1: "Energi.MD" is not read as a record, whose name ends in .md in lower case: rename it "energi.md"`,
-				`content/theses/x.markdown:1:1: "x.markdown" is not read as a record, whose name ends in .md in lower case: rename it "x.md"`,
+				`content/theses/Energi.MD:1:1: "Energi.MD" is not read as a record, since a record's file name ends in .md in lower case; rename it "energi.md"`,
+				`content/theses/x.markdown:1:1: "x.markdown" is not read as a record, since a record's file name ends in .md in lower case; rename it "x.md"`,
 			}},
 
 		// Folders and names.

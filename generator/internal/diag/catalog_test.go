@@ -156,6 +156,8 @@ func TestMessageText(t *testing.T) {
 			`poster   40 publicerade, 3 sidor, 1 utkast, 2 schemalagda, 0 utgångna, 8 stängda eller arkiverade`},
 		{M(AgreementMissing, "nope", "nope"), `agreement "nope" does not exist (no content/agreements/nope.md or record with that slug); check the spelling`,
 			`agreement: avtalet "nope" finns inte (ingen content/agreements/nope.md eller post med det namnet i slug) – kontrollera stavningen`},
+		{M(RecordEnd, "x.md.txt", "x.md"), `"x.md.txt" is not read as a record, since a record's file name ends in .md in lower case; rename it "x.md"`,
+			`"x.md.txt" läses inte som en post, eftersom en posts filnamn slutar på .md med små bokstäver – döp om filen till "x.md"`},
 		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.
