@@ -425,11 +425,7 @@ func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string,
 	if f, r := rep.Unaccounted(); f != 0 || r != 0 {
 		say(w, lang, diag.SummaryUnaccounted, f, r)
 	}
-	mb := fmt.Sprintf("%.1f", float64(rep.Bytes)/1e6)
-	if lang == diag.Swedish {
-		mb = strings.Replace(mb, ".", ",", 1)
-	}
-	say(w, lang, diag.SummaryWrote, rep.Pages, rep.Files, mb, filepath.ToSlash(out))
+	say(w, lang, diag.SummaryWrote, rep.Pages, rep.Files, float64(rep.Bytes)/1e6, filepath.ToSlash(out))
 	if rep.FastTemplates {
 		say(w, lang, diag.SummaryFast, rep.Fallbacks)
 	} else {

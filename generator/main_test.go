@@ -379,9 +379,9 @@ func TestBuildRefusesOut(t *testing.T) {
 	os.WriteFile(notes, []byte("keep"), 0o644)
 	r := filepath.ToSlash(root)
 	for _, c := range []struct{ out, stderr string }{
-		{filepath.Join(root, "content", "public"), "build: -out " + r + "/content/public is inside the sources (content)\n"},
-		{filepath.Join(root, "templates"), "build: -out " + r + "/templates is inside the sources (templates)\n"},
-		{root, "build: -out " + r + " contains the site root\n"},
+		{filepath.Join(root, "content", "public"), "build: -out " + r + "/content/public is inside the sources (content); choose a folder outside them\n"},
+		{filepath.Join(root, "templates"), "build: -out " + r + "/templates is inside the sources (templates); choose a folder outside them\n"},
+		{root, "build: -out " + r + " contains the site root; choose another folder\n"},
 		{notes, "build: -out " + r + "/notes.txt is a file, not a folder\n"},
 	} {
 		code, _, stderr := runCmd(t, "build", "-root", root, "-out", c.out, "-now", "2026-03-01")

@@ -109,7 +109,7 @@ func TestParseErrors(t *testing.T) {
 		{"a required key misspelt", []edit{{"baseURL = ", "baseURl = "}},
 			[]string{`config.toml:2:1: unknown key "baseURl" (did you mean "baseURL"?)`}},
 		{"an unknown top-level key like none", []edit{{"pageSize = 10\n", "pageSize = 10\ncolour = \"blue\"\n"}},
-			[]string{`config.toml:7:1: unknown key "colour"`}},
+			[]string{`config.toml:7:1: unknown key "colour"; remove it, or spell it as one of the keys in docs/EDITING.md`}},
 		{"unknown key in a vocabulary term", []edit{{"type = \"kth\"\n", "type = \"kth\"\ntyp = \"kth\"\n"}},
 			[]string{`config.toml:43:1: unknown key "typ" in [organisations.kth]`}},
 		{"name in an unknown language", []edit{{"sv = \"Bygg\"\n", "sv = \"Bygg\"\nsw = \"Bygg\"\n"}},
@@ -157,9 +157,9 @@ func TestParseErrors(t *testing.T) {
 		{"section on the English search index", []edit{{`en = "theses"`, `en = "search"`}},
 			[]string{`config.toml:10:1: section segment "search" is already the URL of the search index (/en/search/)`}},
 		{"unknown time zone", []edit{{`"Europe/Stockholm"`, `"Mars/Olympus_Mons"`}},
-			[]string{`config.toml:5:1: unknown time zone "Mars/Olympus_Mons"`}},
+			[]string{`config.toml:5:1: unknown time zone "Mars/Olympus_Mons"; write a zone like "Europe/Stockholm"`}},
 		{"time zone path", []edit{{`"Europe/Stockholm"`, `"../../../etc/passwd"`}},
-			[]string{`config.toml:5:1: unknown time zone "../../../etc/passwd"`}},
+			[]string{`config.toml:5:1: unknown time zone "../../../etc/passwd"; write a zone like "Europe/Stockholm"`}},
 		{"title a string", []edit{{`title = { sv = "Portal", en = "Portal EN" }`, `title = "Portal"`}},
 			[]string{`config.toml:1:1: title must be a table of language = text`}},
 		{"title missing a language", []edit{{`, en = "Portal EN"`, ``}},
@@ -178,7 +178,7 @@ func TestParseErrors(t *testing.T) {
 				`config.toml:4:29: languages must list two-letter language codes like "sv"`,
 			}},
 		{"language twice", []edit{{`languages = ["en", "sv"]`, `languages = ["en", "sv", "en"]`}},
-			[]string{`config.toml:4:26: language "en" is listed twice`}},
+			[]string{`config.toml:4:26: language "en" is listed twice in languages; remove one`}},
 		{"vocabulary key not a slug", []edit{{"[areas.bygg]", "[areas.Bygg]"}},
 			[]string{`config.toml:33:2: key "Bygg" is not a slug (lowercase letters, digits and hyphens)`}},
 		{"vocabulary term not a table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools]\nabe = \"ABE\"\n"}},
@@ -279,7 +279,7 @@ func TestLoadOnlyItsOwnFile(t *testing.T) {
 	}{
 		{"link", os.DirFS(root), "config.toml:1:1: config.toml is a symbolic link; put the file itself at the site root"},
 		{"device", fstest.MapFS{FileName: {Mode: fs.ModeDevice}}, "config.toml:1:1: not a regular file"},
-		{"large", fstest.MapFS{FileName: {Data: []byte(base + strings.Repeat("#\n", 1<<19))}}, "config.toml:1:1: file is larger than 1 MiB"},
+		{"large", fstest.MapFS{FileName: {Data: []byte(base + strings.Repeat("#\n", 1<<19))}}, "config.toml:1:1: file is larger than 1 MiB; split the text, or put large parts in an attachment"},
 	} {
 		if _, err := Load(c.fsys); err == nil || err.Error() != c.want {
 			t.Errorf("%s: %v, want %s", c.name, err, c.want)

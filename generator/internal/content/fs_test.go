@@ -170,7 +170,7 @@ func TestLoadLinks(t *testing.T) {
 		}, nil},
 		{"huge file", []entry{
 			file("content/theses/a.md", rec(thesis)+strings.Repeat("x", 8*MaxFileSize)),
-		}, []string{`content/theses/a.md:1:1: file is larger than 1 MiB`}},
+		}, []string{`content/theses/a.md:1:1: file is larger than 1 MiB; split the text, or put large parts in an attachment`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -50,7 +50,7 @@ func TestImages(t *testing.T) {
 		{"columns in characters", map[string]string{p: withBody("Åäö ![](karta.png)\n"), "content/theses/karta.png": png},
 			[]string{p + `:11:9: image "karta.png" needs a text for those who cannot see it: write ![what the image shows](karta.png)`}, nil},
 		{"missing", map[string]string{p: withBody("![Karta](karta.png)\n")},
-			[]string{p + `:11:10: image "karta.png" not found beside the record`}, nil},
+			[]string{p + `:11:10: image "karta.png" not found beside the record; check the name, or put the file in the same folder`}, nil},
 		{"external", map[string]string{p: withBody("![Karta](https://example.org/karta.png)\n\n![Karta](//example.org/k.png)\n")},
 			[]string{
 				p + `:11:10: image "https://example.org/karta.png" is not on this site, which shows only its own images; save the file beside the record and write its name`,
@@ -73,7 +73,7 @@ func TestImages(t *testing.T) {
 		{"too large", map[string]string{p: withBody("![Karta](karta.png)\n"), "content/theses/karta.png": pngFile(4001, 1)},
 			[]string{p + `:11:10: image "karta.png" is 4001×1 pixels; the limit is 4000×4000: make it smaller`}, nil},
 		{"stray image", map[string]string{p: withBody("Text.\n"), "content/theses/karta.png": png},
-			[]string{`content/theses/karta.png:1:1: file is neither a record (.md) nor the attachment of one`}, nil},
+			[]string{`content/theses/karta.png:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			set, got := load(t, mapFS(c.files))

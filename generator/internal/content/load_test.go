@@ -218,7 +218,7 @@ func TestLoadErrors(t *testing.T) {
 		{"invalid UTF-8", thesisAt(p, rec(with(thesis, `"Energidata i skolor"`, "\"Energidata i sk\xf6lor\""))),
 			[]string{p + `:2:25: invalid UTF-8; save the file as UTF-8`}},
 		{"over the size limit", thesisAt(p, rec(thesis)+strings.Repeat("x", MaxFileSize)),
-			[]string{p + `:1:1: file is larger than 1 MiB`}},
+			[]string{p + `:1:1: file is larger than 1 MiB; split the text, or put large parts in an attachment`}},
 		{"nesting too deep", thesisAt(p, rec(with(thesis, "", "x = "+strings.Repeat("[", 100)))),
 			[]string{p + `:9:21: arrays and inline tables nest more than 16 levels deep`}},
 		{"dotted key too long", thesisAt(p, rec(with(thesis, "", strings.Repeat("a.", 20)+"b = 1"))),
@@ -273,8 +273,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
 			[]string{
 				p + `:4:20: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`,
-				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations])`,
-				p + `:9:19: unknown school "eecs" (not in config.toml [schools])`,
+				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations]); check the spelling`,
+				p + `:9:19: unknown school "eecs" (not in config.toml [schools]); check the spelling`,
 			}},
 		{"a term written by its name or nearly its key", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["Construction", "enrgi"]`, `host = "kth"`, `host = "City of Stockholm"`))),
 			[]string{
@@ -283,7 +283,7 @@ func TestLoadErrors(t *testing.T) {
 				p + `:5:8: unknown organisation "City of Stockholm" (not in config.toml [organisations]; did you mean "stad"?)`,
 			}},
 		{"area listed twice", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energi"]`))),
-			[]string{p + `:4:20: area "energi" is listed twice`}},
+			[]string{p + `:4:20: area "energi" is listed twice; remove one`}},
 		{"no areas", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = []`))),
 			[]string{p + `:4:9: areas needs at least one area`}},
 		{"unknown key, did you mean", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadine = 2026-04-30"))),
@@ -310,21 +310,21 @@ func TestLoadErrors(t *testing.T) {
 				`content/theses/l.md:9:1: unknown key "registration": theses do not have it`,
 			}},
 		{"unknown key", thesisAt(p, rec(with(thesis, "", `foo = 1`))),
-			[]string{p + `:9:1: unknown key "foo"`}},
+			[]string{p + `:9:1: unknown key "foo"; remove it, or spell it as one of the keys in docs/EDITING.md`}},
 		{"unknown table", thesisAt(p, rec(with(thesis, "", "[extra]\nx = 1"))),
 			[]string{p + `:9:2: [extra] starts a table, which takes the lines below it (x) away from the record – remove the line`}},
 		{"unknown dotted key", thesisAt(p, rec(with(thesis, "", "meta.x = 1"))),
-			[]string{p + `:9:1: unknown key "meta"`}},
+			[]string{p + `:9:1: unknown key "meta"; remove it, or spell it as one of the keys in docs/EDITING.md`}},
 		{"wrong types", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, "title = 1", "credits = 30", `credits = "30"`, `areas = ["energi"]`, `areas = "energi"`))),
 			[]string{
-				p + `:2:9: title must be a string`,
-				p + `:4:9: areas must be an array of strings like ["a", "b"]`,
+				p + `:2:9: title must be text in straight quotes, like "Example"`,
+				p + `:4:9: areas must be a list in square brackets, like ["a", "b"]`,
 				p + `:7:11: credits must be written 30, without quotes`,
 			}},
 		{"not a whole number", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 7.5", "", `students = "två"`))),
 			[]string{
-				p + `:7:11: credits must be a whole number`,
-				p + `:9:12: students must be a whole number`,
+				p + `:7:11: credits must be a whole number, like 30, without quotes`,
+				p + `:9:12: students must be a whole number, like 30, without quotes`,
 			}},
 		// A time of day without its date was read as a day of the year 0
 		// and published so ("1 januari 0 kl. 13.15").
@@ -408,27 +408,27 @@ func TestLoadErrors(t *testing.T) {
 		{"hidden attachment", thesisAt("content/agreements/x.md", agreement(`attachment = ".x.pdf"`), "content/agreements/.x.pdf", "%PDF"),
 			[]string{`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path (".x.pdf")`}},
 		{"missing attachment", thesisAt("content/agreements/x.md", agreement(`attachment = "x.pdf"`)),
-			[]string{`content/agreements/x.md:9:14: attachment "x.pdf" not found beside the record`}},
+			[]string{`content/agreements/x.md:9:14: attachment "x.pdf" not found beside the record; check the name, or put the file in the same folder`}},
 		{"attachment of another record", thesisAt("content/agreements/x.md", agreement(`attachment = "y.md"`), "content/agreements/y.md", "+++\n"),
 			[]string{
 				`content/agreements/x.md:9:14: attachment "y.md" is a record, not an attachment`,
 				`content/agreements/y.md:1:1: front matter is never closed: add a "+++" line after the last key`,
 			}},
 		{"stray file", thesisAt("content/agreements/x.md", agreement(""), "content/agreements/notes.txt", "x"),
-			[]string{`content/agreements/notes.txt:1:1: file is neither a record (.md) nor the attachment of one`}},
+			[]string{`content/agreements/notes.txt:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`}},
 		// A record saved by Notepad (which adds .txt) or with its
 		// extension in capitals is told its name, not that it is no record.
 		{"record saved as .md.txt", thesisAt("content/theses/b.md.txt", rec(thesis)),
-			[]string{`content/theses/b.md.txt:1:1: "b.md.txt" is not read as a record, whose name ends in .md in lower case: rename it "b.md"`}},
+			[]string{`content/theses/b.md.txt:1:1: "b.md.txt" is not read as a record, since a record's file name ends in .md in lower case; rename it "b.md"`}},
 		{"record ending in .MD", thesisAt("content/theses/Energi.MD", rec(thesis), "content/theses/x.markdown", rec(thesis)),
 			[]string{
-				`content/theses/Energi.MD:1:1: "Energi.MD" is not read as a record, whose name ends in .md in lower case: rename it "energi.md"`,
-				`content/theses/x.markdown:1:1: "x.markdown" is not read as a record, whose name ends in .md in lower case: rename it "x.md"`,
+				`content/theses/Energi.MD:1:1: "Energi.MD" is not read as a record, since a record's file name ends in .md in lower case; rename it "energi.md"`,
+				`content/theses/x.markdown:1:1: "x.markdown" is not read as a record, since a record's file name ends in .md in lower case; rename it "x.md"`,
 			}},
 
 		// Folders and names.
 		{"unknown kind folder", thesisAt("content/blog/a.md", rec(thesis)),
-			[]string{`content/blog:1:1: unknown kind folder "blog" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+			[]string{`content/blog:1:1: unknown kind folder "blog"; move the files into one of: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
 		// "+++" twice after the keys: the record is checked, and the line
 		// reported, not published as text.
 		{"closing fence twice", thesisAt(p, "+++\n"+thesis+"\n+++\n+++\n\nBody.\n"),
@@ -447,7 +447,7 @@ func TestLoadErrors(t *testing.T) {
 		{"sub-folder named by a year", thesisAt("content/theses/2026/a.md", rec(thesis)),
 			[]string{`content/theses/2026:1:1: folders inside a kind are not allowed; put the record beside the others`}},
 		{"kind folder named by a year", thesisAt("content/2026/a.md", rec(thesis)),
-			[]string{`content/2026:1:1: unknown kind folder "2026" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+			[]string{`content/2026:1:1: unknown kind folder "2026"; move the files into one of: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
 		{"vim's test file", thesisAt(p, rec(thesis), "content/theses/4913", ""), nil},
 		{"file name not a slug", thesisAt("content/theses/Energi_Data.md", rec(thesis)),
 			[]string{`content/theses/Energi_Data.md:1:1: file name "Energi_Data" is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug`}},
@@ -458,9 +458,9 @@ func TestLoadErrors(t *testing.T) {
 
 		// Slugs.
 		{"duplicate slug from an override", thesisAt(p, rec(with(thesis, "", `slug = "b"`)), "content/theses/b.md", rec(thesis)),
-			[]string{`content/theses/b.md:1:1: slug "b" is already used by content/theses/a.md`}},
+			[]string{`content/theses/b.md:1:1: slug "b" is already used by content/theses/a.md; choose another`}},
 		{"colliding slug overrides", thesisAt(p, rec(with(thesis, "", `slug = "same"`)), "content/theses/b.md", rec(with(thesis, "", `slug = "same"`))),
-			[]string{`content/theses/b.md:9:8: slug "same" is already used by content/theses/a.md`}},
+			[]string{`content/theses/b.md:9:8: slug "same" is already used by content/theses/a.md; choose another`}},
 		{"same slug in two kinds", thesisAt(p, rec(thesis), "content/lectures/a.md", rec(lecture)),
 			nil},
 		{"invalid slug override", thesisAt(p, rec(with(thesis, "", `slug = "../../index"`))),
@@ -482,7 +482,7 @@ func TestLoadErrors(t *testing.T) {
 		{"translation with an unknown key", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `titel = "y"`)),
 			[]string{`content/theses/a.en.md:3:1: unknown key "titel" (did you mean "title"?)`}},
 		{"translation with a bad title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = ""`, "summary = 1")),
-			[]string{`content/theses/a.en.md:2:1: title must not be empty`, `content/theses/a.en.md:3:1: summary must be a string`}},
+			[]string{`content/theses/a.en.md:2:1: title must not be empty`, `content/theses/a.en.md:3:1: summary must be text in straight quotes, like "One sentence about the record"`}},
 		{"translation of a broken record", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30")), "content/theses/a.en.md", rec(`title = "x"`)),
 			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"broken translation", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x`, `slug = "b"`)),
@@ -510,17 +510,17 @@ func TestLoadErrors(t *testing.T) {
 		{"alias too long to be a file", thesisAt(p, rec(with(thesis, "", `aliases = ["/`+strings.Repeat("a", 199)+`/"]`))),
 			[]string{p + `:9:12: alias "/` + strings.Repeat("a", 59) + `…" is longer than 200 characters; shorten it`}},
 		{"aliases not a list", thesisAt(p, rec(with(thesis, "", `aliases = "/x/"`))),
-			[]string{p + `:9:11: aliases must be an array of strings like ["a", "b"]`}},
+			[]string{p + `:9:11: aliases must be a list in square brackets, like ["a", "b"]`}},
 		{"translation alias not a site path", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `aliases = ["/en/x;"]`)),
 			[]string{`content/theses/a.en.md:3:12: alias "/en/x;" must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`}},
 		{"translation aliases not a list", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `aliases = 1`)),
-			[]string{`content/theses/a.en.md:3:11: aliases must be an array of strings like ["a", "b"]`}},
+			[]string{`content/theses/a.en.md:3:11: aliases must be a list in square brackets, like ["a", "b"]`}},
 
 		// Confidential and agreements.
 		{"terminated without a date", thesisAt("content/agreements/x.md", agreement(`status = "terminated"`)),
 			[]string{`content/agreements/x.md:8:10: a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`}},
 		{"confidential not a bool", thesisAt("content/agreements/x.md", agreement(`confidential = "yes"`)),
-			[]string{`content/agreements/x.md:9:16: confidential must be true or false`}},
+			[]string{`content/agreements/x.md:9:16: confidential must be true (yes) or false (no), without quotes`}},
 		{"confidential in quotes", thesisAt("content/agreements/x.md", agreement(`confidential = "true"`)),
 			[]string{`content/agreements/x.md:9:16: confidential must be written true, without quotes`}},
 	} {

@@ -94,7 +94,7 @@ func TestKeepBodies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `content/theses/bad.md:4:30: unknown area "nowhere" (not in config.toml [areas])`
+	const want = `content/theses/bad.md:4:30: unknown area "nowhere" (not in config.toml [areas]); check the spelling`
 	for _, tt := range []struct {
 		keep int64
 		kept int // bodies in Sources after the load (both files')

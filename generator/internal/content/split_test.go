@@ -55,7 +55,7 @@ func TestSplit(t *testing.T) {
 		{name: "only a fence and CR", src: "+++\r\n",
 			err: `content/theses/a.md:1:1: front matter is never closed: add a "+++" line after the last key`},
 		{name: "over the size limit", src: big,
-			err: `content/theses/a.md:1:1: file is larger than 1 MiB`},
+			err: `content/theses/a.md:1:1: file is larger than 1 MiB; split the text, or put large parts in an attachment`},
 		{name: "invalid UTF-8", src: "+++\ntitle = \"x\"\n+++\nåäö \xff\n",
 			err: `content/theses/a.md:4:5: invalid UTF-8; save the file as UTF-8`},
 		{name: "Latin-1 file", src: "+++\ntitle = \"R\xe4ksm\xf6rg\xe5s\"\n+++\n",
@@ -63,7 +63,7 @@ func TestSplit(t *testing.T) {
 		{name: "UTF-16 file", src: "\xff\xfe+\x00+\x00+\x00\n\x00",
 			err: `content/theses/a.md:1:1: invalid UTF-8; save the file as UTF-8`},
 		{name: "NUL byte", src: "+++\ntitle = \"x\"\n+++\nab\x00c\n",
-			err: `content/theses/a.md:4:3: NUL byte in a text file`},
+			err: `content/theses/a.md:4:3: the file holds a NUL character, which does not belong in a text file; save it again as plain text`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			front, body, bodyLine, err := Split("content/theses/a.md", []byte(c.src))

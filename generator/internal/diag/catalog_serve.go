@@ -19,6 +19,8 @@ const (
 	ServeLater     ID = "serve.later"
 	ServeRebuilt   ID = "serve.rebuilt"
 	ServeInPlace   ID = "serve.in-place"
+
+	DraftBanner ID = "serve.draft-banner"
 )
 
 var serveTexts = map[ID]Text{
@@ -50,6 +52,9 @@ var serveTexts = map[ID]Text{
 		Sv: `serve: sedan %d till skrivna, %d borttagna på %s`},
 	ServeRebuilt: {En: `serve: rebuilt in %s: %d written, %d removed`,
 		Sv: `serve: byggde om på %s: %d skrivna, %d borttagna`},
+	// The banner on the page of a draft, which only the preview shows.
+	DraftBanner: {En: `Draft: shown only in this preview. It is not published until you remove draft = true.`,
+		Sv: `Utkast: visas bara i förhandsvisningen. Det publiceras inte förrän du tar bort draft = true.`},
 	ServeInPlace: {En: `serve: updated in place in %s: %d written`,
 		Sv: `serve: uppdaterade på plats på %s: %d skrivna`},
 }

@@ -134,7 +134,7 @@ func TestMessageText(t *testing.T) {
 		en, sv string
 	}{
 		{M(KeyUnknownMean, "dedline", "deadline"), `unknown key "dedline" (did you mean "deadline"?)`, `okänd nyckel "dedline" – menade du "deadline"?`},
-		{M(VocabUnknown, M(WordArea), "energy", "areas"), `unknown area "energy" (not in config.toml [areas])`,
+		{M(VocabUnknown, M(WordArea), "energy", "areas"), `unknown area "energy" (not in config.toml [areas]); check the spelling`,
 			`området "energy" finns inte under [areas] i config.toml – kontrollera stavningen`},
 		{M(EnumOneOf, "level", M(ListOr, `"bachelor"`, `"master"`), "phd"), `level must be "bachelor" or "master", not "phd"`,
 			`level: "phd" är inte tillåtet – skriv "bachelor" eller "master"`},
@@ -146,9 +146,22 @@ func TestMessageText(t *testing.T) {
 			`room: "x" är inte tillåtet – skriv ett rum som Q2`},
 		{M(ListNeeds, "hosts", Text{En: "two hosts", Sv: "två värdar"}), "hosts needs two hosts", "hosts: ange två värdar"},
 		{M(Declared), "declared", "declared"},
+		// A number with a fraction has the decimal sign of the language.
+		{M(ImageTooLarge, "big.png", 5.04, 5), `image "big.png" is 5.0 MB; the limit is 5 MB: make it smaller`,
+			`bilden "big.png" är 5,0 MB, men den får vara högst 5 MB – gör den mindre`},
+		{M(NotNegative, "weeks"), `weeks must not be negative`, `weeks: talet får inte vara negativt`},
+		{M(AttachmentType, "x.html", "HTML", "PDF"), `attachment "x.html": HTML files are not published (a browser could run them); an attachment is a document: PDF`,
+			`attachment: HTML-filer som "x.html" publiceras inte (en webbläsare skulle kunna köra dem) – en bilaga är ett dokument: PDF`},
+		{M(SummaryRecords, 40, 3, 1, 2, 0, 8), `records  40 published, 3 pages, 1 drafts, 2 scheduled, 0 expired, 8 closed or archived`,
+			`poster   40 publicerade, 3 sidor, 1 utkast, 2 schemalagda, 0 utgångna, 8 stängda eller arkiverade`},
+		{M(AgreementMissing, "nope", "nope"), `agreement "nope" does not exist (no content/agreements/nope.md or record with that slug); check the spelling`,
+			`agreement: avtalet "nope" finns inte (ingen content/agreements/nope.md eller post med det namnet i slug) – kontrollera stavningen`},
+		{M(RecordEnd, "x.md.txt", "x.md"), `"x.md.txt" is not read as a record, since a record's file name ends in .md in lower case; rename it "x.md"`,
+			`"x.md.txt" läses inte som en post, eftersom en posts filnamn slutar på .md med små bokstäver – döp om filen till "x.md"`},
+		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.
-		{M(LinkNoPage, "/a\u202efdp.exe\r\n\u2066x"), `link to /a\u202efdp.exe\r\n\u2066x: no such page on the site`,
+		{M(LinkNoPage, "/a\u202efdp.exe\r\n\u2066x"), `link to /a\u202efdp.exe\r\n\u2066x: no such page on the site; check the address`,
 			`länken till /a\u202efdp.exe\r\n\u2066x: sidan finns inte på webbplatsen – kontrollera adressen`},
 	} {
 		if got := c.m.Text(English); got != c.en {

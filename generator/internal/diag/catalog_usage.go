@@ -15,7 +15,7 @@ var usageTexts = map[ID]Text{
   generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]
                                                                    live preview with drafts
   generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
-                                                                   scaffold a record
+                                                                   create a new record
   generator version                                                the release and commit of this program
   generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
                                                                    of each kind, for editors' tools

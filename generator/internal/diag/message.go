@@ -99,11 +99,31 @@ func (m Message) Text(lang Lang) string {
 			args[i] = am.Text(lang)
 		case Text:
 			args[i] = am.In(lang)
+		case float64:
+			args[i] = decimal{am, lang}
 		default:
 			args[i] = a
 		}
 	}
 	return oneLine(fmt.Sprintf(format, args...))
+}
+
+// decimal is a number with a fraction, printed with %f in the decimal
+// sign of lang: "2,5 MB" in Swedish, "2.5 MB" in English. Other verbs
+// print it as fmt does: %v quotes a value from a file as it was typed.
+type decimal struct {
+	f    float64
+	lang Lang
+}
+
+// Format prints d as fmt prints a float64 with the same verb and flags,
+// with a decimal comma for %f in Swedish.
+func (d decimal) Format(s fmt.State, verb rune) {
+	out := fmt.Sprintf(fmt.FormatString(s, verb), d.f)
+	if d.lang == Swedish && verb == 'f' {
+		out = strings.Replace(out, ".", ",", 1)
+	}
+	fmt.Fprint(s, out)
 }
 
 // oneLine returns s with its control characters and bidirectional

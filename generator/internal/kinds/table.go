@@ -147,7 +147,7 @@ func lectures(p parts) *Kind {
 		},
 		ListFacts: []Fact{span, place, speaker},
 		Calendar:  true, JSONLD: "Event",
-		Body: "Beskriv föreläsningen: ämne, talare och vem den vänder sig till.",
+		Body: "Beskriv föreläsningen: ämne, föreläsare och vem den vänder sig till.",
 	}
 }
 

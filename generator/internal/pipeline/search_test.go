@@ -379,7 +379,7 @@ func TestSearchFilter(t *testing.T) {
 		`<h2 class="item-title"><a href="/en/theses/international/">Urban heat islands (English only)</a></h2>` +
 		`<p class="marks" lang="sv"><span class="mark mark-lang">på engelska</span></p>` +
 		`<dl class="meta" lang="sv"><div><dt>Sista ansökningsdag</dt><dd>31 januari 2027</dd></div>` +
-		`<div><dt>Värdorganisation</dt><dd>KTH</dd></div><div><dt>Nivå</dt><dd>Master, 30 hp</dd></div></dl>` +
+		`<div><dt>Värdorganisation</dt><dd>KTH</dd></div><div><dt>Nivå</dt><dd>Master, 30` + "\u00a0" + `hp</dd></div></dl>` +
 		`<p class="excerpt">An offer written in English only.</p></li>`
 	if got := res[len(tests)].HTML; got != want {
 		t.Errorf("rendered result:\n%s\nwant\n%s", got, want)

@@ -323,7 +323,7 @@ func TestPages(t *testing.T) {
 			`<li>Anna Rektor, Rektor, <a href="/organisationer/kth/">KTH</a></li>`,
 			`<dt>Undertecknat</dt><dd><time datetime="2014-05-01">1 maj 2014</time></dd>`,
 			`<dt>Gäller till</dt><dd>Tills vidare</dd>`,
-			`<dt>Uppsägningstid</dt><dd>3 månader</dd>`,
+			`<dt>Uppsägningstid</dt><dd>3` + "\u00a0" + `månader</dd>`,
 			`<dt>Status</dt><dd>Gällande</dd>`,
 			`href="/avtal/mou/mou.pdf"`,
 			`Avtalets text.`,
@@ -331,7 +331,7 @@ func TestPages(t *testing.T) {
 		{"/avtal/hemlig/", []string{
 			`Avtalet innehåller konfidentiella uppgifter`,
 			`<dt>Uppsagt</dt><dd><time datetime="2026-06-30">30 juni 2026</time></dd>`,
-			`Avtalet sades upp 30 juni 2026`,
+			`Avtalet är uppsagt och gällde till och med 30 juni 2026.`,
 			`<a href="/en/agreements/archive/" hreflang="en" lang="en">English <span class="lang-note">(Terminated agreements – not translated)</span></a>`,
 		}, []string{`HEMLIG TEXT`, `.pdf`, `hreflang="en" href="https://example.org/en/`}},
 		{"/gastforelasningar/trafik/", []string{

@@ -146,7 +146,7 @@ func TestCheckFlagsPlaceholders(t *testing.T) {
 		`content/lectures/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
 		`content/lectures/ett-prov.md:7:9: place must not be empty`,
 		`content/lectures/ett-prov.md:8:11: speaker must not be empty`,
-		`content/lectures/ett-prov.md:24:1: the text still holds the placeholder "TODO: Beskriv föreläsningen: ämne, talar…" of portal new; replace it`,
+		`content/lectures/ett-prov.md:24:1: the text still holds the placeholder "TODO: Beskriv föreläsningen: ämne, förel…" of portal new; replace it`,
 		`content/pages/ett-prov.md:12:1: the text still holds the placeholder "TODO: Skriv sidans text här." of portal new; replace it`,
 		`content/theses/ett-prov.md:4:10: areas still holds the placeholder "TODO-area" of portal new; replace it`,
 		`content/theses/ett-prov.md:5:8: host still holds the placeholder "TODO-organisation" of portal new; replace it`,
@@ -271,6 +271,33 @@ func TestSwedishComments(t *testing.T) {
 	strip := regexp.MustCompile(`(?m)\s*#.*$|TODO: .*`)
 	if a, b := strip.ReplaceAllString(got, ""), strip.ReplaceAllString(string(Record(english)), ""); a != b {
 		t.Errorf("the keys differ from English:\n%s\n%s", a, b)
+	}
+}
+
+// TestSwedishHintWords checks that the Swedish hints of a new file call
+// things what the site calls them: "Skolor vid KTH", "Centrum eller labb
+// vid KTH", "Särskilt avtal", "Gällande", "Uppsagt", "Befattning".
+func TestSwedishHintWords(t *testing.T) {
+	for key, want := range map[string]string{
+		"theses.schools":          "skolor vid KTH, nycklar i config.toml [schools]",
+		"collaborations.centre":   "centrum eller labb vid KTH",
+		"agreements.type":         `"mou" (avsiktsförklaring) eller "agreement" (särskilt avtal)`,
+		"agreements.status":       `"active" (gällande) eller "terminated" (uppsagt; ange då även terminated)`,
+		"exchanges.position":      "befattningen, t.ex. adjungerad lektor",
+		"lectures.status":         `"scheduled" (planerad, standard) eller "cancelled" (inställd)`,
+		"collaborations.status":   `"planned" (planerat), "active" (pågående) eller "completed" (avslutat)`,
+		"internships.credits":     "högskolepoäng, om praktiken ingår i en kurs (1 till 60)",
+		"agreements.noticeMonths": "uppsägningstid i månader",
+	} {
+		kind, k, _ := strings.Cut(key, ".")
+		if got := hintFor(kind, k).in(diag.Swedish); got != want {
+			t.Errorf("%s: %q, want %q", key, got, want)
+		}
+	}
+	// The text of a new lecture names its speaker as the page does.
+	opt := Options{Kind: "lectures", Title: "Buller", Today: today, Cfg: testConfig(t), Msgs: diag.Swedish}
+	if got, want := opt.bodyText(""), "TODO: Beskriv föreläsningen: ämne, föreläsare och vem den vänder sig till.\n"; got != want {
+		t.Errorf("a new lecture's text: %q, want %q", got, want)
 	}
 }
 

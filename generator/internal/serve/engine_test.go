@@ -384,7 +384,7 @@ func TestSiteProblemsBesideRecords(t *testing.T) {
 	e := newTestEngine(t, root)
 	before := tree(t, dirOf(e))
 	const linking, typo = "content/theses/trafikfloden.md", "content/theses/energidata.md"
-	const link = "content/theses/trafikfloden.md:12:12: link to ../theses/borta.md: no such record"
+	const link = "content/theses/trafikfloden.md:12:12: link to ../theses/borta.md: no such record; check the file name"
 	const areas = `content/theses/energidata.md:4:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`
 	for _, s := range []struct {
 		name, path, old, new string
@@ -419,7 +419,7 @@ func TestRefusedRecordLinks(t *testing.T) {
 	e := newTestEngine(t, root)
 	const p = "content/theses/energidata.md"
 	const areas = `content/theses/energidata.md:4:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`
-	const link = "content/theses/energidata.md:16:72: link to ../agreements/borta.md: no such record"
+	const link = "content/theses/energidata.md:16:72: link to ../agreements/borta.md: no such record; check the file name"
 	for _, s := range []struct {
 		name, old, new string
 		want           []string

@@ -351,10 +351,11 @@ func asciiLower(b []byte) []byte {
 // draftBanner marks the page of a draft, which only serve shows. It is
 // styled by live.css.
 func draftBanner(lang string) string {
-	text := "Draft: shown only in this preview; build does not publish it until draft = true is removed."
+	l := diag.English
 	if lang == "sv" {
-		text = "Utkast: visas bara i förhandsgranskningen; build publicerar det inte förrän draft = true tas bort."
+		l = diag.Swedish
 	}
+	text := diag.M(diag.DraftBanner).Text(l)
 	return `<div id="portal-draft" role="note">` +
 		template.HTMLEscapeString(text) + "</div>"
 }

@@ -39,7 +39,7 @@ func TestPrepareOutLocks(t *testing.T) {
 	}
 	stage.Abort()
 	if _, _, _, err := prepareOut(root, filepath.Join(root, "content", "x")); err == nil ||
-		err.Error() != "serve: -out "+s+"/site/content/x is inside the sources (content)" {
+		err.Error() != "serve: -out "+s+"/site/content/x is inside the sources (content); choose a folder outside them" {
 		t.Errorf("inside content: %v", err)
 	}
 }

@@ -255,11 +255,11 @@ func TestChecksBetweenRecords(t *testing.T) {
 		{"the record of an attachment deleted", func(t *testing.T, root string) []string {
 			os.Remove(filepath.Join(root, secret))
 			return []string{secret}
-		}, "content/agreements/hemligt-avtal.pdf:1:1: file is neither a record (.md) nor the attachment of one", nil},
+		}, "content/agreements/hemligt-avtal.pdf:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record", nil},
 		{"the record of an attachment deleted, then the attachment", func(t *testing.T, root string) []string {
 			os.Remove(filepath.Join(root, secret))
 			return []string{secret}
-		}, "content/agreements/hemligt-avtal.pdf:1:1: file is neither a record (.md) nor the attachment of one",
+		}, "content/agreements/hemligt-avtal.pdf:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record",
 			func(t *testing.T, root string) []string {
 				os.Remove(filepath.Join(root, "content/agreements/hemligt-avtal.pdf"))
 				return []string{"content/agreements/hemligt-avtal.pdf"}
@@ -267,7 +267,7 @@ func TestChecksBetweenRecords(t *testing.T) {
 		{"an attachment no longer named", func(t *testing.T, root string) []string {
 			edit(t, root, mou, "attachment = \"mou.pdf\"\n", "")
 			return []string{mou}
-		}, "content/agreements/mou.pdf:1:1: file is neither a record (.md) nor the attachment of one", nil},
+		}, "content/agreements/mou.pdf:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record", nil},
 		{"a confidential agreement's file named", func(t *testing.T, root string) []string {
 			edit(t, root, mou, `attachment = "mou.pdf"`, `attachment = "hemligt-avtal.pdf"`)
 			return []string{mou}

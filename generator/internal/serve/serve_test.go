@@ -387,8 +387,8 @@ func servePaths(t *testing.T, r *running) {
 	}
 
 	_, draft := r.get(t, "/exjobb/utkast/")
-	if !strings.Contains(draft, `id="portal-draft"`) || !strings.Contains(draft, "Utkast:") {
-		t.Errorf("draft page has no banner")
+	if !strings.Contains(draft, `<div id="portal-draft" role="note">Utkast: visas bara i förhandsvisningen. Det publiceras inte förrän du tar bort draft = true.</div>`) {
+		t.Errorf("draft page has no banner, or not the catalog's in Swedish")
 	}
 	if _, page := r.get(t, "/exjobb/energidata/"); strings.Contains(page, `id="portal-draft"`) {
 		t.Errorf("banner on a published record")

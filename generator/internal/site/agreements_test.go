@@ -110,7 +110,7 @@ func TestDue(t *testing.T) {
 	}
 
 	_, err = newSite(t, map[string]string{"config.toml": files["config.toml"], "content/followups/f.md": files["content/followups/f.md"]}, stockholm(t, "2026-06-01 12:00"), false)
-	if err == nil || err.Error() != `content/followups/f.md:6:13: agreement "idag" does not exist (no content/agreements/idag.md or record with that slug)` {
+	if err == nil || err.Error() != `content/followups/f.md:6:13: agreement "idag" does not exist (no content/agreements/idag.md or record with that slug); check the spelling` {
 		t.Errorf("missing agreement: %v", err)
 	}
 }
