@@ -13,9 +13,9 @@
 //   one: "Värdorganisation" in Swedish did, by 29 px at 1280 px.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { describeProblems, fixClock, useBrowser, watch } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
 import { served } from '../lib/harness.js';
 import { sections } from '../lib/site.js';
@@ -59,15 +59,8 @@ function spilled(page) {
 }
 
 suite('accessibility a review by hand found', skip, () => {
-  let browser;
+  const browserOf = useBrowser(() => site?.stop());
   const secs = skip ? {} : sections();
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
 
   for (const [lang, list] of [
     ['en', `/en/${secs.lectures?.en}/`],
@@ -76,7 +69,7 @@ suite('accessibility a review by hand found', skip, () => {
     ['sv', `/${secs.theses?.sv}/`],
   ]) {
     test(`${list}: a search result marks the language of its parts as the built item does (3.1.2)`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browserOf().newContext({ viewport: { width: 1280, height: 900 } });
       await fixClock(context);
       const page = await context.newPage();
       const problems = await watch(context, page, site.origin);
@@ -110,7 +103,7 @@ suite('accessibility a review by hand found', skip, () => {
     test(`at ${width} px with the text spacing of WCAG 1.4.12 every label of the search form stays in its field`, async () => {
       // The spacing is a style sheet the test adds, as a reader's
       // bookmarklet or extension does; the page's policy would block it.
-      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const context = await browserOf().newContext({ viewport: { width, height: 900 }, bypassCSP: true });
       await fixClock(context);
       const page = await context.newPage();
       const problems = await watch(context, page, site.origin);
