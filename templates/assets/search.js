@@ -464,7 +464,11 @@
       it.facts.forEach(function (f) {
         var div = el(doc, 'div');
         div.appendChild(el(doc, 'dt', '', f[0]));
-        div.appendChild(el(doc, 'dd', '', f[1]));
+        var dd = el(doc, 'dd', '', f[1]);
+        // A value in the record's own language (a place not translated):
+        // its lang, as on the item the build wrote.
+        if (f[2]) dd.lang = f[2];
+        div.appendChild(dd);
         dl.appendChild(div);
       });
       li.appendChild(dl);

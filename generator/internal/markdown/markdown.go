@@ -132,7 +132,8 @@ func newMarkdown(linkify, refs bool) goldmark.Markdown {
 		)))
 	}
 	opts = append(opts, goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(taskBoxes{}, taskBoxPriority))))
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(taskBoxes{}, taskBoxPriority),
+			util.Prioritized(noteLinks{}, taskBoxPriority))))
 	if linkify {
 		opts = append(opts, goldmark.WithExtensions(extension.GFM, extension.Footnote))
 	} else {
@@ -339,7 +340,7 @@ type walker struct {
 	src       []byte
 	firstLine int
 	r         *Renderer
-	lang      string // of the body, for the names of task checkboxes
+	lang      string // of the body, for the names of task checkboxes and footnote links
 	resolve   Resolver
 	images    map[string]Image
 	errs      []LinkError
@@ -354,7 +355,7 @@ func (w *walker) walk(n ast.Node) {
 
 // visit neutralises a dangerous destination of a link, image or autolink,
 // resolves the destination of a link or image, and names a task
-// checkbox.
+// checkbox and a footnote's links.
 func (w *walker) visit(n ast.Node) {
 	var dest *[]byte
 	var ref bool
@@ -363,6 +364,12 @@ func (w *walker) visit(n ast.Node) {
 		if label := w.r.taskLabel(w.lang, n.IsChecked); label != "" {
 			n.SetAttributeString("aria-label", label)
 		}
+		return
+	case *extast.FootnoteLink:
+		w.r.nameNote(n, w.r.tasks[w.lang].Note, n.Index)
+		return
+	case *extast.FootnoteBacklink:
+		w.r.nameNote(n, w.r.tasks[w.lang].Back, n.Index)
 		return
 	case *ast.Link:
 		dest, ref = &n.Destination, n.Reference != nil

@@ -10,10 +10,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// TaskLabels are the accessible names of the checkboxes of a task list
-// ("- [x] done") in one language: Done for a ticked box, Todo for an
-// empty one.
-type TaskLabels struct{ Done, Todo string }
+// TaskLabels are the accessible names, in one language, of what Markdown
+// makes in a body that a screen reader would otherwise read without
+// sense: the checkboxes of a task list ("- [x] done"), Done for a ticked
+// box and Todo for an empty one; and a footnote's link, Note ("Footnote
+// {n}"), and its link back to the text, Back, with {n} the footnote's
+// number (notes.go).
+type TaskLabels struct{ Done, Todo, Note, Back string }
 
 // Tasks returns a Renderer that shares r's parser and names the checkbox
 // of every task list item in a body rendered in a language of labels

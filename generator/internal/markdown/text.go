@@ -138,6 +138,9 @@ func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 			}
 			continue
 		case *east.FootnoteLink, *east.FootnoteBacklink:
+			if onLink != nil {
+				onLink(c) // named in the body's language
+			}
 			continue
 		case *east.TaskCheckBox:
 			if onLink != nil {

@@ -200,9 +200,12 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 		Closes: t.Closes(e), Archived: e.Archived, Excerpt: body.Excerpt, Host: e.Host, Level: e.Level,
 		Areas: e.Areas, Schools: e.Schools, Languages: e.Language}
 	fs := t.SearchFacts(lang, e)
-	d.Facts = make([][2]string, len(fs))
+	d.Facts = make([][]string, len(fs))
 	for i, f := range fs {
-		d.Facts[i] = [2]string{f.Label, f.Value}
+		d.Facts[i] = []string{f.Label, f.Value}
+		if f.Lang != "" {
+			d.Facts[i] = append(d.Facts[i], f.Lang)
+		}
 	}
 	d.Strong = append(make([]string, 0, 3+len(e.Areas)), v.Title, e.Speaker)
 	if e.Host != "" {

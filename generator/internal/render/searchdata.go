@@ -48,6 +48,7 @@ type Option struct {
 // Fact is a label and its value, as in the <dl class="meta"> of a list item.
 type Fact struct {
 	Label, Value string
+	Lang         string // the language of Value when it is not the page's (a place not translated), or ""
 }
 
 // Searchable reports whether the page gets the search form: kind lists and
@@ -203,8 +204,8 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	tr := func(key string) string { return t.T(lang, key) }
 	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
 	var out []Fact
-	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, _, _ string) {
-		out = append(out, Fact{tr(label), text})
+	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, _, textLang string) {
+		out = append(out, Fact{tr(label), text, textLang})
 	})
 	return out
 }

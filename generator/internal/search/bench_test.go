@@ -33,7 +33,7 @@ func benchDocs(n int) ([]Doc, []Scope) {
 		docs[i] = Doc{URL: fmt.Sprintf("/%s/rec-%06d/", kind, i), Title: title, Lang: "sv", Kind: kind,
 			Closes: "2026-12-01T00:00:00+01:00", Excerpt: words(20), Host: "trafikkontoret", Level: "master",
 			Areas: []string{area}, Schools: []string{"abe"}, Languages: []string{"sv"},
-			Facts:  [][2]string{{"Sista ansökningsdag", "1 december 2026"}, {"Nivå", "Master, 30 hp"}},
+			Facts:  [][]string{{"Sista ansökningsdag", "1 december 2026"}, {"Nivå", "Master, 30 hp"}},
 			Strong: []string{title, "Trafikkontoret"}, Text: []string{Words(words(300))}}
 		scopes["k-"+kind] = append(scopes["k-"+kind], i)
 		scopes["a-"+area] = append(scopes["a-"+area], i)

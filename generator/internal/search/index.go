@@ -19,7 +19,10 @@ type Doc struct {
 	Closes           string // RFC 3339: when an offer closes or a lecture ends, or ""
 	Archived         bool
 	Excerpt          string
-	Facts            [][2]string // label and value, as the list item shows them
+	// Facts are the label and value of each fact, as the list item shows
+	// them, then the language of the value when it is not the page's (the
+	// lang of the item's <dd>).
+	Facts [][]string
 	// Facets.
 	Host, Level    string
 	Areas, Schools []string
@@ -215,7 +218,7 @@ func chunkRows(docs []Doc) [][]any {
 	for _, d := range docs {
 		facts := d.Facts
 		if facts == nil {
-			facts = [][2]string{}
+			facts = [][]string{}
 		}
 		rows = append(rows, []any{d.URL, d.Title, d.Lang, d.Excerpt, facts})
 	}

@@ -161,9 +161,10 @@ func sampleDocs() ([]Doc, []Scope) {
 	docs := []Doc{
 		{URL: "/a/", Title: "Fjärrvärme i Mälardalen", Lang: "sv", Kind: "theses", Closes: "2026-12-01T00:00:00+01:00",
 			Areas: []string{"energi"}, Strong: []string{"Fjärrvärme i Mälardalen"}, Text: []string{"om värme"},
-			Facts: [][2]string{{"Nivå", "Master"}}},
+			Facts: [][]string{{"Nivå", "Master"}}},
 		{URL: "/b/", Title: "Kyla", Lang: "sv", Kind: "theses", Strong: []string{"Kyla"}, Text: []string{"fjarrvarme utan prickar"}},
-		{URL: "/c/", Title: "Arkiv", Lang: "en", Kind: "lectures", Archived: true, State: "past", Strong: []string{"Arkiv"}},
+		{URL: "/c/", Title: "Arkiv", Lang: "en", Kind: "lectures", Archived: true, State: "past", Strong: []string{"Arkiv"},
+			Facts: [][]string{{"Plats", "KTH Campus, room Q2", "en"}}},
 	}
 	return docs, []Scope{{"k-theses", []int{0, 1}}, {"a-energi", []int{0, 2}}}
 }
@@ -206,7 +207,7 @@ func TestBuild(t *testing.T) {
 	for p, want := range map[string]string{
 		"s/a-energi.json": `{"d":[[0,1,[1],0,[],0,[],1,0,0],[1,2,[],0,[],0,[],0,1,1]],"t":{"archived":["","1"],"area":["","energi"],` +
 			`"closes":["","2026-12-01T00:00:00+01:00"],"host":[""],"kind":["","theses","lectures"],"language":[""],"level":[""],"school":[""],"state":["","past"]}}` + "\n",
-		"r/0.json":   `[["/a/","Fjärrvärme i Mälardalen","sv","",[["Nivå","Master"]]],["/b/","Kyla","sv","",[]],["/c/","Arkiv","en","",[]]]` + "\n",
+		"r/0.json":   `[["/a/","Fjärrvärme i Mälardalen","sv","",[["Nivå","Master"]]],["/b/","Kyla","sv","",[]],["/c/","Arkiv","en","",[["Plats","KTH Campus, room Q2","en"]]]]` + "\n",
 		"index.json": `{"buckets":8,"chunk":8,"docs":3,"foreign":{},"lang":"sv","prefix":2,"states":{"past":"Har varit"},"v":2}` + "\n",
 	} {
 		if got, _ := x.File(p); string(got) != want {

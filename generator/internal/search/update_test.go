@@ -31,7 +31,7 @@ func TestIncrementalUpdate(t *testing.T) {
 		}, 0},
 		{"excerpt and facts", nil, func(docs []Doc, scopes []Scope, _ *Names) ([]Doc, []Scope, []int) {
 			docs[17].Excerpt = "Kort."
-			docs[17].Facts = [][2]string{{"Nivå", "Kandidat"}}
+			docs[17].Facts = [][]string{{"Nivå", "Kandidat"}}
 			return docs, scopes, []int{17}
 		}, 0},
 		{"facets", nil, func(docs []Doc, scopes []Scope, _ *Names) ([]Doc, []Scope, []int) {
