@@ -90,6 +90,12 @@ func found[K comparable, V any](cur *map[K]V, old map[K]V, key K) (V, bool) {
 func (m *Memo) Lookup(key []byte) (string, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if b, ok := m.cur.blocks[string(key)]; ok { // no string made of key
+		return b, true
+	}
+	if _, ok := m.old.blocks[string(key)]; !ok {
+		return "", false
+	}
 	return found(&m.cur.blocks, m.old.blocks, string(key))
 }
 
