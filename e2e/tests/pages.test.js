@@ -115,4 +115,35 @@ suite('every page type', skip, () => {
       assert.equal(report.length, 0, `${p.name} ${url}\n  ${report.join('\n  ')}`);
     });
   }
+
+  // On a phone the home page shows three of each list, then the link to
+  // the whole list (with six it was fifteen screens tall); from 40em on,
+  // all it has.
+  test('the home page: three of each list on a phone, all on a desktop', { timeout: 120_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    await fixClock(context);
+    const page = await context.newPage();
+    try {
+      for (const lang of ['/', '/en/']) {
+        await page.goto(site.base + lang, { waitUntil: 'networkidle' });
+        for (const [width, most] of [[375, 3], [1280, 6]]) {
+          await page.setViewportSize({ width, height: 667 });
+          const sections = await page.$$eval('.home-section', (all) => all.map((s) => ({
+            name: s.querySelector('h2').textContent,
+            items: s.querySelectorAll('.items > li').length,
+            shown: [...s.querySelectorAll('.items > li')].filter((li) => li.getClientRects().length > 0).length,
+            more: [...s.querySelectorAll('.more a')].every((a) => a.getClientRects().length > 0),
+          })));
+          assert.equal(sections.length, 4, `${lang} at ${width} px: the home page's lists`);
+          assert.ok(sections.some((s) => s.items > 3), `${lang}: no list of the sample site has more than three items`);
+          for (const s of sections) {
+            assert.equal(s.shown, Math.min(s.items, most), `${lang} at ${width} px, "${s.name}": items shown of ${s.items}`);
+            assert.ok(s.more, `${lang} at ${width} px, "${s.name}": the link to the whole list is hidden`);
+          }
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });
