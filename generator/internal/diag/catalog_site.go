@@ -34,6 +34,7 @@ const (
 	LinkMailHeaders   ID = "link.mail-headers"
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
 	WarnDeadline      ID = "warn.deadline"
+	WarnTerminated    ID = "warn.terminated"
 	WarnTranslation   ID = "warn.translation"
 	WarnRawHTML       ID = "warn.raw-html"
 	MDParagraph       ID = "markdown.paragraph"
@@ -98,6 +99,8 @@ var siteTexts = map[ID]Text{
 		Sv: `avtalet saknar bilaga (den undertecknade PDF-filen) – lägg den bredvid posten och skriv attachment = "avtal.pdf"`},
 	WarnDeadline: {En: `deadline %s must be after the record's date %s; write the last day to apply`,
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
+	WarnTerminated: {En: `terminated %s is after validUntil %s, when the agreement had already ended; check the two dates`,
+		Sv: `terminated: %s är efter validUntil %s, då avtalet redan hade upphört – kontrollera de två datumen`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,
 		Sv: `%s är HTML, som inte publiceras – skriv det i Markdown (**fet**, [text](https://…)) eller ta bort det`},
 	WarnTranslation: {En: `no %s translation: create %s`,

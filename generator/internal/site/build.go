@@ -392,8 +392,10 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 // in every language, an agreement without its attachment, and an offer
 // whose deadline is not after its date (as `portal new` writes them: a
 // warning, not an error, so that older records, and the benchmark corpus,
-// still build; check -strict refuses it), and HTML in a text, which is
-// not published (of the bodies rendered). An offer whose deadline has
+// still build; check -strict refuses it), an agreement terminated after
+// its validUntil (it had ended then: the earlier date stands, but one of
+// the two is likely mistyped), and HTML in a text, which is not published
+// (of the bodies rendered). An offer whose deadline has
 // passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
@@ -406,6 +408,11 @@ func (s *Site) Warnings() diag.List {
 			line, col := own.Pos.Unkept().Value("deadline")
 			out = append(out, diag.Warn(own.Path, line, col, diag.WarnDeadline,
 				e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly)))
+		}
+		if !e.Terminated.IsZero() && !e.ValidUntil.IsZero() && e.Terminated.After(e.ValidUntil) {
+			line, col := own.Pos.Unkept().Value("terminated")
+			out = append(out, diag.Warn(own.Path, line, col, diag.WarnTerminated,
+				e.Terminated.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly)))
 		}
 		for _, v := range e.Versions {
 			if st := s.bodies.get(v); st != nil {
