@@ -35,6 +35,7 @@ const (
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
 	WarnDeadline      ID = "warn.deadline"
 	WarnTerminated    ID = "warn.terminated"
+	WarnNotice        ID = "warn.notice"
 	WarnTranslation   ID = "warn.translation"
 	WarnRawHTML       ID = "warn.raw-html"
 	MDParagraph       ID = "markdown.paragraph"
@@ -101,6 +102,8 @@ var siteTexts = map[ID]Text{
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
 	WarnTerminated: {En: `terminated %s is after validUntil %s, when the agreement had already ended; check the two dates`,
 		Sv: `terminated: %s är efter validUntil %s, då avtalet redan hade upphört – kontrollera de två datumen`},
+	WarnNotice: {En: `noticeMonths %d is longer than the %d months from signed %s to validUntil %s, so notice could never be given in time; check noticeMonths`,
+		Sv: `noticeMonths: %d är längre än de %d månaderna från signed %s till validUntil %s, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,
 		Sv: `%s är HTML, som inte publiceras – skriv det i Markdown (**fet**, [text](https://…)) eller ta bort det`},
 	WarnTranslation: {En: `no %s translation: create %s`,

@@ -34,6 +34,21 @@ func (e *Entry) NoticeDay() time.Time {
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
 }
 
+// term is the number of whole months from an agreement's signing to its
+// validUntil, or -1 when it has not both.
+func (e *Entry) term() int {
+	if e.Kind != kinds.Agreements || e.Signed.IsZero() || e.ValidUntil.IsZero() {
+		return -1
+	}
+	sy, sm, sd := e.Signed.Date()
+	vy, vm, vd := e.ValidUntil.Date()
+	months := (vy-sy)*12 + int(vm-sm)
+	if vd < sd {
+		months--
+	}
+	return months
+}
+
 // expired reports whether r is an agreement in force by its status whose
 // validUntil (valid through the whole of that day) has passed at s.Now.
 func (s *Site) expired(r *content.Record) bool {

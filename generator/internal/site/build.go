@@ -394,7 +394,8 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 // warning, not an error, so that older records, and the benchmark corpus,
 // still build; check -strict refuses it), an agreement terminated after
 // its validUntil (it had ended then: the earlier date stands, but one of
-// the two is likely mistyped), and HTML in a text, which is not published
+// the two is likely mistyped) or with a notice longer than its term from
+// signing (notice could never be given in time), and HTML in a text, which is not published
 // (of the bodies rendered). An offer whose deadline has
 // passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
@@ -413,6 +414,11 @@ func (s *Site) Warnings() diag.List {
 			line, col := own.Pos.Unkept().Value("terminated")
 			out = append(out, diag.Warn(own.Path, line, col, diag.WarnTerminated,
 				e.Terminated.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly)))
+		}
+		if term := e.term(); e.NoticeMonths > term && term >= 0 {
+			line, col := own.Pos.Unkept().Value("noticeMonths")
+			out = append(out, diag.Warn(own.Path, line, col, diag.WarnNotice, e.NoticeMonths, term,
+				e.Signed.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly)))
 		}
 		for _, v := range e.Versions {
 			if st := s.bodies.get(v); st != nil {
