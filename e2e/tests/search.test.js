@@ -613,7 +613,7 @@ suite('search and filters in the browser', skip, () => {
     }
   });
 
-  test('a lecture that ended after the build is marked past in its list and loses its links to register and to add it to a calendar', async () => {
+  test('a lecture that ended after the build is marked past in its list, reads held, and loses its links to register and to add it to a calendar', async () => {
     // The first upcoming lecture of the build with a link to register ends
     // at its data-end: its page then shows what the next build writes, the
     // notice that it was held and no link to register or to add it to a
@@ -642,6 +642,7 @@ suite('search and filters in the browser', skip, () => {
     const { context, page, problems } = await open(href, { clock: later });
     try {
       assert.equal(await page.isVisible('.notice-past'), true, 'the notice that it was held');
+      assert.equal((await page.textContent('article.record dd[data-when-passed]')).trim(), 'Genomförd', 'its status: held, as the next build says');
       assert.equal(await page.locator('a.ics').count(), 1, 'the built page has a link to add it to a calendar');
       assert.equal(await page.isVisible('a.ics'), false, 'site.js hides it');
       assert.equal(await page.locator('.fact-apply a[href^="https:"]').count(), 1, 'the built page has a link to register');

@@ -1,7 +1,8 @@
 // Does in the browser what the next build will do when a page built some
 // days ago is read after a deadline: an offer that has closed leaves the
 // list of open offers (and its count) and loses its link to apply, which
-// the closed notice replaces; a lecture that is over is marked past.
+// the closed notice replaces; a lecture that is over is marked past, and
+// its page says it was held.
 // Everything works without this script.
 (function () {
   "use strict";
@@ -63,6 +64,12 @@
     if (notice) notice.hidden = false;
     Array.prototype.forEach.call(rec.querySelectorAll(".fact-apply"), function (row) {
       row.hidden = true;
+    });
+    // A status the next build changes (a lecture that was planned is
+    // held): the value it will show.
+    Array.prototype.forEach.call(rec.querySelectorAll("[data-when-passed]"), function (dd) {
+      var el = dd.firstElementChild || dd;
+      el.textContent = dd.getAttribute("data-when-passed");
     });
   }
 })();

@@ -192,7 +192,28 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 	}
 	r.Time, _ = attr("datetime", iso)
 	r.Strong = f.Strong[e.String(f.Key)]
+	if f.As == kinds.AsStatus {
+		r.Later = c.laterStatus()
+	}
 	return r, ok
+}
+
+// laterStatus is the status the next build gives a record that closes by
+// its time (a lecture, at its end) once it has, when that differs from
+// its status now (scheduled becomes held: statusKey), or "".
+func (c *facts) laterStatus() string {
+	e, k := c.e, c.t.cfg.Kinds.Get(c.e.Kind)
+	if e.Archived || e.Expired || e.Pending || k.CloseKey == "" || k.Mark == "" {
+		return ""
+	}
+	st := e.Status
+	if key := k.Key("status"); st == "" && key != nil {
+		st = key.Default
+	}
+	if st == "" || k.Marks[st] != "" {
+		return ""
+	}
+	return c.tr("status." + e.Kind + "." + k.Mark)
 }
 
 // attachment is the link to the attached file (with its type for a

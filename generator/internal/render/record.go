@@ -50,6 +50,10 @@ type RecordFact struct {
 	// assets/site.js hides once the deadline has passed or the lecture
 	// has ended, as the next build leaves it out.
 	Apply bool
+	// Later is the text the next build shows once the record's time has
+	// passed (a lecture's status, "Genomförd" for "Planerad"), which
+	// assets/site.js puts in its place then; "" when it stays.
+	Later string
 }
 
 // FactLink is a link in a fact, with the text written before it.

@@ -337,7 +337,7 @@ func TestPages(t *testing.T) {
 		{"/gastforelasningar/trafik/", []string{
 			`<time datetime="2027-03-29T13:15:00+02:00">29 mars 2027 kl. 13.15–15.00</time>`,
 			`data-end="2027-03-29T15:00:00+02:00"`,
-			`<dt>Status</dt><dd>Planerad</dd>`,
+			`<dt>Status</dt><dd data-when-passed="Genomförd">Planerad</dd>`,
 		}, nil},
 		{"/en/collaborations/samarbete/", []string{
 			`<dt>Status</dt><dd>Active</dd>`,
