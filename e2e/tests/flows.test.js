@@ -179,7 +179,7 @@ suite('flows', skip, () => {
       ['signed date', /Undertecknat\s*\n?\s*1 maj 2014/],
       ['valid from', /Gäller från\s*\n?\s*1 maj 2014/],
       ['valid until terminated', /Tills vidare/i],
-      ['notice period', /Uppsägningstid\s*\n?\s*3 månader/],
+      ['notice period', /Uppsägningstid\s*\n?\s*3\u00a0månader/],
     ]) {
       assert.match(facts, re, `the MoU page shows the ${what}`);
     }
