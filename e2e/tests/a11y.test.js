@@ -11,6 +11,11 @@
 //   paragraph spacing 2, letter spacing 0.12 and word spacing 0.16 (em),
 //   no label of the search form runs out of its field, under the next
 //   one: "Värdorganisation" in Swedish did, by 29 px at 1280 px.
+// - Names (WCAG 2.4.4, 4.1.2): the arrow after a "more" link and the
+//   separator between breadcrumbs are drawn, not read: the link is
+//   "Alla exjobb", not "Alla exjobb right arrow", and no "›" is read
+//   between the links (Chromium's accessibility tree, over the
+//   DevTools protocol).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -98,6 +103,26 @@ suite('accessibility a review by hand found', skip, () => {
       assert.deepEqual(describeProblems(problems), []);
     });
   }
+
+  test('the arrows after links and between breadcrumbs are not read (2.4.4)', async () => {
+    const context = await browserOf().newContext({ viewport: { width: 1280, height: 900 } });
+    await fixClock(context);
+    const page = await context.newPage();
+    const problems = await watch(context, page, site.origin);
+    try {
+      const cdp = await context.newCDPSession(page);
+      for (const [path, link] of [['/', 'Alla exjobb'], ['/en/', null], [`/${secs.theses.sv}/`, null]]) {
+        await page.goto(site.base + path, { waitUntil: 'networkidle' });
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        const names = nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`);
+        assert.deepEqual(names.filter((n) => /[›→]/.test(n)), [], `${path}: names that read an arrow`);
+        if (link) assert.ok(names.includes(`link: ${link}`), `${path}: no link named "${link}" in ${names.filter((n) => n.startsWith('link')).join(', ')}`);
+      }
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(describeProblems(problems), []);
+  });
 
   for (const width of [375, 1280]) {
     test(`at ${width} px with the text spacing of WCAG 1.4.12 every label of the search form stays in its field`, async () => {
