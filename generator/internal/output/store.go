@@ -28,8 +28,19 @@ type Store interface {
 // is then read from the sources when it is served.
 type Linker interface {
 	Store
-	// Link makes the file name of fsys the file rel.
+	// Link makes the file name of fsys the file rel. name must be a
+	// regular file, not a symbolic link (Linkable): the file is opened
+	// only while it is one, so that a link put in its place later, which
+	// the build refuses, is never followed.
 	Link(rel string, fsys fs.FS, name string) error
+}
+
+// Linkable reports whether the file name of fsys can be linked (Linker):
+// it is a regular file, not a symbolic link (fs.Lstat; fsys should be an
+// fs.ReadLinkFS, as os.DirFS and os.Root.FS are).
+func Linkable(fsys fs.FS, name string) bool {
+	info, err := fs.Lstat(fsys, name)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // Dir is the folder at a path as a Store: Put is Replace, Remove is
@@ -125,8 +136,13 @@ func (m *Memory) Open(name string) (fs.File, error) {
 }
 
 // openLinked opens the file of the sources f links to, as the file name
-// of the Memory.
+// of the Memory, while it is a regular file and not a symbolic link
+// (Linkable): not one put in its place since, which could lead anywhere,
+// nor a folder, nor a named pipe, whose opening would wait for a writer.
 func openLinked(f memFile, name string) (fs.File, error) {
+	if !Linkable(f.src, f.name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
 	src, err := f.src.Open(f.name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
@@ -175,7 +191,7 @@ func (m *Memory) list(name string) []fs.DirEntry {
 			seen[child] = memInfo{name: child, dir: true}
 		case f.src != nil:
 			info := memInfo{name: child}
-			if fi, err := fs.Stat(f.src, f.name); err == nil {
+			if fi, err := fs.Lstat(f.src, f.name); err == nil {
 				info.size, info.mod = fi.Size(), fi.ModTime()
 			}
 			seen[child] = info

@@ -384,7 +384,7 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 			return nil
 		}
 		r.written = true
-		if l, ok := in.store.(output.Linker); ok && o.copy != "" {
+		if l, ok := in.store.(output.Linker); ok && o.copy != "" && output.Linkable(o.fsys, o.copy) {
 			return l.Link(o.Path, o.fsys, o.copy)
 		}
 		return in.store.Put(o.Path, data)
