@@ -42,6 +42,22 @@ func TestServeLinkedAttachmentReplaced(t *testing.T) {
 		{"link to the config", func() error { return os.Symlink("../../config.toml", pdf) }, "[areas"},
 		{"folder", func() error { return os.Mkdir(pdf, 0o755) }, ""},
 		{"nothing", func() error { return nil }, ""},
+		{"its folder a link out of the site", func() error {
+			// Lstat follows the links of the folders on the way: only
+			// the os.Root the sources are read through refuses this.
+			out := filepath.Join(filepath.Dir(secret), "agreements")
+			if err := os.Mkdir(out, 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(out, "mou.pdf"), []byte("outside the site"), 0o644); err != nil {
+				return err
+			}
+			agreements := filepath.Dir(pdf)
+			if err := os.RemoveAll(agreements); err != nil {
+				return err
+			}
+			return os.Symlink(out, agreements)
+		}, "outside the site"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if err := os.RemoveAll(pdf); err != nil {
