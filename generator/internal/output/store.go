@@ -35,6 +35,16 @@ type Linker interface {
 	Link(rel string, fsys fs.FS, name string) error
 }
 
+// Keeper is a Store that can keep bytes nobody changes without a copy
+// (Memory): the search index's files, which the preview's index keeps
+// too, are then held once.
+type Keeper interface {
+	Store
+	// Keep makes data the file rel, as Put does, but keeps data itself:
+	// the caller and everyone else must never change it.
+	Keep(rel string, data []byte) error
+}
+
 // Linkable reports whether the file name of fsys can be linked (Linker):
 // it is a regular file, not a symbolic link (fs.Lstat; fsys should be an
 // fs.ReadLinkFS, as os.DirFS and os.Root.FS are).
@@ -77,15 +87,18 @@ type memFile struct {
 func NewMemory() *Memory { return &Memory{files: map[string]memFile{}} }
 
 // Put stores a copy of data as the file rel, modified now.
-func (m *Memory) Put(rel string, data []byte) error {
+func (m *Memory) Put(rel string, data []byte) error { return m.Keep(rel, bytes.Clone(data)) }
+
+// Keep stores data itself as the file rel, modified now: data must never
+// change (Keeper).
+func (m *Memory) Keep(rel string, data []byte) error {
 	if !fs.ValidPath(rel) || rel == "." {
-		return &fs.PathError{Op: "put", Path: rel, Err: fs.ErrInvalid}
+		return &fs.PathError{Op: "keep", Path: rel, Err: fs.ErrInvalid}
 	}
-	f := memFile{data: bytes.Clone(data), mod: time.Now()}
-	if f.data == nil {
-		f.data = []byte{}
+	if data == nil {
+		data = []byte{}
 	}
-	return m.put(rel, f)
+	return m.put(rel, memFile{data: data, mod: time.Now()})
 }
 
 // Link makes the file name of fsys the file rel of the Memory, read from

@@ -387,6 +387,9 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 		if l, ok := in.store.(output.Linker); ok && o.copy != "" && output.Linkable(o.fsys, o.copy) {
 			return l.Link(o.Path, o.fsys, o.copy)
 		}
+		if k, ok := in.store.(output.Keeper); ok && o.kept() {
+			return k.Keep(o.Path, data)
+		}
 		return in.store.Put(o.Path, data)
 	}, func(j int) string { return outs[idx[j]].Path })
 	return results, err
