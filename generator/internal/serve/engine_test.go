@@ -415,7 +415,7 @@ func TestSiteProblemsBesideRecords(t *testing.T) {
 		if got := lines(res.Errs); !slices.Equal(got, s.want) {
 			t.Fatalf("%s: got\n%s\nwant\n%s", s.name, strings.Join(got, "\n"), strings.Join(s.want, "\n"))
 		}
-		refusedAsBuild(t, root, res.Errs, s.name)
+		refusedAsBuild(t, root, res.Errs, s.name, testNow)
 		if len(res.Changed) > 0 || !maps.Equal(tree(t, dirOf(e)), before) {
 			t.Fatalf("%s: the served files changed while the sources had problems: %v", s.name, res.Changed)
 		}
@@ -451,6 +451,6 @@ func TestRefusedRecordLinks(t *testing.T) {
 		if got := lines(res.Errs); !slices.Equal(got, s.want) {
 			t.Fatalf("%s: got\n%s\nwant\n%s", s.name, strings.Join(got, "\n"), strings.Join(s.want, "\n"))
 		}
-		refusedAsBuild(t, root, res.Errs, s.name)
+		refusedAsBuild(t, root, res.Errs, s.name, testNow)
 	}
 }
