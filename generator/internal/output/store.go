@@ -28,8 +28,29 @@ type Store interface {
 // is then read from the sources when it is served.
 type Linker interface {
 	Store
-	// Link makes the file name of fsys the file rel.
+	// Link makes the file name of fsys the file rel. name must be a
+	// regular file, not a symbolic link (Linkable): the file is opened
+	// only while it is one, so that a link put in its place later, which
+	// the build refuses, is never followed.
 	Link(rel string, fsys fs.FS, name string) error
+}
+
+// Keeper is a Store that can keep bytes nobody changes without a copy
+// (Memory): the search index's files, which the preview's index keeps
+// too, are then held once.
+type Keeper interface {
+	Store
+	// Keep makes data the file rel, as Put does, but keeps data itself:
+	// the caller and everyone else must never change it.
+	Keep(rel string, data []byte) error
+}
+
+// Linkable reports whether the file name of fsys can be linked (Linker):
+// it is a regular file, not a symbolic link (fs.Lstat; fsys should be an
+// fs.ReadLinkFS, as os.DirFS and os.Root.FS are).
+func Linkable(fsys fs.FS, name string) bool {
+	info, err := fs.Lstat(fsys, name)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // Dir is the folder at a path as a Store: Put is Replace, Remove is
@@ -66,15 +87,18 @@ type memFile struct {
 func NewMemory() *Memory { return &Memory{files: map[string]memFile{}} }
 
 // Put stores a copy of data as the file rel, modified now.
-func (m *Memory) Put(rel string, data []byte) error {
+func (m *Memory) Put(rel string, data []byte) error { return m.Keep(rel, bytes.Clone(data)) }
+
+// Keep stores data itself as the file rel, modified now: data must never
+// change (Keeper).
+func (m *Memory) Keep(rel string, data []byte) error {
 	if !fs.ValidPath(rel) || rel == "." {
-		return &fs.PathError{Op: "put", Path: rel, Err: fs.ErrInvalid}
+		return &fs.PathError{Op: "keep", Path: rel, Err: fs.ErrInvalid}
 	}
-	f := memFile{data: bytes.Clone(data), mod: time.Now()}
-	if f.data == nil {
-		f.data = []byte{}
+	if data == nil {
+		data = []byte{}
 	}
-	return m.put(rel, f)
+	return m.put(rel, memFile{data: data, mod: time.Now()})
 }
 
 // Link makes the file name of fsys the file rel of the Memory, read from
@@ -125,8 +149,13 @@ func (m *Memory) Open(name string) (fs.File, error) {
 }
 
 // openLinked opens the file of the sources f links to, as the file name
-// of the Memory.
+// of the Memory, while it is a regular file and not a symbolic link
+// (Linkable): not one put in its place since, which could lead anywhere,
+// nor a folder, nor a named pipe, whose opening would wait for a writer.
 func openLinked(f memFile, name string) (fs.File, error) {
+	if !Linkable(f.src, f.name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
 	src, err := f.src.Open(f.name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
@@ -175,7 +204,7 @@ func (m *Memory) list(name string) []fs.DirEntry {
 			seen[child] = memInfo{name: child, dir: true}
 		case f.src != nil:
 			info := memInfo{name: child}
-			if fi, err := fs.Stat(f.src, f.name); err == nil {
+			if fi, err := fs.Lstat(f.src, f.name); err == nil {
 				info.size, info.mod = fi.Size(), fi.ModTime()
 			}
 			seen[child] = info

@@ -202,6 +202,7 @@ func batches(outs []Output, own func(*site.Entry) bool) []uint8 {
 // tell which show ent).
 func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]diag.List {
 	s := in.sg.s
+	was, kept := in.sg.itemStamp(ent)
 	var pages []*site.Page // byEntry: those that show ent
 	for _, i := range in.byEntry[ent] {
 		if p := in.outs[i].Page; p != nil {
@@ -216,6 +217,10 @@ func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]
 		}
 	}
 	in.sg.sign(ent)
+	if now, _ := in.sg.itemStamp(ent); kept && now != was {
+		// No page shows the item kept under the old stamp any more.
+		in.memo.Drop(was)
+	}
 	return errs
 }
 
@@ -384,8 +389,11 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 			return nil
 		}
 		r.written = true
-		if l, ok := in.store.(output.Linker); ok && o.copy != "" {
+		if l, ok := in.store.(output.Linker); ok && o.copy != "" && output.Linkable(o.fsys, o.copy) {
 			return l.Link(o.Path, o.fsys, o.copy)
+		}
+		if k, ok := in.store.(output.Keeper); ok && o.kept() {
+			return k.Keep(o.Path, data)
 		}
 		return in.store.Put(o.Path, data)
 	}, func(j int) string { return outs[idx[j]].Path })

@@ -26,8 +26,11 @@ type Output struct {
 	// may: Incremental then signs the output by it alone.
 	version func() (uint64, error)
 	data    []byte // set for files whose bytes are known
-	copy    string // set for files copied from the sources
-	fsys    fs.FS
+	// file, when set, returns the bytes of a file made elsewhere (the
+	// search index's), never changed once returned.
+	file func() ([]byte, error)
+	copy string // set for files copied from the sources
+	fsys fs.FS
 }
 
 // Bytes returns the output's content, rendering into buf when needed.
@@ -35,6 +38,8 @@ func (o *Output) Bytes(buf *bytes.Buffer) ([]byte, error) {
 	switch {
 	case o.data != nil:
 		return o.data, nil
+	case o.file != nil:
+		return o.file()
 	case o.copy != "":
 		return fs.ReadFile(o.fsys, o.copy)
 	}
@@ -43,6 +48,10 @@ func (o *Output) Bytes(buf *bytes.Buffer) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// kept reports whether the bytes Bytes returns are never changed, by
+// anyone: a store may then keep them without a copy (output.Keeper).
+func (o *Output) kept() bool { return o.data != nil || o.file != nil }
 
 // outputs lists every file of the site, pages first, in a fixed order.
 // With a cache c (nil: none), for a caller that builds the same site

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"runtime"
 	"strings"
 	"sync"
@@ -33,7 +32,7 @@ func (l *Loaded) search(c *cacheUse) []Output {
 		x := &searchFiles{l: l, c: c, lang: lang, es: es, scopes: scopes, files: len(paths)}
 		dir := strings.TrimPrefix(l.Site.SearchDir(lang), "/")
 		for _, p := range paths {
-			o := Output{Path: dir + p, Deps: es, render: func(buf *bytes.Buffer) error { return x.write(buf, p) }}
+			o := Output{Path: dir + p, Deps: es, file: func() ([]byte, error) { return x.file(p) }}
 			if c != nil {
 				o.version = func() (uint64, error) { return x.version(p) }
 			}
@@ -83,22 +82,23 @@ func (f *searchFiles) index() (*search.Index, error) {
 	return f.x, nil
 }
 
-// write writes the file at path into buf. The index is let go once each
-// of its files has been written, so that a build does not hold it while
-// it writes the rest.
-func (f *searchFiles) write(buf *bytes.Buffer, path string) error {
+// file returns the bytes of the file at path, which the index never
+// changes (an update of the index makes a file anew), so that the
+// preview's memory keeps them without a copy. The index is let go once
+// each of its files has been returned, so that a build does not hold it
+// while it writes the rest.
+func (f *searchFiles) file(path string) ([]byte, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	x, err := f.index()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b, err := x.File(path)
-	buf.Write(b)
 	if f.written[path] = true; len(f.written) == f.files {
 		f.x = nil
 	}
-	return err
+	return b, err
 }
 
 // version is the version of the file at path in the index kept in the

@@ -9,6 +9,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
+	"portal/generator/internal/render"
 	"portal/generator/internal/site"
 )
 
@@ -72,8 +73,9 @@ type signer struct {
 	versions map[*content.Version]uint64
 	pageEnc  encoder // of site.Page
 
-	mu    sync.Mutex // outputs are signed in parallel
-	lists map[listKey]uint64
+	mu     sync.Mutex // outputs are signed in parallel
+	lists  map[listKey]uint64
+	facets map[listKey]uint64 // of search scopes (scopeFacets)
 
 	// resigned lists the entries signed again since newSigner (Since).
 	resigned []*site.Entry
@@ -84,7 +86,7 @@ type signer struct {
 // gen changes whenever the config or the templates were reloaded; seed is
 // the Incremental's.
 func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
-	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{},
+	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{}, facets: map[listKey]uint64{},
 		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
 		pageEnc:  encoderOf(reflect.TypeFor[site.Page]()),
@@ -154,6 +156,7 @@ func (sg *signer) sign(e *site.Entry) {
 	}
 	sg.mu.Lock()
 	clear(sg.lists) // a list's signature covers its entries'
+	clear(sg.facets)
 	sg.mu.Unlock()
 }
 
@@ -334,4 +337,44 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 	if p.Term != nil {
 		h.int(len(sg.s.Members(p.Index, p.Term.Key)))
 	}
+	if es := render.SearchScope(sg.s, p); len(es) > 0 {
+		h.u64(sg.scopeFacets(es))
+	}
+}
+
+// scopeFacets signs what the search form of a page offers to filter by
+// (render.View.SearchFacets): the kinds, areas, host organisations,
+// schools, levels and languages of every record the page searches, not
+// only of those it lists. A record on page 40 of an area that gets a
+// host no other record has adds a choice to the form of page 2. It is
+// not a dependency of the page: an edit in place changes none of them.
+// A scope is signed once for all its pages.
+func (sg *signer) scopeFacets(es []*site.Entry) uint64 {
+	key := listKey{&es[0], len(es)}
+	sg.mu.Lock()
+	sum, ok := sg.facets[key]
+	sg.mu.Unlock()
+	if ok {
+		return sum
+	}
+	h := newHasher(sg.seed)
+	strs := func(ss []string) {
+		h.int(len(ss))
+		for _, s := range ss {
+			h.str(s)
+		}
+	}
+	for _, e := range es {
+		h.str(e.Kind)
+		strs(e.Areas)
+		h.str(e.Host)
+		strs(e.Schools)
+		h.str(e.Level)
+		strs(e.Language)
+	}
+	sum = h.sum()
+	sg.mu.Lock()
+	sg.facets[key] = sum
+	sg.mu.Unlock()
+	return sum
 }

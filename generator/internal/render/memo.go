@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"sync"
 
 	"portal/generator/internal/site"
@@ -160,6 +161,27 @@ func (m *Memo) keepItem(key memoKey, p [3]string) [3]string {
 	}
 	m.cur.items[key] = p
 	return p
+}
+
+// Drop drops the item kept under the stamp of an entry whose stamp
+// changed without a new generation (an edit in place): no page asks for
+// it any more, and a preview edited in place save after save would
+// otherwise keep the items of every save until the next Age.
+func (m *Memo) Drop(stamp uint64) {
+	gone := func(k memoKey) bool { return k.e == nil && k.files == stamp }
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, g := range []*memoGen{&m.cur, &m.old} {
+		maps.DeleteFunc(g.m, func(k memoKey, _ string) bool { return gone(k) })
+		maps.DeleteFunc(g.items, func(k memoKey, _ [3]string) bool { return gone(k) })
+	}
+}
+
+// Items returns how many item parts (items and their bodies) are kept.
+func (m *Memo) Items() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.cur.m) + len(m.cur.items) + len(m.old.m) + len(m.old.items)
 }
 
 // Forget drops everything kept, once the pages that share it are written.

@@ -83,20 +83,25 @@ func write(t testing.TB, root, rel, text string) {
 // tree reads every file under dir but serve's own marker and temporary files.
 func tree(t testing.TB, dir string) map[string]string {
 	t.Helper()
+	return treeFS(t, os.DirFS(dir))
+}
+
+// treeFS is tree of the files of fsys.
+func treeFS(t testing.TB, fsys fs.FS) map[string]string {
+	t.Helper()
 	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		b, err := os.ReadFile(p)
+		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = string(b)
+		out[p] = string(b)
 		return nil
 	})
 	if err != nil {

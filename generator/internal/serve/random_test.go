@@ -11,16 +11,20 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/output"
 	"portal/generator/internal/pipeline"
 )
 
 // TestMatchesBuildRandomEdits makes series of edits drawn at random (a
-// date, a deadline, the areas, a title, a body, a status, a draft, a
-// record copied, renamed or deleted) and checks after each that the
-// served folder holds exactly what build -drafts writes from the same
-// sources. An edit the checker refuses is taken back, and the served
+// date, a deadline, the areas, the host, the schools, a title, a body, a
+// status, a draft, a record copied, renamed or deleted, a term renamed
+// in config.toml, the list item's template, days passing) and checks
+// after each that the served files (in a folder, or in memory for the
+// long lists) hold exactly what build -drafts writes from the same
+// sources on that day. An edit the checker refuses is taken back, and the served
 // folder must then match the sources as they were. The hand-picked
 // series of TestMatchesBuild cover each kind of edit once; these cover
 // them one after another, in orders nobody chose.
@@ -40,19 +44,20 @@ func TestMatchesBuildRandomEdits(t *testing.T) {
 	}
 	for _, seed := range seeds {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
-			randomEdits(t, rand.New(rand.NewPCG(seed, 0)), steps, 0)
+			randomEdits(t, rand.New(rand.NewPCG(seed, 0)), steps, 0, output.Dir(t.TempDir()))
 		})
 		// With lists long enough to have several pages and search
-		// files of many documents, which a moved record renumbers.
+		// files of many documents, which a moved record renumbers; in
+		// memory, as serve keeps the preview without -out.
 		t.Run(fmt.Sprint("long/seed=", seed), func(t *testing.T) {
-			randomEdits(t, rand.New(rand.NewPCG(seed, 1)), steps, 80)
+			randomEdits(t, rand.New(rand.NewPCG(seed, 1)), steps, 80, output.NewMemory())
 		})
 	}
 }
 
 // randomEdits runs steps random edits on a fresh fixture with extra
 // copies of a thesis.
-func randomEdits(t *testing.T, r *rand.Rand, steps, extra int) {
+func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Store) {
 	root := fixture(t)
 	b, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
 	if err != nil {
@@ -63,24 +68,40 @@ func randomEdits(t *testing.T, r *rand.Rand, steps, extra int) {
 		text = strings.Replace(text, "date = 2025-01-01", fmt.Sprintf("date = 2025-%02d-%02d", 1+i%12, 1+i%28), 1)
 		write(t, root, fmt.Sprintf("content/theses/extra-%02d.md", i), text+fmt.Sprintf("\nOrdet%d.\n", i))
 	}
-	e := newTestEngine(t, root)
+	now := testNow
+	e := newEngine(os.DirFS(root), store, func() time.Time { return now })
+	if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
+		t.Fatalf("first build: %v %v", err, res.Errs)
+	}
 	for i := range steps {
 		files := mdFiles(t, root)
 		rel := files[r.IntN(len(files))]
 		before := snapshot(t, root)
-		name, paths := randomEdit(t, r, root, rel)
+		var name string
+		var paths []string
+		then := now
+		if r.IntN(12) == 0 {
+			// Days pass: offers close, lectures are given, agreements
+			// expire, with no file changed.
+			days := 1 + r.IntN(300)
+			now = now.AddDate(0, 0, days)
+			name, rel = fmt.Sprintf("%d days passed", days), "the calendar"
+		} else {
+			name, paths = randomEdit(t, r, root, rel)
+		}
 		step := fmt.Sprintf("step %d: %s of %s", i, name, rel)
 		res := mustUpdate(t, e, paths...)
 		if len(res.Errs) > 0 {
-			refusedAsBuild(t, root, res.Errs, step)
+			refusedAsBuild(t, root, res.Errs, step, now)
 			restore(t, root, before)
+			now = then // a record linked to expired: the days are taken back
 			step += " (refused: " + res.Errs[0].Msg + "; taken back)"
 			if res := mustUpdate(t, e, paths...); len(res.Errs) > 0 {
 				t.Fatalf("%s: still %v", step, res.Errs)
 			}
 		}
 		t.Log(step)
-		matchesBuild(t, e, root, step)
+		matchesBuildAt(t, e, root, step, now)
 		if t.Failed() {
 			return
 		}
@@ -89,9 +110,9 @@ func randomEdits(t *testing.T, r *rand.Rand, steps, extra int) {
 
 // refusedAsBuild checks that a build refuses the sources too, with the
 // problems the preview server reported.
-func refusedAsBuild(t *testing.T, root string, got diag.List, step string) {
+func refusedAsBuild(t *testing.T, root string, got diag.List, step string, now time.Time) {
 	t.Helper()
-	_, err := pipeline.Load(os.DirFS(root), pipeline.Options{Now: testNow, Drafts: true})
+	_, err := pipeline.Load(os.DirFS(root), pipeline.Options{Now: now, Drafts: true})
 	want, _ := diag.AsList(err)
 	if err == nil || !slices.Equal(lines(got), lines(want)) {
 		t.Errorf("%s: serve reported\n%s\nbuild reported\n%s (%v)", step,
@@ -235,6 +256,21 @@ func randomEdit(t *testing.T, r *rand.Rand, root, rel string) (string, []string)
 	return name, []string{rel}
 }
 
+// configEdit replaces what re matches in config.toml by repl.
+func configEdit(t *testing.T, root, name, re, repl string) (string, []string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(root, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(re)
+	if !m.Match(b) {
+		t.Fatalf("config.toml has no %s", re)
+	}
+	write(t, root, "config.toml", m.ReplaceAllString(string(b), repl))
+	return name, []string{"config.toml"}
+}
+
 // TestChecksBetweenRecords checks the problems a full load finds between
 // records, which reloading one record's files alone cannot see: a file
 // beside the records that none uses any more, and a public record that
@@ -282,7 +318,7 @@ func TestChecksBetweenRecords(t *testing.T) {
 			if got := lines(res.Errs); !slices.Contains(got, c.want) {
 				t.Fatalf("reported %q, want %q among them", got, c.want)
 			}
-			refusedAsBuild(t, root, res.Errs, c.name)
+			refusedAsBuild(t, root, res.Errs, c.name, testNow)
 			if c.mend != nil {
 				paths = c.mend(t, root)
 			} else {
@@ -309,7 +345,7 @@ func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool,
 		return strings.Replace(text, "+++\n", "+++\n"+key+" = "+value+"\n", 1)
 	}
 	var name, changed string
-	switch op := r.IntN(21); {
+	switch op := r.IntN(25); {
 	case op == 0 && primary:
 		tr := strings.TrimSuffix(rel, ".md") + ".en.md"
 		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(tr))); err == nil {
@@ -339,6 +375,22 @@ func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool,
 		re := regexp.MustCompile(`(\[areas\.energi\]\nsv = )".*"`)
 		write(t, root, "config.toml", re.ReplaceAllString(string(b), fmt.Sprintf(`${1}"Energi %d"`, r.IntN(5))))
 		return "area renamed in config.toml", []string{"config.toml"}
+	case op == 7:
+		name, changed = "host", set("host", strconv.Quote([]string{"kth", "stockholms-stad", "trafikkontoret"}[r.IntN(3)]))
+	case op == 8:
+		name, changed = "schools", set("schools", []string{`["abe"]`, `["eecs"]`, `["abe", "eecs"]`}[r.IntN(3)])
+	case op == 9:
+		return configEdit(t, root, "organisation renamed in config.toml",
+			`(\[organisations\.trafikkontoret\]\nsv = )".*"`, fmt.Sprintf(`${1}"Trafikkontoret %d"`, r.IntN(5)))
+	case op == 10:
+		tmpl := "templates/partials/items.html"
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(tmpl)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		re := regexp.MustCompile(`<p class="excerpt"[^>]*>`)
+		write(t, root, tmpl, re.ReplaceAllString(string(b), fmt.Sprintf(`<p class="excerpt" data-v="%d">`, r.IntN(5))))
+		return "list item changed in " + tmpl, []string{tmpl}
 	default:
 		return "", nil
 	}

@@ -28,7 +28,11 @@
 // and every page shows an overlay with each problem and the source lines
 // around it, until a save fixes them. None of this is ever in build's
 // output. The server answers only requests whose Host names it (host.go),
-// so that a web page cannot read the drafts through DNS rebinding.
+// so that a web page cannot read the drafts through DNS rebinding. The
+// sources are read through an os.Root of the site, and an attachment or
+// image kept in memory as a link to its source is served only while that
+// is a regular file (output.Memory): no link put in the sources while
+// serve runs leads the preview out of the site.
 package serve
 
 import (
@@ -107,7 +111,14 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	defer wt.close()
 
-	rootFS := os.DirFS(root)
+	// The sources are read through an os.Root (an attachment served too):
+	// a link put in place of a file or folder later leads nowhere outside.
+	src, err := os.OpenRoot(root)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	rootFS := src.FS()
 	eng := newEngine(rootFS, store, opt.Now)
 	sv := newServer(files)
 	overlay := template.Must(template.New("overlay").Parse(overlaySource))
