@@ -433,20 +433,9 @@ func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string,
 	}
 	var ph []string
 	for _, p := range rep.Phases {
-		ph = append(ph, fmt.Sprintf("%s %s", phaseName(p.Name, lang), p.Time.Round(time.Millisecond)))
+		ph = append(ph, fmt.Sprintf("%s %s", diag.M(p.Name).Text(lang), p.Time.Round(time.Millisecond)))
 	}
 	say(w, lang, diag.SummaryTime, strings.Join(ph, ", "), total.Round(time.Millisecond))
-}
-
-// phaseName is the name of the pipeline's phase name in lang.
-func phaseName(name string, lang diag.Lang) string {
-	id, ok := map[string]diag.ID{"load": diag.PhaseLoad, "model": diag.PhaseModel,
-		"bodies+records": diag.PhaseBodies, "pages": diag.PhasePages,
-		"feeds+search": diag.PhaseFeeds, "publish": diag.PhasePublish}[name]
-	if !ok {
-		return name
-	}
-	return diag.M(id).Text(lang)
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {

@@ -86,9 +86,10 @@ type Options struct {
 // grow with all of its text.
 const KeepBodies = 16 << 20
 
-// Phase is a named step with its duration, for the summary.
+// Phase is a step of the build with its duration, for the summary, named
+// in the message catalog so that the summary names it in its language.
 type Phase struct {
-	Name string
+	Name diag.ID // its name in the message catalog (diag.PhaseLoad, ...)
 	Time time.Duration
 }
 
@@ -141,7 +142,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 		}
 	}
 	l.Templates = tmpl
-	l.Phases = append(l.Phases, Phase{"load", time.Since(start)})
+	l.Phases = append(l.Phases, Phase{diag.PhaseLoad, time.Since(start)})
 	start = time.Now()
 	sopt := siteOptions(fsys, set, opt, tmpl)
 	s, err := site.New(cfg, set, sopt)
@@ -159,7 +160,7 @@ func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 			errs = append(errs, list...)
 		}
 	}
-	l.Phases = append(l.Phases, Phase{"model", time.Since(start)})
+	l.Phases = append(l.Phases, Phase{diag.PhaseModel, time.Since(start)})
 	if len(errs) > 0 {
 		errs.Sort()
 		return l, errs
@@ -279,7 +280,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	phase := func(name string) {
+	phase := func(name diag.ID) {
 		rep.Phases = append(rep.Phases, Phase{name, time.Since(start)})
 		start = time.Now()
 	}
@@ -315,7 +316,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	}
 	outs = append(outs, <-files...)
 	if streamed {
-		phase("bodies+records")
+		phase(diag.PhaseBodies)
 	}
 	// The pages of one language after another, then the other files: a
 	// list item is kept in the memo from the first list of its language
@@ -329,10 +330,10 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 		}
 		l.memo.Forget()
 		if i == len(groups)-2 {
-			phase("pages")
+			phase(diag.PhasePages)
 		}
 	}
-	phase("feeds+search")
+	phase(diag.PhaseFeeds)
 	rep.Files, rep.Bytes = stage.Files()
 	rep.Unchanged = stage.Unchanged()
 	rep.FastTemplates, rep.Fallbacks = l.Templates.FastTemplates(), l.Templates.Fallbacks()
@@ -340,7 +341,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 		stage.Abort()
 		return rep, err
 	}
-	rep.Phases = append(rep.Phases, Phase{"publish", time.Since(start)})
+	rep.Phases = append(rep.Phases, Phase{diag.PhasePublish, time.Since(start)})
 	return rep, nil
 }
 
