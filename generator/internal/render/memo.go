@@ -78,12 +78,27 @@ func found[K comparable, V any](cur *map[K]V, old map[K]V, key K) (V, bool) {
 	}
 	v, ok := old[key]
 	if ok {
-		if *cur == nil {
-			*cur = map[K]V{}
-		}
-		(*cur)[key] = v
+		put(cur, key, v)
 	}
 	return v, ok
+}
+
+// keepFirst returns the value kept under key (found), or keeps v under it
+// in the current generation and returns v. The caller holds mu.
+func keepFirst[K comparable, V any](cur *map[K]V, old map[K]V, key K, v V) V {
+	if kept, ok := found(cur, old, key); ok {
+		return kept
+	}
+	put(cur, key, v)
+	return v
+}
+
+// put keeps v under key in *cur, made when nil.
+func put[K comparable, V any](cur *map[K]V, key K, v V) {
+	if *cur == nil {
+		*cur = map[K]V{}
+	}
+	(*cur)[key] = v
 }
 
 // Lookup returns the block kept under key (a Memo is the tmplexec.Store
@@ -94,10 +109,11 @@ func (m *Memo) Lookup(key []byte) (string, bool) {
 	if b, ok := m.cur.blocks[string(key)]; ok { // no string made of key
 		return b, true
 	}
-	if _, ok := m.old.blocks[string(key)]; !ok {
-		return "", false
+	b, ok := m.old.blocks[string(key)]
+	if ok {
+		put(&m.cur.blocks, string(key), b)
 	}
-	return found(&m.cur.blocks, m.old.blocks, string(key))
+	return b, ok
 }
 
 // Keep keeps the block html under key, unless one is kept under it, and
@@ -105,14 +121,7 @@ func (m *Memo) Lookup(key []byte) (string, bool) {
 func (m *Memo) Keep(key, html string) string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if kept, ok := found(&m.cur.blocks, m.old.blocks, key); ok {
-		return kept
-	}
-	if m.cur.blocks == nil {
-		m.cur.blocks = map[string]string{}
-	}
-	m.cur.blocks[key] = html
-	return html
+	return keepFirst(&m.cur.blocks, m.old.blocks, key, html)
 }
 
 // get returns the text kept under key, made by make the first time. Two
@@ -129,16 +138,8 @@ func (m *Memo) get(key memoKey, make func() (string, error)) (string, error) {
 		return "", err
 	}
 	m.mu.Lock()
-	if kept, ok := found(&m.cur.m, m.old.m, key); ok {
-		b = kept
-	} else {
-		if m.cur.m == nil {
-			m.cur.m = map[memoKey]string{}
-		}
-		m.cur.m[key] = b
-	}
-	m.mu.Unlock()
-	return b, nil
+	defer m.mu.Unlock()
+	return keepFirst(&m.cur.m, m.old.m, key, b), nil
 }
 
 // item returns the parts of the item kept under key.
@@ -153,14 +154,7 @@ func (m *Memo) item(key memoKey) ([3]string, bool) {
 func (m *Memo) keepItem(key memoKey, p [3]string) [3]string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if kept, ok := found(&m.cur.items, m.old.items, key); ok {
-		return kept
-	}
-	if m.cur.items == nil {
-		m.cur.items = map[memoKey][3]string{}
-	}
-	m.cur.items[key] = p
-	return p
+	return keepFirst(&m.cur.items, m.old.items, key, p)
 }
 
 // Drop drops the item kept under the stamp of an entry whose stamp
