@@ -200,20 +200,16 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 
 // laterStatus is the status the next build gives a record that closes by
 // its time (a lecture, at its end) once it has, when that differs from
-// its status now (scheduled becomes held: statusKey), or "".
+// its status now (scheduled becomes held: statusKeyAt), or "".
 func (c *facts) laterStatus() string {
-	e, k := c.e, c.t.cfg.Kinds.Get(c.e.Kind)
-	if e.Archived || e.Expired || e.Pending || k.CloseKey == "" || k.Mark == "" {
+	if c.e.Archived {
 		return ""
 	}
-	st := e.Status
-	if key := k.Key("status"); st == "" && key != nil {
-		st = key.Default
-	}
-	if st == "" || k.Marks[st] != "" {
+	later := c.t.statusKeyAt(c.e, true)
+	if later == "" || later == c.t.statusKey(c.e) {
 		return ""
 	}
-	return c.tr("status." + e.Kind + "." + k.Mark)
+	return c.tr(later)
 }
 
 // attachment is the link to the attached file (with its type for a

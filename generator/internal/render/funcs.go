@@ -204,6 +204,14 @@ func (t *Templates) stateDate(e *site.Entry) time.Time {
 // status whose end date has passed, "pending" for one whose start date
 // (validFrom) is still to come.
 func (t *Templates) statusKey(e *site.Entry) string {
+	return t.statusKeyAt(e, e.Archived)
+}
+
+// statusKeyAt is statusKey of e with its time passed or not (closed): a
+// record closed by its time (a lecture that has ended) whose status marks
+// nothing (scheduled, not cancelled) reads as its mark (held), as its
+// notice and its lists say, not as still to come.
+func (t *Templates) statusKeyAt(e *site.Entry, closed bool) string {
 	st := e.Status
 	switch {
 	case e.Expired:
@@ -218,10 +226,7 @@ func (t *Templates) statusKey(e *site.Entry) string {
 	if st == "" {
 		return ""
 	}
-	// A record closed by its time (a lecture that has ended) whose status
-	// marks nothing (scheduled, not cancelled) reads as its mark (held),
-	// as its notice and its lists say, not as still to come.
-	if e.Archived && k.CloseKey != "" && k.Mark != "" && k.Marks[st] == "" {
+	if closed && k.CloseKey != "" && k.Mark != "" && k.Marks[st] == "" {
 		st = k.Mark
 	}
 	return "status." + e.Kind + "." + st
