@@ -303,10 +303,11 @@ func (v *view) pageLang(urlPath string) diag.Lang {
 // never writes any of them.
 func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 	var top bytes.Buffer
+	lang := v.pageLang(urlPath)
 	if m, ok := v.meta[urlPath]; ok && m.Draft {
-		top.WriteString(draftBanner(m.Lang))
+		top.WriteString(draftBanner(lang))
 	}
-	top.WriteString(string(v.overlay[v.pageLang(urlPath)]))
+	top.WriteString(string(v.overlay[lang]))
 	lower := asciiLower(page)
 	at := 0
 	if i := bytes.Index(lower, []byte("<body")); i >= 0 {
@@ -350,12 +351,8 @@ func asciiLower(b []byte) []byte {
 
 // draftBanner marks the page of a draft, which only serve shows. It is
 // styled by live.css.
-func draftBanner(lang string) string {
-	l := diag.English
-	if lang == "sv" {
-		l = diag.Swedish
-	}
-	text := diag.M(diag.DraftBanner).Text(l)
+func draftBanner(lang diag.Lang) string {
+	text := diag.M(diag.DraftBanner).Text(lang)
 	return `<div id="portal-draft" role="note">` +
 		template.HTMLEscapeString(text) + "</div>"
 }
