@@ -20,15 +20,15 @@ import (
 
 // Incremental is the incremental layer of the pipeline: it keeps a store
 // of files (the preview server's, in memory or in a folder) up to date
-// with a site that changes, rendering
-// and writing only the outputs whose inputs changed. Every output is
-// signed by a hash of its inputs (signer: the records it shows, their
-// rendered bodies, the site-wide facts every page shows, the templates,
-// the config and the day) and by a hash of the bytes last written; the
-// shared parts of the outputs that list many records (calendar events,
-// the search index) are kept in its Cache, and the rendered bodies in its
-// store (Bodies). Building a site from nothing is the same with nothing
-// kept. It is used by one goroutine at a time.
+// with a site that changes, rendering and writing only the outputs whose
+// inputs changed. Every output is signed by a hash of its inputs (signer:
+// the records it shows, their rendered bodies, the site-wide facts every
+// page shows, the templates, the config and the day) and by a hash of the
+// bytes last written; the shared parts of the outputs that list many
+// records (calendar events, the search index) are kept in its Cache, the
+// rendered bodies in its store (Bodies) and the list items in its Memo.
+// Building a site from nothing is the same with nothing kept. It is used
+// by one goroutine at a time.
 type Incremental struct {
 	store  output.Store // where the files are written
 	seed   maphash.Seed

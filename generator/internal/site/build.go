@@ -395,9 +395,9 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 // still build; check -strict refuses it), an agreement terminated after
 // its validUntil (it had ended then: the earlier date stands, but one of
 // the two is likely mistyped) or with a notice longer than its term from
-// signing (notice could never be given in time), and HTML in a text, which is not published
-// (of the bodies rendered). An offer whose deadline has
-// passed is not one: it is shown as closed, as it should.
+// signing (notice could never be given in time), and HTML in a text,
+// which is not published (of the bodies rendered). An offer whose
+// deadline has passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
 	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
