@@ -202,9 +202,9 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	fs := t.SearchFacts(lang, e)
 	d.Facts = make([][]string, len(fs))
 	for i, f := range fs {
-		d.Facts[i] = []string{f.Label, f.Value}
-		if f.Lang != "" {
-			d.Facts[i] = append(d.Facts[i], f.Lang)
+		d.Facts[i] = []string{f.Label, f.Value, f.Lang}
+		if f.Lang == "" {
+			d.Facts[i] = d.Facts[i][:2]
 		}
 	}
 	d.Strong = append(make([]string, 0, 3+len(e.Areas)), v.Title, e.Speaker)
