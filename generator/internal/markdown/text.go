@@ -132,17 +132,10 @@ func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 				onLink(c)
 			}
 			continue
-		case *ast.RawHTML, *ast.HTMLBlock:
-			if onLink != nil {
-				onLink(c) // not published: the walker notes where it is
-			}
-			continue
-		case *east.FootnoteLink, *east.FootnoteBacklink:
-			if onLink != nil {
-				onLink(c) // named in the body's language
-			}
-			continue
-		case *east.TaskCheckBox:
+		case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
+			// No text: raw HTML is not published (the walker notes where
+			// it is); a footnote's links and a task's box are named in the
+			// body's language.
 			if onLink != nil {
 				onLink(c)
 			}
