@@ -19,7 +19,7 @@
 // [Renderer.Images] finds the images a body shows, for package content to
 // check; [Renderer.RenderImages] writes them with their sizes and the
 // srcset of their variants, and names the boxes of task lists in the
-// body's language ([Renderer.Tasks]).
+// body's language ([Renderer.Labels]).
 //
 // Links between records are written as relative paths to the Markdown files,
 // as an editor sees them ("../theses/energy-data.md#apply"), or as site paths
@@ -109,10 +109,10 @@ type LinkError struct {
 // goroutines.
 type Renderer struct {
 	md       goldmark.Markdown
-	plain    goldmark.Markdown     // md without Linkify (see parse)
-	bare     goldmark.Markdown     // plain without link reference definitions
-	reserved map[string]bool       // ids the page frame uses; read only
-	tasks    map[string]TaskLabels // language → names of task checkboxes (Tasks); read only
+	plain    goldmark.Markdown // md without Linkify (see parse)
+	bare     goldmark.Markdown // plain without link reference definitions
+	reserved map[string]bool   // ids the page frame uses; read only
+	labels   map[string]Labels // language → names of task checkboxes and footnote links (Labels); read only
 }
 
 // New returns a Renderer. Create one per site (or per process) and share it.
@@ -156,7 +156,7 @@ func (r *Renderer) Reserve(ids []string) *Renderer {
 	for _, id := range ids {
 		m[id] = true
 	}
-	return &Renderer{md: r.md, plain: r.plain, bare: r.bare, reserved: m, tasks: r.tasks}
+	return &Renderer{md: r.md, plain: r.plain, bare: r.bare, reserved: m, labels: r.labels}
 }
 
 // Render converts src to HTML. firstLine is the 1-based line number in the file
@@ -174,7 +174,7 @@ func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
 // RenderImages is Render that also writes the size of each image whose
 // destination (as ImageRef.Dest) is a key of images, and the srcset of
 // its variant. lang is the language of the body: its task lists'
-// checkboxes are named in it (see Tasks).
+// checkboxes and footnote links are named in it (see Labels).
 func (r *Renderer) RenderImages(src []byte, firstLine int, lang string, resolve Resolver, images map[string]Image) Result {
 	if off, msg, bad := tooDeep(src); bad {
 		w := walker{src: src, firstLine: firstLine}
@@ -366,10 +366,10 @@ func (w *walker) visit(n ast.Node) {
 		}
 		return
 	case *extast.FootnoteLink:
-		w.r.nameNote(n, w.r.tasks[w.lang].Note, n.Index)
+		w.r.nameNote(n, w.r.labels[w.lang].Note, n.Index)
 		return
 	case *extast.FootnoteBacklink:
-		w.r.nameNote(n, w.r.tasks[w.lang].Back, n.Index)
+		w.r.nameNote(n, w.r.labels[w.lang].Back, n.Index)
 		return
 	case *ast.Link:
 		dest, ref = &n.Destination, n.Reference != nil

@@ -12,7 +12,7 @@ import (
 // named in the body's language, a second reference to the same note too;
 // without labels the HTML is goldmark's own.
 func TestNoteLabels(t *testing.T) {
-	r := New().Tasks(map[string]TaskLabels{
+	r := New().Labels(map[string]Labels{
 		"sv": {Note: "Fotnot {n}", Back: "Tillbaka till texten, fotnot {n}"},
 		"en": {Note: `Footnote "{n}"`, Back: "Back to the text"},
 	})

@@ -10,31 +10,31 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// TaskLabels are the accessible names, in one language, of what Markdown
+// Labels are the accessible names, in one language, of what Markdown
 // makes in a body that a screen reader would otherwise read without
 // sense: the checkboxes of a task list ("- [x] done"), Done for a ticked
 // box and Todo for an empty one; and a footnote's link, Note ("Footnote
 // {n}"), and its link back to the text, Back, with {n} the footnote's
 // number (notes.go).
-type TaskLabels struct{ Done, Todo, Note, Back string }
+type Labels struct{ Done, Todo, Note, Back string }
 
-// Tasks returns a Renderer that shares r's parser and names the checkbox
-// of every task list item in a body rendered in a language of labels
-// (see RenderImages) with aria-label: "Klar" or "Inte klar" in a
-// Swedish body. The checkbox stays a disabled input, so that screen
+// Labels returns a Renderer that shares r's parser and names, in a body
+// rendered in a language of labels (see RenderImages), the links of its
+// footnotes (notes.go) and the checkbox of every task list item with
+// aria-label: "Klar" or "Inte klar" in a Swedish body. The checkbox stays a disabled input, so that screen
 // readers announce it as a checkbox with its state, and the name says
 // the same in the body's language, for each item whatever it holds
 // (several paragraphs, a nested list) and without a script. A body in a
-// language labels lacks keeps its checkboxes unnamed.
-func (r *Renderer) Tasks(labels map[string]TaskLabels) *Renderer {
+// language labels lacks keeps its checkboxes and footnotes unnamed.
+func (r *Renderer) Labels(labels map[string]Labels) *Renderer {
 	c := *r
-	c.tasks = maps.Clone(labels)
+	c.labels = maps.Clone(labels)
 	return &c
 }
 
 // taskLabel returns the name of a checkbox in lang, or "".
 func (r *Renderer) taskLabel(lang string, checked bool) string {
-	l := r.tasks[lang]
+	l := r.labels[lang]
 	if checked {
 		return l.Done
 	}

@@ -3,7 +3,7 @@ package markdown
 import "testing"
 
 func TestTaskLabels(t *testing.T) {
-	r := New().Tasks(map[string]TaskLabels{
+	r := New().Labels(map[string]Labels{
 		"sv": {Done: "Klar", Todo: "Inte klar"},
 		"en": {Done: "Done", Todo: `Not "done"`},
 	})

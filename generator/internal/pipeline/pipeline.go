@@ -183,7 +183,7 @@ func siteOptions(fsys fs.FS, set *content.Set, opt Options, tmpl *render.Templat
 	if tmpl != nil {
 		// A body's headings avoid the ids of the page around it, and
 		// its task lists' checkboxes are named in its language.
-		md = md.Reserve(tmpl.FrameIDs()).Tasks(tmpl.TaskLabels())
+		md = md.Reserve(tmpl.FrameIDs()).Labels(tmpl.BodyLabels())
 		sopt.Assets = slices.Sorted(maps.Keys(tmpl.Assets()))
 	}
 	sopt.Markdown = md

@@ -28,9 +28,9 @@ type engine struct {
 	now   func() time.Time
 
 	md       *markdown.Renderer
-	frameIDs []string                       // the ids md keeps body headings off
-	tasks    map[string]markdown.TaskLabels // the names md gives task checkboxes
-	inc      *pipeline.Incremental          // what is written, and what it was made from
+	frameIDs []string                   // the ids md keeps body headings off
+	labels   map[string]markdown.Labels // the names md gives task checkboxes and footnote links
+	inc      *pipeline.Incremental      // what is written, and what it was made from
 
 	cfg  *config.Config    // nil until config.toml loads
 	tmpl *render.Templates // nil while the templates have errors
@@ -214,12 +214,12 @@ func (e *engine) reserveFrameIDs() {
 	if e.tmpl == nil {
 		return
 	}
-	ids, tasks := e.tmpl.FrameIDs(), e.tmpl.TaskLabels()
-	if slices.Equal(ids, e.frameIDs) && maps.Equal(tasks, e.tasks) {
+	ids, labels := e.tmpl.FrameIDs(), e.tmpl.BodyLabels()
+	if slices.Equal(ids, e.frameIDs) && maps.Equal(labels, e.labels) {
 		return
 	}
-	e.frameIDs, e.tasks = ids, tasks
-	e.md = markdown.New().Reserve(ids).Tasks(tasks)
+	e.frameIDs, e.labels = ids, labels
+	e.md = markdown.New().Reserve(ids).Labels(labels)
 	e.inc.ResetBodies()
 }
 
