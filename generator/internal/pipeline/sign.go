@@ -343,9 +343,9 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 }
 
 // scopeFacets signs what the search form of a page offers to filter by
-// (render.View.SearchFacets): the kinds, areas, host organisations,
-// schools, levels and languages of every record the page searches, not
-// only of those it lists. A record on page 40 of an area that gets a
+// (render.View.SearchFacets): the values of each facet (render.Facets:
+// kind, area, host organisation, school, level, language) of every
+// record the page searches, not only of those it lists. A record on page 40 of an area that gets a
 // host no other record has adds a choice to the form of page 2. It is
 // not a dependency of the page: an edit in place changes none of them.
 // A scope is signed once for all its pages.
@@ -358,19 +358,12 @@ func (sg *signer) scopeFacets(es []*site.Entry) uint64 {
 		return sum
 	}
 	h := newHasher(sg.seed)
-	strs := func(ss []string) {
-		h.int(len(ss))
-		for _, s := range ss {
-			h.str(s)
-		}
-	}
+	value := func(v string) { h.byte(1); h.str(v) }
 	for _, e := range es {
-		h.str(e.Kind)
-		strs(e.Areas)
-		h.str(e.Host)
-		strs(e.Schools)
-		h.str(e.Level)
-		strs(e.Language)
+		for _, name := range render.Facets {
+			render.EachFacetKey(name, e, value)
+			h.byte(0) // the end of a facet's values
+		}
 	}
 	sum = h.sum()
 	sg.mu.Lock()

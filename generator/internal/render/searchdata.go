@@ -174,28 +174,34 @@ func (v *View) searchFacets() []Facet {
 // facetValues are the values of a facet among es.
 func facetValues(name string, es []*site.Entry) map[string]bool {
 	seen := map[string]bool{}
-	add := func(keys ...string) {
-		for _, k := range keys {
-			seen[k] = true
-		}
-	}
+	add := func(k string) { seen[k] = true }
 	for _, e := range es {
-		switch {
-		case name == "kind":
-			add(e.Kind)
-		case name == "area":
-			add(e.Areas...)
-		case name == "host" && e.Host != "":
-			add(e.Host)
-		case name == "school":
-			add(e.Schools...)
-		case name == "level" && e.Level != "":
-			add(e.Level)
-		case name == "language":
-			add(e.Language...)
-		}
+		EachFacetKey(name, e, add)
 	}
 	return seen
+}
+
+// EachFacetKey calls f with each value of facet name (one of Facets) that
+// e has: what the search form offers is made of these.
+func EachFacetKey(name string, e *site.Entry, f func(string)) {
+	var keys []string
+	switch {
+	case name == "kind":
+		f(e.Kind)
+	case name == "area":
+		keys = e.Areas
+	case name == "host" && e.Host != "":
+		f(e.Host)
+	case name == "school":
+		keys = e.Schools
+	case name == "level" && e.Level != "":
+		f(e.Level)
+	case name == "language":
+		keys = e.Language
+	}
+	for _, k := range keys {
+		f(k)
+	}
 }
 
 // SearchFacts are the facts of an entry that its list item shows (the
