@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -78,4 +79,60 @@ func BenchmarkWords(b *testing.B) {
 			Words(s)
 		}
 	}
+}
+
+// BenchmarkUpdateMove10k moves one of 10,000 documents 5,000 places in
+// the order and back, as a new deadline does in the preview: the
+// documents it passes are renumbered, and with them most term buckets
+// and the scopes that hold them.
+func BenchmarkUpdateMove10k(b *testing.B) {
+	docs, scopes := benchDocs(10_000)
+	in, err := NewIncremental("sv", slices.Clone(docs), scopes, Names{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	// moved is the order with the document at 1,000 placed at 6,000;
+	// from gives each its number in the other order.
+	moved := make([]int, len(docs))
+	for i := range moved {
+		moved[i] = i
+	}
+	moved = slices.Insert(slices.Delete(moved, 1000, 1001), 6000, 1000)
+	back := make([]int, len(docs))
+	for i, j := range moved {
+		back[j] = i
+	}
+	order := [2][]int{moved, back}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		from := order[i%2]
+		next := make([]Doc, len(docs))
+		for k, j := range from {
+			next[k] = in.Docs()[j]
+		}
+		moveScopes := renumbered(scopes, from)
+		if _, err := in.Update(next, from, nil, moveScopes, Names{}); err != nil {
+			b.Fatal(err)
+		}
+		scopes = moveScopes
+	}
+}
+
+// renumbered gives the documents of scopes their numbers in the order
+// from (from[new] = old), keeping each scope in the new order.
+func renumbered(scopes []Scope, from []int) []Scope {
+	to := make([]int, len(from))
+	for i, j := range from {
+		to[j] = i
+	}
+	out := make([]Scope, len(scopes))
+	for k, s := range scopes {
+		ids := make([]int, len(s.Docs))
+		for i, d := range s.Docs {
+			ids[i] = to[d]
+		}
+		slices.Sort(ids)
+		out[k] = Scope{s.Name, ids}
+	}
+	return out
 }

@@ -70,20 +70,18 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 	errs := make([]error, len(paths))
 	nb, ns := x.Layout.Buckets, len(scopes)
 	parallel(len(paths), func(i int) {
-		var v any
 		switch {
 		case i == 0:
-			v = head(lang, len(docs), x.Layout, names)
+			files[i], errs[i] = marshal(head(lang, len(docs), x.Layout, names))
 		case i <= nb:
-			v = bs[i-1].encode()
+			files[i], errs[i] = marshal(bs[i-1].encode())
 			bs[i-1].release()
 		case i <= nb+ns:
-			v = scopeRows(docs, scopes[i-1-nb].Docs)
+			files[i], errs[i] = scopeFile(docs, scopes[i-1-nb].Docs)
 		default:
 			c := i - 1 - nb - ns
-			v = chunkRows(x.Layout.chunk(docs, c))
+			files[i], errs[i] = marshal(chunkRows(x.Layout.chunk(docs, c)))
 		}
-		files[i], errs[i] = marshal(v)
 	})
 	for i, p := range paths {
 		x.files[p] = files[i]
@@ -139,7 +137,7 @@ func encodeSet(s []int32) string {
 			if i > 0 {
 				d = append(d, ',')
 			}
-			d = strconv.AppendInt(d, int64(n-prev-1), 36)
+			d = append36(d, n-prev-1)
 			prev = n
 		}
 		return string(d)
@@ -154,6 +152,19 @@ func encodeSet(s []int32) string {
 	return string(out)
 }
 
+// append36 appends n ≥ 0 in base 36, as strconv.AppendInt does: most
+// gaps of a set are below 36, and strconv divides even for those.
+func append36(b []byte, n int32) []byte {
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	switch {
+	case n < 36:
+		return append(b, digits[n])
+	case n < 36*36:
+		return append(b, digits[n/36], digits[n%36])
+	}
+	return strconv.AppendInt(b, int64(n), 36)
+}
+
 // digits36 is the number of digits of n ≥ 0 in base 36.
 func digits36(n int32) int {
 	d := 1
@@ -161,54 +172,6 @@ func digits36(n int32) int {
 		d++
 	}
 	return d
-}
-
-// scopeCols are the columns of a scope file's rows after the first (the
-// gap to the previous document's number, as in encodeSet, which may be
-// negative when a page's order is not the index's). Each value is a number
-// into the table of its column in "t", whose first value is "".
-var scopeCols = []string{"kind", "area", "host", "school", "level", "language", "closes", "archived", "state"}
-
-// scopeRows are the table "t" and rows "d" of a scope file.
-func scopeRows(docs []Doc, ids []int) map[string]any {
-	tabs := make([][]string, len(scopeCols))
-	at := make([]map[string]int, len(scopeCols))
-	for i := range tabs {
-		tabs[i], at[i] = []string{""}, map[string]int{"": 0}
-	}
-	ref := func(col int, v string) int {
-		n, ok := at[col][v]
-		if !ok {
-			n = len(tabs[col])
-			at[col][v] = n
-			tabs[col] = append(tabs[col], v)
-		}
-		return n
-	}
-	refs := func(col int, vs []string) []int {
-		out := make([]int, len(vs))
-		for i, v := range vs {
-			out[i] = ref(col, v)
-		}
-		return out
-	}
-	rows := make([][]any, 0, len(ids))
-	prev := -1
-	for _, id := range ids {
-		d := docs[id]
-		arch := ""
-		if d.Archived {
-			arch = "1"
-		}
-		rows = append(rows, []any{id - prev - 1, ref(0, d.Kind), refs(1, d.Areas), ref(2, d.Host), refs(3, d.Schools),
-			ref(4, d.Level), refs(5, d.Languages), ref(6, d.Closes), ref(7, arch), ref(8, d.State)})
-		prev = id
-	}
-	t := map[string][]string{}
-	for i, c := range scopeCols {
-		t[c] = tabs[i]
-	}
-	return map[string]any{"t": t, "d": rows}
 }
 
 // chunkRows are the rows of a result chunk: for each document, its URL,

@@ -50,6 +50,14 @@ func decodeSet(t *testing.T, s string) []int {
 	return out
 }
 
+func TestAppend36(t *testing.T) {
+	for n := range int32(50_000) {
+		if got, want := string(append36([]byte("x"), n)), "x"+strconv.FormatInt(int64(n), 36); got != want {
+			t.Fatalf("append36(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestEncodeSet(t *testing.T) {
 	dense := make([]int32, 0, 500)
 	for i := range 1000 {

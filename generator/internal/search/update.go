@@ -42,6 +42,20 @@ type posted struct {
 	// shorts are the buckets of the word's shorter prefixes, whose lists
 	// of next prefixes (bucket.N) count it.
 	shorts []int
+	// enc is the postings as a term bucket writes them, when fresh: a
+	// document that moves renumbers those it passes, which rewrites
+	// nearly every bucket, but most words are in none of those documents.
+	enc   [2]string
+	fresh bool
+}
+
+// encoded returns the postings as a term bucket writes them (encodeSet),
+// encoding them again only when they changed since the last call.
+func (p *posted) encoded() [2]string {
+	if !p.fresh {
+		p.enc, p.fresh = [2]string{encodeSet(p.all), encodeSet(p.strong)}, true
+	}
+	return p.enc
 }
 
 // term flags: a term occurs in a document, in its strong text.
@@ -279,7 +293,7 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 		for _, p := range m {
 			a, s := moveSet(p.all, to), moveSet(p.strong, to)
 			if a || s {
-				buckets[p.bucket] = true
+				buckets[p.bucket], p.fresh = true, false
 			}
 		}
 	}
@@ -317,25 +331,25 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	var jobs []job // what each file is made of
 	for b := range l.Buckets {
 		if dirty[bucketPath(b)] {
-			jobs = append(jobs, job{bucketPath(b), func() any { return in.bucket(b).encode() }})
+			jobs = append(jobs, job{bucketPath(b), func() ([]byte, error) { return marshal(in.bucket(b)) }})
 		}
 	}
 	for c := range l.chunks() {
 		if dirty[chunkPath(c)] {
-			jobs = append(jobs, job{chunkPath(c), func() any { return chunkRows(l.chunk(in.docs, c)) }})
+			jobs = append(jobs, job{chunkPath(c), func() ([]byte, error) { return marshal(chunkRows(l.chunk(in.docs, c))) }})
 		}
 	}
 	for _, s := range in.scopes {
 		if p := scopePath(s.Name); dirty[p] {
-			jobs = append(jobs, job{p, func() any { return scopeRows(in.docs, s.Docs) }})
+			jobs = append(jobs, job{p, func() ([]byte, error) { return scopeFile(in.docs, s.Docs) }})
 		}
 	}
 	if dirty["index.json"] {
-		jobs = append(jobs, job{"index.json", func() any { return head(in.lang, len(in.docs), l, in.names) }})
+		jobs = append(jobs, job{"index.json", func() ([]byte, error) { return marshal(head(in.lang, len(in.docs), l, in.names)) }})
 	}
 	files := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) { files[i], errs[i] = marshal(jobs[i].value()) })
+	parallel(len(jobs), func(i int) { files[i], errs[i] = jobs[i].make() })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -345,30 +359,32 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	return paths, nil
 }
 
-// job is a file of the index to make again: its path, and what value
-// returns, written as JSON.
+// job is a file of the index to make again: its path, and what makes its
+// bytes.
 type job struct {
-	path  string
-	value func() any
+	path string
+	make func() ([]byte, error)
 }
 
-// bucket is term bucket b as Build makes it, from the postings kept.
-func (in *Incremental) bucket(b int) termBucket {
-	var tb termBucket
+// bucket is term bucket b as Build makes it (termBucket.encode), from the
+// postings kept. Each bucket is one job of write, so the postings of its
+// terms are encoded by one goroutine.
+func (in *Incremental) bucket(b int) bucket {
+	out := bucket{W: make(map[string][2]string, len(in.inBucket[b])), U: make(map[string][2]string, len(in.unionsIn[b]))}
 	for w, p := range in.inBucket[b] {
-		tb.words = append(tb.words, keyed{w, &p.postings})
+		out.W[w] = p.encoded()
 	}
 	for k, p := range in.unionsIn[b] {
-		tb.unions = append(tb.unions, keyed{k, &p.postings})
+		out.U[k] = p.encoded()
 		// The next prefixes, as Build lists them, from the counts kept.
 		if n := in.counts.top(k); len(n) > 0 {
-			if tb.next == nil {
-				tb.next = map[string][]string{}
+			if out.N == nil {
+				out.N = map[string][]string{}
 			}
-			tb.next[k] = n
+			out.N[k] = n
 		}
 	}
-	return tb
+	return out
 }
 
 // nextChanged marks the buckets whose lists of next prefixes (bucket.N)
@@ -500,6 +516,7 @@ func (in *Incremental) drop(m map[string]*posted, by []map[string]*posted, k str
 // insert adds doc, the highest so far, with flags f.
 func (p *posted) insert(doc int, f uint8) {
 	p.add(int32(doc), f&inStrong != 0)
+	p.fresh = false
 }
 
 // set gives doc the flags f (0: not in the document) and returns the
@@ -507,6 +524,7 @@ func (p *posted) insert(doc int, f uint8) {
 func (p *posted) set(doc int, f uint8) int {
 	p.all = setIn(p.all, int32(doc), f&inDoc != 0)
 	p.strong = setIn(p.strong, int32(doc), f&inStrong != 0)
+	p.fresh = false
 	return p.bucket
 }
 
