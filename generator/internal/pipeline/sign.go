@@ -65,13 +65,16 @@ func (h *hasher) sum() uint64 { return h.h.Sum64() }
 
 // signer signs the outputs of one site.
 type signer struct {
-	s        *site.Site
-	seed     maphash.Seed
-	global   uint64
-	base     uint64 // the part of global that is not the site's pages: config, templates, day
-	entries  map[*site.Entry]uint64
-	versions map[*content.Version]uint64
-	pageEnc  encoder // of site.Page
+	s       *site.Site
+	seed    maphash.Seed
+	global  uint64
+	base    uint64 // the part of global that is not the site's pages: config, templates, day
+	entries map[*site.Entry]uint64
+	// facetSums are the values of each search facet of an entry, as a
+	// page's search form offers them (scopeFacets).
+	facetSums map[*site.Entry]uint64
+	versions  map[*content.Version]uint64
+	pageEnc   encoder // of site.Page
 
 	mu     sync.Mutex // outputs are signed in parallel
 	lists  map[listKey]uint64
@@ -87,9 +90,10 @@ type signer struct {
 // the Incremental's.
 func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
 	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{}, facets: map[listKey]uint64{},
-		entries:  make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
-		versions: make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
-		pageEnc:  encoderOf(reflect.TypeFor[site.Page]()),
+		entries:   make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
+		facetSums: make(map[*site.Entry]uint64, len(s.Entries)),
+		versions:  make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
+		pageEnc:   encoderOf(reflect.TypeFor[site.Page]()),
 	}
 	for _, e := range s.Entries {
 		sg.sign(e)
@@ -151,6 +155,13 @@ func (sg *signer) sign(e *site.Entry) {
 		h.u64(sum)
 	}
 	sg.entries[e] = h.sum()
+	fh := newHasher(sg.seed)
+	value := func(v string) { fh.byte(1); fh.str(v) }
+	for _, name := range render.Facets {
+		render.EachFacetKey(name, e, value)
+		fh.byte(0) // the end of a facet's values
+	}
+	sg.facetSums[e] = fh.sum()
 	if sg.ready {
 		sg.resigned = append(sg.resigned, e)
 	}
@@ -348,7 +359,8 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 // record the page searches, not only of those it lists. A record on page 40 of an area that gets a
 // host no other record has adds a choice to the form of page 2. It is
 // not a dependency of the page: an edit in place changes none of them.
-// A scope is signed once for all its pages.
+// A scope is signed once for all its pages, from the facets of each
+// entry, signed once for all its scopes.
 func (sg *signer) scopeFacets(es []*site.Entry) uint64 {
 	key := listKey{&es[0], len(es)}
 	sg.mu.Lock()
@@ -358,12 +370,8 @@ func (sg *signer) scopeFacets(es []*site.Entry) uint64 {
 		return sum
 	}
 	h := newHasher(sg.seed)
-	value := func(v string) { h.byte(1); h.str(v) }
 	for _, e := range es {
-		for _, name := range render.Facets {
-			render.EachFacetKey(name, e, value)
-			h.byte(0) // the end of a facet's values
-		}
+		h.u64(sg.facetSums[e])
 	}
 	sum = h.sum()
 	sg.mu.Lock()
