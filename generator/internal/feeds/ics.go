@@ -11,7 +11,8 @@ import (
 	"unicode/utf8"
 )
 
-// Event is one VEVENT (a guest lecture).
+// Event is one VEVENT: a guest lecture, or the last day to give notice of
+// an agreement (AllDay).
 type Event struct {
 	// UID is the stable, globally unique id of the event. Required and
 	// unique in the calendar.
@@ -25,6 +26,11 @@ type Event struct {
 	// Start is DTSTART (required); End is DTEND, omitted when zero, else it
 	// must be after Start. Both are written to whole seconds.
 	Start, End time.Time
+	// AllDay writes Start as a DATE, the day its own location reads (not
+	// the calendar's zone), and DTEND as the next day: a day, not a time,
+	// which calendars show on that day wherever they are. End is not
+	// read.
+	AllDay bool
 	// Stamp is DTSTAMP, from the record (e.g. its date), never the clock.
 	// Required. Always written in UTC.
 	Stamp time.Time
@@ -164,7 +170,7 @@ func (c *Calendar) check() error {
 			return fmt.Errorf("feeds: ics: event %d (%s): stamp is zero", i, e.UID)
 		case e.Start.IsZero():
 			return fmt.Errorf("feeds: ics: event %d (%s): start is zero", i, e.UID)
-		case !e.End.IsZero() && !e.End.Truncate(time.Second).After(e.Start.Truncate(time.Second)):
+		case !e.AllDay && !e.End.IsZero() && !e.End.Truncate(time.Second).After(e.Start.Truncate(time.Second)):
 			return fmt.Errorf("feeds: ics: event %d (%s): end %s is not after start %s", i, e.UID,
 				e.End.Format(time.RFC3339), e.Start.Format(time.RFC3339))
 		}
@@ -190,9 +196,16 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	w.line = append(w.line[:0], "DTSTAMP:"...)
 	w.line = appendICSUTC(w.line, e.Stamp)
 	w.emit()
-	w.time("DTSTART", e.Start)
-	if !e.End.IsZero() {
-		w.time("DTEND", e.End)
+	switch {
+	case e.AllDay:
+		y, m, d := e.Start.Date()
+		w.date("DTSTART", time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+		w.date("DTEND", time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC))
+	default:
+		w.time("DTSTART", e.Start)
+		if !e.End.IsZero() {
+			w.time("DTEND", e.End)
+		}
 	}
 	for _, p := range [...][2]string{{"SUMMARY", e.Summary}, {"DESCRIPTION", e.Description}, {"LOCATION", e.Location}} {
 		if p[1] != "" {
@@ -259,6 +272,14 @@ func (w *icsWriter) time(name string, t time.Time) {
 		w.line = append(w.line, ':')
 		w.line = t.In(w.zone.loc).AppendFormat(w.line, "20060102T150405")
 	}
+	w.emit()
+}
+
+// date writes a DATE property (VALUE=DATE) of day, a time at midnight UTC.
+func (w *icsWriter) date(name string, day time.Time) {
+	w.line = append(w.line[:0], name...)
+	w.line = append(w.line, ";VALUE=DATE:"...)
+	w.line = day.AppendFormat(w.line, "20060102")
 	w.emit()
 }
 

@@ -380,3 +380,45 @@ func TestICSFold(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteICSDays writes events of a whole day as DATE values, the day
+// of each start as its own location reads it, without a time zone.
+func TestWriteICSDays(t *testing.T) {
+	sthlm, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	cal := Calendar{ProdID: "-//test//EN", Name: "Avtal", Lang: "sv", Events: []Event{
+		{UID: "a", Summary: "Sista dag att säga upp", Start: time.Date(2027, 9, 30, 0, 0, 0, 0, sthlm), Stamp: stamp, AllDay: true},
+		// Late in the evening in Stockholm is the next day in UTC: the day stays.
+		{UID: "b", Summary: "Nyår", Start: time.Date(2027, 12, 31, 23, 30, 0, 0, sthlm), Stamp: stamp, AllDay: true,
+			End: time.Date(2027, 12, 31, 0, 0, 0, 0, sthlm)},
+	}}
+	var b strings.Builder
+	if err := WriteICS(&b, cal, sthlm); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\r\nDTSTART;VALUE=DATE:20270930\r\nDTEND;VALUE=DATE:20271001\r\n",
+		"\r\nDTSTART;VALUE=DATE:20271231\r\nDTEND;VALUE=DATE:20280101\r\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "TIMEZONE") {
+		t.Errorf("a calendar of days has a time zone:\n%s", b.String())
+	}
+	root, err := feedtest.ParseICS([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := feedtest.CheckCalendar(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := back.Events[1]; !e.AllDay || e.Start.Format(time.DateOnly) != "2027-12-31" {
+		t.Errorf("read back: all day %v, start %s", e.AllDay, e.Start)
+	}
+}

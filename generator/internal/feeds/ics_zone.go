@@ -59,14 +59,14 @@ func newICSZone(loc *time.Location, events []Event) (*icsZone, error) {
 	case strings.ContainsAny(name, "\";:,") || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7F }):
 		return nil, fmt.Errorf("feeds: ics: time zone name %q cannot be a TZID", name)
 	}
-	if len(events) == 0 {
-		return nil, nil // no local times to describe
+	if !slices.ContainsFunc(events, func(e Event) bool { return !e.AllDay }) {
+		return nil, nil // no local times to describe: no events, or days only
 	}
 	z := &icsZone{loc: loc, name: name}
 	loYear, hiYear := 0, 0
 	for i := range events {
 		for _, t := range [...]time.Time{events[i].Start, events[i].End} {
-			if t.IsZero() {
+			if t.IsZero() || events[i].AllDay {
 				continue
 			}
 			y := t.In(loc).Year()

@@ -6,10 +6,13 @@ import (
 	"time"
 )
 
-// Event is a VEVENT as read back, its times resolved to instants.
+// Event is a VEVENT as read back, its times resolved to instants; the
+// days of an event of whole days (AllDay: DTSTART and DTEND are DATE
+// values) at midnight UTC.
 type Event struct {
 	UID, Summary, Description, Location, URL, Status, Lang string
 	Start, End, Stamp                                      time.Time
+	AllDay                                                 bool
 	Categories                                             []string
 }
 
@@ -82,12 +85,29 @@ func CheckCalendar(root *Component) (*Calendar, error) {
 }
 
 // dateTime reads a DATE-TIME property: UTC, or local in a zone of the
-// calendar; a floating time is an error.
-func (pc *Calendar) dateTime(c *Component, name string, required bool) (time.Time, error) {
+// calendar; a floating time is an error. A DATE (VALUE=DATE) is read as
+// midnight UTC of its day, and day reports it.
+func (pc *Calendar) dateTime(c *Component, name string, required bool) (t time.Time, day bool, err error) {
 	p, ok, err := c.One(name, required)
 	if err != nil || !ok {
-		return time.Time{}, err
+		return time.Time{}, false, err
 	}
+	switch v := p.Params["VALUE"]; {
+	case v == "DATE":
+		if len(p.Params) > 1 {
+			return time.Time{}, true, fmt.Errorf("%s: a DATE with other parameters", name)
+		}
+		t, err := time.Parse("20060102", p.Value)
+		return t, true, err
+	case v != "" && v != "DATE-TIME":
+		return time.Time{}, false, fmt.Errorf("%s: VALUE=%s", name, v)
+	}
+	t, err = pc.instant(name, p)
+	return t, false, err
+}
+
+// instant reads the DATE-TIME p of property name.
+func (pc *Calendar) instant(name string, p Property) (time.Time, error) {
 	if strings.HasSuffix(p.Value, "Z") {
 		if _, has := p.Params["TZID"]; has {
 			return time.Time{}, fmt.Errorf("%s: UTC time with TZID", name)
@@ -123,11 +143,15 @@ func (pc *Calendar) readEvent(c *Component) (Event, error) {
 	if e.Stamp, err = time.Parse("20060102T150405Z", stamp.Value); err != nil {
 		return e, fmt.Errorf("DTSTAMP must be UTC: %v", err)
 	}
-	if e.Start, err = pc.dateTime(c, "DTSTART", true); err != nil {
+	if e.Start, e.AllDay, err = pc.dateTime(c, "DTSTART", true); err != nil {
 		return e, err
 	}
-	if e.End, err = pc.dateTime(c, "DTEND", false); err != nil {
+	var endDay bool
+	if e.End, endDay, err = pc.dateTime(c, "DTEND", false); err != nil {
 		return e, err
+	}
+	if !e.End.IsZero() && endDay != e.AllDay {
+		return e, fmt.Errorf("event %s: DTSTART and DTEND of different types", e.UID)
 	}
 	if !e.End.IsZero() && !e.End.After(e.Start) {
 		return e, fmt.Errorf("event %s: DTEND %s not after DTSTART %s", e.UID, e.End, e.Start)

@@ -90,6 +90,10 @@ func TestCheckCalendar(t *testing.T) {
 		{"bad status", with(6, "STATUS:TENTATIVE"), "STATUS:TENTATIVE"},
 		{"mixed languages", withEvent(append(event, "LOCATION;LANGUAGE=en:Hall")...), "event a: mixed LANGUAGE parameters"},
 		{"unescaped comma", with(4, "SUMMARY:a,b"), `unescaped , in "a,b"`},
+		{"day and time", with(2, "DTSTART;VALUE=DATE:20261025"), "event a: DTSTART and DTEND of different types"},
+		{"day with zone", with(2, "DTSTART;VALUE=DATE;TZID=Europe/Stockholm:20261025"), "DTSTART: a DATE with other parameters"},
+		{"bad day", with(2, "DTSTART;VALUE=DATE:20261325"), `parsing time "20261325": month out of range`},
+		{"period", with(2, "DTSTART;VALUE=PERIOD:20261025T000000Z/PT1H"), "DTSTART: VALUE=PERIOD"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,6 +105,15 @@ func TestCheckCalendar(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestCheckCalendarDays reads an event of a whole day back.
+func TestCheckCalendarDays(t *testing.T) {
+	cal := read(t, withEvent("UID:d", "DTSTAMP:20260301T000000Z", "DTSTART;VALUE=DATE:20270930", "DTEND;VALUE=DATE:20271001", "STATUS:CONFIRMED"))
+	e := cal.Events[0]
+	if !e.AllDay || !e.Start.Equal(time.Date(2027, 9, 30, 0, 0, 0, 0, time.UTC)) || !e.End.Equal(time.Date(2027, 10, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("all day %v, %s to %s", e.AllDay, e.Start, e.End)
 	}
 }
 
