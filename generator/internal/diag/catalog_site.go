@@ -19,6 +19,7 @@ const (
 	ClaimRedirects    ID = "claim.redirects"
 	ClaimFeed         ID = "claim.feed"
 	ClaimCalendar     ID = "claim.calendar"
+	ClaimDueCalendar  ID = "claim.duecalendar"
 	ClaimEvent        ID = "claim.event"
 	ClaimSearch       ID = "claim.search"
 	ClaimSitemap      ID = "claim.sitemap"
@@ -69,15 +70,17 @@ var siteTexts = map[ID]Text{
 		Sv: `den %d bildpunkter breda versionen av %s`},
 	// What already uses an output, when it is not a source file: the last
 	// argument of the messages "... is already used by %s".
-	ClaimHome:       {En: `the home page`, Sv: `startsidan`},
-	ClaimList:       {En: `the list of %s`, Sv: `listan för %s`},
-	ClaimArchive:    {En: `the archive of %s`, Sv: `arkivet för %s`},
-	ClaimDue:        {En: `the page of agreements due for review`, Sv: `sidan med avtal att förnya`},
-	ClaimIndex:      {En: `an index page`, Sv: `en översiktssida`},
-	Claim404:        {En: `the 404 page`, Sv: `404-sidan`},
-	ClaimRedirects:  {En: `the nginx redirects`, Sv: `nginx-omdirigeringarna`},
-	ClaimFeed:       {En: `the Atom feed of %s`, Sv: `Atom-flödet för %s`},
-	ClaimCalendar:   {En: `the calendar of lectures`, Sv: `kalendern med gästföreläsningar`},
+	ClaimHome:      {En: `the home page`, Sv: `startsidan`},
+	ClaimList:      {En: `the list of %s`, Sv: `listan för %s`},
+	ClaimArchive:   {En: `the archive of %s`, Sv: `arkivet för %s`},
+	ClaimDue:       {En: `the page of agreements due for review`, Sv: `sidan med avtal att förnya`},
+	ClaimIndex:     {En: `an index page`, Sv: `en översiktssida`},
+	Claim404:       {En: `the 404 page`, Sv: `404-sidan`},
+	ClaimRedirects: {En: `the nginx redirects`, Sv: `nginx-omdirigeringarna`},
+	ClaimFeed:      {En: `the Atom feed of %s`, Sv: `Atom-flödet för %s`},
+	ClaimCalendar:  {En: `the calendar of lectures`, Sv: `kalendern med gästföreläsningar`},
+	ClaimDueCalendar: {En: `the calendar of the agreements' last days to give notice`,
+		Sv: `kalendern med avtalens sista dagar att säga upp`},
 	ClaimEvent:      {En: `the calendar file of %s`, Sv: `kalenderfilen för %s`},
 	ClaimSearch:     {En: `the search index`, Sv: `sökindexet`},
 	ClaimSitemap:    {En: `the sitemap`, Sv: `webbplatskartan`},

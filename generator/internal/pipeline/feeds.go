@@ -59,6 +59,7 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 		}})
 	}
 	outs = append(outs, l.calendars(c)...)
+	outs = append(outs, l.noticeCalendars()...)
 	outs = append(outs, l.sitemapSplit(c, feeds.SitemapMaxURLs)...)
 	return outs
 }

@@ -173,6 +173,10 @@ func TestHostileText(t *testing.T) {
 			"date = 2026-10-01\nareas = [\"trafik\"]\nstart = 2026-12-10T13:15:00+01:00\nend = 2026-12-10T15:00:00+01:00\n" +
 			"place = \"" + title + "\"\nspeaker = \"" + title + "\"\n+++\n\n" + body,
 		"content/pages/om.md": "+++\ntitle = \"" + title + "\"\n+++\n\n" + body,
+		// In the calendar of the agreements' last days to give notice.
+		"content/agreements/fientligt.md": "+++\ntitle = \"" + title + "\"\nsummary = \"" + summary + "\"\n" +
+			"date = 2026-10-01\nareas = [\"trafik\"]\ntype = \"agreement\"\nparties = [\"kth\", \"trafikkontoret\"]\n" +
+			"signed = 2026-09-30\nvalidUntil = 2027-12-31\nnoticeMonths = 3\nstatus = \"active\"\nconfidential = true\n+++\n\n" + body,
 	}
 	for name, data := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))

@@ -174,8 +174,12 @@ func TestCalendars(t *testing.T) {
 	s := b.l.Site
 	lectures := s.ByKind["lectures"]
 	var icsFiles []string
+	notices := map[string]bool{} // the calendars of agreements (TestNoticeCalendars)
+	for _, lang := range s.Cfg.Languages {
+		notices[strings.TrimPrefix(s.DueCalendarURL(lang), "/")] = true
+	}
 	for p := range b.files {
-		if strings.HasSuffix(p, ".ics") {
+		if strings.HasSuffix(p, ".ics") && !notices[p] {
 			icsFiles = append(icsFiles, p)
 		}
 	}
@@ -253,6 +257,43 @@ func TestCalendars(t *testing.T) {
 		case m != nil:
 			if got, want := string(m[1]), e.URL["sv"]+site.EventFile(e); got != want || !b.has(got) {
 				t.Errorf("%s: calendar link %s, want %s (present: %v)", e.URL["sv"], got, want, b.has(got))
+			}
+		}
+	}
+}
+
+// TestNoticeCalendars reads the calendars of the agreements' last days to
+// give notice back with the strict reader: one day-long event for each
+// agreement of site.Notices, on its notice day, linking to its page.
+func TestNoticeCalendars(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	s := b.l.Site
+	want := s.Notices(CalendarDays)
+	if len(want) == 0 {
+		t.Fatal("the fixture has no agreement with a notice day to come")
+	}
+	for _, lang := range s.Cfg.Languages {
+		name := strings.TrimPrefix(s.DueCalendarURL(lang), "/")
+		root, err := feedtest.ParseICS(b.file(t, "/"+name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		pc, err := feedtest.CheckCalendar(root)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(pc.TZIDs) != 0 || len(pc.Events) != len(want) {
+			t.Fatalf("%s: zones %v, %d events, want none and %d", name, pc.TZIDs, len(pc.Events), len(want))
+		}
+		for i, ev := range pc.Events {
+			e := want[i]
+			day := e.NoticeDay().Format(time.DateOnly)
+			if ev.UID != "agreements-"+e.Slug+"-notice@test.example.se" || !ev.AllDay ||
+				ev.Start.Format(time.DateOnly) != day || ev.End.Format(time.DateOnly) != e.NoticeDay().AddDate(0, 0, 1).Format(time.DateOnly) {
+				t.Errorf("%s: event %s %v %s–%s, want %s on %s", name, ev.UID, ev.AllDay, ev.Start, ev.End, e.Slug, day)
+			}
+			if !strings.Contains(ev.Summary, e.VersionFor(lang).Title) || ev.Lang != lang || !b.has(ev.URL) {
+				t.Errorf("%s: %s: summary %q (%s), URL %s (a page: %v)", name, e.Slug, ev.Summary, ev.Lang, ev.URL, b.has(ev.URL))
 			}
 		}
 	}

@@ -397,6 +397,13 @@ func (v *View) Feed(kind string) string { return v.Section(kind) + "atom.xml" }
 // Calendar is the iCalendar file of the lectures.
 func (v *View) Calendar() string { return v.S.CalendarURL(v.Lang) }
 
+// DueCalendar is the iCalendar file of the agreements' last days to give
+// notice (site.Site.DueCalendarURL).
+func (v *View) DueCalendar() string { return v.S.DueCalendarURL(v.Lang) }
+
+// DueWebcal is the webcal: address of DueCalendar (see Webcal).
+func (v *View) DueWebcal() template.URL { return Webcal(v.S.Abs(v.DueCalendar())) }
+
 // Webcal is the address calendar programs subscribe to for the lectures'
 // calendar: its absolute URL (from baseURL) with the webcal: scheme, so
 // that a click offers a subscription, which the program refreshes, rather

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	"portal/generator/internal/config"
@@ -72,6 +74,29 @@ func (s *Site) DueURL(lang string) string {
 // it was renewed: it stays until the record says so (a later validUntil)
 // or that it was terminated, since it is the most urgent to look at.
 func (s *Site) Due() []*Entry { return s.due }
+
+// DueCalendarURL is the calendar of the agreements' last days to give
+// notice (Notices), beside the page of agreements due for review in lang.
+func (s *Site) DueCalendarURL(lang string) string { return s.DueURL(lang) + "calendar.ics" }
+
+// Notices returns the current agreements with a last day to give notice
+// that is still to come, or passed at most days days ago, the soonest
+// first (then by slug): an agreement being terminated has none to give.
+// Unlike Due it looks any distance ahead, as a calendar reminds of a day
+// whenever it comes.
+func (s *Site) Notices(days int) []*Entry {
+	since := s.dayAfter(s.Now).AddDate(0, 0, -1-days)
+	var out []*Entry
+	for _, a := range s.ByKind[kinds.Agreements] {
+		if d := a.NoticeDay(); !a.Archived && !a.Ending && !d.IsZero() && !d.Before(since) {
+			out = append(out, a)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Entry) int {
+		return cmp.Or(a.NoticeDay().Compare(b.NoticeDay()), cmp.Compare(a.Slug, b.Slug))
+	})
+	return out
+}
 
 // DueChanged is when agreement e last changed on the page of agreements
 // due for review, the updated time of its entry in that page's feed: the

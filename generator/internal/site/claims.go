@@ -175,6 +175,7 @@ func (s *Site) claimFiles(assets []string) diag.List {
 	}
 	for _, lang := range s.Cfg.Languages {
 		fixed(s.CalendarURL(lang), part(diag.ClaimCalendar))
+		fixed(s.DueCalendarURL(lang), part(diag.ClaimDueCalendar))
 		for _, e := range s.Events() {
 			if e.In(lang) != nil {
 				fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
