@@ -62,12 +62,13 @@ func (t *Templates) card(s *site.Site, lang string, it site.Item, h int) (*Card,
 	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
 	n := func(key string, num int) string { return fe.text(t.plural(lang, key, num)) }
 	if c.State != "" {
-		c.StateText = tr("state." + c.State)
+		c.StateText = tr(t.MarkKey(lang, e.Kind, c.State))
 	}
 	if c.Foreign {
 		c.ForeignText = tr("foreign." + c.VLang)
 	}
-	dataAttr(t.cfg.Kinds.Get(e.Kind).CloseAttr, t.Closes(e))
+	k := t.cfg.Kinds.Get(e.Kind)
+	dataAttr(k.CloseAttr, t.Closes(e))
 	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, iso, textLang string) {
 		f := CardFact{Label: tr(label), Text: text, Lang: textLang}
 		f.Time, _ = attr("datetime", iso)
