@@ -161,7 +161,12 @@
         lang: index.lang || lang,
         now: Date.now(),
         foreign: index.foreign,
-        stateLabel: function (st) {
+        // The mark st on an item of kind: the kind's own word for it
+        // where it differs ("theses.closed": ett exjobb is "Stängt"), else
+        // the page's (a mark no item had when the index was built) or the
+        // index's.
+        stateLabel: function (st, kind) {
+          if (index.states[kind + '.' + st]) return index.states[kind + '.' + st];
           if (st === 'closed' && data('closed-label')) return data('closed-label');
           if (st === 'past' && data('past-label')) return data('past-label');
           return index.states[st] || st;

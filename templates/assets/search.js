@@ -451,7 +451,7 @@
       if (foreign) marks.lang = ctx.lang;
       if (st) {
         li.className += ' is-marked';
-        marks.appendChild(el(doc, 'span', 'mark mark-' + st, ctx.stateLabel(st)));
+        marks.appendChild(el(doc, 'span', 'mark mark-' + st, ctx.stateLabel(st, it.kind)));
       }
       if (foreign && ctx.foreign[it.lang]) {
         marks.appendChild(el(doc, 'span', 'mark mark-lang', ctx.foreign[it.lang]));

@@ -39,15 +39,18 @@
     var all = ul.closest("section.group");
     Array.prototype.forEach.call(ul.children, function (li) {
       if (li.classList.contains("is-marked")) return;
+      // The item's own data-mark-label is its kind's word for the mark
+      // where it differs from the list's (ett exjobb is "Stängt").
+      var own = li.getAttribute("data-mark-label");
       if (passed(li, "data-deadline")) {
-        if (all && ul.getAttribute("data-closed-label")) {
-          mark(li, ul.getAttribute("data-closed-label"), "mark-closed");
+        if (all && (own || ul.getAttribute("data-closed-label"))) {
+          mark(li, own || ul.getAttribute("data-closed-label"), "mark-closed");
         } else {
           li.hidden = true;
           gone++;
         }
-      } else if (passed(li, "data-end") && ul.getAttribute("data-past-label")) {
-        mark(li, ul.getAttribute("data-past-label"), "mark-past");
+      } else if (passed(li, "data-end") && (own || ul.getAttribute("data-past-label"))) {
+        mark(li, own || ul.getAttribute("data-past-label"), "mark-past");
       }
     });
   });

@@ -49,6 +49,7 @@ const (
 	UIReadLang        ID = "ui.read-lang"
 	UIMissingIn       ID = "ui.missing-in"
 	UIString          ID = "ui.string"
+	UIMarkOverride    ID = "ui.mark-override"
 )
 
 var siteTexts = map[ID]Text{
@@ -131,4 +132,6 @@ var siteTexts = map[ID]Text{
 		Sv: `texten %q saknas i %s – lägg till den där också`},
 	UIString: {En: `UI string %q must be a string`,
 		Sv: `texten %q ska vara en text inom raka citattecken`},
+	UIMarkOverride: {En: `UI string %q is no kind's mark; write one of %s`,
+		Sv: `texten %q är ingen typs markering – skriv någon av %s`},
 }

@@ -143,7 +143,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 func (l *Loaded) feedSummary(e *site.Entry, lang, excerpt string) string {
 	var facts []string
 	if st := l.Templates.State(e); st != "" {
-		facts = append(facts, l.Templates.T(lang, "state."+st))
+		facts = append(facts, l.Templates.T(lang, l.Templates.MarkKey(lang, e.Kind, st)))
 	}
 	for _, f := range l.Templates.SearchFacts(lang, e) {
 		facts = append(facts, f.Label+": "+f.Value)

@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -170,19 +172,44 @@ func (l *Loaded) searchDocs(lang string, es []*site.Entry) []search.Doc {
 	return docs
 }
 
-// searchNames are the names of the marks and language notes docs use.
+// searchNames are the names of the marks and language notes docs use: a
+// mark by its name ("closed"), and under "<kind>.<mark>" the marks a kind
+// of docs words apart (kindMarks).
 func (l *Loaded) searchNames(lang string, docs []search.Doc) search.Names {
 	t := l.Templates
 	names := search.Names{States: map[string]string{}, Foreign: map[string]string{}}
+	seen := map[string]bool{}
 	for _, d := range docs {
 		if d.State != "" && names.States[d.State] == "" {
 			names.States[d.State] = t.T(lang, "state."+d.State)
+		}
+		if !seen[d.Kind] {
+			seen[d.Kind] = true
+			l.kindMarks(lang, d.Kind, names.States)
 		}
 		if d.Lang != lang && names.Foreign[d.Lang] == "" {
 			names.Foreign[d.Lang] = t.T(lang, "foreign."+d.Lang)
 		}
 	}
 	return names
+}
+
+// kindMarks adds to states, under "<kind>.<mark>", each mark a record of
+// kind can show that its kind words apart in lang (state.<kind>.<mark>,
+// Templates.MarkKey): "theses.closed" is "Stängt". The scripts look it
+// up before "<mark>", also for a mark no record had when the site was
+// built (an offer that closes after it).
+func (l *Loaded) kindMarks(lang, kind string, states map[string]string) {
+	k := l.Site.Cfg.Kinds.Get(kind)
+	if k == nil {
+		return
+	}
+	marks := append([]string{k.Mark}, slices.Collect(maps.Values(k.Marks))...)
+	for _, m := range marks {
+		if key := l.Templates.MarkKey(lang, kind, m); m != "" && key != "state."+m {
+			states[kind+"."+m] = l.Templates.T(lang, key)
+		}
+	}
 }
 
 // searchDoc is the document of e in lang.

@@ -236,7 +236,7 @@ function ser(e) {
       res.narrowed = (await api.details(ix2, await api.search(ix2, state, now))).map((it) => it.url);
     }
     if (c.render) {
-      const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st) => ix.states[st] || st };
+      const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st, kind) => ix.states[kind + '.' + st] || ix.states[st] || st };
       res.html = found.map((it) => ser(api.renderItem(fakeDoc(), it, ctx))).join('');
     }
     out.push(res);
@@ -280,7 +280,8 @@ type searchResult struct {
 // TestSearchFilter runs the filter of templates/assets/search.js under
 // Node against the built index of the fixture: the records a filtered
 // list or area page shows, the marks of records that closed after the
-// build, the URL query of a filter, and the markup of a result.
+// build, the URL query of a filter, and the markup of a result (its mark
+// named as search-page.js's stateLabel names it from the index).
 func TestSearchFilter(t *testing.T) {
 	if _, err := exec.LookPath("node"); err != nil {
 		t.Skip("node not installed")
@@ -356,7 +357,8 @@ func TestSearchFilter(t *testing.T) {
 	for _, tc := range tests {
 		cases = append(cases, tc.c)
 	}
-	cases = append(cases, searchCase{sv, theses, "?q=urban", now, true})
+	cases = append(cases, searchCase{sv, theses, "?q=urban", now, true},
+		searchCase{sv, theses, "?q=trafikfloden", "2026-11-28T00:00:00+01:00", true})
 	res := runSearch(t, cases)
 	for i, tc := range tests {
 		got := res[i]
@@ -383,6 +385,11 @@ func TestSearchFilter(t *testing.T) {
 		`<p class="excerpt">An offer written in English only.</p></li>`
 	if got := res[len(tests)].HTML; got != want {
 		t.Errorf("rendered result:\n%s\nwant\n%s", got, want)
+	}
+	// An offer closed since the build is marked by its kind's word, which
+	// the index names under "theses.closed" (ett exjobb is "Stängt").
+	if got, mark := res[len(tests)+1].HTML, `<span class="mark mark-closed">Stängt</span>`; !strings.Contains(got, mark) {
+		t.Errorf("result closed since the build:\n%s\nwant %s", got, mark)
 	}
 }
 

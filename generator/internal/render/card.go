@@ -32,7 +32,8 @@ type Card struct {
 	Body template.HTML
 
 	// Data are the data-* attributes the scripts read: data-deadline
-	// (offers) or data-end (lectures), then data-areas, data-host,
+	// (offers) or data-end (lectures), data-mark-label (the mark it gets
+	// once closed, when its kind words it apart), then data-areas, data-host,
 	// data-level, data-schools and data-language, those that apply.
 	Data template.HTMLAttr
 }
@@ -62,12 +63,19 @@ func (t *Templates) card(s *site.Site, lang string, it site.Item, h int) (*Card,
 	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
 	n := func(key string, num int) string { return fe.text(t.plural(lang, key, num)) }
 	if c.State != "" {
-		c.StateText = tr("state." + c.State)
+		c.StateText = tr(t.MarkKey(lang, e.Kind, c.State))
 	}
 	if c.Foreign {
 		c.ForeignText = tr("foreign." + c.VLang)
 	}
-	dataAttr(t.cfg.Kinds.Get(e.Kind).CloseAttr, t.Closes(e))
+	k := t.cfg.Kinds.Get(e.Kind)
+	dataAttr(k.CloseAttr, t.Closes(e))
+	// The mark the scripts give the item once it closes, when its kind
+	// words it apart from the list's data-closed-label (ett exjobb is
+	// "Stängt", a list of many kinds says "Stängd").
+	if key := t.MarkKey(lang, e.Kind, k.Mark); c.State == "" && k.CloseAttr != "" && key != "state."+k.Mark {
+		dataAttr("data-mark-label", tr(key))
+	}
 	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, iso, textLang string) {
 		f := CardFact{Label: tr(label), Text: text, Lang: textLang}
 		f.Time, _ = attr("datetime", iso)

@@ -172,7 +172,8 @@ func (t *Templates) replace(lang, key string, pairs ...any) (string, error) {
 
 // State names an entry's mark at build time as its kind declares it
 // ("closed", "past", "cancelled", "completed", "terminated", "ended"), or
-// "". The UI strings are state.<name> (the mark) and notice.<name> (the
+// "". The UI strings are state.<name> (the mark; state.<kind>.<name>
+// before it where the kind words it apart, MarkKey) and notice.<name> (the
 // record page's notice, dated by the kind's MarkDate). A record whose
 // status is its kind's ArchiveStatus has the mark before it is archived
 // too (an agreement terminated from a day still to come).

@@ -55,13 +55,18 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		errs = append(errs, t.flatten(nil, raw)...)
 		tables[l] = t
 	}
-	// Parity: every key of every table must be in every other table.
+	// Parity: every key of every table must be in every other table, but
+	// for a kind's own wording of a mark (markOverride), which a language
+	// whose words need no agreement leaves out.
 	for _, l := range names {
 		t := tables[l]
 		if t == nil {
 			continue
 		}
 		for _, key := range slices.Sorted(maps.Keys(t.strings)) {
+			if markOverride(key) {
+				continue
+			}
 			for _, o := range names {
 				ot := tables[o]
 				if ot == nil || o == l {
@@ -75,6 +80,51 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		}
 	}
 	return tables, errs
+}
+
+// markOverride tells a key state.<kind>.<mark>, a kind's own wording of a
+// mark ("Stängt" on ett exjobb where state.closed is "Stängd"), which
+// Templates.MarkKey looks up before state.<mark>.
+func markOverride(key string) bool {
+	return strings.HasPrefix(key, "state.") && strings.Count(key, ".") == 2
+}
+
+// MarkKey is the UI string of the mark st on a record of kind in lang:
+// state.<kind>.<st> when lang's table has it, the kind's noun needing
+// another form ("Stängt" on ett exjobb), else state.<st>, so that tables
+// without such keys (a site's own older ones, English) keep theirs. Every
+// place that writes a mark asks it: list items, feeds, the search index.
+func (t *Templates) MarkKey(lang, kind, st string) string {
+	if k := "state." + kind + "." + st; t.strings[lang][k] != "" {
+		return k
+	}
+	return "state." + st
+}
+
+// checkMarkOverrides reports each key state.<kind>.<mark> of a table that
+// names no mark of a kind: a misspelt kind or mark would otherwise leave
+// the shared word on the page, and nothing would say why.
+func (t *Templates) checkMarkOverrides() diag.List {
+	var errs diag.List
+	var valid []string
+	for _, name := range t.cfg.Kinds.Names() {
+		k := t.cfg.Kinds.Get(name)
+		for _, m := range append([]string{k.Mark}, slices.Sorted(maps.Values(k.Marks))...) {
+			if m != "" && !slices.Contains(valid, "state."+name+"."+m) {
+				valid = append(valid, "state."+name+"."+m)
+			}
+		}
+	}
+	for _, l := range slices.Sorted(maps.Keys(t.tables)) {
+		tb := t.tables[l]
+		for _, key := range slices.Sorted(maps.Keys(tb.strings)) {
+			if markOverride(key) && !slices.Contains(valid, key) {
+				line, col := tb.pos.Key(strings.Split(key, ".")...)
+				errs = append(errs, diag.At(tb.path, line, col, diag.UIMarkOverride, key, strings.Join(valid, ", ")))
+			}
+		}
+	}
+	return errs
 }
 
 func (t *table) flatten(prefix []string, m map[string]any) diag.List {

@@ -142,7 +142,7 @@ func (t *Templates) requireKeys() diag.List {
 			}
 		}
 	}
-	return errs
+	return append(errs, t.checkMarkOverrides()...)
 }
 
 // loadAssets reads every file under templates/assets/ and names its output

@@ -72,6 +72,12 @@ func TestI18nParity(t *testing.T) {
 		{"not a string", required("n = 3\n"), required("n = \"3\"\n"),
 			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+1) + `:5: UI string "n" must be a string`}},
 		{"bad toml", required("x = \n"), required(""), []string{`templates/i18n/sv.toml:`}},
+		// A kind's own word for a mark is in the tables that need it only.
+		{"a kind's mark in one table", required("[state.theses]\nclosed = \"Stängt\"\n"), required(""), nil},
+		{"a mark of no kind", required("[state.thesis]\nclosed = \"Stängt\"\n"), required(""),
+			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default()))+2) + `:1: UI string "state.thesis.closed" is no kind's mark; write one of ` +
+				`state.theses.closed, state.internships.closed, state.lectures.past, state.lectures.cancelled, ` +
+				`state.collaborations.completed, state.agreements.terminated, state.exchanges.ended`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,6 +97,33 @@ func TestI18nParity(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMarkKey: a kind's own word for a mark (state.theses.closed) goes
+// before the shared one where a table has it; a table without it (the
+// English one here, or a site's own older table) keeps state.closed.
+func TestMarkKey(t *testing.T) {
+	fsys := minimal(required("[state]\nclosed = \"Stängd\"\n[state.theses]\nclosed = \"Stängt\"\n"),
+		required("[state]\nclosed = \"Closed\"\n"))
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := Load(fsys, cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ lang, kind, key, want string }{
+		{"sv", "theses", "state.theses.closed", "Stängt"},
+		{"sv", "internships", "state.closed", "Stängd"},
+		{"en", "theses", "state.closed", "Closed"},
+		{"en", "internships", "state.closed", "Closed"},
+	} {
+		key := tm.MarkKey(tc.lang, tc.kind, "closed")
+		if got := tm.T(tc.lang, key); key != tc.key || got != tc.want {
+			t.Errorf("%s %s: %s %q, want %s %q", tc.lang, tc.kind, key, got, tc.key, tc.want)
+		}
 	}
 }
 

@@ -309,7 +309,7 @@ func TestPages(t *testing.T) {
 		{"/exjobb/arkiv/", []string{
 			`<h1>Stängda exjobb</h1>`,
 			`Vindkraft i staden`,
-			`<span class="mark mark-closed">Stängd</span>`,
+			`<span class="mark mark-closed">Stängt</span>`,
 			`<li><a href="/exjobb/">Exjobb</a></li>`,
 		}, nil},
 		{"/exjobb/vind/", []string{
