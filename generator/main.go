@@ -434,9 +434,9 @@ func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string,
 	}
 	var ph []string
 	for _, p := range rep.Phases {
-		ph = append(ph, fmt.Sprintf("%s %s", diag.M(p.Name).Text(lang), p.Time.Round(time.Millisecond)))
+		ph = append(ph, diag.M(p.Name).Text(lang)+" "+diag.Duration(p.Time.Round(time.Millisecond)).In(lang))
 	}
-	say(w, lang, diag.SummaryTime, strings.Join(ph, ", "), total.Round(time.Millisecond))
+	say(w, lang, diag.SummaryTime, strings.Join(ph, ", "), diag.Duration(total.Round(time.Millisecond)))
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -158,6 +159,8 @@ func TestMessageText(t *testing.T) {
 		// that is not one (a year, a value from a file) is not.
 		{M(SummaryWrote, Count(17500), Count(1234567), 512.25, "public"), `wrote    17,500 pages, 1,234,567 files (512.2 MB) to public`,
 			"skrev    17\u00a0500 sidor, 1\u00a0234\u00a0567 filer (512,2 MB) till public"},
+		{M(ServeRebuilt, Duration(1481*time.Millisecond), Count(40000), Count(2)), `serve: rebuilt in 1.481s: 40,000 written, 2 removed`,
+			"serve: byggde om på 1,481s: 40\u00a0000 skrivna, 2 borttagna"},
 		{M(IntMust, "year", M(WantFromTo, 2000, 2100), 1990), `year must be from 2000 to 2100, not 1990`,
 			`year: 1990 är inte tillåtet – skriv ett tal från 2000 till 2100`},
 		{M(AgreementMissing, "nope", "nope"), `agreement "nope" does not exist (no content/agreements/nope.md or record with that slug); check the spelling`,

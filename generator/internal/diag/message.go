@@ -103,6 +103,8 @@ func (m Message) Text(lang Lang) string {
 			args[i] = decimal{am, lang}
 		case Count:
 			args[i] = count{int(am), lang}
+		case Duration:
+			args[i] = am.In(lang)
 		default:
 			args[i] = a
 		}

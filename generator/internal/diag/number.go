@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Grouped writes n with its digits in groups of three from 1000 on,
@@ -64,4 +65,20 @@ func (c count) Format(s fmt.State, verb rune) {
 		return
 	}
 	fmt.Fprint(s, Count(c.n).In(c.lang))
+}
+
+// Duration is an argument of a message that is a time taken ("total
+// 1.481s"): it prints as time.Duration does, with the decimal sign of
+// the message's language, "1,481s" in Swedish, as the size beside it
+// does ("128,0 MB").
+type Duration time.Duration
+
+// In is d as a reader of lang expects it: "1,481s" in Swedish, "1.481s"
+// in English.
+func (d Duration) In(lang Lang) string {
+	s := time.Duration(d).String()
+	if lang == Swedish {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

@@ -236,7 +236,7 @@ func report(logf func(string, ...any), res result, lang diag.Lang) {
 		}
 		return
 	}
-	took := res.Took.Round(time.Millisecond)
+	took := diag.Duration(res.Took.Round(time.Millisecond))
 	switch {
 	case res.Later:
 		say(logf, lang, diag.ServeLater, diag.Count(res.Written), diag.Count(res.Removed), took)
