@@ -45,9 +45,9 @@ func reportErrors(w io.Writer, err error, format string, lang diag.Lang) int {
 	if format != "json" {
 		word := diag.M(plural(n, diag.WordError, diag.WordErrors))
 		if nw == 0 {
-			say(w, lang, diag.CheckCount, n, word)
+			say(w, lang, diag.CheckCount, diag.Count(n), word)
 		} else {
-			say(w, lang, diag.CheckCountWarnings, n, word, nw, diag.M(plural(nw, diag.WordWarning, diag.WordWarnings)))
+			say(w, lang, diag.CheckCountWarnings, diag.Count(n), word, diag.Count(nw), diag.M(plural(nw, diag.WordWarning, diag.WordWarnings)))
 		}
 	}
 	return exitProblems
@@ -135,7 +135,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		} else if l != nil && l.Set != nil {
 			records = l.Set.Files
 		}
-		say(stdout, lang, diag.CheckOK, records, diag.M(plural(records, diag.WordFile, diag.WordFiles)), w, diag.M(plural(w, diag.WordWarning, diag.WordWarnings)))
+		say(stdout, lang, diag.CheckOK, diag.Count(records), diag.M(plural(records, diag.WordFile, diag.WordFiles)), diag.Count(w), diag.M(plural(w, diag.WordWarning, diag.WordWarnings)))
 	}
 	return exitOK
 }

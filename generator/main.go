@@ -301,9 +301,9 @@ func printWarnings(w io.Writer, warnings diag.List, lang diag.Lang) {
 		fmt.Fprintln(w, e.In(lang))
 	}
 	if n > shownWarnings {
-		say(w, lang, diag.BuildWarningsMore, n, word, shownWarnings)
+		say(w, lang, diag.BuildWarningsMore, diag.Count(n), word, shownWarnings)
 	} else {
-		say(w, lang, diag.BuildWarnings, n, word)
+		say(w, lang, diag.BuildWarnings, diag.Count(n), word)
 	}
 }
 
@@ -410,7 +410,7 @@ func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string,
 	for _, k := range slices.Sorted(maps.Keys(rep.Read)) {
 		var ls []string
 		for _, l := range slices.Sorted(maps.Keys(rep.Read[k])) {
-			ls = append(ls, fmt.Sprintf("%d %s", rep.Read[k][l], l))
+			ls = append(ls, diag.Count(rep.Read[k][l]).In(lang)+" "+l)
 			files += rep.Read[k][l]
 		}
 		parts = append(parts, k+" "+strings.Join(ls, "+"))
@@ -420,22 +420,23 @@ func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string,
 		published += n
 	}
 	say(w, lang, diag.SummaryProgram, programVersion())
-	say(w, lang, diag.SummaryRead, files, rep.Records, strings.Join(parts, ", "))
-	say(w, lang, diag.SummaryRecords, published, rep.FreePages, rep.Stats.Drafts, rep.Stats.Scheduled, rep.Stats.Expired, rep.Stats.Archived)
+	say(w, lang, diag.SummaryRead, diag.Count(files), diag.Count(rep.Records), strings.Join(parts, ", "))
+	say(w, lang, diag.SummaryRecords, diag.Count(published), diag.Count(rep.FreePages), diag.Count(rep.Stats.Drafts),
+		diag.Count(rep.Stats.Scheduled), diag.Count(rep.Stats.Expired), diag.Count(rep.Stats.Archived))
 	if f, r := rep.Unaccounted(); f != 0 || r != 0 {
-		say(w, lang, diag.SummaryUnaccounted, f, r)
+		say(w, lang, diag.SummaryUnaccounted, diag.Count(f), diag.Count(r))
 	}
-	say(w, lang, diag.SummaryWrote, rep.Pages, rep.Files, float64(rep.Bytes)/1e6, filepath.ToSlash(out))
+	say(w, lang, diag.SummaryWrote, diag.Count(rep.Pages), diag.Count(rep.Files), float64(rep.Bytes)/1e6, filepath.ToSlash(out))
 	if rep.FastTemplates {
-		say(w, lang, diag.SummaryFast, rep.Fallbacks)
+		say(w, lang, diag.SummaryFast, diag.Count(rep.Fallbacks))
 	} else {
 		say(w, lang, diag.SummarySlow)
 	}
 	var ph []string
 	for _, p := range rep.Phases {
-		ph = append(ph, fmt.Sprintf("%s %s", diag.M(p.Name).Text(lang), p.Time.Round(time.Millisecond)))
+		ph = append(ph, diag.M(p.Name).Text(lang)+" "+diag.Duration(p.Time.Round(time.Millisecond)).In(lang))
 	}
-	say(w, lang, diag.SummaryTime, strings.Join(ph, ", "), total.Round(time.Millisecond))
+	say(w, lang, diag.SummaryTime, strings.Join(ph, ", "), diag.Duration(total.Round(time.Millisecond)))
 }
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -572,6 +573,6 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 			return exitProblems
 		}
 	}
-	say(stdout, lang, diag.SchemaWrote, len(folders), filepath.ToSlash(*out))
+	say(stdout, lang, diag.SchemaWrote, diag.Count(len(folders)), filepath.ToSlash(*out))
 	return exitOK
 }

@@ -46,9 +46,10 @@ suite(`search on a site of ${N} records`, skip, () => {
       await page.goto(`${srv.base}/exjobb/`, { waitUntil: 'load' });
       await page.fill('#search-q', 'matning');
       await page.waitForSelector('.search-results:not([hidden]) li');
-      await page.waitForFunction(() => /^\d+ träffar$/.test(document.querySelector('.search-status').textContent));
+      // A count of 1000 or more is grouped with a no-break space: "1 234 träffar".
+      await page.waitForFunction(() => /^\d{1,3}(\u00a0\d{3})* träffar$/.test(document.querySelector('.search-status').textContent));
       const status = await page.textContent('.search-status');
-      const total = Number(status.split(' ')[0]);
+      const total = Number(status.split(' ')[0].replaceAll('\u00a0', ''));
       assert.ok(total > 20, `status ${status}`);
       assert.equal(await page.$$eval('.search-results li', (l) => l.length), 20);
       // The same records as the spelling with diacritics.

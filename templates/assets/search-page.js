@@ -138,9 +138,11 @@
     }
 
 
+    // countText is the count of the results, grouped as the build writes
+    // counts in the page's language ("1 234 träffar", "1,234 results").
     function countText(n) {
       if (n === 0) return data('count-none');
-      return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', String(n));
+      return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', n.toLocaleString(doc.documentElement.lang || undefined));
     }
 
     // say announces text in the live region: at once (now: a filter

@@ -54,12 +54,14 @@
       }
     });
   });
-  // The count of a kind's list: one fewer for each offer that left it.
+  // The count of a kind's list: one fewer for each offer that left it,
+  // grouped as the build writes it in the page's language ("1 234",
+  // "1,234": the form of the browser's own, which the build matches).
   var count = document.querySelector(".list-head .count[data-count]");
   if (count && gone > 0) {
     var n = Math.max(0, Number(count.getAttribute("data-count")) - gone);
     var text = count.getAttribute(n === 1 ? "data-count-one" : "data-count-other");
-    if (text) count.textContent = text.replace("{n}", String(n));
+    if (text) count.textContent = text.replace("{n}", n.toLocaleString(document.documentElement.lang || undefined));
   }
   var rec = document.querySelector("article.record");
   if (rec && (passed(rec, "data-deadline") || passed(rec, "data-end"))) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -154,6 +155,14 @@ func TestMessageText(t *testing.T) {
 			`attachment: HTML-filer som "x.html" publiceras inte (en webbläsare skulle kunna köra dem) – en bilaga är ett dokument: PDF`},
 		{M(SummaryRecords, 40, 3, 1, 2, 0, 8), `records  40 published, 3 pages, 1 drafts, 2 scheduled, 0 expired, 8 closed or archived`,
 			`poster   40 publicerade, 3 sidor, 1 utkast, 2 schemalagda, 0 utgångna, 8 stängda eller arkiverade`},
+		// A count is grouped as the site groups its counts; a number
+		// that is not one (a year, a value from a file) is not.
+		{M(SummaryWrote, Count(17500), Count(1234567), 512.25, "public"), `wrote    17,500 pages, 1,234,567 files (512.2 MB) to public`,
+			"skrev    17\u00a0500 sidor, 1\u00a0234\u00a0567 filer (512,2 MB) till public"},
+		{M(ServeRebuilt, Duration(1481*time.Millisecond), Count(40000), Count(2)), `serve: rebuilt in 1.481s: 40,000 written, 2 removed`,
+			"serve: byggde om på 1,481s: 40\u00a0000 skrivna, 2 borttagna"},
+		{M(IntMust, "year", M(WantFromTo, 2000, 2100), 1990), `year must be from 2000 to 2100, not 1990`,
+			`year: 1990 är inte tillåtet – skriv ett tal från 2000 till 2100`},
 		{M(AgreementMissing, "nope", "nope"), `agreement "nope" does not exist (no content/agreements/nope.md or record with that slug); check the spelling`,
 			`agreement: avtalet "nope" finns inte (ingen content/agreements/nope.md eller post med det namnet i slug) – kontrollera stavningen`},
 		{M(RecordEnd, "x.md.txt", "x.md"), `"x.md.txt" is not read as a record, since a record's file name ends in .md in lower case; rename it "x.md"`,

@@ -101,6 +101,10 @@ func (m Message) Text(lang Lang) string {
 			args[i] = am.In(lang)
 		case float64:
 			args[i] = decimal{am, lang}
+		case Count:
+			args[i] = count{int(am), lang}
+		case Duration:
+			args[i] = am.In(lang)
 		default:
 			args[i] = a
 		}

@@ -29,7 +29,8 @@ type Feed struct {
 	// type="text/html"). Optional.
 	Alt string
 	// Updated is the feed's atom:updated: the caller passes the newest entry's
-	// Updated (never the clock). When zero, WriteAtom uses the newest entry
+	// Updated (never the clock), or for a feed without entries the start of
+	// the build's day (pipeline). When zero, WriteAtom uses the newest entry
 	// time (Updated, else Published) among the entries, and with no entries
 	// the fixed epoch 1970-01-01T00:00:00Z, so an empty feed is reproducible.
 	Updated time.Time

@@ -131,6 +131,14 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 			f.Updated = up
 		}
 	}
+	if len(es) == 0 {
+		// A feed without entries (a new site, a kind without records)
+		// was made today, not in 1970 as a reader would show the
+		// epoch; the day, not the moment, so that serve, which signs
+		// the outputs again when the day changes, writes what a build
+		// of the same day writes.
+		f.Updated = s.Today()
+	}
 	return f
 }
 

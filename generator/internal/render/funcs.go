@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
 	"portal/generator/internal/site"
 )
 
@@ -18,7 +19,8 @@ import (
 // the UI strings or the configuration close over t.
 //
 //	t lang key            UI string; an unknown key fails the render
-//	tn lang key n         key.one or key.other, with {n} replaced by n
+//	tn lang key n         key.one or key.other, with {n} replaced by n (Count)
+//	count lang n          n, a count, grouped: "1 234" / "1,234" (Count)
 //	tr lang key k v ...   UI string with {k} replaced by v, for each pair
 //	date lang time        "3 mars 2026" / "3 March 2026"
 //	datetime lang time    "3 mars 2026 kl. 13.15" / "3 March 2026, 13:15"
@@ -40,6 +42,7 @@ func (t *Templates) funcs() template.FuncMap {
 		"cached": t.cached,
 		"t":      t.lookup,
 		"tn":     t.plural,
+		"count":  t.Count,
 		"tr":     t.replace,
 		"date": func(lang string, tm time.Time) string {
 			return t.FormatDate(lang, tm)
@@ -142,7 +145,8 @@ func termName(term *config.Term, lang, key string) string {
 	return term.Name(lang)
 }
 
-// plural picks key.one for 1 and key.other otherwise, and puts n in {n}.
+// plural picks key.one for 1 and key.other otherwise, and puts n in {n},
+// grouped (Count).
 func (t *Templates) plural(lang, key string, n int) (string, error) {
 	k := key + ".other"
 	if n == 1 {
@@ -152,7 +156,22 @@ func (t *Templates) plural(lang, key string, n int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return strings.ReplaceAll(s, "{n}", strconv.Itoa(n)), nil
+	return strings.ReplaceAll(s, "{n}", t.Count(lang, n)), nil
+}
+
+// Count writes n, a count of things, as a reader of lang expects it: its
+// digits grouped by three from 1000 on with the UI string format.group
+// ("1 234" with a no-break space in Swedish, "1,234" in English), a
+// negative one led by format.minus. It is the form of the browser's
+// Intl.NumberFormat, in which the scripts write the counts they change
+// (site.js, search-page.js), so that a count keeps its form when a
+// script writes it again. A year, a date, a page number is no count: it
+// is written as it is.
+func (t *Templates) Count(lang string, n int) string {
+	if 0 <= n && n < 1000 {
+		return strconv.Itoa(n)
+	}
+	return diag.Grouped(n, t.T(lang, "format.group"), t.T(lang, "format.minus"))
 }
 
 // replace fills {name} placeholders of a UI string from name/value pairs.

@@ -228,22 +228,22 @@ func report(logf func(string, ...any), res result, lang diag.Lang) {
 			if n == 1 {
 				word = diag.M(diag.WordError)
 			}
-			say(logf, lang, diag.ServeNoneYet, n, word)
+			say(logf, lang, diag.ServeNoneYet, diag.Count(n), word)
 		case n == 1:
 			say(logf, lang, diag.ServeProblems1, n)
 		default:
-			say(logf, lang, diag.ServeProblemsN, n)
+			say(logf, lang, diag.ServeProblemsN, diag.Count(n))
 		}
 		return
 	}
-	took := res.Took.Round(time.Millisecond)
+	took := diag.Duration(res.Took.Round(time.Millisecond))
 	switch {
 	case res.Later:
-		say(logf, lang, diag.ServeLater, res.Written, res.Removed, took)
+		say(logf, lang, diag.ServeLater, diag.Count(res.Written), diag.Count(res.Removed), took)
 	case res.Full:
-		say(logf, lang, diag.ServeRebuilt, took, res.Written, res.Removed)
+		say(logf, lang, diag.ServeRebuilt, took, diag.Count(res.Written), diag.Count(res.Removed))
 	default:
-		say(logf, lang, diag.ServeInPlace, took, res.Written)
+		say(logf, lang, diag.ServeInPlace, took, diag.Count(res.Written))
 	}
 }
 

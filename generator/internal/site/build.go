@@ -177,6 +177,14 @@ func (s *Site) publish(r *content.Record) bool {
 	return true
 }
 
+// Today is the start of the build's day (Now) in the site's time zone:
+// a moment that changes only when the day does, like the signatures of
+// the outputs (a feed without entries is dated by it).
+func (s *Site) Today() time.Time {
+	t := s.Now.In(s.Cfg.TimeZone)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, s.Cfg.TimeZone)
+}
+
 // dayAfter is the start of the day after t's day in the site's time zone:
 // a date is valid through the whole of its day.
 func (s *Site) dayAfter(t time.Time) time.Time {

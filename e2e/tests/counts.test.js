@@ -1,0 +1,56 @@
+// A count that a script writes again keeps the form the build gave it:
+// site.js lowers a kind's count when an offer's deadline passes after the
+// build, and writes it grouped by thousands in the page's language as the
+// browser's Intl.NumberFormat does, the form the build writes its counts
+// in (render.Templates.Count, whose Go test asserts the same texts):
+// "1 234 erbjudanden" with a no-break space, "1,234 offers".
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+import { describeProblems, useBrowser, watch } from '../lib/browser.js';
+import { missing, suite } from '../lib/env.js';
+import { served } from '../lib/harness.js';
+import { sections } from '../lib/site.js';
+
+const skip = missing('chromium', 'nginx', 'go');
+const site = skip ? null : await served();
+
+suite('counts written again by a script', skip, () => {
+  const browser = useBrowser(() => site?.stop());
+  const secs = skip ? {} : sections();
+
+  for (const [lang, prefix, want] of [['sv', '', '1\u00a0234 erbjudanden'], ['en', '/en', '1,234 offers']]) {
+    test(`${lang}: a list's count that site.js lowers past a deadline is grouped as the build groups a count`, async () => {
+      // A minute after the soonest deadline of the thesis list the offers
+      // due by then leave it; its data-count, made 1234 more than those,
+      // then reads 1234.
+      const list = `${prefix}/${secs.theses[lang]}/`;
+      const html = readFileSync(path.join(site.dir, ...list.split('/').filter(Boolean), 'index.html'), 'utf8');
+      const deadlines = [...html.matchAll(/<li class="item item-theses"[^>]* data-deadline="([^"]+)"/g)].map((m) => Date.parse(m[1]));
+      assert.ok(deadlines.length > 0, `open theses in ${list}`);
+      const later = Math.min(...deadlines) + 60_000;
+      const gone = deadlines.filter((d) => d <= later).length;
+      const count = /(<span class="count" data-count=")\d+"/;
+      assert.match(html, count);
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+      await context.clock.setFixedTime(new Date(later));
+      const page = await context.newPage();
+      const problems = await watch(context, page, site.origin);
+      // After watch's route, so that this one runs first.
+      await context.route(site.base + list, async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, body: (await res.text()).replace(count, `$1${1234 + gone}"`) });
+      });
+      try {
+        assert.equal((await page.goto(site.base + list, { waitUntil: 'load' })).status(), 200, list);
+        assert.equal(await page.textContent('.list-head .count'), want);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    });
+  }
+});
