@@ -315,9 +315,14 @@ func (p *parser) load(raw map[string]any) {
 		}
 	}
 	for _, req := range []string{"title", "baseURL", "defaultLanguage", "languages", "timeZone", "sections", "areas", "organisations"} {
-		if !seen[req] && !meant[req] {
-			p.errs = append(p.errs, diag.At(FileName, 1, 1, diag.KeyMissing, req))
+		if seen[req] || meant[req] {
+			continue
 		}
+		id := diag.KeyMissing // a line "key = value"
+		if req == "sections" || req == "areas" || req == "organisations" {
+			id = diag.TableMissing // lines under "[key]" or "[key.name]"
+		}
+		p.errs = append(p.errs, diag.At(FileName, 1, 1, id, req))
 	}
 	p.languages()
 }

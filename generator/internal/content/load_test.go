@@ -225,10 +225,10 @@ func TestLoadErrors(t *testing.T) {
 			[]string{p + `:9:32: dotted key has more than 16 parts`}},
 		{"empty front matter", thesisAt(p, "+++\n+++\n"),
 			[]string{
-				p + `:1:1: missing required key "areas"`, p + `:1:1: missing required key "credits"`,
-				p + `:1:1: missing required key "date"`, p + `:1:1: missing required key "deadline"`,
-				p + `:1:1: missing required key "host"`, p + `:1:1: missing required key "level"`,
-				p + `:1:1: missing required key "title"`,
+				p + `:1:1: missing required key "areas"; add a line that starts with areas =`, p + `:1:1: missing required key "credits"; add a line that starts with credits =`,
+				p + `:1:1: missing required key "date"; add a line that starts with date =`, p + `:1:1: missing required key "deadline"; add a line that starts with deadline =`,
+				p + `:1:1: missing required key "host"; add a line that starts with host =`, p + `:1:1: missing required key "level"; add a line that starts with level =`,
+				p + `:1:1: missing required key "title"; add a line that starts with title =`,
 			}},
 
 		// Dates.
@@ -301,10 +301,10 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/internships/t.md:1:1: this record has the keys of theses (level, students), not of internships: move the file to content/theses/`}},
 		{"a lecture's keys, but not all of them", thesisAt("content/theses/l.md", rec(with(lecture, `speaker = "Anna Andersson"`, ""))),
 			[]string{
-				`content/theses/l.md:1:1: missing required key "credits"`,
-				`content/theses/l.md:1:1: missing required key "deadline"`,
-				`content/theses/l.md:1:1: missing required key "host"`,
-				`content/theses/l.md:1:1: missing required key "level"`,
+				`content/theses/l.md:1:1: missing required key "credits"; add a line that starts with credits =`,
+				`content/theses/l.md:1:1: missing required key "deadline"; add a line that starts with deadline =`,
+				`content/theses/l.md:1:1: missing required key "host"; add a line that starts with host =`,
+				`content/theses/l.md:1:1: missing required key "level"; add a line that starts with level =`,
 				`content/theses/l.md:6:1: unknown key "end": theses do not have it`,
 				`content/theses/l.md:7:1: unknown key "place": theses do not have it`,
 				`content/theses/l.md:9:1: unknown key "registration": theses do not have it`,
@@ -478,7 +478,7 @@ func TestLoadErrors(t *testing.T) {
 		{"translation with a slug", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, `slug = "energy"`)),
 			[]string{`content/theses/a.en.md:3:1: slug is not set in content/theses/a.md; a translation sets only title, summary and aliases`}},
 		{"translation without a title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`summary = "x"`)),
-			[]string{`content/theses/a.en.md:1:1: missing required key "title"`}},
+			[]string{`content/theses/a.en.md:1:1: missing required key "title"; add a line that starts with title =`}},
 		{"translation with an unknown key", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x"`, `titel = "y"`)),
 			[]string{`content/theses/a.en.md:3:1: unknown key "titel" (did you mean "title"?)`}},
 		{"translation with a bad title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = ""`, "summary = 1")),

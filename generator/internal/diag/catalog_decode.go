@@ -8,6 +8,7 @@ const (
 	KeyUnknownKind   ID = "key.unknown-kind"
 	KindFolderWrong  ID = "key.kind-folder"
 	KeyMissing       ID = "key.missing"
+	TableMissing     ID = "key.missing-table"
 	KeyShape         ID = "key.shape"
 	ShapeString      ID = "shape.string"
 	ShapeEmpty       ID = "shape.empty"
@@ -70,8 +71,10 @@ var decodeTexts = map[ID]Text{
 		Sv: `nyckeln %q finns inte för %s – ta bort den`},
 	KindFolderWrong: {En: `this record has the keys of %[2]s (%[1]s), not of %[3]s: move the file to content/%[2]s/`,
 		Sv: `posten har nycklar som hör till %[2]s (%[1]s), inte till %[3]s – flytta filen till content/%[2]s/`},
-	KeyMissing: {En: `missing required key %q`,
+	KeyMissing: {En: `missing required key %q; add a line that starts with %[1]s =`,
 		Sv: `nyckeln %q saknas men måste finnas – lägg till en rad som börjar med %[1]s =`},
+	TableMissing: {En: `missing required table [%s]; add the table with its keys`,
+		Sv: `tabellen [%s] saknas men måste finnas – lägg till tabellen med dess nycklar`},
 	KeyShape: {En: `%s %s`,
 		Sv: `%s: %s`},
 	ShapeString: {En: `must be text in straight quotes, like "Example"`,

@@ -444,11 +444,11 @@ func TestAtomicPublish(t *testing.T) {
 			t.Errorf("exit: %v, want status 1", err)
 		}
 		// The date that does not exist hides none of the file's other problems.
-		want := "content/theses/trasig.md:1:1: missing required key \"areas\"\n" +
-			"content/theses/trasig.md:1:1: missing required key \"credits\"\n" +
-			"content/theses/trasig.md:1:1: missing required key \"date\"\n" +
-			"content/theses/trasig.md:1:1: missing required key \"host\"\n" +
-			"content/theses/trasig.md:1:1: missing required key \"level\"\n" +
+		want := "content/theses/trasig.md:1:1: missing required key \"areas\"; add a line that starts with areas =\n" +
+			"content/theses/trasig.md:1:1: missing required key \"credits\"; add a line that starts with credits =\n" +
+			"content/theses/trasig.md:1:1: missing required key \"date\"; add a line that starts with date =\n" +
+			"content/theses/trasig.md:1:1: missing required key \"host\"; add a line that starts with host =\n" +
+			"content/theses/trasig.md:1:1: missing required key \"level\"; add a line that starts with level =\n" +
 			"content/theses/trasig.md:3:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days\n" +
 			"6 errors\n"
 		if buf.String() != want {
