@@ -366,10 +366,10 @@ func (w *walker) visit(n ast.Node) {
 		}
 		return
 	case *extast.FootnoteLink:
-		w.r.nameNote(n, w.r.labels[w.lang].Note, n.Index)
+		nameNote(n, w.r.labels[w.lang].Note, n.Index)
 		return
 	case *extast.FootnoteBacklink:
-		w.r.nameNote(n, w.r.labels[w.lang].Back, n.Index)
+		nameNote(n, w.r.labels[w.lang].Back, n.Index)
 		return
 	case *ast.Link:
 		dest, ref = &n.Destination, n.Reference != nil

@@ -16,7 +16,7 @@ import (
 // {n} the footnote's number: a screen reader says "Fotnot 1" and
 // "Tillbaka till texten, fotnot 1", not "1" and "leftwards arrow with
 // hook" (WCAG 2.4.4). A language without labels leaves them unnamed.
-func (r *Renderer) nameNote(n ast.Node, label string, index int) {
+func nameNote(n ast.Node, label string, index int) {
 	if label != "" {
 		n.SetAttributeString("aria-label", strings.ReplaceAll(label, "{n}", strconv.Itoa(index)))
 	}
