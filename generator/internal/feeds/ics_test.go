@@ -400,8 +400,8 @@ func TestWriteICSDays(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"\r\nDTSTART;VALUE=DATE:20270930\r\nDTEND;VALUE=DATE:20271001\r\n",
-		"\r\nDTSTART;VALUE=DATE:20271231\r\nDTEND;VALUE=DATE:20280101\r\n",
+		"\r\nDTSTART;VALUE=DATE:20270930\r\nDTEND;VALUE=DATE:20271001\r\nTRANSP:TRANSPARENT\r\n",
+		"\r\nDTSTART;VALUE=DATE:20271231\r\nDTEND;VALUE=DATE:20280101\r\nTRANSP:TRANSPARENT\r\n",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %q in\n%s", want, b.String())
