@@ -203,7 +203,12 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	case e.AllDay:
 		y, m, d := e.Start.Date()
 		w.date("DTSTART", time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
-		w.date("DTEND", time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC))
+		// A DATE has four digits of year: the day after 9999-12-31 (an
+		// agreement valid "for ever" with no notice) has none. Without
+		// DTEND a day's event lasts that day (RFC 5545 3.6.1).
+		if next := time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC); next.Year() <= 9999 {
+			w.date("DTEND", next)
+		}
 		w.raw("TRANSP", "TRANSPARENT")
 	default:
 		w.time("DTSTART", e.Start)
