@@ -29,7 +29,10 @@ type Event struct {
 	// AllDay writes Start as a DATE, the day its own location reads (not
 	// the calendar's zone), and DTEND as the next day: a day, not a time,
 	// which calendars show on that day wherever they are. End is not
-	// read.
+	// read. Such a day marks a date (a last day to give notice) and takes
+	// none of the subscriber's time: it is TRANSP:TRANSPARENT, since by
+	// default (OPAQUE) a calendar that imports it shows its owner busy
+	// the whole day to everyone who books a meeting.
 	AllDay bool
 	// Stamp is DTSTAMP, from the record (e.g. its date), never the clock.
 	// Required. Always written in UTC.
@@ -200,7 +203,13 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	case e.AllDay:
 		y, m, d := e.Start.Date()
 		w.date("DTSTART", time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
-		w.date("DTEND", time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC))
+		// A DATE has four digits of year: the day after 9999-12-31 (an
+		// agreement valid "for ever" with no notice) has none. Without
+		// DTEND a day's event lasts that day (RFC 5545 3.6.1).
+		if next := time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC); next.Year() <= 9999 {
+			w.date("DTEND", next)
+		}
+		w.raw("TRANSP", "TRANSPARENT")
 	default:
 		w.time("DTSTART", e.Start)
 		if !e.End.IsZero() {

@@ -394,14 +394,18 @@ func TestWriteICSDays(t *testing.T) {
 		// Late in the evening in Stockholm is the next day in UTC: the day stays.
 		{UID: "b", Summary: "Nyår", Start: time.Date(2027, 12, 31, 23, 30, 0, 0, sthlm), Stamp: stamp, AllDay: true,
 			End: time.Date(2027, 12, 31, 0, 0, 0, 0, sthlm)},
+		// The last day a DATE can write: no DTEND, whose year would have
+		// five digits.
+		{UID: "c", Summary: "Tills vidare", Start: time.Date(9999, 12, 31, 0, 0, 0, 0, sthlm), Stamp: stamp, AllDay: true},
 	}}
 	var b strings.Builder
 	if err := WriteICS(&b, cal, sthlm); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"\r\nDTSTART;VALUE=DATE:20270930\r\nDTEND;VALUE=DATE:20271001\r\n",
-		"\r\nDTSTART;VALUE=DATE:20271231\r\nDTEND;VALUE=DATE:20280101\r\n",
+		"\r\nDTSTART;VALUE=DATE:20270930\r\nDTEND;VALUE=DATE:20271001\r\nTRANSP:TRANSPARENT\r\n",
+		"\r\nDTSTART;VALUE=DATE:20271231\r\nDTEND;VALUE=DATE:20280101\r\nTRANSP:TRANSPARENT\r\n",
+		"\r\nDTSTART;VALUE=DATE:99991231\r\nTRANSP:TRANSPARENT\r\n",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %q in\n%s", want, b.String())
@@ -420,5 +424,8 @@ func TestWriteICSDays(t *testing.T) {
 	}
 	if e := back.Events[1]; !e.AllDay || e.Start.Format(time.DateOnly) != "2027-12-31" {
 		t.Errorf("read back: all day %v, start %s", e.AllDay, e.Start)
+	}
+	if e := back.Events[2]; !e.AllDay || e.Start.Format(time.DateOnly) != "9999-12-31" || !e.End.IsZero() {
+		t.Errorf("read back: all day %v, %s to %s", e.AllDay, e.Start, e.End)
 	}
 }

@@ -20,8 +20,9 @@ import (
 
 // TestMatchesBuildRandomEdits makes series of edits drawn at random (a
 // date, a deadline, the areas, the host, the schools, a title, a body, a
-// status, a draft, a record copied, renamed or deleted, a term renamed
-// in config.toml, the list item's template, days passing) and checks
+// status, a draft, an agreement's validUntil or noticeMonths, a record
+// copied, renamed or deleted, a term renamed in config.toml, the list
+// item's template, days passing) and checks
 // after each that the served files (in a folder, or in memory for the
 // long lists) hold exactly what build -drafts writes from the same
 // sources on that day. An edit the checker refuses is taken back, and the served
@@ -247,6 +248,8 @@ func randomEdit(t *testing.T, r *rand.Rand, root, rel string) (string, []string)
 			t.Fatal(err)
 		}
 		return "deleted", []string{rel}
+	case op == 9:
+		return noticeEdit(t, r, root)
 	}
 	if !ok {
 		name = "body"
@@ -254,6 +257,35 @@ func randomEdit(t *testing.T, r *rand.Rand, root, rel string) (string, []string)
 	}
 	write(t, root, rel, changed)
 	return name, []string{rel}
+}
+
+// noticeEdit moves the last day to give notice of the fixture's agreement
+// in force (its validUntil, on a month's end or not, or its noticeMonths),
+// onto the page of agreements due for review and into their calendar, or
+// off them.
+func noticeEdit(t *testing.T, r *rand.Rand, root string) (string, []string) {
+	const rel = "content/agreements/mou.md"
+	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return "nothing (" + rel + " was deleted or renamed)", nil
+	}
+	key, value := "noticeMonths", fmt.Sprint([]int{0, 1, 6, 13, 600}[r.IntN(5)])
+	if r.IntN(3) > 0 {
+		y, m := 2026+r.IntN(3), time.Month(1+r.IntN(12))
+		day := time.Date(y, m, []int{1, 15, 28, 31}[r.IntN(4)], 0, 0, 0, 0, time.UTC)
+		if day.Month() != m { // no 31st: the month's last day
+			day = time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+		}
+		key, value = "validUntil", day.Format(time.DateOnly)
+	}
+	text, re := string(b), frontLine(key)
+	if re.MatchString(text) {
+		text = re.ReplaceAllLiteralString(text, key+" = "+value)
+	} else {
+		text = strings.Replace(text, "+++\n", "+++\n"+key+" = "+value+"\n", 1)
+	}
+	write(t, root, rel, text)
+	return key + " = " + value + " in " + rel + ", not an edit", []string{rel}
 }
 
 // configEdit replaces what re matches in config.toml by repl.
