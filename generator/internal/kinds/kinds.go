@@ -165,6 +165,9 @@ const (
 	AsDocument  Format = "document" // the attached text, or a note when confidential
 	AsFile      Format = "file"     // the attachment
 	AsCalendar  Format = "calendar" // the link to the record's .ics, while it is to come
+	// AsNoticeCalendar is the link to the .ics of an agreement's last day
+	// to give notice, while it is to come.
+	AsNoticeCalendar Format = "noticecalendar"
 )
 
 // Fact is one fact a page shows: the i18n key of its label, the key whose

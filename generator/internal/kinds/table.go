@@ -199,6 +199,7 @@ func agreements(p parts) *Kind {
 			typ, {Label: "fact.parties", Key: "parties", As: AsOrgs},
 			{Label: "fact.signatories", Key: "signatories", As: AsSigners}, signed,
 			{Label: "fact.validFrom", Key: "validFrom", As: AsDate}, until, notice,
+			{Label: "calendar.fact", As: AsNoticeCalendar, Arg: "due.add"},
 			{Label: "fact.notice", Key: "noticeMonths", As: AsCount, Arg: "unit.months"}, p.statusF,
 			{Label: "fact.terminated", Key: "terminated", As: AsDate},
 			{Label: "fact.agreementText", Key: "attachment", As: AsDocument, Arg: "confidential.short"},

@@ -212,15 +212,20 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 			if e.In(lang) == nil {
 				continue
 			}
-			outs = append(outs, Output{Path: strings.TrimPrefix(s.EventURL(e, lang), "/"),
-				Deps: []*site.Entry{e}, render: func(buf *bytes.Buffer) error {
-					one := cal
-					one.Events = []feeds.Event{l.event(e, lang)}
-					return feeds.WriteICS(buf, one, s.Cfg.TimeZone)
-				}})
+			outs = append(outs, l.eventFile(cal, e, lang, l.event))
 		}
 	}
 	return outs
+}
+
+// eventFile is the calendar file beside e's page in lang (site.EventURL):
+// cal with the one event that event makes of e.
+func (l *Loaded) eventFile(cal feeds.Calendar, e *site.Entry, lang string, event func(*site.Entry, string) feeds.Event) Output {
+	return Output{Path: strings.TrimPrefix(l.Site.EventURL(e, lang), "/"), Deps: []*site.Entry{e},
+		render: func(buf *bytes.Buffer) error {
+			cal.Events = []feeds.Event{event(e, lang)}
+			return feeds.WriteICS(buf, cal, l.Site.Cfg.TimeZone)
+		}}
 }
 
 func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {

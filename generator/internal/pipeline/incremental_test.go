@@ -87,7 +87,7 @@ func planBatches(t *testing.T, store output.Store, files fs.FS) {
 		{"deleted", "content/agreements/nytt.md", func() {
 			os.Remove(filepath.Join(root, "content/agreements/nytt.md"))
 			os.Remove(filepath.Join(root, "content/agreements/nytt.pdf"))
-		}, []string{"avtal/nytt/index.html", "avtal/nytt/nytt.pdf"}},
+		}, []string{"avtal/nytt/index.html", "avtal/nytt/nytt.ics", "avtal/nytt/nytt.pdf"}},
 	} {
 		s.change()
 		l := load()

@@ -174,12 +174,16 @@ func TestCalendars(t *testing.T) {
 	s := b.l.Site
 	lectures := s.ByKind["lectures"]
 	var icsFiles []string
-	notices := map[string]bool{} // the calendars of agreements (TestNoticeCalendars)
-	for _, lang := range s.Cfg.Languages {
-		notices[strings.TrimPrefix(s.DueCalendarURL(lang), "/")] = true
+	agreements := func(p string) bool { // their calendars are TestNoticeCalendars'
+		for _, lang := range s.Cfg.Languages {
+			if strings.HasPrefix("/"+p, s.SectionURL("agreements", lang)) {
+				return true
+			}
+		}
+		return false
 	}
 	for p := range b.files {
-		if strings.HasSuffix(p, ".ics") && !notices[p] {
+		if strings.HasSuffix(p, ".ics") && !agreements(p) {
 			icsFiles = append(icsFiles, p)
 		}
 	}
@@ -264,7 +268,8 @@ func TestCalendars(t *testing.T) {
 
 // TestNoticeCalendars reads the calendars of the agreements' last days to
 // give notice back with the strict reader: one day-long event for each
-// agreement of site.Notices, on its notice day, linking to its page.
+// agreement of site.Notices, on its notice day, linking to its page; and
+// the file beside an agreement's page with its own event alone.
 func TestNoticeCalendars(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	s := b.l.Site
@@ -272,8 +277,24 @@ func TestNoticeCalendars(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("the fixture has no agreement with a notice day to come")
 	}
+	files := map[string][]*site.Entry{}
 	for _, lang := range s.Cfg.Languages {
-		name := strings.TrimPrefix(s.DueCalendarURL(lang), "/")
+		files[s.DueCalendarURL(lang)] = want
+		for _, e := range want {
+			if s.HasNoticeFile(e) && e.In(lang) != nil {
+				files[s.EventURL(e, lang)] = []*site.Entry{e}
+			}
+		}
+	}
+	if len(files) <= len(s.Cfg.Languages) {
+		t.Fatal("no agreement has a calendar file of its own")
+	}
+	for url, want := range files {
+		lang := "sv"
+		if strings.HasPrefix(url, "/en/") {
+			lang = "en"
+		}
+		name := strings.TrimPrefix(url, "/")
 		root, err := feedtest.ParseICS(b.file(t, "/"+name))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

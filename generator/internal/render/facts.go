@@ -183,6 +183,11 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
 		}
 		return r, false
+	case kinds.AsNoticeCalendar:
+		if s.HasNoticeFile(e) && e.In(lang) != nil {
+			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
+		}
+		return r, false
 	}
 	text, iso, ok := c.text(f)
 	r.Text, r.Lang = text, c.textLang(f)

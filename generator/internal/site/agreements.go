@@ -98,6 +98,13 @@ func (s *Site) Notices(days int) []*Entry {
 	return out
 }
 
+// HasNoticeFile reports whether agreement e has a calendar file of its own
+// beside its page (EventURL), with the one event of its last day to give
+// notice: while that day is still to come (Notices).
+func (s *Site) HasNoticeFile(e *Entry) bool {
+	return e.Kind == kinds.Agreements && !e.Archived && !e.Ending && !e.NoticeDay().IsZero() && !e.NoticePassed
+}
+
 // DueChanged is when agreement e last changed on the page of agreements
 // due for review, the updated time of its entry in that page's feed: the
 // day it came onto the page (its notice day within DueMonths months), or

@@ -9,6 +9,7 @@ import (
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/feeds"
+	"portal/generator/internal/kinds"
 )
 
 // Every file the site writes is claimed once, by its page, feed,
@@ -118,7 +119,8 @@ func (s *Site) Events() []*Entry {
 	return out
 }
 
-// EventURL is the calendar file of one lecture, beside its page in lang.
+// EventURL is the calendar file of one record, beside its page in lang: a
+// lecture, or an agreement's last day to give notice (HasNoticeFile).
 func (s *Site) EventURL(e *Entry, lang string) string { return e.URL[lang] + EventFile(e) }
 
 // EventFile is the file name of a lecture's own calendar file.
@@ -176,6 +178,11 @@ func (s *Site) claimFiles(assets []string) diag.List {
 	for _, lang := range s.Cfg.Languages {
 		fixed(s.CalendarURL(lang), part(diag.ClaimCalendar))
 		fixed(s.DueCalendarURL(lang), part(diag.ClaimDueCalendar))
+		for _, e := range s.ByKind[kinds.Agreements] {
+			if s.HasNoticeFile(e) && e.In(lang) != nil {
+				fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
+			}
+		}
 		for _, e := range s.Events() {
 			if e.In(lang) != nil {
 				fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
