@@ -27,6 +27,7 @@
 package kinds
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 
@@ -247,4 +248,19 @@ func (k *Kind) Key(name string) *Key {
 		return &k.Keys[i]
 	}
 	return nil
+}
+
+// AllMarks returns every mark a record of the kind can show, each once:
+// Mark, then the values of Marks, sorted.
+func (k *Kind) AllMarks() []string {
+	var out []string
+	if k.Mark != "" {
+		out = append(out, k.Mark)
+	}
+	for _, m := range slices.Sorted(maps.Values(k.Marks)) {
+		if m != "" && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }

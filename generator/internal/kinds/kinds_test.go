@@ -123,3 +123,17 @@ func TestRegistryKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestAllMarks lists the marks each kind's records can show, the kind's
+// Mark first.
+func TestAllMarks(t *testing.T) {
+	r := Default()
+	for kind, want := range map[string][]string{
+		"theses": {"closed"}, "lectures": {"past", "cancelled"}, "agreements": {"terminated"},
+		"collaborations": {"completed"}, "exchanges": {"ended"},
+	} {
+		if got := r.Get(kind).AllMarks(); !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", kind, got, want)
+		}
+	}
+}

@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"maps"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -204,9 +202,8 @@ func (l *Loaded) kindMarks(lang, kind string, states map[string]string) {
 	if k == nil {
 		return
 	}
-	marks := append([]string{k.Mark}, slices.Collect(maps.Values(k.Marks))...)
-	for _, m := range marks {
-		if key := l.Templates.MarkKey(lang, kind, m); m != "" && key != "state."+m {
+	for _, m := range k.AllMarks() {
+		if key := l.Templates.MarkKey(lang, kind, m); key != "state."+m {
 			states[kind+"."+m] = l.Templates.T(lang, key)
 		}
 	}

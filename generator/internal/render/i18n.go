@@ -108,11 +108,8 @@ func (t *Templates) checkMarkOverrides() diag.List {
 	var errs diag.List
 	var valid []string
 	for _, name := range t.cfg.Kinds.Names() {
-		k := t.cfg.Kinds.Get(name)
-		for _, m := range append([]string{k.Mark}, slices.Sorted(maps.Values(k.Marks))...) {
-			if m != "" && !slices.Contains(valid, "state."+name+"."+m) {
-				valid = append(valid, "state."+name+"."+m)
-			}
+		for _, m := range t.cfg.Kinds.Get(name).AllMarks() {
+			valid = append(valid, "state."+name+"."+m)
 		}
 	}
 	for _, l := range slices.Sorted(maps.Keys(t.tables)) {
