@@ -281,7 +281,7 @@ func TestNoticeCalendars(t *testing.T) {
 	for _, lang := range s.Cfg.Languages {
 		files[s.DueCalendarURL(lang)] = want
 		for _, e := range want {
-			if s.HasNoticeFile(e) && e.In(lang) != nil {
+			if s.HasNoticeFile(e, lang) {
 				files[s.EventURL(e, lang)] = []*site.Entry{e}
 			}
 		}

@@ -16,9 +16,9 @@ import (
 // their own calendar program, however far ahead the day is, not only once
 // it is within the page's twelve months. An agreement whose day is to
 // come also has a file of that one event beside its page
-// (site.HasNoticeFile), for whoever looks after that agreement alone. It holds what the agreements'
-// pages and lists show of them, never a body: a confidential agreement
-// publishes its metadata only.
+// (site.HasNoticeFile), for whoever looks after that agreement alone. It
+// holds what the agreements' pages and lists show of them, never a body:
+// a confidential agreement publishes its metadata only.
 func (l *Loaded) noticeCalendars() []Output {
 	s, t := l.Site, l.Templates
 	agreements := s.Notices(CalendarDays)
@@ -37,7 +37,7 @@ func (l *Loaded) noticeCalendars() []Output {
 				return feeds.WriteICS(buf, all, s.Cfg.TimeZone)
 			}})
 		for _, e := range s.ByKind[kinds.Agreements] {
-			if !s.HasNoticeFile(e) || e.In(lang) == nil {
+			if !s.HasNoticeFile(e, lang) {
 				continue
 			}
 			outs = append(outs, l.eventFile(cal, e, lang, l.noticeEvent))

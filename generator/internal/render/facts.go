@@ -184,7 +184,7 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 		}
 		return r, false
 	case kinds.AsNoticeCalendar:
-		if s.HasNoticeFile(e) && e.In(lang) != nil {
+		if s.HasNoticeFile(e, lang) {
 			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
 		}
 		return r, false

@@ -85,10 +85,10 @@ func (s *Site) DueCalendarURL(lang string) string { return s.DueURL(lang) + "cal
 // Unlike Due it looks any distance ahead, as a calendar reminds of a day
 // whenever it comes.
 func (s *Site) Notices(days int) []*Entry {
-	since := s.dayAfter(s.Now).AddDate(0, 0, -1-days)
+	since := s.Today().AddDate(0, 0, -days)
 	var out []*Entry
 	for _, a := range s.ByKind[kinds.Agreements] {
-		if d := a.NoticeDay(); !a.Archived && !a.Ending && !d.IsZero() && !d.Before(since) {
+		if a.noticeOpen() && !a.NoticeDay().Before(since) {
 			out = append(out, a)
 		}
 	}
@@ -99,10 +99,19 @@ func (s *Site) Notices(days int) []*Entry {
 }
 
 // HasNoticeFile reports whether agreement e has a calendar file of its own
-// beside its page (EventURL), with the one event of its last day to give
-// notice: while that day is still to come (Notices).
-func (s *Site) HasNoticeFile(e *Entry) bool {
-	return e.Kind == kinds.Agreements && !e.Archived && !e.Ending && !e.NoticeDay().IsZero() && !e.NoticePassed
+// beside its page in lang (EventURL), with the one event of its last day
+// to give notice: while that day is still to come (Notices), in each
+// language it has a version in.
+func (s *Site) HasNoticeFile(e *Entry, lang string) bool {
+	return e.noticeOpen() && !e.NoticePassed && e.In(lang) != nil
+}
+
+// noticeOpen reports whether e is an agreement with a last day to give
+// notice that still matters: in force (not archived) and not being
+// terminated already. It is what the page of agreements due for review,
+// the agreements' calendar and NoticePassed look at.
+func (e *Entry) noticeOpen() bool {
+	return !e.Archived && !e.Ending && !e.NoticeDay().IsZero()
 }
 
 // DueChanged is when agreement e last changed on the page of agreements
@@ -142,11 +151,11 @@ func (s *Site) NamedBy(a *Entry) []*Entry { return s.namedBy[a] }
 // agreementFacts works out, before the pages are made, which agreements
 // are due and which records name each agreement.
 func (s *Site) agreementFacts() {
-	today := s.dayAfter(s.Now).AddDate(0, 0, -1)
+	today := s.Today()
 	horizon := today.AddDate(0, DueMonths, 0)
 	s.due = nil
 	for _, a := range s.ByKind[kinds.Agreements] {
-		if d := a.NoticeDay(); !a.Archived && !a.Ending && !d.IsZero() && d.Before(horizon) {
+		if a.noticeOpen() && a.NoticeDay().Before(horizon) {
 			s.due = append(s.due, a)
 		}
 	}

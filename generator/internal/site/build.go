@@ -136,7 +136,7 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		e.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
 		k := s.Cfg.Kinds.Get(r.Kind)
 		e.Ending = !e.Archived && k != nil && k.ArchiveAfterMark && r.Status == k.ArchiveStatus
-		e.NoticePassed = !e.Archived && !e.Ending && s.passed(e.NoticeDay())
+		e.NoticePassed = e.noticeOpen() && s.passed(e.NoticeDay())
 		for _, l := range s.Cfg.Languages {
 			lang := l
 			if r.In(l) == nil {

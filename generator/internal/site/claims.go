@@ -179,7 +179,7 @@ func (s *Site) claimFiles(assets []string) diag.List {
 		fixed(s.CalendarURL(lang), part(diag.ClaimCalendar))
 		fixed(s.DueCalendarURL(lang), part(diag.ClaimDueCalendar))
 		for _, e := range s.ByKind[kinds.Agreements] {
-			if s.HasNoticeFile(e) && e.In(lang) != nil {
+			if s.HasNoticeFile(e, lang) {
 				fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
 			}
 		}
