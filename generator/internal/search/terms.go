@@ -22,6 +22,12 @@ func (p *postings) add(doc int32, strong bool) {
 	}
 }
 
+// encode is p as a term bucket writes it: its documents and those it is
+// strong in, each set encoded (encodeSet).
+func (p *postings) encode() [2]string {
+	return [2]string{encodeSet(p.all), encodeSet(p.strong)}
+}
+
 // merge appends q, whose documents all come after p's.
 func (p *postings) merge(q *postings) {
 	p.all = append(p.all, q.all...)
@@ -188,10 +194,10 @@ func (tb termBucket) release() {
 func (tb termBucket) encode() bucket {
 	b := bucket{W: make(map[string][2]string, len(tb.words)), U: make(map[string][2]string, len(tb.unions)), N: tb.next}
 	for _, e := range tb.words {
-		b.W[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+		b.W[e.key] = e.p.encode()
 	}
 	for _, e := range tb.unions {
-		b.U[e.key] = [2]string{encodeSet(e.p.all), encodeSet(e.p.strong)}
+		b.U[e.key] = e.p.encode()
 	}
 	return b
 }

@@ -49,11 +49,12 @@ type posted struct {
 	fresh bool
 }
 
-// encoded returns the postings as a term bucket writes them (encodeSet),
-// encoding them again only when they changed since the last call.
+// encoded returns the postings as a term bucket writes them
+// (postings.encode), encoding them again only when they changed since
+// the last call.
 func (p *posted) encoded() [2]string {
 	if !p.fresh {
-		p.enc, p.fresh = [2]string{encodeSet(p.all), encodeSet(p.strong)}, true
+		p.enc, p.fresh = p.postings.encode(), true
 	}
 	return p.enc
 }
