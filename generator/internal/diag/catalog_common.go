@@ -32,6 +32,7 @@ const (
 	SyntaxInnerQuote   ID = "syntax.inner-quote"
 	SyntaxBackslash    ID = "syntax.backslash"
 	SyntaxColon        ID = "syntax.colon"
+	SyntaxColonOnly    ID = "syntax.colon-only"
 )
 
 var commonTexts = map[ID]Text{
@@ -91,6 +92,8 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: listan går inte att läsa – skilj värdena åt med kommatecken och avsluta den med ], t.ex. %[1]s = ["a", "b"]`},
 	SyntaxInnerQuote: {En: `%s: the text has a " inside it, which ends the text there – write \" for a quote inside the text, or use typographic quotes (”…”)`,
 		Sv: `%s: texten har ett " inuti sig, som avslutar texten där – skriv \" för ett citattecken inne i texten, eller använd typografiska citattecken (”…”)`},
+	SyntaxColonOnly: {En: `%s: a key and its value are joined by =, not ":"`,
+		Sv: `%s: nyckel och värde skrivs med = emellan, inte ":"`},
 	SyntaxColon: {En: `%s: a key and its value are joined by =, not ":" – write %[1]s = %s`,
 		Sv: `%s: nyckel och värde skrivs med = emellan, inte ":" – skriv %[1]s = %s`},
 	SyntaxBackslash: {En: `%s: %s has a backslash (\) the site cannot read – write \\ for each backslash in the text`,

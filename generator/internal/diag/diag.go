@@ -139,7 +139,7 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	if !ok {
 		return e
 	}
-	if m.ID == SyntaxColon {
+	if m.ID == SyntaxColon || m.ID == SyntaxColonOnly {
 		return Of(path, e.Line, e.Col, m) // at the colon
 	}
 	at := start + len(line) - len(bytes.TrimLeft(line, " \t"))

@@ -190,6 +190,22 @@ func colonKey(line []byte, msg string) (key, value string, ok bool) {
 	return string(m[1]), withoutComment(string(m[2])), true
 }
 
+// colonMessage is the message of a key joined to its value v by a colon:
+// it says to write key = v, with v as written when that is a value; bare
+// text in quotes, as SyntaxUnquoted says; and without a value to write
+// when v cannot be made one by quotes alone ("[a.", "x = y"), rather than
+// suggest a line that cannot be read either.
+func colonMessage(key, v string) Message {
+	var m map[string]any
+	switch _, err := toml.Decode("x = "+v+"\n", &m); {
+	case err == nil:
+		return M(SyntaxColon, key, v)
+	case !strings.ContainsAny(v, `"'[]{}=`):
+		return M(SyntaxColon, key, `"`+v+`"`)
+	}
+	return M(SyntaxColonOnly, key)
+}
+
 // withoutComment returns the value v as written, without a comment after
 // it: after a quoted text's closing quote, else from the first #.
 func withoutComment(v string) string {
@@ -236,7 +252,7 @@ var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$`)
 func syntaxMessage(line []byte, msg string) (Message, bool) {
 	key, isKey := lineKey(line)
 	if k, v, ok := colonKey(line, msg); !isKey && ok {
-		return M(SyntaxColon, k, v), true
+		return colonMessage(k, v), true
 	}
 	if !isKey || strings.Contains(msg, "UTF-8") {
 		return Message{}, false

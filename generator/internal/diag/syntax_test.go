@@ -54,6 +54,13 @@ func TestDecodeTOML(t *testing.T) {
 				`f.md:4:8: credits: a key and its value are joined by =, not ":" – write credits = 30`,
 				`f.md:5:8: summary: a key and its value are joined by =, not ":" – write summary = "Obs: \"x\""`,
 			}, []string{"host", "credits", "summary"}, []string{"date"}, true},
+		// A value that is none as written: bare text is put in quotes; one
+		// that quotes cannot mend is not suggested.
+		{"a colon before bare text", "date = 2026-03-01\nplace: Kista.\nnote: [a.\n",
+			[]string{
+				`f.md:3:6: place: a key and its value are joined by =, not ":" – write place = "Kista."`,
+				`f.md:4:5: note: a key and its value are joined by =, not ":"`,
+			}, []string{"place", "note"}, []string{"date"}, true},
 		{"a colon in a text broken above is no key", "summary = \"a\nObs: b\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:11: summary: the text has no closing quote – end it with " on the same line`},
 			[]string{"summary"}, []string{"date"}, true},
