@@ -242,6 +242,8 @@ func TestJSONSchemaValues(t *testing.T) {
 		{"internships", "weeks", float64(105), "k: 105 above 104"},
 		{"agreements", "noticeMonths", float64(0), ""},
 		{"agreements", "noticeMonths", float64(-1), "k: -1 below 0"},
+		{"agreements", "noticeMonths", float64(120), ""},
+		{"agreements", "noticeMonths", float64(121), "k: 121 above 120"},
 		{"followups", "year", float64(1999), "k: 1999 below 2000"},
 	} {
 		prop, ok := all[c.kind]["properties"].(map[string]any)[c.key].(map[string]any)

@@ -185,7 +185,7 @@ func agreements(p parts) *Kind {
 			{Name: "signatories", Type: Signatories},
 			{Name: "validFrom", Type: Date},
 			{Name: "validUntil", Type: Date, NotAfter: "validFrom"},
-			{Name: "noticeMonths", Type: Int, NotNeg: true},
+			{Name: "noticeMonths", Type: Int, NotNeg: true, Min: 0, Max: 120},
 			{Name: "status", Type: Text, Required: true, Enum: []string{"active", "terminated"}},
 			{Name: "terminated", Type: Date, When: &When{Key: "status", Is: "terminated",
 				Missing:    diag.M(diag.TerminatedDate),
