@@ -197,13 +197,30 @@ func colonKey(line []byte, msg string) (key, value string, ok bool) {
 // suggest a line that cannot be read either.
 func colonMessage(key, v string) Message {
 	var m map[string]any
-	switch _, err := toml.Decode("x = "+v+"\n", &m); {
-	case err == nil:
+	if _, err := toml.Decode("x = "+v+"\n", &m); err == nil {
 		return M(SyntaxColon, key, v)
-	case !strings.ContainsAny(v, `"'[]{}=`):
-		return M(SyntaxColon, key, `"`+v+`"`)
+	}
+	if q, ok := quoteText(v); ok {
+		return M(SyntaxColon, key, q)
 	}
 	return M(SyntaxColonOnly, key)
+}
+
+// quoteText returns bare text v as a quoted text that reads back as v,
+// each backslash written twice (C:\\Users for C:\Users), as SyntaxBackslash
+// says; ok is false when v looks like a value of another kind (a list, a
+// table, a key) or cannot be text on one line (a control character), so
+// that no message suggests a line that cannot be read either.
+func quoteText(v string) (q string, ok bool) {
+	if strings.ContainsAny(v, `"'[]{}=`) {
+		return "", false
+	}
+	q = `"` + strings.ReplaceAll(v, `\`, `\\`) + `"`
+	var m map[string]any
+	if _, err := toml.Decode("x = "+q+"\n", &m); err != nil || m["x"] != v {
+		return "", false
+	}
+	return q, true
 }
 
 // withoutComment returns the value v as written, without a comment after
@@ -278,8 +295,10 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return M(SyntaxNoValue, key), true
 	case looksLikeDate(value):
 		return M(SyntaxDateForm, key, value), true
-	case strings.HasPrefix(msg, "expected value but found") && !strings.ContainsAny(value, `"'[]{}=`):
-		return M(SyntaxUnquoted, key, value), true
+	case strings.HasPrefix(msg, "expected value but found"):
+		if q, ok := quoteText(value); ok {
+			return M(SyntaxUnquoted, key, value, q), true
+		}
 	}
 	return M(SyntaxValue, key, value), true
 }

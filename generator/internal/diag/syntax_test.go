@@ -61,6 +61,14 @@ func TestDecodeTOML(t *testing.T) {
 				`f.md:3:6: place: a key and its value are joined by =, not ":" – write place = "Kista."`,
 				`f.md:4:5: note: a key and its value are joined by =, not ":"`,
 			}, []string{"place", "note"}, []string{"date"}, true},
+		// Bare text with a backslash is suggested with the backslash
+		// written twice: "C:\Users" would not read either.
+		{"bare text with a backslash", "date = 2026-03-01\nplace: C:\\Users\\x\nlocation = C:\\Temp\nroom = a\x01b\n",
+			[]string{
+				`f.md:3:6: place: a key and its value are joined by =, not ":" – write place = "C:\\Users\\x"`,
+				`f.md:4:12: location: C:\Temp is text and needs quotes – write location = "C:\\Temp"`,
+				`f.md:5:8: room: a\x01b cannot be read – text goes in quotes ("…"), dates as 2027-02-28, numbers as 30, lists as ["a", "b"]`,
+			}, []string{"place", "location", "room"}, []string{"date"}, true},
 		{"a colon in a text broken above is no key", "summary = \"a\nObs: b\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:11: summary: the text has no closing quote – end it with " on the same line`},
 			[]string{"summary"}, []string{"date"}, true},
