@@ -1,10 +1,13 @@
 package diag
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // FuzzPositions feeds the scanner any text (not only TOML the decoder
@@ -69,4 +72,37 @@ func naiveLineCol(src []byte, off int) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+// suggestionRE finds the line a message says to write instead, "– write
+// key = value" at its end.
+var suggestionRE = regexp.MustCompile(`– write ([A-Za-z][A-Za-z0-9_\-]*) = (.+)$`)
+
+// FuzzDecodeTOML feeds the front matter decoder any text: every line a
+// message tells the editor to write must be one the decoder reads, to the
+// value the message shows.
+func FuzzDecodeTOML(f *testing.F) {
+	f.Add([]byte("place: Kista.\nnote: [a.\n"))
+	f.Add([]byte("location = C:\\Temp\nhost: \"kth\"  # the host\n"))
+	f.Add([]byte("title = hello world\nstart = 28/2 2027\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var errs List
+		within(t, 10*time.Second, func() {
+			errs, _, _, _ = DecodeTOML("f.md", src, 1, func(b []byte) error {
+				var m map[string]any
+				_, err := toml.Decode(string(b), &m)
+				return err
+			})
+		})
+		for _, e := range errs {
+			s := suggestionRE.FindStringSubmatch(e.Msg)
+			if s == nil {
+				continue
+			}
+			var m map[string]any
+			if _, err := toml.Decode(s[1]+" = "+s[2]+"\n", &m); err != nil {
+				t.Fatalf("%q suggests a line that cannot be read: %v", e.Error(), err)
+			}
+		}
+	})
 }
