@@ -159,6 +159,11 @@ func TestMessageText(t *testing.T) {
 		// that is not one (a year, a value from a file) is not.
 		{M(SummaryWrote, Count(17500), Count(1234567), 512.25, "public"), `wrote    17,500 pages, 1,234,567 files (512.2 MB) to public`,
 			"skrev    17\u00a0500 sidor, 1\u00a0234\u00a0567 filer (512,2 MB) till public"},
+		// A size of 1,000 MB or more is grouped as the counts beside it.
+		{M(SummaryWrote, Count(175000), Count(174723), 2156.34, "public"), `wrote    175,000 pages, 174,723 files (2,156.3 MB) to public`,
+			"skrev    175\u00a0000 sidor, 174\u00a0723 filer (2\u00a0156,3 MB) till public"},
+		{M(ImageTooLarge, "big.png", -0.5, 5), `image "big.png" is -0.5 MB; the limit is 5 MB: make it smaller`,
+			`bilden "big.png" är -0,5 MB, men den får vara högst 5 MB – gör den mindre`},
 		{M(ServeRebuilt, Duration(1481*time.Millisecond), Count(40000), Count(2)), `serve: rebuilt in 1.481s: 40,000 written, 2 removed`,
 			"serve: byggde om på 1,481s: 40\u00a0000 skrivna, 2 borttagna"},
 		{M(IntMust, "year", M(WantFromTo, 2000, 2100), 1990), `year must be from 2000 to 2100, not 1990`,

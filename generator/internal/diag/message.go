@@ -113,21 +113,35 @@ func (m Message) Text(lang Lang) string {
 }
 
 // decimal is a number with a fraction, printed with %f in the decimal
-// sign of lang: "2,5 MB" in Swedish, "2.5 MB" in English. Other verbs
-// print it as fmt does: %v quotes a value from a file as it was typed.
+// sign of lang and its whole part grouped as a Count's: "2,5 MB" and
+// "2 156,3 MB" in Swedish (a no-break space), "2.5 MB" and "2,156.3 MB"
+// in English. Other verbs print it as fmt does: %v quotes a value from a
+// file as it was typed.
 type decimal struct {
 	f    float64
 	lang Lang
 }
 
 // Format prints d as fmt prints a float64 with the same verb and flags,
-// with a decimal comma for %f in Swedish.
+// for %f with the whole part grouped and a decimal comma in Swedish.
 func (d decimal) Format(s fmt.State, verb rune) {
 	out := fmt.Sprintf(fmt.FormatString(s, verb), d.f)
-	if d.lang == Swedish && verb == 'f' {
-		out = strings.Replace(out, ".", ",", 1)
+	if verb != 'f' {
+		fmt.Fprint(s, out)
+		return
 	}
-	fmt.Fprint(s, out)
+	whole, frac, point := strings.Cut(out, ".")
+	if n, err := strconv.Atoi(whole); err == nil && whole[0] >= '0' && whole[0] <= '9' {
+		whole = Count(n).In(d.lang) // neither padded nor signed: grouped
+	}
+	if point {
+		if d.lang == Swedish {
+			whole += ","
+		} else {
+			whole += "."
+		}
+	}
+	fmt.Fprint(s, whole+frac)
 }
 
 // oneLine returns s with its control characters and bidirectional

@@ -128,9 +128,9 @@ func overlayHTML(t *template.Template, ps []problem, lang diag.Lang, noneYet boo
 	data := struct {
 		Lang, Close, Title, Note, More string
 		Problems                       []shown
-	}{Lang: string(lang), Close: text(diag.OverlayClose), Title: text(title, len(ps)), Note: text(note)}
+	}{Lang: string(lang), Close: text(diag.OverlayClose), Title: text(title, diag.Count(len(ps))), Note: text(note)}
 	if len(ps) > maxShown {
-		data.More = text(diag.OverlayMore, len(ps)-maxShown)
+		data.More = text(diag.OverlayMore, diag.Count(len(ps)-maxShown))
 		ps = ps[:maxShown]
 	}
 	for _, p := range ps {

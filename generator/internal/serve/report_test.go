@@ -88,3 +88,24 @@ func TestNoneYet(t *testing.T) {
 		}
 	}
 }
+
+// TestOverlayCounts: the overlay's counts are grouped as the build's
+// summary and the site write them.
+func TestOverlayCounts(t *testing.T) {
+	overlay := template.Must(template.New("overlay").Parse(overlaySource))
+	ps := make([]problem, 1234)
+	for i := range ps {
+		ps[i] = problem{Err: diag.Error{Path: "content/theses/a.md", Line: i + 1, Col: 1, Msg: "x"}}
+	}
+	got := overlays(overlay, ps, false)
+	for lang, want := range map[diag.Lang][]string{
+		diag.English: {"1,234 problems in the sources", fmt.Sprintf("and %s more", diag.Count(1234-maxShown).In(diag.English))},
+		diag.Swedish: {"1\u00a0234 ", fmt.Sprintf("och %s till", diag.Count(1234-maxShown).In(diag.Swedish))},
+	} {
+		for _, w := range want {
+			if !strings.Contains(string(got[lang]), w) {
+				t.Errorf("%s overlay has no %q:\n%s", lang, w, got[lang])
+			}
+		}
+	}
+}
