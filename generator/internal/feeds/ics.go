@@ -58,6 +58,12 @@ type Calendar struct {
 	Lang string
 	// Events are written in the order given.
 	Events []Event
+	// Now is when the calendar is made (the build's moment). A calendar
+	// without events holds the VTIMEZONE of its zone (UTC's when it has
+	// none) from Now's year on, since RFC 5545 wants at least one
+	// component in a calendar and strict readers refuse one without;
+	// zero: nothing.
+	Now time.Time
 }
 
 // WriteICS writes c as an iCalendar (RFC 5545) object: VERSION:2.0, PRODID,
@@ -68,10 +74,11 @@ type Calendar struct {
 // characters (except tab) and invalid UTF-8 dropped.
 //
 // Times: with loc nil or UTC, DTSTART and DTEND are UTC times ("...Z") and
-// no VTIMEZONE is written. With any other loc (it must have an IANA name such
+// no VTIMEZONE is written (but for a calendar without events). With any other loc (it must have an IANA name such
 // as "Europe/Stockholm"; time.Local is refused because its name says nothing)
 // they are local times with TZID=<loc name>, and X-WR-TIMEZONE and a VTIMEZONE
-// for loc are written (unless there are no events). The VTIMEZONE is derived
+// for loc are written (unless the events are all days; a calendar without
+// events has the VTIMEZONE of Calendar.Now's year). The VTIMEZONE is derived
 // from loc itself: for Europe/Stockholm a STANDARD (CET, +0100) and a
 // DAYLIGHT (CEST, +0200) observance with RRULE:FREQ=YEARLY;BYMONTH=10 (resp.
 // 3);BYDAY=-1SU. The observances cover the years of the events plus the next
@@ -96,7 +103,7 @@ func writeCalendar(w io.Writer, c Calendar, loc *time.Location, events func(iw *
 	if err := c.check(); err != nil {
 		return err
 	}
-	zone, err := newICSZone(loc, c.Events)
+	zone, err := newICSZone(loc, c.Events, c.Now)
 	if err != nil {
 		return err
 	}
@@ -116,7 +123,7 @@ func AppendEvent(dst []byte, e Event, calLang string, loc *time.Location) ([]byt
 	if err := one.check(); err != nil {
 		return dst, err
 	}
-	zone, err := newICSZone(loc, one.Events)
+	zone, err := newICSZone(loc, one.Events, time.Time{})
 	if err != nil {
 		return dst, err
 	}

@@ -151,7 +151,13 @@ func TestWriteICS(t *testing.T) {
 		{name: "southern-hemisphere", cal: south, loc: sydney,
 			contains: []string{"BYMONTH=4;BYDAY=1SU", "BYMONTH=10;BYDAY=1SU"}},
 		{name: "no-dst", cal: noDST, loc: tokyo, contains: []string{"TZOFFSETFROM:+1000\r\nTZOFFSETTO:+0900\r\nTZNAME:JST\r\n"}, lacks: []string{"RRULE", "DTEND"}},
-		{name: "no-events", cal: Calendar{ProdID: "-//test//EN"}, loc: stockholm, lacks: []string{"VTIMEZONE", "VEVENT", "X-WR-CALNAME"}},
+		// A calendar without events holds its zone, a component, as RFC
+		// 5545 wants; the zone of the year it is made and the next.
+		{name: "no-events", cal: Calendar{ProdID: "-//test//EN", Now: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)}, loc: stockholm,
+			contains: []string{"X-WR-TIMEZONE:Europe/Stockholm\r\nBEGIN:VTIMEZONE\r\n", "DTSTART:20261025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"},
+			lacks:    []string{"VEVENT", "X-WR-CALNAME"}},
+		{name: "no-events-utc", cal: Calendar{ProdID: "-//test//EN", Now: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)}, loc: time.UTC,
+			contains: []string{"BEGIN:VTIMEZONE\r\nTZID:UTC\r\n", "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\n"}, lacks: []string{"VEVENT", "RRULE"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -46,11 +46,16 @@ func (o onset) wall() time.Time {
 	return o.at.Add(time.Duration(o.from) * time.Second).UTC()
 }
 
-// newICSZone returns nil for UTC, else the zone with the observances needed
-// for the events' times.
-func newICSZone(loc *time.Location, events []Event) (*icsZone, error) {
+// newICSZone returns the zone with the observances needed for the events'
+// times: none for UTC or days only. A calendar without events gets its
+// zone's observances of now's year and the next (UTC's one, in UTC), so
+// that it holds a component; none when now is zero.
+func newICSZone(loc *time.Location, events []Event, now time.Time) (*icsZone, error) {
 	if loc == nil || loc == time.UTC || loc.String() == "UTC" {
-		return nil, nil
+		if len(events) > 0 || now.IsZero() {
+			return nil, nil
+		}
+		loc = time.UTC
 	}
 	name := loc.String()
 	switch {
@@ -59,10 +64,15 @@ func newICSZone(loc *time.Location, events []Event) (*icsZone, error) {
 	case strings.ContainsAny(name, "\";:,") || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7F }):
 		return nil, fmt.Errorf("feeds: ics: time zone name %q cannot be a TZID", name)
 	}
+	z := &icsZone{loc: loc, name: name}
+	if len(events) == 0 && !now.IsZero() {
+		y := now.In(loc).Year()
+		z.obs = observances(loc, y, y+1)
+		return z, nil
+	}
 	if !slices.ContainsFunc(events, func(e Event) bool { return !e.AllDay }) {
 		return nil, nil // no local times to describe: no events, or days only
 	}
-	z := &icsZone{loc: loc, name: name}
 	loYear, hiYear := 0, 0
 	for i := range events {
 		for _, t := range [...]time.Time{events[i].Start, events[i].End} {

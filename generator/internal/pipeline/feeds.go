@@ -196,6 +196,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 		cal := feeds.Calendar{
 			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
 			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind."+s.CalendarKind()), Lang: lang,
+			Now: s.Now,
 		}
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),
 			Deps: recent, render: func(buf *bytes.Buffer) error {

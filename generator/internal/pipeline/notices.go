@@ -27,6 +27,7 @@ func (l *Loaded) noticeCalendars() []Output {
 		cal := feeds.Calendar{
 			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
 			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "due.title"), Lang: lang,
+			Now: s.Now,
 		}
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.DueCalendarURL(lang), "/"),
 			Deps: agreements, render: func(buf *bytes.Buffer) error {

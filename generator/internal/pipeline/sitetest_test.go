@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/feeds/feedtest"
 )
 
 // The names of an archive's sections that are not files of the site.
@@ -190,6 +191,29 @@ func (c *siteCase) run() []string {
 	}
 	for _, s := range c.checks {
 		fails = append(fails, c.checkSection(s, outs)...)
+	}
+	return append(fails, c.checkFeeds(outs)...)
+}
+
+// checkFeeds reads every calendar and Atom feed of the site back with the
+// strict readers, whatever the archive asserts of them: a site of a few
+// records has calendars without events and feeds without entries.
+func (c *siteCase) checkFeeds(outs map[string][]byte) []string {
+	var fails []string
+	for _, p := range slices.Sorted(maps.Keys(outs)) {
+		var err error
+		switch {
+		case strings.HasSuffix(p, ".ics"):
+			var root *feedtest.Component
+			if root, err = feedtest.ParseICS(outs[p]); err == nil {
+				_, err = feedtest.CheckCalendar(root)
+			}
+		case path.Base(p) == "atom.xml":
+			_, err = feedtest.DecodeAtom(outs[p])
+		}
+		if err != nil {
+			fails = append(fails, fmt.Sprintf("%s: %s cannot be read back: %v", c.name, p, err))
+		}
 	}
 	return fails
 }

@@ -51,6 +51,9 @@ func CheckCalendar(root *Component) (*Calendar, error) {
 			return nil, fmt.Errorf("%s:%s", name, p.Value)
 		}
 	}
+	if len(root.Comps) == 0 {
+		return nil, fmt.Errorf("VCALENDAR: no component (RFC 5545 3.4 wants at least one)")
+	}
 	pc := &Calendar{Zones: map[string]*Zone{}}
 	pc.Name, _, _ = textProp(root, "X-WR-CALNAME", false)
 	for _, c := range root.Comps {

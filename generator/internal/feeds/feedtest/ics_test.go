@@ -81,6 +81,7 @@ func TestCheckCalendar(t *testing.T) {
 	tests := []struct{ name, data, want string }{
 		{"no VERSION", strings.Replace(minimal, "VERSION:2.0\r\n", "", 1), "VCALENDAR: no VERSION"},
 		{"bad METHOD", strings.Replace(minimal, "PUBLISH", "REQUEST", 1), "METHOD:REQUEST"},
+		{"no component", minimal, "VCALENDAR: no component (RFC 5545 3.4 wants at least one)"},
 		{"floating", with(2, "DTSTART:20261025T023000"), "DTSTART: floating time 20261025T023000"},
 		{"unknown zone", with(2, "DTSTART;TZID=Europe/Oslo:20261025T023000"), "DTSTART: TZID Europe/Oslo has no VTIMEZONE"},
 		{"skipped hour", with(2, "DTSTART;TZID=Europe/Stockholm:20260329T023000"), "local time 2026-03-29 02:30:00 +0000 UTC does not exist"},
