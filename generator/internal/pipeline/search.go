@@ -194,7 +194,7 @@ func (l *Loaded) searchNames(lang string, docs []search.Doc) search.Names {
 
 // kindMarks adds to states, under "<kind>.<mark>", each mark a record of
 // kind can show that its kind words apart in lang (state.<kind>.<mark>,
-// Templates.MarkKey): "theses.closed" is "Stängt". The scripts look it
+// Templates.KindMark): "theses.closed" is "Stängt". The scripts look it
 // up before "<mark>", also for a mark no record had when the site was
 // built (an offer that closes after it).
 func (l *Loaded) kindMarks(lang, kind string, states map[string]string) {
@@ -203,7 +203,7 @@ func (l *Loaded) kindMarks(lang, kind string, states map[string]string) {
 		return
 	}
 	for _, m := range k.AllMarks() {
-		if key := l.Templates.MarkKey(lang, kind, m); key != "state."+m {
+		if key, apart := l.Templates.KindMark(lang, kind, m); apart {
 			states[kind+"."+m] = l.Templates.T(lang, key)
 		}
 	}

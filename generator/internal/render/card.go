@@ -73,7 +73,7 @@ func (t *Templates) card(s *site.Site, lang string, it site.Item, h int) (*Card,
 	// The mark the scripts give the item once it closes, when its kind
 	// words it apart from the list's data-closed-label (ett exjobb is
 	// "Stängt", a list of many kinds says "Stängd").
-	if key := t.MarkKey(lang, e.Kind, k.Mark); c.State == "" && k.CloseAttr != "" && key != "state."+k.Mark {
+	if key, apart := t.KindMark(lang, e.Kind, k.Mark); apart && c.State == "" && k.CloseAttr != "" {
 		dataAttr("data-mark-label", tr(key))
 	}
 	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, iso, textLang string) {

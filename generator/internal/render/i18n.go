@@ -95,10 +95,17 @@ func markOverride(key string) bool {
 // without such keys (a site's own older ones, English) keep theirs. Every
 // place that writes a mark asks it: list items, feeds, the search index.
 func (t *Templates) MarkKey(lang, kind, st string) string {
-	if k := "state." + kind + "." + st; t.strings[lang][k] != "" {
+	if k, ok := t.KindMark(lang, kind, st); ok {
 		return k
 	}
 	return "state." + st
+}
+
+// KindMark is the key state.<kind>.<st>, and whether lang's table has
+// it: whether kind words the mark st apart from the shared state.<st>.
+func (t *Templates) KindMark(lang, kind, st string) (key string, ok bool) {
+	key = "state." + kind + "." + st
+	return key, t.strings[lang][key] != ""
 }
 
 // checkMarkOverrides reports each key state.<kind>.<mark> of a table that
