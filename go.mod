@@ -11,3 +11,5 @@ require (
 )
 
 require golang.org/x/sys v0.50.0
+
+require golang.org/x/term v0.48.0

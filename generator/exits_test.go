@@ -191,7 +191,7 @@ func TestHelp(t *testing.T) {
 	// The options of serve and new that EDITING.md teaches are in the help.
 	_, stdout, _ := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "help")
 	for _, want := range []string{
-		"generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]\n",
+		"generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]\n",
 		"generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n",
 	} {
 		if !strings.Contains(stdout, want) {

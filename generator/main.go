@@ -4,13 +4,15 @@
 //	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts] [-lang sv|en]
 //	                           [-fast-templates=false] [-no-search] [-cpuprofile F] [-memprofile F] [-trace F]
 //	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [-lang sv|en] [FILE...]
-//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME]
+//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
 //	go run ./generator version
 //	go run ./generator schema [-root DIR] [-out DIR]
 //
 // Only package main (this file and its neighbours) reads flags, the
-// environment and the clock, and exits. Messages are in the language of
+// environment and the clock, and exits. Started by a double-click beside
+// a config.toml, the program previews that site as serve -open does
+// (launch.go). Messages are in the language of
 // -lang, else of LC_ALL, LC_MESSAGES or LANG, else on Windows of Windows
 // (locale_windows.go).
 package main
@@ -43,13 +45,21 @@ import (
 	"portal/generator/internal/output"
 	"portal/generator/internal/pipeline"
 	"portal/generator/internal/scaffold"
-	"portal/generator/internal/serve"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, withSystemLocale(os.Getenv, systemLocale))
+	getenv := withSystemLocale(os.Getenv, systemLocale)
+	args, started := os.Args[1:], currentLaunch()
+	if started.byClick(args) {
+		say(os.Stderr, envLang(getenv), diag.CLIClickServe, started.exeDir)
+		args = started.clickArgs()
+	}
+	code := run(ctx, args, os.Stdout, os.Stderr, getenv)
 	stop()
+	if code != exitOK && started.keepOpen(os.Args[1:]) {
+		waitForEnter(os.Stderr, os.Stdin, diag.M(diag.CLIPressEnter).Text(envLang(getenv)))
+	}
 	os.Exit(code)
 }
 
@@ -71,7 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "check":
 		return cmdCheck(args, stdout, stderr, getenv)
 	case "serve":
-		return cmdServe(ctx, args, stdout, stderr, getenv)
+		return cmdServe(ctx, args, stdout, stderr, getenv, openBrowser)
 	case "new":
 		return cmdNew(args, stdout, stderr, getenv)
 	case "version", "-version", "--version":
@@ -437,40 +447,6 @@ func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string,
 		ph = append(ph, diag.M(p.Name).Text(lang)+" "+diag.Duration(p.Time.Round(time.Millisecond)).In(lang))
 	}
 	say(w, lang, diag.SummaryTime, strings.Join(ph, ", "), diag.Duration(total.Round(time.Millisecond)))
-}
-
-func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
-	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback by default)")
-	out := fs.String("out", "", "folder to write the preview to (default: none, the preview is kept in memory)")
-	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
-	if fs.Parse(args) != nil {
-		return exitUsage
-	}
-	lang := envLang(getenv)
-	if extraArgs("serve", fs, stderr, lang) {
-		return exitUsage
-	}
-	now := time.Now
-	if *nowFlag != "" || getenv("SOURCE_DATE_EPOCH") != "" {
-		t, err := resolveNow(*nowFlag, getenv)
-		if err != nil {
-			sayErr(stderr, lang, "", err)
-			return exitUsage
-		}
-		now = func() time.Time { return t }
-	}
-	err := serve.Run(ctx, serve.Options{
-		Root: *root, Addr: *addr, Out: *out, Now: now, Lang: lang,
-		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
-	})
-	if err != nil {
-		fmt.Fprintln(stderr, errText(err, lang))
-		return exitProblems
-	}
-	return exitOK
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string) int {

@@ -38,6 +38,8 @@ const (
 	NewTitleUTF8        ID = "cli.new-title-utf8"
 	NewKind             ID = "cli.new-kind-scaffold"
 	NewLang             ID = "cli.new-lang-scaffold"
+	CLIClickServe       ID = "cli.click-serve"
+	CLIPressEnter       ID = "cli.press-enter"
 	OutInSources        ID = "cli.out-in-sources"
 	OutHasRoot          ID = "cli.out-has-root"
 	OutIsFile           ID = "cli.out-is-file"
@@ -158,6 +160,10 @@ var cliTexts = map[ID]Text{
 		Sv: `%q är ingen sort – sorterna är: %s`},
 	NewLang: {En: `unknown language %q (config.toml languages: %s)`,
 		Sv: `okänt språk %q – språken i config.toml är: %s`},
+	CLIClickServe: {En: `started by a double-click: previewing the site in %s in your browser; closing this window stops the preview`,
+		Sv: `startad med dubbelklick: förhandsvisar webbplatsen i %s i din webbläsare – när du stänger fönstret slutar förhandsvisningen`},
+	CLIPressEnter: {En: `press Enter to close this window`,
+		Sv: `tryck på Enter för att stänga fönstret`},
 	OutInSources: {En: `-out %s is inside the sources (%s); choose a folder outside them`,
 		Sv: `-out %s ligger bland källfilerna (%s) – välj en mapp utanför dem`},
 	OutHasRoot: {En: `-out %s contains the site root; choose another folder`,

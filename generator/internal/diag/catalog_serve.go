@@ -12,6 +12,7 @@ const (
 
 	ServeBuilding  ID = "serve.building"
 	ServeExposed   ID = "serve.exposed"
+	ServeNoBrowser ID = "serve.no-browser"
 	ServeAddress   ID = "serve.address"
 	ServeProblems1 ID = "serve.problems-1"
 	ServeProblemsN ID = "serve.problems-n"
@@ -38,6 +39,8 @@ var serveTexts = map[ID]Text{
 		Sv: `… och %d till (terminalen visar alla).`},
 	ServeBuilding: {En: `serve: building %s (drafts included)`,
 		Sv: `serve: bygger %s (med utkast)`},
+	ServeNoBrowser: {En: `serve: the browser could not be opened (%v); open %s in it`,
+		Sv: `serve: webbläsaren gick inte att öppna (%v) – öppna %s i den`},
 	ServeExposed: {En: `serve: listening on %s, which other computers can reach; the preview shows drafts`,
 		Sv: `serve: lyssnar på %s, som andra datorer kan nå – förhandsvisningen visar utkast`},
 	ServeAddress: {En: `serve: http://%s/ (Ctrl-C to stop)`,

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"portal/generator/internal/diag"
+	"portal/generator/internal/serve"
+)
+
+// cmdServe runs the preview; with -open, open opens it in the browser
+// once it is served.
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, open func(url string) error) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
+	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback by default)")
+	out := fs.String("out", "", "folder to write the preview to (default: none, the preview is kept in memory)")
+	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
+	openFlag := fs.Bool("open", false, "open the preview in the default browser once it is served")
+	if fs.Parse(args) != nil {
+		return exitUsage
+	}
+	lang := envLang(getenv)
+	if extraArgs("serve", fs, stderr, lang) {
+		return exitUsage
+	}
+	now := time.Now
+	if *nowFlag != "" || getenv("SOURCE_DATE_EPOCH") != "" {
+		t, err := resolveNow(*nowFlag, getenv)
+		if err != nil {
+			sayErr(stderr, lang, "", err)
+			return exitUsage
+		}
+		now = func() time.Time { return t }
+	}
+	opt := serve.Options{
+		Root: *root, Addr: *addr, Out: *out, Now: now, Lang: lang,
+		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
+	}
+	if *openFlag {
+		opt.Ready = func(addr string) {
+			if err := open(previewURL(addr)); err != nil {
+				say(stderr, lang, diag.ServeNoBrowser, err, previewURL(addr))
+			}
+		}
+	}
+	err := serve.Run(ctx, opt)
+	if err != nil {
+		fmt.Fprintln(stderr, errText(err, lang))
+		return exitProblems
+	}
+	return exitOK
+}
+
+// openBrowser opens url in the default browser (browserCommand, per
+// system) without waiting for the browser to end.
+func openBrowser(url string) error {
+	cmd := browserCommand(url)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reaps the opener, which ends at once
+	return nil
+}
+
+// previewURL is the address of the preview served at addr, as a browser
+// on this machine opens it: an address that listens on every interface
+// (0.0.0.0, ::) is opened on loopback.
+func previewURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr + "/"
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}

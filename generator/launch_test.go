@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestByClick: the program previews its own folder's site when a
+// double-click started it, and otherwise does what its arguments say.
+func TestByClick(t *testing.T) {
+	const dir = "/Users/redaktor/portal"
+	for _, c := range []struct {
+		name        string
+		args        []string
+		l           launch
+		click, keep bool
+	}{
+		{"Windows Explorer, in the site's folder", nil,
+			launch{interactive: true, ownConsole: true, siteHere: true, exeDir: dir, siteBeside: true}, true, true},
+		{"macOS Finder: a Terminal in the home folder", nil,
+			launch{interactive: true, siteHere: false, exeDir: dir, siteBeside: true}, true, false},
+		{"a terminal in the site's folder builds", nil,
+			launch{interactive: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
+		{"a Windows terminal in the site's folder builds", nil,
+			launch{interactive: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
+		{"a script without a terminal builds, or fails", nil,
+			launch{siteHere: false, exeDir: dir, siteBeside: true}, false, false},
+		{"arguments are obeyed", []string{"build"},
+			launch{interactive: true, ownConsole: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
+		{"Explorer, no site beside: the message stays", nil,
+			launch{interactive: true, ownConsole: true, exeDir: dir}, false, true},
+		{"Finder, no site anywhere", nil,
+			launch{interactive: true, exeDir: dir}, false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := c.l.byClick(c.args); got != c.click {
+				t.Errorf("byClick = %v, want %v", got, c.click)
+			}
+			if got := c.l.keepOpen(c.args); got != c.keep {
+				t.Errorf("keepOpen = %v, want %v", got, c.keep)
+			}
+		})
+	}
+	want := []string{"serve", "-open", "-root", dir}
+	if got := (launch{exeDir: dir}).clickArgs(); !slices.Equal(got, want) {
+		t.Errorf("clickArgs = %q, want %q", got, want)
+	}
+}
+
+func TestPreviewURL(t *testing.T) {
+	for addr, want := range map[string]string{
+		"127.0.0.1:1313": "http://127.0.0.1:1313/",
+		"0.0.0.0:8080":   "http://127.0.0.1:8080/",
+		"[::]:1313":      "http://127.0.0.1:1313/",
+		"[::1]:1313":     "http://[::1]:1313/",
+		"localhost:1313": "http://localhost:1313/",
+	} {
+		if got := previewURL(addr); got != want {
+			t.Errorf("previewURL(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}
+
+func TestWaitForEnter(t *testing.T) {
+	var out bytes.Buffer
+	waitForEnter(&out, strings.NewReader("\nrest"), "press Enter to close this window")
+	if out.String() != "press Enter to close this window\n" {
+		t.Errorf("printed %q", out.String())
+	}
+	waitForEnter(io.Discard, strings.NewReader(""), "x") // a closed input does not block
+}
+
+// TestServeOpen: serve -open opens the preview in the browser once it
+// answers, and says how to open it when the browser cannot be started.
+func TestServeOpen(t *testing.T) {
+	root := checkSite(t, nil)
+	for _, c := range []struct {
+		name   string
+		fail   error
+		stderr string
+	}{
+		{"opened", nil, ""},
+		{"no browser", errors.New(`exec: "xdg-open": executable file not found in $PATH`),
+			`serve: the browser could not be opened (exec: "xdg-open": executable file not found in $PATH); open http://127.0.0.1:`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			opened := make(chan string, 1)
+			open := func(url string) error {
+				opened <- url
+				return c.fail
+			}
+			var stderr syncBuffer
+			done := make(chan int, 1)
+			go func() {
+				done <- cmdServe(ctx, []string{"-root", root, "-addr", "127.0.0.1:0", "-now", "2026-03-01", "-open"},
+					io.Discard, &stderr, func(string) string { return "" }, open)
+			}()
+			select {
+			case url := <-opened:
+				resp, err := http.Get(url)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK || !strings.HasPrefix(url, "http://127.0.0.1:") {
+					t.Errorf("opened %s: %s", url, resp.Status)
+				}
+			case code := <-done:
+				t.Fatalf("serve ended with %d before opening the browser:\n%s", code, stderr.String())
+			case <-time.After(30 * time.Second):
+				t.Fatal("the browser was not opened")
+			}
+			cancel()
+			if code := <-done; code != exitOK {
+				t.Errorf("exit %d", code)
+			}
+			if got := stderr.String(); c.stderr != "" && !strings.Contains(got, c.stderr) ||
+				c.stderr == "" && strings.Contains(got, "browser") {
+				t.Errorf("stderr:\n%s\nwant a line with %q", got, c.stderr)
+			}
+		})
+	}
+}
+
+// syncBuffer is a bytes.Buffer that serve's goroutines and the test may
+// use at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
