@@ -21,7 +21,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback by default)")
 	out := fs.String("out", "", "folder to write the preview to (default: none, the preview is kept in memory)")
 	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
-	openFlag := fs.Bool("open", false, "open the preview in the default browser once it is served")
+	openFlag := fs.Bool("open", false, "open the preview in the default browser once it is served (on another port when -addr is taken)")
 	if fs.Parse(args) != nil {
 		return exitUsage
 	}
@@ -43,6 +43,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		Logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) },
 	}
 	if *openFlag {
+		opt.AnyPort = true // nobody types the address of a preview opened for them
 		opt.Ready = func(addr string) {
 			if err := open(previewURL(addr)); err != nil {
 				say(stderr, lang, diag.ServeNoBrowser, err, previewURL(addr))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -82,14 +83,22 @@ func TestWaitForEnter(t *testing.T) {
 // answers, and says how to open it when the browser cannot be started.
 func TestServeOpen(t *testing.T) {
 	root := checkSite(t, nil)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
 	for _, c := range []struct {
 		name   string
+		addr   string
 		fail   error
 		stderr string
 	}{
-		{"opened", nil, ""},
-		{"no browser", errors.New(`exec: "xdg-open": executable file not found in $PATH`),
+		{"opened", "127.0.0.1:0", nil, ""},
+		{"no browser", "127.0.0.1:0", errors.New(`exec: "xdg-open": executable file not found in $PATH`),
 			`serve: the browser could not be opened (exec: "xdg-open": executable file not found in $PATH); open http://127.0.0.1:`},
+		// A preview already listens there: the browser gets another port.
+		{"address taken", taken.Addr().String(), nil, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
@@ -102,7 +111,7 @@ func TestServeOpen(t *testing.T) {
 			var stderr syncBuffer
 			done := make(chan int, 1)
 			go func() {
-				done <- cmdServe(ctx, []string{"-root", root, "-addr", "127.0.0.1:0", "-now", "2026-03-01", "-open"},
+				done <- cmdServe(ctx, []string{"-root", root, "-addr", c.addr, "-now", "2026-03-01", "-open"},
 					io.Discard, &stderr, func(string) string { return "" }, open)
 			}()
 			select {
@@ -112,7 +121,7 @@ func TestServeOpen(t *testing.T) {
 					t.Fatal(err)
 				}
 				resp.Body.Close()
-				if resp.StatusCode != http.StatusOK || !strings.HasPrefix(url, "http://127.0.0.1:") {
+				if resp.StatusCode != http.StatusOK || !strings.HasPrefix(url, "http://127.0.0.1:") || strings.Contains(url, taken.Addr().String()) {
 					t.Errorf("opened %s: %s", url, resp.Status)
 				}
 			case code := <-done:
@@ -149,4 +158,24 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestServeAddrInUse: serve without -open on an address another program
+// listens on ends at once and says what to do, in the editor's language.
+func TestServeAddrInUse(t *testing.T) {
+	root := checkSite(t, nil)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	var stderr syncBuffer
+	sv := func(k string) string { return map[string]string{"LANG": "sv_SE.UTF-8"}[k] }
+	code := cmdServe(context.Background(), []string{"-root", root, "-addr", taken.Addr().String()}, io.Discard, &stderr, sv,
+		func(string) error { t.Error("no browser without -open"); return nil })
+	want := "serve: ett annat program lyssnar redan på " + taken.Addr().String() +
+		", kanske en förhandsvisning som startades tidigare – stoppa den (Ctrl-C i dess fönster), eller ange en annan adress, t.ex. -addr 127.0.0.1:1314\n"
+	if got := stderr.String(); code != exitProblems || !strings.HasSuffix(got, want) {
+		t.Errorf("exit %d\n%s\nwant %d and the last line\n%s", code, got, exitProblems, want)
+	}
 }

@@ -13,6 +13,7 @@ const (
 	ServeBuilding  ID = "serve.building"
 	ServeExposed   ID = "serve.exposed"
 	ServeNoBrowser ID = "serve.no-browser"
+	ServeAddrInUse ID = "serve.addr-in-use"
 	ServeAddress   ID = "serve.address"
 	ServeProblems1 ID = "serve.problems-1"
 	ServeProblemsN ID = "serve.problems-n"
@@ -39,6 +40,8 @@ var serveTexts = map[ID]Text{
 		Sv: `… och %d till (terminalen visar alla).`},
 	ServeBuilding: {En: `serve: building %s (drafts included)`,
 		Sv: `serve: bygger %s (med utkast)`},
+	ServeAddrInUse: {En: `serve: another program listens on %s, perhaps a preview started before: stop it (Ctrl-C in its window), or give another address, like -addr 127.0.0.1:1314`,
+		Sv: `serve: ett annat program lyssnar redan på %s, kanske en förhandsvisning som startades tidigare – stoppa den (Ctrl-C i dess fönster), eller ange en annan adress, t.ex. -addr 127.0.0.1:1314`},
 	ServeNoBrowser: {En: `serve: the browser could not be opened (%v); open %s in it`,
 		Sv: `serve: webbläsaren gick inte att öppna (%v) – öppna %s i den`},
 	ServeExposed: {En: `serve: listening on %s, which other computers can reach; the preview shows drafts`,

@@ -71,6 +71,10 @@ type Options struct {
 	// Ready is called with the address served once the first build is
 	// written and the server listens.
 	Ready func(addr string)
+	// AnyPort lets serve listen on another free port of Addr's host when
+	// another program listens on Addr (a preview started before): for a
+	// preview opened in the browser, whose address nobody types.
+	AnyPort bool
 	// Debounce is how long the sources must be quiet before a rebuild;
 	// default 100ms.
 	Debounce time.Duration
@@ -132,9 +136,9 @@ func Run(ctx context.Context, opt Options) error {
 	say(logf, opt.Lang, diag.ServeBuilding, root)
 	apply(eng.update(nil))
 
-	ln, err := net.Listen("tcp", opt.Addr)
+	ln, err := listen(opt.Addr, opt.AnyPort)
 	if err != nil {
-		return fmt.Errorf("serve: %w", err)
+		return err
 	}
 	addr := ln.Addr().String()
 	if host, _, err := net.SplitHostPort(addr); err == nil {
@@ -311,4 +315,23 @@ func fillOut(out string) error {
 		return err
 	}
 	return nil
+}
+
+// listen listens on addr; when another program listens there, on another
+// free port of its host if anyPort, else it says so in words.
+func listen(addr string, anyPort bool) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	switch {
+	case err == nil:
+		return ln, nil
+	case !addrInUse(err):
+		return nil, fmt.Errorf("serve: %w", err)
+	case anyPort:
+		host, _, _ := net.SplitHostPort(addr)
+		if ln, err = net.Listen("tcp", net.JoinHostPort(host, "0")); err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
+		}
+		return ln, nil
+	}
+	return nil, diag.M(diag.ServeAddrInUse, addr)
 }
