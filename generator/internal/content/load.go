@@ -383,13 +383,21 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	r.Versions = append(r.Versions, own.ver)
 	if s, has := own.raw["slug"].(string); has {
 		r.Slug = s
-		if !config.ValidSlug(s) {
-			d.valErr("slug", diag.SlugInvalid, s)
-		} else if sources.Reserved(s) {
+		switch mended, ok := slugFor(s); {
+		case config.ValidSlug(s) && sources.Reserved(s):
 			d.valErr("slug", diag.SlugReserved, s)
+		case config.ValidSlug(s):
+		case ok:
+			d.valErr("slug", diag.SlugInvalidAs, s, mended)
+		default:
+			d.valErr("slug", diag.SlugInvalid, s)
 		}
 	} else if !config.ValidSlug(own.name) {
-		d.errAt(1, 1, diag.FileNameSlug, own.name)
+		if mended, ok := slugFor(own.name); ok {
+			d.errAt(1, 1, diag.FileNameSlugAs, own.name, mended+strings.TrimPrefix(path.Base(own.path), own.name), mended)
+		} else {
+			d.errAt(1, 1, diag.FileNameSlug, own.name)
+		}
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
@@ -555,4 +563,12 @@ func Collisions(records []*Record) diag.List {
 		seen[key] = r
 	}
 	return errs
+}
+
+// slugFor is the slug to suggest for the invalid slug or file name s
+// (config.SlugOf: "Mitt Exjobb" → "mitt-exjobb"), when there is one the
+// site takes.
+func slugFor(s string) (string, bool) {
+	mended := config.SlugOf(s)
+	return mended, config.ValidSlug(mended) && !sources.Reserved(mended)
 }

@@ -450,7 +450,13 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/2026:1:1: unknown kind folder "2026"; move the files into one of: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
 		{"vim's test file", thesisAt(p, rec(thesis), "content/theses/4913", ""), nil},
 		{"file name not a slug", thesisAt("content/theses/Energi_Data.md", rec(thesis)),
-			[]string{`content/theses/Energi_Data.md:1:1: file name "Energi_Data" is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug`}},
+			[]string{`content/theses/Energi_Data.md:1:1: file name "Energi_Data" is not a valid slug (lowercase letters, digits and single hyphens); rename the file to energi-data.md, or set slug = "energi-data"`}},
+		// The name an editor gives a file in the Explorer or the Finder, of
+		// a record in English only: the suggestion keeps the language.
+		{"file name with spaces", thesisAt("content/theses/Mitt Exjobb Åre.en.md", rec(thesis)),
+			[]string{`content/theses/Mitt Exjobb Åre.en.md:1:1: file name "Mitt Exjobb Åre" is not a valid slug (lowercase letters, digits and single hyphens); rename the file to mitt-exjobb-are.en.md, or set slug = "mitt-exjobb-are"`}},
+		{"file name with no slug in it", thesisAt("content/theses/___.md", rec(thesis)),
+			[]string{`content/theses/___.md:1:1: file name "___" is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug`}},
 		{"unknown language suffix", thesisAt(p, rec(thesis), "content/theses/a.de.md", rec(`title = "Energiedaten"`)),
 			[]string{`content/theses/a.de.md:1:1: unknown language suffix "de" (a translation is named <name>.<lang>.md with lang one of en)`}},
 		{"default language suffix", thesisAt(p, rec(thesis), "content/theses/a.sv.md", rec(`title = "x"`)),
@@ -464,9 +470,14 @@ func TestLoadErrors(t *testing.T) {
 		{"same slug in two kinds", thesisAt(p, rec(thesis), "content/lectures/a.md", rec(lecture)),
 			nil},
 		{"invalid slug override", thesisAt(p, rec(with(thesis, "", `slug = "../../index"`))),
-			[]string{p + `:9:8: slug "../../index" must be lowercase letters, digits and single hyphens`}},
+			[]string{p + `:9:8: slug "../../index" must be lowercase letters, digits and single hyphens; write slug = "index"`}},
+		{"invalid slug with no slug in it", thesisAt(p, rec(with(thesis, "", `slug = "--"`))),
+			[]string{p + `:9:8: slug "--" must be lowercase letters, digits and single hyphens`}},
+		// "Con" would be the name Windows reserves: no suggestion.
+		{"invalid slug mended to a reserved name", thesisAt(p, rec(with(thesis, "", `slug = "Con"`))),
+			[]string{p + `:9:8: slug "Con" must be lowercase letters, digits and single hyphens`}},
 		{"slug override with upper case", thesisAt(p, rec(with(thesis, "", `slug = "Energi"`))),
-			[]string{p + `:9:8: slug "Energi" must be lowercase letters, digits and single hyphens`}},
+			[]string{p + `:9:8: slug "Energi" must be lowercase letters, digits and single hyphens; write slug = "energi"`}},
 
 		// Translations.
 		{"translation disagrees", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "Energy data"`, "deadline = 2026-05-01")),

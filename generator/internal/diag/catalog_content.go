@@ -14,6 +14,8 @@ const (
 	SlugInvalid            ID = "slug.invalid"
 	SlugReserved           ID = "slug.reserved"
 	FileNameSlug           ID = "file.name-slug"
+	FileNameSlugAs         ID = "file.name-slug-as"
+	SlugInvalidAs          ID = "slug.invalid-as"
 	TitleShape             ID = "title.shape"
 	SummaryString          ID = "summary.string"
 	TranslationNotSet      ID = "translation.not-set"
@@ -85,6 +87,10 @@ var contentTexts = map[ID]Text{
 		Sv: `slug: %q går inte – använd små bokstäver a–z, siffror och enstaka bindestreck, t.ex. "solceller-i-skolor"`},
 	SlugReserved: {En: `slug %q is a name reserved on Windows, where the site must build too; choose another`,
 		Sv: `slug: %q är ett namn som Windows reserverar, och webbplatsen måste gå att bygga där – välj ett annat`},
+	FileNameSlugAs: {En: `file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file to %s, or set slug = "%s"`,
+		Sv: `filnamnet %q går inte att använda i en webbadress (bara små bokstäver a–z, siffror och enstaka bindestreck) – byt namn på filen till %s eller skriv slug = "%s"`},
+	SlugInvalidAs: {En: `slug %q must be lowercase letters, digits and single hyphens; write slug = "%s"`,
+		Sv: `slug: %q går inte – använd små bokstäver a–z, siffror och enstaka bindestreck: skriv slug = "%s"`},
 	FileNameSlug: {En: `file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file or set slug`,
 		Sv: `filnamnet %q går inte att använda i en webbadress (bara små bokstäver a–z, siffror och enstaka bindestreck) – byt namn på filen eller skriv slug = "mitt-namn"`},
 	TitleShape: {En: `title %s`,

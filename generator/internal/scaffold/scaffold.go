@@ -38,9 +38,6 @@ import (
 	"portal/generator/internal/sources"
 )
 
-// maxSlug is the longest slug made from a title, in bytes.
-const maxSlug = 60
-
 // Options describe the record to create.
 type Options struct {
 	Kind  string // folder under content/: theses, internships, ..., pages
@@ -50,7 +47,7 @@ type Options struct {
 	// <name>.<lang>.md of the record <name>.md, or, when there is no such
 	// record, a record of its own published in that language only.
 	Lang string
-	// Name is the file name without .md; empty means Slug(Title).
+	// Name is the file name without .md; empty means config.SlugOf(Title).
 	Name string
 	// Today fills the required dates; its calendar day is used as it is,
 	// so pass it in the site's time zone.
@@ -78,7 +75,7 @@ func Create(root string, opt Options) (Result, error) {
 	}
 	name := opt.Name
 	if name == "" {
-		name = Slug(opt.Title)
+		name = config.SlugOf(opt.Title)
 		if name == "" {
 			return Result{}, diag.M(diag.NewNoSlug, opt.Title)
 		}
@@ -146,55 +143,6 @@ func (opt Options) check() error {
 	}
 	return nil
 }
-
-// Slug makes a file name from a title: lower case, å and ä → a, ö → o,
-// é → e (and other Latin letters with marks to their base letter), every
-// run of other characters → one hyphen, none at either end. Long titles
-// are cut at a hyphen near 60 characters.
-func Slug(title string) string {
-	var b strings.Builder
-	gap := false
-	for _, r := range strings.ToLower(title) {
-		s := fold[r]
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			s = string(r)
-		}
-		if s == "" {
-			gap = true
-			continue
-		}
-		if gap && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		gap = false
-		b.WriteString(s)
-	}
-	out := b.String()
-	if len(out) > maxSlug {
-		out = out[:maxSlug]
-		if i := strings.LastIndexByte(out, '-'); i > maxSlug/2 {
-			out = out[:i]
-		}
-		out = strings.TrimSuffix(out, "-")
-	}
-	return out
-}
-
-// fold maps lower-case Latin letters with marks to ASCII.
-var fold = func() map[rune]string {
-	m := map[rune]string{}
-	for base, letters := range map[string]string{
-		"a": "àáâãäåāăą", "ae": "æ", "c": "çćĉċč", "d": "ďđð", "e": "èéêëēĕėęě",
-		"g": "ĝğġģ", "h": "ĥħ", "i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł",
-		"n": "ñńņňŉ", "o": "òóôõöøōŏő", "oe": "œ", "r": "ŕŗř", "s": "śŝşšș", "ss": "ß",
-		"t": "ţťŧț", "th": "þ", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
-	} {
-		for _, r := range letters {
-			m[r] = base
-		}
-	}
-	return m
-}()
 
 // Record is the text of a new record of opt.Kind in opt.Lang.
 func Record(opt Options) []byte {
