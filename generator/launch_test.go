@@ -25,21 +25,35 @@ func TestByClick(t *testing.T) {
 		click, keep bool
 	}{
 		{"Windows Explorer, in the site's folder", nil,
-			launch{interactive: true, ownConsole: true, siteHere: true, exeDir: dir, siteBeside: true}, true, true},
+			launch{system: "windows", interactive: true, ownConsole: true, byExplorer: true, siteHere: true, exeDir: dir, siteBeside: true}, true, true},
 		{"macOS Finder: a Terminal in the home folder", nil,
-			launch{interactive: true, siteHere: false, exeDir: dir, siteBeside: true}, true, false},
+			launch{system: "darwin", interactive: true, inHome: true, exeDir: dir, siteBeside: true}, true, false},
 		{"a terminal in the site's folder builds", nil,
-			launch{interactive: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
+			launch{system: "darwin", interactive: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
 		{"a Windows terminal in the site's folder builds", nil,
-			launch{interactive: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
+			launch{system: "windows", interactive: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
 		{"a script without a terminal builds, or fails", nil,
-			launch{siteHere: false, exeDir: dir, siteBeside: true}, false, false},
+			launch{system: "darwin", inHome: true, exeDir: dir, siteBeside: true}, false, false},
 		{"arguments are obeyed", []string{"build"},
-			launch{interactive: true, ownConsole: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
+			launch{system: "windows", interactive: true, ownConsole: true, byExplorer: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
 		{"Explorer, no site beside: the message stays", nil,
-			launch{interactive: true, ownConsole: true, exeDir: dir}, false, true},
+			launch{system: "windows", interactive: true, ownConsole: true, byExplorer: true, exeDir: dir}, false, true},
 		{"Finder, no site anywhere", nil,
-			launch{interactive: true, exeDir: dir}, false, false},
+			launch{system: "darwin", interactive: true, inHome: true, exeDir: dir}, false, false},
+		// Task Scheduler, a service or a CI agent gives a console program
+		// a console of its own too: a nightly build must build and end,
+		// not serve forever or wait for an Enter nobody presses.
+		{"Windows Task Scheduler, a console of its own", nil,
+			launch{system: "windows", interactive: true, ownConsole: true, siteHere: true, exeDir: dir, siteBeside: true}, false, false},
+		{"Windows Task Scheduler, no site: ends", nil,
+			launch{system: "windows", interactive: true, ownConsole: true, exeDir: dir}, false, false},
+		// A terminal user or a script run from a terminal, in another
+		// folder than the site's (a subfolder, /tmp): no server that
+		// nobody stops.
+		{"macOS terminal in a subfolder of the site", nil,
+			launch{system: "darwin", interactive: true, exeDir: dir, siteBeside: true}, false, false},
+		{"Linux terminal in another folder", nil,
+			launch{system: "linux", interactive: true, inHome: true, exeDir: dir, siteBeside: true}, false, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := c.l.byClick(c.args); got != c.click {

@@ -1,6 +1,9 @@
 package config
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // maxSlug is the longest slug made from a title, in bytes.
 const maxSlug = 60
@@ -8,11 +11,17 @@ const maxSlug = 60
 // SlugOf makes a slug (a file name) from a title or a file name: lower case, å and ä → a, ö → o,
 // é → e (and other Latin letters with marks to their base letter), every
 // run of other characters → one hyphen, none at either end. Long titles
-// are cut at a hyphen near 60 characters.
+// are cut at a hyphen near 60 characters. A letter written with a
+// combining mark (decomposed, NFD: "A" and U+030A for "Å", as file names
+// from macOS often are) is its base letter too: the mark is left out,
+// without a hyphen.
 func SlugOf(title string) string {
 	var b strings.Builder
 	gap := false
 	for _, r := range strings.ToLower(title) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining mark, of the letter before it
+		}
 		s := fold[r]
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			s = string(r)

@@ -13,6 +13,9 @@ func TestSlugOf(t *testing.T) {
 		{"???", ""},
 		{"Mitt Exjobb Åre", "mitt-exjobb-are"},
 		{"Energi_Data", "energi-data"},
+		// Decomposed (NFD), as macOS and zip files from it write names.
+		{"Mitt Exjobb A\u030are", "mitt-exjobb-are"},
+		{"Cafe\u0301 E\u0301toile i A\u0308lvsjo\u0308", "cafe-etoile-i-alvsjo"},
 		{"Ett mycket långt namn på ett examensarbete om energieffektivisering i Stockholms skolor och förskolor", "ett-mycket-langt-namn-pa-ett-examensarbete-om"},
 	} {
 		got := SlugOf(c.title)

@@ -158,8 +158,9 @@ func lineAround(src []byte, off int) (start, end int) {
 }
 
 // keyLineRE matches a line that sets a key: the key (bare, dotted or
-// quoted) and its value as written.
-var keyLineRE = regexp.MustCompile(`^\s*([A-Za-z0-9_.\-]+|"[^"]*")\s*=\s*(.*?)\s*$`)
+// quoted) and its value as written. A dot only joins two parts: ".",
+// "a." and "a..b" are no key.
+var keyLineRE = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*|"[^"]*")\s*=\s*(.*?)\s*$`)
 
 // lineKey returns the key a line sets, if it sets one.
 func lineKey(line []byte) (string, bool) {
@@ -168,6 +169,15 @@ func lineKey(line []byte) (string, bool) {
 		return "", false
 	}
 	return strings.Trim(string(m[1]), `"`), true
+}
+
+// writtenKey returns the key a line sets as it is written there, quotes
+// included ("a b"): the key of a line a message says to write.
+func writtenKey(line []byte) string {
+	if m := keyLineRE.FindSubmatch(line); m != nil {
+		return string(m[1])
+	}
+	return ""
 }
 
 // colonLineRE matches a line that sets a key with a colon, as YAML
@@ -292,12 +302,12 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		strings.Contains(msg, "top-level item to end"):
 		return M(SyntaxInnerQuote, key), true
 	case value == "":
-		return M(SyntaxNoValue, key), true
+		return M(SyntaxNoValue, writtenKey(line)), true
 	case looksLikeDate(value):
 		return M(SyntaxDateForm, key, value), true
 	case strings.HasPrefix(msg, "expected value but found"):
 		if q, ok := quoteText(value); ok {
-			return M(SyntaxUnquoted, key, value, q), true
+			return M(SyntaxUnquoted, writtenKey(line), value, q), true
 		}
 	}
 	return M(SyntaxValue, key, value), true

@@ -69,6 +69,16 @@ func TestDecodeTOML(t *testing.T) {
 				`f.md:4:12: location: C:\Temp is text and needs quotes – write location = "C:\\Temp"`,
 				`f.md:5:8: room: a\x01b cannot be read – text goes in quotes ("…"), dates as 2027-02-28, numbers as 30, lists as ["a", "b"]`,
 			}, []string{"place", "location", "room"}, []string{"date"}, true},
+		// A quoted key is written with its quotes: a b = "…" would not
+		// read either.
+		{"a quoted key", "date = 2026-03-01\n\"a b\" = hello world\n\"c d\" =\n",
+			[]string{
+				`f.md:3:9: "a b": hello world is text and needs quotes – write "a b" = "hello world"`,
+				`f.md:4:1: "c d" has no value – write one after =, like "c d" = "…"`,
+			}, []string{"a b", "c d"}, []string{"date"}, true},
+		// A dot that joins no two parts makes no key to suggest a line of.
+		{"a dot that is no key", "date = 2026-03-01\n.=\n",
+			[]string{`f.md:3:1: invalid TOML: unexpected '.': keys cannot start with a '.'`}, nil, []string{"date"}, true},
 		{"a colon in a text broken above is no key", "summary = \"a\nObs: b\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:11: summary: the text has no closing quote – end it with " on the same line`},
 			[]string{"summary"}, []string{"date"}, true},
