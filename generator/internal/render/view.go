@@ -101,9 +101,11 @@ func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 // per record and language, the partial item around it once per record,
 // language and level, with bodyMark where it writes .X.Body, so that the
 // body is kept once. A record is in its kind's list or archive (level 2)
-// and on the pages of its areas, organisations and schools (level 3).
+// and on the pages of its areas, organisations and schools (level 3):
+// the frames of every level seen so far are made from one Card.
 func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t, m: v.m}
+	others := v.m.sawLevel(h)
 	parts := make([]string, 0, 3*len(items))
 	size := 0
 	for _, it := range items {
@@ -111,7 +113,7 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 		p, ok := v.m.item(key)
 		if !ok {
 			var err error
-			if p, err = v.makeItem(iv, it, key); err != nil {
+			if p, err = v.makeItem(iv, it, key, others); err != nil {
 				return "", err
 			}
 		}
@@ -130,42 +132,52 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 }
 
 // makeItem renders the item of it under key (see Items): the frame
-// before its body, the body and the frame after it, and keeps them.
-func (v *View) makeItem(iv *View, it site.Item, key memoKey) ([3]string, error) {
-	var c *Card
-	card := func() (*Sub, error) {
-		var err error
-		if c == nil {
-			c, err = v.t.card(v.S, v.Lang, it, key.h)
-		}
-		return &Sub{View: iv, X: c}, err
-	}
-	sub, err := card()
+// before its body, the body and the frame after it, and keeps them. It
+// keeps the item at the levels others as well, unless kept already: a
+// Card costs more than the frame made from it, and the other lists of
+// the language will ask for them.
+func (v *View) makeItem(iv *View, it site.Item, key memoKey, others []int) ([3]string, error) {
+	c, err := v.t.card(v.S, v.Lang, it, key.h)
 	if err != nil {
 		return [3]string{}, err
 	}
+	sub := &Sub{View: iv, X: c}
 	c.Body = bodyMark
-	frame, err := v.t.partial("item", sub)
-	if err == nil && strings.Count(frame, bodyMark) != 1 {
-		err = fmt.Errorf("the partial item must write {{.X.Body}} once")
-	}
+	before, after, err := v.t.itemFrame(sub)
 	if err != nil {
 		return [3]string{}, err
 	}
 	bkey := key
 	bkey.key, bkey.h = "item-body", 0
-	body, err := v.m.get(bkey, func() (string, error) {
-		sub, err := card()
-		if err != nil {
-			return "", err
-		}
-		return v.t.partial("item-body", sub)
-	})
+	body, err := v.m.get(bkey, func() (string, error) { return v.t.partial("item-body", sub) })
 	if err != nil {
 		return [3]string{}, err
 	}
-	before, after, _ := strings.Cut(frame, bodyMark)
-	return v.m.keepItem(key, [3]string{before, body, after}), nil
+	p := v.m.keepItem(key, [3]string{before, body, after})
+	for _, h := range others {
+		okey := key
+		okey.h = h
+		if _, ok := v.m.item(okey); ok {
+			continue
+		}
+		c.H = h
+		if before, after, err = v.t.itemFrame(sub); err != nil {
+			return [3]string{}, err
+		}
+		v.m.keepItem(okey, [3]string{before, p[1], after})
+	}
+	return p, nil
+}
+
+// itemFrame renders the partial item of sub, whose card's Body is
+// bodyMark, and cuts it there.
+func (t *Templates) itemFrame(sub *Sub) (before, after string, err error) {
+	frame, err := t.partial("item", sub)
+	if err == nil && strings.Count(frame, bodyMark) != 1 {
+		err = fmt.Errorf("the partial item must write {{.X.Body}} once")
+	}
+	before, after, _ = strings.Cut(frame, bodyMark)
+	return before, after, err
 }
 
 // bodyMark stands for an item's body in its kept frame: no escaped text
