@@ -499,3 +499,29 @@ func TestSawLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestItemsParts: View.Items gives each item as a newline and its three
+// parts, for the partial items to write one after another, not joined
+// into a string that the page would copy again.
+func TestItemsParts(t *testing.T) {
+	s, tm := tinySite(t)
+	list := pageAt(t, s, "/exjobb/")
+	items := list.Groups[0].Items
+	v, err := tm.view(new(Memo), s, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, err := v.Items(items, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 4*len(items) {
+		t.Fatalf("%d parts for %d items, want %d", len(parts), len(items), 4*len(items))
+	}
+	for i, it := range items {
+		p := parts[4*i : 4*i+4]
+		if p[0] != "\n" || !strings.HasPrefix(string(p[1]), "<li") || !strings.Contains(string(p[1]), it.URL) || p[3] != "\n</li>" {
+			t.Errorf("item %d: %q", i, p)
+		}
+	}
+}

@@ -94,41 +94,34 @@ func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Item
 // With wraps x for a partial.
 func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 
-// Items writes the items of a list with headings of level h, each after
-// a newline, with the partial item from the record's Card. A record is
-// shown the same way in every list of a language, so its parts are
-// rendered once and kept in the Memo: the partial item-body once
-// per record and language, the partial item around it once per record,
-// language and level, with bodyMark where it writes .X.Body, so that the
-// body is kept once. A record is in its kind's list or archive (level 2)
-// and on the pages of its areas, organisations and schools (level 3):
-// the frames of every level seen so far are made from one Card.
-func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
+// Items returns the items of a list with headings of level h, each a
+// newline and then its parts, which the partial items writes one after
+// another ({{range}}): joined into one string they would be copied
+// twice, into it and into the page. An item is the partial item made
+// from the record's Card. A record is shown the same way in every list
+// of a language, so its parts are rendered once and kept in the Memo:
+// the partial item-body once per record and language, the partial item
+// around it once per record, language and level, with bodyMark where it
+// writes .X.Body, so that the body is kept once. A record is in its
+// kind's list or archive (level 2) and on the pages of its areas,
+// organisations and schools (level 3): the frames of every level seen
+// so far are made from one Card.
+func (v *View) Items(items []site.Item, h int) ([]template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t, m: v.m}
 	others := v.m.sawLevel(h)
-	parts := make([]string, 0, 3*len(items))
-	size := 0
+	parts := make([]template.HTML, 0, 4*len(items))
 	for _, it := range items {
 		key := v.m.itemKey(it.Entry, "item", v.Lang, h)
 		p, ok := v.m.item(key)
 		if !ok {
 			var err error
 			if p, err = v.makeItem(iv, it, key, others); err != nil {
-				return "", err
+				return nil, err
 			}
 		}
-		parts = append(parts, p[0], p[1], p[2])
-		size += len(p[0]) + len(p[1]) + len(p[2])
+		parts = append(parts, "\n", template.HTML(p[0]), template.HTML(p[1]), template.HTML(p[2]))
 	}
-	var b strings.Builder
-	b.Grow(size + len(items))
-	for i, x := range parts {
-		if i%3 == 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(x)
-	}
-	return template.HTML(b.String()), nil
+	return parts, nil
 }
 
 // makeItem renders the item of it under key (see Items): the frame
