@@ -2,6 +2,7 @@ package render
 
 import (
 	"maps"
+	"slices"
 	"sync"
 
 	"portal/generator/internal/site"
@@ -26,6 +27,8 @@ type Memo struct {
 	cur, old memoGen
 	// stamp, when set (Age), names an entry's item in place of the entry.
 	stamp func(*site.Entry) (uint64, bool)
+	// levels are the heading levels items were asked at (sawLevel).
+	levels []int
 }
 
 // memoGen is what a Memo keeps of one generation.
@@ -57,6 +60,23 @@ func (m *Memo) itemKey(e *site.Entry, part, lang string, h int) memoKey {
 		k.files = k.files*1099511628211 ^ v.Hash
 	}
 	return k
+}
+
+// sawLevel notes that items are asked for at heading level h and returns
+// the other levels they were asked at so far.
+func (m *Memo) sawLevel(h int) []int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !slices.Contains(m.levels, h) {
+		m.levels = append(m.levels, h)
+	}
+	others := make([]int, 0, len(m.levels)-1)
+	for _, l := range m.levels {
+		if l != h {
+			others = append(others, l)
+		}
+	}
+	return others
 }
 
 // Age starts a generation of the Memo for the pages of another site, in

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -433,6 +434,94 @@ func TestMemoEdited(t *testing.T) {
 		}
 		if !edit && before.String() != after.String() {
 			t.Error("the list differs when rendered again")
+		}
+	}
+}
+
+// TestItemsEveryLevel: a record's list item, made for one heading level,
+// is kept for the other levels items were asked at so far (Memo.sawLevel),
+// and every page is the same as with a Memo of its own, whichever order
+// the pages are rendered in.
+func TestItemsEveryLevel(t *testing.T) {
+	s, tm := tinySite(t)
+	want := map[string]string{}
+	for _, p := range s.Pages {
+		var b bytes.Buffer
+		if err := tm.Page(&b, new(Memo), s, p); err != nil {
+			t.Fatalf("%s: %v", p.URL, err)
+		}
+		want[p.URL+" "+p.Lang] = b.String()
+	}
+	for _, reverse := range []bool{false, true} {
+		pages := slices.Clone(s.Pages)
+		if reverse {
+			slices.Reverse(pages)
+		}
+		var m Memo
+		for _, p := range pages {
+			var b bytes.Buffer
+			if err := tm.Page(&b, &m, s, p); err != nil {
+				t.Fatalf("%s: %v", p.URL, err)
+			}
+			if b.String() != want[p.URL+" "+p.Lang] {
+				t.Errorf("reverse %v: %s differs from its page rendered alone", reverse, p.URL)
+			}
+		}
+	}
+	var m Memo
+	list := pageAt(t, s, "/exjobb/")
+	var term *site.Page
+	for _, p := range s.Pages {
+		if p.Type == site.AreaPage && p.Lang == list.Lang && term == nil {
+			term = p
+		}
+	}
+	for _, p := range []*site.Page{term, list} {
+		if err := tm.Page(new(bytes.Buffer), &m, s, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, it := range list.Groups[0].Items {
+		if _, ok := m.item(m.itemKey(it.Entry, "item", list.Lang, 3)); !ok {
+			t.Errorf("%s: no item kept at level 3", it.URL)
+		}
+	}
+}
+
+func TestSawLevel(t *testing.T) {
+	var m Memo
+	for _, c := range []struct {
+		h    int
+		want []int
+	}{{2, []int{}}, {2, []int{}}, {3, []int{2}}, {2, []int{3}}, {4, []int{2, 3}}} {
+		if got := m.sawLevel(c.h); !slices.Equal(got, c.want) {
+			t.Errorf("sawLevel(%d) = %v, want %v", c.h, got, c.want)
+		}
+	}
+}
+
+// TestItemsParts: View.Items gives each item as a newline and its three
+// parts, for the partial items to write one after another, not joined
+// into a string that the page would copy again.
+func TestItemsParts(t *testing.T) {
+	s, tm := tinySite(t)
+	list := pageAt(t, s, "/exjobb/")
+	items := list.Groups[0].Items
+	v, err := tm.view(new(Memo), s, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, err := v.Items(items, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 4*len(items) {
+		t.Fatalf("%d parts for %d items, want %d", len(parts), len(items), 4*len(items))
+	}
+	for i, it := range items {
+		p := parts[4*i : 4*i+4]
+		if p[0] != "\n" || !strings.HasPrefix(string(p[1]), "<li") || !strings.Contains(string(p[1]), it.URL) || p[3] != "\n</li>" {
+			t.Errorf("item %d: %q", i, p)
 		}
 	}
 }

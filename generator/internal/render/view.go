@@ -94,78 +94,83 @@ func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Item
 // With wraps x for a partial.
 func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 
-// Items writes the items of a list with headings of level h, each after
-// a newline, with the partial item from the record's Card. A record is
-// shown the same way in every list of a language, so its parts are
-// rendered once and kept in the Memo: the partial item-body once
-// per record and language, the partial item around it once per record,
-// language and level, with bodyMark where it writes .X.Body, so that the
-// body is kept once. A record is in its kind's list or archive (level 2)
-// and on the pages of its areas, organisations and schools (level 3).
-func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
+// Items returns the items of a list with headings of level h, each a
+// newline and then its parts, which the partial items writes one after
+// another ({{range}}): joined into one string they would be copied
+// twice, into it and into the page. An item is the partial item made
+// from the record's Card. A record is shown the same way in every list
+// of a language, so its parts are rendered once and kept in the Memo:
+// the partial item-body once per record and language, the partial item
+// around it once per record, language and level, with bodyMark where it
+// writes .X.Body, so that the body is kept once. A record is in its
+// kind's list or archive (level 2) and on the pages of its areas,
+// organisations and schools (level 3): the frames of every level seen
+// so far are made from one Card.
+func (v *View) Items(items []site.Item, h int) ([]template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t, m: v.m}
-	parts := make([]string, 0, 3*len(items))
-	size := 0
+	others := v.m.sawLevel(h)
+	parts := make([]template.HTML, 0, 4*len(items))
 	for _, it := range items {
 		key := v.m.itemKey(it.Entry, "item", v.Lang, h)
 		p, ok := v.m.item(key)
 		if !ok {
 			var err error
-			if p, err = v.makeItem(iv, it, key); err != nil {
-				return "", err
+			if p, err = v.makeItem(iv, it, key, others); err != nil {
+				return nil, err
 			}
 		}
-		parts = append(parts, p[0], p[1], p[2])
-		size += len(p[0]) + len(p[1]) + len(p[2])
+		parts = append(parts, "\n", template.HTML(p[0]), template.HTML(p[1]), template.HTML(p[2]))
 	}
-	var b strings.Builder
-	b.Grow(size + len(items))
-	for i, x := range parts {
-		if i%3 == 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(x)
-	}
-	return template.HTML(b.String()), nil
+	return parts, nil
 }
 
 // makeItem renders the item of it under key (see Items): the frame
-// before its body, the body and the frame after it, and keeps them.
-func (v *View) makeItem(iv *View, it site.Item, key memoKey) ([3]string, error) {
-	var c *Card
-	card := func() (*Sub, error) {
-		var err error
-		if c == nil {
-			c, err = v.t.card(v.S, v.Lang, it, key.h)
-		}
-		return &Sub{View: iv, X: c}, err
-	}
-	sub, err := card()
+// before its body, the body and the frame after it, and keeps them. It
+// keeps the item at the levels others as well, unless kept already: a
+// Card costs more than the frame made from it, and the other lists of
+// the language will ask for them.
+func (v *View) makeItem(iv *View, it site.Item, key memoKey, others []int) ([3]string, error) {
+	c, err := v.t.card(v.S, v.Lang, it, key.h)
 	if err != nil {
 		return [3]string{}, err
 	}
+	sub := &Sub{View: iv, X: c}
 	c.Body = bodyMark
-	frame, err := v.t.partial("item", sub)
-	if err == nil && strings.Count(frame, bodyMark) != 1 {
-		err = fmt.Errorf("the partial item must write {{.X.Body}} once")
-	}
+	before, after, err := v.t.itemFrame(sub)
 	if err != nil {
 		return [3]string{}, err
 	}
 	bkey := key
 	bkey.key, bkey.h = "item-body", 0
-	body, err := v.m.get(bkey, func() (string, error) {
-		sub, err := card()
-		if err != nil {
-			return "", err
-		}
-		return v.t.partial("item-body", sub)
-	})
+	body, err := v.m.get(bkey, func() (string, error) { return v.t.partial("item-body", sub) })
 	if err != nil {
 		return [3]string{}, err
 	}
-	before, after, _ := strings.Cut(frame, bodyMark)
-	return v.m.keepItem(key, [3]string{before, body, after}), nil
+	p := v.m.keepItem(key, [3]string{before, body, after})
+	for _, h := range others {
+		okey := key
+		okey.h = h
+		if _, ok := v.m.item(okey); ok {
+			continue
+		}
+		c.H = h
+		if before, after, err = v.t.itemFrame(sub); err != nil {
+			return [3]string{}, err
+		}
+		v.m.keepItem(okey, [3]string{before, p[1], after})
+	}
+	return p, nil
+}
+
+// itemFrame renders the partial item of sub, whose card's Body is
+// bodyMark, and cuts it there.
+func (t *Templates) itemFrame(sub *Sub) (before, after string, err error) {
+	frame, err := t.partial("item", sub)
+	if err == nil && strings.Count(frame, bodyMark) != 1 {
+		err = fmt.Errorf("the partial item must write {{.X.Body}} once")
+	}
+	before, after, _ = strings.Cut(frame, bodyMark)
+	return before, after, err
 }
 
 // bodyMark stands for an item's body in its kept frame: no escaped text
