@@ -320,7 +320,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	}
 	// The pages of one language after another, then the other files: a
 	// list item is kept in the memo from the first list of its language
-	// that shows it (see render.View.Items), and forgotten when its
+	// that shows it (see render.View.ItemParts), and forgotten when its
 	// language is done.
 	groups := l.byLanguage(outs)
 	for i, group := range groups {

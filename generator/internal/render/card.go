@@ -28,7 +28,7 @@ type Card struct {
 	Facts       []CardFact
 
 	// Body is the rest of the item below its title, rendered by the
-	// partial item-body; the partial item writes it (View.Items).
+	// partial item-body; the partial item writes it (View.ItemParts).
 	Body template.HTML
 
 	// Data are the data-* attributes the scripts read: data-deadline

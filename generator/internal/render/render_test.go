@@ -500,7 +500,7 @@ func TestSawLevel(t *testing.T) {
 	}
 }
 
-// TestItemsParts: View.Items gives each item as a newline and its three
+// TestItemsParts: View.ItemParts gives each item as a newline and its three
 // parts, for the partial items to write one after another, not joined
 // into a string that the page would copy again.
 func TestItemsParts(t *testing.T) {
@@ -511,9 +511,20 @@ func TestItemsParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts, err := v.Items(items, 2)
+	parts, err := v.ItemParts(items, 2)
 	if err != nil {
 		t.Fatal(err)
+	}
+	joined, err := v.Items(items, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, p := range parts {
+		all.WriteString(string(p))
+	}
+	if string(joined) != all.String() {
+		t.Errorf("Items is not ItemParts joined:\n%s\n---\n%s", joined, all.String())
 	}
 	if len(parts) != 4*len(items) {
 		t.Fatalf("%d parts for %d items, want %d", len(parts), len(items), 4*len(items))

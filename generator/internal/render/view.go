@@ -94,7 +94,22 @@ func (v *View) List(items []site.Item, h int) *Sub { return v.With(ItemsArg{Item
 // With wraps x for a partial.
 func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 
-// Items returns the items of a list with headings of level h, each a
+// Items writes the items of a list with headings of level h, each after
+// a newline, as one text: ItemParts joined, for a site's own partial
+// items written before ItemParts (the shipped one ranges over the parts).
+func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
+	parts, err := v.ItemParts(items, h)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(string(p))
+	}
+	return template.HTML(b.String()), nil
+}
+
+// ItemParts returns the items of a list with headings of level h, each a
 // newline and then its parts, which the partial items writes one after
 // another ({{range}}): joined into one string they would be copied
 // twice, into it and into the page. An item is the partial item made
@@ -106,7 +121,7 @@ func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 // kind's list or archive (level 2) and on the pages of its areas,
 // organisations and schools (level 3): the frames of every level seen
 // so far are made from one Card.
-func (v *View) Items(items []site.Item, h int) ([]template.HTML, error) {
+func (v *View) ItemParts(items []site.Item, h int) ([]template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t, m: v.m}
 	others := v.m.sawLevel(h)
 	parts := make([]template.HTML, 0, 4*len(items))
@@ -124,7 +139,7 @@ func (v *View) Items(items []site.Item, h int) ([]template.HTML, error) {
 	return parts, nil
 }
 
-// makeItem renders the item of it under key (see Items): the frame
+// makeItem renders the item of it under key (see ItemParts): the frame
 // before its body, the body and the frame after it, and keeps them. It
 // keeps the item at the levels others as well, unless kept already: a
 // Card costs more than the frame made from it, and the other lists of
