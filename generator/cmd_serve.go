@@ -45,8 +45,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if *openFlag {
 		opt.AnyPort = true // nobody types the address of a preview opened for them
 		opt.Ready = func(addr string) {
-			if err := open(previewURL(addr)); err != nil {
-				say(stderr, lang, diag.ServeNoBrowser, err, previewURL(addr))
+			url := previewURL(addr)
+			if err := open(url); err != nil {
+				say(stderr, lang, diag.ServeNoBrowser, err, url)
 			}
 		}
 	}

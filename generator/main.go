@@ -50,7 +50,10 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	getenv := withSystemLocale(os.Getenv, systemLocale)
-	args, started := os.Args[1:], currentLaunch()
+	args, started := os.Args[1:], launch{}
+	if len(args) == 0 { // how it was started matters without arguments only
+		started = currentLaunch()
+	}
 	if started.byClick(args) {
 		say(os.Stderr, envLang(getenv), diag.CLIClickServe, started.exeDir)
 		args = started.clickArgs()
