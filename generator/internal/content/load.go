@@ -383,14 +383,14 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	r.Versions = append(r.Versions, own.ver)
 	if s, has := own.raw["slug"].(string); has {
 		r.Slug = s
-		switch mended, ok := slugFor(s); {
-		case config.ValidSlug(s) && sources.Reserved(s):
+		if !config.ValidSlug(s) {
+			if mended, ok := slugFor(s); ok {
+				d.valErr("slug", diag.SlugInvalidAs, s, mended)
+			} else {
+				d.valErr("slug", diag.SlugInvalid, s)
+			}
+		} else if sources.Reserved(s) {
 			d.valErr("slug", diag.SlugReserved, s)
-		case config.ValidSlug(s):
-		case ok:
-			d.valErr("slug", diag.SlugInvalidAs, s, mended)
-		default:
-			d.valErr("slug", diag.SlugInvalid, s)
 		}
 	} else if !config.ValidSlug(own.name) {
 		if mended, ok := slugFor(own.name); ok {
