@@ -162,13 +162,10 @@ func lineAround(src []byte, off int) (start, end int) {
 // "a." and "a..b" are no key.
 var keyLineRE = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*|"[^"]*")\s*=\s*(.*?)\s*$`)
 
-// lineKey returns the key a line sets, if it sets one.
+// lineKey returns the key a line sets, if it sets one, without quotes.
 func lineKey(line []byte) (string, bool) {
-	m := keyLineRE.FindSubmatch(line)
-	if m == nil {
-		return "", false
-	}
-	return strings.Trim(string(m[1]), `"`), true
+	written := writtenKey(line)
+	return strings.Trim(written, `"`), written != ""
 }
 
 // writtenKey returns the key a line sets as it is written there, quotes
