@@ -184,7 +184,7 @@ const CalendarDays = 90
 // page. With a cache, calendar.ics is put together from the events the
 // cache kept from an earlier build.
 func (l *Loaded) calendars(c *cacheUse) []Output {
-	s, t := l.Site, l.Templates
+	s := l.Site
 	var outs []Output
 	lectures := s.Events()
 	slices.SortStableFunc(lectures, func(a, b *site.Entry) int {
@@ -193,11 +193,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 	since := s.Now.AddDate(0, 0, -CalendarDays)
 	recent := slices.DeleteFunc(slices.Clone(lectures), func(e *site.Entry) bool { return e.End.Before(since) })
 	for _, lang := range s.Cfg.Languages {
-		cal := feeds.Calendar{
-			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
-			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "kind."+s.CalendarKind()), Lang: lang,
-			Now: s.Now,
-		}
+		cal := l.calendar(lang, "kind."+s.CalendarKind())
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),
 			Deps: recent, render: func(buf *bytes.Buffer) error {
 				if c != nil {
@@ -217,6 +213,16 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 		}
 	}
 	return outs
+}
+
+// calendar is an empty calendar of the site in lang, named by the site's
+// title and the UI string titleKey.
+func (l *Loaded) calendar(lang, titleKey string) feeds.Calendar {
+	s := l.Site
+	return feeds.Calendar{
+		ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
+		Name:   s.Cfg.Title[lang] + " – " + l.Templates.T(lang, titleKey), Lang: lang, Now: s.Now,
+	}
 }
 
 // eventFile is the calendar file beside e's page in lang (site.EventURL):

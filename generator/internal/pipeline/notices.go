@@ -20,15 +20,11 @@ import (
 // holds what the agreements' pages and lists show of them, never a body:
 // a confidential agreement publishes its metadata only.
 func (l *Loaded) noticeCalendars() []Output {
-	s, t := l.Site, l.Templates
+	s := l.Site
 	agreements := s.Notices(CalendarDays)
 	var outs []Output
 	for _, lang := range s.Cfg.Languages {
-		cal := feeds.Calendar{
-			ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
-			Name:   s.Cfg.Title[lang] + " – " + t.T(lang, "due.title"), Lang: lang,
-			Now: s.Now,
-		}
+		cal := l.calendar(lang, "due.title")
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.DueCalendarURL(lang), "/"),
 			Deps: agreements, render: func(buf *bytes.Buffer) error {
 				all := cal
