@@ -97,11 +97,7 @@ func TestWaitForEnter(t *testing.T) {
 // answers, and says how to open it when the browser cannot be started.
 func TestServeOpen(t *testing.T) {
 	root := checkSite(t, nil)
-	taken, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer taken.Close()
+	taken := takenPort(t)
 	for _, c := range []struct {
 		name   string
 		addr   string
@@ -178,11 +174,7 @@ func (s *syncBuffer) String() string {
 // listens on ends at once and says what to do, in the editor's language.
 func TestServeAddrInUse(t *testing.T) {
 	root := checkSite(t, nil)
-	taken, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer taken.Close()
+	taken := takenPort(t)
 	var stderr syncBuffer
 	sv := func(k string) string { return map[string]string{"LANG": "sv_SE.UTF-8"}[k] }
 	code := cmdServe(context.Background(), []string{"-root", root, "-addr", taken.Addr().String()}, io.Discard, &stderr, sv,
@@ -192,4 +184,16 @@ func TestServeAddrInUse(t *testing.T) {
 	if got := stderr.String(); code != exitProblems || !strings.HasSuffix(got, want) {
 		t.Errorf("exit %d\n%s\nwant %d and the last line\n%s", code, got, exitProblems, want)
 	}
+}
+
+// takenPort listens on a free port of 127.0.0.1 until the test ends: an
+// address another program listens on.
+func takenPort(t *testing.T) net.Listener {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	return ln
 }
