@@ -19,12 +19,24 @@ const renameTimeout = 2 * time.Second
 // up to two seconds before it returns the error. Elsewhere it is
 // os.Rename.
 func Rename(from, to string) error {
-	return retry(func() error { return os.Rename(from, to) }, transient, renameTimeout)
+	wall := clock{now: time.Now, sleep: time.Sleep}
+	return retry(func() error { return os.Rename(from, to) }, transient, renameTimeout, wall)
 }
+
+// clock is the time retry reads and waits on: the wall clock in Rename, a
+// counted one in tests, so that a test of the timeout does not depend on
+// how busy the machine is.
+type clock struct {
+	now   func() time.Time
+	sleep func(time.Duration)
+}
+
+// maxPause is the longest retry waits between two calls.
+const maxPause = 100 * time.Millisecond
 
 // retry calls op until it succeeds, fails with an error that is not
 // transient, or timeout has passed since the first failure.
-func retry(op func() error, transient func(error) bool, timeout time.Duration) error {
+func retry(op func() error, transient func(error) bool, timeout time.Duration, clk clock) error {
 	var start time.Time
 	pause := time.Millisecond
 	for {
@@ -33,12 +45,13 @@ func retry(op func() error, transient func(error) bool, timeout time.Duration) e
 			return err
 		}
 		if start.IsZero() {
-			start = time.Now()
-		} else if time.Since(start) >= timeout {
+			start = clk.now()
+		} else if clk.now().Sub(start) >= timeout {
 			return err
 		}
-		// A random pause of up to twice the last, at most 100 ms.
-		pause = min(pause+time.Duration(rand.Int64N(int64(pause)+1)), 100*time.Millisecond)
-		time.Sleep(min(pause, timeout-time.Since(start)+time.Millisecond))
+		// A random pause of up to twice the last, at most maxPause, and
+		// no longer than the time left.
+		pause = min(pause+time.Duration(rand.Int64N(int64(pause)+1)), maxPause)
+		clk.sleep(min(pause, timeout-clk.now().Sub(start)+time.Millisecond))
 	}
 }

@@ -37,19 +37,42 @@ func TestRetry(t *testing.T) {
 				}
 				return nil
 			}
-			start := time.Now()
-			err := retry(op, func(err error) bool { return err == errBusy }, 50*time.Millisecond)
+			clk, pauses, elapsed := countedClock()
+			err := retry(op, func(err error) bool { return err == errBusy }, renameTimeout, clk)
 			if err != c.want {
 				t.Errorf("err %v, want %v", err, c.want)
 			}
 			if c.calls >= 0 && calls != c.calls {
 				t.Errorf("%d calls, want %d", calls, c.calls)
 			}
-			if took := time.Since(start); c.timedOut && (took < 50*time.Millisecond || calls < 3) {
-				t.Errorf("gave up after %v and %d calls", took, calls)
+			if c.calls >= 0 && len(*pauses) != max(c.calls-1, 0) {
+				t.Errorf("%d pauses for %d calls", len(*pauses), calls)
+			}
+			for i, p := range *pauses {
+				if p <= 0 || p > maxPause {
+					t.Errorf("pause %d is %v, want (0, %v]", i, p, maxPause)
+				}
+			}
+			if c.timedOut && (*elapsed < renameTimeout || *elapsed > renameTimeout+maxPause || calls < 10) {
+				t.Errorf("gave up after %v and %d calls, want %v and at least 10", *elapsed, calls, renameTimeout)
 			}
 		})
 	}
+}
+
+// countedClock is a clock whose sleep returns at once and moves its time
+// on by the pause, which it records, with the total time slept.
+func countedClock() (clk clock, pauses *[]time.Duration, elapsed *time.Duration) {
+	start := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	pauses, elapsed = new([]time.Duration), new(time.Duration)
+	clk = clock{
+		now: func() time.Time { return start.Add(*elapsed) },
+		sleep: func(d time.Duration) {
+			*pauses = append(*pauses, d)
+			*elapsed += d
+		},
+	}
+	return clk, pauses, elapsed
 }
 
 // TestRestore leaves the output as a build killed between the two renames
