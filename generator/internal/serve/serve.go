@@ -316,23 +316,3 @@ func fillOut(out string) error {
 	}
 	return nil
 }
-
-// listen listens on addr; when another program listens there, on another
-// free port of its host if anyPort, else it says so in words. With
-// anyPort, a port that Windows keeps for itself is left for another too.
-func listen(addr string, anyPort bool) (net.Listener, error) {
-	ln, err := net.Listen("tcp", addr)
-	switch {
-	case err == nil:
-		return ln, nil
-	case anyPort && (addrInUse(err) || portReserved(err)):
-		host, _, _ := net.SplitHostPort(addr)
-		if ln, err = net.Listen("tcp", net.JoinHostPort(host, "0")); err != nil {
-			return nil, fmt.Errorf("serve: %w", err)
-		}
-		return ln, nil
-	case addrInUse(err):
-		return nil, diag.M(diag.ServeAddrInUse, addr)
-	}
-	return nil, fmt.Errorf("serve: %w", err)
-}

@@ -1,0 +1,64 @@
+package serve
+
+import (
+	"fmt"
+	"net"
+	"strconv"
+
+	"portal/generator/internal/diag"
+)
+
+// listen listens on addr; when another program listens there, on another
+// free port of its host if anyPort, else it says so in words, with a free
+// address to give instead. With anyPort, a port that Windows keeps for
+// itself is left for another too.
+func listen(addr string, anyPort bool) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	switch {
+	case err == nil:
+		return ln, nil
+	case anyPort && (addrInUse(err) || portReserved(err)):
+		host, _, _ := net.SplitHostPort(addr)
+		if ln, err = net.Listen("tcp", net.JoinHostPort(host, "0")); err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
+		}
+		return ln, nil
+	case addrInUse(err):
+		return nil, diag.M(diag.ServeAddrInUse, addr, freeNear(addr, canListen))
+	}
+	return nil, fmt.Errorf("serve: %w", err)
+}
+
+// nearPorts is how many ports after a taken one freeNear tries.
+const nearPorts = 20
+
+// freeNear returns an address of addr's host to suggest instead of addr:
+// the first of the nearPorts ports after addr's that free says is free
+// (1314 after 1313, as an editor would try), else the port after addr's
+// (1314 after the last).
+func freeNear(addr string, free func(string) bool) string {
+	host, portText, err := net.SplitHostPort(addr)
+	port, perr := strconv.Atoi(portText)
+	if err != nil || perr != nil {
+		return net.JoinHostPort(host, "1314")
+	}
+	for p := port + 1; p <= min(port+nearPorts, 65535); p++ {
+		if a := net.JoinHostPort(host, strconv.Itoa(p)); free(a) {
+			return a
+		}
+	}
+	if port >= 65535 {
+		port = 1313 // no port after the last: the default's next
+	}
+	return net.JoinHostPort(host, strconv.Itoa(port+1))
+}
+
+// canListen reports whether addr can be listened on now.
+func canListen(addr string) bool {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return false
+	}
+	ln.Close()
+	return true
+}
