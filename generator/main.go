@@ -499,7 +499,7 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	if err != nil {
 		sayErr(stderr, msgs, "new", err)
 		var m diag.Message
-		if errors.As(err, &m) && slices.Contains([]diag.ID{diag.NewNoSlug, diag.NewBadName, diag.NewEmptyTitle, diag.NewTitleUTF8}, m.ID) {
+		if errors.As(err, &m) && slices.Contains([]diag.ID{diag.NewNoSlug, diag.NewBadName, diag.NewBadNameAs, diag.NewEmptyTitle, diag.NewTitleUTF8}, m.ID) {
 			return exitUsage // the title or -name given, as for an unknown kind
 		}
 		return exitProblems

@@ -32,6 +32,7 @@ const (
 	SchemaWrote         ID = "cli.schema-wrote"
 	NewNoSlug           ID = "cli.new-no-slug"
 	NewBadName          ID = "cli.new-bad-name"
+	NewBadNameAs        ID = "cli.new-bad-name-as"
 	NewReservedName     ID = "cli.new-reserved-name"
 	NewExists           ID = "cli.new-exists"
 	NewEmptyTitle       ID = "cli.new-empty-title"
@@ -148,6 +149,8 @@ var cliTexts = map[ID]Text{
 		Sv: `titeln %q har inga bokstäver eller siffror att göra ett filnamn av – ange ett med -name`},
 	NewBadName: {En: `name %q must be lowercase letters, digits and single hyphens`,
 		Sv: `namnet %q går inte – använd små bokstäver a–z, siffror och enstaka bindestreck`},
+	NewBadNameAs: {En: `name %q must be lowercase letters, digits and single hyphens; write -name %s`,
+		Sv: `namnet %q går inte – använd små bokstäver a–z, siffror och enstaka bindestreck: skriv -name %s`},
 	NewReservedName: {En: `name %q is reserved on Windows, where the site must build too; choose another with -name`,
 		Sv: `namnet %q är reserverat i Windows, där webbplatsen också måste byggas – välj ett annat med -name`},
 	NewExists: {En: `%s already exists; edit it, or choose another title or -name`,

@@ -80,6 +80,9 @@ func Create(root string, opt Options) (Result, error) {
 			return Result{}, diag.M(diag.NewNoSlug, opt.Title)
 		}
 	} else if !config.ValidSlug(name) {
+		if slug := config.SlugOf(name); slug != "" && !sources.Reserved(slug) {
+			return Result{}, diag.M(diag.NewBadNameAs, name, slug)
+		}
 		return Result{}, diag.M(diag.NewBadName, name)
 	}
 	if sources.Reserved(name) {
