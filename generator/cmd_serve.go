@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"time"
 
 	"portal/generator/internal/diag"
@@ -72,14 +73,16 @@ func openBrowser(url string) error {
 
 // previewURL is the address of the preview served at addr, as a browser
 // on this machine opens it: an address that listens on every interface
-// (0.0.0.0, ::) is opened on loopback.
+// (0.0.0.0, ::, or no host: ":1313") is opened on loopback.
 func previewURL(addr string) string {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return "http://" + addr + "/"
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "127.0.0.1"
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1" // every address: this machine's is one of them
 	}
+	// A link-local address's zone (fe80::1%en0) is written %25 in a URL.
+	host = strings.ReplaceAll(host, "%", "%25")
 	return "http://" + net.JoinHostPort(host, port) + "/"
 }
