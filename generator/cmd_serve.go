@@ -73,14 +73,18 @@ func openBrowser(url string) error {
 
 // previewURL is the address of the preview served at addr, as a browser
 // on this machine opens it: an address that listens on every interface
-// (0.0.0.0, ::, or no host: ":1313") is opened on loopback.
+// is opened on loopback (0.0.0.0 or no host, ":1313", on 127.0.0.1; :: on
+// ::1, since it may listen on IPv6 alone).
 func previewURL(addr string) string {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return "http://" + addr + "/"
 	}
-	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+	switch ip := net.ParseIP(host); {
+	case host == "" || ip != nil && ip.IsUnspecified() && ip.To4() != nil:
 		host = "127.0.0.1" // every address: this machine's is one of them
+	case ip != nil && ip.IsUnspecified():
+		host = "::1" // every IPv6 address, perhaps IPv6 alone
 	}
 	// A link-local address's zone (fe80::1%en0) is written %25 in a URL.
 	host = strings.ReplaceAll(host, "%", "%25")
