@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"strings"
 	"time"
 
 	"portal/generator/internal/diag"
@@ -46,7 +44,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if *openFlag {
 		opt.AnyPort = true // nobody types the address of a preview opened for them
 		opt.Ready = func(addr string) {
-			url := previewURL(addr)
+			url := serve.PreviewURL(addr)
 			if err := open(url); err != nil {
 				say(stderr, lang, diag.ServeNoBrowser, err, url)
 			}
@@ -69,24 +67,4 @@ func openBrowser(url string) error {
 	}
 	go cmd.Wait() // reaps the opener, which ends at once
 	return nil
-}
-
-// previewURL is the address of the preview served at addr, as a browser
-// on this machine opens it: an address that listens on every interface
-// is opened on loopback (0.0.0.0 or no host, ":1313", on 127.0.0.1; :: on
-// ::1, since it may listen on IPv6 alone).
-func previewURL(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "http://" + addr + "/"
-	}
-	switch ip := net.ParseIP(host); {
-	case host == "" || ip != nil && ip.IsUnspecified() && ip.To4() != nil:
-		host = "127.0.0.1" // every address: this machine's is one of them
-	case ip != nil && ip.IsUnspecified():
-		host = "::1" // every IPv6 address, perhaps IPv6 alone
-	}
-	// A link-local address's zone (fe80::1%en0) is written %25 in a URL.
-	host = strings.ReplaceAll(host, "%", "%25")
-	return "http://" + net.JoinHostPort(host, port) + "/"
 }

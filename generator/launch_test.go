@@ -71,22 +71,6 @@ func TestByClick(t *testing.T) {
 	}
 }
 
-func TestPreviewURL(t *testing.T) {
-	for addr, want := range map[string]string{
-		"127.0.0.1:1313":     "http://127.0.0.1:1313/",
-		"0.0.0.0:8080":       "http://127.0.0.1:8080/",
-		"[::]:1313":          "http://[::1]:1313/",
-		"[::1]:1313":         "http://[::1]:1313/",
-		"localhost:1313":     "http://localhost:1313/",
-		":1313":              "http://127.0.0.1:1313/",
-		"[fe80::1%en0]:1313": "http://[fe80::1%25en0]:1313/",
-	} {
-		if got := previewURL(addr); got != want {
-			t.Errorf("previewURL(%q) = %q, want %q", addr, got, want)
-		}
-	}
-}
-
 func TestWaitForEnter(t *testing.T) {
 	var out bytes.Buffer
 	waitForEnter(&out, strings.NewReader("\nrest"), "press Enter to close this window")

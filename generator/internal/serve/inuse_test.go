@@ -2,8 +2,10 @@ package serve
 
 import (
 	"net"
+	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"portal/generator/internal/diag"
@@ -75,4 +77,52 @@ func takenRange(host string, port, n int) []string {
 		addrs = append(addrs, net.JoinHostPort(host, strconv.Itoa(p)))
 	}
 	return addrs
+}
+
+// TestPreviewURL: the address printed and opened is one a browser on
+// this machine reaches.
+func TestPreviewURL(t *testing.T) {
+	for addr, want := range map[string]string{
+		"127.0.0.1:1313":     "http://127.0.0.1:1313/",
+		"0.0.0.0:8080":       "http://127.0.0.1:8080/",
+		"[::]:1313":          "http://[::1]:1313/",
+		"[::1]:1313":         "http://[::1]:1313/",
+		"localhost:1313":     "http://localhost:1313/",
+		":1313":              "http://127.0.0.1:1313/",
+		"[fe80::1%en0]:1313": "http://[fe80::1%25en0]:1313/",
+	} {
+		if got := PreviewURL(addr); got != want {
+			t.Errorf("PreviewURL(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}
+
+// TestServeAddressPrinted: the address serve prints is the one a browser
+// on this machine opens, for a preview on every interface too.
+func TestServeAddressPrinted(t *testing.T) {
+	for _, c := range []struct{ listen, host string }{
+		{"127.0.0.1:0", "127.0.0.1"},
+		{"[::]:0", "[::1]"},
+	} {
+		if ln, err := net.Listen("tcp", c.listen); err != nil {
+			t.Logf("%s: %v; skipped", c.listen, err) // no IPv6 here
+			continue
+		} else {
+			ln.Close()
+		}
+		r := startWith(t, fixture(t), func(o *Options) { o.Addr = c.listen })
+		_, port, _ := net.SplitHostPort(strings.TrimPrefix(r.base, "http://"))
+		url := "http://" + c.host + ":" + port + "/"
+		if want := "serve: " + url + " (Ctrl-C to stop)"; !slices.Contains(strings.Split(r.logs.String(), "\n"), want) {
+			t.Errorf("-addr %s printed\n%s\nwant the line %q", c.listen, r.logs, want)
+		}
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %s", url, resp.Status)
+		}
+	}
 }

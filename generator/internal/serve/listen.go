@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
 
 	"portal/generator/internal/diag"
 )
@@ -61,4 +62,24 @@ func canListen(addr string) bool {
 	}
 	ln.Close()
 	return true
+}
+
+// PreviewURL is the address of the preview served at addr, as a browser
+// on this machine opens it: an address that listens on every interface
+// is opened on loopback (0.0.0.0 or no host, ":1313", on 127.0.0.1; :: on
+// ::1, since it may listen on IPv6 alone).
+func PreviewURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr + "/"
+	}
+	switch ip := net.ParseIP(host); {
+	case host == "" || ip != nil && ip.IsUnspecified() && ip.To4() != nil:
+		host = "127.0.0.1" // every address: this machine's is one of them
+	case ip != nil && ip.IsUnspecified():
+		host = "::1" // every IPv6 address, perhaps IPv6 alone
+	}
+	// A link-local address's zone (fe80::1%en0) is written %25 in a URL.
+	host = strings.ReplaceAll(host, "%", "%25")
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }

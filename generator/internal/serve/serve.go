@@ -150,7 +150,7 @@ func Run(ctx context.Context, opt Options) error {
 		ReadHeaderTimeout: 10 * time.Second, IdleTimeout: opt.IdleTimeout}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	say(logf, opt.Lang, diag.ServeAddress, addr)
+	say(logf, opt.Lang, diag.ServeAddress, PreviewURL(addr))
 	if opt.Ready != nil {
 		opt.Ready(addr)
 	}
