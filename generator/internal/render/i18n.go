@@ -53,6 +53,11 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		}
 		t := &table{path: p, strings: map[string]string{}, pos: diag.NewPositions(src, 0)}
 		errs = append(errs, t.flatten(nil, raw)...)
+		if sh, ok := fsys.(shadowing); ok {
+			if def, err := sh.Shadowed(p); err == nil {
+				t.inherit(def)
+			}
+		}
 		tables[l] = t
 	}
 	// Parity: every key of every table must be in every other table, but
@@ -80,6 +85,33 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		}
 	}
 	return tables, errs
+}
+
+// inherit adds to a site's own table the texts that it leaves out from
+// def, the program's table of its language, as Hugo merges a project's
+// translations over its theme's: a site's older table keeps working when
+// a newer program reads a new text (format.group). A kind's own word for a
+// mark (state.theses.closed) is not taken when the site words the shared
+// mark (state.closed) itself, so that its word shows on every kind.
+func (t *table) inherit(def []byte) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(def), &raw); err != nil {
+		return // the program's own tables are tested
+	}
+	base := &table{strings: map[string]string{}, pos: diag.NewPositions(def, 0)}
+	base.flatten(nil, raw)
+	own := maps.Clone(t.strings)
+	for key, text := range base.strings {
+		if _, ok := own[key]; ok {
+			continue
+		}
+		if markOverride(key) {
+			if _, worded := own["state."+key[strings.LastIndexByte(key, '.')+1:]]; worded {
+				continue
+			}
+		}
+		t.strings[key] = text
+	}
 }
 
 // markOverride tells a key state.<kind>.<mark>, a kind's own wording of a

@@ -79,6 +79,23 @@ type layered struct {
 	dirs map[string]bool // the site's folders under templates/ that hold them
 }
 
+// shadowing is a file system of templates laid over defaults that hands
+// out the default file a site's own one replaces (i18n tables inherit).
+type shadowing interface {
+	Shadowed(name string) ([]byte, error)
+}
+
+// Shadowed returns the default file under name when the site has a file
+// of its own there; an error wrapping fs.ErrNotExist when it has not, or
+// the defaults have none.
+func (l *layered) Shadowed(name string) ([]byte, error) {
+	rest, ok := inBase(name)
+	if !l.own[name] || !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return fs.ReadFile(l.base, rest)
+}
+
 // inBase is name's path in base, and whether name is under templates/.
 func inBase(name string) (string, bool) {
 	if name == Dir {

@@ -1,0 +1,63 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSiteTablesInherit: a site's own i18n table is laid over the
+// program's of its language key by key, so that a site's older table
+// keeps building when the program reads a text it does not have.
+func TestSiteTablesInherit(t *testing.T) {
+	defaults, err := Load(realTemplates(t), mustConfig(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if defaults.MarkKey("sv", "theses", "closed") != "state.theses.closed" {
+		t.Fatal("the program's Swedish table no longer words closed degree projects apart: the mark cases below mean nothing")
+	}
+	type text struct{ lang, key, want string }
+	for _, c := range []struct {
+		name   string
+		sv, en string
+		errs   []string
+		texts  []text
+		marks  []text // lang, "kind.mark", the key MarkKey gives
+	}{
+		{"a few texts of its own", "[kind]\ntheses = \"Examensarbeten\"\n", "[kind]\ntheses = \"Degree projects\"\n", nil,
+			[]text{{"sv", "kind.theses", "Examensarbeten"}, {"en", "kind.theses", "Degree projects"},
+				{"sv", "format.group", defaults.T("sv", "format.group")}, {"en", "home", defaults.T("en", "home")}},
+			[]text{{"sv", "theses.closed", "state.theses.closed"}}},
+		{"its own word for a mark goes on every kind", "[state]\nclosed = \"Avslutad\"\n", "[state]\nclosed = \"Ended\"\n", nil,
+			[]text{{"sv", "state.closed", "Avslutad"}},
+			[]text{{"sv", "theses.closed", "state.closed"}, {"en", "theses.closed", "state.closed"}}},
+		{"a kind's own word kept", "[state]\nclosed = \"Avslutad\"\n[state.theses]\nclosed = \"Avslutat\"\n", "", nil,
+			[]text{{"sv", "state.theses.closed", "Avslutat"}},
+			[]text{{"sv", "theses.closed", "state.theses.closed"}}},
+		{"a text of its own in one language only", "[own]\nnote = \"Obs\"\n", "", []string{
+			`templates/i18n/sv.toml:2:1: UI string "own.note" is missing in templates/i18n/en.toml`}, nil, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			entries := map[string]string{"templates/i18n/sv.toml": c.sv}
+			if c.en != "" {
+				entries["templates/i18n/en.toml"] = c.en
+			}
+			tm, errs := loadSiteDir(t, siteDir(t, entries))
+			if !slices.Equal(errs, c.errs) {
+				t.Fatalf("errors\n%q\nwant\n%q", errs, c.errs)
+			}
+			for _, x := range c.texts {
+				if got := tm.T(x.lang, x.key); got != x.want {
+					t.Errorf("%s %s = %q, want %q", x.lang, x.key, got, x.want)
+				}
+			}
+			for _, x := range c.marks {
+				kind, mark, _ := strings.Cut(x.key, ".")
+				if got := tm.MarkKey(x.lang, kind, mark); got != x.want {
+					t.Errorf("MarkKey(%s, %s) = %q, want %q", x.lang, x.key, got, x.want)
+				}
+			}
+		})
+	}
+}
