@@ -226,8 +226,11 @@ func (l *Loaded) calendar(lang, titleKey string) feeds.Calendar {
 }
 
 // eventFile is the calendar file beside e's page in lang (site.EventURL):
-// cal with the one event that event makes of e.
+// cal with the one event that event makes of e, and without cal's name:
+// the event is added to a calendar the reader has, and a calendar program
+// makes a new calendar of that name for a file that has one.
 func (l *Loaded) eventFile(cal feeds.Calendar, e *site.Entry, lang string, event func(*site.Entry, string) feeds.Event) Output {
+	cal.Name = ""
 	return Output{Path: strings.TrimPrefix(l.Site.EventURL(e, lang), "/"), Deps: []*site.Entry{e},
 		render: func(buf *bytes.Buffer) error {
 			cal.Events = []feeds.Event{event(e, lang)}
