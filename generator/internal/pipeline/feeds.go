@@ -15,9 +15,6 @@ import (
 	"portal/generator/internal/site"
 )
 
-// feedAuthor is the author of every feed: the partnership, not a person.
-const feedAuthor = "KTH och Stockholms stad"
-
 // FeedSize is how many records a feed holds: the newest. A feed reader
 // polls a feed again and again for what is new, so a feed of every
 // record would grow with the site and be fetched whole each time; the
@@ -107,7 +104,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 	s := l.Site
 	f := feeds.Feed{
 		ID: s.Abs(p.URL), Title: title, Lang: p.Lang, Self: s.Abs(p.Feed), Alt: s.Abs(p.URL),
-		Author: feedAuthor,
+		Author: l.Templates.T(p.Lang, "feed.author"), // the partnership, in the feed's language
 	}
 	// An area's feed mixes the kinds, which its page shows under a
 	// heading each: an entry's title says its kind there, and so does its
