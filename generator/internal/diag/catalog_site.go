@@ -35,6 +35,7 @@ const (
 	LinkMailHeaders   ID = "link.mail-headers"
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
 	WarnDeadline      ID = "warn.deadline"
+	WarnStartOnDate   ID = "warn.start-on-date"
 	WarnTerminated    ID = "warn.terminated"
 	WarnNotice        ID = "warn.notice"
 	WarnTranslation   ID = "warn.translation"
@@ -104,6 +105,8 @@ var siteTexts = map[ID]Text{
 		Sv: `avtalet saknar bilaga (den undertecknade PDF-filen) – lägg den bredvid posten och skriv attachment = "avtal.pdf"`},
 	WarnDeadline: {En: `deadline %s must be after the record's date %s; write the last day to apply`,
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
+	WarnStartOnDate: {En: `start %s is on the record's date %s, as portal new writes it; write when it starts, or give the record an earlier date`,
+		Sv: `start: %s är samma dag som postens datum %s, som portal new skriver det – skriv när den börjar, eller ge posten ett tidigare datum`},
 	WarnTerminated: {En: `terminated %s is after validUntil %s, when the agreement had already ended; check the two dates`,
 		Sv: `terminated: %s är efter validUntil %s, då avtalet redan hade upphört – kontrollera de två datumen`},
 	WarnNotice: {En: `noticeMonths %d is longer than the %d months from signed %s to validUntil %s, so notice could never be given in time; check noticeMonths`,

@@ -398,9 +398,10 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 // Warnings are problems that do not stop a build: a record without a
 // version in a language, for the kinds config.toml [translations] expects
 // in every language, an agreement without its attachment, and an offer
-// whose deadline is not after its date (as `portal new` writes them: a
-// warning, not an error, so that older records, and the benchmark corpus,
-// still build; check -strict refuses it), an agreement terminated after
+// whose deadline is not after its date or a lecture that starts on its
+// date (as `portal new` writes them: a warning, not an error, so that
+// older records, and the benchmark corpus, still build; check -strict
+// refuses it), an agreement terminated after
 // its validUntil (it had ended then: the earlier date stands, but one of
 // the two is likely mistyped) or with a notice longer than its term from
 // signing (notice could never be given in time), and HTML in a text,
@@ -413,21 +414,7 @@ func (s *Site) Warnings() diag.List {
 		if e.Kind == kinds.Agreements && e.Attachment == "" && !e.Confidential {
 			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 		}
-		if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
-			line, col := own.Pos.Unkept().Value("deadline")
-			out = append(out, diag.Warn(own.Path, line, col, diag.WarnDeadline,
-				e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly)))
-		}
-		if !e.Terminated.IsZero() && !e.ValidUntil.IsZero() && e.Terminated.After(e.ValidUntil) {
-			line, col := own.Pos.Unkept().Value("terminated")
-			out = append(out, diag.Warn(own.Path, line, col, diag.WarnTerminated,
-				e.Terminated.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly)))
-		}
-		if term := e.term(); e.NoticeMonths > term && term >= 0 {
-			line, col := own.Pos.Unkept().Value("noticeMonths")
-			out = append(out, diag.Warn(own.Path, line, col, diag.WarnNotice, e.NoticeMonths, term,
-				e.Signed.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly)))
-		}
+		out = append(out, s.dateWarnings(e, own)...)
 		for _, v := range e.Versions {
 			if st := s.bodies.get(v); st != nil {
 				out = append(out, st.warns...)
@@ -443,6 +430,33 @@ func (s *Site) Warnings() diag.List {
 		}
 	}
 	out.Sort()
+	return out
+}
+
+// dateWarnings are the warnings of e's dates (own is its own version):
+// an offer's deadline not after its date, or a calendar kind's start on
+// its date (both as portal new writes them, the day the record is made),
+// a terminated day after validUntil, and a notice longer than the term.
+func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
+	var out diag.List
+	warn := func(key string, id diag.ID, args ...any) {
+		line, col := own.Pos.Unkept().Value(key)
+		out = append(out, diag.Warn(own.Path, line, col, id, args...))
+	}
+	if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
+		warn("deadline", diag.WarnDeadline, e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly))
+	}
+	if k := s.Cfg.Kinds.Get(e.Kind); k != nil && k.Calendar && !e.Start.IsZero() && !e.Date.IsZero() &&
+		e.Start.In(s.Cfg.TimeZone).Format(time.DateOnly) == e.Date.In(s.Cfg.TimeZone).Format(time.DateOnly) {
+		warn("start", diag.WarnStartOnDate, e.Start.In(s.Cfg.TimeZone).Format("2006-01-02T15:04"), e.Date.Format(time.DateOnly))
+	}
+	if !e.Terminated.IsZero() && !e.ValidUntil.IsZero() && e.Terminated.After(e.ValidUntil) {
+		warn("terminated", diag.WarnTerminated, e.Terminated.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly))
+	}
+	if term := e.term(); e.NoticeMonths > term && term >= 0 {
+		warn("noticeMonths", diag.WarnNotice, e.NoticeMonths, term,
+			e.Signed.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly))
+	}
 	return out
 }
 
