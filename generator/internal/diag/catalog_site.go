@@ -32,6 +32,8 @@ const (
 	LinkLeaves        ID = "link.leaves"
 	LinkUnpublished   ID = "link.unpublished"
 	LinkNoRecord      ID = "link.no-record"
+	LinkNoScheme      ID = "link.no-scheme"
+	LinkRelative      ID = "link.relative"
 	LinkMailHeaders   ID = "link.mail-headers"
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
 	WarnDeadline      ID = "warn.deadline"
@@ -99,6 +101,10 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s: den posten är inte publicerad (utkast, schemalagd eller utgången)`},
 	LinkMailHeaders: {En: `link to %s: a mailto: link may set only subject and body, not %q, which would send the mail to others too, unseen`,
 		Sv: `länken till %s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
+	LinkNoScheme: {En: `link to %s is read as a file of this site, not as another site; write %s`,
+		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en annan webbplats – skriv %s`},
+	LinkRelative: {En: `link to %s: the page is not published beside its file, so this link leads nowhere; link a record as ../theses/name.md, a page of the site from its first / (/exjobb/), or another site with https://`,
+		Sv: `länken till %s: sidan publiceras inte bredvid sin fil, så länken leder ingenstans – länka till en post som ../theses/namn.md, till en sida på webbplatsen från dess första / (/exjobb/), eller till en annan webbplats med https://`},
 	LinkNoRecord: {En: `link to %s: no such record; check the file name`,
 		Sv: `länken till %s: posten finns inte – kontrollera filnamnet`},
 	WarnAgreementPDF: {En: `agreement has no attachment (the signed PDF); put it beside the record and write attachment = "avtal.pdf"`,

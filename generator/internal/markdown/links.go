@@ -23,8 +23,9 @@ func resolveEscapes(raw []byte) []byte {
 
 // isResolvable reports whether dest is a link the Resolver must see: a
 // site-absolute path ("/exjobb/", but not the protocol-relative "//host") or a
-// relative path without a scheme whose path ends in ".md", optionally followed
-// by a "#fragment".
+// relative path without a scheme ("../theses/x.md", "avtal.pdf",
+// "www.kth.se"), optionally followed by a "?query" or "#fragment". A
+// fragment or query alone ("#apply") stays on the page and is not.
 func isResolvable(dest []byte) bool {
 	if len(dest) == 0 {
 		return false
@@ -45,11 +46,17 @@ func isResolvable(dest []byte) bool {
 			break
 		}
 	}
+	return true
+}
+
+// isFileBeside reports whether dest, a resolvable destination, names a
+// file by a relative path that is not a record's (".md").
+func isFileBeside(dest []byte) bool {
 	path := dest
-	if i := bytes.IndexByte(path, '#'); i >= 0 {
+	if i := bytes.IndexAny(path, "?#"); i >= 0 {
 		path = path[:i]
 	}
-	return bytes.HasSuffix(path, []byte(".md"))
+	return dest[0] != '/' && !bytes.HasSuffix(path, []byte(".md"))
 }
 
 // destOffset returns the byte offset in src of the destination of link n (a

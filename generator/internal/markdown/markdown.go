@@ -54,11 +54,10 @@ const textLimit = 2000
 //
 // dest is the destination as written in the body, with backslash escapes and
 // character references resolved (e.g. "../theses/energy-data.md",
-// "../theses/energy-data.md#apply", "/exjobb/"). Render calls it only for
-// relative paths that end in ".md" (before an optional "#fragment") and for
-// site-absolute paths, which start with a single "/". Everything else
-// (external URLs, "mailto:", "#fragment", "bild.png", "//host/...") is
-// written unchanged.
+// "../theses/energy-data.md#apply", "/exjobb/", "avtal.pdf"). Render calls
+// it for relative paths without a scheme and for site-absolute paths,
+// which start with a single "/". Everything else (external URLs,
+// "mailto:", "#fragment", "//host/...") is written unchanged.
 //
 // It returns the URL to write, fragment included; the renderer percent-encodes
 // and HTML-escapes it. When the target does not exist it returns an error whose
@@ -411,13 +410,14 @@ func (w *walker) visit(n ast.Node) {
 		w.errs = append(w.errs, LinkError{Line: line, Col: col, Msg: m.Error(), Text: m})
 		return
 	}
-	if img, ok := n.(*ast.Image); ok && w.images != nil {
+	img, isImage := n.(*ast.Image)
+	if isImage && w.images != nil {
 		if info, ok := w.images[string(d)]; ok {
 			setImage(img, string(d), info)
 		}
 	}
-	if w.resolve == nil || !isResolvable(d) {
-		return
+	if w.resolve == nil || !isResolvable(d) || isImage && isFileBeside(d) {
+		return // an image beside the record is checked with the images
 	}
 	url, err := w.resolve(string(d))
 	if err == nil {

@@ -100,10 +100,9 @@ func TestRenderHTML(t *testing.T) {
 		},
 		{
 			name: "links resolved",
-			src: "[Exjobb](../theses/energy-data.md#apply), [lista](/exjobb/), [bild](bild.png), " +
-				"[pdf](mou-2014.pdf), [extern](https://kth.se/x.md), [e-post](mailto:a@kth.se), [här](#mal)",
+			src: "[Exjobb](../theses/energy-data.md#apply), [lista](/exjobb/), " +
+				"[extern](https://kth.se/x.md), [e-post](mailto:a@kth.se), [här](#mal)",
 			want: "<p><a href=\"/exjobb/energy-data/#apply\">Exjobb</a>, <a href=\"/exjobb/\">lista</a>, " +
-				"<a href=\"bild.png\">bild</a>, <a href=\"mou-2014.pdf\">pdf</a>, " +
 				"<a href=\"https://kth.se/x.md\">extern</a>, <a href=\"mailto:a@kth.se\">e-post</a>, " +
 				"<a href=\"#mal\">här</a></p>\n",
 		},
@@ -288,9 +287,25 @@ func TestLinks(t *testing.T) {
 		},
 		{
 			name:      "not resolved",
-			src:       "[a](bild.png) [b](mou-2014.pdf) [c](https://x.se/a.md) [d](mailto:a@b.se) [e](#apply) [f](//cdn.se/a.md) [g](a.md?x=1) [h]() [i](x:y.md) ![j](../img/k.jpg) https://x.se/a.md",
+			src:       "[c](https://x.se/a.md) [d](mailto:a@b.se) [e](#apply) [f](//cdn.se/a.md) [h]() [i](x:y.md) ![j](../img/k.jpg) ![k](k.png?x#y) https://x.se/a.md",
 			firstLine: 1,
 			calls:     []string{},
+		},
+		{
+			// The resolver says what a link to a file that is no record
+			// is (the record's attachment, or an error): it is not
+			// published at the address it has beside the source.
+			name:      "relative links to files resolved",
+			src:       "[a](bild.png) [b](mou-2014.pdf) [g](a.md?x=1) [w](www.kth.se) [u](../) ![m](x.md)",
+			firstLine: 1,
+			calls:     []string{"bild.png", "mou-2014.pdf", "a.md?x=1", "www.kth.se", "../", "x.md"},
+			html:      `<a href="bild.png">a</a>`,
+			errs: []LinkError{{Line: 1, Col: 5, Msg: `link to "bild.png": no such record`},
+				{Line: 1, Col: 19, Msg: `link to "mou-2014.pdf": no such record`},
+				{Line: 1, Col: 37, Msg: `link to "a.md?x=1": no such record`},
+				{Line: 1, Col: 51, Msg: `link to "www.kth.se": no such record`},
+				{Line: 1, Col: 67, Msg: `link to "../": no such record`},
+				{Line: 1, Col: 77, Msg: `link to "x.md": no such record`}},
 		},
 		{
 			name:      "images resolved too",

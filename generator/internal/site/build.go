@@ -377,6 +377,9 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 			}
 			return "", diag.M(diag.LinkNoPage, target)
 		}
+		if !strings.HasSuffix(target, ".md") {
+			return s.fileLink(v, dest)
+		}
 		p := path.Join(path.Dir(v.Path), target)
 		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
 			return "", diag.M(diag.LinkLeaves, dest)
@@ -393,6 +396,44 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 		}
 		return e.URL[v.Lang] + frag, nil
 	}
+}
+
+// fileLink resolves dest, a relative link in the body of v to something
+// other than a record: the record's own attachment by its name, at its
+// published address; else an error that says what to write, since a page
+// is not published where its source is, and nothing else beside it is
+// (a web address without its https:// is one too).
+func (s *Site) fileLink(v *content.Version, dest string) (string, error) {
+	target, frag, _ := strings.Cut(dest, "#")
+	if e := s.bySource[v.Path]; e != nil && e.Attachment != "" && path.Join(path.Dir(v.Path), target) == e.Attachment {
+		if url := s.AttachmentURL(e, v.Lang); url != "" && frag == "" {
+			return url, nil
+		}
+	}
+	if webAddress(target) {
+		return "", diag.M(diag.LinkNoScheme, dest, "https://"+dest)
+	}
+	return "", diag.M(diag.LinkRelative, dest)
+}
+
+// webAddress reports whether a relative link reads as a web address
+// written without https://: its first part is a host name, www.… or one
+// under a top-level domain that Swedish texts link to.
+func webAddress(target string) bool {
+	host, _, _ := strings.Cut(target, "/")
+	host, _, _ = strings.Cut(host, "?")
+	if strings.HasPrefix(host, "www.") && len(host) > len("www.") {
+		return true
+	}
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 {
+		return false
+	}
+	switch host[dot+1:] {
+	case "se", "nu", "eu", "com", "org", "net", "edu", "gov", "int", "info", "io", "fi", "no", "dk", "de", "uk":
+		return true
+	}
+	return false
 }
 
 // Warnings are problems that do not stop a build: a record without a
