@@ -231,7 +231,7 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 			d.Facts[i] = d.Facts[i][:2]
 		}
 	}
-	d.Strong = append(make([]string, 0, 3+len(e.Areas)), v.Title, e.Speaker)
+	d.Strong = append(make([]string, 0, 4+len(e.Areas)), v.Title, e.Speaker, e.Course)
 	if e.Host != "" {
 		d.Strong = append(d.Strong, term(&cfg.Organisations, e.Host))
 	}
@@ -247,6 +247,19 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	}
 	for _, k := range e.Schools {
 		d.Text = append(d.Text, term(&cfg.Schools, k))
+	}
+	// What the page's facts name besides: where (a lecture's place, an
+	// offer's location), the other organisations (a lecture's speaker's,
+	// partners, parties), who signed, a centre, a funding programme, a
+	// position.
+	d.Text = append(d.Text, e.Place, e.Location, e.Centre, e.Funding, e.Position)
+	for _, k := range e.Orgs() {
+		if k != e.Host {
+			d.Text = append(d.Text, term(&cfg.Organisations, k))
+		}
+	}
+	for _, sg := range e.Signatories {
+		d.Text = append(d.Text, sg.Name, sg.Title)
 	}
 	return d
 }
