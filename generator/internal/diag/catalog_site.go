@@ -32,6 +32,7 @@ const (
 	LinkLeaves        ID = "link.leaves"
 	LinkUnpublished   ID = "link.unpublished"
 	LinkNoRecord      ID = "link.no-record"
+	LinkNoRecordAs    ID = "link.no-record-as"
 	LinkNoScheme      ID = "link.no-scheme"
 	LinkRelative      ID = "link.relative"
 	LinkMailHeaders   ID = "link.mail-headers"
@@ -105,6 +106,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en annan webbplats – skriv %s`},
 	LinkRelative: {En: `link to %s: the page is not published beside its file, so this link leads nowhere; link a record as ../theses/name.md, a page of the site from its first / (/exjobb/), or another site with https://`,
 		Sv: `länken till %s: sidan publiceras inte bredvid sin fil, så länken leder ingenstans – länka till en post som ../theses/namn.md, till en sida på webbplatsen från dess första / (/exjobb/), eller till en annan webbplats med https://`},
+	LinkNoRecordAs: {En: `link to %s: no such record; did you mean %s?`,
+		Sv: `länken till %s: posten finns inte – menade du %s?`},
 	LinkNoRecord: {En: `link to %s: no such record; check the file name`,
 		Sv: `länken till %s: posten finns inte – kontrollera filnamnet`},
 	WarnAgreementPDF: {En: `agreement has no attachment (the signed PDF); put it beside the record and write attachment = "avtal.pdf"`,

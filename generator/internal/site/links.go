@@ -1,0 +1,125 @@
+package site
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"portal/generator/internal/content"
+	"portal/generator/internal/diag"
+	"portal/generator/internal/markdown"
+)
+
+// resolver maps a link in the body of v to a published URL.
+func (s *Site) resolver(v *content.Version) markdown.Resolver {
+	return func(dest string) (string, error) {
+		target, frag, _ := strings.Cut(dest, "#")
+		if frag != "" {
+			frag = "#" + frag
+		}
+		if strings.HasPrefix(target, "/") {
+			if s.HasPath(target) || s.HasPath(target+"/") {
+				return dest, nil
+			}
+			return "", diag.M(diag.LinkNoPage, target)
+		}
+		if !strings.HasSuffix(target, ".md") {
+			return s.fileLink(v, dest)
+		}
+		p := path.Join(path.Dir(v.Path), target)
+		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
+			return "", diag.M(diag.LinkLeaves, dest)
+		}
+		e := s.bySource[p]
+		if e == nil {
+			if s.refused[p] {
+				return dest, nil // the record's own problems are reported; the build fails on them
+			}
+			if s.unpublished[p] {
+				return "", diag.M(diag.LinkUnpublished, target)
+			}
+			if near := s.nearRecord(v, p); near != "" {
+				return "", diag.M(diag.LinkNoRecordAs, target, near)
+			}
+			return "", diag.M(diag.LinkNoRecord, target)
+		}
+		return e.URL[v.Lang] + frag, nil
+	}
+}
+
+// fileLink resolves dest, a relative link in the body of v to something
+// other than a record: the record's own attachment by its name, at its
+// published address; else an error that says what to write, since a page
+// is not published where its source is, and nothing else beside it is
+// (a web address without its https:// is one too).
+func (s *Site) fileLink(v *content.Version, dest string) (string, error) {
+	target, frag, _ := strings.Cut(dest, "#")
+	if e := s.bySource[v.Path]; e != nil && e.Attachment != "" && path.Join(path.Dir(v.Path), target) == e.Attachment {
+		if url := s.AttachmentURL(e, v.Lang); url != "" && frag == "" {
+			return url, nil
+		}
+	}
+	if webAddress(target) {
+		return "", diag.M(diag.LinkNoScheme, dest, "https://"+dest)
+	}
+	return "", diag.M(diag.LinkRelative, dest)
+}
+
+// webAddress reports whether a relative link reads as a web address
+// written without https://: its first part is a host name, www.… or one
+// under a top-level domain that Swedish texts link to.
+func webAddress(target string) bool {
+	host, _, _ := strings.Cut(target, "/")
+	host, _, _ = strings.Cut(host, "?")
+	if strings.HasPrefix(host, "www.") && len(host) > len("www.") {
+		return true
+	}
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 {
+		return false
+	}
+	switch host[dot+1:] {
+	case "se", "nu", "eu", "com", "org", "net", "edu", "gov", "int", "info", "io", "fi", "no", "dk", "de", "uk":
+		return true
+	}
+	return false
+}
+
+// nearRecord is the published record's file that a link from v to p, a
+// file that is no record, was likely meant for, as v's file would link
+// it: one a typo or two away in p's folder, or of p's name in another
+// folder; "" when there is none.
+func (s *Site) nearRecord(v *content.Version, p string) string {
+	dir, name := path.Split(p)
+	var names []string
+	other := ""
+	for src := range s.bySource {
+		d, n := path.Split(src)
+		switch {
+		case d == dir && abs(len(n)-len(name)) <= 2:
+			names = append(names, n)
+		case n == name && (other == "" || src < other):
+			other = src
+		}
+	}
+	slices.Sort(names)
+	if near := diag.Nearest(name, names); near != "" {
+		return relSlash(path.Dir(v.Path), dir+near)
+	}
+	if other != "" {
+		return relSlash(path.Dir(v.Path), other)
+	}
+	return ""
+}
+
+// relSlash is the relative slash path from the folder from to the file to.
+func relSlash(from, to string) string {
+	f, t := strings.Split(from, "/"), strings.Split(to, "/")
+	i := 0
+	for i < len(f) && i < len(t)-1 && f[i] == t[i] {
+		i++
+	}
+	return strings.Repeat("../", len(f)-i) + strings.Join(t[i:], "/")
+}
+
+func abs(n int) int { return max(n, -n) }
