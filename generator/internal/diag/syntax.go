@@ -159,8 +159,10 @@ func lineAround(src []byte, off int) (start, end int) {
 
 // keyLineRE matches a line that sets a key: the key (bare, dotted or
 // quoted) and its value as written. A dot only joins two parts: ".",
-// "a." and "a..b" are no key.
-var keyLineRE = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*|"[^"]*")\s*=\s*(.*?)\s*$`)
+// "a." and "a..b" are no key. A quoted key has no backslash or control
+// character: "0\" is an unclosed string, not a key, and a message
+// suggests no line with it.
+var keyLineRE = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*|"[^"\\\x00-\x1f]*")\s*=\s*(.*?)\s*$`)
 
 // lineKey returns the key a line sets, if it sets one, without quotes.
 func lineKey(line []byte) (string, bool) {
