@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"portal/generator/internal/feeds"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 )
 
@@ -57,6 +58,7 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 	}
 	outs = append(outs, l.calendars(c)...)
 	outs = append(outs, l.noticeCalendars()...)
+	outs = append(outs, l.eventFiles()...)
 	outs = append(outs, l.sitemapSplit(c, feeds.SitemapMaxURLs)...)
 	return outs
 }
@@ -177,8 +179,8 @@ func (l *Loaded) areaNames(e *site.Entry, lang string) []string {
 const CalendarDays = 90
 
 // calendars writes calendar.ics per language, of the lectures to come and
-// those that ended in the last CalendarDays days, and one .ics per lecture
-// page. With a cache, calendar.ics is put together from the events the
+// those that ended in the last CalendarDays days (each lecture's own .ics
+// is one of eventFiles). With a cache, calendar.ics is put together from the events the
 // cache kept from an earlier build.
 func (l *Loaded) calendars(c *cacheUse) []Output {
 	s := l.Site
@@ -202,12 +204,6 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 				}
 				return feeds.WriteICS(buf, all, s.Cfg.TimeZone)
 			}})
-		for _, e := range lectures {
-			if e.In(lang) == nil {
-				continue
-			}
-			outs = append(outs, l.eventFile(cal, e, lang, l.event))
-		}
 	}
 	return outs
 }
@@ -222,17 +218,31 @@ func (l *Loaded) calendar(lang, titleKey string) feeds.Calendar {
 	}
 }
 
-// eventFile is the calendar file beside e's page in lang (site.EventURL):
-// cal with the one event that event makes of e, and without cal's name:
-// the event is added to a calendar the reader has, and a calendar program
+// eventFiles are the calendar files beside records' pages
+// (site.EventFiles), each with its one event: a lecture's, or an
+// agreement's last day to give notice. A file has no calendar name: its
+// event is added to a calendar the reader has, and a calendar program
 // makes a new calendar of that name for a file that has one.
-func (l *Loaded) eventFile(cal feeds.Calendar, e *site.Entry, lang string, event func(*site.Entry, string) feeds.Event) Output {
-	cal.Name = ""
-	return Output{Path: strings.TrimPrefix(l.Site.EventURL(e, lang), "/"), Deps: []*site.Entry{e},
-		render: func(buf *bytes.Buffer) error {
-			cal.Events = []feeds.Event{event(e, lang)}
-			return feeds.WriteICS(buf, cal, l.Site.Cfg.TimeZone)
-		}}
+func (l *Loaded) eventFiles() []Output {
+	s := l.Site
+	var outs []Output
+	for _, lang := range s.Cfg.Languages {
+		cal := l.calendar(lang, "")
+		cal.Name = ""
+		for _, e := range s.EventFiles(lang) {
+			event := l.event
+			if e.Kind == kinds.Agreements {
+				event = l.noticeEvent
+			}
+			outs = append(outs, Output{Path: strings.TrimPrefix(s.EventURL(e, lang), "/"), Deps: []*site.Entry{e},
+				render: func(buf *bytes.Buffer) error {
+					one := cal
+					one.Events = []feeds.Event{event(e, lang)}
+					return feeds.WriteICS(buf, one, s.Cfg.TimeZone)
+				}})
+		}
+	}
+	return outs
 }
 
 func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"portal/generator/internal/feeds"
-	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 )
 
@@ -15,8 +14,8 @@ import (
 // in the last CalendarDays days. Staff who subscribe to it are reminded in
 // their own calendar program, however far ahead the day is, not only once
 // it is within the page's twelve months. An agreement whose day is to
-// come also has a file of that one event beside its page
-// (site.HasNoticeFile), for whoever looks after that agreement alone. It
+// come also has a file of that one event beside its page (eventFiles),
+// for whoever looks after that agreement alone. It
 // holds what the agreements' pages and lists show of them, never a body:
 // a confidential agreement publishes its metadata only.
 func (l *Loaded) noticeCalendars() []Output {
@@ -33,12 +32,6 @@ func (l *Loaded) noticeCalendars() []Output {
 				}
 				return feeds.WriteICS(buf, all, s.Cfg.TimeZone)
 			}})
-		for _, e := range s.ByKind[kinds.Agreements] {
-			if !s.HasNoticeFile(e, lang) {
-				continue
-			}
-			outs = append(outs, l.eventFile(cal, e, lang, l.noticeEvent))
-		}
 	}
 	return outs
 }

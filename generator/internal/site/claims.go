@@ -123,6 +123,25 @@ func (s *Site) Events() []*Entry {
 // lecture, or an agreement's last day to give notice (HasNoticeFile).
 func (s *Site) EventURL(e *Entry, lang string) string { return e.URL[lang] + EventFile(e) }
 
+// EventFiles returns the records with a calendar file of their own
+// beside their page in lang (EventURL): the agreements whose last day to
+// give notice is still to come (HasNoticeFile), then the records of the
+// calendar's kinds with a version in lang.
+func (s *Site) EventFiles(lang string) []*Entry {
+	var out []*Entry
+	for _, e := range s.ByKind[kinds.Agreements] {
+		if s.HasNoticeFile(e, lang) {
+			out = append(out, e)
+		}
+	}
+	for _, e := range s.Events() {
+		if e.In(lang) != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // EventFile is the file name of a lecture's own calendar file.
 func EventFile(e *Entry) string { return e.Slug + ".ics" }
 
@@ -178,15 +197,8 @@ func (s *Site) claimFiles(assets []string) diag.List {
 	for _, lang := range s.Cfg.Languages {
 		fixed(s.CalendarURL(lang), part(diag.ClaimCalendar))
 		fixed(s.DueCalendarURL(lang), part(diag.ClaimDueCalendar))
-		for _, e := range s.ByKind[kinds.Agreements] {
-			if s.HasNoticeFile(e, lang) {
-				fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
-			}
-		}
-		for _, e := range s.Events() {
-			if e.In(lang) != nil {
-				fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
-			}
+		for _, e := range s.EventFiles(lang) {
+			fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))
 		}
 		fixed(s.SearchIndexURL(lang), part(diag.ClaimSearch))
 	}
