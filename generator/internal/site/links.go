@@ -48,21 +48,43 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 }
 
 // fileLink resolves dest, a relative link in the body of v to something
-// other than a record: the record's own attachment by its name, at its
-// published address; else an error that says what to write, since a page
-// is not published where its source is, and nothing else beside it is
-// (a web address without its https:// is one too).
+// other than a record: the record's own attachment by its name, or an
+// image the body shows (a picture that opens at full size), at its
+// published address beside the page, fragment kept ("avtal.pdf#page=3");
+// else an error that says what to write, since a page is not published
+// where its source is, and nothing else beside it is (a web address
+// without its https:// is one too).
 func (s *Site) fileLink(v *content.Version, dest string) (string, error) {
 	target, frag, _ := strings.Cut(dest, "#")
-	if e := s.bySource[v.Path]; e != nil && e.Attachment != "" && path.Join(path.Dir(v.Path), target) == e.Attachment {
-		if url := s.AttachmentURL(e, v.Lang); url != "" && frag == "" {
-			return url, nil
-		}
+	if frag != "" {
+		frag = "#" + frag
+	}
+	if url := s.besideURL(v, path.Join(path.Dir(v.Path), target)); url != "" {
+		return url + frag, nil
 	}
 	if webAddress(target) {
 		return "", diag.M(diag.LinkNoScheme, dest, "https://"+dest)
 	}
 	return "", diag.M(diag.LinkRelative, dest)
+}
+
+// besideURL is the published address of p, a file beside v's record:
+// the record's attachment, or an image v's body shows (published beside
+// its page unless the record is confidential); "" for any other file.
+func (s *Site) besideURL(v *content.Version, p string) string {
+	e := s.bySource[v.Path]
+	if e == nil {
+		return ""
+	}
+	if e.Attachment != "" && p == e.Attachment {
+		return s.AttachmentURL(e, v.Lang)
+	}
+	for _, pi := range s.Images(e, v) {
+		if !pi.Variant && pi.Image.Path == p {
+			return pi.URL
+		}
+	}
+	return ""
 }
 
 // webAddress reports whether a relative link reads as a web address
