@@ -2,7 +2,6 @@ package site
 
 import (
 	"path"
-	"slices"
 	"strings"
 
 	"portal/generator/internal/content"
@@ -113,18 +112,17 @@ func webAddress(target string) bool {
 // folder; "" when there is none.
 func (s *Site) nearRecord(v *content.Version, p string) string {
 	dir, name := path.Split(p)
-	var names []string
+	var names []string // sorted, as the sources are
 	other := ""
-	for src := range s.bySource {
+	for _, src := range s.sources() {
 		d, n := path.Split(src)
 		switch {
 		case d == dir && abs(len(n)-len(name)) <= 2:
 			names = append(names, n)
-		case n == name && (other == "" || src < other):
+		case n == name && other == "":
 			other = src
 		}
 	}
-	slices.Sort(names)
 	if near := diag.Nearest(name, names); near != "" {
 		return relSlash(path.Dir(v.Path), dir+near)
 	}
