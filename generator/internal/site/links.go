@@ -58,11 +58,18 @@ func (s *Site) fileLink(v *content.Version, dest string) (string, error) {
 	if frag != "" {
 		frag = "#" + frag
 	}
-	if url := s.besideURL(v, path.Join(path.Dir(v.Path), target)); url != "" {
+	p := path.Join(path.Dir(v.Path), target)
+	if url := s.besideURL(v, p); url != "" {
 		return url + frag, nil
 	}
 	if webAddress(target) {
 		return "", diag.M(diag.LinkNoScheme, dest, "https://"+dest)
+	}
+	if s.refused[v.Path] && path.Dir(p) == path.Dir(v.Path) {
+		// A record refused for its own problems has no entry that says
+		// what is published beside it (its attachment, its images): its
+		// problems are reported, and the build fails on them.
+		return dest, nil
 	}
 	return "", diag.M(diag.LinkRelative, dest)
 }
