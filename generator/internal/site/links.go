@@ -62,6 +62,9 @@ func (s *Site) fileLink(v *content.Version, dest string) (string, error) {
 	if url := s.besideURL(v, p); url != "" {
 		return url + frag, nil
 	}
+	if mailAddress(target) {
+		return "", diag.M(diag.LinkNoMailto, dest, "mailto:"+dest)
+	}
 	if webAddress(target) {
 		return "", diag.M(diag.LinkNoScheme, dest, "https://"+dest)
 	}
@@ -91,6 +94,14 @@ func (s *Site) besideURL(v *content.Version, p string) string {
 		}
 	}
 	return ""
+}
+
+// mailAddress reports whether a relative link reads as an e-mail address
+// written without mailto: (exjobb@kth.se), which webAddress would take for
+// a host.
+func mailAddress(target string) bool {
+	user, host, ok := strings.Cut(target, "@")
+	return ok && user != "" && !strings.ContainsAny(user, "/?") && strings.Contains(host, ".") && !strings.Contains(host, "/")
 }
 
 // webAddress reports whether a relative link reads as a web address
