@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"portal/generator/internal/content"
@@ -79,10 +80,19 @@ func (s *Site) fileLink(v *content.Version, dest string) (string, error) {
 
 // besideURL is the published address of p, a file beside v's record:
 // the record's attachment, or an image v's body shows (published beside
-// its page unless the record is confidential); "" for any other file.
+// its page); "" for any other file. Of a confidential record, whose body
+// is never published, it is their name.
 func (s *Site) besideURL(v *content.Version, p string) string {
 	e := s.bySource[v.Path]
 	if e == nil {
+		return ""
+	}
+	if e.Confidential {
+		// Its body is never published: its notes may name what lies
+		// beside it, which no link of it reaches.
+		if p == e.Attachment || slices.ContainsFunc(v.Images, func(img content.Image) bool { return img.Path == p }) {
+			return path.Base(p)
+		}
 		return ""
 	}
 	if e.Attachment != "" && p == e.Attachment {
