@@ -34,6 +34,7 @@ const (
 	LinkNoRecord      ID = "link.no-record"
 	LinkNoRecordAs    ID = "link.no-record-as"
 	LinkNoScheme      ID = "link.no-scheme"
+	LinkNoMailto      ID = "link.no-mailto"
 	LinkRelative      ID = "link.relative"
 	LinkMailHeaders   ID = "link.mail-headers"
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
@@ -102,6 +103,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s: den posten är inte publicerad (utkast, schemalagd eller utgången)`},
 	LinkMailHeaders: {En: `link to %s: a mailto: link may set only subject and body, not %q, which would send the mail to others too, unseen`,
 		Sv: `länken till %s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
+	LinkNoMailto: {En: `link to %s is read as a file of this site, not as an e-mail address; write %s`,
+		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en e-postadress – skriv %s`},
 	LinkNoScheme: {En: `link to %s is read as a file of this site, not as another site; write %s`,
 		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en annan webbplats – skriv %s`},
 	LinkRelative: {En: `link to %s: the page is not published beside its file, so this link leads nowhere; link a record as ../theses/name.md, a page of the site from its first / (/exjobb/), or another site with https://`,

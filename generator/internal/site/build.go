@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"html/template"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -123,6 +124,7 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		versions += len(r.Versions)
 	}
 	s.bySource = make(map[string]*Entry, versions)
+	s.sources = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(s.bySource)) })
 	recordURL := s.recordURLs()
 	for _, r := range set.Records {
 		if r.Kind == kinds.Agreements {

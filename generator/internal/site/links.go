@@ -48,21 +48,70 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 }
 
 // fileLink resolves dest, a relative link in the body of v to something
-// other than a record: the record's own attachment by its name, at its
-// published address; else an error that says what to write, since a page
-// is not published where its source is, and nothing else beside it is
-// (a web address without its https:// is one too).
+// other than a record: the record's own attachment by its name, or an
+// image the body shows (a picture that opens at full size), at its
+// published address beside the page, fragment kept ("avtal.pdf#page=3");
+// else an error that says what to write, since a page is not published
+// where its source is, and nothing else beside it is (a web address
+// without its https:// is one too).
 func (s *Site) fileLink(v *content.Version, dest string) (string, error) {
 	target, frag, _ := strings.Cut(dest, "#")
-	if e := s.bySource[v.Path]; e != nil && e.Attachment != "" && path.Join(path.Dir(v.Path), target) == e.Attachment {
-		if url := s.AttachmentURL(e, v.Lang); url != "" && frag == "" {
-			return url, nil
-		}
+	if frag != "" {
+		frag = "#" + frag
+	}
+	p := path.Join(path.Dir(v.Path), target)
+	if url := s.besideURL(v, p); url != "" {
+		return url + frag, nil
+	}
+	if mailAddress(target) {
+		return "", diag.M(diag.LinkNoMailto, dest, "mailto:"+dest)
 	}
 	if webAddress(target) {
 		return "", diag.M(diag.LinkNoScheme, dest, "https://"+dest)
 	}
+	if s.refused[v.Path] && path.Dir(p) == path.Dir(v.Path) {
+		// A record refused for its own problems has no entry that says
+		// what is published beside it (its attachment, its images): its
+		// problems are reported, and the build fails on them.
+		return dest, nil
+	}
 	return "", diag.M(diag.LinkRelative, dest)
+}
+
+// besideURL is the published address of p, a file beside v's record:
+// the record's attachment, or an image v's body shows (published beside
+// its page); "" for any other file. Of a confidential record, whose body
+// is never published, it is their name.
+func (s *Site) besideURL(v *content.Version, p string) string {
+	e := s.bySource[v.Path]
+	if e == nil {
+		return ""
+	}
+	if e.Confidential {
+		// Its body is never published: its notes may name what lies
+		// beside it, which no link of it reaches.
+		if p == e.Attachment || slices.ContainsFunc(v.Images, func(img content.Image) bool { return img.Path == p }) {
+			return path.Base(p)
+		}
+		return ""
+	}
+	if e.Attachment != "" && p == e.Attachment {
+		return s.AttachmentURL(e, v.Lang)
+	}
+	for _, pi := range s.Images(e, v) {
+		if !pi.Variant && pi.Image.Path == p {
+			return pi.URL
+		}
+	}
+	return ""
+}
+
+// mailAddress reports whether a relative link reads as an e-mail address
+// written without mailto: (exjobb@kth.se), which webAddress would take for
+// a host.
+func mailAddress(target string) bool {
+	user, host, ok := strings.Cut(target, "@")
+	return ok && user != "" && !strings.ContainsAny(user, "/?") && strings.Contains(host, ".") && !strings.Contains(host, "/")
 }
 
 // webAddress reports whether a relative link reads as a web address
@@ -91,18 +140,17 @@ func webAddress(target string) bool {
 // folder; "" when there is none.
 func (s *Site) nearRecord(v *content.Version, p string) string {
 	dir, name := path.Split(p)
-	var names []string
+	var names []string // sorted, as the sources are
 	other := ""
-	for src := range s.bySource {
+	for _, src := range s.sources() {
 		d, n := path.Split(src)
 		switch {
 		case d == dir && abs(len(n)-len(name)) <= 2:
 			names = append(names, n)
-		case n == name && (other == "" || src < other):
+		case n == name && other == "":
 			other = src
 		}
 	}
-	slices.Sort(names)
 	if near := diag.Nearest(name, names); near != "" {
 		return relSlash(path.Dir(v.Path), dir+near)
 	}

@@ -192,6 +192,7 @@ type Site struct {
 
 	base        string                         // Cfg.BaseURL, escaped (BaseURL)
 	bySource    map[string]*Entry              // source path (any version) → entry
+	sources     func() []string                // bySource's keys, sorted, made once when first asked (nearRecord)
 	paths       map[string]claimant            // every output path → what claimed it, for collisions and links
 	members     map[string]map[string][]*Entry // index → term → its entries (membersOf)
 	splits      map[string][2][]*Entry         // kind → current, archived (splitOf)
