@@ -48,14 +48,7 @@ func claimable(written []string) []string {
 // agreement's page; an image that would take the URL of an attachment
 // is an error where the body shows it.
 func TestImagesClaimedAndWritten(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/sites/basic")); err != nil {
-		t.Fatal(err)
-	}
-	var img bytes.Buffer
-	png.Encode(&img, image.NewGray(image.Rect(0, 0, 1000, 500)))
-	agreements := filepath.Join(dir, "content", "agreements")
-	os.WriteFile(filepath.Join(agreements, "karta.png"), img.Bytes(), 0o644)
+	dir, agreements := basicWithMap(t)
 	for _, name := range []string{"mou.md", "mou.en.md", "hemligt.md"} {
 		f, _ := os.OpenFile(filepath.Join(agreements, name), os.O_APPEND|os.O_WRONLY, 0)
 		f.WriteString("\n![Karta](karta.png)\n")
@@ -117,4 +110,21 @@ content/theses/energidata.en.md:3:37: aliases: adressen /avtal/mou/karta-800w.pn
 	if got := strings.Join(list.LinesIn(diag.Swedish), "\n"); got != want {
 		t.Errorf("aliases inside an image: got\n%s\nwant\n%s", got, want)
 	}
+}
+
+// basicWithMap is a copy of the basic fixture with an image, karta.png,
+// beside the agreements (in the folder agreements), which no body shows.
+func basicWithMap(t *testing.T) (dir, agreements string) {
+	t.Helper()
+	dir = t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/sites/basic")); err != nil {
+		t.Fatal(err)
+	}
+	var img bytes.Buffer
+	png.Encode(&img, image.NewGray(image.Rect(0, 0, 1000, 500)))
+	agreements = filepath.Join(dir, "content", "agreements")
+	if err := os.WriteFile(filepath.Join(agreements, "karta.png"), img.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, agreements
 }

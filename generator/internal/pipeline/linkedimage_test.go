@@ -1,9 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
-	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,14 +11,7 @@ import (
 // shows (a picture that opens at full size when clicked) is no error:
 // the image is published beside the page, where the link leads.
 func TestLinkToShownImage(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/sites/basic")); err != nil {
-		t.Fatal(err)
-	}
-	var img bytes.Buffer
-	png.Encode(&img, image.NewGray(image.Rect(0, 0, 1000, 500)))
-	agreements := filepath.Join(dir, "content", "agreements")
-	os.WriteFile(filepath.Join(agreements, "karta.png"), img.Bytes(), 0o644)
+	dir, agreements := basicWithMap(t)
 	f, _ := os.OpenFile(filepath.Join(agreements, "mou.md"), os.O_APPEND|os.O_WRONLY, 0)
 	f.WriteString("\n[![Karta](karta.png)](karta.png) och [hela kartan](./karta.png#x)\n")
 	f.Close()
