@@ -13,9 +13,11 @@ import (
 // resolver maps a link in the body of v to a published URL.
 func (s *Site) resolver(v *content.Version) markdown.Resolver {
 	return func(dest string) (string, error) {
-		target, frag, _ := strings.Cut(dest, "#")
-		if frag != "" {
-			frag = "#" + frag
+		// What follows the path (a query, a fragment) is kept as it is:
+		// a link to a filtered list, /exjobb/?level=master, is one.
+		target, rest := dest, ""
+		if i := strings.IndexAny(dest, "?#"); i >= 0 {
+			target, rest = dest[:i], dest[i:]
 		}
 		if strings.HasPrefix(target, "/") {
 			if s.HasPath(target) || s.HasPath(target+"/") {
@@ -23,7 +25,7 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 			}
 			return "", diag.M(diag.LinkNoPage, target)
 		}
-		if !strings.HasSuffix(target, ".md") {
+		if !strings.HasSuffix(strings.ToLower(target), ".md") {
 			return s.fileLink(v, dest)
 		}
 		p := path.Join(path.Dir(v.Path), target)
@@ -43,7 +45,7 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 			}
 			return "", diag.M(diag.LinkNoRecord, target)
 		}
-		return e.URL[v.Lang] + frag, nil
+		return e.URL[v.Lang] + rest, nil
 	}
 }
 

@@ -4,9 +4,9 @@
 // ordered (as each kind declares, see package kinds), every page's URL in
 // every language, the lists per kind, the indexes per area, organisation
 // and school, pagination, the agreements due for review and the records
-// that name each agreement, the check that links between records and to
-// site paths resolve and that no two outputs claim one URL, and the
-// warnings check reports (Warnings).
+// that name each agreement, the check that links between records, to
+// site paths and to the files beside a record resolve (links.go) and that
+// no two outputs claim one URL, and the warnings check reports (Warnings).
 //
 // The model is a value: New builds a fresh *Site from its inputs, so tests
 // build many sites in one process; the records it is made of are never
