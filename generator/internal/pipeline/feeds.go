@@ -209,13 +209,14 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 }
 
 // calendar is an empty calendar of the site in lang, named by the site's
-// title and the UI string titleKey.
+// title and the UI string titleKey; without a name when titleKey is "".
 func (l *Loaded) calendar(lang, titleKey string) feeds.Calendar {
 	s := l.Site
-	return feeds.Calendar{
-		ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang),
-		Name:   s.Cfg.Title[lang] + " – " + l.Templates.T(lang, titleKey), Lang: lang, Now: s.Now,
+	cal := feeds.Calendar{ProdID: "-//" + l.host() + "//portal//" + strings.ToUpper(lang), Lang: lang, Now: s.Now}
+	if titleKey != "" {
+		cal.Name = s.Cfg.Title[lang] + " – " + l.Templates.T(lang, titleKey)
 	}
+	return cal
 }
 
 // eventFiles are the calendar files beside records' pages
@@ -227,8 +228,7 @@ func (l *Loaded) eventFiles() []Output {
 	s := l.Site
 	var outs []Output
 	for _, lang := range s.Cfg.Languages {
-		cal := l.calendar(lang, "")
-		cal.Name = ""
+		cal := l.calendar(lang, "") // no name: see above
 		for _, e := range s.EventFiles(lang) {
 			event := l.event
 			if e.Kind == kinds.Agreements {
