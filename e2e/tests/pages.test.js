@@ -150,13 +150,15 @@ suite('every page type', skip, () => {
 
 // shoot saves the page's full screenshot. Now and then Chromium's capture
 // never returns on a loaded machine (Playwright's call log ends at "fonts
-// loaded"; CI lost a run to it): a second try after 30 s, as a person
-// would press the key again.
+// loaded"; CI lost runs to it): after 30 s the test goes on without the
+// picture.
 async function shoot(page, file) {
   try {
     await page.screenshot({ path: file, fullPage: true, timeout: 30_000 });
   } catch (err) {
     if (err.name !== 'TimeoutError') throw err;
-    await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
+    // A second try hung as the first in CI: the picture is for people to
+    // look at, not an assertion, so the page's checks go on without it.
+    console.warn(`no screenshot of ${file}: ${err.message.split('\n')[0]}`);
   }
 }
