@@ -35,6 +35,7 @@ type Incremental struct {
 	cache  *Cache
 	bodies *site.Bodies
 	memo   *render.Memo // what the pages share, across sites (Memo)
+	pages  *pageMemo    // the sums of the pages' data, across Plans
 	gen    uint64       // of the last Plan
 
 	sg      *signer
@@ -91,7 +92,7 @@ func (b Batch) later() bool { return b.sign && b.part > 0 }
 // with nothing kept: store must be empty.
 func NewIncremental(store output.Store) *Incremental {
 	return &Incremental{store: store, seed: maphash.MakeSeed(), cache: NewCache(), bodies: site.NewBodies(), memo: new(render.Memo),
-		files: map[string]file{}}
+		pages: newPageMemo(), files: map[string]file{}}
 }
 
 // Bodies is the store of rendered bodies that the sites given to Plan
@@ -131,7 +132,8 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	// when they are written.
 	var sg *signer
 	var wg sync.WaitGroup
-	wg.Go(func() { sg = newSigner(l.Site, gen, in.seed) })
+	in.pages.next()
+	wg.Go(func() { sg = newSigner(l.Site, gen, in.seed); sg.memo = in.pages })
 	use := &cacheUse{c: in.cache}
 	outs := l.outputs(use)
 	wg.Wait()

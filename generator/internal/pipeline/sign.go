@@ -74,7 +74,8 @@ type signer struct {
 	// page's search form offers them (scopeFacets).
 	facetSums map[*site.Entry]uint64
 	versions  map[*content.Version]uint64
-	pageEnc   encoder // of site.Page
+	pageEnc   encoder   // of site.Page
+	memo      *pageMemo // of the Incremental, when it has one (pagememo.go)
 
 	mu     sync.Mutex // outputs are signed in parallel
 	lists  map[listKey]uint64
@@ -344,7 +345,7 @@ func encoderOf(t reflect.Type) encoder {
 // page signs p: its value, and the total of a term page's records, which
 // the page shows but does not hold.
 func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
-	sg.pageEnc(sg, h, reflect.ValueOf(p).Elem(), dep)
+	sg.pageData(h, p, dep)
 	if p.Term != nil {
 		h.int(len(sg.s.Members(p.Index, p.Term.Key)))
 	}
@@ -360,7 +361,8 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 // host no other record has adds a choice to the form of page 2. It is
 // not a dependency of the page: an edit in place changes none of them.
 // A scope is signed once for all its pages, from the facets of each
-// entry, signed once for all its scopes.
+// entry, signed once for all its scopes, and not by the order of its
+// records, which the form does not show.
 func (sg *signer) scopeFacets(es []*site.Entry) uint64 {
 	key := listKey{&es[0], len(es)}
 	sg.mu.Lock()
@@ -369,10 +371,17 @@ func (sg *signer) scopeFacets(es []*site.Entry) uint64 {
 	if ok {
 		return sum
 	}
+	// The form offers each value once, in the order of the vocabularies,
+	// whatever the order of the records: the sums are added, so that a
+	// record moved in its list leaves the forms of the pages it did not
+	// leave or join as they were signed.
 	h := newHasher(sg.seed)
+	var total uint64
 	for _, e := range es {
-		h.u64(sg.facetSums[e])
+		total += sg.facetSums[e]
 	}
+	h.int(len(es))
+	h.u64(total)
 	sum = h.sum()
 	sg.mu.Lock()
 	sg.facets[key] = sum

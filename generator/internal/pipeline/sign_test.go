@@ -3,6 +3,7 @@ package pipeline
 import (
 	"hash/maphash"
 	"reflect"
+	"slices"
 	"testing"
 
 	"portal/generator/internal/config"
@@ -165,5 +166,28 @@ func TestSearchEditReadsSignedStamps(t *testing.T) {
 		if st.calls != tt.want {
 			t.Errorf("%s: %d stamps read, want %d", tt.name, st.calls, tt.want)
 		}
+	}
+}
+
+// TestScopeFacetsOrder: the search form of a page offers the facet values
+// of its scope's records whatever their order, so a record moved in its
+// list signs the forms of the list's other pages as before; a record
+// more or less signs them anew.
+func TestScopeFacetsOrder(t *testing.T) {
+	l, err := Load(fixture(t, "testdata/sites/basic"), Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg := newSigner(l.Site, 1, maphash.MakeSeed())
+	es := l.Site.Entries
+	if len(es) < 3 {
+		t.Fatalf("%d entries; want 3 or more", len(es))
+	}
+	moved := slices.Concat(es[1:], es[:1])
+	if sg.scopeFacets(es) != sg.scopeFacets(moved) {
+		t.Error("a scope's records in another order sign its form anew")
+	}
+	if sg.scopeFacets(es) == sg.scopeFacets(es[1:]) {
+		t.Error("a scope without one of its records signs its form as before")
 	}
 }

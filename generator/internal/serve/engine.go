@@ -365,7 +365,7 @@ func (e *engine) write(res result, b pipeline.Batch) (result, error) {
 func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string, paths []string) (result, error) {
 	res.Full = true
 	e.later = nil
-	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies(),
+	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies(), Prev: e.site, Reuse: true,
 		Assets: slices.Sorted(maps.Keys(e.tmpl.Assets()))})
 	if err != nil {
 		list, ok := diag.AsList(err)

@@ -51,6 +51,13 @@ type Options struct {
 	// Words, when set, replaces a body's plain text by what the search
 	// index keeps of it (its distinct words).
 	Words func(text string) string
+
+	// Prev, when set, is the model this one replaces, made with Reuse:
+	// what the records that changed since do not touch is taken from it
+	// (reuse.go). Reuse makes the site keep what the next one, given it
+	// as Prev, takes. The preview sets both.
+	Prev  *Site
+	Reuse bool
 }
 
 // HomeSize is how many items of each kind the home page shows.
@@ -70,6 +77,8 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	if s.bodies == nil {
 		s.bodies = NewBodies()
 	}
+	s.startReuse(opt)
+	defer func() { s.prev = nil }() // not a chain of every site made
 	// The store lets go of the bodies of files that are gone while the
 	// model is made: nothing reads it until the bodies are rendered.
 	var kept sync.WaitGroup
@@ -146,6 +155,7 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 			}
 			e.URL[l] = recordURL(e, lang)
 		}
+		e = s.reuseEntry(e)
 		for _, v := range r.Versions {
 			s.bySource[v.Path] = e
 		}

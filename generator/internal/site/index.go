@@ -73,7 +73,16 @@ func (s *Site) indexPages(lang string) []*Page {
 	return pages
 }
 
+// termPages paginates the records of term t of an index in lang, unless
+// the previous site's pages of it can be reused.
 func (s *Site) termPages(index string, t *config.Term, lang string, es []*Entry) []*Page {
+	return s.listPagesOf(lang, listID{index: index, term: t.Key}, es, func() []*Page {
+		return s.makeTermPages(index, t, lang, es)
+	})
+}
+
+// makeTermPages paginates the records of term t of an index in lang.
+func (s *Site) makeTermPages(index string, t *config.Term, lang string, es []*Entry) []*Page {
 	typ := map[string]PageType{"areas": AreaPage, "organisations": OrgPage, "schools": SchoolPage}[index]
 	base := func(l string) string { return s.TermURL(index, t.Key, l) }
 	totals := map[string]int{}

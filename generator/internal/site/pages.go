@@ -46,6 +46,10 @@ func (s *Site) lists() {
 	}
 	wg.Wait()
 	for i, kind := range names {
+		if s.prev != nil {
+			old := s.prev.splits[kind]
+			splits[i][0], splits[i][1] = reuseList(old[0], splits[i][0]), reuseList(old[1], splits[i][1])
+		}
 		s.splits[kind] = splits[i]
 	}
 	// membersOf reads the lists of split, which are all made now.
@@ -55,6 +59,11 @@ func (s *Site) lists() {
 	}
 	wg.Wait()
 	for i, index := range indexes {
+		if s.prev != nil {
+			for k, es := range members[i] {
+				members[i][k] = reuseList(s.prev.members[index][k], es)
+			}
+		}
 		s.members[index] = members[i]
 	}
 }
@@ -175,6 +184,11 @@ func (s *Site) recordPages(lang string, entries []*Entry) []claimed {
 		if v == nil {
 			continue
 		}
+		if p := s.reuseRecordPage(lang, e, v); p != nil {
+			s.keepRecordPage(lang, e, p)
+			out = append(out, claimed{p, claimant{path: v.Path}, e})
+			continue
+		}
 		alts := make([]Link, 0, len(e.Versions))
 		for _, l := range s.Cfg.Languages {
 			if e.In(l) != nil {
@@ -204,6 +218,7 @@ func (s *Site) recordPages(lang string, entries []*Entry) []claimed {
 		}
 		p.Deps = append(p.Deps, s.NamedBy(e)...)
 		p.Switch = s.switchLinks(v.Lang, p.Alternates, s.listOf(e))
+		s.keepRecordPage(lang, e, p)
 		out = append(out, claimed{p, claimant{path: v.Path}, e})
 	}
 	return out
@@ -305,8 +320,16 @@ func (s *Site) homePage(lang string) *Page {
 	return p
 }
 
-// listPages paginates a kind's current list or archive in lang.
+// listPages paginates a kind's current list or archive in lang, unless
+// the previous site's pages of it can be reused.
 func (s *Site) listPages(kind, lang string, es []*Entry, archive bool) []*Page {
+	return s.listPagesOf(lang, listID{kind: kind, archive: archive}, es, func() []*Page {
+		return s.makeListPages(kind, lang, es, archive)
+	})
+}
+
+// makeListPages paginates a kind's current list or archive in lang.
+func (s *Site) makeListPages(kind, lang string, es []*Entry, archive bool) []*Page {
 	base := func(l string) string {
 		if archive {
 			return s.ArchiveURL(kind, l)

@@ -205,7 +205,9 @@ type Site struct {
 	readBody    func(*content.Version) ([]byte, error)
 	bodies      *Bodies // rendered bodies, by version
 	words       func(string) string
-	useErr      error // of the function Bodies called
+	useErr      error           // of the function Bodies called
+	prev        *Site           // Options.Prev while New runs (reuse.go); nil after
+	keep        map[string]kept // by language: what the next site reuses (Options.Reuse)
 }
 
 // Lookup returns the published entry whose source file (of any version) is path.

@@ -1,0 +1,101 @@
+package pipeline
+
+import (
+	"reflect"
+	"sync"
+
+	"portal/generator/internal/site"
+)
+
+// pageMemo keeps, from one Plan to the next, the sum of each page's own
+// data (its encoding: every field of site.Page, the records it shows by
+// their signatures) with the entries it covers and their signatures then.
+// A preview's site reuses the pages that an edit did not touch
+// (site.Options.Prev), so after a structural edit most pages are the
+// values the last Plan signed: such a page's sum stands while the
+// entries it shows keep their signatures, and walking its fields again
+// is saved. A page that covers a long list of entries is not kept (its
+// signature covers the list by the list's own sum). What a page's
+// signature adds to its data (the global part, a term's count, its
+// search form's facets) is signed every time.
+type pageMemo struct {
+	mu   sync.Mutex
+	last map[*site.Page]pageSum // of the last Plan
+	now  map[*site.Page]pageSum // of this Plan
+}
+
+// pageSum is the sum of a page's data, made when its entries had sums.
+type pageSum struct {
+	sum     uint64
+	entries []*site.Entry
+	sums    []uint64
+}
+
+func newPageMemo() *pageMemo {
+	return &pageMemo{last: map[*site.Page]pageSum{}, now: map[*site.Page]pageSum{}}
+}
+
+// next starts a Plan: what the one before it did not sign is forgotten.
+func (m *pageMemo) next() {
+	m.mu.Lock()
+	m.last, m.now = m.now, make(map[*site.Page]pageSum, len(m.now))
+	m.mu.Unlock()
+}
+
+// get returns what is kept of p, this Plan's before the last's, which
+// it keeps for the next Plan (when it is not current, put replaces it).
+func (m *pageMemo) get(p *site.Page) (pageSum, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ps, ok := m.now[p]
+	if !ok {
+		if ps, ok = m.last[p]; ok {
+			m.now[p] = ps
+		}
+	}
+	return ps, ok
+}
+
+func (m *pageMemo) put(p *site.Page, ps pageSum) {
+	m.mu.Lock()
+	m.now[p] = ps
+	m.mu.Unlock()
+}
+
+// pageData mixes the sum of p's own data into h and adds the entries it
+// covers to dep, from the memo when the entries have the signatures
+// they had when it was made.
+func (sg *signer) pageData(h *hasher, p *site.Page, dep *deps) {
+	if sg.memo != nil {
+		if ps, ok := sg.memo.get(p); ok && sg.current(ps) {
+			h.u64(ps.sum)
+			dep.entries = append(dep.entries, ps.entries...)
+			return
+		}
+	}
+	var own deps
+	ph := newHasher(sg.seed)
+	sg.pageEnc(sg, &ph, reflect.ValueOf(p).Elem(), &own)
+	sum := ph.sum()
+	h.u64(sum)
+	dep.entries = append(dep.entries, own.entries...)
+	dep.lists = append(dep.lists, own.lists...)
+	if sg.memo == nil || len(own.lists) > 0 {
+		return
+	}
+	sums := make([]uint64, len(own.entries))
+	for i, e := range own.entries {
+		sums[i] = sg.entries[e]
+	}
+	sg.memo.put(p, pageSum{sum: sum, entries: own.entries, sums: sums})
+}
+
+// current reports whether the entries of ps have the signatures they had.
+func (sg *signer) current(ps pageSum) bool {
+	for i, e := range ps.entries {
+		if s, ok := sg.entries[e]; !ok || s != ps.sums[i] {
+			return false
+		}
+	}
+	return true
+}

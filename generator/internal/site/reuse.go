@@ -1,0 +1,133 @@
+package site
+
+import (
+	"maps"
+	"slices"
+
+	"portal/generator/internal/content"
+)
+
+// A site made with Options.Prev, the model of the same config it
+// replaces, takes from it what an edit did not change, so that the
+// preview updates its model in place rather than making it anew: an
+// entry whose record (the same loaded value) and derived facts are as
+// they were, a list (a kind's, its archive's, a term's members) with the
+// same entries in the same order, the pages of such a list, and the page
+// of a record whose entry, agreement and naming records are the ones it
+// showed. The pages that show the site as a whole (home, indexes, the
+// due list, 404) are made anew; they are few. Nothing taken is written
+// to: the two sites share it, and the previous one is not used once the
+// new one is made (the preview serves one site at a time).
+
+// listID names a list of pages: a kind's list or archive, or a term's.
+type listID struct {
+	kind    string // kind lists
+	archive bool
+	index   string // term pages
+	term    string
+}
+
+// listed are the pages of a list and the entries they were made of.
+type listed struct {
+	es    []*Entry
+	pages []*Page
+}
+
+// kept is what a site keeps for the next to reuse (Options.Reuse), per
+// language: the pages of each list, and each record's page.
+type kept struct {
+	lists   map[listID]listed
+	records map[*Entry]*Page
+}
+
+// startReuse prepares s, which Options made, to reuse prev and to keep
+// what the next site reuses.
+func (s *Site) startReuse(opt Options) {
+	if p := opt.Prev; p != nil && p.keep != nil && p.Cfg == s.Cfg && p.Drafts == s.Drafts {
+		s.prev = p
+	}
+	if opt.Reuse {
+		s.keep = make(map[string]kept, len(s.Cfg.Languages))
+		for _, l := range s.Cfg.Languages {
+			s.keep[l] = kept{lists: map[listID]listed{}, records: map[*Entry]*Page{}}
+		}
+	}
+}
+
+// reuseEntry returns the entry of the previous site that e, made anew
+// from the same record, equals, or else e.
+func (s *Site) reuseEntry(e *Entry) *Entry {
+	if s.prev == nil {
+		return e
+	}
+	old := s.prev.bySource[e.Versions[0].Path]
+	if old == nil || old.Record != e.Record || old.Archived != e.Archived || old.Expired != e.Expired ||
+		old.NoticePassed != e.NoticePassed || old.Ending != e.Ending || old.Pending != e.Pending ||
+		!maps.Equal(old.URL, e.URL) {
+		return e
+	}
+	return old
+}
+
+// reuseList returns old when it holds the entries of es in their order,
+// else es: a list that did not change keeps its backing array, by which
+// its pages are found again (reusePages).
+func reuseList(old, es []*Entry) []*Entry {
+	if len(old) > 0 && slices.Equal(old, es) {
+		return old
+	}
+	return es
+}
+
+// reusePages returns the pages of the previous site's list id in lang
+// when they were made of es itself (reuseList kept it).
+func (s *Site) reusePages(lang string, id listID, es []*Entry) ([]*Page, bool) {
+	if s.prev == nil {
+		return nil, false
+	}
+	old, ok := s.prev.keep[lang].lists[id]
+	if !ok || len(old.es) != len(es) || (len(es) > 0 && &old.es[0] != &es[0]) {
+		return nil, false
+	}
+	return old.pages, true
+}
+
+// keepPages notes the pages of list id in lang for the next site.
+func (s *Site) keepPages(lang string, id listID, es []*Entry, pages []*Page) {
+	if s.keep != nil {
+		s.keep[lang].lists[id] = listed{es: es, pages: pages}
+	}
+}
+
+// listPagesOf returns the pages of list id in lang, made of es by build
+// unless the previous site's can be reused, and keeps them.
+func (s *Site) listPagesOf(lang string, id listID, es []*Entry, build func() []*Page) []*Page {
+	pages, ok := s.reusePages(lang, id, es)
+	if !ok {
+		pages = build()
+	}
+	s.keepPages(lang, id, es, pages)
+	return pages
+}
+
+// reuseRecordPage returns the previous site's page of e's version v when
+// it shows what the page of e would: e is the previous site's entry, and
+// so are the agreement it names and the records that name it.
+func (s *Site) reuseRecordPage(lang string, e *Entry, v *content.Version) *Page {
+	if s.prev == nil {
+		return nil
+	}
+	p := s.prev.keep[lang].records[e]
+	if p == nil || p.V != v || s.prev.AgreementOf(e) != s.AgreementOf(e) ||
+		!slices.Equal(s.prev.NamedBy(e), s.NamedBy(e)) {
+		return nil
+	}
+	return p
+}
+
+// keepRecordPage notes the page of e in lang for the next site.
+func (s *Site) keepRecordPage(lang string, e *Entry, p *Page) {
+	if s.keep != nil {
+		s.keep[lang].records[e] = p
+	}
+}
