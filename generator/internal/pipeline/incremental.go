@@ -132,7 +132,7 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	// when they are written.
 	var sg *signer
 	var wg sync.WaitGroup
-	in.pages.next()
+	in.pages.next(l.Site.Pages)
 	wg.Go(func() { sg = newSigner(l.Site, gen, in.seed); sg.memo = in.pages })
 	use := &cacheUse{c: in.cache}
 	outs := l.outputs(use)

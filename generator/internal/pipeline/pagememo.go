@@ -19,9 +19,9 @@ import (
 // signature adds to its data (the global part, a term's count, its
 // search form's facets) is signed every time.
 type pageMemo struct {
+	last map[*site.Page]pageSum // of the pages of this Plan's site; read only while it is signed
 	mu   sync.Mutex
-	last map[*site.Page]pageSum // of the last Plan
-	now  map[*site.Page]pageSum // of this Plan
+	now  map[*site.Page]pageSum // made since next
 }
 
 // pageSum is the sum of a page's data, made when its entries had sums.
@@ -35,25 +35,30 @@ func newPageMemo() *pageMemo {
 	return &pageMemo{last: map[*site.Page]pageSum{}, now: map[*site.Page]pageSum{}}
 }
 
-// next starts a Plan: what the one before it did not sign is forgotten.
-func (m *pageMemo) next() {
-	m.mu.Lock()
-	m.last, m.now = m.now, make(map[*site.Page]pageSum, len(m.now))
-	m.mu.Unlock()
-}
-
-// get returns what is kept of p, this Plan's before the last's, which
-// it keeps for the next Plan (when it is not current, put replaces it).
-func (m *pageMemo) get(p *site.Page) (pageSum, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	ps, ok := m.now[p]
-	if !ok {
-		if ps, ok = m.last[p]; ok {
-			m.now[p] = ps
+// next starts a Plan of a site of pages: what is kept of other pages is
+// forgotten. It is called before the site's outputs are signed.
+func (m *pageMemo) next(pages []*site.Page) {
+	keep := make(map[*site.Page]pageSum, len(pages))
+	for _, p := range pages {
+		if ps, ok := m.now[p]; ok {
+			keep[p] = ps
+		} else if ps, ok := m.last[p]; ok {
+			keep[p] = ps
 		}
 	}
-	return ps, ok
+	m.last, m.now = keep, map[*site.Page]pageSum{}
+}
+
+// get returns what is kept of p that is current to sg: what next kept
+// (read without a lock), else what was made since.
+func (m *pageMemo) get(sg *signer, p *site.Page) (pageSum, bool) {
+	if ps, ok := m.last[p]; ok && sg.current(ps) {
+		return ps, true
+	}
+	m.mu.Lock()
+	ps, ok := m.now[p]
+	m.mu.Unlock()
+	return ps, ok && sg.current(ps)
 }
 
 func (m *pageMemo) put(p *site.Page, ps pageSum) {
@@ -67,7 +72,7 @@ func (m *pageMemo) put(p *site.Page, ps pageSum) {
 // they had when it was made.
 func (sg *signer) pageData(h *hasher, p *site.Page, dep *deps) {
 	if sg.memo != nil {
-		if ps, ok := sg.memo.get(p); ok && sg.current(ps) {
+		if ps, ok := sg.memo.get(sg, p); ok {
 			h.u64(ps.sum)
 			dep.entries = append(dep.entries, ps.entries...)
 			return

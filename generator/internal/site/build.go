@@ -142,20 +142,24 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		if !s.publish(r) {
 			continue
 		}
-		e := &Entry{Record: r, URL: make(map[string]string, len(s.Cfg.Languages))}
+		e := &Entry{Record: r}
 		e.Archived, e.Expired = s.archived(r), s.expired(r)
 		e.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
 		k := s.Cfg.Kinds.Get(r.Kind)
 		e.Ending = !e.Archived && k != nil && k.ArchiveAfterMark && r.Status == k.ArchiveStatus
 		e.NoticePassed = e.noticeOpen() && s.passed(e.NoticeDay())
-		for _, l := range s.Cfg.Languages {
-			lang := l
-			if r.In(l) == nil {
-				lang = r.Lang
+		if old := s.reuseEntry(e); old != nil {
+			e = old
+		} else {
+			e.URL = make(map[string]string, len(s.Cfg.Languages))
+			for _, l := range s.Cfg.Languages {
+				lang := l
+				if r.In(l) == nil {
+					lang = r.Lang
+				}
+				e.URL[l] = recordURL(e, lang)
 			}
-			e.URL[l] = recordURL(e, lang)
 		}
-		e = s.reuseEntry(e)
 		for _, v := range r.Versions {
 			s.bySource[v.Path] = e
 		}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"maps"
 	"slices"
 
 	"portal/generator/internal/content"
@@ -55,16 +54,17 @@ func (s *Site) startReuse(opt Options) {
 }
 
 // reuseEntry returns the entry of the previous site that e, made anew
-// from the same record, equals, or else e.
+// from the same record but for its URLs, equals, or else nil. The URLs
+// of an entry are those of its record's kind, slug and versions in the
+// config, which the two sites share.
 func (s *Site) reuseEntry(e *Entry) *Entry {
 	if s.prev == nil {
-		return e
+		return nil
 	}
 	old := s.prev.bySource[e.Versions[0].Path]
 	if old == nil || old.Record != e.Record || old.Archived != e.Archived || old.Expired != e.Expired ||
-		old.NoticePassed != e.NoticePassed || old.Ending != e.Ending || old.Pending != e.Pending ||
-		!maps.Equal(old.URL, e.URL) {
-		return e
+		old.NoticePassed != e.NoticePassed || old.Ending != e.Ending || old.Pending != e.Pending {
+		return nil
 	}
 	return old
 }
