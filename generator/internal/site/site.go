@@ -18,7 +18,11 @@
 // record loaded again in its entry's place (ReplaceText: the pages and
 // items that showed the old versions show the new ones, and no loaded
 // version is written into) and renders its bodies (RenderBody) instead of
-// building a new model.
+// building a new model. For any other edit it makes a new model from the
+// last one (Options.Prev, reuse.go): what the edit did not touch (entries,
+// lists, their pages, the pages of other records) is taken over and
+// shared by the two models; the last one is not used again once the new
+// one is made (ReplaceText writes into the pages of the model served).
 package site
 
 import (
