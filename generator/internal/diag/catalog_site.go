@@ -36,6 +36,7 @@ const (
 	LinkNoScheme      ID = "link.no-scheme"
 	LinkNoMailto      ID = "link.no-mailto"
 	LinkRelative      ID = "link.relative"
+	LinkBackslash     ID = "link.backslash"
 	LinkMailHeaders   ID = "link.mail-headers"
 	WarnAgreementPDF  ID = "warn.agreement-pdf"
 	WarnDeadline      ID = "warn.deadline"
@@ -109,6 +110,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en annan webbplats – skriv %s`},
 	LinkRelative: {En: `link to %s: the page is not published beside its file, so this link leads nowhere; link a record as ../theses/name.md, a page of the site from its first / (/exjobb/), or another site with https://`,
 		Sv: `länken till %s: sidan publiceras inte bredvid sin fil, så länken leder ingenstans – länka till en post som ../theses/namn.md, till en sida på webbplatsen från dess första / (/exjobb/), eller till en annan webbplats med https://`},
+	LinkBackslash: {En: `link to %s: a link has / between folders, not \; write %s`,
+		Sv: `länken till %s: en länk har / mellan mappar, inte \ – skriv %s`},
 	LinkNoRecordAs: {En: `link to %s: no such record; did you mean %s?`,
 		Sv: `länken till %s: posten finns inte – menade du %s?`},
 	LinkNoRecord: {En: `link to %s: no such record; check the file name`,

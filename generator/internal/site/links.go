@@ -19,6 +19,11 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 		if i := strings.IndexAny(dest, "?#"); i >= 0 {
 			target, rest = dest[:i], dest[i:]
 		}
+		if strings.Contains(target, `\`) {
+			// A path as Windows writes it: a browser would read it so,
+			// but Markdown takes a \ before punctuation for an escape.
+			return "", diag.M(diag.LinkBackslash, dest, strings.ReplaceAll(target, `\`, "/")+rest)
+		}
 		if strings.HasPrefix(target, "/") {
 			if s.HasPath(target) || s.HasPath(target+"/") {
 				return dest, nil
