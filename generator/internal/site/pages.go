@@ -42,6 +42,10 @@ func (s *Site) lists() {
 	splits := make([][2][]*Entry, len(names))
 	var wg sync.WaitGroup
 	for i, kind := range names {
+		if old, ok := s.sameSplit(kind); ok {
+			splits[i] = old // not sorted again
+			continue
+		}
 		wg.Go(func() { splits[i][0], splits[i][1] = s.splitOf(kind) })
 	}
 	wg.Wait()

@@ -70,6 +70,16 @@ func (s *Site) reuseEntry(e *Entry) *Entry {
 	return old
 }
 
+// sameSplit returns the previous site's current and archived lists of a
+// kind when its entries are the previous site's, in the same order: the
+// lists are made of the entries' records and facts alone (splitOf).
+func (s *Site) sameSplit(kind string) ([2][]*Entry, bool) {
+	if s.prev == nil || !slices.Equal(s.prev.ByKind[kind], s.ByKind[kind]) {
+		return [2][]*Entry{}, false
+	}
+	return s.prev.splits[kind], true
+}
+
 // reuseList returns old when it holds the entries of es in their order,
 // else es: a list that did not change keeps its backing array, by which
 // its pages are found again (reusePages).
