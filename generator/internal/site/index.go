@@ -10,15 +10,58 @@ import (
 var indexes = []string{"areas", "organisations", "schools"}
 
 // membersOf returns, for each term of an index, its published entries in
-// kind order, current before archived, each part in its list's order, in
-// one pass over the entries: it writes nothing shared.
-func (s *Site) membersOf(index string) map[string][]*Entry {
-	out := map[string][]*Entry{}
-	for _, kind := range s.Cfg.Kinds.Names() {
+// kind order, current before archived, each part in its list's order, and
+// each kind's part by term. It writes nothing shared. A kind whose lists
+// are the previous site's (reuse.go) takes its part from it, and a term
+// that no kind made anew has, or had, keeps the previous site's members.
+func (s *Site) membersOf(index string) (map[string][]*Entry, map[string]map[string][]*Entry) {
+	names := s.Cfg.Kinds.Names()
+	parts := make(map[string]map[string][]*Entry, len(names))
+	var before map[string]map[string][]*Entry // the previous site's parts
+	if s.prev != nil {
+		before = s.prev.parts[index]
+	}
+	anew := map[string]bool{} // terms a part made anew has or had
+	for _, kind := range names {
+		if old, ok := before[kind]; ok && s.keptSplit(kind) {
+			parts[kind] = old
+			continue
+		}
 		cur, arch := s.split(kind)
-		// Not append(cur, arch...): that would write into the spare
-		// room of the list split keeps, which the other indexes read.
-		for _, e := range slices.Concat(cur, arch) {
+		parts[kind] = termsOf(index, cur, arch)
+		for t := range parts[kind] {
+			anew[t] = true
+		}
+		for t := range before[kind] {
+			anew[t] = true
+		}
+	}
+	out := map[string][]*Entry{}
+	for _, kind := range names {
+		for t := range parts[kind] {
+			if _, done := out[t]; done {
+				continue
+			}
+			if old, ok := s.prev.oldMembers(index, t); ok && before != nil && !anew[t] {
+				out[t] = old
+				continue
+			}
+			var m []*Entry
+			for _, k := range names {
+				m = append(m, parts[k][t]...)
+			}
+			out[t] = m
+		}
+	}
+	return out, parts
+}
+
+// termsOf returns, for each term of an index, the entries of cur and then
+// arch that have it, in their order.
+func termsOf(index string, cur, arch []*Entry) map[string][]*Entry {
+	out := map[string][]*Entry{}
+	for _, es := range [2][]*Entry{cur, arch} {
+		for _, e := range es {
 			var keys []string
 			switch index {
 			case "areas":

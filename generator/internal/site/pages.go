@@ -58,8 +58,9 @@ func (s *Site) lists() {
 	}
 	// membersOf reads the lists of split, which are all made now.
 	members := make([]map[string][]*Entry, len(indexes))
+	parts := make([]map[string]map[string][]*Entry, len(indexes))
 	for i, index := range indexes {
-		wg.Go(func() { members[i] = s.membersOf(index) })
+		wg.Go(func() { members[i], parts[i] = s.membersOf(index) })
 	}
 	wg.Wait()
 	for i, index := range indexes {
@@ -69,6 +70,9 @@ func (s *Site) lists() {
 			}
 		}
 		s.members[index] = members[i]
+		if s.keep != nil {
+			s.parts[index] = parts[i]
+		}
 	}
 }
 

@@ -47,6 +47,7 @@ func (s *Site) startReuse(opt Options) {
 		s.prev = p
 	}
 	if opt.Reuse {
+		s.parts = map[string]map[string]map[string][]*Entry{}
 		s.keep = make(map[string]kept, len(s.Cfg.Languages))
 		for _, l := range s.Cfg.Languages {
 			s.keep[l] = kept{lists: map[listID]listed{}, records: map[*Entry]*Page{}}
@@ -80,6 +81,28 @@ func (s *Site) sameSplit(kind string) ([2][]*Entry, bool) {
 	return s.prev.splits[kind], true
 }
 
+// keptSplit reports whether a kind's lists are the previous site's own.
+func (s *Site) keptSplit(kind string) bool {
+	now, was := s.splits[kind], s.prev.splits[kind]
+	return sameSlice(now[0], was[0]) && sameSlice(now[1], was[1])
+}
+
+// sameSlice reports whether a and b are one list: both empty, or the same
+// backing array and length.
+func sameSlice(a, b []*Entry) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// oldMembers returns the members of term t of an index in s, a previous
+// site (nil: none).
+func (s *Site) oldMembers(index, t string) ([]*Entry, bool) {
+	if s == nil {
+		return nil, false
+	}
+	es, ok := s.members[index][t]
+	return es, ok
+}
+
 // reuseList returns old when it holds the entries of es in their order,
 // else es: a list that did not change keeps its backing array, by which
 // its pages are found again (reusePages).
@@ -97,7 +120,7 @@ func (s *Site) reusePages(lang string, id listID, es []*Entry) ([]*Page, bool) {
 		return nil, false
 	}
 	old, ok := s.prev.keep[lang].lists[id]
-	if !ok || len(old.es) != len(es) || (len(es) > 0 && &old.es[0] != &es[0]) {
+	if !ok || !sameSlice(old.es, es) {
 		return nil, false
 	}
 	return old.pages, true

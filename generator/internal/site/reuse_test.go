@@ -89,6 +89,9 @@ func TestReuse(t *testing.T) {
 		{"title only", func(f map[string]string) {
 			f["content/theses/t5.md"] = strings.Replace(thesis("deadline = 2026-11-05"), `"T"`, `"Ny"`, 1)
 		}, now, []string{"/exjobb/t4/"}, []string{"/exjobb/t5/"}},
+		{"host", func(f map[string]string) {
+			f["content/theses/t3.md"] = strings.Replace(thesis("deadline = 2026-11-03"), `host = "kth"`, `host = "stad"`, 1)
+		}, now, []string{"/exjobb/t1/", "/avtal/"}, []string{"/organisationer/stad/", "/organisationer/kth/"}},
 		{"new", func(f map[string]string) {
 			f["content/theses/t0.md"] = thesis("deadline = 2026-10-01")
 		}, now, []string{"/exjobb/t1/", "/avtal/avtal/"}, []string{"/exjobb/"}},
@@ -135,6 +138,9 @@ func TestReuse(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got.Entries, want.Entries) {
 				t.Error("entries differ from those made anew")
+			}
+			if !reflect.DeepEqual(got.members, want.members) || !reflect.DeepEqual(got.splits, want.splits) {
+				t.Error("lists or index members differ from those made anew")
 			}
 			old := map[string]*Page{}
 			for _, p := range prev.Pages {

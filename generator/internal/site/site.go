@@ -209,9 +209,10 @@ type Site struct {
 	readBody    func(*content.Version) ([]byte, error)
 	bodies      *Bodies // rendered bodies, by version
 	words       func(string) string
-	useErr      error           // of the function Bodies called
-	prev        *Site           // Options.Prev while New runs (reuse.go); nil after
-	keep        map[string]kept // by language: what the next site reuses (Options.Reuse)
+	useErr      error                                     // of the function Bodies called
+	prev        *Site                                     // Options.Prev while New runs (reuse.go); nil after
+	keep        map[string]kept                           // by language: what the next site reuses (Options.Reuse)
+	parts       map[string]map[string]map[string][]*Entry // index → kind → term → its entries of the kind (membersOf), with keep
 }
 
 // Lookup returns the published entry whose source file (of any version) is path.
