@@ -42,9 +42,11 @@ func (s *Site) membersOf(index string) (map[string][]*Entry, map[string]map[stri
 			if _, done := out[t]; done {
 				continue
 			}
-			if old, ok := s.prev.oldMembers(index, t); ok && before != nil && !anew[t] {
-				out[t] = old
-				continue
+			if before != nil && !anew[t] { // before is the previous site's
+				if old, ok := s.prev.members[index][t]; ok {
+					out[t] = old
+					continue
+				}
 			}
 			var m []*Entry
 			for _, k := range names {

@@ -93,21 +93,12 @@ func sameSlice(a, b []*Entry) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// oldMembers returns the members of term t of an index in s, a previous
-// site (nil: none).
-func (s *Site) oldMembers(index, t string) ([]*Entry, bool) {
-	if s == nil {
-		return nil, false
-	}
-	es, ok := s.members[index][t]
-	return es, ok
-}
-
 // reuseList returns old when it holds the entries of es in their order,
 // else es: a list that did not change keeps its backing array, by which
-// its pages are found again (reusePages).
+// its pages are found again (reusePages). A list taken over already
+// (sameSplit, membersOf) is not compared again.
 func reuseList(old, es []*Entry) []*Entry {
-	if len(old) > 0 && slices.Equal(old, es) {
+	if len(old) > 0 && (sameSlice(old, es) || slices.Equal(old, es)) {
 		return old
 	}
 	return es
