@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"portal/generator/internal/config"
@@ -156,57 +154,4 @@ func textInPlace(t *testing.T, r *rand.Rand, cfg *config.Config, s *Site, files 
 	s.ReplaceText(ent, rec, pages)
 	*set = next
 	return s, true
-}
-
-// loadKept is loadWith that returns the problems of the files.
-func loadKept(cfg *config.Config, files map[string]string, old *content.Set) (*content.Set, error) {
-	fsys := fstest.MapFS{}
-	for p, s := range files {
-		fsys[p] = &fstest.MapFile{Data: []byte(s)}
-	}
-	set, err := content.Load(fsys, cfg)
-	if err != nil {
-		return nil, err
-	}
-	before := map[string]*content.Record{}
-	for _, r := range old.Records {
-		before[r.Own().Path] = r
-	}
-	for i, r := range set.Records {
-		o := before[r.Own().Path]
-		if o == nil || len(o.Versions) != len(r.Versions) {
-			continue
-		}
-		same := true
-		for j, v := range o.Versions {
-			same = same && v.Path == r.Versions[j].Path && v.Hash == r.Versions[j].Hash
-		}
-		if same {
-			set.Records[i] = o
-		}
-	}
-	return set, nil
-}
-
-// sameAsAnew checks that s is the site made anew from files at now.
-func sameAsAnew(t *testing.T, step string, s *Site, files map[string]string, now time.Time) {
-	t.Helper()
-	want, err := New(s.Cfg, loadWith(t, s.Cfg, files, nil), Options{Now: now, Drafts: true})
-	if err != nil {
-		t.Fatalf("%s: made anew: %v", step, err)
-	}
-	if len(s.Pages) != len(want.Pages) {
-		t.Fatalf("%s: %d pages, want %d", step, len(s.Pages), len(want.Pages))
-	}
-	for i, p := range s.Pages {
-		if !reflect.DeepEqual(p, want.Pages[i]) {
-			t.Errorf("%s: page %s differs from the one made anew:\n%+v\nwant\n%+v", step, p.URL, p, want.Pages[i])
-		}
-	}
-	if !reflect.DeepEqual(s.Entries, want.Entries) {
-		t.Errorf("%s: entries differ from those made anew", step)
-	}
-	if !reflect.DeepEqual(s.members, want.members) || !reflect.DeepEqual(s.splits, want.splits) {
-		t.Errorf("%s: lists or index members differ from those made anew", step)
-	}
 }

@@ -31,31 +31,31 @@ func reuseFiles() map[string]string {
 }
 
 // loadWith reads the records of files with cfg, and keeps the records of
-// old (a set loaded before) whose files are unchanged, as the preview
-// keeps the records it did not reload.
+// old (a set loaded before; nil: none) whose files are unchanged, as the
+// preview keeps the records it did not reload.
 func loadWith(t *testing.T, cfg *config.Config, files map[string]string, old *content.Set) *content.Set {
 	t.Helper()
+	set, err := loadKept(cfg, files, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// loadKept is loadWith that returns the problems of the files.
+func loadKept(cfg *config.Config, files map[string]string, old *content.Set) (*content.Set, error) {
 	fsys := fstest.MapFS{}
 	for p, s := range files {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
 	}
 	set, err := content.Load(fsys, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if old == nil {
-		return set
+	if err != nil || old == nil {
+		return set, err
 	}
 	same := func(a, b *content.Record) bool {
-		if len(a.Versions) != len(b.Versions) {
-			return false
-		}
-		for i, v := range a.Versions {
-			if v.Path != b.Versions[i].Path || v.Hash != b.Versions[i].Hash {
-				return false
-			}
-		}
-		return true
+		return slices.EqualFunc(a.Versions, b.Versions, func(v, w *content.Version) bool {
+			return v.Path == w.Path && v.Hash == w.Hash
+		})
 	}
 	before := map[string]*content.Record{}
 	for _, r := range old.Records {
@@ -66,7 +66,31 @@ func loadWith(t *testing.T, cfg *config.Config, files map[string]string, old *co
 			set.Records[i] = o
 		}
 	}
-	return set
+	return set, nil
+}
+
+// sameAsAnew checks that s is the site made anew from files at now: its
+// pages, entries, lists and index members.
+func sameAsAnew(t *testing.T, step string, s *Site, files map[string]string, now time.Time) {
+	t.Helper()
+	want, err := New(s.Cfg, loadWith(t, s.Cfg, files, nil), Options{Now: now, Drafts: true})
+	if err != nil {
+		t.Fatalf("%s: made anew: %v", step, err)
+	}
+	if len(s.Pages) != len(want.Pages) {
+		t.Fatalf("%s: %d pages, want %d", step, len(s.Pages), len(want.Pages))
+	}
+	for i, p := range s.Pages {
+		if !reflect.DeepEqual(p, want.Pages[i]) {
+			t.Errorf("%s: page %s differs from the one made anew:\n%+v\nwant\n%+v", step, p.URL, p, want.Pages[i])
+		}
+	}
+	if !reflect.DeepEqual(s.Entries, want.Entries) {
+		t.Errorf("%s: entries differ from those made anew", step)
+	}
+	if !reflect.DeepEqual(s.members, want.members) || !reflect.DeepEqual(s.splits, want.splits) {
+		t.Errorf("%s: lists or index members differ from those made anew", step)
+	}
 }
 
 // TestReuse checks that a site made with the model it replaces (Prev)
@@ -124,24 +148,7 @@ func TestReuse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := New(cfg, loadWith(t, cfg, edited, nil), Options{Now: tt.now, Drafts: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got.Pages) != len(want.Pages) {
-				t.Fatalf("%d pages, want %d", len(got.Pages), len(want.Pages))
-			}
-			for i, p := range got.Pages {
-				if !reflect.DeepEqual(p, want.Pages[i]) {
-					t.Errorf("page %s differs from the one made anew:\n%+v\nwant\n%+v", p.URL, p, want.Pages[i])
-				}
-			}
-			if !reflect.DeepEqual(got.Entries, want.Entries) {
-				t.Error("entries differ from those made anew")
-			}
-			if !reflect.DeepEqual(got.members, want.members) || !reflect.DeepEqual(got.splits, want.splits) {
-				t.Error("lists or index members differ from those made anew")
-			}
+			sameAsAnew(t, tt.name, got, edited, tt.now)
 			old := map[string]*Page{}
 			for _, p := range prev.Pages {
 				old[p.URL] = p
