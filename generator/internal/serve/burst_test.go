@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,12 +20,7 @@ import (
 // taken back. After each burst is written out the served files must hold
 // what build -drafts writes. PORTAL_RANDOM_EDITS=N runs N seeds more.
 func TestMatchesBuildRandomBursts(t *testing.T) {
-	seeds := []uint64{1, 2, 3}
-	if n, err := strconv.Atoi(os.Getenv("PORTAL_RANDOM_EDITS")); err == nil {
-		for i := range n {
-			seeds = append(seeds, uint64(1000+i))
-		}
-	}
+	seeds := randomSeeds()
 	steps := 10
 	if testing.Short() {
 		seeds, steps = seeds[:1], 5
@@ -41,19 +35,10 @@ func TestMatchesBuildRandomBursts(t *testing.T) {
 	}
 }
 
-// randomBursts runs steps bursts of random edits (randomEdit) on a
-// fresh fixture with extra copies of a thesis.
+// randomBursts runs steps bursts of random edits (randomEdit) on
+// randomFixture.
 func randomBursts(t *testing.T, r *rand.Rand, steps, extra int, store output.Store) {
-	root := fixture(t)
-	b, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range extra {
-		text := strings.Replace(string(b), "title = \"", fmt.Sprintf("title = \"Extra %d ", i), 1)
-		text = strings.Replace(text, "date = 2025-01-01", fmt.Sprintf("date = 2025-%02d-%02d", 1+i%12, 1+i%28), 1)
-		write(t, root, fmt.Sprintf("content/theses/extra-%02d.md", i), text+fmt.Sprintf("\nOrdet%d.\n", i))
-	}
+	root := randomFixture(t, extra)
 	now := testNow
 	e := newEngine(os.DirFS(root), store, func() time.Time { return now })
 	if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {

@@ -33,12 +33,7 @@ import (
 // The seeds are fixed, so a failure repeats; PORTAL_RANDOM_EDITS=N runs
 // N seeds more (e.g. 200, about a minute) to look for new failures.
 func TestMatchesBuildRandomEdits(t *testing.T) {
-	seeds := []uint64{1, 2, 3}
-	if n, err := strconv.Atoi(os.Getenv("PORTAL_RANDOM_EDITS")); err == nil {
-		for i := range n {
-			seeds = append(seeds, uint64(1000+i))
-		}
-	}
+	seeds := randomSeeds()
 	steps := 12
 	if testing.Short() {
 		seeds, steps = seeds[:1], 6
@@ -56,9 +51,21 @@ func TestMatchesBuildRandomEdits(t *testing.T) {
 	}
 }
 
-// randomEdits runs steps random edits on a fresh fixture with extra
-// copies of a thesis.
-func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Store) {
+// randomSeeds are the seeds of the random tests: three fixed ones, and
+// PORTAL_RANDOM_EDITS=N more.
+func randomSeeds() []uint64 {
+	seeds := []uint64{1, 2, 3}
+	if n, err := strconv.Atoi(os.Getenv("PORTAL_RANDOM_EDITS")); err == nil {
+		for i := range n {
+			seeds = append(seeds, uint64(1000+i))
+		}
+	}
+	return seeds
+}
+
+// randomFixture is a fresh fixture with extra copies of a thesis.
+func randomFixture(t *testing.T, extra int) string {
+	t.Helper()
 	root := fixture(t)
 	b, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
 	if err != nil {
@@ -69,6 +76,12 @@ func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Stor
 		text = strings.Replace(text, "date = 2025-01-01", fmt.Sprintf("date = 2025-%02d-%02d", 1+i%12, 1+i%28), 1)
 		write(t, root, fmt.Sprintf("content/theses/extra-%02d.md", i), text+fmt.Sprintf("\nOrdet%d.\n", i))
 	}
+	return root
+}
+
+// randomEdits runs steps random edits on randomFixture.
+func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Store) {
+	root := randomFixture(t, extra)
 	now := testNow
 	e := newEngine(os.DirFS(root), store, func() time.Time { return now })
 	if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
