@@ -21,6 +21,7 @@ const (
 	ServeLater     ID = "serve.later"
 	ServeRebuilt   ID = "serve.rebuilt"
 	ServeInPlace   ID = "serve.in-place"
+	ServeTurned    ID = "serve.turned"
 
 	DraftBanner ID = "serve.draft-banner"
 )
@@ -61,6 +62,8 @@ var serveTexts = map[ID]Text{
 	// The banner on the page of a draft, which only the preview shows.
 	DraftBanner: {En: `Draft: shown only in this preview. It is not published until you remove draft = true.`,
 		Sv: `Utkast: visas bara i förhandsvisningen. Det publiceras inte förrän du tar bort draft = true.`},
+	ServeTurned: {En: `serve: the clock passed %s, when a date in the sources takes effect; bringing the preview up to date`,
+		Sv: `serve: klockan passerade %s, då ett datum i källfilerna får verkan – förhandsvisningen uppdateras`},
 	ServeInPlace: {En: `serve: updated in place in %s: %d written`,
 		Sv: `serve: uppdaterade på plats på %s: %d skrivna`},
 }

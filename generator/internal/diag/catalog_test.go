@@ -166,6 +166,8 @@ func TestMessageText(t *testing.T) {
 			`bilden "big.png" är -0,5 MB, men den får vara högst 5 MB – gör den mindre`},
 		{M(ServeRebuilt, Duration(1481*time.Millisecond), Count(40000), Count(2)), `serve: rebuilt in 1.481s: 40,000 written, 2 removed`,
 			"serve: byggde om på 1,481s: 40\u00a0000 skrivna, 2 borttagna"},
+		{M(ServeTurned, "2026-12-03 15:00"), `serve: the clock passed 2026-12-03 15:00, when a date in the sources takes effect; bringing the preview up to date`,
+			`serve: klockan passerade 2026-12-03 15:00, då ett datum i källfilerna får verkan – förhandsvisningen uppdateras`},
 		{M(IntMust, "year", M(WantFromTo, 2000, 2100), 1990), `year must be from 2000 to 2100, not 1990`,
 			`year: 1990 är inte tillåtet – skriv ett tal från 2000 till 2100`},
 		{M(AgreementMissing, "nope", "nope"), `agreement "nope" does not exist (no content/agreements/nope.md or record with that slug); check the spelling`,

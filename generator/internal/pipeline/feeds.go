@@ -178,6 +178,21 @@ func (l *Loaded) areaNames(e *site.Entry, lang string) []string {
 // with every lecture ever held. Every lecture keeps its own .ics.
 const CalendarDays = 90
 
+// NextTurn is the first moment after s.Now at which an output made from
+// s may change with the time alone: the model's next turn
+// (site.Site.NextTurn), or a lecture leaving the calendars, CalendarDays
+// after its end.
+func NextTurn(s *site.Site) time.Time {
+	turn := s.NextTurn()
+	for _, e := range s.Events() {
+		// calendars drops e once its end is before s.Now less the days.
+		if t := e.End.In(s.Now.Location()).AddDate(0, 0, CalendarDays).Add(time.Nanosecond); t.After(s.Now) && t.Before(turn) {
+			turn = t
+		}
+	}
+	return turn
+}
+
 // calendars writes calendar.ics per language, of the lectures to come and
 // those that ended in the last CalendarDays days (each lecture's own .ics
 // is one of eventFiles). With a cache, calendar.ics is put together from the events the

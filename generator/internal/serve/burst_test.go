@@ -60,7 +60,7 @@ func randomBursts(t *testing.T, r *rand.Rand, steps, extra int, store output.Sto
 				name, paths = frameIDEdit(t, root)
 			} else {
 				rel := pick()
-				name, paths = randomEdit(t, r, root, rel)
+				name, paths = randomEdit(t, r, root, rel, now)
 				name += " of " + rel
 			}
 			names = append(names, name)

@@ -49,8 +49,12 @@ type engine struct {
 	site  *site.Site
 	dirty map[*site.Entry]bool // changed in place, outputs not written yet
 	later []pipeline.Batch     // outputs to write in finish, a batch per call
-	day   string
 	meta  map[string]pageMeta
+	// turn is when the clock alone may change the outcome of the last
+	// update (pipeline.NextTurn of the site it made, or of the check that
+	// refused the sources); zero when nothing it made waits for it.
+	// served is the served site's, which edits in place keep.
+	turn, served time.Time
 }
 
 // pageMeta is what the server needs to know about a page it serves.
@@ -114,7 +118,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 			if !ok {
 				return res, err
 			}
-			e.cfg, e.cfgErrs = nil, list
+			e.cfg, e.cfgErrs, e.turn = nil, list, time.Time{}
 			return e.failed(res), nil
 		}
 		e.cfg, e.cfgErrs = cfg, nil
@@ -150,11 +154,11 @@ func (e *engine) update(paths []string) (res result, err error) {
 		}
 	}
 	now := e.now()
-	day := now.In(e.cfg.TimeZone).Format(time.DateOnly)
 	// An edit of text alone needs no new model, and no check of the
-	// records together: their keys, slugs included, are as they were.
+	// records together: their keys, slugs included, are as they were,
+	// and so are their facts while the clock has not turned one.
 	if !contentFull && !tmplChanged && e.tmplErrs == nil && !e.recs.hasErrors() &&
-		e.pending != nil && e.site != nil && e.siteErrs == nil && day == e.day && e.inc.Settled() {
+		e.pending != nil && e.site != nil && e.siteErrs == nil && now.Before(e.served) && e.inc.Settled() {
 		if ok := e.inPlace(); ok {
 			e.contentErrs = nil
 			return e.writeDirty(res)
@@ -166,10 +170,11 @@ func (e *engine) update(paths []string) (res result, err error) {
 		if contentFull {
 			e.pending = nil // everything was reloaded: the next success is a full build
 		}
-		e.siteErrs = e.checkRest(set, day)
+		e.siteErrs = e.checkRest(set, now)
+		e.turn = e.rest.turn
 		return e.failed(res), nil
 	}
-	return e.rebuild(res, set, now, day, contentPaths)
+	return e.rebuild(res, set, now, contentPaths)
 }
 
 // checkRest returns the problems between the records of set, which
@@ -181,26 +186,30 @@ func (e *engine) update(paths []string) (res result, err error) {
 // links of the refused records themselves, which are checked too. While an
 // editor types in a record with problems, the others stay as they were
 // checked, and so do their problems.
-func (e *engine) checkRest(set *content.Set, day string) diag.List {
+func (e *engine) checkRest(set *content.Set, now time.Time) diag.List {
 	last := e.rest
-	if last.gen == e.gen && last.day == day && slices.Equal(last.records, set.Records) && slices.Equal(last.refused, set.Refused) &&
+	if last.gen == e.gen && now.Before(last.turn) && slices.Equal(last.records, set.Records) && slices.Equal(last.refused, set.Refused) &&
 		slices.Equal(last.versions, set.RefusedVersions) {
 		return last.errs
 	}
-	opt := site.Options{Now: e.now(), Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies().Over()}
+	opt := site.Options{Now: now, Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies().Over()}
 	if e.tmpl != nil {
 		opt.Assets = slices.Sorted(maps.Keys(e.tmpl.Assets()))
 	}
-	_, err := site.New(e.cfg, set, opt)
+	s, err := site.New(e.cfg, set, opt)
 	list, _ := diag.AsList(err)
-	e.rest = checked{gen: e.gen, day: day, records: set.Records, refused: set.Refused, versions: set.RefusedVersions, errs: list}
+	var turn time.Time
+	if s != nil {
+		turn = pipeline.NextTurn(s)
+	}
+	e.rest = checked{gen: e.gen, turn: turn, records: set.Records, refused: set.Refused, versions: set.RefusedVersions, errs: list}
 	return list
 }
 
 // checked is what checkRest checked last, and what it found.
 type checked struct {
 	gen      uint64
-	day      string
+	turn     time.Time // when the clock may change what was found
 	records  []*content.Record
 	refused  []string
 	versions []*content.Version // of the refused files: their links are checked too
@@ -221,6 +230,32 @@ func (e *engine) reserveFrameIDs() {
 	e.frameIDs, e.labels = ids, labels
 	e.md = markdown.New().Reserve(ids).Labels(labels)
 	e.inc.ResetBodies()
+}
+
+// turned reports whether the clock has come to the moment at which the
+// outcome of the last update may change with no file changed: an update
+// then makes a new model (and checks the sources again).
+func (e *engine) turned() bool {
+	return !e.turn.IsZero() && !e.now().Before(e.turn)
+}
+
+// untilTurn is how long to wait before turned may report true: until the
+// turn, but most at the longest.
+func (e *engine) untilTurn(most time.Duration) time.Duration {
+	if e.turn.IsZero() {
+		return most
+	}
+	return min(max(e.turn.Sub(e.now()), 0), most)
+}
+
+// turnText is the moment turned waited for, in the site's time zone,
+// for the terminal.
+func (e *engine) turnText() string {
+	loc := time.Local
+	if e.cfg != nil {
+		loc = e.cfg.TimeZone
+	}
+	return e.turn.In(loc).Format("2006-01-02 15:04")
 }
 
 // failed finishes an update that found problems: the served files stay.
@@ -362,7 +397,7 @@ func (e *engine) write(res result, b pipeline.Batch) (result, error) {
 // that the browser can reload the page being edited as soon as it is
 // written; the other pages and the other files in finish. The first
 // build, which nothing was served of before, writes everything now.
-func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string, paths []string) (result, error) {
+func (e *engine) rebuild(res result, set *content.Set, now time.Time, paths []string) (result, error) {
 	res.Full = true
 	e.later = nil
 	s, err := site.New(e.cfg, set, site.Options{Now: now, Drafts: true, Markdown: e.md, Bodies: e.inc.Bodies(), Prev: e.site, Reuse: true,
@@ -372,7 +407,10 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 		if !ok {
 			return res, err
 		}
-		e.siteErrs = list
+		e.siteErrs, e.turn = list, time.Time{}
+		if s != nil {
+			e.turn = pipeline.NextTurn(s)
+		}
 		clear(e.bodyErrs)
 		return e.failed(res), nil
 	}
@@ -398,7 +436,8 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, day string
 	res.Changed = slices.Compact(res.Changed)
 	e.later = later
 
-	e.site, e.day = s, day
+	e.site, e.served = s, pipeline.NextTurn(s)
+	e.turn = e.served
 	e.pending = map[string]bool{}
 	clear(e.dirty)
 	clear(e.bodyErrs)

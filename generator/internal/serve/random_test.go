@@ -94,14 +94,29 @@ func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Stor
 		var name string
 		var paths []string
 		then := now
-		if r.IntN(12) == 0 {
+		switch {
+		case r.IntN(12) == 0:
 			// Days pass: offers close, lectures are given, agreements
 			// expire, with no file changed.
 			days := 1 + r.IntN(300)
 			now = now.AddDate(0, 0, days)
 			name, rel = fmt.Sprintf("%d days passed", days), "the calendar"
-		} else {
-			name, paths = randomEdit(t, r, root, rel)
+		case r.IntN(6) == 0 && !e.turn.IsZero():
+			// The clock comes to the moment the preview waits for (a
+			// midnight, a record published or expiring at a time, a
+			// lecture's end), and serve's loop asks for an update; or
+			// an edit comes first.
+			now = e.turn
+			name = "the clock came to " + now.Format(time.RFC3339)
+			if r.IntN(2) == 0 {
+				var edit string
+				edit, paths = randomEdit(t, r, root, rel, now)
+				name += ", then " + edit
+			} else {
+				rel = "the calendar"
+			}
+		default:
+			name, paths = randomEdit(t, r, root, rel, now)
 		}
 		step := fmt.Sprintf("step %d: %s of %s", i, name, rel)
 		res := mustUpdate(t, e, paths...)
@@ -197,7 +212,7 @@ func frontLine(key string) *regexp.Regexp {
 // randomEdit changes rel (or the files beside it) in one of several ways
 // and returns what it did and the paths it touched. An edit that does not
 // apply to the file (it has no deadline) falls back to its body.
-func randomEdit(t *testing.T, r *rand.Rand, root, rel string) (string, []string) {
+func randomEdit(t *testing.T, r *rand.Rand, root, rel string, now time.Time) (string, []string) {
 	t.Helper()
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	b, err := os.ReadFile(full)
@@ -219,7 +234,15 @@ func randomEdit(t *testing.T, r *rand.Rand, root, rel string) (string, []string)
 	var changed string
 	var ok bool
 	var name string
-	if name, paths := otherEdit(t, r, root, rel, text, primary, day); name != "" {
+	// moment is a time of some day, or of the day of now: a record
+	// published or expiring within the day the preview shows.
+	moment := func() string {
+		if r.IntN(2) == 0 {
+			return day() + fmt.Sprintf("T%02d:%02d:00", r.IntN(24), 15*r.IntN(4))
+		}
+		return now.Add(time.Duration(r.IntN(24*60)) * time.Minute).Format(time.RFC3339)
+	}
+	if name, paths := otherEdit(t, r, root, rel, text, primary, day, moment); name != "" {
 		return name, paths
 	}
 	switch op := r.IntN(10); {
@@ -381,7 +404,7 @@ func TestChecksBetweenRecords(t *testing.T) {
 // a translation added or deleted, a slug, an alias, a publication or
 // expiry date, a link to another record, the name of an area in
 // config.toml. It returns "" otherwise.
-func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool, day func() string) (string, []string) {
+func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool, day, moment func() string) (string, []string) {
 	t.Helper()
 	set := func(key, value string) string {
 		if re := frontLine(key); re.MatchString(text) {
@@ -407,6 +430,10 @@ func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool,
 		name, changed = "publishDate", set("publishDate", day())
 	case op == 4 && primary:
 		name, changed = "expiryDate", set("expiryDate", day())
+	case op == 11 && primary:
+		name, changed = "publishDate at a time", set("publishDate", moment())
+	case op == 12 && primary:
+		name, changed = "expiryDate at a time", set("expiryDate", moment())
 	case op == 5:
 		files := mdFiles(t, root)
 		target := strings.TrimPrefix(files[r.IntN(len(files))], "content/")

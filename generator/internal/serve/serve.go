@@ -81,6 +81,12 @@ type Options struct {
 	// IdleTimeout is how long a kept-alive connection may wait for its
 	// next request before the server closes it; default 30s.
 	IdleTimeout time.Duration
+	// ClockCheck is how long serve waits at most before it reads the
+	// clock again, to bring the preview up to date when the time alone
+	// changes it (an offer closes at midnight, a lecture ends): a
+	// computer that sleeps, or whose clock is set, misses the moment a
+	// timer was set for. Default 1m.
+	ClockCheck time.Duration
 }
 
 // DefaultAddr is where serve listens unless told otherwise: loopback only.
@@ -162,22 +168,7 @@ func Run(ctx context.Context, opt Options) error {
 		defer close(watchDone)
 		wt.run(wctx, opt.Debounce, 10*opt.Debounce, batches)
 	}()
-	var serveErr error
-loop:
-	for {
-		select {
-		case <-ctx.Done():
-			break loop
-		case err := <-served:
-			serveErr = err
-			break loop
-		case batch := <-batches:
-			apply(eng.update(batch))
-			for eng.pendingWrites() {
-				apply(eng.finish())
-			}
-		}
-	}
+	serveErr := follow(ctx, eng, batches, served, apply, opt)
 	stopWatch()
 	<-watchDone
 	close(sv.done)
@@ -188,6 +179,37 @@ loop:
 		return fmt.Errorf("serve: %w", serveErr)
 	}
 	return nil
+}
+
+// follow brings the preview up to date, with apply, for each batch of
+// changed sources and whenever the clock passes a moment at which it
+// changes with no file changed, until ctx is done or the server fails
+// (its error is returned).
+func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-chan error, apply func(result, error), opt Options) error {
+	clock := time.NewTimer(eng.untilTurn(opt.ClockCheck))
+	defer clock.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-served:
+			return err
+		case batch := <-batches:
+			apply(eng.update(batch))
+			for eng.pendingWrites() {
+				apply(eng.finish())
+			}
+		case <-clock.C:
+			if eng.turned() {
+				say(opt.Logf, opt.Lang, diag.ServeTurned, eng.turnText())
+				apply(eng.update(nil))
+				for eng.pendingWrites() {
+					apply(eng.finish())
+				}
+			}
+		}
+		clock.Reset(eng.untilTurn(opt.ClockCheck))
+	}
 }
 
 // withDefaults fills in the options left at their zero value.
@@ -203,6 +225,9 @@ func (opt Options) withDefaults() Options {
 	}
 	if opt.IdleTimeout <= 0 {
 		opt.IdleTimeout = 30 * time.Second
+	}
+	if opt.ClockCheck <= 0 {
+		opt.ClockCheck = time.Minute
 	}
 	return opt
 }

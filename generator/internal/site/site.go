@@ -202,6 +202,7 @@ type Site struct {
 	splits      map[string][2][]*Entry         // kind → current, archived (splitOf)
 	agreements  map[string]*Entry              // published agreements by slug
 	due         []*Entry                       // agreements due for review, soonest first
+	turn        time.Time                      // NextTurn
 	namedBy     map[*Entry][]*Entry            // agreement → the records that name it
 	unpublished map[string]bool                // source paths of records that are not published
 	refused     map[string]bool                // source paths of records refused for their problems (content.Set.Refused)

@@ -1,0 +1,163 @@
+package serve
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"portal/generator/internal/output"
+	"portal/generator/internal/pipeline"
+)
+
+// TestClockTurns checks that the preview follows the clock within a day:
+// the fixture's lecture ends at 14:00 UTC, and a preview made during it
+// makes a new model once that moment has come, whether an edit of text
+// comes first or the clock alone (serve's loop, turned) asks for it. Up
+// to that moment an edit of text stays in place.
+func TestClockTurns(t *testing.T) {
+	during := time.Date(2026, 12, 3, 13, 30, 0, 0, time.UTC)
+	end := time.Date(2026, 12, 3, 14, 0, 0, 0, time.UTC) // smarta-kartor.md, 15:00+01:00
+	textEdit := []string{"content/theses/energidata.md"}
+	tests := []struct {
+		name  string
+		at    time.Time // the clock at the update
+		paths []string  // the update's changed files; none: the clock asks
+		full  bool      // a new model
+	}{
+		{"text edit before the end", end.Add(-time.Second), textEdit, false},
+		{"text edit at the end", end, textEdit, true},
+		{"text edit an hour later", end.Add(time.Hour), textEdit, true},
+		{"the clock at the end", end, nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := fixture(t)
+			now := during
+			e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), func() time.Time { return now })
+			mustUpdate(t, e)
+			if !e.turn.Equal(end) {
+				t.Fatalf("turn %v, want the lecture's end %v", e.turn, end)
+			}
+			now = tc.at
+			if got := e.turned(); got != !now.Before(end) {
+				t.Errorf("turned() = %v at %v", got, now)
+			}
+			if tc.paths != nil {
+				edit(t, root, tc.paths[0], "Vi söker", "Vi letar efter")
+			}
+			res := mustUpdate(t, e, tc.paths...)
+			if len(res.Errs) > 0 {
+				t.Fatal(res.Errs)
+			}
+			if res.Full != tc.full {
+				t.Errorf("Full = %v, want %v", res.Full, tc.full)
+			}
+			if e.turned() {
+				t.Errorf("turned() after the update, turn %v", e.turn)
+			}
+			matchesBuildAt(t, e, root, tc.name, now)
+		})
+	}
+}
+
+// TestClockTurnsWithProblems checks that a preview whose sources have a
+// problem checks them again when the clock turns, and then waits for the
+// next turn rather than checking them at every look at the clock.
+func TestClockTurnsWithProblems(t *testing.T) {
+	root := fixture(t)
+	now := time.Date(2026, 12, 3, 13, 30, 0, 0, time.UTC)
+	e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), func() time.Time { return now })
+	mustUpdate(t, e)
+	edit(t, root, "content/theses/energidata.md", "level = \"master\"", "level = \"doctor\"")
+	if res := mustUpdate(t, e, "content/theses/energidata.md"); len(res.Errs) != 1 {
+		t.Fatalf("problems %v, want one", res.Errs)
+	}
+	end := time.Date(2026, 12, 3, 14, 0, 0, 0, time.UTC)
+	if !e.turn.Equal(end) {
+		t.Fatalf("turn %v, want the lecture's end %v", e.turn, end)
+	}
+	now = end.Add(time.Minute)
+	if !e.turned() {
+		t.Fatal("not turned after the lecture's end")
+	}
+	if res := mustUpdate(t, e); len(res.Errs) != 1 {
+		t.Fatalf("problems %v, want one", res.Errs)
+	}
+	midnight := time.Date(2026, 12, 3, 23, 0, 0, 0, time.UTC) // in Stockholm
+	if e.turned() || !e.turn.Equal(midnight) {
+		t.Errorf("turned() %v, turn %v, want the day's end %v", e.turned(), e.turn, midnight)
+	}
+}
+
+// TestUntilTurn checks how long serve's loop waits before it reads the
+// clock again.
+func TestUntilTurn(t *testing.T) {
+	now := time.Date(2026, 12, 3, 13, 30, 0, 0, time.UTC)
+	tests := []struct {
+		turn time.Time
+		want time.Duration
+	}{
+		{time.Time{}, time.Minute},                    // nothing waits for the clock
+		{now.Add(20 * time.Second), 20 * time.Second}, // the turn comes first
+		{now.Add(time.Hour), time.Minute},             // the clock is read meanwhile
+		{now.Add(-time.Second), 0},                    // passed already
+	}
+	for _, tc := range tests {
+		e := &engine{now: func() time.Time { return now }, turn: tc.turn}
+		if got := e.untilTurn(time.Minute); got != tc.want {
+			t.Errorf("turn %v: untilTurn = %v, want %v", tc.turn, got, tc.want)
+		}
+	}
+}
+
+// TestClockTurnsCalendar checks the turn of the calendars: a lecture
+// leaves them pipeline.CalendarDays after its end, which the preview
+// follows as it follows the model's turns.
+func TestClockTurnsCalendar(t *testing.T) {
+	root := fixture(t)
+	now := time.Date(2026, 1, 18, 8, 0, 0, 0, time.UTC)
+	e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), func() time.Time { return now })
+	mustUpdate(t, e)
+	// forra-aret.md ends 2025-10-20T12:00:00+02:00.
+	leaves := time.Date(2025, 10, 20, 10, 0, 0, 0, time.UTC).AddDate(0, 0, pipeline.CalendarDays).Add(time.Nanosecond)
+	if !e.turn.Equal(leaves) {
+		t.Fatalf("turn %v, want %v", e.turn, leaves)
+	}
+	now = leaves
+	res := mustUpdate(t, e)
+	if want := []string{"/en/guest-lectures/calendar.ics", "/gastforelasningar/calendar.ics"}; !slices.Equal(res.Changed, want) {
+		t.Errorf("changed %v, want the calendars %v", res.Changed, want)
+	}
+	matchesBuildAt(t, e, root, "a lecture leaves the calendar", now)
+}
+
+// TestServeClockTurns checks that a preview left open follows the clock
+// with no file changed: once the lecture has ended, its page and list
+// change, the browser is told to reload them, and the terminal says why.
+func TestServeClockTurns(t *testing.T) {
+	root := fixture(t)
+	var now atomic.Int64
+	now.Store(time.Date(2026, 12, 3, 13, 59, 0, 0, time.UTC).UnixNano())
+	r := startWith(t, root, func(o *Options) {
+		o.Now = func() time.Time { return time.Unix(0, now.Load()).UTC() }
+		o.ClockCheck = 20 * time.Millisecond
+	})
+	ev := r.events(t)
+	if _, page := r.get(t, "/gastforelasningar/"); !strings.Contains(page, "Smarta kartor") {
+		t.Fatalf("the lecture is not upcoming:\n%s", page)
+	}
+	now.Store(time.Date(2026, 12, 3, 14, 0, 0, 0, time.UTC).UnixNano())
+	reloadFor(t, ev, "/gastforelasningar/")
+	if _, page := r.get(t, "/gastforelasningar/"); strings.Contains(page, "Smarta kartor") {
+		t.Errorf("the lecture is still upcoming after its end:\n%s", page)
+	}
+	if _, page := r.get(t, "/gastforelasningar/arkiv/"); !strings.Contains(page, "Smarta kartor") {
+		t.Errorf("the lecture is not in the archive after its end:\n%s", page)
+	}
+	if logs := r.logs.String(); !strings.Contains(logs, "serve: the clock passed 2026-12-03 15:00, when a date in the sources takes effect") {
+		t.Errorf("the terminal does not say why:\n%s", logs)
+	}
+}
