@@ -54,6 +54,7 @@ const (
 	UIMissing         ID = "ui.missing"
 	UIReadLang        ID = "ui.read-lang"
 	UIMissingIn       ID = "ui.missing-in"
+	UIMissingLent     ID = "ui.missing-lent"
 	UIString          ID = "ui.string"
 	UIMarkOverride    ID = "ui.mark-override"
 )
@@ -148,6 +149,8 @@ var siteTexts = map[ID]Text{
 		Sv: `gränssnittets texter på språket %q kan inte läsas: %s`},
 	UIMissingIn: {En: `UI string %q is missing in %s`,
 		Sv: `texten %q saknas i %s – lägg till den där också`},
+	UIMissingLent: {En: `UI string %q is missing here; %s has it from the program's own table: add it`,
+		Sv: `texten %q saknas här – %s har den från programmets egen tabell: lägg till den`},
 	UIString: {En: `UI string %q must be a string`,
 		Sv: `texten %q ska vara en text inom raka citattecken`},
 	UIMarkOverride: {En: `UI string %q is no kind's mark; write one of %s`,

@@ -22,6 +22,10 @@ type table struct {
 	path    string
 	strings map[string]string
 	pos     *diag.Positions
+	// lent are the keys the file at path does not have itself: those a
+	// site's table takes from the program's (inherit), or every key of
+	// the program's table of a language the site leaves alone. Nil: none.
+	lent map[string]bool
 }
 
 // loadTables reads the table of every configured language and checks that
@@ -56,13 +60,28 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		if sh, ok := fsys.(shadowing); ok {
 			if def, err := sh.Shadowed(p); err == nil {
 				t.inherit(def)
+			} else if !sh.Own(p) {
+				t.lent = map[string]bool{}
+				for k := range t.strings {
+					t.lent[k] = true
+				}
 			}
 		}
 		tables[l] = t
 	}
-	// Parity: every key of every table must be in every other table, but
-	// for a kind's own wording of a mark (markOverride), which a language
-	// whose words need no agreement leaves out.
+	return tables, append(errs, parity(names, tables)...)
+}
+
+// parity reports every key of a table that another table lacks, but for
+// a kind's own wording of a mark (markOverride), which a language whose
+// words need no agreement leaves out. A key the table has itself is
+// reported where it has it; one it has from the program's tables (lent),
+// where the table that lacks it would have it, once: a site's language
+// of its own inherits nothing.
+func parity(names []string, tables map[string]*table) diag.List {
+	var errs diag.List
+	said := map[[2]string]bool{} // table lacking, key: lent keys said
+
 	for _, l := range names {
 		t := tables[l]
 		if t == nil {
@@ -77,14 +96,22 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 				if ot == nil || o == l {
 					continue
 				}
-				if _, ok := ot.strings[key]; !ok {
-					line, col := t.pos.Key(strings.Split(key, ".")...)
+				if _, ok := ot.strings[key]; ok {
+					continue
+				}
+				path := strings.Split(key, ".")
+				if !t.lent[key] {
+					line, col := t.pos.Key(path...)
 					errs = append(errs, diag.At(t.path, line, col, diag.UIMissingIn, key, ot.path))
+				} else if !said[[2]string{o, key}] {
+					said[[2]string{o, key}] = true
+					line, col := ot.pos.Key(path...)
+					errs = append(errs, diag.At(ot.path, line, col, diag.UIMissingLent, key, t.path))
 				}
 			}
 		}
 	}
-	return tables, errs
+	return errs
 }
 
 // inherit adds to a site's own table the texts that it leaves out from
@@ -101,6 +128,7 @@ func (t *table) inherit(def []byte) {
 	base := &table{strings: map[string]string{}, pos: diag.NewPositions(def, 0)}
 	base.flatten(nil, raw)
 	own := maps.Clone(t.strings)
+	t.lent = map[string]bool{}
 	for key, text := range base.strings {
 		if _, ok := own[key]; ok {
 			continue
@@ -110,7 +138,7 @@ func (t *table) inherit(def []byte) {
 				continue
 			}
 		}
-		t.strings[key] = text
+		t.strings[key], t.lent[key] = text, true
 	}
 }
 

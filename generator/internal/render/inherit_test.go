@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -37,9 +38,17 @@ func TestSiteTablesInherit(t *testing.T) {
 			[]text{{"sv", "theses.closed", "state.theses.closed"}}},
 		{"a text of its own in one language only", "[own]\nnote = \"Obs\"\n", "", []string{
 			`templates/i18n/sv.toml:2:1: UI string "own.note" is missing in templates/i18n/en.toml`}, nil, nil},
+		// A language of its own (fi) inherits nothing: a text the others
+		// take from the program's tables is missing there, and is said
+		// once, where fi's table would have it.
+		{"a language of its own lacks an inherited text", "[kind]\ntheses = \"Examensarbeten\"\n", "", []string{
+			`templates/i18n/fi.toml:48:2: UI string "format.group" is missing here; templates/i18n/sv.toml has it from the program's own table: add it`}, nil, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			entries := map[string]string{"templates/i18n/sv.toml": c.sv}
+			if strings.Contains(c.name, "language of its own") {
+				entries["templates/i18n/fi.toml"] = withoutLine(t, "templates/i18n/en.toml", "group = ")
+			}
 			if c.en != "" {
 				entries["templates/i18n/en.toml"] = c.en
 			}
@@ -60,4 +69,20 @@ func TestSiteTablesInherit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withoutLine is the program's file p without its line that starts with
+// prefix.
+func withoutLine(t *testing.T, p, prefix string) string {
+	t.Helper()
+	b, err := fs.ReadFile(realTemplates(t), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, prefix) })
+	if i < 0 {
+		t.Fatalf("%s has no line %s", p, prefix)
+	}
+	return strings.Join(slices.Delete(lines, i, i+1), "")
 }
