@@ -61,6 +61,8 @@ func TestFreeNear(t *testing.T) {
 		{"localhost:1313", nil, "localhost:1314"},
 		{":1313", nil, ":1314"},
 		{"127.0.0.1:65535", nil, "127.0.0.1:1314"},
+		{"127.0.0.1:65535", []string{"127.0.0.1:1314"}, "127.0.0.1:1315"},
+		{"127.0.0.1:65530", takenRange("127.0.0.1", 65531, 5), "127.0.0.1:1314"},
 		{"127.0.0.1:1313", takenRange("127.0.0.1", 1314, nearPorts), "127.0.0.1:1314"},
 	} {
 		free := func(a string) bool { return !slices.Contains(c.taken, a) }

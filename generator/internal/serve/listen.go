@@ -35,23 +35,29 @@ const nearPorts = 20
 
 // freeNear returns an address of addr's host to suggest instead of addr:
 // the first of the nearPorts ports after addr's that free says is free
-// (1314 after 1313, as an editor would try), else the port after addr's
-// (1314 after the last).
+// (1314 after 1313, as an editor would try), going on from the default's
+// next (1314) after the last port. When none is free, the first of them.
 func freeNear(addr string, free func(string) bool) string {
 	host, portText, err := net.SplitHostPort(addr)
 	port, perr := strconv.Atoi(portText)
-	if err != nil || perr != nil {
-		return net.JoinHostPort(host, "1314")
+	if err != nil || perr != nil || port < 0 || port > 65535 {
+		port = 1313
 	}
-	for p := port + 1; p <= min(port+nearPorts, 65535); p++ {
-		if a := net.JoinHostPort(host, strconv.Itoa(p)); free(a) {
+	var first string
+	for i := range nearPorts {
+		p := port + 1 + i
+		if p > 65535 {
+			p += 1314 - 65536
+		}
+		a := net.JoinHostPort(host, strconv.Itoa(p))
+		if free(a) {
 			return a
 		}
+		if i == 0 {
+			first = a
+		}
 	}
-	if port >= 65535 {
-		port = 1313 // no port after the last: the default's next
-	}
-	return net.JoinHostPort(host, strconv.Itoa(port+1))
+	return first
 }
 
 // canListen reports whether addr can be listened on now.
