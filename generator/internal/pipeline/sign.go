@@ -136,11 +136,7 @@ func (sg *signer) sign(e *site.Entry) {
 	h := newHasher(sg.seed)
 	h.str(e.Kind)
 	h.str(e.Slug)
-	h.bool(e.Archived)
-	h.bool(e.Expired)
-	h.bool(e.NoticePassed)
-	h.bool(e.Ending)
-	h.bool(e.Pending)
+	h.byte(e.Facts.Bits())
 	h.u64(uint64(e.AttachmentSize)) // shown in the link, not in the record's files
 	for _, l := range sg.s.Cfg.Languages {
 		h.str(e.URL[l])

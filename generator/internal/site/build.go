@@ -144,12 +144,7 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		if !s.publish(r) {
 			continue
 		}
-		e := &Entry{Record: r}
-		e.Archived, e.Expired = s.archived(r), s.expired(r)
-		e.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
-		k := s.Cfg.Kinds.Get(r.Kind)
-		e.Ending = !e.Archived && k != nil && k.ArchiveAfterMark && r.Status == k.ArchiveStatus
-		e.NoticePassed = e.noticeOpen() && s.passed(e.NoticeDay())
+		e := &Entry{Record: r, Facts: s.factsOf(r)}
 		if old := s.reuseEntry(e); old != nil {
 			e = old
 		} else {
@@ -177,6 +172,17 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
 	}
 	return agreements
+}
+
+// factsOf decides the facts of r at s.Now.
+func (s *Site) factsOf(r *content.Record) Facts {
+	f := Facts{Archived: s.archived(r), Expired: s.expired(r)}
+	f.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
+	k := s.Cfg.Kinds.Get(r.Kind)
+	f.Ending = !f.Archived && k != nil && k.ArchiveAfterMark && r.Status == k.ArchiveStatus
+	soFar := &Entry{Record: r, Facts: f} // the notice's day is open or not by the facts above
+	f.NoticePassed = soFar.noticeOpen() && s.passed(soFar.NoticeDay())
+	return f
 }
 
 // publish decides whether r is published at s.Now and counts why not.

@@ -64,8 +64,7 @@ func (s *Site) reuseEntry(e *Entry) *Entry {
 		return nil
 	}
 	old := s.prev.bySource[e.Versions[0].Path]
-	if old == nil || old.Record != e.Record || old.Archived != e.Archived || old.Expired != e.Expired ||
-		old.NoticePassed != e.NoticePassed || old.Ending != e.Ending || old.Pending != e.Pending {
+	if old == nil || old.Record != e.Record || old.Facts != e.Facts {
 		return nil
 	}
 	return old

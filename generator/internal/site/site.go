@@ -36,8 +36,16 @@ import (
 // Entry is a published record with the facts derived from it at "now".
 type Entry struct {
 	*content.Record
-	Archived bool              // closed offer, past lecture, completed collaboration, ...
-	URL      map[string]string // language → URL of the record's page in that language's lists
+	URL map[string]string // language → URL of the record's page in that language's lists
+	Facts
+}
+
+// Facts are what the time and its kind's rules make of a record, besides
+// what it says itself: the model decides them (publishAll), and a model
+// made from the last one takes over an entry whose record and facts are
+// the same (reuseEntry).
+type Facts struct {
+	Archived bool // closed offer, past lecture, completed collaboration, ...
 	// Expired is an agreement in force by its status whose validUntil has
 	// passed: its status reads "expired", not "in force". NoticePassed is
 	// one whose last day to give notice (NoticeDay) has passed: the day
@@ -47,6 +55,18 @@ type Entry struct {
 	// Pending is an agreement in force by its status whose validFrom is
 	// still to come: its status reads "not yet in force".
 	Expired, NoticePassed, Ending, Pending bool
+}
+
+// Bits are the facts as one number, a bit each, for a signature of the
+// entry (TestFactsBits checks that each fact has a bit of its own).
+func (f Facts) Bits() uint8 {
+	var b uint8
+	for i, set := range [...]bool{f.Archived, f.Expired, f.NoticePassed, f.Ending, f.Pending} {
+		if set {
+			b |= 1 << i
+		}
+	}
+	return b
 }
 
 // VersionFor returns the version a reader of lang sees: the translation in

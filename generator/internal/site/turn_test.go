@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -64,4 +65,22 @@ func facts(s *Site) string {
 	}
 	e := s.Entries[0]
 	return fmt.Sprintf("archived %v, expired %v, pending %v, notice passed %v", e.Archived, e.Expired, e.Pending, e.NoticePassed)
+}
+
+// TestFactsBits checks that each of an entry's facts has a bit of its
+// own in Facts.Bits, which the signatures of the outputs read: a fact
+// added to Facts and left out of Bits would leave the pages that show it
+// unwritten when it alone changes.
+func TestFactsBits(t *testing.T) {
+	seen := map[uint8]string{0: "no fact"}
+	typ := reflect.TypeFor[Facts]()
+	for i := range typ.NumField() {
+		var f Facts
+		reflect.ValueOf(&f).Elem().Field(i).SetBool(true)
+		name := typ.Field(i).Name
+		if other, ok := seen[f.Bits()]; ok {
+			t.Errorf("%s has the bits of %s: %08b", name, other, f.Bits())
+		}
+		seen[f.Bits()] = name
+	}
 }
