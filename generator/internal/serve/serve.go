@@ -19,7 +19,11 @@
 // records edited are written first and the browsers told at once; the
 // other pages, then the other files follow (engine.finish), before the
 // next change is read. serve has no worker pool, writer or signature of
-// its own.
+// its own. The clock changes the site too, with no file changed: the
+// model tells the next moment one of its facts turns (pipeline.NextTurn:
+// an offer closes at midnight, a lecture ends, a record's publishDate
+// comes), and serve makes a new model once that moment has passed
+// (follow), as it does for an edit.
 //
 // Every HTML page served gets a small script that listens on a
 // Server-Sent Events stream (/_portal/events) and reloads the page when
