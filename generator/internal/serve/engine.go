@@ -160,7 +160,10 @@ func (e *engine) update(paths []string) (res result, err error) {
 	if !contentFull && !tmplChanged && e.tmplErrs == nil && !e.recs.hasErrors() &&
 		e.pending != nil && e.site != nil && e.siteErrs == nil && now.Before(e.served) && e.inc.Settled() {
 		if ok := e.inPlace(); ok {
-			e.contentErrs = nil
+			// The served site's facts are kept, and so is its turn: a
+			// check that refused the sources since (checkRest) had
+			// its own, without the record refused.
+			e.contentErrs, e.turn = nil, e.served
 			return e.writeDirty(res)
 		}
 	}

@@ -161,3 +161,44 @@ func TestServeClockTurns(t *testing.T) {
 		t.Errorf("the terminal does not say why:\n%s", logs)
 	}
 }
+
+// TestClockTurnsAfterProblemFixed checks that a preview whose sources
+// had a problem, fixed by an edit that stays in place, waits again for
+// the served site's turn: the check of the sources without the refused
+// record (the lecture) had a later one, the day's end, and the lecture
+// stayed upcoming until midnight.
+func TestClockTurnsAfterProblemFixed(t *testing.T) {
+	end := time.Date(2026, 12, 3, 14, 0, 0, 0, time.UTC) // smarta-kartor.md, 15:00+01:00
+	tests := []struct {
+		name, rel, good, bad string
+	}{
+		{"a problem in the lecture", "content/lectures/smarta-kartor.md", `course = "AG2129"`, `course = "nope"`},
+		{"a problem in another record", "content/theses/energidata.md", `level = "master"`, `level = "doctor"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := fixture(t)
+			now := time.Date(2026, 12, 3, 13, 30, 0, 0, time.UTC)
+			e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), func() time.Time { return now })
+			mustUpdate(t, e)
+			edit(t, root, tc.rel, tc.good, tc.bad)
+			if res := mustUpdate(t, e, tc.rel); len(res.Errs) != 1 {
+				t.Fatalf("problems %v, want one", res.Errs)
+			}
+			edit(t, root, tc.rel, tc.bad, tc.good)
+			res := mustUpdate(t, e, tc.rel)
+			if len(res.Errs) > 0 || res.Full {
+				t.Fatalf("the fix: problems %v, Full %v; want none, in place", res.Errs, res.Full)
+			}
+			if !e.turn.Equal(end) {
+				t.Errorf("turn %v, want the lecture's end %v", e.turn, end)
+			}
+			now = end
+			if !e.turned() {
+				t.Fatal("not turned at the lecture's end")
+			}
+			mustUpdate(t, e)
+			matchesBuildAt(t, e, root, tc.name, now)
+		})
+	}
+}
