@@ -185,12 +185,21 @@ const CalendarDays = 90
 func NextTurn(s *site.Site) time.Time {
 	turn := s.NextTurn()
 	for _, e := range s.Events() {
-		// calendars drops e once its end is before s.Now less the days.
-		if t := e.End.In(s.Now.Location()).AddDate(0, 0, CalendarDays).Add(time.Nanosecond); t.After(s.Now) && t.Before(turn) {
+		if t := calendarEnd(s, e).Add(time.Nanosecond); t.After(s.Now) && t.Before(turn) {
 			turn = t
 		}
 	}
 	return turn
+}
+
+// calendarEnd is the last moment lecture e is in the calendars: CalendarDays
+// after its end, counted in the days of s.Now's time zone. The calendars
+// and NextTurn both count forward from the end: counted back from now, a
+// lecture that ended at a time of day the clocks skip or repeat on that
+// day left the calendars up to an hour before NextTurn said, or left and
+// came back within that hour.
+func calendarEnd(s *site.Site, e *site.Entry) time.Time {
+	return e.End.In(s.Now.Location()).AddDate(0, 0, CalendarDays)
 }
 
 // calendars writes calendar.ics per language, of the lectures to come and
@@ -204,8 +213,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 	slices.SortStableFunc(lectures, func(a, b *site.Entry) int {
 		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
 	})
-	since := s.Now.AddDate(0, 0, -CalendarDays)
-	recent := slices.DeleteFunc(slices.Clone(lectures), func(e *site.Entry) bool { return e.End.Before(since) })
+	recent := slices.DeleteFunc(slices.Clone(lectures), func(e *site.Entry) bool { return calendarEnd(s, e).Before(s.Now) })
 	for _, lang := range s.Cfg.Languages {
 		cal := l.calendar(lang, "kind."+s.CalendarKind())
 		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),

@@ -55,6 +55,7 @@ type engine struct {
 	// refused the sources); zero when nothing it made waits for it.
 	// served is the served site's, which edits in place keep.
 	turn, served time.Time
+	tried        time.Time // the clock when the last update began
 }
 
 // pageMeta is what the server needs to know about a page it serves.
@@ -91,6 +92,7 @@ func newEngine(fsys fs.FS, store output.Store, now func() time.Time) *engine {
 func (e *engine) update(paths []string) (res result, err error) {
 	start := time.Now()
 	defer func() { res.Took = time.Since(start) }()
+	e.tried = e.now()
 	for e.pendingWrites() {
 		later, err := e.finish()
 		if err != nil {
@@ -160,7 +162,10 @@ func (e *engine) update(paths []string) (res result, err error) {
 	if !contentFull && !tmplChanged && e.tmplErrs == nil && !e.recs.hasErrors() &&
 		e.pending != nil && e.site != nil && e.siteErrs == nil && now.Before(e.served) && e.inc.Settled() {
 		if ok := e.inPlace(); ok {
-			e.contentErrs = nil
+			// The served site's facts are kept, and so is its turn: a
+			// check that refused the sources since (checkRest) had
+			// its own, without the record refused.
+			e.contentErrs, e.turn = nil, e.served
 			return e.writeDirty(res)
 		}
 	}
@@ -240,12 +245,18 @@ func (e *engine) turned() bool {
 }
 
 // untilTurn is how long to wait before turned may report true: until the
-// turn, but most at the longest.
+// turn, but most at the longest. It waits the longest, however near the
+// turn, when the clock has not moved since the last update read it
+// (-now, SOURCE_DATE_EPOCH: it never comes to the turn), and when that
+// update began at the turn or after and did not come past it (it could
+// not write its files): the next look at the clock tries it again, not
+// a loop that tries it without a pause.
 func (e *engine) untilTurn(most time.Duration) time.Duration {
-	if e.turn.IsZero() {
+	now := e.now()
+	if e.turn.IsZero() || !now.After(e.tried) || !e.tried.Before(e.turn) {
 		return most
 	}
-	return min(max(e.turn.Sub(e.now()), 0), most)
+	return min(max(e.turn.Sub(now), 0), most)
 }
 
 // turnText is the moment turned waited for, in the site's time zone,

@@ -22,7 +22,8 @@ import (
 // date, a deadline, the areas, the host, the schools, a title, a body, a
 // status, a draft, an agreement's validUntil or noticeMonths, a record
 // copied, renamed or deleted, a term renamed in config.toml, the list
-// item's template, days passing) and checks
+// item's template, days passing, the clock coming to the turn the preview
+// waits for or to a moment before it) and checks
 // after each that the served files (in a folder, or in memory for the
 // long lists) hold exactly what build -drafts writes from the same
 // sources on that day. An edit the checker refuses is taken back, and the served
@@ -115,6 +116,20 @@ func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Stor
 			} else {
 				rel = "the calendar"
 			}
+		case r.IntN(5) == 0 && e.turn.After(now):
+			// The clock comes to a moment before that one: serve's
+			// loop does nothing, and nothing has turned.
+			now = now.Add(time.Duration(r.Int64N(int64(e.turn.Sub(now)))))
+			name, rel = "the clock came to "+now.Format(time.RFC3339Nano)+", before "+e.turn.Format(time.RFC3339), "the calendar"
+			if e.turned() {
+				t.Fatalf("step %d: %s: turned", i, name)
+			}
+			t.Log(name)
+			matchesBuildAt(t, e, root, name, now)
+			if t.Failed() {
+				return
+			}
+			continue
 		default:
 			name, paths = randomEdit(t, r, root, rel, now)
 		}

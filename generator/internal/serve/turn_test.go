@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -97,18 +99,27 @@ func TestClockTurnsWithProblems(t *testing.T) {
 func TestUntilTurn(t *testing.T) {
 	now := time.Date(2026, 12, 3, 13, 30, 0, 0, time.UTC)
 	tests := []struct {
-		turn time.Time
-		want time.Duration
+		turn  time.Time
+		tried time.Time // when the last update read the clock
+		want  time.Duration
 	}{
-		{time.Time{}, time.Minute},                    // nothing waits for the clock
-		{now.Add(20 * time.Second), 20 * time.Second}, // the turn comes first
-		{now.Add(time.Hour), time.Minute},             // the clock is read meanwhile
-		{now.Add(-time.Second), 0},                    // passed already
+		{time.Time{}, now.Add(-time.Hour), time.Minute},                    // nothing waits for the clock
+		{now.Add(20 * time.Second), now.Add(-time.Hour), 20 * time.Second}, // the turn comes first
+		{now.Add(time.Hour), now.Add(-time.Hour), time.Minute},             // the clock is read meanwhile
+		{now.Add(-time.Second), now.Add(-time.Hour), 0},                    // passed already
+		{now.Add(-time.Second), now.Add(-2 * time.Second), 0},              // passed while the update ran
+		// The update at the turn did not come to a new one (it could
+		// not write): it is tried again at the next look, not at once.
+		{now.Add(-time.Second), now.Add(-time.Millisecond), time.Minute},
+		// A clock that stands still (-now, SOURCE_DATE_EPOCH) never
+		// comes to the turn, however near.
+		{now.Add(time.Nanosecond), now, time.Minute},
+		{now.Add(20 * time.Second), now, time.Minute},
 	}
 	for _, tc := range tests {
-		e := &engine{now: func() time.Time { return now }, turn: tc.turn}
+		e := &engine{now: func() time.Time { return now }, turn: tc.turn, tried: tc.tried}
 		if got := e.untilTurn(time.Minute); got != tc.want {
-			t.Errorf("turn %v: untilTurn = %v, want %v", tc.turn, got, tc.want)
+			t.Errorf("turn %v, tried %v: untilTurn = %v, want %v", tc.turn, tc.tried, got, tc.want)
 		}
 	}
 }
@@ -160,4 +171,97 @@ func TestServeClockTurns(t *testing.T) {
 	if logs := r.logs.String(); !strings.Contains(logs, "serve: the clock passed 2026-12-03 15:00, when a date in the sources takes effect") {
 		t.Errorf("the terminal does not say why:\n%s", logs)
 	}
+}
+
+// TestClockTurnsAfterProblemFixed checks that a preview whose sources
+// had a problem, fixed by an edit that stays in place, waits again for
+// the served site's turn: the check of the sources without the refused
+// record (the lecture) had a later one, the day's end, and the lecture
+// stayed upcoming until midnight.
+func TestClockTurnsAfterProblemFixed(t *testing.T) {
+	end := time.Date(2026, 12, 3, 14, 0, 0, 0, time.UTC) // smarta-kartor.md, 15:00+01:00
+	tests := []struct {
+		name, rel, good, bad string
+	}{
+		{"a problem in the lecture", "content/lectures/smarta-kartor.md", `course = "AG2129"`, `course = "nope"`},
+		{"a problem in another record", "content/theses/energidata.md", `level = "master"`, `level = "doctor"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := fixture(t)
+			now := time.Date(2026, 12, 3, 13, 30, 0, 0, time.UTC)
+			e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), func() time.Time { return now })
+			mustUpdate(t, e)
+			edit(t, root, tc.rel, tc.good, tc.bad)
+			if res := mustUpdate(t, e, tc.rel); len(res.Errs) != 1 {
+				t.Fatalf("problems %v, want one", res.Errs)
+			}
+			edit(t, root, tc.rel, tc.bad, tc.good)
+			res := mustUpdate(t, e, tc.rel)
+			if len(res.Errs) > 0 || res.Full {
+				t.Fatalf("the fix: problems %v, Full %v; want none, in place", res.Errs, res.Full)
+			}
+			if !e.turn.Equal(end) {
+				t.Errorf("turn %v, want the lecture's end %v", e.turn, end)
+			}
+			now = end
+			if !e.turned() {
+				t.Fatal("not turned at the lecture's end")
+			}
+			mustUpdate(t, e)
+			matchesBuildAt(t, e, root, tc.name, now)
+		})
+	}
+}
+
+// brokenDisk is a store that can no longer be written once broken, as
+// a full disk; it is read as the tests read the memory it wraps.
+type brokenDisk struct {
+	output.Store
+	broken bool
+}
+
+func (d *brokenDisk) Open(name string) (fs.File, error) { return d.Store.(fs.FS).Open(name) }
+
+func (d *brokenDisk) Put(rel string, data []byte) error {
+	if d.broken {
+		return errors.New("disk full")
+	}
+	return d.Store.Put(rel, data)
+}
+
+// TestClockTurnsWriteFails checks that an update at the turn that cannot
+// write its files (the disk of -out is full) is tried again at serve's
+// next look at the clock, not at once: the turn it did not come past had
+// serve's loop update again and again without a pause, each update
+// failing to write the pages of the record edited before.
+func TestClockTurnsWriteFails(t *testing.T) {
+	root := fixture(t)
+	now := time.Date(2026, 12, 3, 13, 30, 0, 0, time.UTC)
+	disk := &brokenDisk{Store: output.NewMemory()}
+	e := newEngine(os.DirFS(root), disk, func() time.Time { return now })
+	mustUpdate(t, e)
+	disk.broken = true
+	rel := "content/theses/energidata.md"
+	edit(t, root, rel, "deadline = 2026-12-15", "deadline = 2026-12-16")
+	if _, err := e.update([]string{rel}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("update of %s: %v, want disk full", rel, err)
+	}
+	now = time.Date(2026, 12, 3, 14, 0, 0, 0, time.UTC) // the lecture's end
+	if !e.turned() {
+		t.Fatal("not turned at the lecture's end")
+	}
+	if _, err := e.update(nil); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("update at the turn: %v, want disk full", err)
+	}
+	if got := e.untilTurn(time.Minute); got != time.Minute {
+		t.Errorf("untilTurn after the failed update = %v, want a minute", got)
+	}
+	disk.broken = false
+	now = now.Add(time.Minute)
+	mustUpdate(t, e)
+	if e.turned() {
+		t.Errorf("turned() once written, turn %v", e.turn)
+	}
+	matchesBuildAt(t, e, root, "written again", now)
 }

@@ -135,7 +135,7 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 	s.bySource = make(map[string]*Entry, versions)
 	s.sources = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(s.bySource)) })
 	recordURL := s.recordURLs()
-	s.turn = s.dayAfter(s.Now)
+	s.turn = s.dayTurn()
 	for _, r := range set.Records {
 		s.turnsOf(r)
 		if r.Kind == kinds.Agreements {

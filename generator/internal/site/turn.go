@@ -30,6 +30,21 @@ func (s *Site) turnsOf(r *content.Record) {
 	}
 }
 
+// dayTurn is the first moment after Now at which the day changes in the
+// site's time zone: the next midnight (dayAfter). Where the clocks skip
+// midnight for summer time (Havana, Santiago), time.Date puts that
+// midnight an hour early, in the hour before the change, which has come
+// already during that hour: then the day changes with the clocks.
+func (s *Site) dayTurn() time.Time {
+	if t := s.dayAfter(s.Now); t.After(s.Now) {
+		return t
+	}
+	if _, next := s.Now.In(s.Cfg.TimeZone).ZoneBounds(); next.After(s.Now) {
+		return next
+	}
+	return s.Now.Add(time.Hour) // no change of the clocks ahead: not seen
+}
+
 // turnAt lowers s.turn to t when t is after Now.
 func (s *Site) turnAt(t time.Time) {
 	if t.After(s.Now) && t.Before(s.turn) {

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -82,5 +83,56 @@ func TestFactsBits(t *testing.T) {
 			t.Errorf("%s has the bits of %s: %08b", name, other, f.Bits())
 		}
 		seen[f.Bits()] = name
+	}
+}
+
+// TestNextTurnMidnightSkipped checks the turn in a time zone whose clocks
+// skip midnight for summer time (Havana: 2026-03-08 00:00 is 01:00 CDT):
+// time.Date puts that midnight an hour early, at 23:00 CST, where a
+// deadline day ends; from then on the next midnight was that moment,
+// passed already, and the preview made a new model at once, again and
+// again, for the hour. Then the turn is the change of the clocks, at
+// which the date changes.
+func TestNextTurnMidnightSkipped(t *testing.T) {
+	havana, err := time.LoadLocation("America/Havana")
+	if err != nil {
+		t.Skip(err)
+	}
+	at := func(s string) time.Time {
+		v, err := time.ParseInLocation("2006-01-02 15:04", s, havana)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		name, now, want string
+	}{
+		{"before the day ends", "2026-03-07 22:30", "2026-03-07 23:00"},
+		{"after the day ended, before the clocks change", "2026-03-07 23:30", "2026-03-08 01:00"},
+		{"after the clocks changed", "2026-03-08 01:30", "2026-03-09 00:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, set := load(t, map[string]string{
+				"config.toml":         strings.Replace(testConfig, `timeZone = "Europe/Stockholm"`, `timeZone = "America/Havana"`, 1),
+				"content/theses/x.md": thesis("deadline = 2026-03-07"),
+			})
+			now, want := at(tt.now), at(tt.want)
+			s, err := New(cfg, set, Options{Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.NextTurn(); !got.Equal(want) {
+				t.Fatalf("NextTurn() = %v, want %v", got, want)
+			}
+			before, err := New(cfg, set, Options{Now: want.Add(-time.Nanosecond)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if facts(before) != facts(s) || before.Today() != s.Today() {
+				t.Errorf("a moment before the turn: %s, today %v; at now: %s, today %v", facts(before), before.Today(), facts(s), s.Today())
+			}
+		})
 	}
 }
