@@ -190,6 +190,14 @@ func Run(ctx context.Context, opt Options) error {
 // changes with no file changed, until ctx is done or the server fails
 // (its error is returned).
 func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-chan error, apply func(result, error), opt Options) error {
+	// update writes what paths change (none: what the clock changed),
+	// every batch of it.
+	update := func(paths []string) {
+		apply(eng.update(paths))
+		for eng.pendingWrites() {
+			apply(eng.finish())
+		}
+	}
 	clock := time.NewTimer(eng.untilTurn(opt.ClockCheck))
 	defer clock.Stop()
 	for {
@@ -199,17 +207,11 @@ func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-
 		case err := <-served:
 			return err
 		case batch := <-batches:
-			apply(eng.update(batch))
-			for eng.pendingWrites() {
-				apply(eng.finish())
-			}
+			update(batch)
 		case <-clock.C:
 			if eng.turned() {
 				say(opt.Logf, opt.Lang, diag.ServeTurned, eng.turnText())
-				apply(eng.update(nil))
-				for eng.pendingWrites() {
-					apply(eng.finish())
-				}
+				update(nil)
 			}
 		}
 		clock.Reset(eng.untilTurn(opt.ClockCheck))
