@@ -203,11 +203,7 @@ func (e *engine) checkRest(set *content.Set, now time.Time) diag.List {
 	}
 	s, err := site.New(e.cfg, set, opt)
 	list, _ := diag.AsList(err)
-	var turn time.Time
-	if s != nil {
-		turn = pipeline.NextTurn(s)
-	}
-	e.rest = checked{gen: e.gen, turn: turn, records: set.Records, refused: set.Refused, versions: set.RefusedVersions, errs: list}
+	e.rest = checked{gen: e.gen, turn: turnOf(s), records: set.Records, refused: set.Refused, versions: set.RefusedVersions, errs: list}
 	return list
 }
 
@@ -235,6 +231,15 @@ func (e *engine) reserveFrameIDs() {
 	e.frameIDs, e.labels = ids, labels
 	e.md = markdown.New().Reserve(ids).Labels(labels)
 	e.inc.ResetBodies()
+}
+
+// turnOf is the moment the clock alone may change what s made
+// (pipeline.NextTurn); zero for no site.
+func turnOf(s *site.Site) time.Time {
+	if s == nil {
+		return time.Time{}
+	}
+	return pipeline.NextTurn(s)
 }
 
 // turned reports whether the clock has come to the moment at which the
@@ -418,10 +423,7 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, paths []st
 		if !ok {
 			return res, err
 		}
-		e.siteErrs, e.turn = list, time.Time{}
-		if s != nil {
-			e.turn = pipeline.NextTurn(s)
-		}
+		e.siteErrs, e.turn = list, turnOf(s)
 		clear(e.bodyErrs)
 		return e.failed(res), nil
 	}
