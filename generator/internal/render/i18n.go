@@ -22,11 +22,17 @@ type table struct {
 	path    string
 	strings map[string]string
 	pos     *diag.Positions
-	// lent are the keys the file at path does not have itself: those a
-	// site's table takes from the program's (inherit), or every key of
-	// the program's table of a language the site leaves alone. Nil: none.
-	lent map[string]bool
+	// inherited are the keys a site's table takes from the program's
+	// (inherit); program is a table that is wholly the program's, of a
+	// language the site leaves alone. The file at path has neither
+	// (lent).
+	inherited map[string]bool
+	program   bool
 }
+
+// lent reports whether key is a text the table has from the program's
+// tables, not from the file at path of the site's.
+func (t *table) lent(key string) bool { return t.program || t.inherited[key] }
 
 // loadTables reads the table of every configured language and checks that
 // they all have the same keys. A table for a language the site does not
@@ -60,11 +66,8 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		if sh, ok := fsys.(shadowing); ok {
 			if def, err := sh.Shadowed(p); err == nil {
 				t.inherit(def)
-			} else if !sh.Own(p) {
-				t.lent = map[string]bool{}
-				for k := range t.strings {
-					t.lent[k] = true
-				}
+			} else {
+				t.program = !sh.Own(p)
 			}
 		}
 		tables[l] = t
@@ -100,7 +103,7 @@ func parity(names []string, tables map[string]*table) diag.List {
 					continue
 				}
 				path := strings.Split(key, ".")
-				if !t.lent[key] {
+				if !t.lent(key) {
 					line, col := t.pos.Key(path...)
 					errs = append(errs, diag.At(t.path, line, col, diag.UIMissingIn, key, ot.path))
 				} else if !said[[2]string{o, key}] {
@@ -128,7 +131,7 @@ func (t *table) inherit(def []byte) {
 	base := &table{strings: map[string]string{}, pos: diag.NewPositions(def, 0)}
 	base.flatten(nil, raw)
 	own := maps.Clone(t.strings)
-	t.lent = map[string]bool{}
+	t.inherited = map[string]bool{}
 	for key, text := range base.strings {
 		if _, ok := own[key]; ok {
 			continue
@@ -138,7 +141,7 @@ func (t *table) inherit(def []byte) {
 				continue
 			}
 		}
-		t.strings[key], t.lent[key] = text, true
+		t.strings[key], t.inherited[key] = text, true
 	}
 }
 
