@@ -76,14 +76,48 @@ func SearchScope(s *site.Site, p *site.Page) []*site.Entry {
 	return nil
 }
 
-// facetCache keeps the facets of each search scope of one site: every page
-// of a paginated list offers the same ones. A new site empties it, so the
-// preview server's Templates, used for build after build, holds no more
-// than the site being rendered.
+// facetCache keeps, for one site, the values of each facet among the
+// records of each search scope, and the facets each page's form offers,
+// by language and scope: every page of a paginated list, in either
+// language, offers the same ones. A new site empties it, so the preview
+// server's Templates, used for build after build, holds no more than the
+// site being rendered.
 type facetCache struct {
-	mu   sync.Mutex
-	site *site.Site
-	m    map[string][]Facet
+	mu     sync.Mutex
+	site   *site.Site
+	scopes map[string]*scopeValues // by scope name (SearchScopeName)
+	forms  map[string][]Facet      // by language and scope name
+}
+
+// scopeValues are the values of each facet (by its place in Facets) that
+// occur among the records of a search scope, gathered once: the pages
+// rendered at the same time wait for the first.
+type scopeValues struct {
+	once sync.Once
+	seen []map[string]bool
+}
+
+// reset empties c when s is not the site it holds; c.mu is held.
+func (c *facetCache) reset(s *site.Site) {
+	if c.site != s {
+		c.site, c.scopes, c.forms = s, map[string]*scopeValues{}, map[string][]Facet{}
+	}
+}
+
+// values returns the values of each facet among the records the page p
+// of s searches.
+func (c *facetCache) values(s *site.Site, p *site.Page) *scopeValues {
+	name := SearchScopeName(p)
+	c.mu.Lock()
+	c.reset(s)
+	sv := c.scopes[name]
+	if sv == nil {
+		sv = &scopeValues{}
+		c.scopes[name] = sv
+	}
+	c.mu.Unlock()
+	sv.once.Do(func() { sv.seen = facetValues(SearchScope(s, p)) })
+	return sv
 }
 
 // SearchFacets returns the facets worth offering on the page: those with
@@ -94,44 +128,35 @@ func (v *View) SearchFacets() []Facet {
 	if !v.Searchable() {
 		return nil
 	}
-	key := v.Lang + "/" + string(v.P.Type) + "/" + v.P.Kind
-	if v.P.Term != nil {
-		key += "/" + v.P.Term.Key
-	}
+	key := v.Lang + "/" + SearchScopeName(v.P)
 	c := &v.t.facets
 	c.mu.Lock()
-	if c.site != v.S {
-		c.site, c.m = v.S, map[string][]Facet{}
-	}
-	f, ok := c.m[key]
+	c.reset(v.S)
+	f, ok := c.forms[key]
 	c.mu.Unlock()
 	if ok {
 		return f
 	}
-	f = v.searchFacets()
+	f = v.searchFacets(c.values(v.S, v.P))
 	c.mu.Lock()
 	if c.site == v.S {
-		c.m[key] = f
+		c.forms[key] = f
 	}
 	c.mu.Unlock()
 	return f
 }
 
-func (v *View) searchFacets() []Facet {
-	es := SearchScope(v.S, v.P)
+func (v *View) searchFacets(values *scopeValues) []Facet {
 	cfg := v.S.Cfg
 	var out []Facet
-	for _, name := range Facets {
+	for i, name := range Facets {
 		if v.P.Type == site.ListPage && name == "kind" {
 			continue
 		}
-		seen := facetValues(name, es)
-		if v.P.Type == site.AreaPage && name == "area" {
-			delete(seen, v.P.Term.Key)
-		}
+		seen := values.seen[i]
 		var opts []Option
 		add := func(key, label string) {
-			if seen[key] {
+			if seen[key] && !(v.P.Type == site.AreaPage && name == "area" && key == v.P.Term.Key) {
 				opts = append(opts, Option{Value: key, Label: label})
 			}
 		}
@@ -171,12 +196,21 @@ func (v *View) searchFacets() []Facet {
 	return out
 }
 
-// facetValues are the values of a facet among es.
-func facetValues(name string, es []*site.Entry) map[string]bool {
-	seen := map[string]bool{}
-	add := func(k string) { seen[k] = true }
+// facetValues are the values of each facet (by its place in Facets)
+// among es, gathered in one pass.
+func facetValues(es []*site.Entry) []map[string]bool {
+	seen := make([]map[string]bool, len(Facets))
+	for i := range seen {
+		seen[i] = map[string]bool{}
+	}
 	for _, e := range es {
-		EachFacetKey(name, e, add)
+		for i, name := range Facets {
+			EachFacetKey(name, e, func(k string) {
+				if !seen[i][k] {
+					seen[i][k] = true
+				}
+			})
+		}
 	}
 	return seen
 }
