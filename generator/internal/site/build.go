@@ -135,9 +135,8 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 	s.bySource = make(map[string]*Entry, versions)
 	s.sources = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(s.bySource)) })
 	recordURL := s.recordURLs()
-	s.turn = s.dayTurn()
+	s.turn = s.dayTurn() // lowered by the checks of publish and factsOf (reached)
 	for _, r := range set.Records {
-		s.turnsOf(r)
 		if r.Kind == kinds.Agreements {
 			agreements[r.Slug] = true
 		}
@@ -177,7 +176,7 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 // factsOf decides the facts of r at s.Now.
 func (s *Site) factsOf(r *content.Record) Facts {
 	f := Facts{Archived: s.archived(r), Expired: s.expired(r)}
-	f.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && s.Now.Before(r.ValidFrom)
+	f.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && !s.reached(r.ValidFrom)
 	k := s.Cfg.Kinds.Get(r.Kind)
 	f.Ending = !f.Archived && k != nil && k.ArchiveAfterMark && r.Status == k.ArchiveStatus
 	soFar := &Entry{Record: r, Facts: f} // the notice's day is open or not by the facts above
@@ -191,10 +190,10 @@ func (s *Site) publish(r *content.Record) bool {
 	case r.Draft && !s.Drafts:
 		s.Stats.Drafts++
 		return false
-	case !r.PublishDate.IsZero() && s.Now.Before(r.PublishDate):
+	case !r.PublishDate.IsZero() && !s.reached(r.PublishDate):
 		s.Stats.Scheduled++
 		return false
-	case !r.ExpiryDate.IsZero() && !s.Now.Before(r.ExpiryDate):
+	case !r.ExpiryDate.IsZero() && s.reached(r.ExpiryDate):
 		s.Stats.Expired++
 		return false
 	}
@@ -238,7 +237,7 @@ func (s *Site) archived(r *content.Record) bool {
 		if k.CloseDay {
 			t = s.dayAfter(t)
 		}
-		return !s.Now.Before(t)
+		return s.reached(t)
 	}
 	return false
 }

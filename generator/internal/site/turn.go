@@ -1,11 +1,6 @@
 package site
 
-import (
-	"time"
-
-	"portal/generator/internal/content"
-	"portal/generator/internal/kinds"
-)
+import "time"
 
 // NextTurn is the first moment after Now at which a fact of the model
 // turns: a record is published or expires, a lecture ends, an agreement
@@ -15,20 +10,6 @@ import (
 // due). A model made before that moment from the same sources is this
 // one; the preview makes a new one once it has come.
 func (s *Site) NextTurn() time.Time { return s.turn }
-
-// turnsOf lowers s.turn to the moments after Now at which r's facts
-// turn within a day; those that turn at a midnight are covered by the
-// day's end, where publishAll starts s.turn.
-func (s *Site) turnsOf(r *content.Record) {
-	s.turnAt(r.PublishDate)
-	s.turnAt(r.ExpiryDate)
-	if r.Kind == kinds.Agreements {
-		s.turnAt(r.ValidFrom)
-	}
-	if k := s.Cfg.Kinds.Get(r.Kind); k != nil && k.CloseKey != "" && !k.CloseDay {
-		s.turnAt(r.Time(k.CloseKey))
-	}
-}
 
 // dayTurn is the first moment after Now at which the day changes in the
 // site's time zone: the next midnight (dayAfter). Where the clocks skip
@@ -45,9 +26,18 @@ func (s *Site) dayTurn() time.Time {
 	return s.Now.Add(time.Hour) // no change of the clocks ahead: not seen
 }
 
-// turnAt lowers s.turn to t when t is after Now.
-func (s *Site) turnAt(t time.Time) {
-	if t.After(s.Now) && t.Before(s.turn) {
+// reached reports whether the moment t has come at Now. One still to
+// come lowers the model's turn to it: each check of a record against a
+// moment of the day is made with reached, while the entries are made,
+// so that NextTurn is the first moment at which one of them would answer
+// otherwise. A check that waits for a midnight (passed) needs not: the
+// day's end is the turn already, or an earlier moment.
+func (s *Site) reached(t time.Time) bool {
+	if !t.After(s.Now) {
+		return true
+	}
+	if t.Before(s.turn) {
 		s.turn = t
 	}
+	return false
 }
