@@ -177,8 +177,7 @@ func sayErr(w io.Writer, lang diag.Lang, cmd string, err error) {
 // output folder's lock, an -out refused) in lang, with whatever wraps it
 // ("serve: "); any other error as it is.
 func errText(err error, lang diag.Lang) string {
-	var m diag.Message
-	if errors.As(err, &m) {
+	if m, ok := errors.AsType[diag.Message](err); ok {
 		return strings.Replace(err.Error(), m.Error(), m.Text(lang), 1)
 	}
 	return err.Error()

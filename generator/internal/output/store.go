@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -214,12 +215,7 @@ func (m *Memory) list(name string) []fs.DirEntry {
 	if len(seen) == 0 && name != "." {
 		return nil
 	}
-	ents := make([]fs.DirEntry, 0, len(seen))
-	for _, e := range seen {
-		ents = append(ents, e)
-	}
-	slices.SortFunc(ents, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return ents
+	return slices.SortedFunc(maps.Values(seen), func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 }
 
 // memInfo is the fs.FileInfo and fs.DirEntry of a file or folder of a
