@@ -7,7 +7,7 @@ import (
 	"portal/generator/internal/diag"
 )
 
-// hiddenValues reports the first hidden character (diag.Hidden) of each
+// hiddenValues reports the first hidden character (diag.IndexHidden) of each
 // top-level key's strings in the front matter (in arrays and tables too),
 // at the string.
 func hiddenValues(path string, raw map[string]any, pos *diag.Positions) diag.List {

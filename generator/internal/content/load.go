@@ -492,7 +492,7 @@ func translation(reg *kinds.Registry, spec []kinds.Key, t, own *file) diag.List 
 // that leaves the record's folder, and returns its size in bytes (shown
 // in the link to it).
 func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
-	if strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
+	if strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
 		d.valErr("attachment", diag.AttachmentPath, name)
 		return "", 0
 	}

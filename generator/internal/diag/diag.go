@@ -15,8 +15,8 @@
 // (LocaleLang reads the language from LC_ALL, LC_MESSAGES and LANG); the
 // positioned Error keeps the ID and arguments for that. T makes the
 // message of words that are in no catalog, in both languages. Nearest
-// finds the name meant by a misspelt one ("did you mean"); Hidden the
-// characters a text may not hold.
+// finds the name meant by a misspelt one ("did you mean"); IndexHidden
+// the characters a text may not hold.
 package diag
 
 import (

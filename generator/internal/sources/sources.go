@@ -181,7 +181,7 @@ func Resolve(fsys fs.FS, dir, p string) (string, diag.Message) {
 			return "", diag.M(diag.LinkCannotRead, diag.Cause(err))
 		}
 		first = cmp.Or(first, target)
-		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+		if path.IsAbs(target) {
 			return outside(first)
 		}
 		// The target is relative to the link's folder, which is cur.
