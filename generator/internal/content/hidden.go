@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"unicode/utf8"
 
 	"portal/generator/internal/diag"
@@ -29,8 +28,6 @@ func hiddenBody(path string, body []byte, firstLine int) diag.List {
 		return nil
 	}
 	r, _ := utf8.DecodeRune(body[i:])
-	start := bytes.LastIndexByte(body[:i], '\n') + 1
-	line := firstLine + bytes.Count(body[:i], []byte("\n"))
-	col := utf8.RuneCount(body[start:i]) + 1
-	return diag.List{diag.At(path, line, col, diag.HiddenBody, r)}
+	line, col := lineCol(body, i)
+	return diag.List{diag.At(path, firstLine+line-1, col, diag.HiddenBody, r)}
 }
