@@ -92,11 +92,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "schema":
 		return cmdSchema(args, stdout, stderr, getenv)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage(envLang(getenv)))
+		fmt.Fprint(stdout, diag.UsageText(envLang(getenv)))
 		return exitOK
 	}
 	say(stderr, envLang(getenv), diag.CLIUnknownCommand, cmd)
-	fmt.Fprintf(stderr, "\n%s", usage(envLang(getenv)))
+	fmt.Fprintf(stderr, "\n%s", diag.UsageText(envLang(getenv)))
 	return exitUsage
 }
 
@@ -109,9 +109,6 @@ func isCommandFlag(arg string) bool {
 	}
 	return false
 }
-
-// usage is the command line's help in lang, several lines.
-func usage(lang diag.Lang) string { return diag.UsageText(lang) }
 
 // common holds the flags of build and check.
 type common struct {
