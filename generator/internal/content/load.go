@@ -96,16 +96,12 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	parallel(len(paths), func(i int) { files[i] = parse(fsys, cfg, paths[i], opt) })
 	set := &Set{Files: len(files), Sources: opt.sources, Others: slices.Sorted(maps.Keys(others)), Uses: map[string][]string{}}
 	groups := map[string][]*file{}
-	var order []string
 	for _, f := range files {
 		errs = append(errs, f.errs...)
 		key := f.kind + "/" + f.name
-		if groups[key] == nil {
-			order = append(order, key)
-		}
 		groups[key] = append(groups[key], f)
 	}
-	slices.Sort(order)
+	order := slices.Sorted(maps.Keys(groups))
 	results := make([]joined, len(order))
 	parallel(len(order), func(i int) {
 		j := &results[i]
