@@ -75,10 +75,8 @@ func CheckName(name string) diag.Message {
 	if !utf8.ValidString(name) {
 		return diag.M(diag.NameUTF8, q)
 	}
-	for _, r := range name {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return diag.M(diag.NameControl, q)
-		}
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }) {
+		return diag.M(diag.NameControl, q)
 	}
 	switch {
 	case Reserved(name):
