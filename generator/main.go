@@ -92,11 +92,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	case "schema":
 		return cmdSchema(args, stdout, stderr, getenv)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage(envLang(getenv)))
+		fmt.Fprint(stdout, diag.UsageText(envLang(getenv)))
 		return exitOK
 	}
 	say(stderr, envLang(getenv), diag.CLIUnknownCommand, cmd)
-	fmt.Fprintf(stderr, "\n%s", usage(envLang(getenv)))
+	fmt.Fprintf(stderr, "\n%s", diag.UsageText(envLang(getenv)))
 	return exitUsage
 }
 
@@ -109,9 +109,6 @@ func isCommandFlag(arg string) bool {
 	}
 	return false
 }
-
-// usage is the command line's help in lang, several lines.
-func usage(lang diag.Lang) string { return diag.UsageText(lang) }
 
 // common holds the flags of build and check.
 type common struct {
@@ -177,8 +174,7 @@ func sayErr(w io.Writer, lang diag.Lang, cmd string, err error) {
 // output folder's lock, an -out refused) in lang, with whatever wraps it
 // ("serve: "); any other error as it is.
 func errText(err error, lang diag.Lang) string {
-	var m diag.Message
-	if errors.As(err, &m) {
+	if m, ok := errors.AsType[diag.Message](err); ok {
 		return strings.Replace(err.Error(), m.Error(), m.Text(lang), 1)
 	}
 	return err.Error()

@@ -60,7 +60,7 @@ func programVersion() string {
 func cmdVersion(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	if len(args) > 0 {
 		say(stderr, lang, diag.VersionArgs)
-		fmt.Fprintf(stderr, "\n%s", usage(lang))
+		fmt.Fprintf(stderr, "\n%s", diag.UsageText(lang))
 		return exitUsage
 	}
 	fmt.Fprintln(stdout, programVersion())

@@ -204,7 +204,7 @@ func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
 }
 
 // hidden reports each string under key that holds a hidden character
-// (diag.Hidden): a name with a bidirectional override would read
+// (diag.IndexHidden): a name with a bidirectional override would read
 // otherwise than it is written on every page that shows it.
 func (p *parser) hidden(key []string, v any) {
 	switch v := v.(type) {

@@ -206,30 +206,27 @@ func shapeError(t kinds.Type, v any) diag.Message {
 			return diag.M(diag.ShapeBool)
 		}
 	case kinds.Strings:
-		arr, ok := v.([]any)
-		if !ok {
-			return diag.M(diag.ShapeStrings)
-		}
-		if len(arr) > maxValues {
-			return diag.M(diag.ShapeTooMany, maxValues)
-		}
-		for _, e := range arr {
-			if _, ok := e.(string); !ok {
-				return diag.M(diag.ShapeStrings)
-			}
-		}
+		return arrayShape[string](v, diag.ShapeStrings)
 	case kinds.Contacts, kinds.Signatories:
-		arr, ok := v.([]any)
-		if !ok {
-			return diag.M(diag.ShapeTables)
-		}
-		if len(arr) > maxValues {
-			return diag.M(diag.ShapeTooMany, maxValues)
-		}
-		for _, e := range arr {
-			if _, ok := e.(map[string]any); !ok {
-				return diag.M(diag.ShapeTables)
-			}
+		return arrayShape[map[string]any](v, diag.ShapeTables)
+	}
+	return diag.Message{}
+}
+
+// arrayShape says what is wrong with v as an array of at most maxValues
+// values of type T: not one (the message id), or too long; no ID for
+// nothing.
+func arrayShape[T any](v any, id diag.ID) diag.Message {
+	arr, ok := v.([]any)
+	if !ok {
+		return diag.M(id)
+	}
+	if len(arr) > maxValues {
+		return diag.M(diag.ShapeTooMany, maxValues)
+	}
+	for _, e := range arr {
+		if _, ok := e.(T); !ok {
+			return diag.M(id)
 		}
 	}
 	return diag.Message{}

@@ -94,37 +94,26 @@ func (r *Record) field(key string) any {
 	return nil
 }
 
-// Time returns the date or moment of key, or the zero time.
-func (r *Record) Time(key string) time.Time {
-	if p, ok := r.field(key).(*time.Time); ok {
+// get returns the value of key if its field holds a T, else the zero T.
+func get[T any](r *Record, key string) T {
+	if p, ok := r.field(key).(*T); ok {
 		return *p
 	}
-	return time.Time{}
+	var zero T
+	return zero
 }
+
+// Time returns the date or moment of key, or the zero time.
+func (r *Record) Time(key string) time.Time { return get[time.Time](r, key) }
 
 // Int returns the whole number of key, or 0.
-func (r *Record) Int(key string) int {
-	if p, ok := r.field(key).(*int); ok {
-		return *p
-	}
-	return 0
-}
+func (r *Record) Int(key string) int { return get[int](r, key) }
 
 // String returns the string of key, or "".
-func (r *Record) String(key string) string {
-	if p, ok := r.field(key).(*string); ok {
-		return *p
-	}
-	return ""
-}
+func (r *Record) String(key string) string { return get[string](r, key) }
 
 // Strings returns the strings of key, or nil.
-func (r *Record) Strings(key string) []string {
-	if p, ok := r.field(key).(*[]string); ok {
-		return *p
-	}
-	return nil
-}
+func (r *Record) Strings(key string) []string { return get[[]string](r, key) }
 
 // Flag returns the true or false of key: nil when it is not set.
 func (r *Record) Flag(key string) *bool {

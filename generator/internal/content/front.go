@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"portal/generator/internal/diag"
 )
 
 // decodeFront decodes a record's TOML front matter into raw. Front matter
@@ -99,7 +101,7 @@ func (p *quick) space() {
 // key reads a bare key.
 func (p *quick) key() (string, bool) {
 	start := p.i
-	for p.i < len(p.s) && isKey(p.s[p.i]) {
+	for p.i < len(p.s) && diag.IsBareKey(p.s[p.i]) {
 		p.i++
 	}
 	return string(p.s[start:p.i]), p.i > start
@@ -135,13 +137,8 @@ func (p *quick) word(w string) bool {
 	return p.end() || !isBare(p.peek())
 }
 
-// isKey reports a character of a bare key, isBare one of a bare value
-// (a number, a date and time).
-func isKey(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
-}
-
-func isBare(c byte) bool { return isKey(c) || c == '.' || c == ':' || c == '+' }
+// isBare reports a character of a bare value (a number, a date and time).
+func isBare(c byte) bool { return diag.IsBareKey(c) || c == '.' || c == ':' || c == '+' }
 
 // str reads a basic string on one line.
 func (p *quick) str() (any, bool) {

@@ -1,13 +1,12 @@
 package content
 
 import (
-	"bytes"
 	"unicode/utf8"
 
 	"portal/generator/internal/diag"
 )
 
-// hiddenValues reports the first hidden character (diag.Hidden) of each
+// hiddenValues reports the first hidden character (diag.IndexHidden) of each
 // top-level key's strings in the front matter (in arrays and tables too),
 // at the string.
 func hiddenValues(path string, raw map[string]any, pos *diag.Positions) diag.List {
@@ -29,8 +28,6 @@ func hiddenBody(path string, body []byte, firstLine int) diag.List {
 		return nil
 	}
 	r, _ := utf8.DecodeRune(body[i:])
-	start := bytes.LastIndexByte(body[:i], '\n') + 1
-	line := firstLine + bytes.Count(body[:i], []byte("\n"))
-	col := utf8.RuneCount(body[start:i]) + 1
-	return diag.List{diag.At(path, line, col, diag.HiddenBody, r)}
+	line, col := lineCol(body, i)
+	return diag.List{diag.At(path, firstLine+line-1, col, diag.HiddenBody, r)}
 }

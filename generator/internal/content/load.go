@@ -96,16 +96,12 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	parallel(len(paths), func(i int) { files[i] = parse(fsys, cfg, paths[i], opt) })
 	set := &Set{Files: len(files), Sources: opt.sources, Others: slices.Sorted(maps.Keys(others)), Uses: map[string][]string{}}
 	groups := map[string][]*file{}
-	var order []string
 	for _, f := range files {
 		errs = append(errs, f.errs...)
 		key := f.kind + "/" + f.name
-		if groups[key] == nil {
-			order = append(order, key)
-		}
 		groups[key] = append(groups[key], f)
 	}
-	slices.Sort(order)
+	order := slices.Sorted(maps.Keys(groups))
 	results := make([]joined, len(order))
 	parallel(len(order), func(i int) {
 		j := &results[i]
@@ -492,7 +488,7 @@ func translation(reg *kinds.Registry, spec []kinds.Key, t, own *file) diag.List 
 // that leaves the record's folder, and returns its size in bytes (shown
 // in the link to it).
 func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
-	if strings.ContainsAny(name, `/\`) || name == "." || name == ".." || strings.HasPrefix(name, ".") {
+	if strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
 		d.valErr("attachment", diag.AttachmentPath, name)
 		return "", 0
 	}

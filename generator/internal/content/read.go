@@ -20,8 +20,7 @@ func openSource(fsys fs.FS, dir, p string) (fs.File, error) {
 	}
 	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(p)))
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[*fs.PathError](err); ok {
 			pe.Path = p // as messages name it
 		}
 		return nil, err

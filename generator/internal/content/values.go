@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,14 +145,9 @@ func suggestTerm(v *config.Vocab, s string) string {
 	want := termForm(s)
 	best, dist := "", 3
 	for _, t := range v.Terms {
-		forms := []string{t.Key}
-		for _, n := range t.Names {
-			forms = append(forms, n)
-		}
-		for _, f := range forms {
-			if termForm(f) == want {
-				return t.Key
-			}
+		forms := append([]string{t.Key}, slices.Collect(maps.Values(t.Names))...)
+		if slices.ContainsFunc(forms, func(f string) bool { return termForm(f) == want }) {
+			return t.Key
 		}
 		if n := diag.EditDistance(want, t.Key); n < dist && n < len(t.Key)/2 {
 			best, dist = t.Key, n

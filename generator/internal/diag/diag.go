@@ -15,8 +15,8 @@
 // (LocaleLang reads the language from LC_ALL, LC_MESSAGES and LANG); the
 // positioned Error keeps the ID and arguments for that. T makes the
 // message of words that are in no catalog, in both languages. Nearest
-// finds the name meant by a misspelt one ("did you mean"); Hidden the
-// characters a text may not hold.
+// finds the name meant by a misspelt one ("did you mean"); IndexHidden
+// the characters a text may not hold.
 package diag
 
 import (
@@ -85,12 +85,10 @@ func (l List) Warnings() List {
 // AsList extracts a List from err (a List, a single Error, or a joined
 // error holding them). Other errors are returned as ok=false.
 func AsList(err error) (List, bool) {
-	var l List
-	if errors.As(err, &l) {
+	if l, ok := errors.AsType[List](err); ok {
 		return l, true
 	}
-	var e Error
-	if errors.As(err, &e) {
+	if e, ok := errors.AsType[Error](err); ok {
 		return List{e}, true
 	}
 	return nil, false
@@ -99,8 +97,7 @@ func AsList(err error) (List, bool) {
 // Cause returns the message of an fs error without the operation and path,
 // which the positioned error already names.
 func Cause(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		err = pe.Err
 	}
 	return err.Error()
@@ -110,8 +107,7 @@ func Cause(err error) string {
 // is the number of file lines before the TOML text starts. The column is the
 // decoder's, in bytes; TOMLError counts it in characters.
 func FromTOML(path string, lineOff int, err error) Error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[toml.ParseError](err); ok {
 		msg := cmp.Or(pe.Message, pe.Error())
 		return At(path, max(pe.Position.Line, 1)+lineOff, max(pe.Position.Col, 1), TOMLInvalid, tidy(msg))
 	}

@@ -1,34 +1,24 @@
 package diag
 
-// Hidden reports whether r is a character that text never needs and that
-// can make it read otherwise than it is written (Trojan Source): a control
-// character other than tab and line breaks, or an explicit bidirectional
-// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which
-// reorders the text after it on a page, in a feed reader, a calendar or a
-// terminal. The marks U+200E, U+200F and U+061C, which reorder nothing
-// beyond themselves, are not hidden.
-func Hidden(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20 || r >= 0x7f && r <= 0x9f:
-		return true
-	}
-	return bidiControl(r)
-}
-
 // bidiControl reports whether r is an explicit bidirectional embedding,
 // override or isolate, or the end of one.
 func bidiControl(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
-// IndexHidden returns the index of the first hidden character of s
-// (Hidden), or -1: strings.IndexFunc(s, Hidden), reading bytes rather
-// than runes, since it runs over every body of a build. Only a byte below
-// 0x20, 0x7f, or the lead byte 0xc2 (U+0080–U+009F) or 0xe2 (the
-// bidirectional controls) can start one; neither lead byte is ever the
-// continuation of another character.
+// IndexHidden returns the index of the first hidden character of s, or
+// -1. A hidden character is one that text never needs and that can make
+// it read otherwise than it is written (Trojan Source): a control
+// character other than tab and line breaks, or an explicit bidirectional
+// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which
+// reorders the text after it on a page, in a feed reader, a calendar or a
+// terminal. The marks U+200E, U+200F and U+061C, which reorder nothing
+// beyond themselves, are not hidden.
+//
+// It reads bytes rather than runes, since it runs over every body of a
+// build. Only a byte below 0x20, 0x7f, or the lead byte 0xc2
+// (U+0080–U+009F) or 0xe2 (the bidirectional controls) can start one;
+// neither lead byte is ever the continuation of another character.
 func IndexHidden[T string | []byte](s T) int {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {

@@ -373,9 +373,9 @@ func readKey(src []byte, i int) ([]string, int) {
 			if j < len(src) && src[j] == c {
 				i++
 			}
-		case isBare(c):
+		case IsBareKey(c):
 			j := i
-			for j < len(src) && isBare(src[j]) {
+			for j < len(src) && IsBareKey(src[j]) {
 				j++
 			}
 			add(src[i:j])
@@ -393,7 +393,8 @@ func readKey(src []byte, i int) ([]string, int) {
 	return keys, i
 }
 
-func isBare(c byte) bool {
+// IsBareKey reports whether c is a character of a bare TOML key.
+func IsBareKey(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 

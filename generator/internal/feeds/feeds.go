@@ -99,7 +99,7 @@ func hasScheme(s string) bool {
 	if i < 1 || i == len(s)-1 {
 		return false
 	}
-	for j := 0; j < i; j++ {
+	for j := range i {
 		c := s[j]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':

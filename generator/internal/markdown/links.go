@@ -38,15 +38,8 @@ func isResolvable(dest []byte) bool {
 	}
 	// A ':' before the first '/', '?' or '#' starts a scheme ("https:",
 	// "mailto:", "javascript:").
-	for _, c := range dest {
-		if c == ':' {
-			return false
-		}
-		if c == '/' || c == '?' || c == '#' {
-			break
-		}
-	}
-	return true
+	i := bytes.IndexAny(dest, ":/?#")
+	return i < 0 || dest[i] != ':'
 }
 
 // isFileBeside reports whether dest, a resolvable destination, names a

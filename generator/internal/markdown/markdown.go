@@ -31,6 +31,7 @@ package markdown
 import (
 	"bytes"
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -149,9 +150,7 @@ func newMarkdown(linkify, refs bool) goldmark.Markdown {
 // heading ids, which never contain a colon.
 func (r *Renderer) Reserve(ids []string) *Renderer {
 	m := make(map[string]bool, len(r.reserved)+len(ids))
-	for id := range r.reserved {
-		m[id] = true
-	}
+	maps.Copy(m, r.reserved)
 	for _, id := range ids {
 		m[id] = true
 	}
@@ -310,10 +309,8 @@ func inText(n ast.Node, at []int) bool {
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if t, ok := c.(*ast.Text); ok {
-			for _, i := range at {
-				if t.Segment.Start <= i && i < t.Segment.Stop {
-					return true
-				}
+			if slices.ContainsFunc(at, func(i int) bool { return t.Segment.Start <= i && i < t.Segment.Stop }) {
+				return true
 			}
 			continue
 		}

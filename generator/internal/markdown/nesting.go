@@ -391,12 +391,8 @@ func openingFence(l []byte) []byte {
 	if j-i < 3 {
 		return nil
 	}
-	if l[i] == '`' {
-		for _, b := range l[j:] {
-			if b == '`' {
-				return nil
-			}
-		}
+	if l[i] == '`' && bytes.IndexByte(l[j:], '`') >= 0 {
+		return nil
 	}
 	return l[i:j]
 }

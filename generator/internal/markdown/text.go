@@ -107,9 +107,9 @@ func (t *textBuf) finish() string {
 	return b
 }
 
-// node appends the plain text of the children of n. onLink, if not nil, is
-// called for every link and image before its text is collected, for
-// every task checkbox and for raw HTML (which has no text).
+// node appends the plain text of the children of n. onLink is called for
+// every link and image before its text is collected, for every task
+// checkbox and for raw HTML (which has no text).
 func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -128,17 +128,13 @@ func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 			continue
 		case *ast.AutoLink:
 			t.write(c.Label(src))
-			if onLink != nil {
-				onLink(c)
-			}
+			onLink(c)
 			continue
 		case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
 			// No text: raw HTML is not published (the walker notes where
 			// it is); a footnote's links and a task's box are named in the
 			// body's language.
-			if onLink != nil {
-				onLink(c)
-			}
+			onLink(c)
 			continue
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			t.space()
@@ -150,9 +146,7 @@ func (t *textBuf) node(n ast.Node, src []byte, onLink func(ast.Node)) {
 			t.space()
 			continue
 		case *ast.Link, *ast.Image:
-			if onLink != nil {
-				onLink(c)
-			}
+			onLink(c)
 		}
 		block := c.Type() == ast.TypeBlock
 		if block {
@@ -206,6 +200,6 @@ func plainText(n ast.Node, src []byte) string {
 	if lines := n.Lines(); lines.Len() > 0 {
 		t.b.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start + 8)
 	}
-	t.node(n, src, nil)
+	t.node(n, src, func(ast.Node) {})
 	return t.b.String()
 }

@@ -422,7 +422,7 @@ func checkRel(rel string) error {
 	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") {
 		return fmt.Errorf("output path %q is not relative", rel)
 	}
-	for _, part := range strings.Split(rel, "/") {
+	for part := range strings.SplitSeq(rel, "/") {
 		if part == ".." || part == "." || part == "" {
 			return fmt.Errorf("output path %q is not clean", rel)
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -92,25 +93,23 @@ func (m *Memory) Put(rel string, data []byte) error { return m.Keep(rel, bytes.C
 // Keep stores data itself as the file rel, modified now: data must never
 // change (Keeper).
 func (m *Memory) Keep(rel string, data []byte) error {
-	if !fs.ValidPath(rel) || rel == "." {
-		return &fs.PathError{Op: "keep", Path: rel, Err: fs.ErrInvalid}
-	}
 	if data == nil {
 		data = []byte{}
 	}
-	return m.put(rel, memFile{data: data, mod: time.Now()})
+	return m.put("keep", rel, memFile{data: data, mod: time.Now()})
 }
 
 // Link makes the file name of fsys the file rel of the Memory, read from
 // fsys whenever it is opened.
 func (m *Memory) Link(rel string, fsys fs.FS, name string) error {
-	if !fs.ValidPath(rel) || rel == "." {
-		return &fs.PathError{Op: "link", Path: rel, Err: fs.ErrInvalid}
-	}
-	return m.put(rel, memFile{src: fsys, name: name})
+	return m.put("link", rel, memFile{src: fsys, name: name})
 }
 
-func (m *Memory) put(rel string, f memFile) error {
+// put stores f as the file rel; op names the call in its error.
+func (m *Memory) put(op, rel string, f memFile) error {
+	if !fs.ValidPath(rel) || rel == "." {
+		return &fs.PathError{Op: op, Path: rel, Err: fs.ErrInvalid}
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files[rel] = f
@@ -216,12 +215,7 @@ func (m *Memory) list(name string) []fs.DirEntry {
 	if len(seen) == 0 && name != "." {
 		return nil
 	}
-	ents := make([]fs.DirEntry, 0, len(seen))
-	for _, e := range seen {
-		ents = append(ents, e)
-	}
-	slices.SortFunc(ents, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return ents
+	return slices.SortedFunc(maps.Values(seen), func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 }
 
 // memInfo is the fs.FileInfo and fs.DirEntry of a file or folder of a

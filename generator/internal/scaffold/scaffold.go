@@ -379,9 +379,4 @@ func (opt Options) bodyText(own string) string {
 }
 
 // say is en, or sv when the messages are in Swedish.
-func (opt Options) say(en, sv string) string {
-	if opt.Msgs == diag.Swedish {
-		return sv
-	}
-	return en
-}
+func (opt Options) say(en, sv string) string { return diag.Text{En: en, Sv: sv}.In(opt.Msgs) }

@@ -75,10 +75,8 @@ func CheckName(name string) diag.Message {
 	if !utf8.ValidString(name) {
 		return diag.M(diag.NameUTF8, q)
 	}
-	for _, r := range name {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return diag.M(diag.NameControl, q)
-		}
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }) {
+		return diag.M(diag.NameControl, q)
 	}
 	switch {
 	case Reserved(name):
@@ -181,7 +179,7 @@ func Resolve(fsys fs.FS, dir, p string) (string, diag.Message) {
 			return "", diag.M(diag.LinkCannotRead, diag.Cause(err))
 		}
 		first = cmp.Or(first, target)
-		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+		if path.IsAbs(target) {
 			return outside(first)
 		}
 		// The target is relative to the link's folder, which is cur.
