@@ -43,9 +43,15 @@ func scopeFile(docs []Doc, ids []int) ([]byte, error) {
 		b = append(t.ref(b, 8, d.State), ']')
 		prev = id
 	}
+	return scopeTail(b, &t.tabs)
+}
+
+// scopeTail ends the scope file b, whose rows are written, with the
+// tables tabs.
+func scopeTail(b []byte, tabs *[len(scopeCols)][]string) ([]byte, error) {
 	tables := make(map[string][]string, len(scopeCols))
 	for i, c := range scopeCols {
-		tables[c] = t.tabs[i]
+		tables[c] = tabs[i]
 	}
 	tb, err := marshal(tables) // ends in a newline
 	if err != nil {
@@ -88,4 +94,120 @@ func (t *scopeTables) refs(b []byte, col int, vs []string) []byte {
 		b = strconv.AppendInt(b, t.num(col, v), 10)
 	}
 	return append(b, ']')
+}
+
+// facetTables number the values of each column of the scope files for
+// the kept index (Incremental), once for all its files and updates: each
+// document's values are numbered when it is new or changed (facetRefs),
+// so that a scope file, written again whenever a document that moves
+// renumbers those of its scope, looks its values up by slice. (Numbered
+// again for every update, as the build would, the numbering cost what
+// the lookups saved: BENCHMARKS.md.) A value is never forgotten.
+type facetTables struct {
+	at    [len(scopeCols)]map[string]int32
+	names [len(scopeCols)][]string // each starts with ""
+}
+
+func newFacetTables() *facetTables {
+	ft := &facetTables{}
+	for c := range ft.at {
+		ft.at[c], ft.names[c] = map[string]int32{"": 0}, []string{""}
+	}
+	return ft
+}
+
+// num is the number of v in column col, a new one when it has none.
+func (ft *facetTables) num(col int, v string) int32 {
+	n, ok := ft.at[col][v]
+	if !ok {
+		n = int32(len(ft.names[col]))
+		ft.at[col][v] = n
+		ft.names[col] = append(ft.names[col], v)
+	}
+	return n
+}
+
+// facetRefs are the numbers of d's values, column by column, a list
+// column's (area, school, language) after its length.
+func (ft *facetTables) facetRefs(d *Doc) []int32 {
+	out := make([]int32, 0, len(scopeCols)+3+len(d.Areas)+len(d.Schools)+len(d.Languages))
+	list := func(col int, vs []string) {
+		out = append(out, int32(len(vs)))
+		for _, v := range vs {
+			out = append(out, ft.num(col, v))
+		}
+	}
+	arch := ""
+	if d.Archived {
+		arch = "1"
+	}
+	out = append(out, ft.num(0, d.Kind))
+	list(1, d.Areas)
+	out = append(out, ft.num(2, d.Host))
+	list(3, d.Schools)
+	out = append(out, ft.num(4, d.Level))
+	list(5, d.Languages)
+	return append(out, ft.num(6, d.Closes), ft.num(7, arch), ft.num(8, d.State))
+}
+
+// scopeList tells the list columns of scopeCols.
+var scopeList = [len(scopeCols)]bool{1: true, 3: true, 5: true}
+
+// file is scopeFile for the documents ids, whose values are numbered in
+// refs (facetRefs, by document). A file's tables list the values in the
+// order its rows first name them, as scopeFile's do; loc gives each
+// value's number in them, plus one (0: none yet).
+func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
+	var loc [len(scopeCols)][]int32
+	var tabs [len(scopeCols)][]string
+	size := 0
+	for c := range ft.names {
+		size += len(ft.names[c])
+	}
+	all := make([]int32, size)
+	for c := range loc {
+		loc[c], all = all[:len(ft.names[c])], all[len(ft.names[c]):]
+		tabs[c] = []string{""}
+	}
+	num := func(c int, g int32) int64 {
+		if g == 0 {
+			return 0
+		}
+		n := loc[c][g]
+		if n == 0 {
+			tabs[c] = append(tabs[c], ft.names[c][g])
+			n = int32(len(tabs[c]))
+			loc[c][g] = n
+		}
+		return int64(n - 1)
+	}
+	b := make([]byte, 0, 64+len(ids)*24)
+	b = append(b, `{"d":[`...)
+	prev := -1
+	for k, id := range ids {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(append(b, '['), int64(id-prev-1), 10)
+		r := refs[id]
+		for c := range scopeCols {
+			if !scopeList[c] {
+				b = strconv.AppendInt(append(b, ','), num(c, r[0]), 10)
+				r = r[1:]
+				continue
+			}
+			n := int(r[0])
+			b = append(b, ",["...)
+			for i, g := range r[1 : 1+n] {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = strconv.AppendInt(b, num(c, g), 10)
+			}
+			b, r = append(b, ']'), r[1+n:]
+		}
+		b = append(b, ']')
+		prev = id
+	}
+	return scopeTail(b, &tabs)
 }

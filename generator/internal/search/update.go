@@ -28,6 +28,10 @@ type Incremental struct {
 	// counts are the counts of next prefixes that Build makes, kept as
 	// the words' numbers of documents change.
 	counts prefixCounts
+	// facets number the scope files' values; refs are those of each
+	// document (facetTables.facetRefs), kept in the documents' order.
+	facets *facetTables
+	refs   [][]int32
 	// updates counts the calls of Update; written is the last that
 	// wrote each file again (0: none, since NewIncremental).
 	updates uint64
@@ -90,6 +94,10 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 	for _, p := range in.words {
 		in.counts.add(p.fold, len(p.all))
 	}
+	in.facets, in.refs = newFacetTables(), make([][]int32, len(docs))
+	for i := range docs {
+		in.refs[i] = in.facets.facetRefs(&docs[i])
+	}
 	all := map[string]bool{}
 	for _, p := range x.Layout.Paths() {
 		all[p] = true
@@ -151,6 +159,13 @@ func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, n
 			}
 		}
 		in.renumber(from, dirty, buckets)
+		refs := make([][]int32, len(docs))
+		for i, j := range from {
+			if j >= 0 {
+				refs[i] = in.refs[j]
+			}
+		}
+		in.refs = refs
 	}
 	return in.apply(change{l, docs, prev, changed, scopes, names}, dirty, buckets)
 }
@@ -216,6 +231,7 @@ func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bo
 			in.drop(in.unions, in.unionsIn, k)
 		}
 		dirty[chunkPath(i/l.Chunk)] = true
+		in.refs[i] = in.facets.facetRefs(&docs[i])
 	}
 	for b := range buckets {
 		dirty[bucketPath(b)] = true
@@ -342,7 +358,7 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	}
 	for _, s := range in.scopes {
 		if p := scopePath(s.Name); dirty[p] {
-			jobs = append(jobs, job{p, func() ([]byte, error) { return scopeFile(in.docs, s.Docs) }})
+			jobs = append(jobs, job{p, func() ([]byte, error) { return in.facets.file(in.refs, s.Docs) }})
 		}
 	}
 	if dirty["index.json"] {
