@@ -348,7 +348,7 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	var jobs []job // what each file is made of
 	for b := range l.Buckets {
 		if dirty[bucketPath(b)] {
-			jobs = append(jobs, job{bucketPath(b), func() ([]byte, error) { return marshal(in.bucket(b)) }})
+			jobs = append(jobs, job{bucketPath(b), func() ([]byte, error) { return in.bucketFile(b), nil }})
 		}
 	}
 	for c := range l.chunks() {
@@ -383,25 +383,20 @@ type job struct {
 	make func() ([]byte, error)
 }
 
-// bucket is term bucket b as Build makes it (termBucket.encode), from the
-// postings kept. Each bucket is one job of write, so the postings of its
-// terms are encoded by one goroutine.
-func (in *Incremental) bucket(b int) bucket {
-	out := bucket{W: make(map[string][2]string, len(in.inBucket[b])), U: make(map[string][2]string, len(in.unionsIn[b]))}
+// bucketFile is term bucket b as Build makes it (termBucket.encode,
+// marshal), from the postings kept, written by hand (appendBucket). Each
+// bucket is one job of write, so the postings of its terms are encoded
+// by one goroutine.
+func (in *Incremental) bucketFile(b int) []byte {
+	words := make([]keyedPosted, 0, len(in.inBucket[b]))
 	for w, p := range in.inBucket[b] {
-		out.W[w] = p.encoded()
+		words = append(words, keyedPosted{w, p})
 	}
+	unions := make([]keyedPosted, 0, len(in.unionsIn[b]))
 	for k, p := range in.unionsIn[b] {
-		out.U[k] = p.encoded()
-		// The next prefixes, as Build lists them, from the counts kept.
-		if n := in.counts.top(k); len(n) > 0 {
-			if out.N == nil {
-				out.N = map[string][]string{}
-			}
-			out.N[k] = n
-		}
+		unions = append(unions, keyedPosted{k, p})
 	}
-	return out
+	return append(appendBucket(make([]byte, 0, 4096), words, unions, in.counts.top), '\n')
 }
 
 // nextChanged marks the buckets whose lists of next prefixes (bucket.N)

@@ -1,0 +1,106 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// The kept index (Incremental) writes its term buckets by hand: through
+// encoding/json, as a bucket of maps, they were half the CPU of its
+// buckets after a structural edit, which writes half of them again. The
+// bytes are those marshal writes of the same bucket (TestBucketJSON).
+
+// appendBucket appends the JSON of the term bucket of the words and
+// unions given, as marshal writes a bucket, without its newline: top
+// gives the next prefixes of a union (bucket.N, left out when empty).
+// It sorts words and unions.
+func appendBucket(b []byte, words, unions []keyedPosted, top func(k string) []string) []byte {
+	b = appendPostedMap(append(b, `{"w":`...), words)
+	b = appendPostedMap(append(b, `,"u":`...), unions)
+	n := 0
+	for _, u := range unions {
+		next := top(u.key)
+		if len(next) == 0 {
+			continue
+		}
+		if n++; n == 1 {
+			b = append(b, `,"n":{`...)
+		} else {
+			b = append(b, ',')
+		}
+		b = append(appendJSONString(b, u.key), ':', '[')
+		for j, q := range next {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, q)
+		}
+		b = append(b, ']')
+	}
+	if n > 0 {
+		b = append(b, '}')
+	}
+	return append(b, '}')
+}
+
+// keyedPosted is a word or union of a bucket with its postings.
+type keyedPosted struct {
+	key string
+	p   *posted
+}
+
+// appendPostedMap appends terms as marshal writes a map[string][2]string
+// of their encoded postings: by key in byte order. An encoded set needs
+// no escaping (encodeSet: "d", base-36 digits and commas, or "b" and
+// base64).
+func appendPostedMap(b []byte, terms []keyedPosted) []byte {
+	slices.SortFunc(terms, func(x, y keyedPosted) int { return strings.Compare(x.key, y.key) })
+	b = append(b, '{')
+	for i, t := range terms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		enc := t.p.encoded()
+		b = append(appendJSONString(b, t.key), ':', '[', '"')
+		b = append(append(b, enc[0]...), '"', ',', '"')
+		b = append(append(b, enc[1]...), '"', ']')
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string, as marshal writes it (no
+// HTML escaping): as it is when it has nothing to escape, else through
+// marshal.
+func appendJSONString(b []byte, s string) []byte {
+	if plainJSON(s) {
+		return append(append(append(b, '"'), s...), '"')
+	}
+	q, err := marshal(s)
+	if err != nil { // a string always marshals
+		panic(err)
+	}
+	return append(b, q[:len(q)-1]...)
+}
+
+// plainJSON reports whether encoding/json writes s between quotes as it
+// is: valid UTF-8 with no control character, quote, backslash, U+2028 or
+// U+2029.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
