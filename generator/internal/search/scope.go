@@ -209,5 +209,24 @@ func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
 		b = append(b, ']')
 		prev = id
 	}
-	return scopeTail(b, &tabs)
+	// The tables, as scopeTail writes them: by column name in byte order.
+	b = append(b, `],"t":{`...)
+	for k, c := range scopeSorted {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(b, '"'), scopeCols[c]...)
+		b = append(b, '"', ':', '[')
+		for i, v := range tabs[c] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v)
+		}
+		b = append(b, ']')
+	}
+	return append(b, "}}\n"...), nil
 }
+
+// scopeSorted are the columns of scopeCols in the order of their names.
+var scopeSorted = [len(scopeCols)]int{7, 1, 6, 2, 0, 5, 4, 3, 8}
