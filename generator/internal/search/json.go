@@ -11,10 +11,46 @@ import (
 // buckets after a structural edit, which writes half of them again. The
 // bytes are those marshal writes of the same bucket (TestBucketJSON).
 
+// bucketFile is term bucket b as Build makes it (termBucket.encode,
+// marshal), from the postings kept, written by hand (appendBucket). Each
+// bucket is one job of write, so the postings of its terms are encoded
+// and its lists sorted by one goroutine.
+func (in *Incremental) bucketFile(b int) []byte {
+	words, unions := in.inBucket[b].sortedTerms(), in.unionsIn[b].sortedTerms()
+	return append(appendBucket(make([]byte, 0, 4096), words, unions, in.counts.top), '\n')
+}
+
+// termList are the words or the unions of a term bucket. They are sorted
+// by key when the bucket is written, and again only after one came.
+type termList struct {
+	terms  []keyedPosted
+	sorted bool
+}
+
+func (l *termList) add(k string, p *posted) {
+	l.terms, l.sorted = append(l.terms, keyedPosted{k, p}), false
+}
+
+// remove takes k out, keeping the others in their order.
+func (l *termList) remove(k string) {
+	if i := slices.IndexFunc(l.terms, func(t keyedPosted) bool { return t.key == k }); i >= 0 {
+		l.terms = slices.Delete(l.terms, i, i+1)
+	}
+}
+
+// sortedTerms returns the terms sorted by key.
+func (l *termList) sortedTerms() []keyedPosted {
+	if !l.sorted {
+		slices.SortFunc(l.terms, func(x, y keyedPosted) int { return strings.Compare(x.key, y.key) })
+		l.sorted = true
+	}
+	return l.terms
+}
+
 // appendBucket appends the JSON of the term bucket of the words and
-// unions given, as marshal writes a bucket, without its newline: top
-// gives the next prefixes of a union (bucket.N, left out when empty).
-// It sorts words and unions.
+// unions given, each sorted by key, as marshal writes a bucket, without
+// its newline: top gives the next prefixes of a union (bucket.N, left
+// out when empty).
 func appendBucket(b []byte, words, unions []keyedPosted, top func(k string) []string) []byte {
 	b = appendPostedMap(append(b, `{"w":`...), words)
 	b = appendPostedMap(append(b, `,"u":`...), unions)
@@ -50,12 +86,12 @@ type keyedPosted struct {
 	p   *posted
 }
 
-// appendPostedMap appends terms as marshal writes a map[string][2]string
-// of their encoded postings: by key in byte order. An encoded set needs
+// appendPostedMap appends terms, sorted by key (in byte order), as
+// marshal writes a map[string][2]string of their encoded postings. An
+// encoded set needs
 // no escaping (encodeSet: "d", base-36 digits and commas, or "b" and
 // base64).
 func appendPostedMap(b []byte, terms []keyedPosted) []byte {
-	slices.SortFunc(terms, func(x, y keyedPosted) int { return strings.Compare(x.key, y.key) })
 	b = append(b, '{')
 	for i, t := range terms {
 		if i > 0 {

@@ -64,7 +64,14 @@ func TestBucketJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := appendBucket(nil, tt.words, tt.unions, func(k string) []string { return tt.next[k] })
+			sorted := func(terms []keyedPosted) []keyedPosted {
+				l := termList{}
+				for _, t := range terms {
+					l.add(t.key, t.p)
+				}
+				return l.sortedTerms()
+			}
+			got := appendBucket(nil, sorted(tt.words), sorted(tt.unions), func(k string) []string { return tt.next[k] })
 			if !bytes.Equal(append(got, '\n'), wb) {
 				t.Errorf("appendBucket wrote\n%s\nmarshal writes\n%s", got, wb)
 			}

@@ -23,8 +23,8 @@ type Incremental struct {
 	words  map[string]*posted // by spelling
 	unions map[string]*posted // by folded prefix
 	// inBucket lists the words and unions of each term bucket.
-	inBucket []map[string]*posted
-	unionsIn []map[string]*posted
+	inBucket []termList
+	unionsIn []termList
 	// counts are the counts of next prefixes that Build makes, kept as
 	// the words' numbers of documents change.
 	counts prefixCounts
@@ -76,11 +76,8 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 	x := &Index{Layout: LayoutOf(len(docs), scopes), files: map[string][]byte{}}
 	in := &Incremental{x: x, lang: lang, docs: docs, scopes: scopes, names: names, fold: NewFolder(),
 		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
-	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
-	in.unionsIn = make([]map[string]*posted, x.Layout.Buckets)
-	for i := range in.inBucket {
-		in.inBucket[i], in.unionsIn[i] = map[string]*posted{}, map[string]*posted{}
-	}
+	in.inBucket = make([]termList, x.Layout.Buckets)
+	in.unionsIn = make([]termList, x.Layout.Buckets)
 	for i, d := range docs {
 		words, unions := in.terms(d)
 		for w, f := range words {
@@ -402,22 +399,6 @@ type job struct {
 	make func() ([]byte, error)
 }
 
-// bucketFile is term bucket b as Build makes it (termBucket.encode,
-// marshal), from the postings kept, written by hand (appendBucket). Each
-// bucket is one job of write, so the postings of its terms are encoded
-// by one goroutine.
-func (in *Incremental) bucketFile(b int) []byte {
-	words := make([]keyedPosted, 0, len(in.inBucket[b]))
-	for w, p := range in.inBucket[b] {
-		words = append(words, keyedPosted{w, p})
-	}
-	unions := make([]keyedPosted, 0, len(in.unionsIn[b]))
-	for k, p := range in.unionsIn[b] {
-		unions = append(unions, keyedPosted{k, p})
-	}
-	return append(appendBucket(make([]byte, 0, 4096), words, unions, in.counts.top), '\n')
-}
-
 // nextChanged marks the buckets whose lists of next prefixes (bucket.N)
 // count the word of p, whose number of documents changed.
 func (in *Incremental) nextChanged(p *posted, buckets map[int]bool) {
@@ -521,7 +502,8 @@ func (in *Incremental) word(w string) *posted {
 		for n := 1; n < Prefix && n < runes(fold); n++ {
 			p.shorts = append(p.shorts, in.x.Layout.bucket(prefix(fold, n)))
 		}
-		in.words[w], in.inBucket[p.bucket][w] = p, p
+		in.words[w] = p
+		in.inBucket[p.bucket].add(w, p)
 	}
 	return p
 }
@@ -531,16 +513,17 @@ func (in *Incremental) union(k string) *posted {
 	p := in.unions[k]
 	if p == nil {
 		p = &posted{bucket: in.x.Layout.bucket(k)}
-		in.unions[k], in.unionsIn[p.bucket][k] = p, p
+		in.unions[k] = p
+		in.unionsIn[p.bucket].add(k, p)
 	}
 	return p
 }
 
 // drop forgets the term k when no document has it any more.
-func (in *Incremental) drop(m map[string]*posted, by []map[string]*posted, k string) {
+func (in *Incremental) drop(m map[string]*posted, by []termList, k string) {
 	if p := m[k]; p != nil && len(p.all) == 0 {
 		delete(m, k)
-		delete(by[p.bucket], k)
+		by[p.bucket].remove(k)
 	}
 }
 
