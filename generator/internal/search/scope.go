@@ -104,14 +104,16 @@ func (t *scopeTables) refs(b []byte, col int, vs []string) []byte {
 // again for every update, as the build would, the numbering cost what
 // the lookups saved: BENCHMARKS.md.) A value is never forgotten.
 type facetTables struct {
-	at    [len(scopeCols)]map[string]int32
-	names [len(scopeCols)][]string // each starts with ""
+	at [len(scopeCols)]map[string]int32
+	// quoted are the values by number, as JSON strings (appendJSONString);
+	// each column's first is "".
+	quoted [len(scopeCols)][]string
 }
 
 func newFacetTables() *facetTables {
 	ft := &facetTables{}
 	for c := range ft.at {
-		ft.at[c], ft.names[c] = map[string]int32{"": 0}, []string{""}
+		ft.at[c], ft.quoted[c] = map[string]int32{"": 0}, []string{`""`}
 	}
 	return ft
 }
@@ -120,17 +122,21 @@ func newFacetTables() *facetTables {
 func (ft *facetTables) num(col int, v string) int32 {
 	n, ok := ft.at[col][v]
 	if !ok {
-		n = int32(len(ft.names[col]))
+		n = int32(len(ft.quoted[col]))
 		ft.at[col][v] = n
-		ft.names[col] = append(ft.names[col], v)
+		ft.quoted[col] = append(ft.quoted[col], string(appendJSONString(nil, v)))
 	}
 	return n
 }
 
-// facetRefs are the numbers of d's values, column by column, a list
-// column's (area, school, language) after its length.
-func (ft *facetTables) facetRefs(d *Doc) []int32 {
-	out := make([]int32, 0, len(scopeCols)+3+len(d.Areas)+len(d.Schools)+len(d.Languages))
+// refsLen is the length of the numbers of d's values (facetRefs).
+func refsLen(d *Doc) int {
+	return len(scopeCols) + len(d.Areas) + len(d.Schools) + len(d.Languages)
+}
+
+// facetRefs appends to out the numbers of d's values, column by column, a
+// list column's (area, school, language) after its length.
+func (ft *facetTables) facetRefs(out []int32, d *Doc) []int32 {
 	list := func(col int, vs []string) {
 		out = append(out, int32(len(vs)))
 		for _, v := range vs {
@@ -150,24 +156,41 @@ func (ft *facetTables) facetRefs(d *Doc) []int32 {
 	return append(out, ft.num(6, d.Closes), ft.num(7, arch), ft.num(8, d.State))
 }
 
+// allRefs are the numbers of the values of docs (facetRefs), in one
+// array in the documents' order, which a scope file reads in its order.
+func (ft *facetTables) allRefs(docs []Doc) [][]int32 {
+	size := 0
+	for i := range docs {
+		size += refsLen(&docs[i])
+	}
+	all := make([]int32, 0, size)
+	refs := make([][]int32, len(docs))
+	for i := range docs {
+		k := len(all)
+		all = ft.facetRefs(all, &docs[i])
+		refs[i] = all[k:len(all):len(all)]
+	}
+	return refs
+}
+
 // scopeList tells the list columns of scopeCols.
 var scopeList = [len(scopeCols)]bool{1: true, 3: true, 5: true}
 
 // file is scopeFile for the documents ids, whose values are numbered in
 // refs (facetRefs, by document). A file's tables list the values in the
-// order its rows first name them, as scopeFile's do; loc gives each
-// value's number in them, plus one (0: none yet).
+// order its rows first name them, as scopeFile's do: tabs by their
+// numbers in ft, and loc gives each value's number in them, plus one (0:
+// none yet).
 func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
-	var loc [len(scopeCols)][]int32
-	var tabs [len(scopeCols)][]string
+	var loc, tabs [len(scopeCols)][]int32
 	size := 0
-	for c := range ft.names {
-		size += len(ft.names[c])
+	for c := range ft.quoted {
+		size += len(ft.quoted[c])
 	}
 	all := make([]int32, size)
 	for c := range loc {
-		loc[c], all = all[:len(ft.names[c])], all[len(ft.names[c]):]
-		tabs[c] = []string{""}
+		loc[c], all = all[:len(ft.quoted[c])], all[len(ft.quoted[c]):]
+		tabs[c] = []int32{0}
 	}
 	num := func(c int, g int32) int64 {
 		if g == 0 {
@@ -175,7 +198,7 @@ func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
 		}
 		n := loc[c][g]
 		if n == 0 {
-			tabs[c] = append(tabs[c], ft.names[c][g])
+			tabs[c] = append(tabs[c], g)
 			n = int32(len(tabs[c]))
 			loc[c][g] = n
 		}
@@ -217,11 +240,11 @@ func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
 		}
 		b = append(append(b, '"'), scopeCols[c]...)
 		b = append(b, '"', ':', '[')
-		for i, v := range tabs[c] {
+		for i, g := range tabs[c] {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, v)
+			b = append(b, ft.quoted[c][g]...)
 		}
 		b = append(b, ']')
 	}

@@ -27,7 +27,7 @@ func TestScopeFile(t *testing.T) {
 	ft := newFacetTables()
 	refs := make([][]int32, len(docs))
 	for i := len(docs) - 1; i >= 0; i-- {
-		refs[i] = ft.facetRefs(&docs[i])
+		refs[i] = ft.facetRefs(nil, &docs[i])
 	}
 	for name, ids := range cases {
 		want, err := marshal(scopeValue(docs, ids))

@@ -91,10 +91,8 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 	for _, p := range in.words {
 		in.counts.add(p.fold, len(p.all))
 	}
-	in.facets, in.refs = newFacetTables(), make([][]int32, len(docs))
-	for i := range docs {
-		in.refs[i] = in.facets.facetRefs(&docs[i])
-	}
+	in.facets = newFacetTables()
+	in.refs = in.facets.allRefs(docs)
 	all := map[string]bool{}
 	for _, p := range x.Layout.Paths() {
 		all[p] = true
@@ -228,7 +226,7 @@ func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bo
 			in.drop(in.unions, in.unionsIn, k)
 		}
 		dirty[chunkPath(i/l.Chunk)] = true
-		in.refs[i] = in.facets.facetRefs(&docs[i])
+		in.refs[i] = in.facets.facetRefs(make([]int32, 0, refsLen(&d)), &d)
 	}
 	for b := range buckets {
 		dirty[bucketPath(b)] = true
