@@ -46,19 +46,22 @@ type posted struct {
 	// shorts are the buckets of the word's shorter prefixes, whose lists
 	// of next prefixes (bucket.N) count it.
 	shorts []int
-	// enc is the postings as a term bucket writes them, when fresh: a
-	// document that moves renumbers those it passes, which rewrites
-	// nearly every bucket, but most words are in none of those documents.
+	// enc is the postings as a term bucket writes them (all, strong),
+	// each when fresh: a document that moves renumbers those it passes,
+	// which rewrites nearly every bucket, but most words are in none of
+	// those documents, and most in none of them as strong text.
 	enc   [2]string
-	fresh bool
+	fresh [2]bool
 }
 
 // encoded returns the postings as a term bucket writes them
-// (postings.encode), encoding them again only when they changed since
+// (postings.encode), encoding each set again only when it changed since
 // the last call.
 func (p *posted) encoded() [2]string {
-	if !p.fresh {
-		p.enc, p.fresh = p.postings.encode(), true
+	for k, s := range [2][]int32{p.all, p.strong} {
+		if !p.fresh[k] {
+			p.enc[k], p.fresh[k] = encodeSet(s), true
+		}
 	}
 	return p.enc
 }
@@ -315,7 +318,8 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 		for _, p := range m {
 			a, s := moveSet(p.all, to, lo, hi), moveSet(p.strong, to, lo, hi)
 			if a || s {
-				buckets[p.bucket], p.fresh = true, false
+				buckets[p.bucket] = true
+				p.fresh[0], p.fresh[1] = p.fresh[0] && !a, p.fresh[1] && !s
 			}
 		}
 	}
@@ -340,11 +344,11 @@ func moveSet(s []int32, to []int32, lo, hi int32) bool {
 			sorted = false
 		}
 	}
-	if b > 0 && b < len(s) && s[b-1] > s[b] {
-		sorted = false
-	}
 	if !sorted {
-		slices.Sort(s)
+		slices.Sort(s[a:b]) // mostly enough: the numbers moved among themselves
+	}
+	if b > a && (a > 0 && s[a-1] > s[a] || b < len(s) && s[b-1] > s[b]) {
+		slices.Sort(s) // one moved past a number that did not move
 	}
 	return moved
 }
@@ -528,15 +532,16 @@ func (in *Incremental) drop(m map[string]*posted, by []termList, k string) {
 // insert adds doc, the highest so far, with flags f.
 func (p *posted) insert(doc int, f uint8) {
 	p.add(int32(doc), f&inStrong != 0)
-	p.fresh = false
+	p.fresh = [2]bool{}
 }
 
 // set gives doc the flags f (0: not in the document) and returns the
 // term's bucket.
 func (p *posted) set(doc int, f uint8) int {
+	a, s := len(p.all), len(p.strong)
 	p.all = setIn(p.all, int32(doc), f&inDoc != 0)
 	p.strong = setIn(p.strong, int32(doc), f&inStrong != 0)
-	p.fresh = false
+	p.fresh[0], p.fresh[1] = p.fresh[0] && a == len(p.all), p.fresh[1] && s == len(p.strong)
 	return p.bucket
 }
 

@@ -30,6 +30,11 @@ func TestIncrementalUpdate(t *testing.T) {
 			docs[9].Strong = []string{docs[9].Title, "Trafikkontoret"}
 			return docs, scopes, []int{9}
 		}, 0},
+		{"a word leaves the strong text only", func(docs []Doc) { docs[9].Text = append(docs[9].Text, "Trafikkontoret") },
+			func(docs []Doc, scopes []Scope, _ *Names) ([]Doc, []Scope, []int) {
+				docs[9].Strong = docs[9].Strong[:1]
+				return docs, scopes, []int{9}
+			}, 0},
 		{"excerpt and facts", nil, func(docs []Doc, scopes []Scope, _ *Names) ([]Doc, []Scope, []int) {
 			docs[17].Excerpt = "Kort."
 			docs[17].Facts = [][]string{{"Nivå", "Kandidat"}}
@@ -343,6 +348,9 @@ func TestMoveSet(t *testing.T) {
 		{"added", slices.Insert(keep(60), 20, -1)},
 		{"deleted", keep(60, 33)},
 		{"two swapped", append([]int{1, 0}, keep(60, 0, 1)...)},
+		// The new one takes the place of the moved one, whose new number
+		// is past those that keep theirs.
+		{"moved to the end, one added in its place", slices.Insert(append(keep(60, 10), 10), 10, -1)},
 	}
 	r := rand.New(rand.NewPCG(7, 8))
 	for _, tt := range tests {
