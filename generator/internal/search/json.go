@@ -105,6 +105,47 @@ func appendPostedMap(b []byte, terms []keyedPosted) []byte {
 	return append(b, '}')
 }
 
+// chunkFile is the result chunk of docs as marshal writes chunkRows(docs),
+// written by hand: after a record is added or deleted, every later chunk
+// is written again.
+func chunkFile(docs []Doc) []byte {
+	n := 4
+	for i := range docs {
+		n += 32 + len(docs[i].URL) + len(docs[i].Title) + len(docs[i].Excerpt) + 48*len(docs[i].Facts)
+	}
+	b := append(make([]byte, 0, n), '[')
+	for i := range docs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		d := &docs[i]
+		b = appendJSONString(append(b, '['), d.URL)
+		b = appendJSONString(append(b, ','), d.Title)
+		b = appendJSONString(append(b, ','), d.Lang)
+		b = appendJSONString(append(b, ','), d.Excerpt)
+		b = append(b, ",["...)
+		for j, f := range d.Facts {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			if f == nil {
+				b = append(b, "null"...)
+				continue
+			}
+			b = append(b, '[')
+			for k, v := range f {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, v)
+			}
+			b = append(b, ']')
+		}
+		b = append(b, "]]"...)
+	}
+	return append(b, "]\n"...)
+}
+
 // appendJSONString appends s as a JSON string, as marshal writes it (no
 // HTML escaping): as it is when it has nothing to escape, else through
 // marshal.

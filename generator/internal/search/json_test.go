@@ -78,3 +78,31 @@ func TestBucketJSON(t *testing.T) {
 		})
 	}
 }
+
+// TestChunkFile compares chunkFile with marshal of chunkRows.
+func TestChunkFile(t *testing.T) {
+	docs, _ := benchDocs(40)
+	docs[1].Facts = nil
+	docs[2].Facts = [][]string{nil, {}, {"Språk", "engelska", "en"}}
+	docs[3].URL, docs[3].Title, docs[3].Excerpt = "/a?b=<c>&d", `"Qu\ote" \u2028`+"\u2028\x01", "a\xffb"
+	tests := []struct {
+		name string
+		docs []Doc
+	}{
+		{"none", nil},
+		{"one", docs[:1]},
+		{"odd facts and strings", docs[:4]},
+		{"many", docs},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := marshal(chunkRows(tt.docs))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := chunkFile(tt.docs); !bytes.Equal(got, want) {
+				t.Errorf("chunkFile wrote\n%s\nmarshal writes\n%s", got, want)
+			}
+		})
+	}
+}

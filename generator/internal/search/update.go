@@ -371,7 +371,7 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	}
 	for c := range l.chunks() {
 		if dirty[chunkPath(c)] {
-			jobs = append(jobs, job{chunkPath(c), func() ([]byte, error) { return marshal(chunkRows(l.chunk(in.docs, c))) }})
+			jobs = append(jobs, job{chunkPath(c), func() ([]byte, error) { return chunkFile(l.chunk(in.docs, c)), nil }})
 		}
 	}
 	for _, s := range in.scopes {
