@@ -43,15 +43,9 @@ func scopeFile(docs []Doc, ids []int) ([]byte, error) {
 		b = append(t.ref(b, 8, d.State), ']')
 		prev = id
 	}
-	return scopeTail(b, &t.tabs)
-}
-
-// scopeTail ends the scope file b, whose rows are written, with the
-// tables tabs.
-func scopeTail(b []byte, tabs *[len(scopeCols)][]string) ([]byte, error) {
 	tables := make(map[string][]string, len(scopeCols))
 	for i, c := range scopeCols {
-		tables[c] = tabs[i]
+		tables[c] = t.tabs[i]
 	}
 	tb, err := marshal(tables) // ends in a newline
 	if err != nil {
@@ -232,7 +226,7 @@ func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
 		b = append(b, ']')
 		prev = id
 	}
-	// The tables, as scopeTail writes them: by column name in byte order.
+	// The tables, as scopeFile marshals them: by column name in byte order.
 	b = append(b, `],"t":{`...)
 	for k, c := range scopeSorted {
 		if k > 0 {
