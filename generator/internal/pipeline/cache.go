@@ -42,9 +42,6 @@ type searchState struct {
 	stamps  []uint64      // of the entries; 0: none
 	at      map[*site.Entry]int
 	mark    int // Stamps.Since: the stamps are those of then
-	// spare is the list of documents the index last let go of (Update
-	// takes a new one), whose memory the next list is made in.
-	spare []search.Doc
 }
 
 // searchVersion is a number that changes whenever the file at path of the
@@ -82,12 +79,7 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 	}
 	o := u.searchOrder(st.entries, es)
 	stamps := slices.Clone(o.stamps) // editSearch changes st.stamps in place
-	docs := st.spare[:0]
-	if cap(docs) < len(es) {
-		docs = make([]search.Doc, len(es))
-	}
-	docs, st.spare = docs[:len(es)], nil
-	clear(docs[len(es):cap(docs)]) // no longer held
+	docs := make([]search.Doc, len(es))
 	var changed []int
 	added := 0
 	from := o.from
@@ -110,10 +102,6 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 		from = nil
 	}
 	names := l.searchNames(lang, docs)
-	var last []search.Doc // the documents the index lets go of
-	if st.x != nil {
-		last = st.x.Docs()
-	}
 	var err error
 	if st.x == nil || len(changed)+added > len(es)/4 {
 		st.epoch++
@@ -125,7 +113,7 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 		st.x, st.entries, st.stamps = nil, nil, nil
 		return nil, err
 	}
-	st.entries, st.stamps, st.at, st.spare = es, stamps, nil, last
+	st.entries, st.stamps, st.at = es, stamps, nil
 	_, st.mark = u.stamps.Since(0)
 	return st.x.Index(), nil
 }

@@ -1,14 +1,11 @@
 package pipeline
 
 import (
-	"bytes"
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"testing"
 
 	"portal/generator/internal/content"
-	"portal/generator/internal/search"
 	"portal/generator/internal/site"
 )
 
@@ -76,41 +73,5 @@ func TestSearchOrder(t *testing.T) {
 				t.Errorf("after an entry was signed again: the order of before, %d stamps read", stamps.calls)
 			}
 		})
-	}
-}
-
-// TestSearchDocsSpare: a structural update makes its list of documents in
-// the memory of the list the index let go of at the one before, not in a
-// new one (searchState.spare), and the index is that of a build.
-func TestSearchDocsSpare(t *testing.T) {
-	l, err := Load(fixture(t, "testdata/sites/basic"), Options{Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := &cacheUse{c: NewCache(), stamps: newSigner(l.Site, 1, maphash.MakeSeed())}
-	lang := l.Site.Cfg.Languages[0]
-	var firsts []*search.Doc
-	for range 3 {
-		es := searchEntries(l.Site) // a new listing: not an edit in place
-		if _, err := u.searchIndex(l, lang, es, searchScopes(l.Site, es)); err != nil {
-			t.Fatal(err)
-		}
-		firsts = append(firsts, &u.c.search[lang].x.Docs()[0])
-	}
-	if firsts[0] == firsts[1] || firsts[2] != firsts[0] {
-		t.Errorf("lists of documents at %p, %p, %p: want the third in the first's memory", firsts[0], firsts[1], firsts[2])
-	}
-	es := searchEntries(l.Site)
-	want, err := search.Build(lang, l.searchDocs(lang, es), searchScopes(l.Site, es), l.searchNames(lang, l.searchDocs(lang, es)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := u.c.search[lang].x.Index()
-	for _, p := range want.Layout.Paths() {
-		g, _ := got.File(p)
-		w, _ := want.File(p)
-		if !bytes.Equal(g, w) {
-			t.Errorf("%s differs from a build's", p)
-		}
 	}
 }
