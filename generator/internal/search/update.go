@@ -304,19 +304,9 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 			in.drop(in.unions, in.unionsIn, k)
 		}
 	}
-	// Only the numbers from lo to hi change.
-	lo, hi := int32(len(to)), int32(-1)
-	for j, i := range to {
-		if i >= 0 && i != int32(j) {
-			lo, hi = min(lo, int32(j)), int32(j)
-		}
-	}
-	if hi < 0 {
-		return
-	}
 	for _, m := range []map[string]*posted{in.words, in.unions} {
 		for _, p := range m {
-			a, s := moveSet(p.all, to, lo, hi), moveSet(p.strong, to, lo, hi)
+			a, s := moveSet(p.all, to), moveSet(p.strong, to)
 			if a || s {
 				buckets[p.bucket] = true
 				p.fresh[0], p.fresh[1] = p.fresh[0] && !a, p.fresh[1] && !s
@@ -325,19 +315,13 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 	}
 }
 
-// moveSet gives the numbers of the ascending set s their new numbers in
-// to, keeping s ascending (a moved document changes places with those it
-// passes), and reports whether any changed. Only the numbers from lo to
-// hi have new ones.
-func moveSet(s []int32, to []int32, lo, hi int32) bool {
-	a, _ := slices.BinarySearch(s, lo)
-	b, found := slices.BinarySearch(s[a:], hi)
-	if b += a; found {
-		b++
-	}
+// moveSet gives the numbers of s their new numbers in to, keeping s
+// ascending (a moved document changes places with those it passes), and
+// reports whether any changed.
+func moveSet(s []int32, to []int32) bool {
 	moved, sorted := false, true
-	for k := a; k < b; k++ {
-		if m := to[s[k]]; m != s[k] {
+	for k, n := range s {
+		if m := to[n]; m != n {
 			s[k], moved = m, true
 		}
 		if k > 0 && s[k-1] > s[k] {
@@ -345,10 +329,7 @@ func moveSet(s []int32, to []int32, lo, hi int32) bool {
 		}
 	}
 	if !sorted {
-		slices.Sort(s[a:b]) // mostly enough: the numbers moved among themselves
-	}
-	if b > a && (a > 0 && s[a-1] > s[a] || b < len(s) && s[b-1] > s[b]) {
-		slices.Sort(s) // one moved past a number that did not move
+		slices.Sort(s)
 	}
 	return moved
 }
