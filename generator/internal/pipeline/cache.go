@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"hash/maphash"
+	"slices"
 	"sync"
 
 	"portal/generator/internal/feeds"
@@ -76,38 +77,20 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 			return x, err
 		}
 	}
-	var byKey map[fragKey]int // of st's entries, made when needed
-	stamps := make([]uint64, len(es))
+	o := u.searchOrder(st.entries, es)
+	stamps := slices.Clone(o.stamps) // editSearch changes st.stamps in place
 	docs := make([]search.Doc, len(es))
 	var changed []int
 	added := 0
-	from := make([]int, len(es)) // each document's number in st, -1: none
-	moved := len(es) != len(st.entries)
+	from := o.from
+	moved := o.moved
 	for i, e := range es {
-		stamp, ok := u.stamps.Stamp(e)
-		if !ok {
-			stamp = 0
-		}
-		stamps[i] = stamp
-		j := i
-		if i >= len(st.entries) || st.entries[i].Kind != e.Kind || st.entries[i].Slug != e.Slug {
-			if byKey == nil {
-				byKey = make(map[fragKey]int, len(st.entries))
-				for j, e := range st.entries {
-					byKey[fragKey{e.Kind, e.Slug}] = j
-				}
-			}
-			var kept bool
-			if j, kept = byKey[fragKey{e.Kind, e.Slug}]; !kept {
-				j = -1
-			}
-		}
+		j, stamp := from[i], stamps[i]
 		if j >= 0 && stamp != 0 && st.stamps[j] == stamp {
 			docs[i] = st.x.Docs()[j]
 		} else {
 			docs[i] = l.searchDoc(lang, e)
 		}
-		from[i], moved = j, moved || j != i
 		if j < 0 {
 			added++
 		}
@@ -133,6 +116,71 @@ func (u *cacheUse) searchIndex(l *Loaded, lang string, es []*site.Entry, scopes 
 	st.entries, st.stamps, st.at = es, stamps, nil
 	_, st.mark = u.stamps.Since(0)
 	return st.x.Index(), nil
+}
+
+// searchOrder is how the entries of a listing (next) map onto those an
+// index was last made of (prev), with their stamps: the same for every
+// language, so worked out once (cacheUse.searchOrder).
+type searchOrder struct {
+	prev, next []*site.Entry
+	mark       int      // Stamps.Since: the stamps are those of then
+	stamps     []uint64 // of next; 0: none
+	from       []int    // each entry's place in prev, -1: none
+	moved      bool     // some entry is not in its place in prev
+}
+
+// searchOrder returns the order of next after prev, as the last call made
+// it when it was for the same lists and no entry was signed again since.
+// An entry is found in its place in prev, else where the last one found
+// in another place suggests (as after a record that moved: the entries
+// it passed are one place off), else by kind and slug.
+func (u *cacheUse) searchOrder(prev, next []*site.Entry) *searchOrder {
+	_, mark := u.stamps.Since(0)
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if o := u.order; o != nil && o.mark == mark && sameList(o.prev, prev) && sameList(o.next, next) {
+		return o
+	}
+	o := &searchOrder{prev: prev, next: next, mark: mark, stamps: make([]uint64, len(next)),
+		from: make([]int, len(next)), moved: len(next) != len(prev)}
+	same := func(j int, e *site.Entry) bool {
+		return j >= 0 && j < len(prev) && (prev[j] == e || prev[j].Kind == e.Kind && prev[j].Slug == e.Slug)
+	}
+	var byKey map[fragKey]int // of prev, made when needed
+	off := 0                  // of the last entry found in another place
+	for i, e := range next {
+		if stamp, ok := u.stamps.Stamp(e); ok {
+			o.stamps[i] = stamp
+		}
+		j := i
+		switch {
+		case same(i, e):
+		case same(i+off, e):
+			j = i + off
+		default:
+			if byKey == nil {
+				byKey = make(map[fragKey]int, len(prev))
+				for j, e := range prev {
+					byKey[fragKey{e.Kind, e.Slug}] = j
+				}
+			}
+			var kept bool
+			if j, kept = byKey[fragKey{e.Kind, e.Slug}]; !kept {
+				j = -1
+			}
+		}
+		if j >= 0 && j != i {
+			off = j - i
+		}
+		o.from[i], o.moved = j, o.moved || j != i
+	}
+	u.order = o
+	return o
+}
+
+// sameList reports whether a and b are one list (or both empty).
+func sameList(a, b []*site.Entry) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // sameEntries reports whether a and b are one list of entries: that of
@@ -209,6 +257,9 @@ type Stamps interface {
 type cacheUse struct {
 	c      *Cache
 	stamps Stamps
+
+	mu    sync.Mutex
+	order *searchOrder // the last searchOrder
 }
 
 // fragKey names an entry across builds, which make new entries.

@@ -22,17 +22,32 @@ func TestScopeFile(t *testing.T) {
 	for _, s := range scopes {
 		cases[s.Name] = s.Docs
 	}
+	// The kept index numbers the values once (facetTables); a value
+	// numbered for another document first must not show in a file.
+	ft := newFacetTables()
+	refs := make([][]int32, len(docs))
+	for i := len(docs) - 1; i >= 0; i-- {
+		refs[i] = ft.facetRefs(nil, &docs[i])
+	}
 	for name, ids := range cases {
-		got, err := scopeFile(docs, ids)
-		if err != nil {
-			t.Fatal(err)
-		}
 		want, err := marshal(scopeValue(docs, ids))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: scopeFile wrote\n%.300s\nencoding/json writes\n%.300s", name, got, want)
+		for _, w := range []struct {
+			name string
+			file func([]int) ([]byte, error)
+		}{
+			{"scopeFile", func(ids []int) ([]byte, error) { return scopeFile(docs, ids) }},
+			{"facetTables.file", func(ids []int) ([]byte, error) { return ft.file(refs, ids) }},
+		} {
+			got, err := w.file(ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: %s wrote\n%.300s\nencoding/json writes\n%.300s", name, w.name, got, want)
+			}
 		}
 	}
 }

@@ -23,11 +23,15 @@ type Incremental struct {
 	words  map[string]*posted // by spelling
 	unions map[string]*posted // by folded prefix
 	// inBucket lists the words and unions of each term bucket.
-	inBucket []map[string]*posted
-	unionsIn []map[string]*posted
+	inBucket []termList
+	unionsIn []termList
 	// counts are the counts of next prefixes that Build makes, kept as
 	// the words' numbers of documents change.
 	counts prefixCounts
+	// facets number the scope files' values; refs are those of each
+	// document (facetTables.facetRefs), kept in the documents' order.
+	facets *facetTables
+	refs   [][]int32
 	// updates counts the calls of Update; written is the last that
 	// wrote each file again (0: none, since NewIncremental).
 	updates uint64
@@ -42,19 +46,22 @@ type posted struct {
 	// shorts are the buckets of the word's shorter prefixes, whose lists
 	// of next prefixes (bucket.N) count it.
 	shorts []int
-	// enc is the postings as a term bucket writes them, when fresh: a
-	// document that moves renumbers those it passes, which rewrites
-	// nearly every bucket, but most words are in none of those documents.
+	// enc is the postings as a term bucket writes them (all, strong),
+	// each when fresh: a document that moves renumbers those it passes,
+	// which rewrites nearly every bucket, but most words are in none of
+	// those documents, and most in none of them as strong text.
 	enc   [2]string
-	fresh bool
+	fresh [2]bool
 }
 
 // encoded returns the postings as a term bucket writes them
-// (postings.encode), encoding them again only when they changed since
+// (postings.encode), encoding each set again only when it changed since
 // the last call.
 func (p *posted) encoded() [2]string {
-	if !p.fresh {
-		p.enc, p.fresh = p.postings.encode(), true
+	for k, s := range [2][]int32{p.all, p.strong} {
+		if !p.fresh[k] {
+			p.enc[k], p.fresh[k] = encodeSet(s), true
+		}
 	}
 	return p.enc
 }
@@ -72,11 +79,8 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 	x := &Index{Layout: LayoutOf(len(docs), scopes), files: map[string][]byte{}}
 	in := &Incremental{x: x, lang: lang, docs: docs, scopes: scopes, names: names, fold: NewFolder(),
 		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
-	in.inBucket = make([]map[string]*posted, x.Layout.Buckets)
-	in.unionsIn = make([]map[string]*posted, x.Layout.Buckets)
-	for i := range in.inBucket {
-		in.inBucket[i], in.unionsIn[i] = map[string]*posted{}, map[string]*posted{}
-	}
+	in.inBucket = make([]termList, x.Layout.Buckets)
+	in.unionsIn = make([]termList, x.Layout.Buckets)
 	for i, d := range docs {
 		words, unions := in.terms(d)
 		for w, f := range words {
@@ -90,6 +94,8 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 	for _, p := range in.words {
 		in.counts.add(p.fold, len(p.all))
 	}
+	in.facets = newFacetTables()
+	in.refs = in.facets.allRefs(docs)
 	all := map[string]bool{}
 	for _, p := range x.Layout.Paths() {
 		all[p] = true
@@ -151,6 +157,13 @@ func (in *Incremental) Update(docs []Doc, from, changed []int, scopes []Scope, n
 			}
 		}
 		in.renumber(from, dirty, buckets)
+		refs := make([][]int32, len(docs))
+		for i, j := range from {
+			if j >= 0 {
+				refs[i] = in.refs[j]
+			}
+		}
+		in.refs = refs
 	}
 	return in.apply(change{l, docs, prev, changed, scopes, names}, dirty, buckets)
 }
@@ -216,6 +229,7 @@ func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bo
 			in.drop(in.unions, in.unionsIn, k)
 		}
 		dirty[chunkPath(i/l.Chunk)] = true
+		in.refs[i] = in.facets.facetRefs(make([]int32, 0, refsLen(&d)), &d)
 	}
 	for b := range buckets {
 		dirty[bucketPath(b)] = true
@@ -294,7 +308,8 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 		for _, p := range m {
 			a, s := moveSet(p.all, to), moveSet(p.strong, to)
 			if a || s {
-				buckets[p.bucket], p.fresh = true, false
+				buckets[p.bucket] = true
+				p.fresh[0], p.fresh[1] = p.fresh[0] && !a, p.fresh[1] && !s
 			}
 		}
 	}
@@ -332,17 +347,17 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	var jobs []job // what each file is made of
 	for b := range l.Buckets {
 		if dirty[bucketPath(b)] {
-			jobs = append(jobs, job{bucketPath(b), func() ([]byte, error) { return marshal(in.bucket(b)) }})
+			jobs = append(jobs, job{bucketPath(b), func() ([]byte, error) { return in.bucketFile(b), nil }})
 		}
 	}
 	for c := range l.chunks() {
 		if dirty[chunkPath(c)] {
-			jobs = append(jobs, job{chunkPath(c), func() ([]byte, error) { return marshal(chunkRows(l.chunk(in.docs, c))) }})
+			jobs = append(jobs, job{chunkPath(c), func() ([]byte, error) { return chunkFile(l.chunk(in.docs, c)), nil }})
 		}
 	}
 	for _, s := range in.scopes {
 		if p := scopePath(s.Name); dirty[p] {
-			jobs = append(jobs, job{p, func() ([]byte, error) { return scopeFile(in.docs, s.Docs) }})
+			jobs = append(jobs, job{p, func() ([]byte, error) { return in.facets.file(in.refs, s.Docs) }})
 		}
 	}
 	if dirty["index.json"] {
@@ -365,27 +380,6 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 type job struct {
 	path string
 	make func() ([]byte, error)
-}
-
-// bucket is term bucket b as Build makes it (termBucket.encode), from the
-// postings kept. Each bucket is one job of write, so the postings of its
-// terms are encoded by one goroutine.
-func (in *Incremental) bucket(b int) bucket {
-	out := bucket{W: make(map[string][2]string, len(in.inBucket[b])), U: make(map[string][2]string, len(in.unionsIn[b]))}
-	for w, p := range in.inBucket[b] {
-		out.W[w] = p.encoded()
-	}
-	for k, p := range in.unionsIn[b] {
-		out.U[k] = p.encoded()
-		// The next prefixes, as Build lists them, from the counts kept.
-		if n := in.counts.top(k); len(n) > 0 {
-			if out.N == nil {
-				out.N = map[string][]string{}
-			}
-			out.N[k] = n
-		}
-	}
-	return out
 }
 
 // nextChanged marks the buckets whose lists of next prefixes (bucket.N)
@@ -491,7 +485,8 @@ func (in *Incremental) word(w string) *posted {
 		for n := 1; n < Prefix && n < runes(fold); n++ {
 			p.shorts = append(p.shorts, in.x.Layout.bucket(prefix(fold, n)))
 		}
-		in.words[w], in.inBucket[p.bucket][w] = p, p
+		in.words[w] = p
+		in.inBucket[p.bucket].add(w, p)
 	}
 	return p
 }
@@ -501,31 +496,33 @@ func (in *Incremental) union(k string) *posted {
 	p := in.unions[k]
 	if p == nil {
 		p = &posted{bucket: in.x.Layout.bucket(k)}
-		in.unions[k], in.unionsIn[p.bucket][k] = p, p
+		in.unions[k] = p
+		in.unionsIn[p.bucket].add(k, p)
 	}
 	return p
 }
 
 // drop forgets the term k when no document has it any more.
-func (in *Incremental) drop(m map[string]*posted, by []map[string]*posted, k string) {
+func (in *Incremental) drop(m map[string]*posted, by []termList, k string) {
 	if p := m[k]; p != nil && len(p.all) == 0 {
 		delete(m, k)
-		delete(by[p.bucket], k)
+		by[p.bucket].remove(k)
 	}
 }
 
 // insert adds doc, the highest so far, with flags f.
 func (p *posted) insert(doc int, f uint8) {
 	p.add(int32(doc), f&inStrong != 0)
-	p.fresh = false
+	p.fresh = [2]bool{}
 }
 
 // set gives doc the flags f (0: not in the document) and returns the
 // term's bucket.
 func (p *posted) set(doc int, f uint8) int {
+	a, s := len(p.all), len(p.strong)
 	p.all = setIn(p.all, int32(doc), f&inDoc != 0)
 	p.strong = setIn(p.strong, int32(doc), f&inStrong != 0)
-	p.fresh = false
+	p.fresh[0], p.fresh[1] = p.fresh[0] && a == len(p.all), p.fresh[1] && s == len(p.strong)
 	return p.bucket
 }
 

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +30,11 @@ func TestIncrementalUpdate(t *testing.T) {
 			docs[9].Strong = []string{docs[9].Title, "Trafikkontoret"}
 			return docs, scopes, []int{9}
 		}, 0},
+		{"a word leaves the strong text only", func(docs []Doc) { docs[9].Text = append(docs[9].Text, "Trafikkontoret") },
+			func(docs []Doc, scopes []Scope, _ *Names) ([]Doc, []Scope, []int) {
+				docs[9].Strong = docs[9].Strong[:1]
+				return docs, scopes, []int{9}
+			}, 0},
 		{"excerpt and facts", nil, func(docs []Doc, scopes []Scope, _ *Names) ([]Doc, []Scope, []int) {
 			docs[17].Excerpt = "Kort."
 			docs[17].Facts = [][]string{{"Nivå", "Kandidat"}}
@@ -325,5 +331,56 @@ func TestIncrementalChunkSize(t *testing.T) {
 	checkUpdate(t, before, want, in, wrote, 0)
 	if !slices.Contains(wrote, "r/168.json") {
 		t.Errorf("r/168.json, the last chunk of 16, not written: %v", wrote)
+	}
+}
+
+// TestMoveSet compares moveSet with renumbering every number and
+// sorting, for a document moved back or forward and one added or deleted
+// (from, as Update takes it).
+func TestMoveSet(t *testing.T) {
+	tests := []struct {
+		name string
+		from []int
+	}{
+		{"moved forward", slices.Insert(keep(60, 10), 40, 10)},
+		{"moved back", slices.Insert(keep(60, 40), 10, 40)},
+		{"to the end", append(keep(60, 0), 0)},
+		{"added", slices.Insert(keep(60), 20, -1)},
+		{"deleted", keep(60, 33)},
+		{"two swapped", append([]int{1, 0}, keep(60, 0, 1)...)},
+		// The new one takes the place of the moved one, whose new number
+		// is past those that keep theirs.
+		{"moved to the end, one added in its place", slices.Insert(append(keep(60, 10), 10), 10, -1)},
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			to := make([]int32, 60)
+			for j := range to {
+				to[j] = -1
+			}
+			for i, j := range tt.from {
+				if j >= 0 {
+					to[j] = int32(i)
+				}
+			}
+			for range 200 {
+				var s []int32
+				for j := range to {
+					if to[j] >= 0 && r.IntN(3) == 0 {
+						s = append(s, int32(j))
+					}
+				}
+				want, moved := slices.Clone(s), false
+				for k, n := range want {
+					want[k], moved = to[n], moved || to[n] != n
+				}
+				slices.Sort(want)
+				got := slices.Clone(s)
+				if m := moveSet(got, to); !slices.Equal(got, want) || m != moved {
+					t.Fatalf("moveSet(%v) = %v, %v; want %v, %v", s, got, m, want, moved)
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,108 @@
+package search
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestAppendJSONString compares appendJSONString with marshal.
+func TestAppendJSONString(t *testing.T) {
+	tests := []struct {
+		name, s string
+	}{
+		{"empty", ""},
+		{"plain", "ord0ä1"},
+		{"html", "<a href='x'>&amp;</a>"},
+		{"quote and backslash", `"Qu\ote"`},
+		{"control", "a\x01b\tc\nd\x7f"},
+		{"line separators", "a\u2028b\u2029c"},
+		{"invalid UTF-8", "a\xffb\xc3"},
+		{"astral", "🙂 ß"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := marshal(tt.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := appendJSONString([]byte("x"), tt.s); !bytes.Equal(got, append([]byte("x"), want[:len(want)-1]...)) {
+				t.Errorf("appendJSONString(%q) = %s, want x%s", tt.s, got, want)
+			}
+		})
+	}
+}
+
+// TestBucketJSON compares appendBucket with marshal of the same bucket.
+func TestBucketJSON(t *testing.T) {
+	set := func(all ...int32) *posted { return &posted{postings: postings{all: all, strong: all[:len(all)/2]}} }
+	many := make([]int32, 300)
+	for i := range many {
+		many[i] = int32(i * 2)
+	}
+	tests := []struct {
+		name          string
+		words, unions []keyedPosted
+		next          map[string][]string
+	}{
+		{"empty", nil, nil, nil},
+		{"words only", []keyedPosted{{"zebra", set(3)}, {"apa", set(1, 4)}, {"ärende", set(0, 2, 900)}}, nil, nil},
+		{"unions and next", []keyedPosted{{"ab", set(1)}}, []keyedPosted{{"b", set(many...)}, {"a", set(1, 4)}},
+			map[string][]string{"a": {"ab", "ac"}}},
+		{"escaped keys", []keyedPosted{{`"q\`, set(5)}, {"a\u2028", set(6)}, {"x\x01", set(7)}},
+			[]keyedPosted{{"<", set(5)}}, map[string][]string{"<": {"<\"", "<\xff"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := bucket{W: map[string][2]string{}, U: map[string][2]string{}, N: tt.next}
+			for _, w := range tt.words {
+				want.W[w.key] = w.p.encode()
+			}
+			for _, u := range tt.unions {
+				want.U[u.key] = u.p.encode()
+			}
+			wb, err := marshal(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sorted := func(terms []keyedPosted) []keyedPosted {
+				l := termList{}
+				for _, t := range terms {
+					l.add(t.key, t.p)
+				}
+				return l.sortedTerms()
+			}
+			got := appendBucket(nil, sorted(tt.words), sorted(tt.unions), func(k string) []string { return tt.next[k] })
+			if !bytes.Equal(append(got, '\n'), wb) {
+				t.Errorf("appendBucket wrote\n%s\nmarshal writes\n%s", got, wb)
+			}
+		})
+	}
+}
+
+// TestChunkFile compares chunkFile with marshal of chunkRows.
+func TestChunkFile(t *testing.T) {
+	docs, _ := benchDocs(40)
+	docs[1].Facts = nil
+	docs[2].Facts = [][]string{nil, {}, {"Språk", "engelska", "en"}}
+	docs[3].URL, docs[3].Title, docs[3].Excerpt = "/a?b=<c>&d", `"Qu\ote" \u2028`+"\u2028\x01", "a\xffb"
+	tests := []struct {
+		name string
+		docs []Doc
+	}{
+		{"none", nil},
+		{"one", docs[:1]},
+		{"odd facts and strings", docs[:4]},
+		{"many", docs},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := marshal(chunkRows(tt.docs))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := chunkFile(tt.docs); !bytes.Equal(got, want) {
+				t.Errorf("chunkFile wrote\n%s\nmarshal writes\n%s", got, want)
+			}
+		})
+	}
+}
