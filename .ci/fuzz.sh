@@ -2,7 +2,8 @@
 # Short runs of every Go fuzz target in the repository (func FuzzXxx in a
 # *_test.go file under generator/): front matter splitting and decoding,
 # the whole record parser, the TOML position scanner, config.toml, the
-# Markdown link resolver, the search index's words of a body. Each runs FUZZ_EXECS inputs (default 20000) after
+# Markdown link resolver, the search index's words of a body, the search
+# files written by hand against encoding/json. Each runs FUZZ_EXECS inputs (default 20000) after
 # its seed corpus (testdata/fuzz/<Target>/, which plain `go test` also runs).
 # A count, not a duration: Go 1.26's fuzzer can end a time-bounded run with a
 # spurious "context deadline exceeded" (golang/go#75804, fixed in Go 1.27).

@@ -106,3 +106,48 @@ func TestChunkFile(t *testing.T) {
 		})
 	}
 }
+
+// FuzzJSON compares what the kept index writes by hand with what
+// encoding/json writes of the same values (marshal): a string alone, a
+// result chunk of a document made of the strings, and a term bucket
+// whose words, union and next prefixes are the strings.
+func FuzzJSON(f *testing.F) {
+	f.Add("/exjobb/a/", "Titel \"ett\"", "Utdrag <b>&</b>", "Språk")
+	f.Add("", "\u2028\x01", "a\xffb\xc3", "\\")
+	f.Fuzz(func(t *testing.T, url, title, excerpt, fact string) {
+		for _, s := range []string{url, title, excerpt, fact} {
+			want, err := marshal(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := appendJSONString(nil, s); !bytes.Equal(append(got, '\n'), want) {
+				t.Fatalf("appendJSONString(%q) = %s, marshal writes %s", s, got, want)
+			}
+		}
+		docs := []Doc{{URL: url, Title: title, Lang: "sv", Excerpt: excerpt, Facts: [][]string{{fact, title}, nil}}}
+		want, err := marshal(chunkRows(docs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := chunkFile(docs); !bytes.Equal(got, want) {
+			t.Fatalf("chunkFile wrote\n%s\nmarshal writes\n%s", got, want)
+		}
+		p := &posted{postings: postings{all: []int32{1, 5}, strong: []int32{5}}}
+		wb := bucket{W: map[string][2]string{url: p.encode(), title: p.encode()}, U: map[string][2]string{fact: p.encode()},
+			N: map[string][]string{fact: {excerpt}}}
+		want, err = marshal(wb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := termList{}
+		for k := range wb.W {
+			words.add(k, p)
+		}
+		unions := termList{}
+		unions.add(fact, p)
+		got := appendBucket(nil, words.sortedTerms(), unions.sortedTerms(), func(k string) []string { return wb.N[k] })
+		if !bytes.Equal(append(got, '\n'), want) {
+			t.Fatalf("appendBucket wrote\n%s\nmarshal writes\n%s", got, want)
+		}
+	})
+}
