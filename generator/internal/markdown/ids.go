@@ -91,7 +91,7 @@ func slugify(value []byte) []byte {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			r = unicode.ToLower(r)
 			out = appendSep(out, &sep)
-			if t := translits[r]; t != "" {
+			if t := translit(r); t != "" {
 				out = append(out, t...)
 			} else {
 				out = utf8.AppendRune(out, r)
@@ -132,19 +132,58 @@ func closingParen(v []byte, i int) int {
 	return -1
 }
 
-// translits are the ASCII spellings of lowercase Latin letters with a
-// diacritic, and of ligatures.
-var translits = func() map[rune]string {
-	m := map[rune]string{}
-	for ascii, letters := range map[string]string{
-		"a": "àáâãäåāăą", "ae": "æ", "c": "çćĉċč", "d": "ďđð", "e": "èéêëēĕėęě", "g": "ĝğġģ",
-		"h": "ĥħ", "i": "ìíîïĩīĭįı", "ij": "ĳ", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņň",
-		"o": "òóôõöøōŏő", "oe": "œ", "r": "ŕŗř", "s": "śŝşšș", "ss": "ß", "t": "ţťŧț",
-		"th": "þ", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
-	} {
-		for _, r := range letters {
-			m[r] = ascii
-		}
+// translit returns the ASCII spelling of a lowercase Latin letter with a
+// diacritic (or a ligature), or "" if r has none.
+func translit(r rune) string {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return "a"
+	case 'æ':
+		return "ae"
+	case 'ç', 'ć', 'ĉ', 'ċ', 'č':
+		return "c"
+	case 'ď', 'đ', 'ð':
+		return "d"
+	case 'è', 'é', 'ê', 'ë', 'ē', 'ĕ', 'ė', 'ę', 'ě':
+		return "e"
+	case 'ĝ', 'ğ', 'ġ', 'ģ':
+		return "g"
+	case 'ĥ', 'ħ':
+		return "h"
+	case 'ì', 'í', 'î', 'ï', 'ĩ', 'ī', 'ĭ', 'į', 'ı':
+		return "i"
+	case 'ĳ':
+		return "ij"
+	case 'ĵ':
+		return "j"
+	case 'ķ':
+		return "k"
+	case 'ĺ', 'ļ', 'ľ', 'ŀ', 'ł':
+		return "l"
+	case 'ñ', 'ń', 'ņ', 'ň':
+		return "n"
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ŏ', 'ő':
+		return "o"
+	case 'œ':
+		return "oe"
+	case 'ŕ', 'ŗ', 'ř':
+		return "r"
+	case 'ś', 'ŝ', 'ş', 'š', 'ș':
+		return "s"
+	case 'ß':
+		return "ss"
+	case 'ţ', 'ť', 'ŧ', 'ț':
+		return "t"
+	case 'þ':
+		return "th"
+	case 'ù', 'ú', 'û', 'ü', 'ũ', 'ū', 'ŭ', 'ů', 'ű', 'ų':
+		return "u"
+	case 'ŵ':
+		return "w"
+	case 'ý', 'ÿ', 'ŷ':
+		return "y"
+	case 'ź', 'ż', 'ž':
+		return "z"
 	}
-	return m
-}()
+	return ""
+}
