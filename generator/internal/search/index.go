@@ -65,6 +65,8 @@ func (x *Index) File(path string) ([]byte, error) {
 func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error) {
 	x := &Index{Layout: LayoutOf(len(docs), scopes), files: map[string][]byte{}}
 	bs := groupTerms(x.Layout, collect(docs))
+	facets := newFacetTables()
+	refs := facets.allRefs(docs)
 	paths := x.Layout.Paths()
 	files := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
@@ -77,7 +79,7 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 			files[i], errs[i] = marshal(bs[i-1].encode())
 			bs[i-1].release()
 		case i <= nb+ns:
-			files[i], errs[i] = scopeFile(docs, scopes[i-1-nb].Docs)
+			files[i], errs[i] = facets.file(refs, scopes[i-1-nb].Docs)
 		default:
 			c := i - 1 - nb - ns
 			files[i], errs[i] = marshal(chunkRows(x.Layout.chunk(docs, c)))

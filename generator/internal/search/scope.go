@@ -8,95 +8,14 @@ import "strconv"
 // into the table of its column in "t", whose first value is "".
 var scopeCols = [...]string{"kind", "area", "host", "school", "level", "language", "closes", "archived", "state"}
 
-// scopeFile is the scope file of the documents ids: the rows "d", one per
-// document, and the tables "t" they refer to, as json.Marshal writes
-// {"d": rows, "t": tables}. The rows are numbers and lists of numbers,
-// written here with strconv: through encoding/json, as a [][]any, they
-// were the largest cost of a structural edit's index files
-// (BenchmarkUpdateMove10k, BENCHMARKS.md).
-func scopeFile(docs []Doc, ids []int) ([]byte, error) {
-	var t scopeTables
-	for i := range t.tabs {
-		t.tabs[i], t.at[i] = []string{""}, map[string]int{"": 0}
-	}
-	b := make([]byte, 0, 64+len(ids)*24)
-	b = append(b, `{"d":[`...)
-	prev := -1
-	for k, id := range ids {
-		if k > 0 {
-			b = append(b, ',')
-		}
-		d := &docs[id]
-		arch := ""
-		if d.Archived {
-			arch = "1"
-		}
-		b = strconv.AppendInt(append(b, '['), int64(id-prev-1), 10)
-		b = t.ref(b, 0, d.Kind)
-		b = t.refs(b, 1, d.Areas)
-		b = t.ref(b, 2, d.Host)
-		b = t.refs(b, 3, d.Schools)
-		b = t.ref(b, 4, d.Level)
-		b = t.refs(b, 5, d.Languages)
-		b = t.ref(b, 6, d.Closes)
-		b = t.ref(b, 7, arch)
-		b = append(t.ref(b, 8, d.State), ']')
-		prev = id
-	}
-	tables := make(map[string][]string, len(scopeCols))
-	for i, c := range scopeCols {
-		tables[c] = t.tabs[i]
-	}
-	tb, err := marshal(tables) // ends in a newline
-	if err != nil {
-		return nil, err
-	}
-	b = append(append(b, `],"t":`...), tb[:len(tb)-1]...)
-	return append(b, "}\n"...), nil
-}
-
-// scopeTables are the values of each column of a scope file, in the order
-// its rows first name them, and the number of each.
-type scopeTables struct {
-	tabs [len(scopeCols)][]string
-	at   [len(scopeCols)]map[string]int
-}
-
-// num is the number of v in column col.
-func (t *scopeTables) num(col int, v string) int64 {
-	n, ok := t.at[col][v]
-	if !ok {
-		n = len(t.tabs[col])
-		t.at[col][v] = n
-		t.tabs[col] = append(t.tabs[col], v)
-	}
-	return int64(n)
-}
-
-// ref appends a comma and the number of v in column col.
-func (t *scopeTables) ref(b []byte, col int, v string) []byte {
-	return strconv.AppendInt(append(b, ','), t.num(col, v), 10)
-}
-
-// refs appends a comma and the list of the numbers of vs in column col.
-func (t *scopeTables) refs(b []byte, col int, vs []string) []byte {
-	b = append(b, ",["...)
-	for i, v := range vs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, t.num(col, v), 10)
-	}
-	return append(b, ']')
-}
-
-// facetTables number the values of each column of the scope files for
-// the kept index (Incremental), once for all its files and updates: each
-// document's values are numbered when it is new or changed (facetRefs),
-// so that a scope file, written again whenever a document that moves
-// renumbers those of its scope, looks its values up by slice. (Numbered
-// again for every update, as the build would, the numbering cost what
-// the lookups saved: BENCHMARKS.md.) A value is never forgotten.
+// facetTables number the values of each column of the scope files once
+// for all the files of an index: the build numbers every document's
+// (allRefs) before it writes the files; the kept index (Incremental)
+// numbers a document's when it is new or changed (facetRefs), for all
+// its updates, so that a scope file, written again whenever a document
+// that moves renumbers those of its scope, looks its values up by slice.
+// (Numbered again at every update, the numbering cost what the lookups
+// saved: BENCHMARKS.md.) A value is never forgotten.
 type facetTables struct {
 	at [len(scopeCols)]map[string]int32
 	// quoted are the values by number, as JSON strings (appendJSONString);
@@ -170,11 +89,13 @@ func (ft *facetTables) allRefs(docs []Doc) [][]int32 {
 // scopeList tells the list columns of scopeCols.
 var scopeList = [len(scopeCols)]bool{1: true, 3: true, 5: true}
 
-// file is scopeFile for the documents ids, whose values are numbered in
-// refs (facetRefs, by document). A file's tables list the values in the
-// order its rows first name them, as scopeFile's do: tabs by their
-// numbers in ft, and loc gives each value's number in them, plus one (0:
-// none yet).
+// file is the scope file of the documents ids, whose values are numbered
+// in refs (facetRefs, by document): the rows "d", one per document, and
+// the tables "t" they refer to, as json.Marshal writes {"d": rows, "t":
+// tables}. Its tables list the values in the order its rows first name
+// them: tabs by their numbers in ft, and loc gives each value's number in
+// them, plus one (0: none yet). It reads ft and refs only, so the files
+// of an index are written in parallel.
 func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
 	var loc, tabs [len(scopeCols)][]int32
 	size := 0
@@ -226,7 +147,7 @@ func (ft *facetTables) file(refs [][]int32, ids []int) ([]byte, error) {
 		b = append(b, ']')
 		prev = id
 	}
-	// The tables, as scopeFile marshals them: by column name in byte order.
+	// The tables, as json.Marshal writes a map: by column name in byte order.
 	b = append(b, `],"t":{`...)
 	for k, c := range scopeSorted {
 		if k > 0 {

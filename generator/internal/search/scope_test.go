@@ -6,8 +6,10 @@ import (
 	"testing"
 )
 
-// TestScopeFile compares scopeFile with the value it writes by hand,
-// written by encoding/json: the rows as a [][]any, the tables as a map.
+// TestScopeFile compares the scope files written by hand (facetTables.file)
+// with their value written by encoding/json: the rows as a [][]any, the
+// tables as a map. The values are numbered as the build numbers them
+// (allRefs, in the documents' order) and in another order.
 func TestScopeFile(t *testing.T) {
 	docs, scopes := benchDocs(500)
 	docs[3].Areas, docs[3].Schools, docs[3].Languages = nil, nil, nil
@@ -22,8 +24,11 @@ func TestScopeFile(t *testing.T) {
 	for _, s := range scopes {
 		cases[s.Name] = s.Docs
 	}
-	// The kept index numbers the values once (facetTables); a value
-	// numbered for another document first must not show in a file.
+	// The kept index numbers the values once (facetTables), as documents
+	// come; a value numbered for another document first must not show
+	// in a file.
+	built := newFacetTables()
+	builtRefs := built.allRefs(docs)
 	ft := newFacetTables()
 	refs := make([][]int32, len(docs))
 	for i := len(docs) - 1; i >= 0; i-- {
@@ -38,8 +43,8 @@ func TestScopeFile(t *testing.T) {
 			name string
 			file func([]int) ([]byte, error)
 		}{
-			{"scopeFile", func(ids []int) ([]byte, error) { return scopeFile(docs, ids) }},
-			{"facetTables.file", func(ids []int) ([]byte, error) { return ft.file(refs, ids) }},
+			{"numbered in order", func(ids []int) ([]byte, error) { return built.file(builtRefs, ids) }},
+			{"numbered backwards", func(ids []int) ([]byte, error) { return ft.file(refs, ids) }},
 		} {
 			got, err := w.file(ids)
 			if err != nil {
