@@ -186,7 +186,7 @@ func sameList(a, b []*site.Entry) bool {
 // sameEntries reports whether a and b are one list of entries: that of
 // the last call, as after an edit in place.
 func sameEntries(a, b []*site.Entry) bool {
-	return len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
+	return len(a) > 0 && sameList(a, b)
 }
 
 // editSearch updates the index kept in st for the entries of its list
