@@ -326,7 +326,7 @@ func BenchmarkSign(b *testing.B) {
 	outs := l.Outputs()
 	seed := maphash.MakeSeed()
 	for b.Loop() {
-		sg := newSigner(l.Site, 1, seed)
+		sg := newSigner(l.Site, 1, seed, nil)
 		for i := range outs {
 			var dep deps
 			sg.output(&outs[i], &dep)

@@ -133,7 +133,8 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	var sg *signer
 	var wg sync.WaitGroup
 	in.pages.next(l.Site.Pages)
-	wg.Go(func() { sg = newSigner(l.Site, gen, in.seed); sg.memo = in.pages })
+	prev := in.sg
+	wg.Go(func() { sg = newSigner(l.Site, gen, in.seed, prev); sg.memo = in.pages })
 	use := &cacheUse{c: in.cache}
 	outs := l.outputs(use)
 	wg.Wait()

@@ -88,19 +88,27 @@ type signer struct {
 
 // newSigner computes the signatures of every entry and the global part.
 // gen changes whenever the config or the templates were reloaded; seed is
-// the Incremental's.
-func newSigner(s *site.Site, gen uint64, seed maphash.Seed) *signer {
+// the Incremental's. prev, when not nil, is the signer of the site before
+// s with the same seed: an entry of both is not signed again (reuse).
+func newSigner(s *site.Site, gen uint64, seed maphash.Seed, prev *signer) *signer {
 	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{}, facets: map[listKey]uint64{},
 		entries:   make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		facetSums: make(map[*site.Entry]uint64, len(s.Entries)),
 		versions:  make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
 		pageEnc:   encoderOf(reflect.TypeFor[site.Page]()),
 	}
+	if prev != nil && prev.s.Cfg != s.Cfg {
+		prev = nil // the URLs and facet values of an entry come from the config too
+	}
 	for _, e := range s.Entries {
-		sg.sign(e)
+		if !sg.reuse(prev, e) {
+			sg.sign(e)
+		}
 	}
 	for _, e := range s.Free {
-		sg.sign(e)
+		if !sg.reuse(prev, e) {
+			sg.sign(e)
+		}
 	}
 	h := newHasher(sg.seed)
 	h.u64(gen)
@@ -142,12 +150,7 @@ func (sg *signer) sign(e *site.Entry) {
 		h.str(e.URL[l])
 	}
 	for _, v := range e.Versions {
-		vh := newHasher(sg.seed)
-		vh.str(v.Path)
-		vh.u64(v.Hash)
-		vh.u64(sg.s.BodySum(v))
-		vh.str(v.Title) // may change in place (an edit of text)
-		sum := vh.sum()
+		sum := sg.version(v)
 		sg.versions[v] = sum
 		h.u64(sum)
 	}
@@ -166,6 +169,45 @@ func (sg *signer) sign(e *site.Entry) {
 	clear(sg.lists) // a list's signature covers its entries'
 	clear(sg.facets)
 	sg.mu.Unlock()
+}
+
+// version sums what a page shows of a version beside its record's
+// fields: its file, its rendered body and its title.
+func (sg *signer) version(v *content.Version) uint64 {
+	vh := newHasher(sg.seed)
+	vh.str(v.Path)
+	vh.u64(v.Hash)
+	vh.u64(sg.s.BodySum(v))
+	vh.str(v.Title) // may change in place (an edit of text)
+	return vh.sum()
+}
+
+// reuse takes the signature of e from prev, the signer of the last site,
+// when e is an entry of that site too and each of its versions sums as it
+// did, and reports whether it did. An entry the new site took over from
+// the last (site.Options.Prev) is the same value: its kind, slug, facts,
+// attachment, URLs and facet values, which the config gives, are as they
+// were signed; what may differ is a body, whose links may resolve
+// otherwise, and a title changed in place, which the last signer signed
+// again (Replace), so the versions are summed again and compared.
+func (sg *signer) reuse(prev *signer, e *site.Entry) bool {
+	if prev == nil {
+		return false
+	}
+	es, ok := prev.entries[e]
+	if !ok {
+		return false
+	}
+	for _, v := range e.Versions {
+		sum := sg.version(v)
+		if prev.versions[v] != sum {
+			return false
+		}
+		sg.versions[v] = sum
+	}
+	sg.entries[e] = es
+	sg.facetSums[e] = prev.facetSums[e]
+	return true
 }
 
 // Since returns the entries signed again since the call that returned

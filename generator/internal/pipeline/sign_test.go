@@ -20,7 +20,7 @@ func TestSignerSignsEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	es := l.Site.Entries[:2]
-	sg := newSigner(l.Site, 1, maphash.MakeSeed())
+	sg := newSigner(l.Site, 1, maphash.MakeSeed(), nil)
 	terms := []*config.Term{{Key: "a"}, {Key: "b"}}
 	// fill sets every field inside v to its first value, but the n-th
 	// (counting with *at) to its second, and names each in paths.
@@ -137,7 +137,7 @@ func TestSearchEditReadsSignedStamps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &countingStamps{signer: newSigner(l.Site, 1, maphash.MakeSeed())}
+	st := &countingStamps{signer: newSigner(l.Site, 1, maphash.MakeSeed(), nil)}
 	u := &cacheUse{c: NewCache(), stamps: st}
 	es := searchEntries(l.Site)
 	scopes := searchScopes(l.Site, es)
@@ -178,7 +178,7 @@ func TestScopeFacetsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sg := newSigner(l.Site, 1, maphash.MakeSeed())
+	sg := newSigner(l.Site, 1, maphash.MakeSeed(), nil)
 	es := l.Site.Entries
 	if len(es) < 3 {
 		t.Fatalf("%d entries; want 3 or more", len(es))
