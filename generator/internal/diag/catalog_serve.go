@@ -22,6 +22,7 @@ const (
 	ServeRebuilt   ID = "serve.rebuilt"
 	ServeInPlace   ID = "serve.in-place"
 	ServeTurned    ID = "serve.turned"
+	ServeRetry     ID = "serve.retry"
 
 	DraftBanner ID = "serve.draft-banner"
 )
@@ -64,6 +65,8 @@ var serveTexts = map[ID]Text{
 		Sv: `Utkast: visas bara i förhandsvisningen. Det publiceras inte förrän du tar bort draft = true.`},
 	ServeTurned: {En: `serve: the clock passed %s, when a date in the sources takes effect; bringing the preview up to date`,
 		Sv: `serve: klockan passerade %s, då ett datum i källfilerna får verkan – förhandsvisningen uppdateras`},
+	ServeRetry: {En: `serve: trying again to write the preview, which failed (the error above)`,
+		Sv: `serve: försöker igen att skriva förhandsvisningen, vilket misslyckades (felet ovan)`},
 	ServeInPlace: {En: `serve: updated in place in %s: %d written`,
 		Sv: `serve: uppdaterade på plats på %s: %d skrivna`},
 }

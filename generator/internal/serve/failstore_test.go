@@ -1,11 +1,16 @@
 package serve
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"portal/generator/internal/diag"
 	"portal/generator/internal/output"
 )
 
@@ -13,20 +18,20 @@ import (
 // a full disk fails them.
 type failing struct {
 	m    *output.Memory
-	fail bool
+	fail atomic.Bool // set by a test while serve's loop writes
 }
 
 var errFull = errors.New("no space left on device")
 
 func (f *failing) Put(rel string, data []byte) error {
-	if f.fail {
+	if f.fail.Load() {
 		return errFull
 	}
 	return f.m.Put(rel, data)
 }
 
 func (f *failing) Remove(rel string) error {
-	if f.fail {
+	if f.fail.Load() {
 		return errFull
 	}
 	return f.m.Remove(rel)
@@ -64,9 +69,9 @@ func TestWriteFailedThenEdits(t *testing.T) {
 		{"moved once more", rec, "deadline = 2026-12-15", "deadline = 2027-02-01", false, false},
 	} {
 		edit(t, root, s.path, s.old, s.new)
-		store.fail = s.fail
+		store.fail.Store(s.fail)
 		_, err := e.update([]string{s.path})
-		store.fail = false
+		store.fail.Store(false)
 		if s.fail {
 			if !errors.Is(err, errFull) {
 				t.Fatalf("%s: %v, want %v", s.name, err, errFull)
@@ -77,9 +82,9 @@ func TestWriteFailedThenEdits(t *testing.T) {
 			t.Fatalf("%s: %v", s.name, err)
 		}
 		if s.later {
-			store.fail = true
+			store.fail.Store(true)
 			_, err := e.finish()
-			store.fail = false
+			store.fail.Store(false)
 			if !errors.Is(err, errFull) {
 				t.Fatalf("%s: finish: %v, want %v", s.name, err, errFull)
 			}
@@ -92,4 +97,76 @@ func TestWriteFailedThenEdits(t *testing.T) {
 		}
 		matchesBuild(t, e, root, s.name)
 	}
+}
+
+// TestFollowRetriesFailedWrite: serve's loop tries again an update that
+// could not write its files, after a second, then twice as long each time
+// it fails again, and the preview is what a build writes once the disk
+// takes the files again, with no further edit; the terminal says so.
+func TestFollowRetriesFailedWrite(t *testing.T) {
+	const rec = "content/theses/energidata.md"
+	root := fixture(t)
+	store := &failing{m: output.NewMemory()}
+	e := newEngine(os.DirFS(root), store, fixedNow)
+	mustUpdate(t, e)
+	store.fail.Store(true)
+	edit(t, root, rec, "deadline = 2026-12-15", "deadline = 2027-02-01")
+
+	// What serve's loop does, in order: an update applied (its error) or
+	// a line for the terminal.
+	type event struct {
+		at   time.Time
+		err  error
+		line string
+	}
+	events := make(chan event, 64)
+	opt := Options{ClockCheck: time.Minute, Lang: diag.English, Logf: func(f string, a ...any) {
+		events <- event{at: time.Now(), line: fmt.Sprintf(f, a...)}
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	batches, done := make(chan []string), make(chan error)
+	go func() {
+		done <- follow(ctx, e, batches, nil, func(_ result, err error) { events <- event{at: time.Now(), err: err} }, opt)
+	}()
+	start := time.Now()
+	batches <- []string{rec}
+	next := func() event {
+		t.Helper()
+		select {
+		case ev := <-events:
+			return ev
+		case <-time.After(30 * time.Second):
+			t.Fatal("serve did not try again")
+			return event{}
+		}
+	}
+	// The edit fails, and so do the tries after one and after two more
+	// seconds; the third, after four more, finds the disk mended.
+	const retryLine = "serve: trying again to write the preview, which failed (the error above)"
+	var tries []time.Duration
+	for len(tries) < 3 {
+		switch ev := next(); {
+		case ev.line == retryLine:
+			if tries = append(tries, ev.at.Sub(start)); len(tries) == 3 {
+				store.fail.Store(false)
+			}
+		case ev.line != "":
+			t.Fatalf("the terminal says %q", ev.line)
+		case !errors.Is(ev.err, errFull):
+			t.Fatalf("update after %d tries: %v, want %v", len(tries), ev.err, errFull)
+		}
+	}
+	if ev := next(); ev.err != nil || ev.line != "" {
+		t.Fatalf("after the disk was mended: %v %q", ev.err, ev.line)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []time.Duration{time.Second, 3 * time.Second, 7 * time.Second} {
+		if tries[i] < want {
+			t.Errorf("try %d after %v, want %v or later", i+1, tries[i], want)
+		}
+	}
+	matchesBuild(t, e, root, "written again")
 }

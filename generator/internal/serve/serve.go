@@ -188,17 +188,40 @@ func Run(ctx context.Context, opt Options) error {
 // follow brings the preview up to date, with apply, for each batch of
 // changed sources and whenever the clock passes a moment at which it
 // changes with no file changed, until ctx is done or the server fails
-// (its error is returned).
+// (its error is returned). An update that could not write every file (a
+// full disk, a file another program holds open) is tried again after
+// firstRetry, then after twice as long each time it fails again, at most
+// ClockCheck: the preview mends itself once the cause is gone, without
+// waiting for the next edit.
 func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-chan error, apply func(result, error), opt Options) error {
+	var retry time.Duration // 0: the last update wrote every file
 	// update writes what paths change (none: what the clock changed),
 	// every batch of it.
 	update := func(paths []string) {
-		apply(eng.update(paths))
+		res, err := eng.update(paths)
+		apply(res, err)
+		failed := err != nil
 		for eng.pendingWrites() {
-			apply(eng.finish())
+			res, err := eng.finish()
+			apply(res, err)
+			failed = failed || err != nil
+		}
+		switch {
+		case !failed:
+			retry = 0
+		case retry == 0:
+			retry = min(firstRetry, opt.ClockCheck)
+		default:
+			retry = min(2*retry, opt.ClockCheck)
 		}
 	}
-	clock := time.NewTimer(eng.untilTurn(opt.ClockCheck))
+	wait := func() time.Duration {
+		if d := eng.untilTurn(opt.ClockCheck); retry == 0 || d < retry {
+			return d
+		}
+		return retry
+	}
+	clock := time.NewTimer(wait())
 	defer clock.Stop()
 	for {
 		select {
@@ -209,14 +232,22 @@ func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-
 		case batch := <-batches:
 			update(batch)
 		case <-clock.C:
-			if eng.turned() {
+			switch {
+			case eng.turned():
 				say(opt.Logf, opt.Lang, diag.ServeTurned, eng.turnText())
+				update(nil)
+			case retry > 0:
+				say(opt.Logf, opt.Lang, diag.ServeRetry)
 				update(nil)
 			}
 		}
-		clock.Reset(eng.untilTurn(opt.ClockCheck))
+		clock.Reset(wait())
 	}
 }
+
+// firstRetry is how long follow waits before it tries again an update
+// that could not write its files.
+const firstRetry = time.Second
 
 // withDefaults fills in the options left at their zero value.
 func (opt Options) withDefaults() Options {
