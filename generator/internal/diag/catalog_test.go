@@ -168,6 +168,8 @@ func TestMessageText(t *testing.T) {
 			"serve: byggde om på 1,481s: 40\u00a0000 skrivna, 2 borttagna"},
 		{M(ServeTurned, "2026-12-03 15:00"), `serve: the clock passed 2026-12-03 15:00, when a date in the sources takes effect; bringing the preview up to date`,
 			`serve: klockan passerade 2026-12-03 15:00, då ett datum i källfilerna får verkan – förhandsvisningen uppdateras`},
+		{M(ServeRetry), `serve: trying again to write the preview, which failed (the error above)`,
+			`serve: försöker igen att skriva förhandsvisningen, vilket misslyckades (felet ovan)`},
 		{M(IntMust, "year", M(WantFromTo, 2000, 2100), 1990), `year must be from 2000 to 2100, not 1990`,
 			`year: 1990 är inte tillåtet – skriv ett tal från 2000 till 2100`},
 		{M(AgreementMissing, "nope", "nope"), `agreement "nope" does not exist (no content/agreements/nope.md or record with that slug); check the spelling`,
