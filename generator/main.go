@@ -157,13 +157,9 @@ func extraArgs(cmd string, fs *flag.FlagSet, stderr io.Writer, lang diag.Lang) b
 	return true
 }
 
-// sayErr prints err in lang: a catalog message in lang, another error as
-// it is, after "cmd: " when cmd is given.
+// sayErr prints err in lang (errText), after "cmd: " when cmd is given.
 func sayErr(w io.Writer, lang diag.Lang, cmd string, err error) {
-	text := err.Error()
-	if m, ok := err.(diag.Message); ok {
-		text = m.Text(lang)
-	}
+	text := errText(err, lang)
 	if cmd != "" {
 		text = cmd + ": " + text
 	}
