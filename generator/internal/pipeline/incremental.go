@@ -153,7 +153,10 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	b[0].outs, b[0].gone = r.first(in.files)
 	in.rest = r
 	in.sg, in.outs = sg, outs
-	in.byEntry, in.byList = map[*site.Entry][]int{}, map[listKey]*listDeps{}
+	// Nearly every entry is covered by some output: the map is made at
+	// its size rather than grown as the outputs are signed.
+	in.byEntry = make(map[*site.Entry][]int, len(l.Site.Entries)+len(l.Site.Free))
+	in.byList = map[listKey]*listDeps{}
 	in.unsigned = len(b)
 	return b
 }
@@ -343,6 +346,9 @@ func (in *Incremental) index(i int, d deps) {
 }
 
 func (in *Incremental) record(w *Written, r rendered) {
+	if r.same {
+		return // in.files holds it already
+	}
 	in.files[r.path] = r.file
 	if r.written {
 		w.Written++
@@ -356,6 +362,7 @@ type rendered struct {
 	path    string
 	file    file
 	written bool
+	same    bool // signed as the file written before: file is that file's
 	deps    deps
 }
 
@@ -380,7 +387,7 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 		}
 		old, exists := in.files[o.Path] // written only after each returns
 		if exists && r.file.sig != 0 && old.sig == r.file.sig {
-			r.file = old
+			r.file, r.same = old, true
 			return nil
 		}
 		data, err := o.Bytes(buf)
