@@ -130,6 +130,7 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	// The outputs are listed while the entries are signed: listing them
 	// writes nothing shared, and they read the signer (their stamps) only
 	// when they are written.
+	in.rest.takeAhead() // versions of the last Plan's outputs, not written
 	var sg *signer
 	var wg sync.WaitGroup
 	in.pages.next(l.Site.Pages)
@@ -207,6 +208,7 @@ func batches(outs []Output, own func(*site.Entry) bool) []uint8 {
 // outputs to write. The layer must be Settled (its outputs' signatures
 // tell which show ent).
 func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]diag.List {
+	in.rest.takeAhead() // none once Settled
 	s := in.sg.s
 	was, kept := in.sg.itemStamp(ent)
 	var pages []*site.Page // byEntry: those that show ent
@@ -279,15 +281,31 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	if b.plan != in.plan {
 		return w, errors.New("pipeline: a batch of an earlier site cannot be written")
 	}
+	// The second batch of a Plan has the versions of the third asked for
+	// while it is written (rest.askAhead); the third takes them. No
+	// other batch is written while they are asked for.
+	var asked *ahead
 	if b.later() {
 		b.outs, b.gone = in.rest.sort(in.files, b.part)
+	}
+	if b.later() && b.part == 1 {
+		in.rest.askAhead()
+	} else if asked = in.rest.takeAhead(); asked != nil && b.later() && asked.err != nil {
+		return w, asked.err
 	}
 	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))
 	kept := idx[:0]
 	for _, i := range idx {
 		o := &in.outs[i]
 		if o.version != nil {
-			v, err := o.version()
+			v, ok := uint64(0), false
+			if asked != nil && b.later() {
+				v, ok = asked.versions[i]
+			}
+			var err error
+			if !ok {
+				v, err = o.version()
+			}
 			if err != nil {
 				return w, fmt.Errorf("%s: %w", o.Path, err)
 			}

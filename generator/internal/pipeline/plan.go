@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 )
@@ -19,6 +20,55 @@ type rest struct {
 	byNew, byOld []uint8
 	sorted       bool
 	b            [3]Batch // sorted: the outputs and files of the second and third
+	ahead        *ahead   // the versions of the third batch, asked for while the second is written
+}
+
+// ahead are the versions (Output.version) of the outputs of the third
+// batch that have one, asked for by a goroutine of their own while the
+// second batch is written. Working a version out is most of the third
+// batch's time (the search index is updated then) and mostly one
+// goroutine's work, while writing the pages of the second leaves a
+// processor idle at times: done the two at once, the last file is
+// written sooner. A version reads the site, its bodies, the signer's
+// stamps and the cache's search index and sitemap, none of which the
+// pages written meanwhile change.
+type ahead struct {
+	done     chan struct{}
+	versions map[int]uint64 // by output
+	err      error          // the first version that failed, with its path
+}
+
+// askAhead starts asking for the versions of the third batch's outputs.
+// The batches must be sorted.
+func (r *rest) askAhead() {
+	a := &ahead{done: make(chan struct{}), versions: map[int]uint64{}}
+	r.ahead = a
+	outs := r.outs
+	go func() {
+		defer close(a.done)
+		for _, i := range r.b[2].outs {
+			if o := &outs[i]; o.version != nil {
+				v, err := o.version()
+				if err != nil {
+					a.err = fmt.Errorf("%s: %w", o.Path, err)
+					return
+				}
+				a.versions[i] = v
+			}
+		}
+	}()
+}
+
+// takeAhead waits for the versions askAhead asked for, if any, and
+// returns them (nil: none), once.
+func (r *rest) takeAhead() *ahead {
+	if r == nil || r.ahead == nil {
+		return nil
+	}
+	a := r.ahead
+	r.ahead = nil
+	<-a.done
+	return a
 }
 
 // first returns the outputs and the files to remove of the first batch,
