@@ -125,7 +125,8 @@ func (in *Incremental) ResetBodies() { in.bodies = site.NewBodies() }
 // the templates were loaded again. own is asked for the entry of every
 // page, of l and of the last site: it should be quick. Plan works out
 // the first batch only; the outputs and files of the other two are
-// worked out when the first of them is written (rest).
+// worked out when the first of them is written (rest), which also has
+// the versions of the third's outputs asked for meanwhile (askAhead).
 func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [3]Batch {
 	// The outputs are listed while the entries are signed: listing them
 	// writes nothing shared, and they read the signer (their stamps) only
