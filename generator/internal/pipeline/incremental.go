@@ -291,8 +291,8 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	}
 	if b.later() && b.part == 1 {
 		in.rest.askAhead()
-	} else if asked = in.rest.takeAhead(); asked != nil && b.later() && asked.err != nil {
-		return w, asked.err
+	} else {
+		asked = in.rest.takeAhead()
 	}
 	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))
 	kept := idx[:0]

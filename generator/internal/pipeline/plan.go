@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 )
@@ -34,8 +33,7 @@ type rest struct {
 // pages written meanwhile change.
 type ahead struct {
 	done     chan struct{}
-	versions map[int]uint64 // by output
-	err      error          // the first version that failed, with its path
+	versions map[int]uint64 // by output; a version that failed is not there
 }
 
 // askAhead starts asking for the versions of the third batch's outputs.
@@ -48,12 +46,9 @@ func (r *rest) askAhead() {
 		defer close(a.done)
 		for _, i := range r.b[2].outs {
 			if o := &outs[i]; o.version != nil {
-				v, err := o.version()
-				if err != nil {
-					a.err = fmt.Errorf("%s: %w", o.Path, err)
-					return
-				}
-				a.versions[i] = v
+				if v, err := o.version(); err == nil {
+					a.versions[i] = v
+				} // else the third batch asks again, and reports it
 			}
 		}
 	}()
