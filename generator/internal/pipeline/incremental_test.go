@@ -62,21 +62,13 @@ func planBatches(t *testing.T, store output.Store, files fs.FS) {
 	if err := in.build(context.Background(), load(), 1); err != nil || !in.Settled() {
 		t.Fatalf("build: %v settled=%v", err, in.Settled())
 	}
-	rewrite := func(rel, old, new string) {
-		p := filepath.Join(root, rel)
-		b, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(b, []byte(old)) {
-			t.Fatalf("%s: %v, or no %q", rel, err, old)
-		}
-		os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644)
-	}
 	for _, s := range []struct {
 		name, rec string
 		change    func()
 		gone      []string // the files the first batch removes
 	}{
 		{"deadline", "content/theses/energidata.md", func() {
-			rewrite("content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2027-02-01")
+			rewrite(t, root, "content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2027-02-01")
 		}, nil},
 		{"new", "content/agreements/nytt.md", func() {
 			b, _ := os.ReadFile(filepath.Join(root, "content/agreements/ramavtal.md"))
@@ -172,5 +164,19 @@ func checkBatches(t *testing.T, step string, outs []Output, b [3]Batch, own func
 	}
 	if first != (len(b[0].outs) > 0) {
 		t.Errorf("%s: the first batch has %d outputs", step, len(b[0].outs))
+	}
+}
+
+// rewrite replaces the first old in the file rel of the site at root with
+// new; old must be there.
+func rewrite(t *testing.T, root, rel, old, new string) {
+	t.Helper()
+	p := filepath.Join(root, rel)
+	b, err := os.ReadFile(p)
+	if err != nil || !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s: %v, or no %q", rel, err, old)
+	}
+	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

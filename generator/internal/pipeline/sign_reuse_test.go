@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"hash/maphash"
 	"os"
 	"path/filepath"
@@ -42,14 +41,6 @@ func TestSignerReuse(t *testing.T) {
 		last, lastSet = s, set
 		return s
 	}
-	rewrite := func(rel, old, new string) {
-		p := filepath.Join(root, rel)
-		b, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(b, []byte(old)) {
-			t.Fatalf("%s: %v, or no %q", rel, err, old)
-		}
-		os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644)
-	}
 	prev := newSigner(load(), 1, seed, nil)
 	for _, step := range []struct {
 		name   string
@@ -58,12 +49,12 @@ func TestSignerReuse(t *testing.T) {
 	}{
 		{"nothing", func() {}, 0},
 		{"a linked record moves", func() {
-			rewrite("content/agreements/mou.md", "type = ", "slug = \"mou-2014\"\ntype = ")
+			rewrite(t, root, "content/agreements/mou.md", "type = ", "slug = \"mou-2014\"\ntype = ")
 			for _, rel := range []string{"collaborations/elnat.md", "exchanges/gastforskare.md", "followups/2025.md"} {
-				rewrite("content/"+rel, `agreement = "mou"`, `agreement = "mou-2014"`)
+				rewrite(t, root, "content/"+rel, `agreement = "mou"`, `agreement = "mou-2014"`)
 			}
 		}, 5}, // the agreement, the three records that name it, and the thesis that links to it
-		{"deadline", func() { rewrite("content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2027-02-01") }, 1},
+		{"deadline", func() { rewrite(t, root, "content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2027-02-01") }, 1},
 		{"new", func() {
 			b, _ := os.ReadFile(filepath.Join(root, "content/agreements/ramavtal.md"))
 			os.WriteFile(filepath.Join(root, "content/agreements/nytt.md"), b, 0o644)
