@@ -54,7 +54,9 @@ func TestSignerReuse(t *testing.T) {
 				rewrite(t, root, "content/"+rel, `agreement = "mou"`, `agreement = "mou-2014"`)
 			}
 		}, 5}, // the agreement, the three records that name it, and the thesis that links to it
-		{"deadline", func() { rewrite(t, root, "content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2027-02-01") }, 1},
+		{"deadline", func() {
+			rewrite(t, root, "content/theses/energidata.md", "deadline = 2026-12-15", "deadline = 2027-02-01")
+		}, 1},
 		{"new", func() {
 			b, _ := os.ReadFile(filepath.Join(root, "content/agreements/ramavtal.md"))
 			os.WriteFile(filepath.Join(root, "content/agreements/nytt.md"), b, 0o644)
