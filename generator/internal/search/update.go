@@ -304,34 +304,63 @@ func (in *Incremental) renumber(from []int, dirty map[string]bool, buckets map[i
 			in.drop(in.unions, in.unionsIn, k)
 		}
 	}
-	for _, m := range []map[string]*posted{in.words, in.unions} {
-		for _, p := range m {
-			a, s := moveSet(p.all, to), moveSet(p.strong, to)
-			if a || s {
-				buckets[p.bucket] = true
-				p.fresh[0], p.fresh[1] = p.fresh[0] && !a, p.fresh[1] && !s
+	lo, hi := changedRange(to)
+	if lo > hi {
+		return
+	}
+	for _, lists := range [][]termList{in.inBucket, in.unionsIn} {
+		for _, l := range lists {
+			for _, t := range l.terms {
+				p := t.p
+				a, s := moveSet(p.all, to, lo, hi), moveSet(p.strong, to, lo, hi)
+				if a || s {
+					buckets[p.bucket] = true
+					p.fresh[0], p.fresh[1] = p.fresh[0] && !a, p.fresh[1] && !s
+				}
 			}
 		}
 	}
 }
 
+// changedRange returns the least and the greatest number that to changes
+// (lo > hi when it changes none).
+func changedRange(to []int32) (lo, hi int32) {
+	lo, hi = int32(len(to)), -1
+	for j, i := range to {
+		if i != int32(j) {
+			lo, hi = min(lo, int32(j)), int32(j)
+		}
+	}
+	return lo, hi
+}
+
 // moveSet gives the numbers of s their new numbers in to, keeping s
 // ascending (a moved document changes places with those it passes), and
-// reports whether any changed.
-func moveSet(s []int32, to []int32) bool {
-	moved, sorted := false, true
-	for k, n := range s {
-		if m := to[n]; m != n {
+// reports whether any changed. Only the numbers from lo to hi change
+// (changedRange): they are found by a binary search, so that the numbers
+// before and after them cost nothing (a move renumbers the documents
+// between its two places alone; most sets have a few of those or none).
+// The new numbers of those are above lo, as the numbers below lo keep
+// their places, but they may pass a number above hi (a document moved to
+// the end while one is added).
+func moveSet(s []int32, to []int32, lo, hi int32) bool {
+	i, _ := slices.BinarySearch(s, lo)
+	moved, k := false, i
+	for ; k < len(s) && s[k] <= hi; k++ {
+		if m := to[s[k]]; m != s[k] {
 			s[k], moved = m, true
 		}
-		if k > 0 && s[k-1] > s[k] {
-			sorted = false
-		}
 	}
-	if !sorted {
-		slices.Sort(s)
+	if !moved {
+		return false
 	}
-	return moved
+	if !slices.IsSorted(s[i:k]) {
+		slices.Sort(s[i:k])
+	}
+	if k < len(s) && s[k-1] > s[k] {
+		slices.Sort(s[i:])
+	}
+	return true
 }
 
 // write makes the files at the dirty paths again. They are encoded in
