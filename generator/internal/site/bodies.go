@@ -32,7 +32,10 @@ type Body struct {
 // must be used with one Markdown renderer and one set of text options
 // (Options.Words). It is safe for concurrent use.
 type Bodies struct {
-	mu   sync.Mutex
+	// mu guards m. A model's bodies are looked up from every worker at
+	// once (renderBodies: one lookup a version, most of them to find the
+	// body kept): they read under a read lock, so as not to queue.
+	mu   sync.RWMutex
 	seed maphash.Seed
 	m    map[bodyKey]*stored
 	gen  atomic.Uint64 // bodies rendered so far
@@ -77,9 +80,9 @@ func keyOf(v *content.Version) bodyKey { return bodyKey{v.Path, v.Lang} }
 
 // get returns the body kept for v's file, or nil.
 func (b *Bodies) get(v *content.Version) *stored {
-	b.mu.Lock()
+	b.mu.RLock()
 	st := b.m[keyOf(v)]
-	b.mu.Unlock()
+	b.mu.RUnlock()
 	if st != nil && st.hash == v.Hash {
 		return st
 	}
