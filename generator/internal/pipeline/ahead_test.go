@@ -54,8 +54,25 @@ func TestAskAhead(t *testing.T) {
 		if r.takeAhead() != nil {
 			t.Errorf("%s: taken twice", c.name)
 		}
+		// What the third batch asks: the version kept, else asked again.
+		for _, i := range c.third {
+			if outs[i].version == nil {
+				continue
+			}
+			before := asked[outs[i].Path]
+			v, err := a.version(i, &outs[i])
+			_, kept := c.want[i]
+			if again := asked[outs[i].Path] - before; kept && (again != 0 || v != c.want[i] || err != nil) {
+				t.Errorf("%s: %s: %d, %v, asked again %d times, want %d kept", c.name, outs[i].Path, v, err, again, c.want[i])
+			} else if !kept && (again != 1 || !errors.Is(err, errDisk)) {
+				t.Errorf("%s: %s: %v, asked again %d times, want %v asked once", c.name, outs[i].Path, err, again, errDisk)
+			}
+		}
 	}
 	if (*rest)(nil).takeAhead() != nil {
 		t.Error("a nil rest has versions")
+	}
+	if v, err := (*ahead)(nil).version(0, &outs[0]); v != 7 || err != nil {
+		t.Errorf("no versions asked ahead: %d, %v, want 7", v, err)
 	}
 }

@@ -291,22 +291,15 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	}
 	if b.later() && b.part == 1 {
 		in.rest.askAhead()
-	} else {
-		asked = in.rest.takeAhead()
+	} else if a := in.rest.takeAhead(); b.later() {
+		asked = a
 	}
 	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))
 	kept := idx[:0]
 	for _, i := range idx {
 		o := &in.outs[i]
 		if o.version != nil {
-			v, ok := uint64(0), false
-			if asked != nil && b.later() {
-				v, ok = asked.versions[i]
-			}
-			var err error
-			if !ok {
-				v, err = o.version()
-			}
+			v, err := asked.version(i, o)
 			if err != nil {
 				return w, fmt.Errorf("%s: %w", o.Path, err)
 			}

@@ -54,6 +54,17 @@ func (r *rest) askAhead() {
 	}()
 }
 
+// version is the version of o, output i: the one asked for ahead, else
+// asked for now (a nil ahead has none).
+func (a *ahead) version(i int, o *Output) (uint64, error) {
+	if a != nil {
+		if v, ok := a.versions[i]; ok {
+			return v, nil
+		}
+	}
+	return o.version()
+}
+
 // takeAhead waits for the versions askAhead asked for, if any, and
 // returns them (nil: none), once.
 func (r *rest) takeAhead() *ahead {
