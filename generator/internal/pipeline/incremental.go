@@ -38,11 +38,10 @@ type Incremental struct {
 	pages  *pageMemo    // the sums of the pages' data, across Plans
 	gen    uint64       // of the last Plan
 
-	sg      *signer
-	outs    []Output
-	byEntry map[*site.Entry][]int // outputs whose signature covers an entry
-	byList  map[listKey]*listDeps // outputs whose signature covers a long list
-	files   map[string]file       // output path → what is on disk
+	sg    *signer
+	outs  []Output
+	shown shown           // which outputs show an entry
+	files map[string]file // output path → what is on disk
 
 	plan     uint64 // counts the calls of Plan: the batches of an earlier one are refused
 	rest     *rest  // of the last Plan: its second and third batches
@@ -55,10 +54,47 @@ type file struct {
 	sig uint64 // signature it was rendered with; 0: none
 }
 
+// shown tells which outputs of the last Plan show an entry, from what
+// the signature of each covers (deps), kept as the Plan's batches sign
+// them. The index by entry is made when an edit of text first asks
+// (Replace, Edited), not while the batches are written: a structural
+// edit needs none of it, and the next structural edit makes another.
+type shown struct {
+	deps    []deps                // by output
+	byEntry map[*site.Entry][]int // outputs whose signature covers an entry
+	byList  map[listKey]*listDeps // outputs whose signature covers a long list
+}
+
 // listDeps are the outputs whose signature covers a long list of entries.
 type listDeps struct {
 	list []*site.Entry
 	outs []int
+}
+
+// index makes byEntry and byList, once.
+func (sh *shown) index() {
+	if sh.byEntry != nil {
+		return
+	}
+	sh.byEntry, sh.byList = make(map[*site.Entry][]int, len(sh.deps)), map[listKey]*listDeps{}
+	for i, d := range sh.deps {
+		for _, ent := range d.entries {
+			if l := sh.byEntry[ent]; len(l) == 0 || l[len(l)-1] != i {
+				sh.byEntry[ent] = append(l, i)
+			}
+		}
+		for _, list := range d.lists {
+			k := listKey{&list[0], len(list)}
+			ld := sh.byList[k]
+			if ld == nil {
+				ld = &listDeps{list: list}
+				sh.byList[k] = ld
+			}
+			if len(ld.outs) == 0 || ld.outs[len(ld.outs)-1] != i {
+				ld.outs = append(ld.outs, i)
+			}
+		}
+	}
 }
 
 // Written is what one call of Incremental wrote.
@@ -75,8 +111,8 @@ type Batch struct {
 	plan uint64   // the Plan whose outputs these are
 	outs []int    // indexes of outputs of the Plan's site
 	gone []string // paths of files the site no longer has
-	// sign is set for a Plan's batches: the entries each output's
-	// signature covers go into byEntry and byList as it is signed.
+	// sign is set for a Plan's batches: what each output's signature
+	// covers is kept as it is signed (shown).
 	sign bool
 	// part is which of the Plan's three this is: the outputs and files
 	// of the second and third are worked out when the first of them is
@@ -155,10 +191,7 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	b[0].outs, b[0].gone = r.first(in.files)
 	in.rest = r
 	in.sg, in.outs = sg, outs
-	// Nearly every entry is covered by some output: the map is made at
-	// its size rather than grown as the outputs are signed.
-	in.byEntry = make(map[*site.Entry][]int, len(l.Site.Entries)+len(l.Site.Free))
-	in.byList = map[listKey]*listDeps{}
+	in.shown = shown{deps: make([]deps, len(outs))}
 	in.unsigned = len(b)
 	return b
 }
@@ -212,8 +245,9 @@ func (in *Incremental) Replace(ent *site.Entry, rec *content.Record) map[string]
 	in.rest.takeAhead() // none once Settled
 	s := in.sg.s
 	was, kept := in.sg.itemStamp(ent)
-	var pages []*site.Page // byEntry: those that show ent
-	for _, i := range in.byEntry[ent] {
+	in.shown.index()
+	var pages []*site.Page // those that show ent
+	for _, i := range in.shown.byEntry[ent] {
 		if p := in.outs[i].Page; p != nil {
 			pages = append(pages, p)
 		}
@@ -247,9 +281,10 @@ func (in *Incremental) Edited(ents []*site.Entry) [3]Batch {
 		in.sg.sign(ent)
 	}
 	seen := map[int]bool{}
+	in.shown.index()
 	for _, ent := range ents {
-		outs := in.byEntry[ent]
-		for _, ld := range in.byList {
+		outs := in.shown.byEntry[ent]
+		for _, ld := range in.shown.byList {
 			if slices.Contains(ld.list, ent) {
 				outs = append(slices.Clip(outs), ld.outs...)
 			}
@@ -305,7 +340,7 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 			}
 			if old, ok := in.files[o.Path]; ok && old.sig == versionSig(v) {
 				if b.sign {
-					in.index(i, versionDeps(o))
+					in.shown.deps[i] = versionDeps(o)
 				}
 				continue
 			}
@@ -319,7 +354,7 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	for _, r := range results {
 		in.record(&w, r)
 		if b.sign {
-			in.index(r.index, r.deps)
+			in.shown.deps[r.index] = r.deps
 		}
 	}
 	for _, p := range b.gone {
@@ -335,26 +370,6 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
 	}
 	slices.Sort(w.Changed)
 	return w, nil
-}
-
-// index adds output i, whose signature covers d, to byEntry and byList.
-func (in *Incremental) index(i int, d deps) {
-	for _, ent := range d.entries {
-		if l := in.byEntry[ent]; len(l) == 0 || l[len(l)-1] != i {
-			in.byEntry[ent] = append(l, i)
-		}
-	}
-	for _, list := range d.lists {
-		k := listKey{&list[0], len(list)}
-		ld := in.byList[k]
-		if ld == nil {
-			ld = &listDeps{list: list}
-			in.byList[k] = ld
-		}
-		if len(ld.outs) == 0 || ld.outs[len(ld.outs)-1] != i {
-			ld.outs = append(ld.outs, i)
-		}
-	}
 }
 
 func (in *Incremental) record(w *Written, r rendered) {

@@ -21,6 +21,7 @@ type Output struct {
 	// preview server relies on this to render again only what an edit
 	// changed.
 	Deps   []*site.Entry
+	from   *Loaded // of a page: rendered with its templates and memo
 	render func(buf *bytes.Buffer) error
 	// version, when set, is a number that changes whenever the bytes
 	// may: Incremental then signs the output by it alone.
@@ -43,7 +44,13 @@ func (o *Output) Bytes(buf *bytes.Buffer) ([]byte, error) {
 	case o.copy != "":
 		return fs.ReadFile(o.fsys, o.copy)
 	}
-	if err := o.render(buf); err != nil {
+	var err error
+	if o.Page != nil {
+		err = o.from.Templates.Page(buf, o.from.memo, o.from.Site, o.Page)
+	} else {
+		err = o.render(buf)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -64,12 +71,9 @@ func (l *Loaded) outputs(c *cacheUse) []Output {
 
 // pageOutputs are the HTML pages of the site, in the order of its pages.
 func (l *Loaded) pageOutputs() []Output {
-	s, t := l.Site, l.Templates
-	outs := make([]Output, 0, len(s.Pages))
-	for _, p := range s.Pages {
-		outs = append(outs, Output{Path: site.FilePath(p.URL), Page: p, render: func(buf *bytes.Buffer) error {
-			return t.Page(buf, l.memo, s, p)
-		}})
+	outs := make([]Output, len(l.Site.Pages))
+	for i, p := range l.Site.Pages {
+		outs[i] = Output{Path: site.FilePath(p.URL), Page: p, from: l}
 	}
 	return outs
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"reflect"
+	"slices"
 	"sync"
 
 	"portal/generator/internal/site"
@@ -74,7 +75,7 @@ func (sg *signer) pageData(h *hasher, p *site.Page, dep *deps) {
 	if sg.memo != nil {
 		if ps, ok := sg.memo.get(sg, p); ok {
 			h.u64(ps.sum)
-			dep.entries = append(dep.entries, ps.entries...)
+			dep.add(deps{entries: ps.entries})
 			return
 		}
 	}
@@ -83,8 +84,7 @@ func (sg *signer) pageData(h *hasher, p *site.Page, dep *deps) {
 	sg.pageEnc(sg, &ph, reflect.ValueOf(p).Elem(), &own)
 	sum := ph.sum()
 	h.u64(sum)
-	dep.entries = append(dep.entries, own.entries...)
-	dep.lists = append(dep.lists, own.lists...)
+	dep.add(own)
 	if sg.memo == nil || len(own.lists) > 0 {
 		return
 	}
@@ -103,4 +103,20 @@ func (sg *signer) current(ps pageSum) bool {
 		}
 	}
 	return true
+}
+
+// add adds what o covers to d, taking o's slices as they are when d has
+// none yet (a page's deps are its data's): deps are not written into once
+// made, and the slices are clipped, so that an append to one copies it.
+func (d *deps) add(o deps) {
+	if len(d.entries) == 0 {
+		d.entries = slices.Clip(o.entries)
+	} else {
+		d.entries = append(d.entries, o.entries...)
+	}
+	if len(d.lists) == 0 {
+		d.lists = slices.Clip(o.lists)
+	} else {
+		d.lists = append(d.lists, o.lists...)
+	}
 }
