@@ -66,12 +66,14 @@ func (o *Output) kept() bool { return o.data != nil || o.file != nil }
 // reuse those kept by earlier builds for every entry whose stamp did not
 // change: the bytes are those a build writes.
 func (l *Loaded) outputs(c *cacheUse) []Output {
-	return append(l.pageOutputs(), l.fileOutputs(c)...)
+	files := l.fileOutputs(c)
+	return append(l.pageOutputs(len(files)), files...)
 }
 
-// pageOutputs are the HTML pages of the site, in the order of its pages.
-func (l *Loaded) pageOutputs() []Output {
-	outs := make([]Output, len(l.Site.Pages))
+// pageOutputs are the HTML pages of the site, in the order of its pages,
+// in a slice with room for more outputs after them.
+func (l *Loaded) pageOutputs(more int) []Output {
+	outs := make([]Output, len(l.Site.Pages), len(l.Site.Pages)+more)
 	for i, p := range l.Site.Pages {
 		outs[i] = Output{Path: site.FilePath(p.URL), Page: p, from: l}
 	}

@@ -284,7 +284,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 		rep.Phases = append(rep.Phases, Phase{name, time.Since(start)})
 		start = time.Now()
 	}
-	pages := l.pageOutputs()
+	pages := l.pageOutputs(0)
 	rep.Pages = len(pages)
 	// The other files are listed, and the recycled tree's sweep started,
 	// while the workers render the bodies: on the main goroutine alone,
