@@ -49,7 +49,6 @@ type engine struct {
 	site  *site.Site
 	dirty map[*site.Entry]bool // changed in place, outputs not written yet
 	later []pipeline.Batch     // outputs to write in finish, a batch per call
-	meta  map[string]pageMeta
 	// turn is when the clock alone may change the outcome of the last
 	// update (pipeline.NextTurn of the site it made, or of the check that
 	// refused the sources); zero when nothing it made waits for it.
@@ -58,10 +57,15 @@ type engine struct {
 	tried        time.Time // the clock when the last update began
 }
 
-// pageMeta is what the server needs to know about a page it serves.
-type pageMeta struct {
-	Lang  string
-	Draft bool
+// pageAt returns the page of pages, sorted by URL as a site's are
+// (site.Site.Pages), at urlPath: the server reads its language and
+// whether it is a draft's.
+func pageAt(pages []*site.Page, urlPath string) (*site.Page, bool) {
+	i, ok := slices.BinarySearchFunc(pages, urlPath, func(p *site.Page, u string) int { return strings.Compare(p.URL, u) })
+	if !ok {
+		return nil, false
+	}
+	return pages[i], true
 }
 
 // result is the outcome of one update.
@@ -455,10 +459,6 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, paths []st
 	clear(e.dirty)
 	clear(e.bodyErrs)
 	e.siteErrs = nil
-	e.meta = map[string]pageMeta{}
-	for _, p := range s.Pages {
-		e.meta[p.URL] = pageMeta{Lang: p.Lang, Draft: p.Entry != nil && p.Entry.Draft}
-	}
 	return res, nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/site"
 )
 
 // eventsPath is the Server-Sent Events stream of the live reload script.
@@ -24,7 +25,7 @@ const eventsPath = "/_portal/events"
 // view is what the server shows besides the files: replaced as a whole
 // after every update, never changed.
 type view struct {
-	meta     map[string]pageMeta // URL path → page facts
+	pages    []*site.Page // of the site served, sorted by URL (pageAt)
 	problems []problem
 	overlay  map[diag.Lang]template.HTML // the problems as HTML in each message language; nil for none
 	lang     string                      // the site's default language
@@ -285,8 +286,8 @@ func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []b
 // English for a language messages do not exist in.
 func (v *view) pageLang(urlPath string) diag.Lang {
 	lang := v.lang
-	if m, ok := v.meta[urlPath]; ok && m.Lang != "" {
-		lang = m.Lang
+	if p, ok := pageAt(v.pages, urlPath); ok && p.Lang != "" {
+		lang = p.Lang
 	} else {
 		for _, l := range v.langs {
 			if strings.HasPrefix(urlPath, "/"+l+"/") {
@@ -304,7 +305,7 @@ func (v *view) pageLang(urlPath string) diag.Lang {
 func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 	var top bytes.Buffer
 	lang := v.pageLang(urlPath)
-	if m, ok := v.meta[urlPath]; ok && m.Draft {
+	if p, ok := pageAt(v.pages, urlPath); ok && p.Entry != nil && p.Entry.Draft {
 		top.WriteString(draftBanner(lang))
 	}
 	top.WriteString(string(v.overlay[lang]))

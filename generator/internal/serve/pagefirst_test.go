@@ -56,7 +56,7 @@ func TestStructuralPageFirst(t *testing.T) {
 	} {
 		t.Run(s.name, func(t *testing.T) {
 			own := ownURLs(e, s.path)
-			before, pages := tree(t, dirOf(e)), e.meta
+			before, pages := tree(t, dirOf(e)), e.site.Pages
 			s.change()
 			paths := []string{s.path}
 			if s.also != "" {
@@ -88,8 +88,8 @@ func TestStructuralPageFirst(t *testing.T) {
 					t.Fatalf("finish %d: %v later=%v", i, err, later.Later)
 				}
 				for _, u := range later.Changed {
-					_, is := e.meta[u]
-					if _, was := pages[u]; (is || was) != (i == 0) {
+					_, is := pageAt(e.site.Pages, u)
+					if _, was := pageAt(pages, u); (is || was) != (i == 0) {
 						t.Errorf("finish %d wrote %s (a page: %v)", i, u, i != 0)
 					}
 				}

@@ -272,8 +272,11 @@ func (opt Options) withDefaults() Options {
 // newView is what the server shows after an update: the problems and
 // their overlay, the policy it sends and the site's other languages.
 func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) *view {
-	v := &view{meta: eng.meta, problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
+	v := &view{problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
 	v.overlay = overlays(overlay, v.problems, res.NoneYet)
+	if eng.site != nil {
+		v.pages = eng.site.Pages
+	}
 	if eng.cfg != nil {
 		v.csp = eng.cfg.CSP.Header()
 		v.lang = eng.cfg.DefaultLanguage
