@@ -143,10 +143,10 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		if !s.publish(r) {
 			continue
 		}
-		e := &Entry{Record: r, Facts: s.factsOf(r)}
-		if old := s.reuseEntry(e); old != nil {
-			e = old
-		} else {
+		f := s.factsOf(r)
+		e := s.reuseEntry(r, f)
+		if e == nil {
+			e = &Entry{Record: r, Facts: f}
 			e.URL = make(map[string]string, len(s.Cfg.Languages))
 			for _, l := range s.Cfg.Languages {
 				lang := l

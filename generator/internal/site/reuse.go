@@ -55,16 +55,16 @@ func (s *Site) startReuse(opt Options) {
 	}
 }
 
-// reuseEntry returns the entry of the previous site that e, made anew
-// from the same record but for its URLs, equals, or else nil. The URLs
-// of an entry are those of its record's kind, slug and versions in the
-// config, which the two sites share.
-func (s *Site) reuseEntry(e *Entry) *Entry {
+// reuseEntry returns the entry of the previous site that an entry of r
+// with the facts f, made anew, would equal but for its URLs, or else nil.
+// The URLs of an entry are those of its record's kind, slug and versions
+// in the config, which the two sites share.
+func (s *Site) reuseEntry(r *content.Record, f Facts) *Entry {
 	if s.prev == nil {
 		return nil
 	}
-	old := s.prev.bySource[e.Versions[0].Path]
-	if old == nil || old.Record != e.Record || old.Facts != e.Facts {
+	old := s.prev.bySource[r.Versions[0].Path]
+	if old == nil || old.Record != r || old.Facts != f {
 		return nil
 	}
 	return old
