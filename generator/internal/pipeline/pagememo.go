@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"maps"
 	"reflect"
 	"slices"
 	"sync"
@@ -21,7 +20,7 @@ import (
 // signature adds to its data (the global part, a term's count, its
 // search form's facets) is signed every time.
 type pageMemo struct {
-	last map[*site.Page]pageSum // read without a lock while a Plan's outputs are signed
+	last map[*site.Page]pageSum // of the pages of this Plan's site; read only while it is signed
 	mu   sync.Mutex
 	now  map[*site.Page]pageSum // made since next
 }
@@ -37,24 +36,18 @@ func newPageMemo() *pageMemo {
 	return &pageMemo{last: map[*site.Page]pageSum{}, now: map[*site.Page]pageSum{}}
 }
 
-// next starts a Plan of a site of pages: what was made since the last
-// is kept with the rest. The pages of earlier sites are forgotten once
-// more than twice as many pages are kept as the site has: an edit
-// replaces few, and making the map anew for each Plan was a stretch of
-// it with one processor at work.
+// next starts a Plan of a site of pages: what is kept of other pages is
+// forgotten. It is called before the site's outputs are signed.
 func (m *pageMemo) next(pages []*site.Page) {
-	maps.Copy(m.last, m.now)
-	clear(m.now)
-	if len(m.last) <= 2*len(pages) {
-		return
-	}
 	keep := make(map[*site.Page]pageSum, len(pages))
 	for _, p := range pages {
-		if ps, ok := m.last[p]; ok {
+		if ps, ok := m.now[p]; ok {
+			keep[p] = ps
+		} else if ps, ok := m.last[p]; ok {
 			keep[p] = ps
 		}
 	}
-	m.last = keep
+	m.last, m.now = keep, map[*site.Page]pageSum{}
 }
 
 // get returns what is kept of p that is current to sg: what next kept
