@@ -49,6 +49,10 @@ type engine struct {
 	site  *site.Site
 	dirty map[*site.Entry]bool // changed in place, outputs not written yet
 	later []pipeline.Batch     // outputs to write in finish, a batch per call
+	// drafts are the URL paths of the site's pages of drafts (a banner
+	// says so), read by the server's goroutines: an edit in place puts
+	// another record in an entry, but never one with another draft flag.
+	drafts map[string]bool
 	// turn is when the clock alone may change the outcome of the last
 	// update (pipeline.NextTurn of the site it made, or of the check that
 	// refused the sources); zero when nothing it made waits for it.
@@ -58,8 +62,8 @@ type engine struct {
 }
 
 // pageAt returns the page of pages, sorted by URL as a site's are
-// (site.Site.Pages), at urlPath: the server reads its language and
-// whether it is a draft's.
+// (site.Site.Pages), at urlPath: the server reads its language, which
+// nothing changes once the page is made.
 func pageAt(pages []*site.Page, urlPath string) (*site.Page, bool) {
 	i, ok := slices.BinarySearchFunc(pages, urlPath, func(p *site.Page, u string) int { return strings.Compare(p.URL, u) })
 	if !ok {
@@ -459,6 +463,17 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, paths []st
 	clear(e.dirty)
 	clear(e.bodyErrs)
 	e.siteErrs = nil
+	e.drafts = map[string]bool{}
+	for _, ents := range [][]*site.Entry{s.Entries, s.Free} {
+		for _, ent := range ents {
+			if !ent.Draft {
+				continue
+			}
+			for _, v := range ent.Versions {
+				e.drafts[ent.URL[v.Lang]] = true
+			}
+		}
+	}
 	return res, nil
 }
 

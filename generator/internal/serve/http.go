@@ -25,7 +25,8 @@ const eventsPath = "/_portal/events"
 // view is what the server shows besides the files: replaced as a whole
 // after every update, never changed.
 type view struct {
-	pages    []*site.Page // of the site served, sorted by URL (pageAt)
+	pages    []*site.Page    // of the site served, sorted by URL (pageAt): their languages
+	drafts   map[string]bool // URL paths of the pages of drafts
 	problems []problem
 	overlay  map[diag.Lang]template.HTML // the problems as HTML in each message language; nil for none
 	lang     string                      // the site's default language
@@ -305,7 +306,7 @@ func (v *view) pageLang(urlPath string) diag.Lang {
 func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 	var top bytes.Buffer
 	lang := v.pageLang(urlPath)
-	if p, ok := pageAt(v.pages, urlPath); ok && p.Entry != nil && p.Entry.Draft {
+	if v.drafts[urlPath] {
 		top.WriteString(draftBanner(lang))
 	}
 	top.WriteString(string(v.overlay[lang]))

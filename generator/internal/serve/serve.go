@@ -275,7 +275,7 @@ func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) 
 	v := &view{problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
 	v.overlay = overlays(overlay, v.problems, res.NoneYet)
 	if eng.site != nil {
-		v.pages = eng.site.Pages
+		v.pages, v.drafts = eng.site.Pages, eng.drafts
 	}
 	if eng.cfg != nil {
 		v.csp = eng.cfg.CSP.Header()
