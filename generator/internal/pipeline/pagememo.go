@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"reflect"
-	"slices"
 	"sync"
 
 	"portal/generator/internal/site"
@@ -103,20 +102,4 @@ func (sg *signer) current(ps pageSum) bool {
 		}
 	}
 	return true
-}
-
-// add adds what o covers to d, taking o's slices as they are when d has
-// none yet (a page's deps are its data's): deps are not written into once
-// made, and the slices are clipped, so that an append to one copies it.
-func (d *deps) add(o deps) {
-	if len(d.entries) == 0 {
-		d.entries = slices.Clip(o.entries)
-	} else {
-		d.entries = append(d.entries, o.entries...)
-	}
-	if len(d.lists) == 0 {
-		d.lists = slices.Clip(o.lists)
-	} else {
-		d.lists = append(d.lists, o.lists...)
-	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"reflect"
+	"slices"
 	"sync"
 	"time"
 
@@ -244,6 +245,22 @@ func (sg *signer) itemStamp(e *site.Entry) (uint64, bool) {
 type deps struct {
 	entries []*site.Entry
 	lists   [][]*site.Entry
+}
+
+// add adds what o covers to d, taking o's slices as they are when d has
+// none yet (a page's deps are its data's): deps are not written into once
+// made, and the slices are clipped, so that an append to one copies it.
+func (d *deps) add(o deps) {
+	if len(d.entries) == 0 {
+		d.entries = slices.Clip(o.entries)
+	} else {
+		d.entries = append(d.entries, o.entries...)
+	}
+	if len(d.lists) == 0 {
+		d.lists = slices.Clip(o.lists)
+	} else {
+		d.lists = append(d.lists, o.lists...)
+	}
 }
 
 // output signs one output and adds to dep every entry the signature
