@@ -64,7 +64,7 @@ func (x *Index) File(path string) ([]byte, error) {
 // NewLayout gives for them.
 func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error) {
 	x := &Index{Layout: LayoutOf(len(docs), scopes), files: map[string][]byte{}}
-	bs := groupTerms(x.Layout, collect(docs))
+	bs, counts := groupTerms(x.Layout, collect(docs))
 	facets := newFacetTables()
 	refs := facets.allRefs(docs)
 	paths := x.Layout.Paths()
@@ -76,13 +76,12 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 		case i == 0:
 			files[i], errs[i] = marshal(head(lang, len(docs), x.Layout, names))
 		case i <= nb:
-			files[i], errs[i] = marshal(bs[i-1].encode())
-			bs[i-1].release()
+			files[i] = bs[i-1].file(counts.top)
 		case i <= nb+ns:
 			files[i], errs[i] = facets.file(refs, scopes[i-1-nb].Docs)
 		default:
 			c := i - 1 - nb - ns
-			files[i], errs[i] = marshal(chunkRows(x.Layout.chunk(docs, c)))
+			files[i] = chunkFile(x.Layout.chunk(docs, c))
 		}
 	})
 	for i, p := range paths {
@@ -174,18 +173,4 @@ func digits36(n int32) int {
 		d++
 	}
 	return d
-}
-
-// chunkRows are the rows of a result chunk: for each document, its URL,
-// title, language, excerpt and facts.
-func chunkRows(docs []Doc) [][]any {
-	rows := make([][]any, 0, len(docs))
-	for _, d := range docs {
-		facts := d.Facts
-		if facts == nil {
-			facts = [][]string{}
-		}
-		rows = append(rows, []any{d.URL, d.Title, d.Lang, d.Excerpt, facts})
-	}
-	return rows
 }

@@ -6,15 +6,28 @@ import (
 	"unicode/utf8"
 )
 
-// The kept index (Incremental) writes its term buckets by hand: through
-// encoding/json, as a bucket of maps, they were half the CPU of its
-// buckets after a structural edit, which writes half of them again. The
-// bytes are those marshal writes of the same bucket (TestBucketJSON).
+// The term buckets and result chunks are written by hand, by Build and by
+// the kept index (Incremental) alike: through encoding/json, as a bucket
+// of maps, they were half the CPU of the kept index's buckets after a
+// structural edit, which writes half of them again. The bytes are those
+// encoding/json writes of the same values (TestBucketJSON, TestChunkFile,
+// FuzzJSON).
 
-// bucketFile is term bucket b as Build makes it (termBucket.encode,
-// marshal), from the postings kept, written by hand (appendBucket). Each
-// bucket is one job of write, so the postings of its terms are encoded
-// and its lists sorted by one goroutine.
+// bucketTerm is a word or union of a term bucket: its key and its
+// postings as the bucket writes them (encodeSet of all and strong).
+type bucketTerm interface {
+	termKey() string
+	sets() [2]string
+}
+
+func (t keyedPosted) termKey() string { return t.key }
+func (t keyedPosted) sets() [2]string { return t.p.encoded() }
+func (t keyed) termKey() string       { return t.key }
+func (t keyed) sets() [2]string       { return [2]string{encodeSet(t.p.all), encodeSet(t.p.strong)} }
+
+// bucketFile is term bucket b from the postings kept. Each bucket is one
+// job of write, so the postings of its terms are encoded and its lists
+// sorted by one goroutine.
 func (in *Incremental) bucketFile(b int) []byte {
 	words, unions := in.inBucket[b].sortedTerms(), in.unionsIn[b].sortedTerms()
 	return append(appendBucket(make([]byte, 0, 4096), words, unions, in.counts.top), '\n')
@@ -48,15 +61,18 @@ func (l *termList) sortedTerms() []keyedPosted {
 }
 
 // appendBucket appends the JSON of the term bucket of the words and
-// unions given, each sorted by key, as marshal writes a bucket, without
-// its newline: top gives the next prefixes of a union (bucket.N, left
-// out when empty).
-func appendBucket(b []byte, words, unions []keyedPosted, top func(k string) []string) []byte {
+// unions given, each sorted by key, without its newline: an object whose
+// "w" and "u" map each word and union to its two encoded sets, and whose
+// "n" (left out when empty) maps each union to its next prefixes, which
+// top gives: what search.js fetches ahead while the visitor has typed
+// only a short prefix (at most Next, the most frequent first).
+func appendBucket[T bucketTerm](b []byte, words, unions []T, top func(k string) []string) []byte {
 	b = appendPostedMap(append(b, `{"w":`...), words)
 	b = appendPostedMap(append(b, `,"u":`...), unions)
 	n := 0
 	for _, u := range unions {
-		next := top(u.key)
+		key := u.termKey()
+		next := top(key)
 		if len(next) == 0 {
 			continue
 		}
@@ -65,7 +81,7 @@ func appendBucket(b []byte, words, unions []keyedPosted, top func(k string) []st
 		} else {
 			b = append(b, ',')
 		}
-		b = append(appendJSONString(b, u.key), ':', '[')
+		b = append(appendJSONString(b, key), ':', '[')
 		for j, q := range next {
 			if j > 0 {
 				b = append(b, ',')
@@ -88,26 +104,25 @@ type keyedPosted struct {
 
 // appendPostedMap appends terms, sorted by key (in byte order), as
 // marshal writes a map[string][2]string of their encoded postings. An
-// encoded set needs
-// no escaping (encodeSet: "d", base-36 digits and commas, or "b" and
-// base64).
-func appendPostedMap(b []byte, terms []keyedPosted) []byte {
+// encoded set needs no escaping (encodeSet: "d", base-36 digits and
+// commas, or "b" and base64).
+func appendPostedMap[T bucketTerm](b []byte, terms []T) []byte {
 	b = append(b, '{')
 	for i, t := range terms {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		enc := t.p.encoded()
-		b = append(appendJSONString(b, t.key), ':', '[', '"')
+		enc := t.sets()
+		b = append(appendJSONString(b, t.termKey()), ':', '[', '"')
 		b = append(append(b, enc[0]...), '"', ',', '"')
 		b = append(append(b, enc[1]...), '"', ']')
 	}
 	return append(b, '}')
 }
 
-// chunkFile is the result chunk of docs as marshal writes chunkRows(docs),
-// written by hand: after a record is added or deleted, every later chunk
-// is written again.
+// chunkFile is the result chunk of docs: for each document, its URL,
+// title, language, excerpt and facts. After a record is added or deleted,
+// the kept index writes every later chunk again.
 func chunkFile(docs []Doc) []byte {
 	n := 4
 	for i := range docs {

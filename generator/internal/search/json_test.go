@@ -5,6 +5,37 @@ import (
 	"testing"
 )
 
+// What encoding/json writes of a term bucket and of a result chunk, which
+// the files written by hand are compared with.
+
+// bucket is a term bucket as encoding/json writes it: words by their
+// lowercase spelling, the unions by their folded prefix, each with its
+// two encoded sets; N, the next prefixes of each union that has some.
+type bucket struct {
+	W map[string][2]string `json:"w"`
+	U map[string][2]string `json:"u"`
+	N map[string][]string  `json:"n,omitempty"`
+}
+
+// encode is p as a term bucket writes it.
+func (p *postings) encode() [2]string {
+	return [2]string{encodeSet(p.all), encodeSet(p.strong)}
+}
+
+// chunkRows are the rows of a result chunk: for each document, its URL,
+// title, language, excerpt and facts.
+func chunkRows(docs []Doc) [][]any {
+	rows := make([][]any, 0, len(docs))
+	for _, d := range docs {
+		facts := d.Facts
+		if facts == nil {
+			facts = [][]string{}
+		}
+		rows = append(rows, []any{d.URL, d.Title, d.Lang, d.Excerpt, facts})
+	}
+	return rows
+}
+
 // TestAppendJSONString compares appendJSONString with marshal.
 func TestAppendJSONString(t *testing.T) {
 	tests := []struct {

@@ -22,12 +22,6 @@ func (p *postings) add(doc int32, strong bool) {
 	}
 }
 
-// encode is p as a term bucket writes it: its documents and those it is
-// strong in, each set encoded (encodeSet).
-func (p *postings) encode() [2]string {
-	return [2]string{encodeSet(p.all), encodeSet(p.strong)}
-}
-
 // merge appends q, whose documents all come after p's.
 func (p *postings) merge(q *postings) {
 	p.all = append(p.all, q.all...)
@@ -122,19 +116,6 @@ func (t terms) newWord(fold string) *word {
 	return x
 }
 
-// bucket is the JSON of a term bucket: words by their lowercase spelling,
-// and the unions of the words that start with a prefix shorter than
-// Prefix runes, by that (folded) prefix. Each is two encoded sets: all
-// documents and the strong ones. N lists, for each such short prefix, the
-// prefixes one rune longer that its words go on with, the most frequent
-// first (at most Next): what search.js fetches ahead while the visitor
-// has typed only the short prefix.
-type bucket struct {
-	W map[string][2]string `json:"w"`
-	U map[string][2]string `json:"u"`
-	N map[string][]string  `json:"n,omitempty"`
-}
-
 // Next is how many longer prefixes a bucket lists for a short one.
 const Next = 6
 
@@ -144,14 +125,12 @@ type keyed struct {
 	p   *postings
 }
 
-// termBucket is what a term bucket holds before it is encoded.
-type termBucket struct {
-	words, unions []keyed
-	next          map[string][]string
-}
+// termBucket is what a term bucket holds before it is written.
+type termBucket struct{ words, unions []keyed }
 
-// groupTerms sorts the terms into the term buckets of l.
-func groupTerms(l Layout, t terms) []termBucket {
+// groupTerms sorts the terms into the term buckets of l, and counts the
+// next prefixes of the short ones.
+func groupTerms(l Layout, t terms) ([]termBucket, prefixCounts) {
 	out := make([]termBucket, l.Buckets)
 	for w, x := range t.words {
 		b := &out[l.bucket(prefix(x.fold, Prefix))]
@@ -165,39 +144,22 @@ func groupTerms(l Layout, t terms) []termBucket {
 	for _, x := range t.words {
 		counts.add(x.fold, len(x.p.all))
 	}
-	for k := range counts {
-		next := counts.top(k)
-		if len(next) == 0 {
-			continue
-		}
-		b := &out[l.bucket(k)]
-		if b.next == nil {
-			b.next = map[string][]string{}
-		}
-		b.next[k] = next
-	}
-	return out
+	return out, counts
 }
 
-// release lets go of the postings of the bucket's terms once its file is
-// written, so that they are not all live until every file is.
-func (tb termBucket) release() {
+// file is the term bucket's file (appendBucket); top gives the next
+// prefixes of a union. It lets go of the postings of the bucket's terms,
+// so that they are not all live until every file is written.
+func (tb termBucket) file(top func(k string) []string) []byte {
+	for _, ts := range [][]keyed{tb.words, tb.unions} {
+		slices.SortFunc(ts, func(x, y keyed) int { return strings.Compare(x.key, y.key) })
+	}
+	b := append(appendBucket(make([]byte, 0, 4096), tb.words, tb.unions, top), '\n')
 	for _, e := range tb.words {
 		*e.p = postings{}
 	}
 	for _, e := range tb.unions {
 		*e.p = postings{}
-	}
-}
-
-// encode is the JSON value of the bucket, its sets encoded.
-func (tb termBucket) encode() bucket {
-	b := bucket{W: make(map[string][2]string, len(tb.words)), U: make(map[string][2]string, len(tb.unions)), N: tb.next}
-	for _, e := range tb.words {
-		b.W[e.key] = e.p.encode()
-	}
-	for _, e := range tb.unions {
-		b.U[e.key] = e.p.encode()
 	}
 	return b
 }

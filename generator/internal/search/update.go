@@ -44,7 +44,7 @@ type posted struct {
 	bucket int
 	fold   string // of a word
 	// shorts are the buckets of the word's shorter prefixes, whose lists
-	// of next prefixes (bucket.N) count it.
+	// of next prefixes ("n", appendBucket) count it.
 	shorts []int
 	// enc is the postings as a term bucket writes them (all, strong),
 	// each when fresh: a document that moves renumbers those it passes,
@@ -54,8 +54,8 @@ type posted struct {
 	fresh [2]bool
 }
 
-// encoded returns the postings as a term bucket writes them
-// (postings.encode), encoding each set again only when it changed since
+// encoded returns the postings as a term bucket writes them (encodeSet
+// of all and strong), encoding each set again only when it changed since
 // the last call.
 func (p *posted) encoded() [2]string {
 	for k, s := range [2][]int32{p.all, p.strong} {
@@ -411,7 +411,7 @@ type job struct {
 	make func() ([]byte, error)
 }
 
-// nextChanged marks the buckets whose lists of next prefixes (bucket.N)
+// nextChanged marks the buckets whose lists of next prefixes ("n")
 // count the word of p, whose number of documents changed.
 func (in *Incremental) nextChanged(p *posted, buckets map[int]bool) {
 	for _, b := range p.shorts {
