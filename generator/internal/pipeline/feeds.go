@@ -26,32 +26,34 @@ const FeedSize = 50
 func (l *Loaded) feeds(c *cacheUse) []Output {
 	s, t := l.Site, l.Templates
 	var outs []Output
+	newest := map[feedList][]*site.Entry{} // of each list: its feeds in every language hold the same records
 	for _, p := range s.Pages {
 		if p.Feed == "" || (p.Pager != nil && p.Pager.Page > 1) {
 			continue // every page of a list names the feed; write it once
 		}
-		var es []*site.Entry
 		updated := published
 		title := s.Cfg.Title[p.Lang] + " – "
 		switch p.Type {
 		case site.ListPage:
-			es = s.Current(p.Kind)
 			title += t.T(p.Lang, "kind."+p.Kind)
 		case site.AreaPage:
-			for _, e := range s.Members("areas", p.Term.Key) {
-				if !e.Archived {
-					es = append(es, e)
-				}
-			}
 			title += p.Term.Name(p.Lang)
 		case site.DuePage:
-			es, updated = s.Due(), s.DueChanged
+			updated = s.DueChanged
 			title += t.T(p.Lang, "due.title")
 		}
 		// The feed is made when it is rendered, so that it reads the
 		// records' current text; which records it holds is known now
 		// (an edit of text moves none), and they alone are its Deps.
-		es = newestBy(es, FeedSize, updated)
+		list := feedList{p.Type, p.Kind, ""}
+		if p.Term != nil {
+			list.term = p.Term.Key
+		}
+		es, ok := newest[list]
+		if !ok {
+			es = newestBy(feedEntries(s, p), FeedSize, updated)
+			newest[list] = es
+		}
 		outs = append(outs, Output{Path: strings.TrimPrefix(p.Feed, "/"), Deps: es, render: func(buf *bytes.Buffer) error {
 			return feeds.WriteAtom(buf, l.atom(p, title, es, updated))
 		}})
@@ -61,6 +63,32 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 	outs = append(outs, l.eventFiles()...)
 	outs = append(outs, l.sitemapSplit(c, feeds.SitemapMaxURLs)...)
 	return outs
+}
+
+// feedList names the list of a feed, in every language: the type of its
+// pages, their kind, their term.
+type feedList struct {
+	typ        site.PageType
+	kind, term string
+}
+
+// feedEntries are the records the feed of the list page p may hold.
+func feedEntries(s *site.Site, p *site.Page) []*site.Entry {
+	switch p.Type {
+	case site.ListPage:
+		return s.Current(p.Kind)
+	case site.AreaPage:
+		var es []*site.Entry
+		for _, e := range s.Members("areas", p.Term.Key) {
+			if !e.Archived {
+				es = append(es, e)
+			}
+		}
+		return es
+	case site.DuePage:
+		return s.Due()
+	}
+	return nil
 }
 
 // host is the base URL's host, for tag: ids.
