@@ -81,18 +81,14 @@ func NewIncremental(lang string, docs []Doc, scopes []Scope, names Names) (*Incr
 		words: map[string]*posted{}, unions: map[string]*posted{}, written: map[string]uint64{}}
 	in.inBucket = make([]termList, x.Layout.Buckets)
 	in.unionsIn = make([]termList, x.Layout.Buckets)
-	for i, d := range docs {
-		words, unions := in.terms(d)
-		for w, f := range words {
-			in.word(w).insert(i, f)
-		}
-		for k, f := range unions {
-			in.union(k).insert(i, f)
-		}
-	}
+	t := collect(docs) // as Build does
 	in.counts = prefixCounts{}
-	for _, p := range in.words {
-		in.counts.add(p.fold, len(p.all))
+	for w, wd := range t.words {
+		in.newWord(w, wd.fold).postings = wd.p
+		in.counts.add(wd.fold, len(wd.p.all))
+	}
+	for k, u := range t.unions {
+		in.union(k).postings = *u
 	}
 	in.facets = newFacetTables()
 	in.refs = in.facets.allRefs(docs)
@@ -509,14 +505,19 @@ func (in *Incremental) word(w string) *posted {
 	p := in.words[w]
 	if p == nil {
 		w = string([]byte(w)) // not a slice of a document's text
-		fold := in.fold.Fold(w)
-		p = &posted{bucket: in.x.Layout.bucket(prefix(fold, Prefix)), fold: fold}
-		for n := 1; n < Prefix && n < runes(fold); n++ {
-			p.shorts = append(p.shorts, in.x.Layout.bucket(prefix(fold, n)))
-		}
-		in.words[w] = p
-		in.inBucket[p.bucket].add(w, p)
+		p = in.newWord(w, in.fold.Fold(w))
 	}
+	return p
+}
+
+// newWord adds the word w, folded as fold, with no postings.
+func (in *Incremental) newWord(w, fold string) *posted {
+	p := &posted{bucket: in.x.Layout.bucket(prefix(fold, Prefix)), fold: fold}
+	for n := 1; n < Prefix && n < runes(fold); n++ {
+		p.shorts = append(p.shorts, in.x.Layout.bucket(prefix(fold, n)))
+	}
+	in.words[w] = p
+	in.inBucket[p.bucket].add(w, p)
 	return p
 }
 
@@ -537,12 +538,6 @@ func (in *Incremental) drop(m map[string]*posted, by []termList, k string) {
 		delete(m, k)
 		by[p.bucket].remove(k)
 	}
-}
-
-// insert adds doc, the highest so far, with flags f.
-func (p *posted) insert(doc int, f uint8) {
-	p.add(int32(doc), f&inStrong != 0)
-	p.fresh = [2]bool{}
 }
 
 // set gives doc the flags f (0: not in the document) and returns the
