@@ -161,7 +161,7 @@ func (u *cacheUse) searchOrder(prev, next []*site.Entry) *searchOrder {
 	_, mark := u.stamps.Since(0)
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	if o := u.order; o != nil && o.mark == mark && sameList(o.prev, prev) && sameList(o.next, next) {
+	if o := u.order; o != nil && o.mark == mark && site.SameList(o.prev, prev) && site.SameList(o.next, next) {
 		return o
 	}
 	o := &searchOrder{prev: prev, next: next, mark: mark, stamps: make([]uint64, len(next)),
@@ -201,15 +201,10 @@ func (u *cacheUse) searchOrder(prev, next []*site.Entry) *searchOrder {
 	return o
 }
 
-// sameList reports whether a and b are one list (or both empty).
-func sameList(a, b []*site.Entry) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
-}
-
 // sameEntries reports whether a and b are one list of entries: that of
 // the last call, as after an edit in place.
 func sameEntries(a, b []*site.Entry) bool {
-	return len(a) > 0 && sameList(a, b)
+	return len(a) > 0 && site.SameList(a, b)
 }
 
 // editSearch updates the index kept in st for the entries of its list

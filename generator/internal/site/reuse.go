@@ -83,12 +83,14 @@ func (s *Site) sameSplit(kind string) ([2][]*Entry, bool) {
 // keptSplit reports whether a kind's lists are the previous site's own.
 func (s *Site) keptSplit(kind string) bool {
 	now, was := s.splits[kind], s.prev.splits[kind]
-	return sameSlice(now[0], was[0]) && sameSlice(now[1], was[1])
+	return SameList(now[0], was[0]) && SameList(now[1], was[1])
 }
 
-// sameSlice reports whether a and b are one list: both empty, or the same
-// backing array and length.
-func sameSlice(a, b []*Entry) bool {
+// SameList reports whether a and b are one list: both empty, or the same
+// backing array and length. A list the model did not change keeps its
+// backing array (reuseList), so this tells it from a list made anew
+// without reading the entries.
+func SameList(a, b []*Entry) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
@@ -97,7 +99,7 @@ func sameSlice(a, b []*Entry) bool {
 // its pages are found again (reusePages). A list taken over already
 // (sameSplit, membersOf) is not compared again.
 func reuseList(old, es []*Entry) []*Entry {
-	if len(old) > 0 && (sameSlice(old, es) || slices.Equal(old, es)) {
+	if len(old) > 0 && (SameList(old, es) || slices.Equal(old, es)) {
 		return old
 	}
 	return es
@@ -110,7 +112,7 @@ func (s *Site) reusePages(lang string, id listID, es []*Entry) ([]*Page, bool) {
 		return nil, false
 	}
 	old, ok := s.prev.keep[lang].lists[id]
-	if !ok || !sameSlice(old.es, es) {
+	if !ok || !SameList(old.es, es) {
 		return nil, false
 	}
 	return old.pages, true
