@@ -15,6 +15,12 @@
 // Which files there are depends only on the number of documents and the
 // scopes (Layout), so the build knows every path before any body is
 // rendered. The bytes are the same for the same documents.
+//
+// Build makes the files once (the build); Incremental makes them as Build
+// does and keeps the postings, so that an edit writes again only the
+// files it changes (the preview). Both gather the terms of the documents
+// with collect (terms.go) and write the files with the same writers
+// (json.go, scope.go).
 package search
 
 import (
