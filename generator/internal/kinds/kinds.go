@@ -40,6 +40,10 @@ import (
 // review follows their notice days.
 const Agreements = "agreements"
 
+// Collaborations names the kind of the joint projects, whose active ones
+// the home page shows.
+const Collaborations = "collaborations"
+
 // Type is the TOML shape a key must have.
 type Type int
 

@@ -154,7 +154,7 @@ func lectures(p parts) *Kind {
 func collaborations(p parts) *Kind {
 	partners := Fact{Label: "fact.partners", Key: "partners", As: AsOrgs}
 	return &Kind{
-		Name: "collaborations",
+		Name: Collaborations,
 		Keys: []Key{
 			{Name: "status", Type: Text, Required: true, Enum: []string{"planned", "active", "completed"}},
 			{Name: "partners", Type: Strings, Required: true, Vocab: "organisations", MinItems: 1, Need: diag.M(diag.NeedOrganisation)},

@@ -301,7 +301,7 @@ func (s *Site) homePage(lang string) *Page {
 	events := s.Current(s.CalendarKind())
 	h.Lectures = items(events[:min(len(events), HomeSize)], lang)
 	var active []*Entry
-	for _, e := range s.Current("collaborations") {
+	for _, e := range s.Current(kinds.Collaborations) {
 		if e.Status == "active" && len(active) < HomeSize {
 			active = append(active, e)
 		}
