@@ -182,3 +182,61 @@ func FuzzJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestBuildFilesJSON compares every term bucket and result chunk Build
+// writes with what encoding/json writes of the same values, assembled as
+// Build assembled them before it shared the kept index's writers: a map
+// of words and one of unions per bucket, and the next prefixes of every
+// short prefix counted, in the bucket of that prefix.
+func TestBuildFilesJSON(t *testing.T) {
+	docs, scopes := benchDocs(3000)
+	docs[7].Title, docs[7].Strong = `"Citat" <b>&</b>`, []string{`"citat" \snedstreck\ a`, "é ê ß ǆ"}
+	docs[8].Text = []string{"a\u2028b x\x01y ord0ä0"}
+	x, err := Build("sv", docs, scopes, Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := x.Layout
+	want := make([]bucket, l.Buckets)
+	for i := range want {
+		want[i] = bucket{W: map[string][2]string{}, U: map[string][2]string{}}
+	}
+	terms := collect(docs)
+	counts := prefixCounts{}
+	for w, wd := range terms.words {
+		want[l.bucket(prefix(wd.fold, Prefix))].W[w] = wd.p.encode()
+		counts.add(wd.fold, len(wd.p.all))
+	}
+	for k, u := range terms.unions {
+		want[l.bucket(k)].U[k] = u.encode()
+	}
+	for k := range counts {
+		if next := counts.top(k); len(next) > 0 {
+			b := &want[l.bucket(k)]
+			if b.N == nil {
+				b.N = map[string][]string{}
+			}
+			b.N[k] = next
+		}
+	}
+	check := func(path string, v any) {
+		t.Helper()
+		wb, err := marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := x.File(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, wb) {
+			t.Errorf("%s: Build wrote\n%.300s\nencoding/json writes\n%.300s", path, got, wb)
+		}
+	}
+	for i, b := range want {
+		check(bucketPath(i), b)
+	}
+	for c := range l.chunks() {
+		check(chunkPath(c), chunkRows(l.chunk(docs, c)))
+	}
+}

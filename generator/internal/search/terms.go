@@ -85,8 +85,12 @@ func collectRange(docs []Doc, lo, hi int) terms {
 				eachWord(text, func(w string) {
 					x := t.words[w]
 					if x == nil {
+						// The word's fold and its prefixes are often w
+						// itself: a copy, not the document's text, which
+						// the kept index would keep alive.
+						w = strings.Clone(w)
 						x = t.newWord(f.Fold(w))
-						t.words[strings.Clone(w)] = x
+						t.words[w] = x
 					}
 					x.p.add(doc, strong)
 					for _, u := range x.unions {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestIncrementalUpdate(t *testing.T) {
@@ -385,5 +386,39 @@ func TestMoveSet(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestKeptTermsOwnTheirStrings: the words, folds and prefixes the kept
+// index keeps are strings of their own, not slices of a document's text,
+// which they would keep alive after an edit replaced the document.
+func TestKeptTermsOwnTheirStrings(t *testing.T) {
+	docs, scopes := benchDocs(200)
+	docs[0].Text = []string{"energi och vatten"} // folds that are the words themselves
+	in, err := NewIncremental("sv", docs, scopes, Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inText := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		for _, d := range docs {
+			for _, x := range slices.Concat(d.Strong, d.Text) {
+				start := uintptr(unsafe.Pointer(unsafe.StringData(x)))
+				if len(x) > 0 && p >= start && p < start+uintptr(len(x)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for w, p := range in.words {
+		if inText(w) || inText(p.fold) {
+			t.Errorf("word %q (fold %q) is a slice of a document's text", w, p.fold)
+		}
+	}
+	for k := range in.unions {
+		if inText(k) {
+			t.Errorf("prefix %q is a slice of a document's text", k)
+		}
 	}
 }
