@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Incremental is the index of one language kept from one build of a site
@@ -525,6 +526,7 @@ func (in *Incremental) newWord(w, fold string) *posted {
 func (in *Incremental) union(k string) *posted {
 	p := in.unions[k]
 	if p == nil {
+		k = strings.Clone(k) // not a slice of a document's text
 		p = &posted{bucket: in.x.Layout.bucket(k)}
 		in.unions[k] = p
 		in.unionsIn[p.bucket].add(k, p)

@@ -399,6 +399,13 @@ func TestKeptTermsOwnTheirStrings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An edit that brings words and prefixes the index has not seen.
+	edited := docs[3]
+	edited.Text = []string{"qvist zebra ødegård"}
+	if _, err := in.Edit(map[int]Doc{3: edited}, Names{}); err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, edited)
 	inText := func(s string) bool {
 		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
 		for _, d := range docs {
