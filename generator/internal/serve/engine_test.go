@@ -234,11 +234,7 @@ func TestMatchesBuild(t *testing.T) {
 // without the image's size and leave the image unpublished for it.
 func TestImageShownMatchesBuild(t *testing.T) {
 	root := fixture(t)
-	var img bytes.Buffer
-	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 20))); err != nil {
-		t.Fatal(err)
-	}
-	write(t, root, "content/theses/karta.png", img.String())
+	write(t, root, "content/theses/karta.png", pngOf(t, 40, 20))
 	edit(t, root, "content/theses/energidata.md", "Vi söker", "![Karta](karta.png)\n\nVi söker")
 	e := newTestEngine(t, root)
 	edit(t, root, "content/theses/energidata.en.md", "We are", "![Map](karta.png)\n\nWe are")
@@ -250,6 +246,74 @@ func TestImageShownMatchesBuild(t *testing.T) {
 		t.Error("full = false, want a new model")
 	}
 	matchesBuild(t, e, root, "image shown")
+}
+
+// TestImageReplacedMatchesBuild checks that an image beside a record
+// replaced by another of the same name (new sizes, a variant that comes,
+// changes or goes) is published anew with the body that shows it: the
+// body's HTML holds the sizes, so the one kept from the last update,
+// whose Markdown did not change, must not be served again. In a folder
+// and in memory.
+func TestImageReplacedMatchesBuild(t *testing.T) {
+	const (
+		rec = "content/theses/energidata.md"
+		img = "content/theses/karta.png"
+	)
+	for _, store := range []struct {
+		name string
+		new  func(t *testing.T) output.Store
+	}{
+		{"folder", func(t *testing.T) output.Store { return output.Dir(t.TempDir()) }},
+		{"memory", func(*testing.T) output.Store { return output.NewMemory() }},
+	} {
+		t.Run(store.name, func(t *testing.T) {
+			root := fixture(t)
+			write(t, root, img, pngOf(t, 40, 20))
+			edit(t, root, rec, "Vi söker", "![Karta](karta.png)\n\nVi söker")
+			e := newEngine(os.DirFS(root), store.new(t), fixedNow)
+			if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
+				t.Fatalf("first build: %v %v", err, res.Errs)
+			}
+			for _, s := range []struct {
+				name          string
+				width, height int // 0: the image deleted
+			}{
+				{"resized", 80, 30},
+				{"with a variant", 1600, 900},
+				{"its variant resized", 1700, 500},
+				{"its variant gone", 300, 500},
+				{"deleted", 0, 0},
+				{"back", 1300, 500},
+			} {
+				if s.width == 0 {
+					os.Remove(filepath.Join(root, img))
+				} else {
+					write(t, root, img, pngOf(t, s.width, s.height))
+				}
+				res := mustUpdate(t, e, img)
+				if s.width == 0 {
+					if len(res.Errs) != 1 || !strings.Contains(res.Errs[0].Error(), `image "karta.png" not found beside the record`) {
+						t.Fatalf("%s: problems %v, want the missing image", s.name, res.Errs)
+					}
+					continue
+				}
+				if len(res.Errs) > 0 || !slices.Contains(res.Changed, "/exjobb/energidata/") {
+					t.Errorf("%s: problems %v, changed %v: want the record's page", s.name, res.Errs, res.Changed)
+				}
+				matchesBuild(t, e, root, s.name)
+			}
+		})
+	}
+}
+
+// pngOf is a grey PNG image of width × height pixels.
+func pngOf(t *testing.T, width, height int) string {
+	t.Helper()
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, width, height))); err != nil {
+		t.Fatal(err)
+	}
+	return img.String()
 }
 
 // TestMatchesBuildLongLists is TestMatchesBuild on a site whose lists

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -23,7 +24,8 @@ type Body struct {
 // Bodies is the store of rendered bodies, owned by the stage that renders
 // them (New, Site.Bodies, Site.RenderBody). A body is kept under its
 // version's source path and language, with the hash of the file it was
-// rendered from: a body of an older file is never returned.
+// rendered from and the images it showed (their sizes are in its HTML): a
+// body of an older file, or of other images, is never returned.
 //
 // A store given to New (Options.Bodies) may hold the bodies of an earlier
 // site: New reuses each whose file did not change and whose links resolve
@@ -49,12 +51,13 @@ type bodyKey struct{ path, lang string }
 
 // stored is one rendered body and what it was rendered from.
 type stored struct {
-	hash  uint64 // of the source file (content.Version.Hash)
-	body  Body
-	links []link    // every link the body resolved, in order
-	errs  diag.List // its link errors
-	warns diag.List // its HTML tags, which are not published (Site.Warnings)
-	sum   uint64    // of body and errs
+	hash   uint64          // of the source file (content.Version.Hash)
+	images []content.Image // the version's images (content.Version.Images)
+	body   Body
+	links  []link    // every link the body resolved, in order
+	errs   diag.List // its link errors
+	warns  diag.List // its HTML tags, which are not published (Site.Warnings)
+	sum    uint64    // of body and errs
 }
 
 // link is one call of the resolver during a rendering.
@@ -83,7 +86,7 @@ func (b *Bodies) get(v *content.Version) *stored {
 	b.mu.RLock()
 	st := b.m[keyOf(v)]
 	b.mu.RUnlock()
-	if st != nil && st.hash == v.Hash {
+	if st != nil && st.hash == v.Hash && slices.Equal(st.images, v.Images) {
 		return st
 	}
 	if b.under != nil {

@@ -328,7 +328,7 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 	if st := s.bodies.get(v); st != nil && st.resolvesSame(resolve) {
 		return st.errs
 	}
-	st := &stored{hash: v.Hash}
+	st := &stored{hash: v.Hash, images: v.Images}
 	src := v.Body
 	if src == nil && s.readBody != nil {
 		var err error
