@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -20,8 +21,9 @@ import (
 
 // TestMatchesBuildRandomEdits makes series of edits drawn at random (a
 // date, a deadline, the areas, the host, the schools, a title, a body, a
-// status, a draft, an agreement's validUntil or noticeMonths, a record
-// copied, renamed or deleted, a term renamed in config.toml, the list
+// status, a draft, an agreement's validUntil or noticeMonths, an image
+// beside a record put there or replaced, a record copied, renamed or
+// deleted, a term renamed in config.toml, the list
 // item's template, days passing, the clock coming to the turn the preview
 // waits for or to a moment before it) and checks
 // after each that the served files (in a folder, or in memory for the
@@ -32,7 +34,7 @@ import (
 // them one after another, in orders nobody chose.
 //
 // The seeds are fixed, so a failure repeats; PORTAL_RANDOM_EDITS=N runs
-// N seeds more (e.g. 200, about a minute) to look for new failures.
+// N seeds more (e.g. 30, about six minutes) to look for new failures.
 func TestMatchesBuildRandomEdits(t *testing.T) {
 	seeds := randomSeeds()
 	steps := 12
@@ -64,10 +66,13 @@ func randomSeeds() []uint64 {
 	return seeds
 }
 
-// randomFixture is a fresh fixture with extra copies of a thesis.
+// randomFixture is a fresh fixture with extra copies of a thesis, which
+// shows an image (the copies too).
 func randomFixture(t *testing.T, extra int) string {
 	t.Helper()
 	root := fixture(t)
+	write(t, root, "content/theses/bild.png", pngOf(t, 40, 20))
+	edit(t, root, "content/theses/gammalt.md", "\n+++\n", "\n+++\n\n![Bild](bild.png)\n")
 	b, err := os.ReadFile(filepath.Join(root, "content/theses/gammalt.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -462,6 +467,20 @@ func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool,
 		re := regexp.MustCompile(`(\[areas\.energi\]\nsv = )".*"`)
 		write(t, root, "config.toml", re.ReplaceAllString(string(b), fmt.Sprintf(`${1}"Energi %d"`, r.IntN(5))))
 		return "area renamed in config.toml", []string{"config.toml"}
+	case op == 13 && primary:
+		// An image beside the record, shown by its body, put there or
+		// replaced by one of other sizes (with a variant or without). The
+		// records of a folder show one image: replaced, it changes the
+		// pages of records whose text did not change.
+		img := path.Dir(rel) + "/bild.png"
+		size := [][2]int{{40, 20}, {80, 30}, {1600, 900}, {1700, 500}}[r.IntN(4)]
+		write(t, root, img, pngOf(t, size[0], size[1]))
+		name, changed = fmt.Sprintf("image %dx%d", size[0], size[1]), text
+		if shown := "![Bild](" + path.Base(img) + ")"; !strings.Contains(text, shown) {
+			changed = text + "\n" + shown + "\n"
+		}
+		write(t, root, rel, changed)
+		return name, []string{img, rel}
 	case op == 7:
 		name, changed = "host", set("host", strconv.Quote([]string{"kth", "stockholms-stad", "trafikkontoret"}[r.IntN(3)]))
 	case op == 8:
