@@ -61,8 +61,8 @@ func TestExitPaths(t *testing.T) {
 			want{exitProblems, "", "config.toml:1:1: cannot read: "},
 			want{exitProblems, "", "config.toml:1:1: filen kan inte läsas: "}},
 		{"build: extra argument", []string{"build", "-root", root, "public"},
-			want{exitUsage, "", `build: unexpected argument "public" (generator help lists the options)`},
-			want{exitUsage, "", `build: oväntat argument "public" (generator help visar vilka val som finns)`}},
+			want{exitUsage, "", `build: unexpected argument "public" (portal help lists the options)`},
+			want{exitUsage, "", `build: oväntat argument "public" (portal help visar vilka val som finns)`}},
 		{"build: problems", []string{"build", "-root", root, "-now", "2026-03-01"},
 			want{exitProblems, "", `content/theses/x.md:4:10: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`},
 			want{exitProblems, "", `content/theses/x.md:4:10: området "energy" finns inte under [areas] i config.toml – menade du "energi"?`}},
@@ -76,8 +76,8 @@ func TestExitPaths(t *testing.T) {
 			want{exitUsage, "", `build: -lang "x": want sv or en`},
 			want{exitUsage, "", `build: -lang "x" går inte – skriv sv eller en`}},
 		{"new: usage", []string{"new", "theses"},
-			want{exitUsage, "", `usage: generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]`},
-			want{exitUsage, "", `så här: generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]`}},
+			want{exitUsage, "", `usage: portal new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]`},
+			want{exitUsage, "", `så här: portal new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]`}},
 		{"new: unknown kind", []string{"new", "blogg", "X", "-root", root},
 			want{exitUsage, "", `new: unknown kind "blogg" (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`},
 			want{exitUsage, "", `new: "blogg" är ingen sort – sorterna är: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
@@ -105,11 +105,11 @@ func TestExitPaths(t *testing.T) {
 			want{exitProblems, "", "config.toml:1:1: cannot read: "},
 			want{exitProblems, "", "config.toml:1:1: filen kan inte läsas: "}},
 		{"schema: extra argument", []string{"schema", "x"},
-			want{exitUsage, "", `schema: unexpected argument "x" (generator help lists the options)`},
-			want{exitUsage, "", `schema: oväntat argument "x" (generator help visar vilka val som finns)`}},
+			want{exitUsage, "", `schema: unexpected argument "x" (portal help lists the options)`},
+			want{exitUsage, "", `schema: oväntat argument "x" (portal help visar vilka val som finns)`}},
 		{"serve: extra argument", []string{"serve", "x"},
-			want{exitUsage, "", `serve: unexpected argument "x" (generator help lists the options)`},
-			want{exitUsage, "", `serve: oväntat argument "x" (generator help visar vilka val som finns)`}},
+			want{exitUsage, "", `serve: unexpected argument "x" (portal help lists the options)`},
+			want{exitUsage, "", `serve: oväntat argument "x" (portal help visar vilka val som finns)`}},
 		{"serve: bad now", []string{"serve", "-now", "x"},
 			want{exitUsage, "", `-now "x": want RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01)`},
 			want{exitUsage, "", `-now "x" går inte – skriv ett datum som 2026-03-01 eller en tidpunkt som 2026-03-01T12:00:00+01:00`}},
@@ -172,11 +172,11 @@ func TestHelp(t *testing.T) {
 		lang        string
 		line, line2 string // the first two lines of stdout
 	}{
-		{[]string{"help"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
-		{[]string{"help"}, "sv_SE.UTF-8", "så här:", "  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/"},
-		{[]string{"-h"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
-		{[]string{"-help"}, "sv_SE.UTF-8", "så här:", "  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/"},
-		{[]string{"--help"}, "en_GB.UTF-8", "usage:", "  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/"},
+		{[]string{"help"}, "en_GB.UTF-8", "usage:", "  portal [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]      build the site into public/"},
+		{[]string{"help"}, "sv_SE.UTF-8", "så här:", "  portal [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]     bygg webbplatsen till public/"},
+		{[]string{"-h"}, "en_GB.UTF-8", "usage:", "  portal [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]      build the site into public/"},
+		{[]string{"-help"}, "sv_SE.UTF-8", "så här:", "  portal [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]     bygg webbplatsen till public/"},
+		{[]string{"--help"}, "en_GB.UTF-8", "usage:", "  portal [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]      build the site into public/"},
 		{[]string{"-version"}, "en_GB.UTF-8", "portal devel, commit unknown", ""},
 		{[]string{"--version"}, "sv_SE.UTF-8", "portal devel, commit unknown", ""},
 	} {
@@ -194,8 +194,8 @@ func TestHelp(t *testing.T) {
 	// The options of serve and new that EDITING.md teaches are in the help.
 	_, stdout, _ := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "help")
 	for _, want := range []string{
-		"generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]\n",
-		"generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n",
+		"portal serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]\n",
+		"portal new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("help lacks %q:\n%s", want, stdout)
@@ -211,7 +211,7 @@ func TestHelp(t *testing.T) {
 	}
 	// An unknown command is followed by the help, over several lines too.
 	_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "bygg")
-	if want := "unknown command \"bygg\"\n\nusage:\n  generator [build]"; !strings.HasPrefix(stderr, want) {
+	if want := "unknown command \"bygg\"\n\nusage:\n  portal [build]"; !strings.HasPrefix(stderr, want) {
 		t.Errorf("stderr %q, want it to begin %q", stderr, want)
 	}
 }

@@ -291,7 +291,7 @@ func TestNew(t *testing.T) {
 		{[]string{"thesis", "X"}, exitUsage, "",
 			"new: unknown kind \"thesis\" (did you mean \"theses\"? kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)\n"},
 		{[]string{"theses", "X", "-lang", "de"}, exitUsage, "", "new: unknown language \"de\" (config.toml languages: sv, en)\n"},
-		{[]string{"theses"}, exitUsage, "", "usage: generator new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n"},
+		{[]string{"theses"}, exitUsage, "", "usage: portal new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n"},
 	} {
 		args := append([]string{"new", "-root", root, "-now", "2026-03-01"}, c.args...)
 		code, stdout, stderr := runCmd(t, args...)

@@ -8,17 +8,17 @@ const (
 
 var usageTexts = map[ID]Text{
 	Usage: {En: `usage:
-  generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]   build the site into public/
-  generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
+  portal [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]      build the site into public/
+  portal check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]
                                                                    validate without writing; with
                                                                    FILEs, report only their problems
-  generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]
+  portal serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]
                                                                    live preview with drafts; -open
                                                                    opens it in the browser
-  generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
+  portal new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
                                                                    create a new record
-  generator version                                                the release and commit of this program
-  generator schema [-root DIR] [-out DIR]                          JSON Schemas of the front matter
+  portal version                                                   the release and commit of this program
+  portal schema [-root DIR] [-out DIR]                             JSON Schemas of the front matter
                                                                    of each kind, for editors' tools
 
 TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
@@ -26,20 +26,21 @@ TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 take -lang sv|en, the language of their messages; without it, LC_ALL,
 LC_MESSAGES or LANG decides (sv… is Swedish, anything else English), on
 Windows the language of Windows. Started by a double-click in the folder of
-a site, the program previews it as serve -open does.
+a site, the program previews it as serve -open does. In a checkout of the
+sources, go run ./generator stands for portal.
 `,
 		Sv: `så här:
-  generator [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]  bygg webbplatsen till public/
-  generator check [-root MAPP] [-now TID] [-drafts] [-format text|json] [-strict] [FIL...]
+  portal [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]     bygg webbplatsen till public/
+  portal check [-root MAPP] [-now TID] [-drafts] [-format text|json] [-strict] [FIL...]
                                                                    kontrollera utan att skriva; med
                                                                    FILer visas bara deras problem
-  generator serve [-root MAPP] [-addr 127.0.0.1:1313] [-out MAPP] [-now TID] [-open]
+  portal serve [-root MAPP] [-addr 127.0.0.1:1313] [-out MAPP] [-now TID] [-open]
                                                                    förhandsvisning med utkast; -open
                                                                    öppnar den i webbläsaren
-  generator new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]
+  portal new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]
                                                                    skapa en ny post
-  generator version                                                programmets version och commit
-  generator schema [-root MAPP] [-out MAPP]                        JSON-scheman för postens huvud,
+  portal version                                                   programmets version och commit
+  portal schema [-root MAPP] [-out MAPP]                           JSON-scheman för postens huvud,
                                                                    per sort, för redigerarens verktyg
 
 TID är ett datum (2026-03-01) eller en tidpunkt (2026-03-01T12:00:00+01:00);
@@ -47,7 +48,8 @@ utan -now gäller SOURCE_DATE_EPOCH (sekunder), annars klockan. build och
 check tar -lang sv|en, meddelandenas språk; utan det avgör LC_ALL,
 LC_MESSAGES eller LANG (sv… ger svenska, allt annat engelska), i
 Windows det språk Windows visar. Startat med dubbelklick i en webbplats mapp
-förhandsvisar programmet den, som serve -open gör.
+förhandsvisar programmet den, som serve -open gör. I en utcheckning av
+källkoden står go run ./generator för portal.
 `},
 	VersionArgs: {En: `version takes no arguments`,
 		Sv: `version tar inga argument`},
