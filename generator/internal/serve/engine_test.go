@@ -306,6 +306,45 @@ func TestImageReplacedMatchesBuild(t *testing.T) {
 	}
 }
 
+// TestConfidentialMatchesBuild checks that an agreement made
+// confidential, or public again, in its own file hides, or shows again,
+// the body of its translation too: the translation's file did not
+// change, but its body kept from the last update was rendered for the
+// other flag (its HTML in the English page, its first paragraph in the
+// lists, feeds and search), and must not be served again. In a folder
+// and in memory.
+func TestConfidentialMatchesBuild(t *testing.T) {
+	const rec = "content/agreements/mou.md"
+	for _, store := range []struct {
+		name string
+		new  func(t *testing.T) output.Store
+	}{
+		{"folder", func(t *testing.T) output.Store { return output.Dir(t.TempDir()) }},
+		{"memory", func(*testing.T) output.Store { return output.NewMemory() }},
+	} {
+		t.Run(store.name, func(t *testing.T) {
+			root := fixture(t)
+			e := newEngine(os.DirFS(root), store.new(t), fixedNow)
+			if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
+				t.Fatalf("first build: %v %v", err, res.Errs)
+			}
+			for _, s := range []struct {
+				name, old, new string
+			}{
+				{"confidential", "attachment = ", "confidential = true\nattachment = "},
+				{"public again", "confidential = true\n", ""},
+			} {
+				edit(t, root, rec, s.old, s.new)
+				res := mustUpdate(t, e, rec)
+				if len(res.Errs) > 0 || !res.Full || !slices.Contains(res.Changed, "/en/agreements/mou/") {
+					t.Errorf("%s: problems %v, full %v, changed %v: want a new model and the translation's page", s.name, res.Errs, res.Full, res.Changed)
+				}
+				matchesBuild(t, e, root, s.name)
+			}
+		})
+	}
+}
+
 // pngOf is a grey PNG image of width × height pixels.
 func pngOf(t *testing.T, width, height int) string {
 	t.Helper()

@@ -53,6 +53,10 @@ type bodyKey struct{ path, lang string }
 type stored struct {
 	hash   uint64          // of the source file (content.Version.Hash)
 	images []content.Image // the version's images (content.Version.Images)
+	// hidden is set for a body of a confidential record, whose HTML and
+	// text are left out: the flag is in the record's own file, which a
+	// translation's body does not hash (RenderBody compares it).
+	hidden bool
 	body   Body
 	links  []link    // every link the body resolved, in order
 	errs   diag.List // its link errors

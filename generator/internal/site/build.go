@@ -319,16 +319,18 @@ func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
 }
 
 // RenderBody renders the body of v, a version of the published entry e,
-// into the store, unless the store holds it already (same file, links
-// resolving the same), and returns its link errors: New and Bodies call
+// into the store, unless the store holds it already (same file, images
+// and confidentiality, links resolving the same), and returns its link
+// errors: New and Bodies call
 // it, and the preview server after it replaced the text of v in place (an
 // edit that changed only a title, summary or body).
 func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 	resolve := s.resolver(v)
-	if st := s.bodies.get(v); st != nil && st.resolvesSame(resolve) {
+	hideBody := e.Confidential
+	if st := s.bodies.get(v); st != nil && st.hidden == hideBody && st.resolvesSame(resolve) {
 		return st.errs
 	}
-	st := &stored{hash: v.Hash, images: v.Images}
+	st := &stored{hash: v.Hash, images: v.Images, hidden: hideBody}
 	src := v.Body
 	if src == nil && s.readBody != nil {
 		var err error
@@ -348,7 +350,6 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 		return url, err
 	}
 	res := s.md.RenderImages(src, v.BodyLine, v.Lang, record, BodyImages(v))
-	hideBody := e.Confidential
 	b := &st.body
 	b.Excerpt = v.Summary
 	if b.Excerpt == "" && !hideBody {
