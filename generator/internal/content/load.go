@@ -44,6 +44,12 @@ type Set struct {
 	// server, which reloads one group at a time, checks them with Strays.
 	Others []string
 	Uses   map[string][]string
+	// Decoded are the records that were joined, with or without
+	// problems, in the order of their groups: those Collisions and
+	// SharedAttachments check, as a record refused for a problem of its
+	// own still claims its slug and names its files. The preview
+	// server, which reloads one group at a time, checks them so too.
+	Decoded []*Record
 }
 
 // file is one parsed record file before translations are joined.
@@ -107,7 +113,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		j := &results[i]
 		j.r, j.errs, j.used = join(fsys, cfg, groups[order[i]])
 	})
-	var decoded []*Record // with or without errors, for the collision check
+	var decoded []*Record // with or without errors, for the collision check (Set.Decoded)
 	failed := map[string]bool{}
 	for i, key := range order {
 		r, rerrs := results[i].r, results[i].errs
@@ -132,6 +138,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			}
 		}
 	}
+	set.Decoded = decoded
 	errs = append(errs, Collisions(decoded)...)
 	errs = append(errs, SharedAttachments(fsys, decoded)...)
 	uses := map[string]bool{}

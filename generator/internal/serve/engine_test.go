@@ -530,6 +530,54 @@ func TestSiteProblemsBesideRecords(t *testing.T) {
 	matchesBuild(t, e, root, "mended")
 }
 
+// TestRefusedRecordClaims checks that a record refused for a problem of
+// its own is still checked against the others, as a build checks every
+// record it could read: it claims its slug (the other record that has
+// it is told so) and names its attachment (never a confidential
+// agreement's). Reloading the record's group alone kept only the records
+// without problems for those checks, and the preview left both problems
+// out while the record had another.
+func TestRefusedRecordClaims(t *testing.T) {
+	const (
+		area   = `content/theses/energidata.md:5:10: unknown area "okänd" (not in config.toml [areas]); check the spelling`
+		area4  = `content/theses/energidata.md:4:10: unknown area "okänd" (not in config.toml [areas]); check the spelling` // the line of slug gone
+		slug   = `content/theses/gammalt.md:1:1: slug "gammalt" is already used by content/theses/energidata.md; choose another`
+		secret = `content/agreements/mou.md:15:14: attachment "hemligt-avtal.pdf" is the confidential attachment of content/agreements/hemligt.md`
+		key    = `content/agreements/mou.md:16:1: unknown key "centre": agreements do not have it`
+		stray  = `content/agreements/mou.pdf:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`
+	)
+	type step struct {
+		name, path, old, new string
+		want                 []string
+	}
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"slug", []step{
+			{"slug of another and an unknown area", "content/theses/energidata.md", `areas = ["energi"]`, "slug = \"gammalt\"\nareas = [\"okänd\"]", []string{area, slug}},
+			{"slug taken back", "content/theses/energidata.md", "slug = \"gammalt\"\n", "", []string{area4}},
+		}},
+		{"confidential attachment", []step{
+			{"a confidential attachment and an unknown key", "content/agreements/mou.md", `attachment = "mou.pdf"`, "attachment = \"hemligt-avtal.pdf\"\ncentre = \"x\"", []string{secret, key, stray}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := fixture(t)
+			e := newTestEngine(t, root)
+			for _, s := range tt.steps {
+				edit(t, root, s.path, s.old, s.new)
+				res := mustUpdate(t, e, s.path)
+				if got := lines(res.Errs); !slices.Equal(got, s.want) {
+					t.Errorf("%s: got\n%s\nwant\n%s", s.name, strings.Join(got, "\n"), strings.Join(s.want, "\n"))
+				}
+				refusedAsBuild(t, root, res.Errs, s.name, testNow)
+			}
+		})
+	}
+}
+
 // TestRefusedRecordLinks checks that a broken link in a record refused
 // for another problem is in the overlay with it, as a build reports it,
 // and leaves it when the link is mended while the other problem stays.

@@ -41,10 +41,14 @@ type records struct {
 }
 
 type group struct {
-	rec   *content.Record // nil when the group has errors or no files
-	errs  diag.List
-	files int
-	used  []string // the files beside it that it uses (see content.Set.Uses)
+	rec *content.Record // nil when the group has errors or no files
+	// decoded is its record as joined, with or without errors
+	// (content.Set.Decoded): a record refused for its own problems still
+	// claims its slug and names its attachment, as a full load checks.
+	decoded *content.Record
+	errs    diag.List
+	files   int
+	used    []string // the files beside it that it uses (see content.Set.Uses)
 	// refused are its files when it has errors (content.Set.Refused),
 	// and refusedVersions their versions (content.Set.RefusedVersions).
 	refused         []string
@@ -68,7 +72,7 @@ func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 	if set != nil {
 		for _, r := range set.Records {
 			key := groupKey(cfg, r.Own().Path)
-			rs.groups[key] = &group{rec: r, files: len(r.Versions), used: set.Uses[key]}
+			rs.groups[key] = &group{rec: r, decoded: r, files: len(r.Versions), used: set.Uses[key]}
 			rs.count(set.Uses[key], 1)
 		}
 		rs.others = set.Others
@@ -153,6 +157,9 @@ func (rs *records) reload(fsys fs.FS, cfg *config.Config, paths []string) (map[s
 			if len(set.Records) == 1 {
 				g.rec = set.Records[0]
 			}
+			if len(set.Decoded) == 1 {
+				g.decoded = set.Decoded[0]
+			}
 		}
 		if old != nil {
 			rs.count(old.used, -1)
@@ -204,8 +211,12 @@ func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 	errs := slices.Clone(rs.global)
 	refused := slices.Clone(rs.refused)
 	set.RefusedVersions = slices.Clone(rs.refusedVersions)
+	var decoded []*content.Record // with or without errors, as content.Load checks them
 	for _, k := range rs.keys {
 		g := rs.groups[k]
+		if g.decoded != nil {
+			decoded = append(decoded, g.decoded)
+		}
 		set.Files += g.files
 		if len(g.errs) > 0 {
 			set.Failed++
@@ -218,8 +229,8 @@ func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 		}
 	}
 	if rs.exact {
-		errs = append(errs, content.Collisions(set.Records)...)
-		errs = append(errs, content.SharedAttachments(fsys, set.Records)...)
+		errs = append(errs, content.Collisions(decoded)...)
+		errs = append(errs, content.SharedAttachments(fsys, decoded)...)
 		errs = append(errs, content.Strays(rs.others, func(p string) bool { return rs.uses[p] > 0 })...)
 	}
 	errs.Sort()
