@@ -46,6 +46,11 @@ type Incremental struct {
 	plan     uint64 // counts the calls of Plan: the batches of an earlier one are refused
 	rest     *rest  // of the last Plan: its second and third batches
 	unsigned int    // batches of the last Plan not written yet (Settled)
+	// failed is set when a batch could not be written since the last
+	// Plan: the files of its outputs are not what their signatures say,
+	// and only a Plan, which signs every output again, finds them (an
+	// edit's batches (Edited) name the outputs of its own entries alone).
+	failed bool
 }
 
 // file is one written output.
@@ -193,13 +198,14 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	in.sg, in.outs = sg, outs
 	in.shown = shown{deps: make([]deps, len(outs))}
 	in.unsigned = len(b)
+	in.failed = false
 	return b
 }
 
-// Settled reports whether every batch of the last Plan was written: only
-// then do the signatures of all its outputs, which Replace and Edited
-// need, stand.
-func (in *Incremental) Settled() bool { return in.unsigned == 0 }
+// Settled reports whether every batch of the last Plan was written, and
+// no batch failed since: only then do the signatures of all its outputs,
+// which Replace and Edited need, stand.
+func (in *Incremental) Settled() bool { return in.unsigned == 0 && !in.failed }
 
 // batches tells the batch of Plan each output of outs goes in: 0 for the
 // pages of the entries own reports and the files beside them, 1 for the
@@ -312,11 +318,15 @@ func (in *Incremental) Edited(ents []*site.Entry) [3]Batch {
 // search index: thousands of files, of which an edit changes a few) are
 // asked for it here, one after the other, and only those whose version
 // changed go to the workers.
-func (in *Incremental) Write(ctx context.Context, b Batch) (Written, error) {
-	var w Written
+func (in *Incremental) Write(ctx context.Context, b Batch) (w Written, err error) {
 	if b.plan != in.plan {
 		return w, errors.New("pipeline: a batch of an earlier site cannot be written")
 	}
+	defer func() {
+		if err != nil {
+			in.failed = true // some of its files are not written: not Settled
+		}
+	}()
 	// The second batch of a Plan has the versions of the third asked for
 	// while it is written (rest.askAhead); the third takes them. No
 	// other batch is written while they are asked for.

@@ -175,3 +175,61 @@ func TestFollowRetriesFailedWrite(t *testing.T) {
 	}
 	matchesBuild(t, e, root, "written again")
 }
+
+// TestLaterWriteFailedThenRetry: an update whose later batches (the
+// other pages, then the other files) could not be all written, an edit
+// in place as well as a new model, is mended by the next update, as
+// serve's loop tries it again with no file changed, and by an edit in
+// place of another record: the files of the batch that failed are
+// written then. An edit in place used to be tried again in place, which
+// writes the outputs of the records edited since alone, and left the
+// lists that show the record of the failed batch with its old title.
+func TestLaterWriteFailedThenRetry(t *testing.T) {
+	const rec, other = "content/theses/energidata.md", "content/theses/trafikfloden.md"
+	tests := []struct {
+		name     string
+		old, new string
+		full     bool // the edit makes a new model
+		ok       int  // the later batches written before the one that fails
+	}{
+		{"in place, the other pages fail", `title = "Energidata`, `title = "Nya energidata`, false, 0},
+		{"in place, the other files fail", `title = "Energidata`, `title = "Nya energidata`, false, 1},
+		{"new model, the other pages fail", "deadline = 2026-12-15", "deadline = 2027-02-01", true, 0},
+		{"new model, the other files fail", "deadline = 2026-12-15", "deadline = 2027-02-01", true, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := fixture(t)
+			store := &failing{m: output.NewMemory()}
+			e := newEngine(os.DirFS(root), store, fixedNow)
+			if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
+				t.Fatalf("first build: %v %v", err, res.Errs)
+			}
+			edit(t, root, rec, tt.old, tt.new)
+			res, err := e.update([]string{rec})
+			if err != nil || len(res.Errs) > 0 || res.Full != tt.full {
+				t.Fatalf("edit: %v %v, full %v, want %v", err, res.Errs, res.Full, tt.full)
+			}
+			for range tt.ok {
+				if _, err := e.finish(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			store.fail.Store(true)
+			_, err = e.finish()
+			store.fail.Store(false)
+			if !errors.Is(err, errFull) {
+				t.Fatalf("finish: %v, want %v", err, errFull)
+			}
+			if res := mustUpdate(t, e); len(res.Errs) > 0 || !res.Full {
+				t.Errorf("tried again: problems %v, full %v: want a new model", res.Errs, res.Full)
+			}
+			matchesBuild(t, e, root, "tried again")
+			edit(t, root, other, `title = "Trafikflöden`, `title = "Nya trafikflöden`)
+			if res := mustUpdate(t, e, other); len(res.Errs) > 0 || res.Full {
+				t.Errorf("another title: problems %v, full %v: want an edit in place", res.Errs, res.Full)
+			}
+			matchesBuild(t, e, root, "another title")
+		})
+	}
+}
