@@ -101,11 +101,16 @@ func (e *engine) update(paths []string) (res result, err error) {
 	start := time.Now()
 	defer func() { res.Took = time.Since(start) }()
 	e.tried = e.now()
+	// The batches of the last update that are still to be written are
+	// written first. One that fails leaves the layer unsettled
+	// (pipeline.Incremental.Settled), so this update makes a new model,
+	// whose outputs are all signed and written again where their files
+	// differ: its error is not this update's, and the paths are taken in
+	// regardless. Returned here, it lost them: a source changed
+	// meanwhile (an image, whose variant the batch failed to make from
+	// it) was never read, and every later update failed the same way.
 	for e.pendingWrites() {
-		later, err := e.finish()
-		if err != nil {
-			return res, err
-		}
+		later, _ := e.finish()
 		res.Changed = append(res.Changed, later.Changed...)
 	}
 	var cfgChanged, tmplChanged bool

@@ -345,6 +345,63 @@ func TestConfidentialMatchesBuild(t *testing.T) {
 	}
 }
 
+// TestImageReplacedWhilePending checks that an image replaced while the
+// later batches of an update are still to be written (the edit of
+// another record moved it in its list) is taken in by the next update:
+// that update writes those batches first, and the variant of the image
+// that the last model names cannot be made from the file any more (it
+// has other sizes). The update used to return that error before it read
+// the paths it was given, so the image was never read again and every
+// update after failed the same way. In a folder and in memory.
+func TestImageReplacedWhilePending(t *testing.T) {
+	const (
+		rec   = "content/theses/energidata.md"
+		other = "content/theses/trafikfloden.md"
+		img   = "content/theses/karta.png"
+	)
+	stores := []struct {
+		name string
+		new  func(t *testing.T) output.Store
+	}{
+		{"folder", func(t *testing.T) output.Store { return output.Dir(t.TempDir()) }},
+		{"memory", func(*testing.T) output.Store { return output.NewMemory() }},
+	}
+	for _, store := range stores {
+		for _, size := range []struct {
+			name          string
+			width, height int
+		}{
+			{"without a variant", 40, 20},
+			{"its variant resized", 1700, 500},
+		} {
+			t.Run(store.name+"/"+size.name, func(t *testing.T) {
+				root := fixture(t)
+				write(t, root, img, pngOf(t, 1600, 900))
+				edit(t, root, rec, "Vi söker", "![Karta](karta.png)\n\nVi söker")
+				e := newEngine(os.DirFS(root), store.new(t), fixedNow)
+				if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
+					t.Fatalf("first build: %v %v", err, res.Errs)
+				}
+				edit(t, root, other, "deadline = 2026-11-27", "deadline = 2027-03-01")
+				if res, err := e.update([]string{other}); err != nil || len(res.Errs) > 0 || !e.pendingWrites() {
+					t.Fatalf("other record moved: %v %v, pending %v: want batches left to write", err, res.Errs, e.pendingWrites())
+				}
+				write(t, root, img, pngOf(t, size.width, size.height))
+				res, err := e.update([]string{img})
+				if err != nil || len(res.Errs) > 0 || !res.Full {
+					t.Fatalf("image replaced: %v %v, full %v: want a new model", err, res.Errs, res.Full)
+				}
+				for e.pendingWrites() {
+					if _, err := e.finish(); err != nil {
+						t.Fatal(err)
+					}
+				}
+				matchesBuild(t, e, root, "image replaced")
+			})
+		}
+	}
+}
+
 // pngOf is a grey PNG image of width × height pixels.
 func pngOf(t *testing.T, width, height int) string {
 	t.Helper()
