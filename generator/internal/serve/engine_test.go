@@ -259,13 +259,7 @@ func TestImageReplacedMatchesBuild(t *testing.T) {
 		rec = "content/theses/energidata.md"
 		img = "content/theses/karta.png"
 	)
-	for _, store := range []struct {
-		name string
-		new  func(t *testing.T) output.Store
-	}{
-		{"folder", func(t *testing.T) output.Store { return output.Dir(t.TempDir()) }},
-		{"memory", func(*testing.T) output.Store { return output.NewMemory() }},
-	} {
+	for _, store := range bothStores() {
 		t.Run(store.name, func(t *testing.T) {
 			root := fixture(t)
 			write(t, root, img, pngOf(t, 40, 20))
@@ -315,13 +309,7 @@ func TestImageReplacedMatchesBuild(t *testing.T) {
 // and in memory.
 func TestConfidentialMatchesBuild(t *testing.T) {
 	const rec = "content/agreements/mou.md"
-	for _, store := range []struct {
-		name string
-		new  func(t *testing.T) output.Store
-	}{
-		{"folder", func(t *testing.T) output.Store { return output.Dir(t.TempDir()) }},
-		{"memory", func(*testing.T) output.Store { return output.NewMemory() }},
-	} {
+	for _, store := range bothStores() {
 		t.Run(store.name, func(t *testing.T) {
 			root := fixture(t)
 			e := newEngine(os.DirFS(root), store.new(t), fixedNow)
@@ -359,14 +347,7 @@ func TestImageReplacedWhilePending(t *testing.T) {
 		other = "content/theses/trafikfloden.md"
 		img   = "content/theses/karta.png"
 	)
-	stores := []struct {
-		name string
-		new  func(t *testing.T) output.Store
-	}{
-		{"folder", func(t *testing.T) output.Store { return output.Dir(t.TempDir()) }},
-		{"memory", func(*testing.T) output.Store { return output.NewMemory() }},
-	}
-	for _, store := range stores {
+	for _, store := range bothStores() {
 		for _, size := range []struct {
 			name          string
 			width, height int
@@ -399,6 +380,21 @@ func TestImageReplacedWhilePending(t *testing.T) {
 				matchesBuild(t, e, root, "image replaced")
 			})
 		}
+	}
+}
+
+// namedStore makes a store of the preview's output for a test.
+type namedStore struct {
+	name string
+	new  func(t *testing.T) output.Store
+}
+
+// bothStores are the two stores serve writes the preview to: a folder
+// (-out) and memory.
+func bothStores() []namedStore {
+	return []namedStore{
+		{"folder", func(t *testing.T) output.Store { return output.Dir(t.TempDir()) }},
+		{"memory", func(*testing.T) output.Store { return output.NewMemory() }},
 	}
 }
 
