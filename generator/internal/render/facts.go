@@ -52,7 +52,10 @@ func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
 			text, iso = t.FormatDate(lang, d), t.isoDate(d)
 		}
 	case kinds.AsNoticeDay:
-		if d := e.NoticeDay(); !e.Archived {
+		// Not of an agreement terminated already (Ending: notice was
+		// given, it ends on its terminated day), whose validUntil, and
+		// so the day computed from it, may be long after that end.
+		if d := e.NoticeDay(); !e.Archived && !e.Ending {
 			text, iso = t.FormatDate(lang, d), t.isoDate(d)
 			if e.NoticePassed {
 				text += " " + c.tr("noticeDay.passed")
