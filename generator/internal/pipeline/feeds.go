@@ -221,13 +221,16 @@ func NextTurn(s *site.Site) time.Time {
 }
 
 // calendarEnd is the last moment lecture e is in the calendars: CalendarDays
-// after its end, counted in the days of s.Now's time zone. The calendars
+// after its end, counted in the days of the site's time zone, not of the
+// zone now is written in (-now with Z or an offset, SOURCE_DATE_EPOCH, the
+// preview's clock), which would make the same moment give other calendars
+// where summer time starts or ends in between. The calendars
 // and NextTurn both count forward from the end: counted back from now, a
 // lecture that ended at a time of day the clocks skip or repeat on that
 // day left the calendars up to an hour before NextTurn said, or left and
 // came back within that hour.
 func calendarEnd(s *site.Site, e *site.Entry) time.Time {
-	return e.End.In(s.Now.Location()).AddDate(0, 0, CalendarDays)
+	return e.End.In(s.Cfg.TimeZone).AddDate(0, 0, CalendarDays)
 }
 
 // calendars writes calendar.ics per language, of the lectures to come and

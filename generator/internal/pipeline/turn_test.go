@@ -93,3 +93,56 @@ func TestNextTurnCalendar(t *testing.T) {
 		})
 	}
 }
+
+// TestCalendarWindowZone checks that a lecture leaves the calendars
+// CalendarDays days after its end counted in the site's time zone
+// (Europe/Stockholm), whatever zone now is written in: -now with Z or an
+// offset, SOURCE_DATE_EPOCH (UTC) and the preview's clock (the machine's
+// zone) are the same moment, and must give the same calendar.ics. The
+// days were counted in now's own zone, so a lecture ending at 14.00 in
+// summer left at 13.00 in winter for a now in UTC, an hour before it
+// left for a now in Stockholm.
+func TestCalendarWindowZone(t *testing.T) {
+	stockholm, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip(err)
+	}
+	const rel = "content/lectures/forra-aret.md"
+	base := fixture(t, "testdata/sites/basic")
+	b, err := fs.ReadFile(base, rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 90 days after 29 August 14.00 (summer time) is 27 November 14.00
+	// (winter time): 13.00 UTC.
+	text := strings.Replace(string(b), "end = 2025-10-20T12:00:00+02:00", "end = 2026-08-29T14:00:00+02:00", 1)
+	fsys := withFile{base, rel, text}
+	leaves := time.Date(2026, 11, 27, 14, 0, 0, 0, stockholm)
+	for _, tc := range []struct {
+		name   string
+		now    time.Time
+		listed bool
+	}{
+		{"a second before, Stockholm", leaves.Add(-time.Second), true},
+		{"a second before, UTC", leaves.Add(-time.Second).UTC(), true},
+		{"a second before, +01:00", leaves.Add(-time.Second).In(time.FixedZone("", 3600)), true},
+		{"a second before, New York", leaves.Add(-time.Second).In(newYork), true},
+		{"at the moment, UTC", leaves.UTC(), true},
+		{"a second after, Stockholm", leaves.Add(time.Second), false},
+		{"a second after, UTC", leaves.Add(time.Second).UTC(), false},
+		{"a second after, New York", leaves.Add(time.Second).In(newYork), false},
+	} {
+		l, err := Load(fsys, Options{Now: tc.now})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		cal := l.calendars(nil)[0]
+		if in := slices.ContainsFunc(cal.Deps, func(e *site.Entry) bool { return e.Slug == "forra-aret" }); in != tc.listed {
+			t.Errorf("%s (%v): in calendar.ics %v, want %v", tc.name, tc.now, in, tc.listed)
+		}
+	}
+}
