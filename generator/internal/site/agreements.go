@@ -37,7 +37,10 @@ func (e *Entry) NoticeDay() time.Time {
 }
 
 // term is the number of whole months from an agreement's signing to its
-// validUntil, or -1 when it has not both.
+// validUntil, or -1 when it has not both: the most notice months whose
+// NoticeDay is not before the signing. A validUntil on the last day of its
+// month counts a whole month from any day of the month before, as
+// NoticeDay does (signed 31 January, valid until 28 February: a month).
 func (e *Entry) term() int {
 	if e.Kind != kinds.Agreements || e.Signed.IsZero() || e.ValidUntil.IsZero() {
 		return -1
@@ -45,7 +48,7 @@ func (e *Entry) term() int {
 	sy, sm, sd := e.Signed.Date()
 	vy, vm, vd := e.ValidUntil.Date()
 	months := (vy-sy)*12 + int(vm-sm)
-	if vd < sd {
+	if vd < sd && e.ValidUntil.AddDate(0, 0, 1).Day() != 1 {
 		months--
 	}
 	return months

@@ -179,3 +179,56 @@ func publishDate(d string) string {
 	}
 	return "\npublishDate = " + d
 }
+
+// TestTerm checks an agreement's term in whole months from signed to
+// validUntil, which check warns of a longer noticeMonths by: the most
+// notice months whose last day to give notice (NoticeDay) is not before
+// the signing. An end on the last day of its month makes a month of one
+// signed on a later day of the month (signed 31 August, valid until 30
+// June: ten months, notice given on the day of signing), as NoticeDay
+// counts it; the term was a month short there, and a notice as long as
+// the term was warned of as longer.
+func TestTerm(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/Stockholm")
+	day := func(s string) time.Time {
+		d, _ := time.ParseInLocation(time.DateOnly, s, loc)
+		return d
+	}
+	for _, c := range []struct {
+		signed, until string
+		want          int
+	}{
+		{"2025-01-15", "2026-01-14", 11},
+		{"2025-01-15", "2026-01-15", 12},
+		{"2025-08-31", "2026-06-30", 10},
+		{"2025-08-31", "2026-06-29", 9},
+		{"2026-01-31", "2026-02-28", 1},
+		{"2028-01-31", "2028-02-28", 0},
+		{"2028-01-31", "2028-02-29", 1},
+		{"2026-01-30", "2026-02-28", 1},
+		{"2026-03-31", "2026-04-30", 1},
+		{"2026-03-31", "2026-03-31", 0},
+		{"2026-03-30", "2026-03-31", 0},
+		{"2026-01-01", "", -1},
+	} {
+		e := &Entry{Record: &content.Record{Kind: "agreements", Signed: day(c.signed)}}
+		if c.until != "" {
+			e.ValidUntil = day(c.until)
+		}
+		if got := e.term(); got != c.want {
+			t.Errorf("signed %s, validUntil %s: term %d, want %d", c.signed, c.until, got, c.want)
+		}
+		if c.want < 0 {
+			continue
+		}
+		// The term is the most notice months that can be given in time.
+		e.NoticeMonths = c.want
+		if e.NoticeDay().Before(e.Signed) {
+			t.Errorf("signed %s, validUntil %s: notice of %d months due %s, before the signing", c.signed, c.until, c.want, e.NoticeDay().Format(time.DateOnly))
+		}
+		e.NoticeMonths++
+		if !e.NoticeDay().Before(e.Signed) {
+			t.Errorf("signed %s, validUntil %s: notice of %d months due %s, not before the signing", c.signed, c.until, c.want+1, e.NoticeDay().Format(time.DateOnly))
+		}
+	}
+}
