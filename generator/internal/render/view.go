@@ -402,6 +402,22 @@ func (v *View) FreeTitle(slug string) string {
 	return ""
 }
 
+// FreeLang is the language of a free-standing page's title as readers of
+// the view's language see it when it is not theirs (a page in one
+// language only, linked from the footer of the other's pages), else "":
+// the link is marked with it (WCAG 3.1.2).
+func (v *View) FreeLang(slug string) string {
+	for _, e := range v.S.Free {
+		if e.Slug == slug {
+			if l := e.VersionFor(v.Lang).Lang; l != v.Lang {
+				return l
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // Untranslated reports whether a language-switch link leads to that
 // language's home page because this page has no version in it.
 func (v *View) Untranslated(l site.Link) bool {
