@@ -304,7 +304,9 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 	v := e.VersionFor(lang)
 	desc := s.Body(v).Excerpt
 	if e.Speaker != "" {
-		desc = strings.TrimSpace(l.Templates.T(lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
+		// The event is in one language, v's (its LANGUAGE parameter):
+		// the word before the speaker too, as the facts of its Atom entry.
+		desc = strings.TrimSpace(l.Templates.T(v.Lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
 	}
 	ev := feeds.Event{
 		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: v.Title, Description: desc,
