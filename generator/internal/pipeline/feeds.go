@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"portal/generator/internal/feeds"
 	"portal/generator/internal/kinds"
@@ -146,7 +148,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 		v := e.VersionFor(p.Lang)
 		title, categories := v.Title, l.areaNames(e, p.Lang)
 		if mixed {
-			title = l.Templates.T(v.Lang, "kindone."+e.Kind) + ": " + title
+			title = withKind(l.Templates.T(v.Lang, "kindone."+e.Kind), title)
 			categories = append([]string{l.Templates.T(p.Lang, "kindone."+e.Kind)}, categories...)
 		}
 		f.Entries = append(f.Entries, feeds.Entry{
@@ -218,6 +220,19 @@ func NextTurn(s *site.Site) time.Time {
 		}
 	}
 	return turn
+}
+
+// withKind is title said to be a kind's ("Examensarbete: Ett erbjudande"),
+// unless it starts with the kind's name already, as a word ("Årlig
+// uppföljning 2026", not "Examensarbetet ...").
+func withKind(kind, title string) string {
+	if len(title) >= len(kind) && strings.EqualFold(title[:len(kind)], kind) {
+		next, _ := utf8.DecodeRuneInString(title[len(kind):])
+		if next == utf8.RuneError || !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+			return title
+		}
+	}
+	return kind + ": " + title
 }
 
 // calendarEnd is the last moment lecture e is in the calendars: CalendarDays

@@ -319,3 +319,22 @@ func TestNoticeCalendars(t *testing.T) {
 		}
 	}
 }
+
+// TestWithKind checks the title of an entry of an area's feed: its kind
+// first, unless the title starts with the kind's name as a word already.
+func TestWithKind(t *testing.T) {
+	for _, c := range []struct{ kind, title, want string }{
+		{"Examensarbete", "Ett erbjudande", "Examensarbete: Ett erbjudande"},
+		{"Årlig uppföljning", "Årlig uppföljning 2026", "Årlig uppföljning 2026"},
+		{"Annual follow-up", "annual follow-up 2026", "annual follow-up 2026"},
+		{"Annual follow-up", "Annual follow-up", "Annual follow-up"},
+		{"Internship", "Internship: traffic data", "Internship: traffic data"},
+		{"Examensarbete", "Examensarbetet om buller", "Examensarbete: Examensarbetet om buller"},
+		{"Praktik", "Prak", "Praktik: Prak"},
+		{"Gästföreläsning", "Gäst", "Gästföreläsning: Gäst"},
+	} {
+		if got := withKind(c.kind, c.title); got != c.want {
+			t.Errorf("withKind(%q, %q) = %q, want %q", c.kind, c.title, got, c.want)
+		}
+	}
+}
