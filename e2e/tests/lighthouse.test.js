@@ -3,7 +3,7 @@
 // picks them) scores at least 95 in performance, accessibility, best
 // practices and SEO. One chromium for all the audits, one audit at a time
 // (the simulated throttling reads the CPU time the page took; a page whose
-// only low score is performance is audited again, twice at most, and one
+// only low score is performance is audited again, four times at most, and one
 // whose trace Lighthouse reports incomplete up to four times, in a new
 // browser). A failure names the categories under 95 and the audits in
 // them that did not pass.
