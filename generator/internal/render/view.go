@@ -383,21 +383,27 @@ func (v *View) AttachmentName(e *site.Entry) string { return path.Base(e.Attachm
 // Free is the URL of a free-standing page by slug in the view's language
 // (or its only language), or empty when the site has no such page.
 func (v *View) Free(slug string) string {
-	for _, e := range v.S.Free {
-		if e.Slug == slug {
-			return e.URL[v.Lang]
-		}
+	if e := v.freeEntry(slug); e != nil {
+		return e.URL[v.Lang]
 	}
 	return ""
+}
+
+// freeEntry is the free-standing page of slug, or nil.
+func (v *View) freeEntry(slug string) *site.Entry {
+	for _, e := range v.S.Free {
+		if e.Slug == slug {
+			return e
+		}
+	}
+	return nil
 }
 
 // FreeTitle is the title of a free-standing page as readers of the view's
 // language see it.
 func (v *View) FreeTitle(slug string) string {
-	for _, e := range v.S.Free {
-		if e.Slug == slug {
-			return e.VersionFor(v.Lang).Title
-		}
+	if e := v.freeEntry(slug); e != nil {
+		return e.VersionFor(v.Lang).Title
 	}
 	return ""
 }
@@ -407,12 +413,9 @@ func (v *View) FreeTitle(slug string) string {
 // language only, linked from the footer of the other's pages), else "":
 // the link is marked with it (WCAG 3.1.2).
 func (v *View) FreeLang(slug string) string {
-	for _, e := range v.S.Free {
-		if e.Slug == slug {
-			if l := e.VersionFor(v.Lang).Lang; l != v.Lang {
-				return l
-			}
-			return ""
+	if e := v.freeEntry(slug); e != nil {
+		if l := e.VersionFor(v.Lang).Lang; l != v.Lang {
+			return l
 		}
 	}
 	return ""

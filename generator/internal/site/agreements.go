@@ -30,11 +30,14 @@ func (e *Entry) NoticeDay() time.Time {
 	y, m, d := e.ValidUntil.Date()
 	first := time.Date(y, m-time.Month(e.NoticeMonths), 1, 0, 0, 0, 0, e.ValidUntil.Location())
 	last := first.AddDate(0, 1, -1).Day()
-	if e.ValidUntil.AddDate(0, 0, 1).Day() == 1 {
+	if monthEnd(e.ValidUntil) {
 		d = last
 	}
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
 }
+
+// monthEnd reports whether t is the last day of its month.
+func monthEnd(t time.Time) bool { return t.AddDate(0, 0, 1).Day() == 1 }
 
 // term is the number of whole months from an agreement's signing to its
 // validUntil, or -1 when it has not both: the most notice months whose
@@ -48,7 +51,7 @@ func (e *Entry) term() int {
 	sy, sm, sd := e.Signed.Date()
 	vy, vm, vd := e.ValidUntil.Date()
 	months := (vy-sy)*12 + int(vm-sm)
-	if vd < sd && e.ValidUntil.AddDate(0, 0, 1).Day() != 1 {
+	if vd < sd && !monthEnd(e.ValidUntil) {
 		months--
 	}
 	return months
