@@ -7,7 +7,9 @@
 #   2. the archive for this machine (linux/amd64 in CI), unpacked in a
 #      folder that holds only a copy of config.toml and content/, builds
 #      the same site as `go run ./generator` in the repository;
-#   3. its `portal version` prints 0.1.0, and its `check` passes.
+#   3. its `portal version` prints 0.1.0, and its `check` passes;
+#   4. it builds the same site with the system's zone database hidden, as
+#      on Windows (where unshare -m is permitted: root).
 #
 # TARGETS="linux/amd64" limits the archives built (see release.sh).
 set -euo pipefail
@@ -54,3 +56,22 @@ if ! diff -r "$tmp/repo-public" "$site/public"; then
 	exit 1
 fi
 echo "release-check: $archive builds the same site as go run ./generator"
+
+# 4. On a computer with no zone database of its own (Windows has none: Go
+# reads it from its installation, which an editor does not have), the
+# program builds the same site: it carries the database. The system's is
+# hidden here in a mount namespace of this process (root, as CI runs).
+if unshare -m true 2>/dev/null; then
+	(cd "$site" && unshare -m sh -c '
+		for d in /usr/share/zoneinfo /usr/share/lib/zoneinfo /usr/lib/locale/TZ /etc/zoneinfo; do
+			[ -d "$d" ] && mount -t tmpfs none "$d"
+		done
+		exec "$0" build -now "$1" -out "$2"' "$program" "$now" "$tmp/no-zones" >/dev/null)
+	if ! diff -r "$site/public" "$tmp/no-zones"; then
+		echo "release-check: without the system's zone database the released program built another site" >&2
+		exit 1
+	fi
+	echo "release-check: it builds the same site without the system's zone database"
+else
+	echo "release-check: not tried without the system's zone database (unshare -m is not permitted here)"
+fi
