@@ -30,15 +30,16 @@ const site = skip ? null : await served();
 
 /**
  * langs gives, for each item of the list ul (by the address of its
- * title's link), the lang attributes of the item, its marks, its facts
- * and each fact's value, as one line.
+ * title's link), the link's hreflang and the lang attributes of the
+ * item, its marks, its facts and each fact's value, as one line.
  */
 function langs(page, ul) {
   return page.$$eval(`${ul} > li`, (items) =>
     items.map((li) => {
       const at = (el) => (el ? el.getAttribute('lang') ?? '-' : 'none');
       const dds = Array.from(li.querySelectorAll('.meta dd'), at).join(',');
-      return `${li.querySelector('.item-title a').getAttribute('href')} li=${at(li)} marks=${at(li.querySelector('.marks'))} meta=${at(li.querySelector('.meta'))} dd=${dds}`;
+      const link = li.querySelector('.item-title a');
+      return `${link.getAttribute('href')} hreflang=${link.getAttribute('hreflang') ?? '-'} li=${at(li)} marks=${at(li.querySelector('.marks'))} meta=${at(li.querySelector('.meta'))} dd=${dds}`;
     }),
   );
 }

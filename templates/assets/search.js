@@ -443,6 +443,9 @@
     var h = el(doc, 'h2', 'item-title');
     var a = el(doc, 'a', '', it.title);
     a.href = it.url;
+    // A record shown in the other language links to its page in that
+    // language, as the item the build wrote says (hreflang).
+    if (foreign) a.hreflang = it.lang;
     h.appendChild(a);
     li.appendChild(h);
     var st = stateOf(it, ctx.now);
