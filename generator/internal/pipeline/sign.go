@@ -407,6 +407,13 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 	if es := render.SearchScope(sg.s, p); len(es) > 0 {
 		h.u64(sg.scopeFacets(es))
 	}
+	if p.Type == site.ListPage { // its links without JavaScript (render.View.Browse)
+		for _, index := range []string{"areas", "organisations", "schools"} {
+			for _, t := range sg.s.Cfg.Vocab(index).Terms {
+				h.int(sg.s.KindPage(index, t.Key, p.Kind))
+			}
+		}
+	}
 }
 
 // scopeFacets signs what the search form of a page offers to filter by

@@ -5,7 +5,8 @@ import "portal/generator/internal/site"
 // The filters of a kind's list run in the browser (search.html). Without
 // JavaScript a reader narrows the list down by following a link instead:
 // to the page of an area, a host organisation or a KTH school, at its
-// section of the list's kind. Browse gives those links; the list writes
+// section of the list's kind (on the page of it where that section
+// starts: site.KindURL). Browse gives those links; the list writes
 // them inside <noscript>.
 
 // BrowseGroup is the links of one facet: Name is "area", "host" or
@@ -43,9 +44,9 @@ func (v *View) Browse() []BrowseGroup {
 		}
 		g := BrowseGroup{Name: f.Name}
 		for _, o := range f.Options {
-			u := v.S.TermURL(index, o.Value, v.Lang)
-			if v.S.HasPath(u) {
-				g.Links = append(g.Links, Option{Value: u + "#kind-" + v.P.Kind, Label: o.Label})
+			u := v.S.KindURL(index, o.Value, v.P.Kind, v.Lang)
+			if u != "" && v.S.HasPath(v.S.TermURL(index, o.Value, v.Lang)) {
+				g.Links = append(g.Links, Option{Value: u, Label: o.Label})
 			}
 		}
 		if len(g.Links) > 0 {

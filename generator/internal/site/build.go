@@ -70,6 +70,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		Cfg: cfg, Now: opt.Now, Drafts: opt.Drafts, base: EscapeURL(cfg.BaseURL),
 		ByKind:  map[string][]*Entry{},
 		members: map[string]map[string][]*Entry{},
+		parts:   map[string]map[string]map[string][]*Entry{},
 		splits:  map[string][2][]*Entry{},
 		Stats:   Stats{Published: map[string]int{}},
 	}

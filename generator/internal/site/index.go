@@ -165,3 +165,32 @@ func (s *Site) makeTermPages(index string, t *config.Term, lang string, es []*En
 // Members returns the published entries of a term of an index, in the
 // order of its pages.
 func (s *Site) Members(index, key string) []*Entry { return slices.Clip(s.members[index][key]) }
+
+// KindPage is the number of the page of term key of an index on which
+// its records of kind start (its section of that kind), 0 when it has
+// none: a term's records are grouped by kind over its pages, so a kind
+// after the first may start on page 4.
+func (s *Site) KindPage(index, key, kind string) int {
+	parts := s.parts[index]
+	if len(parts[kind][key]) == 0 {
+		return 0
+	}
+	before := 0
+	for _, k := range s.Cfg.Kinds.Names() {
+		if k == kind {
+			break
+		}
+		before += len(parts[k][key])
+	}
+	return before/s.Cfg.PageSize + 1
+}
+
+// KindURL is the URL, in lang, of the section of kind on the page of term
+// key of an index where it starts (KindPage), "" when the term has none.
+func (s *Site) KindURL(index, key, kind, lang string) string {
+	n := s.KindPage(index, key, kind)
+	if n == 0 {
+		return ""
+	}
+	return pageURL(s.TermURL(index, key, lang), lang, n) + "#kind-" + kind
+}

@@ -70,9 +70,7 @@ func (s *Site) lists() {
 			}
 		}
 		s.members[index] = members[i]
-		if s.keep != nil {
-			s.parts[index] = parts[i]
-		}
+		s.parts[index] = parts[i]
 	}
 }
 

@@ -47,7 +47,6 @@ func (s *Site) startReuse(opt Options) {
 		s.prev = p
 	}
 	if opt.Reuse {
-		s.parts = map[string]map[string]map[string][]*Entry{}
 		s.keep = make(map[string]kept, len(s.Cfg.Languages))
 		for _, l := range s.Cfg.Languages {
 			s.keep[l] = kept{lists: map[listID]listed{}, records: map[*Entry]*Page{}}

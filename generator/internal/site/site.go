@@ -233,7 +233,7 @@ type Site struct {
 	useErr      error                                     // of the function Bodies called
 	prev        *Site                                     // Options.Prev while New runs (reuse.go); nil after
 	keep        map[string]kept                           // by language: what the next site reuses (Options.Reuse)
-	parts       map[string]map[string]map[string][]*Entry // index → kind → term → its entries of the kind (membersOf), with keep
+	parts       map[string]map[string]map[string][]*Entry // index → kind → term → its entries of the kind (membersOf; KindPage)
 }
 
 // Lookup returns the published entry whose source file (of any version) is path.
