@@ -403,6 +403,9 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 	sg.pageData(h, p, dep)
 	if p.Term != nil {
 		h.int(len(sg.s.Members(p.Index, p.Term.Key)))
+		for _, kind := range sg.s.Cfg.Kinds.Names() { // its contents (render.View.Sections)
+			h.int(sg.s.KindPage(p.Index, p.Term.Key, kind))
+		}
 	}
 	if es := render.SearchScope(sg.s, p); len(es) > 0 {
 		h.u64(sg.scopeFacets(es))

@@ -1,6 +1,10 @@
 package render
 
-import "portal/generator/internal/site"
+import (
+	"slices"
+
+	"portal/generator/internal/site"
+)
 
 // The filters of a kind's list run in the browser (search.html). Without
 // JavaScript a reader narrows the list down by following a link instead:
@@ -52,6 +56,36 @@ func (v *View) Browse() []BrowseGroup {
 		if len(g.Links) > 0 {
 			out = append(out, g)
 		}
+	}
+	return out
+}
+
+// Section is a kind of records on an area's, organisation's or school's
+// page, linked to where its section is.
+type Section struct {
+	Kind, URL string
+}
+
+// Sections returns, on a page of an area, organisation or school, every
+// kind the term has records of, each linked to its section: on this page
+// when the page has one, else on the page where it starts
+// (site.KindURL). A term's records are grouped by kind over its pages:
+// page 1 of an area with many theses shows no internship, and this
+// contents tells a reader without the filter that they are on page 4.
+func (v *View) Sections() []Section {
+	if v.P.Term == nil {
+		return nil
+	}
+	var out []Section
+	for _, kind := range v.S.Cfg.Kinds.Names() {
+		u := v.S.KindURL(v.P.Index, v.P.Term.Key, kind, v.Lang)
+		if u == "" {
+			continue
+		}
+		if slices.ContainsFunc(v.P.Groups, func(g site.Group) bool { return g.Kind == kind }) {
+			u = "#kind-" + kind
+		}
+		out = append(out, Section{Kind: kind, URL: u})
 	}
 	return out
 }
