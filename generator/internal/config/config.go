@@ -176,6 +176,7 @@ func ParseWith(src []byte, reg *kinds.Registry) (*Config, error) {
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		return nil, diag.List{diag.TOMLError(FileName, src, 0, err)}
 	}
+	diag.UnixNewlines(raw)
 	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20, CSP: DefaultPolicy(), Kinds: reg}}
 	p.load(raw)
 	if len(p.errs) > 0 {

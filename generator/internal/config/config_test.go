@@ -93,6 +93,11 @@ func TestParseValid(t *testing.T) {
 	if c, err := Parse([]byte(noPageSize)); err != nil || c.PageSize != 20 {
 		t.Errorf("default pageSize: %v %v", c, err)
 	}
+	crlf := strings.ReplaceAll(strings.Replace(base, `sv = "Energi"`, `sv = '''Energi och
+klimat'''`, 1), "\n", "\r\n")
+	if c, err := Parse([]byte(crlf)); err != nil || c.Areas.Get("energi").Name("sv") != "Energi och\nklimat" {
+		t.Errorf("a name over two lines, CRLF: %q %v", c.Areas.Get("energi").Name("sv"), err)
+	}
 }
 
 // edit is a change to base: replace old (which must occur) with new.

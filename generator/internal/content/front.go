@@ -28,6 +28,7 @@ func decodeFront(front []byte, raw *map[string]any) error {
 		return nil
 	}
 	_, err := toml.Decode(string(front), raw)
+	diag.UnixNewlines(*raw)
 	return err
 }
 

@@ -204,3 +204,25 @@ func FuzzQuickTOML(f *testing.F) {
 		checkQuick(t, src)
 	})
 }
+
+// TestDecodeFrontCRLF reads a text over several lines in front matter
+// saved with CRLF line ends (Windows' Notepad) as the same text saved
+// with LF: the carriage returns reached the excerpts and the search
+// index, and the site differed from the one built from LF files.
+func TestDecodeFrontCRLF(t *testing.T) {
+	for _, src := range []string{
+		"summary = \"\"\"One\r\ntwo\"\"\"\r\n",
+		"summary = '''One\r\ntwo'''\r\n",
+		"summary = \"\"\"\r\nOne\r\ntwo\"\"\"\r\n",
+		"contacts = [{ role = \"\"\"One\r\ntwo\"\"\", email = \"a@b.se\" }]\r\n",
+		"[[contacts]]\r\nrole = \"\"\"One\r\ntwo\"\"\"\r\n",
+	} {
+		var raw map[string]any
+		if err := decodeFront([]byte(src), &raw); err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if got := fmt.Sprint(raw); strings.Contains(got, "\r") || !strings.Contains(got, "One\ntwo") {
+			t.Errorf("%q decoded as %q, want One\\ntwo", src, got)
+		}
+	}
+}

@@ -355,3 +355,27 @@ func dateMessage(key, value string) Message {
 func monthName(m int) ID {
 	return []ID{Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12}[m-1]
 }
+
+// UnixNewlines returns v, a decoded TOML value, with every CRLF in its
+// strings (in arrays and tables too) made LF, as TOML lets a decoder do:
+// a text over several lines ("""…""") in a file saved with CRLF line ends
+// (Windows' Notepad) then reads as it does in the same file with LF.
+func UnixNewlines(v any) any {
+	switch v := v.(type) {
+	case string:
+		return strings.ReplaceAll(v, "\r\n", "\n")
+	case map[string]any:
+		for k, e := range v {
+			v[k] = UnixNewlines(e)
+		}
+	case []map[string]any:
+		for _, e := range v {
+			UnixNewlines(e)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = UnixNewlines(e)
+		}
+	}
+	return v
+}

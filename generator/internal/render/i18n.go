@@ -61,6 +61,7 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 			errs = append(errs, diag.FromTOML(p, 0, err))
 			continue
 		}
+		diag.UnixNewlines(raw)
 		t := &table{path: p, strings: map[string]string{}, pos: diag.NewPositions(src, 0)}
 		errs = append(errs, t.flatten(nil, raw)...)
 		if sh, ok := fsys.(shadowing); ok {
