@@ -295,6 +295,10 @@ func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
 		e := diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err))
 		return &e
 	}
+	// Saved by Notepad (a byte order mark, CRLF line ends), a template
+	// writes the pages it writes with LF: same text, same bytes. Positions
+	// of errors stay: only ends of lines lose a byte.
+	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
 	name := strings.TrimPrefix(p, Dir+"/")
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		e := convert(err)

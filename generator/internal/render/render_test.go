@@ -406,6 +406,37 @@ func TestEveryPage(t *testing.T) {
 	}
 }
 
+// TestTemplatesCRLF: templates saved by Notepad (a byte order mark,
+// CRLF line ends) write the same pages as the same templates with LF,
+// byte for byte; the carriage returns reached every page.
+func TestTemplatesCRLF(t *testing.T) {
+	s, lf := tinySite(t)
+	fsys := realTemplates(t)
+	for p, f := range fsys {
+		if strings.HasSuffix(p, ".html") {
+			f.Data = append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(f.Data, []byte("\n"), []byte("\r\n"))...)
+		}
+	}
+	fsys["config.toml"] = &fstest.MapFile{Data: []byte(tinyConfig)}
+	crlf, err := Load(fsys, s.Cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m1, m2 Memo
+	for _, p := range s.Pages {
+		var a, b bytes.Buffer
+		if err := lf.Page(&a, &m1, s, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := crlf.Page(&b, &m2, s, p); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: CRLF templates write other bytes than LF ones", p.URL)
+		}
+	}
+}
+
 // TestMemoEdited: a record's list item is kept in the Memo under the
 // hashes of its files, so that a version edited in place (as the preview
 // server does) is shown anew by the next rendering with the same Memo,
