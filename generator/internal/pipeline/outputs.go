@@ -106,11 +106,11 @@ func (l *Loaded) attachments() []Output {
 	var outs []Output
 	s := l.Site
 	for _, e := range s.Entries {
-		if s.AttachmentURL(e, e.Lang) == "" {
+		if s.AttachmentPath(e, e.Lang) == "" {
 			continue
 		}
 		for _, v := range e.Versions {
-			u := strings.TrimPrefix(s.AttachmentURL(e, v.Lang), "/")
+			u := strings.TrimPrefix(s.AttachmentPath(e, v.Lang), "/")
 			outs = append(outs, Output{Path: u, copy: e.Attachment, fsys: l.fsys})
 		}
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -155,13 +156,19 @@ func (s *Site) SearchDir(lang string) string { return s.Prefix(lang) + config.Se
 // SearchIndexURL is the manifest of the search index of lang.
 func (s *Site) SearchIndexURL(lang string) string { return s.SearchDir(lang) + "index.json" }
 
-// AttachmentURL is the URL of e's attachment beside its page in lang, or
-// "" when e has none that is published.
-func (s *Site) AttachmentURL(e *Entry, lang string) string {
+// AttachmentPath is the path of e's attachment beside its page in lang,
+// as written to public/, or "" when e has none that is published.
+func (s *Site) AttachmentPath(e *Entry, lang string) string {
 	if e.Attachment == "" || e.Confidential {
 		return ""
 	}
 	return e.URL[lang] + path.Base(e.Attachment)
+}
+
+// AttachmentURL is AttachmentPath as a link to it: escaped, so that a
+// file named "Avtal #2.pdf" is linked as a whole, not cut at the "#".
+func (s *Site) AttachmentURL(e *Entry, lang string) string {
+	return (&url.URL{Path: s.AttachmentPath(e, lang)}).EscapedPath()
 }
 
 // Sitemaps are the files of the sitemap: "sitemap.xml" and, past max URLs,
@@ -214,7 +221,7 @@ func (s *Site) claimFiles(assets []string) diag.List {
 	}
 	for _, e := range s.Entries {
 		for _, v := range e.Versions {
-			url := s.AttachmentURL(e, v.Lang)
+			url := s.AttachmentPath(e, v.Lang)
 			if url == "" {
 				continue
 			}
