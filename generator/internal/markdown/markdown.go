@@ -174,6 +174,12 @@ func (r *Renderer) Render(src []byte, firstLine int, resolve Resolver) Result {
 // its variant. lang is the language of the body: its task lists'
 // checkboxes and footnote links are named in it (see Labels).
 func (r *Renderer) RenderImages(src []byte, firstLine int, lang string, resolve Resolver, images map[string]Image) Result {
+	if bytes.Contains(src, []byte("\r\n")) {
+		// Saved with CRLF (Windows' Notepad): the code blocks and link
+		// titles would keep the carriage returns. Positions stay, as
+		// only ends of lines lose a byte.
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	if off, msg, bad := tooDeep(src); bad {
 		w := walker{src: src, firstLine: firstLine}
 		line, col := w.lineCol(off)

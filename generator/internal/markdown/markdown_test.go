@@ -124,6 +124,20 @@ func TestRenderHTML(t *testing.T) {
 // TestDangerousDestinations checks that a URL a browser would run or embed
 // is written as an empty target, however its scheme is hidden, and that a
 // name merely holding such a word is not.
+// TestRenderCRLF renders a body saved with CRLF line ends (Windows'
+// Notepad) as the same body with LF, byte for byte: the carriage returns
+// of code blocks and of a link's title over two lines reached the page.
+func TestRenderCRLF(t *testing.T) {
+	lf := "Rad  \nrad\\\nrad.\n\n```\nkod 1\nkod 2\n```\n\n    kod 3\n    kod 4\n\n" +
+		"> citat\n> två\n\n- a\n  b\n\n<div>\nx\n</div>\n\n[l]: https://x.se/ \"Titel\nrad två\"\n\nSe [l].\n"
+	want := New().Render([]byte(lf), 1, nil)
+	got := New().Render([]byte(strings.ReplaceAll(lf, "\n", "\r\n")), 1, nil)
+	if got.HTML != want.HTML || got.Text != want.Text || got.Summary != want.Summary ||
+		fmt.Sprint(got.RawHTML) != fmt.Sprint(want.RawHTML) {
+		t.Errorf("CRLF:\n%q\n%q\n%v\nLF:\n%q\n%q\n%v", got.HTML, got.Text, got.RawHTML, want.HTML, want.Text, want.RawHTML)
+	}
+}
+
 func TestDangerousDestinations(t *testing.T) {
 	for _, c := range []struct{ name, src, want string }{
 		{"data destinations neutralised, images too", "[a](data:text/html,x) ![b](data:image/png;base64,iVBOR) ![c](DATA:image/svg+xml,x) <data:text/html,x>", "<p><a href=\"\">a</a> <img src=\"\" alt=\"b\"> <img src=\"\" alt=\"c\"> <a href=\"\">data:text/html,x</a></p>\n"},
