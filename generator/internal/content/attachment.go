@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"path"
 	"strings"
 
@@ -66,4 +67,17 @@ func attachmentTypeError(name, ext string) diag.Message {
 		return diag.M(diag.AttachmentNoExt, name, list)
 	}
 	return diag.M(diag.AttachmentType, name, ext, list)
+}
+
+// otherCase returns the name of a file in p's folder that is p's name in
+// other capitals: on macOS and Windows, whose file systems ignore the
+// difference, the record works; on the server it does not.
+func otherCase(fsys fs.FS, p string) (string, bool) {
+	ents, _ := fs.ReadDir(fsys, path.Dir(p))
+	for _, e := range ents {
+		if strings.EqualFold(e.Name(), path.Base(p)) {
+			return e.Name(), true
+		}
+	}
+	return "", false
 }

@@ -61,7 +61,7 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 			continue
 		}
 		seen[name] = true
-		if m := besideProblem(fsys, p, name, diag.ImageMissing, diag.ImageLink, diag.ImageNotRegular); m.ID != "" {
+		if m := besideProblem(fsys, p, name, diag.ImageMissing, diag.ImageCase, diag.ImageLink, diag.ImageNotRegular); m.ID != "" {
 			fail(m)
 			continue
 		}

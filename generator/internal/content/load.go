@@ -164,12 +164,20 @@ func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bo
 	if msg := sources.FolderLink(fsys, Dir); msg.ID != "" {
 		return nil, others, diag.List{diag.Of(Dir, 1, 1, msg)}
 	}
+	folded := map[string]string{} // lower-case path → the path seen first
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if p == Dir && err == nil {
 			return nil
 		}
 		if leave, ret := sources.Leave(Dir, p, d, &errs); leave {
 			return ret
+		}
+		if first, dup := folded[strings.ToLower(p)]; dup {
+			// macOS and Windows hold one of the two: a checkout there
+			// keeps either file, and builds another site.
+			errs = append(errs, diag.At(p, 1, 1, diag.NameCase, path.Base(p), path.Base(first)))
+		} else {
+			folded[strings.ToLower(p)] = p
 		}
 		if err != nil {
 			_, msg := sources.File(fsys, Dir, p, d, err)
@@ -504,7 +512,7 @@ func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
 		d.valErr("attachment", diag.AttachmentRecord, name)
 		return "", 0
 	}
-	if m := besideProblem(fsys, p, name, diag.AttachmentMissing, diag.AttachmentLink, diag.AttachmentNotRegular); m.ID != "" {
+	if m := besideProblem(fsys, p, name, diag.AttachmentMissing, diag.AttachmentCase, diag.AttachmentLink, diag.AttachmentNotRegular); m.ID != "" {
 		d.valErr("attachment", m.ID, m.Args...)
 		return "", 0
 	}
@@ -530,11 +538,15 @@ func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
 // besideProblem says why the file p beside a record, which the record
 // names name, cannot be published: it is missing, a link that checkFile
 // refuses, or not a regular file (the messages missing, link and
-// notRegular); no ID when it can.
-func besideProblem(fsys fs.FS, p, name string, missing, link, notRegular diag.ID) diag.Message {
+// notRegular); no ID when it can. A missing file whose name the folder
+// holds in other capitals is the message misCase, with that name.
+func besideProblem(fsys fs.FS, p, name string, missing, misCase, link, notRegular diag.ID) diag.Message {
 	info, err := fs.Lstat(fsys, p)
 	switch {
 	case err != nil:
+		if other, ok := otherCase(fsys, p); ok {
+			return diag.M(misCase, name, other)
+		}
 		return diag.M(missing, name)
 	case info.Mode()&fs.ModeSymlink != 0:
 		if msg := checkFile(fsys, p, fs.FileInfoToDirEntry(info)); msg.ID != "" {

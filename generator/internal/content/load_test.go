@@ -409,6 +409,17 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path (".x.pdf")`}},
 		{"missing attachment", thesisAt("content/agreements/x.md", agreement(`attachment = "x.pdf"`)),
 			[]string{`content/agreements/x.md:9:14: attachment "x.pdf" not found beside the record; check the name, or put the file in the same folder`}},
+		// Found on macOS and Windows, not on the server: said so on Linux.
+		{"attachment in other capitals", thesisAt("content/agreements/x.md", agreement(`attachment = "Avtal.pdf"`), "content/agreements/avtal.pdf", "%PDF"),
+			[]string{
+				`content/agreements/avtal.pdf:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`,
+				`content/agreements/x.md:9:14: attachment "Avtal.pdf" not found beside the record, but "avtal.pdf" is: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`,
+			}},
+		// Two files one folder of a Mac or a Windows PC cannot hold:
+		// refused on Linux too, so that every system builds one site.
+		{"names that differ only in case", thesisAt("content/agreements/x.md", agreement(`attachment = "avtal.pdf"`),
+			"content/agreements/avtal.pdf", "%PDF", "content/agreements/y.md", agreement(`attachment = "Avtal.pdf"`), "content/agreements/Avtal.pdf", "%PDF"),
+			[]string{`content/agreements/avtal.pdf:1:1: file name "avtal.pdf" differs from "Avtal.pdf" beside it only in capitals and small letters: macOS and Windows hold only one of the two; rename one`}},
 		{"attachment of another record", thesisAt("content/agreements/x.md", agreement(`attachment = "y.md"`), "content/agreements/y.md", "+++\n"),
 			[]string{
 				`content/agreements/x.md:9:14: attachment "y.md" is a record, not an attachment`,

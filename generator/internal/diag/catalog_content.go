@@ -24,6 +24,7 @@ const (
 	AttachmentPath         ID = "attachment.path"
 	AttachmentRecord       ID = "attachment.record"
 	AttachmentMissing      ID = "attachment.missing"
+	AttachmentCase         ID = "attachment.case"
 	AttachmentLink         ID = "attachment.link"
 	AttachmentNotRegular   ID = "attachment.not-regular"
 	AttachmentUnreadable   ID = "attachment.unreadable"
@@ -48,6 +49,7 @@ const (
 	FrontTwiceEnd          ID = "front.twice-end"
 	ImageAlt               ID = "image.alt"
 	ImageMissing           ID = "image.missing"
+	ImageCase              ID = "image.case"
 	ImageLink              ID = "image.link"
 	ImageNotRegular        ID = "image.not-regular"
 	ImageExternal          ID = "image.external"
@@ -109,6 +111,8 @@ var contentTexts = map[ID]Text{
 		Sv: `attachment: %q är en post, inte en bilaga`},
 	AttachmentMissing: {En: `attachment %q not found beside the record; check the name, or put the file in the same folder`,
 		Sv: `attachment: filen %q finns inte bredvid posten – kontrollera namnet eller lägg filen i samma mapp`},
+	AttachmentCase: {En: `attachment %q not found beside the record, but %q is: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`,
+		Sv: `attachment: filen %q finns inte bredvid posten, men %q gör det – stora och små bokstäver måste vara som i filens namn (macOS och Windows bortser från skillnaden, servern gör det inte)`},
 	AttachmentLink: {En: `attachment %q: %s`,
 		Sv: `attachment: filen %q: %s`},
 	AttachmentNotRegular: {En: `attachment %q is not a regular file`,
@@ -157,6 +161,8 @@ var contentTexts = map[ID]Text{
 		Sv: `bilden %q behöver en text för den som inte ser den – skriv ![vad bilden visar](%s)`},
 	ImageMissing: {En: `image %q not found beside the record; check the name, or put the file in the same folder`,
 		Sv: `bilden %q finns inte bredvid posten – kontrollera namnet eller lägg filen i samma mapp`},
+	ImageCase: {En: `image %q not found beside the record, but %q is: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`,
+		Sv: `bilden %q finns inte bredvid posten, men %q gör det – stora och små bokstäver måste vara som i filens namn (macOS och Windows bortser från skillnaden, servern gör det inte)`},
 	ImageLink: {En: `image %q: %s`,
 		Sv: `bilden %q: %s`},
 	ImageNotRegular: {En: `image %q is not a regular file`,

@@ -7,6 +7,7 @@ const (
 	NameReserved     ID = "name.reserved"
 	NameDot          ID = "name.dot"
 	NameChars        ID = "name.chars"
+	NameCase         ID = "name.case"
 	LinkOutside      ID = "link.outside"
 	FolderIsLink     ID = "folder.link"
 	LinkCannotFollow ID = "link.cannot-follow"
@@ -27,6 +28,8 @@ var sourceTexts = map[ID]Text{
 		Sv: `filnamnet %s slutar med en punkt eller ett mellanslag, som Windows tar bort – byt namn på filen`},
 	NameChars: {En: `file name %s contains one of <>:"|?*\, which Windows does not allow; rename it`,
 		Sv: `filnamnet %s innehåller något av <>:"|?*\, som Windows inte tillåter – byt namn på filen`},
+	NameCase: {En: `file name %q differs from %q beside it only in capitals and small letters: macOS and Windows hold only one of the two; rename one`,
+		Sv: `filnamnet %q skiljer sig från %q bredvid bara i stora och små bokstäver: macOS och Windows kan bara ha en av dem – byt namn på den ena`},
 	LinkOutside: {En: `symbolic link points outside %s/ (%s)`,
 		Sv: `den symboliska länken pekar utanför %s/ (%s) – kopiera filen hit i stället`},
 	FolderIsLink: {En: `%s/ is a symbolic link; put the folder itself in the site`,
