@@ -111,6 +111,10 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"unknown top-level key", []edit{{"pageSize = 10\n", "pageSize = 10\npagesize = 10\n"}},
 			[]string{`config.toml:7:1: unknown key "pagesize" (did you mean "pageSize"?)`}},
+		// Saved by Notepad: a byte order mark, which no editor shows, is
+		// no column, and the line is still told in plain words.
+		{"syntax error after a byte order mark", []edit{{"title = {", "\ufeffpageSize = 2x\ntitle = {"}, {"pageSize = 10\n", ""}},
+			[]string{`config.toml:1:12: pageSize: 2x cannot be read – text goes in quotes ("…"), dates as 2027-02-28, numbers as 30, lists as ["a", "b"]`}},
 		{"a required key misspelt", []edit{{"baseURL = ", "baseURl = "}},
 			[]string{`config.toml:2:1: unknown key "baseURl" (did you mean "baseURL"?)`}},
 		{"an unknown top-level key like none", []edit{{"pageSize = 10\n", "pageSize = 10\ncolour = \"blue\"\n"}},
