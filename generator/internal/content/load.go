@@ -172,12 +172,13 @@ func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bo
 		if leave, ret := sources.Leave(Dir, p, d, &errs); leave {
 			return ret
 		}
-		if first, dup := folded[strings.ToLower(p)]; dup {
+		lower := strings.ToLower(p)
+		if first, dup := folded[lower]; dup {
 			// macOS and Windows hold one of the two: a checkout there
 			// keeps either file, and builds another site.
 			errs = append(errs, diag.At(p, 1, 1, diag.NameCase, path.Base(p), path.Base(first)))
 		} else {
-			folded[strings.ToLower(p)] = p
+			folded[lower] = p
 		}
 		if err != nil {
 			_, msg := sources.File(fsys, Dir, p, d, err)

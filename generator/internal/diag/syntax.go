@@ -366,6 +366,9 @@ func UnixNewlines(v any) any {
 		return strings.ReplaceAll(v, "\r\n", "\n")
 	case map[string]any:
 		for k, e := range v {
+			if s, ok := e.(string); ok && !strings.Contains(s, "\r\n") {
+				continue // most values: no write into the map
+			}
 			v[k] = UnixNewlines(e)
 		}
 	case []map[string]any:
