@@ -69,6 +69,16 @@ func attachmentTypeError(name, ext string) diag.Message {
 	return diag.M(diag.AttachmentType, name, ext, list)
 }
 
+// otherCaseOf returns the file's name in besideProblem's message that the
+// folder holds in other capitals (attachment.case, image.case).
+func otherCaseOf(m diag.Message) (string, bool) {
+	if m.ID != diag.AttachmentCase && m.ID != diag.ImageCase || len(m.Args) < 2 {
+		return "", false
+	}
+	other, ok := m.Args[1].(string)
+	return other, ok
+}
+
 // otherCase returns the name of a file in p's folder that is p's name in
 // other capitals: on macOS and Windows, whose file systems ignore the
 // difference, the record works; on the server it does not.

@@ -63,6 +63,9 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 		seen[name] = true
 		if m := besideProblem(fsys, p, name, diag.ImageMissing, diag.ImageCase, diag.ImageLink, diag.ImageNotRegular); m.ID != "" {
 			fail(m)
+			if other, ok := otherCaseOf(m); ok {
+				named = append(named, path.Join(path.Dir(p), other)) // not a stray: one error is enough
+			}
 			continue
 		}
 		in, err := images.Inspect(fsys, p, name)

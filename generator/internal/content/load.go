@@ -147,7 +147,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 			uses[p] = true
 		}
 	}
-	errs = append(errs, Strays(set.Others, func(p string) bool { return uses[p] })...)
+	errs = append(errs, Strays(set.Others, func(p string) bool { return uses[p] }, func() []string { return slices.Collect(maps.Keys(uses)) })...)
 	set.Failed, set.Refused = len(failed), slices.Sorted(maps.Keys(failed))
 	if len(errs) > 0 {
 		errs.Sort()
@@ -515,6 +515,9 @@ func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
 	}
 	if m := besideProblem(fsys, p, name, diag.AttachmentMissing, diag.AttachmentCase, diag.AttachmentLink, diag.AttachmentNotRegular); m.ID != "" {
 		d.valErr("attachment", m.ID, m.Args...)
+		if other, ok := otherCaseOf(m); ok {
+			return path.Join(path.Dir(p), other), 0 // named, so not a stray: one error is enough
+		}
 		return "", 0
 	}
 	if ft, ok := AttachmentType(name); !ok {

@@ -8,13 +8,28 @@ import (
 )
 
 // Strays reports the files under content/ (others, as Set lists them)
-// that no record uses.
-func Strays(others []string, used func(string) bool) diag.List {
+// that no record uses; all gives every path a record uses, asked for
+// only when there is such a file. One that a record names in other
+// capitals is said so: on macOS and Windows, whose file systems ignore
+// the difference, the record finds the file under its own spelling.
+func Strays(others []string, used func(string) bool, all func() []string) diag.List {
 	var errs diag.List
+	var folded map[string]string // lower case → a used path
 	for _, p := range others {
-		if !used(p) {
-			errs = append(errs, diag.Of(p, 1, 1, strayMessage(path.Base(p))))
+		if used(p) {
+			continue
 		}
+		if folded == nil {
+			folded = map[string]string{}
+			for _, u := range all() {
+				folded[strings.ToLower(u)] = u
+			}
+		}
+		msg := strayMessage(path.Base(p))
+		if u, ok := folded[strings.ToLower(p)]; ok {
+			msg = diag.M(diag.StrayCase, path.Base(p), path.Base(u))
+		}
+		errs = append(errs, diag.Of(p, 1, 1, msg))
 	}
 	return errs
 }

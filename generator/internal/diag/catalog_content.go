@@ -9,6 +9,7 @@ const (
 	NotRegular             ID = "file.not-regular"
 	NeitherRecord          ID = "file.neither"
 	RecordEnd              ID = "file.record-end"
+	StrayCase              ID = "file.case"
 	LinkToRecord           ID = "link.to-record"
 	LangSuffix             ID = "file.lang-suffix"
 	SlugInvalid            ID = "slug.invalid"
@@ -79,6 +80,8 @@ var contentTexts = map[ID]Text{
 		Sv: `är ingen vanlig fil`},
 	NeitherRecord: {En: `file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`,
 		Sv: `filen är varken en post (.md) eller en bilaga eller bild som en post använder – ta bort den eller nämn den i en post`},
+	StrayCase: {En: `file %q is named %q in a record: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`,
+		Sv: `filen %q heter %q i en post – stora och små bokstäver måste vara som i filens namn (macOS och Windows bortser från skillnaden, servern gör det inte)`},
 	RecordEnd: {En: `%q is not read as a record, since a record's file name ends in .md in lower case; rename it %q`,
 		Sv: `%q läses inte som en post, eftersom en posts filnamn slutar på .md med små bokstäver – döp om filen till %q`},
 	LinkToRecord: {En: `symbolic link points to a record (%s); copy the file instead`,

@@ -55,6 +55,18 @@ type group struct {
 	refusedVersions []*content.Version
 }
 
+// used returns the files beside the records that a group uses
+// (content.Strays).
+func (rs *records) used() []string {
+	var out []string
+	for p, n := range rs.uses {
+		if n > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // loadAll reads every record.
 func (rs *records) loadAll(fsys fs.FS, cfg *config.Config) error {
 	rs.kinds = cfg.Kinds
@@ -231,7 +243,7 @@ func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 	if rs.exact {
 		errs = append(errs, content.Collisions(decoded)...)
 		errs = append(errs, content.SharedAttachments(fsys, decoded)...)
-		errs = append(errs, content.Strays(rs.others, func(p string) bool { return rs.uses[p] > 0 })...)
+		errs = append(errs, content.Strays(rs.others, func(p string) bool { return rs.uses[p] > 0 }, rs.used)...)
 	}
 	errs.Sort()
 	set.Refused = slices.Sorted(slices.Values(refused))
