@@ -139,7 +139,8 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 		}
 	}
 	set.Decoded = decoded
-	errs = append(errs, Collisions(decoded)...)
+	coll := Collisions(decoded)
+	errs = append(errs, coll...)
 	errs = append(errs, SharedAttachments(fsys, decoded)...)
 	uses := map[string]bool{}
 	for _, used := range set.Uses {
@@ -149,6 +150,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	}
 	errs = append(errs, Strays(set.Others, func(p string) bool { return uses[p] }, func() []string { return slices.Collect(maps.Keys(uses)) })...)
 	set.Failed, set.Refused = len(failed), slices.Sorted(maps.Keys(failed))
+	set.Failed += Refuse(set, coll)
 	if len(errs) > 0 {
 		errs.Sort()
 		return set, errs
@@ -562,7 +564,9 @@ func besideProblem(fsys fs.FS, p, name string, missing, misCase, link, notRegula
 	return diag.Message{}
 }
 
-// Collisions reports two records of one kind that claim the same slug.
+// Collisions reports two records of one kind that claim the same slug,
+// at the one that sets it with slug = when only one does (the other is
+// named so), else at the second.
 // Load runs it over all records; the preview server, which reloads only
 // the records that changed, runs it again over the merged set.
 func Collisions(records []*Record) diag.List {
@@ -571,17 +575,47 @@ func Collisions(records []*Record) diag.List {
 	seen := make(map[kindSlug]*Record, len(records))
 	for _, r := range records {
 		key := kindSlug{r.Kind, r.Slug}
-		if prev, dup := seen[key]; dup {
-			line, col := r.Own().Pos.Value("slug")
-			if !r.Own().Pos.Has("slug") {
-				line, col = 1, 1
-			}
-			errs = append(errs, diag.At(r.Path(), line, col, diag.SlugUsed, r.Slug, prev.Path()))
+		prev, dup := seen[key]
+		if !dup {
+			seen[key] = r
 			continue
 		}
-		seen[key] = r
+		if prev.Own().Pos.Has("slug") && !r.Own().Pos.Has("slug") {
+			prev, r = r, prev
+			seen[key] = prev
+		}
+		line, col := 1, 1
+		if r.Own().Pos.Has("slug") {
+			line, col = r.Own().Pos.Value("slug")
+		}
+		errs = append(errs, diag.At(r.Path(), line, col, diag.SlugUsed, r.Slug, prev.Path()))
 	}
 	return errs
+}
+
+// Refuse takes the records that Collisions reported (at their paths,
+// coll) out of set.Records into its refused files: the site then claims
+// no page or file of theirs, so the slug is one problem, not another for
+// each of their outputs. It returns how many files it refused.
+func Refuse(set *Set, coll diag.List) int {
+	at := map[string]bool{}
+	for _, e := range coll {
+		at[e.Path] = true
+	}
+	n := 0
+	set.Records = slices.DeleteFunc(set.Records, func(r *Record) bool {
+		if !at[r.Path()] {
+			return false
+		}
+		for _, v := range r.Versions {
+			set.Refused = append(set.Refused, v.Path)
+			set.RefusedVersions = append(set.RefusedVersions, v)
+			n++
+		}
+		return true
+	})
+	slices.Sort(set.Refused)
+	return n
 }
 
 // slugFor is the slug to suggest for the invalid slug or file name s

@@ -474,7 +474,7 @@ func TestLoadErrors(t *testing.T) {
 
 		// Slugs.
 		{"duplicate slug from an override", thesisAt(p, rec(with(thesis, "", `slug = "b"`)), "content/theses/b.md", rec(thesis)),
-			[]string{`content/theses/b.md:1:1: slug "b" is already used by content/theses/a.md; choose another`}},
+			[]string{p + `:9:8: slug "b" is already used by content/theses/b.md; choose another`}},
 		{"colliding slug overrides", thesisAt(p, rec(with(thesis, "", `slug = "same"`)), "content/theses/b.md", rec(with(thesis, "", `slug = "same"`))),
 			[]string{`content/theses/b.md:9:8: slug "same" is already used by content/theses/a.md; choose another`}},
 		{"same slug in two kinds", thesisAt(p, rec(thesis), "content/lectures/a.md", rec(lecture)),

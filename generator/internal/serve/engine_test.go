@@ -585,16 +585,16 @@ func TestSiteProblemsBesideRecords(t *testing.T) {
 
 // TestRefusedRecordClaims checks that a record refused for a problem of
 // its own is still checked against the others, as a build checks every
-// record it could read: it claims its slug (the other record that has
-// it is told so) and names its attachment (never a confidential
-// agreement's). Reloading the record's group alone kept only the records
+// record it could read: it claims its slug (its slug =, which takes
+// another record's name, is told so) and names its attachment (never a
+// confidential agreement's). Reloading the record's group alone kept only the records
 // without problems for those checks, and the preview left both problems
 // out while the record had another.
 func TestRefusedRecordClaims(t *testing.T) {
 	const (
 		area   = `content/theses/energidata.md:5:10: unknown area "okänd" (not in config.toml [areas]); check the spelling`
 		area4  = `content/theses/energidata.md:4:10: unknown area "okänd" (not in config.toml [areas]); check the spelling` // the line of slug gone
-		slug   = `content/theses/gammalt.md:1:1: slug "gammalt" is already used by content/theses/energidata.md; choose another`
+		slug   = `content/theses/energidata.md:4:8: slug "gammalt" is already used by content/theses/gammalt.md; choose another`
 		secret = `content/agreements/mou.md:15:14: attachment "hemligt-avtal.pdf" is the confidential attachment of content/agreements/hemligt.md`
 		key    = `content/agreements/mou.md:16:1: unknown key "centre": agreements do not have it`
 		stray  = `content/agreements/mou.pdf:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`
@@ -608,7 +608,7 @@ func TestRefusedRecordClaims(t *testing.T) {
 		steps []step
 	}{
 		{"slug", []step{
-			{"slug of another and an unknown area", "content/theses/energidata.md", `areas = ["energi"]`, "slug = \"gammalt\"\nareas = [\"okänd\"]", []string{area, slug}},
+			{"slug of another and an unknown area", "content/theses/energidata.md", `areas = ["energi"]`, "slug = \"gammalt\"\nareas = [\"okänd\"]", []string{slug, area}},
 			{"slug taken back", "content/theses/energidata.md", "slug = \"gammalt\"\n", "", []string{area4}},
 		}},
 		{"confidential attachment", []step{

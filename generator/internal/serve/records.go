@@ -240,13 +240,15 @@ func (rs *records) set(fsys fs.FS) (*content.Set, diag.List) {
 			set.Records = append(set.Records, g.rec)
 		}
 	}
+	set.Refused = slices.Sorted(slices.Values(refused))
 	if rs.exact {
-		errs = append(errs, content.Collisions(decoded)...)
+		coll := content.Collisions(decoded)
+		errs = append(errs, coll...)
+		set.Failed += content.Refuse(set, coll)
 		errs = append(errs, content.SharedAttachments(fsys, decoded)...)
 		errs = append(errs, content.Strays(rs.others, func(p string) bool { return rs.uses[p] > 0 }, rs.used)...)
 	}
 	errs.Sort()
-	set.Refused = slices.Sorted(slices.Values(refused))
 	return set, errs
 }
 
