@@ -471,23 +471,32 @@ func loneTranslation(errs diag.List, f *file) diag.List {
 // value; spec are the keys of its kind.
 func translation(reg *kinds.Registry, spec []kinds.Key, t, own *file) diag.List {
 	var errs diag.List
+	titled := slices.Contains(t.broken, "title") // a title that is there, or meant
 	for _, k := range slices.Sorted(maps.Keys(t.raw)) {
 		// The key's position, only for a problem: finding it scans the file.
 		at := func(id diag.ID, args ...any) diag.Error {
 			line, col := t.ver.Pos.Key(k)
 			return diag.At(t.path, line, col, id, args...)
 		}
+		// A value's, as for the record's own file.
+		atValue := func(id diag.ID, args ...any) diag.Error {
+			line, col := t.ver.Pos.Value(k)
+			return diag.At(t.path, line, col, id, args...)
+		}
 		switch {
 		case slices.Contains(translatable, k):
+			titled = titled || k == "title"
 			if msg := shapeError(kinds.Text, t.raw[k]); msg.ID != "" && k == "title" {
-				errs = append(errs, at(diag.TitleShape, msg))
+				errs = append(errs, atValue(diag.TitleShape, msg))
 			}
 			if _, isStr := t.raw[k].(string); !isStr && k == "summary" {
-				errs = append(errs, at(diag.SummaryString))
+				errs = append(errs, atValue(diag.SummaryString))
 			}
 		case !slices.ContainsFunc(spec, func(s kinds.Key) bool { return s.Name == k }):
 			m := unknownKey(reg, t.kind, k, spec)
 			errs = append(errs, at(m.ID, m.Args...))
+			// "titel": one problem, at the misspelling, not also a missing title.
+			titled = titled || m.ID == diag.KeyUnknownMean && m.Args[1] == "title"
 		case !sameValue(t.raw[k], own.raw[k]):
 			if _, has := own.raw[k]; !has {
 				errs = append(errs, at(diag.TranslationNotSet, k, own.path))
@@ -496,7 +505,7 @@ func translation(reg *kinds.Registry, spec []kinds.Key, t, own *file) diag.List 
 			}
 		}
 	}
-	if _, has := t.raw["title"]; !has && !slices.Contains(t.broken, "title") {
+	if !titled {
 		errs = append(errs, diag.At(t.path, 1, 1, diag.KeyMissing, "title"))
 	}
 	return errs
@@ -562,60 +571,6 @@ func besideProblem(fsys fs.FS, p, name string, missing, misCase, link, notRegula
 		return diag.M(notRegular, name)
 	}
 	return diag.Message{}
-}
-
-// Collisions reports two records of one kind that claim the same slug,
-// at the one that sets it with slug = when only one does (the other is
-// named so), else at the second.
-// Load runs it over all records; the preview server, which reloads only
-// the records that changed, runs it again over the merged set.
-func Collisions(records []*Record) diag.List {
-	var errs diag.List
-	type kindSlug struct{ kind, slug string }
-	seen := make(map[kindSlug]*Record, len(records))
-	for _, r := range records {
-		key := kindSlug{r.Kind, r.Slug}
-		prev, dup := seen[key]
-		if !dup {
-			seen[key] = r
-			continue
-		}
-		if prev.Own().Pos.Has("slug") && !r.Own().Pos.Has("slug") {
-			prev, r = r, prev
-			seen[key] = prev
-		}
-		line, col := 1, 1
-		if r.Own().Pos.Has("slug") {
-			line, col = r.Own().Pos.Value("slug")
-		}
-		errs = append(errs, diag.At(r.Path(), line, col, diag.SlugUsed, r.Slug, prev.Path()))
-	}
-	return errs
-}
-
-// Refuse takes the records that Collisions reported (at their paths,
-// coll) out of set.Records into its refused files: the site then claims
-// no page or file of theirs, so the slug is one problem, not another for
-// each of their outputs. It returns how many files it refused.
-func Refuse(set *Set, coll diag.List) int {
-	at := map[string]bool{}
-	for _, e := range coll {
-		at[e.Path] = true
-	}
-	n := 0
-	set.Records = slices.DeleteFunc(set.Records, func(r *Record) bool {
-		if !at[r.Path()] {
-			return false
-		}
-		for _, v := range r.Versions {
-			set.Refused = append(set.Refused, v.Path)
-			set.RefusedVersions = append(set.RefusedVersions, v)
-			n++
-		}
-		return true
-	})
-	slices.Sort(set.Refused)
-	return n
 }
 
 // slugFor is the slug to suggest for the invalid slug or file name s
