@@ -425,7 +425,9 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		d.errs = append(d.errs, errs...)
 		r.Versions = append(r.Versions, t.ver)
 	}
-	if a := d.str("attachment"); a != "" && d.kind != Pages {
+	// An attachment of a kind that has none is an unknown key, nothing more.
+	hasAttachment := slices.ContainsFunc(spec, func(s kinds.Key) bool { return s.Name == "attachment" })
+	if a := d.str("attachment"); a != "" && hasAttachment {
 		r.Attachment, r.AttachmentSize = d.attachment(fsys, a)
 	}
 	var used []string

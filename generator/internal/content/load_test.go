@@ -292,6 +292,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{p + `:9:1: unknown key "Location" (did you mean "location"?)`}},
 		{"key of another kind", thesisAt(p, rec(with(thesis, "", `speaker = "Anna"`))),
 			[]string{p + `:9:1: unknown key "speaker": theses do not have it`}},
+		{"attachment of another kind", thesisAt(p, rec(with(thesis, "", `attachment = "avtal.pdf"`))),
+			[]string{p + `:9:1: unknown key "attachment": theses do not have it`}},
 		// A record in the folder of another kind: one problem, not a key
 		// to remove for each of its keys and one to add for each of the
 		// folder's kind.
