@@ -49,7 +49,7 @@ func translationAliases(t *file) ([]string, diag.List) {
 		return nil, nil
 	}
 	if msg := shapeError(kinds.Strings, v); msg.ID != "" {
-		line, col := t.ver.Pos.Value("aliases")
+		line, col := shapeAt(t.ver.Pos, msg, "aliases", v)
 		return nil, diag.List{diag.At(t.path, line, col, diag.AliasesShape, msg)}
 	}
 	var list []string

@@ -83,7 +83,8 @@ func (d *decoder) checkKeys() {
 			continue
 		}
 		if msg := shapeError(d.spec[i].Type, d.raw[k]); msg.ID != "" {
-			d.valErr(k, diag.KeyShape, k, msg)
+			line, col := shapeAt(d.pos, msg, k, d.raw[k])
+			d.errAt(line, col, diag.KeyShape, k, msg)
 			d.bad[k] = true
 		}
 	}
@@ -206,7 +207,12 @@ func shapeError(t kinds.Type, v any) diag.Message {
 			return diag.M(diag.ShapeBool)
 		}
 	case kinds.Strings:
-		return arrayShape[string](v, diag.ShapeStrings)
+		if msg := arrayShape[string](v, diag.ShapeStrings); msg.ID != "" {
+			if _, bad := badItem(v); bad && msg.ID == diag.ShapeStrings {
+				return diag.M(diag.ShapeStringsItem)
+			}
+			return msg
+		}
 	case kinds.Contacts, kinds.Signatories:
 		return arrayShape[map[string]any](v, diag.ShapeTables)
 	}
@@ -230,6 +236,27 @@ func arrayShape[T any](v any, id diag.ID) diag.Message {
 		}
 	}
 	return diag.Message{}
+}
+
+// badItem returns the index of the first value of the array v that is
+// not a string (ShapeStringsItem), if it is one.
+func badItem(v any) (int, bool) {
+	arr, _ := v.([]any)
+	for i, e := range arr {
+		if _, ok := e.(string); !ok && i < maxValues {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// shapeAt is the position of the problem msg of shapeError with the
+// value v of key k: the value that is not text in a list, else the value.
+func shapeAt(pos *diag.Positions, msg diag.Message, k string, v any) (line, col int) {
+	if i, bad := badItem(v); bad && msg.ID == diag.ShapeStringsItem {
+		return pos.Nth(i, k)
+	}
+	return pos.Value(k)
 }
 
 // isDateTime reports whether s is a TOML date and time, as written in

@@ -20,6 +20,7 @@ const (
 	ShapeQuoted      ID = "shape.quoted"
 	ShapeBool        ID = "shape.bool"
 	ShapeStrings     ID = "shape.strings"
+	ShapeStringsItem ID = "shape.strings-item"
 	ShapeTooMany     ID = "shape.too-many"
 	ShapeTables      ID = "shape.tables"
 	VocabTwice       ID = "vocab.twice"
@@ -97,6 +98,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `ska vara true (ja) eller false (nej), utan citattecken`},
 	ShapeStrings: {En: `must be a list in square brackets, like ["a", "b"]`,
 		Sv: `ska vara en lista inom hakparenteser, t.ex. ["a", "b"]`},
+	ShapeStringsItem: {En: `must list only texts in quotes, like ["a", "b"]`,
+		Sv: `ska bara lista texter inom citattecken, t.ex. ["a", "b"]`},
 	ShapeTooMany: {En: `must not list more than %d values`,
 		Sv: `får inte ha fler än %d värden`},
 	ShapeTables: {En: `must be a list like [{ role = "...", email = "..." }]`,
