@@ -422,44 +422,51 @@ func validEmail(s string) bool {
 // tables reads key, an array of inline tables with string values: each
 // table's values by name, trimmed, and its path for messages. A value
 // that is not a string (notString) or a name not in names (unknown) is
-// reported.
-func (d *decoder) tables(key string, notString, unknown diag.ID, names ...string) (rows []map[string]string, paths [][]string) {
+// reported; the table's names that are thereby accounted for (the one
+// not a string, the one a misspelling is nearest) are in its row as ""
+// and in meant, so that the caller does not report them missing too.
+func (d *decoder) tables(key string, notString, unknown diag.ID, names ...string) (rows []map[string]string, paths [][]string, meant []map[string]bool) {
 	arr, _ := d.raw[key].([]any)
 	if d.bad[key] {
-		return nil, nil
+		return nil, nil, nil
 	}
 	for i, e := range arr {
 		m, _ := e.(map[string]any)
 		path := []string{key, fmt.Sprint(i)}
-		row := map[string]string{}
+		row, named := map[string]string{}, map[string]bool{}
 		for _, k := range slices.Sorted(maps.Keys(m)) {
 			s, isStr := m[k].(string)
 			kp := append(slices.Clip(path), k)
 			switch {
+			case !isStr && slices.Contains(names, k):
+				line, col := d.pos.Value(kp...)
+				d.errAt(line, col, notString, k)
+				named[k] = true
 			case !isStr:
 				d.errKey(kp, notString, k)
 			case slices.Contains(names, k):
 				row[k] = strings.TrimSpace(s)
 			default:
 				d.errKey(kp, unknown, k)
+				named[diag.Nearest(k, names)] = true
 			}
 		}
-		rows, paths = append(rows, row), append(paths, path)
+		rows, paths, meant = append(rows, row), append(paths, path), append(meant, named)
 	}
-	return rows, paths
+	return rows, paths, meant
 }
 
 func (d *decoder) contacts() []Contact {
-	rows, paths := d.tables("contacts", diag.ContactString, diag.ContactUnknown, "role", "email", "name")
+	rows, paths, meant := d.tables("contacts", diag.ContactString, diag.ContactUnknown, "role", "email", "name")
 	var out []Contact
 	for i, m := range rows {
 		c := Contact{Role: m["role"], Email: m["email"], Name: m["name"]}
-		if c.Role == "" {
+		if c.Role == "" && !meant[i]["role"] {
 			d.errKey(paths[i], diag.ContactRole)
 		}
-		if c.Email == "" {
+		if c.Email == "" && !meant[i]["email"] {
 			d.errKey(paths[i], diag.ContactEmail)
-		} else if !validEmail(c.Email) {
+		} else if c.Email != "" && !validEmail(c.Email) {
 			line, col := d.pos.Value(append(paths[i], "email")...)
 			d.errAt(line, col, diag.ContactBadEmail, c.Email)
 		}
@@ -469,11 +476,12 @@ func (d *decoder) contacts() []Contact {
 }
 
 func (d *decoder) signatories() []Signatory {
-	rows, paths := d.tables("signatories", diag.SignatoryString, diag.SignatoryUnknown, "name", "title", "org")
+	rows, paths, meant := d.tables("signatories", diag.SignatoryString, diag.SignatoryUnknown, "name", "title", "org")
 	var out []Signatory
 	for i, m := range rows {
 		s := Signatory{Name: m["name"], Title: m["title"], Org: m["org"]}
-		if s.Name == "" || s.Title == "" || s.Org == "" {
+		missing := func(k, v string) bool { return v == "" && !meant[i][k] }
+		if missing("name", s.Name) || missing("title", s.Title) || missing("org", s.Org) {
 			d.errKey(paths[i], diag.SignatoryNeeds)
 		}
 		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {

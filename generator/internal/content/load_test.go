@@ -383,6 +383,15 @@ func TestLoadErrors(t *testing.T) {
 				p + `:9:13: contacts: each contact needs a role`,
 				p + `:9:35: contacts: unknown key "phone" (a contact has role, email and name)`,
 			}},
+		// A key misspelt or not text is one problem, not also one missing.
+		{"contact with a misspelt role", thesisAt(p, rec(with(thesis, "", `contacts = [{ rol = "R", email = "a@kth.se" }]`))),
+			[]string{p + `:9:15: contacts: unknown key "rol" (a contact has role, email and name)`}},
+		{"contact with an email that is not text", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = 1 }]`))),
+			[]string{p + `:9:35: contacts: email must be text in quotes`}},
+		{"signatory with a misspelt org", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = "A", title = "B", orgg = "kth" }]`)),
+			[]string{`content/agreements/x.md:9:43: signatories: unknown key "orgg" (a signatory has name, title and org)`}},
+		{"signatory with a name that is not text", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = 1, title = "B", org = "kth" }]`)),
+			[]string{`content/agreements/x.md:9:25: signatories: name must be text in quotes`}},
 		{"malformed mailto in apply", thesisAt(p, rec(with(thesis, "", `apply = "mailto:not an address"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:not an address"`}},
 		// A mailto: link that copies the mail to someone else: students'
