@@ -35,6 +35,7 @@ const (
 	NewBadNameAs        ID = "cli.new-bad-name-as"
 	NewReservedName     ID = "cli.new-reserved-name"
 	NewExists           ID = "cli.new-exists"
+	NewBesideLone       ID = "cli.new-beside-lone"
 	NewEmptyTitle       ID = "cli.new-empty-title"
 	NewTitleUTF8        ID = "cli.new-title-utf8"
 	NewKind             ID = "cli.new-kind-scaffold"
@@ -155,6 +156,8 @@ var cliTexts = map[ID]Text{
 		Sv: `namnet %q är reserverat i Windows, där webbplatsen också måste byggas – välj ett annat med -name`},
 	NewExists: {En: `%s already exists; edit it, or choose another title or -name`,
 		Sv: `%s finns redan – redigera den, eller välj en annan titel eller -name`},
+	NewBesideLone: {En: `%s is a record of its own, in %s only; a new %s would make it a translation, which sets only title, summary and aliases: choose another title or -name`,
+		Sv: `%s är en egen post, bara på %s; en ny %s skulle göra den till en översättning, som bara anger title, summary och aliases – välj en annan titel eller -name`},
 	NewEmptyTitle: {En: `the title must not be empty`,
 		Sv: `titeln får inte vara tom`},
 	NewTitleUTF8: {En: `the title is not valid UTF-8`,

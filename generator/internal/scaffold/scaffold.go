@@ -94,7 +94,11 @@ func Create(root string, opt Options) (Result, error) {
 	own := path.Join(dir, name+".md")
 	opt.agreements = agreementNames(root, opt.Cfg)
 	res, text := Result{Path: own}, Record(opt)
-	if lang != opt.Cfg.DefaultLanguage {
+	if lang == opt.Cfg.DefaultLanguage {
+		if err := lone(root, opt.Cfg, dir, name); err != nil {
+			return Result{}, err
+		}
+	} else {
 		// The translation of the record own, or a record of its own.
 		res.Path = path.Join(dir, name+"."+lang+".md")
 		_, err := os.Stat(filepath.Join(root, filepath.FromSlash(own)))
@@ -126,6 +130,22 @@ func Create(root string, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	return res, nil
+}
+
+// lone refuses a new record name.md in the default language beside a
+// record of its own in another language, name.<lang>.md: it would make
+// that file a translation, every key of it but its title an error.
+func lone(root string, cfg *config.Config, dir, name string) error {
+	if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(path.Join(dir, name+".md")))); err == nil {
+		return nil // Create says it exists
+	}
+	for _, l := range cfg.Languages {
+		p := path.Join(dir, name+"."+l+".md")
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err == nil && l != cfg.DefaultLanguage {
+			return diag.M(diag.NewBesideLone, p, l, path.Join(dir, name+".md"))
+		}
+	}
+	return nil
 }
 
 func (opt Options) check() error {

@@ -199,6 +199,16 @@ func TestCreate(t *testing.T) {
 		t.Errorf("English record:\n%s", b)
 	}
 
+	// A Swedish file beside it would make it a translation, with every
+	// key but its title an error: refused, nothing written.
+	_, err = Create(root, Options{Kind: "lectures", Title: "Smart maps", Today: today, Cfg: cfg})
+	if err == nil || err.Error() != "content/lectures/smart-maps.en.md is a record of its own, in en only; a new content/lectures/smart-maps.md would make it a translation, which sets only title, summary and aliases: choose another title or -name" {
+		t.Errorf("Swedish beside an English record: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content/lectures/smart-maps.md")); err == nil {
+		t.Errorf("Swedish beside an English record: written")
+	}
+
 	for _, c := range []struct {
 		opt  Options
 		want string
