@@ -81,6 +81,7 @@ type signer struct {
 	mu     sync.Mutex // outputs are signed in parallel
 	lists  map[listKey]uint64
 	facets map[listKey]uint64 // of search scopes (scopeFacets)
+	browse map[string]uint64  // by kind (browsePages)
 
 	// resigned lists the entries signed again since newSigner (Since).
 	resigned []*site.Entry
@@ -92,7 +93,7 @@ type signer struct {
 // the Incremental's. prev, when not nil, is the signer of the site before
 // s with the same seed: an entry of both is not signed again (reuse).
 func newSigner(s *site.Site, gen uint64, seed maphash.Seed, prev *signer) *signer {
-	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{}, facets: map[listKey]uint64{},
+	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{}, facets: map[listKey]uint64{}, browse: map[string]uint64{},
 		entries:   make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		facetSums: make(map[*site.Entry]uint64, len(s.Entries)),
 		versions:  make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
@@ -411,12 +412,32 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 		h.u64(sg.scopeFacets(es))
 	}
 	if p.Type == site.ListPage { // its links without JavaScript (render.View.Browse)
-		for _, index := range []string{"areas", "organisations", "schools"} {
-			for _, t := range sg.s.Cfg.Vocab(index).Terms {
-				h.int(sg.s.KindPage(index, t.Key, p.Kind))
-			}
+		h.u64(sg.browsePages(p.Kind))
+	}
+}
+
+// browsePages signs where each term's section of kind starts on its
+// pages (site.KindPage), which every page of kind's lists links to
+// without JavaScript (render.View.Browse): once a Plan for all of them,
+// not once for each of a thousand list pages.
+func (sg *signer) browsePages(kind string) uint64 {
+	sg.mu.Lock()
+	sum, ok := sg.browse[kind]
+	sg.mu.Unlock()
+	if ok {
+		return sum
+	}
+	h := newHasher(sg.seed)
+	for _, index := range site.Indexes() {
+		for _, t := range sg.s.Cfg.Vocab(index).Terms {
+			h.int(sg.s.KindPage(index, t.Key, kind))
 		}
 	}
+	sum = h.sum()
+	sg.mu.Lock()
+	sg.browse[kind] = sum
+	sg.mu.Unlock()
+	return sum
 }
 
 // scopeFacets signs what the search form of a page offers to filter by

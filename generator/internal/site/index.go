@@ -9,6 +9,9 @@ import (
 // indexes are the three vocabularies with a page per term.
 var indexes = []string{"areas", "organisations", "schools"}
 
+// Indexes returns the names of the vocabularies with a page per term.
+func Indexes() []string { return slices.Clone(indexes) }
+
 // membersOf returns, for each term of an index, its published entries in
 // kind order, current before archived, each part in its list's order, and
 // each kind's part by term. It writes nothing shared. A kind whose lists
