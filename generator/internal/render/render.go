@@ -302,6 +302,9 @@ func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
 	name := strings.TrimPrefix(p, Dir+"/")
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		e := convert(err)
+		if e.Path == p {
+			placeParseError(src, &e)
+		}
 		return &e
 	}
 	return nil

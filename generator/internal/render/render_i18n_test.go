@@ -135,7 +135,10 @@ func TestTemplateErrors(t *testing.T) {
 		want string
 	}{
 		{"parse error", "templates/pages/list.html", "{{define \"main\"}}\n\n{{if}}{{end}}", `templates/pages/list.html:3:1: missing value for if`},
-		{"unknown func", "templates/partials/x.html", "{{define \"x\"}}\n{{nosuch 1}}{{end}}", `templates/partials/x.html:2:1: function "nosuch" not defined`},
+		{"unknown func", "templates/partials/x.html", "{{define \"x\"}}\n{{nosuch 1}}{{end}}", `templates/partials/x.html:2:3: function "nosuch" not defined`},
+		{"unclosed action", "templates/pages/list.html", "{{define \"main\"}}\n<p>Från {{.Lang</p>{{end}}", `templates/pages/list.html:2:9: bad character U+003C '<', in the action opened here: is its "}}" missing?`},
+		{"bad character in a closed action", "templates/pages/list.html", "{{define \"main\"}}\n<p>{{.Lang}} {{.Lang;}}</p>{{end}}", `templates/pages/list.html:2:21: bad character U+003B ';'`},
+		{"unexpected token", "templates/pages/list.html", "{{define \"main\"}}\n<p>{{.Lang}} ^ {{.Lang ^ 2}}</p>{{end}}", `templates/pages/list.html:2:24: unexpected "^" in operand`},
 		{"unknown key", "templates/pages/home.html", "{{define \"main\"}}\n\n  {{t .Lang \"no.such.key\"}}{{end}}", `templates/pages/home.html:3:`},
 		{"missing page", "templates/pages/record.html", "", `templates/pages/record.html:1:1: missing`},
 		{"no main", "templates/pages/area.html", "hello", `templates/pages/area.html:1:1: page template must {{define "main"}}`},
