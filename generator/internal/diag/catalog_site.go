@@ -59,6 +59,9 @@ const (
 	UIMarkOverride    ID = "ui.mark-override"
 )
 
+// LinkMailRecipients is a body's mailto: link to more than one address.
+const LinkMailRecipients ID = "link.mail-recipients"
+
 var siteTexts = map[ID]Text{
 	AgreementMissing: {En: `agreement %q does not exist (no content/agreements/%s.md or record with that slug); check the spelling`,
 		Sv: `agreement: avtalet %q finns inte (ingen content/agreements/%s.md eller post med det namnet i slug) – kontrollera stavningen`},
@@ -105,6 +108,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s: den posten är inte publicerad (utkast, schemalagd eller utgången)`},
 	LinkMailHeaders: {En: `link to %s: a mailto: link may set only subject and body, not %q, which would send the mail to others too, unseen`,
 		Sv: `länken till %s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
+	LinkMailRecipients: {En: `link to %s: a mailto: link names one address, not %q, which would send the mail to others too, unseen`,
+		Sv: `länken till %s: en mailto:-länk anger en enda adress, inte %q, som skickar brevet till fler utan att det syns`},
 	LinkNoMailto: {En: `link to %s is read as a file of this site, not as an e-mail address; write %s`,
 		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en e-postadress – skriv %s`},
 	LinkNoScheme: {En: `link to %s is read as a file of this site, not as another site; write %s`,

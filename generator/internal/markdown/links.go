@@ -7,6 +7,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
+
+	"portal/generator/internal/diag"
 )
 
 // resolveEscapes resolves backslash escapes and character references in raw
@@ -199,12 +201,25 @@ func MailHeader(query string) string {
 	return ""
 }
 
-// mailtoHeader is MailHeader of dest, if it is a mailto: link.
-func mailtoHeader(dest []byte) string {
+// mailtoProblem is the problem of a mailto: link dest whose text hides
+// who else the mail goes to: a header other than subject and body, or a
+// second recipient ("a@kth.se,b@example.se", the comma also escaped as
+// %2C, or ; as some mail programs read it); false for none.
+func mailtoProblem(dest []byte) (diag.Message, bool) {
 	const scheme = "mailto:"
 	if len(dest) < len(scheme) || !strings.EqualFold(string(dest[:len(scheme)]), scheme) {
-		return ""
+		return diag.Message{}, false
 	}
-	_, query, _ := strings.Cut(string(dest[len(scheme):]), "?")
-	return MailHeader(query)
+	to, query, _ := strings.Cut(string(dest[len(scheme):]), "?")
+	if h := MailHeader(query); h != "" {
+		return diag.M(diag.LinkMailHeaders, string(dest), h), true
+	}
+	plain, err := url.PathUnescape(to)
+	if err != nil {
+		plain = to
+	}
+	if strings.ContainsAny(plain, ",;") {
+		return diag.M(diag.LinkMailRecipients, string(dest), to), true
+	}
+	return diag.Message{}, false
 }

@@ -406,10 +406,9 @@ func (w *walker) visit(n ast.Node) {
 		*dest = nil
 		return
 	}
-	if h := mailtoHeader(d); h != "" && n.Kind() == ast.KindLink {
+	if m, bad := mailtoProblem(d); bad && n.Kind() == ast.KindLink {
 		// Its text ("Write to us") hides who else the mail goes to.
 		line, col := w.lineCol(destOffset(n, w.src, raw, ref))
-		m := diag.M(diag.LinkMailHeaders, string(d), h)
 		w.errs = append(w.errs, LinkError{Line: line, Col: col, Msg: m.Error(), Text: m})
 		return
 	}
