@@ -19,6 +19,12 @@ var aliasRE = regexp.MustCompile(`^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*([A-Za-z0-
 // failed the build after check had passed it.
 const MaxAlias = 200
 
+// MaxSlug is the longest slug, in bytes (a slug is ASCII): it names the
+// folder of its record's page and, for a lecture, its calendar file
+// (<slug>.ics, so at most 251), and a name of more than 255 bytes cannot
+// be written, which failed the build after check had passed it.
+const MaxSlug = 100
+
 // checkAliases validates the aliases of one version (the old addresses
 // that redirect to its page) and returns the valid ones. A problem points
 // at the alias in the file at p.

@@ -67,6 +67,12 @@ const (
 	ImageScans             ID = "image.scans"
 )
 
+// SlugLong and FileNameLong are a slug longer than MaxSlug (package content).
+const (
+	SlugLong     ID = "slug.long"
+	FileNameLong ID = "file.name-long"
+)
+
 var contentTexts = map[ID]Text{
 	CannotRead: {En: `cannot read: %s`,
 		Sv: `filen kan inte läsas: %s`},
@@ -134,6 +140,10 @@ var contentTexts = map[ID]Text{
 		Sv: `slug: %q används redan av %s – välj en annan`},
 	AliasPath: {En: `alias %q must be a site path like "/exjobb/old-name/": letters, digits and - _ . ~ between slashes, ending in / or .html`,
 		Sv: `aliases: %q är ingen adress på webbplatsen – skriv som "/exjobb/gammalt-namn/": bokstäver, siffror och - _ . ~ mellan snedstreck, sist / eller .html`},
+	SlugLong: {En: `slug %q is longer than %d characters; shorten it`,
+		Sv: `slug: %q är längre än %d tecken – korta den`},
+	FileNameLong: {En: `file name %q is longer than %d characters, too long for the address of its page; rename the file, or set a shorter slug`,
+		Sv: `filnamnet %q är längre än %d tecken, för långt för sidans adress – byt namn på filen eller ange en kortare slug`},
 	AliasLong: {En: `alias %q is longer than %d characters; shorten it`,
 		Sv: `aliases: adressen %q är längre än %d tecken – korta den`},
 	AliasesShape: {En: `aliases %s`,
