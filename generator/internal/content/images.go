@@ -103,6 +103,11 @@ func imageName(dest string) diag.Message {
 	}) {
 		return diag.M(diag.ImageName, Clip(dest, 60))
 	}
+	if len(dest) > MaxSlug {
+		// Its variant (images.VariantName) adds to it; a name over 255
+		// bytes cannot be written.
+		return diag.M(diag.ImageNameLong, Clip(dest, 60), MaxSlug)
+	}
 	_, msg := images.Format(dest)
 	return msg
 }

@@ -72,6 +72,10 @@ func TestImages(t *testing.T) {
 			}, nil},
 		{"too large", map[string]string{p: withBody("![Karta](karta.png)\n"), "content/theses/karta.png": pngFile(4001, 1)},
 			[]string{p + `:11:10: image "karta.png" is 4001×1 pixels; the limit is 4000×4000: make it smaller`}, nil},
+		// Its 800-pixel variant, name-800w.png, is a name over 255 bytes:
+		// check passed it, and build failed with "file name too long".
+		{"name too long", map[string]string{p: withBody("![Karta](" + strings.Repeat("k", 247) + ".png)\n"), "content/theses/" + strings.Repeat("k", 247) + ".png": png},
+			[]string{p + `:11:10: image "` + strings.Repeat("k", 60) + `…" has a name longer than 100 characters; rename the file`}, nil},
 		{"stray image", map[string]string{p: withBody("Text.\n"), "content/theses/karta.png": png},
 			[]string{`content/theses/karta.png:1:1: file is neither a record (.md) nor an attachment or image that a record uses; remove it, or name it in a record`}, nil},
 	} {

@@ -67,10 +67,12 @@ const (
 	ImageScans             ID = "image.scans"
 )
 
-// SlugLong and FileNameLong are a slug longer than MaxSlug (package content).
+// SlugLong, FileNameLong and ImageNameLong are a slug or an image's
+// name longer than MaxSlug (package content).
 const (
-	SlugLong     ID = "slug.long"
-	FileNameLong ID = "file.name-long"
+	SlugLong      ID = "slug.long"
+	FileNameLong  ID = "file.name-long"
+	ImageNameLong ID = "image.name-long"
 )
 
 var contentTexts = map[ID]Text{
@@ -184,6 +186,8 @@ var contentTexts = map[ID]Text{
 		Sv: `bilden %q ligger inte på webbplatsen, som bara visar egna bilder – spara filen bredvid posten och skriv dess namn, t.ex. ![Karta](karta.png)`},
 	ImagePath: {En: `image %q must be the name of a file beside the record, not a path`,
 		Sv: `bilden %q: skriv namnet på en fil bredvid posten, inte en sökväg, t.ex. ![Karta](karta.png)`},
+	ImageNameLong: {En: `image %q has a name longer than %d characters; rename the file`,
+		Sv: `bilden %q har ett namn som är längre än %d tecken – byt namn på filen`},
 	ImageName: {En: `image %q: an image's file name has only letters a-z and A-Z, digits, - _ and .; rename the file`,
 		Sv: `bilden %q: en bilds filnamn får bara ha bokstäverna a–z och A–Z, siffror, - _ och . – byt namn på filen`},
 	ImageSVG: {En: `image %q: SVG is not published (a browser opened on it alone runs it as a document); save it as PNG`,
