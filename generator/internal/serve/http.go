@@ -32,6 +32,7 @@ type view struct {
 	lang     string                      // the site's default language
 	langs    []string                    // languages with their own prefix ("/en/")
 	csp      string                      // the Content-Security-Policy header of every response
+	token    string                      // names the pages' content: the server's start and its updates that changed files
 }
 
 // server serves the output folder with the live reload script, the draft
@@ -41,13 +42,21 @@ type server struct {
 	hub   hub
 	done  chan struct{} // closed on shutdown, ends the event streams
 
-	mu sync.RWMutex
-	v  *view
+	start int64 // when the server started (ns), so that a page served before a restart is not current
+
+	mu  sync.RWMutex
+	v   *view
+	gen uint64 // updates that changed files
 }
 
 func newServer(files fs.FS) *server {
-	return &server{files: files, done: make(chan struct{}), v: &view{}, hub: hub{clients: map[chan event]bool{}}}
+	sv := &server{files: files, done: make(chan struct{}), hub: hub{clients: map[chan event]bool{}}, start: time.Now().UnixNano()}
+	sv.v = &view{token: sv.token()}
+	return sv
 }
+
+// token names the content of the gen'th update; sv.mu must be held.
+func (sv *server) token() string { return fmt.Sprintf("%x.%d", sv.start, sv.gen) }
 
 func (sv *server) view() *view {
 	sv.mu.RLock()
@@ -58,21 +67,26 @@ func (sv *server) view() *view {
 // publish shows a new view and tells the browsers what changed.
 func (sv *server) publish(v *view, changed []string) {
 	sv.mu.Lock()
+	if len(changed) > 0 {
+		sv.gen++
+	}
+	v.token = sv.token()
 	sv.v = v
 	sv.mu.Unlock()
 	sv.hub.send(v.status())
 	if len(v.problems) == 0 && len(changed) > 0 {
-		sv.hub.send(reloadEvent(changed))
+		sv.hub.send(reloadEvent(changed, v.token))
 	}
 }
 
-// event is one Server-Sent Event.
-type event struct{ name, data string }
+// event is one Server-Sent Event; id is the token of the view it comes
+// from, which a browser sends back as Last-Event-ID when it reconnects.
+type event struct{ name, data, id string }
 
 // maxPaths is how many changed paths an event lists; more reload every page.
 const maxPaths = 500
 
-func reloadEvent(changed []string) event {
+func reloadEvent(changed []string, token string) event {
 	msg := struct {
 		All   bool     `json:"all"`
 		Paths []string `json:"paths"`
@@ -81,14 +95,14 @@ func reloadEvent(changed []string) event {
 		msg.All, msg.Paths = true, []string{}
 	}
 	b, _ := json.Marshal(msg)
-	return event{"reload", string(b)}
+	return event{"reload", string(b), token}
 }
 
 // status is the event that tells a browser the state of the sources:
 // "ok", or "errors" with the overlay.
 func (v *view) status() event {
 	if len(v.problems) == 0 {
-		return event{"ok", "{}"}
+		return event{"ok", "{}", v.token}
 	}
 	// The script shows the overlay in its page's language (<html lang>);
 	// html is the English one, for a page without.
@@ -97,7 +111,7 @@ func (v *view) status() event {
 		HTML  template.HTML               `json:"html"`
 		Langs map[diag.Lang]template.HTML `json:"langs"`
 	}{len(v.problems), v.overlay[diag.English], v.overlay})
-	return event{"errors", string(b)}
+	return event{"errors", string(b), v.token}
 }
 
 // hub fans events out to the connected browsers.
@@ -326,13 +340,14 @@ func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 		end = i
 	}
 	var out bytes.Buffer
-	out.Grow(len(page) + top.Len() + len(liveStyle) + len(liveScript) + 32)
+	script := liveTag(v.token)
+	out.Grow(len(page) + top.Len() + len(liveStyle) + len(script) + 32)
 	out.Write(page[:head])
 	out.WriteString(liveStyle)
 	out.Write(page[head:at])
 	out.Write(top.Bytes())
 	out.Write(page[at:end])
-	out.WriteString(liveScript)
+	out.WriteString(script)
 	out.Write(page[end:])
 	return out.Bytes()
 }
@@ -359,6 +374,22 @@ func draftBanner(lang diag.Lang) string {
 		template.HTMLEscapeString(text) + "</div>"
 }
 
+// staleReload is the reload a browser needs when it connects with a page
+// older than v: one served before an update it did not hear of (it was
+// loading, or the server restarted). The page says which content it has
+// (?since= in the script's URL, then Last-Event-ID on a reconnect); a
+// client that does not say is current.
+func staleReload(r *http.Request, v *view) (event, bool) {
+	known := r.Header.Get("Last-Event-ID")
+	if known == "" {
+		known = r.URL.Query().Get("since")
+	}
+	if known == "" || known == v.token || len(v.problems) > 0 {
+		return event{}, false
+	}
+	return event{"reload", `{"all":true,"paths":[]}`, v.token}, true
+}
+
 // events streams reload, errors and ok events to one browser.
 func (sv *server) events(w http.ResponseWriter, r *http.Request) {
 	fl, ok := w.(http.Flusher)
@@ -372,12 +403,15 @@ func (sv *server) events(w http.ResponseWriter, r *http.Request) {
 	ch := sv.hub.subscribe()
 	defer sv.hub.unsubscribe(ch)
 	write := func(ev event) error {
-		_, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data)
+		_, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", ev.id, ev.name, ev.data)
 		fl.Flush()
 		return err
 	}
 	fmt.Fprint(w, "retry: 1000\n\n")
 	if write(sv.view().status()) != nil {
+		return
+	}
+	if ev, stale := staleReload(r, sv.view()); stale && write(ev) != nil {
 		return
 	}
 	ping := time.NewTicker(15 * time.Second)

@@ -14,7 +14,7 @@ func TestInjectUnicodeTitle(t *testing.T) {
 	for _, letter := range []string{"Ⱥ", "İ"} {
 		title := strings.Repeat(letter, 40)
 		page := "<HTML><head><title>" + title + "</title></HEAD><Body class=\"x\"><p>" + strings.Repeat("text ", 20) + "</p></BODY></html>"
-		want := "<HTML><head><title>" + title + "</title>" + liveStyle + "</HEAD><Body class=\"x\"><p>" + strings.Repeat("text ", 20) + "</p>" + liveScript + "</BODY></html>"
+		want := "<HTML><head><title>" + title + "</title>" + liveStyle + "</HEAD><Body class=\"x\"><p>" + strings.Repeat("text ", 20) + "</p>" + liveTag("") + "</BODY></html>"
 		if got := string(sv.inject([]byte(page), "/", &view{})); got != want {
 			t.Errorf("%s:\ngot  %s\nwant %s", letter, got, want)
 		}

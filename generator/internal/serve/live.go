@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -19,12 +20,18 @@ const livePrefix = "/_portal/"
 //go:embed live/live.js live/live.css
 var liveFiles embed.FS
 
-// liveScript and liveStyle are added to every page serve sends: the
-// stylesheet before </head>, the script before </body>.
+// liveScript (by liveTag) and liveStyle are added to every page serve
+// sends: the stylesheet before </head>, the script before </body>.
 const (
 	liveStyle  = `<link rel="stylesheet" href="` + livePrefix + `live.css" id="portal-style">`
-	liveScript = `<script src="` + livePrefix + `live.js" id="portal-live" data-events="` + eventsPath + `"></script>`
+	liveScript = `<script src="` + livePrefix + `live.js" id="portal-live"`
 )
+
+// liveTag is the script element of a page served with the content named
+// token, which its event stream's URL passes on (see staleReload).
+func liveTag(token string) string {
+	return liveScript + ` data-events="` + eventsPath + `?since=` + url.QueryEscape(token) + `"></script>`
+}
 
 // liveFile serves /_portal/live.js and /_portal/live.css to a GET or HEAD.
 func liveFile(w http.ResponseWriter, r *http.Request) {

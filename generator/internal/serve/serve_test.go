@@ -99,8 +99,15 @@ type sse struct {
 // events subscribes to the server's event stream.
 func (r *running) events(t testing.TB) <-chan sse {
 	t.Helper()
+	return r.eventsAt(t, eventsPath)
+}
+
+// eventsAt subscribes to the event stream at target, as a page's script
+// does.
+func (r *running) eventsAt(t testing.TB, target string) <-chan sse {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, r.base+eventsPath, nil)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, r.base+target, nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
