@@ -143,13 +143,16 @@ func Run(ctx context.Context, opt Options) error {
 		report(logf, res, opt.Lang)
 		sv.publish(newView(eng, rootFS, overlay, res), res.Changed)
 	}
-	say(logf, opt.Lang, diag.ServeBuilding, root)
-	apply(eng.update(nil))
-
+	// Listened on before the first build, which may take seconds, so that
+	// a taken address is said at once; a browser that connects meanwhile
+	// waits for the first build.
 	ln, err := listen(opt.Addr, opt.AnyPort)
 	if err != nil {
 		return err
 	}
+	say(logf, opt.Lang, diag.ServeBuilding, root)
+	apply(eng.update(nil))
+
 	addr := ln.Addr().String()
 	if host, _, err := net.SplitHostPort(addr); err == nil {
 		if ip := net.ParseIP(host); ip != nil && !ip.IsLoopback() {
