@@ -304,11 +304,7 @@ func (sg *signer) entryList(h *hasher, es []*site.Entry, dep *deps) {
 	}
 	// A long list is usually shared by many outputs (every file of a
 	// search index depends on all its records): sign it once.
-	key := listKey{&es[0], len(es)}
-	sg.mu.Lock()
-	sum, ok := sg.lists[key]
-	sg.mu.Unlock()
-	if !ok {
+	h.u64(once(&sg.mu, sg.lists, listKey{&es[0], len(es)}, func() uint64 {
 		lh := newHasher(sg.seed)
 		for _, e := range es {
 			if e == nil {
@@ -317,13 +313,26 @@ func (sg *signer) entryList(h *hasher, es []*site.Entry, dep *deps) {
 				lh.u64(sg.entries[e])
 			}
 		}
-		sum = lh.sum()
-		sg.mu.Lock()
-		sg.lists[key] = sum
-		sg.mu.Unlock()
-	}
-	h.u64(sum)
+		return lh.sum()
+	}))
 	dep.lists = append(dep.lists, es)
+}
+
+// once returns the sum of key in m (guarded by mu, as outputs are signed
+// in parallel), made by sum the first time it is asked for. Two callers
+// may both make it: the sums are equal.
+func once[K comparable](mu *sync.Mutex, m map[K]uint64, key K, sum func() uint64) uint64 {
+	mu.Lock()
+	v, ok := m[key]
+	mu.Unlock()
+	if ok {
+		return v
+	}
+	v = sum()
+	mu.Lock()
+	m[key] = v
+	mu.Unlock()
+	return v
 }
 
 // listKey names a list of entries by its backing array and length.
@@ -421,23 +430,15 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 // without JavaScript (render.View.Browse): once a Plan for all of them,
 // not once for each of a thousand list pages.
 func (sg *signer) browsePages(kind string) uint64 {
-	sg.mu.Lock()
-	sum, ok := sg.browse[kind]
-	sg.mu.Unlock()
-	if ok {
-		return sum
-	}
-	h := newHasher(sg.seed)
-	for _, index := range site.Indexes() {
-		for _, t := range sg.s.Cfg.Vocab(index).Terms {
-			h.int(sg.s.KindPage(index, t.Key, kind))
+	return once(&sg.mu, sg.browse, kind, func() uint64 {
+		h := newHasher(sg.seed)
+		for _, index := range site.Indexes() {
+			for _, t := range sg.s.Cfg.Vocab(index).Terms {
+				h.int(sg.s.KindPage(index, t.Key, kind))
+			}
 		}
-	}
-	sum = h.sum()
-	sg.mu.Lock()
-	sg.browse[kind] = sum
-	sg.mu.Unlock()
-	return sum
+		return h.sum()
+	})
 }
 
 // scopeFacets signs what the search form of a page offers to filter by
@@ -450,27 +451,18 @@ func (sg *signer) browsePages(kind string) uint64 {
 // entry, signed once for all its scopes, and not by the order of its
 // records, which the form does not show.
 func (sg *signer) scopeFacets(es []*site.Entry) uint64 {
-	key := listKey{&es[0], len(es)}
-	sg.mu.Lock()
-	sum, ok := sg.facets[key]
-	sg.mu.Unlock()
-	if ok {
-		return sum
-	}
-	// The form offers each value once, in the order of the vocabularies,
-	// whatever the order of the records: the sums are added, so that a
-	// record moved in its list leaves the forms of the pages it did not
-	// leave or join as they were signed.
-	h := newHasher(sg.seed)
-	var total uint64
-	for _, e := range es {
-		total += sg.facetSums[e]
-	}
-	h.int(len(es))
-	h.u64(total)
-	sum = h.sum()
-	sg.mu.Lock()
-	sg.facets[key] = sum
-	sg.mu.Unlock()
-	return sum
+	return once(&sg.mu, sg.facets, listKey{&es[0], len(es)}, func() uint64 {
+		// The form offers each value once, in the order of the
+		// vocabularies, whatever the order of the records: the sums are
+		// added, so that a record moved in its list leaves the forms of
+		// the pages it did not leave or join as they were signed.
+		h := newHasher(sg.seed)
+		var total uint64
+		for _, e := range es {
+			total += sg.facetSums[e]
+		}
+		h.int(len(es))
+		h.u64(total)
+		return h.sum()
+	})
 }
