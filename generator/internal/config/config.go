@@ -13,7 +13,6 @@
 package config
 
 import (
-	"bytes"
 	"io"
 	"io/fs"
 	"maps"
@@ -170,9 +169,7 @@ func Parse(src []byte) (*Config, error) { return ParseWith(src, kinds.Default())
 
 // ParseWith validates the bytes of a config file for the kinds of reg.
 func ParseWith(src []byte, reg *kinds.Registry) (*Config, error) {
-	// Saved by Notepad: the decoder skips the byte order mark, and the
-	// positions of its errors must be counted without it too.
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = diag.TrimBOM(src)
 	if e, ok := diag.CheckLimits(FileName, src, 0); !ok {
 		return nil, diag.List{e}
 	}

@@ -27,7 +27,7 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		line, col := lineCol(src, i)
 		return nil, nil, 0, diag.At(path, line, col, diag.FileNUL)
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = diag.TrimBOM(src)
 	first, rest, _ := cutLine(src)
 	if !isFence(first) {
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FrontMissing)

@@ -356,6 +356,11 @@ func monthName(m int) ID {
 	return []ID{Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12}[m-1]
 }
 
+// TrimBOM returns src without the byte order mark that Windows' Notepad
+// puts before a UTF-8 text: a decoder skips it, and the positions of
+// errors are counted without it.
+func TrimBOM(src []byte) []byte { return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) }
+
 // UnixNewlines returns v, a decoded TOML value, with every CRLF in its
 // strings (in arrays and tables too) made LF, as TOML lets a decoder do:
 // a text over several lines ("""…""") in a file saved with CRLF line ends

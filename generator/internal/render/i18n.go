@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"io/fs"
 	"maps"
 	"path"
@@ -57,7 +56,7 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 			errs = append(errs, diag.At(p, 1, 1, diag.UIReadLang, l, diag.Cause(err)))
 			continue
 		}
-		src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // saved by Notepad: positions without it
+		src = diag.TrimBOM(src)
 		var raw map[string]any
 		if _, err := toml.Decode(string(src), &raw); err != nil {
 			errs = append(errs, diag.FromTOML(p, 0, err))

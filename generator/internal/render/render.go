@@ -298,7 +298,7 @@ func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
 	// Saved by Notepad (a byte order mark, CRLF line ends), a template
 	// writes the pages it writes with LF: same text, same bytes. Positions
 	// of errors stay: only ends of lines lose a byte.
-	src = bytes.ReplaceAll(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
+	src = bytes.ReplaceAll(diag.TrimBOM(src), []byte("\r\n"), []byte("\n"))
 	name := strings.TrimPrefix(p, Dir+"/")
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		e := convert(err)
