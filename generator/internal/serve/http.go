@@ -75,7 +75,7 @@ func (sv *server) publish(v *view, changed []string) {
 	sv.mu.Unlock()
 	sv.hub.send(v.status())
 	if len(v.problems) == 0 && len(changed) > 0 {
-		sv.hub.send(reloadEvent(changed, v.token))
+		sv.hub.send(reloadEvent(changed, false, v.token))
 	}
 }
 
@@ -86,12 +86,14 @@ type event struct{ name, data, id string }
 // maxPaths is how many changed paths an event lists; more reload every page.
 const maxPaths = 500
 
-func reloadEvent(changed []string, token string) event {
+// reloadEvent tells the browsers to reload the pages changed, or every
+// page (all, or more than maxPaths changed).
+func reloadEvent(changed []string, all bool, token string) event {
 	msg := struct {
 		All   bool     `json:"all"`
 		Paths []string `json:"paths"`
 	}{Paths: changed}
-	if len(changed) > maxPaths {
+	if all || len(changed) > maxPaths {
 		msg.All, msg.Paths = true, []string{}
 	}
 	b, _ := json.Marshal(msg)
@@ -387,7 +389,7 @@ func staleReload(r *http.Request, v *view) (event, bool) {
 	if known == "" || known == v.token || len(v.problems) > 0 {
 		return event{}, false
 	}
-	return event{"reload", `{"all":true,"paths":[]}`, v.token}, true
+	return reloadEvent(nil, true, v.token), true
 }
 
 // events streams reload, errors and ok events to one browser.
@@ -408,10 +410,11 @@ func (sv *server) events(w http.ResponseWriter, r *http.Request) {
 		return err
 	}
 	fmt.Fprint(w, "retry: 1000\n\n")
-	if write(sv.view().status()) != nil {
+	v := sv.view() // one view: the state said and the reload it may need
+	if write(v.status()) != nil {
 		return
 	}
-	if ev, stale := staleReload(r, sv.view()); stale && write(ev) != nil {
+	if ev, stale := staleReload(r, v); stale && write(ev) != nil {
 		return
 	}
 	ping := time.NewTicker(15 * time.Second)
