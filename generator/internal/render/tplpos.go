@@ -11,10 +11,10 @@ import (
 // line only, the column on that line of what it is about, and says what
 // is most likely wrong where the parser's words do not: the function
 // that is not defined, the unexpected token, or the action that a bad
-// character is in (an
-// action is lexed up to its "}}", so a character the lexer refuses there
-// is most often the page's text after an action whose "}}" is missing;
-// in an action closed on its line, the column is the character's).
+// character is in (an action is lexed up to its "}}", so a character the
+// lexer refuses there is most often the page's text after an action
+// whose "}}" is missing; in an action closed on its line, the column is
+// the character's).
 // src is the template's text; e is left as it is when nothing is found.
 func placeParseError(src []byte, e *diag.Error) {
 	if e.Col != 1 || e.Line < 1 {

@@ -140,8 +140,11 @@ func lone(root string, cfg *config.Config, dir, name string) error {
 		return nil // Create says it exists
 	}
 	for _, l := range cfg.Languages {
+		if l == cfg.DefaultLanguage {
+			continue
+		}
 		p := path.Join(dir, name+"."+l+".md")
-		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err == nil && l != cfg.DefaultLanguage {
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(p))); err == nil {
 			return diag.M(diag.NewBesideLone, p, l, path.Join(dir, name+".md"))
 		}
 	}

@@ -221,16 +221,16 @@ func (s *Site) claimFiles(assets []string) diag.List {
 	}
 	for _, e := range s.Entries {
 		for _, v := range e.Versions {
-			url := s.AttachmentPath(e, v.Lang)
-			if url == "" {
+			at := s.AttachmentPath(e, v.Lang)
+			if at == "" {
 				continue
 			}
-			if prev, dup := s.paths[key(url)]; dup {
+			if prev, dup := s.paths[key(at)]; dup {
 				line, col := e.Own().Pos.Value("attachment")
-				errs = append(errs, diag.At(e.Path(), line, col, diag.AttachmentURLUsed, path.Base(e.Attachment), url, prev.arg()))
+				errs = append(errs, diag.At(e.Path(), line, col, diag.AttachmentURLUsed, path.Base(e.Attachment), at, prev.arg()))
 				continue
 			}
-			s.paths[key(url)] = part(diag.ClaimAttachment, e.Path())
+			s.paths[key(at)] = part(diag.ClaimAttachment, e.Path())
 		}
 	}
 	return append(errs, s.claimImages()...)
