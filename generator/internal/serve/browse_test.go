@@ -1,9 +1,6 @@
 package serve
 
-import (
-	"os"
-	"testing"
-)
+import "testing"
 
 // TestBrowseLinksMatchBuild checks that the links of a kind's list that
 // stand in for its filters without JavaScript follow where the kind's
@@ -14,10 +11,7 @@ func TestBrowseLinksMatchBuild(t *testing.T) {
 	for _, store := range bothStores() {
 		t.Run(store.name, func(t *testing.T) {
 			root := fixture(t)
-			e := newEngine(os.DirFS(root), store.new(t), fixedNow)
-			if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
-				t.Fatalf("first build: %v %v", err, res.Errs)
-			}
+			e := builtEngine(t, root, store.new(t))
 			for i, name := range []string{"ny1", "ny2"} {
 				rec := "content/theses/" + name + ".md"
 				write(t, root, rec, "+++\ntitle = \"Ny\"\ndate = 2026-08-01\nareas = [\"energi\"]\nhost = \"kth\"\n"+

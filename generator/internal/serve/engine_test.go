@@ -23,7 +23,14 @@ import (
 
 func newTestEngine(t testing.TB, root string) *engine {
 	t.Helper()
-	e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), fixedNow)
+	return builtEngine(t, root, output.Dir(t.TempDir()))
+}
+
+// builtEngine is an engine of the site at root writing to store, after
+// its first build, which must have no problems.
+func builtEngine(t testing.TB, root string, store output.Store) *engine {
+	t.Helper()
+	e := newEngine(os.DirFS(root), store, fixedNow)
 	res, err := e.update(nil)
 	if err != nil || len(res.Errs) > 0 {
 		t.Fatalf("first build: %v %v", err, res.Errs)
@@ -264,10 +271,7 @@ func TestImageReplacedMatchesBuild(t *testing.T) {
 			root := fixture(t)
 			write(t, root, img, pngOf(t, 40, 20))
 			edit(t, root, rec, "Vi söker", "![Karta](karta.png)\n\nVi söker")
-			e := newEngine(os.DirFS(root), store.new(t), fixedNow)
-			if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
-				t.Fatalf("first build: %v %v", err, res.Errs)
-			}
+			e := builtEngine(t, root, store.new(t))
 			for _, s := range []struct {
 				name          string
 				width, height int // 0: the image deleted
@@ -312,10 +316,7 @@ func TestConfidentialMatchesBuild(t *testing.T) {
 	for _, store := range bothStores() {
 		t.Run(store.name, func(t *testing.T) {
 			root := fixture(t)
-			e := newEngine(os.DirFS(root), store.new(t), fixedNow)
-			if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
-				t.Fatalf("first build: %v %v", err, res.Errs)
-			}
+			e := builtEngine(t, root, store.new(t))
 			for _, s := range []struct {
 				name, old, new string
 			}{
@@ -359,10 +360,7 @@ func TestImageReplacedWhilePending(t *testing.T) {
 				root := fixture(t)
 				write(t, root, img, pngOf(t, 1600, 900))
 				edit(t, root, rec, "Vi söker", "![Karta](karta.png)\n\nVi söker")
-				e := newEngine(os.DirFS(root), store.new(t), fixedNow)
-				if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
-					t.Fatalf("first build: %v %v", err, res.Errs)
-				}
+				e := builtEngine(t, root, store.new(t))
 				edit(t, root, other, "deadline = 2026-11-27", "deadline = 2027-03-01")
 				if res, err := e.update([]string{other}); err != nil || len(res.Errs) > 0 || !e.pendingWrites() {
 					t.Fatalf("other record moved: %v %v, pending %v: want batches left to write", err, res.Errs, e.pendingWrites())
