@@ -192,6 +192,7 @@ type Fact struct {
 // Registry is the set of kinds of a site, in the order the site shows them.
 type Registry struct {
 	kinds []*Kind
+	names []string         // of kinds, in order
 	keys  map[string][]Key // of each kind: the common keys, then its own
 }
 
@@ -199,6 +200,7 @@ type Registry struct {
 func New(ks ...*Kind) *Registry {
 	r := &Registry{kinds: ks, keys: make(map[string][]Key, len(ks))}
 	for _, k := range ks {
+		r.names = append(r.names, k.Name)
 		if _, dup := r.keys[k.Name]; !dup { // Get finds the first
 			r.keys[k.Name] = slices.Clip(append(Common(), k.Keys...))
 		}
@@ -233,14 +235,10 @@ func (r *Registry) Get(name string) *Kind {
 // All returns the kinds in order.
 func (r *Registry) All() []*Kind { return slices.Clip(r.kinds) }
 
-// Names returns the names of the kinds in order.
-func (r *Registry) Names() []string {
-	out := make([]string, len(r.kinds))
-	for i, k := range r.kinds {
-		out[i] = k.Name
-	}
-	return out
-}
+// Names returns the names of the kinds in order: the registry's own
+// list, which the caller must not change (the model's pages ask for it
+// once per term and kind).
+func (r *Registry) Names() []string { return slices.Clip(r.names) }
 
 // Key returns the declaration of the kind's key name, or nil (also for a
 // nil kind).

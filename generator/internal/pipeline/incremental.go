@@ -189,6 +189,7 @@ func (in *Incremental) Plan(l *Loaded, gen uint64, own func(*site.Entry) bool) [
 	in.memo.Age(sg.itemStamp)
 	in.plan++
 	r := &rest{outs: outs, old: in.outs, byNew: batches(outs, own), byOld: batches(in.outs, own)}
+	r.sameClaims(in.rest, in.Settled())
 	var b [3]Batch
 	for k := range b {
 		b[k] = Batch{plan: in.plan, sign: true, part: k}
@@ -339,8 +340,11 @@ func (in *Incremental) Write(ctx context.Context, b Batch) (w Written, err error
 	} else if a := in.rest.takeAhead(); b.later() {
 		asked = a
 	}
-	idx := slices.Compact(slices.Sorted(slices.Values(b.outs)))
-	kept := idx[:0]
+	idx := b.outs // sorted and without repeats already, mostly
+	if !increasing(idx) {
+		idx = slices.Compact(slices.Sorted(slices.Values(idx)))
+	}
+	kept := make([]int, 0, len(idx))
 	for _, i := range idx {
 		o := &in.outs[i]
 		if o.version != nil {
@@ -445,6 +449,16 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 		return in.store.Put(o.Path, data)
 	}, func(j int) string { return outs[idx[j]].Path })
 	return results, err
+}
+
+// increasing reports whether each of idx is greater than the one before.
+func increasing(idx []int) bool {
+	for i := 1; i < len(idx); i++ {
+		if idx[i] <= idx[i-1] {
+			return false
+		}
+	}
+	return true
 }
 
 // versionDeps are the entries an output with a version depends on: its

@@ -20,6 +20,27 @@ type rest struct {
 	sorted       bool
 	b            [3]Batch // sorted: the outputs and files of the second and third
 	ahead        *ahead   // the versions of the third batch, asked for while the second is written
+	// claims are the outputs that claim their path first, in order, once
+	// sorted; settled, the files on disk are their paths. An edit that
+	// changes no output's path (a status, a deadline) takes them from the
+	// last rest (sameClaims) instead of hashing every path again.
+	claims  []int
+	settled []int // the last rest's claims, when it was settled and its outputs had the paths of outs
+}
+
+// sameClaims passes the last rest's claims on to r when the last Plan
+// was settled (its files are its claims' paths, no more) and its
+// outputs had the paths of r's, in the same order.
+func (r *rest) sameClaims(last *rest, settled bool) {
+	if !settled || last == nil || !last.sorted || len(last.outs) != len(r.outs) {
+		return
+	}
+	for i := range r.outs {
+		if r.outs[i].Path != last.outs[i].Path {
+			return
+		}
+	}
+	r.settled = last.claims
 }
 
 // ahead are the versions (Output.version) of the outputs of the third
@@ -142,12 +163,21 @@ func firstOf(outs []Output, paths []string) map[string]int {
 // or the third, files being what is on disk. The first call sorts both:
 // the files the first batch removes, or will, are left to it.
 func (r *rest) sort(files map[string]file, k int) (outs []int, gone []string) {
+	if !r.sorted && r.settled != nil {
+		r.sorted, r.claims = true, r.settled
+		for _, i := range r.claims { // every file on disk is claimed: none gone
+			if k := r.byNew[i]; k > 0 {
+				r.b[k].outs = append(r.b[k].outs, i)
+			}
+		}
+	}
 	if !r.sorted {
 		r.sorted = true
 		claimed := make(map[string]bool, len(r.outs))
 		for i, o := range r.outs {
 			if !claimed[o.Path] {
 				claimed[o.Path] = true
+				r.claims = append(r.claims, i)
 				if k := r.byNew[i]; k > 0 {
 					r.b[k].outs = append(r.b[k].outs, i)
 				}
