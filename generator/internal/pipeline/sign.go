@@ -82,6 +82,7 @@ type signer struct {
 	lists  map[listKey]uint64
 	facets map[listKey]uint64 // of search scopes (scopeFacets)
 	browse map[string]uint64  // by kind (browsePages)
+	terms  map[termKey]uint64 // what a term's pages show of it (term)
 
 	// resigned lists the entries signed again since newSigner (Since).
 	resigned []*site.Entry
@@ -93,7 +94,7 @@ type signer struct {
 // the Incremental's. prev, when not nil, is the signer of the site before
 // s with the same seed: an entry of both is not signed again (reuse).
 func newSigner(s *site.Site, gen uint64, seed maphash.Seed, prev *signer) *signer {
-	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{}, facets: map[listKey]uint64{}, browse: map[string]uint64{},
+	sg := &signer{s: s, seed: seed, lists: map[listKey]uint64{}, facets: map[listKey]uint64{}, browse: map[string]uint64{}, terms: map[termKey]uint64{},
 		entries:   make(map[*site.Entry]uint64, len(s.Entries)+len(s.Free)),
 		facetSums: make(map[*site.Entry]uint64, len(s.Entries)),
 		versions:  make(map[*content.Version]uint64, 2*(len(s.Entries)+len(s.Free))),
@@ -412,10 +413,7 @@ func encoderOf(t reflect.Type) encoder {
 func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 	sg.pageData(h, p, dep)
 	if p.Term != nil {
-		h.int(len(sg.s.Members(p.Index, p.Term.Key)))
-		for _, kind := range sg.s.Cfg.Kinds.Names() { // its contents (render.View.Sections)
-			h.int(sg.s.KindPage(p.Index, p.Term.Key, kind))
-		}
+		h.u64(sg.term(p.Index, p.Term.Key))
 	}
 	if es := render.SearchScope(sg.s, p); len(es) > 0 {
 		h.u64(sg.scopeFacets(es))
@@ -423,6 +421,23 @@ func (sg *signer) page(h *hasher, p *site.Page, dep *deps) {
 	if p.Type == site.ListPage { // its links without JavaScript (render.View.Browse)
 		h.u64(sg.browsePages(p.Kind))
 	}
+}
+
+// termKey is a term of an index.
+type termKey struct{ index, key string }
+
+// term signs what every page of a term shows of it beside its own
+// records: their total, and the page where each kind's section starts
+// (its contents, render.View.Sections); once a Plan for all its pages.
+func (sg *signer) term(index, key string) uint64 {
+	return once(&sg.mu, sg.terms, termKey{index, key}, func() uint64 {
+		h := newHasher(sg.seed)
+		h.int(len(sg.s.Members(index, key)))
+		for _, kind := range sg.s.Cfg.Kinds.Names() {
+			h.int(sg.s.KindPage(index, key, kind))
+		}
+		return h.sum()
+	})
 }
 
 // browsePages signs where each term's section of kind starts on its
