@@ -130,16 +130,25 @@ func (s *Site) DropBody(v *content.Version) {
 	}
 }
 
-// keep drops the bodies of files that are not versions of set. An empty
-// store (a build's, or the preview server's first) has none to drop.
+// keep drops the bodies of files that are not versions of set. The store
+// holds bodies of the last set's versions alone (it was kept to it, and
+// rendered its versions since), so while it holds no more bodies than set
+// has versions, most edits (a record changed, or new) leave it nothing to
+// drop, and it is not looked through: a file renamed leaves its old body
+// until the next set, one edit later. An empty store (a build's, or the
+// preview server's first) has none to drop.
 func (b *Bodies) keep(set *content.Set) {
+	versions := 0
+	for _, r := range set.Records {
+		versions += len(r.Versions)
+	}
 	b.mu.Lock()
-	empty := len(b.m) == 0
+	few := len(b.m) <= versions
 	b.mu.Unlock()
-	if empty {
+	if few {
 		return
 	}
-	in := map[bodyKey]bool{}
+	in := make(map[bodyKey]bool, versions)
 	for _, r := range set.Records {
 		for _, v := range r.Versions {
 			in[keyOf(v)] = true

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -41,5 +42,44 @@ func TestBodiesOver(t *testing.T) {
 	}
 	if s.BodyGen() != gen {
 		t.Errorf("the store under rendered %d bodies", s.BodyGen()-gen)
+	}
+}
+
+// TestBodiesKeep checks that the bodies of a record deleted, and of one
+// renamed, leave the store: at once and one model later.
+func TestBodiesKeep(t *testing.T) {
+	now := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	files := map[string]string{
+		"content/theses/a.md": thesis(`deadline = 2026-06-01`),
+		"content/theses/b.md": thesis(`deadline = 2026-06-01`),
+	}
+	bodies := NewBodies()
+	model := func() {
+		t.Helper()
+		cfg, set := load(t, files)
+		if _, err := New(cfg, set, Options{Now: now, Bodies: bodies}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stored := func() []string {
+		var out []string
+		for k := range bodies.m {
+			out = append(out, k.path)
+		}
+		slices.Sort(out)
+		return out
+	}
+	model()
+	delete(files, "content/theses/a.md")
+	model()
+	if got := stored(); !slices.Equal(got, []string{"content/theses/b.md"}) {
+		t.Errorf("a deleted: the store holds %q", got)
+	}
+	files["content/theses/c.md"] = files["content/theses/b.md"]
+	delete(files, "content/theses/b.md")
+	model()
+	model()
+	if got := stored(); !slices.Equal(got, []string{"content/theses/c.md"}) {
+		t.Errorf("b renamed c, two models on: the store holds %q", got)
 	}
 }
