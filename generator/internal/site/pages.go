@@ -135,8 +135,54 @@ func (s *Site) buildPages() diag.List {
 			}
 		}
 	}
-	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	s.Pages = s.sortByURL(s.Pages)
 	return errs
+}
+
+// pageOrder is how a site's pages, made in the order they are claimed,
+// were sorted by URL: their URLs in that order, and the place in it of
+// each page sorted.
+type pageOrder struct {
+	urls   []string
+	sorted []int32
+}
+
+// sortByURL sorts made, the pages in the order they were claimed, by URL.
+// A site made from one whose pages had the same URLs in the same order
+// (an edit that adds or removes no page) takes that site's order instead
+// of sorting some 17,000 pages again (10,000 records); a site the next
+// one reuses (Options.Reuse) keeps its own.
+func (s *Site) sortByURL(made []*Page) []*Page {
+	var o pageOrder
+	if s.prev != nil && len(s.prev.order.urls) == len(made) {
+		o = s.prev.order
+		for i, p := range made {
+			if p.URL != o.urls[i] {
+				o = pageOrder{}
+				break
+			}
+		}
+	}
+	if o.urls == nil && s.keep == nil {
+		slices.SortFunc(made, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+		return made
+	}
+	if o.urls == nil {
+		o.urls = make([]string, len(made))
+		o.sorted = make([]int32, len(made))
+		for i, p := range made {
+			o.urls[i], o.sorted[i] = p.URL, int32(i)
+		}
+		slices.SortFunc(o.sorted, func(a, b int32) int { return cmp.Compare(o.urls[a], o.urls[b]) })
+	}
+	if s.keep != nil {
+		s.order = o
+	}
+	out := make([]*Page, len(made))
+	for i, at := range o.sorted {
+		out[i] = made[at]
+	}
+	return out
 }
 
 // claimed is a page to claim, with what claims it.

@@ -233,6 +233,7 @@ type Site struct {
 	useErr      error                                     // of the function Bodies called
 	prev        *Site                                     // Options.Prev while New runs (reuse.go); nil after
 	keep        map[string]kept                           // by language: what the next site reuses (Options.Reuse)
+	order       pageOrder                                 // how Pages were sorted (Options.Reuse)
 	parts       map[string]map[string]map[string][]*Entry // index → kind → term → its entries of the kind (membersOf; KindPage)
 }
 
