@@ -42,6 +42,7 @@ const (
 	WarnDeadline      ID = "warn.deadline"
 	WarnStartOnDate   ID = "warn.start-on-date"
 	WarnTerminated    ID = "warn.terminated"
+	WarnTermSigned    ID = "warn.terminated-signed"
 	WarnNotice        ID = "warn.notice"
 	WarnTranslation   ID = "warn.translation"
 	WarnRawHTML       ID = "warn.raw-html"
@@ -130,6 +131,8 @@ var siteTexts = map[ID]Text{
 		Sv: `start: %s är samma dag som postens datum %s, som portal new skriver det – skriv när den börjar, eller ge posten ett tidigare datum`},
 	WarnTerminated: {En: `terminated %s is after validUntil %s, when the agreement had already ended; check the two dates`,
 		Sv: `terminated: %s är efter validUntil %s, då avtalet redan hade upphört – kontrollera de två datumen`},
+	WarnTermSigned: {En: `terminated %s is before signed %s, so the agreement was terminated before it was signed; check the two dates`,
+		Sv: `terminated: %s är före signed %s, så avtalet sades upp innan det skrevs under – kontrollera de två datumen`},
 	WarnNotice: {En: `noticeMonths %d is longer than the %d months from signed %s to validUntil %s, so notice could never be given in time; check noticeMonths`,
 		Sv: `noticeMonths: %d är längre än de %d månaderna från signed %s till validUntil %s, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,
