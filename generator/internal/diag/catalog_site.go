@@ -60,8 +60,12 @@ const (
 	UIMarkOverride    ID = "ui.mark-override"
 )
 
-// LinkMailRecipients is a body's mailto: link to more than one address.
-const LinkMailRecipients ID = "link.mail-recipients"
+// LinkMailRecipients is a body's mailto: link to more than one address;
+// LinkMailHash one with a # (a mailto: URI has no fragment).
+const (
+	LinkMailRecipients ID = "link.mail-recipients"
+	LinkMailHash       ID = "link.mail-hash"
+)
 
 var siteTexts = map[ID]Text{
 	AgreementMissing: {En: `agreement %q does not exist (no content/agreements/%s.md or record with that slug); check the spelling`,
@@ -111,6 +115,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
 	LinkMailRecipients: {En: `link to %s: a mailto: link names one address, not %q, which would send the mail to others too, unseen`,
 		Sv: `länken till %s: en mailto:-länk anger en enda adress, inte %q, som skickar brevet till fler utan att det syns`},
+	LinkMailHash: {En: `link to %s: a mailto: link has nothing after #, not %q, which a mail program may read as headers that send the mail to others too, unseen; remove it`,
+		Sv: `länken till %s: en mailto:-länk har inget efter #, inte %q, som ett e-postprogram kan läsa som rubriker som skickar brevet till fler utan att det syns – ta bort det`},
 	LinkNoMailto: {En: `link to %s is read as a file of this site, not as an e-mail address; write %s`,
 		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en e-postadress – skriv %s`},
 	LinkNoScheme: {En: `link to %s is read as a file of this site, not as another site; write %s`,
