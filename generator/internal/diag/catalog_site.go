@@ -25,6 +25,7 @@ const (
 	ClaimSitemap      ID = "claim.sitemap"
 	ClaimRobots       ID = "claim.robots"
 	ClaimAsset        ID = "claim.asset"
+	ClaimAssets       ID = "claim.assets"
 	ClaimAttachment   ID = "claim.attachment"
 	ClaimImage        ID = "claim.image"
 	ClaimVariant      ID = "claim.variant"
@@ -102,6 +103,7 @@ var siteTexts = map[ID]Text{
 	ClaimSitemap:    {En: `the sitemap`, Sv: `webbplatskartan`},
 	ClaimRobots:     {En: `robots.txt`, Sv: `robots.txt`},
 	ClaimAsset:      {En: `the asset %s`, Sv: `resursfilen %s`},
+	ClaimAssets:     {En: `the stylesheets, scripts and images of the templates`, Sv: `mallarnas stilmallar, skript och bilder`},
 	ClaimAttachment: {En: `the attachment of %s`, Sv: `bilagan till %s`},
 	ClaimImage:      {En: `the image %s of %s`, Sv: `bilden %s i %s`},
 	ClaimVariant:    {En: `the %dw variant of the image %s of %s`, Sv: `den %d bildpunkter breda versionen av bilden %s i %s`},
