@@ -59,6 +59,16 @@ var cspDirectives = []string{
 // the policy exists to prevent.
 var unsafeSources = []string{"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"}
 
+// Preview is the policy of the preview (portal serve), which is served
+// over plain http: p without upgrade-insecure-requests, with which a
+// browser that opens the preview from another computer
+// (http://192.168.1.5:1313/) would ask for its stylesheets, scripts and
+// images over https, which the preview does not answer. The built site
+// keeps it.
+func (p Policy) Preview() Policy {
+	return slices.DeleteFunc(slices.Clone(p), func(d Directive) bool { return d.Name == "upgrade-insecure-requests" })
+}
+
 // Header is the policy as the Content-Security-Policy header sends it.
 func (p Policy) Header() string { return p.join(nil) }
 

@@ -44,6 +44,12 @@ upgrade-insecure-requests = []
 		{"header", c.CSP.Header(), "script-src 'self'; default-src 'none'; frame-src https://video.example.se https://play.example.se; " +
 			"frame-ancestors 'none'; sandbox allow-scripts; report-uri /csp-report; upgrade-insecure-requests"},
 		{"meta", c.CSP.Meta(), "script-src 'self'; default-src 'none'; frame-src https://video.example.se https://play.example.se; upgrade-insecure-requests"},
+		// The preview's, over plain http: no upgrade, and the site's kept.
+		{"preview header", c.CSP.Preview().Header(), "script-src 'self'; default-src 'none'; frame-src https://video.example.se https://play.example.se; " +
+			"frame-ancestors 'none'; sandbox allow-scripts; report-uri /csp-report"},
+		{"preview meta", c.CSP.Preview().Meta(), "script-src 'self'; default-src 'none'; frame-src https://video.example.se https://play.example.se"},
+		{"header after preview", c.CSP.Header(), "script-src 'self'; default-src 'none'; frame-src https://video.example.se https://play.example.se; " +
+			"frame-ancestors 'none'; sandbox allow-scripts; report-uri /csp-report; upgrade-insecure-requests"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s\n got %s\nwant %s", tc.name, tc.got, tc.want)

@@ -22,9 +22,9 @@ func Segment(name, lang string) string {
 	return fixed["en"][name]
 }
 
-// assetsDir is the folder at the root of the site that holds the
+// AssetsDir is the folder at the root of the site that holds the
 // stylesheets, scripts and images of the templates (see render.Load).
-const assetsDir = "assets"
+const AssetsDir = "assets"
 
 // SearchDir is the folder at the root of each language that holds the
 // files of its search index (see package search).
@@ -41,7 +41,7 @@ func (c *Config) rootSegments(lang string) map[string]diag.Message {
 	}
 	used[SearchDir] = diag.M(diag.UsedSearch, c.root(lang)+SearchDir+"/")
 	if lang == c.DefaultLanguage {
-		used[assetsDir] = diag.M(diag.UsedAssets, assetsDir)
+		used[AssetsDir] = diag.M(diag.UsedAssets, AssetsDir)
 		for _, l := range c.Languages {
 			if l != lang {
 				used[l] = diag.M(diag.UsedLang, l, l)

@@ -390,6 +390,10 @@ func (d *decoder) link(k string, mailto bool) string {
 	ok := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 	if mailto && err == nil && u.Scheme == "mailto" {
 		ok = validEmail(u.Opaque)
+		if _, frag, hash := strings.Cut(s, "#"); ok && hash {
+			d.valErr(k, diag.LinkMailFragment, k, "#"+frag)
+			return ""
+		}
 		if h := markdown.MailHeader(u.RawQuery); ok && h != "" {
 			d.valErr(k, diag.LinkMailHeader, k, h)
 			return ""

@@ -398,6 +398,13 @@ func TestLoadErrors(t *testing.T) {
 		// applications, CVs and all, to a third party.
 		{"mailto: with bcc", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=Ans%C3%B6kan&BCC=spy@evil.example"`))),
 			[]string{p + `:9:9: apply: a mailto: link may set only subject and body, not "BCC", which would send the mail to others too, unseen`}},
+		// A mailto: URI has no fragment (RFC 6068): what follows # is
+		// not the query the header check reads, but a mail program may
+		// take "#&bcc=" for one.
+		{"mailto: with a fragment", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se#&bcc=annan@example.se"`))),
+			[]string{p + `:9:9: apply: a mailto: link has nothing after #, not "#&bcc=annan@example.se", which a mail program may read as headers that send the mail to others too, unseen; remove it`}},
+		{"mailto: with a fragment after its query", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=x#"`))),
+			[]string{p + `:9:9: apply: a mailto: link has nothing after #, not "#", which a mail program may read as headers that send the mail to others too, unseen; remove it`}},
 		{"mailto: with an encoded second recipient", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se%2Cspy%40evil.example"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:exjobb@kth.se%2Cspy%40evil.example"`}},
 		{"email with a mailto: header", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "a@kth.se?cc=spy%40evil.example" }]`))),

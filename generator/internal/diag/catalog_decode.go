@@ -48,6 +48,7 @@ const (
 	DateZero         ID = "date.zero"
 	LinkMailHeader   ID = "link.mail-header"
 	LinkHTTP         ID = "link.http"
+	LinkMailFragment ID = "link.mail-fragment"
 	ContactString    ID = "contact.string"
 	ContactUnknown   ID = "contact.unknown"
 	ContactRole      ID = "contact.role"
@@ -152,6 +153,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `%[1]s: %[2]q är ingen webbadress – skriv en adress som börjar med https:// eller mailto:`},
 	LinkMailHeader: {En: `%s: a mailto: link may set only subject and body, not %q, which would send the mail to others too, unseen`,
 		Sv: `%s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
+	LinkMailFragment: {En: `%s: a mailto: link has nothing after #, not %q, which a mail program may read as headers that send the mail to others too, unseen; remove it`,
+		Sv: `%s: en mailto:-länk har inget efter #, inte %q, som ett e-postprogram kan läsa som rubriker som skickar brevet till fler utan att det syns – ta bort det`},
 	LinkHTTP: {En: `%s must be an http(s) URL, not %q`,
 		Sv: `%[1]s: %[2]q är ingen webbadress – skriv en adress som börjar med https://, t.ex. https://www.kth.se/`},
 	ContactString: {En: `contacts: %s must be text in quotes`,

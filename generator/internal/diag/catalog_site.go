@@ -25,6 +25,7 @@ const (
 	ClaimSitemap      ID = "claim.sitemap"
 	ClaimRobots       ID = "claim.robots"
 	ClaimAsset        ID = "claim.asset"
+	ClaimAssets       ID = "claim.assets"
 	ClaimAttachment   ID = "claim.attachment"
 	ClaimImage        ID = "claim.image"
 	ClaimVariant      ID = "claim.variant"
@@ -42,6 +43,7 @@ const (
 	WarnDeadline      ID = "warn.deadline"
 	WarnStartOnDate   ID = "warn.start-on-date"
 	WarnTerminated    ID = "warn.terminated"
+	WarnTermSigned    ID = "warn.terminated-signed"
 	WarnNotice        ID = "warn.notice"
 	WarnTranslation   ID = "warn.translation"
 	WarnRawHTML       ID = "warn.raw-html"
@@ -59,8 +61,12 @@ const (
 	UIMarkOverride    ID = "ui.mark-override"
 )
 
-// LinkMailRecipients is a body's mailto: link to more than one address.
-const LinkMailRecipients ID = "link.mail-recipients"
+// LinkMailRecipients is a body's mailto: link to more than one address;
+// LinkMailHash one with a # (a mailto: URI has no fragment).
+const (
+	LinkMailRecipients ID = "link.mail-recipients"
+	LinkMailHash       ID = "link.mail-hash"
+)
 
 var siteTexts = map[ID]Text{
 	AgreementMissing: {En: `agreement %q does not exist (no content/agreements/%s.md or record with that slug); check the spelling`,
@@ -97,6 +103,7 @@ var siteTexts = map[ID]Text{
 	ClaimSitemap:    {En: `the sitemap`, Sv: `webbplatskartan`},
 	ClaimRobots:     {En: `robots.txt`, Sv: `robots.txt`},
 	ClaimAsset:      {En: `the asset %s`, Sv: `resursfilen %s`},
+	ClaimAssets:     {En: `the stylesheets, scripts and images of the templates`, Sv: `mallarnas stilmallar, skript och bilder`},
 	ClaimAttachment: {En: `the attachment of %s`, Sv: `bilagan till %s`},
 	ClaimImage:      {En: `the image %s of %s`, Sv: `bilden %s i %s`},
 	ClaimVariant:    {En: `the %dw variant of the image %s of %s`, Sv: `den %d bildpunkter breda versionen av bilden %s i %s`},
@@ -110,6 +117,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s: en mailto:-länk får bara ange subject och body, inte %q, som skickar brevet till fler utan att det syns`},
 	LinkMailRecipients: {En: `link to %s: a mailto: link names one address, not %q, which would send the mail to others too, unseen`,
 		Sv: `länken till %s: en mailto:-länk anger en enda adress, inte %q, som skickar brevet till fler utan att det syns`},
+	LinkMailHash: {En: `link to %s: a mailto: link has nothing after #, not %q, which a mail program may read as headers that send the mail to others too, unseen; remove it`,
+		Sv: `länken till %s: en mailto:-länk har inget efter #, inte %q, som ett e-postprogram kan läsa som rubriker som skickar brevet till fler utan att det syns – ta bort det`},
 	LinkNoMailto: {En: `link to %s is read as a file of this site, not as an e-mail address; write %s`,
 		Sv: `länken till %s läses som en fil på den här webbplatsen, inte som en e-postadress – skriv %s`},
 	LinkNoScheme: {En: `link to %s is read as a file of this site, not as another site; write %s`,
@@ -130,6 +139,8 @@ var siteTexts = map[ID]Text{
 		Sv: `start: %s är samma dag som postens datum %s, som portal new skriver det – skriv när den börjar, eller ge posten ett tidigare datum`},
 	WarnTerminated: {En: `terminated %s is after validUntil %s, when the agreement had already ended; check the two dates`,
 		Sv: `terminated: %s är efter validUntil %s, då avtalet redan hade upphört – kontrollera de två datumen`},
+	WarnTermSigned: {En: `terminated %s is before signed %s, so the agreement was terminated before it was signed; check the two dates`,
+		Sv: `terminated: %s är före signed %s, så avtalet sades upp innan det skrevs under – kontrollera de två datumen`},
 	WarnNotice: {En: `noticeMonths %d is longer than the %d months from signed %s to validUntil %s, so notice could never be given in time; check noticeMonths`,
 		Sv: `noticeMonths: %d är längre än de %d månaderna från signed %s till validUntil %s, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,

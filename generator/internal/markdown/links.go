@@ -202,13 +202,18 @@ func MailHeader(query string) string {
 }
 
 // mailtoProblem is the problem of a mailto: link dest whose text hides
-// who else the mail goes to: a header other than subject and body, or a
-// second recipient ("a@kth.se,b@example.se", the comma also escaped as
-// %2C, or ; as some mail programs read it); false for none.
+// who else the mail goes to: a # (a mailto: URI has no fragment, and a
+// mail program may read "#&bcc=" as a header), a header other than
+// subject and body, or a second recipient ("a@kth.se,b@example.se", the
+// comma also escaped as %2C, or ; as some mail programs read it); false
+// for none.
 func mailtoProblem(dest []byte) (diag.Message, bool) {
 	const scheme = "mailto:"
 	if len(dest) < len(scheme) || !strings.EqualFold(string(dest[:len(scheme)]), scheme) {
 		return diag.Message{}, false
+	}
+	if _, frag, hash := strings.Cut(string(dest), "#"); hash {
+		return diag.M(diag.LinkMailHash, string(dest), "#"+frag), true
 	}
 	to, query, _ := strings.Cut(string(dest[len(scheme):]), "?")
 	if h := MailHeader(query); h != "" {

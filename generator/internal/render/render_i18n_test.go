@@ -137,6 +137,11 @@ func TestTemplateErrors(t *testing.T) {
 		{"parse error", "templates/pages/list.html", "{{define \"main\"}}\n\n{{if}}{{end}}", `templates/pages/list.html:3:1: missing value for if`},
 		{"unknown func", "templates/partials/x.html", "{{define \"x\"}}\n{{nosuch 1}}{{end}}", `templates/partials/x.html:2:3: function "nosuch" not defined`},
 		{"unclosed action", "templates/pages/list.html", "{{define \"main\"}}\n<p>Från {{.Lang</p>{{end}}", `templates/pages/list.html:2:9: bad character U+003C '<', in the action opened here: is its "}}" missing?`},
+		// An action that runs to the end of the file: at its "{{", not at
+		// the file's last line, also past lines and a "}}" in a string.
+		{"action unclosed at the end", "templates/pages/list.html", "{{define \"main\"}}\n<p>Från {{ if .Lang", `templates/pages/list.html:2:9: unclosed action, opened here: is its "}}" missing?`},
+		{"action unclosed over lines", "templates/pages/list.html", "{{define \"main\"}}\n<p>{{.Lang}}</p> {{- .Title\n\n", `templates/pages/list.html:2:18: unclosed action, opened here: is its "}}" missing?`},
+		{"action unclosed after a string", "templates/pages/list.html", "{{define \"main\"}}\n{{/* }} */}}\n  {{ printf \"}}{{\" `}}` '}'", `templates/pages/list.html:3:3: unclosed action, opened here: is its "}}" missing?`},
 		{"bad character in a closed action", "templates/pages/list.html", "{{define \"main\"}}\n<p>{{.Lang}} {{.Lang;}}</p>{{end}}", `templates/pages/list.html:2:21: bad character U+003B ';'`},
 		{"unexpected token", "templates/pages/list.html", "{{define \"main\"}}\n<p>{{.Lang}} ^ {{.Lang ^ 2}}</p>{{end}}", `templates/pages/list.html:2:24: unexpected "^" in operand`},
 		{"unknown key", "templates/pages/home.html", "{{define \"main\"}}\n\n  {{t .Lang \"no.such.key\"}}{{end}}", `templates/pages/home.html:3:`},

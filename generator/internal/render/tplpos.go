@@ -15,9 +15,21 @@ import (
 // lexer refuses there is most often the page's text after an action
 // whose "}}" is missing; in an action closed on its line, the column is
 // the character's).
+// An action that runs to the end of the file ("unclosed action", at the
+// file's last line) is placed at its "{{".
 // src is the template's text; e is left as it is when nothing is found.
 func placeParseError(src []byte, e *diag.Error) {
 	if e.Col != 1 || e.Line < 1 {
+		return
+	}
+	if strings.HasPrefix(e.Msg, "unclosed action") {
+		if open := unclosedAction(string(src)); open >= 0 {
+			before := string(src[:open])
+			nl := strings.LastIndexByte(before, '\n')
+			e.Line = strings.Count(before, "\n") + 1
+			e.Col = utf8.RuneCountInString(before[nl+1:]) + 1
+			e.Msg = `unclosed action, opened here: is its "}}" missing?`
+		}
 		return
 	}
 	line := lineAt(string(src), e.Line)
@@ -111,4 +123,49 @@ func actionWith(line string, c rune) (open, at int) {
 func closedAfter(rest string) bool {
 	end, next := strings.Index(rest, "}}"), strings.Index(rest, "{{")
 	return end >= 0 && (next < 0 || end < next)
+}
+
+// unclosedAction returns the byte offset in src of the "{{" of the action
+// that src ends in, or -1: the last "{{" outside an action, whose "}}"
+// is not found, passing over "}}" in the action's strings and comments
+// as the lexer does.
+func unclosedAction(src string) int {
+	open := -1
+	for i := 0; i < len(src); i++ {
+		switch {
+		case open < 0:
+			if strings.HasPrefix(src[i:], "{{") {
+				open, i = i, i+1
+			}
+		case strings.HasPrefix(src[i:], "}}"):
+			open, i = -1, i+1
+		case strings.HasPrefix(src[i:], "/*"):
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				return open
+			}
+			i += 2 + end + 1
+		case src[i] == '"' || src[i] == '\'' || src[i] == '`':
+			end := quoteEnd(src[i+1:], src[i])
+			if end < 0 {
+				return open
+			}
+			i += 1 + end
+		}
+	}
+	return open
+}
+
+// quoteEnd returns the offset in s of the quote q that closes a string
+// (after an escape \ in a "..." or '...'; none in a `...`), or -1.
+func quoteEnd(s string, q byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == q:
+			return i
+		case s[i] == '\\' && q != '`':
+			i++
+		}
+	}
+	return -1
 }

@@ -136,6 +136,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 			e.cfg, e.cfgErrs, e.turn = nil, list, time.Time{}
 			return e.failed(res), nil
 		}
+		cfg.CSP = cfg.CSP.Preview() // in the header and the pages' <meta>
 		e.cfg, e.cfgErrs = cfg, nil
 		tmplChanged, contentFull = true, true
 	}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/output"
 )
 
@@ -112,3 +114,18 @@ func treeFS(t testing.TB, fsys fs.FS) map[string]string {
 
 // dirOf is the folder an engine of the tests writes to.
 func dirOf(e *engine) string { return string(e.store.(output.Dir)) }
+
+// asPreview is a built site's files as the preview serves them: the
+// pages' <meta> policy without upgrade-insecure-requests (the fixture's
+// config.toml has no [csp]; config.Policy.Preview).
+func asPreview(files map[string]string) map[string]string {
+	policy := config.DefaultPolicy()
+	build := `content="` + html.EscapeString(policy.Meta()) + `"`
+	preview := `content="` + html.EscapeString(policy.Preview().Meta()) + `"`
+	for p, data := range files {
+		if strings.HasSuffix(p, ".html") {
+			files[p] = strings.ReplaceAll(data, build, preview)
+		}
+	}
+	return files
+}

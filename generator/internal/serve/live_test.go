@@ -27,18 +27,31 @@ func (r *running) getResp(t *testing.T, path string) (*http.Response, string) {
 // TestServeUnderPolicy checks that what serve adds to a page (the live
 // reload script, the draft banner, the error overlay) needs nothing the
 // site's Content-Security-Policy forbids, and that serve sends the policy
-// as a header too.
+// as a header too: the site's, without upgrade-insecure-requests, in the
+// header and in the pages' <meta>. The preview is plain http, and a
+// browser that opens it from another computer (serve -addr 0.0.0.0:1313,
+// http://192.168.1.5:1313/ on a phone) would ask for its stylesheets and
+// scripts over https, which serve does not answer: the page unstyled,
+// never reloaded (on loopback browsers do not upgrade).
 func TestServeUnderPolicy(t *testing.T) {
 	root := fixture(t)
 	r := start(t, root)
 	ev := r.events(t)
-	policy := config.DefaultPolicy() // the fixture's config.toml has no [csp]
+	policy := config.DefaultPolicy().Preview() // the fixture's config.toml has no [csp]
+	const header = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+	const meta = `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;; ` +
+		`style-src &#39;self&#39;; img-src &#39;self&#39;; connect-src &#39;self&#39;; object-src &#39;none&#39;; ` +
+		`base-uri &#39;self&#39;; form-action &#39;self&#39;">`
 
 	check := func(what, path string) {
 		t.Helper()
 		resp, page := r.getResp(t, path)
-		if got := resp.Header.Get("Content-Security-Policy"); got != policy.Header() {
-			t.Errorf("%s: Content-Security-Policy %q, want %q", what, got, policy.Header())
+		if got := resp.Header.Get("Content-Security-Policy"); got != header {
+			t.Errorf("%s: Content-Security-Policy %q, want %q", what, got, header)
+		}
+		if !strings.Contains(page, meta) {
+			t.Errorf("%s: no %s", what, meta)
 		}
 		for _, e := range policy.Check(path, page) {
 			t.Errorf("%s: %s", what, e)

@@ -31,7 +31,10 @@
 // have problems, the terminal lists them, the last good site stays served
 // and every page shows an overlay with each problem and the source lines
 // around it, until a save fixes them. None of this is ever in build's
-// output. The server answers only requests whose Host names it (host.go),
+// output. The preview is plain http, so its pages' Content-Security-Policy
+// (header and <meta>) is the site's without upgrade-insecure-requests
+// (config.Policy.Preview): with it, a browser that opens the preview from
+// another computer would ask for its stylesheets and scripts over https. The server answers only requests whose Host names it (host.go),
 // so that a web page cannot read the drafts through DNS rebinding. The
 // sources are read through an os.Root of the site, and an attachment or
 // image kept in memory as a link to its source is served only while that
@@ -275,7 +278,7 @@ func (opt Options) withDefaults() Options {
 // newView is what the server shows after an update: the problems and
 // their overlay, the policy it sends and the site's other languages.
 func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) *view {
-	v := &view{problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Header()}
+	v := &view{problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Preview().Header()}
 	v.overlay = overlays(overlay, v.problems, res.NoneYet)
 	if eng.site != nil {
 		v.pages, v.drafts = eng.site.Pages, eng.drafts

@@ -397,7 +397,8 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 // older records, and the benchmark corpus, still build; check -strict
 // refuses it), an agreement terminated after
 // its validUntil (it had ended then: the earlier date stands, but one of
-// the two is likely mistyped) or with a notice longer than its term from
+// the two is likely mistyped) or before it was signed (as the benchmark
+// corpus writes some, which must still build) or with a notice longer than its term from
 // signing (notice could never be given in time), and HTML in a text,
 // which is not published (of the bodies rendered). An offer whose
 // deadline has passed is not one: it is shown as closed, as it should.
@@ -430,7 +431,8 @@ func (s *Site) Warnings() diag.List {
 // dateWarnings are the warnings of e's dates (own is its own version):
 // an offer's deadline not after its date, or a calendar kind's start on
 // its date (both as portal new writes them, the day the record is made),
-// a terminated day after validUntil, and a notice longer than the term.
+// a terminated day after validUntil or before signed, and a notice
+// longer than the term.
 func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	var out diag.List
 	warn := func(key string, id diag.ID, args ...any) {
@@ -446,6 +448,9 @@ func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	}
 	if !e.Terminated.IsZero() && !e.ValidUntil.IsZero() && e.Terminated.After(e.ValidUntil) {
 		warn("terminated", diag.WarnTerminated, e.Terminated.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly))
+	}
+	if !e.Terminated.IsZero() && !e.Signed.IsZero() && e.Terminated.Before(e.Signed) {
+		warn("terminated", diag.WarnTermSigned, e.Terminated.Format(time.DateOnly), e.Signed.Format(time.DateOnly))
 	}
 	if term := e.term(); e.NoticeMonths > term && term >= 0 {
 		warn("noticeMonths", diag.WarnNotice, e.NoticeMonths, term,

@@ -65,14 +65,48 @@ func (c claimant) arg() any {
 // at config.toml (whose sections name the site's parts).
 func (s *Site) claim(url string, by claimant, e *Entry) *diag.Error {
 	if prev, dup := s.paths[key(url)]; dup {
-		d := diag.At(cmp.Or(by.path, config.FileName), 1, 1, diag.URLUsed, url, prev.arg())
-		if e != nil && e.Own().Pos.Has("slug") {
-			d.Line, d.Col = e.Own().Pos.Value("slug")
-		}
-		return &d
+		return used(url, by, prev, e)
 	}
 	s.paths[key(url)] = by
 	return nil
+}
+
+// used is the error of by's claim of url, which prev has: at the slug
+// of e when it has one (in its own file, also for a translation's page),
+// else at the source file of by, else at config.toml.
+func used(url string, by, prev claimant, e *Entry) *diag.Error {
+	d := diag.At(cmp.Or(by.path, config.FileName), 1, 1, diag.URLUsed, url, prev.arg())
+	if e != nil && e.Own().Pos.Has("slug") {
+		d.Path = e.Own().Path
+		d.Line, d.Col = e.Own().Pos.Value("slug")
+	}
+	return &d
+}
+
+// claimPage claims the URL of a page, as claim does; a page inside a
+// folder of the site's own (reservedDir) is refused too, which no file
+// of that folder claims: a free page with the slug search or assets.
+func (s *Site) claimPage(url string, by claimant, e *Entry) *diag.Error {
+	if dir, what := s.reservedDir(url); dir != "" {
+		return used(dir, by, what, e)
+	}
+	return s.claim(url, by, e)
+}
+
+// reservedDir is the folder the site writes of its own that url is in,
+// with what it holds: a language's search index (SearchDir) or the
+// templates' assets (/assets/); "" for none. A free page is published at
+// the root of each language (/<slug>/, /en/<slug>/), where these are.
+func (s *Site) reservedDir(url string) (string, claimant) {
+	for _, lang := range s.Cfg.Languages {
+		if dir := s.SearchDir(lang); strings.HasPrefix(url, dir) {
+			return dir, part(diag.ClaimSearch)
+		}
+	}
+	if dir := "/" + config.AssetsDir + "/"; strings.HasPrefix(url, dir) {
+		return dir, part(diag.ClaimAssets)
+	}
+	return "", claimant{}
 }
 
 // HasPath reports whether the site writes a page or file at url.
