@@ -83,14 +83,18 @@ func used(url string, by, prev claimant, e *Entry) *diag.Error {
 	return &d
 }
 
-// claimPage claims the URL of a page, as claim does; a page inside a
+// claimPage claims the URL of p, as claim does; a free page inside a
 // folder of the site's own (reservedDir) is refused too, which no file
-// of that folder claims: a free page with the slug search or assets.
-func (s *Site) claimPage(url string, by claimant, e *Entry) *diag.Error {
-	if dir, what := s.reservedDir(url); dir != "" {
-		return used(dir, by, what, e)
+// of that folder claims: a free page with the slug search or assets. The
+// other pages are in the folders of the config's segments, which it
+// keeps from these (config.Config.rootSegments).
+func (s *Site) claimPage(p *Page, by claimant, e *Entry) *diag.Error {
+	if p.Type == FreePage {
+		if dir, what := s.reservedDir(p.URL); dir != "" {
+			return used(dir, by, what, e)
+		}
 	}
-	return s.claim(url, by, e)
+	return s.claim(p.URL, by, e)
 }
 
 // reservedDir is the folder the site writes of its own that url is in,

@@ -114,7 +114,7 @@ func (s *Site) buildPages() diag.List {
 	s.Pages = make([]*Page, 0, n)
 	var errs diag.List
 	add := func(c claimed) {
-		if d := s.claimPage(c.page.URL, c.by, c.entry); d != nil {
+		if d := s.claimPage(c.page, c.by, c.entry); d != nil {
 			errs = append(errs, *d)
 			return
 		}
