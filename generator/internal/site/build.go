@@ -78,6 +78,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	if s.bodies == nil {
 		s.bodies = NewBodies()
 	}
+	s.bodyGen, s.puts = s.bodies.gen.Load(), &bodyPuts{}
 	s.startReuse(opt)
 	defer func() { s.prev = nil }() // not a chain of every site made
 	// The store lets go of the bodies of files that are gone while the
@@ -114,7 +115,18 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		}
 	}
 	if !opt.Stream {
-		errs = append(errs, s.renderBodies(nil)...)
+		entries := append(slices.Clip(s.Entries), s.Free...)
+		if s.linksAsBefore() {
+			entries = s.fresh
+		}
+		for _, e := range entries {
+			s.checked += len(e.Versions)
+		}
+		bodyErrs := s.renderBodies(entries, nil)
+		if len(bodyErrs) > 0 {
+			s.puts.broken.Store(true) // also of a body kept, not put (linksAsBefore)
+		}
+		errs = append(errs, bodyErrs...)
 	}
 	errs = append(errs, s.refusedLinks(set.RefusedVersions)...)
 	if len(errs) > 0 {
@@ -148,6 +160,7 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		e := s.reuseEntry(r, f)
 		if e == nil {
 			e = &Entry{Record: r, Facts: f}
+			s.fresh = append(s.fresh, e)
 			e.URL = make(map[string]string, len(s.Cfg.Languages))
 			for _, l := range s.Cfg.Languages {
 				lang := l
@@ -252,18 +265,18 @@ func (s *Site) AgreementOf(e *Entry) *Entry {
 	return s.agreements[e.Agreement]
 }
 
-// renderBodies turns every published version's Markdown into HTML in
-// parallel, resolving links to records and site paths, and calls use,
+// renderBodies turns the Markdown of every version of entries into HTML
+// in parallel, resolving links to records and site paths, and calls use,
 // when it is not nil, with each version whose body is rendered. After use
 // failed (the build was cancelled, or a write failed) it renders no more
 // bodies, and returns use's first error then.
-func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.List {
+func (s *Site) renderBodies(entries []*Entry, use func(e *Entry, v *content.Version) error) diag.List {
 	type job struct {
 		e *Entry
 		v *content.Version
 	}
 	var jobs []job
-	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+	for _, e := range entries {
 		for _, v := range e.Versions {
 			jobs = append(jobs, job{e, v})
 		}
@@ -311,7 +324,7 @@ func (s *Site) renderBodies(use func(e *Entry, v *content.Version) error) diag.L
 // rendering goroutines, and may drop the body's HTML (DropBody) when done. Bodies returns the link errors of all bodies as a sorted
 // diag.List, or else the first error use returned.
 func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
-	errs := s.renderBodies(use)
+	errs := s.renderBodies(append(slices.Clip(s.Entries), s.Free...), use)
 	if len(errs) > 0 {
 		errs.Sort()
 		return errs
@@ -337,7 +350,7 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 		var err error
 		if src, err = s.readBody(v); err != nil {
 			st.errs = diag.List{{Path: v.Path, Line: v.BodyLine, Col: 1, Msg: diag.Cause(err)}}
-			s.bodies.put(v, st)
+			s.putBody(v, st)
 			return st.errs
 		}
 	}
@@ -370,7 +383,7 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 			st.warns = append(st.warns, diag.Warn(v.Path, le.Line, charCol(src, le.Line-v.BodyLine, le.Col), diag.WarnRawHTML, content.Clip(tag, 40)))
 		}
 	}
-	s.bodies.put(v, st)
+	s.putBody(v, st)
 	return st.errs
 }
 

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"maps"
 	"slices"
+	"sync/atomic"
 
 	"portal/generator/internal/content"
 )
@@ -155,4 +157,61 @@ func (s *Site) keepRecordPage(lang string, e *Entry, p *Page) {
 	if s.keep != nil {
 		s.keep[lang].records[e] = p
 	}
+}
+
+// bodyPuts counts the bodies a site rendered into its store, in New and
+// after (the preview's edits of text in place), and notes whether any of
+// them had a link error.
+type bodyPuts struct {
+	n      atomic.Uint64
+	broken atomic.Bool
+}
+
+// putBody keeps st, the body of v rendered by s, in the store, and counts
+// it (linksAsBefore).
+func (s *Site) putBody(v *content.Version, st *stored) {
+	s.bodies.put(v, st)
+	s.puts.n.Add(1)
+	if len(st.errs) > 0 {
+		s.puts.broken.Store(true)
+	}
+}
+
+// linksAsBefore reports whether every link of a body that the previous
+// site rendered or checked resolves now as it did then, so that only the
+// bodies of the entries made anew (fresh) need their links checked: each
+// of its bodies resolved (its model was made without link errors, and it
+// rendered none with one since, as the preview does for an edit of text
+// in place); the store holds what it rendered, no other site having
+// rendered into it since (a model of sources with problems); the site has
+// the same paths (a link to /…, and the files beside a record), the same
+// records published, refused and unpublished, and the entries made anew
+// have the URLs of those they replace (a link to a record's file). An
+// entry taken over is the same value, with the same files beside it.
+// This is some 30,000 look-ups at 10,000 records, where checking every
+// body is some 20,000 look-ups in the store, each a cache miss, and its
+// links resolved again (TestLinksAsBefore).
+func (s *Site) linksAsBefore() bool {
+	p := s.prev
+	if p == nil || p.puts.broken.Load() || p.bodies != s.bodies || s.bodyGen != p.bodyGen+p.puts.n.Load() {
+		return false
+	}
+	if len(s.paths) != len(p.paths) || len(s.bySource) != len(p.bySource) ||
+		!maps.Equal(s.refused, p.refused) || !maps.Equal(s.unpublished, p.unpublished) {
+		return false
+	}
+	for k := range s.paths {
+		if _, ok := p.paths[k]; !ok {
+			return false
+		}
+	}
+	for _, e := range s.fresh {
+		for _, v := range e.Versions {
+			old := p.bySource[v.Path]
+			if old == nil || !maps.Equal(old.URL, e.URL) {
+				return false
+			}
+		}
+	}
+	return true
 }

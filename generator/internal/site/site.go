@@ -234,6 +234,10 @@ type Site struct {
 	prev        *Site                                     // Options.Prev while New runs (reuse.go); nil after
 	keep        map[string]kept                           // by language: what the next site reuses (Options.Reuse)
 	order       pageOrder                                 // how Pages were sorted (Options.Reuse)
+	fresh       []*Entry                                  // the entries not taken over from prev, in record order (publishAll)
+	bodyGen     uint64                                    // the store's count of bodies rendered when New began
+	puts        *bodyPuts                                 // the bodies this site rendered into the store (putBody)
+	checked     int                                       // versions whose bodies New rendered or checked (linksAsBefore)
 	parts       map[string]map[string]map[string][]*Entry // index → kind → term → its entries of the kind (membersOf; KindPage)
 }
 
