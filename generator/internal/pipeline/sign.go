@@ -192,7 +192,8 @@ func (sg *signer) version(v *content.Version) uint64 {
 // attachment, URLs and facet values, which the config gives, are as they
 // were signed; what may differ is a body, whose links may resolve
 // otherwise, and a title changed in place, which the last signer signed
-// again (Replace), so the versions are summed again and compared.
+// again (Replace), so the versions are summed again and compared, unless
+// the site's bodies are as before (site.Site.BodiesAsBefore).
 func (sg *signer) reuse(prev *signer, e *site.Entry) bool {
 	if prev == nil {
 		return false
@@ -202,6 +203,10 @@ func (sg *signer) reuse(prev *signer, e *site.Entry) bool {
 		return false
 	}
 	for _, v := range e.Versions {
+		if sum, ok := prev.versions[v]; ok && sg.s.BodiesAsBefore() {
+			sg.versions[v] = sum // its body, path, file and title as prev signed them
+			continue
+		}
 		sum := sg.version(v)
 		if prev.versions[v] != sum {
 			return false

@@ -116,7 +116,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	}
 	if !opt.Stream {
 		entries := append(slices.Clip(s.Entries), s.Free...)
-		if s.linksAsBefore() {
+		if s.asBefore = s.linksAsBefore(); s.asBefore {
 			entries = s.fresh
 		}
 		for _, e := range entries {

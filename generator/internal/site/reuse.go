@@ -215,3 +215,9 @@ func (s *Site) linksAsBefore() bool {
 	}
 	return true
 }
+
+// BodiesAsBefore reports whether the body of every entry that s took over
+// from Options.Prev is as it was when Prev's model was made, or Prev
+// rendered it since: s checked the links of its new entries alone
+// (linksAsBefore), and no other model rendered into the store.
+func (s *Site) BodiesAsBefore() bool { return s.asBefore }
