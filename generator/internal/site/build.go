@@ -160,7 +160,9 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		e := s.reuseEntry(r, f)
 		if e == nil {
 			e = &Entry{Record: r, Facts: f}
-			s.fresh = append(s.fresh, e)
+			if s.prev != nil {
+				s.fresh = append(s.fresh, e)
+			}
 			e.URL = make(map[string]string, len(s.Cfg.Languages))
 			for _, l := range s.Cfg.Languages {
 				lang := l
