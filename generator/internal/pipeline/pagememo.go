@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"maps"
 	"reflect"
 	"sync"
 
@@ -19,7 +20,7 @@ import (
 // signature adds to its data (the global part, a term's count, its
 // search form's facets) is signed every time.
 type pageMemo struct {
-	last map[*site.Page]pageSum // of the pages of this Plan's site; read only while it is signed
+	last map[*site.Page]pageSum // of the pages of this Plan's site, and of some before; read only while it is signed
 	mu   sync.Mutex
 	now  map[*site.Page]pageSum // made since next
 }
@@ -35,18 +36,27 @@ func newPageMemo() *pageMemo {
 	return &pageMemo{last: map[*site.Page]pageSum{}, now: map[*site.Page]pageSum{}}
 }
 
-// next starts a Plan of a site of pages: what is kept of other pages is
-// forgotten. It is called before the site's outputs are signed.
+// next starts a Plan of a site of pages. It is called before the site's
+// outputs are signed. What was made since the last is added to what is
+// kept; the sums of pages the site no longer has are forgotten once they
+// are a quarter as many as its pages (a structural edit makes a few
+// hundred pages anew at 10,000 records: every twenty edits or so), not at
+// every Plan, which would make the map of some 17,000 pages again.
 func (m *pageMemo) next(pages []*site.Page) {
-	keep := make(map[*site.Page]pageSum, len(pages))
-	for _, p := range pages {
-		if ps, ok := m.now[p]; ok {
-			keep[p] = ps
-		} else if ps, ok := m.last[p]; ok {
-			keep[p] = ps
+	if len(m.last)+len(m.now) > len(pages)+len(pages)/4 {
+		keep := make(map[*site.Page]pageSum, len(pages))
+		for _, p := range pages {
+			if ps, ok := m.now[p]; ok {
+				keep[p] = ps
+			} else if ps, ok := m.last[p]; ok {
+				keep[p] = ps
+			}
 		}
+		m.last = keep
+	} else {
+		maps.Copy(m.last, m.now)
 	}
-	m.last, m.now = keep, map[*site.Page]pageSum{}
+	m.now = map[*site.Page]pageSum{}
 }
 
 // get returns what is kept of p that is current to sg: what next kept

@@ -8,7 +8,8 @@ import (
 
 // TestPageMemo checks what the sums of pages' data are kept for: a sum
 // made in one Plan stands in the next while its entries keep their
-// signatures, and only the sums of the next Plan's pages are kept.
+// signatures, and the sums of pages no site has are forgotten once they
+// are a quarter as many as the site's pages.
 func TestPageMemo(t *testing.T) {
 	a, b := new(site.Entry), new(site.Entry)
 	sg := &signer{entries: map[*site.Entry]uint64{a: 1, b: 2}}
@@ -23,9 +24,9 @@ func TestPageMemo(t *testing.T) {
 	}
 	m.put(pages[2], pageSum{sum: 12, entries: []*site.Entry{a, b}, sums: []uint64{1, 2}})
 
-	m.next(pages[:3]) // a site without the fourth page
-	if len(m.last) != 3 {
-		t.Fatalf("kept %d pages, want the site's 3", len(m.last))
+	m.next(pages) // the same site
+	if len(m.last) != 4 {
+		t.Fatalf("kept %d pages, want the site's 4", len(m.last))
 	}
 	tests := []struct {
 		name    string
@@ -35,7 +36,6 @@ func TestPageMemo(t *testing.T) {
 		wantHit bool
 	}{
 		{"made in the last Plan", pages[0], map[*site.Entry]uint64{a: 1, b: 2}, 10, true},
-		{"not of the site", pages[3], map[*site.Entry]uint64{a: 1, b: 2}, 0, false},
 		{"an entry signed again", pages[2], map[*site.Entry]uint64{a: 1, b: 3}, 0, false},
 		{"an entry gone", pages[2], map[*site.Entry]uint64{a: 1}, 0, false},
 		{"another entry signed again", pages[1], map[*site.Entry]uint64{a: 1, b: 3}, 11, true},
@@ -47,8 +47,13 @@ func TestPageMemo(t *testing.T) {
 			t.Errorf("%s: got %d %v, want %d %v", tt.name, ps.sum, ok, tt.want, tt.wantHit)
 		}
 	}
-	m.put(pages[3], pageSum{sum: 13})
-	if ps, ok := m.get(sg, pages[3]); !ok || ps.sum != 13 {
-		t.Errorf("a sum made since next: got %d %v, want 13", ps.sum, ok)
+	made := &site.Page{URL: "/e/"}
+	m.put(made, pageSum{sum: 23})
+	if ps, ok := m.get(sg, made); !ok || ps.sum != 23 {
+		t.Errorf("a sum made since next: got %d %v, want 23", ps.sum, ok)
+	}
+	m.next(pages[:1]) // five sums, of which the site has one
+	if len(m.last) != 1 || m.last[pages[0]].sum != 10 {
+		t.Errorf("kept %v, want the first page's sum alone", m.last)
 	}
 }

@@ -118,7 +118,10 @@ func (r *rest) first(files map[string]file) (outs []int, gone []string) {
 	// last site in the first batch claimed first.
 	paths = paths[:0]
 	for i, o := range r.old {
-		if _, on := files[o.Path]; on && r.byOld[i] == 0 {
+		if r.byOld[i] != 0 {
+			continue // its batch's, not the first's
+		}
+		if _, on := files[o.Path]; on {
 			paths = append(paths, o.Path)
 		}
 	}
