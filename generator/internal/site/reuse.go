@@ -16,10 +16,13 @@ import (
 // same entries in the same order, the pages of such a list, and the page
 // of a record whose entry, agreement and naming records are the ones it
 // showed. The pages that show the site as a whole (home, indexes, the
-// due list, 404) are made anew; they are few. What is taken is shared by
-// the two sites, and the previous one is not used once the new one is
-// made: the preview serves one site at a time, and ReplaceText writes
-// into the pages of the one it serves.
+// due list, 404) are made anew; they are few. When the pages have the
+// same URLs in the same order, their order by URL is taken too
+// (pageOrder), and when every link resolves as it did, only the bodies
+// of the entries made anew have their links checked (linksAsBefore).
+// What is taken is shared by the two sites, and the previous one is not
+// used once the new one is made: the preview serves one site at a time,
+// and ReplaceText writes into the pages of the one it serves.
 
 // listID names a list of pages: a kind's list or archive, or a term's.
 type listID struct {
