@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -33,7 +34,19 @@ type view struct {
 	langs    []string                    // languages with their own prefix ("/en/")
 	csp      string                      // the Content-Security-Policy header of every response
 	token    string                      // names the pages' content: the server's start and its updates that changed files
+	changes  []change                    // the last updates that changed files, oldest first (staleReload)
 }
+
+// change is an update that changed files: the token of the view it made,
+// and the URL paths it changed.
+type change struct {
+	token string
+	paths []string
+}
+
+// maxChanges is how many updates a view remembers the paths of; a page
+// older than those reloads whatever changed.
+const maxChanges = 64
 
 // server serves the output folder with the live reload script, the draft
 // banner and the error overlay added to every HTML page.
@@ -71,6 +84,11 @@ func (sv *server) publish(v *view, changed []string) {
 		sv.gen++
 	}
 	v.token = sv.token()
+	v.changes = sv.v.changes
+	if len(changed) > 0 {
+		kept := v.changes[max(0, len(v.changes)-maxChanges+1):]
+		v.changes = append(slices.Clip(kept), change{v.token, changed})
+	}
 	sv.v = v
 	sv.mu.Unlock()
 	sv.hub.send(v.status())
@@ -380,7 +398,11 @@ func draftBanner(lang diag.Lang) string {
 // older than v: one served before an update it did not hear of (it was
 // loading, or the server restarted). The page says which content it has
 // (?since= in the script's URL, then Last-Event-ID on a reconnect); a
-// client that does not say is current.
+// client that does not say is current. It hears the paths changed since
+// its content, and reloads when its own is one of them (a page fetched
+// after an edit's own page was written, while the lists were, is
+// current), or every page when its content is older than what v
+// remembers (the server restarted).
 func staleReload(r *http.Request, v *view) (event, bool) {
 	known := r.Header.Get("Last-Event-ID")
 	if known == "" {
@@ -389,7 +411,16 @@ func staleReload(r *http.Request, v *view) (event, bool) {
 	if known == "" || known == v.token || len(v.problems) > 0 {
 		return event{}, false
 	}
-	return reloadEvent(nil, true, v.token), true
+	at := slices.IndexFunc(v.changes, func(c change) bool { return c.token == known })
+	if at < 0 {
+		return reloadEvent(nil, true, v.token), true
+	}
+	var paths []string
+	for _, c := range v.changes[at+1:] {
+		paths = append(paths, c.paths...)
+	}
+	slices.Sort(paths)
+	return reloadEvent(slices.Compact(paths), false, v.token), true
 }
 
 // events streams reload, errors and ok events to one browser.
