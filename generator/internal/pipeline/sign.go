@@ -193,7 +193,7 @@ func (sg *signer) version(v *content.Version) uint64 {
 // were signed; what may differ is a body, whose links may resolve
 // otherwise, and a title changed in place, which the last signer signed
 // again (Replace), so the versions are summed again and compared, unless
-// the site's bodies are as before (site.Site.BodiesAsBefore).
+// the site's bodies are as in the last signer's (site.Site.BodiesAsIn).
 func (sg *signer) reuse(prev *signer, e *site.Entry) bool {
 	if prev == nil {
 		return false
@@ -203,7 +203,7 @@ func (sg *signer) reuse(prev *signer, e *site.Entry) bool {
 		return false
 	}
 	for _, v := range e.Versions {
-		if sum, ok := prev.versions[v]; ok && sg.s.BodiesAsBefore() {
+		if sum, ok := prev.versions[v]; ok && sg.s.BodiesAsIn(prev.s) {
 			sg.versions[v] = sum // its body, path, file and title as prev signed them
 			continue
 		}

@@ -116,8 +116,8 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	}
 	if !opt.Stream {
 		entries := append(slices.Clip(s.Entries), s.Free...)
-		if s.asBefore = s.linksAsBefore(); s.asBefore {
-			entries = s.fresh
+		if s.linksAsBefore() {
+			entries, s.asBefore = s.fresh, s.prev.puts
 		}
 		for _, e := range entries {
 			s.checked += len(e.Versions)

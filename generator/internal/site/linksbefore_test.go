@@ -68,6 +68,10 @@ func TestLinksAsBefore(t *testing.T) {
 			if got.checked != tt.checked {
 				t.Errorf("the links of %d versions checked, want %d", got.checked, tt.checked)
 			}
+			if fast := got.checked < 10; got.BodiesAsIn(prev) != fast || got.BodiesAsIn(got) || got.BodiesAsIn(nil) {
+				t.Errorf("BodiesAsIn: of the last site %v (want %v), of itself %v, of none %v",
+					got.BodiesAsIn(prev), fast, got.BodiesAsIn(got), got.BodiesAsIn(nil))
+			}
 			if err == nil {
 				sameAsAnew(t, tt.name, got, edited, now)
 			}

@@ -219,8 +219,9 @@ func (s *Site) linksAsBefore() bool {
 	return true
 }
 
-// BodiesAsBefore reports whether the body of every entry that s took over
-// from Options.Prev is as it was when Prev's model was made, or Prev
-// rendered it since: s checked the links of its new entries alone
-// (linksAsBefore), and no other model rendered into the store.
-func (s *Site) BodiesAsBefore() bool { return s.asBefore }
+// BodiesAsIn reports whether p is the site s was made from
+// (Options.Prev) and the body of every entry that s took over from p is
+// as it was when p's model was made, or p rendered it since: s checked
+// the links of its new entries alone (linksAsBefore), and no other model
+// rendered into the store.
+func (s *Site) BodiesAsIn(p *Site) bool { return p != nil && s.asBefore != nil && s.asBefore == p.puts }
