@@ -193,7 +193,14 @@ func (sg *signer) version(v *content.Version) uint64 {
 // were signed; what may differ is a body, whose links may resolve
 // otherwise, and a title changed in place, which the last signer signed
 // again (Replace), so the versions are summed again and compared, unless
-// the site's bodies are as before (site.Site.BodiesAsBefore).
+// the site's bodies are as before (site.Site.BodiesAsBefore). prev is the
+// signer of the last Plan, which is not always Options.Prev's: when the
+// first batch of a Plan fails to be written, the preview keeps serving its
+// last site and makes the next from it. The sums prev took are those of
+// Options.Prev's versions even then while BodiesAsBefore holds: the model
+// of that Plan rendered no body into the store (the store's count of
+// bodies rendered tells), and took the versions of the entries of both
+// from Options.Prev with their files and titles.
 func (sg *signer) reuse(prev *signer, e *site.Entry) bool {
 	if prev == nil {
 		return false
