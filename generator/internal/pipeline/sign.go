@@ -193,7 +193,11 @@ func (sg *signer) version(v *content.Version) uint64 {
 // were signed; what may differ is a body, whose links may resolve
 // otherwise, and a title changed in place, which the last signer signed
 // again (Replace), so the versions are summed again and compared, unless
-// the site's bodies are as in the last signer's (site.Site.BodiesAsIn).
+// the site was made from the last signer's site with its bodies as they
+// were (site.Site.BodiesAsIn). prev is the signer of the last Plan, which
+// is not always Options.Prev's: when the first batch of a Plan fails to be
+// written, the preview keeps serving its last site and makes the next from
+// it; the versions are then summed again.
 func (sg *signer) reuse(prev *signer, e *site.Entry) bool {
 	if prev == nil {
 		return false

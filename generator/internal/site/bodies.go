@@ -131,11 +131,16 @@ func (s *Site) DropBody(v *content.Version) {
 }
 
 // keep drops the bodies of files that are not versions of set. The store
-// holds bodies of the last set's versions alone (it was kept to it, and
-// rendered its versions since), so while it holds no more bodies than set
-// has versions, most edits (a record changed, or new) leave it nothing to
-// drop, and it is not looked through: a file renamed leaves its old body
-// until the next set, one edit later. An empty store (a build's, or the
+// holds bodies of the last set's published versions, and of few files
+// besides (it was kept to the last set, and rendered its versions since),
+// so while it holds no more bodies than set has versions, most edits (a
+// record changed, or new) leave it nothing to drop, and it is not looked
+// through. A file renamed leaves its old body until the store holds more
+// bodies than the set has versions: one edit later when every record is
+// published, but for as long as as many are not (a record scheduled,
+// expired) when some are not; a body is returned only for its file, images
+// and confidentiality, its links resolving as they did (RenderBody), so a
+// body left is memory, never a page. An empty store (a build's, or the
 // preview server's first) has none to drop.
 func (b *Bodies) keep(set *content.Set) {
 	versions := 0
