@@ -41,6 +41,8 @@ type Bodies struct {
 	seed maphash.Seed
 	m    map[bodyKey]*stored
 	gen  atomic.Uint64 // bodies rendered so far
+	// skipped counts the calls of keep since it last looked through m.
+	skipped int
 	// under is the store read through when m has no body (Over); it is
 	// never written to.
 	under *Bodies
@@ -130,16 +132,21 @@ func (s *Site) DropBody(v *content.Version) {
 	}
 }
 
+// keepEvery is how many models at the most a body left by a file that is
+// gone outlives it in the store (keep).
+const keepEvery = 64
+
 // keep drops the bodies of files that are not versions of set. The store
 // holds bodies of the last set's published versions, and of few files
 // besides (it was kept to the last set, and rendered its versions since),
 // so while it holds no more bodies than set has versions, most edits (a
 // record changed, or new) leave it nothing to drop, and it is not looked
-// through. A file renamed leaves its old body until the store holds more
-// bodies than the set has versions: one edit later when every record is
-// published, but for as long as as many are not (a record scheduled,
-// expired) when some are not; a body is returned only for its file, images
-// and confidentiality, its links resolving as they did (RenderBody), so a
+// through but every keepEvery calls. A file renamed leaves its old body
+// until the store holds more bodies than the set has versions: one edit
+// later when every record is published, but for as long as as many are
+// not (a record scheduled, expired) when some are not, up to keepEvery
+// models; a body is returned only for its file, images and
+// confidentiality, its links resolving as they did (RenderBody), so a
 // body left is memory, never a page. An empty store (a build's, or the
 // preview server's first) has none to drop.
 func (b *Bodies) keep(set *content.Set) {
@@ -148,7 +155,12 @@ func (b *Bodies) keep(set *content.Set) {
 		versions += len(r.Versions)
 	}
 	b.mu.Lock()
-	few := len(b.m) <= versions
+	few := len(b.m) <= versions && b.skipped < keepEvery-1
+	if few {
+		b.skipped++
+	} else {
+		b.skipped = 0
+	}
 	b.mu.Unlock()
 	if few {
 		return

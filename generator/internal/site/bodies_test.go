@@ -46,7 +46,8 @@ func TestBodiesOver(t *testing.T) {
 }
 
 // TestBodiesKeep checks that the bodies of a record deleted, and of one
-// renamed, leave the store: at once and one model later.
+// renamed, leave the store: at once, one model later, and within
+// keepEvery models while a record is not published.
 func TestBodiesKeep(t *testing.T) {
 	now := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
 	files := map[string]string{
@@ -81,5 +82,16 @@ func TestBodiesKeep(t *testing.T) {
 	model()
 	if got := stored(); !slices.Equal(got, []string{"content/theses/c.md"}) {
 		t.Errorf("b renamed c, two models on: the store holds %q", got)
+	}
+	// A record not published has a version but no body: c renamed d
+	// leaves c's body beside d's until keep looks through the store.
+	files["content/theses/later.md"] = thesis("deadline = 2026-06-01\npublishDate = 2026-03-01")
+	files["content/theses/d.md"] = files["content/theses/c.md"]
+	delete(files, "content/theses/c.md")
+	for range keepEvery {
+		model()
+	}
+	if got := stored(); !slices.Equal(got, []string{"content/theses/d.md"}) {
+		t.Errorf("c renamed d beside a record not published, %d models on: the store holds %q", keepEvery, got)
 	}
 }
