@@ -181,9 +181,16 @@ func lines(l diag.List) []string {
 // mdFiles lists the Markdown files under content/, as slash paths.
 func mdFiles(t *testing.T, root string) []string {
 	t.Helper()
+	return contentFiles(t, root, ".md")
+}
+
+// contentFiles lists the files under content/ whose names end in suffix
+// ("": every file), sorted.
+func contentFiles(t *testing.T, root, suffix string) []string {
+	t.Helper()
 	var out []string
 	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, suffix) {
 			rel, _ := filepath.Rel(root, p)
 			out = append(out, filepath.ToSlash(rel))
 		}
@@ -196,12 +203,12 @@ func mdFiles(t *testing.T, root string) []string {
 	return out
 }
 
-// snapshot is the text of every Markdown file under content/ and of
-// config.toml.
+// snapshot is the bytes of every file under content/ (records, images
+// and attachments) and of config.toml.
 func snapshot(t *testing.T, root string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, rel := range append(mdFiles(t, root), "config.toml") {
+	for _, rel := range append(contentFiles(t, root, ""), "config.toml") {
 		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)
@@ -214,7 +221,7 @@ func snapshot(t *testing.T, root string) map[string]string {
 // restore puts content/ back as snapshot found it.
 func restore(t *testing.T, root string, files map[string]string) {
 	t.Helper()
-	for _, rel := range mdFiles(t, root) {
+	for _, rel := range contentFiles(t, root, "") {
 		if _, ok := files[rel]; !ok {
 			os.Remove(filepath.Join(root, filepath.FromSlash(rel)))
 		}
