@@ -28,6 +28,6 @@ func hiddenBody(path string, body []byte, firstLine int) diag.List {
 		return nil
 	}
 	r, _ := utf8.DecodeRune(body[i:])
-	line, col := lineCol(body, i)
+	line, col := diag.LineCol(body, i)
 	return diag.List{diag.At(path, firstLine+line-1, col, diag.HiddenBody, r)}
 }

@@ -24,7 +24,7 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		return nil, nil, 0, diag.At(path, line, col, diag.FileUTF8)
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		line, col := lineCol(src, i)
+		line, col := diag.LineCol(src, i)
 		return nil, nil, 0, diag.At(path, line, col, diag.FileNUL)
 	}
 	src = diag.TrimBOM(src)
@@ -97,17 +97,9 @@ func invalidUTF8(src []byte) (line, col int) {
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n <= 1 {
-			return lineCol(src, i)
+			return diag.LineCol(src, i)
 		}
 		i += n
 	}
 	return 1, 1
-}
-
-// lineCol is the line and the 1-based column, counted in characters, of
-// the byte at off in src.
-func lineCol(src []byte, off int) (line, col int) {
-	before := src[:off]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -354,6 +355,14 @@ func dateMessage(key, value string) Message {
 
 func monthName(m int) ID {
 	return []ID{Month1, Month2, Month3, Month4, Month5, Month6, Month7, Month8, Month9, Month10, Month11, Month12}[m-1]
+}
+
+// LineCol is the line and the 1-based column, counted in characters, of
+// the byte at off in src.
+func LineCol(src []byte, off int) (line, col int) {
+	before := src[:off]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte{'\n'}) + 1, utf8.RuneCount(before[start:]) + 1
 }
 
 // TrimBOM returns src without the byte order mark that Windows' Notepad

@@ -24,10 +24,7 @@ func placeParseError(src []byte, e *diag.Error) {
 	}
 	if strings.HasPrefix(e.Msg, "unclosed action") {
 		if open := unclosedAction(string(src)); open >= 0 {
-			before := string(src[:open])
-			nl := strings.LastIndexByte(before, '\n')
-			e.Line = strings.Count(before, "\n") + 1
-			e.Col = utf8.RuneCountInString(before[nl+1:]) + 1
+			e.Line, e.Col = diag.LineCol(src, open)
 			e.Msg = `unclosed action, opened here: is its "}}" missing?`
 		}
 		return
