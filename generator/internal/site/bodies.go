@@ -150,10 +150,7 @@ const keepEvery = 64
 // body left is memory, never a page. An empty store (a build's, or the
 // preview server's first) has none to drop.
 func (b *Bodies) keep(set *content.Set) {
-	versions := 0
-	for _, r := range set.Records {
-		versions += len(r.Versions)
-	}
+	versions := versionsOf(set)
 	b.mu.Lock()
 	few := len(b.m) <= versions && b.skipped < keepEvery-1
 	if few {

@@ -103,7 +103,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 	s.agreementFacts()
 	errs = append(errs, s.buildPages()...)
 	errs = append(errs, s.claimFiles(opt.Assets)...)
-	errs = append(errs, s.claimAliases(append(slices.Clip(s.Entries), s.Free...))...)
+	errs = append(errs, s.claimAliases(s.all())...)
 	kept.Wait()
 	s.words = opt.Words
 	s.unpublished = map[string]bool{}
@@ -115,12 +115,9 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 		}
 	}
 	if !opt.Stream {
-		entries := append(slices.Clip(s.Entries), s.Free...)
+		entries := s.all()
 		if s.linksAsBefore() {
 			entries, s.asBefore = s.fresh, s.prev.puts
-		}
-		for _, e := range entries {
-			s.checked += len(e.Versions)
 		}
 		bodyErrs := s.renderBodies(entries, nil)
 		if len(bodyErrs) > 0 {
@@ -141,11 +138,7 @@ func New(cfg *config.Config, set *content.Set, opt Options) (*Site, error) {
 // not.
 func (s *Site) publishAll(set *content.Set) map[string]bool {
 	agreements := map[string]bool{}
-	versions := 0
-	for _, r := range set.Records {
-		versions += len(r.Versions)
-	}
-	s.bySource = make(map[string]*Entry, versions)
+	s.bySource = make(map[string]*Entry, versionsOf(set))
 	s.sources = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(s.bySource)) })
 	recordURL := s.recordURLs()
 	s.turn = s.dayTurn() // lowered by the checks of publish and factsOf (reached)
@@ -188,6 +181,18 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 	}
 	return agreements
 }
+
+// versionsOf is the number of versions of the records of set.
+func versionsOf(set *content.Set) int {
+	n := 0
+	for _, r := range set.Records {
+		n += len(r.Versions)
+	}
+	return n
+}
+
+// all is the published entries: the records', then the free pages'.
+func (s *Site) all() []*Entry { return append(slices.Clip(s.Entries), s.Free...) }
 
 // factsOf decides the facts of r at s.Now.
 func (s *Site) factsOf(r *content.Record) Facts {
@@ -326,7 +331,7 @@ func (s *Site) renderBodies(entries []*Entry, use func(e *Entry, v *content.Vers
 // rendering goroutines, and may drop the body's HTML (DropBody) when done. Bodies returns the link errors of all bodies as a sorted
 // diag.List, or else the first error use returned.
 func (s *Site) Bodies(use func(e *Entry, v *content.Version) error) error {
-	errs := s.renderBodies(append(slices.Clip(s.Entries), s.Free...), use)
+	errs := s.renderBodies(s.all(), use)
 	if len(errs) > 0 {
 		errs.Sort()
 		return errs
@@ -419,7 +424,7 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 // deadline has passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
 	var out diag.List
-	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
+	for _, e := range s.all() {
 		own := e.Own()
 		if e.Kind == kinds.Agreements && e.Attachment == "" && !e.Confidential {
 			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))

@@ -53,7 +53,7 @@ func BodyImages(v *content.Version) map[string]markdown.Image {
 // attachments; a collision is reported where the body shows the image.
 func (s *Site) claimImages() diag.List {
 	var errs diag.List
-	for _, e := range append(s.Entries[:len(s.Entries):len(s.Entries)], s.Free...) {
+	for _, e := range s.all() {
 		for _, v := range e.Versions {
 			for _, pi := range s.Images(e, v) {
 				if prev, dup := s.paths[key(pi.URL)]; dup {

@@ -97,7 +97,7 @@ func (s *Site) buildPages() diag.List {
 	// record and free pages, each in the order they are claimed.
 	var made [2][][]claimed
 	made[0], made[1] = make([][]claimed, len(langs)), make([][]claimed, len(langs))
-	entries := append(slices.Clip(s.Entries), s.Free...)
+	entries := s.all()
 	var wg sync.WaitGroup
 	for i, lang := range langs {
 		wg.Go(func() { made[0][i] = s.sectionPages(lang) })

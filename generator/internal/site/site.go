@@ -237,7 +237,6 @@ type Site struct {
 	fresh       []*Entry                                  // the entries not taken over from prev, in record order (publishAll)
 	bodyGen     uint64                                    // the store's count of bodies rendered when New began
 	puts        *bodyPuts                                 // the bodies this site rendered into the store (putBody)
-	checked     int                                       // versions whose bodies New rendered or checked (linksAsBefore)
 	asBefore    *bodyPuts                                 // when linksAsBefore held: the puts of the site made from (BodiesAsIn)
 	parts       map[string]map[string]map[string][]*Entry // index → kind → term → its entries of the kind (membersOf; KindPage)
 }
