@@ -80,15 +80,13 @@ func (sv *server) view() *view {
 // publish shows a new view and tells the browsers what changed.
 func (sv *server) publish(v *view, changed []string) {
 	sv.mu.Lock()
-	if len(changed) > 0 {
-		sv.gen++
-	}
-	v.token = sv.token()
 	v.changes = sv.v.changes
 	if len(changed) > 0 {
+		sv.gen++
 		kept := v.changes[max(0, len(v.changes)-maxChanges+1):]
-		v.changes = append(slices.Clip(kept), change{v.token, changed})
+		v.changes = append(slices.Clip(kept), change{sv.token(), changed})
 	}
+	v.token = sv.token()
 	sv.v = v
 	sv.mu.Unlock()
 	sv.hub.send(v.status())

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +13,8 @@ import (
 // so before it builds the site: it used to build every page (seconds for
 // a large site) and only then say that another program listens there.
 func TestInUseBeforeBuild(t *testing.T) {
-	taken, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer taken.Close()
 	logs := &logBuf{}
-	err = Run(context.Background(), Options{Root: fixture(t), Addr: taken.Addr().String(),
+	err := Run(context.Background(), Options{Root: fixture(t), Addr: takenAddr(t),
 		Now: fixedNow, Logf: logs.logf, Debounce: 20 * time.Millisecond})
 	if m, ok := err.(diag.Message); !ok || m.ID != diag.ServeAddrInUse {
 		t.Fatalf("Run: %v, want the address in use", err)

@@ -11,18 +11,24 @@ import (
 	"portal/generator/internal/diag"
 )
 
-// TestListenInUse: an address another program listens on is refused in
-// words that say what to do, or, for a preview opened in the browser,
-// replaced by another free port of the same host.
-func TestListenInUse(t *testing.T) {
+// takenAddr is an address of loopback that the test listens on until it
+// ends: another program's, for the preview.
+func takenAddr(t *testing.T) string {
+	t.Helper()
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer taken.Close()
-	addr := taken.Addr().String()
+	t.Cleanup(func() { taken.Close() })
+	return taken.Addr().String()
+}
 
-	_, err = listen(addr, false)
+// TestListenInUse: an address another program listens on is refused in
+// words that say what to do, or, for a preview opened in the browser,
+// replaced by another free port of the same host.
+func TestListenInUse(t *testing.T) {
+	addr := takenAddr(t)
+	_, err := listen(addr, false)
 	next := freeNear(addr, canListen)
 	want := "serve: another program listens on " + addr + ", perhaps a preview started before: stop it (Ctrl-C in its window), or give another address, like -addr " + next
 	if err == nil || err.Error() != want {
