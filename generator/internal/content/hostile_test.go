@@ -93,3 +93,20 @@ func TestLoadHiddenCharacters(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLoadHTMLInTitles checks that markup in titles and summaries is kept
+// as text: content does not escape or strip, the templates escape.
+func TestLoadHTMLInTitles(t *testing.T) {
+	title := `<script>alert("t")</script> & <b>`
+	fsys := mapFS(map[string]string{
+		"content/theses/a.md": rec(with(thesis, `title = "Energidata i skolor"`, "title = '"+title+"'", "", `summary = "<img src=x onerror=alert(1)>"`)),
+	})
+	set, errs := load(t, fsys)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	v := set.Records[0].Own()
+	if v.Title != title || v.Summary != "<img src=x onerror=alert(1)>" {
+		t.Errorf("title %q summary %q", v.Title, v.Summary)
+	}
+}

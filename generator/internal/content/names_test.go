@@ -1,7 +1,9 @@
 package content
 
 import (
+	"io/fs"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -63,6 +65,45 @@ func TestLoadFileNames(t *testing.T) {
 			got := list.Lines()
 			if !slices.Equal(got, c.want) {
 				t.Errorf("got\n%q\nwant\n%q", got, c.want)
+			}
+		})
+	}
+}
+
+// foldFS is a file system that ignores the difference between capitals
+// and small letters in file names, as macOS's and Windows' do by default.
+type foldFS struct{ m fstest.MapFS }
+
+func (f foldFS) Open(name string) (fs.File, error) {
+	if _, ok := f.m[name]; !ok {
+		for k := range f.m {
+			if strings.EqualFold(k, name) {
+				name = k
+				break
+			}
+		}
+	}
+	return f.m.Open(name)
+}
+
+// On a Mac or a Windows PC a record finds its attachment or image named
+// in other capitals; the file is then said to be named so, not to be
+// used by no record (what check says of it on such a laptop).
+func TestNamedInOtherCapitalsOnMac(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"attachment", map[string]string{"content/agreements/x.md": agreement(`attachment = "Avtal.pdf"`), "content/agreements/avtal.pdf": "%PDF"},
+			[]string{`content/agreements/avtal.pdf:1:1: file "avtal.pdf" is named "Avtal.pdf" in a record: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`}},
+		{"image", map[string]string{"content/theses/a.md": rec(thesis) + "![Karta](Karta.png)\n", "content/theses/karta.png": pngFile(4, 3)},
+			[]string{`content/theses/karta.png:1:1: file "karta.png" is named "Karta.png" in a record: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, got := load(t, foldFS{mapFS(c.files)})
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
 	}
