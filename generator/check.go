@@ -108,8 +108,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		sayErr(stderr, lang, "check", err)
 		return exitProblems
 	}
-	if l != nil && l.Site != nil {
-		list = append(list, l.Site.Warnings()...)
+	if l != nil {
+		list = append(list, l.Warnings()...)
 		list.Sort()
 	}
 	if only != nil {

@@ -276,7 +276,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		if err == nil {
 			// After the writing, whose peak of memory they would add to
 			// (finding a key's position reads its file's front matter).
-			warnings = l.Site.Warnings()
+			warnings = l.Warnings()
 		}
 		return rep, err
 	})

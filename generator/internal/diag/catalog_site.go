@@ -59,6 +59,9 @@ const (
 	UIMissingLent     ID = "ui.missing-lent"
 	UIString          ID = "ui.string"
 	UIMarkOverride    ID = "ui.mark-override"
+	TemplateNotPage   ID = "template.not-page"
+	TemplateNotPageAs ID = "template.not-page-as"
+	TemplateUnread    ID = "template.unread"
 )
 
 // LinkMailRecipients is a body's mailto: link to more than one address;
@@ -171,4 +174,10 @@ var siteTexts = map[ID]Text{
 		Sv: `texten %q ska vara en text inom raka citattecken`},
 	UIMarkOverride: {En: `UI string %q is no kind's mark; write one of %s`,
 		Sv: `texten %q är ingen typs markering – skriv någon av %s`},
+	TemplateNotPage: {En: `no page uses %q: a page template is named after its page type, in small letters: %s`,
+		Sv: `ingen sida använder %q: en sidmall heter som sin sidtyp, med små bokstäver: %s`},
+	TemplateNotPageAs: {En: `no page uses %q: a page template is named after its page type, in small letters (did you mean %q?)`,
+		Sv: `ingen sida använder %q: en sidmall heter som sin sidtyp, med små bokstäver – menade du %q?`},
+	TemplateUnread: {En: `the site does not read this file: it reads layouts/*.html, partials/*.html, pages/<type>.html, i18n/<language>.toml and assets/; move or rename it`,
+		Sv: `webbplatsen läser inte den här filen: den läser layouts/*.html, partials/*.html, pages/<sidtyp>.html, i18n/<språk>.toml och assets/ – flytta eller byt namn på filen`},
 }

@@ -245,6 +245,19 @@ func (r *Report) Unaccounted() (files, records int) {
 	return files, records
 }
 
+// Warnings are the problems of the loaded site that do not stop a build:
+// those of its records (site.Site.Warnings) and of its templates.
+func (l *Loaded) Warnings() diag.List {
+	var warns diag.List
+	if l.Site != nil {
+		warns = l.Site.Warnings()
+	}
+	if l.Templates != nil {
+		warns = append(warns, l.Templates.Warnings()...)
+	}
+	return warns
+}
+
 // NewReport counts what was read.
 func (l *Loaded) NewReport() *Report {
 	r := &Report{Read: map[string]map[string]int{}, Phases: l.Phases}

@@ -168,7 +168,7 @@ func (c *siteCase) run() []string {
 		problems = list
 	}
 	if l != nil && l.Site != nil {
-		problems = append(problems, l.Site.Warnings()...)
+		problems = append(problems, l.Warnings()...)
 	}
 	var fails []string
 	if c.check != nil {

@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -27,6 +28,9 @@ func LoadSite(fsys fs.FS, cfg *config.Config) (*Templates, error) {
 func LoadSiteWith(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	merged, errs := Overlay(fsys, templates.FS())
 	t, err := Load(merged, cfg, opt)
+	if t != nil {
+		t.warnings = unread(slices.Collect(maps.Keys(merged.(*layered).own)))
+	}
 	if len(errs) == 0 {
 		return t, err
 	}

@@ -71,7 +71,12 @@ type Templates struct {
 	assetURL map[string]string // name under templates/assets/ → URL
 	facets   facetCache        // search facets of the site being rendered (searchdata.go)
 	frameIDs []string          // ids the page frame may use (frameids.go)
+	warnings diag.List         // the site's template files no page reads (unread.go)
 }
+
+// Warnings are the problems with the site's templates that do not stop a
+// build: its files under templates/ that no page reads.
+func (t *Templates) Warnings() diag.List { return t.warnings }
 
 // Options are the choices of how templates are executed.
 type Options struct {
