@@ -25,6 +25,8 @@ const (
 	ServeRetry     ID = "serve.retry"
 
 	DraftBanner ID = "serve.draft-banner"
+	Warnings1   ID = "serve.warnings-1"
+	WarningsN   ID = "serve.warnings-n"
 )
 
 var serveTexts = map[ID]Text{
@@ -61,6 +63,10 @@ var serveTexts = map[ID]Text{
 	ServeRebuilt: {En: `serve: rebuilt in %s: %d written, %d removed`,
 		Sv: `serve: byggde om på %s: %d skrivna, %d borttagna`},
 	// The banner on the page of a draft, which only the preview shows.
+	Warnings1: {En: `1 warning in this record: the site builds, but check -strict (as CI checks content) refuses it`,
+		Sv: `1 varning i den här posten: webbplatsen byggs, men check -strict (som CI kör på innehållet) godtar den inte`},
+	WarningsN: {En: `%s warnings in this record: the site builds, but check -strict (as CI checks content) refuses them`,
+		Sv: `%s varningar i den här posten: webbplatsen byggs, men check -strict (som CI kör på innehållet) godtar dem inte`},
 	DraftBanner: {En: `Draft: shown only in this preview. It is not published until you remove draft = true.`,
 		Sv: `Utkast: visas bara i förhandsvisningen. Det publiceras inte förrän du tar bort draft = true.`},
 	ServeTurned: {En: `serve: the clock passed %s, when a date in the sources takes effect; bringing the preview up to date`,

@@ -53,6 +53,11 @@ type engine struct {
 	// says so), read by the server's goroutines: an edit in place puts
 	// another record in an entry, but never one with another draft flag.
 	drafts map[string]bool
+	// warned is the warnings of the site's records that have any
+	// (site.Site.EntryWarnings), which a record's page shows: made anew
+	// by every update that changes them, never changed, as the server's
+	// goroutines read it.
+	warned map[*site.Entry]diag.List
 	// turn is when the clock alone may change the outcome of the last
 	// update (pipeline.NextTurn of the site it made, or of the check that
 	// refused the sources); zero when nothing it made waits for it.
@@ -342,8 +347,15 @@ func (e *engine) inPlace() bool {
 		}
 		changes = append(changes, change{ent, g.rec})
 	}
+	warned := make(map[*site.Entry]diag.List, len(e.warned)) // a new map: the views share the last
+	maps.Copy(warned, e.warned)
 	for _, c := range changes {
 		errs := e.inc.Replace(c.ent, c.rec)
+		if w := e.site.EntryWarnings(c.ent); len(w) > 0 {
+			warned[c.ent] = w
+		} else {
+			delete(warned, c.ent)
+		}
 		if len(errs) > 0 {
 			e.dirty[c.ent] = true
 		}
@@ -355,6 +367,7 @@ func (e *engine) inPlace() bool {
 			}
 		}
 	}
+	e.warned = warned
 	clear(e.pending)
 	return true
 }
@@ -469,6 +482,7 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, paths []st
 	clear(e.dirty)
 	clear(e.bodyErrs)
 	e.siteErrs = nil
+	e.warned = warningsOf(s, e.warned)
 	e.drafts = map[string]bool{}
 	for _, ents := range [][]*site.Entry{s.Entries, s.Free} {
 		for _, ent := range ents {
@@ -481,6 +495,25 @@ func (e *engine) rebuild(res result, set *content.Set, now time.Time, paths []st
 		}
 	}
 	return res, nil
+}
+
+// warningsOf returns the warnings of the entries of s that have any, by
+// entry: those of the entries s took over from the last site are the
+// ones last has (an entry's warnings depend on it alone), the others'
+// are made now. last is left as it is: the server's views share it.
+func warningsOf(s *site.Site, last map[*site.Entry]diag.List) map[*site.Entry]diag.List {
+	out := map[*site.Entry]diag.List{}
+	for ent, w := range last {
+		if s.Lookup(ent.Own().Path) == ent {
+			out[ent] = w
+		}
+	}
+	for _, ent := range s.Fresh() {
+		if w := s.EntryWarnings(ent); len(w) > 0 {
+			out[ent] = w
+		}
+	}
+	return out
 }
 
 // ownEntries returns the entries of the sites (the last one, nil at

@@ -26,8 +26,9 @@ const eventsPath = "/_portal/events"
 // view is what the server shows besides the files: replaced as a whole
 // after every update, never changed.
 type view struct {
-	pages    []*site.Page    // of the site served, sorted by URL (pageAt): their languages
-	drafts   map[string]bool // URL paths of the pages of drafts
+	pages    []*site.Page              // of the site served, sorted by URL (pageAt): their languages
+	drafts   map[string]bool           // URL paths of the pages of drafts
+	warned   map[*site.Entry]diag.List // the warnings of the served site's records that have any (engine.warned)
 	problems []problem
 	overlay  map[diag.Lang]template.HTML // the problems as HTML in each message language; nil for none
 	lang     string                      // the site's default language
@@ -341,6 +342,9 @@ func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 	if v.drafts[urlPath] {
 		top.WriteString(draftBanner(lang))
 	}
+	if p, ok := pageAt(v.pages, urlPath); ok && p.Entry != nil {
+		top.WriteString(warningsNote(v.warned[p.Entry], lang))
+	}
 	top.WriteString(string(v.overlay[lang]))
 	lower := asciiLower(page)
 	at := 0
@@ -390,6 +394,30 @@ func draftBanner(lang diag.Lang) string {
 	text := diag.M(diag.DraftBanner).Text(lang)
 	return `<div id="portal-draft" role="note">` +
 		template.HTMLEscapeString(text) + "</div>"
+}
+
+// warningsNote lists the warnings of the record whose page it is on,
+// which build prints only in the terminal and check -strict refuses: an
+// editor sees them where they look, on the page they are editing. ""
+// for none. It is styled by live.css.
+func warningsNote(warns diag.List, lang diag.Lang) string {
+	if len(warns) == 0 {
+		return ""
+	}
+	head := diag.M(diag.WarningsN, diag.Count(len(warns)))
+	if len(warns) == 1 {
+		head = diag.M(diag.Warnings1)
+	}
+	var b strings.Builder
+	b.WriteString(`<div id="portal-warnings" role="note" lang="` + string(lang) + `"><p>`)
+	// The command stays on one line on a phone, not cut at its hyphen.
+	b.WriteString(strings.Replace(template.HTMLEscapeString(head.Text(lang)), "check -strict", "<code>check -strict</code>", 1))
+	b.WriteString("</p><ul>")
+	for _, w := range warns {
+		b.WriteString("<li>" + template.HTMLEscapeString(w.In(lang)) + "</li>")
+	}
+	b.WriteString("</ul></div>")
+	return b.String()
 }
 
 // staleReload is the reload a browser needs when it connects with a page

@@ -281,7 +281,7 @@ func newView(eng *engine, rootFS fs.FS, overlay *template.Template, res result) 
 	v := &view{problems: problems(rootFS, res.Errs), csp: config.DefaultPolicy().Preview().Header()}
 	v.overlay = overlays(overlay, v.problems, res.NoneYet)
 	if eng.site != nil {
-		v.pages, v.drafts = eng.site.Pages, eng.drafts
+		v.pages, v.drafts, v.warned = eng.site.Pages, eng.drafts, eng.warned
 	}
 	if eng.cfg != nil {
 		v.csp = eng.cfg.CSP.Header()

@@ -419,7 +419,7 @@ func TestBuildHasNoServeMarkup(t *testing.T) {
 		t.Fatal(err)
 	}
 	for p, body := range tree(t, out) {
-		for _, mark := range []string{"portal-live", "portal-overlay", "portal-draft", "/_portal/"} {
+		for _, mark := range []string{"portal-live", "portal-overlay", "portal-draft", "portal-warnings", "/_portal/"} {
 			if strings.Contains(body, mark) {
 				t.Errorf("%s contains %s", p, mark)
 			}

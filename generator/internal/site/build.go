@@ -425,19 +425,28 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 func (s *Site) Warnings() diag.List {
 	var out diag.List
 	for _, e := range s.all() {
-		own := e.Own()
-		if e.Kind == kinds.Agreements && e.Attachment == "" && !e.Confidential {
-			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
+		out = append(out, s.EntryWarnings(e)...)
+	}
+	out.Sort()
+	return out
+}
+
+// EntryWarnings are the warnings of one published entry (see Warnings),
+// sorted: they depend on the entry alone, so that the preview can show a
+// record's on its page.
+func (s *Site) EntryWarnings(e *Entry) diag.List {
+	var out diag.List
+	own := e.Own()
+	if e.Kind == kinds.Agreements && e.Attachment == "" && !e.Confidential {
+		out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
+	}
+	out = append(out, s.dateWarnings(e, own)...)
+	for _, v := range e.Versions {
+		if st := s.bodies.get(v); st != nil {
+			out = append(out, st.warns...)
 		}
-		out = append(out, s.dateWarnings(e, own)...)
-		for _, v := range e.Versions {
-			if st := s.bodies.get(v); st != nil {
-				out = append(out, st.warns...)
-			}
-		}
-		if !s.Cfg.Translations[e.Kind] {
-			continue
-		}
+	}
+	if s.Cfg.Translations[e.Kind] {
 		for _, l := range s.Cfg.Languages {
 			if e.In(l) == nil {
 				out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnTranslation, l, s.translationName(own.Path, l)))

@@ -49,7 +49,7 @@ type kept struct {
 // what the next site reuses.
 func (s *Site) startReuse(opt Options) {
 	if p := opt.Prev; p != nil && p.keep != nil && p.Cfg == s.Cfg && p.Drafts == s.Drafts {
-		s.prev = p
+		s.prev, s.fromPrev = p, true
 	}
 	if opt.Reuse {
 		s.keep = make(map[string]kept, len(s.Cfg.Languages))

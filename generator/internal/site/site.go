@@ -235,10 +235,22 @@ type Site struct {
 	keep        map[string]kept                           // by language: what the next site reuses (Options.Reuse)
 	order       pageOrder                                 // how Pages were sorted (Options.Reuse)
 	fresh       []*Entry                                  // the entries not taken over from prev, in record order (publishAll)
+	fromPrev    bool                                      // made with Options.Prev: fresh holds the entries made anew
 	bodyGen     uint64                                    // the store's count of bodies rendered when New began
 	puts        *bodyPuts                                 // the bodies this site rendered into the store (putBody)
 	asBefore    *bodyPuts                                 // when linksAsBefore held: the puts of the site made from (BodiesAsIn)
 	parts       map[string]map[string]map[string][]*Entry // index → kind → term → its entries of the kind (membersOf; KindPage)
+}
+
+// Fresh returns the published entries made anew rather than taken over
+// from Options.Prev (an entry taken over is the same value, with the same
+// files); every entry, free pages included, when there was no previous
+// site.
+func (s *Site) Fresh() []*Entry {
+	if !s.fromPrev {
+		return s.all()
+	}
+	return s.fresh
 }
 
 // Lookup returns the published entry whose source file (of any version) is path.

@@ -1,0 +1,81 @@
+package serve
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"portal/generator/internal/diag"
+)
+
+// TestWarningsOnPage checks that the preview shows a record's warnings
+// (which build prints only in the terminal, and check -strict refuses) on
+// the record's page, after edits in place and new models alike, and that
+// what the engine keeps is what a check of the whole site gives.
+func TestWarningsOnPage(t *testing.T) {
+	const (
+		energi    = "content/theses/energidata.md"
+		energiURL = "/exjobb/energidata/"
+		trafikURL = "/exjobb/trafikfloden/"
+		rawHTML   = `content/theses/energidata.md:16:58: warning: <b> is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`
+		script    = `content/theses/trafikfloden.md:12:30: warning: <script> is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`
+		deadline  = `content/theses/energidata.md:8:12: warning: deadline 2026-08-01 must be after the record's date 2026-09-01; write the last day to apply`
+	)
+	root := fixture(t)
+	e := newTestEngine(t, root)
+	steps := []struct {
+		name       string
+		old, new   string
+		full       bool                // a new model, not an edit in place
+		want       map[string][]string // URL path → the warnings its page shows
+		wantEnergi string              // the note on the edited page, in Swedish
+	}{
+		{"first build", "", "", true, map[string][]string{trafikURL: {script}, energiURL: nil}, ""},
+		{"raw HTML typed", "energidata. Se", "energidata <b>nu</b>. Se", false,
+			map[string][]string{energiURL: {rawHTML}, trafikURL: {script}},
+			`<div id="portal-warnings" role="note" lang="sv"><p>1 varning i den här posten: webbplatsen byggs, men <code>check -strict</code> (som CI kör på innehållet) godtar den inte</p><ul><li>content/theses/energidata.md:16:58: varning: &lt;b&gt; är HTML, som inte publiceras – skriv det i Markdown (**fet**, [text](https://…)) eller ta bort det</li></ul></div>`},
+		{"deadline before date", "deadline = 2026-12-15", "deadline = 2026-08-01", true,
+			map[string][]string{energiURL: {deadline, rawHTML}, trafikURL: {script}}, ""},
+		{"both fixed", "deadline = 2026-08-01", "deadline = 2026-12-15", true,
+			map[string][]string{energiURL: {rawHTML}, trafikURL: {script}}, ""},
+		{"HTML taken out", "energidata <b>nu</b>. Se", "energidata. Se", false,
+			map[string][]string{energiURL: nil, trafikURL: {script}}, ""},
+	}
+	for _, s := range steps {
+		if s.old != "" {
+			edit(t, root, energi, s.old, s.new)
+			if res := mustUpdate(t, e, energi); res.Full != s.full || len(res.Errs) > 0 {
+				t.Fatalf("%s: full %v, errors %v; want full %v", s.name, res.Full, res.Errs, s.full)
+			}
+		}
+		var kept diag.List
+		for _, w := range e.warned {
+			kept = append(kept, w...)
+		}
+		kept.Sort()
+		if all := e.site.Warnings(); !slices.Equal(kept.LinesIn(diag.English), all.LinesIn(diag.English)) {
+			t.Errorf("%s: the engine keeps\n%s\nthe site has\n%s", s.name, strings.Join(kept.LinesIn(diag.English), "\n"), strings.Join(all.LinesIn(diag.English), "\n"))
+		}
+		v := newView(e, nil, nil, result{})
+		for url, want := range s.want {
+			var got []string
+			p, _ := pageAt(v.pages, url)
+			if p != nil {
+				got = v.warned[p.Entry].LinesIn(diag.English)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %s shows\n%s\nwant\n%s", s.name, url, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			page := string(new(server).inject([]byte("<html><body><main></main></body></html>"), url, v))
+			if has := strings.Contains(page, `id="portal-warnings"`); has != (len(want) > 0) {
+				t.Errorf("%s: %s has a note of warnings: %v, want %v", s.name, url, has, len(want) > 0)
+			}
+			if url == energiURL && s.wantEnergi != "" && !strings.Contains(page, `id="portal-style">`+s.wantEnergi+"<main>") {
+				t.Errorf("%s: %s is\n%s\nwant the note\n%s", s.name, url, page, s.wantEnergi)
+			}
+		}
+	}
+	if page := string(new(server).inject([]byte("<body></body>"), "/exjobb/", newView(e, nil, nil, result{}))); strings.Contains(page, "portal-warnings") {
+		t.Errorf("a list page has a note of warnings")
+	}
+}
