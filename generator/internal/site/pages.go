@@ -330,17 +330,7 @@ func (s *Site) listOf(e *Entry) func(lang string) Link {
 
 func (s *Site) homePage(lang string) *Page {
 	h := &Home{}
-	var offers []*Entry
-	var offer *kinds.Kind // the first kind of offer, whose order the home page's offers take
-	for _, k := range s.Cfg.Kinds.All() {
-		if k.Offer {
-			offers = append(offers, s.Current(k.Name)...)
-			offer = cmp.Or(offer, k)
-		}
-	}
-	if offer != nil {
-		sortOrder(offers, offer, offer.Order)
-	}
+	offers := s.homeOffers()
 	h.Offers = items(offers[:min(len(offers), HomeSize)], lang)
 	events := s.Current(s.CalendarKind())
 	h.Lectures = items(events[:min(len(events), HomeSize)], lang)
@@ -370,6 +360,44 @@ func (s *Site) homePage(lang string) *Page {
 	}
 	s.alternates(p, s.Prefix)
 	return p
+}
+
+// homeOffers returns the current offers of every kind of offer, the first
+// HomeSize of them in the order of the first kind of offer: those the
+// home page shows. Each kind's list is in its own order already; when
+// every kind of offer is ordered as the first, the first HomeSize of the
+// whole are among the first HomeSize of each list, and only those are
+// sorted (a few dozen, not the thousands of offers of a large site).
+func (s *Site) homeOffers() []*Entry {
+	var offers []*Entry
+	var offer *kinds.Kind // the first kind of offer, whose order the home page's offers take
+	same := true          // every kind of offer is ordered as the first
+	for _, k := range s.Cfg.Kinds.All() {
+		if k.Offer {
+			offer = cmp.Or(offer, k)
+			same = same && sameOrder(k, offer)
+		}
+	}
+	for _, k := range s.Cfg.Kinds.All() {
+		if list := s.Current(k.Name); k.Offer && same {
+			offers = append(offers, list[:min(len(list), HomeSize)]...)
+		} else if k.Offer {
+			offers = append(offers, list...)
+		}
+	}
+	if offer != nil {
+		sortOrder(offers, offer, offer.Order)
+	}
+	return offers
+}
+
+// sameOrder reports whether sortOrder orders entries of kind k by k.Order
+// as it orders them by first.Order with first's keys (sortKeyOf).
+func sameOrder(k, first *kinds.Kind) bool {
+	return slices.EqualFunc(k.Order, first.Order, func(a, b kinds.Sort) bool {
+		isInt := func(k *kinds.Kind) bool { return k.Key(a.Key) != nil && k.Key(a.Key).Type == kinds.Int }
+		return a.Key == b.Key && a.Desc == b.Desc && a.Or == b.Or && slices.Equal(a.Rank, b.Rank) && isInt(k) == isInt(first)
+	})
 }
 
 // listPages paginates a kind's current list or archive in lang, unless
