@@ -1,8 +1,8 @@
 // The live preview (`generator serve`) under the site's
 // Content-Security-Policy: every page type in both languages loads without
 // a violation or console error, and the live reload, the error overlay (its
-// Close button, its styles) and the draft banner still work, all from
-// files, with nothing inline.
+// Close button, its styles), the note of a record's warnings and the draft
+// banner still work, all from files, with nothing inline.
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,7 +58,7 @@ suite('generator serve under the Content-Security-Policy', skip, () => {
     assert.equal(report.length, 0, report.join('\n'));
   });
 
-  test('live reload, the error overlay and the draft banner work', { timeout: 120_000 }, async () => {
+  test('live reload, the error overlay, the note of warnings and the draft banner work', { timeout: 120_000 }, async () => {
     const secs = sections();
     const slug = path.basename(THESIS, '.md');
     const { context, page, problems } = await open(`/${secs.theses.sv}/${slug}/`);
@@ -80,6 +80,17 @@ suite('generator serve under the Content-Security-Policy', skip, () => {
     editSource(THESIS, 'Nya energieffektiva byggnader', 'Nya och energieffektiva byggnader');
     await page.waitForFunction(() => document.body.textContent.includes('Nya och energieffektiva byggnader'));
     assert.equal(await overlay.count(), 0);
+
+    // HTML typed into the text: the note of the record's warnings at the
+    // top of its page, in Swedish, styled by the same stylesheet; it goes
+    // once the HTML is out.
+    editSource(THESIS, 'Nya och energieffektiva byggnader', 'Nya och <b>energieffektiva</b> byggnader');
+    const note = page.locator('#portal-warnings');
+    await note.waitFor({ state: 'visible' });
+    assert.match(await note.textContent(), /^1 varning i den här posten: .*varning: <b> är HTML, som inte publiceras/);
+    assert.equal(await note.evaluate((el) => getComputedStyle(el).position), 'relative', 'the note is styled by /_portal/live.css');
+    editSource(THESIS, 'Nya och <b>energieffektiva</b> byggnader', 'Nya och energieffektiva byggnader');
+    await note.waitFor({ state: 'detached' });
 
     // A draft: the banner, styled by the same stylesheet.
     await page.goto(`${preview.base}/${secs.collaborations.sv}/${DRAFT}/`, { waitUntil: 'load' });
