@@ -564,15 +564,22 @@ func TestNoSearch(t *testing.T) {
 
 // TestSearchFindsFacts: a record is found by what its page's facts name,
 // not only by its title and text: a lecture by its course code and its
-// place, an agreement by who signed it.
+// place, an agreement by who signed it and its notice period, an offer by
+// its credits and weeks as its list item writes them ("30 hp", "10
+// weeks"), which a student types to find a 30-credit degree project.
 func TestSearchFindsFacts(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	// smarta-kartor: course = "AG2129", place = "KTH, sal Q2"; mou:
+	// signatories "Finansborgarråd", noticeMonths = 3; theses: credits;
+	// sommarpraktik: weeks = 10.
+	want := map[string][]string{
+		"sv": {"ag2129", "sal", "finansborgarråd", "hp", "veckor", "månader"},
+		"en": {"ag2129", "sal", "finansborgarråd", "credits", "weeks", "months"},
+	}
 	for _, lang := range b.l.Site.Cfg.Languages {
 		files, layout := readSearch(t, b, lang)
 		words := indexWords(files, layout)
-		// smarta-kartor: course = "AG2129", place = "KTH, sal Q2"; mou:
-		// signatories "Finansborgarråd".
-		for _, w := range []string{"ag2129", "sal", "finansborgarråd"} {
+		for _, w := range want[lang] {
 			if !words[w] {
 				t.Errorf("%s: %q is not in the index", lang, w)
 			}

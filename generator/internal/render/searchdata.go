@@ -250,6 +250,30 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	return out
 }
 
+// SearchCounts are the counted facts of an entry's page (a degree
+// project's credits and students, an internship's weeks and credits, an
+// agreement's notice period), formatted for lang as the page and its list
+// item write them ("30 hp", "10 weeks"), so that the search finds an
+// offer by what a student types to find it: "30 hp".
+func (t *Templates) SearchCounts(lang string, e *site.Entry) []string {
+	k := t.cfg.Kinds.Get(e.Kind)
+	if k == nil {
+		return nil
+	}
+	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
+	c := &facts{t: t, e: e, lang: lang, tr: func(key string) string { return t.T(lang, key) }, n: n}
+	var out []string
+	for i := range k.Facts {
+		if k.Facts[i].As != kinds.AsCount {
+			continue
+		}
+		if text, _, ok := c.text(&k.Facts[i]); ok {
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
 // Closes is the moment an offer closes or a lecture ends, as RFC 3339 in the
 // site's time zone (the data-deadline / data-end of the pages), or "".
 func (t *Templates) Closes(e *site.Entry) string {
