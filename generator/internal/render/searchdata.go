@@ -250,12 +250,14 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	return out
 }
 
-// SearchCounts are the counted facts of an entry's page (a degree
-// project's credits and students, an internship's weeks and credits, an
-// agreement's notice period), formatted for lang as the page and its list
-// item write them ("30 hp", "10 weeks"), so that the search finds an
-// offer by what a student types to find it: "30 hp".
-func (t *Templates) SearchCounts(lang string, e *site.Entry) []string {
+// SearchFactTexts are the facts of an entry's page that its search text
+// adds: the counted ones (a degree project's credits and students, an
+// internship's weeks and credits, an agreement's notice period) and the
+// named ones (a degree project's working languages), formatted for lang
+// as the page and its list item write them ("30 hp", "10 weeks",
+// "Swedish, English"), so that the search finds an offer by what a
+// student types to find it: "30 hp", "English".
+func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 	k := t.cfg.Kinds.Get(e.Kind)
 	if k == nil {
 		return nil
@@ -264,7 +266,7 @@ func (t *Templates) SearchCounts(lang string, e *site.Entry) []string {
 	c := &facts{t: t, e: e, lang: lang, tr: func(key string) string { return t.T(lang, key) }, n: n}
 	var out []string
 	for i := range k.Facts {
-		if k.Facts[i].As != kinds.AsCount {
+		if as := k.Facts[i].As; as != kinds.AsCount && as != kinds.AsTerms {
 			continue
 		}
 		if text, _, ok := c.text(&k.Facts[i]); ok {
