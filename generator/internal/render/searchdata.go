@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/kinds"
@@ -186,7 +188,7 @@ func (v *View) searchFacets(values *scopeValues) []Facet {
 				if label == "" {
 					label = k
 				}
-				add(k, label)
+				add(k, capitalized(label)) // an option stands alone: "Svenska", not "svenska"
 			}
 		}
 		if len(opts) >= 2 || name == "area" && v.P.Type == site.AreaPage && len(opts) >= 1 {
@@ -194,6 +196,17 @@ func (v *View) searchFacets(values *scopeValues) []Facet {
 		}
 	}
 	return out
+}
+
+// capitalized is s with its first letter in upper case: a language's name
+// as an option of a list ("Engelska"), which Swedish writes in lower case
+// within a sentence ("svenska, engelska").
+func capitalized(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // facetValues are the values of each facet (by its place in Facets)
