@@ -567,15 +567,17 @@ func TestNoSearch(t *testing.T) {
 // place, an agreement by who signed it and its notice period, an offer by
 // its credits and weeks as its list item writes them ("30 hp", "10
 // weeks"), which a student types to find a 30-credit degree project, and
-// a degree project by its working languages ("engelska", "English").
+// a degree project by its working languages ("engelska", "English"), a
+// paid internship by the word its page says it with ("Betald: Ja").
 func TestSearchFindsFacts(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	// smarta-kartor: course = "AG2129", place = "KTH, sal Q2"; mou:
 	// signatories "Finansborgarråd", noticeMonths = 3; theses: credits;
-	// sommarpraktik: weeks = 10; energidata: language = ["sv", "en"].
+	// sommarpraktik: weeks = 10, paid = true; energidata: language =
+	// ["sv", "en"].
 	want := map[string][]string{
-		"sv": {"ag2129", "sal", "finansborgarråd", "hp", "veckor", "månader", "svenska", "engelska"},
-		"en": {"ag2129", "sal", "finansborgarråd", "credits", "weeks", "months", "swedish"},
+		"sv": {"ag2129", "sal", "finansborgarråd", "hp", "veckor", "månader", "svenska", "engelska", "betald"},
+		"en": {"ag2129", "sal", "finansborgarråd", "credits", "weeks", "months", "swedish", "paid"},
 	}
 	for _, lang := range b.l.Site.Cfg.Languages {
 		files, layout := readSearch(t, b, lang)

@@ -265,11 +265,13 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 
 // SearchFactTexts are the facts of an entry's page that its search text
 // adds: the counted ones (a degree project's credits and students, an
-// internship's weeks and credits, an agreement's notice period) and the
+// internship's weeks and credits, an agreement's notice period), the
 // named ones (a degree project's working languages), formatted for lang
 // as the page and its list item write them ("30 hp", "10 weeks",
-// "Swedish, English"), so that the search finds an offer by what a
-// student types to find it: "30 hp", "English".
+// "Swedish, English"), and the label of a yes/no fact that is yes ("Paid"
+// of a paid internship: "Paid: Yes" on its page), so that the search
+// finds an offer by what a student types to find it: "30 hp", "English",
+// "paid".
 func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 	k := t.cfg.Kinds.Get(e.Kind)
 	if k == nil {
@@ -279,11 +281,15 @@ func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 	c := &facts{t: t, e: e, lang: lang, tr: func(key string) string { return t.T(lang, key) }, n: n}
 	var out []string
 	for i := range k.Facts {
-		if as := k.Facts[i].As; as != kinds.AsCount && as != kinds.AsTerms {
-			continue
-		}
-		if text, _, ok := c.text(&k.Facts[i]); ok {
-			out = append(out, text)
+		switch f := &k.Facts[i]; f.As {
+		case kinds.AsCount, kinds.AsTerms:
+			if text, _, ok := c.text(f); ok {
+				out = append(out, text)
+			}
+		case kinds.AsYesNo:
+			if b := e.Flag(f.Key); b != nil && *b {
+				out = append(out, c.tr(f.Label))
+			}
 		}
 	}
 	return out
