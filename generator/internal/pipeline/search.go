@@ -245,6 +245,7 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	if e.Level != "" {
 		d.Text = append(d.Text, t.T(lang, "level."+e.Level))
 	}
+	d.Text = append(d.Text, t.SearchFactTexts(lang, e)...) // "30 hp", "10 weeks", "Swedish, English"
 	for _, k := range e.Schools {
 		d.Text = append(d.Text, term(&cfg.Schools, k))
 	}

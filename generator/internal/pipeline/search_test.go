@@ -561,34 +561,3 @@ func TestNoSearch(t *testing.T) {
 		t.Errorf("other outputs differ without the index: %d against %d", len(rest), len(all))
 	}
 }
-
-// TestSearchFindsFacts: a record is found by what its page's facts name,
-// not only by its title and text: a lecture by its course code and its
-// place, an agreement by who signed it.
-func TestSearchFindsFacts(t *testing.T) {
-	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
-	for _, lang := range b.l.Site.Cfg.Languages {
-		files, layout := readSearch(t, b, lang)
-		words := indexWords(files, layout)
-		// smarta-kartor: course = "AG2129", place = "KTH, sal Q2"; mou:
-		// signatories "Finansborgarråd".
-		for _, w := range []string{"ag2129", "sal", "finansborgarråd"} {
-			if !words[w] {
-				t.Errorf("%s: %q is not in the index", lang, w)
-			}
-		}
-	}
-}
-
-// indexWords are the words of the term buckets of an index (readSearch).
-func indexWords(files map[string]any, layout search.Layout) map[string]bool {
-	words := map[string]bool{}
-	for _, p := range layout.Paths() {
-		if strings.HasPrefix(p, "t/") {
-			for w := range files[p].(map[string]any)["w"].(map[string]any) {
-				words[w] = true
-			}
-		}
-	}
-	return words
-}

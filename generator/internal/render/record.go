@@ -102,8 +102,10 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 }
 
 // notice is the note at the top of a record page: its mark, or the mark
-// the scripts show once it closes. A terminated agreement whose day has
-// not come says it is in force until then (notice.terminating).
+// the scripts show once it closes, which says what the next build's
+// notice will say, its link to the kind's list included. A terminated
+// agreement whose day has not come says it is in force until then
+// (notice.terminating).
 func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 	k := t.cfg.Kinds.Get(e.Kind)
 	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
@@ -122,7 +124,7 @@ func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 		}
 		return n
 	case k.CloseAttr != "":
-		return &Notice{Class: k.Mark, Text: text(k.Mark), Hidden: true}
+		return &Notice{Class: k.Mark, Text: text(k.Mark), More: tr("notice.more." + e.Kind), Hidden: true}
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/kinds"
@@ -186,7 +188,7 @@ func (v *View) searchFacets(values *scopeValues) []Facet {
 				if label == "" {
 					label = k
 				}
-				add(k, label)
+				add(k, capitalized(label)) // an option stands alone: "Svenska", not "svenska"
 			}
 		}
 		if len(opts) >= 2 || name == "area" && v.P.Type == site.AreaPage && len(opts) >= 1 {
@@ -194,6 +196,17 @@ func (v *View) searchFacets(values *scopeValues) []Facet {
 		}
 	}
 	return out
+}
+
+// capitalized is s with its first letter in upper case: a language's name
+// as an option of a list ("Engelska"), which Swedish writes in lower case
+// within a sentence ("svenska, engelska").
+func capitalized(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // facetValues are the values of each facet (by its place in Facets)
@@ -247,6 +260,38 @@ func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
 	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, _, textLang string) {
 		out = append(out, Fact{tr(label), text, textLang})
 	})
+	return out
+}
+
+// SearchFactTexts are the facts of an entry's page that its search text
+// adds: the counted ones (a degree project's credits and students, an
+// internship's weeks and credits, an agreement's notice period), the
+// named ones (a degree project's working languages), formatted for lang
+// as the page and its list item write them ("30 hp", "10 weeks",
+// "Swedish, English"), and the label of a yes/no fact that is yes ("Paid"
+// of a paid internship: "Paid: Yes" on its page), so that the search
+// finds an offer by what a student types to find it: "30 hp", "English",
+// "paid".
+func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
+	k := t.cfg.Kinds.Get(e.Kind)
+	if k == nil {
+		return nil
+	}
+	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
+	c := &facts{t: t, e: e, lang: lang, tr: func(key string) string { return t.T(lang, key) }, n: n}
+	var out []string
+	for i := range k.Facts {
+		switch f := &k.Facts[i]; f.As {
+		case kinds.AsCount, kinds.AsTerms:
+			if text, _, ok := c.text(f); ok {
+				out = append(out, text)
+			}
+		case kinds.AsYesNo:
+			if b := e.Flag(f.Key); b != nil && *b {
+				out = append(out, c.tr(f.Label))
+			}
+		}
+	}
 	return out
 }
 
