@@ -71,7 +71,7 @@ func TestCSPErrors(t *testing.T) {
 		{"unsafe-hashes", `style-src = ["'unsafe-hashes'"]`,
 			[]string{`config.toml:47:14: style-src: 'unsafe-hashes' would let injected code run: move scripts and styles into files under templates/assets/`}},
 		{"unknown directive", `scripts-src = ["'self'"]`,
-			[]string{`config.toml:47:1: unknown directive "scripts-src" in [csp]`}},
+			[]string{`config.toml:47:1: unknown directive "scripts-src" in [csp]; check the spelling`}},
 		{"not a list", `img-src = "'self'"`,
 			[]string{`config.toml:47:11: img-src must be a list of sources, like ["'self'"]`}},
 		{"empty list", `img-src = []`,
