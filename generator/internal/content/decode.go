@@ -127,7 +127,13 @@ func (d *decoder) otherKind() (kind string, foreign []string) {
 		if other == d.kind || slices.ContainsFunc(foreign, func(k string) bool { return !has(spec, k) }) {
 			continue
 		}
-		if !slices.ContainsFunc(spec, func(s kinds.Key) bool { _, ok := d.raw[s.Name]; return s.Required && !ok }) {
+		// A key on a line the decoder could not read is written: a record
+		// with a broken date is still the other kind's.
+		absent := func(s kinds.Key) bool {
+			_, ok := d.raw[s.Name]
+			return s.Required && !ok && !slices.Contains(d.broken, s.Name)
+		}
+		if !slices.ContainsFunc(spec, absent) {
 			return other, foreign
 		}
 	}
