@@ -224,7 +224,12 @@ func TestParseErrors(t *testing.T) {
 		{"invalid TOML", []edit{{"pageSize = 10", "pageSize = 2026-02-30"}},
 			[]string{`config.toml:6:12: pageSize: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"duplicate table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools.abe]\nsv = \"ABE\"\n[schools.abe]\n"}},
-			[]string{`config.toml:46:2: invalid TOML: key 'schools.abe' has already been defined`}},
+			[]string{`config.toml:46:1: [schools.abe] is there twice – give the second its own name, or remove one of them`}},
+		// A term copied to make a new one, its key left as it was.
+		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]  # ny\n"}},
+			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
+		{"table name not closed", []edit{{"[areas.bygg]\n", "[areas.bygg\n"}},
+			[]string{`config.toml:33:1: [areas.bygg has no closing ] – end the line with ]`}},
 		{"translations: unknown kind", []edit{{"[schools.abe]\n", "[translations]\nexpected = [\"pages\", \"thesis\"]\n[schools.abe]\n"}},
 			[]string{`config.toml:45:22: unknown kind "thesis" in [translations] expected (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
 		{"translations: unknown key", []edit{{"[schools.abe]\n", "[translations]\nexpect = [\"theses\"]\n[schools.abe]\n"}},

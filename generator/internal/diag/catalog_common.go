@@ -11,6 +11,8 @@ const (
 	SyntaxDateForm     ID = "syntax.date-form"
 	SyntaxTime         ID = "syntax.time"
 	SyntaxKeyTwice     ID = "syntax.key-twice"
+	SyntaxTableTwice   ID = "syntax.table-twice"
+	SyntaxTableOpen    ID = "syntax.table-open"
 	SyntaxUnclosed     ID = "syntax.unclosed"
 	SyntaxUnclosedLong ID = "syntax.unclosed-long"
 	SyntaxNoValue      ID = "syntax.no-value"
@@ -54,6 +56,10 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: %s är ingen tidpunkt – skriv den som 2027-02-28T13:15:00`},
 	SyntaxKeyTwice: {En: `%s is set twice – remove one of the lines`,
 		Sv: `%s står två gånger – ta bort en av raderna`},
+	SyntaxTableTwice: {En: `%s is there twice – give the second its own name, or remove one of them`,
+		Sv: `%s står två gånger – ge den andra ett eget namn, eller ta bort den ena`},
+	SyntaxTableOpen: {En: `%s has no closing ] – end the line with ]`,
+		Sv: `%s saknar avslutande ] – avsluta raden med ]`},
 	SyntaxUnclosed: {En: `%s: the text has no closing quote – end it with " on the same line`,
 		Sv: `%s: texten saknar avslutande citattecken – avsluta den med " på samma rad`},
 	SyntaxUnclosedLong: {En: `%s: the text opened with %s here is never closed – end it with %[2]s where it ends`,

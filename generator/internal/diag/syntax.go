@@ -277,6 +277,18 @@ var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$`)
 // decoder stopped at (decoder message msg), and what to write instead.
 // ok is false when it cannot say more than the decoder.
 func syntaxMessage(line []byte, msg string) (Message, bool) {
+	if head := strings.TrimSpace(string(line)); strings.HasPrefix(head, "[") {
+		// A [table] line: twice (a term copied, its key left as it
+		// was), or not closed.
+		head = withoutComment(head)
+		switch {
+		case strings.Contains(msg, "has already been defined"):
+			return M(SyntaxTableTwice, head), true
+		case strings.Contains(msg, "table name") || strings.Contains(msg, "table array name"):
+			return M(SyntaxTableOpen, head), true
+		}
+		return Message{}, false
+	}
 	key, isKey := lineKey(line)
 	if k, v, ok := colonKey(line, msg); !isKey && ok {
 		return colonMessage(k, v), true

@@ -95,7 +95,8 @@ func TestDecodeTOML(t *testing.T) {
 		{"literal text over lines never closed", "summary = '''Lång\ndate = 2026-03-01\n",
 			[]string{`f.md:2:11: summary: the text opened with ''' here is never closed – end it with ''' where it ends`},
 			[]string{"summary"}, []string{"date"}, true},
-		{"table header", "[a\n", []string{"f.md:2:3: invalid TOML: expected '.' or ']' to end table name, but got '\\n' instead"}, nil, nil, true},
+		{"table header", "[a\n", []string{"f.md:2:1: [a has no closing ] – end the line with ]"}, nil, nil, true},
+		{"table header twice", "[a]\nx = 1\n[a] # again\ny = 2\n", []string{"f.md:4:1: [a] is there twice – give the second its own name, or remove one of them"}, nil, []string{"a"}, true},
 		{"too many", strings.Repeat("a = b\n", MaxSyntaxErrors+1), tooMany, as, nil, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
