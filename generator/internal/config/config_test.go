@@ -228,6 +228,8 @@ func TestParseErrors(t *testing.T) {
 		// A term copied to make a new one, its key left as it was.
 		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]  # ny\n"}},
 			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
+		{"no = between a key and its value", []edit{{`sv = "praktik"`, `sv "praktik"`}},
+			[]string{`config.toml:12:4: sv: a key and its value are joined by = – write sv = "praktik"`}},
 		{"table name not closed", []edit{{"[areas.bygg]\n", "[areas.bygg\n"}},
 			[]string{`config.toml:33:1: [areas.bygg has no closing ] – end the line with ]`}},
 		{"translations: unknown kind", []edit{{"[schools.abe]\n", "[translations]\nexpected = [\"pages\", \"thesis\"]\n[schools.abe]\n"}},

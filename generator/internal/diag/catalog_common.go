@@ -12,6 +12,8 @@ const (
 	SyntaxTime         ID = "syntax.time"
 	SyntaxKeyTwice     ID = "syntax.key-twice"
 	SyntaxTableTwice   ID = "syntax.table-twice"
+	SyntaxNoEquals     ID = "syntax.no-equals"
+	SyntaxNoEqualsOnly ID = "syntax.no-equals-only"
 	SyntaxTableOpen    ID = "syntax.table-open"
 	SyntaxUnclosed     ID = "syntax.unclosed"
 	SyntaxUnclosedLong ID = "syntax.unclosed-long"
@@ -100,6 +102,10 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: texten har ett " inuti sig, som avslutar texten där – skriv \" för ett citattecken inne i texten, eller använd typografiska citattecken (”…”)`},
 	SyntaxColonOnly: {En: `%s: a key and its value are joined by =, not ":"`,
 		Sv: `%s: nyckel och värde skrivs med = emellan, inte ":"`},
+	SyntaxNoEqualsOnly: {En: `%s: a key and its value are joined by =`,
+		Sv: `%s: nyckel och värde skrivs med = emellan`},
+	SyntaxNoEquals: {En: `%s: a key and its value are joined by = – write %[1]s = %s`,
+		Sv: `%s: nyckel och värde skrivs med = emellan – skriv %[1]s = %s`},
 	SyntaxColon: {En: `%s: a key and its value are joined by =, not ":" – write %[1]s = %s`,
 		Sv: `%s: nyckel och värde skrivs med = emellan, inte ":" – skriv %[1]s = %s`},
 	SyntaxBackslash: {En: `%s: %s has a backslash (\) the site cannot read – write \\ for each backslash in the text`,

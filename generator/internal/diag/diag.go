@@ -135,8 +135,8 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	if !ok {
 		return e
 	}
-	if m.ID == SyntaxColon || m.ID == SyntaxColonOnly {
-		return Of(path, e.Line, e.Col, m) // at the colon
+	if m.ID == SyntaxColon || m.ID == SyntaxColonOnly || m.ID == SyntaxNoEquals || m.ID == SyntaxNoEqualsOnly {
+		return Of(path, e.Line, e.Col, m) // at the colon, or where the = goes
 	}
 	at := start + len(line) - len(bytes.TrimLeft(line, " \t"))
 	if v := lineValue(line); v != "" && m.ID != SyntaxKeyTwice {
