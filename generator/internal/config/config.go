@@ -209,6 +209,17 @@ func (p *parser) errVal(key []string, id diag.ID, args ...any) {
 	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
 }
 
+// errMissing reports a name or segment that key, a table's key of a
+// language, does not give: at its value when the key is written, empty
+// (sv = ""), else at the table that lacks it.
+func (p *parser) errMissing(key []string, id diag.ID, args ...any) {
+	if p.pos.Has(key...) {
+		p.errVal(key, id, args...)
+		return
+	}
+	p.errKey(key[:len(key)-1], id, args...)
+}
+
 // errNth is errVal at the n-th element of the array at key.
 func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
 	line, col := p.pos.Nth(n, key...)
@@ -354,7 +365,7 @@ func (p *parser) languages() {
 	c.Languages = langs
 	for _, l := range langs {
 		if c.Title[l] == "" && c.Title != nil {
-			p.errKey([]string{"title"}, diag.TitleLang, l)
+			p.errMissing([]string{"title", l}, diag.TitleLang, l)
 		}
 	}
 	if c.Sections != nil { // else reported as missing
@@ -367,7 +378,7 @@ func (p *parser) languages() {
 				if s := c.Sections[kind][l]; s != "" && !ValidSlug(s) {
 					p.errVal([]string{"sections", kind, l}, diag.SectionSlug, s)
 				} else if s == "" {
-					p.errKey([]string{"sections", kind}, diag.SectionNoLang, kind, l)
+					p.errMissing([]string{"sections", kind, l}, diag.SectionNoLang, kind, l)
 				}
 			}
 		}
