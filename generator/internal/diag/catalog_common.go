@@ -12,6 +12,10 @@ const (
 	SyntaxTime         ID = "syntax.time"
 	SyntaxKeyTwice     ID = "syntax.key-twice"
 	SyntaxTableTwice   ID = "syntax.table-twice"
+	SyntaxTypoQuotes   ID = "syntax.typo-quotes"
+	SyntaxBoolCase     ID = "syntax.bool-case"
+	SyntaxOddSpace     ID = "syntax.odd-space"
+	SyntaxKeyLetters   ID = "syntax.key-letters"
 	SyntaxNoEquals     ID = "syntax.no-equals"
 	SyntaxNoEqualsOnly ID = "syntax.no-equals-only"
 	SyntaxTableOpen    ID = "syntax.table-open"
@@ -102,6 +106,14 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: texten har ett " inuti sig, som avslutar texten där – skriv \" för ett citattecken inne i texten, eller använd typografiska citattecken (”…”)`},
 	SyntaxColonOnly: {En: `%s: a key and its value are joined by =, not ":"`,
 		Sv: `%s: nyckel och värde skrivs med = emellan, inte ":"`},
+	SyntaxTypoQuotes: {En: `%s: %s has typographic quotes, which the site cannot read – write %[1]s = %[3]s with straight quotes`,
+		Sv: `%s: %s har typografiska citattecken, som webbplatsen inte kan läsa – skriv %[1]s = %[3]s med raka citattecken`},
+	SyntaxBoolCase: {En: `%s: %s is no value the site reads – write %[1]s = %[3]s, in lower case`,
+		Sv: `%s: %s är inget värde som webbplatsen läser – skriv %[1]s = %[3]s, med små bokstäver`},
+	SyntaxOddSpace: {En: `%s: the line has a space the site does not read as one (%U, a non-breaking or other special space) – delete it and type a plain space`,
+		Sv: `%s: raden har ett mellanslag som webbplatsen inte läser som ett (%U, ett hårt eller annat särskilt mellanslag) – ta bort det och skriv ett vanligt mellanslag`},
+	SyntaxKeyLetters: {En: `%q is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`,
+		Sv: `%q är ingen nyckel som webbplatsen läser: en nyckel har bara bokstäverna a–z, siffror, - och _ – stava den som i docs/EDITING.md`},
 	SyntaxNoEqualsOnly: {En: `%s: a key and its value are joined by =`,
 		Sv: `%s: nyckel och värde skrivs med = emellan`},
 	SyntaxNoEquals: {En: `%s: a key and its value are joined by = – write %[1]s = %s`,

@@ -41,6 +41,8 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		line := text[start:end]
 		_, isKey := lineKey(line)
 		_, _, _, _, isColon := joinedKey(line, pe.Message)
+		_, _, _, isStray := strayKey(line)
+		isKey = isKey || isStray
 		if len(errs) == 0 || isKey || isColon || bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
 			// A line after the first that is not a key is the rest of a
 			// value broken above: blanked without a second report.
@@ -57,6 +59,8 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		if key, ok := lineKey(text[start:endOfLine(text, start)]); ok {
 			broken = append(broken, key)
 		} else if key, _, _, _, ok := joinedKey(text[start:endOfLine(text, start)], pe.Message); ok {
+			broken = append(broken, key)
+		} else if key, _, _, ok := strayKey(text[start:endOfLine(text, start)]); ok {
 			broken = append(broken, key)
 		}
 		if &text[0] == &src[0] {
@@ -325,6 +329,9 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		}
 		return Message{}, false
 	}
+	if _, m, _, ok := strayKey(line); ok {
+		return m, true
+	}
 	key, isKey := lineKey(line)
 	if k, v, with, only, ok := joinedKey(line, msg); !isKey && ok {
 		return colonMessage(k, v, with, only), true
@@ -351,6 +358,9 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return M(SyntaxInnerQuote, key), true
 	case value == "":
 		return M(SyntaxNoValue, writtenKey(line)), true
+	case value != "" && pastedOK(key, value):
+		m, _ := pastedValue(writtenKey(line), value)
+		return m, true
 	case looksLikeDate(value):
 		return M(SyntaxDateForm, key, value), true
 	case strings.HasPrefix(msg, "expected value but found"):

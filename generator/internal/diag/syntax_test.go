@@ -104,6 +104,33 @@ func TestDecodeTOML(t *testing.T) {
 			},
 			[]string{"host", "level", "summary", "areas"}, []string{"date"}, true},
 		{"a line of words", "det här är text\n", []string{`f.md:2:5: invalid TOML: expected '.' or '=', but got 'h' instead`}, nil, nil, true},
+		// Pasted or typed on a phone or a Mac: typographic quotes, a bare
+		// TRUE, a list of bare words, a non-breaking space, a key in
+		// Swedish letters.
+		{"typographic quotes", "type = “agreement”\ntitle = ”Avtal”\nplace = «Kista»\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:8: type: “agreement” has typographic quotes, which the site cannot read – write type = "agreement" with straight quotes`,
+				`f.md:3:9: title: ”Avtal” has typographic quotes, which the site cannot read – write title = "Avtal" with straight quotes`,
+				`f.md:4:9: place: «Kista» has typographic quotes, which the site cannot read – write place = "Kista" with straight quotes`,
+			}, []string{"type", "title", "place"}, []string{"date"}, true},
+		{"true in capitals", "paid = TRUE\nconfidential = False\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:8: paid: TRUE is no value the site reads – write paid = true, in lower case`,
+				`f.md:3:16: confidential: False is no value the site reads – write confidential = false, in lower case`,
+			}, []string{"paid", "confidential"}, []string{"date"}, true},
+		{"a list of bare words", "areas = [energi, bygg]\nschools = [abe]\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:9: areas: [energi, bygg] is text and needs quotes – write areas = ["energi", "bygg"]`,
+				`f.md:3:11: schools: [abe] is text and needs quotes – write schools = ["abe"]`,
+			}, []string{"areas", "schools"}, []string{"date"}, true},
+		{"a non-breaking space", "type\u00a0= \"mou\"\nplace =\u00a0\"Kista\"\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:5: type: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
+				`f.md:3:8: place: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
+			}, []string{"type", "place"}, []string{"date"}, true},
+		{"a key in Swedish letters", "område = \"energi\"\ndate = 2026-03-01\n",
+			[]string{`f.md:2:1: "område" is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`},
+			[]string{"område"}, []string{"date"}, true},
 		{"table header", "[a\n", []string{"f.md:2:1: [a has no closing ] – end the line with ]"}, nil, nil, true},
 		{"table header twice", "[a]\nx = 1\n[a] # again\ny = 2\n", []string{"f.md:4:1: [a] is there twice – give the second its own name, or remove one of them"}, nil, []string{"a"}, true},
 		{"too many", strings.Repeat("a = b\n", MaxSyntaxErrors+1), tooMany, as, nil, false},
