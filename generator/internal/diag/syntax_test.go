@@ -109,14 +109,14 @@ func TestDecodeTOML(t *testing.T) {
 		// Swedish letters.
 		{"typographic quotes", "type = “agreement”\ntitle = ”Avtal”\nplace = «Kista»\ndate = 2026-03-01\n",
 			[]string{
-				`f.md:2:8: type: “agreement” has typographic quotes, which the site cannot read – write type = "agreement" with straight quotes`,
-				`f.md:3:9: title: ”Avtal” has typographic quotes, which the site cannot read – write title = "Avtal" with straight quotes`,
-				`f.md:4:9: place: «Kista» has typographic quotes, which the site cannot read – write place = "Kista" with straight quotes`,
+				`f.md:2:8: type: “agreement” has typographic quotes, which the site cannot read; type straight ones – write type = "agreement"`,
+				`f.md:3:9: title: ”Avtal” has typographic quotes, which the site cannot read; type straight ones – write title = "Avtal"`,
+				`f.md:4:9: place: «Kista» has typographic quotes, which the site cannot read; type straight ones – write place = "Kista"`,
 			}, []string{"type", "title", "place"}, []string{"date"}, true},
 		{"true in capitals", "paid = TRUE\nconfidential = False\ndate = 2026-03-01\n",
 			[]string{
-				`f.md:2:8: paid: TRUE is no value the site reads – write paid = true, in lower case`,
-				`f.md:3:16: confidential: False is no value the site reads – write confidential = false, in lower case`,
+				`f.md:2:8: paid: TRUE is no value the site reads; true and false are written in lower case – write paid = true`,
+				`f.md:3:16: confidential: False is no value the site reads; true and false are written in lower case – write confidential = false`,
 			}, []string{"paid", "confidential"}, []string{"date"}, true},
 		{"a list of bare words", "areas = [energi, bygg]\nschools = [abe]\ndate = 2026-03-01\n",
 			[]string{
