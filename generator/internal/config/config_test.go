@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"portal/generator/internal/diag"
 )
 
 // base is a small valid config. Its line numbers matter to the cases below.
@@ -331,5 +333,39 @@ func TestValidSlug(t *testing.T) {
 		if ValidSlug(s) != want {
 			t.Errorf("ValidSlug(%q) = %v", s, !want)
 		}
+	}
+}
+
+// TestParseErrorsSwedish checks the Swedish of problems with a value,
+// at the value as in English.
+func TestParseErrorsSwedish(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		edits []edit
+		want  string
+	}{
+		{"pageSize zero", []edit{{"pageSize = 10", `pageSize = 0`}},
+			`config.toml:6:12: pageSize: skriv ett heltal från 1 till 1000, t.ex. 20`},
+		{"organisation type", []edit{{`type = "city"`, `type = "university"`}},
+			`config.toml:38:8: type: skriv en av kth, city, city-administration, city-company, other`},
+		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]\n"}},
+			`config.toml:33:1: [areas.energi] står två gånger – ge den andra ett eget namn, eller ta bort den ena`},
+		{"section with an empty segment", []edit{{`sv = "praktik"`, `sv = ""`}},
+			`config.toml:12:6: [sections.internships] saknar adressdel för språket "sv" – lägg till raden sv = "…" där`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := base
+			for _, e := range c.edits {
+				src = strings.Replace(src, e.old, e.new, 1)
+			}
+			_, err := Parse([]byte(src))
+			list, ok := diag.AsList(err)
+			if !ok {
+				t.Fatalf("not a diag.List: %v", err)
+			}
+			if got := strings.Join(list.LinesIn(diag.Swedish), "\n"); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
 	}
 }
