@@ -175,10 +175,6 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:1:9: title must be a table of language = text`}},
 		{"title missing a language", []edit{{`, en = "Portal EN"`, ``}},
 			[]string{`config.toml:1:1: title has no "en" text; add it, like en = "…"`}},
-		{"title with an empty language", []edit{{`en = "Portal EN"`, `en = ""`}},
-			[]string{`config.toml:1:31: title has no "en" text; add it, like en = "…"`}},
-		{"section with an empty segment", []edit{{`sv = "praktik"`, `sv = ""`}},
-			[]string{`config.toml:12:6: [sections.internships] has no "sv" segment; add a line sv = "…" to it`}},
 		{"defaultLanguage not listed", []edit{{`defaultLanguage = "sv"`, `defaultLanguage = "de"`}},
 			[]string{`config.toml:3:19: defaultLanguage "de" is not in languages; add it there`}},
 		{"defaultLanguage not a string", []edit{{`defaultLanguage = "sv"`, `defaultLanguage = 1`}},
@@ -231,6 +227,55 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:6:12: pageSize: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"duplicate table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools.abe]\nsv = \"ABE\"\n[schools.abe]\n"}},
 			[]string{`config.toml:46:1: [schools.abe] is there twice – give the second its own name, or remove one of them`}},
+		{"translations: unknown kind", []edit{{"[schools.abe]\n", "[translations]\nexpected = [\"pages\", \"thesis\"]\n[schools.abe]\n"}},
+			[]string{`config.toml:45:22: unknown kind "thesis" in [translations] expected (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
+		{"translations: unknown key", []edit{{"[schools.abe]\n", "[translations]\nexpect = [\"theses\"]\n[schools.abe]\n"}},
+			[]string{`config.toml:45:1: unknown key "expect" in [translations] (it has expected = [kinds])`}},
+		{"translations: not a list", []edit{{"[schools.abe]\n", "[translations]\nexpected = \"theses\"\n[schools.abe]\n"}},
+			[]string{`config.toml:45:12: expected must be a list of kinds`}},
+		{"hostile nesting", []edit{{"pageSize = 10", "pageSize = " + strings.Repeat("[", 5000)}},
+			[]string{`config.toml:6:28: arrays and inline tables nest more than 16 levels deep`}},
+	} {
+		t.Run(c.name, func(t *testing.T) { checkParse(t, c.edits, c.want) })
+	}
+}
+
+// checkParse parses base with edits, which must be refused with exactly
+// the problems want.
+func checkParse(t *testing.T, edits []edit, want []string) {
+	t.Helper()
+	src := base
+	for _, e := range edits {
+		if !strings.Contains(src, e.old) {
+			t.Fatalf("edit %q does not apply", e.old)
+		}
+		src = strings.Replace(src, e.old, e.new, 1)
+	}
+	cfg, err := Parse([]byte(src))
+	if err == nil {
+		t.Fatalf("accepted: %+v", cfg)
+	}
+	if cfg != nil {
+		t.Errorf("a config with errors is returned")
+	}
+	if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestParseValueErrors refuses values of config.toml at the value, and
+// tables written twice or left open at their line, each saying what to
+// write.
+func TestParseValueErrors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		edits []edit
+		want  []string
+	}{
+		{"title with an empty language", []edit{{`en = "Portal EN"`, `en = ""`}},
+			[]string{`config.toml:1:31: title has no "en" text; add it, like en = "…"`}},
+		{"section with an empty segment", []edit{{`sv = "praktik"`, `sv = ""`}},
+			[]string{`config.toml:12:6: [sections.internships] has no "sv" segment; add a line sv = "…" to it`}},
 		// A term copied to make a new one, its key left as it was.
 		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]  # ny\n"}},
 			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
@@ -238,38 +283,12 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:12:4: sv: a key and its value are joined by = – write sv = "praktik"`}},
 		{"table name not closed", []edit{{"[areas.bygg]\n", "[areas.bygg\n"}},
 			[]string{`config.toml:33:1: [areas.bygg has no closing ] – end the line with ]`}},
-		{"translations: unknown kind", []edit{{"[schools.abe]\n", "[translations]\nexpected = [\"pages\", \"thesis\"]\n[schools.abe]\n"}},
-			[]string{`config.toml:45:22: unknown kind "thesis" in [translations] expected (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
-		{"translations: unknown key", []edit{{"[schools.abe]\n", "[translations]\nexpect = [\"theses\"]\n[schools.abe]\n"}},
-			[]string{`config.toml:45:1: unknown key "expect" in [translations] (it has expected = [kinds])`}},
 		{"translations not a table", []edit{{"pageSize = 10\n", "pageSize = 10\ntranslations = \"pages\"\n"}},
 			[]string{`config.toml:7:16: translations must be a table: write [translations] with expected = ["pages"] on the line below`}},
 		{"sections not a table", []edit{{base[strings.Index(base, "[sections.theses]"):strings.Index(base, "[areas.energi]")], ""}, {"pageSize = 10\n", "pageSize = 10\nsections = \"exjobb\"\n"}},
 			[]string{`config.toml:7:12: sections must be a table: write a [sections.<kind>] table per kind`}},
-		{"translations: not a list", []edit{{"[schools.abe]\n", "[translations]\nexpected = \"theses\"\n[schools.abe]\n"}},
-			[]string{`config.toml:45:12: expected must be a list of kinds`}},
-		{"hostile nesting", []edit{{"pageSize = 10", "pageSize = " + strings.Repeat("[", 5000)}},
-			[]string{`config.toml:6:28: arrays and inline tables nest more than 16 levels deep`}},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			src := base
-			for _, e := range c.edits {
-				if !strings.Contains(src, e.old) {
-					t.Fatalf("edit %q does not apply", e.old)
-				}
-				src = strings.Replace(src, e.old, e.new, 1)
-			}
-			cfg, err := Parse([]byte(src))
-			if err == nil {
-				t.Fatalf("accepted: %+v", cfg)
-			}
-			if cfg != nil {
-				t.Errorf("a config with errors is returned")
-			}
-			if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, c.want) {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkParse(t, c.edits, c.want) })
 	}
 }
 
