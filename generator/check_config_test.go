@@ -15,15 +15,15 @@ func TestCheckConfigProblems(t *testing.T) {
 		name, old, new, want string
 	}{
 		{"baseURL without a host", `baseURL = "https://test.example.se/"`, `baseURL = "https://"`,
-			`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": it has no host`},
+			`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": it has no host`},
 		{"baseURL with a space", `baseURL = "https://test.example.se/"`, `baseURL = "https://test example.se/"`,
-			`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`},
+			`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`},
 		{"local time zone", `timeZone = "Europe/Stockholm"`, `timeZone = "Local"`,
-			`config.toml:5:1: time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`},
+			`config.toml:5:12: time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`},
 		{"two sections, one segment", `sv = "praktik"`, `sv = "exjobb"`,
-			`config.toml:12:1: section segment "exjobb" is already the URL of [sections.theses] (/exjobb/)`},
+			`config.toml:12:6: section segment "exjobb" is already the URL of [sections.theses] (/exjobb/)`},
 		{"a section on an index", `sv = "praktik"`, `sv = "omraden"`,
-			`config.toml:12:1: section segment "omraden" is already the URL of the areas index (/omraden/)`},
+			`config.toml:12:6: section segment "omraden" is already the URL of the areas index (/omraden/)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			root := checkSite(t, nil)

@@ -194,12 +194,33 @@ type parser struct {
 	badLangs bool // languages has errors: names in other languages are not checked
 }
 
-func (p *parser) errf(key []string, id diag.ID, args ...any) {
+// errKey reports a problem of the key at key itself (unknown, misspelt,
+// missing a part): at the key, or at the header of its table.
+func (p *parser) errKey(key []string, id diag.ID, args ...any) {
 	line, col := p.pos.Key(key...)
 	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
 }
 
-// errNth is errf at the n-th element of the array at key.
+// errVal reports a problem of the value of the key at key: at the value,
+// as a record's problems are (at the key when it is a [table] header), so
+// that the column points at what the editor has to change.
+func (p *parser) errVal(key []string, id diag.ID, args ...any) {
+	line, col := p.pos.Value(key...)
+	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
+}
+
+// errMissing reports a name or segment that key, a table's key of a
+// language, does not give: at its value when the key is written, empty
+// (sv = ""), else at the table that lacks it.
+func (p *parser) errMissing(key []string, id diag.ID, args ...any) {
+	if p.pos.Has(key...) {
+		p.errVal(key, id, args...)
+		return
+	}
+	p.errKey(key[:len(key)-1], id, args...)
+}
+
+// errNth is errVal at the n-th element of the array at key.
 func (p *parser) errNth(n int, key []string, id diag.ID, args ...any) {
 	line, col := p.pos.Nth(n, key...)
 	p.errs = append(p.errs, diag.At(FileName, line, col, id, args...))
@@ -213,7 +234,8 @@ func (p *parser) hidden(key []string, v any) {
 	case string:
 		if i := diag.IndexHidden(v); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(v[i:])
-			p.errf(key, diag.HiddenValue, strings.Join(key, "."), r)
+			line, col := p.pos.Find(v, key...) // at the string, as in a record
+			p.errs = append(p.errs, diag.At(FileName, line, col, diag.HiddenValue, strings.Join(key, "."), r))
 		}
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(v)) {
@@ -246,14 +268,14 @@ func (p *parser) load(raw map[string]any) {
 			s, _ := v.(string)
 			u, msg := checkBaseURL(s)
 			if msg != "" {
-				p.errf([]string{k}, msg)
+				p.errVal([]string{k}, msg)
 				continue
 			}
 			c.BaseURL = u
 		case "defaultLanguage":
 			s, ok := v.(string)
 			if !ok || !langRE.MatchString(s) {
-				p.errf([]string{k}, diag.DefaultLangCode)
+				p.errVal([]string{k}, diag.DefaultLangCode)
 				continue
 			}
 			c.DefaultLanguage = s
@@ -272,26 +294,26 @@ func (p *parser) load(raw map[string]any) {
 				}
 			}
 			if len(arr) == 0 {
-				p.errf([]string{k}, diag.LangNone)
+				p.errVal([]string{k}, diag.LangNone)
 			}
 		case "timeZone":
 			s, _ := v.(string)
 			if s == "Local" {
 				// The zone of the computer that builds: the same sources
 				// would give other dates on another computer.
-				p.errf([]string{k}, diag.ZoneLocal)
+				p.errVal([]string{k}, diag.ZoneLocal)
 				continue
 			}
 			loc, err := time.LoadLocation(s)
 			if err != nil || s == "" {
-				p.errf([]string{k}, diag.ZoneUnknown, s)
+				p.errVal([]string{k}, diag.ZoneUnknown, s)
 				continue
 			}
 			c.TimeZone = loc
 		case "pageSize":
 			n, ok := v.(int64)
 			if !ok || n < 1 || n > 1000 {
-				p.errf([]string{k}, diag.PageSize)
+				p.errVal([]string{k}, diag.PageSize)
 				continue
 			}
 			c.PageSize = int(n)
@@ -309,10 +331,10 @@ func (p *parser) load(raw map[string]any) {
 			p.csp(v)
 		default:
 			if best := diag.Nearest(k, topKeys()); best != "" {
-				p.errf([]string{k}, diag.KeyUnknownMean, k, best)
+				p.errKey([]string{k}, diag.KeyUnknownMean, k, best)
 				meant[best] = true // one problem, at the misspelling
 			} else {
-				p.errf([]string{k}, diag.KeyUnknown, k)
+				p.errKey([]string{k}, diag.KeyUnknown, k)
 			}
 		}
 	}
@@ -336,27 +358,27 @@ func (p *parser) languages() {
 	}
 	i := slices.Index(c.Languages, c.DefaultLanguage)
 	if i < 0 {
-		p.errf([]string{"defaultLanguage"}, diag.DefaultLangMissing, c.DefaultLanguage)
+		p.errVal([]string{"defaultLanguage"}, diag.DefaultLangMissing, c.DefaultLanguage)
 		return
 	}
 	langs := slices.Insert(slices.Delete(c.Languages, i, i+1), 0, c.DefaultLanguage)
 	c.Languages = langs
 	for _, l := range langs {
 		if c.Title[l] == "" && c.Title != nil {
-			p.errf([]string{"title"}, diag.TitleLang, l)
+			p.errMissing([]string{"title", l}, diag.TitleLang, l)
 		}
 	}
 	if c.Sections != nil { // else reported as missing
 		for _, kind := range c.Kinds.Names() {
 			if _, ok := c.Sections[kind]; !ok {
-				p.errf([]string{"sections"}, diag.SectionMissing, kind)
+				p.errKey([]string{"sections"}, diag.SectionMissing, kind)
 				continue
 			}
 			for _, l := range langs {
 				if s := c.Sections[kind][l]; s != "" && !ValidSlug(s) {
-					p.errf([]string{"sections", kind, l}, diag.SectionSlug, s)
+					p.errVal([]string{"sections", kind, l}, diag.SectionSlug, s)
 				} else if s == "" {
-					p.errf([]string{"sections", kind}, diag.SectionNoLang, kind, l)
+					p.errMissing([]string{"sections", kind, l}, diag.SectionNoLang, kind, l)
 				}
 			}
 		}
@@ -386,7 +408,7 @@ func (p *parser) unknownLanguages(key []string, names map[string]string) {
 	}
 	for _, l := range slices.Sorted(maps.Keys(names)) {
 		if !slices.Contains(p.cfg.Languages, l) {
-			p.errf(append(slices.Clip(key), l), diag.NamesUnknownLang, l, strings.Join(key, "."), strings.Join(p.cfg.Languages, ", "))
+			p.errKey(append(slices.Clip(key), l), diag.NamesUnknownLang, l, strings.Join(key, "."), strings.Join(p.cfg.Languages, ", "))
 		}
 	}
 }
@@ -394,14 +416,14 @@ func (p *parser) unknownLanguages(key []string, names map[string]string) {
 func (p *parser) names(key []string, v any) map[string]string {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf(key, diag.NamesTable, key[len(key)-1])
+		p.errVal(key, diag.NamesTable, key[len(key)-1])
 		return nil
 	}
 	out := map[string]string{}
 	for _, l := range slices.Sorted(maps.Keys(m)) {
 		s, ok := m[l].(string)
 		if !ok {
-			p.errf(append(key, l), diag.NamesString, strings.Join(key, "."), l)
+			p.errVal(append(key, l), diag.NamesString, strings.Join(key, "."), l)
 			continue
 		}
 		out[l] = s
@@ -415,17 +437,17 @@ func (p *parser) translations(v any) {
 	p.cfg.Translations = map[string]bool{}
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{"translations"}, diag.TranslationsTable)
+		p.errVal([]string{"translations"}, diag.TranslationsTable)
 		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if k != "expected" {
-			p.errf([]string{"translations", k}, diag.TranslationsKey, k)
+			p.errKey([]string{"translations", k}, diag.TranslationsKey, k)
 		}
 	}
 	arr, ok := m["expected"].([]any)
 	if !ok && m["expected"] != nil {
-		p.errf([]string{"translations", "expected"}, diag.TranslationsList)
+		p.errVal([]string{"translations", "expected"}, diag.TranslationsList)
 		return
 	}
 	for i, x := range arr {
@@ -441,14 +463,14 @@ func (p *parser) translations(v any) {
 func (p *parser) sections(v any) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{"sections"}, diag.SectionsTable)
+		p.errVal([]string{"sections"}, diag.SectionsTable)
 		return
 	}
 	p.cfg.Sections = map[string]map[string]string{}
 	for _, kind := range slices.Sorted(maps.Keys(m)) {
 		key := []string{"sections", kind}
 		if p.cfg.Kinds.Get(kind) == nil {
-			p.errf(key, diag.SectionsKind, kind)
+			p.errKey(key, diag.SectionsKind, kind)
 			continue
 		}
 		p.cfg.Sections[kind] = p.names(key, m[kind])
@@ -471,19 +493,19 @@ func (p *parser) inFileOrder(table string, m map[string]any) []string {
 func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{name}, diag.VocabTables, name)
+		p.errVal([]string{name}, diag.VocabTables, name)
 		return
 	}
 	out.byKey = map[string]*Term{}
 	for _, k := range p.inFileOrder(name, m) {
 		key := []string{name, k}
 		if !ValidSlug(k) {
-			p.errf(key, diag.VocabSlug, k)
+			p.errKey(key, diag.VocabSlug, k)
 			continue
 		}
 		tm, ok := m[k].(map[string]any)
 		if !ok {
-			p.errf(key, diag.VocabTable, name, k)
+			p.errVal(key, diag.VocabTable, name, k)
 			continue
 		}
 		t := &Term{Key: k, Names: map[string]string{}}
@@ -493,19 +515,19 @@ func (p *parser) vocab(name string, v any, out *Vocab, typed bool) {
 			switch {
 			case f == "type" && typed:
 				if !slices.Contains(OrgTypes, s) {
-					p.errf(append(key, f), diag.OrgType, strings.Join(OrgTypes, ", "))
+					p.errVal(append(key, f), diag.OrgType, strings.Join(OrgTypes, ", "))
 				}
 				t.Type = s
 			case len(f) == 2 && isStr:
 				t.Names[f] = s
 			case len(f) == 2:
-				p.errf(append(key, f), diag.VocabString, name, k, f)
+				p.errVal(append(key, f), diag.VocabString, name, k, f)
 			default:
-				p.errf(append(key, f), diag.VocabUnknownKey, f, name, k)
+				p.errKey(append(key, f), diag.VocabUnknownKey, f, name, k)
 			}
 		}
 		if typed && t.Type == "" {
-			p.errf(key, diag.VocabNeedsType, name, k)
+			p.errKey(key, diag.VocabNeedsType, name, k)
 		}
 		out.Terms = append(out.Terms, t)
 		out.byKey[k] = t

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"portal/generator/internal/diag"
 )
 
 // base is a small valid config. Its line numbers matter to the cases below.
@@ -120,7 +122,7 @@ func TestParseErrors(t *testing.T) {
 		{"an unknown top-level key like none", []edit{{"pageSize = 10\n", "pageSize = 10\ncolour = \"blue\"\n"}},
 			[]string{`config.toml:7:1: unknown key "colour"; remove it, or spell it as one of the keys in docs/EDITING.md`}},
 		{"unknown key in a vocabulary term", []edit{{"type = \"kth\"\n", "type = \"kth\"\ntyp = \"kth\"\n"}},
-			[]string{`config.toml:43:1: unknown key "typ" in [organisations.kth]`}},
+			[]string{`config.toml:43:1: unknown key "typ" in [organisations.kth]; remove it (a term has a name per language, and an organisation a type)`}},
 		{"name in an unknown language", []edit{{"sv = \"Bygg\"\n", "sv = \"Bygg\"\nsw = \"Bygg\"\n"}},
 			[]string{`config.toml:35:1: unknown key "sw" in areas.bygg: languages are sv, en`}},
 		{"title in an unknown language", []edit{{`en = "Portal EN" }`, `en = "Portal EN", de = "Portal DE" }`}},
@@ -128,59 +130,59 @@ func TestParseErrors(t *testing.T) {
 		{"section in an unknown language", []edit{{"en = \"theses\"\n", "en = \"theses\"\nfi = \"x\"\n"}},
 			[]string{`config.toml:11:1: unknown key "fi" in sections.theses: languages are sv, en`}},
 		{"name with a direction override", []edit{{`sv = "Bygg"`, `sv = "Bygg\u202Eeeb"`}},
-			[]string{`config.toml:34:1: areas.bygg.sv holds the invisible control character U+202E, which can change how the text around it reads; delete it`}},
+			[]string{`config.toml:34:6: areas.bygg.sv holds the invisible control character U+202E, which can change how the text around it reads; delete it`}},
 		{"title with a control character", []edit{{`en = "Portal EN" }`, `en = "Portal\u0007EN" }`}},
-			[]string{`config.toml:1:26: title.en holds the invisible control character U+0007, which can change how the text around it reads; delete it`}},
+			[]string{`config.toml:1:31: title.en holds the invisible control character U+0007, which can change how the text around it reads; delete it`}},
 		{"name not a string", []edit{{`sv = "Bygg"`, `sv = 1`}},
-			[]string{`config.toml:34:1: areas.bygg.sv must be a string`}},
+			[]string{`config.toml:34:6: areas.bygg.sv must be text in straight quotes, like "…"`}},
 		{"pageSize a string", []edit{{"pageSize = 10", `pageSize = "10"`}},
-			[]string{`config.toml:6:1: pageSize must be an integer from 1 to 1000`}},
+			[]string{`config.toml:6:12: pageSize must be an integer from 1 to 1000`}},
 		{"pageSize zero", []edit{{"pageSize = 10", `pageSize = 0`}},
-			[]string{`config.toml:6:1: pageSize must be an integer from 1 to 1000`}},
+			[]string{`config.toml:6:12: pageSize must be an integer from 1 to 1000`}},
 		{"baseURL not http", []edit{{`"https://example.org"`, `"javascript:alert(1)"`}},
-			[]string{`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`}},
+			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`}},
 		{"baseURL without a host", []edit{{`"https://example.org"`, `"https://"`}},
-			[]string{`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": it has no host`}},
+			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": it has no host`}},
 		{"baseURL with a port only", []edit{{`"https://example.org"`, `"https://:8080/"`}},
-			[]string{`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": it has no host`}},
+			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": it has no host`}},
 		{"baseURL with a space in the host", []edit{{`"https://example.org"`, `"https://exam ple.org/"`}},
-			[]string{`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`}},
+			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`}},
 		{"baseURL with a query", []edit{{`"https://example.org"`, `"https://example.org/?a=1"`}},
-			[]string{`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": no user, query or fragment`}},
+			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": no user, query or fragment`}},
 		{"baseURL with a user", []edit{{`"https://example.org"`, `"https://me@example.org/"`}},
-			[]string{`config.toml:2:1: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": no user, query or fragment`}},
+			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": no user, query or fragment`}},
 		{"local time zone", []edit{{`"Europe/Stockholm"`, `"Local"`}},
-			[]string{`config.toml:5:1: time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`}},
+			[]string{`config.toml:5:12: time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`}},
 		{"two sections, one segment", []edit{{`sv = "praktik"`, `sv = "exjobb"`}},
-			[]string{`config.toml:12:1: section segment "exjobb" is already the URL of [sections.theses] (/exjobb/)`}},
+			[]string{`config.toml:12:6: section segment "exjobb" is already the URL of [sections.theses] (/exjobb/)`}},
 		{"two sections, one segment in English", []edit{{`en = "follow-ups"`, `en = "theses"`}},
-			[]string{`config.toml:28:1: section segment "theses" is already the URL of [sections.theses] (/en/theses/)`}},
+			[]string{`config.toml:28:6: section segment "theses" is already the URL of [sections.theses] (/en/theses/)`}},
 		{"section on an index", []edit{{`sv = "exjobb"`, `sv = "omraden"`}},
-			[]string{`config.toml:9:1: section segment "omraden" is already the URL of the areas index (/omraden/)`}},
+			[]string{`config.toml:9:6: section segment "omraden" is already the URL of the areas index (/omraden/)`}},
 		{"section on an English index", []edit{{`en = "theses"`, `en = "schools"`}},
-			[]string{`config.toml:10:1: section segment "schools" is already the URL of the schools index (/en/schools/)`}},
+			[]string{`config.toml:10:6: section segment "schools" is already the URL of the schools index (/en/schools/)`}},
 		{"section on a language", []edit{{`sv = "avtal"`, `sv = "en"`}},
-			[]string{`config.toml:21:1: section segment "en" is already the URL of the "en" pages (/en/)`}},
+			[]string{`config.toml:21:6: section segment "en" is already the URL of the "en" pages (/en/)`}},
 		{"section on the assets", []edit{{`sv = "avtal"`, `sv = "assets"`}},
-			[]string{`config.toml:21:1: section segment "assets" is already the URL of the assets (/assets/)`}},
+			[]string{`config.toml:21:6: section segment "assets" is already the URL of the assets (/assets/)`}},
 		{"section on the English search index", []edit{{`en = "theses"`, `en = "search"`}},
-			[]string{`config.toml:10:1: section segment "search" is already the URL of the search index (/en/search/)`}},
+			[]string{`config.toml:10:6: section segment "search" is already the URL of the search index (/en/search/)`}},
 		{"unknown time zone", []edit{{`"Europe/Stockholm"`, `"Mars/Olympus_Mons"`}},
-			[]string{`config.toml:5:1: unknown time zone "Mars/Olympus_Mons"; write a zone like "Europe/Stockholm"`}},
+			[]string{`config.toml:5:12: unknown time zone "Mars/Olympus_Mons"; write a zone like "Europe/Stockholm"`}},
 		{"time zone path", []edit{{`"Europe/Stockholm"`, `"../../../etc/passwd"`}},
-			[]string{`config.toml:5:1: unknown time zone "../../../etc/passwd"; write a zone like "Europe/Stockholm"`}},
+			[]string{`config.toml:5:12: unknown time zone "../../../etc/passwd"; write a zone like "Europe/Stockholm"`}},
 		{"title a string", []edit{{`title = { sv = "Portal", en = "Portal EN" }`, `title = "Portal"`}},
-			[]string{`config.toml:1:1: title must be a table of language = text`}},
+			[]string{`config.toml:1:9: title must be a table of language = text`}},
 		{"title missing a language", []edit{{`, en = "Portal EN"`, ``}},
-			[]string{`config.toml:1:1: title has no "en" text`}},
+			[]string{`config.toml:1:1: title has no "en" text; add it, like en = "…"`}},
 		{"defaultLanguage not listed", []edit{{`defaultLanguage = "sv"`, `defaultLanguage = "de"`}},
-			[]string{`config.toml:3:1: defaultLanguage "de" is not in languages`}},
+			[]string{`config.toml:3:19: defaultLanguage "de" is not in languages; add it there`}},
 		{"defaultLanguage not a string", []edit{{`defaultLanguage = "sv"`, `defaultLanguage = 1`}},
-			[]string{`config.toml:3:1: defaultLanguage must be a two-letter language code like "sv"`}},
+			[]string{`config.toml:3:19: defaultLanguage must be a two-letter language code like "sv"`}},
 		{"languages not an array", []edit{{`languages = ["en", "sv"]`, `languages = "sv"`}},
-			[]string{`config.toml:4:1: languages must list at least one language, like ["sv", "en"]`}},
+			[]string{`config.toml:4:13: languages must list at least one language, like ["sv", "en"]`}},
 		{"languages empty", []edit{{`languages = ["en", "sv"]`, `languages = []`}},
-			[]string{`config.toml:4:1: languages must list at least one language, like ["sv", "en"]`}},
+			[]string{`config.toml:4:13: languages must list at least one language, like ["sv", "en"]`}},
 		{"language not a code", []edit{{`languages = ["en", "sv"]`, `languages = ["sv", "../en", 3]`}},
 			[]string{
 				`config.toml:4:20: languages must list two-letter language codes like "sv"`,
@@ -191,21 +193,21 @@ func TestParseErrors(t *testing.T) {
 		{"vocabulary key not a slug", []edit{{"[areas.bygg]", "[areas.Bygg]"}},
 			[]string{`config.toml:33:2: key "Bygg" is not a slug (lowercase letters, digits and hyphens)`}},
 		{"vocabulary term not a table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools]\nabe = \"ABE\"\n"}},
-			[]string{`config.toml:45:1: [schools.abe] must be a table`}},
+			[]string{`config.toml:45:7: [schools.abe] must be a table: write [schools.abe] on a line of its own, then its names, like sv = "…"`}},
 		{"vocabulary not a table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", ""}, {"pageSize = 10\n", "pageSize = 10\nschools = 1\n"}},
-			[]string{`config.toml:7:1: schools must be a table of tables`}},
+			[]string{`config.toml:7:11: schools must be a table per term: write [schools.<key>] on a line of its own`}},
 		{"organisation type", []edit{{`type = "city"`, `type = "university"`}},
-			[]string{`config.toml:38:1: type must be one of kth, city, city-administration, city-company, other`}},
+			[]string{`config.toml:38:8: type must be one of kth, city, city-administration, city-company, other`}},
 		{"organisation without a type", []edit{{"type = \"city\"\n", ""}},
-			[]string{`config.toml:36:2: [organisations.stad] needs a type`}},
+			[]string{`config.toml:36:2: [organisations.stad] needs a type, like type = "kth"`}},
 		{"missing section table", []edit{{"[sections.followups]\nsv = \"uppfoljning\"\nen = \"follow-ups\"\n", ""}},
-			[]string{`config.toml:8:2: missing [sections.followups]`}},
+			[]string{`config.toml:8:2: missing [sections.followups]; add the table with a segment per language`}},
 		{"missing section segment", []edit{{"sv = \"praktik\"\n", ""}},
-			[]string{`config.toml:11:2: [sections.internships] has no "sv" segment`}},
+			[]string{`config.toml:11:2: [sections.internships] has no "sv" segment; add a line sv = "…" to it`}},
 		{"section segment not a slug", []edit{{`sv = "praktik"`, `sv = "Prak tik"`}},
-			[]string{`config.toml:12:1: section segment "Prak tik" is not a slug`}},
+			[]string{`config.toml:12:6: section segment "Prak tik" is not a slug: use lowercase letters a–z, digits and hyphens`}},
 		{"section of an unknown kind", []edit{{"[areas.energi]", "[sections.blog]\nsv = \"blogg\"\n[areas.energi]"}},
-			[]string{`config.toml:30:2: unknown kind "blog" in [sections]`}},
+			[]string{`config.toml:30:2: unknown kind "blog" in [sections]; check the spelling`}},
 		{"missing tables", []edit{{"[areas.energi]\nsv = \"Energi\"\nen = \"Energy\"\n[areas.bygg]\nsv = \"Bygg\"\n", ""},
 			{base[strings.Index(base, "[sections.theses]"):strings.Index(base, "[areas.energi]")], ""}},
 			[]string{`config.toml:1:1: missing required table [areas]; add the table with its keys`,
@@ -224,35 +226,69 @@ func TestParseErrors(t *testing.T) {
 		{"invalid TOML", []edit{{"pageSize = 10", "pageSize = 2026-02-30"}},
 			[]string{`config.toml:6:12: pageSize: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"duplicate table", []edit{{"[schools.abe]\nsv = \"ABE\"\n", "[schools.abe]\nsv = \"ABE\"\n[schools.abe]\n"}},
-			[]string{`config.toml:46:2: invalid TOML: key 'schools.abe' has already been defined`}},
+			[]string{`config.toml:46:1: [schools.abe] is there twice – give the second its own name, or remove one of them`}},
 		{"translations: unknown kind", []edit{{"[schools.abe]\n", "[translations]\nexpected = [\"pages\", \"thesis\"]\n[schools.abe]\n"}},
 			[]string{`config.toml:45:22: unknown kind "thesis" in [translations] expected (kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)`}},
 		{"translations: unknown key", []edit{{"[schools.abe]\n", "[translations]\nexpect = [\"theses\"]\n[schools.abe]\n"}},
 			[]string{`config.toml:45:1: unknown key "expect" in [translations] (it has expected = [kinds])`}},
 		{"translations: not a list", []edit{{"[schools.abe]\n", "[translations]\nexpected = \"theses\"\n[schools.abe]\n"}},
-			[]string{`config.toml:45:1: expected must be a list of kinds`}},
+			[]string{`config.toml:45:12: expected must be a list of kinds`}},
 		{"hostile nesting", []edit{{"pageSize = 10", "pageSize = " + strings.Repeat("[", 5000)}},
 			[]string{`config.toml:6:28: arrays and inline tables nest more than 16 levels deep`}},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			src := base
-			for _, e := range c.edits {
-				if !strings.Contains(src, e.old) {
-					t.Fatalf("edit %q does not apply", e.old)
-				}
-				src = strings.Replace(src, e.old, e.new, 1)
-			}
-			cfg, err := Parse([]byte(src))
-			if err == nil {
-				t.Fatalf("accepted: %+v", cfg)
-			}
-			if cfg != nil {
-				t.Errorf("a config with errors is returned")
-			}
-			if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, c.want) {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkParse(t, c.edits, c.want) })
+	}
+}
+
+// checkParse parses base with edits, which must be refused with exactly
+// the problems want.
+func checkParse(t *testing.T, edits []edit, want []string) {
+	t.Helper()
+	src := base
+	for _, e := range edits {
+		if !strings.Contains(src, e.old) {
+			t.Fatalf("edit %q does not apply", e.old)
+		}
+		src = strings.Replace(src, e.old, e.new, 1)
+	}
+	cfg, err := Parse([]byte(src))
+	if err == nil {
+		t.Fatalf("accepted: %+v", cfg)
+	}
+	if cfg != nil {
+		t.Errorf("a config with errors is returned")
+	}
+	if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestParseValueErrors refuses values of config.toml at the value, and
+// tables written twice or left open at their line, each saying what to
+// write.
+func TestParseValueErrors(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		edits []edit
+		want  []string
+	}{
+		{"title with an empty language", []edit{{`en = "Portal EN"`, `en = ""`}},
+			[]string{`config.toml:1:31: title has no "en" text; add it, like en = "…"`}},
+		{"section with an empty segment", []edit{{`sv = "praktik"`, `sv = ""`}},
+			[]string{`config.toml:12:6: [sections.internships] has no "sv" segment; add a line sv = "…" to it`}},
+		// A term copied to make a new one, its key left as it was.
+		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]  # ny\n"}},
+			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
+		{"no = between a key and its value", []edit{{`sv = "praktik"`, `sv "praktik"`}},
+			[]string{`config.toml:12:4: sv: a key and its value are joined by = – write sv = "praktik"`}},
+		{"table name not closed", []edit{{"[areas.bygg]\n", "[areas.bygg\n"}},
+			[]string{`config.toml:33:1: [areas.bygg has no closing ] – end the line with ]`}},
+		{"translations not a table", []edit{{"pageSize = 10\n", "pageSize = 10\ntranslations = \"pages\"\n"}},
+			[]string{`config.toml:7:16: translations must be a table: write [translations] with expected = ["pages"] on the line below`}},
+		{"sections not a table", []edit{{base[strings.Index(base, "[sections.theses]"):strings.Index(base, "[areas.energi]")], ""}, {"pageSize = 10\n", "pageSize = 10\nsections = \"exjobb\"\n"}},
+			[]string{`config.toml:7:12: sections must be a table: write a [sections.<kind>] table per kind`}},
+	} {
+		t.Run(c.name, func(t *testing.T) { checkParse(t, c.edits, c.want) })
 	}
 }
 
@@ -316,5 +352,39 @@ func TestValidSlug(t *testing.T) {
 		if ValidSlug(s) != want {
 			t.Errorf("ValidSlug(%q) = %v", s, !want)
 		}
+	}
+}
+
+// TestParseErrorsSwedish checks the Swedish of problems with a value,
+// at the value as in English.
+func TestParseErrorsSwedish(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		edits []edit
+		want  string
+	}{
+		{"pageSize zero", []edit{{"pageSize = 10", `pageSize = 0`}},
+			`config.toml:6:12: pageSize: skriv ett heltal från 1 till 1000, t.ex. 20`},
+		{"organisation type", []edit{{`type = "city"`, `type = "university"`}},
+			`config.toml:38:8: type: skriv en av kth, city, city-administration, city-company, other`},
+		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]\n"}},
+			`config.toml:33:1: [areas.energi] står två gånger – ge den andra ett eget namn, eller ta bort den ena`},
+		{"section with an empty segment", []edit{{`sv = "praktik"`, `sv = ""`}},
+			`config.toml:12:6: [sections.internships] saknar adressdel för språket "sv" – lägg till raden sv = "…" där`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := base
+			for _, e := range c.edits {
+				src = strings.Replace(src, e.old, e.new, 1)
+			}
+			_, err := Parse([]byte(src))
+			list, ok := diag.AsList(err)
+			if !ok {
+				t.Fatalf("not a diag.List: %v", err)
+			}
+			if got := strings.Join(list.LinesIn(diag.Swedish), "\n"); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
 	}
 }

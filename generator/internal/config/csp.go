@@ -91,19 +91,19 @@ func (p Policy) join(skip []string) string {
 func (p *parser) csp(v any) {
 	m, ok := v.(map[string]any)
 	if !ok {
-		p.errf([]string{"csp"}, diag.CSPTable)
+		p.errVal([]string{"csp"}, diag.CSPTable)
 		return
 	}
 	policy := Policy{}
 	for _, name := range p.inFileOrder("csp", m) {
 		key := []string{"csp", name}
 		if !slices.Contains(cspDirectives, name) {
-			p.errf(key, diag.CSPUnknown, name)
+			p.errKey(key, diag.CSPUnknown, name)
 			continue
 		}
 		arr, ok := m[name].([]any)
 		if !ok {
-			p.errf(key, diag.CSPList, name)
+			p.errVal(key, diag.CSPList, name)
 			continue
 		}
 		d := Directive{Name: name}
@@ -117,9 +117,9 @@ func (p *parser) csp(v any) {
 		}
 		switch {
 		case name == "upgrade-insecure-requests" && len(arr) > 0:
-			p.errf(key, diag.CSPUpgrade)
+			p.errVal(key, diag.CSPUpgrade)
 		case name != "upgrade-insecure-requests" && len(arr) == 0:
-			p.errf(key, diag.CSPNone, name)
+			p.errVal(key, diag.CSPNone, name)
 		}
 		policy = append(policy, d)
 	}

@@ -71,13 +71,13 @@ func TestCSPErrors(t *testing.T) {
 		{"unsafe-hashes", `style-src = ["'unsafe-hashes'"]`,
 			[]string{`config.toml:47:14: style-src: 'unsafe-hashes' would let injected code run: move scripts and styles into files under templates/assets/`}},
 		{"unknown directive", `scripts-src = ["'self'"]`,
-			[]string{`config.toml:47:1: unknown directive "scripts-src" in [csp]`}},
+			[]string{`config.toml:47:1: unknown directive "scripts-src" in [csp]; check the spelling`}},
 		{"not a list", `img-src = "'self'"`,
-			[]string{`config.toml:47:1: img-src must be a list of sources, like ["'self'"]`}},
+			[]string{`config.toml:47:11: img-src must be a list of sources, like ["'self'"]`}},
 		{"empty list", `img-src = []`,
-			[]string{`config.toml:47:1: img-src needs at least one source, like ["'none'"]`}},
+			[]string{`config.toml:47:11: img-src needs at least one source, like ["'none'"]`}},
 		{"upgrade with sources", `upgrade-insecure-requests = ["'self'"]`,
-			[]string{`config.toml:47:1: upgrade-insecure-requests takes no sources: write upgrade-insecure-requests = []`}},
+			[]string{`config.toml:47:29: upgrade-insecure-requests takes no sources: write upgrade-insecure-requests = []`}},
 		{"two sources in one string", `frame-src = ["https://a.example.se https://b.example.se"]`,
 			[]string{`config.toml:47:14: frame-src: "https://a.example.se https://b.example.se" is not a source: no spaces, quotes, commas or semicolons`}},
 		{"a directive smuggled in", `img-src = ["'self'; script-src *"]`,
@@ -89,7 +89,7 @@ func TestCSPErrors(t *testing.T) {
 		{"not a string", `img-src = [1]`,
 			[]string{`config.toml:47:12: img-src: a source must be a string, not 1`}},
 		{"not a table", "",
-			[]string{`config.toml:7:1: csp must be a table of directive = [sources]`}},
+			[]string{`config.toml:7:7: csp must be a table of directive = [sources]`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src := base + "[csp]\n" + c.csp + "\n"

@@ -71,7 +71,7 @@ func (p *parser) segmentClashes() {
 				continue // reported
 			}
 			if other, ok := used[s]; ok {
-				p.errf([]string{"sections", kind, l}, diag.SegmentUsed, s, other)
+				p.errVal([]string{"sections", kind, l}, diag.SegmentUsed, s, other)
 				continue
 			}
 			used[s] = diag.M(diag.UsedSection, kind, c.root(l)+s+"/")

@@ -64,6 +64,15 @@ func (d *decoder) checkKeys() {
 	meant := map[string]bool{} // keys a misspelt one was taken for
 	for _, k := range slices.Sorted(maps.Keys(d.raw)) {
 		i := slices.IndexFunc(d.spec, func(s kinds.Key) bool { return s.Name == k })
+		if i >= 0 && d.pos.Header(k) {
+			// A key of the record written as a [table] or [[array]]
+			// line: the same, and the key is absent.
+			for _, b := range d.tableOfKey(k, d.spec[i].Type) {
+				meant[b] = true
+			}
+			d.bad[k] = true
+			continue
+		}
 		if i < 0 && d.pos.Header(k) {
 			// The keys below a [table] line are the table's: one problem,
 			// at the line, and none of them missing.
@@ -118,11 +127,38 @@ func (d *decoder) otherKind() (kind string, foreign []string) {
 		if other == d.kind || slices.ContainsFunc(foreign, func(k string) bool { return !has(spec, k) }) {
 			continue
 		}
-		if !slices.ContainsFunc(spec, func(s kinds.Key) bool { _, ok := d.raw[s.Name]; return s.Required && !ok }) {
+		// A key on a line the decoder could not read is written: a record
+		// with a broken date is still the other kind's.
+		absent := func(s kinds.Key) bool {
+			_, ok := d.raw[s.Name]
+			return s.Required && !ok && !slices.Contains(d.broken, s.Name)
+		}
+		if !slices.ContainsFunc(spec, absent) {
 			return other, foreign
 		}
 	}
 	return "", nil
+}
+
+// tableOfKey reports k, a key of the record of type typ, written as a
+// [k] or [[k]] line, at the line: what to write instead for a list of
+// tables (contacts, signatories), else to remove the line. It returns
+// the keys below the line, which the table took.
+func (d *decoder) tableOfKey(k string, typ kinds.Type) []string {
+	below := tableKeys(d.raw[k])
+	header := "[" + k + "]"
+	if _, many := d.raw[k].([]map[string]any); many {
+		header = "[" + header + "]"
+	}
+	switch typ {
+	case kinds.Contacts:
+		d.errKey([]string{k}, diag.KeyTableOfKey, header, strings.Join(below, ", "), k, `[{ role = "...", email = "..." }]`)
+	case kinds.Signatories:
+		d.errKey([]string{k}, diag.KeyTableOfKey, header, strings.Join(below, ", "), k, `[{ name = "...", title = "...", org = "..." }]`)
+	default:
+		d.errKey([]string{k}, diag.KeyTableHeader, k, strings.Join(below, ", "))
+	}
+	return below
 }
 
 // tableKeys returns the keys of a table made by a [table] or [[array]]
@@ -213,8 +249,10 @@ func shapeError(t kinds.Type, v any) diag.Message {
 			}
 			return msg
 		}
-	case kinds.Contacts, kinds.Signatories:
+	case kinds.Contacts:
 		return arrayShape[map[string]any](v, diag.ShapeTables)
+	case kinds.Signatories:
+		return arrayShape[map[string]any](v, diag.ShapeSignatories)
 	}
 	return diag.Message{}
 }

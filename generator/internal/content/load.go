@@ -373,7 +373,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 	slices.SortFunc(ok, byLang)
 	var syntax diag.List // the lines their decoder could not read
 	for _, f := range ok {
-		syntax = append(syntax, f.syntax...)
+		syntax = append(syntax, typedSyntax(f.syntax, specs(cfg.Kinds, f.kind))...)
 	}
 	if len(ok) < len(group) && (len(ok) == 0 || slices.MinFunc(group, byLang) != ok[0]) {
 		// The record's own file failed to parse: the translations that

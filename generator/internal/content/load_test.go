@@ -206,7 +206,7 @@ func TestLoadErrors(t *testing.T) {
 		{"malformed TOML", thesisAt(p, rec(with(thesis, `level = "master"`, `level = "master`))),
 			[]string{p + `:6:9: level: the text has no closing quote – end it with " on the same line`}},
 		{"TOML table syntax error", thesisAt(p, rec(with(thesis, "", "[extra"))),
-			[]string{p + `:9:7: invalid TOML: expected '.' or ']' to end table name, but got '\n' instead`}},
+			[]string{p + `:9:1: [extra has no closing ] – end the line with ]`}},
 		{"missing +++", thesisAt(p, thesis+"\n\nBody.\n"),
 			[]string{p + `:1:1: front matter missing: a record starts with a "+++" line`}},
 		{"unclosed +++", thesisAt(p, "+++\n"+thesis+"\n\nBody.\n"),

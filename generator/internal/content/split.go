@@ -33,8 +33,12 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FrontMissing)
 	}
 	start := len(src) - len(rest)
+	near, nearLine := "", 0 // the first line that looks like a mistyped closing fence
 	for line, off := 2, start; ; line++ {
 		l, next, ok := cutLine(src[off:])
+		if nearLine == 0 && nearFence(l) {
+			near, nearLine = string(l), line
+		}
 		if isFence(l) {
 			if front := src[start:off]; len(bytes.TrimSpace(front)) > 0 || !hasFence(next) {
 				return front, next, line + 1, nil
@@ -49,7 +53,21 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		}
 		off = len(src) - len(next)
 	}
+	if nearLine > 0 {
+		return nil, nil, 0, diag.At(path, nearLine, 1, diag.FrontFenceLike, Clip(near, 60))
+	}
 	return nil, nil, 0, diag.At(path, 1, 1, diag.FrontUnclosed)
+}
+
+// nearFence reports whether line looks like a "+++" line mistyped: only
+// pluses (two, or four and more), or "+++" with blanks before it or
+// more after it.
+func nearFence(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	if len(t) >= 2 && len(bytes.Trim(t, "+")) == 0 {
+		return true
+	}
+	return bytes.HasPrefix(t, []byte("+++"))
 }
 
 // isFence reports whether line is a "+++" line (blanks may follow).

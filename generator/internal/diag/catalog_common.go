@@ -11,6 +11,14 @@ const (
 	SyntaxDateForm     ID = "syntax.date-form"
 	SyntaxTime         ID = "syntax.time"
 	SyntaxKeyTwice     ID = "syntax.key-twice"
+	SyntaxTableTwice   ID = "syntax.table-twice"
+	SyntaxTypoQuotes   ID = "syntax.typo-quotes"
+	SyntaxBoolCase     ID = "syntax.bool-case"
+	SyntaxOddSpace     ID = "syntax.odd-space"
+	SyntaxKeyLetters   ID = "syntax.key-letters"
+	SyntaxNoEquals     ID = "syntax.no-equals"
+	SyntaxNoEqualsOnly ID = "syntax.no-equals-only"
+	SyntaxTableOpen    ID = "syntax.table-open"
 	SyntaxUnclosed     ID = "syntax.unclosed"
 	SyntaxUnclosedLong ID = "syntax.unclosed-long"
 	SyntaxNoValue      ID = "syntax.no-value"
@@ -54,6 +62,10 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: %s är ingen tidpunkt – skriv den som 2027-02-28T13:15:00`},
 	SyntaxKeyTwice: {En: `%s is set twice – remove one of the lines`,
 		Sv: `%s står två gånger – ta bort en av raderna`},
+	SyntaxTableTwice: {En: `%s is there twice – give the second its own name, or remove one of them`,
+		Sv: `%s står två gånger – ge den andra ett eget namn, eller ta bort den ena`},
+	SyntaxTableOpen: {En: `%s has no closing ] – end the line with ]`,
+		Sv: `%s saknar avslutande ] – avsluta raden med ]`},
 	SyntaxUnclosed: {En: `%s: the text has no closing quote – end it with " on the same line`,
 		Sv: `%s: texten saknar avslutande citattecken – avsluta den med " på samma rad`},
 	SyntaxUnclosedLong: {En: `%s: the text opened with %s here is never closed – end it with %[2]s where it ends`,
@@ -94,6 +106,18 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: texten har ett " inuti sig, som avslutar texten där – skriv \" för ett citattecken inne i texten, eller använd typografiska citattecken (”…”)`},
 	SyntaxColonOnly: {En: `%s: a key and its value are joined by =, not ":"`,
 		Sv: `%s: nyckel och värde skrivs med = emellan, inte ":"`},
+	SyntaxTypoQuotes: {En: `%s: %s has typographic quotes, which the site cannot read; type straight ones – write %[1]s = %[3]s`,
+		Sv: `%s: %s har typografiska citattecken, som webbplatsen inte kan läsa; använd raka – skriv %[1]s = %[3]s`},
+	SyntaxBoolCase: {En: `%s: %s is no value the site reads; true and false are written in lower case – write %[1]s = %[3]s`,
+		Sv: `%s: %s är inget värde som webbplatsen läser; true och false skrivs med små bokstäver – skriv %[1]s = %[3]s`},
+	SyntaxOddSpace: {En: `%s: the line has a space the site does not read as one (%U, a non-breaking or other special space) – delete it and type a plain space`,
+		Sv: `%s: raden har ett mellanslag som webbplatsen inte läser som ett (%U, ett hårt eller annat särskilt mellanslag) – ta bort det och skriv ett vanligt mellanslag`},
+	SyntaxKeyLetters: {En: `%q is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`,
+		Sv: `%q är ingen nyckel som webbplatsen läser: en nyckel har bara bokstäverna a–z, siffror, - och _ – stava den som i docs/EDITING.md`},
+	SyntaxNoEqualsOnly: {En: `%s: a key and its value are joined by =`,
+		Sv: `%s: nyckel och värde skrivs med = emellan`},
+	SyntaxNoEquals: {En: `%s: a key and its value are joined by = – write %[1]s = %s`,
+		Sv: `%s: nyckel och värde skrivs med = emellan – skriv %[1]s = %s`},
 	SyntaxColon: {En: `%s: a key and its value are joined by =, not ":" – write %[1]s = %s`,
 		Sv: `%s: nyckel och värde skrivs med = emellan, inte ":" – skriv %[1]s = %s`},
 	SyntaxBackslash: {En: `%s: %s has a backslash (\) the site cannot read – write \\ for each backslash in the text`,

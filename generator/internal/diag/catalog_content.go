@@ -46,6 +46,7 @@ const (
 	FileNUL                ID = "file.nul"
 	FrontMissing           ID = "front.missing"
 	FrontUnclosed          ID = "front.unclosed"
+	FrontFenceLike         ID = "front.fence-like"
 	FrontTwiceTop          ID = "front.twice-top"
 	FrontTwiceEnd          ID = "front.twice-end"
 	ImageAlt               ID = "image.alt"
@@ -166,6 +167,8 @@ var contentTexts = map[ID]Text{
 		Sv: `filen innehåller ett NUL-tecken, som inte hör hemma i en textfil – spara om den som vanlig text`},
 	FrontMissing: {En: `front matter missing: a record starts with a "+++" line`,
 		Sv: `posten saknar sitt huvud: första raden ska vara +++, sedan nycklarna, sedan +++ igen`},
+	FrontFenceLike: {En: `%q is not the closing "+++" line – write +++ alone on the line`,
+		Sv: `%q är inte den avslutande raden "+++" – skriv +++ ensamt på raden`},
 	FrontUnclosed: {En: `front matter is never closed: add a "+++" line after the last key`,
 		Sv: `postens huvud avslutas aldrig – lägg till en rad +++ efter den sista nyckeln`},
 	FrontTwiceTop: {En: `"+++" twice at the top: this line ends the front matter before its keys; remove it`,

@@ -5,6 +5,7 @@ const (
 	KeyUnknown       ID = "key.unknown"
 	KeyUnknownMean   ID = "key.unknown-mean"
 	KeyTableHeader   ID = "key.table-header"
+	KeyTableOfKey    ID = "key.table-of-key"
 	KeyUnknownKind   ID = "key.unknown-kind"
 	KindFolderWrong  ID = "key.kind-folder"
 	KeyMissing       ID = "key.missing"
@@ -23,6 +24,7 @@ const (
 	ShapeStringsItem ID = "shape.strings-item"
 	ShapeTooMany     ID = "shape.too-many"
 	ShapeTables      ID = "shape.tables"
+	ShapeSignatories ID = "shape.signatories"
 	VocabTwice       ID = "vocab.twice"
 	VocabUnknown     ID = "vocab.unknown"
 	VocabUnknownMean ID = "vocab.unknown-mean"
@@ -67,6 +69,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `okänd nyckel %q – ta bort den, eller stava den som en av nycklarna i docs/EDITING.md`},
 	KeyTableHeader: {En: `[%s] starts a table, which takes the lines below it (%s) away from the record – remove the line`,
 		Sv: `[%s] inleder en tabell, som tar raderna under den (%s) från posten – ta bort raden`},
+	KeyTableOfKey: {En: `%s starts a table, which takes the lines below it (%s) – write %s = %s instead`,
+		Sv: `%s inleder en tabell, som tar raderna under den (%s) – skriv %s = %s i stället`},
 	KeyUnknownMean: {En: `unknown key %q (did you mean %q?)`,
 		Sv: `okänd nyckel %q – menade du %q?`},
 	KeyUnknownKind: {En: `unknown key %q: %s do not have it`,
@@ -105,6 +109,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `får inte ha fler än %d värden`},
 	ShapeTables: {En: `must be a list like [{ role = "...", email = "..." }]`,
 		Sv: `ska vara en lista som [{ role = "...", email = "..." }]`},
+	ShapeSignatories: {En: `must be a list like [{ name = "...", title = "...", org = "..." }]`,
+		Sv: `ska vara en lista som [{ name = "...", title = "...", org = "..." }]`},
 	VocabTwice: {En: `%s %q is listed twice; remove one`,
 		Sv: `%[1]s %[2]q står två gånger – ta bort den ena`},
 	VocabUnknown: {En: `unknown %s %q (not in config.toml [%s]); check the spelling`,

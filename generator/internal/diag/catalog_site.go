@@ -44,6 +44,7 @@ const (
 	WarnStartOnDate   ID = "warn.start-on-date"
 	WarnTerminated    ID = "warn.terminated"
 	WarnTermSigned    ID = "warn.terminated-signed"
+	WarnUntilSigned   ID = "warn.until-signed"
 	WarnNotice        ID = "warn.notice"
 	WarnTranslation   ID = "warn.translation"
 	WarnRawHTML       ID = "warn.raw-html"
@@ -144,6 +145,8 @@ var siteTexts = map[ID]Text{
 		Sv: `terminated: %s är efter validUntil %s, då avtalet redan hade upphört – kontrollera de två datumen`},
 	WarnTermSigned: {En: `terminated %s is before signed %s, so the agreement was terminated before it was signed; check the two dates`,
 		Sv: `terminated: %s är före signed %s, så avtalet sades upp innan det skrevs under – kontrollera de två datumen`},
+	WarnUntilSigned: {En: `validUntil %s is before signed %s, so the agreement had ended before it was signed; check the two dates`,
+		Sv: `validUntil: %s är före signed %s, så avtalet hade upphört innan det skrevs under – kontrollera de två datumen`},
 	WarnNotice: {En: `noticeMonths %d is longer than the %d months from signed %s to validUntil %s, so notice could never be given in time; check noticeMonths`,
 		Sv: `noticeMonths: %d är längre än de %d månaderna från signed %s till validUntil %s, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,

@@ -135,10 +135,14 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	if !ok {
 		return e
 	}
-	if m.ID == SyntaxColon || m.ID == SyntaxColonOnly {
-		return Of(path, e.Line, e.Col, m) // at the colon
+	if m.ID == SyntaxColon || m.ID == SyntaxColonOnly || m.ID == SyntaxNoEquals || m.ID == SyntaxNoEqualsOnly {
+		return Of(path, e.Line, e.Col, m) // at the colon, or where the = goes
 	}
 	at := start + len(line) - len(bytes.TrimLeft(line, " \t"))
+	if _, _, i, ok := strayKey(line); ok {
+		line1, col := NewPositions(src, lineOff).LineCol(start + i) // at the space or the key
+		return Of(path, line1, col, m)
+	}
 	if v := lineValue(line); v != "" && m.ID != SyntaxKeyTwice {
 		if i := bytes.Index(line, []byte(v)); i >= 0 {
 			at = start + i

@@ -87,6 +87,8 @@ func FuzzDecodeTOML(f *testing.F) {
 	f.Add([]byte("location = C:\\Temp\nhost: \"kth\"  # the host\n"))
 	f.Add([]byte("title = hello world\nstart = 28/2 2027\n"))
 	f.Add([]byte("\"två ord\" = hello world\n\"a b\" =\n"))
+	f.Add([]byte("type = “mou”\npaid = TRUE\nareas = [energi, bygg]\nlevel master\n"))
+	f.Add([]byte("type\u00a0= \"mou\"\nområde = 1\n[a\n[b]\n[b]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var errs List
 		within(t, 10*time.Second, func() {

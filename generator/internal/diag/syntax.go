@@ -40,7 +40,9 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		start, end := lineAround(text, syntaxOffset(text, pe))
 		line := text[start:end]
 		_, isKey := lineKey(line)
-		_, _, isColon := colonKey(line, pe.Message)
+		_, _, _, _, isColon := joinedKey(line, pe.Message)
+		_, _, _, isStray := strayKey(line)
+		isKey = isKey || isStray
 		if len(errs) == 0 || isKey || isColon || bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
 			// A line after the first that is not a key is the rest of a
 			// value broken above: blanked without a second report.
@@ -56,7 +58,9 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		}
 		if key, ok := lineKey(text[start:endOfLine(text, start)]); ok {
 			broken = append(broken, key)
-		} else if key, _, ok := colonKey(text[start:endOfLine(text, start)], pe.Message); ok {
+		} else if key, _, _, _, ok := joinedKey(text[start:endOfLine(text, start)], pe.Message); ok {
+			broken = append(broken, key)
+		} else if key, _, _, ok := strayKey(text[start:endOfLine(text, start)]); ok {
 			broken = append(broken, key)
 		}
 		if &text[0] == &src[0] {
@@ -200,20 +204,56 @@ func colonKey(line []byte, msg string) (key, value string, ok bool) {
 	return string(m[1]), withoutComment(string(m[2])), true
 }
 
+// spaceLineRE matches a line that sets a key without the = after it,
+// only blanks between: level master. The key is one as records name
+// them, lower case first, as colonLineRE's; spaceKey then takes it for
+// one only when its value is one word or starts as a value does.
+var spaceLineRE = regexp.MustCompile(`^\s*([a-z][A-Za-z0-9_\-]*)[ \t]+([^\s=:#].*?)\s*$`)
+
+// spaceKey returns the key and the value of a line that the decoder, with
+// message msg, stopped at for a value after its key without the = between.
+func spaceKey(line []byte, msg string) (key, value string, ok bool) {
+	if !strings.HasPrefix(msg, "expected '.' or '='") || strings.Contains(msg, "got ':'") {
+		return "", "", false
+	}
+	m := spaceLineRE.FindSubmatch(line)
+	if m == nil {
+		return "", "", false
+	}
+	v := withoutComment(string(m[2]))
+	if !strings.ContainsAny(v[:1], `"'[{`) && strings.ContainsAny(v, " \t") {
+		return "", "", false // words: a line of text, not a key and its value
+	}
+	return string(m[1]), v, true
+}
+
+// joinedKey returns the key and the value of a line whose key is joined
+// to its value by a colon or by blanks alone (colonKey, spaceKey), and
+// the messages of the two: to write key = value, and that = joins them.
+func joinedKey(line []byte, msg string) (key, value string, with, only ID, ok bool) {
+	if k, v, ok := colonKey(line, msg); ok {
+		return k, v, SyntaxColon, SyntaxColonOnly, true
+	}
+	if k, v, ok := spaceKey(line, msg); ok {
+		return k, v, SyntaxNoEquals, SyntaxNoEqualsOnly, true
+	}
+	return "", "", "", "", false
+}
+
 // colonMessage is the message of a key joined to its value v by a colon:
 // it says to write key = v, with v as written when that is a value; bare
 // text in quotes, as SyntaxUnquoted says; and without a value to write
 // when v cannot be made one by quotes alone ("[a.", "x = y"), rather than
 // suggest a line that cannot be read either.
-func colonMessage(key, v string) Message {
+func colonMessage(key, v string, with, only ID) Message {
 	var m map[string]any
 	if _, err := toml.Decode("x = "+v+"\n", &m); err == nil {
-		return M(SyntaxColon, key, v)
+		return M(with, key, v)
 	}
 	if q, ok := quoteText(v); ok {
-		return M(SyntaxColon, key, q)
+		return M(with, key, q)
 	}
-	return M(SyntaxColonOnly, key)
+	return M(only, key)
 }
 
 // quoteText returns bare text v as a quoted text that reads back as v,
@@ -277,9 +317,24 @@ var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$`)
 // decoder stopped at (decoder message msg), and what to write instead.
 // ok is false when it cannot say more than the decoder.
 func syntaxMessage(line []byte, msg string) (Message, bool) {
+	if head := strings.TrimSpace(string(line)); strings.HasPrefix(head, "[") {
+		// A [table] line: twice (a term copied, its key left as it
+		// was), or not closed.
+		head = withoutComment(head)
+		switch {
+		case strings.Contains(msg, "has already been defined"):
+			return M(SyntaxTableTwice, head), true
+		case strings.Contains(msg, "table name") || strings.Contains(msg, "table array name"):
+			return M(SyntaxTableOpen, head), true
+		}
+		return Message{}, false
+	}
+	if _, m, _, ok := strayKey(line); ok {
+		return m, true
+	}
 	key, isKey := lineKey(line)
-	if k, v, ok := colonKey(line, msg); !isKey && ok {
-		return colonMessage(k, v), true
+	if k, v, with, only, ok := joinedKey(line, msg); !isKey && ok {
+		return colonMessage(k, v, with, only), true
 	}
 	if !isKey || strings.Contains(msg, "UTF-8") {
 		return Message{}, false
@@ -303,6 +358,9 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return M(SyntaxInnerQuote, key), true
 	case value == "":
 		return M(SyntaxNoValue, writtenKey(line)), true
+	case value != "" && pastedOK(key, value):
+		m, _ := pastedValue(writtenKey(line), value)
+		return m, true
 	case looksLikeDate(value):
 		return M(SyntaxDateForm, key, value), true
 	case strings.HasPrefix(msg, "expected value but found"):

@@ -189,7 +189,7 @@ func TestToyKindChecks(t *testing.T) {
 	if got := list.LinesIn(diag.Swedish); len(got) != len(want) || got[len(got)-1] != sv {
 		t.Errorf("in Swedish:\n%s\nwant last:\n%s", strings.Join(got, "\n"), sv)
 	}
-	if _, err := Load(os.DirFS(dir), Options{Now: testNow}); err == nil || err.Error() != `config.toml:57:2: unknown kind "workshops" in [sections]` {
+	if _, err := Load(os.DirFS(dir), Options{Now: testNow}); err == nil || err.Error() != `config.toml:57:2: unknown kind "workshops" in [sections]; check the spelling` {
 		t.Errorf("without the kind: %v", err)
 	}
 	names, required := content.KeyNames(kinds.Default().With(workshops()), "workshops")

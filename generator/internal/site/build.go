@@ -460,8 +460,8 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 // dateWarnings are the warnings of e's dates (own is its own version):
 // an offer's deadline not after its date, or a calendar kind's start on
 // its date (both as portal new writes them, the day the record is made),
-// a terminated day after validUntil or before signed, and a notice
-// longer than the term.
+// a terminated day after validUntil or before signed, a validUntil
+// before signed, and a notice longer than the term.
 func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	var out diag.List
 	warn := func(key string, id diag.ID, args ...any) {
@@ -480,6 +480,9 @@ func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	}
 	if !e.Terminated.IsZero() && !e.Signed.IsZero() && e.Terminated.Before(e.Signed) {
 		warn("terminated", diag.WarnTermSigned, e.Terminated.Format(time.DateOnly), e.Signed.Format(time.DateOnly))
+	}
+	if !e.ValidUntil.IsZero() && !e.Signed.IsZero() && e.ValidUntil.Before(e.Signed) {
+		warn("validUntil", diag.WarnUntilSigned, e.ValidUntil.Format(time.DateOnly), e.Signed.Format(time.DateOnly))
 	}
 	if term := e.term(); e.NoticeMonths > term && term >= 0 {
 		warn("noticeMonths", diag.WarnNotice, e.NoticeMonths, term,

@@ -1,0 +1,66 @@
+package content
+
+import (
+	"strings"
+
+	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
+)
+
+// typedSyntax mends the problems of the lines a file's decoder could not
+// read (diag.DecodeTOML), which know nothing of the kind: where one says
+// to put a bare value in quotes (noticeMonths = tre, confidential = ja)
+// for a key of spec that holds no text, it says what the key holds
+// instead; the quotes would only be refused in the next round. A list
+// of texts is suggested in brackets (areas = ["bygg"]).
+func typedSyntax(errs diag.List, spec []kinds.Key) diag.List {
+	out := make(diag.List, 0, len(errs))
+	for _, e := range errs {
+		if m, ok := typedMessage(e, spec); ok {
+			mended := diag.Of(e.Path, e.Line, e.Col, m)
+			mended.Severity = e.Severity
+			e = mended
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// typedMessage is the message of e for the type of its key, if e
+// suggests a value in quotes for a key that holds no text.
+func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
+	var only diag.ID
+	switch e.ID {
+	case diag.SyntaxUnquoted:
+	case diag.SyntaxColon:
+		only = diag.SyntaxColonOnly
+	case diag.SyntaxNoEquals:
+		only = diag.SyntaxNoEqualsOnly
+	default:
+		return diag.Message{}, false
+	}
+	written, _ := e.Args[0].(string)
+	value, _ := e.Args[len(e.Args)-1].(string)
+	if !strings.HasPrefix(value, `"`) {
+		return diag.Message{}, false // no text in quotes suggested
+	}
+	key := strings.Trim(written, `"`)
+	var typ kinds.Type
+	found := false
+	for _, s := range spec {
+		if s.Name == key {
+			typ, found = s.Type, true
+		}
+	}
+	switch {
+	case !found || typ == kinds.String || typ == kinds.Text:
+		return diag.Message{}, false
+	case only != "":
+		return diag.M(only, written), true // the colon, without the line to write
+	case typ == kinds.Strings:
+		return diag.M(diag.SyntaxUnquoted, written, e.Args[1], "["+value+"]"), true
+	}
+	shape := map[kinds.Type]diag.ID{kinds.Int: diag.ShapeInt, kinds.Bool: diag.ShapeBool, kinds.Date: diag.ShapeDate,
+		kinds.DateTime: diag.ShapeDateTime, kinds.Contacts: diag.ShapeTables, kinds.Signatories: diag.ShapeSignatories}
+	return diag.M(diag.KeyShape, key, diag.M(shape[typ])), true
+}

@@ -1,0 +1,40 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestTypedSyntax feeds Load a line whose bare value the decoder cannot
+// read, for keys that hold no text: the message says what the key holds,
+// not to put the value in quotes, which check would then refuse in a
+// second round ("noticeMonths must be a whole number").
+func TestTypedSyntax(t *testing.T) {
+	const p = "content/agreements/x.md"
+	for _, c := range []struct {
+		name string
+		file string
+		want []string
+	}{
+		{"a number in words", agreement("noticeMonths = tre"),
+			[]string{p + `:9:16: noticeMonths must be a whole number, like 30, without quotes`}},
+		{"yes in Swedish", agreement("confidential = ja"),
+			[]string{p + `:9:16: confidential must be true (yes) or false (no), without quotes`}},
+		{"a date in words", agreement("validFrom = idag"),
+			[]string{p + `:9:13: validFrom must be a date like 2026-03-01`}},
+		{"one bare word for a list", rec(`title = "Avtal"`, "date = 2026-01-01", `areas = bygg`, `type = "mou"`, `parties = ["kth", "stad"]`, "signed = 2026-01-01", `status = "active"`),
+			[]string{p + `:4:9: areas: bygg is text and needs quotes – write areas = ["bygg"]`}},
+		{"a colon and a number in words", agreement("noticeMonths: tre"),
+			[]string{p + `:9:13: noticeMonths: a key and its value are joined by =, not ":"`}},
+		{"text is still told to be quoted", agreement("summary = Ett avtal"),
+			[]string{p + `:9:11: summary: Ett avtal is text and needs quotes – write summary = "Ett avtal"`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, got := load(t, mapFS(map[string]string{p: c.file}))
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}

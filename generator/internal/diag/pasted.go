@@ -1,0 +1,102 @@
+package diag
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The lines of a TOML text as they come from a word processor, a phone or
+// a Mac: typographic quotes, TRUE in capitals, a list of bare words, a
+// non-breaking space, a key in Swedish letters. Each is told with the line
+// to write, where the decoder's own message would say only that the line
+// cannot be read, or suggest a line that could not be read either.
+
+// typoQuotes are the quotation marks that word processors put in place of
+// straight ones.
+const typoQuotes = "“”„‟«»‘’‚‛‹›"
+
+// pastedOK reports whether value, on the line of key, is one of the
+// pasted forms pastedValue tells.
+func pastedOK(key, value string) bool {
+	_, ok := pastedValue(key, value)
+	return ok
+}
+
+// pastedValue says what is wrong with value, as written on the line of
+// key, when it is one of the pasted forms; ok is false otherwise.
+func pastedValue(key, value string) (Message, bool) {
+	if q, ok := straightQuotes(value); ok {
+		return M(SyntaxTypoQuotes, key, value, q), true
+	}
+	if strings.EqualFold(value, "true") || strings.EqualFold(value, "false") {
+		return M(SyntaxBoolCase, key, value, strings.ToLower(value)), true
+	}
+	if q, ok := quoteList(value); ok {
+		return M(SyntaxUnquoted, key, value, q), true
+	}
+	return Message{}, false
+}
+
+// straightQuotes returns v, a text between typographic quotes, between
+// straight ones, if that reads back as the text between them.
+func straightQuotes(v string) (string, bool) {
+	first, n := utf8.DecodeRuneInString(v)
+	last, m := utf8.DecodeLastRuneInString(v)
+	if len(v) <= n+m || !strings.ContainsRune(typoQuotes, first) || !strings.ContainsRune(typoQuotes, last) {
+		return "", false
+	}
+	return quoteText(v[n : len(v)-m])
+}
+
+// bareWordRE is a word a list may hold without its quotes: a key of a
+// vocabulary, a slug.
+var bareWordRE = regexp.MustCompile(`^[\p{L}0-9_\-.]+$`)
+
+// quoteList returns v, a list of bare words ([energi, bygg]), with each
+// word in quotes.
+func quoteList(v string) (string, bool) {
+	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
+		return "", false
+	}
+	words := strings.Split(v[1:len(v)-1], ",")
+	for i, w := range words {
+		w = strings.TrimSpace(w)
+		if !bareWordRE.MatchString(w) {
+			return "", false
+		}
+		words[i] = `"` + w + `"`
+	}
+	return "[" + strings.Join(words, ", ") + "]", true
+}
+
+// strayKeyRE matches the start of a line that sets a key the decoder
+// could not read as one: its key, up to the = after it.
+var strayKeyRE = regexp.MustCompile(`^[ \t]*([^\s\p{Zs}=\[\]"'#]+)[^=]*=`)
+
+// strayKey returns the key of a line that sets one in a form the decoder
+// does not read as a key (a non-breaking space after it, a letter outside
+// a–z), the message that says so, and the byte offset in line to report it
+// at.
+func strayKey(line []byte) (key string, m Message, at int, ok bool) {
+	loc := strayKeyRE.FindSubmatchIndex(line)
+	if loc == nil {
+		return "", Message{}, 0, false
+	}
+	key = string(line[loc[2]:loc[3]])
+	for i, r := range string(line) {
+		if r == '"' || r == '\'' {
+			break
+		}
+		if r > unicode.MaxASCII && unicode.IsSpace(r) {
+			return key, M(SyntaxOddSpace, key, r), i, true
+		}
+	}
+	for _, r := range key {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			return key, M(SyntaxKeyLetters, key), loc[2], true
+		}
+	}
+	return "", Message{}, 0, false
+}

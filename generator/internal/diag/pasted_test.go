@@ -1,0 +1,50 @@
+package diag
+
+import "testing"
+
+// TestDecodeTOMLPasted feeds DecodeTOML the lines editors write in haste
+// or paste from a word processor, a phone or a Mac: each is told with the
+// line to write, at the place to change.
+func TestDecodeTOMLPasted(t *testing.T) {
+	for _, c := range []decodeCase{
+		{"no equals sign", "host \"kth\"\nlevel master\nsummary\t\"En sammanfattning\" # kort\nareas [\"a\"\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:6: host: a key and its value are joined by = – write host = "kth"`,
+				`f.md:3:7: level: a key and its value are joined by = – write level = "master"`,
+				`f.md:4:9: summary: a key and its value are joined by = – write summary = "En sammanfattning"`,
+				`f.md:5:7: areas: a key and its value are joined by =`,
+			},
+			[]string{"host", "level", "summary", "areas"}, []string{"date"}, true},
+		{"a line of words", "det här är text\n", []string{`f.md:2:5: invalid TOML: expected '.' or '=', but got 'h' instead`}, nil, nil, true},
+		// Pasted or typed on a phone or a Mac: typographic quotes, a bare
+		// TRUE, a list of bare words, a non-breaking space, a key in
+		// Swedish letters.
+		{"typographic quotes", "type = “agreement”\ntitle = ”Avtal”\nplace = «Kista»\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:8: type: “agreement” has typographic quotes, which the site cannot read; type straight ones – write type = "agreement"`,
+				`f.md:3:9: title: ”Avtal” has typographic quotes, which the site cannot read; type straight ones – write title = "Avtal"`,
+				`f.md:4:9: place: «Kista» has typographic quotes, which the site cannot read; type straight ones – write place = "Kista"`,
+			}, []string{"type", "title", "place"}, []string{"date"}, true},
+		{"true in capitals", "paid = TRUE\nconfidential = False\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:8: paid: TRUE is no value the site reads; true and false are written in lower case – write paid = true`,
+				`f.md:3:16: confidential: False is no value the site reads; true and false are written in lower case – write confidential = false`,
+			}, []string{"paid", "confidential"}, []string{"date"}, true},
+		{"a list of bare words", "areas = [energi, bygg]\nschools = [abe]\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:9: areas: [energi, bygg] is text and needs quotes – write areas = ["energi", "bygg"]`,
+				`f.md:3:11: schools: [abe] is text and needs quotes – write schools = ["abe"]`,
+			}, []string{"areas", "schools"}, []string{"date"}, true},
+		{"a non-breaking space", "type\u00a0= \"mou\"\nplace =\u00a0\"Kista\"\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:5: type: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
+				`f.md:3:8: place: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
+			}, []string{"type", "place"}, []string{"date"}, true},
+		{"a key in Swedish letters", "område = \"energi\"\ndate = 2026-03-01\n",
+			[]string{`f.md:2:1: "område" is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`},
+			[]string{"område"}, []string{"date"}, true},
+		{"table header twice", "[a]\nx = 1\n[a] # again\ny = 2\n", []string{"f.md:4:1: [a] is there twice – give the second its own name, or remove one of them"}, nil, []string{"a"}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) { c.check(t) })
+	}
+}
