@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Positions locates keys and values in a TOML text, so that a problem found
@@ -19,6 +20,7 @@ type Positions struct {
 	read    func() []byte // reads src on the first question (PositionsOf)
 	lineOff int
 	once    sync.Once
+	scanned atomic.Bool     // build ran
 	spans   map[string]span // dotted key path → where it is
 	lines   []int           // byte offset at which each line starts
 	runes   []int           // runes before every runeStep-th byte, for LineCol
@@ -60,10 +62,16 @@ func (p *Positions) Unkept() *Positions {
 	return &Positions{src: p.src, lineOff: p.lineOff} // set when made, never after
 }
 
+// Scanned reports whether the text was scanned: whether a question was
+// asked. A file without problems is never scanned (the tests of a
+// build's memory check it).
+func (p *Positions) Scanned() bool { return p.scanned.Load() }
+
 // index scans the text, once.
 func (p *Positions) index() { p.once.Do(p.build) }
 
 func (p *Positions) build() {
+	p.scanned.Store(true)
 	if p.read != nil {
 		p.src = p.read()
 	}
