@@ -179,8 +179,12 @@ const (
 // value it shows and how. And joins a second key's value after Sep (the
 // end of a span or a period, the credits after a level); for AsOpen it is
 // a date that ends the first one sooner (an agreement's termination).
+// One is the i18n key of the label when the value is one of an array
+// ("KTH school" for one, Label's "KTH schools" for more); a table without
+// it keeps Label.
 type Fact struct {
 	Label  string
+	One    string
 	Key    string
 	As     Format
 	Arg    string

@@ -72,7 +72,7 @@ func shared() parts {
 		creditsF:  Fact{Label: "fact.credits", Key: "credits", As: AsCount, Arg: "unit.credits"},
 		locationF: Fact{Label: "fact.location", Key: "location", As: AsText},
 		applyF:    Fact{Label: "fact.apply", Key: "apply", As: AsApply, Arg: "action.apply"},
-		schoolsF:  Fact{Label: "fact.schools", Key: "schools", As: AsSchools},
+		schoolsF:  Fact{Label: "fact.schools", One: "factone.schools", Key: "schools", As: AsSchools},
 		statusF:   Fact{Label: "fact.status", Key: "status", As: AsStatus},
 		periodF:   Fact{Label: "fact.period", Key: "periodStart", As: AsPeriod, And: &Fact{Key: "periodEnd"}},
 	}
@@ -152,7 +152,7 @@ func lectures(p parts) *Kind {
 }
 
 func collaborations(p parts) *Kind {
-	partners := Fact{Label: "fact.partners", Key: "partners", As: AsOrgs}
+	partners := Fact{Label: "fact.partners", One: "factone.partners", Key: "partners", As: AsOrgs}
 	return &Kind{
 		Name: Collaborations,
 		Keys: []Key{

@@ -134,13 +134,22 @@ func (c *facts) values(key string) []string {
 	return nil
 }
 
+// label is the i18n key of a fact's label: its One when the fact has one
+// value and the page's table has that key, else its Label.
+func (c *facts) label(f *kinds.Fact) string {
+	if f.One != "" && len(c.values(f.Key)) == 1 && c.t.strings[c.lang][f.One] != "" {
+		return f.One
+	}
+	return f.Label
+}
+
 // list calls add with each fact of the entry's list item, in order, and
 // the language of its text when it is not the page's (textLang).
 func (c *facts) list(add func(label, text, iso, lang string)) {
 	k := c.t.cfg.Kinds.Get(c.e.Kind)
 	for i := range k.ListFacts {
 		if text, iso, ok := c.text(&k.ListFacts[i]); ok {
-			add(k.ListFacts[i].Label, text, iso, c.textLang(&k.ListFacts[i]))
+			add(c.label(&k.ListFacts[i]), text, iso, c.textLang(&k.ListFacts[i]))
 		}
 	}
 }
@@ -148,7 +157,7 @@ func (c *facts) list(add func(label, text, iso, lang string)) {
 // record returns the row of a record page's facts that f declares.
 func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 	e, s, lang := c.e, c.s, c.lang
-	r := RecordFact{Label: c.tr(f.Label)}
+	r := RecordFact{Label: c.tr(c.label(f))}
 	link := func(l FactLink) (RecordFact, bool) { r.Links = append(r.Links, l); return r, true }
 	switch f.As {
 	case kinds.AsOrgs, kinds.AsSchools:
