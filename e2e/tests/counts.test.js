@@ -15,7 +15,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { describeProblems, useBrowser, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
+import { NOW, missing, suite } from '../lib/env.js';
 import { served } from '../lib/harness.js';
 import { sections } from '../lib/site.js';
 
@@ -69,6 +69,48 @@ suite('counts written again by a script', skip, () => {
         await context.close();
       }
       assert.deepEqual(describeProblems(problems), []);
+    });
+  }
+
+  for (const [lang, prefix, zero, empty] of [
+    ['sv', '', '0 praktikplatser', 'Just nu finns inga lediga praktikplatser. Titta gärna in igen snart – nya platser publiceras löpande.'],
+    ['en', '/en', '0 internships', 'There are no open internships at the moment. Please check back soon – new internships are published regularly.'],
+  ]) {
+    test(`${lang}: a list whose offers have all closed since the build says it is empty, as the next build does`, async () => {
+      // A minute after the latest deadline of the internship list every
+      // offer has left it: its count reads 0 and the build's text of an
+      // empty list, hidden until then, shows.
+      const list = `${prefix}/${secs.internships[lang]}/`;
+      const html = readFileSync(path.join(site.dir, ...list.split('/').filter(Boolean), 'index.html'), 'utf8');
+      const deadlines = [...html.matchAll(/<li class="item item-internships"[^>]* data-deadline="([^"]+)"/g)].map((m) => Date.parse(m[1]));
+      assert.ok(deadlines.length > 0, `open internships in ${list}`);
+      assert.doesNotMatch(html, /class="pager"/, `${list} has one page`);
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+      await context.clock.setFixedTime(new Date(Math.max(...deadlines) + 60_000));
+      const page = await context.newPage();
+      const problems = await watch(context, page, site.origin);
+      try {
+        assert.equal((await page.goto(site.base + list, { waitUntil: 'load' })).status(), 200, list);
+        assert.equal(await page.textContent('.list-head .count'), zero);
+        assert.equal(await page.locator('ul.items > li:visible').count(), 0, 'items shown');
+        assert.deepEqual(await page.locator('p.empty:visible').allTextContents(), [empty]);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    });
+
+    test(`${lang}: the internship list read on the day of the build hides the text of an empty list`, async () => {
+      const list = `${prefix}/${secs.internships[lang]}/`;
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+      await context.clock.setFixedTime(new Date(`${NOW}T12:00:00Z`));
+      const page = await context.newPage();
+      try {
+        assert.equal((await page.goto(site.base + list, { waitUntil: 'load' })).status(), 200, list);
+        assert.equal(await page.locator('p.empty:visible').count(), 0, 'empty text shown');
+      } finally {
+        await context.close();
+      }
     });
   }
 

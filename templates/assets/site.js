@@ -1,8 +1,8 @@
 // Does in the browser what the next build will do when a page built some
 // days ago is read after a deadline: an offer that has closed leaves the
-// list of open offers (and its count) and loses its link to apply, which
-// the closed notice replaces; a lecture that is over is marked past, and
-// its page says it was held.
+// list of open offers (and its count; with none left, the list says it is
+// empty) and loses its link to apply, which the closed notice replaces; a
+// lecture that is over is marked past, and its page says it was held.
 // Everything works without this script.
 (function () {
   "use strict";
@@ -67,6 +67,9 @@
     var digits = sep === null ? n.toLocaleString(document.documentElement.lang || undefined)
       : n < 1000 ? String(n) : String(n).replace(/\B(?=(\d{3})+$)/g, sep);
     if (text) count.textContent = text.replace("{n}", digits);
+    // Every offer has left: the build's text of an empty list, hidden.
+    var empty = document.querySelector("[data-when-empty]");
+    if (n === 0 && empty) empty.hidden = false;
   }
   var rec = document.querySelector("article.record");
   if (rec && (passed(rec, "data-deadline") || passed(rec, "data-end"))) {

@@ -481,6 +481,16 @@ func (v *View) TermsOfType(typ string) []site.TermCount {
 // OrgTypes are the organisation types, in display order.
 func (v *View) OrgTypes() []string { return config.OrgTypes }
 
+// ItemsLeave reports whether the items of a kind's list leave it in the
+// browser once their deadline passes after the build (assets/site.js
+// hides an item whose data-deadline has passed): the list then carries
+// the text of an empty list, hidden, which the script shows when its
+// count reaches 0, as the next build would.
+func (v *View) ItemsLeave() bool {
+	k := v.S.Cfg.Kinds.Get(v.P.Kind)
+	return k != nil && k.CloseAttr == "data-deadline"
+}
+
 // Empty reports whether a list or index page has no items.
 func (v *View) Empty() bool {
 	for _, g := range v.P.Groups {
