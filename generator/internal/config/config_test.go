@@ -281,6 +281,8 @@ func TestParseValueErrors(t *testing.T) {
 			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
 		{"no = between a key and its value", []edit{{`sv = "praktik"`, `sv "praktik"`}},
 			[]string{`config.toml:12:4: sv: a key and its value are joined by = – write sv = "praktik"`}},
+		{"two keys on one line", []edit{{"sv = \"Energi\"\nen = \"Energy\"\n", "sv = \"Energi\" en = \"Energy\"\n"}},
+			[]string{`config.toml:31:15: en: each key goes on a line of its own – start a new line before en =`}},
 		{"table name not closed", []edit{{"[areas.bygg]\n", "[areas.bygg\n"}},
 			[]string{`config.toml:33:1: [areas.bygg has no closing ] – end the line with ]`}},
 		{"translations not a table", []edit{{"pageSize = 10\n", "pageSize = 10\ntranslations = \"pages\"\n"}},

@@ -38,6 +38,7 @@ const (
 	Month12            ID = "month.12"
 	SyntaxUnclosedList ID = "syntax.unclosed-list"
 	SyntaxInnerQuote   ID = "syntax.inner-quote"
+	SyntaxKeysOneLine  ID = "syntax.keys-one-line"
 	SyntaxBackslash    ID = "syntax.backslash"
 	SyntaxColon        ID = "syntax.colon"
 	SyntaxColonOnly    ID = "syntax.colon-only"
@@ -102,6 +103,8 @@ var commonTexts = map[ID]Text{
 		Sv: `december`},
 	SyntaxUnclosedList: {En: `%s: the list cannot be read – separate its values with commas and end it with ], like %[1]s = ["a", "b"]`,
 		Sv: `%s: listan går inte att läsa – skilj värdena åt med kommatecken och avsluta den med ], t.ex. %[1]s = ["a", "b"]`},
+	SyntaxKeysOneLine: {En: `%s: each key goes on a line of its own – start a new line before %[1]s =`,
+		Sv: `%s: varje nyckel skrivs på en egen rad – börja en ny rad före %[1]s =`},
 	SyntaxInnerQuote: {En: `%s: the text has a " inside it, which ends the text there – write \" for a quote inside the text, or use typographic quotes (”…”)`,
 		Sv: `%s: texten har ett " inuti sig, som avslutar texten där – skriv \" för ett citattecken inne i texten, eller använd typografiska citattecken (”…”)`},
 	SyntaxColonOnly: {En: `%s: a key and its value are joined by =, not ":"`,

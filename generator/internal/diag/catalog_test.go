@@ -176,6 +176,8 @@ func TestMessageText(t *testing.T) {
 			`agreement: avtalet "nope" finns inte (ingen content/agreements/nope.md eller post med det namnet i slug) – kontrollera stavningen`},
 		{M(RecordEnd, "x.md.txt", "x.md"), `"x.md.txt" is not read as a record, since a record's file name ends in .md in lower case; rename it "x.md"`,
 			`"x.md.txt" läses inte som en post, eftersom en posts filnamn slutar på .md med små bokstäver – döp om filen till "x.md"`},
+		{M(SyntaxKeysOneLine, "en"), `en: each key goes on a line of its own – start a new line before en =`,
+			`en: varje nyckel skrivs på en egen rad – börja en ny rad före en =`},
 		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.

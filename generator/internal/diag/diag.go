@@ -139,6 +139,10 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 		return Of(path, e.Line, e.Col, m) // at the colon, or where the = goes
 	}
 	at := start + len(line) - len(bytes.TrimLeft(line, " \t"))
+	if _, i, ok := secondKey(line); ok && m.ID == SyntaxKeysOneLine {
+		line1, col := NewPositions(src, lineOff).LineCol(start + i) // at the second key
+		return Of(path, line1, col, m)
+	}
 	if _, _, i, ok := strayKey(line); ok {
 		line1, col := NewPositions(src, lineOff).LineCol(start + i) // at the space or the key
 		return Of(path, line1, col, m)

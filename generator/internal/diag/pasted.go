@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -99,4 +100,38 @@ func strayKey(line []byte) (key string, m Message, at int, ok bool) {
 		}
 	}
 	return "", Message{}, 0, false
+}
+
+// secondKeyOK reports whether line sets a second key after its first
+// value (secondKey).
+func secondKeyOK(line []byte) bool {
+	_, _, ok := secondKey(line)
+	return ok
+}
+
+// secondKeyRE matches what follows a line's first value when a second
+// key is set after it on the same line: blanks, the key, its =.
+var secondKeyRE = regexp.MustCompile(`^[ \t]+([A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*|"[^"\\\x00-\x1f]*")[ \t]*=`)
+
+// secondKey returns the key of a line that sets a second key after the
+// value of its first (sv = "Energi" en = "Energy", copied from a table
+// written in braces), as written, and its byte offset in line. The first
+// value is a quoted text or one word (a number, a date, true), not a list
+// or a table.
+func secondKey(line []byte) (key string, at int, ok bool) {
+	v := lineValue(line)
+	i := bytes.Index(line, []byte(v))
+	if v == "" || i < 0 || strings.ContainsAny(v[:1], "[{") {
+		return "", 0, false
+	}
+	first := withoutComment(v)
+	if q := first[:1]; q != `"` && q != "'" {
+		first = strings.Fields(first)[0]
+	}
+	rest := line[i+len(first):]
+	m := secondKeyRE.FindSubmatchIndex(rest)
+	if m == nil {
+		return "", 0, false
+	}
+	return string(rest[m[2]:m[3]]), i + len(first) + m[2], true
 }

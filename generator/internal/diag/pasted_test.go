@@ -43,6 +43,13 @@ func TestDecodeTOMLPasted(t *testing.T) {
 		{"a key in Swedish letters", "område = \"energi\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:1: "område" is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`},
 			[]string{"område"}, []string{"date"}, true},
+		// Two keys on one line (copied from a table written in braces):
+		// told at the second key, both keys not missing.
+		{"two keys on one line", "sv = \"Energi\" en = \"Energy\"\ncredits = 30  weeks = 10\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:15: en: each key goes on a line of its own – start a new line before en =`,
+				`f.md:3:15: weeks: each key goes on a line of its own – start a new line before weeks =`,
+			}, []string{"sv", "en", "credits", "weeks"}, []string{"date"}, true},
 		{"table header twice", "[a]\nx = 1\n[a] # again\ny = 2\n", []string{"f.md:4:1: [a] is there twice – give the second its own name, or remove one of them"}, nil, []string{"a"}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.check(t) })

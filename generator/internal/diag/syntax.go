@@ -58,6 +58,9 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		}
 		if key, ok := lineKey(text[start:endOfLine(text, start)]); ok {
 			broken = append(broken, key)
+			if k, _, ok := secondKey(text[start:endOfLine(text, start)]); ok {
+				broken = append(broken, strings.Trim(k, `"`))
+			}
 		} else if key, _, _, _, ok := joinedKey(text[start:endOfLine(text, start)], pe.Message); ok {
 			broken = append(broken, key)
 		} else if key, _, _, ok := strayKey(text[start:endOfLine(text, start)]); ok {
@@ -353,6 +356,9 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return M(SyntaxUnclosed, key), true
 	case strings.Contains(msg, "escape") || strings.Contains(msg, "hexadecimal digits after"):
 		return M(SyntaxBackslash, key, value), true
+	case secondKeyOK(line):
+		k, _, _ := secondKey(line)
+		return M(SyntaxKeysOneLine, k), true
 	case strings.HasPrefix(value, `"`) && strings.Count(strings.ReplaceAll(value, `\"`, ""), `"`) > 2 &&
 		strings.Contains(msg, "top-level item to end"):
 		return M(SyntaxInnerQuote, key), true
