@@ -91,3 +91,18 @@ func otherCase(fsys fs.FS, p string) (string, bool) {
 	}
 	return "", false
 }
+
+// nearFile returns the name of the file in p's folder that p's name was
+// most likely meant to be (diag.Nearest: a renamed attachment,
+// "avtal-2024.pdf" for "avtal-2025.pdf"), leaving out records, hidden
+// files and folders; "" when none is near.
+func nearFile(fsys fs.FS, p string) string {
+	ents, _ := fs.ReadDir(fsys, path.Dir(p))
+	var names []string
+	for _, e := range ents {
+		if n := e.Name(); !e.IsDir() && !strings.HasPrefix(n, ".") && !strings.HasSuffix(n, ".md") {
+			names = append(names, n)
+		}
+	}
+	return diag.Nearest(path.Base(p), names)
+}

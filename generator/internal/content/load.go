@@ -531,6 +531,14 @@ func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
 		return "", 0
 	}
 	if m := besideProblem(fsys, p, name, diag.AttachmentMissing, diag.AttachmentCase, diag.AttachmentLink, diag.AttachmentNotRegular); m.ID != "" {
+		near := ""
+		if m.ID == diag.AttachmentMissing {
+			near = nearFile(fsys, p)
+		}
+		if near != "" {
+			d.valErr("attachment", diag.AttachmentMissingMean, name, near)
+			return path.Join(path.Dir(p), near), 0 // named, so not a stray: one error is enough
+		}
 		d.valErr("attachment", m.ID, m.Args...)
 		if other, ok := otherCaseOf(m); ok {
 			return path.Join(path.Dir(p), other), 0 // named, so not a stray: one error is enough

@@ -427,6 +427,9 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/agreements/x.md:9:14: attachment must be the name of a file beside the record, not a path (".x.pdf")`}},
 		{"missing attachment", thesisAt("content/agreements/x.md", agreement(`attachment = "x.pdf"`)),
 			[]string{`content/agreements/x.md:9:14: attachment "x.pdf" not found beside the record; check the name, or put the file in the same folder`}},
+		// A file renamed (a new year) is suggested; it is then no stray.
+		{"attachment renamed", thesisAt("content/agreements/x.md", agreement(`attachment = "avtal-2024.pdf"`), "content/agreements/avtal-2025.pdf", "%PDF"),
+			[]string{`content/agreements/x.md:9:14: attachment "avtal-2024.pdf" not found beside the record; did you mean "avtal-2025.pdf"?`}},
 		// Found on macOS and Windows, not on the server: said so on Linux.
 		{"attachment in other capitals", thesisAt("content/agreements/x.md", agreement(`attachment = "Avtal.pdf"`), "content/agreements/avtal.pdf", "%PDF"),
 			[]string{`content/agreements/x.md:9:14: attachment "Avtal.pdf" not found beside the record, but "avtal.pdf" is: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`}},

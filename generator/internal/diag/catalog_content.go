@@ -25,6 +25,7 @@ const (
 	AttachmentPath         ID = "attachment.path"
 	AttachmentRecord       ID = "attachment.record"
 	AttachmentMissing      ID = "attachment.missing"
+	AttachmentMissingMean  ID = "attachment.missing-mean"
 	AttachmentCase         ID = "attachment.case"
 	AttachmentLink         ID = "attachment.link"
 	AttachmentNotRegular   ID = "attachment.not-regular"
@@ -123,6 +124,8 @@ var contentTexts = map[ID]Text{
 		Sv: `attachment: %q är en post, inte en bilaga`},
 	AttachmentMissing: {En: `attachment %q not found beside the record; check the name, or put the file in the same folder`,
 		Sv: `attachment: filen %q finns inte bredvid posten – kontrollera namnet eller lägg filen i samma mapp`},
+	AttachmentMissingMean: {En: `attachment %q not found beside the record; did you mean %q?`,
+		Sv: `attachment: filen %q finns inte bredvid posten – menade du %q?`},
 	AttachmentCase: {En: `attachment %q not found beside the record, but %q is: capitals and small letters must be as in the file's name (macOS and Windows ignore the difference, the server does not)`,
 		Sv: `attachment: filen %q finns inte bredvid posten, men %q gör det – stora och små bokstäver måste vara som i filens namn (macOS och Windows bortser från skillnaden, servern gör det inte)`},
 	AttachmentLink: {En: `attachment %q: %s`,

@@ -178,6 +178,8 @@ func TestMessageText(t *testing.T) {
 			`"x.md.txt" läses inte som en post, eftersom en posts filnamn slutar på .md med små bokstäver – döp om filen till "x.md"`},
 		{M(SyntaxKeysOneLine, "en"), `en: each key goes on a line of its own – start a new line before en =`,
 			`en: varje nyckel skrivs på en egen rad – börja en ny rad före en =`},
+		{M(AttachmentMissingMean, "avtal-2024.pdf", "avtal-2025.pdf"), `attachment "avtal-2024.pdf" not found beside the record; did you mean "avtal-2025.pdf"?`,
+			`attachment: filen "avtal-2024.pdf" finns inte bredvid posten – menade du "avtal-2025.pdf"?`},
 		{M(CSPString, 1.5), `a source must be a string, not 1.5`, `en källa ska vara en text inom citattecken, inte 1.5`},
 		// A value quoted from a file keeps to its line and its order: a
 		// control character or a bidirectional override is escaped.
