@@ -276,6 +276,12 @@ func TestParseValueErrors(t *testing.T) {
 			[]string{`config.toml:1:31: title has no "en" text; add it, like en = "…"`}},
 		{"section with an empty segment", []edit{{`sv = "praktik"`, `sv = ""`}},
 			[]string{`config.toml:12:6: [sections.internships] has no "sv" segment; add a line sv = "…" to it`}},
+		// A name or segment written, but not as text: the one problem is
+		// its form, not that it is missing ("add a line sv = …").
+		{"title with a number for a language", []edit{{`en = "Portal EN"`, `en = 5`}},
+			[]string{`config.toml:1:31: title.en must be text in straight quotes, like "…"`}},
+		{"section with a number for a segment", []edit{{`sv = "praktik"`, `sv = 5`}},
+			[]string{`config.toml:12:6: sections.internships.sv must be text in straight quotes, like "…"`}},
 		// A term copied to make a new one, its key left as it was.
 		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]  # ny\n"}},
 			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
