@@ -285,6 +285,14 @@ func TestParseValueErrors(t *testing.T) {
 		// A term copied to make a new one, its key left as it was.
 		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]  # ny\n"}},
 			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
+		// A name with a space or a letter outside a–z is closed: not told
+		// to end the line with ].
+		{"a term's key with a space", []edit{{"[areas.bygg]\n", "[areas.ny bygg]\n"}},
+			[]string{`config.toml:33:11: invalid TOML: expected '.' or ']' to end table name, but got 'b' instead`}},
+		{"a term's key with å", []edit{{"[areas.bygg]\n", "[areas.bygg-gård]\n"}},
+			[]string{`config.toml:33:14: invalid TOML: expected '.' or ']' to end table name, but got 'å' instead`}},
+		{"a table array not closed", []edit{{"[areas.bygg]\n", "[[areas.bygg]\n"}},
+			[]string{`config.toml:33:1: [[areas.bygg] has no closing ] – end the line with ]`}},
 		{"no = between a key and its value", []edit{{`sv = "praktik"`, `sv "praktik"`}},
 			[]string{`config.toml:12:4: sv: a key and its value are joined by = – write sv = "praktik"`}},
 		{"table name not closed", []edit{{"[areas.bygg]\n", "[areas.bygg\n"}},
