@@ -210,14 +210,18 @@ func (p *parser) errVal(key []string, id diag.ID, args ...any) {
 }
 
 // errMissing reports a name or segment that key, a table's key of a
-// language, does not give: at its value when the key is written, empty
-// (sv = ""), else at the table that lacks it.
-func (p *parser) errMissing(key []string, id diag.ID, args ...any) {
-	if p.pos.Has(key...) {
+// language, does not give (names, the table's texts, lacks it or has it
+// empty): at its value when the key is written empty (sv = ""), else at
+// the table that lacks it; not at all when the key is written but is no
+// text, which names reported ("must be text").
+func (p *parser) errMissing(names map[string]string, key []string, id diag.ID, args ...any) {
+	_, text := names[key[len(key)-1]]
+	switch {
+	case text:
 		p.errVal(key, id, args...)
-		return
+	case !p.pos.Has(key...):
+		p.errKey(key[:len(key)-1], id, args...)
 	}
-	p.errKey(key[:len(key)-1], id, args...)
 }
 
 // errNth is errVal at the n-th element of the array at key.
@@ -365,7 +369,7 @@ func (p *parser) languages() {
 	c.Languages = langs
 	for _, l := range langs {
 		if c.Title[l] == "" && c.Title != nil {
-			p.errMissing([]string{"title", l}, diag.TitleLang, l)
+			p.errMissing(c.Title, []string{"title", l}, diag.TitleLang, l)
 		}
 	}
 	if c.Sections != nil { // else reported as missing
@@ -378,7 +382,7 @@ func (p *parser) languages() {
 				if s := c.Sections[kind][l]; s != "" && !ValidSlug(s) {
 					p.errVal([]string{"sections", kind, l}, diag.SectionSlug, s)
 				} else if s == "" {
-					p.errMissing([]string{"sections", kind, l}, diag.SectionNoLang, kind, l)
+					p.errMissing(c.Sections[kind], []string{"sections", kind, l}, diag.SectionNoLang, kind, l)
 				}
 			}
 		}

@@ -276,9 +276,23 @@ func TestParseValueErrors(t *testing.T) {
 			[]string{`config.toml:1:31: title has no "en" text; add it, like en = "…"`}},
 		{"section with an empty segment", []edit{{`sv = "praktik"`, `sv = ""`}},
 			[]string{`config.toml:12:6: [sections.internships] has no "sv" segment; add a line sv = "…" to it`}},
+		// A name or segment written, but not as text: the one problem is
+		// its form, not that it is missing ("add a line sv = …").
+		{"title with a number for a language", []edit{{`en = "Portal EN"`, `en = 5`}},
+			[]string{`config.toml:1:31: title.en must be text in straight quotes, like "…"`}},
+		{"section with a number for a segment", []edit{{`sv = "praktik"`, `sv = 5`}},
+			[]string{`config.toml:12:6: sections.internships.sv must be text in straight quotes, like "…"`}},
 		// A term copied to make a new one, its key left as it was.
 		{"a term copied, its key not changed", []edit{{"[areas.bygg]\n", "[areas.energi]  # ny\n"}},
 			[]string{`config.toml:33:1: [areas.energi] is there twice – give the second its own name, or remove one of them`}},
+		// A name with a space or a letter outside a–z is closed: not told
+		// to end the line with ].
+		{"a term's key with a space", []edit{{"[areas.bygg]\n", "[areas.ny bygg]\n"}},
+			[]string{`config.toml:33:11: invalid TOML: expected '.' or ']' to end table name, but got 'b' instead`}},
+		{"a term's key with å", []edit{{"[areas.bygg]\n", "[areas.bygg-gård]\n"}},
+			[]string{`config.toml:33:14: invalid TOML: expected '.' or ']' to end table name, but got 'å' instead`}},
+		{"a table array not closed", []edit{{"[areas.bygg]\n", "[[areas.bygg]\n"}},
+			[]string{`config.toml:33:1: [[areas.bygg] has no closing ] – end the line with ]`}},
 		{"no = between a key and its value", []edit{{`sv = "praktik"`, `sv "praktik"`}},
 			[]string{`config.toml:12:4: sv: a key and its value are joined by = – write sv = "praktik"`}},
 		{"two keys on one line", []edit{{"sv = \"Energi\"\nen = \"Energy\"\n", "sv = \"Energi\" en = \"Energy\"\n"}},

@@ -2,6 +2,7 @@ package content
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
@@ -11,8 +12,10 @@ import (
 // read (diag.DecodeTOML), which know nothing of the kind: where one says
 // to put a bare value in quotes (noticeMonths = tre, confidential = ja)
 // for a key of spec that holds no text, it says what the key holds
-// instead; the quotes would only be refused in the next round. A list
-// of texts is suggested in brackets (areas = ["bygg"]).
+// instead; the quotes would only be refused in the next round. So for a
+// value in typographic quotes (noticeMonths = “3”): the key's message for
+// a value in straight ones. A list of texts is suggested in brackets
+// (areas = ["bygg"]).
 func typedSyntax(errs diag.List, spec []kinds.Key) diag.List {
 	out := make(diag.List, 0, len(errs))
 	for _, e := range errs {
@@ -31,7 +34,7 @@ func typedSyntax(errs diag.List, spec []kinds.Key) diag.List {
 func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 	var only diag.ID
 	switch e.ID {
-	case diag.SyntaxUnquoted:
+	case diag.SyntaxUnquoted, diag.SyntaxTypoQuotes:
 	case diag.SyntaxColon:
 		only = diag.SyntaxColonOnly
 	case diag.SyntaxNoEquals:
@@ -58,7 +61,16 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 	case only != "":
 		return diag.M(only, written), true // the colon, without the line to write
 	case typ == kinds.Strings:
-		return diag.M(diag.SyntaxUnquoted, written, e.Args[1], "["+value+"]"), true
+		return diag.M(e.ID, written, e.Args[1], "["+value+"]"), true
+	case e.ID == diag.SyntaxTypoQuotes:
+		// What check says of the text between straight quotes.
+		typo, _ := e.Args[1].(string)
+		_, n := utf8.DecodeRuneInString(typo)
+		_, m := utf8.DecodeLastRuneInString(typo)
+		if msg := shapeError(typ, typo[n:len(typo)-m]); msg.ID != "" {
+			return diag.M(diag.KeyShape, key, msg), true
+		}
+		return diag.Message{}, false
 	}
 	shape := map[kinds.Type]diag.ID{kinds.Int: diag.ShapeInt, kinds.Bool: diag.ShapeBool, kinds.Date: diag.ShapeDate,
 		kinds.DateTime: diag.ShapeDateTime, kinds.Contacts: diag.ShapeTables, kinds.Signatories: diag.ShapeSignatories}

@@ -29,6 +29,16 @@ func TestTypedSyntax(t *testing.T) {
 			[]string{p + `:9:13: noticeMonths: a key and its value are joined by =, not ":"`}},
 		{"text is still told to be quoted", agreement("summary = Ett avtal"),
 			[]string{p + `:9:11: summary: Ett avtal is text and needs quotes – write summary = "Ett avtal"`}},
+		{"a number in typographic quotes", agreement("noticeMonths = “3”"),
+			[]string{p + `:9:16: noticeMonths must be written 3, without quotes`}},
+		{"a date in typographic quotes", agreement("validFrom = ”2026-02-01”"),
+			[]string{p + `:9:13: validFrom must be a date like 2026-03-01, written without quotes`}},
+		{"a word in typographic quotes for a number", agreement("noticeMonths = “tre”"),
+			[]string{p + `:9:16: noticeMonths must be a whole number, like 30, without quotes`}},
+		{"a word in typographic quotes for a list", rec(`title = "Avtal"`, "date = 2026-01-01", `areas = “bygg”`, `type = "mou"`, `parties = ["kth", "stad"]`, "signed = 2026-01-01", `status = "active"`),
+			[]string{p + `:4:9: areas: “bygg” has typographic quotes, which the site cannot read; type straight ones – write areas = ["bygg"]`}},
+		{"text in typographic quotes is told to use straight ones", agreement("summary = “Ett avtal”"),
+			[]string{p + `:9:11: summary: “Ett avtal” has typographic quotes, which the site cannot read; type straight ones – write summary = "Ett avtal"`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, got := load(t, mapFS(map[string]string{p: c.file}))

@@ -24,9 +24,11 @@ const (
 	ServeTurned    ID = "serve.turned"
 	ServeRetry     ID = "serve.retry"
 
-	DraftBanner ID = "serve.draft-banner"
-	Warnings1   ID = "serve.warnings-1"
-	WarningsN   ID = "serve.warnings-n"
+	DraftBanner    ID = "serve.draft-banner"
+	Warnings1      ID = "serve.warnings-1"
+	WarningsN      ID = "serve.warnings-n"
+	Warnings1Draft ID = "serve.warnings-1-draft"
+	WarningsNDraft ID = "serve.warnings-n-draft"
 )
 
 var serveTexts = map[ID]Text{
@@ -62,11 +64,18 @@ var serveTexts = map[ID]Text{
 		Sv: `serve: sedan %d till skrivna, %d borttagna på %s`},
 	ServeRebuilt: {En: `serve: rebuilt in %s: %d written, %d removed`,
 		Sv: `serve: byggde om på %s: %d skrivna, %d borttagna`},
-	// The banner on the page of a draft, which only the preview shows.
+	// The head of the note of a record's warnings on its page.
 	Warnings1: {En: `1 warning in this record: the site builds, but check -strict (as CI checks content) refuses it`,
 		Sv: `1 varning i den här posten: webbplatsen byggs, men check -strict (som CI kör på innehållet) godtar den inte`},
-	WarningsN: {En: `%s warnings in this record: the site builds, but check -strict (as CI checks content) refuses them`,
-		Sv: `%s varningar i den här posten: webbplatsen byggs, men check -strict (som CI kör på innehållet) godtar dem inte`},
+	WarningsN: {En: `%d warnings in this record: the site builds, but check -strict (as CI checks content) refuses them`,
+		Sv: `%d varningar i den här posten: webbplatsen byggs, men check -strict (som CI kör på innehållet) godtar dem inte`},
+	// The head of the note on a draft's page: check, as CI runs it
+	// (without -drafts), reads no draft.
+	Warnings1Draft: {En: `1 warning in this record: check -strict (as CI checks content) will refuse it once you remove draft = true`,
+		Sv: `1 varning i den här posten: check -strict (som CI kör på innehållet) godtar den inte när du tagit bort draft = true`},
+	WarningsNDraft: {En: `%d warnings in this record: check -strict (as CI checks content) will refuse them once you remove draft = true`,
+		Sv: `%d varningar i den här posten: check -strict (som CI kör på innehållet) godtar dem inte när du tagit bort draft = true`},
+	// The banner on the page of a draft, which only the preview shows.
 	DraftBanner: {En: `Draft: shown only in this preview. It is not published until you remove draft = true.`,
 		Sv: `Utkast: visas bara i förhandsvisningen. Det publiceras inte förrän du tar bort draft = true.`},
 	ServeTurned: {En: `serve: the clock passed %s, when a date in the sources takes effect; bringing the preview up to date`,

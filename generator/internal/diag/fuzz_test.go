@@ -89,6 +89,7 @@ func FuzzDecodeTOML(f *testing.F) {
 	f.Add([]byte("\"två ord\" = hello world\n\"a b\" =\n"))
 	f.Add([]byte("type = “mou”\npaid = TRUE\nareas = [energi, bygg]\nlevel master\n"))
 	f.Add([]byte("type\u00a0= \"mou\"\nområde = 1\n[a\n[b]\n[b]\n"))
+	f.Add([]byte("areas = [“energi”, ”bygg”]\nschools = [«abe», \"sci\", cbh]\n[a b]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var errs List
 		within(t, 10*time.Second, func() {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // The lines of a TOML text as they come from a word processor, a phone or
@@ -34,7 +36,9 @@ func pastedValue(key, value string) (Message, bool) {
 	if strings.EqualFold(value, "true") || strings.EqualFold(value, "false") {
 		return M(SyntaxBoolCase, key, value, strings.ToLower(value)), true
 	}
-	if q, ok := quoteList(value); ok {
+	if q, typo, ok := quoteList(value); ok && typo {
+		return M(SyntaxTypoQuotes, key, value, q), true
+	} else if ok {
 		return M(SyntaxUnquoted, key, value, q), true
 	}
 	return Message{}, false
@@ -55,21 +59,34 @@ func straightQuotes(v string) (string, bool) {
 // vocabulary, a slug.
 var bareWordRE = regexp.MustCompile(`^[\p{L}0-9_\-.]+$`)
 
-// quoteList returns v, a list of bare words ([energi, bygg]), with each
-// word in quotes.
-func quoteList(v string) (string, bool) {
+// quoteList returns v, a list of bare words or texts in typographic
+// quotes ([energi, bygg], [“energi”, ”bygg”]), with each in straight
+// quotes; typo reports texts in typographic quotes. A text in straight
+// quotes may be among them.
+func quoteList(v string) (q string, typo, ok bool) {
 	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
-		return "", false
+		return "", false, false
 	}
 	words := strings.Split(v[1:len(v)-1], ",")
+	straight := 0
 	for i, w := range words {
 		w = strings.TrimSpace(w)
-		if !bareWordRE.MatchString(w) {
-			return "", false
+		switch s, isTypo := straightQuotes(w); {
+		case isTypo:
+			words[i], typo = s, true
+		case bareWordRE.MatchString(w):
+			words[i] = `"` + w + `"`
+		case isText(w):
+			words[i] = w
+			straight++
+		default:
+			return "", false, false
 		}
-		words[i] = `"` + w + `"`
 	}
-	return "[" + strings.Join(words, ", ") + "]", true
+	if straight == len(words) {
+		return "", false, false // no word to mend
+	}
+	return "[" + strings.Join(words, ", ") + "]", typo, true
 }
 
 // strayKeyRE matches the start of a line that sets a key the decoder
@@ -134,4 +151,12 @@ func secondKey(line []byte) (key string, at int, ok bool) {
 		return "", 0, false
 	}
 	return string(rest[m[2]:m[3]]), i + len(first) + m[2], true
+}
+
+// isText reports whether v is a text in quotes as the decoder reads it.
+func isText(v string) bool {
+	var m map[string]any
+	_, err := toml.Decode("x = "+v+"\n", &m)
+	_, text := m["x"].(string)
+	return err == nil && text
 }

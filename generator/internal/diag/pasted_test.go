@@ -25,6 +25,12 @@ func TestDecodeTOMLPasted(t *testing.T) {
 				`f.md:3:9: title: ”Avtal” has typographic quotes, which the site cannot read; type straight ones – write title = "Avtal"`,
 				`f.md:4:9: place: «Kista» has typographic quotes, which the site cannot read; type straight ones – write place = "Kista"`,
 			}, []string{"type", "title", "place"}, []string{"date"}, true},
+		{"a list in typographic quotes", "areas = [“energi”, ”bygg”]\nschools = [“abe”, \"sci\"]\nlanguage = [«sv», en]\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:9: areas: [“energi”, ”bygg”] has typographic quotes, which the site cannot read; type straight ones – write areas = ["energi", "bygg"]`,
+				`f.md:3:11: schools: [“abe”, "sci"] has typographic quotes, which the site cannot read; type straight ones – write schools = ["abe", "sci"]`,
+				`f.md:4:12: language: [«sv», en] has typographic quotes, which the site cannot read; type straight ones – write language = ["sv", "en"]`,
+			}, []string{"areas", "schools", "language"}, []string{"date"}, true},
 		{"true in capitals", "paid = TRUE\nconfidential = False\ndate = 2026-03-01\n",
 			[]string{
 				`f.md:2:8: paid: TRUE is no value the site reads; true and false are written in lower case – write paid = true`,

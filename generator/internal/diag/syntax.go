@@ -322,12 +322,15 @@ var dateRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})([T ].*)?$`)
 func syntaxMessage(line []byte, msg string) (Message, bool) {
 	if head := strings.TrimSpace(string(line)); strings.HasPrefix(head, "[") {
 		// A [table] line: twice (a term copied, its key left as it
-		// was), or not closed.
+		// was), or not closed. One closed whose name the decoder cannot
+		// read ([areas.ny bygg], [areas.gård]) is left to its message,
+		// which points at the character.
 		head = withoutComment(head)
+		closed := strings.HasSuffix(head, "]") && (!strings.HasPrefix(head, "[[") || strings.HasSuffix(head, "]]"))
 		switch {
 		case strings.Contains(msg, "has already been defined"):
 			return M(SyntaxTableTwice, head), true
-		case strings.Contains(msg, "table name") || strings.Contains(msg, "table array name"):
+		case !closed && (strings.Contains(msg, "table name") || strings.Contains(msg, "table array name")):
 			return M(SyntaxTableOpen, head), true
 		}
 		return Message{}, false

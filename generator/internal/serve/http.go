@@ -343,7 +343,7 @@ func (sv *server) inject(page []byte, urlPath string, v *view) []byte {
 		top.WriteString(draftBanner(lang))
 	}
 	if p, ok := pageAt(v.pages, urlPath); ok && p.Entry != nil {
-		top.WriteString(warningsNote(v.warned[p.Entry], lang))
+		top.WriteString(warningsNote(v.warned[p.Entry], lang, v.drafts[urlPath]))
 	}
 	top.WriteString(string(v.overlay[lang]))
 	lower := asciiLower(page)
@@ -397,16 +397,21 @@ func draftBanner(lang diag.Lang) string {
 }
 
 // warningsNote lists the warnings of the record whose page it is on,
-// which build prints only in the terminal and check -strict refuses: an
-// editor sees them where they look, on the page they are editing. ""
-// for none. It is styled by live.css.
-func warningsNote(warns diag.List, lang diag.Lang) string {
+// which build prints only in the terminal and check -strict refuses (a
+// draft's once it is no draft: check reads none): an editor sees them
+// where they look, on the page they are editing. "" for none. It is
+// styled by live.css.
+func warningsNote(warns diag.List, lang diag.Lang, draft bool) string {
 	if len(warns) == 0 {
 		return ""
 	}
-	head := diag.M(diag.WarningsN, diag.Count(len(warns)))
+	one, many := diag.Warnings1, diag.WarningsN
+	if draft {
+		one, many = diag.Warnings1Draft, diag.WarningsNDraft
+	}
+	head := diag.M(many, diag.Count(len(warns)))
 	if len(warns) == 1 {
-		head = diag.M(diag.Warnings1)
+		head = diag.M(one)
 	}
 	var b strings.Builder
 	b.WriteString(`<div id="portal-warnings" role="note" lang="` + string(lang) + `"><p>`)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/site"
 )
 
 // TestWarningsOnPage checks that the preview shows a record's warnings
@@ -77,5 +78,45 @@ func TestWarningsOnPage(t *testing.T) {
 	}
 	if page := string(new(server).inject([]byte("<body></body>"), "/exjobb/", newView(e, nil, nil, result{}))); strings.Contains(page, "portal-warnings") {
 		t.Errorf("a list page has a note of warnings")
+	}
+}
+
+// TestWarningsNoteOfDraft checks the head of the note of warnings: a
+// draft is published by no build, and check (as CI runs it, without
+// -drafts) does not read it, so its note says that check -strict will
+// refuse its warnings once draft = true is removed, not that it refuses
+// them now.
+func TestWarningsNoteOfDraft(t *testing.T) {
+	ent := &site.Entry{}
+	w := diag.Warn("content/theses/a.md", 3, 1, diag.WarnRawHTML, "<b>")
+	v := &view{
+		pages:  []*site.Page{{URL: "/en/theses/a/", Lang: "en", Entry: ent}, {URL: "/exjobb/a/", Lang: "sv", Entry: ent}},
+		warned: map[*site.Entry]diag.List{ent: {w}},
+		lang:   "sv",
+	}
+	for _, c := range []struct {
+		name  string
+		url   string
+		draft bool
+		warns diag.List
+		want  string
+	}{
+		{"published, one", "/exjobb/a/", false, diag.List{w},
+			`<p>1 varning i den här posten: webbplatsen byggs, men <code>check -strict</code> (som CI kör på innehållet) godtar den inte</p>`},
+		{"published, two, English", "/en/theses/a/", false, diag.List{w, w},
+			`<p>2 warnings in this record: the site builds, but <code>check -strict</code> (as CI checks content) refuses them</p>`},
+		{"draft, one", "/exjobb/a/", true, diag.List{w},
+			`<p>1 varning i den här posten: <code>check -strict</code> (som CI kör på innehållet) godtar den inte när du tagit bort draft = true</p>`},
+		{"draft, two, English", "/en/theses/a/", true, diag.List{w, w},
+			`<p>2 warnings in this record: <code>check -strict</code> (as CI checks content) will refuse them once you remove draft = true</p>`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			v.warned[ent] = c.warns
+			v.drafts = map[string]bool{c.url: c.draft}
+			page := string(new(server).inject([]byte("<body></body>"), c.url, v))
+			if !strings.Contains(page, c.want) {
+				t.Errorf("the page is\n%s\nwant the head\n%s", page, c.want)
+			}
+		})
 	}
 }
