@@ -143,7 +143,11 @@ func secondKey(line []byte) (key string, at int, ok bool) {
 	}
 	first := withoutComment(v)
 	if q := first[:1]; q != `"` && q != "'" {
-		first = strings.Fields(first)[0]
+		words := strings.Fields(first)
+		if len(words) == 0 {
+			return "", 0, false // blanks the decoder does not take for blanks (a vertical tab)
+		}
+		first = words[0]
 	}
 	rest := line[i+len(first):]
 	m := secondKeyRE.FindSubmatchIndex(rest)
