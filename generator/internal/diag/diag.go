@@ -125,7 +125,8 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	// The decoder's byte offset, counted again in characters: its column
 	// is in bytes, and its line is one too far for an error at a line end.
 	off := syntaxOffset(src, pe)
-	e.Line, e.Col = NewPositions(src, lineOff).LineCol(off)
+	pos := NewPositions(src, lineOff) // one copy and scan of src for every position below
+	e.Line, e.Col = pos.LineCol(off)
 	// In plain words where the line says what it meant, at its value
 	// (or key): "deadline: 2027-02-30 does not exist – …".
 	start, _ := lineAround(src, off)
@@ -139,12 +140,12 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 		return Of(path, e.Line, e.Col, m) // at the colon, or where the = goes
 	}
 	at := start + len(line) - len(bytes.TrimLeft(line, " \t"))
-	if _, i, ok := secondKey(line); ok && m.ID == SyntaxKeysOneLine {
-		line1, col := NewPositions(src, lineOff).LineCol(start + i) // at the second key
+	if _, i, ok := secondKey(line); m.ID == SyntaxKeysOneLine && ok {
+		line1, col := pos.LineCol(start + i) // at the second key
 		return Of(path, line1, col, m)
 	}
 	if _, _, i, ok := strayKey(line); ok {
-		line1, col := NewPositions(src, lineOff).LineCol(start + i) // at the space or the key
+		line1, col := pos.LineCol(start + i) // at the space or the key
 		return Of(path, line1, col, m)
 	}
 	if v := lineValue(line); v != "" && m.ID != SyntaxKeyTwice {
@@ -152,7 +153,7 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 			at = start + i
 		}
 	}
-	line1, col := NewPositions(src, lineOff).LineCol(at)
+	line1, col := pos.LineCol(at)
 	return Of(path, line1, col, m)
 }
 

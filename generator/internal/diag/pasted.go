@@ -20,13 +20,6 @@ import (
 // straight ones.
 const typoQuotes = "“”„‟«»‘’‚‛‹›"
 
-// pastedOK reports whether value, on the line of key, is one of the
-// pasted forms pastedValue tells.
-func pastedOK(key, value string) bool {
-	_, ok := pastedValue(key, value)
-	return ok
-}
-
 // pastedValue says what is wrong with value, as written on the line of
 // key, when it is one of the pasted forms; ok is false otherwise.
 func pastedValue(key, value string) (Message, bool) {
@@ -117,13 +110,6 @@ func strayKey(line []byte) (key string, m Message, at int, ok bool) {
 		}
 	}
 	return "", Message{}, 0, false
-}
-
-// secondKeyOK reports whether line sets a second key after its first
-// value (secondKey).
-func secondKeyOK(line []byte) bool {
-	_, _, ok := secondKey(line)
-	return ok
 }
 
 // secondKeyRE matches what follows a line's first value when a second

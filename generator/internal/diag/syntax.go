@@ -346,6 +346,8 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return Message{}, false
 	}
 	value := lineValue(line)
+	second, _, twoKeys := secondKey(line)
+	pasted, isPasted := pastedValue(writtenKey(line), value)
 	switch {
 	case unclosedList(msg):
 		return M(SyntaxUnclosedList, key), true
@@ -359,17 +361,15 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 		return M(SyntaxUnclosed, key), true
 	case strings.Contains(msg, "escape") || strings.Contains(msg, "hexadecimal digits after"):
 		return M(SyntaxBackslash, key, value), true
-	case secondKeyOK(line):
-		k, _, _ := secondKey(line)
-		return M(SyntaxKeysOneLine, k), true
+	case twoKeys:
+		return M(SyntaxKeysOneLine, second), true
 	case strings.HasPrefix(value, `"`) && strings.Count(strings.ReplaceAll(value, `\"`, ""), `"`) > 2 &&
 		strings.Contains(msg, "top-level item to end"):
 		return M(SyntaxInnerQuote, key), true
 	case value == "":
 		return M(SyntaxNoValue, writtenKey(line)), true
-	case value != "" && pastedOK(key, value):
-		m, _ := pastedValue(writtenKey(line), value)
-		return m, true
+	case isPasted:
+		return pasted, true
 	case looksLikeDate(value):
 		return M(SyntaxDateForm, key, value), true
 	case strings.HasPrefix(msg, "expected value but found"):
