@@ -254,13 +254,21 @@ func EachFacetKey(name string, e *site.Entry, f func(string)) {
 // SearchFacts are the facts of an entry that its list item shows (the
 // <dl class="meta"> of the "item" partial), formatted for lang.
 func (t *Templates) SearchFacts(lang string, e *site.Entry) []Fact {
-	tr := func(key string) string { return t.T(lang, key) }
-	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
+	c := t.searchFacts(lang, e)
 	var out []Fact
-	(&facts{t: t, e: e, lang: lang, tr: tr, n: n}).list(func(label, text, _, textLang string) {
-		out = append(out, Fact{tr(label), text, textLang})
+	c.list(func(label, text, _, textLang string) {
+		out = append(out, Fact{c.tr(label), text, textLang})
 	})
 	return out
+}
+
+// searchFacts resolves the facts of e in lang for the search index: the
+// UI strings as T gives them, no error collected (the pages report a
+// missing one).
+func (t *Templates) searchFacts(lang string, e *site.Entry) *facts {
+	tr := func(key string) string { return t.T(lang, key) }
+	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
+	return &facts{t: t, e: e, lang: lang, tr: tr, n: n}
 }
 
 // SearchFactTexts are the facts of an entry's page that its search text
@@ -277,8 +285,7 @@ func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 	if k == nil {
 		return nil
 	}
-	n := func(key string, n int) string { s, _ := t.plural(lang, key, n); return s }
-	c := &facts{t: t, e: e, lang: lang, tr: func(key string) string { return t.T(lang, key) }, n: n}
+	c := t.searchFacts(lang, e)
 	var out []string
 	for i := range k.Facts {
 		switch f := &k.Facts[i]; f.As {

@@ -379,11 +379,14 @@ func (s *Site) homeOffers() []*Entry {
 		}
 	}
 	for _, k := range s.Cfg.Kinds.All() {
-		if list := s.Current(k.Name); k.Offer && same {
-			offers = append(offers, list[:min(len(list), HomeSize)]...)
-		} else if k.Offer {
-			offers = append(offers, list...)
+		if !k.Offer {
+			continue
 		}
+		list := s.Current(k.Name)
+		if same {
+			list = list[:min(len(list), HomeSize)]
+		}
+		offers = append(offers, list...)
 	}
 	if offer != nil {
 		sortOrder(offers, offer, offer.Order)
