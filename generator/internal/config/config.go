@@ -175,7 +175,7 @@ func ParseWith(src []byte, reg *kinds.Registry) (*Config, error) {
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
-		return nil, diag.List{diag.TOMLError(FileName, src, 0, err)}
+		return nil, diag.List{typedSyntax(diag.TOMLError(FileName, src, 0, err))}
 	}
 	diag.UnixNewlines(raw)
 	p := &parser{pos: diag.NewPositions(src, 0), cfg: &Config{PageSize: 20, CSP: DefaultPolicy(), Kinds: reg}}

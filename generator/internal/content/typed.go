@@ -14,8 +14,9 @@ import (
 // for a key of spec that holds no text, it says what the key holds
 // instead; the quotes would only be refused in the next round. So for a
 // value in typographic quotes (noticeMonths = “3”): the key's message for
-// a value in straight ones. A list of texts is suggested in brackets
-// (areas = ["bygg"]).
+// a value in straight ones. A list of texts is suggested in brackets,
+// each word between commas in quotes of its own (areas = ["bygg"],
+// areas = ["bygg", "energi"] for areas = bygg, energi).
 func typedSyntax(errs diag.List, spec []kinds.Key) diag.List {
 	out := make(diag.List, 0, len(errs))
 	for _, e := range errs {
@@ -32,20 +33,9 @@ func typedSyntax(errs diag.List, spec []kinds.Key) diag.List {
 // typedMessage is the message of e for the type of its key, if e
 // suggests a value in quotes for a key that holds no text.
 func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
-	var only diag.ID
-	switch e.ID {
-	case diag.SyntaxUnquoted, diag.SyntaxTypoQuotes:
-	case diag.SyntaxColon:
-		only = diag.SyntaxColonOnly
-	case diag.SyntaxNoEquals:
-		only = diag.SyntaxNoEqualsOnly
-	default:
+	written, value, only, ok := diag.QuotesSuggested(e)
+	if !ok {
 		return diag.Message{}, false
-	}
-	written, _ := e.Args[0].(string)
-	value, _ := e.Args[len(e.Args)-1].(string)
-	if !strings.HasPrefix(value, `"`) {
-		return diag.Message{}, false // no text in quotes suggested
 	}
 	key := strings.Trim(written, `"`)
 	var typ kinds.Type
@@ -61,7 +51,7 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 	case only != "":
 		return diag.M(only, written), true // the colon, without the line to write
 	case typ == kinds.Strings:
-		return diag.M(e.ID, written, e.Args[1], "["+value+"]"), true
+		return diag.M(e.ID, written, e.Args[1], diag.ListOf(value)), true
 	case e.ID == diag.SyntaxTypoQuotes:
 		// What check says of the text between straight quotes.
 		typo, _ := e.Args[1].(string)

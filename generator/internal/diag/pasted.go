@@ -82,6 +82,40 @@ func quoteList(v string) (q string, typo, ok bool) {
 	return "[" + strings.Join(words, ", ") + "]", typo, true
 }
 
+// QuotesSuggested tells whether e is a problem of a line whose value
+// was read as bare text and that says to write it in quotes (SyntaxUnquoted,
+// SyntaxTypoQuotes, SyntaxColon, SyntaxNoEquals), as a decoder that knows
+// the key can mend when the key holds no text: the key as written, the
+// value in quotes suggested, and, for a line without its =, the message
+// that says so without the line to write (only).
+func QuotesSuggested(e Error) (written, quoted string, only ID, ok bool) {
+	switch e.ID {
+	case SyntaxUnquoted, SyntaxTypoQuotes:
+	case SyntaxColon:
+		only = SyntaxColonOnly
+	case SyntaxNoEquals:
+		only = SyntaxNoEqualsOnly
+	default:
+		return "", "", "", false
+	}
+	written, _ = e.Args[0].(string)
+	quoted, _ = e.Args[len(e.Args)-1].(string)
+	return written, quoted, only, strings.HasPrefix(quoted, `"`)
+}
+
+// ListOf returns the list to write for q, a text in straight quotes
+// suggested for a key that holds a list: each of the words the text
+// holds between commas in quotes of its own ("bygg, energi" →
+// ["bygg", "energi"]), else the text alone (["Bygg och energi"]).
+func ListOf(q string) string {
+	if inner, ok := strings.CutPrefix(q, `"`); ok && strings.HasSuffix(inner, `"`) {
+		if l, _, ok := quoteList("[" + inner[:len(inner)-1] + "]"); ok {
+			return l
+		}
+	}
+	return "[" + q + "]"
+}
+
 // strayKeyRE matches the start of a line that sets a key the decoder
 // could not read as one: its key, up to the = after it.
 var strayKeyRE = regexp.MustCompile(`^[ \t]*([^\s\p{Zs}=\[\]"'#]+)[^=]*=`)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,8 +19,19 @@ import (
 	"portal/generator/internal/site"
 )
 
-// corpusSize is the number of records of the benchmark corpus.
-const corpusSize = 10000
+// corpusSize is the number of records of the benchmark corpus: 10,000,
+// or PORTAL_BENCH_RECORDS (the preview of a large site: 100000).
+func corpusSize(b *testing.B) int {
+	s := os.Getenv("PORTAL_BENCH_RECORDS")
+	if s == "" {
+		return 10000
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("PORTAL_BENCH_RECORDS=%q: want a positive number", s)
+	}
+	return n
+}
 
 // benchSite makes a site root with the repository's config.toml and
 // templates/ and a synthetic corpus made by the shared corpus tool
@@ -46,11 +58,12 @@ func benchSite(b *testing.B) string {
 	if _, err := os.Stat(filepath.Join(repo, "templates", "layouts")); err != nil {
 		b.Skip("templates/ not present")
 	}
-	cache := filepath.Join(os.TempDir(), fmt.Sprintf("portal-bench-corpus-%d", corpusSize))
+	size := corpusSize(b)
+	cache := filepath.Join(os.TempDir(), fmt.Sprintf("portal-bench-corpus-%d", size))
 	if _, err := os.Stat(filepath.Join(cache, ".complete")); err != nil {
 		os.RemoveAll(cache)
-		b.Logf("making a %d-record corpus in %s", corpusSize, cache)
-		cmd := exec.Command(python, tool, filepath.Join(cache, "content"), fmt.Sprint(corpusSize), "--config", cfg)
+		b.Logf("making a %d-record corpus in %s", size, cache)
+		cmd := exec.Command(python, tool, filepath.Join(cache, "content"), fmt.Sprint(size), "--config", cfg)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%s: %v\n%s", tool, err, out)
 		}
@@ -93,10 +106,11 @@ func newestLecture(b *testing.B, e *engine) string {
 	return best.Own().Path
 }
 
-// BenchmarkIncrementalEdit measures, on a 10,000-record corpus, the time
-// from a saved edit of a record's text to updated output, calling the
-// rebuild directly. ms-page: until the record's own pages are written
-// (then the browser showing it is told to reload); ms-pages: until every
+// BenchmarkIncrementalEdit measures, on a 10,000-record corpus (or
+// PORTAL_BENCH_RECORDS records), the time from a saved edit of a
+// record's text to updated output, calling the rebuild directly.
+// ms-page: until the record's own pages are written (then the browser
+// showing it is told to reload); ms-pages: until every
 // page that shows the record (lists, indexes, home) is written; ms-all:
 // until every output that changed is written, the feeds, calendars,
 // sitemap and search indexes included. "text" edits the body of a thesis
