@@ -247,7 +247,9 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	}
 	d.Text = append(d.Text, t.SearchFactTexts(lang, e)...) // "30 hp", "10 weeks", "Swedish, English"
 	for _, k := range e.Schools {
-		d.Text = append(d.Text, term(&cfg.Schools, k))
+		// A school's key is its acronym at KTH (abe, eecs), which students
+		// type to find its offers though the page names it in full.
+		d.Text = append(d.Text, term(&cfg.Schools, k), k)
 	}
 	// What the page's facts name besides: where (a lecture's place, an
 	// offer's location), the other organisations (a lecture's speaker's,

@@ -13,16 +13,18 @@ import (
 // its credits and weeks as its list item writes them ("30 hp", "10
 // weeks"), which a student types to find a 30-credit degree project, and
 // a degree project by its working languages ("engelska", "English"), a
-// paid internship by the word its page says it with ("Betald: Ja").
+// paid internship by the word its page says it with ("Betald: Ja"), and
+// an offer by its school's acronym (a school's key: "ABE", "EECS"), which
+// its page names in full.
 func TestSearchFindsFacts(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	// smarta-kartor: course = "AG2129", place = "KTH, sal Q2"; mou:
 	// signatories "Finansborgarråd", noticeMonths = 3; theses: credits;
 	// sommarpraktik: weeks = 10, paid = true; energidata: language =
-	// ["sv", "en"].
+	// ["sv", "en"]; schools = ["abe"], ["eecs"].
 	want := map[string][]string{
-		"sv": {"ag2129", "sal", "finansborgarråd", "hp", "veckor", "månader", "svenska", "engelska", "betald"},
-		"en": {"ag2129", "sal", "finansborgarråd", "credits", "weeks", "months", "swedish", "paid"},
+		"sv": {"ag2129", "sal", "finansborgarråd", "hp", "veckor", "månader", "svenska", "engelska", "betald", "abe", "eecs"},
+		"en": {"ag2129", "sal", "finansborgarråd", "credits", "weeks", "months", "swedish", "paid", "abe", "eecs"},
 	}
 	for _, lang := range b.l.Site.Cfg.Languages {
 		files, layout := readSearch(t, b, lang)
