@@ -152,7 +152,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 			categories = append([]string{l.Templates.T(p.Lang, "kindone."+e.Kind)}, categories...)
 		}
 		f.Entries = append(f.Entries, feeds.Entry{
-			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + v.Lang,
+			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + p.Lang,
 			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
 			Published: e.Published(), Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
 		})
