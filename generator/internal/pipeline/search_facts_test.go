@@ -11,7 +11,8 @@ import (
 // not only by its title and text: a lecture by its course code and its
 // place, an agreement by who signed it and its notice period, an offer by
 // its credits and weeks as its list item writes them ("30 hp", "10
-// weeks"), which a student types to find a 30-credit degree project, and
+// weeks") and in one word ("30hp"), which a student types to find a
+// 30-credit degree project, and
 // a degree project by its working languages ("engelska", "English"), a
 // paid internship by the word its page says it with ("Betald: Ja"), and
 // an offer by its school's acronym (a school's key: "ABE", "EECS"), which
@@ -23,7 +24,7 @@ func TestSearchFindsFacts(t *testing.T) {
 	// sommarpraktik: weeks = 10, paid = true; energidata: language =
 	// ["sv", "en"]; schools = ["abe"], ["eecs"].
 	want := map[string][]string{
-		"sv": {"ag2129", "sal", "finansborgarråd", "hp", "veckor", "månader", "svenska", "engelska", "betald", "abe", "eecs"},
+		"sv": {"ag2129", "sal", "finansborgarråd", "hp", "30hp", "veckor", "10veckor", "månader", "svenska", "engelska", "betald", "abe", "eecs"},
 		"en": {"ag2129", "sal", "finansborgarråd", "credits", "weeks", "months", "swedish", "paid", "abe", "eecs"},
 	}
 	for _, lang := range b.l.Site.Cfg.Languages {

@@ -3,6 +3,7 @@ package render
 import (
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -278,8 +279,8 @@ func (t *Templates) searchFacts(lang string, e *site.Entry) *facts {
 // as the page and its list item write them ("30 hp", "10 weeks",
 // "Swedish, English"), and the label of a yes/no fact that is yes ("Paid"
 // of a paid internship: "Paid: Yes" on its page), so that the search
-// finds an offer by what a student types to find it: "30 hp", "English",
-// "paid".
+// finds an offer by what a student types to find it: "30 hp" (or
+// "30hp"), "English", "paid".
 func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 	k := t.cfg.Kinds.Get(e.Kind)
 	if k == nil {
@@ -290,8 +291,14 @@ func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 	for i := range k.Facts {
 		switch f := &k.Facts[i]; f.As {
 		case kinds.AsCount, kinds.AsTerms:
-			if text, _, ok := c.text(f); ok {
-				out = append(out, text)
+			text, _, ok := c.text(f)
+			if !ok {
+				break
+			}
+			out = append(out, text)
+			// "30 hp" as students also type it, in one word: "30hp".
+			if joined := oneWord(text); f.As == kinds.AsCount && joined != text {
+				out = append(out, joined)
 			}
 		case kinds.AsYesNo:
 			if b := e.Flag(f.Key); b != nil && *b {
@@ -300,6 +307,17 @@ func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 		}
 	}
 	return out
+}
+
+// oneWord is text without its spaces: a counted fact's number and unit
+// as one word ("30 hp" → "30hp").
+func oneWord(text string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, text)
 }
 
 // Closes is the moment an offer closes or a lecture ends, as RFC 3339 in the
