@@ -12,6 +12,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/linktest"
 )
 
 // siteDir makes a site folder with tinyConfig, beside a folder "outside",
@@ -35,10 +36,7 @@ func siteDir(t *testing.T, entries map[string]string) string {
 		}
 		data := entries[name]
 		if target, ok := strings.CutPrefix(data, "-> "); ok {
-			err := os.Symlink(strings.ReplaceAll(target, "$OUT", filepath.Join(top, "outside")), p)
-			if err != nil {
-				t.Fatal(err)
-			}
+			linktest.Symlink(t, strings.ReplaceAll(target, "$OUT", filepath.Join(top, "outside")), p)
 			continue
 		}
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
