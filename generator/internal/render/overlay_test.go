@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -111,6 +112,10 @@ func TestLoadSiteOverlay(t *testing.T) {
 			[]string{`templates/assets:1:1: file name "a\nb.css" contains a control character; rename it`}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if runtime.GOOS == "windows" && (c.name == "name Windows reserves" || c.name == "control character") {
+				// CreateFile refuses a\nb.css, and con.html is the console.
+				t.Skip("Windows cannot make a file of that name; the check is for a site copied from another system")
+			}
 			if c.want != nil {
 				c.want = slices.Clone(c.want)
 			}
