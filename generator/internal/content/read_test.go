@@ -1,8 +1,11 @@
 package content
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"portal/generator/internal/config"
@@ -59,12 +62,23 @@ func TestReadDirect(t *testing.T) {
 			}
 		})
 	}
-	// A source that is gone is reported alike.
+	// A source that is gone is reported alike, in the system's words
+	// ("no such file or directory"; Windows: "The system cannot find the
+	// file specified.").
+	_, gone := os.Open(filepath.Join(broken, "gone"))
+	var pe *fs.PathError
+	if !errors.As(gone, &pe) || !errors.Is(gone, fs.ErrNotExist) {
+		t.Fatalf("open a missing file: %v", gone)
+	}
+	want := "open content/lectures/gone.md: " + pe.Err.Error()
+	if runtime.GOOS != "windows" && want != "open content/lectures/gone.md: no such file or directory" {
+		t.Errorf("the system's words for a missing file: %q", pe.Err)
+	}
 	fsys := os.DirFS(broken)
 	for _, dir := range []string{"", broken} {
 		v := &Version{Path: "content/lectures/gone.md", size: 10, dir: dir}
-		if _, err := (&Sources{}).Take(fsys, v); err == nil || err.Error() != "open content/lectures/gone.md: no such file or directory" {
-			t.Errorf("dir %q: %v", dir, err)
+		if _, err := (&Sources{}).Take(fsys, v); err == nil || err.Error() != want {
+			t.Errorf("dir %q: %v, want %s", dir, err, want)
 		}
 	}
 }

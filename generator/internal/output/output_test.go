@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"portal/generator/internal/linktest"
 )
 
 // maxLeftovers is how many staging folders may stay beside the output
@@ -202,8 +204,8 @@ func TestPlantedLinks(t *testing.T) {
 	publish(t, out, map[string]string{"index.html": "v1"}, true)
 	leftover := filepath.Join(dir, stagingPrefix(out)+"planted")
 	os.MkdirAll(leftover, 0o755)
-	os.Symlink(victimFile, filepath.Join(leftover, "index.html"))
-	os.Symlink(victim, filepath.Join(leftover, "sub"))
+	linktest.Symlink(t, victimFile, filepath.Join(leftover, "index.html"))
+	linktest.Symlink(t, victim, filepath.Join(leftover, "sub"))
 	files := map[string]string{"index.html": "v2", "sub/precious.txt": "overwritten?", "sub/new.html": "new"}
 	for _, expect := range []bool{true, false} {
 		publish(t, out, files, expect)

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"portal/generator/internal/linktest"
 )
 
 func TestCheckOut(t *testing.T) {
@@ -14,7 +16,7 @@ func TestCheckOut(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(root, "config.toml"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("keep"), 0o644)
-	os.Symlink(filepath.Join(root, "content"), filepath.Join(dir, "link"))
+	linktest.Symlink(t, filepath.Join(root, "content"), filepath.Join(dir, "link"))
 	s := filepath.ToSlash(dir)
 	for _, c := range []struct{ out, want string }{
 		{"site/public", ""},

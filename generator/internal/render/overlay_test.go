@@ -6,12 +6,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/linktest"
 )
 
 // siteDir makes a site folder with tinyConfig, beside a folder "outside",
@@ -35,10 +37,7 @@ func siteDir(t *testing.T, entries map[string]string) string {
 		}
 		data := entries[name]
 		if target, ok := strings.CutPrefix(data, "-> "); ok {
-			err := os.Symlink(strings.ReplaceAll(target, "$OUT", filepath.Join(top, "outside")), p)
-			if err != nil {
-				t.Fatal(err)
-			}
+			linktest.Symlink(t, strings.ReplaceAll(target, "$OUT", filepath.Join(top, "outside")), p)
 			continue
 		}
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
@@ -113,6 +112,10 @@ func TestLoadSiteOverlay(t *testing.T) {
 			[]string{`templates/assets:1:1: file name "a\nb.css" contains a control character; rename it`}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if runtime.GOOS == "windows" && (c.name == "name Windows reserves" || c.name == "control character") {
+				// CreateFile refuses a\nb.css, and con.html is the console.
+				t.Skip("Windows cannot make a file of that name; the check is for a site copied from another system")
+			}
 			if c.want != nil {
 				c.want = slices.Clone(c.want)
 			}
