@@ -296,8 +296,11 @@ func (t *Templates) SearchFactTexts(lang string, e *site.Entry) []string {
 				break
 			}
 			out = append(out, text)
+			if f.As != kinds.AsCount {
+				break
+			}
 			// "30 hp" as students also type it, in one word: "30hp".
-			if joined := oneWord(text); f.As == kinds.AsCount && joined != text {
+			if joined := oneWord(text); joined != text {
 				out = append(out, joined)
 			}
 		case kinds.AsYesNo:
