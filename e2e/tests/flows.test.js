@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { back, describeProblems, fixClock, launch, watch } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
 import { served } from '../lib/harness.js';
 import { sections } from '../lib/site.js';
@@ -123,7 +123,7 @@ suite('flows', skip, () => {
     assert.ok(shown.length > 0, 'some offers match');
     await page.locator(`ul.items a[href="${shown[0].href}"]:visible`).first().click();
     assert.equal(path(page), shown[0].href);
-    await page.goBack();
+    await back(page);
     assert.equal(new URL(page.url()).searchParams.get('area'), AREA, 'the URL still has the filter');
     await control(page, /område|area/i);
     await settle(page, expected);
@@ -149,7 +149,7 @@ suite('flows', skip, () => {
     const section = page.locator('#kind-theses');
     assert.ok(await section.isVisible(), "the area page has the degree projects' section");
     assert.ok((await section.locator('li.item').count()) > 0, 'with offers in it');
-    await page.goBack();
+    await back(page);
     await browse.getByText('By host organisation', { exact: true }).click();
     const host = browse.locator('a[href^="/en/organisations/"]').first();
     const href = await host.getAttribute('href');
