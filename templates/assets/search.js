@@ -69,6 +69,19 @@
     return String(s == null ? '' : s).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
+  // numberUnits are the words that a number typed before a word makes
+  // with it ("15 hp" → "15hp"): the word the index holds for a counted
+  // fact (SearchFactTexts in generator/internal/render). A match of one
+  // ranks higher; it narrows nothing, as the two words may be apart in a
+  // text ("15 skolor ... 30 hp").
+  function numberUnits(words) {
+    var out = [];
+    for (var i = 0; i + 1 < words.length; i++) {
+      if (/^\p{N}+$/u.test(words[i]) && /^\p{L}/u.test(words[i + 1])) out.push(words[i] + words[i + 1]);
+    }
+    return out;
+  }
+
   function prefix(s, n) {
     return Array.from(s).slice(0, n).join('');
   }
@@ -231,7 +244,8 @@
   // from the index's folder and manifest alone: they can be fetched
   // while the scope is still on its way.
   function buckets(dir, manifest, q) {
-    return tokens(q).map(function (w) { return dir + 't/' + bucketOf({ manifest: manifest }, w).n + '.json'; });
+    var words = tokens(q);
+    return words.concat(numberUnits(words)).map(function (w) { return dir + 't/' + bucketOf({ manifest: manifest }, w).n + '.json'; });
   }
 
   // wordsOf are the words of bucket n (its content b), each with its
@@ -359,17 +373,18 @@
 
   // search resolves to the items of the index that match the filter s at
   // time now (ms): open before closed, then by score, then in the page's
-  // order. Each item gets its score. A query that is a kept one and one
+  // order. Each item gets its score, raised where it has a number and the
+  // word after it as one word (numberUnits). A query that is a kept one and one
   // more character (a letter more of its last word, or a new word)
   // matches a subset of what the kept one matched, so only those are
   // looked at, not every item of the scope: what keeps a keystroke short
   // on a list of many thousand records. pace, if given, scores the words
   // in slices (see run).
   function search(ix, s, now, pace) {
-    var words = tokens(s.q);
+    var words = tokens(s.q), terms = words.concat(numberUnits(words));
     ix.found = ix.found || new Map();
     var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
-    return Promise.all(words.map(function (w) { return termScores(ix, w, pace); })).then(function (per) {
+    return Promise.all(terms.map(function (w) { return termScores(ix, w, pace); })).then(function (per) {
       // The matching and sorting is a slice of its own: what is done when
       // the last word is scored comes in the same task as its last slice.
       return pace ? pace().then(function () { return per; }) : per;
@@ -385,7 +400,7 @@
         var score = 0;
         for (var i = 0; i < per.length; i++) {
           var sc = per[i][it.id];
-          if (!sc) return;
+          if (!sc && i < words.length) return;
           score += sc;
         }
         out.push({ it: it, score: score, done: done(it, now) });

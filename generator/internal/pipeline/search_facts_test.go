@@ -1,8 +1,12 @@
 package pipeline
 
 import (
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"portal/generator/internal/search"
 )
@@ -49,4 +53,44 @@ func indexWords(files map[string]any, layout search.Layout) map[string]bool {
 		}
 	}
 	return words
+}
+
+// TestSearchNumberAndUnit: "15 hp" lists the offers of 15 credits
+// (trafikfloden and b-fifteen) before one of 30 whose text also has "15",
+// which comes before b-fifteen in the list: the
+// number and the word after it, joined, are the word the index holds for
+// a counted fact ("15hp"), and a match of it ranks higher. It narrows
+// nothing: the offer of 30 credits still matches both words.
+func TestSearchNumberAndUnit(t *testing.T) {
+	thesis := func(title, deadline string, credits int, body string) string {
+		return "+++\ntitle = \"" + title + "\"\ndate = 2026-09-01\nareas = [\"energi\"]\nhost = \"kth\"\n" +
+			"level = \"master\"\ncredits = " + strconv.Itoa(credits) + "\ndeadline = " + deadline +
+			"\napply = \"mailto:a@example.se\"\n+++\n\n" + body + "\n"
+	}
+	dir := copySite(t, "testdata/sites/basic", map[string]string{
+		"content/theses/a-thirty.md":  thesis("Värme i skolor", "2026-12-10", 30, "Mätningar i 15 skolor."),
+		"content/theses/b-fifteen.md": thesis("Värme i parker", "2026-12-20", 15, "Mätningar i parker."),
+	})
+	b := buildFixture(t, fixture(t, dir))
+	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
+	now := testNow.Format(time.RFC3339)
+	tests := []struct {
+		c    searchCase
+		urls []string
+	}{
+		{searchCase{sv, "k-theses", "?q=v%C3%A4rme+15", now, false}, []string{"/exjobb/a-thirty/", "/exjobb/b-fifteen/"}},
+		{searchCase{sv, "k-theses", "?q=15+hp", now, false}, []string{"/exjobb/trafikfloden/", "/exjobb/b-fifteen/", "/exjobb/a-thirty/"}},
+		{searchCase{sv, "k-theses", "?q=15+h", now, false}, []string{"/exjobb/trafikfloden/", "/exjobb/b-fifteen/", "/exjobb/a-thirty/"}},
+		{searchCase{sv, "k-theses", "?q=v%C3%A4rme+15hp", now, false}, []string{"/exjobb/b-fifteen/"}},
+		{searchCase{en, "k-theses", "?q=15+credits", now, false}, []string{"/exjobb/trafikfloden/", "/exjobb/b-fifteen/", "/exjobb/a-thirty/"}},
+	}
+	var cases []searchCase
+	for _, tc := range tests {
+		cases = append(cases, tc.c)
+	}
+	for i, got := range runSearch(t, cases) {
+		if tc := tests[i]; !slices.Equal(got.URLs, tc.urls) {
+			t.Errorf("%s %s: %v, want %v", tc.c.Scope, tc.c.Query, got.URLs, tc.urls)
+		}
+	}
 }
