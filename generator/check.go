@@ -6,7 +6,6 @@ package main
 import (
 	"cmp"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -74,15 +73,14 @@ func writeJSON(w io.Writer, list diag.List, lang diag.Lang) {
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("check", stderr, getenv)
 	var c common
 	c.register(fs)
 	format := fs.String("format", "text", "output format: text or json")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
-	files, ok := parseInterleaved(fs, args)
-	if !ok {
-		return exitUsage
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return parseExit(err)
 	}
 	lang, ok := messageLang("check", c.lang, stderr, getenv)
 	if !ok {

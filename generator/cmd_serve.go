@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -14,15 +13,14 @@ import (
 // cmdServe runs the preview; with -open, open opens it in the browser
 // once it is served.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string, open func(url string) error) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", stderr, getenv)
 	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
-	addr := fs.String("addr", serve.DefaultAddr, "address to listen on (loopback by default)")
+	addr := fs.String("addr", serve.DefaultAddr, "address to listen on, on this computer only unless another is given")
 	out := fs.String("out", "", "folder to write the preview to (default: none, the preview is kept in memory)")
 	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
 	openFlag := fs.Bool("open", false, "open the preview in the default browser once it is served (on another port when -addr is taken)")
-	if fs.Parse(args) != nil {
-		return exitUsage
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
 	}
 	lang := envLang(getenv)
 	if extraArgs("serve", fs, stderr, lang) {

@@ -124,7 +124,11 @@ type common struct {
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "site root: config.toml, content/, templates/")
 	fs.StringVar(&c.now, "now", "", "the build's notion of now: RFC 3339 or YYYY-MM-DD")
-	fs.BoolVar(&c.drafts, "drafts", false, "publish drafts too")
+	drafts := "publish drafts too"
+	if fs.Name() == "check" {
+		drafts = "check drafts too, as if they were published"
+	}
+	fs.BoolVar(&c.drafts, "drafts", false, drafts)
 	fs.StringVar(&c.lang, "lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG, else on Windows the language Windows shows)")
 }
 
@@ -208,8 +212,7 @@ func resolveNow(flagValue string, getenv func(string) string) (time.Time, error)
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("build", stderr, getenv)
 	var c common
 	c.register(fs)
 	out := fs.String("out", "", "output folder (default: public/ in the site root)")
@@ -218,8 +221,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	traceFile := fs.String("trace", "", "write an execution trace to this file (go tool trace)")
 	fast := fs.Bool("fast-templates", true, "execute the templates with the fast executor; false: with html/template alone")
 	noSearch := fs.Bool("no-search", false, "leave out the search index (to measure what it costs; the site's search then does not work)")
-	if fs.Parse(args) != nil {
-		return exitUsage
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
 	}
 	lang, ok := messageLang("build", c.lang, stderr, getenv)
 	if !ok || extraArgs("build", fs, stderr, lang) {
@@ -394,14 +397,14 @@ func governMemory() (stop func()) {
 }
 
 // parseInterleaved parses flags that may come before, between or after the
-// other arguments, and returns those; ok is false when a flag is wrong.
-func parseInterleaved(fs *flag.FlagSet, args []string) (rest []string, ok bool) {
+// other arguments, and returns those, or the error of fs.Parse.
+func parseInterleaved(fs *flag.FlagSet, args []string) (rest []string, err error) {
 	for {
-		if fs.Parse(args) != nil {
-			return nil, false
+		if err := fs.Parse(args); err != nil {
+			return nil, err
 		}
 		if fs.NArg() == 0 {
-			return rest, true
+			return rest, nil
 		}
 		rest, args = append(rest, fs.Arg(0)), fs.Args()[1:]
 	}
@@ -450,8 +453,7 @@ func printSummary(w io.Writer, lang diag.Lang, rep *pipeline.Report, out string,
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("new", stderr, getenv)
 	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
 	lang := fs.String("lang", "", "language of the file; another than the default makes the translation of the record named like the title (or -name)")
 	name := fs.String("name", "", "file name without .md (default: made from the title)")
@@ -460,9 +462,9 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	// of the environment.
 	msgs := envLang(getenv)
 	// Flags may come before, between or after KIND and the title.
-	pos, ok := parseInterleaved(fs, args)
-	if !ok {
-		return exitUsage
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return parseExit(err)
 	}
 	if len(pos) != 2 {
 		say(stderr, msgs, diag.NewUsage)
@@ -496,7 +498,7 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	if err != nil {
 		sayErr(stderr, msgs, "new", err)
 		var m diag.Message
-		if errors.As(err, &m) && slices.Contains([]diag.ID{diag.NewNoSlug, diag.NewBadName, diag.NewBadNameAs, diag.NewEmptyTitle, diag.NewTitleUTF8}, m.ID) {
+		if errors.As(err, &m) && slices.Contains([]diag.ID{diag.NewNoSlug, diag.NewBadName, diag.NewBadNameAs, diag.NewReservedName, diag.NewEmptyTitle, diag.NewTitleUTF8}, m.ID) {
 			return exitUsage // the title or -name given, as for an unknown kind
 		}
 		return exitProblems
@@ -517,12 +519,11 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 // cmdSchema writes <kind>.schema.json for every kind and the pages: the
 // JSON Schema of their front matter, with the vocabularies of config.toml.
 func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("schema", stderr, getenv)
 	root := fs.String("root", ".", "site root: config.toml, content/, templates/")
 	out := fs.String("out", "", "folder to write the schemas to (default: schemas/ in the site root)")
-	if fs.Parse(args) != nil {
-		return exitUsage
+	if err := fs.Parse(args); err != nil {
+		return parseExit(err)
 	}
 	lang := envLang(getenv)
 	if extraArgs("schema", fs, stderr, lang) {

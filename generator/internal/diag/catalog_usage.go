@@ -1,9 +1,12 @@
 package diag
 
+import "strings"
+
 // The command line's help, and what version says to arguments.
 const (
-	Usage       ID = "cli.usage"
-	VersionArgs ID = "cli.version-args"
+	Usage        ID = "cli.usage"
+	UsageOptions ID = "cli.usage-options"
+	VersionArgs  ID = "cli.version-args"
 )
 
 var usageTexts = map[ID]Text{
@@ -51,6 +54,7 @@ Windows det språk Windows visar. Startat med dubbelklick i en webbplats mapp
 förhandsvisar programmet den, som serve -open gör. I en utcheckning av
 källkoden står go run ./generator för portal.
 `},
+	UsageOptions: {En: `options:`, Sv: `val:`},
 	VersionArgs: {En: `version takes no arguments`,
 		Sv: `version tar inga argument`},
 }
@@ -59,3 +63,30 @@ källkoden står go run ./generator för portal.
 // it is taken from the catalog as it is: Message.Text would write its line
 // breaks as \n, to keep a message on one line.
 func UsageText(lang Lang) string { return usageTexts[Usage].In(lang) }
+
+// CommandUsage is the help of one command in lang, as -h after it prints
+// it before its options: the first line of UsageText, the command's line
+// (with its arguments, which its options do not show) and the lines that
+// go on with it, then the word that introduces the options.
+func CommandUsage(cmd string, lang Lang) string {
+	lines := strings.Split(UsageText(lang), "\n")
+	start := "  portal " + cmd + " "
+	if cmd == "build" {
+		start = "  portal [build] "
+	}
+	out := []string{lines[0]}
+	for i, line := range lines {
+		if !strings.HasPrefix(line, start) {
+			continue
+		}
+		out = append(out, line)
+		for _, more := range lines[i+1:] {
+			if !strings.HasPrefix(more, "    ") {
+				break
+			}
+			out = append(out, more)
+		}
+		break
+	}
+	return strings.Join(out, "\n") + "\n\n" + usageTexts[UsageOptions].In(lang) + "\n"
+}
