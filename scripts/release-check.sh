@@ -9,7 +9,9 @@
 #      the same site as `go run ./generator` in the repository;
 #   3. its `portal version` prints 0.1.0, and its `check` passes;
 #   4. it builds the same site with the system's zone database hidden, as
-#      on Windows (where unshare -m is permitted: root).
+#      on Windows (where unshare -m is permitted: root);
+#   5. every file the unpacked guide (EDITING.md) links to is in the
+#      archive beside it.
 #
 # TARGETS="linux/amd64" limits the archives built (see release.sh).
 set -euo pipefail
@@ -75,3 +77,15 @@ if unshare -m true 2>/dev/null; then
 else
 	echo "release-check: not tried without the system's zone database (unshare -m is not permitted here)"
 fi
+
+# 5. The guide's links to files (not to addresses or to its own headings),
+# outside code, lead to files of the archive: an editor reads it there.
+dir="$tmp/portal-0.1.0-$host"
+missing=$(perl -0777 -ne 's/```.*?```//gs; s/`[^`]*`//gs;
+	while (/\]\(([^)\s]+)\)/g) { my $l = $1; next if $l =~ /^(https?:|mailto:|#)/; $l =~ s/#.*//; print "$l\n" }' "$dir/EDITING.md" |
+	sort -u | while read -r f; do [ -e "$dir/$f" ] || echo "$f"; done)
+if [ -n "$missing" ]; then
+	echo "release-check: EDITING.md in the archive links to files that are not in it: $missing" >&2
+	exit 1
+fi
+echo "release-check: every file EDITING.md links to is in the archive"

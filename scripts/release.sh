@@ -12,8 +12,9 @@
 #
 # Each archive holds one folder portal-VERSION-OS-ARCH/ with the program
 # (portal, portal.exe on Windows; the default templates are inside it),
-# README.md, EDITING.md (the editors' guide) and LICENSES.txt (the licences
-# of Go and of every module compiled in). The program is built with
+# README.md, EDITING.md (the editors' guide), ci-content-repo.yml (the CI
+# workflow for a content repository, which the guide links to, beside it)
+# and LICENSES.txt (the licences of Go and of every module compiled in). The program is built with
 # -trimpath, CGO_ENABLED=0 and the version and commit stamped in.
 #
 # Two runs on the same commit give byte-identical archives: every time in
@@ -81,7 +82,7 @@ one() {
 		-o "$dir/$exe" ./generator
 	licences "$os" "$arch" >"$dir/LICENSES.txt"
 	go run ./scripts/archive pack -o "$dist/$name.$ext" -mtime "$epoch" -dir "$name" -exec "$exe" \
-		"$exe=$dir/$exe" README.md=README.md EDITING.md=docs/EDITING.md LICENSES.txt="$dir/LICENSES.txt"
+		"$exe=$dir/$exe" README.md=README.md EDITING.md=docs/EDITING.md ci-content-repo.yml=docs/ci-content-repo.yml LICENSES.txt="$dir/LICENSES.txt"
 	echo "release: $dist/$name.$ext"
 }
 
