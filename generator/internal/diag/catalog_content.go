@@ -37,6 +37,8 @@ const (
 	SlugUsed               ID = "slug.used"
 	AliasPath              ID = "alias.path"
 	AliasLong              ID = "alias.long"
+	AliasReserved          ID = "alias.reserved"
+	AliasDot               ID = "alias.dot"
 	AliasesShape           ID = "aliases.shape"
 	PlaceholderValue       ID = "placeholder.value"
 	PlaceholderBody        ID = "placeholder.body"
@@ -152,6 +154,10 @@ var contentTexts = map[ID]Text{
 		Sv: `filnamnet %q är längre än %d tecken, för långt för sidans adress – byt namn på filen eller ange en kortare slug`},
 	AliasLong: {En: `alias %q is longer than %d characters; shorten it`,
 		Sv: `aliases: adressen %q är längre än %d tecken – korta den`},
+	AliasReserved: {En: `alias %q has the name %q, which Windows reserves, where the site must build too; choose another`,
+		Sv: `aliases: %q har namnet %q, som Windows reserverar, och webbplatsen måste gå att bygga där – välj ett annat`},
+	AliasDot: {En: `alias %q has the name %q, which ends in a dot, which Windows drops; choose another`,
+		Sv: `aliases: %q har namnet %q, som slutar med en punkt, som Windows tar bort – välj ett annat`},
 	AliasesShape: {En: `aliases %s`,
 		Sv: `aliases: %s`},
 	PlaceholderValue: {En: `%s still holds the placeholder %q of portal new; replace it`,
