@@ -30,6 +30,7 @@ const (
 	AttachmentLink         ID = "attachment.link"
 	AttachmentNotRegular   ID = "attachment.not-regular"
 	AttachmentUnreadable   ID = "attachment.unreadable"
+	AttachmentContent      ID = "attachment.content"
 	AttachmentNoExt        ID = "attachment.no-ext"
 	AttachmentType         ID = "attachment.type"
 	AttachmentConfidential ID = "attachment.confidential"
@@ -136,6 +137,8 @@ var contentTexts = map[ID]Text{
 		Sv: `attachment: %q är ingen vanlig fil`},
 	AttachmentUnreadable: {En: `attachment %q cannot be read: %s`,
 		Sv: `attachment: filen %q kan inte läsas: %s`},
+	AttachmentContent: {En: `attachment %q is named as a %[2]s file but does not hold one; save the document as %[2]s again`,
+		Sv: `attachment: %q heter som en %[2]s-fil men innehåller ingen – spara dokumentet som %[2]s igen`},
 	AttachmentNoExt: {En: `attachment %q has no file name extension; an attachment is a document: %s`,
 		Sv: `attachment: %q har ingen filändelse – en bilaga är ett dokument: %s`},
 	AttachmentType: {En: `attachment %q: %s files are not published (a browser could run them); an attachment is a document: %s`,
