@@ -2,9 +2,11 @@ package content
 
 import (
 	"regexp"
+	"strings"
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
+	"portal/generator/internal/sources"
 )
 
 // aliasRE matches an alias: a site path of segments that do not start with
@@ -42,9 +44,30 @@ func checkAliases(p string, pos *diag.Positions, list []string) ([]string, diag.
 			errs = append(errs, diag.At(p, line, col, diag.AliasLong, Clip(a, 60), MaxAlias))
 			continue
 		}
+		if id, seg := windowsName(a); id != "" {
+			line, col := pos.Find(a, "aliases")
+			errs = append(errs, diag.At(p, line, col, id, a, seg))
+			continue
+		}
 		out = append(out, a)
 	}
 	return out, errs
+}
+
+// windowsName returns the problem of the first segment of alias a that
+// cannot be a file or folder name on Windows, where the site must build
+// too, with that segment: a device name (con, lpt1.html) or a name ending
+// in a dot. The alias's page is written in folders named by its segments.
+func windowsName(a string) (diag.ID, string) {
+	for _, seg := range strings.Split(strings.Trim(a, "/"), "/") {
+		switch {
+		case sources.Reserved(seg):
+			return diag.AliasReserved, seg
+		case strings.HasSuffix(seg, "."):
+			return diag.AliasDot, seg
+		}
+	}
+	return "", ""
 }
 
 // translationAliases reads the aliases of a translation, which are its

@@ -1,7 +1,10 @@
 package content
 
 import (
+	"bytes"
+	"io"
 	"io/fs"
+	"net/http"
 	"path"
 	"strings"
 
@@ -54,6 +57,88 @@ func AttachmentType(name string) (FileType, bool) {
 		}
 	}
 	return FileType{Ext: ext}, false
+}
+
+// sniffLen is how much of the start of an attachment says what it is: a PDF's
+// header may come after up to 1024 bytes of other data, which readers
+// skip.
+const sniffLen = 1024
+
+// magic is how a file of each binary type starts (a PDF's header may
+// come a little later, see holds); plain text and CSV have none.
+func magic(ext string) []string {
+	switch ext {
+	case ".pdf":
+		return []string{"%PDF"}
+	case ".doc", ".xls", ".ppt":
+		return []string{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"} // OLE2 compound file
+	case ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp":
+		return []string{"PK\x03\x04"} // a ZIP archive
+	case ".rtf":
+		return []string{`{\rtf`}
+	case ".png":
+		return []string{"\x89PNG\r\n\x1a\n"}
+	case ".jpg", ".jpeg":
+		return []string{"\xff\xd8\xff"}
+	case ".gif":
+		return []string{"GIF87a", "GIF89a"}
+	case ".webp":
+		return []string{"RIFF"} // and WEBP at 8, checked in holds
+	}
+	return nil
+}
+
+// readAttachment reads the start of the attachment p, which the record
+// names name, and returns its size in bytes, with why it cannot be
+// published: the build copies it, so check finds out now when it cannot
+// be read, and it must be of the type its name gives (holds).
+func readAttachment(fsys fs.FS, p, name string) (int64, diag.Message) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return 0, diag.M(diag.AttachmentUnreadable, name, diag.Cause(err))
+	}
+	defer f.Close()
+	head := make([]byte, sniffLen)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return 0, diag.M(diag.AttachmentUnreadable, name, diag.Cause(err))
+	}
+	if ft, _ := AttachmentType(name); !holds(ft, head[:n]) {
+		return 0, diag.M(diag.AttachmentContent, name, ft.Format)
+	}
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
+	return size, diag.Message{}
+}
+
+// holds reports whether head, the start of an attachment, is a file of
+// type ft, as its name says: it starts as that type does, and it is not
+// a page or XML that a browser would run if it guessed the type from the
+// content (a .pdf that is an HTML page, a .txt that is one). The server
+// sends the type of the name and forbids guessing; this keeps the site
+// right where a server does not.
+func holds(ft FileType, head []byte) bool {
+	sniffed := http.DetectContentType(head)
+	if strings.HasPrefix(sniffed, "text/html") || strings.HasPrefix(sniffed, "text/xml") {
+		return false
+	}
+	switch m := magic(ft.Ext); {
+	case ft.Ext == ".pdf":
+		return bytes.Contains(head, []byte(m[0]))
+	case ft.Ext == ".webp":
+		return len(head) >= 12 && string(head[:4]) == m[0] && string(head[8:12]) == "WEBP"
+	case m == nil:
+		return true
+	default:
+		for _, s := range m {
+			if bytes.HasPrefix(head, []byte(s)) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // attachmentTypeError is the message for an attachment of a refused type.

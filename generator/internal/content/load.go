@@ -550,18 +550,11 @@ func (d *decoder) attachment(fsys fs.FS, name string) (string, int64) {
 		d.valErr("attachment", m.ID, m.Args...)
 		return p, 0 // named, so not a stray: one error is enough
 	}
-	// The build copies it: find out now (check too) if it cannot.
-	f, err := fsys.Open(p)
-	if err != nil {
-		d.valErr("attachment", diag.AttachmentUnreadable, name, diag.Cause(err))
-		return p, 0 // it is the attachment all the same
+	size, m := readAttachment(fsys, p, name)
+	if m.ID != "" {
+		d.valErr("attachment", m.ID, m.Args...)
 	}
-	defer f.Close()
-	var size int64
-	if info, err := f.Stat(); err == nil {
-		size = info.Size()
-	}
-	return p, size
+	return p, size // it is the attachment all the same
 }
 
 // besideProblem says why the file p beside a record, which the record

@@ -30,6 +30,7 @@ const (
 	AttachmentLink         ID = "attachment.link"
 	AttachmentNotRegular   ID = "attachment.not-regular"
 	AttachmentUnreadable   ID = "attachment.unreadable"
+	AttachmentContent      ID = "attachment.content"
 	AttachmentNoExt        ID = "attachment.no-ext"
 	AttachmentType         ID = "attachment.type"
 	AttachmentConfidential ID = "attachment.confidential"
@@ -37,6 +38,8 @@ const (
 	SlugUsed               ID = "slug.used"
 	AliasPath              ID = "alias.path"
 	AliasLong              ID = "alias.long"
+	AliasReserved          ID = "alias.reserved"
+	AliasDot               ID = "alias.dot"
 	AliasesShape           ID = "aliases.shape"
 	PlaceholderValue       ID = "placeholder.value"
 	PlaceholderBody        ID = "placeholder.body"
@@ -134,6 +137,8 @@ var contentTexts = map[ID]Text{
 		Sv: `attachment: %q är ingen vanlig fil`},
 	AttachmentUnreadable: {En: `attachment %q cannot be read: %s`,
 		Sv: `attachment: filen %q kan inte läsas: %s`},
+	AttachmentContent: {En: `attachment %q is named as a %[2]s file but does not hold one; save the document as %[2]s again`,
+		Sv: `attachment: %q heter som en %[2]s-fil men innehåller ingen – spara dokumentet som %[2]s igen`},
 	AttachmentNoExt: {En: `attachment %q has no file name extension; an attachment is a document: %s`,
 		Sv: `attachment: %q har ingen filändelse – en bilaga är ett dokument: %s`},
 	AttachmentType: {En: `attachment %q: %s files are not published (a browser could run them); an attachment is a document: %s`,
@@ -152,6 +157,10 @@ var contentTexts = map[ID]Text{
 		Sv: `filnamnet %q är längre än %d tecken, för långt för sidans adress – byt namn på filen eller ange en kortare slug`},
 	AliasLong: {En: `alias %q is longer than %d characters; shorten it`,
 		Sv: `aliases: adressen %q är längre än %d tecken – korta den`},
+	AliasReserved: {En: `alias %q has the name %q, which Windows reserves, where the site must build too; choose another`,
+		Sv: `aliases: %q har namnet %q, som Windows reserverar, och webbplatsen måste gå att bygga där – välj ett annat`},
+	AliasDot: {En: `alias %q has the name %q, which ends in a dot, which Windows drops; choose another`,
+		Sv: `aliases: %q har namnet %q, som slutar med en punkt, som Windows tar bort – välj ett annat`},
 	AliasesShape: {En: `aliases %s`,
 		Sv: `aliases: %s`},
 	PlaceholderValue: {En: `%s still holds the placeholder %q of portal new; replace it`,
