@@ -24,9 +24,15 @@ type ImageRef struct {
 }
 
 // Images lists the images of src, in order; firstLine is the file line
-// of its first line. A body without "![" is not parsed.
+// of its first line. A body without "![" is not parsed, nor one that
+// nests past the bounds (tooDeep), which goldmark could take seconds to
+// parse and which RenderImages shows as preformatted text, without its
+// images (and reports).
 func (r *Renderer) Images(src []byte, firstLine int) []ImageRef {
 	if !bytes.Contains(src, []byte("![")) {
+		return nil
+	}
+	if _, _, bad := tooDeep(src); bad {
 		return nil
 	}
 	doc := r.md.Parser().Parse(text.NewReader(src))

@@ -20,6 +20,20 @@ func TestImages(t *testing.T) {
 	if got := New().Images([]byte("No images [a](b.png)."), 1); got != nil {
 		t.Errorf("Images without images: %+v", got)
 	}
+	// A body past the bounds of nesting is not parsed, which could take
+	// goldmark seconds (a paragraph of many thousand reference images):
+	// it shows no image, as Render shows it as preformatted text.
+	for _, src := range []string{
+		strings.Repeat(">", MaxBlockDepth+1) + " ![a](x.png)\n",
+		strings.Repeat("![x][r]\n", 3000) + "\n[r]: x.png\n",
+	} {
+		if got := New().Images([]byte(src), 1); got != nil {
+			t.Errorf("Images of a body past the bounds (%.20q): %d images", src, len(got))
+		}
+		if html := New().RenderImages([]byte(src), 1, "", nil, nil).HTML; strings.Contains(string(html), "<img") {
+			t.Errorf("RenderImages of a body past the bounds (%.20q) shows an image", src)
+		}
+	}
 }
 
 func TestRenderImages(t *testing.T) {
