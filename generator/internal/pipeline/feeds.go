@@ -222,9 +222,10 @@ func NextTurn(s *site.Site) time.Time {
 	return turn
 }
 
-// withKind is title said to be a kind's ("Examensarbete: Ett erbjudande"),
-// unless it starts with the kind's name already, as a word ("Årlig
-// uppföljning 2026", not "Examensarbetet ...").
+// withKind is title said to be a kind's ("Examensarbete: Ett erbjudande";
+// or under a mark, "Inställd: Solceller"), unless it starts with the
+// kind's name already, as a word ("Årlig uppföljning 2026", not
+// "Examensarbetet ...").
 func withKind(kind, title string) string {
 	if len(title) >= len(kind) && strings.EqualFold(title[:len(kind)], kind) {
 		next, _ := utf8.DecodeRuneInString(title[len(kind):])
@@ -324,7 +325,7 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 		desc = strings.TrimSpace(l.Templates.T(v.Lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
 	}
 	ev := feeds.Event{
-		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: v.Title, Description: desc,
+		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: l.eventSummary(e, v.Lang, v.Title), Description: desc,
 		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Published(),
 		Cancelled: e.Status == "cancelled", Categories: l.areaNames(e, lang),
 	}
@@ -332,6 +333,21 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 		ev.Lang = v.Lang
 	}
 	return ev
+}
+
+// eventSummary is the SUMMARY of lecture e in lang, its title: after the
+// mark of a cancelled one ("Inställd: ..."), unless the title starts with
+// it. STATUS:CANCELLED alone is not enough: Outlook shows such an event of
+// a subscribed calendar or an imported file as if it were held.
+func (l *Loaded) eventSummary(e *site.Entry, lang, title string) string {
+	if e.Status != "cancelled" {
+		return title
+	}
+	st := l.Templates.State(e)
+	if st == "" {
+		return title
+	}
+	return withKind(l.Templates.T(lang, l.Templates.MarkKey(lang, e.Kind, st)), title)
 }
 
 // sitemapSplit lists every published HTML page (not the 404 pages) with
