@@ -70,7 +70,9 @@ status = "active"`
 // TestLoadHiddenCharacters refuses the characters that make text read
 // otherwise than it is written (Trojan Source): a bidirectional override
 // in a title shows "Avtal\u202Efdp.exe" as "Avtalexe.pdf"; a control
-// character has no place in text. Each is an error at the string, or in
+// character has no place in text, nor U+FFFE or U+FFFF, which are no
+// characters (a byte order mark read the wrong way round), and which XML
+// (Atom, the sitemap) cannot hold. Each is an error at the string, or in
 // the body at the character; tabs, line breaks and the marks U+200E,
 // U+200F stay allowed.
 func TestLoadHiddenCharacters(t *testing.T) {
@@ -80,6 +82,7 @@ func TestLoadHiddenCharacters(t *testing.T) {
 			"", "location = \"Tab\\there \u200e\u200f\"")) + "Ett\u001b[31m röd\n",
 		"content/theses/a.en.md": "+++\ntitle = \"Energy\\u0085data\"\n+++\n\nBody\u202a here.\n",
 		"content/theses/b.md":    rec(with(thesis, "", `summary = """Line one`+"\r\n"+`line two"""`)) + "Tab\there.\n",
+		"content/theses/c.md":    rec(with(thesis, `title = "Energidata i skolor"`, "title = \"Energi\ufffedata\"")) + "Text\uffff.\n",
 	})
 	_, got := load(t, fsys)
 	want := []string{
@@ -88,6 +91,8 @@ func TestLoadHiddenCharacters(t *testing.T) {
 		`content/theses/a.md:2:9: title holds the invisible control character U+202E, which can change how the text around it reads; delete it`,
 		`content/theses/a.md:9:12: contacts holds the invisible control character U+2066, which can change how the text around it reads; delete it`,
 		`content/theses/a.md:14:4: the text holds the invisible control character U+001B, which can change how the text around it reads; delete it`,
+		`content/theses/c.md:2:9: title holds the invisible control character U+FFFE, which can change how the text around it reads; delete it`,
+		`content/theses/c.md:12:5: the text holds the invisible control character U+FFFF, which can change how the text around it reads; delete it`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -11,7 +11,7 @@ func hidden(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n' || r == '\r':
 		return false
-	case r < 0x20 || r >= 0x7f && r <= 0x9f:
+	case r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff:
 		return true
 	}
 	return bidiControl(r)
@@ -22,7 +22,8 @@ func hidden(r rune) bool {
 func FuzzIndexHidden(f *testing.F) {
 	for _, s := range []string{"", "text", "a\tb\nc\r", "a\x00", "\x7f", "\u0085", "\u0080x", "x\u009f",
 		"Avtal\u202efdp.exe", "\u202a\u202e\u2066\u2069", "\u2065\u206a\u2029\u202f", "\u200e\u200f\u061c",
-		"\xc2", "\xe2\x80", "\xe2\x80\xae", "\xe0\xc2\x85", "\xff\xe2\x81\xa6", "åäö é ü €"} {
+		"\xc2", "\xe2\x80", "\xe2\x80\xae", "\xe0\xc2\x85", "\xff\xe2\x81\xa6", "åäö é ü €",
+		"\ufffe", "a\uffff", "\ufffd\ufefe\uffbe", "\xef\xbf", "\xe0\xef\xbf\xbe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
