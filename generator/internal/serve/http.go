@@ -18,6 +18,7 @@ import (
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/site"
+	"portal/generator/internal/sources"
 )
 
 // eventsPath is the Server-Sent Events stream of the live reload script.
@@ -272,7 +273,10 @@ type fileSeeker interface {
 
 // cleanPath maps a request path to a file inside the output folder. It
 // refuses paths with "..", "." or hidden segments (after decoding, so
-// %2e%2e too), backslashes and NULs; "/x/" means "x/index.html".
+// %2e%2e too), backslashes and NULs, and segments no source could be
+// named (sources.CheckName), under some of which Windows opens another
+// file than named in a -out folder ("x." or "x " is x, "x:y" a stream of
+// x, "con" a device); "/x/" means "x/index.html".
 func cleanPath(p string) (string, bool) {
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
 		return "", false
@@ -282,7 +286,7 @@ func cleanPath(p string) (string, bool) {
 		switch {
 		case s == "":
 			continue
-		case s == "." || s == ".." || strings.HasPrefix(s, "."):
+		case s == "." || s == ".." || strings.HasPrefix(s, "."), sources.CheckName(s).ID != "":
 			return "", false
 		}
 		segs = append(segs, s)
