@@ -200,13 +200,16 @@ func (e Error) Message(lang Lang) string {
 }
 
 // In returns e as a line of text in lang, "path:line:col: message", with
-// "warning: " ("varning: ") before the message of a warning.
+// "warning: " ("varning: ") before the message of a warning. Its path and
+// a message from outside the catalog are escaped as the catalog's values
+// are (oneLine): a file name may hold a bidirectional override, and a
+// template's error anything.
 func (e Error) In(lang Lang) string {
 	msg := e.Message(lang)
 	if e.IsWarning() {
 		msg = M(WarningPrefix, msg).Text(lang)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, msg)
+	return oneLine(fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, msg))
 }
 
 // LinesIn returns the problems as text lines in lang; nil for none.

@@ -55,5 +55,29 @@ func (g *hostGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "this preview answers only to its own address", http.StatusMisdirectedRequest)
 		return
 	}
+	if crossSite(r) {
+		http.Error(w, "this preview answers only its own pages", http.StatusForbidden)
+		return
+	}
 	g.next.ServeHTTP(w, r)
+}
+
+// crossSite reports whether r comes from a page of another origin than
+// the preview's, other than a link followed to it: a web page open in
+// the editor's browser could otherwise hold event streams open, or learn
+// which drafts exist from the status of an image or a script it asks
+// for, though it cannot read them. Another port of the same host is
+// another origin (a browser calls it the same site). A browser says who
+// asks in Sec-Fetch-Site; one too old to say sends Origin on requests
+// from scripts, where the preview's own pages send none or their own.
+func crossSite(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "same-origin", "none":
+		return false
+	case "cross-site", "same-site":
+		dest := r.Header.Get("Sec-Fetch-Dest")
+		return r.Header.Get("Sec-Fetch-Mode") != "navigate" || dest != "document" && dest != ""
+	}
+	origin := r.Header.Get("Origin")
+	return origin != "" && !strings.EqualFold(origin, "http://"+r.Host)
 }

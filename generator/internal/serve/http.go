@@ -18,6 +18,7 @@ import (
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/site"
+	"portal/generator/internal/sources"
 )
 
 // eventsPath is the Server-Sent Events stream of the live reload script.
@@ -58,13 +59,18 @@ type server struct {
 
 	start int64 // when the server started (ns), so that a page served before a restart is not current
 
+	// writeWait is how long a write to an event stream may wait for its
+	// client to read: one that stopped is let go.
+	writeWait time.Duration
+
 	mu  sync.RWMutex
 	v   *view
 	gen uint64 // updates that changed files
 }
 
 func newServer(files fs.FS) *server {
-	sv := &server{files: files, done: make(chan struct{}), hub: hub{clients: map[chan event]bool{}}, start: time.Now().UnixNano()}
+	sv := &server{files: files, done: make(chan struct{}), hub: hub{clients: map[chan event]bool{}},
+		start: time.Now().UnixNano(), writeWait: 10 * time.Second}
 	sv.v = &view{token: sv.token()}
 	return sv
 }
@@ -139,12 +145,22 @@ type hub struct {
 	clients map[chan event]bool
 }
 
-func (h *hub) subscribe() chan event {
-	ch := make(chan event, 64)
+// maxStreams is how many event streams the hub holds at most: far more
+// than the tabs an editor keeps open (a browser opens at most six
+// connections to one host), far fewer than would exhaust the server's
+// memory or descriptors.
+const maxStreams = 256
+
+// subscribe adds a client; false when maxStreams are connected.
+func (h *hub) subscribe() (chan event, bool) {
 	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.clients) >= maxStreams {
+		return nil, false
+	}
+	ch := make(chan event, 64)
 	h.clients[ch] = true
-	h.mu.Unlock()
-	return ch
+	return ch, true
 }
 
 func (h *hub) unsubscribe(ch chan event) {
@@ -175,6 +191,11 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Security-Policy", v.csp)
 	}
 	if r.URL.Path == eventsPath {
+		if r.Method != http.MethodGet {
+			h.Set("Allow", "GET")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
 		sv.events(w, r)
 		return
 	}
@@ -252,7 +273,10 @@ type fileSeeker interface {
 
 // cleanPath maps a request path to a file inside the output folder. It
 // refuses paths with "..", "." or hidden segments (after decoding, so
-// %2e%2e too), backslashes and NULs; "/x/" means "x/index.html".
+// %2e%2e too), backslashes and NULs, and segments no source could be
+// named (sources.CheckName), under some of which Windows opens another
+// file than named in a -out folder ("x." or "x " is x, "x:y" a stream of
+// x, "con" a device); "/x/" means "x/index.html".
 func cleanPath(p string) (string, bool) {
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
 		return "", false
@@ -262,7 +286,7 @@ func cleanPath(p string) (string, bool) {
 		switch {
 		case s == "":
 			continue
-		case s == "." || s == ".." || strings.HasPrefix(s, "."):
+		case s == "." || s == ".." || strings.HasPrefix(s, "."), sources.CheckName(s).ID != "":
 			return "", false
 		}
 		segs = append(segs, s)
@@ -456,22 +480,33 @@ func staleReload(r *http.Request, v *view) (event, bool) {
 
 // events streams reload, errors and ok events to one browser.
 func (sv *server) events(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
+	if _, ok := w.(http.Flusher); !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	ch, ok := sv.hub.subscribe()
+	if !ok {
+		http.Error(w, "too many live-reload connections", http.StatusServiceUnavailable)
+		return
+	}
+	defer sv.hub.unsubscribe(ch)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
-	ch := sv.hub.subscribe()
-	defer sv.hub.unsubscribe(ch)
-	write := func(ev event) error {
-		_, err := fmt.Fprintf(w, "id: %s\nevent: %s\ndata: %s\n\n", ev.id, ev.name, ev.data)
-		fl.Flush()
-		return err
+	rc := http.NewResponseController(w)
+	send := func(format string, args ...any) error {
+		rc.SetWriteDeadline(time.Now().Add(sv.writeWait))
+		if _, err := fmt.Fprintf(w, format, args...); err != nil {
+			return err
+		}
+		return rc.Flush()
 	}
-	fmt.Fprint(w, "retry: 1000\n\n")
+	write := func(ev event) error {
+		return send("id: %s\nevent: %s\ndata: %s\n\n", ev.id, ev.name, ev.data)
+	}
+	if send("retry: 1000\n\n") != nil {
+		return
+	}
 	v := sv.view() // one view: the state said and the reload it may need
 	if write(v.status()) != nil {
 		return
@@ -492,10 +527,9 @@ func (sv *server) events(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-ping.C:
-			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
+			if send(": ping\n\n") != nil {
 				return
 			}
-			fl.Flush()
 		}
 	}
 }

@@ -55,10 +55,15 @@ func problems(fsys fs.FS, list diag.List) []problem {
 		}
 		if e.Line >= 1 && e.Line <= len(lines) {
 			for n := max(1, e.Line-contextLines); n <= min(len(lines), e.Line+contextLines); n++ {
-				l := srcLine{N: n, Text: lines[n-1]}
+				col := 1
+				if n == e.Line {
+					col = e.Col
+				}
+				text, col := clip(lines[n-1], col)
+				l := srcLine{N: n, Text: text}
 				if n == e.Line {
 					l.Here = true
-					l.Before = before(lines[n-1], e.Col)
+					l.Before = before(text, col)
 				}
 				p.Lines = append(p.Lines, l)
 			}
@@ -85,6 +90,36 @@ func readLines(fsys fs.FS, p string) []string {
 	}
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
 	return strings.Split(string(b), "\n")
+}
+
+// maxQuoted is how many characters of a source line the overlay quotes:
+// a record may be one line of a MiB, with 50 problems on it.
+const maxQuoted = 200
+
+// clip returns at most maxQuoted characters of line, with "…" where it
+// was cut: its start, or around column col (1-based, in characters) when
+// that is further, and col in the text returned.
+func clip(line string, col int) (string, int) {
+	if len(line) <= maxQuoted {
+		return line, col // fewer bytes, so fewer characters
+	}
+	r := []rune(line)
+	if len(r) <= maxQuoted {
+		return line, col
+	}
+	start := 0
+	if col-1 >= maxQuoted {
+		start = min(col-1-maxQuoted/2, len(r)-maxQuoted)
+	}
+	end := start + maxQuoted
+	text := string(r[start:end])
+	if start > 0 {
+		text, col = "…"+text, col-start+1
+	}
+	if end < len(r) {
+		text += "…"
+	}
+	return text, col
 }
 
 // before is the text of line before column col (1-based, counted in

@@ -35,7 +35,8 @@
 // (header and <meta>) is the site's without upgrade-insecure-requests
 // (config.Policy.Preview): with it, a browser that opens the preview from
 // another computer would ask for its stylesheets and scripts over https. The server answers only requests whose Host names it (host.go),
-// so that a web page cannot read the drafts through DNS rebinding. The
+// so that a web page cannot read the drafts through DNS rebinding, and
+// no page of another origin but by a link followed (crossSite). The
 // sources are read through an os.Root of the site, and an attachment or
 // image kept in memory as a link to its source is served only while that
 // is a regular file (output.Memory): no link put in the sources while
