@@ -190,3 +190,20 @@ func within(t testing.TB, d time.Duration, f func()) {
 		t.Fatalf("did not finish in %v", d)
 	}
 }
+
+// TestLongArgClipped checks that a message quotes at most MaxArg
+// characters of a text (a record's value may be most of a MiB), counted
+// in characters, not bytes, with "…" where it is cut; shorter ones whole.
+func TestLongArgClipped(t *testing.T) {
+	for _, c := range []struct{ value, quoted string }{
+		{strings.Repeat("x", MaxArg), strings.Repeat("x", MaxArg)},
+		{strings.Repeat("å", MaxArg), strings.Repeat("å", MaxArg)},
+		{strings.Repeat("x", 300000), strings.Repeat("x", MaxArg) + "…"},
+		{strings.Repeat("å", MaxArg+1), strings.Repeat("å", MaxArg) + "…"},
+	} {
+		got := M(OrgUnknown, c.value).Text(English)
+		if want := fmt.Sprintf(`unknown organisation %q (not in config.toml [organisations]); check the spelling`, c.quoted); got != want {
+			t.Errorf("%d characters: %d bytes of message, want %d: %.80s", len([]rune(c.value)), len(got), len(want), got)
+		}
+	}
+}

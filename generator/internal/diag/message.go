@@ -105,11 +105,33 @@ func (m Message) Text(lang Lang) string {
 			args[i] = count{int(am), lang}
 		case Duration:
 			args[i] = am.In(lang)
+		case string:
+			args[i] = clipArg(am)
 		default:
 			args[i] = a
 		}
 	}
 	return oneLine(fmt.Sprintf(format, args...))
+}
+
+// MaxArg is how many characters of a text a message quotes: a value of
+// a record may be most of a MiB, which a line of a terminal or the
+// preview's overlay would only carry to no use.
+const MaxArg = 300
+
+// clipArg is s cut to its first MaxArg characters and "…", when longer.
+func clipArg(s string) string {
+	if len(s) <= MaxArg {
+		return s // fewer bytes, so fewer characters
+	}
+	n := 0
+	for i := range s {
+		if n == MaxArg {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // decimal is a number with a fraction, printed with %f in the decimal
