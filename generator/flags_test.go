@@ -49,8 +49,13 @@ func TestCommandHelp(t *testing.T) {
 			}
 		})
 	}
+	// version has no options: its -h is its line of the help.
+	code, stdout, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "version", "-h")
+	if want := "usage:\n  portal version                                                   the release and commit of this program\n"; code != exitOK || stdout != "" || stderr != want {
+		t.Errorf("version -h: exit %d, stdout %q, stderr %q; want exit 0, stderr %q", code, stdout, stderr, want)
+	}
 	// A misspelt option is still a mistake, followed by the same help.
-	code, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "new", "-nmae", "x")
+	code, _, stderr = runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "new", "-nmae", "x")
 	if want := "flag provided but not defined: -nmae\nusage:\n  portal new KIND"; code != exitUsage || !strings.HasPrefix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want exit %d, stderr beginning %q", code, stderr, exitUsage, want)
 	}

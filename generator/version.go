@@ -58,6 +58,13 @@ func programVersion() string {
 }
 
 func cmdVersion(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		// Asked what version does, as -h after any command asks; it has
+		// no options to list after its line.
+		usage, _, _ := strings.Cut(diag.CommandUsage("version", lang), "\n\n")
+		fmt.Fprintln(stderr, usage)
+		return exitOK
+	}
 	if len(args) > 0 {
 		say(stderr, lang, diag.VersionArgs)
 		fmt.Fprintf(stderr, "\n%s", diag.UsageText(lang))
