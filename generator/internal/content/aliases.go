@@ -41,7 +41,7 @@ func checkAliases(p string, pos *diag.Positions, list []string) ([]string, diag.
 		}
 		if len(a) > MaxAlias {
 			line, col := pos.Find(a, "aliases")
-			errs = append(errs, diag.At(p, line, col, diag.AliasLong, Clip(a, 60), MaxAlias))
+			errs = append(errs, diag.At(p, line, col, diag.AliasLong, diag.Clip(a, 60), MaxAlias))
 			continue
 		}
 		if id, seg := windowsName(a); id != "" {
@@ -57,13 +57,15 @@ func checkAliases(p string, pos *diag.Positions, list []string) ([]string, diag.
 // windowsName returns the problem of the first segment of alias a that
 // cannot be a file or folder name on Windows, where the site must build
 // too, with that segment: a device name (con, lpt1.html) or a name ending
-// in a dot. The alias's page is written in folders named by its segments.
+// in a dot, as sources.CheckName finds them in the sources (the alias's
+// characters are checked already). The alias's page is written in
+// folders named by its segments.
 func windowsName(a string) (diag.ID, string) {
 	for _, seg := range strings.Split(strings.Trim(a, "/"), "/") {
-		switch {
-		case sources.Reserved(seg):
+		switch sources.CheckName(seg).ID {
+		case diag.NameReserved:
 			return diag.AliasReserved, seg
-		case strings.HasSuffix(seg, "."):
+		case diag.NameDot:
 			return diag.AliasDot, seg
 		}
 	}

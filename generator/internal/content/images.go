@@ -42,7 +42,7 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 		}
 		name := ref.Dest
 		if ref.Alt == "" {
-			fail(diag.M(diag.ImageAlt, Clip(name, 60), Clip(name, 60)))
+			fail(diag.M(diag.ImageAlt, diag.Clip(name, 60), diag.Clip(name, 60)))
 		}
 		if !ChecksImage(name) {
 			continue // its text is checked: the site's link check finds no alt
@@ -85,7 +85,7 @@ func checkImages(fsys fs.FS, f *file) ([]Image, []string, diag.List) {
 // imagePath says why an image destination is not a file beside the
 // record, or returns "".
 func imagePath(dest string) diag.Message {
-	d := Clip(dest, 60)
+	d := diag.Clip(dest, 60)
 	if strings.HasPrefix(dest, "//") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
 		return diag.M(diag.ImageExternal, d)
 	}
@@ -101,22 +101,13 @@ func imageName(dest string) diag.Message {
 	if strings.ContainsFunc(dest, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.')
 	}) {
-		return diag.M(diag.ImageName, Clip(dest, 60))
+		return diag.M(diag.ImageName, diag.Clip(dest, 60))
 	}
 	if len(dest) > MaxSlug {
 		// Its variant (images.VariantName) adds to it; a name over 255
 		// bytes cannot be written.
-		return diag.M(diag.ImageNameLong, Clip(dest, 60), MaxSlug)
+		return diag.M(diag.ImageNameLong, diag.Clip(dest, 60), MaxSlug)
 	}
 	_, msg := images.Format(dest)
 	return msg
-}
-
-// Clip shortens s to n characters and "…" for a message: a long
-// destination (a data: URL), a long line.
-func Clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

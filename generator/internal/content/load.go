@@ -406,7 +406,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		} else if sources.Reserved(s) {
 			d.valErr("slug", diag.SlugReserved, s)
 		} else if len(s) > MaxSlug {
-			d.valErr("slug", diag.SlugLong, Clip(s, 60), MaxSlug)
+			d.valErr("slug", diag.SlugLong, diag.Clip(s, 60), MaxSlug)
 		}
 	} else if !config.ValidSlug(own.name) {
 		if mended, ok := slugFor(own.name); ok {
@@ -415,7 +415,7 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 			d.errAt(1, 1, diag.FileNameSlug, own.name)
 		}
 	} else if len(own.name) > MaxSlug {
-		d.errAt(1, 1, diag.FileNameLong, Clip(own.name, 60), MaxSlug)
+		d.errAt(1, 1, diag.FileNameLong, diag.Clip(own.name, 60), MaxSlug)
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {

@@ -112,7 +112,7 @@ func placeholderBody(path string, body []byte, firstLine int) diag.List {
 		if !IsPlaceholder(string(text)) {
 			continue
 		}
-		shown := Clip(strings.TrimSpace(string(text)), 40)
+		shown := diag.Clip(strings.TrimSpace(string(text)), 40)
 		errs = append(errs, diag.At(path, firstLine+i, len(line)-len(text)+1, diag.PlaceholderBody, shown))
 		if len(errs) == 10 {
 			break

@@ -54,7 +54,7 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 		off = len(src) - len(next)
 	}
 	if nearLine > 0 {
-		return nil, nil, 0, diag.At(path, nearLine, 1, diag.FrontFenceLike, Clip(near, 60))
+		return nil, nil, 0, diag.At(path, nearLine, 1, diag.FrontFenceLike, diag.Clip(near, 60))
 	}
 	return nil, nil, 0, diag.At(path, 1, 1, diag.FrontUnclosed)
 }

@@ -106,7 +106,7 @@ func (m Message) Text(lang Lang) string {
 		case Duration:
 			args[i] = am.In(lang)
 		case string:
-			args[i] = clipArg(am)
+			args[i] = Clip(am, MaxArg)
 		default:
 			args[i] = a
 		}
@@ -119,17 +119,18 @@ func (m Message) Text(lang Lang) string {
 // preview's overlay would only carry to no use.
 const MaxArg = 300
 
-// clipArg is s cut to its first MaxArg characters and "…", when longer.
-func clipArg(s string) string {
-	if len(s) <= MaxArg {
+// Clip shortens s to its first n characters and "…", when longer: what
+// a message quotes of a long text (a data: URL, a line, a value).
+func Clip(s string, n int) string {
+	if len(s) <= n {
 		return s // fewer bytes, so fewer characters
 	}
-	n := 0
+	count := 0
 	for i := range s {
-		if n == MaxArg {
+		if count == n {
 			return s[:i] + "…"
 		}
-		n++
+		count++
 	}
 	return s
 }

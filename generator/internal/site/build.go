@@ -387,7 +387,7 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 	if !hideBody {
 		for _, le := range res.RawHTML {
 			tag, _, _ := strings.Cut(le.Msg, "\n")
-			st.warns = append(st.warns, diag.Warn(v.Path, le.Line, charCol(src, le.Line-v.BodyLine, le.Col), diag.WarnRawHTML, content.Clip(tag, 40)))
+			st.warns = append(st.warns, diag.Warn(v.Path, le.Line, charCol(src, le.Line-v.BodyLine, le.Col), diag.WarnRawHTML, diag.Clip(tag, 40)))
 		}
 	}
 	s.putBody(v, st)
