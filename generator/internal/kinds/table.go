@@ -176,6 +176,7 @@ func agreements(p parts) *Kind {
 	signed := Fact{Label: "fact.signed", Key: "signed", As: AsDate}
 	until := Fact{Label: "fact.validUntil", Key: "validUntil", As: AsOpen, Arg: "validUntil.open", And: &Fact{Key: "terminated"}}
 	notice := Fact{Label: "fact.noticeDay", As: AsNoticeDay}
+	parties := Fact{Label: "fact.parties", Key: "parties", As: AsOrgs}
 	return &Kind{
 		Name: Agreements,
 		Keys: []Key{
@@ -196,7 +197,7 @@ func agreements(p parts) *Kind {
 		ArchiveStatus: "terminated", ArchiveAfterMark: true, Mark: "terminated", MarkDate: "terminated",
 		Order: []Sort{{Key: "signed", Desc: true}}, Archive: []Sort{{Key: "terminated", Desc: true}},
 		Facts: []Fact{
-			typ, {Label: "fact.parties", Key: "parties", As: AsOrgs},
+			typ, parties,
 			{Label: "fact.signatories", Key: "signatories", As: AsSigners}, signed,
 			{Label: "fact.validFrom", Key: "validFrom", As: AsDate}, until, notice,
 			{Label: "calendar.fact", As: AsNoticeCalendar, Arg: "due.add"},
@@ -204,7 +205,7 @@ func agreements(p parts) *Kind {
 			{Label: "fact.terminated", Key: "terminated", As: AsDate},
 			{Label: "fact.agreementText", Key: "attachment", As: AsDocument, Arg: "confidential.short"},
 		},
-		ListFacts: []Fact{typ, signed, until, notice, p.statusF},
+		ListFacts: []Fact{typ, parties, signed, until, notice, p.statusF},
 		Body:      "Sammanfatta avtalet: syfte, vad parterna åtar sig och hur det följs upp.",
 	}
 }

@@ -316,6 +316,11 @@ func TestNoticeCalendars(t *testing.T) {
 			if !strings.Contains(ev.Summary, e.VersionFor(lang).Title) || ev.Lang != lang || !b.has(ev.URL) {
 				t.Errorf("%s: %s: summary %q (%s), URL %s (a page: %v)", name, e.Slug, ev.Summary, ev.Lang, ev.URL, b.has(ev.URL))
 			}
+			// Outlook and Google Calendar show no URL property: the
+			// description, which every program shows, holds the address.
+			if !strings.HasSuffix(ev.Description, "\n\n"+ev.URL) {
+				t.Errorf("%s: %s: description %q does not end with the agreement's address %s", name, e.Slug, ev.Description, ev.URL)
+			}
 		}
 	}
 }

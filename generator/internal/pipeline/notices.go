@@ -42,12 +42,15 @@ func (l *Loaded) noticeCalendars() []Output {
 func (l *Loaded) noticeEvent(e *site.Entry, lang string) feeds.Event {
 	s, t := l.Site, l.Templates
 	v := e.VersionFor(lang)
+	url := s.Abs(e.URL[lang])
+	// The address ends the description too: Outlook and Google Calendar
+	// show no URL property, and staff reminded of the day need the page.
+	note := strings.ReplaceAll(t.T(lang, "due.eventnote"), "{date}", t.FormatDate(lang, e.ValidUntil))
 	return feeds.Event{
-		UID:     e.Kind + "-" + e.Slug + "-notice@" + l.host(),
-		Summary: strings.ReplaceAll(t.T(lang, "due.event"), "{title}", v.Title),
-		Description: strings.ReplaceAll(t.T(lang, "due.eventnote"), "{date}",
-			t.FormatDate(lang, e.ValidUntil)),
-		URL: s.Abs(e.URL[lang]), Start: e.NoticeDay(), AllDay: true, Stamp: e.Published(),
+		UID:         e.Kind + "-" + e.Slug + "-notice@" + l.host(),
+		Summary:     strings.ReplaceAll(t.T(lang, "due.event"), "{title}", v.Title),
+		Description: note + "\n\n" + url,
+		URL:         url, Start: e.NoticeDay(), AllDay: true, Stamp: e.Published(),
 		Categories: l.areaNames(e, lang),
 	}
 }
