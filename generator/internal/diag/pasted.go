@@ -129,13 +129,16 @@ func strayKey(line []byte) (key string, m Message, at int, ok bool) {
 	if loc == nil {
 		return "", Message{}, 0, false
 	}
-	key = string(line[loc[2]:loc[3]])
+	key = strings.Map(dropInvisible, string(line[loc[2]:loc[3]]))
 	for i, r := range string(line) {
 		if r == '"' || r == '\'' {
 			break
 		}
 		if r > unicode.MaxASCII && unicode.IsSpace(r) {
 			return key, M(SyntaxOddSpace, key, r), i, true
+		}
+		if r > unicode.MaxASCII && unicode.Is(unicode.Cf, r) {
+			return key, M(SyntaxInvisible, key, r), i, true
 		}
 	}
 	for _, r := range key {
@@ -144,6 +147,16 @@ func strayKey(line []byte) (key string, m Message, at int, ok bool) {
 		}
 	}
 	return "", Message{}, 0, false
+}
+
+// dropInvisible drops r, an invisible formatting character (a zero-width
+// space U+200B, a soft hyphen U+00AD, a byte order mark), as pasted into a
+// key: the key as the editor reads it on the screen.
+func dropInvisible(r rune) rune {
+	if r > unicode.MaxASCII && unicode.Is(unicode.Cf, r) {
+		return -1
+	}
+	return r
 }
 
 // secondKeyRE matches what follows a line's first value when a second

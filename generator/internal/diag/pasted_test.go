@@ -46,6 +46,14 @@ func TestDecodeTOMLPasted(t *testing.T) {
 				`f.md:2:5: type: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
 				`f.md:3:8: place: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
 			}, []string{"type", "place"}, []string{"date"}, true},
+		// A zero-width space or a soft hyphen, pasted: it shows as
+		// nothing, so told as invisible, at it, the key not missing.
+		{"an invisible character", "le\u200bvel = \"master\"\ntype\u200b = \"mou\"\n\u00adplace = \"Kista\"\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:3: level: the line has an invisible character (U+200B, a zero-width space or similar, usually pasted) – delete it: retype the line`,
+				`f.md:3:5: type: the line has an invisible character (U+200B, a zero-width space or similar, usually pasted) – delete it: retype the line`,
+				`f.md:4:1: place: the line has an invisible character (U+00AD, a zero-width space or similar, usually pasted) – delete it: retype the line`,
+			}, []string{"level", "type", "place"}, []string{"date"}, true},
 		{"a key in Swedish letters", "område = \"energi\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:1: "område" is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`},
 			[]string{"område"}, []string{"date"}, true},
