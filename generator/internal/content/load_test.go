@@ -377,6 +377,12 @@ func TestLoadErrors(t *testing.T) {
 				p + `:9:1: unknown key "sumary" (did you mean "summary"?)`,
 				p + `:11:1: "+++" twice after the keys: this line would be published as text; remove it`,
 			}},
+		// Hugo's list page: one message, not the keys a record misses.
+		{"Hugo's _index.md", thesisAt(p, rec(thesis), "content/theses/_index.md", "+++\ntitle = \"Exjobb\"\n+++\n", "content/_index.en.md", ""),
+			[]string{
+				`content/_index.en.md:1:1: _index.en.md is Hugo's list page, which this site does not read: it makes the list of each kind itself; remove the file (a page of its own goes in content/pages/)`,
+				`content/theses/_index.md:1:1: _index.md is Hugo's list page, which this site does not read: it makes the list of each kind itself; remove the file (a page of its own goes in content/pages/)`,
+			}},
 		{"file outside a kind folder", thesisAt("content/a.md", rec(thesis)),
 			[]string{`content/a.md:1:1: file outside a kind folder; move it into one of content/<kind>/`}},
 		{"sub-folder", thesisAt("content/theses/sub/a.md", rec(thesis)),

@@ -6,6 +6,7 @@ const (
 	KindFolderUnknown      ID = "folder.unknown-kind"
 	FolderNested           ID = "folder.nested"
 	FileOutsideKind        ID = "file.outside-kind"
+	FileHugoIndex          ID = "file.hugo-index"
 	NotRegular             ID = "file.not-regular"
 	NeitherRecord          ID = "file.neither"
 	RecordEnd              ID = "file.record-end"
@@ -87,6 +88,8 @@ var contentTexts = map[ID]Text{
 		Sv: `mappen %q är ingen av innehållets sorter – flytta filerna till en av: %s`},
 	FolderNested: {En: `folders inside a kind are not allowed; put the record beside the others`,
 		Sv: `mappar inuti en sort används inte – lägg posten bredvid de andra`},
+	FileHugoIndex: {En: `%s is Hugo's list page, which this site does not read: it makes the list of each kind itself; remove the file (a page of its own goes in content/pages/)`,
+		Sv: `%s är Hugos listsida, som webbplatsen inte läser: den gör listan för varje sort själv – ta bort filen (en egen sida läggs i content/pages/)`},
 	FileOutsideKind: {En: `file outside a kind folder; move it into one of content/<kind>/`,
 		Sv: `filen ligger utanför sorternas mappar – flytta den till en av content/<sort>/, t.ex. content/theses/`},
 	NotRegular: {En: `not a regular file`,
