@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,6 +27,9 @@ func pastedValue(key, value string) (Message, bool) {
 	if q, ok := straightQuotes(value); ok {
 		return M(SyntaxTypoQuotes, key, value, q), true
 	}
+	if d, ok := hyphenDate(value); ok {
+		return M(SyntaxDateDashes, key, value, d), true
+	}
 	if strings.EqualFold(value, "true") || strings.EqualFold(value, "false") {
 		return M(SyntaxBoolCase, key, value, strings.ToLower(value)), true
 	}
@@ -35,6 +39,20 @@ func pastedValue(key, value string) (Message, bool) {
 		return M(SyntaxUnquoted, key, value, q), true
 	}
 	return Message{}, false
+}
+
+// hyphenDate returns v, a date or datetime written with the dashes a word
+// processor puts in place of hyphens (2026–03–01, with en dashes, or a
+// minus sign), with hyphens, if that reads back as one.
+func hyphenDate(v string) (string, bool) {
+	d := strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-").Replace(v)
+	if d == v {
+		return "", false
+	}
+	var m map[string]any
+	_, err := toml.Decode("x = "+d+"\n", &m)
+	_, isDate := m["x"].(time.Time)
+	return d, err == nil && isDate
 }
 
 // straightQuotes returns v, a text between typographic quotes, between
