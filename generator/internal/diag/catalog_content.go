@@ -50,6 +50,7 @@ const (
 	FileUTF8               ID = "file.utf8"
 	FileNUL                ID = "file.nul"
 	FrontMissing           ID = "front.missing"
+	FrontYAML              ID = "front.yaml"
 	FrontUnclosed          ID = "front.unclosed"
 	FrontFenceLike         ID = "front.fence-like"
 	FrontTwiceTop          ID = "front.twice-top"
@@ -182,6 +183,8 @@ var contentTexts = map[ID]Text{
 		Sv: `filen innehåller ett NUL-tecken, som inte hör hemma i en textfil – spara om den som vanlig text`},
 	FrontMissing: {En: `front matter missing: a record starts with a "+++" line`,
 		Sv: `posten saknar sitt huvud: första raden ska vara +++, sedan nycklarna, sedan +++ igen`},
+	FrontYAML: {En: `"---" starts front matter in YAML, as in Hugo; this site reads TOML between "+++" lines – write +++ on the first line and after the keys, and each key as key = "value"`,
+		Sv: `"---" inleder ett huvud i YAML, som i Hugo; webbplatsen läser TOML mellan rader med +++ – skriv +++ på första raden och efter nycklarna, och varje nyckel som nyckel = "värde"`},
 	FrontFenceLike: {En: `%q is not the closing "+++" line – write +++ alone on the line`,
 		Sv: `%q är inte den avslutande raden "+++" – skriv +++ ensamt på raden`},
 	FrontUnclosed: {En: `front matter is never closed: add a "+++" line after the last key`,
