@@ -125,9 +125,9 @@ func TestLoadErrors(t *testing.T) {
 
 		// Dates.
 		{"expiry before publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-01-31"))),
-			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+			[]string{p + `:10:14: expiryDate 2026-01-31 must be after publishDate 2026-02-01; check the two`}},
 		{"expiry at publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01T12:00:00", "", "expiryDate = 2026-02-01T12:00:00"))),
-			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+			[]string{p + `:10:14: expiryDate 2026-02-01T12:00 must be after publishDate 2026-02-01T12:00; check the two`}},
 		{"expiry after publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-02-02"))), nil},
 		{"impossible date", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30"))),
 			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
@@ -153,13 +153,13 @@ func TestLoadErrors(t *testing.T) {
 		{"date in quotes", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", `deadline = "2026-04-30"`))),
 			[]string{p + `:8:12: deadline must be a date like 2026-03-01, written without quotes`}},
 		{"end before start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:00:00"))),
-			[]string{`content/lectures/l.md:6:7: end must be after start`}},
+			[]string{`content/lectures/l.md:6:7: end 2026-03-12T15:00 must be after start 2026-03-12T15:15; check the two`}},
 		{"end equal to start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:15:00"))),
-			[]string{`content/lectures/l.md:6:7: end must be after start`}},
+			[]string{`content/lectures/l.md:6:7: end 2026-03-12T15:15 must be after start 2026-03-12T15:15; check the two`}},
 		{"lecture start without a time", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 2026-03-12"))),
 			[]string{`content/lectures/l.md:5:9: start must be a date and time like 2026-03-01T13:15:00`}},
 		{"period end before start", thesisAt("content/exchanges/e.md", rec(`title = "Byte"`, "date = 2026-01-01", `areas = ["energi"]`, `from = "kth"`, `to = "stad"`, `position = "Lektor"`, "periodStart = 2026-01-01", "periodEnd = 2025-12-31")),
-			[]string{`content/exchanges/e.md:9:13: periodEnd must not be before periodStart`}},
+			[]string{`content/exchanges/e.md:9:13: periodEnd 2025-12-31 is before periodStart 2026-01-01; check the two dates`}},
 
 		// Vocabularies and unknown keys.
 		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
