@@ -265,11 +265,11 @@ func TestLoadErrors(t *testing.T) {
 		{"mailto: with javascript", thesisAt(p, rec(with(thesis, "", `apply = "mailto:javascript:alert(1)"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:javascript:alert(1)"`}},
 		{"malformed email", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "Handledare", email = "handledare(at)kth.se" }]`))),
-			[]string{p + `:9:44: contacts: "handledare(at)kth.se" is not an email address`}},
+			[]string{p + `:9:44: contacts: "handledare(at)kth.se" is not an email address; write it like "name@kth.se"`}},
 		{"email with a display name", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "Anna <anna@kth.se>" }]`))),
-			[]string{p + `:9:35: contacts: "Anna <anna@kth.se>" is not an email address`}},
+			[]string{p + `:9:35: contacts: "Anna <anna@kth.se>" is not an email address; write it like "name@kth.se"`}},
 		{"email without a dotted domain", thesisAt(p, rec(with(thesis, "", "contacts = [\n  { role = \"R\", email = \"a@kth.se\" },\n  { role = \"R\", email = \"a@localhost\" },\n]"))),
-			[]string{p + `:11:25: contacts: "a@localhost" is not an email address`}},
+			[]string{p + `:11:25: contacts: "a@localhost" is not an email address; write it like "name@kth.se"`}},
 		{"contact without role, unknown key", thesisAt(p, rec(with(thesis, "", `contacts = [{ email = "a@kth.se", phone = "08-123" }]`))),
 			[]string{
 				p + `:9:13: contacts: each contact needs a role`,
@@ -300,7 +300,7 @@ func TestLoadErrors(t *testing.T) {
 		{"mailto: with an encoded second recipient", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se%2Cspy%40evil.example"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:exjobb@kth.se%2Cspy%40evil.example"`}},
 		{"email with a mailto: header", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "a@kth.se?cc=spy%40evil.example" }]`))),
-			[]string{p + `:9:35: contacts: "a@kth.se?cc=spy%40evil.example" is not an email address`}},
+			[]string{p + `:9:35: contacts: "a@kth.se?cc=spy%40evil.example" is not an email address; write it like "name@kth.se"`}},
 		{"mailto: with subject and body", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=Ans%C3%B6kan&body=Hej"`))), nil},
 
 		// Attachments.

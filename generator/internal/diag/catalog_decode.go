@@ -171,7 +171,7 @@ var decodeTexts = map[ID]Text{
 		Sv: `contacts: varje kontakt behöver en roll, t.ex. role = "Handledare"`},
 	ContactEmail: {En: `contacts: each contact needs an email`,
 		Sv: `contacts: varje kontakt behöver en e-postadress, t.ex. email = "namn@kth.se"`},
-	ContactBadEmail: {En: `contacts: %q is not an email address`,
+	ContactBadEmail: {En: `contacts: %q is not an email address; write it like "name@kth.se"`,
 		Sv: `contacts: %q är ingen e-postadress – skriv t.ex. "namn@kth.se"`},
 	SignatoryString: {En: `signatories: %s must be text in quotes`,
 		Sv: `signatories: %s ska vara en text inom citattecken`},
