@@ -561,7 +561,7 @@ func (d *decoder) decode(r *Record) {
 	r.ExpiryDate = d.when("expiryDate")
 	if !r.PublishDate.IsZero() && !r.ExpiryDate.IsZero() && !r.ExpiryDate.After(r.PublishDate) {
 		// Never published: removed before, or when, it would appear.
-		d.valErr("expiryDate", diag.MustAfter, "expiryDate", "publishDate")
+		d.valErr("expiryDate", diag.MustAfter, "expiryDate", d.moment(r.ExpiryDate), "publishDate", d.moment(r.PublishDate))
 	}
 	if d.kind == Pages {
 		return

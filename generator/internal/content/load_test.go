@@ -125,9 +125,9 @@ func TestLoadErrors(t *testing.T) {
 
 		// Dates.
 		{"expiry before publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-01-31"))),
-			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+			[]string{p + `:10:14: expiryDate 2026-01-31 must be after publishDate 2026-02-01; check the two`}},
 		{"expiry at publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01T12:00:00", "", "expiryDate = 2026-02-01T12:00:00"))),
-			[]string{p + `:10:14: expiryDate must be after publishDate`}},
+			[]string{p + `:10:14: expiryDate 2026-02-01T12:00 must be after publishDate 2026-02-01T12:00; check the two`}},
 		{"expiry after publication", thesisAt(p, rec(with(thesis, "", "publishDate = 2026-02-01", "", "expiryDate = 2026-02-02"))), nil},
 		{"impossible date", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30"))),
 			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
@@ -153,13 +153,13 @@ func TestLoadErrors(t *testing.T) {
 		{"date in quotes", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", `deadline = "2026-04-30"`))),
 			[]string{p + `:8:12: deadline must be a date like 2026-03-01, written without quotes`}},
 		{"end before start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:00:00"))),
-			[]string{`content/lectures/l.md:6:7: end must be after start`}},
+			[]string{`content/lectures/l.md:6:7: end 2026-03-12T15:00 must be after start 2026-03-12T15:15; check the two`}},
 		{"end equal to start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:15:00"))),
-			[]string{`content/lectures/l.md:6:7: end must be after start`}},
+			[]string{`content/lectures/l.md:6:7: end 2026-03-12T15:15 must be after start 2026-03-12T15:15; check the two`}},
 		{"lecture start without a time", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 2026-03-12"))),
 			[]string{`content/lectures/l.md:5:9: start must be a date and time like 2026-03-01T13:15:00`}},
 		{"period end before start", thesisAt("content/exchanges/e.md", rec(`title = "Byte"`, "date = 2026-01-01", `areas = ["energi"]`, `from = "kth"`, `to = "stad"`, `position = "Lektor"`, "periodStart = 2026-01-01", "periodEnd = 2025-12-31")),
-			[]string{`content/exchanges/e.md:9:13: periodEnd must not be before periodStart`}},
+			[]string{`content/exchanges/e.md:9:13: periodEnd 2025-12-31 is before periodStart 2026-01-01; check the two dates`}},
 
 		// Vocabularies and unknown keys.
 		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
@@ -265,11 +265,11 @@ func TestLoadErrors(t *testing.T) {
 		{"mailto: with javascript", thesisAt(p, rec(with(thesis, "", `apply = "mailto:javascript:alert(1)"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:javascript:alert(1)"`}},
 		{"malformed email", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "Handledare", email = "handledare(at)kth.se" }]`))),
-			[]string{p + `:9:44: contacts: "handledare(at)kth.se" is not an email address`}},
+			[]string{p + `:9:44: contacts: "handledare(at)kth.se" is not an email address; write it like "name@kth.se"`}},
 		{"email with a display name", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "Anna <anna@kth.se>" }]`))),
-			[]string{p + `:9:35: contacts: "Anna <anna@kth.se>" is not an email address`}},
+			[]string{p + `:9:35: contacts: "Anna <anna@kth.se>" is not an email address; write it like "name@kth.se"`}},
 		{"email without a dotted domain", thesisAt(p, rec(with(thesis, "", "contacts = [\n  { role = \"R\", email = \"a@kth.se\" },\n  { role = \"R\", email = \"a@localhost\" },\n]"))),
-			[]string{p + `:11:25: contacts: "a@localhost" is not an email address`}},
+			[]string{p + `:11:25: contacts: "a@localhost" is not an email address; write it like "name@kth.se"`}},
 		{"contact without role, unknown key", thesisAt(p, rec(with(thesis, "", `contacts = [{ email = "a@kth.se", phone = "08-123" }]`))),
 			[]string{
 				p + `:9:13: contacts: each contact needs a role`,
@@ -300,7 +300,7 @@ func TestLoadErrors(t *testing.T) {
 		{"mailto: with an encoded second recipient", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se%2Cspy%40evil.example"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:exjobb@kth.se%2Cspy%40evil.example"`}},
 		{"email with a mailto: header", thesisAt(p, rec(with(thesis, "", `contacts = [{ role = "R", email = "a@kth.se?cc=spy%40evil.example" }]`))),
-			[]string{p + `:9:35: contacts: "a@kth.se?cc=spy%40evil.example" is not an email address`}},
+			[]string{p + `:9:35: contacts: "a@kth.se?cc=spy%40evil.example" is not an email address; write it like "name@kth.se"`}},
 		{"mailto: with subject and body", thesisAt(p, rec(with(thesis, "", `apply = "mailto:exjobb@kth.se?subject=Ans%C3%B6kan&body=Hej"`))), nil},
 
 		// Attachments.
@@ -376,6 +376,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				p + `:9:1: unknown key "sumary" (did you mean "summary"?)`,
 				p + `:11:1: "+++" twice after the keys: this line would be published as text; remove it`,
+			}},
+		// Hugo's list page: one message, not the keys a record misses.
+		{"Hugo's _index.md", thesisAt(p, rec(thesis), "content/theses/_index.md", "+++\ntitle = \"Exjobb\"\n+++\n", "content/_index.en.md", ""),
+			[]string{
+				`content/_index.en.md:1:1: _index.en.md is Hugo's list page, which this site does not read: it makes the list of each kind itself; remove the file (a page of its own goes in content/pages/)`,
+				`content/theses/_index.md:1:1: _index.md is Hugo's list page, which this site does not read: it makes the list of each kind itself; remove the file (a page of its own goes in content/pages/)`,
 			}},
 		{"file outside a kind folder", thesisAt("content/a.md", rec(thesis)),
 			[]string{`content/a.md:1:1: file outside a kind folder; move it into one of content/<kind>/`}},

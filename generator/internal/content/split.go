@@ -30,6 +30,9 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 	src = diag.TrimBOM(src)
 	first, rest, _ := cutLine(src)
 	if !isFence(first) {
+		if isYAMLFence(first) {
+			return nil, nil, 0, diag.At(path, 1, 1, diag.FrontYAML)
+		}
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FrontMissing)
 	}
 	start := len(src) - len(rest)
@@ -60,14 +63,20 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 }
 
 // nearFence reports whether line looks like a "+++" line mistyped: only
-// pluses (two, or four and more), or "+++" with blanks before it or
-// more after it.
+// pluses (two, or four and more), "+++" with blanks before it or more
+// after it, or Hugo's "---".
 func nearFence(line []byte) bool {
 	t := bytes.TrimSpace(line)
-	if len(t) >= 2 && len(bytes.Trim(t, "+")) == 0 {
+	if len(t) >= 2 && len(bytes.Trim(t, "+")) == 0 || isYAMLFence(line) {
 		return true
 	}
 	return bytes.HasPrefix(t, []byte("+++"))
+}
+
+// isYAMLFence reports whether line is a "---" line, which starts and ends
+// front matter in YAML, as Hugo reads it.
+func isYAMLFence(line []byte) bool {
+	return string(bytes.TrimSpace(line)) == "---"
 }
 
 // isFence reports whether line is a "+++" line (blanks may follow).

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
@@ -106,12 +107,12 @@ func (d *decoder) relation(r *Record, k *kinds.Key) {
 	switch {
 	case k.After != "":
 		if d.has(k.After) && d.has(k.Name) && !r.Time(k.Name).After(r.Time(k.After)) {
-			d.valErr(k.Name, diag.MustAfter, k.Name, k.After)
+			d.valErr(k.Name, diag.MustAfter, k.Name, d.moment(r.Time(k.Name)), k.After, d.moment(r.Time(k.After)))
 		}
 	case k.NotAfter != "":
 		from, to := r.Time(k.NotAfter), r.Time(k.Name)
 		if !from.IsZero() && !to.IsZero() && to.Before(from) {
-			d.valErr(k.Name, diag.MustNotBefore, k.Name, k.NotAfter)
+			d.valErr(k.Name, diag.MustNotBefore, k.Name, d.moment(to), k.NotAfter, d.moment(from))
 		}
 	case k.When != nil:
 		is := r.String(k.When.Key) == k.When.Is
@@ -122,6 +123,18 @@ func (d *decoder) relation(r *Record, k *kinds.Key) {
 			d.errKey([]string{k.Name}, k.When.Unexpected.ID, k.When.Unexpected.Args...)
 		}
 	}
+}
+
+// moment is t as a message quotes it: a date, or a date and time in the
+// site's time zone when it has one.
+func (d *decoder) moment(t time.Time) string {
+	if d.cfg != nil && d.cfg.TimeZone != nil {
+		t = t.In(d.cfg.TimeZone)
+	}
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format("2006-01-02T15:04")
 }
 
 // vocabNoun is a term of the vocabulary name, in messages.

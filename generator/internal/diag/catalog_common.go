@@ -16,6 +16,8 @@ const (
 	SyntaxBoolCase     ID = "syntax.bool-case"
 	SyntaxOddSpace     ID = "syntax.odd-space"
 	SyntaxKeyLetters   ID = "syntax.key-letters"
+	SyntaxInvisible    ID = "syntax.invisible"
+	SyntaxDateDashes   ID = "syntax.date-dashes"
 	SyntaxNoEquals     ID = "syntax.no-equals"
 	SyntaxNoEqualsOnly ID = "syntax.no-equals-only"
 	SyntaxTableOpen    ID = "syntax.table-open"
@@ -115,6 +117,10 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: %s är inget värde som webbplatsen läser; true och false skrivs med små bokstäver – skriv %[1]s = %[3]s`},
 	SyntaxOddSpace: {En: `%s: the line has a space the site does not read as one (%U, a non-breaking or other special space) – delete it and type a plain space`,
 		Sv: `%s: raden har ett mellanslag som webbplatsen inte läser som ett (%U, ett hårt eller annat särskilt mellanslag) – ta bort det och skriv ett vanligt mellanslag`},
+	SyntaxDateDashes: {En: `%s: %s has dashes (–) where a date has hyphens (-), as a word processor writes them – write %[1]s = %[3]s`,
+		Sv: `%s: %s har tankstreck (–) där ett datum har bindestreck (-), som ordbehandlare skriver dem – skriv %[1]s = %[3]s`},
+	SyntaxInvisible: {En: `%s: the line has an invisible character (%U, a zero-width space or similar, usually pasted) – delete it: retype the line`,
+		Sv: `%s: raden har ett osynligt tecken (%U, ett nollbrett mellanslag eller liknande, oftast inklistrat) – ta bort det: skriv om raden`},
 	SyntaxKeyLetters: {En: `%q is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`,
 		Sv: `%q är ingen nyckel som webbplatsen läser: en nyckel har bara bokstäverna a–z, siffror, - och _ – stava den som i docs/EDITING.md`},
 	SyntaxNoEqualsOnly: {En: `%s: a key and its value are joined by =`,

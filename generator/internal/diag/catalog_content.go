@@ -6,6 +6,7 @@ const (
 	KindFolderUnknown      ID = "folder.unknown-kind"
 	FolderNested           ID = "folder.nested"
 	FileOutsideKind        ID = "file.outside-kind"
+	FileHugoIndex          ID = "file.hugo-index"
 	NotRegular             ID = "file.not-regular"
 	NeitherRecord          ID = "file.neither"
 	RecordEnd              ID = "file.record-end"
@@ -49,6 +50,7 @@ const (
 	FileUTF8               ID = "file.utf8"
 	FileNUL                ID = "file.nul"
 	FrontMissing           ID = "front.missing"
+	FrontYAML              ID = "front.yaml"
 	FrontUnclosed          ID = "front.unclosed"
 	FrontFenceLike         ID = "front.fence-like"
 	FrontTwiceTop          ID = "front.twice-top"
@@ -87,6 +89,8 @@ var contentTexts = map[ID]Text{
 		Sv: `mappen %q är ingen av innehållets sorter – flytta filerna till en av: %s`},
 	FolderNested: {En: `folders inside a kind are not allowed; put the record beside the others`,
 		Sv: `mappar inuti en sort används inte – lägg posten bredvid de andra`},
+	FileHugoIndex: {En: `%s is Hugo's list page, which this site does not read: it makes the list of each kind itself; remove the file (a page of its own goes in content/pages/)`,
+		Sv: `%s är Hugos listsida, som webbplatsen inte läser: den gör listan för varje sort själv – ta bort filen (en egen sida läggs i content/pages/)`},
 	FileOutsideKind: {En: `file outside a kind folder; move it into one of content/<kind>/`,
 		Sv: `filen ligger utanför sorternas mappar – flytta den till en av content/<sort>/, t.ex. content/theses/`},
 	NotRegular: {En: `not a regular file`,
@@ -179,6 +183,8 @@ var contentTexts = map[ID]Text{
 		Sv: `filen innehåller ett NUL-tecken, som inte hör hemma i en textfil – spara om den som vanlig text`},
 	FrontMissing: {En: `front matter missing: a record starts with a "+++" line`,
 		Sv: `posten saknar sitt huvud: första raden ska vara +++, sedan nycklarna, sedan +++ igen`},
+	FrontYAML: {En: `"---" starts front matter in YAML, as in Hugo; this site reads it between "+++" lines, each key written key = "value" – write +++ on the first line and after the keys`,
+		Sv: `"---" inleder ett huvud i YAML, som i Hugo; webbplatsen läser det mellan rader med +++, varje nyckel skriven nyckel = "värde" – skriv +++ på första raden och efter nycklarna`},
 	FrontFenceLike: {En: `%q is not the closing "+++" line – write +++ alone on the line`,
 		Sv: `%q är inte den avslutande raden "+++" – skriv +++ ensamt på raden`},
 	FrontUnclosed: {En: `front matter is never closed: add a "+++" line after the last key`,

@@ -48,6 +48,7 @@ const (
 	WarnNotice        ID = "warn.notice"
 	WarnTranslation   ID = "warn.translation"
 	WarnRawHTML       ID = "warn.raw-html"
+	WarnShortcode     ID = "warn.shortcode"
 	MDParagraph       ID = "markdown.paragraph"
 	MDNesting         ID = "markdown.nesting"
 	MDBrackets        ID = "markdown.brackets"
@@ -151,6 +152,8 @@ var siteTexts = map[ID]Text{
 		Sv: `noticeMonths: %d är längre än de %d månaderna från signed %s till validUntil %s, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,
 		Sv: `%s är HTML, som inte publiceras – skriv det i Markdown (**fet**, [text](https://…)) eller ta bort det`},
+	WarnShortcode: {En: `%s is a Hugo shortcode, which this site does not run: it is published as written; write a link [text](…) or an image ![text](file.png) in Markdown, or remove it`,
+		Sv: `%s är en kortkod från Hugo, som webbplatsen inte kör: den publiceras som den står – skriv en länk [text](…) eller en bild ![text](fil.png) i Markdown, eller ta bort den`},
 	WarnTranslation: {En: `no %s translation: create %s`,
 		Sv: `ingen översättning till språket %q – skapa filen %s`},
 	MDParagraph: {En: `a paragraph of %d lines with %d links or bracketed texts; separate it into paragraphs with blank lines`,

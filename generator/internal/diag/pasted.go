@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,6 +27,9 @@ func pastedValue(key, value string) (Message, bool) {
 	if q, ok := straightQuotes(value); ok {
 		return M(SyntaxTypoQuotes, key, value, q), true
 	}
+	if d, ok := hyphenDate(value); ok {
+		return M(SyntaxDateDashes, key, value, d), true
+	}
 	if strings.EqualFold(value, "true") || strings.EqualFold(value, "false") {
 		return M(SyntaxBoolCase, key, value, strings.ToLower(value)), true
 	}
@@ -35,6 +39,20 @@ func pastedValue(key, value string) (Message, bool) {
 		return M(SyntaxUnquoted, key, value, q), true
 	}
 	return Message{}, false
+}
+
+// hyphenDate returns v, a date or datetime written with the dashes a word
+// processor puts in place of hyphens (2026–03–01, with en dashes, or a
+// minus sign), with hyphens, if that reads back as one.
+func hyphenDate(v string) (string, bool) {
+	d := strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-").Replace(v)
+	if d == v {
+		return "", false
+	}
+	var m map[string]any
+	_, err := toml.Decode("x = "+d+"\n", &m)
+	_, isDate := m["x"].(time.Time)
+	return d, err == nil && isDate
 }
 
 // straightQuotes returns v, a text between typographic quotes, between
@@ -129,13 +147,16 @@ func strayKey(line []byte) (key string, m Message, at int, ok bool) {
 	if loc == nil {
 		return "", Message{}, 0, false
 	}
-	key = string(line[loc[2]:loc[3]])
+	key = strings.Map(dropInvisible, string(line[loc[2]:loc[3]]))
 	for i, r := range string(line) {
 		if r == '"' || r == '\'' {
 			break
 		}
 		if r > unicode.MaxASCII && unicode.IsSpace(r) {
 			return key, M(SyntaxOddSpace, key, r), i, true
+		}
+		if r > unicode.MaxASCII && unicode.Is(unicode.Cf, r) {
+			return key, M(SyntaxInvisible, key, r), i, true
 		}
 	}
 	for _, r := range key {
@@ -144,6 +165,16 @@ func strayKey(line []byte) (key string, m Message, at int, ok bool) {
 		}
 	}
 	return "", Message{}, 0, false
+}
+
+// dropInvisible drops r, an invisible formatting character (a zero-width
+// space U+200B, a soft hyphen U+00AD, a byte order mark), as pasted into a
+// key: the key as the editor reads it on the screen.
+func dropInvisible(r rune) rune {
+	if r > unicode.MaxASCII && unicode.Is(unicode.Cf, r) {
+		return -1
+	}
+	return r
 }
 
 // secondKeyRE matches what follows a line's first value when a second

@@ -46,6 +46,21 @@ func TestDecodeTOMLPasted(t *testing.T) {
 				`f.md:2:5: type: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
 				`f.md:3:8: place: the line has a space the site does not read as one (U+00A0, a non-breaking or other special space) – delete it and type a plain space`,
 			}, []string{"type", "place"}, []string{"date"}, true},
+		// A zero-width space or a soft hyphen, pasted: it shows as
+		// nothing, so told as invisible, at it, the key not missing.
+		{"an invisible character", "le\u200bvel = \"master\"\ntype\u200b = \"mou\"\n\u00adplace = \"Kista\"\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:3: level: the line has an invisible character (U+200B, a zero-width space or similar, usually pasted) – delete it: retype the line`,
+				`f.md:3:5: type: the line has an invisible character (U+200B, a zero-width space or similar, usually pasted) – delete it: retype the line`,
+				`f.md:4:1: place: the line has an invisible character (U+00AD, a zero-width space or similar, usually pasted) – delete it: retype the line`,
+			}, []string{"level", "type", "place"}, []string{"date"}, true},
+		// A date typed in Word or Outlook: its hyphens made en dashes.
+		{"a date with dashes", "deadline = 2026–03–01\nstart = 2026−03−01T13:15:00\nend = 2026–02–30\ndate = 2026-03-01\n",
+			[]string{
+				`f.md:2:12: deadline: 2026–03–01 has dashes (–) where a date has hyphens (-), as a word processor writes them – write deadline = 2026-03-01`,
+				`f.md:3:9: start: 2026−03−01T13:15:00 has dashes (–) where a date has hyphens (-), as a word processor writes them – write start = 2026-03-01T13:15:00`,
+				`f.md:4:7: end: 2026–02–30 cannot be read – text goes in quotes ("…"), dates as 2027-02-28, numbers as 30, lists as ["a", "b"]`,
+			}, []string{"deadline", "start", "end"}, []string{"date"}, true},
 		{"a key in Swedish letters", "område = \"energi\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:1: "område" is no key the site reads: a key has the letters a–z, digits, - and _ only; spell it as in docs/EDITING.md`},
 			[]string{"område"}, []string{"date"}, true},

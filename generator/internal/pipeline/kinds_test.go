@@ -178,7 +178,7 @@ func TestToyKindChecks(t *testing.T) {
 	_, err := Load(os.DirFS(dir), Options{Now: testNow, Kinds: kinds.Default().With(workshops())})
 	list, _ := diag.AsList(err)
 	want := []string{
-		`content/workshops/kartdag.md:6:7: end must be after start`,
+		`content/workshops/kartdag.md:6:7: end 2026-12-10T08:00 must be after start 2026-12-10T09:00; check the two`,
 		`content/workshops/kartdag.md:7:1: unknown key "plats" (did you mean "place"?)`,
 		`content/workshops/kartdag.md:8:9: seats must be a number of seats from 1 to 40, not 99`,
 	}

@@ -389,6 +389,9 @@ func (s *Site) RenderBody(e *Entry, v *content.Version) diag.List {
 			tag, _, _ := strings.Cut(le.Msg, "\n")
 			st.warns = append(st.warns, diag.Warn(v.Path, le.Line, charCol(src, le.Line-v.BodyLine, le.Col), diag.WarnRawHTML, diag.Clip(tag, 40)))
 		}
+		for _, sc := range markdown.Shortcodes(src, v.BodyLine) {
+			st.warns = append(st.warns, diag.Warn(v.Path, sc.Line, charCol(src, sc.Line-v.BodyLine, sc.Col), diag.WarnShortcode, diag.Clip(sc.Text, 40)))
+		}
 	}
 	s.putBody(v, st)
 	return st.errs

@@ -1,0 +1,74 @@
+package markdown
+
+import "bytes"
+
+// Shortcode is a Hugo shortcode written in a body: {{< … >}} or {{% … %}}.
+type Shortcode struct {
+	Line, Col int    // the line in the file and the 1-based byte column of its "{{"
+	Text      string // as written, to its end or the end of its line
+}
+
+// Shortcodes lists the Hugo shortcodes of src, a body that starts at line
+// firstLine of its file, outside code: this site runs none, and each is
+// published as it is written, braces and all. A line in a fenced code
+// block, or a shortcode after an odd number of backticks on its line,
+// is code.
+func Shortcodes(src []byte, firstLine int) []Shortcode {
+	var out []Shortcode
+	var fence []byte // the fence of the code block the lines are in
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		t := bytes.TrimLeft(line, " ")
+		if f := codeFence(t); f != nil && (fence == nil || bytes.HasPrefix(t, fence)) {
+			if fence == nil {
+				fence = f
+			} else {
+				fence = nil
+			}
+			continue
+		}
+		if fence != nil {
+			continue
+		}
+		for off := 0; ; {
+			j := indexShortcode(line[off:])
+			if j < 0 {
+				break
+			}
+			at := off + j
+			if bytes.Count(line[:at], []byte("`"))%2 == 0 {
+				text := line[at:]
+				if k := bytes.Index(text[3:], []byte("}}")); k >= 0 {
+					text = text[:3+k+2]
+				}
+				out = append(out, Shortcode{Line: firstLine + i, Col: at + 1, Text: string(bytes.TrimRight(text, "\r"))})
+			}
+			off = at + 3
+		}
+	}
+	return out
+}
+
+// indexShortcode is the index of the first "{{<" or "{{%" of b, or -1.
+func indexShortcode(b []byte) int {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '{' && b[i+1] == '{' && (b[i+2] == '<' || b[i+2] == '%') {
+			return i
+		}
+	}
+	return -1
+}
+
+// codeFence returns the fence (``` or ~~~, as long as written) that t, a
+// line without its indent, opens or closes a code block with, or nil.
+func codeFence(t []byte) []byte {
+	for _, c := range []byte("`~") {
+		n := 0
+		for n < len(t) && t[n] == c {
+			n++
+		}
+		if n >= 3 {
+			return t[:n]
+		}
+	}
+	return nil
+}
