@@ -14,6 +14,9 @@ type Shortcode struct {
 // block, or a shortcode after an odd number of backticks on its line,
 // is code.
 func Shortcodes(src []byte, firstLine int) []Shortcode {
+	if indexShortcode(src) < 0 {
+		return nil // nearly every body: no line to split
+	}
 	var out []Shortcode
 	var fence []byte // the fence of the code block the lines are in
 	for i, line := range bytes.Split(src, []byte("\n")) {
