@@ -298,8 +298,45 @@
         var spelled = accented ? x.w.indexOf(word) === 0 : x.w === word;
         job.todo.push([x.w, b.w[x.w], 1 + (spelled ? 4 : 0) + (x.f === f ? 1 : 0)]);
       });
+      if (!job.todo.length) stemmed(ix, job, f, ws, b);
     });
     return job;
+  }
+
+  // SUFFIXES are the endings of inflected forms, per language, longest
+  // first: a word typed that no word of the index begins with is looked
+  // for again without one ("hållbarheten" finds "hållbarhet" and
+  // "hållbar", "miljön" "miljö", "sensors" "sensor"). A stem keeps
+  // at least STEM letters.
+  var SUFFIXES = {
+    sv: ['heterna', 'heten', 'arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'het', 'ens', 'ets', 'en', 'et', 'na', 'ar', 'er', 'or', 'a', 'e', 'n', 's'],
+    en: ['ings', 'ies', 'ing', 'es', 'ed', 's']
+  };
+  var STEM = 4;
+
+  // stems are the folded word f without each ending of its language
+  // that leaves at least min letters, the longest ending first.
+  function stems(lang, f, min) {
+    var len = Array.from(f).length;
+    return (SUFFIXES[lang] || []).filter(function (x) {
+      return f.length > x.length && f.slice(-x.length) === x && len - Array.from(x).length >= min;
+    }).map(function (x) { return f.slice(0, -x.length); });
+  }
+
+  // stemmed adds to job.todo, when a word (folded f) matched no word of
+  // its bucket's words ws, the words that begin with the first of its
+  // stems that some word begins with, at the lowest score; and marks the
+  // job (a query typed on from one stemmed may match more, not less).
+  // A stem is as long as the bucket's prefix, so it is in the same bucket.
+  function stemmed(ix, job, f, ws, b) {
+    var cands = stems(ix.lang, f, Math.max(STEM, ix.manifest.prefix));
+    for (var i = 0; i < cands.length && !job.todo.length; i++) {
+      var st = cands[i];
+      ws.forEach(function (x) {
+        if (x.f.indexOf(st) === 0) job.todo.push([x.w, b.w[x.w], 1 + (x.f === st ? 1 : 0)]);
+      });
+    }
+    job.stemmed = job.todo.length > 0;
   }
 
   // setSize is the number of documents of an encoded set, without
@@ -399,6 +436,9 @@
       return pace ? pace().then(function () { return per; }) : per;
     }).then(function (per) {
       var out = [];
+      // A word looked for by its stem may match what the query before it
+      // did not: then the whole scope is looked at.
+      if (terms.some(function (w) { return ix.terms.get(w).stemmed; })) from = null;
       (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;
         if (s.area && !has(it.areas, s.area)) return;

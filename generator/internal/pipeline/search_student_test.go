@@ -45,3 +45,73 @@ func TestSearchStudentQueries(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchInflected: an inflected form of a word that no text has
+// ("hållbarheten", "skyfallen", English "sensors") finds the offers with
+// its stem, in either language; a word the texts have is not stemmed
+// ("hållbar" does not find "hål…"), and a query typed on from one that
+// found nothing finds what a fresh search finds.
+func TestSearchInflected(t *testing.T) {
+	dir := copySite(t, "testdata/sites/basic", map[string]string{
+		"content/theses/a-hallbar.md":    studentThesis("Hållbar mobilitet", "Om resor och trafikmiljö."),
+		"content/theses/b-skyfall.md":    studentThesis("Skyfall i staden", "Om regn och sensor i brunnar."),
+		"content/theses/b-skyfall.en.md": "+++\ntitle = \"Cloudbursts in the city\"\n+++\n\nOn rain and a sensor in drains.\n",
+	})
+	b := buildFixture(t, fixture(t, dir))
+	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
+	now := testNow.Format(time.RFC3339)
+	tests := []struct {
+		index, query string
+		urls         []string
+	}{
+		{sv, "?q=h%C3%A5llbarheten", []string{"/exjobb/a-hallbar/"}},
+		{sv, "?q=hallbarhet", []string{"/exjobb/a-hallbar/"}},
+		{sv, "?q=skyfallen+i+staden", []string{"/exjobb/b-skyfall/"}},
+		{sv, "?q=sensorerna", []string{"/exjobb/b-skyfall/"}},
+		{sv, "?q=trafikmilj%C3%B6n", []string{"/exjobb/a-hallbar/"}},
+		{en, "?q=sensors", []string{"/en/theses/b-skyfall/"}},
+		{en, "?q=cloudburst", []string{"/en/theses/b-skyfall/"}},
+		{sv, "?q=h%C3%A5llbarhetx", nil},
+	}
+	var cases []searchCase
+	for _, tc := range tests {
+		cases = append(cases, searchCase{tc.index, "k-theses", tc.query, now, false})
+	}
+	for i, got := range runSearch(t, cases) {
+		if tc := tests[i]; !slices.Equal(got.URLs, tc.urls) {
+			t.Errorf("%s%s: %v, want %v", tc.index[len(b.out):], tc.query, got.URLs, tc.urls)
+		}
+	}
+	// Typed letter by letter on one index, as search-page.js searches:
+	// "hållbarhe" finds nothing, then "hållbarhet" finds by its stem what
+	// it finds alone (not narrowed down from nothing).
+	var typed [][]string
+	runNode(t, typingRunner, []any{map[string]any{"index": sv, "scope": "k-theses", "now": now,
+		"queries": []string{"?q=h%C3%A5llbar", "?q=h%C3%A5llbarh", "?q=h%C3%A5llbarhe", "?q=h%C3%A5llbarhet"}}}, &typed)
+	want := []string{"/exjobb/a-hallbar/", "", "", "/exjobb/a-hallbar/"}
+	if len(typed) != 1 || !slices.Equal(typed[0], want) {
+		t.Errorf("hållbar, -h, -he, -het typed on: first results %q, want %q", typed, want)
+	}
+}
+
+// typingRunner searches each case's queries one after another on one
+// index and prints the first result's URL of each ("" for none).
+const typingRunner = `
+const api = require(process.argv[2]);
+const fs = require('fs');
+const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
+const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
+(async () => {
+  const out = [];
+  for (const c of cases) {
+    const ix = await api.openIndex(c.index, c.scope, get);
+    const res = [];
+    for (const q of c.queries) {
+      const found = await api.details(ix, await api.search(ix, api.readQuery(q), Date.parse(c.now)));
+      res.push(found.length ? found[0].url : '');
+    }
+    out.push(res);
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+`
