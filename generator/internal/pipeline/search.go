@@ -238,12 +238,13 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	for _, a := range e.Areas {
 		d.Strong = append(d.Strong, term(&cfg.Areas, a))
 	}
-	d.Text = append(make([]string, 0, 4+len(e.Schools)), body.Excerpt, t.T(lang, "kind."+e.Kind))
+	// The kind's name, and the words students search it by ("thesis").
+	d.Text = append(make([]string, 0, 6+len(e.Schools)), body.Excerpt, t.T(lang, "kind."+e.Kind), t.Optional(lang, "search.words."+e.Kind))
 	if !e.Confidential {
 		d.Text = append(d.Text, body.Text) // never any of a confidential agreement's body
 	}
 	if e.Level != "" {
-		d.Text = append(d.Text, t.T(lang, "level."+e.Level))
+		d.Text = append(d.Text, t.T(lang, "level."+e.Level), t.Optional(lang, "search.words.level."+e.Level))
 	}
 	d.Text = append(d.Text, t.SearchFactTexts(lang, e)...) // "30 hp", "10 weeks", "Swedish, English"
 	for _, k := range e.Schools {

@@ -115,3 +115,38 @@ const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
 `
+
+// TestSearchKindAndLevelWords: the words students use for a degree project
+// and its level find every offer of the list, though its page says
+// "Degree project" and "Master's" ("thesis" on the English list,
+// "examensarbete" and "avancerad nivå" on the Swedish one).
+func TestSearchKindAndLevelWords(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
+	now := testNow.Format(time.RFC3339)
+	all := []string{"/en/theses/international/", "/exjobb/energidata/", "/exjobb/trafikfloden/"}
+	allEn := []string{"/en/theses/energidata/", "/en/theses/international/", "/exjobb/trafikfloden/"}
+	tests := []struct {
+		index, query string
+		urls         []string
+	}{
+		{en, "?q=thesis", allEn},
+		{en, "?q=theses", allEn},
+		{en, "?q=advanced+level", allEn[:2]},
+		{en, "?q=undergraduate", allEn[2:]},
+		{en, "?q=bachelor", allEn[2:]},
+		{sv, "?q=master", all[:2]},
+		{sv, "?q=examensarbete", all},
+		{sv, "?q=avancerad+niv%C3%A5", all[:2]},
+		{sv, "?q=grundniva", all[2:]},
+	}
+	var cases []searchCase
+	for _, tc := range tests {
+		cases = append(cases, searchCase{tc.index, "k-theses", tc.query, now, false})
+	}
+	for i, got := range runSearch(t, cases) {
+		if tc := tests[i]; !slices.Equal(slices.Sorted(slices.Values(got.URLs)), tc.urls) {
+			t.Errorf("%s%s: %v, want %v", tc.index[len(b.out):], tc.query, got.URLs, tc.urls)
+		}
+	}
+}
