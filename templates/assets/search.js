@@ -69,6 +69,16 @@
     return String(s == null ? '' : s).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
+  // WORDS is how many words of a query are looked for: a text pasted into
+  // the field (a whole offer) would otherwise fetch a term bucket for
+  // each of its words, most of the index, to find nothing.
+  var WORDS = 12;
+
+  // queryWords are the first WORDS words of a query.
+  function queryWords(q) {
+    return tokens(q).slice(0, WORDS);
+  }
+
   // numberUnits are the words that a number typed before a word makes
   // with it ("15 hp" → "15hp"): the word the index holds for a counted
   // fact (SearchFactTexts in generator/internal/render). A match of one
@@ -245,7 +255,7 @@
   // from the index's folder and manifest alone: they can be fetched
   // while the scope is still on its way.
   function buckets(dir, manifest, q) {
-    var words = tokens(q);
+    var words = queryWords(q);
     return words.concat(numberUnits(words)).map(function (w) { return dir + 't/' + bucketOf({ manifest: manifest }, w).n + '.json'; });
   }
 
@@ -358,7 +368,7 @@
   // scores). Nothing after a space.
   function likely(ix, q, k, pace) {
     var words = tokens(q);
-    if (!words.length || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
+    if (!words.length || words.length > WORDS || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
     var at = bucketOf(ix, words[words.length - 1]);
     var f = at.f, len = at.len;
     var first = function (next) { return next.slice(0, k).map(function (c) { return q + c; }); };
@@ -427,7 +437,7 @@
   // on a list of many thousand records. pace, if given, scores the words
   // in slices (see run).
   function search(ix, s, now, pace) {
-    var words = tokens(s.q), terms = words.concat(numberUnits(words));
+    var words = queryWords(s.q), terms = words.concat(numberUnits(words));
     ix.found = ix.found || new Map();
     var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
     return Promise.all(terms.map(function (w) { return termScores(ix, w, pace); })).then(function (per) {
@@ -545,7 +555,7 @@
   }
 
   return {
-    FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
+    FACETS: FACETS, PAGE: PAGE, WORDS: WORDS, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
     stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
     atHand: atHand, buckets: buckets, details: details, renderItem: renderItem

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -150,3 +152,45 @@ func TestSearchKindAndLevelWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchLongQuery: a long text pasted into the search field is looked
+// for by its first 12 words only: it looks up (and fetches the term
+// bucket of) each of those, not each of its words (most of the index on
+// a large site), and finds what they find.
+func TestSearchLongQuery(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	sv := filepath.Join(b.out, "search") + "/"
+	long := "?q=trafikfl%C3%B6den" + strings.Repeat("+trafikfl%C3%B6den", 11)
+	for i := range 60 {
+		long += "+w" + strconv.Itoa(i) + "qz"
+	}
+	var got []struct {
+		URLs  []string `json:"urls"`
+		Words int      `json:"words"`
+	}
+	runNode(t, fetchRunner, []searchCase{{sv, "k-theses", long, testNow.Format(time.RFC3339), false}}, &got)
+	if len(got) != 1 || !slices.Equal(got[0].URLs, []string{"/exjobb/trafikfloden/"}) {
+		t.Errorf("12 words and 60 more: %+v, want [/exjobb/trafikfloden/]", got)
+	}
+	if len(got) == 1 && got[0].Words > 12 {
+		t.Errorf("12 words and 60 more: %d words looked up, want at most 12", got[0].Words)
+	}
+}
+
+// fetchRunner searches each case and prints its results' URLs and how
+// many words it looked up.
+const fetchRunner = `
+const api = require(process.argv[2]);
+const fs = require('fs');
+const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
+(async () => {
+  const out = [];
+  for (const c of cases) {
+    const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
+    const ix = await api.openIndex(c.index, c.scope, get);
+    const found = await api.details(ix, await api.search(ix, api.readQuery(c.query), Date.parse(c.now)));
+    out.push({ urls: found.map((it) => it.url), words: ix.terms.size });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+`
