@@ -252,6 +252,15 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 		// type to find its offers though the page names it in full.
 		d.Text = append(d.Text, term(&cfg.Schools, k), k)
 	}
+	if len(e.Schools) > 0 {
+		// The schools are KTH's: "KTH ABE" finds their offers, though
+		// the host is the city's.
+		for _, o := range cfg.Organisations.Terms {
+			if o.Type == "kth" {
+				d.Text = append(d.Text, o.Name(lang))
+			}
+		}
+	}
 	// What the page's facts name besides: where (a lecture's place, an
 	// offer's location), the other organisations (a lecture's speaker's,
 	// partners, parties), who signed, a centre, a funding programme, a

@@ -121,7 +121,8 @@ const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
 // TestSearchKindAndLevelWords: the words students use for a degree project
 // and its level find every offer of the list, though its page says
 // "Degree project" and "Master's" ("thesis" on the English list,
-// "examensarbete" and "avancerad nivå" on the Swedish one).
+// "examensarbete" and "avancerad nivå" on the Swedish one); and KTH and a
+// school's acronym find the school's offers.
 func TestSearchKindAndLevelWords(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
@@ -141,6 +142,9 @@ func TestSearchKindAndLevelWords(t *testing.T) {
 		{sv, "?q=examensarbete", all},
 		{sv, "?q=avancerad+niv%C3%A5", all[:2]},
 		{sv, "?q=grundniva", all[2:]},
+		// A school is KTH's: "KTH ABE" finds the offers of ABE.
+		{sv, "?q=KTH+ABE", all[1:2]},
+		{en, "?q=kth+abe", allEn[:1]},
 	}
 	var cases []searchCase
 	for _, tc := range tests {
