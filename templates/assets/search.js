@@ -204,7 +204,7 @@
 
   // termScores resolves to the documents a query word matches, each with
   // a score: 1, and 4 more for the exact spelling (with its diacritics;
-  // for a word typed without any, only the whole word spelled so),
+  // for a word typed without any, also the whole word with them),
   // 2 more for a match in the title, host, areas or speaker, 1 more for a
   // whole word. The scores are a Uint8Array indexed by document number,
   // 0 for the documents it does not match: typed arrays, not maps, so that
@@ -298,14 +298,14 @@
         return;
       }
       // A word typed with diacritics ranks the words spelled so first; one
-      // typed without them ("miljo") may stand for either spelling, so
-      // only the very word it spells gets the bonus, not a longer word
-      // that happens to begin with its letters ("miljonprogrammet" is no
-      // better a match than "miljö").
+      // typed without them ("miljo", on a phone) may stand for a word
+      // spelled with them: the whole word "miljö" gets the bonus too, so
+      // that it ranks with a longer word that begins with the letters
+      // typed ("miljonprogrammet"), not below it.
       var accented = word !== f;
       ws.forEach(function (x) {
         if (x.f.indexOf(f) !== 0) return;
-        var spelled = accented ? x.w.indexOf(word) === 0 : x.w === word;
+        var spelled = x.w.indexOf(word) === 0 || (!accented && x.f === f);
         job.todo.push([x.w, b.w[x.w], 1 + (spelled ? 4 : 0) + (x.f === f ? 1 : 0)]);
       });
       if (!job.todo.length) stemmed(ix, job, f, ws, b);
