@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -252,15 +253,7 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 		// type to find its offers though the page names it in full.
 		d.Text = append(d.Text, term(&cfg.Schools, k), k)
 	}
-	if len(e.Schools) > 0 {
-		// The schools are KTH's: "KTH ABE" finds their offers, though
-		// the host is the city's.
-		for _, o := range cfg.Organisations.Terms {
-			if o.Type == "kth" {
-				d.Text = append(d.Text, o.Name(lang))
-			}
-		}
-	}
+	d.Text = append(d.Text, parentNames(cfg, e, lang)...)
 	// What the page's facts name besides: where (a lecture's place, an
 	// offer's location), the other organisations (a lecture's speaker's,
 	// partners, parties), who signed, a centre, a funding programme, a
@@ -275,4 +268,26 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 		d.Text = append(d.Text, sg.Name, sg.Title)
 	}
 	return d
+}
+
+// parentNames are the names in lang of the organisations that e's schools
+// or host belong to, which students search by though the page names only
+// the school or the host: KTH (of a school: "KTH ABE") and the city (of a
+// host that is one of its administrations: "Stockholms stad
+// Trafikkontoret").
+func parentNames(cfg *config.Config, e *site.Entry, lang string) []string {
+	var parents []string
+	if len(e.Schools) > 0 {
+		parents = append(parents, "kth")
+	}
+	if h := cfg.Organisations.Get(e.Host); h != nil && h.Type == "city-administration" {
+		parents = append(parents, "city")
+	}
+	var names []string
+	for _, o := range cfg.Organisations.Terms {
+		if slices.Contains(parents, o.Type) {
+			names = append(names, o.Name(lang))
+		}
+	}
+	return names
 }

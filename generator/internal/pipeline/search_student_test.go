@@ -121,8 +121,9 @@ const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
 // TestSearchKindAndLevelWords: the words students use for a degree project
 // and its level find every offer of the list, though its page says
 // "Degree project" and "Master's" ("thesis" on the English list,
-// "examensarbete" and "avancerad nivå" on the Swedish one); and KTH and a
-// school's acronym find the school's offers.
+// "examensarbete" and "avancerad nivå" on the Swedish one); KTH and a
+// school's acronym find the school's offers, and the city's name those of
+// its administrations.
 func TestSearchKindAndLevelWords(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
@@ -145,6 +146,10 @@ func TestSearchKindAndLevelWords(t *testing.T) {
 		// A school is KTH's: "KTH ABE" finds the offers of ABE.
 		{sv, "?q=KTH+ABE", all[1:2]},
 		{en, "?q=kth+abe", allEn[:1]},
+		// Trafikkontoret is the city's: "Stockholms stad" finds its offer
+		// too (TestSearchFilter: after the city's own).
+		{sv, "?q=stockholms+stad", []string{"/exjobb/energidata/", "/exjobb/trafikfloden/"}},
+		{en, "?q=city+of+stockholm", []string{"/en/theses/energidata/", "/exjobb/trafikfloden/"}},
 	}
 	var cases []searchCase
 	for _, tc := range tests {

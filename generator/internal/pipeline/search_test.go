@@ -301,8 +301,9 @@ func TestSearchFilter(t *testing.T) {
 		{"every word must match", searchCase{sv, theses, "?q=tv%C3%A5+studenter", now, false},
 			[]string{"/exjobb/energidata/"}, nil, ""},
 		{"no match", searchCase{sv, theses, "?q=studenter+kartor", now, false}, nil, nil, ""},
+		// The city's own offer first, then its administration's.
 		{"host name as text", searchCase{sv, theses, "?q=stockholms+stad", now, false},
-			[]string{"/exjobb/energidata/"}, nil, ""},
+			[]string{"/exjobb/energidata/", "/exjobb/trafikfloden/"}, nil, ""},
 		{"host, current only", searchCase{sv, theses, "?host=trafikkontoret", now, false},
 			[]string{"/exjobb/trafikfloden/"}, nil, "?host=trafikkontoret"},
 		{"language of the work", searchCase{sv, theses, "?language=en", now, false},
