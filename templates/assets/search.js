@@ -79,6 +79,23 @@
     return tokens(q).slice(0, WORDS);
   }
 
+  // STOP are the little words of each language (folded) that a student
+  // writes in a query ("thesis on energy", "exjobb inom energi"): they
+  // rank what has them higher but need not match, unless the query has
+  // no other word.
+  var STOP = {
+    sv: ['och', 'i', 'om', 'pa', 'for', 'med', 'till', 'av', 'ett', 'inom', 'som', 'att', 'fran', 'hos', 'vid', 'eller'],
+    en: ['a', 'an', 'the', 'of', 'on', 'in', 'at', 'for', 'with', 'to', 'about', 'and', 'or', 'by', 'from', 'within']
+  };
+
+  // optional tells, for each of the words of a query, whether it is a
+  // little word of the language lang that need not match.
+  function optional(lang, words) {
+    var stop = STOP[lang] || [];
+    var opt = words.map(function (w) { return stop.indexOf(fold(w)) >= 0; });
+    return opt.every(Boolean) ? opt.map(function () { return false; }) : opt;
+  }
+
   // numberUnits are the words that a number typed before a word makes
   // with it ("15 hp" → "15hp"): the word the index holds for a counted
   // fact (SearchFactTexts in generator/internal/render). A match of one
@@ -446,9 +463,11 @@
       return pace ? pace().then(function () { return per; }) : per;
     }).then(function (per) {
       var out = [];
-      // A word looked for by its stem may match what the query before it
-      // did not: then the whole scope is looked at.
-      if (terms.some(function (w) { return ix.terms.get(w).stemmed; })) from = null;
+      // A word looked for by its stem, or a little word that need not
+      // match, may match what the query before it did not: then the
+      // whole scope is looked at.
+      var opt = optional(ix.lang, words);
+      if (opt.some(Boolean) || terms.some(function (w) { return ix.terms.get(w).stemmed; })) from = null;
       (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;
         if (s.area && !has(it.areas, s.area)) return;
@@ -459,7 +478,7 @@
         var score = 0;
         for (var i = 0; i < per.length; i++) {
           var sc = per[i][it.id];
-          if (!sc && i < words.length) return;
+          if (!sc && i < words.length && !opt[i]) return;
           score += sc;
         }
         out.push({ it: it, score: score, done: done(it, now) });

@@ -203,3 +203,29 @@ const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });
 `
+
+// TestSearchLittleWords: a query written as a student says it ("thesis on
+// energy", "exjobb inom trafik") finds what its words without the little
+// ones find.
+func TestSearchLittleWords(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
+	now := testNow.Format(time.RFC3339)
+	tests := []struct{ index, query, same string }{
+		{en, "?q=thesis+on+energy", "?q=thesis+energy"},
+		{en, "?q=a+master%27s+thesis+about+the+energy", "?q=master%27s+thesis+energy"},
+		{sv, "?q=exjobb+inom+trafik", "?q=exjobb+trafik"},
+		{sv, "?q=exjobb+p%C3%A5+trafikkontoret", "?q=exjobb+trafikkontoret"},
+	}
+	var cases []searchCase
+	for _, tc := range tests {
+		cases = append(cases, searchCase{tc.index, "k-theses", tc.query, now, false}, searchCase{tc.index, "k-theses", tc.same, now, false})
+	}
+	res := runSearch(t, cases)
+	for i, tc := range tests {
+		got, want := slices.Sorted(slices.Values(res[2*i].URLs)), slices.Sorted(slices.Values(res[2*i+1].URLs))
+		if len(want) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s%s: %v, want %v (%s)", tc.index[len(b.out):], tc.query, got, want, tc.same)
+		}
+	}
+}
