@@ -69,6 +69,33 @@
     return String(s == null ? '' : s).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
+  // WORDS is how many words of a query are looked for: a text pasted into
+  // the field (a whole offer) would otherwise fetch a term bucket for
+  // each of its words, most of the index, to find nothing.
+  var WORDS = 12;
+
+  // queryWords are the first WORDS words of a query.
+  function queryWords(q) {
+    return tokens(q).slice(0, WORDS);
+  }
+
+  // STOP are the little words of each language (folded) that a student
+  // writes in a query ("thesis on energy", "exjobb inom energi"): they
+  // rank what has them higher but need not match, unless the query has
+  // no other word.
+  var STOP = {
+    sv: ['och', 'i', 'om', 'pa', 'for', 'med', 'till', 'av', 'ett', 'inom', 'som', 'att', 'fran', 'hos', 'vid', 'eller'],
+    en: ['a', 'an', 'the', 'of', 'on', 'in', 'at', 'for', 'with', 'to', 'about', 'and', 'or', 'by', 'from', 'within']
+  };
+
+  // optional tells, for each of the words of a query, whether it is a
+  // little word of the language lang that need not match.
+  function optional(lang, words) {
+    var stop = STOP[lang] || [];
+    var opt = words.map(function (w) { return stop.indexOf(fold(w)) >= 0; });
+    return opt.every(Boolean) ? opt.map(function () { return false; }) : opt;
+  }
+
   // numberUnits are the words that a number typed before a word makes
   // with it ("15 hp" → "15hp"): the word the index holds for a counted
   // fact (SearchFactTexts in generator/internal/render). A match of one
@@ -193,7 +220,8 @@
   }
 
   // termScores resolves to the documents a query word matches, each with
-  // a score: 1, and 4 more for the exact spelling (with its diacritics),
+  // a score: 1, and 4 more for the exact spelling (with its diacritics;
+  // for a word typed without any, also the whole word with them),
   // 2 more for a match in the title, host, areas or speaker, 1 more for a
   // whole word. The scores are a Uint8Array indexed by document number,
   // 0 for the documents it does not match: typed arrays, not maps, so that
@@ -244,7 +272,7 @@
   // from the index's folder and manifest alone: they can be fetched
   // while the scope is still on its way.
   function buckets(dir, manifest, q) {
-    var words = tokens(q);
+    var words = queryWords(q);
     return words.concat(numberUnits(words)).map(function (w) { return dir + 't/' + bucketOf({ manifest: manifest }, w).n + '.json'; });
   }
 
@@ -286,11 +314,56 @@
         });
         return;
       }
+      // A word typed with diacritics ranks the words spelled so first; one
+      // typed without them ("miljo", on a phone) may stand for a word
+      // spelled with them: the whole word "miljö" gets the bonus too, so
+      // that it ranks with a longer word that begins with the letters
+      // typed ("miljonprogrammet"), not below it.
+      var accented = word !== f;
       ws.forEach(function (x) {
-        if (x.f.indexOf(f) === 0) job.todo.push([x.w, b.w[x.w], 1 + (x.w.indexOf(word) === 0 ? 4 : 0) + (x.f === f ? 1 : 0)]);
+        if (x.f.indexOf(f) !== 0) return;
+        var spelled = x.w.indexOf(word) === 0 || (!accented && x.f === f);
+        job.todo.push([x.w, b.w[x.w], 1 + (spelled ? 4 : 0) + (x.f === f ? 1 : 0)]);
       });
+      if (!job.todo.length) stemmed(ix, job, f, ws, b);
     });
     return job;
+  }
+
+  // SUFFIXES are the endings of inflected forms, per language, longest
+  // first: a word typed that no word of the index begins with is looked
+  // for again without one ("hållbarheten" finds "hållbarhet" and
+  // "hållbar", "miljön" "miljö", "sensors" "sensor"). A stem keeps
+  // at least STEM letters.
+  var SUFFIXES = {
+    sv: ['heterna', 'heten', 'arnas', 'ernas', 'ornas', 'arna', 'erna', 'orna', 'het', 'ens', 'ets', 'en', 'et', 'na', 'ar', 'er', 'or', 'a', 'e', 'n', 's'],
+    en: ['ings', 'ies', 'ing', 'es', 'ed', 's']
+  };
+  var STEM = 4;
+
+  // stems are the folded word f without each ending of its language
+  // that leaves at least min letters, the longest ending first.
+  function stems(lang, f, min) {
+    var len = Array.from(f).length;
+    return (SUFFIXES[lang] || []).filter(function (x) {
+      return f.length > x.length && f.slice(-x.length) === x && len - Array.from(x).length >= min;
+    }).map(function (x) { return f.slice(0, -x.length); });
+  }
+
+  // stemmed adds to job.todo, when a word (folded f) matched no word of
+  // its bucket's words ws, the words that begin with the first of its
+  // stems that some word begins with, at the lowest score; and marks the
+  // job (a query typed on from one stemmed may match more, not less).
+  // A stem is as long as the bucket's prefix, so it is in the same bucket.
+  function stemmed(ix, job, f, ws, b) {
+    var cands = stems(ix.lang, f, Math.max(STEM, ix.manifest.prefix));
+    for (var i = 0; i < cands.length && !job.todo.length; i++) {
+      var st = cands[i];
+      ws.forEach(function (x) {
+        if (x.f.indexOf(st) === 0) job.todo.push([x.w, b.w[x.w], 1 + (x.f === st ? 1 : 0)]);
+      });
+    }
+    job.stemmed = job.todo.length > 0;
   }
 
   // setSize is the number of documents of an encoded set, without
@@ -312,7 +385,7 @@
   // scores). Nothing after a space.
   function likely(ix, q, k, pace) {
     var words = tokens(q);
-    if (!words.length || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
+    if (!words.length || words.length > WORDS || /[^\p{L}\p{N}]$/u.test(q)) return Promise.resolve([]);
     var at = bucketOf(ix, words[words.length - 1]);
     var f = at.f, len = at.len;
     var first = function (next) { return next.slice(0, k).map(function (c) { return q + c; }); };
@@ -381,7 +454,7 @@
   // on a list of many thousand records. pace, if given, scores the words
   // in slices (see run).
   function search(ix, s, now, pace) {
-    var words = tokens(s.q), terms = words.concat(numberUnits(words));
+    var words = queryWords(s.q), terms = words.concat(numberUnits(words));
     ix.found = ix.found || new Map();
     var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
     return Promise.all(terms.map(function (w) { return termScores(ix, w, pace); })).then(function (per) {
@@ -390,6 +463,11 @@
       return pace ? pace().then(function () { return per; }) : per;
     }).then(function (per) {
       var out = [];
+      // A word looked for by its stem, or a little word that need not
+      // match, may match what the query before it did not: then the
+      // whole scope is looked at.
+      var opt = optional(ix.lang, words);
+      if (opt.some(Boolean) || terms.some(function (w) { return ix.terms.get(w).stemmed; })) from = null;
       (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;
         if (s.area && !has(it.areas, s.area)) return;
@@ -400,7 +478,7 @@
         var score = 0;
         for (var i = 0; i < per.length; i++) {
           var sc = per[i][it.id];
-          if (!sc && i < words.length) return;
+          if (!sc && i < words.length && !opt[i]) return;
           score += sc;
         }
         out.push({ it: it, score: score, done: done(it, now) });
@@ -496,7 +574,7 @@
   }
 
   return {
-    FACETS: FACETS, PAGE: PAGE, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
+    FACETS: FACETS, PAGE: PAGE, WORDS: WORDS, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
     stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
     atHand: atHand, buckets: buckets, details: details, renderItem: renderItem

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -238,12 +239,13 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 	for _, a := range e.Areas {
 		d.Strong = append(d.Strong, term(&cfg.Areas, a))
 	}
-	d.Text = append(make([]string, 0, 4+len(e.Schools)), body.Excerpt, t.T(lang, "kind."+e.Kind))
+	// The kind's name, and the words students search it by ("thesis").
+	d.Text = append(make([]string, 0, 6+len(e.Schools)), body.Excerpt, t.T(lang, "kind."+e.Kind), t.Optional(lang, "search.words."+e.Kind))
 	if !e.Confidential {
 		d.Text = append(d.Text, body.Text) // never any of a confidential agreement's body
 	}
 	if e.Level != "" {
-		d.Text = append(d.Text, t.T(lang, "level."+e.Level))
+		d.Text = append(d.Text, t.T(lang, "level."+e.Level), t.Optional(lang, "search.words.level."+e.Level))
 	}
 	d.Text = append(d.Text, t.SearchFactTexts(lang, e)...) // "30 hp", "10 weeks", "Swedish, English"
 	for _, k := range e.Schools {
@@ -251,6 +253,7 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 		// type to find its offers though the page names it in full.
 		d.Text = append(d.Text, term(&cfg.Schools, k), k)
 	}
+	d.Text = append(d.Text, parentNames(cfg, e, lang)...)
 	// What the page's facts name besides: where (a lecture's place, an
 	// offer's location), the other organisations (a lecture's speaker's,
 	// partners, parties), who signed, a centre, a funding programme, a
@@ -265,4 +268,26 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 		d.Text = append(d.Text, sg.Name, sg.Title)
 	}
 	return d
+}
+
+// parentNames are the names in lang of the organisations that e's schools
+// or host belong to, which students search by though the page names only
+// the school or the host: KTH (of a school: "KTH ABE") and the city (of a
+// host that is one of its administrations: "Stockholms stad
+// Trafikkontoret").
+func parentNames(cfg *config.Config, e *site.Entry, lang string) []string {
+	var parents []string
+	if len(e.Schools) > 0 {
+		parents = append(parents, "kth")
+	}
+	if h := cfg.Organisations.Get(e.Host); h != nil && h.Type == "city-administration" {
+		parents = append(parents, "city")
+	}
+	var names []string
+	for _, o := range cfg.Organisations.Terms {
+		if slices.Contains(parents, o.Type) {
+			names = append(names, o.Name(lang))
+		}
+	}
+	return names
 }

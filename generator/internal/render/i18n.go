@@ -154,6 +154,15 @@ func markOverride(key string) bool {
 	return strings.HasPrefix(key, "state.") && strings.Count(key, ".") == 2
 }
 
+// Optional is the UI string key in lang, or in the default language, or
+// "" where neither table has it (words for a kind of a site's own).
+func (t *Templates) Optional(lang, key string) string {
+	if s, ok := t.strings[lang][key]; ok {
+		return s
+	}
+	return t.strings[t.cfg.DefaultLanguage][key]
+}
+
 // MarkKey is the UI string of the mark st on a record of kind in lang:
 // state.<kind>.<st> when lang's table has it, the kind's noun needing
 // another form ("Stängt" on ett exjobb), else state.<st>, so that tables
