@@ -16,6 +16,10 @@
 //   "Alla exjobb", not "Alla exjobb right arrow", and no "›" is read
 //   between the links (Chromium's accessibility tree, over the
 //   DevTools protocol).
+// - Focus not obscured (WCAG 2.4.11): every control Tab reaches on a
+//   phone and a desktop, its menu and filters open, is drawn on top
+//   where it is in the window: no sticky header, footer or banner
+//   covers it (elementFromPoint at the middle of its visible part).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -42,6 +46,50 @@ function langs(page, ul) {
       return `${link.getAttribute('href')} hreflang=${link.getAttribute('hreflang') ?? '-'} li=${at(li)} marks=${at(li.querySelector('.marks'))} meta=${at(li.querySelector('.meta'))} dd=${dds}`;
     }),
   );
+}
+
+/**
+ * tabCovered presses Tab through the page until the focus comes round
+ * and lists the controls that, once scrolled into view, are not on top
+ * at the middle of their part inside the window.
+ */
+async function tabCovered(page) {
+  const bad = [];
+  let first = null;
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(async () => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const frame = () => new Promise((r) => { requestAnimationFrame(r); setTimeout(r, 25); });
+      let last = '';
+      for (let j = 0, still = 0; j < 120 && still < 3; j++) {
+        await frame();
+        const q = el.getBoundingClientRect();
+        // Smooth scrolling may start a few frames after the focus moves.
+        const seen = q.bottom > 0 && q.top < innerHeight;
+        still = seen && `${q.top},${q.left}` === last ? still + 1 : 0;
+        last = `${q.top},${q.left}`;
+      }
+      const r = el.getBoundingClientRect();
+      const top = Math.max(r.top, 0);
+      const bottom = Math.min(r.bottom, innerHeight);
+      const left = Math.max(r.left, 0);
+      const right = Math.min(r.right, innerWidth);
+      const path = [];
+      for (let n = el; n && n !== document.body; n = n.parentElement) path.unshift(n.tagName + [...n.parentElement.children].indexOf(n));
+      const desc = `<${el.tagName.toLowerCase()}> "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`;
+      if (bottom <= top || right <= left) return { key: path.join('/'), problem: `${desc} is out of the window (${Math.round(r.top)} px)` };
+      const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+      const onTop = hit && (hit === el || el.contains(hit) || hit.contains(el));
+      return { key: path.join('/'), problem: onTop ? null : `${desc} is covered by <${hit?.tagName.toLowerCase()} class="${hit?.className}">` };
+    });
+    if (!f) continue;
+    if (f.key === first) break;
+    first ??= f.key;
+    if (f.problem) bad.push(f.problem);
+  }
+  return bad;
 }
 
 /** SPACING: the text spacing that WCAG 1.4.12 asks a page to bear. */
@@ -141,6 +189,29 @@ suite('accessibility a review by hand found', skip, () => {
           if (await page.isVisible('.search-facets-toggle')) await page.click('.search-facets-toggle');
           assert.equal(await page.isVisible('#search-host'), true, `${list}: the filters are shown`);
           assert.deepEqual(await spilled(page), [], list);
+        }
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(describeProblems(problems), []);
+    });
+  }
+
+  for (const [width, height] of [[375, 667], [1280, 800]]) {
+    test(`at ${width} px no control that Tab reaches is covered (2.4.11)`, { timeout: 300_000 }, async () => {
+      // Reduced motion: the page scrolls to the focus at once (no smooth
+      // scrolling), so that where the control is drawn is read at once.
+      const context = await browserOf().newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+      await fixClock(context);
+      const page = await context.newPage();
+      const problems = await watch(context, page, site.origin);
+      try {
+        for (const path of ['/', `/${secs.theses.sv}/`, `/en/${secs.agreements.en}/mou-2014/`, '/omraden/energi-och-klimat/']) {
+          await page.goto(site.base + path, { waitUntil: 'networkidle' });
+          if (await page.isVisible('.menu > summary')) await page.click('.menu > summary');
+          if (await page.isVisible('.search-facets-toggle')) await page.click('.search-facets-toggle');
+          await page.evaluate(() => { document.activeElement?.blur(); scrollTo(0, 0); });
+          assert.deepEqual(await tabCovered(page), [], path);
         }
       } finally {
         await context.close();
