@@ -215,7 +215,10 @@
           closes: t.closes[row[7]], closesAt: at[row[7]], archived: t.archived[row[8]] === '1', state: t.state[row[9]]
         };
       });
-      return { dir: dir, get: get, manifest: m, lang: m.lang, items: items, states: m.states, foreign: m.foreign };
+      // listed marks the documents of the scope, by number (see widen).
+      var listed = new Uint8Array(m.docs);
+      items.forEach(function (it) { listed[it.id] = 1; });
+      return { dir: dir, get: get, manifest: m, lang: m.lang, items: items, listed: listed, states: m.states, foreign: m.foreign };
     });
   }
 
@@ -233,7 +236,8 @@
   // given, runs the job in slices (see run); a job left unfinished (the
   // fetch ahead stopped by a keystroke) goes on where it stopped when the
   // word is asked for again, so a keystroke that needs a word still being
-  // scored ahead does only the rest of that word.
+  // scored ahead does only the rest of that word. A word that matched no
+  // document of the scope is then scored again by its stems (widen).
   function termScores(ix, word, pace) {
     ix.terms = ix.terms || new Map();
     var job = ix.terms.get(word);
@@ -241,7 +245,20 @@
       job = scoreTerm(ix, word);
       ix.terms.set(word, job);
     }
-    return job.ready.then(function () { return run(job, pace); }).then(function () { return job.scores; });
+    return job.ready.then(function () { return run(job, pace); }).then(function () {
+      return widen(job, pace);
+    }).then(function () { return job.scores; });
+  }
+
+  // widen, once a word's own matches are scored, adds the words of its
+  // stems (job.stems, once) if none of those matches is a document of the
+  // scope (job.hit): a form that a record of another kind has ("sensors"
+  // in a lecture) is still looked for by its stem on the thesis list.
+  // Then it runs what is left, as termScores does.
+  function widen(job, pace) {
+    if (!job.hit && job.stems) job.stems();
+    job.stems = null;
+    return run(job, pace);
   }
 
   // run does what is left of job (its list todo from next on, each with
@@ -298,11 +315,13 @@
     }
     var job = { todo: [], next: 0, scores: null };
     // one raises the score of the documents of a word's set to its base,
-    // and of its strong ones (a subset) to base + 2.
+    // and of its strong ones (a subset) to base + 2; and notes whether the
+    // set has a document of the scope (job.hit, for widen).
     job.one = function (x) {
       var s = sets(x[0], x[1]), base = x[2], scores = job.scores, i;
       for (i = 0; i < s.all.length; i++) scores[s.all[i]] = Math.max(scores[s.all[i]], base);
       for (i = 0; i < s.strong.length; i++) scores[s.strong[i]] = Math.max(scores[s.strong[i]], base + 2);
+      for (i = 0; i < s.all.length && !job.hit; i++) job.hit = ix.listed[s.all[i]] === 1;
     };
     job.ready = ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
       job.scores = new Uint8Array(m.docs);
@@ -325,13 +344,13 @@
         var spelled = x.w.indexOf(word) === 0 || (!accented && x.f === f);
         job.todo.push([x.w, b.w[x.w], 1 + (spelled ? 4 : 0) + (x.f === f ? 1 : 0)]);
       });
-      if (!job.todo.length) stemmed(ix, job, f, ws, b);
+      job.stems = function () { stemmed(ix, job, f, ws, b); };
     });
     return job;
   }
 
   // SUFFIXES are the endings of inflected forms, per language, longest
-  // first: a word typed that no word of the index begins with is looked
+  // first: a word typed that matches no document of the scope is looked
   // for again without one ("hållbarheten" finds "hållbarhet" and
   // "hållbar", "miljön" "miljö", "sensors" "sensor"). A stem keeps
   // at least STEM letters.
@@ -350,20 +369,21 @@
     }).map(function (x) { return f.slice(0, -x.length); });
   }
 
-  // stemmed adds to job.todo, when a word (folded f) matched no word of
-  // its bucket's words ws, the words that begin with the first of its
-  // stems that some word begins with, at the lowest score; and marks the
+  // stemmed adds to job.todo, when a word (folded f) matched no document
+  // of the scope (widen), the words of its bucket's words ws that begin
+  // with the first of its stems that some word begins with, at the lowest
+  // score, but not those that begin with f (scored already); and marks the
   // job (a query typed on from one stemmed may match more, not less).
   // A stem is as long as the bucket's prefix, so it is in the same bucket.
   function stemmed(ix, job, f, ws, b) {
-    var cands = stems(ix.lang, f, Math.max(STEM, ix.manifest.prefix));
-    for (var i = 0; i < cands.length && !job.todo.length; i++) {
+    var cands = stems(ix.lang, f, Math.max(STEM, ix.manifest.prefix)), had = job.todo.length;
+    for (var i = 0; i < cands.length && job.todo.length === had; i++) {
       var st = cands[i];
       ws.forEach(function (x) {
-        if (x.f.indexOf(st) === 0) job.todo.push([x.w, b.w[x.w], 1 + (x.f === st ? 1 : 0)]);
+        if (x.f.indexOf(st) === 0 && x.f.indexOf(f) !== 0) job.todo.push([x.w, b.w[x.w], 1 + (x.f === st ? 1 : 0)]);
       });
     }
-    job.stemmed = job.todo.length > 0;
+    job.stemmed = job.todo.length > had;
   }
 
   // setSize is the number of documents of an encoded set, without
