@@ -76,6 +76,14 @@ func previousPrefix(out string) string {
 	return "." + filepath.Base(out) + ".previous-"
 }
 
+// fileMode and dirMode are the modes of every file and folder of the
+// output, whatever the umask of the build: a web server running as
+// another user reads them, and the same sources give the same tree.
+const (
+	fileMode = 0o644
+	dirMode  = 0o755
+)
+
 // Stage is a build in progress.
 type Stage struct {
 	out, dir string
@@ -143,7 +151,7 @@ func begin(out string) (*Stage, error) {
 		}
 		s.dir = dir
 	}
-	if err := os.Chmod(s.dir, 0o755); err != nil {
+	if err := os.Chmod(s.dir, dirMode); err != nil {
 		return nil, err
 	}
 	root, err := openTree(s.dir)

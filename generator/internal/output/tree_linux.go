@@ -38,8 +38,15 @@ func (t *tree) create(rel string, old bool) (file, error) {
 	if old {
 		flags = unix.O_RDWR | unix.O_CREAT
 	}
-	fd, err := t.open(rel, flags, 0o644)
+	fd, err := t.open(rel, flags, fileMode)
 	if err != nil {
+		return nil, err
+	}
+	// The umask is not the site's: a file is readable by the web server
+	// whatever the umask of the build, and one an earlier build made with
+	// another umask gets its mode back.
+	if err := unix.Fchmod(fd, fileMode); err != nil {
+		unix.Close(fd)
 		return nil, err
 	}
 	return rawFile(fd), nil
@@ -64,7 +71,23 @@ func (t *tree) open(rel string, flags int, mode uint32) (int, error) {
 	return fd, err
 }
 
-func (t *tree) mkdir(rel string) error { return unix.Mkdirat(t.fd, rel, 0o755) }
+// mkdir makes the folder rel with dirMode, whatever the umask.
+func (t *tree) mkdir(rel string) error {
+	if err := unix.Mkdirat(t.fd, rel, dirMode); err != nil {
+		return err
+	}
+	return t.chmodDir(rel)
+}
+
+// chmodDir gives the folder rel dirMode, without following a link.
+func (t *tree) chmodDir(rel string) error {
+	fd, err := t.open(rel, unix.O_RDONLY|unix.O_DIRECTORY, 0)
+	if err != nil {
+		return err
+	}
+	defer unix.Close(fd)
+	return unix.Fchmod(fd, dirMode)
+}
 
 func (t *tree) remove(rel string) error { return unix.Unlinkat(t.fd, rel, 0) }
 

@@ -42,14 +42,28 @@ func (t *tree) create(rel string, old bool) (file, error) {
 			return nil, errLink
 		}
 	}
-	f, err := t.root.OpenFile(rel, flags, 0o644)
+	f, err := t.root.OpenFile(rel, flags, fileMode)
 	if err != nil {
+		return nil, err
+	}
+	// The umask is not the site's (see tree_linux.go).
+	if err := f.Chmod(fileMode); err != nil {
+		f.Close()
 		return nil, err
 	}
 	return osFile{f}, nil
 }
 
-func (t *tree) mkdir(rel string) error { return t.root.Mkdir(rel, 0o755) }
+// mkdir makes the folder rel with dirMode, whatever the umask.
+func (t *tree) mkdir(rel string) error {
+	if err := t.root.Mkdir(rel, dirMode); err != nil {
+		return err
+	}
+	return t.chmodDir(rel)
+}
+
+// chmodDir gives the folder rel dirMode.
+func (t *tree) chmodDir(rel string) error { return t.root.Chmod(rel, dirMode) }
 
 func (t *tree) remove(rel string) error { return t.root.Remove(rel) }
 
