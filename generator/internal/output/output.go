@@ -55,6 +55,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -108,7 +109,10 @@ type Stage struct {
 // leftover of an earlier build when there is one (see the package
 // comment), else a new folder. The lock is held until Commit or Abort.
 func Begin(out string) (*Stage, error) {
-	out = filepath.Clean(out)
+	out, err := target(out)
+	if err != nil {
+		return nil, err
+	}
 	lock, err := Lock(out) // makes the parent folder
 	if err != nil {
 		return nil, err
@@ -120,6 +124,25 @@ func Begin(out string) (*Stage, error) {
 	}
 	s.lock = lock
 	return s, nil
+}
+
+// target is out, or the folder it names when out is a symbolic link (a
+// deployment's public/ linked to /srv/www/portal): the swap replaces that
+// folder and leaves the link in place, so a web server serving either
+// path sees the new tree. A swap of the link itself would put a folder
+// in its place, leave the folder it named as it was, and the next build
+// would delete the link.
+func target(out string) (string, error) {
+	out = filepath.Clean(out)
+	info, err := os.Lstat(out)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return out, nil
+	}
+	real, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		return "", fmt.Errorf("%s is a symbolic link to a folder that cannot be reached: %w", filepath.ToSlash(out), err)
+	}
+	return real, nil
 }
 
 func begin(out string) (*Stage, error) {
