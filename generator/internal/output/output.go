@@ -85,6 +85,13 @@ const (
 	dirMode  = 0o755
 )
 
+// unremovablePrefix names a recycled tree that held files a build could
+// not remove, set aside so that no build recycles it again:
+// ".<out>.unremovable-<random>".
+func unremovablePrefix(out string) string {
+	return "." + filepath.Base(out) + ".unremovable-"
+}
+
 // Stage is a build in progress.
 type Stage struct {
 	out, dir string
@@ -165,6 +172,11 @@ func begin(out string) (*Stage, error) {
 				continue
 			}
 		}
+		os.RemoveAll(m)
+	}
+	// Trees set aside (see setAside) go once they can.
+	unremovable, _ := filepath.Glob(filepath.Join(parent, unremovablePrefix(out)+"*"))
+	for _, m := range unremovable {
 		os.RemoveAll(m)
 	}
 	if s.dir == "" {
@@ -475,7 +487,7 @@ func (s *Stage) Commit() error {
 	}
 	s.sweep.Wait()
 	if s.sweepErr != nil {
-		return fmt.Errorf("clean the recycled staging folder %s: %w", s.dir, s.sweepErr)
+		return s.setAside()
 	}
 	// The staging folder must be closed before it is renamed on Windows.
 	s.closeRoot()
@@ -491,6 +503,20 @@ func (s *Stage) Commit() error {
 	}
 	// s.dir now holds the previous tree: the next build recycles it.
 	return nil
+}
+
+// setAside renames a recycled staging folder that the sweep could not
+// make exact (a file in it that the build may not remove) out of the way
+// of later builds, which would otherwise recycle it and fail the same way
+// every time, and returns the error of the build.
+func (s *Stage) setAside() error {
+	s.closeRoot()
+	err := fmt.Errorf("clean the recycled staging folder %s: %w", s.dir, s.sweepErr)
+	aside := filepath.Join(filepath.Dir(s.out), unremovablePrefix(s.out)+strconv.FormatUint(uint64(rand.Uint32()), 10))
+	if Rename(s.dir, aside) != nil {
+		return err
+	}
+	return fmt.Errorf("%w; it is set aside as %s, which builds leave alone (remove it): build again", err, aside)
 }
 
 // Abort gives up the build: the output folder is untouched, and the
