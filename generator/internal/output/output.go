@@ -105,7 +105,8 @@ type Stage struct {
 	dirs      map[string]bool // folders known to exist in dir ("" is dir)
 	files     int
 	bytes     int64
-	unchanged int // files of a recycled tree that already held their bytes
+	unchanged int  // files of a recycled tree that already held their bytes
+	diskFull  bool // a write found the disk full
 	bufs      sync.Pool
 
 	sweep    sync.WaitGroup
@@ -264,6 +265,16 @@ type entry struct {
 
 // Write writes a file at rel, a slash-separated path inside the output.
 func (s *Stage) Write(rel string, data []byte) error {
+	err := s.write(rel, data)
+	if err != nil && noSpace(err) {
+		s.mu.Lock()
+		s.diskFull = true
+		s.mu.Unlock()
+	}
+	return err
+}
+
+func (s *Stage) write(rel string, data []byte) error {
 	if err := checkRel(rel); err != nil {
 		return err
 	}
@@ -520,9 +531,18 @@ func (s *Stage) setAside() error {
 }
 
 // Abort gives up the build: the output folder is untouched, and the
-// staged tree stays behind as a leftover that the next build recycles.
+// staged tree stays behind as a leftover that the next build recycles,
+// unless the disk is full: then it is removed, and the disk has the
+// space it had before the build.
 func (s *Stage) Abort() {
 	s.sweep.Wait()
+	s.closeRoot()
+	s.mu.Lock()
+	full := s.diskFull
+	s.mu.Unlock()
+	if full {
+		os.RemoveAll(s.dir)
+	}
 	s.close()
 }
 
