@@ -194,6 +194,7 @@ func begin(out string) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	root.fixModes = umaskStrips(s.dir)
 	s.root = root
 	return s, nil
 }

@@ -19,6 +19,9 @@ import (
 type tree struct {
 	fd  int
 	dir string
+	// fixModes: the umask takes bits off fileMode and dirMode (umaskStrips),
+	// so create and mkdir give each file and folder its mode.
+	fixModes bool
 }
 
 func openTree(dir string) (*tree, error) {
@@ -43,8 +46,10 @@ func (t *tree) create(rel string, old bool) (file, error) {
 		return nil, err
 	}
 	// The umask is not the site's: a file is readable by the web server
-	// whatever the umask of the build, and one an earlier build made with
-	// another umask gets its mode back.
+	// whatever the umask of the build.
+	if !t.fixModes {
+		return rawFile(fd), nil
+	}
 	if err := unix.Fchmod(fd, fileMode); err != nil {
 		unix.Close(fd)
 		return nil, err
@@ -76,11 +81,15 @@ func (t *tree) mkdir(rel string) error {
 	if err := unix.Mkdirat(t.fd, rel, dirMode); err != nil {
 		return err
 	}
-	return t.chmodDir(rel)
+	return t.fixDir(rel)
 }
 
-// chmodDir gives the folder rel dirMode, without following a link.
-func (t *tree) chmodDir(rel string) error {
+// fixDir gives the folder rel dirMode, without following a link, when
+// the umask would have taken bits off it.
+func (t *tree) fixDir(rel string) error {
+	if !t.fixModes {
+		return nil
+	}
 	fd, err := t.open(rel, unix.O_RDONLY|unix.O_DIRECTORY, 0)
 	if err != nil {
 		return err

@@ -13,6 +13,9 @@ import (
 // planted in a recycled tree, can lead a write outside it.
 type tree struct {
 	root *os.Root
+	// fixModes: the umask takes bits off fileMode and dirMode (umaskStrips),
+	// so create and mkdir give each file and folder its mode.
+	fixModes bool
 }
 
 func openTree(dir string) (*tree, error) {
@@ -20,7 +23,7 @@ func openTree(dir string) (*tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &tree{r}, nil
+	return &tree{root: r}, nil
 }
 
 func (t *tree) close() { t.root.Close() }
@@ -47,6 +50,9 @@ func (t *tree) create(rel string, old bool) (file, error) {
 		return nil, err
 	}
 	// The umask is not the site's (see tree_linux.go).
+	if !t.fixModes {
+		return osFile{f}, nil
+	}
 	if err := f.Chmod(fileMode); err != nil {
 		f.Close()
 		return nil, err
@@ -59,11 +65,17 @@ func (t *tree) mkdir(rel string) error {
 	if err := t.root.Mkdir(rel, dirMode); err != nil {
 		return err
 	}
-	return t.chmodDir(rel)
+	return t.fixDir(rel)
 }
 
-// chmodDir gives the folder rel dirMode.
-func (t *tree) chmodDir(rel string) error { return t.root.Chmod(rel, dirMode) }
+// fixDir gives the folder rel dirMode when the umask would have taken
+// bits off it.
+func (t *tree) fixDir(rel string) error {
+	if !t.fixModes {
+		return nil
+	}
+	return t.root.Chmod(rel, dirMode)
+}
 
 func (t *tree) remove(rel string) error { return t.root.Remove(rel) }
 
