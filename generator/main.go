@@ -267,7 +267,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if getenv("GOMEMLIMIT") == "" { // a limit set by hand is kept
 		defer governMemory()()
 	}
-	var warnings diag.List
+	var loaded *pipeline.Loaded
 	rep, err := stoppable(ctx, func() (*pipeline.Report, error) {
 		// Stream: bodies are rendered as their pages are written, and broken
 		// links come from Write (when they are the only problems).
@@ -275,16 +275,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		if err != nil {
 			return nil, err
 		}
-		rep, err := l.Write(ctx, *out)
-		if err == nil {
-			// After the writing, whose peak of memory they would add to
-			// (finding a key's position reads its file's front matter).
-			warnings = l.Warnings()
-		}
-		return rep, err
+		loaded = l
+		return l.Write(ctx, *out)
 	})
-	if ctx.Err() != nil {
-		// Interrupted: whatever the build found so far is incomplete.
+	if ctx.Err() != nil && err != nil {
+		// Interrupted: whatever the build found so far is incomplete. A
+		// build that published before the signal (err is nil) did not
+		// fail: its site is in place, and it says so below.
 		say(stderr, lang, diag.BuildFailed, *out, context.Cause(ctx))
 		return exitProblems
 	}
@@ -294,6 +291,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if err != nil {
 		say(stderr, lang, diag.BuildFailed, *out, errText(err, lang))
 		return exitProblems
+	}
+	var warnings diag.List
+	if ctx.Err() == nil {
+		// After the writing, whose peak of memory they would add to
+		// (finding a key's position reads its file's front matter).
+		warnings = loaded.Warnings()
 	}
 	printSummary(stdout, lang, rep, *out, time.Since(start))
 	printWarnings(stderr, warnings, lang)

@@ -23,7 +23,7 @@ func Replace(out, rel string, data []byte) error {
 	dir := filepath.Dir(full)
 	f, err := createTemp(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := mkdirAll(dir); err != nil {
 			return err
 		}
 		f, err = createTemp(dir)
@@ -49,12 +49,38 @@ func Replace(out, rel string, data []byte) error {
 	return err
 }
 
+// mkdirAll is os.MkdirAll, each folder it makes with dirMode whatever
+// the umask.
+func mkdirAll(dir string) error {
+	err := os.Mkdir(dir, dirMode)
+	if errors.Is(err, fs.ErrNotExist) && filepath.Dir(dir) != dir {
+		if err := mkdirAll(filepath.Dir(dir)); err != nil {
+			return err
+		}
+		err = os.Mkdir(dir, dirMode)
+	}
+	if err != nil {
+		if info, e := os.Stat(dir); e == nil && info.IsDir() {
+			return nil
+		}
+		return err
+	}
+	return os.Chmod(dir, dirMode)
+}
+
 // createTemp creates a new file in dir, named as os.CreateTemp(dir,
-// ".portal-*") names it, with the mode of every output file.
+// ".portal-*") names it, with the mode of every output file (fileMode).
 func createTemp(dir string) (*os.File, error) {
 	for range 100 {
 		name := filepath.Join(dir, ".portal-"+strconv.FormatUint(rand.Uint64(), 36))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, fileMode)
+		if err == nil {
+			// fileMode whatever the umask, as a build writes it.
+			if err = f.Chmod(fileMode); err != nil {
+				f.Close()
+				os.Remove(name)
+			}
+		}
 		if !errors.Is(err, fs.ErrExist) {
 			return f, err
 		}

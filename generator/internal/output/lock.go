@@ -41,9 +41,15 @@ func LockFile(out string) string {
 // it when the process ends, however it ends, so a killed build leaves no
 // stale lock. The lock file itself is left in place: removing it would
 // let a third process lock a new file while a second still holds the old.
+// When out is a symbolic link, the lock is that of the folder it names.
 // When another process, or another Lock in this one, holds the lock, Lock
 // fails with an error that wraps ErrLocked and names both files.
 func Lock(out string) (*Locked, error) {
+	// A link to the output folder and the folder are one output.
+	out, err := target(out)
+	if err != nil {
+		return nil, err
+	}
 	p := LockFile(out)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return nil, err

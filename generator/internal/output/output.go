@@ -55,6 +55,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -76,6 +77,21 @@ func previousPrefix(out string) string {
 	return "." + filepath.Base(out) + ".previous-"
 }
 
+// fileMode and dirMode are the modes of every file and folder of the
+// output, whatever the umask of the build: a web server running as
+// another user reads them, and the same sources give the same tree.
+const (
+	fileMode = 0o644
+	dirMode  = 0o755
+)
+
+// unremovablePrefix names a recycled tree that held files a build could
+// not remove, set aside so that no build recycles it again:
+// ".<out>.unremovable-<random>".
+func unremovablePrefix(out string) string {
+	return "." + filepath.Base(out) + ".unremovable-"
+}
+
 // Stage is a build in progress.
 type Stage struct {
 	out, dir string
@@ -89,7 +105,8 @@ type Stage struct {
 	dirs      map[string]bool // folders known to exist in dir ("" is dir)
 	files     int
 	bytes     int64
-	unchanged int // files of a recycled tree that already held their bytes
+	unchanged int  // files of a recycled tree that already held their bytes
+	diskFull  bool // a write found the disk full
 	bufs      sync.Pool
 
 	sweep    sync.WaitGroup
@@ -100,7 +117,10 @@ type Stage struct {
 // leftover of an earlier build when there is one (see the package
 // comment), else a new folder. The lock is held until Commit or Abort.
 func Begin(out string) (*Stage, error) {
-	out = filepath.Clean(out)
+	out, err := target(out)
+	if err != nil {
+		return nil, err
+	}
 	lock, err := Lock(out) // makes the parent folder
 	if err != nil {
 		return nil, err
@@ -112,6 +132,25 @@ func Begin(out string) (*Stage, error) {
 	}
 	s.lock = lock
 	return s, nil
+}
+
+// target is out, or the folder it names when out is a symbolic link (a
+// deployment's public/ linked to /srv/www/portal): the swap replaces that
+// folder and leaves the link in place, so a web server serving either
+// path sees the new tree. A swap of the link itself would put a folder
+// in its place, leave the folder it named as it was, and the next build
+// would delete the link.
+func target(out string) (string, error) {
+	out = filepath.Clean(out)
+	info, err := os.Lstat(out)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return out, nil
+	}
+	real, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		return "", fmt.Errorf("%s is a symbolic link to a folder that cannot be reached: %w", filepath.ToSlash(out), err)
+	}
+	return real, nil
 }
 
 func begin(out string) (*Stage, error) {
@@ -136,6 +175,11 @@ func begin(out string) (*Stage, error) {
 		}
 		os.RemoveAll(m)
 	}
+	// Trees set aside (see setAside) go once they can.
+	unremovable, _ := filepath.Glob(filepath.Join(parent, unremovablePrefix(out)+"*"))
+	for _, m := range unremovable {
+		os.RemoveAll(m)
+	}
 	if s.dir == "" {
 		dir, err := os.MkdirTemp(parent, stagingPrefix(out))
 		if err != nil {
@@ -143,13 +187,14 @@ func begin(out string) (*Stage, error) {
 		}
 		s.dir = dir
 	}
-	if err := os.Chmod(s.dir, 0o755); err != nil {
+	if err := os.Chmod(s.dir, dirMode); err != nil {
 		return nil, err
 	}
 	root, err := openTree(s.dir)
 	if err != nil {
 		return nil, err
 	}
+	root.fixModes = umaskStrips(s.dir)
 	s.root = root
 	return s, nil
 }
@@ -221,6 +266,16 @@ type entry struct {
 
 // Write writes a file at rel, a slash-separated path inside the output.
 func (s *Stage) Write(rel string, data []byte) error {
+	err := s.write(rel, data)
+	if err != nil && noSpace(err) {
+		s.mu.Lock()
+		s.diskFull = true
+		s.mu.Unlock()
+	}
+	return err
+}
+
+func (s *Stage) write(rel string, data []byte) error {
 	if err := checkRel(rel); err != nil {
 		return err
 	}
@@ -444,7 +499,7 @@ func (s *Stage) Commit() error {
 	}
 	s.sweep.Wait()
 	if s.sweepErr != nil {
-		return fmt.Errorf("clean the recycled staging folder %s: %w", s.dir, s.sweepErr)
+		return s.setAside()
 	}
 	// The staging folder must be closed before it is renamed on Windows.
 	s.closeRoot()
@@ -462,10 +517,33 @@ func (s *Stage) Commit() error {
 	return nil
 }
 
+// setAside renames a recycled staging folder that the sweep could not
+// make exact (a file in it that the build may not remove) out of the way
+// of later builds, which would otherwise recycle it and fail the same way
+// every time, and returns the error of the build.
+func (s *Stage) setAside() error {
+	s.closeRoot()
+	err := fmt.Errorf("clean the recycled staging folder %s: %w", s.dir, s.sweepErr)
+	aside := filepath.Join(filepath.Dir(s.out), unremovablePrefix(s.out)+strconv.FormatUint(uint64(rand.Uint32()), 10))
+	if Rename(s.dir, aside) != nil {
+		return err
+	}
+	return fmt.Errorf("%w; it is set aside as %s, which builds leave alone (remove it): build again", err, aside)
+}
+
 // Abort gives up the build: the output folder is untouched, and the
-// staged tree stays behind as a leftover that the next build recycles.
+// staged tree stays behind as a leftover that the next build recycles,
+// unless the disk is full: then it is removed, and the disk has the
+// space it had before the build.
 func (s *Stage) Abort() {
 	s.sweep.Wait()
+	s.closeRoot()
+	s.mu.Lock()
+	full := s.diskFull
+	s.mu.Unlock()
+	if full {
+		os.RemoveAll(s.dir)
+	}
 	s.close()
 }
 

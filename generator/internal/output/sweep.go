@@ -95,6 +95,10 @@ func (s *Stage) sweepDir(rel string, files, dirs map[string]bool) (sub []string,
 		}
 		switch {
 		case dirs[p] && e.dir:
+			// A folder an earlier build made under a umask like this one's.
+			if err := s.root.fixDir(p); err != nil {
+				errs = append(errs, &os.PathError{Op: "chmod", Path: s.full(p), Err: err})
+			}
 			sub = append(sub, p)
 		case dirs[p] || files[p]:
 		case e.dir:

@@ -19,6 +19,9 @@ import (
 type tree struct {
 	fd  int
 	dir string
+	// fixModes: the umask takes bits off fileMode and dirMode (umaskStrips),
+	// so create and mkdir give each file and folder its mode.
+	fixModes bool
 }
 
 func openTree(dir string) (*tree, error) {
@@ -38,8 +41,17 @@ func (t *tree) create(rel string, old bool) (file, error) {
 	if old {
 		flags = unix.O_RDWR | unix.O_CREAT
 	}
-	fd, err := t.open(rel, flags, 0o644)
+	fd, err := t.open(rel, flags, fileMode)
 	if err != nil {
+		return nil, err
+	}
+	// The umask is not the site's: a file is readable by the web server
+	// whatever the umask of the build.
+	if !t.fixModes {
+		return rawFile(fd), nil
+	}
+	if err := unix.Fchmod(fd, fileMode); err != nil {
+		unix.Close(fd)
 		return nil, err
 	}
 	return rawFile(fd), nil
@@ -64,7 +76,27 @@ func (t *tree) open(rel string, flags int, mode uint32) (int, error) {
 	return fd, err
 }
 
-func (t *tree) mkdir(rel string) error { return unix.Mkdirat(t.fd, rel, 0o755) }
+// mkdir makes the folder rel with dirMode, whatever the umask.
+func (t *tree) mkdir(rel string) error {
+	if err := unix.Mkdirat(t.fd, rel, dirMode); err != nil {
+		return err
+	}
+	return t.fixDir(rel)
+}
+
+// fixDir gives the folder rel dirMode, without following a link, when
+// the umask would have taken bits off it.
+func (t *tree) fixDir(rel string) error {
+	if !t.fixModes {
+		return nil
+	}
+	fd, err := t.open(rel, unix.O_RDONLY|unix.O_DIRECTORY, 0)
+	if err != nil {
+		return err
+	}
+	defer unix.Close(fd)
+	return unix.Fchmod(fd, dirMode)
+}
 
 func (t *tree) remove(rel string) error { return unix.Unlinkat(t.fd, rel, 0) }
 

@@ -13,6 +13,9 @@ import (
 // planted in a recycled tree, can lead a write outside it.
 type tree struct {
 	root *os.Root
+	// fixModes: the umask takes bits off fileMode and dirMode (umaskStrips),
+	// so create and mkdir give each file and folder its mode.
+	fixModes bool
 }
 
 func openTree(dir string) (*tree, error) {
@@ -20,7 +23,7 @@ func openTree(dir string) (*tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &tree{r}, nil
+	return &tree{root: r}, nil
 }
 
 func (t *tree) close() { t.root.Close() }
@@ -42,14 +45,37 @@ func (t *tree) create(rel string, old bool) (file, error) {
 			return nil, errLink
 		}
 	}
-	f, err := t.root.OpenFile(rel, flags, 0o644)
+	f, err := t.root.OpenFile(rel, flags, fileMode)
 	if err != nil {
+		return nil, err
+	}
+	// The umask is not the site's (see tree_linux.go).
+	if !t.fixModes {
+		return osFile{f}, nil
+	}
+	if err := f.Chmod(fileMode); err != nil {
+		f.Close()
 		return nil, err
 	}
 	return osFile{f}, nil
 }
 
-func (t *tree) mkdir(rel string) error { return t.root.Mkdir(rel, 0o755) }
+// mkdir makes the folder rel with dirMode, whatever the umask.
+func (t *tree) mkdir(rel string) error {
+	if err := t.root.Mkdir(rel, dirMode); err != nil {
+		return err
+	}
+	return t.fixDir(rel)
+}
+
+// fixDir gives the folder rel dirMode when the umask would have taken
+// bits off it.
+func (t *tree) fixDir(rel string) error {
+	if !t.fixModes {
+		return nil
+	}
+	return t.root.Chmod(rel, dirMode)
+}
 
 func (t *tree) remove(rel string) error { return t.root.Remove(rel) }
 

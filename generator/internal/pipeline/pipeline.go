@@ -350,6 +350,11 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	rep.Files, rep.Bytes = stage.Files()
 	rep.Unchanged = stage.Unchanged()
 	rep.FastTemplates, rep.Fallbacks = l.Templates.FastTemplates(), l.Templates.Fallbacks()
+	if ctx.Err() != nil {
+		// Stopped after the last file: not published, as the caller says.
+		stage.Abort()
+		return rep, context.Cause(ctx)
+	}
 	if err := stage.Commit(); err != nil {
 		stage.Abort()
 		return rep, err
