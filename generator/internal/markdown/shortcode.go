@@ -11,8 +11,8 @@ type Shortcode struct {
 // Shortcodes lists the Hugo shortcodes of src, a body that starts at line
 // firstLine of its file, outside code: this site runs none, and each is
 // published as it is written, braces and all. A line in a fenced code
-// block, or a shortcode after an odd number of backticks on its line,
-// is code.
+// block (its fences read as nesting.go reads them), or a shortcode after
+// an odd number of backticks on its line, is code.
 func Shortcodes(src []byte, firstLine int) []Shortcode {
 	if indexShortcode(src) < 0 {
 		return nil // nearly every body: no line to split
@@ -20,16 +20,14 @@ func Shortcodes(src []byte, firstLine int) []Shortcode {
 	var out []Shortcode
 	var fence []byte // the fence of the code block the lines are in
 	for i, line := range bytes.Split(src, []byte("\n")) {
-		t := bytes.TrimLeft(line, " ")
-		if f := codeFence(t); f != nil && (fence == nil || bytes.HasPrefix(t, fence)) {
-			if fence == nil {
-				fence = f
-			} else {
+		if fence != nil {
+			// In the code block: its lines are code, its closing fence too.
+			if j, _ := skipSpaces(line, 0, 0, 3); closesFence(line[j:], fence) {
 				fence = nil
 			}
 			continue
 		}
-		if fence != nil {
+		if fence = openingFence(line); fence != nil {
 			continue
 		}
 		for off := 0; ; {
@@ -59,19 +57,4 @@ func indexShortcode(b []byte) int {
 		}
 	}
 	return -1
-}
-
-// codeFence returns the fence (``` or ~~~, as long as written) that t, a
-// line without its indent, opens or closes a code block with, or nil.
-func codeFence(t []byte) []byte {
-	for _, c := range []byte("`~") {
-		n := 0
-		for n < len(t) && t[n] == c {
-			n++
-		}
-		if n >= 3 {
-			return t[:n]
-		}
-	}
-	return nil
 }
