@@ -49,10 +49,9 @@ func hyphenDate(v string) (string, bool) {
 	if d == v {
 		return "", false
 	}
-	var m map[string]any
-	_, err := toml.Decode("x = "+d+"\n", &m)
-	_, isDate := m["x"].(time.Time)
-	return d, err == nil && isDate
+	x, ok := readValue(d)
+	_, isDate := x.(time.Time)
+	return d, ok && isDate
 }
 
 // straightQuotes returns v, a text between typographic quotes, between
@@ -210,8 +209,17 @@ func secondKey(line []byte) (key string, at int, ok bool) {
 
 // isText reports whether v is a text in quotes as the decoder reads it.
 func isText(v string) bool {
+	x, ok := readValue(v)
+	_, text := x.(string)
+	return ok && text
+}
+
+// readValue is v, as written after a key's =, read as the decoder reads
+// it; ok is false when it cannot be read.
+func readValue(v string) (x any, ok bool) {
 	var m map[string]any
-	_, err := toml.Decode("x = "+v+"\n", &m)
-	_, text := m["x"].(string)
-	return err == nil && text
+	if _, err := toml.Decode("x = "+v+"\n", &m); err != nil {
+		return nil, false
+	}
+	return m["x"], true
 }

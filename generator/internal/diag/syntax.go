@@ -249,8 +249,7 @@ func joinedKey(line []byte, msg string) (key, value string, with, only ID, ok bo
 // when v cannot be made one by quotes alone ("[a.", "x = y"), rather than
 // suggest a line that cannot be read either.
 func colonMessage(key, v string, with, only ID) Message {
-	var m map[string]any
-	if _, err := toml.Decode("x = "+v+"\n", &m); err == nil {
+	if _, ok := readValue(v); ok {
 		return M(with, key, v)
 	}
 	if q, ok := quoteText(v); ok {
@@ -269,8 +268,7 @@ func quoteText(v string) (q string, ok bool) {
 		return "", false
 	}
 	q = `"` + strings.ReplaceAll(v, `\`, `\\`) + `"`
-	var m map[string]any
-	if _, err := toml.Decode("x = "+q+"\n", &m); err != nil || m["x"] != v {
+	if x, ok := readValue(q); !ok || x != v {
 		return "", false
 	}
 	return q, true

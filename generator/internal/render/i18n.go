@@ -157,10 +157,18 @@ func markOverride(key string) bool {
 // Optional is the UI string key in lang, or in the default language, or
 // "" where neither table has it (words for a kind of a site's own).
 func (t *Templates) Optional(lang, key string) string {
-	if s, ok := t.strings[lang][key]; ok {
-		return s
+	s, _ := t.text(lang, key)
+	return s
+}
+
+// text is the UI string key in lang, or in the default language; ok is
+// false where neither table has it.
+func (t *Templates) text(lang, key string) (s string, ok bool) {
+	if s, ok = t.strings[lang][key]; ok {
+		return s, true
 	}
-	return t.strings[t.cfg.DefaultLanguage][key]
+	s, ok = t.strings[t.cfg.DefaultLanguage][key]
+	return s, ok
 }
 
 // MarkKey is the UI string of the mark st on a record of kind in lang:

@@ -495,10 +495,7 @@ func (t *Templates) Assets() map[string][]byte { return maps.Clone(t.assets) }
 // T looks up a UI string; an unknown key gives the key itself, so a
 // mistake is visible rather than silent.
 func (t *Templates) T(lang, key string) string {
-	if s, ok := t.strings[lang][key]; ok {
-		return s
-	}
-	if s, ok := t.strings[t.cfg.DefaultLanguage][key]; ok {
+	if s, ok := t.text(lang, key); ok {
 		return s
 	}
 	return key
