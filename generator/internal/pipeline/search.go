@@ -273,14 +273,16 @@ func (l *Loaded) searchDoc(lang string, e *site.Entry) search.Doc {
 // parentNames are the names in lang of the organisations that e's schools
 // or host belong to, which students search by though the page names only
 // the school or the host: KTH (of a school: "KTH ABE") and the city (of a
-// host that is one of its administrations: "Stockholms stad
-// Trafikkontoret").
+// host that is one of its administrations or companies: "Stockholms stad
+// Trafikkontoret", "Stockholms stad Stockholmshem"; a student looking
+// for work at the city counts its companies in, as the city's own job
+// listings do).
 func parentNames(cfg *config.Config, e *site.Entry, lang string) []string {
 	var parents []string
 	if len(e.Schools) > 0 {
 		parents = append(parents, "kth")
 	}
-	if h := cfg.Organisations.Get(e.Host); h != nil && h.Type == "city-administration" {
+	if h := cfg.Organisations.Get(e.Host); h != nil && (h.Type == "city-administration" || h.Type == "city-company") {
 		parents = append(parents, "city")
 	}
 	var names []string
