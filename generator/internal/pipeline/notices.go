@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"strings"
+	"time"
 
 	"portal/generator/internal/feeds"
 	"portal/generator/internal/site"
@@ -52,5 +53,39 @@ func (l *Loaded) noticeEvent(e *site.Entry, lang string) feeds.Event {
 		Description: note + "\n\n" + url,
 		URL:         url, Start: e.NoticeDay(), AllDay: true, Stamp: e.Published(),
 		Categories: l.areaNames(e, lang),
+		Alarms:     l.noticeAlarms(e, lang, v.Title),
 	}
+}
+
+// noticeAlarmEarly and noticeAlarmLate are how many days before an
+// agreement's last day to give notice its event reminds: a month ahead,
+// time to prepare a decision to renew, renegotiate or terminate it (ask the partner, the
+// head of school, the lawyers) and to get it signed; a week ahead again
+// for whoever put it off. The page of agreements due for review lists
+// it a year ahead, but only to whoever looks; these come by themselves.
+// Both are more than one day, so the UI string is plural as it stands.
+const noticeAlarmEarly, noticeAlarmLate = 30, 7
+
+// noticeAlarmHour is the hour of those days the reminders show, a
+// working morning's, not the midnight a day-long event starts at.
+const noticeAlarmHour = 9
+
+// noticeAlarms are the reminders of agreement e's notice event in lang
+// (title its title there), noticeAlarmEarly and noticeAlarmLate days
+// before its day at noticeAlarmHour; none once the day has passed, which
+// some programs (Thunderbird) would show at once as missed reminders to
+// whoever subscribes. Their text is in the calendar's language and holds
+// no date of the build's, so the file changes only with the record.
+func (l *Loaded) noticeAlarms(e *site.Entry, lang, title string) []feeds.Alarm {
+	t := l.Templates
+	if e.NoticePassed {
+		return nil
+	}
+	date := t.FormatDate(lang, e.NoticeDay())
+	var alarms []feeds.Alarm
+	for _, days := range [...]int{noticeAlarmEarly, noticeAlarmLate} {
+		text := strings.NewReplacer("{title}", title, "{date}", date, "{n}", t.Count(lang, days)).Replace(t.T(lang, "due.alarm"))
+		alarms = append(alarms, feeds.Alarm{Before: time.Duration(days)*24*time.Hour - noticeAlarmHour*time.Hour, Description: text})
+	}
+	return alarms
 }
