@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -44,6 +45,25 @@ type Event struct {
 	// Lang is the language of the event's text when it differs from the
 	// calendar's (an addition to the brief); empty means Calendar.Lang.
 	Lang string
+	// Alarms are the event's reminders, VALARMs written in the order
+	// given, their texts in the event's language.
+	Alarms []Alarm
+}
+
+// Alarm is a VALARM of ACTION:DISPLAY: a reminder the calendar program
+// shows Before the event's start, with Description as its text. A
+// subscribed calendar shows its events' alarms by itself, where a day
+// without one is only seen by whoever looks at that day.
+type Alarm struct {
+	// Before is how long before the start the reminder shows: positive,
+	// in whole minutes, written as a TRIGGER of a negative duration
+	// relative to the start in weeks, days, hours and minutes
+	// (-P29DT15H: 09:00 thirty days before a day-long event, whose start
+	// is the midnight that begins its day where the reader is).
+	Before time.Duration
+	// Description is the reminder's text (required by RFC 5545 for
+	// DISPLAY), written with the event's LANGUAGE.
+	Description string
 }
 
 // Calendar is one iCalendar object with events.
@@ -184,6 +204,11 @@ func (c *Calendar) check() error {
 			return fmt.Errorf("feeds: ics: event %d (%s): end %s is not after start %s", i, e.UID,
 				e.End.Format(time.RFC3339), e.Start.Format(time.RFC3339))
 		}
+		for _, a := range e.Alarms {
+			if a.Before <= 0 || a.Before%time.Minute != 0 || a.Description == "" {
+				return fmt.Errorf("feeds: ics: event %d (%s): an alarm needs a description and a time before the start in whole minutes, not %s", i, e.UID, a.Before)
+			}
+		}
 		if j, ok := seen[e.UID]; ok {
 			return fmt.Errorf("feeds: ics: events %d and %d have the same uid %s", j, i, e.UID)
 		}
@@ -251,7 +276,38 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	} else {
 		w.raw("STATUS", "CONFIRMED")
 	}
+	for _, a := range e.Alarms {
+		w.raw("BEGIN", "VALARM")
+		w.raw("ACTION", "DISPLAY")
+		w.text("DESCRIPTION", lang, a.Description)
+		w.line = appendICSBefore(append(w.line[:0], "TRIGGER:"...), a.Before)
+		w.emit()
+		w.raw("END", "VALARM")
+	}
 	w.raw("END", "VEVENT")
+}
+
+// appendICSBefore appends the DURATION value of d before the start, d a
+// positive number of whole minutes: -P30D, -P29DT15H, -PT15M. Days are
+// written as days, which RFC 5545 counts in the calendar (a day is a day
+// also when summer time begins), hours and minutes as exact time.
+func appendICSBefore(dst []byte, d time.Duration) []byte {
+	mins := int64(d / time.Minute)
+	days, hours, mins := mins/(24*60), mins/60%24, mins%60
+	dst = append(dst, "-P"...)
+	if days > 0 {
+		dst = append(strconv.AppendInt(dst, days, 10), 'D')
+	}
+	if hours > 0 || mins > 0 {
+		dst = append(dst, 'T')
+	}
+	if hours > 0 {
+		dst = append(strconv.AppendInt(dst, hours, 10), 'H')
+	}
+	if mins > 0 {
+		dst = append(strconv.AppendInt(dst, mins, 10), 'M')
+	}
+	return dst
 }
 
 // raw writes name:value with value unescaped (fixed values, URIs, TZIDs);

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -433,5 +434,60 @@ func TestWriteICSDays(t *testing.T) {
 	}
 	if e := back.Events[2]; !e.AllDay || e.Start.Format(time.DateOnly) != "9999-12-31" || !e.End.IsZero() {
 		t.Errorf("read back: all day %v, %s to %s", e.AllDay, e.Start, e.End)
+	}
+}
+
+// TestWriteICSAlarms writes an event's reminders as VALARMs of
+// ACTION:DISPLAY after its properties, their texts in the event's
+// language and their TRIGGER a duration before the start; a reminder
+// without a text or not before the start is refused.
+func TestWriteICSAlarms(t *testing.T) {
+	stamp := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	day := time.Date(2027, 9, 30, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name   string
+		alarms []Alarm
+		want   string
+	}{
+		{"none", nil, "STATUS:CONFIRMED\r\nEND:VEVENT\r\n"},
+		{"two", []Alarm{{Before: 30*24*time.Hour - 9*time.Hour, Description: "Om 30 dagar"}, {Before: 7 * 24 * time.Hour, Description: "Om 7 dagar"}},
+			"STATUS:CONFIRMED\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION;LANGUAGE=en:Om 30 dagar\r\nTRIGGER:-P29DT15H\r\nEND:VALARM\r\n" +
+				"BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION;LANGUAGE=en:Om 7 dagar\r\nTRIGGER:-P7D\r\nEND:VALARM\r\nEND:VEVENT\r\n"},
+		{"minutes", []Alarm{{Before: 15 * time.Minute, Description: "Snart"}}, "TRIGGER:-PT15M\r\n"},
+		{"hours and minutes", []Alarm{{Before: 90 * time.Minute, Description: "Snart"}}, "TRIGGER:-PT1H30M\r\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cal := Calendar{ProdID: "-//test//EN", Lang: "sv", Events: []Event{
+				{UID: "a", Summary: "Notice", Start: day, Stamp: stamp, AllDay: true, Lang: "en", Alarms: tc.alarms}}}
+			var b strings.Builder
+			if err := WriteICS(&b, cal, nil); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tc.want) {
+				t.Errorf("no %q in\n%s", tc.want, b.String())
+			}
+			root, err := feedtest.ParseICS([]byte(b.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := feedtest.CheckCalendar(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := back.Events[0].Alarms; len(got) != len(tc.alarms) {
+				t.Fatalf("read back %d alarms, want %d", len(got), len(tc.alarms))
+			}
+			for i, a := range back.Events[0].Alarms {
+				if a.Before != tc.alarms[i].Before || a.Description != tc.alarms[i].Description || a.Lang != "en" {
+					t.Errorf("alarm %d read back as %+v", i, a)
+				}
+			}
+		})
+	}
+	for _, bad := range []Alarm{{Before: 0, Description: "x"}, {Before: -time.Hour, Description: "x"}, {Before: time.Hour}, {Before: time.Second, Description: "x"}} {
+		cal := Calendar{ProdID: "-//test//EN", Events: []Event{{UID: "a", Start: day, Stamp: stamp, AllDay: true, Alarms: []Alarm{bad}}}}
+		if err := WriteICS(io.Discard, cal, nil); err == nil {
+			t.Errorf("alarm %+v written", bad)
+		}
 	}
 }

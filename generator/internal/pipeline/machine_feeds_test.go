@@ -289,6 +289,23 @@ func TestNoticeCalendars(t *testing.T) {
 	if len(files) <= len(s.Cfg.Languages) {
 		t.Fatal("no agreement has a calendar file of its own")
 	}
+	// The reminders of each notice event, by slug and language: the only
+	// agreement of the fixture without an English version has its Swedish
+	// title in the English calendar.
+	noticeAlarms := map[string][]feedtest.Alarm{
+		"ramavtal sv": {
+			{Lang: "sv", Trigger: "-P29DT15H", Before: 711 * time.Hour,
+				Description: "Sista dagen att säga upp ”Ramavtal för cykelräkning” är om 30 dagar, den 31 december 2026. Bestäm i tid om avtalet ska förnyas, omförhandlas eller sägas upp."},
+			{Lang: "sv", Trigger: "-P6DT15H", Before: 159 * time.Hour,
+				Description: "Sista dagen att säga upp ”Ramavtal för cykelräkning” är om 7 dagar, den 31 december 2026. Bestäm i tid om avtalet ska förnyas, omförhandlas eller sägas upp."},
+		},
+		"ramavtal en": {
+			{Lang: "en", Trigger: "-P29DT15H", Before: 711 * time.Hour,
+				Description: "The last day to give notice of “Ramavtal för cykelräkning” is in 30 days, on 31 December 2026. Decide in time whether to renew, renegotiate or terminate the agreement."},
+			{Lang: "en", Trigger: "-P6DT15H", Before: 159 * time.Hour,
+				Description: "The last day to give notice of “Ramavtal för cykelräkning” is in 7 days, on 31 December 2026. Decide in time whether to renew, renegotiate or terminate the agreement."},
+		},
+	}
 	for url, want := range files {
 		lang := "sv"
 		if strings.HasPrefix(url, "/en/") {
@@ -320,6 +337,14 @@ func TestNoticeCalendars(t *testing.T) {
 			// description, which every program shows, holds the address.
 			if !strings.HasSuffix(ev.Description, "\n\n"+ev.URL) {
 				t.Errorf("%s: %s: description %q does not end with the agreement's address %s", name, e.Slug, ev.Description, ev.URL)
+			}
+			// A subscribed calendar warns of the day: at 09:00 a month and
+			// a week before, in the calendar's language.
+			want, ok := noticeAlarms[e.Slug+" "+lang]
+			if !ok {
+				t.Errorf("%s: %s: no reminders expected of it in %s", name, e.Slug, lang)
+			} else if !slices.Equal(ev.Alarms, want) {
+				t.Errorf("%s: %s: reminders\n%q\nwant\n%q", name, e.Slug, ev.Alarms, want)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"strings"
+	"time"
 
 	"portal/generator/internal/feeds"
 	"portal/generator/internal/site"
@@ -38,19 +39,71 @@ func (l *Loaded) noticeCalendars() []Output {
 
 // noticeEvent is the day-long event of agreement e's last day to give
 // notice, in lang: its texts are the calendar's language, the title of
-// an agreement without a version in lang aside.
+// an agreement without a version in lang aside. An agreement without a
+// notice period (site.Entry.EndsWithoutNotice) has the day it runs out
+// instead, worded so: "Avtalet löper ut" / "Agreement ends", not a last
+// day to give notice that there is none of.
 func (l *Loaded) noticeEvent(e *site.Entry, lang string) feeds.Event {
 	s, t := l.Site, l.Templates
 	v := e.VersionFor(lang)
 	url := s.Abs(e.URL[lang])
+	keys := noticeKeys(e)
 	// The address ends the description too: Outlook and Google Calendar
 	// show no URL property, and staff reminded of the day need the page.
-	note := strings.ReplaceAll(t.T(lang, "due.eventnote"), "{date}", t.FormatDate(lang, e.ValidUntil))
+	note := strings.ReplaceAll(t.T(lang, keys.note), "{date}", t.FormatDate(lang, e.ValidUntil))
 	return feeds.Event{
 		UID:         e.Kind + "-" + e.Slug + "-notice@" + l.host(),
-		Summary:     strings.ReplaceAll(t.T(lang, "due.event"), "{title}", v.Title),
+		Summary:     strings.ReplaceAll(t.T(lang, keys.summary), "{title}", v.Title),
 		Description: note + "\n\n" + url,
 		URL:         url, Start: e.NoticeDay(), AllDay: true, Stamp: e.Published(),
 		Categories: l.areaNames(e, lang),
+		Alarms:     l.noticeAlarms(e, lang, v.Title, keys.alarm),
 	}
+}
+
+// noticeTexts are the UI strings of a notice event's summary, description
+// and reminders.
+type noticeTexts struct{ summary, note, alarm string }
+
+// noticeKeys are the UI strings of agreement e's notice event: of its
+// last day to give notice, or of its end when it has no notice period.
+func noticeKeys(e *site.Entry) noticeTexts {
+	if e.EndsWithoutNotice() {
+		return noticeTexts{"due.endevent", "due.endnote", "due.endalarm"}
+	}
+	return noticeTexts{"due.event", "due.eventnote", "due.alarm"}
+}
+
+// noticeAlarmEarly and noticeAlarmLate are how many days before an
+// agreement's last day to give notice its event reminds: a month ahead,
+// time to prepare a decision to renew, renegotiate or terminate it (ask the partner, the
+// head of school, the lawyers) and to get it signed; a week ahead again
+// for whoever put it off. The page of agreements due for review lists
+// it a year ahead, but only to whoever looks; these come by themselves.
+// Both are more than one day, so the UI string is plural as it stands.
+const noticeAlarmEarly, noticeAlarmLate = 30, 7
+
+// noticeAlarmHour is the hour of those days the reminders show, a
+// working morning's, not the midnight a day-long event starts at.
+const noticeAlarmHour = 9
+
+// noticeAlarms are the reminders of agreement e's notice event in lang
+// (title its title there, key the UI string of their text),
+// noticeAlarmEarly and noticeAlarmLate days before its day at
+// noticeAlarmHour; none once the day has passed, which
+// some programs (Thunderbird) would show at once as missed reminders to
+// whoever subscribes. Their text is in the calendar's language and holds
+// no date of the build's, so the file changes only with the record.
+func (l *Loaded) noticeAlarms(e *site.Entry, lang, title, key string) []feeds.Alarm {
+	t := l.Templates
+	if e.NoticePassed {
+		return nil
+	}
+	date := t.FormatDate(lang, e.NoticeDay())
+	var alarms []feeds.Alarm
+	for _, days := range [...]int{noticeAlarmEarly, noticeAlarmLate} {
+		text := strings.NewReplacer("{title}", title, "{date}", date, "{n}", t.Count(lang, days)).Replace(t.T(lang, key))
+		alarms = append(alarms, feeds.Alarm{Before: time.Duration(days)*24*time.Hour - noticeAlarmHour*time.Hour, Description: text})
+	}
+	return alarms
 }

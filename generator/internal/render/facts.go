@@ -54,8 +54,11 @@ func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
 	case kinds.AsNoticeDay:
 		// Not of an agreement terminated already (Ending: notice was
 		// given, it ends on its terminated day), whose validUntil, and
-		// so the day computed from it, may be long after that end.
-		if d := e.NoticeDay(); !e.Archived && !e.Ending {
+		// so the day computed from it, may be long after that end; nor
+		// of one without a notice period, whose day is its end date,
+		// shown as such (validUntil): "last day to give notice" would
+		// say that notice could, or must, be given that day.
+		if d := e.NoticeDay(); !e.Archived && !e.Ending && !e.EndsWithoutNotice() {
 			text, iso = t.FormatDate(lang, d), t.isoDate(d)
 			if e.NoticePassed {
 				text += " " + c.tr("noticeDay.passed")
@@ -197,7 +200,11 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 		return r, false
 	case kinds.AsNoticeCalendar:
 		if s.HasNoticeFile(e, lang) {
-			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(f.Arg), Format: "iCalendar"})
+			key := f.Arg
+			if e.EndsWithoutNotice() {
+				key = "due.endadd" // its event is its end date (pipeline.noticeEvent)
+			}
+			return link(FactLink{Class: "ics", URL: s.EventURL(e, lang), Type: "text/calendar", Text: c.tr(key), Format: "iCalendar"})
 		}
 		return r, false
 	}

@@ -36,6 +36,16 @@ func (e *Entry) NoticeDay() time.Time {
 	return time.Date(first.Year(), first.Month(), min(d, last), 0, 0, 0, 0, e.ValidUntil.Location())
 }
 
+// EndsWithoutNotice reports whether e is an agreement with an end date
+// but no notice period (no noticeMonths, or 0). Its NoticeDay is its
+// validUntil, the day it runs out: there is nothing to give notice of
+// before it, only whether to renew it to decide. Its page, the page of
+// agreements due for review and the calendars word that day as its end,
+// not as a last day to give notice.
+func (e *Entry) EndsWithoutNotice() bool {
+	return e.Kind == kinds.Agreements && !e.ValidUntil.IsZero() && e.NoticeMonths == 0
+}
+
 // monthEnd reports whether t is the last day of its month.
 func monthEnd(t time.Time) bool { return t.AddDate(0, 0, 1).Day() == 1 }
 

@@ -14,6 +14,15 @@ type Event struct {
 	Start, End, Stamp                                      time.Time
 	AllDay                                                 bool
 	Categories                                             []string
+	Alarms                                                 []Alarm
+}
+
+// Alarm is a VALARM of an event as read back: ACTION:DISPLAY, its
+// DESCRIPTION and LANGUAGE, and its TRIGGER, a duration before the
+// event's start (Before; RFC 5545 nominal days read as 24 hours).
+type Alarm struct {
+	Description, Lang, Trigger string
+	Before                     time.Duration
 }
 
 // Calendar is a VCALENDAR as read back: its name, the TZIDs of its
@@ -198,5 +207,91 @@ func (pc *Calendar) readEvent(c *Component) (Event, error) {
 			return e, err
 		}
 	}
+	for _, sub := range c.Comps {
+		a, err := readAlarm(sub)
+		if err != nil {
+			return e, fmt.Errorf("event %s: %v", e.UID, err)
+		}
+		e.Alarms = append(e.Alarms, a)
+	}
 	return e, nil
+}
+
+// readAlarm reads a VALARM of ACTION:DISPLAY (the only component an
+// event may hold here) strictly: a DESCRIPTION and a TRIGGER before the
+// start, a duration without VALUE or RELATED parameters (RELATED=END or
+// an absolute time is not what the writer means).
+func readAlarm(c *Component) (Alarm, error) {
+	var a Alarm
+	if c.Name != "VALARM" {
+		return a, fmt.Errorf("unexpected component %s in VEVENT", c.Name)
+	}
+	if act, _, err := c.One("ACTION", true); err != nil {
+		return a, err
+	} else if act.Value != "DISPLAY" {
+		return a, fmt.Errorf("VALARM: ACTION:%s", act.Value)
+	}
+	var err error
+	if a.Description, a.Lang, err = textProp(c, "DESCRIPTION", true); err != nil {
+		return a, err
+	}
+	if a.Description == "" {
+		return a, fmt.Errorf("VALARM: empty DESCRIPTION")
+	}
+	tr, _, err := c.One("TRIGGER", true)
+	if err != nil {
+		return a, err
+	}
+	if len(tr.Params) > 0 {
+		return a, fmt.Errorf("VALARM: TRIGGER with parameters %v", tr.Params)
+	}
+	a.Trigger = tr.Value
+	d, err := parseDuration(tr.Value)
+	if err != nil || d >= 0 {
+		return a, fmt.Errorf("VALARM: TRIGGER:%s is not a duration before the start (%v)", tr.Value, err)
+	}
+	a.Before = -d
+	return a, nil
+}
+
+// parseDuration reads an RFC 5545 dur-value: [+-]P then nW, or nD and/or
+// T with nH, nM, nS in that order.
+func parseDuration(s string) (time.Duration, error) {
+	sign := time.Duration(1)
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		sign, s = -1, rest
+	} else {
+		s = strings.TrimPrefix(s, "+")
+	}
+	rest, ok := strings.CutPrefix(s, "P")
+	if !ok || rest == "" {
+		return 0, fmt.Errorf("duration %q: no P", s)
+	}
+	units := map[byte]time.Duration{'W': 7 * 24 * time.Hour, 'D': 24 * time.Hour, 'H': time.Hour, 'M': time.Minute, 'S': time.Second}
+	order := "WDTHMS"
+	var d time.Duration
+	pos, timePart, n, digits := -1, false, 0, 0
+	for i := 0; i < len(rest); i++ {
+		ch := rest[i]
+		switch {
+		case '0' <= ch && ch <= '9':
+			n, digits = n*10+int(ch-'0'), digits+1
+			continue
+		case ch == 'T' && digits == 0 && !timePart:
+			timePart = true
+		case units[ch] != 0 && digits > 0 && (ch == 'H' || ch == 'S' || ch == 'M') == timePart:
+			d += time.Duration(n) * units[ch]
+		default:
+			return 0, fmt.Errorf("duration %q: unexpected %c", s, ch)
+		}
+		at := strings.IndexByte(order, ch)
+		if at <= pos {
+			return 0, fmt.Errorf("duration %q: %c out of order", s, ch)
+		}
+		pos, n, digits = at, 0, 0
+	}
+	if digits > 0 || rest[len(rest)-1] == 'T' || strings.Contains(rest, "W") && len(strings.TrimRight(rest, "0123456789W")) > 0 {
+		return 0, fmt.Errorf("duration %q: incomplete or mixed weeks", s)
+	}
+	return sign * d, nil
 }

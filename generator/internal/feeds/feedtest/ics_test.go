@@ -130,3 +130,34 @@ func read(t *testing.T, data string) *Calendar {
 	}
 	return cal
 }
+
+// TestCheckCalendarAlarms reads an event's reminders back and refuses
+// one that is not a displayed reminder before the start.
+func TestCheckCalendarAlarms(t *testing.T) {
+	event := func(alarm ...string) string {
+		lines := []string{"UID:d", "DTSTAMP:20260301T000000Z", "DTSTART;VALUE=DATE:20270930", "STATUS:CONFIRMED", "BEGIN:VALARM"}
+		return withEvent(append(append(lines, alarm...), "END:VALARM")...)
+	}
+	cal := read(t, event("ACTION:DISPLAY", "DESCRIPTION;LANGUAGE=sv:Om 30 dagar", "TRIGGER:-P29DT15H"))
+	if a := cal.Events[0].Alarms; len(a) != 1 || a[0] != (Alarm{Description: "Om 30 dagar", Lang: "sv", Trigger: "-P29DT15H", Before: 711 * time.Hour}) {
+		t.Errorf("alarms %+v", a)
+	}
+	for _, tc := range []struct{ name, data, want string }{
+		{"audio", event("ACTION:AUDIO", "DESCRIPTION:x", "TRIGGER:-P1D"), "event d: VALARM: ACTION:AUDIO"},
+		{"no description", event("ACTION:DISPLAY", "TRIGGER:-P1D"), "event d: VALARM: no DESCRIPTION"},
+		{"after", event("ACTION:DISPLAY", "DESCRIPTION:x", "TRIGGER:P1D"), "event d: VALARM: TRIGGER:P1D is not a duration before the start (<nil>)"},
+		{"absolute", event("ACTION:DISPLAY", "DESCRIPTION:x", "TRIGGER;VALUE=DATE-TIME:20270901T090000Z"), "event d: VALARM: TRIGGER with parameters map[VALUE:DATE-TIME]"},
+		{"mixed weeks", event("ACTION:DISPLAY", "DESCRIPTION:x", "TRIGGER:-P1W2D"), `event d: VALARM: TRIGGER:-P1W2D is not a duration before the start (duration "P1W2D": incomplete or mixed weeks)`},
+		{"hours without T", event("ACTION:DISPLAY", "DESCRIPTION:x", "TRIGGER:-P15H"), `event d: VALARM: TRIGGER:-P15H is not a duration before the start (duration "P15H": unexpected H)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := ParseICS([]byte(tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := CheckCalendar(root); err == nil || err.Error() != tc.want {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
