@@ -3,6 +3,7 @@
 // list of open offers (and its count; with none left, the list says it is
 // empty) and loses its link to apply, which the closed notice replaces; a
 // lecture that is over is marked past, and its page says it was held.
+// A table in a text that fits its width is no tab stop.
 // Everything works without this script.
 (function () {
   "use strict";
@@ -83,6 +84,33 @@
     Array.prototype.forEach.call(rec.querySelectorAll("[data-when-passed]"), function (dd) {
       var el = dd.firstElementChild || dd;
       el.textContent = dd.getAttribute("data-when-passed");
+    });
+  }
+  // A table in a text is a tab stop (the build writes tabindex="0"), so
+  // that a keyboard can scroll it where it is wider than the screen,
+  // without a script. One that fits is a stop that does nothing: it loses
+  // it, and gets it back once it scrolls (a phone turned, a window made
+  // narrower, text zoomed). Kept while it has focus, which would be lost.
+  var tables = document.querySelectorAll(".prose table[tabindex]");
+  function stop(table) {
+    if (table.scrollWidth - table.clientWidth > 1) table.setAttribute("tabindex", "0");
+    else if (document.activeElement !== table) table.removeAttribute("tabindex");
+  }
+  function stops() {
+    Array.prototype.forEach.call(tables, stop);
+  }
+  if (tables.length && typeof ResizeObserver === "function") {
+    // Told of each table once now, then as its width changes.
+    var sizes = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { stop(entry.target); });
+    });
+    Array.prototype.forEach.call(tables, function (table) { sizes.observe(table); });
+  } else if (tables.length) {
+    stops();
+    var soon = 0;
+    window.addEventListener("resize", function () {
+      clearTimeout(soon);
+      soon = setTimeout(stops, 150);
     });
   }
 })();

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -63,6 +64,13 @@ type Entry struct {
 	Updated time.Time
 	// Summary is plain text, written as <summary type="text"> unless empty.
 	Summary string
+	// Note is a line in the feed's language that a reader sees first, in
+	// an entry whose Lang differs from the feed's ("In Swedish."). With
+	// a Note the summary is type="xhtml": the note in a paragraph marked
+	// with the feed's language, then Summary, a paragraph per block of
+	// lines, marked with Lang, so that a screen reader speaks each in its
+	// own language (type="text" has one language for the whole).
+	Note string
 	// Categories are area names, each written as <category term="...">;
 	// empty names are skipped.
 	Categories []string
@@ -254,7 +262,10 @@ func (a *atomWriter) entry(e *Entry, feedLang string) {
 	if e.Author != "" {
 		a.author(e.Author)
 	}
-	if e.Summary != "" {
+	switch {
+	case e.Note != "" && e.Lang != "" && e.Lang != feedLang:
+		a.noted(e, feedLang)
+	case e.Summary != "":
 		s := xml.Name{Local: "summary"}
 		a.start(s, a.attr("type", "text"))
 		a.chars(e.Summary)
@@ -268,4 +279,50 @@ func (a *atomWriter) entry(e *Entry, feedLang string) {
 		}
 	}
 	a.end(n)
+}
+
+// noted writes the summary of e, an entry in another language than the
+// feed's, as XHTML: e.Note marked with the feed's language, then e.Summary
+// marked with e's. Both marks are written as xml:lang and as lang: a feed
+// reader shows the div inside its own HTML page, where only lang counts.
+func (a *atomWriter) noted(e *Entry, feedLang string) {
+	s, div, p := xml.Name{Local: "summary"}, xml.Name{Space: xhtmlNS, Local: "div"}, xml.Name{Local: "p"}
+	a.start(s, a.attr("type", "xhtml"))
+	a.start(div, nil)
+	a.start(p, langAttrs(feedLang))
+	a.chars(e.Note)
+	a.end(p)
+	if paras := paragraphs(e.Summary); len(paras) > 0 {
+		inner := xml.Name{Local: "div"}
+		a.start(inner, langAttrs(e.Lang))
+		for _, para := range paras {
+			a.start(p, nil)
+			a.chars(para)
+			a.end(p)
+		}
+		a.end(inner)
+	}
+	a.end(div)
+	a.end(s)
+}
+
+// langAttrs marks an XHTML element with lang, or with nothing when lang is "".
+func langAttrs(lang string) []xml.Attr {
+	if lang == "" {
+		return nil
+	}
+	lang = cleanXML(lang)
+	return []xml.Attr{{Name: xml.Name{Space: xmlNS, Local: "lang"}, Value: lang}, {Name: xml.Name{Local: "lang"}, Value: lang}}
+}
+
+// paragraphs splits plain text at its blank lines, as a reader of the
+// type="text" summary sees its paragraphs; blank paragraphs are dropped.
+func paragraphs(text string) []string {
+	var paras []string
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			paras = append(paras, para)
+		}
+	}
+	return paras
 }

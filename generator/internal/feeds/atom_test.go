@@ -2,7 +2,9 @@ package feeds
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -259,5 +261,90 @@ func TestWriteErrorsPropagate(t *testing.T) {
 	}
 	if err := WriteICS(failWriter{}, basicCalendar(), stockholm); err == nil {
 		t.Error("WriteICS: no error from a failing writer")
+	}
+}
+
+// TestWriteAtomNote checks the summary of an entry in another language
+// than its feed's: the note in the feed's language first, the text in the
+// entry's, each marked for screen readers, and a valid Atom text.
+func TestWriteAtomNote(t *testing.T) {
+	tests := []struct {
+		name, lang, summary, note string
+		want                      string
+		parts                     []feedtest.Part
+	}{{
+		name: "swedish entry, english feed", lang: "sv", note: "In Swedish.",
+		summary: "Sista ansökningsdag: 27 november 2026\n\nModellera trafikflöden & köer.",
+		want: `<summary type="xhtml">
+      <div xmlns="http://www.w3.org/1999/xhtml">
+        <p xml:lang="en" lang="en">In Swedish.</p>
+        <div xml:lang="sv" lang="sv">
+          <p>Sista ansökningsdag: 27 november 2026</p>
+          <p>Modellera trafikflöden &amp; köer.</p>
+        </div>
+      </div>
+    </summary>`,
+		parts: []feedtest.Part{{Lang: "en", Text: "In Swedish."}, {Lang: "sv", Text: "Sista ansökningsdag: 27 november 2026"}, {Lang: "sv", Text: "Modellera trafikflöden & köer."}},
+	}, {
+		name: "no summary: the note alone", lang: "sv", note: "In Swedish.",
+		want: `<summary type="xhtml">
+      <div xmlns="http://www.w3.org/1999/xhtml">
+        <p xml:lang="en" lang="en">In Swedish.</p>
+      </div>
+    </summary>`,
+		parts: []feedtest.Part{{Lang: "en", Text: "In Swedish."}},
+	}, {
+		name: "blank and CRLF lines", lang: "sv", note: "In Swedish.", summary: "\r\n\r\nEtt\r\n\r\n \r\n\r\nTvå\nrader",
+		want: `<summary type="xhtml">
+      <div xmlns="http://www.w3.org/1999/xhtml">
+        <p xml:lang="en" lang="en">In Swedish.</p>
+        <div xml:lang="sv" lang="sv">
+          <p>Ett</p>
+          <p>Två
+rader</p>
+        </div>
+      </div>
+    </summary>`,
+		parts: []feedtest.Part{{Lang: "en", Text: "In Swedish."}, {Lang: "sv", Text: "Ett"}, {Lang: "sv", Text: "Två\nrader"}},
+	}, {
+		name: "entry in the feed's language: the note is not written", lang: "en", note: "In Swedish.", summary: "Text",
+		want:  `<summary type="text">Text</summary>`,
+		parts: []feedtest.Part{{Lang: "en", Text: "Text"}},
+	}, {
+		name: "no note: plain text, as before", lang: "sv", summary: "Text",
+		want:  `<summary type="text">Text</summary>`,
+		parts: []feedtest.Part{{Lang: "sv", Text: "Text"}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := basicFeed()
+			f.Lang = "en"
+			f.Entries = f.Entries[:1]
+			f.Entries[0].Lang, f.Entries[0].Summary, f.Entries[0].Note = tt.lang, tt.summary, tt.note
+			var buf bytes.Buffer
+			if err := WriteAtom(&buf, f); err != nil {
+				t.Fatal(err)
+			}
+			raw := buf.String()
+			start, end := strings.Index(raw, "<summary"), strings.Index(raw, "</summary>")
+			if start < 0 || end < start {
+				t.Fatalf("no summary in\n%s", raw)
+			}
+			if got := raw[start : end+len("</summary>")]; got != tt.want {
+				t.Errorf("summary\n%s\nwant\n%s", got, tt.want)
+			}
+			got, err := feedtest.DecodeAtom(buf.Bytes())
+			if err != nil {
+				t.Fatalf("not valid Atom: %v", err)
+			}
+			e := got.Entries[0]
+			lang := cmp.Or(e.Lang, got.Lang)
+			if e.Titles[0] != f.Entries[0].Title || lang != tt.lang {
+				t.Errorf("title %q in %q, want the record's %q in %q", e.Titles[0], lang, f.Entries[0].Title, tt.lang)
+			}
+			if parts := e.Summaries[0].Parts(lang); !slices.Equal(parts, tt.parts) {
+				t.Errorf("parts %q, want %q", parts, tt.parts)
+			}
+		})
 	}
 }

@@ -133,7 +133,7 @@ func newMarkdown(linkify, refs bool) goldmark.Markdown {
 	}
 	opts = append(opts, goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(taskBoxes{}, taskBoxPriority),
-			util.Prioritized(noteLinks{}, taskBoxPriority))))
+			util.Prioritized(noteLinks{}, taskBoxPriority), util.Prioritized(newNamedTableTags(), taskBoxPriority))))
 	if linkify {
 		opts = append(opts, goldmark.WithExtensions(extension.GFM, extension.Footnote))
 	} else {
@@ -192,7 +192,7 @@ func (r *Renderer) RenderImages(src []byte, firstLine int, lang string, resolve 
 	st.text.b.Grow(min(len(src), 2*textLimit) + 16)
 	st.walk(doc)
 	st.neutralise()
-	focusableTables(doc)
+	namedTables(doc, r.labels[lang].Table)
 	if len(st.errs) > 1 {
 		// A link is visited before the images in its text.
 		slices.SortStableFunc(st.errs, func(a, b LinkError) int {
@@ -457,19 +457,4 @@ func (w *walker) lineCol(off int) (line, col int) {
 	line = w.firstLine + bytes.Count(before, []byte{'\n'})
 	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
 	return line, col
-}
-
-// focusableTables makes every table reachable by keyboard: on narrow
-// screens a wide table scrolls sideways inside itself, and a scrolling
-// region must take focus so that keyboard users can scroll it (WCAG 2.1.1).
-func focusableTables(doc ast.Node) {
-	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() == extast.KindTable {
-			c.SetAttributeString("tabindex", []byte("0"))
-			continue
-		}
-		if c.HasChildren() && c.Type() == ast.TypeBlock {
-			focusableTables(c)
-		}
-	}
 }

@@ -15,8 +15,9 @@ import (
 // sense: the checkboxes of a task list ("- [x] done"), Done for a ticked
 // box and Todo for an empty one; and a footnote's link, Note ("Footnote
 // {n}"), and its link back to the text, Back, with {n} the footnote's
-// number (notes.go).
-type Labels struct{ Done, Todo, Note, Back string }
+// number (notes.go); and Table, the name of a table that no heading
+// before it names (namedTables).
+type Labels struct{ Done, Todo, Note, Back, Table string }
 
 // Labels returns a Renderer that shares r's parser and names, in a body
 // rendered in a language of labels (see RenderImages), the links of its

@@ -155,6 +155,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + p.Lang,
 			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
 			Published: e.Published(), Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
+			Note: l.foreignNote(p.Lang, v.Lang),
 		})
 		if up.After(f.Updated) {
 			f.Updated = up
@@ -189,6 +190,23 @@ func (l *Loaded) feedSummary(e *site.Entry, lang, excerpt string) string {
 		return excerpt
 	}
 	return strings.TrimSpace(strings.Join(facts, " · ") + "\n\n" + excerpt)
+}
+
+// foreignNote is the line an entry of a feed in lang starts with when it
+// shows a version in another language, vlang: the mark the list pages
+// give it ("in Swedish"), as a sentence ("In Swedish."), so that a reader
+// of an English feed sees why the entry is in Swedish. "" when vlang is
+// lang.
+func (l *Loaded) foreignNote(lang, vlang string) string {
+	if vlang == lang {
+		return ""
+	}
+	mark := l.Templates.T(lang, "foreign."+vlang)
+	first, size := utf8.DecodeRuneInString(mark)
+	if size == 0 {
+		return ""
+	}
+	return string(unicode.ToUpper(first)) + mark[size:] + "."
 }
 
 // areaNames are the names in lang of the areas of e, the categories of

@@ -126,9 +126,17 @@ func TestAtomFeeds(t *testing.T) {
 			if e.Titles[0] != title {
 				t.Errorf("%s: title %q, want %q", p.Feed, e.Titles[0], title)
 			}
-			// The summary is the list item's facts, then the excerpt.
-			if ex := s.Body(v).Excerpt; ex != "" && (len(e.Summaries) != 1 || !strings.HasSuffix(e.Summaries[0].Text, "\n\n"+ex)) {
+			// The summary is the list item's facts, then the excerpt; in
+			// the version's language, after a note in the feed's when
+			// that is another.
+			if ex := s.Body(v).Excerpt; ex != "" && (len(e.Summaries) != 1 || !strings.HasSuffix(feedText(e.Summaries[0], p.Lang, v.Lang), "\n\n"+ex)) {
 				t.Errorf("%s: %s: summary %v, want the facts, then %q", p.Feed, link, e.Summaries, ex)
+			}
+			if v.Lang != p.Lang {
+				note := feedtest.Part{Lang: p.Lang, Text: map[string]string{"sv": "In Swedish.", "en": "På engelska."}[v.Lang]}
+				if len(e.Summaries) != 1 || len(e.Summaries[0].Parts(v.Lang)) == 0 || e.Summaries[0].Parts(v.Lang)[0] != note {
+					t.Errorf("%s: %s: summary %v, want it to start with %v", p.Feed, link, e.Summaries, note)
+				}
 			}
 		}
 		for link := range wantLinks {
@@ -367,4 +375,22 @@ func TestWithKind(t *testing.T) {
 			t.Errorf("withKind(%q, %q) = %q, want %q", c.kind, c.title, got, c.want)
 		}
 	}
+}
+
+// feedText is the text of summary sum of an entry in lang, in a feed in
+// feedLang, without a note in feedLang: its paragraphs, a blank line
+// between them; a paragraph in another language than lang is marked so.
+func feedText(sum feedtest.Text, feedLang, lang string) string {
+	var paras []string
+	for i, part := range sum.Parts(lang) {
+		switch {
+		case i == 0 && part.Lang == feedLang && feedLang != lang:
+			continue // the note
+		case part.Lang != lang:
+			paras = append(paras, "["+part.Lang+"] "+part.Text)
+		default:
+			paras = append(paras, part.Text)
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }

@@ -243,14 +243,14 @@ func (f *firstError) text(s string, err error) string {
 }
 
 // BodyLabels returns the names of the checkboxes of task lists and of the
-// footnotes' links in every language of the site (task.done, task.todo,
-// task.note, task.back), which the Markdown renderer gives them in a body
+// footnotes' links and of tables in every language of the site (task.done,
+// task.todo, task.note, task.back, table.name), which the Markdown renderer gives them in a body
 // of that language (markdown.Renderer.Labels).
 func (t *Templates) BodyLabels() map[string]markdown.Labels {
 	m := make(map[string]markdown.Labels, len(t.cfg.Languages))
 	for _, l := range t.cfg.Languages {
 		m[l] = markdown.Labels{Done: t.T(l, "task.done"), Todo: t.T(l, "task.todo"),
-			Note: t.T(l, "task.note"), Back: t.T(l, "task.back")}
+			Note: t.T(l, "task.note"), Back: t.T(l, "task.back"), Table: t.T(l, "table.name")}
 	}
 	return m
 }

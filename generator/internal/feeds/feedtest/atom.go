@@ -45,10 +45,69 @@ type Entry struct {
 	Categories []Category `xml:"http://www.w3.org/2005/Atom category"`
 }
 
-// Text is an Atom text construct.
+// Text is an Atom text construct. Of type="xhtml", Divs holds its XHTML
+// divs (RFC 4287 wants exactly one) and Text only the white space around.
 type Text struct {
 	Type string `xml:"type,attr"`
 	Text string `xml:",chardata"`
+	Divs []Div  `xml:"http://www.w3.org/1999/xhtml div"`
+}
+
+// Div is an XHTML div of an Atom text: its language marks (xml:lang and
+// lang), its paragraphs and the divs inside it, in that order.
+type Div struct {
+	XMLLang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	Lang    string `xml:"lang,attr"`
+	Paras   []Para `xml:"http://www.w3.org/1999/xhtml p"`
+	Divs    []Div  `xml:"http://www.w3.org/1999/xhtml div"`
+}
+
+// Para is an XHTML p of an Atom text, with its language marks.
+type Para struct {
+	XMLLang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	Lang    string `xml:"lang,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// Part is a paragraph of an Atom text as a reader sees it, in its language.
+type Part struct{ Lang, Text string }
+
+// Parts are the paragraphs of t, each with the language it is marked with
+// (lang, unless an element inside marks another): of type="text" the whole
+// text, of type="xhtml" its paragraphs, the divs' after theirs. An element
+// whose xml:lang and lang differ is marked "xml:lang≠lang".
+func (t Text) Parts(lang string) []Part {
+	if t.Type != "xhtml" {
+		return []Part{{lang, t.Text}}
+	}
+	var parts []Part
+	for _, d := range t.Divs {
+		parts = d.parts(lang, parts)
+	}
+	return parts
+}
+
+func (d Div) parts(lang string, parts []Part) []Part {
+	lang = marked(lang, d.XMLLang, d.Lang)
+	for _, p := range d.Paras {
+		parts = append(parts, Part{marked(lang, p.XMLLang, p.Lang), p.Text})
+	}
+	for _, in := range d.Divs {
+		parts = in.parts(lang, parts)
+	}
+	return parts
+}
+
+// marked is the language of an element inside one of lang that carries
+// the marks xmlLang and htmlLang.
+func marked(lang, xmlLang, htmlLang string) string {
+	switch {
+	case xmlLang != htmlLang:
+		return xmlLang + "≠" + htmlLang
+	case xmlLang != "":
+		return xmlLang
+	}
+	return lang
 }
 
 // Category is an atom:category.
@@ -100,6 +159,11 @@ func DecodeAtom(data []byte) (Feed, error) {
 		}
 		if !feedAuthor && !hasName(e.Authors) {
 			p.add("entry %d: no author, and the feed has none", i)
+		}
+		for _, sum := range e.Summaries {
+			if sum.Type == "xhtml" && (len(sum.Divs) != 1 || strings.TrimSpace(sum.Text) != "") {
+				p.add("entry %d: summary type=\"xhtml\" holds %d divs and text %q, want one div alone", i, len(sum.Divs), strings.TrimSpace(sum.Text))
+			}
 		}
 		alt := 0
 		for _, l := range e.Links {

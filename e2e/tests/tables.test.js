@@ -1,0 +1,142 @@
+// Tables in a text, with a keyboard and a screen reader (WCAG 2.2 AA). The
+// build makes every table a tab stop (tabindex="0"), so that a keyboard
+// can scroll a table wider than the phone without a script (2.1.1); with
+// the script (site.js), a table that fits is no tab stop, and one that
+// comes to scroll when the window narrows is one again. Every table has a
+// name a screen reader says when it takes focus (4.1.2): the heading
+// before it, or "Tabell"/"Table" where there is none. The sample site's
+// tables fit 320 px, so a page of a variant of it holds a narrow one and
+// a wide one, in both languages.
+
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+
+import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { missing, suite } from '../lib/env.js';
+import { startNginx } from '../lib/nginx.js';
+import { buildVariant } from '../lib/variant.js';
+
+const skip = missing('chromium', 'nginx', 'go');
+
+/** page is a free page: a narrow table without a heading before it, then under heading a wide one. */
+const page = (title, intro, heading) => `+++
+title = "${title}"
+date = 2026-11-27
++++
+
+${intro}
+
+| A | B |
+|---|---|
+| 1 | 2 |
+
+## ${heading}
+
+| 2023 | 2024 | 2025 | 2026 |
+|---|---|---|---|
+| 1234 | 2345 | 3456 | 4567 |
+`;
+
+const FILES = {
+  'content/pages/tabeller.md': page('Tabeller', 'Två tabeller.', 'Mätvärden per år'),
+  'content/pages/tabeller.en.md': page('Tables', 'Two tables.', 'Readings per year'),
+};
+
+const LANGS = [
+  { path: '/tabeller/', label: 'Tabell', heading: 'Mätvärden per år' },
+  { path: '/en/tabeller/', label: 'Table', heading: 'Readings per year' },
+];
+
+/** stops returns the tabindex of the text's narrow and wide table. */
+function stops(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.prose table')].map((t) => t.getAttribute('tabindex')));
+}
+
+/** names asserts that the narrow table is named label and the wide one heading, as screen readers get them. */
+async function names(page, { label, heading }) {
+  assert.equal(await page.getByRole('table', { name: label, exact: true }).count(), 1, `one table named "${label}"`);
+  assert.equal(await page.getByRole('table', { name: heading, exact: true }).count(), 1, `one table named "${heading}"`);
+}
+
+suite('tables in a text: tab stops and names', skip, () => {
+  let site;
+  let srv;
+  let browser;
+  before(async () => {
+    site = await buildVariant({ files: FILES });
+    srv = await startNginx(site.out);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.stop();
+    if (site) rmSync(site.tmp, { recursive: true, force: true });
+  });
+
+  /** open opens path at width, with or without JavaScript, and returns { context, page, problems }. */
+  async function open(path, width, javaScriptEnabled = true) {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
+    await fixClock(context);
+    const page = await context.newPage();
+    const problems = await watch(context, page, new URL(srv.base).origin);
+    await page.goto(`${srv.base}${path}`, { waitUntil: 'load' });
+    return { context, page, problems };
+  }
+
+  for (const lang of LANGS) {
+    test(`${lang.path} at 320 px: the wide table is a tab stop, the narrow one is not; both named`, async () => {
+      const { context, page, problems } = await open(lang.path, 320);
+      try {
+        await page.waitForFunction(() => !document.querySelector('.prose table').hasAttribute('tabindex'));
+        assert.deepEqual(await stops(page), [null, '0']);
+        await names(page, lang);
+        // Tab from the top of the text reaches the wide table first, which
+        // the arrow keys then scroll, and draws its focus outline.
+        await page.locator('.prose').evaluate((el) => {
+          el.tabIndex = -1;
+          el.focus();
+          el.removeAttribute('tabindex');
+        });
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const t = document.activeElement;
+          const style = getComputedStyle(t);
+          return { wide: t === document.querySelectorAll('.prose table')[1], outline: `${style.outlineStyle} ${style.outlineWidth}` };
+        });
+        assert.deepEqual(focused, { wide: true, outline: 'solid 3px' });
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction(() => document.activeElement.scrollLeft > 0);
+        assert.deepEqual(describeProblems(problems), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('at 1280 px both fit, and are no tab stops, until the window narrows', async () => {
+    const { context, page, problems } = await open('/tabeller/', 1280);
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('.prose table')].every((t) => !t.hasAttribute('tabindex')));
+      await names(page, LANGS[0]);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.waitForFunction(() => document.querySelectorAll('.prose table')[1].getAttribute('tabindex') === '0');
+      assert.deepEqual(await stops(page), [null, '0']);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.waitForFunction(() => !document.querySelectorAll('.prose table')[1].hasAttribute('tabindex'));
+      assert.deepEqual(describeProblems(problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without JavaScript every table is a tab stop (the build\'s), named', async () => {
+    const { context, page } = await open('/en/tabeller/', 1280, false);
+    try {
+      assert.deepEqual(await stops(page), ['0', '0']);
+      await names(page, LANGS[1]);
+    } finally {
+      await context.close();
+    }
+  });
+});
