@@ -425,10 +425,10 @@
   // manifest's prefix): they are in the bucket at hand, so a slip costs
   // no request, and a slip in those letters is not guessed.
   function nearSpellings(ix, job, f, ws, b, k) {
-    var a = Array.from(f), head = a.slice(0, ix.manifest.prefix).join(''), found = [];
+    var head = prefix(f, ix.manifest.prefix), found = [], table = [0, 1, 2].map(function () { return new Int32Array(f.length + k + 1); });
     ws.forEach(function (x) {
       if (x.f.length < f.length - k || x.f.indexOf(head) !== 0 || x.f.indexOf(f) === 0) return;
-      var d = distance(a, Array.from(x.f), k);
+      var d = distance(f, x.f, k, table);
       if (d[0] === k) found.push({ x: x, whole: d[1] === k ? 1 : 0, size: setSize(b.w[x.w][0]) });
     });
     found.sort(function (p, q) { return q.whole - p.whole || q.size - p.size || (p.x.w < q.x.w ? -1 : 1); });
@@ -437,30 +437,31 @@
   }
 
   // distance is the Damerau–Levenshtein distance (each letter wrong,
-  // missing or extra, or two neighbours swapped, counts 1) of the letters
-  // a from the nearest beginning of the letters b, and from the whole of
-  // b; k + 1 for one above k. A beginning longer than a by more than k is
+  // missing or extra, or two neighbours swapped, counts 1) of the word a
+  // from the nearest beginning of the word b, and from the whole of b;
+  // k + 1 for one above k. A beginning longer than a by more than k is
   // never the nearest, so no more of b is looked at, and a row of the
-  // table all above k ends it: a few hundred steps for a long word.
-  function distance(a, b, k) {
-    var whole = b.length <= a.length + k;
-    b = b.slice(0, a.length + k);
-    var before = null, prev = [], cur, i, j, d, low;
-    for (j = 0; j <= b.length; j++) prev.push(j);
+  // table all above k ends it: most words of a bucket are left after two
+  // or three letters. The words are compared by UTF-16 unit (a folded
+  // word's letters are one each but in rare scripts), in three rows
+  // (table: Int32Arrays of a.length + k + 1) kept for a whole bucket.
+  function distance(a, b, k, table) {
+    var n = Math.min(b.length, a.length + k), whole = b.length <= a.length + k;
+    var before = table[0], prev = table[1], cur = table[2], i, j, d, low, t;
+    for (j = 0; j <= n; j++) prev[j] = j;
     for (i = 1; i <= a.length; i++) {
-      cur = [i];
-      low = i;
-      for (j = 1; j <= b.length; j++) {
+      cur[0] = low = i;
+      for (j = 1; j <= n; j++) {
         d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
         if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-        cur.push(d);
-        low = Math.min(low, d);
+        cur[j] = d;
+        if (d < low) low = d;
       }
       if (low > k) return [k + 1, k + 1];
-      before = prev;
-      prev = cur;
+      t = before; before = prev; prev = cur; cur = t;
     }
-    return [Math.min(k + 1, Math.min.apply(null, prev)), whole ? Math.min(k + 1, prev[b.length]) : k + 1];
+    for (low = k + 1, j = 0; j <= n; j++) low = Math.min(low, prev[j]);
+    return [low, whole ? Math.min(k + 1, prev[n]) : k + 1];
   }
 
   // spelling is the query q as its last search (search) looked for it
