@@ -63,6 +63,9 @@
     // The link to the kind's archive, shown when nothing matches (a
     // list searches its current records only); not on every page.
     var archive = box.querySelector('.search-archive');
+    // The note that a word was looked for by a near spelling (a slip);
+    // not in a site's own older partial.
+    var corrected = box.querySelector('.search-corrected');
     // A browser this script cannot run in gets the plain list, as without
     // scripts: a form that does nothing must not be shown.
     if (!form || !status || !results || !more || !results.replaceChildren || !win.fetch ||
@@ -149,6 +152,25 @@
       var digits = sep === null ? n.toLocaleString(lang || undefined)
         : n < 1000 ? String(n) : String(n).replace(/\B(?=(\d{3})+$)/g, sep);
       return data(n === 1 ? 'count-one' : 'count-other').replace('{n}', digits);
+    }
+
+    // correct shows the note that the query was looked for as spelled
+    // (search.js, spelling: "" when it was looked for as typed), with
+    // the spelling in bold: "Visar träffar för <b>hållbarhet</b>". It
+    // returns the note's text, which the live region says after the
+    // count, for screen readers ("3 träffar. Visar träffar för …").
+    function correct(spelled) {
+      var parts = data('corrected').split('{q}');
+      if (!corrected || !spelled || parts.length !== 2) {
+        if (corrected && !corrected.hidden) corrected.replaceChildren();
+        if (corrected) show(corrected, false);
+        return '';
+      }
+      var b = doc.createElement('strong');
+      b.textContent = spelled;
+      corrected.replaceChildren(parts[0], b, parts[1]);
+      show(corrected, true);
+      return corrected.textContent;
     }
 
     // say announces text in the live region: at once (now: a filter
@@ -349,6 +371,7 @@
         show(results, false);
         show(more, false);
         if (archive) show(archive, false);
+        correct('');
         results.removeAttribute('data-query');
         others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
         say('', true);
@@ -366,7 +389,8 @@
           return draw(my, q).then(function () {
             if (my !== seq) return;
             if (archive) show(archive, found.length === 0);
-            say(countText(found.length), announceNow);
+            var note = correct(found.length ? api.spelling(index, s.q) : '');
+            say(countText(found.length) + (note ? '. ' + note : ''), announceNow);
             revealResults();
             ahead(my, s);
           });

@@ -10,7 +10,10 @@
 // browser is idle, the buckets of the likeliest next keystrokes and the
 // chunks of their first results are fetched ahead (prefetch), so that a
 // keystroke that goes on with the word is drawn from what is at hand.
-// No framework, no server, no worker.
+// A word that matches nothing on the list is looked for without its
+// inflected ending, then by the words of its bucket a slip away
+// ("sensro": "sensor"), with no request more. No framework, no server, no
+// worker.
 //
 // Progressive enhancement: the form is in the page, hidden by search.css
 // where scripting is off (templates/partials/search.html); the page part
@@ -237,7 +240,8 @@
   // fetch ahead stopped by a keystroke) goes on where it stopped when the
   // word is asked for again, so a keystroke that needs a word still being
   // scored ahead does only the rest of that word. A word that matched no
-  // document of the scope is then scored again by its stems (widen).
+  // document of the scope is then scored again by its stems, then by its
+  // near spellings (widen).
   function termScores(ix, word, pace) {
     ix.terms = ix.terms || new Map();
     var job = ix.terms.get(word);
@@ -250,15 +254,18 @@
     }).then(function () { return job.scores; });
   }
 
-  // widen, once a word's own matches are scored, adds the words of its
-  // stems (job.stems, once) if none of those matches is a document of the
+  // widen, once a word's own matches are scored, takes the next of its
+  // wider looks (job.wider: its stems, then its near spellings, see
+  // nearSpellings) while none of what was added matches a document of the
   // scope (job.hit): a form that a record of another kind has ("sensors"
-  // in a lecture) is still looked for by its stem on the thesis list.
-  // Then it runs what is left, as termScores does.
+  // in a lecture) is still looked for by its stem on the thesis list. A
+  // look is taken only once all before it is scored, whoever runs it (a
+  // keystroke finishes what the fetch ahead left), so each is taken once.
   function widen(job, pace) {
-    if (!job.hit && job.stems) job.stems();
-    job.stems = null;
-    return run(job, pace);
+    if (job.next < job.todo.length) return run(job, pace).then(function () { return widen(job, pace); });
+    if (job.hit || !job.wider.length) return Promise.resolve();
+    job.wider.shift()();
+    return widen(job, pace);
   }
 
   // run does what is left of job (its list todo from next on, each with
@@ -313,7 +320,7 @@
       if (!ix.sets.has(id)) ix.sets.set(id, { all: Int32Array.from(decodeSet(pair[0])), strong: Int32Array.from(decodeSet(pair[1])) });
       return ix.sets.get(id);
     }
-    var job = { todo: [], next: 0, scores: null };
+    var job = { todo: [], next: 0, scores: null, wider: [] };
     // one raises the score of the documents of a word's set to its base,
     // and of its strong ones (a subset) to base + 2; and notes whether the
     // set has a document of the scope (job.hit, for widen).
@@ -322,6 +329,9 @@
       for (i = 0; i < s.all.length; i++) scores[s.all[i]] = Math.max(scores[s.all[i]], base);
       for (i = 0; i < s.strong.length; i++) scores[s.strong[i]] = Math.max(scores[s.strong[i]], base + 2);
       for (i = 0; i < s.all.length && !job.hit; i++) job.hit = ix.listed[s.all[i]] === 1;
+      // A near spelling (x[3]) that matches the scope, the nearest first:
+      // the word the note "Showing results for" names (spelling).
+      for (i = 0; x[3] && !job.spelled && i < s.all.length; i++) if (ix.listed[s.all[i]]) job.spelled = x[0];
     };
     job.ready = ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
       job.scores = new Uint8Array(m.docs);
@@ -344,7 +354,11 @@
         var spelled = x.w.indexOf(word) === 0 || (!accented && x.f === f);
         job.todo.push([x.w, b.w[x.w], 1 + (spelled ? 4 : 0) + (x.f === f ? 1 : 0)]);
       });
-      job.stems = function () { stemmed(ix, job, f, ws, b); };
+      job.wider.push(function () { stemmed(ix, job, f, ws, b); });
+      if (fixable(ix.lang, f, at.len)) {
+        job.wider.push(function () { nearSpellings(ix, job, f, ws, b, 1); });
+        if (at.len >= LONG) job.wider.push(function () { nearSpellings(ix, job, f, ws, b, 2); });
+      }
     });
     return job;
   }
@@ -384,6 +398,84 @@
       });
     }
     job.stemmed = job.todo.length > had;
+  }
+
+  // TYPO is the fewest letters of a word looked for by its near spellings
+  // when neither it nor its stems match the scope: one letter wrong,
+  // missing, extra, or two neighbours swapped ("sensro", "enrgy"). A
+  // shorter word has too many neighbours ("kth", "kto", "kt") to guess
+  // one. From LONG letters on, two such slips are forgiven (a long
+  // compound, "skyfallsmodelering"), if one finds nothing.
+  var TYPO = 4, LONG = 8;
+
+  // fixable tells whether a folded word f of len letters may be looked
+  // for by its near spellings: long enough, letters only (a number or
+  // "15hp" has no near spelling) and not a little word of lang, which
+  // need not match anyway.
+  function fixable(lang, f, len) {
+    return len >= TYPO && /^\p{L}+$/u.test(f) && (STOP[lang] || []).indexOf(f) < 0;
+  }
+
+  // nearSpellings adds to job.todo the words of its bucket's words ws
+  // that are at distance k from the folded word f, whole or the beginning
+  // of a longer word (a word typed on from a slip), at the lowest score,
+  // 1 more for a whole word, marked as near spellings (x[3]): whole words
+  // first, then those of most documents. Only words
+  // that begin with the letters of f that chose its bucket (the
+  // manifest's prefix): they are in the bucket at hand, so a slip costs
+  // no request, and a slip in those letters is not guessed.
+  function nearSpellings(ix, job, f, ws, b, k) {
+    var head = prefix(f, ix.manifest.prefix), found = [], table = [0, 1, 2].map(function () { return new Int32Array(f.length + k + 1); });
+    ws.forEach(function (x) {
+      if (x.f.length < f.length - k || x.f.indexOf(head) !== 0 || x.f.indexOf(f) === 0) return;
+      var d = distance(f, x.f, k, table);
+      if (d[0] === k) found.push({ x: x, whole: d[1] === k ? 1 : 0, size: setSize(b.w[x.w][0]) });
+    });
+    found.sort(function (p, q) { return q.whole - p.whole || q.size - p.size || (p.x.w < q.x.w ? -1 : 1); });
+    found.forEach(function (c) { job.todo.push([c.x.w, b.w[c.x.w], 1 + c.whole, true]); });
+    job.fixed = job.fixed || found.length > 0;
+  }
+
+  // distance is the Damerau–Levenshtein distance (each letter wrong,
+  // missing or extra, or two neighbours swapped, counts 1) of the word a
+  // from the nearest beginning of the word b, and from the whole of b;
+  // k + 1 for one above k. A beginning longer than a by more than k is
+  // never the nearest, so no more of b is looked at, and a row of the
+  // table all above k ends it: most words of a bucket are left after two
+  // or three letters. The words are compared by UTF-16 unit (a folded
+  // word's letters are one each but in rare scripts), in three rows
+  // (table: Int32Arrays of a.length + k + 1) kept for a whole bucket.
+  function distance(a, b, k, table) {
+    var n = Math.min(b.length, a.length + k), whole = b.length <= a.length + k;
+    var before = table[0], prev = table[1], cur = table[2], i, j, d, low, t;
+    for (j = 0; j <= n; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur[0] = low = i;
+      for (j = 1; j <= n; j++) {
+        d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        cur[j] = d;
+        if (d < low) low = d;
+      }
+      if (low > k) return [k + 1, k + 1];
+      t = before; before = prev; prev = cur; cur = t;
+    }
+    for (low = k + 1, j = 0; j <= n; j++) low = Math.min(low, prev[j]);
+    return [low, whole ? Math.min(k + 1, prev[n]) : k + 1];
+  }
+
+  // spelling is the query q as its last search (search) looked for it
+  // when a word of it was looked for by a near spelling: each such word
+  // replaced by the nearest of its spellings that matched the scope
+  // ("skyfallsmodelering" → "skyfallsmodellering"); "" when none was.
+  function spelling(ix, q) {
+    var fixed = false, words = queryWords(q).map(function (w) {
+      var job = ix.terms && ix.terms.get(w);
+      if (!job || !job.spelled) return w;
+      fixed = true;
+      return job.spelled;
+    });
+    return fixed ? words.join(' ') : '';
   }
 
   // setSize is the number of documents of an encoded set, without
@@ -483,11 +575,11 @@
       return pace ? pace().then(function () { return per; }) : per;
     }).then(function (per) {
       var out = [];
-      // A word looked for by its stem, or a little word that need not
+      // A word looked for by its stem or a near spelling, or a little word that need not
       // match, may match what the query before it did not: then the
       // whole scope is looked at.
       var opt = optional(ix.lang, words);
-      if (opt.some(Boolean) || terms.some(function (w) { return ix.terms.get(w).stemmed; })) from = null;
+      if (opt.some(Boolean) || terms.some(function (w) { return ix.terms.get(w).stemmed || ix.terms.get(w).fixed; })) from = null;
       (from || ix.items).forEach(function (it) {
         if (s.kind && it.kind !== s.kind) return;
         if (s.area && !has(it.areas, s.area)) return;
@@ -596,7 +688,7 @@
   return {
     FACETS: FACETS, PAGE: PAGE, WORDS: WORDS, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
-    stateOf: stateOf, openIndex: openIndex, search: search, setSize: setSize, likely: likely, prefetch: prefetch,
+    stateOf: stateOf, openIndex: openIndex, search: search, spelling: spelling, setSize: setSize, likely: likely, prefetch: prefetch,
     atHand: atHand, buckets: buckets, details: details, renderItem: renderItem
   };
 });

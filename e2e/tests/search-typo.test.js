@@ -1,0 +1,80 @@
+// A slip in a word of the search (templates/assets/search.js,
+// nearSpellings) in Debian's chromium through nginx: "skyfallsmodelering"
+// on the Swedish thesis list and "sensro" on the English one find the
+// offer the student meant, the results say how the query was looked for
+// ("Visar träffar för skyfallsmodellering"), the live region says it
+// after the count, and the slip fetches no file more than the word
+// spelled right.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { missing, suite } from '../lib/env.js';
+import { served } from '../lib/harness.js';
+import { sections } from '../lib/site.js';
+
+const skip = missing('chromium', 'nginx', 'go');
+const site = skip ? null : await served();
+
+suite('a slip in a search word', skip, () => {
+  let browser;
+  const secs = skip ? {} : sections();
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  // search types q into the list's search field on a fresh page and
+  // returns the results' links, the note, the live region and the index
+  // files fetched.
+  async function search(list, q) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await fixClock(context);
+    const page = await context.newPage();
+    const problems = await watch(context, page, site.origin);
+    const files = [];
+    page.on('request', (r) => { if (/\/search\/.*\.json$/.test(r.url())) files.push(new URL(r.url()).pathname.replace(/^.*\/search\//, '')); });
+    try {
+      await page.goto(site.base + list, { waitUntil: 'load' });
+      await page.fill('#search-q', q);
+      await page.waitForFunction((v) => document.querySelector('.search-results').dataset.query === '?q=' + v, encodeURIComponent(q).replace(/%20/g, '+'));
+      await page.waitForFunction(() => /\S/.test(document.querySelector('.search-status').textContent));
+      const got = {
+        links: await page.$$eval('.search-results .item-title a', (as) => as.map((a) => a.getAttribute('href'))),
+        note: await page.$eval('.search-corrected', (p) => (p.hidden ? '' : p.textContent)),
+        bold: await page.$eval('.search-corrected', (p) => p.querySelector('strong')?.textContent || ''),
+        status: await page.textContent('.search-status'),
+      };
+      // The result chunks, which the fetch ahead also asks for, apart.
+      got.files = files.filter((f) => !/^r\//.test(f)).sort();
+      return got;
+    } finally {
+      await context.close();
+      assert.deepEqual(describeProblems(problems), []);
+    }
+  }
+
+  test('a slip finds the offer meant, says so, and fetches nothing more', async () => {
+    for (const [list, typo, right, note, status] of [
+      [`/${secs.theses.sv}/`, 'skyfallsmodelering', 'skyfallsmodellering', 'Visar träffar för skyfallsmodellering', /^1 träff\. Visar träffar för skyfallsmodellering$/],
+      [`/en/${secs.theses.en}/`, 'sensro', 'sensor', 'Showing results for sensor', /^\d+ match(es)?\. Showing results for sensor$/],
+    ]) {
+      const slip = await search(list, typo);
+      const spelled = await search(list, right);
+      assert.ok(slip.links.length > 0, `${list}?q=${typo} finds nothing`);
+      assert.deepEqual(slip.links, spelled.links, `${list}?q=${typo}`);
+      assert.equal(slip.note, note);
+      assert.equal(slip.bold, right);
+      assert.match(slip.status, status);
+      assert.equal(spelled.note, '', `${list}?q=${right} is not corrected`);
+      // The manifest, the scope and the one bucket of both words.
+      const uniq = (fs) => [...new Set(fs)];
+      assert.equal(uniq(slip.files).length, 3, `${list}?q=${typo} fetched ${slip.files}`);
+      assert.deepEqual(uniq(slip.files), uniq(spelled.files), `${list}: the files of ${typo} and ${right}`);
+    }
+  });
+});

@@ -1,0 +1,180 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// typoSite is the basic fixture with four theses in both languages whose
+// words a student may mistype: "skyfallsmodellering", "hållbarhet",
+// "sensor", "energy"; "senior", one letter from "sensor"; and a company
+// spelled "Enrgy", a word that a slip in "energi" makes.
+func typoSite(t *testing.T) *built {
+	t.Helper()
+	en := func(title, body string) string { return "+++\ntitle = \"" + title + "\"\n+++\n\n" + body + "\n" }
+	dir := copySite(t, "testdata/sites/basic", map[string]string{
+		"content/theses/a-skyfall.md":    studentThesis("Skyfallsmodellering i staden", "Om regn."),
+		"content/theses/a-skyfall.en.md": en("Cloudbursts in the city", "On rain."),
+		"content/theses/b-hamnen.md":     studentThesis("Hållbarhet i hamnen", "Om fartyg."),
+		"content/theses/b-hamnen.en.md":  en("Energy sensor networks", "On ships."),
+		"content/theses/c-senior.md":     studentThesis("Seniorer och boende", "Om äldre."),
+		"content/theses/c-senior.en.md":  en("Senior housing", "On the elderly."),
+		"content/theses/d-enrgy.md":      studentThesis("Samarbete med Enrgy AB", "Om företaget."),
+		"content/theses/d-enrgy.en.md":   en("Working with a company", "On the firm."),
+	})
+	return buildFixture(t, fixture(t, dir))
+}
+
+// typoResult is what typoRunner prints for a query: its results' URLs
+// and the query as it was looked for when a word was spelled anew.
+type typoResult struct {
+	URLs     []string `json:"urls"`
+	Spelling string   `json:"spelling"`
+}
+
+// typoRunner searches each case's queries one after another on one
+// index, as search-page.js searches while a student types, and prints
+// each one's typoResult.
+const typoRunner = `
+const api = require(process.argv[2]);
+const fs = require('fs');
+const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
+const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
+(async () => {
+  const out = [];
+  for (const c of cases) {
+    const ix = await api.openIndex(c.index, c.scope, get);
+    const res = [];
+    for (const q of c.queries) {
+      const found = await api.details(ix, await api.search(ix, api.readQuery(q), Date.parse(c.now)));
+      res.push({ urls: found.map((it) => it.url), spelling: api.spelling ? api.spelling(ix, api.readQuery(q).q) : '' });
+    }
+    out.push(res);
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+`
+
+// runTyped runs typoRunner over each list of queries on the thesis list
+// of the index (one fresh page per list).
+func runTyped(t *testing.T, index string, lists [][]string) [][]typoResult {
+	t.Helper()
+	var cases []map[string]any
+	for _, qs := range lists {
+		cases = append(cases, map[string]any{"index": index, "scope": "k-theses", "now": testNow.Format(time.RFC3339), "queries": qs})
+	}
+	var res [][]typoResult
+	runNode(t, typoRunner, cases, &res)
+	if len(res) != len(lists) {
+		t.Fatalf("%d results for %d lists of queries", len(res), len(lists))
+	}
+	return res
+}
+
+// TestSearchTypos: a word of four letters or more that matches nothing
+// on the list, by prefix or by its stems, is looked for by the words of
+// its bucket one slip away (a letter wrong, missing, extra, two
+// neighbours swapped), and the query says how it was looked for
+// (spelling, the note "Visar träffar för …"). A word that matches is
+// never looked for by another ("senior" does not bring in "sensor", nor
+// "enrgy" "energi" where a text has "Enrgy"), nor is a word of three
+// letters.
+func TestSearchTypos(t *testing.T) {
+	b := typoSite(t)
+	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
+	tests := []struct {
+		index, query string
+		urls         []string // the results, in order; nil for none
+		spelling     string
+		among        bool // urls are among the results (others have the word too)
+	}{
+		// A letter missing, in a long word and a short one.
+		{sv, "skyfallsmodelering", []string{"/exjobb/a-skyfall/"}, "skyfallsmodellering", false},
+		{en, "enrgy", []string{"/en/theses/b-hamnen/"}, "energy", true},
+		// Two neighbours swapped, with and without diacritics.
+		{sv, "h%C3%A5llbarhte", []string{"/exjobb/b-hamnen/"}, "hållbarhet", false},
+		{sv, "hallbarhte", []string{"/exjobb/b-hamnen/"}, "hållbarhet", false},
+		{en, "sensro", []string{"/en/theses/b-hamnen/"}, "sensor", false},
+		// A letter wrong, a letter extra.
+		{en, "sebsor", []string{"/en/theses/b-hamnen/"}, "sensor", false},
+		{en, "sensoor", []string{"/en/theses/b-hamnen/"}, "sensor", false},
+		// Two slips in a long word; a slip in a word typed on.
+		{sv, "skyfalsmodelering", []string{"/exjobb/a-skyfall/"}, "skyfallsmodellering", false},
+		{sv, "skyfalsmod", []string{"/exjobb/a-skyfall/"}, "skyfallsmodellering", false},
+		// The other words of the query still narrow (and where nothing
+		// is left, search-page.js shows no note).
+		{en, "sensro+networks", []string{"/en/theses/b-hamnen/"}, "sensor networks", false},
+		{en, "sensro+housing", nil, "sensor housing", false},
+		// Words that match are looked for as typed.
+		{en, "senior", []string{"/en/theses/c-senior/"}, "", false},
+		{en, "sensor", []string{"/en/theses/b-hamnen/"}, "", false},
+		{sv, "enrgy", []string{"/exjobb/d-enrgy/"}, "", false},
+		// Three letters are too few to guess from ("enx" is a slip from
+		// "ene…", "sebsor" from "sensor" at four).
+		{en, "enx", nil, "", false},
+	}
+	var svq, enq [][]string
+	for _, tc := range tests {
+		if tc.index == sv {
+			svq = append(svq, []string{"?q=" + tc.query})
+		} else {
+			enq = append(enq, []string{"?q=" + tc.query})
+		}
+	}
+	got := append(runTyped(t, sv, svq), runTyped(t, en, enq)...)
+	i, j := 0, len(svq)
+	for _, tc := range tests {
+		var res typoResult
+		if tc.index == sv {
+			res, i = got[i][0], i+1
+		} else {
+			res, j = got[j][0], j+1
+		}
+		ok := slices.Equal(res.URLs, tc.urls) || len(tc.urls) == 0 && len(res.URLs) == 0
+		if tc.among {
+			ok = !slices.ContainsFunc(tc.urls, func(u string) bool { return !slices.Contains(res.URLs, u) })
+		}
+		if !ok || res.Spelling != tc.spelling {
+			t.Errorf("%s?q=%s: %v spelled %q, want %v spelled %q", tc.index[len(b.out):], tc.query, res.URLs, res.Spelling, tc.urls, tc.spelling)
+		}
+	}
+}
+
+// TestSearchTypoNotNarrowed: a word looked for by its near spellings may
+// match what the keystroke before it did not, so its matches are not
+// narrowed down from those: "enrg" finds the company "Enrgy", "enrgi"
+// (one slip from "energi") finds the offers about energy too.
+func TestSearchTypoNotNarrowed(t *testing.T) {
+	b := typoSite(t)
+	sv := filepath.Join(b.out, "search") + "/"
+	typed := runTyped(t, sv, [][]string{{"?q=enrg", "?q=enrgi"}, {"?q=enrgi"}})
+	if got := typed[0][0].URLs; !slices.Equal(got, []string{"/exjobb/d-enrgy/"}) {
+		t.Errorf("enrg: %v, want [/exjobb/d-enrgy/]", got)
+	}
+	narrowed, fresh := typed[0][1].URLs, typed[1][0].URLs
+	if !slices.Contains(fresh, "/exjobb/energidata/") || !slices.Equal(narrowed, fresh) {
+		t.Errorf("enrgi typed on from enrg: %v, want %v (with /exjobb/energidata/)", narrowed, fresh)
+	}
+}
+
+// TestSearchTypoNote: the note that says how a query was looked for is
+// in the page's language, with {q} for the query (search-page.js).
+func TestSearchTypoNote(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	for page, want := range map[string]string{
+		"exjobb/index.html":    `data-corrected="Visar träffar för {q}"`,
+		"en/theses/index.html": `data-corrected="Showing results for {q}"`,
+	} {
+		html, err := os.ReadFile(filepath.Join(b.out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(html), want) {
+			t.Errorf("%s has no %s", page, want)
+		}
+	}
+}
