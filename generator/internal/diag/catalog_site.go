@@ -64,6 +64,7 @@ const (
 	TemplateNotPage   ID = "template.not-page"
 	TemplateNotPageAs ID = "template.not-page-as"
 	TemplateUnread    ID = "template.unread"
+	AssetPartFolder   ID = "asset.part-folder"
 )
 
 // LinkMailRecipients is a body's mailto: link to more than one address;
@@ -186,4 +187,6 @@ var siteTexts = map[ID]Text{
 		Sv: `ingen sida använder %q: en sidmall heter som sin sidtyp, med små bokstäver – menade du %q?`},
 	TemplateUnread: {En: `the site does not read this file: it reads layouts/*.html, partials/*.html, pages/<type>.html, i18n/<language>.toml and assets/; move or rename it`,
 		Sv: `webbplatsen läser inte den här filen: den läser layouts/*.html, partials/*.html, pages/<sidtyp>.html, i18n/<språk>.toml och assets/ – flytta eller byt namn på filen`},
+	AssetPartFolder: {En: `a folder in the asset %s, whose files are joined in the order of their names into one file: put its files beside the others, with names that sort where they belong`,
+		Sv: `en mapp i filen %s, vars delar fogas ihop i namnordning till en fil: lägg mappens filer bredvid de andra, med namn som sorteras där de ska stå`},
 }

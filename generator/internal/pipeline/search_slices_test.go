@@ -9,10 +9,12 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"portal/generator/internal/render"
 )
 
 // runNode runs the script runner under Node with the path of
-// templates/assets/search.js as its argument and cases as JSON on its
+// templates/assets/search.js (its parts joined) as its argument and cases as JSON on its
 // input, and decodes what it prints into out; it skips the test where
 // Node is not installed.
 func runNode(t *testing.T, runner string, cases, out any) {
@@ -21,7 +23,15 @@ func runNode(t *testing.T, runner string, cases, out any) {
 	if err != nil {
 		t.Skip("node not installed")
 	}
-	script, _ := filepath.Abs("../../../templates/assets/search.js")
+	// The script as the build publishes it: its parts joined.
+	js, err := render.ReadAsset(os.DirFS("../../../templates"), "search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(t.TempDir(), "search.js")
+	if err := os.WriteFile(script, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	file := filepath.Join(t.TempDir(), "run.js")
 	if err := os.WriteFile(file, []byte(runner), 0o644); err != nil {
 		t.Fatal(err)

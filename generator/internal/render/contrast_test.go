@@ -53,7 +53,7 @@ func contrast(a, b string) float64 {
 // the light and the dark scheme: 4.5:1 for text, 3:1 for borders that
 // identify controls and for the focus indicator.
 func TestContrast(t *testing.T) {
-	b, err := os.ReadFile("../../../templates/assets/site.css")
+	b, err := ReadAsset(os.DirFS("../../../templates"), "site.css") // its parts joined
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,8 +24,6 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -148,49 +146,6 @@ func (t *Templates) requireKeys() diag.List {
 		}
 	}
 	return append(errs, t.checkMarkOverrides()...)
-}
-
-// loadAssets reads every file under templates/assets/ and names its output
-// after its content: assets/site.css → assets/site.3f2a9c1b0d.css.
-func (t *Templates) loadAssets(fsys fs.FS) diag.List {
-	var errs diag.List
-	root := path.Join(Dir, "assets")
-	if _, err := fs.Stat(fsys, root); err != nil {
-		return nil
-	}
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
-			return nil
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
-			return nil
-		}
-		name := strings.TrimPrefix(p, root+"/")
-		out := "assets/" + Fingerprint(name, b)
-		t.assets[out] = b
-		t.assetURL[name] = "/" + out
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, diag.At(root, 1, 1, diag.CannotRead, diag.Cause(err)))
-	}
-	return errs
-}
-
-// Fingerprint names a file after its content: "css/site.css" with content b
-// becomes "css/site.<first 10 hex digits of sha256(b)>.css".
-func Fingerprint(name string, b []byte) string {
-	sum := sha256.Sum256(b)
-	h := hex.EncodeToString(sum[:])[:10]
-	dir, base := path.Split(name)
-	ext := path.Ext(base)
-	return dir + strings.TrimSuffix(base, ext) + "." + h + ext
 }
 
 // parse reads layouts and partials into one set, then clones it for every
