@@ -3,7 +3,7 @@
 // on the Swedish thesis list and "sensro" on the English one find the
 // offer the student meant, the results say how the query was looked for
 // ("Visar träffar för skyfallsmodellering"), the live region says it
-// after the count, and the slip fetches no file more than the word
+// after the count (for screen readers only: it shows the count), and the slip fetches no file more than the word
 // spelled right.
 
 import assert from 'node:assert/strict';
@@ -48,6 +48,8 @@ suite('a slip in a search word', skip, () => {
         note: await page.$eval('.search-corrected', (p) => (p.hidden ? '' : p.textContent)),
         bold: await page.$eval('.search-corrected', (p) => p.querySelector('strong')?.textContent || ''),
         status: await page.textContent('.search-status'),
+        // What of it is not shown: the note, which the page shows below.
+        unseen: await page.$eval('.search-status', (p) => p.querySelector('.visually-hidden')?.textContent || ''),
       };
       // The result chunks, which the fetch ahead also asks for, apart.
       got.files = files.filter((f) => !/^r\//.test(f)).sort();
@@ -70,6 +72,7 @@ suite('a slip in a search word', skip, () => {
       assert.equal(slip.note, note);
       assert.equal(slip.bold, right);
       assert.match(slip.status, status);
+      assert.equal(slip.unseen, '. ' + note, 'the live region shows the count, not the note twice');
       assert.equal(spelled.note, '', `${list}?q=${right} is not corrected`);
       // The manifest, the scope and the one bucket of both words.
       const uniq = (fs) => [...new Set(fs)];

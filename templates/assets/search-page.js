@@ -179,11 +179,21 @@
     // said, also one that keeps the count (another area with as many
     // offers), which screen readers would otherwise pass over in silence:
     // its text is written anew with a no-break space added or taken away.
-    function say(text, now) {
-      var put = function () { if (status.textContent.replace(/\u00a0$/, '') !== text) status.textContent = text; };
+    // unseen is said after text but not shown: the note that the words
+    // were looked for as spelled, which the page shows below already.
+    function say(text, now, unseen) {
+      unseen = unseen || '';
+      var put = function (nb) {
+        var tail = doc.createElement('span');
+        tail.className = 'visually-hidden';
+        tail.textContent = unseen;
+        if (unseen) status.replaceChildren(text + nb, tail);
+        else status.textContent = text + nb;
+      };
+      var said = function () { return status.textContent; };
       win.clearTimeout(timer);
-      if (!now) timer = win.setTimeout(put, 600);
-      else status.textContent = text && status.textContent === text ? text + '\u00a0' : text;
+      if (!now) timer = win.setTimeout(function () { if (said() !== text + unseen && said() !== text + '\u00a0' + unseen) put(''); }, 600);
+      else put(text && said() === text + unseen ? '\u00a0' : '');
     }
 
     function context() {
@@ -390,7 +400,7 @@
             if (my !== seq) return;
             if (archive) show(archive, found.length === 0);
             var note = correct(found.length ? api.spelling(index, s.q) : '');
-            say(countText(found.length) + (note ? '. ' + note : ''), announceNow);
+            say(countText(found.length), announceNow, note ? '. ' + note : '');
             revealResults();
             ahead(my, s);
           });
