@@ -1,10 +1,13 @@
 // Tables in a text, with a keyboard and a screen reader (WCAG 2.2 AA). The
-// build makes every table a tab stop (tabindex="0"), so that a keyboard
-// can scroll a table wider than the phone without a script (2.1.1); with
-// the script (site.js), a table that fits is no tab stop, and one that
-// comes to scroll when the window narrows is one again. Every table has a
-// name a screen reader says when it takes focus (4.1.2): the heading
-// before it, or "Tabell"/"Table" where there is none. The sample site's
+// build writes every table inside a wrapper that scrolls, a region that is
+// a tab stop (tabindex="0"), so that a keyboard can scroll a table wider
+// than the phone without a script (2.1.1), while the table itself stays a
+// table with its rows (a table that scrolls itself, display: block, is
+// none to Safari with VoiceOver); with the script (site.js), a wrapper
+// whose table fits is no tab stop, and one that comes to scroll when the
+// window narrows is one again. Every wrapper is a region with a name a
+// screen reader says when it takes focus (4.1.2): the heading before the
+// table, or "Tabell"/"Table" where there is none. The sample site's
 // tables fit 320 px, so a page of a variant of it holds a narrow one and
 // a wide one, in both languages.
 
@@ -48,15 +51,26 @@ const LANGS = [
   { path: '/en/tabeller/', label: 'Table', heading: 'Readings per year' },
 ];
 
-/** stops returns the tabindex of the text's narrow and wide table. */
+/** stops returns the tabindex of the wrappers of the text's narrow and wide table. */
 function stops(page) {
-  return page.evaluate(() => [...document.querySelectorAll('.prose table')].map((t) => t.getAttribute('tabindex')));
+  return page.evaluate(() => [...document.querySelectorAll('.prose .table-scroll')].map((t) => t.getAttribute('tabindex')));
 }
 
-/** names asserts that the narrow table is named label and the wide one heading, as screen readers get them. */
+/**
+ * names asserts that the narrow table's wrapper is a region named label
+ * and the wide one's heading, as screen readers get them, and that each
+ * holds a table with its two rows (a table that is display: block is no
+ * table to Safari with VoiceOver, nor has rows).
+ */
 async function names(page, { label, heading }) {
-  assert.equal(await page.getByRole('table', { name: label, exact: true }).count(), 1, `one table named "${label}"`);
-  assert.equal(await page.getByRole('table', { name: heading, exact: true }).count(), 1, `one table named "${heading}"`);
+  for (const name of [label, heading]) {
+    const region = page.getByRole('region', { name, exact: true });
+    assert.equal(await region.count(), 1, `one region named "${name}"`);
+    const table = region.getByRole('table');
+    assert.equal(await table.count(), 1, `a table in the region "${name}"`);
+    assert.equal(await table.getByRole('row').count(), 2, `two rows in the table of "${name}"`);
+    assert.equal(await table.evaluate((t) => getComputedStyle(t).display), 'table', `the table of "${name}" is displayed as one`);
+  }
 }
 
 suite('tables in a text: tab stops and names', skip, () => {
@@ -85,14 +99,15 @@ suite('tables in a text: tab stops and names', skip, () => {
   }
 
   for (const lang of LANGS) {
-    test(`${lang.path} at 320 px: the wide table is a tab stop, the narrow one is not; both named`, async () => {
+    test(`${lang.path} at 320 px: the wide table's wrapper is a tab stop, the narrow one's is not; both named`, async () => {
       const { context, page, problems } = await open(lang.path, 320);
       try {
-        await page.waitForFunction(() => !document.querySelector('.prose table').hasAttribute('tabindex'));
+        await page.waitForFunction(() => !document.querySelector('.prose .table-scroll').hasAttribute('tabindex'));
         assert.deepEqual(await stops(page), [null, '0']);
         await names(page, lang);
-        // Tab from the top of the text reaches the wide table first, which
-        // the arrow keys then scroll, and draws its focus outline.
+        // Tab from the top of the text reaches the wide table's wrapper
+        // first, which the arrow keys then scroll, and draws its focus
+        // outline; the page itself is no wider than the window.
         await page.locator('.prose').evaluate((el) => {
           el.tabIndex = -1;
           el.focus();
@@ -102,11 +117,12 @@ suite('tables in a text: tab stops and names', skip, () => {
         const focused = await page.evaluate(() => {
           const t = document.activeElement;
           const style = getComputedStyle(t);
-          return { wide: t === document.querySelectorAll('.prose table')[1], outline: `${style.outlineStyle} ${style.outlineWidth}` };
+          return { wide: t === document.querySelectorAll('.prose .table-scroll')[1], outline: `${style.outlineStyle} ${style.outlineWidth}` };
         });
         assert.deepEqual(focused, { wide: true, outline: 'solid 3px' });
         await page.keyboard.press('ArrowRight');
         await page.waitForFunction(() => document.activeElement.scrollLeft > 0);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'the page scrolls not sideways');
         assert.deepEqual(describeProblems(problems), []);
       } finally {
         await context.close();
@@ -117,20 +133,20 @@ suite('tables in a text: tab stops and names', skip, () => {
   test('at 1280 px both fit, and are no tab stops, until the window narrows', async () => {
     const { context, page, problems } = await open('/tabeller/', 1280);
     try {
-      await page.waitForFunction(() => [...document.querySelectorAll('.prose table')].every((t) => !t.hasAttribute('tabindex')));
+      await page.waitForFunction(() => [...document.querySelectorAll('.prose .table-scroll')].every((t) => !t.hasAttribute('tabindex')));
       await names(page, LANGS[0]);
       await page.setViewportSize({ width: 320, height: 800 });
-      await page.waitForFunction(() => document.querySelectorAll('.prose table')[1].getAttribute('tabindex') === '0');
+      await page.waitForFunction(() => document.querySelectorAll('.prose .table-scroll')[1].getAttribute('tabindex') === '0');
       assert.deepEqual(await stops(page), [null, '0']);
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.waitForFunction(() => !document.querySelectorAll('.prose table')[1].hasAttribute('tabindex'));
+      await page.waitForFunction(() => !document.querySelectorAll('.prose .table-scroll')[1].hasAttribute('tabindex'));
       assert.deepEqual(describeProblems(problems), []);
     } finally {
       await context.close();
     }
   });
 
-  test('without JavaScript every table is a tab stop (the build\'s), named', async () => {
+  test('without JavaScript every table\'s wrapper is a tab stop (the build\'s), named', async () => {
     const { context, page } = await open('/en/tabeller/', 1280, false);
     try {
       assert.deepEqual(await stops(page), ['0', '0']);

@@ -86,26 +86,34 @@
       el.textContent = dd.getAttribute("data-when-passed");
     });
   }
-  // A table in a text is a tab stop (the build writes tabindex="0"), so
-  // that a keyboard can scroll it where it is wider than the screen,
-  // without a script. One that fits is a stop that does nothing: it loses
-  // it, and gets it back once it scrolls (a phone turned, a window made
-  // narrower, text zoomed). Kept while it has focus, which would be lost.
-  var tables = document.querySelectorAll(".prose table[tabindex]");
-  function stop(table) {
-    if (table.scrollWidth - table.clientWidth > 1) table.setAttribute("tabindex", "0");
-    else if (document.activeElement !== table) table.removeAttribute("tabindex");
+  // A table in a text scrolls inside its wrapper, a named region that is
+  // a tab stop (the build writes tabindex="0"), so that a keyboard can
+  // scroll it where it is wider than the screen, without a script. One
+  // that fits is a stop that does nothing: it loses it, and gets it back
+  // once it scrolls (a phone turned, a window made narrower, text
+  // zoomed). Kept while it has focus, which would be lost. The wrapper
+  // stays a region with its name either way: the landmarks a screen
+  // reader lists do not change as the window does, and a name without
+  // the role would be one on a plain div, which ARIA does not allow.
+  var wrappers = document.querySelectorAll(".prose .table-scroll[tabindex]");
+  function stop(wrapper) {
+    if (wrapper.scrollWidth - wrapper.clientWidth > 1) wrapper.setAttribute("tabindex", "0");
+    else if (document.activeElement !== wrapper) wrapper.removeAttribute("tabindex");
   }
-  function stops() {
-    Array.prototype.forEach.call(tables, stop);
-  }
-  if (tables.length && typeof ResizeObserver === "function") {
-    // Told of each table once now, then as its width changes.
+  if (wrappers.length && typeof ResizeObserver === "function") {
+    // Told of each wrapper and its table once now, then as the width of
+    // either changes: the window's, or the table's alone (text zoomed).
     var sizes = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { stop(entry.target); });
+      entries.forEach(function (entry) {
+        var el = entry.target;
+        stop(el.classList.contains("table-scroll") ? el : el.parentNode);
+      });
     });
-    Array.prototype.forEach.call(tables, function (table) { sizes.observe(table); });
-  } else if (tables.length) {
+    Array.prototype.forEach.call(wrappers, function (wrapper) {
+      sizes.observe(wrapper);
+      if (wrapper.firstElementChild) sizes.observe(wrapper.firstElementChild);
+    });
+  } else if (wrappers.length) {
     stops();
     var soon = 0;
     window.addEventListener("resize", function () {

@@ -42,8 +42,8 @@ func TestRenderHTML(t *testing.T) {
 		{
 			name: "table",
 			src:  "| Vad | När |\n|---|:-:|\n| Ansökan | 1 mars |\n",
-			want: "<table tabindex=\"0\">\n<thead>\n<tr>\n<th>Vad</th>\n<th style=\"text-align:center\">När</th>\n</tr>\n</thead>\n" +
-				"<tbody>\n<tr>\n<td>Ansökan</td>\n<td style=\"text-align:center\">1 mars</td>\n</tr>\n</tbody>\n</table>\n",
+			want: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\">\n<table>\n<thead>\n<tr>\n<th>Vad</th>\n<th style=\"text-align:center\">När</th>\n</tr>\n</thead>\n" +
+				"<tbody>\n<tr>\n<td>Ansökan</td>\n<td style=\"text-align:center\">1 mars</td>\n</tr>\n</tbody>\n</table>\n</div>\n",
 		},
 		{
 			name: "strikethrough",
