@@ -65,6 +65,7 @@ const (
 	TemplateNotPageAs ID = "template.not-page-as"
 	TemplateUnread    ID = "template.unread"
 	AssetPartFolder   ID = "asset.part-folder"
+	AssetPartExt      ID = "asset.part-ext"
 )
 
 // LinkMailRecipients is a body's mailto: link to more than one address;
@@ -189,4 +190,6 @@ var siteTexts = map[ID]Text{
 		Sv: `webbplatsen läser inte den här filen: den läser layouts/*.html, partials/*.html, pages/<sidtyp>.html, i18n/<språk>.toml och assets/ – flytta eller byt namn på filen`},
 	AssetPartFolder: {En: `a folder in the asset %s, whose files are joined in the order of their names into one file: put its files beside the others, with names that sort where they belong`,
 		Sv: `en mapp i filen %s, vars delar fogas ihop i namnordning till en fil: lägg mappens filer bredvid de andra, med namn som sorteras där de ska stå`},
+	AssetPartExt: {En: `not a part of the asset %s, whose files are joined in the order of their names into one file: a part's name ends in %s like the asset's; move the file out of the folder or rename it`,
+		Sv: `inte en del av filen %s, vars delar fogas ihop i namnordning till en fil: en dels namn slutar på %s som filens – flytta filen ur mappen eller byt namn på den`},
 }
