@@ -59,6 +59,8 @@ const (
 	UIReadLang        ID = "ui.read-lang"
 	UIMissingIn       ID = "ui.missing-in"
 	UIMissingLent     ID = "ui.missing-lent"
+	UIUnknown         ID = "ui.unknown"
+	UIUnknownAs       ID = "ui.unknown-as"
 	UIString          ID = "ui.string"
 	UIMarkOverride    ID = "ui.mark-override"
 	TemplateNotPage   ID = "template.not-page"
@@ -176,6 +178,10 @@ var siteTexts = map[ID]Text{
 		Sv: `gränssnittets texter på språket %q kan inte läsas: %s`},
 	UIMissingIn: {En: `UI string %q is missing in %s`,
 		Sv: `texten %q saknas i %s – lägg till den där också`},
+	UIUnknown: {En: `UI string %q is none of the program's texts: check its spelling; a text of the site's own goes in a table of its own for every language, here and in %s`,
+		Sv: `texten %q finns inte bland programmets texter – kontrollera stavningen; en egen text ska stå i en egen tabell för varje språk, här och i %s`},
+	UIUnknownAs: {En: `UI string %q is none of the program's texts: did you mean %q? (A text of the site's own goes in a table of its own for every language, here and in %s.)`,
+		Sv: `texten %q finns inte bland programmets texter – menade du %q? (En egen text ska stå i en egen tabell för varje språk, här och i %s.)`},
 	UIMissingLent: {En: `UI string %q is missing here; %s has it from the program's own table: add it`,
 		Sv: `texten %q saknas här – %s har den från programmets egen tabell: lägg till den`},
 	UIString: {En: `UI string %q must be a string`,
