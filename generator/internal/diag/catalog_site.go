@@ -59,12 +59,15 @@ const (
 	UIReadLang        ID = "ui.read-lang"
 	UIMissingIn       ID = "ui.missing-in"
 	UIMissingLent     ID = "ui.missing-lent"
+	UIUnknown         ID = "ui.unknown"
+	UIUnknownAs       ID = "ui.unknown-as"
 	UIString          ID = "ui.string"
 	UIMarkOverride    ID = "ui.mark-override"
 	TemplateNotPage   ID = "template.not-page"
 	TemplateNotPageAs ID = "template.not-page-as"
 	TemplateUnread    ID = "template.unread"
 	AssetPartFolder   ID = "asset.part-folder"
+	AssetPartExt      ID = "asset.part-ext"
 )
 
 // LinkMailRecipients is a body's mailto: link to more than one address;
@@ -175,6 +178,10 @@ var siteTexts = map[ID]Text{
 		Sv: `gränssnittets texter på språket %q kan inte läsas: %s`},
 	UIMissingIn: {En: `UI string %q is missing in %s`,
 		Sv: `texten %q saknas i %s – lägg till den där också`},
+	UIUnknown: {En: `UI string %q is none of the program's texts: check its spelling; a text of the site's own goes in a table of its own for every language, here and in %s`,
+		Sv: `texten %q finns inte bland programmets texter – kontrollera stavningen; en egen text ska stå i en egen tabell för varje språk, här och i %s`},
+	UIUnknownAs: {En: `UI string %q is none of the program's texts: did you mean %q? (A text of the site's own goes in a table of its own for every language, here and in %s.)`,
+		Sv: `texten %q finns inte bland programmets texter – menade du %q? (En egen text ska stå i en egen tabell för varje språk, här och i %s.)`},
 	UIMissingLent: {En: `UI string %q is missing here; %s has it from the program's own table: add it`,
 		Sv: `texten %q saknas här – %s har den från programmets egen tabell: lägg till den`},
 	UIString: {En: `UI string %q must be a string`,
@@ -189,4 +196,6 @@ var siteTexts = map[ID]Text{
 		Sv: `webbplatsen läser inte den här filen: den läser layouts/*.html, partials/*.html, pages/<sidtyp>.html, i18n/<språk>.toml och assets/ – flytta eller byt namn på filen`},
 	AssetPartFolder: {En: `a folder in the asset %s, whose files are joined in the order of their names into one file: put its files beside the others, with names that sort where they belong`,
 		Sv: `en mapp i filen %s, vars delar fogas ihop i namnordning till en fil: lägg mappens filer bredvid de andra, med namn som sorteras där de ska stå`},
+	AssetPartExt: {En: `not a part of the asset %s, whose files are joined in the order of their names into one file: a part's name ends in %s like the asset's; move the file out of the folder or rename it`,
+		Sv: `inte en del av filen %s, vars delar fogas ihop i namnordning till en fil: en dels namn slutar på %s som filens – flytta filen ur mappen eller byt namn på den`},
 }

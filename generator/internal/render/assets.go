@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/sources"
 )
 
 // An asset is a file under templates/assets/, published under a name made
@@ -47,8 +48,12 @@ func (t *Templates) loadAssets(fsys fs.FS) diag.List {
 			errs = append(errs, diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err)))
 			return nil
 		}
-		hidden := strings.HasPrefix(d.Name(), ".")
-		if d.IsDir() && p != root && !hidden && madeOfParts(d.Name()) {
+		// The files editors and desktops drop (4-lists.css~, Thumbs.db)
+		// are left out as the site's own are (sources.Ignored): the
+		// defaults embedded in the program are read from a folder someone
+		// works in, and would otherwise be published or joined into a part.
+		ignored := p != root && sources.Ignored(d.Name(), d.IsDir())
+		if d.IsDir() && p != root && !ignored && madeOfParts(d.Name()) {
 			b, list := joinParts(fsys, p)
 			errs = append(errs, list...)
 			if list == nil {
@@ -56,7 +61,10 @@ func (t *Templates) loadAssets(fsys fs.FS) diag.List {
 			}
 			return fs.SkipDir
 		}
-		if d.IsDir() || hidden {
+		if ignored && d.IsDir() {
+			return fs.SkipDir
+		}
+		if d.IsDir() || ignored {
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
@@ -74,9 +82,12 @@ func (t *Templates) loadAssets(fsys fs.FS) diag.List {
 }
 
 // joinParts joins the files of the folder dir, an asset made of parts, in
-// the order of their names, each ended by a newline; files whose names
-// start with a dot are left out. A folder in it is an error: the order
-// of its files among the others would be a guess.
+// the order of their names, each ended by a newline; the files editors
+// and desktops drop (sources.Ignored: .#x.css, 4-lists.css~, Thumbs.db)
+// are left out. A folder in it is an error: the order of its files among
+// the others would be a guess. So is a file that does not end as the asset
+// does (a README.md, 4-lists.css.orig): joined, it would break the
+// stylesheet or the script with no word of where.
 func joinParts(fsys fs.FS, dir string) ([]byte, diag.List) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -87,10 +98,13 @@ func joinParts(fsys fs.FS, dir string) ([]byte, diag.List) {
 	for _, e := range entries {
 		p := path.Join(dir, e.Name())
 		switch {
-		case strings.HasPrefix(e.Name(), "."):
+		case sources.Ignored(e.Name(), e.IsDir()):
 			continue
 		case e.IsDir():
 			errs = append(errs, diag.At(p, 1, 1, diag.AssetPartFolder, path.Base(dir)))
+			continue
+		case path.Ext(e.Name()) != path.Ext(dir):
+			errs = append(errs, diag.At(p, 1, 1, diag.AssetPartExt, path.Base(dir), path.Ext(dir)))
 			continue
 		}
 		b, err := fs.ReadFile(fsys, p)

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"maps"
 	"os"
 	"path"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"portal/templates"
 )
@@ -49,6 +51,16 @@ func TestAssetParts(t *testing.T) {
 			"img.v2/logo.svg", is("<svg/>"), nil},
 		{"a folder in parts", map[string]string{"templates/assets/app.js/1-a.js": "a();", "templates/assets/app.js/more/b.js": "b();"},
 			"", nil, []string{"templates/assets/app.js/more:1:1: a folder in the asset app.js, whose files are joined in the order of their names into one file: put its files beside the others, with names that sort where they belong"}},
+		{"a file in parts that is not one", map[string]string{"templates/assets/app.js/1-a.js": "a();", "templates/assets/app.js/README.md": "# notes",
+			"templates/assets/site.css/4-lists.css.orig": "li{}"},
+			"", nil, []string{
+				"templates/assets/app.js/README.md:1:1: not a part of the asset app.js, whose files are joined in the order of their names into one file: a part's name ends in .js like the asset's; move the file out of the folder or rename it",
+				"templates/assets/site.css/4-lists.css.orig:1:1: not a part of the asset site.css, whose files are joined in the order of their names into one file: a part's name ends in .css like the asset's; move the file out of the folder or rename it",
+			}},
+		{"the files editors and desktops drop are left out of parts", map[string]string{"templates/assets/app.js/1-a.js": "a();",
+			"templates/assets/app.js/1-a.js~": "old();", "templates/assets/app.js/.#1-a.js": "lock", "templates/assets/app.js/Thumbs.db": "x",
+			"templates/assets/app.js/#1-a.js#": "autosave();", "templates/assets/app.js/1-a.js.swp": "swap"},
+			"app.js", is("a();\n"), nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,5 +106,49 @@ func TestReadAsset(t *testing.T) {
 		if want := tm.Assets()[strings.TrimPrefix(url, "/")]; string(got) != string(want) || path.Base(url) != Fingerprint(name, got) {
 			t.Errorf("%s: ReadAsset gives %d bytes, the build publishes %d at %s", name, len(got), len(want), url)
 		}
+	}
+}
+
+// TestAssetsLeaveDroppedFiles: the defaults are read from a folder someone
+// works in and embedded in the program as they are, so the files editors
+// and desktops drop there are neither published nor joined into a part,
+// as a site's own are not (sources.Ignored); a file that does not end as
+// its asset is refused in the defaults too.
+func TestAssetsLeaveDroppedFiles(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string // under templates/assets/
+		want  map[string]string // asset name → bytes published
+		errs  []string
+	}{
+		{"backups and desktop files beside the parts", map[string]string{
+			"site.css/1-a.css": "a{}", "site.css/1-a.css~": "old{}", "site.css/Thumbs.db": "x",
+			"site.css/#1-a.css#": "autosave{}", "site.css/1-a.css.bak": "bak{}", "site.css/desktop.ini": "[x]",
+		}, map[string]string{"site.css": "a{}\n"}, nil},
+		{"backups and desktop files beside the assets", map[string]string{
+			"site.js": "s();", "site.js~": "old();", "Thumbs.db": "x", ".DS_Store": "x", "img/.DS_Store": "x", "img/logo.svg": "<svg/>",
+			"img.swp/x.svg": "swap folder",
+		}, map[string]string{"site.js": "s();", "img/logo.svg": "<svg/>"}, nil},
+		{"a file that is not a part", map[string]string{"site.css/1-a.css": "a{}", "site.css/notes.txt": "n"},
+			map[string]string{}, []string{"templates/assets/site.css/notes.txt:1:1: not a part of the asset site.css, whose files are joined in the order of their names into one file: a part's name ends in .css like the asset's; move the file out of the folder or rename it"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, body := range tc.files {
+				fsys[path.Join(Dir, "assets", name)] = &fstest.MapFile{Data: []byte(body)}
+			}
+			tm := &Templates{assets: map[string][]byte{}, assetURL: map[string]string{}}
+			if errs := tm.loadAssets(fsys).Lines(); !slices.Equal(errs, tc.errs) {
+				t.Errorf("errors\n%q\nwant\n%q", errs, tc.errs)
+			}
+			got := map[string]string{}
+			for name, url := range tm.assetURL {
+				got[name] = string(tm.assets[strings.TrimPrefix(url, "/")])
+			}
+			if !maps.Equal(got, tc.want) {
+				t.Errorf("published %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -1,12 +1,18 @@
 package render
 
 import (
+	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"portal/templates"
 )
 
 // cssColours reads the custom properties of the first ":root {" block
@@ -51,16 +57,95 @@ func contrast(a, b string) float64 {
 
 // TestContrast checks the colour pairs of site.css against WCAG 2.1 AA in
 // the light and the dark scheme: 4.5:1 for text, 3:1 for borders that
-// identify controls and for the focus indicator.
+// identify controls and for the focus indicator. It reads the program's
+// templates/, or, when PORTAL_SITE names a site's folder, that site's
+// own templates/ laid over them, so that a designer who changes the
+// colours in a site of their own has them checked too:
+// PORTAL_SITE=/path/to/site go test ./generator/internal/render -run TestContrast
 func TestContrast(t *testing.T) {
-	b, err := ReadAsset(os.DirFS("../../../templates"), "site.css") // its parts joined
+	fsys := fs.FS(os.DirFS("../../../templates"))
+	if site := os.Getenv("PORTAL_SITE"); site != "" {
+		fsys = siteTemplates(t, os.DirFS(site))
+	}
+	b, err := ReadAsset(fsys, "site.css") // its parts joined
 	if err != nil {
 		t.Fatal(err)
 	}
-	css := string(b)
-	schemes := map[string]map[string]string{
-		"light": cssColours(t, css, ":root {"),
-		"dark":  cssColours(t, css, "prefers-color-scheme: dark"),
+	for _, p := range contrastProblems(t, string(b)) {
+		t.Error(p)
+	}
+}
+
+// siteTemplates is the templates/ folder of the site fsys laid over the
+// program's, rooted at templates/ as ReadAsset reads it.
+func siteTemplates(t *testing.T, fsys fs.FS) fs.FS {
+	t.Helper()
+	merged, errs := Overlay(fsys, templates.FS())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	sub, err := fs.Sub(merged, Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
+
+// TestContrastOfSite: a colour a site's own part changes is checked,
+// with the message the designer reads.
+func TestContrastOfSite(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"the defaults", map[string]string{}, nil},
+		{"a pale accent in the site's colour part", map[string]string{"templates/assets/site.css/1-colours.css": strings.Replace(defaultColours(t), "--accent: #004791;", "--accent: #7fa7d0;", 1)},
+			[]string{
+				"light: --accent #7fa7d0 on --bg #ffffff: 2.52:1, want at least 4.5:1",
+				"light: --accent #7fa7d0 on --subtle #f2f5f9: 2.30:1, want at least 4.5:1",
+				"light: --accent #7fa7d0 on --note-bg #eef4fb: 2.27:1, want at least 4.5:1",
+				"light: --bg #ffffff on --accent #7fa7d0: 2.52:1, want at least 4.5:1",
+				"light: --accent #7fa7d0 on --subtle #f2f5f9: 2.30:1, want at least 3.0:1",
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"config.toml": &fstest.MapFile{Data: []byte(tinyConfig)}}
+			for name, body := range tc.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(body)}
+			}
+			b, err := ReadAsset(siteTemplates(t, fsys), "site.css")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := contrastProblems(t, string(b)); !slices.Equal(got, tc.want) {
+				t.Errorf("problems\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+// defaultColours is the program's colour part of site.css.
+func defaultColours(t *testing.T) string {
+	t.Helper()
+	b, err := fs.ReadFile(templates.FS(), "assets/site.css/1-colours.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// contrastProblems lists the colour pairs of css below their minimum
+// contrast, light scheme first, in the order of the pairs.
+func contrastProblems(t *testing.T, css string) []string {
+	t.Helper()
+	schemes := []struct {
+		name    string
+		colours map[string]string
+	}{
+		{"light", cssColours(t, css, ":root {")},
+		{"dark", cssColours(t, css, "prefers-color-scheme: dark")},
 	}
 	pairs := []struct {
 		fg, bg string
@@ -74,22 +159,24 @@ func TestContrast(t *testing.T) {
 		{"line-strong", "bg", 3}, {"focus", "bg", 3}, {"accent", "subtle", 3},
 		{"note-line", "note-bg", 3}, {"closed-text", "bg", 3},
 	}
-	for name, c := range schemes {
+	var out []string
+	for _, s := range schemes {
 		for _, p := range pairs {
-			fg, bg := c[p.fg], c[p.bg]
+			fg, bg := s.colours[p.fg], s.colours[p.bg]
 			if fg == "" || bg == "" {
-				t.Errorf("%s: no --%s or --%s", name, p.fg, p.bg)
+				out = append(out, fmt.Sprintf("%s: no --%s or --%s", s.name, p.fg, p.bg))
 				continue
 			}
 			if r := contrast(fg, bg); r < p.min {
-				t.Errorf("%s: --%s %s on --%s %s: %.2f:1, want at least %.1f:1", name, p.fg, fg, p.bg, bg, r, p.min)
+				out = append(out, fmt.Sprintf("%s: --%s %s on --%s %s: %.2f:1, want at least %.1f:1", s.name, p.fg, fg, p.bg, bg, r, p.min))
 			}
 		}
 	}
 	// Fixed colours outside the custom properties.
 	for _, p := range [][2]string{{"#0b0c0c", "#ffbf47"}, {"#ffffff", "#004791"}, {"#ffffff", "#0b2a55"}} {
 		if r := contrast(p[0], p[1]); r < 4.5 {
-			t.Errorf("%s on %s: %.2f:1", p[0], p[1], r)
+			out = append(out, fmt.Sprintf("%s on %s: %.2f:1", p[0], p[1], r))
 		}
 	}
+	return out
 }

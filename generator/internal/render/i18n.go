@@ -107,7 +107,7 @@ func parity(names []string, tables map[string]*table) diag.List {
 				path := strings.Split(key, ".")
 				if !t.lent(key) {
 					line, col := t.pos.Key(path...)
-					errs = append(errs, diag.At(t.path, line, col, diag.UIMissingIn, key, ot.path))
+					errs = append(errs, missingIn(t, ot, key, line, col))
 				} else if !said[[2]string{o, key}] {
 					said[[2]string{o, key}] = true
 					line, col := ot.pos.Key(path...)
@@ -117,6 +117,21 @@ func parity(names []string, tables map[string]*table) diag.List {
 		}
 	}
 	return errs
+}
+
+// missingIn is the problem with key, a text of t, which ot lacks. When
+// ot is wholly the program's, the key is in none of the program's tables:
+// a site that words a text of the program's otherwise has most likely
+// misspelled its key ([search] buton), so the message says that, with the
+// program's nearest key, rather than only where else to add it.
+func missingIn(t, ot *table, key string, line, col int) diag.Error {
+	if !ot.program {
+		return diag.At(t.path, line, col, diag.UIMissingIn, key, ot.path)
+	}
+	if near := diag.Nearest(key, slices.Collect(maps.Keys(ot.strings))); near != "" {
+		return diag.At(t.path, line, col, diag.UIUnknownAs, key, near, ot.path)
+	}
+	return diag.At(t.path, line, col, diag.UIUnknown, key, ot.path)
 }
 
 // inherit adds to a site's own table the texts that it leaves out from

@@ -37,7 +37,11 @@ func TestSiteTablesInherit(t *testing.T) {
 			[]text{{"sv", "state.theses.closed", "Avslutat"}},
 			[]text{{"sv", "theses.closed", "state.theses.closed"}}},
 		{"a text of its own in one language only", "[own]\nnote = \"Obs\"\n", "", []string{
-			`templates/i18n/sv.toml:2:1: UI string "own.note" is missing in templates/i18n/en.toml`}, nil, nil},
+			`templates/i18n/sv.toml:2:1: UI string "own.note" is none of the program's texts: check its spelling; a text of the site's own goes in a table of its own for every language, here and in templates/i18n/en.toml`}, nil, nil},
+		{"a misspelled key", "[search]\nquer = \"Hitta\"\n", "", []string{
+			`templates/i18n/sv.toml:2:1: UI string "search.quer" is none of the program's texts: did you mean "search.query"? (A text of the site's own goes in a table of its own for every language, here and in templates/i18n/en.toml.)`}, nil, nil},
+		{"a text of its own in both languages", "[own]\nnote = \"Obs\"\n", "[own]\nnote = \"Note\"\n", nil,
+			[]text{{"sv", "own.note", "Obs"}, {"en", "own.note", "Note"}}, nil},
 		// A language of its own (fi) inherits nothing: a text the others
 		// take from the program's tables is missing there, and is said
 		// once, where fi's table would have it.
