@@ -342,6 +342,13 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 		// the word before the speaker too, as the facts of its Atom entry.
 		desc = strings.TrimSpace(l.Templates.T(v.Lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
 	}
+	if note := l.foreignNote(lang, v.Lang); note != "" {
+		// A calendar program shows no LANGUAGE parameter: the reader of
+		// the English calendar learns that an event is in Swedish only
+		// from its text, as from its Atom entry ("In Swedish."). One
+		// property has one language, so the note's is the event's.
+		desc = strings.TrimSpace(note + "\n\n" + desc)
+	}
 	ev := feeds.Event{
 		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: l.eventSummary(e, v.Lang, v.Title), Description: desc,
 		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Published(),
