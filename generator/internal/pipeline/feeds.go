@@ -155,7 +155,7 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + p.Lang,
 			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
 			Published: e.Published(), Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
-			Note: l.foreignNote(p.Lang, v.Lang),
+			Note: l.foreignNote(e, p.Lang, v.Lang),
 		})
 		if up.After(f.Updated) {
 			f.Updated = up
@@ -192,21 +192,29 @@ func (l *Loaded) feedSummary(e *site.Entry, lang, excerpt string) string {
 	return strings.TrimSpace(strings.Join(facts, " · ") + "\n\n" + excerpt)
 }
 
-// foreignNote is the line an entry of a feed in lang starts with when it
-// shows a version in another language, vlang: the mark the list pages
-// give it ("in Swedish"), as a sentence ("In Swedish."), so that a reader
-// of an English feed sees why the entry is in Swedish. "" when vlang is
-// lang.
-func (l *Loaded) foreignNote(lang, vlang string) string {
+// foreignNote is the line an entry of a feed or an event of a calendar
+// in lang starts with when it shows e's version in another language,
+// vlang: the marks the list pages give it, as sentences in lang, so that
+// a reader of an English feed sees why the entry is in Swedish ("In
+// Swedish."), and first the mark of its state ("Cancelled. In
+// Swedish."), which the list item shows in English and the entry's own
+// Swedish text only as "Inställd": a student who reads no Swedish must
+// not go to a lecture that was called off. "" when vlang is lang.
+func (l *Loaded) foreignNote(e *site.Entry, lang, vlang string) string {
 	if vlang == lang {
 		return ""
 	}
-	mark := l.Templates.T(lang, "foreign."+vlang)
-	first, size := utf8.DecodeRuneInString(mark)
-	if size == 0 {
-		return ""
+	marks := []string{l.Templates.T(lang, "foreign."+vlang)}
+	if st := l.Templates.State(e); st != "" {
+		marks = slices.Insert(marks, 0, l.Templates.T(lang, l.Templates.MarkKey(lang, e.Kind, st)))
 	}
-	return string(unicode.ToUpper(first)) + mark[size:] + "."
+	var note []string
+	for _, mark := range marks {
+		if first, size := utf8.DecodeRuneInString(mark); size > 0 {
+			note = append(note, string(unicode.ToUpper(first))+mark[size:]+".")
+		}
+	}
+	return strings.Join(note, " ")
 }
 
 // areaNames are the names in lang of the areas of e, the categories of
@@ -341,6 +349,13 @@ func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 		// The event is in one language, v's (its LANGUAGE parameter):
 		// the word before the speaker too, as the facts of its Atom entry.
 		desc = strings.TrimSpace(l.Templates.T(v.Lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
+	}
+	if note := l.foreignNote(e, lang, v.Lang); note != "" {
+		// A calendar program shows no LANGUAGE parameter: the reader of
+		// the English calendar learns that an event is in Swedish only
+		// from its text, as from its Atom entry ("In Swedish."). One
+		// property has one language, so the note's is the event's.
+		desc = strings.TrimSpace(note + "\n\n" + desc)
 	}
 	ev := feeds.Event{
 		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: l.eventSummary(e, v.Lang, v.Title), Description: desc,

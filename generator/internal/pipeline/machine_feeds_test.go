@@ -133,7 +133,13 @@ func TestAtomFeeds(t *testing.T) {
 				t.Errorf("%s: %s: summary %v, want the facts, then %q", p.Feed, link, e.Summaries, ex)
 			}
 			if v.Lang != p.Lang {
+				// After the mark of its state, when it has one
+				// ("Cancelled. In Swedish."): its own text says
+				// "Inställd" only.
 				note := feedtest.Part{Lang: p.Lang, Text: map[string]string{"sv": "In Swedish.", "en": "På engelska."}[v.Lang]}
+				if st := b.l.Templates.State(rec); st != "" {
+					note.Text = b.l.Templates.T(p.Lang, b.l.Templates.MarkKey(p.Lang, rec.Kind, st)) + ". " + note.Text
+				}
 				if len(e.Summaries) != 1 || len(e.Summaries[0].Parts(v.Lang)) == 0 || e.Summaries[0].Parts(v.Lang)[0] != note {
 					t.Errorf("%s: %s: summary %v, want it to start with %v", p.Feed, link, e.Summaries, note)
 				}

@@ -94,8 +94,17 @@ func (t *Templates) FormatTime(lang string, tm time.Time) string {
 }
 
 // FormatSpan is a lecture's start and end: "3 mars 2026 kl. 13.15–15.00",
-// or both in full when the end is on another day.
+// or both in full when the end is on another day, as format.span of lang
+// places it ({span}): the English table says whose clock it is ("…,
+// 13:15–15:00 (Stockholm time)"), since a student who reads the English
+// pages may well be abroad, and a time without its zone reads as the
+// reader's own; the Swedish one says nothing more.
 func (t *Templates) FormatSpan(lang string, start, end time.Time) string {
+	return strings.ReplaceAll(t.strings[lang]["format.span"], "{span}", t.span(lang, start, end))
+}
+
+// span is FormatSpan's start and end, without format.span around them.
+func (t *Templates) span(lang string, start, end time.Time) string {
 	if end.IsZero() {
 		return t.FormatDateTime(lang, start)
 	}

@@ -116,7 +116,7 @@ func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 
 // requiredKeys are the UI strings the Go code looks up itself.
 func requiredKeys(reg *kinds.Registry) []string {
-	keys := []string{"format.date", "format.datetime", "format.time", "format.group", "format.minus", "home", "archive",
+	keys := []string{"format.date", "format.datetime", "format.time", "format.span", "format.group", "format.minus", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "switch.list", "redirect.title", "redirect.moved", "due.title",
 		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author"}

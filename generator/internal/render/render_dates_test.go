@@ -55,8 +55,8 @@ func TestSpanAndISO(t *testing.T) {
 		want string
 	}{
 		{"span same day sv", tm.FormatSpan("sv", d(2026, 3, 3, 13, 15), d(2026, 3, 3, 15, 0)), "3 mars 2026 kl. 13.15–15.00"},
-		{"span same day en", tm.FormatSpan("en", d(2026, 3, 3, 13, 15), d(2026, 3, 3, 15, 0)), "3 March 2026, 13:15–15:00"},
-		{"span two days", tm.FormatSpan("en", d(2026, 3, 3, 9, 0), d(2026, 3, 4, 16, 0)), "3 March 2026, 09:00 – 4 March 2026, 16:00"},
+		{"span same day en", tm.FormatSpan("en", d(2026, 3, 3, 13, 15), d(2026, 3, 3, 15, 0)), "3 March 2026, 13:15–15:00 (Stockholm time)"},
+		{"span two days", tm.FormatSpan("en", d(2026, 3, 3, 9, 0), d(2026, 3, 4, 16, 0)), "3 March 2026, 09:00 – 4 March 2026, 16:00 (Stockholm time)"},
 		{"iso winter", tm.isoDateTime(d(2026, 3, 3, 13, 15)), "2026-03-03T13:15:00+01:00"},
 		{"iso summer", tm.isoDateTime(d(2026, 6, 3, 13, 15)), "2026-06-03T13:15:00+02:00"},
 		{"iso date", tm.isoDate(d(2026, 6, 3, 0, 0)), "2026-06-03"},
