@@ -100,9 +100,16 @@
     if (wrapper.scrollWidth - wrapper.clientWidth > 1) wrapper.setAttribute("tabindex", "0");
     else if (document.activeElement !== wrapper) wrapper.removeAttribute("tabindex");
   }
+  function stops() {
+    Array.prototype.forEach.call(wrappers, stop);
+  }
+  // Once now, before the page is in a keyboard's hands: an observer's
+  // first word comes a frame later, when a Tab may already have stopped
+  // on a wrapper that fits.
+  stops();
   if (wrappers.length && typeof ResizeObserver === "function") {
-    // Told of each wrapper and its table once now, then as the width of
-    // either changes: the window's, or the table's alone (text zoomed).
+    // Told of each wrapper and its table as the width of either changes:
+    // the window's, or the table's alone (text zoomed).
     var sizes = new ResizeObserver(function (entries) {
       entries.forEach(function (entry) {
         var el = entry.target;
@@ -114,7 +121,6 @@
       if (wrapper.firstElementChild) sizes.observe(wrapper.firstElementChild);
     });
   } else if (wrappers.length) {
-    stops();
     var soon = 0;
     window.addEventListener("resize", function () {
       clearTimeout(soon);
