@@ -15,6 +15,7 @@ import (
 
 	"portal/generator/internal/feeds"
 	"portal/generator/internal/kinds"
+	"portal/generator/internal/render"
 	"portal/generator/internal/site"
 )
 
@@ -210,8 +211,8 @@ func (l *Loaded) foreignNote(e *site.Entry, lang, vlang string) string {
 	}
 	var note []string
 	for _, mark := range marks {
-		if first, size := utf8.DecodeRuneInString(mark); size > 0 {
-			note = append(note, string(unicode.ToUpper(first))+mark[size:]+".")
+		if mark != "" {
+			note = append(note, render.Capitalized(mark)+".")
 		}
 	}
 	return strings.Join(note, " ")

@@ -100,7 +100,7 @@ func (t *Templates) FormatTime(lang string, tm time.Time) string {
 // pages may well be abroad, and a time without its zone reads as the
 // reader's own; the Swedish one says nothing more.
 func (t *Templates) FormatSpan(lang string, start, end time.Time) string {
-	return strings.ReplaceAll(t.strings[lang]["format.span"], "{span}", t.span(lang, start, end))
+	return strings.ReplaceAll(t.T(lang, "format.span"), "{span}", t.span(lang, start, end))
 }
 
 // span is FormatSpan's start and end, without format.span around them.

@@ -189,7 +189,7 @@ func (v *View) searchFacets(values *scopeValues) []Facet {
 				if label == "" {
 					label = k
 				}
-				add(k, capitalized(label)) // an option stands alone: "Svenska", not "svenska"
+				add(k, Capitalized(label)) // an option stands alone: "Svenska", not "svenska"
 			}
 		}
 		if len(opts) >= 2 || name == "area" && v.P.Type == site.AreaPage && len(opts) >= 1 {
@@ -199,10 +199,11 @@ func (v *View) searchFacets(values *scopeValues) []Facet {
 	return out
 }
 
-// capitalized is s with its first letter in upper case: a language's name
+// Capitalized is s with its first letter in upper case: a language's name
 // as an option of a list ("Engelska"), which Swedish writes in lower case
-// within a sentence ("svenska, engelska").
-func capitalized(s string) string {
+// within a sentence ("svenska, engelska"), or a list's mark made a
+// sentence ("In Swedish.").
+func Capitalized(s string) string {
 	if s == "" {
 		return s
 	}
