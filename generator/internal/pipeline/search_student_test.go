@@ -88,36 +88,12 @@ func TestSearchInflected(t *testing.T) {
 	// "hållbarh" and "hållbarhe" match no word, and are a slip or two from
 	// "hållbar" (near spellings, TestSearchTypos); then "hållbarhet" finds
 	// by its stem what it finds alone (not narrowed down from those).
-	var typed [][]string
-	runNode(t, typingRunner, []any{map[string]any{"index": sv, "scope": "k-theses", "now": now,
-		"queries": []string{"?q=h%C3%A5llbar", "?q=h%C3%A5llbarh", "?q=h%C3%A5llbarhe", "?q=h%C3%A5llbarhet"}}}, &typed)
+	typed := firstResults(t, sv, "?q=h%C3%A5llbar", "?q=h%C3%A5llbarh", "?q=h%C3%A5llbarhe", "?q=h%C3%A5llbarhet")
 	want := []string{"/exjobb/a-hallbar/", "/exjobb/a-hallbar/", "/exjobb/a-hallbar/", "/exjobb/a-hallbar/"}
-	if len(typed) != 1 || !slices.Equal(typed[0], want) {
+	if !slices.Equal(typed, want) {
 		t.Errorf("hållbar, -h, -he, -het typed on: first results %q, want %q", typed, want)
 	}
 }
-
-// typingRunner searches each case's queries one after another on one
-// index and prints the first result's URL of each ("" for none).
-const typingRunner = `
-const api = require(process.argv[2]);
-const fs = require('fs');
-const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
-const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
-(async () => {
-  const out = [];
-  for (const c of cases) {
-    const ix = await api.openIndex(c.index, c.scope, get);
-    const res = [];
-    for (const q of c.queries) {
-      const found = await api.details(ix, await api.search(ix, api.readQuery(q), Date.parse(c.now)));
-      res.push(found.length ? found[0].url : '');
-    }
-    out.push(res);
-  }
-  process.stdout.write(JSON.stringify(out));
-})().catch((e) => { console.error(e); process.exit(1); });
-`
 
 // TestSearchKindAndLevelWords: the words students use for a degree project
 // and its level find every offer of the list, though its page says
@@ -267,11 +243,9 @@ func TestSearchInflectedInScope(t *testing.T) {
 			t.Errorf("%s%s typed on from %s: %v, want %v", tc.index[len(b.out):], tc.query, tc.from, got.Narrowed, tc.urls)
 		}
 	}
-	var typed [][]string
-	runNode(t, typingRunner, []any{map[string]any{"index": en, "scope": "k-theses", "now": now,
-		"queries": []string{"?q=sensor", "?q=sensors"}}}, &typed)
+	typed := firstResults(t, en, "?q=sensor", "?q=sensors")
 	want := []string{"/en/theses/urban-heat-islands/", "/en/theses/urban-heat-islands/"}
-	if len(typed) != 1 || !slices.Equal(typed[0], want) {
+	if !slices.Equal(typed, want) {
 		t.Errorf("sensor, sensors typed on: first results %q, want %q", typed, want)
 	}
 }

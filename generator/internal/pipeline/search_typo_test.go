@@ -178,3 +178,18 @@ func TestSearchTypoNote(t *testing.T) {
 		}
 	}
 }
+
+// firstResults is the URL of the first result of each query, typed one
+// after another on the thesis list of index (runTyped), "" for none.
+func firstResults(t *testing.T, index string, queries ...string) []string {
+	t.Helper()
+	var first []string
+	for _, r := range runTyped(t, index, [][]string{queries})[0] {
+		url := ""
+		if len(r.URLs) > 0 {
+			url = r.URLs[0]
+		}
+		first = append(first, url)
+	}
+	return first
+}
