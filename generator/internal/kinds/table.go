@@ -202,7 +202,6 @@ func agreements(p parts) *Kind {
 			{Label: "fact.validFrom", Key: "validFrom", As: AsDate}, until, notice,
 			{Label: "calendar.fact", As: AsNoticeCalendar, Arg: "due.add"},
 			{Label: "fact.notice", Key: "noticeMonths", As: AsCount, Arg: "unit.months"}, p.statusF,
-			{Label: "fact.terminated", Key: "terminated", As: AsDate},
 			{Label: "fact.agreementText", Key: "attachment", As: AsDocument, Arg: "confidential.short"},
 		},
 		ListFacts: []Fact{typ, parties, signed, until, notice, p.statusF},

@@ -218,8 +218,30 @@ func (c *facts) record(f *kinds.Fact) (RecordFact, bool) {
 	r.Strong = f.Strong[e.String(f.Key)]
 	if f.As == kinds.AsStatus {
 		r.Later = c.laterStatus()
+		if dated := c.datedStatus(); dated != "" {
+			r.Text = dated
+		}
 	}
 	return r, ok
+}
+
+// datedStatus is the status on the page of a record that its kind keeps
+// in force until its mark's day (ArchiveAfterMark: a terminated
+// agreement), with that day and what it is: "Uppsagt, upphör 31 mars
+// 2027" while it is to come, "Uppsagt, upphörde 30 juni 2026" once it has
+// passed (ends.<kind>.ending, ends.<kind>.ended); "" for any other. A
+// bare "Uppsagt" beside a date reads as the day notice was given. List
+// items keep the bare status: their "valid until" says the day.
+func (c *facts) datedStatus() string {
+	k := c.t.cfg.Kinds.Get(c.e.Kind)
+	if !k.ArchiveAfterMark || c.t.State(c.e) != k.Mark {
+		return ""
+	}
+	key := "ends." + c.e.Kind + ".ended"
+	if c.e.Ending {
+		key = "ends." + c.e.Kind + ".ending"
+	}
+	return strings.ReplaceAll(c.tr(key), "{date}", c.t.FormatDate(c.lang, c.t.markDay(c.e)))
 }
 
 // laterStatus is the status the next build gives a record that closes by

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"time"
 
 	"portal/generator/internal/site"
 )
@@ -114,7 +115,7 @@ func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 		if e.Ending {
 			key = "notice.terminating"
 		}
-		return fe.text(t.replace(lang, key, "date", t.FormatDate(lang, e.Time(k.MarkDate))))
+		return fe.text(t.replace(lang, key, "date", t.FormatDate(lang, t.markDay(e))))
 	}
 	switch st := t.State(e); {
 	case st != "":
@@ -127,6 +128,17 @@ func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 		return &Notice{Class: k.Mark, Text: text(k.Mark), More: tr("notice.more." + e.Kind), Hidden: true}
 	}
 	return nil
+}
+
+// markDay is the day the notice of e's mark names (its kind's MarkDate):
+// of a terminated agreement, the last day it is in force
+// (site.Entry.LastDay), its validUntil when that came before its
+// termination, as its fact "valid until" says.
+func (t *Templates) markDay(e *site.Entry) time.Time {
+	if d := e.LastDay(); !d.IsZero() && t.State(e) != "" {
+		return d
+	}
+	return e.Time(t.cfg.Kinds.Get(e.Kind).MarkDate)
 }
 
 // common appends to out the facts of every record, after its kind's:

@@ -114,11 +114,17 @@ func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	return t, nil
 }
 
-// requiredKeys are the UI strings the Go code looks up itself.
+// requiredKeys are the UI strings the Go code looks up itself, checked
+// once a site's own table has inherited the program's (inherit): the
+// program's tables must have them, and so must a language of a site's
+// own. The calendar of agreements due for review (pipeline.noticeEvent)
+// reads its texts with Templates.T, which writes the key itself where a
+// table lacks one, as the redirect pages and feeds do theirs.
 func requiredKeys(reg *kinds.Registry) []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "format.span", "format.group", "format.minus", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "switch.list", "redirect.title", "redirect.moved", "due.title",
+		"due.event", "due.eventnote", "due.alarm", "due.endevent", "due.endnote", "due.endalarm",
 		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))

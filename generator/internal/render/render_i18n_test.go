@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -95,6 +96,28 @@ func TestI18nParity(t *testing.T) {
 				if !strings.Contains(errs.Error(), w) {
 					t.Errorf("missing error %q in:\n%v", w, errs)
 				}
+			}
+		})
+	}
+}
+
+// TestRequiredCalendarTexts: the texts of the agreements' calendar, which
+// the Go code reads with T (the key itself where a table lacks it), are
+// required as due.title is: a table without one does not build, rather
+// than writing "due.eventnote" into every subscriber's calendar.
+func TestRequiredCalendarTexts(t *testing.T) {
+	for _, key := range []string{"due.event", "due.eventnote", "due.alarm", "due.endevent", "due.endnote", "due.endalarm"} {
+		t.Run(key, func(t *testing.T) {
+			var sv strings.Builder
+			for line := range strings.Lines(required("")) {
+				if !strings.HasPrefix(line, `"`+key+`" =`) {
+					sv.WriteString(line)
+				}
+			}
+			errs := loadErr(t, minimal(sv.String(), required("")))
+			want := `templates/i18n/sv.toml:1:1: missing UI string "` + key + `"`
+			if !strings.Contains(fmt.Sprint(errs), want) {
+				t.Errorf("want %s, got:\n%v", want, errs)
 			}
 		})
 	}

@@ -331,7 +331,7 @@ func TestPages(t *testing.T) {
 		}, nil},
 		{"/avtal/hemlig/", []string{
 			`Avtalet innehåller konfidentiella uppgifter`,
-			`<dt>Uppsagt</dt><dd><time datetime="2026-06-30">30 juni 2026</time></dd>`,
+			`<dt>Status</dt><dd>Uppsagt, upphörde 30 juni 2026</dd>`,
 			`Avtalet är uppsagt och gällde till och med 30 juni 2026.`,
 			`<a href="/en/agreements/archive/" hreflang="en" lang="en">English <span class="lang-note">(Terminated agreements – not translated)</span></a>`,
 		}, []string{`HEMLIG TEXT`, `.pdf`, `hreflang="en" href="https://example.org/en/`}},

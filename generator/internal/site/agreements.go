@@ -46,6 +46,22 @@ func (e *Entry) EndsWithoutNotice() bool {
 	return e.Kind == kinds.Agreements && !e.ValidUntil.IsZero() && e.NoticeMonths == 0
 }
 
+// LastDay is the last day agreement e is in force by its record: its
+// terminated day, or its validUntil when that is earlier (a termination
+// after the end is a mistake check warns of: the earlier stands, as the
+// fact "valid until" shows); validUntil when it was not terminated; the
+// zero time for another kind, or when it has neither. Its page's notice
+// and status name this day as the day it ends, or ended.
+func (e *Entry) LastDay() time.Time {
+	if e.Kind != kinds.Agreements {
+		return time.Time{}
+	}
+	if e.Terminated.IsZero() || !e.ValidUntil.IsZero() && e.ValidUntil.Before(e.Terminated) {
+		return e.ValidUntil
+	}
+	return e.Terminated
+}
+
 // monthEnd reports whether t is the last day of its month.
 func monthEnd(t time.Time) bool { return t.AddDate(0, 0, 1).Day() == 1 }
 
