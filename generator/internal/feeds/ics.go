@@ -69,7 +69,7 @@ type Alarm struct {
 	// is the midnight that begins its day where the reader is).
 	Before time.Duration
 	// Description is the reminder's text (required by RFC 5545 for
-	// DISPLAY), written with the event's LANGUAGE.
+	// DISPLAY), written with the event's LANGUAGE, or Langs["VALARM"].
 	Description string
 }
 
@@ -80,8 +80,8 @@ type Calendar struct {
 	// Name is written as X-WR-CALNAME unless empty.
 	Name string
 	// Lang is the default LANGUAGE parameter of the SUMMARY, DESCRIPTION
-	// and LOCATION of every event whose own Lang is empty; empty means no
-	// LANGUAGE parameter.
+	// and LOCATION of every event whose own Lang is empty (and whose Langs
+	// do not name the property); empty means no LANGUAGE parameter.
 	Lang string
 	// Events are written in the order given.
 	Events []Event
