@@ -62,14 +62,21 @@ type Entry struct {
 	// Updated is atom:updated. When zero, Published is used; one of the two
 	// is required.
 	Updated time.Time
-	// Summary is plain text, written as <summary type="text"> unless empty.
+	// Summary is plain text, written as <summary type="text"> unless empty
+	// (after Facts).
 	Summary string
+	// Facts are the facts of the record the summary starts with (its
+	// deadline, its place), in the feed's language: "Label: Value", or
+	// Value alone without a Label, joined by " · ", then a blank line.
+	Facts []Fact
 	// Note is a line in the feed's language that a reader sees first, in
 	// an entry whose Lang differs from the feed's ("In Swedish."). With
-	// a Note the summary is type="xhtml": the note in a paragraph marked
-	// with the feed's language, then Summary, a paragraph per block of
-	// lines, marked with Lang, so that a screen reader speaks each in its
-	// own language (type="text" has one language for the whole).
+	// a Note, with Facts in such an entry, or with a fact in another
+	// language than the feed's, the summary is type="xhtml": the note
+	// and the facts in paragraphs marked with the feed's language (a
+	// fact's value in its own Lang), then Summary, a paragraph per block
+	// of lines, marked with Lang, so that a screen reader speaks each in
+	// its own language (type="text" has one language for the whole).
 	Note string
 	// Categories are area names, each written as <category term="...">;
 	// empty names are skipped.
@@ -77,6 +84,20 @@ type Entry struct {
 	// Author is an optional per-entry author name (an addition to the brief);
 	// when empty the entry inherits the feed's Author.
 	Author string
+}
+
+// Fact is one fact of an entry's summary: its Label and its Value, in
+// the feed's language; Lang is the language of Value when it is another
+// (the record's own text: a place, a speaker), written as a span marked
+// with it.
+type Fact struct{ Label, Value, Lang string }
+
+// text is the fact as a line of a type="text" summary shows it.
+func (f Fact) text() string {
+	if f.Label == "" {
+		return f.Value
+	}
+	return f.Label + ": " + f.Value
 }
 
 // WriteAtom writes f as an Atom 1.0 document with encoding/xml: UTF-8, the
@@ -100,7 +121,7 @@ func WriteAtom(w io.Writer, f Feed) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(xml.Header)
 	a := atomWriter{enc: xml.NewEncoder(bw)} // shares bw: it is a *bufio.Writer
-	a.enc.Indent("", "  ")
+	a.enc.Indent("", atomIndent)
 
 	feed := xml.Name{Space: atomNS, Local: "feed"}
 	var attrs []xml.Attr
@@ -263,12 +284,12 @@ func (a *atomWriter) entry(e *Entry, feedLang string) {
 		a.author(e.Author)
 	}
 	switch {
-	case e.Note != "" && e.Lang != "" && e.Lang != feedLang:
+	case e.marked(feedLang):
 		a.noted(e, feedLang)
-	case e.Summary != "":
+	case e.Summary != "" || len(e.Facts) > 0:
 		s := xml.Name{Local: "summary"}
 		a.start(s, a.attr("type", "text"))
-		a.chars(e.Summary)
+		a.chars(e.plain())
 		a.end(s)
 	}
 	cn := xml.Name{Local: "category"}
@@ -281,29 +302,113 @@ func (a *atomWriter) entry(e *Entry, feedLang string) {
 	a.end(n)
 }
 
-// noted writes the summary of e, an entry in another language than the
-// feed's, as XHTML: e.Note marked with the feed's language, then e.Summary
-// marked with e's. Both marks are written as xml:lang and as lang: a feed
-// reader shows the div inside its own HTML page, where only lang counts.
+// foreign reports whether e is in another language than its feed's.
+func (e *Entry) foreign(feedLang string) bool { return e.Lang != "" && e.Lang != feedLang }
+
+// marked reports whether e's summary needs languages marked in it
+// (type="xhtml"): its note or facts in the feed's language before text
+// in another, or a fact's value in another language than the feed's.
+func (e *Entry) marked(feedLang string) bool {
+	if e.foreign(feedLang) && (e.Note != "" || len(e.Facts) > 0) {
+		return true
+	}
+	for _, f := range e.Facts {
+		if f.Lang != "" && f.Lang != feedLang && f.Value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// plain is e's summary as type="text": the facts, a blank line, Summary.
+func (e *Entry) plain() string {
+	if len(e.Facts) == 0 {
+		return e.Summary
+	}
+	lines := make([]string, len(e.Facts))
+	for i, f := range e.Facts {
+		lines[i] = f.text()
+	}
+	return strings.TrimSpace(strings.Join(lines, factSep) + "\n\n" + e.Summary)
+}
+
+// atomIndent is the indentation of a feed's elements, a level each.
+const atomIndent = "  "
+
+// factSep is what the facts of a summary are joined with.
+const factSep = " · "
+
+// noted writes the summary of e as XHTML (marked): e.Note and e.Facts
+// marked with the feed's language, each fact's value that is in another
+// in a span marked with it, then e.Summary marked with e's language. The
+// marks are written as xml:lang and as lang: a feed reader shows the div
+// inside its own HTML page, where only lang counts.
 func (a *atomWriter) noted(e *Entry, feedLang string) {
 	s, div, p := xml.Name{Local: "summary"}, xml.Name{Space: xhtmlNS, Local: "div"}, xml.Name{Local: "p"}
+	foreign := e.foreign(feedLang)
+	var feedAttrs []xml.Attr // the feed's language, where the entry's is another
+	if foreign {
+		feedAttrs = langAttrs(feedLang)
+	}
 	a.start(s, a.attr("type", "xhtml"))
 	a.start(div, nil)
-	a.start(p, langAttrs(feedLang))
-	a.chars(e.Note)
-	a.end(p)
+	if e.Note != "" && foreign {
+		a.start(p, feedAttrs)
+		a.chars(e.Note)
+		a.end(p)
+	}
+	if len(e.Facts) > 0 {
+		a.start(p, feedAttrs)
+		a.facts(e.Facts, feedLang)
+		a.end(p)
+	}
 	if paras := paragraphs(e.Summary); len(paras) > 0 {
 		inner := xml.Name{Local: "div"}
-		a.start(inner, langAttrs(e.Lang))
+		if foreign {
+			a.start(inner, langAttrs(e.Lang))
+		}
 		for _, para := range paras {
 			a.start(p, nil)
 			a.chars(para)
 			a.end(p)
 		}
-		a.end(inner)
+		if foreign {
+			a.end(inner)
+		}
 	}
 	a.end(div)
 	a.end(s)
+}
+
+// facts writes the facts of a summary inside its paragraph, a value in
+// another language than feedLang in a span marked with it. The spans
+// are written without indentation: a paragraph's text is written as it
+// is read, and white space before a span would be text of it.
+func (a *atomWriter) facts(facts []Fact, feedLang string) {
+	a.enc.Indent("", "")
+	defer a.enc.Indent("", atomIndent)
+	span := xml.Name{Local: "span"}
+	text := ""
+	for i, f := range facts {
+		if i > 0 {
+			text += factSep
+		}
+		if f.Label != "" {
+			text += f.Label + ": "
+		}
+		if f.Lang == "" || f.Lang == feedLang {
+			text += f.Value
+			continue
+		}
+		a.chars(text)
+		text = ""
+		a.start(span, langAttrs(f.Lang))
+		a.chars(f.Value)
+		a.end(span)
+	}
+	if text != "" {
+		a.chars(text)
+	}
 }
 
 // langAttrs marks an XHTML element with lang, or with nothing when lang is "".

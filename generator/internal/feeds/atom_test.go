@@ -270,9 +270,42 @@ func TestWriteErrorsPropagate(t *testing.T) {
 func TestWriteAtomNote(t *testing.T) {
 	tests := []struct {
 		name, lang, summary, note string
+		facts                     []Fact
 		want                      string
 		parts                     []feedtest.Part
 	}{{
+		name: "swedish entry with facts, english feed: the facts in english, its own text marked", lang: "sv", note: "In Swedish.",
+		facts:   []Fact{{Label: "Time", Value: "3 December 2026"}, {Label: "Venue", Value: "KTH, sal F3", Lang: "sv"}, {Label: "Speaker", Value: "Energirådgivare", Lang: "sv"}},
+		summary: "Svensk text & mer.",
+		want: `<summary type="xhtml">
+      <div xmlns="http://www.w3.org/1999/xhtml">
+        <p xml:lang="en" lang="en">In Swedish.</p>
+        <p xml:lang="en" lang="en">Time: 3 December 2026 · Venue: <span xml:lang="sv" lang="sv">KTH, sal F3</span> · Speaker: <span xml:lang="sv" lang="sv">Energirådgivare</span></p>
+        <div xml:lang="sv" lang="sv">
+          <p>Svensk text &amp; mer.</p>
+        </div>
+      </div>
+    </summary>`,
+		parts: []feedtest.Part{{Lang: "en", Text: "In Swedish."}, {Lang: "en", Text: "Time: 3 December 2026 · Venue: "}, {Lang: "sv", Text: "KTH, sal F3"},
+			{Lang: "en", Text: " · Speaker: "}, {Lang: "sv", Text: "Energirådgivare"}, {Lang: "sv", Text: "Svensk text & mer."}},
+	}, {
+		name: "english entry, a fact's value in swedish: marked, no note", lang: "en", note: "In Swedish.",
+		facts:   []Fact{{Value: "Cancelled"}, {Label: "Venue", Value: "KTH, sal F3", Lang: "sv"}},
+		summary: "English text.",
+		want: `<summary type="xhtml">
+      <div xmlns="http://www.w3.org/1999/xhtml">
+        <p>Cancelled · Venue: <span xml:lang="sv" lang="sv">KTH, sal F3</span></p>
+        <p>English text.</p>
+      </div>
+    </summary>`,
+		parts: []feedtest.Part{{Lang: "en", Text: "Cancelled · Venue: "}, {Lang: "sv", Text: "KTH, sal F3"}, {Lang: "en", Text: "English text."}},
+	}, {
+		name: "facts in the feed's language: plain text", lang: "en",
+		facts:   []Fact{{Label: "Application deadline", Value: "15 January 2027"}, {Label: "Level", Value: "Master's", Lang: "en"}},
+		summary: "About the offer.",
+		want:    `<summary type="text">Application deadline: 15 January 2027 · Level: Master&#39;s` + "\n\n" + `About the offer.</summary>`,
+		parts:   []feedtest.Part{{Lang: "en", Text: "Application deadline: 15 January 2027 · Level: Master's\n\nAbout the offer."}},
+	}, {
 		name: "swedish entry, english feed", lang: "sv", note: "In Swedish.",
 		summary: "Sista ansökningsdag: 27 november 2026\n\nModellera trafikflöden & köer.",
 		want: `<summary type="xhtml">
@@ -320,7 +353,7 @@ rader</p>
 			f := basicFeed()
 			f.Lang = "en"
 			f.Entries = f.Entries[:1]
-			f.Entries[0].Lang, f.Entries[0].Summary, f.Entries[0].Note = tt.lang, tt.summary, tt.note
+			f.Entries[0].Lang, f.Entries[0].Summary, f.Entries[0].Note, f.Entries[0].Facts = tt.lang, tt.summary, tt.note, tt.facts
 			var buf bytes.Buffer
 			if err := WriteAtom(&buf, f); err != nil {
 				t.Fatal(err)

@@ -45,6 +45,13 @@ type Event struct {
 	// Lang is the language of the event's text when it differs from the
 	// calendar's (an addition to the brief); empty means Calendar.Lang.
 	Lang string
+	// Langs are the languages of single texts that are not in Lang, by
+	// the property's name (SUMMARY, DESCRIPTION, LOCATION; VALARM for
+	// the alarms' descriptions): a place in the language of the record's
+	// own text, "" for a text of more than one language (an English note
+	// before Swedish text), or of none known, which then has no LANGUAGE
+	// parameter (RFC 5545 3.2.10 names one language for a whole value).
+	Langs map[string]string
 	// Alarms are the event's reminders, VALARMs written in the order
 	// given, their texts in the event's language.
 	Alarms []Alarm
@@ -62,7 +69,7 @@ type Alarm struct {
 	// is the midnight that begins its day where the reader is).
 	Before time.Duration
 	// Description is the reminder's text (required by RFC 5545 for
-	// DISPLAY), written with the event's LANGUAGE.
+	// DISPLAY), written with the event's LANGUAGE, or Langs["VALARM"].
 	Description string
 }
 
@@ -73,8 +80,8 @@ type Calendar struct {
 	// Name is written as X-WR-CALNAME unless empty.
 	Name string
 	// Lang is the default LANGUAGE parameter of the SUMMARY, DESCRIPTION
-	// and LOCATION of every event whose own Lang is empty; empty means no
-	// LANGUAGE parameter.
+	// and LOCATION of every event whose own Lang is empty (and whose Langs
+	// do not name the property); empty means no LANGUAGE parameter.
 	Lang string
 	// Events are written in the order given.
 	Events []Event
@@ -250,7 +257,7 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	}
 	for _, p := range [...][2]string{{"SUMMARY", e.Summary}, {"DESCRIPTION", e.Description}, {"LOCATION", e.Location}} {
 		if p[1] != "" {
-			w.text(p[0], lang, p[1])
+			w.text(p[0], e.lang(p[0], lang), p[1])
 		}
 	}
 	if e.URL != "" {
@@ -279,12 +286,21 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	for _, a := range e.Alarms {
 		w.raw("BEGIN", "VALARM")
 		w.raw("ACTION", "DISPLAY")
-		w.text("DESCRIPTION", lang, a.Description)
+		w.text("DESCRIPTION", e.lang("VALARM", lang), a.Description)
 		w.line = appendICSBefore(append(w.line[:0], "TRIGGER:"...), a.Before)
 		w.emit()
 		w.raw("END", "VALARM")
 	}
 	w.raw("END", "VEVENT")
+}
+
+// lang is the LANGUAGE of e's property name, of the event's language
+// lang unless Langs says otherwise.
+func (e *Event) lang(name, lang string) string {
+	if l, ok := e.Langs[name]; ok {
+		return l
+	}
+	return lang
 }
 
 // appendICSBefore appends the DURATION value of d before the start, d a

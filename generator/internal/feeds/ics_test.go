@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -489,5 +490,46 @@ func TestWriteICSAlarms(t *testing.T) {
 		if err := WriteICS(io.Discard, cal, nil); err == nil {
 			t.Errorf("alarm %+v written", bad)
 		}
+	}
+}
+
+// TestWriteICSLangs writes each text property with the language of its
+// own text (Event.Langs): a Swedish place in an English event marked sv,
+// a description of two languages and a reminder with a Swedish title in
+// it without LANGUAGE; and reads them back so.
+func TestWriteICSLangs(t *testing.T) {
+	stamp := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	start := time.Date(2026, 12, 3, 9, 15, 0, 0, time.UTC)
+	cal := Calendar{ProdID: "-//test//EN", Lang: "en", Events: []Event{{
+		UID: "a", Summary: "Translated lecture", Description: "In Swedish.\n\nSvensk text.", Location: "KTH, sal F3",
+		Start: start, End: start.Add(time.Hour), Stamp: stamp,
+		Langs:  map[string]string{"DESCRIPTION": "", "LOCATION": "sv", "VALARM": ""},
+		Alarms: []Alarm{{Before: time.Hour, Description: "“Svensk föreläsning” starts in an hour"}},
+	}}}
+	var b strings.Builder
+	if err := WriteICS(&b, cal, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\r\nSUMMARY;LANGUAGE=en:Translated lecture\r\n",
+		"\r\nDESCRIPTION:In Swedish.\\n\\nSvensk text.\r\n",
+		"\r\nLOCATION;LANGUAGE=sv:KTH\\, sal F3\r\n",
+		"\r\nACTION:DISPLAY\r\nDESCRIPTION:“Svensk föreläsning” starts in an hour\r\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in\n%s", want, b.String())
+		}
+	}
+	root, err := feedtest.ParseICS([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := feedtest.CheckCalendar(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := back.Events[0]
+	if want := map[string]string{"SUMMARY": "en", "DESCRIPTION": "", "LOCATION": "sv"}; !maps.Equal(e.Langs, want) || e.Lang != "en" || e.Alarms[0].Lang != "" {
+		t.Errorf("read back: languages %v (%q), alarm's %q; want %v (en), none", e.Langs, e.Lang, e.Alarms[0].Lang, want)
 	}
 }

@@ -142,21 +142,25 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 	// An area's feed mixes the kinds, which its page shows under a
 	// heading each: an entry's title says its kind there, and so does its
 	// first category, so that a reader who follows an area for its
-	// degree projects can tell them from its lectures.
+	// degree projects can tell them from its lectures. The kind is the
+	// portal's word, in the feed's language as the heading is, also
+	// before the title of a record in the other language.
 	mixed := p.Type == site.AreaPage
 	for _, e := range es {
 		up := updated(e)
 		v := e.VersionFor(p.Lang)
 		title, categories := v.Title, l.areaNames(e, p.Lang)
 		if mixed {
-			title = withKind(l.Templates.T(v.Lang, "kindone."+e.Kind), title)
-			categories = append([]string{l.Templates.T(p.Lang, "kindone."+e.Kind)}, categories...)
+			kind := l.Templates.T(p.Lang, "kindone."+e.Kind)
+			title = withKind(kind, title)
+			categories = append([]string{kind}, categories...)
 		}
+		note := l.foreignNote(e, p.Lang, v.Lang)
 		f.Entries = append(f.Entries, feeds.Entry{
 			ID:    "tag:" + l.host() + ",2014:" + e.Kind + "/" + e.Slug + "/" + p.Lang,
 			Title: title, Link: s.Abs(e.URL[p.Lang]), Lang: v.Lang,
-			Published: e.Published(), Updated: up, Summary: l.feedSummary(e, v.Lang, s.Body(v).Excerpt), Categories: categories,
-			Note: l.foreignNote(e, p.Lang, v.Lang),
+			Published: e.Published(), Updated: up, Summary: s.Body(v).Excerpt, Categories: categories,
+			Facts: l.feedFacts(e, p.Lang, note == ""), Note: note,
 		})
 		if up.After(f.Updated) {
 			f.Updated = up
@@ -173,24 +177,26 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 	return f
 }
 
-// feedSummary is the summary of e's feed entry in lang, the language of
-// the version the entry shows: the facts its list item shows (an offer's
-// deadline, host and level, a lecture's time and place, ...), so that a
-// reader of the feed need not open the page to see them, then excerpt.
-// The mark of a record the list marks (a cancelled lecture, "Inställd")
-// comes first, so that nobody reads its time and place as if it were held.
-func (l *Loaded) feedSummary(e *site.Entry, lang, excerpt string) string {
-	var facts []string
-	if st := l.Templates.State(e); st != "" {
-		facts = append(facts, l.Templates.T(lang, l.Templates.MarkKey(lang, e.Kind, st)))
+// feedFacts are the facts e's feed entry in lang starts its summary
+// with: those its list item in lang shows (an offer's deadline, host and
+// level, a lecture's time and place, ...), so that a reader of the feed
+// need not open the page to see them. As on the list page they are in
+// lang, whatever the language of the version the entry shows: their
+// labels and the portal's words (a level, a date) are the portal's, in
+// the reader's language; a value that is the record's own text (a
+// place, a speaker) is in its own language, and marked so. With mark, the
+// mark of a record the list marks (a cancelled lecture, "Inställd")
+// comes first, so that nobody reads its time and place as if it were
+// held; an entry in the other language has it in its note instead.
+func (l *Loaded) feedFacts(e *site.Entry, lang string, mark bool) []feeds.Fact {
+	var facts []feeds.Fact
+	if st := l.Templates.State(e); st != "" && mark {
+		facts = append(facts, feeds.Fact{Value: l.Templates.T(lang, l.Templates.MarkKey(lang, e.Kind, st))})
 	}
 	for _, f := range l.Templates.SearchFacts(lang, e) {
-		facts = append(facts, f.Label+": "+f.Value)
+		facts = append(facts, feeds.Fact{Label: f.Label, Value: f.Value, Lang: f.Lang})
 	}
-	if len(facts) == 0 {
-		return excerpt
-	}
-	return strings.TrimSpace(strings.Join(facts, " · ") + "\n\n" + excerpt)
+	return facts
 }
 
 // foreignNote is the line an entry of a feed or an event of a calendar
@@ -342,37 +348,81 @@ func (l *Loaded) eventFiles() []Output {
 	return outs
 }
 
+// event is lecture e's event in the calendar of lang. Its texts are in
+// lang where they are the portal's words (the note that it is in
+// Swedish, the word before its speaker, the mark of a cancelled one), in
+// the language of the version it shows where they are that version's
+// (its title, its text) and in the language of the record's own text
+// where they are that (its place, its speaker), as its list item in
+// lang shows them. Each property is marked with the language of its
+// text, or with none when it holds more than one (eventLangs).
 func (l *Loaded) event(e *site.Entry, lang string) feeds.Event {
 	s := l.Site
-	v := e.VersionFor(lang)
-	desc := s.Body(v).Excerpt
-	if e.Speaker != "" {
-		// The event is in one language, v's (its LANGUAGE parameter):
-		// the word before the speaker too, as the facts of its Atom entry.
-		desc = strings.TrimSpace(l.Templates.T(v.Lang, "fact.speaker") + ": " + e.Speaker + "\n\n" + desc)
-	}
+	v, own := e.VersionFor(lang), e.Own().Lang
+	var desc, descLangs []string
 	if note := l.foreignNote(e, lang, v.Lang); note != "" {
 		// A calendar program shows no LANGUAGE parameter: the reader of
 		// the English calendar learns that an event is in Swedish only
-		// from its text, as from its Atom entry ("In Swedish."). One
-		// property has one language, so the note's is the event's.
-		desc = strings.TrimSpace(note + "\n\n" + desc)
+		// from its text, as from its Atom entry ("In Swedish.").
+		desc, descLangs = append(desc, note), append(descLangs, lang)
+	}
+	if e.Speaker != "" {
+		desc = append(desc, l.Templates.T(lang, "fact.speaker")+": "+e.Speaker)
+		descLangs = append(descLangs, lang, own)
+	}
+	if excerpt := s.Body(v).Excerpt; excerpt != "" {
+		desc, descLangs = append(desc, excerpt), append(descLangs, v.Lang)
+	}
+	summary, summaryLangs := l.eventSummary(e, lang, v.Title), []string{v.Lang}
+	if summary != v.Title {
+		summaryLangs = append(summaryLangs, lang)
 	}
 	ev := feeds.Event{
-		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: l.eventSummary(e, v.Lang, v.Title), Description: desc,
+		UID: e.Kind + "-" + e.Slug + "@" + l.host(), Summary: summary, Description: strings.Join(desc, "\n\n"),
 		Location: e.Place, URL: s.Abs(e.URL[lang]), Start: e.Start, End: e.End, Stamp: e.Published(),
 		Cancelled: e.Status == "cancelled", Categories: l.areaNames(e, lang),
 	}
 	if v.Lang != lang {
 		ev.Lang = v.Lang
 	}
+	ev.Langs = eventLangs(cmp.Or(ev.Lang, lang), map[string][]string{
+		"SUMMARY": summaryLangs, "DESCRIPTION": descLangs, "LOCATION": {own},
+	})
 	return ev
 }
 
-// eventSummary is the SUMMARY of lecture e in lang, its title: after the
-// mark of a cancelled one ("Inställd: ..."), unless the title starts with
-// it. STATUS:CANCELLED alone is not enough: Outlook shows such an event of
-// a subscribed calendar or an imported file as if it were held.
+// eventLangs are the Langs of an event of language lang (feeds.Event)
+// whose properties hold texts in the languages of texts, by property:
+// a property whose texts are all in one language other than lang is
+// marked with it; one of more languages than one with none.
+func eventLangs(lang string, texts map[string][]string) map[string]string {
+	var langs map[string]string
+	for name, in := range texts {
+		one := ""
+		for i, l := range in {
+			if i == 0 {
+				one = l
+			} else if l != one {
+				one = ""
+				break
+			}
+		}
+		if len(in) > 0 && one != lang {
+			if langs == nil {
+				langs = map[string]string{}
+			}
+			langs[name] = one
+		}
+	}
+	return langs
+}
+
+// eventSummary is the SUMMARY of lecture e in the calendar of lang, its
+// title: after the mark of a cancelled one, in lang ("Cancelled: ...",
+// also before a Swedish title: the portal's word, which the reader of
+// the English calendar must understand), unless the title starts with
+// it. STATUS:CANCELLED alone is not enough: Outlook shows such an event
+// of a subscribed calendar or an imported file as if it were held.
 func (l *Loaded) eventSummary(e *site.Entry, lang, title string) string {
 	if e.Status != "cancelled" {
 		return title

@@ -39,7 +39,9 @@ func (l *Loaded) noticeCalendars() []Output {
 
 // noticeEvent is the day-long event of agreement e's last day to give
 // notice, in lang: its texts are the calendar's language, the title of
-// an agreement without a version in lang aside. An agreement without a
+// an agreement without a version in lang aside, which makes its summary
+// and reminders of two languages and so of no LANGUAGE parameter
+// (eventLangs). An agreement without a
 // notice period (site.Entry.EndsWithoutNotice) has the day it runs out
 // instead, worded so: "Avtalet löper ut" / "Agreement ends", not a last
 // day to give notice that there is none of.
@@ -51,6 +53,7 @@ func (l *Loaded) noticeEvent(e *site.Entry, lang string) feeds.Event {
 	// The address ends the description too: Outlook and Google Calendar
 	// show no URL property, and staff reminded of the day need the page.
 	note := strings.ReplaceAll(t.T(lang, keys.note), "{date}", t.FormatDate(lang, e.ValidUntil))
+	titled := []string{lang, v.Lang} // a text in lang with the title in it
 	return feeds.Event{
 		UID:         e.Kind + "-" + e.Slug + "-notice@" + l.host(),
 		Summary:     strings.ReplaceAll(t.T(lang, keys.summary), "{title}", v.Title),
@@ -58,6 +61,7 @@ func (l *Loaded) noticeEvent(e *site.Entry, lang string) feeds.Event {
 		URL:         url, Start: e.NoticeDay(), AllDay: true, Stamp: e.Published(),
 		Categories: l.areaNames(e, lang),
 		Alarms:     l.noticeAlarms(e, lang, v.Title, keys.alarm),
+		Langs:      eventLangs(lang, map[string][]string{"SUMMARY": titled, "VALARM": titled}),
 	}
 }
 

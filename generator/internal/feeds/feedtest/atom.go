@@ -1,8 +1,15 @@
 package feedtest
 
 import (
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"time"
+)
+
+const (
+	xhtmlNS = "http://www.w3.org/1999/xhtml"
+	xmlNS   = "http://www.w3.org/XML/1998/namespace" // the xml: prefix
 )
 
 // Feed is an Atom feed as read back. Every name is qualified with the Atom
@@ -62,11 +69,70 @@ type Div struct {
 	Divs    []Div  `xml:"http://www.w3.org/1999/xhtml div"`
 }
 
-// Para is an XHTML p of an Atom text, with its language marks.
+// Para is an XHTML p of an Atom text, with its language marks: its
+// whole text, and its runs, the text outside spans and each span (a
+// fact's value in another language) in order. Any other element in it
+// is an error.
 type Para struct {
-	XMLLang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
-	Lang    string `xml:"lang,attr"`
-	Text    string `xml:",chardata"`
+	XMLLang, Lang, Text string
+	Runs                []Run
+}
+
+// Run is a run of a paragraph's text: a span's, with the span's marks,
+// or text outside spans.
+type Run struct {
+	XMLLang, Lang, Text string
+	Span                bool
+}
+
+// UnmarshalXML reads a p: its marks, its text and its spans.
+func (p *Para) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	p.XMLLang, p.Lang = langMarks(start.Attr)
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			p.Text += string(t)
+			p.Runs = append(p.Runs, Run{Text: string(t)})
+		case xml.StartElement:
+			if t.Name.Space != xhtmlNS || t.Name.Local != "span" {
+				return fmt.Errorf("element %s %s in an XHTML p", t.Name.Space, t.Name.Local)
+			}
+			var span struct {
+				Text  string     `xml:",chardata"`
+				Inner []struct{} `xml:",any"`
+			}
+			if err := d.DecodeElement(&span, &t); err != nil {
+				return err
+			}
+			if len(span.Inner) > 0 {
+				return fmt.Errorf("an element in an XHTML span")
+			}
+			r := Run{Text: span.Text, Span: true}
+			r.XMLLang, r.Lang = langMarks(t.Attr)
+			p.Text += span.Text
+			p.Runs = append(p.Runs, r)
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// langMarks are the xml:lang and lang of an element's attributes.
+func langMarks(attrs []xml.Attr) (xmlLang, lang string) {
+	for _, a := range attrs {
+		switch {
+		case a.Name.Local != "lang":
+		case a.Name.Space == xmlNS:
+			xmlLang = a.Value
+		case a.Name.Space == "":
+			lang = a.Value
+		}
+	}
+	return xmlLang, lang
 }
 
 // Part is a paragraph of an Atom text as a reader sees it, in its language.
@@ -74,8 +140,10 @@ type Part struct{ Lang, Text string }
 
 // Parts are the paragraphs of t, each with the language it is marked with
 // (lang, unless an element inside marks another): of type="text" the whole
-// text, of type="xhtml" its paragraphs, the divs' after theirs. An element
-// whose xml:lang and lang differ is marked "xml:lang≠lang".
+// text, of type="xhtml" its paragraphs, the divs' after theirs; a
+// paragraph with spans in another language than its own as its runs, a
+// part of each language in turn. An element whose xml:lang and lang
+// differ is marked "xml:lang≠lang".
 func (t Text) Parts(lang string) []Part {
 	if t.Type != "xhtml" {
 		return []Part{{lang, t.Text}}
@@ -90,10 +158,33 @@ func (t Text) Parts(lang string) []Part {
 func (d Div) parts(lang string, parts []Part) []Part {
 	lang = marked(lang, d.XMLLang, d.Lang)
 	for _, p := range d.Paras {
-		parts = append(parts, Part{marked(lang, p.XMLLang, p.Lang), p.Text})
+		parts = p.parts(marked(lang, p.XMLLang, p.Lang), parts)
 	}
 	for _, in := range d.Divs {
 		parts = in.parts(lang, parts)
+	}
+	return parts
+}
+
+// parts appends the parts of p, a paragraph in lang: one, unless a
+// span in it is in another language.
+func (p Para) parts(lang string, parts []Part) []Part {
+	first := len(parts)
+	for _, r := range p.Runs {
+		l := lang
+		if r.Span {
+			l = marked(lang, r.XMLLang, r.Lang)
+		}
+		switch {
+		case r.Text == "":
+		case len(parts) > first && parts[len(parts)-1].Lang == l:
+			parts[len(parts)-1].Text += r.Text
+		default:
+			parts = append(parts, Part{l, r.Text})
+		}
+	}
+	if len(parts) == first {
+		parts = append(parts, Part{lang, ""})
 	}
 	return parts
 }

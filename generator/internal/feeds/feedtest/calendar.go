@@ -9,8 +9,15 @@ import (
 // Event is a VEVENT as read back, its times resolved to instants; the
 // days of an event of whole days (AllDay: DTSTART and DTEND are DATE
 // values) at midnight UTC.
+//
+// Lang is the LANGUAGE of its SUMMARY, the language of its title; Langs
+// the LANGUAGE of each text property it has (SUMMARY, DESCRIPTION,
+// LOCATION), "" for one without. RFC 5545 gives each property its own
+// (3.2.10): a place in the record's own language beside an English
+// title, a description in two languages with none.
 type Event struct {
 	UID, Summary, Description, Location, URL, Status, Lang string
+	Langs                                                  map[string]string
 	Start, End, Stamp                                      time.Time
 	AllDay                                                 bool
 	Categories                                             []string
@@ -168,7 +175,6 @@ func (pc *Calendar) readEvent(c *Component) (Event, error) {
 	if !e.End.IsZero() && !e.End.After(e.Start) {
 		return e, fmt.Errorf("event %s: DTEND %s not after DTSTART %s", e.UID, e.End, e.Start)
 	}
-	langs := map[string]bool{}
 	for _, f := range []struct {
 		name string
 		dst  *string
@@ -177,16 +183,19 @@ func (pc *Calendar) readEvent(c *Component) (Event, error) {
 		if *f.dst, lang, err = textProp(c, f.name, false); err != nil {
 			return e, err
 		}
-		if c.All(f.name) != nil {
-			langs[lang] = true
+		all := c.All(f.name)
+		if all == nil {
+			continue
 		}
+		if l, has := all[0].Params["LANGUAGE"]; has && l == "" {
+			return e, fmt.Errorf("event %s: %s with an empty LANGUAGE", e.UID, f.name)
+		}
+		if e.Langs == nil {
+			e.Langs = map[string]string{}
+		}
+		e.Langs[f.name] = lang
 	}
-	if len(langs) > 1 {
-		return e, fmt.Errorf("event %s: mixed LANGUAGE parameters", e.UID)
-	}
-	for l := range langs {
-		e.Lang = l
-	}
+	e.Lang = e.Langs["SUMMARY"]
 	if u, ok, err := c.One("URL", false); err != nil {
 		return e, err
 	} else if ok {
