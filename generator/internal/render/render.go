@@ -119,7 +119,7 @@ func requiredKeys(reg *kinds.Registry) []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "format.span", "format.group", "format.minus", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "switch.list", "redirect.title", "redirect.moved", "due.title",
-		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author"}
+		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author", "search.elsewhere"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}
