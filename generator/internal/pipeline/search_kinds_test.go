@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // offerRunner prints, for each case, what the list of the case's kind
@@ -137,4 +138,32 @@ func TestSearchOffersSiteNames(t *testing.T) {
 		{"sv", "theses", "praktik", nil},
 		{"sv", "theses", "internship", nil},
 	})
+}
+
+// TestSearchLectureTimeNote: the note of an English lecture's time, whose
+// clock it is ("10:15–12:00 (Stockholm time)", format.span), is in its
+// result (the fact the list item shows) but not in its search text:
+// "stockholm" and "time" on the English lecture list find none of the
+// fixture's lectures, which name neither.
+func TestSearchLectureTimeNote(t *testing.T) {
+	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
+	en := filepath.Join(b.out, "en", "search") + "/"
+	var cases []map[string]any
+	for _, q := range []string{"stockholm", "time", "stockholm+time", "kartor"} {
+		cases = append(cases, map[string]any{"index": en, "scope": "k-lectures", "now": testNow.Format(time.RFC3339), "queries": []string{"?q=" + q}})
+	}
+	var res [][]typoResult
+	runNode(t, typoRunner, cases, &res)
+	for i, want := range []int{0, 0, 0, 1} {
+		if got := res[i][0].URLs; len(got) != want {
+			t.Errorf("%s on the English lecture list: %v, want %d results", cases[i]["queries"], got, want)
+		}
+	}
+	chunk, err := os.ReadFile(filepath.Join(b.out, "en", "search", "r", "0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(chunk), "13:15–15:00 (Stockholm time)") {
+		t.Errorf("the results lost the note of the lecture's time:\n%s", chunk)
+	}
 }
