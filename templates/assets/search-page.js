@@ -66,6 +66,10 @@
     // The note that a word was looked for by a near spelling (a slip);
     // not in a site's own older partial.
     var corrected = box.querySelector('.search-corrected');
+    // The links to the lists of other kinds that a word of the query
+    // names (offer); on a kind's list only, not in a site's own older
+    // partial.
+    var offers = box.getAttribute('data-kind') ? box.querySelector('.search-elsewhere') : null;
     // A browser this script cannot run in gets the plain list, as without
     // scripts: a form that does nothing must not be shown.
     if (!form || !status || !results || !more || !results.replaceChildren || !win.fetch ||
@@ -171,6 +175,28 @@
       corrected.replaceChildren(parts[0], b, parts[1]);
       show(corrected, true);
       return corrected.textContent;
+    }
+
+    // offer shows, below the count, a link to each list of another kind
+    // that a word of the query q names (search.js, elsewhere): "Letar du
+    // efter praktik? Lediga praktikplatser", with matches or without. It
+    // is not said in the live region, which says the count only. The
+    // links are made anew only when they change, not at every keystroke.
+    var offered = '';
+    function offer(q) {
+      if (!offers) return;
+      var lists = q ? api.elsewhere(index, q, data('kind')) : [];
+      var key = JSON.stringify(lists);
+      if (key === offered) return;
+      offered = key;
+      offers.replaceChildren.apply(offers, lists.map(function (l) {
+        var p = doc.createElement('p'), a = doc.createElement('a');
+        a.href = l.url;
+        a.textContent = l.title;
+        p.append(l.ask + ' ', a);
+        return p;
+      }));
+      show(offers, lists.length > 0);
     }
 
     // say announces text in the live region: at once (now: a filter
@@ -382,6 +408,7 @@
         show(more, false);
         if (archive) show(archive, false);
         correct('');
+        offer('');
         results.removeAttribute('data-query');
         others.forEach(function (o, i) { o.hidden = wasHidden[i]; });
         say('', true);
@@ -400,6 +427,7 @@
             if (my !== seq) return;
             if (archive) show(archive, found.length === 0);
             var note = correct(found.length ? api.spelling(index, s.q) : '');
+            offer(s.q);
             say(countText(found.length), announceNow, note ? '. ' + note : '');
             revealResults();
             ahead(my, s);

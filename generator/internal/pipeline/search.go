@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/render"
@@ -176,7 +178,7 @@ func (l *Loaded) searchDocs(lang string, es []*site.Entry) []search.Doc {
 // of docs words apart (kindMarks).
 func (l *Loaded) searchNames(lang string, docs []search.Doc) search.Names {
 	t := l.Templates
-	names := search.Names{States: map[string]string{}, Foreign: map[string]string{}}
+	names := search.Names{States: map[string]string{}, Foreign: map[string]string{}, Lists: l.searchLists(lang)}
 	seen := map[string]bool{}
 	for _, d := range docs {
 		if d.State != "" && names.States[d.State] == "" {
@@ -191,6 +193,51 @@ func (l *Loaded) searchNames(lang string, docs []search.Doc) search.Names {
 		}
 	}
 	return names
+}
+
+// searchLists are the kinds' lists in lang that the search of another
+// kind's list offers when a word of the query names the kind: each
+// named by its name and the name of one of its records (kind.<kind>,
+// kindone.<kind>) and the words students search it by (search.words),
+// in every language of the site, as the site words them; asked for by
+// search.elsewhere ("Letar du efter {kind}?", the kind's name in lower
+// case) and linked by the list's own name as the kind's archive links
+// it (current.<kind>; a kind of a site's own without one, by its name).
+func (l *Loaded) searchLists(lang string) []search.List {
+	t, s := l.Templates, l.Site
+	var out []search.List
+	for _, kind := range s.Cfg.Kinds.Names() {
+		url := s.SectionURL(kind, lang)
+		if !s.HasPath(url) {
+			continue
+		}
+		var names []string
+		for _, in := range s.Cfg.Languages {
+			names = append(names, t.T(in, "kind."+kind), t.Optional(in, "kindone."+kind), t.Optional(in, "search.words."+kind))
+		}
+		title := t.Optional(lang, "current."+kind)
+		if title == "" {
+			title = t.T(lang, "kind."+kind)
+		}
+		out = append(out, search.List{Kind: kind, URL: url, Title: title,
+			Ask:   strings.ReplaceAll(t.T(lang, "search.elsewhere"), "{kind}", inSentence(t.T(lang, "kind."+kind))),
+			Words: search.ListWords(names...)})
+	}
+	return out
+}
+
+// inSentence is a name as a sentence has it: its first letter in lower
+// case ("Praktik" → "praktik", "Guest lectures" → "guest lectures"),
+// but not that of an acronym ("KTH-kurser").
+func inSentence(name string) string {
+	if name == "" {
+		return name
+	}
+	r, n := utf8.DecodeRuneInString(name)
+	if next, _ := utf8.DecodeRuneInString(name[n:]); unicode.IsUpper(next) {
+		return name
+	}
+	return string(unicode.ToLower(r)) + name[n:]
 }
 
 // kindMarks adds to states, under "<kind>.<mark>", each mark a record of

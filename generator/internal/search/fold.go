@@ -7,7 +7,7 @@
 // The files, relative to the language's search folder (/search/,
 // /en/search/):
 //
-//	index.json       the manifest: buckets, chunk size, state and language names
+//	index.json       the manifest: buckets, chunk size, state and language names, the kinds' lists (List)
 //	t/<n>.json       term bucket n: words and their documents, by folded prefix
 //	s/<scope>.json   a scope's documents in the page's order with their facets
 //	r/<n>.json       result chunk n: what a result shows, Layout.Chunk documents each

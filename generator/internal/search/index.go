@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // Doc is one record of the index, in the page's language. Its number is
@@ -40,9 +42,53 @@ type Scope struct {
 }
 
 // Names are the display names the results need: the marks of States and
-// the notes of a record that is in another language (Foreign), by key.
+// the notes of a record that is in another language (Foreign), by key;
+// and the kinds' lists (Lists), which a kind's list offers when a word of
+// the query names another kind.
 type Names struct {
 	States, Foreign map[string]string
+	Lists           []List
+}
+
+// List is a kind's list as the search of another kind's list offers it
+// ("Letar du efter praktik? Lediga praktikplatser") when a word of the
+// query names the kind: the word typed whole, or four letters or more
+// of its beginning. In index.json as {"kind", "url", "ask", "title",
+// "words"}.
+type List struct {
+	Kind  string `json:"kind"`
+	URL   string `json:"url"`   // the list in the index's language
+	Ask   string `json:"ask"`   // the question: "Letar du efter praktik?"
+	Title string `json:"title"` // the link's text: "Lediga praktikplatser"
+	// Words are the words that name the kind, folded (Folder), separated
+	// by spaces: of its names in every language and of the words students
+	// search it by. A word that begins another of them is left out, as
+	// whatever names it names the longer one.
+	Words string `json:"words"`
+}
+
+// ListWords are the Words of a List named by names: their words of at
+// least three letters, folded, without those that begin a longer one,
+// in the order of their first occurrence. A word shorter than three
+// letters ("up" of "Follow-up") is left out: typed whole it would offer
+// the list for a little word.
+func ListWords(names ...string) string {
+	f := NewFolder()
+	var ws []string
+	for _, n := range names {
+		eachWord(n, func(w string) {
+			if w = f.Fold(w); runes(w) >= 3 && !slices.Contains(ws, w) {
+				ws = append(ws, strings.Clone(w))
+			}
+		})
+	}
+	var out []string
+	for _, w := range ws {
+		if !slices.ContainsFunc(ws, func(x string) bool { return x != w && runes(w) >= 4 && strings.HasPrefix(x, w) }) {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // Index is the built index of one language: every file of its Layout.
@@ -92,8 +138,12 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 
 // head is the content of index.json.
 func head(lang string, docs int, l Layout, names Names) map[string]any {
-	return map[string]any{"v": 2, "lang": lang, "docs": docs, "buckets": l.Buckets,
+	m := map[string]any{"v": 2, "lang": lang, "docs": docs, "buckets": l.Buckets,
 		"chunk": l.Chunk, "prefix": Prefix, "states": nonNil(names.States), "foreign": nonNil(names.Foreign)}
+	if len(names.Lists) > 0 {
+		m["lists"] = names.Lists
+	}
+	return m
 }
 
 func nonNil(m map[string]string) map[string]string {

@@ -1,4 +1,4 @@
-  // search.js, part 5 of 5 (joined in name order by the build): the likely next queries fetched ahead, the search itself, and the markup of a result.
+  // search.js, part 5 of 5 (joined in name order by the build): the likely next queries fetched ahead, the search itself, the lists of other kinds a query names, and the markup of a result.
 
   // likely resolves to the queries the next keystroke most likely makes
   // of q, at most k, the likeliest first: q and one more letter of its
@@ -142,6 +142,45 @@
     }));
   }
 
+  // NAMED is the fewest letters of the beginning of a word that names a
+  // list (elsewhere): "prak" names the internships, "pra" nothing.
+  var NAMED = 4;
+
+  // names tells whether the folded query word f names list: it is one of
+  // the list's words (List.Words in generator/internal/search, folded
+  // and separated by spaces) or the beginning of one, of NAMED letters
+  // or more.
+  function names(list, f) {
+    var len = Array.from(f).length;
+    return String(list.words || '').split(' ').some(function (w) { return w && (w === f || len >= NAMED && w.indexOf(f) === 0); });
+  }
+
+  // elsewhere is what the list of kind offers besides its results for
+  // the query q: the lists of the other kinds (the manifest's lists, in
+  // the index's language) that a word of q names ("praktik" or
+  // "internship" on the thesis list), in the order of the words, each as
+  // { kind, ask, title, url }: the question, the list's name and its URL
+  // with the words of q that name no list ("praktik energi":
+  // "/praktik/?q=energi"). A word that names the page's own kind too
+  // offers nothing, nor does a little word.
+  function elsewhere(ix, q, kind) {
+    var lists = ix.manifest.lists || [], stop = STOP[ix.lang] || [], out = [];
+    var words = queryWords(q);
+    var named = words.map(function (w) {
+      var f = fold(w);
+      return stop.indexOf(f) >= 0 ? [] : lists.filter(function (l) { return names(l, f); });
+    });
+    var rest = words.filter(function (w, i) { return !named[i].length; }).join(' ');
+    named.forEach(function (ls) {
+      if (ls.some(function (l) { return l.kind === kind; })) return;
+      ls.forEach(function (l) {
+        if (out.some(function (o) { return o.kind === l.kind; })) return;
+        out.push({ kind: l.kind, ask: l.ask, title: l.title, url: l.url + (rest ? '?' + new URLSearchParams({ q: rest }) : '') });
+      });
+    });
+    return out;
+  }
+
   // ---- the markup of a result ----
 
   function el(doc, tag, cls, text) {
@@ -200,7 +239,7 @@
   return {
     FACETS: FACETS, PAGE: PAGE, WORDS: WORDS, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
-    stateOf: stateOf, openIndex: openIndex, search: search, spelling: spelling, setSize: setSize, likely: likely, prefetch: prefetch,
+    stateOf: stateOf, openIndex: openIndex, search: search, spelling: spelling, elsewhere: elsewhere, setSize: setSize, likely: likely, prefetch: prefetch,
     atHand: atHand, buckets: buckets, details: details, renderItem: renderItem
   };
 });
