@@ -99,6 +99,8 @@ func TestSearchOffersOtherKinds(t *testing.T) {
 		{"sv", "theses", "pra", nil},
 		{"sv", "theses", "energi", nil},
 		{"en", "theses", "for", nil},
+		{"sv", "theses", "inte betald", nil},
+		{"en", "theses", "inte", nil},
 		{"sv", "theses", "praktikplatserna", nil},
 		{"sv", "theses", "", nil},
 	})

@@ -92,7 +92,7 @@
   // rank what has them higher but need not match, unless the query has
   // no other word.
   var STOP = {
-    sv: ['och', 'i', 'om', 'pa', 'for', 'med', 'till', 'av', 'ett', 'inom', 'som', 'att', 'fran', 'hos', 'vid', 'eller'],
+    sv: ['och', 'i', 'om', 'pa', 'for', 'med', 'till', 'av', 'ett', 'inom', 'som', 'att', 'fran', 'hos', 'vid', 'eller', 'inte'],
     en: ['a', 'an', 'the', 'of', 'on', 'in', 'at', 'for', 'with', 'to', 'about', 'and', 'or', 'by', 'from', 'within']
   };
 

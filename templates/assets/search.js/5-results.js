@@ -162,9 +162,11 @@
   // { kind, ask, title, url }: the question, the list's name and its URL
   // with the words of q that name no list ("praktik energi":
   // "/praktik/?q=energi"). A word that names the page's own kind too
-  // offers nothing, nor does a little word.
+  // offers nothing, nor does a little word of either language.
   function elsewhere(ix, q, kind) {
-    var lists = ix.manifest.lists || [], stop = STOP[ix.lang] || [], out = [];
+    // A little word of either language names nothing: a Swedish query
+    // on an English page ("inte") is not the beginning of "internships".
+    var lists = ix.manifest.lists || [], stop = [].concat(STOP.sv, STOP.en), out = [];
     var words = queryWords(q);
     var named = words.map(function (w) {
       var f = fold(w);
