@@ -119,18 +119,28 @@ func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 // program's tables must have them, and so must a language of a site's
 // own. The calendar of agreements due for review (pipeline.noticeEvent)
 // reads its texts with Templates.T, which writes the key itself where a
-// table lacks one, as the redirect pages and feeds do theirs.
-func requiredKeys(reg *kinds.Registry) []string {
+// table lacks one, as the redirect pages and feeds do theirs; so do the
+// feeds and the search index the names of the kinds, their marks and the
+// languages (kindone.*, state.*, foreign.*).
+func requiredKeys(reg *kinds.Registry, langs []string) []string {
 	keys := []string{"format.date", "format.datetime", "format.time", "format.span", "format.group", "format.minus", "home", "archive",
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "switch.list", "redirect.title", "redirect.moved", "due.title",
 		"due.event", "due.eventnote", "due.alarm", "due.endevent", "due.endnote", "due.endalarm",
-		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author", "search.elsewhere"}
+		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author", "search.elsewhere", "fact.speaker"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}
 	for _, k := range reg.Names() {
-		keys = append(keys, "kind."+k, "archivetitle."+k)
+		keys = append(keys, "kind."+k, "kindone."+k, "archivetitle."+k)
+		for _, m := range reg.Get(k).AllMarks() {
+			if !slices.Contains(keys, "state."+m) {
+				keys = append(keys, "state."+m)
+			}
+		}
+	}
+	for _, l := range langs {
+		keys = append(keys, "foreign."+l)
 	}
 	for _, ix := range []string{"areas", "organisations", "schools"} {
 		keys = append(keys, "index."+ix)
@@ -145,7 +155,7 @@ func (t *Templates) requireKeys() diag.List {
 		if tb == nil {
 			continue
 		}
-		for _, k := range requiredKeys(t.cfg.Kinds) {
+		for _, k := range requiredKeys(t.cfg.Kinds, t.cfg.Languages) {
 			if _, ok := tb.strings[k]; !ok {
 				errs = append(errs, diag.At(tb.path, 1, 1, diag.UIMissing, k))
 			}
