@@ -10,7 +10,7 @@ import (
 // placeParseError gives a template's parse error, whose message names a
 // line only, the column on that line of what it is about, and says what
 // is most likely wrong where the parser's words do not: the function
-// that is not defined, the unexpected token, or the action that a bad
+// or variable that is not defined, the unexpected token, or the action that a bad
 // character is in (an action is lexed up to its "}}", so a character the
 // lexer refuses there is most often the page's text after an action
 // whose "}}" is missing; in an action closed on its line, the column is
@@ -30,11 +30,14 @@ func placeParseError(src []byte, e *diag.Error) {
 		return
 	}
 	line := lineAt(string(src), e.Line)
-	if name, ok := quotedAfter(e.Msg, "function ", " not defined"); ok {
-		if i := strings.Index(line, name); i >= 0 {
-			e.Col = utf8.RuneCountInString(line[:i]) + 1
+	// function "x" not defined, undefined variable "$x": at the name.
+	for _, around := range [][2]string{{"function ", " not defined"}, {"undefined variable ", ""}} {
+		if name, ok := quotedAfter(e.Msg, around[0], around[1]); ok {
+			if i := strings.Index(line, name); i >= 0 {
+				e.Col = utf8.RuneCountInString(line[:i]) + 1
+			}
+			return
 		}
-		return
 	}
 	if c, ok := badChar(e.Msg); ok {
 		if open, at := actionWith(line, c); open >= 0 {
@@ -165,4 +168,17 @@ func quoteEnd(s string, q byte) int {
 		}
 	}
 	return -1
+}
+
+// inChars returns e, an error of convert, with its column counted in
+// characters in the line of its file, as every position is, not in
+// bytes as Go counts it ("Från {{.X}}" puts .X one byte further).
+func (t *Templates) inChars(e diag.Error) diag.Error {
+	src, ok := t.sources[e.Path]
+	if !ok || e.Col <= 1 {
+		return e
+	}
+	line := lineAt(string(src), e.Line)
+	e.Col = utf8.RuneCountInString(line[:min(e.Col-1, len(line))]) + 1
+	return e
 }
