@@ -20,6 +20,7 @@ const (
 	TmplUnexpected      ID = "tmpl.unexpected"
 	TmplUnexpectedEnd   ID = "tmpl.unexpected-end"
 	TmplEOF             ID = "tmpl.eof"
+	TmplEOFBlock        ID = "tmpl.eof-block"
 	TmplMissingValue    ID = "tmpl.missing-value"
 	TmplTooManyDecls    ID = "tmpl.too-many-decls"
 	TmplUndefinedVar    ID = "tmpl.undefined-var"
@@ -106,6 +107,8 @@ var templateTexts = map[ID]Text{
 		Sv: `%s hör inte till något {{if}}, {{range}}, {{with}}, {{block}} eller {{define}}`},
 	TmplEOF: {En: `unexpected EOF`,
 		Sv: `filen tar slut mitt i ett block – saknas ett {{end}}?`},
+	TmplEOFBlock: {En: `unexpected EOF: the {{%s}} opened here has no {{end}}`,
+		Sv: `filen tar slut men {{%s}} som börjar här har inget {{end}}`},
 	TmplMissingValue: {En: `missing value for %s`,
 		Sv: `värde saknas i %s`},
 	TmplTooManyDecls: {En: `too many declarations in %s`,

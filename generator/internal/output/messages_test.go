@@ -37,6 +37,12 @@ func TestMessagesSwedish(t *testing.T) {
 			return err
 		}, "D/public is a symbolic link to a folder that cannot be reached: ",
 			"D/public är en symbolisk länk till en mapp som inte går att nå: "},
+		{"-out a link to nowhere", func(t *testing.T, dir string) error {
+			out := filepath.Join(dir, "public")
+			linktest.Symlink(t, filepath.Join(dir, "gone", "x"), out)
+			return CheckOut(filepath.Join(dir, "site"), out)
+		}, "D/public is a symbolic link to a folder that cannot be reached",
+			"D/public är en symbolisk länk till en mapp som inte går att nå"},
 		{"staging folder not set aside", func(t *testing.T, dir string) error {
 			s := &Stage{out: filepath.Join(dir, "public"), dir: filepath.Join(dir, ".public.staging-1"), sweepErr: errors.New("remove x: permission denied")}
 			return s.setAside() // no such staging folder to set aside

@@ -29,6 +29,7 @@ const quoted = `("(?:[^"\\]|\\.)*")` // a Go-quoted string, %q
 var templateForms = []templateForm{
 	form(`function `+quoted+` not defined`, diag.TmplFuncUndefined),
 	form(`unexpected EOF`, diag.TmplEOF),
+	form(`unexpected EOF: the \{\{(\w+)\}\} opened here has no \{\{end\}\}`, diag.TmplEOFBlock),
 	form(`unexpected (\{\{end\}\}|\{\{else\}\})`, diag.TmplUnexpectedEnd),
 	form(`undefined variable `+quoted, diag.TmplUndefinedVar),
 	form(`undefined variable: (\S+)`, diag.TmplUndefinedVarRun),

@@ -16,7 +16,8 @@ import (
 // whose "}}" is missing; in an action closed on its line, the column is
 // the character's).
 // An action that runs to the end of the file ("unclosed action", at the
-// file's last line) is placed at its "{{".
+// file's last line) is placed at its "{{", and so is a block that does
+// ("unexpected EOF": an {{if}}, {{range}}, ... without its {{end}}).
 // src is the template's text; e is left as it is when nothing is found.
 func placeParseError(src []byte, e *diag.Error) {
 	if e.Col != 1 || e.Line < 1 {
@@ -26,6 +27,13 @@ func placeParseError(src []byte, e *diag.Error) {
 		if open := unclosedAction(string(src)); open >= 0 {
 			e.Line, e.Col = diag.LineCol(src, open)
 			e.Msg = `unclosed action, opened here: is its "}}" missing?`
+		}
+		return
+	}
+	if e.Msg == "unexpected EOF" {
+		if open, word := unclosedBlock(string(src)); open >= 0 {
+			e.Line, e.Col = diag.LineCol(src, open)
+			e.Msg = "unexpected EOF: the {{" + word + "}} opened here has no {{end}}"
 		}
 		return
 	}
@@ -181,4 +189,65 @@ func (t *Templates) inChars(e diag.Error) diag.Error {
 	line := lineAt(string(src), e.Line)
 	e.Col = utf8.RuneCountInString(line[:min(e.Col-1, len(line))]) + 1
 	return e
+}
+
+// unclosedBlock returns the byte offset in src of the "{{" of the
+// innermost block (if, range, with, define, block) that has no {{end}},
+// and its word; -1 when every block is closed. Actions are read as
+// unclosedAction reads them.
+func unclosedBlock(src string) (int, string) {
+	type block struct {
+		at   int
+		word string
+	}
+	var open []block
+	for i := 0; i < len(src); i++ {
+		if !strings.HasPrefix(src[i:], "{{") {
+			continue
+		}
+		end := actionEnd(src, i+2)
+		body := strings.TrimLeft(strings.TrimPrefix(src[i+2:max(end, i+2)], "-"), " \t\r\n")
+		word := body[:len(body)-len(strings.TrimLeft(body, "abcdefghijklmnopqrstuvwxyz"))]
+		switch word {
+		case "if", "range", "with", "define", "block":
+			open = append(open, block{i, word})
+		case "end":
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+		if end < 0 {
+			break
+		}
+		i = end + 1
+	}
+	if len(open) == 0 {
+		return -1, ""
+	}
+	last := open[len(open)-1]
+	return last.at, last.word
+}
+
+// actionEnd returns the offset in src of the "}}" that closes the action
+// whose text starts at from, passing over strings and comments, or -1.
+func actionEnd(src string, from int) int {
+	for i := from; i < len(src); i++ {
+		switch {
+		case strings.HasPrefix(src[i:], "}}"):
+			return i
+		case strings.HasPrefix(src[i:], "/*"):
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				return -1
+			}
+			i += 2 + end + 1
+		case src[i] == '"' || src[i] == '\'' || src[i] == '`':
+			end := quoteEnd(src[i+1:], src[i])
+			if end < 0 {
+				return -1
+			}
+			i += 1 + end
+		}
+	}
+	return -1
 }
