@@ -212,7 +212,7 @@ var templateTexts = map[ID]Text{
 	TmplEscaper: {En: `predefined escaper %s disallowed in template`,
 		Sv: `%s får inte användas i mallarna: värden skyddas redan där de skrivs ut`},
 	TmplUIString: {En: `unknown UI string %s (not in %s)`,
-		Sv: `texten %s finns inte (saknas i %s)`},
+		Sv: `texten %s saknas i %s`},
 	TmplUILanguage: {En: `no UI strings for language %s (add %s)`,
 		Sv: `det finns inga texter för språket %s – lägg till %s`},
 	TmplNoAsset: {En: `no asset %s under %s`,

@@ -73,7 +73,7 @@ func TestTemplateParseErrorsSwedish(t *testing.T) {
 			`templates/pages/record.html:1:1: saknas: mallen för sidor av typen "record"`},
 		{"unknown UI string", "templates/pages/home.html", main("\n  {{t .Lang \"no.such\"}}{{end}}"),
 			`templates/pages/home.html:3:5: unknown UI string "no.such" (not in templates/i18n/en.toml)`,
-			`templates/pages/home.html:3:5: texten "no.such" finns inte (saknas i templates/i18n/en.toml)`},
+			`templates/pages/home.html:3:5: texten "no.such" saknas i templates/i18n/en.toml`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := minimal(required(""), required(""))
@@ -118,7 +118,7 @@ func TestTemplateRenderErrorsSwedish(t *testing.T) {
 			`templates/pages/list.html:1:20: när sidan /exjobb/ skapades: i mallen "main" vid <t>: fel antal argument till t: ska vara 2, är 1`},
 		{"function error", `{{t .Lang (printf "kind.%s.nope" .P.Kind)}}`,
 			`templates/pages/list.html:1:20: rendering /exjobb/: executing "main" at <t .Lang (printf "kind.%s.nope" .P.Kind)>: error calling t: unknown UI string "kind.theses.nope" (not in templates/i18n/sv.toml)`,
-			`templates/pages/list.html:1:20: när sidan /exjobb/ skapades: i mallen "main" vid <t .Lang (printf "kind.%s.nope" .P.Kind)>: funktionen t gav ett fel: texten "kind.theses.nope" finns inte (saknas i templates/i18n/sv.toml)`},
+			`templates/pages/list.html:1:20: när sidan /exjobb/ skapades: i mallen "main" vid <t .Lang (printf "kind.%s.nope" .P.Kind)>: funktionen t gav ett fel: texten "kind.theses.nope" saknas i templates/i18n/sv.toml`},
 		{"unknown form", `{{slice .Lang 1 0}}`,
 			`templates/pages/list.html:1:20: rendering /exjobb/: executing "main" at <slice .Lang 1 0>: error calling slice: invalid slice index: 1 > 0`,
 			`templates/pages/list.html:1:20: när sidan /exjobb/ skapades: i mallen "main" vid <slice .Lang 1 0>: funktionen slice gav ett fel: fel i mallen (Go:s beskrivning på engelska): invalid slice index: 1 > 0`},
