@@ -58,7 +58,7 @@ func (d *decoder) checkKeys() {
 		// A record of another kind, moved or made in the wrong folder:
 		// one problem, not a key to remove for each of its own keys and
 		// one to add for each required key of this kind.
-		d.errAt(1, 1, diag.KindFolderWrong, strings.Join(foreign, ", "), other, d.kind)
+		d.errAt(1, 1, diag.KindFolderWrong, strings.Join(foreign, ", "), d.cfg.Kinds.RecordsWord(other), d.cfg.Kinds.RecordsWord(d.kind), other)
 		return
 	}
 	meant := map[string]bool{} // keys a misspelt one was taken for
@@ -195,7 +195,7 @@ func unknownKey(reg *kinds.Registry, kind, k string, spec []kinds.Key) diag.Mess
 	}
 	for _, other := range reg.All() {
 		if other.Name != kind && other.Key(k) != nil {
-			return diag.M(diag.KeyUnknownKind, k, kind)
+			return diag.M(diag.KeyUnknownKind, k, reg.RecordsWord(kind))
 		}
 	}
 	return diag.M(diag.KeyUnknown, k)

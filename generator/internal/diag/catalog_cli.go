@@ -46,6 +46,10 @@ const (
 	OutHasRoot          ID = "cli.out-has-root"
 	OutIsFile           ID = "cli.out-is-file"
 	OutLocked           ID = "cli.out-locked"
+	OutLinkUnreachable  ID = "cli.out-link-unreachable"
+	OutStagingUnclean   ID = "cli.out-staging-unclean"
+	OutSetAside         ID = "cli.out-set-aside"
+	OutLinkInWay        ID = "cli.out-link-in-way"
 	SummaryProgram      ID = "cli.summary-program"
 	SummaryRead         ID = "cli.summary-read"
 	SummaryRecords      ID = "cli.summary-records"
@@ -178,4 +182,12 @@ var cliTexts = map[ID]Text{
 		Sv: `-out %s är en fil, inte en mapp`},
 	OutLocked: {En: `%s: another build or serve is writing to it (it holds %s); wait until it has finished`,
 		Sv: `%s: ett annat bygge eller en annan serve skriver i mappen (den håller %s) – vänta tills det är klart`},
+	OutLinkUnreachable: {En: `%s is a symbolic link to a folder that cannot be reached`,
+		Sv: `%s är en symbolisk länk till en mapp som inte går att nå`},
+	OutStagingUnclean: {En: `clean the recycled staging folder %s`,
+		Sv: `den återanvända byggmappen %s gick inte att tömma`},
+	OutSetAside: {En: `the recycled staging folder %s could not be cleaned and is set aside as %s, which builds leave alone (remove it); build again`,
+		Sv: `den återanvända byggmappen %s gick inte att tömma och har flyttats undan till %s, som byggen lämnar orörd (ta bort den) – bygg igen`},
+	OutLinkInWay: {En: `a symbolic link is in the way`,
+		Sv: `en symbolisk länk står i vägen`},
 }

@@ -2,72 +2,79 @@ package diag
 
 // The messages of the site model, Markdown bodies and UI strings (packages site, markdown and render).
 const (
-	AgreementMissing  ID = "agreement.missing"
-	AliasUsed         ID = "alias.used"
-	AliasInside       ID = "alias.inside"
-	URLUsed           ID = "url.used"
-	AttachmentURLUsed ID = "attachment.url-used"
-	ImageURLUsed      ID = "image.url-used"
-	ImageWhat         ID = "image.what"
-	VariantWhat       ID = "image.variant"
-	ClaimHome         ID = "claim.home"
-	ClaimList         ID = "claim.list"
-	ClaimArchive      ID = "claim.archive"
-	ClaimDue          ID = "claim.due"
-	ClaimIndex        ID = "claim.index"
-	Claim404          ID = "claim.404"
-	ClaimRedirects    ID = "claim.redirects"
-	ClaimFeed         ID = "claim.feed"
-	ClaimCalendar     ID = "claim.calendar"
-	ClaimDueCalendar  ID = "claim.duecalendar"
-	ClaimEvent        ID = "claim.event"
-	ClaimSearch       ID = "claim.search"
-	ClaimSitemap      ID = "claim.sitemap"
-	ClaimRobots       ID = "claim.robots"
-	ClaimAsset        ID = "claim.asset"
-	ClaimAssets       ID = "claim.assets"
-	ClaimAttachment   ID = "claim.attachment"
-	ClaimImage        ID = "claim.image"
-	ClaimVariant      ID = "claim.variant"
-	LinkNoPage        ID = "link.no-page"
-	LinkLeaves        ID = "link.leaves"
-	LinkUnpublished   ID = "link.unpublished"
-	LinkNoRecord      ID = "link.no-record"
-	LinkNoRecordAs    ID = "link.no-record-as"
-	LinkNoScheme      ID = "link.no-scheme"
-	LinkNoMailto      ID = "link.no-mailto"
-	LinkRelative      ID = "link.relative"
-	LinkBackslash     ID = "link.backslash"
-	LinkMailHeaders   ID = "link.mail-headers"
-	WarnAgreementPDF  ID = "warn.agreement-pdf"
-	WarnDeadline      ID = "warn.deadline"
-	WarnStartOnDate   ID = "warn.start-on-date"
-	WarnTerminated    ID = "warn.terminated"
-	WarnTermSigned    ID = "warn.terminated-signed"
-	WarnUntilSigned   ID = "warn.until-signed"
-	WarnNotice        ID = "warn.notice"
-	WarnTranslation   ID = "warn.translation"
-	WarnRawHTML       ID = "warn.raw-html"
-	WarnShortcode     ID = "warn.shortcode"
-	MDParagraph       ID = "markdown.paragraph"
-	MDNesting         ID = "markdown.nesting"
-	MDBrackets        ID = "markdown.brackets"
-	MDParens          ID = "markdown.parens"
-	MDAngles          ID = "markdown.angles"
-	MDEmphasis        ID = "markdown.emphasis"
-	UIMissing         ID = "ui.missing"
-	UIReadLang        ID = "ui.read-lang"
-	UIMissingIn       ID = "ui.missing-in"
-	UIMissingLent     ID = "ui.missing-lent"
-	UIUnknown         ID = "ui.unknown"
-	UIUnknownAs       ID = "ui.unknown-as"
-	UIString          ID = "ui.string"
-	UIMarkOverride    ID = "ui.mark-override"
-	TemplateNotPage   ID = "template.not-page"
-	TemplateNotPageAs ID = "template.not-page-as"
-	TemplateUnread    ID = "template.unread"
-	AssetPartFolder   ID = "asset.part-folder"
-	AssetPartExt      ID = "asset.part-ext"
+	AgreementMissing          ID = "agreement.missing"
+	AliasUsed                 ID = "alias.used"
+	AliasInside               ID = "alias.inside"
+	URLUsed                   ID = "url.used"
+	AttachmentURLUsed         ID = "attachment.url-used"
+	ImageURLUsed              ID = "image.url-used"
+	ImageWhat                 ID = "image.what"
+	VariantWhat               ID = "image.variant"
+	ClaimHome                 ID = "claim.home"
+	ClaimList                 ID = "claim.list"
+	ClaimArchive              ID = "claim.archive"
+	ClaimDue                  ID = "claim.due"
+	ClaimIndex                ID = "claim.index"
+	Claim404                  ID = "claim.404"
+	ClaimRedirects            ID = "claim.redirects"
+	ClaimFeed                 ID = "claim.feed"
+	ClaimCalendar             ID = "claim.calendar"
+	ClaimDueCalendar          ID = "claim.duecalendar"
+	ClaimEvent                ID = "claim.event"
+	ClaimSearch               ID = "claim.search"
+	ClaimSitemap              ID = "claim.sitemap"
+	ClaimRobots               ID = "claim.robots"
+	ClaimAsset                ID = "claim.asset"
+	ClaimAssets               ID = "claim.assets"
+	ClaimAttachment           ID = "claim.attachment"
+	ClaimImage                ID = "claim.image"
+	ClaimVariant              ID = "claim.variant"
+	KindRecordsTheses         ID = "kind-records.theses"
+	KindRecordsInternships    ID = "kind-records.internships"
+	KindRecordsLectures       ID = "kind-records.lectures"
+	KindRecordsCollaborations ID = "kind-records.collaborations"
+	KindRecordsAgreements     ID = "kind-records.agreements"
+	KindRecordsExchanges      ID = "kind-records.exchanges"
+	KindRecordsFollowups      ID = "kind-records.followups"
+	LinkNoPage                ID = "link.no-page"
+	LinkLeaves                ID = "link.leaves"
+	LinkUnpublished           ID = "link.unpublished"
+	LinkNoRecord              ID = "link.no-record"
+	LinkNoRecordAs            ID = "link.no-record-as"
+	LinkNoScheme              ID = "link.no-scheme"
+	LinkNoMailto              ID = "link.no-mailto"
+	LinkRelative              ID = "link.relative"
+	LinkBackslash             ID = "link.backslash"
+	LinkMailHeaders           ID = "link.mail-headers"
+	WarnAgreementPDF          ID = "warn.agreement-pdf"
+	WarnDeadline              ID = "warn.deadline"
+	WarnStartOnDate           ID = "warn.start-on-date"
+	WarnTerminated            ID = "warn.terminated"
+	WarnTermSigned            ID = "warn.terminated-signed"
+	WarnUntilSigned           ID = "warn.until-signed"
+	WarnNotice                ID = "warn.notice"
+	WarnTranslation           ID = "warn.translation"
+	WarnRawHTML               ID = "warn.raw-html"
+	WarnShortcode             ID = "warn.shortcode"
+	MDParagraph               ID = "markdown.paragraph"
+	MDNesting                 ID = "markdown.nesting"
+	MDBrackets                ID = "markdown.brackets"
+	MDParens                  ID = "markdown.parens"
+	MDAngles                  ID = "markdown.angles"
+	MDEmphasis                ID = "markdown.emphasis"
+	UIMissing                 ID = "ui.missing"
+	UIReadLang                ID = "ui.read-lang"
+	UIMissingIn               ID = "ui.missing-in"
+	UIMissingLent             ID = "ui.missing-lent"
+	UIUnknown                 ID = "ui.unknown"
+	UIUnknownAs               ID = "ui.unknown-as"
+	UIString                  ID = "ui.string"
+	UIMarkOverride            ID = "ui.mark-override"
+	TemplateNotPage           ID = "template.not-page"
+	TemplateNotPageAs         ID = "template.not-page-as"
+	TemplateUnread            ID = "template.unread"
+	AssetPartFolder           ID = "asset.part-folder"
+	AssetPartExt              ID = "asset.part-ext"
 )
 
 // LinkMailRecipients is a body's mailto: link to more than one address;
@@ -97,8 +104,8 @@ var siteTexts = map[ID]Text{
 	// What already uses an output, when it is not a source file: the last
 	// argument of the messages "... is already used by %s".
 	ClaimHome:      {En: `the home page`, Sv: `startsidan`},
-	ClaimList:      {En: `the list of %s`, Sv: `listan för %s`},
-	ClaimArchive:   {En: `the archive of %s`, Sv: `arkivet för %s`},
+	ClaimList:      {En: `the list of %s`, Sv: `listan över %s`},
+	ClaimArchive:   {En: `the archive of %s`, Sv: `arkivet över %s`},
 	ClaimDue:       {En: `the page of agreements due for review`, Sv: `sidan med avtal att förnya`},
 	ClaimIndex:     {En: `an index page`, Sv: `en översiktssida`},
 	Claim404:       {En: `the 404 page`, Sv: `404-sidan`},
@@ -116,6 +123,15 @@ var siteTexts = map[ID]Text{
 	ClaimAttachment: {En: `the attachment of %s`, Sv: `bilagan till %s`},
 	ClaimImage:      {En: `the image %s of %s`, Sv: `bilden %s i %s`},
 	ClaimVariant:    {En: `the %dw variant of the image %s of %s`, Sv: `den %d bildpunkter breda versionen av bilden %s i %s`},
+	// The records of the portal's kinds in running text: in English the
+	// kind's folder, in Swedish the editors' word for them.
+	KindRecordsTheses:         {En: `theses`, Sv: `exjobb`},
+	KindRecordsInternships:    {En: `internships`, Sv: `praktikplatser`},
+	KindRecordsLectures:       {En: `lectures`, Sv: `gästföreläsningar`},
+	KindRecordsCollaborations: {En: `collaborations`, Sv: `samarbeten`},
+	KindRecordsAgreements:     {En: `agreements`, Sv: `avtal`},
+	KindRecordsExchanges:      {En: `exchanges`, Sv: `personutbyten`},
+	KindRecordsFollowups:      {En: `followups`, Sv: `årliga uppföljningar`},
 	LinkNoPage: {En: `link to %s: no such page on the site; check the address`,
 		Sv: `länken till %s: sidan finns inte på webbplatsen – kontrollera adressen`},
 	LinkLeaves: {En: `link to %s leaves content/; link to a record, like ../theses/name.md`,

@@ -246,7 +246,7 @@ func (l List) LinesIn(lang Lang) []string {
 
 // lookup finds id in the catalog's tables, one per area.
 func lookup(id ID) (Text, bool) {
-	for _, table := range []map[ID]Text{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts} {
+	for _, table := range []map[ID]Text{commonTexts, sourceTexts, contentTexts, decodeTexts, configTexts, siteTexts, serveTexts, cliTexts, usageTexts, templateTexts} {
 		if t, ok := table[id]; ok {
 			return t, true
 		}

@@ -20,7 +20,8 @@
 // records close at a time the pages' scripts watch, CloseAttr;
 // TestToyKind adds a kind so); the page templates are shared by every
 // kind. Its messages (Key.Want,
-// Key.Need, When.Missing and When.Unexpected) are diag.Message values: the
+// Key.Need, When.Missing and When.Unexpected) and the word for its
+// records in them (Records) are diag.Message values: the
 // portal's kinds name catalog entries, another kind may carry its own
 // words in both languages with diag.T(english, swedish), so that it needs
 // no entry in the catalog.
@@ -136,6 +137,11 @@ type Kind struct {
 	JSONLD   string // the schema.org type of its record pages ("Event", "JobPosting"), or ""
 	Offer    bool   // an offer to apply for: the home page's offers, the search's offer filter
 	Body     string // the Swedish body of a new file of the kind (after the TODO mark)
+	// Records names the kind's records in the running text of messages,
+	// in both languages ("theses", "exjobb"): a catalog entry, or
+	// diag.T for a kind of another site. A kind without it (no ID) is
+	// named by its Name (Registry.RecordsWord).
+	Records diag.Message
 }
 
 // Sort is one key of a list's order.
@@ -238,6 +244,16 @@ func (r *Registry) Get(name string) *Kind {
 
 // All returns the kinds in order.
 func (r *Registry) All() []*Kind { return slices.Clip(r.kinds) }
+
+// RecordsWord is how a message names the records of the kind name in
+// running text: its Records, or name itself (its folder) for a kind that
+// has none or is not in r.
+func (r *Registry) RecordsWord(name string) any {
+	if k := r.Get(name); k != nil && k.Records.ID != "" {
+		return k.Records
+	}
+	return name
+}
 
 // Names returns the names of the kinds in order: the registry's own
 // list, which the caller must not change (the model's pages ask for it

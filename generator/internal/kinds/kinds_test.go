@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"portal/generator/internal/diag"
 )
 
 // check lists what in k's declaration names a key k does not have.
@@ -135,5 +137,33 @@ func TestAllMarks(t *testing.T) {
 		if got := r.Get(kind).AllMarks(); !slices.Equal(got, want) {
 			t.Errorf("%s: %q, want %q", kind, got, want)
 		}
+	}
+}
+
+// TestRecordsWord: the messages that name a kind's list and archive name
+// its records in the words of the message's language: the folder in
+// English, the editors' word in Swedish; a kind without words, or no
+// kind, by its name.
+func TestRecordsWord(t *testing.T) {
+	reg := Default().With(&Kind{Name: "toys"})
+	for _, c := range []struct{ kind, en, sv string }{
+		{"theses", "the list of theses", "listan över exjobb"},
+		{"internships", "the list of internships", "listan över praktikplatser"},
+		{"lectures", "the list of lectures", "listan över gästföreläsningar"},
+		{"collaborations", "the list of collaborations", "listan över samarbeten"},
+		{"agreements", "the list of agreements", "listan över avtal"},
+		{"exchanges", "the list of exchanges", "listan över personutbyten"},
+		{"followups", "the list of followups", "listan över årliga uppföljningar"},
+		{"toys", "the list of toys", "listan över toys"},
+		{"nothing", "the list of nothing", "listan över nothing"},
+	} {
+		m := diag.M(diag.ClaimList, reg.RecordsWord(c.kind))
+		if en, sv := m.Text(diag.English), m.Text(diag.Swedish); en != c.en || sv != c.sv {
+			t.Errorf("%s: %q, %q; want %q, %q", c.kind, en, sv, c.en, c.sv)
+		}
+	}
+	a := diag.M(diag.ClaimArchive, reg.RecordsWord("theses"))
+	if en, sv := a.Text(diag.English), a.Text(diag.Swedish); en != "the archive of theses" || sv != "arkivet över exjobb" {
+		t.Errorf("archive: %q, %q", en, sv)
 	}
 }

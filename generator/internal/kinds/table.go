@@ -80,7 +80,8 @@ func shared() parts {
 
 func theses(p parts) *Kind {
 	return offer(&Kind{
-		Name: "theses",
+		Name:    "theses",
+		Records: diag.M(diag.KindRecordsTheses),
 		Keys: []Key{
 			p.host, {Name: "level", Type: Text, Required: true, Enum: []string{"bachelor", "master"}},
 			{Name: "credits", Type: Int, Required: true, Ints: []int{15, 30}},
@@ -102,7 +103,8 @@ func theses(p parts) *Kind {
 
 func internships(p parts) *Kind {
 	return offer(&Kind{
-		Name: "internships",
+		Name:    "internships",
+		Records: diag.M(diag.KindRecordsInternships),
 		Keys: []Key{
 			p.host, p.deadline, p.start,
 			{Name: "weeks", Type: Int, Min: 1, Max: 104},
@@ -123,7 +125,8 @@ func lectures(p parts) *Kind {
 	place := Fact{Label: "fact.place", Key: "place", As: AsText}
 	speaker := Fact{Label: "fact.speaker", Key: "speaker", As: AsText}
 	return &Kind{
-		Name: "lectures",
+		Name:    "lectures",
+		Records: diag.M(diag.KindRecordsLectures),
 		Keys: []Key{
 			{Name: "start", Type: DateTime, Required: true},
 			{Name: "end", Type: DateTime, Required: true, After: "start"},
@@ -154,7 +157,8 @@ func lectures(p parts) *Kind {
 func collaborations(p parts) *Kind {
 	partners := Fact{Label: "fact.partners", One: "factone.partners", Key: "partners", As: AsOrgs}
 	return &Kind{
-		Name: Collaborations,
+		Name:    Collaborations,
+		Records: diag.M(diag.KindRecordsCollaborations),
 		Keys: []Key{
 			{Name: "status", Type: Text, Required: true, Enum: []string{"planned", "active", "completed"}},
 			{Name: "partners", Type: Strings, Required: true, Vocab: "organisations", MinItems: 1, Need: diag.M(diag.NeedOrganisation)},
@@ -178,7 +182,8 @@ func agreements(p parts) *Kind {
 	notice := Fact{Label: "fact.noticeDay", As: AsNoticeDay}
 	parties := Fact{Label: "fact.parties", Key: "parties", As: AsOrgs}
 	return &Kind{
-		Name: Agreements,
+		Name:    Agreements,
+		Records: diag.M(diag.KindRecordsAgreements),
 		Keys: []Key{
 			{Name: "type", Type: Text, Required: true, Enum: []string{"mou", "agreement"}},
 			{Name: "parties", Type: Strings, Required: true, Vocab: "organisations", MinItems: 2, Need: diag.M(diag.NeedTwoOrgs)},
@@ -212,7 +217,8 @@ func agreements(p parts) *Kind {
 func exchanges(p parts) *Kind {
 	org := func(key string) Key { return Key{Name: key, Type: Text, Required: true, Vocab: "organisations"} }
 	return &Kind{
-		Name: "exchanges",
+		Name:    "exchanges",
+		Records: diag.M(diag.KindRecordsExchanges),
 		Keys: []Key{org("from"), org("to"), {Name: "position", Type: Text, Required: true},
 			{Name: "periodStart", Type: Date, Required: true}, p.period, p.agreement},
 		CloseKey: "periodEnd", CloseDay: true, Mark: "ended", MarkDate: "periodEnd",
@@ -229,7 +235,8 @@ func followups(p parts) *Kind {
 	year := Fact{Label: "fact.year", Key: "year", As: AsNumber}
 	meeting := Fact{Label: "fact.meeting", Key: "meeting", As: AsDate}
 	return &Kind{
-		Name: "followups",
+		Name:    "followups",
+		Records: diag.M(diag.KindRecordsFollowups),
 		Keys: []Key{{Name: "year", Type: Int, Required: true, Min: 2000, Max: 2100, Want: diag.M(diag.WantYear)},
 			{Name: "meeting", Type: Date}, {Name: "attachment", Type: Text}, p.agreement},
 		Order:          []Sort{{Key: "year", Desc: true}},

@@ -64,6 +64,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"portal/generator/internal/diag"
 )
 
 // stagingPrefix names staging folders: ".<out>.staging-<random>".
@@ -148,7 +150,7 @@ func target(out string) (string, error) {
 	}
 	real, err := filepath.EvalSymlinks(out)
 	if err != nil {
-		return "", fmt.Errorf("%s is a symbolic link to a folder that cannot be reached: %w", filepath.ToSlash(out), err)
+		return "", causedError{diag.M(diag.OutLinkUnreachable, filepath.ToSlash(out)), err}
 	}
 	return real, nil
 }
@@ -523,12 +525,12 @@ func (s *Stage) Commit() error {
 // every time, and returns the error of the build.
 func (s *Stage) setAside() error {
 	s.closeRoot()
-	err := fmt.Errorf("clean the recycled staging folder %s: %w", s.dir, s.sweepErr)
+	dir := filepath.ToSlash(s.dir)
 	aside := filepath.Join(filepath.Dir(s.out), unremovablePrefix(s.out)+strconv.FormatUint(uint64(rand.Uint32()), 10))
 	if Rename(s.dir, aside) != nil {
-		return err
+		return causedError{diag.M(diag.OutStagingUnclean, dir), s.sweepErr}
 	}
-	return fmt.Errorf("%w; it is set aside as %s, which builds leave alone (remove it): build again", err, aside)
+	return causedError{diag.M(diag.OutSetAside, dir, filepath.ToSlash(aside)), s.sweepErr}
 }
 
 // Abort gives up the build: the output folder is untouched, and the
@@ -561,3 +563,15 @@ func (s *Stage) closeRoot() {
 		s.root = nil
 	}
 }
+
+// causedError is an error of the output folder in the catalog's words,
+// msg, which the program prints in the language of its messages, and
+// the error of the system that caused it, cause, as the system says it:
+// "msg: cause".
+type causedError struct {
+	msg   diag.Message
+	cause error
+}
+
+func (e causedError) Error() string   { return e.msg.Error() + ": " + e.cause.Error() }
+func (e causedError) Unwrap() []error { return []error{e.msg, e.cause} }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // site at root at risk: out inside content/ or templates/, out being
 // config.toml, out being the root or holding it (a swap would move the
 // sources away), or out naming something that is not a folder (the swap
-// would replace it). Both are made absolute, and links in them resolved,
+// would replace it), or a link to a folder that cannot be reached. Both are made absolute, and links in them resolved,
 // before they are compared.
 func CheckOut(root, out string) error {
 	absRoot, err := resolve(root)
@@ -33,7 +34,9 @@ func CheckOut(root, out string) error {
 	if within(absRoot, absOut) {
 		return diag.M(diag.OutHasRoot, name)
 	}
-	if info, err := os.Lstat(absOut); err == nil && !info.IsDir() {
+	if info, err := os.Lstat(absOut); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return diag.M(diag.OutLinkUnreachable, name) // resolve followed every link that leads somewhere
+	} else if err == nil && !info.IsDir() {
 		return diag.M(diag.OutIsFile, name)
 	}
 	return nil

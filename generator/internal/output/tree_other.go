@@ -4,9 +4,10 @@ package output
 
 import (
 	"cmp"
-	"errors"
 	"io/fs"
 	"os"
+
+	"portal/generator/internal/diag"
 )
 
 // tree is the staging folder, open as an os.Root: no path, and no link
@@ -28,9 +29,6 @@ func openTree(dir string) (*tree, error) {
 
 func (t *tree) close() { t.root.Close() }
 
-// errLink is the error of create when a link is where the file goes.
-var errLink = errors.New("a symbolic link is in the way")
-
 // create opens rel for writing, truncated unless old (a recycled tree,
 // where the file is compared first). os.Root follows a link that stays
 // beneath the staging folder, so in a recycled tree, where an earlier
@@ -42,7 +40,7 @@ func (t *tree) create(rel string, old bool) (file, error) {
 		flags = os.O_RDWR | os.O_CREATE
 		info, err := t.root.Lstat(rel)
 		if err == nil && !info.Mode().IsRegular() {
-			return nil, errLink
+			return nil, diag.M(diag.OutLinkInWay) // a link is where the file goes
 		}
 	}
 	f, err := t.root.OpenFile(rel, flags, fileMode)

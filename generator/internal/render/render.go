@@ -70,6 +70,7 @@ type Templates struct {
 	facets   facetCache        // search facets of the site being rendered (searchdata.go)
 	frameIDs []string          // ids the page frame may use (frameids.go)
 	warnings diag.List         // the site's template files no page reads (unread.go)
+	sources  map[string][]byte // templates/<file> → its text as parsed, for the columns of errors
 }
 
 // Warnings are the problems with the site's templates that do not stop a
@@ -92,6 +93,7 @@ func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 		cfg:      cfg,
 		strings:  map[string]map[string]string{},
 		pages:    map[site.PageType]*template.Template{},
+		sources:  map[string][]byte{},
 		assets:   map[string][]byte{},
 		assetURL: map[string]string{},
 	}
@@ -175,11 +177,11 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 		shared = append(shared, files...)
 	}
 	if !slices.Contains(shared, path.Join(Dir, "layouts", "base.html")) {
-		errs = append(errs, diag.Error{Path: path.Join(Dir, "layouts", "base.html"), Line: 1, Col: 1, Msg: "missing: the base layout every page is rendered in"})
+		errs = append(errs, diag.At(path.Join(Dir, "layouts", "base.html"), 1, 1, diag.TmplNoBase))
 		return errs
 	}
 	for _, p := range shared {
-		if err := parseFile(fsys, root, p); err != nil {
+		if err := t.parseFile(fsys, root, p); err != nil {
 			errs = append(errs, *err)
 		}
 	}
@@ -200,15 +202,15 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 			continue
 		}
 		if _, err := fs.Stat(fsys, p); err != nil {
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: fmt.Sprintf("missing: the template of %q pages", typ)})
+			errs = append(errs, diag.At(p, 1, 1, diag.TmplNoPage, string(typ)))
 			continue
 		}
-		if e := parseFile(fsys, set, p); e != nil {
+		if e := t.parseFile(fsys, set, p); e != nil {
 			errs = append(errs, *e)
 			continue
 		}
 		if set.Lookup("main") == nil {
-			errs = append(errs, diag.Error{Path: p, Line: 1, Col: 1, Msg: `page template must {{define "main"}}`})
+			errs = append(errs, diag.At(p, 1, 1, diag.TmplNoMain))
 			continue
 		}
 		base := set.Lookup(baseName)
@@ -229,7 +231,7 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 					if f := files[te.Name]; f != "" {
 						e.Path = Dir + "/" + f
 					}
-					errs = append(errs, e)
+					errs = append(errs, worded(t.inChars(e)))
 					break
 				}
 			}
@@ -265,7 +267,7 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 
 const baseName = "layouts/base.html"
 
-func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
+func (t *Templates) parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		e := diag.At(p, 1, 1, diag.CannotRead, diag.Cause(err))
@@ -276,11 +278,13 @@ func parseFile(fsys fs.FS, set *template.Template, p string) *diag.Error {
 	// of errors stay: only ends of lines lose a byte.
 	src = bytes.ReplaceAll(diag.TrimBOM(src), []byte("\r\n"), []byte("\n"))
 	name := strings.TrimPrefix(p, Dir+"/")
+	t.sources[p] = src
 	if _, err := set.New(name).Parse(string(src)); err != nil {
 		e := convert(err)
 		if e.Path == p {
 			placeParseError(src, &e)
 		}
+		e = worded(e)
 		return &e
 	}
 	return nil
@@ -291,7 +295,8 @@ var (
 	htmlErrRE  = regexp.MustCompile(`^html/template:([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
 )
 
-// convert turns a template error into templates/<file>:LINE:COL: message.
+// convert turns a template error into templates/<file>:LINE:COL: message,
+// its column counted in bytes (inChars counts it in characters).
 func convert(err error) diag.Error {
 	msg := err.Error()
 	first, _, _ := strings.Cut(msg, "\n")
@@ -300,7 +305,8 @@ func convert(err error) diag.Error {
 			line, _ := strconv.Atoi(m[2])
 			col := 1
 			if m[3] != "" {
-				col, _ = strconv.Atoi(m[3])
+				col, _ = strconv.Atoi(m[3]) // a byte offset in the line, from 0
+				col++
 			}
 			return diag.Error{Path: Dir + "/" + m[1], Line: line, Col: col, Msg: lower(m[4])}
 		}
@@ -363,7 +369,7 @@ func (t *Templates) checkKeys(tmpl *template.Template) diag.List {
 				}
 				loc, _ := tmpl.Tree.ErrorContext(cmd)
 				e := convert(fmt.Errorf("template: %s: unknown UI string %q (not in %s)", loc, k, t.tables[l].path))
-				errs = append(errs, e)
+				errs = append(errs, worded(t.inChars(e)))
 			}
 		}
 	}
@@ -427,9 +433,8 @@ func (t *Templates) Page(w io.Writer, m *Memo, s *site.Site, p *site.Page) error
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	fail := func(err error) error {
-		e := convert(err)
-		e.Msg = "rendering " + p.URL + ": " + e.Msg
-		return e
+		e := t.inChars(convert(err))
+		return diag.Of(e.Path, e.Line, e.Col, diag.M(diag.TmplRendering, p.URL, templateWords(e.Msg)))
 	}
 	// Render in place when w is a buffer (the build reuses its buffers):
 	// Execute takes back what a failed render wrote.

@@ -10,13 +10,14 @@ import (
 // placeParseError gives a template's parse error, whose message names a
 // line only, the column on that line of what it is about, and says what
 // is most likely wrong where the parser's words do not: the function
-// that is not defined, the unexpected token, or the action that a bad
+// or variable that is not defined, the unexpected token, or the action that a bad
 // character is in (an action is lexed up to its "}}", so a character the
 // lexer refuses there is most often the page's text after an action
 // whose "}}" is missing; in an action closed on its line, the column is
 // the character's).
 // An action that runs to the end of the file ("unclosed action", at the
-// file's last line) is placed at its "{{".
+// file's last line) is placed at its "{{", and so is a block that does
+// ("unexpected EOF": an {{if}}, {{range}}, ... without its {{end}}).
 // src is the template's text; e is left as it is when nothing is found.
 func placeParseError(src []byte, e *diag.Error) {
 	if e.Col != 1 || e.Line < 1 {
@@ -29,12 +30,22 @@ func placeParseError(src []byte, e *diag.Error) {
 		}
 		return
 	}
-	line := lineAt(string(src), e.Line)
-	if name, ok := quotedAfter(e.Msg, "function ", " not defined"); ok {
-		if i := strings.Index(line, name); i >= 0 {
-			e.Col = utf8.RuneCountInString(line[:i]) + 1
+	if e.Msg == "unexpected EOF" {
+		if open, word := unclosedBlock(string(src)); open >= 0 {
+			e.Line, e.Col = diag.LineCol(src, open)
+			e.Msg = "unexpected EOF: the {{" + word + "}} opened here has no {{end}}"
 		}
 		return
+	}
+	line := lineAt(string(src), e.Line)
+	// function "x" not defined, undefined variable "$x": at the name.
+	for _, around := range [][2]string{{"function ", " not defined"}, {"undefined variable ", ""}} {
+		if name, ok := quotedAfter(e.Msg, around[0], around[1]); ok {
+			if i := strings.Index(line, name); i >= 0 {
+				e.Col = utf8.RuneCountInString(line[:i]) + 1
+			}
+			return
+		}
 	}
 	if c, ok := badChar(e.Msg); ok {
 		if open, at := actionWith(line, c); open >= 0 {
@@ -162,6 +173,80 @@ func quoteEnd(s string, q byte) int {
 			return i
 		case s[i] == '\\' && q != '`':
 			i++
+		}
+	}
+	return -1
+}
+
+// inChars returns e, an error of convert, with its column counted in
+// characters in the line of its file, as every position is, not in
+// bytes as Go counts it ("Från {{.X}}" puts .X one byte further).
+func (t *Templates) inChars(e diag.Error) diag.Error {
+	src, ok := t.sources[e.Path]
+	if !ok || e.Col <= 1 {
+		return e
+	}
+	line := lineAt(string(src), e.Line)
+	e.Col = utf8.RuneCountInString(line[:min(e.Col-1, len(line))]) + 1
+	return e
+}
+
+// unclosedBlock returns the byte offset in src of the "{{" of the
+// innermost block (if, range, with, define, block) that has no {{end}},
+// and its word; -1 when every block is closed. Actions are read as
+// unclosedAction reads them.
+func unclosedBlock(src string) (int, string) {
+	type block struct {
+		at   int
+		word string
+	}
+	var open []block
+	for i := 0; i < len(src); i++ {
+		if !strings.HasPrefix(src[i:], "{{") {
+			continue
+		}
+		end := actionEnd(src, i+2)
+		body := strings.TrimLeft(strings.TrimPrefix(src[i+2:max(end, i+2)], "-"), " \t\r\n")
+		word := body[:len(body)-len(strings.TrimLeft(body, "abcdefghijklmnopqrstuvwxyz"))]
+		switch word {
+		case "if", "range", "with", "define", "block":
+			open = append(open, block{i, word})
+		case "end":
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+		if end < 0 {
+			break
+		}
+		i = end + 1
+	}
+	if len(open) == 0 {
+		return -1, ""
+	}
+	last := open[len(open)-1]
+	return last.at, last.word
+}
+
+// actionEnd returns the offset in src of the "}}" that closes the action
+// whose text starts at from, passing over strings and comments, or -1.
+func actionEnd(src string, from int) int {
+	for i := from; i < len(src); i++ {
+		switch {
+		case strings.HasPrefix(src[i:], "}}"):
+			return i
+		case strings.HasPrefix(src[i:], "/*"):
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				return -1
+			}
+			i += 2 + end + 1
+		case src[i] == '"' || src[i] == '\'' || src[i] == '`':
+			end := quoteEnd(src[i+1:], src[i])
+			if end < 0 {
+				return -1
+			}
+			i += 1 + end
 		}
 	}
 	return -1

@@ -201,11 +201,11 @@ func (s *Site) sectionPages(lang string) []claimed {
 	for _, kind := range s.Cfg.Kinds.Names() {
 		current, archived := s.split(kind)
 		for _, p := range s.listPages(kind, lang, current, false) {
-			add(p, part(diag.ClaimList, kind))
+			add(p, part(diag.ClaimList, s.Cfg.Kinds.RecordsWord(kind)))
 		}
 		if len(archived) > 0 || !s.Cfg.Kinds.Get(kind).NoEmptyArchive {
 			for _, p := range s.listPages(kind, lang, archived, true) {
-				add(p, part(diag.ClaimArchive, kind))
+				add(p, part(diag.ClaimArchive, s.Cfg.Kinds.RecordsWord(kind)))
 			}
 		}
 	}

@@ -1,0 +1,222 @@
+package diag
+
+// The messages of the templates (package render): the known forms of the
+// parse and execution errors of text/template and html/template, whose
+// English is Go's own text, and render's own. The arguments are the
+// parts of Go's text, quoted as it quotes them; a form that is not here
+// prints as TmplOther, Go's English kept.
+const (
+	TmplOther           ID = "tmpl.other"
+	TmplRendering       ID = "tmpl.rendering"
+	TmplExecuting       ID = "tmpl.executing"
+	TmplCalling         ID = "tmpl.calling"
+	TmplArg             ID = "tmpl.arg"
+	TmplInActionAt      ID = "tmpl.in-action-at"
+	TmplUnclosedAt      ID = "tmpl.unclosed-at"
+	TmplNoBase          ID = "tmpl.no-base"
+	TmplNoPage          ID = "tmpl.no-page"
+	TmplNoMain          ID = "tmpl.no-main"
+	TmplFuncUndefined   ID = "tmpl.func-undefined"
+	TmplUnexpected      ID = "tmpl.unexpected"
+	TmplUnexpectedEnd   ID = "tmpl.unexpected-end"
+	TmplEOF             ID = "tmpl.eof"
+	TmplEOFBlock        ID = "tmpl.eof-block"
+	TmplMissingValue    ID = "tmpl.missing-value"
+	TmplTooManyDecls    ID = "tmpl.too-many-decls"
+	TmplUndefinedVar    ID = "tmpl.undefined-var"
+	TmplUndefinedVarRun ID = "tmpl.undefined-var-run"
+	TmplUnclosed        ID = "tmpl.unclosed"
+	TmplUnclosedHere    ID = "tmpl.unclosed-here"
+	TmplBadChar         ID = "tmpl.bad-char"
+	TmplBadCharOpen     ID = "tmpl.bad-char-open"
+	TmplCharInAction    ID = "tmpl.char-in-action"
+	TmplCommentOpen     ID = "tmpl.comment-open"
+	TmplCommentEnd      ID = "tmpl.comment-end"
+	TmplParenOpen       ID = "tmpl.paren-open"
+	TmplParenExtra      ID = "tmpl.paren-extra"
+	TmplQuoteOpen       ID = "tmpl.quote-open"
+	TmplRawQuoteOpen    ID = "tmpl.raw-quote-open"
+	TmplCharOpen        ID = "tmpl.char-open"
+	TmplNumber          ID = "tmpl.number"
+	TmplExpectDeclare   ID = "tmpl.expect-declare"
+	TmplDefinedTwice    ID = "tmpl.defined-twice"
+	TmplEmptyCommand    ID = "tmpl.empty-command"
+	TmplBreakOutside    ID = "tmpl.break-outside"
+	TmplContinueOutside ID = "tmpl.continue-outside"
+	TmplDotAfter        ID = "tmpl.dot-after"
+	TmplExpectEnd       ID = "tmpl.expect-end"
+	TmplNoKey           ID = "tmpl.no-key"
+	TmplNilData         ID = "tmpl.nil-data"
+	TmplNoField         ID = "tmpl.no-field"
+	TmplNilPointer      ID = "tmpl.nil-pointer"
+	TmplArgCount        ID = "tmpl.arg-count"
+	TmplArgCountMin     ID = "tmpl.arg-count-min"
+	TmplCallArgCount    ID = "tmpl.call-arg-count"
+	TmplCallArgCountMin ID = "tmpl.call-arg-count-min"
+	TmplNotFunc         ID = "tmpl.not-func"
+	TmplNotDefined      ID = "tmpl.not-defined"
+	TmplIncomplete      ID = "tmpl.incomplete"
+	TmplNoArgs          ID = "tmpl.no-args"
+	TmplWrongType       ID = "tmpl.wrong-type"
+	TmplIndexRange      ID = "tmpl.index-range"
+	TmplCompareTypes    ID = "tmpl.compare-types"
+	TmplCompareBad      ID = "tmpl.compare-bad"
+	TmplCompareMissing  ID = "tmpl.compare-missing"
+	TmplRangeOver       ID = "tmpl.range-over"
+	TmplDepth           ID = "tmpl.depth"
+	TmplAttrName        ID = "tmpl.attr-name"
+	TmplUnquotedAttr    ID = "tmpl.unquoted-attr"
+	TmplTagSpace        ID = "tmpl.tag-space"
+	TmplEndContext      ID = "tmpl.end-context"
+	TmplURLAmbiguous    ID = "tmpl.url-ambiguous"
+	TmplBranches        ID = "tmpl.branches"
+	TmplNoSuchTemplate  ID = "tmpl.no-such-template"
+	TmplEscaper         ID = "tmpl.escaper"
+	TmplUIString        ID = "tmpl.ui-string"
+	TmplUILanguage      ID = "tmpl.ui-language"
+	TmplNoAsset         ID = "tmpl.no-asset"
+	TmplNoPartial       ID = "tmpl.no-partial"
+)
+
+var templateTexts = map[ID]Text{
+	TmplOther: {En: `%s`,
+		Sv: `fel i mallen (Go:s beskrivning på engelska): %s`},
+	TmplRendering: {En: `rendering %s: %s`,
+		Sv: `när sidan %s skapades: %s`},
+	TmplExecuting: {En: `executing %s at <%s>: %s`,
+		Sv: `i mallen %s vid <%s>: %s`},
+	TmplCalling: {En: `error calling %s: %s`,
+		Sv: `funktionen %s gav ett fel: %s`},
+	TmplArg: {En: `arg %s: %s`,
+		Sv: `argument %s: %s`},
+	TmplInActionAt: {En: `%s in action started at %s`,
+		Sv: `%s, i {{ som börjar på %s`},
+	TmplUnclosedAt: {En: `unclosed action started at %s`,
+		Sv: `{{ som börjar på %s avslutas aldrig – saknas dess "}}"?`},
+	TmplNoBase: {En: `missing: the base layout every page is rendered in`,
+		Sv: `saknas: grundlayouten som varje sida skapas i`},
+	TmplNoPage: {En: `missing: the template of %q pages`,
+		Sv: `saknas: mallen för sidor av typen %q`},
+	TmplNoMain: {En: `page template must {{define "main"}}`,
+		Sv: `sidmallen måste ha {{define "main"}}`},
+	TmplFuncUndefined: {En: `function %s not defined`,
+		Sv: `funktionen %s finns inte`},
+	TmplUnexpected: {En: `unexpected %s in %s`,
+		Sv: `oväntat %s i %s`},
+	TmplUnexpectedEnd: {En: `unexpected %s`,
+		Sv: `%s hör inte till något {{if}}, {{range}}, {{with}}, {{block}} eller {{define}}`},
+	TmplEOF: {En: `unexpected EOF`,
+		Sv: `filen tar slut mitt i ett block – saknas ett {{end}}?`},
+	TmplEOFBlock: {En: `unexpected EOF: the {{%s}} opened here has no {{end}}`,
+		Sv: `filen tar slut men {{%s}} som börjar här har inget {{end}}`},
+	TmplMissingValue: {En: `missing value for %s`,
+		Sv: `värde saknas i %s`},
+	TmplTooManyDecls: {En: `too many declarations in %s`,
+		Sv: `för många variabler i %s`},
+	TmplUndefinedVar: {En: `undefined variable %s`,
+		Sv: `variabeln %s finns inte`},
+	TmplUndefinedVarRun: {En: `undefined variable: %s`,
+		Sv: `variabeln %s finns inte`},
+	TmplUnclosed: {En: `unclosed action`,
+		Sv: `{{ avslutas aldrig – saknas "}}"?`},
+	TmplUnclosedHere: {En: `unclosed action, opened here: is its "}}" missing?`,
+		Sv: `{{ som börjar här avslutas aldrig – saknas dess "}}"?`},
+	TmplBadChar: {En: `bad character %s`,
+		Sv: `tecknet %s får inte stå här`},
+	TmplBadCharOpen: {En: `bad character %s, in the action opened here: is its "}}" missing?`,
+		Sv: `tecknet %s får inte stå i {{ som börjar här – saknas dess "}}"?`},
+	TmplCharInAction: {En: `unrecognized character in action: %s`,
+		Sv: `tecknet %s får inte stå mellan {{ och }}`},
+	TmplCommentOpen: {En: `unclosed comment`,
+		Sv: `kommentaren avslutas aldrig – avsluta den med */}}`},
+	TmplCommentEnd: {En: `comment ends before closing delimiter`,
+		Sv: `kommentaren ska sluta med */}}`},
+	TmplParenOpen: {En: `unclosed left paren`,
+		Sv: `parentesen stängs aldrig – saknas en )?`},
+	TmplParenExtra: {En: `unexpected right paren`,
+		Sv: `oväntad ) – den stänger ingen parentes`},
+	TmplQuoteOpen: {En: `unterminated quoted string`,
+		Sv: `texten saknar avslutande citattecken (")`},
+	TmplRawQuoteOpen: {En: "unterminated raw quoted string",
+		Sv: "texten saknar avslutande bakåtapostrof (`)"},
+	TmplCharOpen: {En: `unterminated character constant`,
+		Sv: `tecknet saknar avslutande apostrof (')`},
+	TmplNumber: {En: `bad number syntax: %s`,
+		Sv: `%s är inget tal som går att läsa`},
+	TmplExpectDeclare: {En: `expected :=`,
+		Sv: `här ska stå :=`},
+	TmplDefinedTwice: {En: `template: multiple definition of template %s`,
+		Sv: `mallen %s definieras två gånger`},
+	TmplEmptyCommand: {En: `empty command`,
+		Sv: `tomt uttryck`},
+	TmplBreakOutside: {En: `{{break}} outside {{range}}`,
+		Sv: `{{break}} står utanför {{range}}`},
+	TmplContinueOutside: {En: `{{continue}} outside {{range}}`,
+		Sv: `{{continue}} står utanför {{range}}`},
+	TmplDotAfter: {En: `unexpected . after term %s`,
+		Sv: `oväntad punkt efter %s`},
+	TmplExpectEnd: {En: `expected end; found %s`,
+		Sv: `här ska stå {{end}}, inte %s`},
+	TmplNoKey: {En: `map has no entry for key %s`,
+		Sv: `nyckeln %s finns inte`},
+	TmplNilData: {En: `nil data; no entry for key %s`,
+		Sv: `värdet är tomt (nil), så nyckeln %s finns inte`},
+	TmplNoField: {En: `can't evaluate field %s in type %s`,
+		Sv: `fältet %s finns inte i typen %s`},
+	TmplNilPointer: {En: `nil pointer evaluating %s`,
+		Sv: `%s går inte att läsa: värdet är tomt (nil)`},
+	TmplArgCount: {En: `wrong number of args for %s: want %s got %s`,
+		Sv: `fel antal argument till %s: ska vara %s, är %s`},
+	TmplArgCountMin: {En: `wrong number of args for %s: want at least %s got %s`,
+		Sv: `fel antal argument till %s: ska vara minst %s, är %s`},
+	TmplCallArgCount: {En: `wrong number of args for %s: got %s want %s`,
+		Sv: `fel antal argument till %s: är %s, ska vara %s`},
+	TmplCallArgCountMin: {En: `wrong number of args for %s: got %s want at least %s`,
+		Sv: `fel antal argument till %s: är %s, ska vara minst %s`},
+	TmplNotFunc: {En: `%s is not a defined function`,
+		Sv: `funktionen %s finns inte`},
+	TmplNotDefined: {En: `template %s not defined`,
+		Sv: `mallen %s finns inte`},
+	TmplIncomplete: {En: `%s is an incomplete or empty template`,
+		Sv: `mallen %s är ofullständig eller tom`},
+	TmplNoArgs: {En: `can't give argument to non-function %s`,
+		Sv: `%s är ingen funktion och kan inte ta argument`},
+	TmplWrongType: {En: `wrong type for value; expected %s; got %s`,
+		Sv: `fel typ på värdet: ska vara %s, är %s`},
+	TmplIndexRange: {En: `index out of range: %s`,
+		Sv: `index %s ligger utanför listan`},
+	TmplCompareTypes: {En: `incompatible types for comparison: %s and %s`,
+		Sv: `%s och %s går inte att jämföra`},
+	TmplCompareBad: {En: `invalid type for comparison`,
+		Sv: `värdet går inte att jämföra`},
+	TmplCompareMissing: {En: `missing argument for comparison`,
+		Sv: `ett värde att jämföra med saknas`},
+	TmplRangeOver: {En: `range can't iterate over %s`,
+		Sv: `range kan inte gå igenom %s`},
+	TmplDepth: {En: `exceeded maximum template depth (%s)`,
+		Sv: `mallarna anropar varandra i för många nivåer (över %s)`},
+	TmplAttrName: {En: `%s in attribute name: %s`,
+		Sv: `%s får inte stå i ett attributnamn: %s`},
+	TmplUnquotedAttr: {En: `%s in unquoted attr: %s`,
+		Sv: `%s får inte stå i ett attributvärde utan citattecken: %s`},
+	TmplTagSpace: {En: `expected space, attr name, or end of tag, but got %s`,
+		Sv: `här ska stå ett mellanslag, ett attributnamn eller slutet av taggen, inte %s`},
+	TmplEndContext: {En: `ends in a non-text context: %s`,
+		Sv: `mallen slutar inne i en tagg, ett attribut, ett skript eller liknande – stängs allt som öppnas? (%s)`},
+	TmplURLAmbiguous: {En: `%s appears in an ambiguous context within a URL`,
+		Sv: `%s står där det inte går att avgöra vilken del av adressen det hör till`},
+	TmplBranches: {En: `{{%s}} branches end in different contexts: %s`,
+		Sv: `grenarna i {{%s}} slutar på olika ställen i HTML-koden – stängs samma taggar och attribut i alla? (%s)`},
+	TmplNoSuchTemplate: {En: `no such template %s`,
+		Sv: `mallen %s finns inte`},
+	TmplEscaper: {En: `predefined escaper %s disallowed in template`,
+		Sv: `%s får inte användas i mallarna: värden skyddas redan där de skrivs ut`},
+	TmplUIString: {En: `unknown UI string %s (not in %s)`,
+		Sv: `texten %s saknas i %s`},
+	TmplUILanguage: {En: `no UI strings for language %s (add %s)`,
+		Sv: `det finns inga texter för språket %s – lägg till %s`},
+	TmplNoAsset: {En: `no asset %s under %s`,
+		Sv: `filen %s finns inte under %s`},
+	TmplNoPartial: {En: `no partial %s in %s`,
+		Sv: `delmallen %s finns inte i %s`},
+}
