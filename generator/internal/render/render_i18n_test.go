@@ -131,7 +131,9 @@ func TestRequiredCalendarTexts(t *testing.T) {
 func TestMarkKey(t *testing.T) {
 	// The tables word state.closed in a [state] table, not as required
 	// writes it (a key of its own, "x").
-	own := func(extra string) string { return strings.Replace(required(extra), "\"state.closed\" = \"x\"\n", "", 1) }
+	own := func(extra string) string {
+		return strings.Replace(required(extra), "\"state.closed\" = \"x\"\n", "", 1)
+	}
 	fsys := minimal(own("[state]\nclosed = \"Stängd\"\n[state.theses]\nclosed = \"Stängt\"\n"),
 		own("[state]\nclosed = \"Closed\"\n"))
 	cfg, err := config.Load(fsys)
