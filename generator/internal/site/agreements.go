@@ -52,14 +52,17 @@ func (e *Entry) EndsWithoutNotice() bool {
 // fact "valid until" shows); validUntil when it was not terminated; the
 // zero time for another kind, or when it has neither. Its page's notice
 // and status name this day as the day it ends, or ended.
-func (e *Entry) LastDay() time.Time {
-	if e.Kind != kinds.Agreements {
+func (e *Entry) LastDay() time.Time { return lastDay(e.Record) }
+
+// lastDay is Entry.LastDay of the record r.
+func lastDay(r *content.Record) time.Time {
+	if r.Kind != kinds.Agreements {
 		return time.Time{}
 	}
-	if e.Terminated.IsZero() || !e.ValidUntil.IsZero() && e.ValidUntil.Before(e.Terminated) {
-		return e.ValidUntil
+	if r.Terminated.IsZero() || !r.ValidUntil.IsZero() && r.ValidUntil.Before(r.Terminated) {
+		return r.ValidUntil
 	}
-	return e.Terminated
+	return r.Terminated
 }
 
 // monthEnd reports whether t is the last day of its month.

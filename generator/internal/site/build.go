@@ -246,7 +246,13 @@ func (s *Site) archived(r *content.Record) bool {
 		return false
 	case k.ArchiveStatus != "":
 		if k.ArchiveAfterMark && r.Status == k.ArchiveStatus {
+			// From the day after its mark's, or after its last day in
+			// force when that came first (an agreement that had run out
+			// before the termination it records).
 			t := r.Time(k.MarkDate)
+			if last := lastDay(r); !last.IsZero() && last.Before(t) {
+				t = last
+			}
 			return t.IsZero() || s.passed(t)
 		}
 		return r.Status == k.ArchiveStatus
