@@ -11,8 +11,8 @@ type Shortcode struct {
 // Shortcodes lists the Hugo shortcodes of src, a body that starts at line
 // firstLine of its file, outside code: this site runs none, and each is
 // published as it is written, braces and all. A line in a fenced code
-// block (its fences read as nesting.go reads them), or a shortcode after
-// an odd number of backticks on its line, is code.
+// block (its fences read as nesting.go reads them), or a shortcode in a
+// code span (inCodeSpan), is code.
 func Shortcodes(src []byte, firstLine int) []Shortcode {
 	if indexShortcode(src) < 0 {
 		return nil // nearly every body: no line to split
@@ -36,7 +36,7 @@ func Shortcodes(src []byte, firstLine int) []Shortcode {
 				break
 			}
 			at := off + j
-			if bytes.Count(line[:at], []byte("`"))%2 == 0 {
+			if !inCodeSpan(line, at) {
 				text := line[at:]
 				if k := bytes.Index(text[3:], []byte("}}")); k >= 0 {
 					text = text[:3+k+2]
@@ -57,4 +57,33 @@ func indexShortcode(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// inCodeSpan reports whether the byte at of line l is in a code span, its
+// runs of backticks paired as CommonMark pairs them (codeSpans: a run is
+// closed by the next run of the same length; one that none closes, or an
+// escaped backtick, is a backtick like any other).
+func inCodeSpan(l []byte, at int) bool {
+	s := codeSpans(l)
+	for i := 0; i < at; {
+		switch {
+		case l[i] == '\\':
+			i += 2 // as codeSpans reads it
+		case l[i] != '`':
+			i++
+		default:
+			j := i
+			for j < len(l) && l[j] == '`' {
+				j++
+			}
+			if end := s.close(i, j-i); end > 0 {
+				if at < end {
+					return true
+				}
+				j = end
+			}
+			i = j
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -18,6 +19,15 @@ func TestShortcodes(t *testing.T) {
 		{"two on a line, and ref", "A [x]({{< ref \"a.md\" >}}) {{% note %}}\r\n", []string{`10:7 {{< ref "a.md" >}}`, `10:27 {{% note %}}`}},
 		{"never closed", "x {{< figure\n", []string{`10:3 {{< figure`}},
 		{"in code", "`{{< x >}}`\n\n```\n{{< y >}}\n```\n\n~~~~\n{{% z %}}\n~~~~\n", nil},
+		// Code spans as CommonMark pairs them: a run of backticks is
+		// closed by the next run of the same length, and one that none
+		// closes is a backtick like any other.
+		{"in a span of two backticks", "Skriv `` {{< x >}} `` så.\n", nil},
+		{"a span of two holding one backtick", "``a`b {{< x >}}``\n", nil},
+		{"after a lone backtick", "Ett ` och {{< x >}}\n", []string{"10:11 {{< x >}}"}},
+		{"after a span of two", "``kod`` {{< x >}}\n", []string{"10:9 {{< x >}}"}},
+		{"after an escaped backtick", "\\` {{< x >}}\n", []string{"10:4 {{< x >}}"}},
+		{"a span closed later in the line", "`a {{< x >}} b` {{< y >}}\n", []string{"10:17 {{< y >}}"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
@@ -29,4 +39,20 @@ func TestShortcodes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzShortcodes: any body is read without a panic, and each shortcode
+// found starts with "{{" at its line and column.
+func FuzzShortcodes(f *testing.F) {
+	for _, s := range []string{"`{{< x >}}`", "`` {{< x >}} ``", "\\` {{% y %}}", "```\n{{< z >}}\n```\n{{< w", "a ``` b `` {{< x >}} ``` c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Split(src, "\n")
+		for _, s := range Shortcodes([]byte(src), 1) {
+			if l := lines[s.Line-1]; !strings.HasPrefix(l[s.Col-1:], "{{") || !strings.HasPrefix(l[s.Col-1:], strings.TrimRight(s.Text, "\r")) {
+				t.Fatalf("%d:%d %q is not at %q", s.Line, s.Col, s.Text, l)
+			}
+		}
+	})
 }
