@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"time"
 )
 
 // tree is the staging folder, open as an os.Root: no path, and no link
@@ -77,6 +78,25 @@ func (t *tree) fixDir(rel string) error {
 	return t.root.Chmod(rel, dirMode)
 }
 
+// openRead opens the file rel to read it when it is a regular file (the
+// opening of a named pipe would wait for a writer).
+func (t *tree) openRead(rel string) (file, error) {
+	if info, err := t.root.Lstat(rel); err != nil || !info.Mode().IsRegular() {
+		return nil, errLink
+	}
+	f, err := t.root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	return osFile{f}, nil
+}
+
+// chtimes sets the access and modification times of the file or folder
+// rel ("" is the tree itself) to when.
+func (t *tree) chtimes(rel string, when time.Time) error {
+	return t.root.Chtimes(cmp.Or(rel, "."), when, when)
+}
+
 func (t *tree) remove(rel string) error { return t.root.Remove(rel) }
 
 // list reads the folder rel with (*os.File).ReadDir.
@@ -100,12 +120,12 @@ func (t *tree) list(rel string) ([]entry, error) {
 // osFile is an *os.File with the methods file needs besides.
 type osFile struct{ *os.File }
 
-func (f osFile) size() (int64, error) {
+func (f osFile) stat() (fileStat, error) {
 	info, err := f.Stat()
 	if err != nil {
-		return 0, err
+		return fileStat{}, err
 	}
-	return info.Size(), nil
+	return fileStat{info.Size(), info.ModTime(), info.Mode().IsRegular()}, nil
 }
 
 func (f osFile) truncate(size int64) error { return f.Truncate(size) }

@@ -1,0 +1,90 @@
+package output
+
+import (
+	"maps"
+	"slices"
+	"time"
+)
+
+// stamp gives the file rel of the staging folder, which holds data, its
+// modification time: a web server makes its Last-Modified and ETag of
+// it, and rsync's quick check compares it. The time of the file at rel
+// in the previous output when that holds the same bytes, so that an
+// unchanged file looks unchanged to them; else SOURCE_DATE_EPOCH when
+// set (SetSourceDate), so that two builds of the same sources give the
+// same tree; else the time of the write. No time is later than
+// SOURCE_DATE_EPOCH. same tells that the file of the recycled tree held
+// data already and was not written (it was modified at mod).
+func (s *Stage) stamp(rel string, data []byte, same bool, mod time.Time) error {
+	when, kept := s.previous(rel, data)
+	switch {
+	case kept:
+		if !s.epoch.IsZero() && when.After(s.epoch) {
+			when = s.epoch
+		}
+	case !s.epoch.IsZero():
+		when = s.epoch
+	case same:
+		// The recycled tree is the one of two builds before: a file that
+		// held data there changed since, and is new to a reader of out.
+		when = time.Now()
+	default:
+		return nil // written now
+	}
+	if same && mod.Equal(when) {
+		return nil
+	}
+	return s.root.chtimes(rel, when)
+}
+
+// previous returns the modification time of the file rel of the previous
+// output when it holds data, and whether it does.
+func (s *Stage) previous(rel string, data []byte) (time.Time, bool) {
+	if s.prev == nil {
+		return time.Time{}, false
+	}
+	f, err := s.prev.openRead(rel)
+	if err != nil {
+		return time.Time{}, false
+	}
+	defer f.Close()
+	st, err := f.stat()
+	if err != nil || !st.regular || st.size != int64(len(data)) {
+		return time.Time{}, false
+	}
+	if same, err := s.equal(f, data); err != nil || !same {
+		return time.Time{}, false
+	}
+	return st.mod, true
+}
+
+// SetSourceDate sets SOURCE_DATE_EPOCH, called before the first Write: a
+// file that is new, or whose bytes differ from those of the previous
+// output, is modified at t, and every folder too, so that two builds of
+// the same sources give the same tree, times included (as tar stores
+// it). No file is modified later than t.
+func (s *Stage) SetSourceDate(t time.Time) { s.epoch = t }
+
+// stampDirs gives every folder of the staging tree SOURCE_DATE_EPOCH
+// when it is set, after the sweep: creating or removing a file in a
+// folder sets the folder's time.
+func (s *Stage) stampDirs() error {
+	if s.epoch.IsZero() {
+		return nil
+	}
+	s.mu.Lock()
+	dirs := maps.Clone(s.dirs)
+	s.mu.Unlock()
+	for _, d := range slices.Collect(maps.Keys(dirs)) {
+		for d = parentOf(d); d != "" && !dirs[d]; d = parentOf(d) {
+			dirs[d] = true
+		}
+	}
+	dirs[""] = true
+	for d := range dirs {
+		if err := s.root.chtimes(d, s.epoch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
