@@ -16,7 +16,7 @@ import (
 // SOURCE_DATE_EPOCH. same tells that the file of the recycled tree held
 // data already and was not written (it was modified at mod).
 func (s *Stage) stamp(rel string, data []byte, same bool, mod time.Time) error {
-	when, kept := s.previous(rel, data)
+	when, kept := s.previous(rel, data, same, mod)
 	switch {
 	case kept:
 		if !s.epoch.IsZero() && when.After(s.epoch) {
@@ -38,10 +38,31 @@ func (s *Stage) stamp(rel string, data []byte, same bool, mod time.Time) error {
 }
 
 // previous returns the modification time of the file rel of the previous
-// output when it holds data, and whether it does.
-func (s *Stage) previous(rel string, data []byte) (time.Time, bool) {
+// output when it holds data, and whether it does. same and mod are as for
+// stamp.
+//
+// When the recycled tree's file held data already (same) and the previous
+// output's file has its size and modification time, the two hold the same
+// bytes, without a read: a time is only ever kept for the same bytes, and
+// a new one is the time of a write (to the nanosecond on the file systems
+// of Linux, macOS and Windows), so two builds do not give two contents of
+// a path one time. SOURCE_DATE_EPOCH gives many builds one time: a time
+// before it is then confirmed by a read, since a change would be stamped
+// with the epoch and the file kept, wrongly, at the earlier time. This
+// saves an open, a read and a close of each unchanged file
+// (BenchmarkRebuild).
+func (s *Stage) previous(rel string, data []byte, same bool, mod time.Time) (time.Time, bool) {
 	if s.prev == nil {
 		return time.Time{}, false
+	}
+	if same {
+		st, err := s.prev.stat(rel)
+		if err != nil || !st.regular || st.size != int64(len(data)) {
+			return time.Time{}, false
+		}
+		if st.mod.Equal(mod) && (s.epoch.IsZero() || !mod.Before(s.epoch)) {
+			return mod, true
+		}
 	}
 	f, err := s.prev.openRead(rel)
 	if err != nil {

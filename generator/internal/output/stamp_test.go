@@ -49,6 +49,13 @@ func TestModTimes(t *testing.T) {
 			{map[string]string{"a.html": "A", "d/e/b.html": "B2"}, later, map[string]string{"a.html": "epoch0", "d/e/b.html": "epoch"}},
 			{map[string]string{"a.html": "A", "d/e/b.html": "B2", "n.html": "N"}, later, map[string]string{"a.html": "epoch0", "d/e/b.html": "epoch1", "n.html": "epoch"}},
 		}},
+		{"one epoch for two contents of one size, then a later one", []build{
+			{map[string]string{"a.html": "X1"}, epoch, map[string]string{"a.html": "epoch"}},
+			{map[string]string{"a.html": "Y1"}, epoch, map[string]string{"a.html": "epoch"}},
+			// The recycled tree's a.html holds these bytes, at the time
+			// of the previous output's, which holds others.
+			{map[string]string{"a.html": "X1"}, later, map[string]string{"a.html": "epoch"}},
+		}},
 		{"epoch after a build without: clamped", []build{
 			{map[string]string{"a.html": "A"}, time.Time{}, map[string]string{"a.html": "build"}},
 			{map[string]string{"a.html": "A", "b.html": "B"}, epoch, map[string]string{"a.html": "epoch", "b.html": "epoch"}},

@@ -91,6 +91,16 @@ func (t *tree) openRead(rel string) (file, error) {
 	return osFile{f}, nil
 }
 
+// stat tells of the file rel without opening it; a link at rel is no
+// regular file.
+func (t *tree) stat(rel string) (fileStat, error) {
+	info, err := t.root.Lstat(rel)
+	if err != nil {
+		return fileStat{}, err
+	}
+	return fileStat{info.Size(), info.ModTime(), info.Mode().IsRegular()}, nil
+}
+
 // chtimes sets the access and modification times of the file or folder
 // rel ("" is the tree itself) to when.
 func (t *tree) chtimes(rel string, when time.Time) error {
