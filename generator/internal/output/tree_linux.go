@@ -109,11 +109,11 @@ func (t *tree) openRead(rel string) (file, error) {
 	return rawFile(fd), nil
 }
 
-// stat tells of the file rel without opening it; a link at rel is no
-// regular file.
+// stat tells of the file or folder rel ("" is the tree itself) without
+// opening it; a link at rel is no regular file.
 func (t *tree) stat(rel string) (fileStat, error) {
 	var st unix.Stat_t
-	if err := unix.Fstatat(t.fd, rel, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+	if err := unix.Fstatat(t.fd, cmp.Or(rel, "."), &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
 		return fileStat{}, err
 	}
 	return fileStat{st.Size, time.Unix(st.Mtim.Unix()), st.Mode&unix.S_IFMT == unix.S_IFREG}, nil

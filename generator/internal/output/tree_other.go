@@ -91,10 +91,10 @@ func (t *tree) openRead(rel string) (file, error) {
 	return osFile{f}, nil
 }
 
-// stat tells of the file rel without opening it; a link at rel is no
-// regular file.
+// stat tells of the file or folder rel ("" is the tree itself) without
+// opening it; a link at rel is no regular file.
 func (t *tree) stat(rel string) (fileStat, error) {
-	info, err := t.root.Lstat(rel)
+	info, err := t.root.Lstat(cmp.Or(rel, "."))
 	if err != nil {
 		return fileStat{}, err
 	}
