@@ -201,14 +201,23 @@ func resolveNow(flagValue string, getenv func(string) string) (time.Time, error)
 		}
 		return time.Time{}, diag.M(diag.CLINow, flagValue)
 	}
-	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, diag.M(diag.CLIEpoch, s)
-		}
-		return time.Unix(n, 0).UTC(), nil
+	if epoch, err := sourceDate(getenv); err != nil || !epoch.IsZero() {
+		return epoch, err
 	}
 	return time.Now(), nil
+}
+
+// sourceDate is SOURCE_DATE_EPOCH, or zero when it is not set.
+func sourceDate(getenv func(string) string) (time.Time, error) {
+	s := getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, diag.M(diag.CLIEpoch, s)
+	}
+	return time.Unix(n, 0).UTC(), nil
 }
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -258,6 +267,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		sayErr(stderr, lang, "", err)
 		return exitUsage
 	}
+	// The files' times: SOURCE_DATE_EPOCH, not -now, the date the content
+	// is read at (a deadline passed or not), often one to come.
+	epoch, err := sourceDate(getenv)
+	if err != nil {
+		sayErr(stderr, lang, "", err)
+		return exitUsage
+	}
 	*out = cmp.Or(*out, filepath.Join(c.root, "public"))
 	if err := output.CheckOut(c.root, *out); err != nil {
 		sayErr(stderr, lang, "build", err)
@@ -271,7 +287,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	rep, err := stoppable(ctx, func() (*pipeline.Report, error) {
 		// Stream: bodies are rendered as their pages are written, and broken
 		// links come from Write (when they are the only problems).
-		l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root, HTMLTemplate: !*fast, NoSearch: *noSearch})
+		l, err := pipeline.Load(os.DirFS(c.root), pipeline.Options{Now: now, Drafts: c.drafts, Stream: true, Dir: c.root, HTMLTemplate: !*fast, NoSearch: *noSearch, SourceDate: epoch})
 		if err != nil {
 			return nil, err
 		}

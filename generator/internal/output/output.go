@@ -35,6 +35,14 @@
 // second copy of the site on disk. A leftover of a killed or failed build
 // is recycled the same way; any further leftovers are removed.
 //
+// Modification times (stamp.go): a file whose bytes equal those of the
+// file at the same path in the previous output keeps that file's time,
+// so that rsync and a web server's ETag and Last-Modified see it as
+// unchanged; the recycled tree is the output of two builds before, so
+// the previous output is read for this. A new or changed file gets the
+// time of the build, or SOURCE_DATE_EPOCH (SetSourceDate), which then
+// also stamps every folder and bounds every time from above.
+//
 // Write is safe for concurrent use; folders are created once. Files are
 // opened beneath the staging folder only (openat2(2) with RESOLVE_BENEATH
 // on Linux, os.Root elsewhere), so a link planted in an old tree cannot
@@ -64,6 +72,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"portal/generator/internal/diag"
 )
@@ -100,6 +109,12 @@ type Stage struct {
 	root     *tree // dir, opened to create files beneath it
 	old      bool  // dir was recycled: most folders exist already
 	lock     *Locked
+	// prev is the previous output (out as Begin found it), opened to read
+	// it, or nil when there is none: a file that holds the same bytes
+	// there keeps its modification time (see stamp).
+	prev *tree
+	// epoch is SOURCE_DATE_EPOCH (SetSourceDate), or zero.
+	epoch time.Time
 
 	mu        sync.Mutex
 	recycled  bool            // dir holds an earlier tree, not swept yet
@@ -198,6 +213,10 @@ func begin(out string) (*Stage, error) {
 	}
 	root.fixModes = umaskStrips(s.dir)
 	s.root = root
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		// Without it every file is new: the build still works.
+		s.prev, _ = openTree(out)
+	}
 	return s, nil
 }
 
@@ -346,7 +365,7 @@ type file interface {
 	io.ReaderAt
 	io.WriterAt
 	Close() error
-	size() (int64, error)
+	stat() (fileStat, error)
 	truncate(size int64) error
 }
 
@@ -354,70 +373,37 @@ type file interface {
 // any symbolic link, and writes data to it. In a recycled tree a file
 // that already holds data is left alone (write if changed): comparing
 // costs a read from the page cache, writing costs block allocation and
-// journalling, and an unchanged page keeps its modification time.
+// journalling. Then stamp gives the file its modification time.
 func (s *Stage) writeFile(rel string, data []byte) error {
 	f, err := s.root.create(rel, s.old)
 	if err != nil {
 		return err
 	}
+	same := false
+	var st fileStat
 	if s.old {
-		same, err := s.update(f, data)
-		if e := f.Close(); err == nil {
-			err = e
-		}
+		same, err = s.update(f, data)
 		if err == nil && same {
-			s.mu.Lock()
-			s.unchanged++
-			s.mu.Unlock()
+			st, err = f.stat()
 		}
-		return err
+	} else {
+		_, err = f.WriteAt(data, 0)
 	}
-	if _, err := f.WriteAt(data, 0); err != nil {
-		f.Close()
-		return err
+	// Closed before its times are set: Windows may set the time of the
+	// last write when a handle that wrote closes.
+	if e := f.Close(); err == nil {
+		err = e
 	}
-	return f.Close()
-}
-
-// update makes the open file f hold data, writing only when it differs.
-// It compares the file with data a chunk at a time (one read for most
-// pages), then reads one byte more to see whether the file is longer: a
-// large output (a search index) needs no buffer of its size.
-func (s *Stage) update(f file, data []byte) (same bool, err error) {
-	bp := s.bufs.Get().(*[]byte)
-	defer s.bufs.Put(bp)
-	buf := *bp
-	for off := 0; ; off += compareChunk {
-		want := min(len(data)-off, compareChunk)
-		n, err := f.ReadAt(buf[:want+1], int64(off))
-		if err != nil && err != io.EOF {
-			return false, err
-		}
-		if n < want || string(buf[:want]) != string(data[off:off+want]) {
-			break
-		}
-		if off+want == len(data) {
-			if n == want {
-				return true, nil
-			}
-			break // the file is longer
-		}
-	}
-	if _, err := f.WriteAt(data, 0); err != nil {
-		return false, err
-	}
-	size, err := f.size()
 	if err != nil {
-		return false, err
+		return err
 	}
-	if size > int64(len(data)) {
-		return false, f.truncate(int64(len(data)))
+	if same {
+		s.mu.Lock()
+		s.unchanged++
+		s.mu.Unlock()
 	}
-	return false, nil
+	return s.stamp(rel, data, same, st.mod)
 }
-
-// compareChunk is how many bytes update compares at a time.
-const compareChunk = 256 << 10
 
 // clear removes whatever of the wrong type is in the way of rel: a
 // folder or link at rel itself, or a file or link in place of one of its
@@ -503,20 +489,28 @@ func (s *Stage) Commit() error {
 	if s.sweepErr != nil {
 		return s.setAside()
 	}
+	if err := s.stampDirs(); err != nil {
+		return err
+	}
 	// The staging folder must be closed before it is renamed on Windows.
 	s.closeRoot()
 	_, err := os.Lstat(s.out)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return Rename(s.dir, s.out)
+		err = Rename(s.dir, s.out)
 	case err != nil:
 		return err
+	default:
+		if err = swap(s.dir, s.out); err != nil {
+			err = fmt.Errorf("swap %s into place: %w", s.out, err)
+		}
+		// s.dir now holds the previous tree: the next build recycles it.
 	}
-	if err := swap(s.dir, s.out); err != nil {
-		return fmt.Errorf("swap %s into place: %w", s.out, err)
+	if err == nil && !s.epoch.IsZero() {
+		// The rename may have touched the folder itself.
+		err = os.Chtimes(s.out, s.epoch, s.epoch)
 	}
-	// s.dir now holds the previous tree: the next build recycles it.
-	return nil
+	return err
 }
 
 // setAside renames a recycled staging folder that the sweep could not
@@ -561,6 +555,10 @@ func (s *Stage) closeRoot() {
 	if s.root != nil {
 		s.root.close()
 		s.root = nil
+	}
+	if s.prev != nil {
+		s.prev.close()
+		s.prev = nil
 	}
 }
 

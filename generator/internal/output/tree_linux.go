@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"io"
 	"os"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -98,6 +99,37 @@ func (t *tree) fixDir(rel string) error {
 	return unix.Fchmod(fd, dirMode)
 }
 
+// openRead opens the file rel to read it, without following any link,
+// and without waiting for a writer if it is a named pipe.
+func (t *tree) openRead(rel string) (file, error) {
+	fd, err := t.open(rel, unix.O_RDONLY|unix.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	return rawFile(fd), nil
+}
+
+// stat tells of the file or folder rel ("" is the tree itself) without
+// opening it; a link at rel is no regular file.
+func (t *tree) stat(rel string) (fileStat, error) {
+	var st unix.Stat_t
+	if err := unix.Fstatat(t.fd, cmp.Or(rel, "."), &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+		return fileStat{}, err
+	}
+	return fileStat{st.Size, time.Unix(st.Mtim.Unix()), st.Mode&unix.S_IFMT == unix.S_IFREG}, nil
+}
+
+// chtimes sets the access and modification times of the file or folder
+// rel ("" is the tree itself) to when, without following a link at rel.
+func (t *tree) chtimes(rel string, when time.Time) error {
+	ts := unix.NsecToTimespec(when.UnixNano())
+	err := unix.UtimesNanoAt(t.fd, cmp.Or(rel, "."), []unix.Timespec{ts, ts}, unix.AT_SYMLINK_NOFOLLOW)
+	if err != nil {
+		return &os.PathError{Op: "chtimes", Path: t.dir + "/" + rel, Err: err}
+	}
+	return nil
+}
+
 func (t *tree) remove(rel string) error { return unix.Unlinkat(t.fd, rel, 0) }
 
 // list reads the folder rel with getdents(2).
@@ -177,10 +209,12 @@ func (f rawFile) all(op func(int, []byte, int64) (int, error), b []byte, off int
 
 func (f rawFile) Close() error { return unix.Close(int(f)) }
 
-func (f rawFile) size() (int64, error) {
+func (f rawFile) stat() (fileStat, error) {
 	var st unix.Stat_t
-	err := unix.Fstat(int(f), &st)
-	return st.Size, err
+	if err := unix.Fstat(int(f), &st); err != nil {
+		return fileStat{}, err
+	}
+	return fileStat{st.Size, time.Unix(st.Mtim.Unix()), st.Mode&unix.S_IFMT == unix.S_IFREG}, nil
 }
 
 func (f rawFile) truncate(size int64) error { return unix.Ftruncate(int(f), size) }

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"io/fs"
 	"os"
+	"time"
 
 	"portal/generator/internal/diag"
 )
@@ -75,6 +76,35 @@ func (t *tree) fixDir(rel string) error {
 	return t.root.Chmod(rel, dirMode)
 }
 
+// openRead opens the file rel to read it when it is a regular file (the
+// opening of a named pipe would wait for a writer).
+func (t *tree) openRead(rel string) (file, error) {
+	if info, err := t.root.Lstat(rel); err != nil || !info.Mode().IsRegular() {
+		return nil, diag.M(diag.OutLinkInWay)
+	}
+	f, err := t.root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	return osFile{f}, nil
+}
+
+// stat tells of the file or folder rel ("" is the tree itself) without
+// opening it; a link at rel is no regular file.
+func (t *tree) stat(rel string) (fileStat, error) {
+	info, err := t.root.Lstat(cmp.Or(rel, "."))
+	if err != nil {
+		return fileStat{}, err
+	}
+	return fileStat{info.Size(), info.ModTime(), info.Mode().IsRegular()}, nil
+}
+
+// chtimes sets the access and modification times of the file or folder
+// rel ("" is the tree itself) to when.
+func (t *tree) chtimes(rel string, when time.Time) error {
+	return t.root.Chtimes(cmp.Or(rel, "."), when, when)
+}
+
 func (t *tree) remove(rel string) error { return t.root.Remove(rel) }
 
 // list reads the folder rel with (*os.File).ReadDir.
@@ -98,12 +128,12 @@ func (t *tree) list(rel string) ([]entry, error) {
 // osFile is an *os.File with the methods file needs besides.
 type osFile struct{ *os.File }
 
-func (f osFile) size() (int64, error) {
+func (f osFile) stat() (fileStat, error) {
 	info, err := f.Stat()
 	if err != nil {
-		return 0, err
+		return fileStat{}, err
 	}
-	return info.Size(), nil
+	return fileStat{info.Size(), info.ModTime(), info.Mode().IsRegular()}, nil
 }
 
 func (f osFile) truncate(size int64) error { return f.Truncate(size) }

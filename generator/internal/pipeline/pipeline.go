@@ -77,6 +77,11 @@ type Options struct {
 	// (BenchmarkSearchCost). No command sets it; a site built with it has
 	// no working search.
 	NoSearch bool
+
+	// SourceDate is SOURCE_DATE_EPOCH, or zero: the modification time
+	// Write gives every new or changed file and every folder
+	// (output.Stage.SetSourceDate).
+	SourceDate time.Time
 }
 
 // KeepBodies is how many bytes of Markdown a streamed build keeps in
@@ -103,6 +108,7 @@ type Loaded struct {
 	fsys      fs.FS
 	stream    bool         // bodies not rendered yet: Write renders them
 	noSearch  bool         // Options.NoSearch
+	srcDate   time.Time    // Options.SourceDate
 	memo      *render.Memo // what the pages share (list items, blocks)
 }
 
@@ -110,7 +116,7 @@ type Loaded struct {
 // a diag.List of every problem found; Loaded is nil then.
 func Load(fsys fs.FS, opt Options) (*Loaded, error) {
 	start := time.Now()
-	l := &Loaded{fsys: fsys, noSearch: opt.NoSearch, memo: new(render.Memo)}
+	l := &Loaded{fsys: fsys, noSearch: opt.NoSearch, srcDate: opt.SourceDate, memo: new(render.Memo)}
 	cfg, err := config.LoadWith(fsys, cmp.Or(opt.Kinds, kinds.Default()))
 	if err != nil {
 		return nil, err
@@ -293,6 +299,7 @@ func (l *Loaded) Write(ctx context.Context, out string) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
+	stage.SetSourceDate(l.srcDate)
 	phase := func(name diag.ID) {
 		rep.Phases = append(rep.Phases, Phase{name, time.Since(start)})
 		start = time.Now()
