@@ -16,7 +16,8 @@
   // word is asked for again, so a keystroke that needs a word still being
   // scored ahead does only the rest of that word. A word that matched no
   // document of the scope is then scored again by its stems, then by its
-  // near spellings (widen).
+  // near spellings, in its bucket and then in others (widen, farther).
+  // ahead is true for the fetch ahead, which fetches no other bucket.
   function termScores(ix, word, pace, ahead) {
     ix.terms = ix.terms || new Map();
     var job = ix.terms.get(word);
