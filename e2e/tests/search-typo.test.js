@@ -4,7 +4,8 @@
 // offer the student meant, the results say how the query was looked for
 // ("Visar träffar för skyfallsmodellering"), the live region says it
 // after the count (for screen readers only: it shows the count), and the slip fetches no file more than the word
-// spelled right.
+// spelled right. A slip in the first two letters ("ksyfallsmodellering",
+// "snesor") fetches at most three term buckets more, each once.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -78,6 +79,32 @@ suite('a slip in a search word', skip, () => {
       const uniq = (fs) => [...new Set(fs)];
       assert.equal(uniq(slip.files).length, 3, `${list}?q=${typo} fetched ${slip.files}`);
       assert.deepEqual(uniq(slip.files), uniq(spelled.files), `${list}: the files of ${typo} and ${right}`);
+    }
+  });
+
+  // A slip in the first two letters (search.js, farther): the word is
+  // looked for in the buckets of the beginnings it most likely had, at
+  // most three more, each fetched once; the word spelled right fetches
+  // its own bucket only.
+  test('a slip in the first two letters finds the offer meant, says so, and fetches at most three buckets more', async () => {
+    for (const [list, typo, right, note] of [
+      [`/${secs.theses.sv}/`, 'ksyfallsmodellering', 'skyfallsmodellering', 'Visar träffar för skyfallsmodellering'],
+      [`/en/${secs.theses.en}/`, 'snesor', 'sensor', 'Showing results for sensor'],
+    ]) {
+      const slip = await search(list, typo);
+      const spelled = await search(list, right);
+      assert.ok(slip.links.length > 0, `${list}?q=${typo} finds nothing`);
+      assert.deepEqual(slip.links, spelled.links, `${list}?q=${typo}`);
+      assert.equal(slip.note, note);
+      assert.equal(slip.bold, right);
+      assert.equal(slip.unseen, '. ' + note);
+      assert.equal(spelled.note, '', `${list}?q=${right} is not corrected`);
+      const buckets = (fs) => fs.filter((f) => /^t\//.test(f));
+      assert.equal(buckets(spelled.files).length, 1, `${list}?q=${right} fetched ${spelled.files}`);
+      assert.equal(new Set(slip.files).size, slip.files.length, `${list}?q=${typo} fetched a file twice: ${slip.files}`);
+      const more = buckets(slip.files).length - 1;
+      assert.ok(more >= 1 && more <= 3, `${list}?q=${typo} fetched ${slip.files}`);
+      assert.ok(buckets(spelled.files).every((f) => slip.files.includes(f)), `${list}: ${typo} fetched ${slip.files}, not the bucket of ${right}`);
     }
   });
 });

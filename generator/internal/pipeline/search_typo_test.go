@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -29,29 +30,43 @@ func typoSite(t *testing.T) *built {
 	return buildFixture(t, fixture(t, dir))
 }
 
-// typoResult is what typoRunner prints for a query: its results' URLs
-// and the query as it was looked for when a word was spelled anew.
+// typoResult is what typoRunner prints for a query: its results' URLs,
+// the query as it was looked for when a word was spelled anew, and the
+// term buckets it fetched that no query before it on the page had
+// (t/<n>.json, in the order asked).
 type typoResult struct {
 	URLs     []string `json:"urls"`
 	Spelling string   `json:"spelling"`
+	Buckets  []string `json:"buckets"`
 }
 
 // typoRunner searches each case's queries one after another on one
-// index, as search-page.js searches while a student types, and prints
-// each one's typoResult.
+// index, as search-page.js searches while a student types (or, with
+// ahead, as its fetch ahead searches a likely next query), and prints
+// each one's typoResult. Its get keeps what it fetched, as the page's
+// does, and notes the term buckets asked for.
 const typoRunner = `
 const api = require(process.argv[2]);
 const fs = require('fs');
 const cases = JSON.parse(fs.readFileSync(0, 'utf8'));
-const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
 (async () => {
   const out = [];
   for (const c of cases) {
+    const cache = new Map();
+    let asked = [];
+    const get = (p) => {
+      if (!cache.has(p)) {
+        cache.set(p, Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8'))));
+        if (p.startsWith(c.index + 't/')) asked.push(p.slice(c.index.length));
+      }
+      return cache.get(p);
+    };
     const ix = await api.openIndex(c.index, c.scope, get);
     const res = [];
     for (const q of c.queries) {
-      const found = await api.details(ix, await api.search(ix, api.readQuery(q), Date.parse(c.now)));
-      res.push({ urls: found.map((it) => it.url), spelling: api.spelling ? api.spelling(ix, api.readQuery(q).q) : '' });
+      asked = [];
+      const found = await api.details(ix, await api.search(ix, api.readQuery(q), Date.parse(c.now), undefined, c.ahead));
+      res.push({ urls: found.map((it) => it.url), spelling: api.spelling ? api.spelling(ix, api.readQuery(q).q) : '', buckets: asked });
     }
     out.push(res);
   }
@@ -63,9 +78,16 @@ const get = (p) => Promise.resolve(JSON.parse(fs.readFileSync(p, 'utf8')));
 // of the index (one fresh page per list).
 func runTyped(t *testing.T, index string, lists [][]string) [][]typoResult {
 	t.Helper()
+	return runSearched(t, index, lists, false)
+}
+
+// runSearched is runTyped, each query searched as the fetch ahead
+// searches it when ahead is true.
+func runSearched(t *testing.T, index string, lists [][]string, ahead bool) [][]typoResult {
+	t.Helper()
 	var cases []map[string]any
 	for _, qs := range lists {
-		cases = append(cases, map[string]any{"index": index, "scope": "k-theses", "now": testNow.Format(time.RFC3339), "queries": qs})
+		cases = append(cases, map[string]any{"index": index, "scope": "k-theses", "now": testNow.Format(time.RFC3339), "queries": qs, "ahead": ahead})
 	}
 	var res [][]typoResult
 	runNode(t, typoRunner, cases, &res)
@@ -192,4 +214,77 @@ func firstResults(t *testing.T, index string, queries ...string) []string {
 		first = append(first, url)
 	}
 	return first
+}
+
+// TestSearchTypoFirstLetters: a word of five letters or more that
+// matches nothing on the list, by itself, its stems or its near spellings
+// in its bucket, is looked for by its near spellings in the buckets where
+// a slip in its first two letters would have taken it from, with the
+// same limits and the same note: the first two letters swapped, the
+// first extra, the second extra or swapped with the third. It fetches
+// those buckets (each once, at most three) and no other; a word that
+// matches, one corrected in its own bucket, one of four letters and the
+// fetch ahead fetch only the word's own bucket. A letter missing at the
+// start cannot be placed: "kyfallsmodellering" finds nothing.
+func TestSearchTypoFirstLetters(t *testing.T) {
+	b := typoSite(t)
+	sv, en := filepath.Join(b.out, "search")+"/", filepath.Join(b.out, "en", "search")+"/"
+	_, layout := readSearch(t, b, "sv")
+	_, enLayout := readSearch(t, b, "en")
+	tests := []struct {
+		index, query string
+		urls         []string // the results, in order; nil for none
+		spelling     string
+		heads        []string // the beginnings whose buckets it fetches, its own first
+	}{
+		// The first two letters swapped.
+		{sv, "ksyfallsmodellering", []string{"/exjobb/a-skyfall/"}, "skyfallsmodellering", []string{"ks", "sk", "sy", "ky"}},
+		{en, "esnsor", []string{"/en/theses/b-hamnen/"}, "sensor", []string{"es", "se", "sn", "en"}},
+		// The first letter extra.
+		{sv, "askyfallsmodellering", []string{"/exjobb/a-skyfall/"}, "skyfallsmodellering", []string{"as", "sa", "sk", "ak"}},
+		{en, "asensor", []string{"/en/theses/b-hamnen/"}, "sensor", []string{"as", "sa", "se", "ae"}},
+		// The second letter swapped with the third, or extra.
+		{sv, "sykfallsmodellering", []string{"/exjobb/a-skyfall/"}, "skyfallsmodellering", []string{"sy", "ys", "yk", "sk"}},
+		{sv, "sxkyfallsmodelering", []string{"/exjobb/a-skyfall/"}, "skyfallsmodellering", []string{"sx", "xs", "xk", "sk"}},
+		{en, "snesor", []string{"/en/theses/b-hamnen/"}, "sensor", []string{"sn", "ns", "ne", "se"}},
+		{en, "lcoudbursts", []string{"/en/theses/a-skyfall/"}, "cloudbursts", []string{"lc", "cl", "co", "lo"}},
+		// The first letter missing: nowhere to look.
+		{sv, "kyfallsmodellering", nil, "", []string{"ky", "yk", "yf", "kf"}},
+		// A word that matches, or is mended in its own bucket, or has
+		// four letters, fetches its own bucket only.
+		{sv, "skyfallsmodellering", []string{"/exjobb/a-skyfall/"}, "", []string{"sk"}},
+		{en, "sensor", []string{"/en/theses/b-hamnen/"}, "", []string{"se"}},
+		{en, "sensro", []string{"/en/theses/b-hamnen/"}, "sensor", []string{"se"}},
+		{sv, "ksyf", nil, "", []string{"ks"}},
+	}
+	for _, tc := range tests {
+		l := layout
+		if tc.index == en {
+			l = enLayout
+		}
+		var want []string
+		for _, h := range tc.heads {
+			if p := "t/" + strconv.Itoa(searchBucket(h, l.Buckets)) + ".json"; !slices.Contains(want, p) {
+				want = append(want, p)
+			}
+		}
+		res := runTyped(t, tc.index, [][]string{{"?q=" + tc.query}})[0][0]
+		if !slices.Equal(res.URLs, tc.urls) && (len(tc.urls) > 0 || len(res.URLs) > 0) || res.Spelling != tc.spelling {
+			t.Errorf("%s?q=%s: %v spelled %q, want %v spelled %q", tc.index[len(b.out):], tc.query, res.URLs, res.Spelling, tc.urls, tc.spelling)
+		}
+		if !slices.Equal(res.Buckets, want) {
+			t.Errorf("%s?q=%s fetched %v, want %v (%v)", tc.index[len(b.out):], tc.query, res.Buckets, want, tc.heads)
+		}
+	}
+	// Typed on from a word that found nothing ("ksyf", four letters), a
+	// word mended elsewhere is not narrowed down from its nothing.
+	if got := firstResults(t, sv, "?q=ksyf", "?q=ksyfa"); !slices.Equal(got, []string{"", "/exjobb/a-skyfall/"}) {
+		t.Errorf("ksyf, then ksyfa: first results %q, want [\"\" /exjobb/a-skyfall/]", got)
+	}
+	// The fetch ahead looks in the word's own bucket only; the query
+	// typed then fetches the others.
+	typed := runSearched(t, sv, [][]string{{"?q=ksyfallsmodellering"}}, true)[0][0]
+	if len(typed.URLs) != 0 || typed.Spelling != "" || !slices.Equal(typed.Buckets, []string{"t/" + strconv.Itoa(searchBucket("ks", layout.Buckets)) + ".json"}) {
+		t.Errorf("ksyfallsmodellering fetched ahead: %v spelled %q, fetched %v, want nothing from its own bucket", typed.URLs, typed.Spelling, typed.Buckets)
+	}
 }

@@ -12,8 +12,11 @@
 // keystroke that goes on with the word is drawn from what is at hand.
 // A word that matches nothing on the list is looked for without its
 // inflected ending, then by the words of its bucket a slip away
-// ("sensro": "sensor"), with no request more. No framework, no server, no
-// worker.
+// ("sensro": "sensor"), with no request more; one of five letters or more
+// still matching nothing, by the words a slip away in the (at most three)
+// buckets that a slip in its first two letters took it from ("ksyfall":
+// "skyfall"), fetched for the query typed, never ahead. No framework, no
+// server, no worker.
 //
 // Progressive enhancement: the form is in the page, hidden by search.css
 // where scripting is off (templates/partials/search.html); the page part

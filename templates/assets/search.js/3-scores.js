@@ -16,8 +16,9 @@
   // word is asked for again, so a keystroke that needs a word still being
   // scored ahead does only the rest of that word. A word that matched no
   // document of the scope is then scored again by its stems, then by its
-  // near spellings (widen).
-  function termScores(ix, word, pace) {
+  // near spellings, in its bucket and then in others (widen, farther).
+  // ahead is true for the fetch ahead, which fetches no other bucket.
+  function termScores(ix, word, pace, ahead) {
     ix.terms = ix.terms || new Map();
     var job = ix.terms.get(word);
     if (!job) {
@@ -25,7 +26,7 @@
       ix.terms.set(word, job);
     }
     return job.ready.then(function () { return run(job, pace); }).then(function () {
-      return widen(job, pace);
+      return widen(job, pace, ahead);
     }).then(function () { return job.scores; });
   }
 
@@ -36,11 +37,18 @@
   // in a lecture) is still looked for by its stem on the thesis list. A
   // look is taken only once all before it is scored, whoever runs it (a
   // keystroke finishes what the fetch ahead left), so each is taken once.
-  function widen(job, pace) {
-    if (job.next < job.todo.length) return run(job, pace).then(function () { return widen(job, pace); });
-    if (job.hit || !job.wider.length) return Promise.resolve();
-    job.wider.shift()();
-    return widen(job, pace);
+  // A look that fetches (far, the buckets of farther) returns a promise:
+  // whoever comes meanwhile waits for it (job.waiting). The fetch ahead
+  // (ahead) stops before such a look: only a query typed fetches for a
+  // slip.
+  function widen(job, pace, ahead) {
+    var again = function () { return widen(job, pace, ahead); };
+    if (job.waiting) return job.waiting.then(again);
+    if (job.next < job.todo.length) return run(job, pace).then(again);
+    if (job.hit || !job.wider.length || ahead && job.wider[0].far) return Promise.resolve();
+    var fetching = job.wider.shift()();
+    if (fetching) job.waiting = fetching.then(function () { job.waiting = null; });
+    return again();
   }
 
   // run does what is left of job (its list todo from next on, each with
@@ -89,9 +97,10 @@
     var m = ix.manifest, at = bucketOf(ix, word);
     var f = at.f, n = at.n;
     ix.sets = ix.sets || new Map();
-    // sets decodes the two sets of a word of bucket n once per page.
-    function sets(k, pair) {
-      var id = n + ' ' + k;
+    // sets decodes the two sets of a word of bucket at (n, or the bucket
+    // of a near spelling found in another, x[4]) once per page.
+    function sets(at, k, pair) {
+      var id = at + ' ' + k;
       if (!ix.sets.has(id)) ix.sets.set(id, { all: Int32Array.from(decodeSet(pair[0])), strong: Int32Array.from(decodeSet(pair[1])) });
       return ix.sets.get(id);
     }
@@ -100,7 +109,7 @@
     // and of its strong ones (a subset) to base + 2; and notes whether the
     // set has a document of the scope (job.hit, for widen).
     job.one = function (x) {
-      var s = sets(x[0], x[1]), base = x[2], scores = job.scores, i;
+      var s = sets(x[4] === undefined ? n : x[4], x[0], x[1]), base = x[2], scores = job.scores, i;
       for (i = 0; i < s.all.length; i++) scores[s.all[i]] = Math.max(scores[s.all[i]], base);
       for (i = 0; i < s.strong.length; i++) scores[s.strong[i]] = Math.max(scores[s.strong[i]], base + 2);
       for (i = 0; i < s.all.length && !job.hit; i++) job.hit = ix.listed[s.all[i]] === 1;
@@ -131,8 +140,10 @@
       });
       job.wider.push(function () { stemmed(ix, job, f, ws, b); });
       if (fixable(ix.lang, f, at.len)) {
-        job.wider.push(function () { nearSpellings(ix, job, f, ws, b, 1); });
-        if (at.len >= LONG) job.wider.push(function () { nearSpellings(ix, job, f, ws, b, 2); });
+        var own = [{ head: prefix(f, m.prefix), n: n, ws: ws, b: b }];
+        job.wider.push(function () { nearSpellings(ix, job, f, own, 1); });
+        if (at.len >= LONG) job.wider.push(function () { nearSpellings(ix, job, f, own, 2); });
+        if (at.len >= FAR) job.wider.push(Object.assign(function () { return farther(ix, job, f, at.len); }, { far: true }));
       }
     });
     return job;

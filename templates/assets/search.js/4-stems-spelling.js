@@ -53,24 +53,70 @@
     return len >= TYPO && /^\p{L}+$/u.test(f) && (STOP[lang] || []).indexOf(f) < 0;
   }
 
-  // nearSpellings adds to job.todo the words of its bucket's words ws
-  // that are at distance k from the folded word f, whole or the beginning
-  // of a longer word (a word typed on from a slip), at the lowest score,
-  // 1 more for a whole word, marked as near spellings (x[3]): whole words
-  // first, then those of most documents. Only words
-  // that begin with the letters of f that chose its bucket (the
-  // manifest's prefix): they are in the bucket at hand, so a slip costs
-  // no request, and a slip in those letters is not guessed.
-  function nearSpellings(ix, job, f, ws, b, k) {
-    var head = prefix(f, ix.manifest.prefix), found = [], table = [0, 1, 2].map(function () { return new Int32Array(f.length + k + 1); });
-    ws.forEach(function (x) {
-      if (x.f.length < f.length - k || x.f.indexOf(head) !== 0 || x.f.indexOf(f) === 0) return;
-      var d = distance(f, x.f, k, table);
-      if (d[0] === k) found.push({ x: x, whole: d[1] === k ? 1 : 0, size: setSize(b.w[x.w][0]) });
+  // nearSpellings adds to job.todo the words of places (each a bucket n,
+  // its content b and its words ws, and the beginning head its words are
+  // looked at with) that are at distance k from the folded word f, whole
+  // or the beginning of a longer word (a word typed on from a slip), at
+  // the lowest score, 1 more for a whole word, marked as near spellings
+  // (x[3]) with their bucket (x[4]): whole words first, then those of
+  // most documents. First the word's own bucket, with the letters of f
+  // that chose it (the manifest's prefix) as head: a slip there costs no
+  // request; a slip in those letters is looked for by farther.
+  function nearSpellings(ix, job, f, places, k) {
+    var found = [], table = [0, 1, 2].map(function () { return new Int32Array(f.length + k + 1); });
+    places.forEach(function (at) {
+      at.ws.forEach(function (x) {
+        if (x.f.length < f.length - k || x.f.indexOf(at.head) !== 0 || x.f.indexOf(f) === 0) return;
+        var d = distance(f, x.f, k, table);
+        if (d[0] === k) found.push({ x: x, at: at, whole: d[1] === k ? 1 : 0, size: setSize(at.b.w[x.w][0]) });
+      });
     });
     found.sort(function (p, q) { return q.whole - p.whole || q.size - p.size || (p.x.w < q.x.w ? -1 : 1); });
-    found.forEach(function (c) { job.todo.push([c.x.w, b.w[c.x.w], 1 + c.whole, true]); });
+    found.forEach(function (c) { job.todo.push([c.x.w, c.at.b.w[c.x.w], 1 + c.whole, true, c.at.n]); });
     job.fixed = job.fixed || found.length > 0;
+  }
+
+  // FAR is the fewest letters of a word looked for in other buckets than
+  // its own (farther): a shorter one has too many near spellings there.
+  var FAR = 5;
+
+  // farHeads are the beginnings (of the manifest's prefix p letters) that
+  // the folded word f most likely has where a slip in its first letters
+  // made it: the first two letters swapped ("ksyfall": "sk"), the first
+  // extra ("askyfall": "sk"), the second extra or swapped with the third
+  // ("sxkyfall", "sykfall": "sk"); the same beginning once, not f's own.
+  // A letter missing or wrong there cannot be placed: any letter may be
+  // the one meant.
+  function farHeads(f, p) {
+    var c = Array.from(f), own = c.slice(0, p).join(''), out = [];
+    [[c[1], c[0]].concat(c.slice(2)), c.slice(1), [c[0]].concat(c.slice(2))].forEach(function (w) {
+      var head = w.slice(0, p).join('');
+      if (head !== own && out.indexOf(head) < 0) out.push(head);
+    });
+    return out;
+  }
+
+  // farther, once a word (folded f, len letters) matches
+  // nothing of the scope by itself, its stems or its near spellings in
+  // its bucket, fetches the buckets of its farHeads (at most three,
+  // each once: get keeps what it fetched) and looks for its near
+  // spellings there, with the same limits: the looks it adds to
+  // job.wider. It resolves once they are added; a bucket that cannot be
+  // fetched is left out.
+  function farther(ix, job, f, len) {
+    var m = ix.manifest;
+    var places = farHeads(f, m.prefix).map(function (head) {
+      var n = hash(head) & (m.buckets - 1);
+      return ix.get(ix.dir + 't/' + n + '.json').then(function (b) {
+        return { head: head, n: n, ws: wordsOf(ix, n, b), b: b };
+      }, function () { return null; });
+    });
+    return Promise.all(places).then(function (got) {
+      got = got.filter(Boolean);
+      if (!got.length) return;
+      job.wider.push(function () { nearSpellings(ix, job, f, got, 1); });
+      if (len >= LONG) job.wider.push(function () { nearSpellings(ix, job, f, got, 2); });
+    });
   }
 
   // distance is the Damerau–Levenshtein distance (each letter wrong,

@@ -50,7 +50,7 @@
       return qs.reduce(function (before, q, i) {
         return before.then(function () {
           if (!live()) return;
-          return search(ix, Object.assign({}, s, { q: q }), now, pace).then(function (list) {
+          return search(ix, Object.assign({}, s, { q: q }), now, pace, true).then(function (list) {
             if (i >= CHUNKS || !live()) return;
             var get = function () { return details(ix, list.slice(0, PAGE)); };
             asked.push(pace ? pace().then(get) : get());
@@ -76,12 +76,13 @@
   // matches a subset of what the kept one matched, so only those are
   // looked at, not every item of the scope: what keeps a keystroke short
   // on a list of many thousand records. pace, if given, scores the words
-  // in slices (see run).
-  function search(ix, s, now, pace) {
+  // in slices (see run). ahead is true for the fetch ahead (prefetch),
+  // which fetches no bucket for a slip (widen).
+  function search(ix, s, now, pace, ahead) {
     var words = queryWords(s.q), terms = words.concat(numberUnits(words));
     ix.found = ix.found || new Map();
     var key = writeQuery(s), from = s.q ? ix.found.get(writeQuery(Object.assign({}, s, { q: s.q.slice(0, -1) }))) : null;
-    return Promise.all(terms.map(function (w) { return termScores(ix, w, pace); })).then(function (per) {
+    return Promise.all(terms.map(function (w) { return termScores(ix, w, pace, ahead); })).then(function (per) {
       // The matching and sorting is a slice of its own: what is done when
       // the last word is scored comes in the same task as its last slice.
       return pace ? pace().then(function () { return per; }) : per;
