@@ -184,7 +184,7 @@ var cliTexts = map[ID]Text{
 		Sv: `%s: ett annat bygge eller en annan serve skriver i mappen (den håller %s) – vänta tills det är klart`},
 	OutLinkUnreachable: {En: `%s is a symbolic link to a folder that cannot be reached`,
 		Sv: `%s är en symbolisk länk till en mapp som inte går att nå`},
-	OutStagingUnclean: {En: `clean the recycled staging folder %s`,
+	OutStagingUnclean: {En: `the recycled staging folder %s could not be cleaned`,
 		Sv: `den återanvända byggmappen %s gick inte att tömma`},
 	OutSetAside: {En: `the recycled staging folder %s could not be cleaned and is set aside as %s, which builds leave alone (remove it); build again`,
 		Sv: `den återanvända byggmappen %s gick inte att tömma och har flyttats undan till %s, som byggen lämnar orörd (ta bort den) – bygg igen`},

@@ -105,7 +105,7 @@ var siteTexts = map[ID]Text{
 	// argument of the messages "... is already used by %s".
 	ClaimHome:      {En: `the home page`, Sv: `startsidan`},
 	ClaimList:      {En: `the list of %s`, Sv: `listan över %s`},
-	ClaimArchive:   {En: `the archive of %s`, Sv: `arkivet över %s`},
+	ClaimArchive:   {En: `the archive of %s`, Sv: `arkivet med %s`},
 	ClaimDue:       {En: `the page of agreements due for review`, Sv: `sidan med avtal att förnya`},
 	ClaimIndex:     {En: `an index page`, Sv: `en översiktssida`},
 	Claim404:       {En: `the 404 page`, Sv: `404-sidan`},

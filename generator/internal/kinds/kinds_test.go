@@ -163,7 +163,7 @@ func TestRecordsWord(t *testing.T) {
 		}
 	}
 	a := diag.M(diag.ClaimArchive, reg.RecordsWord("theses"))
-	if en, sv := a.Text(diag.English), a.Text(diag.Swedish); en != "the archive of theses" || sv != "arkivet över exjobb" {
+	if en, sv := a.Text(diag.English), a.Text(diag.Swedish); en != "the archive of theses" || sv != "arkivet med exjobb" {
 		t.Errorf("archive: %q, %q", en, sv)
 	}
 }

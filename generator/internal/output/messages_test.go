@@ -46,7 +46,7 @@ func TestMessagesSwedish(t *testing.T) {
 		{"staging folder not set aside", func(t *testing.T, dir string) error {
 			s := &Stage{out: filepath.Join(dir, "public"), dir: filepath.Join(dir, ".public.staging-1"), sweepErr: errors.New("remove x: permission denied")}
 			return s.setAside() // no such staging folder to set aside
-		}, "clean the recycled staging folder D/.public.staging-1: remove x: permission denied",
+		}, "the recycled staging folder D/.public.staging-1 could not be cleaned: remove x: permission denied",
 			"den återanvända byggmappen D/.public.staging-1 gick inte att tömma: remove x: permission denied"},
 		{"staging folder set aside", func(t *testing.T, dir string) error {
 			s := &Stage{out: filepath.Join(dir, "public"), dir: filepath.Join(dir, ".public.staging-1"), sweepErr: errors.New("remove x: permission denied")}

@@ -13,9 +13,10 @@ import (
 // CheckOut refuses an output folder out that would put the sources of the
 // site at root at risk: out inside content/ or templates/, out being
 // config.toml, out being the root or holding it (a swap would move the
-// sources away), or out naming something that is not a folder (the swap
-// would replace it), or a link to a folder that cannot be reached. Both are made absolute, and links in them resolved,
-// before they are compared.
+// sources away), out naming something that is not a folder (the swap
+// would replace it), or a link to a folder that cannot be reached. Both
+// are made absolute, and links in them resolved, before they are
+// compared.
 func CheckOut(root, out string) error {
 	absRoot, err := resolve(root)
 	if err != nil {

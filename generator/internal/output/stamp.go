@@ -43,15 +43,8 @@ func (s *Stage) stamp(rel string, data []byte, same bool, mod time.Time) error {
 //
 // When the recycled tree's file held data already (same) and the previous
 // output's file has its size and modification time, the two hold the same
-// bytes, without a read: a time is only ever kept for the same bytes, and
-// a new one is the time of a write (to the nanosecond on ext4 and APFS,
-// 100 ns on NTFS), so two builds do not give two contents of a path one
-// time; on a file system that keeps whole seconds (FAT, HFS+), two builds
-// within a second could, which only a time kept wrongly would show. SOURCE_DATE_EPOCH gives many builds one time: a time
-// before it is then confirmed by a read, since a change would be stamped
-// with the epoch and the file kept, wrongly, at the earlier time. This
-// saves an open, a read and a close of each unchanged file
-// (BenchmarkRebuild).
+// bytes, without a read, when that time tells it (timeTells). This saves
+// an open, a read and a close of each unchanged file (BenchmarkRebuild).
 func (s *Stage) previous(rel string, data []byte, same bool, mod time.Time) (time.Time, bool) {
 	if s.prev == nil {
 		return time.Time{}, false
@@ -61,7 +54,7 @@ func (s *Stage) previous(rel string, data []byte, same bool, mod time.Time) (tim
 		if err != nil || !st.regular || st.size != int64(len(data)) {
 			return time.Time{}, false
 		}
-		if st.mod.Equal(mod) && (s.epoch.IsZero() || !mod.Before(s.epoch)) {
+		if st.mod.Equal(mod) && s.timeTells(mod) {
 			return mod, true
 		}
 	}
@@ -78,6 +71,25 @@ func (s *Stage) previous(rel string, data []byte, same bool, mod time.Time) (tim
 		return time.Time{}, false
 	}
 	return st.mod, true
+}
+
+// timeTells reports whether mod, the modification time of a file of the
+// recycled tree and of the previous output's at its path, of one size,
+// tells that the two hold the same bytes. A time is only ever kept for
+// the same bytes, and a new one is the time of a write, to the
+// nanosecond on ext4 and APFS (100 ns on NTFS): two builds do not give
+// two contents of a path one such time. A time of whole seconds does not
+// tell: it may be a SOURCE_DATE_EPOCH that two builds gave two contents
+// (then a build without it would keep that time for a change, and
+// rsync's quick check would pass it over), or the time of a file system
+// that keeps whole seconds (FAT, HFS+). With SOURCE_DATE_EPOCH set, a
+// time from it on tells, as the file gets SOURCE_DATE_EPOCH either way;
+// an earlier one does not, since a change would be stamped with it.
+func (s *Stage) timeTells(mod time.Time) bool {
+	if !s.epoch.IsZero() {
+		return !mod.Before(s.epoch)
+	}
+	return mod.Nanosecond() != 0
 }
 
 // SetSourceDate sets SOURCE_DATE_EPOCH, called before the first Write: a

@@ -56,6 +56,13 @@ func TestModTimes(t *testing.T) {
 			// of the previous output's, which holds others.
 			{map[string]string{"a.html": "X1"}, later, map[string]string{"a.html": "epoch"}},
 		}},
+		{"two contents at one epoch, then a build without", []build{
+			{map[string]string{"a.html": "X1"}, epoch, map[string]string{"a.html": "epoch"}},
+			{map[string]string{"a.html": "Y1"}, epoch, map[string]string{"a.html": "epoch"}},
+			// The recycled tree's a.html holds these bytes, at the time
+			// of the previous output's, which holds others: changed.
+			{map[string]string{"a.html": "X1"}, time.Time{}, map[string]string{"a.html": "build"}},
+		}},
 		{"epoch after a build without: clamped", []build{
 			{map[string]string{"a.html": "A"}, time.Time{}, map[string]string{"a.html": "build"}},
 			{map[string]string{"a.html": "A", "b.html": "B"}, epoch, map[string]string{"a.html": "epoch", "b.html": "epoch"}},
