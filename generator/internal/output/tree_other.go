@@ -79,8 +79,12 @@ func (t *tree) fixDir(rel string) error {
 // openRead opens the file rel to read it when it is a regular file (the
 // opening of a named pipe would wait for a writer).
 func (t *tree) openRead(rel string) (file, error) {
-	if info, err := t.root.Lstat(rel); err != nil || !info.Mode().IsRegular() {
-		return nil, diag.M(diag.OutLinkInWay)
+	info, err := t.root.Lstat(rel)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: rel, Err: fs.ErrInvalid} // a link, a pipe, a folder
 	}
 	f, err := t.root.Open(rel)
 	if err != nil {
