@@ -90,6 +90,13 @@ func TestSearchOffersOtherKinds(t *testing.T) {
 		{"en", "internships", "thesis", [][]string{theses}},
 		{"en", "internships", "exjobb", [][]string{theses}},
 		{"en", "internships", "thesis on energy", [][]string{{theses[0], theses[1], "/en/theses/?q=on+energy"}}},
+		// "project" names the collaborations (search.words) as well as
+		// the degree projects: nothing on either list, both elsewhere.
+		{"en", "collaborations", "project", nil},
+		{"en", "theses", "projects", nil},
+		// A bare "projekt" names no kind in Swedish: an exjobb is one too.
+		{"sv", "theses", "projekt", nil},
+		{"en", "internships", "project", [][]string{theses, {"Looking for collaborations?", "Active and planned collaborations", "/en/collaborations/"}}},
 		// Two kinds, in the order of the words.
 		{"en", "collaborations", "internship thesis", [][]string{internships, theses}},
 		// Nothing for the page's own kind, three letters, a word that
