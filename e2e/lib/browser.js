@@ -52,6 +52,25 @@ export async function fixClock(context) {
 }
 
 /**
+ * openPage opens url (a path of the site) in a new context of browser, a
+ * desktop window: its clock fixed at clock when given, else at the
+ * build's NOW (fixClock); with JavaScript unless js is false; init run
+ * first in every document when given. It asserts the status 200 and
+ * returns { context, page, problems } (watch); the caller closes context.
+ */
+export async function openPage(browser, site, url, { clock = null, js = true, init = null } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js });
+  if (clock) await context.clock.setFixedTime(new Date(clock));
+  else await fixClock(context);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const problems = await watch(context, page, site.origin);
+  const res = await page.goto(site.base + url, { waitUntil: 'load' });
+  if (res.status() !== 200) throw new Error(`${url}: status ${res.status()}, want 200`);
+  return { context, page, problems };
+}
+
+/**
  * back presses the browser's back button and waits for the page it leads
  * to. Just after a navigation Chromium may still be swapping the previous
  * document out, and then refuses the history that page.goBack asks for

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { describeProblems, fixClock, launch, openPage, watch } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
 import { served } from '../lib/harness.js';
 import { sections } from '../lib/site.js';
@@ -30,17 +30,7 @@ suite('search after the build and without the script', skip, () => {
     await site?.stop();
   });
 
-  async function open(url, { clock = null, js = true, init = null } = {}) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js });
-    if (clock) await context.clock.setFixedTime(new Date(clock));
-    else await fixClock(context);
-    if (init) await context.addInitScript(init);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
-    const res = await page.goto(site.base + url, { waitUntil: 'load' });
-    assert.equal(res.status(), 200, url);
-    return { context, page, problems };
-  }
+  const open = (url, options) => openPage(browser, site, url, options);
 
   test('an offer whose deadline passed after the build leaves the open list, its count and its apply link', async () => {
     // The first open thesis of the build closes at its data-deadline.

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { axe, describeProblems, fixClock, formatViolations, launch, watch } from '../lib/browser.js';
+import { axe, describeProblems, fixClock, formatViolations, launch, openPage, watch } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
 import { served } from '../lib/harness.js';
 import { sections } from '../lib/site.js';
@@ -53,17 +53,7 @@ suite('search and filters in the browser', skip, () => {
     await site?.stop();
   });
 
-  async function open(url, { clock = null, js = true, init = null } = {}) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js });
-    if (clock) await context.clock.setFixedTime(new Date(clock));
-    else await fixClock(context);
-    if (init) await context.addInitScript(init);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
-    const res = await page.goto(site.base + url, { waitUntil: 'load' });
-    assert.equal(res.status(), 200, url);
-    return { context, page, problems };
-  }
+  const open = (url, options) => openPage(browser, site, url, options);
 
   test('a shared filtered link shows the matching records of the list', async () => {
     const list = `/${secs.theses.sv}/`;
