@@ -148,8 +148,12 @@ type Kind struct {
 type Sort struct {
 	Key  string
 	Desc bool
-	Or   string   // the key used when Key's value is zero
-	Rank []string // string values in this order first (others rank with the first)
+	Or   string // the key used when Key's value is zero
+	// Earlier is a key whose moment is used instead when it comes before
+	// Key's (or Or's): an agreement that had run out at its validUntil
+	// before the termination it records ended on that earlier day.
+	Earlier string
+	Rank    []string // string values in this order first (others rank with the first)
 }
 
 // Format is how a fact shows its value.

@@ -24,6 +24,7 @@ func check(k *Kind) []string {
 	for _, s := range append(slices.Clip(k.Order), k.Archive...) {
 		need("sort", s.Key)
 		need("sort", s.Or)
+		need("sort", s.Earlier)
 	}
 	for _, f := range append(slices.Clip(k.Facts), k.ListFacts...) {
 		need("fact", f.Key)

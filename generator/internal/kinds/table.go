@@ -200,7 +200,7 @@ func agreements(p parts) *Kind {
 			{Name: "confidential", Type: Bool},
 		},
 		ArchiveStatus: "terminated", ArchiveAfterMark: true, Mark: "terminated", MarkDate: "terminated",
-		Order: []Sort{{Key: "signed", Desc: true}}, Archive: []Sort{{Key: "terminated", Desc: true}},
+		Order: []Sort{{Key: "signed", Desc: true}}, Archive: []Sort{{Key: "terminated", Earlier: "validUntil", Desc: true}},
 		Facts: []Fact{
 			typ, parties,
 			{Label: "fact.signatories", Key: "signatories", As: AsSigners}, signed,

@@ -53,7 +53,7 @@ func sortOrder(es []*Entry, k *kinds.Kind, sorts []kinds.Sort) {
 
 // sortKeyOf is the value of sort o of an entry e of kind k: its rank among
 // o.Rank (the first when it has none of them), its whole number, or its
-// moment (o.Or's when o.Key's is zero).
+// moment (o.Or's when o.Key's is zero; o.Earlier's when that comes first).
 func sortKeyOf(k *kinds.Kind, o kinds.Sort, e *Entry) sortKey {
 	switch {
 	case len(o.Rank) > 0:
@@ -61,5 +61,11 @@ func sortKeyOf(k *kinds.Kind, o kinds.Sort, e *Entry) sortKey {
 	case k.Key(o.Key) != nil && k.Key(o.Key).Type == kinds.Int:
 		return sortKey{n: e.Int(o.Key)}
 	}
-	return sortKey{t: cmp.Or(e.Time(o.Key), e.Time(o.Or))}
+	t := cmp.Or(e.Time(o.Key), e.Time(o.Or))
+	if o.Earlier != "" {
+		if u := e.Time(o.Earlier); !u.IsZero() && (t.IsZero() || u.Before(t)) {
+			t = u
+		}
+	}
+	return sortKey{t: t}
 }
