@@ -173,7 +173,24 @@ func (d decimal) Format(s fmt.State, verb rune) {
 // "path:line:col: message" line it is printed in, nor reorder it in a
 // terminal. (The catalog's texts have none.)
 func oneLine(s string) string {
-	escaped := func(r rune) bool { return unicode.IsControl(r) || bidiControl(r) }
+	return escapeRunes(s, func(r rune) bool { return unicode.IsControl(r) || bidiControl(r) })
+}
+
+// Visible returns a line of a source as the preview's overlay quotes it:
+// as oneLine escapes it, but with its tabs kept (they only indent). A
+// bidirectional override in the line would otherwise reorder the line on
+// the page, and the caret under it, and a carriage return or a form feed
+// break it, so that the editor would read another line than the one the
+// problem is on. Each character is escaped alone, so the text before a
+// column of the line, escaped, is the text before that column of the
+// line escaped.
+func Visible(line string) string {
+	return escapeRunes(line, func(r rune) bool { return r != '\t' && unicode.IsControl(r) || bidiControl(r) })
+}
+
+// escapeRunes returns s with each character for which escaped is true
+// written as a Go escape, without its quotes.
+func escapeRunes(s string, escaped func(rune) bool) string {
 	if !strings.ContainsFunc(s, escaped) {
 		return s
 	}

@@ -11,8 +11,16 @@ import (
 
 // Locked is the lock of an output folder, held by one build or one serve.
 type Locked struct {
-	f *os.File
+	f   *os.File
+	out string // the folder locked: out as Lock resolved it (target)
 }
+
+// Folder is the output folder whose lock l is: the folder that the path
+// given to Lock named when Lock resolved it (see target). Who writes
+// there after locking writes to Folder, never to that path again: a link
+// changed in between would have the lock on one folder and the writes go
+// to another.
+func (l *Locked) Folder() string { return l.out }
 
 // errBusy is the error of lockFile when another holds the lock.
 var errBusy = errors.New("locked")
@@ -50,6 +58,13 @@ func Lock(out string) (*Locked, error) {
 	if err != nil {
 		return nil, err
 	}
+	return lockTarget(out)
+}
+
+// lockTarget takes the lock of out, which target has resolved: out is
+// locked as it is, not resolved again, so that the lock is that of the
+// folder the caller then writes to even when out has become a link since.
+func lockTarget(out string) (*Locked, error) {
 	p := LockFile(out)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return nil, err
@@ -65,7 +80,7 @@ func Lock(out string) (*Locked, error) {
 		}
 		return nil, fmt.Errorf("lock %s: %w", filepath.ToSlash(p), err)
 	}
-	return &Locked{f}, nil
+	return &Locked{f, out}, nil
 }
 
 // Unlock lets go of the lock.

@@ -133,12 +133,21 @@ type Stage struct {
 // Begin locks out (see Lock) and prepares a staging folder for it: the
 // leftover of an earlier build when there is one (see the package
 // comment), else a new folder. The lock is held until Commit or Abort.
-func Begin(out string) (*Stage, error) {
+func Begin(out string) (*Stage, error) { return beginThen(out, nil) }
+
+// beginThen is Begin, which resolves out once (target): the folder it
+// locks is the folder it stages beside and swaps. resolved, when not
+// nil, is called with that folder between the two steps, where a test
+// changes what the path names.
+func beginThen(out string, resolved func(folder string)) (*Stage, error) {
 	out, err := target(out)
 	if err != nil {
 		return nil, err
 	}
-	lock, err := Lock(out) // makes the parent folder
+	if resolved != nil {
+		resolved(out)
+	}
+	lock, err := lockTarget(out) // makes the parent folder
 	if err != nil {
 		return nil, err
 	}

@@ -62,6 +62,9 @@ type server struct {
 	// writeWait is how long a write to an event stream may wait for its
 	// client to read: one that stopped is let go.
 	writeWait time.Duration
+	// responseWait is how long any other response may take to be written
+	// (responseWait, but for tests).
+	responseWait time.Duration
 
 	mu  sync.RWMutex
 	v   *view
@@ -70,7 +73,7 @@ type server struct {
 
 func newServer(files fs.FS) *server {
 	sv := &server{files: files, done: make(chan struct{}), hub: hub{clients: map[chan event]bool{}},
-		start: time.Now().UnixNano(), writeWait: 10 * time.Second}
+		start: time.Now().UnixNano(), writeWait: 10 * time.Second, responseWait: responseWait}
 	sv.v = &view{token: sv.token()}
 	return sv
 }
@@ -182,7 +185,21 @@ func (h *hub) send(ev event) {
 	}
 }
 
+// responseWait is how long a response other than the event stream may
+// take to be written: a client that asks for a large file (an image, a
+// PDF of tens of MB) and stops reading it is let go then, with the
+// goroutine and the bytes it holds. A response from a preview on this
+// machine takes far less, even for the largest file of a site. The event
+// stream, which lasts as long as its page is open, gives each of its
+// writes writeWait instead.
+const responseWait = 30 * time.Second
+
 func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != eventsPath {
+		// The server resets the deadline after each response, so a
+		// kept-alive connection's next request gets its own.
+		http.NewResponseController(w).SetWriteDeadline(time.Now().Add(sv.responseWait))
+	}
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")

@@ -24,7 +24,9 @@ type shown struct {
 }
 
 // srcLine is one numbered source line; Here and Before are set on the
-// problem's line.
+// problem's line. Text and Before are as diag.Visible writes them: a
+// bidirectional control or a control character of the source shows as
+// its escape (\u202e), which can reorder nothing.
 type srcLine struct {
 	N      int
 	Text   string
@@ -60,10 +62,12 @@ func problems(fsys fs.FS, list diag.List) []problem {
 					col = e.Col
 				}
 				text, col := clip(lines[n-1], col)
-				l := srcLine{N: n, Text: text}
+				// Escaped after the column is found, in Before as in
+				// Text, so that the caret stays under its character.
+				l := srcLine{N: n, Text: diag.Visible(text)}
 				if n == e.Line {
 					l.Here = true
-					l.Before = before(text, col)
+					l.Before = diag.Visible(before(text, col))
 				}
 				p.Lines = append(p.Lines, l)
 			}

@@ -350,6 +350,9 @@ func prepareOut(root, out string) (store output.Store, files fs.FS, cleanup func
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("serve: %w", err)
 	}
+	// The folder locked, as Lock resolved a link: a link changed since
+	// must not take the writes to a folder the lock does not keep.
+	out = lock.Folder()
 	if err := fillOut(out); err != nil {
 		lock.Unlock()
 		return nil, nil, nil, err
