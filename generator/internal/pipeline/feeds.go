@@ -41,6 +41,10 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 			title += t.T(p.Lang, "kind."+p.Kind)
 		case site.AreaPage:
 			title += p.Term.Name(p.Lang)
+		case site.OrgPage, site.SchoolPage:
+			// A host's name alone ("Stokab", "KTH") does not say in a
+			// feed reader's list what the feed holds; an area's does.
+			title += strings.ReplaceAll(t.T(p.Lang, "feed."+p.Index), "{name}", p.Term.Name(p.Lang))
 		case site.DuePage:
 			updated = s.DueChanged
 			title += t.T(p.Lang, "due.title")
@@ -75,14 +79,16 @@ type feedList struct {
 	kind, term string
 }
 
-// feedEntries are the records the feed of the list page p may hold.
+// feedEntries are the records the feed of the list page p may hold: of
+// the page of an area, an organisation or a school, its records that are
+// not archived.
 func feedEntries(s *site.Site, p *site.Page) []*site.Entry {
 	switch p.Type {
 	case site.ListPage:
 		return s.Current(p.Kind)
-	case site.AreaPage:
+	case site.AreaPage, site.OrgPage, site.SchoolPage:
 		var es []*site.Entry
-		for _, e := range s.Members("areas", p.Term.Key) {
+		for _, e := range s.Members(p.Index, p.Term.Key) {
 			if !e.Archived {
 				es = append(es, e)
 			}
@@ -139,13 +145,14 @@ func (l *Loaded) atom(p *site.Page, title string, es []*site.Entry, updated func
 		ID: s.Abs(p.URL), Title: title, Lang: p.Lang, Self: s.Abs(p.Feed), Alt: s.Abs(p.URL),
 		Author: l.Templates.T(p.Lang, "feed.author"), // the partnership, in the feed's language
 	}
-	// An area's feed mixes the kinds, which its page shows under a
-	// heading each: an entry's title says its kind there, and so does its
-	// first category, so that a reader who follows an area for its
-	// degree projects can tell them from its lectures. The kind is the
-	// portal's word, in the feed's language as the heading is, also
-	// before the title of a record in the other language.
-	mixed := p.Type == site.AreaPage
+	// The feed of an area, an organisation or a school mixes the kinds,
+	// which its page shows under a heading each: an entry's title says
+	// its kind there, and so does its first category, so that a reader
+	// who follows an area for its degree projects can tell them from its
+	// lectures. The kind is the portal's word, in the feed's language as
+	// the heading is, also before the title of a record in the other
+	// language.
+	mixed := p.Term != nil
 	for _, e := range es {
 		up := updated(e)
 		v := e.VersionFor(p.Lang)

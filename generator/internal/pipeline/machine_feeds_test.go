@@ -14,14 +14,14 @@ import (
 )
 
 // TestAtomFeeds reads every feed of the fixture strictly: one per kind list,
-// per area and of the agreements due for review in each language, newest first, the right records,
+// per area, organisation and school and of the agreements due for review in each language, newest first, the right records,
 // times taken from the records, and each list page linking its feed.
 func TestAtomFeeds(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	s := b.l.Site
 	feedsSeen := map[string]bool{}
 	for _, p := range s.Pages {
-		wantFeed := p.Type == site.ListPage || p.Type == site.AreaPage || p.Type == site.DuePage
+		wantFeed := p.Term != nil || p.Type == site.ListPage || p.Type == site.DuePage
 		if (p.Feed != "") != wantFeed {
 			t.Errorf("%s (%s): feed %q", p.URL, p.Type, p.Feed)
 		}
@@ -61,8 +61,9 @@ func TestAtomFeeds(t *testing.T) {
 		if self != s.Abs(p.Feed) || alt != s.Abs(p.URL) {
 			t.Errorf("%s: self %q, alternate %q", p.Feed, self, alt)
 		}
-		// The records: a kind list's current entries, an area's entries
-		// that are not archived; newest first.
+		// The records: a kind list's current entries, an area's, an
+		// organisation's or a school's entries that are not archived;
+		// newest first.
 		var want []*site.Entry
 		switch p.Type {
 		case site.ListPage:
@@ -70,7 +71,7 @@ func TestAtomFeeds(t *testing.T) {
 		case site.DuePage:
 			want = s.Due()
 		default:
-			for _, e := range s.Members("areas", p.Term.Key) {
+			for _, e := range s.Members(p.Index, p.Term.Key) {
 				if !e.Archived {
 					want = append(want, e)
 				}
@@ -120,7 +121,7 @@ func TestAtomFeeds(t *testing.T) {
 			}
 			v := rec.VersionFor(p.Lang)
 			title := v.Title
-			if p.Type == site.AreaPage { // the kinds mixed: each says its own, in the feed's language
+			if p.Term != nil { // the kinds mixed: each says its own, in the feed's language
 				title = b.l.Templates.T(p.Lang, "kindone."+rec.Kind) + ": " + title
 			}
 			if e.Titles[0] != title {
@@ -162,6 +163,9 @@ func TestAtomFeeds(t *testing.T) {
 		"/praktik/atom.xml":           {"sommarpraktik"},                               // not framtida (scheduled)
 		"/gastforelasningar/atom.xml": {"installd", "smarta-kartor"},                   // upcoming, not forra-aret
 		"/en/areas/energi/atom.xml":   {"installd", "international", "energidata", "trafikfloden", "2025", "elnat", "mou"},
+		// A host's records that are not archived: not gammalt (closed), gastforskare (ended), hemligt (terminated), framtida (scheduled), utkast (draft).
+		"/organisationer/trafikkontoret/atom.xml": {"sommarpraktik", "smarta-kartor", "trafikfloden", "ramavtal"},
+		"/en/schools/abe/atom.xml":                {"energidata"},
 	} {
 		f := readAtom(t, feed, b.file(t, feed))
 		var got []string
@@ -173,7 +177,8 @@ func TestAtomFeeds(t *testing.T) {
 			t.Errorf("%s: entries %v, want %v", feed, got, want)
 		}
 	}
-	for _, f := range []string{"exjobb/atom.xml", "en/theses/atom.xml", "omraden/energi/atom.xml", "en/areas/trafik/atom.xml"} {
+	for _, f := range []string{"exjobb/atom.xml", "en/theses/atom.xml", "omraden/energi/atom.xml", "en/areas/trafik/atom.xml",
+		"organisationer/trafikkontoret/atom.xml", "en/organisations/kth/atom.xml", "skolor/abe/atom.xml", "en/schools/eecs/atom.xml"} {
 		if !feedsSeen["/"+f] {
 			t.Errorf("no feed %s", f)
 		}

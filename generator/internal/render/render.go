@@ -129,7 +129,7 @@ func requiredKeys(reg *kinds.Registry, langs []string) []string {
 		"notfound.title", "pager.title", "language.autonym", "period.from", "site.description",
 		"nav.language", "switch.untranslated", "switch.list", "redirect.title", "redirect.moved", "due.title",
 		"due.event", "due.eventnote", "due.alarm", "due.endevent", "due.endnote", "due.endalarm",
-		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author", "search.elsewhere", "fact.speaker"}
+		"task.done", "task.todo", "task.note", "task.back", "table.name", "feed.author", "feed.organisations", "feed.schools", "search.elsewhere", "fact.speaker"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month."+strconv.Itoa(m))
 	}

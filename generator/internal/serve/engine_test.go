@@ -397,9 +397,9 @@ func TestWritesOnlyChanged(t *testing.T) {
 	// and the term buckets of the words it gained and of the words whose
 	// documents it joined or left.
 	want := []string{"/", "/en/", "/en/areas/trafik/atom.xml", "/en/areas/trafik/page/2/", "/en/internships/",
-		"/en/internships/atom.xml", "/en/organisations/trafikkontoret/page/2/",
+		"/en/internships/atom.xml", "/en/organisations/trafikkontoret/atom.xml", "/en/organisations/trafikkontoret/page/2/",
 		"/en/search/r/0.json", "/en/search/t/0.json", "/en/search/t/1.json", "/en/search/t/2.json",
-		"/omraden/trafik/atom.xml", "/omraden/trafik/sida/2/", "/organisationer/trafikkontoret/sida/2/",
+		"/omraden/trafik/atom.xml", "/omraden/trafik/sida/2/", "/organisationer/trafikkontoret/atom.xml", "/organisationer/trafikkontoret/sida/2/",
 		"/praktik/", "/praktik/atom.xml", "/praktik/sommarpraktik/",
 		"/search/r/0.json", "/search/t/0.json", "/search/t/1.json", "/search/t/2.json"}
 	if !slices.Equal(res.Changed, want) {

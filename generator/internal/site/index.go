@@ -156,9 +156,7 @@ func (s *Site) makeTermPages(index string, t *config.Term, lang string, es []*En
 		for i := range p.Groups {
 			p.Groups[i].Items = slices.Clip(p.Groups[i].Items)
 		}
-		if index == "areas" {
-			p.Feed = base(lang) + "atom.xml"
-		}
+		p.Feed = base(lang) + "atom.xml" // an area's, an organisation's, a school's
 		s.alternates(p, func(l string) string { return pageURL(base(l), l, n) })
 		pages = append(pages, p)
 	})
