@@ -137,8 +137,8 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	defer src.Close()
 	rootFS := src.FS()
-	eng := newEngine(rootFS, store, opt.Now)
 	sv := newServer(files)
+	eng := newEngine(rootFS, markWrites(store, sv), opt.Now)
 	overlay := template.Must(template.New("overlay").Parse(overlaySource))
 	apply := func(res result, err error) {
 		if err != nil {
