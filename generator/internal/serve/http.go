@@ -69,11 +69,20 @@ type server struct {
 	mu  sync.RWMutex
 	v   *view
 	gen uint64 // updates that changed files
+	// writing holds the files (store paths) written or removed since the
+	// last publish (markWrites), whose pages wait for it (servePage);
+	// published is closed once that publish has sent its events.
+	writing   map[string]bool
+	published chan struct{}
+	// onWait, when set (tests), is called as a request for the file name
+	// begins to wait for the update writing it to be published.
+	onWait func(name string)
 }
 
 func newServer(files fs.FS) *server {
 	sv := &server{files: files, done: make(chan struct{}), hub: hub{clients: map[chan event]bool{}},
-		start: time.Now().UnixNano(), writeWait: 10 * time.Second, responseWait: responseWait}
+		start: time.Now().UnixNano(), writeWait: 10 * time.Second, responseWait: responseWait,
+		writing: map[string]bool{}, published: make(chan struct{})}
 	sv.v = &view{token: sv.token()}
 	return sv
 }
@@ -87,9 +96,18 @@ func (sv *server) view() *view {
 	return sv.v
 }
 
-// publish shows a new view and tells the browsers what changed.
+// publish shows a new view and tells the browsers what changed. The
+// pages written since the last publish (writing) were held back till now
+// (servePage), and are let go only once the events are sent: a page
+// served with the new view's token, whose stream connects after, must
+// not hear of its own content again.
 func (sv *server) publish(v *view, changed []string) {
 	sv.mu.Lock()
+	published := sv.published
+	sv.published = make(chan struct{})
+	if len(sv.writing) > 0 {
+		sv.writing = map[string]bool{}
+	}
 	v.changes = sv.v.changes
 	if len(changed) > 0 {
 		sv.gen++
@@ -103,6 +121,7 @@ func (sv *server) publish(v *view, changed []string) {
 	if len(v.problems) == 0 && len(changed) > 0 {
 		sv.hub.send(reloadEvent(changed, false, v.token))
 	}
+	close(published)
 }
 
 // event is one Server-Sent Event; id is the token of the view it comes
@@ -231,34 +250,25 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, info, err := openFile(sv.files, name)
-	if err != nil {
-		sv.notFound(w, r, name, v)
-		return
-	}
-	if info.IsDir() {
+	switch {
+	case err == nil && info.IsDir():
 		// "/exjobb" → "/exjobb/", like every published URL.
-		if _, err := fs.Stat(sv.files, path.Join(name, "index.html")); err != nil {
-			sv.notFound(w, r, name, v)
+		if _, err := fs.Stat(sv.files, path.Join(name, "index.html")); err == nil {
+			// From the clean name, never the request's path: "//exjobb" or
+			// "/%2Fexjobb" must not become a redirect to the host "exjobb".
+			u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
+			http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 			return
 		}
-		// From the clean name, never the request's path: "//exjobb" or
-		// "/%2Fexjobb" must not become a redirect to the host "exjobb".
-		u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
-		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
+	case err == nil && path.Ext(name) != ".html":
+		defer f.Close()
+		h.Set("Content-Type", contentType(name))
+		http.ServeContent(w, r, name, info.ModTime(), f)
 		return
+	case err == nil:
+		f.Close() // read again with its view (servePage)
 	}
-	defer f.Close()
-	if path.Ext(name) == ".html" {
-		b, err := io.ReadAll(f)
-		if err != nil {
-			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
-			return
-		}
-		sv.html(w, r, http.StatusOK, sv.inject(b, r.URL.Path, v))
-		return
-	}
-	h.Set("Content-Type", contentType(name))
-	http.ServeContent(w, r, name, info.ModTime(), f)
+	sv.servePage(w, r, name)
 }
 
 // openFile opens name in files for http.ServeContent, which needs to
@@ -332,8 +342,19 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// notFound serves the site's 404 page of the request's language.
-func (sv *server) notFound(w http.ResponseWriter, r *http.Request, name string, v *view) {
+// readPage returns the page at name as served with v, and its status:
+// the file, or the site's 404 page of the request's language when there
+// is none.
+func (sv *server) readPage(name, urlPath string, v *view) (int, []byte, error) {
+	f, info, err := openFile(sv.files, name)
+	if err == nil && !info.IsDir() {
+		defer f.Close()
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusOK, sv.inject(b, urlPath, v), nil
+	}
 	page := "404.html"
 	for _, l := range v.langs {
 		if strings.HasPrefix(name, l+"/") {
@@ -344,7 +365,7 @@ func (sv *server) notFound(w http.ResponseWriter, r *http.Request, name string, 
 	if err != nil {
 		b = []byte("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404</h1><p>Nothing here (yet).</p></body></html>\n")
 	}
-	sv.html(w, r, http.StatusNotFound, sv.inject(b, r.URL.Path, v))
+	return http.StatusNotFound, sv.inject(b, urlPath, v), nil
 }
 
 func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []byte) {

@@ -27,7 +27,10 @@
 //
 // Every HTML page served gets a small script that listens on a
 // Server-Sent Events stream (/_portal/events) and reloads the page when
-// its own URL changed; pages of drafts get a banner. When the sources
+// its own URL changed; a page an update is writing is served once that
+// update is published, so that it names the content it has and its
+// stream does not tell it of that content again (servePage). Pages of
+// drafts get a banner. When the sources
 // have problems, the terminal lists them, the last good site stays served
 // and every page shows an overlay with each problem and the source lines
 // around it, until a save fixes them. None of this is ever in build's
@@ -137,8 +140,8 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	defer src.Close()
 	rootFS := src.FS()
-	eng := newEngine(rootFS, store, opt.Now)
 	sv := newServer(files)
+	eng := newEngine(rootFS, markWrites(store, sv), opt.Now)
 	overlay := template.Must(template.New("overlay").Parse(overlaySource))
 	apply := func(res result, err error) {
 		if err != nil {
