@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // fixed are the URL segments that do not come from config.toml.
@@ -96,4 +97,52 @@ func checkBaseURL(s string) (string, diag.ID) {
 		s += "/"
 	}
 	return s, ""
+}
+
+// SectionSegment is a fixed segment the site puts in the folder of a
+// kind's section: Name is "archive", "page" or "due", Lang the language
+// whose segment it is, URL where it is ("/exjobb/arkiv/", or for "page"
+// the list's second page, "/exjobb/sida/2/").
+type SectionSegment struct {
+	Name, Lang, Segment, URL string
+}
+
+// SectionSegmentOf returns the fixed segment of kind's section that slug
+// is in any of the site's languages (a record's page in one language is
+// in that language's section), if any: the archive's and the list pages'
+// of every kind, the due page's of agreements. A record with it for slug
+// would have its page at the archive's or the due page's URL, or around
+// the list's further pages.
+func (c *Config) SectionSegmentOf(kind, slug string) (SectionSegment, bool) {
+	names := []string{"archive", "page"}
+	if kind == kinds.Agreements {
+		names = append(names, "due")
+	}
+	for _, l := range c.Languages {
+		for _, name := range names {
+			seg := Segment(name, l)
+			if seg != slug {
+				continue
+			}
+			url := c.root(l) + c.Section(kind, l) + "/" + seg + "/"
+			if name == "page" {
+				url += "2/"
+			}
+			return SectionSegment{Name: name, Lang: l, Segment: seg, URL: url}, true
+		}
+	}
+	return SectionSegment{}, false
+}
+
+// OtherSlug suggests a slug for a record of kind whose slug is taken by a
+// fixed segment of its section (SectionSegmentOf): the slug of its title,
+// when that is free, else the slug followed by the section's segment
+// ("arkiv-exjobb").
+func (c *Config) OtherSlug(kind, slug, title string) string {
+	if s := SlugOf(title); s != slug && ValidSlug(s) {
+		if _, taken := c.SectionSegmentOf(kind, s); !taken {
+			return s
+		}
+	}
+	return slug + "-" + c.Section(kind, c.DefaultLanguage)
 }

@@ -413,6 +413,8 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 			d.valErr("slug", diag.SlugReserved, s)
 		} else if len(s) > MaxSlug {
 			d.valErr("slug", diag.SlugLong, diag.Clip(s, 60), MaxSlug)
+		} else if seg, what, ok := sectionSegment(cfg, own.kind, s); ok {
+			d.valErr("slug", diag.SlugSegment, s, what, seg.URL, cfg.OtherSlug(own.kind, s, d.str("title")))
 		}
 	} else if !config.ValidSlug(own.name) {
 		if mended, ok := slugFor(own.name); ok {
@@ -422,6 +424,8 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		}
 	} else if len(own.name) > MaxSlug {
 		d.errAt(1, 1, diag.FileNameLong, diag.Clip(own.name, 60), MaxSlug)
+	} else if seg, what, ok := sectionSegment(cfg, own.kind, own.name); ok {
+		d.errAt(1, 1, diag.FileNameSegment, own.name, what, seg.URL, cfg.OtherSlug(own.kind, own.name, d.str("title")))
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {
@@ -592,4 +596,25 @@ func besideProblem(fsys fs.FS, p, name string, missing, misCase, link, notRegula
 func slugFor(s string) (string, bool) {
 	mended := config.SlugOf(s)
 	return mended, config.ValidSlug(mended) && !sources.Reserved(mended)
+}
+
+// sectionSegment returns the fixed segment of the archive or of the due
+// page (config.Config.SectionSegmentOf) that slug, a record's of kind, is,
+// with what the site publishes there: the record's page would take that
+// page's URL (in a language the record has no version in, not yet: a
+// translation would). The segment of the list's further pages ("sida")
+// is a warning of the site's: the URLs nest, and nothing is lost.
+func sectionSegment(cfg *config.Config, kind, slug string) (config.SectionSegment, diag.Message, bool) {
+	if kind == Pages {
+		return config.SectionSegment{}, diag.Message{}, false
+	}
+	seg, ok := cfg.SectionSegmentOf(kind, slug)
+	switch {
+	case !ok:
+	case seg.Name == "archive":
+		return seg, diag.M(diag.ClaimArchive, cfg.Kinds.RecordsWord(kind)), true
+	case seg.Name == "due":
+		return seg, diag.M(diag.ClaimDue), true
+	}
+	return config.SectionSegment{}, diag.Message{}, false
 }

@@ -420,7 +420,11 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 
 // Warnings are problems that do not stop a build: a record dated after
 // now, which is published all the same (publishDate alone holds one
-// back), a record without a
+// back), a record whose slug is the segment of its list's further pages
+// ("sida", "page": its page's folder holds them, /exjobb/sida/2/, which
+// breaks nothing, but its address reads as one of the list's; the
+// archive's and the due page's segments are errors of content.Load, the
+// same URL as a page of the site's), a record without a
 // version in a language, for the kinds config.toml [translations] expects
 // in every language, an agreement without its attachment, and an offer
 // whose deadline is not after its date or a lecture that starts on its
@@ -452,6 +456,15 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 		out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 	}
 	out = append(out, s.dateWarnings(e, own)...)
+	if seg, ok := s.Cfg.SectionSegmentOf(e.Kind, e.Slug); ok && seg.Name == "page" && e.Kind != content.Pages {
+		other := s.Cfg.OtherSlug(e.Kind, e.Slug, own.Title)
+		if own.Pos.Has("slug") {
+			line, col := own.Pos.Value("slug")
+			out = append(out, diag.Warn(own.Path, line, col, diag.WarnSlugPage, e.Slug, seg.URL, other))
+		} else {
+			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnFileNamePage, e.Slug, seg.URL, other))
+		}
+	}
 	for _, v := range e.Versions {
 		if st := s.bodies.get(v); st != nil {
 			out = append(out, st.warns...)
