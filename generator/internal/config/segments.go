@@ -81,22 +81,44 @@ func (p *parser) segmentClashes() {
 }
 
 // checkBaseURL returns the base URL s with a final slash, or an error
-// message: it must be an absolute http(s) URL with a valid host, and
-// nothing after its path.
-func checkBaseURL(s string) (string, diag.ID) {
+// message: it must be an absolute http(s) URL with a valid host, written
+// in ASCII (a host of other letters is written percent-encoded into the
+// feeds, the sitemap and the canonical links, which feed readers and
+// crawlers do not resolve: punycode, xn--, is the form they read), with
+// a port if any, and no path, user, query or fragment: the site is at the
+// root of its host (its pages link to /exjobb/, robots.txt is
+// /robots.txt), so a path would be in the absolute URLs alone, which
+// then lead nowhere.
+func checkBaseURL(s string) (string, diag.Message) {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil || !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")):
-		return "", diag.BaseURL
+		return "", diag.M(diag.BaseURL)
 	case u.Host == "" || u.Hostname() == "":
-		return "", diag.BaseURLNoHost
+		return "", diag.M(diag.BaseURLNoHost)
 	case u.User != nil || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#"):
-		return "", diag.BaseURLExtra
+		return "", diag.M(diag.BaseURLExtra)
+	case !ascii(u.Host) || strings.Contains(u.Host, "%"):
+		return "", diag.M(diag.BaseURLHostASCII, u.Hostname())
+	case strings.HasSuffix(u.Host, ":"):
+		return "", diag.M(diag.BaseURLPort)
+	case u.Path != "" && u.Path != "/":
+		return "", diag.M(diag.BaseURLPath, u.EscapedPath())
 	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}
-	return s, ""
+	return s, diag.Message{}
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // SectionSegment is a fixed segment the site puts in the folder of a
