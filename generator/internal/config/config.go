@@ -271,8 +271,8 @@ func (p *parser) load(raw map[string]any) {
 		case "baseURL":
 			s, _ := v.(string)
 			u, msg := checkBaseURL(s)
-			if msg != "" {
-				p.errVal([]string{k}, msg)
+			if msg.ID != "" {
+				p.errVal([]string{k}, msg.ID, msg.Args...)
 				continue
 			}
 			c.BaseURL = u

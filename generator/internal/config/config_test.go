@@ -166,6 +166,26 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": no user, query or fragment`}},
 		{"baseURL with a user", []edit{{`"https://example.org"`, `"https://me@example.org/"`}},
 			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": no user, query or fragment`}},
+		// Written percent-encoded into the feeds, sitemap and canonical
+		// links, which feed readers and crawlers do not resolve.
+		{"baseURL with a host not in ASCII", []edit{{`"https://example.org"`, `"https://samverkan.exämpel.se/"`}},
+			[]string{`config.toml:2:11: baseURL: write the host "samverkan.exämpel.se" in its ASCII form (punycode, xn--…), as the domain's registrar gives it: feed readers and crawlers do not resolve it as written, percent-encoded in feeds, the sitemap and canonical links`}},
+		{"baseURL with a host percent-encoded", []edit{{`"https://example.org"`, `"https://samverkan.ex%C3%A4mpel.se/"`}},
+			[]string{`config.toml:2:11: baseURL: write the host "samverkan.exämpel.se" in its ASCII form (punycode, xn--…), as the domain's registrar gives it: feed readers and crawlers do not resolve it as written, percent-encoded in feeds, the sitemap and canonical links`}},
+		{"baseURL with a colon and no port", []edit{{`"https://example.org"`, `"https://example.org:/"`}},
+			[]string{`config.toml:2:11: baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": a colon after the host needs a port number, or remove it`}},
+		// The pages link from the root of the host: a path was in the
+		// absolute URLs alone.
+		{"baseURL with a path", []edit{{`"https://example.org"`, `"https://example.org/portal"`}},
+			[]string{`config.toml:2:11: baseURL must be the root of its host, like "https://samverkan.example.se/", without the path /portal: the site's pages link from the root (/exjobb/), so its feeds, sitemap and canonical links would lead elsewhere; publish the site at the root of a host of its own`}},
+		{"baseURL with a path and a slash", []edit{{`"https://example.org"`, `"https://example.org/samverkan/portal/"`}},
+			[]string{`config.toml:2:11: baseURL must be the root of its host, like "https://samverkan.example.se/", without the path /samverkan/portal/: the site's pages link from the root (/exjobb/), so its feeds, sitemap and canonical links would lead elsewhere; publish the site at the root of a host of its own`}},
+		{"baseURL with a file", []edit{{`"https://example.org"`, `"https://example.org/index.html"`}},
+			[]string{`config.toml:2:11: baseURL must be the root of its host, like "https://samverkan.example.se/", without the path /index.html: the site's pages link from the root (/exjobb/), so its feeds, sitemap and canonical links would lead elsewhere; publish the site at the root of a host of its own`}},
+		{"baseURL with two slashes", []edit{{`"https://example.org"`, `"https://example.org//"`}},
+			[]string{`config.toml:2:11: baseURL must be the root of its host, like "https://samverkan.example.se/", without the path //: the site's pages link from the root (/exjobb/), so its feeds, sitemap and canonical links would lead elsewhere; publish the site at the root of a host of its own`}},
+		{"baseURL with a path not in ASCII", []edit{{`"https://example.org"`, `"https://example.org/för/"`}},
+			[]string{`config.toml:2:11: baseURL must be the root of its host, like "https://samverkan.example.se/", without the path /f%C3%B6r/: the site's pages link from the root (/exjobb/), so its feeds, sitemap and canonical links would lead elsewhere; publish the site at the root of a host of its own`}},
 		{"local time zone", []edit{{`"Europe/Stockholm"`, `"Local"`}},
 			[]string{`config.toml:5:12: time zone "Local" depends on the computer; name a zone like "Europe/Stockholm"`}},
 		{"two sections, one segment", []edit{{`sv = "praktik"`, `sv = "exjobb"`}},
@@ -394,6 +414,12 @@ func TestParseErrorsSwedish(t *testing.T) {
 	}{
 		{"pageSize zero", []edit{{"pageSize = 10", `pageSize = 0`}},
 			`config.toml:6:12: pageSize: skriv ett heltal från 1 till 1000 utan citattecken, t.ex. 20`},
+		{"baseURL with a host not in ASCII", []edit{{`"https://example.org"`, `"https://samverkan.exämpel.se/"`}},
+			`config.toml:2:11: baseURL: skriv värdnamnet "samverkan.exämpel.se" i sin ASCII-form (punycode, xn--…), som domänens registrar anger den – som det står nu skrivs det procentkodat i flöden, webbplatskartan och kanoniska länkar, och då hittar flödesläsare och sökmotorer inte fram`},
+		{"baseURL with a colon and no port", []edit{{`"https://example.org"`, `"https://example.org:/"`}},
+			`config.toml:2:11: baseURL: ett kolon efter värdnamnet ska följas av ett portnummer – skriv numret eller ta bort kolonet`},
+		{"baseURL with a path", []edit{{`"https://example.org"`, `"https://example.org/portal"`}},
+			`config.toml:2:11: baseURL: ska vara roten på värden, t.ex. "https://samverkan.example.se/", utan sökvägen /portal – webbplatsens sidor länkar från roten (/exjobb/), så flöden, webbplatskarta och kanoniska länkar skulle leda fel – publicera webbplatsen i roten på en egen värd`},
 		{"pageSize a word", []edit{{"pageSize = 10", `pageSize = tjugo`}},
 			`config.toml:6:12: pageSize: skriv ett heltal från 1 till 1000 utan citattecken, t.ex. 20`},
 		{"languages bare words", []edit{{`languages = ["en", "sv"]`, `languages = en, sv`}},
@@ -419,5 +445,22 @@ func TestParseErrorsSwedish(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestBaseURLValid checks base URLs that config.toml takes as they are
+// (with a final slash): a host in punycode, a port, an address.
+func TestBaseURLValid(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://xn--exmpel-cua.se", "https://xn--exmpel-cua.se/"},
+		{"https://samverkan.xn--exmpel-cua.se/", "https://samverkan.xn--exmpel-cua.se/"},
+		{"http://localhost:8080", "http://localhost:8080/"},
+		{"https://[::1]:8443/", "https://[::1]:8443/"},
+		{"https://192.0.2.1/", "https://192.0.2.1/"},
+	} {
+		got, msg := checkBaseURL(c.in)
+		if got != c.want || msg.ID != "" {
+			t.Errorf("%q: %q %v, want %q", c.in, got, msg, c.want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // fixed are the URL segments that do not come from config.toml.
@@ -80,20 +81,90 @@ func (p *parser) segmentClashes() {
 }
 
 // checkBaseURL returns the base URL s with a final slash, or an error
-// message: it must be an absolute http(s) URL with a valid host, and
-// nothing after its path.
-func checkBaseURL(s string) (string, diag.ID) {
+// message: it must be an absolute http(s) URL with a valid host, written
+// in ASCII (a host of other letters is written percent-encoded into the
+// feeds, the sitemap and the canonical links, which feed readers and
+// crawlers do not resolve: punycode, xn--, is the form they read), with
+// a port if any, and no path, user, query or fragment: the site is at the
+// root of its host (its pages link to /exjobb/, robots.txt is
+// /robots.txt), so a path would be in the absolute URLs alone, which
+// then lead nowhere.
+func checkBaseURL(s string) (string, diag.Message) {
 	u, err := url.Parse(s)
 	switch {
 	case err != nil || !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")):
-		return "", diag.BaseURL
+		return "", diag.M(diag.BaseURL)
 	case u.Host == "" || u.Hostname() == "":
-		return "", diag.BaseURLNoHost
+		return "", diag.M(diag.BaseURLNoHost)
 	case u.User != nil || u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s, "?#"):
-		return "", diag.BaseURLExtra
+		return "", diag.M(diag.BaseURLExtra)
+	case !ascii(u.Host) || strings.Contains(u.Host, "%"):
+		return "", diag.M(diag.BaseURLHostASCII, u.Hostname())
+	case strings.HasSuffix(u.Host, ":"):
+		return "", diag.M(diag.BaseURLPort)
+	case u.Path != "" && u.Path != "/":
+		return "", diag.M(diag.BaseURLPath, u.EscapedPath())
 	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}
-	return s, ""
+	return s, diag.Message{}
+}
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// SectionSegment is a fixed segment the site puts in the folder of a
+// kind's section: Name is "archive", "page" or "due", Lang the language
+// whose segment it is, URL where it is ("/exjobb/arkiv/", or for "page"
+// the list's second page, "/exjobb/sida/2/").
+type SectionSegment struct {
+	Name, Lang, Segment, URL string
+}
+
+// SectionSegmentOf returns the fixed segment of kind's section that slug
+// is in any of the site's languages (a record's page in one language is
+// in that language's section), if any: the archive's and the list pages'
+// of every kind, the due page's of agreements. A record with it for slug
+// would have its page at the archive's or the due page's URL, or around
+// the list's further pages.
+func (c *Config) SectionSegmentOf(kind, slug string) (SectionSegment, bool) {
+	names := []string{"archive", "page"}
+	if kind == kinds.Agreements {
+		names = append(names, "due")
+	}
+	for _, l := range c.Languages {
+		for _, name := range names {
+			seg := Segment(name, l)
+			if seg != slug {
+				continue
+			}
+			url := c.root(l) + c.Section(kind, l) + "/" + seg + "/"
+			if name == "page" {
+				url += "2/"
+			}
+			return SectionSegment{Name: name, Lang: l, Segment: seg, URL: url}, true
+		}
+	}
+	return SectionSegment{}, false
+}
+
+// OtherSlug suggests a slug for a record of kind whose slug is taken by a
+// fixed segment of its section (SectionSegmentOf): the slug of its title,
+// when that is free, else the slug followed by the section's segment
+// ("arkiv-exjobb").
+func (c *Config) OtherSlug(kind, slug, title string) string {
+	if s := SlugOf(title); s != slug && ValidSlug(s) {
+		if _, taken := c.SectionSegmentOf(kind, s); !taken {
+			return s
+		}
+	}
+	return slug + "-" + c.Section(kind, c.DefaultLanguage)
 }

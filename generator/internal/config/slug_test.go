@@ -27,3 +27,38 @@ func TestSlugOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionSegmentOf checks which slugs are fixed segments of a kind's
+// section, in either language, and the slug OtherSlug suggests instead.
+func TestSectionSegmentOf(t *testing.T) {
+	c, err := Parse([]byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		kind, slug, title string
+		want              SectionSegment // zero: not a segment
+		other             string
+	}{
+		{"theses", "arkiv", "Arkiv", SectionSegment{"archive", "sv", "arkiv", "/exjobb/arkiv/"}, "arkiv-exjobb"},
+		{"theses", "archive", "Archive of maps", SectionSegment{"archive", "en", "archive", "/en/theses/archive/"}, "archive-of-maps"},
+		{"internships", "sida", "Praktik hos Sida", SectionSegment{"page", "sv", "sida", "/praktik/sida/2/"}, "praktik-hos-sida"},
+		{"followups", "page", "Page", SectionSegment{"page", "en", "page", "/en/follow-ups/page/2/"}, "page-uppfoljning"},
+		{"agreements", "att-fornya", "Att förnya", SectionSegment{"due", "sv", "att-fornya", "/avtal/att-fornya/"}, "att-fornya-avtal"},
+		{"agreements", "due-for-review", "Ramavtal", SectionSegment{"due", "en", "due-for-review", "/en/agreements/due-for-review/"}, "ramavtal"},
+		{"theses", "att-fornya", "", SectionSegment{}, ""},
+		{"theses", "sidan", "", SectionSegment{}, ""},
+		{"theses", "omraden", "", SectionSegment{}, ""},
+	} {
+		got, ok := c.SectionSegmentOf(tc.kind, tc.slug)
+		if got != tc.want || ok != (tc.want != SectionSegment{}) {
+			t.Errorf("%s %q: %+v %v, want %+v", tc.kind, tc.slug, got, ok, tc.want)
+		}
+		if tc.other == "" {
+			continue
+		}
+		if got := c.OtherSlug(tc.kind, tc.slug, tc.title); got != tc.other {
+			t.Errorf("%s %q: OtherSlug %q, want %q", tc.kind, tc.slug, got, tc.other)
+		}
+	}
+}

@@ -6,6 +6,9 @@ const (
 	BaseURL            ID = "config.base-url"
 	BaseURLNoHost      ID = "config.base-url-host"
 	BaseURLExtra       ID = "config.base-url-extra"
+	BaseURLHostASCII   ID = "config.base-url-host-ascii"
+	BaseURLPort        ID = "config.base-url-port"
+	BaseURLPath        ID = "config.base-url-path"
 	DefaultLangCode    ID = "config.default-lang"
 	LangCodes          ID = "config.lang-codes"
 	LangTwice          ID = "config.lang-twice"
@@ -61,6 +64,12 @@ var configTexts = map[ID]Text{
 		Sv: `baseURL: adressen saknar värdnamn – skriv t.ex. "https://samverkan.example.se/"`},
 	BaseURLExtra: {En: `baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": no user, query or fragment`,
 		Sv: `baseURL: adressen får inte ha användarnamn, ? eller # – skriv t.ex. "https://samverkan.example.se/"`},
+	BaseURLHostASCII: {En: `baseURL: write the host %q in its ASCII form (punycode, xn--…), as the domain's registrar gives it: feed readers and crawlers do not resolve it as written, percent-encoded in feeds, the sitemap and canonical links`,
+		Sv: `baseURL: skriv värdnamnet %q i sin ASCII-form (punycode, xn--…), som domänens registrar anger den – som det står nu skrivs det procentkodat i flöden, webbplatskartan och kanoniska länkar, och då hittar flödesläsare och sökmotorer inte fram`},
+	BaseURLPort: {En: `baseURL must be an absolute http(s) URL like "https://samverkan.example.se/": a colon after the host needs a port number, or remove it`,
+		Sv: `baseURL: ett kolon efter värdnamnet ska följas av ett portnummer – skriv numret eller ta bort kolonet`},
+	BaseURLPath: {En: `baseURL must be the root of its host, like "https://samverkan.example.se/", without the path %s: the site's pages link from the root (/exjobb/), so its feeds, sitemap and canonical links would lead elsewhere; publish the site at the root of a host of its own`,
+		Sv: `baseURL: ska vara roten på värden, t.ex. "https://samverkan.example.se/", utan sökvägen %s – webbplatsens sidor länkar från roten (/exjobb/), så flöden, webbplatskarta och kanoniska länkar skulle leda fel – publicera webbplatsen i roten på en egen värd`},
 	DefaultLangCode: {En: `defaultLanguage must be a two-letter language code like "sv"`,
 		Sv: `defaultLanguage: skriv en språkkod med två bokstäver, t.ex. "sv"`},
 	LangCodes: {En: `languages must list two-letter language codes like "sv"`,

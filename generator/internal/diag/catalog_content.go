@@ -15,6 +15,8 @@ const (
 	LangSuffix             ID = "file.lang-suffix"
 	SlugInvalid            ID = "slug.invalid"
 	SlugReserved           ID = "slug.reserved"
+	SlugSegment            ID = "slug.segment"
+	FileNameSegment        ID = "file.name-segment"
 	FileNameSlug           ID = "file.name-slug"
 	FileNameSlugAs         ID = "file.name-slug-as"
 	SlugInvalidAs          ID = "slug.invalid-as"
@@ -107,6 +109,10 @@ var contentTexts = map[ID]Text{
 		Sv: `okänd språkändelse %q – en översättning heter <namn>.<språk>.md med språk ett av: %s, t.ex. min-post.en.md`},
 	SlugInvalid: {En: `slug %q must be lowercase letters, digits and single hyphens`,
 		Sv: `slug: %q går inte – använd små bokstäver a–z, siffror och enstaka bindestreck, t.ex. "solceller-i-skolor"`},
+	SlugSegment: {En: `slug %q is the address of %s (%s), which the record's page would take; choose another slug, e.g. slug = %q`,
+		Sv: `slug: %q är adressen till %s (%s), som postens sida skulle ta – välj en annan slug, t.ex. slug = %q`},
+	FileNameSegment: {En: `file name %q is the address of %s (%s), which the record's page would take; rename the file, or set slug = %q`,
+		Sv: `filnamnet %q är adressen till %s (%s), som postens sida skulle ta – byt namn på filen eller skriv slug = %q`},
 	SlugReserved: {En: `slug %q is a name reserved on Windows, where the site must build too; choose another`,
 		Sv: `slug: %q är ett namn som Windows reserverar, och webbplatsen måste gå att bygga där – välj ett annat`},
 	FileNameSlugAs: {En: `file name %q is not a valid slug (lowercase letters, digits and single hyphens); rename the file to %s, or set slug = "%s"`,

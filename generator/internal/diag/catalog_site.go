@@ -47,6 +47,9 @@ const (
 	LinkBackslash             ID = "link.backslash"
 	LinkMailHeaders           ID = "link.mail-headers"
 	WarnAgreementPDF          ID = "warn.agreement-pdf"
+	WarnFutureDate            ID = "warn.future-date"
+	WarnSlugPage              ID = "warn.slug-page"
+	WarnFileNamePage          ID = "warn.file-name-page"
 	WarnDeadline              ID = "warn.deadline"
 	WarnStartOnDate           ID = "warn.start-on-date"
 	WarnTerminated            ID = "warn.terminated"
@@ -158,6 +161,12 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s: posten finns inte – kontrollera filnamnet`},
 	WarnAgreementPDF: {En: `agreement has no attachment (the signed PDF); put it beside the record and write attachment = "avtal.pdf"`,
 		Sv: `avtalet saknar bilaga (den undertecknade PDF-filen) – lägg den bredvid posten och skriv attachment = "avtal.pdf"`},
+	WarnFutureDate: {En: `date %s is in the future, but the record is published now all the same (date says when it was published); to publish it then, add publishDate = %s`,
+		Sv: `date: %s ligger i framtiden, men posten publiceras redan nu (date anger när den publicerades) – skriv publishDate = %s om den ska publiceras först då`},
+	WarnSlugPage: {En: `slug %q is the segment of the list's further pages (%s), which would be inside the record's folder, and its address reads as one of them; choose another slug, e.g. slug = %q`,
+		Sv: `slug: %q är adressdelen för listans följande sidor (%s), som skulle hamna i postens mapp, och dess adress ser ut som en av dem – välj en annan slug, t.ex. slug = %q`},
+	WarnFileNamePage: {En: `file name %q is the segment of the list's further pages (%s), which would be inside the record's folder, and its address reads as one of them; rename the file, or set slug = %q`,
+		Sv: `filnamnet %q är adressdelen för listans följande sidor (%s), som skulle hamna i postens mapp, och dess adress ser ut som en av dem – byt namn på filen eller skriv slug = %q`},
 	WarnDeadline: {En: `deadline %s must be after the record's date %s; write the last day to apply`,
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
 	WarnStartOnDate: {En: `start %s is on the record's date %s, as portal new writes it; write when it starts, or give the record an earlier date`,

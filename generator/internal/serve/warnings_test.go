@@ -1,11 +1,14 @@
 package serve
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/output"
 	"portal/generator/internal/site"
 )
 
@@ -118,5 +121,56 @@ func TestWarningsNoteOfDraft(t *testing.T) {
 				t.Errorf("the page is\n%s\nwant the head\n%s", page, c.want)
 			}
 		})
+	}
+}
+
+// TestFutureDateWarningOnPage checks that the preview shows the warning
+// of a record dated after now on its page, and takes it away when the
+// clock comes to the date (the turn of a new day), though nothing else of
+// the record changed: the warnings kept of an entry taken over by the new
+// model were those of the day before.
+func TestFutureDateWarningOnPage(t *testing.T) {
+	const (
+		energi    = "content/theses/energidata.md"
+		energiURL = "/exjobb/energidata/"
+		future    = `content/theses/energidata.md:3:8: warning: date 2026-11-28 is in the future, but the record is published now all the same (date says when it was published); to publish it then, add publishDate = 2026-11-28`
+	)
+	root := fixture(t)
+	now := testNow
+	e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), func() time.Time { return now })
+	mustUpdate(t, e)
+	midnight := time.Date(2026, 11, 27, 23, 0, 0, 0, time.UTC) // 2026-11-28 in Stockholm
+	for _, step := range []struct {
+		name string
+		at   time.Time
+		edit bool
+		want []string
+	}{
+		{"dated tomorrow", testNow, true, []string{future}},
+		{"tomorrow has come", midnight, false, nil},
+	} {
+		now = step.at
+		var paths []string
+		if step.edit {
+			edit(t, root, energi, "date = 2026-09-01", "date = 2026-11-28")
+			paths = []string{energi}
+		} else if !e.turned() {
+			t.Fatalf("%s: not turned at %v, turn %v", step.name, now, e.turn)
+		}
+		if res := mustUpdate(t, e, paths...); len(res.Errs) > 0 {
+			t.Fatalf("%s: %v", step.name, res.Errs)
+		}
+		v := newView(e, nil, nil, result{})
+		p, _ := pageAt(v.pages, energiURL)
+		if p == nil {
+			t.Fatalf("%s: no page %s", step.name, energiURL)
+		}
+		if got := v.warned[p.Entry].LinesIn(diag.English); !slices.Equal(got, step.want) {
+			t.Errorf("%s: %s shows\n%s\nwant\n%s", step.name, energiURL, strings.Join(got, "\n"), strings.Join(step.want, "\n"))
+		}
+		page := string(new(server).inject([]byte("<html><body><main></main></body></html>"), energiURL, v))
+		if has := strings.Contains(page, `id="portal-warnings"`); has != (len(step.want) > 0) {
+			t.Errorf("%s: %s has a note of warnings: %v, want %v", step.name, energiURL, has, len(step.want) > 0)
+		}
 	}
 }

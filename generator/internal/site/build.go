@@ -196,7 +196,7 @@ func (s *Site) all() []*Entry { return append(slices.Clip(s.Entries), s.Free...)
 
 // factsOf decides the facts of r at s.Now.
 func (s *Site) factsOf(r *content.Record) Facts {
-	f := Facts{Archived: s.archived(r), Expired: s.expired(r)}
+	f := Facts{Archived: s.archived(r), Expired: s.expired(r), Future: !r.Date.IsZero() && !s.reached(r.Date)}
 	f.Pending = r.Kind == kinds.Agreements && r.Status == "active" && !r.ValidFrom.IsZero() && !s.reached(r.ValidFrom)
 	k := s.Cfg.Kinds.Get(r.Kind)
 	f.Ending = !f.Archived && k != nil && k.ArchiveAfterMark && r.Status == k.ArchiveStatus
@@ -418,7 +418,13 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 	return errs
 }
 
-// Warnings are problems that do not stop a build: a record without a
+// Warnings are problems that do not stop a build: a record dated after
+// now, which is published all the same (publishDate alone holds one
+// back), a record whose slug is the segment of its list's further pages
+// ("sida", "page": its page's folder holds them, /exjobb/sida/2/, which
+// breaks nothing, but its address reads as one of the list's; the
+// archive's and the due page's segments are errors of content.Load, the
+// same URL as a page of the site's), a record without a
 // version in a language, for the kinds config.toml [translations] expects
 // in every language, an agreement without its attachment, and an offer
 // whose deadline is not after its date or a lecture that starts on its
@@ -450,6 +456,15 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 		out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 	}
 	out = append(out, s.dateWarnings(e, own)...)
+	if seg, ok := s.Cfg.SectionSegmentOf(e.Kind, e.Slug); ok && seg.Name == "page" && e.Kind != content.Pages {
+		other := s.Cfg.OtherSlug(e.Kind, e.Slug, own.Title)
+		if own.Pos.Has("slug") {
+			line, col := own.Pos.Value("slug")
+			out = append(out, diag.Warn(own.Path, line, col, diag.WarnSlugPage, e.Slug, seg.URL, other))
+		} else {
+			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnFileNamePage, e.Slug, seg.URL, other))
+		}
+	}
 	for _, v := range e.Versions {
 		if st := s.bodies.get(v); st != nil {
 			out = append(out, st.warns...)
@@ -467,7 +482,9 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 }
 
 // dateWarnings are the warnings of e's dates (own is its own version):
-// an offer's deadline not after its date, or a calendar kind's start on
+// a date after Now (Facts.Future; a date without a time is its day's
+// start, so it is after Now from the day after today on, and a datetime
+// as soon as it is later than Now), an offer's deadline not after its date, or a calendar kind's start on
 // its date (both as portal new writes them, the day the record is made),
 // a terminated day after validUntil or before signed, a validUntil
 // before signed, and a notice longer than the term.
@@ -476,6 +493,14 @@ func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	warn := func(key string, id diag.ID, args ...any) {
 		line, col := own.Pos.Unkept().Value(key)
 		out = append(out, diag.Warn(own.Path, line, col, id, args...))
+	}
+	if e.Future {
+		d := e.Date.In(s.Cfg.TimeZone)
+		written := d.Format("2006-01-02T15:04:05")
+		if d.Equal(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, s.Cfg.TimeZone)) {
+			written = d.Format(time.DateOnly)
+		}
+		warn("date", diag.WarnFutureDate, written, written)
 	}
 	if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
 		warn("deadline", diag.WarnDeadline, e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly))

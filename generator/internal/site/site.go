@@ -53,15 +53,18 @@ type Facts struct {
 	// not archived yet (kinds.Kind.ArchiveAfterMark): a terminated
 	// agreement whose terminated day has not passed, in force until then.
 	// Pending is an agreement in force by its status whose validFrom is
-	// still to come: its status reads "not yet in force".
-	Expired, NoticePassed, Ending, Pending bool
+	// still to come: its status reads "not yet in force". Future is a
+	// record whose date is after Now: it is published all the same (the
+	// contract holds a record back by publishDate alone), with a warning
+	// (Site.EntryWarnings), which goes when the date comes.
+	Expired, NoticePassed, Ending, Pending, Future bool
 }
 
 // Bits are the facts as one number, a bit each, for a signature of the
 // entry (TestFactsBits checks that each fact has a bit of its own).
 func (f Facts) Bits() uint8 {
 	var b uint8
-	for i, set := range [...]bool{f.Archived, f.Expired, f.NoticePassed, f.Ending, f.Pending} {
+	for i, set := range [...]bool{f.Archived, f.Expired, f.NoticePassed, f.Ending, f.Pending, f.Future} {
 		if set {
 			b |= 1 << i
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"testing"
+	"time"
 )
 
 // TestDeadlineWarning checks that an offer whose deadline is not after
@@ -14,12 +15,57 @@ func TestDeadlineWarning(t *testing.T) {
 		{"2025-12-31", p + ":8:12: warning: deadline 2025-12-31 must be after the record's date 2026-01-01; write the last day to apply"},
 		{"2026-01-02", ""},
 	} {
-		s, err := newSite(t, map[string]string{p: thesis("deadline = " + c.deadline)}, stockholm(t, "2025-06-01 12:00"), false)
+		s, err := newSite(t, map[string]string{p: thesis("deadline = " + c.deadline)}, stockholm(t, "2026-06-01 12:00"), false)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := s.Warnings().Error(); got != c.want {
 			t.Errorf("deadline %s: %q, want %q", c.deadline, got, c.want)
+		}
+	}
+}
+
+// TestFutureDateWarning checks that a record dated after now, which is
+// published all the same (publishDate alone holds one back), is a
+// warning at its date that names publishDate: a date from the day after
+// today on (in the site's time zone), a datetime as soon as it is later
+// than now. The preview is told again when the date comes (NextTurn).
+func TestFutureDateWarning(t *testing.T) {
+	const p = "content/followups/a.md"
+	msg := func(d string) string {
+		return p + ":3:8: warning: date " + d + " is in the future, but the record is published now all the same (date says when it was published); to publish it then, add publishDate = " + d
+	}
+	for _, c := range []struct {
+		name, date, extra, now string
+		want                   string
+		turn                   string // NextTurn, when not the next midnight
+	}{
+		{name: "today", date: "2026-12-07", now: "2026-12-07 12:00"},
+		{name: "yesterday", date: "2026-12-06", now: "2026-12-07 12:00"},
+		{name: "tomorrow", date: "2026-12-08", now: "2026-12-07 12:00", want: msg("2026-12-08")},
+		{name: "tomorrow, just before midnight", date: "2026-12-08", now: "2026-12-07 23:59", want: msg("2026-12-08")},
+		{name: "tomorrow has come", date: "2026-12-08", now: "2026-12-08 00:00"},
+		{name: "later today", date: "2026-12-07T18:00:00", now: "2026-12-07 12:00", want: msg("2026-12-07T18:00:00"), turn: "2026-12-07 18:00"},
+		{name: "earlier today", date: "2026-12-07T11:00:00", now: "2026-12-07 12:00"},
+		{name: "in UTC, tomorrow in Stockholm", date: "2026-12-07T23:30:00Z", now: "2026-12-07 12:00", want: msg("2026-12-08T00:30:00")},
+		{name: "scheduled", date: "2026-12-24", extra: "publishDate = 2026-12-24", now: "2026-12-07 12:00"},
+		{name: "scheduled earlier", date: "2026-12-24", extra: "publishDate = 2026-12-01", now: "2026-12-07 12:00", want: msg("2026-12-24")},
+	} {
+		src := "+++\ntitle = \"U\"\ndate = " + c.date + "\nareas = [\"energi\"]\nyear = 2026\n" + c.extra + "\n+++\n\nText.\n"
+		now := stockholm(t, c.now)
+		s, err := newSite(t, map[string]string{p: src}, now, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Warnings().Error(); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+		turn := s.dayTurn()
+		if c.turn != "" {
+			turn = stockholm(t, c.turn)
+		}
+		if got := s.NextTurn(); !got.Equal(turn) {
+			t.Errorf("%s: NextTurn %s, want %s", c.name, got.Format(time.RFC3339), turn.Format(time.RFC3339))
 		}
 	}
 }
