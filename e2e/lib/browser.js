@@ -51,20 +51,41 @@ export async function fixClock(context) {
   await context.clock.setFixedTime(new Date(`${NOW}T12:00:00+01:00`));
 }
 
+/** A desktop window, the size most tests see the site at. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
+/** A phone held upright: a narrow, touch-driven window. */
+export const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+
 /**
- * openPage opens url (a path of the site) in a new context of browser, a
- * desktop window: its clock fixed at clock when given, else at the
- * build's NOW (fixClock); with JavaScript unless js is false; init run
- * first in every document when given. It asserts the status 200 and
- * returns { context, page, problems } (watch); the caller closes context.
+ * newPage opens a new context of browser with options (those of
+ * browser.newContext; a DESKTOP window unless a viewport is given) and a
+ * page in it, watched (watch) for problems against origin, expect404
+ * passed on. The context's clock is fixed at clock when given, else at
+ * the build's NOW (fixClock); timeout, when given, is its default timeout
+ * (ms); init, when given, runs first in every document. It returns
+ * { context, page, problems }; the caller closes context.
  */
-export async function openPage(browser, site, url, { clock = null, js = true, init = null } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js });
+export async function newPage(browser, origin, { clock = null, init = null, expect404 = null, timeout = null, ...options } = {}) {
+  const context = await browser.newContext({ ...DESKTOP, ...options });
+  if (timeout) context.setDefaultTimeout(timeout);
   if (clock) await context.clock.setFixedTime(new Date(clock));
   else await fixClock(context);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  const problems = await watch(context, page, site.origin);
+  const problems = await watch(context, page, origin, { expect404 });
+  return { context, page, problems };
+}
+
+/**
+ * openPage opens url (a path of the site) in a new page of browser
+ * (newPage, a DESKTOP window): its clock fixed at clock when given, else
+ * at the build's NOW; with JavaScript unless js is false; init run first
+ * in every document when given. It asserts the status 200 and returns
+ * { context, page, problems }; the caller closes context.
+ */
+export async function openPage(browser, site, url, { clock = null, js = true, init = null } = {}) {
+  const { context, page, problems } = await newPage(browser, site.origin, { clock, init, javaScriptEnabled: js });
   const res = await page.goto(site.base + url, { waitUntil: 'load' });
   if (res.status() !== 200) throw new Error(`${url}: status ${res.status()}, want 200`);
   return { context, page, problems };

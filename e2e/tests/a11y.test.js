@@ -24,13 +24,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { describeProblems, fixClock, useBrowser, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 /**
  * langs gives, for each item of the list ul (by the address of its
@@ -114,7 +112,6 @@ function spilled(page) {
 
 suite('accessibility a review by hand found', skip, () => {
   const browserOf = useBrowser(() => site?.stop());
-  const secs = skip ? {} : sections();
 
   for (const [lang, list] of [
     ['en', `/en/${secs.lectures?.en}/`],
@@ -123,10 +120,7 @@ suite('accessibility a review by hand found', skip, () => {
     ['sv', `/${secs.theses?.sv}/`],
   ]) {
     test(`${list}: a search result marks the language of its parts as the built item does (3.1.2)`, async () => {
-      const context = await browserOf().newContext({ viewport: { width: 1280, height: 900 } });
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin);
+      const { context, page, problems } = await newPage(browserOf(), site.origin);
       try {
         await page.goto(site.base + list, { waitUntil: 'networkidle' });
         const built = new Map((await langs(page, 'ul.items:not(.search-results)')).map((l) => [l.split(' ')[0], l]));
@@ -154,10 +148,7 @@ suite('accessibility a review by hand found', skip, () => {
   }
 
   test('the arrows after links and between breadcrumbs are not read (2.4.4)', async () => {
-    const context = await browserOf().newContext({ viewport: { width: 1280, height: 900 } });
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
+    const { context, page, problems } = await newPage(browserOf(), site.origin);
     try {
       const cdp = await context.newCDPSession(page);
       for (const [path, link] of [['/', 'Alla exjobb'], ['/en/', null], [`/${secs.theses.sv}/`, null]]) {
@@ -177,10 +168,7 @@ suite('accessibility a review by hand found', skip, () => {
     test(`at ${width} px with the text spacing of WCAG 1.4.12 every label of the search form stays in its field`, async () => {
       // The spacing is a style sheet the test adds, as a reader's
       // bookmarklet or extension does; the page's policy would block it.
-      const context = await browserOf().newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin);
+      const { context, page, problems } = await newPage(browserOf(), site.origin, { viewport: { width, height: 900 }, bypassCSP: true });
       try {
         for (const list of [`/${secs.theses.sv}/`, `/en/${secs.theses.en}/`, '/omraden/energi-och-klimat/', '/en/areas/energi-och-klimat/']) {
           await page.goto(site.base + list, { waitUntil: 'networkidle' });
@@ -201,10 +189,7 @@ suite('accessibility a review by hand found', skip, () => {
     test(`at ${width} px no control that Tab reaches is covered (2.4.11)`, { timeout: 300_000 }, async () => {
       // Reduced motion: the page scrolls to the focus at once (no smooth
       // scrolling), so that where the control is drawn is read at once.
-      const context = await browserOf().newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin);
+      const { context, page, problems } = await newPage(browserOf(), site.origin, { viewport: { width, height }, reducedMotion: 'reduce' });
       try {
         for (const path of ['/', `/${secs.theses.sv}/`, `/en/${secs.agreements.en}/mou-2014/`, '/omraden/energi-och-klimat/']) {
           await page.goto(site.base + path, { waitUntil: 'networkidle' });

@@ -14,13 +14,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { describeProblems, useBrowser, watch } from '../lib/browser.js';
-import { NOW, missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { describeProblems, newPage, useBrowser, watch } from '../lib/browser.js';
+import { NOW, suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 /** countLocaleCalls, run before the page's scripts, counts in window.localeCalls the calls of toLocaleString. */
 function countLocaleCalls() {
@@ -36,7 +34,6 @@ function countLocaleCalls() {
 
 suite('counts written again by a script', skip, () => {
   const browser = useBrowser(() => site?.stop());
-  const secs = skip ? {} : sections();
 
   for (const [lang, prefix, want] of [['sv', '', '1\u00a0234 erbjudanden'], ['en', '/en', '1,234 offers']]) {
     test(`${lang}: a list's count that site.js lowers past a deadline is grouped as the build groups a count`, async () => {
@@ -51,11 +48,7 @@ suite('counts written again by a script', skip, () => {
       const gone = deadlines.filter((d) => d <= later).length;
       const count = /(<span class="count" data-count=")\d+"/;
       assert.match(html, count);
-      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-      await context.clock.setFixedTime(new Date(later));
-      await context.addInitScript(countLocaleCalls);
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin);
+      const { context, page, problems } = await newPage(browser(), site.origin, { clock: later, init: countLocaleCalls });
       // After watch's route, so that this one runs first.
       await context.route(site.base + list, async (route) => {
         const res = await route.fetch();
@@ -85,10 +78,7 @@ suite('counts written again by a script', skip, () => {
       const deadlines = [...html.matchAll(/<li class="item item-internships"[^>]* data-deadline="([^"]+)"/g)].map((m) => Date.parse(m[1]));
       assert.ok(deadlines.length > 0, `open internships in ${list}`);
       assert.doesNotMatch(html, /class="pager"/, `${list} has one page`);
-      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-      await context.clock.setFixedTime(new Date(Math.max(...deadlines) + 60_000));
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin);
+      const { context, page, problems } = await newPage(browser(), site.origin, { clock: Math.max(...deadlines) + 60_000 });
       try {
         assert.equal((await page.goto(site.base + list, { waitUntil: 'load' })).status(), 200, list);
         assert.equal(await page.textContent('.list-head .count'), zero);

@@ -10,11 +10,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { recordViolations, useBrowser } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site } = await siteUnderTest('chromium', 'nginx', 'go');
 
 // What an attacker would add if an upload or a template bug let raw HTML
 // through: an inline script, a style attribute, an event handler, and a

@@ -7,37 +7,29 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { back, describeProblems, fixClock, launch, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { back, describeProblems, newPage, useBrowser, watch } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
-const secs = skip ? {} : sections();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 const AREA = 'energi-och-klimat';
 const LEVEL = 'master';
 
 suite('flows', skip, () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
   /** open gives a fresh context and page, watched for errors and foreign requests. */
   async function open(t, { viewport = { width: 1280, height: 900 }, expect404 = null, javaScriptEnabled = true } = {}) {
-    const context = await browser.newContext({ viewport, acceptDownloads: true, javaScriptEnabled });
-    context.setDefaultTimeout(60_000);
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin, { expect404: expect404 && site.base + expect404 });
+    const { context, page, problems } = await newPage(browserOf(), site.origin, {
+      viewport,
+      acceptDownloads: true,
+      javaScriptEnabled,
+      timeout: 60_000,
+      expect404: expect404 && site.base + expect404,
+    });
     t.after(async () => {
       await context.close();
     });
@@ -239,7 +231,7 @@ suite('flows', skip, () => {
   // widths, and the menu button keeps its three bars.
   test('forced colours: the main navigation marks the current section only', async (t) => {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 812 }]) {
-      const context = await browser.newContext({ viewport, forcedColors: 'active' });
+      const context = await browserOf().newContext({ viewport, forcedColors: 'active' });
       t.after(() => context.close());
       const page = await context.newPage();
       const problems = await watch(context, page, site.origin);

@@ -12,13 +12,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { describeProblems, useBrowser, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
+import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 import { walk } from '../lib/site.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site } = await siteUnderTest('chromium', 'nginx', 'go');
 
 // openOffers are the offers of a built page open at the build, by kind:
 // [{ kind, href, deadline }], in the page's order.
@@ -50,10 +49,7 @@ suite('marks that agree with the kind', skip, () => {
   const browserOf = useBrowser(() => site?.stop());
 
   async function open(url, clock) {
-    const context = await browserOf().newContext({ viewport: { width: 1280, height: 900 } });
-    await context.clock.setFixedTime(new Date(clock));
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
+    const { context, page, problems } = await newPage(browserOf(), site.origin, { clock });
     const res = await page.goto(site.base + url, { waitUntil: 'load' });
     assert.equal(res.status(), 200, url);
     return { context, page, problems };

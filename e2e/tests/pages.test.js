@@ -9,16 +9,15 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
-import { axe, describeProblems, fixClock, formatViolations, launch, watch } from '../lib/browser.js';
-import { missing, SCREENSHOTS, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
+import { axe, describeProblems, fixClock, formatViolations, newPage, useBrowser } from '../lib/browser.js';
+import { SCREENSHOTS, suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 import { overflow, splitWords } from '../lib/layout.js';
 import { fileName, samplePages } from '../lib/pages.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site } = await siteUnderTest('chromium', 'nginx', 'go');
 const pages = skip ? [] : samplePages(site.dir);
 
 const WIDTHS = [
@@ -65,24 +64,15 @@ async function openMenu(page, width) {
 }
 
 suite('every page type', skip, () => {
-  let browser;
-  before(async () => {
+  before(() => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launch();
   });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
   for (const p of pages) {
     test(`${p.name}: ${p.path}`, { timeout: 120_000 }, async () => {
       const url = site.base + p.path;
-      const context = await browser.newContext({ viewport: WIDTHS[0] });
-      context.setDefaultTimeout(60_000);
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin, { expect404: p.status === 404 ? url : null });
+      const { context, page, problems } = await newPage(browserOf(), site.origin, { viewport: WIDTHS[0], timeout: 60_000, expect404: p.status === 404 ? url : null });
       const report = [];
       try {
         // networkidle: scripts that fetch data (the search index) are done,
@@ -120,7 +110,7 @@ suite('every page type', skip, () => {
   // the whole list (with six it was fifteen screens tall); from 40em on,
   // all it has.
   test('the home page: three of each list on a phone, all on a desktop', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const context = await browserOf().newContext({ viewport: { width: 375, height: 667 } });
     await fixClock(context);
     const page = await context.newPage();
     try {

@@ -6,34 +6,21 @@
 // and Chromium prints the page to a PDF that holds those addresses.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
-const secs = skip ? {} : sections();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 const ORIGIN = 'https://samverkan.example.se';
 
 suite('print', skip, () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
   async function printed(t, path) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
+    const { context, page, problems } = await newPage(browserOf(), site.origin);
     t.after(() => context.close());
     await page.goto(site.base + path);
     await page.emulateMedia({ media: 'print' });

@@ -12,13 +12,12 @@
 // nothing is wider than the phone.
 
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
+import { serveBuilt } from '../lib/harness.js';
 import { overflow } from '../lib/layout.js';
-import { startNginx } from '../lib/nginx.js';
 import { buildVariant } from '../lib/variant.js';
 
 const skip = missing('chromium', 'nginx', 'go');
@@ -103,26 +102,15 @@ const PAGES = [
 ];
 
 suite(`reflow at ${WIDTH} px with long words`, skip, () => {
-  let site;
   let srv;
-  let browser;
   before(async () => {
-    site = await buildVariant({ config: (text) => text + ORG, files: FILES });
-    srv = await startNginx(site.out);
-    browser = await launch();
+    srv = await serveBuilt(await buildVariant({ config: (text) => text + ORG, files: FILES }));
   });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-    if (site) rmSync(site.tmp, { recursive: true, force: true });
-  });
+  const browserOf = useBrowser(() => srv?.stop());
 
   for (const p of PAGES) {
     test(`${p}: nothing wider than ${WIDTH} px`, async () => {
-      const context = await browser.newContext({ viewport: { width: WIDTH, height: 640 } });
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, new URL(srv.base).origin);
+      const { context, page, problems } = await newPage(browserOf(), srv.origin, { viewport: { width: WIDTH, height: 640 } });
       try {
         await page.goto(srv.base + p, { waitUntil: 'networkidle' });
         if (p.includes('?')) await page.waitForSelector('.search-results:not([hidden]) li');
@@ -137,10 +125,7 @@ suite(`reflow at ${WIDTH} px with long words`, skip, () => {
 
   for (const p of LARGE) {
     test(`${p}: text at 200 % at 375 px: the header and breadcrumbs drawn apart, nothing wider`, async () => {
-      const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, new URL(srv.base).origin);
+      const { context, page, problems } = await newPage(browserOf(), srv.origin, { viewport: { width: 375, height: 667 } });
       try {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Page.enable');

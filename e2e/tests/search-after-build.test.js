@@ -9,28 +9,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { describeProblems, fixClock, launch, openPage, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { describeProblems, newPage, openPage, useBrowser } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 suite('search after the build and without the script', skip, () => {
-  let browser;
-  const secs = skip ? {} : sections();
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
-  const open = (url, options) => openPage(browser, site, url, options);
+  const open = (url, options) => openPage(browserOf(), site, url, options);
 
   test('an offer whose deadline passed after the build leaves the open list, its count and its apply link', async () => {
     // The first open thesis of the build closes at its data-deadline.
@@ -146,10 +136,7 @@ suite('search after the build and without the script', skip, () => {
   // the links that stand in for it without JavaScript come in its place,
   // each to an area's, host's or school's section of theses.
   test('when the index cannot be loaded, the browse links take the form\'s place', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    await fixClock(context);
-    const page = await context.newPage();
-    await watch(context, page, site.origin);
+    const { context, page } = await newPage(browserOf(), site.origin, { viewport: { width: 375, height: 800 } });
     await context.route('**/search/s/*.json', (route) => route.abort('connectionfailed'));
     try {
       await page.goto(`${site.base}/${secs.theses.sv}/`);

@@ -8,14 +8,13 @@
 // never asserted here.
 
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { describeProblems, newPage, PHONE, useBrowser } from '../lib/browser.js';
 import { buildCorpus, mkcorpus } from '../lib/corpus.js';
 import { missing, suite } from '../lib/env.js';
+import { serveBuilt } from '../lib/harness.js';
 import { measureSearch } from '../lib/measure.js';
-import { startNginx } from '../lib/nginx.js';
 
 const N = Number(process.env.E2E_CORPUS || 10_000);
 const skip = missing('chromium', 'nginx', 'go') || (mkcorpus() ? null : 'mkcorpus.py not found (set E2E_MKCORPUS)');
@@ -23,25 +22,14 @@ const skip = missing('chromium', 'nginx', 'go') || (mkcorpus() ? null : 'mkcorpu
 const BUDGET = N > 10_000 ? 250_000 : 150_000;
 
 suite(`search on a site of ${N} records`, skip, () => {
-  let corpus;
   let srv;
-  let browser;
   before(async () => {
-    corpus = await buildCorpus(N);
-    srv = await startNginx(corpus.out);
-    browser = await launch();
+    srv = await serveBuilt(await buildCorpus(N));
   });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-    if (corpus) rmSync(corpus.tmp, { recursive: true, force: true });
-  });
+  const browserOf = useBrowser(() => srv?.stop());
 
   test('a student searches the theses on a phone: 20 at a time, the count announced, a filter, diacritics forgiven', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, new URL(srv.base).origin);
+    const { context, page, problems } = await newPage(browserOf(), srv.origin, PHONE);
     try {
       await page.goto(`${srv.base}/exjobb/`, { waitUntil: 'load' });
       await page.fill('#search-q', 'matning');
@@ -88,7 +76,7 @@ suite(`search on a site of ${N} records`, skip, () => {
 
   test(`the first keystroke transfers at most ${BUDGET / 1000} KB, search code included`, async () => {
     for (const [url, q] of [['/exjobb/', 'energi'], ['/en/theses/', 'energy']]) {
-      const m = await measureSearch(browser, srv.base + url, q);
+      const m = await measureSearch(browserOf(), srv.base + url, q);
       assert.ok(m.bytes + m.code <= BUDGET, `${url}: ${m.bytes} + ${m.code} bytes`);
       assert.ok(m.shown > 0 && m.shown <= 20, `${url}: ${m.shown} results drawn`);
     }

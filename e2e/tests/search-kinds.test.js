@@ -7,33 +7,20 @@
 // search, takes the link away; without JavaScript nothing of it shows.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { axe, describeProblems, fixClock, formatViolations, launch, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { axe, describeProblems, formatViolations, newPage, PHONE, useBrowser } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 suite('a search word that names another kind', skip, () => {
-  let browser;
-  const secs = skip ? {} : sections();
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
   // open opens list on a phone.
   async function open(list, js = true) {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, javaScriptEnabled: js });
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
+    const { context, page, problems } = await newPage(browserOf(), site.origin, { ...PHONE, javaScriptEnabled: js });
     await page.goto(site.base + list, { waitUntil: 'load' });
     return { context, page, problems };
   }

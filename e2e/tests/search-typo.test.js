@@ -8,35 +8,22 @@
 // "snesor") fetches at most three term buckets more, each once.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { describeProblems, newPage, PHONE, useBrowser } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 suite('a slip in a search word', skip, () => {
-  let browser;
-  const secs = skip ? {} : sections();
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
   // search types q into the list's search field on a fresh page and
   // returns the results' links, the note, the live region and the index
   // files fetched.
   async function search(list, q) {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
+    const { context, page, problems } = await newPage(browserOf(), site.origin, PHONE);
     const files = [];
     page.on('request', (r) => { if (/\/search\/.*\.json$/.test(r.url())) files.push(new URL(r.url()).pathname.replace(/^.*\/search\//, '')); });
     try {

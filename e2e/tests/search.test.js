@@ -10,15 +10,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { axe, describeProblems, fixClock, formatViolations, launch, openPage, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { axe, describeProblems, formatViolations, newPage, openPage, PHONE, useBrowser, watch } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 // expected reads the built index and returns the URLs a kind list shows
 // for a filter, from the list's scope file and the result chunks
@@ -43,17 +41,9 @@ function expected(lang, kind, filter) {
 }
 
 suite('search and filters in the browser', skip, () => {
-  let browser;
-  const secs = skip ? {} : sections();
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
-  const open = (url, options) => openPage(browser, site, url, options);
+  const open = (url, options) => openPage(browserOf(), site, url, options);
 
   test('a shared filtered link shows the matching records of the list', async () => {
     const list = `/${secs.theses.sv}/`;
@@ -115,12 +105,9 @@ suite('search and filters in the browser', skip, () => {
   test('a filter chosen before the script ran is applied', async () => {
     const list = `/${secs.theses.sv}/`;
     const want = expected('sv', 'theses', { area: 'energi-och-klimat' });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await fixClock(context);
     let release;
     const held = new Promise((resolve) => { release = resolve; });
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
+    const { context, page, problems } = await newPage(browserOf(), site.origin, { viewport: { width: 1280, height: 800 } });
     // After watch's route, so that this one is asked first.
     await context.route('**/assets/search-page.*.js', async (route) => { await held; await route.fallback(); });
     try {
@@ -283,7 +270,7 @@ suite('search and filters in the browser', skip, () => {
   // seconds (history.replaceState is a long task on a slow phone), not
   // between keystrokes.
   test('the URL is written once typing pauses', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browserOf().newContext({ viewport: { width: 1280, height: 900 } });
     await context.clock.install({ time: new Date('2026-11-27T12:00:00+01:00') });
     const page = await context.newPage();
     const problems = await watch(context, page, site.origin);
@@ -406,10 +393,7 @@ suite('search and filters in the browser', skip, () => {
   // stays in the field.
   test('on a phone, Enter in the search field shows the results: the focus on their count', async () => {
     for (const [lang, list, word] of [['sv', `/${secs.theses.sv}/`, 'energi'], ['en', `/en/${secs.theses.en}/`, 'energy']]) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin);
+      const { context, page, problems } = await newPage(browserOf(), site.origin, { ...PHONE, viewport: { width: 375, height: 667 } });
       try {
         await page.goto(site.base + list, { waitUntil: 'load' });
         await page.tap('.search-facets-toggle');
@@ -464,10 +448,7 @@ suite('search and filters in the browser', skip, () => {
   // and closes the filters and says how many are set; on a wide screen
   // the filters are always shown and the button is not.
   test('on a phone the filters are behind a button, and the results follow the search field', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, site.origin);
+    const { context, page, problems } = await newPage(browserOf(), site.origin, { ...PHONE, viewport: { width: 375, height: 667 } });
     try {
       await page.goto(`${site.base}/${secs.theses.sv}/`, { waitUntil: 'load' });
       const toggle = page.locator('.search-facets-toggle');

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { describeProblems, fixClock, useBrowser, watch } from '../lib/browser.js';
+import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
 import { samplePages } from '../lib/pages.js';
 import { startPreview } from '../lib/preview.js';
@@ -34,12 +34,13 @@ suite('generator serve under the Content-Security-Policy', skip, () => {
   const browserOf = useBrowser(() => preview?.stop());
 
   async function open(urlPath, { expect404 = false } = {}) {
-    const context = await browserOf().newContext();
-    context.setDefaultTimeout(30_000);
-    await fixClock(context);
-    const page = await context.newPage();
     const url = preview.base + urlPath;
-    const problems = await watch(context, page, new URL(preview.base).origin, { expect404: expect404 ? url : null });
+    // Playwright's default window: 1280 x 720.
+    const { context, page, problems } = await newPage(browserOf(), new URL(preview.base).origin, {
+      viewport: { width: 1280, height: 720 },
+      timeout: 30_000,
+      expect404: expect404 ? url : null,
+    });
     // Not networkidle: the live reload's event stream stays open.
     const res = await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.portalLive === true);

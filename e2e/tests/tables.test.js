@@ -12,12 +12,11 @@
 // a wide one, in both languages.
 
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
+import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
 import { missing, suite } from '../lib/env.js';
-import { startNginx } from '../lib/nginx.js';
+import { serveBuilt } from '../lib/harness.js';
 import { buildVariant } from '../lib/variant.js';
 
 const skip = missing('chromium', 'nginx', 'go');
@@ -74,26 +73,15 @@ async function names(page, { label, heading }) {
 }
 
 suite('tables in a text: tab stops and names', skip, () => {
-  let site;
   let srv;
-  let browser;
   before(async () => {
-    site = await buildVariant({ files: FILES });
-    srv = await startNginx(site.out);
-    browser = await launch();
+    srv = await serveBuilt(await buildVariant({ files: FILES }));
   });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-    if (site) rmSync(site.tmp, { recursive: true, force: true });
-  });
+  const browserOf = useBrowser(() => srv?.stop());
 
   /** open opens path at width, with or without JavaScript, and returns { context, page, problems }. */
   async function open(path, width, javaScriptEnabled = true) {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
-    await fixClock(context);
-    const page = await context.newPage();
-    const problems = await watch(context, page, new URL(srv.base).origin);
+    const { context, page, problems } = await newPage(browserOf(), srv.origin, { viewport: { width, height: 800 }, javaScriptEnabled });
     await page.goto(`${srv.base}${path}`, { waitUntil: 'load' });
     return { context, page, problems };
   }

@@ -6,15 +6,13 @@
 // colours are read from a screenshot of each box.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { describeProblems, fixClock, launch, watch } from '../lib/browser.js';
-import { missing, suite } from '../lib/env.js';
-import { served } from '../lib/harness.js';
-import { sections } from '../lib/site.js';
+import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
+import { suite } from '../lib/env.js';
+import { siteUnderTest } from '../lib/harness.js';
 
-const skip = missing('chromium', 'nginx', 'go');
-const site = skip ? null : await served();
+const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
 
 /** luminance is the relative luminance of [r, g, b] (0-255). */
 function luminance(rgb) {
@@ -52,23 +50,13 @@ async function pixels(page, png) {
 }
 
 suite('task lists', skip, () => {
-  let browser;
-  before(async () => {
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const browserOf = useBrowser(() => site?.stop());
 
   for (const scheme of ['light', 'dark']) {
     test(`the boxes of a follow-up's task list are drawn in at least 3:1 (${scheme})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, colorScheme: scheme });
-      await fixClock(context);
-      const page = await context.newPage();
-      const problems = await watch(context, page, site.origin);
+      const { context, page, problems } = await newPage(browserOf(), site.origin, { viewport: { width: 375, height: 812 }, colorScheme: scheme });
       try {
-        await page.goto(`${site.base}/${sections().followups.sv}/ledningsdialog-2026/`, { waitUntil: 'load' });
+        await page.goto(`${site.base}/${secs.followups.sv}/ledningsdialog-2026/`, { waitUntil: 'load' });
         const bg = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g).slice(0, 3).map(Number);
         const blank = await context.newPage();
         const looks = {};
