@@ -23,7 +23,8 @@ import (
 //     its bytes were read: its content is then exactly that view's,
 //     since every write of it was marked before it began and is
 //     unmarked only by the publish after it;
-//   - a page being written waits for that publish, which lets it go
+//   - a page being written (or, for a page not there, the 404 page
+//     served in its place) waits for that publish, which lets it go
 //     only after sending its events, so that the page, served with the
 //     new view, connects after the reload that names it.
 //
@@ -37,38 +38,40 @@ import (
 func (sv *server) servePage(w http.ResponseWriter, r *http.Request, name string) {
 	for {
 		sv.mu.RLock()
-		v, published, writing := sv.v, sv.published, sv.writing[name]
+		v, published, pending := sv.v, sv.published, sv.writing[name]
 		sv.mu.RUnlock()
-		if writing {
-			if sv.onWait != nil {
-				sv.onWait(name)
-			}
-			select {
-			case <-published:
-				continue
-			case <-r.Context().Done():
+		if !pending {
+			status, b, read, err := sv.readPage(name, r.URL.Path, v)
+			sv.mu.RLock()
+			fresh := sv.v == v
+			// read is the 404 page when there is no page at name.
+			pending = sv.writing[name] || sv.writing[read]
+			sv.mu.RUnlock()
+			switch {
+			case !fresh:
+				continue // a publish came meanwhile: read it again
+			case !pending && err != nil:
+				http.Error(w, "cannot read "+name, http.StatusInternalServerError)
 				return
-			case <-sv.done:
-				http.Error(w, "serve is stopping", http.StatusServiceUnavailable)
+			case !pending:
+				if v.csp != "" {
+					w.Header().Set("Content-Security-Policy", v.csp)
+				}
+				sv.html(w, r, status, b)
 				return
 			}
 		}
-		status, b, err := sv.readPage(name, r.URL.Path, v)
-		sv.mu.RLock()
-		same := sv.v == v && !sv.writing[name]
-		sv.mu.RUnlock()
-		if !same {
-			continue // a publish or a write came meanwhile: read it again
+		if sv.onWait != nil {
+			sv.onWait(name)
 		}
-		if err != nil {
-			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+		select {
+		case <-published:
+		case <-r.Context().Done():
+			return
+		case <-sv.done:
+			http.Error(w, "serve is stopping", http.StatusServiceUnavailable)
 			return
 		}
-		if v.csp != "" {
-			w.Header().Set("Content-Security-Policy", v.csp)
-		}
-		sv.html(w, r, status, b)
-		return
 	}
 }
 

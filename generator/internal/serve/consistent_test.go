@@ -99,3 +99,41 @@ func TestPageCarriesItsViewsToken(t *testing.T) {
 		apply(eng.finish())
 	}
 }
+
+// TestMissingPageWaitsForThe404Page checks that a request for a page
+// that is not there, answered with the 404 page, waits while an update
+// writes that 404 page, and is then served with the view of its content:
+// it used to be served at once, the new 404 page with the old token.
+func TestMissingPageWaitsForThe404Page(t *testing.T) {
+	mem := output.NewMemory()
+	sv := newServer(mem)
+	store := markWrites(mem, sv)
+	if err := store.Put("404.html", []byte("<html><body>old</body></html>")); err != nil {
+		t.Fatal(err)
+	}
+	sv.publish(&view{}, []string{"/404.html"})
+	waiting := make(chan string, 8)
+	sv.onWait = func(name string) { waiting <- name }
+	if err := store.Put("404.html", []byte("<html><body>new</body></html>")); err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan string, 1)
+	go func() {
+		w := httptest.NewRecorder()
+		sv.ServeHTTP(w, httptest.NewRequest("GET", "/no-such-page/", nil))
+		served <- w.Body.String()
+	}()
+	select {
+	case name := <-waiting:
+		if name != "no-such-page/index.html" {
+			t.Errorf("waited as %s", name)
+		}
+	case page := <-served:
+		t.Fatalf("served before the update writing the 404 page was published: %s", page)
+	}
+	sv.publish(&view{}, []string{"/404.html"})
+	page := <-served
+	if want := liveTag(sv.view().token); !strings.Contains(page, "new") || !strings.Contains(page, want) {
+		t.Errorf("page %q, want the new 404 page with %q", page, want)
+	}
+}

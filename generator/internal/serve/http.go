@@ -342,30 +342,30 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// readPage returns the page at name as served with v, and its status:
-// the file, or the site's 404 page of the request's language when there
-// is none.
-func (sv *server) readPage(name, urlPath string, v *view) (int, []byte, error) {
+// readPage returns the page at name as served with v, its status and
+// the file read: name, or the site's 404 page of the request's language
+// when there is none.
+func (sv *server) readPage(name, urlPath string, v *view) (status int, page []byte, read string, err error) {
 	f, info, err := openFile(sv.files, name)
 	if err == nil && !info.IsDir() {
 		defer f.Close()
 		b, err := io.ReadAll(f)
 		if err != nil {
-			return 0, nil, err
+			return 0, nil, name, err
 		}
-		return http.StatusOK, sv.inject(b, urlPath, v), nil
+		return http.StatusOK, sv.inject(b, urlPath, v), name, nil
 	}
-	page := "404.html"
+	read = "404.html"
 	for _, l := range v.langs {
 		if strings.HasPrefix(name, l+"/") {
-			page = l + "/404.html"
+			read = l + "/404.html"
 		}
 	}
-	b, err := fs.ReadFile(sv.files, page)
+	b, err := fs.ReadFile(sv.files, read)
 	if err != nil {
 		b = []byte("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404</h1><p>Nothing here (yet).</p></body></html>\n")
 	}
-	return http.StatusNotFound, sv.inject(b, urlPath, v), nil
+	return http.StatusNotFound, sv.inject(b, urlPath, v), read, nil
 }
 
 func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []byte) {

@@ -133,7 +133,7 @@ func TestFutureDateWarningOnPage(t *testing.T) {
 	const (
 		energi    = "content/theses/energidata.md"
 		energiURL = "/exjobb/energidata/"
-		future    = `content/theses/energidata.md:3:8: warning: date 2026-11-28 is in the future, but the record is published now all the same (date says when it was published); to publish it then, add publishDate = 2026-11-28`
+		future    = `content/theses/energidata.md:3:8: warning: date 2026-11-28 is in the future, but the record is published now all the same (date says when it was published); to publish it then, set publishDate = 2026-11-28`
 	)
 	root := fixture(t)
 	now := testNow

@@ -33,7 +33,7 @@ func TestDeadlineWarning(t *testing.T) {
 func TestFutureDateWarning(t *testing.T) {
 	const p = "content/followups/a.md"
 	msg := func(d string) string {
-		return p + ":3:8: warning: date " + d + " is in the future, but the record is published now all the same (date says when it was published); to publish it then, add publishDate = " + d
+		return p + ":3:8: warning: date " + d + " is in the future, but the record is published now all the same (date says when it was published); to publish it then, set publishDate = " + d
 	}
 	for _, c := range []struct {
 		name, date, extra, now string
