@@ -204,7 +204,11 @@ func colonKey(line []byte, msg string) (key, value string, ok bool) {
 	if m == nil || len(m[2]) == 0 {
 		return "", "", false
 	}
-	return string(m[1]), withoutComment(string(m[2])), true
+	v := withoutComment(string(m[2]))
+	if v == "" {
+		return "", "", false // a comment after blanks of other scripts alone ("a: \u00a0#")
+	}
+	return string(m[1]), v, true
 }
 
 // spaceLineRE matches a line that sets a key without the = after it,
@@ -224,6 +228,9 @@ func spaceKey(line []byte, msg string) (key, value string, ok bool) {
 		return "", "", false
 	}
 	v := withoutComment(string(m[2]))
+	if v == "" {
+		return "", "", false // a no-break space before a comment is no value ("a \u00a0#")
+	}
 	if !strings.ContainsAny(v[:1], `"'[{`) && strings.ContainsAny(v, " \t") {
 		return "", "", false // words: a line of text, not a key and its value
 	}

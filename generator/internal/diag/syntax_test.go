@@ -37,6 +37,12 @@ func TestDecodeTOML(t *testing.T) {
 		{"list left open above a key", "date = 2026-03-01\nareas = [\"a\", \"b\"\nhost = 1\n",
 			[]string{`f.md:3:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`},
 			[]string{"areas"}, []string{"date", "host"}, true},
+		// A no-break space and a comment where the value would be: no
+		// value to suggest (it panicked, found by FuzzDecodeTOML).
+		{"a no-break space before a comment", "date = 2026-03-01\na \u00a0#\n",
+			[]string{`f.md:3:3: invalid TOML: expected '.' or '=', but got '\u00a0' instead`}, nil, []string{"date"}, true},
+		{"a colon, a no-break space and a comment", "date = 2026-03-01\na: \u00a0# x\n",
+			[]string{`f.md:3:2: invalid TOML: expected '.' or '=', but got ':' instead`}, nil, []string{"date"}, true},
 		{"a quote inside the text", "title = \"Projektet \"Grön stad\" i Hjulsta\"\ndate = 2026-03-01\n",
 			[]string{`f.md:2:9: title: the text has a " inside it, which ends the text there – write \" for a quote inside the text, or use typographic quotes (”…”)`},
 			[]string{"title"}, []string{"date"}, true},
