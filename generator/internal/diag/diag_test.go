@@ -207,3 +207,22 @@ func TestLongArgClipped(t *testing.T) {
 		}
 	}
 }
+
+// TestClipKeepsQuotes clips a text in quotes, as a message suggests a
+// value to write, inside its quotes and before an escape it would cut in
+// half, so that the line suggested can still be read (FuzzDecodeTOML found
+// `write 0 = "A0…XXX…` without its closing quote).
+func TestClipKeepsQuotes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"abcdefgh", "abcd…"},
+		{`"abcdefgh"`, `"abc…"`},
+		{`"ab\u00e5fgh"`, `"ab…"`},
+		{`"a\\\\bcdefgh"`, `"a…"`},
+		{`"ab"`, `"ab"`},
+		{`"abcdefgh`, `"abc…`},
+	} {
+		if got := Clip(c.in, 4); got != c.want {
+			t.Errorf("Clip(%s, 4) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}

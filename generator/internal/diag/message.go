@@ -128,11 +128,28 @@ func Clip(s string, n int) string {
 	count := 0
 	for i := range s {
 		if count == n {
-			return s[:i] + "…"
+			return clipped(s, s[:i])
 		}
 		count++
 	}
 	return s
+}
+
+// clipped is head, the start of s, and "…". When s is a text in double
+// quotes, as a message suggests a value to write, the quote that closes
+// it is kept, after any escape cut in half ("\u00e…"): a line that a
+// message says to write stays one that can be read.
+func clipped(s, head string) string {
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return head + "…"
+	}
+	if i := strings.LastIndexByte(head, '\\'); i > 0 && i >= len(head)-10 {
+		for i > 1 && head[i-1] == '\\' {
+			i-- // a run of backslashes goes whole
+		}
+		head = head[:i]
+	}
+	return head + "…\""
 }
 
 // decimal is a number with a fraction, printed with %f in the decimal
