@@ -56,6 +56,8 @@ const (
 	WarnTermSigned            ID = "warn.terminated-signed"
 	WarnUntilSigned           ID = "warn.until-signed"
 	WarnNotice                ID = "warn.notice"
+	WarnNoticeMonth           ID = "warn.notice-month"
+	WarnNoticeUnder           ID = "warn.notice-under"
 	WarnTranslation           ID = "warn.translation"
 	WarnRawHTML               ID = "warn.raw-html"
 	WarnShortcode             ID = "warn.shortcode"
@@ -179,6 +181,12 @@ var siteTexts = map[ID]Text{
 		Sv: `validUntil: %s är före signed %s, så avtalet hade upphört innan det skrevs under – kontrollera de två datumen`},
 	WarnNotice: {En: `noticeMonths %d is longer than the %d months from signed %s to validUntil %s, so notice could never be given in time; check noticeMonths`,
 		Sv: `noticeMonths: %d är längre än de %d månaderna från signed %s till validUntil %s, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
+	// WarnNotice of a term of one month, and of less than a month: not
+	// "the 1 months", "de 0 månaderna".
+	WarnNoticeMonth: {En: `noticeMonths %d is longer than the time from signed %s to validUntil %s, which is one month, so notice could never be given in time; check noticeMonths`,
+		Sv: `noticeMonths: %d är längre än tiden från signed %s till validUntil %s, som är en månad, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
+	WarnNoticeUnder: {En: `noticeMonths %d is longer than the time from signed %s to validUntil %s, which is less than a month, so notice could never be given in time; check noticeMonths`,
+		Sv: `noticeMonths: %d är längre än tiden från signed %s till validUntil %s, som är kortare än en månad, så uppsägning kunde aldrig ges i tid – kontrollera noticeMonths`},
 	WarnRawHTML: {En: `%s is HTML, which is not published: write it in Markdown (**bold**, [text](https://…)) or remove it`,
 		Sv: `%s är HTML, som inte publiceras – skriv det i Markdown (**fet**, [text](https://…)) eller ta bort det`},
 	WarnShortcode: {En: `%s is a Hugo shortcode, which this site does not run: it is published as written; write a link [text](…) or an image ![text](file.png) in Markdown, or remove it`,

@@ -519,8 +519,15 @@ func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 		warn("validUntil", diag.WarnUntilSigned, e.ValidUntil.Format(time.DateOnly), e.Signed.Format(time.DateOnly))
 	}
 	if term := e.term(); e.NoticeMonths > term && term >= 0 {
-		warn("noticeMonths", diag.WarnNotice, e.NoticeMonths, term,
-			e.Signed.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly))
+		signed, until := e.Signed.Format(time.DateOnly), e.ValidUntil.Format(time.DateOnly)
+		switch term {
+		case 0:
+			warn("noticeMonths", diag.WarnNoticeUnder, e.NoticeMonths, signed, until)
+		case 1:
+			warn("noticeMonths", diag.WarnNoticeMonth, e.NoticeMonths, signed, until)
+		default:
+			warn("noticeMonths", diag.WarnNotice, e.NoticeMonths, term, signed, until)
+		}
 	}
 	return out
 }
