@@ -3,6 +3,7 @@ package config
 import (
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
@@ -113,12 +114,7 @@ func checkBaseURL(s string) (string, diag.Message) {
 
 // ascii reports whether s is all ASCII.
 func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // SectionSegment is a fixed segment the site puts in the folder of a
