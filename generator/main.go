@@ -514,10 +514,19 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	res, err := scaffold.Create(*root, scaffold.Options{
 		Kind: kind, Title: title, Lang: *lang, Name: *name, Today: now.In(cfg.TimeZone), Cfg: cfg, Msgs: msgs,
 	})
+	if res.Renamed.ID != "" {
+		// Why the file is not named after the title: before what was
+		// written, or before the error (the file of that name exists).
+		w := stdout
+		if err != nil {
+			w = stderr
+		}
+		say(w, msgs, res.Renamed.ID, res.Renamed.Args...)
+	}
 	if err != nil {
 		sayErr(stderr, msgs, "new", err)
 		var m diag.Message
-		if errors.As(err, &m) && slices.Contains([]diag.ID{diag.NewNoSlug, diag.NewBadName, diag.NewBadNameAs, diag.NewReservedName, diag.NewEmptyTitle, diag.NewTitleUTF8}, m.ID) {
+		if errors.As(err, &m) && slices.Contains([]diag.ID{diag.NewNoSlug, diag.NewBadName, diag.NewBadNameAs, diag.NewReservedName, diag.NewNameSegment, diag.NewNamePage, diag.NewEmptyTitle, diag.NewTitleUTF8}, m.ID) {
 			return exitUsage // the title or -name given, as for an unknown kind
 		}
 		return exitProblems

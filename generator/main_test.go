@@ -291,6 +291,15 @@ func TestNew(t *testing.T) {
 		{[]string{"thesis", "X"}, exitUsage, "",
 			"new: unknown kind \"thesis\" (did you mean \"theses\"? kinds: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages)\n"},
 		{[]string{"theses", "X", "-lang", "de"}, exitUsage, "", "new: unknown language \"de\" (config.toml languages: sv, en)\n"},
+		// A name check would refuse: the one it suggests, and why.
+		{[]string{"theses", "Arkiv"}, exitOK,
+			"the title makes the name \"arkiv\", but that gives the record the address /exjobb/arkiv/, which the site already uses; named it arkiv-exjobb instead\n" +
+				"wrote content/theses/arkiv-exjobb.md: replace every TODO; check lists what is left\n", ""},
+		{[]string{"theses", "Arkiv"}, exitProblems, "",
+			"the title makes the name \"arkiv\", but that gives the record the address /exjobb/arkiv/, which the site already uses; named it arkiv-exjobb instead\n" +
+				"new: content/theses/arkiv-exjobb.md already exists; edit it, or choose another title or -name\n"},
+		{[]string{"theses", "Arkivet", "-name", "arkiv"}, exitUsage, "",
+			"new: name \"arkiv\" would give the record the address /exjobb/arkiv/, which the site already uses; choose another with -name, e.g. -name arkivet\n"},
 		{[]string{"theses"}, exitUsage, "", "usage: portal new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n"},
 	} {
 		args := append([]string{"new", "-root", root, "-now", "2026-03-01"}, c.args...)

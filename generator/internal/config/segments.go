@@ -3,6 +3,7 @@ package config
 import (
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
@@ -113,12 +114,7 @@ func checkBaseURL(s string) (string, diag.Message) {
 
 // ascii reports whether s is all ASCII.
 func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // SectionSegment is a fixed segment the site puts in the folder of a
@@ -129,31 +125,53 @@ type SectionSegment struct {
 	Name, Lang, Segment, URL string
 }
 
+// SectionSegments returns the fixed segments of kind's section in each
+// of the site's languages, the languages in their order: the archive's
+// and the list pages' of every kind, the due page's of agreements. A
+// language other than Swedish has the English ones (Segment), so a
+// segment may come twice, at two URLs.
+func (c *Config) SectionSegments(kind string) []SectionSegment {
+	var out []SectionSegment
+	for _, l := range c.Languages {
+		for _, name := range sectionSegmentNames(kind) {
+			out = append(out, c.sectionSegment(kind, name, l))
+		}
+	}
+	return out
+}
+
 // SectionSegmentOf returns the fixed segment of kind's section that slug
 // is in any of the site's languages (a record's page in one language is
-// in that language's section), if any: the archive's and the list pages'
-// of every kind, the due page's of agreements. A record with it for slug
-// would have its page at the archive's or the due page's URL, or around
-// the list's further pages.
+// in that language's section), if any: the first of SectionSegments that
+// it is. A record with it for slug would have its page at the archive's
+// or the due page's URL, or around the list's further pages.
 func (c *Config) SectionSegmentOf(kind, slug string) (SectionSegment, bool) {
-	names := []string{"archive", "page"}
-	if kind == kinds.Agreements {
-		names = append(names, "due")
-	}
 	for _, l := range c.Languages {
-		for _, name := range names {
-			seg := Segment(name, l)
-			if seg != slug {
-				continue
+		for _, name := range sectionSegmentNames(kind) {
+			if Segment(name, l) == slug {
+				return c.sectionSegment(kind, name, l), true
 			}
-			url := c.root(l) + c.Section(kind, l) + "/" + seg + "/"
-			if name == "page" {
-				url += "2/"
-			}
-			return SectionSegment{Name: name, Lang: l, Segment: seg, URL: url}, true
 		}
 	}
 	return SectionSegment{}, false
+}
+
+// sectionSegmentNames names the fixed segments of kind's section.
+func sectionSegmentNames(kind string) []string {
+	if kind == kinds.Agreements {
+		return []string{"archive", "page", "due"}
+	}
+	return []string{"archive", "page"}
+}
+
+// sectionSegment is the fixed segment name of kind's section in lang.
+func (c *Config) sectionSegment(kind, name, lang string) SectionSegment {
+	seg := Segment(name, lang)
+	url := c.root(lang) + c.Section(kind, lang) + "/" + seg + "/"
+	if name == "page" {
+		url += "2/"
+	}
+	return SectionSegment{Name: name, Lang: lang, Segment: seg, URL: url}
 }
 
 // OtherSlug suggests a slug for a record of kind whose slug is taken by a

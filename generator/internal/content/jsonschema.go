@@ -2,8 +2,10 @@ package content
 
 import (
 	"encoding/json"
+	"slices"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
 
@@ -29,6 +31,11 @@ func JSONSchema(reg *kinds.Registry, kind string, cfg *config.Config, describe f
 	var required []string
 	for _, s := range specs(reg, kind) {
 		p := keySchema(s, cfg)
+		if s.Name == "slug" && cfg != nil {
+			if taken := reservedSlugs(cfg, kind); len(taken) > 0 {
+				p["not"] = map[string]any{"enum": taken}
+			}
+		}
 		if d := describe(kind, s.Name); d != "" {
 			p["description"] = d
 		}
@@ -47,6 +54,22 @@ func JSONSchema(reg *kinds.Registry, kind string, cfg *config.Config, describe f
 	}
 	b, err := json.MarshalIndent(schema, "", "  ")
 	return append(b, '\n'), err
+}
+
+// reservedSlugs are the slugs check refuses for a record of kind: the
+// fixed segments of its section (the archive's, the due page's of
+// agreements) in every language of cfg, that the record's page would take
+// (SegmentProblem's errors). The list pages' segment, only a warning of
+// check's, is not among them.
+func reservedSlugs(cfg *config.Config, kind string) []string {
+	var out []string
+	for _, seg := range cfg.SectionSegments(kind) {
+		_, sev, ok := SegmentProblem(cfg, kind, seg.Segment, "", true)
+		if ok && sev == diag.SeverityError && !slices.Contains(out, seg.Segment) {
+			out = append(out, seg.Segment)
+		}
+	}
+	return out
 }
 
 // keySchema is the schema of one key's value.

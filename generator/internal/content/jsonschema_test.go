@@ -31,6 +31,9 @@ func validate(schema map[string]any, v any, at string) string {
 	if enum, ok := schema["enum"].([]any); ok && !slices.Contains(enum, v) {
 		return fmt.Sprintf("%s: %v not in the enum", at, v)
 	}
+	if not, ok := schema["not"].(map[string]any); ok && validate(not, v, at) == "" {
+		return fmt.Sprintf("%s: %v is refused", at, v)
+	}
 	if n, ok := schema["minimum"].(float64); ok && v.(float64) < n {
 		return fmt.Sprintf("%s: %v below %v", at, v, n)
 	}
@@ -252,6 +255,45 @@ func TestJSONSchemaValues(t *testing.T) {
 		}
 		if got := validate(prop, c.val, "k"); got != c.want {
 			t.Errorf("%s.%s = %v: %q, want %q", c.kind, c.key, c.val, got, c.want)
+		}
+	}
+}
+
+// TestJSONSchemaReservedSlugs checks that each kind's schema refuses the
+// slugs check refuses: the segments of its section's archive, and of
+// agreements' due page, in both languages (from the config: a section
+// named otherwise changes nothing, the segments are the site's), and no
+// other; the list pages' segment, a warning of check's, is allowed, and
+// the free-standing pages have no section.
+func TestJSONSchemaReservedSlugs(t *testing.T) {
+	all := schemas(t, testConfig(t))
+	for _, c := range []struct {
+		kind string
+		not  []any // nil: no "not"
+	}{
+		{"theses", []any{"arkiv", "archive"}},
+		{"followups", []any{"arkiv", "archive"}},
+		{"agreements", []any{"arkiv", "att-fornya", "archive", "due-for-review"}},
+		{"pages", nil},
+	} {
+		slug := all[c.kind]["properties"].(map[string]any)["slug"].(map[string]any)
+		not, _ := slug["not"].(map[string]any)
+		if got, _ := not["enum"].([]any); !slices.Equal(got, c.not) {
+			t.Errorf("%s: slug not %v, want %v", c.kind, got, c.not)
+		}
+	}
+	for _, c := range []struct{ kind, slug, want string }{
+		{"theses", "arkiv", "k: arkiv is refused"},
+		{"theses", "archive", "k: archive is refused"},
+		{"theses", "att-fornya", ""},
+		{"theses", "sida", ""},
+		{"theses", "arkiv-exjobb", ""},
+		{"agreements", "due-for-review", "k: due-for-review is refused"},
+		{"pages", "arkiv", ""},
+	} {
+		slug := all[c.kind]["properties"].(map[string]any)["slug"].(map[string]any)
+		if got := validate(slug, c.slug, "k"); got != c.want {
+			t.Errorf("%s slug %q: %q, want %q", c.kind, c.slug, got, c.want)
 		}
 	}
 }

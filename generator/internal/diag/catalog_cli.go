@@ -35,6 +35,10 @@ const (
 	NewBadNameAs        ID = "cli.new-bad-name-as"
 	NewReservedName     ID = "cli.new-reserved-name"
 	NewExists           ID = "cli.new-exists"
+	NewNameSegment      ID = "cli.new-name-segment"
+	NewNamePage         ID = "cli.new-name-page"
+	NewRenamedSegment   ID = "cli.new-renamed-segment"
+	NewRenamedPage      ID = "cli.new-renamed-page"
 	NewBesideLone       ID = "cli.new-beside-lone"
 	NewEmptyTitle       ID = "cli.new-empty-title"
 	NewTitleUTF8        ID = "cli.new-title-utf8"
@@ -160,6 +164,14 @@ var cliTexts = map[ID]Text{
 		Sv: `namnet %q är reserverat i Windows, där webbplatsen också måste byggas – välj ett annat med -name`},
 	NewExists: {En: `%s already exists; edit it, or choose another title or -name`,
 		Sv: `%s finns redan – redigera den, eller välj en annan titel eller -name`},
+	NewNameSegment: {En: `name %q would give the record the address %s, which the site already uses; choose another with -name, e.g. -name %s`,
+		Sv: `namnet %q skulle ge posten adressen %s, som webbplatsen redan använder – välj ett annat med -name, t.ex. -name %s`},
+	NewNamePage: {En: `name %q would give the record an address among the list's further pages (%s), which check warns about; choose another with -name, e.g. -name %s`,
+		Sv: `namnet %q skulle ge posten en adress bland listans följande sidor (%s), vilket check varnar för – välj ett annat med -name, t.ex. -name %s`},
+	NewRenamedSegment: {En: `the title makes the name %q, but that gives the record the address %s, which the site already uses; named it %s instead`,
+		Sv: `av titeln blir namnet %q, men då får posten adressen %s, som webbplatsen redan använder – posten fick i stället namnet %s`},
+	NewRenamedPage: {En: `the title makes the name %q, but that puts the record's address among the list's further pages (%s), which check warns about; named it %s instead`,
+		Sv: `av titeln blir namnet %q, men då hamnar postens adress bland listans följande sidor (%s), vilket check varnar för – posten fick i stället namnet %s`},
 	NewBesideLone: {En: `%s is a record of its own, in %s only; a new %s would make it a translation, which sets only title, summary and aliases: choose another title or -name`,
 		Sv: `%s är en egen post, bara på %s; en ny %s skulle göra den till en översättning, som bara anger title, summary och aliases – välj en annan titel eller -name`},
 	NewEmptyTitle: {En: `the title must not be empty`,

@@ -15,6 +15,9 @@ const (
 	SyntaxTypoQuotes   ID = "syntax.typo-quotes"
 	SyntaxBoolCase     ID = "syntax.bool-case"
 	SyntaxOddSpace     ID = "syntax.odd-space"
+	SyntaxSpaceAt      ID = "syntax.space-at"
+	WordNoBreakSpace   ID = "word.no-break-space"
+	WordSpecialSpace   ID = "word.special-space"
 	SyntaxKeyLetters   ID = "syntax.key-letters"
 	SyntaxInvisible    ID = "syntax.invisible"
 	SyntaxDateDashes   ID = "syntax.date-dashes"
@@ -117,6 +120,12 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: %s är inget värde som webbplatsen läser; true och false skrivs med små bokstäver – skriv %[1]s = %[3]s`},
 	SyntaxOddSpace: {En: `%s: the line has a space the site does not read as one (%U, a non-breaking or other special space) – delete it and type a plain space`,
 		Sv: `%s: raden har ett mellanslag som webbplatsen inte läser som ett (%U, ett hårt eller annat särskilt mellanslag) – ta bort det och skriv ett vanligt mellanslag`},
+	SyntaxSpaceAt: {En: `the line has %s (%U), which the site does not read as a space – delete it and type an ordinary space`,
+		Sv: `raden har %s (%U), som webbplatsen inte läser som ett mellanslag – ta bort det och skriv ett vanligt mellanslag`},
+	WordNoBreakSpace: {En: `a no-break space`,
+		Sv: `ett hårt mellanslag`},
+	WordSpecialSpace: {En: `a special space`,
+		Sv: `ett särskilt mellanslag`},
 	SyntaxDateDashes: {En: `%s: %s has dashes (–) where a date has hyphens (-), as a word processor writes them – write %[1]s = %[3]s`,
 		Sv: `%s: %s har tankstreck (–) där ett datum har bindestreck (-), som ordbehandlare skriver dem – skriv %[1]s = %[3]s`},
 	SyntaxInvisible: {En: `%s: the line has an invisible character (%U, a zero-width space or similar, usually pasted) – delete it: retype the line`,

@@ -130,6 +130,11 @@ func TOMLError(path string, src []byte, lineOff int, err error) Error {
 	// In plain words where the line says what it meant, at its value
 	// (or key): "deadline: 2027-02-30 does not exist – …".
 	start, _ := lineAround(src, off)
+	if _, _, _, stray := strayKey(src[start:endOfLine(src, start)]); !stray {
+		if m, ok := spaceAt(src, off); ok {
+			return Of(path, e.Line, e.Col, m) // at the space: "a \u00a0# …", "title\u00a0\"x\""
+		}
+	}
 	start = culprit(src, start, off, pe.Message)
 	line := src[start:endOfLine(src, start)]
 	m, ok := syntaxMessage(line, pe.Message)

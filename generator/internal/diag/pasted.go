@@ -166,6 +166,24 @@ func strayKey(line []byte) (key string, m Message, at int, ok bool) {
 	return "", Message{}, 0, false
 }
 
+// spaceAt returns the message of a space other than the blanks TOML reads
+// (a space and a tab) at off in src, where the decoder stopped: a no-break
+// space (U+00A0, as text pasted from a word processor brings; U+202F, U+2007)
+// or another special space. ok is false when there is none at off.
+func spaceAt(src []byte, off int) (Message, bool) {
+	if off < 0 || off >= len(src) {
+		return Message{}, false
+	}
+	r, _ := utf8.DecodeRune(src[off:])
+	switch {
+	case r == '\u00a0' || r == '\u202f' || r == '\u2007':
+		return M(SyntaxSpaceAt, M(WordNoBreakSpace), r), true
+	case r > unicode.MaxASCII && unicode.IsSpace(r):
+		return M(SyntaxSpaceAt, M(WordSpecialSpace), r), true
+	}
+	return Message{}, false
+}
+
 // dropInvisible drops r, an invisible formatting character (a zero-width
 // space U+200B, a soft hyphen U+00AD, a byte order mark), as pasted into a
 // key: the key as the editor reads it on the screen.

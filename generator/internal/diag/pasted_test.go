@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
 
 // TestDecodeTOMLPasted feeds DecodeTOML the lines editors write in haste
 // or paste from a word processor, a phone or a Mac: each is told with the
@@ -74,5 +78,52 @@ func TestDecodeTOMLPasted(t *testing.T) {
 		{"table header twice", "[a]\nx = 1\n[a] # again\ny = 2\n", []string{"f.md:4:1: [a] is there twice – give the second its own name, or remove one of them"}, nil, []string{"a"}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.check(t) })
+	}
+}
+
+// TestDecodeTOMLSpaceAt checks a line the decoder stops at for a
+// no-break space (or another special space) where no = follows the key,
+// as text pasted from a word processor brings: told in the project's
+// words, in both languages, at the space; the space escaped where a
+// message quotes the line (never here: the message names it by its code).
+func TestDecodeTOMLSpaceAt(t *testing.T) {
+	const (
+		nbspEn = `the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`
+		nbspSv = `raden har ett hårt mellanslag (U+00A0), som webbplatsen inte läser som ett mellanslag – ta bort det och skriv ett vanligt mellanslag`
+	)
+	for _, c := range []struct {
+		name, src string
+		en, sv    string
+	}{
+		{"before a comment", "a \u00a0#\n", "f.md:2:3: " + nbspEn, "f.md:2:3: " + nbspSv},
+		{"before a comment, no blank", "a\u00a0# note\n", "f.md:2:2: " + nbspEn, "f.md:2:2: " + nbspSv},
+		{"at the end of the line", "title\u00a0\n", "f.md:2:6: " + nbspEn, "f.md:2:6: " + nbspSv},
+		{"after blanks at the end", "title \u00a0\n", "f.md:2:7: " + nbspEn, "f.md:2:7: " + nbspSv},
+		{"in place of the =", "title\u00a0\"x\"\n", "f.md:2:6: " + nbspEn, "f.md:2:6: " + nbspSv},
+		{"before the key", "date = 2026-03-01\n\u00a0title = \"x\"\n", "f.md:3:1: " + nbspEn, "f.md:3:1: " + nbspSv},
+		{"after a value, before its comment", "title = \"Å\"\u00a0# x\n", "f.md:2:12: " + nbspEn, "f.md:2:12: " + nbspSv},
+		{"a narrow no-break space", "a\u202f#\n",
+			"f.md:2:2: the line has a no-break space (U+202F), which the site does not read as a space – delete it and type an ordinary space",
+			"f.md:2:2: raden har ett hårt mellanslag (U+202F), som webbplatsen inte läser som ett mellanslag – ta bort det och skriv ett vanligt mellanslag"},
+		{"an em space", "a\u2003#\n",
+			"f.md:2:2: the line has a special space (U+2003), which the site does not read as a space – delete it and type an ordinary space",
+			"f.md:2:2: raden har ett särskilt mellanslag (U+2003), som webbplatsen inte läser som ett mellanslag – ta bort det och skriv ett vanligt mellanslag"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			errs, _, _, _ := DecodeTOML("f.md", []byte(c.src), 1, func(b []byte) error {
+				var m map[string]any
+				_, err := toml.Decode(string(b), &m)
+				return err
+			})
+			if len(errs) != 1 {
+				t.Fatalf("%d problems: %q", len(errs), errs.Lines())
+			}
+			if got := errs[0].In(English); got != c.en {
+				t.Errorf("English:\n%s\nwant:\n%s", got, c.en)
+			}
+			if got := errs[0].In(Swedish); got != c.sv {
+				t.Errorf("Swedish:\n%s\nwant:\n%s", got, c.sv)
+			}
+		})
 	}
 }

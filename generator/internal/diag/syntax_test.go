@@ -38,9 +38,10 @@ func TestDecodeTOML(t *testing.T) {
 			[]string{`f.md:3:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`},
 			[]string{"areas"}, []string{"date", "host"}, true},
 		// A no-break space and a comment where the value would be: no
-		// value to suggest (it panicked, found by FuzzDecodeTOML).
+		// value to suggest (it panicked, found by FuzzDecodeTOML); the
+		// space told, at it.
 		{"a no-break space before a comment", "date = 2026-03-01\na \u00a0#\n",
-			[]string{`f.md:3:3: invalid TOML: expected '.' or '=', but got '\u00a0' instead`}, nil, []string{"date"}, true},
+			[]string{`f.md:3:3: the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`}, nil, []string{"date"}, true},
 		{"a colon, a no-break space and a comment", "date = 2026-03-01\na: \u00a0# x\n",
 			[]string{`f.md:3:2: invalid TOML: expected '.' or '=', but got ':' instead`}, nil, []string{"date"}, true},
 		{"a quote inside the text", "title = \"Projektet \"Grön stad\" i Hjulsta\"\ndate = 2026-03-01\n",

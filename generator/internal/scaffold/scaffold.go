@@ -65,10 +65,18 @@ type Options struct {
 type Result struct {
 	Path        string // slash-separated, relative to the site root
 	Translation bool   // a translation of an existing record
+	// Renamed says why the file is not named after the title, which
+	// check would refuse or warn about as a record's name (see
+	// allowed); the zero Message when it is. Create returns it with
+	// an error too: the file of the other name may exist.
+	Renamed diag.Message
 }
 
 // Create writes the new file under root and returns its path. It refuses
-// to overwrite a file.
+// to overwrite a file. A name made from the title that check would refuse
+// or warn about as a record's (a fixed segment of the kind's section,
+// "arkiv", "sida") is replaced by the one check suggests, "arkiv-exjobb",
+// and Result.Renamed says so; such a name given with Name is refused.
 func Create(root string, opt Options) (Result, error) {
 	if err := opt.check(); err != nil {
 		return Result{}, err
@@ -91,12 +99,16 @@ func Create(root string, opt Options) (Result, error) {
 	}
 	lang := opt.lang()
 	dir := path.Join(content.Dir, opt.Kind)
+	name, renamed, err := opt.allowed(root, dir, name)
+	if err != nil {
+		return Result{}, err
+	}
 	own := path.Join(dir, name+".md")
 	opt.agreements = agreementNames(root, opt.Cfg)
-	res, text := Result{Path: own}, Record(opt)
+	res, text := Result{Path: own, Renamed: renamed}, Record(opt)
 	if lang == opt.Cfg.DefaultLanguage {
 		if err := lone(root, opt.Cfg, dir, name); err != nil {
-			return Result{}, err
+			return Result{Renamed: renamed}, err
 		}
 	} else {
 		// The translation of the record own, or a record of its own.
@@ -116,7 +128,7 @@ func Create(root string, opt Options) (Result, error) {
 	}
 	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return Result{}, diag.M(diag.NewExists, res.Path)
+		return Result{Renamed: renamed}, diag.M(diag.NewExists, res.Path)
 	}
 	if err != nil {
 		return Result{}, err
@@ -130,6 +142,39 @@ func Create(root string, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	return res, nil
+}
+
+// allowed returns name, unless a record named so would have a slug check
+// refuses or warns about (content.SegmentProblem: the segment of the
+// section's archive, due page or further list pages). Then a name made
+// from the title gives way to the slug check suggests
+// (config.Config.OtherSlug), with the message that says so; a name given
+// (Name) is refused, as the other names check refuses are. A translation
+// of an existing record takes that record's name, whatever it is: its
+// slug is the record's.
+func (opt Options) allowed(root, dir, name string) (string, diag.Message, error) {
+	own := filepath.Join(root, filepath.FromSlash(path.Join(dir, name+".md")))
+	if opt.lang() != opt.Cfg.DefaultLanguage {
+		if _, err := os.Stat(own); err == nil {
+			return name, diag.Message{}, nil
+		}
+	}
+	_, sev, bad := content.SegmentProblem(opt.Cfg, opt.Kind, name, opt.Title, false)
+	if !bad {
+		return name, diag.Message{}, nil
+	}
+	seg, _ := opt.Cfg.SectionSegmentOf(opt.Kind, name)
+	other := opt.Cfg.OtherSlug(opt.Kind, name, opt.Title)
+	refused := sev == diag.SeverityError
+	switch {
+	case opt.Name != "" && refused:
+		return "", diag.Message{}, diag.M(diag.NewNameSegment, name, seg.URL, other)
+	case opt.Name != "":
+		return "", diag.Message{}, diag.M(diag.NewNamePage, name, seg.URL, other)
+	case refused:
+		return other, diag.M(diag.NewRenamedSegment, name, seg.URL, other), nil
+	}
+	return other, diag.M(diag.NewRenamedPage, name, seg.URL, other), nil
 }
 
 // lone refuses a new record name.md in the default language beside a

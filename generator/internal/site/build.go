@@ -456,14 +456,13 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 		out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 	}
 	out = append(out, s.dateWarnings(e, own)...)
-	if seg, ok := s.Cfg.SectionSegmentOf(e.Kind, e.Slug); ok && seg.Name == "page" && e.Kind != content.Pages {
-		other := s.Cfg.OtherSlug(e.Kind, e.Slug, own.Title)
-		if own.Pos.Has("slug") {
-			line, col := own.Pos.Value("slug")
-			out = append(out, diag.Warn(own.Path, line, col, diag.WarnSlugPage, e.Slug, seg.URL, other))
-		} else {
-			out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnFileNamePage, e.Slug, seg.URL, other))
+	bySlug := own.Pos.Has("slug")
+	if m, sev, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug); ok && sev == diag.SeverityWarning {
+		line, col := 1, 1 // at the file name, else at the slug
+		if bySlug {
+			line, col = own.Pos.Value("slug")
 		}
+		out = append(out, diag.Warn(own.Path, line, col, m.ID, m.Args...)) // its error is Load's
 	}
 	for _, v := range e.Versions {
 		if st := s.bodies.get(v); st != nil {
