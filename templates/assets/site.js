@@ -55,6 +55,14 @@
       }
     });
   });
+  // The home page's offers: with every one gone, the build's text in
+  // their place (hidden), which points to the kinds' lists, where later
+  // offers may still be open.
+  Array.prototype.forEach.call(document.querySelectorAll(".home-section ul.items"), function (ul) {
+    var empty = ul.nextElementSibling;
+    if (!empty || !empty.hasAttribute("data-when-empty")) return;
+    if (!ul.querySelector(":scope > li:not([hidden])")) empty.hidden = false;
+  });
   // The count of a kind's list: one fewer for each offer that left it,
   // grouped as the build writes it in the page's language ("1 234",
   // "1,234"), with the separator the build gives in data-group. Not with
