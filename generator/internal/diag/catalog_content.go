@@ -50,6 +50,7 @@ const (
 	HiddenBody             ID = "hidden.body"
 	FileTooLarge           ID = "file.too-large"
 	FileUTF8               ID = "file.utf8"
+	FileUTF16              ID = "file.utf16"
 	FileNUL                ID = "file.nul"
 	FrontMissing           ID = "front.missing"
 	FrontYAML              ID = "front.yaml"
@@ -185,6 +186,8 @@ var contentTexts = map[ID]Text{
 		Sv: `filen är större än 1 MiB – dela upp texten eller lägg stora delar i en bilaga`},
 	FileUTF8: {En: `invalid UTF-8; save the file as UTF-8`,
 		Sv: `filen har tecken som inte är UTF-8 – spara den som UTF-8 i redigeraren`},
+	FileUTF16: {En: `the file is saved as UTF-16 (Unicode); save it again as UTF-8`,
+		Sv: `filen är sparad som UTF-16 (Unicode) – spara om den som UTF-8 i redigeraren`},
 	FileNUL: {En: `the file holds a NUL character, which does not belong in a text file; save it again as plain text`,
 		Sv: `filen innehåller ett NUL-tecken, som inte hör hemma i en textfil – spara om den som vanlig text`},
 	FrontMissing: {En: `front matter missing: a record starts with a "+++" line`,
