@@ -19,7 +19,7 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 	if len(src) > MaxFileSize {
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FileTooLarge)
 	}
-	if isUTF16(src) {
+	if diag.IsUTF16(src) {
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FileUTF16)
 	}
 	if !utf8.Valid(src) {
@@ -132,24 +132,4 @@ func invalidUTF8(src []byte) (line, col int) {
 		i += n
 	}
 	return 1, 1
-}
-
-// isUTF16 reports whether src is a text saved as UTF-16 (Windows'
-// Notepad's "Unicode"): it starts with the byte order mark of UTF-16, or
-// each of its first characters (up to four) is ASCII with a NUL byte
-// before or after it, which no UTF-8 text has.
-func isUTF16(src []byte) bool {
-	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) {
-		return true
-	}
-	n := min(len(src), 8) &^ 1
-	if n == 0 {
-		return false
-	}
-	le, be := true, true
-	for i := 0; i < n; i += 2 {
-		le = le && src[i] != 0 && src[i] < 0x80 && src[i+1] == 0
-		be = be && src[i] == 0 && src[i+1] != 0 && src[i+1] < 0x80
-	}
-	return le || be
 }
