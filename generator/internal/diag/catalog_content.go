@@ -4,6 +4,7 @@ package diag
 const (
 	CannotRead             ID = "file.cannot-read"
 	KindFolderUnknown      ID = "folder.unknown-kind"
+	KindFolderMean         ID = "folder.unknown-kind-mean"
 	FolderNested           ID = "folder.nested"
 	FileOutsideKind        ID = "file.outside-kind"
 	FileHugoIndex          ID = "file.hugo-index"
@@ -88,6 +89,8 @@ const (
 var contentTexts = map[ID]Text{
 	CannotRead: {En: `cannot read: %s`,
 		Sv: `filen kan inte läsas: %s`},
+	KindFolderMean: {En: `unknown kind folder %q (did you mean %q?); move the files into content/%[2]s/`,
+		Sv: `mappen %q är ingen av innehållets sorter – menade du %q? Flytta filerna till content/%[2]s/`},
 	KindFolderUnknown: {En: `unknown kind folder %q; move the files into one of: %s`,
 		Sv: `mappen %q är ingen av innehållets sorter – flytta filerna till en av: %s`},
 	FolderNested: {En: `folders inside a kind are not allowed; put the record beside the others`,
