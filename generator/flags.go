@@ -5,22 +5,54 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"portal/generator/internal/diag"
 )
 
 // newFlags is the flag set of the command cmd. Its mistakes go to stderr,
-// followed by its help: the command's lines of the help, in the language
-// of the environment (with its arguments, such as the KIND "Title" of new,
-// which its options do not show), then its options.
+// followed by its help: the command's lines of the help (with its
+// arguments, such as the KIND "Title" of new, which its options do not
+// show), then its options, all in the language of the messages: the one
+// -lang gave before -h (build, check), else the environment's.
 func newFlags(cmd string, stderr io.Writer, getenv func(string) string) *flag.FlagSet {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, diag.CommandUsage(cmd, envLang(getenv)))
-		fs.PrintDefaults()
+		lang := envLang(getenv)
+		if f := fs.Lookup("lang"); f != nil && cmd != "new" {
+			if l, ok := diag.ParseLang(f.Value.String()); ok {
+				lang = l
+			}
+		}
+		fmt.Fprint(stderr, diag.CommandUsage(cmd, lang))
+		printOptions(stderr, fs, lang)
 	}
 	return fs
+}
+
+// printOptions prints the options of fs as flag.PrintDefaults does, each
+// with its text in lang.
+func printOptions(w io.Writer, fs *flag.FlagSet, lang diag.Lang) {
+	fs.VisitAll(func(f *flag.Flag) {
+		text, ok := diag.FlagText(fs.Name(), f.Name, lang)
+		if !ok {
+			text = f.Usage
+		}
+		line := "  -" + f.Name
+		_, isBool := f.Value.(interface{ IsBoolFlag() bool })
+		if !isBool {
+			line += " " + diag.UsageWord(diag.FlagString, lang)
+		}
+		line += "\n    \t" + strings.ReplaceAll(text, "\n", "\n    \t")
+		switch def := f.DefValue; {
+		case isBool && def == "true":
+			line += fmt.Sprintf(" (%s %s)", diag.UsageWord(diag.FlagDefault, lang), def)
+		case !isBool && def != "":
+			line += fmt.Sprintf(" (%s %q)", diag.UsageWord(diag.FlagDefault, lang), def)
+		}
+		fmt.Fprintln(w, line)
+	})
 }
 
 // parseExit is the exit code of a command whose flags could not be

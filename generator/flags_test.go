@@ -24,12 +24,26 @@ func TestCommandHelp(t *testing.T) {
 		{[]string{"new", "-h"}, "sv_SE.UTF-8",
 			"så här:\n  portal new SORT \"Titel\" [-lang en] [-name NAMN] [-root MAPP] [-now TID]\n" +
 				"                                                                   skapa en ny post\n\nval:\n",
-			"  -name string\n", ""},
+			"  -name text\n    \tfilnamnet utan .md (annars bildat av titeln)\n", "file name"},
 		{[]string{"check", "-h"}, "en_GB.UTF-8",
 			"usage:\n  portal check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]\n" +
 				"                                                                   validate without writing; with\n" +
 				"                                                                   FILEs, report only their problems\n\noptions:\n",
 			"  -drafts\n    \tcheck drafts too, as if they were published\n", "publish drafts"},
+		// The options in the language of the help: -lang before -h
+		// chooses it, as it does for the messages.
+		{[]string{"check", "-lang", "sv", "-h"}, "en_GB.UTF-8",
+			"så här:\n  portal check [-root MAPP]",
+			"  -strict\n    \träkna varningar som fel\n", "treat warnings"},
+		{[]string{"check", "-h"}, "sv_SE.UTF-8",
+			"så här:\n  portal check [-root MAPP]",
+			"  -format text\n    \tutdataformat: text eller json (standard \"text\")\n", "default"},
+		{[]string{"serve", "-h"}, "sv_SE.UTF-8",
+			"så här:\n  portal serve [-root MAPP]",
+			"  -addr text\n    \tadressen som förhandsvisningen lyssnar på, bara på den här datorn om ingen annan anges (standard \"127.0.0.1:1313\")\n", "address to"},
+		{[]string{"build", "-lang", "en", "-h"}, "sv_SE.UTF-8",
+			"usage:\n  portal [build]",
+			"  -root string\n    \tsite root: config.toml, content/, templates/ (default \".\")\n", "webbplatsens"},
 		{[]string{"build", "-h"}, "en_GB.UTF-8",
 			"usage:\n  portal [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]      build the site into public/\n\noptions:\n",
 			"  -drafts\n    \tpublish drafts too\n", ""},
@@ -58,5 +72,25 @@ func TestCommandHelp(t *testing.T) {
 	code, _, stderr = runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "new", "-nmae", "x")
 	if want := "flag provided but not defined: -nmae\nusage:\n  portal new KIND"; code != exitUsage || !strings.HasPrefix(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want exit %d, stderr beginning %q", code, stderr, exitUsage, want)
+	}
+}
+
+// TestOptionsInSwedish checks that every option of every command has its
+// text in Swedish: no line of the options of -h in Swedish is the one in
+// English.
+func TestOptionsInSwedish(t *testing.T) {
+	for _, cmd := range []string{"build", "check", "serve", "new", "schema"} {
+		_, _, en := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, cmd, "-h")
+		_, _, sv := runCmdEnv(t, map[string]string{"LANG": "sv_SE.UTF-8"}, cmd, "-h")
+		enLines := strings.Split(en[strings.Index(en, "\noptions:\n"):], "\n")
+		svLines := strings.Split(sv[strings.Index(sv, "\nval:\n"):], "\n")
+		if len(enLines) != len(svLines) {
+			t.Fatalf("%s -h: %d lines of options in English, %d in Swedish", cmd, len(enLines), len(svLines))
+		}
+		for i, line := range svLines {
+			if strings.HasPrefix(line, "    \t") && line == enLines[i] {
+				t.Errorf("%s -h: an option's text is in English in the Swedish help: %s", cmd, line)
+			}
+		}
 	}
 }

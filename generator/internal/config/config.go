@@ -169,6 +169,9 @@ func Parse(src []byte) (*Config, error) { return ParseWith(src, kinds.Default())
 
 // ParseWith validates the bytes of a config file for the kinds of reg.
 func ParseWith(src []byte, reg *kinds.Registry) (*Config, error) {
+	if diag.IsUTF16(src) {
+		return nil, diag.List{diag.At(FileName, 1, 1, diag.FileUTF16)}
+	}
 	src = diag.TrimBOM(src)
 	if e, ok := diag.CheckLimits(FileName, src, 0); !ok {
 		return nil, diag.List{e}

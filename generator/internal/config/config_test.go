@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf16"
 
 	"portal/generator/internal/diag"
 	"portal/generator/internal/linktest"
@@ -406,6 +407,40 @@ func TestValidSlug(t *testing.T) {
 
 // TestParseErrorsSwedish checks the Swedish of problems with a value,
 // at the value as in English.
+// TestParseUTF16 feeds Parse config.toml saved as UTF-16 (Notepad's
+// "Unicode"): told so at its top, in the language of the run, not as
+// the decoder's English words at the first NUL.
+func TestParseUTF16(t *testing.T) {
+	units := utf16.Encode([]rune(base))
+	le, be := make([]byte, 0, 2*len(units)), make([]byte, 0, 2*len(units))
+	for _, u := range units {
+		le = append(le, byte(u), byte(u>>8))
+		be = append(be, byte(u>>8), byte(u))
+	}
+	for _, c := range []struct {
+		name string
+		src  []byte
+		lang diag.Lang
+		want string
+	}{
+		{"LE with its mark", append([]byte{0xff, 0xfe}, le...), diag.English, `config.toml:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{"LE without its mark", le, diag.English, `config.toml:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{"BE with its mark", append([]byte{0xfe, 0xff}, be...), diag.English, `config.toml:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{"in Swedish", le, diag.Swedish, `config.toml:1:1: filen är sparad som UTF-16 (Unicode) – spara om den som UTF-8 i redigeraren`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse(c.src)
+			list, ok := diag.AsList(err)
+			if !ok {
+				t.Fatalf("not a diag.List: %v", err)
+			}
+			if got := strings.Join(list.LinesIn(c.lang), "\n"); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
 func TestParseErrorsSwedish(t *testing.T) {
 	for _, c := range []struct {
 		name  string

@@ -91,7 +91,7 @@ type Options struct {
 
 // LoadWith is Load with options.
 func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
-	paths, others, errs := walk(fsys, cfg.Kinds)
+	paths, others, errs := walk(fsys, cfg.Kinds, cfg.Sections)
 	opt.kept = new(atomic.Int64)
 	if opt.KeepBodies != 0 {
 		opt.sources = &Sources{m: map[*Version][]byte{}}
@@ -161,7 +161,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 // walk lists the record files under content/ (the .md files of the kind
 // folders of reg) and the other files, which must be attachments, and
 // reports what has no place there.
-func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bool, errs diag.List) {
+func walk(fsys fs.FS, reg *kinds.Registry, sections map[string]map[string]string) (paths []string, others map[string]bool, errs diag.List) {
 	others = map[string]bool{}
 	if msg := sources.FolderLink(fsys, Dir); msg.ID != "" {
 		return nil, others, diag.List{diag.Of(Dir, 1, 1, msg)}
@@ -194,7 +194,7 @@ func walk(fsys fs.FS, reg *kinds.Registry) (paths []string, others map[string]bo
 			case depth == 1 && IsKind(reg, name):
 				return nil
 			case depth == 1:
-				errs = append(errs, diag.At(p, 1, 1, diag.KindFolderUnknown, name, strings.Join(Folders(reg), ", ")))
+				errs = append(errs, unknownFolder(p, name, reg, sections))
 			default:
 				errs = append(errs, diag.At(p, 1, 1, diag.FolderNested))
 			}

@@ -368,6 +368,14 @@ func TestLoadErrors(t *testing.T) {
 		// Folders and names.
 		{"unknown kind folder", thesisAt("content/blog/a.md", rec(thesis)),
 			[]string{`content/blog:1:1: unknown kind folder "blog"; move the files into one of: theses, internships, lectures, collaborations, agreements, exchanges, followups, pages`}},
+		// A folder named as the site's address of a kind (/exjobb/), or
+		// spelt near a kind: the folder meant is named.
+		{"kind folder named as its address", thesisAt("content/exjobb/a.md", rec(thesis)),
+			[]string{`content/exjobb:1:1: unknown kind folder "exjobb" (did you mean "theses"?); move the files into content/theses/`}},
+		{"kind folder named as its English address", thesisAt("content/Internships/a.md", rec(thesis)),
+			[]string{`content/Internships:1:1: unknown kind folder "Internships" (did you mean "internships"?); move the files into content/internships/`}},
+		{"kind folder misspelt", thesisAt("content/thesis/a.md", rec(thesis)),
+			[]string{`content/thesis:1:1: unknown kind folder "thesis" (did you mean "theses"?); move the files into content/theses/`}},
 		// "+++" twice after the keys: the record is checked, and the line
 		// reported, not published as text.
 		{"closing fence twice", thesisAt(p, "+++\n"+thesis+"\n+++\n+++\n\nBody.\n"),

@@ -19,6 +19,9 @@ func Split(path string, src []byte) (front, body []byte, bodyLine int, err error
 	if len(src) > MaxFileSize {
 		return nil, nil, 0, diag.At(path, 1, 1, diag.FileTooLarge)
 	}
+	if diag.IsUTF16(src) {
+		return nil, nil, 0, diag.At(path, 1, 1, diag.FileUTF16)
+	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		return nil, nil, 0, diag.At(path, line, col, diag.FileUTF8)

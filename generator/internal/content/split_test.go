@@ -73,8 +73,21 @@ func TestSplit(t *testing.T) {
 			err: `content/theses/a.md:4:5: invalid UTF-8; save the file as UTF-8`},
 		{name: "Latin-1 file", src: "+++\ntitle = \"R\xe4ksm\xf6rg\xe5s\"\n+++\n",
 			err: `content/theses/a.md:2:11: invalid UTF-8; save the file as UTF-8`},
+		// Notepad's "Unicode" (UTF-16 LE), with its byte order mark or
+		// without, and UTF-16 BE: said as such at the top of the file,
+		// not at the first letter outside ASCII (or the first NUL).
 		{name: "UTF-16 file", src: "\xff\xfe+\x00+\x00+\x00\n\x00",
-			err: `content/theses/a.md:1:1: invalid UTF-8; save the file as UTF-8`},
+			err: `content/theses/a.md:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{name: "UTF-16 BE file", src: "\xfe\xff\x00+\x00+\x00+\x00\n",
+			err: `content/theses/a.md:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{name: "UTF-16 LE without its mark, ASCII only", src: "+\x00+\x00+\x00\n\x00t\x00=\x00",
+			err: `content/theses/a.md:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{name: "UTF-16 LE without its mark, å in line 2", src: "+\x00+\x00+\x00\n\x00t\x00=\x00\xe5\x00",
+			err: `content/theses/a.md:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{name: "UTF-16 BE without its mark", src: "\x00+\x00+\x00+\x00\n",
+			err: `content/theses/a.md:1:1: the file is saved as UTF-16 (Unicode); save it again as UTF-8`},
+		{name: "a NUL in the first line is no UTF-16", src: "+++\x00\ntitle = \"x\"\n+++\n",
+			err: `content/theses/a.md:1:4: the file holds a NUL character, which does not belong in a text file; save it again as plain text`},
 		{name: "NUL byte", src: "+++\ntitle = \"x\"\n+++\nab\x00c\n",
 			err: `content/theses/a.md:4:3: the file holds a NUL character, which does not belong in a text file; save it again as plain text`},
 	} {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -30,21 +31,58 @@ func typedSyntax(errs diag.List, spec []kinds.Key) diag.List {
 	return out
 }
 
+// keyType returns the type of the key named key in spec, if it has one.
+func keyType(key string, spec []kinds.Key) (kinds.Type, bool) {
+	for _, s := range spec {
+		if s.Name == key {
+			return s.Type, true
+		}
+	}
+	return 0, false
+}
+
+// numberUnitRE matches a number written with its unit: 15 hp, 3mån.
+var numberUnitRE = regexp.MustCompile(`^(\d+) ?\pL[\pL.]*$`)
+
+// unreadMessage is the message of e, a value the decoder could not read
+// at all (diag.SyntaxValue: every form a value takes), for a key that
+// holds a date, a number or true/false: what that key holds (validFrom =
+// 1 juni 2026, credits = 15 hp).
+func unreadMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
+	key, _ := e.Args[0].(string)
+	value, _ := e.Args[1].(string)
+	typ, found := keyType(key, spec)
+	switch {
+	case !found:
+		return diag.Message{}, false
+	case typ == kinds.Date:
+		return diag.M(diag.SyntaxDateForm, key, value), true
+	case typ == kinds.DateTime:
+		return diag.M(diag.SyntaxTime, key, value), true
+	case typ == kinds.Int:
+		if m := numberUnitRE.FindStringSubmatch(value); m != nil {
+			return diag.M(diag.SyntaxNumberUnit, key, value, m[1]), true
+		}
+		return diag.M(diag.KeyShape, key, diag.M(diag.ShapeInt)), true
+	case typ == kinds.Bool:
+		return diag.M(diag.KeyShape, key, diag.M(diag.ShapeBool)), true
+	}
+	return diag.Message{}, false
+}
+
 // typedMessage is the message of e for the type of its key, if e
-// suggests a value in quotes for a key that holds no text.
+// suggests a value in quotes for a key that holds no text, or says that
+// a value cannot be read.
 func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
+	if e.ID == diag.SyntaxValue && len(e.Args) == 2 {
+		return unreadMessage(e, spec)
+	}
 	written, value, only, ok := diag.QuotesSuggested(e)
 	if !ok {
 		return diag.Message{}, false
 	}
 	key := strings.Trim(written, `"`)
-	var typ kinds.Type
-	found := false
-	for _, s := range spec {
-		if s.Name == key {
-			typ, found = s.Type, true
-		}
-	}
+	typ, found := keyType(key, spec)
 	switch {
 	case !found || typ == kinds.String || typ == kinds.Text:
 		return diag.Message{}, false

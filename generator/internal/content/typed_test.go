@@ -41,6 +41,23 @@ func TestTypedSyntax(t *testing.T) {
 			[]string{p + `:9:16: noticeMonths must be a whole number, like 30, without quotes`}},
 		{"a word in typographic quotes for a list", rec(`title = "Avtal"`, "date = 2026-01-01", `areas = “bygg”`, `type = "mou"`, `parties = ["kth", "stad"]`, "signed = 2026-01-01", `status = "active"`),
 			[]string{p + `:4:9: areas: “bygg” has typographic quotes, which the site cannot read; type straight ones – write areas = ["bygg"]`}},
+		// A value the decoder cannot read at all: for a key that holds a
+		// date, a number or true/false, what the key holds, not every
+		// form a value can take.
+		{"a date in words with a day", agreement("validFrom = 1 juni 2026"),
+			[]string{p + `:9:13: validFrom: 1 juni 2026 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`}},
+		{"a day and a month", agreement("validFrom = 1 juni"),
+			[]string{p + `:9:13: validFrom: 1 juni is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`}},
+		{"a number with its unit", agreement("noticeMonths = 3 mån"),
+			[]string{p + `:9:16: noticeMonths: 3 mån cannot be read – write the number alone, without its unit: noticeMonths = 3`}},
+		{"a number with its unit written close", agreement("noticeMonths = 3mån"),
+			[]string{p + `:9:16: noticeMonths: 3mån cannot be read – write the number alone, without its unit: noticeMonths = 3`}},
+		{"a number in two words", agreement("noticeMonths = tre månader"),
+			[]string{p + `:9:16: noticeMonths must be a whole number, like 30, without quotes`}},
+		{"yes in two words", agreement("confidential = ja tack"),
+			[]string{p + `:9:16: confidential must be true (yes) or false (no), without quotes`}},
+		{"text that cannot be read is told every form", agreement("summary = 3 mån"),
+			[]string{p + `:9:11: summary: 3 mån cannot be read – text goes in quotes ("…"), dates as 2027-02-28, numbers as 30, lists as ["a", "b"]`}},
 		{"text in typographic quotes is told to use straight ones", agreement("summary = “Ett avtal”"),
 			[]string{p + `:9:11: summary: “Ett avtal” has typographic quotes, which the site cannot read; type straight ones – write summary = "Ett avtal"`}},
 	} {

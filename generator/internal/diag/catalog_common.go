@@ -29,6 +29,7 @@ const (
 	SyntaxNoValue      ID = "syntax.no-value"
 	SyntaxUnquoted     ID = "syntax.unquoted"
 	SyntaxValue        ID = "syntax.value"
+	SyntaxNumberUnit   ID = "syntax.number-unit"
 	Month1             ID = "month.1"
 	Month2             ID = "month.2"
 	Month3             ID = "month.3"
@@ -82,6 +83,8 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: %s är text och behöver citattecken – skriv %[1]s = %[3]s`},
 	SyntaxValue: {En: `%s: %s cannot be read – text goes in quotes ("…"), dates as 2027-02-28, numbers as 30, lists as ["a", "b"]`,
 		Sv: `%s: %s går inte att läsa – text skrivs inom citattecken ("…"), datum som 2027-02-28, tal som 30, listor som ["a", "b"]`},
+	SyntaxNumberUnit: {En: `%s: %s cannot be read – write the number alone, without its unit: %[1]s = %[3]s`,
+		Sv: `%s: %s går inte att läsa – skriv bara talet, utan enhet: %[1]s = %[3]s`},
 	Month1: {En: `January`,
 		Sv: `januari`},
 	Month2: {En: `February`,

@@ -4,6 +4,7 @@ package diag
 const (
 	CannotRead             ID = "file.cannot-read"
 	KindFolderUnknown      ID = "folder.unknown-kind"
+	KindFolderMean         ID = "folder.unknown-kind-mean"
 	FolderNested           ID = "folder.nested"
 	FileOutsideKind        ID = "file.outside-kind"
 	FileHugoIndex          ID = "file.hugo-index"
@@ -50,6 +51,7 @@ const (
 	HiddenBody             ID = "hidden.body"
 	FileTooLarge           ID = "file.too-large"
 	FileUTF8               ID = "file.utf8"
+	FileUTF16              ID = "file.utf16"
 	FileNUL                ID = "file.nul"
 	FrontMissing           ID = "front.missing"
 	FrontYAML              ID = "front.yaml"
@@ -87,6 +89,8 @@ const (
 var contentTexts = map[ID]Text{
 	CannotRead: {En: `cannot read: %s`,
 		Sv: `filen kan inte läsas: %s`},
+	KindFolderMean: {En: `unknown kind folder %q (did you mean %q?); move the files into content/%[2]s/`,
+		Sv: `mappen %q är ingen av innehållets sorter – menade du %q? Flytta filerna till content/%[2]s/`},
 	KindFolderUnknown: {En: `unknown kind folder %q; move the files into one of: %s`,
 		Sv: `mappen %q är ingen av innehållets sorter – flytta filerna till en av: %s`},
 	FolderNested: {En: `folders inside a kind are not allowed; put the record beside the others`,
@@ -185,6 +189,8 @@ var contentTexts = map[ID]Text{
 		Sv: `filen är större än 1 MiB – dela upp texten eller lägg stora delar i en bilaga`},
 	FileUTF8: {En: `invalid UTF-8; save the file as UTF-8`,
 		Sv: `filen har tecken som inte är UTF-8 – spara den som UTF-8 i redigeraren`},
+	FileUTF16: {En: `the file is saved as UTF-16 (Unicode); save it again as UTF-8`,
+		Sv: `filen är sparad som UTF-16 (Unicode) – spara om den som UTF-8 i redigeraren`},
 	FileNUL: {En: `the file holds a NUL character, which does not belong in a text file; save it again as plain text`,
 		Sv: `filen innehåller ett NUL-tecken, som inte hör hemma i en textfil – spara om den som vanlig text`},
 	FrontMissing: {En: `front matter missing: a record starts with a "+++" line`,

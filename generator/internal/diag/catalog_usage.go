@@ -60,6 +60,8 @@ i mappen för en webbplats förhandsvisar programmet den, som serve -open gör.
 I en utcheckning av källkoden står go run ./generator för portal.
 `},
 	UsageOptions: {En: `options:`, Sv: `val:`},
+	FlagDefault:  {En: `default`, Sv: `standard`},
+	FlagString:   {En: `string`, Sv: `text`},
 	VersionArgs: {En: `version takes no arguments`,
 		Sv: `version tar inga argument`},
 }
@@ -68,6 +70,9 @@ I en utcheckning av källkoden står go run ./generator för portal.
 // it is taken from the catalog as it is: Message.Text would write its line
 // breaks as \n, to keep a message on one line.
 func UsageText(lang Lang) string { return usageTexts[Usage].In(lang) }
+
+// UsageWord is the word id of the options' lines of the help in lang.
+func UsageWord(id ID, lang Lang) string { return usageTexts[id].In(lang) }
 
 // CommandUsage is the help of one command in lang, as -h after it prints
 // it before its options: the first line of UsageText, the command's line
