@@ -65,6 +65,8 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 			broken = append(broken, key)
 		} else if key, _, _, ok := strayKey(text[start:endOfLine(text, start)]); ok {
 			broken = append(broken, key)
+		} else if key, ok := spacedKey(text[start:endOfLine(text, start)]); ok {
+			broken = append(broken, key)
 		}
 		if &text[0] == &src[0] {
 			text = bytes.Clone(src)

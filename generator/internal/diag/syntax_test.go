@@ -41,7 +41,13 @@ func TestDecodeTOML(t *testing.T) {
 		// value to suggest (it panicked, found by FuzzDecodeTOML); the
 		// space told, at it.
 		{"a no-break space before a comment", "date = 2026-03-01\na \u00a0#\n",
-			[]string{`f.md:3:3: the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`}, nil, []string{"date"}, true},
+			[]string{`f.md:3:3: the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`}, []string{"a"}, []string{"date"}, true},
+		// A no-break space in place of the =: its key was set, and is
+		// not reported missing as well.
+		{"a no-break space for the =", "date = 2026-03-01\ntitle\u00a0\"x\"\n",
+			[]string{`f.md:3:6: the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`}, []string{"title"}, []string{"date"}, true},
+		{"an em space after blanks", "date = 2026-03-01\n  title \u2003\"x\"\n",
+			[]string{`f.md:3:9: the line has a special space (U+2003), which the site does not read as a space – delete it and type an ordinary space`}, []string{"title"}, []string{"date"}, true},
 		{"a colon, a no-break space and a comment", "date = 2026-03-01\na: \u00a0# x\n",
 			[]string{`f.md:3:2: invalid TOML: expected '.' or '=', but got ':' instead`}, nil, []string{"date"}, true},
 		{"a quote inside the text", "title = \"Projektet \"Grön stad\" i Hjulsta\"\ndate = 2026-03-01\n",
