@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -70,7 +69,7 @@ type server struct {
 	v   *view
 	gen uint64 // updates that changed files
 	// writing holds the files (store paths) written or removed since the
-	// last publish (markWrites), whose pages wait for it (servePage);
+	// last publish (markWrites), whose pages wait for it (serveFile);
 	// published is closed once that publish has sent its events.
 	writing   map[string]bool
 	published chan struct{}
@@ -98,7 +97,7 @@ func (sv *server) view() *view {
 
 // publish shows a new view and tells the browsers what changed. The
 // pages written since the last publish (writing) were held back till now
-// (servePage), and are let go only once the events are sent: a page
+// (serveFile), and are let go only once the events are sent: a page
 // served with the new view's token, whose stream connects after, must
 // not hear of its own content again.
 func (sv *server) publish(v *view, changed []string) {
@@ -249,26 +248,7 @@ func (sv *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	f, info, err := openFile(sv.files, name)
-	switch {
-	case err == nil && info.IsDir():
-		// "/exjobb" → "/exjobb/", like every published URL.
-		if _, err := fs.Stat(sv.files, path.Join(name, "index.html")); err == nil {
-			// From the clean name, never the request's path: "//exjobb" or
-			// "/%2Fexjobb" must not become a redirect to the host "exjobb".
-			u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
-			http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
-			return
-		}
-	case err == nil && path.Ext(name) != ".html":
-		defer f.Close()
-		h.Set("Content-Type", contentType(name))
-		http.ServeContent(w, r, name, info.ModTime(), f)
-		return
-	case err == nil:
-		f.Close() // read again with its view (servePage)
-	}
-	sv.servePage(w, r, name)
+	sv.serveFile(w, r, name)
 }
 
 // openFile opens name in files for http.ServeContent, which needs to
@@ -340,32 +320,6 @@ func contentType(name string) string {
 		return t
 	}
 	return "application/octet-stream"
-}
-
-// readPage returns the page at name as served with v, its status and
-// the file read: name, or the site's 404 page of the request's language
-// when there is none.
-func (sv *server) readPage(name, urlPath string, v *view) (status int, page []byte, read string, err error) {
-	f, info, err := openFile(sv.files, name)
-	if err == nil && !info.IsDir() {
-		defer f.Close()
-		b, err := io.ReadAll(f)
-		if err != nil {
-			return 0, nil, name, err
-		}
-		return http.StatusOK, sv.inject(b, urlPath, v), name, nil
-	}
-	read = "404.html"
-	for _, l := range v.langs {
-		if strings.HasPrefix(name, l+"/") {
-			read = l + "/404.html"
-		}
-	}
-	b, err := fs.ReadFile(sv.files, read)
-	if err != nil {
-		b = []byte("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404</h1><p>Nothing here (yet).</p></body></html>\n")
-	}
-	return http.StatusNotFound, sv.inject(b, urlPath, v), read, nil
 }
 
 func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []byte) {

@@ -29,7 +29,7 @@
 // Server-Sent Events stream (/_portal/events) and reloads the page when
 // its own URL changed; a page an update is writing is served once that
 // update is published, so that it names the content it has and its
-// stream does not tell it of that content again (servePage). Pages of
+// stream does not tell it of that content again (serveFile). Pages of
 // drafts get a banner. When the sources
 // have problems, the terminal lists them, the last good site stays served
 // and every page shows an overlay with each problem and the source lines

@@ -53,7 +53,7 @@ func TestStalePageReloadsOnConnect(t *testing.T) {
 	// The page as served now is current, though it may have been served
 	// before the edit's other pages were written (the lists): it hears
 	// of those, not of itself, even when it was asked for between the
-	// write of its batch and the publishing of that batch (servePage).
+	// write of its batch and the publishing of that batch (serveFile).
 	fresh := r.eventsAt(t, eventsURL(t, page))
 	select {
 	case ev := <-fresh:
