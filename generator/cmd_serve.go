@@ -19,11 +19,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	out := fs.String("out", "", "folder to write the preview to (default: none, the preview is kept in memory)")
 	nowFlag := fs.String("now", "", "a fixed notion of now: RFC 3339 or YYYY-MM-DD (default: the clock at every rebuild)")
 	openFlag := fs.Bool("open", false, "open the preview in the default browser once it is served (on another port when -addr is taken)")
+	langFlag := fs.String("lang", "", "language of the messages: sv or en (default: from LC_ALL, LC_MESSAGES or LANG, else on Windows the language Windows shows)")
 	if err := fs.Parse(args); err != nil {
 		return parseExit(err)
 	}
-	lang := envLang(getenv)
-	if extraArgs("serve", fs, stderr, lang) {
+	lang, ok := messageLang("serve", *langFlag, stderr, getenv)
+	if !ok || extraArgs("serve", fs, stderr, lang) {
 		return exitUsage
 	}
 	now := time.Now

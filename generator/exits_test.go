@@ -75,6 +75,9 @@ func TestExitPaths(t *testing.T) {
 		{"build: bad language", []string{"build", "-root", root, "-lang", "x"},
 			want{exitUsage, "", `build: -lang "x": want sv or en`},
 			want{exitUsage, "", `build: -lang "x" går inte – skriv sv eller en`}},
+		{"serve: bad language", []string{"serve", "-root", root, "-lang", "x"},
+			want{exitUsage, "", `serve: -lang "x": want sv or en`},
+			want{exitUsage, "", `serve: -lang "x" går inte – skriv sv eller en`}},
 		{"new: usage", []string{"new", "theses"},
 			want{exitUsage, "", `usage: portal new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]`},
 			want{exitUsage, "", `så här: portal new SORT "Titel" [-lang en] [-name NAMN] [-root MAPP] [-now TID]`}},
@@ -207,9 +210,9 @@ func TestHelp(t *testing.T) {
 			t.Errorf("help lacks %q:\n%s", want, stdout)
 		}
 	}
-	// The -lang of build and check says where its default comes from,
-	// Windows included, as the help does.
-	for _, cmd := range []string{"build", "check"} {
+	// The -lang of build, check and serve says where its default comes
+	// from, Windows included, as the help does.
+	for _, cmd := range []string{"build", "check", "serve"} {
 		_, _, stderr := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, cmd, "-h")
 		if want := "(default: from LC_ALL, LC_MESSAGES or LANG, else on Windows the language Windows shows)"; !strings.Contains(stderr, want) {
 			t.Errorf("%s -h lacks %q:\n%s", cmd, want, stderr)

@@ -4,7 +4,7 @@
 //	go run ./generator [build] [-root DIR] [-out DIR] [-now TIME] [-drafts] [-lang sv|en]
 //	                           [-fast-templates=false] [-no-search] [-cpuprofile F] [-memprofile F] [-trace F]
 //	go run ./generator check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [-lang sv|en] [FILE...]
-//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]
+//	go run ./generator serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open] [-lang sv|en]
 //	go run ./generator new KIND "Title" [-lang en] [-name NAME] [-root DIR] [-now TIME]
 //	go run ./generator version
 //	go run ./generator schema [-root DIR] [-out DIR]

@@ -438,4 +438,9 @@ func TestBuildLockedOut(t *testing.T) {
 	if code != exitProblems || stderr != sv {
 		t.Errorf("serve: exit %d, %q\nwant %d, %q", code, stderr, exitProblems, sv)
 	}
+	// -lang sv chooses Swedish for serve too, whatever the settings say.
+	code, _, stderr = runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, "serve", "-lang", "sv", "-root", root, "-out", out, "-addr", "127.0.0.1:0")
+	if code != exitProblems || stderr != sv {
+		t.Errorf("serve -lang sv: exit %d, %q\nwant %d, %q", code, stderr, exitProblems, sv)
+	}
 }

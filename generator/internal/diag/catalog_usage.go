@@ -28,12 +28,12 @@ TIME is RFC 3339 (2026-03-01T12:00:00+01:00) or a date (2026-03-01); without
 -now, SOURCE_DATE_EPOCH (seconds) is used, else the clock. build keeps the
 modification time of a file whose bytes did not change; with
 SOURCE_DATE_EPOCH, new and changed files and every folder get that time
-(-now never sets it). build and check take -lang sv|en, the language of
-their messages; without it, LC_ALL, LC_MESSAGES or LANG decides (sv… is
-Swedish, anything else English), on Windows the language of Windows. Started
-by a double-click in the folder of a site, the program previews it as
-serve -open does. In a checkout of the sources, go run ./generator stands
-for portal.
+(-now never sets it). build, check and serve take -lang sv|en, the
+language of their messages; without it, LC_ALL, LC_MESSAGES or LANG decides
+(sv… is Swedish, anything else English), on Windows the language of
+Windows. Started by a double-click in the folder of a site, the program
+previews it as serve -open does. In a checkout of the sources,
+go run ./generator stands for portal.
 `,
 		Sv: `så här:
   portal [build] [-root MAPP] [-out MAPP] [-now TID] [-drafts]     bygg webbplatsen till public/
@@ -53,11 +53,12 @@ TID är ett datum (2026-03-01) eller en tidpunkt (2026-03-01T12:00:00+01:00);
 utan -now gäller SOURCE_DATE_EPOCH (sekunder), annars klockan. build
 behåller ändringstiden för en fil vars innehåll inte ändrats; med
 SOURCE_DATE_EPOCH får nya och ändrade filer och varje mapp den tiden
-(-now sätter den aldrig). build och check tar -lang sv|en, meddelandenas
-språk; utan det avgör LC_ALL, LC_MESSAGES eller LANG (sv… ger svenska, allt
-annat engelska), i Windows det språk Windows visar. Startat med dubbelklick
-i mappen för en webbplats förhandsvisar programmet den, som serve -open gör.
-I en utcheckning av källkoden står go run ./generator för portal.
+(-now sätter den aldrig). build, check och serve tar -lang sv|en,
+meddelandenas språk; utan det avgör LC_ALL, LC_MESSAGES eller LANG (sv…
+ger svenska, allt annat engelska), i Windows det språk Windows visar.
+Startat med dubbelklick i mappen för en webbplats förhandsvisar programmet
+den, som serve -open gör. I en utcheckning av källkoden står
+go run ./generator för portal.
 `},
 	UsageOptions: {En: `options:`, Sv: `val:`},
 	FlagDefault:  {En: `default`, Sv: `standard`},
