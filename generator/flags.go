@@ -32,11 +32,13 @@ func newFlags(cmd string, stderr io.Writer, getenv func(string) string) *flag.Fl
 }
 
 // printOptions prints the options of fs as flag.PrintDefaults does, each
-// with its text in lang.
+// with its text in lang: in English the one its definition gives, in
+// Swedish the catalog's (diag.FlagText), whose English
+// TestOptionTextsMatch holds to the definition's.
 func printOptions(w io.Writer, fs *flag.FlagSet, lang diag.Lang) {
 	fs.VisitAll(func(f *flag.Flag) {
 		text, ok := diag.FlagText(fs.Name(), f.Name, lang)
-		if !ok {
+		if !ok || lang == diag.English {
 			text = f.Usage
 		}
 		line := "  -" + f.Name

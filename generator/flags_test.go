@@ -1,8 +1,11 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"portal/generator/internal/diag"
 )
 
 // TestCommandHelp checks that -h after a command answers what was asked:
@@ -90,6 +93,40 @@ func TestOptionsInSwedish(t *testing.T) {
 		for i, line := range svLines {
 			if strings.HasPrefix(line, "    \t") && line == enLines[i] {
 				t.Errorf("%s -h: an option's text is in English in the Swedish help: %s", cmd, line)
+			}
+		}
+	}
+}
+
+// TestOptionTextsMatch checks that the catalog has the text of every
+// option of every command, and that its English is the one the option's
+// definition gives, which -h prints in English: an option's text changed
+// in one place only leaves the Swedish help telling of the option as it
+// was (or, with no text in the catalog, the English help in Swedish).
+func TestOptionTextsMatch(t *testing.T) {
+	defaults := regexp.MustCompile(` \(default (true|".*")\)$`)
+	for _, cmd := range []string{"build", "check", "serve", "new", "schema"} {
+		_, _, help := runCmdEnv(t, map[string]string{"LANG": "en_GB.UTF-8"}, cmd, "-h")
+		_, options, ok := strings.Cut(help, "\noptions:\n")
+		if !ok {
+			t.Fatalf("%s -h: no options in %q", cmd, help)
+		}
+		texts := map[string]string{} // the options' texts, by name
+		var name string
+		for _, line := range strings.Split(strings.TrimSuffix(options, "\n"), "\n") {
+			if text, ok := strings.CutPrefix(line, "    \t"); ok {
+				texts[name] += text + "\n"
+				continue
+			}
+			name = strings.TrimPrefix(strings.Fields(line)[0], "-")
+		}
+		if len(texts) == 0 {
+			t.Errorf("%s -h: no options read from %q", cmd, options)
+		}
+		for name, text := range texts {
+			text = defaults.ReplaceAllString(strings.TrimSuffix(text, "\n"), "")
+			if got, ok := diag.FlagText(cmd, name, diag.English); !ok || got != text {
+				t.Errorf("%s -%s: the catalog's English is %q (%v), the definition's %q", cmd, name, got, ok, text)
 			}
 		}
 	}

@@ -405,8 +405,6 @@ func TestValidSlug(t *testing.T) {
 	}
 }
 
-// TestParseErrorsSwedish checks the Swedish of problems with a value,
-// at the value as in English.
 // TestParseUTF16 feeds Parse config.toml saved as UTF-16 (Notepad's
 // "Unicode"): told so at its top, in the language of the run, not as
 // the decoder's English words at the first NUL.
@@ -441,6 +439,8 @@ func TestParseUTF16(t *testing.T) {
 	}
 }
 
+// TestParseErrorsSwedish checks the Swedish of problems with a value,
+// at the value as in English.
 func TestParseErrorsSwedish(t *testing.T) {
 	for _, c := range []struct {
 		name  string

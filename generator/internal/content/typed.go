@@ -61,7 +61,12 @@ func unreadMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 		return diag.M(diag.SyntaxTime, key, value), true
 	case typ == kinds.Int:
 		if m := numberUnitRE.FindStringSubmatch(value); m != nil {
-			return diag.M(diag.SyntaxNumberUnit, key, value, m[1]), true
+			// As TOML reads a number: without leading zeros (03 is none).
+			n := strings.TrimLeft(m[1], "0")
+			if n == "" {
+				n = "0"
+			}
+			return diag.M(diag.SyntaxNumberUnit, key, value, n), true
 		}
 		return diag.M(diag.KeyShape, key, diag.M(diag.ShapeInt)), true
 	case typ == kinds.Bool:

@@ -52,6 +52,11 @@ func TestTypedSyntax(t *testing.T) {
 			[]string{p + `:9:16: noticeMonths: 3 mån cannot be read – write the number alone, without its unit: noticeMonths = 3`}},
 		{"a number with its unit written close", agreement("noticeMonths = 3mån"),
 			[]string{p + `:9:16: noticeMonths: 3mån cannot be read – write the number alone, without its unit: noticeMonths = 3`}},
+		// The number as TOML reads it: 03 it cannot.
+		{"a number with a leading zero and its unit", agreement("noticeMonths = 03 mån"),
+			[]string{p + `:9:16: noticeMonths: 03 mån cannot be read – write the number alone, without its unit: noticeMonths = 3`}},
+		{"zero with its unit", agreement("noticeMonths = 00 mån"),
+			[]string{p + `:9:16: noticeMonths: 00 mån cannot be read – write the number alone, without its unit: noticeMonths = 0`}},
 		{"a number in two words", agreement("noticeMonths = tre månader"),
 			[]string{p + `:9:16: noticeMonths must be a whole number, like 30, without quotes`}},
 		{"yes in two words", agreement("confidential = ja tack"),

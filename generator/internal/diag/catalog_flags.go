@@ -2,7 +2,9 @@ package diag
 
 // flagTexts are the options' lines of the help, by command and option
 // ("check -strict"; "-root" for every command that has it): En as the
-// command defines the option, Sv as -h prints it in Swedish.
+// command defines the option (the English help prints the definition's;
+// main's TestOptionTextsMatch holds the two equal), Sv as -h prints it in
+// Swedish.
 var flagTexts = map[string]Text{
 	"-root": {En: `site root: config.toml, content/, templates/`,
 		Sv: `webbplatsens mapp: config.toml, content/, templates/`},

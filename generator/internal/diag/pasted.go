@@ -184,20 +184,22 @@ func spaceAt(src []byte, off int) (Message, bool) {
 	return Message{}, false
 }
 
-// spacedKeyRE matches a line's bare key followed by a space other than
-// the blanks TOML reads (the spaces of Unicode's Zs but U+0020, which
-// spaceAt tells of): title\u00a0"x".
-var spacedKeyRE = regexp.MustCompile(`^[ \t]*([A-Za-z0-9_\-]+)[ \t]*[\x{00a0}\x{1680}\x{2000}-\x{200a}\x{202f}\x{205f}\x{3000}]`)
+// spacedKeyRE matches a line's key, bare or quoted, and the blanks after
+// it: title in title\u00a0"x", where spaceAt tells of what follows.
+var spacedKeyRE = regexp.MustCompile(`^[ \t]*([A-Za-z0-9_\-]+|"[^"\\]*")[ \t]*`)
 
 // spacedKey returns the key of a line that spaceAt tells of, where the
 // space stands in place of the =: the key was set, though its line
 // cannot be read, and is not to be reported missing as well.
 func spacedKey(line []byte) (string, bool) {
-	m := spacedKeyRE.FindSubmatch(line)
+	m := spacedKeyRE.FindSubmatchIndex(line)
 	if m == nil {
 		return "", false
 	}
-	return string(m[1]), true
+	if _, ok := spaceAt(line, m[1]); !ok {
+		return "", false
+	}
+	return strings.Trim(string(line[m[2]:m[3]]), `"`), true
 }
 
 // dropInvisible drops r, an invisible formatting character (a zero-width

@@ -88,7 +88,7 @@ func TestDecodeTOMLPasted(t *testing.T) {
 // message quotes the line (never here: the message names it by its code).
 func TestDecodeTOMLSpaceAt(t *testing.T) {
 	const (
-		nbspEn = `the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`
+		nbspEn = `the line has a non-breaking space (U+00A0), which the site does not read as a space – delete it and type a plain space`
 		nbspSv = `raden har ett hårt mellanslag (U+00A0), som webbplatsen inte läser som ett mellanslag – ta bort det och skriv ett vanligt mellanslag`
 	)
 	for _, c := range []struct {
@@ -103,10 +103,10 @@ func TestDecodeTOMLSpaceAt(t *testing.T) {
 		{"before the key", "date = 2026-03-01\n\u00a0title = \"x\"\n", "f.md:3:1: " + nbspEn, "f.md:3:1: " + nbspSv},
 		{"after a value, before its comment", "title = \"Å\"\u00a0# x\n", "f.md:2:12: " + nbspEn, "f.md:2:12: " + nbspSv},
 		{"a narrow no-break space", "a\u202f#\n",
-			"f.md:2:2: the line has a no-break space (U+202F), which the site does not read as a space – delete it and type an ordinary space",
+			"f.md:2:2: the line has a non-breaking space (U+202F), which the site does not read as a space – delete it and type a plain space",
 			"f.md:2:2: raden har ett hårt mellanslag (U+202F), som webbplatsen inte läser som ett mellanslag – ta bort det och skriv ett vanligt mellanslag"},
 		{"an em space", "a\u2003#\n",
-			"f.md:2:2: the line has a special space (U+2003), which the site does not read as a space – delete it and type an ordinary space",
+			"f.md:2:2: the line has a special space (U+2003), which the site does not read as a space – delete it and type a plain space",
 			"f.md:2:2: raden har ett särskilt mellanslag (U+2003), som webbplatsen inte läser som ett mellanslag – ta bort det och skriv ett vanligt mellanslag"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

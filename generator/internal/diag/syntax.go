@@ -42,7 +42,8 @@ func DecodeTOML(path string, src []byte, lineOff int, decode func([]byte) error)
 		_, isKey := lineKey(line)
 		_, _, _, _, isColon := joinedKey(line, pe.Message)
 		_, _, _, isStray := strayKey(line)
-		isKey = isKey || isStray
+		_, isSpaced := spacedKey(line)
+		isKey = isKey || isStray || isSpaced
 		if len(errs) == 0 || isKey || isColon || bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
 			// A line after the first that is not a key is the rest of a
 			// value broken above: blanked without a second report.

@@ -41,13 +41,28 @@ func TestDecodeTOML(t *testing.T) {
 		// value to suggest (it panicked, found by FuzzDecodeTOML); the
 		// space told, at it.
 		{"a no-break space before a comment", "date = 2026-03-01\na \u00a0#\n",
-			[]string{`f.md:3:3: the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`}, []string{"a"}, []string{"date"}, true},
+			[]string{`f.md:3:3: the line has a non-breaking space (U+00A0), which the site does not read as a space – delete it and type a plain space`}, []string{"a"}, []string{"date"}, true},
 		// A no-break space in place of the =: its key was set, and is
 		// not reported missing as well.
 		{"a no-break space for the =", "date = 2026-03-01\ntitle\u00a0\"x\"\n",
-			[]string{`f.md:3:6: the line has a no-break space (U+00A0), which the site does not read as a space – delete it and type an ordinary space`}, []string{"title"}, []string{"date"}, true},
+			[]string{`f.md:3:6: the line has a non-breaking space (U+00A0), which the site does not read as a space – delete it and type a plain space`}, []string{"title"}, []string{"date"}, true},
 		{"an em space after blanks", "date = 2026-03-01\n  title \u2003\"x\"\n",
-			[]string{`f.md:3:9: the line has a special space (U+2003), which the site does not read as a space – delete it and type an ordinary space`}, []string{"title"}, []string{"date"}, true},
+			[]string{`f.md:3:9: the line has a special space (U+2003), which the site does not read as a space – delete it and type a plain space`}, []string{"title"}, []string{"date"}, true},
+		// After a line broken above, a line of a key and a special space
+		// in place of the = is told too (it was blanked unreported), and
+		// a key that such a space follows is set, whatever the space (a
+		// line separator, U+2028, was not) or however the key is written.
+		{"a no-break space for the = after a broken line", "date = 28/2 2027\ntitle\u00a0\"x\"\n",
+			[]string{
+				"f.md:2:8: date: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28",
+				"f.md:3:6: the line has a non-breaking space (U+00A0), which the site does not read as a space – delete it and type a plain space",
+			}, []string{"date", "title"}, nil, true},
+		{"a line separator for the =", "date = 2026-03-01\ntitle\u2028\"x\"\n",
+			[]string{`f.md:3:6: the line has a special space (U+2028), which the site does not read as a space – delete it and type a plain space`}, []string{"title"}, []string{"date"}, true},
+		{"a next-line character for the =", "date = 2026-03-01\ntitle\u0085\"x\"\n",
+			[]string{`f.md:3:6: the line has a special space (U+0085), which the site does not read as a space – delete it and type a plain space`}, []string{"title"}, []string{"date"}, true},
+		{"a no-break space after a quoted key", "date = 2026-03-01\n\"title\"\u00a0\"x\"\n",
+			[]string{`f.md:3:8: the line has a non-breaking space (U+00A0), which the site does not read as a space – delete it and type a plain space`}, []string{"title"}, []string{"date"}, true},
 		{"a colon, a no-break space and a comment", "date = 2026-03-01\na: \u00a0# x\n",
 			[]string{`f.md:3:2: invalid TOML: expected '.' or '=', but got ':' instead`}, nil, []string{"date"}, true},
 		{"a quote inside the text", "title = \"Projektet \"Grön stad\" i Hjulsta\"\ndate = 2026-03-01\n",

@@ -89,6 +89,9 @@ func Create(root string, opt Options) (Result, error) {
 		}
 	} else if !config.ValidSlug(name) {
 		if slug := config.SlugOf(name); slug != "" && !sources.Reserved(slug) {
+			if _, _, taken := content.SegmentProblem(opt.Cfg, opt.Kind, slug, opt.Title, false); taken {
+				slug = opt.Cfg.OtherSlug(opt.Kind, slug, opt.Title) // not one refused in turn (allowed)
+			}
 			return Result{}, diag.M(diag.NewBadNameAs, name, slug)
 		}
 		return Result{}, diag.M(diag.NewBadName, name)

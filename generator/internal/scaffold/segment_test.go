@@ -46,6 +46,14 @@ func TestCreateSegmentName(t *testing.T) {
 		{"a name given", Options{Kind: "theses", Title: "Arkivet", Name: "arkiv"}, nil, "",
 			`name "arkiv" would give the record the address /exjobb/arkiv/, which the site already uses; choose another with -name, e.g. -name arkivet`,
 			`namnet "arkiv" skulle ge posten adressen /exjobb/arkiv/, som webbplatsen redan använder – välj ett annat med -name, t.ex. -name arkivet`},
+		// A name written wrong is told the name to write: one that is
+		// not refused in turn (it was "arkiv").
+		{"a name given in capitals", Options{Kind: "theses", Title: "Arkivet", Name: "Arkiv"}, nil, "",
+			`name "Arkiv" must be lowercase letters, digits and single hyphens; write -name arkivet`,
+			`namnet "Arkiv" går inte – använd små bokstäver a–z, siffror och enstaka bindestreck: skriv -name arkivet`},
+		{"a name given in capitals, of the list pages", Options{Kind: "theses", Title: "Sida", Name: "Sida"}, nil, "",
+			`name "Sida" must be lowercase letters, digits and single hyphens; write -name sida-exjobb`,
+			`namnet "Sida" går inte – använd små bokstäver a–z, siffror och enstaka bindestreck: skriv -name sida-exjobb`},
 		{"a name given of the list pages", Options{Kind: "lectures", Title: "Page", Name: "page"}, nil, "",
 			`name "page" would give the record an address among the list's further pages (/en/guest-lectures/page/2/), which check warns about; choose another with -name, e.g. -name page-gastforelasningar`,
 			`namnet "page" skulle ge posten en adress bland listans följande sidor (/en/guest-lectures/page/2/), vilket check varnar för – välj ett annat med -name, t.ex. -name page-gastforelasningar`},
