@@ -133,6 +133,7 @@
     readControls();
 
     var index = null;
+    var kinds = null; // kindNames of the index, once loaded
     var timer = 0;
     var seq = 0; // of the last query: older answers are dropped
     var found = [];
@@ -227,6 +228,8 @@
         lang: index.lang || lang,
         now: Date.now(),
         foreign: index.foreign,
+        // The kinds of the results, said on a page of several kinds.
+        kinds: kinds,
         // The mark st on an item of kind: the kind's own word for it
         // where it differs ("theses.closed": ett exjobb is "Stängt"), else
         // the page's (a mark no item had when the index was built) or the
@@ -569,6 +572,7 @@
       openIndex(data('index'), data('scope'), get)
         .then(function (ix) {
           index = ix;
+          kinds = api.kindNames ? api.kindNames(ix) : null;
           readControls();
           update(true);
         })

@@ -175,17 +175,19 @@ func (l *Loaded) searchDocs(lang string, es []*site.Entry) []search.Doc {
 
 // searchNames are the names of the marks and language notes docs use: a
 // mark by its name ("closed"), and under "<kind>.<mark>" the marks a kind
-// of docs words apart (kindMarks).
+// of docs words apart (kindMarks); and the name of one record of each
+// kind of docs (kindone.<kind>), which a result says on a page whose
+// results may be of several kinds, as a list of several kinds says it
+// (the partial item-kind).
 func (l *Loaded) searchNames(lang string, docs []search.Doc) search.Names {
 	t := l.Templates
-	names := search.Names{States: map[string]string{}, Foreign: map[string]string{}, Lists: l.searchLists(lang)}
-	seen := map[string]bool{}
+	names := search.Names{States: map[string]string{}, Foreign: map[string]string{}, Kinds: map[string]string{}, Lists: l.searchLists(lang)}
 	for _, d := range docs {
 		if d.State != "" && names.States[d.State] == "" {
 			names.States[d.State] = t.T(lang, "state."+d.State)
 		}
-		if !seen[d.Kind] {
-			seen[d.Kind] = true
+		if _, seen := names.Kinds[d.Kind]; !seen {
+			names.Kinds[d.Kind] = t.T(lang, "kindone."+d.Kind)
 			l.kindMarks(lang, d.Kind, names.States)
 		}
 		if d.Lang != lang && names.Foreign[d.Lang] == "" {

@@ -229,7 +229,8 @@ function ser(e) {
       res.narrowed = (await api.details(ix2, await api.search(ix2, state, now))).map((it) => it.url);
     }
     if (c.render) {
-      const ctx = { lang: ix.lang, now, foreign: ix.foreign, stateLabel: (st, kind) => ix.states[kind + '.' + st] || ix.states[st] || st };
+      const ctx = { lang: ix.lang, now, foreign: ix.foreign, kinds: api.kindNames(ix),
+        stateLabel: (st, kind) => ix.states[kind + '.' + st] || ix.states[st] || st };
       res.html = found.map((it) => ser(api.renderItem(fakeDoc(), it, ctx))).join('');
     }
     out.push(res);

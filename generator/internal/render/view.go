@@ -86,6 +86,9 @@ type Sub struct {
 type ItemsArg struct {
 	Items []site.Item
 	H     int
+	// Kinds: each item says its kind (MixedList), in a list whose items
+	// may be of several kinds.
+	Kinds bool
 }
 
 // List makes the argument of the "items" partial: {{template "items" ($.List .Items 2)}}.
@@ -98,7 +101,12 @@ func (v *View) With(x any) *Sub { return &Sub{View: v, X: x} }
 // a newline, as one text: ItemParts joined, for a site's own partial
 // items written before ItemParts (the shipped one ranges over the parts).
 func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
-	parts, err := v.ItemParts(items, h)
+	return v.joinedItems(items, h, false)
+}
+
+// joinedItems is itemParts joined.
+func (v *View) joinedItems(items []site.Item, h int, kinds bool) (template.HTML, error) {
+	parts, err := v.itemParts(items, h, kinds)
 	if err != nil {
 		return "", err
 	}
@@ -122,9 +130,19 @@ func (v *View) Items(items []site.Item, h int) (template.HTML, error) {
 // organisations and schools (level 3): the frames of every level seen
 // so far are made from one Card.
 func (v *View) ItemParts(items []site.Item, h int) ([]template.HTML, error) {
+	return v.itemParts(items, h, false)
+}
+
+// itemParts is ItemParts, with each item's kind (kindPart) after the
+// frame before its body when kinds is true.
+func (v *View) itemParts(items []site.Item, h int, kinds bool) ([]template.HTML, error) {
 	iv := &View{S: v.S, Lang: v.Lang, SiteTitle: v.SiteTitle, Kinds: v.Kinds, t: v.t, m: v.m}
 	others := v.m.sawLevel(h)
-	parts := make([]template.HTML, 0, 4*len(items))
+	n := 4
+	if kinds {
+		n = 5
+	}
+	parts := make([]template.HTML, 0, n*len(items))
 	for _, it := range items {
 		key := v.m.itemKey(it.Entry, "item", v.Lang, h)
 		p, ok := v.m.item(key)
@@ -134,7 +152,15 @@ func (v *View) ItemParts(items []site.Item, h int) ([]template.HTML, error) {
 				return nil, err
 			}
 		}
-		parts = append(parts, "\n", template.HTML(p[0]), template.HTML(p[1]), template.HTML(p[2]))
+		parts = append(parts, "\n", template.HTML(p[0]))
+		if kinds {
+			k, err := v.kindPart(iv, it)
+			if err != nil {
+				return nil, err
+			}
+			parts = append(parts, k)
+		}
+		parts = append(parts, template.HTML(p[1]), template.HTML(p[2]))
 	}
 	return parts, nil
 }

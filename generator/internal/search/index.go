@@ -43,11 +43,13 @@ type Scope struct {
 
 // Names are the display names the results need: the marks of States and
 // the notes of a record that is in another language (Foreign), by key;
+// the name of one record of each kind (Kinds, by kind: "Examensarbete"),
+// which a result says on a page whose results may be of several kinds;
 // and the kinds' lists (Lists), which a kind's list offers when a word of
 // the query names another kind.
 type Names struct {
-	States, Foreign map[string]string
-	Lists           []List
+	States, Foreign, Kinds map[string]string
+	Lists                  []List
 }
 
 // List is a kind's list as the search of another kind's list offers it
@@ -142,6 +144,9 @@ func head(lang string, docs int, l Layout, names Names) map[string]any {
 		"chunk": l.Chunk, "prefix": Prefix, "states": nonNil(names.States), "foreign": nonNil(names.Foreign)}
 	if len(names.Lists) > 0 {
 		m["lists"] = names.Lists
+	}
+	if len(names.Kinds) > 0 {
+		m["kinds"] = names.Kinds
 	}
 	return m
 }

@@ -245,7 +245,8 @@ func (in *Incremental) apply(c change, dirty map[string]bool, buckets map[int]bo
 			delete(in.x.files, chunkPath(c))
 		}
 	}
-	if !maps.Equal(names.States, in.names.States) || !maps.Equal(names.Foreign, in.names.Foreign) || !slices.Equal(names.Lists, in.names.Lists) {
+	if !maps.Equal(names.States, in.names.States) || !maps.Equal(names.Foreign, in.names.Foreign) ||
+		!maps.Equal(names.Kinds, in.names.Kinds) || !slices.Equal(names.Lists, in.names.Lists) {
 		dirty["index.json"] = true
 	}
 	in.x.Layout = l

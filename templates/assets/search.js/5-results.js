@@ -193,7 +193,20 @@
     return e;
   }
 
-  // renderItem builds the markup of the "item" partial for a result.
+  // kindNames is what a result of the scope of ix says its kind by, by
+  // kind ("Examensarbete", the manifest's kinds), when the scope holds
+  // records of several kinds (an area's page), as the build's lists of
+  // several kinds say it (the partial item-kind); null when it holds one
+  // kind (a kind's list), whose results need not say it.
+  function kindNames(ix) {
+    var first = ix.items.length ? ix.items[0].kind : '';
+    var several = ix.items.some(function (it) { return it.kind !== first; });
+    return several && ix.manifest.kinds ? ix.manifest.kinds : null;
+  }
+
+  // renderItem builds the markup of the "item" partial for a result: with
+  // ctx.kinds (kindNames), its kind after its title, as the partial
+  // item-kind writes it.
   function renderItem(doc, it, ctx) {
     var li = el(doc, 'li', 'item item-' + it.kind);
     var foreign = it.lang && it.lang !== ctx.lang;
@@ -207,6 +220,11 @@
     if (foreign) a.hreflang = it.lang;
     h.appendChild(a);
     li.appendChild(h);
+    if (ctx.kinds && ctx.kinds[it.kind]) {
+      var kind = el(doc, 'p', 'item-kind', ctx.kinds[it.kind]);
+      if (foreign) kind.lang = ctx.lang;
+      li.appendChild(kind);
+    }
     var st = stateOf(it, ctx.now);
     if (st || foreign) {
       var marks = el(doc, 'p', 'marks');
@@ -243,6 +261,6 @@
     FACETS: FACETS, PAGE: PAGE, WORDS: WORDS, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO, fold: fold, tokens: tokens, hash: hash,
     decodeSet: decodeSet, emptyState: emptyState, readQuery: readQuery, writeQuery: writeQuery, isActive: isActive,
     stateOf: stateOf, openIndex: openIndex, search: search, spelling: spelling, elsewhere: elsewhere, setSize: setSize, likely: likely, prefetch: prefetch,
-    atHand: atHand, buckets: buckets, details: details, renderItem: renderItem
+    atHand: atHand, buckets: buckets, details: details, kindNames: kindNames, renderItem: renderItem
   };
 });
