@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"portal/generator/internal/config"
-	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
 
@@ -64,8 +63,8 @@ func JSONSchema(reg *kinds.Registry, kind string, cfg *config.Config, describe f
 func reservedSlugs(cfg *config.Config, kind string) []string {
 	var out []string
 	for _, seg := range cfg.SectionSegments(kind) {
-		_, sev, ok := SegmentProblem(cfg, kind, seg.Segment, "", true)
-		if ok && sev == diag.SeverityError && !slices.Contains(out, seg.Segment) {
+		c, ok := SegmentProblem(cfg, kind, seg.Segment, "", true)
+		if ok && c.Refused() && !slices.Contains(out, seg.Segment) {
 			out = append(out, seg.Segment)
 		}
 	}

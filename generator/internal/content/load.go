@@ -413,8 +413,8 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 			d.valErr("slug", diag.SlugReserved, s)
 		} else if len(s) > MaxSlug {
 			d.valErr("slug", diag.SlugLong, diag.Clip(s, 60), MaxSlug)
-		} else if m, sev, ok := SegmentProblem(cfg, own.kind, s, d.str("title"), true); ok && sev == diag.SeverityError {
-			d.valErr("slug", m.ID, m.Args...) // its warning is the site's (EntryWarnings)
+		} else if c, ok := SegmentProblem(cfg, own.kind, s, d.str("title"), true); ok && c.Refused() {
+			d.valErr("slug", c.Message.ID, c.Message.Args...) // its warning is the site's (EntryWarnings)
 		}
 	} else if !config.ValidSlug(own.name) {
 		if mended, ok := slugFor(own.name); ok {
@@ -424,8 +424,8 @@ func join(fsys fs.FS, cfg *config.Config, group []*file) (*Record, diag.List, []
 		}
 	} else if len(own.name) > MaxSlug {
 		d.errAt(1, 1, diag.FileNameLong, diag.Clip(own.name, 60), MaxSlug)
-	} else if m, sev, ok := SegmentProblem(cfg, own.kind, own.name, d.str("title"), false); ok && sev == diag.SeverityError {
-		d.errAt(1, 1, m.ID, m.Args...)
+	} else if c, ok := SegmentProblem(cfg, own.kind, own.name, d.str("title"), false); ok && c.Refused() {
+		d.errAt(1, 1, c.Message.ID, c.Message.Args...)
 	}
 	d.errs = append(d.errs, own.todo...)
 	for _, t := range ok[1:] {

@@ -6,28 +6,29 @@ import (
 )
 
 // SegmentProblem returns the problem of a record of kind whose slug is a
-// fixed segment of its section (config.Config.SectionSegmentOf), and its
-// severity; bySlug says the slug is set with the key slug, else it is the
-// file name's. The segment of the archive or of the due page is an error:
+// fixed segment of its section (config.Config.SectionSegmentOf): its
+// message and severity, the segment's URL and a slug to suggest instead;
+// bySlug says the slug is set with the key slug, else it is the file
+// name's. The segment of the archive or of the due page is an error:
 // the record's page would take that page's URL (in a language the record
 // has no version in, not yet: a translation would). The segment of the
 // list's further pages ("sida") is a warning: the URLs nest, and nothing
-// is lost. The message suggests a slug made from title
+// is lost. The suggestion is a slug made from title
 // (config.Config.OtherSlug). ok is false when slug is no such segment,
 // and for the free-standing pages, which have no section.
 //
 // It is the one place of the rule: Load reports its errors, the site's
 // EntryWarnings its warnings, `portal new` names no file after it, and
 // the JSON Schemas refuse its errors' slugs.
-func SegmentProblem(cfg *config.Config, kind, slug, title string, bySlug bool) (diag.Message, diag.Severity, bool) {
+func SegmentProblem(cfg *config.Config, kind, slug, title string, bySlug bool) (SegmentClash, bool) {
 	if kind == Pages {
-		return diag.Message{}, "", false
+		return SegmentClash{}, false
 	}
 	seg, ok := cfg.SectionSegmentOf(kind, slug)
 	if !ok {
-		return diag.Message{}, "", false
+		return SegmentClash{}, false
 	}
-	other := cfg.OtherSlug(kind, slug, title)
+	c := SegmentClash{URL: seg.URL, Other: cfg.OtherSlug(kind, slug, title), Severity: diag.SeverityError}
 	var what diag.Message
 	switch seg.Name {
 	case "archive":
@@ -35,15 +36,32 @@ func SegmentProblem(cfg *config.Config, kind, slug, title string, bySlug bool) (
 	case "due":
 		what = diag.M(diag.ClaimDue)
 	case "page":
+		c.Severity = diag.SeverityWarning
+		c.Message = diag.M(diag.WarnFileNamePage, slug, seg.URL, c.Other)
 		if bySlug {
-			return diag.M(diag.WarnSlugPage, slug, seg.URL, other), diag.SeverityWarning, true
+			c.Message = diag.M(diag.WarnSlugPage, slug, seg.URL, c.Other)
 		}
-		return diag.M(diag.WarnFileNamePage, slug, seg.URL, other), diag.SeverityWarning, true
+		return c, true
 	default:
-		return diag.Message{}, "", false
+		return SegmentClash{}, false
 	}
+	c.Message = diag.M(diag.FileNameSegment, slug, what, seg.URL, c.Other)
 	if bySlug {
-		return diag.M(diag.SlugSegment, slug, what, seg.URL, other), diag.SeverityError, true
+		c.Message = diag.M(diag.SlugSegment, slug, what, seg.URL, c.Other)
 	}
-	return diag.M(diag.FileNameSegment, slug, what, seg.URL, other), diag.SeverityError, true
+	return c, true
 }
+
+// SegmentClash is what SegmentProblem finds: the message and its
+// severity, the URL of the segment's page the record's would take, and the
+// slug suggested instead.
+type SegmentClash struct {
+	Message  diag.Message
+	Severity diag.Severity
+	URL      string
+	Other    string
+}
+
+// Refused reports whether check refuses the slug (an error), rather than
+// warns about it.
+func (c SegmentClash) Refused() bool { return c.Severity == diag.SeverityError }

@@ -34,7 +34,8 @@ func TestSegmentProblem(t *testing.T) {
 		{"pages", "arkiv", "Arkiv", false, "", ""},
 		{"theses", "arkivet", "Arkivet", false, "", ""},
 	} {
-		m, sev, ok := SegmentProblem(cfg, c.kind, c.slug, c.title, c.bySlug)
+		clash, ok := SegmentProblem(cfg, c.kind, c.slug, c.title, c.bySlug)
+		m, sev := clash.Message, clash.Severity
 		if ok != (c.sev != "") || sev != c.sev || ok && m.Text(diag.English) != c.en {
 			t.Errorf("%s %q (slug %v): %v %q %q, want %q %q", c.kind, c.slug, c.bySlug, ok, sev, m.Text(diag.English), c.sev, c.en)
 		}

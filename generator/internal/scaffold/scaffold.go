@@ -89,8 +89,8 @@ func Create(root string, opt Options) (Result, error) {
 		}
 	} else if !config.ValidSlug(name) {
 		if slug := config.SlugOf(name); slug != "" && !sources.Reserved(slug) {
-			if _, _, taken := content.SegmentProblem(opt.Cfg, opt.Kind, slug, opt.Title, false); taken {
-				slug = opt.Cfg.OtherSlug(opt.Kind, slug, opt.Title) // not one refused in turn (allowed)
+			if c, taken := content.SegmentProblem(opt.Cfg, opt.Kind, slug, opt.Title, false); taken {
+				slug = c.Other // not one refused in turn (allowed)
 			}
 			return Result{}, diag.M(diag.NewBadNameAs, name, slug)
 		}
@@ -162,22 +162,18 @@ func (opt Options) allowed(root, dir, name string) (string, diag.Message, error)
 			return name, diag.Message{}, nil
 		}
 	}
-	_, sev, bad := content.SegmentProblem(opt.Cfg, opt.Kind, name, opt.Title, false)
-	if !bad {
-		return name, diag.Message{}, nil
-	}
-	seg, _ := opt.Cfg.SectionSegmentOf(opt.Kind, name)
-	other := opt.Cfg.OtherSlug(opt.Kind, name, opt.Title)
-	refused := sev == diag.SeverityError
+	c, bad := content.SegmentProblem(opt.Cfg, opt.Kind, name, opt.Title, false)
 	switch {
-	case opt.Name != "" && refused:
-		return "", diag.Message{}, diag.M(diag.NewNameSegment, name, seg.URL, other)
+	case !bad:
+		return name, diag.Message{}, nil
+	case opt.Name != "" && c.Refused():
+		return "", diag.Message{}, diag.M(diag.NewNameSegment, name, c.URL, c.Other)
 	case opt.Name != "":
-		return "", diag.Message{}, diag.M(diag.NewNamePage, name, seg.URL, other)
-	case refused:
-		return other, diag.M(diag.NewRenamedSegment, name, seg.URL, other), nil
+		return "", diag.Message{}, diag.M(diag.NewNamePage, name, c.URL, c.Other)
+	case c.Refused():
+		return c.Other, diag.M(diag.NewRenamedSegment, name, c.URL, c.Other), nil
 	}
-	return other, diag.M(diag.NewRenamedPage, name, seg.URL, other), nil
+	return c.Other, diag.M(diag.NewRenamedPage, name, c.URL, c.Other), nil
 }
 
 // lone refuses a new record name.md in the default language beside a

@@ -457,12 +457,12 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 	}
 	out = append(out, s.dateWarnings(e, own)...)
 	bySlug := own.Pos.Has("slug")
-	if m, sev, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug); ok && sev == diag.SeverityWarning {
+	if c, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug); ok && !c.Refused() {
 		line, col := 1, 1 // at the file name, else at the slug
 		if bySlug {
 			line, col = own.Pos.Value("slug")
 		}
-		out = append(out, diag.Warn(own.Path, line, col, m.ID, m.Args...)) // its error is Load's
+		out = append(out, diag.Warn(own.Path, line, col, c.Message.ID, c.Message.Args...)) // its error is Load's
 	}
 	for _, v := range e.Versions {
 		if st := s.bodies.get(v); st != nil {
