@@ -34,7 +34,9 @@ func newFlags(cmd string, stderr io.Writer, getenv func(string) string) *flag.Fl
 // printOptions prints the options of fs as flag.PrintDefaults does, each
 // with its text in lang: in English the one its definition gives, in
 // Swedish the catalog's (diag.FlagText), whose English
-// TestOptionTextsMatch holds to the definition's.
+// TestOptionTextsMatch holds to the definition's. An option's value is
+// named as the command's line of the help names it (diag.FlagValue:
+// "-root DIR", not flag's "-root string").
 func printOptions(w io.Writer, fs *flag.FlagSet, lang diag.Lang) {
 	fs.VisitAll(func(f *flag.Flag) {
 		text, ok := diag.FlagText(fs.Name(), f.Name, lang)
@@ -44,7 +46,11 @@ func printOptions(w io.Writer, fs *flag.FlagSet, lang diag.Lang) {
 		line := "  -" + f.Name
 		_, isBool := f.Value.(interface{ IsBoolFlag() bool })
 		if !isBool {
-			line += " " + diag.UsageWord(diag.FlagString, lang)
+			value, ok := diag.FlagValue(fs.Name(), f.Name, lang)
+			if !ok {
+				value = diag.UsageWord(diag.FlagString, lang)
+			}
+			line += " " + value
 		}
 		line += "\n    \t" + strings.ReplaceAll(text, "\n", "\n    \t")
 		switch def := f.DefValue; {

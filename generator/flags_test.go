@@ -23,11 +23,11 @@ func TestCommandHelp(t *testing.T) {
 		{[]string{"new", "-h"}, "en_GB.UTF-8",
 			"usage:\n  portal new KIND \"Title\" [-lang en] [-name NAME] [-root DIR] [-now TIME]\n" +
 				"                                                                   create a new record\n\noptions:\n",
-			"  -name string\n", ""},
+			"  -name NAME\n", ""},
 		{[]string{"new", "-h"}, "sv_SE.UTF-8",
 			"så här:\n  portal new SORT \"Titel\" [-lang en] [-name NAMN] [-root MAPP] [-now TID]\n" +
 				"                                                                   skapa en ny post\n\nval:\n",
-			"  -name text\n    \tfilnamnet utan .md (annars bildat av titeln)\n", "file name"},
+			"  -name NAMN\n    \tfilnamnet utan .md (annars bildat av titeln)\n", "file name"},
 		{[]string{"check", "-h"}, "en_GB.UTF-8",
 			"usage:\n  portal check [-root DIR] [-now TIME] [-drafts] [-format text|json] [-strict] [FILE...]\n" +
 				"                                                                   validate without writing; with\n" +
@@ -40,23 +40,23 @@ func TestCommandHelp(t *testing.T) {
 			"  -strict\n    \träkna varningar som fel\n", "treat warnings"},
 		{[]string{"check", "-h"}, "sv_SE.UTF-8",
 			"så här:\n  portal check [-root MAPP]",
-			"  -format text\n    \tutdataformat: text eller json (standard \"text\")\n", "default"},
+			"  -format text|json\n    \tutdataformat: text eller json (standard \"text\")\n", "default"},
 		{[]string{"serve", "-h"}, "sv_SE.UTF-8",
 			"så här:\n  portal serve [-root MAPP]",
-			"  -addr text\n    \tadressen som förhandsvisningen lyssnar på, bara på den här datorn om ingen annan anges (standard \"127.0.0.1:1313\")\n", "address to"},
+			"  -addr VÄRD:PORT\n    \tadressen som förhandsvisningen lyssnar på, bara på den här datorn om ingen annan anges (standard \"127.0.0.1:1313\")\n", "address to"},
 		{[]string{"build", "-lang", "en", "-h"}, "sv_SE.UTF-8",
 			"usage:\n  portal [build]",
-			"  -root string\n    \tsite root: config.toml, content/, templates/ (default \".\")\n", "webbplatsens"},
+			"  -root DIR\n    \tsite root: config.toml, content/, templates/ (default \".\")\n", "webbplatsens"},
 		{[]string{"build", "-h"}, "en_GB.UTF-8",
 			"usage:\n  portal [build] [-root DIR] [-out DIR] [-now TIME] [-drafts]      build the site into public/\n\noptions:\n",
 			"  -drafts\n    \tpublish drafts too\n", ""},
 		{[]string{"serve", "-help"}, "en_GB.UTF-8",
 			"usage:\n  portal serve [-root DIR] [-addr 127.0.0.1:1313] [-out DIR] [-now TIME] [-open]\n",
-			"  -addr string\n    \taddress to listen on, on this computer only unless another is given (default \"127.0.0.1:1313\")\n", "(loopback by default) (default"},
+			"  -addr HOST:PORT\n    \taddress to listen on, on this computer only unless another is given (default \"127.0.0.1:1313\")\n", "(loopback by default) (default"},
 		{[]string{"schema", "-h"}, "en_GB.UTF-8",
 			"usage:\n  portal schema [-root DIR] [-out DIR]                             JSON Schemas of the front matter\n" +
 				"                                                                   of each kind, for editors' tools\n\noptions:\n",
-			"  -out string\n", ""},
+			"  -out DIR\n", ""},
 	} {
 		t.Run(strings.Join(c.args, " ")+" "+c.lang, func(t *testing.T) {
 			code, stdout, stderr := runCmdEnv(t, map[string]string{"LANG": c.lang}, c.args...)
@@ -127,6 +127,39 @@ func TestOptionTextsMatch(t *testing.T) {
 			text = defaults.ReplaceAllString(strings.TrimSuffix(text, "\n"), "")
 			if got, ok := diag.FlagText(cmd, name, diag.English); !ok || got != text {
 				t.Errorf("%s -%s: the catalog's English is %q (%v), the definition's %q", cmd, name, got, ok, text)
+			}
+		}
+	}
+}
+
+// TestOptionValues checks that every option that takes a value names it
+// in the help of both languages as the command's line of the help does
+// ("-root DIR", "-root MAPP"), not with flag's type ("string"), which
+// tells an editor nothing.
+func TestOptionValues(t *testing.T) {
+	inUsage := regexp.MustCompile(`\[-([a-z]+) ([A-ZÅÄÖ]+|[a-z]+\|[a-z]+)\]`)
+	option := regexp.MustCompile(`(?m)^  -([a-z-]+)(?: (\S+))?$`)
+	for _, lang := range []string{"en_GB.UTF-8", "sv_SE.UTF-8"} {
+		for _, cmd := range []string{"build", "check", "serve", "new", "schema"} {
+			_, _, help := runCmdEnv(t, map[string]string{"LANG": lang}, cmd, "-h")
+			usage, options, _ := strings.Cut(help, "\n\n")
+			want := map[string]string{}
+			for _, m := range inUsage.FindAllStringSubmatch(usage, -1) {
+				want[m[1]] = m[2]
+			}
+			values := 0
+			for _, m := range option.FindAllStringSubmatch(options, -1) {
+				name, value := m[1], m[2]
+				if value == "" {
+					continue
+				}
+				values++
+				if value == "string" || value == "text" || want[name] != "" && value != want[name] {
+					t.Errorf("%s %s -h: -%s %s; want the value named as in %q", lang, cmd, name, value, usage)
+				}
+			}
+			if values == 0 {
+				t.Errorf("%s %s -h: no option with a value in %q", lang, cmd, options)
 			}
 		}
 	}

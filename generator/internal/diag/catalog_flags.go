@@ -56,6 +56,35 @@ const (
 	FlagString  ID = "cli.flag-string"
 )
 
+// flagValues name the value of each option that takes one, by option
+// ("-root") or by command and option ("new -lang"), with the words of the
+// commands' lines of the help (Usage), so that "-root DIR" reads the same
+// in both places.
+var flagValues = map[string]Text{
+	"-root":       {En: `DIR`, Sv: `MAPP`},
+	"-out":        {En: `DIR`, Sv: `MAPP`},
+	"-now":        {En: `TIME`, Sv: `TID`},
+	"-lang":       {En: `sv|en`, Sv: `sv|en`},
+	"new -lang":   {En: `LANG`, Sv: `SPRÅK`},
+	"-name":       {En: `NAME`, Sv: `NAMN`},
+	"-addr":       {En: `HOST:PORT`, Sv: `VÄRD:PORT`},
+	"-format":     {En: `text|json`, Sv: `text|json`},
+	"-cpuprofile": {En: `FILE`, Sv: `FIL`},
+	"-memprofile": {En: `FILE`, Sv: `FIL`},
+	"-trace":      {En: `FILE`, Sv: `FIL`},
+}
+
+// FlagValue is the word for the value of the option name (without its -)
+// of the command cmd in lang, as the help prints it after the option, and
+// whether the catalog has one.
+func FlagValue(cmd, name string, lang Lang) (string, bool) {
+	t, ok := flagValues[cmd+" -"+name]
+	if !ok {
+		t, ok = flagValues["-"+name]
+	}
+	return t.In(lang), ok
+}
+
 // FlagText is the text of the option name (without its -) of the command
 // cmd in lang, as the help prints it, and whether the catalog has one.
 func FlagText(cmd, name string, lang Lang) (string, bool) {
