@@ -139,10 +139,11 @@ func missingIn(t, ot *table, key string, line, col int) diag.Error {
 // translations over its theme's: a site's older table keeps working when
 // a newer program reads a new text (format.group). A kind's own word for a
 // mark (state.theses.closed) is not taken when the site words the shared
-// mark (state.closed) itself, so that its word shows on every kind; nor
-// is a fact's label for a record whose time is over (factpast.validUntil)
-// when the site words the fact's label (fact.validUntil) itself, so that
-// its word shows on every record.
+// mark (state.closed) itself, so that its word shows on every kind. A
+// fact's label for a record whose time is over (factpast.validUntil) that
+// the site leaves out while it words the fact's label (fact.validUntil)
+// itself is the site's word, not the program's, so that its word shows
+// on every record and the program's does not stand beside it.
 func (t *table) inherit(def []byte) {
 	var raw map[string]any
 	if _, err := toml.Decode(string(def), &raw); err != nil {
@@ -162,8 +163,8 @@ func (t *table) inherit(def []byte) {
 			}
 		}
 		if label, past := strings.CutPrefix(key, "factpast."); past {
-			if _, worded := own["fact."+label]; worded {
-				continue
+			if worded, ok := own["fact."+label]; ok {
+				text = worded
 			}
 		}
 		t.strings[key], t.inherited[key] = text, true
