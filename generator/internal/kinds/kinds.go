@@ -191,10 +191,14 @@ const (
 // a date that ends the first one sooner (an agreement's termination).
 // One is the i18n key of the label when the value is one of an array
 // ("KTH school" for one, Label's "KTH schools" for more); a table without
-// it keeps Label.
+// it keeps Label. Past is the i18n key of the label once the record's
+// time is over (archived or expired: an agreement no longer in force,
+// "Gällde till" for Label's "Gäller till"), where Label is a verb in the
+// present tense; a table without it keeps Label.
 type Fact struct {
 	Label  string
 	One    string
+	Past   string
 	Key    string
 	As     Format
 	Arg    string

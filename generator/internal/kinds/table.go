@@ -178,7 +178,7 @@ func collaborations(p parts) *Kind {
 func agreements(p parts) *Kind {
 	typ := Fact{Label: "fact.type", Key: "type", As: AsTerm, Arg: "type."}
 	signed := Fact{Label: "fact.signed", Key: "signed", As: AsDate}
-	until := Fact{Label: "fact.validUntil", Key: "validUntil", As: AsOpen, Arg: "validUntil.open", And: &Fact{Key: "terminated"}}
+	until := Fact{Label: "fact.validUntil", Past: "factpast.validUntil", Key: "validUntil", As: AsOpen, Arg: "validUntil.open", And: &Fact{Key: "terminated"}}
 	notice := Fact{Label: "fact.noticeDay", As: AsNoticeDay}
 	parties := Fact{Label: "fact.parties", Key: "parties", As: AsOrgs}
 	return &Kind{
@@ -204,7 +204,7 @@ func agreements(p parts) *Kind {
 		Facts: []Fact{
 			typ, parties,
 			{Label: "fact.signatories", Key: "signatories", As: AsSigners}, signed,
-			{Label: "fact.validFrom", Key: "validFrom", As: AsDate}, until, notice,
+			{Label: "fact.validFrom", Past: "factpast.validFrom", Key: "validFrom", As: AsDate}, until, notice,
 			{Label: "calendar.fact", As: AsNoticeCalendar, Arg: "due.add"},
 			{Label: "fact.notice", Key: "noticeMonths", As: AsCount, Arg: "unit.months"}, p.statusF,
 			{Label: "fact.agreementText", Key: "attachment", As: AsDocument, Arg: "confidential.short"},

@@ -137,9 +137,14 @@ func (c *facts) values(key string) []string {
 	return nil
 }
 
-// label is the i18n key of a fact's label: its One when the fact has one
-// value and the page's table has that key, else its Label.
+// label is the i18n key of a fact's label: its Past when the record's
+// time is over (archived, or an agreement expired) and the page's table
+// has that key, its One when the fact has one value and the table has
+// that key, else its Label.
 func (c *facts) label(f *kinds.Fact) string {
+	if f.Past != "" && (c.e.Archived || c.e.Expired) && c.t.strings[c.lang][f.Past] != "" {
+		return f.Past
+	}
 	if f.One != "" && len(c.values(f.Key)) == 1 && c.t.strings[c.lang][f.One] != "" {
 		return f.One
 	}

@@ -139,7 +139,11 @@ func missingIn(t, ot *table, key string, line, col int) diag.Error {
 // translations over its theme's: a site's older table keeps working when
 // a newer program reads a new text (format.group). A kind's own word for a
 // mark (state.theses.closed) is not taken when the site words the shared
-// mark (state.closed) itself, so that its word shows on every kind.
+// mark (state.closed) itself, so that its word shows on every kind. A
+// fact's label for a record whose time is over (factpast.validUntil) that
+// the site leaves out while it words the fact's label (fact.validUntil)
+// itself is the site's word, not the program's, so that its word shows
+// on every record and the program's does not stand beside it.
 func (t *table) inherit(def []byte) {
 	var raw map[string]any
 	if _, err := toml.Decode(string(def), &raw); err != nil {
@@ -156,6 +160,11 @@ func (t *table) inherit(def []byte) {
 		if markOverride(key) {
 			if _, worded := own["state."+key[strings.LastIndexByte(key, '.')+1:]]; worded {
 				continue
+			}
+		}
+		if label, past := strings.CutPrefix(key, "factpast."); past {
+			if worded, ok := own["fact."+label]; ok {
+				text = worded
 			}
 		}
 		t.strings[key], t.inherited[key] = text, true

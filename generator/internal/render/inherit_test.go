@@ -36,6 +36,14 @@ func TestSiteTablesInherit(t *testing.T) {
 		{"a kind's own word kept", "[state]\nclosed = \"Avslutad\"\n[state.theses]\nclosed = \"Avslutat\"\n", "", nil,
 			[]text{{"sv", "state.theses.closed", "Avslutat"}},
 			[]text{{"sv", "theses.closed", "state.theses.closed"}}},
+		// A fact's label worded by the site is its label once the
+		// record's time is over too (factpast), not the program's
+		// "Gällde till" beside its own "Giltigt till".
+		{"its own label of a fact goes on a record whose time is over", "[fact]\nvalidUntil = \"Giltigt till\"\n", "", nil,
+			[]text{{"sv", "factpast.validUntil", "Giltigt till"}, {"sv", "factpast.validFrom", "Gällde från"},
+				{"en", "factpast.validUntil", "Valid until"}}, nil},
+		{"its own past label kept", "[fact]\nvalidUntil = \"Giltigt till\"\n[factpast]\nvalidUntil = \"Var giltigt till\"\n", "", nil,
+			[]text{{"sv", "factpast.validUntil", "Var giltigt till"}}, nil},
 		{"a text of its own in one language only", "[own]\nnote = \"Obs\"\n", "", []string{
 			`templates/i18n/sv.toml:2:1: UI string "own.note" is none of the program's texts: check its spelling; a text of the site's own goes in a table of its own for every language, here and in templates/i18n/en.toml`}, nil, nil},
 		{"a misspelled key", "[search]\nquer = \"Hitta\"\n", "", []string{
