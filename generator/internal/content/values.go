@@ -18,7 +18,11 @@ func (d *decoder) value(r *Record, k *kinds.Key) {
 	case kinds.String, kinds.Text:
 		set(r, k.Name, d.text(k))
 	case kinds.Date, kinds.DateTime:
-		set(r, k.Name, d.when(k.Name))
+		t := d.when(k.Name)
+		if k.Day {
+			t = d.day(r, k.Name, t)
+		}
+		set(r, k.Name, t)
 	case kinds.Int:
 		set(r, k.Name, d.whole(k))
 	case kinds.Bool:
@@ -30,6 +34,26 @@ func (d *decoder) value(r *Record, k *kinds.Key) {
 	case kinds.Signatories:
 		r.Signatories = d.signatories()
 	}
+}
+
+// day is t, the value of key k, a key that holds a day (kinds.Key.Day):
+// when it was written with a time, the start of the day that time is on
+// in the site's time zone, and r.Timed notes the value as written, for
+// check to say that the time is not used.
+func (d *decoder) day(r *Record, k string, t time.Time) time.Time {
+	raw, _ := d.raw[k].(time.Time)
+	if t.IsZero() || raw.Location().String() == "date-local" {
+		return t
+	}
+	written := raw.Format("2006-01-02T15:04Z07:00")
+	if raw.Location().String() == "datetime-local" {
+		written = raw.Format("2006-01-02T15:04")
+	}
+	if r.Timed == nil {
+		r.Timed = map[string]string{}
+	}
+	r.Timed[k] = written
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
 }
 
 // text is a string: a link, one of an enumeration, an organisation, or

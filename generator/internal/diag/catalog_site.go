@@ -51,6 +51,7 @@ const (
 	WarnSlugPage              ID = "warn.slug-page"
 	WarnFileNamePage          ID = "warn.file-name-page"
 	WarnDeadline              ID = "warn.deadline"
+	WarnDeadlineTime          ID = "warn.deadline-time"
 	WarnStartOnDate           ID = "warn.start-on-date"
 	WarnTerminated            ID = "warn.terminated"
 	WarnTermSigned            ID = "warn.terminated-signed"
@@ -169,6 +170,8 @@ var siteTexts = map[ID]Text{
 		Sv: `slug: %q används redan i adresserna till listans följande sidor (%s), så postens adress ser ut som en av dem – välj en annan slug, t.ex. slug = %q`},
 	WarnFileNamePage: {En: `file name %q is the segment of the list's further pages (%s), which would be inside the record's folder, and its address reads as one of them; rename the file, or set slug = %q`,
 		Sv: `filnamnet %q används redan i adresserna till listans följande sidor (%s), så postens adress ser ut som en av dem – byt namn på filen eller skriv slug = %q`},
+	WarnDeadlineTime: {En: `deadline %s has a time of day, which is not used: the offer is open all day %s and closes after it; write the day alone, deadline = %s, and write the time in the text if it matters`,
+		Sv: `deadline: %s har ett klockslag, som inte används – erbjudandet går att söka hela dagen %s och stänger efter den; skriv bara dagen, deadline = %s, och skriv klockslaget i texten om det behövs`},
 	WarnDeadline: {En: `deadline %s must be after the record's date %s; write the last day to apply`,
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
 	WarnStartOnDate: {En: `start %s is on the record's date %s, as portal new writes it; write when it starts, or give the record an earlier date`,

@@ -81,6 +81,12 @@ type Key struct {
 	NotAfter string         // a date this one must not be before (the start of a period)
 	// When, for a date, makes it required exactly when another key has a value.
 	When *When
+	// Day, for a date, says that the key holds a day, never a moment (an
+	// offer's deadline: open through the whole of it): a time written
+	// with it is not used, the key holds the start of the day the time is
+	// on in the site's time zone, and check warns of it
+	// (content.Record.Timed).
+	Day bool
 }
 
 // When ties a key to the value of another: the key must be set exactly

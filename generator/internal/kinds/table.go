@@ -58,7 +58,7 @@ type parts struct {
 func shared() parts {
 	return parts{
 		host:      Key{Name: "host", Type: Text, Required: true, Vocab: "organisations"},
-		deadline:  Key{Name: "deadline", Type: Date, Required: true},
+		deadline:  Key{Name: "deadline", Type: Date, Required: true, Day: true},
 		start:     Key{Name: "start", Type: Date},
 		location:  Key{Name: "location", Type: Text},
 		apply:     Key{Name: "apply", Type: Text, Link: Mailto},

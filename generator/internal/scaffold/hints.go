@@ -36,7 +36,7 @@ var hints = map[string]hint{
 	"host":     {`"..."`, "the host organisation, a key of config.toml [organisations]", "värdorganisationen, en nyckel i config.toml [organisations]"},
 	"level":    {`"master"`, `"bachelor" or "master"`, `"bachelor" (kandidat) eller "master"`},
 	"credits":  {"30", "15 or 30", "15 eller 30"},
-	"deadline": {"DATE", "the last day to apply; the offer closes after it", "sista ansökningsdag; erbjudandet stänger efter den"},
+	"deadline": {"DATE", "the last day to apply, without a time: the offer is open all that day", "sista ansökningsdag, utan klockslag: erbjudandet går att söka hela dagen"},
 	"schools":  {`["..."]`, "KTH schools, keys of config.toml [schools]", "skolor vid KTH, nycklar i config.toml [schools]"},
 	"start":    {"DATE", "the first day", "första dagen"},
 	"language": {`["sv", "en"]`, `the languages the work can be done in: "sv", "en"`, `språken arbetet kan göras på: "sv", "en"`},

@@ -483,7 +483,8 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 // dateWarnings are the warnings of e's dates (own is its own version):
 // a date after Now (Facts.Future; a date without a time is its day's
 // start, so it is after Now from the day after today on, and a datetime
-// as soon as it is later than Now), an offer's deadline not after its date, or a calendar kind's start on
+// as soon as it is later than Now), an offer's deadline written with a
+// time (which is not used), an offer's deadline not after its date, or a calendar kind's start on
 // its date (both as portal new writes them, the day the record is made),
 // a terminated day after validUntil or before signed, a validUntil
 // before signed, and a notice longer than the term.
@@ -500,6 +501,10 @@ func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 			written = d.Format(time.DateOnly)
 		}
 		warn("date", diag.WarnFutureDate, written, written)
+	}
+	if written, ok := e.Timed["deadline"]; ok {
+		day := e.Deadline.In(s.Cfg.TimeZone).Format(time.DateOnly)
+		warn("deadline", diag.WarnDeadlineTime, written, day, day)
 	}
 	if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
 		warn("deadline", diag.WarnDeadline, e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly))

@@ -69,3 +69,51 @@ func TestFutureDateWarning(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadlineTime checks that a deadline written with a time, which an
+// offer's deadline does not use (it is open through the whole day,
+// CONTENT-MODEL.md), is a warning at the value that names the day used,
+// and that the offer is open all that day and closed from the next: the
+// time changes nothing, in the site's time zone whatever the offset.
+func TestDeadlineTime(t *testing.T) {
+	const p = "content/theses/a.md"
+	msg := func(written, day string) string {
+		return p + ":8:12: warning: deadline " + written + " has a time of day, which is not used: the offer is open all day " +
+			day + " and closes after it; write the day alone, deadline = " + day + ", and write the time in the text if it matters"
+	}
+	for _, c := range []struct {
+		deadline, now string
+		day           string // the deadline's day, as the record holds it
+		archived      bool
+		want          string
+	}{
+		{"2026-06-01", "2026-06-01 15:00", "2026-06-01", false, ""},
+		{"2026-06-01T12:00:00", "2026-06-01 09:00", "2026-06-01", false, msg("2026-06-01T12:00", "2026-06-01")},
+		{"2026-06-01T12:00:00", "2026-06-01 15:00", "2026-06-01", false, msg("2026-06-01T12:00", "2026-06-01")},
+		{"2026-06-01T12:00:00", "2026-06-02 00:00", "2026-06-01", true, msg("2026-06-01T12:00", "2026-06-01")},
+		{"2026-06-01 12:00", "2026-06-01 23:59", "2026-06-01", false, msg("2026-06-01T12:00", "2026-06-01")},
+		{"2026-06-01T00:00:00", "2026-06-01 15:00", "2026-06-01", false, msg("2026-06-01T00:00", "2026-06-01")},
+		{"2026-06-01T12:00:00Z", "2026-06-01 15:00", "2026-06-01", false, msg("2026-06-01T12:00Z", "2026-06-01")},
+		{"2026-06-01T12:00:00+02:00", "2026-06-01 15:00", "2026-06-01", false, msg("2026-06-01T12:00+02:00", "2026-06-01")},
+		{"2026-05-31T23:30:00Z", "2026-06-01 15:00", "2026-06-01", false, msg("2026-05-31T23:30Z", "2026-06-01")},
+		// On the record's date: the day is not after it, whatever the time.
+		{"2026-01-01T16:00:00", "2026-06-01 15:00", "2026-01-01", true,
+			p + ":8:12: warning: deadline 2026-01-01 must be after the record's date 2026-01-01; write the last day to apply\n" +
+				msg("2026-01-01T16:00", "2026-01-01")},
+	} {
+		s, err := newSite(t, map[string]string{p: thesis("deadline = " + c.deadline)}, stockholm(t, c.now), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Warnings().Error(); got != c.want {
+			t.Errorf("deadline %s: %q, want %q", c.deadline, got, c.want)
+		}
+		e := s.Entries[0]
+		if day := stockholm(t, c.day+" 00:00"); !e.Deadline.Equal(day) {
+			t.Errorf("deadline %s: holds %s, want %s", c.deadline, e.Deadline.Format(time.RFC3339), day.Format(time.RFC3339))
+		}
+		if e.Archived != c.archived {
+			t.Errorf("deadline %s at %s: archived %v, want %v", c.deadline, c.now, e.Archived, c.archived)
+		}
+	}
+}
