@@ -47,6 +47,7 @@ const (
 	LinkBackslash             ID = "link.backslash"
 	LinkMailHeaders           ID = "link.mail-headers"
 	WarnAgreementPDF          ID = "warn.agreement-pdf"
+	WarnSignatoryParty        ID = "warn.signatory-party"
 	WarnFutureDate            ID = "warn.future-date"
 	WarnSlugPage              ID = "warn.slug-page"
 	WarnFileNamePage          ID = "warn.file-name-page"
@@ -164,6 +165,8 @@ var siteTexts = map[ID]Text{
 		Sv: `länken till %s: posten finns inte – kontrollera filnamnet`},
 	WarnAgreementPDF: {En: `agreement has no attachment (the signed PDF); put it beside the record and write attachment = "avtal.pdf"`,
 		Sv: `avtalet saknar bilaga (den undertecknade PDF-filen) – lägg den bredvid posten och skriv attachment = "avtal.pdf"`},
+	WarnSignatoryParty: {En: `signatory's org "%s" is none of the parties (%s); add it to parties, or write the org of the party the signatory signs for`,
+		Sv: `org: "%s" är inte en av parterna (%s) – lägg till den i parties, eller skriv org för den part som personen skriver under för`},
 	WarnFutureDate: {En: `date %s is in the future, but the record is published now all the same (date says when it was published); to publish it then, set publishDate = %s`,
 		Sv: `date: %s ligger i framtiden, men posten publiceras redan nu (date anger när den publicerades) – skriv publishDate = %s om den ska publiceras först då`},
 	WarnSlugPage: {En: `slug %q is the segment of the list's further pages (%s), which would be inside the record's folder, and its address reads as one of them; choose another slug, e.g. slug = %q`,

@@ -3,6 +3,8 @@ package site
 import (
 	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"portal/generator/internal/config"
@@ -248,4 +250,32 @@ func (s *Site) naming() []string {
 		}
 	}
 	return out
+}
+
+// signatoryWarnings warns of each signatory of agreement e who signs for
+// an organisation that is none of its parties: a party left out of
+// parties, or an org key mistaken for another. One of the city's
+// (the city, an administration or a company of the city) may sign for
+// another of the city's that is a party: the city signs for its
+// administrations, and an administration may sign for the city.
+func (s *Site) signatoryWarnings(e *Entry, own *content.Version) diag.List {
+	var out diag.List
+	for i, sig := range e.Signatories {
+		if sig.Org == "" || slices.Contains(e.Parties, sig.Org) || s.forTheCity(sig.Org, e.Parties) {
+			continue
+		}
+		line, col := own.Pos.Unkept().Value("signatories", strconv.Itoa(i), "org")
+		out = append(out, diag.Warn(own.Path, line, col, diag.WarnSignatoryParty, sig.Org, strings.Join(e.Parties, ", ")))
+	}
+	return out
+}
+
+// forTheCity reports whether org is one of the city's organisations and
+// so is one of parties.
+func (s *Site) forTheCity(org string, parties []string) bool {
+	city := func(key string) bool {
+		o := s.Cfg.Organisations.Get(key)
+		return o != nil && (o.Type == "city" || o.Type == "city-administration" || o.Type == "city-company")
+	}
+	return city(org) && slices.ContainsFunc(parties, city)
 }

@@ -456,6 +456,7 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 		out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 	}
 	out = append(out, s.dateWarnings(e, own)...)
+	out = append(out, s.signatoryWarnings(e, own)...)
 	bySlug := own.Pos.Has("slug")
 	if c, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug); ok && !c.Refused() {
 		line, col := 1, 1 // at the file name, else at the slug

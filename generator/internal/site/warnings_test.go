@@ -1,8 +1,13 @@
 package site
 
 import (
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"portal/generator/internal/config"
+	"portal/generator/internal/content"
 )
 
 // TestDeadlineWarning checks that an offer whose deadline is not after
@@ -114,6 +119,60 @@ func TestDeadlineTime(t *testing.T) {
 		}
 		if e.Archived != c.archived {
 			t.Errorf("deadline %s at %s: archived %v, want %v", c.deadline, c.now, e.Archived, c.archived)
+		}
+	}
+}
+
+// TestSignatoryWarning checks that a signatory who signs for an
+// organisation that is none of the agreement's parties is a warning at
+// its org, and that one of the city's may sign for another of the city's.
+func TestSignatoryWarning(t *testing.T) {
+	const p = "content/agreements/a.md"
+	const orgs = `[organisations.miljo]
+sv = "Miljöförvaltningen"
+en = "Environment and Health Administration"
+type = "city-administration"
+[organisations.stokab]
+sv = "Stokab"
+en = "Stokab"
+type = "city-company"
+[organisations.rise]
+sv = "RISE"
+en = "RISE"
+type = "other"
+`
+	for _, c := range []struct {
+		name, parties, orgs, want string
+	}{
+		{"parties sign", `"kth", "stad"`, `"kth", "stad"`, ""},
+		{"the city for its administration", `"kth", "miljo"`, `"kth", "stad"`, ""},
+		{"an administration for the city", `"kth", "stad"`, `"kth", "miljo"`, ""},
+		{"a company of the city for the city", `"kth", "stad"`, `"stokab", "kth"`, ""},
+		{"no party", `"kth", "stad"`, `"kth", "rise"`,
+			p + `:13:54: warning: signatory's org "rise" is none of the parties (kth, stad); add it to parties, or write the org of the party the signatory signs for`},
+		{"the city for KTH's party", `"kth", "rise"`, `"stad", "rise"`,
+			p + `:12:54: warning: signatory's org "stad" is none of the parties (kth, rise); add it to parties, or write the org of the party the signatory signs for`},
+	} {
+		signers := strings.Split(c.orgs, ", ")
+		src := "+++\ntitle = \"A\"\ndate = 2026-01-01\nareas = [\"energi\"]\ntype = \"agreement\"\nparties = [" + c.parties +
+			"]\nsigned = 2026-01-01\nstatus = \"active\"\nattachment = \"a.pdf\"\nconfidential = true\nsignatories = [\n" +
+			"  { name = \"Anna Andersson\", title = \"Rektor\", org = " + signers[0] + " },\n" +
+			"  { name = \"Bo Berg\", title = \"Stadsdirektör\", org = " + signers[1] + " },\n]\n+++\n\nText.\n"
+		fsys := fstest.MapFS{"config.toml": {Data: []byte(testConfig + orgs)}, p: {Data: []byte(src)}, "content/agreements/a.pdf": {Data: []byte("%PDF-1.4\n")}}
+		cfg, err := config.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := content.Load(fsys, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := New(cfg, set, Options{Now: stockholm(t, "2026-06-01 12:00")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Warnings().Error(); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
 }
