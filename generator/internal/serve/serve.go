@@ -208,8 +208,8 @@ func Run(ctx context.Context, opt Options) error {
 // cause is gone, without waiting for the next edit.
 func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-chan error, apply func(result, error), opt Options) error {
 	var retry time.Duration // 0: the last update wrote and read every file
-	var writeFailed bool     // the last update could not write every file
-	var unread []string      // the sources the last update could not read
+	var writeFailed bool    // the last update could not write every file
+	var unread []string     // the sources the last update could not read
 	// update writes what paths change (none: what the clock changed),
 	// every batch of it.
 	update := func(paths []string) {
