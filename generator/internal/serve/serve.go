@@ -130,7 +130,7 @@ func Run(ctx context.Context, opt Options) error {
 
 	wt, err := newWatcher(root, logf)
 	if err != nil {
-		return fmt.Errorf("serve: watch %s: %w", root, err)
+		return fmt.Errorf("serve: watch %s: %w", filepath.ToSlash(root), err)
 	}
 	defer wt.close()
 
@@ -159,7 +159,7 @@ func Run(ctx context.Context, opt Options) error {
 	if err != nil {
 		return err
 	}
-	say(logf, opt.Lang, diag.ServeBuilding, root)
+	say(logf, opt.Lang, diag.ServeBuilding, filepath.ToSlash(root))
 	apply(eng.update(nil))
 
 	addr := ln.Addr().String()
