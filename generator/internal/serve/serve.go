@@ -120,7 +120,7 @@ func Run(ctx context.Context, opt Options) error {
 		return err
 	}
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
-		return fmt.Errorf("serve: site root %s is not a folder", opt.Root)
+		return diag.M(diag.ServeNoRoot, filepath.ToSlash(opt.Root))
 	}
 	store, files, cleanup, err := prepareOut(root, opt.Out)
 	if err != nil {

@@ -436,24 +436,3 @@ func containsPrefix(paths []any, prefix string) bool {
 	}
 	return false
 }
-
-// TestBuildingSaysRootWithSlashes: the first line serve prints names the
-// site's folder with forward slashes, as every other message names a path
-// (build's "wrote … to site/public", check's paths), also on Windows,
-// where the folder is C:\Users\…: it used to be the one path said with
-// backslashes. Only Windows (or Wine) tells the two apart.
-func TestBuildingSaysRootWithSlashes(t *testing.T) {
-	root := fixture(t)
-	r := start(t, root)
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "serve: building " + filepath.ToSlash(abs) + " (drafts included)"
-	r.logs.mu.Lock()
-	first := r.logs.lines[0]
-	r.logs.mu.Unlock()
-	if first != want {
-		t.Errorf("first line %q, want %q", first, want)
-	}
-}
