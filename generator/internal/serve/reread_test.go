@@ -24,7 +24,7 @@ type holding struct {
 	held atomic.Bool
 }
 
-var errSharing = errors.New("The process cannot access the file because it is being used by another process.")
+var errSharing = errors.New("the file is used by another process")
 
 func (h *holding) Open(name string) (fs.File, error) {
 	if name == h.name && h.held.Load() {
