@@ -180,6 +180,9 @@ func siteFiles(root string, files []string) (*selection, error) {
 		}
 		full := filepath.Join(root, rel)
 		info, err := os.Stat(full)
+		if err == nil && rel != "." {
+			rel = filepath.FromSlash(spelledOnDisk(os.DirFS(root), filepath.ToSlash(rel)))
+		}
 		switch {
 		case err != nil:
 			return nil, diag.M(diag.CLIFileMissing, filepath.ToSlash(f), filepath.ToSlash(root))
@@ -199,4 +202,29 @@ func siteFiles(root string, files []string) (*selection, error) {
 		}
 	}
 	return only, nil
+}
+
+// spelledOnDisk returns rel, a slash path in fsys that exists, as its
+// folders and file are spelt there, as problems name them: on a file
+// system that ignores case (Windows, macOS), "Content/Theses/X.md" names
+// the file content/theses/x.md, whose problems would otherwise not be
+// selected and check would pass it. A name that no entry of its folder
+// spells exactly is taken from the entry it equals but for case; one that
+// none equals (a short name like ENERGI~1.MD) stays as it is.
+func spelledOnDisk(fsys fs.FS, rel string) string {
+	parts := strings.Split(rel, "/")
+	for i, name := range parts {
+		dir := strings.Join(parts[:i], "/")
+		entries, err := fs.ReadDir(fsys, cmp.Or(dir, "."))
+		if err != nil {
+			break
+		}
+		if slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == name }) {
+			continue
+		}
+		if j := slices.IndexFunc(entries, func(e fs.DirEntry) bool { return strings.EqualFold(e.Name(), name) }); j >= 0 {
+			parts[i] = entries[j].Name()
+		}
+	}
+	return strings.Join(parts, "/")
 }

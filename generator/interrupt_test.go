@@ -48,10 +48,10 @@ func TestSignalAndPublishing(t *testing.T) {
 			if code != tt.code || (err == nil) != tt.published {
 				t.Errorf("exit %d, published %v; want %d, %v\n%s", code, err == nil, tt.code, tt.published, stderr.String())
 			}
-			if failed := "build failed, " + out + " left as it was: context canceled\n"; !tt.published && stderr.String() != failed {
+			if failed := "build failed, " + filepath.ToSlash(out) + " left as it was: context canceled\n"; !tt.published && stderr.String() != failed {
 				t.Errorf("stderr %q, want %q", stderr.String(), failed)
 			}
-			if tt.published && !bytes.Contains(stdout.Bytes(), []byte(out)) {
+			if tt.published && !bytes.Contains(stdout.Bytes(), []byte(filepath.ToSlash(out))) {
 				t.Errorf("no summary naming %s: %q", out, stdout.String())
 			}
 		})

@@ -298,14 +298,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		// Interrupted: whatever the build found so far is incomplete. A
 		// build that published before the signal (err is nil) did not
 		// fail: its site is in place, and it says so below.
-		say(stderr, lang, diag.BuildFailed, *out, context.Cause(ctx))
+		say(stderr, lang, diag.BuildFailed, filepath.ToSlash(*out), context.Cause(ctx))
 		return exitProblems
 	}
 	if _, isList := diag.AsList(err); isList {
 		return reportErrors(stderr, err, "text", lang)
 	}
 	if err != nil {
-		say(stderr, lang, diag.BuildFailed, *out, errText(err, lang))
+		say(stderr, lang, diag.BuildFailed, filepath.ToSlash(*out), errText(err, lang))
 		return exitProblems
 	}
 	var warnings diag.List

@@ -408,6 +408,9 @@ func TestBuildRefusesOut(t *testing.T) {
 
 // TestBuildLockedOut expects a build into an output folder that another
 // build or serve holds to fail at once, saying so, and to leave it alone.
+// The line names the folder with forward slashes throughout, also on
+// Windows, where it used to name it with backslashes first, then with
+// forward slashes (under Wine: scripts/wine-test.sh).
 func TestBuildLockedOut(t *testing.T) {
 	root := checkSite(t, nil)
 	out := filepath.Join(root, "public")
@@ -417,7 +420,7 @@ func TestBuildLockedOut(t *testing.T) {
 	}
 	defer lock.Unlock()
 	r := filepath.ToSlash(root)
-	want := "build failed, " + out + " left as it was: " + r + "/public: another build or serve is writing to it (it holds " +
+	want := "build failed, " + r + "/public left as it was: " + r + "/public: another build or serve is writing to it (it holds " +
 		r + "/.public.lock); wait until it has finished\n"
 	code, _, stderr := runCmd(t, "build", "-root", root, "-out", out, "-now", "2026-03-01")
 	if code != exitProblems || stderr != want {
@@ -427,7 +430,7 @@ func TestBuildLockedOut(t *testing.T) {
 		t.Errorf("%s was made: %v", out, err)
 	}
 	// In Swedish the whole line is Swedish, in build and in serve.
-	sv := "bygget misslyckades, " + out + " lämnades orörd: " + r + "/public: ett annat bygge eller en annan serve skriver i mappen (den håller " +
+	sv := "bygget misslyckades, " + r + "/public lämnades orörd: " + r + "/public: ett annat bygge eller en annan serve skriver i mappen (den håller " +
 		r + "/.public.lock) – vänta tills det är klart\n"
 	code, _, stderr = runCmdEnv(t, map[string]string{"LANG": "sv_SE.UTF-8"}, "build", "-root", root, "-out", out, "-now", "2026-03-01")
 	if code != exitProblems || stderr != sv {

@@ -23,6 +23,8 @@ const (
 	ServeInPlace   ID = "serve.in-place"
 	ServeTurned    ID = "serve.turned"
 	ServeRetry     ID = "serve.retry"
+	ServeReread    ID = "serve.reread"
+	ServeNoRoot    ID = "serve.no-root"
 
 	DraftBanner    ID = "serve.draft-banner"
 	Warnings1      ID = "serve.warnings-1"
@@ -82,6 +84,10 @@ var serveTexts = map[ID]Text{
 		Sv: `serve: klockan passerade %s, då ett datum i källfilerna får verkan – förhandsvisningen uppdateras`},
 	ServeRetry: {En: `serve: trying again to write the preview, which failed (the error above)`,
 		Sv: `serve: försöker igen att skriva förhandsvisningen, vilket misslyckades (felet ovan)`},
+	ServeReread: {En: `serve: reading again %s, which could not be read (the error above)`,
+		Sv: `serve: läser %s igen, som inte gick att läsa (felet ovan)`},
+	ServeNoRoot: {En: `serve: the site folder %s does not exist or is not a folder; give -root the folder that holds config.toml`,
+		Sv: `serve: mappen %s finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger`},
 	ServeInPlace: {En: `serve: updated in place in %s: %d written`,
 		Sv: `serve: uppdaterade på plats på %s: %d skrivna`},
 }

@@ -56,6 +56,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"portal/generator/internal/config"
@@ -118,7 +120,7 @@ func Run(ctx context.Context, opt Options) error {
 		return err
 	}
 	if info, err := os.Stat(root); err != nil || !info.IsDir() {
-		return fmt.Errorf("serve: site root %s is not a folder", opt.Root)
+		return diag.M(diag.ServeNoRoot, filepath.ToSlash(opt.Root))
 	}
 	store, files, cleanup, err := prepareOut(root, opt.Out)
 	if err != nil {
@@ -128,7 +130,7 @@ func Run(ctx context.Context, opt Options) error {
 
 	wt, err := newWatcher(root, logf)
 	if err != nil {
-		return fmt.Errorf("serve: watch %s: %w", root, err)
+		return fmt.Errorf("serve: watch %s: %w", filepath.ToSlash(root), err)
 	}
 	defer wt.close()
 
@@ -157,7 +159,7 @@ func Run(ctx context.Context, opt Options) error {
 	if err != nil {
 		return err
 	}
-	say(logf, opt.Lang, diag.ServeBuilding, root)
+	say(logf, opt.Lang, diag.ServeBuilding, filepath.ToSlash(root))
 	apply(eng.update(nil))
 
 	addr := ln.Addr().String()
@@ -199,25 +201,30 @@ func Run(ctx context.Context, opt Options) error {
 // changed sources and whenever the clock passes a moment at which it
 // changes with no file changed, until ctx is done or the server fails
 // (its error is returned). An update that could not write every file (a
-// full disk, a file another program holds open) is tried again after
-// firstRetry, then after twice as long each time it fails again, at most
-// ClockCheck: the preview mends itself once the cause is gone, without
-// waiting for the next edit.
+// full disk, a file another program holds open), or read every source
+// it was to read (one another program holds open without sharing it), is
+// tried again after firstRetry, then after twice as long each time it
+// fails again, at most ClockCheck: the preview mends itself once the
+// cause is gone, without waiting for the next edit.
 func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-chan error, apply func(result, error), opt Options) error {
-	var retry time.Duration // 0: the last update wrote every file
+	var retry time.Duration // 0: the last update wrote and read every file
+	var writeFailed bool    // the last update could not write every file
+	var unread []string     // the sources the last update could not read
 	// update writes what paths change (none: what the clock changed),
 	// every batch of it.
 	update := func(paths []string) {
 		res, err := eng.update(paths)
 		apply(res, err)
+		unread = unreadable(res.Errs)
 		failed := err != nil
 		for eng.pendingWrites() {
 			res, err := eng.finish()
 			apply(res, err)
 			failed = failed || err != nil
 		}
+		writeFailed = failed
 		switch {
-		case !failed:
+		case !failed && len(unread) == 0:
 			retry = 0
 		case retry == 0:
 			retry = min(firstRetry, opt.ClockCheck)
@@ -247,8 +254,13 @@ func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-
 				say(opt.Logf, opt.Lang, diag.ServeTurned, eng.turnText())
 				update(nil)
 			case retry > 0:
-				say(opt.Logf, opt.Lang, diag.ServeRetry)
-				update(nil)
+				if writeFailed {
+					say(opt.Logf, opt.Lang, diag.ServeRetry)
+				}
+				if len(unread) > 0 {
+					say(opt.Logf, opt.Lang, diag.ServeReread, strings.Join(unread, ", "))
+				}
+				update(unread)
 			}
 		}
 		clock.Reset(wait())
@@ -256,8 +268,23 @@ func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-
 }
 
 // firstRetry is how long follow waits before it tries again an update
-// that could not write its files.
+// that could not write its files or read its sources.
 const firstRetry = time.Second
+
+// unreadable returns the sources that errs says could not be read, in
+// order and each once. Such a failure may pass with no change to report
+// it: on Windows a program that held the file open without sharing it
+// (a sync client, a virus scanner, an editor that locks what it saves)
+// lets go of it, and the file is the same as when it was saved.
+func unreadable(errs diag.List) []string {
+	var paths []string
+	for _, e := range errs {
+		if e.ID == diag.CannotRead && !slices.Contains(paths, e.Path) {
+			paths = append(paths, e.Path)
+		}
+	}
+	return paths
+}
 
 // withDefaults fills in the options left at their zero value.
 func (opt Options) withDefaults() Options {
