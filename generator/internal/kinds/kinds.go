@@ -128,7 +128,10 @@ type Kind struct {
 	Marks            map[string]string
 	// CloseAttr is the data-* attribute the scripts read to close a
 	// record in the browser (with CloseKey's moment); the record page
-	// then carries the notice of Mark, hidden until then.
+	// then carries the notice of Mark, hidden until then, and the status
+	// it will read (data-when-passed). A kind that closes without it (an
+	// exchange, a collaboration at its periodEnd) stays as built until
+	// the next build.
 	CloseAttr string
 
 	Order   []Sort // the current list

@@ -165,7 +165,9 @@ func collaborations(p parts) *Kind {
 			{Name: "periodStart", Type: Date, Required: true}, p.period, p.schools,
 			{Name: "centre", Type: Text}, {Name: "funding", Type: Text}, p.agreement,
 		},
-		ArchiveStatus: "completed", Mark: "completed", MarkDate: "periodEnd",
+		// Completed by its status, or by its period: one whose periodEnd
+		// has passed has ended, whatever status an editor left.
+		ArchiveStatus: "completed", CloseKey: "periodEnd", CloseDay: true, Mark: "completed", MarkDate: "periodEnd",
 		Order:   []Sort{{Key: "status", Rank: []string{"active", "planned"}}, {Key: "periodStart", Desc: true}},
 		Archive: []Sort{{Key: "periodEnd", Or: "periodStart", Desc: true}},
 		Facts: []Fact{p.statusF, partners, p.periodF, p.schoolsF,

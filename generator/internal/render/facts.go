@@ -251,9 +251,11 @@ func (c *facts) datedStatus() string {
 
 // laterStatus is the status the next build gives a record that closes by
 // its time (a lecture, at its end) once it has, when that differs from
-// its status now (scheduled becomes held: statusKeyAt), or "".
+// its status now (scheduled becomes held: statusKeyAt), or "". Only for
+// a kind whose pages carry that time for the scripts (CloseAttr): a
+// collaboration, which ends by its period without them, has none.
 func (c *facts) laterStatus() string {
-	if c.e.Archived {
+	if k := c.t.cfg.Kinds.Get(c.e.Kind); c.e.Archived || k.CloseAttr == "" {
 		return ""
 	}
 	later := c.t.statusKeyAt(c.e, true)

@@ -271,3 +271,31 @@ func TestClockTurnsWriteFails(t *testing.T) {
 	}
 	matchesBuildAt(t, e, root, "written again", now)
 }
+
+// TestClockTurnsCollaborationEnds checks that a collaboration still
+// "active" by its status ends in the preview at the midnight after its
+// periodEnd, as in the build: it moves to the archive and its page
+// reads "Avslutat", with no file changed.
+func TestClockTurnsCollaborationEnds(t *testing.T) {
+	stockholm, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Skip(err)
+	}
+	root := fixture(t)
+	now := time.Date(2027, 12, 31, 23, 30, 0, 0, stockholm) // elnat.md: periodEnd = 2027-12-31
+	e := newEngine(os.DirFS(root), output.Dir(t.TempDir()), func() time.Time { return now })
+	mustUpdate(t, e)
+	midnight := time.Date(2028, 1, 1, 0, 0, 0, 0, stockholm)
+	if !e.turn.Equal(midnight) {
+		t.Fatalf("turn %v, want the end of the collaboration's last day %v", e.turn, midnight)
+	}
+	matchesBuildAt(t, e, root, "on its last day", now)
+	now = midnight
+	res := mustUpdate(t, e)
+	for _, page := range []string{"/samarbeten/", "/samarbeten/arkiv/", "/samarbeten/elnat/", "/en/collaborations/archive/", "/skolor/eecs/"} {
+		if !slices.Contains(res.Changed, page) {
+			t.Errorf("%s did not change at midnight; changed %v", page, res.Changed)
+		}
+	}
+	matchesBuildAt(t, e, root, "the day after", now)
+}

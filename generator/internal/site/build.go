@@ -244,8 +244,8 @@ func (s *Site) archived(r *content.Record) bool {
 	switch {
 	case k == nil:
 		return false
-	case k.ArchiveStatus != "":
-		if k.ArchiveAfterMark && r.Status == k.ArchiveStatus {
+	case k.ArchiveStatus != "" && r.Status == k.ArchiveStatus:
+		if k.ArchiveAfterMark {
 			// From the day after its mark's, or after its last day in
 			// force when that came first (an agreement that had run out
 			// before the termination it records).
@@ -255,7 +255,7 @@ func (s *Site) archived(r *content.Record) bool {
 			}
 			return t.IsZero() || s.passed(t)
 		}
-		return r.Status == k.ArchiveStatus
+		return true
 	case k.CloseKey != "":
 		t := r.Time(k.CloseKey)
 		if t.IsZero() {

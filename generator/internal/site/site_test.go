@@ -62,6 +62,10 @@ func lecture(extra string) string {
 	return "+++\ntitle = \"L\"\ndate = 2026-01-01\nareas = [\"energi\"]\nplace = \"KTH\"\nspeaker = \"S\"\n" + extra + "\n+++\n\nText.\n"
 }
 
+func collaboration(extra string) string {
+	return "+++\ntitle = \"C\"\ndate = 2026-01-01\nareas = [\"energi\"]\npartners = [\"kth\"]\nperiodStart = 2025-01-01\n" + extra + "\n+++\n\nText.\n"
+}
+
 // newSite builds a model from files at now.
 func newSite(t *testing.T, files map[string]string, now time.Time, drafts bool) (*Site, error) {
 	t.Helper()
@@ -120,12 +124,21 @@ func TestTimeRules(t *testing.T) {
 		{"draft published with -drafts", thesis("deadline = 2027-01-01\ndraft = true"), "2026-05-01 12:00", true, true, false},
 		{"lecture upcoming until its end", lecture("start = 2026-05-01T10:00:00\nend = 2026-05-01T12:00:00"), "2026-05-01 11:59", false, true, false},
 		{"lecture past at its end", lecture("start = 2026-05-01T10:00:00\nend = 2026-05-01T12:00:00"), "2026-05-01 12:00", false, true, true},
+		{"active collaboration current on its last day", collaboration("status = \"active\"\nperiodEnd = 2026-03-28"), "2026-03-28 23:59", false, true, false},
+		{"active collaboration ended the day after", collaboration("status = \"active\"\nperiodEnd = 2026-03-28"), "2026-03-29 00:00", false, true, true},
+		{"planned collaboration ended the day after", collaboration("status = \"planned\"\nperiodEnd = 2026-03-28"), "2026-03-29 00:00", false, true, true},
+		{"planned collaboration past its start", collaboration("status = \"planned\"\nperiodEnd = 2027-03-28"), "2026-03-29 00:00", false, true, false},
+		{"active collaboration without an end", collaboration("status = \"active\""), "2030-01-01 00:00", false, true, false},
+		{"completed collaboration before its end", collaboration("status = \"completed\"\nperiodEnd = 2027-03-28"), "2026-03-29 00:00", false, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			kind := "theses"
-			if strings.Contains(tt.file, "speaker") {
+			switch {
+			case strings.Contains(tt.file, "speaker"):
 				kind = "lectures"
+			case strings.Contains(tt.file, "partners"):
+				kind = "collaborations"
 			}
 			s, err := newSite(t, map[string]string{"content/" + kind + "/x.md": tt.file}, stockholm(t, tt.now), tt.drafts)
 			if err != nil {
