@@ -354,7 +354,7 @@ func TestSchema(t *testing.T) {
 		t.Errorf("lectures.schema.json:\n%s", b)
 	}
 	os.Remove(filepath.Join(root, "config.toml"))
-	if code, _, stderr := runCmd(t, "schema", "-root", root, "-out", out); code != exitProblems || !strings.HasPrefix(stderr, "config.toml:1:1: cannot read: ") {
+	if code, _, stderr := runCmd(t, "schema", "-root", root, "-out", out); code != exitProblems || !strings.HasPrefix(stderr, "config.toml:1:1: there is no config.toml here, so this is not the folder of a site: run portal in the folder that holds config.toml and content/, or give that folder with -root") {
 		t.Errorf("schema without config.toml: %d %q", code, stderr)
 	}
 }

@@ -13,6 +13,7 @@
 package config
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"maps"
@@ -142,6 +143,10 @@ func readFile(fsys fs.FS) ([]byte, error) {
 	}
 	info, err := fs.Lstat(fsys, FileName)
 	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// portal run in another folder than the site's, or a -root
+		// that is not there.
+		return fail(diag.ConfigMissing)
 	case err != nil:
 		return fail(diag.CannotRead, diag.Cause(err))
 	case info.Mode()&fs.ModeSymlink != 0:

@@ -345,7 +345,7 @@ func TestParseValueErrors(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
-	if _, err := Load(fstest.MapFS{}); err == nil || err.Error() != "config.toml:1:1: cannot read: file does not exist" {
+	if _, err := Load(fstest.MapFS{}); err == nil || err.Error() != "config.toml:1:1: there is no config.toml here, so this is not the folder of a site: run portal in the folder that holds config.toml and content/, or give that folder with -root" {
 		t.Errorf("missing file: %v", err)
 	}
 	fsys := fstest.MapFS{FileName: {Data: []byte(base)}}

@@ -3,6 +3,7 @@ package diag
 // The messages of config.toml (package config).
 const (
 	ConfigLink         ID = "config.link"
+	ConfigMissing      ID = "config.missing"
 	BaseURL            ID = "config.base-url"
 	BaseURLNoHost      ID = "config.base-url-host"
 	BaseURLExtra       ID = "config.base-url-extra"
@@ -56,6 +57,8 @@ const (
 )
 
 var configTexts = map[ID]Text{
+	ConfigMissing: {En: `there is no config.toml here, so this is not the folder of a site: run portal in the folder that holds config.toml and content/, or give that folder with -root`,
+		Sv: `config.toml finns inte här, så det här är inte mappen för en webbplats – kör portal i den mapp där config.toml och content/ ligger, eller ange den mappen med -root`},
 	ConfigLink: {En: `config.toml is a symbolic link; put the file itself at the site root`,
 		Sv: `config.toml är en symbolisk länk – lägg själva filen i webbplatsens rotmapp`},
 	BaseURL: {En: `baseURL must be an absolute http(s) URL like "https://samverkan.example.se/"`,
