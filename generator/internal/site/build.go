@@ -456,8 +456,11 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 		out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 	}
 	out = append(out, s.dateWarnings(e, own)...)
-	bySlug := own.Pos.Has("slug")
-	if m, sev, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug); ok && sev == diag.SeverityWarning {
+	// Whether slug is written decides the message and its place, not
+	// whether there is one; asking reads the file again, so only then.
+	if _, sev, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, false); ok && sev == diag.SeverityWarning {
+		bySlug := own.Pos.Has("slug")
+		m, _, _ := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug)
 		line, col := 1, 1 // at the file name, else at the slug
 		if bySlug {
 			line, col = own.Pos.Value("slug")
