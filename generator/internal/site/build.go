@@ -492,8 +492,12 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 // before signed, and a notice longer than the term.
 func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	var out diag.List
+	var pos *diag.Positions // one reading of the file for all of e's date warnings
 	warn := func(key string, id diag.ID, args ...any) {
-		line, col := own.Pos.Unkept().Value(key)
+		if pos == nil {
+			pos = own.Pos.Unkept()
+		}
+		line, col := pos.Value(key)
 		out = append(out, diag.Warn(own.Path, line, col, id, args...))
 	}
 	if e.Future {

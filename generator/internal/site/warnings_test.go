@@ -1,8 +1,11 @@
 package site
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"portal/generator/internal/diag"
 )
 
 // TestDeadlineWarning checks that an offer whose deadline is not after
@@ -102,5 +105,30 @@ func TestSegmentWarningScansOnlyItsRecord(t *testing.T) {
 				t.Errorf("%s: scanned %v, want %v", c.name, got, c.scanned)
 			}
 		}
+	}
+}
+
+// TestDateWarningsReadOnce checks that a record with two date warnings
+// (a future date, a deadline not after it) has each at its key, and that
+// its file is read again once for both, not once for each.
+func TestDateWarningsReadOnce(t *testing.T) {
+	const p = "content/theses/a.md"
+	src := thesis("deadline = 2026-01-01")
+	s, err := newSite(t, map[string]string{p: src}, stockholm(t, "2025-12-01 12:00"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := 0
+	for _, e := range s.all() {
+		front, _, _ := strings.Cut(strings.TrimPrefix(src, "+++\n"), "+++")
+		e.Own().Pos = diag.PositionsOf(func() []byte { reads++; return []byte(front) }, 1) // as Load makes them
+	}
+	want := p + ":3:8: warning: date 2026-01-01 is in the future, but the record is published now all the same (date says when it was published); to publish it then, set publishDate = 2026-01-01\n" +
+		p + ":8:12: warning: deadline 2026-01-01 must be after the record's date 2026-01-01; write the last day to apply"
+	if got := s.Warnings().Error(); got != want {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+	if reads != 1 {
+		t.Errorf("the file was read %d times, want once", reads)
 	}
 }
