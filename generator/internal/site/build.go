@@ -438,10 +438,20 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 // which is not published (of the bodies rendered). An offer whose
 // deadline has passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
-	var out diag.List
-	for _, e := range s.all() {
-		out = append(out, s.EntryWarnings(e)...)
+	all := s.all()
+	each := make([]diag.List, len(all))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	// More workers than processors: a warning's place reads its file.
+	for range min(4*runtime.GOMAXPROCS(0), max(len(all), 1)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(all); i = int(next.Add(1) - 1) {
+				each[i] = s.EntryWarnings(all[i])
+			}
+		})
 	}
+	wg.Wait()
+	out := slices.Concat(each...)
 	out.Sort()
 	return out
 }
