@@ -438,10 +438,20 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 // which is not published (of the bodies rendered). An offer whose
 // deadline has passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
-	var out diag.List
-	for _, e := range s.all() {
-		out = append(out, s.EntryWarnings(e)...)
+	all := s.all()
+	each := make([]diag.List, len(all))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	// More workers than processors: a warning's place reads its file.
+	for range min(4*runtime.GOMAXPROCS(0), max(len(all), 1)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(all); i = int(next.Add(1) - 1) {
+				each[i] = s.EntryWarnings(all[i])
+			}
+		})
 	}
+	wg.Wait()
+	out := slices.Concat(each...)
 	out.Sort()
 	return out
 }
@@ -457,8 +467,11 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 	}
 	out = append(out, s.dateWarnings(e, own)...)
 	out = append(out, s.signatoryWarnings(e, own)...)
-	bySlug := own.Pos.Has("slug")
-	if c, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug); ok && !c.Refused() {
+	// Whether slug is written decides the message and its place, not
+	// whether there is one; asking reads the file again, so only then.
+	if c, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, false); ok && !c.Refused() {
+		bySlug := own.Pos.Has("slug")
+		c, _ = content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug)
 		line, col := 1, 1 // at the file name, else at the slug
 		if bySlug {
 			line, col = own.Pos.Value("slug")
@@ -491,8 +504,12 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 // before signed, and a notice longer than the term.
 func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	var out diag.List
+	var pos *diag.Positions // one reading of the file for all of e's date warnings
 	warn := func(key string, id diag.ID, args ...any) {
-		line, col := own.Pos.Unkept().Value(key)
+		if pos == nil {
+			pos = own.Pos.Unkept()
+		}
+		line, col := pos.Value(key)
 		out = append(out, diag.Warn(own.Path, line, col, id, args...))
 	}
 	if e.Future {
