@@ -54,11 +54,14 @@ func TestFollowRereadsHeldFile(t *testing.T) {
 		errs diag.List
 		line string
 	}
-	events, announced := make(chan event, 64), 0
+	// announced is counted where serve's loop logs, which lets the file
+	// go before its second read; the test's own loop counts the lines it
+	// receives (seen), not announced, which another goroutine writes.
+	events, announced := make(chan event, 64), atomic.Int32{}
 	opt := Options{ClockCheck: time.Minute, Lang: diag.English, Logf: func(f string, a ...any) {
 		line := fmt.Sprintf(f, a...)
 		if line == rereadLine {
-			if announced++; announced == 2 {
+			if announced.Add(1) == 2 {
 				src.held.Store(false) // the other program lets go
 			}
 		}
@@ -87,12 +90,15 @@ func TestFollowRereadsHeldFile(t *testing.T) {
 	}
 	wantErr := rec + ":1:1: cannot read: " + errSharing.Error()
 	var lines []string
-	for announced < 2 {
+	for seen := 0; seen < 2; {
 		switch ev := next(); {
 		case ev.line != "":
 			lines = append(lines, ev.line)
+			if ev.line == rereadLine {
+				seen++
+			}
 		case len(ev.errs) != 1 || ev.errs[0].Error() != wantErr:
-			t.Fatalf("update after %d tries: %v, want %s", announced, ev.errs, wantErr)
+			t.Fatalf("update after %d tries: %v, want %s", seen, ev.errs, wantErr)
 		}
 	}
 	if ev := next(); len(ev.errs) > 0 || ev.line != "" {
