@@ -56,6 +56,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -205,16 +206,26 @@ func Run(ctx context.Context, opt Options) error {
 // it was to read (one another program holds open without sharing it), is
 // tried again after firstRetry, then after twice as long each time it
 // fails again, at most ClockCheck: the preview mends itself once the
-// cause is gone, without waiting for the next edit.
+// cause is gone, without waiting for the next edit. A source read again
+// is said once, and the same problems found again are not shown again.
 func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-chan error, apply func(result, error), opt Options) error {
 	var retry time.Duration // 0: the last update wrote and read every file
 	var writeFailed bool    // the last update could not write every file
 	var unread []string     // the sources the last update could not read
+	var shown diag.List     // the problems apply was last given
+	var told bool           // the sources are said to be read again since
 	// update writes what paths change (none: what the clock changed),
-	// every batch of it.
-	update := func(paths []string) {
+	// every batch of it. A reading again (again) that finds the problems
+	// shown already, with nothing written, is not shown again: a file that
+	// stays unreadable (its permissions, which a change of fires an event)
+	// would otherwise print its problems every minute for as long as
+	// serve runs.
+	update := func(paths []string, again bool) {
 		res, err := eng.update(paths)
-		apply(res, err)
+		if !again || err != nil || len(res.Changed) > 0 || eng.pendingWrites() || !reflect.DeepEqual(res.Errs, shown) {
+			apply(res, err)
+			shown, told = res.Errs, false
+		}
 		unread = unreadable(res.Errs)
 		failed := err != nil
 		for eng.pendingWrites() {
@@ -247,20 +258,21 @@ func follow(ctx context.Context, eng *engine, batches <-chan []string, served <-
 		case err := <-served:
 			return err
 		case batch := <-batches:
-			update(batch)
+			update(batch, false)
 		case <-clock.C:
 			switch {
 			case eng.turned():
 				say(opt.Logf, opt.Lang, diag.ServeTurned, eng.turnText())
-				update(nil)
+				update(nil, false)
 			case retry > 0:
 				if writeFailed {
 					say(opt.Logf, opt.Lang, diag.ServeRetry)
 				}
-				if len(unread) > 0 {
+				if len(unread) > 0 && !told {
 					say(opt.Logf, opt.Lang, diag.ServeReread, strings.Join(unread, ", "))
+					told = true
 				}
-				update(unread)
+				update(unread, !writeFailed)
 			}
 		}
 		clock.Reset(wait())
