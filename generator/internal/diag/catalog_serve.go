@@ -85,7 +85,7 @@ var serveTexts = map[ID]Text{
 	ServeRetry: {En: `serve: trying again to write the preview, which failed (the error above)`,
 		Sv: `serve: försöker igen att skriva förhandsvisningen, vilket misslyckades (felet ovan)`},
 	ServeReread: {En: `serve: reading again %s, which could not be read (the error above)`,
-		Sv: `serve: läser %s igen, som inte gick att läsa (felet ovan)`},
+		Sv: `serve: försöker läsa %s igen (den gick inte att läsa, se felet ovan)`},
 	ServeNoRoot: {En: `serve: the site folder %s does not exist or is not a folder; give -root the folder that holds config.toml`,
 		Sv: `serve: mappen %s finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger`},
 	ServeInPlace: {En: `serve: updated in place in %s: %d written`,

@@ -150,9 +150,9 @@ type = "other"
 		{"an administration for the city", `"kth", "stad"`, `"kth", "miljo"`, ""},
 		{"a company of the city for the city", `"kth", "stad"`, `"stokab", "kth"`, ""},
 		{"no party", `"kth", "stad"`, `"kth", "rise"`,
-			p + `:13:54: warning: signatory's org "rise" is none of the parties (kth, stad); add it to parties, or write the org of the party the signatory signs for`},
+			p + `:13:54: warning: signatory's org "rise" is none of the agreement's parties (kth, stad); add it to parties, or change org to the party the signatory signs for`},
 		{"the city for KTH's party", `"kth", "rise"`, `"stad", "rise"`,
-			p + `:12:54: warning: signatory's org "stad" is none of the parties (kth, rise); add it to parties, or write the org of the party the signatory signs for`},
+			p + `:12:54: warning: signatory's org "stad" is none of the agreement's parties (kth, rise); add it to parties, or change org to the party the signatory signs for`},
 	} {
 		signers := strings.Split(c.orgs, ", ")
 		src := "+++\ntitle = \"A\"\ndate = 2026-01-01\nareas = [\"energi\"]\ntype = \"agreement\"\nparties = [" + c.parties +
