@@ -255,7 +255,7 @@ func (c *facts) datedStatus() string {
 // a kind whose pages carry that time for the scripts (CloseAttr): a
 // collaboration, which ends by its period without them, has none.
 func (c *facts) laterStatus() string {
-	if k := c.t.cfg.Kinds.Get(c.e.Kind); c.e.Archived || k.CloseAttr == "" {
+	if k := c.t.cfg.Kinds.Get(c.e.Kind); c.e.Archived || k == nil || k.CloseAttr == "" {
 		return ""
 	}
 	later := c.t.statusKeyAt(c.e, true)
