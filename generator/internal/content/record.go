@@ -131,10 +131,11 @@ type Record struct {
 	Year    int
 	Meeting time.Time
 
-	// Timed holds the keys that hold a day (kinds.Key.Day: deadline)
-	// but were written with a time, each with its value as written
-	// ("2026-06-01T12:00", "2026-06-01T12:00Z"). The time is not used:
-	// the key's field holds the start of its day; check warns of it.
+	// Timed holds the keys that hold a day (kinds.Key.Day: deadline,
+	// validUntil, periodEnd, ...) but were written with a time, each
+	// with its value as written ("2026-06-01T12:00",
+	// "2026-06-01T12:00Z"). The time is not used: the key's field holds
+	// the start of its day; check warns of it.
 	Timed map[string]string
 }
 

@@ -53,6 +53,7 @@ const (
 	WarnFileNamePage          ID = "warn.file-name-page"
 	WarnDeadline              ID = "warn.deadline"
 	WarnDeadlineTime          ID = "warn.deadline-time"
+	WarnDayTime               ID = "warn.day-time"
 	WarnStartOnDate           ID = "warn.start-on-date"
 	WarnTerminated            ID = "warn.terminated"
 	WarnTermSigned            ID = "warn.terminated-signed"
@@ -175,6 +176,8 @@ var siteTexts = map[ID]Text{
 		Sv: `filnamnet %q används redan i adresserna till listans följande sidor (%s), så postens adress ser ut som en av dem – byt namn på filen eller skriv slug = %q`},
 	WarnDeadlineTime: {En: `deadline %s has a time of day, which is not used: the offer is open all day %s and closes after it; write the day alone, deadline = %s, and write the time in the text if it matters`,
 		Sv: `deadline: %s har ett klockslag, som inte används – erbjudandet går att söka hela dagen %s och stänger efter den; skriv bara dagen, deadline = %s, och skriv klockslaget i texten om det behövs`},
+	WarnDayTime: {En: `%s %s has a time of day, which is not used: %s is a date, and the site counts the whole day %s; write the day alone, %s = %s, and write the time in the text if it matters`,
+		Sv: `%s: %s har ett klockslag, som inte används – %s är ett datum, och webbplatsen räknar med hela dagen %s; skriv bara dagen, %s = %s, och skriv klockslaget i texten om det behövs`},
 	WarnDeadline: {En: `deadline %s must be after the record's date %s; write the last day to apply`,
 		Sv: `deadline: %s ska vara efter postens datum %s – skriv sista dagen att ansöka`},
 	WarnStartOnDate: {En: `start %s is on the record's date %s, as portal new writes it; write when it starts, or give the record an earlier date`,

@@ -82,10 +82,12 @@ type Key struct {
 	// When, for a date, makes it required exactly when another key has a value.
 	When *When
 	// Day, for a date, says that the key holds a day, never a moment (an
-	// offer's deadline: open through the whole of it): a time written
-	// with it is not used, the key holds the start of the day the time is
-	// on in the site's time zone, and check warns of it
-	// (content.Record.Timed).
+	// offer's deadline, open through the whole of it; an agreement's
+	// validUntil, in force through it; every date CONTENT-MODEL.md lists
+	// as a date, not as a date or datetime): a time written with it is
+	// not used, the key holds the start of the day the time is on in the
+	// site's time zone, so that no rule counts from the time the page
+	// does not show, and check warns of it (content.Record.Timed).
 	Day bool
 }
 

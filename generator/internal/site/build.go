@@ -497,10 +497,10 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 // dateWarnings are the warnings of e's dates (own is its own version):
 // a date after Now (Facts.Future; a date without a time is its day's
 // start, so it is after Now from the day after today on, and a datetime
-// as soon as it is later than Now), an offer's deadline written with a
-// time (which is not used), an offer's deadline not after its date, or a calendar kind's start on
-// its date (both as portal new writes them, the day the record is made),
-// a terminated day after validUntil or before signed, a validUntil
+// as soon as it is later than Now), a key that holds a day written with
+// a time (which is not used: dayTimeWarnings), an offer's deadline not
+// after its date, or a calendar kind's start on its date (both as
+// portal new writes them, the day the record is made), a terminated day after validUntil or before signed, a validUntil
 // before signed, and a notice longer than the term.
 func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 	var out diag.List
@@ -520,10 +520,7 @@ func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
 		}
 		warn("date", diag.WarnFutureDate, written, written)
 	}
-	if written, ok := e.Timed["deadline"]; ok {
-		day := e.Deadline.In(s.Cfg.TimeZone).Format(time.DateOnly)
-		warn("deadline", diag.WarnDeadlineTime, written, day, day)
-	}
+	s.dayTimeWarnings(e, warn)
 	if !e.Deadline.IsZero() && !e.Date.IsZero() && !e.Deadline.After(e.Date) {
 		warn("deadline", diag.WarnDeadline, e.Deadline.Format(time.DateOnly), e.Date.Format(time.DateOnly))
 	}

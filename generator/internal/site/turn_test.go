@@ -26,7 +26,10 @@ func TestNextTurn(t *testing.T) {
 		{"expired already", "theses", thesis("deadline = 2027-01-01\nexpiryDate = 2026-05-01T11:00:00"), "2026-05-01 12:00", "2026-05-02 00:00", false},
 		{"a lecture ends", "lectures", lecture("start = 2026-05-01T10:00:00\nend = 2026-05-01T13:45:00"), "2026-05-01 12:00", "2026-05-01 13:45", true},
 		{"a lecture ended", "lectures", lecture("start = 2026-05-01T10:00:00\nend = 2026-05-01T11:45:00"), "2026-05-01 12:00", "2026-05-02 00:00", false},
-		{"an agreement comes into force", "agreements", agreement("status = \"active\"\nvalidFrom = 2026-05-01T14:00:00"), "2026-05-01 12:00", "2026-05-01 14:00", true},
+		// validFrom is a day (kinds.Key.Day): in force from its start,
+		// whatever time is written with it, not from that time.
+		{"an agreement came into force today", "agreements", agreement("status = \"active\"\nvalidFrom = 2026-05-01T14:00:00"), "2026-05-01 12:00", "2026-05-02 00:00", false},
+		{"an agreement comes into force tomorrow", "agreements", agreement("status = \"active\"\nvalidFrom = 2026-05-02T14:00:00"), "2026-05-01 12:00", "2026-05-02 00:00", false},
 		{"across the change to summer time", "theses", thesis("deadline = 2027-01-01"), "2026-03-28 23:30", "2026-03-29 00:00", false},
 		{"a day of 25 hours", "theses", thesis("deadline = 2027-01-01"), "2026-10-25 01:30", "2026-10-26 00:00", false},
 	}
