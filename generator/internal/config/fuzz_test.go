@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +26,11 @@ func FuzzParse(f *testing.F) {
 		case <-done:
 		case <-time.After(10 * time.Second):
 			t.Fatal("Parse did not return in 10s")
+		}
+		// The same file gives the same problems, in the same order
+		// (TOML is decoded into maps, whose order varies).
+		if _, again := Parse(src); fmt.Sprint(err) != fmt.Sprint(again) {
+			t.Fatalf("two parses differ:\n%v\n%v", err, again)
 		}
 		if err == nil {
 			if cfg == nil || len(cfg.Languages) == 0 || cfg.TimeZone == nil || cfg.BaseURL == "" {
