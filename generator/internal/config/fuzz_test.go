@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"portal/generator/internal/diag"
 )
@@ -49,11 +50,12 @@ func FuzzParse(f *testing.F) {
 		if !ok || len(list) == 0 {
 			t.Fatalf("not a diag.List: %v", err)
 		}
-		lines := strings.Count(string(src), "\n") + 1
+		lines := strings.Split(string(src), "\n")
 		for _, e := range list {
-			if e.Path != FileName || e.Line < 1 || e.Line > lines || e.Col < 1 || e.Msg == "" ||
+			if e.Path != FileName || e.Line < 1 || e.Line > len(lines) || e.Col < 1 ||
+				e.Col > utf8.RuneCountInString(lines[e.Line-1])+1 || e.Msg == "" ||
 				strings.ContainsAny(e.Msg, "\n\r") || strings.HasSuffix(e.Msg, ".") {
-				t.Fatalf("bad error %q (%d lines)", e.Error(), lines)
+				t.Fatalf("bad error %q in %q", e.Error(), src)
 			}
 		}
 	})
