@@ -80,6 +80,7 @@ func TestInspect(t *testing.T) {
 		"noend.jpg":   {Data: []byte(strings.TrimSuffix(jpegOf(1200, 600), "\xff\xd9"))},
 		"small.png":   {Data: []byte(pngOf(200, 100)[:len(pngOf(200, 100))-1])},
 		"trailer.png": {Data: []byte(pngOf(1200, 600) + "extra")},
+		"extra.jpg":   {Data: []byte(jpegOf(1200, 600)[:2] + "extra" + jpegOf(1200, 600)[2:] + "extra")},
 	}
 	for _, c := range []struct {
 		name string
@@ -105,6 +106,7 @@ func TestInspect(t *testing.T) {
 		{"noend.jpg", Info{}, `image "noend.jpg" is incomplete: the file ends in the middle of the image; copy or save it again`},
 		{"small.png", Info{}, `image "small.png" is incomplete: the file ends in the middle of the image; copy or save it again`},
 		{"trailer.png", Info{PNG, 1200, 600}, ""},
+		{"extra.jpg", Info{JPEG, 1200, 600}, ""},
 	} {
 		got, err := Inspect(fsys, c.name, c.name)
 		msg := ""

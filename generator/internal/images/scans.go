@@ -19,7 +19,14 @@ const MaxScans = 100
 func jpegScans(b []byte, limit int) (n int, whole bool) {
 	for i := 2; i+2 <= len(b) && n <= limit; {
 		if b[i] != 0xFF {
-			return n, false
+			// Bytes between segments: the decoder skips them, as
+			// libjpeg does, to the next marker.
+			j := bytes.IndexByte(b[i:], 0xFF)
+			if j < 0 {
+				return n, false
+			}
+			i += j
+			continue
 		}
 		switch m := b[i+1]; {
 		case m == 0xFF: // fill byte
