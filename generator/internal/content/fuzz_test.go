@@ -35,7 +35,7 @@ func FuzzSplit(f *testing.F) {
 			if !errors.As(err, &e) {
 				t.Fatalf("not a diag.Error: %v", err)
 			}
-			checkError(t, e, map[string]string{p: string(src)})
+			checkError(t, e, map[string][]string{p: strings.Split(string(src), "\n")})
 			return
 		}
 		if len(src) > MaxFileSize {
@@ -95,8 +95,10 @@ func FuzzRecord(f *testing.F) {
 // no panic, a return within limit, only positioned errors.
 func checkLoad(t *testing.T, cfg *config.Config, files map[string]string, limit time.Duration) {
 	fsys := fstest.MapFS{}
+	lines := map[string][]string{}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		lines[name] = strings.Split(data, "\n")
 	}
 	var set *Set
 	var err error
@@ -137,16 +139,16 @@ func checkLoad(t *testing.T, cfg *config.Config, files map[string]string, limit 
 		t.Fatalf("not a diag.List: %v", err)
 	}
 	for _, e := range list {
-		checkError(t, e, files)
+		checkError(t, e, lines)
 	}
 }
 
-// checkError asserts e is positioned inside a known file (at a line of
-// it, at most one column past its last character) or folder.
-func checkError(t *testing.T, e diag.Error, files map[string]string) {
+// checkError asserts e is positioned inside a known file, given by its
+// lines (at a line of it, at most one column past its last character),
+// or folder.
+func checkError(t *testing.T, e diag.Error, files map[string][]string) {
 	t.Helper()
-	data, known := files[e.Path]
-	lines := strings.Split(data, "\n")
+	lines, known := files[e.Path]
 	if !known {
 		for name := range files {
 			if strings.HasPrefix(name, e.Path+"/") {
