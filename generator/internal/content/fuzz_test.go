@@ -3,10 +3,12 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
@@ -33,7 +35,7 @@ func FuzzSplit(f *testing.F) {
 			if !errors.As(err, &e) {
 				t.Fatalf("not a diag.Error: %v", err)
 			}
-			checkError(t, e, map[string]int{p: lines})
+			checkError(t, e, map[string][]string{p: strings.Split(string(src), "\n")})
 			return
 		}
 		if len(src) > MaxFileSize {
@@ -93,16 +95,23 @@ func FuzzRecord(f *testing.F) {
 // no panic, a return within limit, only positioned errors.
 func checkLoad(t *testing.T, cfg *config.Config, files map[string]string, limit time.Duration) {
 	fsys := fstest.MapFS{}
-	lines := map[string]int{}
+	lines := map[string][]string{}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-		lines[name] = strings.Count(data, "\n") + 1
+		lines[name] = strings.Split(data, "\n")
 	}
 	var set *Set
 	var err error
 	within(t, limit, func() { set, err = Load(fsys, cfg) })
 	if set == nil {
 		t.Fatal("no set")
+	}
+	// The same files give the same problems, in the same order: Load
+	// reads in parallel and decodes into maps, whose order varies.
+	var again error
+	within(t, limit, func() { _, again = Load(fsys, cfg) })
+	if fmt.Sprint(err) != fmt.Sprint(again) {
+		t.Fatalf("two loads differ:\n%v\n%v", err, again)
 	}
 	inRecords := 0
 	for _, r := range set.Records {
@@ -134,18 +143,21 @@ func checkLoad(t *testing.T, cfg *config.Config, files map[string]string, limit 
 	}
 }
 
-// checkError asserts e is positioned inside a known file or folder.
-func checkError(t *testing.T, e diag.Error, lines map[string]int) {
+// checkError asserts e is positioned inside a known file, given by its
+// lines (at a line of it, at most one column past its last character),
+// or folder.
+func checkError(t *testing.T, e diag.Error, files map[string][]string) {
 	t.Helper()
-	n, known := lines[e.Path]
+	lines, known := files[e.Path]
 	if !known {
-		for name := range lines {
+		for name := range files {
 			if strings.HasPrefix(name, e.Path+"/") {
-				known, n = true, 1
+				known, lines = true, []string{""}
 			}
 		}
 	}
-	if !known || e.Line < 1 || e.Line > n || e.Col < 1 || e.Msg == "" ||
+	n := len(lines)
+	if !known || e.Line < 1 || e.Line > n || e.Col < 1 || e.Col > utf8.RuneCountInString(lines[e.Line-1])+1 || e.Msg == "" ||
 		strings.ContainsAny(e.Msg, "\n\r") || strings.HasSuffix(e.Msg, ".") {
 		t.Fatalf("bad error %q (file of %d lines)", e.Error(), n)
 	}

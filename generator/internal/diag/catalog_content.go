@@ -76,6 +76,7 @@ const (
 	ImageWrongExt          ID = "image.wrong-ext"
 	ImageTooBig            ID = "image.too-big"
 	ImageScans             ID = "image.scans"
+	ImageCut               ID = "image.cut"
 )
 
 // SlugLong, FileNameLong and ImageNameLong are a slug or an image's
@@ -241,4 +242,6 @@ var contentTexts = map[ID]Text{
 		Sv: `bilden %q är %d×%d bildpunkter, men den får vara högst %d×%d – gör den mindre`},
 	ImageScans: {En: `image %q is a JPEG of more than %d scans, which takes minutes to decode; save it again as a JPEG`,
 		Sv: `bilden %q är en JPEG med fler än %d skanningar, som tar minuter att avkoda – spara om den som JPEG`},
+	ImageCut: {En: `image %q is incomplete: the file ends in the middle of the image; copy or save it again`,
+		Sv: `bilden %q är ofullständig: filen tar slut mitt i bilden – kopiera eller spara om den`},
 }

@@ -92,13 +92,25 @@ func FuzzDecodeTOML(f *testing.F) {
 	f.Add([]byte("areas = [“energi”, ”bygg”]\nschools = [«abe», \"sci\", cbh]\n[a b]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var errs List
+		var decoded []byte
 		within(t, 10*time.Second, func() {
-			errs, _, _, _ = DecodeTOML("f.md", src, 1, func(b []byte) error {
+			errs, _, decoded, _ = DecodeTOML("f.md", src, 1, func(b []byte) error {
 				var m map[string]any
 				_, err := toml.Decode(string(b), &m)
 				return err
 			})
 		})
+		// Lines are blanked in place: every position in src stays.
+		if len(decoded) != len(src) {
+			t.Fatalf("decoded %d bytes of %d", len(decoded), len(src))
+		}
+		lines := strings.Split(string(src), "\n")
+		for _, e := range errs {
+			if e.Path != "f.md" || e.Line < 2 || e.Line > len(lines)+1 || e.Col < 1 ||
+				e.Col > utf8.RuneCountInString(lines[e.Line-2])+1 || e.Msg == "" || strings.ContainsAny(e.Msg, "\n\r") {
+				t.Fatalf("bad error %q in %q", e.Error(), src)
+			}
+		}
 		for _, e := range errs {
 			s := suggestionRE.FindStringSubmatch(e.Msg)
 			if s == nil {

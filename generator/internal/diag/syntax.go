@@ -185,9 +185,20 @@ func lineKey(line []byte) (string, bool) {
 // included ("a b"): the key of a line a message says to write.
 func writtenKey(line []byte) string {
 	if m := keyLineRE.FindSubmatch(line); m != nil {
-		return string(m[1])
+		return suggestedKey(string(m[1]))
 	}
 	return ""
+}
+
+// suggestedKey is key as a line that a message says to write spells it:
+// a bare key too long for a message (over MaxArg characters) in quotes,
+// so that, clipped, it keeps its closing quote and the line can still
+// be read ("eeee…" = 1, where eeee… = 1 cannot).
+func suggestedKey(key string) string {
+	if utf8.RuneCountInString(key) > MaxArg && !strings.HasPrefix(key, `"`) {
+		return strconv.Quote(key)
+	}
+	return key
 }
 
 // colonLineRE matches a line that sets a key with a colon, as YAML
@@ -259,6 +270,7 @@ func joinedKey(line []byte, msg string) (key, value string, with, only ID, ok bo
 // when v cannot be made one by quotes alone ("[a.", "x = y"), rather than
 // suggest a line that cannot be read either.
 func colonMessage(key, v string, with, only ID) Message {
+	key = suggestedKey(key)
 	if _, ok := readValue(v); ok {
 		return M(with, key, v)
 	}
@@ -358,7 +370,7 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 	pasted, isPasted := pastedValue(writtenKey(line), value)
 	switch {
 	case unclosedList(msg):
-		return M(SyntaxUnclosedList, key), true
+		return M(SyntaxUnclosedList, writtenKey(line)), true
 	case unclosedLong(msg) != "":
 		return M(SyntaxUnclosedLong, key, unclosedLong(msg)), true
 	case strings.HasPrefix(msg, "invalid datetime"):

@@ -98,6 +98,15 @@ func TestDecodeTOML(t *testing.T) {
 				`f.md:3:9: "a b": hello world is text and needs quotes – write "a b" = "hello world"`,
 				`f.md:4:1: "c d" has no value – write one after =, like "c d" = "…"`,
 			}, []string{"a b", "c d"}, []string{"date"}, true},
+		{"a quoted key's list left open", "\"two words\" = [\"a\", \"b\"\nhost = 1\n",
+			[]string{`f.md:2:15: "two words": the list cannot be read – separate its values with commas and end it with ], like "two words" = ["a", "b"]`},
+			[]string{"two words"}, []string{"host"}, true},
+		// A key longer than a message quotes is suggested in quotes, which
+		// its clipped form keeps: eeee… = "a b" cannot be read.
+		{"a key too long to quote whole", strings.Repeat("e", MaxArg+10) + " = a b\n",
+			[]string{
+				`f.md:2:314: "` + strings.Repeat("e", MaxArg-1) + `…": a b is text and needs quotes – write "` + strings.Repeat("e", MaxArg-1) + `…" = "a b"`,
+			}, []string{strings.Repeat("e", MaxArg+10)}, nil, true},
 		// A dot that joins no two parts makes no key to suggest a line of.
 		{"a dot that is no key", "date = 2026-03-01\n.=\n",
 			[]string{`f.md:3:1: invalid TOML: unexpected '.': keys cannot start with a '.'`}, nil, []string{"date"}, true},

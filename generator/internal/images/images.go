@@ -109,8 +109,8 @@ func Inspect(fsys fs.FS, p, name string) (Info, error) {
 		return Info{}, diag.M(diag.ImageTooLarge, name, float64(st.Size())/(1<<20), MaxBytes>>20)
 	}
 	var r io.Reader = io.LimitReader(f, MaxBytes+1)
-	var src []byte // a JPEG's bytes, whose scans are counted
-	if format == JPEG {
+	var src []byte // a PNG's or JPEG's bytes, checked to run to their end
+	if format != WebP {
 		if src, err = io.ReadAll(r); err != nil {
 			return Info{}, diag.M(diag.ImageUnreadable, name)
 		}
@@ -120,7 +120,14 @@ func Inspect(fsys fs.FS, p, name string) (Info, error) {
 	if err != nil {
 		return Info{}, diag.M(diag.ImageNotImage, name)
 	}
-	if got == JPEG && jpegScans(src, MaxScans) > MaxScans {
+	scans, whole := 0, got == WebP
+	switch got {
+	case JPEG:
+		scans, whole = jpegScans(src, MaxScans)
+	case PNG:
+		whole = pngWhole(src)
+	}
+	if scans > MaxScans {
 		return Info{}, diag.M(diag.ImageScans, name, MaxScans)
 	}
 	if got != format {
@@ -129,7 +136,25 @@ func Inspect(fsys fs.FS, p, name string) (Info, error) {
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxSide || cfg.Height > MaxSide {
 		return Info{}, diag.M(diag.ImageTooBig, name, cfg.Width, cfg.Height, MaxSide, MaxSide)
 	}
+	if !whole {
+		// Cut short, it would fail the build when its variant is made,
+		// and be published half drawn without one.
+		return Info{}, diag.M(diag.ImageCut, name)
+	}
 	return Info{Format: format, Width: cfg.Width, Height: cfg.Height}, nil
+}
+
+// pngWhole reports whether the PNG file b runs, chunk by chunk, to its
+// IEND chunk, which the decoder needs: a file cut short ends before it.
+func pngWhole(b []byte) bool {
+	for i := 8; i+12 <= len(b); {
+		size := int(b[i])<<24 | int(b[i+1])<<16 | int(b[i+2])<<8 | int(b[i+3])
+		if string(b[i+4:i+8]) == "IEND" {
+			return true
+		}
+		i += 12 + size
+	}
+	return false
 }
 
 // WriteVariant decodes the image at p (checked by Inspect, with info) and

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -71,6 +72,15 @@ func TestInspect(t *testing.T) {
 		"x.svg":    {Data: []byte("<svg/>")},
 		"x.gif":    {Data: []byte("GIF89a")},
 		"x":        {Data: []byte("x")},
+		// Files cut short, as by a copy or an upload broken off: the
+		// decoder fails on them when it makes the variant.
+		"cut.png":     {Data: []byte(pngOf(1200, 600)[:len(pngOf(1200, 600))/2])},
+		"noend.png":   {Data: []byte(strings.TrimSuffix(pngOf(1200, 600), pngOf(1200, 600)[len(pngOf(1200, 600))-12:]))},
+		"cut.jpg":     {Data: []byte(jpegOf(1200, 600)[:len(jpegOf(1200, 600))/2])},
+		"noend.jpg":   {Data: []byte(strings.TrimSuffix(jpegOf(1200, 600), "\xff\xd9"))},
+		"small.png":   {Data: []byte(pngOf(200, 100)[:len(pngOf(200, 100))-1])},
+		"trailer.png": {Data: []byte(pngOf(1200, 600) + "extra")},
+		"extra.jpg":   {Data: []byte(jpegOf(1200, 600)[:2] + "extra" + jpegOf(1200, 600)[2:] + "extra")},
 	}
 	for _, c := range []struct {
 		name string
@@ -90,6 +100,13 @@ func TestInspect(t *testing.T) {
 		{"x.gif", Info{}, `image "x.gif": .gif is not an image type the site publishes; save it as PNG, JPEG or WebP`},
 		{"x", Info{}, `image "x" has no extension; an image is a .png, .jpg or .webp file`},
 		{"gone.png", Info{}, `image "gone.png" cannot be read`},
+		{"cut.png", Info{}, `image "cut.png" is incomplete: the file ends in the middle of the image; copy or save it again`},
+		{"noend.png", Info{}, `image "noend.png" is incomplete: the file ends in the middle of the image; copy or save it again`},
+		{"cut.jpg", Info{}, `image "cut.jpg" is incomplete: the file ends in the middle of the image; copy or save it again`},
+		{"noend.jpg", Info{}, `image "noend.jpg" is incomplete: the file ends in the middle of the image; copy or save it again`},
+		{"small.png", Info{}, `image "small.png" is incomplete: the file ends in the middle of the image; copy or save it again`},
+		{"trailer.png", Info{PNG, 1200, 600}, ""},
+		{"extra.jpg", Info{JPEG, 1200, 600}, ""},
 	} {
 		got, err := Inspect(fsys, c.name, c.name)
 		msg := ""
@@ -98,6 +115,11 @@ func TestInspect(t *testing.T) {
 		}
 		if got != c.want || msg != c.err {
 			t.Errorf("Inspect(%s) = %+v, %q; want %+v, %q", c.name, got, msg, c.want, c.err)
+		}
+		if err == nil && got.HasVariant() {
+			if err := WriteVariant(io.Discard, fsys, c.name, got); err != nil {
+				t.Errorf("Inspect(%s) accepted an image whose variant fails: %v", c.name, err)
+			}
 		}
 	}
 }

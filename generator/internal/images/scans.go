@@ -13,22 +13,32 @@ const MaxScans = 100
 // entropy-coded data after each SOS header, in which 0xFF is always
 // followed by 0x00 or a restart marker, so that a marker inside an APPn
 // segment (an Exif thumbnail) is not counted. A malformed file ends the
-// count; the decoder reports it.
-func jpegScans(b []byte, limit int) int {
-	n := 0
-	for i := 2; i+4 <= len(b) && n <= limit; {
+// count; the decoder reports it. whole reports whether the count ended
+// at the end of image marker (EOI), which the decoder needs: a file cut
+// short (a copy or an upload broken off) ends before it.
+func jpegScans(b []byte, limit int) (n int, whole bool) {
+	for i := 2; i+2 <= len(b) && n <= limit; {
 		if b[i] != 0xFF {
-			return n
+			// Bytes between segments: the decoder skips them, as
+			// libjpeg does, to the next marker.
+			j := bytes.IndexByte(b[i:], 0xFF)
+			if j < 0 {
+				return n, false
+			}
+			i += j
+			continue
 		}
 		switch m := b[i+1]; {
 		case m == 0xFF: // fill byte
 			i++
 			continue
 		case m == 0xD9: // EOI
-			return n
+			return n, true
 		case m == 0x01 || m >= 0xD0 && m <= 0xD7: // TEM, RSTn: no length
 			i += 2
 			continue
+		case i+4 > len(b):
+			return n, false
 		case m == 0xDA:
 			n++
 		}
@@ -37,7 +47,7 @@ func jpegScans(b []byte, limit int) int {
 		for sos && i < len(b) {
 			j := bytes.IndexByte(b[i:], 0xFF)
 			if j < 0 || i+j+1 >= len(b) {
-				return n
+				return n, false
 			}
 			i += j
 			if c := b[i+1]; c != 0 && (c < 0xD0 || c > 0xD7) {
@@ -46,5 +56,5 @@ func jpegScans(b []byte, limit int) int {
 			i += 2
 		}
 	}
-	return n
+	return n, false
 }

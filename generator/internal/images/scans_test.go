@@ -103,7 +103,7 @@ func FuzzJPEGScans(f *testing.F) {
 	f.Add([]byte(jpegOf(8, 8)))
 	f.Add([]byte{0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x00, 0xFF})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if n := jpegScans(b, 3); n > 4 {
+		if n, _ := jpegScans(b, 3); n > 4 {
 			t.Fatalf("%d scans counted, limit 3", n)
 		}
 	})
