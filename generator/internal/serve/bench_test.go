@@ -418,19 +418,28 @@ func (be *benchEdits) endToEnd(rec, orig string) func(b *testing.B) {
 	}
 }
 
-// activeCollaboration is the source of an active collaboration.
+// activeCollaboration is the source of an active collaboration that is
+// current at the benchmark's now: its periodEnd, if it has one, is not
+// before that day (one whose period has ended is archived whatever its
+// status, and completing it would change nothing).
 func activeCollaboration(b *testing.B, root string) string {
 	ents, err := os.ReadDir(filepath.Join(root, "content", "collaborations"))
 	if err != nil {
 		b.Fatal(err)
 	}
+	today := fixedNow().Format(time.DateOnly)
 	for _, ent := range ents {
 		rel := "content/collaborations/" + ent.Name()
-		if data, err := os.ReadFile(filepath.Join(root, rel)); err == nil && strings.Contains(string(data), `status = "active"`) {
+		data, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil || !strings.Contains(string(data), `status = "active"`) {
+			continue
+		}
+		_, end, ended := strings.Cut(string(data), "\nperiodEnd = ")
+		if !ended || len(end) >= len(today) && end[:len(today)] >= today {
 			return rel
 		}
 	}
-	b.Fatal("no active collaboration in the corpus")
+	b.Fatal("no active collaboration current at the benchmark's now in the corpus")
 	return ""
 }
 
