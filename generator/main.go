@@ -151,6 +151,17 @@ func messageLang(cmd, flagValue string, stderr io.Writer, getenv func(string) st
 	return lang, ok
 }
 
+// noRoot reports whether root, the site folder of -root, is missing or
+// not a folder, and if so says so, naming it, as serve does: a -root
+// misspelt would otherwise only say that no config.toml is there.
+func noRoot(w io.Writer, lang diag.Lang, cmd, root string) bool {
+	if info, err := os.Stat(root); err == nil && info.IsDir() {
+		return false
+	}
+	say(w, lang, diag.CLINoRoot, cmd, filepath.ToSlash(root))
+	return true
+}
+
 // say prints the catalog message id in lang, as one line.
 func say(w io.Writer, lang diag.Lang, id diag.ID, args ...any) {
 	fmt.Fprintln(w, diag.M(id, args...).Text(lang))
@@ -272,6 +283,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	epoch, err := sourceDate(getenv)
 	if err != nil {
 		sayErr(stderr, lang, "", err)
+		return exitUsage
+	}
+	if noRoot(stderr, lang, "build", c.root) {
 		return exitUsage
 	}
 	*out = cmp.Or(*out, filepath.Join(c.root, "public"))
@@ -498,6 +512,9 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		}
 		return exitUsage
 	}
+	if noRoot(stderr, msgs, "new", *root) {
+		return exitUsage
+	}
 	cfg, err := config.Load(os.DirFS(*root))
 	if err != nil {
 		return reportErrors(stderr, err, "text", msgs)
@@ -555,6 +572,9 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	}
 	lang := envLang(getenv)
 	if extraArgs("schema", fs, stderr, lang) {
+		return exitUsage
+	}
+	if noRoot(stderr, lang, "schema", *root) {
 		return exitUsage
 	}
 	cfg, err := config.Load(os.DirFS(*root))

@@ -19,6 +19,7 @@ const (
 	CLIEpoch            ID = "cli.epoch"
 	CLIFileMissing      ID = "cli.file-missing"
 	CLIFileOutside      ID = "cli.file-outside"
+	CLINoRoot           ID = "cli.no-root"
 	BuildFailed         ID = "cli.build-failed"
 	BuildWarnings       ID = "cli.build-warnings"
 	BuildWarningsMore   ID = "cli.build-warnings-more"
@@ -130,6 +131,8 @@ var cliTexts = map[ID]Text{
 		Sv: `SOURCE_DATE_EPOCH %q går inte – skriv hela sekunder sedan 1970`},
 	CLIFileMissing: {En: `check: %s: no such file in the site root %s`,
 		Sv: `check: %s: filen finns inte i webbplatsens mapp %s`},
+	CLINoRoot: {En: `%s: the site folder %s does not exist or is not a folder; give -root the folder that holds config.toml`,
+		Sv: `%s: mappen %s finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger`},
 	CLIFileOutside: {En: `check: %s is not inside the site root %s`,
 		Sv: `check: %s ligger inte i webbplatsens mapp %s`},
 	BuildWarnings: {En: `%d %s: the site was built, but check -strict (as CI checks content) refuses them`,
