@@ -185,7 +185,7 @@ var decodeTexts = map[ID]Text{
 	OrgUnknown: {En: `unknown organisation %q (not in config.toml [organisations]); check the spelling`,
 		Sv: `%q är ingen känd organisation (finns inte under [organisations] i config.toml) – kontrollera stavningen`},
 	TerminatedDate: {En: `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`,
-		Sv: `ett uppsagt avtal behöver datumet då det upphörde – lägg till en rad som terminated = 2026-06-30`},
+		Sv: `ett uppsagt avtal behöver datumet då det upphörde – lägg till terminated = ÅÅÅÅ-MM-DD`},
 	TerminatedStatus: {En: `terminated has a date but status is not "terminated"; change status or remove terminated`,
 		Sv: `terminated har ett datum men status är inte "terminated" – ändra status eller ta bort terminated`},
 }
