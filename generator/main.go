@@ -151,17 +151,6 @@ func messageLang(cmd, flagValue string, stderr io.Writer, getenv func(string) st
 	return lang, ok
 }
 
-// noRoot reports whether root, the site folder of -root, is missing or
-// not a folder, and if so says so, naming it, as serve does: a -root
-// misspelt would otherwise only say that no config.toml is there.
-func noRoot(w io.Writer, lang diag.Lang, cmd, root string) bool {
-	if info, err := os.Stat(root); err == nil && info.IsDir() {
-		return false
-	}
-	say(w, lang, diag.CLINoRoot, cmd, filepath.ToSlash(root))
-	return true
-}
-
 // say prints the catalog message id in lang, as one line.
 func say(w io.Writer, lang diag.Lang, id diag.ID, args ...any) {
 	fmt.Fprintln(w, diag.M(id, args...).Text(lang))
