@@ -95,6 +95,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer, getenv func(string) strin
 		sayErr(stderr, lang, "", err)
 		return exitUsage
 	}
+	if noRoot(stderr, lang, "check", c.root) {
+		return exitUsage
+	}
 	only, err := siteFiles(c.root, files)
 	if err != nil {
 		sayErr(stderr, lang, "", err)

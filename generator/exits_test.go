@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -58,9 +59,6 @@ func TestExitPaths(t *testing.T) {
 			want{exitOK, "ok: 1 file checked, 0 errors, 0 warnings", ""},
 			want{exitOK, "inga fel: 1 fil kontrollerad, 0 fel, 0 varningar", ""}},
 		{"check: no config", []string{"check", "-root", noConfig},
-			want{exitProblems, "", "config.toml:1:1: there is no config.toml here, so this is not the folder of a site: run portal in the folder that holds config.toml and content/, or give that folder with -root"},
-			want{exitProblems, "", "config.toml:1:1: config.toml finns inte här, så det här är inte mappen för en webbplats – kör portal i den mapp där config.toml och content/ ligger, eller ange den mappen med -root"}},
-		{"build: no such folder", []string{"build", "-root", filepath.Join(noConfig, "webbplats")},
 			want{exitProblems, "", "config.toml:1:1: there is no config.toml here, so this is not the folder of a site: run portal in the folder that holds config.toml and content/, or give that folder with -root"},
 			want{exitProblems, "", "config.toml:1:1: config.toml finns inte här, så det här är inte mappen för en webbplats – kör portal i den mapp där config.toml och content/ ligger, eller ange den mappen med -root"}},
 		{"build: extra argument", []string{"build", "-root", root, "public"},
@@ -130,6 +128,50 @@ func TestExitPaths(t *testing.T) {
 			want{exitUsage, "", "version tar inga argument"}},
 	} {
 		c.run(t, root)
+	}
+}
+
+// TestNoRoot runs each command that reads a site with a -root that is not
+// there, or is a file: each names that folder, in the words serve uses,
+// rather than saying that no config.toml is here (as in a folder that
+// has none), and ends as for another option written wrong.
+func TestNoRoot(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "webbplats")
+	file := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(file, []byte("title = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args   []string
+		lang   string
+		stderr string // ROOT stands for the folder given
+	}{
+		{[]string{"build", "-root", missing}, "en_GB.UTF-8", "build: the site folder ROOT does not exist or is not a folder; give -root the folder that holds config.toml\n"},
+		{[]string{"build", "-root", missing}, "sv_SE.UTF-8", "build: mappen ROOT finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger\n"},
+		{[]string{"-root", file}, "sv_SE.UTF-8", "build: mappen ROOT finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger\n"},
+		{[]string{"check", "-root", missing}, "en_GB.UTF-8", "check: the site folder ROOT does not exist or is not a folder; give -root the folder that holds config.toml\n"},
+		{[]string{"check", "-root", missing}, "sv_SE.UTF-8", "check: mappen ROOT finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger\n"},
+		{[]string{"check", "-root", file}, "en_GB.UTF-8", "check: the site folder ROOT does not exist or is not a folder; give -root the folder that holds config.toml\n"},
+		// With files named: the folder, not each file, is what is missing.
+		{[]string{"check", "-root", missing, "content/theses/x.md"}, "sv_SE.UTF-8", "check: mappen ROOT finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger\n"},
+		{[]string{"check", "-format", "json", "-root", missing}, "en_GB.UTF-8", "check: the site folder ROOT does not exist or is not a folder; give -root the folder that holds config.toml\n"},
+		{[]string{"check", "-format", "json", "-root", missing}, "sv_SE.UTF-8", "check: mappen ROOT finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger\n"},
+		{[]string{"new", "theses", "X", "-root", missing}, "en_GB.UTF-8", "new: the site folder ROOT does not exist or is not a folder; give -root the folder that holds config.toml\n"},
+		{[]string{"new", "theses", "X", "-root", missing}, "sv_SE.UTF-8", "new: mappen ROOT finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger\n"},
+		{[]string{"schema", "-root", missing}, "sv_SE.UTF-8", "schema: mappen ROOT finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger\n"},
+	} {
+		t.Run(strings.Join(c.args[:1], " ")+"/"+c.lang, func(t *testing.T) {
+			root := c.args[slices.Index(c.args, "-root")+1]
+			want := strings.ReplaceAll(c.stderr, "ROOT", filepath.ToSlash(root))
+			code, stdout, stderr := runCmdEnv(t, map[string]string{"LANG": c.lang}, c.args...)
+			if code != exitUsage || stdout != "" || stderr != want {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q\nwant %d, \"\", %q", c.args, code, stdout, stderr, exitUsage, want)
+			}
+		})
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("%s made", missing)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"portal/generator/internal/diag"
@@ -71,4 +73,15 @@ func parseExit(err error) int {
 		return exitOK
 	}
 	return exitUsage
+}
+
+// noRoot reports whether root, the site folder of -root, is missing or
+// not a folder, and if so says so, naming it, as serve does: a -root
+// misspelt would otherwise only say that no config.toml is there.
+func noRoot(w io.Writer, lang diag.Lang, cmd, root string) bool {
+	if info, err := os.Stat(root); err == nil && info.IsDir() {
+		return false
+	}
+	say(w, lang, diag.CLINoRoot, cmd, filepath.ToSlash(root))
+	return true
 }

@@ -274,6 +274,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		sayErr(stderr, lang, "", err)
 		return exitUsage
 	}
+	if noRoot(stderr, lang, "build", c.root) {
+		return exitUsage
+	}
 	*out = cmp.Or(*out, filepath.Join(c.root, "public"))
 	if err := output.CheckOut(c.root, *out); err != nil {
 		sayErr(stderr, lang, "build", err)
@@ -498,6 +501,9 @@ func cmdNew(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		}
 		return exitUsage
 	}
+	if noRoot(stderr, msgs, "new", *root) {
+		return exitUsage
+	}
 	cfg, err := config.Load(os.DirFS(*root))
 	if err != nil {
 		return reportErrors(stderr, err, "text", msgs)
@@ -555,6 +561,9 @@ func cmdSchema(args []string, stdout, stderr io.Writer, getenv func(string) stri
 	}
 	lang := envLang(getenv)
 	if extraArgs("schema", fs, stderr, lang) {
+		return exitUsage
+	}
+	if noRoot(stderr, lang, "schema", *root) {
 		return exitUsage
 	}
 	cfg, err := config.Load(os.DirFS(*root))

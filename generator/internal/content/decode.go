@@ -400,10 +400,20 @@ func (d *decoder) vocab(k, table string, values ...string) {
 				d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
 				continue
 			}
+			if len(v.Terms) <= maxListedTerms {
+				d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
+				continue
+			}
 			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
 		}
 	}
 }
+
+// maxListedTerms is the most terms a vocabulary may have for a value not
+// in it, and like none of them, to be answered with the list of them
+// (an editor then need not open config.toml to find the nine areas);
+// a longer one is answered "check the spelling".
+const maxListedTerms = 12
 
 // oneOf checks that key k has one of the values its declaration allows.
 func (d *decoder) oneOf(k *kinds.Key) string {

@@ -165,8 +165,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown area, school and host", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["energi", "energy"]`, `host = "kth"`, `host = "kht"`, "", `schools = ["abe", "eecs"]`))),
 			[]string{
 				p + `:4:20: unknown area "energy" (not in config.toml [areas]; did you mean "energi"?)`,
-				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations]); check the spelling`,
-				p + `:9:19: unknown school "eecs" (not in config.toml [schools]); check the spelling`,
+				p + `:5:8: unknown organisation "kht" (not in config.toml [organisations], which has: kth, stad)`,
+				p + `:9:19: unknown school "eecs" (not in config.toml [schools], which has: abe)`,
 			}},
 		{"a term written by its name or nearly its key", thesisAt(p, rec(with(thesis, `areas = ["energi"]`, `areas = ["Construction", "enrgi"]`, `host = "kth"`, `host = "City of Stockholm"`))),
 			[]string{

@@ -108,7 +108,7 @@ func TestKeepBodies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `content/theses/bad.md:4:30: unknown area "nowhere" (not in config.toml [areas]); check the spelling`
+	const want = `content/theses/bad.md:4:30: unknown area "nowhere" (not in config.toml [areas], which has: hallbar-stadsutveckling, energi-och-klimat, transport-och-mobilitet, digitalisering, vatten-och-miljo, halsa-och-omsorg, utbildning-och-kompetens, bostader-och-byggande, innovation-och-forskning)`
 	for _, tt := range []struct {
 		keep int64
 		kept int // bodies in Sources after the load (both files')

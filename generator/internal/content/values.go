@@ -176,8 +176,8 @@ func vocabNoun(name string) diag.ID {
 // to be, or "": a key or a name of the term written with capitals,
 // spaces, underscores or å, ä, ö ("Energi och klimat", "Trafikkontoret",
 // "Transport Administration"), a key with a letter or two wrong, or the
-// first words of one key and of no other ("energi" for
-// energi-och-klimat).
+// first words of one term's key or name and of no other term's ("energi"
+// or "energy" for energi-och-klimat, named Energy and climate).
 func suggestTerm(v *config.Vocab, s string) string {
 	want := termForm(s)
 	best, dist := "", 3
@@ -191,9 +191,11 @@ func suggestTerm(v *config.Vocab, s string) string {
 		}
 	}
 	if best == "" && want != "" {
-		// The first words of one key: "energi" for energi-och-klimat.
+		// The first words of one key, or of its name in a language:
+		// "energi" or "energy" for energi-och-klimat (Energy and climate).
 		for _, t := range v.Terms {
-			if strings.HasPrefix(t.Key, want+"-") {
+			names := slices.Collect(maps.Values(t.Names))
+			if strings.HasPrefix(t.Key, want+"-") || slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(termForm(n), want+"-") }) {
 				if best != "" {
 					return "" // of more than one
 				}

@@ -39,7 +39,7 @@ func TestRegistryMessages(t *testing.T) {
 			`content/lectures/l.md:6:7: end 2026-03-12T15:00 ska vara efter start 2026-03-12T15:15 – kontrollera de två`},
 		{"when", "content/agreements/x.md", agreement(`status = "terminated"`),
 			`content/agreements/x.md:8:10: a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`,
-			`content/agreements/x.md:8:10: ett uppsagt avtal behöver datumet då det upphörde – lägg till en rad som terminated = 2026-06-30`},
+			`content/agreements/x.md:8:10: ett uppsagt avtal behöver datumet då det upphörde – lägg till terminated = ÅÅÅÅ-MM-DD`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Load(mapFS(map[string]string{c.path: c.src}), testConfig(t))

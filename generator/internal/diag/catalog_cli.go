@@ -19,6 +19,7 @@ const (
 	CLIEpoch            ID = "cli.epoch"
 	CLIFileMissing      ID = "cli.file-missing"
 	CLIFileOutside      ID = "cli.file-outside"
+	CLINoRoot           ID = "cli.no-root"
 	BuildFailed         ID = "cli.build-failed"
 	BuildWarnings       ID = "cli.build-warnings"
 	BuildWarningsMore   ID = "cli.build-warnings-more"
@@ -130,6 +131,8 @@ var cliTexts = map[ID]Text{
 		Sv: `SOURCE_DATE_EPOCH %q går inte – skriv hela sekunder sedan 1970`},
 	CLIFileMissing: {En: `check: %s: no such file in the site root %s`,
 		Sv: `check: %s: filen finns inte i webbplatsens mapp %s`},
+	CLINoRoot: {En: `%s: the site folder %s does not exist or is not a folder; give -root the folder that holds config.toml`,
+		Sv: `%s: mappen %s finns inte eller är ingen mapp – ange med -root den mapp där config.toml ligger`},
 	CLIFileOutside: {En: `check: %s is not inside the site root %s`,
 		Sv: `check: %s ligger inte i webbplatsens mapp %s`},
 	BuildWarnings: {En: `%d %s: the site was built, but check -strict (as CI checks content) refuses them`,
@@ -149,11 +152,11 @@ var cliTexts = map[ID]Text{
 	NewWrote: {En: `wrote %s: replace every TODO; check lists what is left`,
 		Sv: `skrev %s: ersätt varje TODO; check visar vad som återstår`},
 	NewWroteTranslation: {En: `wrote %s: translate the title and the text; every other key comes from the %s file`,
-		Sv: `skrev %s: översätt titeln och texten; alla andra nycklar kommer från filen på %s`},
+		Sv: `skrev %s: översätt titeln och texten; alla andra nycklar hämtas från posten på språket %s`},
 	SchemaWrote: {En: `wrote %d schemas to %s (<kind>.schema.json)`,
 		Sv: `skrev %d scheman till %s (<sort>.schema.json)`},
 	NewWroteOwn: {En: `wrote %s: a record of its own, in %s only, as there is no %s to translate; replace every TODO; check lists what is left`,
-		Sv: `skrev %s: en egen post, bara på %s, eftersom det inte finns någon %s att översätta; ersätt varje TODO; check visar vad som återstår`},
+		Sv: `skrev %s: en egen post, bara på språket %s, eftersom det inte finns någon %s att översätta; ersätt varje TODO; check visar vad som återstår`},
 	NewNoSlug: {En: `title %q has no letters or digits to make a file name from; give one with -name`,
 		Sv: `titeln %q har inga bokstäver eller siffror att göra ett filnamn av – ange ett med -name`},
 	NewBadName: {En: `name %q must be lowercase letters, digits and single hyphens`,

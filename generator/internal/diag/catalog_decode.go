@@ -28,6 +28,7 @@ const (
 	VocabTwice       ID = "vocab.twice"
 	VocabUnknown     ID = "vocab.unknown"
 	VocabUnknownMean ID = "vocab.unknown-mean"
+	VocabUnknownList ID = "vocab.unknown-list"
 	WordArea         ID = "word.area"
 	WordSchool       ID = "word.school"
 	WordOrganisation ID = "word.organisation"
@@ -115,6 +116,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `%[1]s %[2]q står två gånger – ta bort den ena`},
 	VocabUnknown: {En: `unknown %s %q (not in config.toml [%s]); check the spelling`,
 		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – kontrollera stavningen`},
+	VocabUnknownList: {En: `unknown %s %q (not in config.toml [%s], which has: %s)`,
+		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – där finns: %[4]s`},
 	VocabUnknownMean: {En: `unknown %s %q (not in config.toml [%s]; did you mean %q?)`,
 		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – menade du %[4]q?`},
 	WordArea: {En: `area`,
@@ -182,7 +185,7 @@ var decodeTexts = map[ID]Text{
 	OrgUnknown: {En: `unknown organisation %q (not in config.toml [organisations]); check the spelling`,
 		Sv: `%q är ingen känd organisation (finns inte under [organisations] i config.toml) – kontrollera stavningen`},
 	TerminatedDate: {En: `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`,
-		Sv: `ett uppsagt avtal behöver datumet då det upphörde – lägg till en rad som terminated = 2026-06-30`},
+		Sv: `ett uppsagt avtal behöver datumet då det upphörde – lägg till terminated = ÅÅÅÅ-MM-DD`},
 	TerminatedStatus: {En: `terminated has a date but status is not "terminated"; change status or remove terminated`,
 		Sv: `terminated har ett datum men status är inte "terminated" – ändra status eller ta bort terminated`},
 }

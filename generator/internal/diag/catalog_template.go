@@ -76,6 +76,29 @@ const (
 	TmplUILanguage      ID = "tmpl.ui-language"
 	TmplNoAsset         ID = "tmpl.no-asset"
 	TmplNoPartial       ID = "tmpl.no-partial"
+	TmplTemplateName    ID = "tmpl.template-name"
+	TmplBlockName       ID = "tmpl.block-name"
+	TmplDefineName      ID = "tmpl.define-name"
+	TmplDefineNested    ID = "tmpl.define-nested"
+	TmplFieldArgs       ID = "tmpl.field-args"
+	TmplNotMethod       ID = "tmpl.not-method"
+	TmplUnexported      ID = "tmpl.unexported"
+	TmplRangeTwo        ID = "tmpl.range-two"
+	TmplLenType         ID = "tmpl.len-type"
+	TmplLenNil          ID = "tmpl.len-nil"
+	TmplIndexType       ID = "tmpl.index-type"
+	TmplIndexNil        ID = "tmpl.index-nil"
+	TmplIndexNilPointer ID = "tmpl.index-nil-pointer"
+	TmplIndexWith       ID = "tmpl.index-with"
+	TmplIndexWithNil    ID = "tmpl.index-with-nil"
+	TmplValueType       ID = "tmpl.value-type"
+	TmplValueNil        ID = "tmpl.value-nil"
+	TmplPipeStage       ID = "tmpl.pipe-stage"
+	TmplNilCommand      ID = "tmpl.nil-command"
+	TmplIllegalNumber   ID = "tmpl.illegal-number"
+	TmplCharConst       ID = "tmpl.char-const"
+	TmplCallNonFunc     ID = "tmpl.call-non-func"
+	TmplRangeReentry    ID = "tmpl.range-reentry"
 )
 
 var templateTexts = map[ID]Text{
@@ -219,4 +242,50 @@ var templateTexts = map[ID]Text{
 		Sv: `filen %s finns inte under %s`},
 	TmplNoPartial: {En: `no partial %s in %s`,
 		Sv: `delmallen %s finns inte i %s`},
+	TmplTemplateName: {En: `{{template}} needs the name of a template in quotes, as in {{template "name" .}}; found %s`,
+		Sv: `{{template}} ska följas av namnet på en mall inom citattecken, som i {{template "namn" .}} – här står %s`},
+	TmplBlockName: {En: `{{block}} needs the name of a template in quotes, as in {{block "name" .}}; found %s`,
+		Sv: `{{block}} ska följas av namnet på en mall inom citattecken, som i {{block "namn" .}} – här står %s`},
+	TmplDefineName: {En: `{{define}} needs the name of a template in quotes, as in {{define "name"}}; found %s`,
+		Sv: `{{define}} ska följas av namnet på en mall inom citattecken, som i {{define "namn"}} – här står %s`},
+	TmplDefineNested: {En: `unexpected <define> in command`,
+		Sv: `{{define}} får inte stå inuti en annan mall – flytta det till efter den mallens {{end}}`},
+	TmplFieldArgs: {En: `%s has arguments but cannot be invoked as function`,
+		Sv: `%s är ingen funktion och kan inte ta argument`},
+	TmplNotMethod: {En: `%s is not a method but has arguments`,
+		Sv: `%s är ingen funktion och kan inte ta argument`},
+	TmplUnexported: {En: `%s is an unexported field of struct type %s`,
+		Sv: `fältet %s i typen %s kan inte användas i mallarna (det börjar med liten bokstav)`},
+	TmplRangeTwo: {En: `can't use %s to iterate over more than one variable`,
+		Sv: `range kan inte gå igenom %s med två variabler`},
+	TmplLenType: {En: `len of type %s`,
+		Sv: `len kan inte användas på ett värde av typen %s`},
+	TmplLenNil: {En: `len of nil pointer`,
+		Sv: `len kan inte användas på ett tomt värde (nil)`},
+	TmplIndexType: {En: `can't index item of type %s`,
+		Sv: `index kan inte användas på ett värde av typen %s`},
+	TmplIndexNil: {En: `index of untyped nil`,
+		Sv: `index kan inte användas på ett tomt värde (nil)`},
+	TmplIndexNilPointer: {En: `index of nil pointer`,
+		Sv: `index kan inte användas på ett tomt värde (nil)`},
+	TmplIndexWith: {En: `cannot index slice/array with type %s`,
+		Sv: `en lista indexeras med ett heltal, inte med ett värde av typen %s`},
+	TmplIndexWithNil: {En: `cannot index slice/array with nil`,
+		Sv: `en lista indexeras med ett heltal, inte med ett tomt värde (nil)`},
+	TmplValueType: {En: `value has type %s; should be %s`,
+		Sv: `värdet har typen %s men ska ha typen %s`},
+	TmplValueNil: {En: `value is nil; should be of type %s`,
+		Sv: `värdet är tomt (nil) men ska ha typen %s`},
+	TmplPipeStage: {En: `non executable command in pipeline stage %s`,
+		Sv: `steg %s i kedjan är ingen funktion – efter | ska det stå en funktion som tar emot värdet`},
+	TmplNilCommand: {En: `nil is not a command`,
+		Sv: `nil kan inte stå som ett eget uttryck`},
+	TmplIllegalNumber: {En: `illegal number syntax: %s`,
+		Sv: `%s är inget tal som går att läsa`},
+	TmplCharConst: {En: `malformed character constant: %s`,
+		Sv: `%s är inget enskilt tecken – skriv text inom citattecken ("…")`},
+	TmplCallNonFunc: {En: `non-function %s of type %s`,
+		Sv: `%s är ingen funktion utan ett värde av typen %s`},
+	TmplRangeReentry: {En: `on range loop re-entry: %s`,
+		Sv: `när {{range}} börjar om: %s`},
 }

@@ -84,6 +84,28 @@ var templateForms = []templateForm{
 	form(`no UI strings for language `+quoted+` \(add (.+)\)`, diag.TmplUILanguage),
 	form(`no asset `+quoted+` under (.+)`, diag.TmplNoAsset),
 	form(`no partial `+quoted+` in (.+)`, diag.TmplNoPartial),
+	form(`\{\{template\}\} needs the name of a template in quotes, as in \{\{template "name" \.\}\}; found (.+)`, diag.TmplTemplateName),
+	form(`\{\{block\}\} needs the name of a template in quotes, as in \{\{block "name" \.\}\}; found (.+)`, diag.TmplBlockName),
+	form(`\{\{define\}\} needs the name of a template in quotes, as in \{\{define "name"\}\}; found (.+)`, diag.TmplDefineName),
+	form(`unexpected <define> in command`, diag.TmplDefineNested),
+	form(`(\S+) has arguments but cannot be invoked as function`, diag.TmplFieldArgs),
+	form(`(\S+) is not a method but has arguments`, diag.TmplNotMethod),
+	form(`(\S+) is an unexported field of struct type (.+)`, diag.TmplUnexported),
+	form(`can't use (.+) to iterate over more than one variable`, diag.TmplRangeTwo),
+	form(`len of type (.+)`, diag.TmplLenType),
+	form(`len of nil pointer`, diag.TmplLenNil),
+	form(`can't index item of type (.+)`, diag.TmplIndexType),
+	form(`index of untyped nil`, diag.TmplIndexNil),
+	form(`index of nil pointer`, diag.TmplIndexNilPointer),
+	form(`cannot index slice/array with type (.+)`, diag.TmplIndexWith),
+	form(`cannot index slice/array with nil`, diag.TmplIndexWithNil),
+	form(`value has type (\S+); should be (.+)`, diag.TmplValueType),
+	form(`value is nil; should be of type (.+)`, diag.TmplValueNil),
+	form(`non executable command in pipeline stage (\d+)`, diag.TmplPipeStage),
+	form(`nil is not a command`, diag.TmplNilCommand),
+	form(`illegal number syntax: `+quoted, diag.TmplIllegalNumber),
+	form(`malformed character constant: (.+)`, diag.TmplCharConst),
+	form(`non-function (\S+) of type (.+)`, diag.TmplCallNonFunc),
 }
 
 // The forms that hold another error's text (the last group), or a word
@@ -92,6 +114,7 @@ var (
 	executingRE  = regexp.MustCompile(`^executing ` + quoted + ` at <(.*?)>: (.*)$`)
 	callingRE    = regexp.MustCompile(`^error calling (\S+): (.*)$`)
 	argRE        = regexp.MustCompile(`^arg (\d+): (.*)$`)
+	reentryRE    = regexp.MustCompile(`^on range loop re-entry: (.*)$`)
 	unclosedAtRE = regexp.MustCompile(`^unclosed action started at (\S+:\d+)$`)
 	inActionRE   = regexp.MustCompile(`^(.+) in action started at (\S+:\d+)$`)
 	unexpectedRE = regexp.MustCompile(`^unexpected (.+) in (.+)$`)
@@ -113,6 +136,9 @@ func templateWords(msg string) diag.Message {
 	}
 	if m := argRE.FindStringSubmatch(msg); m != nil {
 		return diag.M(diag.TmplArg, m[1], templateWords(m[2]))
+	}
+	if m := reentryRE.FindStringSubmatch(msg); m != nil {
+		return diag.M(diag.TmplRangeReentry, templateWords(m[1]))
 	}
 	if m := unclosedAtRE.FindStringSubmatch(msg); m != nil {
 		return diag.M(diag.TmplUnclosedAt, m[1])

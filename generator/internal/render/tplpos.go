@@ -58,6 +58,26 @@ func placeParseError(src []byte, e *diag.Error) {
 		}
 		return
 	}
+	if placeClause(line, e) {
+		return
+	}
+	// A number or a character the parser cannot read: at its text.
+	for _, prefix := range []string{"illegal number syntax: ", "malformed character constant: "} {
+		if tok, ok := strings.CutPrefix(e.Msg, prefix); ok {
+			tok = strings.Trim(tok, `"`)
+			if i := strings.Index(line, tok); i >= 0 && tok != "" {
+				e.Col = utf8.RuneCountInString(line[:i]) + 1
+			}
+			return
+		}
+	}
+	// non executable command in pipeline stage 2: at the action piped.
+	if strings.HasPrefix(e.Msg, "non executable command in pipeline stage ") {
+		if open, _ := actionWith(line, '|'); open >= 0 {
+			e.Col = utf8.RuneCountInString(line[:open]) + 1
+		}
+		return
+	}
 	// unexpected "^" in operand: at the token, in the first action that has it.
 	for _, in := range []string{" in operand", " in command"} {
 		if tok, ok := quotedAfter(e.Msg, "unexpected ", in); ok {
@@ -250,4 +270,73 @@ func actionEnd(src string, from int) int {
 		}
 	}
 	return -1
+}
+
+// placeClause places "unexpected X in template clause" (and in a block
+// or define clause) at the first such action on line (a {{define}} in
+// another template at the first {{define}} on line), and says, when
+// no quoted name follows its word, that the template's name is what is
+// missing ({{template}}, {{template .Name}}). It reports whether e was
+// such an error.
+func placeClause(line string, e *diag.Error) bool {
+	rest, ok := strings.CutPrefix(e.Msg, "unexpected ")
+	if !ok {
+		return false
+	}
+	if rest == "<define> in command" { // a {{define}} inside another
+		if open, _ := clauseAction(line, "define"); open >= 0 {
+			e.Col = utf8.RuneCountInString(line[:open]) + 1
+		}
+		return true
+	}
+	for _, word := range []string{"template", "block", "define"} {
+		tok, ok := strings.CutSuffix(rest, " in "+word+" clause")
+		if !ok {
+			continue
+		}
+		open, named := clauseAction(line, word)
+		if open < 0 {
+			return true
+		}
+		e.Col = utf8.RuneCountInString(line[:open]) + 1
+		if !named {
+			e.Msg = clauseNameMissing[word] + tok
+		}
+		return true
+	}
+	return false
+}
+
+// clauseNameMissing is the English of a {{template}}, {{block}} or
+// {{define}} without its name, before what stands there instead.
+var clauseNameMissing = map[string]string{
+	"template": `{{template}} needs the name of a template in quotes, as in {{template "name" .}}; found `,
+	"block":    `{{block}} needs the name of a template in quotes, as in {{block "name" .}}; found `,
+	"define":   `{{define}} needs the name of a template in quotes, as in {{define "name"}}; found `,
+}
+
+// clauseAction returns the byte offset in line of the "{{" of the first
+// action whose word is word without a quoted name after it, else of the
+// first whose word is word, or -1; and whether a quoted name follows
+// the word there.
+func clauseAction(line, word string) (open int, named bool) {
+	open = -1
+	for i := 0; i+2 <= len(line); i++ {
+		if !strings.HasPrefix(line[i:], "{{") {
+			continue
+		}
+		body := strings.TrimLeft(strings.TrimPrefix(line[i+2:], "-"), " \t")
+		after, ok := strings.CutPrefix(body, word)
+		if !ok || after != "" && after[0] != ' ' && after[0] != '\t' && after[0] != '}' && after[0] != '-' {
+			continue
+		}
+		after = strings.TrimLeft(after, " \t")
+		if after == "" || after[0] != '"' && after[0] != '`' {
+			return i, false
+		}
+		if open < 0 {
+			open = i
+		}
+	}
+	return open, open >= 0
 }

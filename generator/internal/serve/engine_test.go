@@ -461,8 +461,8 @@ func TestSiteProblemsBesideRecords(t *testing.T) {
 // out while the record had another.
 func TestRefusedRecordClaims(t *testing.T) {
 	const (
-		area   = `content/theses/energidata.md:5:10: unknown area "okänd" (not in config.toml [areas]); check the spelling`
-		area4  = `content/theses/energidata.md:4:10: unknown area "okänd" (not in config.toml [areas]); check the spelling` // the line of slug gone
+		area   = `content/theses/energidata.md:5:10: unknown area "okänd" (not in config.toml [areas], which has: energi, trafik)`
+		area4  = `content/theses/energidata.md:4:10: unknown area "okänd" (not in config.toml [areas], which has: energi, trafik)` // the line of slug gone
 		slug   = `content/theses/energidata.md:4:8: slug "gammalt" is already used by content/theses/gammalt.md; choose another`
 		secret = `content/agreements/mou.md:15:14: attachment "hemligt-avtal.pdf" is the confidential attachment of content/agreements/hemligt.md`
 		key    = `content/agreements/mou.md:16:1: unknown key "centre": agreements do not have it`
