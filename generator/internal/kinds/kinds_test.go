@@ -133,7 +133,7 @@ func TestAllMarks(t *testing.T) {
 	r := Default()
 	for kind, want := range map[string][]string{
 		"theses": {"closed"}, "lectures": {"past", "cancelled"}, "agreements": {"terminated"},
-		"collaborations": {"completed"}, "exchanges": {"ended"},
+		"collaborations": {"ended", "completed"}, "exchanges": {"ended"},
 	} {
 		if got := r.Get(kind).AllMarks(); !slices.Equal(got, want) {
 			t.Errorf("%s: %q, want %q", kind, got, want)

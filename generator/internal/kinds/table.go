@@ -165,9 +165,13 @@ func collaborations(p parts) *Kind {
 			{Name: "periodStart", Type: Date, Required: true, Day: true}, p.period, p.schools,
 			{Name: "centre", Type: Text}, {Name: "funding", Type: Text}, p.agreement,
 		},
-		// Completed by its status, or by its period: one whose periodEnd
-		// has passed has ended, whatever status an editor left.
-		ArchiveStatus: "completed", CloseKey: "periodEnd", CloseDay: true, Mark: "completed", MarkDate: "periodEnd",
+		// Archived by its status, completed, or by its period: one whose
+		// periodEnd has passed has ended, whatever status an editor left.
+		// Only the status says it was completed (its goals met); one left
+		// active or planned has ended ("Avslutat", "Ended") as its period
+		// says, and its notice names the day.
+		ArchiveStatus: "completed", CloseKey: "periodEnd", CloseDay: true, Mark: "ended", MarkDate: "periodEnd",
+		Marks:   map[string]string{"completed": "completed"},
 		Order:   []Sort{{Key: "status", Rank: []string{"active", "planned"}}, {Key: "periodStart", Desc: true}},
 		Archive: []Sort{{Key: "periodEnd", Or: "periodStart", Desc: true}},
 		Facts: []Fact{p.statusF, partners, p.periodF, p.schoolsF,

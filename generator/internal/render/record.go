@@ -106,12 +106,17 @@ func (t *Templates) record(s *site.Site, p *site.Page) (*RecordView, error) {
 // the scripts show once it closes, which says what the next build's
 // notice will say, its link to the kind's list included. A terminated
 // agreement whose day has not come says it is in force until then
-// (notice.terminating).
+// (notice.terminating). A kind's own wording of a mark's notice,
+// notice.<kind>.<mark>, goes before notice.<mark> (an exchange and a
+// collaboration both end: "Utbytet avslutades", "Samarbetet avslutades").
 func (t *Templates) notice(e *site.Entry, lang string, fe *firstError) *Notice {
 	k := t.cfg.Kinds.Get(e.Kind)
 	tr := func(key string) string { return fe.text(t.lookup(lang, key)) }
 	text := func(mark string) string {
 		key := "notice." + mark
+		if own := "notice." + e.Kind + "." + mark; t.strings[lang][own] != "" {
+			key = own
+		}
 		if e.Ending {
 			key = "notice.terminating"
 		}

@@ -78,7 +78,7 @@ func TestI18nParity(t *testing.T) {
 		{"a mark of no kind", required("[state.thesis]\nclosed = \"Stängt\"\n"), required(""),
 			[]string{`templates/i18n/sv.toml:` + strconv.Itoa(len(requiredKeys(kinds.Default(), []string{"sv", "en"}))+2) + `:1: UI string "state.thesis.closed" is no kind's mark; write one of ` +
 				`state.theses.closed, state.internships.closed, state.lectures.past, state.lectures.cancelled, ` +
-				`state.collaborations.completed, state.agreements.terminated, state.exchanges.ended`}},
+				`state.collaborations.ended, state.collaborations.completed, state.agreements.terminated, state.exchanges.ended`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
