@@ -77,6 +77,7 @@ const (
 	ImageTooBig            ID = "image.too-big"
 	ImageScans             ID = "image.scans"
 	ImageCut               ID = "image.cut"
+	ImageDamaged           ID = "image.damaged"
 )
 
 // SlugLong, FileNameLong and ImageNameLong are a slug or an image's
@@ -244,4 +245,6 @@ var contentTexts = map[ID]Text{
 		Sv: `bilden %q är en JPEG med fler än %d skanningar, som tar minuter att avkoda – spara om den som JPEG`},
 	ImageCut: {En: `image %q is incomplete: the file ends in the middle of the image; copy or save it again`,
 		Sv: `bilden %q är ofullständig: filen tar slut mitt i bilden – kopiera eller spara om den`},
+	ImageDamaged: {En: `image %q is damaged: its pixels cannot be decoded (too little image data, or data that is not valid); open it in an image program and save it again`,
+		Sv: `bilden %q är skadad: bildpunkterna går inte att avkoda (för lite bilddata eller felaktiga data) – öppna den i ett bildprogram och spara om den`},
 }

@@ -158,7 +158,9 @@ func pngWhole(b []byte) bool {
 }
 
 // WriteVariant decodes the image at p (checked by Inspect, with info) and
-// writes its variant to w.
+// writes its variant to w. An image that cannot be decoded is the
+// message image.damaged, naming the file, for the caller to place where
+// a body shows it.
 func WriteVariant(w io.Writer, fsys fs.FS, p string, info Info) error {
 	if !info.HasVariant() {
 		return fmt.Errorf("%s: no variant", p)
@@ -176,7 +178,9 @@ func WriteVariant(w io.Writer, fsys fs.FS, p string, info Info) error {
 		src, err = jpeg.Decode(io.LimitReader(f, MaxBytes+1))
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", p, err)
+		// Inspect found its header and its end: the data between is
+		// too short or not valid (a crafted file).
+		return diag.M(diag.ImageDamaged, path.Base(p))
 	}
 	if b := src.Bounds(); b.Dx() != info.Width || b.Dy() != info.Height {
 		return fmt.Errorf("%s changed while the site was being built; build again", p)

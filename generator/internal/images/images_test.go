@@ -2,7 +2,9 @@ package images
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -12,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"portal/generator/internal/diag"
 )
 
 // webp1x1 is a lossless WebP image of 1×1 pixels.
@@ -183,5 +187,55 @@ func TestWriteVariant(t *testing.T) {
 	err := WriteVariant(&bytes.Buffer{}, fsys, "a.png", Info{PNG, 1200, 500})
 	if err == nil || err.Error() != "a.png changed while the site was being built; build again" {
 		t.Errorf("changed file: %v", err)
+	}
+}
+
+// pngChunk is a PNG chunk of type typ holding data, with its CRC.
+func pngChunk(typ, data string) string {
+	b := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+	b = append(b, typ+data...)
+	return string(binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE([]byte(typ+data))))
+}
+
+// TestWriteVariantDamaged checks that an image crafted to pass Inspect,
+// whole to its end marker but with too little image data or data that is
+// not valid, fails its variant with a message in both languages that
+// names it, not with the decoder's English error.
+func TestWriteVariantDamaged(t *testing.T) {
+	var short bytes.Buffer
+	zw := zlib.NewWriter(&short)
+	zw.Write(make([]byte, 100)) // 1200×600 pixels need 600 rows of 4801 bytes
+	zw.Close()
+	whole := pngOf(1200, 600)
+	head := whole[:33] // signature and IHDR
+	end := pngChunk("IEND", "")
+	full := jpegOf(1200, 600)
+	fsys := fstest.MapFS{
+		"short.png":  {Data: []byte(head + pngChunk("IDAT", short.String()) + end)},
+		"noidat.png": {Data: []byte(head + end)},
+		"junk.png":   {Data: []byte(head + pngChunk("IDAT", "not zlib data") + end)},
+		"short.jpg":  {Data: []byte(full[:len(full)/2] + "\xff\xd9")},
+	}
+	for _, c := range []struct {
+		name, format, en, sv string
+	}{
+		{"short.png", PNG, `image "short.png" is damaged: its pixels cannot be decoded (too little image data, or data that is not valid); open it in an image program and save it again`,
+			`bilden "short.png" är skadad: bildpunkterna går inte att avkoda (för lite bilddata eller felaktiga data) – öppna den i ett bildprogram och spara om den`},
+		{"noidat.png", PNG, `image "noidat.png" is damaged: its pixels cannot be decoded (too little image data, or data that is not valid); open it in an image program and save it again`,
+			`bilden "noidat.png" är skadad: bildpunkterna går inte att avkoda (för lite bilddata eller felaktiga data) – öppna den i ett bildprogram och spara om den`},
+		{"junk.png", PNG, `image "junk.png" is damaged: its pixels cannot be decoded (too little image data, or data that is not valid); open it in an image program and save it again`,
+			`bilden "junk.png" är skadad: bildpunkterna går inte att avkoda (för lite bilddata eller felaktiga data) – öppna den i ett bildprogram och spara om den`},
+		{"short.jpg", JPEG, `image "short.jpg" is damaged: its pixels cannot be decoded (too little image data, or data that is not valid); open it in an image program and save it again`,
+			`bilden "short.jpg" är skadad: bildpunkterna går inte att avkoda (för lite bilddata eller felaktiga data) – öppna den i ett bildprogram och spara om den`},
+	} {
+		info, err := Inspect(fsys, c.name, c.name)
+		if want := (Info{c.format, 1200, 600}); err != nil || info != want {
+			t.Fatalf("Inspect(%s) = %+v, %v; want %+v (the file is crafted to pass it)", c.name, info, err, want)
+		}
+		err = WriteVariant(io.Discard, fsys, c.name, info)
+		m, ok := errors.AsType[diag.Message](err)
+		if !ok || m.Text(diag.English) != c.en || m.Text(diag.Swedish) != c.sv {
+			t.Errorf("WriteVariant(%s) = %v; want\n%s\n%s", c.name, err, c.en, c.sv)
+		}
 	}
 }

@@ -2,11 +2,13 @@ package pipeline
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 
+	"portal/generator/internal/diag"
 	"portal/generator/internal/images"
 	"portal/generator/internal/site"
 )
@@ -130,7 +132,11 @@ func (l *Loaded) images() []Output {
 				if pi.Variant {
 					img := pi.Image
 					o = Output{Path: o.Path, render: func(buf *bytes.Buffer) error {
-						return images.WriteVariant(buf, l.fsys, img.Path, img.Info)
+						err := images.WriteVariant(buf, l.fsys, img.Path, img.Info)
+						if m, ok := errors.AsType[diag.Message](err); ok {
+							return diag.Of(v.Path, img.Line, img.Col, m) // where the body shows it
+						}
+						return err
 					}}
 				}
 				outs = append(outs, o)
