@@ -50,6 +50,13 @@ type Term struct {
 	Type  string            // organisations only
 }
 
+// OfTheCity reports whether the organisation t is the city's: the city
+// itself, one of its administrations or one of its companies. A nil t is
+// not.
+func (t *Term) OfTheCity() bool {
+	return t != nil && (t.Type == "city" || t.Type == "city-administration" || t.Type == "city-company")
+}
+
 // Name returns the term's name in lang, or the key if none is given.
 func (t *Term) Name(lang string) string {
 	if n := t.Names[lang]; n != "" {
@@ -168,9 +175,6 @@ func readFile(fsys fs.FS) ([]byte, error) {
 	}
 	return src, nil
 }
-
-// Parse validates the bytes of a config file, for the portal's kinds.
-func Parse(src []byte) (*Config, error) { return ParseWith(src, kinds.Default()) }
 
 // ParseWith validates the bytes of a config file for the kinds of reg.
 func ParseWith(src []byte, reg *kinds.Registry) (*Config, error) {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/linktest"
 )
 
@@ -63,7 +64,7 @@ sv = "ABE"
 `
 
 func TestParseValid(t *testing.T) {
-	c, err := Parse([]byte(base))
+	c, err := ParseWith([]byte(base), kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,16 +91,16 @@ func TestParseValid(t *testing.T) {
 		}
 	}
 	withPolicy := strings.Replace(base, "[schools.abe]\n", "[translations]\nexpected = [\"theses\", \"pages\"]\n[schools.abe]\n", 1)
-	if c, err := Parse([]byte(withPolicy)); err != nil || !c.Translations["theses"] || !c.Translations["pages"] || c.Translations["lectures"] {
+	if c, err := ParseWith([]byte(withPolicy), kinds.Default()); err != nil || !c.Translations["theses"] || !c.Translations["pages"] || c.Translations["lectures"] {
 		t.Errorf("[translations] expected: %v %v", c, err)
 	}
 	noPageSize := strings.Replace(base, "pageSize = 10\n", "", 1)
-	if c, err := Parse([]byte(noPageSize)); err != nil || c.PageSize != 20 {
+	if c, err := ParseWith([]byte(noPageSize), kinds.Default()); err != nil || c.PageSize != 20 {
 		t.Errorf("default pageSize: %v %v", c, err)
 	}
 	crlf := strings.ReplaceAll(strings.Replace(base, `sv = "Energi"`, `sv = '''Energi och
 klimat'''`, 1), "\n", "\r\n")
-	if c, err := Parse([]byte(crlf)); err != nil || c.Areas.Get("energi").Name("sv") != "Energi och\nklimat" {
+	if c, err := ParseWith([]byte(crlf), kinds.Default()); err != nil || c.Areas.Get("energi").Name("sv") != "Energi och\nklimat" {
 		t.Errorf("a name over two lines, CRLF: %q %v", c.Areas.Get("energi").Name("sv"), err)
 	}
 }
@@ -287,7 +288,7 @@ func checkParse(t *testing.T, edits []edit, want []string) {
 		}
 		src = strings.Replace(src, e.old, e.new, 1)
 	}
-	cfg, err := Parse([]byte(src))
+	cfg, err := ParseWith([]byte(src), kinds.Default())
 	if err == nil {
 		t.Fatalf("accepted: %+v", cfg)
 	}
@@ -389,7 +390,7 @@ func TestShippedConfig(t *testing.T) {
 	if err != nil {
 		t.Skip("no config.toml at the repository root")
 	}
-	if _, err := Parse(src); err != nil {
+	if _, err := ParseWith(src, kinds.Default()); err != nil {
 		t.Errorf("config.toml:\n%v", err)
 	}
 }
@@ -405,7 +406,7 @@ func TestValidSlug(t *testing.T) {
 	}
 }
 
-// TestParseUTF16 feeds Parse config.toml saved as UTF-16 (Notepad's
+// TestParseUTF16 feeds ParseWith config.toml saved as UTF-16 (Notepad's
 // "Unicode"): told so at its top, in the language of the run, not as
 // the decoder's English words at the first NUL.
 func TestParseUTF16(t *testing.T) {
@@ -427,7 +428,7 @@ func TestParseUTF16(t *testing.T) {
 		{"in Swedish", le, diag.Swedish, `config.toml:1:1: filen är sparad som UTF-16 (Unicode) – spara om den som UTF-8 i redigeraren`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Parse(c.src)
+			_, err := ParseWith(c.src, kinds.Default())
 			list, ok := diag.AsList(err)
 			if !ok {
 				t.Fatalf("not a diag.List: %v", err)
@@ -471,7 +472,7 @@ func TestParseErrorsSwedish(t *testing.T) {
 			for _, e := range c.edits {
 				src = strings.Replace(src, e.old, e.new, 1)
 			}
-			_, err := Parse([]byte(src))
+			_, err := ParseWith([]byte(src), kinds.Default())
 			list, ok := diag.AsList(err)
 			if !ok {
 				t.Fatalf("not a diag.List: %v", err)
@@ -496,6 +497,27 @@ func TestBaseURLValid(t *testing.T) {
 		got, msg := checkBaseURL(c.in)
 		if got != c.want || msg.ID != "" {
 			t.Errorf("%q: %q %v, want %q", c.in, got, msg, c.want)
+		}
+	}
+}
+
+// TestOfTheCity: the city, its administrations and its companies are the
+// city's organisations; KTH, another and no organisation are not.
+func TestOfTheCity(t *testing.T) {
+	tests := []struct {
+		org  *Term
+		want bool
+	}{
+		{&Term{Key: "stad", Type: "city"}, true},
+		{&Term{Key: "miljo", Type: "city-administration"}, true},
+		{&Term{Key: "stokab", Type: "city-company"}, true},
+		{&Term{Key: "kth", Type: "kth"}, false},
+		{&Term{Key: "rise", Type: "other"}, false},
+		{nil, false},
+	}
+	for _, c := range tests {
+		if got := c.org.OfTheCity(); got != c.want {
+			t.Errorf("%+v: %v, want %v", c.org, got, c.want)
 		}
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"portal/generator/internal/kinds"
 )
 
 func TestCSPDefault(t *testing.T) {
-	c, err := Parse([]byte(base))
+	c, err := ParseWith([]byte(base), kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +38,7 @@ sandbox = ["allow-scripts"]
 report-uri = ["/csp-report"]
 upgrade-insecure-requests = []
 `
-	c, err := Parse([]byte(src))
+	c, err := ParseWith([]byte(src), kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +98,7 @@ func TestCSPErrors(t *testing.T) {
 			if c.csp == "" {
 				src = strings.Replace(base, "pageSize = 10\n", "pageSize = 10\ncsp = \"default-src 'self'\"\n", 1)
 			}
-			cfg, err := Parse([]byte(src))
+			cfg, err := ParseWith([]byte(src), kinds.Default())
 			if err == nil {
 				t.Fatalf("accepted: %+v", cfg.CSP)
 			}

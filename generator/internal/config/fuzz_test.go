@@ -8,9 +8,10 @@ import (
 	"unicode/utf8"
 
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
-// FuzzParse feeds Parse any bytes: it must not panic or hang, and must
+// FuzzParse feeds ParseWith any bytes: it must not panic or hang, and must
 // return either a config or only positioned, one-line errors.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(base))
@@ -21,16 +22,16 @@ func FuzzParse(f *testing.F) {
 		var err error
 		go func() {
 			defer close(done)
-			cfg, err = Parse(src)
+			cfg, err = ParseWith(src, kinds.Default())
 		}()
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):
-			t.Fatal("Parse did not return in 10s")
+			t.Fatal("ParseWith did not return in 10s")
 		}
 		// The same file gives the same problems, in the same order
 		// (TOML is decoded into maps, whose order varies).
-		if _, again := Parse(src); fmt.Sprint(err) != fmt.Sprint(again) {
+		if _, again := ParseWith(src, kinds.Default()); fmt.Sprint(err) != fmt.Sprint(again) {
 			t.Fatalf("two parses differ:\n%v\n%v", err, again)
 		}
 		if err == nil {

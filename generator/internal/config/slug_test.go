@@ -1,6 +1,10 @@
 package config
 
-import "testing"
+import (
+	"testing"
+
+	"portal/generator/internal/kinds"
+)
 
 func TestSlugOf(t *testing.T) {
 	for _, c := range []struct{ title, want string }{
@@ -31,7 +35,7 @@ func TestSlugOf(t *testing.T) {
 // TestSectionSegmentOf checks which slugs are fixed segments of a kind's
 // section, in either language, and the slug OtherSlug suggests instead.
 func TestSectionSegmentOf(t *testing.T) {
-	c, err := Parse([]byte(base))
+	c, err := ParseWith([]byte(base), kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // testConfig is testdata/config.toml: areas energi and bygg, organisations
@@ -20,7 +21,7 @@ func testConfig(t testing.TB) *config.Config {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Parse(src)
+	cfg, err := config.ParseWith(src, kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/kinds"
 )
 
 // validate checks v against the subset of JSON Schema that JSONSchema
@@ -142,7 +143,7 @@ func TestJSONSchemaShippedContent(t *testing.T) {
 	if err != nil {
 		t.Skip("no shipped site")
 	}
-	cfg, err := config.Parse(src)
+	cfg, err := config.ParseWith(src, kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

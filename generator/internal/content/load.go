@@ -6,11 +6,9 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"portal/generator/internal/config"
@@ -18,6 +16,7 @@ import (
 	"portal/generator/internal/kinds"
 	"portal/generator/internal/markdown"
 	"portal/generator/internal/sources"
+	"portal/generator/internal/workers"
 )
 
 // Dir is the content folder at the site root.
@@ -99,7 +98,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	// The files are read, and then the records joined, in parallel.
 	files := make([]*file, len(paths))
 	opt.md = markdown.New()
-	parallel(len(paths), func(i int) { files[i] = parse(fsys, cfg, paths[i], opt) })
+	workers.For(len(paths), func(i int) { files[i] = parse(fsys, cfg, paths[i], opt) })
 	set := &Set{Files: len(files), Sources: opt.sources, Others: slices.Sorted(maps.Keys(others)), Uses: map[string][]string{}}
 	groups := map[string][]*file{}
 	for _, f := range files {
@@ -109,7 +108,7 @@ func LoadWith(fsys fs.FS, cfg *config.Config, opt Options) (*Set, error) {
 	}
 	order := slices.Sorted(maps.Keys(groups))
 	results := make([]joined, len(order))
-	parallel(len(order), func(i int) {
+	workers.For(len(order), func(i int) {
 		j := &results[i]
 		j.r, j.errs, j.used = join(fsys, cfg, groups[order[i]])
 	})
@@ -247,26 +246,6 @@ func checkFile(fsys fs.FS, p string, d fs.DirEntry) diag.Message {
 		return diag.M(diag.LinkToRecord, real)
 	}
 	return msg
-}
-
-// parallel calls do for 0 ≤ i < n on up to four goroutines per processor
-// (a worker waiting for the disk, reading a file or looking for an
-// attachment or image, leaves its processor to another), each of which
-// takes the next i itself (an atomic counter): a goroutine handing the
-// indexes out through a channel needed a processor of its own between two
-// calls, and with calls of tens of microseconds (a join) one of two
-// processors sat idle for stretches of 10-20 ms.
-func parallel(n int, do func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(4*runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				do(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // FileName is what the path p of a record file names: the record's kind

@@ -8,6 +8,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // TestRegistryMessages checks the messages built from the declarations
@@ -71,7 +72,7 @@ sv = "Hälsa och omsorg"
 [areas.halsa-och-idrott]
 sv = "Hälsa och idrott"
 `...)
-	cfg, err := config.Parse(src)
+	cfg, err := config.ParseWith(src, kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,8 +23,8 @@
 // Key.Need, When.Missing and When.Unexpected) and the word for its
 // records in them (Records) are diag.Message values: the
 // portal's kinds name catalog entries, another kind may carry its own
-// words in both languages with diag.T(english, swedish), so that it needs
-// no entry in the catalog.
+// words in both languages, diag.M(diag.Declared, diag.Text{En: english,
+// Sv: swedish}), so that it needs no entry in the catalog.
 package kinds
 
 import (
@@ -150,7 +150,7 @@ type Kind struct {
 	Body     string // the Swedish body of a new file of the kind (after the TODO mark)
 	// Records names the kind's records in the running text of messages,
 	// in both languages ("theses", "exjobb"): a catalog entry, or
-	// diag.T for a kind of another site. A kind without it (no ID) is
+	// a diag.Declared message for a kind of another site. A kind without it (no ID) is
 	// named by its Name (Registry.RecordsWord).
 	Records diag.Message
 }

@@ -152,7 +152,7 @@ func TestAssetFingerprints(t *testing.T) {
 			t.Errorf("asset %s has no content hash in its name", n)
 		}
 	}
-	// site.css is made of parts (render.ReadAsset): a change to one of
+	// site.css is made of parts (render.joinParts): a change to one of
 	// them renames the one file they make.
 	parts, _ := filepath.Glob(filepath.Join(tmpl, "templates", "assets", "site.css", "*.css"))
 	if len(parts) < 2 {

@@ -7,6 +7,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/content"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/site"
 )
 
@@ -30,7 +31,7 @@ sv = "Ericsson"
 en = "Ericsson"
 type = "other"
 `...)
-	cfg, err := config.Parse(src)
+	cfg, err := config.ParseWith(src, kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"portal/generator/internal/render"
 	"portal/generator/internal/search"
 	"portal/generator/internal/site"
+	"portal/generator/internal/workers"
 )
 
 // The search index is made by package search; this file only hands it
@@ -161,15 +162,11 @@ func searchScopes(s *site.Site, es []*site.Entry) []search.Scope {
 func (l *Loaded) searchDocs(lang string, es []*site.Entry) []search.Doc {
 	docs := make([]search.Doc, len(es))
 	n := max(1, min(runtime.GOMAXPROCS(0), len(es)/500))
-	var wg sync.WaitGroup
-	for k := range n {
-		wg.Go(func() {
-			for i := k * len(es) / n; i < (k+1)*len(es)/n; i++ {
-				docs[i] = l.searchDoc(lang, es[i])
-			}
-		})
-	}
-	wg.Wait()
+	workers.For(n, func(k int) {
+		for i := k * len(es) / n; i < (k+1)*len(es)/n; i++ {
+			docs[i] = l.searchDoc(lang, es[i])
+		}
+	})
 	return docs
 }
 
@@ -331,7 +328,7 @@ func parentNames(cfg *config.Config, e *site.Entry, lang string) []string {
 	if len(e.Schools) > 0 {
 		parents = append(parents, "kth")
 	}
-	if h := cfg.Organisations.Get(e.Host); h != nil && (h.Type == "city-administration" || h.Type == "city-company") {
+	if h := cfg.Organisations.Get(e.Host); h.OfTheCity() && h.Type != "city" { // the city is its own host
 		parents = append(parents, "city")
 	}
 	var names []string

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
+	"portal/generator/internal/config"
 	"portal/generator/internal/render"
 )
 
@@ -24,9 +26,23 @@ func runNode(t *testing.T, runner string, cases, out any) {
 		t.Skip("node not installed")
 	}
 	// The script as the build publishes it: its parts joined.
-	js, err := render.ReadAsset(os.DirFS("../../../templates"), "search.js")
+	root := os.DirFS("../../..")
+	cfg, err := config.Load(root)
 	if err != nil {
 		t.Fatal(err)
+	}
+	tm, err := render.Load(root, cfg, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js []byte
+	for p, b := range tm.Assets() {
+		if ok, _ := path.Match("assets/search.??????????.js", p); ok {
+			js = b
+		}
+	}
+	if js == nil {
+		t.Fatal("no search.js among the assets")
 	}
 	script := filepath.Join(t.TempDir(), "search.js")
 	if err := os.WriteFile(script, js, 0o644); err != nil {

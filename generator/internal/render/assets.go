@@ -120,22 +120,6 @@ func joinParts(fsys fs.FS, dir string) ([]byte, diag.List) {
 	return out.Bytes(), errs
 }
 
-// ReadAsset returns the asset name ("site.css") of the templates folder
-// fsys (rooted at templates/, as package templates' FS): the file, or
-// the parts of the folder of that name joined, as the build publishes it.
-func ReadAsset(fsys fs.FS, name string) ([]byte, error) {
-	p := path.Join("assets", name)
-	info, err := fs.Stat(fsys, p)
-	if err != nil || !info.IsDir() {
-		return fs.ReadFile(fsys, p)
-	}
-	b, errs := joinParts(fsys, p)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return b, nil
-}
-
 // Fingerprint names a file after its content: "css/site.css" with content b
 // becomes "css/site.<first 10 hex digits of sha256(b)>.css".
 func Fingerprint(name string, b []byte) string {

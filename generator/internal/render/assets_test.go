@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -8,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"portal/templates"
 )
 
 // TestAssetParts: an asset may be a folder named as the file it makes
@@ -19,10 +18,7 @@ import (
 // file; a folder with another name is a folder of assets, and a folder in
 // an asset made of parts is an error (exact message).
 func TestAssetParts(t *testing.T) {
-	defaultCSS, err := ReadAsset(templates.FS(), "site.css")
-	if err != nil {
-		t.Fatal(err)
-	}
+	defaultCSS := assetOf(t, siteTemplates(t, fstest.MapFS{}), "site.css")
 	parts, err := os.ReadDir("../../../templates/assets/site.css")
 	if err != nil || len(parts) < 2 {
 		t.Fatalf("the default site.css is not made of parts: %v, %v", parts, err)
@@ -89,24 +85,20 @@ func TestAssetParts(t *testing.T) {
 // is is a check that a text is want.
 func is(want string) func(string) bool { return func(got string) bool { return got == want } }
 
-// TestReadAsset: ReadAsset reads an asset as the build publishes it, a
-// file or its parts joined.
-func TestReadAsset(t *testing.T) {
-	fsys := templates.FS()
-	tm, err := Load(realTemplates(t), mustConfig(t), Options{})
-	if err != nil {
-		t.Fatal(err)
+// assetOf is the asset name ("site.css") of the templates/ folder of the
+// site fsys as the build publishes it (loadAssets): the file, or the parts
+// of the folder of that name joined.
+func assetOf(t *testing.T, fsys fs.FS, name string) []byte {
+	t.Helper()
+	tm := &Templates{assets: map[string][]byte{}, assetURL: map[string]string{}}
+	if errs := tm.loadAssets(fsys); len(errs) > 0 {
+		t.Fatal(errs)
 	}
-	for _, name := range []string{"site.css", "search.js", "site.js"} {
-		got, err := ReadAsset(fsys, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		url := tm.assetURL[name]
-		if want := tm.Assets()[strings.TrimPrefix(url, "/")]; string(got) != string(want) || path.Base(url) != Fingerprint(name, got) {
-			t.Errorf("%s: ReadAsset gives %d bytes, the build publishes %d at %s", name, len(got), len(want), url)
-		}
+	url, ok := tm.assetURL[name]
+	if !ok {
+		t.Fatalf("no asset %s", name)
 	}
+	return tm.assets[strings.TrimPrefix(url, "/")]
 }
 
 // TestAssetsLeaveDroppedFiles: the defaults are read from a folder someone

@@ -63,32 +63,25 @@ func contrast(a, b string) float64 {
 // colours in a site of their own has them checked too:
 // PORTAL_SITE=/path/to/site go test ./generator/internal/render -run TestContrast
 func TestContrast(t *testing.T) {
-	fsys := fs.FS(os.DirFS("../../../templates"))
+	fsys := fs.FS(os.DirFS("../../.."))
 	if site := os.Getenv("PORTAL_SITE"); site != "" {
 		fsys = siteTemplates(t, os.DirFS(site))
 	}
-	b, err := ReadAsset(fsys, "site.css") // its parts joined
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := assetOf(t, fsys, "site.css") // its parts joined
 	for _, p := range contrastProblems(t, string(b)) {
 		t.Error(p)
 	}
 }
 
-// siteTemplates is the templates/ folder of the site fsys laid over the
-// program's, rooted at templates/ as ReadAsset reads it.
+// siteTemplates is the site fsys with its templates/ folder laid over the
+// program's, as the build reads it.
 func siteTemplates(t *testing.T, fsys fs.FS) fs.FS {
 	t.Helper()
 	merged, errs := Overlay(fsys, templates.FS())
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	sub, err := fs.Sub(merged, Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sub
+	return merged
 }
 
 // TestContrastOfSite: a colour a site's own part changes is checked,
@@ -115,10 +108,7 @@ func TestContrastOfSite(t *testing.T) {
 			for name, body := range tc.files {
 				fsys[name] = &fstest.MapFile{Data: []byte(body)}
 			}
-			b, err := ReadAsset(siteTemplates(t, fsys), "site.css")
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := assetOf(t, siteTemplates(t, fsys), "site.css")
 			if got := contrastProblems(t, string(b)); !slices.Equal(got, tc.want) {
 				t.Errorf("problems\n%q\nwant\n%q", got, tc.want)
 			}

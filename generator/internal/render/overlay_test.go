@@ -13,6 +13,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 	"portal/generator/internal/linktest"
 )
 
@@ -156,7 +157,7 @@ func swap(list []string, pattern, repl string) []string {
 
 func mustConfig(t *testing.T) *config.Config {
 	t.Helper()
-	cfg, err := config.Parse([]byte(tinyConfig))
+	cfg, err := config.ParseWith([]byte(tinyConfig), kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func testConfig(t *testing.T) *config.Config {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Parse(src)
+	cfg, err := config.ParseWith(src, kinds.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

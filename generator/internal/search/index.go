@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"portal/generator/internal/workers"
 )
 
 // Doc is one record of the index, in the page's language. Its number is
@@ -119,7 +121,7 @@ func Build(lang string, docs []Doc, scopes []Scope, names Names) (*Index, error)
 	files := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
 	nb, ns := x.Layout.Buckets, len(scopes)
-	parallel(len(paths), func(i int) {
+	workers.For(len(paths), func(i int) {
 		switch {
 		case i == 0:
 			files[i], errs[i] = marshal(head(lang, len(docs), x.Layout, names))

@@ -111,7 +111,7 @@ func TestFold(t *testing.T) {
 // TestFoldTableInScript: search.js folds a query with the same letters.
 func TestFoldTableInScript(t *testing.T) {
 	// search.js is a folder of parts, joined in the order of their names
-	// (render.ReadAsset, which this package's tests cannot import).
+	// (as package render joins them, which this package's tests cannot import).
 	parts, err := filepath.Glob("../../../templates/assets/search.js/*.js")
 	if err != nil || len(parts) == 0 {
 		t.Fatalf("no parts of search.js: %v", err)

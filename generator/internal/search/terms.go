@@ -6,7 +6,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
+
+	"portal/generator/internal/workers"
 )
 
 // postings are the documents a word (or prefix) occurs in, ascending, and
@@ -51,7 +52,7 @@ type terms struct {
 func collect(docs []Doc) terms {
 	n := max(1, min(runtime.GOMAXPROCS(0), len(docs)/1000))
 	parts := make([]terms, n)
-	parallel(n, func(k int) {
+	workers.For(n, func(k int) {
 		parts[k] = collectRange(docs, k*len(docs)/n, (k+1)*len(docs)/n)
 	})
 	all := parts[0]
@@ -196,19 +197,4 @@ func (c prefixCounts) top(k string) []string {
 	ps := slices.Collect(maps.Keys(m))
 	slices.SortFunc(ps, func(a, b string) int { return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b)) })
 	return ps[:min(len(ps), Next)]
-}
-
-// parallel calls fn(0) … fn(n-1) on one goroutine per processor; each
-// call must write only what is its own.
-func parallel(n int, fn func(i int)) {
-	p := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	for k := range p {
-		wg.Go(func() {
-			for i := k; i < n; i += p {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"portal/generator/internal/workers"
 )
 
 // Incremental is the index of one language kept from one build of a site
@@ -392,7 +394,7 @@ func (in *Incremental) write(dirty map[string]bool) ([]string, error) {
 	}
 	files := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) { files[i], errs[i] = jobs[i].make() })
+	workers.For(len(jobs), func(i int) { files[i], errs[i] = jobs[i].make() })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

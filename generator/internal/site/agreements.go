@@ -273,9 +273,6 @@ func (s *Site) signatoryWarnings(e *Entry, own *content.Version) diag.List {
 // forTheCity reports whether org is one of the city's organisations and
 // so is one of parties.
 func (s *Site) forTheCity(org string, parties []string) bool {
-	city := func(key string) bool {
-		o := s.Cfg.Organisations.Get(key)
-		return o != nil && (o.Type == "city" || o.Type == "city-administration" || o.Type == "city-company")
-	}
+	city := func(key string) bool { return s.Cfg.Organisations.Get(key).OfTheCity() }
 	return city(org) && slices.ContainsFunc(parties, city)
 }

@@ -6,11 +6,9 @@ import (
 	"html/template"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -19,6 +17,7 @@ import (
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 	"portal/generator/internal/markdown"
+	"portal/generator/internal/workers"
 )
 
 // Options are the inputs of a build besides config and content.
@@ -295,39 +294,14 @@ func (s *Site) renderBodies(entries []*Entry, use func(e *Entry, v *content.Vers
 		}
 	}
 	errs := make([]diag.List, len(jobs))
-	var failed error
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	// Each worker takes the next job itself: no goroutine hands them
-	// out, which would need a processor of its own between jobs.
-	var next atomic.Int64
-	// More workers than processors: use may read and write files, and a
-	// worker waiting for the disk leaves its processor to another.
-	for range min(4*runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
-				mu.Lock()
-				stop := failed != nil
-				mu.Unlock()
-				if stop {
-					return // a use failed (a cancelled build): render no more
-				}
-				errs[i] = s.RenderBody(jobs[i].e, jobs[i].v)
-				if use == nil {
-					continue
-				}
-				if err := use(jobs[i].e, jobs[i].v); err != nil {
-					mu.Lock()
-					if failed == nil {
-						failed = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-	s.useErr = failed
+	// A use that failed (a cancelled build) stops the rendering.
+	s.useErr = workers.Until(len(jobs), func(i int) error {
+		errs[i] = s.RenderBody(jobs[i].e, jobs[i].v)
+		if use == nil {
+			return nil
+		}
+		return use(jobs[i].e, jobs[i].v)
+	})
 	return slices.Concat(errs...)
 }
 
@@ -440,17 +414,7 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 func (s *Site) Warnings() diag.List {
 	all := s.all()
 	each := make([]diag.List, len(all))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	// More workers than processors: a warning's place reads its file.
-	for range min(4*runtime.GOMAXPROCS(0), max(len(all), 1)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(all); i = int(next.Add(1) - 1) {
-				each[i] = s.EntryWarnings(all[i])
-			}
-		})
-	}
-	wg.Wait()
+	workers.For(len(all), func(i int) { each[i] = s.EntryWarnings(all[i]) })
 	out := slices.Concat(each...)
 	out.Sort()
 	return out

@@ -9,6 +9,7 @@ import (
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
+	"portal/generator/internal/workers"
 )
 
 // split returns a kind's current and archived entries, each in its order,
@@ -40,15 +41,13 @@ func (s *Site) splitOf(kind string) (current, archived []*Entry) {
 func (s *Site) lists() {
 	names := s.Cfg.Kinds.Names()
 	splits := make([][2][]*Entry, len(names))
-	var wg sync.WaitGroup
-	for i, kind := range names {
-		if old, ok := s.sameSplit(kind); ok {
+	workers.For(len(names), func(i int) {
+		if old, ok := s.sameSplit(names[i]); ok {
 			splits[i] = old // not sorted again
-			continue
+			return
 		}
-		wg.Go(func() { splits[i][0], splits[i][1] = s.splitOf(kind) })
-	}
-	wg.Wait()
+		splits[i][0], splits[i][1] = s.splitOf(names[i])
+	})
 	for i, kind := range names {
 		if s.prev != nil {
 			old := s.prev.splits[kind]
@@ -59,10 +58,7 @@ func (s *Site) lists() {
 	// membersOf reads the lists of split, which are all made now.
 	members := make([]map[string][]*Entry, len(indexes))
 	parts := make([]map[string]map[string][]*Entry, len(indexes))
-	for i, index := range indexes {
-		wg.Go(func() { members[i], parts[i] = s.membersOf(index) })
-	}
-	wg.Wait()
+	workers.For(len(indexes), func(i int) { members[i], parts[i] = s.membersOf(indexes[i]) })
 	for i, index := range indexes {
 		if s.prev != nil {
 			for k, es := range members[i] {

@@ -73,7 +73,8 @@ func newSite(t *testing.T, files map[string]string, now time.Time, drafts bool) 
 	return New(cfg, set, Options{Now: now, Drafts: drafts})
 }
 
-// load reads the test config and the records of files.
+// load reads the test config and the records of files; a config.toml
+// in files (the test config with more organisations, say) replaces it.
 func load(t *testing.T, files map[string]string) (*config.Config, *content.Set) {
 	t.Helper()
 	fsys := fstest.MapFS{"config.toml": {Data: []byte(testConfig)}}

@@ -3,11 +3,8 @@ package site
 import (
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
-	"portal/generator/internal/config"
-	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 )
 
@@ -159,16 +156,8 @@ type = "other"
 			"]\nsigned = 2026-01-01\nstatus = \"active\"\nattachment = \"a.pdf\"\nconfidential = true\nsignatories = [\n" +
 			"  { name = \"Anna Andersson\", title = \"Rektor\", org = " + signers[0] + " },\n" +
 			"  { name = \"Bo Berg\", title = \"Stadsdirektör\", org = " + signers[1] + " },\n]\n+++\n\nText.\n"
-		fsys := fstest.MapFS{"config.toml": {Data: []byte(testConfig + orgs)}, p: {Data: []byte(src)}, "content/agreements/a.pdf": {Data: []byte("%PDF-1.4\n")}}
-		cfg, err := config.Load(fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
-		set, err := content.Load(fsys, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := New(cfg, set, Options{Now: stockholm(t, "2026-06-01 12:00")})
+		files := map[string]string{"config.toml": testConfig + orgs, p: src, "content/agreements/a.pdf": "%PDF-1.4\n"}
+		s, err := newSite(t, files, stockholm(t, "2026-06-01 12:00"), false)
 		if err != nil {
 			t.Fatal(err)
 		}
