@@ -438,7 +438,14 @@ func bodyErrors(v *content.Version, src []byte, les []markdown.LinkError) diag.L
 // which is not published (of the bodies rendered). An offer whose
 // deadline has passed is not one: it is shown as closed, as it should.
 func (s *Site) Warnings() diag.List {
-	all := s.all()
+	out := slices.Concat(s.eachWarnings(s.all(), true)...)
+	out.Sort()
+	return out
+}
+
+// eachWarnings returns the warnings of each entry of all, placed or not
+// (see entryWarnings), made on several goroutines.
+func (s *Site) eachWarnings(all []*Entry, placed bool) []diag.List {
 	each := make([]diag.List, len(all))
 	var wg sync.WaitGroup
 	var next atomic.Int64
@@ -446,31 +453,70 @@ func (s *Site) Warnings() diag.List {
 	for range min(4*runtime.GOMAXPROCS(0), max(len(all), 1)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(all); i = int(next.Add(1) - 1) {
-				each[i] = s.EntryWarnings(all[i])
+				each[i] = s.entryWarnings(all[i], placed)
 			}
 		})
 	}
 	wg.Wait()
-	out := slices.Concat(each...)
+	return each
+}
+
+// FirstWarnings returns the first n of Warnings with more (warnings
+// made elsewhere) among them, sorted, and how many there are in all: what
+// a build prints. A warning's place may read its file again (a date's
+// line and column); only the entries with a warning in the files of the
+// first n read theirs. The list sorts by file first, so the first n are
+// among the warnings of those files, which are all placed.
+func (s *Site) FirstWarnings(n int, more diag.List) (diag.List, int) {
+	all := s.all()
+	each := s.eachWarnings(all, false)
+	unplaced := slices.Concat(slices.Concat(each...), more)
+	unplaced.Sort()
+	first := map[string]bool{}
+	for _, w := range unplaced[:min(n, len(unplaced))] {
+		first[w.Path] = true
+	}
+	for i, ws := range each {
+		if slices.ContainsFunc(ws, func(w diag.Error) bool { return first[w.Path] }) {
+			each[i] = s.entryWarnings(all[i], true)
+		}
+	}
+	out := slices.Concat(slices.Concat(each...), more)
 	out.Sort()
-	return out
+	return out[:min(n, len(out))], len(out)
 }
 
 // EntryWarnings are the warnings of one published entry (see Warnings),
 // sorted: they depend on the entry alone, so that the preview can show a
 // record's on its page.
-func (s *Site) EntryWarnings(e *Entry) diag.List {
+func (s *Site) EntryWarnings(e *Entry) diag.List { return s.entryWarnings(e, true) }
+
+// entryWarnings is EntryWarnings; unplaced, the warnings that a key's
+// place would read the entry's file for are all at its first line and
+// column, and a written slug is not asked for (the number of warnings
+// and their files are the same; see FirstWarnings).
+func (s *Site) entryWarnings(e *Entry, placed bool) diag.List {
 	var out diag.List
 	own := e.Own()
+	var pos *diag.Positions // one reading of the file for all of e's warnings
+	place := func() *diag.Positions {
+		if pos == nil {
+			pos = own.Pos.Unkept()
+			if !placed {
+				pos = diag.NewPositions(nil, 1)
+			}
+		}
+		return pos
+	}
 	if e.Kind == kinds.Agreements && e.Attachment == "" && !e.Confidential {
 		out = append(out, diag.Warn(own.Path, 1, 1, diag.WarnAgreementPDF))
 	}
-	out = append(out, s.dateWarnings(e, own)...)
-	out = append(out, s.signatoryWarnings(e, own)...)
+	out = append(out, s.dateWarnings(e, own, place)...)
+	out = append(out, s.signatoryWarnings(e, own, place)...)
 	// Whether slug is written decides the message and its place, not
 	// whether there is one; asking reads the file again, so only then.
 	if c, ok := content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, false); ok && !c.Refused() {
-		bySlug := own.Pos.Has("slug")
+		bySlug := placed && own.Pos.Has("slug")
 		c, _ = content.SegmentProblem(s.Cfg, e.Kind, e.Slug, own.Title, bySlug)
 		line, col := 1, 1 // at the file name, else at the slug
 		if bySlug {
@@ -502,14 +548,10 @@ func (s *Site) EntryWarnings(e *Entry) diag.List {
 // after its date, or a calendar kind's start on its date (both as
 // portal new writes them, the day the record is made), a terminated day after validUntil or before signed, a validUntil
 // before signed, and a notice longer than the term.
-func (s *Site) dateWarnings(e *Entry, own *content.Version) diag.List {
+func (s *Site) dateWarnings(e *Entry, own *content.Version, place func() *diag.Positions) diag.List {
 	var out diag.List
-	var pos *diag.Positions // one reading of the file for all of e's date warnings
 	warn := func(key string, id diag.ID, args ...any) {
-		if pos == nil {
-			pos = own.Pos.Unkept()
-		}
-		line, col := pos.Value(key)
+		line, col := place().Value(key)
 		out = append(out, diag.Warn(own.Path, line, col, id, args...))
 	}
 	if e.Future {
