@@ -312,27 +312,26 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 		return exitProblems
 	}
 	var warnings diag.List
+	n := 0
 	if ctx.Err() == nil {
 		// After the writing, whose peak of memory they would add to
 		// (finding a key's position reads its file's front matter).
-		warnings = loaded.Warnings()
+		warnings, n = loaded.FirstWarnings(shownWarnings)
 	}
 	printSummary(stdout, lang, rep, *out, time.Since(start))
-	printWarnings(stderr, warnings, lang)
+	printWarnings(stderr, warnings, n, lang)
 	return exitOK
 }
 
-// printWarnings prints the first warnings of a build that succeeded, as
-// check prints them, and their count: a build that passes may still fail
-// CI, and check lists them all.
-func printWarnings(w io.Writer, warnings diag.List, lang diag.Lang) {
-	n := len(warnings)
+// printWarnings prints the first warnings of a build that succeeded
+// (first, sorted), as check prints them, and their count, n: a build
+// that passes may still fail CI, and check lists them all.
+func printWarnings(w io.Writer, first diag.List, n int, lang diag.Lang) {
 	if n == 0 {
 		return
 	}
-	warnings.Sort()
 	word := diag.M(plural(n, diag.WordWarning, diag.WordWarnings))
-	for _, e := range warnings[:min(n, shownWarnings)] {
+	for _, e := range first[:min(n, shownWarnings)] {
 		fmt.Fprintln(w, e.In(lang))
 	}
 	if n > shownWarnings {

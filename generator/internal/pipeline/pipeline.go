@@ -264,6 +264,22 @@ func (l *Loaded) Warnings() diag.List {
 	return warns
 }
 
+// FirstWarnings returns the first n of Warnings, sorted, and how many
+// there are: what a build prints, without reading again the files of
+// the warnings it does not print (see site.Site.FirstWarnings).
+func (l *Loaded) FirstWarnings(n int) (diag.List, int) {
+	var more diag.List
+	if l.Templates != nil {
+		more = l.Templates.Warnings()
+	}
+	if l.Site == nil {
+		more = slices.Clone(more)
+		more.Sort()
+		return more[:min(n, len(more))], len(more)
+	}
+	return l.Site.FirstWarnings(n, more)
+}
+
 // NewReport counts what was read.
 func (l *Loaded) NewReport() *Report {
 	r := &Report{Read: map[string]map[string]int{}, Phases: l.Phases}

@@ -258,13 +258,13 @@ func (s *Site) naming() []string {
 // (the city, an administration or a company of the city) may sign for
 // another of the city's that is a party: the city signs for its
 // administrations, and an administration may sign for the city.
-func (s *Site) signatoryWarnings(e *Entry, own *content.Version) diag.List {
+func (s *Site) signatoryWarnings(e *Entry, own *content.Version, place func() *diag.Positions) diag.List {
 	var out diag.List
 	for i, sig := range e.Signatories {
 		if sig.Org == "" || slices.Contains(e.Parties, sig.Org) || s.forTheCity(sig.Org, e.Parties) {
 			continue
 		}
-		line, col := own.Pos.Unkept().Value("signatories", strconv.Itoa(i), "org")
+		line, col := place().Value("signatories", strconv.Itoa(i), "org")
 		out = append(out, diag.Warn(own.Path, line, col, diag.WarnSignatoryParty, sig.Org, strings.Join(e.Parties, ", ")))
 	}
 	return out
