@@ -72,9 +72,12 @@ func (t Text) In(lang Lang) string {
 	return t.En
 }
 
-// Declared is the ID of a Message of a text that is not in the catalog,
-// M(Declared, Text{En: english, Sv: swedish}): its text is its argument.
+// Declared is the ID of a Message made with T: its text is its argument.
 const Declared ID = "declared"
+
+// T makes a Message of a text that is not in the catalog, in English and
+// Swedish: the words a new kind brings in its declaration (kinds.Kind).
+func T(en, sv string) Message { return Message{ID: Declared, Args: []any{Text{En: en, Sv: sv}}} }
 
 // Text renders m in lang. An ID missing from the catalog (which a test
 // forbids) prints as the ID and its arguments rather than nothing.

@@ -23,8 +23,8 @@
 // Key.Need, When.Missing and When.Unexpected) and the word for its
 // records in them (Records) are diag.Message values: the
 // portal's kinds name catalog entries, another kind may carry its own
-// words in both languages, diag.M(diag.Declared, diag.Text{En: english,
-// Sv: swedish}), so that it needs no entry in the catalog.
+// words in both languages, diag.T(english, swedish), so that it needs
+// no entry in the catalog.
 package kinds
 
 import (

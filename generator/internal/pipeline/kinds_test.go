@@ -25,7 +25,7 @@ func workshops() *kinds.Kind {
 			{Name: "end", Type: kinds.DateTime, Required: true, After: "start"},
 			{Name: "place", Type: kinds.Text, Required: true},
 			{Name: "seats", Type: kinds.Int, Min: 1, Max: 40,
-				Want: diag.M(diag.Declared, diag.Text{En: "a number of seats from 1 to 40", Sv: "ett antal platser från 1 till 40"})},
+				Want: diag.T("a number of seats from 1 to 40", "ett antal platser från 1 till 40")},
 		},
 		CloseKey: "end", Mark: "past", MarkDate: "start", CloseAttr: "data-end",
 		Order: []kinds.Sort{{Key: "start"}}, Archive: []kinds.Sort{{Key: "start", Desc: true}},
