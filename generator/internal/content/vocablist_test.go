@@ -8,6 +8,7 @@ import (
 
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // TestVocabUnknownList: a value of a vocabulary that is like none of its
@@ -46,7 +47,7 @@ func TestVocabUnknownList(t *testing.T) {
 			p + `:5:8: organisationen "kommunen" finns inte under [organisations] i config.toml – kontrollera stavningen`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			cfg, err := config.Parse([]byte(c.config))
+			cfg, err := config.ParseWith([]byte(c.config), kinds.Default())
 			if err != nil {
 				t.Fatal(err)
 			}
