@@ -100,12 +100,8 @@ func (d *decoder) checkKeys() {
 	for _, s := range d.spec {
 		// A required key spelt wrong is one problem, at the misspelling
 		// ("did you mean"), not also a missing key at the top.
-		// A missing key is told at 1:1, the opening +++, not at the
-		// closing one: a key added just below the first +++ is always
-		// the record's, while one added above the last +++ would belong
-		// to a [table] line before it; portal new and the key tables put
-		// the required keys first; and 1:1 is where every problem of the
-		// whole file is told (a missing translation, the wrong folder).
+		// At 1:1, not the closing +++: a key added below the first +++ is
+		// the record's, one above the last may fall under a [table] line.
 		if _, has := d.raw[s.Name]; s.Required && !has && !slices.Contains(d.broken, s.Name) && !meant[s.Name] {
 			d.errAt(1, 1, diag.KeyMissing, s.Name)
 		}
@@ -211,16 +207,6 @@ func unknownKey(reg *kinds.Registry, kind, k string, spec []kinds.Key) diag.Mess
 // no real record comes near it, and checking each value of a longer one
 // against the vocabularies would take quadratic time.
 const maxValues = 100
-
-// keyShapeError is shapeError of v, written for the key k, with the
-// line to write for a date in quotes ("31 januari 2027").
-func keyShapeError(k string, t kinds.Type, v any) diag.Message {
-	msg := shapeError(t, v)
-	if s, isStr := v.(string); isStr && msg.ID == diag.ShapeDateQuoted {
-		return diag.QuotedDateMessage(k, s)
-	}
-	return msg
-}
 
 // shapeError says what is wrong with the type of v; no ID for nothing.
 func shapeError(t kinds.Type, v any) diag.Message {

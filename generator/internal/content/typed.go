@@ -114,3 +114,13 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 		kinds.DateTime: diag.ShapeDateTime, kinds.Contacts: diag.ShapeTables, kinds.Signatories: diag.ShapeSignatories}
 	return diag.M(diag.KeyShape, key, diag.M(shape[typ])), true
 }
+
+// keyShapeError is shapeError of v, written for the key k, with the
+// line to write for a date in quotes ("31 januari 2027").
+func keyShapeError(k string, t kinds.Type, v any) diag.Message {
+	msg := shapeError(t, v)
+	if s, isStr := v.(string); isStr && msg.ID == diag.ShapeDateQuoted {
+		return diag.QuotedDateMessage(k, s)
+	}
+	return msg
+}
