@@ -91,7 +91,7 @@ func (d *decoder) checkKeys() {
 			}
 			continue
 		}
-		if msg := shapeError(d.spec[i].Type, d.raw[k]); msg.ID != "" {
+		if msg := keyShapeError(k, d.spec[i].Type, d.raw[k]); msg.ID != "" {
 			line, col := shapeAt(d.pos, msg, k, d.raw[k])
 			d.errAt(line, col, diag.KeyShape, k, msg)
 			d.bad[k] = true
@@ -100,6 +100,8 @@ func (d *decoder) checkKeys() {
 	for _, s := range d.spec {
 		// A required key spelt wrong is one problem, at the misspelling
 		// ("did you mean"), not also a missing key at the top.
+		// At 1:1, not the closing +++: a key added below the first +++ is
+		// the record's, one above the last may fall under a [table] line.
 		if _, has := d.raw[s.Name]; s.Required && !has && !slices.Contains(d.broken, s.Name) && !meant[s.Name] {
 			d.errAt(1, 1, diag.KeyMissing, s.Name)
 		}

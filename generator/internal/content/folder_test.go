@@ -23,7 +23,7 @@ func TestOtherKindWithBrokenLine(t *testing.T) {
 		{"title never closed", rec(with(lecture, `title = "Digital tvilling"`, `title = """Digital tvilling`)),
 			[]string{move, p + `:2:9: title: the text opened with """ here is never closed – end it with """ where it ends`}},
 		{"date in another form", rec(with(lecture, "date = 2026-01-10", "date = 10/1 2026")),
-			[]string{move, p + `:3:8: date: 10/1 2026 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`}},
+			[]string{move, p + `:3:8: date: 10/1 2026 is not a date the site can read – dates are written year-month-day, without quotes: write date = 2026-01-10 for 10 January, or date = 2026-10-01 for 1 October`}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, got := load(t, mapFS(map[string]string{p: c.file}))

@@ -136,7 +136,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{
 				p + `:3:8: date: 2026-02-30 does not exist – February 2026 has 28 days`,
 				p + `:5:1: unknown key "hots" (did you mean "host"?)`,
-				p + `:8:12: deadline: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`,
+				p + `:8:12: deadline: 28/2 2027 is not a date the site can read – dates are written year-month-day, without quotes: write deadline = 2027-02-28`,
 			}},
 		{"a broken translation hides nothing of its record", thesisAt(p, rec(with(thesis, `host = "kth"`, `hots = "kth"`)),
 			"content/theses/a.en.md", "title = \"x\"\n"),
@@ -151,7 +151,7 @@ func TestLoadErrors(t *testing.T) {
 				p + `:1:1: front matter missing: a record starts with a "+++" line`,
 			}},
 		{"date in quotes", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", `deadline = "2026-04-30"`))),
-			[]string{p + `:8:12: deadline must be a date like 2026-03-01, written without quotes`}},
+			[]string{p + `:8:12: deadline must be a date like 2026-03-01, written without quotes – write deadline = 2026-04-30`}},
 		{"end before start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:00:00"))),
 			[]string{`content/lectures/l.md:6:7: end 2026-03-12T15:00 must be after start 2026-03-12T15:15; check the two`}},
 		{"end equal to start", thesisAt("content/lectures/l.md", rec(with(lecture, "end = 2026-03-12T17:00:00", "end = 2026-03-12T15:15:00"))),

@@ -56,7 +56,7 @@ func unreadMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 	case !found:
 		return diag.Message{}, false
 	case typ == kinds.Date:
-		return diag.M(diag.SyntaxDateForm, key, value), true
+		return diag.DateFormMessage(key, value), true
 	case typ == kinds.DateTime:
 		return diag.M(diag.SyntaxTime, key, value), true
 	case typ == kinds.Int:
@@ -100,12 +100,27 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 		typo, _ := e.Args[1].(string)
 		_, n := utf8.DecodeRuneInString(typo)
 		_, m := utf8.DecodeLastRuneInString(typo)
-		if msg := shapeError(typ, typo[n:len(typo)-m]); msg.ID != "" {
+		if msg := keyShapeError(key, typ, typo[n:len(typo)-m]); msg.ID != "" {
 			return diag.M(diag.KeyShape, key, msg), true
 		}
 		return diag.Message{}, false
 	}
+	if bare, _ := e.Args[1].(string); typ == kinds.Date && e.ID == diag.SyntaxUnquoted {
+		if _, _, ok := diag.HandDate(bare); ok {
+			return diag.DateFormMessage(key, bare), true // januari 31 2027, as written
+		}
+	}
 	shape := map[kinds.Type]diag.ID{kinds.Int: diag.ShapeInt, kinds.Bool: diag.ShapeBool, kinds.Date: diag.ShapeDate,
 		kinds.DateTime: diag.ShapeDateTime, kinds.Contacts: diag.ShapeTables, kinds.Signatories: diag.ShapeSignatories}
 	return diag.M(diag.KeyShape, key, diag.M(shape[typ])), true
+}
+
+// keyShapeError is shapeError of v, written for the key k, with the
+// line to write for a date in quotes ("31 januari 2027").
+func keyShapeError(k string, t kinds.Type, v any) diag.Message {
+	msg := shapeError(t, v)
+	if s, isStr := v.(string); isStr && msg.ID == diag.ShapeDateQuoted {
+		return diag.QuotedDateMessage(k, s)
+	}
+	return msg
 }

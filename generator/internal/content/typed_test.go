@@ -36,7 +36,7 @@ func TestTypedSyntax(t *testing.T) {
 		{"a number in typographic quotes", agreement("noticeMonths = “3”"),
 			[]string{p + `:9:16: noticeMonths must be written 3, without quotes`}},
 		{"a date in typographic quotes", agreement("validFrom = ”2026-02-01”"),
-			[]string{p + `:9:13: validFrom must be a date like 2026-03-01, written without quotes`}},
+			[]string{p + `:9:13: validFrom must be a date like 2026-03-01, written without quotes – write validFrom = 2026-02-01`}},
 		{"a word in typographic quotes for a number", agreement("noticeMonths = “tre”"),
 			[]string{p + `:9:16: noticeMonths must be a whole number, like 30, without quotes`}},
 		{"a word in typographic quotes for a list", rec(`title = "Avtal"`, "date = 2026-01-01", `areas = “bygg”`, `type = "mou"`, `parties = ["kth", "stad"]`, "signed = 2026-01-01", `status = "active"`),
@@ -45,7 +45,7 @@ func TestTypedSyntax(t *testing.T) {
 		// date, a number or true/false, what the key holds, not every
 		// form a value can take.
 		{"a date in words with a day", agreement("validFrom = 1 juni 2026"),
-			[]string{p + `:9:13: validFrom: 1 juni 2026 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`}},
+			[]string{p + `:9:13: validFrom: 1 juni 2026 is not a date the site can read – dates are written year-month-day, without quotes: write validFrom = 2026-06-01`}},
 		{"a day and a month", agreement("validFrom = 1 juni"),
 			[]string{p + `:9:13: validFrom: 1 juni is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`}},
 		{"a number with its unit", agreement("noticeMonths = 3 mån"),

@@ -9,6 +9,8 @@ const (
 	SyntaxNoDay        ID = "syntax.no-day"
 	SyntaxNoMonth      ID = "syntax.no-month"
 	SyntaxDateForm     ID = "syntax.date-form"
+	SyntaxDateFormFix  ID = "syntax.date-form-fix"
+	SyntaxDateFormTwo  ID = "syntax.date-form-two"
 	SyntaxTime         ID = "syntax.time"
 	SyntaxKeyTwice     ID = "syntax.key-twice"
 	SyntaxTableTwice   ID = "syntax.table-twice"
@@ -65,6 +67,10 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: %s finns inte – ett år har 12 månader; skriv år-månad-dag, t.ex. 2027-02-28`},
 	SyntaxDateForm: {En: `%s: %s is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28`,
 		Sv: `%s: %s är inget datum som webbplatsen kan läsa – skriv år-månad-dag med två siffror för månad och dag, utan citattecken, t.ex. 2027-02-28`},
+	SyntaxDateFormFix: {En: `%s: %s is not a date the site can read – dates are written year-month-day, without quotes: write %[1]s = %[3]s`,
+		Sv: `%s: %s är inget datum som webbplatsen kan läsa – datum skrivs år-månad-dag, utan citattecken: skriv %[1]s = %[3]s`},
+	SyntaxDateFormTwo: {En: `%s: %s is not a date the site can read – dates are written year-month-day, without quotes: write %[1]s = %[3]s for %[4]d %[5]s, or %[1]s = %[6]s for %[7]d %[8]s`,
+		Sv: `%s: %s är inget datum som webbplatsen kan läsa – datum skrivs år-månad-dag, utan citattecken: skriv %[1]s = %[3]s om det är %[4]d %[5]s, eller %[1]s = %[6]s om det är %[7]d %[8]s`},
 	SyntaxTime: {En: `%s: %s is not a date and time – write it like 2027-02-28T13:15:00`,
 		Sv: `%s: %s är ingen tidpunkt – skriv den som 2027-02-28T13:15:00`},
 	SyntaxKeyTwice: {En: `%s is set twice – remove one of the lines`,

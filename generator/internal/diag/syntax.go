@@ -391,7 +391,7 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 	case isPasted:
 		return pasted, true
 	case looksLikeDate(value):
-		return M(SyntaxDateForm, key, value), true
+		return DateFormMessage(key, value), true
 	case strings.HasPrefix(msg, "expected value but found"):
 		if q, ok := quoteText(value); ok {
 			return M(SyntaxUnquoted, writtenKey(line), value, q), true
@@ -422,7 +422,7 @@ func looksLikeDate(v string) bool {
 func dateMessage(key, value string) Message {
 	m := dateRE.FindStringSubmatch(value)
 	if m == nil {
-		return M(SyntaxDateForm, key, value)
+		return DateFormMessage(key, value)
 	}
 	year, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])
@@ -431,7 +431,7 @@ func dateMessage(key, value string) Message {
 	case month < 1 || month > 12:
 		return M(SyntaxNoMonth, key, value)
 	case len(m[2]) != 2 || len(m[3]) != 2:
-		return M(SyntaxDateForm, key, value)
+		return DateFormMessage(key, value)
 	}
 	days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	if day < 1 || day > days {

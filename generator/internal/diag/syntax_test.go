@@ -23,7 +23,7 @@ func TestDecodeTOML(t *testing.T) {
 		{"two dates", "title = \"x\"\ndeadline = 2027-02-30\nstart = 28/2 2027\nareas = [\"a\"]\n",
 			[]string{
 				"f.md:3:12: deadline: 2027-02-30 does not exist – February 2027 has 28 days",
-				"f.md:4:9: start: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28",
+				"f.md:4:9: start: 28/2 2027 is not a date the site can read – dates are written year-month-day, without quotes: write start = 2027-02-28",
 			}, []string{"deadline", "start"}, []string{"areas", "title"}, true},
 		{"array over lines: the rest reported once", "a = [1,\n2 3]\nb = 1\n",
 			[]string{`f.md:2:5: a: the list cannot be read – separate its values with commas and end it with ], like a = ["a", "b"]`},
@@ -54,7 +54,7 @@ func TestDecodeTOML(t *testing.T) {
 		// line separator, U+2028, was not) or however the key is written.
 		{"a no-break space for the = after a broken line", "date = 28/2 2027\ntitle\u00a0\"x\"\n",
 			[]string{
-				"f.md:2:8: date: 28/2 2027 is not a date the site can read – write year-month-day with two digits for month and day, without quotes, like 2027-02-28",
+				"f.md:2:8: date: 28/2 2027 is not a date the site can read – dates are written year-month-day, without quotes: write date = 2027-02-28",
 				"f.md:3:6: the line has a non-breaking space (U+00A0), which the site does not read as a space – delete it and type a plain space",
 			}, []string{"date", "title"}, nil, true},
 		{"a line separator for the =", "date = 2026-03-01\ntitle\u2028\"x\"\n",
