@@ -14,6 +14,7 @@ import { test } from 'node:test';
 
 import { describeProblems, newPage, PHONE, useBrowser } from '../lib/browser.js';
 import { suite } from '../lib/env.js';
+import { measureFilters } from '../lib/filters.js';
 import { siteUnderTest } from '../lib/harness.js';
 
 const { skip, site, secs } = await siteUnderTest('chromium', 'nginx', 'go');
@@ -28,39 +29,7 @@ suite('the filters on a phone', skip, () => {
       try {
         assert.equal((await page.goto(site.base + list, { waitUntil: 'load' })).status(), 200, list);
         await page.click('.search-facets-toggle');
-        const selects = await page.$$eval('.search-facets select', (all) => {
-          const field = document.querySelector('#search-q').getBoundingClientRect().width;
-          return all.map((s) => {
-            const st = getComputedStyle(s);
-            // The room for the text: the box less its padding and, when
-            // the browser draws the select, the arrow at its end.
-            const arrow = st.appearance === 'none' ? 0 : 16;
-            const room = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - arrow;
-            // The text of each option chosen, laid out in that room as
-            // the select lays it out (wrapped or on one line): cut when
-            // it is wider or taller than the select shows.
-            const probe = document.createElement('div');
-            for (const p of ['font', 'letterSpacing', 'wordSpacing', 'whiteSpace', 'overflowWrap', 'lineHeight']) {
-              probe.style[p] = st[p];
-            }
-            probe.style.position = 'absolute';
-            probe.style.width = `${room}px`;
-            document.body.append(probe);
-            const chosen = s.value;
-            const cut = [];
-            for (const o of s.options) {
-              s.value = o.value;
-              probe.textContent = o.text;
-              const inner = s.clientHeight - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom);
-              if (probe.scrollWidth > room + 1 || probe.getBoundingClientRect().height > inner + 1) {
-                cut.push(o.text);
-              }
-            }
-            s.value = chosen;
-            probe.remove();
-            return { name: s.name, width: Math.round(s.getBoundingClientRect().width), field: Math.round(field), cut };
-          });
-        });
+        const selects = await measureFilters(page);
         for (const name of ['area', 'host', 'school']) {
           assert.ok(selects.some((s) => s.name === name), `${list}: no filter "${name}"`);
         }
