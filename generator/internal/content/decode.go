@@ -400,6 +400,10 @@ func (d *decoder) vocab(k, table string, values ...string) {
 				d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
 				continue
 			}
+			if len(v.Terms) == 0 { // a site without the table: none to list
+				d.errAt(line, col, diag.VocabNoTerms, diag.M(what), s, table)
+				continue
+			}
 			if len(v.Terms) <= maxListedTerms {
 				d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
 				continue
