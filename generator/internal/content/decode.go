@@ -413,12 +413,6 @@ func (d *decoder) vocab(k, table string, values ...string) {
 	}
 }
 
-// maxListedTerms is the most terms a vocabulary may have for a value not
-// in it, and like none of them, to be answered with the list of them
-// (an editor then need not open config.toml to find the nine areas);
-// a longer one is answered "check the spelling".
-const maxListedTerms = 12
-
 // oneOf checks that key k has one of the values its declaration allows.
 func (d *decoder) oneOf(k *kinds.Key) string {
 	s := d.str(k.Name)
