@@ -30,8 +30,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/metrics"
-	"runtime/pprof"
-	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -237,31 +235,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer, gete
 	if !ok || extraArgs("build", fs, stderr, lang) {
 		return exitUsage
 	}
-	for _, p := range []struct {
-		file  string
-		start func(io.Writer) error
-		stop  func()
-	}{{*cpuprofile, pprof.StartCPUProfile, pprof.StopCPUProfile}, {*traceFile, trace.Start, trace.Stop}} {
-		if p.file == "" {
-			continue
-		}
-		f, err := os.Create(p.file)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitUsage
-		}
-		defer f.Close()
-		p.start(f)
-		defer p.stop()
+	stopProfiles, err := startProfiles(*cpuprofile, *traceFile, *memprofile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
 	}
-	if *memprofile != "" {
-		defer func() {
-			if f, err := os.Create(*memprofile); err == nil {
-				pprof.Lookup("allocs").WriteTo(f, 0)
-				f.Close()
-			}
-		}()
-	}
+	defer stopProfiles()
 	now, err := resolveNow(c.now, getenv)
 	if err != nil {
 		sayErr(stderr, lang, "", err)

@@ -402,6 +402,10 @@ func (d *decoder) vocab(k, table string, values ...string) {
 				d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
 				continue
 			}
+			if len(v.Terms) == 0 { // a site without the table: none to list
+				d.errAt(line, col, diag.VocabNoTerms, diag.M(what), s, table)
+				continue
+			}
 			if len(v.Terms) <= maxListedTerms {
 				d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
 				continue
@@ -410,12 +414,6 @@ func (d *decoder) vocab(k, table string, values ...string) {
 		}
 	}
 }
-
-// maxListedTerms is the most terms a vocabulary may have for a value not
-// in it, and like none of them, to be answered with the list of them
-// (an editor then need not open config.toml to find the nine areas);
-// a longer one is answered "check the spelling".
-const maxListedTerms = 12
 
 // oneOf checks that key k has one of the values its declaration allows.
 func (d *decoder) oneOf(k *kinds.Key) string {

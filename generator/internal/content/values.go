@@ -172,6 +172,12 @@ func vocabNoun(name string) diag.ID {
 	return diag.WordOrganisation
 }
 
+// maxListedTerms is the most terms a vocabulary may have for a value not
+// in it, and like none of them, to be answered with the list of them
+// (an editor then need not open config.toml to find the nine areas);
+// a longer one is answered "check the spelling".
+const maxListedTerms = 12
+
 // suggestTerm returns the key of the term of v that s was probably meant
 // to be, or "": a key or a name of the term written with capitals,
 // spaces, underscores or å, ä, ö ("Energi och klimat", "Trafikkontoret",

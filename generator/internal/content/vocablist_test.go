@@ -45,6 +45,11 @@ func TestVocabUnknownList(t *testing.T) {
 		{"more than twelve terms", strings.Replace(string(src), "[schools.abe]", more.String()+"[schools.abe]", 1), [2]string{`host = "kth"`, `host = "kommunen"`},
 			p + `:5:8: unknown organisation "kommunen" (not in config.toml [organisations]); check the spelling`,
 			p + `:5:8: organisationen "kommunen" finns inte under [organisations] i config.toml – kontrollera stavningen`},
+		// A vocabulary without terms (a site with no [schools]) has none
+		// to list.
+		{"no terms", strings.Split(string(src), "[schools.abe]")[0], [2]string{"", `schools = ["abe"]`},
+			p + `:9:12: unknown school "abe": config.toml [schools] has no terms; add it there, or remove the value`,
+			p + `:9:12: skolan "abe" finns inte: [schools] i config.toml har inga termer – lägg till den där eller ta bort värdet`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfg, err := config.ParseWith([]byte(c.config), kinds.Default())

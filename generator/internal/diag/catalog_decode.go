@@ -31,6 +31,7 @@ const (
 	VocabUnknown       ID = "vocab.unknown"
 	VocabUnknownMean   ID = "vocab.unknown-mean"
 	VocabUnknownList   ID = "vocab.unknown-list"
+	VocabNoTerms       ID = "vocab.no-terms"
 	WordArea           ID = "word.area"
 	WordSchool         ID = "word.school"
 	WordOrganisation   ID = "word.organisation"
@@ -124,6 +125,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – kontrollera stavningen`},
 	VocabUnknownList: {En: `unknown %s %q (not in config.toml [%s], which has: %s)`,
 		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – där finns: %[4]s`},
+	VocabNoTerms: {En: `unknown %s %q: config.toml [%s] has no terms; add it there, or remove the value`,
+		Sv: `%[1]s %[2]q finns inte: [%[3]s] i config.toml har inga termer – lägg till den där eller ta bort värdet`},
 	VocabUnknownMean: {En: `unknown %s %q (not in config.toml [%s]; did you mean %q?)`,
 		Sv: `%[1]s %[2]q finns inte under [%[3]s] i config.toml – menade du %[4]q?`},
 	WordArea: {En: `area`,

@@ -167,10 +167,11 @@ func (c *siteCase) run() []string {
 		}
 		problems = list
 	}
+	var fails []string
 	if l != nil && l.Site != nil {
 		problems = append(problems, l.Warnings()...)
+		fails = append(fails, firstWarnings(c.name, l)...)
 	}
-	var fails []string
 	if c.check != nil {
 		fails = append(fails, c.checkProblems(c.check, problems, diag.English)...)
 		if c.sv != nil {
@@ -193,6 +194,24 @@ func (c *siteCase) run() []string {
 		fails = append(fails, c.checkSection(s, outs)...)
 	}
 	return append(fails, c.checkFeeds(outs)...)
+}
+
+// firstWarnings checks, on every site, that what a build prints
+// (FirstWarnings) is the first of Warnings, sorted, and their count,
+// for the first 0, 1, 2, 3 and 10: its templates' warnings and those of
+// a record in several files among them.
+func firstWarnings(name string, l *Loaded) []string {
+	all := l.Warnings()
+	all.Sort()
+	var fails []string
+	for _, n := range []int{0, 1, 2, 3, 10} {
+		got, count := l.FirstWarnings(n)
+		want := all[:min(n, len(all))]
+		if count != len(all) || strings.Join(got.LinesIn(diag.English), "\n") != strings.Join(want.LinesIn(diag.English), "\n") {
+			fails = append(fails, fmt.Sprintf("%s: FirstWarnings(%d): %d in all,\n%s\nwant %d,\n%s", name, n, count, checkLines(got), len(all), checkLines(want)))
+		}
+	}
+	return fails
 }
 
 // checkFeeds reads every calendar and Atom feed of the site back with the

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"portal/generator/internal/diag"
@@ -37,10 +38,16 @@ func TestFirstWarnings(t *testing.T) {
 			t.Fatal(err)
 		}
 		reads := map[string]int{}
+		var mu sync.Mutex // Warnings reads the files on every processor
 		for _, e := range s.all() {
 			src := files[e.Own().Path]
 			front, _, _ := strings.Cut(strings.TrimPrefix(src, "+++\n"), "+++")
-			e.Own().Pos = diag.PositionsOf(func() []byte { reads[e.Own().Path]++; return []byte(front) }, 1) // as Load makes them
+			e.Own().Pos = diag.PositionsOf(func() []byte { // as Load makes them
+				mu.Lock()
+				defer mu.Unlock()
+				reads[e.Own().Path]++
+				return []byte(front)
+			}, 1)
 		}
 		got, count := s.FirstWarnings(c.n, more)
 		if read := slices.Sorted(maps.Keys(reads)); !slices.Equal(read, c.files) {

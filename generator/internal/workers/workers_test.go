@@ -33,7 +33,10 @@ func TestFor(t *testing.T) {
 
 // TestUntil checks that Until calls do once for every index while none
 // fails, returns the error of the failing call, and starts no call after
-// one failed: when every call fails, each worker makes at most one.
+// one failed: when every call fails, each worker makes at most one. An
+// index a worker took before the last one failed may be left uncalled
+// (the worker sees the failure before it calls), so when the last index
+// fails only it is sure to be called, and the others at most once.
 func TestUntil(t *testing.T) {
 	stop := errors.New("stop")
 	tests := []struct {
@@ -42,16 +45,17 @@ func TestUntil(t *testing.T) {
 		fail     func(i int) error
 		want     error
 		maxCalls int // at most, when not every index is called once
+		called   int // an index that must be called then, or -1
 	}{
-		{"none", 0, func(int) error { return stop }, nil, 0},
-		{"no error", 1000, func(int) error { return nil }, nil, 0},
+		{"none", 0, func(int) error { return stop }, nil, 0, -1},
+		{"no error", 1000, func(int) error { return nil }, nil, 0, -1},
 		{"the last index fails", 1000, func(i int) error {
 			if i == 999 {
 				return stop
 			}
 			return nil
-		}, stop, 0},
-		{"every call fails", 10000, func(int) error { return stop }, stop, 4 * runtime.GOMAXPROCS(0)},
+		}, stop, 1000, 999},
+		{"every call fails", 10000, func(int) error { return stop }, stop, 4 * runtime.GOMAXPROCS(0), -1},
 	}
 	for _, c := range tests {
 		calls := make([]atomic.Int32, c.n)
@@ -69,6 +73,9 @@ func TestUntil(t *testing.T) {
 			if n > 1 || (c.maxCalls == 0 && n != 1) {
 				t.Errorf("%s: index %d called %d times", c.name, i, n)
 			}
+		}
+		if c.called >= 0 && calls[c.called].Load() != 1 {
+			t.Errorf("%s: index %d not called", c.name, c.called)
 		}
 		if c.maxCalls > 0 && (total < 1 || total > c.maxCalls) {
 			t.Errorf("%s: %d calls, want 1 to %d", c.name, total, c.maxCalls)
