@@ -73,16 +73,15 @@ func namedDay(year, word, day string) (d, alt time.Time, ok bool) {
 
 // monthNamed is the number of the month word names, in Swedish or English
 // (in lower case), whole or its first three letters or more; 0 for none.
+// The names are the catalog's (monthName), as messages write them.
 func monthNamed(word string) int {
-	names := [12][2]string{{"januari", "january"}, {"februari", "february"}, {"mars", "march"},
-		{"april", "april"}, {"maj", "may"}, {"juni", "june"}, {"juli", "july"}, {"augusti", "august"},
-		{"september", "september"}, {"oktober", "october"}, {"november", "november"}, {"december", "december"}}
 	if len(word) < 3 {
 		return 0
 	}
-	for i, both := range names {
-		if strings.HasPrefix(both[0], word) || strings.HasPrefix(both[1], word) {
-			return i + 1
+	for m := 1; m <= 12; m++ {
+		name, _ := lookup(monthName(m))
+		if strings.HasPrefix(strings.ToLower(name.Sv), word) || strings.HasPrefix(strings.ToLower(name.En), word) {
+			return m
 		}
 	}
 	return 0
