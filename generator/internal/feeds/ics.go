@@ -38,6 +38,12 @@ type Event struct {
 	// Stamp is DTSTAMP, from the record (e.g. its date), never the clock.
 	// Required. Always written in UTC.
 	Stamp time.Time
+	// Sequence is SEQUENCE, the event's revision, written when positive.
+	// A program that imported the event once (Outlook, Google Calendar)
+	// takes a file with the same UID as a change only when its sequence
+	// is higher (RFC 5546 2.1.5): with Stamp from the record, a changed
+	// day with an unchanged sequence is read as the same event again.
+	Sequence int
 	// Cancelled writes STATUS:CANCELLED, else STATUS:CONFIRMED.
 	Cancelled bool
 	// Categories are area names, written as one CATEGORIES property.
@@ -238,6 +244,9 @@ func (w *icsWriter) event(e *Event, calLang string) {
 	w.line = append(w.line[:0], "DTSTAMP:"...)
 	w.line = appendICSUTC(w.line, e.Stamp)
 	w.emit()
+	if e.Sequence > 0 {
+		w.raw("SEQUENCE", strconv.Itoa(e.Sequence))
+	}
 	switch {
 	case e.AllDay:
 		y, m, d := e.Start.Date()

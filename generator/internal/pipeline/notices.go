@@ -59,10 +59,27 @@ func (l *Loaded) noticeEvent(e *site.Entry, lang string) feeds.Event {
 		Summary:     strings.ReplaceAll(t.T(lang, keys.summary), "{title}", v.Title),
 		Description: note + "\n\n" + url,
 		URL:         url, Start: e.NoticeDay(), AllDay: true, Stamp: e.Published(),
+		Sequence:   noticeSequence(e),
 		Categories: l.areaNames(e, lang),
 		Alarms:     l.noticeAlarms(e, lang, v.Title, keys.alarm),
 		Langs:      eventLangs(lang, map[string][]string{"SUMMARY": titled, "VALARM": titled}),
 	}
+}
+
+// noticeSequence is the revision (SEQUENCE) of agreement e's notice
+// event: the days from its signing to its notice day, none before. The
+// record holds no revision, and its UID and DTSTAMP stay when the
+// agreement is renewed; its day then moves later, and so does this, so
+// that Outlook or Google Calendar, which imported the event from the
+// agreement's own file, take the file of the new day as a change rather
+// than as the event it already has. (A day corrected to an earlier one
+// is not taken so; the calendar beside the page of agreements due for
+// review, to subscribe to, is read whole again.)
+func noticeSequence(e *site.Entry) int {
+	if e.Signed.IsZero() {
+		return 0
+	}
+	return max(0, int(e.NoticeDay().Sub(e.Signed).Hours()/24+0.5))
 }
 
 // noticeTexts are the UI strings of a notice event's summary, description
