@@ -28,9 +28,8 @@ func (t keyed) sets() [2]string       { return [2]string{encodeSet(t.p.all), enc
 // bucketFile is term bucket b from the postings kept. Each bucket is one
 // job of write, so the postings of its terms are encoded and its lists
 // sorted by one goroutine. It is made in room for the bucket's last
-// bytes and a little more, which write reads while no file is replaced:
-// at 10,000 documents a bucket is some 60 kB, which growing from 4 kB
-// copied twice over.
+// bytes and a little more (write reads them while no file is replaced),
+// not grown from 4 kB, which the buckets of 10,000 documents outgrow.
 func (in *Incremental) bucketFile(b int) []byte {
 	words, unions := in.inBucket[b].sortedTerms(), in.unionsIn[b].sortedTerms()
 	size := max(4096, len(in.x.files[bucketPath(b)])*9/8)
