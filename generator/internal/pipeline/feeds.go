@@ -336,10 +336,16 @@ func (l *Loaded) calendar(lang, titleKey string) feeds.Calendar {
 // makes a new calendar of that name for a file that has one.
 func (l *Loaded) eventFiles() []Output {
 	s := l.Site
-	var outs []Output
-	for _, lang := range s.Cfg.Languages {
+	files := make([][]*site.Entry, len(s.Cfg.Languages))
+	n := 0
+	for i, lang := range s.Cfg.Languages {
+		files[i] = s.EventFiles(lang)
+		n += len(files[i])
+	}
+	outs := make([]Output, 0, n) // some thousands: not grown one by one
+	for i, lang := range s.Cfg.Languages {
 		cal := l.calendar(lang, "") // no name: see above
-		for _, e := range s.EventFiles(lang) {
+		for _, e := range files[i] {
 			event := l.event
 			if e.Kind == kinds.Agreements {
 				event = l.noticeEvent

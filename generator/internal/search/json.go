@@ -27,10 +27,13 @@ func (t keyed) sets() [2]string       { return [2]string{encodeSet(t.p.all), enc
 
 // bucketFile is term bucket b from the postings kept. Each bucket is one
 // job of write, so the postings of its terms are encoded and its lists
-// sorted by one goroutine.
+// sorted by one goroutine. It is made in room for the bucket's last
+// bytes and a little more (write reads them while no file is replaced),
+// not grown from 4 kB, which the buckets of 10,000 documents outgrow.
 func (in *Incremental) bucketFile(b int) []byte {
 	words, unions := in.inBucket[b].sortedTerms(), in.unionsIn[b].sortedTerms()
-	return append(appendBucket(make([]byte, 0, 4096), words, unions, in.counts.top), '\n')
+	size := max(4096, len(in.x.files[bucketPath(b)])*9/8)
+	return append(appendBucket(make([]byte, 0, size), words, unions, in.counts.top), '\n')
 }
 
 // termList are the words or the unions of a term bucket. They are sorted

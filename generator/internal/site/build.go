@@ -141,6 +141,15 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 	s.sources = sync.OnceValue(func() []string { return slices.Sorted(maps.Keys(s.bySource)) })
 	recordURL := s.recordURLs()
 	s.turn = s.dayTurn() // lowered by the checks of publish and factsOf (reached)
+	// Room for every record, and for as many of each kind as the last
+	// site had, and a little more: 10,000 entries appended one by one are
+	// copied over and over as the slices grow.
+	s.Entries = make([]*Entry, 0, len(set.Records))
+	if s.prev != nil {
+		for k, es := range s.prev.ByKind {
+			s.ByKind[k] = make([]*Entry, 0, len(es)+len(es)/8+1)
+		}
+	}
 	for _, r := range set.Records {
 		if r.Kind == kinds.Agreements {
 			agreements[r.Slug] = true
@@ -177,6 +186,11 @@ func (s *Site) publishAll(set *content.Set) map[string]bool {
 		}
 		s.Entries = append(s.Entries, e)
 		s.ByKind[r.Kind] = append(s.ByKind[r.Kind], e)
+	}
+	for k, es := range s.ByKind {
+		if len(es) == 0 {
+			delete(s.ByKind, k) // a kind with no records has none, as without the room
+		}
 	}
 	return agreements
 }

@@ -226,7 +226,7 @@ func (s *Site) recordPages(lang string, entries []*Entry) []claimed {
 		archived bool
 	}
 	trails := map[trail][]Link{}
-	var out []claimed
+	out := make([]claimed, 0, len(entries))
 	for _, e := range entries {
 		v := e.In(lang)
 		if v == nil {

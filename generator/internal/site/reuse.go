@@ -54,7 +54,13 @@ func (s *Site) startReuse(opt Options) {
 	if opt.Reuse {
 		s.keep = make(map[string]kept, len(s.Cfg.Languages))
 		for _, l := range s.Cfg.Languages {
-			s.keep[l] = kept{lists: map[listID]listed{}, records: map[*Entry]*Page{}}
+			// As many record pages as the last site had: a map of
+			// 10,000 grown from empty is made again eight times over.
+			n := 0
+			if s.prev != nil {
+				n = len(s.prev.keep[l].records)
+			}
+			s.keep[l] = kept{lists: map[listID]listed{}, records: make(map[*Entry]*Page, n)}
 		}
 	}
 }

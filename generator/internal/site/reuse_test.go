@@ -88,6 +88,9 @@ func sameAsAnew(t *testing.T, step string, s *Site, files map[string]string, now
 	if !reflect.DeepEqual(s.Entries, want.Entries) {
 		t.Errorf("%s: entries differ from those made anew", step)
 	}
+	if !reflect.DeepEqual(s.ByKind, want.ByKind) {
+		t.Errorf("%s: entries by kind differ from those made anew: %d kinds, want %d", step, len(s.ByKind), len(want.ByKind))
+	}
 	if !reflect.DeepEqual(s.members, want.members) || !reflect.DeepEqual(s.splits, want.splits) {
 		t.Errorf("%s: lists or index members differ from those made anew", step)
 	}
@@ -188,4 +191,27 @@ func TestReuseOtherConfig(t *testing.T) {
 			t.Fatalf("%s is the previous site's, of another config", p.URL)
 		}
 	}
+}
+
+// TestReuseKindEmptied checks that a site made from the last one (Prev)
+// after the last record of a kind is deleted lists no entries of that
+// kind, as the site made anew does: New makes room for each kind the last
+// site had (publishAll), and leaves out those that got none.
+func TestReuseKindEmptied(t *testing.T) {
+	files := reuseFiles()
+	cfg, _ := load(t, files)
+	now := stockholm(t, "2026-09-01 12:00")
+	prev, err := New(cfg, loadWith(t, cfg, files, nil), Options{Now: now, Drafts: true, Reuse: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(files, "content/lectures/l.md")
+	got, err := New(cfg, loadWith(t, cfg, files, nil), Options{Now: now, Drafts: true, Reuse: true, Prev: prev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es, ok := got.ByKind["lectures"]; ok {
+		t.Errorf("ByKind[lectures] = %d entries, want no key", len(es))
+	}
+	sameAsAnew(t, "the only lecture deleted", got, files, now)
 }
