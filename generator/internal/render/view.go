@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -337,9 +338,7 @@ func (t *Templates) view(m *Memo, s *site.Site, p *site.Page) (*View, error) {
 	if p.V != nil {
 		v.Description = s.Body(p.V).Excerpt
 	}
-	if v.Description == "" {
-		v.Description = t.strings[p.Lang]["site.description"]
-	}
+	v.Description = cmp.Or(v.Description, t.strings[p.Lang]["site.description"])
 	if err := t.frame(v); err != nil {
 		return nil, err
 	}
