@@ -22,7 +22,7 @@ func SlugOf(title string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue // a combining mark, of the letter before it
 		}
-		s := fold[r]
+		s := Fold(r)
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			s = string(r)
 		}
@@ -46,6 +46,10 @@ func SlugOf(title string) string {
 	}
 	return out
 }
+
+// Fold returns the ASCII spelling of a lower-case Latin letter with marks
+// ("å" → "a") or a ligature ("æ" → "ae"), or "" if r has none.
+func Fold(r rune) string { return fold[r] }
 
 // fold maps lower-case Latin letters with marks to ASCII.
 var fold = func() map[rune]string {

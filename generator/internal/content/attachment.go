@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 
 	"portal/generator/internal/diag"
@@ -132,12 +133,7 @@ func holds(ft FileType, head []byte) bool {
 	case m == nil:
 		return true
 	default:
-		for _, s := range m {
-			if bytes.HasPrefix(head, []byte(s)) {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(m, func(s string) bool { return bytes.HasPrefix(head, []byte(s)) })
 	}
 }
 

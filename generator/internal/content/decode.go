@@ -316,12 +316,10 @@ func shapeAt(pos *diag.Positions, msg diag.Message, k string, v any) (line, col 
 // isDateTime reports whether s is a TOML date and time, as written in
 // quotes: 2026-03-01T13:15:00, with an offset or a space for the T.
 func isDateTime(s string) bool {
-	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC3339, "2006-01-02 15:04:05Z07:00"} {
-		if _, err := time.Parse(layout, s); err == nil {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", time.RFC3339, "2006-01-02 15:04:05Z07:00"}, func(layout string) bool {
+		_, err := time.Parse(layout, s)
+		return err == nil
+	})
 }
 
 // timeOnly reports whether t is a TOML time of day without a date

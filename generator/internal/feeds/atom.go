@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -309,15 +310,8 @@ func (e *Entry) foreign(feedLang string) bool { return e.Lang != "" && e.Lang !=
 // (type="xhtml"): its note or facts in the feed's language before text
 // in another, or a fact's value in another language than the feed's.
 func (e *Entry) marked(feedLang string) bool {
-	if e.foreign(feedLang) && (e.Note != "" || len(e.Facts) > 0) {
-		return true
-	}
-	for _, f := range e.Facts {
-		if f.Lang != "" && f.Lang != feedLang && f.Value != "" {
-			return true
-		}
-	}
-	return false
+	return e.foreign(feedLang) && (e.Note != "" || len(e.Facts) > 0) ||
+		slices.ContainsFunc(e.Facts, func(f Fact) bool { return f.Lang != "" && f.Lang != feedLang && f.Value != "" })
 }
 
 // plain is e's summary as type="text": the facts, a blank line, Summary.

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+
+	"portal/generator/internal/config"
 )
 
 // headingIDs is the parser.IDs of one Render call: it turns heading text into
@@ -133,57 +135,14 @@ func closingParen(v []byte, i int) int {
 }
 
 // translit returns the ASCII spelling of a lowercase Latin letter with a
-// diacritic (or a ligature), or "" if r has none.
+// diacritic (or a ligature), or "" if r has none: config.Fold's, but for
+// the ligature ĳ, which ids spell "ij", and ŉ, which they keep.
 func translit(r rune) string {
 	switch r {
-	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
-		return "a"
-	case 'æ':
-		return "ae"
-	case 'ç', 'ć', 'ĉ', 'ċ', 'č':
-		return "c"
-	case 'ď', 'đ', 'ð':
-		return "d"
-	case 'è', 'é', 'ê', 'ë', 'ē', 'ĕ', 'ė', 'ę', 'ě':
-		return "e"
-	case 'ĝ', 'ğ', 'ġ', 'ģ':
-		return "g"
-	case 'ĥ', 'ħ':
-		return "h"
-	case 'ì', 'í', 'î', 'ï', 'ĩ', 'ī', 'ĭ', 'į', 'ı':
-		return "i"
 	case 'ĳ':
 		return "ij"
-	case 'ĵ':
-		return "j"
-	case 'ķ':
-		return "k"
-	case 'ĺ', 'ļ', 'ľ', 'ŀ', 'ł':
-		return "l"
-	case 'ñ', 'ń', 'ņ', 'ň':
-		return "n"
-	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ŏ', 'ő':
-		return "o"
-	case 'œ':
-		return "oe"
-	case 'ŕ', 'ŗ', 'ř':
-		return "r"
-	case 'ś', 'ŝ', 'ş', 'š', 'ș':
-		return "s"
-	case 'ß':
-		return "ss"
-	case 'ţ', 'ť', 'ŧ', 'ț':
-		return "t"
-	case 'þ':
-		return "th"
-	case 'ù', 'ú', 'û', 'ü', 'ũ', 'ū', 'ŭ', 'ů', 'ű', 'ų':
-		return "u"
-	case 'ŵ':
-		return "w"
-	case 'ý', 'ÿ', 'ŷ':
-		return "y"
-	case 'ź', 'ż', 'ž':
-		return "z"
+	case 'ŉ':
+		return ""
 	}
-	return ""
+	return config.Fold(r)
 }

@@ -461,14 +461,7 @@ func (s spans) close(i, size int) int {
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
 
-func isBlank(l []byte) bool {
-	for _, b := range l {
-		if !isSpace(b) {
-			return false
-		}
-	}
-	return true
-}
+func isBlank(l []byte) bool { return len(bytes.TrimLeft(l, " \t\r\n")) == 0 }
 
 // refused is the Result for a body that nests too deep: its text as
 // preformatted text, and the error.

@@ -65,7 +65,7 @@ func loadTables(fsys fs.FS, langs []string) (map[string]*table, diag.List) {
 		diag.UnixNewlines(raw)
 		t := &table{path: p, strings: map[string]string{}, pos: diag.NewPositions(src, 0)}
 		errs = append(errs, t.flatten(nil, raw)...)
-		if sh, ok := fsys.(shadowing); ok {
+		if sh, ok := fsys.(*layered); ok {
 			if def, err := sh.Shadowed(p); err == nil {
 				t.inherit(def)
 			} else {

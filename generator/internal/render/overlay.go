@@ -83,19 +83,12 @@ type layered struct {
 	dirs map[string]bool // the site's folders under templates/ that hold them
 }
 
-// shadowing is a file system of templates laid over defaults that hands
-// out the default file a site's own one replaces (i18n tables inherit).
-type shadowing interface {
-	Shadowed(name string) ([]byte, error)
-	Own(name string) bool
-}
-
 // Own reports whether the file at name is the site's own, rather than a
 // default.
 func (l *layered) Own(name string) bool { return l.own[name] }
 
 // Shadowed returns the default file under name when the site has a file
-// of its own there; an error wrapping fs.ErrNotExist when it has not, or
+// of its own there (the i18n table a site's own one inherits from); an error wrapping fs.ErrNotExist when it has not, or
 // the defaults have none.
 func (l *layered) Shadowed(name string) ([]byte, error) {
 	rest, ok := inBase(name)

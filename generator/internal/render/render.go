@@ -373,6 +373,11 @@ func (t *Templates) checkKeys(tmpl *template.Template) diag.List {
 			}
 		}
 	}
+	walkBranch := func(b *parse.BranchNode) {
+		walk(b.Pipe)
+		walk(b.List)
+		walk(b.ElseList)
+	}
 	walk = func(n parse.Node) {
 		switch n := n.(type) {
 		case *parse.ListNode:
@@ -395,23 +400,11 @@ func (t *Templates) checkKeys(tmpl *template.Template) diag.List {
 				walk(a)
 			}
 		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			if n.ElseList != nil {
-				walk(n.ElseList)
-			}
+			walkBranch(&n.BranchNode)
 		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			if n.ElseList != nil {
-				walk(n.ElseList)
-			}
+			walkBranch(&n.BranchNode)
 		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			if n.ElseList != nil {
-				walk(n.ElseList)
-			}
+			walkBranch(&n.BranchNode)
 		case *parse.TemplateNode:
 			walk(n.Pipe)
 		}

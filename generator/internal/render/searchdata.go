@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -185,10 +186,7 @@ func (v *View) searchFacets(values *scopeValues) []Facet {
 				}
 			}
 			for _, k := range langs {
-				label := v.t.strings[v.Lang]["language."+k]
-				if label == "" {
-					label = k
-				}
+				label := cmp.Or(v.t.strings[v.Lang]["language."+k], k)
 				add(k, Capitalized(label)) // an option stands alone: "Svenska", not "svenska"
 			}
 		}

@@ -182,13 +182,3 @@ func (v *View) ldJob(e *site.Entry) ldJobPosting {
 	}
 	return j
 }
-
-// EventCalendar is the URL of the iCalendar file of a lecture shown on a
-// record page, for an "add to calendar" link; "" for other records and for
-// lectures that are over or cancelled.
-func (v *View) EventCalendar(e *site.Entry) string {
-	if e == nil || !v.S.Cfg.Kinds.Get(e.Kind).Calendar || v.t.State(e) != "" || e.In(v.Lang) == nil {
-		return ""
-	}
-	return v.S.EventURL(e, v.Lang)
-}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"regexp"
 
 	"portal/generator/internal/diag"
@@ -175,7 +176,7 @@ func templateWords(msg string) diag.Message {
 // "define clause"), and its Swedish; a word it does not know stays as
 // it is in both.
 func contextWord(word string) diag.Text {
-	sv := map[string]string{
+	sv := cmp.Or(map[string]string{
 		"operand":                "ett värde",
 		"command":                "uttrycket",
 		"input":                  "mallen",
@@ -190,10 +191,7 @@ func contextWord(word string) diag.Text {
 		"parenthesized pipeline": "parentesen",
 		"{{break}}":              "{{break}}",
 		"{{continue}}":           "{{continue}}",
-	}[word]
-	if sv == "" {
-		sv = word
-	}
+	}[word], word)
 	return diag.Text{En: word, Sv: sv}
 }
 

@@ -1,9 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -302,14 +302,6 @@ func (t *Templates) frame(v *View) error {
 // DueURL is the page of the agreements due for review in the page's language.
 func (v *View) DueURL() string { return v.S.DueURL(v.Lang) }
 
-// TermKey is the key of the page's area, organisation or school, or "".
-func (v *View) TermKey() string {
-	if v.P.Term == nil {
-		return ""
-	}
-	return v.P.Term.Key
-}
-
 func (t *Templates) view(m *Memo, s *site.Site, p *site.Page) (*View, error) {
 	v := &View{S: s, P: p, Lang: p.Lang, t: t, m: m, Kinds: t.cfg.Kinds.Names()}
 	if _, ok := t.strings[p.Lang]; !ok {
@@ -346,9 +338,7 @@ func (t *Templates) view(m *Memo, s *site.Site, p *site.Page) (*View, error) {
 	if p.V != nil {
 		v.Description = s.Body(p.V).Excerpt
 	}
-	if v.Description == "" {
-		v.Description = t.strings[p.Lang]["site.description"]
-	}
+	v.Description = cmp.Or(v.Description, t.strings[p.Lang]["site.description"])
 	if err := t.frame(v); err != nil {
 		return nil, err
 	}
@@ -378,33 +368,18 @@ func (v *View) HomeOf(lang string) string { return v.S.Prefix(lang) }
 // Section is a kind's list in the view's language.
 func (v *View) Section(kind string) string { return v.S.SectionURL(kind, v.Lang) }
 
-// ArchiveOf is a kind's archive in the view's language.
-func (v *View) ArchiveOf(kind string) string { return v.S.ArchiveURL(kind, v.Lang) }
-
 // Index is the list of an index ("areas", "organisations", "schools").
 func (v *View) Index(index string) string { return v.S.IndexURL(index, v.Lang) }
 
 // TermURL is the page of an area, organisation or school.
 func (v *View) TermURL(index, key string) string { return v.S.TermURL(index, key, v.Lang) }
 
-// HasTerm reports whether a term has a page (organisations and schools
-// without published records have none).
-func (v *View) HasTerm(index, key string) bool {
-	return v.S.HasPath(v.S.TermURL(index, key, v.Lang))
-}
-
 // Agreement returns the agreement a collaboration names, or nil.
 func (v *View) Agreement(e *site.Entry) *site.Entry { return v.S.AgreementOf(e) }
-
-// EntryURL is a record's page for readers of the view's language.
-func (v *View) EntryURL(e *site.Entry) string { return e.URL[v.Lang] }
 
 // Attachment is the URL of a record's attachment, beside its page; empty
 // for none and for a confidential agreement.
 func (v *View) Attachment(e *site.Entry) string { return v.S.AttachmentURL(e, v.Lang) }
-
-// AttachmentName is the file name of a record's attachment.
-func (v *View) AttachmentName(e *site.Entry) string { return path.Base(e.Attachment) }
 
 // Free is the URL of a free-standing page by slug in the view's language
 // (or its only language), or empty when the site has no such page.
@@ -486,10 +461,6 @@ func Webcal(abs string) template.URL {
 	return template.URL("webcal://" + rest)
 }
 
-// InSection reports whether the page belongs to a kind's section (its
-// list, archive or a record of the kind).
-func (v *View) InSection(kind string) bool { return v.P.Kind == kind }
-
 // HasPath reports whether the site writes url.
 func (v *View) HasPath(url string) bool { return v.S.HasPath(url) }
 
@@ -515,16 +486,6 @@ func (v *View) OrgTypes() []string { return config.OrgTypes }
 func (v *View) ItemsLeave() bool {
 	k := v.S.Cfg.Kinds.Get(v.P.Kind)
 	return k != nil && k.CloseAttr == "data-deadline"
-}
-
-// Empty reports whether a list or index page has no items.
-func (v *View) Empty() bool {
-	for _, g := range v.P.Groups {
-		if len(g.Items) > 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // Total is the number of records on all pages of a list or index page.

@@ -84,14 +84,7 @@ func appendBucket[T bucketTerm](b []byte, words, unions []T, top func(k string) 
 		} else {
 			b = append(b, ',')
 		}
-		b = append(appendJSONString(b, key), ':', '[')
-		for j, q := range next {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, q)
-		}
-		b = append(b, ']')
+		b = appendJSONStrings(append(appendJSONString(b, key), ':'), next)
 	}
 	if n > 0 {
 		b = append(b, '}')
@@ -150,14 +143,7 @@ func chunkFile(docs []Doc) []byte {
 				b = append(b, "null"...)
 				continue
 			}
-			b = append(b, '[')
-			for k, v := range f {
-				if k > 0 {
-					b = append(b, ',')
-				}
-				b = appendJSONString(b, v)
-			}
-			b = append(b, ']')
+			b = appendJSONStrings(b, f)
 		}
 		b = append(b, "]]"...)
 	}
@@ -176,6 +162,18 @@ func appendJSONString(b []byte, s string) []byte {
 		panic(err)
 	}
 	return append(b, q[:len(q)-1]...)
+}
+
+// appendJSONStrings appends ss as a JSON array of strings.
+func appendJSONStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
 }
 
 // plainJSON reports whether encoding/json writes s between quotes as it

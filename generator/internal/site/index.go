@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 
 	"portal/generator/internal/config"
@@ -101,10 +102,7 @@ func (s *Site) termCounts(index, lang string) []TermCount {
 func (s *Site) indexPages(lang string) []*Page {
 	var pages []*Page
 	for _, index := range indexes {
-		typ := map[string]PageType{"areas": AreasPage}[index]
-		if typ == "" {
-			typ = OrgsPage
-		}
+		typ := cmp.Or(map[string]PageType{"areas": AreasPage}[index], OrgsPage)
 		list := &Page{Type: typ, Lang: lang, URL: s.IndexURL(index, lang), Index: index,
 			Terms: s.termCounts(index, lang), Crumbs: []Link{s.homeCrumb(lang)}}
 		s.alternates(list, func(l string) string { return s.IndexURL(index, l) })
