@@ -233,7 +233,7 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 					if f := files[te.Name]; f != "" {
 						e.Path = Dir + "/" + f
 					}
-					errs = append(errs, worded(t.inChars(e)))
+					errs = append(errs, worded(t.placeScript(t.inChars(e))))
 					break
 				}
 			}

@@ -106,7 +106,9 @@ func TestI18nParity(t *testing.T) {
 // key the other table lacks); a notice's was not told at all.
 func TestI18nKindMarks(t *testing.T) {
 	n := len(requiredKeys(kinds.Default(), []string{"sv", "en"}))
-	at := func(file string, line int) string { return "templates/i18n/" + file + ".toml:" + strconv.Itoa(n+line) + ":1: " }
+	at := func(file string, line int) string {
+		return "templates/i18n/" + file + ".toml:" + strconv.Itoa(n+line) + ":1: "
+	}
 	for _, c := range []struct {
 		name, sv, en string
 		want         []string // English, then Swedish, a pair a problem
