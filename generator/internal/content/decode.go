@@ -91,7 +91,7 @@ func (d *decoder) checkKeys() {
 			}
 			continue
 		}
-		if msg := keyShapeError(k, d.spec[i].Type, d.raw[k]); msg.ID != "" {
+		if msg := keyShapeError(d.spec[i], d.raw[k]); msg.ID != "" {
 			line, col := shapeAt(d.pos, msg, k, d.raw[k])
 			d.errAt(line, col, diag.KeyShape, k, msg)
 			d.bad[k] = true

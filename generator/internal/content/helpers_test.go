@@ -126,3 +126,21 @@ func agreement(extra string) string {
 	}
 	return rec(lines...)
 }
+
+// loadOneProblem loads files (path: text) with cfg and checks that they
+// have exactly one problem, which prints as en in English and as sv in
+// Swedish.
+func loadOneProblem(t *testing.T, files map[string]string, cfg *config.Config, en, sv string) {
+	t.Helper()
+	_, err := Load(mapFS(files), cfg)
+	list, ok := diag.AsList(err)
+	if !ok || len(list) != 1 {
+		t.Fatalf("got %v", err)
+	}
+	if got := list[0].In(diag.English); got != en {
+		t.Errorf("English:\n got %s\nwant %s", got, en)
+	}
+	if got := list[0].In(diag.Swedish); got != sv {
+		t.Errorf("Swedish:\n got %s\nwant %s", got, sv)
+	}
+}

@@ -16,7 +16,10 @@ import (
 
 // datePattern is a TOML date, or date and time, as a TOML tool shows it to
 // a JSON Schema: 2026-03-01 or 2026-03-01T13:15:00 with an optional offset.
+// dayPattern is a date alone, for the keys that hold a day (Day: a time
+// written for one is warned of); dateTimePattern a date and time.
 const (
+	dayPattern      = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 	datePattern     = `^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?$`
 	dateTimePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?$`
 )
@@ -88,6 +91,12 @@ func keySchema(s kinds.Key, cfg *config.Config) map[string]any {
 			one["pattern"] = s.Pattern.String() // RE2's syntax, which ECMA-262 reads the same for these keys
 		}
 	case kinds.Date:
+		if s.Day {
+			// A TOML tool shows a date as a string, 2026-03-01 (Taplo):
+			// "date" is the format of that string, and the type of the
+			// value to those that know TOML's dates (a local date).
+			return map[string]any{"type": "string", "format": "date", "pattern": dayPattern}
+		}
 		return map[string]any{"type": "string", "pattern": datePattern}
 	case kinds.DateTime:
 		return map[string]any{"type": "string", "pattern": dateTimePattern}

@@ -199,7 +199,7 @@ func TestJSONSchemaRejects(t *testing.T) {
 		{"areas", []any{"energi", "energi"}, "x.areas: energi twice"},
 		{"host", "nobody", "x.host: nobody not in the enum"},
 		{"credits", "30", "x.credits: not a integer"},
-		{"deadline", "30 april", `x.deadline: "30 april" does not match ` + datePattern},
+		{"deadline", "30 april", `x.deadline: "30 april" does not match ` + dayPattern},
 		{"title", " ", `x.title: " " does not match \S`},
 		{"contacts", []any{map[string]any{"email": "a@b.se"}}, "x.contacts[0]: missing role"},
 		{"aliases", "/x/", "x.aliases: not a array"},
@@ -249,6 +249,13 @@ func TestJSONSchemaValues(t *testing.T) {
 		{"agreements", "noticeMonths", float64(120), ""},
 		{"agreements", "noticeMonths", float64(121), "k: 121 above 120"},
 		{"followups", "year", float64(1999), "k: 1999 below 2000"},
+		{"theses", "deadline", "2026-04-30", ""},
+		{"theses", "deadline", "2026-04-30T12:00:00", `k: "2026-04-30T12:00:00" does not match ` + dayPattern},
+		{"agreements", "validUntil", "2026-06-30T12:00:00+02:00", `k: "2026-06-30T12:00:00+02:00" does not match ` + dayPattern},
+		{"theses", "publishDate", "2026-04-30T12:00:00", ""},
+		{"theses", "date", "2026-04-30", ""},
+		{"lectures", "start", "2026-04-30T13:15:00", ""},
+		{"lectures", "start", "2026-04-30", `k: "2026-04-30" does not match ` + dateTimePattern},
 	} {
 		prop, ok := all[c.kind]["properties"].(map[string]any)[c.key].(map[string]any)
 		if !ok {

@@ -1,10 +1,6 @@
 package content
 
-import (
-	"testing"
-
-	"portal/generator/internal/diag"
-)
+import "testing"
 
 // TestKindWordsSwedish: a message that names a kind's records in running
 // text says it in Swedish words in Swedish ("exjobb"), and the folder,
@@ -25,17 +21,7 @@ func TestKindWordsSwedish(t *testing.T) {
 			`content/followups/t.md:1:1: posten har nycklar som hör till exjobb (credits, deadline, host, level, students), inte till årliga uppföljningar – flytta filen till content/theses/`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Load(mapFS(map[string]string{c.path: c.file}), testConfig(t))
-			list, ok := diag.AsList(err)
-			if !ok || len(list) != 1 {
-				t.Fatalf("got %v", err)
-			}
-			if got := list[0].In(diag.English); got != c.en {
-				t.Errorf("English:\n got %s\nwant %s", got, c.en)
-			}
-			if got := list[0].In(diag.Swedish); got != c.sv {
-				t.Errorf("Swedish:\n got %s\nwant %s", got, c.sv)
-			}
+			loadOneProblem(t, map[string]string{c.path: c.file}, testConfig(t), c.en, c.sv)
 		})
 	}
 }

@@ -31,34 +31,58 @@ func typedSyntax(errs diag.List, spec []kinds.Key) diag.List {
 	return out
 }
 
-// keyType returns the type of the key named key in spec, if it has one.
-func keyType(key string, spec []kinds.Key) (kinds.Type, bool) {
+// keySpec returns the key named key in spec, if it has one.
+func keySpec(key string, spec []kinds.Key) (kinds.Key, bool) {
 	for _, s := range spec {
 		if s.Name == key {
-			return s.Type, true
+			return s, true
 		}
 	}
-	return 0, false
+	return kinds.Key{}, false
+}
+
+// takesTime reports whether the key s holds a date and time, or a date
+// that may have one (publishDate): one that holds a day (Day) is counted
+// as a whole day, and a time written for it is warned of.
+func takesTime(s kinds.Key) bool {
+	return s.Type == kinds.DateTime || s.Type == kinds.Date && !s.Day
+}
+
+// handDateMessage is the message of value, a date or a date and time
+// written by hand without quotes for the key s (31/1/2027 13.15), with
+// the line to write when it can be read: a date and time for a key
+// that holds one, for a key that may hold one (publishDate) when a time
+// is written; a date otherwise.
+func handDateMessage(s kinds.Key, value string) diag.Message {
+	if s.Type == kinds.DateTime {
+		return diag.DateTimeFormMessage(s.Name, value)
+	}
+	if _, _, ok := diag.HandDate(value); !ok && takesTime(s) {
+		if _, _, ok := diag.HandDateTime(value); ok {
+			return diag.DateTimeFormMessage(s.Name, value)
+		}
+	}
+	return diag.DateFormMessage(s.Name, value)
 }
 
 // numberUnitRE matches a number written with its unit: 15 hp, 3mån.
 var numberUnitRE = regexp.MustCompile(`^(\d+) ?\pL[\pL.]*$`)
 
 // unreadMessage is the message of e, a value the decoder could not read
-// at all (diag.SyntaxValue: every form a value takes), for a key that
-// holds a date, a number or true/false: what that key holds (validFrom =
-// 1 juni 2026, credits = 15 hp).
+// at all (diag.SyntaxValue: every form a value takes; diag.SyntaxDateForm
+// and its kin: a date by hand, read knowing nothing of the key), for a
+// key that holds a date, a number or true/false: what that key holds
+// (validFrom = 1 juni 2026, credits = 15 hp, start = 31/1/2027 13.15).
 func unreadMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 	key, _ := e.Args[0].(string)
 	value, _ := e.Args[1].(string)
-	typ, found := keyType(key, spec)
+	s, found := keySpec(key, spec)
+	typ := s.Type
 	switch {
 	case !found:
 		return diag.Message{}, false
-	case typ == kinds.Date:
-		return diag.DateFormMessage(key, value), true
-	case typ == kinds.DateTime:
-		return diag.M(diag.SyntaxTime, key, value), true
+	case typ == kinds.Date || typ == kinds.DateTime:
+		return handDateMessage(s, value), true
 	case typ == kinds.Int:
 		if m := numberUnitRE.FindStringSubmatch(value); m != nil {
 			// As TOML reads a number: without leading zeros (03 is none).
@@ -79,7 +103,8 @@ func unreadMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 // suggests a value in quotes for a key that holds no text, or says that
 // a value cannot be read.
 func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
-	if e.ID == diag.SyntaxValue && len(e.Args) == 2 {
+	if (e.ID == diag.SyntaxValue || e.ID == diag.SyntaxDateForm || e.ID == diag.SyntaxDateFormFix ||
+		e.ID == diag.SyntaxDateFormTwo) && len(e.Args) >= 2 {
 		return unreadMessage(e, spec)
 	}
 	written, value, only, ok := diag.QuotesSuggested(e)
@@ -87,7 +112,8 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 		return diag.Message{}, false
 	}
 	key := strings.Trim(written, `"`)
-	typ, found := keyType(key, spec)
+	s, found := keySpec(key, spec)
+	typ := s.Type
 	switch {
 	case !found || typ == kinds.String || typ == kinds.Text:
 		return diag.Message{}, false
@@ -100,14 +126,17 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 		typo, _ := e.Args[1].(string)
 		_, n := utf8.DecodeRuneInString(typo)
 		_, m := utf8.DecodeLastRuneInString(typo)
-		if msg := keyShapeError(key, typ, typo[n:len(typo)-m]); msg.ID != "" {
+		if msg := keyShapeError(s, typo[n:len(typo)-m]); msg.ID != "" {
 			return diag.M(diag.KeyShape, key, msg), true
 		}
 		return diag.Message{}, false
 	}
-	if bare, _ := e.Args[1].(string); typ == kinds.Date && e.ID == diag.SyntaxUnquoted {
-		if _, _, ok := diag.HandDate(bare); ok {
+	if bare, _ := e.Args[1].(string); (typ == kinds.Date || typ == kinds.DateTime) && e.ID == diag.SyntaxUnquoted {
+		if _, _, ok := diag.HandDate(bare); ok && typ == kinds.Date {
 			return diag.DateFormMessage(key, bare), true // januari 31 2027, as written
+		}
+		if _, _, ok := diag.HandDateTime(bare); ok && takesTime(s) {
+			return diag.DateTimeFormMessage(key, bare), true // januari 31 2027 kl. 13
 		}
 	}
 	shape := map[kinds.Type]diag.ID{kinds.Int: diag.ShapeInt, kinds.Bool: diag.ShapeBool, kinds.Date: diag.ShapeDate,
@@ -115,12 +144,26 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 	return diag.M(diag.KeyShape, key, diag.M(shape[typ])), true
 }
 
-// keyShapeError is shapeError of v, written for the key k, with the
-// line to write for a date in quotes ("31 januari 2027").
-func keyShapeError(k string, t kinds.Type, v any) diag.Message {
-	msg := shapeError(t, v)
-	if s, isStr := v.(string); isStr && msg.ID == diag.ShapeDateQuoted {
-		return diag.QuotedDateMessage(k, s)
+// keyShapeError is shapeError of v, written for the key s, with the
+// line to write for a date ("31 januari 2027") or a date and time ("31
+// januari 2027 kl. 13.15") in quotes.
+func keyShapeError(s kinds.Key, v any) diag.Message {
+	msg := shapeError(s.Type, v)
+	str, isStr := v.(string)
+	switch {
+	case !isStr:
+	case msg.ID == diag.ShapeDateTime:
+		return diag.QuotedDateTimeMessage(s.Name, str)
+	case msg.ID != diag.ShapeDateQuoted:
+	case takesTime(s):
+		if _, _, ok := diag.HandDate(str); !ok {
+			if _, _, ok := diag.HandDateTime(str); ok {
+				return diag.QuotedDateTimeMessage(s.Name, str)
+			}
+		}
+		fallthrough
+	default:
+		return diag.QuotedDateMessage(s.Name, str)
 	}
 	return msg
 }

@@ -2,12 +2,9 @@ package content
 
 import (
 	"os"
-	"slices"
-	"strings"
 	"testing"
 
 	"portal/generator/internal/config"
-	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
 
@@ -43,14 +40,7 @@ func TestRegistryMessages(t *testing.T) {
 			`content/agreements/x.md:8:10: ett uppsagt avtal behöver datumet då det upphörde – lägg till terminated = ÅÅÅÅ-MM-DD`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Load(mapFS(map[string]string{c.path: c.src}), testConfig(t))
-			list, _ := diag.AsList(err)
-			if got := list.LinesIn(diag.English); !slices.Equal(got, []string{c.en}) {
-				t.Errorf("en:\n%s\nwant\n%s", strings.Join(got, "\n"), c.en)
-			}
-			if got := list.LinesIn(diag.Swedish); !slices.Equal(got, []string{c.sv}) {
-				t.Errorf("sv:\n%s\nwant\n%s", strings.Join(got, "\n"), c.sv)
-			}
+			loadOneProblem(t, map[string]string{c.path: c.src}, testConfig(t), c.en, c.sv)
 		})
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"portal/generator/internal/config"
-	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
 )
 
@@ -56,17 +55,7 @@ func TestVocabUnknownList(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = Load(mapFS(map[string]string{p: rec(with(thesis, c.edit[0], c.edit[1]))}), cfg)
-			list, ok := diag.AsList(err)
-			if !ok || len(list) != 1 {
-				t.Fatalf("got %v", err)
-			}
-			if got := list[0].In(diag.English); got != c.en {
-				t.Errorf("English:\n got %s\nwant %s", got, c.en)
-			}
-			if got := list[0].In(diag.Swedish); got != c.sv {
-				t.Errorf("Swedish:\n got %s\nwant %s", got, c.sv)
-			}
+			loadOneProblem(t, map[string]string{p: rec(with(thesis, c.edit[0], c.edit[1]))}, cfg, c.en, c.sv)
 		})
 	}
 }

@@ -12,6 +12,8 @@ const (
 	SyntaxDateFormFix  ID = "syntax.date-form-fix"
 	SyntaxDateFormTwo  ID = "syntax.date-form-two"
 	SyntaxTime         ID = "syntax.time"
+	SyntaxTimeFix      ID = "syntax.time-fix"
+	SyntaxTimeTwo      ID = "syntax.time-two"
 	SyntaxKeyTwice     ID = "syntax.key-twice"
 	SyntaxTableTwice   ID = "syntax.table-twice"
 	SyntaxTypoQuotes   ID = "syntax.typo-quotes"
@@ -73,6 +75,10 @@ var commonTexts = map[ID]Text{
 		Sv: `%s: %s är inget datum som webbplatsen kan läsa – datum skrivs år-månad-dag, utan citattecken: skriv %[1]s = %[3]s om det är %[4]d %[5]s, eller %[1]s = %[6]s om det är %[7]d %[8]s`},
 	SyntaxTime: {En: `%s: %s is not a date and time – write it like 2027-02-28T13:15:00`,
 		Sv: `%s: %s är ingen tidpunkt – skriv den som 2027-02-28T13:15:00`},
+	SyntaxTimeFix: {En: `%s: %s is not a date and time the site can read – write year-month-day, T and the time with seconds, without quotes: write %[1]s = %[3]s`,
+		Sv: `%s: %s är ingen tidpunkt som webbplatsen kan läsa – skriv år-månad-dag, T och klockslaget med sekunder, utan citattecken: skriv %[1]s = %[3]s`},
+	SyntaxTimeTwo: {En: `%s: %s is not a date and time the site can read – write year-month-day, T and the time with seconds, without quotes: write %[1]s = %[3]s for %[4]d %[5]s, or %[1]s = %[6]s for %[7]d %[8]s`,
+		Sv: `%s: %s är ingen tidpunkt som webbplatsen kan läsa – skriv år-månad-dag, T och klockslaget med sekunder, utan citattecken: skriv %[1]s = %[3]s om det är %[4]d %[5]s, eller %[1]s = %[6]s om det är %[7]d %[8]s`},
 	SyntaxKeyTwice: {En: `%s is set twice – remove one of the lines`,
 		Sv: `%s står två gånger – ta bort en av raderna`},
 	SyntaxTableTwice: {En: `%s is there twice – give the second its own name, or remove one of them`,

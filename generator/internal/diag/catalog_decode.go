@@ -18,6 +18,8 @@ const (
 	ShapeDateQuotedTwo ID = "shape.date-quoted-two"
 	ShapeDate          ID = "shape.date"
 	ShapeDateTime      ID = "shape.datetime"
+	ShapeDateTimeFix   ID = "shape.datetime-fix"
+	ShapeDateTimeTwo   ID = "shape.datetime-two"
 	ShapeTimeOnly      ID = "shape.time-only"
 	ShapeInt           ID = "shape.int"
 	ShapeQuoted        ID = "shape.quoted"
@@ -101,6 +103,10 @@ var decodeTexts = map[ID]Text{
 		Sv: `ska vara ett datum som 2026-03-01 (år-månad-dag)`},
 	ShapeDateTime: {En: `must be a date and time like 2026-03-01T13:15:00`,
 		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00`},
+	ShapeDateTimeFix: {En: `must be a date and time like 2026-03-01T13:15:00, written without quotes – write %s = %s`,
+		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00, skrivet utan citattecken – skriv %s = %s`},
+	ShapeDateTimeTwo: {En: `must be a date and time like 2026-03-01T13:15:00, written without quotes – write %s = %s for %d %s, or %[1]s = %[5]s for %[6]d %[7]s`,
+		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00, skrivet utan citattecken – skriv %s = %s om det är %d %s, eller %[1]s = %[5]s om det är %[6]d %[7]s`},
 	ShapeTimeOnly: {En: `has a time but no day: write the day, like %s`,
 		Sv: `har ett klockslag men ingen dag – skriv dagen, t.ex. %s`},
 	ShapeInt: {En: `must be a whole number, like 30, without quotes`,

@@ -78,6 +78,7 @@ const (
 	UIUnknownAs               ID = "ui.unknown-as"
 	UIString                  ID = "ui.string"
 	UIMarkOverride            ID = "ui.mark-override"
+	UIMarkOverrideAs          ID = "ui.mark-override-as"
 	TemplateNotPage           ID = "template.not-page"
 	TemplateNotPageAs         ID = "template.not-page-as"
 	TemplateUnread            ID = "template.unread"
@@ -230,6 +231,8 @@ var siteTexts = map[ID]Text{
 		Sv: `texten %q ska vara en text inom raka citattecken`},
 	UIMarkOverride: {En: `UI string %q is no kind's mark; write one of %s`,
 		Sv: `texten %q är ingen typs markering – skriv någon av %s`},
+	UIMarkOverrideAs: {En: `UI string %q is no kind's mark: did you mean %q?`,
+		Sv: `texten %q är ingen typs markering – menade du %q?`},
 	TemplateNotPage: {En: `no page uses %q: a page template is named after its page type, in small letters: %s`,
 		Sv: `ingen sida använder %q: en sidmall heter som sin sidtyp, med små bokstäver: %s`},
 	TemplateNotPageAs: {En: `no page uses %q: a page template is named after its page type, in small letters (did you mean %q?)`,

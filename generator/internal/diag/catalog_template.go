@@ -99,6 +99,16 @@ const (
 	TmplCharConst       ID = "tmpl.char-const"
 	TmplCallNonFunc     ID = "tmpl.call-non-func"
 	TmplRangeReentry    ID = "tmpl.range-reentry"
+	TmplRangeBreak      ID = "tmpl.range-break"
+	TmplRangeContinue   ID = "tmpl.range-continue"
+	TmplIfWith          ID = "tmpl.if-with"
+	TmplRangeDeclare    ID = "tmpl.range-declare"
+	TmplRangeTwoFunc    ID = "tmpl.range-two-func"
+	TmplSlashAmbiguous  ID = "tmpl.slash-ambiguous"
+	TmplJSEscape        ID = "tmpl.js-escape"
+	TmplJSCharset       ID = "tmpl.js-charset"
+	TmplCSSEscape       ID = "tmpl.css-escape"
+	TmplOutputContext   ID = "tmpl.output-context"
 )
 
 var templateTexts = map[ID]Text{
@@ -288,4 +298,24 @@ var templateTexts = map[ID]Text{
 		Sv: `%s är ingen funktion utan ett värde av typen %s`},
 	TmplRangeReentry: {En: `on range loop re-entry: %s`,
 		Sv: `när {{range}} börjar om: %s`},
+	TmplRangeBreak: {En: `at range loop break: %s`,
+		Sv: `vid {{break}} i {{range}}: %s`},
+	TmplRangeContinue: {En: `at range loop continue: %s`,
+		Sv: `vid {{continue}} i {{range}}: %s`},
+	TmplIfWith: {En: `if/with can't use %s`,
+		Sv: `{{if}} och {{with}} kan inte avgöra om %s är tomt eller inte`},
+	TmplRangeDeclare: {En: `range can only initialize variables`,
+		Sv: `i {{range}} ska variablerna följas av :=, som i {{range $i, $v := …}}`},
+	TmplRangeTwoFunc: {En: `can't use %s iterate over more than one variable`,
+		Sv: `range kan inte gå igenom %s med två variabler`},
+	TmplSlashAmbiguous: {En: `'/' could start a division or regexp: %s`,
+		Sv: `det går inte att avgöra om '/' i skriptet är ett divisionstecken eller början på ett reguljärt uttryck: %s – skriv skriptet så att koden före / är densamma i alla grenar av {{if}} eller {{range}}`},
+	TmplJSEscape: {En: `unfinished escape sequence in JS string: %s`,
+		Sv: `en sträng i skriptet har ett \ som inte följs av något tecken före {{: %s – skriv tecknet efter \ eller ta bort \`},
+	TmplJSCharset: {En: `unfinished JS regexp charset: %s`,
+		Sv: `ett reguljärt uttryck i skriptet har en [ som inte stängs före {{: %s – stäng den med ]`},
+	TmplCSSEscape: {En: `unfinished escape sequence in CSS string: %s`,
+		Sv: `en sträng i stilmallen har ett \ som inte följs av något tecken före {{: %s – skriv tecknet efter \ eller ta bort \`},
+	TmplOutputContext: {En: `cannot compute output context for template %s`,
+		Sv: `det går inte att avgöra var i HTML-koden mallen %s slutar`},
 }

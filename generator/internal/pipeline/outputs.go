@@ -34,6 +34,10 @@ type Output struct {
 	file func() ([]byte, error)
 	copy string // set for files copied from the sources
 	fsys fs.FS
+	// told is set when an error of render that is a diag.Error is a
+	// problem of a source file (a damaged image), told with the others
+	// of its kind, the build going on to find them, not stopping there.
+	told bool
 }
 
 // Bytes returns the output's content, rendering into buf when needed.
@@ -137,7 +141,7 @@ func (l *Loaded) images() []Output {
 							return diag.Of(v.Path, img.Line, img.Col, m) // where the body shows it
 						}
 						return err
-					}}
+					}, told: true}
 				}
 				outs = append(outs, o)
 			}

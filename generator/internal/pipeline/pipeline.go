@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -465,15 +466,30 @@ func (l *Loaded) byLanguage(outs []Output) [][]Output {
 }
 
 // renderAll renders outputs in parallel and hands each result to write.
-// It stops at the first error.
+// It stops at the first error, but for the problems of a source file
+// that an output may find (Output.told: a damaged image), which it
+// returns together, all of them, once every output is done.
 func renderAll(ctx context.Context, outs []Output, write func(path string, data []byte) error) error {
-	return each(ctx, len(outs), func(i int, buf *bytes.Buffer) error {
+	var mu sync.Mutex
+	var told diag.List
+	err := each(ctx, len(outs), func(i int, buf *bytes.Buffer) error {
 		data, err := outs[i].Bytes(buf)
+		if e, ok := errors.AsType[diag.Error](err); ok && outs[i].told {
+			mu.Lock()
+			told = append(told, e)
+			mu.Unlock()
+			return nil
+		}
 		if err == nil {
 			err = write(outs[i].Path, data)
 		}
 		return err
 	}, func(i int) string { return outs[i].Path })
+	if err != nil || len(told) == 0 {
+		return err
+	}
+	told.Sort()
+	return told
 }
 
 // each calls do for 0 ≤ i < n in parallel, bounded by 4×GOMAXPROCS, each

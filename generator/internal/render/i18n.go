@@ -214,27 +214,53 @@ func (t *Templates) KindMark(lang, kind, st string) (key string, ok bool) {
 	return key, t.strings[lang][key] != ""
 }
 
-// checkMarkOverrides reports each key state.<kind>.<mark> of a table that
-// names no mark of a kind: a misspelt kind or mark would otherwise leave
-// the shared word on the page, and nothing would say why.
+// checkMarkOverrides reports each key of a table that words a mark for
+// a kind, state.<kind>.<mark> or notice.<kind>.<mark>, and names no mark
+// of a kind (or notice.more.<kind>, no kind): a misspelt kind or mark
+// would otherwise leave the shared word on the page, and nothing would
+// say why. The message names the key meant when one is near, else every
+// key of the form.
 func (t *Templates) checkMarkOverrides() diag.List {
-	var errs diag.List
-	var valid []string
+	valid := map[string][]string{}
 	for _, name := range t.cfg.Kinds.Names() {
 		for _, m := range t.cfg.Kinds.Get(name).AllMarks() {
-			valid = append(valid, "state."+name+"."+m)
+			valid["state"] = append(valid["state"], "state."+name+"."+m)
+			valid["notice"] = append(valid["notice"], "notice."+name+"."+m)
 		}
 	}
+	for _, name := range t.cfg.Kinds.Names() {
+		valid["notice"] = append(valid["notice"], "notice.more."+name)
+	}
+	var errs diag.List
 	for _, l := range slices.Sorted(maps.Keys(t.tables)) {
 		tb := t.tables[l]
 		for _, key := range slices.Sorted(maps.Keys(tb.strings)) {
-			if markOverride(key) && !slices.Contains(valid, key) {
-				line, col := tb.pos.Key(strings.Split(key, ".")...)
-				errs = append(errs, diag.At(tb.path, line, col, diag.UIMarkOverride, key, strings.Join(valid, ", ")))
+			form, _, _ := strings.Cut(key, ".")
+			if strings.Count(key, ".") != 2 || valid[form] == nil || slices.Contains(valid[form], key) || tb.lent(key) {
+				continue
+			}
+			line, col := tb.pos.Key(strings.Split(key, ".")...)
+			if near := diag.Nearest(key, valid[form]); near != "" {
+				errs = append(errs, diag.At(tb.path, line, col, diag.UIMarkOverrideAs, key, near))
+			} else {
+				errs = append(errs, diag.At(tb.path, line, col, diag.UIMarkOverride, key, strings.Join(valid[form], ", ")))
 			}
 		}
 	}
 	return errs
+}
+
+// withoutAt is errs less those at the place of one of said: a key the
+// tables have in one language only (parity) that names no kind's mark is
+// told that, once.
+func withoutAt(errs, said diag.List) diag.List {
+	var out diag.List
+	for _, e := range errs {
+		if !slices.ContainsFunc(said, func(s diag.Error) bool { return s.Path == e.Path && s.Line == e.Line && s.Col == e.Col }) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (t *table) flatten(prefix []string, m map[string]any) diag.List {

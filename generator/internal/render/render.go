@@ -100,11 +100,13 @@ func Load(fsys fs.FS, cfg *config.Config, opt Options) (*Templates, error) {
 	t.bufs.New = func() any { return new(bytes.Buffer) }
 	var errs diag.List
 	tables, terrs := loadTables(fsys, cfg.Languages)
-	errs = append(errs, terrs...)
 	t.tables = tables
 	for l, tb := range tables {
 		t.strings[l] = tb.strings
 	}
+	marks := t.checkMarkOverrides()
+	errs = append(errs, withoutAt(terrs, marks)...)
+	errs = append(errs, marks...)
 	errs = append(errs, t.requireKeys()...)
 	errs = append(errs, t.loadAssets(fsys)...)
 	errs = append(errs, t.parse(fsys)...)
@@ -163,7 +165,7 @@ func (t *Templates) requireKeys() diag.List {
 			}
 		}
 	}
-	return append(errs, t.checkMarkOverrides()...)
+	return errs
 }
 
 // parse reads layouts and partials into one set, then clones it for every
@@ -231,7 +233,7 @@ func (t *Templates) parse(fsys fs.FS) diag.List {
 					if f := files[te.Name]; f != "" {
 						e.Path = Dir + "/" + f
 					}
-					errs = append(errs, worded(t.inChars(e)))
+					errs = append(errs, worded(t.placeScript(t.inChars(e))))
 					break
 				}
 			}

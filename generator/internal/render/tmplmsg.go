@@ -107,6 +107,14 @@ var templateForms = []templateForm{
 	form(`illegal number syntax: `+quoted, diag.TmplIllegalNumber),
 	form(`malformed character constant: (.+)`, diag.TmplCharConst),
 	form(`non-function (\S+) of type (.+)`, diag.TmplCallNonFunc),
+	form(`if/with can't use (.+)`, diag.TmplIfWith),
+	form(`range can only initialize variables`, diag.TmplRangeDeclare),
+	form(`can't use (.+) iterate over more than one variable`, diag.TmplRangeTwoFunc),
+	form(`'/' could start a division or regexp: (.+)`, diag.TmplSlashAmbiguous),
+	form(`unfinished escape sequence in JS string: (.+)`, diag.TmplJSEscape),
+	form(`unfinished JS regexp charset: (.+)`, diag.TmplJSCharset),
+	form(`unfinished escape sequence in CSS string: (.+)`, diag.TmplCSSEscape),
+	form(`cannot compute output context for template (.+)`, diag.TmplOutputContext),
 }
 
 // The forms that hold another error's text (the last group), or a word
@@ -116,6 +124,8 @@ var (
 	callingRE    = regexp.MustCompile(`^error calling (\S+): (.*)$`)
 	argRE        = regexp.MustCompile(`^arg (\d+): (.*)$`)
 	reentryRE    = regexp.MustCompile(`^on range loop re-entry: (.*)$`)
+	breakRE      = regexp.MustCompile(`^at range loop break: (.*)$`)
+	continueRE   = regexp.MustCompile(`^at range loop continue: (.*)$`)
 	unclosedAtRE = regexp.MustCompile(`^unclosed action started at (\S+:\d+)$`)
 	inActionRE   = regexp.MustCompile(`^(.+) in action started at (\S+:\d+)$`)
 	unexpectedRE = regexp.MustCompile(`^unexpected (.+) in (.+)$`)
@@ -140,6 +150,12 @@ func templateWords(msg string) diag.Message {
 	}
 	if m := reentryRE.FindStringSubmatch(msg); m != nil {
 		return diag.M(diag.TmplRangeReentry, templateWords(m[1]))
+	}
+	if m := breakRE.FindStringSubmatch(msg); m != nil {
+		return diag.M(diag.TmplRangeBreak, templateWords(m[1]))
+	}
+	if m := continueRE.FindStringSubmatch(msg); m != nil {
+		return diag.M(diag.TmplRangeContinue, templateWords(m[1]))
 	}
 	if m := unclosedAtRE.FindStringSubmatch(msg); m != nil {
 		return diag.M(diag.TmplUnclosedAt, m[1])

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -339,4 +342,26 @@ func clauseAction(line, word string) (open int, named bool) {
 		}
 	}
 	return open, open >= 0
+}
+
+// scriptTextRE matches html/template's errors of the text of a script or
+// a style, which it gives no line: the text they quote (from the '/' that
+// could start a division or a regexp, or the end of the text before an
+// action: an escape or a charset left open) tells where.
+var scriptTextRE = regexp.MustCompile(`^(?:'/' could start a division or regexp|unfinished escape sequence in (?:JS|CSS) string|unfinished JS regexp charset): ("(?:[^"\\]|\\.)*")$`)
+
+// placeScript returns e, a script-escaping error at the start of its
+// file, at the first place in the file of the text it quotes; as it is
+// when the text is not there.
+func (t *Templates) placeScript(e diag.Error) diag.Error {
+	src, ok := t.sources[e.Path]
+	m := scriptTextRE.FindStringSubmatch(e.Msg)
+	if !ok || m == nil || e.Line != 1 || e.Col != 1 {
+		return e
+	}
+	text, err := strconv.Unquote(m[1])
+	if at := bytes.Index(src, []byte(text)); err == nil && text != "" && at >= 0 {
+		e.Line, e.Col = diag.LineCol(src, at)
+	}
+	return e
 }
