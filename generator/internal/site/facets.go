@@ -42,13 +42,14 @@ func (s *Site) FacetCurrent(kind, key, value string) []*Entry {
 }
 
 // facetLinks are the links of a kind's list to the lists of each value
-// of its facets, in lang, labelled by their headings.
+// of its facets, in lang, labelled by the value's word (level.master:
+// "Master", the word of the fact on the records), after the facet's.
 func (s *Site) facetLinks(kind, lang string) []Link {
 	k := s.Cfg.Kinds.Get(kind)
 	var out []Link
 	for _, f := range k.Facets {
 		for _, v := range k.Values(f) {
-			out = append(out, Link{Lang: lang, Key: FacetKey(kind, f.Key, v), URL: s.FacetURL(kind, f, v, lang)})
+			out = append(out, Link{Lang: lang, Key: f.Key + "." + v, URL: s.FacetURL(kind, f, v, lang)})
 		}
 	}
 	return out

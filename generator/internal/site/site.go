@@ -166,7 +166,7 @@ type Page struct {
 	Archive string           // URL of the kind's archive (list and facet pages)
 	Facet   string           // facet pages: the key ("level")
 	Value   string           // facet pages: its value ("master")
-	Facets  []Link           // list pages: the page of each value of the kind's facets (Key: its heading)
+	Facets  []Link           // list pages: the page of each value of the kind's facets (Key: the value's word, level.master)
 	Home    *Home            // home page
 	Terms   []TermCount      // areas list, organisations list
 	Deps    []*Entry         // records whose content the page shows
