@@ -7,8 +7,8 @@ import path from 'node:path';
 import { sections } from './site.js';
 
 export const LANGS = {
-  sv: { prefix: '/', areas: 'omraden', organisations: 'organisationer', schools: 'skolor', archive: 'arkiv', page: 'sida', missing: 'finns-inte/' },
-  en: { prefix: '/en/', areas: 'areas', organisations: 'organisations', schools: 'schools', archive: 'archive', page: 'page', missing: 'no-such-page/' },
+  sv: { prefix: '/', areas: 'omraden', organisations: 'organisationer', schools: 'skolor', archive: 'arkiv', page: 'sida', level: 'niva', missing: 'finns-inte/' },
+  en: { prefix: '/en/', areas: 'areas', organisations: 'organisations', schools: 'schools', archive: 'archive', page: 'page', level: 'level', missing: 'no-such-page/' },
 };
 
 /** Free-standing pages (content/pages/) with a fixed, shared slug. */
@@ -52,6 +52,8 @@ export function samplePages(dir) {
       if (kind === 'theses') add(lang, `list ${kind} filtered`, `${base}?area=energi-och-klimat&level=master`);
       if (isPage(dir, `${base}${L.page}/2/`)) add(lang, `list ${kind} page 2`, `${base}${L.page}/2/`);
       if (isPage(dir, `${base}${L.archive}/`)) add(lang, `archive ${kind}`, `${base}${L.archive}/`);
+      // The theses' lists by level, which the list links to without JavaScript.
+      if (kind === 'theses') for (const level of ['bachelor', 'master']) add(lang, `level ${level}`, `${base}${L.level}/${level}/`);
       const records = subdirs(dir, base).filter((n) => n !== L.archive && n !== L.page);
       const picks = new Set((ALWAYS[kind] ?? []).filter((r) => records.includes(r)));
       if (records.length > 0) picks.add(records[0]);

@@ -11,17 +11,23 @@ import (
 
 // fixed are the URL segments that do not come from config.toml.
 var fixed = map[string]map[string]string{
-	"sv": {"areas": "omraden", "organisations": "organisationer", "schools": "skolor", "archive": "arkiv", "page": "sida", "due": "att-fornya"},
-	"en": {"areas": "areas", "organisations": "organisations", "schools": "schools", "archive": "archive", "page": "page", "due": "due-for-review"},
+	"sv": {"areas": "omraden", "organisations": "organisationer", "schools": "skolor", "archive": "arkiv", "page": "sida", "due": "att-fornya", "level": "niva"},
+	"en": {"areas": "areas", "organisations": "organisations", "schools": "schools", "archive": "archive", "page": "page", "due": "due-for-review", "level": "level"},
 }
 
 // Segment returns a fixed URL segment ("areas", "archive", ...) in lang;
 // languages other than Swedish use the English segments.
+// A name without a fixed segment (the facet of a kind another site
+// declares) is its own segment.
 func Segment(name, lang string) string {
-	if m, ok := fixed[lang]; ok {
-		return m[name]
+	m, ok := fixed[lang]
+	if !ok {
+		m = fixed["en"]
 	}
-	return fixed["en"][name]
+	if seg, ok := m[name]; ok {
+		return seg
+	}
+	return name
 }
 
 // AssetsDir is the folder at the root of the site that holds the
@@ -127,13 +133,14 @@ type SectionSegment struct {
 
 // SectionSegments returns the fixed segments of kind's section in each
 // of the site's languages, the languages in their order: the archive's
-// and the list pages' of every kind, the due page's of agreements. A
+// and the list pages' of every kind, the due page's of agreements, the
+// segment of each of the kind's facets (the theses' levels). A
 // language other than Swedish has the English ones (Segment), so a
 // segment may come twice, at two URLs.
 func (c *Config) SectionSegments(kind string) []SectionSegment {
 	var out []SectionSegment
 	for _, l := range c.Languages {
-		for _, name := range sectionSegmentNames(kind) {
+		for _, name := range c.sectionSegmentNames(kind) {
 			out = append(out, c.sectionSegment(kind, name, l))
 		}
 	}
@@ -147,7 +154,7 @@ func (c *Config) SectionSegments(kind string) []SectionSegment {
 // or the due page's URL, or around the list's further pages.
 func (c *Config) SectionSegmentOf(kind, slug string) (SectionSegment, bool) {
 	for _, l := range c.Languages {
-		for _, name := range sectionSegmentNames(kind) {
+		for _, name := range c.sectionSegmentNames(kind) {
 			if Segment(name, l) == slug {
 				return c.sectionSegment(kind, name, l), true
 			}
@@ -156,12 +163,22 @@ func (c *Config) SectionSegmentOf(kind, slug string) (SectionSegment, bool) {
 	return SectionSegment{}, false
 }
 
-// sectionSegmentNames names the fixed segments of kind's section.
-func sectionSegmentNames(kind string) []string {
+// sectionSegmentNames names the fixed segments of kind's section: the
+// archive's, the list pages', the due page's of agreements and the
+// segment of each facet the registry declares for kind.
+func (c *Config) sectionSegmentNames(kind string) []string {
+	names := []string{"archive", "page"}
 	if kind == kinds.Agreements {
-		return []string{"archive", "page", "due"}
+		names = append(names, "due")
 	}
-	return []string{"archive", "page"}
+	if c.Kinds != nil {
+		if k := c.Kinds.Get(kind); k != nil {
+			for _, f := range k.Facets {
+				names = append(names, f.Segment)
+			}
+		}
+	}
+	return names
 }
 
 // sectionSegment is the fixed segment name of kind's section in lang.

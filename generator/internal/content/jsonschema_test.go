@@ -279,7 +279,7 @@ func TestJSONSchemaReservedSlugs(t *testing.T) {
 		kind string
 		not  []any // nil: no "not"
 	}{
-		{"theses", []any{"arkiv", "archive"}},
+		{"theses", []any{"arkiv", "niva", "archive", "level"}},
 		{"followups", []any{"arkiv", "archive"}},
 		{"agreements", []any{"arkiv", "att-fornya", "archive", "due-for-review"}},
 		{"pages", nil},
@@ -293,6 +293,8 @@ func TestJSONSchemaReservedSlugs(t *testing.T) {
 	for _, c := range []struct{ kind, slug, want string }{
 		{"theses", "arkiv", "k: arkiv is refused"},
 		{"theses", "archive", "k: archive is refused"},
+		{"theses", "niva", "k: niva is refused"},
+		{"theses", "level", "k: level is refused"},
 		{"theses", "att-fornya", ""},
 		{"theses", "sida", ""},
 		{"theses", "arkiv-exjobb", ""},

@@ -1,8 +1,11 @@
 package content
 
 import (
+	"slices"
+
 	"portal/generator/internal/config"
 	"portal/generator/internal/diag"
+	"portal/generator/internal/kinds"
 )
 
 // SegmentProblem returns the problem of a record of kind whose slug is a
@@ -10,8 +13,10 @@ import (
 // message and severity, the segment's URL and a slug to suggest instead;
 // bySlug says the slug is set with the key slug, else it is the file
 // name's. The segment of the archive or of the due page is an error:
-// the record's page would take that page's URL (in a language the record
-// has no version in, not yet: a translation would). The segment of the
+// the record's page would take that page's URL (in a language the
+// record has no version in, not yet: a translation would); so is the
+// segment of a facet's lists (the theses' "niva"), the folder they are
+// in, which the record's page would take. The segment of the
 // list's further pages ("sida") is a warning: the URLs nest, and nothing
 // is lost. The suggestion is a slug made from title
 // (config.Config.OtherSlug). ok is false when slug is no such segment,
@@ -43,7 +48,12 @@ func SegmentProblem(cfg *config.Config, kind, slug, title string, bySlug bool) (
 		}
 		return c, true
 	default:
-		return SegmentClash{}, false
+		k := cfg.Kinds.Get(kind)
+		i := slices.IndexFunc(k.Facets, func(f kinds.Facet) bool { return f.Segment == seg.Name })
+		if i < 0 {
+			return SegmentClash{}, false
+		}
+		what = k.Facets[i].Lists // the theses' lists by level
 	}
 	c.Message = diag.M(diag.FileNameSegment, slug, what, seg.URL, c.Other)
 	if bySlug {

@@ -13,6 +13,7 @@ const (
 	ClaimHome                 ID = "claim.home"
 	ClaimList                 ID = "claim.list"
 	ClaimArchive              ID = "claim.archive"
+	ClaimLevels               ID = "claim.levels"
 	ClaimDue                  ID = "claim.due"
 	ClaimIndex                ID = "claim.index"
 	Claim404                  ID = "claim.404"
@@ -115,6 +116,7 @@ var siteTexts = map[ID]Text{
 	ClaimHome:      {En: `the home page`, Sv: `startsidan`},
 	ClaimList:      {En: `the list of %s`, Sv: `listan över %s`},
 	ClaimArchive:   {En: `the archive of %s`, Sv: `arkivet med %s`},
+	ClaimLevels:    {En: `the lists of theses by level`, Sv: `listorna över exjobb per nivå`},
 	ClaimDue:       {En: `the page of agreements due for review`, Sv: `sidan med avtal att förnya`},
 	ClaimIndex:     {En: `an index page`, Sv: `en översiktssida`},
 	Claim404:       {En: `the 404 page`, Sv: `404-sidan`},

@@ -141,6 +141,12 @@ type Kind struct {
 	// NoEmptyArchive leaves out the archive page while it has no records.
 	NoEmptyArchive bool
 
+	// Facets are the keys whose every value has a list of the kind's
+	// current records with it, paginated, with its feed: the theses of
+	// one level. Its pages are at <section>/<segment>/<value>/, the
+	// values those of the key's Enum, and the kind's list links to them.
+	Facets []Facet
+
 	Facts     []Fact // the facts of the record page, in order
 	ListFacts []Fact // the facts of list items and search results, in order
 
@@ -153,6 +159,28 @@ type Kind struct {
 	// a diag.Declared message for a kind of another site. A kind without it (no ID) is
 	// named by its Name (Registry.RecordsWord).
 	Records diag.Message
+}
+
+// Facet is a key of a kind with a list per value (Kind.Facets).
+type Facet struct {
+	Key string // a key of the kind with an Enum: its values, in order, are the lists
+	// Segment names the fixed URL segment of its lists in the section
+	// (config.Segment, "level": niva, level); a slug equal to it in any
+	// language is refused, as the archive's is.
+	Segment string
+	// Lists names its lists in messages ("the lists of theses by
+	// level"), as the claim of their URLs and the reason a slug is
+	// refused.
+	Lists diag.Message
+}
+
+// Values returns the values of facet f of k, each with a list: the Enum
+// of its key (nil for a key k does not have).
+func (k *Kind) Values(f Facet) []string {
+	if key := k.Key(f.Key); key != nil {
+		return slices.Clip(key.Enum)
+	}
+	return nil
 }
 
 // Sort is one key of a list's order.

@@ -90,6 +90,7 @@ func theses(p parts) *Kind {
 			{Name: "students", Type: Int, Ints: []int{1, 2}},
 			p.location, p.apply,
 		},
+		Facets: []Facet{{Key: "level", Segment: "level", Lists: diag.M(diag.ClaimLevels)}},
 		Facts: []Fact{
 			p.deadlineF, {Label: "fact.level", Key: "level", As: AsTerm, Arg: "level."}, p.creditsF, p.hostF,
 			p.schoolsF, p.startF, {Label: "fact.languages", Key: "language", As: AsTerms, Arg: "language."},

@@ -39,6 +39,8 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 		switch p.Type {
 		case site.ListPage:
 			title += t.T(p.Lang, "kind."+p.Kind)
+		case site.FacetPage:
+			title += t.T(p.Lang, site.FacetKey(p.Kind, p.Facet, p.Value))
 		case site.AreaPage:
 			title += p.Term.Name(p.Lang)
 		case site.OrgPage, site.SchoolPage:
@@ -55,6 +57,9 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 		list := feedList{p.Type, p.Kind, ""}
 		if p.Term != nil {
 			list.term = p.Term.Key
+		}
+		if p.Type == site.FacetPage {
+			list.term = p.Facet + "=" + p.Value
 		}
 		es, ok := newest[list]
 		if !ok {
@@ -81,11 +86,14 @@ type feedList struct {
 
 // feedEntries are the records the feed of the list page p may hold: of
 // the page of an area, an organisation or a school, its records that are
-// not archived.
+// not archived; of a list of one level of theses (a facet's), its
+// records.
 func feedEntries(s *site.Site, p *site.Page) []*site.Entry {
 	switch p.Type {
 	case site.ListPage:
 		return s.Current(p.Kind)
+	case site.FacetPage:
+		return s.FacetCurrent(p.Kind, p.Facet, p.Value)
 	case site.AreaPage, site.OrgPage, site.SchoolPage:
 		var es []*site.Entry
 		for _, e := range s.Members(p.Index, p.Term.Key) {

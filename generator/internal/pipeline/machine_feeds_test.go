@@ -14,14 +14,14 @@ import (
 )
 
 // TestAtomFeeds reads every feed of the fixture strictly: one per kind list,
-// per area, organisation and school and of the agreements due for review in each language, newest first, the right records,
+// per area, organisation and school, per level of theses and of the agreements due for review in each language, newest first, the right records,
 // times taken from the records, and each list page linking its feed.
 func TestAtomFeeds(t *testing.T) {
 	b := buildFixture(t, fixture(t, "testdata/sites/basic"))
 	s := b.l.Site
 	feedsSeen := map[string]bool{}
 	for _, p := range s.Pages {
-		wantFeed := p.Term != nil || p.Type == site.ListPage || p.Type == site.DuePage
+		wantFeed := p.Term != nil || p.Type == site.ListPage || p.Type == site.DuePage || p.Type == site.FacetPage
 		if (p.Feed != "") != wantFeed {
 			t.Errorf("%s (%s): feed %q", p.URL, p.Type, p.Feed)
 		}
@@ -70,6 +70,8 @@ func TestAtomFeeds(t *testing.T) {
 			want = s.Current(p.Kind)
 		case site.DuePage:
 			want = s.Due()
+		case site.FacetPage:
+			want = s.FacetCurrent(p.Kind, p.Facet, p.Value)
 		default:
 			for _, e := range s.Members(p.Index, p.Term.Key) {
 				if !e.Archived {

@@ -50,7 +50,7 @@ const Dir = "templates"
 
 // PageTypes lists every page type; each needs templates/pages/<type>.html.
 var PageTypes = []site.PageType{
-	site.HomePage, site.ListPage, site.ArchivePage, site.RecordPage,
+	site.HomePage, site.ListPage, site.ArchivePage, site.FacetPage, site.RecordPage,
 	site.AreasPage, site.AreaPage, site.OrgsPage, site.OrgPage, site.SchoolPage,
 	site.FreePage, site.NotFound, site.DuePage,
 }

@@ -316,6 +316,8 @@ func (t *Templates) view(m *Memo, s *site.Site, p *site.Page) (*View, error) {
 		v.Heading = tr("kind." + p.Kind)
 	case site.ArchivePage:
 		v.Heading = tr("archivetitle." + p.Kind)
+	case site.FacetPage:
+		v.Heading = tr(site.FacetKey(p.Kind, p.Facet, p.Value))
 	case site.DuePage:
 		v.Heading = tr("due.title")
 	case site.AreasPage, site.OrgsPage:

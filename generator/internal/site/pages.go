@@ -199,6 +199,11 @@ func (s *Site) sectionPages(lang string) []claimed {
 		for _, p := range s.listPages(kind, lang, current, false) {
 			add(p, part(diag.ClaimList, s.Cfg.Kinds.RecordsWord(kind)))
 		}
+		for _, f := range s.Cfg.Kinds.Get(kind).Facets {
+			for _, p := range s.facetPages(kind, f, lang, current) {
+				add(p, claimant{part: &f.Lists})
+			}
+		}
 		if len(archived) > 0 || !s.Cfg.Kinds.Get(kind).NoEmptyArchive {
 			for _, p := range s.listPages(kind, lang, archived, true) {
 				add(p, part(diag.ClaimArchive, s.Cfg.Kinds.RecordsWord(kind)))
@@ -432,6 +437,7 @@ func (s *Site) makeListPages(kind, lang string, es []*Entry, archive bool) []*Pa
 		if !archive {
 			p.Feed = base(lang) + "atom.xml"
 			p.Archive = s.ArchiveURL(kind, lang)
+			p.Facets = s.facetLinks(kind, lang)
 		}
 		s.alternates(p, func(l string) string { return pageURL(base(l), l, n) })
 		pages = append(pages, p)

@@ -30,6 +30,8 @@ type listID struct {
 	archive bool
 	index   string // term pages
 	term    string
+	facet   string // facet pages, with kind
+	value   string
 }
 
 // listed are the pages of a list and the entries they were made of.

@@ -134,6 +134,7 @@ const (
 	HomePage    PageType = "home"
 	ListPage    PageType = "list"
 	ArchivePage PageType = "archive"
+	FacetPage   PageType = "facet" // a kind's current records of one value of a facet (the master's theses)
 	RecordPage  PageType = "record"
 	AreasPage   PageType = "areas"
 	AreaPage    PageType = "area"
@@ -162,7 +163,10 @@ type Page struct {
 	Groups  []Group          // list, archive and index pages: this page's items
 	Pager   *Pager           // paginated pages
 	Feed    string           // URL of the page's Atom feed, if any
-	Archive string           // URL of the kind's archive (list pages)
+	Archive string           // URL of the kind's archive (list and facet pages)
+	Facet   string           // facet pages: the key ("level")
+	Value   string           // facet pages: its value ("master")
+	Facets  []Link           // list pages: the page of each value of the kind's facets (Key: the value's word, level.master)
 	Home    *Home            // home page
 	Terms   []TermCount      // areas list, organisations list
 	Deps    []*Entry         // records whose content the page shows

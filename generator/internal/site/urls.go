@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"portal/generator/internal/config"
+	"portal/generator/internal/kinds"
 )
 
 // Prefix is the root of a language: "/" for the default, "/en/" for English.
@@ -23,6 +24,12 @@ func (s *Site) SectionURL(kind, lang string) string {
 // ArchiveURL is the archive of a kind in lang.
 func (s *Site) ArchiveURL(kind, lang string) string {
 	return s.SectionURL(kind, lang) + config.Segment("archive", lang) + "/"
+}
+
+// FacetURL is the list of a kind's current records whose key facet has
+// value, in lang: /exjobb/niva/master/ (kinds.Facet).
+func (s *Site) FacetURL(kind string, f kinds.Facet, value, lang string) string {
+	return s.SectionURL(kind, lang) + config.Segment(f.Segment, lang) + "/" + value + "/"
 }
 
 // IndexURL is the list of an index ("areas", "organisations", "schools") in lang.
