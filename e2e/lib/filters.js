@@ -44,3 +44,41 @@ export function measureFilters(page) {
     });
   });
 }
+
+/**
+ * columnFaults returns what keeps the fields of the search form (its
+ * .search-field boxes drawn, filters and buttons) from lining up in
+ * columns, as lines ("a field at 417-588 px is off the columns ..."):
+ * empty when every field starts at the start of a column and ends at the
+ * end of one, the columns all as wide as the narrowest field and as far
+ * apart as the narrowest space between two fields side by side. In rows
+ * that wrapped, each field took its share of its own row, and the edges
+ * of one row were not those of the next.
+ */
+export function columnFaults(page) {
+  return page.$$eval('.search-form .search-field', (all) => {
+    const boxes = all
+      .map((f) => ({ name: f.className.replace('search-field', '').trim(), r: f.getBoundingClientRect() }))
+      .filter((b) => b.r.width > 0)
+      .map((b) => ({ name: b.name, left: b.r.left, right: b.r.right, top: b.r.top, bottom: b.r.bottom }));
+    // Two fields are in one row when they are side by side (their boxes
+    // overlap from top to bottom: a field without a label is shorter).
+    const beside = (a, b) => a.top < b.bottom && b.top < a.bottom;
+    if (boxes.every((a) => boxes.every((b) => beside(a, b)))) return [];
+    const column = Math.min(...boxes.map((b) => b.right - b.left));
+    const gaps = [];
+    for (const a of boxes) {
+      for (const b of boxes) {
+        if (beside(a, b) && b.left > a.right) gaps.push(b.left - a.right);
+      }
+    }
+    const gap = gaps.length > 0 ? Math.min(...gaps) : 0;
+    const start = Math.min(...boxes.map((b) => b.left));
+    const step = column + gap;
+    const onGrid = (x) => Math.abs(x / step - Math.round(x / step)) * step <= 1;
+    const px = (x) => Math.round(x);
+    return boxes
+      .filter((b) => !onGrid(b.left - start) || !onGrid(b.right - start + gap))
+      .map((b) => `the field "${b.name}" at ${px(b.left)}-${px(b.right)} px is off the columns (${px(column)} px wide, ${px(gap)} px apart, from ${px(start)} px)`);
+  });
+}

@@ -4,6 +4,9 @@
 // its label on one line. In the grid of columns 9rem wide, a chosen school
 // or host was cut at the select's edge ("School of Engineering Sciences in
 // C", "Environment and He") and "Rensa sökningen" wrapped onto two lines.
+// The fields line up in columns from one row to the next, at 1280 px and
+// in a narrower window (800 px): in rows that wrapped, each field took its
+// share of its own row, and no two rows had the same edges.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,7 +15,7 @@ import { test } from 'node:test';
 
 import { describeProblems, newPage, useBrowser } from '../lib/browser.js';
 import { suite } from '../lib/env.js';
-import { measureFilters } from '../lib/filters.js';
+import { columnFaults, measureFilters } from '../lib/filters.js';
 import { siteUnderTest } from '../lib/harness.js';
 import { walk } from '../lib/site.js';
 
@@ -34,7 +37,7 @@ function searchable(dir) {
 suite('the filters at 1280 px', skip, () => {
   const browserOf = useBrowser(() => site?.stop());
 
-  test('on every list and area page every name chosen reads whole, and "clear" is one line', async () => {
+  test('on every list and area page every name chosen reads whole, "clear" is one line, and the fields line up in columns', async () => {
     const pages = searchable(site.dir);
     for (const want of ['/exjobb/', '/en/theses/', '/omraden/digitalisering/']) {
       assert.ok(pages.includes(want), `no search form on ${want} (pages with one: ${pages.join(', ')})`);
@@ -56,6 +59,11 @@ suite('the filters at 1280 px', skip, () => {
           return { text: b.textContent.trim(), lines: tops.size };
         });
         if (clear.lines !== 1) faults.push(`${url}: the button "${clear.text}" on ${clear.lines} lines`);
+        for (const width of [1280, 800]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const f of await columnFaults(page)) faults.push(`${url} at ${width} px: ${f}`);
+        }
+        await page.setViewportSize({ width: 1280, height: 900 });
       }
       assert.deepEqual(faults, []);
       assert.deepEqual([...names].sort(), ['area', 'host', 'kind', 'language', 'level', 'school']);
