@@ -151,7 +151,8 @@ func (c *Config) SectionSegments(kind string) []SectionSegment {
 // is in any of the site's languages (a record's page in one language is
 // in that language's section), if any: the first of SectionSegments that
 // it is. A record with it for slug would have its page at the archive's
-// or the due page's URL, or around the list's further pages.
+// or the due page's URL, at the folder of a facet's lists (the theses'
+// niva/), or around the list's further pages.
 func (c *Config) SectionSegmentOf(kind, slug string) (SectionSegment, bool) {
 	for _, l := range c.Languages {
 		for _, name := range c.sectionSegmentNames(kind) {

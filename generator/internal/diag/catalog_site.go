@@ -80,6 +80,8 @@ const (
 	UIString                  ID = "ui.string"
 	UIMarkOverride            ID = "ui.mark-override"
 	UIMarkOverrideAs          ID = "ui.mark-override-as"
+	UIKindMore                ID = "ui.kind-more"
+	UIKindMoreAs              ID = "ui.kind-more-as"
 	TemplateNotPage           ID = "template.not-page"
 	TemplateNotPageAs         ID = "template.not-page-as"
 	TemplateUnread            ID = "template.unread"
@@ -235,6 +237,10 @@ var siteTexts = map[ID]Text{
 		Sv: `texten %q är ingen typs markering – skriv någon av %s`},
 	UIMarkOverrideAs: {En: `UI string %q is no kind's mark: did you mean %q?`,
 		Sv: `texten %q är ingen typs markering – menade du %q?`},
+	UIKindMore: {En: `UI string %q names no kind; write one of %s`,
+		Sv: `texten %q hör inte till någon typ – skriv någon av %s`},
+	UIKindMoreAs: {En: `UI string %q names no kind: did you mean %q?`,
+		Sv: `texten %q hör inte till någon typ – menade du %q?`},
 	TemplateNotPage: {En: `no page uses %q: a page template is named after its page type, in small letters: %s`,
 		Sv: `ingen sida använder %q: en sidmall heter som sin sidtyp, med små bokstäver: %s`},
 	TemplateNotPageAs: {En: `no page uses %q: a page template is named after its page type, in small letters (did you mean %q?)`,

@@ -54,12 +54,9 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 		// The feed is made when it is rendered, so that it reads the
 		// records' current text; which records it holds is known now
 		// (an edit of text moves none), and they alone are its Deps.
-		list := feedList{p.Type, p.Kind, ""}
+		list := feedList{typ: p.Type, kind: p.Kind, facet: p.Facet, value: p.Value}
 		if p.Term != nil {
 			list.term = p.Term.Key
-		}
-		if p.Type == site.FacetPage {
-			list.term = p.Facet + "=" + p.Value
 		}
 		es, ok := newest[list]
 		if !ok {
@@ -78,10 +75,10 @@ func (l *Loaded) feeds(c *cacheUse) []Output {
 }
 
 // feedList names the list of a feed, in every language: the type of its
-// pages, their kind, their term.
+// pages, their kind, their term, or their facet's key and value.
 type feedList struct {
-	typ        site.PageType
-	kind, term string
+	typ                      site.PageType
+	kind, term, facet, value string
 }
 
 // feedEntries are the records the feed of the list page p may hold: of

@@ -67,19 +67,24 @@ func (l *Loaded) noticeEvent(e *site.Entry, lang string) feeds.Event {
 }
 
 // noticeSequence is the revision (SEQUENCE) of agreement e's notice
-// event: the days from its signing to its notice day, none before. The
-// record holds no revision, and its UID and DTSTAMP stay when the
-// agreement is renewed; its day then moves later, and so does this, so
-// that Outlook or Google Calendar, which imported the event from the
-// agreement's own file, take the file of the new day as a change rather
-// than as the event it already has. (A day corrected to an earlier one
-// is not taken so; the calendar beside the page of agreements due for
-// review, to subscribe to, is read whole again.)
+// event: its notice day's number, the days from 1970-01-01 to it,
+// counted on the calendar (a day in summer time is as many days from one
+// in winter as on the calendar). The record holds no revision, and its
+// UID and DTSTAMP stay when the agreement is renewed; its day then moves
+// later, and so does this, whatever else changed (a renewal signed
+// later, from a later signing day, has a later day and a higher
+// sequence), so that Outlook or Google Calendar, which imported the
+// event from the agreement's own file, take the file of the new day as a
+// change rather than as the event it already has. (A day corrected to an
+// earlier one is not taken so; the calendar beside the page of
+// agreements due for review, to subscribe to, is read whole again.)
 func noticeSequence(e *site.Entry) int {
-	if e.Signed.IsZero() {
+	day := e.NoticeDay()
+	if day.IsZero() {
 		return 0
 	}
-	return max(0, int(e.NoticeDay().Sub(e.Signed).Hours()/24+0.5))
+	y, m, d := day.Date()
+	return max(0, int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()/(24*60*60)))
 }
 
 // noticeTexts are the UI strings of a notice event's summary, description

@@ -216,38 +216,51 @@ func (t *Templates) KindMark(lang, kind, st string) (key string, ok bool) {
 
 // checkMarkOverrides reports each key of a table that words a mark for
 // a kind, state.<kind>.<mark> or notice.<kind>.<mark>, and names no mark
-// of a kind (or notice.more.<kind>, no kind): a misspelt kind or mark
-// would otherwise leave the shared word on the page, and nothing would
-// say why. The message names the key meant when one is near, else every
-// key of the form.
+// of a kind, and each notice.more.<kind> that names no kind: a misspelt
+// kind or mark would otherwise leave the shared word on the page, and
+// nothing would say why. The message names the key meant when one is
+// near, else every key of the form.
 func (t *Templates) checkMarkOverrides() diag.List {
-	valid := map[string][]string{}
+	valid := map[string][]string{} // of each form (markOverrideForm), its keys
 	for _, name := range t.cfg.Kinds.Names() {
 		for _, m := range t.cfg.Kinds.Get(name).AllMarks() {
 			valid["state"] = append(valid["state"], "state."+name+"."+m)
 			valid["notice"] = append(valid["notice"], "notice."+name+"."+m)
 		}
-	}
-	for _, name := range t.cfg.Kinds.Names() {
-		valid["notice"] = append(valid["notice"], "notice.more."+name)
+		valid["notice.more"] = append(valid["notice.more"], "notice.more."+name)
 	}
 	var errs diag.List
 	for _, l := range slices.Sorted(maps.Keys(t.tables)) {
 		tb := t.tables[l]
 		for _, key := range slices.Sorted(maps.Keys(tb.strings)) {
-			form, _, _ := strings.Cut(key, ".")
+			form := markOverrideForm(key)
 			if strings.Count(key, ".") != 2 || valid[form] == nil || slices.Contains(valid[form], key) || tb.lent(key) {
 				continue
 			}
 			line, col := tb.pos.Key(strings.Split(key, ".")...)
-			if near := diag.Nearest(key, valid[form]); near != "" {
-				errs = append(errs, diag.At(tb.path, line, col, diag.UIMarkOverrideAs, key, near))
+			near, list := diag.UIMarkOverrideAs, diag.UIMarkOverride
+			if form == "notice.more" {
+				near, list = diag.UIKindMoreAs, diag.UIKindMore
+			}
+			if meant := diag.Nearest(key, valid[form]); meant != "" {
+				errs = append(errs, diag.At(tb.path, line, col, near, key, meant))
 			} else {
-				errs = append(errs, diag.At(tb.path, line, col, diag.UIMarkOverride, key, strings.Join(valid[form], ", ")))
+				errs = append(errs, diag.At(tb.path, line, col, list, key, strings.Join(valid[form], ", ")))
 			}
 		}
 	}
 	return errs
+}
+
+// markOverrideForm is the form of key among those checkMarkOverrides
+// checks: "state", "notice" or "notice.more" (a kind's own "more" of a
+// notice); else the first part of key.
+func markOverrideForm(key string) string {
+	if strings.HasPrefix(key, "notice.more.") {
+		return "notice.more"
+	}
+	form, _, _ := strings.Cut(key, ".")
+	return form
 }
 
 // withoutAt is errs less those at the place of one of said: a key the

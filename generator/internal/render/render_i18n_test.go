@@ -106,6 +106,11 @@ func TestI18nParity(t *testing.T) {
 // key the other table lacks); a notice's was not told at all.
 func TestI18nKindMarks(t *testing.T) {
 	n := len(requiredKeys(kinds.Default(), []string{"sv", "en"}))
+	var more []string
+	for _, k := range kinds.Default().Names() {
+		more = append(more, "notice.more."+k)
+	}
+	moreKeys := strings.Join(more, ", ")
 	at := func(file string, line int) string {
 		return "templates/i18n/" + file + ".toml:" + strconv.Itoa(n+line) + ":1: "
 	}
@@ -123,10 +128,13 @@ func TestI18nKindMarks(t *testing.T) {
 			at("sv", 2) + `UI string "notice.exchanges.endde" is no kind's mark: did you mean "notice.exchanges.ended"?`,
 			at("sv", 2) + `texten "notice.exchanges.endde" är ingen typs markering – menade du "notice.exchanges.ended"?`}},
 		{"notice more", "\"notice.more.thesis\" = \"x\"\n", "\"notice.more.thesis\" = \"x\"\n", []string{
-			at("en", 1) + `UI string "notice.more.thesis" is no kind's mark: did you mean "notice.more.theses"?`,
-			at("en", 1) + `texten "notice.more.thesis" är ingen typs markering – menade du "notice.more.theses"?`,
-			at("sv", 1) + `UI string "notice.more.thesis" is no kind's mark: did you mean "notice.more.theses"?`,
-			at("sv", 1) + `texten "notice.more.thesis" är ingen typs markering – menade du "notice.more.theses"?`}},
+			at("en", 1) + `UI string "notice.more.thesis" names no kind: did you mean "notice.more.theses"?`,
+			at("en", 1) + `texten "notice.more.thesis" hör inte till någon typ – menade du "notice.more.theses"?`,
+			at("sv", 1) + `UI string "notice.more.thesis" names no kind: did you mean "notice.more.theses"?`,
+			at("sv", 1) + `texten "notice.more.thesis" hör inte till någon typ – menade du "notice.more.theses"?`}},
+		{"notice more far from every kind", "", "[notice.more]\nxyzzy = \"x\"\n", []string{
+			at("en", 2) + `UI string "notice.more.xyzzy" names no kind; write one of ` + moreKeys,
+			at("en", 2) + `texten "notice.more.xyzzy" hör inte till någon typ – skriv någon av ` + moreKeys}},
 		{"state mark misspelt", "[state.lectures]\npats = \"Genomförd\"\n", "", []string{
 			at("sv", 2) + `UI string "state.lectures.pats" is no kind's mark: did you mean "state.lectures.past"?`,
 			at("sv", 2) + `texten "state.lectures.pats" är ingen typs markering – menade du "state.lectures.past"?`}},

@@ -20,8 +20,8 @@ import (
 )
 
 // TestMatchesBuildRandomEdits makes series of edits drawn at random (a
-// date, a deadline, the areas, the host, the schools, a title, a body, a
-// status, a draft, an agreement's validUntil or noticeMonths, an image
+// date, a deadline, the areas, the host, the schools, a thesis's level, a
+// title, a body, a status, a draft, an agreement's validUntil or noticeMonths, an image
 // beside a record put there or replaced, a record copied, renamed or
 // deleted, a term renamed in config.toml, the list
 // item's template, days passing, the clock coming to the turn the preview
@@ -494,6 +494,10 @@ func otherEdit(t *testing.T, r *rand.Rand, root, rel, text string, primary bool,
 		}
 		write(t, root, rel, changed)
 		return name, []string{img, rel}
+	case op == 14 && frontLine("level").MatchString(text):
+		// A thesis moved to the other level's list and feed
+		// (/exjobb/niva/<level>/), or kept at its level.
+		name, changed = "level", set("level", strconv.Quote([]string{"bachelor", "master"}[r.IntN(2)]))
 	case op == 7:
 		name, changed = "host", set("host", strconv.Quote([]string{"kth", "stockholms-stad", "trafikkontoret"}[r.IntN(3)]))
 	case op == 8:
