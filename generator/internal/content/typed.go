@@ -61,6 +61,10 @@ func handDateMessage(s kinds.Key, value string) diag.Message {
 		if _, _, ok := diag.HandDateTime(value); ok {
 			return diag.DateTimeFormMessage(s.Name, value)
 		}
+	} else if !ok {
+		if msg, ok := diag.DayTimeMessage(s.Name, value, false); ok {
+			return msg // deadline = 31/1/2027 13.15: the day alone
+		}
 	}
 	return diag.DateFormMessage(s.Name, value)
 }
@@ -138,6 +142,9 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 		if _, _, ok := diag.HandDateTime(bare); ok && takesTime(s) {
 			return diag.DateTimeFormMessage(key, bare), true // januari 31 2027 kl. 13
 		}
+		if msg, ok := diag.DayTimeMessage(key, bare, false); ok && typ == kinds.Date {
+			return msg, true // a day's key: the day alone
+		}
 	}
 	shape := map[kinds.Type]diag.ID{kinds.Int: diag.ShapeInt, kinds.Bool: diag.ShapeBool, kinds.Date: diag.ShapeDate,
 		kinds.DateTime: diag.ShapeDateTime, kinds.Contacts: diag.ShapeTables, kinds.Signatories: diag.ShapeSignatories}
@@ -153,16 +160,21 @@ func keyShapeError(s kinds.Key, v any) diag.Message {
 	switch {
 	case !isStr:
 	case msg.ID == diag.ShapeDateTime:
-		return diag.QuotedDateTimeMessage(s.Name, str)
+		return diag.QuotedDateTimeMessage(s.Name, str, false)
 	case msg.ID != diag.ShapeDateQuoted:
 	case takesTime(s):
 		if _, _, ok := diag.HandDate(str); !ok {
 			if _, _, ok := diag.HandDateTime(str); ok {
-				return diag.QuotedDateTimeMessage(s.Name, str)
+				return diag.QuotedDateTimeMessage(s.Name, str, s.Type == kinds.Date)
 			}
 		}
-		fallthrough
+		return diag.QuotedDateMessage(s.Name, str)
 	default:
+		if _, _, ok := diag.HandDate(str); !ok {
+			if msg, ok := diag.DayTimeMessage(s.Name, str, true); ok {
+				return msg // deadline = "31/1/2027 13:15": the day alone
+			}
+		}
 		return diag.QuotedDateMessage(s.Name, str)
 	}
 	return msg

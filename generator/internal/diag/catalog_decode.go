@@ -20,6 +20,9 @@ const (
 	ShapeDateTime      ID = "shape.datetime"
 	ShapeDateTimeFix   ID = "shape.datetime-fix"
 	ShapeDateTimeTwo   ID = "shape.datetime-two"
+	ShapeDateOrTimeFix ID = "shape.date-or-time-fix"
+	ShapeDateOrTimeTwo ID = "shape.date-or-time-two"
+	ShapeDayNoTime     ID = "shape.day-no-time"
 	ShapeTimeOnly      ID = "shape.time-only"
 	ShapeInt           ID = "shape.int"
 	ShapeQuoted        ID = "shape.quoted"
@@ -107,6 +110,16 @@ var decodeTexts = map[ID]Text{
 		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00, skrivet utan citattecken – skriv %s = %s`},
 	ShapeDateTimeTwo: {En: `must be a date and time like 2026-03-01T13:15:00, written without quotes – write %s = %s for %d %s, or %[1]s = %[5]s for %[6]d %[7]s`,
 		Sv: `ska vara datum och klockslag som 2026-03-01T13:15:00, skrivet utan citattecken – skriv %s = %s om det är %d %s, eller %[1]s = %[5]s om det är %[6]d %[7]s`},
+	ShapeDateOrTimeFix: {En: `must be a date, or a date and time like 2026-03-01T13:15:00, written without quotes – write %s = %s`,
+		Sv: `ska vara ett datum, eller datum och klockslag som 2026-03-01T13:15:00, skrivet utan citattecken – skriv %s = %s`},
+	ShapeDateOrTimeTwo: {En: `must be a date, or a date and time like 2026-03-01T13:15:00, written without quotes – write %s = %s for %d %s, or %[1]s = %[5]s for %[6]d %[7]s`,
+		Sv: `ska vara ett datum, eller datum och klockslag som 2026-03-01T13:15:00, skrivet utan citattecken – skriv %s = %s om det är %d %s, eller %[1]s = %[5]s om det är %[6]d %[7]s`},
+	// ShapeDayNoTime ends the message of a date and time written by hand
+	// for a key that holds a day (%s, with the line to write) with what
+	// becomes of the time, as site.WarnDayTime says it of one written
+	// right.
+	ShapeDayNoTime: {En: `%s, without the time: %s is a date, and the site counts the whole day; write the time in the text if it matters`,
+		Sv: `%s, utan klockslaget: %s är ett datum, och webbplatsen räknar med hela dagen; skriv klockslaget i texten om det behövs`},
 	ShapeTimeOnly: {En: `has a time but no day: write the day, like %s`,
 		Sv: `har ett klockslag men ingen dag – skriv dagen, t.ex. %s`},
 	ShapeInt: {En: `must be a whole number, like 30, without quotes`,

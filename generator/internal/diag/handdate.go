@@ -127,3 +127,29 @@ func QuotedDateMessage(key, s string) Message {
 	return M(ShapeDateQuotedTwo, key, day.Format(time.DateOnly), day.Day(), M(monthName(int(day.Month()))),
 		alt.Format(time.DateOnly), alt.Day(), M(monthName(int(alt.Month()))))
 }
+
+// DayTimeMessage is the message of value, a date and time written by
+// hand for key, a key that holds a day (deadline = "31/1/2027 13:15"),
+// in quotes or not: the line to write is the day alone (both lines,
+// when the order of day and month is not clear), and it says that the
+// time is dropped. ok is false when HandDateTime does not read value.
+func DayTimeMessage(key, value string, quoted bool) (msg Message, ok bool) {
+	at, alt, ok := HandDateTime(value)
+	if !ok {
+		return Message{}, false
+	}
+	day := at.Format(time.DateOnly)
+	switch {
+	case !alt.IsZero() && quoted:
+		msg = M(ShapeDateQuotedTwo, key, day, at.Day(), M(monthName(int(at.Month()))),
+			alt.Format(time.DateOnly), alt.Day(), M(monthName(int(alt.Month()))))
+	case !alt.IsZero():
+		msg = M(SyntaxDateFormTwo, key, value, day, at.Day(), M(monthName(int(at.Month()))),
+			alt.Format(time.DateOnly), alt.Day(), M(monthName(int(alt.Month()))))
+	case quoted:
+		msg = M(ShapeDateQuotedFix, key, day)
+	default:
+		msg = M(SyntaxDateFormFix, key, value, day)
+	}
+	return M(ShapeDayNoTime, msg, key), true
+}

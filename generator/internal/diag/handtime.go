@@ -90,15 +90,20 @@ func DateTimeFormMessage(key, value string) Message {
 
 // QuotedDateTimeMessage is ShapeDateTime for s, written in quotes for
 // key, a key that holds a date and time, with the line to write when
-// HandDateTime reads s.
-func QuotedDateTimeMessage(key, s string) Message {
+// HandDateTime reads s. orDate is for a key that takes a date or a date
+// and time (publishDate): the message says it may be either.
+func QuotedDateTimeMessage(key, s string, orDate bool) Message {
 	at, alt, ok := HandDateTime(s)
+	fix, two := ShapeDateTimeFix, ShapeDateTimeTwo
+	if orDate {
+		fix, two = ShapeDateOrTimeFix, ShapeDateOrTimeTwo
+	}
 	switch {
 	case !ok:
 		return M(ShapeDateTime)
 	case alt.IsZero():
-		return M(ShapeDateTimeFix, key, at.Format(localDateTime))
+		return M(fix, key, at.Format(localDateTime))
 	}
-	return M(ShapeDateTimeTwo, key, at.Format(localDateTime), at.Day(), M(monthName(int(at.Month()))),
+	return M(two, key, at.Format(localDateTime), at.Day(), M(monthName(int(at.Month()))),
 		alt.Format(localDateTime), alt.Day(), M(monthName(int(alt.Month()))))
 }

@@ -215,6 +215,7 @@ const (
 	AsApply     Format = "apply"    // a link with the UI string Arg as text, while the record is open and unmarked
 	AsOpen      Format = "open"     // a date (the earlier of Key and And.Key), or the UI string Arg when there is none
 	AsNoticeDay Format = "notice"   // the last day to give notice, while open
+	AsStarts    Format = "starts"   // the date Key, while the record is not yet in force (an agreement whose validFrom is to come)
 	AsSigners   Format = "signers"  // the signatories
 	AsDocument  Format = "document" // the attached text, or a note when confidential
 	AsFile      Format = "file"     // the attachment

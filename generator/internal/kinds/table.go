@@ -188,6 +188,9 @@ func agreements(p parts) *Kind {
 	until := Fact{Label: "fact.validUntil", Past: "factpast.validUntil", Key: "validUntil", As: AsOpen, Arg: "validUntil.open", And: &Fact{Key: "terminated"}}
 	notice := Fact{Label: "fact.noticeDay", As: AsNoticeDay}
 	parties := Fact{Label: "fact.parties", Key: "parties", As: AsOrgs}
+	// A list item says when an agreement not yet in force starts: its
+	// status alone leaves that open. Once in force, its start is past.
+	starts := Fact{Label: "fact.validFrom", Key: "validFrom", As: AsStarts}
 	return &Kind{
 		Name:    Agreements,
 		Records: diag.M(diag.KindRecordsAgreements),
@@ -216,7 +219,7 @@ func agreements(p parts) *Kind {
 			{Label: "fact.notice", Key: "noticeMonths", As: AsCount, Arg: "unit.months"}, p.statusF,
 			{Label: "fact.agreementText", Key: "attachment", As: AsDocument, Arg: "confidential.short"},
 		},
-		ListFacts: []Fact{typ, parties, signed, until, notice, p.statusF},
+		ListFacts: []Fact{typ, parties, signed, starts, until, notice, p.statusF},
 		Body:      "Sammanfatta avtalet: syfte, vad parterna åtar sig och hur det följs upp.",
 	}
 }

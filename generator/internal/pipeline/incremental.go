@@ -409,10 +409,15 @@ type rendered struct {
 
 // render signs the outputs at idx and renders, in parallel, those whose
 // signature differs from the one on disk; it writes those whose bytes
-// differ.
+// differ. As renderAll, it stops at the first error but for the problems
+// of a source file (Output.told: a damaged image), which it returns
+// together, all of them, once every output is done: the preview tells
+// each at its place, as the build does.
 func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error) {
 	sg, outs := in.sg, in.outs
 	results := make([]rendered, len(idx))
+	var mu sync.Mutex
+	var told diag.List
 	err := each(ctx, len(idx), func(j int, buf *bytes.Buffer) error {
 		o := &outs[idx[j]]
 		r := &results[j]
@@ -432,6 +437,12 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 			return nil
 		}
 		data, err := o.Bytes(buf)
+		if e, ok := errors.AsType[diag.Error](err); ok && o.told {
+			mu.Lock()
+			told = append(told, e)
+			mu.Unlock()
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -448,7 +459,11 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 		}
 		return in.store.Put(o.Path, data)
 	}, func(j int) string { return outs[idx[j]].Path })
-	return results, err
+	if err != nil || len(told) == 0 {
+		return results, err
+	}
+	told.Sort()
+	return results, told
 }
 
 // increasing reports whether each of idx is greater than the one before.

@@ -64,6 +64,11 @@ func (c *facts) text(f *kinds.Fact) (text, iso string, ok bool) {
 				text += " " + c.tr("noticeDay.passed")
 			}
 		}
+	case kinds.AsStarts:
+		if e.Pending {
+			d := e.Time(f.Key)
+			text, iso = t.FormatDate(lang, d), t.isoDate(d)
+		}
 	case kinds.AsSpan:
 		if start := e.Time(f.Key); !start.IsZero() {
 			text, iso = t.FormatSpan(lang, start, e.Time(f.And.Key)), t.isoDateTime(start)

@@ -44,6 +44,13 @@ type engine struct {
 	contentErrs                 diag.List            // as of the last check of all records
 	rest                        checked              // the last check of the records without problems
 	bodyErrs                    map[string]diag.List // link errors of bodies rendered in place
+	// writeErrs are the problems of sources found while this update
+	// wrote its batches (a damaged image, pipeline.Output.told), all of
+	// them, each where a body shows it, as a build tells them: every
+	// batch's result has them, so that the view of a later batch does
+	// not drop those of an earlier one. The layer is not settled then,
+	// so the next update builds anew and finds them again.
+	writeErrs diag.List
 
 	// The last good site.
 	site  *site.Site
@@ -82,7 +89,7 @@ type result struct {
 	Changed []string // URL paths of the files written or removed, sorted
 	Written int
 	Removed int
-	Errs    diag.List // the problems in the sources; nothing was written then
+	Errs    diag.List // the problems in the sources; nothing was written then, but for writeErrs
 	Full    bool      // the site model was built anew (not changed in place)
 	Later   bool      // the files finish wrote after the pages
 	NoneYet bool      // with Errs: no build has succeeded yet, so nothing is served
@@ -118,6 +125,7 @@ func (e *engine) update(paths []string) (res result, err error) {
 		later, _ := e.finish()
 		res.Changed = append(res.Changed, later.Changed...)
 	}
+	e.writeErrs = nil
 	var cfgChanged, tmplChanged bool
 	var contentPaths []string
 	for _, p := range paths {
@@ -426,6 +434,14 @@ func (e *engine) finish() (result, error) {
 // write renders the outputs of b and writes those that changed.
 func (e *engine) write(res result, b pipeline.Batch) (result, error) {
 	w, err := e.inc.Write(context.Background(), b)
+	if told, ok := err.(diag.List); ok { // the others were written
+		e.writeErrs = append(e.writeErrs, told...)
+		e.writeErrs.Sort()
+		err = nil
+	}
+	if len(e.writeErrs) > 0 {
+		res.Errs = slices.Clone(e.writeErrs)
+	}
 	res.Changed = append(res.Changed, w.Changed...)
 	slices.Sort(res.Changed)
 	res.Written += w.Written
