@@ -1,9 +1,12 @@
-// Every page type in both languages in the dark colour scheme, in
+// Every page type in the dark colour scheme, in
 // Debian's chromium through nginx: the page is drawn dark (the scheme
 // took effect) and has zero axe-core violations (WCAG 2.0/2.1/2.2 A and
 // AA, colour contrast among them) at 375 px and at 1280 px, and with the
 // main navigation's menu and the search filters opened at 375 px.
-// pages.test.js checks the same pages in the light scheme; the colour
+// The Swedish pages alone: the colours do not depend on the language,
+// and the English pages' layout is checked in the light scheme with the
+// same rules, so the English half would add minutes to CI, not cases.
+// pages.test.js checks every page in the light scheme; the colour
 // pairs themselves are checked by generator/internal/render/contrast_test.go,
 // which cannot see a colour a rule sets outside the custom properties.
 
@@ -16,7 +19,7 @@ import { siteUnderTest } from '../lib/harness.js';
 import { samplePages } from '../lib/pages.js';
 
 const { skip, site } = await siteUnderTest('chromium', 'nginx', 'go');
-const pages = skip ? [] : samplePages(site.dir);
+const pages = skip ? [] : samplePages(site.dir).filter((p) => !p.path.startsWith('/en/'));
 
 const WIDTHS = [
   { width: 375, height: 812 },
