@@ -110,8 +110,7 @@ func DateFormMessage(key, value string) Message {
 	case alt.IsZero():
 		return M(SyntaxDateFormFix, key, value, day.Format(time.DateOnly))
 	}
-	return M(SyntaxDateFormTwo, key, value, day.Format(time.DateOnly), day.Day(), M(monthName(int(day.Month()))),
-		alt.Format(time.DateOnly), alt.Day(), M(monthName(int(alt.Month()))))
+	return M(SyntaxDateFormTwo, readings(time.DateOnly, day, alt, key, value)...)
 }
 
 // QuotedDateMessage is ShapeDateQuoted for s, a date in quotes written
@@ -124,8 +123,16 @@ func QuotedDateMessage(key, s string) Message {
 	case alt.IsZero():
 		return M(ShapeDateQuotedFix, key, day.Format(time.DateOnly))
 	}
-	return M(ShapeDateQuotedTwo, key, day.Format(time.DateOnly), day.Day(), M(monthName(int(day.Month()))),
-		alt.Format(time.DateOnly), alt.Day(), M(monthName(int(alt.Month()))))
+	return M(ShapeDateQuotedTwo, readings(time.DateOnly, day, alt, key)...)
+}
+
+// readings are the arguments of a message that gives two lines to write
+// (the ...Two messages): lead (the key, and the value as written, where
+// the message quotes it), then for each reading, at and alt, the line's
+// value in layout, its day and its month's name.
+func readings(layout string, at, alt time.Time, lead ...any) []any {
+	return append(lead, at.Format(layout), at.Day(), M(monthName(int(at.Month()))),
+		alt.Format(layout), alt.Day(), M(monthName(int(alt.Month()))))
 }
 
 // DayTimeMessage is the message of value, a date and time written by
@@ -141,11 +148,9 @@ func DayTimeMessage(key, value string, quoted bool) (msg Message, ok bool) {
 	day := at.Format(time.DateOnly)
 	switch {
 	case !alt.IsZero() && quoted:
-		msg = M(ShapeDateQuotedTwo, key, day, at.Day(), M(monthName(int(at.Month()))),
-			alt.Format(time.DateOnly), alt.Day(), M(monthName(int(alt.Month()))))
+		msg = M(ShapeDateQuotedTwo, readings(time.DateOnly, at, alt, key)...)
 	case !alt.IsZero():
-		msg = M(SyntaxDateFormTwo, key, value, day, at.Day(), M(monthName(int(at.Month()))),
-			alt.Format(time.DateOnly), alt.Day(), M(monthName(int(alt.Month()))))
+		msg = M(SyntaxDateFormTwo, readings(time.DateOnly, at, alt, key, value)...)
 	case quoted:
 		msg = M(ShapeDateQuotedFix, key, day)
 	default:

@@ -84,8 +84,7 @@ func DateTimeFormMessage(key, value string) Message {
 	case alt.IsZero():
 		return M(SyntaxTimeFix, key, value, at.Format(localDateTime))
 	}
-	return M(SyntaxTimeTwo, key, value, at.Format(localDateTime), at.Day(), M(monthName(int(at.Month()))),
-		alt.Format(localDateTime), alt.Day(), M(monthName(int(alt.Month()))))
+	return M(SyntaxTimeTwo, readings(localDateTime, at, alt, key, value)...)
 }
 
 // QuotedDateTimeMessage is ShapeDateTime for s, written in quotes for
@@ -104,6 +103,5 @@ func QuotedDateTimeMessage(key, s string, orDate bool) Message {
 	case alt.IsZero():
 		return M(fix, key, at.Format(localDateTime))
 	}
-	return M(two, key, at.Format(localDateTime), at.Day(), M(monthName(int(at.Month()))),
-		alt.Format(localDateTime), alt.Day(), M(monthName(int(alt.Month()))))
+	return M(two, readings(localDateTime, at, alt, key)...)
 }
