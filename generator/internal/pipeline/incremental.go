@@ -416,8 +416,7 @@ type rendered struct {
 func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error) {
 	sg, outs := in.sg, in.outs
 	results := make([]rendered, len(idx))
-	var mu sync.Mutex
-	var told diag.List
+	var told toldProblems
 	err := each(ctx, len(idx), func(j int, buf *bytes.Buffer) error {
 		o := &outs[idx[j]]
 		r := &results[j]
@@ -437,10 +436,7 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 			return nil
 		}
 		data, err := o.Bytes(buf)
-		if e, ok := errors.AsType[diag.Error](err); ok && o.told {
-			mu.Lock()
-			told = append(told, e)
-			mu.Unlock()
+		if told.keep(err, o.told) {
 			return nil
 		}
 		if err != nil {
@@ -459,11 +455,7 @@ func (in *Incremental) render(ctx context.Context, idx []int) ([]rendered, error
 		}
 		return in.store.Put(o.Path, data)
 	}, func(j int) string { return outs[idx[j]].Path })
-	if err != nil || len(told) == 0 {
-		return results, err
-	}
-	told.Sort()
-	return results, told
+	return results, told.or(err)
 }
 
 // increasing reports whether each of idx is greater than the one before.

@@ -470,14 +470,10 @@ func (l *Loaded) byLanguage(outs []Output) [][]Output {
 // that an output may find (Output.told: a damaged image), which it
 // returns together, all of them, once every output is done.
 func renderAll(ctx context.Context, outs []Output, write func(path string, data []byte) error) error {
-	var mu sync.Mutex
-	var told diag.List
+	var told toldProblems
 	err := each(ctx, len(outs), func(i int, buf *bytes.Buffer) error {
 		data, err := outs[i].Bytes(buf)
-		if e, ok := errors.AsType[diag.Error](err); ok && outs[i].told {
-			mu.Lock()
-			told = append(told, e)
-			mu.Unlock()
+		if told.keep(err, outs[i].told) {
 			return nil
 		}
 		if err == nil {
@@ -485,11 +481,37 @@ func renderAll(ctx context.Context, outs []Output, write func(path string, data 
 		}
 		return err
 	}, func(i int) string { return outs[i].Path })
-	if err != nil || len(told) == 0 {
+	return told.or(err)
+}
+
+// toldProblems gathers, from outputs rendered in parallel, the problems
+// of source files that an output tells (Output.told: a damaged image),
+// so that all of them are told together, not the first alone.
+type toldProblems struct {
+	mu   sync.Mutex
+	list diag.List
+}
+
+// keep takes err when it is a problem that an output which tells them
+// (told) found, and reports whether it took it.
+func (t *toldProblems) keep(err error, told bool) bool {
+	e, ok := errors.AsType[diag.Error](err)
+	if !ok || !told {
+		return false
+	}
+	t.mu.Lock()
+	t.list = append(t.list, e)
+	t.mu.Unlock()
+	return true
+}
+
+// or is err, if any; else the problems kept, sorted, if any; else nil.
+func (t *toldProblems) or(err error) error {
+	if err != nil || len(t.list) == 0 {
 		return err
 	}
-	told.Sort()
-	return told
+	t.list.Sort()
+	return t.list
 }
 
 // each calls do for 0 ≤ i < n in parallel, bounded by 4×GOMAXPROCS, each
