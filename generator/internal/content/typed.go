@@ -69,6 +69,20 @@ func handDateMessage(s kinds.Key, value string) diag.Message {
 	return diag.DateFormMessage(s.Name, value)
 }
 
+// readByHand reports whether value, written by hand for the key s, is
+// one handDateMessage gives the line to write for: a day, for a key that
+// holds a date; a date and time, for a key that holds either.
+func readByHand(s kinds.Key, value string) bool {
+	if s.Type != kinds.Date && s.Type != kinds.DateTime {
+		return false
+	}
+	if _, _, ok := diag.HandDate(value); ok && s.Type == kinds.Date {
+		return true
+	}
+	_, _, ok := diag.HandDateTime(value)
+	return ok
+}
+
 // numberUnitRE matches a number written with its unit: 15 hp, 3mån.
 var numberUnitRE = regexp.MustCompile(`^(\d+) ?\pL[\pL.]*$`)
 
@@ -135,16 +149,8 @@ func typedMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 		}
 		return diag.Message{}, false
 	}
-	if bare, _ := e.Args[1].(string); (typ == kinds.Date || typ == kinds.DateTime) && e.ID == diag.SyntaxUnquoted {
-		if _, _, ok := diag.HandDate(bare); ok && typ == kinds.Date {
-			return diag.DateFormMessage(key, bare), true // januari 31 2027, as written
-		}
-		if _, _, ok := diag.HandDateTime(bare); ok && takesTime(s) {
-			return diag.DateTimeFormMessage(key, bare), true // januari 31 2027 kl. 13
-		}
-		if msg, ok := diag.DayTimeMessage(key, bare, false); ok && typ == kinds.Date {
-			return msg, true // a day's key: the day alone
-		}
+	if bare, _ := e.Args[1].(string); e.ID == diag.SyntaxUnquoted && readByHand(s, bare) {
+		return handDateMessage(s, bare), true // januari 31 2027 (kl. 13), as written
 	}
 	shape := map[kinds.Type]diag.ID{kinds.Int: diag.ShapeInt, kinds.Bool: diag.ShapeBool, kinds.Date: diag.ShapeDate,
 		kinds.DateTime: diag.ShapeDateTime, kinds.Contacts: diag.ShapeTables, kinds.Signatories: diag.ShapeSignatories}
