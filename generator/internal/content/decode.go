@@ -396,20 +396,25 @@ func (d *decoder) vocab(k, table string, values ...string) {
 		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
-			if key := suggestTerm(v, s); key != "" {
-				d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
-				continue
-			}
-			if len(v.Terms) == 0 { // a site without the table: none to list
-				d.errAt(line, col, diag.VocabNoTerms, diag.M(what), s, table)
-				continue
-			}
-			if len(v.Terms) <= maxListedTerms {
-				d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
-				continue
-			}
-			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
+			d.unknownTerm(line, col, table, s)
 		}
+	}
+}
+
+// unknownTerm reports s, at line and col, as no term of the vocabulary
+// table: with the key meant, if one is near, else with the keys there
+// are, if they are few.
+func (d *decoder) unknownTerm(line, col int, table, s string) {
+	v, what := d.cfg.Vocab(table), vocabNoun(table)
+	switch key := suggestTerm(v, s); {
+	case key != "":
+		d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
+	case len(v.Terms) == 0: // a site without the table: none to list
+		d.errAt(line, col, diag.VocabNoTerms, diag.M(what), s, table)
+	case len(v.Terms) <= maxListedTerms:
+		d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
+	default:
+		d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
 	}
 }
 
@@ -550,7 +555,7 @@ func (d *decoder) signatories() []Signatory {
 		}
 		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {
 			line, col := d.pos.Value(append(paths[i], "org")...)
-			d.errAt(line, col, diag.OrgUnknown, s.Org)
+			d.unknownTerm(line, col, "organisations", s.Org)
 		}
 		out = append(out, s)
 	}

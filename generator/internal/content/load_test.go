@@ -284,6 +284,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/agreements/x.md:9:43: signatories: unknown key "orgg" (a signatory has name, title and org)`}},
 		{"signatory with a name that is not text", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = 1, title = "B", org = "kth" }]`)),
 			[]string{`content/agreements/x.md:9:25: signatories: name must be text in quotes`}},
+		// A signatory's org is answered as a party's is: with the key
+		// meant, or the keys there are, not "check the spelling" alone.
+		{"signatory with an org in capitals", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = "A", title = "B", org = "KTH" }]`)),
+			[]string{`content/agreements/x.md:9:49: unknown organisation "KTH" (not in config.toml [organisations]; did you mean "kth"?)`}},
+		{"signatory with an unknown org", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = "A", title = "B", org = "kommunen" }]`)),
+			[]string{`content/agreements/x.md:9:49: unknown organisation "kommunen" (not in config.toml [organisations], which has: kth, stad)`}},
 		{"malformed mailto in apply", thesisAt(p, rec(with(thesis, "", `apply = "mailto:not an address"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:not an address"`}},
 		// A mailto: link that copies the mail to someone else: students'

@@ -68,7 +68,6 @@ const (
 	SignatoryString    ID = "signatory.string"
 	SignatoryUnknown   ID = "signatory.unknown"
 	SignatoryNeeds     ID = "signatory.needs"
-	OrgUnknown         ID = "org.unknown"
 	TerminatedDate     ID = "terminated.date"
 	TerminatedStatus   ID = "terminated.status"
 )
@@ -210,8 +209,6 @@ var decodeTexts = map[ID]Text{
 		Sv: `signatories: okänd nyckel %q (en undertecknare har name, title och org)`},
 	SignatoryNeeds: {En: `signatories: each signatory needs name, title and org`,
 		Sv: `signatories: varje undertecknare behöver name, title och org`},
-	OrgUnknown: {En: `unknown organisation %q (not in config.toml [organisations]); check the spelling`,
-		Sv: `%q är ingen känd organisation (finns inte under [organisations] i config.toml) – kontrollera stavningen`},
 	TerminatedDate: {En: `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`,
 		Sv: `ett uppsagt avtal behöver datumet då det upphörde – lägg till terminated = ÅÅÅÅ-MM-DD`},
 	TerminatedStatus: {En: `terminated has a date but status is not "terminated"; change status or remove terminated`,
