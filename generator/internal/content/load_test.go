@@ -235,7 +235,7 @@ func TestLoadErrors(t *testing.T) {
 		{"lecture at a time without a date", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 15:15:00"))),
 			[]string{`content/lectures/l.md:5:9: start has a time but no day: write the day, like 2026-03-01T13:15:00`}},
 		{"blank title", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, `title = "  "`))),
-			[]string{p + `:2:9: title must not be empty`}},
+			[]string{p + `:2:9: title must not be empty; write its text between the quotes`}},
 		{"out of range", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 45", `level = "master"`, `level = "phd"`, "", "students = 3"))),
 			[]string{
 				p + `:6:9: level must be "bachelor" or "master", not "phd"`,
@@ -454,7 +454,7 @@ func TestLoadErrors(t *testing.T) {
 		{"translation with a misspelt title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`titel = "x"`)),
 			[]string{`content/theses/a.en.md:2:1: unknown key "titel" (did you mean "title"?)`}},
 		{"translation with a bad title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = ""`, "summary = 1")),
-			[]string{`content/theses/a.en.md:2:9: title must not be empty`, `content/theses/a.en.md:3:11: summary must be text in straight quotes, like "One sentence about the record"`}},
+			[]string{`content/theses/a.en.md:2:9: title must not be empty; write its text between the quotes`, `content/theses/a.en.md:3:11: summary must be text in straight quotes, like "One sentence about the record"`}},
 		{"translation of a broken record", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30")), "content/theses/a.en.md", rec(`title = "x"`)),
 			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"broken translation", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x`, `slug = "b"`)),
