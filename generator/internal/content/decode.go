@@ -401,23 +401,6 @@ func (d *decoder) vocab(k, table string, values ...string) {
 	}
 }
 
-// unknownTerm reports s, at line and col, as no term of the vocabulary
-// table: with the key meant, if one is near, else with the keys there
-// are, if they are few.
-func (d *decoder) unknownTerm(line, col int, table, s string) {
-	v, what := d.cfg.Vocab(table), vocabNoun(table)
-	switch key := suggestTerm(v, s); {
-	case key != "":
-		d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
-	case len(v.Terms) == 0: // a site without the table: none to list
-		d.errAt(line, col, diag.VocabNoTerms, diag.M(what), s, table)
-	case len(v.Terms) <= maxListedTerms:
-		d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
-	default:
-		d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
-	}
-}
-
 // oneOf checks that key k has one of the values its declaration allows.
 func (d *decoder) oneOf(k *kinds.Key) string {
 	s := d.str(k.Name)
