@@ -396,19 +396,7 @@ func (d *decoder) vocab(k, table string, values ...string) {
 		}
 		if v.Get(s) == nil {
 			line, col := d.pos.Find(s, k)
-			if key := suggestTerm(v, s); key != "" {
-				d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
-				continue
-			}
-			if len(v.Terms) == 0 { // a site without the table: none to list
-				d.errAt(line, col, diag.VocabNoTerms, diag.M(what), s, table)
-				continue
-			}
-			if len(v.Terms) <= maxListedTerms {
-				d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
-				continue
-			}
-			d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
+			d.unknownTerm(line, col, table, s)
 		}
 	}
 }
@@ -550,7 +538,7 @@ func (d *decoder) signatories() []Signatory {
 		}
 		if s.Org != "" && d.cfg.Organisations.Get(s.Org) == nil {
 			line, col := d.pos.Value(append(paths[i], "org")...)
-			d.errAt(line, col, diag.OrgUnknown, s.Org)
+			d.unknownTerm(line, col, "organisations", s.Org)
 		}
 		out = append(out, s)
 	}

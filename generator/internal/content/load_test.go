@@ -235,7 +235,7 @@ func TestLoadErrors(t *testing.T) {
 		{"lecture at a time without a date", thesisAt("content/lectures/l.md", rec(with(lecture, "start = 2026-03-12T15:15:00", "start = 15:15:00"))),
 			[]string{`content/lectures/l.md:5:9: start has a time but no day: write the day, like 2026-03-01T13:15:00`}},
 		{"blank title", thesisAt(p, rec(with(thesis, `title = "Energidata i skolor"`, `title = "  "`))),
-			[]string{p + `:2:9: title must not be empty`}},
+			[]string{p + `:2:9: title must not be empty; write its text between the quotes`}},
 		{"out of range", thesisAt(p, rec(with(thesis, "credits = 30", "credits = 45", `level = "master"`, `level = "phd"`, "", "students = 3"))),
 			[]string{
 				p + `:6:9: level must be "bachelor" or "master", not "phd"`,
@@ -284,6 +284,12 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/agreements/x.md:9:43: signatories: unknown key "orgg" (a signatory has name, title and org)`}},
 		{"signatory with a name that is not text", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = 1, title = "B", org = "kth" }]`)),
 			[]string{`content/agreements/x.md:9:25: signatories: name must be text in quotes`}},
+		// A signatory's org is answered as a party's is: with the key
+		// meant, or the keys there are, not "check the spelling" alone.
+		{"signatory with an org in capitals", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = "A", title = "B", org = "KTH" }]`)),
+			[]string{`content/agreements/x.md:9:49: unknown organisation "KTH" (not in config.toml [organisations]; did you mean "kth"?)`}},
+		{"signatory with an unknown org", thesisAt("content/agreements/x.md", agreement(`signatories = [{ name = "A", title = "B", org = "kommunen" }]`)),
+			[]string{`content/agreements/x.md:9:49: unknown organisation "kommunen" (not in config.toml [organisations], which has: kth, stad)`}},
 		{"malformed mailto in apply", thesisAt(p, rec(with(thesis, "", `apply = "mailto:not an address"`))),
 			[]string{p + `:9:9: apply must be an http(s) or mailto: URL, not "mailto:not an address"`}},
 		// A mailto: link that copies the mail to someone else: students'
@@ -448,7 +454,7 @@ func TestLoadErrors(t *testing.T) {
 		{"translation with a misspelt title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`titel = "x"`)),
 			[]string{`content/theses/a.en.md:2:1: unknown key "titel" (did you mean "title"?)`}},
 		{"translation with a bad title", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = ""`, "summary = 1")),
-			[]string{`content/theses/a.en.md:2:9: title must not be empty`, `content/theses/a.en.md:3:11: summary must be text in straight quotes, like "One sentence about the record"`}},
+			[]string{`content/theses/a.en.md:2:9: title must not be empty; write its text between the quotes`, `content/theses/a.en.md:3:11: summary must be text in straight quotes, like "One sentence about the record"`}},
 		{"translation of a broken record", thesisAt(p, rec(with(thesis, "deadline = 2026-04-30", "deadline = 2026-02-30")), "content/theses/a.en.md", rec(`title = "x"`)),
 			[]string{p + `:8:12: deadline: 2026-02-30 does not exist – February 2026 has 28 days`}},
 		{"broken translation", thesisAt(p, rec(thesis), "content/theses/a.en.md", rec(`title = "x`, `slug = "b"`)),

@@ -212,6 +212,23 @@ func suggestTerm(v *config.Vocab, s string) string {
 	return best
 }
 
+// unknownTerm reports s, at line and col, as no term of the vocabulary
+// table: with the key meant, if one is near, else with the keys there
+// are, if they are few.
+func (d *decoder) unknownTerm(line, col int, table, s string) {
+	v, what := d.cfg.Vocab(table), vocabNoun(table)
+	switch key := suggestTerm(v, s); {
+	case key != "":
+		d.errAt(line, col, diag.VocabUnknownMean, diag.M(what), s, table, key)
+	case len(v.Terms) == 0: // a site without the table: none to list
+		d.errAt(line, col, diag.VocabNoTerms, diag.M(what), s, table)
+	case len(v.Terms) <= maxListedTerms:
+		d.errAt(line, col, diag.VocabUnknownList, diag.M(what), s, table, strings.Join(v.Keys(), ", "))
+	default:
+		d.errAt(line, col, diag.VocabUnknown, diag.M(what), s, table)
+	}
+}
+
 // termForm is s as a key is written: lower case, å and ä as a, ö as o,
 // é as e, and each run of spaces, underscores and hyphens as one hyphen.
 func termForm(s string) string {

@@ -68,7 +68,6 @@ const (
 	SignatoryString    ID = "signatory.string"
 	SignatoryUnknown   ID = "signatory.unknown"
 	SignatoryNeeds     ID = "signatory.needs"
-	OrgUnknown         ID = "org.unknown"
 	TerminatedDate     ID = "terminated.date"
 	TerminatedStatus   ID = "terminated.status"
 )
@@ -94,8 +93,8 @@ var decodeTexts = map[ID]Text{
 		Sv: `%s: %s`},
 	ShapeString: {En: `must be text in straight quotes, like "Example"`,
 		Sv: `ska vara en text inom raka citattecken, t.ex. "Exempel"`},
-	ShapeEmpty: {En: `must not be empty`,
-		Sv: `får inte vara tom`},
+	ShapeEmpty: {En: `must not be empty; write its text between the quotes`,
+		Sv: `får inte vara tom – skriv texten mellan citattecknen`},
 	ShapeDateQuoted: {En: `must be a date like 2026-03-01, written without quotes`,
 		Sv: `ska vara ett datum som 2026-03-01, skrivet utan citattecken`},
 	ShapeDateQuotedFix: {En: `must be a date like 2026-03-01, written without quotes – write %s = %s`,
@@ -210,8 +209,6 @@ var decodeTexts = map[ID]Text{
 		Sv: `signatories: okänd nyckel %q (en undertecknare har name, title och org)`},
 	SignatoryNeeds: {En: `signatories: each signatory needs name, title and org`,
 		Sv: `signatories: varje undertecknare behöver name, title och org`},
-	OrgUnknown: {En: `unknown organisation %q (not in config.toml [organisations]); check the spelling`,
-		Sv: `%q är ingen känd organisation (finns inte under [organisations] i config.toml) – kontrollera stavningen`},
 	TerminatedDate: {En: `a terminated agreement needs the date it ended: add terminated = YYYY-MM-DD`,
 		Sv: `ett uppsagt avtal behöver datumet då det upphörde – lägg till terminated = ÅÅÅÅ-MM-DD`},
 	TerminatedStatus: {En: `terminated has a date but status is not "terminated"; change status or remove terminated`,

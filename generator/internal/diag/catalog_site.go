@@ -38,6 +38,7 @@ const (
 	KindRecordsExchanges      ID = "kind-records.exchanges"
 	KindRecordsFollowups      ID = "kind-records.followups"
 	LinkNoPage                ID = "link.no-page"
+	LinkNoPageAs              ID = "link.no-page-as"
 	LinkLeaves                ID = "link.leaves"
 	LinkUnpublished           ID = "link.unpublished"
 	LinkNoRecord              ID = "link.no-record"
@@ -147,6 +148,8 @@ var siteTexts = map[ID]Text{
 	KindRecordsFollowups:      {En: `followups`, Sv: `årliga uppföljningar`},
 	LinkNoPage: {En: `link to %s: no such page on the site; check the address`,
 		Sv: `länken till %s: sidan finns inte på webbplatsen – kontrollera adressen`},
+	LinkNoPageAs: {En: `link to %s: no such page on the site; did you mean %s?`,
+		Sv: `länken till %s: sidan finns inte på webbplatsen – menade du %s?`},
 	LinkLeaves: {En: `link to %s leaves content/; link to a record, like ../theses/name.md`,
 		Sv: `länken till %s pekar utanför content/ – länka till en post, t.ex. ../theses/namn.md`},
 	LinkUnpublished: {En: `link to %s: that record is not published (draft, scheduled or expired)`,

@@ -201,7 +201,7 @@ func TestLongArgClipped(t *testing.T) {
 		{strings.Repeat("x", 300000), strings.Repeat("x", MaxArg) + "…"},
 		{strings.Repeat("å", MaxArg+1), strings.Repeat("å", MaxArg) + "…"},
 	} {
-		got := M(OrgUnknown, c.value).Text(English)
+		got := M(VocabUnknown, M(WordOrganisation), c.value, "organisations").Text(English)
 		if want := fmt.Sprintf(`unknown organisation %q (not in config.toml [organisations]); check the spelling`, c.quoted); got != want {
 			t.Errorf("%d characters: %d bytes of message, want %d: %.80s", len([]rune(c.value)), len(got), len(want), got)
 		}

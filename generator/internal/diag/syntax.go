@@ -125,12 +125,20 @@ func unclosedList(msg string) bool {
 	return strings.Contains(msg, "array terminator") || strings.Contains(msg, "inline table")
 }
 
+// wantsValue reports whether a decoder message says that it stopped
+// where it looked for a value: after a list's comma, a key on the line
+// below (schools = ["abe",) tells a list left open.
+func wantsValue(msg string) bool {
+	return strings.HasPrefix(msg, "expected value but found")
+}
+
 // culprit returns the start of the line to blame for a syntax error at
 // offset off, on the line at start: that line, unless it is the rest of a
 // value written over lines, or it follows a list left open (then the line
 // that opened it, above). A list is left open above when the decoder,
-// still in it, stops at this line's key; when it stops in this line's
-// value (a comma missing between two values), the list is this line's.
+// still in it, stops at this line's key (for a comma, or, after one, for
+// a value); when it stops in this line's value (a comma missing between
+// two values), the list is this line's.
 func culprit(src []byte, start, off int, msg string) int {
 	line := src[start:endOfLine(src, start)]
 	_, isKey := lineKey(line)
@@ -140,8 +148,11 @@ func culprit(src []byte, start, off int, msg string) int {
 		if s := statementStart(src, start); opens(lineValue(src[s:endOfLine(src, s)])) {
 			return s
 		}
-	case unclosedList(msg) && !opens(lineValue(line)) && !inValue && start > 0:
-		return statementStart(src, bytes.LastIndexByte(src[:start-1], '\n')+1)
+	case !opens(lineValue(line)) && !inValue && start > 0:
+		above := statementStart(src, bytes.LastIndexByte(src[:start-1], '\n')+1)
+		if unclosedList(msg) || wantsValue(msg) && opens(lineValue(src[above:endOfLine(src, above)])) {
+			return above
+		}
 	}
 	return start
 }
@@ -369,7 +380,7 @@ func syntaxMessage(line []byte, msg string) (Message, bool) {
 	second, _, twoKeys := secondKey(line)
 	pasted, isPasted := pastedValue(writtenKey(line), value)
 	switch {
-	case unclosedList(msg):
+	case unclosedList(msg) || wantsValue(msg) && opens(value):
 		return M(SyntaxUnclosedList, writtenKey(line)), true
 	case unclosedLong(msg) != "":
 		return M(SyntaxUnclosedLong, key, unclosedLong(msg)), true

@@ -37,6 +37,19 @@ func TestDecodeTOML(t *testing.T) {
 		{"list left open above a key", "date = 2026-03-01\nareas = [\"a\", \"b\"\nhost = 1\n",
 			[]string{`f.md:3:9: areas: the list cannot be read – separate its values with commas and end it with ], like areas = ["a", "b"]`},
 			[]string{"areas"}, []string{"date", "host"}, true},
+		// A list left open after a comma (schools = ["abe",): the
+		// decoder, which reads on over line breaks for the next value,
+		// stops at the key below; the list is told, once, not each key
+		// below as a value that cannot be read.
+		{"list left open after a comma", "date = 2026-03-01\nschools = [\"abe\",\nstart = 2027-01-18\nlanguage = [\"sv\"]\nlocation = \"Bromma\"\n",
+			[]string{`f.md:3:11: schools: the list cannot be read – separate its values with commas and end it with ], like schools = ["a", "b"]`},
+			[]string{"schools"}, []string{"date", "language", "location", "start"}, true},
+		{"list over lines left open after a comma", "contacts = [\n  { role = \"a\", email = \"b@c.se\" },\nstart = 2027-01-18\n",
+			[]string{`f.md:2:12: contacts: the list cannot be read – separate its values with commas and end it with ], like contacts = ["a", "b"]`},
+			[]string{"contacts"}, []string{"start"}, true},
+		{"a key without a value above a key", "a =\nb = 1\n",
+			[]string{`f.md:2:1: a has no value – write one after =, like a = "…"`},
+			[]string{"a"}, []string{"b"}, true},
 		// A no-break space and a comment where the value would be: no
 		// value to suggest (it panicked, found by FuzzDecodeTOML); the
 		// space told, at it.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -27,6 +28,9 @@ func (s *Site) resolver(v *content.Version) markdown.Resolver {
 		if strings.HasPrefix(target, "/") {
 			if s.HasPath(target) || s.HasPath(target+"/") {
 				return dest, nil
+			}
+			if near := s.nearPage(target); near != "" {
+				return "", diag.M(diag.LinkNoPageAs, target, near)
 			}
 			return "", diag.M(diag.LinkNoPage, target)
 		}
@@ -163,6 +167,27 @@ func (s *Site) nearRecord(v *content.Version, p string) string {
 	}
 	if other != "" {
 		return relSlash(path.Dir(v.Path), other)
+	}
+	return ""
+}
+
+// nearPage returns the address of the site that target, an address that
+// names none, was most likely meant to be: one in the same folder whose
+// last part is at most two edits away, letter case aside
+// (/exjobb/andra/ for /exjobb/andar/, /exjobb/ for /Exjobb/), or "".
+// The site's paths decide it alone, as linksAsBefore assumes.
+func (s *Site) nearPage(target string) string {
+	dir, name := path.Split(strings.TrimSuffix(target, "/"))
+	byName := map[string]string{} // last part → the address
+	for k := range s.paths {
+		d, n := path.Split(strings.TrimSuffix(k, "/"))
+		if n != "" && strings.EqualFold(d, dir) && abs(len(n)-len(name)) <= 2 {
+			byName[n] = k
+		}
+	}
+	names := slices.Sorted(maps.Keys(byName)) // one answer, whatever the map's order
+	if near := diag.Nearest(name, names); near != "" {
+		return byName[near]
 	}
 	return ""
 }
