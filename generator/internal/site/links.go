@@ -182,10 +182,12 @@ func (s *Site) nearPage(target string) string {
 	for k := range s.paths {
 		d, n := path.Split(strings.TrimSuffix(k, "/"))
 		if n != "" && strings.EqualFold(d, dir) && abs(len(n)-len(name)) <= 2 {
-			byName[n] = k
+			if had, ok := byName[n]; !ok || k < had { // one answer, whatever the map's order
+				byName[n] = k
+			}
 		}
 	}
-	names := slices.Sorted(maps.Keys(byName)) // one answer, whatever the map's order
+	names := slices.Sorted(maps.Keys(byName))
 	if near := diag.Nearest(name, names); near != "" {
 		return byName[near]
 	}
