@@ -13,6 +13,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"io"
 	"io/fs"
@@ -58,12 +59,7 @@ func (t *Term) OfTheCity() bool {
 }
 
 // Name returns the term's name in lang, or the key if none is given.
-func (t *Term) Name(lang string) string {
-	if n := t.Names[lang]; n != "" {
-		return n
-	}
-	return t.Key
-}
+func (t *Term) Name(lang string) string { return cmp.Or(t.Names[lang], t.Key) }
 
 // Vocab is an ordered vocabulary with lookup by key.
 type Vocab struct {
@@ -408,9 +404,7 @@ func (p *parser) languages() {
 		for _, t := range vocab.Terms {
 			p.unknownLanguages([]string{name, t.Key}, t.Names)
 			for _, l := range langs {
-				if t.Names[l] == "" {
-					t.Names[l] = t.Key
-				}
+				t.Names[l] = cmp.Or(t.Names[l], t.Key)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -104,10 +105,7 @@ func unreadMessage(e diag.Error, spec []kinds.Key) (diag.Message, bool) {
 	case typ == kinds.Int:
 		if m := numberUnitRE.FindStringSubmatch(value); m != nil {
 			// As TOML reads a number: without leading zeros (03 is none).
-			n := strings.TrimLeft(m[1], "0")
-			if n == "" {
-				n = "0"
-			}
+			n := cmp.Or(strings.TrimLeft(m[1], "0"), "0")
 			return diag.M(diag.SyntaxNumberUnit, key, value, n), true
 		}
 		return diag.M(diag.KeyShape, key, diag.M(diag.ShapeInt)), true

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -38,7 +39,7 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	if s.taken(id) {
 		n := max(s.next[string(base)], 1)
 		for {
-			id = strconv.AppendInt(append(base[:len(base):len(base)], '-'), int64(n), 10)
+			id = strconv.AppendInt(append(slices.Clip(base), '-'), int64(n), 10)
 			n++
 			if !s.taken(id) {
 				break

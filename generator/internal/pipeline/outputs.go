@@ -129,7 +129,7 @@ func (l *Loaded) attachments() []Output {
 func (l *Loaded) images() []Output {
 	var outs []Output
 	s := l.Site
-	for _, e := range append(s.Entries[:len(s.Entries):len(s.Entries)], s.Free...) {
+	for _, e := range append(slices.Clip(s.Entries), s.Free...) {
 		for _, v := range e.Versions {
 			for _, pi := range s.Images(e, v) {
 				o := Output{Path: strings.TrimPrefix(pi.URL, "/"), copy: pi.Image.Path, fsys: l.fsys}

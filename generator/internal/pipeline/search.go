@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"strings"
@@ -214,10 +215,7 @@ func (l *Loaded) searchLists(lang string) []search.List {
 		for _, in := range s.Cfg.Languages {
 			names = append(names, t.T(in, "kind."+kind), t.Optional(in, "kindone."+kind), t.Optional(in, "search.words."+kind))
 		}
-		title := t.Optional(lang, "current."+kind)
-		if title == "" {
-			title = t.T(lang, "kind."+kind)
-		}
+		title := cmp.Or(t.Optional(lang, "current."+kind), t.T(lang, "kind."+kind))
 		out = append(out, search.List{Kind: kind, URL: url, Title: title,
 			Ask:   strings.ReplaceAll(t.T(lang, "search.elsewhere"), "{kind}", inSentence(t.T(lang, "kind."+kind))),
 			Words: search.ListWords(names...)})

@@ -39,27 +39,19 @@ import (
 //	                      every page whose data it reads alike (see cached)
 func (t *Templates) funcs() template.FuncMap {
 	return template.FuncMap{
-		"cached": t.cached,
-		"t":      t.lookup,
-		"tn":     t.plural,
-		"count":  t.Count,
-		"tr":     t.replace,
-		"date": func(lang string, tm time.Time) string {
-			return t.FormatDate(lang, tm)
-		},
-		"datetime": func(lang string, tm time.Time) string {
-			return t.FormatDateTime(lang, tm)
-		},
-		"clock": func(lang string, tm time.Time) string {
-			return t.FormatTime(lang, tm)
-		},
-		"span": func(lang string, start, end time.Time) string {
-			return t.FormatSpan(lang, start, end)
-		},
-		"period":  t.period,
-		"isodate": t.isoDate,
-		"isotime": t.isoDateTime,
-		"dayend":  t.dayEnd,
+		"cached":   t.cached,
+		"t":        t.lookup,
+		"tn":       t.plural,
+		"count":    t.Count,
+		"tr":       t.replace,
+		"date":     t.FormatDate,
+		"datetime": t.FormatDateTime,
+		"clock":    t.FormatTime,
+		"span":     t.FormatSpan,
+		"period":   t.period,
+		"isodate":  t.isoDate,
+		"isotime":  t.isoDateTime,
+		"dayend":   t.dayEnd,
 		"org": func(lang, key string) string {
 			return termName(t.cfg.Organisations.Get(key), lang, key)
 		},

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -316,10 +317,7 @@ func contentType(name string) string {
 	case path.Ext(name) == ".txt":
 		return "text/plain; charset=utf-8"
 	}
-	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
+	return cmp.Or(mime.TypeByExtension(path.Ext(name)), "application/octet-stream")
 }
 
 func (sv *server) html(w http.ResponseWriter, r *http.Request, status int, b []byte) {
@@ -451,10 +449,7 @@ func warningsNote(warns diag.List, lang diag.Lang, draft bool) string {
 // current), or every page when its content is older than what v
 // remembers (the server restarted).
 func staleReload(r *http.Request, v *view) (event, bool) {
-	known := r.Header.Get("Last-Event-ID")
-	if known == "" {
-		known = r.URL.Query().Get("since")
-	}
+	known := cmp.Or(r.Header.Get("Last-Event-ID"), r.URL.Query().Get("since"))
 	if known == "" || known == v.token || len(v.problems) > 0 {
 		return event{}, false
 	}

@@ -47,6 +47,7 @@
 package serve
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -303,9 +304,7 @@ func (opt Options) withDefaults() Options {
 	if opt.Logf == nil {
 		opt.Logf = func(string, ...any) {}
 	}
-	if opt.Addr == "" {
-		opt.Addr = DefaultAddr
-	}
+	opt.Addr = cmp.Or(opt.Addr, DefaultAddr)
 	if opt.Debounce <= 0 {
 		opt.Debounce = 100 * time.Millisecond
 	}

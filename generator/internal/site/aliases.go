@@ -26,16 +26,13 @@ func (s *Site) claimAliases(entries []*Entry) diag.List {
 	for _, e := range entries {
 		for _, v := range e.Versions {
 			for _, alias := range v.Aliases {
-				a := alias
-				if strings.HasSuffix(a, "/index.html") {
-					a = strings.TrimSuffix(a, "index.html")
-				}
-				if prev, dup := s.paths[key(a)]; dup {
+				a := key(alias)
+				if prev, dup := s.paths[a]; dup {
 					line, col := v.Pos.Find(alias, "aliases")
 					errs = append(errs, diag.At(v.Path, line, col, diag.AliasUsed, a, prev.arg()))
 					continue
 				}
-				s.paths[key(a)] = claimant{path: v.Path}
+				s.paths[a] = claimant{path: v.Path}
 				s.Redirects = append(s.Redirects, Redirect{From: a, To: e.URL[v.Lang], Lang: v.Lang})
 			}
 		}
