@@ -334,3 +334,32 @@ func BenchmarkSign(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(outs)), "outputs")
 }
+
+// BenchmarkSignAgain signs every output of the site with the sums of the
+// pages' data kept from the last signer of the same site (pagememo.go),
+// as the incremental layer does for the pages a structural edit's new
+// model took over: a new signer made from the last, each output signed.
+func BenchmarkSignAgain(b *testing.B) {
+	root := benchSite(b)
+	l, err := Load(os.DirFS(root), Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	outs := l.Outputs()
+	seed, memo := maphash.MakeSeed(), newPageMemo()
+	var sg *signer
+	signAll := func() {
+		memo.next(l.Site.Pages)
+		sg = newSigner(l.Site, 1, seed, sg)
+		sg.memo = memo
+		for i := range outs {
+			var dep deps
+			sg.output(&outs[i], &dep)
+		}
+	}
+	signAll()
+	for b.Loop() {
+		signAll()
+	}
+	b.ReportMetric(float64(len(outs)), "outputs")
+}
