@@ -3,9 +3,10 @@ package content
 import "time"
 
 // field returns a pointer to the field of r that holds key (a key of the
-// front matter, see package kinds), or nil: decode fills the fields
-// through it, and the getters below read them for the stages that take a
-// kind's declaration as data (list orders, facts, closing).
+// front matter, see package kinds), or to its value in r.Other, or nil:
+// decode fills the fields through it, and the getters below read them
+// for the stages that take a kind's declaration as data (list orders,
+// facts, closing, facets).
 func (r *Record) field(key string) any {
 	switch key {
 	case "date":
@@ -91,7 +92,7 @@ func (r *Record) field(key string) any {
 	case "meeting":
 		return &r.Meeting
 	}
-	return nil
+	return r.Other[key]
 }
 
 // get returns the value of key if its field holds a T, else the zero T.
@@ -136,12 +137,18 @@ func (r *Record) Flag(key string) *bool {
 }
 
 // set stores a decoded value in the field of key; a flag that may be
-// unset (a *bool) gets a pointer to it.
+// unset (a *bool) gets a pointer to it. A key no field holds (a key of a
+// kind another site declares) keeps a pointer to its value in r.Other.
 func set[T any](r *Record, key string, v T) {
 	switch p := r.field(key).(type) {
 	case *T:
 		*p = v
 	case **T:
 		*p = &v
+	case nil:
+		if r.Other == nil {
+			r.Other = map[string]any{}
+		}
+		r.Other[key] = &v
 	}
 }

@@ -137,6 +137,12 @@ type Record struct {
 	// "2026-06-01T12:00Z"). The time is not used: the key's field holds
 	// the start of its day; check warns of it.
 	Timed map[string]string
+
+	// Other holds the values of the keys no field above holds: the keys
+	// of a kind another site declares (kinds.Registry.With), such as a
+	// facet's key of its own. Each is a pointer to the value, as field
+	// returns for the fields (*string, *int, *time.Time, ...).
+	Other map[string]any
 }
 
 // Own returns the record's own version (its primary file).

@@ -17,8 +17,9 @@
 // [sections] entry in config.toml and its UI strings in the i18n files
 // (its key in the tables kind, kindone, archivetitle, current, intro,
 // archiveintro and empty, a table count.<name>, and notice.more if its
-// records close at a time the pages' scripts watch, CloseAttr;
-// TestToyKind adds a kind so); the page templates are shared by every
+// records close at a time the pages' scripts watch, CloseAttr; and for
+// each of its Facets the strings Facet names; TestToyKind and
+// TestToyKindFacet add a kind so); the page templates are shared by every
 // kind. Its messages (Key.Want,
 // Key.Need, When.Missing and When.Unexpected) and the word for its
 // records in them (Records) are diag.Message values: the
@@ -162,11 +163,21 @@ type Kind struct {
 }
 
 // Facet is a key of a kind with a list per value (Kind.Facets).
+//
+// Its UI strings, in each language: the word of each value, <key>.<value>
+// (level.master, the link to its list, as a fact's AsTerm with Arg
+// "<key>." shows it), the label of the row of those links on the kind's
+// list, facets.<kind>.<key>, the heading, lead and text of the empty list
+// of each value, facet.<kind>.<key>.<value>, facetintro.<kind>.<key>.<value>
+// and facetempty.<kind>.<key>.<value>, and once a kind the link from
+// them to its whole list, facetall.<kind>. A string missing is an error of
+// the build, as any UI string a page asks for.
 type Facet struct {
 	Key string // a key of the kind with an Enum: its values, in order, are the lists
-	// Segment names the fixed URL segment of its lists in the section
-	// (config.Segment, "level": niva, level); a slug equal to it in any
-	// language is refused, as the archive's is.
+	// Segment names the URL segment of its lists in the section: a
+	// name config.Segment has the words of ("level": niva, level), or
+	// else the segment itself, in every language ("format"). A slug
+	// equal to it in any language is refused, as the archive's is.
 	Segment string
 	// Lists names its lists in messages ("the lists of theses by
 	// level"), as the claim of their URLs and the reason a slug is

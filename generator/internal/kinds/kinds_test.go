@@ -39,6 +39,15 @@ func check(k *Kind) []string {
 			need("When of "+key.Name, key.When.Key)
 		}
 	}
+	for _, f := range k.Facets {
+		need("facet", f.Key)
+		if key := k.Key(f.Key); key != nil && len(key.Enum) == 0 {
+			bad = append(bad, fmt.Sprintf("%s: facet %q has no Enum", k.Name, f.Key))
+		}
+		if f.Segment == "" {
+			bad = append(bad, fmt.Sprintf("%s: facet %q has no Segment", k.Name, f.Key))
+		}
+	}
 	if (k.CloseAttr != "" || k.Mark != "") && k.CloseKey == "" && k.ArchiveStatus == "" {
 		bad = append(bad, k.Name+": a mark or CloseAttr without CloseKey or ArchiveStatus")
 	}
@@ -73,6 +82,8 @@ func TestCheck(t *testing.T) {
 		{"fact", &Kind{Name: "c", Facts: []Fact{{Key: "start", And: &Fact{Key: "end"}}}, Keys: []Key{{Name: "start"}}},
 			[]string{`c: fact "end" is not a key`}},
 		{"mark", &Kind{Name: "d", Mark: "closed"}, []string{"d: a mark or CloseAttr without CloseKey or ArchiveStatus"}},
+		{"facet", &Kind{Name: "e", Keys: []Key{{Name: "mode"}}, Facets: []Facet{{Key: "mode"}, {Key: "form", Segment: "form"}}},
+			[]string{`e: facet "mode" has no Enum`, `e: facet "mode" has no Segment`, `e: facet "form" is not a key`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

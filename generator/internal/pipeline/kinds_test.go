@@ -26,7 +26,10 @@ func workshops() *kinds.Kind {
 			{Name: "place", Type: kinds.Text, Required: true},
 			{Name: "seats", Type: kinds.Int, Min: 1, Max: 40,
 				Want: diag.T("a number of seats from 1 to 40", "ett antal platser från 1 till 40")},
+			{Name: "mode", Type: kinds.String, Enum: []string{"onsite", "online"}},
 		},
+		Facets: []kinds.Facet{{Key: "mode", Segment: "format",
+			Lists: diag.T("the lists of workshops by format", "listorna över workshoppar per format")}},
 		CloseKey: "end", Mark: "past", MarkDate: "start", CloseAttr: "data-end",
 		Order: []kinds.Sort{{Key: "start"}}, Archive: []kinds.Sort{{Key: "start", Desc: true}},
 		Facts:     []kinds.Fact{place, span, {Label: "calendar.fact", As: kinds.AsCalendar, Arg: "calendar.add"}},
@@ -54,6 +57,8 @@ func toySite(t *testing.T, records map[string]string) string {
 			appendTo(t, p, "workshops = \""+name+" ("+table+")\"\n", "["+table+"]\n")
 		}
 		appendTo(t, p, "\n[count.workshops]\none = \"{n} "+name+"\"\nother = \"{n} "+name+"\"\n", "")
+		appendTo(t, p, "workshops = \"All "+name+"\"\n", "[facetall]\n")
+		appendTo(t, p, toyFacetStrings[lang], "")
 	}
 	for name, src := range records {
 		p := filepath.Join(dir, "content/workshops", name)
@@ -65,6 +70,53 @@ func toySite(t *testing.T, records map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// toyFacetStrings are the UI strings of the toy kind's facet (mode, its
+// lists at <section>/format/<mode>/) in each language: the words of its
+// values, the label of the row of links to its lists, and each list's
+// heading, lead and text when it is empty.
+var toyFacetStrings = map[string]string{
+	"sv": `
+[mode]
+onsite = "På plats"
+online = "På nätet"
+
+[facets.workshops]
+mode = "Form:"
+
+[facet.workshops.mode]
+onsite = "Workshoppar på plats"
+online = "Workshoppar på nätet"
+
+[facetintro.workshops.mode]
+onsite = "Workshoppar i ett rum."
+online = "Workshoppar på nätet."
+
+[facetempty.workshops.mode]
+onsite = "Inga workshoppar på plats."
+online = "Inga workshoppar på nätet."
+`,
+	"en": `
+[mode]
+onsite = "On site"
+online = "Online"
+
+[facets.workshops]
+mode = "Format:"
+
+[facet.workshops.mode]
+onsite = "Workshops on site"
+online = "Online workshops"
+
+[facetintro.workshops.mode]
+onsite = "Workshops in a room."
+online = "Workshops online."
+
+[facetempty.workshops.mode]
+onsite = "No workshops on site."
+online = "No online workshops."
+`,
 }
 
 // appendTo adds text to the file at p: after the line after, or at its end.
@@ -94,6 +146,7 @@ areas = ["energi"]
 start = 2026-12-10T09:00:00
 end = 2026-12-10T12:00:00
 place = "Rum 1"
+mode = "onsite"
 +++
 
 En dag om kartor.
@@ -193,7 +246,7 @@ func TestToyKindChecks(t *testing.T) {
 		t.Errorf("without the kind: %v", err)
 	}
 	names, required := content.KeyNames(kinds.Default().With(workshops()), "workshops")
-	if got := strings.Join(names, " "); !strings.HasSuffix(got, "aliases start end place seats") || !required["end"] {
+	if got := strings.Join(names, " "); !strings.HasSuffix(got, "aliases start end place seats mode") || !required["end"] {
 		t.Errorf("keys %q, required %v", got, required)
 	}
 }

@@ -22,12 +22,18 @@ var (
 // footnote ids avoid them: the literal ids of every template under
 // layouts/, partials/ and pages/, and for an id made by a template action
 // ("kind-{{.Kind}}") that id with each word the templates fill in there
-// (kinds, organisation types, search facets, page types, languages).
+// (kinds, organisation types, search facets, the keys of the kinds'
+// facets, page types, languages).
 func frameIDs(fsys fs.FS, cfg *config.Config) []string {
 	var words []string
 	words = append(words, cfg.Kinds.Names()...)
 	words = append(words, config.OrgTypes...)
 	words = append(words, Facets...)
+	for _, k := range cfg.Kinds.All() {
+		for _, f := range k.Facets {
+			words = append(words, f.Key)
+		}
+	}
 	words = append(words, cfg.Languages...)
 	for _, typ := range PageTypes {
 		words = append(words, string(typ))

@@ -41,16 +41,32 @@ func (s *Site) FacetCurrent(kind, key, value string) []*Entry {
 	return nil
 }
 
-// facetLinks are the links of a kind's list to the lists of each value
-// of its facets, in lang, labelled by the value's word (level.master:
-// "Master", the word of the fact on the records), after the facet's.
-func (s *Site) facetLinks(kind, lang string) []Link {
+// FacetLinks is the row of links of a kind's list to the lists of each
+// value of one of its facets.
+type FacetLinks struct {
+	// Key is the facet's key ("level"): the id of the row's label, but
+	// the first's, which is facets-label (render.FrameIDs has them).
+	Key string
+	// Label is the i18n key of the row's label: facets.<kind>.<key>
+	// (facets.theses.level, "Nivå:").
+	Label string
+	// Links are the lists of the values, in the order of the key's Enum,
+	// each labelled by the value's word, the i18n key <key>.<value>
+	// (level.master: "Master", the word of the fact on the records).
+	Links []Link
+}
+
+// facetLinks are the rows of links of a kind's list to the lists of each
+// value of its facets, in lang, one row a facet.
+func (s *Site) facetLinks(kind, lang string) []FacetLinks {
 	k := s.Cfg.Kinds.Get(kind)
-	var out []Link
+	var out []FacetLinks
 	for _, f := range k.Facets {
+		row := FacetLinks{Key: f.Key, Label: "facets." + kind + "." + f.Key}
 		for _, v := range k.Values(f) {
-			out = append(out, Link{Lang: lang, Key: f.Key + "." + v, URL: s.FacetURL(kind, f, v, lang)})
+			row.Links = append(row.Links, Link{Lang: lang, Key: f.Key + "." + v, URL: s.FacetURL(kind, f, v, lang)})
 		}
+		out = append(out, row)
 	}
 	return out
 }

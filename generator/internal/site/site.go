@@ -166,7 +166,7 @@ type Page struct {
 	Archive string           // URL of the kind's archive (list and facet pages)
 	Facet   string           // facet pages: the key ("level")
 	Value   string           // facet pages: its value ("master")
-	Facets  []Link           // list pages: the page of each value of the kind's facets (Key: the value's word, level.master)
+	Facets  []FacetLinks     // list pages: a row of links to the page of each value of each of the kind's facets
 	Home    *Home            // home page
 	Terms   []TermCount      // areas list, organisations list
 	Deps    []*Entry         // records whose content the page shows
