@@ -53,7 +53,7 @@ func toySite(t *testing.T, records map[string]string) string {
 	appendTo(t, filepath.Join(dir, "config.toml"), "\n[sections.workshops]\nsv = \"workshoppar\"\nen = \"workshops\"\n", "")
 	for lang, name := range map[string]string{"sv": "Workshoppar", "en": "Workshops"} {
 		p := filepath.Join(dir, "templates/i18n", lang+".toml")
-		for _, table := range []string{"kind", "kindone", "archivetitle", "current", "intro", "archiveintro", "empty", "notice.more"} {
+		for _, table := range []string{"kind", "kindone", "archivetitle", "current", "intro", "archiveintro", "empty", "notice.more", "calendarlink"} {
 			appendTo(t, p, "workshops = \""+name+" ("+table+")\"\n", "["+table+"]\n")
 		}
 		appendTo(t, p, "\n[count.workshops]\none = \"{n} "+name+"\"\nother = \"{n} "+name+"\"\n", "")
@@ -154,8 +154,9 @@ En dag om kartor.
 
 // TestToyKind adds a kind with nothing but its declaration, its section,
 // its UI strings and its records, and builds the site: its list, archive
-// and record pages, its facts in the declared order, its feed, calendar,
-// search and JSON-LD membership appear as declared.
+// and record pages, its facts in the declared order, its feed, its own
+// calendar (linked from its list and the footer), search and JSON-LD
+// membership appear as declared.
 func TestToyKind(t *testing.T) {
 	past := strings.NewReplacer("Kartdag", "Gammal dag", "2026-12-10", "2026-05-04").Replace(workshop)
 	dir := toySite(t, map[string]string{"kartdag.md": workshop, "gammal.md": past})
@@ -180,13 +181,18 @@ func TestToyKind(t *testing.T) {
 		file string
 		want []string // in this order
 	}{
-		{"workshoppar/index.html", []string{`data-end="2026-12-10T12:00:00+01:00"`, "Kartdag", "10 december 2026 kl. 09.00–12.00", "Rum 1"}},
+		{"workshoppar/index.html", []string{`<a class="feed" href="/workshoppar/calendar.ics" type="text/calendar">Workshoppar (calendarlink) <span class="fmt">(iCalendar)</span></a>`,
+			`<a class="feed webcal" href="webcal://test.example.se/workshoppar/calendar.ics">`,
+			`data-end="2026-12-10T12:00:00+01:00"`, "Kartdag", "10 december 2026 kl. 09.00–12.00", "Rum 1",
+			`<a href="/gastforelasningar/calendar.ics" type="text/calendar">Hämta gästföreläsningarna till din kalender`,
+			`<a href="/workshoppar/calendar.ics" type="text/calendar">Workshoppar (calendarlink)`}},
 		{"workshoppar/arkiv/index.html", []string{"Gammal dag"}},
 		{"workshoppar/kartdag/index.html", []string{`"@type":"Event"`, `data-end="2026-12-10T12:00:00+01:00"`,
 			"<dt>Plats</dt>", "Rum 1", "<dt>Tid</dt>", `datetime="2026-12-10T09:00:00+01:00"`, "kartdag.ics", "En dag om kartor."}},
 		{"workshoppar/gammal/index.html", []string{"notice-past"}},
 		{"workshoppar/atom.xml", []string{"Kartdag"}},
-		{"gastforelasningar/calendar.ics", []string{"UID:workshops-kartdag@test.example.se"}},
+		{"workshoppar/calendar.ics", []string{"X-WR-CALNAME:Testportal – Workshoppar (kind)", "UID:workshops-kartdag@test.example.se", "END:VCALENDAR"}},
+		{"en/workshops/calendar.ics", []string{"UID:workshops-kartdag@test.example.se"}},
 		{"workshoppar/kartdag/kartdag.ics", []string{"SUMMARY;LANGUAGE=sv:Kartdag", "LOCATION;LANGUAGE=sv:Rum 1"}},
 		{"en/workshops/index.html", []string{"Workshops (kind)", "Kartdag"}},
 	}
@@ -200,6 +206,13 @@ func TestToyKind(t *testing.T) {
 				break
 			}
 			at += i + len(w)
+		}
+	}
+	// Each kind in the calendar has its own: the lectures' holds no
+	// workshop.
+	for _, p := range []string{"gastforelasningar/calendar.ics", "en/guest-lectures/calendar.ics"} {
+		if got := read(p); strings.Contains(got, "workshops-") || !strings.Contains(got, "BEGIN:VCALENDAR") {
+			t.Errorf("%s holds a workshop or is no calendar:\n%s", p, got)
 		}
 	}
 	if err := filepath.WalkDir(filepath.Join(out, "search"), func(p string, d os.DirEntry, err error) error {
