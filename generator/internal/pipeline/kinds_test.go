@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,8 @@ import (
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
+	"portal/generator/internal/output"
+	"portal/generator/internal/site"
 )
 
 // workshops is a toy kind: events with a start, an end, a place and a
@@ -261,5 +265,56 @@ func TestToyKindChecks(t *testing.T) {
 	names, required := content.KeyNames(kinds.Default().With(workshops()), "workshops")
 	if got := strings.Join(names, " "); !strings.HasSuffix(got, "aliases start end place seats mode") || !required["end"] {
 		t.Errorf("keys %q, required %v", got, required)
+	}
+}
+
+// TestToyKindIncremental builds the toy site incrementally, as the
+// preview does (its Cache keeps the events of each calendar), and edits
+// a workshop and a lecture: after each edit the folder holds what a full
+// build writes, each calendar its own kind's events.
+func TestToyKindIncremental(t *testing.T) {
+	dir := toySite(t, map[string]string{"kartdag.md": workshop})
+	reg := kinds.Default().With(workshops())
+	load := func() *Loaded {
+		t.Helper()
+		l, err := Load(os.DirFS(dir), Options{Now: testNow, Kinds: reg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	out := t.TempDir()
+	in := NewIncremental(output.Dir(out))
+	if err := in.build(context.Background(), load(), 1); err != nil {
+		t.Fatal(err)
+	}
+	for i, edit := range []struct{ rec, old, new string }{
+		{"content/workshops/kartdag.md", `place = "Rum 1"`, `place = "Rum 2"`},
+		{"content/lectures/smarta-kartor.md", "KTH, sal Q2", "KTH, sal Q3"},
+		{"content/workshops/kartdag.md", `title = "Kartdag"`, `title = "Kartdagen"`},
+	} {
+		rewrite(t, dir, edit.rec, edit.old, edit.new)
+		l := load()
+		for _, b := range in.Plan(l, uint64(i+2), func(e *site.Entry) bool { return e.Own().Path == edit.rec }) {
+			if _, err := in.Write(context.Background(), b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := t.TempDir()
+		if _, err := load().Write(context.Background(), want); err != nil {
+			t.Fatal(err)
+		}
+		got, exp := tree(t, out), tree(t, want)
+		for _, p := range []string{"workshoppar/calendar.ics", "gastforelasningar/calendar.ics", "en/workshops/calendar.ics", "en/guest-lectures/calendar.ics"} {
+			if !bytes.Equal(got[p], exp[p]) {
+				t.Errorf("after %s %q: %s\n%s\nwant\n%s", edit.rec, edit.new, p, got[p], exp[p])
+			}
+		}
+		if !maps.EqualFunc(got, exp, bytes.Equal) {
+			t.Errorf("after %s %q: the folder does not hold what a build writes", edit.rec, edit.new)
+		}
+	}
+	if got := string(tree(t, out)["workshoppar/calendar.ics"]); !strings.Contains(got, "SUMMARY;LANGUAGE=sv:Kartdagen") || !strings.Contains(got, "Rum 2") {
+		t.Errorf("workshoppar/calendar.ics after the edits:\n%s", got)
 	}
 }
