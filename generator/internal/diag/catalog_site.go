@@ -125,7 +125,7 @@ var siteTexts = map[ID]Text{
 	Claim404:       {En: `the 404 page`, Sv: `404-sidan`},
 	ClaimRedirects: {En: `the nginx redirects`, Sv: `nginx-omdirigeringarna`},
 	ClaimFeed:      {En: `the Atom feed of %s`, Sv: `Atom-flödet för %s`},
-	ClaimCalendar:  {En: `the calendar of lectures`, Sv: `kalendern med gästföreläsningar`},
+	ClaimCalendar:  {En: `the calendar of %s`, Sv: `kalendern med %s`},
 	ClaimDueCalendar: {En: `the calendar of the agreements' last days to give notice`,
 		Sv: `kalendern med avtalens sista dagar att säga upp`},
 	ClaimEvent:      {En: `the calendar file of %s`, Sv: `kalenderfilen för %s`},

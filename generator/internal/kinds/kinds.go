@@ -17,8 +17,9 @@
 // [sections] entry in config.toml and its UI strings in the i18n files
 // (its key in the tables kind, kindone, archivetitle, current, intro,
 // archiveintro and empty, a table count.<name>, and notice.more if its
-// records close at a time the pages' scripts watch, CloseAttr; and for
-// each of its Facets the strings Facet names; TestToyKind and
+// records close at a time the pages' scripts watch, CloseAttr;
+// calendarlink, the text of the link to its calendar, if it is in the
+// calendar, Calendar; and for each of its Facets the strings Facet names; TestToyKind and
 // TestToyKindFacet add a kind so); the page templates are shared by every
 // kind. Its messages (Key.Want,
 // Key.Need, When.Missing and When.Unexpected) and the word for its
@@ -151,7 +152,7 @@ type Kind struct {
 	Facts     []Fact // the facts of the record page, in order
 	ListFacts []Fact // the facts of list items and search results, in order
 
-	Calendar bool   // its records are events: calendar.ics and one .ics each
+	Calendar bool   // its records are events: a calendar.ics beside its list, of them, and one .ics each
 	JSONLD   string // the schema.org type of its record pages ("Event", "JobPosting"), or ""
 	Offer    bool   // an offer to apply for: the home page's offers, the search's offer filter
 	Body     string // the Swedish body of a new file of the kind (after the TODO mark)

@@ -13,7 +13,7 @@ import (
 
 // Cache keeps, from one build of a site to the next, what the outputs
 // that list many records are made of: the serialized items of the
-// calendar of all lectures, so that it is put together again by copying
+// calendar of each kind in the calendar, so that it is put together again by copying
 // the items of the records that did not change and writing only the
 // others; and the search index of each language with its documents, so
 // that an edit writes again only the files of the index it changes
@@ -23,7 +23,7 @@ import (
 type Cache struct {
 	seed   maphash.Seed // of the sums that stand for outputs' versions
 	mu     sync.Mutex
-	events map[string]*events      // of calendar.ics, by language
+	events map[string]*events      // of each calendar.ics, by its path
 	search map[string]*searchState // by language
 }
 
@@ -283,8 +283,8 @@ type cacheUse struct {
 // fragKey names an entry across builds, which make new entries.
 type fragKey struct{ kind, slug string }
 
-// events are the events of one language's calendar of all lectures, as
-// last written.
+// events are the events of one calendar.ics (one kind's, in one
+// language), as last written.
 type events struct {
 	mu sync.Mutex
 	m  map[fragKey]*event
@@ -296,15 +296,15 @@ type event struct {
 	data  []byte // feeds.AppendEvent of ev
 }
 
-// writeCalendar writes the calendar cal of the lectures es, in the
-// calendar's language, reusing the events kept of the lectures whose
+// writeCalendar writes the calendar cal at path of the events es, in the
+// calendar's language, reusing the events kept of the records whose
 // stamp did not change.
-func (u *cacheUse) writeCalendar(buf *bytes.Buffer, l *Loaded, cal feeds.Calendar, es []*site.Entry) error {
+func (u *cacheUse) writeCalendar(buf *bytes.Buffer, l *Loaded, path string, cal feeds.Calendar, es []*site.Entry) error {
 	u.c.mu.Lock()
-	f := u.c.events[cal.Lang]
+	f := u.c.events[path]
 	if f == nil {
 		f = &events{}
-		u.c.events[cal.Lang] = f
+		u.c.events[path] = f
 	}
 	u.c.mu.Unlock()
 	f.mu.Lock()

@@ -294,24 +294,26 @@ func calendarEnd(s *site.Site, e *site.Entry) time.Time {
 	return e.End.In(s.Cfg.TimeZone).AddDate(0, 0, CalendarDays)
 }
 
-// calendars writes calendar.ics per language, of the lectures to come and
-// those that ended in the last CalendarDays days (each lecture's own .ics
-// is one of eventFiles). With a cache, calendar.ics is put together from the events the
-// cache kept from an earlier build.
+// calendars writes, for each kind in the calendar and each language, the
+// calendar.ics beside its list (site.Site.KindCalendarURL), of its events
+// to come and those that ended in the last CalendarDays days (each
+// event's own .ics is one of eventFiles). With a cache, a calendar.ics is
+// put together from the events the cache kept from an earlier build.
 func (l *Loaded) calendars(c *cacheUse) []Output {
 	s := l.Site
 	var outs []Output
-	lectures := s.Events()
-	slices.SortStableFunc(lectures, func(a, b *site.Entry) int {
-		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
-	})
-	recent := slices.DeleteFunc(slices.Clone(lectures), func(e *site.Entry) bool { return calendarEnd(s, e).Before(s.Now) })
-	for _, lang := range s.Cfg.Languages {
-		cal := l.calendar(lang, "kind."+s.CalendarKind())
-		outs = append(outs, Output{Path: strings.TrimPrefix(s.CalendarURL(lang), "/"),
-			Deps: recent, render: func(buf *bytes.Buffer) error {
+	for _, kind := range s.CalendarKinds() {
+		events := slices.Clone(s.ByKind[kind])
+		slices.SortStableFunc(events, func(a, b *site.Entry) int {
+			return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Slug, b.Slug))
+		})
+		recent := slices.DeleteFunc(events, func(e *site.Entry) bool { return calendarEnd(s, e).Before(s.Now) })
+		for _, lang := range s.Cfg.Languages {
+			cal := l.calendar(lang, "kind."+kind)
+			path := strings.TrimPrefix(s.KindCalendarURL(kind, lang), "/")
+			outs = append(outs, Output{Path: path, Deps: recent, render: func(buf *bytes.Buffer) error {
 				if c != nil {
-					return c.writeCalendar(buf, l, cal, recent)
+					return c.writeCalendar(buf, l, path, cal, recent)
 				}
 				all := cal
 				for _, e := range recent {
@@ -319,6 +321,7 @@ func (l *Loaded) calendars(c *cacheUse) []Output {
 				}
 				return feeds.WriteICS(buf, all, s.Cfg.TimeZone)
 			}})
+		}
 	}
 	return outs
 }

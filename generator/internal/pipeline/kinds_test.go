@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,8 @@ import (
 	"portal/generator/internal/content"
 	"portal/generator/internal/diag"
 	"portal/generator/internal/kinds"
+	"portal/generator/internal/output"
+	"portal/generator/internal/site"
 )
 
 // workshops is a toy kind: events with a start, an end, a place and a
@@ -53,7 +57,7 @@ func toySite(t *testing.T, records map[string]string) string {
 	appendTo(t, filepath.Join(dir, "config.toml"), "\n[sections.workshops]\nsv = \"workshoppar\"\nen = \"workshops\"\n", "")
 	for lang, name := range map[string]string{"sv": "Workshoppar", "en": "Workshops"} {
 		p := filepath.Join(dir, "templates/i18n", lang+".toml")
-		for _, table := range []string{"kind", "kindone", "archivetitle", "current", "intro", "archiveintro", "empty", "notice.more"} {
+		for _, table := range []string{"kind", "kindone", "archivetitle", "current", "intro", "archiveintro", "empty", "notice.more", "calendarlink"} {
 			appendTo(t, p, "workshops = \""+name+" ("+table+")\"\n", "["+table+"]\n")
 		}
 		appendTo(t, p, "\n[count.workshops]\none = \"{n} "+name+"\"\nother = \"{n} "+name+"\"\n", "")
@@ -154,8 +158,9 @@ En dag om kartor.
 
 // TestToyKind adds a kind with nothing but its declaration, its section,
 // its UI strings and its records, and builds the site: its list, archive
-// and record pages, its facts in the declared order, its feed, calendar,
-// search and JSON-LD membership appear as declared.
+// and record pages, its facts in the declared order, its feed, its own
+// calendar (linked from its list and the footer), search and JSON-LD
+// membership appear as declared.
 func TestToyKind(t *testing.T) {
 	past := strings.NewReplacer("Kartdag", "Gammal dag", "2026-12-10", "2026-05-04").Replace(workshop)
 	dir := toySite(t, map[string]string{"kartdag.md": workshop, "gammal.md": past})
@@ -180,13 +185,18 @@ func TestToyKind(t *testing.T) {
 		file string
 		want []string // in this order
 	}{
-		{"workshoppar/index.html", []string{`data-end="2026-12-10T12:00:00+01:00"`, "Kartdag", "10 december 2026 kl. 09.00–12.00", "Rum 1"}},
+		{"workshoppar/index.html", []string{`<a class="feed" href="/workshoppar/calendar.ics" type="text/calendar">Workshoppar (calendarlink) <span class="fmt">(iCalendar)</span></a>`,
+			`<a class="feed webcal" href="webcal://test.example.se/workshoppar/calendar.ics">`,
+			`data-end="2026-12-10T12:00:00+01:00"`, "Kartdag", "10 december 2026 kl. 09.00–12.00", "Rum 1",
+			`<a href="/gastforelasningar/calendar.ics" type="text/calendar">Hämta gästföreläsningarna till din kalender`,
+			`<a href="/workshoppar/calendar.ics" type="text/calendar">Workshoppar (calendarlink)`}},
 		{"workshoppar/arkiv/index.html", []string{"Gammal dag"}},
 		{"workshoppar/kartdag/index.html", []string{`"@type":"Event"`, `data-end="2026-12-10T12:00:00+01:00"`,
 			"<dt>Plats</dt>", "Rum 1", "<dt>Tid</dt>", `datetime="2026-12-10T09:00:00+01:00"`, "kartdag.ics", "En dag om kartor."}},
 		{"workshoppar/gammal/index.html", []string{"notice-past"}},
 		{"workshoppar/atom.xml", []string{"Kartdag"}},
-		{"gastforelasningar/calendar.ics", []string{"UID:workshops-kartdag@test.example.se"}},
+		{"workshoppar/calendar.ics", []string{"X-WR-CALNAME:Testportal – Workshoppar (kind)", "UID:workshops-kartdag@test.example.se", "END:VCALENDAR"}},
+		{"en/workshops/calendar.ics", []string{"UID:workshops-kartdag@test.example.se"}},
 		{"workshoppar/kartdag/kartdag.ics", []string{"SUMMARY;LANGUAGE=sv:Kartdag", "LOCATION;LANGUAGE=sv:Rum 1"}},
 		{"en/workshops/index.html", []string{"Workshops (kind)", "Kartdag"}},
 	}
@@ -200,6 +210,13 @@ func TestToyKind(t *testing.T) {
 				break
 			}
 			at += i + len(w)
+		}
+	}
+	// Each kind in the calendar has its own: the lectures' holds no
+	// workshop.
+	for _, p := range []string{"gastforelasningar/calendar.ics", "en/guest-lectures/calendar.ics"} {
+		if got := read(p); strings.Contains(got, "workshops-") || !strings.Contains(got, "BEGIN:VCALENDAR") {
+			t.Errorf("%s holds a workshop or is no calendar:\n%s", p, got)
 		}
 	}
 	if err := filepath.WalkDir(filepath.Join(out, "search"), func(p string, d os.DirEntry, err error) error {
@@ -248,5 +265,56 @@ func TestToyKindChecks(t *testing.T) {
 	names, required := content.KeyNames(kinds.Default().With(workshops()), "workshops")
 	if got := strings.Join(names, " "); !strings.HasSuffix(got, "aliases start end place seats mode") || !required["end"] {
 		t.Errorf("keys %q, required %v", got, required)
+	}
+}
+
+// TestToyKindIncremental builds the toy site incrementally, as the
+// preview does (its Cache keeps the events of each calendar), and edits
+// a workshop and a lecture: after each edit the folder holds what a full
+// build writes, each calendar its own kind's events.
+func TestToyKindIncremental(t *testing.T) {
+	dir := toySite(t, map[string]string{"kartdag.md": workshop})
+	reg := kinds.Default().With(workshops())
+	load := func() *Loaded {
+		t.Helper()
+		l, err := Load(os.DirFS(dir), Options{Now: testNow, Kinds: reg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	out := t.TempDir()
+	in := NewIncremental(output.Dir(out))
+	if err := in.build(context.Background(), load(), 1); err != nil {
+		t.Fatal(err)
+	}
+	for i, edit := range []struct{ rec, old, new string }{
+		{"content/workshops/kartdag.md", `place = "Rum 1"`, `place = "Rum 2"`},
+		{"content/lectures/smarta-kartor.md", "KTH, sal Q2", "KTH, sal Q3"},
+		{"content/workshops/kartdag.md", `title = "Kartdag"`, `title = "Kartdagen"`},
+	} {
+		rewrite(t, dir, edit.rec, edit.old, edit.new)
+		l := load()
+		for _, b := range in.Plan(l, uint64(i+2), func(e *site.Entry) bool { return e.Own().Path == edit.rec }) {
+			if _, err := in.Write(context.Background(), b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := t.TempDir()
+		if _, err := load().Write(context.Background(), want); err != nil {
+			t.Fatal(err)
+		}
+		got, exp := tree(t, out), tree(t, want)
+		for _, p := range []string{"workshoppar/calendar.ics", "gastforelasningar/calendar.ics", "en/workshops/calendar.ics", "en/guest-lectures/calendar.ics"} {
+			if !bytes.Equal(got[p], exp[p]) {
+				t.Errorf("after %s %q: %s\n%s\nwant\n%s", edit.rec, edit.new, p, got[p], exp[p])
+			}
+		}
+		if !maps.EqualFunc(got, exp, bytes.Equal) {
+			t.Errorf("after %s %q: the folder does not hold what a build writes", edit.rec, edit.new)
+		}
+	}
+	if got := string(tree(t, out)["workshoppar/calendar.ics"]); !strings.Contains(got, "SUMMARY;LANGUAGE=sv:Kartdagen") || !strings.Contains(got, "Rum 2") {
+		t.Errorf("workshoppar/calendar.ics after the edits:\n%s", got)
 	}
 }

@@ -54,7 +54,7 @@ func TestSiteTablesInherit(t *testing.T) {
 		// take from the program's tables is missing there, and is said
 		// once, where fi's table would have it.
 		{"a language of its own lacks an inherited text", "[kind]\ntheses = \"Examensarbeten\"\n", "", []string{
-			`templates/i18n/fi.toml:50:2: UI string "format.group" is missing here; templates/i18n/sv.toml has it from the program's own table: add it`}, nil, nil},
+			`templates/i18n/fi.toml:49:2: UI string "format.group" is missing here; templates/i18n/sv.toml has it from the program's own table: add it`}, nil, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			entries := map[string]string{"templates/i18n/sv.toml": c.sv}

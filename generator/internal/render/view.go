@@ -436,8 +436,13 @@ func (v *View) Untranslated(l site.Link) bool {
 // Feed is the Atom feed of a kind's list.
 func (v *View) Feed(kind string) string { return v.Section(kind) + "atom.xml" }
 
-// Calendar is the iCalendar file of the lectures.
-func (v *View) Calendar() string { return v.S.CalendarURL(v.Lang) }
+// CalendarKinds are the kinds in the calendar (kinds.Kind's Calendar),
+// whose calendars every page's footer links.
+func (v *View) CalendarKinds() []string { return v.S.CalendarKinds() }
+
+// KindCalendar is the iCalendar file of the events of kind in the page's
+// language (site.Site.KindCalendarURL).
+func (v *View) KindCalendar(kind string) string { return v.S.KindCalendarURL(kind, v.Lang) }
 
 // DueCalendar is the iCalendar file of the agreements' last days to give
 // notice (site.Site.DueCalendarURL).
@@ -446,12 +451,12 @@ func (v *View) DueCalendar() string { return v.S.DueCalendarURL(v.Lang) }
 // DueWebcal is the webcal: address of DueCalendar (see Webcal).
 func (v *View) DueWebcal() template.URL { return Webcal(v.S.Abs(v.DueCalendar())) }
 
-// Webcal is the address calendar programs subscribe to for the lectures'
-// calendar: its absolute URL (from baseURL) with the webcal: scheme, so
-// that a click offers a subscription, which the program refreshes, rather
-// than a download. It is typed as a URL: html/template would otherwise
+// Webcal is the address calendar programs subscribe to for the calendar
+// of the page's kind (site.Page.Calendar), on its list: its absolute URL
+// (from baseURL) with the webcal: scheme, so that a click offers a
+// subscription, which the program refreshes, rather than a download. It is typed as a URL: html/template would otherwise
 // replace a scheme other than http(s) and mailto.
-func (v *View) Webcal() template.URL { return Webcal(v.S.Abs(v.Calendar())) }
+func (v *View) Webcal() template.URL { return Webcal(v.S.Abs(v.P.Calendar)) }
 
 // Webcal turns the absolute http(s) URL of a calendar into its webcal:
 // address.

@@ -105,6 +105,18 @@ func (s *Site) DueURL(lang string) string {
 	return s.SectionURL(kinds.Agreements, lang) + config.Segment("due", lang) + "/"
 }
 
+// dueOf is the page of kind's records due for review in lang, or "" for
+// a kind that has none. The agreements alone have one, by design: which
+// are due is counted from their own keys (validUntil, noticeMonths,
+// terminated), which no other kind declares; their list links to it
+// (Page.Due), so that the templates name no kind.
+func (s *Site) dueOf(kind, lang string) string {
+	if kind != kinds.Agreements {
+		return ""
+	}
+	return s.DueURL(lang)
+}
+
 // Due returns the current agreements whose notice day falls within the
 // next DueMonths months (today included) or has passed, the soonest
 // first. One whose day has passed runs out soon, or has run out, unless

@@ -129,21 +129,35 @@ func (s *Site) Paths() []string {
 	return out
 }
 
-// CalendarURL is the calendar of all events (the records of the kinds
-// that are in the calendar, lectures), in lang: beside the list of the
-// first of those kinds.
-func (s *Site) CalendarURL(lang string) string {
-	return s.SectionURL(s.CalendarKind(), lang) + "calendar.ics"
+// KindCalendarURL is the calendar of the events of kind, in lang: beside
+// its list, or "" for a kind that is not in the calendar (kinds.Kind's
+// Calendar).
+func (s *Site) KindCalendarURL(kind, lang string) string {
+	if k := s.Cfg.Kinds.Get(kind); k == nil || !k.Calendar {
+		return ""
+	}
+	return s.SectionURL(kind, lang) + "calendar.ics"
 }
 
-// CalendarKind is the first kind in the calendar, which names it.
+// CalendarKind is the first kind in the calendar, whose records the home
+// page shows as events.
 func (s *Site) CalendarKind() string {
-	for _, k := range s.Cfg.Kinds.All() {
-		if k.Calendar {
-			return k.Name
-		}
+	if kinds := s.CalendarKinds(); len(kinds) > 0 {
+		return kinds[0]
 	}
 	return ""
+}
+
+// CalendarKinds are the kinds in the calendar, in the registry's order:
+// each has a calendar of its own (KindCalendarURL).
+func (s *Site) CalendarKinds() []string {
+	var out []string
+	for _, k := range s.Cfg.Kinds.All() {
+		if k.Calendar {
+			out = append(out, k.Name)
+		}
+	}
+	return out
 }
 
 // Events returns the records of the kinds that are in the calendar, in
@@ -240,7 +254,9 @@ func (s *Site) claimFiles(assets []string) diag.List {
 		}
 	}
 	for _, lang := range s.Cfg.Languages {
-		fixed(s.CalendarURL(lang), part(diag.ClaimCalendar))
+		for _, kind := range s.CalendarKinds() {
+			fixed(s.KindCalendarURL(kind, lang), part(diag.ClaimCalendar, s.Cfg.Kinds.RecordsWord(kind)))
+		}
 		fixed(s.DueCalendarURL(lang), part(diag.ClaimDueCalendar))
 		for _, e := range s.EventFiles(lang) {
 			fixed(s.EventURL(e, lang), part(diag.ClaimEvent, e.In(lang).Path))

@@ -437,6 +437,8 @@ func (s *Site) makeListPages(kind, lang string, es []*Entry, archive bool) []*Pa
 		if !archive {
 			p.Feed = base(lang) + "atom.xml"
 			p.Archive = s.ArchiveURL(kind, lang)
+			p.Calendar = s.KindCalendarURL(kind, lang)
+			p.Due = s.dueOf(kind, lang)
 			p.Facets = s.facetLinks(kind, lang)
 		}
 		s.alternates(p, func(l string) string { return pageURL(base(l), l, n) })

@@ -156,21 +156,23 @@ type Page struct {
 	Switch     []Link // for each other language: this page in it, else the list that shows its record there (Key: the list's heading), else that language's home
 	Crumbs     []Link // from home to the parent of this page
 
-	Kind    string           // list, archive and record pages
-	Entry   *Entry           // record pages
-	V       *content.Version // record and free pages
-	Term    *config.Term     // area, organisation and school pages
-	Groups  []Group          // list, archive and index pages: this page's items
-	Pager   *Pager           // paginated pages
-	Feed    string           // URL of the page's Atom feed, if any
-	Archive string           // URL of the kind's archive (list and facet pages)
-	Facet   string           // facet pages: the key ("level")
-	Value   string           // facet pages: its value ("master")
-	Facets  []FacetLinks     // list pages: a row of links to the page of each value of each of the kind's facets
-	Home    *Home            // home page
-	Terms   []TermCount      // areas list, organisations list
-	Deps    []*Entry         // records whose content the page shows
-	Index   string           // index pages: "areas", "organisations" or "schools"
+	Kind     string           // list, archive and record pages
+	Entry    *Entry           // record pages
+	V        *content.Version // record and free pages
+	Term     *config.Term     // area, organisation and school pages
+	Groups   []Group          // list, archive and index pages: this page's items
+	Pager    *Pager           // paginated pages
+	Feed     string           // URL of the page's Atom feed, if any
+	Archive  string           // URL of the kind's archive (list and facet pages)
+	Calendar string           // list pages of a kind in the calendar (kinds.Kind's Calendar): URL of its calendar
+	Due      string           // list pages of the agreements: URL of the page of those due for review
+	Facet    string           // facet pages: the key ("level")
+	Value    string           // facet pages: its value ("master")
+	Facets   []FacetLinks     // list pages: a row of links to the page of each value of each of the kind's facets
+	Home     *Home            // home page
+	Terms    []TermCount      // areas list, organisations list
+	Deps     []*Entry         // records whose content the page shows
+	Index    string           // index pages: "areas", "organisations" or "schools"
 }
 
 // Home is what the front page shows.
