@@ -69,15 +69,7 @@ func TestToyKindFacet(t *testing.T) {
 			continue
 		}
 		got := string(b)
-		at := 0
-		for _, w := range tt.want {
-			i := strings.Index(got[at:], w)
-			if i < 0 {
-				t.Errorf("%s: no %q after byte %d:\n%s", tt.file, w, at, got)
-				break
-			}
-			at += i + len(w)
-		}
+		wantInOrder(t, tt.file, got, tt.want)
 		for _, w := range tt.not {
 			if strings.Contains(got, w) {
 				t.Errorf("%s holds %q:\n%s", tt.file, w, got)

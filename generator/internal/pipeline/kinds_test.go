@@ -202,15 +202,7 @@ func TestToyKind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := read(tt.file)
-		at := 0
-		for _, w := range tt.want {
-			i := strings.Index(got[at:], w)
-			if i < 0 {
-				t.Errorf("%s: no %q after byte %d:\n%s", tt.file, w, at, got)
-				break
-			}
-			at += i + len(w)
-		}
+		wantInOrder(t, tt.file, got, tt.want)
 	}
 	// Each kind in the calendar has its own: the lectures' holds no
 	// workshop.
@@ -316,5 +308,20 @@ func TestToyKindIncremental(t *testing.T) {
 	}
 	if got := string(tree(t, out)["workshoppar/calendar.ics"]); !strings.Contains(got, "SUMMARY;LANGUAGE=sv:Kartdagen") || !strings.Contains(got, "Rum 2") {
 		t.Errorf("workshoppar/calendar.ics after the edits:\n%s", got)
+	}
+}
+
+// wantInOrder reports each of want that got, the file at path, does not
+// have after the one before, and stops at the first missing.
+func wantInOrder(t *testing.T, path, got string, want []string) {
+	t.Helper()
+	at := 0
+	for _, w := range want {
+		i := strings.Index(got[at:], w)
+		if i < 0 {
+			t.Errorf("%s: no %q after byte %d:\n%s", path, w, at, got)
+			return
+		}
+		at += i + len(w)
 	}
 }
