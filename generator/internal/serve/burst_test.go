@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -17,7 +18,7 @@ import (
 // does: an update whose later batches are not written before the next
 // edit comes (the server takes the next change first), two files changed
 // in one update, an edit refused and kept while others are made and then
-// taken back. After each burst is written out the served files must hold
+// taken back, a batch between two edits written to a full disk. After each burst is written out the served files must hold
 // what build -drafts writes. PORTAL_RANDOM_EDITS=N runs N seeds more.
 func TestMatchesBuildRandomBursts(t *testing.T) {
 	seeds := randomSeeds()
@@ -27,19 +28,22 @@ func TestMatchesBuildRandomBursts(t *testing.T) {
 	}
 	for _, seed := range seeds {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
-			randomBursts(t, rand.New(rand.NewPCG(seed, 2)), steps, 0, output.Dir(t.TempDir()))
+			randomBursts(t, rand.New(rand.NewPCG(seed, 2)), rand.New(rand.NewPCG(seed, 6)), steps, 0, output.Dir(t.TempDir()))
 		})
 		t.Run(fmt.Sprint("long/seed=", seed), func(t *testing.T) {
-			randomBursts(t, rand.New(rand.NewPCG(seed, 3)), steps, 30, output.NewMemory())
+			randomBursts(t, rand.New(rand.NewPCG(seed, 3)), rand.New(rand.NewPCG(seed, 7)), steps, 30, output.NewMemory())
 		})
 	}
 }
 
 // randomBursts runs steps bursts of random edits (randomEdit) on
-// randomFixture.
-func randomBursts(t *testing.T, r *rand.Rand, steps, extra int, store output.Store) {
+// randomFixture. disk draws, apart from r, when the batch finished
+// between two edits is written to a full disk: the next update, which
+// writes the batches left first, makes a new model.
+func randomBursts(t *testing.T, r, disk *rand.Rand, steps, extra int, store output.Store) {
 	root := randomFixture(t, extra)
 	now := testNow
+	store, full := fillable(store)
 	e := newEngine(os.DirFS(root), store, func() time.Time { return now })
 	if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
 		t.Fatalf("first build: %v %v", err, res.Errs)
@@ -75,10 +79,16 @@ func randomBursts(t *testing.T, r *rand.Rand, steps, extra int, store output.Sto
 			}
 			names = append(names, "(updated, not finished)")
 			if r.IntN(2) == 0 {
-				if _, err := e.finish(); err != nil {
+				full.full.Store(disk.IntN(3) == 0)
+				_, err := e.finish()
+				switch {
+				case full.full.Swap(false) && errors.Is(err, errFull):
+					names = append(names, "(one batch not finished, the disk full)")
+				case err != nil:
 					t.Fatal(err)
+				default:
+					names = append(names, "(one batch finished)")
 				}
-				names = append(names, "(one batch finished)")
 			}
 		}
 		step := fmt.Sprintf("burst %d: %s", i, strings.Join(names, ", "))

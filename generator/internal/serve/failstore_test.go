@@ -233,3 +233,68 @@ func TestLaterWriteFailedThenRetry(t *testing.T) {
 		})
 	}
 }
+
+// fullDisk fails the writes of a store while full is set, as a full disk
+// fails them (fillable).
+type fullDisk struct{ full atomic.Bool }
+
+// write does w unless the disk is full.
+func (d *fullDisk) write(w func() error) error {
+	if d.full.Load() {
+		return errFull
+	}
+	return w()
+}
+
+// fillable returns store, a folder or memory, with writes that fail
+// while the returned disk is full: what the random tests serve into. The
+// memory keeps its links and kept bytes (output.Linker, output.Keeper),
+// as serve uses them.
+func fillable(store output.Store) (output.Store, *fullDisk) {
+	disk := &fullDisk{}
+	switch s := store.(type) {
+	case output.Dir:
+		return fillableDir{disk, s}, disk
+	case *output.Memory:
+		return fillableMemory{disk, s}, disk
+	}
+	panic(fmt.Sprintf("fillable: a store of type %T", store))
+}
+
+type fillableDir struct {
+	*fullDisk
+	dir output.Dir
+}
+
+func (f fillableDir) Put(rel string, data []byte) error {
+	return f.write(func() error { return f.dir.Put(rel, data) })
+}
+
+func (f fillableDir) Remove(rel string) error {
+	return f.write(func() error { return f.dir.Remove(rel) })
+}
+
+func (f fillableDir) Open(name string) (fs.File, error) { return os.DirFS(string(f.dir)).Open(name) }
+
+type fillableMemory struct {
+	*fullDisk
+	m *output.Memory
+}
+
+func (f fillableMemory) Put(rel string, data []byte) error {
+	return f.write(func() error { return f.m.Put(rel, data) })
+}
+
+func (f fillableMemory) Keep(rel string, data []byte) error {
+	return f.write(func() error { return f.m.Keep(rel, data) })
+}
+
+func (f fillableMemory) Link(rel string, fsys fs.FS, name string) error {
+	return f.write(func() error { return f.m.Link(rel, fsys, name) })
+}
+
+func (f fillableMemory) Remove(rel string) error {
+	return f.write(func() error { return f.m.Remove(rel) })
+}
+
+func (f fillableMemory) Open(name string) (fs.File, error) { return f.m.Open(name) }

@@ -25,7 +25,10 @@ import (
 // beside a record put there or replaced, a record copied, renamed or
 // deleted, a term renamed in config.toml, the list
 // item's template, days passing, the clock coming to the turn the preview
-// waits for or to a moment before it) and checks
+// waits for or to a moment before it), some of them after an edit of
+// text of another record (a title, a body's start or end) applied in
+// place, and some with the disk full while their later batches are
+// written, which serve's loop tries again (laterWriteFails), and checks
 // after each that the served files (in a folder, or in memory for the
 // long lists) hold exactly what build -drafts writes from the same
 // sources on that day. An edit the checker refuses is taken back, and the served
@@ -43,13 +46,13 @@ func TestMatchesBuildRandomEdits(t *testing.T) {
 	}
 	for _, seed := range seeds {
 		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
-			randomEdits(t, rand.New(rand.NewPCG(seed, 0)), steps, 0, output.Dir(t.TempDir()))
+			randomEdits(t, rand.New(rand.NewPCG(seed, 0)), rand.New(rand.NewPCG(seed, 4)), steps, 0, output.Dir(t.TempDir()))
 		})
 		// With lists long enough to have several pages and search
 		// files of many documents, which a moved record renumbers; in
 		// memory, as serve keeps the preview without -out.
 		t.Run(fmt.Sprint("long/seed=", seed), func(t *testing.T) {
-			randomEdits(t, rand.New(rand.NewPCG(seed, 1)), steps, 80, output.NewMemory())
+			randomEdits(t, rand.New(rand.NewPCG(seed, 1)), rand.New(rand.NewPCG(seed, 5)), steps, 80, output.NewMemory())
 		})
 	}
 }
@@ -91,10 +94,16 @@ func randomFixture(t *testing.T, extra int) string {
 	return root
 }
 
-// randomEdits runs steps random edits on randomFixture.
-func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Store) {
+// randomEdits runs steps random edits on randomFixture. aside draws,
+// apart from r, which draws the edits, an edit of text (textEdit) that
+// comes before a step's edit, as its own update, and when the disk is
+// full while the later batches of an update are written
+// (laterWriteFails): the edit of text is applied in place, and a new
+// model made after its lists failed to be written must show it.
+func randomEdits(t *testing.T, r, aside *rand.Rand, steps, extra int, store output.Store) {
 	root := randomFixture(t, extra)
 	now := testNow
+	store, full := fillable(store)
 	e := newEngine(os.DirFS(root), store, func() time.Time { return now })
 	if res, err := e.update(nil); err != nil || len(res.Errs) > 0 {
 		t.Fatalf("first build: %v %v", err, res.Errs)
@@ -102,6 +111,10 @@ func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Stor
 	for i := range steps {
 		files := mdFiles(t, root)
 		rel := files[r.IntN(len(files))]
+		var first string // an edit of text before the step's, its own update
+		if aside.IntN(4) == 0 {
+			first = asideTextEdit(t, aside, e, full, root, files[aside.IntN(len(files))]) + ", then "
+		}
 		before := snapshot(t, root)
 		var name string
 		var paths []string
@@ -144,8 +157,15 @@ func randomEdits(t *testing.T, r *rand.Rand, steps, extra int, store output.Stor
 		default:
 			name, paths = randomEdit(t, r, root, rel, now)
 		}
-		step := fmt.Sprintf("step %d: %s of %s", i, name, rel)
-		res := mustUpdate(t, e, paths...)
+		step := fmt.Sprintf("step %d: %s%s of %s", i, first, name, rel)
+		res, err := e.update(paths)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errs) == 0 && aside.IntN(4) == 0 {
+			step += laterWriteFails(t, e, full, aside.IntN(2))
+		}
+		finishWrites(t, e)
 		if len(res.Errs) > 0 {
 			refusedAsBuild(t, root, res.Errs, step, now)
 			restore(t, root, before)
